@@ -1,0 +1,50 @@
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { tagChoices } from '../src/core/choices.js';
+import { parseArticlesCustomId, renderArticles } from '../src/core/render/articles.js';
+import { closestTags } from '../src/core/tags.js';
+import { UserFacingError, type Command } from '../src/discord/command.js';
+import { PRIVATE_OPTION, quote } from '../src/discord/options.js';
+import { replyOptions, updateOptions } from '../src/discord/reply.js';
+
+/** `/articles [tag]`: links to the articles with a tag (or all), newest first, paged. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName('articles')
+    .setDescription('Links to the articles with a tag, newest first')
+    .addStringOption((option) =>
+      option
+        .setName('tag')
+        .setDescription('Only articles with this tag (start typing to see the tags); all articles by default')
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .addBooleanOption((option) =>
+      option.setName(PRIVATE_OPTION).setDescription('Show the list only to you (default: visible to the channel)'),
+    ),
+
+  async execute(interaction, { content, siteUrl }) {
+    const typed = interaction.options.getString('tag');
+    const tag = typed === null || typed.trim() === '' ? undefined : content.tag(typed);
+    if (typed !== null && typed.trim() !== '' && tag === undefined) {
+      const close = closestTags(typed, content.tags.map((entry) => entry.label));
+      const known = close.length > 0 ? close : content.tags.slice(0, 5).map((entry) => entry.label);
+      const list = known.map((label) => `**${label}**`).join(', ');
+      throw new UserFacingError(
+        `No articles are tagged ${quote(typed)}. ${close.length > 0 ? 'Did you mean' : 'Known tags include'} ${list}? Start typing in the \`tag\` option to pick one.`,
+      );
+    }
+    await interaction.reply(
+      replyOptions(renderArticles({ tag, page: 0 }, content, siteUrl), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
+    );
+  },
+
+  async autocomplete(interaction, { content }) {
+    await interaction.respond(tagChoices(content.tags, interaction.options.getFocused()));
+  },
+
+  async button(interaction, { content, siteUrl }) {
+    const view = parseArticlesCustomId(interaction.customId, content);
+    if (view === undefined) throw new UserFacingError('These buttons have expired (the articles changed). Run /articles again.');
+    await interaction.update(updateOptions(renderArticles(view, content, siteUrl)));
+  },
+} satisfies Command;

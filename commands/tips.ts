@@ -1,0 +1,3 @@
+import { createSectionCommand } from '../src/discord/section-command.js';
+
+export default createSectionCommand('tips', 'All the tips of an article, each with what to do');

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const httpUrl = (example: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `expected an http(s) address, like ${example}` })
+    .transform((url) => url.replace(/\/+$/, ''));
+
+/** Empty strings in a .env file mean "not set". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  DISCORD_TOKEN: z
+    .string({ error: (issue) => (issue.input === undefined ? 'required: the bot token from the Developer Portal (Bot page)' : 'expected text') })
+    .trim()
+    .min(1, 'required: the bot token from the Developer Portal (Bot page)')
+    .regex(/^[\x21-\x7e]+$/, 'must be a single word without spaces or quotes'),
+  DISCORD_APPLICATION_ID: optional(z.string().trim().regex(SNOWFLAKE, 'expected the numeric application id')),
+  DISCORD_GUILD_ID: optional(z.string().trim().regex(SNOWFLAKE, 'expected a numeric server (guild) id')),
+  DISCORD_API_URL: optional(httpUrl('https://discord.com/api')),
+  SITE_URL: optional(httpUrl('https://example.com')),
+  CONTENT_DIR: optional(z.string().trim()),
+  STORE_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((value) => value.startsWith('sqlite://') && value.length > 'sqlite://'.length, {
+        error: 'expected sqlite://<path to a file>, like sqlite://./data/bot.sqlite (other stores are not supported yet)',
+      }),
+  ),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),
+});
+
+export interface Config {
+  readonly token: string;
+  readonly applicationId: string | undefined;
+  readonly guildId: string | undefined;
+  /** REST base URL, without the version: discord.js adds `/v10`. */
+  readonly apiUrl: string;
+  readonly siteUrl: string | undefined;
+  readonly contentDir: string;
+  readonly storeUrl: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+}
+
+export const DEFAULT_API_URL = 'https://discord.com/api';
+export const DEFAULT_STORE_URL = 'sqlite://./data/bot.sqlite';
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/**
+ * Reads and checks the configuration from environment variables, all at once, so that every
+ * problem is reported together. Never includes a variable's value in a message (the token is one).
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
+    };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL ?? DEFAULT_API_URL,
+      siteUrl: e.SITE_URL,
+      contentDir: e.CONTENT_DIR ?? './content',
+      storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
+      logLevel: e.LOG_LEVEL ?? 'info',
+    },
+  };
+}
+
+/** The message printed when the configuration is wrong. */
+export function formatConfigProblems(problems: readonly string[]): string {
+  return [
+    'The bot cannot start: the configuration has problems.',
+    ...problems.map((problem) => `  - ${problem}`),
+    'Set these in the environment or in .env (see .env.example).',
+  ].join('\n');
+}

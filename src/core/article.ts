@@ -1,0 +1,53 @@
+/** The sections a command can answer with. */
+export const SECTION_KINDS = ['motivations', 'skills', 'tips'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+/** One named entry of a section: a list item or a sub-heading with its text. */
+export interface SectionItem {
+  /** The item's name ("Seek out mentorship"), when the author gave one. */
+  readonly name?: string;
+  /** Discord-flavoured Markdown. Never empty. */
+  readonly text: string;
+  /** Line in the article file, for error messages. */
+  readonly line: number;
+}
+
+export interface Section {
+  readonly kind: SectionKind;
+  /** The heading as the author wrote it. */
+  readonly heading: string;
+  /** Prose of the section that is not an item (lead-in and follow-up), Markdown. May be empty. */
+  readonly text: string;
+  readonly items: readonly SectionItem[];
+  readonly line: number;
+}
+
+export interface Article {
+  readonly slug: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Tags as the author wrote them. */
+  readonly tags: readonly string[];
+  /** Absolute http(s) address of the article, when one can be formed. */
+  readonly url?: string;
+  /** Publication day, as YYYY-MM-DD. */
+  readonly date?: string;
+  readonly sections: Partial<Record<SectionKind, Section>>;
+  /** Path of the source file, relative to the content folder. */
+  readonly file: string;
+}
+
+/** A problem found in a content file: where it is and what is wrong. */
+export interface ContentProblem {
+  readonly file: string;
+  readonly line?: number;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** `content/a.md:3: tags: expected a list` */
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const field = problem.field === undefined ? '' : `${problem.field}: `;
+  return `${where}: ${field}${problem.message}`;
+}

@@ -1,0 +1,34 @@
+import type { Article } from './article.js';
+import type { TagEntry } from './content-index.js';
+import { DISCORD_LIMITS as L } from './limits.js';
+import type { Choice } from './payload.js';
+import { tagKey } from './tags.js';
+import { truncate } from './text.js';
+
+/** Articles whose title or slug contains what was typed, titles starting with it first. */
+export function articleChoices(articles: readonly Article[], typed: string): Choice[] {
+  const query = tagKey(typed);
+  const starts: Article[] = [];
+  const contains: Article[] = [];
+  for (const article of articles) {
+    const title = tagKey(article.title);
+    if (query === '' || title.startsWith(query)) starts.push(article);
+    else if (title.includes(query) || article.slug.includes(query)) contains.push(article);
+    if (starts.length >= L.autocompleteChoices) break;
+  }
+  return [...starts, ...contains]
+    .slice(0, L.autocompleteChoices)
+    .map((article) => ({ name: truncate(article.title, L.choiceName), value: article.slug }));
+}
+
+/** Tags containing what was typed, with their article counts, most used first. */
+export function tagChoices(tags: readonly TagEntry[], typed: string): Choice[] {
+  const query = tagKey(typed);
+  return tags
+    .filter((tag) => tag.key.includes(query))
+    .slice(0, L.autocompleteChoices)
+    .map((tag) => ({
+      name: truncate(`${tag.label} (${tag.articles.length} article${tag.articles.length === 1 ? '' : 's'})`, L.choiceName),
+      value: tag.label,
+    }));
+}

@@ -1,0 +1,97 @@
+import type { Article, ContentProblem, SectionItem, SectionKind } from './article.js';
+import { tagKey } from './tags.js';
+
+export interface TagEntry {
+  /** The tag as first written by an author. */
+  readonly label: string;
+  readonly key: string;
+  /** Newest first. */
+  readonly articles: readonly Article[];
+}
+
+export interface ItemRef {
+  /** Stable while the content is unchanged: `slug/kind/index`. */
+  readonly id: string;
+  readonly article: Article;
+  readonly item: SectionItem;
+  /** Position of the item in its section, from 0. */
+  readonly position: number;
+}
+
+export interface ContentIndex {
+  /** Newest first; undated articles last, by title. */
+  readonly articles: readonly Article[];
+  bySlug(slug: string): Article | undefined;
+  /** By slug, or by title ignoring case. */
+  find(query: string): Article | undefined;
+  /** Newest first. */
+  withSection(kind: SectionKind): readonly Article[];
+  tag(tag: string): TagEntry | undefined;
+  /** Most used first. */
+  readonly tags: readonly TagEntry[];
+  items(kind: SectionKind): readonly ItemRef[];
+}
+
+/** Orders articles newest first; undated ones after dated ones, alphabetically. */
+export function compareNewestFirst(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+}
+
+/**
+ * Builds the in-memory index. Articles whose slug is taken by an earlier one are left out and
+ * reported, so the result is the same whatever order the files were read in, given sorted input.
+ */
+export function buildIndex(candidates: readonly Article[]): { index: ContentIndex; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const slugs = new Map<string, Article>();
+  for (const article of candidates) {
+    const first = slugs.get(article.slug);
+    if (first === undefined) slugs.set(article.slug, article);
+    else problems.push({ file: article.file, field: 'slug', message: `"${article.slug}" is already used by ${first.file}` });
+  }
+  const articles = [...slugs.values()].sort(compareNewestFirst);
+  const titles = new Map(articles.map((article) => [article.title.toLowerCase(), article]));
+
+  const tags = new Map<string, { label: string; key: string; articles: Article[] }>();
+  for (const article of articles) {
+    for (const label of new Set(article.tags)) {
+      const key = tagKey(label);
+      const entry = tags.get(key) ?? { label, key, articles: [] };
+      if (!entry.articles.includes(article)) entry.articles.push(article);
+      tags.set(key, entry);
+    }
+  }
+  const tagList = [...tags.values()].sort(
+    (a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label),
+  );
+
+  const bySection = new Map<SectionKind, Article[]>();
+  const items = new Map<SectionKind, ItemRef[]>();
+  for (const article of articles) {
+    for (const section of Object.values(article.sections)) {
+      bySection.set(section.kind, [...(bySection.get(section.kind) ?? []), article]);
+      const refs = items.get(section.kind) ?? [];
+      section.items.forEach((item, i) => refs.push({ id: `${article.slug}/${section.kind}/${i}`, article, item, position: i }));
+      items.set(section.kind, refs);
+    }
+  }
+
+  const index: ContentIndex = {
+    articles,
+    bySlug: (slug) => slugs.get(slug),
+    find: (query) => {
+      const trimmed = query.trim();
+      return slugs.get(trimmed) ?? slugs.get(trimmed.toLowerCase()) ?? titles.get(trimmed.toLowerCase());
+    },
+    withSection: (kind) => bySection.get(kind) ?? [],
+    tag: (tag) => tags.get(tagKey(tag)),
+    tags: tagList,
+    items: (kind) => items.get(kind) ?? [],
+  };
+  return { index, problems };
+}

@@ -1,0 +1,52 @@
+import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { toString } from 'mdast-util-to-string';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { resolveUrl } from './urls.js';
+
+const parser = unified().use(remarkParse);
+
+export function parseMarkdown(source: string): Root {
+  return parser.parse(source);
+}
+
+export { toString as plainText };
+
+/**
+ * Turns Markdown nodes back into Discord-flavoured Markdown. Relative links are resolved against
+ * the site; a link that cannot be resolved keeps only its text (Discord shows no relative links).
+ */
+export function toDiscordMarkdown(nodes: readonly RootContent[], siteUrl: string | undefined): string {
+  const root: Root = { type: 'root', children: nodes.map((node) => resolveLinks(node, siteUrl)) };
+  return toMarkdown(root, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T {
+  if (!('children' in node)) return node;
+  const children: Nodes[] = [];
+  for (const child of node.children) {
+    if (child.type === 'link') {
+      const url = resolveUrl(child.url, siteUrl);
+      if (url === undefined) children.push(...child.children.map((c) => resolveLinks(c, siteUrl)));
+      else children.push({ ...child, url, children: child.children.map((c) => resolveLinks(c, siteUrl)) });
+    } else {
+      children.push(resolveLinks(child, siteUrl));
+    }
+  }
+  return { ...node, children } as T;
+}
+
+/** A paragraph without its first `count` inline nodes, with the leading ":" and spaces of the rest removed. */
+export function dropLeadingInline(paragraph: Paragraph, count: number): Paragraph {
+  const rest: PhrasingContent[] = paragraph.children.slice(count);
+  const first = rest[0];
+  if (first?.type === 'text') {
+    const value = first.value.replace(/^\s*[:\-–—]?\s*/, '');
+    rest[0] = { ...first, value };
+    if (value === '') rest.shift();
+  }
+  return { ...paragraph, children: rest };
+}

@@ -1,0 +1,264 @@
+import matter from 'gray-matter';
+import type { Heading, ListItem, RootContent } from 'mdast';
+import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
+import { SECTION_KINDS } from './article.js';
+import { frontMatterSchema, SLUG_PATTERN, type FrontMatter } from './front-matter.js';
+import { dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
+import { resolveUrl } from './urls.js';
+
+export interface ArticleSource {
+  /** Path used in messages, relative to the content folder, e.g. `leadership/first.md`. */
+  readonly file: string;
+  readonly source: string;
+  /** Base for relative addresses, e.g. `https://example.com`. */
+  readonly siteUrl?: string | undefined;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly article: Article }
+  | { readonly ok: false; readonly problems: readonly ContentProblem[] };
+
+/** Heading names that mark each section when the front matter maps none (compared case-insensitively). */
+const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
+  motivations: ['motivations', 'motivation'],
+  skills: ['skills'],
+  tips: ['tips'],
+};
+
+const NAME_BEFORE_COLON = /^([^:.!?\n]{1,80}):\s+(?=\S)/;
+
+/**
+ * Parses one article file: validates its front matter and finds its sections by heading.
+ * Pure: the caller reads the file.
+ */
+export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseResult {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options turns off gray-matter's cache, which would share results between equal files.
+    parsed = matter(source, {});
+  } catch (error) {
+    return { ok: false, problems: [yamlProblem(file, error)] };
+  }
+  if (!source.trimStart().startsWith('---')) {
+    return {
+      ok: false,
+      problems: [{ file, line: 1, message: 'no front matter: start the file with a "---" block (see README)' }],
+    };
+  }
+  const data: unknown = parsed.data;
+  const front = frontMatterSchema.safeParse(data);
+  if (!front.success) {
+    return {
+      ok: false,
+      problems: front.error.issues.map((issue) => {
+        const field = issue.path.map(String).join('.') || undefined;
+        const line = field === undefined ? 1 : keyLine(source, String(issue.path[0]));
+        return {
+          file,
+          line,
+          ...(field === undefined ? {} : { field }),
+          message: isMissing(data, issue.path) ? 'missing' : issue.message,
+        };
+      }),
+    };
+  }
+  const meta = front.data;
+  const slug = meta.slug ?? slugFromFile(file);
+  if (slug === undefined) {
+    return {
+      ok: false,
+      problems: [{ file, line: 1, field: 'slug', message: 'missing, and the file name is not a valid slug' }],
+    };
+  }
+  const lineOffset = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
+  const body = parseBody(file, parsed.content, lineOffset, meta, siteUrl);
+  if (body.problems.length > 0) return { ok: false, problems: body.problems };
+  if (Object.keys(body.sections).length === 0) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          message: `no ${SECTION_KINDS.join(', ')} section: add a heading such as "## Tips" (or map your headings in the front matter "sections")`,
+        },
+      ],
+    };
+  }
+  const url = resolveUrl(meta.url, siteUrl);
+  const article: Article = {
+    slug,
+    title: meta.title,
+    summary: meta.summary,
+    tags: meta.tags,
+    ...(url === undefined ? {} : { url }),
+    ...(meta.date === undefined ? {} : { date: meta.date }),
+    sections: body.sections,
+    file,
+  };
+  return { ok: true, article };
+}
+
+function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
+  let value = data;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return false;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined || value === null;
+}
+
+function yamlProblem(file: string, error: unknown): ContentProblem {
+  const yaml = error as { reason?: unknown; mark?: { line?: unknown } };
+  // gray-matter hands js-yaml the text after the opening "---", so its 0-based line is the file's 1-based line minus one.
+  const line = typeof yaml.mark?.line === 'number' ? yaml.mark.line + 1 : 1;
+  const reason = typeof yaml.reason === 'string' ? yaml.reason : 'the front matter could not be read';
+  return { file, line, message: `invalid YAML in front matter: ${reason}` };
+}
+
+/** Line of `key:` inside the front matter block, or 1 when the key is absent. */
+function keyLine(source: string, key: string): number {
+  const lines = source.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^(---|\.\.\.)\s*$/.test(line)) break;
+    if (line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`)) return i + 1;
+  }
+  return 1;
+}
+
+function slugFromFile(file: string): string | undefined {
+  const base = file.split('/').pop()?.replace(/\.md$/i, '');
+  return base !== undefined && SLUG_PATTERN.test(base) && base.length <= 64 ? base : undefined;
+}
+
+interface OpenSection {
+  kind: SectionKind;
+  heading: Heading;
+  nodes: RootContent[];
+}
+
+function parseBody(
+  file: string,
+  content: string,
+  lineOffset: number,
+  meta: FrontMatter,
+  siteUrl: string | undefined,
+): { sections: Partial<Record<SectionKind, Section>>; problems: ContentProblem[] } {
+  const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
+  const kindOf = headingMatcher(meta);
+  const problems: ContentProblem[] = [];
+  const open: OpenSection[] = [];
+  let current: OpenSection | undefined;
+
+  for (const node of parseMarkdown(content).children) {
+    if (node.type === 'heading') {
+      if (current !== undefined && node.depth <= current.heading.depth) current = undefined;
+      const kind = current === undefined ? kindOf(plainText(node)) : undefined;
+      if (kind !== undefined) {
+        const twin = open.find((section) => section.kind === kind);
+        if (twin === undefined) {
+          current = { kind, heading: node, nodes: [] };
+          open.push(current);
+        } else {
+          problems.push({
+            file,
+            line: lineOf(node),
+            message: `a second ${kind} section; the first starts at line ${lineOf(twin.heading)}`,
+          });
+        }
+        continue;
+      }
+    }
+    current?.nodes.push(node);
+  }
+
+  const sections: Partial<Record<SectionKind, Section>> = {};
+  for (const section of open) {
+    const built = buildSection(section, siteUrl, lineOf);
+    const line = lineOf(section.heading);
+    if (built.text === '' && built.items.length === 0) {
+      problems.push({ file, line, message: `the ${section.kind} section "${plainText(section.heading)}" is empty` });
+      continue;
+    }
+    for (const item of built.items) {
+      if (item.text === '') {
+        problems.push({
+          file,
+          line: item.line,
+          message: `the ${section.kind} item "${item.name ?? ''}" has a name but no text`,
+        });
+      }
+    }
+    sections[section.kind] = { kind: section.kind, heading: plainText(section.heading), line, ...built };
+  }
+  return { sections, problems };
+}
+
+function headingMatcher(meta: FrontMatter): (heading: string) => SectionKind | undefined {
+  const byName = new Map<string, SectionKind>();
+  for (const kind of SECTION_KINDS) {
+    const mapped = meta.sections?.[kind];
+    const names = mapped === undefined ? [] : typeof mapped === 'string' ? [mapped] : mapped;
+    for (const name of [...names, ...DEFAULT_HEADINGS[kind]]) {
+      if (!byName.has(headingKey(name))) byName.set(headingKey(name), kind);
+    }
+  }
+  return (heading) => byName.get(headingKey(heading));
+}
+
+function headingKey(heading: string): string {
+  return heading.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function buildSection(
+  section: OpenSection,
+  siteUrl: string | undefined,
+  lineOf: (node: RootContent) => number,
+): { text: string; items: SectionItem[] } {
+  const prose: RootContent[] = [];
+  const items: SectionItem[] = [];
+  let subItem: { name: string; line: number; nodes: RootContent[] } | undefined;
+  const closeSubItem = (): void => {
+    if (subItem === undefined) return;
+    items.push({ name: subItem.name, text: toDiscordMarkdown(subItem.nodes, siteUrl), line: subItem.line });
+    subItem = undefined;
+  };
+
+  for (const node of section.nodes) {
+    if (node.type === 'heading') {
+      closeSubItem();
+      subItem = { name: plainText(node).trim(), line: lineOf(node), nodes: [] };
+    } else if (subItem !== undefined) {
+      subItem.nodes.push(node);
+    } else if (node.type === 'list') {
+      for (const listItem of node.children) items.push(listItemToItem(listItem, siteUrl, lineOf(listItem)));
+    } else {
+      prose.push(node);
+    }
+  }
+  closeSubItem();
+  return { text: toDiscordMarkdown(prose, siteUrl), items };
+}
+
+/** `- **Name:** text`, `- Name: text` or `- text` become an item with or without a name. */
+function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: number): SectionItem {
+  const [first, ...rest] = listItem.children;
+  if (first?.type === 'paragraph') {
+    const lead = first.children[0];
+    if (lead?.type === 'strong') {
+      const name = plainText(lead).trim().replace(/\s*[:\-–—]$/, '').trim();
+      if (name !== '') {
+        const text = toDiscordMarkdown([dropLeadingInline(first, 1), ...rest], siteUrl);
+        return { name, text, line };
+      }
+    }
+    if (lead?.type === 'text') {
+      const match = NAME_BEFORE_COLON.exec(lead.value);
+      if (match?.[1] !== undefined) {
+        const remaining = { ...first, children: [{ ...lead, value: lead.value.slice(match[0].length) }, ...first.children.slice(1)] };
+        return { name: match[1].trim(), text: toDiscordMarkdown([remaining, ...rest], siteUrl), line };
+      }
+    }
+  }
+  return { text: toDiscordMarkdown(listItem.children, siteUrl), line };
+}

@@ -1,0 +1,28 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { DISCORD_LIMITS as L } from '../limits.js';
+import { EMBED_COLOR, type MessagePayload } from '../payload.js';
+import { truncate } from '../text.js';
+
+/** `/help`: what the bot does and one line per command, written from the registered definitions. */
+export function renderHelp(
+  commands: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  articleCount: number,
+): MessagePayload {
+  const lines = commands.map((command) => {
+    const options = (command.options ?? [])
+      .filter((option) => option.type !== ApplicationCommandOptionType.Subcommand)
+      .map((option) => (option.required === true ? `${option.name}:` : `[${option.name}]`));
+    return `**/${[command.name, ...options].join(' ')}** — ${command.description}`;
+  });
+  const description = [
+    `I share career advice from ${articleCount} article${articleCount === 1 ? '' : 's'} on engineering leadership: why to make the move, the skills it takes, and tips for getting there.`,
+    '',
+    ...lines,
+    '',
+    'Replies are visible to the channel; add `private:True` to see one only yourself.',
+  ].join('\n');
+  return {
+    embeds: [{ title: 'What I can do', color: EMBED_COLOR, description: truncate(description, L.embedDescription) }],
+  };
+}

@@ -1,0 +1,136 @@
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { Article, Section, SectionKind } from '../article.js';
+import type { ContentIndex } from '../content-index.js';
+import { DISCORD_LIMITS as L } from '../limits.js';
+import { navigationRow } from '../navigation.js';
+import { EMBED_COLOR, type MessagePayload } from '../payload.js';
+import { codePointLength, splitText, truncate } from '../text.js';
+
+/** Singular names for unnamed items ("Tip 3"). */
+const ITEM_NOUN: Record<SectionKind, string> = { motivations: 'Motivation', skills: 'Skill', tips: 'Tip' };
+/** Room kept for the footer ("Article 12 of 340 · page 2/3"), which is written after paging. */
+const FOOTER_BUDGET = 64;
+
+interface PageBody {
+  description?: string;
+  fields: APIEmbedField[];
+}
+
+const pageCache = new WeakMap<Section, PageBody[]>();
+
+/**
+ * Splits a section into embed bodies that each fit Discord's limits: prose across descriptions
+ * (4096), items as fields (1024 each, continued in further fields), at most 25 fields and
+ * 6000 characters per message with the title and footer.
+ */
+export function sectionPages(article: Article, section: Section): readonly PageBody[] {
+  const cached = pageCache.get(section);
+  if (cached !== undefined) return cached;
+  const budget = L.embedTotal - codePointLength(sectionTitle(article, section)) - FOOTER_BUDGET;
+  const pages: PageBody[] = [];
+  let page: PageBody = { fields: [] };
+  let used = 0;
+  const startPage = (): void => {
+    if (page.description !== undefined || page.fields.length > 0) pages.push(page);
+    page = { fields: [] };
+    used = 0;
+  };
+  for (const chunk of splitText(section.text, L.embedDescription)) {
+    startPage();
+    page.description = chunk;
+    used = codePointLength(chunk);
+  }
+  section.items.forEach((item, i) => {
+    const name = truncate(item.name ?? `${ITEM_NOUN[section.kind]} ${i + 1}`, L.fieldName - 12);
+    splitText(item.text, L.fieldValue).forEach((value, part) => {
+      const field = { name: part === 0 ? name : `${name} (continued)`, value };
+      const cost = codePointLength(field.name) + codePointLength(field.value);
+      if (page.fields.length >= L.embedFields || used + cost > budget) startPage();
+      page.fields.push(field);
+      used += cost;
+    });
+  });
+  startPage();
+  pageCache.set(section, pages);
+  return pages;
+}
+
+function sectionTitle(article: Article, section: Section): string {
+  return truncate(`${section.heading} · ${article.title}`, L.embedTitle);
+}
+
+/** Whether the reply pages through every article with the section, or through one article. */
+export type SectionScope = 'all' | 'one';
+
+export interface SectionView {
+  readonly kind: SectionKind;
+  readonly scope: SectionScope;
+  readonly article: Article;
+  readonly page: number;
+}
+
+/** custom_id of a section page: `tips:all:<slug>:<page>` (slugs hold no ":"). */
+export function sectionCustomId(view: SectionView): string {
+  return `${view.kind}:${view.scope}:${view.article.slug}:${view.page}`;
+}
+
+/** Reads a section custom_id back; undefined when it names an article or page that no longer exists. */
+export function parseSectionCustomId(kind: SectionKind, customId: string, index: ContentIndex): SectionView | undefined {
+  const [prefix, scope, slug, pageText] = customId.split(':');
+  if (prefix !== kind || (scope !== 'all' && scope !== 'one') || slug === undefined || pageText === undefined) return undefined;
+  const article = index.bySlug(slug);
+  const section = article?.sections[kind];
+  const page = Number(pageText);
+  if (article === undefined || section === undefined || !Number.isInteger(page)) return undefined;
+  if (page < 0 || page >= sectionPages(article, section).length) return undefined;
+  return { kind, scope, article, page };
+}
+
+/** The message showing one page of a section, with buttons to the neighbouring pages. */
+export function renderSectionView(view: SectionView, index: ContentIndex): MessagePayload {
+  const { article, kind, page, scope } = view;
+  const section = article.sections[kind];
+  if (section === undefined) throw new Error(`${article.slug} has no ${kind} section`);
+  const pages = sectionPages(article, section);
+  const body = pages[page] ?? { fields: [] };
+  const siblings = scope === 'all' ? index.withSection(kind) : [article];
+  const position = siblings.indexOf(article);
+
+  const at = (target: Article, targetPage: number): string => sectionCustomId({ kind, scope, article: target, page: targetPage });
+  const previousArticle = siblings[position - 1];
+  const nextArticle = siblings[position + 1];
+  const previous =
+    page > 0
+      ? at(article, page - 1)
+      : previousArticle === undefined
+        ? undefined
+        : at(previousArticle, lastPage(previousArticle, kind));
+  const next = page < pages.length - 1 ? at(article, page + 1) : nextArticle === undefined ? undefined : at(nextArticle, 0);
+
+  const footer = [
+    siblings.length > 1 ? `Article ${position + 1} of ${siblings.length}` : undefined,
+    pages.length > 1 ? `page ${page + 1}/${pages.length}` : undefined,
+  ].filter((part) => part !== undefined);
+
+  const embed: APIEmbed = {
+    title: sectionTitle(article, section),
+    color: EMBED_COLOR,
+    ...(article.url === undefined ? {} : { url: article.url }),
+    ...(body.description === undefined ? {} : { description: body.description }),
+    ...(body.fields.length === 0 ? {} : { fields: body.fields }),
+    ...(footer.length === 0 ? {} : { footer: { text: capitalize(footer.join(' · ')) } }),
+  };
+  return {
+    embeds: [embed],
+    components: navigationRow(kind, { previous, next }, { label: 'Read the article', url: article.url }),
+  };
+}
+
+function lastPage(article: Article, kind: SectionKind): number {
+  const section = article.sections[kind];
+  return section === undefined ? 0 : sectionPages(article, section).length - 1;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,44 @@
+import type { APIEmbedField } from 'discord-api-types/v10';
+import type { ItemRef } from '../content-index.js';
+import { DISCORD_LIMITS as L } from '../limits.js';
+import { navigationRow } from '../navigation.js';
+import { EMBED_COLOR, type MessagePayload } from '../payload.js';
+import { codePointLength, splitText, truncate } from '../text.js';
+
+/** A single tip with the article it comes from. */
+export function renderTip(tip: ItemRef): MessagePayload {
+  const { article, item } = tip;
+  const title = truncate(item.name ?? `Tip ${tip.position + 1}`, L.embedTitle);
+  const author = truncate(`From “${article.title}”`, L.authorName);
+  const footer = article.tags.join(' · ');
+  const footerText = truncate(footer, 200);
+  // A very long tip continues in fields; past the message limit it ends with a pointer to the article.
+  const [description = '', ...rest] = splitText(item.text, L.embedDescription);
+  let budget = L.embedTotal - [title, author, footerText, description].reduce((n, s) => n + codePointLength(s), 0);
+  const fields: APIEmbedField[] = [];
+  for (const chunk of rest.flatMap((text) => splitText(text, L.fieldValue))) {
+    const name = '(continued)';
+    const cost = name.length + codePointLength(chunk);
+    if (fields.length >= L.embedFields || cost > budget) {
+      const more = article.url === undefined ? 'Read on in the article.' : `[Read on in the article](${article.url}).`;
+      if (fields.length < L.embedFields && budget >= name.length + more.length) fields.push({ name, value: more });
+      break;
+    }
+    fields.push({ name, value: chunk });
+    budget -= cost;
+  }
+  return {
+    embeds: [
+      {
+        title,
+        color: EMBED_COLOR,
+        description,
+        author: { name: author, ...(article.url === undefined ? {} : { url: article.url }) },
+        ...(article.url === undefined ? {} : { url: article.url }),
+        ...(fields.length === 0 ? {} : { fields }),
+        ...(footerText === '' ? {} : { footer: { text: footerText } }),
+      },
+    ],
+    components: navigationRow('tip', undefined, { label: 'Read the article', url: article.url }),
+  };
+}

@@ -1,0 +1,41 @@
+import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
+import { redact } from './adapters/logger.js';
+import { formatConfigProblems, loadConfig } from './config.js';
+import { COMMANDS } from './discord/commands.js';
+import { loadDotEnv } from './env.js';
+
+/**
+ * Registers exactly the commands the bot answers, in one bulk overwrite: to DISCORD_GUILD_ID when
+ * set (instant, for development), otherwise globally. Commands not in the list are removed.
+ */
+async function deploy(): Promise<number> {
+  loadDotEnv();
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    console.error(formatConfigProblems(result.problems));
+    return 1;
+  }
+  const { token, apiUrl, guildId } = result.config;
+  const rest = new REST({ api: apiUrl }).setToken(token);
+  try {
+    const applicationId = result.config.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
+    const route =
+      guildId === undefined ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
+    const body = COMMANDS.map((command) => command.data.toJSON());
+    const registered = (await rest.put(route, { body })) as APIApplicationCommand[];
+    const where = guildId === undefined ? 'globally (may take up to an hour to show everywhere)' : `in server ${guildId}`;
+    console.log(`Registered ${registered.length} commands ${where}: ${registered.map((command) => `/${command.name}`).join(', ')}`);
+    return 0;
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    const text = redact(error instanceof Error ? error.message : String(error), [token]);
+    console.error(
+      status === 401
+        ? 'Discord rejected DISCORD_TOKEN. Copy the token again from the Bot page of your application.'
+        : `Could not register the commands: ${text}`,
+    );
+    return 1;
+  }
+}
+
+process.exitCode = await deploy();

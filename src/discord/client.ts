@@ -1,0 +1,19 @@
+import { Client, GatewayIntentBits, Options } from 'discord.js';
+
+/**
+ * The discord.js client: the Guilds intent only (slash commands need no privileged intent),
+ * no message caching (the bot never reads messages), and no mentions parsed by default.
+ */
+export function createClient(apiUrl: string): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: { api: apiUrl },
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      ReactionManager: 0,
+      PresenceManager: 0,
+    }),
+  });
+}

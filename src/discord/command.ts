@@ -1,0 +1,40 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Logger } from '../adapters/logger.js';
+import type { Stores } from '../adapters/store.js';
+import type { ContentIndex } from '../core/content-index.js';
+
+/** Everything a handler may use, built once in src/index.ts and passed in. */
+export interface Deps {
+  readonly content: ContentIndex;
+  readonly stores: Pick<Stores, 'lastTip'>;
+  readonly logger: Logger;
+  readonly siteUrl: string | undefined;
+  /** A number in [0, 1), like Math.random; tests pass a fixed sequence. */
+  readonly random: () => number;
+  /** The definitions registered with Discord, for /help. */
+  readonly commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+}
+
+/**
+ * One slash command: its definition and its handlers. Buttons whose custom_id starts with
+ * `<name>:` are routed to `button`.
+ */
+export interface Command {
+  readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, deps: Deps): Promise<void>;
+  button?(interaction: ButtonInteraction, deps: Deps): Promise<void>;
+}
+
+/**
+ * An expected failure (a bad option, an expired button): its message is shown to the user,
+ * ephemerally, and nothing is logged as an error.
+ */
+export class UserFacingError extends Error {
+  override readonly name = 'UserFacingError';
+}

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Interaction } from 'discord.js';
+import { UserFacingError, type Command, type Deps } from './command.js';
+import { ephemeralText } from './reply.js';
+
+/**
+ * The one `interactionCreate` listener: routes commands, autocomplete and buttons to their
+ * command, and is the single error boundary. It never rejects, and never acknowledges an
+ * interaction twice: an error after a reply becomes an ephemeral follow-up.
+ */
+export function createRouter(commands: readonly Command[], deps: Deps): (interaction: Interaction) => Promise<void> {
+  const byName = new Map(commands.map((command) => [command.data.name, command]));
+  return async (interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = byName.get(interaction.commandName);
+        if (command === undefined) throw new UserFacingError('I do not know this command any more. It may have been removed; try /help.');
+        await command.execute(interaction, deps);
+      } else if (interaction.isAutocomplete()) {
+        const command = byName.get(interaction.commandName);
+        if (command?.autocomplete === undefined) await interaction.respond([]);
+        else await command.autocomplete(interaction, deps);
+      } else if (interaction.isButton()) {
+        const command = byName.get(interaction.customId.split(':')[0] ?? '');
+        if (command?.button === undefined) throw new UserFacingError('This button no longer works. Run the command again.');
+        await command.button(interaction, deps);
+      }
+    } catch (error) {
+      await answerError(interaction, error, deps);
+    }
+  };
+}
+
+async function answerError(interaction: Interaction, error: unknown, deps: Deps): Promise<void> {
+  const context = {
+    interactionId: interaction.id,
+    user: interaction.user.id,
+    ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+    ...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
+  };
+  let message: string;
+  if (error instanceof UserFacingError) {
+    deps.logger.debug({ ...context, reason: error.message }, 'refused an interaction');
+    message = error.message;
+  } else {
+    const ref = randomUUID().slice(0, 8);
+    deps.logger.error({ ...context, ref, err: error }, 'interaction handler failed');
+    message = `Something went wrong on my side (ref ${ref}). Please try again in a moment.`;
+  }
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) {
+      if (interaction.replied) await interaction.followUp(ephemeralText(message));
+      else if (interaction.deferred) await interaction.editReply({ content: message, embeds: [], components: [], allowedMentions: { parse: [] } });
+      else await interaction.reply(ephemeralText(message));
+    }
+  } catch (replyError) {
+    deps.logger.warn({ ...context, err: replyError }, 'could not tell the user about an error');
+  }
+}

@@ -1,0 +1,61 @@
+import { SlashCommandBuilder } from '@discordjs/builders';
+import type { SectionKind } from '../core/article.js';
+import { articleChoices } from '../core/choices.js';
+import { parseSectionCustomId, renderSectionView, type SectionView } from '../core/render/section.js';
+import { UserFacingError, type Command } from './command.js';
+import { PRIVATE_OPTION, quote } from './options.js';
+import { replyOptions, updateOptions } from './reply.js';
+
+/**
+ * `/motivations`, `/skills`, `/tips`: one section of an article. Without `article`, the newest
+ * article that has the section, with buttons to page through the others.
+ */
+export function createSectionCommand(kind: SectionKind, description: string): Command {
+  return {
+    data: new SlashCommandBuilder()
+      .setName(kind)
+      .setDescription(description)
+      .addStringOption((option) =>
+        option
+          .setName('article')
+          .setDescription('The article to read (start typing to search titles); the newest by default')
+          .setAutocomplete(true)
+          .setMaxLength(100),
+      )
+      .addBooleanOption((option) =>
+        option.setName(PRIVATE_OPTION).setDescription('Show the answer only to you (default: visible to the channel)'),
+      ),
+
+    async execute(interaction, { content }) {
+      const query = interaction.options.getString('article');
+      let view: SectionView;
+      if (query === null || query.trim() === '') {
+        const newest = content.withSection(kind)[0];
+        if (newest === undefined) throw new UserFacingError(`No article has ${kind} yet. Try /help for what I can do.`);
+        view = { kind, scope: 'all', article: newest, page: 0 };
+      } else {
+        const article = content.find(query);
+        if (article === undefined) {
+          throw new UserFacingError(
+            `No article matches ${quote(query)}. Start typing in the \`article\` option and pick a title from the list, or leave it empty for the newest.`,
+          );
+        }
+        if (article.sections[kind] === undefined) {
+          throw new UserFacingError(`“${article.title}” has no ${kind} section. Leave \`article\` empty to page through the articles that do.`);
+        }
+        view = { kind, scope: 'one', article, page: 0 };
+      }
+      await interaction.reply(replyOptions(renderSectionView(view, content), interaction.options.getBoolean(PRIVATE_OPTION) ?? false));
+    },
+
+    async autocomplete(interaction, { content }) {
+      await interaction.respond(articleChoices(content.withSection(kind), interaction.options.getFocused()));
+    },
+
+    async button(interaction, { content }) {
+      const view = parseSectionCustomId(kind, interaction.customId, content);
+      if (view === undefined) throw new UserFacingError(`These buttons have expired (the articles changed). Run /${kind} again.`);
+      await interaction.update(updateOptions(renderSectionView(view, content)));
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { Events } from 'discord.js';
+import { loadContent } from './adapters/content-loader.js';
+import { createLogger, redact } from './adapters/logger.js';
+import { openStores } from './adapters/store.js';
+import { loadConfig, formatConfigProblems } from './config.js';
+import { formatProblem } from './core/article.js';
+import { createClient } from './discord/client.js';
+import type { Deps } from './discord/command.js';
+import { COMMANDS } from './discord/commands.js';
+import { createRouter } from './discord/router.js';
+import { loadDotEnv } from './env.js';
+
+/** Composition root: read the configuration, build every dependency once, connect to Discord. */
+async function main(): Promise<number> {
+  loadDotEnv();
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    console.error(formatConfigProblems(result.problems));
+    return 1;
+  }
+  const config = result.config;
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+
+  const loaded = await loadContent(config.contentDir, config.siteUrl);
+  for (const problem of loaded.problems) logger.warn({ file: problem.file, line: problem.line }, `skipped: ${formatProblem(problem)}`);
+  if (loaded.index.articles.length === 0) {
+    console.error(
+      [
+        `No valid article in ${config.contentDir} (${loaded.fileCount} Markdown file${loaded.fileCount === 1 ? '' : 's'} found):`,
+        ...loaded.problems.map((problem) => `  - ${formatProblem(problem)}`),
+      ].join('\n'),
+    );
+    return 1;
+  }
+  logger.info({ articles: loaded.index.articles.length, skipped: loaded.problems.length }, 'content loaded');
+
+  const stores = openStores(config.storeUrl, logger);
+  const client = createClient(config.apiUrl);
+  const deps: Deps = {
+    content: loaded.index,
+    stores,
+    logger,
+    siteUrl: config.siteUrl,
+    random: Math.random,
+    commandDefinitions: COMMANDS.map((command) => command.data.toJSON()),
+  };
+  const route = createRouter(COMMANDS, deps);
+  client.on(Events.InteractionCreate, (interaction) => {
+    void route(interaction);
+  });
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
+  client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway connection error'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+
+  let stopping = false;
+  const stop = async (code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await client.destroy();
+    await stores.close();
+    logger.flush();
+    process.exitCode = code;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'shutting down');
+      void stop(0);
+    });
+  }
+
+  try {
+    await client.login(config.token);
+    return 0;
+  } catch (error) {
+    console.error(loginFailure(error, config.apiUrl, config.token));
+    await stop(1);
+    return 1;
+  }
+}
+
+/** A one-paragraph explanation of why the bot could not log in, without the token. */
+function loginFailure(error: unknown, apiUrl: string, token: string): string {
+  const code = (error as { code?: unknown }).code;
+  const text = redact(error instanceof Error ? error.message : String(error), [token]);
+  if (code === 'TokenInvalid' || /invalid token|4004|authentication failed|401/i.test(text)) {
+    return 'Discord rejected DISCORD_TOKEN. Copy the token again from the Bot page of your application in the Developer Portal.';
+  }
+  return `Could not connect to Discord at ${apiUrl}: ${text}`;
+}
+
+const exitCode = await main();
+// Nothing is left to run after a failed start; exit now rather than wait for idle handles.
+if (exitCode !== 0) process.exit(exitCode);
