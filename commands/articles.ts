@@ -19,14 +19,19 @@ export default {
         .setMaxLength(100),
     )
     .addBooleanOption((option) =>
-      option.setName(PRIVATE_OPTION).setDescription('Show the list only to you (default: visible to the channel)'),
+      option
+        .setName(PRIVATE_OPTION)
+        .setDescription('Show the list only to you (default: visible to the channel)'),
     ),
 
   async execute(interaction, { content, siteUrl }) {
     const typed = interaction.options.getString('tag');
     const tag = typed === null || typed.trim() === '' ? undefined : content.tag(typed);
     if (typed !== null && typed.trim() !== '' && tag === undefined) {
-      const close = closestTags(typed, content.tags.map((entry) => entry.label));
+      const close = closestTags(
+        typed,
+        content.tags.map((entry) => entry.label),
+      );
       const known = close.length > 0 ? close : content.tags.slice(0, 5).map((entry) => entry.label);
       const list = known.map((label) => `**${label}**`).join(', ');
       throw new UserFacingError(
@@ -34,7 +39,10 @@ export default {
       );
     }
     await interaction.reply(
-      replyOptions(renderArticles({ tag, page: 0 }, content, siteUrl), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
+      replyOptions(
+        renderArticles({ tag, page: 0 }, content, siteUrl),
+        interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
+      ),
     );
   },
 
@@ -44,7 +52,8 @@ export default {
 
   async button(interaction, { content, siteUrl }) {
     const view = parseArticlesCustomId(interaction.customId, content);
-    if (view === undefined) throw new UserFacingError('These buttons have expired (the articles changed). Run /articles again.');
+    if (view === undefined)
+      throw new UserFacingError('These buttons have expired (the articles changed). Run /articles again.');
     await interaction.update(updateOptions(renderArticles(view, content, siteUrl)));
   },
 } satisfies Command;

@@ -10,12 +10,17 @@ export default {
     .setName('help')
     .setDescription('What this bot does and how to use each command')
     .addBooleanOption((option) =>
-      option.setName(PRIVATE_OPTION).setDescription('Show the answer only to you (default: visible to the channel)'),
+      option
+        .setName(PRIVATE_OPTION)
+        .setDescription('Show the answer only to you (default: visible to the channel)'),
     ),
 
   async execute(interaction, { content, commandDefinitions }) {
     await interaction.reply(
-      replyOptions(renderHelp(commandDefinitions, content.articles.length), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
+      replyOptions(
+        renderHelp(commandDefinitions, content.articles.length),
+        interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
+      ),
     );
   },
 } satisfies Command;

@@ -11,13 +11,15 @@ export default {
     .setName('tip')
     .setDescription('One tip, picked at random, with the article it comes from')
     .addBooleanOption((option) =>
-      option.setName(PRIVATE_OPTION).setDescription('Show the tip only to you (default: visible to the channel)'),
+      option
+        .setName(PRIVATE_OPTION)
+        .setDescription('Show the tip only to you (default: visible to the channel)'),
     ),
 
   async execute(interaction, { content, stores, random, logger }) {
     const tips = content.items('tips');
-    // The channel, or for a DM the user: "in a row" is per place the tips are read.
-    const place = interaction.channelId ?? `user:${interaction.user.id}`;
+    // "In a row" is per channel: where people read the tips.
+    const place = interaction.channelId;
     let last: string | undefined;
     try {
       last = await stores.lastTip.get(place);
@@ -31,6 +33,8 @@ export default {
     } catch (err) {
       logger.warn({ err }, 'could not remember the last tip');
     }
-    await interaction.reply(replyOptions(renderTip(tip), interaction.options.getBoolean(PRIVATE_OPTION) ?? false));
+    await interaction.reply(
+      replyOptions(renderTip(tip), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
+    );
   },
 } satisfies Command;

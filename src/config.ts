@@ -10,11 +10,19 @@ const httpUrl = (example: string) =>
 
 /** Empty strings in a .env file mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema.optional(),
+  );
 
 const envSchema = z.object({
   DISCORD_TOKEN: z
-    .string({ error: (issue) => (issue.input === undefined ? 'required: the bot token from the Developer Portal (Bot page)' : 'expected text') })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'required: the bot token from the Developer Portal (Bot page)'
+          : 'expected text',
+    })
     .trim()
     .min(1, 'required: the bot token from the Developer Portal (Bot page)')
     .regex(/^[\x21-\x7e]+$/, 'must be a single word without spaces or quotes'),
@@ -28,7 +36,8 @@ const envSchema = z.object({
       .string()
       .trim()
       .refine((value) => value.startsWith('sqlite://') && value.length > 'sqlite://'.length, {
-        error: 'expected sqlite://<path to a file>, like sqlite://./data/bot.sqlite (other stores are not supported yet)',
+        error:
+          'expected sqlite://<path to a file>, like sqlite://./data/bot.sqlite (other stores are not supported yet)',
       }),
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),

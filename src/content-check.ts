@@ -12,10 +12,15 @@ import { z } from 'zod';
 async function check(): Promise<number> {
   loadDotEnv();
   const env = z
-    .object({ CONTENT_DIR: z.string().default('./content'), SITE_URL: z.url({ protocol: /^https?$/ }).optional() })
+    .object({
+      CONTENT_DIR: z.string().default('./content'),
+      SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    })
     .safeParse(process.env);
   if (!env.success) {
-    console.error(formatConfigProblems(env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)));
+    console.error(
+      formatConfigProblems(env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    );
     return 1;
   }
   const { index, problems, fileCount } = await loadContent(env.data.CONTENT_DIR, env.data.SITE_URL);
@@ -28,7 +33,9 @@ async function check(): Promise<number> {
     console.error(lines.join('\n'));
     return 1;
   }
-  console.log(`${index.articles.length} articles in ${fileCount} files: all valid, every reply within Discord's limits.`);
+  console.log(
+    `${index.articles.length} articles in ${fileCount} files: all valid, every reply within Discord's limits.`,
+  );
   return 0;
 }
 

@@ -18,13 +18,19 @@ async function deploy(): Promise<number> {
   const { token, apiUrl, guildId } = result.config;
   const rest = new REST({ api: apiUrl }).setToken(token);
   try {
-    const applicationId = result.config.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
+    const applicationId =
+      result.config.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
     const route =
-      guildId === undefined ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
+      guildId === undefined
+        ? Routes.applicationCommands(applicationId)
+        : Routes.applicationGuildCommands(applicationId, guildId);
     const body = COMMANDS.map((command) => command.data.toJSON());
     const registered = (await rest.put(route, { body })) as APIApplicationCommand[];
-    const where = guildId === undefined ? 'globally (may take up to an hour to show everywhere)' : `in server ${guildId}`;
-    console.log(`Registered ${registered.length} commands ${where}: ${registered.map((command) => `/${command.name}`).join(', ')}`);
+    const where =
+      guildId === undefined ? 'globally (may take up to an hour to show everywhere)' : `in server ${guildId}`;
+    console.log(
+      `Registered ${registered.length} commands ${where}: ${registered.map((command) => `/${command.name}`).join(', ')}`,
+    );
     return 0;
   } catch (error) {
     const status = (error as { status?: unknown }).status;

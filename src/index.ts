@@ -22,7 +22,8 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 
   const loaded = await loadContent(config.contentDir, config.siteUrl);
-  for (const problem of loaded.problems) logger.warn({ file: problem.file, line: problem.line }, `skipped: ${formatProblem(problem)}`);
+  for (const problem of loaded.problems)
+    logger.warn({ file: problem.file, line: problem.line }, `skipped: ${formatProblem(problem)}`);
   if (loaded.index.articles.length === 0) {
     console.error(
       [
@@ -53,7 +54,9 @@ async function main(): Promise<number> {
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway connection error'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ code: event.code, shard }, 'gateway disconnected'),
+  );
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 
   let stopping = false;

@@ -25,7 +25,8 @@ export async function loadContent(dir: string, siteUrl: string | undefined): Pro
     files = entries.filter((entry) => entry.toLowerCase().endsWith('.md')).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'the folder does not exist' : `cannot read the folder (${code ?? 'error'})`;
+    const reason =
+      code === 'ENOENT' ? 'the folder does not exist' : `cannot read the folder (${code ?? 'error'})`;
     problems.push({ file: dir, message: reason });
     files = [];
   }
@@ -43,12 +44,19 @@ export async function loadContent(dir: string, siteUrl: string | undefined): Pro
   return { index, problems: [...problems, ...indexProblems], fileCount: files.length };
 }
 
-async function readArticle(path: string, file: string, problems: ContentProblem[]): Promise<string | undefined> {
+async function readArticle(
+  path: string,
+  file: string,
+  problems: ContentProblem[],
+): Promise<string | undefined> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return undefined;
     if (info.size > MAX_FILE_BYTES) {
-      problems.push({ file, message: `the file has ${info.size} bytes; an article may have at most ${MAX_FILE_BYTES}` });
+      problems.push({
+        file,
+        message: `the file has ${info.size} bytes; an article may have at most ${MAX_FILE_BYTES}`,
+      });
       return undefined;
     }
     const bytes = await readFile(path);
@@ -56,7 +64,9 @@ async function readArticle(path: string, file: string, problems: ContentProblem[
     return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   } catch (error) {
     const message =
-      error instanceof TypeError ? 'the file is not valid UTF-8 text' : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+      error instanceof TypeError
+        ? 'the file is not valid UTF-8 text'
+        : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
     problems.push({ file, message });
     return undefined;
   }

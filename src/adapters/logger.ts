@@ -43,7 +43,10 @@ export function createLogger(
       serializers: { err: (error: Error) => redactDeep(stdSerializers.err(error), secrets) },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((arg) => (typeof arg === 'string' ? redact(arg, secrets) : arg)) as typeof args);
+          method.apply(
+            this,
+            args.map((arg) => (typeof arg === 'string' ? redact(arg, secrets) : arg)) as typeof args,
+          );
         },
       },
     },

@@ -32,7 +32,10 @@ export function openStores(storeUrl: string, logger: Logger, cwd = process.cwd()
   const opened: Keyv[] = [];
   const namespace = <T>(name: string): Keyv<T> => {
     // One adapter per namespace: keyv 5 sets the namespace on the adapter itself.
-    const keyv = new Keyv<T>({ store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 }), namespace: name });
+    const keyv = new Keyv<T>({
+      store: new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 }),
+      namespace: name,
+    });
     keyv.on('error', (err: unknown) => logger.error({ err, namespace: name }, 'store error'));
     opened.push(keyv);
     return keyv;

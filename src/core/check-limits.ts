@@ -1,4 +1,3 @@
-import { ComponentType } from 'discord-api-types/v10';
 import { DISCORD_LIMITS as L } from './limits.js';
 import type { Choice, MessagePayload } from './payload.js';
 import { codePointLength as len } from './text.js';
@@ -21,15 +20,24 @@ export function messageLimitViolations(payload: MessagePayload): string[] {
     const footer = embed.footer?.text ?? '';
     const author = embed.author?.name ?? '';
     check(len(title) <= L.embedTitle, `embed ${e} title has ${len(title)} > ${L.embedTitle}`);
-    check(len(description) <= L.embedDescription, `embed ${e} description has ${len(description)} > ${L.embedDescription}`);
+    check(
+      len(description) <= L.embedDescription,
+      `embed ${e} description has ${len(description)} > ${L.embedDescription}`,
+    );
     check(len(footer) <= L.footerText, `embed ${e} footer has ${len(footer)} > ${L.footerText}`);
     check(len(author) <= L.authorName, `embed ${e} author has ${len(author)} > ${L.authorName}`);
     const fields = embed.fields ?? [];
     check(fields.length <= L.embedFields, `embed ${e} has ${fields.length} > ${L.embedFields} fields`);
     total += len(title) + len(description) + len(footer) + len(author);
     fields.forEach((field, f) => {
-      check(len(field.name) >= 1 && len(field.name) <= L.fieldName, `embed ${e} field ${f} name has ${len(field.name)} characters`);
-      check(len(field.value) >= 1 && len(field.value) <= L.fieldValue, `embed ${e} field ${f} value has ${len(field.value)} characters`);
+      check(
+        len(field.name) >= 1 && len(field.name) <= L.fieldName,
+        `embed ${e} field ${f} name has ${len(field.name)} characters`,
+      );
+      check(
+        len(field.value) >= 1 && len(field.value) <= L.fieldValue,
+        `embed ${e} field ${f} value has ${len(field.value)} characters`,
+      );
       total += len(field.name) + len(field.value);
     });
     if (embed.url !== undefined) check(/^https?:\/\//.test(embed.url), `embed ${e} url is not http(s)`);
@@ -39,19 +47,28 @@ export function messageLimitViolations(payload: MessagePayload): string[] {
   check(rows.length <= L.actionRows, `${rows.length} action rows > ${L.actionRows}`);
   const ids = new Set<string>();
   for (const row of rows) {
-    check(row.components.length >= 1 && row.components.length <= L.buttonsPerRow, 'an action row holds 1 to 5 buttons');
+    check(
+      row.components.length >= 1 && row.components.length <= L.buttonsPerRow,
+      'an action row holds 1 to 5 buttons',
+    );
     for (const component of row.components) {
-      if (component.type !== ComponentType.Button) continue;
-      if ('label' in component && component.label !== undefined) {
-        check(len(component.label) <= L.buttonLabel, `button label has ${len(component.label)} > ${L.buttonLabel}`);
+      if ('label' in component) {
+        const label = component.label ?? '';
+        check(len(label) <= L.buttonLabel, `button label has ${len(label)} > ${L.buttonLabel}`);
       }
       if ('custom_id' in component) {
-        check(len(component.custom_id) >= 1 && len(component.custom_id) <= L.customId, `custom_id "${component.custom_id}" is too long`);
+        check(
+          len(component.custom_id) >= 1 && len(component.custom_id) <= L.customId,
+          `custom_id "${component.custom_id}" is too long`,
+        );
         check(!ids.has(component.custom_id), `custom_id "${component.custom_id}" is used twice`);
         ids.add(component.custom_id);
       }
       if ('url' in component) {
-        check(/^https?:\/\//.test(component.url) && len(component.url) <= L.linkUrl, `button url "${component.url}" is invalid`);
+        check(
+          /^https?:\/\//.test(component.url) && len(component.url) <= L.linkUrl,
+          `button url "${component.url}" is invalid`,
+        );
       }
     }
   }
@@ -61,10 +78,13 @@ export function messageLimitViolations(payload: MessagePayload): string[] {
 /** Every way an autocomplete answer breaks Discord's limits. */
 export function choiceLimitViolations(choices: readonly Choice[]): string[] {
   const problems: string[] = [];
-  if (choices.length > L.autocompleteChoices) problems.push(`${choices.length} choices > ${L.autocompleteChoices}`);
+  if (choices.length > L.autocompleteChoices)
+    problems.push(`${choices.length} choices > ${L.autocompleteChoices}`);
   for (const choice of choices) {
-    if (len(choice.name) < 1 || len(choice.name) > L.choiceName) problems.push(`choice name "${choice.name}" has ${len(choice.name)} characters`);
-    if (len(choice.value) < 1 || len(choice.value) > L.choiceValue) problems.push(`choice value "${choice.value}" has ${len(choice.value)} characters`);
+    if (len(choice.name) < 1 || len(choice.name) > L.choiceName)
+      problems.push(`choice name "${choice.name}" has ${len(choice.name)} characters`);
+    if (len(choice.value) < 1 || len(choice.value) > L.choiceValue)
+      problems.push(`choice value "${choice.value}" has ${len(choice.value)} characters`);
   }
   return problems;
 }

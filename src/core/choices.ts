@@ -13,7 +13,7 @@ export function articleChoices(articles: readonly Article[], typed: string): Cho
   for (const article of articles) {
     const title = tagKey(article.title);
     if (query === '' || title.startsWith(query)) starts.push(article);
-    else if (title.includes(query) || article.slug.includes(query)) contains.push(article);
+    else if (title.includes(query) || tagKey(article.slug).includes(query)) contains.push(article);
     if (starts.length >= L.autocompleteChoices) break;
   }
   return [...starts, ...contains]
@@ -28,7 +28,10 @@ export function tagChoices(tags: readonly TagEntry[], typed: string): Choice[] {
     .filter((tag) => tag.key.includes(query))
     .slice(0, L.autocompleteChoices)
     .map((tag) => ({
-      name: truncate(`${tag.label} (${tag.articles.length} article${tag.articles.length === 1 ? '' : 's'})`, L.choiceName),
+      name: truncate(
+        `${tag.label} (${tag.articles.length} article${tag.articles.length === 1 ? '' : 's'})`,
+        L.choiceName,
+      ),
       value: tag.label,
     }));
 }

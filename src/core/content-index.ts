@@ -2,7 +2,7 @@ import type { Article, ContentProblem, SectionItem, SectionKind } from './articl
 import { tagKey } from './tags.js';
 
 export interface TagEntry {
-  /** The tag as first written by an author. */
+  /** The tag as authors spell it most (the oldest spelling on a tie). */
   readonly label: string;
   readonly key: string;
   /** Newest first. */
@@ -46,29 +46,50 @@ export function compareNewestFirst(a: Article, b: Article): number {
  * Builds the in-memory index. Articles whose slug is taken by an earlier one are left out and
  * reported, so the result is the same whatever order the files were read in, given sorted input.
  */
-export function buildIndex(candidates: readonly Article[]): { index: ContentIndex; problems: ContentProblem[] } {
+export function buildIndex(candidates: readonly Article[]): {
+  index: ContentIndex;
+  problems: ContentProblem[];
+} {
   const problems: ContentProblem[] = [];
   const slugs = new Map<string, Article>();
   for (const article of candidates) {
     const first = slugs.get(article.slug);
     if (first === undefined) slugs.set(article.slug, article);
-    else problems.push({ file: article.file, field: 'slug', message: `"${article.slug}" is already used by ${first.file}` });
+    else
+      problems.push({
+        file: article.file,
+        field: 'slug',
+        message: `"${article.slug}" is already used by ${first.file}`,
+      });
   }
   const articles = [...slugs.values()].sort(compareNewestFirst);
   const titles = new Map(articles.map((article) => [article.title.toLowerCase(), article]));
 
-  const tags = new Map<string, { label: string; key: string; articles: Article[] }>();
-  for (const article of articles) {
-    for (const label of new Set(article.tags)) {
-      const key = tagKey(label);
-      const entry = tags.get(key) ?? { label, key, articles: [] };
-      if (!entry.articles.includes(article)) entry.articles.push(article);
+  // A tag's label is its most used spelling; on a tie, the one of the oldest article.
+  const tags = new Map<
+    string,
+    { label: string; key: string; articles: Set<Article>; spellings: Map<string, number> }
+  >();
+  for (const article of [...articles].reverse()) {
+    for (const spelling of new Set(article.tags)) {
+      const key = tagKey(spelling);
+      const entry = tags.get(key) ?? {
+        label: spelling,
+        key,
+        articles: new Set<Article>(),
+        spellings: new Map<string, number>(),
+      };
+      entry.articles.add(article);
+      entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1);
+      if ((entry.spellings.get(spelling) ?? 0) > (entry.spellings.get(entry.label) ?? 0))
+        entry.label = spelling;
       tags.set(key, entry);
     }
   }
-  const tagList = [...tags.values()].sort(
-    (a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label),
-  );
+  const tagList: TagEntry[] = [...tags.values()]
+    .map(({ label, key, articles: tagged }) => ({ label, key, articles: [...tagged].reverse() }))
+    .sort((a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label));
+  const tagsByKey = new Map(tagList.map((entry) => [entry.key, entry]));
 
   const bySection = new Map<SectionKind, Article[]>();
   const items = new Map<SectionKind, ItemRef[]>();
@@ -76,7 +97,9 @@ export function buildIndex(candidates: readonly Article[]): { index: ContentInde
     for (const section of Object.values(article.sections)) {
       bySection.set(section.kind, [...(bySection.get(section.kind) ?? []), article]);
       const refs = items.get(section.kind) ?? [];
-      section.items.forEach((item, i) => refs.push({ id: `${article.slug}/${section.kind}/${i}`, article, item, position: i }));
+      section.items.forEach((item, i) =>
+        refs.push({ id: `${article.slug}/${section.kind}/${i}`, article, item, position: i }),
+      );
       items.set(section.kind, refs);
     }
   }
@@ -89,7 +112,7 @@ export function buildIndex(candidates: readonly Article[]): { index: ContentInde
       return slugs.get(trimmed) ?? slugs.get(trimmed.toLowerCase()) ?? titles.get(trimmed.toLowerCase());
     },
     withSection: (kind) => bySection.get(kind) ?? [],
-    tag: (tag) => tags.get(tagKey(tag)),
+    tag: (tag) => tagsByKey.get(tagKey(tag)),
     tags: tagList,
     items: (kind) => items.get(kind) ?? [],
   };

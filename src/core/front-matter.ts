@@ -22,7 +22,11 @@ const day = z.union([z.date(), z.string().trim()]).transform((value, ctx) => {
 
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 export const frontMatterSchema = z.object({
-  title: z.string('expected a title (text)').trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
+  title: z
+    .string('expected a title (text)')
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'at most 200 characters'),
   slug: z
     .string('expected a slug (text)')
     .max(SLUG_MAX, `at most ${SLUG_MAX} characters`)
@@ -48,7 +52,11 @@ export const frontMatterSchema = z.object({
       (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
       'expected an http(s) address or a path starting with "/" (relative to SITE_URL)',
     ),
-  summary: z.string('expected a summary (text)').trim().min(1, 'must not be empty').max(500, 'at most 500 characters'),
+  summary: z
+    .string('expected a summary (text)')
+    .trim()
+    .min(1, 'must not be empty')
+    .max(500, 'at most 500 characters'),
   date: day.optional(),
   sections: z
     .partialRecord(z.enum(SECTION_KINDS), headingNames, {

@@ -36,7 +36,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
       children.push(resolveLinks(child, siteUrl));
     }
   }
-  return { ...node, children } as T;
+  return { ...node, children };
 }
 
 /** A paragraph without its first `count` inline nodes, with the leading ":" and spaces of the rest removed. */

@@ -30,7 +30,9 @@ export function navigationRow(
 ): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const buttons: APIButtonComponent[] = [];
   if (targets !== undefined && (targets.previous !== undefined || targets.next !== undefined)) {
-    buttons.push(navButton('◀ Previous', targets.previous ?? `${prefix}:none:previous`, targets.previous === undefined));
+    buttons.push(
+      navButton('◀ Previous', targets.previous ?? `${prefix}:none:previous`, targets.previous === undefined),
+    );
     buttons.push(navButton('Next ▶', targets.next ?? `${prefix}:none:next`, targets.next === undefined));
   }
   if (link?.url !== undefined && link.url.length <= DISCORD_LIMITS.linkUrl) {

@@ -42,7 +42,9 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
   if (!source.trimStart().startsWith('---')) {
     return {
       ok: false,
-      problems: [{ file, line: 1, message: 'no front matter: start the file with a "---" block (see README)' }],
+      problems: [
+        { file, line: 1, message: 'no front matter: start the file with a "---" block (see README)' },
+      ],
     };
   }
   const data: unknown = parsed.data;
@@ -121,7 +123,8 @@ function keyLine(source: string, key: string): number {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (/^(---|\.\.\.)\s*$/.test(line)) break;
-    if (line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`)) return i + 1;
+    if (line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`))
+      return i + 1;
   }
   return 1;
 }
@@ -152,8 +155,10 @@ function parseBody(
 
   for (const node of parseMarkdown(content).children) {
     if (node.type === 'heading') {
-      if (current !== undefined && node.depth <= current.heading.depth) current = undefined;
-      const kind = current === undefined ? kindOf(plainText(node)) : undefined;
+      // A heading naming a section always starts it; any other heading ends a section at its depth or above.
+      const kind = kindOf(plainText(node));
+      if (current !== undefined && (kind !== undefined || node.depth <= current.heading.depth))
+        current = undefined;
       if (kind !== undefined) {
         const twin = open.find((section) => section.kind === kind);
         if (twin === undefined) {
@@ -177,7 +182,11 @@ function parseBody(
     const built = buildSection(section, siteUrl, lineOf);
     const line = lineOf(section.heading);
     if (built.text === '' && built.items.length === 0) {
-      problems.push({ file, line, message: `the ${section.kind} section "${plainText(section.heading)}" is empty` });
+      problems.push({
+        file,
+        line,
+        message: `the ${section.kind} section "${plainText(section.heading)}" is empty`,
+      });
       continue;
     }
     for (const item of built.items) {
@@ -207,7 +216,10 @@ function headingMatcher(meta: FrontMatter): (heading: string) => SectionKind | u
 }
 
 function headingKey(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function buildSection(
@@ -246,7 +258,10 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
   if (first?.type === 'paragraph') {
     const lead = first.children[0];
     if (lead?.type === 'strong') {
-      const name = plainText(lead).trim().replace(/\s*[:\-–—]$/, '').trim();
+      const name = plainText(lead)
+        .trim()
+        .replace(/\s*[:\-–—]$/, '')
+        .trim();
       if (name !== '') {
         const text = toDiscordMarkdown([dropLeadingInline(first, 1), ...rest], siteUrl);
         return { name, text, line };
@@ -255,7 +270,10 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
     if (lead?.type === 'text') {
       const match = NAME_BEFORE_COLON.exec(lead.value);
       if (match?.[1] !== undefined) {
-        const remaining = { ...first, children: [{ ...lead, value: lead.value.slice(match[0].length) }, ...first.children.slice(1)] };
+        const remaining = {
+          ...first,
+          children: [{ ...lead, value: lead.value.slice(match[0].length) }, ...first.children.slice(1)],
+        };
         return { name: match[1].trim(), text: toDiscordMarkdown([remaining, ...rest], siteUrl), line };
       }
     }

@@ -2,7 +2,10 @@ import { distance } from 'fastest-levenshtein';
 
 /** Tags match ignoring case, spaces, hyphens and underscores: "engineering leadership" = "Engineering-Leadership". */
 export function tagKey(tag: string): string {
-  return tag.normalize('NFKC').toLowerCase().replace(/[\s\-_]+/gu, '');
+  return tag
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-_]+/gu, '');
 }
 
 /**

@@ -1,7 +1,11 @@
 /** Length in Unicode code points, the unit Discord counts its limits in. */
 export function codePointLength(text: string): number {
   let n = 0;
-  for (const _ of text) n++;
+  // Every UTF-16 unit but the low half of a surrogate pair starts a code point.
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff) n++;
+  }
   return n;
 }
 

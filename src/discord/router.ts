@@ -8,13 +8,19 @@ import { ephemeralText } from './reply.js';
  * command, and is the single error boundary. It never rejects, and never acknowledges an
  * interaction twice: an error after a reply becomes an ephemeral follow-up.
  */
-export function createRouter(commands: readonly Command[], deps: Deps): (interaction: Interaction) => Promise<void> {
+export function createRouter(
+  commands: readonly Command[],
+  deps: Deps,
+): (interaction: Interaction) => Promise<void> {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction) => {
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
-        if (command === undefined) throw new UserFacingError('I do not know this command any more. It may have been removed; try /help.');
+        if (command === undefined)
+          throw new UserFacingError(
+            'I do not know this command any more. It may have been removed; try /help.',
+          );
         await command.execute(interaction, deps);
       } else if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);
@@ -22,7 +28,8 @@ export function createRouter(commands: readonly Command[], deps: Deps): (interac
         else await command.autocomplete(interaction, deps);
       } else if (interaction.isButton()) {
         const command = byName.get(interaction.customId.split(':')[0] ?? '');
-        if (command?.button === undefined) throw new UserFacingError('This button no longer works. Run the command again.');
+        if (command?.button === undefined)
+          throw new UserFacingError('This button no longer works. Run the command again.');
         await command.button(interaction, deps);
       }
     } catch (error) {
@@ -52,7 +59,13 @@ async function answerError(interaction: Interaction, error: unknown, deps: Deps)
       if (!interaction.responded) await interaction.respond([]);
     } else if (interaction.isRepliable()) {
       if (interaction.replied) await interaction.followUp(ephemeralText(message));
-      else if (interaction.deferred) await interaction.editReply({ content: message, embeds: [], components: [], allowedMentions: { parse: [] } });
+      else if (interaction.deferred)
+        await interaction.editReply({
+          content: message,
+          embeds: [],
+          components: [],
+          allowedMentions: { parse: [] },
+        });
       else await interaction.reply(ephemeralText(message));
     }
   } catch (replyError) {

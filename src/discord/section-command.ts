@@ -23,7 +23,9 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
           .setMaxLength(100),
       )
       .addBooleanOption((option) =>
-        option.setName(PRIVATE_OPTION).setDescription('Show the answer only to you (default: visible to the channel)'),
+        option
+          .setName(PRIVATE_OPTION)
+          .setDescription('Show the answer only to you (default: visible to the channel)'),
       ),
 
     async execute(interaction, { content }) {
@@ -31,7 +33,8 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
       let view: SectionView;
       if (query === null || query.trim() === '') {
         const newest = content.withSection(kind)[0];
-        if (newest === undefined) throw new UserFacingError(`No article has ${kind} yet. Try /help for what I can do.`);
+        if (newest === undefined)
+          throw new UserFacingError(`No article has ${kind} yet. Try /help for what I can do.`);
         view = { kind, scope: 'all', article: newest, page: 0 };
       } else {
         const article = content.find(query);
@@ -41,11 +44,18 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
           );
         }
         if (article.sections[kind] === undefined) {
-          throw new UserFacingError(`“${article.title}” has no ${kind} section. Leave \`article\` empty to page through the articles that do.`);
+          throw new UserFacingError(
+            `“${article.title}” has no ${kind} section. Leave \`article\` empty to page through the articles that do.`,
+          );
         }
         view = { kind, scope: 'one', article, page: 0 };
       }
-      await interaction.reply(replyOptions(renderSectionView(view, content), interaction.options.getBoolean(PRIVATE_OPTION) ?? false));
+      await interaction.reply(
+        replyOptions(
+          renderSectionView(view, content),
+          interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
+        ),
+      );
     },
 
     async autocomplete(interaction, { content }) {
@@ -54,7 +64,8 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
 
     async button(interaction, { content }) {
       const view = parseSectionCustomId(kind, interaction.customId, content);
-      if (view === undefined) throw new UserFacingError(`These buttons have expired (the articles changed). Run /${kind} again.`);
+      if (view === undefined)
+        throw new UserFacingError(`These buttons have expired (the articles changed). Run /${kind} again.`);
       await interaction.update(updateOptions(renderSectionView(view, content)));
     },
   };

@@ -14,14 +14,21 @@ export function* renderedMessages(
   index: ContentIndex,
   siteUrl: string | undefined,
 ): Generator<{ what: string; payload: MessagePayload; violations: string[] }> {
-  const result = (what: string, payload: MessagePayload) => ({ what, payload, violations: messageLimitViolations(payload) });
+  const result = (what: string, payload: MessagePayload) => ({
+    what,
+    payload,
+    violations: messageLimitViolations(payload),
+  });
   for (const article of index.articles) {
     for (const kind of SECTION_KINDS) {
       const section = article.sections[kind];
       if (section === undefined) continue;
       for (let page = 0; page < sectionPages(article, section).length; page++) {
         for (const scope of ['all', 'one'] as const) {
-          yield result(`${article.file} /${kind} page ${page + 1} (${scope})`, renderSectionView({ kind, scope, article, page }, index));
+          yield result(
+            `${article.file} /${kind} page ${page + 1} (${scope})`,
+            renderSectionView({ kind, scope, article, page }, index),
+          );
         }
       }
     }
@@ -30,7 +37,10 @@ export function* renderedMessages(
   for (const tag of [undefined, ...index.tags]) {
     const pages = articlePages(tag?.articles ?? index.articles).length;
     for (let page = 0; page < pages; page++) {
-      yield result(`/articles ${tag?.label ?? '(all)'} page ${page + 1}`, renderArticles({ tag, page }, index, siteUrl));
+      yield result(
+        `/articles ${tag?.label ?? '(all)'} page ${page + 1}`,
+        renderArticles({ tag, page }, index, siteUrl),
+      );
     }
   }
 }

@@ -67,7 +67,11 @@ export function parseArticlesCustomId(customId: string, index: ContentIndex): Ar
 }
 
 /** The list of articles (with a tag, or all), newest first, one page of it. */
-export function renderArticles(view: ArticlesView, index: ContentIndex, siteUrl: string | undefined): MessagePayload {
+export function renderArticles(
+  view: ArticlesView,
+  index: ContentIndex,
+  siteUrl: string | undefined,
+): MessagePayload {
   const articles = view.tag?.articles ?? index.articles;
   const pages = articlePages(articles);
   const page = Math.min(view.page, pages.length - 1);

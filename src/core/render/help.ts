@@ -23,6 +23,8 @@ export function renderHelp(
     'Replies are visible to the channel; add `private:True` to see one only yourself.',
   ].join('\n');
   return {
-    embeds: [{ title: 'What I can do', color: EMBED_COLOR, description: truncate(description, L.embedDescription) }],
+    embeds: [
+      { title: 'What I can do', color: EMBED_COLOR, description: truncate(description, L.embedDescription) },
+    ],
   };
 }

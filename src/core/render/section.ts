@@ -75,9 +75,14 @@ export function sectionCustomId(view: SectionView): string {
 }
 
 /** Reads a section custom_id back; undefined when it names an article or page that no longer exists. */
-export function parseSectionCustomId(kind: SectionKind, customId: string, index: ContentIndex): SectionView | undefined {
+export function parseSectionCustomId(
+  kind: SectionKind,
+  customId: string,
+  index: ContentIndex,
+): SectionView | undefined {
   const [prefix, scope, slug, pageText] = customId.split(':');
-  if (prefix !== kind || (scope !== 'all' && scope !== 'one') || slug === undefined || pageText === undefined) return undefined;
+  if (prefix !== kind || (scope !== 'all' && scope !== 'one') || slug === undefined || pageText === undefined)
+    return undefined;
   const article = index.bySlug(slug);
   const section = article?.sections[kind];
   const page = Number(pageText);
@@ -96,7 +101,8 @@ export function renderSectionView(view: SectionView, index: ContentIndex): Messa
   const siblings = scope === 'all' ? index.withSection(kind) : [article];
   const position = siblings.indexOf(article);
 
-  const at = (target: Article, targetPage: number): string => sectionCustomId({ kind, scope, article: target, page: targetPage });
+  const at = (target: Article, targetPage: number): string =>
+    sectionCustomId({ kind, scope, article: target, page: targetPage });
   const previousArticle = siblings[position - 1];
   const nextArticle = siblings[position + 1];
   const previous =
@@ -105,7 +111,12 @@ export function renderSectionView(view: SectionView, index: ContentIndex): Messa
       : previousArticle === undefined
         ? undefined
         : at(previousArticle, lastPage(previousArticle, kind));
-  const next = page < pages.length - 1 ? at(article, page + 1) : nextArticle === undefined ? undefined : at(nextArticle, 0);
+  const next =
+    page < pages.length - 1
+      ? at(article, page + 1)
+      : nextArticle === undefined
+        ? undefined
+        : at(nextArticle, 0);
 
   const footer = [
     siblings.length > 1 ? `Article ${position + 1} of ${siblings.length}` : undefined,

@@ -14,14 +14,17 @@ export function renderTip(tip: ItemRef): MessagePayload {
   const footerText = truncate(footer, 200);
   // A very long tip continues in fields; past the message limit it ends with a pointer to the article.
   const [description = '', ...rest] = splitText(item.text, L.embedDescription);
-  let budget = L.embedTotal - [title, author, footerText, description].reduce((n, s) => n + codePointLength(s), 0);
+  let budget =
+    L.embedTotal - [title, author, footerText, description].reduce((n, s) => n + codePointLength(s), 0);
   const fields: APIEmbedField[] = [];
   for (const chunk of rest.flatMap((text) => splitText(text, L.fieldValue))) {
     const name = '(continued)';
     const cost = name.length + codePointLength(chunk);
     if (fields.length >= L.embedFields || cost > budget) {
-      const more = article.url === undefined ? 'Read on in the article.' : `[Read on in the article](${article.url}).`;
-      if (fields.length < L.embedFields && budget >= name.length + more.length) fields.push({ name, value: more });
+      const more =
+        article.url === undefined ? 'Read on in the article.' : `[Read on in the article](${article.url}).`;
+      if (fields.length < L.embedFields && budget >= name.length + more.length)
+        fields.push({ name, value: more });
       break;
     }
     fields.push({ name, value: chunk });

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_API_URL, DEFAULT_STORE_URL, formatConfigProblems, loadConfig } from '../src/config.js';
+
+const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GabcDE.secret-part-of-the-token-000000000';
+
+describe('loadConfig', () => {
+  it('GIVEN only the token THEN uses the documented defaults', () => {
+    const result = loadConfig({ DISCORD_TOKEN: TOKEN });
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        token: TOKEN,
+        applicationId: undefined,
+        guildId: undefined,
+        apiUrl: DEFAULT_API_URL,
+        siteUrl: undefined,
+        contentDir: './content',
+        storeUrl: DEFAULT_STORE_URL,
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('GIVEN every variable THEN reads each, without trailing slashes on URLs', () => {
+    const result = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: '1100000000000000001',
+      DISCORD_GUILD_ID: '1100000000000000002',
+      DISCORD_API_URL: 'http://127.0.0.1:4000/api/',
+      SITE_URL: 'https://blog.example/',
+      CONTENT_DIR: '/srv/articles',
+      STORE_URL: 'sqlite:///var/lib/bot/bot.sqlite',
+      LOG_LEVEL: 'debug',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      applicationId: '1100000000000000001',
+      guildId: '1100000000000000002',
+      apiUrl: 'http://127.0.0.1:4000/api',
+      siteUrl: 'https://blog.example',
+      contentDir: '/srv/articles',
+      storeUrl: 'sqlite:///var/lib/bot/bot.sqlite',
+      logLevel: 'debug',
+    });
+  });
+
+  it('GIVEN empty values (as left in a copied .env.example) THEN treats them as unset', () => {
+    const result = loadConfig({ DISCORD_TOKEN: TOKEN, SITE_URL: '', DISCORD_GUILD_ID: ' ', LOG_LEVEL: '' });
+    expect(result.ok && result.config.siteUrl).toBeUndefined();
+    expect(result.ok && result.config.logLevel).toBe('info');
+  });
+
+  it('GIVEN several bad values THEN lists every problem at once, by variable', () => {
+    const result = loadConfig({
+      DISCORD_GUILD_ID: 'my-server',
+      DISCORD_API_URL: 'not a url',
+      SITE_URL: 'ftp://blog.example',
+      STORE_URL: 'redis://localhost',
+      LOG_LEVEL: 'loud',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'DISCORD_TOKEN',
+      'DISCORD_GUILD_ID',
+      'DISCORD_API_URL',
+      'SITE_URL',
+      'STORE_URL',
+      'LOG_LEVEL',
+    ]);
+    expect(problems[0]).toMatch(/required/);
+    expect(formatConfigProblems(problems)).toMatch(/^The bot cannot start[\s\S]*\.env\.example/);
+  });
+
+  it('GIVEN a token with spaces THEN refuses it without repeating it', () => {
+    const result = loadConfig({ DISCORD_TOKEN: `Bot ${TOKEN}` });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain('secret-part');
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/core/content-index.js';
+import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+
+const make = (
+  slug: string,
+  extra: Record<string, unknown> = {},
+  body = '## Tips\n\n- **A:** one\n- **B:** two',
+) =>
+  mustParse(
+    articleSource(validFront({ slug, title: `Title ${slug}`, ...extra }), body),
+    `content/${slug}.md`,
+  );
+
+describe('buildIndex', () => {
+  it('GIVEN dated and undated articles THEN lists them newest first, undated last', () => {
+    const { index } = buildIndex([
+      make('old', { date: '2020-01-01' }),
+      make('none'),
+      make('new', { date: '2024-01-01' }),
+    ]);
+    expect(index.articles.map((a) => a.slug)).toEqual(['new', 'old', 'none']);
+  });
+
+  it('GIVEN two files with one slug THEN keeps the first and reports the second with both paths', () => {
+    const first = make('same');
+    const second = mustParse(
+      articleSource(validFront({ slug: 'same' }), '## Tips\n\n- x'),
+      'content/z/other.md',
+    );
+    const { index, problems } = buildIndex([first, second]);
+    expect(index.articles).toEqual([first]);
+    expect(problems).toEqual([
+      { file: 'content/z/other.md', field: 'slug', message: '"same" is already used by content/same.md' },
+    ]);
+  });
+
+  it('GIVEN tags spelled differently THEN groups them under the most used spelling, the oldest on a tie', () => {
+    const a = make('a', { tags: ['Engineering Leadership'], date: '2024-01-02' });
+    const b = make('b', { tags: ['engineering-leadership', 'hiring'], date: '2024-01-01' });
+    const tie = buildIndex([a, b]).index;
+    expect(tie.tag('ENGINEERING_LEADERSHIP')?.label).toBe('engineering-leadership');
+    const { index } = buildIndex([a, b, make('c', { tags: ['Engineering Leadership'], date: '2023-01-01' })]);
+    const entry = index.tag('ENGINEERING_LEADERSHIP');
+    expect(entry?.label).toBe('Engineering Leadership');
+    expect(entry?.articles.map((article) => article.slug)).toEqual(['a', 'b', 'c']);
+    expect(index.tags.map((t) => [t.label, t.articles.length])).toEqual([
+      ['Engineering Leadership', 3],
+      ['hiring', 1],
+    ]);
+    expect(index.tag('unknown')).toBeUndefined();
+  });
+
+  it('GIVEN sections THEN indexes the articles having each and all their items', () => {
+    const { index } = buildIndex([make('a', { date: '2024-01-01' }), make('b', {}, '## Skills\n\n- s')]);
+    expect(index.withSection('tips').map((a) => a.slug)).toEqual(['a']);
+    expect(index.withSection('motivations')).toEqual([]);
+    expect(index.items('tips').map((ref) => ref.id)).toEqual(['a/tips/0', 'a/tips/1']);
+    expect(index.items('skills')[0]?.item.text).toBe('s');
+  });
+
+  it('GIVEN a slug or a title in any case THEN find returns the article', () => {
+    const { index } = buildIndex([make('my-post')]);
+    expect(index.find('my-post')?.slug).toBe('my-post');
+    expect(index.find('  title MY-POST ')?.slug).toBe('my-post');
+    expect(index.find('nope')).toBeUndefined();
+  });
+});

@@ -1,0 +1,210 @@
+import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import type { SectionKind } from '../../src/core/article.js';
+import { choiceLimitViolations, messageLimitViolations } from '../../src/core/check-limits.js';
+import { articleChoices, tagChoices } from '../../src/core/choices.js';
+import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
+import type { MessagePayload } from '../../src/core/payload.js';
+import { renderedMessages } from '../../src/core/render/all.js';
+import { parseArticlesCustomId, renderArticles } from '../../src/core/render/articles.js';
+import { parseSectionCustomId, renderSectionView } from '../../src/core/render/section.js';
+import { renderTip } from '../../src/core/render/tip.js';
+import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+
+/** Deterministic filler prose: words of varied length, sentences, and some emoji. */
+function prose(words: number, seed = 1): string {
+  const vocabulary = [
+    'lead',
+    'engineering',
+    'team',
+    'feedback',
+    'trust',
+    'a',
+    'mentor',
+    'growth',
+    '🚀',
+    'responsibility',
+    'ship',
+  ];
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    out.push(vocabulary[(i * 7 + seed) % vocabulary.length] ?? 'x');
+    if (i % 13 === 12) out.push(`${out.pop() ?? ''}.`);
+  }
+  return out.join(' ');
+}
+
+const LONG_SLUG = 'a'.repeat(30) + '-' + 'b'.repeat(33);
+
+function longIndex(): ContentIndex {
+  const tips = Array.from(
+    { length: 60 },
+    (_, i) => `- **Tip number ${i} ${'with a long name '.repeat(8)}:** ${prose(260, i)}`,
+  ).join('\n');
+  const body = `## Motivations\n\n${[1, 2, 3, 4].map((n) => prose(700, n)).join('\n\n')}\n\n## Skills\n\n- ${prose(2500)}\n\n## Tips\n\n${prose(120)}\n\n${tips}`;
+  const articles = Array.from({ length: 23 }, (_, i) =>
+    mustParse(
+      articleSource(
+        validFront({
+          slug: i === 0 ? LONG_SLUG : `article-${i}`,
+          title: `${'🚀'.repeat(10)} ${'Very long title '.repeat(12)} ${i}`.slice(0, 200),
+          summary: prose(80, i).slice(0, 500),
+          tags: ['engineering leadership', `tag ${'x'.repeat(40)}`],
+          url: `/blog/${'segment/'.repeat(50)}${i}`,
+          date: `2024-01-${String(i + 1).padStart(2, '0')}`,
+        }),
+        body,
+      ),
+      `content/${i}.md`,
+    ),
+  );
+  return buildIndex(articles).index;
+}
+
+function fieldsOf(payload: MessagePayload): NonNullable<APIEmbed['fields']> {
+  return payload.embeds?.[0]?.fields ?? [];
+}
+
+function buttonIds(payload: MessagePayload): { previous?: string; next?: string } {
+  const ids: { previous?: string; next?: string } = {};
+  for (const row of payload.components ?? []) {
+    for (const c of row.components as readonly APIButtonComponent[]) {
+      if ('custom_id' in c && c.disabled !== true) {
+        if (c.label?.startsWith('Next') === true) ids.next = c.custom_id;
+        if (c.label?.startsWith('◀') === true) ids.previous = c.custom_id;
+      }
+    }
+  }
+  return ids;
+}
+
+describe('rendering long content', () => {
+  const index = longIndex();
+
+  it('GIVEN the limit checker THEN it finds what Discord would reject (so the checks below can fail)', () => {
+    const tooLong = {
+      embeds: [
+        {
+          title: 'x'.repeat(257),
+          description: 'y'.repeat(4097),
+          fields: [{ name: '', value: 'z'.repeat(1025) }],
+        },
+      ],
+    };
+    expect(messageLimitViolations(tooLong).length).toBeGreaterThanOrEqual(4);
+    expect(
+      choiceLimitViolations(Array.from({ length: 26 }, () => ({ name: 'n'.repeat(101), value: 'v' }))).length,
+    ).toBe(27);
+  });
+
+  it('GIVEN 23 long articles THEN every page of every reply the bot can give fits every Discord limit', () => {
+    let count = 0;
+    for (const { what, violations } of renderedMessages(index, 'https://blog.example')) {
+      expect(violations, what).toEqual([]);
+      count++;
+    }
+    expect(count).toBeGreaterThan(23 * 3);
+  });
+
+  it.each(['tips', 'skills', 'motivations'] as SectionKind[])(
+    'GIVEN a long %s section THEN paging with Next shows every word of it once, in order, never cut mid-word',
+    (kind) => {
+      const article = index.articles[0];
+      if (article === undefined) throw new Error('no article');
+      const section = article.sections[kind];
+      if (section === undefined) throw new Error('no section');
+      let payload = renderSectionView({ kind, scope: 'one', article, page: 0 }, index);
+      const seen: string[] = [];
+      for (let guard = 0; guard < 100; guard++) {
+        expect(messageLimitViolations(payload)).toEqual([]);
+        const embed = payload.embeds?.[0];
+        if (embed?.description !== undefined) seen.push(embed.description);
+        for (const field of fieldsOf(payload)) seen.push(field.value);
+        const next = buttonIds(payload).next;
+        if (next === undefined) break;
+        const view = parseSectionCustomId(kind, next, index);
+        if (view === undefined) throw new Error(`next button ${next} did not parse`);
+        payload = renderSectionView(view, index);
+      }
+      const expected = [section.text, ...section.items.map((item) => item.text)]
+        .join(' ')
+        .split(/\s+/)
+        .filter(Boolean);
+      expect(seen.join(' ').split(/\s+/)).toEqual(expected);
+    },
+  );
+
+  it('GIVEN paging through all articles THEN Next then Previous come back to the start, and ids fit 100 characters', () => {
+    const first = index.withSection('tips')[0];
+    if (first === undefined) throw new Error('no article');
+    let payload = renderSectionView({ kind: 'tips', scope: 'all', article: first, page: 0 }, index);
+    const trail: string[] = [];
+    for (let step = 0; step < 5; step++) {
+      const next = buttonIds(payload).next;
+      if (next === undefined) throw new Error('ended early');
+      expect(next.length).toBeLessThanOrEqual(100);
+      trail.push(next);
+      const view = parseSectionCustomId('tips', next, index);
+      if (view === undefined) throw new Error('bad id');
+      payload = renderSectionView(view, index);
+    }
+    for (let step = 0; step < 5; step++) {
+      const previous = buttonIds(payload).previous;
+      if (previous === undefined) throw new Error('no previous');
+      const view = parseSectionCustomId('tips', previous, index);
+      if (view === undefined) throw new Error('bad id');
+      payload = renderSectionView(view, index);
+    }
+    expect(payload.embeds?.[0]?.footer?.text).toMatch(/^Article 1 of 23 · page 1\//);
+    expect(buttonIds(payload).previous).toBeUndefined();
+  });
+
+  it('GIVEN an id for a page or article that no longer exists THEN it does not parse (the button has expired)', () => {
+    expect(parseSectionCustomId('tips', 'tips:all:gone:0', index)).toBeUndefined();
+    expect(parseSectionCustomId('tips', `tips:all:${LONG_SLUG}:999`, index)).toBeUndefined();
+    expect(parseSectionCustomId('tips', 'skills:all:article-1:0', index)).toBeUndefined();
+    expect(parseArticlesCustomId('articles:0:nosuchtag', index)).toBeUndefined();
+    expect(parseArticlesCustomId('articles:99:', index)).toBeUndefined();
+  });
+
+  it('GIVEN 23 articles with a tag THEN the list pages through all of them, newest first, with the tag page link', () => {
+    const tag = index.tag('Engineering-Leadership');
+    let payload = renderArticles({ tag, page: 0 }, index, 'https://blog.example');
+    expect(payload.embeds?.[0]?.url).toBe('https://blog.example/blog?tag=engineering%20leadership');
+    const listed: string[] = [];
+    for (let guard = 0; guard < 50; guard++) {
+      expect(messageLimitViolations(payload)).toEqual([]);
+      listed.push(
+        ...(payload.embeds?.[0]?.description?.match(/\(https:\/\/blog\.example\/blog\/[^)]*\)/g) ?? []),
+      );
+      const next = buttonIds(payload).next;
+      if (next === undefined) break;
+      const view = parseArticlesCustomId(next, index);
+      if (view === undefined) throw new Error('bad id');
+      payload = renderArticles(view, index, 'https://blog.example');
+    }
+    expect(listed).toHaveLength(23);
+    expect(listed[0]).toMatch(/\/22\)$/);
+  });
+
+  it('GIVEN a tip of 20,000 characters THEN the reply fits and points to the article for the rest', () => {
+    const article = mustParse(
+      articleSource(validFront(), `## Tips\n\n- **Huge:** ${prose(3500)}`),
+      'content/huge.md',
+      'https://blog.example',
+    );
+    const { index: one } = buildIndex([article]);
+    const tip = one.items('tips')[0];
+    if (tip === undefined) throw new Error('no tip');
+    const payload = renderTip(tip);
+    expect(messageLimitViolations(payload)).toEqual([]);
+    expect(fieldsOf(payload).at(-1)?.value).toMatch(/Read on in the article/);
+  });
+
+  it('GIVEN autocomplete over long titles and tags THEN at most 25 choices with names of at most 100 characters', () => {
+    expect(choiceLimitViolations(articleChoices(index.articles, ''))).toEqual([]);
+    expect(articleChoices(index.articles, '').length).toBe(23);
+    expect(choiceLimitViolations(tagChoices(index.tags, ''))).toEqual([]);
+    expect(articleChoices(index.articles, 'article-7').map((c) => c.value)).toEqual(['article-7']);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { codePointLength, splitText, truncate } from '../../src/core/text.js';
+
+describe('codePointLength', () => {
+  it('GIVEN astral characters THEN counts each as one, as Discord does', () => {
+    expect(codePointLength('🚀ab')).toBe(3);
+    expect('🚀ab'.length).toBe(4);
+  });
+});
+
+describe('truncate', () => {
+  it('GIVEN a short text THEN returns it unchanged', () => {
+    expect(truncate('short', 10)).toBe('short');
+  });
+  it('GIVEN a long sentence THEN cuts at a word boundary and adds an ellipsis within the limit', () => {
+    const out = truncate('The ability to inspire and motivate people', 20);
+    expect(out).toBe('The ability to…');
+    expect(codePointLength(out)).toBeLessThanOrEqual(20);
+  });
+  it('GIVEN one very long word THEN cuts inside it, still within the limit', () => {
+    expect(codePointLength(truncate('x'.repeat(500), 100))).toBe(100);
+  });
+});
+
+describe('splitText', () => {
+  const paragraph = (n: number) => `Paragraph ${n} ` + 'word '.repeat(150).trim() + '.';
+
+  it('GIVEN text under the limit THEN one chunk', () => {
+    expect(splitText('  hello world  ', 100)).toEqual(['hello world']);
+  });
+
+  it('GIVEN paragraphs THEN splits between paragraphs, never mid-word, keeping every word in order', () => {
+    const text = [1, 2, 3, 4, 5].map(paragraph).join('\n\n');
+    const chunks = splitText(text, 1024);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(codePointLength(chunk)).toBeLessThanOrEqual(1024);
+    expect(chunks.join(' ').split(/\s+/)).toEqual(text.split(/\s+/));
+    expect(chunks[0]?.startsWith('Paragraph 1')).toBe(true);
+  });
+
+  it('GIVEN a single paragraph longer than the limit THEN splits at sentences or words', () => {
+    const text = 'A sentence that goes on. '.repeat(200).trim();
+    const chunks = splitText(text, 300);
+    for (const chunk of chunks) {
+      expect(codePointLength(chunk)).toBeLessThanOrEqual(300);
+      expect(chunk).toMatch(/^A sentence/);
+    }
+    expect(chunks.join(' ')).toBe(text);
+  });
+
+  it('GIVEN a word longer than the limit THEN that word alone is cut', () => {
+    const chunks = splitText(`start ${'y'.repeat(250)} end`, 100);
+    for (const chunk of chunks) expect(codePointLength(chunk)).toBeLessThanOrEqual(100);
+    expect(chunks.join('').replace(/\s/g, '')).toBe(`start${'y'.repeat(250)}end`);
+    expect(chunks[0]).toBe('start');
+  });
+
+  it('GIVEN emoji near the limit THEN counts code points and never splits a surrogate pair', () => {
+    const text = '🚀'.repeat(150);
+    const chunks = splitText(text, 100);
+    expect(chunks.map(codePointLength)).toEqual([100, 50]);
+    expect(chunks.join('')).toBe(text);
+  });
+});

@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs';
+import { MessageFlags, type InteractionReplyOptions } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/adapters/logger.js';
+import type { KeyValue } from '../../src/adapters/store.js';
+import { messageLimitViolations } from '../../src/core/check-limits.js';
+import { buildIndex } from '../../src/core/content-index.js';
+import type { MessagePayload } from '../../src/core/payload.js';
+import { UserFacingError, type Command, type Deps } from '../../src/discord/command.js';
+import { COMMANDS } from '../../src/discord/commands.js';
+import { createRouter } from '../../src/discord/router.js';
+import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+import { autocomplete, button, chatInput } from '../helpers/fake-interactions.js';
+import { SEED_ARTICLE } from '../helpers/paths.js';
+
+const SITE = 'https://blog.example';
+const seed = mustParse(readFileSync(SEED_ARTICLE, 'utf8'), 'content/seed.md', SITE);
+const second = mustParse(
+  articleSource(
+    validFront({
+      slug: 'first-90-days',
+      title: 'Your first 90 days as a manager',
+      date: '2099-01-01',
+      tags: ['Engineering-Leadership', 'management'],
+    }),
+    '## Tips\n\n- **Listen:** Hold 1:1s. @everyone <@123> should not ping.\n\n## Motivations\n\nYou asked for it.',
+  ),
+  'content/first-90-days.md',
+  SITE,
+);
+
+class MemoryKeyValue implements KeyValue<string> {
+  readonly map = new Map<string, string>();
+  get(key: string) {
+    return Promise.resolve(this.map.get(key));
+  }
+  set(key: string, value: string) {
+    this.map.set(key, value);
+    return Promise.resolve(true);
+  }
+}
+
+function setup(random: () => number = () => 0) {
+  const { index } = buildIndex([seed, second]);
+  const lastTip = new MemoryKeyValue();
+  const deps: Deps = {
+    content: index,
+    stores: { lastTip },
+    logger: createLogger({ level: 'silent' }),
+    siteUrl: SITE,
+    random,
+    commandDefinitions: COMMANDS.map((c) => c.data.toJSON()),
+  };
+  return { route: createRouter(COMMANDS, deps), deps, lastTip };
+}
+
+/** The one reply an interaction got, checked against Discord's limits and the no-mentions rule. */
+function onlyReply(interaction: { calls: { method: string; options: unknown }[] }, method = 'reply') {
+  expect(interaction.calls.map((c) => c.method)).toEqual([method]);
+  const options = interaction.calls[0]?.options as InteractionReplyOptions & MessagePayload;
+  expect(options.allowedMentions).toEqual({ parse: [] });
+  expect(messageLimitViolations(options)).toEqual([]);
+  return options;
+}
+
+const isEphemeral = (options: InteractionReplyOptions) => options.flags === MessageFlags.Ephemeral;
+
+describe('section commands', () => {
+  it('GIVEN /tips without an article THEN shows the newest article with tips, publicly, with Next', async () => {
+    const { route } = setup();
+    const interaction = chatInput('tips');
+    await route(interaction);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(false);
+    expect(reply.embeds?.[0]?.title).toBe('Tips · Your first 90 days as a manager');
+    expect(reply.embeds?.[0]?.footer?.text).toBe('Article 1 of 2');
+    const ids = JSON.stringify(reply.components);
+    expect(ids).toContain('"custom_id":"tips:all:software-engineer-to-engineering-leader:0"');
+  });
+
+  it('GIVEN the Next button THEN updates the message to the next article', async () => {
+    const { route } = setup();
+    const press = button('tips:all:software-engineer-to-engineering-leader:0');
+    await route(press);
+    const update = onlyReply(press, 'update');
+    expect(update.embeds?.[0]?.fields?.map((f) => f.name)).toEqual([
+      'Seek out mentorship',
+      'Develop your leadership skills',
+      'Volunteer for leadership opportunities',
+      'Network with other engineering leaders',
+    ]);
+    expect(update.embeds?.[0]?.url).toBe('https://blog.example/blog/software-engineer-to-engineering-leader');
+    expect(update.embeds?.[0]?.description).toMatch(/^If you're considering/);
+  });
+
+  it('GIVEN /skills article:<title> private:true THEN shows that article only to the user', async () => {
+    const { route } = setup();
+    const interaction = chatInput('skills', {
+      article: 'from software engineer to engineering leader',
+      private: true,
+    });
+    await route(interaction);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.embeds?.[0]?.fields).toHaveLength(4);
+    expect(reply.embeds?.[0]?.fields?.[1]).toEqual({
+      name: 'Technical expertise',
+      value:
+        "A deep understanding of software development principles and technologies relevant to the team's domain.",
+    });
+    expect(JSON.stringify(reply.components)).not.toContain('custom_id');
+  });
+
+  it('GIVEN /motivations with the seed slug THEN shows its motivations', async () => {
+    const { route } = setup();
+    const interaction = chatInput('motivations', { article: 'software-engineer-to-engineering-leader' });
+    await route(interaction);
+    expect(onlyReply(interaction).embeds?.[0]?.description).toMatch(/^Several factors can motivate/);
+  });
+
+  it('GIVEN an unknown article THEN answers ephemerally with what to do, echoing the input safely', async () => {
+    const { route } = setup();
+    const interaction = chatInput('tips', { article: '@everyone **nope**' });
+    await route(interaction);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(/No article matches “@\u200beveryone \\\*\\\*nope\\\*\\\*”\. Start typing/);
+  });
+
+  it('GIVEN an article without that section THEN says so ephemerally', async () => {
+    const { route } = setup();
+    const interaction = chatInput('skills', { article: 'first-90-days' });
+    await route(interaction);
+    expect(onlyReply(interaction).content).toMatch(/has no skills section/);
+  });
+
+  it('GIVEN autocomplete on article THEN offers matching titles of articles with that section', async () => {
+    const { route } = setup();
+    const interaction = autocomplete('skills', 'article', 'engineer');
+    await route(interaction);
+    expect(interaction.calls).toEqual([
+      {
+        method: 'respond',
+        options: [
+          {
+            name: 'From Software Engineer to Engineering Leader',
+            value: 'software-engineer-to-engineering-leader',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('GIVEN a button whose article is gone THEN answers ephemerally that it expired, and does not update', async () => {
+    const { route } = setup();
+    const press = button('tips:all:deleted-article:0');
+    await route(press);
+    const reply = onlyReply(press);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(/expired.*Run \/tips again/);
+  });
+});
+
+describe('/tip', () => {
+  it('GIVEN repeated /tip in one channel THEN never the same tip twice in a row, and remembers the last one', async () => {
+    let n = 0;
+    const { route, lastTip } = setup(() => [0, 0, 0.99, 0.5, 0][n++ % 5] ?? 0);
+    const names: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const interaction = chatInput('tip', {}, '1100000000000000009');
+      await route(interaction);
+      const reply = onlyReply(interaction);
+      names.push(reply.embeds?.[0]?.title ?? '');
+      expect(reply.embeds?.[0]?.author?.name).toMatch(/^From “/);
+    }
+    for (let i = 1; i < names.length; i++) expect(names[i]).not.toBe(names[i - 1]);
+    expect(lastTip.map.get('1100000000000000009')).toMatch(/\/tips\/\d$/);
+  });
+
+  it('GIVEN a tip that mentions @everyone THEN the reply parses no mentions', async () => {
+    const { route } = setup(() => 0);
+    const interaction = chatInput('tip');
+    await route(interaction);
+    const reply = onlyReply(interaction);
+    expect(reply.embeds?.[0]?.description).toContain('@everyone');
+    expect(reply.allowedMentions).toEqual({ parse: [] });
+  });
+});
+
+describe('/articles', () => {
+  it('GIVEN a tag in another spelling THEN lists its articles newest first with the tag page link', async () => {
+    const { route } = setup();
+    const interaction = chatInput('articles', { tag: 'ENGINEERING leadership' });
+    await route(interaction);
+    const embed = onlyReply(interaction).embeds?.[0];
+    expect(embed?.title).toBe('Articles tagged “engineering leadership”');
+    expect(embed?.url).toBe('https://blog.example/blog?tag=engineering%20leadership');
+    expect(embed?.description).toMatch(
+      /^\*\*\[Your first 90 days as a manager\]\(https:\/\/blog\.example\/blog\/an-article\)\*\* · 2099-01-01\n/,
+    );
+    expect(embed?.description).toContain(
+      '[From Software Engineer to Engineering Leader](https://blog.example/blog/software-engineer-to-engineering-leader)',
+    );
+    expect(embed?.footer?.text).toBe('2 articles');
+  });
+
+  it('GIVEN an unknown tag THEN answers ephemerally with the closest known tags', async () => {
+    const { route } = setup();
+    const interaction = chatInput('articles', { tag: 'enginering leadershp' });
+    await route(interaction);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(
+      /No articles are tagged “enginering leadershp”\. Did you mean \*\*engineering leadership\*\*\?/,
+    );
+  });
+
+  it('GIVEN autocomplete on tag THEN offers tags with their article counts', async () => {
+    const { route } = setup();
+    const interaction = autocomplete('articles', 'tag', 'lead');
+    await route(interaction);
+    expect(interaction.calls[0]?.options).toEqual([
+      { name: 'engineering leadership (2 articles)', value: 'engineering leadership' },
+    ]);
+  });
+});
+
+describe('/help', () => {
+  it('GIVEN /help THEN lists every command with its description', async () => {
+    const { route } = setup();
+    const interaction = chatInput('help');
+    await route(interaction);
+    const description = onlyReply(interaction).embeds?.[0]?.description ?? '';
+    for (const command of COMMANDS) expect(description).toContain(`**/${command.data.name}`);
+    expect(description).toContain('2 articles');
+  });
+});
+
+describe('the error boundary', () => {
+  const throwing = (error: unknown, replyFirst = false): Command => ({
+    data: { name: 'boom', toJSON: () => ({ name: 'boom', description: 'x' }) },
+    async execute(interaction) {
+      if (replyFirst) await interaction.reply({ content: 'partial' });
+      throw error;
+    },
+  });
+
+  function routeWith(command: Command) {
+    const { deps } = setup();
+    return createRouter([command], deps);
+  }
+
+  it('GIVEN an unknown command THEN answers ephemerally', async () => {
+    const { route } = setup();
+    const interaction = chatInput('removed-command');
+    await route(interaction);
+    expect(isEphemeral(onlyReply(interaction))).toBe(true);
+  });
+
+  it('GIVEN a handler that throws THEN answers one short ephemeral message with a reference, and does not reject', async () => {
+    const interaction = chatInput('boom');
+    await expect(routeWith(throwing(new Error('database on fire')))(interaction)).resolves.toBeUndefined();
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(/^Something went wrong on my side \(ref [0-9a-f]{8}\)/);
+    expect(reply.content).not.toContain('database');
+  });
+
+  it('GIVEN a handler that throws after replying THEN follows up instead of replying twice', async () => {
+    const interaction = chatInput('boom');
+    await routeWith(throwing(new UserFacingError('no can do'), true))(interaction);
+    expect(interaction.calls.map((c) => c.method)).toEqual(['reply', 'followUp']);
+    expect((interaction.calls[1]?.options as InteractionReplyOptions).content).toBe('no can do');
+  });
+
+  it('GIVEN the error reply itself fails (token expired) THEN the router still resolves', async () => {
+    const interaction = chatInput('boom');
+    interaction.failNext = 'reply';
+    await expect(routeWith(throwing(new Error('x')))(interaction)).resolves.toBeUndefined();
+  });
+});
