@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.js';
 import { formatProblem } from '../../src/core/article.js';
+import { renderedMessages } from '../../src/core/render/all.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 import { CONTENT_DIR } from '../helpers/paths.js';
 
@@ -27,10 +28,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('loadContent', () => {
-  it('GIVEN the project content folder THEN loads it without problems', async () => {
+  it('GIVEN the project content folder THEN loads it without problems, and every reply from it fits Discord', async () => {
     const loaded = await loadContent(CONTENT_DIR, 'https://blog.example');
     expect(loaded.problems).toEqual([]);
     expect(loaded.index.articles.length).toBeGreaterThanOrEqual(1);
+    for (const { what, violations } of renderedMessages(loaded.index, 'https://blog.example'))
+      expect(violations, what).toEqual([]);
   });
 
   it('GIVEN good and broken files THEN keeps the good ones and reports each broken one by path', async () => {

@@ -11,7 +11,12 @@ export interface Finished {
  * Runs one of the built entry points (`dist/src/<name>.js`, what the npm scripts run) with only
  * the given environment, in `cwd`, and waits for it to exit.
  */
-export function runEntry(name: string, env: Record<string, string>, cwd = PROJECT_ROOT, timeoutMs = 30_000): Promise<Finished> {
+export function runEntry(
+  name: string,
+  env: Record<string, string>,
+  cwd = PROJECT_ROOT,
+  timeoutMs = 30_000,
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`${PROJECT_ROOT}dist/src/${name}.js`], {
       cwd,
