@@ -1,0 +1,228 @@
+import { ButtonStyle, ComponentType, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS, type DiscordEmulator, type RecordedRequest } from '../emulator/emulator.js';
+import type { BotProcess } from '../helpers/bot-process.js';
+import { botEnv, deployCommands, SITE_URL, startBot, startEmulator, workspace } from './harness.js';
+
+/** A second, newer article so that paging has somewhere to go; written as an author would. */
+const SECOND = `---
+title: Your first 90 days as an engineering manager
+slug: first-90-days
+tags: [Engineering-Leadership, management]
+url: /blog/first-90-days
+summary: What to do in your first three months leading a team.
+date: 2099-01-01
+---
+
+## Motivations
+
+You were asked to lead. Some say yes for growth, some for impact.
+
+## Tips
+
+- **Listen first:** Hold a 1:1 with everyone in your first two weeks. @everyone <@&123>
+- **Write it down:** Keep a log of decisions.
+`;
+
+let emulator: DiscordEmulator;
+let bot: BotProcess;
+let space: ReturnType<typeof workspace>;
+let deployOutput: string;
+
+interface Callback {
+  type: number;
+  data?: {
+    content?: string;
+    embeds?: APIEmbed[];
+    flags?: number;
+    choices?: { name: string; value: string }[];
+  };
+}
+const callbackOf = (request: RecordedRequest) => request.body as Callback;
+const EPHEMERAL = 64;
+
+function buttonIds(message: APIMessage | undefined): string[] {
+  return (
+    JSON.stringify(message?.components ?? [])
+      .match(/"custom_id":"[^"]+"/g)
+      ?.map((m) => m.slice(13, -1)) ?? []
+  );
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  space = workspace({ 'first-90-days.md': SECOND });
+  const env = botEnv(emulator, space);
+  const deployed = await deployCommands(env, space.dir);
+  deployOutput = deployed.stdout + deployed.stderr;
+  if (deployed.code !== 0) throw new Error(`deploy-commands failed: ${deployOutput}`);
+  bot = await startBot(emulator, env, space.dir);
+}, 60_000);
+
+afterAll(async () => {
+  await bot.stop();
+  await emulator.stop();
+  space.cleanup();
+});
+
+describe('deploy-commands', () => {
+  it('GIVEN DISCORD_GUILD_ID THEN registers exactly the bot commands in that server with one bulk overwrite, and prints them', () => {
+    const puts = emulator.requests.filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.path)).toEqual([
+      `/applications/${IDS.application}/guilds/${IDS.guild}/commands`,
+    ]);
+    expect(emulator.commands.guild.get(IDS.guild)?.map((c) => c.name)).toEqual([
+      'motivations',
+      'skills',
+      'tips',
+      'tip',
+      'articles',
+      'help',
+    ]);
+    expect(emulator.commands.global).toEqual([]);
+    expect(deployOutput).toMatch(
+      /Registered 6 commands in server 1100000000000000002: \/motivations, \/skills, \/tips, \/tip, \/articles, \/help/,
+    );
+    expect(deployOutput).not.toContain(emulator.token);
+  });
+});
+
+describe('slash commands through the real discord.js client', () => {
+  it('GIVEN /tips THEN answers publicly with the newest article, and Next/Previous page through the others', async () => {
+    const interaction = emulator.chatInput('tips');
+    const callback = callbackOf(await interaction.response());
+    expect(callback.type).toBe(4);
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(callback.data?.embeds?.[0]?.title).toBe('Tips · Your first 90 days as an engineering manager');
+    const message = interaction.message();
+    const next = buttonIds(message).find((id) => id.startsWith('tips:all:software'));
+    expect(next).toBeDefined();
+
+    const press = emulator.pressButton(message as APIMessage, next ?? '');
+    const update = callbackOf(await press.response());
+    expect(update.type).toBe(7);
+    expect(update.data?.embeds?.[0]?.fields?.map((f) => f.name)).toEqual([
+      'Seek out mentorship',
+      'Develop your leadership skills',
+      'Volunteer for leadership opportunities',
+      'Network with other engineering leaders',
+    ]);
+    expect(update.data?.embeds?.[0]?.url).toBe(`${SITE_URL}/blog/software-engineer-to-engineering-leader`);
+
+    const previous = buttonIds(message).find((id) => id.startsWith('tips:all:first-90-days'));
+    const back = callbackOf(await emulator.pressButton(message as APIMessage, previous ?? '').response());
+    expect(back.data?.embeds?.[0]?.title).toBe('Tips · Your first 90 days as an engineering manager');
+  });
+
+  it('GIVEN /skills article:<title> private:true THEN answers only to the user with the 4 skills', async () => {
+    const interaction = emulator.chatInput('skills', {
+      article: 'software-engineer-to-engineering-leader',
+      private: true,
+    });
+    const callback = callbackOf(await interaction.response());
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.data?.embeds?.[0]?.fields?.map((f) => f.name)).toEqual([
+      'Strong leadership skills',
+      'Technical expertise',
+      'People management skills',
+      'Communication skills',
+    ]);
+  });
+
+  it('GIVEN /motivations THEN answers with the newest motivations', async () => {
+    const callback = callbackOf(await emulator.chatInput('motivations').response());
+    expect(callback.data?.embeds?.[0]?.description).toMatch(/^You were asked to lead/);
+  });
+
+  it('GIVEN autocomplete on article THEN at most 25 choices, matching titles', async () => {
+    const callback = callbackOf(
+      await emulator.autocomplete('tips', 'article', { article: 'engineer' }).response(),
+    );
+    expect(callback.type).toBe(8);
+    expect(callback.data?.choices?.map((c) => c.value)).toEqual([
+      'first-90-days',
+      'software-engineer-to-engineering-leader',
+    ]);
+  });
+
+  it('GIVEN /articles tag:<another spelling> THEN lists both articles newest first with the tag page link', async () => {
+    const callback = callbackOf(
+      await emulator.chatInput('articles', { tag: 'engineering leadership' }).response(),
+    );
+    const embed = callback.data?.embeds?.[0];
+    expect(embed?.url).toBe(`${SITE_URL}/blog?tag=engineering%20leadership`);
+    expect(embed?.description?.indexOf('first-90-days')).toBeLessThan(
+      embed?.description?.indexOf('software-engineer') ?? 0,
+    );
+  });
+
+  it('GIVEN /articles with an unknown tag THEN answers ephemerally naming the closest tags', async () => {
+    const callback = callbackOf(await emulator.chatInput('articles', { tag: 'managment' }).response());
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.data?.content).toMatch(/Did you mean \*\*management\*\*/);
+  });
+
+  it('GIVEN autocomplete on tag THEN tags with their counts', async () => {
+    const callback = callbackOf(await emulator.autocomplete('articles', 'tag', { tag: '' }).response());
+    expect(callback.data?.choices).toEqual([
+      { name: 'engineering leadership (2 articles)', value: 'engineering leadership' },
+      { name: 'management (1 article)', value: 'management' },
+    ]);
+  });
+
+  it('GIVEN /tip three times in a channel THEN never the same tip twice in a row', async () => {
+    const titles: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const callback = callbackOf(await emulator.chatInput('tip').response());
+      titles.push(callback.data?.embeds?.[0]?.title ?? '');
+    }
+    for (let i = 1; i < titles.length; i++) expect(titles[i]).not.toBe(titles[i - 1]);
+  });
+
+  it('GIVEN /help THEN lists every command', async () => {
+    const callback = callbackOf(await emulator.chatInput('help').response());
+    for (const name of ['motivations', 'skills', 'tips', 'tip', 'articles', 'help']) {
+      expect(callback.data?.embeds?.[0]?.description).toContain(`**/${name}`);
+    }
+  });
+
+  it('GIVEN a button from content that changed THEN answers ephemerally that it expired', async () => {
+    const interaction = emulator.chatInput('tips');
+    await interaction.response();
+    const message = interaction.message() as APIMessage;
+    const stale = {
+      ...message,
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Secondary,
+              label: 'Next',
+              custom_id: 'tips:all:deleted-article:0',
+            },
+          ],
+        },
+      ],
+    } as APIMessage;
+    const callback = callbackOf(await emulator.pressButton(stale, 'tips:all:deleted-article:0').response());
+    expect(callback.type).toBe(4);
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.data?.content).toMatch(/expired/);
+  });
+
+  it('GIVEN the reply fails with 5xx beyond the retries (a handler error) THEN the user gets one ephemeral error', async () => {
+    emulator.failNext({ path: /\/callback$/, status: 500, times: 4 });
+    const interaction = emulator.chatInput('help');
+    const callback = callbackOf(await interaction.response(20_000));
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.data?.content).toMatch(/^Something went wrong on my side \(ref [0-9a-f]{8}\)/);
+    const logged = await bot.waitForLog(/interaction handler failed/);
+    expect(JSON.stringify(logged)).not.toContain(interaction.token);
+  });
+
+  it('GIVEN everything above THEN every request body was valid for Discord and inside its limits', () => {
+    expect(emulator.violations).toEqual([]);
+  });
+});

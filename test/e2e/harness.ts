@@ -1,0 +1,81 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DiscordEmulator, IDS, type EmulatorOptions } from '../emulator/emulator.js';
+import { HAS_OPENAPI, SpecValidator } from '../emulator/spec-validator.js';
+import { BotProcess } from '../helpers/bot-process.js';
+import { CONTENT_DIR } from '../helpers/paths.js';
+import { runEntry } from '../helpers/run-bot.js';
+
+let validator: SpecValidator | undefined;
+/** One validator for the run: compiling Discord's description takes a moment. */
+export function specValidator(): SpecValidator | undefined {
+  if (!HAS_OPENAPI) return undefined;
+  validator ??= new SpecValidator();
+  return validator;
+}
+
+export const SITE_URL = 'https://blog.example';
+
+/** A temporary folder with a copy of content/ (plus `extraArticles`) and room for the store. */
+export function workspace(extraArticles: Record<string, string> = {}): {
+  dir: string;
+  contentDir: string;
+  storeUrl: string;
+  cleanup: () => void;
+} {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  const contentDir = join(dir, 'content');
+  cpSync(CONTENT_DIR, contentDir, { recursive: true });
+  for (const [name, text] of Object.entries(extraArticles)) writeFileSync(join(contentDir, name), text);
+  return {
+    dir,
+    contentDir,
+    storeUrl: `sqlite://${join(dir, 'data', 'bot.sqlite')}`,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
+  const validatorOption = specValidator();
+  return new DiscordEmulator({
+    ...(validatorOption === undefined ? {} : { validator: validatorOption }),
+    ...options,
+  }).start();
+}
+
+export function botEnv(
+  emulator: DiscordEmulator,
+  space: { contentDir: string; storeUrl: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_API_URL: emulator.restUrl,
+    DISCORD_GUILD_ID: IDS.guild,
+    CONTENT_DIR: space.contentDir,
+    STORE_URL: space.storeUrl,
+    SITE_URL,
+    ...extra,
+  };
+}
+
+/** Registers the commands through `npm run deploy-commands`'s entry point. */
+export async function deployCommands(
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runEntry('deploy-commands', env, cwd);
+}
+
+/** Starts the bot and waits until discord.js is ready. */
+export async function startBot(
+  emulator: DiscordEmulator,
+  env: Record<string, string>,
+  cwd: string,
+): Promise<BotProcess> {
+  const bot = new BotProcess(env, cwd);
+  await bot.waitForLog(/connected to Discord/);
+  await emulator.waitForSession();
+  return bot;
+}

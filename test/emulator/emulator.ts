@@ -1,0 +1,966 @@
+import { EventEmitter, once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  ApplicationCommandOptionType,
+  ChannelType,
+  GatewayOpcodes,
+  InteractionType,
+  type APIApplicationCommand,
+  type APIApplicationCommandOption,
+  type APIMessage,
+} from 'discord-api-types/v10';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { choiceProblems, messageProblems, type MessageBody } from './limits.js';
+import { snowflake } from './snowflake.js';
+import type { SpecValidator } from './spec-validator.js';
+
+/** One request the bot made, as the emulator received and answered it. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** Decoded, without `/api/v10` (e.g. `/webhooks/1/tok/messages/@original`). */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly authorized: boolean;
+  status: number;
+  readonly at: number;
+}
+
+/** A scripted failure: the next `times` requests matching method and path get this answer. */
+export interface FailureRule {
+  method?: string;
+  path: RegExp;
+  status: 429 | 500 | 502 | 503;
+  times?: number;
+  /** For 429: seconds to wait; `global` adds X-RateLimit-Global. */
+  retryAfter?: number;
+  global?: boolean;
+}
+
+export interface ChannelSpec {
+  id: string;
+  name: string;
+  type: ChannelType;
+}
+export interface GuildSpec {
+  id: string;
+  name: string;
+  channels: ChannelSpec[];
+}
+
+export interface EmulatorOptions {
+  /** The token the bot must present; any other gets 401 / close 4004. */
+  token?: string;
+  guilds?: GuildSpec[];
+  heartbeatIntervalMs?: number;
+  /** Checks every request body against Discord's OpenAPI description. */
+  validator?: SpecValidator;
+  /** Requests per second allowed outside interaction routes, like Discord's global limit. */
+  globalLimitPerSecond?: number;
+}
+
+interface Session {
+  id: string;
+  seq: number;
+  /** Dispatches sent in this session, for replay on RESUME. */
+  backlog: { s: number; t: string; d: unknown }[];
+  socket: WebSocket | undefined;
+}
+
+interface InteractionRecord {
+  id: string;
+  token: string;
+  type: InteractionType;
+  channelId: string;
+  dispatchedAt: number;
+  acknowledged: boolean;
+  /** The callback's request, once it came. */
+  original?: APIMessage;
+  messageId?: string;
+}
+
+export const IDS = {
+  application: '1100000000000000001',
+  guild: '1100000000000000002',
+  channel: '1100000000000000003',
+  user: '1100000000000000004',
+  voiceChannel: '1100000000000000005',
+  admin: '1100000000000000006',
+} as const;
+
+const ALL_PERMISSIONS = '2248473465835073';
+const INTERACTION_ROUTE = /^\/(interactions|webhooks)\//;
+
+/**
+ * A small Discord: REST on node:http and a gateway on `ws`, on one port of 127.0.0.1, enough for
+ * the real discord.js client to log in, receive interactions and answer them. Every body the bot
+ * sends is checked against Discord's API description and limits; problems land in `violations`.
+ */
+export class DiscordEmulator extends EventEmitter {
+  readonly token: string;
+  readonly requests: RecordedRequest[] = [];
+  /** Everything the bot sent that Discord would reject or that breaks this project's rules. */
+  readonly violations: string[] = [];
+  readonly commands = {
+    global: [] as APIApplicationCommand[],
+    guild: new Map<string, APIApplicationCommand[]>(),
+  };
+  readonly messages = new Map<string, APIMessage[]>();
+  readonly guilds: GuildSpec[];
+  readonly gatewayEvents: { op: number; t?: string | null }[] = [];
+  identifyCount = 0;
+  resumeCount = 0;
+  rateLimitHits = 0;
+
+  private readonly options: EmulatorOptions;
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private port = 0;
+  private readonly sessions = new Map<string, Session>();
+  private current: Session | undefined;
+  private readonly interactions = new Map<string, InteractionRecord>();
+  private readonly failures: FailureRule[] = [];
+  private readonly nonces = new Map<string, APIMessage>();
+  private readonly recent: number[] = [];
+  private interactionCounter = 0;
+
+  constructor(options: EmulatorOptions = {}) {
+    super();
+    this.options = options;
+    this.token = options.token ?? 'emulator-token.not-a-real-token.000000';
+    this.guilds = options.guilds ?? [
+      {
+        id: IDS.guild,
+        name: 'Engineers',
+        channels: [
+          { id: IDS.channel, name: 'general', type: ChannelType.GuildText },
+          { id: IDS.voiceChannel, name: 'voice', type: ChannelType.GuildVoice },
+        ],
+      },
+    ];
+  }
+
+  get restUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handleHttp(req, res);
+    });
+    this.wss = new WebSocketServer({ noServer: true });
+    this.server.on('upgrade', (req, socket, head) => {
+      this.wss?.handleUpgrade(req, socket, head, (ws) => this.handleSocket(ws));
+    });
+    this.server.listen(0, '127.0.0.1');
+    await once(this.server, 'listening');
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss?.clients ?? []) client.terminate();
+    this.wss?.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => {
+      if (this.server === undefined) resolve();
+      else this.server.close(() => resolve());
+    });
+  }
+
+  // ---------------------------------------------------------------- test API
+
+  /** The next matching request, from the log or when it arrives. */
+  waitForRequest(
+    match: (request: RecordedRequest) => boolean,
+    timeoutMs = 10_000,
+    after = 0,
+  ): Promise<RecordedRequest> {
+    const found = this.requests.slice(after).find(match);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onRequest = (request: RecordedRequest): void => {
+        if (!match(request)) return;
+        clearTimeout(timer);
+        this.off('request', onRequest);
+        resolve(request);
+      };
+      const timer = setTimeout(() => {
+        this.off('request', onRequest);
+        reject(new Error(`no matching request within ${timeoutMs} ms; saw:\n${this.describeRequests()}`));
+      }, timeoutMs);
+      this.on('request', onRequest);
+    });
+  }
+
+  /** Resolves once the gateway has a ready session (READY and GUILD_CREATE sent). */
+  async waitForSession(timeoutMs = 15_000): Promise<void> {
+    if (this.current?.socket !== undefined) return;
+    await Promise.race([
+      once(this, 'session'),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no gateway session')), timeoutMs)),
+    ]);
+  }
+
+  describeRequests(): string {
+    return this.requests.map((r) => `${r.status} ${r.method} ${r.path}`).join('\n');
+  }
+
+  failNext(rule: FailureRule): void {
+    this.failures.push({ times: 1, ...rule });
+  }
+
+  /** Sends op 7 RECONNECT: the client must reconnect and RESUME. */
+  requestReconnect(): void {
+    this.current?.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
+  }
+
+  /** Sends op 9 INVALID_SESSION. Not resumable: the client must IDENTIFY again. */
+  invalidateSession(resumable: boolean): void {
+    const session = this.current;
+    if (session === undefined) return;
+    if (!resumable) this.sessions.delete(session.id);
+    session.socket?.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
+  }
+
+  /** Drops the socket without a close frame, as a network failure would. */
+  dropConnection(): void {
+    this.current?.socket?.terminate();
+  }
+
+  /** Registered command definition by name: guild ones first, then global. */
+  command(name: string, guildId: string = IDS.guild): APIApplicationCommand | undefined {
+    return (
+      (this.commands.guild.get(guildId) ?? []).find((c) => c.name === name) ??
+      this.commands.global.find((c) => c.name === name)
+    );
+  }
+
+  /**
+   * Dispatches a chat-input command as a member would type it, e.g. `('articles', { tag: 'x' })`
+   * or `('schedule set', {...})`. Options are checked against the registered definition.
+   */
+  chatInput(
+    commandLine: string,
+    values: Record<string, string | number | boolean> = {},
+    context: InteractionContext = {},
+  ): InteractionHandle {
+    return this.dispatchCommand(InteractionType.ApplicationCommand, commandLine, values, undefined, context);
+  }
+
+  /** Dispatches an autocomplete request with `focused` as the option being typed. */
+  autocomplete(
+    commandLine: string,
+    focused: string,
+    values: Record<string, string | number | boolean>,
+    context: InteractionContext = {},
+  ): InteractionHandle {
+    return this.dispatchCommand(
+      InteractionType.ApplicationCommandAutocomplete,
+      commandLine,
+      values,
+      focused,
+      context,
+    );
+  }
+
+  /** Presses a button of a message the bot sent (the message as the emulator stored it). */
+  pressButton(message: APIMessage, customId: string, context: InteractionContext = {}): InteractionHandle {
+    const exists = JSON.stringify(message.components ?? []).includes(JSON.stringify(customId));
+    if (!exists) throw new Error(`message ${message.id} has no button ${customId}`);
+    return this.dispatchInteraction(
+      InteractionType.MessageComponent,
+      { custom_id: customId, component_type: 2 },
+      { ...context, channelId: message.channel_id },
+      message,
+    );
+  }
+
+  // ---------------------------------------------------------------- interactions
+
+  private dispatchCommand(
+    type: InteractionType,
+    commandLine: string,
+    values: Record<string, string | number | boolean>,
+    focused: string | undefined,
+    context: InteractionContext,
+  ): InteractionHandle {
+    const [name = '', ...path] = commandLine.trim().split(/\s+/);
+    const command = this.command(name, context.guildId ?? IDS.guild);
+    if (command === undefined) throw new Error(`/${name} is not registered (run deploy-commands first)`);
+    let definitions: readonly APIApplicationCommandOption[] = command.options ?? [];
+    const wrap: { name: string; type: number }[] = [];
+    for (const part of path) {
+      const sub = definitions.find((option) => option.name === part);
+      if (
+        sub === undefined ||
+        (sub.type !== ApplicationCommandOptionType.Subcommand &&
+          sub.type !== ApplicationCommandOptionType.SubcommandGroup)
+      ) {
+        throw new Error(`/${name} has no subcommand ${part}`);
+      }
+      wrap.push({ name: sub.name, type: sub.type });
+      definitions = 'options' in sub ? (sub.options ?? []) : [];
+    }
+    const options: Record<string, unknown>[] = Object.entries(values).map(([key, value]) => {
+      const definition = definitions.find((option) => option.name === key);
+      if (definition === undefined) throw new Error(`/${commandLine} has no option ${key}`);
+      return { name: key, type: definition.type, value, ...(key === focused ? { focused: true } : {}) };
+    });
+    if (type === InteractionType.ApplicationCommand) {
+      for (const definition of definitions) {
+        if ('required' in definition && definition.required && !(definition.name in values)) {
+          throw new Error(`/${commandLine} needs option ${definition.name}`);
+        }
+      }
+    }
+    let nested: Record<string, unknown>[] = options;
+    for (const level of [...wrap].reverse()) nested = [{ ...level, options: nested }];
+    const resolved = this.resolvedFor(options, definitions);
+    return this.dispatchInteraction(
+      type,
+      {
+        id: command.id,
+        name: command.name,
+        type: 1,
+        options: nested,
+        ...(resolved === undefined ? {} : { resolved }),
+        ...(command.guild_id === undefined ? {} : { guild_id: command.guild_id }),
+      },
+      context,
+    );
+  }
+
+  /** Channel options need `resolved.channels`, as Discord sends it. */
+  private resolvedFor(
+    options: Record<string, unknown>[],
+    definitions: readonly APIApplicationCommandOption[],
+  ): object | undefined {
+    const channels: Record<string, object> = {};
+    for (const option of options) {
+      const definition = definitions.find((d) => d.name === option.name);
+      if (definition?.type !== ApplicationCommandOptionType.Channel) continue;
+      const id = String(option.value);
+      const channel = this.guilds
+        .flatMap((g) => g.channels.map((c) => ({ ...c, guild: g.id })))
+        .find((c) => c.id === id);
+      channels[id] = {
+        id,
+        type: channel?.type ?? ChannelType.GuildText,
+        name: channel?.name ?? 'unknown',
+        permissions: ALL_PERMISSIONS,
+        guild_id: channel?.guild ?? IDS.guild,
+      };
+    }
+    return Object.keys(channels).length === 0 ? undefined : { channels };
+  }
+
+  private dispatchInteraction(
+    type: InteractionType,
+    data: object,
+    context: InteractionContext,
+    message?: APIMessage,
+  ): InteractionHandle {
+    const id = snowflake();
+    const token = `itok-${++this.interactionCounter}-${id}`;
+    const guildId: string = context.guildId ?? IDS.guild;
+    const channelId = context.channelId ?? IDS.channel;
+    const channel = this.guilds.find((g) => g.id === guildId)?.channels.find((c) => c.id === channelId);
+    const userId = context.userId ?? IDS.user;
+    const permissions = context.memberPermissions ?? ALL_PERMISSIONS;
+    const payload = {
+      id,
+      application_id: IDS.application,
+      type,
+      token,
+      version: 1,
+      guild_id: guildId,
+      guild: { id: guildId, locale: 'en-US', features: [] },
+      channel_id: channelId,
+      channel: {
+        id: channelId,
+        type: channel?.type ?? ChannelType.GuildText,
+        guild_id: guildId,
+        name: channel?.name ?? 'general',
+        permissions: ALL_PERMISSIONS,
+      },
+      member: {
+        user: {
+          id: userId,
+          username: `user${userId.slice(-4)}`,
+          discriminator: '0',
+          global_name: null,
+          avatar: null,
+        },
+        roles: [],
+        joined_at: '2025-01-01T00:00:00.000Z',
+        deaf: false,
+        mute: false,
+        flags: 0,
+        permissions,
+      },
+      app_permissions: ALL_PERMISSIONS,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': guildId },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+      data,
+      ...(message === undefined ? {} : { message }),
+    };
+    const record: InteractionRecord = {
+      id,
+      token,
+      type,
+      channelId,
+      dispatchedAt: Date.now(),
+      acknowledged: false,
+      ...(message === undefined ? {} : { messageId: message.id }),
+    };
+    this.interactions.set(id, record);
+    const start = this.requests.length;
+    this.dispatch('INTERACTION_CREATE', payload);
+    return {
+      id,
+      token,
+      dispatchedAt: record.dispatchedAt,
+      response: (timeoutMs = 10_000) =>
+        this.waitForRequest(
+          (r) => r.method === 'POST' && r.path === `/interactions/${id}/${token}/callback` && r.status < 300,
+          timeoutMs,
+          start,
+        ),
+      message: () => this.originalMessage(id),
+      requests: () => this.requests.filter((r) => r.path.includes(token)),
+    };
+  }
+
+  /** The message an interaction's reply created (or updated, for buttons). */
+  originalMessage(interactionId: string): APIMessage | undefined {
+    return this.interactions.get(interactionId)?.original;
+  }
+
+  // ---------------------------------------------------------------- gateway
+
+  private dispatch(t: string, d: unknown): void {
+    const session = this.current;
+    if (session === undefined) throw new Error('no gateway session: is the bot connected?');
+    session.seq += 1;
+    const event = { s: session.seq, t, d };
+    session.backlog.push(event);
+    if (session.backlog.length > 1000) session.backlog.shift();
+    session.socket?.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
+  }
+
+  private handleSocket(ws: WebSocket): void {
+    ws.send(
+      JSON.stringify({
+        op: GatewayOpcodes.Hello,
+        d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 },
+        s: null,
+        t: null,
+      }),
+    );
+    ws.on('message', (raw: Buffer) => {
+      let packet: { op: GatewayOpcodes; d: Record<string, unknown> | number | null };
+      try {
+        packet = JSON.parse(raw.toString()) as typeof packet;
+      } catch {
+        ws.close(4002, 'Error while decoding payload.');
+        return;
+      }
+      this.gatewayEvents.push({ op: packet.op });
+      const d = typeof packet.d === 'object' && packet.d !== null ? packet.d : {};
+      switch (packet.op) {
+        case GatewayOpcodes.Heartbeat:
+          ws.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
+          break;
+        case GatewayOpcodes.Identify:
+          this.identify(ws, d);
+          break;
+        case GatewayOpcodes.Resume:
+          this.resume(ws, d);
+          break;
+        default:
+          break;
+      }
+    });
+    ws.on('close', () => {
+      for (const session of this.sessions.values()) if (session.socket === ws) session.socket = undefined;
+    });
+  }
+
+  private identify(ws: WebSocket, d: Record<string, unknown>): void {
+    this.identifyCount++;
+    if (d.token !== this.token) {
+      ws.close(4004, 'Authentication failed.');
+      return;
+    }
+    const session: Session = { id: `session-${snowflake()}`, seq: 0, backlog: [], socket: ws };
+    this.sessions.set(session.id, session);
+    this.current = session;
+    this.dispatch('READY', {
+      v: 10,
+      user: this.botUser(),
+      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      shard: [0, 1],
+      application: { id: IDS.application, flags: 0 },
+    });
+    for (const guild of this.guilds) this.dispatch('GUILD_CREATE', this.guildPayload(guild));
+    this.emit('session');
+  }
+
+  private resume(ws: WebSocket, d: Record<string, unknown>): void {
+    const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
+    if (session === undefined || d.token !== this.token) {
+      ws.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
+      return;
+    }
+    this.resumeCount++;
+    session.socket = ws;
+    this.current = session;
+    const from = typeof d.seq === 'number' ? d.seq : 0;
+    for (const event of session.backlog.filter((e) => e.s > from))
+      ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
+    session.seq += 1;
+    ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, s: session.seq, t: 'RESUMED', d: {} }));
+    this.emit('session');
+  }
+
+  private botUser() {
+    return {
+      id: IDS.application,
+      username: 'career-tips',
+      discriminator: '0000',
+      avatar: null,
+      bot: true,
+      global_name: null,
+      flags: 0,
+    };
+  }
+
+  private guildPayload(guild: GuildSpec) {
+    return {
+      id: guild.id,
+      name: guild.name,
+      unavailable: false,
+      owner_id: IDS.admin,
+      features: [],
+      emojis: [],
+      stickers: [],
+      roles: [
+        {
+          id: guild.id,
+          name: '@everyone',
+          permissions: '68608',
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      members: [
+        {
+          user: this.botUser(),
+          roles: [],
+          joined_at: '2025-01-01T00:00:00.000Z',
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
+      ],
+      channels: guild.channels.map((c, position) => ({
+        id: c.id,
+        name: c.name,
+        type: c.type,
+        guild_id: guild.id,
+        position,
+        permission_overwrites: [],
+      })),
+      threads: [],
+      member_count: 2,
+      large: false,
+      joined_at: '2025-01-01T00:00:00.000Z',
+      preferred_locale: 'en-US',
+    };
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ''));
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    let body: unknown;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+        this.violations.push(`${method} ${path}: body is not JSON`);
+      }
+    }
+    const authorized = req.headers.authorization === `Bot ${this.token}`;
+    const request: RecordedRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      body,
+      authorized,
+      status: 0,
+      at: Date.now(),
+    };
+    this.requests.push(request);
+    const answer = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
+      request.status = status;
+      res.writeHead(status, {
+        ...this.rateLimitHeaders(path),
+        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      });
+      res.end(json === undefined ? undefined : JSON.stringify(json));
+      this.emit('request', request);
+    };
+    try {
+      this.checkBody(method, path, url.searchParams, body);
+      const failure = this.takeFailure(method, path);
+      if (failure !== undefined) {
+        if (failure.status === 429) {
+          this.rateLimitHits++;
+          const retry = String(failure.retryAfter ?? 0.2);
+          answer(
+            429,
+            {
+              message: 'You are being rate limited.',
+              retry_after: Number(retry),
+              global: failure.global === true,
+            },
+            {
+              'retry-after': retry,
+              'x-ratelimit-remaining': '0',
+              'x-ratelimit-reset-after': retry,
+              'x-ratelimit-scope': failure.global === true ? 'global' : 'user',
+              ...(failure.global === true ? { 'x-ratelimit-global': 'true' } : {}),
+            },
+          );
+        } else {
+          answer(failure.status, { message: 'Server error', code: 0 });
+        }
+        return;
+      }
+      if (!INTERACTION_ROUTE.test(path) && this.overGlobalLimit()) {
+        this.rateLimitHits++;
+        answer(
+          429,
+          { message: 'You are being rate limited.', retry_after: 1, global: true },
+          {
+            'retry-after': '1',
+            'x-ratelimit-global': 'true',
+            'x-ratelimit-scope': 'global',
+          },
+        );
+        return;
+      }
+      const needsAuth = !INTERACTION_ROUTE.test(path);
+      if (needsAuth && !authorized) {
+        answer(401, { message: '401: Unauthorized', code: 0 });
+        return;
+      }
+      const [status, json] = this.route(method, path, url.searchParams, body);
+      answer(status, json);
+    } catch (error) {
+      this.violations.push(`${method} ${path}: emulator error ${String(error)}`);
+      answer(500, { message: String(error), code: 0 });
+    }
+  }
+
+  private rateLimitHeaders(path: string): Record<string, string> {
+    if (INTERACTION_ROUTE.test(path)) return {};
+    return {
+      'x-ratelimit-limit': '50',
+      'x-ratelimit-remaining': '49',
+      'x-ratelimit-reset-after': '1',
+      'x-ratelimit-bucket': `bucket-${path.split('/')[1] ?? ''}`,
+    };
+  }
+
+  private overGlobalLimit(): boolean {
+    const limit = this.options.globalLimitPerSecond;
+    if (limit === undefined) return false;
+    const now = Date.now();
+    while (this.recent.length > 0 && (this.recent[0] ?? 0) <= now - 1000) this.recent.shift();
+    if (this.recent.length >= limit) return true;
+    this.recent.push(now);
+    return false;
+  }
+
+  private takeFailure(method: string, path: string): FailureRule | undefined {
+    const index = this.failures.findIndex(
+      (rule) => (rule.method === undefined || rule.method === method) && rule.path.test(path),
+    );
+    const rule = this.failures[index];
+    if (rule === undefined) return undefined;
+    rule.times = (rule.times ?? 1) - 1;
+    if (rule.times <= 0) this.failures.splice(index, 1);
+    return rule;
+  }
+
+  /** Schema and limit checks on what the bot sent. */
+  private checkBody(method: string, path: string, query: URLSearchParams, body: unknown): void {
+    if (method === 'GET' || method === 'DELETE') return;
+    const where = `${method} ${path.replace(/\/(itok-[^/]+)/, '/<token>')}`;
+    const schemaErrors = this.options.validator?.validate(method, path, body) ?? [];
+    for (const error of schemaErrors.slice(0, 5)) this.violations.push(`${where}: ${error}`);
+    if (typeof body !== 'object' || body === null) return;
+    const record = body as { type?: number; data?: MessageBody & { choices?: { name?: string }[] } };
+    if (/^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) {
+      if (record.type === 4 || record.type === 7)
+        for (const p of messageProblems(record.data ?? {})) this.violations.push(`${where}: ${p}`);
+      if (record.type === 8)
+        for (const p of choiceProblems(record.data?.choices ?? [])) this.violations.push(`${where}: ${p}`);
+      if (record.type !== 8 && query.get('with_response') === null)
+        this.violations.push(`${where}: expected with_response in the query`);
+    } else if (/^\/webhooks\//.test(path) || /^\/channels\/[^/]+\/messages$/.test(path)) {
+      for (const p of messageProblems(body)) this.violations.push(`${where}: ${p}`);
+    }
+  }
+
+  private route(method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] {
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/gateway/bot') {
+      return [
+        200,
+        {
+          url: `ws://127.0.0.1:${this.port}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
+    }
+    if (method === 'GET' && path === '/users/@me') return [200, this.botUser()];
+    if (method === 'GET' && (path === '/applications/@me' || path === '/oauth2/applications/@me')) {
+      return [
+        200,
+        {
+          id: IDS.application,
+          name: 'Career tips',
+          description: '',
+          icon: null,
+          bot_public: true,
+          bot_require_code_grant: false,
+          verify_key: 'x',
+          flags: 0,
+          bot: this.botUser(),
+        },
+      ];
+    }
+    if ((m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      const [, app, guild] = m;
+      if (app !== IDS.application) return [403, { message: 'Missing Access', code: 50001 }];
+      if (guild !== undefined && !this.guilds.some((g) => g.id === guild))
+        return [403, { message: 'Missing Access', code: 50001 }];
+      if (method === 'GET')
+        return [200, guild === undefined ? this.commands.global : (this.commands.guild.get(guild) ?? [])];
+      if (method === 'PUT') {
+        const list = (Array.isArray(body) ? body : []) as Record<string, unknown>[];
+        const saved = list.map((c) => ({
+          ...c,
+          id: snowflake(),
+          application_id: IDS.application,
+          version: snowflake(),
+          type: c.type ?? 1,
+          default_member_permissions: c.default_member_permissions ?? null,
+          ...(guild === undefined ? {} : { guild_id: guild }),
+        })) as unknown as APIApplicationCommand[];
+        if (guild === undefined) this.commands.global = saved;
+        else this.commands.guild.set(guild, saved);
+        return [200, saved];
+      }
+    }
+    if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      return this.callback(
+        m[1] ?? '',
+        m[2] ?? '',
+        query,
+        body as { type: number; data?: MessageBody & { flags?: number } },
+      );
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path))) {
+      return this.webhook(method, m[2] ?? '', m[3], body as MessageBody & { flags?: number });
+    }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      return this.channelMessage(m[1] ?? '', body as MessageBody & { enforce_nonce?: boolean });
+    }
+    this.violations.push(`${method} ${path}: route not emulated`);
+    return [404, { message: '404: Not Found', code: 0 }];
+  }
+
+  private callback(
+    id: string,
+    token: string,
+    query: URLSearchParams,
+    body: { type: number; data?: MessageBody & { flags?: number } },
+  ): [number, unknown] {
+    const record = this.interactions.get(id);
+    if (record?.token !== token) return [404, { message: 'Unknown interaction', code: 10062 }];
+    if (Date.now() - record.dispatchedAt > 3000) {
+      this.violations.push(`interaction ${id} answered after ${Date.now() - record.dispatchedAt} ms (> 3 s)`);
+      return [404, { message: 'Unknown interaction', code: 10062 }];
+    }
+    if (record.acknowledged) {
+      this.violations.push(`interaction ${id} acknowledged twice`);
+      return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+    }
+    record.acknowledged = true;
+    if (body.type === 4 || body.type === 5) {
+      record.original = this.storeMessage(record.channelId, body.data ?? {}, true);
+    } else if (body.type === 7 || body.type === 6) {
+      const message = this.findMessage(record.channelId, record.messageId);
+      if (message !== undefined && body.type === 7)
+        Object.assign(message, this.messageFields(body.data ?? {}), {
+          edited_timestamp: new Date().toISOString(),
+        });
+      if (message !== undefined) record.original = message;
+    }
+    if (query.get('with_response') === 'true') {
+      return [
+        200,
+        {
+          interaction: {
+            id,
+            type: record.type,
+            response_message_id: record.original?.id,
+            response_message_loading: body.type === 5,
+            response_message_ephemeral: ((body.data?.flags ?? 0) & 64) !== 0,
+          },
+          resource: {
+            type: body.type,
+            ...(record.original === undefined ? {} : { message: record.original }),
+          },
+        },
+      ];
+    }
+    return [204, undefined];
+  }
+
+  private webhook(
+    method: string,
+    token: string,
+    messageId: string | undefined,
+    body: MessageBody & { flags?: number },
+  ): [number, unknown] {
+    const record = [...this.interactions.values()].find((r) => r.token === token);
+    if (record === undefined) return [404, { message: 'Unknown Webhook', code: 10015 }];
+    if (messageId === undefined && method === 'POST')
+      return [200, this.storeMessage(record.channelId, body, true)];
+    const message =
+      messageId === '@original' ? record.original : this.findMessage(record.channelId, messageId);
+    if (message === undefined) return [404, { message: 'Unknown Message', code: 10008 }];
+    if (method === 'PATCH') {
+      Object.assign(message, this.messageFields(body), { edited_timestamp: new Date().toISOString() });
+      return [200, message];
+    }
+    if (method === 'DELETE') {
+      const list = this.messages.get(message.channel_id) ?? [];
+      list.splice(list.indexOf(message), 1);
+      return [204, undefined];
+    }
+    return [405, { message: 'Method not allowed', code: 0 }];
+  }
+
+  private channelMessage(
+    channelId: string,
+    body: MessageBody & { enforce_nonce?: boolean },
+  ): [number, unknown] {
+    const channel = this.guilds.flatMap((g) => g.channels).find((c) => c.id === channelId);
+    if (channel === undefined) return [404, { message: 'Unknown Channel', code: 10003 }];
+    if (body.enforce_nonce === true && body.nonce !== undefined) {
+      const key = `${channelId}:${String(body.nonce)}`;
+      const previous = this.nonces.get(key);
+      if (previous !== undefined) return [200, previous];
+      const message = this.storeMessage(channelId, body, false);
+      this.nonces.set(key, message);
+      return [200, message];
+    }
+    return [200, this.storeMessage(channelId, body, false)];
+  }
+
+  private messageFields(body: MessageBody & { flags?: number }) {
+    return {
+      ...(body.content === undefined ? {} : { content: body.content }),
+      ...(body.embeds === undefined ? {} : { embeds: body.embeds }),
+      ...(body.components === undefined ? {} : { components: body.components }),
+    };
+  }
+
+  private storeMessage(
+    channelId: string,
+    body: MessageBody & { flags?: number },
+    fromWebhook: boolean,
+  ): APIMessage {
+    const message = {
+      id: snowflake(),
+      channel_id: channelId,
+      author: this.botUser(),
+      content: body.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: body.flags ?? 0,
+      ...(fromWebhook ? { webhook_id: IDS.application, application_id: IDS.application } : {}),
+      ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+    } as unknown as APIMessage;
+    const list = this.messages.get(channelId) ?? [];
+    list.push(message);
+    this.messages.set(channelId, list);
+    return message;
+  }
+
+  private findMessage(channelId: string, messageId: string | undefined): APIMessage | undefined {
+    return (this.messages.get(channelId) ?? []).find((message) => message.id === messageId);
+  }
+}
+
+export interface InteractionContext {
+  guildId?: string;
+  channelId?: string;
+  userId?: string;
+  /** The member's permissions as a decimal bit set. */
+  memberPermissions?: string;
+}
+
+export interface InteractionHandle {
+  readonly id: string;
+  readonly token: string;
+  readonly dispatchedAt: number;
+  /** The bot's callback for this interaction (waits for it). */
+  response(timeoutMs?: number): Promise<RecordedRequest>;
+  /** The message the reply created or updated. */
+  message(): APIMessage | undefined;
+  /** Every request made with this interaction's token. */
+  requests(): RecordedRequest[];
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+
+/** Discord's own OpenAPI description, outside the project (read-only). */
+export const OPENAPI_PATH = fileURLToPath(
+  new URL('../../../shared/discord-api-spec/openapi.json', import.meta.url),
+);
+export const HAS_OPENAPI = existsSync(OPENAPI_PATH);
+
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: object }> };
+}
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components: object;
+}
+
+/**
+ * Validates request bodies against the `requestBody` schema of the matching operation in
+ * Discord's OpenAPI description (JSON Schema 2020-12, with ajv).
+ */
+export class SpecValidator {
+  private readonly ajv: Ajv2020;
+  private readonly doc: OpenApi;
+  private readonly routes: { method: string; template: string; pattern: RegExp }[];
+  private readonly compiled = new Map<string, ValidateFunction | null>();
+
+  constructor(path = OPENAPI_PATH) {
+    this.doc = JSON.parse(readFileSync(path, 'utf8')) as OpenApi;
+    // Discord sends 64-bit integers as strings; the description types some as integers. strict:false
+    // because the description uses vendor keywords (x-discord-union) and formats ajv does not know.
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: true, validateFormats: false });
+    this.ajv.addSchema({ $id: 'discord', components: this.doc.components });
+    this.routes = Object.entries(this.doc.paths).flatMap(([template, ops]) =>
+      Object.keys(ops)
+        .filter((method) => method !== 'parameters')
+        .map((method) => ({
+          method: method.toUpperCase(),
+          template,
+          pattern: new RegExp(
+            `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`,
+          ),
+        })),
+    );
+    // Literal segments such as "@original" must win over "{message_id}".
+    this.routes.sort(
+      (a, b) => b.template.replace(/\{[^}]+\}/g, '').length - a.template.replace(/\{[^}]+\}/g, '').length,
+    );
+  }
+
+  /** The operation's path template for a request path (without /api/v10), if Discord has one. */
+  operation(method: string, path: string): string | undefined {
+    return this.routes.find((route) => route.method === method && route.pattern.test(path))?.template;
+  }
+
+  /** Schema errors of `body` for this request; an unknown route is an error too. */
+  validate(method: string, path: string, body: unknown): string[] {
+    const template = this.operation(method, path);
+    if (template === undefined) return [`${method} ${path} is not an operation in Discord's API description`];
+    const key = `${method} ${template}`;
+    let validate = this.compiled.get(key);
+    if (validate === undefined) {
+      const schema =
+        this.doc.paths[template]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema;
+      validate = schema === undefined ? null : this.ajv.compile(rewriteRefs(schema) as object);
+      this.compiled.set(key, validate);
+    }
+    if (validate === null) return body === undefined ? [] : [`${key} takes no JSON body`];
+    // Validate a copy: coerceTypes rewrites the data it checks.
+    if (validate(structuredClone(body))) return [];
+    return (validate.errors ?? []).map(
+      (error) =>
+        `${key}: ${error.instancePath || '(body)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
+    );
+  }
+}
+
+function rewriteRefs(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(rewriteRefs);
+  if (typeof schema !== 'object' || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/')
+        ? `discord${value}`
+        : rewriteRefs(value),
+    ]),
+  );
+}

@@ -1,0 +1,70 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { PROJECT_ROOT } from './paths.js';
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** The bot running as `npm start` runs it (`node dist/src/index.js`), with its output collected. */
+export class BotProcess {
+  readonly logs: LogLine[] = [];
+  stderr = '';
+  readonly exited: Promise<number | null>;
+  private readonly child: ChildProcessWithoutNullStreams;
+
+  constructor(env: Record<string, string>, cwd = PROJECT_ROOT) {
+    this.child = spawn(process.execPath, [`${PROJECT_ROOT}dist/src/index.js`], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    });
+    let buffered = '';
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        try {
+          this.logs.push(JSON.parse(line) as LogLine);
+        } catch {
+          this.logs.push({ level: 30, msg: line });
+        }
+      }
+    });
+    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = once(this.child, 'exit').then(([code]) => code as number | null);
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Waits for a log line whose message matches. */
+  async waitForLog(pattern: RegExp, timeoutMs = 20_000): Promise<LogLine> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = this.logs.find((l) => pattern.test(l.msg));
+      if (line !== undefined) return line;
+      if (this.child.exitCode !== null)
+        throw new Error(`bot exited (${this.child.exitCode}) before logging ${pattern}:\n${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `bot did not log ${pattern} in ${timeoutMs} ms:\n${this.logs.map((l) => l.msg).join('\n')}\n${this.stderr}`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** SIGTERM, then the exit code. */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
+    return this.exited;
+  }
+
+  async kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    await this.exited;
+  }
+}
