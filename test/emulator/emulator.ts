@@ -58,6 +58,8 @@ export interface EmulatorOptions {
   validator?: SpecValidator;
   /** Requests per second allowed outside interaction routes, like Discord's global limit. */
   globalLimitPerSecond?: number;
+  /** Close every IDENTIFY with 4004, as when a token is reset between the REST call and the gateway. */
+  rejectIdentify?: boolean;
 }
 
 interface Session {
@@ -494,7 +496,7 @@ export class DiscordEmulator extends EventEmitter {
 
   private identify(ws: WebSocket, d: Record<string, unknown>): void {
     this.identifyCount++;
-    if (d.token !== this.token) {
+    if (d.token !== this.token || this.options.rejectIdentify === true) {
       ws.close(4004, 'Authentication failed.');
       return;
     }
