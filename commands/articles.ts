@@ -35,7 +35,7 @@ export default {
       const known = close.length > 0 ? close : content.tags.slice(0, 5).map((entry) => entry.label);
       const list = known.map((label) => `**${label}**`).join(', ');
       throw new UserFacingError(
-        `No articles are tagged ${quote(typed)}. ${close.length > 0 ? 'Did you mean' : 'Known tags include'} ${list}? Start typing in the \`tag\` option to pick one.`,
+        `No articles are tagged ${quote(typed)}. ${close.length > 0 ? `Did you mean ${list}?` : `Known tags: ${list}.`} Start typing in the \`tag\` option to pick one.`,
       );
     }
     await interaction.reply(

@@ -34,7 +34,7 @@ async function check(): Promise<number> {
     return 1;
   }
   console.log(
-    `${index.articles.length} articles in ${fileCount} files: all valid, every reply within Discord's limits.`,
+    `${index.articles.length} article(s) in ${fileCount} file(s): all valid, every reply within Discord's limits.`,
   );
   return 0;
 }
