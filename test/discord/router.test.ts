@@ -57,7 +57,17 @@ function setup(random: () => number = () => 0) {
 /** The one reply an interaction got, checked against Discord's limits and the no-mentions rule. */
 function onlyReply(interaction: { calls: { method: string; options: unknown }[] }, method = 'reply') {
   expect(interaction.calls.map((c) => c.method)).toEqual([method]);
-  const options = interaction.calls[0]?.options as InteractionReplyOptions & MessagePayload;
+  const sent = interaction.calls[0]?.options as InteractionReplyOptions;
+  // What discord.js will put in the request body: JSON-encodable parts become their JSON.
+  const json = (value: unknown): unknown =>
+    typeof value === 'object' && value !== null && 'toJSON' in value && typeof value.toJSON === 'function'
+      ? (value.toJSON as () => unknown)()
+      : value;
+  const options = {
+    ...sent,
+    embeds: sent.embeds?.map(json),
+    components: sent.components?.map(json),
+  } as InteractionReplyOptions & MessagePayload;
   expect(options.allowedMentions).toEqual({ parse: [] });
   expect(messageLimitViolations(options)).toEqual([]);
   return options;

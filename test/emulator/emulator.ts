@@ -25,6 +25,8 @@ export interface RecordedRequest {
   readonly authorized: boolean;
   status: number;
   readonly at: number;
+  /** performance.now() when the request line arrived, for latency figures. */
+  readonly receivedHr: number;
 }
 
 /** A scripted failure: the next `times` requests matching method and path get this answer. */
@@ -423,11 +425,13 @@ export class DiscordEmulator extends EventEmitter {
     };
     this.interactions.set(id, record);
     const start = this.requests.length;
+    const dispatchedHr = performance.now();
     this.dispatch('INTERACTION_CREATE', payload);
     return {
       id,
       token,
       dispatchedAt: record.dispatchedAt,
+      dispatchedHr,
       response: (timeoutMs = 10_000) =>
         this.waitForRequest(
           (r) => r.method === 'POST' && r.path === `/interactions/${id}/${token}/callback` && r.status < 300,
@@ -599,6 +603,7 @@ export class DiscordEmulator extends EventEmitter {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname.replace(/^\/api(\/v\d+)?/, ''));
     const method = req.method ?? 'GET';
+    const receivedHr = performance.now();
     const raw = await readBody(req);
     let body: unknown;
     if (raw.length > 0) {
@@ -618,6 +623,7 @@ export class DiscordEmulator extends EventEmitter {
       authorized,
       status: 0,
       at: Date.now(),
+      receivedHr,
     };
     this.requests.push(request);
     const answer = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
@@ -950,6 +956,8 @@ export interface InteractionHandle {
   readonly id: string;
   readonly token: string;
   readonly dispatchedAt: number;
+  /** performance.now() just before INTERACTION_CREATE was sent. */
+  readonly dispatchedHr: number;
   /** The bot's callback for this interaction (waits for it). */
   response(timeoutMs?: number): Promise<RecordedRequest>;
   /** The message the reply created or updated. */

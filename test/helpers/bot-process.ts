@@ -15,8 +15,9 @@ export class BotProcess {
   readonly exited: Promise<number | null>;
   private readonly child: ChildProcessWithoutNullStreams;
 
-  constructor(env: Record<string, string>, cwd = PROJECT_ROOT) {
-    this.child = spawn(process.execPath, [`${PROJECT_ROOT}dist/src/index.js`], {
+  /** `args` default to the bot's entry point; the benchmark passes another program. */
+  constructor(env: Record<string, string>, cwd = PROJECT_ROOT, args = [`${PROJECT_ROOT}dist/src/index.js`]) {
+    this.child = spawn(process.execPath, args, {
       cwd,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     });
