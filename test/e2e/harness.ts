@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiscordEmulator, IDS, type EmulatorOptions } from '../emulator/emulator.js';
-import { HAS_OPENAPI, SpecValidator } from '../emulator/spec-validator.js';
+import { HAS_OPENAPI, OPENAPI_PATH, SpecValidator } from '../emulator/spec-validator.js';
 import { BotProcess } from '../helpers/bot-process.js';
 import { CONTENT_DIR } from '../helpers/paths.js';
 import { runEntry } from '../helpers/run-bot.js';
@@ -10,7 +10,12 @@ import { runEntry } from '../helpers/run-bot.js';
 let validator: SpecValidator | undefined;
 /** One validator for the run: compiling Discord's description takes a moment. */
 export function specValidator(): SpecValidator | undefined {
-  if (!HAS_OPENAPI) return undefined;
+  if (!HAS_OPENAPI) {
+    console.warn(
+      `Discord's API description is missing (${OPENAPI_PATH}): request bodies are checked against limits only.`,
+    );
+    return undefined;
+  }
   validator ??= new SpecValidator();
   return validator;
 }

@@ -1,0 +1,124 @@
+import { Cron } from 'croner';
+
+export const FREQUENCIES = ['daily', 'weekdays', 'weekly'] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** When a server's tips are posted, in the server's own time zone. */
+export interface ScheduleRule {
+  /** `HH:MM`, 24-hour, local to `timezone`. */
+  readonly time: string;
+  /** IANA zone, e.g. `Europe/Berlin`. */
+  readonly timezone: string;
+  readonly frequency: Frequency;
+  /** For weekly rules. */
+  readonly day?: Weekday | undefined;
+}
+
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** `9:05` and `09:05` → `{ hour: 9, minute: 5 }`; `25:00`, `9am` → undefined. */
+export function parseTime(text: string): { hour: number; minute: number } | undefined {
+  const match = TIME.exec(text.trim());
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+let zones: ReadonlyMap<string, string> | undefined;
+/** Every IANA zone the runtime knows, by lowercase name. */
+function knownZones(): ReadonlyMap<string, string> {
+  zones ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => [zone.toLowerCase(), zone]));
+  return zones;
+}
+
+/** The zone's canonical spelling (`europe/berlin` → `Europe/Berlin`), or undefined if unknown. */
+export function canonicalZone(text: string): string | undefined {
+  return knownZones().get(text.trim().toLowerCase());
+}
+
+/** Zones whose name contains what was typed (`berl` → Europe/Berlin), at most `limit`. */
+export function matchingZones(typed: string, limit = 25): string[] {
+  const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  const out: string[] = [];
+  for (const [key, zone] of knownZones()) {
+    if (key.includes(query)) out.push(zone);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+function cronPattern(rule: ScheduleRule): string {
+  const time = parseTime(rule.time);
+  if (time === undefined) throw new Error(`invalid time ${rule.time}`);
+  const days =
+    rule.frequency === 'daily'
+      ? '*'
+      : rule.frequency === 'weekdays'
+        ? '1-5'
+        : String(WEEKDAYS.indexOf(rule.day ?? 'monday'));
+  return `${time.minute} ${time.hour} * * ${days}`;
+}
+
+/**
+ * The first posting time strictly after `after`. Computed by croner in the rule's zone: on the
+ * spring-forward day a time in the gap posts at the first valid minute after it; on the
+ * fall-back day a time that happens twice posts once, at the first.
+ */
+export function nextRun(rule: ScheduleRule, after: Date): Date {
+  const next = new Cron(cronPattern(rule), { timezone: rule.timezone, paused: true }).nextRun(after);
+  if (next === null) throw new Error('the rule never runs');
+  return next;
+}
+
+/**
+ * The id of one due post: at most 25 characters (Discord's nonce limit), the same for the same
+ * server and slot, different otherwise. Base 36 keeps a 19-digit id and a minute count short.
+ */
+export function slotId(guildId: string, slot: Date): string {
+  return `${BigInt(guildId).toString(36)}.${Math.floor(slot.getTime() / 60_000).toString(36)}`;
+}
+
+/** `Monday 30 November 2026, 09:00 (Europe/Berlin)`, the same on every Node version. */
+export function formatInZone(date: Date, timezone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${timezone})`;
+}
+
+/** Discord's timestamp markup, shown in each reader's own zone: `<t:1764576000:F>`. */
+export function discordTimestamp(date: Date, style: 'F' | 'R' = 'F'): string {
+  return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;
+}
+
+/** In words: `every weekday at 09:00`. */
+export function describeRule(rule: ScheduleRule): string {
+  const when =
+    rule.frequency === 'daily'
+      ? 'every day'
+      : rule.frequency === 'weekdays'
+        ? 'every weekday (Monday to Friday)'
+        : `every ${capitalize(rule.day ?? 'monday')}`;
+  return `${when} at ${rule.time} (${rule.timezone})`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemRef } from '../../src/core/content-index.js';
+import { newRotation, nextInRotation, type Rotation } from '../../src/core/rotation.js';
+import {
+  canonicalZone,
+  describeRule,
+  discordTimestamp,
+  formatInZone,
+  matchingZones,
+  nextRun,
+  parseTime,
+  slotId,
+  type ScheduleRule,
+} from '../../src/core/schedule.js';
+
+const at = (iso: string) => new Date(iso);
+const runs = (rule: ScheduleRule, fromIso: string, count: number) => {
+  const out: string[] = [];
+  let from = at(fromIso);
+  for (let i = 0; i < count; i++) {
+    from = nextRun(rule, from);
+    out.push(from.toISOString());
+  }
+  return out;
+};
+
+describe('parsing input', () => {
+  it('GIVEN times THEN accepts HH:MM in 24 hours and refuses the rest', () => {
+    expect(parseTime('09:05')).toEqual({ hour: 9, minute: 5 });
+    expect(parseTime('9:05')).toEqual({ hour: 9, minute: 5 });
+    expect(parseTime('23:59')).toEqual({ hour: 23, minute: 59 });
+    for (const bad of ['25:00', '24:00', '12:60', '9am', '0900', '', '12:5'])
+      expect(parseTime(bad), bad).toBeUndefined();
+  });
+
+  it('GIVEN zone names THEN knows IANA zones in any case and refuses unknown ones', () => {
+    expect(canonicalZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(canonicalZone('UTC')).toBe('UTC');
+    expect(canonicalZone('Mars/Olympus')).toBeUndefined();
+    expect(canonicalZone('CEST')).toBeUndefined();
+    expect(matchingZones('new york')).toEqual(['America/New_York']);
+    expect(matchingZones('')).toHaveLength(25);
+  });
+});
+
+describe('next run, in the server zone', () => {
+  it('GIVEN daily 09:00 Europe/Berlin THEN 09:00 local each day (08:00 UTC in winter)', () => {
+    expect(
+      runs({ time: '09:00', timezone: 'Europe/Berlin', frequency: 'daily' }, '2026-11-28T12:00:00Z', 2),
+    ).toEqual(['2026-11-29T08:00:00.000Z', '2026-11-30T08:00:00.000Z']);
+  });
+
+  it('GIVEN weekdays THEN skips Saturday and Sunday', () => {
+    // 2026-11-27 is a Friday.
+    expect(
+      runs({ time: '09:00', timezone: 'America/New_York', frequency: 'weekdays' }, '2026-11-27T15:00:00Z', 2),
+    ).toEqual(['2026-11-30T14:00:00.000Z', '2026-12-01T14:00:00.000Z']);
+  });
+
+  it('GIVEN weekly on Wednesday THEN once a week, on Wednesdays', () => {
+    const out = runs(
+      { time: '18:30', timezone: 'Asia/Tokyo', frequency: 'weekly', day: 'wednesday' },
+      '2026-11-28T00:00:00Z',
+      2,
+    );
+    expect(out).toEqual(['2026-12-02T09:30:00.000Z', '2026-12-09T09:30:00.000Z']);
+  });
+
+  it('GIVEN a post exactly at the slot THEN the next is the following one (strictly after)', () => {
+    const rule: ScheduleRule = { time: '09:00', timezone: 'UTC', frequency: 'daily' };
+    expect(nextRun(rule, at('2026-11-28T09:00:00Z')).toISOString()).toBe('2026-11-29T09:00:00.000Z');
+  });
+
+  it('GIVEN Europe/Berlin spring forward (29 March 2026) THEN 09:00 stays 09:00 local, and 02:30 posts once at 03:00', () => {
+    expect(
+      runs({ time: '09:00', timezone: 'Europe/Berlin', frequency: 'daily' }, '2026-03-28T12:00:00Z', 2),
+    ).toEqual(['2026-03-29T07:00:00.000Z', '2026-03-30T07:00:00.000Z']);
+    expect(
+      runs({ time: '02:30', timezone: 'Europe/Berlin', frequency: 'daily' }, '2026-03-28T12:00:00Z', 2),
+    ).toEqual(['2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z']);
+  });
+
+  it('GIVEN Europe/Berlin fall back (25 October 2026) THEN 02:30, which happens twice, posts once', () => {
+    expect(
+      runs({ time: '02:30', timezone: 'Europe/Berlin', frequency: 'daily' }, '2026-10-24T12:00:00Z', 3),
+    ).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z', '2026-10-27T01:30:00.000Z']);
+  });
+
+  it('GIVEN America/New_York spring forward (8 March 2026) and fall back (1 November 2026) THEN once a day each time', () => {
+    expect(
+      runs({ time: '02:15', timezone: 'America/New_York', frequency: 'daily' }, '2026-03-07T12:00:00Z', 2),
+    ).toEqual(['2026-03-08T07:00:00.000Z', '2026-03-09T06:15:00.000Z']);
+    expect(
+      runs({ time: '01:30', timezone: 'America/New_York', frequency: 'daily' }, '2026-10-31T12:00:00Z', 2),
+    ).toEqual(['2026-11-01T05:30:00.000Z', '2026-11-02T06:30:00.000Z']);
+  });
+});
+
+describe('slot ids and formatting', () => {
+  it('GIVEN a 19-digit server id THEN the slot id fits Discord nonces (25) and differs per slot and server', () => {
+    const a = slotId('1100000000000000002', at('2026-11-29T08:00:00Z'));
+    expect(a.length).toBeLessThanOrEqual(25);
+    expect(slotId('9223372036854775807', at('2099-12-31T23:59:00Z')).length).toBeLessThanOrEqual(25);
+    expect(slotId('1100000000000000002', at('2026-11-30T08:00:00Z'))).not.toBe(a);
+    expect(slotId('1100000000000000003', at('2026-11-29T08:00:00Z'))).not.toBe(a);
+    expect(slotId('1100000000000000002', at('2026-11-29T08:00:00Z'))).toBe(a);
+  });
+
+  it('GIVEN a time THEN shows it in the zone and as a Discord timestamp', () => {
+    expect(formatInZone(at('2026-11-30T08:00:00Z'), 'Europe/Berlin')).toBe(
+      'Monday 30 November 2026, 09:00 (Europe/Berlin)',
+    );
+    expect(discordTimestamp(at('2026-11-30T08:00:00Z'))).toBe('<t:1796025600:F>');
+    expect(describeRule({ time: '09:00', timezone: 'UTC', frequency: 'weekly', day: 'friday' })).toBe(
+      'every Friday at 09:00 (UTC)',
+    );
+  });
+});
+
+describe('rotation', () => {
+  const tips = (ids: string[]) => ids.map((id) => ({ id }) as unknown as ItemRef);
+
+  function walk(list: ItemRef[], rotation: Rotation, n: number): { ids: string[]; rotation: Rotation } {
+    const ids: string[] = [];
+    let current = rotation;
+    for (let i = 0; i < n; i++) {
+      const next = nextInRotation(list, current);
+      if (next === undefined) break;
+      ids.push(next.tip.id);
+      current = next.after;
+    }
+    return { ids, rotation: current };
+  }
+
+  it('GIVEN 5 tips THEN posts each once per cycle, then starts a new cycle in another order', () => {
+    const list = tips(['a', 'b', 'c', 'd', 'e']);
+    const { ids } = walk(list, { seed: 7, posted: [] }, 10);
+    expect(new Set(ids.slice(0, 5)).size).toBe(5);
+    expect(new Set(ids.slice(5)).size).toBe(5);
+  });
+
+  it('GIVEN a tip added mid-cycle THEN it joins the cycle; GIVEN one removed THEN it is skipped', () => {
+    const first = walk(tips(['a', 'b', 'c']), { seed: 1, posted: [] }, 2);
+    const remaining = ['a', 'b', 'c'].filter((id) => !first.ids.includes(id));
+    const changed = tips([...remaining, 'new']);
+    const rest = walk(changed, first.rotation, 2);
+    expect(rest.ids.sort()).toEqual([...remaining, 'new'].sort());
+  });
+
+  it('GIVEN different seeds THEN servers walk the tips in different orders', () => {
+    const list = tips(Array.from({ length: 20 }, (_, i) => `t${i}`));
+    let n = 0;
+    const seq = () => [0.1, 0.7][n++ % 2] ?? 0;
+    expect(walk(list, newRotation(seq), 20).ids).not.toEqual(walk(list, newRotation(seq), 20).ids);
+  });
+
+  it('GIVEN no tips THEN nothing', () => {
+    expect(nextInRotation([], { seed: 1, posted: [] })).toBeUndefined();
+  });
+});
