@@ -41,7 +41,22 @@ const envSchema = z.object({
       }),
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),
+  SCHEDULE_GRACE: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(ms|s|m|h)?$/, { error: 'expected a duration such as 1h, 30m, 90s or 0' })
+      .transform(durationMs),
+  ),
 });
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** `1h` → 3600000; a bare number is in seconds. */
+function durationMs(text: string): number {
+  const match = /^(\d+)(ms|s|m|h)?$/.exec(text);
+  return Number(match?.[1] ?? 0) * UNIT_MS[(match?.[2] ?? 's') as keyof typeof UNIT_MS];
+}
 
 export interface Config {
   readonly token: string;
@@ -53,6 +68,8 @@ export interface Config {
   readonly contentDir: string;
   readonly storeUrl: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** How late a scheduled post may be (after a restart) and still go out, in ms. */
+  readonly scheduleGraceMs: number;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -84,6 +101,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       contentDir: e.CONTENT_DIR ?? './content',
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       logLevel: e.LOG_LEVEL ?? 'info',
+      scheduleGraceMs: e.SCHEDULE_GRACE ?? 3_600_000,
     },
   };
 }

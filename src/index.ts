@@ -1,13 +1,16 @@
 import { Events } from 'discord.js';
 import { loadContent } from './adapters/content-loader.js';
 import { createLogger, redact } from './adapters/logger.js';
+import { ScheduleBook } from './adapters/schedule-book.js';
 import { openStores } from './adapters/store.js';
 import { loadConfig, formatConfigProblems } from './config.js';
 import { formatProblem } from './core/article.js';
 import { createClient } from './discord/client.js';
 import type { Deps } from './discord/command.js';
 import { COMMANDS } from './discord/commands.js';
+import { restPoster } from './discord/poster.js';
 import { createRouter } from './discord/router.js';
+import { Scheduler } from './schedules/scheduler.js';
 import { loadDotEnv } from './env.js';
 
 /** Composition root: read the configuration, build every dependency once, connect to Discord. */
@@ -36,21 +39,35 @@ async function main(): Promise<number> {
   logger.info({ articles: loaded.index.articles.length, skipped: loaded.problems.length }, 'content loaded');
 
   const stores = openStores(config.storeUrl, logger);
+  const schedules = new ScheduleBook(stores.schedules, logger);
+  logger.info({ schedules: await schedules.load() }, 'schedules loaded');
   const client = createClient(config.apiUrl);
   const deps: Deps = {
     content: loaded.index,
     stores,
+    schedules,
     logger,
     siteUrl: config.siteUrl,
     random: Math.random,
+    clock: Date.now,
     commandDefinitions: COMMANDS.map((command) => command.data.toJSON()),
   };
+  const scheduler = new Scheduler({
+    book: schedules,
+    poster: restPoster(client.rest, () => client.user?.id),
+    content: loaded.index,
+    logger,
+    clock: Date.now,
+    graceMs: config.scheduleGraceMs,
+    serves: (guildId) => client.guilds.cache.has(guildId),
+  });
   const route = createRouter(COMMANDS, deps);
   client.on(Events.InteractionCreate, (interaction) => {
     void route(interaction);
   });
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
+    scheduler.start();
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway connection error'));
@@ -63,6 +80,7 @@ async function main(): Promise<number> {
   const stop = async (code: number): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    await scheduler.stop();
     await client.destroy();
     await stores.close();
     logger.flush();

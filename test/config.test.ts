@@ -17,6 +17,7 @@ describe('loadConfig', () => {
         contentDir: './content',
         storeUrl: DEFAULT_STORE_URL,
         logLevel: 'info',
+        scheduleGraceMs: 3_600_000,
       },
     });
   });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
+import type { ScheduleRecord } from '../core/schedule-record.js';
 import type { Logger } from './logger.js';
 
 /** The part of a key-value store the bot uses. Keyv satisfies it. */
@@ -41,6 +42,8 @@ export function cached<T>(store: KeyValue<T>, maxEntries = 10_000): KeyValue<T> 
 export interface Stores {
   /** Per channel: id of the last tip /tip showed there. */
   readonly lastTip: KeyValue<string>;
+  /** Per guild: its tip schedule. Listed in full at start. */
+  readonly schedules: Keyv<ScheduleRecord>;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export function openStores(storeUrl: string, logger: Logger, cwd = process.cwd()
   };
   return {
     lastTip: cached<string>(namespace<string>('last-tip')),
+    schedules: namespace<ScheduleRecord>('schedules'),
     async close() {
       await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
     },

@@ -5,6 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from '../adapters/logger.js';
+import type { ScheduleBook } from '../adapters/schedule-book.js';
 import type { Stores } from '../adapters/store.js';
 import type { ContentIndex } from '../core/content-index.js';
 
@@ -16,6 +17,10 @@ export interface Deps {
   readonly siteUrl: string | undefined;
   /** A number in [0, 1), like Math.random; tests pass a fixed sequence. */
   readonly random: () => number;
+  /** Every server's tip schedule. */
+  readonly schedules: ScheduleBook;
+  /** Milliseconds since the epoch, like Date.now. */
+  readonly clock: () => number;
   /** The definitions registered with Discord, for /help. */
   readonly commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemRef } from '../../src/core/content-index.js';
 import { newRotation, nextInRotation, type Rotation } from '../../src/core/rotation.js';
+import { dueAction, retryDelay } from '../../src/core/schedule-record.js';
 import {
   canonicalZone,
   describeRule,
@@ -156,5 +157,65 @@ describe('rotation', () => {
 
   it('GIVEN no tips THEN nothing', () => {
     expect(nextInRotation([], { seed: 1, posted: [] })).toBeUndefined();
+  });
+});
+
+describe('due slots, catch-up and grace (fake clock)', () => {
+  const base = {
+    guildId: '1100000000000000002',
+    channelId: '1100000000000000003',
+    time: '09:00',
+    timezone: 'UTC',
+    frequency: 'daily' as const,
+    rotation: { seed: 1, posted: [] },
+    updatedAt: 0,
+  };
+  const HOUR = 3_600_000;
+  const slot = Date.UTC(2026, 10, 28, 9);
+
+  it('GIVEN a slot in the future THEN wait; at or after it THEN post', () => {
+    expect(dueAction({ ...base, nextRunAt: slot }, slot - 1, HOUR)).toEqual({ kind: 'wait' });
+    expect(dueAction({ ...base, nextRunAt: slot }, slot, HOUR)).toEqual({ kind: 'post', slotAt: slot });
+  });
+
+  it('GIVEN the bot was down less than the grace THEN the missed slot is posted once it is back', () => {
+    expect(dueAction({ ...base, nextRunAt: slot }, slot + HOUR - 1, HOUR)).toEqual({
+      kind: 'post',
+      slotAt: slot,
+    });
+  });
+
+  it('GIVEN the bot was down longer than the grace THEN the slot is skipped', () => {
+    expect(dueAction({ ...base, nextRunAt: slot }, slot + HOUR + 1, HOUR)).toEqual({
+      kind: 'skip',
+      slotAt: slot,
+      lateByMs: HOUR + 1,
+    });
+  });
+
+  it('GIVEN a slot in flight THEN it is resumed however late (it may already be posted), after its retry time', () => {
+    const inFlight = {
+      slot: 's',
+      slotAt: slot,
+      tipId: 't',
+      startedAt: slot,
+      attempts: 1,
+      retryAt: slot + 10_000,
+    };
+    expect(dueAction({ ...base, nextRunAt: slot, inFlight }, slot + 5_000, HOUR)).toEqual({ kind: 'wait' });
+    expect(dueAction({ ...base, nextRunAt: slot, inFlight }, slot + 5 * HOUR, HOUR)).toEqual({
+      kind: 'resume',
+      slotAt: slot,
+    });
+  });
+
+  it('GIVEN a paused schedule THEN nothing is due', () => {
+    expect(dueAction({ ...base, nextRunAt: slot, paused: { reason: 'x', at: 0 } }, slot + 1, HOUR)).toEqual({
+      kind: 'wait',
+    });
+  });
+
+  it('GIVEN repeated failures THEN retries back off from 5 s to at most 5 minutes', () => {
+    expect([1, 2, 3, 10].map(retryDelay)).toEqual([5_000, 10_000, 20_000, 300_000]);
   });
 });

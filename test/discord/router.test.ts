@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { MessageFlags, type InteractionReplyOptions } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { Keyv } from 'keyv';
 import { createLogger } from '../../src/adapters/logger.js';
+import { ScheduleBook } from '../../src/adapters/schedule-book.js';
 import type { KeyValue } from '../../src/adapters/store.js';
 import { messageLimitViolations } from '../../src/core/check-limits.js';
 import { buildIndex } from '../../src/core/content-index.js';
@@ -46,6 +48,8 @@ function setup(random: () => number = () => 0) {
   const deps: Deps = {
     content: index,
     stores: { lastTip },
+    schedules: new ScheduleBook(new Keyv(), createLogger({ level: 'silent' })),
+    clock: () => Date.UTC(2026, 10, 28, 12),
     logger: createLogger({ level: 'silent' }),
     siteUrl: SITE,
     random,

@@ -77,11 +77,12 @@ describe('deploy-commands', () => {
       'tips',
       'tip',
       'articles',
+      'schedule',
       'help',
     ]);
     expect(emulator.commands.global).toEqual([]);
     expect(deployOutput).toMatch(
-      /Registered 6 commands in server 1100000000000000002: \/motivations, \/skills, \/tips, \/tip, \/articles, \/help/,
+      /Registered 7 commands in server 1100000000000000002: \/motivations, \/skills, \/tips, \/tip, \/articles, \/schedule, \/help/,
     );
     expect(deployOutput).not.toContain(emulator.token);
   });

@@ -44,7 +44,13 @@ export interface ChannelSpec {
   id: string;
   name: string;
   type: ChannelType;
+  /** Permissions denied to the bot in this channel (a permission overwrite), as a bit set. */
+  botDeny?: bigint;
 }
+
+/** What the bot's role grants: View Channel, Send Messages, Embed Links, Read Message History. */
+export const BOT_ROLE_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n);
+const botRoleId = (guildId: string) => String(BigInt(guildId) + 1000n);
 export interface GuildSpec {
   id: string;
   name: string;
@@ -231,6 +237,16 @@ export class DiscordEmulator extends EventEmitter {
   /** Drops the socket without a close frame, as a network failure would. */
   dropConnection(): void {
     this.current?.socket?.terminate();
+  }
+
+  /** Deletes a channel: posting there then fails with 10003 Unknown Channel, as on Discord. */
+  deleteChannel(channelId: string): void {
+    for (const guild of this.guilds) guild.channels = guild.channels.filter((c) => c.id !== channelId);
+  }
+
+  /** Messages the bot posted in a channel (not interaction replies). */
+  channelPosts(channelId: string): APIMessage[] {
+    return (this.messages.get(channelId) ?? []).filter((m) => !('webhook_id' in m));
   }
 
   /** Registered command definition by name: guild ones first, then global. */
@@ -570,11 +586,22 @@ export class DiscordEmulator extends EventEmitter {
           mentionable: false,
           flags: 0,
         },
+        {
+          id: botRoleId(guild.id),
+          name: 'Career tips',
+          permissions: String(BOT_ROLE_PERMISSIONS),
+          position: 1,
+          color: 0,
+          hoist: false,
+          managed: true,
+          mentionable: false,
+          flags: 0,
+        },
       ],
       members: [
         {
           user: this.botUser(),
-          roles: [],
+          roles: [botRoleId(guild.id)],
           joined_at: '2025-01-01T00:00:00.000Z',
           deaf: false,
           mute: false,
@@ -587,7 +614,10 @@ export class DiscordEmulator extends EventEmitter {
         type: c.type,
         guild_id: guild.id,
         position,
-        permission_overwrites: [],
+        permission_overwrites:
+          c.botDeny === undefined
+            ? []
+            : [{ id: IDS.application, type: 1, allow: '0', deny: String(c.botDeny) }],
       })),
       threads: [],
       member_count: 2,
@@ -806,6 +836,17 @@ export class DiscordEmulator extends EventEmitter {
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       return this.channelMessage(m[1] ?? '', body as MessageBody & { enforce_nonce?: boolean });
     }
+    if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const channel = this.guilds.flatMap((g) => g.channels).find((c) => c.id === m?.[1]);
+      if (channel === undefined) return [404, { message: 'Unknown Channel', code: 10003 }];
+      if (((channel.botDeny ?? 0n) & ((1n << 10n) | (1n << 16n))) !== 0n)
+        return [403, { message: 'Missing Access', code: 50001 }];
+      const after = BigInt(query.get('after') ?? '0');
+      const limit = Math.min(100, Number(query.get('limit') ?? '50'));
+      // Newest first, as Discord lists them.
+      const found = (this.messages.get(channel.id) ?? []).filter((message) => BigInt(message.id) > after);
+      return [200, found.slice(-limit).reverse()];
+    }
     this.violations.push(`${method} ${path}: route not emulated`);
     return [404, { message: '404: Not Found', code: 0 }];
   }
@@ -889,6 +930,10 @@ export class DiscordEmulator extends EventEmitter {
   ): [number, unknown] {
     const channel = this.guilds.flatMap((g) => g.channels).find((c) => c.id === channelId);
     if (channel === undefined) return [404, { message: 'Unknown Channel', code: 10003 }];
+    const denied = channel.botDeny ?? 0n;
+    if ((denied & (1n << 10n)) !== 0n) return [403, { message: 'Missing Access', code: 50001 }];
+    if ((denied & ((1n << 11n) | (1n << 14n))) !== 0n)
+      return [403, { message: 'Missing Permissions', code: 50013 }];
     if (body.enforce_nonce === true && body.nonce !== undefined) {
       const key = `${channelId}:${String(body.nonce)}`;
       const previous = this.nonces.get(key);

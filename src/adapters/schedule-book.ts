@@ -1,0 +1,68 @@
+import type { Keyv } from 'keyv';
+import type { ScheduleRecord } from '../core/schedule-record.js';
+import type { Logger } from './logger.js';
+
+/**
+ * The servers' schedules: kept in the keyv store (the truth, which survives restarts) and mirrored
+ * in memory so that the ticker can look for due ones without reading the store every second.
+ * Changes to one server are applied one at a time, in order.
+ */
+export class ScheduleBook {
+  private readonly memory = new Map<string, ScheduleRecord>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: Keyv<ScheduleRecord>,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Reads every stored schedule. Call once at start. */
+  async load(): Promise<number> {
+    if (this.store.iterator === undefined) throw new Error('the store cannot list its keys');
+    for await (const [key, value] of this.store.iterator(undefined)) {
+      if (typeof key === 'string' && value !== undefined) this.memory.set(key, value as ScheduleRecord);
+    }
+    return this.memory.size;
+  }
+
+  get(guildId: string): ScheduleRecord | undefined {
+    return this.memory.get(guildId);
+  }
+
+  all(): IterableIterator<ScheduleRecord> {
+    return this.memory.values();
+  }
+
+  /**
+   * Applies `change` to the current schedule of a server and stores the result (undefined deletes
+   * it). Resolves once stored; the memory copy changes only after the store accepted it.
+   */
+  update(
+    guildId: string,
+    change: (current: ScheduleRecord | undefined) => ScheduleRecord | undefined,
+  ): Promise<ScheduleRecord | undefined> {
+    const previous = this.queues.get(guildId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const current = this.memory.get(guildId);
+      const updated = change(current);
+      if (updated === current) return current;
+      if (updated === undefined) {
+        await this.store.delete(guildId);
+        this.memory.delete(guildId);
+      } else {
+        const ok = await this.store.set(guildId, updated);
+        if (!ok) throw new Error(`the store did not save the schedule of ${guildId}`);
+        this.memory.set(guildId, updated);
+      }
+      return updated;
+    });
+    const settled = next.catch((err: unknown) => {
+      this.logger.error({ err, guildId }, 'could not save a schedule');
+    });
+    this.queues.set(guildId, settled);
+    void settled.then(() => {
+      if (this.queues.get(guildId) === settled) this.queues.delete(guildId);
+    });
+    return next;
+  }
+}

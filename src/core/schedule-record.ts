@@ -1,0 +1,60 @@
+import type { Rotation } from './rotation.js';
+import type { ScheduleRule } from './schedule.js';
+
+/** A server's schedule as stored: the rule, where it posts, and where it stands. */
+export interface ScheduleRecord extends ScheduleRule {
+  readonly guildId: string;
+  readonly channelId: string;
+  /** The next slot, ms since the epoch. */
+  readonly nextRunAt: number;
+  /** Set when posting stopped: by an admin, or because Discord refused the channel. */
+  readonly paused?: { readonly reason: string; readonly at: number } | undefined;
+  readonly lastPost?:
+    | { readonly at: number; readonly slotAt: number; readonly tipId: string; readonly messageId: string }
+    | undefined;
+  /**
+   * A slot being sent: written before the request and cleared after it succeeds, so that a
+   * restart finishes it (with the same nonce) instead of dropping or repeating it.
+   */
+  readonly inFlight?:
+    | {
+        readonly slot: string;
+        readonly slotAt: number;
+        readonly tipId: string;
+        readonly startedAt: number;
+        readonly attempts: number;
+        readonly retryAt?: number | undefined;
+      }
+    | undefined;
+  readonly rotation: Rotation;
+  readonly updatedAt: number;
+}
+
+export type DueAction =
+  | { readonly kind: 'wait' }
+  | { readonly kind: 'post'; readonly slotAt: number }
+  | { readonly kind: 'skip'; readonly slotAt: number; readonly lateByMs: number }
+  | { readonly kind: 'resume'; readonly slotAt: number };
+
+/**
+ * What to do with a schedule at `now`: nothing yet, post its slot, finish a slot that was in
+ * flight, or skip a slot that is more than `graceMs` late (the bot was down).
+ */
+export function dueAction(record: ScheduleRecord, now: number, graceMs: number): DueAction {
+  if (record.paused !== undefined) return { kind: 'wait' };
+  if (record.inFlight !== undefined) {
+    return (record.inFlight.retryAt ?? 0) <= now
+      ? { kind: 'resume', slotAt: record.inFlight.slotAt }
+      : { kind: 'wait' };
+  }
+  if (record.nextRunAt > now) return { kind: 'wait' };
+  const late = now - record.nextRunAt;
+  return late > graceMs
+    ? { kind: 'skip', slotAt: record.nextRunAt, lateByMs: late }
+    : { kind: 'post', slotAt: record.nextRunAt };
+}
+
+/** Wait before retrying a slot after a transient failure: 5 s, doubling, at most 5 minutes. */
+export function retryDelay(attempts: number): number {
+  return Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
+}

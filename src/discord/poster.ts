@@ -1,0 +1,61 @@
+import { DiscordAPIError, makeURLSearchParams, Routes, SnowflakeUtil, type REST } from 'discord.js';
+import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
+import type { MessagePayload } from '../core/payload.js';
+
+/** Discord errors that mean "this channel will not take posts": retrying only adds invalid requests. */
+const REFUSALS: Readonly<Record<number, string>> = {
+  10003: 'the channel was deleted (Unknown Channel)',
+  10004: 'the bot is no longer in the server (Unknown Guild)',
+  50001: 'the bot cannot see the channel (Missing Access)',
+  50013: 'the bot lacks a permission to post there (Missing Permissions)',
+};
+
+/** Thrown when Discord refuses a channel for good; `reason` says why, for /schedule show. */
+export class ChannelRefusedError extends Error {
+  override readonly name = 'ChannelRefusedError';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+export interface Poster {
+  /** Posts with a nonce that Discord enforces: a repeat within its memory returns the first message. */
+  send(channelId: string, payload: MessagePayload, nonce: string): Promise<{ id: string }>;
+  /** The bot's own message in the channel, posted after `sinceMs`, whose embed `matches`. */
+  findOwnPost(
+    channelId: string,
+    sinceMs: number,
+    matches: (embed: APIEmbed) => boolean,
+  ): Promise<string | undefined>;
+}
+
+/** A Poster on discord.js's REST client: its queues keep to Discord's global and route limits. */
+export function restPoster(rest: REST, botUserId: () => string | undefined): Poster {
+  const refusal = (error: unknown): never => {
+    if (
+      error instanceof DiscordAPIError &&
+      typeof error.code === 'number' &&
+      REFUSALS[error.code] !== undefined
+    ) {
+      throw new ChannelRefusedError(REFUSALS[error.code] ?? '');
+    }
+    throw error;
+  };
+  return {
+    async send(channelId, payload, nonce) {
+      const body = { ...payload, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } };
+      const message = (await rest
+        .post(Routes.channelMessages(channelId), { body })
+        .catch(refusal)) as APIMessage;
+      return { id: message.id };
+    },
+    async findOwnPost(channelId, sinceMs, matches) {
+      const after = SnowflakeUtil.generate({ timestamp: sinceMs - 60_000 }).toString();
+      const messages = (await rest
+        .get(Routes.channelMessages(channelId), { query: makeURLSearchParams({ after, limit: 100 }) })
+        .catch(refusal)) as APIMessage[];
+      const me = botUserId();
+      return messages.find((message) => message.author.id === me && message.embeds.some(matches))?.id;
+    },
+  };
+}
