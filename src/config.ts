@@ -41,6 +41,9 @@ const envSchema = z.object({
       }),
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),
+  DISCORD_REQUESTS_PER_SECOND: optional(
+    z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1).max(10_000),
+  ),
   SCHEDULE_GRACE: optional(
     z
       .string()
@@ -68,6 +71,8 @@ export interface Config {
   readonly contentDir: string;
   readonly storeUrl: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Discord's global request limit for this bot (50 unless Discord raised it). */
+  readonly requestsPerSecond: number;
   /** How late a scheduled post may be (after a restart) and still go out, in ms. */
   readonly scheduleGraceMs: number;
 }
@@ -102,6 +107,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       logLevel: e.LOG_LEVEL ?? 'info',
       scheduleGraceMs: e.SCHEDULE_GRACE ?? 3_600_000,
+      requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND ?? 50,
     },
   };
 }

@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   const stores = openStores(config.storeUrl, logger);
   const schedules = new ScheduleBook(stores.schedules, logger);
   logger.info({ schedules: await schedules.load() }, 'schedules loaded');
-  const client = createClient(config.apiUrl);
+  const client = createClient(config.apiUrl, config.requestsPerSecond);
   const deps: Deps = {
     content: loaded.index,
     stores,
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   };
   const scheduler = new Scheduler({
     book: schedules,
-    poster: restPoster(client.rest, () => client.user?.id),
+    poster: restPoster(client.rest, () => client.user?.id, config.requestsPerSecond),
     content: loaded.index,
     logger,
     clock: Date.now,

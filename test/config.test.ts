@@ -18,6 +18,7 @@ describe('loadConfig', () => {
         storeUrl: DEFAULT_STORE_URL,
         logLevel: 'info',
         scheduleGraceMs: 3_600_000,
+        requestsPerSecond: 50,
       },
     });
   });

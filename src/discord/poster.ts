@@ -1,5 +1,6 @@
 import { DiscordAPIError, makeURLSearchParams, Routes, SnowflakeUtil, type REST } from 'discord.js';
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
+import pThrottle from 'p-throttle';
 import type { MessagePayload } from '../core/payload.js';
 
 /** Discord errors that mean "this channel will not take posts": retrying only adds invalid requests. */
@@ -29,8 +30,29 @@ export interface Poster {
   ): Promise<string | undefined>;
 }
 
-/** A Poster on discord.js's REST client: its queues keep to Discord's global and route limits. */
-export function restPoster(rest: REST, botUserId: () => string | undefined): Poster {
+/**
+ * A Poster on discord.js's REST client. Posts are also paced evenly, in small bursts about 20 ms
+ * apart, at 95% of the global limit: discord.js alone counts per fixed second, which lets up to two
+ * seconds' worth through around a boundary. Even pacing keeps every sliding second under the limit,
+ * with room for jitter, replies and other calls.
+ */
+export function restPoster(
+  rest: REST,
+  botUserId: () => string | undefined,
+  requestsPerSecond: number,
+): Poster {
+  const burst = Math.ceil(requestsPerSecond / 50);
+  const paced = pThrottle({
+    limit: burst,
+    interval: (burst * 1000) / (requestsPerSecond * 0.95),
+    strict: true,
+  });
+  const post = paced((channelId: string, body: object) =>
+    rest.post(Routes.channelMessages(channelId), { body }),
+  );
+  const list = paced((channelId: string, query: URLSearchParams) =>
+    rest.get(Routes.channelMessages(channelId), { query }),
+  );
   const refusal = (error: unknown): never => {
     if (
       error instanceof DiscordAPIError &&
@@ -44,16 +66,14 @@ export function restPoster(rest: REST, botUserId: () => string | undefined): Pos
   return {
     async send(channelId, payload, nonce) {
       const body = { ...payload, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } };
-      const message = (await rest
-        .post(Routes.channelMessages(channelId), { body })
-        .catch(refusal)) as APIMessage;
+      const message = (await post(channelId, body).catch(refusal)) as APIMessage;
       return { id: message.id };
     },
     async findOwnPost(channelId, sinceMs, matches) {
       const after = SnowflakeUtil.generate({ timestamp: sinceMs - 60_000 }).toString();
-      const messages = (await rest
-        .get(Routes.channelMessages(channelId), { query: makeURLSearchParams({ after, limit: 100 }) })
-        .catch(refusal)) as APIMessage[];
+      const messages = (await list(channelId, makeURLSearchParams({ after, limit: 100 })).catch(
+        refusal,
+      )) as APIMessage[];
       const me = botUserId();
       return messages.find((message) => message.author.id === me && message.embeds.some(matches))?.id;
     },
