@@ -3,12 +3,14 @@
  * callback request received, for a bare discord.js client that answers "pong" (the floor), the
  * bot with the seed content, and the bot with 10,000 generated articles, in one run on one emulator.
  * Prints p50/p99 and the ratios to the floor, and writes them to bench/results/latency.json.
+ * Then the fan-out of scheduled posts (bench/results/fanout.json). BENCH_ONLY=latency|fanout runs one.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DiscordEmulator, IDS } from '../test/emulator/emulator.js';
 import { BotProcess } from '../test/helpers/bot-process.js';
+import { dueSchedules, manyGuilds, preloadSchedules } from '../test/e2e/harness.js';
 import { runEntry } from '../test/helpers/run-bot.js';
 
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 2000);
@@ -105,7 +107,87 @@ async function measure(
   };
 }
 
+const FANOUT_SERVERS = Number(process.env.BENCH_SERVERS ?? 10_000);
+const FANOUT_LIMIT = 500;
+const FANOUT_TARGET = 1.1;
+
+/**
+ * 10,000 servers whose tip is due in the same minute, against an emulator that enforces a global
+ * limit of 500 requests per second (the bot told the same). The floor is posts ÷ limit.
+ */
+async function fanOut(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
+  const guilds = manyGuilds(FANOUT_SERVERS);
+  const emulator = await new DiscordEmulator({ guilds, globalLimitPerSecond: FANOUT_LIMIT }).start();
+  const storeUrl = `sqlite://${join(dir, 'fanout.sqlite')}`;
+  const now = Date.now();
+  const minute = Math.floor(now / 60_000) * 60_000;
+  await preloadSchedules(
+    storeUrl,
+    dir,
+    dueSchedules(guilds, now).map((record) => ({ ...record, nextRunAt: Math.min(minute, now - 1000) })),
+  );
+  console.log(`Fan-out: ${FANOUT_SERVERS} schedules due in the same minute, global limit ${FANOUT_LIMIT}/s…`);
+  const bot = new BotProcess(
+    {
+      DISCORD_TOKEN: emulator.token,
+      DISCORD_API_URL: emulator.restUrl,
+      CONTENT_DIR: resolve('content'),
+      STORE_URL: storeUrl,
+      LOG_LEVEL: 'warn',
+      DISCORD_REQUESTS_PER_SECOND: String(FANOUT_LIMIT),
+    },
+    dir,
+  );
+  const channels = guilds.map((guild) => guild.channels[0]?.id ?? '');
+  const delivered = () => channels.filter((id) => emulator.channelPosts(id).length > 0).length;
+  const deadline = Date.now() + 10 * 60_000;
+  while (delivered() < FANOUT_SERVERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 3000));
+  await bot.stop();
+  await emulator.stop();
+  rmSync(dir, { recursive: true, force: true });
+
+  const posts = emulator.requests.filter(
+    (r) => r.method === 'POST' && r.path.startsWith('/channels/') && r.status === 200,
+  );
+  const first = Math.min(...posts.map((r) => r.at));
+  const last = Math.max(...posts.map((r) => r.at));
+  const seconds = (last - first) / 1000;
+  const perSecond = new Map<number, number>();
+  for (const r of posts)
+    perSecond.set(
+      Math.floor((r.at - first) / 1000),
+      (perSecond.get(Math.floor((r.at - first) / 1000)) ?? 0) + 1,
+    );
+  console.log('posts per second:', [...perSecond.values()].join(' '));
+  const floor = FANOUT_SERVERS / FANOUT_LIMIT;
+  const duplicates = channels.filter((id) => emulator.channelPosts(id).length > 1).length;
+  const losses = channels.filter((id) => emulator.channelPosts(id).length === 0).length;
+  const result = {
+    servers: FANOUT_SERVERS,
+    limitPerSecond: FANOUT_LIMIT,
+    seconds,
+    floorSeconds: floor,
+    ratioToFloor: seconds / floor,
+    rateLimited429: emulator.rateLimitHits,
+    duplicates,
+    losses,
+    met: seconds / floor <= FANOUT_TARGET && duplicates === 0 && losses === 0,
+  };
+  console.table([result]);
+  console.log(
+    `Fan-out target: within ${FANOUT_TARGET}× of the floor, no duplicates, no losses: ${result.met ? 'met' : 'NOT met'}.`,
+  );
+  return result;
+}
+
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  if (only === 'fanout') {
+    writeResults('fanout', await fanOut());
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const generatedDir = join(dir, 'generated');
   mkdirSync(generatedDir);
@@ -184,11 +266,16 @@ async function main(): Promise<void> {
   console.log(
     `Targets with ${GENERATED} articles: p50 ≤ ${TARGET.p50}× and p99 ≤ ${TARGET.p99}× the floor: ${met ? 'met' : 'NOT met'}.`,
   );
+  writeResults('latency', { targets: TARGET, met, runs: rows });
+  if (only !== 'latency') writeResults('fanout', await fanOut());
+}
+
+function writeResults(name: string, figures: Record<string, unknown>): void {
   mkdirSync('bench/results', { recursive: true });
-  const out = 'bench/results/latency.json';
+  const out = `bench/results/${name}.json`;
   writeFileSync(
     out,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, targets: TARGET, met, runs: rows }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, ...figures }, null, 2)}\n`,
   );
   console.log(`Written to ${out}.`);
 }

@@ -1,6 +1,6 @@
 import { DiscordAPIError, makeURLSearchParams, Routes, SnowflakeUtil, type REST } from 'discord.js';
 import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
-import pThrottle from 'p-throttle';
+import { pacer } from '../core/pace.js';
 import type { MessagePayload } from '../core/payload.js';
 
 /** Discord errors that mean "this channel will not take posts": retrying only adds invalid requests. */
@@ -31,28 +31,24 @@ export interface Poster {
 }
 
 /**
- * A Poster on discord.js's REST client. Posts are also paced evenly, in small bursts about 20 ms
- * apart, at 95% of the global limit: discord.js alone counts per fixed second, which lets up to two
- * seconds' worth through around a boundary. Even pacing keeps every sliding second under the limit,
- * with room for jitter, replies and other calls.
+ * A Poster on discord.js's REST client. Posts are also paced at 95% of the global limit:
+ * discord.js alone counts per fixed second, which lets up to two seconds' worth through around a
+ * boundary; pacing keeps every sliding second under the limit, with room for replies and other calls.
  */
 export function restPoster(
   rest: REST,
   botUserId: () => string | undefined,
   requestsPerSecond: number,
 ): Poster {
-  const burst = Math.ceil(requestsPerSecond / 50);
-  const paced = pThrottle({
-    limit: burst,
-    interval: (burst * 1000) / (requestsPerSecond * 0.95),
-    strict: true,
-  });
-  const post = paced((channelId: string, body: object) =>
-    rest.post(Routes.channelMessages(channelId), { body }),
+  const paced = pacer(
+    requestsPerSecond * 0.95,
+    () => performance.now(),
+    (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   );
-  const list = paced((channelId: string, query: URLSearchParams) =>
-    rest.get(Routes.channelMessages(channelId), { query }),
-  );
+  const post = (channelId: string, body: object) =>
+    paced(() => rest.post(Routes.channelMessages(channelId), { body }));
+  const list = (channelId: string, query: URLSearchParams) =>
+    paced(() => rest.get(Routes.channelMessages(channelId), { query }));
   const refusal = (error: unknown): never => {
     if (
       error instanceof DiscordAPIError &&
