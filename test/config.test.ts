@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_API_URL, DEFAULT_STORE_URL, formatConfigProblems, loadConfig } from '../src/config.js';
-
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GabcDE.secret-part-of-the-token-000000000';
+import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
 
 describe('loadConfig', () => {
   it('GIVEN only the token THEN uses the documented defaults', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEntry } from './helpers/run-bot.js';
+import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
 
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GabcDE.secret-part-of-the-token-000000000';
 let dir: string;
 
 beforeAll(() => {

@@ -132,7 +132,8 @@ export class Scheduler {
     const payload = renderTip(tip);
     try {
       let messageId: string | undefined;
-      if (inFlight.attempts > 0 || record.inFlight !== undefined) {
+      // A slot already in flight may have reached Discord before the process died or the answer got lost.
+      if (record.inFlight !== undefined) {
         if (now - inFlight.startedAt > NONCE_MEMORY_MS) {
           const title = payload.embeds?.[0]?.title;
           messageId = await this.deps.poster.findOwnPost(

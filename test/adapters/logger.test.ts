@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger, redact } from '../../src/adapters/logger.js';
-
-const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.GabcDE.secret-part-of-the-token-000000000';
+import { FAKE_TOKEN as TOKEN } from '../helpers/tokens.js';
 
 function capture() {
   const lines: string[] = [];

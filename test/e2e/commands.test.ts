@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, type APIEmbed, type APIMessage } from 'disc
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type DiscordEmulator, type RecordedRequest } from '../emulator/emulator.js';
 import type { BotProcess } from '../helpers/bot-process.js';
-import { botEnv, deployCommands, SITE_URL, startBot, startEmulator, workspace } from './harness.js';
+import { SITE_URL, startStack, type Stack } from './harness.js';
 
 /** A second, newer article so that paging has somewhere to go; written as an author would. */
 const SECOND = `---
@@ -26,7 +26,7 @@ You were asked to lead. Some say yes for growth, some for impact.
 
 let emulator: DiscordEmulator;
 let bot: BotProcess;
-let space: ReturnType<typeof workspace>;
+let stack: Stack;
 let deployOutput: string;
 
 interface Callback {
@@ -50,20 +50,11 @@ function buttonIds(message: APIMessage | undefined): string[] {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  space = workspace({ 'first-90-days.md': SECOND });
-  const env = botEnv(emulator, space);
-  const deployed = await deployCommands(env, space.dir);
-  deployOutput = deployed.stdout + deployed.stderr;
-  if (deployed.code !== 0) throw new Error(`deploy-commands failed: ${deployOutput}`);
-  bot = await startBot(emulator, env, space.dir);
+  stack = await startStack({ articles: { 'first-90-days.md': SECOND } });
+  ({ emulator, bot, deployOutput } = stack);
 }, 60_000);
 
-afterAll(async () => {
-  await bot.stop();
-  await emulator.stop();
-  space.cleanup();
-});
+afterAll(() => stack.stop());
 
 describe('deploy-commands', () => {
   it('GIVEN DISCORD_GUILD_ID THEN registers exactly the bot commands in that server with one bulk overwrite, and prints them', () => {
@@ -221,6 +212,30 @@ describe('slash commands through the real discord.js client', () => {
     expect(callback.data?.content).toMatch(/^Something went wrong on my side \(ref [0-9a-f]{8}\)/);
     const logged = await bot.waitForLog(/interaction handler failed/);
     expect(JSON.stringify(logged)).not.toContain(interaction.token);
+  });
+
+  it('GIVEN every command with every option THEN each is answered once, privately exactly when asked', async () => {
+    const slug = 'software-engineer-to-engineering-leader';
+    const cases: [string, Record<string, string | boolean>][] = [
+      ['motivations', { article: slug }],
+      ['motivations', { private: true }],
+      ['skills', {}],
+      ['tips', { article: 'From Software Engineer to Engineering Leader', private: false }],
+      ['tip', { private: true }],
+      ['articles', {}],
+      ['articles', { tag: 'management', private: true }],
+      ['help', { private: true }],
+    ];
+    for (const [name, options] of cases) {
+      const interaction = emulator.chatInput(name, options);
+      const callback = callbackOf(await interaction.response());
+      expect(callback.type, name).toBe(4);
+      expect((callback.data?.flags ?? 0) & EPHEMERAL, `${name} ${JSON.stringify(options)}`).toBe(
+        options.private === true ? EPHEMERAL : 0,
+      );
+      expect(callback.data?.embeds?.length, name).toBe(1);
+      expect(interaction.requests().filter((r) => r.path.endsWith('/callback'))).toHaveLength(1);
+    }
   });
 
   it('GIVEN everything above THEN every request body was valid for Discord and inside its limits', () => {

@@ -1,27 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordEmulator, InteractionHandle } from '../emulator/emulator.js';
-import type { BotProcess } from '../helpers/bot-process.js';
 import { BotProcess as Bot } from '../helpers/bot-process.js';
-import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
+import { botEnv, startEmulator, startStack, workspace, type Stack } from './harness.js';
 
 let emulator: DiscordEmulator;
-let bot: BotProcess;
-let space: ReturnType<typeof workspace>;
+let stack: Stack;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  space = workspace();
-  const env = botEnv(emulator, space);
-  const deployed = await deployCommands(env, space.dir);
-  if (deployed.code !== 0) throw new Error(deployed.stderr);
-  bot = await startBot(emulator, env, space.dir);
+  stack = await startStack();
+  ({ emulator } = stack);
 }, 60_000);
 
-afterAll(async () => {
-  await bot.stop();
-  await emulator.stop();
-  space.cleanup();
-});
+afterAll(() => stack.stop());
 
 /** Successful callbacks of one interaction: a reply must arrive exactly once. */
 function delivered(interaction: InteractionHandle): number {

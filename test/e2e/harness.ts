@@ -124,3 +124,38 @@ export async function preloadSchedules(
   await Promise.all(records.map((record) => stores.schedules.set(record.guildId, record)));
   await stores.close();
 }
+
+export interface Stack {
+  emulator: DiscordEmulator;
+  space: ReturnType<typeof workspace>;
+  env: Record<string, string>;
+  bot: BotProcess;
+  /** What `deploy-commands` printed. */
+  deployOutput: string;
+  stop(): Promise<void>;
+}
+
+/** An emulator, a workspace, the commands deployed and the bot running: what most end-to-end files need. */
+export async function startStack(
+  options: { emulator?: EmulatorOptions; articles?: Record<string, string> } = {},
+): Promise<Stack> {
+  const emulator = await startEmulator(options.emulator);
+  const space = workspace(options.articles);
+  const env = botEnv(emulator, space);
+  const deployed = await deployCommands(env, space.dir);
+  const deployOutput = deployed.stdout + deployed.stderr;
+  if (deployed.code !== 0) throw new Error(`deploy-commands failed: ${deployOutput}`);
+  const stack: Stack = {
+    emulator,
+    space,
+    env,
+    bot: await startBot(emulator, env, space.dir),
+    deployOutput,
+    async stop() {
+      await stack.bot.stop();
+      await emulator.stop();
+      space.cleanup();
+    },
+  };
+  return stack;
+}

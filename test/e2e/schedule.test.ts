@@ -341,6 +341,27 @@ describe('posting', () => {
     expect(emulator.channelPosts(SPARE)).toHaveLength(before + 1);
   }, 30_000);
 
+  it('GIVEN the bot lost Send Messages in the channel (50013) THEN the schedule pauses with that reason', async () => {
+    await bot?.stop();
+    const channel = emulator.guilds[0]?.channels.find((c) => c.id === FRESH);
+    if (channel === undefined) throw new Error('no channel');
+    channel.botDeny = 1n << 11n;
+    await preload([record({ channelId: FRESH, nextRunAt: Date.now() - 3 * 60_000 })]);
+    bot = await startBot(emulator, env, space.dir);
+    await until(
+      () => emulator.requests.some((r) => r.path === `/channels/${FRESH}/messages` && r.status === 403),
+      10_000,
+      'the refused post',
+    );
+    await bot.waitForLog(/paused a schedule/, 5000);
+    expect((await run('schedule show')).data?.content).toMatch(
+      /\*\*Paused\*\*.*lacks a permission to post there \(Missing Permissions\)/,
+    );
+    // resume checks the channel again and names what is still missing.
+    expect((await run('schedule resume')).data?.content).toMatch(/missing \*\*Send Messages\*\*/);
+    delete channel.botDeny;
+  });
+
   it('GIVEN the channel was deleted THEN the schedule pauses with the reason, shown by /schedule show, and nothing more is tried', async () => {
     await bot?.stop();
     await preload([record({ channelId: DOOMED, nextRunAt: Date.now() - 1000 })]);

@@ -16,7 +16,7 @@ export function renderHelp(
     return `**/${[command.name, ...options].join(' ')}** — ${command.description}`;
   });
   const description = [
-    `I share career advice from ${articleCount} article${articleCount === 1 ? '' : 's'} on engineering leadership: why to make the move, the skills it takes, and tips for getting there.`,
+    `I share career advice from ${articleCount} article${articleCount === 1 ? '' : 's'} for engineers: why to make a move, the skills it takes, and tips for getting there.`,
     '',
     ...lines,
     '',
