@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordEmulator, InteractionHandle } from '../emulator/emulator.js';
 import { BotProcess as Bot } from '../helpers/bot-process.js';
 import { botEnv, startEmulator, startStack, workspace, type Stack } from './harness.js';
+import { until } from './wait.js';
 
 let emulator: DiscordEmulator;
 let stack: Stack;
@@ -24,26 +25,18 @@ async function answered(): Promise<void> {
   expect(delivered(interaction)).toBe(1);
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 describe('staying connected', () => {
   it('GIVEN op 7 RECONNECT THEN the bot resumes its session and still answers', async () => {
     const resumes = emulator.resumeCount;
     emulator.requestReconnect();
-    await until(() => emulator.resumeCount > resumes, 10_000);
+    await until(() => emulator.resumeCount > resumes, 10_000, 'a RESUME');
     await answered();
   });
 
   it('GIVEN a dropped socket THEN the bot resumes and still answers', async () => {
     const resumes = emulator.resumeCount;
     emulator.dropConnection();
-    await until(() => emulator.resumeCount > resumes, 10_000);
+    await until(() => emulator.resumeCount > resumes, 10_000, 'a RESUME');
     await answered();
   });
 
@@ -51,7 +44,7 @@ describe('staying connected', () => {
     const identifies = emulator.identifyCount;
     emulator.invalidateSession(false);
     // discord.js waits about 5 s before a new IDENTIFY (its identify throttle).
-    await until(() => emulator.identifyCount > identifies, 15_000);
+    await until(() => emulator.identifyCount > identifies, 15_000, 'a new IDENTIFY');
     await emulator.waitForSession();
     await answered();
   }, 30_000);

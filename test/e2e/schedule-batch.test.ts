@@ -10,6 +10,7 @@ import {
   startEmulator,
   workspace,
 } from './harness.js';
+import { until } from './wait.js';
 
 const GUILDS = manyGuilds(200);
 /** A server this process does not serve (not in its READY): its schedule must not be posted. */
@@ -27,14 +28,6 @@ afterAll(async () => {
   await emulator.stop();
   space.cleanup();
 });
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('a batch of 200 due posts', () => {
   it('GIVEN the bot is killed (SIGKILL) in the middle of the batch THEN after a restart every server has its post exactly once', async () => {

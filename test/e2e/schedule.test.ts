@@ -6,6 +6,7 @@ import type { ScheduleRecord } from '../../src/core/schedule-record.js';
 import { IDS, type DiscordEmulator, type RecordedRequest } from '../emulator/emulator.js';
 import type { BotProcess } from '../helpers/bot-process.js';
 import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
+import { until } from './wait.js';
 
 const LOCKED = '1100000000000000007';
 const DOOMED = '1100000000000000008';
@@ -59,17 +60,6 @@ function record(overrides: Partial<ScheduleRecord> = {}): ScheduleRecord {
     updatedAt: Date.now(),
     ...overrides,
   };
-}
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}\n${emulator.describeRequests().split('\n').slice(-15).join('\n')}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 beforeAll(async () => {
@@ -182,7 +172,7 @@ describe('posting', () => {
     const slot = new Date(Math.ceil((now.getTime() + 1000) / 60_000) * 60_000);
     const time = `${String(slot.getUTCHours()).padStart(2, '0')}:${String(slot.getUTCMinutes()).padStart(2, '0')}`;
     await run('schedule set', { channel: SPARE, time, timezone: 'UTC', frequency: 'daily' });
-    await until(() => emulator.channelPosts(SPARE).length > 0, 75_000, 'the scheduled post');
+    await until(() => emulator.channelPosts(SPARE).length > 0, 75_000, 'the scheduled post', emulator);
     const post = emulator.requests.find(
       (r) => r.method === 'POST' && r.path === `/channels/${SPARE}/messages`,
     );
@@ -212,7 +202,7 @@ describe('posting', () => {
       await preload([record({ nextRunAt: Date.now() - (i + 1) * 60_000, rotation })]);
       const before = emulator.channelPosts(IDS.channel).length;
       bot = await startBot(emulator, env, space.dir);
-      await until(() => emulator.channelPosts(IDS.channel).length > before, 10_000, 'a post');
+      await until(() => emulator.channelPosts(IDS.channel).length > before, 10_000, 'a post', emulator);
       await bot.stop();
       const saved = await readSchedule();
       expect(saved?.inFlight).toBeUndefined();
@@ -302,7 +292,7 @@ describe('posting', () => {
       }),
     ]);
     bot = await startBot(emulator, env, space.dir);
-    await until(() => emulator.channelPosts(FRESH).length === before + 1, 10_000, 'the post');
+    await until(() => emulator.channelPosts(FRESH).length === before + 1, 10_000, 'the post', emulator);
     expect(emulator.channelPosts(FRESH).at(-1)?.embeds[0]?.title).toBe(
       'Network with other engineering leaders',
     );
@@ -336,7 +326,7 @@ describe('posting', () => {
     // A slot of its own: an earlier test posted in this channel in the current minute.
     await preload([record({ channelId: SPARE, nextRunAt: Date.now() - 7 * 60_000 })]);
     bot = await startBot(emulator, env, space.dir);
-    await until(() => emulator.channelPosts(SPARE).length === before + 1, 15_000, 'the post');
+    await until(() => emulator.channelPosts(SPARE).length === before + 1, 15_000, 'the post', emulator);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(emulator.channelPosts(SPARE)).toHaveLength(before + 1);
   }, 30_000);
