@@ -250,7 +250,7 @@ function describe(record: ScheduleRecord, deps: Deps, now: number): string {
     );
   if (record.lastPost === undefined) lines.push('Nothing posted yet.');
   else {
-    const tip = deps.content.items('tips').find((t) => t.id === record.lastPost?.tipId);
+    const tip = deps.content.item(record.lastPost.tipId);
     lines.push(
       `Last post: ${discordTimestamp(new Date(record.lastPost.at))}${tip?.item.name === undefined ? '' : `, “${tip.item.name}”`}.`,
     );

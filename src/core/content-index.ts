@@ -30,6 +30,8 @@ export interface ContentIndex {
   /** Most used first. */
   readonly tags: readonly TagEntry[];
   items(kind: SectionKind): readonly ItemRef[];
+  /** An item by its id (`slug/kind/index`), e.g. a tip remembered in the store. */
+  item(id: string): ItemRef | undefined;
 }
 
 /** Orders articles newest first; undated ones after dated ones, alphabetically. */
@@ -104,6 +106,8 @@ export function buildIndex(candidates: readonly Article[]): {
     }
   }
 
+  const itemsById = new Map([...items.values()].flat().map((ref) => [ref.id, ref]));
+
   const index: ContentIndex = {
     articles,
     bySlug: (slug) => slugs.get(slug),
@@ -115,6 +119,7 @@ export function buildIndex(candidates: readonly Article[]): {
     tag: (tag) => tagsByKey.get(tagKey(tag)),
     tags: tagList,
     items: (kind) => items.get(kind) ?? [],
+    item: (id) => itemsById.get(id),
   };
   return { index, problems };
 }

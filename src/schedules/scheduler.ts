@@ -1,6 +1,6 @@
 import type { Logger } from '../adapters/logger.js';
 import type { ScheduleBook } from '../adapters/schedule-book.js';
-import type { ContentIndex, ItemRef } from '../core/content-index.js';
+import type { ContentIndex } from '../core/content-index.js';
 import { renderTip } from '../core/render/tip.js';
 import { nextInRotation } from '../core/rotation.js';
 import { dueAction, retryDelay, type ScheduleRecord } from '../core/schedule-record.js';
@@ -44,11 +44,8 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private readonly busy = new Set<string>();
-  private readonly tips = new Map<string, ItemRef>();
 
-  constructor(private readonly deps: SchedulerDeps) {
-    for (const tip of deps.content.items('tips')) this.tips.set(tip.id, tip);
-  }
+  constructor(private readonly deps: SchedulerDeps) {}
 
   start(): void {
     this.timer ??= setInterval(() => {
@@ -71,7 +68,7 @@ export class Scheduler {
       if (this.busy.has(record.guildId) || !this.deps.serves(record.guildId)) continue;
       if (dueAction(record, now, this.deps.graceMs).kind !== 'wait') due.push(record);
     }
-    // Sent together: discord.js queues them within Discord's global limit.
+    // Started together: the poster paces them under Discord's global limit.
     await Promise.all(due.map((record) => this.process(record.guildId)));
   }
 
@@ -86,6 +83,14 @@ export class Scheduler {
     }
   }
 
+  /** Leaves a slot unposted: the schedule's next run becomes the one after it. */
+  private async moveOn(guildId: string, slotAt: number, now: number): Promise<void> {
+    await this.deps.book.update(
+      guildId,
+      (r) => r && { ...r, nextRunAt: nextRun(r, new Date(slotAt)).getTime(), updatedAt: now },
+    );
+  }
+
   private async runSlot(guildId: string): Promise<void> {
     const { book, logger, clock } = this.deps;
     const record = book.get(guildId);
@@ -98,10 +103,7 @@ export class Scheduler {
         { guildId, slot: new Date(action.slotAt).toISOString(), lateByMs: action.lateByMs },
         'skipped a tip post that was too late',
       );
-      await book.update(
-        guildId,
-        (r) => r && { ...r, nextRunAt: nextRun(r, new Date(action.slotAt)).getTime(), updatedAt: now },
-      );
+      await this.moveOn(guildId, action.slotAt, now);
       return;
     }
     let inFlight = record.inFlight;
@@ -109,10 +111,7 @@ export class Scheduler {
       const next = nextInRotation(this.deps.content.items('tips'), record.rotation);
       if (next === undefined) {
         logger.warn({ guildId }, 'no tips to post');
-        await book.update(
-          guildId,
-          (r) => r && { ...r, nextRunAt: nextRun(r, new Date(action.slotAt)).getTime(), updatedAt: now },
-        );
+        await this.moveOn(guildId, action.slotAt, now);
         return;
       }
       inFlight = {
@@ -127,7 +126,8 @@ export class Scheduler {
     }
     // A tip removed from the content since: post the next one in the slot (same nonce).
     const tip =
-      this.tips.get(inFlight.tipId) ?? nextInRotation(this.deps.content.items('tips'), record.rotation)?.tip;
+      this.deps.content.item(inFlight.tipId) ??
+      nextInRotation(this.deps.content.items('tips'), record.rotation)?.tip;
     if (tip === undefined) return;
     const payload = renderTip(tip);
     try {

@@ -57,6 +57,8 @@ describe('buildIndex', () => {
     expect(index.withSection('motivations')).toEqual([]);
     expect(index.items('tips').map((ref) => ref.id)).toEqual(['a/tips/0', 'a/tips/1']);
     expect(index.items('skills')[0]?.item.text).toBe('s');
+    expect(index.item('a/tips/1')?.item.name).toBe('B');
+    expect(index.item('gone/tips/0')).toBeUndefined();
   });
 
   it('GIVEN a slug or a title in any case THEN find returns the article', () => {
