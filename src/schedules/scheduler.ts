@@ -99,11 +99,12 @@ export class Scheduler {
     const action = dueAction(record, now, this.deps.graceMs);
     if (action.kind === 'wait') return;
     if (action.kind === 'skip') {
+      await this.moveOn(guildId, action.slotAt, now);
+      // Logged once stored, so that the line means the schedule has moved on.
       logger.warn(
         { guildId, slot: new Date(action.slotAt).toISOString(), lateByMs: action.lateByMs },
         'skipped a tip post that was too late',
       );
-      await this.moveOn(guildId, action.slotAt, now);
       return;
     }
     let inFlight = record.inFlight;
@@ -165,10 +166,6 @@ export class Scheduler {
       });
     } catch (error) {
       if (error instanceof ChannelRefusedError) {
-        logger.warn(
-          { guildId, channelId: record.channelId, reason: error.reason },
-          'paused a schedule: Discord refused the channel',
-        );
         await book.update(
           guildId,
           (r) =>
@@ -178,6 +175,11 @@ export class Scheduler {
               paused: { reason: error.reason, at: clock() },
               updatedAt: clock(),
             },
+        );
+        // Logged once stored: /schedule show already tells the reason when this line appears.
+        logger.warn(
+          { guildId, channelId: record.channelId, reason: error.reason },
+          'paused a schedule: Discord refused the channel',
         );
         return;
       }
