@@ -10,15 +10,15 @@ const headingNames = z.union([z.string().trim().min(1), z.array(z.string().trim(
   error: 'expected a heading name or a list of heading names',
 });
 
-/** YAML turns `2024-05-01` into a Date; authors may also quote it. Either way we keep the day. */
-const day = z.union([z.date(), z.string().trim()]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime()) || (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(value))) {
-    ctx.addIssue({ code: 'custom', message: 'expected a date written as YYYY-MM-DD' });
-    return z.NEVER;
-  }
-  return date.toISOString().slice(0, 10);
-});
+/** A calendar day written `YYYY-MM-DD` (quoted or not) that exists: `2024-02-30` is refused, not rolled over. */
+const day = z
+  .string('expected a date written as YYYY-MM-DD')
+  .trim()
+  .refine((value) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'expected a real day written as YYYY-MM-DD');
 
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 export const frontMatterSchema = z.object({
@@ -42,8 +42,8 @@ export const frontMatterSchema = z.object({
         .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
       'expected a list of tags, like [engineering leadership]',
     )
-    .min(1, 'give at least one tag')
-    .max(20, 'at most 20 tags'),
+    // Counted only once it is a list: zod would also measure a string's length against these.
+    .pipe(z.array(z.string()).min(1, 'give at least one tag').max(20, 'at most 20 tags')),
   url: z
     .string('expected the article address (text)')
     .trim()

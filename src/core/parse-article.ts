@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Heading, ListItem, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
@@ -35,7 +36,9 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's cache, which would share results between equal files.
-    parsed = matter(source, {});
+    // YAML 1.2's core schema keeps `2024-02-30` and `10:00` as written instead of quietly turning them
+    // into a rolled-over Date or a number; the schema then checks them.
+    parsed = matter(source, { engines: { yaml: (text) => load(text, { schema: CORE_SCHEMA }) as object } });
   } catch (error) {
     return { ok: false, problems: [yamlProblem(file, error)] };
   }
@@ -90,7 +93,8 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
   const article: Article = {
     slug,
     title: meta.title,
-    summary: meta.summary,
+    // Discord renders Markdown in the summary too, so its relative links need the site as well.
+    summary: toDiscordMarkdown(parseMarkdown(meta.summary).children, siteUrl) || meta.summary,
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
     ...(meta.date === undefined ? {} : { date: meta.date }),
@@ -198,7 +202,9 @@ function parseBody(
         });
       }
     }
-    sections[section.kind] = { kind: section.kind, heading: plainText(section.heading), line, ...built };
+    // "Tips:" reads as "Tips" in a title.
+    const heading = plainText(section.heading).replace(/[\s:–—-]+$/, '');
+    sections[section.kind] = { kind: section.kind, heading, line, ...built };
   }
   return { sections, problems };
 }

@@ -147,6 +147,26 @@ describe('finding sections', () => {
     expect(bare.ok && bare.article.url).toBeUndefined();
   });
 
+  it('GIVEN images and raw HTML THEN an image becomes a link to it, HTML is left out but inline text kept', () => {
+    const source = articleSource(
+      validFront(),
+      '## Tips:\n\n<!-- draft -->\n<div class="note">aside</div>\n\n- **Look:** ![a chart](/c.png) and <kbd>Ctrl</kbd> ![](https://x.example/i.png)',
+    );
+    const tips = mustParse(source).sections.tips;
+    expect(tips?.heading).toBe('Tips');
+    expect(tips?.text).toBe('');
+    expect(tips?.items[0]?.text).toBe(
+      '[a chart](https://blog.example/c.png) and Ctrl [image](https://x.example/i.png)',
+    );
+  });
+
+  it('GIVEN a summary with a relative link THEN it points at SITE_URL', () => {
+    const article = mustParse(
+      articleSource(validFront({ summary: 'See [the guide](/guide).' }), '## Tips\n\n- x'),
+    );
+    expect(article.summary).toBe('See [the guide](https://blog.example/guide).');
+  });
+
   it('GIVEN no slug THEN the file name is the slug', () => {
     expect(mustParse(articleSource(validFront(), '## Tips\n\n- x'), 'content/sub/my-post.md').slug).toBe(
       'my-post',
@@ -181,7 +201,10 @@ describe('bad content is reported with file, line and field', () => {
   });
 
   it('GIVEN a field of the wrong type THEN names the field and its line', () => {
-    const problems = problemsOf('---\ntitle: T\ntags: leadership\nurl: /x\nsummary: S\n---\n## Tips\n- x\n');
+    // Longer than 20 characters: once also reported as "at most 20 tags".
+    const problems = problemsOf(
+      '---\ntitle: T\ntags: engineering leadership\nurl: /x\nsummary: S\n---\n## Tips\n- x\n',
+    );
     expect(problems).toEqual([
       {
         file: 'content/bad.md',
@@ -201,6 +224,25 @@ describe('bad content is reported with file, line and field', () => {
     );
     expect(problems.map((problem) => problem.field).sort()).toEqual(['date', 'sections', 'slug', 'url']);
     for (const problem of problems) expect(problem.line).toBeGreaterThan(1);
+  });
+
+  it('GIVEN a day that does not exist THEN reports it instead of rolling it over', () => {
+    for (const date of ['2024-02-30', '"2023-02-29"', '2024-1-5', '2024-01-05T23:00:00-05:00']) {
+      const problems = problemsOf(
+        `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\ndate: ${date}\n---\n## Tips\n- x\n`,
+      );
+      expect(problems, date).toEqual([
+        {
+          file: 'content/bad.md',
+          line: 6,
+          field: 'date',
+          message: expect.stringMatching(/YYYY-MM-DD/) as string,
+        },
+      ]);
+    }
+    expect(mustParse(articleSource(validFront({ date: '2024-02-29' }), '## Tips\n\n- x')).date).toBe(
+      '2024-02-29',
+    );
   });
 
   it('GIVEN no front matter THEN says so', () => {

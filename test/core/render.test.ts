@@ -187,6 +187,23 @@ describe('rendering long content', () => {
     expect(listed[0]).toMatch(/\/22\)$/);
   });
 
+  it('GIVEN a title with Markdown characters and an address with parentheses THEN the link stays one link', () => {
+    const article = mustParse(
+      articleSource(
+        validFront({ title: 'Leads [and] *managers*', url: '/blog/lead_(role)' }),
+        '## Tips\n\n- x',
+      ),
+    );
+    const payload = renderArticles(
+      { tag: undefined, page: 0 },
+      buildIndex([article]).index,
+      'https://blog.example',
+    );
+    expect(payload.embeds?.[0]?.description).toMatch(
+      /^\*\*\[Leads \\\[and\\\] \\\*managers\\\*\]\(https:\/\/blog\.example\/blog\/lead_%28role%29\)\*\*/,
+    );
+  });
+
   it('GIVEN a tip of 20,000 characters THEN the reply fits and points to the article for the rest', () => {
     const article = mustParse(
       articleSource(validFront(), `## Tips\n\n- **Huge:** ${prose(3500)}`),

@@ -169,10 +169,11 @@ describe('/schedule commands', () => {
 describe('posting', () => {
   it('GIVEN a schedule set for the coming minute THEN its post arrives on time, once, without mentions', async () => {
     const now = new Date();
-    const slot = new Date(Math.ceil((now.getTime() + 1000) / 60_000) * 60_000);
+    // At least 10 s ahead, so that a slow machine has saved the schedule before the slot comes.
+    const slot = new Date(Math.ceil((now.getTime() + 10_000) / 60_000) * 60_000);
     const time = `${String(slot.getUTCHours()).padStart(2, '0')}:${String(slot.getUTCMinutes()).padStart(2, '0')}`;
     await run('schedule set', { channel: SPARE, time, timezone: 'UTC', frequency: 'daily' });
-    await until(() => emulator.channelPosts(SPARE).length > 0, 75_000, 'the scheduled post', emulator);
+    await until(() => emulator.channelPosts(SPARE).length > 0, 85_000, 'the scheduled post', emulator);
     const post = emulator.requests.find(
       (r) => r.method === 'POST' && r.path === `/channels/${SPARE}/messages`,
     );
@@ -191,7 +192,7 @@ describe('posting', () => {
     expect(emulator.channelPosts(SPARE)).toHaveLength(1);
     expect((await run('schedule show')).data?.content).toMatch(/Last post: <t:\d+:F>, “/);
     await run('schedule remove');
-  }, 90_000);
+  }, 100_000);
 
   it('GIVEN restarts mid-rotation THEN all 4 tips are posted once before any repeats', async () => {
     const titles: string[] = [];

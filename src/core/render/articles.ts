@@ -18,7 +18,9 @@ export function blogUrl(siteUrl: string | undefined, tag?: TagEntry): string | u
 /** One entry: the title linked to the article, the date, and the summary. */
 function entry(article: Article): string {
   const title = article.title.replace(/([[\]\\*_~`|])/g, '\\$1');
-  const heading = article.url === undefined ? `**${title}**` : `**[${title}](${article.url})**`;
+  // Encoded parentheses keep an address like `/a_(b)` from ending the masked link early.
+  const url = article.url?.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  const heading = url === undefined ? `**${title}**` : `**[${title}](${url})**`;
   return `${heading}${article.date === undefined ? '' : ` · ${article.date}`}\n${article.summary}`;
 }
 
