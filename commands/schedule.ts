@@ -100,8 +100,13 @@ export default {
 
   async execute(interaction, deps) {
     const guildId = interaction.guildId;
-    if (guildId === null || !interaction.inCachedGuild())
+    if (guildId === null)
       throw new UserFacingError('Schedules are set per server: use this command in a server.');
+    // Installed with only the applications.commands scope, the bot sees commands but is not a member.
+    if (!interaction.inCachedGuild())
+      throw new UserFacingError(
+        'I am not a member of this server, so I cannot post here. Ask an admin to invite me with the **bot** scope, then try again.',
+      );
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
       throw new UserFacingError('Only members with the **Manage Server** permission can change tip posts.');
     }
@@ -132,7 +137,7 @@ export default {
           throw new UserFacingError(
             `The channel of this schedule no longer exists. Choose another with \`/schedule set\`.`,
           );
-        assertCanPost(channel, interaction);
+        await assertCanPost(channel, interaction);
         // Slots missed while paused are not posted: the next one is the next in the future.
         const updated = await deps.schedules.update(
           guildId,
@@ -198,7 +203,7 @@ async function set(interaction: ChatInputCommandInteraction<'cached'>, deps: Dep
   const day = (interaction.options.getString('day') ?? undefined) as Weekday | undefined;
   if (frequency === 'weekly' && (day === undefined || !WEEKDAYS.includes(day)))
     throw new UserFacingError('Weekly posts need a `day`, e.g. monday.');
-  assertCanPost(channel, interaction);
+  await assertCanPost(channel, interaction);
 
   const rule: ScheduleRule = {
     time: `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`,
@@ -225,10 +230,18 @@ async function set(interaction: ChatInputCommandInteraction<'cached'>, deps: Dep
 }
 
 /** Refuses with the exact permissions the bot lacks in the channel. */
-function assertCanPost(channel: GuildBasedChannel, interaction: ChatInputCommandInteraction<'cached'>): void {
-  const me = interaction.guild.members.me;
-  const permissions = me === null ? null : channel.permissionsFor(me);
-  const missing = NEEDED.filter(([flag]) => permissions?.has(flag) !== true).map(([, name]) => `**${name}**`);
+async function assertCanPost(
+  channel: GuildBasedChannel,
+  interaction: ChatInputCommandInteraction<'cached'>,
+): Promise<void> {
+  // Discord may leave the bot's own member out of GUILD_CREATE; then it is fetched once (and cached).
+  const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe().catch(() => null));
+  if (me === null)
+    throw new UserFacingError(
+      'I could not look up my own permissions in this server just now. Try again in a moment.',
+    );
+  const permissions = channel.permissionsFor(me);
+  const missing = NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => `**${name}**`);
   if (missing.length > 0) {
     throw new UserFacingError(
       `I cannot post in <#${channel.id}>: I am missing ${missing.join(', ')} there. Give me ${missing.length === 1 ? 'it' : 'them'} in the channel settings, then try again.`,

@@ -12,6 +12,10 @@ const LOCKED = '1100000000000000007';
 const DOOMED = '1100000000000000008';
 const SPARE = '1100000000000000009';
 const FRESH = '1100000000000000010';
+/** A server whose GUILD_CREATE leaves out the bot's own member, and a server the bot is not in. */
+const SPARSE_GUILD = '1100000000000000011';
+const SPARSE_CHANNEL = '1100000000000000012';
+const NOT_JOINED_GUILD = '1100000000000000013';
 const EPHEMERAL = 64;
 const MANAGE_GUILD = String(1n << 5n);
 
@@ -41,7 +45,7 @@ async function preload(records: ScheduleRecord[]): Promise<void> {
   await stores.close();
 }
 
-async function readSchedule(guildId = IDS.guild): Promise<ScheduleRecord | undefined> {
+async function readSchedule(guildId: string = IDS.guild): Promise<ScheduleRecord | undefined> {
   const stores = openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
   const record = await stores.schedules.get(guildId);
   await stores.close();
@@ -77,12 +81,21 @@ beforeAll(async () => {
           { id: FRESH, name: 'fresh', type: ChannelType.GuildText },
         ],
       },
+      {
+        id: SPARSE_GUILD,
+        name: 'Sparse',
+        omitBotMember: true,
+        channels: [{ id: SPARSE_CHANNEL, name: 'tips', type: ChannelType.GuildText }],
+      },
     ],
   });
   space = workspace();
   env = botEnv(emulator, space);
-  const deployed = await deployCommands(env, space.dir);
-  if (deployed.code !== 0) throw new Error(deployed.stderr);
+  // In the test server, and globally for the other servers.
+  for (const guild of [IDS.guild, '']) {
+    const deployed = await deployCommands({ ...env, DISCORD_GUILD_ID: guild }, space.dir);
+    if (deployed.code !== 0) throw new Error(deployed.stderr);
+  }
   bot = await startBot(emulator, env, space.dir);
 }, 60_000);
 
@@ -163,6 +176,43 @@ describe('/schedule commands', () => {
     expect((await run('schedule resume')).data?.content).toMatch(/resumed\. Next post:/);
     expect((await run('schedule remove')).data?.content).toMatch(/removed/);
     expect(await readSchedule()).toBeUndefined();
+  });
+});
+
+describe('servers seen in part', () => {
+  it("GIVEN GUILD_CREATE without the bot's own member THEN set fetches it and checks the channel with it", async () => {
+    const base = { channel: SPARSE_CHANNEL, time: '09:00', timezone: 'UTC', frequency: 'daily' };
+    const answer = await emulator
+      .chatInput('schedule set', base, {
+        guildId: SPARSE_GUILD,
+        channelId: SPARSE_CHANNEL,
+        memberPermissions: MANAGE_GUILD,
+      })
+      .response();
+    expect(callbackOf(answer).data?.content).toMatch(/Tips will be posted in <#1100000000000000012>/);
+    expect(
+      emulator.requests.some(
+        (r) => r.method === 'GET' && r.path === `/guilds/${SPARSE_GUILD}/members/${IDS.application}`,
+      ),
+    ).toBe(true);
+    expect(await readSchedule(SPARSE_GUILD)).toMatchObject({ channelId: SPARSE_CHANNEL });
+    await emulator
+      .chatInput(
+        'schedule remove',
+        {},
+        { guildId: SPARSE_GUILD, channelId: SPARSE_CHANNEL, memberPermissions: MANAGE_GUILD },
+      )
+      .response();
+  });
+
+  it('GIVEN a server where only the commands are installed (the bot is not a member) THEN says to invite the bot', async () => {
+    const answer = callbackOf(
+      await emulator
+        .chatInput('schedule show', {}, { guildId: NOT_JOINED_GUILD, memberPermissions: MANAGE_GUILD })
+        .response(),
+    );
+    expect((answer.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(answer.data?.content).toMatch(/not a member of this server.*invite me with the \*\*bot\*\* scope/);
   });
 });
 

@@ -55,6 +55,8 @@ export interface GuildSpec {
   id: string;
   name: string;
   channels: ChannelSpec[];
+  /** Leave the bot's own member out of GUILD_CREATE (Discord may); it is then fetched over REST. */
+  omitBotMember?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -565,6 +567,17 @@ export class DiscordEmulator extends EventEmitter {
     };
   }
 
+  private botMember(guildId: string) {
+    return {
+      user: this.botUser(),
+      roles: [botRoleId(guildId)],
+      joined_at: '2025-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+    };
+  }
+
   private guildPayload(guild: GuildSpec) {
     return {
       id: guild.id,
@@ -598,16 +611,7 @@ export class DiscordEmulator extends EventEmitter {
           flags: 0,
         },
       ],
-      members: [
-        {
-          user: this.botUser(),
-          roles: [botRoleId(guild.id)],
-          joined_at: '2025-01-01T00:00:00.000Z',
-          deaf: false,
-          mute: false,
-          flags: 0,
-        },
-      ],
+      members: guild.omitBotMember === true ? [] : [this.botMember(guild.id)],
       channels: guild.channels.map((c, position) => ({
         id: c.id,
         name: c.name,
@@ -846,6 +850,11 @@ export class DiscordEmulator extends EventEmitter {
       // Newest first, as Discord lists them.
       const found = (this.messages.get(channel.id) ?? []).filter((message) => BigInt(message.id) > after);
       return [200, found.slice(-limit).reverse()];
+    }
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path))) {
+      if (!this.guilds.some((g) => g.id === m?.[1])) return [403, { message: 'Missing Access', code: 50001 }];
+      if (m[2] !== IDS.application) return [404, { message: 'Unknown Member', code: 10007 }];
+      return [200, this.botMember(m[1] ?? '')];
     }
     this.violations.push(`${method} ${path}: route not emulated`);
     return [404, { message: '404: Not Found', code: 0 }];
