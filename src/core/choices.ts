@@ -5,8 +5,12 @@ import type { Choice } from './payload.js';
 import { tagKey } from './tags.js';
 import { truncate } from './text.js';
 
-/** Articles whose title or slug contains what was typed, titles starting with it first. */
-export function articleChoices(articles: readonly Article[], typed: string): Choice[] {
+/** Articles whose title or slug contains what was typed, titles starting with it first; at most `limit`. */
+export function matchingArticles(
+  articles: readonly Article[],
+  typed: string,
+  limit: number = L.autocompleteChoices,
+): Article[] {
   const query = tagKey(typed);
   const starts: Article[] = [];
   const contains: Article[] = [];
@@ -14,11 +18,16 @@ export function articleChoices(articles: readonly Article[], typed: string): Cho
     const title = tagKey(article.title);
     if (query === '' || title.startsWith(query)) starts.push(article);
     else if (title.includes(query) || tagKey(article.slug).includes(query)) contains.push(article);
-    if (starts.length >= L.autocompleteChoices) break;
+    if (starts.length >= limit) break;
   }
-  return [...starts, ...contains]
-    .slice(0, L.autocompleteChoices)
-    .map((article) => ({ name: truncate(article.title, L.choiceName), value: article.slug }));
+  return [...starts, ...contains].slice(0, limit);
+}
+
+export function articleChoices(articles: readonly Article[], typed: string): Choice[] {
+  return matchingArticles(articles, typed).map((article) => ({
+    name: truncate(article.title, L.choiceName),
+    value: article.slug,
+  }));
 }
 
 /** Tags containing what was typed, with their article counts, most used first. */

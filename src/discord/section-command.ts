@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import type { SectionKind } from '../core/article.js';
-import { articleChoices } from '../core/choices.js';
+import { articleChoices, matchingArticles } from '../core/choices.js';
 import { parseSectionCustomId, renderSectionView, type SectionView } from '../core/render/section.js';
 import { UserFacingError, type Command } from './command.js';
 import { PRIVATE_OPTION, quote } from './options.js';
@@ -37,10 +37,16 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
           throw new UserFacingError(`No article has ${kind} yet. Try /help for what I can do.`);
         view = { kind, scope: 'all', article: newest, page: 0 };
       } else {
-        const article = content.find(query);
+        // Typed text sent without picking a suggestion: an exact slug or title, or the one title containing it.
+        const exact = content.find(query);
+        const candidates = exact === undefined ? matchingArticles(content.withSection(kind), query, 4) : [];
+        const article = exact ?? (candidates.length === 1 ? candidates[0] : undefined);
         if (article === undefined) {
+          const titles = candidates.map((c) => quote(c.title)).join(', ');
           throw new UserFacingError(
-            `No article matches ${quote(query)}. Start typing in the \`article\` option and pick a title from the list, or leave it empty for the newest.`,
+            candidates.length === 0
+              ? `No article matches ${quote(query)}. Start typing in the \`article\` option and pick a title from the list, or leave it empty for the newest.`
+              : `Several articles match ${quote(query)}: ${titles}${candidates.length === 4 ? ', …' : ''}. Pick one from the list as you type in the \`article\` option.`,
           );
         }
         if (article.sections[kind] === undefined) {

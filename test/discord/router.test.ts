@@ -141,6 +141,24 @@ describe('section commands', () => {
     expect(reply.content).toMatch(/No article matches “@\u200beveryone \\\*\\\*nope\\\*\\\*”\. Start typing/);
   });
 
+  it('GIVEN typed text that one title contains (no suggestion picked) THEN shows that article', async () => {
+    const { route } = setup();
+    const interaction = chatInput('tips', { article: '90 DAYS' });
+    await route(interaction);
+    expect(onlyReply(interaction).embeds?.[0]?.title).toBe('Tips · Your first 90 days as a manager');
+  });
+
+  it('GIVEN typed text that several titles contain THEN names them ephemerally', async () => {
+    const { route } = setup();
+    const interaction = chatInput('tips', { article: 'er' });
+    await route(interaction);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(
+      /^Several articles match “er”: “(Your first 90 days as a manager|From Software Engineer to Engineering Leader)”, “.*”\. Pick one/,
+    );
+  });
+
   it('GIVEN an article without that section THEN says so ephemerally', async () => {
     const { route } = setup();
     const interaction = chatInput('skills', { article: 'first-90-days' });
