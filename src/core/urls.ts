@@ -1,11 +1,9 @@
 /** True for an absolute http(s) URL. */
 export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  // canParse first: a thrown TypeError costs tens of microseconds, and relative paths are common.
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'http:' || protocol === 'https:';
 }
 
 /**
@@ -16,11 +14,9 @@ export function resolveUrl(value: string, siteUrl: string | undefined): string |
   if (isHttpUrl(value)) return value;
   if (siteUrl === undefined) return undefined;
   const base = siteUrl.replace(/\/+$/, '');
-  try {
-    // "/blog/x" is relative to SITE_URL itself, so that a site under a sub-path keeps it.
-    const resolved = (value.startsWith('/') ? new URL(base + value) : new URL(value, `${base}/`)).href;
-    return isHttpUrl(resolved) ? resolved : undefined;
-  } catch {
-    return undefined;
-  }
+  // "/blog/x" is relative to SITE_URL itself, so that a site under a sub-path keeps it.
+  const [input, against] = value.startsWith('/') ? [base + value, undefined] : [value, `${base}/`];
+  if (!URL.canParse(input, against)) return undefined;
+  const resolved = new URL(input, against).href;
+  return isHttpUrl(resolved) ? resolved : undefined;
 }
