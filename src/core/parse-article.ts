@@ -93,15 +93,19 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
   const article: Article = {
     slug,
     title: meta.title,
-    // Discord renders Markdown in the summary too, so its relative links need the site as well.
-    summary: toDiscordMarkdown(parseMarkdown(meta.summary).children, siteUrl) || meta.summary,
+    // Discord renders Markdown in the summary too, so its relative links need the site as well
+    // (parsed only when it has a link or an image: most summaries are plain text).
+    summary: meta.summary.includes('](')
+      ? toDiscordMarkdown(parseMarkdown(meta.summary).children, siteUrl) || meta.summary
+      : meta.summary,
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
     ...(meta.date === undefined ? {} : { date: meta.date }),
     sections: body.sections,
     file,
   };
-  return { ok: true, article };
+  // A fresh copy: the parsed strings are slices of the whole file and would keep every source alive.
+  return { ok: true, article: structuredClone(article) };
 }
 
 function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
