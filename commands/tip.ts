@@ -28,13 +28,13 @@ export default {
     }
     const tip = pickTip(tips, last, random);
     if (tip === undefined) throw new UserFacingError('There are no tips yet. Try /skills or /motivations.');
-    // Answer first (Discord gives 3 seconds), then remember; the store's cache serves the next read.
-    const saved = stores.lastTip.set(place, tip.id).catch((err: unknown) => {
-      logger.warn({ err }, 'could not remember the last tip');
-    });
+    // Answer first, then remember: even starting a store write costs the reply time, and a tip
+    // whose reply failed was never shown.
     await interaction.reply(
       replyOptions(renderTip(tip), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
     );
-    await saved;
+    await stores.lastTip.set(place, tip.id).catch((err: unknown) => {
+      logger.warn({ err }, 'could not remember the last tip');
+    });
   },
 } satisfies Command;

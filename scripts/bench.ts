@@ -5,7 +5,7 @@
  * Prints p50/p99 and the ratios to the floor, and writes them to bench/results/latency.json.
  * Then the fan-out of scheduled posts (bench/results/fanout.json). BENCH_ONLY=latency|fanout runs one.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DiscordEmulator, IDS } from '../test/emulator/emulator.js';
@@ -47,6 +47,17 @@ function generateArticles(dir: string, count: number): string[] {
   return slugs;
 }
 
+/** VmRSS of a process from /proc, where there is one. */
+function residentMb(pid: number | undefined): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return sorted[Math.max(0, index)] ?? Number.NaN;
@@ -59,6 +70,8 @@ interface Figures {
   p99: number;
   mean: number;
   startupMs: number;
+  /** Resident memory of the bot after the run, in MB (Linux; undefined elsewhere). */
+  rssMb: number | undefined;
   /** p50 and p99 per command, to see where a cost or a tail comes from. */
   p50ByCommand: Record<string, number>;
   p99ByCommand: Record<string, number>;
@@ -97,6 +110,7 @@ async function measure(
     );
   const p50ByCommand = byCommandAt(50);
   const p99ByCommand = byCommandAt(99);
+  const rssMb = residentMb(bot.pid);
   await bot.stop();
   latencies.sort((a, b) => a - b);
   const mean = latencies.reduce((sum, value) => sum + value, 0) / latencies.length;
@@ -107,6 +121,7 @@ async function measure(
     p99: percentile(latencies, 99),
     mean,
     startupMs,
+    rssMb,
     p50ByCommand,
     p99ByCommand,
   };
@@ -260,6 +275,7 @@ async function main(): Promise<void> {
       'p50 / floor': r.p50Ratio.toFixed(3),
       'p99 / floor': r.p99Ratio.toFixed(3),
       'start-up (s)': (r.startupMs / 1000).toFixed(1),
+      'RSS (MB)': r.rssMb?.toFixed(0) ?? '?',
     })),
   );
   const large = rows[2];
