@@ -20,11 +20,14 @@ const day = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'expected a real day written as YYYY-MM-DD');
 
+/** Spaces and line breaks collapsed to one space: the text heads embeds and links, on one line. */
+const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
+
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 export const frontMatterSchema = z.object({
   title: z
     .string('expected a title (text)')
-    .trim()
+    .overwrite(oneLine)
     .min(1, 'must not be empty')
     .max(200, 'at most 200 characters'),
   slug: z
@@ -36,7 +39,7 @@ export const frontMatterSchema = z.object({
     .array(
       z
         .string('each tag must be text')
-        .trim()
+        .overwrite(oneLine)
         .min(1, 'a tag must not be empty')
         .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
         .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),

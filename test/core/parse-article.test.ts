@@ -167,6 +167,14 @@ describe('finding sections', () => {
     expect(article.summary).toBe('See [the guide](https://blog.example/guide).');
   });
 
+  it('GIVEN a title and a tag over several lines THEN each becomes one line', () => {
+    const article = mustParse(
+      '---\ntitle: |\n  Leading\n  [well]\ntags:\n  - "engineering\\n  leadership"\nurl: /x\nsummary: S\n---\n## Tips\n- x\n',
+    );
+    expect(article.title).toBe('Leading [well]');
+    expect(article.tags).toEqual(['engineering leadership']);
+  });
+
   it('GIVEN no slug THEN the file name is the slug', () => {
     expect(mustParse(articleSource(validFront(), '## Tips\n\n- x'), 'content/sub/my-post.md').slug).toBe(
       'my-post',
