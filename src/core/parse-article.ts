@@ -72,7 +72,14 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
   if (slug === undefined) {
     return {
       ok: false,
-      problems: [{ file, line: 1, field: 'slug', message: 'missing, and the file name is not a valid slug' }],
+      problems: [
+        {
+          file,
+          line: 1,
+          field: 'slug',
+          message: 'missing, and the file name has no letters or digits to make one from',
+        },
+      ],
     };
   }
   const lineOffset = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
@@ -137,9 +144,17 @@ function keyLine(source: string, key: string): number {
   return 1;
 }
 
+/** The file name made a slug: `My First Post.md` → `my-first-post` (accents dropped). */
 function slugFromFile(file: string): string | undefined {
-  const base = file.split('/').pop()?.replace(/\.md$/i, '');
-  return base !== undefined && SLUG_PATTERN.test(base) && base.length <= 64 ? base : undefined;
+  const slug = (file.split('/').pop() ?? '')
+    .replace(/\.md$/i, '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 64)
+    .replace(/^-+|-+$/g, '');
+  return SLUG_PATTERN.test(slug) ? slug : undefined;
 }
 
 interface OpenSection {

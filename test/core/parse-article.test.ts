@@ -179,6 +179,17 @@ describe('finding sections', () => {
     expect(mustParse(articleSource(validFront(), '## Tips\n\n- x'), 'content/sub/my-post.md').slug).toBe(
       'my-post',
     );
+    expect(
+      mustParse(articleSource(validFront(), '## Tips\n\n- x'), 'content/Ünïcode & My Post!.MD').slug,
+    ).toBe('unicode-my-post');
+    expect(problemsOf(articleSource(validFront(), '## Tips\n\n- x'), 'content/✨.md')).toEqual([
+      {
+        file: 'content/✨.md',
+        line: 1,
+        field: 'slug',
+        message: 'missing, and the file name has no letters or digits to make one from',
+      },
+    ]);
   });
 
   it('GIVEN a quoted date or a YAML date THEN keeps the day', () => {
