@@ -14,7 +14,13 @@ import {
   type APIMessage,
 } from 'discord-api-types/v10';
 import { loadDotEnv } from '../src/env.js';
-import { DiscordEmulator, IDS, type InteractionHandle } from '../test/emulator/emulator.js';
+import {
+  ADMIN_PERMISSIONS,
+  DiscordEmulator,
+  IDS,
+  type InteractionHandle,
+  type RecordedRequest,
+} from '../test/emulator/emulator.js';
 import { HAS_OPENAPI, SpecValidator } from '../test/emulator/spec-validator.js';
 import { BotProcess } from '../test/helpers/bot-process.js';
 import { runEntry } from '../test/helpers/run-bot.js';
@@ -82,6 +88,18 @@ async function main(): Promise<void> {
     },
   });
 
+  // Scheduled posts arrive on their own time: printed as they come, then the prompt again.
+  emulator.on('request', (request: RecordedRequest) => {
+    const channelId = /^\/channels\/(\d+)\/messages$/.exec(request.path)?.[1];
+    if (request.method !== 'POST' || channelId === undefined || request.status !== 200) return;
+    const channel = emulator.guilds.flatMap((g) => g.channels).find((c) => c.id === channelId);
+    const posted = emulator.channelPosts(channelId).at(-1);
+    console.log(
+      `\n${dim(`Scheduled post in #${channel?.name ?? channelId}:`)}${render(emulator, posted, false)}`,
+    );
+    rl.prompt(true);
+  });
+
   let stopped = false;
   const shutdown = async (): Promise<void> => {
     if (stopped) return;
@@ -133,7 +151,10 @@ async function main(): Promise<void> {
           console.log(listCommands(emulator));
         } else if (line.startsWith('/')) {
           const parsed = parseCommand(emulator, line);
-          handle = emulator.chatInput(parsed.name, parsed.values);
+          // You are the server's admin here, so that /schedule can be tried too.
+          handle = emulator.chatInput(parsed.commandLine, parsed.values, {
+            memberPermissions: ADMIN_PERMISSIONS,
+          });
         } else if (line !== '') {
           console.log(dim('Commands start with "/"; type "commands" to list them.'));
         }
@@ -145,7 +166,7 @@ async function main(): Promise<void> {
           };
           const message = handle.message();
           const ephemeral = ((body.data?.flags ?? 0) & 64) !== 0;
-          console.log(render(message, ephemeral));
+          console.log(render(emulator, message, ephemeral));
           buttons = buttonsOf(message);
           if (buttons.length > 0) last = message;
           if (buttons.length > 0)
@@ -168,26 +189,65 @@ async function main(): Promise<void> {
   rl.prompt();
 }
 
-function optionsOf(emulator: DiscordEmulator, name: string): readonly APIApplicationCommandOption[] {
-  return emulator.command(name)?.options ?? [];
+const isSubcommand = (option: APIApplicationCommandOption): boolean =>
+  option.type === ApplicationCommandOptionType.Subcommand ||
+  option.type === ApplicationCommandOptionType.SubcommandGroup;
+
+/**
+ * The command path and its options: `/schedule set channel:…` is the path `schedule set`, whose
+ * options are those of the subcommand. Words are taken as subcommands as long as they name one.
+ */
+function resolvePath(
+  emulator: DiscordEmulator,
+  words: readonly string[],
+): { path: string[]; options: readonly APIApplicationCommandOption[]; subcommands: string[] } {
+  const [head = ''] = words;
+  const command = emulator.command(head);
+  if (command === undefined) throw new Error(`Unknown command /${head}. Type "commands" to list them.`);
+  const path = [head];
+  let options: readonly APIApplicationCommandOption[] = command.options ?? [];
+  for (const word of words.slice(1)) {
+    const sub = options.find((o) => isSubcommand(o) && o.name === word);
+    if (sub === undefined) break;
+    path.push(word);
+    options = 'options' in sub ? (sub.options ?? []) : [];
+  }
+  const subcommands = options.filter(isSubcommand).map((o) => o.name);
+  return { path, options: options.filter((o) => !isSubcommand(o)), subcommands };
 }
 
-/** `/articles tag:engineering leadership private:true` → name and option values, as Discord's client builds them. */
+/** A channel option typed as Discord's picker shows it: `general`, `#general` or an id. */
+function channelId(emulator: DiscordEmulator, typed: string): string {
+  const name = typed.replace(/^#/, '');
+  const channels = emulator.guilds.flatMap((g) => g.channels);
+  const found = channels.find((c) => c.id === name || c.name === name);
+  if (found === undefined)
+    throw new Error(`No channel ${typed}. Channels: ${channels.map((c) => `#${c.name}`).join(', ')}`);
+  return found.id;
+}
+
+/** `/articles tag:engineering leadership private:true` → command path and option values, as Discord's client builds them. */
 function parseCommand(
   emulator: DiscordEmulator,
   line: string,
-): { name: string; values: Record<string, string | number | boolean> } {
-  const [head = '', ...rest] = line.slice(1).split(' ');
-  const command = emulator.command(head);
-  if (command === undefined) throw new Error(`Unknown command /${head}. Type "commands" to list them.`);
-  const options = optionsOf(emulator, head);
-  const text = rest.join(' ');
+): { commandLine: string; values: Record<string, string | number | boolean> } {
+  const words = line.slice(1).trim().split(/\s+/);
+  const { path, options, subcommands } = resolvePath(emulator, words);
+  const commandLine = path.join(' ');
+  if (subcommands.length > 0)
+    throw new Error(
+      `/${commandLine} needs one of: ${subcommands.map((name) => `/${commandLine} ${name}`).join(', ')}`,
+    );
+  const text = line
+    .slice(1)
+    .trim()
+    .replace(new RegExp(`^${path.map((word) => `${word}\\s*`).join('')}`), '');
   const values: Record<string, string | number | boolean> = {};
   const names = options.map((o) => o.name).join('|');
   const pattern = new RegExp(`(?:^|\\s)(${names}):`, 'g');
   const marks = names === '' ? [] : [...text.matchAll(pattern)];
   if (marks.length === 0 && text.trim() !== '')
-    throw new Error(`Write options as name:value, e.g. /${head} ${options[0]?.name ?? ''}:…`);
+    throw new Error(`Write options as name:value, e.g. /${commandLine} ${options[0]?.name ?? ''}:…`);
   marks.forEach((mark, i) => {
     const option = options.find((o) => o.name === mark[1]);
     const start = mark.index + mark[0].length;
@@ -202,11 +262,13 @@ function parseCommand(
       option.type === ApplicationCommandOptionType.Number
     ) {
       values[option.name] = Number(raw);
+    } else if (option.type === ApplicationCommandOptionType.Channel) {
+      values[option.name] = channelId(emulator, raw);
     } else {
       values[option.name] = raw;
     }
   });
-  return { name: head, values };
+  return { commandLine, values };
 }
 
 async function complete(emulator: DiscordEmulator, line: string): Promise<[string[], string]> {
@@ -215,35 +277,78 @@ async function complete(emulator: DiscordEmulator, line: string): Promise<[strin
     const names = all.map((name) => `/${name} `).filter((name) => name.startsWith(line));
     return [names.length > 0 ? names : all.map((n) => `/${n} `), line];
   }
-  const [head = ''] = line.slice(1).split(' ');
-  const options = optionsOf(emulator, head);
+  const { path, options, subcommands } = resolvePath(emulator, line.slice(1).split(/\s+/));
+  const word = /(\S*)$/.exec(line)?.[1] ?? '';
+  const before = line.slice(0, line.length - word.length);
+  if (subcommands.length > 0)
+    return [subcommands.filter((name) => name.startsWith(word)).map((name) => `${before}${name} `), line];
   const focus = /(\w+):([^:]*)$/.exec(line);
   const option = options.find((o) => o.name === focus?.[1]);
-  if (focus !== null && option !== undefined && 'autocomplete' in option && option.autocomplete) {
-    const handle = emulator.autocomplete(head, option.name, { [option.name]: focus[2] ?? '' });
-    const body = (await handle.response()).body as { data?: { choices?: { name: string; value: string }[] } };
-    const prefix = line.slice(0, line.length - (focus[2] ?? '').length);
-    const choices = (body.data?.choices ?? []).map((c) => `${prefix}${c.value}`);
-    return [choices, line];
+  if (focus !== null && option !== undefined) {
+    const typed = focus[2] ?? '';
+    const prefix = line.slice(0, line.length - typed.length);
+    if (option.type === ApplicationCommandOptionType.Channel) {
+      const names = emulator.guilds.flatMap((g) => g.channels).map((c) => c.name);
+      return [
+        names.filter((name) => name.startsWith(typed.replace(/^#/, ''))).map((n) => `${prefix}${n} `),
+        line,
+      ];
+    }
+    const fixed = 'choices' in option ? (option.choices ?? []) : [];
+    if (fixed.length > 0)
+      return [
+        fixed
+          .map((c) => String(c.value))
+          .filter((v) => v.startsWith(typed))
+          .map((v) => `${prefix}${v} `),
+        line,
+      ];
+    if ('autocomplete' in option && option.autocomplete) {
+      const handle = emulator.autocomplete(path.join(' '), option.name, { [option.name]: typed });
+      const body = (await handle.response()).body as {
+        data?: { choices?: { name: string; value: string }[] };
+      };
+      return [(body.data?.choices ?? []).map((c) => `${prefix}${c.value}`), line];
+    }
   }
-  const word = /(\S*)$/.exec(line)?.[1] ?? '';
   const names = options.map((o) => `${o.name}:`).filter((n) => n.startsWith(word));
-  return [names.map((n) => line.slice(0, line.length - word.length) + n), line];
+  return [names.map((n) => before + n), line];
 }
 
 function listCommands(emulator: DiscordEmulator): string {
+  const usage = (options: readonly APIApplicationCommandOption[]) =>
+    options.map((o) => ('required' in o && o.required ? `${o.name}:` : `[${o.name}:]`));
   return [...emulator.commands.guild.values()]
     .flat()
-    .map((command) => {
-      const options = (command.options ?? []).map((o) =>
-        'required' in o && o.required ? `${o.name}:` : `[${o.name}:]`,
-      );
-      return `${bold(`/${[command.name, ...options].join(' ')}`)}  ${dim(command.description)}`;
+    .flatMap((command) => {
+      const options = command.options ?? [];
+      const subs = options.filter(isSubcommand);
+      if (subs.length === 0)
+        return [`${bold(`/${[command.name, ...usage(options)].join(' ')}`)}  ${dim(command.description)}`];
+      return subs.map((sub) => {
+        const subOptions = 'options' in sub ? (sub.options ?? []) : [];
+        return `${bold(`/${[command.name, sub.name, ...usage(subOptions)].join(' ')}`)}  ${dim(sub.description)}`;
+      });
     })
     .join('\n');
 }
 
-function render(message: APIMessage | undefined, ephemeral: boolean): string {
+/** Channel mentions and timestamps as Discord's client shows them. */
+function asShown(emulator: DiscordEmulator, text: string): string {
+  const channels = emulator.guilds.flatMap((g) => g.channels);
+  return text
+    .replace(/<#(\d+)>/g, (whole, id: string) => {
+      const channel = channels.find((c) => c.id === id);
+      return channel === undefined ? whole : blue(`#${channel.name}`);
+    })
+    .replace(/<t:(-?\d+)(?::[tTdDfFR])?>/g, (_, seconds: string) =>
+      blue(
+        new Date(Number(seconds) * 1000).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short' }),
+      ),
+    );
+}
+
+function render(emulator: DiscordEmulator, message: APIMessage | undefined, ephemeral: boolean): string {
   if (message === undefined) return dim('(no message)');
   const out: string[] = [];
   if (ephemeral) out.push(dim('(only you can see this)'));
@@ -256,7 +361,7 @@ function render(message: APIMessage | undefined, ephemeral: boolean): string {
     for (const field of embed.fields ?? []) out.push(`\n${bold(field.name)}\n${field.value}`);
     if (embed.footer?.text !== undefined) out.push(dim(embed.footer.text));
   }
-  return `\n${out.join('\n')}\n`;
+  return `\n${asShown(emulator, out.join('\n'))}\n`;
 }
 
 function buttonsOf(message: APIMessage | undefined): Button[] {

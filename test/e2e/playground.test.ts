@@ -27,7 +27,8 @@ function playground(input: string): Promise<{ code: number | null; output: strin
 describe('npm run playground', () => {
   it('GIVEN typed slash commands and a button number THEN prints the replies readably and exits cleanly', async () => {
     const { code, output } = await playground(
-      'commands\n/tips\n1\n/articles tag:Engineering-Leadership\n/articles tag:nope\n/bogus\nexit\n',
+      'commands\n/tips\n1\n/articles tag:Engineering-Leadership\n/articles tag:nope\n/bogus\n' +
+        '/schedule\n/schedule set channel:#general time:9:30 timezone:europe/berlin frequency:daily\n/schedule show\nexit\n',
     );
     expect(code).toBe(0);
     expect(output).toMatch(/\/articles \[tag:\] \[private:\]/);
@@ -42,6 +43,13 @@ describe('npm run playground', () => {
     );
     expect(output).toMatch(/\(only you can see this\)\nNo articles are tagged “nope”/);
     expect(output).toMatch(/Unknown command \/bogus/);
+    // Subcommands, a channel by name, and mentions and timestamps shown as Discord shows them.
+    expect(output).toMatch(/\/schedule set channel: time: timezone: frequency: \[day:\]/);
+    expect(output).toMatch(/\/schedule needs one of: \/schedule set, \/schedule show/);
+    expect(output).toMatch(
+      /Tips will be posted in #general every day at 09:30 \(Europe\/Berlin\)\. Next post: \w+ \d+ \w+ \d{4}, 09:30 \(Europe\/Berlin\), \w+, \d+ \w+ \d{4} at \d\d:30\./,
+    );
+    expect(output).toMatch(/Tips are posted in #general every day at 09:30[\s\S]*Nothing posted yet\./);
     expect(output).not.toMatch(/Discord would reject/);
   }, 60_000);
 });

@@ -102,6 +102,8 @@ export const IDS = {
 } as const;
 
 const ALL_PERMISSIONS = '2248473465835073';
+/** A server admin's: everything a member has, plus Administrator and Manage Server. */
+export const ADMIN_PERMISSIONS = String(BigInt(ALL_PERMISSIONS) | (1n << 3n) | (1n << 5n));
 const INTERACTION_ROUTE = /^\/(interactions|webhooks)\//;
 
 /**
