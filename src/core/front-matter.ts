@@ -23,13 +23,19 @@ const day = z
 /** Spaces and line breaks collapsed to one space: the text heads embeds and links, on one line. */
 const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
+/** YAML reads `title: 1984` or `tags: [2024]` as numbers; an author means the text. */
+const asText = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'number' ? String(value) : value), schema);
+
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 export const frontMatterSchema = z.object({
-  title: z
-    .string('expected a title (text)')
-    .overwrite(oneLine)
-    .min(1, 'must not be empty')
-    .max(200, 'at most 200 characters'),
+  title: asText(
+    z
+      .string('expected a title (text)')
+      .overwrite(oneLine)
+      .min(1, 'must not be empty')
+      .max(200, 'at most 200 characters'),
+  ),
   slug: z
     .string('expected a slug (text)')
     .max(SLUG_MAX, `at most ${SLUG_MAX} characters`)
@@ -37,12 +43,14 @@ export const frontMatterSchema = z.object({
     .optional(),
   tags: z
     .array(
-      z
-        .string('each tag must be text')
-        .overwrite(oneLine)
-        .min(1, 'a tag must not be empty')
-        .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
-        .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
+      asText(
+        z
+          .string('each tag must be text')
+          .overwrite(oneLine)
+          .min(1, 'a tag must not be empty')
+          .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
+          .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
+      ),
       'expected a list of tags, like [engineering leadership]',
     )
     // Counted only once it is a list: zod would also measure a string's length against these.
@@ -55,11 +63,13 @@ export const frontMatterSchema = z.object({
       (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
       'expected an http(s) address or a path starting with "/" (relative to SITE_URL)',
     ),
-  summary: z
-    .string('expected a summary (text)')
-    .trim()
-    .min(1, 'must not be empty')
-    .max(500, 'at most 500 characters'),
+  summary: asText(
+    z
+      .string('expected a summary (text)')
+      .trim()
+      .min(1, 'must not be empty')
+      .max(500, 'at most 500 characters'),
+  ),
   date: day.optional(),
   sections: z
     .partialRecord(z.enum(SECTION_KINDS), headingNames, {

@@ -167,6 +167,13 @@ describe('finding sections', () => {
     expect(article.summary).toBe('See [the guide](https://blog.example/guide).');
   });
 
+  it('GIVEN a title, tag or summary that YAML reads as a number THEN it is kept as text', () => {
+    const article = mustParse(
+      '---\ntitle: 1984\ntags: [2024, career]\nurl: /x\nsummary: 42\n---\n## Tips\n- x\n',
+    );
+    expect([article.title, article.tags, article.summary]).toEqual(['1984', ['2024', 'career'], '42']);
+  });
+
   it('GIVEN a title and a tag over several lines THEN each becomes one line', () => {
     const article = mustParse(
       '---\ntitle: |\n  Leading\n  [well]\ntags:\n  - "engineering\\n  leadership"\nurl: /x\nsummary: S\n---\n## Tips\n- x\n',
