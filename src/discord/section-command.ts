@@ -39,14 +39,17 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
       } else {
         // Typed text sent without picking a suggestion: an exact slug or title, or the one title containing it.
         const exact = content.find(query);
-        const candidates = exact === undefined ? matchingArticles(content.withSection(kind), query, 4) : [];
+        const candidates = exact === undefined ? matchingArticles(content.withSection(kind), query, 5) : [];
         const article = exact ?? (candidates.length === 1 ? candidates[0] : undefined);
         if (article === undefined) {
-          const titles = candidates.map((c) => quote(c.title)).join(', ');
+          const titles = candidates
+            .slice(0, 4)
+            .map((c) => quote(c.title))
+            .join(', ');
           throw new UserFacingError(
             candidates.length === 0
               ? `No article matches ${quote(query)}. Start typing in the \`article\` option and pick a title from the list, or leave it empty for the newest.`
-              : `Several articles match ${quote(query)}: ${titles}${candidates.length === 4 ? ', …' : ''}. Pick one from the list as you type in the \`article\` option.`,
+              : `Several articles match ${quote(query)}: ${titles}${candidates.length > 4 ? ', …' : ''}. Pick one from the list as you type in the \`article\` option.`,
           );
         }
         if (article.sections[kind] === undefined) {
