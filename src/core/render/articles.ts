@@ -9,15 +9,10 @@ import { resolveUrl } from '../urls.js';
 /** Articles per page: enough to scan, few enough to read. */
 const PER_PAGE = 5;
 
-const blogUrls = new Map<string, string | undefined>();
-
 /** Address of the blog's page for a tag (`SITE_URL/blog?tag=…`), or of the blog itself. */
 export function blogUrl(siteUrl: string | undefined, tag?: TagEntry): string | undefined {
   const path = tag === undefined ? '/blog' : `/blog?tag=${encodeURIComponent(tag.label)}`;
-  const key = `${siteUrl ?? ''} ${path}`;
-  // Asked on every /articles: remembered, as the tags and SITE_URL do not change while running.
-  if (!blogUrls.has(key)) blogUrls.set(key, resolveUrl(path, siteUrl));
-  return blogUrls.get(key);
+  return resolveUrl(path, siteUrl);
 }
 
 /** One entry: the title linked to the article, the date, and the summary. */
