@@ -57,19 +57,35 @@ async function main(): Promise<void> {
   };
   const deployed = await runEntry('deploy-commands', env, process.cwd());
   if (deployed.code !== 0) throw new Error(deployed.stderr);
-  const bot = new BotProcess({ ...env, LOG_LEVEL: 'info' }, process.cwd());
-  await bot.waitForLog(/connected to Discord|content loaded/).catch((error: unknown) => {
-    console.error(red(String(error)));
+  /** Starts the bot on the emulator and says what it loaded; undefined (reason printed) when it stopped. */
+  const launch = async (): Promise<BotProcess | undefined> => {
+    const started = new BotProcess({ ...env, LOG_LEVEL: 'info' }, process.cwd());
+    try {
+      await started.waitForLog(/connected to Discord/);
+      await emulator.waitForSession();
+    } catch (error) {
+      const reason = started.stderr.trim() || (error instanceof Error ? error.message : String(error));
+      console.error(red(reason));
+      await started.stop();
+      return undefined;
+    }
+    const loaded = started.logs.find((line) => line.msg === 'content loaded');
+    for (const line of started.logs.filter((l) => l.level >= 40)) console.log(red(`! ${line.msg}`));
+    console.log(
+      `${bold('Career tips bot playground')}: ${typeof loaded?.articles === 'number' ? loaded.articles : '?'} article(s) from ${contentDir}.`,
+    );
+    return started;
+  };
+  let bot = await launch();
+  if (bot === undefined) {
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
     process.exit(1);
-  });
-  await bot.waitForLog(/connected to Discord/);
-  await emulator.waitForSession();
-  const loaded = bot.logs.find((line) => line.msg === 'content loaded');
-  for (const line of bot.logs.filter((l) => l.level >= 40)) console.log(red(`! ${line.msg}`));
+  }
   console.log(
-    `${bold('Career tips bot playground')}: ${typeof loaded?.articles === 'number' ? loaded.articles : '?'} article(s) from ${contentDir}.\n` +
-      `Type a command as in Discord (${blue('/tips')}, ${blue('/articles tag:engineering leadership')}, ${blue('/skills article:…')}),` +
-      ` a button's number to press it, ${blue('commands')} to list commands, Tab to complete, ${blue('exit')} to quit.`,
+    `Type a command as in Discord (${blue('/tips')}, ${blue('/articles tag:engineering leadership')}, ${blue('/skills article:…')}),` +
+      ` a button's number to press it, ${blue('commands')} to list commands, Tab to complete,` +
+      ` ${blue('reload')} after editing articles, ${blue('exit')} to quit.`,
   );
 
   let last: APIMessage | undefined;
@@ -104,7 +120,7 @@ async function main(): Promise<void> {
   const shutdown = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    await bot.stop();
+    await bot?.stop();
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });
   };
@@ -147,8 +163,17 @@ async function main(): Promise<void> {
           else if (button.disabled || button.customId === undefined)
             console.log(dim('That button is disabled.'));
           else handle = emulator.pressButton(last, button.customId);
+        } else if (line === 'reload') {
+          // The bot reads its articles at start: a restart picks up edits (the store and schedules stay).
+          await bot?.stop();
+          bot = await launch();
+          if (bot === undefined) console.log(dim('Fix the content and type reload again.'));
+          buttons = [];
+          last = undefined;
         } else if (line === 'commands' || line === 'help') {
           console.log(listCommands(emulator));
+        } else if (line.startsWith('/') && bot === undefined) {
+          console.log(dim('The bot is not running: fix the content and type reload.'));
         } else if (line.startsWith('/')) {
           const parsed = parseCommand(emulator, line);
           // You are the server's admin here, so that /schedule can be tried too.

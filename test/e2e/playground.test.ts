@@ -1,13 +1,21 @@
 import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/paths.js';
+import { articleSource, validFront } from '../helpers/articles.js';
+import { PROJECT_ROOT, SEED_ARTICLE } from '../helpers/paths.js';
+import { until } from './wait.js';
 
 /** Runs the playground (what `npm run playground` runs after building) with typed lines on stdin. */
-function playground(input: string): Promise<{ code: number | null; output: string }> {
+function playground(
+  input: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/playground.ts'], {
       cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', SITE_URL: 'https://blog.example' },
+      env: { PATH: process.env.PATH ?? '', SITE_URL: 'https://blog.example', ...env },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -52,4 +60,40 @@ describe('npm run playground', () => {
     expect(output).toMatch(/Tips are posted in #general every day at 09:30[\s\S]*Nothing posted yet\./);
     expect(output).not.toMatch(/Discord would reject/);
   }, 60_000);
+
+  it('GIVEN an article edited while it runs THEN reload shows the change, and broken content is explained', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
+    copyFileSync(SEED_ARTICLE, join(dir, 'seed.md'));
+    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/playground.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', SITE_URL: 'https://blog.example', CONTENT_DIR: dir },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      child.stdin.write('/articles\n');
+      await until(() => output.includes('1 article\n'), 30_000, 'the first list');
+      writeFileSync(
+        join(dir, 'second.md'),
+        articleSource(validFront({ title: 'A second article' }), '## Tips\n\n- **Ask:** Ask questions.'),
+      );
+      child.stdin.write('reload\n/articles\n');
+      await until(() => output.includes('2 articles'), 30_000, 'the list after reload');
+      expect(output).toMatch(/\*\*\[A second article\]\(https:\/\/blog\.example\/blog\/an-article\)\*\*/);
+
+      unlinkSync(join(dir, 'seed.md'));
+      writeFileSync(join(dir, 'second.md'), 'no front matter\n');
+      child.stdin.write('reload\n/tips\nexit\n');
+      expect(await exited).toBe(0);
+      expect(output).toMatch(
+        /No valid article in .* \(1 Markdown file found\):\n {2}- .*second\.md:1: no front matter/,
+      );
+      expect(output).toMatch(/The bot is not running: fix the content and type reload\./);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
