@@ -182,13 +182,8 @@ describe('/schedule commands', () => {
 describe('servers seen in part', () => {
   it("GIVEN GUILD_CREATE without the bot's own member THEN set fetches it and checks the channel with it", async () => {
     const base = { channel: SPARSE_CHANNEL, time: '09:00', timezone: 'UTC', frequency: 'daily' };
-    const answer = await emulator
-      .chatInput('schedule set', base, {
-        guildId: SPARSE_GUILD,
-        channelId: SPARSE_CHANNEL,
-        memberPermissions: MANAGE_GUILD,
-      })
-      .response();
+    const admin = { guildId: SPARSE_GUILD, channelId: SPARSE_CHANNEL, memberPermissions: MANAGE_GUILD };
+    const answer = await emulator.chatInput('schedule set', base, admin).response();
     expect(callbackOf(answer).data?.content).toMatch(/Tips will be posted in <#1100000000000000012>/);
     expect(
       emulator.requests.some(
@@ -196,13 +191,7 @@ describe('servers seen in part', () => {
       ),
     ).toBe(true);
     expect(await readSchedule(SPARSE_GUILD)).toMatchObject({ channelId: SPARSE_CHANNEL });
-    await emulator
-      .chatInput(
-        'schedule remove',
-        {},
-        { guildId: SPARSE_GUILD, channelId: SPARSE_CHANNEL, memberPermissions: MANAGE_GUILD },
-      )
-      .response();
+    await emulator.chatInput('schedule remove', {}, admin).response();
   });
 
   it('GIVEN a server where only the commands are installed (the bot is not a member) THEN says to invite the bot', async () => {
@@ -383,18 +372,9 @@ describe('posting', () => {
   }, 30_000);
 
   it('GIVEN the bot lost Send Messages in the channel (50013) THEN the schedule pauses with that reason', async () => {
-    await bot?.stop();
     const channel = emulator.guilds[0]?.channels.find((c) => c.id === FRESH);
     if (channel === undefined) throw new Error('no channel');
-    channel.botDeny = 1n << 11n;
-    await preload([record({ channelId: FRESH, nextRunAt: Date.now() - 3 * 60_000 })]);
-    bot = await startBot(emulator, env, space.dir);
-    await until(
-      () => emulator.requests.some((r) => r.path === `/channels/${FRESH}/messages` && r.status === 403),
-      10_000,
-      'the refused post',
-    );
-    await bot.waitForLog(/paused a schedule/, 5000);
+    await restartUntilPaused(FRESH, 403, Date.now() - 3 * 60_000, () => (channel.botDeny = 1n << 11n));
     expect((await run('schedule show')).data?.content).toMatch(
       /\*\*Paused\*\*.*lacks a permission to post there \(Missing Permissions\)/,
     );
@@ -404,16 +384,7 @@ describe('posting', () => {
   });
 
   it('GIVEN the channel was deleted THEN the schedule pauses with the reason, shown by /schedule show, and nothing more is tried', async () => {
-    await bot?.stop();
-    await preload([record({ channelId: DOOMED, nextRunAt: Date.now() - 1000 })]);
-    emulator.deleteChannel(DOOMED);
-    bot = await startBot(emulator, env, space.dir);
-    await until(
-      () => emulator.requests.some((r) => r.path === `/channels/${DOOMED}/messages` && r.status === 404),
-      10_000,
-      'the refused post',
-    );
-    await bot.waitForLog(/paused a schedule/, 5000);
+    await restartUntilPaused(DOOMED, 404, Date.now() - 1000, () => emulator.deleteChannel(DOOMED));
     const show = await run('schedule show');
     expect(show.data?.content).toMatch(
       /\*\*Paused\*\* since <t:\d+:F>: the channel was deleted \(Unknown Channel\)/,
@@ -423,6 +394,28 @@ describe('posting', () => {
     expect((await run('schedule resume')).data?.content).toMatch(/no longer exists/);
   });
 });
+
+/**
+ * Restarts the bot with a due schedule for `channelId` after `prepare` (which makes Discord refuse
+ * the channel), and waits for the refused post (`status`) and the logged pause.
+ */
+async function restartUntilPaused(
+  channelId: string,
+  status: number,
+  nextRunAt: number,
+  prepare: () => void,
+): Promise<void> {
+  await bot?.stop();
+  await preload([record({ channelId, nextRunAt })]);
+  prepare();
+  bot = await startBot(emulator, env, space.dir);
+  await until(
+    () => emulator.requests.some((r) => r.path === `/channels/${channelId}/messages` && r.status === status),
+    10_000,
+    'the refused post',
+  );
+  await bot.waitForLog(/paused a schedule/, 5000);
+}
 
 /** Waits until the stored schedule has no slot in flight any more. */
 async function slotDone(timeoutMs: number): Promise<ScheduleRecord> {
