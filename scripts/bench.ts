@@ -8,10 +8,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DiscordEmulator, IDS } from '../test/emulator/emulator.js';
-import { BotProcess } from '../test/helpers/bot-process.js';
-import { dueSchedules, manyGuilds, preloadSchedules } from '../test/e2e/harness.js';
-import { runEntry } from '../test/helpers/run-bot.js';
+import { DiscordEmulator, IDS } from '../emulator/emulator.js';
+import { BotProcess } from '../emulator/bot-process.js';
+import { dueSchedules, manyGuilds, preloadSchedules } from '../emulator/fleet.js';
+import { runEntry } from '../emulator/run-bot.js';
 
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 2000);
 const WARMUP = 300;

@@ -20,10 +20,10 @@ import {
   IDS,
   type InteractionHandle,
   type RecordedRequest,
-} from '../test/emulator/emulator.js';
-import { HAS_OPENAPI, SpecValidator } from '../test/emulator/spec-validator.js';
-import { BotProcess } from '../test/helpers/bot-process.js';
-import { runEntry } from '../test/helpers/run-bot.js';
+} from '../emulator/emulator.js';
+import { specValidator } from '../emulator/spec-validator.js';
+import { BotProcess } from '../emulator/bot-process.js';
+import { runEntry } from '../emulator/run-bot.js';
 
 const color = process.stdout.isTTY
   ? (code: number) => (text: string) => `\x1b[${code}m${text}\x1b[0m`
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const contentDir = resolve(process.env.CONTENT_DIR ?? './content');
   const siteUrl = process.env.SITE_URL ?? 'https://example.com';
   const dir = mkdtempSync(join(tmpdir(), 'playground-'));
-  const emulator = await new DiscordEmulator(HAS_OPENAPI ? { validator: new SpecValidator() } : {}).start();
+  const emulator = await new DiscordEmulator({ validator: specValidator() }).start();
   const env = {
     DISCORD_TOKEN: emulator.token,
     DISCORD_API_URL: emulator.restUrl,

@@ -1,7 +1,7 @@
 import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import { redact } from './adapters/logger.js';
 import { formatConfigProblems, loadConfig } from './config.js';
-import { COMMANDS } from './discord/commands.js';
+import { COMMANDS } from '../commands/index.js';
 import { loadDotEnv } from './env.js';
 
 /**

@@ -7,7 +7,7 @@ import { loadConfig, formatConfigProblems } from './config.js';
 import { formatProblem } from './core/article.js';
 import { createClient } from './discord/client.js';
 import type { Deps } from './discord/command.js';
-import { COMMANDS } from './discord/commands.js';
+import { COMMANDS } from '../commands/index.js';
 import { restPoster } from './discord/poster.js';
 import { createRouter } from './discord/router.js';
 import { Scheduler } from './schedules/scheduler.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEntry } from './helpers/run-bot.js';
+import { runEntry } from '../emulator/run-bot.js';
 import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
 
 let dir: string;

@@ -1,6 +1,6 @@
 /**
  * Discord's documented limits, counted in Unicode code points
- * (see ../shared/notes/discord-limits.md, section 1).
+ * (Discord docs, "Embed Limits" and "Create Message": docs.discord.com/developers/resources/message).
  */
 export const DISCORD_LIMITS = {
   messageContent: 2000,

@@ -9,7 +9,7 @@ import { messageLimitViolations } from '../../src/core/check-limits.js';
 import { buildIndex } from '../../src/core/content-index.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import { UserFacingError, type Command, type Deps } from '../../src/discord/command.js';
-import { COMMANDS } from '../../src/discord/commands.js';
+import { COMMANDS } from '../../commands/index.js';
 import { createRouter } from '../../src/discord/router.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { autocomplete, button, chatInput } from '../helpers/fake-interactions.js';

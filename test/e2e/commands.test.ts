@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDS, type DiscordEmulator, type RecordedRequest } from '../emulator/emulator.js';
-import type { BotProcess } from '../helpers/bot-process.js';
+import { IDS, type DiscordEmulator, type RecordedRequest } from '../../emulator/emulator.js';
+import type { BotProcess } from '../../emulator/bot-process.js';
 import { SITE_URL, startStack, type Stack } from './harness.js';
 
 /** A second, newer article so that paging has somewhere to go; written as an author would. */

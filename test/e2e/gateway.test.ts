@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscordEmulator, InteractionHandle } from '../emulator/emulator.js';
-import { BotProcess as Bot } from '../helpers/bot-process.js';
+import type { DiscordEmulator, InteractionHandle } from '../../emulator/emulator.js';
+import { BotProcess as Bot } from '../../emulator/bot-process.js';
 import { botEnv, startEmulator, startStack, workspace, type Stack } from './harness.js';
 import { until } from './wait.js';
 

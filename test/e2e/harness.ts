@@ -1,28 +1,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChannelType } from 'discord-api-types/v10';
-import { createLogger } from '../../src/adapters/logger.js';
-import { openStores } from '../../src/adapters/store.js';
-import type { ScheduleRecord } from '../../src/core/schedule-record.js';
-import { DiscordEmulator, IDS, type EmulatorOptions, type GuildSpec } from '../emulator/emulator.js';
-import { HAS_OPENAPI, OPENAPI_PATH, SpecValidator } from '../emulator/spec-validator.js';
-import { BotProcess } from '../helpers/bot-process.js';
+import { DiscordEmulator, IDS, type EmulatorOptions } from '../../emulator/emulator.js';
+import { specValidator } from '../../emulator/spec-validator.js';
+import { BotProcess } from '../../emulator/bot-process.js';
 import { CONTENT_DIR } from '../helpers/paths.js';
-import { runEntry } from '../helpers/run-bot.js';
-
-let validator: SpecValidator | undefined;
-/** One validator for the run: compiling Discord's description takes a moment. */
-export function specValidator(): SpecValidator | undefined {
-  if (!HAS_OPENAPI) {
-    console.warn(
-      `Discord's API description is missing (${OPENAPI_PATH}): request bodies are checked against limits only.`,
-    );
-    return undefined;
-  }
-  validator ??= new SpecValidator().warm();
-  return validator;
-}
+import { runEntry } from '../../emulator/run-bot.js';
 
 export const SITE_URL = 'https://blog.example';
 
@@ -46,11 +29,7 @@ export function workspace(extraArticles: Record<string, string> = {}): {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<DiscordEmulator> {
-  const validatorOption = specValidator();
-  return new DiscordEmulator({
-    ...(validatorOption === undefined ? {} : { validator: validatorOption }),
-    ...options,
-  }).start();
+  return new DiscordEmulator({ validator: specValidator(), ...options }).start();
 }
 
 export function botEnv(
@@ -87,42 +66,6 @@ export async function startBot(
   await bot.waitForLog(/connected to Discord/);
   await emulator.waitForSession();
   return bot;
-}
-
-/** `count` servers with one text channel each: guild ids from 1300000000000000000, channels 1400…. */
-export function manyGuilds(count: number): GuildSpec[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: String(1_300_000_000_000_000_000n + BigInt(i)),
-    name: `Server ${i}`,
-    channels: [
-      { id: String(1_400_000_000_000_000_000n + BigInt(i)), name: 'tips', type: ChannelType.GuildText },
-    ],
-  }));
-}
-
-/** Schedules due now (each a different slot minute in the grace window) for every guild given. */
-export function dueSchedules(guilds: readonly GuildSpec[], now = Date.now()): ScheduleRecord[] {
-  return guilds.map((guild, i) => ({
-    guildId: guild.id,
-    channelId: guild.channels[0]?.id ?? '',
-    time: '09:00',
-    timezone: 'UTC',
-    frequency: 'daily',
-    nextRunAt: now - 1000 - (i % 30) * 60_000,
-    rotation: { seed: i, posted: [] },
-    updatedAt: now,
-  }));
-}
-
-/** Writes schedules into a store, as an earlier run of the bot would have left them. */
-export async function preloadSchedules(
-  storeUrl: string,
-  cwd: string,
-  records: readonly ScheduleRecord[],
-): Promise<void> {
-  const stores = openStores(storeUrl, createLogger({ level: 'silent' }), cwd);
-  await Promise.all(records.map((record) => stores.schedules.set(record.guildId, record)));
-  await stores.close();
 }
 
 export interface Stack {

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscordEmulator } from '../emulator/emulator.js';
-import { BotProcess } from '../helpers/bot-process.js';
-import {
-  botEnv,
-  dueSchedules,
-  manyGuilds,
-  preloadSchedules,
-  startBot,
-  startEmulator,
-  workspace,
-} from './harness.js';
+import type { DiscordEmulator } from '../../emulator/emulator.js';
+import { BotProcess } from '../../emulator/bot-process.js';
+import { dueSchedules, manyGuilds, preloadSchedules } from '../../emulator/fleet.js';
+import { botEnv, startBot, startEmulator, workspace } from './harness.js';
 import { until } from './wait.js';
 
 const GUILDS = manyGuilds(200);

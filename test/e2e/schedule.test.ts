@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
 import { openStores } from '../../src/adapters/store.js';
 import type { ScheduleRecord } from '../../src/core/schedule-record.js';
-import { IDS, type DiscordEmulator, type RecordedRequest } from '../emulator/emulator.js';
-import type { BotProcess } from '../helpers/bot-process.js';
+import { IDS, type DiscordEmulator, type RecordedRequest } from '../../emulator/emulator.js';
+import type { BotProcess } from '../../emulator/bot-process.js';
 import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
 import { until } from './wait.js';
 

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { DiscordEmulator } from '../emulator/emulator.js';
+import type { DiscordEmulator } from '../../emulator/emulator.js';
 
 /** Polls until `condition` holds; on timeout the error says what was awaited and the last requests. */
 export async function until(

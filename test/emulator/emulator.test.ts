@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../e2e/harness.js';
-import { HAS_OPENAPI, OPENAPI_PATH } from './spec-validator.js';
-import type { DiscordEmulator } from './emulator.js';
+import type { DiscordEmulator } from '../../emulator/emulator.js';
 
 // The emulator judges the bot; these tests show that it does reject what Discord would.
-if (!HAS_OPENAPI)
-  console.warn(`Discord's API description is missing (${OPENAPI_PATH}): schema checks are skipped.`);
 let emulator: DiscordEmulator;
 beforeAll(async () => {
   emulator = await startEmulator();
@@ -24,19 +21,16 @@ async function post(path: string, body: unknown, auth = true) {
 }
 
 describe('the emulator as a judge', () => {
-  it.skipIf(!HAS_OPENAPI)(
-    'GIVEN an embed over the limits and no allowed_mentions THEN records schema and limit violations',
-    async () => {
-      emulator.violations.length = 0;
-      await post('/channels/1100000000000000003/messages', {
-        embeds: [{ title: 'x'.repeat(300), description: 'y'.repeat(5000) }],
-      });
-      const text = emulator.violations.join('\n');
-      expect(text).toMatch(/title must NOT have more than 256 characters/);
-      expect(text).toMatch(/allowed_mentions.parse must be \[\]/);
-      expect(text).toMatch(/description has 5000 > 4096/);
-    },
-  );
+  it('GIVEN an embed over the limits and no allowed_mentions THEN records schema and limit violations', async () => {
+    emulator.violations.length = 0;
+    await post('/channels/1100000000000000003/messages', {
+      embeds: [{ title: 'x'.repeat(300), description: 'y'.repeat(5000) }],
+    });
+    const text = emulator.violations.join('\n');
+    expect(text).toMatch(/title must NOT have more than 256 characters/);
+    expect(text).toMatch(/allowed_mentions.parse must be \[\]/);
+    expect(text).toMatch(/description has 5000 > 4096/);
+  });
 
   it('GIVEN six embeds of 1,100 characters THEN finds the 6000-character total the schema cannot see', async () => {
     emulator.violations.length = 0;
@@ -67,7 +61,7 @@ describe('the emulator as a judge', () => {
     expect(emulator.messages.get('1100000000000000003')?.filter((m) => m.content === 'tip')).toHaveLength(1);
   });
 
-  it.skipIf(!HAS_OPENAPI)('GIVEN a route Discord does not have THEN records it', async () => {
+  it('GIVEN a route Discord does not have THEN records it', async () => {
     emulator.violations.length = 0;
     await post('/channels/1100000000000000003/not-a-route', {});
     expect(emulator.violations.join('\n')).toMatch(/not an operation in Discord's API description/);

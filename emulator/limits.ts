@@ -1,8 +1,8 @@
 /**
- * Discord's message limits, as ../shared/notes/discord-limits.md gives them, checked on what the
+ * Discord's message limits, as its docs give them (docs.discord.com/developers/resources/message), checked on what the
  * bot sends. Written apart from the bot's own renderer on purpose: the bot is not its own judge.
  */
-// Discord counts code points (see the notes), which is what Array.from yields.
+// Discord counts code points, which is what Array.from yields.
 const len = (text: unknown): number => (typeof text === 'string' ? Array.from(text).length : 0);
 
 interface Embed {

@@ -1,12 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
-/** Discord's own OpenAPI description, outside the project (read-only). */
-export const OPENAPI_PATH = fileURLToPath(
-  new URL('../../../shared/discord-api-spec/openapi.json', import.meta.url),
-);
-export const HAS_OPENAPI = existsSync(OPENAPI_PATH);
+/** Discord's own OpenAPI description, vendored unchanged (MIT, see discord-api-spec/LICENSE). */
+export const OPENAPI_PATH = fileURLToPath(new URL('./discord-api-spec/openapi.json', import.meta.url));
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: object }> };
@@ -106,4 +103,11 @@ function rewriteRefs(schema: unknown): unknown {
         : rewriteRefs(value),
     ]),
   );
+}
+
+let shared: SpecValidator | undefined;
+/** One validator per process: compiling Discord's description takes a moment. A missing file throws. */
+export function specValidator(): SpecValidator {
+  shared ??= new SpecValidator().warm();
+  return shared;
 }

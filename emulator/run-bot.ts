@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import { PROJECT_ROOT } from './paths.js';
+import { fileURLToPath } from 'node:url';
+
+/** The project's root folder, where `dist/` is built. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export interface Finished {
   code: number | null;

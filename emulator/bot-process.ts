@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { PROJECT_ROOT } from './paths.js';
+import { PROJECT_ROOT } from './run-bot.js';
 
 export interface LogLine {
   level: number;

@@ -1,0 +1,41 @@
+import { ChannelType } from 'discord-api-types/v10';
+import { createLogger } from '../src/adapters/logger.js';
+import { openStores } from '../src/adapters/store.js';
+import type { ScheduleRecord } from '../src/core/schedule-record.js';
+import type { GuildSpec } from './emulator.js';
+
+/** `count` servers with one text channel each: guild ids from 1300000000000000000, channels 1400…. */
+export function manyGuilds(count: number): GuildSpec[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: String(1_300_000_000_000_000_000n + BigInt(i)),
+    name: `Server ${i}`,
+    channels: [
+      { id: String(1_400_000_000_000_000_000n + BigInt(i)), name: 'tips', type: ChannelType.GuildText },
+    ],
+  }));
+}
+
+/** Schedules due now (each a different slot minute in the grace window) for every guild given. */
+export function dueSchedules(guilds: readonly GuildSpec[], now = Date.now()): ScheduleRecord[] {
+  return guilds.map((guild, i) => ({
+    guildId: guild.id,
+    channelId: guild.channels[0]?.id ?? '',
+    time: '09:00',
+    timezone: 'UTC',
+    frequency: 'daily',
+    nextRunAt: now - 1000 - (i % 30) * 60_000,
+    rotation: { seed: i, posted: [] },
+    updatedAt: now,
+  }));
+}
+
+/** Writes schedules into a store, as an earlier run of the bot would have left them. */
+export async function preloadSchedules(
+  storeUrl: string,
+  cwd: string,
+  records: readonly ScheduleRecord[],
+): Promise<void> {
+  const stores = openStores(storeUrl, createLogger({ level: 'silent' }), cwd);
+  await Promise.all(records.map((record) => stores.schedules.set(record.guildId, record)));
+  await stores.close();
+}
