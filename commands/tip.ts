@@ -16,25 +16,17 @@ export default {
         .setDescription('Show the tip only to you (default: visible to the channel)'),
     ),
 
-  async execute(interaction, { content, stores, random, logger }) {
+  async execute(interaction, { content, lastTips, random }) {
     const tips = content.items('tips');
     // "In a row" is per channel: where people read the tips.
-    const place = interaction.channelId;
-    let last: string | undefined;
-    try {
-      last = await stores.lastTip.get(place);
-    } catch (err) {
-      logger.warn({ err }, 'could not read the last tip; a repeat is possible');
-    }
-    const tip = pickTip(tips, last, random);
-    if (tip === undefined) throw new UserFacingError('There are no tips yet. Try /skills or /motivations.');
-    // Answer first, then remember: even starting a store write costs the reply time, and a tip
-    // whose reply failed was never shown.
-    await interaction.reply(
-      replyOptions(renderTip(tip), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
+    const { chosen, persist } = await lastTips.choose(interaction.channelId, (last) =>
+      pickTip(tips, last, random),
     );
-    await stores.lastTip.set(place, tip.id).catch((err: unknown) => {
-      logger.warn({ err }, 'could not remember the last tip');
-    });
+    if (chosen === undefined)
+      throw new UserFacingError('There are no tips yet. Try /skills or /motivations.');
+    await interaction.reply(
+      replyOptions(renderTip(chosen), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
+    );
+    await persist();
   },
 } satisfies Command;

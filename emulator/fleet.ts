@@ -39,3 +39,16 @@ export async function preloadSchedules(
   await Promise.all(records.map((record) => stores.schedules.set(record.guildId, record)));
   await stores.close();
 }
+
+/** Every schedule in a store, by guild id, as the bot left it. */
+export async function readSchedules(storeUrl: string, cwd: string): Promise<Map<string, ScheduleRecord>> {
+  const stores = openStores(storeUrl, createLogger({ level: 'silent' }), cwd);
+  const records = new Map<string, ScheduleRecord>();
+  const iterator = stores.schedules.iterator?.(undefined);
+  if (iterator === undefined) throw new Error('the store cannot list its keys');
+  for await (const [key, value] of iterator) {
+    if (typeof key === 'string' && value !== undefined) records.set(key, value as ScheduleRecord);
+  }
+  await stores.close();
+  return records;
+}

@@ -13,6 +13,7 @@ import {
   type APIEmbed,
   type APIMessage,
 } from 'discord-api-types/v10';
+import { formatConfigProblems, loadContentConfig } from '../src/config.js';
 import { loadDotEnv } from '../src/env.js';
 import {
   ADMIN_PERMISSIONS,
@@ -42,8 +43,14 @@ interface Button {
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const contentDir = resolve(process.env.CONTENT_DIR ?? './content');
-  const siteUrl = process.env.SITE_URL ?? 'https://example.com';
+  const settings = loadContentConfig(process.env);
+  if (!settings.ok) {
+    console.error(formatConfigProblems(settings.problems, 'The playground'));
+    process.exit(1);
+  }
+  const contentDir = resolve(settings.config.contentDir);
+  // Links need an address to show as links; the playground makes one up when the blog has none.
+  const siteUrl = settings.config.siteUrl ?? 'https://example.com';
   const dir = mkdtempSync(join(tmpdir(), 'playground-'));
   const emulator = await new DiscordEmulator({ validator: specValidator() }).start();
   const env = {

@@ -53,6 +53,9 @@ const envSchema = z.object({
   ),
 });
 
+/** What every entry point that reads articles needs (the bot, content:check, the playground). */
+const contentSchema = envSchema.pick({ SITE_URL: true, CONTENT_DIR: true });
+
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
 /** `1h` → 3600000; a bare number is in seconds. */
@@ -79,8 +82,30 @@ export interface Config {
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const DEFAULT_STORE_URL = 'sqlite://./data/bot.sqlite';
+export const DEFAULT_CONTENT_DIR = './content';
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+export type ConfigResult<T = Config> = { ok: true; config: T } | { ok: false; problems: string[] };
+
+export type ContentConfig = Pick<Config, 'contentDir' | 'siteUrl'>;
+
+function problemsOf(error: z.ZodError): { ok: false; problems: string[] } {
+  return {
+    ok: false,
+    problems: error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
+  };
+}
+
+/** The content settings alone (no token needed), read by the same rules as the bot's. */
+export function loadContentConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): ConfigResult<ContentConfig> {
+  const parsed = contentSchema.safeParse(env);
+  if (!parsed.success) return problemsOf(parsed.error);
+  return {
+    ok: true,
+    config: { contentDir: parsed.data.CONTENT_DIR ?? DEFAULT_CONTENT_DIR, siteUrl: parsed.data.SITE_URL },
+  };
+}
 
 /**
  * Reads and checks the configuration from environment variables, all at once, so that every
@@ -88,12 +113,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
-    };
-  }
+  if (!parsed.success) return problemsOf(parsed.error);
   const e = parsed.data;
   return {
     ok: true,
@@ -103,7 +123,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       guildId: e.DISCORD_GUILD_ID,
       apiUrl: e.DISCORD_API_URL ?? DEFAULT_API_URL,
       siteUrl: e.SITE_URL,
-      contentDir: e.CONTENT_DIR ?? './content',
+      contentDir: e.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       logLevel: e.LOG_LEVEL ?? 'info',
       scheduleGraceMs: e.SCHEDULE_GRACE ?? 3_600_000,
@@ -112,10 +132,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   };
 }
 
-/** The message printed when the configuration is wrong. */
-export function formatConfigProblems(problems: readonly string[]): string {
+/** The message printed when the configuration is wrong; `what` names the program that stops. */
+export function formatConfigProblems(problems: readonly string[], what = 'The bot'): string {
   return [
-    'The bot cannot start: the configuration has problems.',
+    `${what} cannot start: the configuration has problems.`,
     ...problems.map((problem) => `  - ${problem}`),
     'Set these in the environment or in .env (see .env.example).',
   ].join('\n');

@@ -1,9 +1,8 @@
 import { loadContent } from './adapters/content-loader.js';
-import { formatConfigProblems } from './config.js';
+import { formatConfigProblems, loadContentConfig } from './config.js';
 import { formatProblem } from './core/article.js';
 import { renderedMessages } from './core/render/all.js';
 import { loadDotEnv } from './env.js';
-import { z } from 'zod';
 
 /**
  * `npm run content:check`: validates every article the way the bot reads it, and renders every
@@ -11,24 +10,18 @@ import { z } from 'zod';
  */
 async function check(): Promise<number> {
   loadDotEnv();
-  const env = z
-    .object({
-      CONTENT_DIR: z.string().default('./content'),
-      SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    })
-    .safeParse(process.env);
-  if (!env.success) {
-    console.error(
-      formatConfigProblems(env.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
-    );
+  const settings = loadContentConfig(process.env);
+  if (!settings.ok) {
+    console.error(formatConfigProblems(settings.problems, 'content:check'));
     return 1;
   }
-  const { index, problems, fileCount } = await loadContent(env.data.CONTENT_DIR, env.data.SITE_URL);
+  const { contentDir, siteUrl } = settings.config;
+  const { index, problems, fileCount } = await loadContent(contentDir, siteUrl);
   const lines = problems.map(formatProblem);
-  for (const { what, violations } of renderedMessages(index, env.data.SITE_URL)) {
+  for (const { what, violations } of renderedMessages(index, siteUrl)) {
     for (const violation of violations) lines.push(`${what}: ${violation}`);
   }
-  if (index.articles.length === 0) lines.push(`${env.data.CONTENT_DIR}: no valid article`);
+  if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);
   if (lines.length > 0) {
     console.error(lines.join('\n'));
     return 1;

@@ -1,5 +1,6 @@
 import { Events } from 'discord.js';
 import { loadContent } from './adapters/content-loader.js';
+import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact } from './adapters/logger.js';
 import { ScheduleBook } from './adapters/schedule-book.js';
 import { openStores } from './adapters/store.js';
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
   const client = createClient(config.apiUrl, config.requestsPerSecond);
   const deps: Deps = {
     content: loaded.index,
-    stores,
+    lastTips: new LastTips(stores.lastTip, logger),
     schedules,
     logger,
     siteUrl: config.siteUrl,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_API_URL, DEFAULT_STORE_URL, formatConfigProblems, loadConfig } from '../src/config.js';
+import {
+  DEFAULT_API_URL,
+  DEFAULT_STORE_URL,
+  formatConfigProblems,
+  loadConfig,
+  loadContentConfig,
+} from '../src/config.js';
 import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
 
 describe('loadConfig', () => {
@@ -70,6 +76,24 @@ describe('loadConfig', () => {
     ]);
     expect(problems[0]).toMatch(/required/);
     expect(formatConfigProblems(problems)).toMatch(/^The bot cannot start[\s\S]*\.env\.example/);
+  });
+
+  it('GIVEN only the content settings, empty as in a copied .env.example THEN needs no token and uses the defaults', () => {
+    expect(loadContentConfig({ CONTENT_DIR: '', SITE_URL: '' })).toEqual({
+      ok: true,
+      config: { contentDir: './content', siteUrl: undefined },
+    });
+    expect(loadContentConfig({ CONTENT_DIR: ' posts ', SITE_URL: 'https://blog.example/' })).toEqual({
+      ok: true,
+      config: { contentDir: 'posts', siteUrl: 'https://blog.example' },
+    });
+    const bad = loadContentConfig({ SITE_URL: 'blog.example' });
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      'SITE_URL: expected an http(s) address, like https://example.com',
+    ]);
+    expect(formatConfigProblems(bad.ok ? [] : bad.problems, 'content:check')).toMatch(
+      /^content:check cannot start/,
+    );
   });
 
   it('GIVEN a token with spaces THEN refuses it without repeating it', () => {

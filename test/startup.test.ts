@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEntry } from '../emulator/run-bot.js';
+import { CONTENT_DIR, PROJECT_ROOT } from './helpers/paths.js';
 import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
 
 let dir: string;
@@ -49,5 +50,16 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.stderr).toMatch(/No valid article in .*content \(2 Markdown files found\)/);
     expect(result.stderr).toMatch(/broken\.md:\d+: invalid YAML/);
     expect(result.stderr).toMatch(/empty\.md: no motivations, skills, tips section/);
+  });
+
+  it("GIVEN the README's first step (.env copied from .env.example) THEN content:check reads ./content and passes", async () => {
+    const project = join(dir, 'fresh');
+    mkdirSync(project);
+    copyFileSync(join(PROJECT_ROOT, '.env.example'), join(project, '.env'));
+    cpSync(CONTENT_DIR, join(project, 'content'), { recursive: true });
+    const result = await runEntry('content-check', {}, project);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^\d+ article\(s\) in \d+ file\(s\): all valid/);
+    expect(result.code).toBe(0);
   });
 });

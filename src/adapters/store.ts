@@ -11,33 +11,6 @@ export interface KeyValue<T> {
   set(key: string, value: T): Promise<unknown>;
 }
 
-/**
- * Keeps what was read or written in memory in front of the store, so a hot key costs no I/O.
- * Correct because one process owns a bot token; the store stays the durable copy.
- */
-export function cached<T>(store: KeyValue<T>, maxEntries = 10_000): KeyValue<T> {
-  const memory = new Map<string, T>();
-  const remember = (key: string, value: T): void => {
-    memory.delete(key);
-    memory.set(key, value);
-    // Oldest first in a Map: drop it when full.
-    if (memory.size > maxEntries) memory.delete(memory.keys().next().value ?? '');
-  };
-  return {
-    async get(key) {
-      const hit = memory.get(key);
-      if (hit !== undefined) return hit;
-      const value = await store.get(key);
-      if (value !== undefined) remember(key, value);
-      return value;
-    },
-    async set(key, value) {
-      remember(key, value);
-      return store.set(key, value);
-    },
-  };
-}
-
 /** One namespace per kind of data, so each can be cleared on its own. */
 export interface Stores {
   /** Per channel: id of the last tip /tip showed there. */
@@ -75,7 +48,7 @@ export function openStores(storeUrl: string, logger: Logger, cwd = process.cwd()
     return keyv;
   };
   return {
-    lastTip: cached<string>(namespace<string>('last-tip')),
+    lastTip: namespace<string>('last-tip'),
     schedules: namespace<ScheduleRecord>('schedules'),
     async close() {
       await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));

@@ -1,39 +1,73 @@
 /**
- * Starts tasks one after another at a steady `perSecond`, for requests that count towards
- * Discord's global limit:
- * - on a timetable, `1000 / perSecond` ms apart: a timer that fires late does not slow the rest
- *   (the next ones start at once until the timetable is caught up);
- * - and never more than `perSecond` starts in any sliding second of actual start times, so that
- *   catching up after a stall (a busy event loop) cannot make a burst.
- * (p-throttle's strict mode drifts to one call per timer tick, ~330/s, and its windowed mode lets
- * bursts through; hence these lines.)
+ * Starts tasks (requests that count towards Discord's global limit) at a steady `perSecond`, and
+ * never lets more than `perSecond` of them land in any sliding second *as the server counts them*,
+ * however late the event loop runs:
+ * - a timetable spaces starts `1000 / perSecond` ms apart; a timer that fires late does not slow
+ *   the rest (the next ones start at once until the timetable is caught up);
+ * - a window counts every task that is still running or that finished less than a second ago, and
+ *   a task starts only while that count is under the limit.
+ *
+ * Why the window counts finishes rather than starts: Discord counts a request when it arrives,
+ * somewhere between our decision to start it and our seeing its answer. Take any second of
+ * arrivals and the last of them we started: every other one had started before it, and its answer
+ * came at or after its arrival, so inside that second. At the last one's start, each of the others
+ * was running or had finished less than a second before, so all were counted, and it started only
+ * because fewer than the limit were. Counting starts instead (what this did before) is fooled by a
+ * stall between start and send: two requests a second apart by our clock can arrive closer.
+ * The price: a slow answer holds its place longer, so the rate drops by latency / (1 s + latency).
+ *
+ * Nothing starts in the pacer's first second: a process that just replaced one that was killed
+ * cannot know what that one sent in its last second, and Discord still counts it.
  */
 export function pacer(perSecond: number, now: () => number, sleep: (ms: number) => Promise<void>) {
   const spacing = 1000 / perSecond;
   const limit = Math.max(1, Math.floor(perSecond));
-  const started: number[] = [];
-  let nextSlot = -Infinity;
+  /** When recent tasks finished, oldest first. */
+  const finished: number[] = [];
+  let running = 0;
+  let nextSlot = now() + 1000;
   let queue: Promise<unknown> = Promise.resolve();
+  /** Resolves the wait of the task at the head of the queue when a running one finishes. */
+  let wake: (() => void) | undefined;
 
   const takeTurn = async (): Promise<void> => {
-    let t = now();
-    if (t < nextSlot) {
-      await sleep(nextSlot - t);
-      t = now();
-    }
     for (;;) {
-      while (started.length > 0 && t - (started[0] ?? 0) >= 1000) started.shift();
-      if (started.length < limit) break;
-      await sleep((started[0] ?? 0) + 1000 - t);
-      t = now();
+      const t = now();
+      while (finished.length > 0 && (finished[0] ?? 0) <= t - 1000) finished.shift();
+      if (t < nextSlot) {
+        await sleep(nextSlot - t);
+        continue;
+      }
+      if (running + finished.length < limit) {
+        running++;
+        nextSlot = Math.max(nextSlot, t - spacing) + spacing;
+        return;
+      }
+      if (finished.length > 0) {
+        // The oldest finish leaves the window first (or a running task finishes before it: either frees a place).
+        await Promise.race([sleep((finished[0] ?? 0) + 1000 - t), new Promise<void>((r) => (wake = r))]);
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      wake = undefined;
     }
-    started.push(t);
-    nextSlot = Math.max(nextSlot, t - spacing) + spacing;
+  };
+
+  const done = (): void => {
+    running--;
+    finished.push(now());
+    wake?.();
   };
 
   return <T>(task: () => Promise<T>): Promise<T> => {
     const turn = queue.then(takeTurn);
     queue = turn;
-    return turn.then(task);
+    return turn.then(async () => {
+      try {
+        return await task();
+      } finally {
+        done();
+      }
+    });
   };
 }

@@ -92,3 +92,15 @@ function packPieces(pieces: Piece[], max: number): string[] {
   if (current.trim() !== '') chunks.push(current.trim());
   return chunks;
 }
+
+/**
+ * Control characters and bidirectional overrides removed (`\u202E` would turn the rest of a reply
+ * around), and every run of white space made one space: for echoing what a user typed.
+ * Joiners (ZWJ) stay: emoji sequences need them.
+ */
+export function plainLine(text: string): string {
+  return text
+    .replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
+}

@@ -6,13 +6,14 @@ import type {
 } from 'discord.js';
 import type { Logger } from '../adapters/logger.js';
 import type { ScheduleBook } from '../adapters/schedule-book.js';
-import type { Stores } from '../adapters/store.js';
+import type { LastTips } from '../adapters/last-tips.js';
 import type { ContentIndex } from '../core/content-index.js';
 
 /** Everything a handler may use, built once in src/index.ts and passed in. */
 export interface Deps {
   readonly content: ContentIndex;
-  readonly stores: Pick<Stores, 'lastTip'>;
+  /** The last tip /tip showed in each channel. */
+  readonly lastTips: LastTips;
   readonly logger: Logger;
   readonly siteUrl: string | undefined;
   /** A number in [0, 1), like Math.random; tests pass a fixed sequence. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, splitText, truncate } from '../../src/core/text.js';
+import { codePointLength, plainLine, splitText, truncate } from '../../src/core/text.js';
 
 describe('codePointLength', () => {
   it('GIVEN astral characters THEN counts each as one, as Discord does', () => {
@@ -60,5 +60,17 @@ describe('splitText', () => {
     const chunks = splitText(text, 100);
     expect(chunks.map(codePointLength)).toEqual([100, 50]);
     expect(chunks.join('')).toBe(text);
+  });
+});
+
+describe('plainLine', () => {
+  it('GIVEN a right-to-left override, isolates and control characters THEN removes them and keeps the words', () => {
+    expect(plainLine('abc\u202Egnp.exe\u2066x\u2069\u0007\u0000 end')).toBe('abcgnp.exex end');
+  });
+  it('GIVEN line breaks and tabs THEN one line with single spaces', () => {
+    expect(plainLine('  one\n\ttwo\r\nthree  ')).toBe('one two three');
+  });
+  it('GIVEN an emoji sequence with joiners THEN keeps it whole', () => {
+    expect(plainLine('👩‍💻 tips')).toBe('👩‍💻 tips');
   });
 });

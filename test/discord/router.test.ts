@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Keyv } from 'keyv';
 import { createLogger } from '../../src/adapters/logger.js';
 import { ScheduleBook } from '../../src/adapters/schedule-book.js';
+import { LastTips } from '../../src/adapters/last-tips.js';
 import type { KeyValue } from '../../src/adapters/store.js';
 import { messageLimitViolations } from '../../src/core/check-limits.js';
 import { buildIndex } from '../../src/core/content-index.js';
@@ -47,7 +48,7 @@ function setup(random: () => number = () => 0) {
   const lastTip = new MemoryKeyValue();
   const deps: Deps = {
     content: index,
-    stores: { lastTip },
+    lastTips: new LastTips(lastTip, createLogger({ level: 'silent' })),
     schedules: new ScheduleBook(new Keyv(), createLogger({ level: 'silent' })),
     clock: () => Date.UTC(2026, 10, 28, 12),
     logger: createLogger({ level: 'silent' }),
@@ -141,6 +142,13 @@ describe('section commands', () => {
     expect(reply.content).toMatch(/No article matches “@\u200beveryone \\\*\\\*nope\\\*\\\*”\. Start typing/);
   });
 
+  it('GIVEN an unknown article with a right-to-left override and control characters THEN echoes only the plain words', async () => {
+    const { route } = setup();
+    const interaction = chatInput('tips', { article: 'evil\u202Etxt.exe\u0000\nnext line' });
+    await route(interaction);
+    expect(onlyReply(interaction).content).toMatch(/^No article matches “eviltxt\.exe next line”\. /);
+  });
+
   it('GIVEN typed text that one title contains (no suggestion picked) THEN shows that article', async () => {
     const { route } = setup();
     const interaction = chatInput('tips', { article: '90 DAYS' });
@@ -207,6 +215,30 @@ describe('/tip', () => {
     }
     for (let i = 1; i < names.length; i++) expect(names[i]).not.toBe(names[i - 1]);
     expect(lastTip.map.get('1100000000000000009')).toMatch(/\/tips\/\d$/);
+  });
+
+  it('GIVEN two /tip at once in a channel (a double click) THEN the second sees the tip of the first', async () => {
+    // Always the first tip, unless it was the last one shown.
+    const { route, lastTip, deps } = setup(() => 0);
+    const first = chatInput('tip', {}, '1100000000000000009');
+    const second = chatInput('tip', {}, '1100000000000000009');
+    await Promise.all([route(first), route(second)]);
+    const titles = [first, second].map((i) => onlyReply(i).embeds?.[0]?.title);
+    expect(titles[0]).not.toBe(titles[1]);
+    // The second drew the first tip too, saw it was the last shown, and moved one place on.
+    expect(lastTip.map.get('1100000000000000009')).toBe(deps.content.items('tips')[1]?.id);
+  });
+
+  it('GIVEN a store that cannot be read or written THEN /tip still answers', async () => {
+    const { deps } = setup(() => 0);
+    const broken: KeyValue<string> = {
+      get: () => Promise.reject(new Error('disk full')),
+      set: () => Promise.reject(new Error('disk full')),
+    };
+    const route = createRouter(COMMANDS, { ...deps, lastTips: new LastTips(broken, deps.logger) });
+    const interaction = chatInput('tip');
+    await route(interaction);
+    expect(onlyReply(interaction).embeds?.[0]?.title).toBeTruthy();
   });
 
   it('GIVEN a tip that mentions @everyone THEN the reply parses no mentions', async () => {

@@ -171,9 +171,19 @@ describe('slash commands through the real discord.js client', () => {
     for (let i = 1; i < titles.length; i++) expect(titles[i]).not.toBe(titles[i - 1]);
   });
 
+  it('GIVEN /tip twice at once in a channel (a double click) THEN the two tips differ, every time', async () => {
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = await Promise.all([
+        emulator.chatInput('tip').response(),
+        emulator.chatInput('tip').response(),
+      ]);
+      expect(callbackOf(a).data?.embeds?.[0]?.title).not.toBe(callbackOf(b).data?.embeds?.[0]?.title);
+    }
+  });
+
   it('GIVEN /help THEN lists every command', async () => {
     const callback = callbackOf(await emulator.chatInput('help').response());
-    for (const name of ['motivations', 'skills', 'tips', 'tip', 'articles', 'help']) {
+    for (const name of ['motivations', 'skills', 'tips', 'tip', 'articles', 'schedule', 'help']) {
       expect(callback.data?.embeds?.[0]?.description).toContain(`**/${name}`);
     }
   });

@@ -1,0 +1,61 @@
+import type { Logger } from './logger.js';
+import { keyedSerial } from './keyed-serial.js';
+import type { KeyValue } from './store.js';
+
+/**
+ * The last tip /tip showed in each channel, so that the next one differs. Choosing is serialised
+ * per channel and remembered in memory before the answer goes out: two /tip within one round trip
+ * (a double click, two people at once) each see the other's choice. The store write, which makes
+ * it survive a restart, starts after the answer. Correct for one process, which owns the token.
+ */
+export class LastTips {
+  private readonly memory = new Map<string, string>();
+  private readonly serial = keyedSerial();
+
+  constructor(
+    private readonly store: KeyValue<string>,
+    private readonly logger: Logger,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /**
+   * Calls `choose` with the channel's last tip id and remembers what it chose. `persist` stores it;
+   * call it once the choice was shown (a tip whose answer failed was never seen).
+   */
+  choose<T extends { readonly id: string }>(
+    place: string,
+    choose: (last: string | undefined) => T | undefined,
+  ): Promise<{ chosen: T | undefined; persist: () => Promise<void> }> {
+    return this.serial(place, async () => {
+      const chosen = choose(await this.last(place));
+      if (chosen === undefined) return { chosen, persist: () => Promise.resolve() };
+      this.remember(place, chosen.id);
+      const persist = () =>
+        this.store.set(place, chosen.id).then(
+          () => undefined,
+          (err: unknown) => this.logger.warn({ err }, 'could not store the last tip'),
+        );
+      return { chosen, persist };
+    });
+  }
+
+  private async last(place: string): Promise<string | undefined> {
+    const known = this.memory.get(place);
+    if (known !== undefined) return known;
+    try {
+      const stored = await this.store.get(place);
+      if (stored !== undefined) this.remember(place, stored);
+      return stored;
+    } catch (err) {
+      this.logger.warn({ err }, 'could not read the last tip; a repeat is possible');
+      return undefined;
+    }
+  }
+
+  private remember(place: string, id: string): void {
+    this.memory.delete(place);
+    this.memory.set(place, id);
+    // A Map keeps insertion order: the first key is the least recently used.
+    if (this.memory.size > this.maxEntries) this.memory.delete(this.memory.keys().next().value ?? '');
+  }
+}
