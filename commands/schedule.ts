@@ -6,17 +6,24 @@ import {
   type ChatInputCommandInteraction,
   type GuildBasedChannel,
 } from 'discord.js';
-import { renderTip } from '../src/core/render/tip.js';
+import {
+  renderSchedulePreview,
+  renderScheduleResumed,
+  renderScheduleSet,
+  renderScheduleShow,
+  SCHEDULE_TEXT,
+} from '../src/core/render/schedule.js';
 import { newRotation, nextInRotation } from '../src/core/rotation.js';
-import type { ScheduleRecord } from '../src/core/schedule-record.js';
+import {
+  pauseSchedule,
+  removeSchedule,
+  resumeSchedule,
+  setSchedule,
+} from '../src/core/schedule-transitions.js';
 import {
   canonicalZone,
-  describeRule,
-  discordTimestamp,
-  formatInZone,
   FREQUENCIES,
   matchingZones,
-  nextRun,
   parseTime,
   WEEKDAYS,
   type Frequency,
@@ -111,59 +118,37 @@ export default {
       throw new UserFacingError('Only members with the **Manage Server** permission can change tip posts.');
     }
     const sub = interaction.options.getSubcommand();
-    const current = deps.schedules.get(guildId);
     if (sub === 'set') {
       await set(interaction, deps);
       return;
     }
-    if (current === undefined)
-      throw new UserFacingError('This server has no tip schedule yet. Create one with `/schedule set`.');
+    const current = deps.schedules.get(guildId);
+    if (current === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
     const now = deps.clock();
     switch (sub) {
       case 'show':
-        await interaction.reply(ephemeralText(describe(current, deps, now)));
+        await interaction.reply(ephemeralText(renderScheduleShow(current, deps.content, now)));
         return;
       case 'pause':
-        await deps.schedules.update(
-          guildId,
-          (r) =>
-            r && { ...r, paused: { reason: `paused by <@${interaction.user.id}>`, at: now }, updatedAt: now },
-        );
-        await interaction.reply(ephemeralText('Tip posts are paused. `/schedule resume` starts them again.'));
+        await deps.schedules.change(guildId, (r) => pauseSchedule(r, interaction.user.id, now));
+        await interaction.reply(ephemeralText(SCHEDULE_TEXT.paused));
         return;
       case 'resume': {
         const channel = interaction.guild.channels.cache.get(current.channelId);
-        if (channel === undefined)
-          throw new UserFacingError(
-            `The channel of this schedule no longer exists. Choose another with \`/schedule set\`.`,
-          );
+        if (channel === undefined) throw new UserFacingError(SCHEDULE_TEXT.channelGone);
         await assertCanPost(channel, interaction);
-        // Slots missed while paused are not posted: the next one is the next in the future.
-        const updated = await deps.schedules.update(
-          guildId,
-          (r) =>
-            r && {
-              ...r,
-              paused: undefined,
-              inFlight: undefined,
-              nextRunAt: nextRun(r, new Date(now)).getTime(),
-              updatedAt: now,
-            },
-        );
-        await interaction.reply(ephemeralText(`Tip posts resumed. ${nextLine(updated ?? current)}`));
+        const resumed = await deps.schedules.change(guildId, (r) => resumeSchedule(r, now));
+        await interaction.reply(ephemeralText(renderScheduleResumed(resumed ?? current)));
         return;
       }
       case 'remove':
-        await deps.schedules.update(guildId, () => undefined);
-        await interaction.reply(ephemeralText('The tip schedule is removed. Nothing more will be posted.'));
+        await deps.schedules.change(guildId, removeSchedule);
+        await interaction.reply(ephemeralText(SCHEDULE_TEXT.removed));
         return;
       case 'preview': {
         const next = nextInRotation(deps.content.items('tips'), current.rotation);
-        if (next === undefined) throw new UserFacingError('There are no tips to post.');
-        const payload = renderTip(next.tip);
-        await interaction.reply(
-          replyOptions({ ...payload, content: `The next tip for <#${current.channelId}>:` }, true),
-        );
+        if (next === undefined) throw new UserFacingError(SCHEDULE_TEXT.noTips);
+        await interaction.reply(replyOptions(renderSchedulePreview(current, next.tip), true));
         return;
       }
       default:
@@ -185,6 +170,24 @@ async function set(interaction: ChatInputCommandInteraction<'cached'>, deps: Dep
       'Choose a text or announcement channel: tips cannot be posted in voice channels, categories, forums or threads.',
     );
   }
+  const rule = readRule(interaction);
+  await assertCanPost(channel, interaction);
+  const settings = {
+    guildId: interaction.guildId,
+    channelId: channel.id,
+    rule,
+    rotation: newRotation(deps.random),
+  };
+  const now = deps.clock();
+  const saved = await deps.schedules.update(interaction.guildId, (current) =>
+    setSchedule(current, settings, now),
+  );
+  if (saved === undefined) throw new Error('the schedule was not saved');
+  await interaction.reply(ephemeralText(renderScheduleSet(saved)));
+}
+
+/** The rule given to `/schedule set`, or a refusal that says what is accepted. */
+function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
   const timeText = interaction.options.getString('time', true);
   const time = parseTime(timeText);
   if (time === undefined)
@@ -203,30 +206,12 @@ async function set(interaction: ChatInputCommandInteraction<'cached'>, deps: Dep
   const day = (interaction.options.getString('day') ?? undefined) as Weekday | undefined;
   if (frequency === 'weekly' && (day === undefined || !WEEKDAYS.includes(day)))
     throw new UserFacingError('Weekly posts need a `day`, e.g. monday.');
-  await assertCanPost(channel, interaction);
-
-  const rule: ScheduleRule = {
+  return {
     time: `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`,
     timezone,
     frequency,
     day: frequency === 'weekly' ? day : undefined,
   };
-  const now = deps.clock();
-  const saved = await deps.schedules.update(interaction.guildId, (existing): ScheduleRecord => ({
-    ...rule,
-    guildId: interaction.guildId,
-    channelId: channel.id,
-    nextRunAt: nextRun(rule, new Date(now)).getTime(),
-    rotation: existing?.rotation ?? newRotation(deps.random),
-    lastPost: existing?.lastPost,
-    inFlight: existing?.inFlight,
-    paused: undefined,
-    updatedAt: now,
-  }));
-  if (saved === undefined) throw new Error('the schedule was not saved');
-  await interaction.reply(
-    ephemeralText(`Tips will be posted in <#${channel.id}> ${describeRule(saved)}. ${nextLine(saved)}`),
-  );
 }
 
 /** Refuses with the exact permissions the bot lacks in the channel. */
@@ -247,31 +232,4 @@ async function assertCanPost(
       `I cannot post in <#${channel.id}>: I am missing ${missing.join(', ')} there. Give me ${missing.length === 1 ? 'it' : 'them'} in the channel settings, then try again.`,
     );
   }
-}
-
-function nextLine(record: ScheduleRecord): string {
-  const next = new Date(record.nextRunAt);
-  return `Next post: ${formatInZone(next, record.timezone)}, ${discordTimestamp(next)}.`;
-}
-
-function describe(record: ScheduleRecord, deps: Deps, now: number): string {
-  const lines = [`Tips are posted in <#${record.channelId}> ${describeRule(record)}.`];
-  if (record.paused === undefined) lines.push(nextLine(record));
-  else
-    lines.push(
-      `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. \`/schedule resume\` starts posting again.`,
-    );
-  if (record.lastPost === undefined) lines.push('Nothing posted yet.');
-  else {
-    const tip = deps.content.item(record.lastPost.tipId);
-    lines.push(
-      `Last post: ${discordTimestamp(new Date(record.lastPost.at))}${tip?.item.name === undefined ? '' : `, “${tip.item.name}”`}.`,
-    );
-  }
-  if (record.inFlight !== undefined && (record.inFlight.retryAt ?? 0) > now) {
-    lines.push(
-      `The last post failed ${record.inFlight.attempts} time(s); next try ${discordTimestamp(new Date(record.inFlight.retryAt ?? now), 'R')}.`,
-    );
-  }
-  return lines.join('\n');
 }

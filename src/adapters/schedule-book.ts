@@ -65,4 +65,15 @@ export class ScheduleBook {
     });
     return next;
   }
+
+  /**
+   * Applies a transition to the server's schedule if it still has one (a schedule removed meanwhile
+   * stays removed). Resolves with the stored result, or undefined if there was none.
+   */
+  change(
+    guildId: string,
+    transition: (current: ScheduleRecord) => ScheduleRecord | undefined,
+  ): Promise<ScheduleRecord | undefined> {
+    return this.update(guildId, (current) => current && transition(current));
+  }
 }

@@ -1,6 +1,22 @@
 import type { Rotation } from './rotation.js';
 import type { ScheduleRule } from './schedule.js';
 
+/**
+ * A slot being sent: written before the request and cleared after it succeeds, so that a restart
+ * finishes it (with the same nonce) instead of dropping or repeating it.
+ */
+export interface SlotInFlight {
+  /** The slot id, sent as the post's nonce. */
+  readonly slot: string;
+  readonly slotAt: number;
+  readonly tipId: string;
+  readonly startedAt: number;
+  /** Failed tries so far. */
+  readonly attempts: number;
+  /** Set after a failure: no new try before then. */
+  readonly retryAt?: number | undefined;
+}
+
 /** A server's schedule as stored: the rule, where it posts, and where it stands. */
 export interface ScheduleRecord extends ScheduleRule {
   readonly guildId: string;
@@ -12,20 +28,7 @@ export interface ScheduleRecord extends ScheduleRule {
   readonly lastPost?:
     | { readonly at: number; readonly slotAt: number; readonly tipId: string; readonly messageId: string }
     | undefined;
-  /**
-   * A slot being sent: written before the request and cleared after it succeeds, so that a
-   * restart finishes it (with the same nonce) instead of dropping or repeating it.
-   */
-  readonly inFlight?:
-    | {
-        readonly slot: string;
-        readonly slotAt: number;
-        readonly tipId: string;
-        readonly startedAt: number;
-        readonly attempts: number;
-        readonly retryAt?: number | undefined;
-      }
-    | undefined;
+  readonly inFlight?: SlotInFlight | undefined;
   readonly rotation: Rotation;
   readonly updatedAt: number;
 }
@@ -34,7 +37,7 @@ export type DueAction =
   | { readonly kind: 'wait' }
   | { readonly kind: 'post'; readonly slotAt: number }
   | { readonly kind: 'skip'; readonly slotAt: number; readonly lateByMs: number }
-  | { readonly kind: 'resume'; readonly slotAt: number };
+  | { readonly kind: 'resume'; readonly slotAt: number; readonly inFlight: SlotInFlight };
 
 /**
  * What to do with a schedule at `now`: nothing yet, post its slot, finish a slot that was in
@@ -42,9 +45,10 @@ export type DueAction =
  */
 export function dueAction(record: ScheduleRecord, now: number, graceMs: number): DueAction {
   if (record.paused !== undefined) return { kind: 'wait' };
-  if (record.inFlight !== undefined) {
-    return (record.inFlight.retryAt ?? 0) <= now
-      ? { kind: 'resume', slotAt: record.inFlight.slotAt }
+  const inFlight = record.inFlight;
+  if (inFlight !== undefined) {
+    return (inFlight.retryAt ?? 0) <= now
+      ? { kind: 'resume', slotAt: inFlight.slotAt, inFlight }
       : { kind: 'wait' };
   }
   if (record.nextRunAt > now) return { kind: 'wait' };

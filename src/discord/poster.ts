@@ -1,7 +1,7 @@
 import { DiscordAPIError, makeURLSearchParams, Routes, SnowflakeUtil, type REST } from 'discord.js';
-import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { pacer } from '../core/pace.js';
-import type { MessagePayload } from '../core/payload.js';
+import { ChannelRefusedError, type Poster } from '../schedules/poster-port.js';
 
 /** Discord errors that mean "this channel will not take posts": retrying only adds invalid requests. */
 const REFUSALS: Readonly<Record<number, string>> = {
@@ -10,25 +10,6 @@ const REFUSALS: Readonly<Record<number, string>> = {
   50001: 'the bot cannot see the channel (Missing Access)',
   50013: 'the bot lacks a permission to post there (Missing Permissions)',
 };
-
-/** Thrown when Discord refuses a channel for good; `reason` says why, for /schedule show. */
-export class ChannelRefusedError extends Error {
-  override readonly name = 'ChannelRefusedError';
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
-
-export interface Poster {
-  /** Posts with a nonce that Discord enforces: a repeat within its memory returns the first message. */
-  send(channelId: string, payload: MessagePayload, nonce: string): Promise<{ id: string }>;
-  /** The bot's own message in the channel, posted after `sinceMs`, whose embed `matches`. */
-  findOwnPost(
-    channelId: string,
-    sinceMs: number,
-    matches: (embed: APIEmbed) => boolean,
-  ): Promise<string | undefined>;
-}
 
 /**
  * A Poster on discord.js's REST client. Posts are also paced at 95% of the global limit:

@@ -1,17 +1,17 @@
 import type { Logger } from '../adapters/logger.js';
 import type { ScheduleBook } from '../adapters/schedule-book.js';
-import type { ContentIndex } from '../core/content-index.js';
+import type { ContentIndex, ItemRef } from '../core/content-index.js';
 import { renderTip } from '../core/render/tip.js';
-import { nextInRotation } from '../core/rotation.js';
-import { dueAction, retryDelay, type ScheduleRecord } from '../core/schedule-record.js';
-import { nextRun, slotId } from '../core/schedule.js';
-import { ChannelRefusedError, type Poster } from '../discord/poster.js';
-
-/**
- * How long Discord is relied on to remember a nonce. Its docs say "a few minutes"; we count on two.
- * Within this window a slot that was in flight is simply sent again with the same nonce.
- */
-export const NONCE_MEMORY_MS = 2 * 60_000;
+import { dueAction, type ScheduleRecord, type SlotInFlight } from '../core/schedule-record.js';
+import {
+  beginSlot,
+  failSlot,
+  finishSlot,
+  planSlot,
+  refuseSlot,
+  skipSlot,
+} from '../core/schedule-transitions.js';
+import { ChannelRefusedError, type Poster } from './poster-port.js';
 
 export interface SchedulerDeps {
   readonly book: ScheduleBook;
@@ -27,18 +27,23 @@ export interface SchedulerDeps {
 }
 
 /**
- * One ticker for every server: each tick posts the slots that are due. State lives in the store;
- * the ticker holds none, so a restart carries on where the last process stopped.
+ * One ticker for every server: each tick posts the slots that are due. State lives in the store,
+ * and every change of it is a transition of src/core/schedule-transitions.ts; the ticker holds
+ * none, so a restart carries on where the last process stopped.
  *
  * Exactly once: before a post the slot is written as in flight with its tip; the post carries the
  * slot id as nonce with enforce_nonce; the slot is marked done after. A crash between the two
  * leaves the slot in flight, and the next process sends it again:
- * - within NONCE_MEMORY_MS, with the same nonce: Discord returns the first message if there was one;
+ * - within NONCE_MEMORY_MS (src/core/schedule-transitions.ts) of the slot's start, with the same nonce: Discord returns the first
+ *   message if there was one;
  * - later, it first looks in the channel for its own message with that tip since the slot began
  *   (which needs Read Message History), and posts only if there is none.
  * Where this ends: if the history cannot be read, or someone deleted the post before the restart,
  * a late restart posts the slot again; and a post that Discord accepted but whose answer never
  * arrived is also only found through history.
+ *
+ * Log lines about a change are written once the store has accepted it, so that a line means the
+ * change is what /schedule show tells.
  */
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
@@ -62,11 +67,12 @@ export class Scheduler {
 
   /** Posts every due slot of the served guilds; resolves when all are settled. */
   async tick(): Promise<void> {
-    const now = this.deps.clock();
+    const { book, clock, graceMs, serves } = this.deps;
+    const now = clock();
     const due: ScheduleRecord[] = [];
-    for (const record of this.deps.book.all()) {
-      if (this.busy.has(record.guildId) || !this.deps.serves(record.guildId)) continue;
-      if (dueAction(record, now, this.deps.graceMs).kind !== 'wait') due.push(record);
+    for (const record of book.all()) {
+      if (this.busy.has(record.guildId) || !serves(record.guildId)) continue;
+      if (dueAction(record, now, graceMs).kind !== 'wait') due.push(record);
     }
     // Started together: the poster paces them under Discord's global limit.
     await Promise.all(due.map((record) => this.process(record.guildId)));
@@ -83,113 +89,77 @@ export class Scheduler {
     }
   }
 
-  /** Leaves a slot unposted: the schedule's next run becomes the one after it. */
-  private async moveOn(guildId: string, slotAt: number, now: number): Promise<void> {
-    await this.deps.book.update(
-      guildId,
-      (r) => r && { ...r, nextRunAt: nextRun(r, new Date(slotAt)).getTime(), updatedAt: now },
-    );
-  }
-
   private async runSlot(guildId: string): Promise<void> {
-    const { book, logger, clock } = this.deps;
+    const { book, content, logger, clock, graceMs } = this.deps;
     const record = book.get(guildId);
     if (record === undefined) return;
     const now = clock();
-    const action = dueAction(record, now, this.deps.graceMs);
-    if (action.kind === 'wait') return;
-    if (action.kind === 'skip') {
-      await this.moveOn(guildId, action.slotAt, now);
-      // Logged once stored, so that the line means the schedule has moved on.
-      logger.warn(
-        { guildId, slot: new Date(action.slotAt).toISOString(), lateByMs: action.lateByMs },
-        'skipped a tip post that was too late',
-      );
-      return;
-    }
-    let inFlight = record.inFlight;
-    if (inFlight === undefined) {
-      const next = nextInRotation(this.deps.content.items('tips'), record.rotation);
-      if (next === undefined) {
-        logger.warn({ guildId }, 'no tips to post');
-        await this.moveOn(guildId, action.slotAt, now);
+    const plan = planSlot(record, content, now, graceMs);
+    switch (plan.kind) {
+      case 'wait':
+        return;
+      case 'skip':
+        await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now));
+        logger.warn(
+          { guildId, slot: new Date(plan.slotAt).toISOString(), lateByMs: plan.lateByMs },
+          'skipped a tip post that was too late',
+        );
+        return;
+      case 'no-tips':
+        await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now));
+        logger.warn({ guildId, slot: new Date(plan.slotAt).toISOString() }, 'no tips to post');
+        return;
+      case 'begin': {
+        const begun = await book.change(guildId, (r) =>
+          beginSlot(r, { slotAt: plan.slotAt, tipId: plan.tip.id }, now),
+        );
+        if (begun?.inFlight !== undefined) await this.deliver(begun, begun.inFlight, plan.tip, false);
         return;
       }
-      inFlight = {
-        slot: slotId(guildId, new Date(action.slotAt)),
-        slotAt: action.slotAt,
-        tipId: next.tip.id,
-        startedAt: now,
-        attempts: 0,
-      };
-      const started = inFlight;
-      await book.update(guildId, (r) => r && { ...r, inFlight: started, updatedAt: now });
+      case 'resume':
+        await this.deliver(record, plan.inFlight, plan.tip, plan.searchHistory);
     }
-    // A tip removed from the content since: post the next one in the slot (same nonce).
-    const tip =
-      this.deps.content.item(inFlight.tipId) ??
-      nextInRotation(this.deps.content.items('tips'), record.rotation)?.tip;
-    if (tip === undefined) return;
+  }
+
+  /** Posts the slot in flight (unless history shows it already was) and stores how it went. */
+  private async deliver(
+    record: ScheduleRecord,
+    inFlight: SlotInFlight,
+    tip: ItemRef,
+    searchHistory: boolean,
+  ): Promise<void> {
+    const { book, content, logger, clock, poster } = this.deps;
+    const { guildId, channelId } = record;
     const payload = renderTip(tip);
     try {
-      let messageId: string | undefined;
-      // A slot already in flight may have reached Discord before the process died or the answer got lost.
-      if (record.inFlight !== undefined) {
-        if (now - inFlight.startedAt > NONCE_MEMORY_MS) {
-          const title = payload.embeds?.[0]?.title;
-          messageId = await this.deps.poster.findOwnPost(
-            record.channelId,
-            inFlight.startedAt,
-            (embed) => embed.title === title,
-          );
-          if (messageId !== undefined)
-            logger.info({ guildId, slot: inFlight.slot }, 'found the post of an unfinished slot');
-        }
+      let found: string | undefined;
+      if (searchHistory) {
+        const title = payload.embeds?.[0]?.title;
+        found = await poster.findOwnPost(channelId, inFlight.startedAt, (embed) => embed.title === title);
       }
-      messageId ??= (await this.deps.poster.send(record.channelId, payload, inFlight.slot)).id;
-      const done = { slotAt: inFlight.slotAt, tipId: tip.id, messageId };
-      await book.update(guildId, (r) => {
-        if (r === undefined) return undefined;
-        const rotated = nextInRotation(this.deps.content.items('tips'), r.rotation);
-        const rotation =
-          rotated?.tip.id === tip.id
-            ? rotated.after
-            : { ...r.rotation, posted: [...r.rotation.posted, tip.id] };
-        return {
-          ...r,
-          inFlight: undefined,
-          lastPost: { at: clock(), ...done },
-          rotation,
-          nextRunAt: nextRun(r, new Date(Math.max(done.slotAt, r.nextRunAt - 1))).getTime(),
-          updatedAt: clock(),
-        };
-      });
+      const messageId = found ?? (await poster.send(channelId, payload, inFlight.slot)).id;
+      await book.change(guildId, (r) =>
+        finishSlot(
+          r,
+          { slotAt: inFlight.slotAt, tipId: tip.id, messageId, tips: content.items('tips') },
+          clock(),
+        ),
+      );
+      if (found !== undefined)
+        logger.info({ guildId, slot: inFlight.slot }, 'found the post of an unfinished slot');
     } catch (error) {
       if (error instanceof ChannelRefusedError) {
-        await book.update(
-          guildId,
-          (r) =>
-            r && {
-              ...r,
-              inFlight: undefined,
-              paused: { reason: error.reason, at: clock() },
-              updatedAt: clock(),
-            },
-        );
-        // Logged once stored: /schedule show already tells the reason when this line appears.
+        await book.change(guildId, (r) => refuseSlot(r, error.reason, clock()));
         logger.warn(
-          { guildId, channelId: record.channelId, reason: error.reason },
+          { guildId, channelId, reason: error.reason },
           'paused a schedule: Discord refused the channel',
         );
         return;
       }
-      const attempts = inFlight.attempts + 1;
-      const retryAt = clock() + retryDelay(attempts);
-      logger.warn({ err: error, guildId, attempts, retryAt }, 'tip post failed; will retry');
-      const failed = inFlight;
-      await book.update(
-        guildId,
-        (r) => r && { ...r, inFlight: { ...failed, attempts, retryAt }, updatedAt: clock() },
+      const saved = await book.change(guildId, (r) => failSlot(r, clock()));
+      logger.warn(
+        { err: error, guildId, attempts: saved?.inFlight?.attempts, retryAt: saved?.inFlight?.retryAt },
+        'tip post failed; will retry',
       );
     }
   }

@@ -41,6 +41,7 @@ describe('parsing input', () => {
     expect(canonicalZone('CEST')).toBeUndefined();
     expect(matchingZones('new york')).toEqual(['America/New_York']);
     expect(matchingZones('')).toHaveLength(25);
+    expect(matchingZones('')[0]).toBe('UTC');
   });
 });
 
@@ -99,12 +100,12 @@ describe('next run, in the server zone', () => {
 
 describe('slot ids and formatting', () => {
   it('GIVEN a 19-digit server id THEN the slot id fits Discord nonces (25) and differs per slot and server', () => {
-    const a = slotId('1100000000000000002', at('2026-11-29T08:00:00Z'));
-    expect(a.length).toBeLessThanOrEqual(25);
-    expect(slotId('9223372036854775807', at('2099-12-31T23:59:00Z')).length).toBeLessThanOrEqual(25);
-    expect(slotId('1100000000000000002', at('2026-11-30T08:00:00Z'))).not.toBe(a);
-    expect(slotId('1100000000000000003', at('2026-11-29T08:00:00Z'))).not.toBe(a);
-    expect(slotId('1100000000000000002', at('2026-11-29T08:00:00Z'))).toBe(a);
+    expect(slotId('1100000000000000002', at('2026-11-29T08:00:00Z'))).toBe('8cv1gfspn1fm.htjxc');
+    expect(slotId('1100000000000000002', at('2026-11-29T08:00:59Z'))).toBe('8cv1gfspn1fm.htjxc');
+    expect(slotId('1100000000000000002', at('2026-11-30T08:00:00Z'))).toBe('8cv1gfspn1fm.htl1c');
+    expect(slotId('1100000000000000003', at('2026-11-29T08:00:00Z'))).toBe('8cv1gfspn1fn.htjxc');
+    // The largest snowflake, late in the century: 20 characters.
+    expect(slotId('9223372036854775807', at('2099-12-31T23:59:00Z'))).toBe('1y2p0ij32e8e7.14phrz');
   });
 
   it('GIVEN a time THEN shows it in the zone and as a Discord timestamp', () => {
@@ -135,24 +136,33 @@ describe('rotation', () => {
 
   it('GIVEN 5 tips THEN posts each once per cycle, then starts a new cycle in another order', () => {
     const list = tips(['a', 'b', 'c', 'd', 'e']);
-    const { ids } = walk(list, { seed: 7, posted: [] }, 10);
-    expect(new Set(ids.slice(0, 5)).size).toBe(5);
-    expect(new Set(ids.slice(5)).size).toBe(5);
+    expect(walk(list, { seed: 7, posted: [] }, 10)).toEqual({
+      ids: ['b', 'c', 'a', 'd', 'e', 'e', 'd', 'a', 'c', 'b'],
+      // The second cycle's seed: 7 + 0x9e3779b9.
+      rotation: { seed: 2654435776, posted: ['e', 'd', 'a', 'c', 'b'] },
+    });
   });
 
   it('GIVEN a tip added mid-cycle THEN it joins the cycle; GIVEN one removed THEN it is skipped', () => {
     const first = walk(tips(['a', 'b', 'c']), { seed: 1, posted: [] }, 2);
-    const remaining = ['a', 'b', 'c'].filter((id) => !first.ids.includes(id));
-    const changed = tips([...remaining, 'new']);
-    const rest = walk(changed, first.rotation, 2);
-    expect(rest.ids.sort()).toEqual([...remaining, 'new'].sort());
+    expect(first).toEqual({ ids: ['a', 'b'], rotation: { seed: 1, posted: ['a', 'b'] } });
+    // `a` removed, `new` added: the cycle ends with `new` and `c`, and forgets `a`.
+    const rest = walk(tips(['b', 'c', 'new']), first.rotation, 2);
+    expect(rest).toEqual({ ids: ['new', 'c'], rotation: { seed: 1, posted: ['b', 'new', 'c'] } });
   });
 
   it('GIVEN different seeds THEN servers walk the tips in different orders', () => {
     const list = tips(Array.from({ length: 20 }, (_, i) => `t${i}`));
     let n = 0;
     const seq = () => [0.1, 0.7][n++ % 2] ?? 0;
-    expect(walk(list, newRotation(seq), 20).ids).not.toEqual(walk(list, newRotation(seq), 20).ids);
+    const first = newRotation(seq);
+    const second = newRotation(seq);
+    expect([first, second]).toEqual([
+      { seed: 429496729, posted: [] },
+      { seed: 3006477107, posted: [] },
+    ]);
+    expect(walk(list, first, 20).ids.slice(0, 5)).toEqual(['t19', 't18', 't13', 't12', 't11']);
+    expect(walk(list, second, 20).ids.slice(0, 5)).toEqual(['t15', 't14', 't6', 't17', 't7']);
   });
 
   it('GIVEN no tips THEN nothing', () => {
@@ -206,6 +216,7 @@ describe('due slots, catch-up and grace (fake clock)', () => {
     expect(dueAction({ ...base, nextRunAt: slot, inFlight }, slot + 5 * HOUR, HOUR)).toEqual({
       kind: 'resume',
       slotAt: slot,
+      inFlight,
     });
   });
 

@@ -1,0 +1,66 @@
+import type { ContentIndex, ItemRef } from '../content-index.js';
+import type { MessagePayload } from '../payload.js';
+import type { ScheduleRecord } from '../schedule-record.js';
+import { describeRule, discordTimestamp, formatInZone } from '../schedule.js';
+import { renderTip } from './tip.js';
+
+/** The /schedule answers that say the same every time. */
+export const SCHEDULE_TEXT = {
+  paused: 'Tip posts are paused. `/schedule resume` starts them again.',
+  removed: 'The tip schedule is removed. Nothing more will be posted.',
+  noSchedule: 'This server has no tip schedule yet. Create one with `/schedule set`.',
+  channelGone: 'The channel of this schedule no longer exists. Choose another with `/schedule set`.',
+  noTips: 'There are no tips to post.',
+} as const;
+
+/** `Next post: Monday 30 November 2026, 09:00 (Europe/Berlin), <t:1796025600:F>.` */
+export function renderNextPost(record: ScheduleRecord): string {
+  const next = new Date(record.nextRunAt);
+  return `Next post: ${formatInZone(next, record.timezone)}, ${discordTimestamp(next)}.`;
+}
+
+/** The answer to `/schedule set`: where, when, and the first post. */
+export function renderScheduleSet(record: ScheduleRecord): string {
+  return `Tips will be posted in <#${record.channelId}> ${describeRule(record)}. ${renderNextPost(record)}`;
+}
+
+/** The answer to `/schedule resume`. */
+export function renderScheduleResumed(record: ScheduleRecord): string {
+  return `Tip posts resumed. ${renderNextPost(record)}`;
+}
+
+/**
+ * `/schedule show`: the rule, the next post or why posting stopped, the last post (named by its tip
+ * if the content still has it), and a failing post's next try.
+ */
+export function renderScheduleShow(
+  record: ScheduleRecord,
+  content: Pick<ContentIndex, 'item'>,
+  now: number,
+): string {
+  const lines = [`Tips are posted in <#${record.channelId}> ${describeRule(record)}.`];
+  if (record.paused === undefined) lines.push(renderNextPost(record));
+  else
+    lines.push(
+      `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. \`/schedule resume\` starts posting again.`,
+    );
+  if (record.lastPost === undefined) lines.push('Nothing posted yet.');
+  else {
+    const name = content.item(record.lastPost.tipId)?.item.name;
+    lines.push(
+      `Last post: ${discordTimestamp(new Date(record.lastPost.at))}${name === undefined ? '' : `, “${name}”`}.`,
+    );
+  }
+  const retryAt = record.inFlight?.retryAt;
+  if (record.inFlight !== undefined && retryAt !== undefined && retryAt > now) {
+    lines.push(
+      `The last post failed ${record.inFlight.attempts} time(s); next try ${discordTimestamp(new Date(retryAt), 'R')}.`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** `/schedule preview`: the tip the schedule posts next, under a line naming the channel. */
+export function renderSchedulePreview(record: ScheduleRecord, tip: ItemRef): MessagePayload {
+  return { ...renderTip(tip), content: `The next tip for <#${record.channelId}>:` };
+}

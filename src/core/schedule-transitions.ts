@@ -1,0 +1,186 @@
+import type { ContentIndex, ItemRef } from './content-index.js';
+import { nextInRotation, type Rotation } from './rotation.js';
+import { dueAction, retryDelay, type ScheduleRecord, type SlotInFlight } from './schedule-record.js';
+import { nextRun, slotId, type ScheduleRule } from './schedule.js';
+
+/**
+ * How long Discord is relied on to remember a nonce. Its docs say "a few minutes"; we count on two.
+ * Within this window a slot that was in flight is simply sent again with the same nonce; after it,
+ * the channel's history is searched first.
+ */
+export const NONCE_MEMORY_MS = 2 * 60_000;
+
+/** What `/schedule set` was given, checked. */
+export interface ScheduleSettings {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly rule: ScheduleRule;
+  /** The walk through the tips of a new schedule; a replaced schedule keeps its own. */
+  readonly rotation: Rotation;
+}
+
+/**
+ * `/schedule set`: a new schedule, or `current` with a new rule and channel. The rotation, the last
+ * post and a slot in flight are kept; a pause is lifted; the next run is the first after `now`.
+ */
+export function setSchedule(
+  current: ScheduleRecord | undefined,
+  settings: ScheduleSettings,
+  now: number,
+): ScheduleRecord {
+  return {
+    ...settings.rule,
+    guildId: settings.guildId,
+    channelId: settings.channelId,
+    nextRunAt: nextRun(settings.rule, new Date(now)).getTime(),
+    rotation: current?.rotation ?? settings.rotation,
+    lastPost: current?.lastPost,
+    inFlight: current?.inFlight,
+    paused: undefined,
+    updatedAt: now,
+  };
+}
+
+/** `/schedule pause` by the user `byUserId`: nothing is posted until resumed. */
+export function pauseSchedule(record: ScheduleRecord, byUserId: string, now: number): ScheduleRecord {
+  return { ...record, paused: { reason: `paused by <@${byUserId}>`, at: now }, updatedAt: now };
+}
+
+/**
+ * `/schedule resume`: slots missed while paused are not posted (a slot left in flight is dropped
+ * too); the next is the first after `now`.
+ */
+export function resumeSchedule(record: ScheduleRecord, now: number): ScheduleRecord {
+  return {
+    ...record,
+    paused: undefined,
+    inFlight: undefined,
+    nextRunAt: nextRun(record, new Date(now)).getTime(),
+    updatedAt: now,
+  };
+}
+
+/** `/schedule remove`: the record goes, and with it the rotation and any slot in flight. */
+export const removeSchedule: (record: ScheduleRecord) => ScheduleRecord | undefined = () => undefined;
+
+/**
+ * The run after `slotAt`; or the record's own next run if `/schedule set` moved it later while the
+ * slot was in flight, so that the new rule's first run is kept.
+ */
+function runAfter(record: ScheduleRecord, slotAt: number): number {
+  return nextRun(record, new Date(Math.max(slotAt, record.nextRunAt - 1))).getTime();
+}
+
+/** The slot at `slotAt` starts: written before its post, so that a restart finishes it. */
+export function beginSlot(
+  record: ScheduleRecord,
+  input: { readonly slotAt: number; readonly tipId: string },
+  now: number,
+): ScheduleRecord {
+  const inFlight: SlotInFlight = {
+    slot: slotId(record.guildId, new Date(input.slotAt)),
+    slotAt: input.slotAt,
+    tipId: input.tipId,
+    startedAt: now,
+    attempts: 0,
+  };
+  return { ...record, inFlight, updatedAt: now };
+}
+
+/**
+ * The slot's tip is posted (as `messageId`): the slot is done, the tip counts as posted in the
+ * rotation over the current `tips`, and the next run is the one after the slot.
+ */
+export function finishSlot(
+  record: ScheduleRecord,
+  input: {
+    readonly slotAt: number;
+    readonly tipId: string;
+    readonly messageId: string;
+    readonly tips: readonly ItemRef[];
+  },
+  now: number,
+): ScheduleRecord {
+  const rotated = nextInRotation(input.tips, record.rotation);
+  // A tip other than the rotation's next (the slot's tip changed since it began) is still counted.
+  const rotation =
+    rotated?.tip.id === input.tipId
+      ? rotated.after
+      : { ...record.rotation, posted: [...record.rotation.posted, input.tipId] };
+  return {
+    ...record,
+    inFlight: undefined,
+    lastPost: { at: now, slotAt: input.slotAt, tipId: input.tipId, messageId: input.messageId },
+    rotation,
+    nextRunAt: runAfter(record, input.slotAt),
+    updatedAt: now,
+  };
+}
+
+/** Discord refused the channel for good (`reason` says why): the schedule pauses, the slot is dropped. */
+export function refuseSlot(record: ScheduleRecord, reason: string, now: number): ScheduleRecord {
+  return { ...record, inFlight: undefined, paused: { reason, at: now }, updatedAt: now };
+}
+
+/** The slot's post failed for a passing reason: it is tried again after a growing delay. */
+export function failSlot(record: ScheduleRecord, now: number): ScheduleRecord {
+  // Nothing in flight any more (resumed meanwhile): there is nothing to retry.
+  if (record.inFlight === undefined) return record;
+  const attempts = record.inFlight.attempts + 1;
+  return {
+    ...record,
+    inFlight: { ...record.inFlight, attempts, retryAt: now + retryDelay(attempts) },
+    updatedAt: now,
+  };
+}
+
+/** The slot at `slotAt` is left unposted (too late, or no tip to post): on to the next run. */
+export function skipSlot(record: ScheduleRecord, slotAt: number, now: number): ScheduleRecord {
+  return { ...record, inFlight: undefined, nextRunAt: runAfter(record, slotAt), updatedAt: now };
+}
+
+/** What the scheduler does with a schedule at a tick. */
+export type SlotPlan =
+  | { readonly kind: 'wait' }
+  /** More than the grace late: skipped. */
+  | { readonly kind: 'skip'; readonly slotAt: number; readonly lateByMs: number }
+  /** No tip in the content: skipped. */
+  | { readonly kind: 'no-tips'; readonly slotAt: number }
+  /** A new slot: begin it with `tip`, then post. */
+  | { readonly kind: 'begin'; readonly slotAt: number; readonly tip: ItemRef }
+  /**
+   * A slot already in flight (a retry, or left by a stopped process): post `tip` again with the
+   * same nonce, after searching the channel's history if Discord may have forgotten the nonce.
+   */
+  | {
+      readonly kind: 'resume';
+      readonly inFlight: SlotInFlight;
+      readonly tip: ItemRef;
+      readonly searchHistory: boolean;
+    };
+
+/**
+ * What to do with `record` at `now`, given the content's tips: wait, skip a slot, begin one, or
+ * finish one in flight. A tip removed from the content since its slot began is replaced by the
+ * rotation's next one, in the same slot.
+ */
+export function planSlot(
+  record: ScheduleRecord,
+  content: Pick<ContentIndex, 'item' | 'items'>,
+  now: number,
+  graceMs: number,
+): SlotPlan {
+  const action = dueAction(record, now, graceMs);
+  if (action.kind === 'wait' || action.kind === 'skip') return action;
+  const next = () => nextInRotation(content.items('tips'), record.rotation)?.tip;
+  if (action.kind === 'post') {
+    const tip = next();
+    return tip === undefined
+      ? { kind: 'no-tips', slotAt: action.slotAt }
+      : { kind: 'begin', slotAt: action.slotAt, tip };
+  }
+  const { inFlight } = action;
+  const tip = content.item(inFlight.tipId) ?? next();
+  if (tip === undefined) return { kind: 'no-tips', slotAt: inFlight.slotAt };
+  return { kind: 'resume', inFlight, tip, searchHistory: now - inFlight.startedAt > NONCE_MEMORY_MS };
+}

@@ -1,0 +1,22 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { MessagePayload } from '../core/payload.js';
+
+/** What the scheduler needs from Discord; src/discord/poster.ts implements it over REST. */
+export interface Poster {
+  /** Posts with a nonce that Discord enforces: a repeat within its memory returns the first message. */
+  send(channelId: string, payload: MessagePayload, nonce: string): Promise<{ id: string }>;
+  /** The bot's own message in the channel, posted after `sinceMs`, whose embed `matches`. */
+  findOwnPost(
+    channelId: string,
+    sinceMs: number,
+    matches: (embed: APIEmbed) => boolean,
+  ): Promise<string | undefined>;
+}
+
+/** Thrown by a Poster when Discord refuses a channel for good; `reason` says why, for /schedule show. */
+export class ChannelRefusedError extends Error {
+  override readonly name = 'ChannelRefusedError';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}

@@ -1,0 +1,416 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/core/content-index.js';
+import {
+  renderNextPost,
+  renderSchedulePreview,
+  renderScheduleResumed,
+  renderScheduleSet,
+  renderScheduleShow,
+  SCHEDULE_TEXT,
+} from '../../src/core/render/schedule.js';
+import { renderTip } from '../../src/core/render/tip.js';
+import type { ScheduleRecord, SlotInFlight } from '../../src/core/schedule-record.js';
+import {
+  beginSlot,
+  failSlot,
+  finishSlot,
+  NONCE_MEMORY_MS,
+  pauseSchedule,
+  planSlot,
+  refuseSlot,
+  removeSchedule,
+  resumeSchedule,
+  setSchedule,
+  skipSlot,
+} from '../../src/core/schedule-transitions.js';
+import { mustParse } from '../helpers/articles.js';
+import { SEED_ARTICLE } from '../helpers/paths.js';
+
+const { index: content } = buildIndex([
+  mustParse(readFileSync(SEED_ARTICLE, 'utf8'), 'content/seed.md', 'https://blog.example'),
+]);
+const { index: empty } = buildIndex([]);
+const TIPS = content.items('tips');
+const tipId = (n: number) => `software-engineer-to-engineering-leader/tips/${n}`;
+const tip = (n: number) => {
+  const found = content.item(tipId(n));
+  if (found === undefined) throw new Error(`no tip ${n}`);
+  return found;
+};
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Saturday 28 November 2026, 09:00 UTC: the schedule's slot. */
+const SLOT = Date.UTC(2026, 10, 28, 9);
+const GUILD = '1100000000000000002';
+const CHANNEL = '1100000000000000003';
+/** The slot id of SLOT in GUILD. */
+const SLOT_ID = '8cv1gfspn1fm.htiv0';
+
+/** A daily 09:00 UTC schedule due at SLOT, whose rotation (seed 1) walks tips 3, 2, 1, 0. */
+const RECORD: ScheduleRecord = {
+  guildId: GUILD,
+  channelId: CHANNEL,
+  time: '09:00',
+  timezone: 'UTC',
+  frequency: 'daily',
+  day: undefined,
+  nextRunAt: SLOT,
+  rotation: { seed: 1, posted: [] },
+  updatedAt: SLOT - DAY,
+};
+const IN_FLIGHT: SlotInFlight = {
+  slot: SLOT_ID,
+  slotAt: SLOT,
+  tipId: tipId(3),
+  startedAt: SLOT,
+  attempts: 0,
+};
+
+describe('/schedule set, pause, resume, remove', () => {
+  const settings = {
+    guildId: GUILD,
+    channelId: CHANNEL,
+    rule: { time: '09:00', timezone: 'UTC', frequency: 'daily', day: undefined },
+    rotation: { seed: 42, posted: [] },
+  } as const;
+
+  it('GIVEN no schedule THEN set creates one with the new rotation, due at the first run after now', () => {
+    expect(setSchedule(undefined, settings, SLOT - HOUR)).toEqual({
+      time: '09:00',
+      timezone: 'UTC',
+      frequency: 'daily',
+      day: undefined,
+      guildId: GUILD,
+      channelId: CHANNEL,
+      nextRunAt: SLOT,
+      rotation: { seed: 42, posted: [] },
+      lastPost: undefined,
+      inFlight: undefined,
+      paused: undefined,
+      updatedAt: SLOT - HOUR,
+    });
+  });
+
+  it('GIVEN a paused schedule with posts THEN set replaces rule and channel, keeps rotation, last post and the slot in flight, and lifts the pause', () => {
+    const lastPost = {
+      at: SLOT - DAY,
+      slotAt: SLOT - DAY,
+      tipId: tipId(3),
+      messageId: '1300000000000000001',
+    };
+    const current: ScheduleRecord = {
+      ...RECORD,
+      rotation: { seed: 1, posted: [tipId(3)] },
+      lastPost,
+      inFlight: IN_FLIGHT,
+      paused: { reason: 'paused by <@1100000000000000004>', at: SLOT - HOUR },
+    };
+    const weekly = {
+      ...settings,
+      channelId: '1100000000000000009',
+      rule: { time: '18:30', timezone: 'Europe/Berlin', frequency: 'weekly', day: 'monday' },
+    } as const;
+    expect(setSchedule(current, weekly, SLOT)).toEqual({
+      time: '18:30',
+      timezone: 'Europe/Berlin',
+      frequency: 'weekly',
+      day: 'monday',
+      guildId: GUILD,
+      channelId: '1100000000000000009',
+      // Monday 30 November 2026, 18:30 in Berlin (UTC+1).
+      nextRunAt: Date.UTC(2026, 10, 30, 17, 30),
+      rotation: { seed: 1, posted: [tipId(3)] },
+      lastPost,
+      inFlight: IN_FLIGHT,
+      paused: undefined,
+      updatedAt: SLOT,
+    });
+  });
+
+  it('GIVEN a schedule THEN pause records who paused it and when', () => {
+    expect(pauseSchedule(RECORD, '1100000000000000004', SLOT - HOUR)).toEqual({
+      ...RECORD,
+      paused: { reason: 'paused by <@1100000000000000004>', at: SLOT - HOUR },
+      updatedAt: SLOT - HOUR,
+    });
+  });
+
+  it('GIVEN a schedule paused over two slots with one in flight THEN resume drops them and is due at the next run after now', () => {
+    const paused: ScheduleRecord = {
+      ...RECORD,
+      inFlight: IN_FLIGHT,
+      paused: { reason: 'the channel was deleted (Unknown Channel)', at: SLOT },
+    };
+    const now = SLOT + DAY + HOUR;
+    expect(resumeSchedule(paused, now)).toEqual({
+      ...RECORD,
+      inFlight: undefined,
+      paused: undefined,
+      nextRunAt: SLOT + 2 * DAY,
+      updatedAt: now,
+    });
+  });
+
+  it('GIVEN a schedule THEN remove leaves nothing', () => {
+    expect(removeSchedule(RECORD)).toBeUndefined();
+  });
+});
+
+describe('a slot: begin, finish, refusal, failure, skip', () => {
+  it('GIVEN a due slot THEN begin writes it in flight with its slot id as nonce and no attempt yet', () => {
+    expect(beginSlot(RECORD, { slotAt: SLOT, tipId: tipId(3) }, SLOT + 500)).toEqual({
+      ...RECORD,
+      inFlight: { slot: SLOT_ID, slotAt: SLOT, tipId: tipId(3), startedAt: SLOT + 500, attempts: 0 },
+      updatedAt: SLOT + 500,
+    });
+  });
+
+  it("GIVEN the rotation's next tip posted THEN finish records the post, advances the rotation and is due the next day", () => {
+    const now = SLOT + 800;
+    const done = finishSlot(
+      { ...RECORD, inFlight: IN_FLIGHT },
+      { slotAt: SLOT, tipId: tipId(3), messageId: '1300000000000000001', tips: TIPS },
+      now,
+    );
+    expect(done).toEqual({
+      ...RECORD,
+      inFlight: undefined,
+      lastPost: { at: now, slotAt: SLOT, tipId: tipId(3), messageId: '1300000000000000001' },
+      rotation: { seed: 1, posted: [tipId(3)] },
+      nextRunAt: SLOT + DAY,
+      updatedAt: now,
+    });
+  });
+
+  it("GIVEN the cycle's last tip posted THEN finish starts a new cycle in a new order", () => {
+    const rotation = { seed: 1, posted: [tipId(3), tipId(2), tipId(1)] };
+    const done = finishSlot(
+      { ...RECORD, rotation, inFlight: { ...IN_FLIGHT, tipId: tipId(0) } },
+      { slotAt: SLOT, tipId: tipId(0), messageId: '1300000000000000001', tips: TIPS },
+      SLOT,
+    );
+    expect(done.rotation).toEqual({ seed: 1, posted: [tipId(3), tipId(2), tipId(1), tipId(0)] });
+    const next = finishSlot(
+      done,
+      { slotAt: SLOT + DAY, tipId: tipId(2), messageId: '1300000000000000002', tips: TIPS },
+      SLOT + DAY,
+    );
+    expect(next.rotation).toEqual({ seed: 2654435770, posted: [tipId(2)] });
+  });
+
+  it("GIVEN a tip other than the rotation's next posted (its tip changed) THEN finish counts it as posted too", () => {
+    const done = finishSlot(
+      RECORD,
+      { slotAt: SLOT, tipId: tipId(0), messageId: '1300000000000000001', tips: TIPS },
+      SLOT,
+    );
+    expect(done.rotation).toEqual({ seed: 1, posted: [tipId(0)] });
+  });
+
+  it('GIVEN /schedule set moved the next run later while the slot was in flight THEN finish keeps the new next run', () => {
+    const moved = { ...RECORD, time: '18:00', nextRunAt: SLOT + 9 * HOUR, inFlight: IN_FLIGHT };
+    const done = finishSlot(
+      moved,
+      { slotAt: SLOT, tipId: tipId(3), messageId: '1300000000000000001', tips: TIPS },
+      SLOT + MINUTE,
+    );
+    expect(done.nextRunAt).toBe(SLOT + 9 * HOUR);
+  });
+
+  it('GIVEN Discord refused the channel THEN refusal pauses with the reason and drops the slot', () => {
+    expect(
+      refuseSlot({ ...RECORD, inFlight: IN_FLIGHT }, 'the channel was deleted (Unknown Channel)', SLOT + 300),
+    ).toEqual({
+      ...RECORD,
+      inFlight: undefined,
+      paused: { reason: 'the channel was deleted (Unknown Channel)', at: SLOT + 300 },
+      updatedAt: SLOT + 300,
+    });
+  });
+
+  it('GIVEN failures in a row THEN each sets the next try 5 s, then 10 s, then 20 s later', () => {
+    const first = failSlot({ ...RECORD, inFlight: IN_FLIGHT }, SLOT + 1_000);
+    expect(first).toEqual({
+      ...RECORD,
+      inFlight: { ...IN_FLIGHT, attempts: 1, retryAt: SLOT + 6_000 },
+      updatedAt: SLOT + 1_000,
+    });
+    const second = failSlot(first, SLOT + 6_000);
+    expect(second.inFlight).toEqual({ ...IN_FLIGHT, attempts: 2, retryAt: SLOT + 16_000 });
+    expect(failSlot(second, SLOT + 16_000).inFlight).toEqual({
+      ...IN_FLIGHT,
+      attempts: 3,
+      retryAt: SLOT + 36_000,
+    });
+  });
+
+  it('GIVEN nothing in flight any more (resumed meanwhile) THEN a failure changes nothing', () => {
+    expect(failSlot(RECORD, SLOT)).toBe(RECORD);
+  });
+
+  it('GIVEN a slot THEN skip moves on to the run after it, dropping anything in flight', () => {
+    expect(skipSlot({ ...RECORD, inFlight: IN_FLIGHT }, SLOT, SLOT + 2 * HOUR)).toEqual({
+      ...RECORD,
+      inFlight: undefined,
+      nextRunAt: SLOT + DAY,
+      updatedAt: SLOT + 2 * HOUR,
+    });
+  });
+});
+
+describe('planning a tick', () => {
+  it('GIVEN a slot in the future, a paused schedule or a retry not yet due THEN wait', () => {
+    expect(planSlot(RECORD, content, SLOT - 1, HOUR)).toEqual({ kind: 'wait' });
+    expect(planSlot({ ...RECORD, paused: { reason: 'x', at: 0 } }, content, SLOT, HOUR)).toEqual({
+      kind: 'wait',
+    });
+    const retrying = { ...RECORD, inFlight: { ...IN_FLIGHT, attempts: 1, retryAt: SLOT + 5_000 } };
+    expect(planSlot(retrying, content, SLOT + 4_999, HOUR)).toEqual({ kind: 'wait' });
+  });
+
+  it("GIVEN a due slot THEN begin it with the rotation's next tip", () => {
+    expect(planSlot(RECORD, content, SLOT + 10, HOUR)).toEqual({ kind: 'begin', slotAt: SLOT, tip: tip(3) });
+  });
+
+  it('GIVEN a slot later than the grace THEN skip it, saying how late', () => {
+    expect(planSlot(RECORD, content, SLOT + HOUR + 1, HOUR)).toEqual({
+      kind: 'skip',
+      slotAt: SLOT,
+      lateByMs: HOUR + 1,
+    });
+  });
+
+  it('GIVEN a due slot and no tips in the content THEN no-tips', () => {
+    expect(planSlot(RECORD, empty, SLOT, HOUR)).toEqual({ kind: 'no-tips', slotAt: SLOT });
+  });
+
+  it('GIVEN a slot in flight within the nonce memory THEN resume it without searching history; after it, with', () => {
+    const record = { ...RECORD, inFlight: IN_FLIGHT };
+    expect(planSlot(record, content, SLOT + NONCE_MEMORY_MS, HOUR)).toEqual({
+      kind: 'resume',
+      inFlight: IN_FLIGHT,
+      tip: tip(3),
+      searchHistory: false,
+    });
+    expect(planSlot(record, content, SLOT + NONCE_MEMORY_MS + 1, HOUR)).toEqual({
+      kind: 'resume',
+      inFlight: IN_FLIGHT,
+      tip: tip(3),
+      searchHistory: true,
+    });
+  });
+
+  it('GIVEN a slot in flight however late (it may already be posted) THEN resume it, not skip it', () => {
+    expect(planSlot({ ...RECORD, inFlight: IN_FLIGHT }, content, SLOT + 5 * HOUR, HOUR)).toEqual({
+      kind: 'resume',
+      inFlight: IN_FLIGHT,
+      tip: tip(3),
+      searchHistory: true,
+    });
+  });
+
+  it("GIVEN the in-flight tip was removed from the content THEN resume the slot with the rotation's next tip", () => {
+    const gone = { ...IN_FLIGHT, tipId: 'old-article/tips/0' };
+    const record = { ...RECORD, rotation: { seed: 1, posted: [tipId(3)] }, inFlight: gone };
+    expect(planSlot(record, content, SLOT + 1_000, HOUR)).toEqual({
+      kind: 'resume',
+      inFlight: gone,
+      tip: tip(2),
+      searchHistory: false,
+    });
+  });
+
+  it('GIVEN the in-flight tip was removed and no tip is left THEN no-tips for that slot', () => {
+    const record = { ...RECORD, inFlight: { ...IN_FLIGHT, tipId: 'old-article/tips/0' } };
+    expect(planSlot(record, empty, SLOT + 1_000, HOUR)).toEqual({ kind: 'no-tips', slotAt: SLOT });
+  });
+});
+
+describe('the /schedule texts', () => {
+  const NEXT = 'Next post: Saturday 28 November 2026, 09:00 (UTC), <t:1795856400:F>.';
+
+  it('GIVEN a schedule THEN the next post is shown in its zone and as a Discord timestamp', () => {
+    expect(renderNextPost(RECORD)).toBe(NEXT);
+    expect(renderNextPost({ ...RECORD, timezone: 'Europe/Berlin' })).toBe(
+      'Next post: Saturday 28 November 2026, 10:00 (Europe/Berlin), <t:1795856400:F>.',
+    );
+  });
+
+  it('GIVEN set and resume THEN they confirm with the next post', () => {
+    expect(renderScheduleSet(RECORD)).toBe(
+      `Tips will be posted in <#1100000000000000003> every day at 09:00 (UTC). ${NEXT}`,
+    );
+    expect(renderScheduleResumed(RECORD)).toBe(`Tip posts resumed. ${NEXT}`);
+  });
+
+  it('GIVEN a new schedule THEN show gives the rule, the next post and nothing posted yet', () => {
+    expect(renderScheduleShow(RECORD, content, SLOT - HOUR)).toBe(
+      `Tips are posted in <#1100000000000000003> every day at 09:00 (UTC).\n${NEXT}\nNothing posted yet.`,
+    );
+  });
+
+  it('GIVEN a paused schedule with a last post THEN show gives why it stopped and names the tip', () => {
+    const record: ScheduleRecord = {
+      ...RECORD,
+      paused: { reason: 'the channel was deleted (Unknown Channel)', at: SLOT },
+      lastPost: {
+        at: SLOT - DAY + 700,
+        slotAt: SLOT - DAY,
+        tipId: tipId(3),
+        messageId: '1300000000000000001',
+      },
+    };
+    expect(renderScheduleShow(record, content, SLOT + HOUR)).toBe(
+      [
+        'Tips are posted in <#1100000000000000003> every day at 09:00 (UTC).',
+        '**Paused** since <t:1795856400:F>: the channel was deleted (Unknown Channel). `/schedule resume` starts posting again.',
+        'Last post: <t:1795770000:F>, “Network with other engineering leaders”.',
+      ].join('\n'),
+    );
+  });
+
+  it('GIVEN a last post whose tip left the content THEN show gives its time only', () => {
+    const record: ScheduleRecord = {
+      ...RECORD,
+      lastPost: {
+        at: SLOT - DAY,
+        slotAt: SLOT - DAY,
+        tipId: 'old-article/tips/0',
+        messageId: '1300000000000000001',
+      },
+    };
+    expect(renderScheduleShow(record, content, SLOT - HOUR).split('\n')[2]).toBe(
+      'Last post: <t:1795770000:F>.',
+    );
+  });
+
+  it('GIVEN a post waiting to be retried THEN show gives the failures and the next try; once due, not', () => {
+    const record = { ...RECORD, inFlight: { ...IN_FLIGHT, attempts: 2, retryAt: SLOT + 10_000 } };
+    expect(renderScheduleShow(record, content, SLOT + 5_000)).toBe(
+      `Tips are posted in <#1100000000000000003> every day at 09:00 (UTC).\n${NEXT}\nNothing posted yet.\nThe last post failed 2 time(s); next try <t:1795856410:R>.`,
+    );
+    expect(renderScheduleShow(record, content, SLOT + 10_000)).toBe(
+      `Tips are posted in <#1100000000000000003> every day at 09:00 (UTC).\n${NEXT}\nNothing posted yet.`,
+    );
+  });
+
+  it('GIVEN preview THEN the next tip under a line naming the channel', () => {
+    expect(renderSchedulePreview(RECORD, tip(3))).toEqual({
+      ...renderTip(tip(3)),
+      content: 'The next tip for <#1100000000000000003>:',
+    });
+  });
+
+  it('GIVEN the fixed answers THEN their wording is the one users and tests know', () => {
+    expect(SCHEDULE_TEXT).toEqual({
+      paused: 'Tip posts are paused. `/schedule resume` starts them again.',
+      removed: 'The tip schedule is removed. Nothing more will be posted.',
+      noSchedule: 'This server has no tip schedule yet. Create one with `/schedule set`.',
+      channelGone: 'The channel of this schedule no longer exists. Choose another with `/schedule set`.',
+      noTips: 'There are no tips to post.',
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import { DiscordAPIError, type REST } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { restPoster } from '../../src/discord/poster.js';
+import { ChannelRefusedError } from '../../src/schedules/poster-port.js';
+
+/** A REST client whose every POST fails with Discord's error `code` and HTTP `status`. */
+function failingRest(code: number, status: number): REST {
+  const fail = (method: string, url: string) =>
+    Promise.reject(new DiscordAPIError({ code, message: `error ${code}` }, code, status, method, url, {}));
+  return {
+    post: (url: string) => fail('POST', url),
+    get: (url: string) => fail('GET', url),
+  } as unknown as REST;
+}
+
+const payload = { embeds: [{ title: 'Tip' }] };
+
+describe('restPoster', () => {
+  it.each([
+    [10003, 404, 'the channel was deleted (Unknown Channel)'],
+    [10004, 404, 'the bot is no longer in the server (Unknown Guild)'],
+    [50001, 403, 'the bot cannot see the channel (Missing Access)'],
+    [50013, 403, 'the bot lacks a permission to post there (Missing Permissions)'],
+  ])(
+    'GIVEN Discord answers %i THEN the channel is refused for good, with why',
+    async (code, status, reason) => {
+      const poster = restPoster(failingRest(code, status), () => '1', 10_000);
+      const sent = poster.send('1100000000000000003', payload, 'nonce');
+      await expect(sent).rejects.toBeInstanceOf(ChannelRefusedError);
+      await expect(sent).rejects.toMatchObject({ reason });
+    },
+  );
+
+  it('GIVEN another Discord error (a passing one) THEN it is passed on as it is, to be retried', async () => {
+    const poster = restPoster(failingRest(0, 500), () => '1', 10_000);
+    const sent = poster.send('1100000000000000003', payload, 'nonce');
+    await expect(sent).rejects.toBeInstanceOf(DiscordAPIError);
+    await expect(sent).rejects.not.toBeInstanceOf(ChannelRefusedError);
+  });
+});
