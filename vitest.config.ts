@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +10,8 @@ export default defineConfig({
     // take seconds, so vitest's 5 s default would fail them for being slow rather than wrong.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // End-to-end files mostly wait on the bot's process: two at a time even on two cores (vitest
+    // would run one), which the suite must bear anyway (`npm run test:loaded`).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

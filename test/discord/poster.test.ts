@@ -3,15 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { restPoster } from '../../src/discord/poster.js';
 import { ChannelRefusedError } from '../../src/schedules/poster-port.js';
 
-/** A REST client whose every POST fails with Discord's error `code` and HTTP `status`. */
-function failingRest(code: number, status: number): REST {
-  const fail = (method: string, url: string) =>
-    Promise.reject(new DiscordAPIError({ code, message: `error ${code}` }, code, status, method, url, {}));
-  return {
-    post: (url: string) => fail('POST', url),
-    get: (url: string) => fail('GET', url),
-  } as unknown as REST;
+/** A REST client whose every request fails with Discord's error `failure.code` and HTTP `failure.status`. */
+const failure = { code: 0, status: 500 };
+const rest = {
+  post: (url: string) => fail('POST', url),
+  get: (url: string) => fail('GET', url),
+} as unknown as REST;
+function fail(method: string, url: string): Promise<never> {
+  const { code, status } = failure;
+  return Promise.reject(
+    new DiscordAPIError({ code, message: `error ${code}` }, code, status, method, url, {}),
+  );
 }
+// One poster for the file: a new one waits out its first second (see src/core/pace.ts).
+const poster = restPoster(rest, () => '1', 10_000);
 
 const payload = { embeds: [{ title: 'Tip' }] };
 
@@ -24,7 +29,7 @@ describe('restPoster', () => {
   ])(
     'GIVEN Discord answers %i THEN the channel is refused for good, with why',
     async (code, status, reason) => {
-      const poster = restPoster(failingRest(code, status), () => '1', 10_000);
+      Object.assign(failure, { code, status });
       const sent = poster.send('1100000000000000003', payload, 'nonce');
       await expect(sent).rejects.toBeInstanceOf(ChannelRefusedError);
       await expect(sent).rejects.toMatchObject({ reason });
@@ -32,7 +37,7 @@ describe('restPoster', () => {
   );
 
   it('GIVEN another Discord error (a passing one) THEN it is passed on as it is, to be retried', async () => {
-    const poster = restPoster(failingRest(0, 500), () => '1', 10_000);
+    Object.assign(failure, { code: 0, status: 500 });
     const sent = poster.send('1100000000000000003', payload, 'nonce');
     await expect(sent).rejects.toBeInstanceOf(DiscordAPIError);
     await expect(sent).rejects.not.toBeInstanceOf(ChannelRefusedError);
