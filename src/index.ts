@@ -6,7 +6,7 @@ import { ScheduleBook } from './adapters/schedule-book.js';
 import { openStores } from './adapters/store.js';
 import { loadConfig, formatConfigProblems } from './config.js';
 import { formatProblem } from './core/article.js';
-import { createClient } from './discord/client.js';
+import { createClient, createPosterRest } from './discord/client.js';
 import type { Deps } from './discord/command.js';
 import { COMMANDS } from '../commands/index.js';
 import { restPoster } from './discord/poster.js';
@@ -55,7 +55,11 @@ async function main(): Promise<number> {
   };
   const scheduler = new Scheduler({
     book: schedules,
-    poster: restPoster(client.rest, () => client.user?.id, config.requestsPerSecond),
+    poster: restPoster(
+      createPosterRest(config.apiUrl, config.token, config.requestsPerSecond),
+      () => client.user?.id,
+      config.requestsPerSecond,
+    ),
     content: loaded.index,
     logger,
     clock: Date.now,

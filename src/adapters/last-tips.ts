@@ -11,6 +11,8 @@ import type { KeyValue } from './store.js';
 export class LastTips {
   private readonly memory = new Map<string, string>();
   private readonly serial = keyedSerial();
+  /** Store writes, in order per channel: two answers may come back in either order. */
+  private readonly writes = keyedSerial();
 
   constructor(
     private readonly store: KeyValue<string>,
@@ -30,8 +32,9 @@ export class LastTips {
       const chosen = choose(await this.last(place));
       if (chosen === undefined) return { chosen, persist: () => Promise.resolve() };
       this.remember(place, chosen.id);
+      // Writes the channel's latest choice, whichever answer comes back first.
       const persist = () =>
-        this.store.set(place, chosen.id).then(
+        this.writes(place, () => this.store.set(place, this.memory.get(place) ?? chosen.id)).then(
           () => undefined,
           (err: unknown) => this.logger.warn({ err }, 'could not store the last tip'),
         );

@@ -27,7 +27,7 @@ export function pacer(perSecond: number, now: () => number, sleep: (ms: number) 
   let running = 0;
   let nextSlot = now() + 1000;
   let queue: Promise<unknown> = Promise.resolve();
-  /** Resolves the wait of the task at the head of the queue when a running one finishes. */
+  /** Resolves the wait of the task at the head of the queue (the only one waiting) when a running one finishes. */
   let wake: (() => void) | undefined;
 
   const takeTurn = async (): Promise<void> => {
@@ -44,12 +44,13 @@ export function pacer(perSecond: number, now: () => number, sleep: (ms: number) 
         return;
       }
       if (finished.length > 0) {
-        // The oldest finish leaves the window first (or a running task finishes before it: either frees a place).
-        await Promise.race([sleep((finished[0] ?? 0) + 1000 - t), new Promise<void>((r) => (wake = r))]);
+        // A place frees when the oldest finish leaves the window (a task finishing only moves its place there).
+        await sleep((finished[0] ?? 0) + 1000 - t);
       } else {
+        // Every place is held by a running task: the first to finish starts its second in the window.
         await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
       }
-      wake = undefined;
     }
   };
 

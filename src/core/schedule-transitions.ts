@@ -71,12 +71,17 @@ function runAfter(record: ScheduleRecord, slotAt: number): number {
   return nextRun(record, new Date(Math.max(slotAt, record.nextRunAt - 1))).getTime();
 }
 
-/** The slot at `slotAt` starts: written before its post, so that a restart finishes it. */
+/**
+ * The slot at `slotAt` starts: written before its post, so that a restart finishes it. Unchanged
+ * if the schedule moved on since the slot was planned (paused, set anew, or already begun).
+ */
 export function beginSlot(
   record: ScheduleRecord,
   input: { readonly slotAt: number; readonly tipId: string },
   now: number,
 ): ScheduleRecord {
+  if (record.paused !== undefined || record.inFlight !== undefined || record.nextRunAt !== input.slotAt)
+    return record;
   const inFlight: SlotInFlight = {
     slot: slotId(record.guildId, new Date(input.slotAt)),
     slotAt: input.slotAt,
@@ -117,15 +122,24 @@ export function finishSlot(
   };
 }
 
-/** Discord refused the channel for good (`reason` says why): the schedule pauses, the slot is dropped. */
-export function refuseSlot(record: ScheduleRecord, reason: string, now: number): ScheduleRecord {
-  return { ...record, inFlight: undefined, paused: { reason, at: now }, updatedAt: now };
+/**
+ * Discord refused the channel `channelId` for good (`reason` says why): the schedule pauses and the
+ * slot is dropped. If /schedule set moved the schedule to another channel meanwhile, only the slot is
+ * dropped: the new channel was not refused.
+ */
+export function refuseSlot(
+  record: ScheduleRecord,
+  refusal: { readonly channelId: string; readonly reason: string },
+  now: number,
+): ScheduleRecord {
+  if (record.channelId !== refusal.channelId) return { ...record, inFlight: undefined, updatedAt: now };
+  return { ...record, inFlight: undefined, paused: { reason: refusal.reason, at: now }, updatedAt: now };
 }
 
-/** The slot's post failed for a passing reason: it is tried again after a growing delay. */
-export function failSlot(record: ScheduleRecord, now: number): ScheduleRecord {
-  // Nothing in flight any more (resumed meanwhile): there is nothing to retry.
-  if (record.inFlight === undefined) return record;
+/** The post of slot `slot` failed for a passing reason: it is tried again after a growing delay. */
+export function failSlot(record: ScheduleRecord, slot: string, now: number): ScheduleRecord {
+  // That slot is no longer in flight (resumed or removed meanwhile): there is nothing to retry.
+  if (record.inFlight?.slot !== slot) return record;
   const attempts = record.inFlight.attempts + 1;
   return {
     ...record,

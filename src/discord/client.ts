@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { Client, GatewayIntentBits, Options, REST } from 'discord.js';
 
 /**
  * The discord.js client: the Guilds intent only (slash commands need no privileged intent),
@@ -17,4 +17,18 @@ export function createClient(apiUrl: string, requestsPerSecond = 50): Client {
       PresenceManager: 0,
     }),
   });
+}
+
+/**
+ * A REST client for scheduled posts, apart from the client's: it sends each request once (no retry
+ * on 5xx, a timeout or a 429, and no waiting out a rate limit), so that one paced post is one
+ * request at Discord. The scheduler retries a failed slot itself, later, with the same nonce.
+ */
+export function createPosterRest(apiUrl: string, token: string, requestsPerSecond = 50): REST {
+  return new REST({
+    api: apiUrl,
+    retries: 0,
+    rejectOnRateLimit: () => true,
+    globalRequestsPerSecond: requestsPerSecond,
+  }).setToken(token);
 }

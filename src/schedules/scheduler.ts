@@ -99,21 +99,23 @@ export class Scheduler {
       case 'wait':
         return;
       case 'skip':
-        await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now));
+        if ((await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now))) === undefined) return;
         logger.warn(
           { guildId, slot: new Date(plan.slotAt).toISOString(), lateByMs: plan.lateByMs },
           'skipped a tip post that was too late',
         );
         return;
       case 'no-tips':
-        await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now));
+        if ((await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now))) === undefined) return;
         logger.warn({ guildId, slot: new Date(plan.slotAt).toISOString() }, 'no tips to post');
         return;
       case 'begin': {
         const begun = await book.change(guildId, (r) =>
           beginSlot(r, { slotAt: plan.slotAt, tipId: plan.tip.id }, now),
         );
-        if (begun?.inFlight !== undefined) await this.deliver(begun, begun.inFlight, plan.tip, false);
+        // Not begun if the schedule moved on meanwhile (a /schedule command came first).
+        if (begun?.inFlight?.slotAt === plan.slotAt && begun.inFlight.startedAt === now)
+          await this.deliver(begun, begun.inFlight, plan.tip, false);
         return;
       }
       case 'resume':
@@ -149,16 +151,21 @@ export class Scheduler {
         logger.info({ guildId, slot: inFlight.slot }, 'found the post of an unfinished slot');
     } catch (error) {
       if (error instanceof ChannelRefusedError) {
-        await book.change(guildId, (r) => refuseSlot(r, error.reason, clock()));
+        const refused = await book.change(guildId, (r) =>
+          refuseSlot(r, { channelId, reason: error.reason }, clock()),
+        );
+        // Moved to another channel meanwhile: that one was not refused, and the schedule runs on.
+        if (refused?.paused === undefined) return;
         logger.warn(
           { guildId, channelId, reason: error.reason },
           'paused a schedule: Discord refused the channel',
         );
         return;
       }
-      const saved = await book.change(guildId, (r) => failSlot(r, clock()));
+      const saved = await book.change(guildId, (r) => failSlot(r, inFlight.slot, clock()));
+      if (saved?.inFlight?.slot !== inFlight.slot) return;
       logger.warn(
-        { err: error, guildId, attempts: saved?.inFlight?.attempts, retryAt: saved?.inFlight?.retryAt },
+        { err: error, guildId, attempts: saved.inFlight.attempts, retryAt: saved.inFlight.retryAt },
         'tip post failed; will retry',
       );
     }

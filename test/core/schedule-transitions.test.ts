@@ -222,7 +222,11 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
 
   it('GIVEN Discord refused the channel THEN refusal pauses with the reason and drops the slot', () => {
     expect(
-      refuseSlot({ ...RECORD, inFlight: IN_FLIGHT }, 'the channel was deleted (Unknown Channel)', SLOT + 300),
+      refuseSlot(
+        { ...RECORD, inFlight: IN_FLIGHT },
+        { channelId: CHANNEL, reason: 'the channel was deleted (Unknown Channel)' },
+        SLOT + 300,
+      ),
     ).toEqual({
       ...RECORD,
       inFlight: undefined,
@@ -232,15 +236,15 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
   });
 
   it('GIVEN failures in a row THEN each sets the next try 5 s, then 10 s, then 20 s later', () => {
-    const first = failSlot({ ...RECORD, inFlight: IN_FLIGHT }, SLOT + 1_000);
+    const first = failSlot({ ...RECORD, inFlight: IN_FLIGHT }, SLOT_ID, SLOT + 1_000);
     expect(first).toEqual({
       ...RECORD,
       inFlight: { ...IN_FLIGHT, attempts: 1, retryAt: SLOT + 6_000 },
       updatedAt: SLOT + 1_000,
     });
-    const second = failSlot(first, SLOT + 6_000);
+    const second = failSlot(first, SLOT_ID, SLOT + 6_000);
     expect(second.inFlight).toEqual({ ...IN_FLIGHT, attempts: 2, retryAt: SLOT + 16_000 });
-    expect(failSlot(second, SLOT + 16_000).inFlight).toEqual({
+    expect(failSlot(second, SLOT_ID, SLOT + 16_000).inFlight).toEqual({
       ...IN_FLIGHT,
       attempts: 3,
       retryAt: SLOT + 36_000,
@@ -248,7 +252,28 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
   });
 
   it('GIVEN nothing in flight any more (resumed meanwhile) THEN a failure changes nothing', () => {
-    expect(failSlot(RECORD, SLOT)).toBe(RECORD);
+    expect(failSlot(RECORD, SLOT_ID, SLOT)).toBe(RECORD);
+  });
+
+  it('GIVEN the schedule moved to another channel while its post was refused THEN only the slot is dropped, nothing paused', () => {
+    const moved = { ...RECORD, channelId: '1100000000000000099', inFlight: IN_FLIGHT };
+    expect(
+      refuseSlot(
+        moved,
+        { channelId: CHANNEL, reason: 'the channel was deleted (Unknown Channel)' },
+        SLOT + 300,
+      ),
+    ).toEqual({ ...moved, inFlight: undefined, updatedAt: SLOT + 300 });
+  });
+
+  it('GIVEN the schedule was paused, set anew or begun since the slot was planned THEN begin changes nothing', () => {
+    const input = { slotAt: SLOT, tipId: tipId(3) };
+    const paused = { ...RECORD, paused: { reason: 'paused by <@1>', at: SLOT - 1 } };
+    expect(beginSlot(paused, input, SLOT)).toBe(paused);
+    const setAnew = { ...RECORD, nextRunAt: SLOT + DAY };
+    expect(beginSlot(setAnew, input, SLOT)).toBe(setAnew);
+    const begun = { ...RECORD, inFlight: IN_FLIGHT };
+    expect(beginSlot(begun, input, SLOT + 1)).toBe(begun);
   });
 
   it('GIVEN a slot THEN skip moves on to the run after it, dropping anything in flight', () => {

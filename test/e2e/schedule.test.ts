@@ -250,9 +250,10 @@ describe('posting', () => {
     const post = emulator.requests.find(
       (r) => r.method === 'POST' && r.path === `/channels/${POSTING_CHANNEL}/messages`,
     );
-    // At the slot, or as soon as the bot was up if it came up later: within a tick or so.
+    // At the slot, or as soon as the bot was up if it came up later.
     expect(post?.at).toBeGreaterThanOrEqual(firstSlot);
-    expect(post?.at).toBeLessThan(Math.max(firstSlot, firstReadyAt) + 5000);
+    // Loose: this slot and not a later one; a loaded machine can hold the bot up for seconds.
+    expect(post?.at).toBeLessThan(Math.max(firstSlot, firstReadyAt) + 20_000);
     expect(post?.body).toMatchObject({
       nonce: slotId(POSTING_GUILD, new Date(firstSlot)),
       enforce_nonce: true,

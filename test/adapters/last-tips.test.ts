@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { LastTips } from '../../src/adapters/last-tips.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import type { KeyValue } from '../../src/adapters/store.js';
+
+const logger = createLogger({ level: 'silent' });
+const tip = (id: string) => ({ id });
+
+describe('LastTips', () => {
+  it('GIVEN two choices whose answers come back in the other order THEN the store ends with the later choice', async () => {
+    const stored = new Map<string, string>();
+    const store: KeyValue<string> = {
+      get: (key) => Promise.resolve(stored.get(key)),
+      set: (key, value) => {
+        stored.set(key, value);
+        return Promise.resolve(true);
+      },
+    };
+    const tips = new LastTips(store, logger);
+    const first = await tips.choose('channel', () => tip('a'));
+    const second = await tips.choose('channel', (last) => (last === 'a' ? tip('b') : tip('a')));
+    expect(second.chosen).toEqual(tip('b'));
+    // The second answer arrived first.
+    await second.persist();
+    await first.persist();
+    expect(stored.get('channel')).toBe('b');
+    // A new process reads it back.
+    const restarted = new LastTips(store, logger);
+    expect(
+      (await restarted.choose('channel', (last) => (last === undefined ? undefined : tip(last)))).chosen,
+    ).toEqual(tip('b'));
+  });
+});
