@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
@@ -21,27 +22,11 @@ export interface LoadedContent {
  * Files are read in sorted order, so that which of two duplicate slugs wins does not depend on the disk.
  */
 export async function loadContent(dir: string, siteUrl: string | undefined): Promise<LoadedContent> {
-  const problems: ContentProblem[] = [];
-  let files: string[];
-  try {
-    const entries = await readdir(dir, { recursive: true });
-    files = entries.filter((entry) => entry.toLowerCase().endsWith('.md')).sort();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'the folder does not exist' : `cannot read the folder (${code ?? 'error'})`;
-    problems.push({ file: dir, message: reason });
-    files = [];
-  }
+  const { files, problems } = await findArticles(dir);
   // Read many at once (the disk waits overlap), then parse in file order.
-  const read = await pMap(
-    files,
-    (entry) => {
-      const path = join(dir, entry);
-      return readArticle(path, relative(process.cwd(), path).split(sep).join('/'));
-    },
-    { concurrency: READ_CONCURRENCY },
-  );
+  const read = await pMap(files, ({ path, file }) => readArticle(path, file), {
+    concurrency: READ_CONCURRENCY,
+  });
   const articles: Article[] = [];
   for (const outcome of read) {
     if (outcome === undefined) continue;
@@ -55,6 +40,124 @@ export async function loadContent(dir: string, siteUrl: string | undefined): Pro
   }
   const { index, problems: indexProblems } = buildIndex(articles);
   return { index, problems: [...problems, ...indexProblems], fileCount: files.length };
+}
+
+interface ArticleFile {
+  /** Where to read it: its real path. */
+  readonly path: string;
+  /** How to name it in problems: as found under `dir`, relative to the working directory. */
+  readonly file: string;
+}
+
+/**
+ * The `.md` files under `dir`, each real file once and sorted by name, and the links skipped.
+ * Walked by hand rather than with `readdir({ recursive: true })`, which follows links to folders: a
+ * link to `..` reads everything again until the system reports a loop, and one to `/` the whole disk.
+ * Folders are entered only as themselves, so each one inside the content folder is walked once; a link
+ * is followed only to a file inside the content folder.
+ */
+async function findArticles(dir: string): Promise<{ files: ArticleFile[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  let root: string;
+  try {
+    root = await realpath(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'the folder does not exist' : `cannot read the folder (${code ?? 'error'})`;
+    return { files: [], problems: [{ file: dir, message: reason }] };
+  }
+  const name = (inside: string): string => relative(process.cwd(), join(dir, inside)).split(sep).join('/');
+  const direct = new Map<string, string>();
+  const links: string[] = [];
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(join(root, folder), { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      problems.push({
+        file: folder === '' ? dir : name(folder),
+        message: `cannot read the folder (${code})`,
+      });
+      continue;
+    }
+    for (const entry of entries) {
+      const inside = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!isSkippedFolder(entry.name)) folders.push(inside);
+      } else if (entry.isSymbolicLink()) {
+        links.push(inside);
+      } else if (entry.isFile() && isArticleName(entry.name)) {
+        direct.set(join(root, inside), inside);
+      }
+    }
+  }
+  // A link to a file also reached as itself, or through another link, is read once under one name.
+  const byLink = new Map<string, string>();
+  for (const inside of links.sort(compare)) {
+    const outcome = await followLink(root, join(root, inside), basename(inside));
+    if (outcome === undefined) continue;
+    if ('skipped' in outcome) {
+      problems.push({ file: name(inside), message: `skipped: ${outcome.skipped}` });
+    } else if (!direct.has(outcome.target) && !byLink.has(outcome.target)) {
+      byLink.set(outcome.target, inside);
+    }
+  }
+  const files = [...direct, ...byLink]
+    .map(([path, inside]) => ({ path, inside }))
+    .sort((a, b) => compare(a.inside, b.inside))
+    .map(({ path, inside }) => ({ path, file: name(inside) }));
+  return { files, problems };
+}
+
+/**
+ * Where a link leads: a file inside the content folder to read (its real path), why the link is
+ * skipped, or nothing when it would not be read anyway (a link to a file not named `.md`, or named
+ * like a folder that is skipped).
+ */
+async function followLink(
+  root: string,
+  path: string,
+  linkName: string,
+): Promise<{ target: string } | { skipped: string } | undefined> {
+  let target: string;
+  let isFolder: boolean;
+  try {
+    target = await realpath(path);
+    isFolder = (await stat(target)).isDirectory();
+  } catch (error) {
+    // Broken, its target unknown: it may have been meant as a folder of articles.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return { skipped: `a link that cannot be followed (${code ?? 'error'})` };
+    return { skipped: `a link to nothing (${await readlink(path).catch(() => '?')})` };
+  }
+  if (isFolder ? isSkippedFolder(linkName) : !isArticleName(linkName)) return undefined;
+  const written = await readlink(path).catch(() => target);
+  if (!isInside(root, target)) return { skipped: `a link out of the content folder (${written})` };
+  // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`).
+  if (isFolder) return { skipped: `a link to a folder already read (${written})` };
+  return { target };
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** Version control, editor settings and installed packages hold no articles. */
+function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+function isArticleName(name: string): boolean {
+  return name.toLowerCase().endsWith('.md');
+}
+
+/** Code-unit order, as `Array.prototype.sort` gave before: the same on every disk and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 type ReadOutcome = { file: string; source: string } | { problem: ContentProblem } | undefined;

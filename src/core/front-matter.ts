@@ -1,3 +1,5 @@
+import matter from 'gray-matter';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
 import { isHttpUrl } from './urls.js';
@@ -79,3 +81,109 @@ export const frontMatterSchema = z.object({
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/**
+ * The data formats front matter may be written in, by the name after the opening `---` (any case).
+ * gray-matter runs `---js` and `---javascript` through `eval`, and looks any other name up among its
+ * engines: only these names ever reach it. A Map, so that `---constructor` finds nothing.
+ */
+const DATA_FORMATS: ReadonlyMap<string, 'yaml' | 'json'> = new Map([
+  ['', 'yaml'],
+  ['yaml', 'yaml'],
+  ['yml', 'yaml'],
+  ['json', 'json'],
+]);
+
+/** js-yaml's own default, stated: front matter nested deeper is refused rather than walked. */
+const YAML_MAX_DEPTH = 100;
+
+export type FrontMatterBlock =
+  | {
+      readonly ok: true;
+      /** What the block holds: not yet checked against {@link frontMatterSchema}. */
+      readonly data: unknown;
+      /** The Markdown after the block. */
+      readonly body: string;
+      /** Lines of the file before the body. */
+      readonly bodyLine: number;
+    }
+  | { readonly ok: false; readonly line: number; readonly message: string };
+
+/** A front matter block that is not valid YAML or JSON, with the file line of the mistake. */
+class DataError extends Error {
+  readonly line: number;
+  constructor(line: number, message: string) {
+    super(message);
+    this.line = line;
+  }
+}
+
+/**
+ * Splits a file into its front matter (YAML, or JSON after `---json`, read as data and never run as
+ * code) and its Markdown body. Files without front matter give empty data and the whole file as body.
+ */
+export function readFrontMatter(source: string): FrontMatterBlock {
+  // gray-matter drops a BOM before looking for the opening "---": so must the check below.
+  let text = source.replace(/^\uFEFF/, '');
+  let format: 'yaml' | 'json' = 'yaml';
+  // gray-matter sees front matter only after exactly "---" (not "----"), and reads a format name
+  // from the rest of that line.
+  if (text.startsWith('---') && text[3] !== '-') {
+    const end = text.search(/\r?\n/);
+    const name = text.slice(3, end === -1 ? undefined : end);
+    const known = DATA_FORMATS.get(name.trim().toLowerCase());
+    if (known === undefined) {
+      const shown = name.trim().length > 40 ? `${name.trim().slice(0, 40)}…` : name.trim();
+      return {
+        ok: false,
+        line: 1,
+        message: `front matter: "---${shown}" is not a data format; write YAML between "---" lines (or JSON after "---json")`,
+      };
+    }
+    format = known;
+    // Without its name gray-matter can only use the `language` given here, so no lookup of its own
+    // can pick another engine.
+    text = `---${text.slice(3 + name.length)}`;
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also turns off gray-matter's cache, which would share results between equal files.
+    parsed = matter(text, {
+      language: format,
+      engines: { [format]: format === 'json' ? readJson : readYaml },
+    });
+  } catch (error) {
+    if (error instanceof DataError) return { ok: false, line: error.line, message: error.message };
+    throw error;
+  }
+  const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
+  return { ok: true, data: parsed.data, body: parsed.content, bodyLine };
+}
+
+function readYaml(block: string): object {
+  try {
+    // YAML 1.2's core schema keeps `2024-02-30` and `10:00` as written instead of quietly turning them
+    // into a rolled-over Date or a number; the schema then checks them. It has no `!!js/…` types.
+    return load(block, { schema: CORE_SCHEMA, maxDepth: YAML_MAX_DEPTH }) as object;
+  } catch (error) {
+    const yaml = error as { reason?: unknown; mark?: { line?: unknown } };
+    // The block starts on the file's first line, after "---": its 0-based line is the file's line minus one.
+    const line = typeof yaml.mark?.line === 'number' ? yaml.mark.line + 1 : 1;
+    const reason = typeof yaml.reason === 'string' ? yaml.reason : 'the front matter could not be read';
+    throw new DataError(line, `invalid YAML in front matter: ${reason}`);
+  }
+}
+
+function readJson(block: string): object {
+  try {
+    return JSON.parse(block) as object;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message)?.[1];
+    // Counted from the block's start on the file's first line, as for YAML.
+    const line = position === undefined ? 1 : block.slice(0, Number(position)).split('\n').length;
+    // V8 appends the position, or quotes the whole block over several lines: the line says where.
+    const reason = message.replace(/ in JSON at position \d+.*$|, ".*" is not valid JSON$/s, '');
+    throw new DataError(line, `invalid JSON in front matter: ${reason}`);
+  }
+}

@@ -7,17 +7,125 @@ import { resolveUrl } from './urls.js';
 
 const parser = unified().use(remarkParse);
 
-export function parseMarkdown(source: string): Root {
-  return parser.parse(source);
+/**
+ * How deep Markdown may nest: lists, quotes, emphasis and links together. The Markdown tools walk the
+ * tree recursively and have no bound of their own: a list or quote a few thousand deep overflows the
+ * stack, and emphasis a few hundred deep takes mdast-util-to-markdown seconds. No article needs 32.
+ */
+export const MAX_NESTING = 32;
+
+/** A list marker (`-`, `+`, `*`, `1.`, `1)`) with the space after it, at `lastIndex`. */
+const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/y;
+
+export type ParsedMarkdown =
+  | { readonly ok: true; readonly root: Root }
+  | { readonly ok: false; readonly line: number; readonly message: string };
+
+/**
+ * Parses Markdown, or says where it nests deeper than {@link MAX_NESTING} levels. Deep lists and
+ * quotes are found before parsing (micromark's time grows faster than their depth), anything else
+ * deep after it; either way before any recursive walk of the tree.
+ */
+export function parseMarkdown(source: string): ParsedMarkdown {
+  const deepLine = deepContainerLine(source);
+  if (deepLine !== undefined) {
+    return {
+      ok: false,
+      line: deepLine,
+      message: `nesting deeper than ${MAX_NESTING} levels (lists or quotes); flatten it`,
+    };
+  }
+  const root = parser.parse(source);
+  const deepNode = deepNodeLine(root);
+  if (deepNode !== undefined) {
+    return {
+      ok: false,
+      line: deepNode,
+      message: `nesting deeper than ${MAX_NESTING} levels (lists, quotes, emphasis or links); flatten it`,
+    };
+  }
+  return { ok: true, root };
+}
+
+/**
+ * The first line (1-based) whose container prefix may nest deeper than {@link MAX_NESTING}. Each `>` and
+ * list marker counts one level, and so do every two columns of indentation, the least a list item
+ * indents its content: an upper bound on the real depth, since each level must be written on the line
+ * that opens it. Lines without a marker (deeply indented code) are never counted.
+ */
+function deepContainerLine(source: string): number | undefined {
+  const lines = source.split(/\r\n?|\n/);
+  for (const [index, line] of lines.entries()) {
+    let quotes = 0;
+    let markers = 0;
+    let columns = 0;
+    let i = 0;
+    while (i < line.length) {
+      const char = line[i];
+      if (char === ' ' || char === '\t') {
+        columns += char === '\t' ? 4 : 1;
+        i++;
+      } else if (char === '>') {
+        quotes++;
+        i += line[i + 1] === ' ' ? 2 : 1;
+      } else {
+        LIST_MARKER.lastIndex = i;
+        if (!LIST_MARKER.test(line)) break;
+        markers++;
+        i = LIST_MARKER.lastIndex;
+      }
+    }
+    if (quotes + markers === 0 || quotes + markers + Math.floor(columns / 2) <= MAX_NESTING) continue;
+    // `- - - - …` is one thematic break, not nested lists: only its quotes nest.
+    if (isThematicBreak(line) && quotes <= MAX_NESTING) continue;
+    return index + 1;
+  }
+  return undefined;
+}
+
+function isThematicBreak(line: string): boolean {
+  const marks = line.replace(/^[ \t>]*/, '').replace(/[ \t]/g, '');
+  return marks.length >= 3 && /^([-*_])\1*$/.test(marks);
+}
+
+/** Parents that add no level of their own: a list nests through its items, a paragraph through its text. */
+const FLAT_PARENTS: ReadonlySet<string> = new Set(['root', 'list', 'paragraph', 'heading']);
+
+/** The line of the first node nested deeper than {@link MAX_NESTING} levels, walked without recursion. */
+function deepNodeLine(root: Root): number | undefined {
+  const stack: { node: Nodes; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node } = top;
+    if (!('children' in node)) continue;
+    const depth = FLAT_PARENTS.has(node.type) ? top.depth : top.depth + 1;
+    if (depth > MAX_NESTING) return node.position?.start.line ?? 1;
+    // Reversed, so that nodes come off the stack in document order and the first deep line is named.
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i];
+      if (child !== undefined) stack.push({ node: child, depth });
+    }
+  }
+  return undefined;
 }
 
 export { toString as plainText };
+
+/** True when the nodes hold raw HTML, which Discord does not show (see {@link toDiscordMarkdown}). */
+export function containsHtml(nodes: readonly RootContent[]): boolean {
+  const stack: Nodes[] = [...nodes];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'html') return true;
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
 
 /**
  * Turns Markdown nodes back into Discord-flavoured Markdown. Relative links are resolved against
  * the site; a link that cannot be resolved keeps only its text (Discord shows no relative links).
  * Discord shows neither images nor HTML in messages: an image becomes a link to it (or its alt
  * text), and raw HTML (comments, tags) is left out while the text between inline tags stays.
+ * The nodes must come from {@link parseMarkdown}, whose bound on nesting keeps this recursion shallow.
  */
 export function toDiscordMarkdown(nodes: readonly RootContent[], siteUrl: string | undefined): string {
   const root = resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl);
@@ -41,7 +149,8 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
       );
     } else if (child.type === 'link') {
       const url = resolveUrl(child.url, siteUrl);
-      if (url === undefined) children.push(...child.children.map((c) => resolveLinks(c, siteUrl)));
+      // A loop, not push(...): a link may hold more nodes than a call takes arguments.
+      if (url === undefined) for (const c of child.children) children.push(resolveLinks(c, siteUrl));
       else children.push({ ...child, url, children: child.children.map((c) => resolveLinks(c, siteUrl)) });
     } else {
       children.push(resolveLinks(child, siteUrl));

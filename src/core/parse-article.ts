@@ -1,10 +1,8 @@
-import matter from 'gray-matter';
-import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Heading, ListItem, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
-import { frontMatterSchema, SLUG_PATTERN, type FrontMatter } from './front-matter.js';
-import { dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
+import { frontMatterSchema, readFrontMatter, SLUG_PATTERN, type FrontMatter } from './front-matter.js';
+import { containsHtml, dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
 import { resolveUrl } from './urls.js';
 
 export interface ArticleSource {
@@ -30,18 +28,25 @@ const NAME_BEFORE_COLON = /^([^:.!?\n]{1,80}):\s+(?=\S)/;
 
 /**
  * Parses one article file: validates its front matter and finds its sections by heading.
- * Pure: the caller reads the file.
+ * Pure: the caller reads the file. Never throws: whatever a file holds becomes problems named after it.
  */
-export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseResult {
-  let parsed: matter.GrayMatterFile<string>;
+export function parseArticle(input: ArticleSource): ParseResult {
   try {
-    // Passing options turns off gray-matter's cache, which would share results between equal files.
-    // YAML 1.2's core schema keeps `2024-02-30` and `10:00` as written instead of quietly turning them
-    // into a rolled-over Date or a number; the schema then checks them.
-    parsed = matter(source, { engines: { yaml: (text) => load(text, { schema: CORE_SCHEMA }) as object } });
+    return parseSource(input);
   } catch (error) {
-    return { ok: false, problems: [yamlProblem(file, error)] };
+    // The last line of defence, should a library still fail on some input (a RangeError when its
+    // recursion runs out of stack, say): one bad file must not stop the others from loading.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problems: [{ file: input.file, message: `the article could not be read: ${reason}` }],
+    };
   }
+}
+
+function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
+  const block = readFrontMatter(source);
+  if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
   if (!source.trimStart().startsWith('---')) {
     return {
       ok: false,
@@ -50,7 +55,8 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
       ],
     };
   }
-  const data: unknown = parsed.data;
+  // A list or a lone value is no set of fields: each required field is then reported missing.
+  const data = isFields(block.data) ? block.data : {};
   const front = frontMatterSchema.safeParse(data);
   if (!front.success) {
     return {
@@ -82,8 +88,14 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
       ],
     };
   }
-  const lineOffset = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
-  const body = parseBody(file, parsed.content, lineOffset, meta, siteUrl);
+  const summary = summaryMarkdown(meta.summary, siteUrl);
+  if (!summary.ok) {
+    return {
+      ok: false,
+      problems: [{ file, line: keyLine(source, 'summary'), field: 'summary', message: summary.message }],
+    };
+  }
+  const body = parseBody(file, block.body, block.bodyLine, meta, siteUrl);
   if (body.problems.length > 0) return { ok: false, problems: body.problems };
   if (Object.keys(body.sections).length === 0) {
     return {
@@ -100,11 +112,7 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
   const article: Article = {
     slug,
     title: meta.title,
-    // Discord renders Markdown in the summary too, so its relative links need the site as well
-    // (parsed only when it has a link or an image: most summaries are plain text).
-    summary: meta.summary.includes('](')
-      ? toDiscordMarkdown(parseMarkdown(meta.summary).children, siteUrl) || meta.summary
-      : meta.summary,
+    summary: summary.text,
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
     ...(meta.date === undefined ? {} : { date: meta.date }),
@@ -115,6 +123,24 @@ export function parseArticle({ file, source, siteUrl }: ArticleSource): ParseRes
   return { ok: true, article: structuredClone(article) };
 }
 
+/**
+ * Discord renders Markdown in the summary too, so its relative links need the site as well
+ * (parsed only when it has a link or an image: most summaries are plain text).
+ */
+function summaryMarkdown(
+  summary: string,
+  siteUrl: string | undefined,
+): { ok: true; text: string } | { ok: false; message: string } {
+  if (!summary.includes('](')) return { ok: true, text: summary };
+  const parsed = parseMarkdown(summary);
+  if (!parsed.ok) return parsed;
+  return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl) || summary };
+}
+
+function isFields(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
+
 function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
   let value = data;
   for (const key of path) {
@@ -122,14 +148,6 @@ function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value === undefined || value === null;
-}
-
-function yamlProblem(file: string, error: unknown): ContentProblem {
-  const yaml = error as { reason?: unknown; mark?: { line?: unknown } };
-  // gray-matter hands js-yaml the text after the opening "---", so its 0-based line is the file's 1-based line minus one.
-  const line = typeof yaml.mark?.line === 'number' ? yaml.mark.line + 1 : 1;
-  const reason = typeof yaml.reason === 'string' ? yaml.reason : 'the front matter could not be read';
-  return { file, line, message: `invalid YAML in front matter: ${reason}` };
 }
 
 /** Line of `key:` inside the front matter block, or 1 when the key is absent. */
@@ -176,7 +194,10 @@ function parseBody(
   const open: OpenSection[] = [];
   let current: OpenSection | undefined;
 
-  for (const node of parseMarkdown(content).children) {
+  const parsed = parseMarkdown(content);
+  if (!parsed.ok)
+    return { sections: {}, problems: [{ file, line: parsed.line + lineOffset, message: parsed.message }] };
+  for (const node of parsed.root.children) {
     if (node.type === 'heading') {
       // A heading naming a section always starts it; any other heading ends a section at its depth or above.
       const kind = kindOf(plainText(node));
@@ -202,9 +223,9 @@ function parseBody(
 
   const sections: Partial<Record<SectionKind, Section>> = {};
   for (const section of open) {
-    const built = buildSection(section, siteUrl, lineOf);
+    const { text, items, htmlOnly } = buildSection(section, siteUrl, lineOf);
     const line = lineOf(section.heading);
-    if (built.text === '' && built.items.length === 0) {
+    if (text === '' && items.length === 0) {
       problems.push({
         file,
         line,
@@ -212,18 +233,23 @@ function parseBody(
       });
       continue;
     }
-    for (const item of built.items) {
-      if (item.text === '') {
-        problems.push({
-          file,
-          line: item.line,
-          message: `the ${section.kind} item "${item.name ?? ''}" has a name but no text`,
-        });
-      }
+    for (const item of items) {
+      if (item.text !== '') continue;
+      const what = `the ${section.kind} item`;
+      problems.push({
+        file,
+        line: item.line,
+        message:
+          item.name !== undefined
+            ? `${what} "${item.name}" has a name but no text`
+            : htmlOnly.has(item)
+              ? `${what} at line ${item.line} has only HTML, which Discord does not show; write it in Markdown`
+              : `${what} at line ${item.line} is empty`,
+      });
     }
     // "Tips:" reads as "Tips" in a title.
     const heading = plainText(section.heading).replace(/[\s:–—-]+$/, '');
-    sections[section.kind] = { kind: section.kind, heading, line, ...built };
+    sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
   return { sections, problems };
 }
@@ -251,13 +277,20 @@ function buildSection(
   section: OpenSection,
   siteUrl: string | undefined,
   lineOf: (node: RootContent) => number,
-): { text: string; items: SectionItem[] } {
+): { text: string; items: SectionItem[]; htmlOnly: ReadonlySet<SectionItem> } {
   const prose: RootContent[] = [];
   const items: SectionItem[] = [];
+  // Items left empty because all they held was HTML, which Discord does not show.
+  const htmlOnly = new Set<SectionItem>();
+  const addItem = (item: SectionItem, nodes: readonly RootContent[]): void => {
+    items.push(item);
+    if (item.text === '' && containsHtml(nodes)) htmlOnly.add(item);
+  };
   let subItem: { name: string; line: number; nodes: RootContent[] } | undefined;
   const closeSubItem = (): void => {
     if (subItem === undefined) return;
-    items.push({ name: subItem.name, text: toDiscordMarkdown(subItem.nodes, siteUrl), line: subItem.line });
+    const { name, nodes, line } = subItem;
+    addItem({ name, text: toDiscordMarkdown(nodes, siteUrl), line }, nodes);
     subItem = undefined;
   };
 
@@ -268,13 +301,14 @@ function buildSection(
     } else if (subItem !== undefined) {
       subItem.nodes.push(node);
     } else if (node.type === 'list') {
-      for (const listItem of node.children) items.push(listItemToItem(listItem, siteUrl, lineOf(listItem)));
+      for (const listItem of node.children)
+        addItem(listItemToItem(listItem, siteUrl, lineOf(listItem)), listItem.children);
     } else {
       prose.push(node);
     }
   }
   closeSubItem();
-  return { text: toDiscordMarkdown(prose, siteUrl), items };
+  return { text: toDiscordMarkdown(prose, siteUrl), items, htmlOnly };
 }
 
 /** `- **Name:** text`, `- Name: text` or `- text` become an item with or without a name. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,93 @@ describe('loadContent', () => {
     const loaded = await loadContent(join(dir, 'nope'), undefined);
     expect(loaded.index.articles).toEqual([]);
     expect(loaded.problems[0]?.message).toBe('the folder does not exist');
+  });
+});
+
+describe('loadContent in a hostile content folder', () => {
+  let content: string;
+  let outside: string;
+  const name = (path: string) => relative(process.cwd(), join(content, path));
+  const marker = () => join(outside, 'pwned');
+
+  beforeAll(() => {
+    outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    content = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'content');
+    for (const folder of ['sub', '.git', 'node_modules/pkg'])
+      mkdirSync(join(content, folder), { recursive: true });
+    const put = (path: string, text: string) => writeFileSync(join(content, path), text);
+    put('good.md', articleSource(validFront({ slug: 'good' }), '## Tips\n\n- **A:** b'));
+    put('sub/inner.md', articleSource(validFront({ slug: 'inner' }), '## Skills\n\n- s'));
+    // Read, they would be articles with these slugs: that none loads shows they were not.
+    put('.git/hidden.md', articleSource(validFront({ slug: 'from-git' }), '## Tips\n\n- x'));
+    put('node_modules/pkg/readme.md', articleSource(validFront({ slug: 'from-package' }), '## Tips\n\n- x'));
+    writeFileSync(
+      join(outside, 'secret.md'),
+      articleSource(validFront({ slug: 'secret' }), '## Tips\n\n- x'),
+    );
+    put(
+      'run.md',
+      `---js\n{ title: (require('node:fs').writeFileSync(${JSON.stringify(marker())}, 'x'), 'x') }\n---\n## Tips\n- x\n`,
+    );
+    put('deep.md', articleSource(validFront({ slug: 'deep' }), `## Tips\n\n${'- '.repeat(1000)}x`));
+    put(
+      'quotes.md',
+      articleSource(validFront({ slug: 'quotes' }), `## Tips\n\n- **Deep:**\n\n  ${'>'.repeat(10_000)} x`),
+    );
+    symlinkSync('..', join(content, 'sub/loop'));
+    symlinkSync('..', join(content, 'up'));
+    symlinkSync('/', join(content, 'root'));
+    symlinkSync(join(outside, 'secret.md'), join(content, 'secret.md'));
+    symlinkSync('good.md', join(content, 'alias.md'));
+    symlinkSync('sub/inner.md', join(content, 'sub-alias.md'));
+    symlinkSync('nowhere.md', join(content, 'dangling.md'));
+  });
+  afterAll(() => {
+    rmSync(join(content, '..'), { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('GIVEN links out, loops, duplicates, code and deep nesting THEN reads each file inside once and names every problem', async () => {
+    const loaded = await loadContent(content, undefined);
+    // Once each: a second read would be a "slug already used" problem.
+    expect(loaded.index.articles.map((article) => article.file)).toEqual([
+      name('good.md'),
+      name('sub/inner.md'),
+    ]);
+    expect(loaded.fileCount).toBe(5);
+    expect(existsSync(marker())).toBe(false);
+    expect(loaded.problems).toEqual([
+      { file: name('dangling.md'), message: 'skipped: a link to nothing (nowhere.md)' },
+      { file: name('root'), message: 'skipped: a link out of the content folder (/)' },
+      {
+        file: name('secret.md'),
+        message: `skipped: a link out of the content folder (${join(outside, 'secret.md')})`,
+      },
+      { file: name('sub/loop'), message: 'skipped: a link to a folder already read (..)' },
+      { file: name('up'), message: 'skipped: a link out of the content folder (..)' },
+      {
+        file: name('deep.md'),
+        line: 11,
+        message: 'nesting deeper than 32 levels (lists or quotes); flatten it',
+      },
+      {
+        file: name('quotes.md'),
+        line: 13,
+        message: 'nesting deeper than 32 levels (lists or quotes); flatten it',
+      },
+      {
+        file: name('run.md'),
+        line: 1,
+        message:
+          'front matter: "---js" is not a data format; write YAML between "---" lines (or JSON after "---json")',
+      },
+    ]);
+  });
+
+  it('GIVEN a content folder reached through a link THEN reads it as the folder itself', async () => {
+    const link = join(outside, 'linked-content');
+    symlinkSync(content, link);
+    const loaded = await loadContent(link, undefined);
+    expect(loaded.index.articles.map((article) => article.slug)).toEqual(['good', 'inner']);
   });
 });
