@@ -337,6 +337,8 @@ describe('bad content is reported with file, line and field', () => {
 const withTips = (body: string): string => articleSource(validFront(), `## Tips\n\n${body}`);
 const DEEP_CONTAINERS = 'nesting deeper than 32 levels (lists or quotes); flatten it';
 const DEEP_NODES = 'nesting deeper than 32 levels (lists, quotes, emphasis or links); flatten it';
+const CROWDED =
+  'more than 128 emphasis marks or brackets, or brackets nested more than 8 deep, in one paragraph; simplify it';
 
 describe('hostile front matter is read as data, never run', () => {
   const pwned = globalThis as { __pwned?: unknown };
@@ -476,6 +478,19 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     expect(problemsOf(withTips(body))).toEqual([{ file: 'content/bad.md', line: 10, message: DEEP_NODES }]);
   });
 
+  // micromark matches these pairwise in time that grows faster than their count: seconds to minutes.
+  it.each([
+    ['4,000 nested emphasis marks', '*a '.repeat(2000) + 'x' + ' b*'.repeat(2000)],
+    ['nested images 2,000 deep', '!['.repeat(2000) + 'x' + '](u)'.repeat(2000)],
+    ['links and brackets 5,000 deep', '[a '.repeat(5000) + 'x' + '](/a)'.repeat(5000)],
+    ['brackets 9 deep', '['.repeat(9) + 'x' + ']'.repeat(9)],
+    ['129 emphasis marks over several lines', 'text\n' + '*a* '.repeat(30) + '\n' + '*b* '.repeat(35)],
+  ])('GIVEN a paragraph with %s THEN names its first line before parsing it', (_, body) => {
+    expect(problemsOf(withTips(`Lead-in.\n\n${body}`))).toEqual([
+      { file: 'content/bad.md', line: 12, message: CROWDED },
+    ]);
+  });
+
   it('GIVEN a summary nested too deep THEN names the summary', () => {
     const summary = '*a '.repeat(40) + '[x](/y)' + ' b*'.repeat(40);
     expect(problemsOf(articleSource(validFront({ summary }), '## Tips\n\n- x'))).toEqual([
@@ -483,19 +498,19 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     ]);
   });
 
-  it('GIVEN nesting up to the bound, links and brackets 5,000 deep, or a long "- - -" rule THEN reads them', () => {
+  it('GIVEN nesting up to the bounds, busy lists, or a long "- - -" rule THEN reads them', () => {
     const lists = Array.from({ length: 32 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
     expect(mustParse(withTips(lists)).sections.tips?.items[0]?.text).toMatch(/level 32$/);
     expect(
       mustParse(withTips(`- ${'*a '.repeat(31)}x${' b*'.repeat(31)}`)).sections.tips?.items,
     ).toHaveLength(1);
-    // Links cannot hold links, so these stay flat.
     expect(
-      mustParse(withTips('- ' + '[a '.repeat(5000) + 'x' + '](/a)'.repeat(5000))).sections.tips?.items,
+      mustParse(withTips(`- ${'[a '.repeat(8)}x${'](/a)'.repeat(8)}`)).sections.tips?.items,
     ).toHaveLength(1);
-    expect(
-      mustParse(withTips('- ' + '['.repeat(5000) + 'x' + ']'.repeat(5000))).sections.tips?.items,
-    ).toHaveLength(1);
+    // 64 emphasised phrases in one paragraph, and a list of 200 items each with some.
+    expect(mustParse(withTips(`- ${'*a* '.repeat(64)}`)).sections.tips?.items).toHaveLength(1);
+    const list = Array.from({ length: 200 }, (_, i) => `- **Item ${i}:** *a* [b](/c) _d_`).join('\n');
+    expect(mustParse(withTips(list)).sections.tips?.items).toHaveLength(200);
     expect(mustParse(withTips(`- x\n\n${'- '.repeat(50)}\n\n- y`)).sections.tips?.items).toHaveLength(2);
   });
 
