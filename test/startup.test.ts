@@ -1,4 +1,13 @@
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +70,38 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^\d+ article\(s\) in \d+ file\(s\): all valid/);
     expect(result.code).toBe(0);
+  });
+
+  it('GIVEN a content folder with hostile files beside a good article THEN content:check names each one, runs nothing and exits 1', async () => {
+    const content = join(dir, 'hostile');
+    cpSync(CONTENT_DIR, content, { recursive: true });
+    const marker = join(dir, 'pwned');
+    writeFileSync(
+      join(content, 'runs-code.md'),
+      `---js\n{ title: (require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 'T') }\n---\n## Tips\n- x\n`,
+    );
+    writeFileSync(
+      join(content, 'deep-list.md'),
+      `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\n---\n## Tips\n\n${'- '.repeat(1000)}x\n`,
+    );
+    writeFileSync(
+      join(content, 'deep-emphasis.md'),
+      `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\n---\n## Tips\n\n- ${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`,
+    );
+    mkdirSync(join(content, 'sub'));
+    symlinkSync('..', join(content, 'sub', 'loop'));
+    symlinkSync('/', join(content, 'root'));
+    const result = await runEntry('content-check', { CONTENT_DIR: content }, dir);
+    expect(existsSync(marker)).toBe(false);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/RangeError|\n\s+at /);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(result.stderr).not.toMatch(/software-engineer-to-engineering-leader/);
+    expect(result.stderr).toMatch(/runs-code\.md:1: front matter: "---js" is not a data format/);
+    expect(result.stderr).toMatch(/deep-list\.md:9: nesting deeper than 32 levels/);
+    expect(result.stderr).toMatch(/deep-emphasis\.md:9: nesting deeper than 32 levels/);
+    expect(result.stderr).toMatch(/hostile\/sub\/loop: skipped: a link to a folder already read/);
+    expect(result.stderr).toMatch(/hostile\/root: skipped: a link out of the content folder/);
   });
 });

@@ -50,11 +50,29 @@ function buttonIds(message: APIMessage | undefined): string[] {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ articles: { 'first-90-days.md': SECOND } });
+  stack = await startStack({
+    articles: {
+      'first-90-days.md': SECOND,
+      // Hostile files beside the good ones: reported by name, never run, never fatal.
+      'runs-code.md': `---js\n{ title: (globalThis.process.exit(3), 'T') }\n---\n## Tips\n- x\n`,
+      'deep-list.md': `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\n---\n## Tips\n\n${'- '.repeat(1000)}x\n`,
+    },
+  });
   ({ emulator, bot, deployOutput } = stack);
 }, 60_000);
 
 afterAll(() => stack.stop());
+
+describe('starting with hostile articles in the folder', () => {
+  it('GIVEN a ---js file and a list 1,000 deep THEN the bot runs neither, logs each by name and serves the others', () => {
+    const skipped = bot.logs.filter((line) => /runs-code\.md|deep-list\.md/.test(JSON.stringify(line)));
+    expect(skipped.map((line) => JSON.stringify(line))).toEqual([
+      expect.stringMatching(/deep-list\.md.*nesting deeper than 32 levels/),
+      expect.stringMatching(/runs-code\.md.*is not a data format/),
+    ]);
+    expect(bot.logs.find((line) => line.msg === 'content loaded')).toMatchObject({ articles: 2, skipped: 2 });
+  });
+});
 
 describe('deploy-commands', () => {
   it('GIVEN DISCORD_GUILD_ID THEN registers exactly the bot commands in that server with one bulk overwrite, and prints them', () => {
