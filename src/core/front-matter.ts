@@ -44,19 +44,22 @@ export const frontMatterSchema = z.object({
     .regex(SLUG_PATTERN, 'use lowercase letters, digits and single hyphens, like "my-first-article"')
     .optional(),
   tags: z
-    .array(
-      asText(
-        z
-          .string('each tag must be text')
-          .overwrite(oneLine)
-          .min(1, 'a tag must not be empty')
-          .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
-          .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
+    // Counted before each tag is checked: a list of thousands is one problem, not thousands.
+    .array(z.unknown(), 'expected a list of tags, like [engineering leadership]')
+    // Piped, so that a string is not also measured as if it were a list.
+    .pipe(z.array(z.unknown()).min(1, 'give at least one tag').max(20, 'at most 20 tags'))
+    .pipe(
+      z.array(
+        asText(
+          z
+            .string('each tag must be text')
+            .overwrite(oneLine)
+            .min(1, 'a tag must not be empty')
+            .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
+            .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
+        ),
       ),
-      'expected a list of tags, like [engineering leadership]',
-    )
-    // Counted only once it is a list: zod would also measure a string's length against these.
-    .pipe(z.array(z.string()).min(1, 'give at least one tag').max(20, 'at most 20 tags')),
+    ),
   url: z
     .string('expected the article address (text)')
     .trim()
@@ -94,6 +97,9 @@ const DATA_FORMATS: ReadonlyMap<string, 'yaml' | 'json'> = new Map([
   ['json', 'json'],
 ]);
 
+/** Front matter is a few lines; a longer block is almost surely one whose closing line is missing. */
+const MAX_BLOCK_LINES = 1000;
+
 /** js-yaml's own default, stated: front matter nested deeper is refused rather than walked. */
 const YAML_MAX_DEPTH = 100;
 
@@ -123,8 +129,9 @@ class DataError extends Error {
  * code) and its Markdown body. Files without front matter give empty data and the whole file as body.
  */
 export function readFrontMatter(source: string): FrontMatterBlock {
-  // gray-matter drops a BOM before looking for the opening "---": so must the check below.
-  let text = source.replace(/^\uFEFF/, '');
+  // gray-matter drops a BOM before looking for the opening "---": every one is dropped here, so that
+  // it sees exactly the text checked below.
+  let text = source.replace(/^\uFEFF+/, '');
   let format: 'yaml' | 'json' = 'yaml';
   // gray-matter sees front matter only after exactly "---" (not "----"), and reads a format name
   // from the rest of that line.
@@ -144,13 +151,25 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     // Without its name gray-matter can only use the `language` given here, so no lookup of its own
     // can pick another engine.
     text = `---${text.slice(3 + name.length)}`;
+    // gray-matter strips comments from the block with a regular expression whose time grows with the
+    // square of its blank lines: a block without its closing line would take the whole file with it.
+    const close = text.indexOf('\n---', 3);
+    const blockLines = (close === -1 ? text : text.slice(0, close)).split('\n', MAX_BLOCK_LINES + 2).length;
+    if (blockLines > MAX_BLOCK_LINES) {
+      return {
+        ok: false,
+        line: 1,
+        message: `front matter: longer than ${MAX_BLOCK_LINES} lines; is its closing "---" line missing?`,
+      };
+    }
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options also turns off gray-matter's cache, which would share results between equal files.
     parsed = matter(text, {
       language: format,
-      engines: { [format]: format === 'json' ? readJson : readYaml },
+      // Every engine gray-matter has, replaced: its javascript and coffee engines run the block as code.
+      engines: { yaml: readYaml, json: readJson, javascript: refuseCode, coffee: refuseCode },
     });
   } catch (error) {
     if (error instanceof DataError) return { ok: false, line: error.line, message: error.message };
@@ -158,6 +177,10 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   }
   const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
   return { ok: true, data: parsed.data, body: parsed.content, bodyLine };
+}
+
+function refuseCode(): never {
+  throw new DataError(1, 'front matter: code is not data; write YAML between "---" lines');
 }
 
 function readYaml(block: string): object {

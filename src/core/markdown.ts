@@ -63,7 +63,9 @@ export function parseMarkdown(source: string): ParsedMarkdown {
  */
 function deepContainerLine(source: string): number | undefined {
   const lines = source.split(/\r\n?|\n/);
+  const code = fencedLines(lines);
   for (const [index, line] of lines.entries()) {
+    if (code[index] === true) continue;
     let quotes = 0;
     let markers = 0;
     let columns = 0;
@@ -111,17 +113,28 @@ export const MAX_BRACKET_DEPTH = 8;
  */
 function crowdedParagraphLine(source: string): number | undefined {
   const lines = source.split(/\r\n?|\n/);
+  const code = fencedLines(lines);
   let start = 0;
   let marks = 0;
   let depth = 0;
   for (const [index, line] of lines.entries()) {
-    if (line.trim() === '' || BLOCK_START.test(line)) {
-      // A blank line ends a paragraph; the next one starts on the line after it.
-      start = line.trim() === '' ? index + 1 : index;
+    if (code[index] === true || line.trim() === '' || BLOCK_START.test(line)) {
+      // A blank line or a code block ends a paragraph; the next one starts on the line after it.
+      start = code[index] === true || line.trim() === '' ? index + 1 : index;
       marks = 0;
       depth = 0;
+      if (code[index] === true) continue;
     }
-    for (const [mark] of line.matchAll(/[*_]+|\[|\]/g)) {
+    // Code spans hold no markup; an underscore inside a word (snake_case) cannot be emphasis.
+    const text = line.replace(CODE_SPAN, '');
+    for (const found of text.matchAll(/\*+|_+|\[|\]/g)) {
+      const [mark] = found;
+      if (
+        mark.startsWith('_') &&
+        isWordChar(text[found.index - 1]) &&
+        isWordChar(text[found.index + mark.length])
+      )
+        continue;
       if (mark === ']') depth = Math.max(0, depth - 1);
       else marks++;
       if (mark === '[') depth++;
@@ -129,6 +142,45 @@ function crowdedParagraphLine(source: string): number | undefined {
     }
   }
   return undefined;
+}
+
+/** A code span on one line: backticks, anything, the same number of backticks. */
+const CODE_SPAN = /(`+)(?:(?!\1).)*?\1/g;
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}]/u.test(char);
+}
+
+/** An opening or closing fence of a top-level fenced code block: up to three spaces, then ``` or ~~~. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * Which lines belong to a top-level fenced code block (its fences included): code, where nothing
+ * nests. Only top-level fences are followed, because only they end exactly where a fence says: one
+ * inside a list or quote also ends with its container, which this scan does not track.
+ */
+function fencedLines(lines: readonly string[]): boolean[] {
+  const inside: boolean[] = [];
+  let open: string | undefined;
+  for (const line of lines) {
+    const fence = FENCE.exec(line);
+    if (open === undefined) {
+      // A backtick fence's info string has no backtick (else it is a code span).
+      if (fence?.[1] !== undefined && !(fence[1].startsWith('`') && (fence[2] ?? '').includes('`')))
+        open = fence[1];
+      inside.push(open !== undefined);
+    } else {
+      inside.push(true);
+      if (
+        fence?.[1] !== undefined &&
+        fence[1][0] === open[0] &&
+        fence[1].length >= open.length &&
+        (fence[2] ?? '').trim() === ''
+      )
+        open = undefined;
+    }
+  }
+  return inside;
 }
 
 function isThematicBreak(line: string): boolean {

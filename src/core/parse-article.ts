@@ -44,10 +44,14 @@ export function parseArticle(input: ArticleSource): ParseResult {
   }
 }
 
+/** Enough to fix a file's front matter; a list of thousands of bad tags is still one problem. */
+const MAX_FIELD_PROBLEMS = 20;
+
 function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
-  if (!source.trimStart().startsWith('---')) {
+  // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
+  if (!source.replace(/^\uFEFF+/, '').startsWith('---')) {
     return {
       ok: false,
       problems: [
@@ -58,12 +62,14 @@ function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
   // A list or a lone value is no set of fields: each required field is then reported missing.
   const data = isFields(block.data) ? block.data : {};
   const front = frontMatterSchema.safeParse(data);
+  // The front matter's lines (it is at most a thousand), split once for every problem's line.
+  const blockLines = source.split('\n', block.bodyLine + 1);
   if (!front.success) {
     return {
       ok: false,
-      problems: front.error.issues.map((issue) => {
+      problems: front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
         const field = issue.path.map(String).join('.') || undefined;
-        const line = field === undefined ? 1 : keyLine(source, String(issue.path[0]));
+        const line = field === undefined ? 1 : keyLine(blockLines, String(issue.path[0]));
         return {
           file,
           line,
@@ -92,7 +98,14 @@ function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
   if (!summary.ok) {
     return {
       ok: false,
-      problems: [{ file, line: keyLine(source, 'summary'), field: 'summary', message: summary.message }],
+      problems: [
+        {
+          file,
+          line: keyLine(source.split('\n', block.bodyLine + 1), 'summary'),
+          field: 'summary',
+          message: summary.message,
+        },
+      ],
     };
   }
   const body = parseBody(file, block.body, block.bodyLine, meta, siteUrl);
@@ -150,9 +163,8 @@ function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
   return value === undefined || value === null;
 }
 
-/** Line of `key:` inside the front matter block, or 1 when the key is absent. */
-function keyLine(source: string, key: string): number {
-  const lines = source.split('\n');
+/** Line of `key:` inside the front matter block (given as the file's first lines), or 1 when the key is absent. */
+function keyLine(lines: readonly string[], key: string): number {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (/^(---|\.\.\.)\s*$/.test(line)) break;

@@ -431,13 +431,48 @@ describe('hostile front matter is read as data, never run', () => {
         },
       ]);
     }
-    const block = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n');
+    const block = Array.from({ length: 500 }, (_, i) => `${' '.repeat(i)}a:`).join('\n');
     expect(problemsOf(`---\ntitle: T\n${block} 1\n---\n## Tips\n- x\n`)).toEqual([
       {
         file: 'content/bad.md',
         line: 102,
         message: 'invalid YAML in front matter: nesting exceeded maxDepth (100)',
       },
+    ]);
+  });
+
+  it('GIVEN several BOMs before "---js" (each reader drops one) THEN nothing is evaluated', () => {
+    const pwned = globalThis as { __pwned?: unknown };
+    for (const boms of [1, 2, 4]) {
+      const problems = problemsOf(
+        `${'\uFEFF'.repeat(boms)}---js\n{ title: (globalThis.__pwned = 1, 'x') }\n---\n## Tips\n- x\n`,
+      );
+      expect(pwned.__pwned).toBeUndefined();
+      expect(problems).toEqual([
+        {
+          file: 'content/bad.md',
+          line: 1,
+          message:
+            'front matter: "---js" is not a data format; write YAML between "---" lines (or JSON after "---json")',
+        },
+      ]);
+    }
+  });
+
+  it('GIVEN front matter whose closing line is missing, over a megabyte of blank lines THEN says so at once', () => {
+    expect(problemsOf(`---\n${'\n'.repeat(1_000_000)}title: T\n`)).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 1,
+        message: 'front matter: longer than 1000 lines; is its closing "---" line missing?',
+      },
+    ]);
+  });
+
+  it('GIVEN thousands of bad tags THEN one problem, not thousands', () => {
+    const tags = `[${Array.from({ length: 5000 }, () => '~').join(', ')}]`;
+    expect(problemsOf(`---\ntitle: T\ntags: ${tags}\nurl: /x\nsummary: S\n---\n## Tips\n- x\n`)).toEqual([
+      { file: 'content/bad.md', line: 3, field: 'tags', message: 'at most 20 tags' },
     ]);
   });
 
@@ -489,6 +524,42 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     expect(problemsOf(withTips(`Lead-in.\n\n${body}`))).toEqual([
       { file: 'content/bad.md', line: 12, message: CROWDED },
     ]);
+  });
+
+  it('GIVEN a technical post (code blocks, code spans, snake_case, a table of links) THEN none of it counts as markup', () => {
+    const python = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `    user_settings[f"{env_prefix}key_${i}"] = os.environ.get(default_key_${i}, fallback_value)`,
+    ).join('\n');
+    const body = [
+      'Read the `**/*.md` files and call `load_user_settings()` with my_config_value set:',
+      '',
+      '```python',
+      'def load_user_settings(env_prefix, default_key_0, fallback_value):',
+      python,
+      '```',
+      '',
+      '~~~json',
+      '{"m": [[[[[[[[[[1]]]]]]]]]]}',
+      `${'\t'.repeat(16)}- x`,
+      `${'>'.repeat(33)} an arrow`,
+      '~~~',
+      '',
+      '| name | link |',
+      '| ---- | ---- |',
+      ...Array.from({ length: 120 }, (_, i) => `| \`snake_case_${i}\` | [page ${i}](/p/${i}) |`),
+      '',
+      '- **One:** first',
+    ].join('\n');
+    expect(mustParse(withTips(body)).sections.tips?.items.map((item) => item.name)).toEqual(['One']);
+  });
+
+  it('GIVEN a fence that is never closed THEN the rest is code, and nothing nests', () => {
+    const article = mustParse(
+      withTips(`- **One:** first\n\n\`\`\`\n${'- '.repeat(1000)}x\n${'*a '.repeat(500)}`),
+    );
+    expect(article.sections.tips?.items.map((item) => item.name)).toEqual(['One']);
   });
 
   it('GIVEN a summary nested too deep THEN names the summary', () => {
