@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/core/content-index.js';
 import {
   renderNextPost,
   renderSchedulePreview,
@@ -24,43 +22,29 @@ import {
   setSchedule,
   skipSlot,
 } from '../../src/core/schedule-transitions.js';
-import { mustParse } from '../helpers/articles.js';
-import { SEED_ARTICLE } from '../helpers/paths.js';
+import {
+  CHANNEL,
+  CONTENT,
+  DAY,
+  GUILD,
+  HOUR,
+  MINUTE,
+  NO_TIPS,
+  RECORD,
+  SLOT,
+  SLOT_ID,
+  tipId,
+} from '../helpers/schedule-fixtures.js';
 
-const { index: content } = buildIndex([
-  mustParse(readFileSync(SEED_ARTICLE, 'utf8'), 'content/seed.md', 'https://blog.example'),
-]);
-const { index: empty } = buildIndex([]);
+const content = CONTENT;
+const empty = NO_TIPS;
 const TIPS = content.items('tips');
-const tipId = (n: number) => `software-engineer-to-engineering-leader/tips/${n}`;
 const tip = (n: number) => {
   const found = content.item(tipId(n));
   if (found === undefined) throw new Error(`no tip ${n}`);
   return found;
 };
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-/** Saturday 28 November 2026, 09:00 UTC: the schedule's slot. */
-const SLOT = Date.UTC(2026, 10, 28, 9);
-const GUILD = '1100000000000000002';
-const CHANNEL = '1100000000000000003';
-/** The slot id of SLOT in GUILD. */
-const SLOT_ID = '8cv1gfspn1fm.htiv0';
-
-/** A daily 09:00 UTC schedule due at SLOT, whose rotation (seed 1) walks tips 3, 2, 1, 0. */
-const RECORD: ScheduleRecord = {
-  guildId: GUILD,
-  channelId: CHANNEL,
-  time: '09:00',
-  timezone: 'UTC',
-  frequency: 'daily',
-  day: undefined,
-  nextRunAt: SLOT,
-  rotation: { seed: 1, posted: [] },
-  updatedAt: SLOT - DAY,
-};
 const IN_FLIGHT: SlotInFlight = {
   slot: SLOT_ID,
   slotAt: SLOT,

@@ -1,52 +1,35 @@
-import { readFileSync } from 'node:fs';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
 import { ScheduleBook } from '../../src/adapters/schedule-book.js';
-import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
+import type { ContentIndex } from '../../src/core/content-index.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import type { ScheduleRecord, SlotInFlight } from '../../src/core/schedule-record.js';
 import { NONCE_MEMORY_MS } from '../../src/core/schedule-transitions.js';
 import { ChannelRefusedError, type Poster } from '../../src/schedules/poster-port.js';
 import { Scheduler } from '../../src/schedules/scheduler.js';
-import { mustParse } from '../helpers/articles.js';
-import { SEED_ARTICLE } from '../helpers/paths.js';
+import {
+  CHANNEL,
+  CONTENT,
+  DAY,
+  GUILD,
+  HOUR,
+  MINUTE,
+  NO_TIPS,
+  RECORD,
+  SECOND,
+  SLOT,
+  SLOT_ID,
+  tipId,
+} from '../helpers/schedule-fixtures.js';
 
-const { index: CONTENT } = buildIndex([
-  mustParse(readFileSync(SEED_ARTICLE, 'utf8'), 'content/seed.md', 'https://blog.example'),
-]);
-const { index: NO_TIPS } = buildIndex([]);
-const tipId = (n: number) => `software-engineer-to-engineering-leader/tips/${n}`;
 const TITLES = [
   'Seek out mentorship',
   'Develop your leadership skills',
   'Volunteer for leadership opportunities',
   'Network with other engineering leaders',
 ];
-
-const SECOND = 1_000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-/** Saturday 28 November 2026, 09:00 UTC. */
-const SLOT = Date.UTC(2026, 10, 28, 9);
-const GUILD = '1100000000000000002';
-const CHANNEL = '1100000000000000003';
-/** The slot id (and nonce) of SLOT in GUILD. */
-const SLOT_ID = '8cv1gfspn1fm.htiv0';
-
-/** A daily 09:00 UTC schedule due at SLOT; its rotation (seed 1) walks tips 3, 2, 1, 0. */
-const RECORD: ScheduleRecord = {
-  guildId: GUILD,
-  channelId: CHANNEL,
-  time: '09:00',
-  timezone: 'UTC',
-  frequency: 'daily',
-  nextRunAt: SLOT,
-  rotation: { seed: 1, posted: [] },
-  updatedAt: SLOT - DAY,
-};
 
 interface Message {
   readonly id: string;
