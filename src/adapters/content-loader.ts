@@ -151,8 +151,10 @@ function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
+/** Markdown files, but for Hugo's `_index.md`: a list page, not a post. */
 function isArticleName(name: string): boolean {
-  return name.toLowerCase().endsWith('.md');
+  const lower = name.toLowerCase();
+  return (lower.endsWith('.md') || lower.endsWith('.markdown')) && lower !== '_index.md';
 }
 
 /** Code-unit order, as `Array.prototype.sort` gave before: the same on every disk and locale. */

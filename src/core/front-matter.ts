@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
 import { isHttpUrl } from './urls.js';
@@ -12,15 +13,24 @@ const headingNames = z.union([z.string().trim().min(1), z.array(z.string().trim(
   error: 'expected a heading name or a list of heading names',
 });
 
-/** A calendar day written `YYYY-MM-DD` (quoted or not) that exists: `2024-02-30` is refused, not rolled over. */
+/**
+ * A calendar day written `YYYY-MM-DD`, or a date-time that starts with one (`2014-03-12T10:11:00-04:00`,
+ * `2014-03-12 10:11`), as blogs and TOML write them: the day is kept as the author wrote it. A day
+ * that does not exist (`2024-02-30`) is refused, not rolled over.
+ */
 const day = z
   .string('expected a date written as YYYY-MM-DD')
   .trim()
   .refine((value) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'expected a real day written as YYYY-MM-DD');
+    const match = DATE_OR_DATE_TIME.exec(value);
+    if (match?.[1] === undefined) return false;
+    const date = new Date(`${match[1]}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(match[1]);
+  }, 'expected a real day written as YYYY-MM-DD (a time may follow)')
+  .transform((value) => value.slice(0, 10));
+
+const DATE_OR_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** Spaces and line breaks collapsed to one space: the text heads embeds and links, on one line. */
 const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
@@ -90,11 +100,13 @@ export type FrontMatter = z.output<typeof frontMatterSchema>;
  * gray-matter runs `---js` and `---javascript` through `eval`, and looks any other name up among its
  * engines: only these names ever reach it. A Map, so that `---constructor` finds nothing.
  */
-const DATA_FORMATS: ReadonlyMap<string, 'yaml' | 'json'> = new Map([
+type DataFormat = 'yaml' | 'json' | 'toml';
+const DATA_FORMATS: ReadonlyMap<string, DataFormat> = new Map([
   ['', 'yaml'],
   ['yaml', 'yaml'],
   ['yml', 'yaml'],
   ['json', 'json'],
+  ['toml', 'toml'],
 ]);
 
 /** Front matter is a few lines; a longer block is almost surely one whose closing line is missing. */
@@ -125,41 +137,48 @@ class DataError extends Error {
 }
 
 /**
- * Splits a file into its front matter (YAML, or JSON after `---json`, read as data and never run as
- * code) and its Markdown body. Files without front matter give empty data and the whole file as body.
+ * Splits a file into its front matter (YAML, TOML between `+++` lines or after `---toml`, or JSON
+ * after `---json`, read as data and never run as code) and its Markdown body. Files without front matter give empty data and the whole file as body.
  */
 export function readFrontMatter(source: string): FrontMatterBlock {
   // gray-matter drops a BOM before looking for the opening "---": every one is dropped here, so that
   // it sees exactly the text checked below.
   let text = source.replace(/^\uFEFF+/, '');
-  let format: 'yaml' | 'json' = 'yaml';
-  // gray-matter sees front matter only after exactly "---" (not "----"), and reads a format name
+  let format: DataFormat = 'yaml';
+  // Hugo writes TOML between "+++" lines.
+  const fence = text.startsWith('+++') ? '+++' : '---';
+  // gray-matter sees front matter only after exactly the fence (not "----"), and reads a format name
   // from the rest of that line.
-  if (text.startsWith('---') && text[3] !== '-') {
+  if (text.startsWith(fence) && text[3] !== fence[0]) {
     const end = text.search(/\r?\n/);
     const name = text.slice(3, end === -1 ? undefined : end);
-    const known = DATA_FORMATS.get(name.trim().toLowerCase());
+    const known =
+      fence === '+++'
+        ? name.trim() === ''
+          ? 'toml'
+          : undefined
+        : DATA_FORMATS.get(name.trim().toLowerCase());
     if (known === undefined) {
       const shown = name.trim().length > 40 ? `${name.trim().slice(0, 40)}…` : name.trim();
       return {
         ok: false,
         line: 1,
-        message: `front matter: "---${shown}" is not a data format; write YAML between "---" lines (or JSON after "---json")`,
+        message: `front matter: "${fence}${shown}" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")`,
       };
     }
     format = known;
     // Without its name gray-matter can only use the `language` given here, so no lookup of its own
     // can pick another engine.
-    text = `---${text.slice(3 + name.length)}`;
+    text = `${fence}${text.slice(3 + name.length)}`;
     // gray-matter strips comments from the block with a regular expression whose time grows with the
     // square of its blank lines: a block without its closing line would take the whole file with it.
-    const close = text.indexOf('\n---', 3);
+    const close = text.indexOf(`\n${fence}`, 3);
     const blockLines = (close === -1 ? text : text.slice(0, close)).split('\n', MAX_BLOCK_LINES + 2).length;
     if (blockLines > MAX_BLOCK_LINES) {
       return {
         ok: false,
         line: 1,
-        message: `front matter: longer than ${MAX_BLOCK_LINES} lines; is its closing "---" line missing?`,
+        message: `front matter: longer than ${MAX_BLOCK_LINES} lines; is its closing "${fence}" line missing?`,
       };
     }
   }
@@ -167,9 +186,10 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   try {
     // Passing options also turns off gray-matter's cache, which would share results between equal files.
     parsed = matter(text, {
+      delimiters: fence,
       language: format,
       // Every engine gray-matter has, replaced: its javascript and coffee engines run the block as code.
-      engines: { yaml: readYaml, json: readJson, javascript: refuseCode, coffee: refuseCode },
+      engines: { yaml: readYaml, json: readJson, toml: readToml, javascript: refuseCode, coffee: refuseCode },
     });
   } catch (error) {
     if (error instanceof DataError) return { ok: false, line: error.line, message: error.message };
@@ -194,6 +214,22 @@ function readYaml(block: string): object {
     const line = typeof yaml.mark?.line === 'number' ? yaml.mark.line + 1 : 1;
     const reason = typeof yaml.reason === 'string' ? yaml.reason : 'the front matter could not be read';
     throw new DataError(line, `invalid YAML in front matter: ${reason}`);
+  }
+}
+
+function readToml(block: string): object {
+  try {
+    // Dates stay as written (`2014-03-12T10:11:00-04:00`), as YAML and JSON give them: the schema reads them.
+    return Object.fromEntries(
+      Object.entries(parseToml(block)).map(([key, value]) => [
+        key,
+        value instanceof TomlDate ? value.toISOString() : value,
+      ]),
+    );
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    // The block starts on the file's first line, after "+++": its 1-based line is the file's line.
+    throw new DataError(error.line, `invalid TOML in front matter: ${error.message.split('\n')[0] ?? ''}`);
   }
 }
 

@@ -15,7 +15,12 @@ export interface ArticleSource {
 
 export type ParseResult =
   | { readonly ok: true; readonly article: Article }
-  | { readonly ok: false; readonly problems: readonly ContentProblem[] };
+  | {
+      readonly ok: false;
+      readonly problems: readonly ContentProblem[];
+      /** A draft (`draft: true`, `published: false`): not an article, and nothing wrong with it. */
+      readonly unpublished?: true;
+    };
 
 /** Heading names that mark each section when the front matter maps none (compared case-insensitively). */
 const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
@@ -51,7 +56,7 @@ function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
-  if (!source.replace(/^\uFEFF+/, '').startsWith('---')) {
+  if (!/^(---|\+\+\+)/.test(source.replace(/^\uFEFF+/, ''))) {
     return {
       ok: false,
       problems: [
@@ -61,6 +66,9 @@ function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
   }
   // A list or a lone value is no set of fields: each required field is then reported missing.
   const data = isFields(block.data) ? block.data : {};
+  // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so).
+  if (data['draft'] === true || data['published'] === false)
+    return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
   const blockLines = source.split('\n', block.bodyLine + 1);
@@ -177,7 +185,7 @@ function keyLine(lines: readonly string[], key: string): number {
 /** The file name made a slug: `My First Post.md` → `my-first-post` (accents dropped). */
 function slugFromFile(file: string): string | undefined {
   const slug = (file.split('/').pop() ?? '')
-    .replace(/\.md$/i, '')
+    .replace(/\.(md|markdown)$/i, '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

@@ -36,6 +36,23 @@ describe('loadContent', () => {
       expect(violations, what).toEqual([]);
   });
 
+  it('GIVEN a blog folder: .markdown posts, drafts, unpublished posts and a Hugo list page THEN loads only the published posts, with no problem', async () => {
+    const blog = mkdtempSync(join(tmpdir(), 'blog-'));
+    try {
+      const put = (name: string, text: string) => writeFileSync(join(blog, name), text);
+      put('Kept Post.markdown', articleSource(validFront(), '## Tips\n\n- x'));
+      put('draft.md', articleSource(validFront({ draft: true }), '## Tips\n\n- x'));
+      put('hidden.md', articleSource(validFront({ published: false }), '## Tips\n\n- x'));
+      put('toml-draft.md', '+++\ntitle = "T"\ndraft = true\n+++\n## Tips\n- x\n');
+      put('_index.md', '---\ntitle: Posts\n---\n');
+      const loaded = await loadContent(blog, undefined);
+      expect(loaded.problems).toEqual([]);
+      expect(loaded.index.articles.map((article) => article.slug)).toEqual(['kept-post']);
+    } finally {
+      rmSync(blog, { recursive: true, force: true });
+    }
+  });
+
   it('GIVEN good and broken files THEN keeps the good ones and reports each broken one by path', async () => {
     const loaded = await loadContent(dir, undefined);
     expect(loaded.index.articles.map((a) => a.slug).sort()).toEqual(['also-good', 'good', 'windows']);
@@ -138,7 +155,7 @@ describe('loadContent in a hostile content folder', () => {
         file: name('run.md'),
         line: 1,
         message:
-          'front matter: "---js" is not a data format; write YAML between "---" lines (or JSON after "---json")',
+          'front matter: "---js" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")',
       },
     ]);
   });

@@ -247,8 +247,20 @@ describe('bad content is reported with file, line and field', () => {
     for (const problem of problems) expect(problem.line).toBeGreaterThan(1);
   });
 
+  it('GIVEN a date-time, with or without a zone THEN keeps the day as written', () => {
+    for (const [written, day] of [
+      ['2024-01-05T23:00:00-05:00', '2024-01-05'],
+      ["'2014-03-12T10:11:00-04:00'", '2014-03-12'],
+      ['2014-03-12 10:11', '2014-03-12'],
+      ['2015-04-06T00:00:00Z', '2015-04-06'],
+    ]) {
+      const source = `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\ndate: ${written}\n---\n## Tips\n- x\n`;
+      expect(mustParse(source).date, written).toBe(day);
+    }
+  });
+
   it('GIVEN a day that does not exist THEN reports it instead of rolling it over', () => {
-    for (const date of ['2024-02-30', '"2023-02-29"', '2024-1-5', '2024-01-05T23:00:00-05:00']) {
+    for (const date of ['2024-02-30', '"2023-02-29"', '2024-1-5', '2024-02-30T10:00:00Z', '2024-01-05T25']) {
       const problems = problemsOf(
         `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\ndate: ${date}\n---\n## Tips\n- x\n`,
       );
@@ -361,7 +373,7 @@ describe('hostile front matter is read as data, never run', () => {
           {
             file: 'content/bad.md',
             line: 1,
-            message: `front matter: "---${name}" is not a data format; write YAML between "---" lines (or JSON after "---json")`,
+            message: `front matter: "---${name}" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")`,
           },
         ]);
       }
@@ -385,6 +397,37 @@ describe('hostile front matter is read as data, never run', () => {
         tipsLine,
       ]);
     }
+  });
+
+  it('GIVEN TOML front matter between "+++" lines (Hugo) or after "---toml" THEN reads it, dates as written', () => {
+    const toml = 'title = "T"\ntags = ["a"]\nurl = "/x"\nsummary = "S"\ndate = 2014-03-12T10:11:00-04:00';
+    for (const source of [`+++\n${toml}\n+++\n## Tips\n- x\n`, `---toml\n${toml}\n---\n## Tips\n- x\n`]) {
+      const article = mustParse(source);
+      expect([article.title, article.tags, article.date, article.sections.tips?.line], source).toEqual([
+        'T',
+        ['a'],
+        '2014-03-12',
+        8,
+      ]);
+    }
+  });
+
+  it('GIVEN invalid TOML, or a language after "+++" THEN names the line', () => {
+    expect(problemsOf('+++\ntitle = "T"\ntags = ["a"\n+++\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 3,
+        message: expect.stringMatching(/^invalid TOML in front matter: /) as string,
+      },
+    ]);
+    expect(problemsOf('+++js\n{}\n+++\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 1,
+        message:
+          'front matter: "+++js" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")',
+      },
+    ]);
   });
 
   it('GIVEN invalid JSON front matter THEN names the line of the error', () => {
@@ -453,7 +496,7 @@ describe('hostile front matter is read as data, never run', () => {
           file: 'content/bad.md',
           line: 1,
           message:
-            'front matter: "---js" is not a data format; write YAML between "---" lines (or JSON after "---json")',
+            'front matter: "---js" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")',
         },
       ]);
     }
