@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     CONTENT_DIR: contentDir,
     STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
     SITE_URL: siteUrl,
+    ARTICLE_URL: settings.config.articleUrl,
     LOG_LEVEL: 'warn',
   };
   const deployed = await runEntry('deploy-commands', env, process.cwd());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ARTICLE_URL } from './core/parse-article.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,6 +32,15 @@ const envSchema = z.object({
   DISCORD_API_URL: optional(httpUrl('https://discord.com/api')),
   SITE_URL: optional(httpUrl('https://example.com')),
   CONTENT_DIR: optional(z.string().trim()),
+  ARTICLE_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(\/|https?:\/\/)\S*$/, {
+        error:
+          'expected a path on SITE_URL (or an http(s) address) with :slug, :year, :month or :day, like /blog/:slug',
+      }),
+  ),
   STORE_URL: optional(
     z
       .string()
@@ -54,7 +64,7 @@ const envSchema = z.object({
 });
 
 /** What every entry point that reads articles needs (the bot, content:check, the playground). */
-const contentSchema = envSchema.pick({ SITE_URL: true, CONTENT_DIR: true });
+const contentSchema = envSchema.pick({ SITE_URL: true, CONTENT_DIR: true, ARTICLE_URL: true });
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
@@ -72,6 +82,8 @@ export interface Config {
   readonly apiUrl: string;
   readonly siteUrl: string | undefined;
   readonly contentDir: string;
+  /** Where an article without `url` or `permalink` lives: a pattern with :slug, :year, :month, :day. */
+  readonly articleUrl: string;
   readonly storeUrl: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Discord's global request limit for this bot (50 unless Discord raised it). */
@@ -86,7 +98,7 @@ export const DEFAULT_CONTENT_DIR = './content';
 
 export type ConfigResult<T = Config> = { ok: true; config: T } | { ok: false; problems: string[] };
 
-export type ContentConfig = Pick<Config, 'contentDir' | 'siteUrl'>;
+export type ContentConfig = Pick<Config, 'contentDir' | 'siteUrl' | 'articleUrl'>;
 
 function problemsOf(error: z.ZodError): { ok: false; problems: string[] } {
   return {
@@ -103,7 +115,11 @@ export function loadContentConfig(
   if (!parsed.success) return problemsOf(parsed.error);
   return {
     ok: true,
-    config: { contentDir: parsed.data.CONTENT_DIR ?? DEFAULT_CONTENT_DIR, siteUrl: parsed.data.SITE_URL },
+    config: {
+      contentDir: parsed.data.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
+      siteUrl: parsed.data.SITE_URL,
+      articleUrl: parsed.data.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
+    },
   };
 }
 
@@ -124,6 +140,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       apiUrl: e.DISCORD_API_URL ?? DEFAULT_API_URL,
       siteUrl: e.SITE_URL,
       contentDir: e.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
+      articleUrl: e.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       logLevel: e.LOG_LEVEL ?? 'info',
       scheduleGraceMs: e.SCHEDULE_GRACE ?? 3_600_000,

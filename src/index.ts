@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const config = result.config;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 
-  const loaded = await loadContent(config.contentDir, config.siteUrl);
+  const loaded = await loadContent(config.contentDir, config.siteUrl, config.articleUrl);
   for (const problem of loaded.problems)
     logger.warn({ file: problem.file, line: problem.line }, `skipped: ${formatProblem(problem)}`);
   if (loaded.index.articles.length === 0) {

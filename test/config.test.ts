@@ -20,6 +20,7 @@ describe('loadConfig', () => {
         apiUrl: DEFAULT_API_URL,
         siteUrl: undefined,
         contentDir: './content',
+        articleUrl: '/blog/:slug',
         storeUrl: DEFAULT_STORE_URL,
         logLevel: 'info',
         scheduleGraceMs: 3_600_000,
@@ -81,11 +82,11 @@ describe('loadConfig', () => {
   it('GIVEN only the content settings, empty as in a copied .env.example THEN needs no token and uses the defaults', () => {
     expect(loadContentConfig({ CONTENT_DIR: '', SITE_URL: '' })).toEqual({
       ok: true,
-      config: { contentDir: './content', siteUrl: undefined },
+      config: { contentDir: './content', siteUrl: undefined, articleUrl: '/blog/:slug' },
     });
     expect(loadContentConfig({ CONTENT_DIR: ' posts ', SITE_URL: 'https://blog.example/' })).toEqual({
       ok: true,
-      config: { contentDir: 'posts', siteUrl: 'https://blog.example' },
+      config: { contentDir: 'posts', siteUrl: 'https://blog.example', articleUrl: '/blog/:slug' },
     });
     const bad = loadContentConfig({ SITE_URL: 'blog.example' });
     expect(bad.ok ? [] : bad.problems).toEqual([

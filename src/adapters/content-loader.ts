@@ -21,7 +21,11 @@ export interface LoadedContent {
  * Reads every `**\/*.md` under `dir`, parses and indexes the valid articles, and reports the others.
  * Files are read in sorted order, so that which of two duplicate slugs wins does not depend on the disk.
  */
-export async function loadContent(dir: string, siteUrl: string | undefined): Promise<LoadedContent> {
+export async function loadContent(
+  dir: string,
+  siteUrl: string | undefined,
+  articleUrl?: string,
+): Promise<LoadedContent> {
   const { files, problems } = await findArticles(dir);
   // Read many at once (the disk waits overlap), then parse in file order.
   const read = await pMap(files, ({ path, file }) => readArticle(path, file), {
@@ -34,7 +38,7 @@ export async function loadContent(dir: string, siteUrl: string | undefined): Pro
       problems.push(outcome.problem);
       continue;
     }
-    const result = parseArticle({ file: outcome.file, source: outcome.source, siteUrl });
+    const result = parseArticle({ file: outcome.file, source: outcome.source, siteUrl, articleUrl });
     if (result.ok) articles.push(result.article);
     else problems.push(...result.problems);
   }

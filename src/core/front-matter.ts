@@ -39,6 +39,22 @@ const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
 const asText = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'number' ? String(value) : value), schema);
 
+/** An article's address: an http(s) URL or a path on SITE_URL. */
+const address = z
+  .string('expected the article address (text)')
+  .trim()
+  .max(512, 'at most 512 characters')
+  .refine(
+    (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
+    'expected an http(s) address or a path starting with "/" (relative to SITE_URL)',
+  );
+
+/** Optional text; empty counts as absent. */
+const text = (error: string) =>
+  asText(z.string(error).trim())
+    .optional()
+    .transform((value) => (value === '' ? undefined : value));
+
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 export const frontMatterSchema = z.object({
   title: asText(
@@ -70,21 +86,13 @@ export const frontMatterSchema = z.object({
         ),
       ),
     ),
-  url: z
-    .string('expected the article address (text)')
-    .trim()
-    .max(512, 'at most 512 characters')
-    .refine(
-      (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
-      'expected an http(s) address or a path starting with "/" (relative to SITE_URL)',
-    ),
-  summary: asText(
-    z
-      .string('expected a summary (text)')
-      .trim()
-      .min(1, 'must not be empty')
-      .max(500, 'at most 500 characters'),
-  ),
+  url: address.optional(),
+  /** Jekyll's and Eleventy's name for the address. */
+  permalink: address.optional(),
+  // Blogs write the summary under any of these names; none is required (the first paragraph serves).
+  summary: text('expected a summary (text)'),
+  description: text('expected a description (text)'),
+  excerpt: text('expected an excerpt (text)'),
   date: day.optional(),
   sections: z
     .partialRecord(z.enum(SECTION_KINDS), headingNames, {

@@ -3,6 +3,7 @@ import type { Article, ContentProblem, Section, SectionItem, SectionKind } from 
 import { SECTION_KINDS } from './article.js';
 import { frontMatterSchema, readFrontMatter, SLUG_PATTERN, type FrontMatter } from './front-matter.js';
 import { containsHtml, dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
+import { truncate } from './text.js';
 import { resolveUrl } from './urls.js';
 
 export interface ArticleSource {
@@ -11,6 +12,8 @@ export interface ArticleSource {
   readonly source: string;
   /** Base for relative addresses, e.g. `https://example.com`. */
   readonly siteUrl?: string | undefined;
+  /** The address of an article without `url` or `permalink`: a path with `:slug`, `:year`, `:month`, `:day`. */
+  readonly articleUrl?: string | undefined;
 }
 
 export type ParseResult =
@@ -52,7 +55,12 @@ export function parseArticle(input: ArticleSource): ParseResult {
 /** Enough to fix a file's front matter; a list of thousands of bad tags is still one problem. */
 const MAX_FIELD_PROBLEMS = 20;
 
-function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
+function parseSource({
+  file,
+  source,
+  siteUrl,
+  articleUrl = DEFAULT_ARTICLE_URL,
+}: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
@@ -88,7 +96,8 @@ function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
     };
   }
   const meta = front.data;
-  const slug = meta.slug ?? slugFromFile(file);
+  const named = fileName(file);
+  const slug = meta.slug ?? named.slug;
   if (slug === undefined) {
     return {
       ok: false,
@@ -102,7 +111,8 @@ function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
       ],
     };
   }
-  const summary = summaryMarkdown(meta.summary, siteUrl);
+  const written = meta.summary ?? meta.description ?? meta.excerpt;
+  const summary = written === undefined ? { ok: true as const, text: '' } : summaryMarkdown(written, siteUrl);
   if (!summary.ok) {
     return {
       ok: false,
@@ -129,14 +139,17 @@ function parseSource({ file, source, siteUrl }: ArticleSource): ParseResult {
       ],
     };
   }
-  const url = resolveUrl(meta.url, siteUrl);
+  const date = meta.date ?? named.date;
+  const path = meta.url ?? meta.permalink ?? fillArticleUrl(articleUrl, slug, date);
+  const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   const article: Article = {
     slug,
     title: meta.title,
-    summary: summary.text,
+    // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
+    summary: truncate(summary.text || body.lead, SUMMARY_MAX),
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
-    ...(meta.date === undefined ? {} : { date: meta.date }),
+    ...(date === undefined ? {} : { date }),
     sections: body.sections,
     file,
   };
@@ -182,17 +195,43 @@ function keyLine(lines: readonly string[], key: string): number {
   return 1;
 }
 
-/** The file name made a slug: `My First Post.md` → `my-first-post` (accents dropped). */
-function slugFromFile(file: string): string | undefined {
-  const slug = (file.split('/').pop() ?? '')
-    .replace(/\.(md|markdown)$/i, '')
+/** Where an article without `url` or `permalink` lives on the blog, relative to SITE_URL. */
+export const DEFAULT_ARTICLE_URL = '/blog/:slug';
+/** What /articles shows of a summary: longer ones are shortened at a word, never refused. */
+const SUMMARY_MAX = 500;
+
+/**
+ * What the file's path says: `2015-04-06-My Post.md` → slug `my-post`, date `2015-04-06` (Jekyll,
+ * Eleventy); a page bundle's `my-post/index.md` → slug `my-post` (Hugo). Accents are dropped.
+ */
+function fileName(file: string): { slug: string | undefined; date: string | undefined } {
+  const parts = file.split('/');
+  let name = (parts.pop() ?? '').replace(/\.(md|markdown)$/i, '');
+  if (name.toLowerCase() === 'index' && parts.length > 0) name = parts.pop() ?? name;
+  const prefix = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
+  const date = prefix?.[1] !== undefined && isRealDay(prefix[1]) ? prefix[1] : undefined;
+  if (date !== undefined) name = prefix?.[2] ?? name;
+  const slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, 64)
     .replace(/^-+|-+$/g, '');
-  return SLUG_PATTERN.test(slug) ? slug : undefined;
+  return { slug: SLUG_PATTERN.test(slug) ? slug : undefined, date };
+}
+
+function isRealDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+}
+
+/** The pattern with its tokens filled; undefined when it needs a date the article has not. */
+function fillArticleUrl(pattern: string, slug: string, date: string | undefined): string | undefined {
+  if (date === undefined && /:(year|month|day)\b/.test(pattern)) return undefined;
+  const [year = '', month = '', day = ''] = date?.split('-') ?? [];
+  const values: Record<string, string> = { slug, year, month, day };
+  return pattern.replace(/:(slug|year|month|day)\b/g, (_, token: string) => values[token] ?? '');
 }
 
 interface OpenSection {
@@ -207,7 +246,7 @@ function parseBody(
   lineOffset: number,
   meta: FrontMatter,
   siteUrl: string | undefined,
-): { sections: Partial<Record<SectionKind, Section>>; problems: ContentProblem[] } {
+): { sections: Partial<Record<SectionKind, Section>>; problems: ContentProblem[]; lead: string } {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
   const kindOf = headingMatcher(meta);
   const problems: ContentProblem[] = [];
@@ -216,7 +255,11 @@ function parseBody(
 
   const parsed = parseMarkdown(content);
   if (!parsed.ok)
-    return { sections: {}, problems: [{ file, line: parsed.line + lineOffset, message: parsed.message }] };
+    return {
+      sections: {},
+      problems: [{ file, line: parsed.line + lineOffset, message: parsed.message }],
+      lead: '',
+    };
   for (const node of parsed.root.children) {
     if (node.type === 'heading') {
       // A heading naming a section always starts it; any other heading ends a section at its depth or above.
@@ -271,7 +314,10 @@ function parseBody(
     const heading = plainText(section.heading).replace(/[\s:–—-]+$/, '');
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
-  return { sections, problems };
+  // The post's first paragraph, for a summary the front matter does not give.
+  const first = parsed.root.children.find((node) => node.type === 'paragraph');
+  const lead = first === undefined ? '' : toDiscordMarkdown([first], siteUrl).replace(/\s+/g, ' ');
+  return { sections, problems, lead };
 }
 
 function headingMatcher(meta: FrontMatter): (heading: string) => SectionKind | undefined {

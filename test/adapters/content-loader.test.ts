@@ -60,11 +60,8 @@ describe('loadContent', () => {
     const byFile = new Map(loaded.problems.map((p) => [p.file, p]));
     expect(byFile.get(rel('bad-yaml.md'))?.message).toMatch(/invalid YAML/);
     expect(byFile.get(rel('bad-yaml.md'))?.line).toBeGreaterThanOrEqual(2);
-    expect(loaded.problems.filter((p) => p.file === rel('missing.md')).map((p) => p.field)).toEqual([
-      'tags',
-      'url',
-      'summary',
-    ]);
+    // An address and a summary are found without the front matter; tags are not.
+    expect(loaded.problems.filter((p) => p.file === rel('missing.md')).map((p) => p.field)).toEqual(['tags']);
     expect(byFile.get(rel('no-sections.md'))?.message).toMatch(/no motivations, skills, tips section/);
     expect(byFile.get(rel('zz-duplicate.md'))?.message).toBe(`"good" is already used by ${rel('good.md')}`);
     expect(byFile.get(rel('binary.md'))?.message).toMatch(/not valid UTF-8/);

@@ -216,9 +216,9 @@ describe('bad content is reported with file, line and field', () => {
 
   it('GIVEN a missing field THEN says which is missing', () => {
     const front = validFront();
-    delete front.summary;
+    delete front.title;
     const problems = problemsOf(articleSource(front, '## Tips\n\n- x'));
-    expect(problems).toEqual([{ file: 'content/bad.md', line: 1, field: 'summary', message: 'missing' }]);
+    expect(problems).toEqual([{ file: 'content/bad.md', line: 1, field: 'title', message: 'missing' }]);
   });
 
   it('GIVEN a field of the wrong type THEN names the field and its line', () => {
@@ -245,6 +245,52 @@ describe('bad content is reported with file, line and field', () => {
     );
     expect(problems.map((problem) => problem.field).sort()).toEqual(['date', 'sections', 'slug', 'url']);
     for (const problem of problems) expect(problem.line).toBeGreaterThan(1);
+  });
+
+  it('GIVEN no summary THEN the description, the excerpt or else the first paragraph, shortened at a word', () => {
+    const body = 'Lead *paragraph* with a [link](/x).\n\nMore.\n\n## Tips\n\n- x';
+    const front = validFront();
+    delete front.summary;
+    const withField = (field: string) =>
+      mustParse(articleSource({ ...front, [field]: `From ${field}` }, body));
+    expect(withField('description').summary).toBe('From description');
+    expect(withField('excerpt').summary).toBe('From excerpt');
+    expect(mustParse(articleSource(front, body), 'content/a.md', 'https://blog.example').summary).toBe(
+      'Lead *paragraph* with a [link](https://blog.example/x).',
+    );
+    const long = mustParse(articleSource(front, `${'word '.repeat(200)}\n\n## Tips\n\n- x`)).summary;
+    expect(long.length).toBeLessThanOrEqual(500);
+    expect(long).toMatch(/^word word .* word…$/);
+    const longField = mustParse(articleSource({ ...front, summary: 'long '.repeat(200) }, body)).summary;
+    expect(longField.length).toBeLessThanOrEqual(500);
+  });
+
+  it('GIVEN no url THEN permalink, or else ARTICLE_URL filled with the slug and the date', () => {
+    const front = validFront();
+    delete front.url;
+    const parse = (extra: Record<string, unknown>, file: string, articleUrl?: string) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ ...front, ...extra }, '## Tips\n\n- x'),
+        siteUrl: 'https://blog.example',
+        articleUrl,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article;
+    };
+    expect(parse({ permalink: '/about/me/' }, 'content/a.md').url).toBe('https://blog.example/about/me/');
+    expect(parse({}, 'content/My Post.md').url).toBe('https://blog.example/blog/my-post');
+    const dated = parse({}, 'content/posts/2015-04-06-first-post.md', '/:year/:month/:day/:slug/');
+    expect([dated.slug, dated.date, dated.url]).toEqual([
+      'first-post',
+      '2015-04-06',
+      'https://blog.example/2015/04/06/first-post/',
+    ]);
+    // A pattern that needs a date, for an undated post: no link rather than a wrong one.
+    expect(parse({}, 'content/undated.md', '/:year/:slug/').url).toBeUndefined();
+    // A Hugo page bundle is named after its folder; the front matter's date wins over the file name's.
+    const bundle = parse({ date: '2020-01-02' }, 'content/posts/2019-12-31-bundle/index.md');
+    expect([bundle.slug, bundle.date]).toEqual(['bundle', '2020-01-02']);
   });
 
   it('GIVEN a date-time, with or without a zone THEN keeps the day as written', () => {
@@ -284,7 +330,7 @@ describe('bad content is reported with file, line and field', () => {
 
   it('GIVEN front matter that is a list THEN reports the missing fields', () => {
     expect(problemsOf('---\n- a\n- b\n---\n## Tips\n- x\n')).toEqual(
-      ['title', 'tags', 'url', 'summary'].map((field) => ({
+      ['title', 'tags'].map((field) => ({
         file: 'content/bad.md',
         line: 1,
         field,
