@@ -23,11 +23,15 @@ const day = z
   .trim()
   .refine((value) => {
     const match = DATE_OR_DATE_TIME.exec(value);
-    if (match?.[1] === undefined) return false;
-    const date = new Date(`${match[1]}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(match[1]);
+    return match?.[1] !== undefined && isRealDay(match[1]);
   }, 'expected a real day written as YYYY-MM-DD (a time may follow)')
   .transform((value) => value.slice(0, 10));
+
+/** `YYYY-MM-DD` names a day that exists (`2024-02-30` does not). */
+export function isRealDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+}
 
 const DATE_OR_DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;

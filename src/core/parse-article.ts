@@ -1,7 +1,13 @@
 import type { Heading, ListItem, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
-import { frontMatterSchema, readFrontMatter, SLUG_PATTERN, type FrontMatter } from './front-matter.js';
+import {
+  frontMatterSchema,
+  isRealDay,
+  readFrontMatter,
+  SLUG_PATTERN,
+  type FrontMatter,
+} from './front-matter.js';
 import { containsHtml, dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
 import { truncate } from './text.js';
 import { resolveUrl } from './urls.js';
@@ -219,11 +225,6 @@ function fileName(file: string): { slug: string | undefined; date: string | unde
     .slice(0, 64)
     .replace(/^-+|-+$/g, '');
   return { slug: SLUG_PATTERN.test(slug) ? slug : undefined, date };
-}
-
-function isRealDay(day: string): boolean {
-  const date = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 }
 
 /** The pattern with its tokens filled; undefined when it needs a date the article has not. */
