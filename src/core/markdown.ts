@@ -27,7 +27,10 @@ export type ParsedMarkdown =
  * deep after it; either way before any recursive walk of the tree.
  */
 export function parseMarkdown(source: string): ParsedMarkdown {
-  const deepLine = deepContainerLine(source);
+  // Both scans read the same lines and skip the same fenced code.
+  const lines = source.split(/\r\n?|\n/);
+  const code = fencedLines(lines);
+  const deepLine = deepContainerLine(lines, code);
   if (deepLine !== undefined) {
     return {
       ok: false,
@@ -35,7 +38,7 @@ export function parseMarkdown(source: string): ParsedMarkdown {
       message: `nesting deeper than ${MAX_NESTING} levels (lists or quotes); flatten it`,
     };
   }
-  const crowded = crowdedParagraphLine(source);
+  const crowded = crowdedParagraphLine(lines, code);
   if (crowded !== undefined) {
     return {
       ok: false,
@@ -61,9 +64,7 @@ export function parseMarkdown(source: string): ParsedMarkdown {
  * indents its content: an upper bound on the real depth, since each level must be written on the line
  * that opens it. Lines without a marker (deeply indented code) are never counted.
  */
-function deepContainerLine(source: string): number | undefined {
-  const lines = source.split(/\r\n?|\n/);
-  const code = fencedLines(lines);
+function deepContainerLine(lines: readonly string[], code: readonly boolean[]): number | undefined {
   for (const [index, line] of lines.entries()) {
     if (code[index] === true) continue;
     let quotes = 0;
@@ -111,9 +112,7 @@ export const MAX_BRACKET_DEPTH = 8;
  * The first line of a paragraph (or list item) with more than {@link MAX_INLINE_MARKS} marks, or
  * brackets open more than {@link MAX_BRACKET_DEPTH} deep.
  */
-function crowdedParagraphLine(source: string): number | undefined {
-  const lines = source.split(/\r\n?|\n/);
-  const code = fencedLines(lines);
+function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]): number | undefined {
   let start = 0;
   let marks = 0;
   let depth = 0;
