@@ -136,6 +136,8 @@ export type FrontMatterBlock =
       readonly body: string;
       /** Lines of the file before the body. */
       readonly bodyLine: number;
+      /** Whether the file opens with a `---` or `+++` line, after any BOM. */
+      readonly opened: boolean;
     }
   | { readonly ok: false; readonly line: number; readonly message: string };
 
@@ -208,7 +210,7 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     throw error;
   }
   const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
-  return { ok: true, data: parsed.data, body: parsed.content, bodyLine };
+  return { ok: true, data: parsed.data, body: parsed.content, bodyLine, opened: text.startsWith(fence) };
 }
 
 function refuseCode(): never {

@@ -70,7 +70,7 @@ function parseSource({
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
-  if (!/^(---|\+\+\+)/.test(source.replace(/^\uFEFF+/, ''))) {
+  if (!block.opened) {
     return {
       ok: false,
       problems: [
@@ -85,13 +85,13 @@ function parseSource({
     return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
-  const blockLines = source.split('\n', block.bodyLine + 1);
+  const frontLines = source.split('\n', block.bodyLine + 1);
   if (!front.success) {
     return {
       ok: false,
       problems: front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
         const field = issue.path.map(String).join('.') || undefined;
-        const line = field === undefined ? 1 : keyLine(blockLines, String(issue.path[0]));
+        const line = field === undefined ? 1 : keyLine(frontLines, String(issue.path[0]));
         return {
           file,
           line,
@@ -125,7 +125,7 @@ function parseSource({
       problems: [
         {
           file,
-          line: keyLine(source.split('\n', block.bodyLine + 1), 'summary'),
+          line: keyLine(frontLines, 'summary'),
           field: 'summary',
           message: summary.message,
         },
