@@ -1,5 +1,6 @@
 import type { Keyv } from 'keyv';
 import type { ScheduleRecord } from '../core/schedule-record.js';
+import { keyedSerial } from './keyed-serial.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -9,7 +10,8 @@ import type { Logger } from './logger.js';
  */
 export class ScheduleBook {
   private readonly memory = new Map<string, ScheduleRecord>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Changes to one server, one at a time and in order. */
+  private readonly serial = keyedSerial();
 
   constructor(
     private readonly store: Keyv<ScheduleRecord>,
@@ -41,8 +43,7 @@ export class ScheduleBook {
     guildId: string,
     change: (current: ScheduleRecord | undefined) => ScheduleRecord | undefined,
   ): Promise<ScheduleRecord | undefined> {
-    const previous = this.queues.get(guildId) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    const next = this.serial(guildId, async () => {
       const current = this.memory.get(guildId);
       const updated = change(current);
       if (updated === current) return current;
@@ -56,12 +57,8 @@ export class ScheduleBook {
       }
       return updated;
     });
-    const settled = next.catch((err: unknown) => {
+    next.catch((err: unknown) => {
       this.logger.error({ err, guildId }, 'could not save a schedule');
-    });
-    this.queues.set(guildId, settled);
-    void settled.then(() => {
-      if (this.queues.get(guildId) === settled) this.queues.delete(guildId);
     });
     return next;
   }
