@@ -155,10 +155,10 @@ function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** Markdown files, but for Hugo's `_index.md`: a list page, not a post. */
-function isArticleName(name: string): boolean {
+/** Markdown (and MDX) files, but for Hugo's `_index.md`: a list page, not a post. */
+export function isArticleName(name: string): boolean {
   const lower = name.toLowerCase();
-  return (lower.endsWith('.md') || lower.endsWith('.markdown')) && lower !== '_index.md';
+  return /\.(md|markdown|mdx)$/.test(lower) && !/^_index\.(md|markdown|mdx)$/.test(lower);
 }
 
 /** Code-unit order, as `Array.prototype.sort` gave before: the same on every disk and locale. */
