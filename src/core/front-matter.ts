@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { CORE_SCHEMA, load } from 'js-yaml';
+import yaml from 'js-yaml';
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
@@ -14,9 +14,9 @@ const headingNames = z.union([z.string().trim().min(1), z.array(z.string().trim(
 });
 
 /**
- * A calendar day written `YYYY-MM-DD`, or a date-time that starts with one (`2014-03-12T10:11:00-04:00`,
- * `2014-03-12 10:11`), as blogs and TOML write them: the day is kept as the author wrote it. A day
- * that does not exist (`2024-02-30`) is refused, not rolled over.
+ * A calendar day written `YYYY-MM-DD`, or a date-time that starts with one, as blogs, YAML and TOML
+ * write them (`2014-03-12T10:11:00-04:00`, `2014-03-12 10:11`, `2001-12-14 21:59:43.10 -5`): the day
+ * is kept as the author wrote it. A day that does not exist (`2024-02-30`) is refused, not rolled over.
  */
 const day = z
   .string('expected a date written as YYYY-MM-DD')
@@ -33,8 +33,12 @@ export function isRealDay(day: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
 }
 
+/**
+ * YAML's timestamp (its time zone may have a one-digit hour, `-5`, and may follow spaces), with a
+ * two-digit month and day, and seconds optional as blogs write them.
+ */
 const DATE_OR_DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+  /^(\d{4}-\d{2}-\d{2})(?:(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?(?:[ \t]*(?:Z|[+-]\d{1,2}(?::?\d{2})?))?)?$/i;
 
 /** Spaces and line breaks collapsed to one space: the text heads embeds and links, on one line. */
 const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
@@ -123,9 +127,6 @@ const DATA_FORMATS: ReadonlyMap<string, DataFormat> = new Map([
 
 /** Front matter is a few lines; a longer block is almost surely one whose closing line is missing. */
 const MAX_BLOCK_LINES = 1000;
-
-/** js-yaml's own default, stated: front matter nested deeper is refused rather than walked. */
-const YAML_MAX_DEPTH = 100;
 
 export type FrontMatterBlock =
   | {
@@ -219,15 +220,22 @@ function refuseCode(): never {
 
 function readYaml(block: string): object {
   try {
-    // YAML 1.2's core schema keeps `2024-02-30` and `10:00` as written instead of quietly turning them
-    // into a rolled-over Date or a number; the schema then checks them. It has no `!!js/…` types.
-    return load(block, { schema: CORE_SCHEMA, maxDepth: YAML_MAX_DEPTH }) as object;
+    // gray-matter's reader, so that what the generators accept is accepted (a quoted value may go on
+    // on unindented lines). YAML 1.2's core schema keeps `2024-02-30` and `10:00` as written instead
+    // of quietly turning them into a rolled-over Date or a number; the schema then checks them. It
+    // has no `!!js/…` types.
+    return (yaml.safeLoad(block, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
   } catch (error) {
-    const yaml = error as { reason?: unknown; mark?: { line?: unknown } };
+    // js-yaml 3 recurses once per level with no bound of its own: `[[[[…` thousands deep runs out of
+    // stack. (Deep data it does read is never walked: unknown fields are dropped unread.)
+    if (error instanceof RangeError) throw new DataError(1, 'front matter nested too deeply');
+    const { reason, mark } = error as { reason?: unknown; mark?: { line?: unknown } };
     // The block starts on the file's first line, after "---": its 0-based line is the file's line minus one.
-    const line = typeof yaml.mark?.line === 'number' ? yaml.mark.line + 1 : 1;
-    const reason = typeof yaml.reason === 'string' ? yaml.reason : 'the front matter could not be read';
-    throw new DataError(line, `invalid YAML in front matter: ${reason}`);
+    const line = typeof mark?.line === 'number' ? mark.line + 1 : 1;
+    throw new DataError(
+      line,
+      `invalid YAML in front matter: ${typeof reason === 'string' ? reason : 'the front matter could not be read'}`,
+    );
   }
 }
 
