@@ -26,7 +26,7 @@ export interface Article {
   readonly slug: string;
   readonly title: string;
   readonly summary: string;
-  /** Tags as the author wrote them. */
+  /** The front matter's tags and categories as the author wrote them, each once (by `tagKey`); may be none. */
   readonly tags: readonly string[];
   /** Absolute http(s) address of the article, when one can be formed. */
   readonly url?: string;

@@ -3,6 +3,7 @@ import yaml from 'js-yaml';
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
+import { tagKey } from './tags.js';
 import { isHttpUrl } from './urls.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -63,8 +64,44 @@ const text = (error: string) =>
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
+const TAGS_MAX = 20;
+
+/** One tag: checked only once the list's length is known to be short. */
+const tag = asText(
+  z
+    .string('each tag must be text')
+    .overwrite(oneLine)
+    .min(1, 'a tag must not be empty')
+    .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
+    .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
+);
+
+/**
+ * Jekyll reads a text as a list split on spaces (`tags: leadership career`); one with a comma
+ * (`tags: engineering leadership, career`) is split on commas, as its author then means.
+ */
+function tagsFromText(value: unknown): unknown {
+  if (typeof value === 'number') return [String(value)];
+  if (typeof value !== 'string') return value;
+  return value.split(value.includes(',') ? ',' : /\s+/).filter((part) => part.trim() !== '');
+}
+
+/** `tags` or `categories`: a list or a text, or nothing. */
+const tagList = (tooMany: string) =>
+  z.preprocess(
+    tagsFromText,
+    z
+      // Counted before each tag is checked: a list of thousands is one problem, not thousands.
+      .array(z.unknown(), 'expected a list of tags, like [engineering leadership], or a text')
+      // Piped, so that a value that is no list is not also measured as if it were one.
+      .pipe(z.array(z.unknown()).max(TAGS_MAX, tooMany))
+      .pipe(z.array(tag))
+      // An empty `tags:` is YAML's null: no tags.
+      .nullish(),
+  );
+
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
-export const frontMatterSchema = z.object({
+const fields = z.object({
   title: asText(
     z
       .string('expected a title (text)')
@@ -77,23 +114,9 @@ export const frontMatterSchema = z.object({
     .max(SLUG_MAX, `at most ${SLUG_MAX} characters`)
     .regex(SLUG_PATTERN, 'use lowercase letters, digits and single hyphens, like "my-first-article"')
     .optional(),
-  tags: z
-    // Counted before each tag is checked: a list of thousands is one problem, not thousands.
-    .array(z.unknown(), 'expected a list of tags, like [engineering leadership]')
-    // Piped, so that a string is not also measured as if it were a list.
-    .pipe(z.array(z.unknown()).min(1, 'give at least one tag').max(20, 'at most 20 tags'))
-    .pipe(
-      z.array(
-        asText(
-          z
-            .string('each tag must be text')
-            .overwrite(oneLine)
-            .min(1, 'a tag must not be empty')
-            .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
-            .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
-        ),
-      ),
-    ),
+  tags: tagList(`at most ${TAGS_MAX} tags`),
+  /** Jekyll's and Hugo's other taxonomy: its names are tags too. */
+  categories: tagList(`at most ${TAGS_MAX} tags, categories included`),
   url: address.optional(),
   /** Jekyll's and Eleventy's name for the address. */
   permalink: address.optional(),
@@ -107,6 +130,23 @@ export const frontMatterSchema = z.object({
       error: `expected a map from section kind (${SECTION_KINDS.join(', ')}) to heading names, like { tips: Advice }`,
     })
     .optional(),
+});
+
+/**
+ * The front matter, with `tags` and `categories` made one list: each tag once (as {@link tagKey}
+ * compares them), spelled as first written. Their count together is checked once both are valid.
+ */
+export const frontMatterSchema = fields.transform(({ categories, ...front }, context) => {
+  const byKey = new Map<string, string>();
+  for (const name of [...(front.tags ?? []), ...(categories ?? [])])
+    if (!byKey.has(tagKey(name))) byKey.set(tagKey(name), name);
+  if (byKey.size > TAGS_MAX)
+    context.addIssue({
+      code: 'custom',
+      path: ['tags'],
+      message: `at most ${TAGS_MAX} tags, categories included`,
+    });
+  return { ...front, tags: [...byKey.values()] };
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

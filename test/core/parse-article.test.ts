@@ -204,6 +204,79 @@ describe('finding sections', () => {
   });
 });
 
+describe('tags and categories', () => {
+  const tagsOf = (front: string) =>
+    mustParse(`---\ntitle: T\nurl: /x\nsummary: S\n${front}\n---\n## Tips\n- x\n`).tags;
+
+  it('GIVEN text as Jekyll writes it THEN splits it on spaces, or on commas when it has one', () => {
+    expect(tagsOf('tags: leadership career')).toEqual(['leadership', 'career']);
+    expect(tagsOf('categories: "Engineering Management"')).toEqual(['Engineering', 'Management']);
+    expect(tagsOf('tags: engineering leadership, career,')).toEqual(['engineering leadership', 'career']);
+    expect(tagsOf('tags: "  spaced \t out  "')).toEqual(['spaced', 'out']);
+    expect(tagsOf('tags: 2024')).toEqual(['2024']);
+  });
+
+  it('GIVEN tags and categories THEN one list, each tag once as first spelt, tags first', () => {
+    expect(
+      tagsOf(
+        'tags: [Engineering Leadership, career]\ncategories: [engineering-leadership, Career, management]',
+      ),
+    ).toEqual(['Engineering Leadership', 'career', 'management']);
+    expect(tagsOf('categories: [news]')).toEqual(['news']);
+    expect(tagsOf('tags: [a, A, a]')).toEqual(['a']);
+  });
+
+  it('GIVEN no tags, an empty list, an empty text or an empty field THEN the article has none', () => {
+    for (const front of ['draft: false', 'tags: []', 'tags: ""', 'tags:\ncategories:', 'tags: ","'])
+      expect(tagsOf(front), front).toEqual([]);
+  });
+
+  it('GIVEN more than 20 tags, in one field or the two together THEN one problem on the tags line', () => {
+    const many = (count: number, prefix: string) =>
+      `[${Array.from({ length: count }, (_, i) => `${prefix}${i}`).join(', ')}]`;
+    const problems = (front: string) =>
+      problemsOf(`---\ntitle: T\nurl: /x\nsummary: S\n${front}\n---\n## Tips\n- x\n`);
+    expect(problems(`tags: ${'word '.repeat(5000)}`)).toEqual([
+      { file: 'content/bad.md', line: 5, field: 'tags', message: 'at most 20 tags' },
+    ]);
+    expect(problems(`tags: [a]\ncategories: ${many(5000, '~')}`)).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 6,
+        field: 'categories',
+        message: 'at most 20 tags, categories included',
+      },
+    ]);
+    expect(problems(`tags: ${many(12, 't')}\ncategories: ${many(12, 'c')}`)).toEqual([
+      { file: 'content/bad.md', line: 5, field: 'tags', message: 'at most 20 tags, categories included' },
+    ]);
+    // Twenty once their repeats are dropped.
+    expect(tagsOf(`tags: ${many(20, 't')}\ncategories: ${many(20, 'T')}`)).toHaveLength(20);
+  });
+
+  it('GIVEN a bad tag in either field THEN names the field and the tag', () => {
+    const problems = problemsOf(
+      `---\ntitle: T\nurl: /x\nsummary: S\ntags: [ok, ""]\ncategories: [fine, "~~", ${'x'.repeat(51)}]\n---\n## Tips\n- x\n`,
+    );
+    expect(problems).toEqual([
+      { file: 'content/bad.md', line: 5, field: 'tags.1', message: 'a tag must not be empty' },
+      {
+        file: 'content/bad.md',
+        line: 5,
+        field: 'tags.1',
+        message: 'a tag needs at least one letter or digit',
+      },
+      {
+        file: 'content/bad.md',
+        line: 6,
+        field: 'categories.1',
+        message: 'a tag needs at least one letter or digit',
+      },
+      { file: 'content/bad.md', line: 6, field: 'categories.2', message: 'a tag has at most 50 characters' },
+    ]);
+  });
+});
+
 describe('bad content is reported with file, line and field', () => {
   it('GIVEN invalid YAML THEN names the line of the error', () => {
     const problems = problemsOf('---\ntitle: ok\ntags: [a, b\nurl: /x\n---\n## Tips\n- x\n');
@@ -255,18 +328,17 @@ describe('bad content is reported with file, line and field', () => {
   });
 
   it('GIVEN a field of the wrong type THEN names the field and its line', () => {
-    // Longer than 20 characters: once also reported as "at most 20 tags".
-    const problems = problemsOf(
-      '---\ntitle: T\ntags: engineering leadership\nurl: /x\nsummary: S\n---\n## Tips\n- x\n',
-    );
-    expect(problems).toEqual([
-      {
-        file: 'content/bad.md',
-        line: 3,
-        field: 'tags',
-        message: expect.stringMatching(/list of tags/) as string,
-      },
-    ]);
+    for (const tags of ['{ a: 1 }', 'true']) {
+      const problems = problemsOf(`---\ntitle: T\ntags: ${tags}\nurl: /x\nsummary: S\n---\n## Tips\n- x\n`);
+      expect(problems, tags).toEqual([
+        {
+          file: 'content/bad.md',
+          line: 3,
+          field: 'tags',
+          message: 'expected a list of tags, like [engineering leadership], or a text',
+        },
+      ]);
+    }
   });
 
   it('GIVEN a bad url, slug, date and section map THEN reports each', () => {
@@ -376,15 +448,10 @@ describe('bad content is reported with file, line and field', () => {
     expect(problemsOf('## Tips\n\n- x\n')[0]?.message).toMatch(/no front matter/);
   });
 
-  it('GIVEN front matter that is a list THEN reports the missing fields', () => {
-    expect(problemsOf('---\n- a\n- b\n---\n## Tips\n- x\n')).toEqual(
-      ['title', 'tags'].map((field) => ({
-        file: 'content/bad.md',
-        line: 1,
-        field,
-        message: 'missing',
-      })),
-    );
+  it('GIVEN front matter that is a list THEN reports the missing title', () => {
+    expect(problemsOf('---\n- a\n- b\n---\n## Tips\n- x\n')).toEqual([
+      { file: 'content/bad.md', line: 1, field: 'title', message: 'missing' },
+    ]);
   });
 
   it('GIVEN none of the sections THEN says which headings are expected', () => {
