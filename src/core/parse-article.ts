@@ -133,18 +133,8 @@ function parseSource({
     };
   }
   const body = parseBody(file, block.body, block.bodyLine, meta, siteUrl);
+  // A post without any of the sections is still an article: /articles lists it.
   if (body.problems.length > 0) return { ok: false, problems: body.problems };
-  if (Object.keys(body.sections).length === 0) {
-    return {
-      ok: false,
-      problems: [
-        {
-          file,
-          message: `no ${SECTION_KINDS.join(', ')} section: add a heading such as "## Tips" (or map your headings in the front matter "sections")`,
-        },
-      ],
-    };
-  }
   const date = meta.date ?? named.date;
   const path = meta.url ?? meta.permalink ?? fillArticleUrl(articleUrl, slug, date);
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);

@@ -454,14 +454,12 @@ describe('bad content is reported with file, line and field', () => {
     ]);
   });
 
-  it('GIVEN none of the sections THEN says which headings are expected', () => {
-    const problems = problemsOf(articleSource(validFront(), '## Introduction\n\nHello.'));
-    expect(problems).toEqual([
-      {
-        file: 'content/bad.md',
-        message: expect.stringMatching(/no motivations, skills, tips section/) as string,
-      },
-    ]);
+  it('GIVEN none of the sections THEN it is an article all the same, without sections', () => {
+    const article = mustParse(
+      articleSource(validFront(), '## Introduction\n\nHello.\n\n## Closing\n\n- Bye'),
+    );
+    expect([article.sections, article.summary]).toEqual([{}, 'What it says.']);
+    expect(mustParse(articleSource(validFront(), '')).sections).toEqual({});
   });
 
   it('GIVEN an empty section THEN names its line', () => {
