@@ -42,11 +42,11 @@ export class BotProcess {
     return this.child.pid;
   }
 
-  /** Waits for a log line whose message matches. */
-  async waitForLog(pattern: RegExp, timeoutMs = 20_000): Promise<LogLine> {
+  /** Waits for a log line whose message matches, among the lines from the `from`th on. */
+  async waitForLog(pattern: RegExp, timeoutMs = 20_000, from = 0): Promise<LogLine> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const line = this.logs.find((l) => pattern.test(l.msg));
+      const line = this.logs.slice(from).find((l) => pattern.test(l.msg));
       if (line !== undefined) return line;
       if (this.child.exitCode !== null)
         throw new Error(`bot exited (${this.child.exitCode}) before logging ${pattern}:\n${this.stderr}`);
@@ -56,6 +56,11 @@ export class BotProcess {
         );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /** Sends a signal (SIGHUP reloads the content). */
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
   }
 
   /** SIGTERM, then the exit code. */

@@ -85,6 +85,22 @@ async function main(): Promise<void> {
     return started;
   };
   let bot = await launch();
+  /** Bot logs already shown: launch shows those of the start. */
+  let shown = bot?.logs.length ?? 0;
+  /** What the bot logged since: problems, and the content it read again (edits are picked up as saved). */
+  const news = (): void => {
+    if (bot === undefined) return;
+    for (const logged of bot.logs.slice(shown)) {
+      if (logged.level >= 40) console.log(red(`! ${logged.msg}`));
+      else if (logged.msg === 'content updated' || logged.msg === 'content reloaded')
+        console.log(
+          dim(
+            `Content read again: ${String(logged.articles)} article(s); ${String(logged.added)} added, ${String(logged.changed)} changed, ${String(logged.removed)} removed.`,
+          ),
+        );
+    }
+    shown = bot.logs.length;
+  };
   if (bot === undefined) {
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -93,7 +109,7 @@ async function main(): Promise<void> {
   console.log(
     `Type a command as in Discord (${blue('/tips')}, ${blue('/articles tag:engineering leadership')}, ${blue('/skills article:…')}),` +
       ` a button's number to press it, ${blue('commands')} to list commands, Tab to complete,` +
-      ` ${blue('reload')} after editing articles, ${blue('exit')} to quit.`,
+      ` ${blue('exit')} to quit. Saved edits to the articles show at once (${blue('reload')} reads the folder again).`,
   );
 
   let last: APIMessage | undefined;
@@ -157,6 +173,7 @@ async function main(): Promise<void> {
   async function handle(input: string): Promise<void> {
     {
       const line = input.trim();
+      news();
       try {
         if (line === 'exit' || line === 'quit') {
           queue.length = 0;
@@ -172,10 +189,18 @@ async function main(): Promise<void> {
             console.log(dim('That button is disabled.'));
           else handle = emulator.pressButton(last, button.customId);
         } else if (line === 'reload') {
-          // The bot reads its articles at start: a restart picks up edits (the store and schedules stay).
-          await bot?.stop();
-          bot = await launch();
-          if (bot === undefined) console.log(dim('Fix the content and type reload again.'));
+          if (bot === undefined) {
+            // It stopped at start (no valid article): start it again on the fixed content.
+            bot = await launch();
+            shown = bot?.logs.length ?? 0;
+            if (bot === undefined) console.log(dim('Fix the content and type reload again.'));
+          } else {
+            // The same path as a saved edit: the running bot reads again what changed (SIGHUP).
+            const from = bot.logs.length;
+            bot.signal('SIGHUP');
+            await bot.waitForLog(/content reloaded/, 60_000, from);
+            news();
+          }
           buttons = [];
           last = undefined;
         } else if (line === 'commands' || line === 'help') {

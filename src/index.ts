@@ -1,5 +1,5 @@
 import { Events } from 'discord.js';
-import { loadContent } from './adapters/content-loader.js';
+import { ContentLibrary } from './adapters/content-library.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact } from './adapters/logger.js';
 import { ScheduleBook } from './adapters/schedule-book.js';
@@ -25,26 +25,47 @@ async function main(): Promise<number> {
   const config = result.config;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 
-  const loaded = await loadContent(config.contentDir, config.siteUrl, config.articleUrl);
-  for (const problem of loaded.problems)
-    logger.warn({ file: problem.file, line: problem.line }, `skipped: ${formatProblem(problem)}`);
-  if (loaded.index.articles.length === 0) {
+  const library = await ContentLibrary.open({
+    dir: config.contentDir,
+    siteUrl: config.siteUrl,
+    articleUrl: config.articleUrl,
+    logger,
+  });
+  if (library.current.articles.length === 0) {
     console.error(
       [
-        `No valid article in ${config.contentDir} (${loaded.fileCount} Markdown file${loaded.fileCount === 1 ? '' : 's'} found):`,
-        ...loaded.problems.map((problem) => `  - ${formatProblem(problem)}`),
+        `No valid article in ${config.contentDir} (${library.fileCount} Markdown file${library.fileCount === 1 ? '' : 's'} found):`,
+        ...library.problems.map((problem) => `  - ${formatProblem(problem)}`),
       ].join('\n'),
     );
     return 1;
   }
-  logger.info({ articles: loaded.index.articles.length, skipped: loaded.problems.length }, 'content loaded');
+  logger.info(
+    { articles: library.current.articles.length, skipped: library.problems.length },
+    'content loaded',
+  );
+  // Edits show without a restart; should watching fail (too many folders for inotify, say),
+  // SIGHUP still reloads.
+  library.watch().then(
+    () => logger.info({ dir: config.contentDir }, 'watching the content folder'),
+    (err: unknown) => logger.warn({ err }, 'cannot watch the content folder: send SIGHUP to reload it'),
+  );
+  process.on('SIGHUP', () => {
+    library.refresh({ rescan: true }).then(
+      (update) => logger.info(update, 'content reloaded'),
+      (err: unknown) => logger.error({ err }, 'could not reload the content'),
+    );
+  });
 
   const stores = openStores(config.storeUrl, logger);
   const schedules = new ScheduleBook(stores.schedules, logger);
   logger.info({ schedules: await schedules.load() }, 'schedules loaded');
   const client = createClient(config.apiUrl, config.requestsPerSecond);
   const deps: Deps = {
-    content: loaded.index,
+    // Each interaction reads the index of the moment once (see ContentLibrary).
+    get content() {
+      return library.current;
+    },
     lastTips: new LastTips(stores.lastTip, logger),
     schedules,
     logger,
@@ -60,7 +81,9 @@ async function main(): Promise<number> {
       () => client.user?.id,
       config.requestsPerSecond,
     ),
-    content: loaded.index,
+    get content() {
+      return library.current;
+    },
     logger,
     clock: Date.now,
     graceMs: config.scheduleGraceMs,
@@ -87,6 +110,7 @@ async function main(): Promise<number> {
     stopping = true;
     await scheduler.stop();
     await client.destroy();
+    await library.close();
     await stores.close();
     logger.flush();
     process.exitCode = code;

@@ -27,26 +27,63 @@ export async function loadContent(
   articleUrl?: string,
 ): Promise<LoadedContent> {
   const { files, problems } = await findArticles(dir);
-  // Read many at once (the disk waits overlap), then parse in file order.
-  const read = await pMap(files, ({ path, file }) => readArticle(path, file), {
-    concurrency: READ_CONCURRENCY,
-  });
   const articles: Article[] = [];
-  for (const outcome of read) {
-    if (outcome === undefined) continue;
-    if ('problem' in outcome) {
-      problems.push(outcome.problem);
-      continue;
-    }
-    const result = parseArticle({ file: outcome.file, source: outcome.source, siteUrl, articleUrl });
-    if (result.ok) articles.push(result.article);
-    else problems.push(...result.problems);
+  for (const outcome of await readArticles(files, { siteUrl, articleUrl })) {
+    if (outcome.kind === 'article') articles.push(outcome.article);
+    else if (outcome.kind === 'problems') problems.push(...outcome.problems);
   }
   const { index, problems: indexProblems } = buildIndex(articles);
   return { index, problems: [...problems, ...indexProblems], fileCount: files.length };
 }
 
-interface ArticleFile {
+/** What the articles' addresses are made from (see {@link parseArticle}). */
+export interface ParseSettings {
+  readonly siteUrl: string | undefined;
+  readonly articleUrl?: string | undefined;
+}
+
+/** One file read and parsed: an article, its problems, a draft, or a file that is gone. */
+export type FileOutcome = (
+  | { readonly kind: 'article'; readonly article: Article }
+  | { readonly kind: 'problems'; readonly problems: readonly ContentProblem[] }
+  | { readonly kind: 'unpublished' }
+  | { readonly kind: 'gone' }
+) & {
+  readonly file: ArticleFile;
+  /** Changes when the file is written again (inode, size, modification time); absent when gone. */
+  readonly signature?: string | undefined;
+};
+
+/** Reads many files at once (the disk waits overlap), then parses them in the order given. */
+export async function readArticles(
+  files: readonly ArticleFile[],
+  { siteUrl, articleUrl }: ParseSettings,
+): Promise<FileOutcome[]> {
+  const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
+  return read.map((outcome): FileOutcome => {
+    const { file, signature } = outcome;
+    if (!('source' in outcome)) return outcome;
+    const result = parseArticle({ file: file.file, source: outcome.source, siteUrl, articleUrl });
+    if (result.ok) return { kind: 'article', article: result.article, file, signature };
+    if (result.unpublished === true) return { kind: 'unpublished', file, signature };
+    return { kind: 'problems', problems: result.problems, file, signature };
+  });
+}
+
+/** The signature of a file as `stat` describes it: equal signatures mean the file was not written since. */
+export async function fileSignature(path: string): Promise<string | undefined> {
+  try {
+    return signatureOf(await stat(path));
+  } catch {
+    return undefined;
+  }
+}
+
+function signatureOf(info: { ino: number; size: number; mtimeMs: number }): string {
+  return `${info.ino}:${info.size}:${info.mtimeMs}`;
+}
+
+export interface ArticleFile {
   /** Where to read it: its real path. */
   readonly path: string;
   /** How to name it in problems: as found under `dir`, relative to the working directory. */
@@ -60,7 +97,9 @@ interface ArticleFile {
  * Folders are entered only as themselves, so each one inside the content folder is walked once; a link
  * is followed only to a file inside the content folder.
  */
-async function findArticles(dir: string): Promise<{ files: ArticleFile[]; problems: ContentProblem[] }> {
+export async function findArticles(
+  dir: string,
+): Promise<{ files: ArticleFile[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   let root: string;
   try {
@@ -71,7 +110,7 @@ async function findArticles(dir: string): Promise<{ files: ArticleFile[]; proble
       code === 'ENOENT' ? 'the folder does not exist' : `cannot read the folder (${code ?? 'error'})`;
     return { files: [], problems: [{ file: dir, message: reason }] };
   }
-  const name = (inside: string): string => relative(process.cwd(), join(dir, inside)).split(sep).join('/');
+  const name = (inside: string): string => displayName(dir, inside);
   const direct = new Map<string, string>();
   const links: string[] = [];
   const folders = [''];
@@ -145,20 +184,30 @@ async function followLink(
   return { target };
 }
 
-function isInside(root: string, path: string): boolean {
+/** How problems name a file found at `inside` (relative to the content folder): from the working directory. */
+export function displayName(dir: string, inside: string): string {
+  return relative(process.cwd(), join(dir, inside)).split(sep).join('/');
+}
+
+export function isInside(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /** Version control, editor settings and installed packages hold no articles. */
-function isSkippedFolder(name: string): boolean {
+export function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-/** Markdown (and MDX) files, but for Hugo's `_index.md`: a list page, not a post. */
+/**
+ * Markdown (and MDX) files, but for Hugo's `_index.md` (a list page, not a post) and hidden files
+ * (an editor's lock or backup, like Emacs's `.#post.md`).
+ */
 export function isArticleName(name: string): boolean {
   const lower = name.toLowerCase();
-  return /\.(md|markdown|mdx)$/.test(lower) && !/^_index\.(md|markdown|mdx)$/.test(lower);
+  return (
+    /\.(md|markdown|mdx)$/.test(lower) && !/^_index\.(md|markdown|mdx)$/.test(lower) && !lower.startsWith('.')
+  );
 }
 
 /** Code-unit order, as `Array.prototype.sort` gave before: the same on every disk and locale. */
@@ -166,29 +215,39 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-type ReadOutcome = { file: string; source: string } | { problem: ContentProblem } | undefined;
+type ReadOutcome = (
+  | { readonly source: string }
+  | { readonly kind: 'problems'; readonly problems: readonly ContentProblem[] }
+  | { readonly kind: 'gone' }
+) & { readonly file: ArticleFile; readonly signature?: string | undefined };
 
-/** The file's text (BOM dropped, line ends made \n), a problem, or undefined when it is not a file. */
-async function readArticle(path: string, file: string): Promise<ReadOutcome> {
+/** The file's text (BOM dropped, line ends made \n), a problem, or `gone` when it is no file (any more). */
+async function readArticle(file: ArticleFile): Promise<ReadOutcome> {
+  const problem = (message: string): ReadOutcome => ({
+    kind: 'problems',
+    problems: [{ file: file.file, message }],
+    file,
+  });
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return undefined;
-    if (info.size > MAX_FILE_BYTES) {
+    const info = await stat(file.path);
+    if (!info.isFile()) return { kind: 'gone', file };
+    const signature = signatureOf(info);
+    if (info.size > MAX_FILE_BYTES)
       return {
-        problem: {
-          file,
-          message: `the file has ${info.size} bytes; an article may have at most ${MAX_FILE_BYTES}`,
-        },
+        ...problem(`the file has ${info.size} bytes; an article may have at most ${MAX_FILE_BYTES}`),
+        signature,
       };
+    const bytes = await readFile(file.path);
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return { source: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, signature };
+    } catch {
+      return { ...problem('the file is not valid UTF-8 text'), signature };
     }
-    const bytes = await readFile(path);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { file, source: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
   } catch (error) {
-    const message =
-      error instanceof TypeError
-        ? 'the file is not valid UTF-8 text'
-        : `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
-    return { problem: { file, message } };
+    const code = (error as NodeJS.ErrnoException).code;
+    // Removed between the walk and the read (or by the edit being watched): no file, no problem.
+    if (code === 'ENOENT') return { kind: 'gone', file };
+    return problem(`cannot read the file (${code ?? 'error'})`);
   }
 }

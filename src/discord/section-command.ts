@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
-import type { SectionKind } from '../core/article.js';
+import type { Article, SectionKind } from '../core/article.js';
 import { articleChoices, matchingArticles } from '../core/choices.js';
+import type { ContentIndex } from '../core/content-index.js';
 import { parseSectionCustomId, renderSectionView, type SectionView } from '../core/render/section.js';
 import { UserFacingError, type Command } from './command.js';
 import { PRIVATE_OPTION, quote } from './options.js';
@@ -52,11 +53,8 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
               : `Several articles match ${quote(query)}: ${titles}${candidates.length > 4 ? ', …' : ''}. Pick one from the list as you type in the \`article\` option.`,
           );
         }
-        if (article.sections[kind] === undefined) {
-          throw new UserFacingError(
-            `“${article.title}” has no ${kind} section. Leave \`article\` empty to page through the articles that do.`,
-          );
-        }
+        if (article.sections[kind] === undefined)
+          throw new UserFacingError(noSection(kind, article, content));
         view = { kind, scope: 'one', article, page: 0 };
       }
       await interaction.reply(
@@ -78,4 +76,26 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
       await interaction.update(updateOptions(renderSectionView(view, content)));
     },
   };
+}
+
+/** Articles named when the one asked for has no such section. */
+const ALTERNATIVES = 3;
+
+/**
+ * Says that the article has no such section, and names some that have one: those sharing most
+ * of its tags first, then the newest.
+ */
+function noSection(kind: SectionKind, article: Article, content: ContentIndex): string {
+  const tags = new Set(article.tags.map((tag) => content.tag(tag)?.key));
+  const shared = (other: Article): number =>
+    other.tags.filter((tag) => tags.has(content.tag(tag)?.key)).length;
+  const others = content
+    .withSection(kind)
+    .map((other, newest) => ({ other, newest, shared: shared(other) }))
+    .sort((a, b) => b.shared - a.shared || a.newest - b.newest)
+    .slice(0, ALTERNATIVES)
+    .map(({ other }) => quote(other.title));
+  const what = `${quote(article.title)} has no ${kind}.`;
+  if (others.length === 0) return `${what} No article has ${kind} yet; try /articles to read them.`;
+  return `${what} Articles with ${kind}: ${others.join(', ')}. Pick one in the \`article\` option, or leave it empty to page through them.`;
 }

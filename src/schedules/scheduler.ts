@@ -130,7 +130,7 @@ export class Scheduler {
     tip: ItemRef,
     searchHistory: boolean,
   ): Promise<void> {
-    const { book, content, logger, clock, poster } = this.deps;
+    const { book, logger, clock, poster } = this.deps;
     const { guildId, channelId } = record;
     const payload = renderTip(tip);
     try {
@@ -143,7 +143,8 @@ export class Scheduler {
       await book.change(guildId, (r) =>
         finishSlot(
           r,
-          { slotAt: inFlight.slotAt, tipId: tip.id, messageId, tips: content.items('tips') },
+          // The content of now: it may have changed while the post was on its way.
+          { slotAt: inFlight.slotAt, tipId: tip.id, messageId, tips: this.deps.content.items('tips') },
           clock(),
         ),
       );

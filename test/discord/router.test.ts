@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { MessageFlags, type InteractionReplyOptions } from 'discord.js';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { Keyv } from 'keyv';
 import { createLogger } from '../../src/adapters/logger.js';
 import { ScheduleBook } from '../../src/adapters/schedule-book.js';
 import { LastTips } from '../../src/adapters/last-tips.js';
 import type { KeyValue } from '../../src/adapters/store.js';
 import { messageLimitViolations } from '../../src/core/check-limits.js';
+import type { Article } from '../../src/core/article.js';
 import { buildIndex } from '../../src/core/content-index.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import { UserFacingError, type Command, type Deps } from '../../src/discord/command.js';
@@ -167,11 +168,57 @@ describe('section commands', () => {
     );
   });
 
-  it('GIVEN an article without that section THEN says so ephemerally', async () => {
+  it('GIVEN an article without that section THEN says so ephemerally and names articles that have it', async () => {
     const { route } = setup();
     const interaction = chatInput('skills', { article: 'first-90-days' });
     await route(interaction);
-    expect(onlyReply(interaction).content).toMatch(/has no skills section/);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toBe(
+      '“Your first 90 days as a manager” has no skills. Articles with skills: “From Software Engineer to Engineering Leader”. Pick one in the `article` option, or leave it empty to page through them.',
+    );
+  });
+
+  it('GIVEN a post with no section at all THEN /tips on it names those with tips, sharing its tags first, then the newest', async () => {
+    const { deps } = setup();
+    const post = (slug: string, tags: string[], date: string, sections: Article['sections']): Article => ({
+      ...second,
+      slug,
+      title: `Post ${slug}`,
+      tags,
+      date,
+      sections,
+    });
+    const tips = second.sections.tips ?? assert.fail('the second article has tips');
+    const { index } = buildIndex([
+      post('prose', ['Hiring', 'management'], '2099-06-01', {}),
+      post('newest', ['other'], '2099-05-01', { tips }),
+      post('shares-one', ['hiring'], '2000-01-01', { tips }),
+      post('shares-two', ['management', 'HIRING'], '1999-01-01', { tips }),
+      post('no-tips', ['hiring', 'management'], '2099-04-01', {
+        motivations: second.sections.motivations ?? tips,
+      }),
+    ]);
+    const interaction = chatInput('tips', { article: 'prose' });
+    await createRouter(COMMANDS, { ...deps, content: index })(interaction);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(
+      /^“Post prose” has no tips\. Articles with tips: “Post shares-two”, “Post shares-one”, “Post newest”\. /,
+    );
+
+    // Autocomplete offers only articles with the section.
+    const typed = autocomplete('tips', 'article', 'Post');
+    await createRouter(COMMANDS, { ...deps, content: index })(typed);
+    expect(typed.calls).toEqual([
+      {
+        method: 'respond',
+        options: ['newest', 'shares-one', 'shares-two'].map((slug) => ({
+          name: `Post ${slug}`,
+          value: slug,
+        })),
+      },
+    ]);
   });
 
   it('GIVEN autocomplete on article THEN offers matching titles of articles with that section', async () => {

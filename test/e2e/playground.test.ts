@@ -61,7 +61,7 @@ describe('npm run playground', () => {
     expect(output).not.toMatch(/Discord would reject/);
   }, 60_000);
 
-  it('GIVEN an article edited while it runs THEN reload shows the change, and broken content is explained', async () => {
+  it('GIVEN an article edited while it runs THEN reload shows the change, and a broken edit keeps the last good version with the reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
     copyFileSync(SEED_ARTICLE, join(dir, 'seed.md'));
     const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/playground.ts'], {
@@ -83,14 +83,15 @@ describe('npm run playground', () => {
       await until(() => output.includes('2 articles'), 30_000, 'the list after reload');
       expect(output).toMatch(/\*\*\[A second article\]\(https:\/\/blog\.example\/blog\/an-article\)\*\*/);
 
+      // A broken edit keeps the article's last good version, and says why (whether the watcher or
+      // reload read it first).
       unlinkSync(join(dir, 'seed.md'));
       writeFileSync(join(dir, 'second.md'), 'no front matter\n');
       child.stdin.write('reload\n/tips\nexit\n');
       expect(await exited).toBe(0);
-      expect(output).toMatch(
-        /No valid article in .* \(1 Markdown file found\):\n {2}- .*second\.md:1: no front matter/,
-      );
-      expect(output).toMatch(/The bot is not running: fix the content and type reload\./);
+      expect(output).toMatch(/! kept the last good version: .*second\.md:1: no front matter/);
+      expect(output).toMatch(/Tips · A second article[\s\S]*Ask questions\./);
+      expect(output).toMatch(/Content read again: 1 article\(s\)/);
     } finally {
       child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });

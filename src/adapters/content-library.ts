@@ -1,0 +1,282 @@
+import { lstat, realpath } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { watch, type FSWatcher } from 'chokidar';
+import pMap from 'p-map';
+import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
+import { buildIndex, type ContentIndex } from '../core/content-index.js';
+import {
+  displayName,
+  fileSignature,
+  findArticles,
+  isArticleName,
+  isSkippedFolder,
+  readArticles,
+  type ArticleFile,
+  type FileOutcome,
+  type ParseSettings,
+} from './content-loader.js';
+import type { Logger } from './logger.js';
+
+/** Events closer together than this are one batch: an editor's save is often several writes. */
+const SETTLE_MS = 50;
+/** A stream of writes is still read this often, so that a busy folder shows its edits. */
+const MAX_WAIT_MS = 300;
+/** Files whose signature is compared at the same time on a rescan. */
+const STAT_CONCURRENCY = 32;
+
+export interface LibraryOptions extends ParseSettings {
+  readonly dir: string;
+  readonly logger: Logger;
+}
+
+/** What one refresh changed. */
+export interface ContentUpdate {
+  readonly added: number;
+  readonly changed: number;
+  readonly removed: number;
+  /** Files read that have problems (an article among them keeps its last good version). */
+  readonly broken: number;
+  readonly articles: number;
+  readonly ms: number;
+}
+
+interface FileState {
+  readonly file: ArticleFile;
+  readonly signature: string | undefined;
+  /** The last good version, kept while an edit has broken the file. */
+  readonly article: Article | undefined;
+  readonly problems: readonly ContentProblem[];
+}
+
+/**
+ * The articles of a content folder, kept current: {@link current} is an index built whole from
+ * every file's last good version, replaced (never changed) when a file changes, so that an answer
+ * built from one index never mixes old and new articles. Only the files that changed are read again.
+ */
+export class ContentLibrary {
+  readonly #options: LibraryOptions;
+  #index: ContentIndex = buildIndex([]).index;
+  /** By the file's name in problems, in the order articles are indexed (sorted, as the loader reads). */
+  #files = new Map<string, FileState>();
+  #walkProblems: readonly ContentProblem[] = [];
+  #indexProblems: readonly ContentProblem[] = [];
+  /** Problems already logged, so that a rebuild does not repeat the ones that stayed. */
+  #logged = new Set<string>();
+  #queue: Promise<unknown> = Promise.resolve();
+  #watcher: FSWatcher | undefined;
+  #pending: { paths: Set<string>; rescan: boolean; since: number } | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  private constructor(options: LibraryOptions) {
+    this.#options = options;
+  }
+
+  /** Reads the whole folder once. */
+  static async open(options: LibraryOptions): Promise<ContentLibrary> {
+    const library = new ContentLibrary(options);
+    await library.refresh({ rescan: true });
+    return library;
+  }
+
+  /** The index to answer from now. Read it once per answer. */
+  get current(): ContentIndex {
+    return this.#index;
+  }
+
+  /** Every problem of the content as it is now: folders and links, files, then duplicate slugs. */
+  get problems(): ContentProblem[] {
+    return [
+      ...this.#walkProblems,
+      ...[...this.#files.values()].flatMap((state) => state.problems),
+      ...this.#indexProblems,
+    ];
+  }
+
+  /** Markdown files found. */
+  get fileCount(): number {
+    return this.#files.size;
+  }
+
+  /**
+   * Reads again the files at `paths` (absolute, as the watcher names them), or with `rescan` walks the
+   * whole folder and reads the files added or written since they were read. Refreshes run one at a time.
+   */
+  refresh(request: { paths?: Iterable<string>; rescan?: boolean }): Promise<ContentUpdate> {
+    const run = this.#queue.then(() => this.#refresh([...(request.paths ?? [])], request.rescan ?? false));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Watches the folder: changes are batched and refreshed as they come. Resolves once watching, after
+   * a rescan that catches what changed while the watcher started.
+   */
+  async watch(): Promise<void> {
+    const root = await realpath(this.#options.dir);
+    // Links are not followed: the walker decides which ones are read (see findArticles).
+    const watcher = watch(root, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      ignored: (path) => relative(root, path).split(sep).some(isSkippedFolder),
+    });
+    this.#watcher = watcher;
+    watcher.on('all', (event, path) => this.#queueEvent(event, root, path));
+    watcher.on('error', (err) => this.#options.logger.warn({ err }, 'watching the content folder failed'));
+    await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    await this.refresh({ rescan: true });
+  }
+
+  /** Stops watching; waits for a refresh under way. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    await this.#watcher?.close();
+    await this.#queue;
+  }
+
+  #queueEvent(event: string, root: string, path: string): void {
+    if (this.#closed) return;
+    const pending = (this.#pending ??= { paths: new Set(), rescan: false, since: performance.now() });
+    // A folder added, removed or renamed: its files are found by walking again.
+    if (event === 'addDir' || event === 'unlinkDir') pending.rescan = true;
+    else pending.paths.add(path);
+    clearTimeout(this.#timer);
+    const wait = Math.max(0, Math.min(SETTLE_MS, pending.since + MAX_WAIT_MS - performance.now()));
+    this.#timer = setTimeout(() => {
+      const batch = this.#pending;
+      this.#pending = undefined;
+      if (batch === undefined || this.#closed) return;
+      this.refresh({ paths: batch.paths, rescan: batch.rescan }).catch((err: unknown) =>
+        this.#options.logger.error({ err, root }, 'could not refresh the content'),
+      );
+    }, wait);
+  }
+
+  async #refresh(paths: readonly string[], rescanAsked: boolean): Promise<ContentUpdate> {
+    const started = performance.now();
+    const { dir } = this.#options;
+    const root = await realpath(dir).catch(() => dir);
+    // The files the events name, read whatever their signature says.
+    const named = new Map<string, ArticleFile>();
+    let rescan = rescanAsked;
+    for (const path of paths) {
+      const inside = relative(root, path);
+      const parts = inside.split(sep);
+      if (inside === '' || parts[0] === '..' || !isArticleName(basename(inside))) continue;
+      if (parts.slice(0, -1).some(isSkippedFolder)) continue;
+      const file = { path: join(root, inside), file: displayName(dir, inside) };
+      const known = this.#files.get(file.file);
+      // A link (now or before): only the walk knows whether and where it is followed.
+      const isLink = await lstat(path).then(
+        (info) => info.isSymbolicLink(),
+        () => false,
+      );
+      if (isLink || (known !== undefined && known.file.path !== file.path)) rescan = true;
+      named.set(file.file, file);
+    }
+
+    let targets: ArticleFile[];
+    const gone: string[] = [];
+    if (rescan) {
+      const found = await findArticles(dir);
+      this.#walkProblems = found.problems;
+      const seen = new Set(found.files.map((file) => file.file));
+      for (const key of this.#files.keys()) if (!seen.has(key)) gone.push(key);
+      const stale = await pMap(
+        found.files,
+        async (file) => {
+          const known = this.#files.get(file.file);
+          if (known === undefined || known.file.path !== file.path || named.has(file.file)) return true;
+          return (await fileSignature(file.path)) !== known.signature;
+        },
+        { concurrency: STAT_CONCURRENCY },
+      );
+      targets = found.files.filter((_, i) => stale[i]);
+    } else {
+      targets = [...named.values()];
+    }
+
+    const outcomes = await readArticles(targets, this.#options);
+    let added = 0;
+    let changed = 0;
+    let removed = 0;
+    let broken = 0;
+    const next = new Map(this.#files);
+    for (const key of gone) if (next.get(key)?.article !== undefined) removed++;
+    for (const key of gone) next.delete(key);
+    for (const outcome of outcomes) {
+      const key = outcome.file.file;
+      const before = next.get(key)?.article;
+      const state = this.#stateOf(outcome, before);
+      if (state === undefined) next.delete(key);
+      else next.set(key, state);
+      const after = state?.article;
+      if (outcome.kind === 'problems') broken++;
+      else if (before === undefined && after !== undefined) added++;
+      else if (before !== undefined && after === undefined) removed++;
+      else if (before !== after) changed++;
+    }
+    if (targets.length > 0 || gone.length > 0 || rescan)
+      this.#swap(next, next.size !== this.#files.size || outcomes.some((o) => !this.#files.has(o.file.file)));
+    const update = {
+      added,
+      changed,
+      removed,
+      broken,
+      articles: this.#index.articles.length,
+      ms: Math.round(performance.now() - started),
+    };
+    if (added + changed + removed + broken > 0) this.#options.logger.info(update, 'content updated');
+    return update;
+  }
+
+  /** The file's new state; a broken edit keeps the article's last good version. */
+  #stateOf(outcome: FileOutcome, before: Article | undefined): FileState | undefined {
+    const { file, signature } = outcome;
+    switch (outcome.kind) {
+      case 'gone':
+        return undefined;
+      case 'unpublished':
+        return { file, signature, article: undefined, problems: [] };
+      case 'article':
+        return { file, signature, article: outcome.article, problems: [] };
+      case 'problems':
+        return { file, signature, article: before, problems: outcome.problems };
+    }
+  }
+
+  /** Builds the next index whole from every file's article, in file order, and puts it in place. */
+  #swap(files: Map<string, FileState>, added: boolean): void {
+    // A Map keeps its order: sorted again only when a file came in (at the end).
+    const sorted = added ? new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : files;
+    const articles = [...sorted.values()].flatMap((state) =>
+      state.article === undefined ? [] : [state.article],
+    );
+    const built = buildIndex(articles);
+    this.#files = sorted;
+    this.#indexProblems = built.problems;
+    this.#index = built.index;
+    this.#logNewProblems();
+  }
+
+  /** Logs each problem once while it lasts; one that is fixed and comes back is logged again. */
+  #logNewProblems(): void {
+    const now = new Set<string>();
+    const log = (problem: ContentProblem, kept: boolean): void => {
+      const text = formatProblem(problem);
+      now.add(text);
+      if (this.#logged.has(text)) return;
+      this.#options.logger.warn(
+        { file: problem.file, line: problem.line },
+        kept ? `kept the last good version: ${text}` : `skipped: ${text}`,
+      );
+    };
+    for (const problem of this.#walkProblems) log(problem, false);
+    for (const state of this.#files.values())
+      for (const problem of state.problems) log(problem, state.article !== undefined);
+    for (const problem of this.#indexProblems) log(problem, false);
+    this.#logged = now;
+  }
+}

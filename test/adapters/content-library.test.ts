@@ -1,0 +1,173 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentLibrary } from '../../src/adapters/content-library.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import { formatProblem } from '../../src/core/article.js';
+import { articleSource, validFront } from '../helpers/articles.js';
+
+interface Logged {
+  level: number;
+  msg: string;
+  file?: string;
+  line?: number;
+  [key: string]: unknown;
+}
+
+let dir: string;
+let logs: Logged[];
+let library: ContentLibrary | undefined;
+
+const put = (name: string, text: string): void => writeFileSync(join(dir, name), text);
+const rel = (name: string): string => relative(process.cwd(), join(dir, name));
+const article = (title: string, tip = 'Ask questions.'): string =>
+  articleSource(validFront({ title }), `## Tips\n\n- **Ask:** ${tip}`);
+const titles = (lib: ContentLibrary): string[] => lib.current.articles.map((a) => a.title).sort();
+
+async function open(): Promise<ContentLibrary> {
+  const logger = createLogger(
+    { level: 'info' },
+    { write: (line: string) => logs.push(JSON.parse(line) as Logged) },
+  );
+  library = await ContentLibrary.open({ dir, siteUrl: 'https://blog.example', logger });
+  return library;
+}
+
+/** Waits for the watcher: events arrive when the system delivers them, so no fixed delay is assumed. */
+const eventually = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 15_000, interval: 20 });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'library-'));
+  logs = [];
+  put('a.md', article('Alpha'));
+  put('b.md', article('Beta'));
+});
+afterEach(async () => {
+  await library?.close();
+  library = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ContentLibrary.refresh', () => {
+  it('GIVEN one file edited THEN only it is read again, into a new index; the old index is left as it was', async () => {
+    const lib = await open();
+    const before = lib.current;
+    const beta = before.bySlug('b');
+    put('a.md', article('Alpha, revised'));
+    const update = await lib.refresh({ paths: [join(dir, 'a.md')] });
+    expect(update).toMatchObject({ added: 0, changed: 1, removed: 0, broken: 0, articles: 2 });
+    expect(titles(lib)).toEqual(['Alpha, revised', 'Beta']);
+    // The untouched file's article is the very same object: it was not parsed again.
+    expect(lib.current.bySlug('b')).toBe(beta);
+    expect(lib.current).not.toBe(before);
+    expect(before.articles.map((a) => a.title).sort()).toEqual(['Alpha', 'Beta']);
+  });
+
+  it('GIVEN a broken edit THEN the last good version stays, and the problem is logged with its file and line', async () => {
+    const lib = await open();
+    // Line 6 of the file: title, tags, url, summary, then the date.
+    put('a.md', articleSource(validFront({ title: 'Alpha 2', date: '2024-02-30' }), '## Tips\n\n- x'));
+    const update = await lib.refresh({ paths: [join(dir, 'a.md')] });
+    expect(update).toMatchObject({ broken: 1, articles: 2 });
+    expect(titles(lib)).toEqual(['Alpha', 'Beta']);
+    expect(lib.problems).toEqual([expect.objectContaining({ file: rel('a.md'), line: 6, field: 'date' })]);
+    const warning = logs.find((l) => l.level === 40);
+    expect(warning).toMatchObject({ file: rel('a.md'), line: 6 });
+    expect(warning?.msg).toMatch(/^kept the last good version: .*a\.md:6: date: expected a real day/);
+
+    // Fixed: the problem goes; broken again the same way: logged again.
+    put('a.md', article('Alpha, fixed'));
+    await lib.refresh({ paths: [join(dir, 'a.md')] });
+    expect(lib.problems).toEqual([]);
+    expect(titles(lib)).toEqual(['Alpha, fixed', 'Beta']);
+  });
+
+  it('GIVEN a new file broken from the start THEN it is skipped and named; a file removed or made a draft leaves', async () => {
+    const lib = await open();
+    put('c.md', 'no front matter\n');
+    put('b.md', articleSource(validFront({ title: 'Beta', draft: true }), '## Tips\n\n- x'));
+    unlinkSync(join(dir, 'a.md'));
+    const update = await lib.refresh({ paths: ['a.md', 'b.md', 'c.md'].map((n) => join(dir, n)) });
+    expect(update).toMatchObject({ added: 0, removed: 2, broken: 1, articles: 0 });
+    expect(logs.find((l) => l.level === 40)?.msg).toMatch(/^skipped: .*c\.md:1: no front matter/);
+    expect(lib.fileCount).toBe(2);
+  });
+
+  it('GIVEN a rescan THEN files added, written or removed since are found, and only those are read', async () => {
+    const lib = await open();
+    const alpha = lib.current.bySlug('a');
+    mkdirSync(join(dir, 'new'));
+    put('new/c.md', article('Gamma'));
+    put('b.md', article('Beta, revised'));
+    const update = await lib.refresh({ rescan: true });
+    expect(update).toMatchObject({ added: 1, changed: 1, removed: 0 });
+    expect(titles(lib)).toEqual(['Alpha', 'Beta, revised', 'Gamma']);
+    expect(lib.current.bySlug('a')).toBe(alpha);
+    // Nothing changed: nothing read.
+    expect(await lib.refresh({ rescan: true })).toMatchObject({ added: 0, changed: 0, removed: 0 });
+  });
+
+  it('GIVEN two files with one slug THEN the first in file order wins whatever order they changed in', async () => {
+    const lib = await open();
+    put('z.md', articleSource(validFront({ title: 'Zed', slug: 'a' }), '## Tips\n\n- x'));
+    await lib.refresh({ paths: [join(dir, 'z.md')] });
+    expect(lib.current.bySlug('a')?.title).toBe('Alpha');
+    put('a.md', articleSource(validFront({ title: 'Alpha 2' }), '## Tips\n\n- x'));
+    await lib.refresh({ paths: [join(dir, 'a.md')] });
+    expect(lib.current.bySlug('a')?.title).toBe('Alpha 2');
+    expect(lib.problems).toEqual([expect.objectContaining({ file: rel('z.md'), field: 'slug' })]);
+  });
+});
+
+describe('ContentLibrary.watch', () => {
+  it('GIVEN the folder watched THEN added, edited, renamed and removed files and folders show in the index', async () => {
+    const lib = await open();
+    await lib.watch();
+    put('c.md', article('Gamma'));
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma']));
+    put('a.md', article('Alpha, revised', 'Listen first.'));
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha, revised', 'Beta', 'Gamma']));
+    expect(lib.current.items('tips').map((ref) => ref.item.text)).toContain('Listen first.');
+    unlinkSync(join(dir, 'b.md'));
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha, revised', 'Gamma']));
+
+    mkdirSync(join(dir, 'posts'));
+    put('posts/d.md', article('Delta'));
+    await eventually(() => expect(titles(lib)).toContain('Delta'));
+    renameSync(join(dir, 'posts'), join(dir, 'archive'));
+    await eventually(() => expect(lib.current.bySlug('d')?.file).toBe(rel('archive/d.md')));
+    rmSync(join(dir, 'archive'), { recursive: true });
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha, revised', 'Gamma']));
+
+    // An editor's atomic save: a new file renamed over the old one.
+    put('.c.md.tmp', article('Gamma, saved atomically'));
+    renameSync(join(dir, '.c.md.tmp'), join(dir, 'c.md'));
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha, revised', 'Gamma, saved atomically']));
+    expect(lib.problems).toEqual([]);
+  });
+
+  it('GIVEN links added while watched THEN the walk decides: one out of the folder is skipped and named', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    try {
+      writeFileSync(join(outside, 'x.md'), article('Outside'));
+      const lib = await open();
+      await lib.watch();
+      symlinkSync(join(outside, 'x.md'), join(dir, 'x.md'));
+      symlinkSync(join(dir, 'a.md'), join(dir, 'alias.md'));
+      mkdirSync(join(dir, 'inner'));
+      put('inner/e.md', article('Epsilon'));
+      symlinkSync(join(dir, 'inner', 'e.md'), join(dir, 'e-link.md'));
+      await eventually(() =>
+        expect(lib.problems.map(formatProblem)).toEqual([
+          `${rel('x.md')}: skipped: a link out of the content folder (${join(outside, 'x.md')})`,
+        ]),
+      );
+      await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Epsilon']));
+      // A file reached as itself and through a link is read once, under its own name.
+      expect(lib.current.bySlug('e')?.file).toBe(rel('inner/e.md'));
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
