@@ -1,9 +1,9 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { Keyv } from 'keyv';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
 import { ScheduleBook } from '../../src/adapters/schedule-book.js';
-import type { ContentIndex } from '../../src/core/content-index.js';
+import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import type { ScheduleRecord, SlotInFlight } from '../../src/core/schedule-record.js';
 import { NONCE_MEMORY_MS } from '../../src/core/schedule-transitions.js';
@@ -23,6 +23,7 @@ import {
   SLOT_ID,
   tipId,
 } from '../helpers/schedule-fixtures.js';
+import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 
 const TITLES = [
   'Seek out mentorship',
@@ -117,6 +118,8 @@ function world(content: ContentIndex = CONTENT) {
   const state = {
     now: SLOT,
     book: undefined as ScheduleBook | undefined,
+    /** The content of the moment: a test may swap it, as the content folder's watcher does. */
+    content,
   };
   const discord = new FakeDiscord(() => state.now);
   const lines: LogLine[] = [];
@@ -148,7 +151,9 @@ function world(content: ContentIndex = CONTENT) {
       return new Scheduler({
         book,
         poster: discord,
-        content,
+        get content() {
+          return state.content;
+        },
         logger,
         clock: () => state.now,
         graceMs: HOUR,
@@ -172,6 +177,33 @@ async function untilSends(discord: FakeDiscord, count: number): Promise<void> {
 }
 
 describe('posting a due slot', () => {
+  it('GIVEN the content changed between slots THEN added tips join the rotation and removed ones are never posted', async () => {
+    const w = await worldWith(RECORD);
+    const scheduler = await w.start();
+    w.state.now = SLOT + 200;
+    await scheduler.tick();
+    expect(w.discord.titles()).toEqual([TITLES[3]]);
+    // The seed article is edited down to two tips, and a new article brings two more.
+    const seed = CONTENT.articles[0] ?? assert.fail('the seed article');
+    const tips = seed.sections.tips ?? assert.fail('the seed has tips');
+    const added = mustParse(
+      articleSource(validFront({ title: 'New' }), '## Tips\n\n- **Fresh one:** a\n- **Fresh two:** b'),
+      'content/new.md',
+    );
+    w.state.content = buildIndex([
+      { ...seed, sections: { ...seed.sections, tips: { ...tips, items: tips.items.slice(0, 2) } } },
+      added,
+    ]).index;
+    for (let day = 1; day <= 4; day++) {
+      w.state.now = SLOT + day * DAY + 200;
+      await scheduler.tick();
+    }
+    const titles = w.discord.titles();
+    expect(titles).toHaveLength(5);
+    // Each tip of the new content once in the cycle, and nothing removed.
+    expect(titles.slice(1).sort()).toEqual(['Fresh one', 'Fresh two', TITLES[0], TITLES[1]].sort());
+  });
+
   it('GIVEN a due slot THEN one post with the slot id as nonce, and the slot is done until the next day', async () => {
     const w = await worldWith(RECORD);
     const scheduler = await w.start();
