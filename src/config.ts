@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ARTICLE_URL } from './core/parse-article.js';
 
@@ -50,6 +51,7 @@ const envSchema = z.object({
           'expected sqlite://<path to a file>, like sqlite://./data/bot.sqlite (other stores are not supported yet)',
       }),
   ),
+  CONTENT_CACHE: optional(z.string().trim()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),
   DISCORD_REQUESTS_PER_SECOND: optional(
     z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1).max(10_000),
@@ -85,6 +87,8 @@ export interface Config {
   /** Where an article without `url` or `permalink` lives: a pattern with :slug, :year, :month, :day. */
   readonly articleUrl: string;
   readonly storeUrl: string;
+  /** The file that remembers parsed articles between starts; undefined when turned off. */
+  readonly contentCache: string | undefined;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Discord's global request limit for this bot (50 unless Discord raised it). */
   readonly requestsPerSecond: number;
@@ -142,11 +146,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       contentDir: e.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       articleUrl: e.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
+      contentCache: contentCachePath(e.CONTENT_CACHE, e.STORE_URL ?? DEFAULT_STORE_URL),
       logLevel: e.LOG_LEVEL ?? 'info',
       scheduleGraceMs: e.SCHEDULE_GRACE ?? 3_600_000,
       requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND ?? 50,
     },
   };
+}
+
+/** `off` turns the cache off; by default it sits beside the SQLite file (in `./data` otherwise). */
+function contentCachePath(setting: string | undefined, storeUrl: string): string | undefined {
+  if (setting?.toLowerCase() === 'off') return undefined;
+  if (setting !== undefined) return setting;
+  const folder = storeUrl.startsWith('sqlite://') ? dirname(storeUrl.slice('sqlite://'.length)) : './data';
+  return join(folder, 'content-cache.json');
 }
 
 /** The message printed when the configuration is wrong; `what` names the program that stops. */

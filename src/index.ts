@@ -1,4 +1,5 @@
 import { Events } from 'discord.js';
+import { ContentCache } from './adapters/content-cache.js';
 import { ContentLibrary } from './adapters/content-library.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact } from './adapters/logger.js';
@@ -25,11 +26,15 @@ async function main(): Promise<number> {
   const config = result.config;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 
+  const settings = { siteUrl: config.siteUrl, articleUrl: config.articleUrl };
   const library = await ContentLibrary.open({
     dir: config.contentDir,
-    siteUrl: config.siteUrl,
-    articleUrl: config.articleUrl,
+    ...settings,
     logger,
+    cache:
+      config.contentCache === undefined
+        ? undefined
+        : await ContentCache.open(config.contentCache, settings, logger),
   });
   if (library.current.articles.length === 0) {
     console.error(

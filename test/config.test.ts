@@ -22,6 +22,7 @@ describe('loadConfig', () => {
         contentDir: './content',
         articleUrl: '/blog/:slug',
         storeUrl: DEFAULT_STORE_URL,
+        contentCache: 'data/content-cache.json',
         logLevel: 'info',
         scheduleGraceMs: 3_600_000,
         requestsPerSecond: 50,
@@ -47,8 +48,20 @@ describe('loadConfig', () => {
       siteUrl: 'https://blog.example',
       contentDir: '/srv/articles',
       storeUrl: 'sqlite:///var/lib/bot/bot.sqlite',
+      // Beside the database unless set.
+      contentCache: '/var/lib/bot/content-cache.json',
       logLevel: 'debug',
     });
+  });
+
+  it('GIVEN CONTENT_CACHE THEN the cache is that file, or none with off', () => {
+    const at = (value: string) => {
+      const result = loadConfig({ DISCORD_TOKEN: TOKEN, CONTENT_CACHE: value });
+      return result.ok ? result.config.contentCache : 'refused';
+    };
+    expect(at('/tmp/cache.json')).toBe('/tmp/cache.json');
+    expect(at('OFF')).toBeUndefined();
+    expect(at('')).toBe('data/content-cache.json');
   });
 
   it('GIVEN empty values (as left in a copied .env.example) THEN treats them as unset', () => {

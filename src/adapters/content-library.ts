@@ -5,6 +5,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
+import type { ContentCache } from './content-cache.js';
 import {
   displayName,
   fileSignature,
@@ -28,6 +29,8 @@ const STAT_CONCURRENCY = 32;
 export interface LibraryOptions extends ParseSettings {
   readonly dir: string;
   readonly logger: Logger;
+  /** Parsed files remembered between starts; none by default. */
+  readonly cache?: ContentCache | undefined;
 }
 
 /** What one refresh changed. */
@@ -44,6 +47,8 @@ export interface ContentUpdate {
 interface FileState {
   readonly file: ArticleFile;
   readonly signature: string | undefined;
+  /** Its key in the cache. */
+  readonly key: string | undefined;
   /** The last good version, kept while an edit has broken the file. */
   readonly article: Article | undefined;
   readonly problems: readonly ContentProblem[];
@@ -73,10 +78,11 @@ export class ContentLibrary {
     this.#options = options;
   }
 
-  /** Reads the whole folder once. */
+  /** Reads the whole folder once (parsing only what the cache does not remember), and saves the cache. */
   static async open(options: LibraryOptions): Promise<ContentLibrary> {
     const library = new ContentLibrary(options);
     await library.refresh({ rescan: true });
+    await library.#saveCache();
     return library;
   }
 
@@ -128,12 +134,18 @@ export class ContentLibrary {
     await this.refresh({ rescan: true });
   }
 
-  /** Stops watching; waits for a refresh under way. */
+  /** Stops watching; waits for a refresh under way, then saves what was parsed since the start. */
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#timer);
     await this.#watcher?.close();
     await this.#queue;
+    await this.#saveCache();
+  }
+
+  async #saveCache(): Promise<void> {
+    const keys = [...this.#files.values()].flatMap((state) => (state.key === undefined ? [] : [state.key]));
+    await this.#options.cache?.save(keys);
   }
 
   #queueEvent(event: string, root: string, path: string): void {
@@ -198,7 +210,7 @@ export class ContentLibrary {
       targets = [...named.values()];
     }
 
-    const outcomes = await readArticles(targets, this.#options);
+    const outcomes = await readArticles(targets, this.#options, this.#options.cache);
     let added = 0;
     let changed = 0;
     let removed = 0;
@@ -234,16 +246,16 @@ export class ContentLibrary {
 
   /** The file's new state; a broken edit keeps the article's last good version. */
   #stateOf(outcome: FileOutcome, before: Article | undefined): FileState | undefined {
-    const { file, signature } = outcome;
+    const { file, signature, key } = outcome;
     switch (outcome.kind) {
       case 'gone':
         return undefined;
       case 'unpublished':
-        return { file, signature, article: undefined, problems: [] };
+        return { file, signature, key, article: undefined, problems: [] };
       case 'article':
-        return { file, signature, article: outcome.article, problems: [] };
+        return { file, signature, key, article: outcome.article, problems: [] };
       case 'problems':
-        return { file, signature, article: before, problems: outcome.problems };
+        return { file, signature, key, article: before, problems: outcome.problems };
     }
   }
 

@@ -5,6 +5,7 @@ import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import { parseArticle } from '../core/parse-article.js';
+import { ContentCache } from './content-cache.js';
 
 /** Larger files are refused rather than parsed: an article is a few kilobytes. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -52,21 +53,32 @@ export type FileOutcome = (
   readonly file: ArticleFile;
   /** Changes when the file is written again (inode, size, modification time); absent when gone. */
   readonly signature?: string | undefined;
+  /** The file's key in the {@link ContentCache}, when it was read. */
+  readonly key?: string;
 };
 
-/** Reads many files at once (the disk waits overlap), then parses them in the order given. */
+/**
+ * Reads many files at once (the disk waits overlap), then parses them in the order given, or takes
+ * what `cache` remembers of a file with the same name and text.
+ */
 export async function readArticles(
   files: readonly ArticleFile[],
   { siteUrl, articleUrl }: ParseSettings,
+  cache?: ContentCache,
 ): Promise<FileOutcome[]> {
   const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
   return read.map((outcome): FileOutcome => {
     const { file, signature } = outcome;
     if (!('source' in outcome)) return outcome;
-    const result = parseArticle({ file: file.file, source: outcome.source, siteUrl, articleUrl });
-    if (result.ok) return { kind: 'article', article: result.article, file, signature };
-    if (result.unpublished === true) return { kind: 'unpublished', file, signature };
-    return { kind: 'problems', problems: result.problems, file, signature };
+    const key = ContentCache.key(file.file, outcome.source);
+    let result = cache?.get(key);
+    if (result === undefined) {
+      result = parseArticle({ file: file.file, source: outcome.source, siteUrl, articleUrl });
+      cache?.set(key, result);
+    }
+    if (result.ok) return { kind: 'article', article: result.article, file, signature, key };
+    if (result.unpublished === true) return { kind: 'unpublished', file, signature, key };
+    return { kind: 'problems', problems: result.problems, file, signature, key };
   });
 }
 

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ParseResult } from '../core/parse-article.js';
+import type { Logger } from './logger.js';
+
+/** The parser's code: a cache written by other code is not read. */
+const CORE_DIR = fileURLToPath(new URL('../core/', import.meta.url));
+
+/**
+ * What parsing gave for each file, remembered between starts by a hash of the file's name and text,
+ * so that a restart parses only the files written since. One JSON file, and only ever a copy: one
+ * that cannot be read, or that was written by another version of the parser or with other settings,
+ * is ignored (and replaced).
+ */
+export class ContentCache {
+  readonly #path: string | undefined;
+  readonly #version: string;
+  readonly #logger: Logger;
+  #entries: Map<string, ParseResult>;
+  #dirty = false;
+
+  private constructor(
+    path: string | undefined,
+    version: string,
+    entries: Map<string, ParseResult>,
+    logger: Logger,
+  ) {
+    this.#path = path;
+    this.#version = version;
+    this.#entries = entries;
+    this.#logger = logger;
+  }
+
+  /** A cache that remembers nothing, for `content:check` and for tests. */
+  static none(logger: Logger): ContentCache {
+    return new ContentCache(undefined, '', new Map(), logger);
+  }
+
+  /** The cache at `path`, for results parsed with these `settings` (they shape every article). */
+  static async open(path: string, settings: unknown, logger: Logger): Promise<ContentCache> {
+    const version = hash(JSON.stringify(settings), await codeHash());
+    let entries = new Map<string, ParseResult>();
+    try {
+      const saved = JSON.parse(await readFile(path, 'utf8')) as { version?: unknown; entries?: unknown };
+      if (saved.version === version && Array.isArray(saved.entries))
+        entries = new Map(saved.entries as [string, ParseResult][]);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        logger.warn({ err, path }, 'the content cache could not be read; parsing every file');
+    }
+    return new ContentCache(path, version, entries, logger);
+  }
+
+  /** The key of a file's text under its name (the name gives the slug and date). */
+  static key(file: string, source: string): string {
+    return hash(file, source);
+  }
+
+  get(key: string): ParseResult | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: string, result: ParseResult): void {
+    if (this.#path === undefined) return;
+    this.#entries.set(key, result);
+    this.#dirty = true;
+  }
+
+  /**
+   * Writes the entries of `keys` (the files there are now; the others are dropped), if anything was
+   * parsed since the last write. Written whole to a new file, then renamed over the old one.
+   */
+  async save(keys: Iterable<string>): Promise<void> {
+    if (this.#path === undefined || !this.#dirty) return;
+    const kept = new Map<string, ParseResult>();
+    for (const key of keys) {
+      const result = this.#entries.get(key);
+      if (result !== undefined) kept.set(key, result);
+    }
+    this.#entries = kept;
+    this.#dirty = false;
+    const temporary = `${this.#path}.${process.pid}.tmp`;
+    try {
+      await mkdir(dirname(this.#path), { recursive: true });
+      await writeFile(temporary, JSON.stringify({ version: this.#version, entries: [...kept] }));
+      await rename(temporary, this.#path);
+    } catch (err) {
+      this.#logger.warn({ err, path: this.#path }, 'the content cache could not be written');
+    }
+  }
+}
+
+function hash(...parts: string[]): string {
+  const digest = createHash('sha256');
+  for (const part of parts) digest.update(part).update('\0');
+  return digest.digest('base64url');
+}
+
+/**
+ * The parser's code as it is installed, and the installed libraries (by the lockfile): any change to
+ * either makes every cached result stale.
+ */
+async function codeHash(): Promise<string> {
+  const files = (await readdir(CORE_DIR, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  const digest = createHash('sha256');
+  for (const file of files) digest.update(file.slice(CORE_DIR.length)).update(await readFile(file));
+  for (let dir = CORE_DIR; dir !== dirname(dir); dir = dirname(dir)) {
+    const lockfile = await readFile(join(dir, 'package-lock.json')).catch(() => undefined);
+    if (lockfile === undefined) continue;
+    digest.update(lockfile);
+    break;
+  }
+  return digest.digest('base64url');
+}
