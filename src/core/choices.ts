@@ -44,3 +44,14 @@ export function tagChoices(tags: readonly TagEntry[], typed: string): Choice[] {
       value: tag.label,
     }));
 }
+
+/**
+ * Articles as choices whose value is the title itself, cut to `maxValue` code points, for an
+ * option that searches: picking one searches that title.
+ */
+export function titleChoices(articles: readonly Article[], maxValue: number): Choice[] {
+  return articles.slice(0, L.autocompleteChoices).map((article) => ({
+    name: truncate(article.title, L.choiceName),
+    value: truncate(article.title, Math.min(maxValue, L.choiceValue)),
+  }));
+}

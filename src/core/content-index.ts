@@ -1,5 +1,9 @@
 import type { Article, ContentProblem, SectionItem, SectionKind } from './article.js';
+import { ArticleSearch } from './article-search.js';
+import { compareNewestFirst } from './newest-first.js';
 import { tagKey } from './tags.js';
+
+export { compareNewestFirst } from './newest-first.js';
 
 export interface TagEntry {
   /** The tag as authors spell it most (the oldest spelling on a tie). */
@@ -32,23 +36,22 @@ export interface ContentIndex {
   items(kind: SectionKind): readonly ItemRef[];
   /** An item by its id (`slug/kind/index`), e.g. a tip remembered in the store. */
   item(id: string): ItemRef | undefined;
-}
-
-/** Orders articles newest first; undated ones after dated ones, alphabetically. */
-export function compareNewestFirst(a: Article, b: Article): number {
-  if (a.date !== b.date) {
-    if (a.date === undefined) return 1;
-    if (b.date === undefined) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
-  return a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
+  /** Full-text search over exactly `articles`. */
+  readonly search: ArticleSearch;
 }
 
 /**
  * Builds the in-memory index. Articles whose slug is taken by an earlier one are left out and
  * reported, so the result is the same whatever order the files were read in, given sorted input.
+ *
+ * `search` is synced to the articles: pass the previous index's to re-index only the articles that
+ * changed (by identity). That one is then changed in place, so the previous index searches the new
+ * articles; this is safe because a handler reads one index per interaction, synchronously.
  */
-export function buildIndex(candidates: readonly Article[]): {
+export function buildIndex(
+  candidates: readonly Article[],
+  search: ArticleSearch = new ArticleSearch(),
+): {
   index: ContentIndex;
   problems: ContentProblem[];
 } {
@@ -97,7 +100,9 @@ export function buildIndex(candidates: readonly Article[]): {
   const items = new Map<SectionKind, ItemRef[]>();
   for (const article of articles) {
     for (const section of Object.values(article.sections)) {
-      bySection.set(section.kind, [...(bySection.get(section.kind) ?? []), article]);
+      const having = bySection.get(section.kind) ?? [];
+      having.push(article);
+      bySection.set(section.kind, having);
       const refs = items.get(section.kind) ?? [];
       section.items.forEach((item, i) =>
         refs.push({ id: `${article.slug}/${section.kind}/${i}`, article, item, position: i }),
@@ -107,6 +112,7 @@ export function buildIndex(candidates: readonly Article[]): {
   }
 
   const itemsById = new Map([...items.values()].flat().map((ref) => [ref.id, ref]));
+  search.sync(articles);
 
   const index: ContentIndex = {
     articles,
@@ -120,6 +126,7 @@ export function buildIndex(candidates: readonly Article[]): {
     tags: tagList,
     items: (kind) => items.get(kind) ?? [],
     item: (id) => itemsById.get(id),
+    search,
   };
   return { index, problems };
 }

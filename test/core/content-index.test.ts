@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { describe, expect, it, vi } from 'vitest';
+import { ArticleSearch } from '../../src/core/article-search.js';
 import { buildIndex } from '../../src/core/content-index.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 
@@ -66,5 +68,38 @@ describe('buildIndex', () => {
     expect(index.find('my-post')?.slug).toBe('my-post');
     expect(index.find('  title MY-POST ')?.slug).toBe('my-post');
     expect(index.find('nope')).toBeUndefined();
+  });
+
+  it('GIVEN articles THEN searches exactly the ones kept, an article without sections too', () => {
+    const bare = { ...make('bare'), title: 'Salary talks', sections: {} };
+    const { index } = buildIndex([
+      make('a', { title: 'Salary bands' }),
+      bare,
+      make('a', { title: 'Salary duplicate' }),
+    ]);
+    expect(index.search.size).toBe(2);
+    expect(index.search.search('salary').map((a) => a.slug)).toEqual(['a', 'bare']);
+    expect(index.search.search('duplicate')).toEqual([]);
+  });
+
+  it('GIVEN the previous index’s search THEN re-indexes only the articles that are new objects, in that same search', () => {
+    const articles = [make('a'), make('b'), make('c')];
+    const { index: first } = buildIndex(articles);
+    const add = vi.spyOn(MiniSearch.prototype, 'add');
+    const discard = vi.spyOn(MiniSearch.prototype, 'discard');
+    try {
+      const changed = make('b', { title: 'Feedback loops' });
+      const { index } = buildIndex(
+        [articles[0], changed, articles[2]].flatMap((a) => a ?? []),
+        first.search,
+      );
+      expect(index.search).toBe(first.search);
+      expect(discard.mock.calls).toEqual([['b']]);
+      expect(add.mock.calls.map(([article]) => (article as { slug: string }).slug)).toEqual(['b']);
+      expect(index.search.search('feedback')).toEqual([changed]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(buildIndex([]).index.search).toBeInstanceOf(ArticleSearch);
   });
 });

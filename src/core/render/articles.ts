@@ -1,7 +1,7 @@
 import type { Article } from '../article.js';
 import type { ContentIndex, TagEntry } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
-import { navigationRow } from '../navigation.js';
+import { navigationRow, type LinkButton } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
 import { codePointLength, truncate } from '../text.js';
 import { resolveUrl } from '../urls.js';
@@ -24,27 +24,103 @@ function entry(article: Article): string {
   return `${heading}${article.date === undefined ? '' : ` · ${article.date}`}\n${article.summary}`;
 }
 
-const pageCache = new WeakMap<readonly Article[], string[]>();
+/** Each article's entry length, so that paging a long list (all articles, a search) renders only one page. */
+const entryLengths = new WeakMap<Article, number>();
+/** Where each page starts in a list. */
+const startsCache = new WeakMap<readonly Article[], readonly number[]>();
+
+// A summary is at most 500 characters and a title 200, so one entry always fits a page.
+const entryText = (article: Article): string => truncate(entry(article), L.embedDescription);
+
+function entryLength(article: Article): number {
+  let length = entryLengths.get(article);
+  if (length === undefined) {
+    length = codePointLength(entryText(article));
+    entryLengths.set(article, length);
+  }
+  return length;
+}
+
+/** The index in `articles` of each page's first entry: at most PER_PAGE entries and 4096 characters a page. */
+function pageStarts(articles: readonly Article[]): readonly number[] {
+  const cached = startsCache.get(articles);
+  if (cached !== undefined) return cached;
+  const starts: number[] = [];
+  let count = 0;
+  let length = 0;
+  articles.forEach((article, i) => {
+    const added = entryLength(article);
+    if (count > 0 && count < PER_PAGE && length + 2 + added <= L.embedDescription) {
+      count += 1;
+      length += 2 + added;
+    } else {
+      starts.push(i);
+      count = 1;
+      length = added;
+    }
+  });
+  startsCache.set(articles, starts);
+  return starts;
+}
+
+/** How many pages the list of `articles` takes. */
+export function articlePageCount(articles: readonly Article[]): number {
+  return pageStarts(articles).length;
+}
+
+/** One page's description: its entries, separated by blank lines. */
+function articlePage(articles: readonly Article[], page: number): string {
+  const starts = pageStarts(articles);
+  return articles
+    .slice(starts[page], starts[page + 1])
+    .map(entryText)
+    .join('\n\n');
+}
 
 /** Descriptions, one per page: at most PER_PAGE entries and 4096 characters each. */
 export function articlePages(articles: readonly Article[]): readonly string[] {
-  const cached = pageCache.get(articles);
-  if (cached !== undefined) return cached;
-  const pages: string[] = [];
-  let current: string[] = [];
-  for (const article of articles) {
-    // A summary is at most 500 characters and a title 200, so one entry always fits a page.
-    const text = truncate(entry(article), L.embedDescription);
-    const joined = [...current, text].join('\n\n');
-    if (current.length >= PER_PAGE || codePointLength(joined) > L.embedDescription) {
-      pages.push(current.join('\n\n'));
-      current = [];
-    }
-    current.push(text);
-  }
-  if (current.length > 0) pages.push(current.join('\n\n'));
-  pageCache.set(articles, pages);
-  return pages;
+  return pageStarts(articles).map((_, page) => articlePage(articles, page));
+}
+
+/** A list of articles as a message: one page of linked titles with their summaries, and paging buttons. */
+export interface ArticleList {
+  readonly title: string;
+  /** Newest first, or best match first. */
+  readonly articles: readonly Article[];
+  readonly page: number;
+  /** The custom_id of the button that shows `page`. */
+  readonly pageId: (page: number) => string;
+  /** The custom_id prefix, which routes the buttons to their command. */
+  readonly prefix: string;
+  /** Where the title and the link button lead. */
+  readonly link: LinkButton;
+}
+
+/** One page of a list of articles (an empty list shows an empty page). */
+export function renderArticleList(list: ArticleList): MessagePayload {
+  const { articles } = list;
+  const pages = Math.max(1, articlePageCount(articles));
+  const page = Math.min(Math.max(list.page, 0), pages - 1);
+  const count = `${articles.length} article${articles.length === 1 ? '' : 's'}`;
+  return {
+    embeds: [
+      {
+        title: truncate(list.title, L.embedTitle),
+        color: EMBED_COLOR,
+        ...(list.link.url === undefined ? {} : { url: list.link.url }),
+        description: articlePage(articles, page),
+        footer: { text: pages > 1 ? `Page ${page + 1}/${pages} · ${count}` : count },
+      },
+    ],
+    components: navigationRow(
+      list.prefix,
+      {
+        previous: page > 0 ? list.pageId(page - 1) : undefined,
+        next: page < pages - 1 ? list.pageId(page + 1) : undefined,
+      },
+      list.link,
+    ),
+  };
 }
 
 export interface ArticlesView {
@@ -64,8 +140,7 @@ export function parseArticlesCustomId(customId: string, index: ContentIndex): Ar
   const tag = match[2] === '' ? undefined : index.tag(match[2]);
   if (match[2] !== '' && tag === undefined) return undefined;
   const page = Number(match[1]);
-  const pages = articlePages(tag?.articles ?? index.articles);
-  return page < pages.length ? { tag, page } : undefined;
+  return page < articlePageCount(tag?.articles ?? index.articles) ? { tag, page } : undefined;
 }
 
 /** The list of articles (with a tag, or all), newest first, one page of it. */
@@ -74,29 +149,13 @@ export function renderArticles(
   index: ContentIndex,
   siteUrl: string | undefined,
 ): MessagePayload {
-  const articles = view.tag?.articles ?? index.articles;
-  const pages = articlePages(articles);
-  const page = Math.min(view.page, pages.length - 1);
-  const link = blogUrl(siteUrl, view.tag);
-  const count = `${articles.length} article${articles.length === 1 ? '' : 's'}`;
-  const title = view.tag === undefined ? 'All articles' : `Articles tagged “${view.tag.label}”`;
-  return {
-    embeds: [
-      {
-        title: truncate(title, L.embedTitle),
-        color: EMBED_COLOR,
-        ...(link === undefined ? {} : { url: link }),
-        description: pages[page] ?? '',
-        footer: { text: pages.length > 1 ? `Page ${page + 1}/${pages.length} · ${count}` : count },
-      },
-    ],
-    components: navigationRow(
-      'articles',
-      {
-        previous: page > 0 ? articlesCustomId({ tag: view.tag, page: page - 1 }) : undefined,
-        next: page < pages.length - 1 ? articlesCustomId({ tag: view.tag, page: page + 1 }) : undefined,
-      },
-      { label: view.tag === undefined ? 'Open the blog' : 'See them on the blog', url: link },
-    ),
-  };
+  const { tag } = view;
+  return renderArticleList({
+    title: tag === undefined ? 'All articles' : `Articles tagged “${tag.label}”`,
+    articles: tag?.articles ?? index.articles,
+    page: view.page,
+    pageId: (page) => articlesCustomId({ tag, page }),
+    prefix: 'articles',
+    link: { label: tag === undefined ? 'Open the blog' : 'See them on the blog', url: blogUrl(siteUrl, tag) },
+  });
 }

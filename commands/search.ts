@@ -1,0 +1,86 @@
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { searchTerms } from '../src/core/article-search.js';
+import { titleChoices } from '../src/core/choices.js';
+import type { ContentIndex } from '../src/core/content-index.js';
+import { DISCORD_LIMITS as L } from '../src/core/limits.js';
+import {
+  parseSearchCustomId,
+  renderSearch,
+  SEARCH_QUERY_MAX,
+  searchQuery,
+} from '../src/core/render/search.js';
+import { closestTags } from '../src/core/tags.js';
+import { UserFacingError, type Command } from '../src/discord/command.js';
+import { PRIVATE_OPTION, quote } from '../src/discord/options.js';
+import { replyOptions, updateOptions } from '../src/discord/reply.js';
+
+const HOW = 'Type a word or two from a title, a tag or an article, e.g. `/search query:mentorship`.';
+
+/** Why nothing matched, naming what comes closest: tags (or the most used ones) and titles. */
+function noMatch(query: string, content: ContentIndex): UserFacingError {
+  const labels = content.tags.map((entry) => entry.label);
+  const tags = closestTags(query, labels);
+  const titles = content.search.closest(query, 3).map((article) => quote(article.title));
+  const tagList = (tags.length > 0 ? tags : labels.slice(0, 5)).map((label) => `**${label}**`).join(', ');
+  const hints = [
+    ...(titles.length > 0 ? [`Closest titles: ${titles.join(', ')}.`] : []),
+    ...(tagList === '' ? [] : [`${tags.length > 0 ? 'Closest tags' : 'Tags'}: ${tagList} (see /articles).`]),
+  ];
+  return new UserFacingError(
+    [`No article matches ${quote(query)}.`, ...hints, 'Try other words, or fewer.'].join(' '),
+  );
+}
+
+/** `/search query: [private:]`: the articles matching some words, best first, paged. */
+export default {
+  data: new SlashCommandBuilder()
+    .setName('search')
+    .setDescription('Find articles by words in their titles, tags, summaries and advice')
+    .addStringOption((option) =>
+      option
+        .setName('query')
+        .setDescription('Words to look for (start typing to see matching titles)')
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(SEARCH_QUERY_MAX),
+    )
+    .addBooleanOption((option) =>
+      option
+        .setName(PRIVATE_OPTION)
+        .setDescription('Show the results only to you (default: visible to the channel)'),
+    ),
+
+  async execute(interaction, { content, siteUrl }) {
+    const query = searchQuery(interaction.options.getString('query') ?? '');
+    if (query === '') throw new UserFacingError(`What should I look for? ${HOW}`);
+    if (searchTerms(query).length === 0)
+      throw new UserFacingError(
+        `${quote(query)} has no word I can search for (very common words are left out). ${HOW}`,
+      );
+    const results = content.search.search(query);
+    if (results.length === 0) throw noMatch(query, content);
+    await interaction.reply(
+      replyOptions(
+        renderSearch({ query, results, page: 0 }, siteUrl),
+        interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
+      ),
+    );
+  },
+
+  async autocomplete(interaction, { content }) {
+    const typed = searchQuery(interaction.options.getFocused());
+    // Nothing typed yet: the newest titles, to show what there is.
+    const articles =
+      searchTerms(typed).length === 0
+        ? content.articles.slice(0, L.autocompleteChoices)
+        : content.search.complete(typed, L.autocompleteChoices);
+    await interaction.respond(titleChoices(articles, SEARCH_QUERY_MAX));
+  },
+
+  async button(interaction, { content, siteUrl }) {
+    const view = parseSearchCustomId(interaction.customId, content);
+    if (view === undefined)
+      throw new UserFacingError('These buttons have expired (the articles changed). Run /search again.');
+    await interaction.update(updateOptions(renderSearch(view, siteUrl)));
+  },
+} satisfies Command;

@@ -1,0 +1,57 @@
+import type { Article } from '../article.js';
+import type { ContentIndex } from '../content-index.js';
+import type { MessagePayload } from '../payload.js';
+import { plainLine } from '../text.js';
+import { articlePageCount, blogUrl, renderArticleList } from './articles.js';
+
+const PREFIX = 'search';
+
+/**
+ * The longest query, in code points. The paging buttons carry it in their custom_id
+ * (`search:<page>:<query>`, at most 100), which leaves room for a page number of up to 12 digits.
+ */
+export const SEARCH_QUERY_MAX = 80;
+
+/** What was typed, as it is searched and carried by the buttons: one plain line, cut to the maximum. */
+export function searchQuery(typed: string): string {
+  return Array.from(plainLine(typed)).slice(0, SEARCH_QUERY_MAX).join('');
+}
+
+/** One page of the articles matching a query. */
+export interface SearchView {
+  readonly query: string;
+  /** Best first, as `ContentIndex.search` orders them. */
+  readonly results: readonly Article[];
+  readonly page: number;
+}
+
+/** `search:<page>:<query>`; the query goes last because it may hold ":". */
+export function searchCustomId(query: string, page: number): string {
+  return `${PREFIX}:${page}:${query}`;
+}
+
+/**
+ * The page a button shows, searched again in the current content; undefined when the button no
+ * longer leads anywhere (the query finds fewer pages, or nothing, since the message was sent).
+ */
+export function parseSearchCustomId(customId: string, index: ContentIndex): SearchView | undefined {
+  const match = /^search:(\d+):(.+)$/s.exec(customId);
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  const query = searchQuery(match[2]);
+  const page = Number(match[1]);
+  const results = index.search.search(query);
+  return page < articlePageCount(results) ? { query, results, page } : undefined;
+}
+
+/** The articles matching a query, best first, one page of them, like /articles lists them. */
+export function renderSearch(view: SearchView, siteUrl: string | undefined): MessagePayload {
+  return renderArticleList({
+    // Embed titles show no Markdown, so the query needs no escaping; it is short enough to fit.
+    title: `Articles matching “${view.query}”`,
+    articles: view.results,
+    page: view.page,
+    pageId: (page) => searchCustomId(view.query, page),
+    prefix: PREFIX,
+    link: { label: 'Open the blog', url: blogUrl(siteUrl) },
+  });
+}

@@ -1,0 +1,121 @@
+import type { APIButtonComponent } from 'discord-api-types/v10';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/article.js';
+import { choiceLimitViolations, messageLimitViolations } from '../../src/core/check-limits.js';
+import { titleChoices } from '../../src/core/choices.js';
+import { buildIndex } from '../../src/core/content-index.js';
+import type { MessagePayload } from '../../src/core/payload.js';
+import { renderArticles } from '../../src/core/render/articles.js';
+import {
+  parseSearchCustomId,
+  renderSearch,
+  SEARCH_QUERY_MAX,
+  searchCustomId,
+  searchQuery,
+} from '../../src/core/render/search.js';
+import { codePointLength } from '../../src/core/text.js';
+
+const SITE = 'https://blog.example';
+
+/** As long as an article's fields may be: a 200-character title of emoji and Markdown, a 500-character summary, a long address. */
+function longArticle(i: number): Article {
+  const title = `${'🚀'.repeat(10)} *Very* long title [${i}] ${'with_many_words '.repeat(12)}`.slice(0, 200);
+  return {
+    slug: `article-${i}`,
+    title,
+    summary: 'Lead with trust, feedback and growth. 🚀 '.repeat(13).slice(0, 500),
+    tags: ['engineering leadership'],
+    url: `${SITE}/blog/${'segment/'.repeat(50)}${i}`,
+    date: `2024-01-${String(i + 1).padStart(2, '0')}`,
+    sections: {},
+    file: `content/${i}.md`,
+  };
+}
+
+const index = buildIndex(Array.from({ length: 23 }, (_, i) => longArticle(i))).index;
+
+function buttons(payload: MessagePayload): APIButtonComponent[] {
+  return (payload.components ?? []).flatMap((row) => row.components as APIButtonComponent[]);
+}
+
+function enabledId(payload: MessagePayload, label: string): string | undefined {
+  const button = buttons(payload).find((b) => 'label' in b && b.label.includes(label) && b.disabled !== true);
+  return button !== undefined && 'custom_id' in button ? button.custom_id : undefined;
+}
+
+describe('/search rendering', () => {
+  it('GIVEN the longest query over 23 long articles THEN every page fits Discord’s limits and Next walks through all of them in order', () => {
+    // 80 code points (149 UTF-16 units): math letters that search as a plain "mmm…", which no article has.
+    const query = searchQuery(`long title ${'𝓂'.repeat(100)}`);
+    expect(codePointLength(query)).toBe(SEARCH_QUERY_MAX);
+    const results = index.search.search(query);
+    expect(results).toHaveLength(23);
+
+    let payload = renderSearch({ query, results, page: 0 }, SITE);
+    const listed: string[] = [];
+    let pages = 1;
+    for (; pages < 50; pages++) {
+      expect(messageLimitViolations(payload)).toEqual([]);
+      for (const button of buttons(payload))
+        if ('custom_id' in button) expect(codePointLength(button.custom_id)).toBeLessThanOrEqual(100);
+      listed.push(...(payload.embeds?.[0]?.description?.match(/\/segment\/(\d+)\)/g) ?? []));
+      const next = enabledId(payload, 'Next');
+      if (next === undefined) break;
+      const view = parseSearchCustomId(next, index);
+      if (view === undefined) throw new Error(`next button ${next} did not parse`);
+      expect(view.query).toBe(query);
+      payload = renderSearch(view, SITE);
+    }
+    // Equal scores: newest first, as /articles lists them; several pages, each at most 4,096 characters.
+    expect(listed).toEqual(results.map((article) => `/segment/${article.slug.slice(8)})`));
+    expect(listed[0]).toBe('/segment/22)');
+    expect(pages).toBeGreaterThan(23 / 5);
+    expect(payload.embeds?.[0]?.footer?.text).toBe(`Page ${pages}/${pages} · 23 articles`);
+    expect(enabledId(payload, 'Previous')).toBe(searchCustomId(query, pages - 2));
+  });
+
+  it('GIVEN the longest query and a page number of twelve digits THEN the custom_id fits 100 characters', () => {
+    const query = searchQuery('🚀'.repeat(200));
+    expect(codePointLength(searchCustomId(query, 999_999_999_999))).toBeLessThanOrEqual(100);
+  });
+
+  it('GIVEN results THEN they are rendered as /articles renders a list: linked titles with date and summary, a link to the blog', () => {
+    const one = buildIndex([longArticle(3)]).index;
+    const results = one.search.search('growth');
+    const payload = renderSearch({ query: 'growth', results, page: 0 }, SITE);
+    const list = renderArticles({ tag: undefined, page: 0 }, one, SITE);
+    expect(payload.embeds?.[0]?.description).toBe(list.embeds?.[0]?.description);
+    expect(payload.embeds?.[0]).toMatchObject({
+      title: 'Articles matching “growth”',
+      url: `${SITE}/blog`,
+      footer: { text: '1 article' },
+    });
+    expect(buttons(payload)).toEqual([
+      expect.objectContaining({ label: 'Open the blog', url: `${SITE}/blog` }),
+    ]);
+  });
+
+  it('GIVEN a button whose page or query no longer leads anywhere THEN it does not parse (the buttons have expired)', () => {
+    expect(parseSearchCustomId(searchCustomId('long title', 4), index)).toBeDefined();
+    expect(parseSearchCustomId(searchCustomId('long title', 99), index)).toBeUndefined();
+    expect(parseSearchCustomId(searchCustomId('xylophone', 0), index)).toBeUndefined();
+    expect(parseSearchCustomId('search:none:next', index)).toBeUndefined();
+    expect(parseSearchCustomId('search:0:', index)).toBeUndefined();
+    expect(parseSearchCustomId('articles:0:long', index)).toBeUndefined();
+  });
+
+  it('GIVEN what a user typed THEN the query is one plain line of at most 80 code points', () => {
+    expect(searchQuery('  lead\n\u202Eteams\t ')).toBe('lead teams');
+    expect(searchQuery('x'.repeat(500))).toBe('x'.repeat(SEARCH_QUERY_MAX));
+  });
+
+  it('GIVEN long titles THEN the title choices fit: at most 25, names of 100 and values of 80 characters at most', () => {
+    const choices = titleChoices(index.articles, SEARCH_QUERY_MAX);
+    expect(choices).toHaveLength(23);
+    expect(choiceLimitViolations(choices)).toEqual([]);
+    for (const choice of choices) expect(codePointLength(choice.value)).toBeLessThanOrEqual(SEARCH_QUERY_MAX);
+    // Picking a choice searches its (cut) title, which finds that article first.
+    const picked = choices[5]?.value ?? '';
+    expect(index.search.search(searchQuery(picked))[0]).toBe(index.articles[5]);
+  });
+});

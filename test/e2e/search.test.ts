@@ -1,0 +1,183 @@
+import { ButtonStyle, ComponentType, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiscordEmulator, RecordedRequest } from '../../emulator/emulator.js';
+import { articleSource } from '../helpers/articles.js';
+import { SITE_URL, startStack, type Stack } from './harness.js';
+
+/** Seven articles on delegation (enough for two pages), the oldest of them titled with it; one on onboarding. */
+const ARTICLES: Record<string, string> = {
+  'delegation-without-guilt.md': articleSource(
+    {
+      title: 'Delegation without guilt',
+      tags: ['delegation', 'management'],
+      summary: 'Hand work over and let it go.',
+      date: '2010-01-01',
+    },
+    '## Tips\n\n- **Start small:** Hand over one task this week.',
+  ),
+  ...Object.fromEntries(
+    Array.from({ length: 6 }, (_, i) => [
+      `team-habits-${i + 1}.md`,
+      articleSource(
+        {
+          title: `Team habits ${i + 1}`,
+          tags: ['habits'],
+          summary: 'Habits of good teams.',
+          date: `2099-03-0${i + 1}`,
+        },
+        '## Tips\n\n- **Delegate:** Practise delegation every week.',
+      ),
+    ]),
+  ),
+  'onboarding.md': articleSource(
+    { title: 'Onboarding engineers well', tags: ['hiring'], summary: 'A first week that works.' },
+    '## Tips\n\n- **Pair up:** Give every new hire a buddy.',
+  ),
+};
+
+interface Callback {
+  type: number;
+  data?: {
+    content?: string;
+    embeds?: APIEmbed[];
+    flags?: number;
+    choices?: { name: string; value: string }[];
+  };
+}
+const callbackOf = (request: RecordedRequest) => request.body as Callback;
+const EPHEMERAL = 64;
+
+function buttonIds(message: APIMessage | undefined): string[] {
+  return (
+    JSON.stringify(message?.components ?? [])
+      .match(/"custom_id":"[^"]+"/g)
+      ?.map((m) => m.slice(13, -1)) ?? []
+  );
+}
+
+let stack: Stack;
+let emulator: DiscordEmulator;
+
+beforeAll(async () => {
+  stack = await startStack({ articles: ARTICLES });
+  ({ emulator } = stack);
+}, 60_000);
+
+afterAll(() => stack.stop());
+
+describe('/search through the real discord.js client', () => {
+  it('GIVEN deploy-commands THEN /search is registered after /articles with a required, autocompleted query of at most 80 characters', () => {
+    expect(emulator.command('search')?.options).toEqual([
+      expect.objectContaining({ name: 'query', required: true, autocomplete: true, max_length: 80 }),
+      expect.objectContaining({ name: 'private' }),
+    ]);
+    expect(stack.deployOutput).toMatch(/\/articles, \/search, /);
+  });
+
+  it('GIVEN /search query:delegation THEN lists the 7 matches publicly, the title match first, and Next/Previous page through them', async () => {
+    const interaction = emulator.chatInput('search', { query: 'delegation' });
+    const callback = callbackOf(await interaction.response());
+    expect(callback.type).toBe(4);
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(0);
+    const embed = callback.data?.embeds?.[0];
+    expect(embed?.title).toBe('Articles matching “delegation”');
+    expect(embed?.footer?.text).toBe('Page 1/2 · 7 articles');
+    expect(embed?.description).toMatch(
+      new RegExp(
+        `^\\*\\*\\[Delegation without guilt\\]\\(${SITE_URL}/blog/delegation-without-guilt\\)\\*\\* · 2010-01-01\\nHand work over`,
+      ),
+    );
+    // Equal scores after it: newest first.
+    expect(embed?.description?.match(/Team habits \d/g)).toEqual([
+      'Team habits 6',
+      'Team habits 5',
+      'Team habits 4',
+      'Team habits 3',
+    ]);
+
+    const message = interaction.message() as APIMessage;
+    expect(buttonIds(message)).toContain('search:1:delegation');
+    const next = callbackOf(await emulator.pressButton(message, 'search:1:delegation').response());
+    expect(next.type).toBe(7);
+    expect(next.data?.embeds?.[0]?.footer?.text).toBe('Page 2/2 · 7 articles');
+    expect(next.data?.embeds?.[0]?.description?.match(/Team habits \d/g)).toEqual([
+      'Team habits 2',
+      'Team habits 1',
+    ]);
+    expect(buttonIds(message)).toContain('search:0:delegation');
+    const back = callbackOf(await emulator.pressButton(message, 'search:0:delegation').response());
+    expect(back.data?.embeds?.[0]?.footer?.text).toBe('Page 1/2 · 7 articles');
+  });
+
+  it('GIVEN private:true, another case and a typo THEN answers only to the user with the same articles', async () => {
+    const callback = callbackOf(
+      await emulator.chatInput('search', { query: 'DELEGATON', private: true }).response(),
+    );
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.data?.embeds?.[0]?.footer?.text).toBe('Page 1/2 · 7 articles');
+  });
+
+  it('GIVEN autocomplete THEN the titles matching what is typed, or the newest titles before anything is typed', async () => {
+    const typed = callbackOf(await emulator.autocomplete('search', 'query', { query: 'deleg' }).response());
+    expect(typed.type).toBe(8);
+    expect(typed.data?.choices).toEqual([
+      { name: 'Delegation without guilt', value: 'Delegation without guilt' },
+    ]);
+    const empty = callbackOf(await emulator.autocomplete('search', 'query', { query: '' }).response());
+    expect(empty.data?.choices?.length).toBe(9);
+    expect(empty.data?.choices?.[0]).toEqual({ name: 'Team habits 6', value: 'Team habits 6' });
+  });
+
+  it('GIVEN a query that matches nothing THEN answers privately with the closest tags, or the closest titles', async () => {
+    const tag = callbackOf(await emulator.chatInput('search', { query: 'mangmnt' }).response());
+    expect((tag.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(tag.data?.embeds ?? []).toEqual([]);
+    expect(tag.data?.content).toMatch(/^No article matches “mangmnt”\. .*Closest tags: \*\*management\*\*/);
+
+    const title = callbackOf(await emulator.chatInput('search', { query: 'onbaordnig' }).response());
+    expect((title.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(title.data?.content).toContain('Closest titles: “Onboarding engineers well”.');
+  });
+
+  it('GIVEN a blank query or only common words THEN answers privately what to type', async () => {
+    const blank = callbackOf(await emulator.chatInput('search', { query: '   ' }).response());
+    expect((blank.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(blank.data?.content).toMatch(/^What should I look for\? Type a word/);
+    const common = callbackOf(await emulator.chatInput('search', { query: 'the' }).response());
+    expect(common.data?.content).toMatch(/^“the” has no word I can search for/);
+  });
+
+  it('GIVEN a button whose page no longer exists THEN answers privately that the buttons expired', async () => {
+    const interaction = emulator.chatInput('search', { query: 'onboarding' });
+    await interaction.response();
+    const stale = {
+      ...(interaction.message() as APIMessage),
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Secondary,
+              label: 'Next',
+              custom_id: 'search:3:onboarding',
+            },
+          ],
+        },
+      ],
+    } as APIMessage;
+    const callback = callbackOf(await emulator.pressButton(stale, 'search:3:onboarding').response());
+    expect(callback.type).toBe(4);
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.data?.content).toMatch(/expired.*\/search again/);
+  });
+
+  it('GIVEN /help THEN lists /search with its options', async () => {
+    const callback = callbackOf(await emulator.chatInput('help').response());
+    expect(callback.data?.embeds?.[0]?.description).toContain('**/search query: [private]**');
+  });
+
+  it('GIVEN everything above THEN every request body was valid for Discord and inside its limits', () => {
+    expect(emulator.violations).toEqual([]);
+  });
+});
