@@ -6,6 +6,10 @@ import { unified } from 'unified';
 import { resolveUrl } from './urls.js';
 
 const parser = unified().use(remarkParse);
+/** MDX has no indented code: text indented inside a component (`<Tabs>`, then four spaces) is prose. */
+const mdxParser = unified()
+  .use(remarkParse)
+  .data('micromarkExtensions', [{ disable: { null: ['codeIndented'] } }]);
 
 /**
  * How deep Markdown may nest: lists, quotes, emphasis and links together. The Markdown tools walk the
@@ -26,7 +30,7 @@ export type ParsedMarkdown =
  * quotes are found before parsing (micromark's time grows faster than their depth), anything else
  * deep after it; either way before any recursive walk of the tree.
  */
-export function parseMarkdown(source: string): ParsedMarkdown {
+export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean } = {}): ParsedMarkdown {
   // Both scans read the same lines and skip the same fenced code.
   const lines = source.split(/\r\n?|\n/);
   const code = fencedLines(lines);
@@ -46,7 +50,7 @@ export function parseMarkdown(source: string): ParsedMarkdown {
       message: `more than ${MAX_INLINE_MARKS} emphasis marks or brackets, or brackets nested more than ${MAX_BRACKET_DEPTH} deep, in one paragraph; simplify it`,
     };
   }
-  const root = parser.parse(source);
+  const root = (mdx ? mdxParser : parser).parse(source);
   const deepNode = deepNodeLine(root);
   if (deepNode !== undefined) {
     return {

@@ -9,6 +9,7 @@ import {
   type FrontMatter,
 } from './front-matter.js';
 import { containsHtml, dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
+import { stripMdx } from './mdx.js';
 import { truncate } from './text.js';
 import { resolveUrl } from './urls.js';
 
@@ -132,7 +133,9 @@ function parseSource({
       ],
     };
   }
-  const body = parseBody(file, block.body, block.bodyLine, meta, siteUrl);
+  // What MDX compiles away (imports, components, expressions), left out before the Markdown is read.
+  const mdx = /\.mdx$/i.test(file);
+  const body = parseBody(file, mdx ? stripMdx(block.body) : block.body, block.bodyLine, meta, siteUrl, mdx);
   // A post without any of the sections is still an article: /articles lists it.
   if (body.problems.length > 0) return { ok: false, problems: body.problems };
   const date = meta.date ?? named.date;
@@ -202,7 +205,7 @@ const SUMMARY_MAX = 500;
  */
 function fileName(file: string): { slug: string | undefined; date: string | undefined } {
   const parts = file.split('/');
-  let name = (parts.pop() ?? '').replace(/\.(md|markdown)$/i, '');
+  let name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
   if (name.toLowerCase() === 'index' && parts.length > 0) name = parts.pop() ?? name;
   const prefix = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
   const date = prefix?.[1] !== undefined && isRealDay(prefix[1]) ? prefix[1] : undefined;
@@ -237,6 +240,7 @@ function parseBody(
   lineOffset: number,
   meta: FrontMatter,
   siteUrl: string | undefined,
+  mdx: boolean,
 ): { sections: Partial<Record<SectionKind, Section>>; problems: ContentProblem[]; lead: string } {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
   const kindOf = headingMatcher(meta);
@@ -244,7 +248,7 @@ function parseBody(
   const open: OpenSection[] = [];
   let current: OpenSection | undefined;
 
-  const parsed = parseMarkdown(content);
+  const parsed = parseMarkdown(content, { mdx });
   if (!parsed.ok)
     return {
       sections: {},

@@ -504,6 +504,56 @@ describe('bad content is reported with file, line and field', () => {
   });
 });
 
+describe('what MDX compiles away is left out, lines kept', () => {
+  it('GIVEN an .mdx post THEN its imports, exports, components and expressions are left out, and the slug is its name', () => {
+    const source = [
+      '---',
+      'title: T',
+      '---',
+      "import { Callout } from '../components/callout'",
+      '',
+      'export const year = 2024',
+      '',
+      'Lead in {year}. <Badge text="new" />',
+      '',
+      '## Tips',
+      '',
+      '<Callout type="info">',
+      '    Indented inside a component: prose, not code.',
+      '</Callout>',
+      '',
+      '- **Ask:** <Em>for</Em> feedback {/* soon */}',
+      '- <YouTube id="x" />',
+    ].join('\n');
+    expect(problemsOf(source, 'content/posts/My Post.mdx')).toEqual([
+      { file: 'content/posts/My Post.mdx', line: 17, message: 'the tips item at line 17 is empty' },
+    ]);
+    const article = mustParse(source.replace('- <YouTube id="x" />', ''), 'content/posts/My Post.mdx');
+    expect([article.slug, article.summary, article.sections.tips]).toEqual([
+      'my-post',
+      'Lead in .',
+      {
+        kind: 'tips',
+        heading: 'Tips',
+        line: 10,
+        text: 'Indented inside a component: prose, not code.',
+        items: [{ name: 'Ask', text: 'for feedback', line: 16 }],
+      },
+    ]);
+  });
+
+  it('GIVEN the same text in an .md post THEN no MDX is read: imports are text, HTML is left out as before', () => {
+    const article = mustParse(
+      "---\ntitle: T\n---\nimport x from 'y'\n\n## Tips\n\n- **Ask:** <Em>for</Em> feedback {year}\n",
+      'content/my-post.md',
+    );
+    expect([article.summary, article.sections.tips?.items[0]?.text]).toEqual([
+      "import x from 'y'",
+      'for feedback {year}',
+    ]);
+  });
+});
+
 /** An article whose tips section holds `body`: its first line is line 10 of the file. */
 const withTips = (body: string): string => articleSource(validFront(), `## Tips\n\n${body}`);
 const DEEP_CONTAINERS = 'nesting deeper than 32 levels (lists or quotes); flatten it';

@@ -1,0 +1,239 @@
+/**
+ * What the preprocessors of a post's Markdown share (template tags, MDX): a walk over the text that
+ * hands every place outside code to a rewriter, and leaves code (fenced blocks, code spans) as
+ * written. Every removal keeps its line breaks, so that lines keep their numbers for problems.
+ * Linear time on any input: each search goes forward only, and nothing is searched twice.
+ */
+
+export interface Rewriter {
+  /** The characters that may start a construct: a regular expression's character class, e.g. `{<`. */
+  readonly triggers: string;
+  /**
+   * At a trigger outside code: a construct that starts at `start`, as where it ends and what is left
+   * of it; or undefined when none starts there (the text is kept).
+   */
+  readonly construct: (start: number) => Replacement | undefined;
+  /** The same, at the start of every line outside fenced code. */
+  readonly lineStart?: (start: number) => Replacement | undefined;
+  /** Code (a fenced line, a code span) as it is shown; as written unless given. */
+  readonly code?: (code: string) => string;
+}
+
+/** Text from where a construct starts to `end`, to be replaced by `text`. */
+export interface Replacement {
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Rewrites `text` outside code with `rewriter`. */
+export function rewriteOutsideCode(text: string, rewriter: Rewriter): string {
+  const next = new RegExp(`[\`\\n${rewriter.triggers}]`, 'g');
+  const { code } = rewriter;
+  const out: string[] = [];
+  // The text before `done` is in `out`.
+  let done = 0;
+  const keep = (to: number): void => {
+    if (to > done) out.push(text.slice(done, to));
+    done = to;
+  };
+  /** Code from `from` to `to`, rewritten if it shows otherwise. */
+  const keepCode = (from: number, to: number): void => {
+    if (code === undefined) return;
+    const written = text.slice(from, to);
+    const shown = code(written);
+    if (shown === written) return;
+    keep(from);
+    out.push(shown);
+    done = to;
+  };
+  let fence: Fence | undefined;
+  let atLineStart = true;
+  // The code spans of the current line from where they were first needed, and where that line ends.
+  let spans = new Map<number, number>();
+  let spansEnd = -1;
+  let i = 0;
+  while (i < text.length) {
+    if (atLineStart) {
+      atLineStart = false;
+      const end = lineEnd(text, i);
+      const closing = fence !== undefined && closesFence(text, i, end, fence);
+      if (fence === undefined) fence = openingFence(text, i, end);
+      if (fence !== undefined) {
+        if (closing) fence = undefined;
+        keepCode(i, end);
+        i = end;
+        continue;
+      }
+      const replaced = rewriter.lineStart?.(i);
+      if (replaced !== undefined) {
+        keep(i);
+        out.push(replaced.text);
+        done = i = replaced.end;
+        atLineStart = text[i - 1] === '\n';
+        continue;
+      }
+    }
+    next.lastIndex = i;
+    const found = next.exec(text);
+    if (found === null) break;
+    i = found.index;
+    const char = text[i];
+    if (char === '\n') {
+      i++;
+      atLineStart = true;
+    } else if (char === '`') {
+      if (i > spansEnd) {
+        spansEnd = lineEnd(text, i);
+        spans = codeSpans(text, i, spansEnd);
+      }
+      const close = spans.get(i);
+      if (close === undefined) {
+        // A run without its like later on the line is text, all of it.
+        while (text[i] === '`') i++;
+      } else {
+        keepCode(i, close);
+        i = close;
+      }
+    } else {
+      const replaced = rewriter.construct(i);
+      if (replaced === undefined) {
+        i++;
+      } else {
+        keep(i);
+        out.push(replaced.text);
+        done = i = replaced.end;
+        atLineStart = text[i - 1] === '\n';
+      }
+    }
+  }
+  keep(text.length);
+  return out.join('');
+}
+
+/** A fence's character and length: "```" is { char: '`', length: 3 }. */
+interface Fence {
+  readonly char: string;
+  readonly length: number;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
+/**
+ * Where a line's content starts, after its quote marks, list markers and indentation: a fence in a
+ * list item or a quote is code too. (Indented code is not followed: the generators expand template
+ * tags there as anywhere.)
+ */
+function contentStart(text: string, start: number, end: number): number {
+  let i = start;
+  for (;;) {
+    while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
+    LIST_MARKER.lastIndex = i;
+    if (!LIST_MARKER.test(text) || LIST_MARKER.lastIndex > end) return i;
+    i = LIST_MARKER.lastIndex;
+  }
+}
+
+const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)])[ \t]/y;
+
+function runLength(text: string, from: number, end: number, char: string): number {
+  let i = from;
+  while (i < end && text[i] === char) i++;
+  return i - from;
+}
+
+/** The fence a line opens: three or more backticks (and no backtick after them) or tildes. */
+function openingFence(text: string, start: number, end: number): Fence | undefined {
+  const at = contentStart(text, start, end);
+  const char = text[at];
+  if (char !== '`' && char !== '~') return undefined;
+  const length = runLength(text, at, end, char);
+  if (length < 3) return undefined;
+  if (char === '`' && text.slice(at + length, end).includes('`')) return undefined;
+  return { char, length };
+}
+
+/** Whether a line closes `fence`: the same character, at least as many, and nothing after. */
+function closesFence(text: string, start: number, end: number, fence: Fence): boolean {
+  const at = contentStart(text, start, end);
+  const length = runLength(text, at, end, fence.char);
+  return length >= fence.length && text.slice(at + length, end).trim() === '';
+}
+
+/**
+ * The code spans of a line from `from` on: each run of backticks that opens one, to the end of the
+ * run of as many backticks that closes it. Found in one pass from the end: a run's partner is the
+ * next run of its length.
+ */
+function codeSpans(text: string, from: number, end: number): Map<number, number> {
+  const runs: { start: number; length: number }[] = [];
+  for (let i = from; i < end; i++) {
+    if (text[i] !== '`') continue;
+    const length = runLength(text, i, end, '`');
+    runs.push({ start: i, length });
+    i += length - 1;
+  }
+  const spans = new Map<number, number>();
+  const later = new Map<number, number>();
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const run = runs[k];
+    if (run === undefined) continue;
+    const partner = later.get(run.length);
+    if (partner !== undefined) spans.set(run.start, partner + run.length);
+    later.set(run.length, run.start);
+  }
+  return spans;
+}
+
+/**
+ * `from`–`to` removed: only its line breaks are left, so that lines keep their numbers; and one
+ * space more when it is a phrase between spaces (`Use {{ x }} here`), so that no double space is.
+ */
+export function removal(text: string, from: number, to: number): Replacement {
+  const before = text[from - 1];
+  const after = text[to];
+  const end = (before === ' ' || before === '\t') && (after === ' ' || after === '\t') ? to + 1 : to;
+  return { end, text: lineBreaks(text, from, end) };
+}
+
+/** The line breaks of `text` from `from` to `to`. */
+export function lineBreaks(text: string, from: number, to: number): string {
+  let breaks = '';
+  // Not indexOf: the next line break may be far past `to`, and a long line has many removals.
+  for (let i = from; i < to; i++) if (text[i] === '\n') breaks += '\n';
+  return breaks;
+}
+
+/**
+ * A search for `pattern` that only goes forward: asked for a match from a position no earlier than
+ * the last one, it answers from what it found before, or searches on from there. Asked again and
+ * again for something that is not there, it searches once.
+ */
+export function forwardSearch(text: string, pattern: RegExp): (from: number) => RegExpExecArray | undefined {
+  const search = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+  let asked = Number.POSITIVE_INFINITY;
+  let found: RegExpExecArray | null = null;
+  return (from) => {
+    if (from < asked || (found !== null && found.index < from)) {
+      search.lastIndex = from;
+      found = search.exec(text);
+      asked = from;
+    }
+    return found ?? undefined;
+  };
+}
+
+/** Whether the line before `start` (a line's start) is blank, or there is none. */
+export function followsBlankLine(text: string, start: number): boolean {
+  let i = start - 2;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return i < 0 || text[i] === '\n';
+}
+
+/** Whether the line starting at `start` is blank or opens a fence: where a paragraph ends. */
+export function endsParagraph(text: string, start: number): boolean {
+  const end = lineEnd(text, start);
+  return text.slice(start, end).trim() === '' || openingFence(text, start, end) !== undefined;
+}

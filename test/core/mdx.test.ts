@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { stripMdx } from '../../src/core/mdx.js';
+import { growth } from './growth.js';
+
+const lines = (text: string): number => text.split('\n').length;
+
+describe('stripMdx', () => {
+  it('GIVEN import and export statements THEN they go, an export over its lines up to a blank one', () => {
+    const source = [
+      "import { Callout } from '../components/callout'",
+      'import YouTube from "./youtube"',
+      '',
+      'export const meta = {',
+      '  title: "x",',
+      '}',
+      '',
+      '# Title',
+      '',
+      'You can',
+      'import this into your plans.',
+      '',
+      'Export your notes.',
+    ].join('\n');
+    expect(stripMdx(source)).toBe(
+      [
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '# Title',
+        '',
+        'You can',
+        'import this into your plans.',
+        '',
+        'Export your notes.',
+      ].join('\n'),
+    );
+  });
+
+  it('GIVEN JSX components THEN the tags go and the text between them stays', () => {
+    expect(stripMdx('<Callout type="info">Do this</Callout>')).toBe('Do this');
+    expect(stripMdx('Watch: <YouTube id="x" /> and <br/> read <kbd>Ctrl</kbd>.')).toBe(
+      'Watch: and read Ctrl.',
+    );
+    expect(stripMdx('<>fragment</>')).toBe('fragment');
+    const tabs = [
+      '<Tabs',
+      '  items={["a > b", \'c\']}',
+      '  when={a > b && { x: "}" }}',
+      '>',
+      '  <Tab label="One">',
+      '    **Indented** text',
+      '  </Tab>',
+      '</Tabs>',
+    ].join('\n');
+    expect(stripMdx(tabs)).toBe('\n\n\n\n  \n    **Indented** text\n  \n');
+  });
+
+  it('GIVEN expressions and comments THEN they go, a comment even over blank lines', () => {
+    expect(stripMdx('In {year}, {props.name ?? "you"} and {/* a note */} more.')).toBe('In , and more.');
+    expect(stripMdx('Text {/*\nmany\n\nlines\n*/}\nafter')).toBe('Text \n\n\n\n\nafter');
+    expect(stripMdx('Sum: { /* } */ a + "}" + `}` // }\n}!')).toBe('Sum: \n!');
+  });
+
+  it('GIVEN code, links, comments and comparisons THEN they are left as written', () => {
+    const source = [
+      'Use `<Callout>` and `{props}`:',
+      '',
+      '```jsx',
+      'import X from "x"',
+      '<Callout>{x}</Callout>',
+      '```',
+      '',
+      'a < b, <https://example.com>, <!-- a comment --> and 1 <2.',
+    ].join('\n');
+    expect(stripMdx(source)).toBe(source);
+  });
+
+  it('GIVEN a tag or expression that does not end in its paragraph THEN it is kept as written, and the next paragraph is read', () => {
+    expect(stripMdx('Broken <Tag attr="x\nstill\n\nNext <B>bold</B> {x}')).toBe(
+      'Broken <Tag attr="x\nstill\n\nNext bold ',
+    );
+    expect(stripMdx('An { open brace\n```\n{code}\n```\n<A>b</A>')).toBe(
+      'An { open brace\n```\n{code}\n```\nb',
+    );
+  });
+
+  it('GIVEN any of it THEN every line keeps its number', () => {
+    const source = 'import a from "a"\nimport {\n  b,\n} from "b"\n\n<A\n  x="1"\n>\ntext {\n  1\n}\n</A>\n';
+    expect(lines(stripMdx(source))).toBe(lines(source));
+  });
+
+  it('GIVEN a megabyte of tags, braces, quotes and statements that never end THEN time grows with the size only', () => {
+    const inputs = [
+      (size: number) => '<A'.repeat(size / 2),
+      (size: number) => '<A "'.repeat(size / 4),
+      (size: number) => '{'.repeat(size),
+      (size: number) => '{/*'.repeat(size / 3),
+      (size: number) => '<A\n'.repeat(size / 3),
+      (size: number) => '{ "\n'.repeat(size / 4),
+      (size: number) => 'import x\n\n'.repeat(size / 10),
+      (size: number) => '<a>b</a> {c} '.repeat(size / 13),
+      (size: number) => '```\n~~~~\n<A>\n'.repeat(size / 13),
+    ];
+    for (const input of inputs) expect(growth((text) => stripMdx(text), input)).toBeLessThan(24);
+  });
+});
