@@ -10,6 +10,7 @@ import {
 } from './front-matter.js';
 import { containsHtml, dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
 import { stripMdx } from './mdx.js';
+import { stripTemplateTags } from './template-tags.js';
 import { truncate } from './text.js';
 import { resolveUrl } from './urls.js';
 
@@ -118,24 +119,28 @@ function parseSource({
       ],
     };
   }
-  const written = meta.summary ?? meta.description ?? meta.excerpt;
-  const summary = written === undefined ? { ok: true as const, text: '' } : summaryMarkdown(written, siteUrl);
+  // A summary that was only a template tag (`{{ page.description }}`) is none.
+  const summaryField =
+    meta.summary === undefined ? (meta.description === undefined ? 'excerpt' : 'description') : 'summary';
+  const written = stripTemplateTags(meta.summary ?? meta.description ?? meta.excerpt ?? '').trim();
+  const summary = written === '' ? { ok: true as const, text: '' } : summaryMarkdown(written, siteUrl);
   if (!summary.ok) {
     return {
       ok: false,
       problems: [
         {
           file,
-          line: keyLine(frontLines, 'summary'),
-          field: 'summary',
+          line: keyLine(frontLines, summaryField),
+          field: summaryField,
           message: summary.message,
         },
       ],
     };
   }
-  // What MDX compiles away (imports, components, expressions), left out before the Markdown is read.
+  // What the generator would have expanded or compiled away, left out before the Markdown is read.
   const mdx = /\.mdx$/i.test(file);
-  const body = parseBody(file, mdx ? stripMdx(block.body) : block.body, block.bodyLine, meta, siteUrl, mdx);
+  const markdown = stripTemplateTags(block.body);
+  const body = parseBody(file, mdx ? stripMdx(markdown) : markdown, block.bodyLine, meta, siteUrl, mdx);
   // A post without any of the sections is still an article: /articles lists it.
   if (body.problems.length > 0) return { ok: false, problems: body.problems };
   const date = meta.date ?? named.date;

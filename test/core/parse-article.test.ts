@@ -504,7 +504,47 @@ describe('bad content is reported with file, line and field', () => {
   });
 });
 
-describe('what MDX compiles away is left out, lines kept', () => {
+describe('what a generator expands or compiles is left out, lines kept', () => {
+  const front = '---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\n---\n';
+
+  it('GIVEN Hugo shortcodes and Liquid tags in sections THEN only their text is left, and problems name the right lines', () => {
+    const source = `${front}## Tips\n\n{% comment %}\nLater.\n{% endcomment %}\n- **Ask:** {{< note >}}for *feedback*{{< /note >}} {{ site.x }}\n- {% if a %}{% endif %}\n`;
+    expect(problemsOf(source)).toEqual([
+      { file: 'content/bad.md', line: 13, message: 'the tips item at line 13 is empty' },
+    ]);
+    const article = mustParse(source.replace('- {% if a %}{% endif %}', '- {{< x >}}Listen.'));
+    expect(article.sections.tips?.items).toEqual([
+      { name: 'Ask', text: 'for *feedback*', line: 12 },
+      { text: 'Listen.', line: 13 },
+    ]);
+  });
+
+  it('GIVEN {% highlight %} and {% raw %} THEN code as written, with its language', () => {
+    const article = mustParse(
+      `${front}## Skills\n\n{% highlight liquid %}\n{% raw %}{{ page.title }}{% endraw %}\n{% endhighlight %}\n\n{% raw %}- Show {{ this }}{% endraw %}\n`,
+    );
+    expect(article.sections.skills?.text).toBe('```liquid\n{{ page.title }}\n```');
+    expect(article.sections.skills?.items.map((item) => item.text)).toEqual(['Show {{ this }}']);
+  });
+
+  it('GIVEN a summary, description or excerpt with template tags THEN they are left out; one that is only a tag is none', () => {
+    const withSummary = (field: string, value: string) =>
+      mustParse(`---\ntitle: T\n${field}: ${JSON.stringify(value)}\n---\nThe lead.\n`).summary;
+    expect(withSummary('summary', 'Read {{< ref "x" >}} this {% if a %}now{% endif %}.')).toBe(
+      'Read this now.',
+    );
+    expect(withSummary('description', '{{ site.description }}')).toBe('The lead.');
+    expect(withSummary('excerpt', '{% raw %}{{ x }}{% endraw %}')).toBe('{{ x }}');
+  });
+
+  it('GIVEN a list nested 1,000 deep in a comment or in highlighted code THEN it is not counted: the bounds see the text left', () => {
+    const deep = `${'- '.repeat(1000)}x`;
+    const article = mustParse(
+      `${front}## Tips\n\n{% comment %}\n${deep}\n{% endcomment %}\n{{< highlight md >}}\n${deep}\n{{< /highlight >}}\n\n- **One:** first\n`,
+    );
+    expect(article.sections.tips?.items.map((item) => item.name)).toEqual(['One']);
+  });
+
   it('GIVEN an .mdx post THEN its imports, exports, components and expressions are left out, and the slug is its name', () => {
     const source = [
       '---',

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { stripTemplateTags } from '../../src/core/template-tags.js';
+import { growth } from './growth.js';
+
+const lines = (text: string): number => text.split('\n').length;
+
+describe('stripTemplateTags', () => {
+  it('GIVEN Hugo shortcodes THEN the tags go and the text between a pair stays', () => {
+    expect(stripTemplateTags('See {{< youtube w7Ft2ymGmfc >}} or {{< figure src="a.png" />}}.')).toBe(
+      'See or .',
+    );
+    expect(stripTemplateTags('{{< note >}}Keep **this**{{< /note >}}')).toBe('Keep **this**');
+    expect(stripTemplateTags('{{% notice tip "Title" %}}\n*Markdown* here\n{{% /notice %}}')).toBe(
+      '\n*Markdown* here\n',
+    );
+    expect(stripTemplateTags('A {{< figure\n  src="a.png"\n  caption="b" >}}\nafter')).toBe('A \n\n\nafter');
+  });
+
+  it('GIVEN Liquid and Nunjucks tags and outputs THEN they go, leaving no double space', () => {
+    expect(
+      stripTemplateTags('Use {{ site.url }} here, {%- include toc.html -%} there {# a note #}and {{- x -}}.'),
+    ).toBe('Use here, there and .');
+    expect(stripTemplateTags('[About]({{ site.baseurl }}/about/)')).toBe('[About](/about/)');
+    expect(stripTemplateTags('{% if page.tips %}\n- **Tip:** do it\n{% endif %}')).toBe(
+      '\n- **Tip:** do it\n',
+    );
+  });
+
+  it('GIVEN {% raw %} THEN its text is kept as written, tags and all', () => {
+    expect(stripTemplateTags('{% raw %}Show {{ page.title }} and {% if %}{% endraw %} then {{ x }}')).toBe(
+      'Show {{ page.title }} and {% if %} then ',
+    );
+    expect(stripTemplateTags('{% verbatim %}{{ kept }}{%- endverbatim %}')).toBe('{{ kept }}');
+  });
+
+  it('GIVEN {% comment %} THEN its text goes, line breaks kept, even a fence inside it', () => {
+    expect(stripTemplateTags('a\n{% comment %}\nsecret {{ x }}\n```\n{% endcomment %}\nb {{ y }}')).toBe(
+      'a\n\n\n\n\nb ',
+    );
+  });
+
+  it('GIVEN a highlight block (Jekyll, Eleventy, Hugo) THEN it is fenced code with its language, kept as written', () => {
+    expect(
+      stripTemplateTags(
+        '{% highlight ruby linenos %}\ndef a\n  "{{ x }}"\nend\n{% endhighlight %}\nafter {{ y }}',
+      ),
+    ).toBe('```ruby\ndef a\n  "{{ x }}"\nend\n```\nafter ');
+    expect(stripTemplateTags('{% highlight "js 1,3" %}\nlet fence = "```";\n{% endhighlight %}')).toBe(
+      '````js\nlet fence = "```";\n````',
+    );
+    expect(
+      stripTemplateTags('  {{< highlight go "linenos=table" >}}\nfunc main() {}\n  {{< / highlight >}}'),
+    ).toBe('  ```go\nfunc main() {}\n  ```');
+    // Not alone on its lines: there is no block to make, and only the tags go.
+    expect(stripTemplateTags('Run {% highlight sh %}ls{% endhighlight %} now')).toBe('Run ls now');
+  });
+
+  it('GIVEN code THEN it is left as written, but Hugo shortcodes escaped to be shown and raw marks', () => {
+    const source = [
+      'Write `{{</* note */>}}` or `{{ page.title }}`; outside code {{</* note */>}} is nothing.',
+      '```go-html-template',
+      '{{</* note */>}}text{{%/* /note */%}}',
+      '{{ .Title }} {% if x %}',
+      '```',
+      '- ~~~',
+      '  {{ in a list }}',
+      '  ~~~',
+      '```liquid',
+      '{% raw %}{{ page.title }}{% endraw %}',
+      '```',
+      'after {{ gone }}',
+    ].join('\n');
+    expect(stripTemplateTags(source)).toBe(
+      [
+        'Write `{{< note >}}` or `{{ page.title }}`; outside code is nothing.',
+        '```go-html-template',
+        '{{< note >}}text{{% /note %}}',
+        '{{ .Title }} {% if x %}',
+        '```',
+        '- ~~~',
+        '  {{ in a list }}',
+        '  ~~~',
+        '```liquid',
+        '{{ page.title }}',
+        '```',
+        'after ',
+      ].join('\n'),
+    );
+  });
+
+  it('GIVEN an opening without its end, or no tags at all THEN the text is kept as written', () => {
+    for (const text of [
+      'no close {{ here, {% there, {{< nor >}here, {# nor',
+      'Sets {a, b} and {%} and { {x} }',
+      '',
+    ])
+      expect(stripTemplateTags(text)).toBe(text);
+    // Only the tag goes: Jekyll would refuse the post.
+    expect(stripTemplateTags('{% raw %} never ended {{ x }}')).toBe(' never ended ');
+  });
+
+  it('GIVEN any of it THEN every line keeps its number', () => {
+    const source = [
+      'one {{< a\nb >}}',
+      '{% comment %}\n\n{% endcomment %}',
+      '{% highlight x %}\n1\n2\n{% endhighlight %}',
+      '{% raw %}\n{{ x\n}}{% endraw %}',
+      '{{ y\n}} {# z\n#}',
+    ].join('\nline\n');
+    expect(lines(stripTemplateTags(source))).toBe(lines(source));
+  });
+
+  it('GIVEN a megabyte of openings that never close, or of tags, code spans and fences THEN time grows with the size only', () => {
+    const inputs = [
+      (size: number) => '{{'.repeat(size / 2),
+      (size: number) => '{% raw %}'.repeat(size / 9),
+      (size: number) => '{{<'.repeat(size / 3),
+      (size: number) => '{{ x }}'.repeat(size / 7),
+      (size: number) => '{% highlight x %}\n'.repeat(size / 18),
+      (size: number) => '` {{a}} '.repeat(size / 8),
+      (size: number) => '```\n~~~~\n{{ x }}\n'.repeat(size / 16),
+      // Runs of backticks of every length, none closing another.
+      (size: number) =>
+        Array.from({ length: Math.sqrt(2 * size) }, (_, i) => `${'`'.repeat(i + 1)}{{`).join(''),
+    ];
+    for (const input of inputs) expect(growth((text) => stripTemplateTags(text), input)).toBeLessThan(24);
+  });
+});
