@@ -86,12 +86,13 @@ describe('deploy-commands', () => {
       'tips',
       'tip',
       'articles',
+      'search',
       'schedule',
       'help',
     ]);
     expect(emulator.commands.global).toEqual([]);
     expect(deployOutput).toMatch(
-      /Registered 7 commands in server 1100000000000000002: \/motivations, \/skills, \/tips, \/tip, \/articles, \/schedule, \/help/,
+      /Registered 8 commands in server 1100000000000000002: \/motivations, \/skills, \/tips, \/tip, \/articles, \/search, \/schedule, \/help/,
     );
     expect(deployOutput).not.toContain(emulator.token);
   });
@@ -201,7 +202,7 @@ describe('slash commands through the real discord.js client', () => {
 
   it('GIVEN /help THEN lists every command', async () => {
     const callback = callbackOf(await emulator.chatInput('help').response());
-    for (const name of ['motivations', 'skills', 'tips', 'tip', 'articles', 'schedule', 'help']) {
+    for (const name of ['motivations', 'skills', 'tips', 'tip', 'articles', 'search', 'schedule', 'help']) {
       expect(callback.data?.embeds?.[0]?.description).toContain(`**/${name}`);
     }
   });
@@ -252,6 +253,8 @@ describe('slash commands through the real discord.js client', () => {
       ['tip', { private: true }],
       ['articles', {}],
       ['articles', { tag: 'management', private: true }],
+      ['search', { query: 'engineering leader' }],
+      ['search', { query: 'mentorship', private: true }],
       ['help', { private: true }],
     ];
     for (const [name, options] of cases) {
