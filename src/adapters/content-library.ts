@@ -266,7 +266,8 @@ export class ContentLibrary {
     const articles = [...sorted.values()].flatMap((state) =>
       state.article === undefined ? [] : [state.article],
     );
-    const built = buildIndex(articles);
+    // The search index is brought up to date in place: only the articles that changed are indexed again.
+    const built = buildIndex(articles, this.#index.search);
     this.#files = sorted;
     this.#indexProblems = built.problems;
     this.#index = built.index;

@@ -62,6 +62,9 @@ describe('ContentLibrary.refresh', () => {
     expect(lib.current.bySlug('b')).toBe(beta);
     expect(lib.current).not.toBe(before);
     expect(before.articles.map((a) => a.title).sort()).toEqual(['Alpha', 'Beta']);
+    // The search index follows, re-indexing only what changed.
+    expect(lib.current.search.search('revised').map((a) => a.slug)).toEqual(['a']);
+    expect(lib.current.search.size).toBe(2);
   });
 
   it('GIVEN a broken edit THEN the last good version stays, and the problem is logged with its file and line', async () => {
