@@ -251,7 +251,8 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
           : { type: 'link', url, children: [{ type: 'text', value: text }] },
       );
     } else if (child.type === 'link') {
-      const url = resolveUrl(child.url, siteUrl);
+      // An empty address is a link whose template tag (`{{< ref "x.md" >}}`) was left out: its text stays.
+      const url = child.url.trim() === '' ? undefined : resolveUrl(child.url, siteUrl);
       // A loop, not push(...): a link may hold more nodes than a call takes arguments.
       if (url === undefined) for (const c of child.children) children.push(resolveLinks(c, siteUrl));
       else children.push({ ...child, url, children: child.children.map((c) => resolveLinks(c, siteUrl)) });

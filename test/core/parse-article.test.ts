@@ -519,6 +519,16 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     ]);
   });
 
+  it("GIVEN a link to a template tag (Hugo's ref, Jekyll's link) THEN its text stays, not a link to the site", () => {
+    const article = mustParse(
+      `${front}## Tips\n\n- Read [the first post]({{< ref "first.md" >}}) and [this]({% link _posts/x.md %}).\n- [Home](/)\n`,
+    );
+    expect(article.sections.tips?.items.map((item) => item.text)).toEqual([
+      'Read the first post and this.',
+      '[Home](https://blog.example/)',
+    ]);
+  });
+
   it('GIVEN {% highlight %} and {% raw %} THEN code as written, with its language', () => {
     const article = mustParse(
       `${front}## Skills\n\n{% highlight liquid %}\n{% raw %}{{ page.title }}{% endraw %}\n{% endhighlight %}\n\n{% raw %}- Show {{ this }}{% endraw %}\n`,
