@@ -1,0 +1,253 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent, type LoadedContent } from '../../src/adapters/content-loader.js';
+import type { Article } from '../../src/core/article.js';
+import { PROJECT_ROOT } from '../helpers/paths.js';
+
+// Blogs written for these tests in each generator's conventions, loaded as their authors would point
+// the bot at them: CONTENT_DIR at the folder of posts, ARTICLE_URL as the generator builds addresses.
+const SITE_URL = 'https://blog.example';
+const blog = (path: string): string => join(PROJECT_ROOT, 'test/fixtures/blogs', path);
+
+/** What a reader of the bot sees of an article, items as [name, text, line]. */
+function view(article: Article) {
+  return {
+    slug: article.slug,
+    title: article.title,
+    date: article.date,
+    url: article.url,
+    tags: article.tags,
+    summary: article.summary,
+    sections: Object.fromEntries(
+      Object.entries(article.sections).map(([kind, section]) => [
+        kind,
+        {
+          heading: section.heading,
+          line: section.line,
+          text: section.text,
+          items: section.items.map((item) => [item.name, item.text, item.line]),
+        },
+      ]),
+    ),
+  };
+}
+
+function articlesOf(loaded: LoadedContent) {
+  expect(loaded.problems).toEqual([]);
+  // No template tag, and no MDX, reaches any text the bot could send.
+  for (const article of loaded.index.articles) {
+    const texts = [
+      article.title,
+      article.summary,
+      ...article.tags,
+      ...Object.values(article.sections).flatMap((section) => [
+        section.heading,
+        section.text,
+        ...section.items.flatMap((item) => [item.name ?? '', item.text]),
+      ]),
+    ];
+    for (const text of texts) {
+      expect(text, article.slug).not.toMatch(/\{\{|\}\}|\{%|%\}|\{#|#\}/);
+      // Code shows components as written.
+      expect(text.replace(/```[^]*?```/g, ''), article.slug).not.toMatch(/<\/?[A-Z]|^import |[{}]/m);
+    }
+  }
+  return [...loaded.index.articles].sort((a, b) => (a.slug < b.slug ? -1 : 1)).map(view);
+}
+
+describe('a blog as its generator lays it out loads without editing a file', () => {
+  it('GIVEN a Hugo content folder (TOML and YAML, a page bundle, shortcodes, list pages, a draft) THEN its posts', async () => {
+    const loaded = await loadContent(blog('hugo/content'), SITE_URL, '/posts/:slug/');
+    // The draft is read and left out; the list pages (_index.md) are not even read.
+    expect(loaded.fileCount).toBe(4);
+    expect(articlesOf(loaded)).toEqual([
+      {
+        slug: 'first-one-on-ones',
+        title: 'Your first one-on-ones',
+        // TOML's date-time with its zone: the day as written, not the day in UTC.
+        date: '2023-04-05',
+        url: 'https://blog.example/posts/first-one-on-ones/',
+        tags: ['management', 'one-on-ones', 'Leadership'],
+        summary: 'How to run the first one-on-ones with a new team.',
+        sections: {
+          motivations: {
+            heading: 'Motivations',
+            line: 19,
+            text: 'People want to be heard and *seen*: a one-on-one is their time, not yours.',
+            items: [],
+          },
+          tips: {
+            heading: 'Tips',
+            line: 23,
+            text: 'These work best in the first month.\n\n```go\nnotes := map[string]string{"goal": "staff engineer"}\n```',
+            items: [
+              ['Ask about goals', 'Start with where they want to be in a year.', 29],
+              ['Let them set the agenda', 'Bring your own items last.', 30],
+              ['Write it down', 'Keep shared notes, as the previous post explains.', 31],
+            ],
+          },
+        },
+      },
+      {
+        slug: 'quick-note',
+        title: 'A quick note on focus',
+        date: '2023-11-02',
+        url: 'https://blog.example/posts/quick-note/',
+        tags: ['writing'],
+        summary: 'Two hours without meetings, every day.',
+        sections: {},
+      },
+      {
+        slug: 'staff-engineer-path',
+        title: 'The staff engineer path',
+        date: '2024-01-15',
+        url: 'https://blog.example/posts/staff-engineer-path/',
+        tags: ['career', 'Staff Engineering', 'Leadership'],
+        summary: 'Staff engineers lead without managing: the other path is not the only one.',
+        sections: {
+          skills: {
+            heading: 'Skills',
+            line: 14,
+            text: '',
+            items: [
+              ['Writing', 'Design documents reach more people than meetings do.', 16],
+              ['Sponsorship', 'Put others forward for the work that grows them.', 17],
+            ],
+          },
+        },
+      },
+    ]);
+  });
+
+  it('GIVEN a Jekyll _posts folder (dates in file names, tags as text, Liquid, an unpublished post) THEN its posts', async () => {
+    const loaded = await loadContent(blog('jekyll/_posts'), SITE_URL, '/:year/:month/:day/:slug.html');
+    expect(loaded.fileCount).toBe(4);
+    expect(articlesOf(loaded)).toEqual([
+      {
+        slug: 'first-week-as-a-lead',
+        title: 'My first week as a tech lead',
+        date: '2015-04-06',
+        url: 'https://blog.example/2015/04/06/first-week-as-a-lead.html',
+        tags: ['leadership', 'career', 'Engineering'],
+        // A link to a Liquid tag keeps its text.
+        summary: 'The first week as a lead is mostly listening (more on that).',
+        sections: {
+          tips: {
+            heading: 'Tips',
+            line: 20,
+            text: '```ruby\ndef first_week = listen\n```',
+            items: [
+              ['Meet everyone', 'Book a short chat with each person on the team.', 22],
+              [
+                'Read the code',
+                'Start with what broke last. See [the runbook](https://blog.example/runbook/).',
+                23,
+              ],
+              // The commented-out tip is not one.
+              ['Ship something small', 'A fix in the first week earns trust.', 27],
+            ],
+          },
+        },
+      },
+      {
+        slug: 'leap-day-retro',
+        title: 'A leap-day retro',
+        date: '2016-02-29',
+        url: 'https://blog.example/retros/leap-day/',
+        tags: ['retros', 'Leadership'],
+        summary: 'Once every four years, look back at the long run.',
+        sections: {},
+      },
+      {
+        slug: 'why-engineers-lead',
+        title: 'Why engineers become leads',
+        // The front matter's date wins over the file name's, and makes the address.
+        date: '2018-01-16',
+        url: 'https://blog.example/2018/01/16/why-engineers-lead.html',
+        tags: ['engineering leadership', 'career', 'Engineering', 'Management'],
+        summary: 'Some engineers choose to lead; others are asked to.',
+        sections: {
+          motivations: {
+            heading: 'Motivations',
+            line: 11,
+            text: "Impact beyond one's own code, and helping others grow.",
+            items: [],
+          },
+          skills: {
+            heading: 'Skills',
+            line: 15,
+            text: '',
+            items: [
+              ['Listening', 'Hear what is not said.', 17],
+              ['Feedback', 'Give it early, kindly and often.', 18],
+            ],
+          },
+        },
+      },
+    ]);
+  });
+
+  it('GIVEN an Eleventy input folder (Nunjucks, continued YAML values, a draft, an .mdx note, templates and data) THEN its posts', async () => {
+    const loaded = await loadContent(blog('eleventy'), SITE_URL, '/:year/:month/:day/:slug/');
+    expect(loaded.fileCount).toBe(4);
+    expect(articlesOf(loaded)).toEqual([
+      {
+        slug: 'delegation',
+        title: 'Delegating without disappearing',
+        date: '2019-05-01',
+        url: 'https://blog.example/2019/05/01/delegation/',
+        tags: ['post', 'leadership'],
+        summary: 'Hand work over and stay reachable.',
+        sections: {
+          skills: {
+            heading: 'Skills',
+            line: 11,
+            text: '',
+            items: [
+              ['Context', 'Share why the work matters, not only what it is.', 13],
+              ['Trust', 'Let people choose how; ask about what.', 14],
+            ],
+          },
+          tips: {
+            heading: 'Tips',
+            line: 16,
+            text: '```js\nconst owner = task.owner ?? "you";\n```',
+            items: [
+              ['Start small', 'Hand over one task with a clear end, then a project.', 18],
+              ['Check in, not over', 'Agree when you will look, say on Fridays and keep to it.', 19],
+            ],
+          },
+        },
+      },
+      {
+        slug: 'hiring-loops',
+        title: 'Hiring loops that respect candidates',
+        date: '2019-07-21',
+        url: 'https://blog.example/2019/07/21/hiring-loops/',
+        tags: ['post'],
+        summary: 'Fewer rounds, clearer questions, and an answer within a week.',
+        sections: {},
+      },
+      {
+        slug: 'pairing',
+        title: 'Pairing with a new hire',
+        date: '2020-06-15',
+        url: 'https://blog.example/2020/06/15/pairing/',
+        tags: ['notes', 'Leadership'],
+        summary: 'Pair for an hour and a half on the first day.',
+        sections: {
+          tips: {
+            heading: 'Tips',
+            line: 12,
+            // Indented inside a component, prose; in a code block, as written.
+            text: 'Let the new hire drive; you navigate.\n\n```jsx\n<Callout>{kept as written}</Callout>\n```',
+            items: [
+              ['Drive second', 'Take the keyboard only when asked.', 18],
+              ['Explain the why', 'E.g. why the test is slow, not only that it is.', 19],
+            ],
+          },
+        },
+      },
+    ]);
+  });
+});
