@@ -3,7 +3,9 @@
  * callback request received, for a bare discord.js client that answers "pong" (the floor), the
  * bot with the seed content, and the bot with 10,000 generated articles, in one run on one emulator.
  * Prints p50/p99 and the ratios to the floor, and writes them to bench/results/latency.json.
- * Then the fan-out of scheduled posts (bench/results/fanout.json). BENCH_ONLY=latency|fanout runs one.
+ * Before them, the content load and a live edit (bench/results/content.json, see bench-content.ts);
+ * after them, the fan-out of scheduled posts (bench/results/fanout.json).
+ * BENCH_ONLY=content|latency|fanout runs one.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { DiscordEmulator, IDS } from '../emulator/emulator.js';
 import { BotProcess } from '../emulator/bot-process.js';
 import { dueSchedules, manyGuilds, preloadSchedules } from '../emulator/fleet.js';
 import { runEntry } from '../emulator/run-bot.js';
+import { CONTENT_TARGETS, contentFigures, type ContentFigures } from './bench-content.js';
 
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 2000);
 const WARMUP = 300;
@@ -70,6 +73,8 @@ interface Figures {
   p99: number;
   mean: number;
   startupMs: number;
+  /** Resident memory of the bot once connected, in MB (Linux; undefined elsewhere). */
+  readyRssMb: number | undefined;
   /** Resident memory of the bot after the run, in MB (Linux; undefined elsewhere). */
   rssMb: number | undefined;
   /** p50 and p99 per command, to see where a cost or a tail comes from. */
@@ -87,6 +92,7 @@ async function measure(
   await bot.waitForLog(/connected to Discord/, 300_000);
   await emulator.waitForSession();
   const startupMs = performance.now() - startedAt;
+  const readyRssMb = residentMb(bot.pid);
   const latencies: number[] = [];
   const byCommand = new Map<string, number[]>();
   for (let i = 0; i < WARMUP + INTERACTIONS; i++) {
@@ -121,6 +127,7 @@ async function measure(
     p99: percentile(latencies, 99),
     mean,
     startupMs,
+    readyRssMb,
     rssMb,
     p50ByCommand,
     p99ByCommand,
@@ -213,6 +220,16 @@ async function main(): Promise<void> {
   mkdirSync(generatedDir);
   console.log(`Generating ${GENERATED} articles…`);
   const slugs = generateArticles(generatedDir, GENERATED);
+  if (only === undefined || only === 'content') {
+    console.log(`Measuring the content load of ${GENERATED} articles…`);
+    const content = await contentFigures(generatedDir, dir);
+    printContent(content);
+    writeResults('content', { targets: CONTENT_TARGETS, ...content });
+    if (only === 'content') {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    }
+  }
   const emulator = await new DiscordEmulator().start();
   const env = (contentDir: string, store: string) => ({
     DISCORD_TOKEN: emulator.token,
@@ -258,6 +275,12 @@ async function main(): Promise<void> {
     () => new BotProcess(env(generatedDir, 'large.sqlite')),
     mix(() => slugs[(n++ * 7919) % slugs.length] ?? ''),
   );
+  // Started again: the content cache beside its database is warm now, as on any restart.
+  await run(
+    `bot, ${GENERATED} articles, restarted`,
+    () => new BotProcess(env(generatedDir, 'large.sqlite')),
+    mix(() => slugs[(n++ * 7919) % slugs.length] ?? ''),
+  );
   await emulator.stop();
   rmSync(dir, { recursive: true, force: true });
 
@@ -275,7 +298,8 @@ async function main(): Promise<void> {
       'p50 / floor': r.p50Ratio.toFixed(3),
       'p99 / floor': r.p99Ratio.toFixed(3),
       'start-up (s)': (r.startupMs / 1000).toFixed(1),
-      'RSS (MB)': r.rssMb?.toFixed(0) ?? '?',
+      'RSS ready (MB)': r.readyRssMb?.toFixed(0) ?? '?',
+      'RSS after (MB)': r.rssMb?.toFixed(0) ?? '?',
     })),
   );
   const large = rows[2];
@@ -287,8 +311,27 @@ async function main(): Promise<void> {
   console.log(
     `Targets with ${GENERATED} articles: p50 ≤ ${TARGET.p50}× and p99 ≤ ${TARGET.p99}× the floor: ${met ? 'met' : 'NOT met'}.`,
   );
+  for (const r of rows.slice(2)) {
+    const over = (r.readyRssMb ?? NaN) - (floor.readyRssMb ?? NaN);
+    console.log(
+      `${r.name}: RSS when ready ${over.toFixed(0)} MB over the bare client's (target ≤ ${CONTENT_TARGETS.rssOverFloorMb}): ${over <= CONTENT_TARGETS.rssOverFloorMb ? 'met' : 'NOT met'}.`,
+    );
+  }
   writeResults('latency', { targets: TARGET, met, runs: rows });
   if (only !== 'latency') writeResults('fanout', await fanOut());
+}
+
+function printContent(c: ContentFigures): void {
+  console.table([
+    { what: 'floor: read + gray-matter', ms: c.floorMs.toFixed(0), 'to floor': '1.00' },
+    { what: 'content load, no cache', ms: c.coldMs.toFixed(0), 'to floor': c.coldRatio.toFixed(2) },
+    { what: 'content load, cache warm', ms: c.warmMs.toFixed(0), 'to floor': c.warmRatio.toFixed(2) },
+    { what: 'one file edited: median', ms: c.editMedianMs.toFixed(0), 'to floor': '' },
+    { what: 'one file edited: worst', ms: c.editMaxMs.toFixed(0), 'to floor': '' },
+  ]);
+  console.log(
+    `Content targets with ${c.articles} articles: load ≤ ${CONTENT_TARGETS.loadRatio}× the floor (warm ${c.warmRatio <= CONTENT_TARGETS.loadRatio ? 'met' : 'NOT met'}, cold ${c.coldRatio <= CONTENT_TARGETS.loadRatio ? 'met' : 'NOT met'}); one edit < ${CONTENT_TARGETS.editMs} ms: ${c.editMedianMs < CONTENT_TARGETS.editMs ? 'met' : 'NOT met'} (median).`,
+  );
 }
 
 function writeResults(name: string, figures: Record<string, unknown>): void {

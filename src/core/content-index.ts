@@ -68,65 +68,102 @@ export function buildIndex(
       });
   }
   const articles = [...slugs.values()].sort(compareNewestFirst);
-  const titles = new Map(articles.map((article) => [article.title.toLowerCase(), article]));
 
   // A tag's label is its most used spelling; on a tie, the one of the oldest article.
   const tags = new Map<
     string,
-    { label: string; key: string; articles: Set<Article>; spellings: Map<string, number> }
+    { label: string; key: string; articles: Article[]; spellings: Map<string, number> }
   >();
-  for (const article of [...articles].reverse()) {
-    for (const spelling of new Set(article.tags)) {
-      const key = tagKey(spelling);
-      const entry = tags.get(key) ?? {
-        label: spelling,
-        key,
-        articles: new Set<Article>(),
-        spellings: new Map<string, number>(),
-      };
-      entry.articles.add(article);
-      entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + 1);
-      if ((entry.spellings.get(spelling) ?? 0) > (entry.spellings.get(entry.label) ?? 0))
-        entry.label = spelling;
-      tags.set(key, entry);
+  for (let i = articles.length - 1; i >= 0; i--) {
+    const article = articles[i] as Article;
+    for (const [spelling, key] of derive(article).tags) {
+      let entry = tags.get(key);
+      if (entry === undefined) {
+        entry = { label: spelling, key, articles: [], spellings: new Map<string, number>() };
+        tags.set(key, entry);
+      }
+      // Oldest first here; an article with two spellings of one tag is listed once.
+      if (entry.articles.at(-1) !== article) entry.articles.push(article);
+      const count = (entry.spellings.get(spelling) ?? 0) + 1;
+      entry.spellings.set(spelling, count);
+      if (count > (entry.spellings.get(entry.label) ?? 0)) entry.label = spelling;
     }
   }
   const tagList: TagEntry[] = [...tags.values()]
-    .map(({ label, key, articles: tagged }) => ({ label, key, articles: [...tagged].reverse() }))
+    .map(({ label, key, articles: tagged }) => ({ label, key, articles: tagged.reverse() }))
     .sort((a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label));
   const tagsByKey = new Map(tagList.map((entry) => [entry.key, entry]));
 
   const bySection = new Map<SectionKind, Article[]>();
-  const items = new Map<SectionKind, ItemRef[]>();
   for (const article of articles) {
-    for (const section of Object.values(article.sections)) {
-      const having = bySection.get(section.kind) ?? [];
-      having.push(article);
-      bySection.set(section.kind, having);
-      const refs = items.get(section.kind) ?? [];
-      section.items.forEach((item, i) =>
-        refs.push({ id: `${article.slug}/${section.kind}/${i}`, article, item, position: i }),
-      );
-      items.set(section.kind, refs);
+    for (const kind of Object.keys(article.sections) as SectionKind[]) {
+      const having = bySection.get(kind);
+      if (having === undefined) bySection.set(kind, [article]);
+      else having.push(article);
     }
   }
-
-  const itemsById = new Map([...items.values()].flat().map((ref) => [ref.id, ref]));
   search.sync(articles);
 
+  // Built on first use: an edit swaps in a new index, and most indexes never need all of these.
+  let titles: Map<string, Article> | undefined;
+  const itemLists = new Map<SectionKind, readonly ItemRef[]>();
   const index: ContentIndex = {
     articles,
     bySlug: (slug) => slugs.get(slug),
     find: (query) => {
       const trimmed = query.trim();
+      titles ??= new Map(articles.map((article) => [article.title.toLowerCase(), article]));
       return slugs.get(trimmed) ?? slugs.get(trimmed.toLowerCase()) ?? titles.get(trimmed.toLowerCase());
     },
     withSection: (kind) => bySection.get(kind) ?? [],
     tag: (tag) => tagsByKey.get(tagKey(tag)),
     tags: tagList,
-    items: (kind) => items.get(kind) ?? [],
-    item: (id) => itemsById.get(id),
+    items: (kind) => {
+      let list = itemLists.get(kind);
+      if (list === undefined) {
+        list = (bySection.get(kind) ?? []).flatMap((article) => derive(article).items[kind] ?? []);
+        itemLists.set(kind, list);
+      }
+      return list;
+    },
+    item: (id) => {
+      const [slug = '', kind = '', position = ''] = id.split('/');
+      const article = slugs.get(slug);
+      if (article === undefined || !/^\d+$/.test(position)) return undefined;
+      return derive(article).items[kind as SectionKind]?.[Number(position)];
+    },
     search,
   };
   return { index, problems };
+}
+
+/** What an index needs of an article beyond the article itself. */
+interface Derived {
+  /** Each spelling once, with its key. */
+  readonly tags: readonly (readonly [spelling: string, key: string])[];
+  readonly items: Partial<Record<SectionKind, readonly ItemRef[]>>;
+}
+
+/**
+ * Worked out once per article object: when one file changes, the next index costs a walk over the
+ * others, not their work again (articles are never changed in place; an edit makes a new one).
+ */
+const derived = new WeakMap<Article, Derived>();
+
+function derive(article: Article): Derived {
+  let found = derived.get(article);
+  if (found === undefined) {
+    const spellings = [...new Set(article.tags)];
+    const items: Partial<Record<SectionKind, readonly ItemRef[]>> = {};
+    for (const section of Object.values(article.sections))
+      items[section.kind] = section.items.map((item, position) => ({
+        id: `${article.slug}/${section.kind}/${position}`,
+        article,
+        item,
+        position,
+      }));
+    found = { tags: spellings.map((spelling) => [spelling, tagKey(spelling)] as const), items };
+    derived.set(article, found);
+  }
+  return found;
 }

@@ -1,0 +1,88 @@
+/**
+ * The content part of `npm run bench`, on a folder of generated articles, in this process:
+ * - load: the bot's content load (walk, read, parse, index, search index) without and with the
+ *   content cache, against the floor of a loop that reads the same files and runs gray-matter on each;
+ * - edit: one file written again, read and swapped in through the watcher's path (median and worst).
+ * The bot's resident memory when ready is measured with the latency runs (bench.ts).
+ */
+import { rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import pMap from 'p-map';
+import { ContentCache } from '../src/adapters/content-cache.js';
+import { ContentLibrary } from '../src/adapters/content-library.js';
+import { findArticles } from '../src/adapters/content-loader.js';
+import { createLogger } from '../src/adapters/logger.js';
+
+export const CONTENT_TARGETS = { loadRatio: 1.5, editMs: 50, rssOverFloorMb: 40 } as const;
+const EDITS = 21;
+
+export interface ContentFigures {
+  articles: number;
+  floorMs: number;
+  coldMs: number;
+  warmMs: number;
+  coldRatio: number;
+  warmRatio: number;
+  editMedianMs: number;
+  editMaxMs: number;
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** The best of three runs of `run`: the floor and the load are measured alike, on a warm disk cache. */
+async function best(run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return Math.min(...times);
+}
+
+export async function contentFigures(dir: string, workDir: string): Promise<ContentFigures> {
+  const logger = createLogger({ level: 'silent' });
+  const settings = { siteUrl: 'https://blog.example' };
+  const floorMs = await best(async () => {
+    const { files } = await findArticles(dir);
+    await pMap(files, async (file) => matter(await readFile(file.path, 'utf8'), {}), { concurrency: 32 });
+  });
+  const cachePath = join(workDir, 'bench-content-cache.json');
+  const open = async (cache: boolean): Promise<ContentLibrary> =>
+    ContentLibrary.open({
+      dir,
+      ...settings,
+      logger,
+      cache: cache ? await ContentCache.open(cachePath, settings, logger) : undefined,
+    });
+  const coldMs = await best(() => open(false));
+  rmSync(cachePath, { force: true });
+  await open(true);
+  const warmMs = await best(() => open(true));
+
+  const library = await open(true);
+  const { files } = await findArticles(dir);
+  const times: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const file = files[(i * 7919) % files.length];
+    if (file === undefined) break;
+    const text = readFileSync(file.path, 'utf8');
+    writeFileSync(file.path, text.replace(/^title: (.*)$/m, `title: $1 (edit ${i})`));
+    times.push((await library.refresh({ paths: [file.path] })).ms);
+  }
+  await library.close();
+  const articles = library.current.articles.length;
+  return {
+    articles,
+    floorMs,
+    coldMs,
+    warmMs,
+    coldRatio: coldMs / floorMs,
+    warmRatio: warmMs / floorMs,
+    editMedianMs: median(times),
+    editMaxMs: Math.max(...times),
+  };
+}
