@@ -48,9 +48,11 @@ export function rewriteOutsideCode(text: string, rewriter: Rewriter): string {
   };
   let fence: Fence | undefined;
   let atLineStart = true;
-  // The code spans of the current line from where they were first needed, and where that line ends.
-  let spans = new Map<number, number>();
-  let spansEnd = -1;
+  // The runs of backticks of the current line from where they were first needed, where that line
+  // ends, and the first run not yet passed: the walk only goes forward, and so does its search.
+  let runs: Runs = { starts: [], ends: [] };
+  let runsEnd = -1;
+  let run = 0;
   let i = 0;
   while (i < text.length) {
     if (atLineStart) {
@@ -82,12 +84,14 @@ export function rewriteOutsideCode(text: string, rewriter: Rewriter): string {
       i++;
       atLineStart = true;
     } else if (char === '`') {
-      if (i > spansEnd) {
-        spansEnd = lineEnd(text, i);
-        spans = codeSpans(text, i, spansEnd);
+      if (i > runsEnd) {
+        runsEnd = lineEnd(text, i);
+        runs = codeSpans(text, i, runsEnd);
+        run = 0;
       }
-      const close = spans.get(i);
-      if (close === undefined) {
+      while ((runs.starts[run] ?? i) < i) run++;
+      const close = runs.starts[run] === i ? (runs.ends[run] ?? -1) : -1;
+      if (close === -1) {
         // A run without its like later on the line is text, all of it.
         while (text[i] === '`') i++;
       } else {
@@ -162,29 +166,36 @@ function closesFence(text: string, start: number, end: number, fence: Fence): bo
   return length >= fence.length && text.slice(at + length, end).trim() === '';
 }
 
+/** The runs of backticks of a line, in order, each with the end of the code span it opens (or -1). */
+interface Runs {
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
 /**
- * The code spans of a line from `from` on: each run of backticks that opens one, to the end of the
- * run of as many backticks that closes it. Found in one pass from the end: a run's partner is the
- * next run of its length.
+ * The runs of backticks of a line from `from` on, each with the end of the code span it opens: a
+ * run's partner is the next run of its length. Found in one pass from the end.
  */
-function codeSpans(text: string, from: number, end: number): Map<number, number> {
-  const runs: { start: number; length: number }[] = [];
+function codeSpans(text: string, from: number, end: number): Runs {
+  const starts: number[] = [];
+  const lengths: number[] = [];
   for (let i = from; i < end; i++) {
     if (text[i] !== '`') continue;
     const length = runLength(text, i, end, '`');
-    runs.push({ start: i, length });
+    starts.push(i);
+    lengths.push(length);
     i += length - 1;
   }
-  const spans = new Map<number, number>();
+  const ends = new Array<number>(starts.length).fill(-1);
   const later = new Map<number, number>();
-  for (let k = runs.length - 1; k >= 0; k--) {
-    const run = runs[k];
-    if (run === undefined) continue;
-    const partner = later.get(run.length);
-    if (partner !== undefined) spans.set(run.start, partner + run.length);
-    later.set(run.length, run.start);
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const start = starts[k] ?? 0;
+    const length = lengths[k] ?? 0;
+    const partner = later.get(length);
+    if (partner !== undefined) ends[k] = partner + length;
+    later.set(length, start);
   }
-  return spans;
+  return { starts, ends };
 }
 
 /**

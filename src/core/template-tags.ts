@@ -110,7 +110,7 @@ const RAW_MARK = /\{%-?[ \t]*(?:end)?(?:raw|verbatim)[ \t]*-?%\}/g;
 
 /** Code as the blog shows it. */
 function asShown(code: string): string {
-  if (!code.includes('{') && !code.includes('}')) return code;
+  if (!code.includes('/*') && !code.includes('{%')) return code;
   return code
     .replace(HUGO_ESCAPE, (_, open: string | undefined, close: string | undefined) =>
       open === undefined ? `${close ?? ''}}}` : `{{${open}`,

@@ -1,6 +1,7 @@
 /**
- * How much longer `run` takes on eight times the input, at its best of three runs: about 8 when its
- * time is linear, 64 when quadratic.
+ * How much longer `run` takes on 32 times the input, at its best of three runs: about 32 when its
+ * time is linear (up to two or three times that with the garbage collector's work on large inputs,
+ * or a busy machine), about 1,000 when quadratic.
  */
 export function growth(run: (text: string) => unknown, input: (size: number) => string): number {
   const best = (size: number): number => {
@@ -14,7 +15,7 @@ export function growth(run: (text: string) => unknown, input: (size: number) => 
     return fastest;
   };
   // Compiled and warm before anything is timed.
-  best(65_536);
+  best(32_768);
   // At least a millisecond below, so that timer noise on a fast machine makes no ratio.
-  return best(1_048_576) / Math.max(1, best(131_072));
+  return best(1_048_576) / Math.max(1, best(32_768));
 }
