@@ -69,6 +69,28 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.code).toBe(0);
   });
 
+  it.each([
+    ['Hugo', 'hugo/content', '/posts/:slug/', 3],
+    ['Jekyll', 'jekyll/_posts', '/:year/:month/:day/:slug.html', 3],
+    ['Eleventy', 'eleventy', '/:year/:month/:day/:slug/', 3],
+  ])(
+    "GIVEN a %s blog's folder with the README's settings THEN content:check passes without a file edited",
+    async (_, folder, articleUrl, articles) => {
+      const result = await runEntry(
+        'content-check',
+        {
+          CONTENT_DIR: join(PROJECT_ROOT, 'test/fixtures/blogs', folder),
+          SITE_URL: 'https://blog.example',
+          ARTICLE_URL: articleUrl,
+        },
+        dir,
+      );
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(new RegExp(`^${articles} article\\(s\\) in \\d+ file\\(s\\): all valid`));
+      expect(result.code).toBe(0);
+    },
+  );
+
   it('GIVEN a content folder with hostile files beside a good article THEN content:check names each one, runs nothing and exits 1', async () => {
     const content = join(dir, 'hostile');
     cpSync(CONTENT_DIR, content, { recursive: true });
