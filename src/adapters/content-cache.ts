@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SearchSnapshot } from '../core/article-search.js';
 import type { ParseResult } from '../core/parse-article.js';
 import type { Logger } from './logger.js';
 
@@ -19,38 +20,47 @@ export class ContentCache {
   readonly #version: string;
   readonly #logger: Logger;
   #entries: Map<string, ParseResult>;
+  #search: SearchSnapshot | undefined;
   #dirty = false;
 
   private constructor(
     path: string | undefined,
     version: string,
-    entries: Map<string, ParseResult>,
+    saved: { entries: Map<string, ParseResult>; search?: SearchSnapshot | undefined },
     logger: Logger,
   ) {
     this.#path = path;
     this.#version = version;
-    this.#entries = entries;
+    this.#entries = saved.entries;
+    this.#search = saved.search;
     this.#logger = logger;
   }
 
   /** A cache that remembers nothing, for `content:check` and for tests. */
   static none(logger: Logger): ContentCache {
-    return new ContentCache(undefined, '', new Map(), logger);
+    return new ContentCache(undefined, '', { entries: new Map() }, logger);
   }
 
   /** The cache at `path`, for results parsed with these `settings` (they shape every article). */
   static async open(path: string, settings: unknown, logger: Logger): Promise<ContentCache> {
     const version = hash(JSON.stringify(settings), await codeHash());
     let entries = new Map<string, ParseResult>();
+    let search: SearchSnapshot | undefined;
     try {
-      const saved = JSON.parse(await readFile(path, 'utf8')) as { version?: unknown; entries?: unknown };
-      if (saved.version === version && Array.isArray(saved.entries))
+      const saved = JSON.parse(await readFile(path, 'utf8')) as {
+        version?: unknown;
+        entries?: unknown;
+        search?: SearchSnapshot;
+      };
+      if (saved.version === version && Array.isArray(saved.entries)) {
         entries = new Map(saved.entries as [string, ParseResult][]);
+        search = saved.search;
+      }
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
         logger.warn({ err, path }, 'the content cache could not be read; parsing every file');
     }
-    return new ContentCache(path, version, entries, logger);
+    return new ContentCache(path, version, { entries, search }, logger);
   }
 
   /** The key of a file's text under its name (the name gives the slug and date). */
@@ -62,6 +72,13 @@ export class ContentCache {
     return this.#entries.get(key);
   }
 
+  /** The search index saved with the entries, once: only a start needs it, and it is large. */
+  takeSearch(): SearchSnapshot | undefined {
+    const search = this.#search;
+    this.#search = undefined;
+    return search;
+  }
+
   set(key: string, result: ParseResult): void {
     if (this.#path === undefined) return;
     this.#entries.set(key, result);
@@ -69,11 +86,15 @@ export class ContentCache {
   }
 
   /**
-   * Writes the entries of `keys` (the files there are now; the others are dropped), if anything was
-   * parsed since the last write. Written whole to a new file, then renamed over the old one.
+   * Writes the entries of `keys` (the files there are now; the others are dropped) and the search
+   * index, if anything was parsed or the index changed since the last write. Written whole to a new
+   * file, then renamed over the old one.
    */
-  async save(keys: Iterable<string>): Promise<void> {
-    if (this.#path === undefined || !this.#dirty) return;
+  async save(
+    keys: Iterable<string>,
+    search: { readonly changed: boolean; snapshot(): SearchSnapshot },
+  ): Promise<void> {
+    if (this.#path === undefined || !(this.#dirty || search.changed)) return;
     const kept = new Map<string, ParseResult>();
     for (const key of keys) {
       const result = this.#entries.get(key);
@@ -84,7 +105,10 @@ export class ContentCache {
     const temporary = `${this.#path}.${process.pid}.tmp`;
     try {
       await mkdir(dirname(this.#path), { recursive: true });
-      await writeFile(temporary, JSON.stringify({ version: this.#version, entries: [...kept] }));
+      await writeFile(
+        temporary,
+        JSON.stringify({ version: this.#version, entries: [...kept], search: search.snapshot() }),
+      );
       await rename(temporary, this.#path);
     } catch (err) {
       this.#logger.warn({ err, path: this.#path }, 'the content cache could not be written');

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { watch, type FSWatcher } from 'chokidar';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
+import { ArticleSearch } from '../core/article-search.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import type { ContentCache } from './content-cache.js';
 import {
@@ -73,6 +74,9 @@ export class ContentLibrary {
   #pending: { paths: Set<string>; rescan: boolean; since: number } | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  /** The search index as last written to the cache (restored from it counts as written). */
+  #savedSearch: ArticleSearch | undefined;
+  #savedRevision = 0;
 
   private constructor(options: LibraryOptions) {
     this.#options = options;
@@ -144,8 +148,17 @@ export class ContentLibrary {
   }
 
   async #saveCache(): Promise<void> {
+    const cache = this.#options.cache;
+    if (cache === undefined) return;
     const keys = [...this.#files.values()].flatMap((state) => (state.key === undefined ? [] : [state.key]));
-    await this.#options.cache?.save(keys);
+    const { search } = this.#index;
+    const revision = search.revision;
+    await cache.save(keys, {
+      changed: search !== this.#savedSearch || revision !== this.#savedRevision,
+      snapshot: () => search.snapshot(versionsOf(this.#files)),
+    });
+    this.#savedSearch = search;
+    this.#savedRevision = revision;
   }
 
   #queueEvent(event: string, root: string, path: string): void {
@@ -266,12 +279,27 @@ export class ContentLibrary {
     const articles = [...sorted.values()].flatMap((state) =>
       state.article === undefined ? [] : [state.article],
     );
-    // The search index is brought up to date in place: only the articles that changed are indexed again.
-    const built = buildIndex(articles, this.#index.search);
+    // The search index is brought up to date in place: only the articles that changed are indexed
+    // again. At the start, the one saved in the cache is restored, if any, rather than built anew.
+    const built = buildIndex(articles, this.#restoredSearch(sorted, articles) ?? this.#index.search);
     this.#files = sorted;
     this.#indexProblems = built.problems;
     this.#index = built.index;
     this.#logNewProblems();
+  }
+
+  /** The search index saved in the cache, holding the articles parsed from the same text as then. */
+  #restoredSearch(files: Map<string, FileState>, articles: readonly Article[]): ArticleSearch | undefined {
+    const snapshot = this.#options.cache?.takeSearch();
+    if (snapshot === undefined) return undefined;
+    try {
+      const search = ArticleSearch.restore(snapshot, articles, versionsOf(files));
+      this.#savedSearch = search;
+      return search;
+    } catch (err) {
+      this.#options.logger.warn({ err }, 'the search index in the content cache could not be read');
+      return undefined;
+    }
   }
 
   /** Logs each problem once while it lasts; one that is fixed and comes back is logged again. */
@@ -292,4 +320,12 @@ export class ContentLibrary {
     for (const problem of this.#indexProblems) log(problem, false);
     this.#logged = now;
   }
+}
+
+/** An article's version, for the search index kept in the cache: the key of the text it was parsed from. */
+function versionsOf(files: Map<string, FileState>): (article: Article) => string | undefined {
+  const keys = new Map<Article, string>();
+  for (const state of files.values())
+    if (state.article !== undefined && state.key !== undefined) keys.set(state.article, state.key);
+  return (article) => keys.get(article);
 }

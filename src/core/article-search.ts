@@ -1,4 +1,9 @@
-import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, {
+  type AsPlainObject,
+  type Options,
+  type SearchOptions,
+  type SearchResult,
+} from 'minisearch';
 import type { Article } from './article.js';
 import { compareNewestFirst } from './newest-first.js';
 
@@ -55,6 +60,27 @@ const LOOSE = {
 /** How many searches' results are kept for paging. */
 const RECENT_SEARCHES = 16;
 
+const OPTIONS: Options<Article> = {
+  fields: Object.keys(BOOST),
+  idField: 'slug',
+  storeFields: [],
+  extractField: (article, field) => (field === 'slug' ? article.slug : fieldText(article, field as Field)),
+  tokenize: searchTerms,
+  // searchTerms has done it all.
+  processTerm: (term) => term,
+  searchOptions: MATCHING,
+};
+
+/** An entry of a restored index whose article changed since: the next sync replaces it. */
+const STALE = Symbol('stale');
+
+/** An index kept between starts (see {@link ArticleSearch.snapshot}). */
+export interface SearchSnapshot {
+  readonly index: AsPlainObject;
+  /** The version of the article each slug was indexed from; empty when unknown. */
+  readonly versions: Readonly<Record<string, string>>;
+}
+
 function fieldText(article: Article, field: Field): string {
   switch (field) {
     case 'title':
@@ -94,17 +120,44 @@ export function searchTerms(text: string): string[] {
  */
 export class ArticleSearch {
   /** The indexed articles by slug; an article's identity says whether it changed since it was indexed. */
-  readonly #articles = new Map<string, Article>();
-  readonly #index = new MiniSearch<Article>({
-    fields: Object.keys(BOOST),
-    idField: 'slug',
-    storeFields: [],
-    extractField: (article, field) => (field === 'slug' ? article.slug : fieldText(article, field as Field)),
-    tokenize: searchTerms,
-    // searchTerms has done it all.
-    processTerm: (term) => term,
-    searchOptions: MATCHING,
-  });
+  readonly #articles = new Map<string, Article | typeof STALE>();
+  readonly #index: MiniSearch<Article>;
+  #revision = 0;
+
+  constructor(index: MiniSearch<Article> = new MiniSearch<Article>(OPTIONS)) {
+    this.#index = index;
+  }
+
+  /**
+   * The index as plain data, with the version of each article it holds (as `version` tells it), to
+   * be restored at the next start instead of indexing every article again.
+   */
+  snapshot(version: (article: Article) => string | undefined): SearchSnapshot {
+    const versions: Record<string, string> = {};
+    for (const [slug, article] of this.#articles)
+      versions[slug] = article === STALE ? '' : (version(article) ?? '');
+    return { index: this.#index.toJSON(), versions };
+  }
+
+  /**
+   * The index of a snapshot, holding `articles` where their version is the one indexed: the next
+   * {@link sync} indexes only the others again (and drops what the snapshot holds of them).
+   */
+  static restore(
+    snapshot: SearchSnapshot,
+    articles: readonly Article[],
+    version: (article: Article) => string | undefined,
+  ): ArticleSearch {
+    const search = new ArticleSearch(MiniSearch.loadJS<Article>(snapshot.index, OPTIONS));
+    const bySlug = new Map<string, Article>();
+    for (const article of articles) if (!bySlug.has(article.slug)) bySlug.set(article.slug, article);
+    for (const [slug, indexed] of Object.entries(snapshot.versions)) {
+      const article = bySlug.get(slug);
+      const same = article !== undefined && indexed !== '' && version(article) === indexed;
+      search.#articles.set(slug, same ? article : STALE);
+    }
+    return search;
+  }
 
   /**
    * The latest searches' results, so that paging through them (a button press each) does not
@@ -138,7 +191,15 @@ export class ArticleSearch {
       this.#articles.set(slug, article);
       changed = true;
     }
-    if (changed) this.#recent.clear();
+    if (changed) {
+      this.#recent.clear();
+      this.#revision++;
+    }
+  }
+
+  /** Counts the syncs that changed the index: equal revisions mean an equal index. */
+  get revision(): number {
+    return this.#revision;
   }
 
   /**
@@ -173,7 +234,9 @@ export class ArticleSearch {
       .flatMap((result) => {
         const article = this.#articles.get(result.id as string);
         // Ten significant digits: scores that differ only by rounding are equal, and go newest first.
-        return article === undefined ? [] : [{ article, score: Number(result.score.toPrecision(10)) }];
+        return article === undefined || article === STALE
+          ? []
+          : [{ article, score: Number(result.score.toPrecision(10)) }];
       })
       .sort((a, b) => b.score - a.score || compareNewestFirst(a.article, b.article))
       .map(({ article }) => article);

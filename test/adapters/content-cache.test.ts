@@ -61,6 +61,22 @@ describe('ContentCache', () => {
     expect(titles(await load())).toEqual(['Alpha (cached)', 'Beta, edited']);
   });
 
+  it('GIVEN a second start THEN the search index is restored from the cache, re-indexing only the files changed since', async () => {
+    await load();
+    const restored = await load();
+    // A restored index that needed no change; one built anew would have changed once.
+    expect(restored.current.search.revision).toBe(0);
+    expect(restored.current.search.search('alpha').map((a) => a.slug)).toEqual(['a']);
+
+    put('b.md', 'Gamma');
+    const next = await load();
+    expect(next.current.search.revision).toBe(1);
+    expect(next.current.search.search('beta')).toEqual([]);
+    expect(next.current.search.search('gamma').map((a) => a.slug)).toEqual(['b']);
+    // Written again with the edit: the start after needs no change either.
+    expect((await load()).current.search.revision).toBe(0);
+  });
+
   it('GIVEN a file removed THEN its entry leaves the cache at the next write', async () => {
     await load();
     unlinkSync(join(dir, 'content', 'b.md'));

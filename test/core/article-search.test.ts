@@ -230,3 +230,39 @@ describe('ArticleSearch.sync', () => {
     expect(slugs(search.search('feedback'))).toEqual(['a', 'b']);
   });
 });
+
+describe('ArticleSearch.snapshot and restore', () => {
+  it('GIVEN a snapshot through JSON THEN the restored index answers alike, and sync re-indexes only the articles whose version changed', () => {
+    const alpha = article('alpha', { title: 'Delegation' });
+    const beta = article('beta', { title: 'Hiring loops' });
+    const gone = article('gone', { title: 'Retrospectives' });
+    const version = (a: Article) => a.title;
+    const original = searchOver([alpha, beta, gone]);
+    const snapshot = JSON.parse(JSON.stringify(original.snapshot(version))) as ReturnType<
+      ArticleSearch['snapshot']
+    >;
+
+    // The same text parsed again at the next start: new objects, same versions.
+    const same = [alpha, beta, gone].map((a) => ({ ...a }));
+    const restored = ArticleSearch.restore(snapshot, same, version);
+    const add = vi.spyOn(MiniSearch.prototype, 'add');
+    restored.sync(same);
+    expect(add).not.toHaveBeenCalled();
+    expect(restored.revision).toBe(0);
+    expect(restored.search('hiring')).toEqual([same[1]]);
+
+    // One edited, one removed, one new.
+    const edited = { ...beta, title: 'Onboarding' };
+    const added = article('new', { title: 'Mentoring' });
+    const next = ArticleSearch.restore(snapshot, [alpha, edited, added], version);
+    next.sync([alpha, edited, added]);
+    expect(add.mock.calls.map(([doc]) => (doc as Article).slug)).toEqual(['beta', 'new']);
+    expect(next.revision).toBe(1);
+    expect(next.size).toBe(3);
+    expect(next.search('hiring')).toEqual([]);
+    expect(next.search('retrospectives')).toEqual([]);
+    expect(slugs(next.search('onboarding'))).toEqual(['beta']);
+    expect(slugs(next.search('mentoring'))).toEqual(['new']);
+    expect(slugs(next.search('delegation'))).toEqual(['alpha']);
+  });
+});
