@@ -1,6 +1,7 @@
 import type { Heading, ListItem, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
+import { stripAttributeLists } from './attribute-lists.js';
 import {
   frontMatterSchema,
   isRealDay,
@@ -140,7 +141,8 @@ function parseSource({
   // What the generator would have expanded or compiled away, left out before the Markdown is read.
   const mdx = /\.mdx$/i.test(file);
   const markdown = stripTemplateTags(block.body);
-  const body = parseBody(file, mdx ? stripMdx(markdown) : markdown, block.bodyLine, meta, siteUrl, mdx);
+  const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
+  const body = parseBody(file, shown, block.bodyLine, meta, siteUrl, mdx);
   // A post without any of the sections is still an article: /articles lists it.
   if (body.problems.length > 0) return { ok: false, problems: body.problems };
   const date = meta.date ?? named.date;

@@ -56,7 +56,7 @@ function articlesOf(loaded: LoadedContent) {
 }
 
 describe('a blog as its generator lays it out loads without editing a file', () => {
-  it('GIVEN a Hugo content folder (TOML and YAML, a page bundle, shortcodes, list pages, a draft) THEN its posts', async () => {
+  it('GIVEN a Hugo content folder (TOML and YAML, a page bundle, shortcodes, heading attributes, list pages, a draft) THEN its posts', async () => {
     const loaded = await loadContent(blog('hugo/content'), SITE_URL, '/posts/:slug/');
     // The draft is read and left out; the list pages (_index.md) are not even read.
     expect(loaded.fileCount).toBe(4);
@@ -119,7 +119,7 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     ]);
   });
 
-  it('GIVEN a Jekyll _posts folder (dates in file names, tags as text, Liquid, an unpublished post) THEN its posts', async () => {
+  it('GIVEN a Jekyll _posts folder (dates in file names, tags as text, Liquid, kramdown attribute lists, an unpublished post) THEN its posts', async () => {
     const loaded = await loadContent(blog('jekyll/_posts'), SITE_URL, '/:year/:month/:day/:slug.html');
     expect(loaded.fileCount).toBe(4);
     expect(articlesOf(loaded)).toEqual([

@@ -127,6 +127,62 @@ describe('finding sections', () => {
     ]);
   });
 
+  it('GIVEN headings with attribute lists (kramdown, goldmark) THEN they are read without them: sections, headings shown, item names', () => {
+    const article = mustParse(
+      articleSource(
+        validFront({ sections: { tips: 'Advice' } }),
+        [
+          '## Skills {#skills .wide}',
+          '',
+          '- **Grit:** keep going',
+          '',
+          '## Advice {#advice}',
+          '',
+          '### Seek out mentorship {#mentor}',
+          '',
+          'Find a mentor.',
+          '',
+          'Motivations {#why}',
+          '---',
+          '',
+          'Because.',
+        ].join('\n'),
+      ),
+    );
+    expect(article.sections.skills).toMatchObject({ heading: 'Skills', line: 9 });
+    expect(article.sections.tips).toMatchObject({
+      heading: 'Advice',
+      line: 13,
+      items: [{ name: 'Seek out mentorship', text: 'Find a mentor.', line: 15 }],
+    });
+    expect(article.sections.motivations).toMatchObject({ heading: 'Motivations', text: 'Because.' });
+  });
+
+  it("GIVEN kramdown's IALs, ALDs and comments THEN they are left out, and problems name the file's real lines", () => {
+    const body = (item: string) =>
+      [
+        '## Tips {#tips}',
+        '',
+        '{::comment}',
+        '- **Hidden:** tip',
+        '{:/comment}',
+        '- **Ask:**{: .term} for help',
+        item,
+        '{: .checklist}',
+        'After the list.',
+        '{:.note}',
+      ].join('\n');
+    expect(problemsOf(articleSource(validFront(), body('- {: .empty}')))).toEqual([
+      { file: 'content/bad.md', line: 14, message: 'the tips item at line 14 is empty' },
+    ]);
+    const tips = mustParse(articleSource(validFront(), body('- {: .last} Listen.'))).sections.tips;
+    expect(tips?.items).toEqual([
+      { name: 'Ask', text: 'for help', line: 13 },
+      { text: 'Listen.', line: 14 },
+    ]);
+    expect(tips?.text).toBe('After the list.');
+  });
+
   it('GIVEN a relative link THEN it points at SITE_URL; without SITE_URL only its text is kept', () => {
     const source = articleSource(
       validFront(),
