@@ -16,13 +16,15 @@ import { truncate } from './text.js';
 import { resolveUrl } from './urls.js';
 
 export interface ArticleSource {
-  /** Path used in messages, relative to the content folder, e.g. `leadership/first.md`. */
+  /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
   readonly file: string;
   readonly source: string;
   /** Base for relative addresses, e.g. `https://example.com`. */
   readonly siteUrl?: string | undefined;
-  /** The address of an article without `url` or `permalink`: a path with `:slug`, `:year`, `:month`, `:day`. */
+  /** The address of an article without `url` or `permalink`: a path with tokens (see {@link fillArticleUrl}). */
   readonly articleUrl?: string | undefined;
+  /** The file's path inside the content folder, e.g. `posts/first.md`: its first folder is the `:section`. */
+  readonly contentPath?: string | undefined;
 }
 
 export type ParseResult =
@@ -69,6 +71,7 @@ function parseSource({
   source,
   siteUrl,
   articleUrl = DEFAULT_ARTICLE_URL,
+  contentPath,
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
@@ -146,7 +149,15 @@ function parseSource({
   // A post without any of the sections is still an article: /articles lists it.
   if (body.problems.length > 0) return { ok: false, problems: body.problems };
   const date = meta.date ?? named.date;
-  const path = meta.url ?? meta.permalink ?? fillArticleUrl(articleUrl, slug, date);
+  const path =
+    meta.url ??
+    meta.permalink ??
+    fillArticleUrl(articleUrl, {
+      slug,
+      date,
+      categories: () => categoriesOf(data['categories']),
+      section: contentPath === undefined ? undefined : sectionOf(contentPath),
+    });
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   const article: Article = {
     slug,
@@ -227,12 +238,81 @@ function fileName(file: string): { slug: string | undefined; date: string | unde
   return { slug: SLUG_PATTERN.test(slug) ? slug : undefined, date };
 }
 
-/** The pattern with its tokens filled; undefined when it needs a date the article has not. */
-function fillArticleUrl(pattern: string, slug: string, date: string | undefined): string | undefined {
-  if (date === undefined && /:(year|month|day)\b/.test(pattern)) return undefined;
-  const [year = '', month = '', day = ''] = date?.split('-') ?? [];
-  const values: Record<string, string> = { slug, year, month, day };
-  return pattern.replace(/:(slug|year|month|day)\b/g, (_, token: string) => values[token] ?? '');
+/** What fills an `ARTICLE_URL`'s tokens. */
+interface UrlParts {
+  readonly slug: string;
+  readonly date: string | undefined;
+  /** Asked only when the pattern has `:categories`. */
+  readonly categories: () => readonly string[];
+  readonly section: string | undefined;
+}
+
+const URL_TOKEN = /:(slug|title|categories|section|year|short_year|month|i_month|day|i_day)\b(\/?)/g;
+const DATE_TOKEN = /:(year|short_year|month|i_month|day|i_day)\b/;
+
+/**
+ * The pattern with its tokens filled, as Jekyll and Hugo name them: `:slug` (Jekyll's `:title`),
+ * `:year`, `:short_year`, `:month`, `:day`, `:i_month` and `:i_day` (no leading zero), `:categories`
+ * (Jekyll: each lowercased, joined with `/`) and `:section` (Hugo: the first folder in the content
+ * folder). A token with nothing to fill leaves no `//`. Undefined when the pattern needs a date the
+ * article has not.
+ */
+function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
+  if (parts.date === undefined && DATE_TOKEN.test(pattern)) return undefined;
+  const [year = '', month = '', day = ''] = parts.date?.split('-') ?? [];
+  const value = (token: string): string => {
+    switch (token) {
+      case 'slug':
+      case 'title':
+        return parts.slug;
+      case 'categories':
+        // Each once, as Jekyll lowercases them before it compares.
+        return [...new Set(parts.categories().map((name) => pathSegment(name)))].join('/');
+      case 'section':
+        return parts.section === undefined ? '' : pathSegment(parts.section);
+      case 'year':
+        return year;
+      case 'short_year':
+        return year.slice(-2);
+      case 'month':
+        return month;
+      case 'i_month':
+        return String(Number(month));
+      case 'day':
+        return day;
+      default: // i_day
+        return String(Number(day));
+    }
+  };
+  return pattern.replace(URL_TOKEN, (_, token: string, slash: string, offset: number) => {
+    const filled = value(token);
+    // `/:categories/:slug` for a post without categories is `/:slug`, as Jekyll squeezes it.
+    return filled === '' && slash === '/' && pattern[offset - 1] === '/' ? '' : filled + slash;
+  });
+}
+
+/** A name made one safe, lowercase segment of a path: `Team Leads` → `team%20leads`. */
+function pathSegment(name: string): string {
+  return encodeURIComponent(name.toLowerCase());
+}
+
+/**
+ * The post's `categories` (not its tags), read as the schema reads them: it has already checked them.
+ * Jekyll puts them in its addresses.
+ */
+function categoriesOf(value: unknown): readonly string[] {
+  const read = frontMatterSchema.in.shape.categories.safeParse(value);
+  return read.success ? (read.data ?? []) : [];
+}
+
+/**
+ * Hugo's section of a file in the content folder: its first folder (`posts` for `posts/x.md` and
+ * for the page bundle `posts/x/index.md`); none at the top level.
+ */
+function sectionOf(contentPath: string): string | undefined {
+  const folders = contentPath.split('/').slice(0, -1);
+  const bundle = /^index\.(md|markdown|mdx)$/i.test(contentPath.split('/').pop() ?? '');
+  return (bundle ? folders.slice(0, -1) : folders)[0];
 }
 
 interface OpenSection {

@@ -119,15 +119,20 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     ]);
   });
 
-  it('GIVEN a Jekyll _posts folder (dates in file names, tags as text, Liquid, kramdown attribute lists, an unpublished post) THEN its posts', async () => {
-    const loaded = await loadContent(blog('jekyll/_posts'), SITE_URL, '/:year/:month/:day/:slug.html');
+  it('GIVEN a Jekyll _posts folder (dates in file names, tags and categories as text, Liquid, kramdown attribute lists, an unpublished post) THEN its posts', async () => {
+    // Jekyll's default permalink, with the categories first.
+    const loaded = await loadContent(
+      blog('jekyll/_posts'),
+      SITE_URL,
+      '/:categories/:year/:month/:day/:title.html',
+    );
     expect(loaded.fileCount).toBe(4);
     expect(articlesOf(loaded)).toEqual([
       {
         slug: 'first-week-as-a-lead',
         title: 'My first week as a tech lead',
         date: '2015-04-06',
-        url: 'https://blog.example/2015/04/06/first-week-as-a-lead.html',
+        url: 'https://blog.example/engineering/2015/04/06/first-week-as-a-lead.html',
         tags: ['leadership', 'career', 'Engineering'],
         // A link to a Liquid tag keeps its text.
         summary: 'The first week as a lead is mostly listening (more on that).',
@@ -163,7 +168,8 @@ describe('a blog as its generator lays it out loads without editing a file', () 
         title: 'Why engineers become leads',
         // The front matter's date wins over the file name's, and makes the address.
         date: '2018-01-16',
-        url: 'https://blog.example/2018/01/16/why-engineers-lead.html',
+        // Categories as text are split on spaces, as tags are.
+        url: 'https://blog.example/engineering/management/2018/01/16/why-engineers-lead.html',
         tags: ['engineering leadership', 'career', 'Engineering', 'Management'],
         summary: 'Some engineers choose to lead; others are asked to.',
         sections: {

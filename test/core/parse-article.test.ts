@@ -454,6 +454,83 @@ describe('bad content is reported with file, line and field', () => {
     expect([bundle.slug, bundle.date]).toEqual(['bundle', '2020-01-02']);
   });
 
+  describe('ARTICLE_URL with the tokens Jekyll and Hugo name', () => {
+    const front = validFront({ tags: ['career'] });
+    delete front.url;
+    const urlOf = (
+      articleUrl: string,
+      {
+        extra = {},
+        file = 'content/posts/2015-04-06-first-post.md',
+        contentPath,
+      }: { extra?: Record<string, unknown>; file?: string; contentPath?: string } = {},
+    ) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ ...front, ...extra }, '## Tips\n\n- x'),
+        siteUrl: 'https://blog.example',
+        articleUrl,
+        contentPath,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article.url;
+    };
+
+    it("GIVEN Jekyll's :title, :short_year, :i_month and :i_day THEN the slug, two digits, no leading zero", () => {
+      expect(urlOf('/:short_year/:i_month/:i_day/:title.html')).toBe(
+        'https://blog.example/15/4/6/first-post.html',
+      );
+      expect(urlOf('/:year/:month/:day/:title/', { extra: { date: '2021-11-30' } })).toBe(
+        'https://blog.example/2021/11/30/first-post/',
+      );
+      // Undated, under a pattern that needs a date: no link rather than a wrong one.
+      expect(urlOf('/:i_month/:slug/', { file: 'content/undated.md' })).toBeUndefined();
+      expect(urlOf('/:short_year/:slug/', { file: 'content/undated.md' })).toBeUndefined();
+    });
+
+    it("GIVEN :categories THEN the post's categories (not its tags), lowercased, each once, made safe, joined with /", () => {
+      const jekyll = '/:categories/:year/:month/:day/:title.html';
+      expect(urlOf(jekyll, { extra: { categories: ['Engineering', 'Team Leads', 'engineering'] } })).toBe(
+        'https://blog.example/engineering/team%20leads/2015/04/06/first-post.html',
+      );
+      // A text is split as for tags: on spaces, as Jekyll does.
+      expect(urlOf(jekyll, { extra: { categories: 'Engineering Management' } })).toBe(
+        'https://blog.example/engineering/management/2015/04/06/first-post.html',
+      );
+      expect(urlOf('/:categories/:slug', { extra: { categories: ['a/b?c'] } })).toBe(
+        'https://blog.example/a%2Fb%3Fc/first-post',
+      );
+      // Without categories (tags are no categories), no `//` is left.
+      expect(urlOf(jekyll)).toBe('https://blog.example/2015/04/06/first-post.html');
+      expect(urlOf('/blog/:categories/:slug/', { extra: { categories: [] } })).toBe(
+        'https://blog.example/blog/first-post/',
+      );
+      expect(urlOf('https://other.example/:categories/:slug')).toBe('https://other.example/first-post');
+    });
+
+    it("GIVEN Hugo's :section THEN the first folder of the file in the content folder; none at the top level", () => {
+      expect(urlOf('/:section/:slug/', { contentPath: 'posts/2015-04-06-first-post.md' })).toBe(
+        'https://blog.example/posts/first-post/',
+      );
+      expect(urlOf('/:section/:slug/', { contentPath: 'Blog/2024/2015-04-06-first-post.md' })).toBe(
+        'https://blog.example/blog/first-post/',
+      );
+      // A page bundle's folder is the post's, not a section.
+      const bundle = { file: 'content/posts/first-post/index.md' };
+      expect(urlOf('/:section/:slug/', { ...bundle, contentPath: 'posts/first-post/index.md' })).toBe(
+        'https://blog.example/posts/first-post/',
+      );
+      expect(urlOf('/:section/:slug/', { ...bundle, contentPath: 'first-post/index.md' })).toBe(
+        'https://blog.example/first-post/',
+      );
+      expect(urlOf('/:section/:slug/', { contentPath: '2015-04-06-first-post.md' })).toBe(
+        'https://blog.example/first-post/',
+      );
+      // Without the path in the content folder there is no section; two empty tokens leave one `/`.
+      expect(urlOf('/:section/:categories/:slug/')).toBe('https://blog.example/first-post/');
+    });
+  });
+
   it('GIVEN a date-time, with or without a zone THEN keeps the day as written', () => {
     for (const [written, day] of [
       ['2024-01-05T23:00:00-05:00', '2024-01-05'],
