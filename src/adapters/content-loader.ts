@@ -29,7 +29,7 @@ export async function loadContent(
 ): Promise<LoadedContent> {
   const { files, problems } = await findArticles(dir);
   const articles: Article[] = [];
-  for (const outcome of await readArticles(files, { siteUrl, articleUrl })) {
+  for (const outcome of await readArticles(files, { siteUrl, articleUrl, dir })) {
     if (outcome.kind === 'article') articles.push(outcome.article);
     else if (outcome.kind === 'problems') problems.push(...outcome.problems);
   }
@@ -41,6 +41,8 @@ export async function loadContent(
 export interface ParseSettings {
   readonly siteUrl: string | undefined;
   readonly articleUrl?: string | undefined;
+  /** The content folder, which the files' names start with: what is inside it gives ARTICLE_URL's `:section`. */
+  readonly dir?: string | undefined;
 }
 
 /** One file read and parsed: an article, its problems, a draft, or a file that is gone. */
@@ -63,7 +65,7 @@ export type FileOutcome = (
  */
 export async function readArticles(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl }: ParseSettings,
+  { siteUrl, articleUrl, dir }: ParseSettings,
   cache?: ContentCache,
 ): Promise<FileOutcome[]> {
   const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
@@ -73,7 +75,8 @@ export async function readArticles(
     const key = ContentCache.key(file.file, outcome.source);
     let result = cache?.get(key);
     if (result === undefined) {
-      result = parseArticle({ file: file.file, source: outcome.source, siteUrl, articleUrl });
+      const contentPath = dir === undefined ? undefined : relative(dir, file.file).split(sep).join('/');
+      result = parseArticle({ file: file.file, source: outcome.source, siteUrl, articleUrl, contentPath });
       cache?.set(key, result);
     }
     if (result.ok) return { kind: 'article', article: result.article, file, signature, key };
