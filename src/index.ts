@@ -26,9 +26,9 @@ async function main(): Promise<number> {
   const config = result.config;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 
-  const settings = { siteUrl: config.siteUrl, articleUrl: config.articleUrl };
+  // Everything an article is made from besides its file: the cache is kept only while they are the same.
+  const settings = { siteUrl: config.siteUrl, articleUrl: config.articleUrl, dir: config.contentDir };
   const library = await ContentLibrary.open({
-    dir: config.contentDir,
     ...settings,
     logger,
     cache:

@@ -70,8 +70,8 @@ describe('starting the bot (the entry point npm start runs)', () => {
   });
 
   it.each([
-    ['Hugo', 'hugo/content', '/posts/:slug/', 3],
-    ['Jekyll', 'jekyll/_posts', '/:year/:month/:day/:slug.html', 3],
+    ['Hugo', 'hugo/content', '/:section/:slug/', 3],
+    ['Jekyll', 'jekyll/_posts', '/:categories/:year/:month/:day/:title.html', 3],
     ['Eleventy', 'eleventy', '/:year/:month/:day/:slug/', 3],
   ])(
     "GIVEN a %s blog's folder with the README's settings THEN content:check passes without a file edited",

@@ -4,8 +4,9 @@ import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
-import { parseArticle } from '../core/parse-article.js';
+import type { ArticleSource } from '../core/parse-article.js';
 import { ContentCache } from './content-cache.js';
+import { parseMany } from './parse-pool.js';
 
 /** Larger files are refused rather than parsed: an article is a few kilobytes. */
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -60,8 +61,9 @@ export type FileOutcome = (
 };
 
 /**
- * Reads many files at once (the disk waits overlap), then parses them in the order given, or takes
- * what `cache` remembers of a file with the same name and text.
+ * Reads many files at once (the disk waits overlap) and parses them (on every core when they are
+ * many, see parseMany), or takes what `cache` remembers of a file with the same name and text.
+ * The outcomes are in the order of `files`.
  */
 export async function readArticles(
   files: readonly ArticleFile[],
@@ -69,14 +71,24 @@ export async function readArticles(
   cache?: ContentCache,
 ): Promise<FileOutcome[]> {
   const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
-  return read.map((outcome): FileOutcome => {
-    const { file, signature } = outcome;
+  const keyed = read.map((outcome) =>
+    'source' in outcome ? { ...outcome, key: ContentCache.key(outcome.file.file, outcome.source) } : outcome,
+  );
+  const missing: ArticleSource[] = [];
+  for (const outcome of keyed) {
+    if (!('source' in outcome) || cache?.get(outcome.key) !== undefined) continue;
+    const { file } = outcome.file;
+    const contentPath = dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
+    missing.push({ file, source: outcome.source, siteUrl, articleUrl, contentPath });
+  }
+  const parsed = await parseMany(missing);
+  let next = 0;
+  return keyed.map((outcome): FileOutcome => {
     if (!('source' in outcome)) return outcome;
-    const key = ContentCache.key(file.file, outcome.source);
+    const { file, signature, key } = outcome;
     let result = cache?.get(key);
     if (result === undefined) {
-      const contentPath = dir === undefined ? undefined : relative(dir, file.file).split(sep).join('/');
-      result = parseArticle({ file: file.file, source: outcome.source, siteUrl, articleUrl, contentPath });
+      result = parsed[next++] ?? { ok: false, problems: [{ file: file.file, message: 'not parsed' }] };
       cache?.set(key, result);
     }
     if (result.ok) return { kind: 'article', article: result.article, file, signature, key };

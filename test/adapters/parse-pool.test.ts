@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseMany } from '../../src/adapters/parse-pool.js';
+import { parseArticle, type ArticleSource } from '../../src/core/parse-article.js';
+import { articleSource, validFront } from '../helpers/articles.js';
+
+const sources = (count: number): ArticleSource[] =>
+  Array.from({ length: count }, (_, i) => ({
+    file: `content/post-${i}.md`,
+    source:
+      i % 7 === 3
+        ? '---\ntitle: [unclosed\n---\n'
+        : articleSource(
+            validFront({ title: `Post ${i}` }),
+            `## Tips\n\n- **Tip ${i}:** Do *this* [now](/x).`,
+          ),
+    siteUrl: 'https://blog.example',
+  }));
+
+describe('parseMany', () => {
+  it('GIVEN enough files for worker threads THEN each result is what parseArticle gives here, in order', async () => {
+    const input = sources(450);
+    expect(await parseMany(input)).toEqual(input.map((source) => parseArticle(source)));
+  });
+
+  it('GIVEN a batch its worker cannot take THEN the files of that batch are tried one by one, and only the one at fault is reported', async () => {
+    const input = sources(300);
+    // A value no thread can be sent (a function) stands for a file that ends its worker.
+    const faulty = { ...input[120], run: () => undefined } as unknown as ArticleSource;
+    input[120] = faulty;
+    const results = await parseMany(input);
+    expect(results).toHaveLength(300);
+    expect(results[120]).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'content/post-120.md',
+          message: expect.stringMatching(/^the article could not be read: /) as unknown,
+        },
+      ],
+    });
+    expect(results[121]).toEqual(parseArticle(input[121] as ArticleSource));
+    expect(results.filter((r) => r.ok)).toHaveLength(300 - 43 - 1);
+  });
+});
