@@ -93,6 +93,8 @@ async function measure(
   await emulator.waitForSession();
   const startupMs = performance.now() - startedAt;
   const readyRssMb = residentMb(bot.pid);
+  // The bot reads its content folder once more when its watcher is set up; measured after that.
+  if (name.startsWith('bot')) await bot.waitForLog(/watching the content folder/, 300_000);
   const latencies: number[] = [];
   const byCommand = new Map<string, number[]>();
   for (let i = 0; i < WARMUP + INTERACTIONS; i++) {

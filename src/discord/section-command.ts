@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Article, SectionKind } from '../core/article.js';
 import { articleChoices, matchingArticles } from '../core/choices.js';
 import type { ContentIndex } from '../core/content-index.js';
+import { tagKey } from '../core/tags.js';
 import { parseSectionCustomId, renderSectionView, type SectionView } from '../core/render/section.js';
 import { UserFacingError, type Command } from './command.js';
 import { PRIVATE_OPTION, quote } from './options.js';
@@ -86,9 +87,8 @@ const ALTERNATIVES = 3;
  * of its tags first, then the newest.
  */
 function noSection(kind: SectionKind, article: Article, content: ContentIndex): string {
-  const tags = new Set(article.tags.map((tag) => content.tag(tag)?.key));
-  const shared = (other: Article): number =>
-    other.tags.filter((tag) => tags.has(content.tag(tag)?.key)).length;
+  const tags = new Set(article.tags.map(tagKey));
+  const shared = (other: Article): number => other.tags.filter((tag) => tags.has(tagKey(tag))).length;
   const others = content
     .withSection(kind)
     .map((other, newest) => ({ other, newest, shared: shared(other) }))
