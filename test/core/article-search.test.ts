@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article, Section, SectionKind } from '../../src/core/article.js';
 import { ArticleSearch, searchTerms } from '../../src/core/article-search.js';
+import { growth } from './growth.js';
 
 /** An article as the parser makes one; `tips` become one section of named items. */
 function article(
@@ -264,5 +265,16 @@ describe('ArticleSearch.snapshot and restore', () => {
     expect(slugs(next.search('onboarding'))).toEqual(['beta']);
     expect(slugs(next.search('mentoring'))).toEqual(['new']);
     expect(slugs(next.search('delegation'))).toEqual(['alpha']);
+  });
+});
+
+describe('searchTerms on hostile text', () => {
+  it('GIVEN a megabyte of link openings that never close, or of addresses THEN time grows with the size only', () => {
+    const inputs = [
+      (size: number) => '](a'.repeat(size / 3),
+      (size: number) => '[x](y '.repeat(size / 6),
+      (size: number) => 'http://'.repeat(size / 7),
+    ];
+    for (const input of inputs) expect(growth((text) => searchTerms(text), input)).toBeLessThan(256);
   });
 });
