@@ -74,22 +74,26 @@ export async function readArticles(
   const keyed = read.map((outcome) =>
     'source' in outcome ? { ...outcome, key: ContentCache.key(outcome.file.file, outcome.source) } : outcome,
   );
+  // Looked up once: what the cache gives here is what is used below.
+  const known = keyed.map((outcome) => ('source' in outcome ? cache?.get(outcome.key) : undefined));
   const missing: ArticleSource[] = [];
-  for (const outcome of keyed) {
-    if (!('source' in outcome) || cache?.get(outcome.key) !== undefined) continue;
+  keyed.forEach((outcome, i) => {
+    if (!('source' in outcome) || known[i] !== undefined) return;
     const { file } = outcome.file;
     const contentPath = dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
     missing.push({ file, source: outcome.source, siteUrl, articleUrl, contentPath });
-  }
+  });
   const parsed = await parseMany(missing);
   let next = 0;
-  return keyed.map((outcome): FileOutcome => {
+  return keyed.map((outcome, i): FileOutcome => {
     if (!('source' in outcome)) return outcome;
     const { file, signature, key } = outcome;
-    let result = cache?.get(key);
+    let result = known[i];
     if (result === undefined) {
-      result = parsed[next++] ?? { ok: false, problems: [{ file: file.file, message: 'not parsed' }] };
-      cache?.set(key, result);
+      const fresh = parsed[next++];
+      result = fresh?.result ?? { ok: false, problems: [{ file: file.file, message: 'not parsed' }] };
+      // A worker's failure is not the file's: tried again at the next start.
+      if (fresh?.lasting === true) cache?.set(key, result);
     }
     if (result.ok) return { kind: 'article', article: result.article, file, signature, key };
     if (result.unpublished === true) return { kind: 'unpublished', file, signature, key };

@@ -6,22 +6,40 @@ import { parseArticle, type ArticleSource, type ParseResult } from '../core/pars
 const MIN_FOR_WORKERS = 200;
 /** Files per task: enough to make the messages' cost small, few enough to share the work evenly. */
 const BATCH = 50;
+/**
+ * At most this many workers, whatever the machine reports: each loads the parser (tens of MB), and
+ * in a container the host's core count can be far above the share the bot has.
+ */
+const MAX_THREADS = 4;
 /** Parsing one file (at most 1 MB, its nesting bounded) needs far less. */
 const WORKER_HEAP_MB = 512;
+/** A batch parses in well under a second; one still running after this is stopped, its files reported. */
+const TASK_TIMEOUT_MS = 60_000;
 
 // Run from TypeScript (the tests), a worker needs tsx to load the worker's source.
 const fromSource = import.meta.url.endsWith('.ts');
 const WORKER = new URL(fromSource ? './parse-worker.ts' : './parse-worker.js', import.meta.url).href;
 
+/** A parse result, and whether it says something about the file (and may be remembered). */
+export interface Parsed {
+  readonly result: ParseResult;
+  /** False when the worker failed rather than the file: the next start tries it again. */
+  readonly lasting: boolean;
+}
+
+type Pool = Piscina<readonly ArticleSource[], ParseResult[]>;
+
 /**
- * Parses many files on every core, in worker threads that end when done: the garbage of parsing (a
- * Markdown tree per file) dies with them instead of growing this process's heap. The results come
- * back in the order of `sources`. Few files, or one core, are parsed here.
+ * Parses many files on several cores, in worker threads that end when done: the garbage of parsing
+ * (a Markdown tree per file) dies with them instead of growing this process's heap. The results come
+ * back in the order of `sources`. Few files, or one core, are parsed here; so are all of them when no
+ * worker could parse anything (threads refused by the system, say).
  */
-export async function parseMany(sources: readonly ArticleSource[]): Promise<ParseResult[]> {
-  const threads = Math.min(availableParallelism(), Math.ceil(sources.length / BATCH));
-  if (sources.length < MIN_FOR_WORKERS || threads < 2) return sources.map((source) => parseArticle(source));
-  const pool = new Piscina<readonly ArticleSource[], ParseResult[]>({
+export async function parseMany(sources: readonly ArticleSource[]): Promise<Parsed[]> {
+  const here = (): Parsed[] => sources.map((source) => ({ result: parseArticle(source), lasting: true }));
+  const threads = Math.min(availableParallelism(), MAX_THREADS, Math.ceil(sources.length / BATCH));
+  if (sources.length < MIN_FOR_WORKERS || threads < 2) return here();
+  const pool: Pool = new Piscina({
     filename: WORKER,
     minThreads: threads,
     maxThreads: threads,
@@ -30,38 +48,54 @@ export async function parseMany(sources: readonly ArticleSource[]): Promise<Pars
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
   try {
-    const batches: Promise<ParseResult[]>[] = [];
+    const batches: Promise<Parsed[] | undefined>[] = [];
     for (let start = 0; start < sources.length; start += BATCH) {
       const batch = sources.slice(start, start + BATCH);
-      batches.push(pool.run(batch).catch(() => parseAlone(pool, batch)));
+      batches.push(
+        run(pool, batch).then(
+          (results) => results.map((result) => ({ result, lasting: true })),
+          () => undefined,
+        ),
+      );
     }
-    return (await Promise.all(batches)).flat();
+    const parsed = await Promise.all(batches);
+    if (parsed.every((batch) => batch === undefined)) return here();
+    return (
+      await Promise.all(
+        parsed.map(async (batch, i) => batch ?? parseAlone(pool, sources.slice(i * BATCH, (i + 1) * BATCH))),
+      )
+    ).flat();
   } finally {
     await pool.destroy();
   }
+}
+
+function run(pool: Pool, batch: readonly ArticleSource[]): Promise<ParseResult[]> {
+  return pool.run(batch, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) });
 }
 
 /**
  * A batch whose worker failed (one file exhausted its memory, say) is parsed again one file per
  * task, so that only the file at fault is reported, by name.
  */
-function parseAlone(
-  pool: Piscina<readonly ArticleSource[], ParseResult[]>,
-  batch: readonly ArticleSource[],
-): Promise<ParseResult[]> {
+function parseAlone(pool: Pool, batch: readonly ArticleSource[]): Promise<Parsed[]> {
   return Promise.all(
     batch.map((source) =>
-      pool.run([source]).then(
-        ([result]) => result ?? failed(source, 'no result'),
+      run(pool, [source]).then(
+        ([result]): Parsed =>
+          result === undefined ? failed(source, 'no result') : { result, lasting: true },
         (error: unknown) => failed(source, error instanceof Error ? error.message : String(error)),
       ),
     ),
   );
 }
 
-function failed(source: ArticleSource, reason: string): ParseResult {
+function failed(source: ArticleSource, reason: string): Parsed {
   return {
-    ok: false,
-    problems: [{ file: source.file, message: `the article could not be read: ${reason}` }],
+    result: {
+      ok: false,
+      problems: [{ file: source.file, message: `the article could not be read: ${reason}` }],
+    },
+    lasting: false,
   };
 }
