@@ -90,15 +90,18 @@ async function main(): Promise<void> {
   /** What the bot logged since: problems, and the content it read again (edits are picked up as saved). */
   const news = (): void => {
     if (bot === undefined) return;
-    for (const logged of bot.logs.slice(shown)) {
+    const lines = bot.logs.slice(shown);
+    lines.forEach((logged, i) => {
+      // A reload logs what it changed twice (the update, then the reload): said once.
+      const reloaded = logged.msg === 'content updated' && lines[i + 1]?.msg === 'content reloaded';
       if (logged.level >= 40) console.log(red(`! ${logged.msg}`));
-      else if (logged.msg === 'content updated' || logged.msg === 'content reloaded')
+      else if ((logged.msg === 'content updated' && !reloaded) || logged.msg === 'content reloaded')
         console.log(
           dim(
             `Content read again: ${String(logged.articles)} article(s); ${String(logged.added)} added, ${String(logged.changed)} changed, ${String(logged.removed)} removed.`,
           ),
         );
-    }
+    });
     shown = bot.logs.length;
   };
   if (bot === undefined) {
@@ -198,7 +201,7 @@ async function main(): Promise<void> {
             // The same path as a saved edit: the running bot reads again what changed (SIGHUP).
             const from = bot.logs.length;
             bot.signal('SIGHUP');
-            await bot.waitForLog(/content reloaded/, 60_000, from);
+            await bot.waitForLog(/content reloaded|could not reload the content/, 60_000, from);
             news();
           }
           buttons = [];

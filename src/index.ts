@@ -26,6 +26,14 @@ async function main(): Promise<number> {
   const config = result.config;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 
+  // SIGHUP reads the whole content folder again. Caught from the start: its default would end the
+  // bot, and one sent while the content is first read is done once it is.
+  const hangUp: { asked: boolean; reload?: () => void } = { asked: false };
+  const onHangUp = (): void => {
+    if (hangUp.reload === undefined) hangUp.asked = true;
+    else hangUp.reload();
+  };
+  process.on('SIGHUP', onHangUp);
   // Everything an article is made from besides its file: the cache is kept only while they are the same.
   const settings = { siteUrl: config.siteUrl, articleUrl: config.articleUrl, dir: config.contentDir };
   const library = await ContentLibrary.open({
@@ -55,12 +63,13 @@ async function main(): Promise<number> {
     () => logger.info({ dir: config.contentDir }, 'watching the content folder'),
     (err: unknown) => logger.warn({ err }, 'cannot watch the content folder: send SIGHUP to reload it'),
   );
-  process.on('SIGHUP', () => {
-    library.refresh({ rescan: true }).then(
+  hangUp.reload = () => {
+    library.refresh({ rescan: true, force: true }).then(
       (update) => logger.info(update, 'content reloaded'),
       (err: unknown) => logger.error({ err }, 'could not reload the content'),
     );
-  });
+  };
+  if (hangUp.asked) hangUp.reload();
 
   const stores = openStores(config.storeUrl, logger);
   const schedules = new ScheduleBook(stores.schedules, logger);
@@ -115,6 +124,7 @@ async function main(): Promise<number> {
     stopping = true;
     await scheduler.stop();
     await client.destroy();
+    process.off('SIGHUP', onHangUp);
     await library.close();
     await stores.close();
     logger.flush();

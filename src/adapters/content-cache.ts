@@ -6,8 +6,8 @@ import type { SearchSnapshot } from '../core/article-search.js';
 import type { ParseResult } from '../core/parse-article.js';
 import type { Logger } from './logger.js';
 
-/** The parser's code: a cache written by other code is not read. */
-const CORE_DIR = fileURLToPath(new URL('../core/', import.meta.url));
+/** The bot's code (src/, or dist/src/ once built): a cache written by other code is not read. */
+const CODE_DIR = fileURLToPath(new URL('../', import.meta.url));
 
 /**
  * What parsing gave for each file, remembered between starts by a hash of the file's name and text,
@@ -43,7 +43,9 @@ export class ContentCache {
 
   /** The cache at `path`, for results parsed with these `settings` (they shape every article). */
   static async open(path: string, settings: unknown, logger: Logger): Promise<ContentCache> {
-    const version = hash(JSON.stringify(settings), await codeHash());
+    // Unicode data shapes slugs and tag keys (normalize, \p{L}, toLowerCase).
+    const { node, icu, unicode } = process.versions;
+    const version = hash(JSON.stringify(settings), JSON.stringify({ node, icu, unicode }), await codeHash());
     let entries = new Map<string, ParseResult>();
     let search: SearchSnapshot | undefined;
     try {
@@ -77,6 +79,11 @@ export class ContentCache {
     const search = this.#search;
     this.#search = undefined;
     return search;
+  }
+
+  /** Drops what was remembered of a file's text that is no longer there (edited or removed). */
+  forget(key: string): void {
+    if (this.#entries.delete(key)) this.#dirty = true;
   }
 
   set(key: string, result: ParseResult): void {
@@ -123,17 +130,17 @@ function hash(...parts: string[]): string {
 }
 
 /**
- * The parser's code as it is installed, and the installed libraries (by the lockfile): any change to
+ * The bot's code as it is installed, and the installed libraries (by the lockfile): any change to
  * either makes every cached result stale.
  */
 async function codeHash(): Promise<string> {
-  const files = (await readdir(CORE_DIR, { recursive: true, withFileTypes: true }))
+  const files = (await readdir(CODE_DIR, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   const digest = createHash('sha256');
-  for (const file of files) digest.update(file.slice(CORE_DIR.length)).update(await readFile(file));
-  for (let dir = CORE_DIR; dir !== dirname(dir); dir = dirname(dir)) {
+  for (const file of files) digest.update(file.slice(CODE_DIR.length)).update(await readFile(file));
+  for (let dir = CODE_DIR; dir !== dirname(dir); dir = dirname(dir)) {
     const lockfile = await readFile(join(dir, 'package-lock.json')).catch(() => undefined);
     if (lockfile === undefined) continue;
     digest.update(lockfile);

@@ -1,4 +1,4 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { watch, type FSWatcher } from 'chokidar';
@@ -20,6 +20,8 @@ import {
 } from './content-loader.js';
 import type { Logger } from './logger.js';
 
+/** How often a removed content folder is looked for again. */
+const REWATCH_MS = 1000;
 /** Events closer together than this are one batch: an editor's save is often several writes. */
 const SETTLE_MS = 50;
 /** A stream of writes is still read this often, so that a busy folder shows its edits. */
@@ -57,8 +59,11 @@ interface FileState {
 
 /**
  * The articles of a content folder, kept current: {@link current} is an index built whole from
- * every file's last good version, replaced (never changed) when a file changes, so that an answer
- * built from one index never mixes old and new articles. Only the files that changed are read again.
+ * every file's last good version, replaced when a file changes, so that an answer built from one
+ * index never mixes old and new articles. Only the files that changed are read again. The search
+ * index is the exception: brought up to date in place (indexing 10,000 articles anew takes seconds),
+ * so a replaced index searches the new articles; an answer reads its index once, and searches it
+ * before any await.
  */
 export class ContentLibrary {
   readonly #options: LibraryOptions;
@@ -74,6 +79,9 @@ export class ContentLibrary {
   #pending: { paths: Set<string>; rescan: boolean; since: number } | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  /** The folder being watched, as `dev:ino`: a folder replaced under the same name is watched anew. */
+  #watchedRoot: string | undefined;
+  #rewatchTimer: NodeJS.Timeout | undefined;
   /** The search index as last written to the cache (restored from it counts as written). */
   #savedSearch: ArticleSearch | undefined;
   #savedRevision = 0;
@@ -89,6 +97,16 @@ export class ContentLibrary {
     await library.#saveCache();
     return library;
   }
+
+  /** Nothing changed: what a refresh after close() gives. */
+  static readonly #NOTHING: ContentUpdate = {
+    added: 0,
+    changed: 0,
+    removed: 0,
+    broken: 0,
+    articles: 0,
+    ms: 0,
+  };
 
   /** The index to answer from now. Read it once per answer. */
   get current(): ContentIndex {
@@ -111,10 +129,17 @@ export class ContentLibrary {
 
   /**
    * Reads again the files at `paths` (absolute, as the watcher names them), or with `rescan` walks the
-   * whole folder and reads the files added or written since they were read. Refreshes run one at a time.
+   * whole folder and reads the files added or written since they were read (every file with `force`:
+   * a file system may keep a file's size and time through an edit). Refreshes run one at a time; after
+   * close() they do nothing.
    */
-  refresh(request: { paths?: Iterable<string>; rescan?: boolean }): Promise<ContentUpdate> {
-    const run = this.#queue.then(() => this.#refresh([...(request.paths ?? [])], request.rescan ?? false));
+  refresh(request: { paths?: Iterable<string>; rescan?: boolean; force?: boolean }): Promise<ContentUpdate> {
+    const paths = [...(request.paths ?? [])];
+    const run = this.#queue.then(() =>
+      this.#closed
+        ? { ...ContentLibrary.#NOTHING, articles: this.#index.articles.length }
+        : this.#refresh(paths, request.rescan ?? false, request.force ?? false),
+    );
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -125,6 +150,8 @@ export class ContentLibrary {
    */
   async watch(): Promise<void> {
     const root = await realpath(this.#options.dir);
+    const identity = await folderIdentity(root);
+    if (this.#closed) return;
     // Links are not followed: the walker decides which ones are read (see findArticles).
     const watcher = watch(root, {
       ignoreInitial: true,
@@ -132,16 +159,41 @@ export class ContentLibrary {
       ignored: (path) => relative(root, path).split(sep).some(isSkippedFolder),
     });
     this.#watcher = watcher;
+    this.#watchedRoot = identity;
     watcher.on('all', (event, path) => this.#queueEvent(event, root, path));
     watcher.on('error', (err) => this.#options.logger.warn({ err }, 'watching the content folder failed'));
     await new Promise<void>((resolve) => watcher.once('ready', resolve));
     await this.refresh({ rescan: true });
   }
 
+  /**
+   * The folder was removed or replaced (a deploy's `rm -rf content && git clone …`): the watcher sees
+   * the old one, so a new one is set up on the folder of that name, once there is one again.
+   */
+  #rewatch(): void {
+    if (this.#closed || this.#watcher === undefined || this.#rewatchTimer !== undefined) return;
+    const old = this.#watcher;
+    this.#watcher = undefined;
+    this.#watchedRoot = undefined;
+    const attempt = (): void => {
+      this.#rewatchTimer = undefined;
+      if (this.#closed) return;
+      this.watch().then(
+        () => this.#options.logger.info({ dir: this.#options.dir }, 'watching the content folder again'),
+        () => {
+          // Not there yet: try again in a second.
+          if (!this.#closed) this.#rewatchTimer = setTimeout(attempt, REWATCH_MS);
+        },
+      );
+    };
+    void old.close().then(attempt);
+  }
+
   /** Stops watching; waits for a refresh under way, then saves what was parsed since the start. */
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#timer);
+    clearTimeout(this.#rewatchTimer);
     await this.#watcher?.close();
     await this.#queue;
     await this.#saveCache();
@@ -179,7 +231,7 @@ export class ContentLibrary {
     }, wait);
   }
 
-  async #refresh(paths: readonly string[], rescanAsked: boolean): Promise<ContentUpdate> {
+  async #refresh(paths: readonly string[], rescanAsked: boolean, force: boolean): Promise<ContentUpdate> {
     const started = performance.now();
     const { dir } = this.#options;
     const root = await realpath(dir).catch(() => dir);
@@ -208,17 +260,24 @@ export class ContentLibrary {
       const found = await findArticles(dir);
       this.#walkProblems = found.problems;
       const seen = new Set(found.files.map((file) => file.file));
-      for (const key of this.#files.keys()) if (!seen.has(key)) gone.push(key);
+      // A folder that could not be read this time (a mount gone for a moment, its rights being
+      // changed) keeps the articles read from it before: only files known to be gone leave.
+      const unread = found.unread.map((folder) => (folder === '' ? '' : `${folder}/`));
+      const wasRead = (key: string): boolean =>
+        !unread.some((folder) => folder === '' || key.startsWith(folder));
+      for (const key of this.#files.keys()) if (!seen.has(key) && wasRead(key)) gone.push(key);
       const stale = await pMap(
         found.files,
         async (file) => {
           const known = this.#files.get(file.file);
-          if (known === undefined || known.file.path !== file.path || named.has(file.file)) return true;
+          if (force || known === undefined || known.file.path !== file.path || named.has(file.file))
+            return true;
           return (await fileSignature(file.path)) !== known.signature;
         },
         { concurrency: STAT_CONCURRENCY },
       );
       targets = found.files.filter((_, i) => stale[i]);
+      if (this.#watcher !== undefined && (await folderIdentity(root)) !== this.#watchedRoot) this.#rewatch();
     } else {
       targets = [...named.values()];
     }
@@ -229,12 +288,25 @@ export class ContentLibrary {
     let removed = 0;
     let broken = 0;
     const next = new Map(this.#files);
-    for (const key of gone) if (next.get(key)?.article !== undefined) removed++;
-    for (const key of gone) next.delete(key);
+    const { cache } = this.#options;
+    for (const key of gone) {
+      const state = next.get(key);
+      if (state?.article !== undefined) removed++;
+      if (state?.key !== undefined) cache?.forget(state.key);
+      next.delete(key);
+    }
     for (const outcome of outcomes) {
       const key = outcome.file.file;
-      const before = next.get(key)?.article;
-      const state = this.#stateOf(outcome, before);
+      const previous = next.get(key);
+      const before = previous?.article;
+      // The same text as before (read again by a forced rescan, or touched): the same article, so
+      // that nothing is indexed again.
+      const state =
+        previous !== undefined && outcome.key !== undefined && outcome.key === previous.key
+          ? { ...previous, file: outcome.file, signature: outcome.signature }
+          : this.#stateOf(outcome, before);
+      // What the cache held of the file's old text is of no use any more.
+      if (previous?.key !== undefined && previous.key !== state?.key) cache?.forget(previous.key);
       if (state === undefined) next.delete(key);
       else next.set(key, state);
       const after = state?.article;
@@ -281,7 +353,16 @@ export class ContentLibrary {
     );
     // The search index is brought up to date in place: only the articles that changed are indexed
     // again. At the start, the one saved in the cache is restored, if any, rather than built anew.
-    const built = buildIndex(articles, this.#restoredSearch(sorted, articles) ?? this.#index.search);
+    const restored = this.#restoredSearch(sorted, articles);
+    let built: ReturnType<typeof buildIndex>;
+    try {
+      built = buildIndex(articles, restored ?? this.#index.search);
+    } catch (err) {
+      if (restored === undefined) throw err;
+      // A saved index that does not fit its articles (a damaged file): built anew instead.
+      this.#options.logger.warn({ err }, 'the search index in the content cache could not be used');
+      built = buildIndex(articles, new ArticleSearch());
+    }
     this.#files = sorted;
     this.#indexProblems = built.problems;
     this.#index = built.index;
@@ -328,4 +409,14 @@ function versionsOf(files: Map<string, FileState>): (article: Article) => string
   for (const state of files.values())
     if (state.article !== undefined && state.key !== undefined) keys.set(state.article, state.key);
   return (article) => keys.get(article);
+}
+
+/** A folder's identity (device and inode), or undefined when it is not there. */
+async function folderIdentity(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -114,6 +114,14 @@ function signatureOf(info: { ino: number; size: number; mtimeMs: number }): stri
   return `${info.ino}:${info.size}:${info.mtimeMs}`;
 }
 
+export interface FoundArticles {
+  /** Sorted by name. */
+  readonly files: ArticleFile[];
+  readonly problems: ContentProblem[];
+  /** Folders that could not be read (as files are named: `content/posts`), the content folder's own first. */
+  readonly unread: readonly string[];
+}
+
 export interface ArticleFile {
   /** Where to read it: its real path. */
   readonly path: string;
@@ -128,9 +136,7 @@ export interface ArticleFile {
  * Folders are entered only as themselves, so each one inside the content folder is walked once; a link
  * is followed only to a file inside the content folder.
  */
-export async function findArticles(
-  dir: string,
-): Promise<{ files: ArticleFile[]; problems: ContentProblem[] }> {
+export async function findArticles(dir: string): Promise<FoundArticles> {
   const problems: ContentProblem[] = [];
   let root: string;
   try {
@@ -139,8 +145,9 @@ export async function findArticles(
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'the folder does not exist' : `cannot read the folder (${code ?? 'error'})`;
-    return { files: [], problems: [{ file: dir, message: reason }] };
+    return { files: [], problems: [{ file: dir, message: reason }], unread: [displayName(dir, '')] };
   }
+  const unread: string[] = [];
   const name = (inside: string): string => displayName(dir, inside);
   const direct = new Map<string, string>();
   const links: string[] = [];
@@ -155,6 +162,7 @@ export async function findArticles(
         file: folder === '' ? dir : name(folder),
         message: `cannot read the folder (${code})`,
       });
+      unread.push(name(folder));
       continue;
     }
     for (const entry of entries) {
@@ -183,7 +191,7 @@ export async function findArticles(
     .map(([path, inside]) => ({ path, inside }))
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }) => ({ path, file: name(inside) }));
-  return { files, problems };
+  return { files, problems, unread };
 }
 
 /**

@@ -36,7 +36,7 @@ export interface ContentIndex {
   items(kind: SectionKind): readonly ItemRef[];
   /** An item by its id (`slug/kind/index`), e.g. a tip remembered in the store. */
   item(id: string): ItemRef | undefined;
-  /** Full-text search over exactly `articles`. */
+  /** Full-text search over `articles` (until a newer index brings it up to date: see buildIndex). */
   readonly search: ArticleSearch;
 }
 

@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -123,7 +132,43 @@ describe('ContentLibrary.refresh', () => {
   });
 });
 
+describe('ContentLibrary.refresh with force', () => {
+  it('GIVEN an edit that kept the size and time (some file systems, cp -p) THEN a rescan misses it and a forced one reads it', async () => {
+    // A whole second, which the file system keeps exactly.
+    utimesSync(join(dir, 'a.md'), 1_000_000, 1_000_000);
+    const lib = await open();
+    put('a.md', article('Alpha').replace('Alpha', 'Omega'));
+    utimesSync(join(dir, 'a.md'), 1_000_000, 1_000_000);
+    expect(await lib.refresh({ rescan: true })).toMatchObject({ changed: 0 });
+    expect(await lib.refresh({ rescan: true, force: true })).toMatchObject({ changed: 1 });
+    expect(titles(lib)).toEqual(['Beta', 'Omega']);
+  });
+});
+
 describe('ContentLibrary.watch', () => {
+  it('GIVEN the folder removed and put back (a deploy that clones it anew) THEN the articles stay meanwhile, and edits to the new folder are seen', async () => {
+    const lib = await open();
+    await lib.watch();
+    renameSync(dir, `${dir}-old`);
+    try {
+      const update = await lib.refresh({ rescan: true });
+      // Unreadable for a moment is not empty: the articles stay, the folder is named.
+      expect(update).toMatchObject({ removed: 0, articles: 2 });
+      expect(lib.problems.map((p) => p.message)).toEqual(['the folder does not exist']);
+      mkdirSync(dir);
+      put('a.md', article('Alpha'));
+      put('b.md', article('Beta'));
+      // Watched again within a second or so: a new file shows.
+      await eventually(() => {
+        put('c.md', article('Gamma'));
+        expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma']);
+      });
+      expect(lib.problems).toEqual([]);
+    } finally {
+      rmSync(`${dir}-old`, { recursive: true, force: true });
+    }
+  });
+
   it('GIVEN the folder watched THEN added, edited, renamed and removed files and folders show in the index', async () => {
     const lib = await open();
     await lib.watch();
