@@ -1,13 +1,17 @@
+/** The two sizes compared: 64 times apart, so that linear and quadratic times are far apart too. */
+const SMALL = 16_384;
+const LARGE = 1_048_576;
+
 /**
- * How much longer `run` takes on 32 times the input, at its best of three runs: about 32 when its
- * time is linear (up to two or three times that with the garbage collector's work on large inputs,
- * or a busy machine), about 1,000 when quadratic.
+ * How many times more `run` takes per character on a megabyte than on 16 KB, at its best of five
+ * runs: about 1 when its time is linear (a few times that with the garbage collector's work on the
+ * large input, or a busy machine), about 64 when quadratic. Tests allow less than 8.
  */
 export function growth(run: (text: string) => unknown, input: (size: number) => string): number {
   const best = (size: number): number => {
     const text = input(size);
     let fastest = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const start = performance.now();
       run(text);
       fastest = Math.min(fastest, performance.now() - start);
@@ -15,7 +19,7 @@ export function growth(run: (text: string) => unknown, input: (size: number) => 
     return fastest;
   };
   // Compiled and warm before anything is timed.
-  best(32_768);
+  best(SMALL);
   // At least a millisecond below, so that timer noise on a fast machine makes no ratio.
-  return best(1_048_576) / Math.max(1, best(32_768));
+  return best(LARGE) / Math.max(1, best(SMALL)) / (LARGE / SMALL);
 }
