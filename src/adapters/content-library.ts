@@ -1,12 +1,12 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { watch, type FSWatcher } from 'chokidar';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
 import { ArticleSearch } from '../core/article-search.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import type { ContentCache } from './content-cache.js';
+import { FolderWatcher } from './folder-watcher.js';
 import {
   displayName,
   fileSignature,
@@ -75,7 +75,8 @@ export class ContentLibrary {
   /** Problems already logged, so that a rebuild does not repeat the ones that stayed. */
   #logged = new Set<string>();
   #queue: Promise<unknown> = Promise.resolve();
-  #watcher: FSWatcher | undefined;
+  #watcher: FolderWatcher | undefined;
+  #watchFailures = 0;
   #pending: { paths: Set<string>; rescan: boolean; since: number } | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
@@ -152,17 +153,19 @@ export class ContentLibrary {
     const root = await realpath(this.#options.dir);
     const identity = await folderIdentity(root);
     if (this.#closed) return;
-    // Links are not followed: the walker decides which ones are read (see findArticles).
-    const watcher = watch(root, {
-      ignoreInitial: true,
-      followSymlinks: false,
-      ignored: (path) => relative(root, path).split(sep).some(isSkippedFolder),
-    });
+    const watcher = new FolderWatcher(
+      (path) => this.#queueEvent(root, path),
+      (err, folder) => {
+        // The system's limit of watches, most likely: said once, not once per folder.
+        if (this.#watchFailures++ === 0)
+          this.#options.logger.warn({ err, folder }, 'cannot watch a content folder: send SIGHUP to reload');
+      },
+    );
     this.#watcher = watcher;
     this.#watchedRoot = identity;
-    watcher.on('all', (event, path) => this.#queueEvent(event, root, path));
-    watcher.on('error', (err) => this.#options.logger.warn({ err }, 'watching the content folder failed'));
-    await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    // The content folder now; the folders in it as the rescan finds them (links are not followed:
+    // the walk decides which are read). The rescan also reads what changed while this started.
+    watcher.sync([root]);
     await this.refresh({ rescan: true });
   }
 
@@ -172,7 +175,7 @@ export class ContentLibrary {
    */
   #rewatch(): void {
     if (this.#closed || this.#watcher === undefined || this.#rewatchTimer !== undefined) return;
-    const old = this.#watcher;
+    this.#watcher.close();
     this.#watcher = undefined;
     this.#watchedRoot = undefined;
     const attempt = (): void => {
@@ -186,7 +189,7 @@ export class ContentLibrary {
         },
       );
     };
-    void old.close().then(attempt);
+    attempt();
   }
 
   /** Stops watching; waits for a refresh under way, then saves what was parsed since the start. */
@@ -194,7 +197,7 @@ export class ContentLibrary {
     this.#closed = true;
     clearTimeout(this.#timer);
     clearTimeout(this.#rewatchTimer);
-    await this.#watcher?.close();
+    this.#watcher?.close();
     await this.#queue;
     await this.#saveCache();
   }
@@ -213,12 +216,10 @@ export class ContentLibrary {
     this.#savedRevision = revision;
   }
 
-  #queueEvent(event: string, root: string, path: string): void {
+  #queueEvent(root: string, path: string): void {
     if (this.#closed) return;
     const pending = (this.#pending ??= { paths: new Set(), rescan: false, since: performance.now() });
-    // A folder added, removed or renamed: its files are found by walking again.
-    if (event === 'addDir' || event === 'unlinkDir') pending.rescan = true;
-    else pending.paths.add(path);
+    pending.paths.add(path);
     clearTimeout(this.#timer);
     const wait = Math.max(0, Math.min(SETTLE_MS, pending.since + MAX_WAIT_MS - performance.now()));
     this.#timer = setTimeout(() => {
@@ -241,16 +242,20 @@ export class ContentLibrary {
     for (const path of paths) {
       const inside = relative(root, path);
       const parts = inside.split(sep);
-      if (inside === '' || parts[0] === '..' || !isArticleName(basename(inside))) continue;
-      if (parts.slice(0, -1).some(isSkippedFolder)) continue;
+      if (parts[0] === '..' || parts.some(isSkippedFolder)) continue;
+      const info = await lstat(path).catch(() => undefined);
+      // A folder added, removed or renamed (or the content folder itself): its files are found by
+      // walking again.
+      if (inside === '' || info?.isDirectory() === true || this.#watcher?.has(path) === true) {
+        rescan = true;
+        continue;
+      }
+      if (!isArticleName(basename(inside))) continue;
       const file = { path: join(root, inside), file: displayName(dir, inside) };
       const known = this.#files.get(file.file);
       // A link (now or before): only the walk knows whether and where it is followed.
-      const isLink = await lstat(path).then(
-        (info) => info.isSymbolicLink(),
-        () => false,
-      );
-      if (isLink || (known !== undefined && known.file.path !== file.path)) rescan = true;
+      if (info?.isSymbolicLink() === true || (known !== undefined && known.file.path !== file.path))
+        rescan = true;
       named.set(file.file, file);
     }
 
@@ -259,6 +264,8 @@ export class ContentLibrary {
     if (rescan) {
       const found = await findArticles(dir);
       this.#walkProblems = found.problems;
+      // Watched as walked; not when part of the tree could not be read this time (kept as it was).
+      if (!this.#closed && found.unread.length === 0) this.#watcher?.sync(found.folders);
       const seen = new Set(found.files.map((file) => file.file));
       // A folder that could not be read this time (a mount gone for a moment, its rights being
       // changed) keeps the articles read from it before: only files known to be gone leave.

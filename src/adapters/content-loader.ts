@@ -120,6 +120,8 @@ export interface FoundArticles {
   readonly problems: ContentProblem[];
   /** Folders that could not be read (as files are named: `content/posts`), the content folder's own first. */
   readonly unread: readonly string[];
+  /** The folders read (real paths), the content folder first: what a watcher watches. */
+  readonly folders: readonly string[];
 }
 
 export interface ArticleFile {
@@ -145,9 +147,15 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'the folder does not exist' : `cannot read the folder (${code ?? 'error'})`;
-    return { files: [], problems: [{ file: dir, message: reason }], unread: [displayName(dir, '')] };
+    return {
+      files: [],
+      problems: [{ file: dir, message: reason }],
+      unread: [displayName(dir, '')],
+      folders: [],
+    };
   }
   const unread: string[] = [];
+  const walked: string[] = [];
   const name = (inside: string): string => displayName(dir, inside);
   const direct = new Map<string, string>();
   const links: string[] = [];
@@ -165,6 +173,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       unread.push(name(folder));
       continue;
     }
+    walked.push(join(root, folder));
     for (const entry of entries) {
       const inside = join(folder, entry.name);
       if (entry.isDirectory()) {
@@ -191,7 +200,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     .map(([path, inside]) => ({ path, inside }))
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }) => ({ path, file: name(inside) }));
-  return { files, problems, unread };
+  return { files, problems, unread, folders: walked };
 }
 
 /**
