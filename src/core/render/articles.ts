@@ -68,13 +68,26 @@ export function articlePageCount(articles: readonly Article[]): number {
   return pageStarts(articles).length;
 }
 
+/** Pages already rendered, per list: a page is asked for again and again (the newest, page 1). */
+const pageTexts = new WeakMap<readonly Article[], Map<number, string>>();
+
 /** One page's description: its entries, separated by blank lines. */
 function articlePage(articles: readonly Article[], page: number): string {
-  const starts = pageStarts(articles);
-  return articles
-    .slice(starts[page], starts[page + 1])
-    .map(entryText)
-    .join('\n\n');
+  let rendered = pageTexts.get(articles);
+  if (rendered === undefined) {
+    rendered = new Map();
+    pageTexts.set(articles, rendered);
+  }
+  let text = rendered.get(page);
+  if (text === undefined) {
+    const starts = pageStarts(articles);
+    text = articles
+      .slice(starts[page], starts[page + 1])
+      .map(entryText)
+      .join('\n\n');
+    rendered.set(page, text);
+  }
+  return text;
 }
 
 /** Descriptions, one per page: at most PER_PAGE entries and 4096 characters each. */
