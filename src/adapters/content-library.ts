@@ -8,6 +8,7 @@ import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import type { ContentCache } from './content-cache.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
+  compare,
   displayName,
   fileSignature,
   findArticles,
@@ -354,7 +355,7 @@ export class ContentLibrary {
   /** Builds the next index whole from every file's article, in file order, and puts it in place. */
   #swap(files: Map<string, FileState>, added: boolean): void {
     // A Map keeps its order: sorted again only when a file came in (at the end).
-    const sorted = added ? new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : files;
+    const sorted = added ? new Map([...files].sort(([a], [b]) => compare(a, b))) : files;
     const articles = [...sorted.values()].flatMap((state) =>
       state.article === undefined ? [] : [state.article],
     );

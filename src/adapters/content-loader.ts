@@ -259,7 +259,7 @@ export function isArticleName(name: string): boolean {
 }
 
 /** Code-unit order, as `Array.prototype.sort` gave before: the same on every disk and locale. */
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
