@@ -1,8 +1,9 @@
-import { ButtonStyle, ComponentType, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDS, type DiscordEmulator, type RecordedRequest } from '../../emulator/emulator.js';
+import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
 import { SITE_URL, startStack, type Stack } from './harness.js';
+import { buttonIds, callbackOf, EPHEMERAL } from './callbacks.js';
 
 /** A second, newer article so that paging has somewhere to go; written as an author would. */
 const SECOND = `---
@@ -28,26 +29,6 @@ let emulator: DiscordEmulator;
 let bot: BotProcess;
 let stack: Stack;
 let deployOutput: string;
-
-interface Callback {
-  type: number;
-  data?: {
-    content?: string;
-    embeds?: APIEmbed[];
-    flags?: number;
-    choices?: { name: string; value: string }[];
-  };
-}
-const callbackOf = (request: RecordedRequest) => request.body as Callback;
-const EPHEMERAL = 64;
-
-function buttonIds(message: APIMessage | undefined): string[] {
-  return (
-    JSON.stringify(message?.components ?? [])
-      .match(/"custom_id":"[^"]+"/g)
-      ?.map((m) => m.slice(13, -1)) ?? []
-  );
-}
 
 beforeAll(async () => {
   stack = await startStack({

@@ -1,8 +1,9 @@
-import { ButtonStyle, ComponentType, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DiscordEmulator, RecordedRequest } from '../../emulator/emulator.js';
+import type { DiscordEmulator } from '../../emulator/emulator.js';
 import { articleSource } from '../helpers/articles.js';
 import { SITE_URL, startStack, type Stack } from './harness.js';
+import { buttonIds, callbackOf, EPHEMERAL } from './callbacks.js';
 
 /** Seven articles on delegation (enough for two pages), the oldest of them titled with it; one on onboarding. */
 const ARTICLES: Record<string, string> = {
@@ -34,26 +35,6 @@ const ARTICLES: Record<string, string> = {
     '## Tips\n\n- **Pair up:** Give every new hire a buddy.',
   ),
 };
-
-interface Callback {
-  type: number;
-  data?: {
-    content?: string;
-    embeds?: APIEmbed[];
-    flags?: number;
-    choices?: { name: string; value: string }[];
-  };
-}
-const callbackOf = (request: RecordedRequest) => request.body as Callback;
-const EPHEMERAL = 64;
-
-function buttonIds(message: APIMessage | undefined): string[] {
-  return (
-    JSON.stringify(message?.components ?? [])
-      .match(/"custom_id":"[^"]+"/g)
-      ?.map((m) => m.slice(13, -1)) ?? []
-  );
-}
 
 let stack: Stack;
 let emulator: DiscordEmulator;
