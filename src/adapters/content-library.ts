@@ -78,7 +78,7 @@ export class ContentLibrary {
   #queue: Promise<unknown> = Promise.resolve();
   #watcher: FolderWatcher | undefined;
   #watchFailures = 0;
-  #pending: { paths: Set<string>; rescan: boolean; since: number } | undefined;
+  #pending: { paths: Set<string>; since: number } | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   /** The folder being watched, as `dev:ino`: a folder replaced under the same name is watched anew. */
@@ -219,7 +219,7 @@ export class ContentLibrary {
 
   #queueEvent(root: string, path: string): void {
     if (this.#closed) return;
-    const pending = (this.#pending ??= { paths: new Set(), rescan: false, since: performance.now() });
+    const pending = (this.#pending ??= { paths: new Set(), since: performance.now() });
     pending.paths.add(path);
     clearTimeout(this.#timer);
     const wait = Math.max(0, Math.min(SETTLE_MS, pending.since + MAX_WAIT_MS - performance.now()));
@@ -227,7 +227,7 @@ export class ContentLibrary {
       const batch = this.#pending;
       this.#pending = undefined;
       if (batch === undefined || this.#closed) return;
-      this.refresh({ paths: batch.paths, rescan: batch.rescan }).catch((err: unknown) =>
+      this.refresh({ paths: batch.paths }).catch((err: unknown) =>
         this.#options.logger.error({ err, root }, 'could not refresh the content'),
       );
     }, wait);
