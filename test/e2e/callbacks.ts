@@ -1,4 +1,4 @@
-import type { APIEmbed, APIMessage } from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
 import type { RecordedRequest } from '../../emulator/emulator.js';
 
 /** An interaction callback's body, as the emulator recorded it. */
@@ -24,4 +24,19 @@ export function buttonIds(message: APIMessage | undefined): string[] {
       .match(/"custom_id":"[^"]+"/g)
       ?.map((m) => m.slice(13, -1)) ?? []
   );
+}
+
+/** `message` as if it carried a single Next button with `customId`: a button from older content. */
+export function withButton(message: APIMessage, customId: string): APIMessage {
+  return {
+    ...message,
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: customId },
+        ],
+      },
+    ],
+  };
 }

@@ -1,9 +1,9 @@
-import { ButtonStyle, ComponentType, type APIMessage } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
 import { SITE_URL, startStack, type Stack } from './harness.js';
-import { buttonIds, callbackOf, EPHEMERAL } from './callbacks.js';
+import { buttonIds, callbackOf, EPHEMERAL, withButton } from './callbacks.js';
 
 /** A second, newer article so that paging has somewhere to go; written as an author would. */
 const SECOND = `---
@@ -191,23 +191,7 @@ describe('slash commands through the real discord.js client', () => {
   it('GIVEN a button from content that changed THEN answers ephemerally that it expired', async () => {
     const interaction = emulator.chatInput('tips');
     await interaction.response();
-    const message = interaction.message() as APIMessage;
-    const stale = {
-      ...message,
-      components: [
-        {
-          type: ComponentType.ActionRow,
-          components: [
-            {
-              type: ComponentType.Button,
-              style: ButtonStyle.Secondary,
-              label: 'Next',
-              custom_id: 'tips:all:deleted-article:0',
-            },
-          ],
-        },
-      ],
-    } as APIMessage;
+    const stale = withButton(interaction.message() as APIMessage, 'tips:all:deleted-article:0');
     const callback = callbackOf(await emulator.pressButton(stale, 'tips:all:deleted-article:0').response());
     expect(callback.type).toBe(4);
     expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);

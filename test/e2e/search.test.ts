@@ -1,9 +1,9 @@
-import { ButtonStyle, ComponentType, type APIMessage } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordEmulator } from '../../emulator/emulator.js';
 import { articleSource } from '../helpers/articles.js';
 import { SITE_URL, startStack, type Stack } from './harness.js';
-import { buttonIds, callbackOf, EPHEMERAL } from './callbacks.js';
+import { buttonIds, callbackOf, EPHEMERAL, withButton } from './callbacks.js';
 
 /** Seven articles on delegation (enough for two pages), the oldest of them titled with it; one on onboarding. */
 const ARTICLES: Record<string, string> = {
@@ -131,22 +131,7 @@ describe('/search through the real discord.js client', () => {
   it('GIVEN a button whose page no longer exists THEN answers privately that the buttons expired', async () => {
     const interaction = emulator.chatInput('search', { query: 'onboarding' });
     await interaction.response();
-    const stale = {
-      ...(interaction.message() as APIMessage),
-      components: [
-        {
-          type: ComponentType.ActionRow,
-          components: [
-            {
-              type: ComponentType.Button,
-              style: ButtonStyle.Secondary,
-              label: 'Next',
-              custom_id: 'search:3:onboarding',
-            },
-          ],
-        },
-      ],
-    } as APIMessage;
+    const stale = withButton(interaction.message() as APIMessage, 'search:3:onboarding');
     const callback = callbackOf(await emulator.pressButton(stale, 'search:3:onboarding').response());
     expect(callback.type).toBe(4);
     expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
