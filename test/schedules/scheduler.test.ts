@@ -410,14 +410,17 @@ describe('a restart with a slot in flight', () => {
     expect(await w.saved()).toEqual(finished(SLOT + 10 * MINUTE));
   });
 
+  /** A slot begun with a tip that the content no longer has. */
+  const REMOVED_TIP_IN_FLIGHT: SlotInFlight = {
+    slot: SLOT_ID,
+    slotAt: SLOT,
+    tipId: 'old-article/tips/0',
+    startedAt: SLOT,
+    attempts: 0,
+  };
+
   it("GIVEN the in-flight tip was removed from the content THEN the slot posts the rotation's next tip with the same nonce", async () => {
-    const inFlight = {
-      slot: SLOT_ID,
-      slotAt: SLOT,
-      tipId: 'old-article/tips/0',
-      startedAt: SLOT,
-      attempts: 0,
-    };
+    const inFlight = REMOVED_TIP_IN_FLIGHT;
     const w = await worldWith({ ...RECORD, inFlight });
     w.state.now = SLOT + 5 * SECOND;
     await (await w.start()).tick();
@@ -426,13 +429,7 @@ describe('a restart with a slot in flight', () => {
   });
 
   it('GIVEN the in-flight tip was removed and no tip is left THEN the slot is skipped with a warning, once, instead of tried every second', async () => {
-    const inFlight = {
-      slot: SLOT_ID,
-      slotAt: SLOT,
-      tipId: 'old-article/tips/0',
-      startedAt: SLOT,
-      attempts: 0,
-    };
+    const inFlight = REMOVED_TIP_IN_FLIGHT;
     const w = await worldWith({ ...RECORD, inFlight }, NO_TIPS);
     const scheduler = await w.start();
     w.state.now = SLOT + 5 * SECOND;
