@@ -1,4 +1,4 @@
-import { forwardSearch, removal, rewriteOutsideCode, type Replacement } from './outside-code.js';
+import { forwardSearch, removal, restIsBlank, rewriteOutsideCode, type Replacement } from './outside-code.js';
 
 /**
  * A post's text without the attribute lists that kramdown (Jekyll) and goldmark (Hugo) read and
@@ -51,7 +51,7 @@ export function stripAttributeLists(text: string): string {
     if (!IAL.test(inside)) return undefined;
     // A block IAL or ALD is a line of its own, a list item's follows its marker, a span IAL follows
     // its span at once. Elsewhere kramdown shows it as text, as `{:a 1}` in a post about Clojure.
-    const alone = start === lineText && isBlank(text, end);
+    const alone = start === lineText && restIsBlank(text, end);
     const applies = alone || start === itemText || SPAN_END.has(text[start - 1] ?? '');
     return applies ? removal(text, start, end) : undefined;
   };
@@ -120,10 +120,4 @@ function setextText(text: string, content: number, end: number): boolean {
 
 function isSpace(char: string | undefined): boolean {
   return char === ' ' || char === '\t' || char === '\r';
-}
-
-/** Whether nothing but spaces follows `from` on its line. */
-function isBlank(text: string, from: number): boolean {
-  for (let i = from; i < text.length && text[i] !== '\n'; i++) if (!isSpace(text[i])) return false;
-  return true;
 }

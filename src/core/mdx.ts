@@ -4,6 +4,7 @@ import {
   forwardSearch,
   lineBreaks,
   removal,
+  restIsBlank,
   rewriteOutsideCode,
   type Replacement,
 } from './outside-code.js';
@@ -39,7 +40,7 @@ export function stripMdx(text: string): string {
     ESM.lastIndex = start;
     if (!ESM.test(text) || !followsBlankLine(text, start)) return undefined;
     let end = text.indexOf('\n', start);
-    while (end !== -1 && !isBlankLine(text, end + 1)) end = text.indexOf('\n', end + 1);
+    while (end !== -1 && !restIsBlank(text, end + 1)) end = text.indexOf('\n', end + 1);
     const to = end === -1 ? text.length : end + 1;
     return { end: to, text: lineBreaks(text, start, to) };
   };
@@ -49,12 +50,6 @@ export function stripMdx(text: string): string {
 
 const ESM = /(?:import|export)[ \t{*]/y;
 const AUTOLINK = /^<[A-Za-z][A-Za-z\d+.-]{1,31}:/;
-
-function isBlankLine(text: string, start: number): boolean {
-  for (let i = start; i < text.length && text[i] !== '\n'; i++)
-    if (text[i] !== ' ' && text[i] !== '\t') return false;
-  return true;
-}
 
 /**
  * Where the tag (`<…>`) or expression (`{…}`) at `start` ends: after its `>` or closing `}`, over

@@ -243,6 +243,13 @@ export function followsBlankLine(text: string, start: number): boolean {
   return i < 0 || text[i] === '\n';
 }
 
+/** Whether nothing but spaces and tabs follows `from` on its line. */
+export function restIsBlank(text: string, from: number): boolean {
+  for (let i = from; i < text.length && text[i] !== '\n'; i++)
+    if (text[i] !== ' ' && text[i] !== '\t' && text[i] !== '\r') return false;
+  return true;
+}
+
 /** Whether the line starting at `start` is blank or opens a fence: where a paragraph ends. */
 export function endsParagraph(text: string, start: number): boolean {
   const end = lineEnd(text, start);
