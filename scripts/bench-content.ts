@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import pMap from 'p-map';
-import { ContentCache } from '../src/adapters/content-cache.js';
+import { ContentStore } from '../src/adapters/content-store.js';
 import { ContentLibrary } from '../src/adapters/content-library.js';
 import { findArticles } from '../src/adapters/content-loader.js';
 import { createLogger } from '../src/adapters/logger.js';
@@ -33,9 +33,10 @@ const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /** The best of three runs of `run`: the floor and the load are measured alike, on a warm disk cache. */
-async function best(run: () => Promise<unknown>): Promise<number> {
+async function best(run: () => Promise<unknown>, before = (): void => undefined): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
+    before();
     const started = performance.now();
     await run();
     times.push(performance.now() - started);
@@ -50,20 +51,24 @@ export async function contentFigures(dir: string, workDir: string): Promise<Cont
     const { files } = await findArticles(dir);
     await pMap(files, async (file) => matter(await readFile(file.path, 'utf8'), {}), { concurrency: 32 });
   });
-  const cachePath = join(workDir, 'bench-content-cache.json');
-  const open = async (cache: boolean): Promise<ContentLibrary> =>
-    ContentLibrary.open({
-      dir,
-      ...settings,
-      logger,
-      cache: cache ? await ContentCache.open(cachePath, settings, logger) : undefined,
-    });
-  const coldMs = await best(() => open(false));
-  rmSync(cachePath, { force: true });
-  await open(true);
-  const warmMs = await best(() => open(true));
+  const storePath = join(workDir, 'bench-content-cache.sqlite');
+  const stores: ContentStore[] = [];
+  const open = async (): Promise<ContentLibrary> => {
+    const store = await ContentStore.open(storePath, settings, logger);
+    stores.push(store);
+    return ContentLibrary.open({ dir, ...settings, logger, store });
+  };
+  const forget = (): void => {
+    for (const store of stores.splice(0)) store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${storePath}${suffix}`, { force: true });
+  };
+  // Cold: an empty store (the first start); warm: the store the previous start left.
+  const coldMs = await best(open, forget);
+  const warmMs = await best(open, () => {
+    for (const store of stores.splice(0)) store.close();
+  });
 
-  const library = await open(true);
+  const library = await open();
   const { files } = await findArticles(dir);
   const times: number[] = [];
   for (let i = 0; i < EDITS; i++) {
@@ -75,6 +80,7 @@ export async function contentFigures(dir: string, workDir: string): Promise<Cont
   }
   await library.close();
   const articles = library.current.articles.length;
+  for (const store of stores.splice(0)) store.close();
   return {
     articles,
     floorMs,

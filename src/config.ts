@@ -154,12 +154,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   };
 }
 
-/** `off` turns the cache off; by default it sits beside the SQLite file (in `./data` otherwise). */
+/**
+ * Where the parsed content is kept: `off` keeps it in memory (nothing remembered between starts); by
+ * default it sits beside the SQLite file (in `./data` otherwise).
+ */
 function contentCachePath(setting: string | undefined, storeUrl: string): string | undefined {
   if (setting?.toLowerCase() === 'off') return undefined;
   if (setting !== undefined) return setting;
   const folder = storeUrl.startsWith('sqlite://') ? dirname(storeUrl.slice('sqlite://'.length)) : './data';
-  return join(folder, 'content-cache.json');
+  return join(folder, 'content-cache.sqlite');
 }
 
 /** The message printed when the configuration is wrong; `what` names the program that stops. */

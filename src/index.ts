@@ -1,5 +1,5 @@
 import { Events } from 'discord.js';
-import { ContentCache } from './adapters/content-cache.js';
+import { ContentStore } from './adapters/content-store.js';
 import { ContentLibrary } from './adapters/content-library.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact } from './adapters/logger.js';
@@ -34,16 +34,10 @@ async function main(): Promise<number> {
     else hangUp.reload();
   };
   process.on('SIGHUP', onHangUp);
-  // Everything an article is made from besides its file: the cache is kept only while they are the same.
+  // Everything an article is made from besides its file: what is stored is kept only while they are the same.
   const settings = { siteUrl: config.siteUrl, articleUrl: config.articleUrl, dir: config.contentDir };
-  const library = await ContentLibrary.open({
-    ...settings,
-    logger,
-    cache:
-      config.contentCache === undefined
-        ? undefined
-        : await ContentCache.open(config.contentCache, settings, logger),
-  });
+  const contentStore = await ContentStore.open(config.contentCache, settings, logger);
+  const library = await ContentLibrary.open({ ...settings, logger, store: contentStore });
   if (library.current.articles.length === 0) {
     console.error(
       [
@@ -126,6 +120,7 @@ async function main(): Promise<number> {
     await client.destroy();
     process.off('SIGHUP', onHangUp);
     await library.close();
+    contentStore.close();
     await stores.close();
     logger.flush();
     process.exitCode = code;

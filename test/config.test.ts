@@ -22,7 +22,7 @@ describe('loadConfig', () => {
         contentDir: './content',
         articleUrl: '/blog/:slug',
         storeUrl: DEFAULT_STORE_URL,
-        contentCache: 'data/content-cache.json',
+        contentCache: 'data/content-cache.sqlite',
         logLevel: 'info',
         scheduleGraceMs: 3_600_000,
         requestsPerSecond: 50,
@@ -49,7 +49,7 @@ describe('loadConfig', () => {
       contentDir: '/srv/articles',
       storeUrl: 'sqlite:///var/lib/bot/bot.sqlite',
       // Beside the database unless set.
-      contentCache: '/var/lib/bot/content-cache.json',
+      contentCache: '/var/lib/bot/content-cache.sqlite',
       logLevel: 'debug',
     });
   });
@@ -61,7 +61,7 @@ describe('loadConfig', () => {
     };
     expect(at('/tmp/cache.json')).toBe('/tmp/cache.json');
     expect(at('OFF')).toBeUndefined();
-    expect(at('')).toBe('data/content-cache.json');
+    expect(at('')).toBe('data/content-cache.sqlite');
   });
 
   it('GIVEN empty values (as left in a copied .env.example) THEN treats them as unset', () => {

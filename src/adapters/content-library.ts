@@ -3,9 +3,8 @@ import { basename, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
-import { ArticleSearch } from '../core/article-search.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
-import type { ContentCache } from './content-cache.js';
+import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
   compare,
@@ -33,8 +32,11 @@ const STAT_CONCURRENCY = 32;
 export interface LibraryOptions extends ParseSettings {
   readonly dir: string;
   readonly logger: Logger;
-  /** Parsed files remembered between starts; none by default. */
-  readonly cache?: ContentCache | undefined;
+  /**
+   * Where parsed articles are kept (their sections and the search index on disk, remembered between
+   * starts). Without one, articles stay whole in memory and cannot be searched (tests, checks).
+   */
+  readonly store?: ContentStore | undefined;
 }
 
 /** What one refresh changed. */
@@ -51,7 +53,7 @@ export interface ContentUpdate {
 interface FileState {
   readonly file: ArticleFile;
   readonly signature: string | undefined;
-  /** Its key in the cache. */
+  /** Its key in the store. */
   readonly key: string | undefined;
   /** The last good version, kept while an edit has broken the file. */
   readonly article: Article | undefined;
@@ -61,10 +63,8 @@ interface FileState {
 /**
  * The articles of a content folder, kept current: {@link current} is an index built whole from
  * every file's last good version, replaced when a file changes, so that an answer built from one
- * index never mixes old and new articles. Only the files that changed are read again. The search
- * index is the exception: brought up to date in place (indexing 10,000 articles anew takes seconds),
- * so a replaced index searches the new articles; an answer reads its index once, and searches it
- * before any await.
+ * index never mixes old and new articles (its search included: see SqliteSearch). Only the files
+ * that changed are read again, and only those are parsed and indexed for search anew.
  */
 export class ContentLibrary {
   readonly #options: LibraryOptions;
@@ -84,19 +84,16 @@ export class ContentLibrary {
   /** The folder being watched, as `dev:ino`: a folder replaced under the same name is watched anew. */
   #watchedRoot: string | undefined;
   #rewatchTimer: NodeJS.Timeout | undefined;
-  /** The search index as last written to the cache (restored from it counts as written). */
-  #savedSearch: ArticleSearch | undefined;
-  #savedRevision = 0;
 
   private constructor(options: LibraryOptions) {
     this.#options = options;
   }
 
-  /** Reads the whole folder once (parsing only what the cache does not remember), and saves the cache. */
+  /** Reads the whole folder once (parsing only what the store does not hold). */
   static async open(options: LibraryOptions): Promise<ContentLibrary> {
     const library = new ContentLibrary(options);
     await library.refresh({ rescan: true });
-    await library.#saveCache();
+    library.#prune();
     return library;
   }
 
@@ -193,28 +190,29 @@ export class ContentLibrary {
     attempt();
   }
 
-  /** Stops watching; waits for a refresh under way, then saves what was parsed since the start. */
+  /**
+   * Stops watching, waits for a refresh under way, and drops from the store the texts parsed that no
+   * file has any more. The store itself is the caller's to close.
+   */
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#timer);
     clearTimeout(this.#rewatchTimer);
     this.#watcher?.close();
     await this.#queue;
-    await this.#saveCache();
+    this.#prune();
   }
 
-  async #saveCache(): Promise<void> {
-    const cache = this.#options.cache;
-    if (cache === undefined) return;
-    const keys = [...this.#files.values()].flatMap((state) => (state.key === undefined ? [] : [state.key]));
-    const { search } = this.#index;
-    const revision = search.revision;
-    await cache.save(keys, {
-      changed: search !== this.#savedSearch || revision !== this.#savedRevision,
-      snapshot: () => search.snapshot(versionsOf(this.#files)),
-    });
-    this.#savedSearch = search;
-    this.#savedRevision = revision;
+  /**
+   * Texts edited while running stay in the store until the next start or stop, so that an answer
+   * still reading an older index finds its articles' sections.
+   */
+  #prune(): void {
+    const states = [...this.#files.values()];
+    this.#options.store?.keep(
+      states.flatMap((state) => (state.key === undefined ? [] : [state.key])),
+      states.flatMap((state) => (state.article === undefined ? [] : [state.article])),
+    );
   }
 
   #queueEvent(root: string, path: string): void {
@@ -290,17 +288,14 @@ export class ContentLibrary {
       targets = [...named.values()];
     }
 
-    const outcomes = await readArticles(targets, this.#options, this.#options.cache);
+    const outcomes = await readArticles(targets, this.#options, this.#options.store);
     let added = 0;
     let changed = 0;
     let removed = 0;
     let broken = 0;
     const next = new Map(this.#files);
-    const { cache } = this.#options;
     for (const key of gone) {
-      const state = next.get(key);
-      if (state?.article !== undefined) removed++;
-      if (state?.key !== undefined) cache?.forget(state.key);
+      if (next.get(key)?.article !== undefined) removed++;
       next.delete(key);
     }
     for (const outcome of outcomes) {
@@ -313,8 +308,6 @@ export class ContentLibrary {
         previous !== undefined && outcome.key !== undefined && outcome.key === previous.key
           ? { ...previous, file: outcome.file, signature: outcome.signature }
           : this.#stateOf(outcome, before);
-      // What the cache held of the file's old text is of no use any more.
-      if (previous?.key !== undefined && previous.key !== state?.key) cache?.forget(previous.key);
       if (state === undefined) next.delete(key);
       else next.set(key, state);
       const after = state?.article;
@@ -359,36 +352,15 @@ export class ContentLibrary {
     const articles = [...sorted.values()].flatMap((state) =>
       state.article === undefined ? [] : [state.article],
     );
-    // The search index is brought up to date in place: only the articles that changed are indexed
-    // again. At the start, the one saved in the cache is restored, if any, rather than built anew.
-    const restored = this.#restoredSearch(sorted, articles);
-    let built: ReturnType<typeof buildIndex>;
-    try {
-      built = buildIndex(articles, restored ?? this.#index.search);
-    } catch (err) {
-      if (restored === undefined) throw err;
-      // A saved index that does not fit its articles (a damaged file): built anew instead.
-      this.#options.logger.warn({ err }, 'the search index in the content cache could not be used');
-      built = buildIndex(articles, new ArticleSearch());
-    }
+    const { store } = this.#options;
+    const built = buildIndex(
+      articles,
+      store === undefined ? undefined : (indexed) => store.searchOf(indexed),
+    );
     this.#files = sorted;
     this.#indexProblems = built.problems;
     this.#index = built.index;
     this.#logNewProblems();
-  }
-
-  /** The search index saved in the cache, holding the articles parsed from the same text as then. */
-  #restoredSearch(files: Map<string, FileState>, articles: readonly Article[]): ArticleSearch | undefined {
-    const snapshot = this.#options.cache?.takeSearch();
-    if (snapshot === undefined) return undefined;
-    try {
-      const search = ArticleSearch.restore(snapshot, articles, versionsOf(files));
-      this.#savedSearch = search;
-      return search;
-    } catch (err) {
-      this.#options.logger.warn({ err }, 'the search index in the content cache could not be read');
-      return undefined;
-    }
   }
 
   /** Logs each problem once while it lasts; one that is fixed and comes back is logged again. */
@@ -409,14 +381,6 @@ export class ContentLibrary {
     for (const problem of this.#indexProblems) log(problem, false);
     this.#logged = now;
   }
-}
-
-/** An article's version, for the search index kept in the cache: the key of the text it was parsed from. */
-function versionsOf(files: Map<string, FileState>): (article: Article) => string | undefined {
-  const keys = new Map<Article, string>();
-  for (const state of files.values())
-    if (state.article !== undefined && state.key !== undefined) keys.set(state.article, state.key);
-  return (article) => keys.get(article);
 }
 
 /** A folder's identity (device and inode), or undefined when it is not there. */

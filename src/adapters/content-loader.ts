@@ -5,13 +5,18 @@ import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import type { ArticleSource } from '../core/parse-article.js';
-import { ContentCache } from './content-cache.js';
-import { parseMany } from './parse-pool.js';
+import { ContentStore } from './content-store.js';
+import { ParsePool } from './parse-pool.js';
 
 /** Larger files are refused rather than parsed: an article is a few kilobytes. */
 const MAX_FILE_BYTES = 1024 * 1024;
 /** Files read at the same time: enough to keep libuv's thread pool busy, few enough for any ulimit. */
 const READ_CONCURRENCY = 32;
+/**
+ * Files read, parsed and stored before the next ones are read: the texts of 10,000 files held at
+ * once would be tens of megabytes of heap that the process keeps once grown.
+ */
+const CHUNK = 500;
 
 export interface LoadedContent {
   readonly index: ContentIndex;
@@ -56,44 +61,70 @@ export type FileOutcome = (
   readonly file: ArticleFile;
   /** Changes when the file is written again (inode, size, modification time); absent when gone. */
   readonly signature?: string | undefined;
-  /** The file's key in the {@link ContentCache}, when it was read. */
+  /** The file's key in the {@link ContentStore}, when it was read. */
   readonly key?: string;
 };
 
 /**
  * Reads many files at once (the disk waits overlap) and parses them (on every core when they are
- * many, see parseMany), or takes what `cache` remembers of a file with the same name and text.
- * The outcomes are in the order of `files`.
+ * many, see ParsePool), or takes what `store` holds of a file with the same name and text. What is
+ * parsed is put in the store, which keeps the articles' sections. The outcomes are in the order of
+ * `files`.
  */
 export async function readArticles(
   files: readonly ArticleFile[],
+  settings: ParseSettings,
+  store?: ContentStore,
+): Promise<FileOutcome[]> {
+  const pool = new ParsePool();
+  try {
+    const outcomes: FileOutcome[] = [];
+    for (let start = 0; start < files.length; start += CHUNK)
+      outcomes.push(...(await readChunk(files.slice(start, start + CHUNK), settings, pool, store)));
+    return outcomes;
+  } finally {
+    await pool.close();
+  }
+}
+
+async function readChunk(
+  files: readonly ArticleFile[],
   { siteUrl, articleUrl, dir }: ParseSettings,
-  cache?: ContentCache,
+  pool: ParsePool,
+  store: ContentStore | undefined,
 ): Promise<FileOutcome[]> {
   const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
   const keyed = read.map((outcome) =>
-    'source' in outcome ? { ...outcome, key: ContentCache.key(outcome.file.file, outcome.source) } : outcome,
+    'source' in outcome ? { ...outcome, key: ContentStore.key(outcome.file.file, outcome.source) } : outcome,
   );
-  // Looked up once: what the cache gives here is what is used below.
-  const known = keyed.map((outcome) => ('source' in outcome ? cache?.get(outcome.key) : undefined));
+  // Looked up once: what the store gives here is what is used below.
+  const known = keyed.map((outcome) => ('source' in outcome ? store?.get(outcome.key) : undefined));
   const missing: ArticleSource[] = [];
+  const missingKeys: string[] = [];
   keyed.forEach((outcome, i) => {
     if (!('source' in outcome) || known[i] !== undefined) return;
     const { file } = outcome.file;
     const contentPath = dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
     missing.push({ file, source: outcome.source, siteUrl, articleUrl, contentPath });
+    missingKeys.push(outcome.key);
   });
-  const parsed = await parseMany(missing);
+  const parsed = (await pool.parse(missing)).map(({ result, lasting }, i) => ({
+    key: missingKeys[i] ?? '',
+    result,
+    lasting,
+  }));
+  // A worker's failure is not the file's: not stored, so tried again at the next start.
+  const kept = store?.putAll(parsed.filter((entry) => entry.lasting)) ?? [];
   let next = 0;
+  let nextKept = 0;
   return keyed.map((outcome, i): FileOutcome => {
     if (!('source' in outcome)) return outcome;
     const { file, signature, key } = outcome;
     let result = known[i];
     if (result === undefined) {
       const fresh = parsed[next++];
-      result = fresh?.result ?? { ok: false, problems: [{ file: file.file, message: 'not parsed' }] };
-      // A worker's failure is not the file's: tried again at the next start.
-      if (fresh?.lasting === true) cache?.set(key, result);
+      result = (fresh?.lasting === true ? kept[nextKept++] : undefined) ??
+        fresh?.result ?? { ok: false, problems: [{ file: file.file, message: 'not parsed' }] };
     }
     if (result.ok) return { kind: 'article', article: result.article, file, signature, key };
     if (result.unpublished === true) return { kind: 'unpublished', file, signature, key };

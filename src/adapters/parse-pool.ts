@@ -30,24 +30,28 @@ export interface Parsed {
 type Pool = Piscina<readonly ArticleSource[], ParseResult[]>;
 
 /**
- * Parses many files on several cores, in worker threads that end when done: the garbage of parsing
- * (a Markdown tree per file) dies with them instead of growing this process's heap. The results come
- * back in the order of `sources`. Few files, or one core, are parsed here; so are all of them when no
- * worker could parse anything (threads refused by the system, say).
+ * Parses many files on several cores, in worker threads: the garbage of parsing (a Markdown tree per
+ * file) stays in their heaps instead of growing this process's, and is gone when they end. The
+ * workers start with the first call that has enough files, and serve the calls after it until
+ * close(). Few files, or one core, are parsed here; so are all of them when no worker could parse
+ * anything (threads refused by the system, say).
  */
-export async function parseMany(sources: readonly ArticleSource[]): Promise<Parsed[]> {
-  const here = (): Parsed[] => sources.map((source) => ({ result: parseArticle(source), lasting: true }));
-  const threads = Math.min(availableParallelism(), MAX_THREADS, Math.ceil(sources.length / BATCH));
-  if (sources.length < MIN_FOR_WORKERS || threads < 2) return here();
-  const pool: Pool = new Piscina({
-    filename: WORKER,
-    minThreads: threads,
-    maxThreads: threads,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-    // A file that would exhaust a worker's memory ends that worker, not the bot.
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-  });
-  try {
+export class ParsePool {
+  #pool: Pool | undefined;
+
+  /** The results, in the order of `sources`. */
+  async parse(sources: readonly ArticleSource[]): Promise<Parsed[]> {
+    const here = (): Parsed[] => sources.map((source) => ({ result: parseArticle(source), lasting: true }));
+    const threads = Math.min(availableParallelism(), MAX_THREADS, Math.ceil(sources.length / BATCH));
+    if (this.#pool === undefined && (sources.length < MIN_FOR_WORKERS || threads < 2)) return here();
+    const pool = (this.#pool ??= new Piscina({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      execArgv: fromSource ? ['--import', 'tsx'] : [],
+      // A file that would exhaust a worker's memory ends that worker, not the bot.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    }));
     const batches: Promise<Parsed[] | undefined>[] = [];
     for (let start = 0; start < sources.length; start += BATCH) {
       const batch = sources.slice(start, start + BATCH);
@@ -65,8 +69,23 @@ export async function parseMany(sources: readonly ArticleSource[]): Promise<Pars
         parsed.map(async (batch, i) => batch ?? parseAlone(pool, sources.slice(i * BATCH, (i + 1) * BATCH))),
       )
     ).flat();
+  }
+
+  /** Ends the workers, if any started. */
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.destroy();
+  }
+}
+
+/** Parses `sources` on a pool of their own (see {@link ParsePool}). */
+export async function parseMany(sources: readonly ArticleSource[]): Promise<Parsed[]> {
+  const pool = new ParsePool();
+  try {
+    return await pool.parse(sources);
   } finally {
-    await pool.destroy();
+    await pool.close();
   }
 }
 

@@ -32,9 +32,25 @@ export interface Article {
   readonly url?: string;
   /** Publication day, as YYYY-MM-DD. */
   readonly date?: string;
+  /** May be read from disk on each use (see `outline`): read it when an answer needs the text. */
   readonly sections: Partial<Record<SectionKind, Section>>;
+  /**
+   * How many items each section has, for an article whose sections are kept on disk: what indexing
+   * needs of them without reading them. Absent when `sections` is in memory (see {@link outlineOf}).
+   */
+  readonly outline?: Outline;
   /** Path of the source file, relative to the content folder. */
   readonly file: string;
+}
+
+/** The sections an article has, and the number of items in each. */
+export type Outline = Partial<Record<SectionKind, number>>;
+
+export function outlineOf(article: Article): Outline {
+  if (article.outline !== undefined) return article.outline;
+  const outline: Outline = {};
+  for (const section of Object.values(article.sections)) outline[section.kind] = section.items.length;
+  return outline;
 }
 
 /** A problem found in a content file: where it is and what is wrong. */

@@ -1,5 +1,11 @@
-import type { Article, ContentProblem, SectionItem, SectionKind } from './article.js';
-import { ArticleSearch } from './article-search.js';
+import {
+  outlineOf,
+  type Article,
+  type ContentProblem,
+  type SectionItem,
+  type SectionKind,
+} from './article.js';
+import { NO_SEARCH, type ArticleSearch, type SearchFactory } from './article-search.js';
 import { compareNewestFirst } from './newest-first.js';
 import { tagKey } from './tags.js';
 
@@ -17,6 +23,7 @@ export interface ItemRef {
   /** Stable while the content is unchanged: `slug/kind/index`. */
   readonly id: string;
   readonly article: Article;
+  /** Read from the article's sections when used (they may be on disk). */
   readonly item: SectionItem;
   /** Position of the item in its section, from 0. */
   readonly position: number;
@@ -36,21 +43,19 @@ export interface ContentIndex {
   items(kind: SectionKind): readonly ItemRef[];
   /** An item by its id (`slug/kind/index`), e.g. a tip remembered in the store. */
   item(id: string): ItemRef | undefined;
-  /** Full-text search over `articles` (until a newer index brings it up to date: see buildIndex). */
+  /** Full-text search over `articles`, and only them. */
   readonly search: ArticleSearch;
 }
 
 /**
  * Builds the in-memory index. Articles whose slug is taken by an earlier one are left out and
  * reported, so the result is the same whatever order the files were read in, given sorted input.
- *
- * `search` is synced to the articles: pass the previous index's to re-index only the articles that
- * changed (by identity). That one is then changed in place, so the previous index searches the new
- * articles; this is safe because a handler reads one index per interaction, synchronously.
+ * `searchOf` gives the full-text search over the indexed articles (none by default: `content:check`
+ * and most tests need none).
  */
 export function buildIndex(
   candidates: readonly Article[],
-  search: ArticleSearch = new ArticleSearch(),
+  searchOf: SearchFactory = () => NO_SEARCH,
 ): {
   index: ContentIndex;
   problems: ContentProblem[];
@@ -96,13 +101,13 @@ export function buildIndex(
 
   const bySection = new Map<SectionKind, Article[]>();
   for (const article of articles) {
-    for (const kind of Object.keys(article.sections) as SectionKind[]) {
+    for (const kind of Object.keys(outlineOf(article)) as SectionKind[]) {
       const having = bySection.get(kind);
       if (having === undefined) bySection.set(kind, [article]);
       else having.push(article);
     }
   }
-  search.sync(articles);
+  const search = searchOf(articles);
 
   // Built on first use: an edit swaps in a new index, and most indexes never need all of these.
   let titles: Map<string, Article> | undefined;
@@ -121,7 +126,7 @@ export function buildIndex(
     items: (kind) => {
       let list = itemLists.get(kind);
       if (list === undefined) {
-        list = (bySection.get(kind) ?? []).flatMap((article) => derive(article).items[kind] ?? []);
+        list = (bySection.get(kind) ?? []).flatMap((article) => itemsOf(article, kind) ?? []);
         itemLists.set(kind, list);
       }
       return list;
@@ -130,7 +135,7 @@ export function buildIndex(
       const [slug = '', kind = '', position = ''] = id.split('/');
       const article = slugs.get(slug);
       if (article === undefined || !/^\d+$/.test(position)) return undefined;
-      return derive(article).items[kind as SectionKind]?.[Number(position)];
+      return itemsOf(article, kind as SectionKind)?.[Number(position)];
     },
     search,
   };
@@ -141,7 +146,8 @@ export function buildIndex(
 interface Derived {
   /** Each spelling once, with its key. */
   readonly tags: readonly (readonly [spelling: string, key: string])[];
-  readonly items: Partial<Record<SectionKind, readonly ItemRef[]>>;
+  /** Made when first asked for: most indexes list few articles' items, or none. */
+  items?: Partial<Record<SectionKind, readonly ItemRef[]>>;
 }
 
 /**
@@ -154,16 +160,42 @@ function derive(article: Article): Derived {
   let found = derived.get(article);
   if (found === undefined) {
     const spellings = [...new Set(article.tags)];
-    const items: Partial<Record<SectionKind, readonly ItemRef[]>> = {};
-    for (const section of Object.values(article.sections))
-      items[section.kind] = section.items.map((item, position) => ({
-        id: `${article.slug}/${section.kind}/${position}`,
-        article,
-        item,
-        position,
-      }));
-    found = { tags: spellings.map((spelling) => [spelling, tagKey(spelling)] as const), items };
+    found = { tags: spellings.map((spelling) => [spelling, tagKey(spelling)] as const) };
     derived.set(article, found);
   }
   return found;
+}
+
+function itemsOf(article: Article, kind: SectionKind): readonly ItemRef[] | undefined {
+  const found = derive(article);
+  if (found.items === undefined) {
+    const items: Partial<Record<SectionKind, readonly ItemRef[]>> = {};
+    for (const [having, count] of Object.entries(outlineOf(article)) as [SectionKind, number][])
+      items[having] = Array.from(
+        { length: count },
+        (_, position) => new PlacedItem(article, having, position),
+      );
+    found.items = items;
+  }
+  return found.items[kind];
+}
+
+/** An item found by its place, read from its article when used: nothing of the text is kept here. */
+class PlacedItem implements ItemRef {
+  constructor(
+    readonly article: Article,
+    readonly kind: SectionKind,
+    readonly position: number,
+  ) {}
+
+  get id(): string {
+    return `${this.article.slug}/${this.kind}/${this.position}`;
+  }
+
+  get item(): SectionItem {
+    const item = this.article.sections[this.kind]?.items[this.position];
+    // Articles never change: the outline counts the items that are there.
+    if (item === undefined) throw new Error(`${this.article.file}: no item ${this.position} in ${this.kind}`);
+    return item;
+  }
 }

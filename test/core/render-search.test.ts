@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { choiceLimitViolations, messageLimitViolations } from '../../src/core/check-limits.js';
 import { titleChoices } from '../../src/core/choices.js';
-import { buildIndex } from '../../src/core/content-index.js';
+import { searchableIndex } from '../helpers/search.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import { renderArticles } from '../../src/core/render/articles.js';
 import {
@@ -32,7 +32,7 @@ function longArticle(i: number): Article {
   };
 }
 
-const index = buildIndex(Array.from({ length: 23 }, (_, i) => longArticle(i))).index;
+const index = searchableIndex(Array.from({ length: 23 }, (_, i) => longArticle(i)));
 
 function buttons(payload: MessagePayload): APIButtonComponent[] {
   return (payload.components ?? []).flatMap((row) => row.components as APIButtonComponent[]);
@@ -80,7 +80,7 @@ describe('/search rendering', () => {
   });
 
   it('GIVEN results THEN they are rendered as /articles renders a list: linked titles with date and summary, a link to the blog', () => {
-    const one = buildIndex([longArticle(3)]).index;
+    const one = searchableIndex([longArticle(3)]);
     const results = one.search.search('growth');
     const payload = renderSearch({ query: 'growth', results, page: 0 }, SITE);
     const list = renderArticles({ tag: undefined, page: 0 }, one, SITE);

@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3';
+import { distance } from 'fastest-levenshtein';
+import type { Article } from '../core/article.js';
+import {
+  SEARCH_FIELDS,
+  SEARCH_WEIGHTS,
+  isPrefix,
+  looseTypos,
+  searchTerms,
+  typos,
+  type ArticleSearch,
+} from '../core/article-search.js';
+import { compareNewestFirst } from '../core/newest-first.js';
+
+/** How many searches' results are kept for paging (a button press each). */
+const RECENT_SEARCHES = 16;
+/** At most this many words stand for one word with typos: the closest, then the most used. */
+const SIMILAR_TERMS = 8;
+
+interface Word {
+  /** The word as typed (already a search term). */
+  readonly term: string;
+  /** It may start longer words. */
+  readonly prefix: boolean;
+  /** Typos allowed. */
+  readonly typos: number;
+}
+
+/**
+ * One index's full-text search, on the content store's FTS5 table (see ContentStore): ranked by
+ * BM25 with the fields' weights. The table holds every stored text, including older versions of a
+ * file: only the rows of this index's articles are results, so an answer never mixes two versions.
+ * Typos are matched through the table's list of words: a typed word stands for itself, the words
+ * it starts, and the words within its typos that start with the same letter (a first letter is
+ * rarely the one mistyped, and this keeps the list to scan short).
+ */
+export class SqliteSearch implements ArticleSearch {
+  readonly #db: Database.Database;
+  readonly #articles = new Map<number, Article>();
+  readonly #recent = new Map<string, readonly Article[]>();
+
+  constructor(db: Database.Database, articles: readonly Article[]) {
+    this.#db = db;
+    const slugs = new Set<string>();
+    for (const article of articles) {
+      if (slugs.has(article.slug)) continue;
+      slugs.add(article.slug);
+      const id = (article as { id?: unknown }).id;
+      if (typeof id === 'number') this.#articles.set(id, article);
+    }
+  }
+
+  search(query: string): readonly Article[] {
+    const cached = this.#recent.get(query);
+    if (cached !== undefined) return cached;
+    const terms = unique(searchTerms(query));
+    // Exact words first, then with typos; any of the words only when no article has them all.
+    let results = this.#union([
+      this.#match(
+        terms.map((term) => ({ term, prefix: isPrefix(term), typos: 0 })),
+        'AND',
+      ),
+      this.#match(
+        terms.map((term) => ({ term, prefix: isPrefix(term), typos: typos(term) })),
+        'AND',
+      ),
+    ]);
+    if (results.length === 0)
+      results = this.#match(
+        terms.map((term) => ({ term, prefix: isPrefix(term), typos: typos(term) })),
+        'OR',
+      );
+    if (this.#recent.size >= RECENT_SEARCHES) this.#recent.delete(this.#recent.keys().next().value ?? '');
+    this.#recent.set(query, results);
+    return results;
+  }
+
+  complete(query: string, limit: number): readonly Article[] {
+    const terms = searchTerms(query);
+    // The word being typed is a prefix from its first letter.
+    const words = terms.map((term, i) => ({
+      term,
+      prefix: i === terms.length - 1 || isPrefix(term),
+      typos: typos(term),
+    }));
+    return this.#match(words, 'AND', 'title').slice(0, limit);
+  }
+
+  closest(query: string, limit: number): readonly Article[] {
+    const words = unique(searchTerms(query)).map((term) => ({
+      term,
+      prefix: isPrefix(term),
+      typos: looseTypos(term),
+    }));
+    return this.#match(words, 'OR', 'title').slice(0, limit);
+  }
+
+  /** The articles matching the words (all of them, or any), best first, newest first on a tie. */
+  #match(words: readonly Word[], combine: 'AND' | 'OR', field?: 'title'): Article[] {
+    if (words.length === 0 || this.#articles.size === 0) return [];
+    const groups = words.map((word) => {
+      const alternatives = [
+        `"${word.term}"${word.prefix ? '*' : ''}`,
+        ...this.#similar(word).map((term) => `"${term}"`),
+      ];
+      return `(${alternatives.join(' OR ')})`;
+    });
+    const expression = groups.join(` ${combine} `);
+    const rows = this.#db
+      .prepare(
+        `SELECT rowid AS id, bm25(words, ${SEARCH_FIELDS.map((name) => SEARCH_WEIGHTS[name]).join(', ')}) AS score
+         FROM words WHERE words MATCH ?`,
+      )
+      .all(field === undefined ? expression : `{${field}} : (${expression})`) as {
+      id: number;
+      score: number;
+    }[];
+    return rows
+      .flatMap((row) => {
+        const article = this.#articles.get(row.id);
+        // BM25 is lower for better matches. Ten significant digits: scores that differ only by
+        // rounding are equal, and go newest first.
+        return article === undefined ? [] : [{ article, score: Number(row.score.toPrecision(10)) }];
+      })
+      .sort((a, b) => a.score - b.score || compareNewestFirst(a.article, b.article))
+      .map(({ article }) => article);
+  }
+
+  /** Indexed words within the word's typos, starting with its first letter: the closest first. */
+  #similar(word: Word): string[] {
+    if (word.typos === 0) return [];
+    const first = String.fromCodePoint(word.term.codePointAt(0) ?? 0);
+    const rows = this.#db
+      .prepare('SELECT term, doc FROM words_terms WHERE term >= ? AND term < ?')
+      .all(first, `${first}\u{10FFFF}`) as { term: string; doc: number }[];
+    const length = word.term.length;
+    return rows
+      .flatMap(({ term, doc }) => {
+        if (term === word.term || Math.abs(term.length - length) > word.typos) return [];
+        const typed = distance(term, word.term);
+        return typed <= word.typos ? [{ term, typed, doc }] : [];
+      })
+      .sort((a, b) => a.typed - b.typed || b.doc - a.doc)
+      .slice(0, SIMILAR_TERMS)
+      .map(({ term }) => term);
+  }
+
+  /** The lists' articles, each once, in order. */
+  #union(lists: readonly Article[][]): Article[] {
+    return [...new Set(lists.flat())];
+  }
+}
+
+function unique(terms: readonly string[]): string[] {
+  return [...new Set(terms)];
+}

@@ -1,0 +1,159 @@
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentLibrary } from '../../src/adapters/content-library.js';
+import { ContentStore, StoredArticle } from '../../src/adapters/content-store.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import { articleSource, validFront } from '../helpers/articles.js';
+
+let dir: string;
+let storePath: string;
+let logs: { level: number; msg: string }[];
+const logger = createLogger(
+  { level: 'info' },
+  { write: (line: string) => logs.push(JSON.parse(line) as { level: number; msg: string }) },
+);
+const SETTINGS = { siteUrl: 'https://blog.example', articleUrl: '/blog/:slug' };
+const open: ContentStore[] = [];
+
+const put = (name: string, title: string, tip = 'Listen first.'): void =>
+  writeFileSync(
+    join(dir, 'content', name),
+    articleSource(validFront({ title }), `## Tips\n\n- **A:** ${tip}`),
+  );
+
+/** A start of the bot, and its stop: the store stays open, as the articles read from it. */
+async function load(settings = SETTINGS): Promise<ContentLibrary> {
+  const store = await ContentStore.open(storePath, settings, logger);
+  open.push(store);
+  const library = await ContentLibrary.open({ dir: join(dir, 'content'), ...settings, logger, store });
+  await library.close();
+  return library;
+}
+
+/** The store's file as another program sees it. */
+function rows(): { key: string; result: string }[] {
+  const db = new Database(storePath, { readonly: true });
+  try {
+    return db.prepare('SELECT key, result FROM parsed').all() as { key: string; result: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Marks every stored article, so that an article taken from the store shows it was not parsed again. */
+function markStoredTitles(): void {
+  const db = new Database(storePath);
+  db.exec(`UPDATE parsed SET result = json_set(result, '$.article.title', json_extract(result, '$.article.title') || ' (stored)')
+           WHERE json_extract(result, '$.ok')`);
+  db.close();
+}
+const titles = (library: ContentLibrary): string[] => library.current.articles.map((a) => a.title).sort();
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'store-'));
+  mkdirSync(join(dir, 'content'));
+  storePath = join(dir, 'data', 'content-cache.sqlite');
+  logs = [];
+  put('a.md', 'Alpha');
+  put('b.md', 'Beta');
+});
+afterEach(() => {
+  for (const store of open.splice(0)) store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ContentStore', () => {
+  it('GIVEN a second start THEN files unchanged since are taken from the store, and the others parsed', async () => {
+    expect(titles(await load())).toEqual(['Alpha', 'Beta']);
+    expect(rows()).toHaveLength(2);
+    markStoredTitles();
+    put('b.md', 'Beta, edited');
+    expect(titles(await load())).toEqual(['Alpha (stored)', 'Beta, edited']);
+  });
+
+  it('GIVEN articles loaded THEN their sections stay on disk, read when used', async () => {
+    const library = await load();
+    const [article] = library.current.articles;
+    expect(article).toBeInstanceOf(StoredArticle);
+    // Nothing of the sections is held by the article in memory…
+    expect(JSON.stringify(article)).not.toContain('Listen first.');
+    expect(article?.outline).toEqual({ tips: 1 });
+    // …and they read as parsed.
+    expect(article?.sections.tips?.items[0]).toMatchObject({ name: 'A', text: 'Listen first.' });
+    expect(library.current.items('tips').map((ref) => ref.item.text)).toEqual([
+      'Listen first.',
+      'Listen first.',
+    ]);
+  });
+
+  it('GIVEN a file edited while running THEN search finds the new text only, and the old text leaves at the stop', async () => {
+    const store = await ContentStore.open(storePath, SETTINGS, logger);
+    open.push(store);
+    const library = await ContentLibrary.open({ dir: join(dir, 'content'), ...SETTINGS, logger, store });
+    const before = library.current;
+    expect(before.search.search('listen').map((a) => a.slug)).toHaveLength(2);
+    put('b.md', 'Beta', 'Write things down.');
+    await library.refresh({ paths: [join(dir, 'content', 'b.md')] });
+    expect(library.current.search.search('listen').map((a) => a.slug)).toEqual(['a']);
+    expect(library.current.search.search('write').map((a) => a.slug)).toEqual(['b']);
+    // An answer still reading the index of before finds what it found then, sections included.
+    expect(before.search.search('write')).toEqual([]);
+    expect(before.bySlug('b')?.sections.tips?.items[0]?.text).toBe('Listen first.');
+    expect(rows()).toHaveLength(3);
+    await library.close();
+    expect(rows()).toHaveLength(2);
+  });
+
+  it('GIVEN a broken edit THEN the last good version keeps its sections in the store through a prune', async () => {
+    const store = await ContentStore.open(storePath, SETTINGS, logger);
+    open.push(store);
+    const library = await ContentLibrary.open({ dir: join(dir, 'content'), ...SETTINGS, logger, store });
+    writeFileSync(join(dir, 'content', 'b.md'), '---\ntitle: [unclosed\n---\n');
+    await library.refresh({ paths: [join(dir, 'content', 'b.md')] });
+    await library.close();
+    expect(titles(library)).toEqual(['Alpha', 'Beta']);
+    expect(library.current.bySlug('b')?.sections.tips?.items[0]?.text).toBe('Listen first.');
+    expect(logs.some((l) => l.level === 50)).toBe(false);
+  });
+
+  it('GIVEN a file removed THEN its row leaves the store at the next start', async () => {
+    await load();
+    unlinkSync(join(dir, 'content', 'b.md'));
+    put('c.md', 'Gamma');
+    await load();
+    expect(rows()).toHaveLength(2);
+    expect(
+      rows()
+        .map((row) => JSON.parse(row.result) as { article: { title: string } })
+        .map((r) => r.article.title)
+        .sort(),
+    ).toEqual(['Alpha', 'Gamma']);
+  });
+
+  it('GIVEN other settings THEN what is stored is not used, as every address may differ', async () => {
+    await load();
+    markStoredTitles();
+    const other = await load({ ...SETTINGS, siteUrl: 'https://other.example' });
+    expect(titles(other)).toEqual(['Alpha', 'Beta']);
+    expect(other.current.articles[0]?.url).toMatch(/^https:\/\/other\.example\//);
+  });
+
+  it('GIVEN a store file that is not a database THEN it is replaced with a warning', async () => {
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(storePath, 'not a database at all, and long enough to look like a header '.repeat(100));
+    expect(titles(await load())).toEqual(['Alpha', 'Beta']);
+    expect(logs.some((l) => l.level === 40 && /content store could not be read/.test(l.msg))).toBe(true);
+    expect(rows()).toHaveLength(2);
+  });
+
+  it('GIVEN no path THEN the store is kept in memory and still searches', async () => {
+    const store = await ContentStore.open(undefined, SETTINGS, logger);
+    open.push(store);
+    const library = await ContentLibrary.open({ dir: join(dir, 'content'), ...SETTINGS, logger, store });
+    expect(library.current.search.search('alpha').map((a) => a.slug)).toEqual(['a']);
+    await library.close();
+  });
+});
