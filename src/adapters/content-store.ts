@@ -15,7 +15,7 @@ import {
 import { SEARCH_FIELDS, fieldText, searchTerms, type ArticleSearch } from '../core/article-search.js';
 import type { ParseResult } from '../core/parse-article.js';
 import type { Logger } from './logger.js';
-import { SqliteSearch } from './sqlite-search.js';
+import { prepareSearch, SqliteSearch, type SearchStatements } from './sqlite-search.js';
 
 /** The bot's code (src/, or dist/src/ once built): a store written by other code is not read. */
 const CODE_DIR = fileURLToPath(new URL('../', import.meta.url));
@@ -44,11 +44,13 @@ export class ContentStore {
   readonly #db: Database.Database;
   readonly #logger: Logger;
   readonly #statements: ReturnType<typeof prepare>;
+  readonly #search: SearchStatements;
 
   private constructor(db: Database.Database, logger: Logger) {
     this.#db = db;
     this.#logger = logger;
     this.#statements = prepare(db);
+    this.#search = prepareSearch(db);
   }
 
   /**
@@ -128,7 +130,7 @@ export class ContentStore {
 
   /** Full-text search over `articles` (those not stored here are not found). */
   searchOf(articles: readonly Article[]): ArticleSearch {
-    return new SqliteSearch(this.#db, articles);
+    return new SqliteSearch(this.#search, articles);
   }
 
   /**

@@ -17,6 +17,27 @@ const RECENT_SEARCHES = 16;
 /** At most this many words stand for one word with typos: the closest, then the most used. */
 const SIMILAR_TERMS = 8;
 
+/** The queries a search runs, prepared once per database (see {@link prepareSearch}). */
+export interface SearchStatements {
+  readonly anywhere: Database.Statement;
+  readonly inTitles: Database.Statement;
+  readonly terms: Database.Statement;
+}
+
+export function prepareSearch(db: Database.Database): SearchStatements {
+  const match = (where: string): Database.Statement =>
+    db.prepare(
+      `SELECT rowid AS id, bm25(words, ${SEARCH_FIELDS.map((name) => SEARCH_WEIGHTS[name]).join(', ')}) AS score
+       FROM words WHERE ${where}`,
+    );
+  return {
+    anywhere: match('words MATCH ?'),
+    // The column filter goes in the expression, so that a user's words can never name a column.
+    inTitles: match("words MATCH '{title} : (' || ? || ')'"),
+    terms: db.prepare('SELECT term, doc FROM words_terms WHERE term >= ? AND term < ?'),
+  };
+}
+
 interface Word {
   /** The word as typed (already a search term). */
   readonly term: string;
@@ -35,12 +56,12 @@ interface Word {
  * rarely the one mistyped, and this keeps the list to scan short).
  */
 export class SqliteSearch implements ArticleSearch {
-  readonly #db: Database.Database;
+  readonly #statements: SearchStatements;
   readonly #articles = new Map<number, Article>();
   readonly #recent = new Map<string, readonly Article[]>();
 
-  constructor(db: Database.Database, articles: readonly Article[]) {
-    this.#db = db;
+  constructor(statements: SearchStatements, articles: readonly Article[]) {
+    this.#statements = statements;
     const slugs = new Set<string>();
     for (const article of articles) {
       if (slugs.has(article.slug)) continue;
@@ -105,16 +126,8 @@ export class SqliteSearch implements ArticleSearch {
       ];
       return `(${alternatives.join(' OR ')})`;
     });
-    const expression = groups.join(` ${combine} `);
-    const rows = this.#db
-      .prepare(
-        `SELECT rowid AS id, bm25(words, ${SEARCH_FIELDS.map((name) => SEARCH_WEIGHTS[name]).join(', ')}) AS score
-         FROM words WHERE words MATCH ?`,
-      )
-      .all(field === undefined ? expression : `{${field}} : (${expression})`) as {
-      id: number;
-      score: number;
-    }[];
+    const statement = field === 'title' ? this.#statements.inTitles : this.#statements.anywhere;
+    const rows = statement.all(groups.join(` ${combine} `)) as { id: number; score: number }[];
     return rows
       .flatMap((row) => {
         const article = this.#articles.get(row.id);
@@ -130,9 +143,7 @@ export class SqliteSearch implements ArticleSearch {
   #similar(word: Word): string[] {
     if (word.typos === 0) return [];
     const first = String.fromCodePoint(word.term.codePointAt(0) ?? 0);
-    const rows = this.#db
-      .prepare('SELECT term, doc FROM words_terms WHERE term >= ? AND term < ?')
-      .all(first, `${first}\u{10FFFF}`) as { term: string; doc: number }[];
+    const rows = this.#statements.terms.all(first, `${first}\u{10FFFF}`) as { term: string; doc: number }[];
     const length = word.term.length;
     return rows
       .flatMap(({ term, doc }) => {

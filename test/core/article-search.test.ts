@@ -200,6 +200,36 @@ describe('ArticleSearch over one index', () => {
   });
 });
 
+describe('ArticleSearch on what users type', () => {
+  it('GIVEN the search engine’s own syntax in a query THEN it is words, never an operator or an error', () => {
+    const search = searchOver([
+      article('near', { title: 'Near and far teams', tips: ['Column titles matter.'] }),
+      article('other', { title: 'Hiring' }),
+    ]);
+    const typed = [
+      '"near',
+      'NEAR(teams far)',
+      'title: teams',
+      '{title} : hiring',
+      '^near* OR NOT hiring',
+      'teams AND (far',
+      '- + * : ( ) " \' ^',
+      'née 🚀 ５ ｔｅａｍｓ',
+    ];
+    for (const query of typed) {
+      expect(() => search.search(query)).not.toThrow();
+      expect(() => search.complete(query, 25)).not.toThrow();
+      expect(() => search.closest(query, 3)).not.toThrow();
+    }
+    expect(slugs(search.search('NEAR(teams far)'))).toEqual(['near']);
+    // The same as the words alone: "title" is not a column filter, only a word (one tip has "titles").
+    expect(slugs(search.search('{title} : hiring'))).toEqual(slugs(search.search('title hiring')));
+    expect(slugs(search.search('title hiring'))).toEqual(['other', 'near']);
+    // Full-width letters are the same word (NFKD).
+    expect(slugs(search.search('ｔｅａｍｓ'))).toEqual(['near']);
+  });
+});
+
 describe('searchTerms on hostile text', () => {
   it('GIVEN a megabyte of link openings that never close, or of addresses THEN time grows with the size only', () => {
     const inputs = [
