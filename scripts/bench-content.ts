@@ -68,6 +68,7 @@ export async function contentFigures(dir: string, workDir: string): Promise<Cont
     for (const store of stores.splice(0)) store.close();
   });
 
+  for (const store of stores.splice(0)) store.close();
   const library = await open();
   const { files } = await findArticles(dir);
   const times: number[] = [];

@@ -21,6 +21,8 @@ import { prepareSearch, SqliteSearch, type SearchStatements } from './sqlite-sea
 const CODE_DIR = fileURLToPath(new URL('../', import.meta.url));
 /** Raised with any change to the tables below (the code's hash covers the rest). */
 const SCHEMA = 1;
+/** Articles whose sections are kept read (a few kilobytes each). */
+const RECENT_SECTIONS = 64;
 
 type Sections = Partial<Record<SectionKind, Section>>;
 /** An article without its sections, as kept in memory. */
@@ -45,6 +47,11 @@ export class ContentStore {
   readonly #logger: Logger;
   readonly #statements: ReturnType<typeof prepare>;
   readonly #search: SearchStatements;
+  /**
+   * The articles whose sections were read last, by id: the same objects again for the next button
+   * press on one of them (the renderers keep its pages by section), and no row read.
+   */
+  readonly #recent = new Map<number, Sections>();
 
   private constructor(db: Database.Database, logger: Logger) {
     this.#db = db;
@@ -67,15 +74,32 @@ export class ContentStore {
       await codeHash(),
     );
     if (path === undefined) return new ContentStore(create(':memory:', version), logger);
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      return new ContentStore(create(path, version), logger);
-    } catch (err) {
+    const attempt = (): ContentStore | { failed: unknown } => {
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        return new ContentStore(create(path, version), logger);
+      } catch (err) {
+        return { failed: err };
+      }
+    };
+    let opened = attempt();
+    const code = 'failed' in opened ? (opened.failed as { code?: unknown }).code : undefined;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       // Damaged, or not a database: it is only ever a copy of what the files say.
-      logger.warn({ err, path }, 'the content store could not be read; parsing every file');
+      logger.warn(
+        { err: (opened as { failed: unknown }).failed, path },
+        'the content store could not be read; parsing every file',
+      );
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-      return new ContentStore(create(path, version), logger);
+      opened = attempt();
     }
+    if (opened instanceof ContentStore) return opened;
+    // In use by another process of the bot, or not writable: this one keeps its own in memory.
+    logger.warn(
+      { err: opened.failed, path },
+      'the content store cannot be used; keeping the content in memory',
+    );
+    return new ContentStore(create(':memory:', version), logger);
   }
 
   /** A store in memory, for `content:check` and tests. */
@@ -119,13 +143,22 @@ export class ContentStore {
 
   /** The sections of a stored article (see {@link StoredArticle}). */
   sections(id: number): Sections {
-    const row = this.#statements.sections.get(id) as { sections: string | null } | undefined;
-    if (row?.sections == null) {
-      // Removed by another process sharing the file while this one still had the article.
-      this.#logger.error({ id }, 'an article is missing from the content store');
-      return {};
+    let sections = this.#recent.get(id);
+    if (sections !== undefined) {
+      // Most recently used last.
+      this.#recent.delete(id);
+    } else {
+      const row = this.#statements.sections.get(id) as { sections: string | null } | undefined;
+      if (row?.sections == null) {
+        // Never expected (a row is pruned only when no article uses it): said, and answered as empty.
+        this.#logger.error({ id }, 'an article is missing from the content store');
+        return {};
+      }
+      sections = JSON.parse(row.sections) as Sections;
+      if (this.#recent.size >= RECENT_SECTIONS) this.#recent.delete(this.#recent.keys().next().value ?? 0);
     }
-    return JSON.parse(row.sections) as Sections;
+    this.#recent.set(id, sections);
+    return sections;
   }
 
   /** Full-text search over `articles` (those not stored here are not found). */
@@ -213,30 +246,37 @@ function headOf(article: Article): ArticleHead {
 function create(path: string, version: string): Database.Database {
   const db = new Database(path);
   try {
+    // One process's: what it prunes and the ids it hands out must not change under another. A second
+    // process given the same file waits a moment for the lock, then keeps its content in memory.
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('busy_timeout = 1000');
     db.pragma('journal_mode = WAL');
-    // A copy of the files: losing the last writes to a power cut costs a parse, never the content.
-    db.pragma('synchronous = OFF');
-    // Another process of the bot may be writing (several shards on one machine).
-    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
     db.exec('CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const saved = db.prepare("SELECT value FROM meta WHERE name = 'version'").get() as
       { value: string } | undefined;
     if (saved?.value !== version) {
-      db.exec('DROP TABLE IF EXISTS words_terms; DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS parsed');
-      db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('version', ?)").run(version);
+      db.exec(
+        'DROP TABLE IF EXISTS words_in_columns; DROP TABLE IF EXISTS words_terms; DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS parsed',
+      );
     }
+    // A write, so that the lock is taken now (and held until closed).
+    db.prepare("INSERT OR REPLACE INTO meta (name, value) VALUES ('version', ?)").run(version);
     db.exec(`
       CREATE TABLE IF NOT EXISTS parsed (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         key TEXT NOT NULL UNIQUE,
         result TEXT NOT NULL,
         sections TEXT
       );
       CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
         ${SEARCH_FIELDS.join(', ')},
-        content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+        -- searchTerms has made the words (folded, accents off): split on the spaces between them only.
+        -- (unicode61 would split letters newer than its Unicode 6.1 tables, as if they were spaces.)
+        content = '', contentless_delete = 1, tokenize = 'ascii'
       );
       CREATE VIRTUAL TABLE IF NOT EXISTS words_terms USING fts5vocab(words, 'row');
+      CREATE VIRTUAL TABLE IF NOT EXISTS words_in_columns USING fts5vocab(words, 'col');
     `);
     return db;
   } catch (err) {

@@ -21,7 +21,10 @@ const SIMILAR_TERMS = 8;
 export interface SearchStatements {
   readonly anywhere: Database.Statement;
   readonly inTitles: Database.Statement;
+  /** Every word, with the number of rows it is in. */
   readonly terms: Database.Statement;
+  /** The words of titles. */
+  readonly titleTerms: Database.Statement;
 }
 
 export function prepareSearch(db: Database.Database): SearchStatements {
@@ -35,6 +38,9 @@ export function prepareSearch(db: Database.Database): SearchStatements {
     // The column filter goes in the expression, so that a user's words can never name a column.
     inTitles: match("words MATCH '{title} : (' || ? || ')'"),
     terms: db.prepare('SELECT term, doc FROM words_terms WHERE term >= ? AND term < ?'),
+    titleTerms: db.prepare(
+      "SELECT term, doc FROM words_in_columns WHERE col = 'title' AND term >= ? AND term < ?",
+    ),
   };
 }
 
@@ -97,7 +103,7 @@ export class SqliteSearch implements ArticleSearch {
   }
 
   complete(query: string, limit: number): readonly Article[] {
-    const terms = searchTerms(query);
+    const terms = unique(searchTerms(query));
     // The word being typed is a prefix from its first letter.
     const words = terms.map((term, i) => ({
       term,
@@ -122,7 +128,7 @@ export class SqliteSearch implements ArticleSearch {
     const groups = words.map((word) => {
       const alternatives = [
         `"${word.term}"${word.prefix ? '*' : ''}`,
-        ...this.#similar(word).map((term) => `"${term}"`),
+        ...this.#similar(word, field).map((term) => `"${term}"`),
       ];
       return `(${alternatives.join(' OR ')})`;
     });
@@ -140,10 +146,11 @@ export class SqliteSearch implements ArticleSearch {
   }
 
   /** Indexed words within the word's typos, starting with its first letter: the closest first. */
-  #similar(word: Word): string[] {
+  #similar(word: Word, field: 'title' | undefined): string[] {
     if (word.typos === 0) return [];
     const first = String.fromCodePoint(word.term.codePointAt(0) ?? 0);
-    const rows = this.#statements.terms.all(first, `${first}\u{10FFFF}`) as { term: string; doc: number }[];
+    const statement = field === 'title' ? this.#statements.titleTerms : this.#statements.terms;
+    const rows = statement.all(first, `${first}\u{10FFFF}`) as { term: string; doc: number }[];
     const length = word.term.length;
     return rows
       .flatMap(({ term, doc }) => {

@@ -132,8 +132,10 @@ export class Scheduler {
   ): Promise<void> {
     const { book, logger, clock, poster } = this.deps;
     const { guildId, channelId } = record;
-    const payload = renderTip(tip);
     try {
+      // Inside: reading the tip's text can fail (its article's store gone), and the slot then
+      // counts an attempt like a post that failed, rather than failing again at every tick.
+      const payload = renderTip(tip);
       let found: string | undefined;
       if (searchHistory) {
         const title = payload.embeds?.[0]?.title;
