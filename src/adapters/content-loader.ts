@@ -4,8 +4,8 @@ import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
-import type { ArticleSource } from '../core/parse-article.js';
 import { ContentStore } from './content-store.js';
+import { resultOf, type FileBytes } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 
 /** Larger files are refused rather than parsed: an article is a few kilobytes. */
@@ -94,37 +94,39 @@ async function readChunk(
   store: ContentStore | undefined,
 ): Promise<FileOutcome[]> {
   const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
+  // The bytes are hashed as they are: a file the store holds is never decoded here.
   const keyed = read.map((outcome) =>
-    'source' in outcome ? { ...outcome, key: ContentStore.key(outcome.file.file, outcome.source) } : outcome,
+    'bytes' in outcome ? { ...outcome, key: ContentStore.key(outcome.file.file, outcome.bytes) } : outcome,
   );
   // Looked up once: what the store gives here is what is used below.
-  const known = keyed.map((outcome) => ('source' in outcome ? store?.get(outcome.key) : undefined));
-  const missing: ArticleSource[] = [];
+  const known = keyed.map((outcome) => ('bytes' in outcome ? store?.get(outcome.key) : undefined));
+  const missing: FileBytes[] = [];
   const missingKeys: string[] = [];
   keyed.forEach((outcome, i) => {
-    if (!('source' in outcome) || known[i] !== undefined) return;
+    if (!('bytes' in outcome) || known[i] !== undefined) return;
     const { file } = outcome.file;
     const contentPath = dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
-    missing.push({ file, source: outcome.source, siteUrl, articleUrl, contentPath });
+    missing.push({ file, bytes: outcome.bytes, siteUrl, articleUrl, contentPath });
     missingKeys.push(outcome.key);
   });
-  const parsed = (await pool.parse(missing)).map(({ result, lasting }, i) => ({
+  const parsed = (await pool.parse(missing)).map(({ form, lasting }, i) => ({
     key: missingKeys[i] ?? '',
-    result,
+    form,
     lasting,
   }));
   // A worker's failure is not the file's: not stored, so tried again at the next start.
-  const kept = store?.putAll(parsed.filter((entry) => entry.lasting)) ?? [];
+  const kept = store?.putAll(parsed.filter((entry) => entry.lasting));
   let next = 0;
   let nextKept = 0;
   return keyed.map((outcome, i): FileOutcome => {
-    if (!('source' in outcome)) return outcome;
+    if (!('bytes' in outcome)) return outcome;
     const { file, signature, key } = outcome;
     let result = known[i];
     if (result === undefined) {
       const fresh = parsed[next++];
-      result = (fresh?.lasting === true ? kept[nextKept++] : undefined) ??
-        fresh?.result ?? { ok: false, problems: [{ file: file.file, message: 'not parsed' }] };
+      if (fresh === undefined) result = { ok: false, problems: [{ file: file.file, message: 'not parsed' }] };
+      else if (kept !== undefined && fresh.lasting) result = kept[nextKept++] ?? resultOf(fresh.form);
+      else result = resultOf(fresh.form);
     }
     if (result.ok) return { kind: 'article', article: result.article, file, signature, key };
     if (result.unpublished === true) return { kind: 'unpublished', file, signature, key };
@@ -295,12 +297,12 @@ export function compare(a: string, b: string): number {
 }
 
 type ReadOutcome = (
-  | { readonly source: string }
+  | { readonly bytes: Uint8Array }
   | { readonly kind: 'problems'; readonly problems: readonly ContentProblem[] }
   | { readonly kind: 'gone' }
 ) & { readonly file: ArticleFile; readonly signature?: string | undefined };
 
-/** The file's text (BOM dropped, line ends made \n), a problem, or `gone` when it is no file (any more). */
+/** The file's bytes (decoded where parsed: see parseFile), a problem, or `gone` when it is no file (any more). */
 async function readArticle(file: ArticleFile): Promise<ReadOutcome> {
   const problem = (message: string): ReadOutcome => ({
     kind: 'problems',
@@ -316,13 +318,7 @@ async function readArticle(file: ArticleFile): Promise<ReadOutcome> {
         ...problem(`the file has ${info.size} bytes; an article may have at most ${MAX_FILE_BYTES}`),
         signature,
       };
-    const bytes = await readFile(file.path);
-    try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      return { source: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), file, signature };
-    } catch {
-      return { ...problem('the file is not valid UTF-8 text'), signature };
-    }
+    return { bytes: await readFile(file.path), file, signature };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // Removed between the walk and the read (or by the edit being watched): no file, no problem.

@@ -4,17 +4,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import {
-  outlineOf,
-  type Article,
-  type ContentProblem,
-  type Outline,
-  type Section,
-  type SectionKind,
-} from '../core/article.js';
-import { SEARCH_FIELDS, fieldText, searchTerms, type ArticleSearch } from '../core/article-search.js';
+import type { Article, ContentProblem, Outline, Section, SectionKind } from '../core/article.js';
+import { SEARCH_FIELDS, type ArticleSearch } from '../core/article-search.js';
 import type { ParseResult } from '../core/parse-article.js';
 import type { Logger } from './logger.js';
+import type { ArticleHead, StoredForm } from './parse-file.js';
 import { prepareSearch, SqliteSearch, type SearchStatements } from './sqlite-search.js';
 
 /** The bot's code (src/, or dist/src/ once built): a store written by other code is not read. */
@@ -25,8 +19,6 @@ const SCHEMA = 1;
 const RECENT_SECTIONS = 64;
 
 type Sections = Partial<Record<SectionKind, Section>>;
-/** An article without its sections, as kept in memory. */
-type ArticleHead = Omit<Article, 'sections' | 'outline'> & { readonly outline: Outline };
 /** What a row holds of a parse result: the article without its sections, or the problems. */
 type StoredResult =
   | { readonly ok: true; readonly article: ArticleHead }
@@ -107,9 +99,9 @@ export class ContentStore {
     return new ContentStore(create(':memory:', ''), logger);
   }
 
-  /** The key of a file's text under its name (the name gives the slug and date). */
-  static key(file: string, source: string): string {
-    return hash(file, source);
+  /** The key of a file's bytes under its name (the name gives the slug and date). */
+  static key(file: string, bytes: Uint8Array): string {
+    return createHash('sha256').update(file).update('\0').update(bytes).digest('base64url');
   }
 
   /** What the text of `key` parsed to, if it was stored; an article's sections stay on disk. */
@@ -122,21 +114,20 @@ export class ContentStore {
    * Stores what `key`'s text parsed to, all in one transaction, and gives them back as they are
    * kept: an article's sections on disk, indexed for search.
    */
-  putAll(entries: readonly { readonly key: string; readonly result: ParseResult }[]): ParseResult[] {
+  putAll(entries: readonly { readonly key: string; readonly form: StoredForm }[]): ParseResult[] {
     const { put, index } = this.#statements;
     return this.#db.transaction(() =>
-      entries.map(({ key, result }) => {
-        const stored: StoredResult = result.ok ? { ok: true, article: headOf(result.article) } : result;
+      entries.map(({ key, form }) => {
         const { id } = put.get({
           key,
-          result: JSON.stringify(stored),
-          sections: result.ok ? JSON.stringify(result.article.sections) : null,
+          result: form.ok ? `{"ok":true,"article":${form.head}}` : JSON.stringify(form),
+          sections: form.ok ? form.sections : null,
         }) as { id: number };
-        if (result.ok) {
-          const words = SEARCH_FIELDS.map((field) => searchTerms(fieldText(result.article, field)).join(' '));
-          index.run(id, ...words);
-        }
-        return this.#resultOf(id, stored);
+        if (form.ok) index.run(id, ...form.words);
+        return this.#resultOf(
+          id,
+          form.ok ? { ok: true, article: JSON.parse(form.head) as ArticleHead } : form,
+        );
       }),
     )();
   }
@@ -227,20 +218,6 @@ export class StoredArticle implements Article {
   get sections(): Sections {
     return this.#store.sections(this.id);
   }
-}
-
-function headOf(article: Article): ArticleHead {
-  const { slug, title, summary, tags, url, date, file } = article;
-  return {
-    slug,
-    title,
-    summary,
-    tags,
-    ...(url === undefined ? {} : { url }),
-    ...(date === undefined ? {} : { date }),
-    file,
-    outline: outlineOf(article),
-  };
 }
 
 function create(path: string, version: string): Database.Database {

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { parseArticle, type ArticleSource, type ParseResult } from '../core/parse-article.js';
+import { parseFile, type FileBytes, type StoredForm } from './parse-file.js';
 
 /** Fewer files are parsed here: a worker thread takes longer to start than they take to parse. */
 const MIN_FOR_WORKERS = 200;
@@ -22,12 +22,12 @@ const WORKER = new URL(fromSource ? './parse-worker.ts' : './parse-worker.js', i
 
 /** A parse result, and whether it says something about the file (and may be remembered). */
 export interface Parsed {
-  readonly result: ParseResult;
+  readonly form: StoredForm;
   /** False when the worker failed rather than the file: the next start tries it again. */
   readonly lasting: boolean;
 }
 
-type Pool = Piscina<readonly ArticleSource[], ParseResult[]>;
+type Pool = Piscina<readonly FileBytes[], StoredForm[]>;
 
 /**
  * Parses many files on several cores, in worker threads: the garbage of parsing (a Markdown tree per
@@ -40,8 +40,8 @@ export class ParsePool {
   #pool: Pool | undefined;
 
   /** The results, in the order of `sources`. */
-  async parse(sources: readonly ArticleSource[]): Promise<Parsed[]> {
-    const here = (): Parsed[] => sources.map((source) => ({ result: parseArticle(source), lasting: true }));
+  async parse(sources: readonly FileBytes[]): Promise<Parsed[]> {
+    const here = (): Parsed[] => sources.map((source) => ({ form: parseFile(source), lasting: true }));
     const threads = Math.min(availableParallelism(), MAX_THREADS, Math.ceil(sources.length / BATCH));
     if (this.#pool === undefined && (sources.length < MIN_FOR_WORKERS || threads < 2)) return here();
     const pool = (this.#pool ??= new Piscina({
@@ -57,7 +57,7 @@ export class ParsePool {
       const batch = sources.slice(start, start + BATCH);
       batches.push(
         run(pool, batch).then(
-          (results) => results.map((result) => ({ result, lasting: true })),
+          (forms) => forms.map((form) => ({ form, lasting: true })),
           () => undefined,
         ),
       );
@@ -80,7 +80,7 @@ export class ParsePool {
 }
 
 /** Parses `sources` on a pool of their own (see {@link ParsePool}). */
-export async function parseMany(sources: readonly ArticleSource[]): Promise<Parsed[]> {
+export async function parseMany(sources: readonly FileBytes[]): Promise<Parsed[]> {
   const pool = new ParsePool();
   try {
     return await pool.parse(sources);
@@ -89,7 +89,7 @@ export async function parseMany(sources: readonly ArticleSource[]): Promise<Pars
   }
 }
 
-function run(pool: Pool, batch: readonly ArticleSource[]): Promise<ParseResult[]> {
+function run(pool: Pool, batch: readonly FileBytes[]): Promise<StoredForm[]> {
   return pool.run(batch, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) });
 }
 
@@ -97,21 +97,20 @@ function run(pool: Pool, batch: readonly ArticleSource[]): Promise<ParseResult[]
  * A batch whose worker failed (one file exhausted its memory, say) is parsed again one file per
  * task, so that only the file at fault is reported, by name.
  */
-function parseAlone(pool: Pool, batch: readonly ArticleSource[]): Promise<Parsed[]> {
+function parseAlone(pool: Pool, batch: readonly FileBytes[]): Promise<Parsed[]> {
   return Promise.all(
     batch.map((source) =>
       run(pool, [source]).then(
-        ([result]): Parsed =>
-          result === undefined ? failed(source, 'no result') : { result, lasting: true },
+        ([form]): Parsed => (form === undefined ? failed(source, 'no result') : { form, lasting: true }),
         (error: unknown) => failed(source, error instanceof Error ? error.message : String(error)),
       ),
     ),
   );
 }
 
-function failed(source: ArticleSource, reason: string): Parsed {
+function failed(source: FileBytes, reason: string): Parsed {
   return {
-    result: {
+    form: {
       ok: false,
       problems: [{ file: source.file, message: `the article could not be read: ${reason}` }],
     },

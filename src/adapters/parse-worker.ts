@@ -1,6 +1,6 @@
-import { parseArticle, type ArticleSource, type ParseResult } from '../core/parse-article.js';
+import { parseFile, type FileBytes, type StoredForm } from './parse-file.js';
 
 /** A worker thread's task (see parse-pool.ts): parse these files, in order. */
-export default function parseBatch(sources: readonly ArticleSource[]): ParseResult[] {
-  return sources.map((source) => parseArticle(source));
+export default function parseBatch(files: readonly FileBytes[]): StoredForm[] {
+  return files.map((file) => parseFile(file));
 }

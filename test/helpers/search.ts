@@ -1,5 +1,6 @@
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
+import { formOf } from '../../src/adapters/parse-file.js';
 import type { Article } from '../../src/core/article.js';
 import type { ArticleSearch } from '../../src/core/article-search.js';
 import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
@@ -11,7 +12,7 @@ import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
 export function stored(articles: readonly Article[]): { articles: Article[]; store: ContentStore } {
   const store = ContentStore.memory(createLogger({ level: 'silent' }));
   const kept = store.putAll(
-    articles.map((article, i) => ({ key: `test-${i}`, result: { ok: true, article } })),
+    articles.map((article, i) => ({ key: `test-${i}`, form: formOf({ ok: true, article }) })),
   );
   return { articles: kept.map((result) => (result.ok ? result.article : fail())), store };
 }

@@ -1,0 +1,70 @@
+import type { Article, ContentProblem } from '../core/article.js';
+import { fieldText, searchTerms, SEARCH_FIELDS } from '../core/article-search.js';
+import { outlineOf } from '../core/article.js';
+import { parseArticle, type ArticleSource, type ParseResult } from '../core/parse-article.js';
+
+/** A file as read, with what its article's address is made from (see {@link ArticleSource}). */
+export type FileBytes = Omit<ArticleSource, 'source'> & { readonly bytes: Uint8Array };
+
+/**
+ * A parse result as the content store keeps it: the article's head (all but its sections, with their
+ * outline) and sections as JSON, and the words of each searched field. Made where the file is parsed
+ * (a worker thread, mostly), so that the bot's own heap gets only the head it keeps.
+ */
+export type StoredForm =
+  | {
+      readonly ok: true;
+      readonly head: string;
+      readonly sections: string;
+      /** The words of each of SEARCH_FIELDS, joined by spaces. */
+      readonly words: readonly string[];
+    }
+  | { readonly ok: false; readonly problems: readonly ContentProblem[]; readonly unpublished?: true };
+
+/** An article without its sections, as the store keeps it in memory. */
+export type ArticleHead = Omit<Article, 'sections' | 'outline'> & {
+  readonly outline: Article['outline'] & {};
+};
+
+/** Decodes and parses a file: its text (BOM dropped, line ends made \n) must be UTF-8. */
+export function parseFile({ bytes, ...source }: FileBytes): StoredForm {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, problems: [{ file: source.file, message: 'the file is not valid UTF-8 text' }] };
+  }
+  return formOf(parseArticle({ ...source, source: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') }));
+}
+
+export function formOf(result: ParseResult): StoredForm {
+  if (!result.ok) return result;
+  const { article } = result;
+  return {
+    ok: true,
+    head: JSON.stringify(headOf(article)),
+    sections: JSON.stringify(article.sections),
+    words: SEARCH_FIELDS.map((field) => searchTerms(fieldText(article, field)).join(' ')),
+  };
+}
+
+/** The result a form stands for, whole in memory (when there is no store to keep the sections). */
+export function resultOf(form: StoredForm): ParseResult {
+  if (!form.ok) return form;
+  const head = JSON.parse(form.head) as ArticleHead;
+  return { ok: true, article: { ...head, sections: JSON.parse(form.sections) as Article['sections'] } };
+}
+
+function headOf(article: Article): ArticleHead {
+  const { slug, title, summary, tags, url, date, file } = article;
+  return {
+    slug,
+    title,
+    summary,
+    tags,
+    ...(url === undefined ? {} : { url }),
+    ...(date === undefined ? {} : { date }),
+    file,
+    outline: outlineOf(article),
+  };
+}
