@@ -17,10 +17,13 @@ export function manyGuilds(count: number): GuildSpec[] {
 
 /** Schedules due now (each a different slot minute in the grace window) for every guild given. */
 export function dueSchedules(guilds: readonly GuildSpec[], now = Date.now()): ScheduleRecord[] {
+  // The daily time half a day away: the slot after the due one is never due during a run (a fixed
+  // 09:00 made a second post for each server when a run happened between 09:00 and 10:00 UTC).
+  const time = `${String((new Date(now).getUTCHours() + 12) % 24).padStart(2, '0')}:00`;
   return guilds.map((guild, i) => ({
     guildId: guild.id,
     channelId: guild.channels[0]?.id ?? '',
-    time: '09:00',
+    time,
     timezone: 'UTC',
     frequency: 'daily',
     nextRunAt: now - 1000 - (i % 30) * 60_000,

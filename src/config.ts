@@ -2,6 +2,11 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ARTICLE_URL } from './core/parse-article.js';
 
+/** `redis://…` and `rediss://…` (TLS) name a Redis server; anything else is `sqlite://<path>`. */
+export function isRedisUrl(storeUrl: string): boolean {
+  return /^rediss?:\/\//i.test(storeUrl);
+}
+
 const SNOWFLAKE = /^\d{17,20}$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -46,10 +51,15 @@ const envSchema = z.object({
     z
       .string()
       .trim()
-      .refine((value) => value.startsWith('sqlite://') && value.length > 'sqlite://'.length, {
-        error:
-          'expected sqlite://<path to a file>, like sqlite://./data/bot.sqlite (other stores are not supported yet)',
-      }),
+      .refine(
+        (value) =>
+          (value.startsWith('sqlite://') && value.length > 'sqlite://'.length) ||
+          (isRedisUrl(value) && URL.canParse(value) && new URL(value).hostname !== ''),
+        {
+          error:
+            'expected sqlite://<path to a file>, like sqlite://./data/bot.sqlite, or redis://<host>:<port>/<db>, like redis://127.0.0.1:6379/0',
+        },
+      ),
   ),
   CONTENT_CACHE: optional(z.string().trim()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),

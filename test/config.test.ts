@@ -70,12 +70,25 @@ describe('loadConfig', () => {
     expect(result.ok && result.config.logLevel).toBe('info');
   });
 
+  it('GIVEN a Redis STORE_URL THEN it is taken; one without a host is refused', () => {
+    const at = (url: string) => loadConfig({ DISCORD_TOKEN: TOKEN, STORE_URL: url });
+    expect(at('redis://127.0.0.1:6379/2')).toMatchObject({
+      ok: true,
+      config: { storeUrl: 'redis://127.0.0.1:6379/2' },
+    });
+    expect(at('rediss://user:pw@cache.example:6380')).toMatchObject({ ok: true });
+    expect(at('redis://')).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^STORE_URL: expected sqlite/)],
+    });
+  });
+
   it('GIVEN several bad values THEN lists every problem at once, by variable', () => {
     const result = loadConfig({
       DISCORD_GUILD_ID: 'my-server',
       DISCORD_API_URL: 'not a url',
       SITE_URL: 'ftp://blog.example',
-      STORE_URL: 'redis://localhost',
+      STORE_URL: 'mongodb://localhost',
       LOG_LEVEL: 'loud',
     });
     expect(result.ok).toBe(false);

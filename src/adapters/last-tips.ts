@@ -1,6 +1,13 @@
+import pTimeout from 'p-timeout';
 import type { Logger } from './logger.js';
 import { keyedSerial } from './keyed-serial.js';
 import type { KeyValue } from './store.js';
+
+/**
+ * How long an answer waits for the store to say the last tip: a store that cannot be reached (Redis
+ * restarting) would otherwise keep the answer past Discord's 3 seconds. A repeat is the lesser harm.
+ */
+const READ_TIMEOUT_MS = 1000;
 
 /**
  * The last tip /tip showed in each channel, so that the next one differs. Choosing is serialised
@@ -46,7 +53,7 @@ export class LastTips {
     const known = this.memory.get(place);
     if (known !== undefined) return known;
     try {
-      const stored = await this.store.get(place);
+      const stored = await pTimeout(this.store.get(place), { milliseconds: READ_TIMEOUT_MS });
       if (stored !== undefined) this.remember(place, stored);
       return stored;
     } catch (err) {

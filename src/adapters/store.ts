@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import KeyvRedis, { createClient } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
-import { Keyv } from 'keyv';
+import { Keyv, type KeyvStoreAdapter } from 'keyv';
+import { isRedisUrl } from '../config.js';
 import type { ScheduleRecord } from '../core/schedule-record.js';
 import type { Logger } from './logger.js';
 
@@ -26,24 +28,18 @@ export function sqlitePath(storeUrl: string, cwd: string): string {
 }
 
 /**
- * Opens the keyv store named by STORE_URL. The SQLite file and its folder are created on first use.
- * Store errors are logged, never thrown out of an event emitter.
+ * Opens the keyv store named by STORE_URL: a SQLite file (created on first use, with its folder) or
+ * a Redis server. Store errors are logged, never thrown out of an event emitter; an operation that
+ * fails rejects (it never reads as "no value").
  */
 export function openStores(storeUrl: string, logger: Logger, cwd = process.cwd()): Stores {
-  const path = sqlitePath(storeUrl, cwd);
-  mkdirSync(dirname(path), { recursive: true });
+  const adapters = isRedisUrl(storeUrl)
+    ? redisAdapters(storeUrl, logger)
+    : sqliteAdapters(storeUrl, logger, cwd);
   const opened: Keyv[] = [];
   const namespace = <T>(name: string): Keyv<T> => {
-    // One adapter per namespace: keyv 5 sets the namespace on the adapter itself.
-    const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
-    // WAL with synchronous=NORMAL: a commit costs no fsync, and a killed process loses nothing it
-    // committed (only a power cut may drop the last commits). Thousands of schedules write at once.
-    void adapter
-      .query('PRAGMA journal_mode=WAL')
-      .then(() => adapter.query('PRAGMA synchronous=NORMAL'))
-      .catch((err: unknown) => logger.warn({ err }, 'could not switch SQLite to WAL'));
-    const keyv = new Keyv<T>({ store: adapter, namespace: name });
-    keyv.on('error', (err: unknown) => logger.error({ err, namespace: name }, 'store error'));
+    const keyv = new Keyv<T>({ store: adapters.make(), namespace: name, throwOnErrors: true });
+    keyv.on('error', (err: unknown) => adapters.onError(err, name));
     opened.push(keyv);
     return keyv;
   };
@@ -52,6 +48,77 @@ export function openStores(storeUrl: string, logger: Logger, cwd = process.cwd()
     schedules: namespace<ScheduleRecord>('schedules'),
     async close() {
       await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
+      await adapters.close();
     },
   };
+}
+
+interface Adapters {
+  /** One adapter per namespace: keyv 5 sets the namespace on the adapter itself. */
+  make(): KeyvStoreAdapter;
+  onError(err: unknown, namespace: string): void;
+  close(): Promise<void>;
+}
+
+function sqliteAdapters(storeUrl: string, logger: Logger, cwd: string): Adapters {
+  const path = sqlitePath(storeUrl, cwd);
+  mkdirSync(dirname(path), { recursive: true });
+  return {
+    make() {
+      const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+      // WAL with synchronous=NORMAL: a commit costs no fsync, and a killed process loses nothing it
+      // committed (only a power cut may drop the last commits). Thousands of schedules write at once.
+      void adapter
+        .query('PRAGMA journal_mode=WAL')
+        .then(() => adapter.query('PRAGMA synchronous=NORMAL'))
+        .catch((err: unknown) => logger.warn({ err }, 'could not switch SQLite to WAL'));
+      return adapter;
+    },
+    onError: (err, namespace) => logger.error({ err, namespace }, 'store error'),
+    close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * One connection for every namespace. While the server cannot be reached, commands wait in the
+ * client's queue and go out once it is back (it is tried again every second at most), so a Redis
+ * restart loses nothing; the outage is logged once, and its end.
+ */
+function redisAdapters(storeUrl: string, logger: Logger): Adapters {
+  const client = createClient({
+    url: storeUrl,
+    socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000) },
+  });
+  let down = false;
+  client.on('error', (err: unknown) => {
+    if (down) return;
+    down = true;
+    // The address only: the URL may carry a password.
+    logger.error({ err, store: redactedUrl(storeUrl) }, 'the Redis store cannot be reached; retrying');
+  });
+  client.on('ready', () => {
+    if (!down) return;
+    down = false;
+    logger.info({ store: redactedUrl(storeUrl) }, 'the Redis store is reachable again');
+  });
+  return {
+    make: () => new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true }),
+    // Connection errors are said once, above; the others are the operation's, which rejects.
+    onError: () => undefined,
+    async close() {
+      if (client.isOpen) await client.close().catch(() => client.destroy());
+    },
+  };
+}
+
+/** `redis://user:secret@host:6379/0` without its user and password. */
+export function redactedUrl(storeUrl: string): string {
+  try {
+    const url = new URL(storeUrl);
+    url.username = '';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return 'redis://…';
+  }
 }

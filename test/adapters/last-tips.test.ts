@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LastTips } from '../../src/adapters/last-tips.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import type { KeyValue } from '../../src/adapters/store.js';
@@ -30,4 +30,27 @@ describe('LastTips', () => {
       (await restarted.choose('channel', (last) => (last === undefined ? undefined : tip(last)))).chosen,
     ).toEqual(tip('b'));
   });
+
+  it('GIVEN a store that does not answer (Redis restarting) THEN the choice goes on without the last tip after a second', async () => {
+    vi.useFakeTimers();
+    const store: KeyValue<string> = {
+      get: () => new Promise<string | undefined>(() => undefined),
+      set: () => Promise.resolve(true),
+    };
+    const tips = new LastTips(store, logger);
+    const seen: (string | undefined)[] = [];
+    const choosing = tips.choose('channel', (last) => {
+      seen.push(last);
+      return tip('a');
+    });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(seen).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await choosing).chosen).toEqual(tip('a'));
+    expect(seen).toEqual([undefined]);
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });

@@ -1,30 +1,108 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
-import { openStores } from '../../src/adapters/store.js';
+import { ScheduleBook } from '../../src/adapters/schedule-book.js';
+import { openStores, redactedUrl, type Stores } from '../../src/adapters/store.js';
+import type { ScheduleRecord } from '../../src/core/schedule-record.js';
+import { RedisServer } from '../helpers/redis-server.js';
 
+const logger = createLogger({ level: 'silent' });
 const dirs: string[] = [];
+let redis: RedisServer;
+let database = 0;
+
+beforeAll(async () => {
+  redis = await RedisServer.start();
+});
+afterAll(async () => {
+  await redis.stop();
+});
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A store of each kind, empty: a SQLite file of its own, or a Redis database of its own. */
+const kinds = [
+  {
+    name: 'SQLite',
+    fresh: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'store-'));
+      dirs.push(dir);
+      return { url: 'sqlite://./data/bot.sqlite', cwd: dir };
+    },
+  },
+  {
+    name: 'Redis',
+    // Databases 0…15 of the one server: each test its own.
+    fresh: () => ({ url: `redis://127.0.0.1:${redis.port}/${database++ % 16}`, cwd: process.cwd() }),
+  },
+];
+
+const schedule = (guildId: string): ScheduleRecord =>
+  ({ guildId, channelId: `c-${guildId}`, cron: '0 9 * * 1', timeZone: 'UTC' }) as unknown as ScheduleRecord;
+
+describe.each(kinds)('the $name store', ({ fresh }) => {
+  it('GIVEN values written THEN they survive a reopen, each namespace on its own', async () => {
+    const { url, cwd } = fresh();
+    const first = openStores(url, logger, cwd);
+    await first.lastTip.set('channel-1', 'slug/tips/2');
+    await first.schedules.set('guild-1', schedule('guild-1'));
+    await first.close();
+
+    const second = openStores(url, logger, cwd);
+    expect(await second.lastTip.get('channel-1')).toBe('slug/tips/2');
+    expect(await second.lastTip.get('guild-1')).toBeUndefined();
+    expect(await second.lastTip.get('channel-2')).toBeUndefined();
+    expect(await second.schedules.get('guild-1')).toEqual(schedule('guild-1'));
+    await second.close();
+  });
+
+  it('GIVEN many schedules THEN the schedule book lists every one by guild id, and deletes leave', async () => {
+    const { url, cwd } = fresh();
+    const stores: Stores = openStores(url, logger, cwd);
+    const ids = Array.from({ length: 1200 }, (_, i) => `${100000 + i}`);
+    await Promise.all(ids.map((id) => stores.schedules.set(id, schedule(id))));
+    await stores.lastTip.set('not-a-guild', 'x');
+    await stores.schedules.delete(ids[7] ?? '');
+    const book = new ScheduleBook(stores.schedules, logger);
+    expect(await book.load()).toBe(1199);
+    expect(book.get(ids[8] ?? '')).toEqual(schedule(ids[8] ?? ''));
+    expect(book.get(ids[7] ?? '')).toBeUndefined();
+    expect(book.get('not-a-guild')).toBeUndefined();
+    await stores.close();
+  });
+});
+
 describe('the SQLite store', () => {
-  it('GIVEN a path in a folder that does not exist THEN creates both, and values survive a reopen', async () => {
+  it('GIVEN a path in a folder that does not exist THEN creates both', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-'));
     dirs.push(dir);
-    const url = 'sqlite://./nested/data/bot.sqlite';
-    const logger = createLogger({ level: 'silent' });
-
-    const first = openStores(url, logger, dir);
-    await first.lastTip.set('channel-1', 'slug/tips/2');
-    await first.close();
+    const stores = openStores('sqlite://./nested/data/bot.sqlite', logger, dir);
+    await stores.lastTip.set('channel-1', 'slug/tips/2');
+    await stores.close();
     expect(existsSync(join(dir, 'nested/data/bot.sqlite'))).toBe(true);
+  });
+});
 
-    const second = openStores(url, logger, dir);
-    expect(await second.lastTip.get('channel-1')).toBe('slug/tips/2');
-    expect(await second.lastTip.get('channel-2')).toBeUndefined();
-    await second.close();
+describe('the Redis store', () => {
+  it('GIVEN the server restarted while the bot runs THEN operations wait for it, and nothing is lost', async () => {
+    const url = `redis://127.0.0.1:${redis.port}/15`;
+    const stores = openStores(url, logger);
+    await stores.lastTip.set('before', 'kept');
+    await redis.halt();
+    // Written while the server is down: it goes out once the server is back.
+    const during = stores.lastTip.set('during', 'queued');
+    await redis.run();
+    expect(await during).toBe(true);
+    expect(await stores.lastTip.get('before')).toBe('kept');
+    expect(await stores.lastTip.get('during')).toBe('queued');
+    await stores.close();
+  });
+
+  it('GIVEN a URL with a password THEN logs show the address without it', () => {
+    expect(redactedUrl('redis://bot:s3cret@cache.internal:6380/2')).toBe('redis://cache.internal:6380/2');
+    expect(redactedUrl('rediss://:s3cret@cache.internal/0')).not.toContain('s3cret');
   });
 });

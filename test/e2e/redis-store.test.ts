@@ -1,0 +1,78 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/adapters/logger.js';
+import { openStores } from '../../src/adapters/store.js';
+import type { ScheduleRecord } from '../../src/core/schedule-record.js';
+import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
+import type { BotProcess } from '../../emulator/bot-process.js';
+import { RedisServer } from '../helpers/redis-server.js';
+import { callbackOf } from './callbacks.js';
+import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
+
+const MANAGE_GUILD = String(1n << 5n);
+/** A daily time half a day away: no post comes during the tests. */
+const HOUR = (new Date().getUTCHours() + 12) % 24;
+const FAR_TIME = `${String(HOUR).padStart(2, '0')}:00`;
+
+let redis: RedisServer;
+let emulator: DiscordEmulator;
+let bot: BotProcess | undefined;
+let space: ReturnType<typeof workspace>;
+let env: Record<string, string>;
+
+async function run(line: string, values: Record<string, string | number | boolean> = {}) {
+  return callbackOf(await emulator.chatInput(line, values, { memberPermissions: MANAGE_GUILD }).response());
+}
+
+async function readSchedule(): Promise<ScheduleRecord | undefined> {
+  const stores = openStores(env.STORE_URL ?? '', createLogger({ level: 'silent' }));
+  try {
+    return await stores.schedules.get(IDS.guild);
+  } finally {
+    await stores.close();
+  }
+}
+
+beforeAll(async () => {
+  redis = await RedisServer.start();
+  emulator = await startEmulator();
+  space = workspace();
+  env = botEnv(emulator, { ...space, storeUrl: redis.url });
+  const deployed = await deployCommands(env, space.dir);
+  if (deployed.code !== 0) throw new Error(deployed.stderr);
+  bot = await startBot(emulator, env, space.dir);
+}, 60_000);
+
+afterEach(() => {
+  expect(emulator.violations).toEqual([]);
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await emulator.stop();
+  await redis.stop();
+  space.cleanup();
+});
+
+describe('the bot on a Redis store (STORE_URL=redis://…)', () => {
+  it('GIVEN a schedule set THEN it is in Redis, and a restarted bot shows it', async () => {
+    const answer = await run('schedule set', {
+      channel: IDS.channel,
+      time: FAR_TIME,
+      timezone: 'UTC',
+      frequency: 'daily',
+    });
+    expect(answer.data?.content).toMatch(/Tips will be posted in <#1100000000000000003>/);
+    expect(await readSchedule()).toMatchObject({ channelId: IDS.channel, time: FAR_TIME, timezone: 'UTC' });
+
+    await bot?.stop();
+    bot = await startBot(emulator, env, space.dir);
+    expect((await run('schedule show')).data?.content).toContain(`every day at ${FAR_TIME} (UTC)`);
+  });
+
+  it('GIVEN Redis restarted while the bot runs THEN the bot answers on, and what it saves meanwhile is kept', async () => {
+    await redis.restart();
+    expect((await run('schedule pause')).data?.content).toMatch(/paused/);
+    expect(await readSchedule()).toMatchObject({ paused: expect.anything() as unknown });
+    expect((await run('tip')).type).toBe(4);
+  });
+});
