@@ -73,6 +73,44 @@ const envSchema = z.object({
       .regex(/^\d+(ms|s|m|h)?$/, { error: 'expected a duration such as 1h, 30m, 90s or 0' })
       .transform(durationMs),
   ),
+  HTTP_PORT: optional(
+    z.coerce
+      .number({ error: 'expected a port number' })
+      .int('expected a port number')
+      .min(0, 'expected a port number from 0 (any free port) to 65535')
+      .max(65_535, 'expected a port number from 0 (any free port) to 65535'),
+  ),
+  HTTP_HOST: optional(z.string().trim().min(1)),
+  SHARD_COUNT: optional(
+    z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1).max(100_000),
+  ),
+  SHARD_IDS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, { error: 'expected shard ids separated by commas, like 0,1' })
+      .transform((text) =>
+        [...new Set(text.split(',').map((id) => Number(id.trim())))].sort((a, b) => a - b),
+      ),
+  ),
+});
+
+/** Shard ids need their count, and must be below it. */
+const botSchema = envSchema.superRefine((env, context) => {
+  // Run even when SHARD_IDS itself was refused (then still text): that problem is said already.
+  if (!Array.isArray(env.SHARD_IDS)) return;
+  if (env.SHARD_COUNT === undefined)
+    context.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: 'needs SHARD_COUNT, the number of shards in all',
+    });
+  else if (env.SHARD_IDS.some((id) => id >= (env.SHARD_COUNT ?? 0)))
+    context.addIssue({
+      code: 'custom',
+      path: ['SHARD_IDS'],
+      message: `expected ids from 0 to ${(env.SHARD_COUNT ?? 1) - 1} (SHARD_COUNT is ${env.SHARD_COUNT})`,
+    });
 });
 
 /** What every entry point that reads articles needs (the bot, content:check, the playground). */
@@ -104,6 +142,10 @@ export interface Config {
   readonly requestsPerSecond: number;
   /** How late a scheduled post may be (after a restart) and still go out, in ms. */
   readonly scheduleGraceMs: number;
+  /** Where /livez, /readyz and /metrics are served; off when undefined. */
+  readonly http: { readonly port: number; readonly host: string } | undefined;
+  /** The shards this process runs, of how many; undefined: every shard of SHARD_COUNT, or one. */
+  readonly shards: { readonly count: number; readonly ids: readonly number[] | undefined } | undefined;
 }
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
@@ -142,7 +184,7 @@ export function loadContentConfig(
  * problem is reported together. Never includes a variable's value in a message (the token is one).
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  const parsed = envSchema.safeParse(env);
+  const parsed = botSchema.safeParse(env);
   if (!parsed.success) return problemsOf(parsed.error);
   const e = parsed.data;
   return {
@@ -156,23 +198,33 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       contentDir: e.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       articleUrl: e.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
-      contentCache: contentCachePath(e.CONTENT_CACHE, e.STORE_URL ?? DEFAULT_STORE_URL),
+      contentCache: contentCachePath(e.CONTENT_CACHE, e.STORE_URL ?? DEFAULT_STORE_URL, e.SHARD_IDS),
       logLevel: e.LOG_LEVEL ?? 'info',
       scheduleGraceMs: e.SCHEDULE_GRACE ?? 3_600_000,
       requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND ?? 50,
+      http: e.HTTP_PORT === undefined ? undefined : { port: e.HTTP_PORT, host: e.HTTP_HOST ?? '0.0.0.0' },
+      shards: e.SHARD_COUNT === undefined ? undefined : { count: e.SHARD_COUNT, ids: e.SHARD_IDS },
     },
   };
 }
 
 /**
  * Where the parsed content is kept: `off` keeps it in memory (nothing remembered between starts); by
- * default it sits beside the SQLite file (in `./data` otherwise).
+ * default it sits beside the SQLite file (in `./data` otherwise), one file per set of shards, as
+ * each process of the bot has its own.
  */
-function contentCachePath(setting: string | undefined, storeUrl: string): string | undefined {
+function contentCachePath(
+  setting: string | undefined,
+  storeUrl: string,
+  shardIds: readonly number[] | undefined,
+): string | undefined {
   if (setting?.toLowerCase() === 'off') return undefined;
   if (setting !== undefined) return setting;
   const folder = storeUrl.startsWith('sqlite://') ? dirname(storeUrl.slice('sqlite://'.length)) : './data';
-  return join(folder, 'content-cache.sqlite');
+  return join(
+    folder,
+    shardIds === undefined ? 'content-cache.sqlite' : `content-cache-shards-${shardIds.join('-')}.sqlite`,
+  );
 }
 
 /** The message printed when the configuration is wrong; `what` names the program that stops. */

@@ -1,8 +1,11 @@
-import { Events } from 'discord.js';
+import { Events, RESTEvents, type REST } from 'discord.js';
+import pTimeout from 'p-timeout';
 import { ContentStore } from './adapters/content-store.js';
 import { ContentLibrary } from './adapters/content-library.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact } from './adapters/logger.js';
+import { HealthServer } from './adapters/health-server.js';
+import { BotMetrics } from './adapters/metrics.js';
 import { ScheduleBook } from './adapters/schedule-book.js';
 import { openStores } from './adapters/store.js';
 import { loadConfig, formatConfigProblems } from './config.js';
@@ -24,7 +27,12 @@ async function main(): Promise<number> {
     return 1;
   }
   const config = result.config;
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  // Logs say which shards this process runs (those given, or those ShardingManager gave it).
+  const shardIds =
+    config.shards?.ids ??
+    (process.env.SHARDS === undefined ? undefined : (JSON.parse(process.env.SHARDS) as unknown));
+  const rootLogger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger = shardIds === undefined ? rootLogger : rootLogger.child({ shards: shardIds });
 
   // SIGHUP reads the whole content folder again. Caught from the start: its default would end the
   // bot, and one sent while the content is first read is done once it is.
@@ -68,7 +76,33 @@ async function main(): Promise<number> {
   const stores = openStores(config.storeUrl, logger);
   const schedules = new ScheduleBook(stores.schedules, logger);
   logger.info({ schedules: await schedules.load() }, 'schedules loaded');
-  const client = createClient(config.apiUrl, config.requestsPerSecond);
+  const client = createClient(config.apiUrl, config.requestsPerSecond, config.shards);
+  const posterRest = createPosterRest(config.apiUrl, config.token, config.requestsPerSecond);
+  const serves = (guildId: string): boolean => client.guilds.cache.has(guildId);
+  const metrics =
+    config.http === undefined
+      ? undefined
+      : new BotMetrics({
+          pings: () => [...client.ws.shards.values()].map((shard) => [shard.id, shard.ping] as const),
+          schedules: () => {
+            const now = Date.now();
+            let due = 0;
+            let late = 0;
+            for (const record of schedules.all()) {
+              if (record.paused !== undefined || record.nextRunAt > now || !serves(record.guildId)) continue;
+              due++;
+              if (now - record.nextRunAt > 60_000) late++;
+            }
+            return { due, late };
+          },
+          articles: () => library.current.articles.length,
+        });
+  if (metrics !== undefined)
+    for (const rest of [client.rest, posterRest] as REST[])
+      rest.on(RESTEvents.Response, (_request, response) => {
+        if (response.status === 429)
+          metrics.rateLimited(response.headers.get('x-ratelimit-scope') ?? 'unknown');
+      });
   const deps: Deps = {
     // Each interaction reads the index of the moment once (see ContentLibrary).
     get content() {
@@ -84,20 +118,23 @@ async function main(): Promise<number> {
   };
   const scheduler = new Scheduler({
     book: schedules,
-    poster: restPoster(
-      createPosterRest(config.apiUrl, config.token, config.requestsPerSecond),
-      () => client.user?.id,
-      config.requestsPerSecond,
-    ),
+    poster: restPoster(posterRest, () => client.user?.id, config.requestsPerSecond),
     get content() {
       return library.current;
     },
     logger,
     clock: Date.now,
     graceMs: config.scheduleGraceMs,
-    serves: (guildId) => client.guilds.cache.has(guildId),
+    serves,
+    ...(metrics === undefined
+      ? {}
+      : { onSlot: (result: Parameters<BotMetrics['post']>[0]) => metrics.post(result) }),
   });
-  const route = createRouter(COMMANDS, deps);
+  const route = createRouter(
+    COMMANDS,
+    deps,
+    metrics === undefined ? undefined : (...seen) => metrics.interaction(...seen),
+  );
   client.on(Events.InteractionCreate, (interaction) => {
     void route(interaction);
   });
@@ -113,15 +150,45 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 
   let stopping = false;
+  const health =
+    config.http === undefined || metrics === undefined
+      ? undefined
+      : await HealthServer.listen(
+          config.http.port,
+          config.http.host,
+          {
+            registry: metrics.registry,
+            ready: async () => {
+              if (stopping) return { ok: false, reason: 'shutting down' };
+              if (!client.isReady()) return { ok: false, reason: 'not connected to Discord yet' };
+              try {
+                await pTimeout(stores.lastTip.get('readyz'), { milliseconds: 1000 });
+                return { ok: true };
+              } catch {
+                return { ok: false, reason: 'the store does not answer' };
+              }
+            },
+          },
+          logger,
+        );
+
   const stop = async (code: number): Promise<void> => {
     if (stopping) return;
+    // From here /readyz answers 503, and no new slot starts; posts under way finish. Whatever still
+    // hangs after 10 s (a store that does not answer) does not keep the process.
     stopping = true;
+    setTimeout(() => {
+      logger.warn('could not stop everything within 10 s; exiting');
+      logger.flush();
+      process.exit(code);
+    }, 10_000).unref();
     await scheduler.stop();
     await client.destroy();
     process.off('SIGHUP', onHangUp);
     await library.close();
     contentStore.close();
     await stores.close();
+    await health?.close();
     logger.flush();
     process.exitCode = code;
   };

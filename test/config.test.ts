@@ -83,6 +83,42 @@ describe('loadConfig', () => {
     });
   });
 
+  it('GIVEN HTTP_PORT and shard settings THEN they are read; shard ids need their count and must be below it', () => {
+    const result = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      HTTP_PORT: '9464',
+      SHARD_COUNT: '4',
+      SHARD_IDS: ' 3, 1,1',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        http: { port: 9464, host: '0.0.0.0' },
+        shards: { count: 4, ids: [1, 3] },
+        // Each process has its own content file.
+        contentCache: 'data/content-cache-shards-1-3.sqlite',
+      },
+    });
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN })).toMatchObject({
+      ok: true,
+      config: { http: undefined, shards: undefined },
+    });
+    const problems = (env: Record<string, string>) => {
+      const bad = loadConfig({ DISCORD_TOKEN: TOKEN, ...env });
+      return bad.ok ? [] : bad.problems;
+    };
+    expect(problems({ SHARD_IDS: '0' })).toEqual([expect.stringMatching(/^SHARD_IDS: needs SHARD_COUNT/)]);
+    expect(problems({ SHARD_COUNT: '2', SHARD_IDS: '0,2' })).toEqual([
+      expect.stringMatching(/^SHARD_IDS: expected ids from 0 to 1/),
+    ]);
+    expect(problems({ SHARD_COUNT: '2', SHARD_IDS: 'one' })).toEqual([
+      expect.stringMatching(/^SHARD_IDS: expected shard ids/),
+    ]);
+    expect(problems({ HTTP_PORT: '70000' })).toEqual([
+      expect.stringMatching(/^HTTP_PORT: expected a port number/),
+    ]);
+  });
+
   it('GIVEN several bad values THEN lists every problem at once, by variable', () => {
     const result = loadConfig({
       DISCORD_GUILD_ID: 'my-server',

@@ -4,9 +4,16 @@ import { Client, GatewayIntentBits, Options, REST } from 'discord.js';
  * The discord.js client: the Guilds intent only (slash commands need no privileged intent),
  * no message caching (the bot never reads messages), and no mentions parsed by default.
  */
-export function createClient(apiUrl: string, requestsPerSecond = 50): Client {
+export function createClient(
+  apiUrl: string,
+  requestsPerSecond = 50,
+  shards?: { readonly count: number; readonly ids: readonly number[] | undefined },
+): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    // Without ids, discord.js takes those ShardingManager gives (SHARDS), or else every shard of count.
+    ...(shards === undefined ? {} : { shardCount: shards.count }),
+    ...(shards?.ids === undefined ? {} : { shards: [...shards.ids] }),
     allowedMentions: { parse: [], repliedUser: false },
     // discord.js spaces requests to stay under the global limit, so fan-outs provoke no 429s.
     rest: { api: apiUrl, globalRequestsPerSecond: requestsPerSecond },

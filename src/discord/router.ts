@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Interaction } from 'discord.js';
 import { UserFacingError, type Command, type Deps } from './command.js';
+import type { InteractionKind, Outcome } from '../adapters/metrics.js';
 import { ephemeralText } from './reply.js';
 
 /**
@@ -11,9 +12,12 @@ import { ephemeralText } from './reply.js';
 export function createRouter(
   commands: readonly Command[],
   deps: Deps,
+  observe?: Observe,
 ): (interaction: Interaction) => Promise<void> {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   return async (interaction) => {
+    const started = performance.now();
+    let outcome: Outcome = 'ok';
     try {
       if (interaction.isChatInputCommand()) {
         const command = byName.get(interaction.commandName);
@@ -33,9 +37,24 @@ export function createRouter(
         await command.button(interaction, deps);
       }
     } catch (error) {
+      outcome = error instanceof UserFacingError ? 'refused' : 'failed';
       await answerError(interaction, error, deps);
     }
+    if (observe !== undefined) {
+      const seen = described(interaction);
+      if (seen !== undefined) observe(seen.kind, seen.name, outcome, (performance.now() - started) / 1000);
+    }
   };
+}
+
+/** Told of each interaction answered: what it was, how it went, and how long the answer took. */
+export type Observe = (kind: InteractionKind, command: string, outcome: Outcome, seconds: number) => void;
+
+function described(interaction: Interaction): { kind: InteractionKind; name: string } | undefined {
+  if (interaction.isChatInputCommand()) return { kind: 'command', name: interaction.commandName };
+  if (interaction.isAutocomplete()) return { kind: 'autocomplete', name: interaction.commandName };
+  if (interaction.isButton()) return { kind: 'button', name: interaction.customId.split(':')[0] ?? '' };
+  return undefined;
 }
 
 async function answerError(interaction: Interaction, error: unknown, deps: Deps): Promise<void> {

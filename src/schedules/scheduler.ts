@@ -11,6 +11,7 @@ import {
   refuseSlot,
   skipSlot,
 } from '../core/schedule-transitions.js';
+import type { PostResult } from '../adapters/metrics.js';
 import { ChannelRefusedError, type Poster } from './poster-port.js';
 
 export interface SchedulerDeps {
@@ -24,6 +25,8 @@ export interface SchedulerDeps {
   /** Whether this process serves the guild (so that shards each post only for their own). */
   readonly serves: (guildId: string) => boolean;
   readonly tickMs?: number;
+  /** Told what became of each slot (for the metrics). */
+  readonly onSlot?: (result: PostResult) => void;
 }
 
 /**
@@ -100,6 +103,7 @@ export class Scheduler {
         return;
       case 'skip':
         if ((await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now))) === undefined) return;
+        this.deps.onSlot?.('skipped');
         logger.warn(
           { guildId, slot: new Date(plan.slotAt).toISOString(), lateByMs: plan.lateByMs },
           'skipped a tip post that was too late',
@@ -150,6 +154,7 @@ export class Scheduler {
           clock(),
         ),
       );
+      this.deps.onSlot?.(found === undefined ? 'posted' : 'found');
       if (found !== undefined)
         logger.info({ guildId, slot: inFlight.slot }, 'found the post of an unfinished slot');
     } catch (error) {
@@ -157,6 +162,7 @@ export class Scheduler {
         const refused = await book.change(guildId, (r) =>
           refuseSlot(r, { channelId, reason: error.reason }, clock()),
         );
+        this.deps.onSlot?.('refused');
         // Moved to another channel meanwhile: that one was not refused, and the schedule runs on.
         if (refused?.paused === undefined) return;
         logger.warn(
@@ -165,6 +171,7 @@ export class Scheduler {
         );
         return;
       }
+      this.deps.onSlot?.('failed');
       const saved = await book.change(guildId, (r) => failSlot(r, inFlight.slot, clock()));
       if (saved?.inFlight?.slot !== inFlight.slot) return;
       logger.warn(

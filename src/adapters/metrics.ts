@@ -1,0 +1,106 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** What the metrics read at each scrape, rather than count as it happens. */
+export interface MetricsSources {
+  /** Gateway round trip per shard, in milliseconds (discord.js reports -1 before the first heartbeat). */
+  readonly pings: () => Iterable<readonly [shard: number, ms: number]>;
+  /** Schedules of the served servers: due now (not paused), and of those, due for more than a minute. */
+  readonly schedules: () => { readonly due: number; readonly late: number };
+  readonly articles: () => number;
+}
+
+export type InteractionKind = 'command' | 'autocomplete' | 'button';
+/** `ok`; `refused`: the user got a message saying what to do; `failed`: an error on the bot's side. */
+export type Outcome = 'ok' | 'refused' | 'failed';
+/** What became of a scheduled slot. */
+export type PostResult = 'posted' | 'found' | 'refused' | 'failed' | 'skipped';
+
+/**
+ * The bot's Prometheus metrics (prom-client), served at /metrics when HTTP_PORT is set. Names follow
+ * Prometheus conventions: a `careerbot_` prefix, `_total` for counters, base units (`_seconds`).
+ */
+export class BotMetrics {
+  readonly registry = new Registry();
+  readonly #interactions: Counter<'kind' | 'command' | 'outcome'>;
+  readonly #replySeconds: Histogram<'kind' | 'command'>;
+  readonly #posts: Counter<'result'>;
+  readonly #rateLimits: Counter<'scope'>;
+
+  constructor(sources: MetricsSources, labels: Record<string, string> = {}) {
+    this.registry.setDefaultLabels(labels);
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.#interactions = new Counter({
+      name: 'careerbot_interactions_total',
+      help: 'Interactions handled, by kind, command and outcome (ok, refused with a message, failed).',
+      labelNames: ['kind', 'command', 'outcome'],
+      registers,
+    });
+    this.#replySeconds = new Histogram({
+      name: 'careerbot_reply_seconds',
+      help: 'Time from an interaction received to its answer sent, by kind and command.',
+      labelNames: ['kind', 'command'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.#posts = new Counter({
+      name: 'careerbot_posts_total',
+      help: 'Scheduled tip slots, by result: posted, found already posted, refused by Discord, failed (retried), skipped as too late.',
+      labelNames: ['result'],
+      registers,
+    });
+    this.#rateLimits = new Counter({
+      name: 'careerbot_rate_limited_total',
+      help: 'HTTP 429 answers from Discord, by scope (global, user, shared).',
+      labelNames: ['scope'],
+      registers,
+    });
+    new Gauge({
+      name: 'careerbot_gateway_ping_seconds',
+      help: 'Gateway heartbeat round trip, by shard.',
+      labelNames: ['shard'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [shard, ms] of sources.pings()) if (ms >= 0) this.set({ shard: String(shard) }, ms / 1000);
+      },
+    });
+    new Gauge({
+      name: 'careerbot_schedules_due',
+      help: 'Schedules of the served servers whose slot is due now (not paused).',
+      registers,
+      collect() {
+        this.set(sources.schedules().due);
+      },
+    });
+    new Gauge({
+      name: 'careerbot_schedules_late',
+      help: 'Schedules of the served servers due for more than a minute.',
+      registers,
+      collect() {
+        this.set(sources.schedules().late);
+      },
+    });
+    new Gauge({
+      name: 'careerbot_content_articles',
+      help: 'Articles the bot answers from.',
+      registers,
+      collect() {
+        this.set(sources.articles());
+      },
+    });
+  }
+
+  interaction(kind: InteractionKind, command: string, outcome: Outcome, seconds: number): void {
+    this.#interactions.inc({ kind, command, outcome });
+    this.#replySeconds.observe({ kind, command }, seconds);
+  }
+
+  post(result: PostResult): void {
+    this.#posts.inc({ result });
+  }
+
+  rateLimited(scope: string): void {
+    this.#rateLimits.inc({ scope });
+  }
+}
