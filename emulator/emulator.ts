@@ -70,6 +70,23 @@ export interface EmulatorOptions {
   globalLimitPerSecond?: number;
   /** Close every IDENTIFY with 4004, as when a token is reset between the REST call and the gateway. */
   rejectIdentify?: boolean;
+  /** `shards` in `GET /gateway/bot`: the shard count Discord recommends. Default `requireShards`, else 1. */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency`: IDENTIFYs allowed per 5 s window (discord.js throttles by it). Default 1. */
+  maxConcurrency?: number;
+  /**
+   * The rest of `session_start_limit`: defaults total 1000, remaining 999, resetAfter 0 (ms).
+   * `remaining` goes down by one with every session an IDENTIFY starts (never below 0).
+   */
+  sessionStartLimit?: { total?: number; remaining?: number; resetAfter?: number };
+  /** Close an IDENTIFY whose `num_shards` is below this with 4011 Sharding required, as for a bot in too many guilds. */
+  requireShards?: number;
+}
+
+/** `(guild_id >> 22) % num_shards`: the shard whose session receives a guild's events. */
+export function shardIdFor(guildId: string, numShards: number): number {
+  if (numShards === 1) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(numShards));
 }
 
 interface Session {
@@ -78,6 +95,46 @@ interface Session {
   /** Dispatches sent in this session, for replay on RESUME. */
   backlog: { s: number; t: string; d: unknown }[];
   socket: WebSocket | undefined;
+  /** `shard` of the IDENTIFY that started it ([0, 1] when absent). */
+  shardId: number;
+  numShards: number;
+  startedAt: number;
+  heartbeats: number;
+}
+
+/** A gateway session as a test sees it (`sessionsByShard`). */
+export interface ShardSessionInfo {
+  readonly sessionId: string;
+  /** `[shard_id, num_shards]` as the IDENTIFY gave it. */
+  readonly shard: readonly [number, number];
+  /** Sequence number of the last dispatch sent in this session. */
+  readonly seq: number;
+  /** Whether a socket is attached now (false between a disconnect and a RESUME). */
+  readonly connected: boolean;
+  /** Heartbeats (op 1) received on this session's sockets. */
+  readonly heartbeats: number;
+  /** Guild ids this session owns: `shardIdFor(id, num_shards) === shard_id`. */
+  readonly guildIds: readonly string[];
+}
+
+/** One dispatch (op 0) the emulator sent, and which session got it. */
+export interface RecordedDispatch {
+  readonly t: string;
+  readonly s: number;
+  readonly shardId: number;
+  readonly sessionId: string;
+  /** The guild the event was routed by; undefined for READY/RESUMED and guild-less events (shard 0). */
+  readonly guildId: string | undefined;
+  readonly at: number;
+}
+
+/** A gateway connection the emulator closed, with the code it used. */
+export interface GatewayClose {
+  readonly code: number;
+  readonly reason: string;
+  /** The IDENTIFY's `shard` when the close answered one, else undefined. */
+  readonly shard: unknown;
+  readonly at: number;
 }
 
 interface InteractionRecord {
@@ -123,6 +180,11 @@ export class DiscordEmulator extends EventEmitter {
   readonly messages = new Map<string, APIMessage[]>();
   readonly guilds: GuildSpec[];
   readonly gatewayEvents: { op: number; t?: string | null }[] = [];
+  /** Every dispatch sent, in order, with the shard (session) that got it. */
+  readonly dispatches: RecordedDispatch[] = [];
+  /** Close codes the emulator sent (4004, 4010, 4011, 4002 …), in order; `closes` has the details. */
+  readonly closeCodes: number[] = [];
+  readonly closes: GatewayClose[] = [];
   identifyCount = 0;
   resumeCount = 0;
   rateLimitHits = 0;
@@ -132,7 +194,11 @@ export class DiscordEmulator extends EventEmitter {
   private wss: WebSocketServer | undefined;
   private port = 0;
   private readonly sessions = new Map<string, Session>();
+  /** The session last identified or resumed: what the single-shard helpers act on. */
   private current: Session | undefined;
+  /** The latest session per shard id: where that shard's guild events go. */
+  private readonly byShard = new Map<number, Session>();
+  private sessionsStarted = 0;
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly failures: FailureRule[] = [];
   private readonly nonces = new Map<string, APIMessage>();
@@ -217,6 +283,79 @@ export class DiscordEmulator extends EventEmitter {
     ]);
   }
 
+  /**
+   * Resolves once `count` shards have a connected session that got READY (and its GUILD_CREATEs),
+   * e.g. `waitForShards(2)` for a client with `shards: [0, 1], shardCount: 2`.
+   */
+  async waitForShards(count: number, timeoutMs = 15_000): Promise<void> {
+    const connected = (): number[] =>
+      [...this.byShard.values()].filter((s) => s.socket !== undefined).map((s) => s.shardId);
+    if (connected().length >= count) return;
+    await new Promise<void>((resolve, reject) => {
+      const onSession = (): void => {
+        if (connected().length < count) return;
+        clearTimeout(timer);
+        this.off('session', onSession);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.off('session', onSession);
+        reject(new Error(`only shards [${connected().join(', ')}] of ${count} are connected`));
+      }, timeoutMs);
+      this.on('session', onSession);
+    });
+  }
+
+  /** The latest session of each shard id (connected or waiting for a RESUME). */
+  get sessionsByShard(): ReadonlyMap<number, ShardSessionInfo> {
+    const view = new Map<number, ShardSessionInfo>();
+    for (const [shardId, session] of this.byShard) {
+      view.set(shardId, {
+        sessionId: session.id,
+        shard: [session.shardId, session.numShards],
+        seq: session.seq,
+        connected: session.socket !== undefined,
+        heartbeats: session.heartbeats,
+        guildIds: this.guildsOfShard(session.shardId, session.numShards).map((g) => g.id),
+      });
+    }
+    return view;
+  }
+
+  /** The first close the emulator sent with `code`, or the next one. */
+  waitForClose(code: number, timeoutMs = 10_000): Promise<GatewayClose> {
+    const found = this.closes.find((c) => c.code === code);
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const onClose = (close: GatewayClose): void => {
+        if (close.code !== code) return;
+        clearTimeout(timer);
+        this.off('gatewayClose', onClose);
+        resolve(close);
+      };
+      const timer = setTimeout(() => {
+        this.off('gatewayClose', onClose);
+        reject(new Error(`no close ${code} within ${timeoutMs} ms; closes: [${this.closeCodes.join(', ')}]`));
+      }, timeoutMs);
+      this.on('gatewayClose', onClose);
+    });
+  }
+
+  /**
+   * Sends a dispatch as Discord would: to the session of the guild's shard (`guildId`, else the
+   * payload's `guild_id`, else its `id` for GUILD_* events; no guild → shard 0).
+   */
+  dispatchEvent(t: string, d: unknown, guildId?: string): RecordedDispatch {
+    const record = typeof d === 'object' && d !== null ? (d as { guild_id?: unknown; id?: unknown }) : {};
+    const inferred =
+      typeof record.guild_id === 'string'
+        ? record.guild_id
+        : t.startsWith('GUILD_') && typeof record.id === 'string'
+          ? record.id
+          : undefined;
+    return this.dispatch(t, d, guildId ?? inferred);
+  }
+
   describeRequests(): string {
     return this.requests.map((r) => `${r.status} ${r.method} ${r.path}`).join('\n');
   }
@@ -225,22 +364,29 @@ export class DiscordEmulator extends EventEmitter {
     this.failures.push({ times: 1, ...rule });
   }
 
-  /** Sends op 7 RECONNECT: the client must reconnect and RESUME. */
-  requestReconnect(): void {
-    this.current?.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
+  /**
+   * Sends op 7 RECONNECT: the client must reconnect and RESUME. Goes to the session last
+   * identified or resumed, or with `shardId` to that shard's.
+   */
+  requestReconnect(shardId?: number): void {
+    this.sessionOf(shardId)?.socket?.send(JSON.stringify({ op: GatewayOpcodes.Reconnect, d: null }));
   }
 
   /** Sends op 9 INVALID_SESSION. Not resumable: the client must IDENTIFY again. */
-  invalidateSession(resumable: boolean): void {
-    const session = this.current;
+  invalidateSession(resumable: boolean, shardId?: number): void {
+    const session = this.sessionOf(shardId);
     if (session === undefined) return;
     if (!resumable) this.sessions.delete(session.id);
     session.socket?.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
   }
 
   /** Drops the socket without a close frame, as a network failure would. */
-  dropConnection(): void {
-    this.current?.socket?.terminate();
+  dropConnection(shardId?: number): void {
+    this.sessionOf(shardId)?.socket?.terminate();
+  }
+
+  private sessionOf(shardId: number | undefined): Session | undefined {
+    return shardId === undefined ? this.current : this.byShard.get(shardId);
   }
 
   /** Deletes a channel: posting there then fails with 10003 Unknown Channel, as on Discord. */
@@ -446,10 +592,11 @@ export class DiscordEmulator extends EventEmitter {
     this.interactions.set(id, record);
     const start = this.requests.length;
     const dispatchedHr = performance.now();
-    this.dispatch('INTERACTION_CREATE', payload);
+    const sent = this.dispatch('INTERACTION_CREATE', payload, guildId);
     return {
       id,
       token,
+      shardId: sent.shardId,
       dispatchedAt: record.dispatchedAt,
       dispatchedHr,
       response: (timeoutMs = 10_000) =>
@@ -470,14 +617,59 @@ export class DiscordEmulator extends EventEmitter {
 
   // ---------------------------------------------------------------- gateway
 
-  private dispatch(t: string, d: unknown): void {
-    const session = this.current;
-    if (session === undefined) throw new Error('no gateway session: is the bot connected?');
+  /** Sends an event to the session of the shard that owns `guildId` (shard 0 without a guild). */
+  private dispatch(t: string, d: unknown, guildId: string | undefined): RecordedDispatch {
+    const session = this.sessionForGuild(guildId);
+    if (session === undefined) {
+      const where = guildId === undefined ? 'shard 0' : `guild ${guildId}'s shard`;
+      throw new Error(`no gateway session for ${where}: is the bot connected?`);
+    }
+    return this.dispatchTo(session, t, d, guildId);
+  }
+
+  private dispatchTo(session: Session, t: string, d: unknown, guildId: string | undefined): RecordedDispatch {
     session.seq += 1;
     const event = { s: session.seq, t, d };
     session.backlog.push(event);
     if (session.backlog.length > 1000) session.backlog.shift();
     session.socket?.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
+    const record: RecordedDispatch = {
+      t,
+      s: session.seq,
+      shardId: session.shardId,
+      sessionId: session.id,
+      guildId,
+      at: Date.now(),
+    };
+    this.dispatches.push(record);
+    return record;
+  }
+
+  /**
+   * The session owning a guild: of the latest session per shard id, the one for which
+   * `shardIdFor(guild, its num_shards)` is its shard id (the newest if several num_shards mix).
+   */
+  private sessionForGuild(guildId: string | undefined): Session | undefined {
+    if (guildId === undefined) return this.byShard.get(0);
+    let owner: Session | undefined;
+    for (const session of this.byShard.values()) {
+      if (shardIdFor(guildId, session.numShards) !== session.shardId) continue;
+      if (owner === undefined || session.startedAt >= owner.startedAt) owner = session;
+    }
+    return owner;
+  }
+
+  private guildsOfShard(shardId: number, numShards: number): GuildSpec[] {
+    if (numShards === 1) return this.guilds;
+    return this.guilds.filter((guild) => shardIdFor(guild.id, numShards) === shardId);
+  }
+
+  private close(ws: WebSocket, code: number, reason: string, shard?: unknown): void {
+    const record: GatewayClose = { code, reason, shard, at: Date.now() };
+    this.closeCodes.push(code);
+    this.closes.push(record);
+    ws.close(code, reason);
+    this.emit('gatewayClose', record);
   }
 
   private handleSocket(ws: WebSocket): void {
@@ -494,13 +686,14 @@ export class DiscordEmulator extends EventEmitter {
       try {
         packet = JSON.parse(raw.toString()) as typeof packet;
       } catch {
-        ws.close(4002, 'Error while decoding payload.');
+        this.close(ws, 4002, 'Error while decoding payload.');
         return;
       }
       this.gatewayEvents.push({ op: packet.op });
       const d = typeof packet.d === 'object' && packet.d !== null ? packet.d : {};
       switch (packet.op) {
         case GatewayOpcodes.Heartbeat:
+          for (const session of this.sessions.values()) if (session.socket === ws) session.heartbeats++;
           ws.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
           break;
         case GatewayOpcodes.Identify:
@@ -521,23 +714,60 @@ export class DiscordEmulator extends EventEmitter {
   private identify(ws: WebSocket, d: Record<string, unknown>): void {
     this.identifyCount++;
     if (d.token !== this.token || this.options.rejectIdentify === true) {
-      ws.close(4004, 'Authentication failed.');
+      this.close(ws, 4004, 'Authentication failed.', d.shard);
       return;
     }
-    const session: Session = { id: `session-${snowflake()}`, seq: 0, backlog: [], socket: ws };
+    const shard = d.shard === undefined ? [0, 1] : d.shard;
+    const [shardId, numShards] = Array.isArray(shard) ? (shard as unknown[]) : [];
+    if (
+      !Array.isArray(shard) ||
+      shard.length !== 2 ||
+      typeof shardId !== 'number' ||
+      typeof numShards !== 'number' ||
+      !Number.isInteger(shardId) ||
+      !Number.isInteger(numShards) ||
+      numShards < 1 ||
+      shardId < 0 ||
+      shardId >= numShards
+    ) {
+      this.close(ws, 4010, 'Invalid shard.', d.shard);
+      return;
+    }
+    if (numShards < (this.options.requireShards ?? 1)) {
+      this.close(ws, 4011, 'Sharding required.', d.shard);
+      return;
+    }
+    this.sessionsStarted++;
+    const session: Session = {
+      id: `session-${snowflake()}`,
+      seq: 0,
+      backlog: [],
+      socket: ws,
+      shardId,
+      numShards,
+      startedAt: performance.now(),
+      heartbeats: 0,
+    };
     this.sessions.set(session.id, session);
     this.current = session;
-    this.dispatch('READY', {
-      v: 10,
-      user: this.botUser(),
-      guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
-      session_id: session.id,
-      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-      shard: [0, 1],
-      application: { id: IDS.application, flags: 0 },
-    });
-    for (const guild of this.guilds) this.dispatch('GUILD_CREATE', this.guildPayload(guild));
-    this.emit('session');
+    this.byShard.set(shardId, session);
+    const guilds = this.guildsOfShard(shardId, numShards);
+    this.dispatchTo(
+      session,
+      'READY',
+      {
+        v: 10,
+        user: this.botUser(),
+        guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+        session_id: session.id,
+        resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+        shard: [shardId, numShards],
+        application: { id: IDS.application, flags: 0 },
+      },
+      undefined,
+    );
+    for (const guild of guilds) this.dispatchTo(session, 'GUILD_CREATE', this.guildPayload(guild), guild.id);
+    this.emit('session', shardId);
   }
 
   private resume(ws: WebSocket, d: Record<string, unknown>): void {
@@ -549,12 +779,21 @@ export class DiscordEmulator extends EventEmitter {
     this.resumeCount++;
     session.socket = ws;
     this.current = session;
+    this.byShard.set(session.shardId, session);
     const from = typeof d.seq === 'number' ? d.seq : 0;
     for (const event of session.backlog.filter((e) => e.s > from))
       ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, ...event }));
     session.seq += 1;
     ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, s: session.seq, t: 'RESUMED', d: {} }));
-    this.emit('session');
+    this.dispatches.push({
+      t: 'RESUMED',
+      s: session.seq,
+      shardId: session.shardId,
+      sessionId: session.id,
+      guildId: undefined,
+      at: Date.now(),
+    });
+    this.emit('session', session.shardId);
   }
 
   private botUser() {
@@ -779,12 +1018,18 @@ export class DiscordEmulator extends EventEmitter {
   private route(method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] {
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
+      const limit = this.options.sessionStartLimit ?? {};
       return [
         200,
         {
           url: `ws://127.0.0.1:${this.port}`,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+          shards: this.options.recommendedShards ?? this.options.requireShards ?? 1,
+          session_start_limit: {
+            total: limit.total ?? 1000,
+            remaining: Math.max(0, (limit.remaining ?? 999) - this.sessionsStarted),
+            reset_after: limit.resetAfter ?? 0,
+            max_concurrency: this.options.maxConcurrency ?? 1,
+          },
         },
       ];
     }
@@ -1011,6 +1256,8 @@ export interface InteractionContext {
 export interface InteractionHandle {
   readonly id: string;
   readonly token: string;
+  /** The shard whose session got INTERACTION_CREATE (the guild's shard). */
+  readonly shardId: number;
   readonly dispatchedAt: number;
   /** performance.now() just before INTERACTION_CREATE was sent. */
   readonly dispatchedHr: number;
