@@ -187,6 +187,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const parsed = botSchema.safeParse(env);
   if (!parsed.success) return problemsOf(parsed.error);
   const e = parsed.data;
+  const shardIds = e.SHARD_IDS ?? managedShards(env);
   return {
     ok: true,
     config: {
@@ -198,14 +199,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       contentDir: e.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       articleUrl: e.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
-      contentCache: contentCachePath(e.CONTENT_CACHE, e.STORE_URL ?? DEFAULT_STORE_URL, e.SHARD_IDS),
+      contentCache: contentCachePath(e.CONTENT_CACHE, e.STORE_URL ?? DEFAULT_STORE_URL, shardIds),
       logLevel: e.LOG_LEVEL ?? 'info',
       scheduleGraceMs: e.SCHEDULE_GRACE ?? 3_600_000,
       requestsPerSecond: e.DISCORD_REQUESTS_PER_SECOND ?? 50,
       http: e.HTTP_PORT === undefined ? undefined : { port: e.HTTP_PORT, host: e.HTTP_HOST ?? '0.0.0.0' },
-      shards: e.SHARD_COUNT === undefined ? undefined : { count: e.SHARD_COUNT, ids: e.SHARD_IDS },
+      shards: e.SHARD_COUNT === undefined ? undefined : { count: e.SHARD_COUNT, ids: shardIds },
     },
   };
+}
+
+/**
+ * The shards a process started by `npm run start:sharded` runs: discord.js's ShardingManager says so
+ * in SHARDS (one id, or a JSON list), and sets SHARD_COUNT itself.
+ */
+function managedShards(env: Readonly<Record<string, string | undefined>>): number[] | undefined {
+  if (env.SHARDING_MANAGER === undefined || env.SHARDS === undefined) return undefined;
+  try {
+    const ids: unknown = JSON.parse(env.SHARDS);
+    const list = Array.isArray(ids) ? ids : [ids];
+    return list.every((id) => Number.isInteger(id) && (id as number) >= 0) ? (list as number[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

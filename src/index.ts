@@ -28,9 +28,7 @@ async function main(): Promise<number> {
   }
   const config = result.config;
   // Logs say which shards this process runs (those given, or those ShardingManager gave it).
-  const shardIds =
-    config.shards?.ids ??
-    (process.env.SHARDS === undefined ? undefined : (JSON.parse(process.env.SHARDS) as unknown));
+  const shardIds = config.shards?.ids;
   const rootLogger = createLogger({ level: config.logLevel, secrets: [config.token] });
   const logger = shardIds === undefined ? rootLogger : rootLogger.child({ shards: shardIds });
 
@@ -154,7 +152,10 @@ async function main(): Promise<number> {
     config.http === undefined || metrics === undefined
       ? undefined
       : await HealthServer.listen(
-          config.http.port,
+          // Under start:sharded every shard's process serves on HTTP_PORT + its shard id.
+          config.http.port === 0 || process.env.SHARDING_MANAGER === undefined
+            ? config.http.port
+            : config.http.port + (shardIds?.[0] ?? 0),
           config.http.host,
           {
             registry: metrics.registry,

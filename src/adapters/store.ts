@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvRedis, { createClient } from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
-import { Keyv, type KeyvStoreAdapter } from 'keyv';
+import { Keyv, type KeyvEntry, type KeyvStoreAdapter } from 'keyv';
+import pRetry from 'p-retry';
 import { isRedisUrl } from '../config.js';
 import type { ScheduleRecord } from '../core/schedule-record.js';
 import type { Logger } from './logger.js';
@@ -102,13 +103,60 @@ function redisAdapters(storeUrl: string, logger: Logger): Adapters {
     logger.info({ store: redactedUrl(storeUrl) }, 'the Redis store is reachable again');
   });
   return {
-    make: () => new KeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true }),
+    make: () => new PatientKeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true }),
     // Connection errors are said once, above; the others are the operation's, which rejects.
     onError: () => undefined,
     async close() {
       if (client.isOpen) await client.close().catch(() => client.destroy());
     },
   };
+}
+
+/**
+ * Redis answers LOADING for a moment after a restart (it reads its append-only file), and a command
+ * under way when the connection drops fails: both pass, so such an operation is tried again, a few
+ * times over about 15 seconds. Safe, as every operation the bot makes is idempotent (whole values
+ * read, written or deleted by key).
+ */
+function patiently<R>(operation: () => Promise<R>): Promise<R> {
+  return pRetry(operation, {
+    retries: 6,
+    minTimeout: 100,
+    maxTimeout: 4000,
+    shouldRetry: ({ error }) => isPassing(error),
+  });
+}
+
+function isPassing(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return /^(LOADING|BUSY|TRYAGAIN)\b/.test(error.message) || error.message === 'Socket closed unexpectedly';
+}
+
+/** The Redis adapter, with the operations the bot uses tried again through passing failures. */
+class PatientKeyvRedis<T> extends KeyvRedis<T> {
+  override get<U = T>(key: string): Promise<U | undefined> {
+    return patiently(() => super.get<U>(key));
+  }
+
+  override getMany<U = T>(keys: string[]): Promise<(U | undefined)[]> {
+    return patiently(() => super.getMany<U>(keys));
+  }
+
+  override set(key: string, value: string, ttl?: number): Promise<void> {
+    return patiently(() => super.set(key, value, ttl));
+  }
+
+  override setMany(entries: KeyvEntry[]): Promise<void> {
+    return patiently(() => super.setMany(entries));
+  }
+
+  override delete(key: string): Promise<boolean> {
+    return patiently(() => super.delete(key));
+  }
+
+  override has(key: string): Promise<boolean> {
+    return patiently(() => super.has(key));
+  }
 }
 
 /** `redis://user:secret@host:6379/0` without its user and password. */

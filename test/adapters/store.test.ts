@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
 import { ScheduleBook } from '../../src/adapters/schedule-book.js';
 import { openStores, redactedUrl, type Stores } from '../../src/adapters/store.js';
@@ -87,17 +87,37 @@ describe('the SQLite store', () => {
 });
 
 describe('the Redis store', () => {
-  it('GIVEN the server restarted while the bot runs THEN operations wait for it, and nothing is lost', async () => {
+  it('GIVEN the server restarted while the bot runs THEN writes made while it is down wait for it, and nothing is lost', async () => {
+    const logs: { msg: string }[] = [];
+    const watched = createLogger(
+      { level: 'info' },
+      { write: (line: string) => logs.push(JSON.parse(line) as { msg: string }) },
+    );
     const url = `redis://127.0.0.1:${redis.port}/15`;
-    const stores = openStores(url, logger);
+    const stores = openStores(url, watched);
     await stores.lastTip.set('before', 'kept');
     await redis.halt();
-    // Written while the server is down: it goes out once the server is back.
-    const during = stores.lastTip.set('during', 'queued');
+    // Whether the client has seen the connection drop yet or not, and while Redis loads its file
+    // again (LOADING), writes are kept and tried again until they land.
+    const dropped = Promise.allSettled([stores.lastTip.set('dropped', 'retried')]);
+    await vi.waitFor(
+      () => expect(logs.map((l) => l.msg)).toContain('the Redis store cannot be reached; retrying'),
+      {
+        timeout: 10_000,
+        interval: 20,
+      },
+    );
+    const during = Promise.allSettled([stores.lastTip.set('during', 'queued')]);
     await redis.run();
-    expect(await during).toBe(true);
+    expect(await during).toEqual([{ status: 'fulfilled', value: true }]);
+    expect(await dropped).toEqual([{ status: 'fulfilled', value: true }]);
+    expect(await stores.lastTip.get('dropped')).toBe('retried');
     expect(await stores.lastTip.get('before')).toBe('kept');
     expect(await stores.lastTip.get('during')).toBe('queued');
+    await vi.waitFor(() => expect(logs.map((l) => l.msg)).toContain('the Redis store is reachable again'), {
+      timeout: 10_000,
+      interval: 20,
+    });
     await stores.close();
   });
 

@@ -1,0 +1,93 @@
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
+import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
+import { createLogger } from './adapters/logger.js';
+import { formatConfigProblems, loadConfig } from './config.js';
+import { loadDotEnv } from './env.js';
+
+/** Discord lets a bot start one session per 5 seconds in each of its `max_concurrency` buckets. */
+const IDENTIFY_WINDOW_MS = 5500;
+/** A shard's process that is not ready in this time counts as failed to start. */
+const READY_TIMEOUT_MS = 120_000;
+/** How long the shards' processes have to stop on SIGTERM (each exits within 10 s of its own). */
+const STOP_TIMEOUT_MS = 15_000;
+
+/**
+ * `npm run start:sharded`: every shard on this machine, each in a process of its own (discord.js's
+ * ShardingManager): as many as Discord recommends (`GET /gateway/bot`), or SHARD_COUNT, of which
+ * SHARD_IDS if set. A process that dies is started again; SIGTERM stops them all.
+ */
+async function main(): Promise<number> {
+  loadDotEnv();
+  const result = loadConfig(process.env);
+  if (!result.ok) {
+    console.error(formatConfigProblems(result.problems, 'The sharded bot'));
+    return 1;
+  }
+  const config = result.config;
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+  const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  const total = config.shards?.count ?? gateway.shards;
+  const ids = config.shards?.ids ?? Array.from({ length: total }, (_, id) => id);
+  // The processes are told their shards by the manager: not the ids given to this one.
+  delete process.env.SHARD_IDS;
+
+  const manager = new ShardingManager(fileURLToPath(new URL('./index.js', import.meta.url)), {
+    totalShards: total,
+    shardList: ids,
+    token: config.token,
+    mode: 'process',
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard: Shard) => {
+    logger.info({ shard: shard.id, of: total }, 'shard process started');
+    shard.on('death', () => {
+      if (manager.respawn) logger.warn({ shard: shard.id }, 'shard process died; starting it again');
+    });
+  });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      manager.respawn = false;
+      await Promise.all(
+        manager.shards.map(
+          (shard) =>
+            new Promise<void>((resolve) => {
+              const child = shard.process;
+              if (child === null || child.exitCode !== null || child.signalCode !== null) {
+                resolve();
+                return;
+              }
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      logger.info({ signal }, 'stopping every shard');
+      setTimeout(() => process.exit(0), STOP_TIMEOUT_MS).unref();
+      // The manager keeps handles of its own open: done once every shard's process has exited.
+      void stop().then(() => {
+        logger.flush();
+        process.exit(0);
+      });
+    });
+
+  logger.info({ shards: ids, of: total, recommended: gateway.shards }, 'starting shards');
+  await manager.spawn({
+    amount: total,
+    delay: Math.ceil(IDENTIFY_WINDOW_MS / Math.max(1, gateway.session_start_limit.max_concurrency)),
+    timeout: READY_TIMEOUT_MS,
+  });
+  return 0;
+}
+
+const exitCode = await main().catch((error: unknown) => {
+  console.error(`Could not start the shards: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+});
+if (exitCode !== 0) process.exit(exitCode);

@@ -1,0 +1,94 @@
+import { ChannelType } from 'discord-api-types/v10';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BotProcess } from '../../emulator/bot-process.js';
+import { shardIdFor, type DiscordEmulator, type GuildSpec } from '../../emulator/emulator.js';
+import { dueSchedules, preloadSchedules } from '../../emulator/fleet.js';
+import { PROJECT_ROOT } from '../../emulator/run-bot.js';
+import { RedisServer } from '../helpers/redis-server.js';
+import { callbackOf } from './callbacks.js';
+import { botEnv, deployCommands, startEmulator, workspace } from './harness.js';
+import { until } from './wait.js';
+
+/** Four servers whose ids put two on each of 2 shards (a shard is `(id >> 22) % count`). */
+const GUILDS: GuildSpec[] = Array.from({ length: 4 }, (_, i) => ({
+  id: String(1_500_000_000_000_000_000n + (BigInt(i) << 22n)),
+  name: `Sharded ${i}`,
+  channels: [
+    { id: String(1_600_000_000_000_000_000n + BigInt(i)), name: 'tips', type: ChannelType.GuildText },
+  ],
+}));
+const channelOf = (guild: GuildSpec): string => guild.channels[0]?.id ?? '';
+
+let redis: RedisServer;
+let emulator: DiscordEmulator;
+let space: ReturnType<typeof workspace>;
+const running: BotProcess[] = [];
+
+beforeAll(async () => {
+  redis = await RedisServer.start();
+  // Two sessions may start at once: no 5-second wait between the shards' IDENTIFYs.
+  emulator = await startEmulator({ guilds: GUILDS, recommendedShards: 2, maxConcurrency: 2 });
+  space = workspace();
+  // Global commands: every server has them.
+  const deployed = await deployCommands(botEnv(emulator, space, { DISCORD_GUILD_ID: '' }), space.dir);
+  if (deployed.code !== 0) throw new Error(deployed.stderr);
+}, 60_000);
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((bot) => bot.stop()));
+  expect(emulator.violations).toEqual([]);
+});
+
+afterAll(async () => {
+  await emulator.stop();
+  await redis.stop();
+  space.cleanup();
+});
+
+/** Each server's /tips answered once, by the session of the server's shard. */
+async function expectEachServerAnsweredOnce(): Promise<void> {
+  for (const guild of GUILDS) {
+    const handle = emulator.chatInput('tips', {}, { guildId: guild.id, channelId: channelOf(guild) });
+    expect(handle.shardId).toBe(shardIdFor(guild.id, 2));
+    expect(callbackOf(await handle.response()).type).toBe(4);
+    expect(emulator.requests.filter((r) => r.path.includes(`/interactions/${handle.id}/`))).toHaveLength(1);
+  }
+}
+
+describe('shards', () => {
+  it('GIVEN two processes as shards 0 and 1 of 2 on one Redis THEN each server is served by its shard once, and each schedule posted once', async () => {
+    const env = botEnv(
+      emulator,
+      { ...space, storeUrl: redis.url },
+      { DISCORD_GUILD_ID: '', SHARD_COUNT: '2' },
+    );
+    await preloadSchedules(redis.url, space.dir, dueSchedules(GUILDS));
+    for (const id of ['0', '1']) running.push(new BotProcess({ ...env, SHARD_IDS: id }, space.dir));
+    await emulator.waitForShards(2, 30_000);
+    await expectEachServerAnsweredOnce();
+    await until(
+      () => GUILDS.every((guild) => emulator.channelPosts(channelOf(guild)).length > 0),
+      30_000,
+      'a post in each server',
+    );
+    for (const guild of GUILDS) expect(emulator.channelPosts(channelOf(guild)), guild.id).toHaveLength(1);
+    // Each process logs with its shard.
+    for (const [i, bot] of running.entries())
+      expect(bot.logs.find((line) => line.msg === 'connected to Discord')).toMatchObject({ shards: [i] });
+  });
+
+  it('GIVEN npm run start:sharded and Discord recommending 2 shards THEN both run in processes of their own, and SIGTERM stops them all', async () => {
+    const manager = new BotProcess(botEnv(emulator, space, { DISCORD_GUILD_ID: '' }), space.dir, [
+      `${PROJECT_ROOT}dist/src/sharded.js`,
+    ]);
+    running.push(manager);
+    await manager.waitForLog(/starting shards/, 20_000);
+    await emulator.waitForShards(2, 60_000);
+    await expectEachServerAnsweredOnce();
+    const started = manager.logs.filter((line) => line.msg === 'shard process started');
+    expect(started.map((line) => line.shard)).toEqual([0, 1]);
+    expect(await manager.stop()).toBe(0);
+    // Every shard's process stopped as the bot stops: each said so.
+    expect(manager.logs.filter((line) => line.msg === 'shutting down')).toHaveLength(2);
+  }, 90_000);
+});
