@@ -1,0 +1,81 @@
+import { ChannelType } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotProcess } from '../../emulator/bot-process.js';
+import { shardIdFor, type DiscordEmulator, type GuildSpec } from '../../emulator/emulator.js';
+import { dueSchedules, preloadSchedules, readSchedules } from '../../emulator/fleet.js';
+import { RedisServer } from '../helpers/redis-server.js';
+import { botEnv, startEmulator, workspace } from './harness.js';
+import { until } from './wait.js';
+
+/** 500 servers, half on each of 2 shards (a shard is `(id >> 22) % count`). */
+const GUILDS: GuildSpec[] = Array.from({ length: 500 }, (_, i) => ({
+  id: String(1_700_000_000_000_000_000n + (BigInt(i) << 22n)),
+  name: `Server ${i}`,
+  channels: [
+    { id: String(1_800_000_000_000_000_000n + BigInt(i)), name: 'tips', type: ChannelType.GuildText },
+  ],
+}));
+
+let redis: RedisServer;
+let emulator: DiscordEmulator;
+let space: ReturnType<typeof workspace>;
+const bots: BotProcess[] = [];
+
+beforeAll(async () => {
+  redis = await RedisServer.start();
+  emulator = await startEmulator({
+    guilds: GUILDS,
+    globalLimitPerSecond: 50,
+    recommendedShards: 2,
+    maxConcurrency: 2,
+  });
+  space = workspace();
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(bots.map((bot) => bot.stop()));
+  await emulator.stop();
+  await redis.stop();
+  space.cleanup();
+});
+
+describe('a batch of 500 due posts over 2 shards in 2 processes', () => {
+  it('GIVEN one process killed (SIGKILL) in the middle of the batch THEN after its restart every server has its post exactly once', async () => {
+    expect(new Set(GUILDS.map((guild) => shardIdFor(guild.id, 2))).size).toBe(2);
+    await preloadSchedules(redis.url, space.dir, dueSchedules(GUILDS));
+    // Each process paces its own posts: together under Discord's global limit of 50 per second.
+    const env = botEnv(
+      emulator,
+      { ...space, storeUrl: redis.url },
+      { SHARD_COUNT: '2', DISCORD_REQUESTS_PER_SECOND: '20' },
+    );
+    const start = (shard: number): BotProcess => {
+      const bot = new BotProcess({ ...env, SHARD_IDS: String(shard) }, space.dir);
+      bots.push(bot);
+      return bot;
+    };
+    const postsOf = (shard: number): number =>
+      GUILDS.filter(
+        (g) => shardIdFor(g.id, 2) === shard && emulator.channelPosts(g.channels[0]?.id ?? '').length > 0,
+      ).length;
+
+    start(0);
+    const doomed = start(1);
+    await until(() => postsOf(1) >= 60, 60_000, '60 posts on shard 1');
+    await doomed.kill();
+    expect(postsOf(1)).toBeLessThan(250);
+    start(1);
+    await until(() => postsOf(0) + postsOf(1) === 500, 90_000, 'all 500 posts');
+    await Promise.all(bots.map((bot) => bot.stop()));
+
+    const records = await readSchedules(redis.url, space.dir);
+    for (const guild of GUILDS) {
+      const posts = emulator.channelPosts(guild.channels[0]?.id ?? '');
+      expect(posts, guild.id).toHaveLength(1);
+      expect(records.get(guild.id)?.inFlight, guild.id).toBeUndefined();
+      expect(records.get(guild.id)?.lastPost?.messageId, guild.id).toBe(posts[0]?.id);
+    }
+    expect(emulator.rateLimitHits).toBe(0);
+    expect(emulator.violations).toEqual([]);
+  }, 180_000);
+});
