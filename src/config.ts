@@ -187,7 +187,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const parsed = botSchema.safeParse(env);
   if (!parsed.success) return problemsOf(parsed.error);
   const e = parsed.data;
-  const shardIds = e.SHARD_IDS ?? managedShards(env);
+  // A process of start:sharded runs the shards its manager gave it, whatever SHARD_IDS says (.env
+  // is read again in each process).
+  const shardIds = managedShards(env) ?? e.SHARD_IDS;
   return {
     ok: true,
     config: {

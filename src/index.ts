@@ -1,4 +1,4 @@
-import { Events, RESTEvents, type REST } from 'discord.js';
+import { Events, RESTEvents, type Client, type REST } from 'discord.js';
 import pTimeout from 'p-timeout';
 import { ContentStore } from './adapters/content-store.js';
 import { ContentLibrary } from './adapters/content-library.js';
@@ -7,7 +7,7 @@ import { createLogger, redact } from './adapters/logger.js';
 import { HealthServer } from './adapters/health-server.js';
 import { BotMetrics } from './adapters/metrics.js';
 import { ScheduleBook } from './adapters/schedule-book.js';
-import { openStores } from './adapters/store.js';
+import { openStores, type Stores } from './adapters/store.js';
 import { loadConfig, formatConfigProblems } from './config.js';
 import { formatProblem } from './core/article.js';
 import { createClient, createPosterRest } from './discord/client.js';
@@ -29,8 +29,73 @@ async function main(): Promise<number> {
   const config = result.config;
   // Logs say which shards this process runs (those given, or those ShardingManager gave it).
   const shardIds = config.shards?.ids;
-  const rootLogger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const rootLogger = createLogger({
+    level: config.logLevel,
+    secrets: [config.token, ...urlSecrets(config.storeUrl)],
+  });
   const logger = shardIds === undefined ? rootLogger : rootLogger.child({ shards: shardIds });
+
+  // Served from the start: /livez answers while the content loads, /readyz says what it waits for.
+  // What the metrics and checks read is filled in as it is made.
+  const live: {
+    stopping: boolean;
+    client?: Client;
+    library?: ContentLibrary;
+    schedules?: ScheduleBook;
+    stores?: Stores;
+    serves?: (guildId: string) => boolean;
+  } = { stopping: false };
+  const metrics =
+    config.http === undefined
+      ? undefined
+      : new BotMetrics({
+          pings: () =>
+            [...(live.client?.ws.shards.values() ?? [])].map((shard) => [shard.id, shard.ping] as const),
+          schedules: () => {
+            const now = Date.now();
+            let due = 0;
+            let late = 0;
+            for (const record of live.schedules?.all() ?? []) {
+              if (
+                record.paused !== undefined ||
+                record.nextRunAt > now ||
+                live.serves?.(record.guildId) !== true
+              )
+                continue;
+              due++;
+              if (now - record.nextRunAt > 60_000) late++;
+            }
+            return { due, late };
+          },
+          articles: () => live.library?.current.articles.length ?? 0,
+        });
+  const health =
+    config.http === undefined || metrics === undefined
+      ? undefined
+      : await HealthServer.listen(
+          // Under start:sharded every shard's process serves on HTTP_PORT + its shard id.
+          config.http.port === 0 || process.env.SHARDING_MANAGER === undefined
+            ? config.http.port
+            : config.http.port + (shardIds?.[0] ?? 0),
+          config.http.host,
+          {
+            registry: metrics.registry,
+            ready: async () => {
+              if (live.stopping) return { ok: false, reason: 'shutting down' };
+              if (live.stores === undefined)
+                return { ok: false, reason: 'starting: reading the content and the store' };
+              if (live.client?.isReady() !== true)
+                return { ok: false, reason: 'not connected to Discord yet' };
+              try {
+                await pTimeout(live.stores.lastTip.get('readyz'), { milliseconds: 1000 });
+                return { ok: true };
+              } catch {
+                return { ok: false, reason: 'the store does not answer' };
+              }
+            },
+          },
+          logger,
+        );
 
   // SIGHUP reads the whole content folder again. Caught from the start: its default would end the
   // bot, and one sent while the content is first read is done once it is.
@@ -44,6 +109,7 @@ async function main(): Promise<number> {
   const settings = { siteUrl: config.siteUrl, articleUrl: config.articleUrl, dir: config.contentDir };
   const contentStore = await ContentStore.open(config.contentCache, settings, logger);
   const library = await ContentLibrary.open({ ...settings, logger, store: contentStore });
+  live.library = library;
   if (library.current.articles.length === 0) {
     console.error(
       [
@@ -74,27 +140,13 @@ async function main(): Promise<number> {
   const stores = openStores(config.storeUrl, logger);
   const schedules = new ScheduleBook(stores.schedules, logger);
   logger.info({ schedules: await schedules.load() }, 'schedules loaded');
+  live.schedules = schedules;
+  live.stores = stores;
   const client = createClient(config.apiUrl, config.requestsPerSecond, config.shards);
   const posterRest = createPosterRest(config.apiUrl, config.token, config.requestsPerSecond);
   const serves = (guildId: string): boolean => client.guilds.cache.has(guildId);
-  const metrics =
-    config.http === undefined
-      ? undefined
-      : new BotMetrics({
-          pings: () => [...client.ws.shards.values()].map((shard) => [shard.id, shard.ping] as const),
-          schedules: () => {
-            const now = Date.now();
-            let due = 0;
-            let late = 0;
-            for (const record of schedules.all()) {
-              if (record.paused !== undefined || record.nextRunAt > now || !serves(record.guildId)) continue;
-              due++;
-              if (now - record.nextRunAt > 60_000) late++;
-            }
-            return { due, late };
-          },
-          articles: () => library.current.articles.length,
-        });
+  live.client = client;
+  live.serves = serves;
   if (metrics !== undefined)
     for (const rest of [client.rest, posterRest] as REST[])
       rest.on(RESTEvents.Response, (_request, response) => {
@@ -147,37 +199,12 @@ async function main(): Promise<number> {
   );
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
 
-  let stopping = false;
-  const health =
-    config.http === undefined || metrics === undefined
-      ? undefined
-      : await HealthServer.listen(
-          // Under start:sharded every shard's process serves on HTTP_PORT + its shard id.
-          config.http.port === 0 || process.env.SHARDING_MANAGER === undefined
-            ? config.http.port
-            : config.http.port + (shardIds?.[0] ?? 0),
-          config.http.host,
-          {
-            registry: metrics.registry,
-            ready: async () => {
-              if (stopping) return { ok: false, reason: 'shutting down' };
-              if (!client.isReady()) return { ok: false, reason: 'not connected to Discord yet' };
-              try {
-                await pTimeout(stores.lastTip.get('readyz'), { milliseconds: 1000 });
-                return { ok: true };
-              } catch {
-                return { ok: false, reason: 'the store does not answer' };
-              }
-            },
-          },
-          logger,
-        );
-
-  const stop = async (code: number): Promise<void> => {
-    if (stopping) return;
+  let stopped: Promise<void> | undefined;
+  const stop = (code: number): Promise<void> => (stopped ??= shutDown(code));
+  const shutDown = async (code: number): Promise<void> => {
     // From here /readyz answers 503, and no new slot starts; posts under way finish. Whatever still
     // hangs after 10 s (a store that does not answer) does not keep the process.
-    stopping = true;
+    live.stopping = true;
     setTimeout(() => {
       logger.warn('could not stop everything within 10 s; exiting');
       logger.flush();
@@ -204,9 +231,24 @@ async function main(): Promise<number> {
     await client.login(config.token);
     return 0;
   } catch (error) {
+    // Stopped (SIGTERM) while logging in: a stop, not a failure.
+    if (live.stopping) {
+      await stopped;
+      return 0;
+    }
     console.error(loginFailure(error, config.apiUrl, config.token));
     await stop(1);
     return 1;
+  }
+}
+
+/** The password of a store URL (`redis://:secret@host`), kept out of every log line. */
+function urlSecrets(storeUrl: string): string[] {
+  try {
+    const { password } = new URL(storeUrl);
+    return password === '' ? [] : [password, decodeURIComponent(password)];
+  } catch {
+    return [];
   }
 }
 

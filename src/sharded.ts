@@ -30,8 +30,12 @@ async function main(): Promise<number> {
   const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   const total = config.shards?.count ?? gateway.shards;
   const ids = config.shards?.ids ?? Array.from({ length: total }, (_, id) => id);
-  // The processes are told their shards by the manager: not the ids given to this one.
+  // The processes are told their shards by the manager (SHARDS), not the ids given to this one; and
+  // Discord's global limit is the bot's, so each process gets its share of it.
   delete process.env.SHARD_IDS;
+  process.env.DISCORD_REQUESTS_PER_SECOND = String(
+    Math.max(1, Math.floor(config.requestsPerSecond / ids.length)),
+  );
 
   const manager = new ShardingManager(fileURLToPath(new URL('./index.js', import.meta.url)), {
     totalShards: total,
@@ -45,6 +49,8 @@ async function main(): Promise<number> {
     shard.on('death', () => {
       if (manager.respawn) logger.warn({ shard: shard.id }, 'shard process died; starting it again');
     });
+    // A process started again that fails to become ready: said, and tried again at its next death.
+    shard.on('error', (err: unknown) => logger.error({ err, shard: shard.id }, 'shard process failed'));
   });
 
   let stopping: Promise<void> | undefined;
@@ -78,11 +84,17 @@ async function main(): Promise<number> {
     });
 
   logger.info({ shards: ids, of: total, recommended: gateway.shards }, 'starting shards');
-  await manager.spawn({
-    amount: total,
-    delay: Math.ceil(IDENTIFY_WINDOW_MS / Math.max(1, gateway.session_start_limit.max_concurrency)),
-    timeout: READY_TIMEOUT_MS,
-  });
+  try {
+    await manager.spawn({
+      amount: total,
+      delay: Math.ceil(IDENTIFY_WINDOW_MS / Math.max(1, gateway.session_start_limit.max_concurrency)),
+      timeout: READY_TIMEOUT_MS,
+    });
+  } catch (error) {
+    // None left running: a start after this one must not find its shards taken.
+    await stop();
+    throw error;
+  }
   return 0;
 }
 

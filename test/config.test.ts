@@ -107,6 +107,19 @@ describe('loadConfig', () => {
       const bad = loadConfig({ DISCORD_TOKEN: TOKEN, ...env });
       return bad.ok ? [] : bad.problems;
     };
+    // A process of start:sharded runs what its manager gave it, even with SHARD_IDS in .env.
+    expect(
+      loadConfig({
+        DISCORD_TOKEN: TOKEN,
+        SHARDING_MANAGER: 'true',
+        SHARDS: '1',
+        SHARD_COUNT: '2',
+        SHARD_IDS: '0,1',
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: { shards: { count: 2, ids: [1] }, contentCache: 'data/content-cache-shards-1.sqlite' },
+    });
     expect(problems({ SHARD_IDS: '0' })).toEqual([expect.stringMatching(/^SHARD_IDS: needs SHARD_COUNT/)]);
     expect(problems({ SHARD_COUNT: '2', SHARD_IDS: '0,2' })).toEqual([
       expect.stringMatching(/^SHARD_IDS: expected ids from 0 to 1/),

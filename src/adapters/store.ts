@@ -120,16 +120,25 @@ function redisAdapters(storeUrl: string, logger: Logger): Adapters {
  */
 function patiently<R>(operation: () => Promise<R>): Promise<R> {
   return pRetry(operation, {
-    retries: 6,
+    retries: 20,
     minTimeout: 100,
-    maxTimeout: 4000,
+    maxTimeout: 2000,
+    maxRetryTime: 15_000,
     shouldRetry: ({ error }) => isPassing(error),
   });
 }
 
+/** Socket errors of a connection that broke (a host gone, a network cut), as node-redis passes them. */
+const BROKEN = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ENOTCONN', 'EHOSTUNREACH']);
+
 function isPassing(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return /^(LOADING|BUSY|TRYAGAIN)\b/.test(error.message) || error.message === 'Socket closed unexpectedly';
+  const code = (error as { code?: unknown }).code;
+  return (
+    /^(LOADING|BUSY|TRYAGAIN)\b/.test(error.message) ||
+    error.message === 'Socket closed unexpectedly' ||
+    (typeof code === 'string' && BROKEN.has(code))
+  );
 }
 
 /** The Redis adapter, with the operations the bot uses tried again through passing failures. */
@@ -156,6 +165,18 @@ class PatientKeyvRedis<T> extends KeyvRedis<T> {
 
   override has(key: string): Promise<boolean> {
     return patiently(() => super.has(key));
+  }
+
+  /** Read whole, then handed out: a listing cut by a passing failure is read again from the start. */
+  override async *iterator<U = T>(
+    namespace?: string,
+  ): AsyncGenerator<[string, U | undefined], void, unknown> {
+    const entries = await patiently(async () => {
+      const read: [string, U | undefined][] = [];
+      for await (const entry of super.iterator<U>(namespace)) read.push(entry);
+      return read;
+    });
+    yield* entries;
   }
 }
 

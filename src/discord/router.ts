@@ -42,7 +42,9 @@ export function createRouter(
     }
     if (observe !== undefined) {
       const seen = described(interaction);
-      if (seen !== undefined) observe(seen.kind, seen.name, outcome, (performance.now() - started) / 1000);
+      // Only the bot's own command names: a label never carries what a user or an old message sent.
+      const name = seen !== undefined && byName.has(seen.name) ? seen.name : 'unknown';
+      if (seen !== undefined) observe(seen.kind, name, outcome, (performance.now() - started) / 1000);
     }
   };
 }

@@ -248,6 +248,28 @@ describe('section commands', () => {
   });
 });
 
+describe('what the router tells the metrics', () => {
+  it('GIVEN answers, refusals and unknown buttons THEN each is told once, named only by the bot’s own commands', async () => {
+    const { deps } = setup();
+    const seen: [string, string, string][] = [];
+    const route = createRouter(COMMANDS, deps, (kind, command, outcome, seconds) => {
+      expect(seconds).toBeGreaterThanOrEqual(0);
+      seen.push([kind, command, outcome]);
+    });
+    await route(chatInput('tips'));
+    await route(chatInput('tips', { article: 'no-such-article' }));
+    await route(button('tips:all:deleted-article:0'));
+    // A custom id from another bot version, or typed by hand: never a label value.
+    await route(button('a search someone typed, far too long to be a label value'));
+    expect(seen).toEqual([
+      ['command', 'tips', 'ok'],
+      ['command', 'tips', 'refused'],
+      ['button', 'tips', 'refused'],
+      ['button', 'unknown', 'refused'],
+    ]);
+  });
+});
+
 describe('/tip', () => {
   it('GIVEN repeated /tip in one channel THEN never the same tip twice in a row, and remembers the last one', async () => {
     let n = 0;
