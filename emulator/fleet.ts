@@ -4,10 +4,14 @@ import { openStores } from '../src/adapters/store.js';
 import type { ScheduleRecord } from '../src/core/schedule-record.js';
 import type { GuildSpec } from './emulator.js';
 
-/** `count` servers with one text channel each: guild ids from 1300000000000000000, channels 1400…. */
-export function manyGuilds(count: number): GuildSpec[] {
+/**
+ * `count` servers with one text channel each: guild ids from 1300000000000000000, channels 1400….
+ * With `spread`, consecutive servers are on consecutive shards (ids `<< 22` apart: a server's shard is
+ * `(id >> 22) % shard count`); otherwise all are on one.
+ */
+export function manyGuilds(count: number, spread = false): GuildSpec[] {
   return Array.from({ length: count }, (_, i) => ({
-    id: String(1_300_000_000_000_000_000n + BigInt(i)),
+    id: String(1_300_000_000_000_000_000n + (spread ? BigInt(i) << 22n : BigInt(i))),
     name: `Server ${i}`,
     channels: [
       { id: String(1_400_000_000_000_000_000n + BigInt(i)), name: 'tips', type: ChannelType.GuildText },

@@ -14,6 +14,7 @@ import { DiscordEmulator, IDS } from '../emulator/emulator.js';
 import { BotProcess } from '../emulator/bot-process.js';
 import { dueSchedules, manyGuilds, preloadSchedules } from '../emulator/fleet.js';
 import { runEntry } from '../emulator/run-bot.js';
+import { RedisServer } from '../emulator/redis-server.js';
 import { CONTENT_TARGETS, contentFigures, type ContentFigures } from './bench-content.js';
 
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 2000);
@@ -142,13 +143,20 @@ const FANOUT_TARGET = 1.1;
 
 /**
  * 10,000 servers whose tip is due in the same minute, against an emulator that enforces a global
- * limit of 500 requests per second (the bot told the same). The floor is posts ÷ limit.
+ * limit of 500 requests per second. The floor is posts ÷ limit. With `processes` > 1, that many
+ * processes each run one shard, on one Redis, each told its share of the limit.
  */
-async function fanOut(): Promise<Record<string, unknown>> {
+async function fanOut(processes = 1): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
-  const guilds = manyGuilds(FANOUT_SERVERS);
-  const emulator = await new DiscordEmulator({ guilds, globalLimitPerSecond: FANOUT_LIMIT }).start();
-  const storeUrl = `sqlite://${join(dir, 'fanout.sqlite')}`;
+  const guilds = manyGuilds(FANOUT_SERVERS, processes > 1);
+  const emulator = await new DiscordEmulator({
+    guilds,
+    globalLimitPerSecond: FANOUT_LIMIT,
+    recommendedShards: processes,
+    maxConcurrency: processes,
+  }).start();
+  const redis = processes > 1 ? await RedisServer.start() : undefined;
+  const storeUrl = redis?.url ?? `sqlite://${join(dir, 'fanout.sqlite')}`;
   const now = Date.now();
   const minute = Math.floor(now / 60_000) * 60_000;
   await preloadSchedules(
@@ -156,25 +164,35 @@ async function fanOut(): Promise<Record<string, unknown>> {
     dir,
     dueSchedules(guilds, now).map((record) => ({ ...record, nextRunAt: Math.min(minute, now - 1000) })),
   );
-  console.log(`Fan-out: ${FANOUT_SERVERS} schedules due in the same minute, global limit ${FANOUT_LIMIT}/s…`);
-  const bot = new BotProcess(
-    {
-      DISCORD_TOKEN: emulator.token,
-      DISCORD_API_URL: emulator.restUrl,
-      CONTENT_DIR: resolve('content'),
-      STORE_URL: storeUrl,
-      LOG_LEVEL: 'warn',
-      DISCORD_REQUESTS_PER_SECOND: String(FANOUT_LIMIT),
-    },
-    dir,
+  const where = processes > 1 ? `${processes} processes (one shard each) on Redis` : 'one process';
+  console.log(
+    `Fan-out: ${FANOUT_SERVERS} schedules due in the same minute, global limit ${FANOUT_LIMIT}/s, ${where}…`,
+  );
+  const bots = Array.from(
+    { length: processes },
+    (_, shard) =>
+      new BotProcess(
+        {
+          DISCORD_TOKEN: emulator.token,
+          DISCORD_API_URL: emulator.restUrl,
+          CONTENT_DIR: resolve('content'),
+          STORE_URL: storeUrl,
+          LOG_LEVEL: 'warn',
+          DISCORD_REQUESTS_PER_SECOND: String(Math.floor(FANOUT_LIMIT / processes)),
+          ...(processes > 1 ? { SHARD_COUNT: String(processes), SHARD_IDS: String(shard) } : {}),
+        },
+        dir,
+      ),
   );
   const channels = guilds.map((guild) => guild.channels[0]?.id ?? '');
   const delivered = () => channels.filter((id) => emulator.channelPosts(id).length > 0).length;
   const deadline = Date.now() + 10 * 60_000;
   while (delivered() < FANOUT_SERVERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   await new Promise((r) => setTimeout(r, 3000));
-  await bot.stop();
+  const rssMb = bots.map((bot) => Math.round(residentMb(bot.pid) ?? NaN));
+  await Promise.all(bots.map((bot) => bot.stop()));
   await emulator.stop();
+  await redis?.stop();
   rmSync(dir, { recursive: true, force: true });
 
   const posts = emulator.requests.filter(
@@ -195,6 +213,7 @@ async function fanOut(): Promise<Record<string, unknown>> {
   const losses = channels.filter((id) => emulator.channelPosts(id).length === 0).length;
   const result = {
     servers: FANOUT_SERVERS,
+    processes,
     limitPerSecond: FANOUT_LIMIT,
     seconds,
     floorSeconds: floor,
@@ -202,19 +221,25 @@ async function fanOut(): Promise<Record<string, unknown>> {
     rateLimited429: emulator.rateLimitHits,
     duplicates,
     losses,
+    rssMbPerProcess: rssMb.join(' '),
     met: seconds / floor <= FANOUT_TARGET && duplicates === 0 && losses === 0,
   };
   console.table([result]);
   console.log(
-    `Fan-out target: within ${FANOUT_TARGET}× of the floor, no duplicates, no losses: ${result.met ? 'met' : 'NOT met'}.`,
+    `Fan-out target (${where}): within ${FANOUT_TARGET}× of the floor, no duplicates, no losses: ${result.met ? 'met' : 'NOT met'}.`,
   );
   return result;
+}
+
+/** The fan-out in one process (SQLite), then through 4 processes, one shard each, on Redis. */
+async function fanOuts(): Promise<Record<string, unknown>> {
+  return { oneProcess: await fanOut(1), fourProcesses: await fanOut(4) };
 }
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   if (only === 'fanout') {
-    writeResults('fanout', await fanOut());
+    writeResults('fanout', await fanOuts());
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
@@ -320,7 +345,7 @@ async function main(): Promise<void> {
     );
   }
   writeResults('latency', { targets: TARGET, met, runs: rows });
-  if (only !== 'latency') writeResults('fanout', await fanOut());
+  if (only !== 'latency') writeResults('fanout', await fanOuts());
 }
 
 function printContent(c: ContentFigures): void {

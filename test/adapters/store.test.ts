@@ -6,7 +6,7 @@ import { createLogger } from '../../src/adapters/logger.js';
 import { ScheduleBook } from '../../src/adapters/schedule-book.js';
 import { openStores, redactedUrl, type Stores } from '../../src/adapters/store.js';
 import type { ScheduleRecord } from '../../src/core/schedule-record.js';
-import { RedisServer } from '../helpers/redis-server.js';
+import { RedisServer } from '../../emulator/redis-server.js';
 
 const logger = createLogger({ level: 'silent' });
 const dirs: string[] = [];

@@ -4,7 +4,7 @@ import { openStores } from '../../src/adapters/store.js';
 import type { ScheduleRecord } from '../../src/core/schedule-record.js';
 import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
-import { RedisServer } from '../helpers/redis-server.js';
+import { RedisServer } from '../../emulator/redis-server.js';
 import { callbackOf } from './callbacks.js';
 import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
 

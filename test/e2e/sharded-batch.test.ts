@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess } from '../../emulator/bot-process.js';
 import { shardIdFor, type DiscordEmulator, type GuildSpec } from '../../emulator/emulator.js';
 import { dueSchedules, preloadSchedules, readSchedules } from '../../emulator/fleet.js';
-import { RedisServer } from '../helpers/redis-server.js';
+import { RedisServer } from '../../emulator/redis-server.js';
 import { botEnv, startEmulator, workspace } from './harness.js';
 import { until } from './wait.js';
 

@@ -4,7 +4,7 @@ import { BotProcess } from '../../emulator/bot-process.js';
 import { shardIdFor, type DiscordEmulator, type GuildSpec } from '../../emulator/emulator.js';
 import { dueSchedules, preloadSchedules } from '../../emulator/fleet.js';
 import { PROJECT_ROOT } from '../../emulator/run-bot.js';
-import { RedisServer } from '../helpers/redis-server.js';
+import { RedisServer } from '../../emulator/redis-server.js';
 import { callbackOf } from './callbacks.js';
 import { botEnv, deployCommands, startEmulator, workspace } from './harness.js';
 import { until } from './wait.js';
