@@ -69,33 +69,40 @@ async function main(): Promise<number> {
           },
           articles: () => live.library?.current.articles.length ?? 0,
         });
-  const health =
-    config.http === undefined || metrics === undefined
-      ? undefined
-      : await HealthServer.listen(
-          // Under start:sharded every shard's process serves on HTTP_PORT + its shard id.
-          config.http.port === 0 || process.env.SHARDING_MANAGER === undefined
-            ? config.http.port
-            : config.http.port + (shardIds?.[0] ?? 0),
-          config.http.host,
-          {
-            registry: metrics.registry,
-            ready: async () => {
-              if (live.stopping) return { ok: false, reason: 'shutting down' };
-              if (live.stores === undefined)
-                return { ok: false, reason: 'starting: reading the content and the store' };
-              if (live.client?.isReady() !== true)
-                return { ok: false, reason: 'not connected to Discord yet' };
-              try {
-                await pTimeout(live.stores.lastTip.get('readyz'), { milliseconds: 1000 });
-                return { ok: true };
-              } catch {
-                return { ok: false, reason: 'the store does not answer' };
-              }
+  let health: HealthServer | undefined;
+  try {
+    health =
+      config.http === undefined || metrics === undefined
+        ? undefined
+        : await HealthServer.listen(
+            // Under start:sharded every shard's process serves on HTTP_PORT + its shard id.
+            config.http.port === 0 || process.env.SHARDING_MANAGER === undefined
+              ? config.http.port
+              : config.http.port + (shardIds?.[0] ?? 0),
+            config.http.host,
+            {
+              registry: metrics.registry,
+              ready: async () => {
+                if (live.stopping) return { ok: false, reason: 'shutting down' };
+                if (live.stores === undefined)
+                  return { ok: false, reason: 'starting: reading the content and the store' };
+                if (live.client?.isReady() !== true)
+                  return { ok: false, reason: 'not connected to Discord yet' };
+                try {
+                  await pTimeout(live.stores.lastTip.get('readyz'), { milliseconds: 1000 });
+                  return { ok: true };
+                } catch {
+                  return { ok: false, reason: 'the store does not answer' };
+                }
+              },
             },
-          },
-          logger,
-        );
+            logger,
+          );
+  } catch (error) {
+    // The port taken by another program, most likely.
+    console.error(`Cannot serve HTTP_PORT: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 
   // SIGHUP reads the whole content folder again. Caught from the start: its default would end the
   // bot, and one sent while the content is first read is done once it is.

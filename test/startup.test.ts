@@ -8,6 +8,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,24 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/SITE_URL[\s\S]*LOG_LEVEL/);
     expect(result.stderr + result.stdout).not.toContain('secret-part');
+  });
+
+  it('GIVEN HTTP_PORT taken by another program THEN exits 1 saying so, and no stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const result = await runEntry(
+        'index',
+        { DISCORD_TOKEN: TOKEN, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1', CONTENT_DIR },
+        dir,
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^Cannot serve HTTP_PORT: .*EADDRINUSE/m);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
   });
 
   it('GIVEN a content folder with no valid article THEN exits 1 listing each file, line and problem', async () => {
