@@ -20,10 +20,17 @@ export function manyGuilds(count: number, spread = false): GuildSpec[] {
 }
 
 /** Schedules due now (each a different slot minute in the grace window) for every guild given. */
+/**
+ * A daily time (UTC) half a day from `now`: a schedule at it has no slot due during a test run (a
+ * fixed 09:00 made a second post for each server when a run happened between 09:00 and 10:00 UTC).
+ */
+export function farDailyTime(now = Date.now()): string {
+  return `${String((new Date(now).getUTCHours() + 12) % 24).padStart(2, '0')}:00`;
+}
+
 export function dueSchedules(guilds: readonly GuildSpec[], now = Date.now()): ScheduleRecord[] {
-  // The daily time half a day away: the slot after the due one is never due during a run (a fixed
-  // 09:00 made a second post for each server when a run happened between 09:00 and 10:00 UTC).
-  const time = `${String((new Date(now).getUTCHours() + 12) % 24).padStart(2, '0')}:00`;
+  // The slot after the due one is never due during a run.
+  const time = farDailyTime(now);
   return guilds.map((guild, i) => ({
     guildId: guild.id,
     channelId: guild.channels[0]?.id ?? '',

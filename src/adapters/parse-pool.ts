@@ -79,16 +79,6 @@ export class ParsePool {
   }
 }
 
-/** Parses `sources` on a pool of their own (see {@link ParsePool}). */
-export async function parseMany(sources: readonly FileBytes[]): Promise<Parsed[]> {
-  const pool = new ParsePool();
-  try {
-    return await pool.parse(sources);
-  } finally {
-    await pool.close();
-  }
-}
-
 function run(pool: Pool, batch: readonly FileBytes[]): Promise<StoredForm[]> {
   return pool.run(batch, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFile, type FileBytes } from '../../src/adapters/parse-file.js';
-import { parseMany } from '../../src/adapters/parse-pool.js';
+import { ParsePool, type Parsed } from '../../src/adapters/parse-pool.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 
 const sources = (count: number): FileBytes[] =>
@@ -17,7 +17,17 @@ const sources = (count: number): FileBytes[] =>
     siteUrl: 'https://blog.example',
   }));
 
-describe('parseMany', () => {
+/** Parses on a pool of their own, closed after. */
+async function parseMany(sources: readonly FileBytes[]): Promise<Parsed[]> {
+  const pool = new ParsePool();
+  try {
+    return await pool.parse(sources);
+  } finally {
+    await pool.close();
+  }
+}
+
+describe('ParsePool', () => {
   it('GIVEN enough files for worker threads THEN each result is what parseFile gives here, in order', async () => {
     const input = sources(450);
     expect(await parseMany(input)).toEqual(

@@ -4,14 +4,14 @@ import { openStores } from '../../src/adapters/store.js';
 import type { ScheduleRecord } from '../../src/core/schedule-record.js';
 import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
+import { farDailyTime } from '../../emulator/fleet.js';
 import { RedisServer } from '../../emulator/redis-server.js';
 import { callbackOf } from './callbacks.js';
 import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
 
 const MANAGE_GUILD = String(1n << 5n);
 /** A daily time half a day away: no post comes during the tests. */
-const HOUR = (new Date().getUTCHours() + 12) % 24;
-const FAR_TIME = `${String(HOUR).padStart(2, '0')}:00`;
+const FAR_TIME = farDailyTime();
 
 let redis: RedisServer;
 let emulator: DiscordEmulator;

@@ -6,6 +6,7 @@ import type { ScheduleRecord } from '../../src/core/schedule-record.js';
 import { slotId } from '../../src/core/schedule.js';
 import { IDS, type DiscordEmulator, type RecordedRequest } from '../../emulator/emulator.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
+import { farDailyTime } from '../../emulator/fleet.js';
 import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
 import { until } from './wait.js';
 
@@ -66,7 +67,7 @@ async function readSchedule(guildId: string = IDS.guild): Promise<ScheduleRecord
 }
 
 /** A daily time half a day away, so that the run after a test's slot never comes during the tests. */
-const FAR_TIME = `${String((new Date().getUTCHours() + 12) % 24).padStart(2, '0')}:00`;
+const FAR_TIME = farDailyTime();
 
 function record(overrides: Partial<ScheduleRecord> = {}): ScheduleRecord {
   return {

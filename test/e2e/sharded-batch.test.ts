@@ -1,20 +1,13 @@
-import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess } from '../../emulator/bot-process.js';
-import { shardIdFor, type DiscordEmulator, type GuildSpec } from '../../emulator/emulator.js';
-import { dueSchedules, preloadSchedules, readSchedules } from '../../emulator/fleet.js';
+import { shardIdFor, type DiscordEmulator } from '../../emulator/emulator.js';
+import { dueSchedules, manyGuilds, preloadSchedules, readSchedules } from '../../emulator/fleet.js';
 import { RedisServer } from '../../emulator/redis-server.js';
 import { botEnv, startEmulator, workspace } from './harness.js';
 import { until } from './wait.js';
 
-/** 500 servers, half on each of 2 shards (a shard is `(id >> 22) % count`). */
-const GUILDS: GuildSpec[] = Array.from({ length: 500 }, (_, i) => ({
-  id: String(1_700_000_000_000_000_000n + (BigInt(i) << 22n)),
-  name: `Server ${i}`,
-  channels: [
-    { id: String(1_800_000_000_000_000_000n + BigInt(i)), name: 'tips', type: ChannelType.GuildText },
-  ],
-}));
+/** 500 servers, half on each of 2 shards. */
+const GUILDS = manyGuilds(500, true);
 
 let redis: RedisServer;
 let emulator: DiscordEmulator;

@@ -1,22 +1,15 @@
-import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess } from '../../emulator/bot-process.js';
 import { shardIdFor, type DiscordEmulator, type GuildSpec } from '../../emulator/emulator.js';
-import { dueSchedules, preloadSchedules } from '../../emulator/fleet.js';
+import { dueSchedules, manyGuilds, preloadSchedules } from '../../emulator/fleet.js';
 import { PROJECT_ROOT } from '../../emulator/run-bot.js';
 import { RedisServer } from '../../emulator/redis-server.js';
 import { callbackOf } from './callbacks.js';
 import { botEnv, deployCommands, startEmulator, workspace } from './harness.js';
 import { until } from './wait.js';
 
-/** Four servers whose ids put two on each of 2 shards (a shard is `(id >> 22) % count`). */
-const GUILDS: GuildSpec[] = Array.from({ length: 4 }, (_, i) => ({
-  id: String(1_500_000_000_000_000_000n + (BigInt(i) << 22n)),
-  name: `Sharded ${i}`,
-  channels: [
-    { id: String(1_600_000_000_000_000_000n + BigInt(i)), name: 'tips', type: ChannelType.GuildText },
-  ],
-}));
+/** Four servers, two on each of 2 shards. */
+const GUILDS = manyGuilds(4, true);
 const channelOf = (guild: GuildSpec): string => guild.channels[0]?.id ?? '';
 
 let redis: RedisServer;
