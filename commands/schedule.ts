@@ -122,7 +122,7 @@ export default {
       await set(interaction, deps);
       return;
     }
-    const current = deps.schedules.get(guildId);
+    const current = await deps.schedules.get(guildId);
     if (current === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
     const now = deps.clock();
     switch (sub) {

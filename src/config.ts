@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_ARTICLE_URL } from './core/parse-article.js';
+import { ARTICLE_URL_TOKENS, DEFAULT_ARTICLE_URL, unknownArticleUrlTokens } from './core/parse-article.js';
 
 /** `redis://…` and `rediss://…` (TLS) name a Redis server; anything else is `sqlite://<path>`. */
 export function isRedisUrl(storeUrl: string): boolean {
@@ -45,6 +45,16 @@ const envSchema = z.object({
       .regex(/^(\/|https?:\/\/)\S*$/, {
         error:
           'expected a path on SITE_URL (or an http(s) address) with :slug, :year, :month or :day, like /blog/:slug',
+        abort: true,
+      })
+      .superRefine((value, context) => {
+        // A token the bot does not fill would be left in every address.
+        const unknown = unknownArticleUrlTokens(value);
+        if (unknown.length > 0)
+          context.addIssue({
+            code: 'custom',
+            message: `unknown ${unknown.join(', ')}; the tokens are ${ARTICLE_URL_TOKENS.map((token) => `:${token}`).join(', ')}`,
+          });
       }),
   ),
   STORE_URL: optional(

@@ -3,12 +3,15 @@ import pTimeout from 'p-timeout';
 import { ContentStore } from './adapters/content-store.js';
 import { ContentLibrary } from './adapters/content-library.js';
 import { LastTips } from './adapters/last-tips.js';
-import { createLogger, redact } from './adapters/logger.js';
+import { createLogger, redact, type Logger } from './adapters/logger.js';
 import { HealthServer } from './adapters/health-server.js';
 import { BotMetrics } from './adapters/metrics.js';
-import { ScheduleBook } from './adapters/schedule-book.js';
+import { redisLocks } from './adapters/redis-locks.js';
+import { ScheduleBook, type Schedules } from './adapters/schedule-book.js';
+import { SharedScheduleBook } from './adapters/shared-schedule-book.js';
+import { SlotQueue } from './adapters/slot-queue.js';
 import { openStores, type Stores } from './adapters/store.js';
-import { loadConfig, formatConfigProblems } from './config.js';
+import { isRedisUrl, loadConfig, formatConfigProblems, type Config } from './config.js';
 import { formatProblem } from './core/article.js';
 import { createClient, createPosterRest } from './discord/client.js';
 import type { Deps } from './discord/command.js';
@@ -41,7 +44,8 @@ async function main(): Promise<number> {
     stopping: boolean;
     client?: Client;
     library?: ContentLibrary;
-    schedules?: ScheduleBook;
+    schedules?: ScheduleBook | undefined;
+    slotQueue?: SlotQueue | undefined;
     stores?: Stores;
     serves?: (guildId: string) => boolean;
   } = { stopping: false };
@@ -51,8 +55,9 @@ async function main(): Promise<number> {
       : new BotMetrics({
           pings: () =>
             [...(live.client?.ws.shards.values() ?? [])].map((shard) => [shard.id, shard.ping] as const),
-          schedules: () => {
+          schedules: async () => {
             const now = Date.now();
+            if (live.slotQueue !== undefined) return await live.slotQueue.counts(now);
             let due = 0;
             let late = 0;
             for (const record of live.schedules?.all() ?? []) {
@@ -145,9 +150,20 @@ async function main(): Promise<number> {
   if (hangUp.asked) hangUp.reload();
 
   const stores = openStores(config.storeUrl, logger);
-  const schedules = new ScheduleBook(stores.schedules, logger);
-  logger.info({ schedules: await schedules.load() }, 'schedules loaded');
-  live.schedules = schedules;
+  // One process keeps every schedule in memory and ticks; many processes on Redis share them, and
+  // BullMQ's jobs say when to post.
+  const shared = isRedisUrl(config.storeUrl) ? sharedSchedules(config, stores, logger) : undefined;
+  let memoryBook: ScheduleBook | undefined;
+  let schedules: Schedules;
+  if (shared === undefined) {
+    memoryBook = new ScheduleBook(stores.schedules, logger);
+    logger.info({ schedules: await memoryBook.load() }, 'schedules loaded');
+    schedules = memoryBook;
+  } else {
+    schedules = shared.book;
+  }
+  live.schedules = memoryBook;
+  live.slotQueue = shared?.queue;
   live.stores = stores;
   const client = createClient(config.apiUrl, config.requestsPerSecond, config.shards);
   const posterRest = createPosterRest(config.apiUrl, config.token, config.requestsPerSecond);
@@ -175,7 +191,18 @@ async function main(): Promise<number> {
   };
   const scheduler = new Scheduler({
     book: schedules,
-    poster: restPoster(posterRest, () => client.user?.id, config.requestsPerSecond),
+    ...(memoryBook === undefined ? {} : { listing: () => memoryBook.all() }),
+    ...(shared === undefined
+      ? {}
+      : {
+          onRetry: (guildId: string, slot: string, retryAt: number) =>
+            shared.queue.wake(guildId, `retry-${slot}-${retryAt}`, retryAt),
+        }),
+    poster: restPoster(
+      posterRest,
+      () => client.user?.id,
+      shared === undefined ? config.requestsPerSecond : undefined,
+    ),
     get content() {
       return library.current;
     },
@@ -197,7 +224,18 @@ async function main(): Promise<number> {
   });
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
-    scheduler.start();
+    if (shared === undefined) {
+      scheduler.start();
+      return;
+    }
+    // Any process's worker may post any server's slot (it only needs REST); one at a time per server.
+    shared.queue.start((guildId, dueAt) =>
+      shared.locks(`slot:${guildId}`, () => scheduler.runGuild(guildId, dueAt)),
+    );
+    void catchUp(shared.book, shared.queue, serves, config.scheduleGraceMs).then(
+      (counts) => logger.info(counts, 'schedules checked'),
+      (err: unknown) => logger.error({ err }, 'could not check the schedules'),
+    );
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway connection error'));
@@ -218,6 +256,7 @@ async function main(): Promise<number> {
       process.exit(code);
     }, 10_000).unref();
     await scheduler.stop();
+    await shared?.queue.close();
     await client.destroy();
     process.off('SIGHUP', onHangUp);
     await library.close();
@@ -247,6 +286,42 @@ async function main(): Promise<number> {
     await stop(1);
     return 1;
   }
+}
+
+/** Schedules shared by many processes on Redis: read through the store, changed under locks, timed by BullMQ. */
+function sharedSchedules(config: Config, stores: Stores, logger: Logger) {
+  const queue = new SlotQueue({ redisUrl: config.storeUrl, requestsPerSecond: config.requestsPerSecond, logger });
+  const locks = redisLocks(queue.redis, queue.prefix, logger);
+  const book = new SharedScheduleBook(stores.schedules, locks, logger, (guildId, record) =>
+    queue.sync(guildId, record),
+  );
+  return { queue, locks, book };
+}
+
+/**
+ * At start, for the servers this process has: a schedule without its timer (set while Redis lost
+ * it, say) gets one, and one that is due or was left in flight runs now.
+ */
+async function catchUp(
+  book: SharedScheduleBook,
+  queue: SlotQueue,
+  serves: (guildId: string) => boolean,
+  graceMs: number,
+): Promise<{ schedules: number; repaired: number }> {
+  let schedules = 0;
+  let repaired = 0;
+  const batch: Promise<boolean>[] = [];
+  const settle = async () => {
+    for (const changed of await Promise.all(batch.splice(0))) if (changed) repaired++;
+  };
+  for await (const record of book.records()) {
+    if (!serves(record.guildId)) continue;
+    schedules++;
+    batch.push(queue.ensure(record, Date.now(), graceMs));
+    if (batch.length >= 100) await settle();
+  }
+  await settle();
+  return { schedules, repaired };
 }
 
 /** The password of a store URL (`redis://:secret@host`), kept out of every log line. */

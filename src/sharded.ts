@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { createLogger } from './adapters/logger.js';
-import { formatConfigProblems, loadConfig } from './config.js';
+import { formatConfigProblems, isRedisUrl, loadConfig } from './config.js';
 import { loadDotEnv } from './env.js';
 
 /** Discord lets a bot start one session per 5 seconds in each of its `max_concurrency` buckets. */
@@ -31,11 +31,13 @@ async function main(): Promise<number> {
   const total = config.shards?.count ?? gateway.shards;
   const ids = config.shards?.ids ?? Array.from({ length: total }, (_, id) => id);
   // The processes are told their shards by the manager (SHARDS), not the ids given to this one; and
-  // Discord's global limit is the bot's, so each process gets its share of it.
+  // Discord's global limit is the bot's: on Redis the processes' workers share one limiter at it,
+  // otherwise each process gets its share of it.
   delete process.env.SHARD_IDS;
-  process.env.DISCORD_REQUESTS_PER_SECOND = String(
-    Math.max(1, Math.floor(config.requestsPerSecond / ids.length)),
-  );
+  if (!isRedisUrl(config.storeUrl))
+    process.env.DISCORD_REQUESTS_PER_SECOND = String(
+      Math.max(1, Math.floor(config.requestsPerSecond / ids.length)),
+    );
 
   const manager = new ShardingManager(fileURLToPath(new URL('./index.js', import.meta.url)), {
     totalShards: total,

@@ -1,11 +1,20 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** Schedules whose slot is due now, and of those, due for over a minute. */
+export interface ScheduleCounts {
+  readonly due: number;
+  readonly late: number;
+}
+
 /** What the metrics read at each scrape, rather than count as it happens. */
 export interface MetricsSources {
   /** Gateway round trip per shard, in milliseconds (discord.js reports -1 before the first heartbeat). */
   readonly pings: () => Iterable<readonly [shard: number, ms: number]>;
-  /** Schedules of the served servers: due now (not paused), and of those, due for more than a minute. */
-  readonly schedules: () => { readonly due: number; readonly late: number };
+  /**
+   * Schedules of the served servers: due now (not paused), and of those, due for more than a minute.
+   * On BullMQ: the slot jobs waiting or running, of every process.
+   */
+  readonly schedules: () => ScheduleCounts | Promise<ScheduleCounts>;
   readonly articles: () => number;
 }
 
@@ -69,16 +78,16 @@ export class BotMetrics {
       name: 'careerbot_schedules_due',
       help: 'Schedules of the served servers whose slot is due now (not paused).',
       registers,
-      collect() {
-        this.set(sources.schedules().due);
+      async collect() {
+        this.set((await sources.schedules()).due);
       },
     });
     new Gauge({
       name: 'careerbot_schedules_late',
       help: 'Schedules of the served servers due for more than a minute.',
       registers,
-      collect() {
-        this.set(sources.schedules().late);
+      async collect() {
+        this.set((await sources.schedules()).late);
       },
     });
     new Gauge({

@@ -3,12 +3,29 @@ import type { ScheduleRecord } from '../core/schedule-record.js';
 import { keyedSerial } from './keyed-serial.js';
 import type { Logger } from './logger.js';
 
+/** The servers' schedules, as the commands and the scheduler read and change them. */
+export interface Schedules {
+  get(guildId: string): Promise<ScheduleRecord | undefined>;
+  /**
+   * Applies `change` to the current schedule of a server and stores the result (undefined deletes
+   * it). Resolves with what was stored, once it was.
+   */
+  update(
+    guildId: string,
+    change: (current: ScheduleRecord | undefined) => ScheduleRecord | undefined,
+  ): Promise<ScheduleRecord | undefined>;
+  change(
+    guildId: string,
+    transition: (current: ScheduleRecord) => ScheduleRecord | undefined,
+  ): Promise<ScheduleRecord | undefined>;
+}
+
 /**
- * The servers' schedules: kept in the keyv store (the truth, which survives restarts) and mirrored
+ * The servers' schedules for one process that owns them all (SQLite): kept in the keyv store (the truth, which survives restarts) and mirrored
  * in memory so that the ticker can look for due ones without reading the store every second.
  * Changes to one server are applied one at a time, in order.
  */
-export class ScheduleBook {
+export class ScheduleBook implements Schedules {
   private readonly memory = new Map<string, ScheduleRecord>();
   /** Changes to one server, one at a time and in order. */
   private readonly serial = keyedSerial();
@@ -27,7 +44,12 @@ export class ScheduleBook {
     return this.memory.size;
   }
 
-  get(guildId: string): ScheduleRecord | undefined {
+  get(guildId: string): Promise<ScheduleRecord | undefined> {
+    return Promise.resolve(this.memory.get(guildId));
+  }
+
+  /** The schedule as held in memory now (for a log line or a check that cannot wait). */
+  peek(guildId: string): ScheduleRecord | undefined {
     return this.memory.get(guildId);
   }
 
@@ -35,10 +57,7 @@ export class ScheduleBook {
     return this.memory.values();
   }
 
-  /**
-   * Applies `change` to the current schedule of a server and stores the result (undefined deletes
-   * it). Resolves once stored; the memory copy changes only after the store accepted it.
-   */
+  /** The memory copy changes only after the store accepted the change. */
   update(
     guildId: string,
     change: (current: ScheduleRecord | undefined) => ScheduleRecord | undefined,
@@ -63,10 +82,6 @@ export class ScheduleBook {
     return next;
   }
 
-  /**
-   * Applies a transition to the server's schedule if it still has one (a schedule removed meanwhile
-   * stays removed). Resolves with the stored result, or undefined if there was none.
-   */
   change(
     guildId: string,
     transition: (current: ScheduleRecord) => ScheduleRecord | undefined,

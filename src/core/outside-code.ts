@@ -1,8 +1,9 @@
 /**
  * What the preprocessors of a post's Markdown share (template tags, MDX): a walk over the text that
- * hands every place outside code to a rewriter, and leaves code (fenced blocks, code spans) as
- * written. Every removal keeps its line breaks, so that lines keep their numbers for problems.
- * Linear time on any input: each search goes forward only, and nothing is searched twice.
+ * hands every place outside code to a rewriter, and leaves code (fenced blocks, code spans, and
+ * indented blocks when asked) as written. Every removal keeps its line breaks, so that lines keep
+ * their numbers for problems. Linear time on any input: each search goes forward only, and nothing
+ * is searched twice.
  */
 
 export interface Rewriter {
@@ -15,8 +16,13 @@ export interface Rewriter {
   readonly construct: (start: number) => Replacement | undefined;
   /** The same, at the start of every line outside fenced code. */
   readonly lineStart?: (start: number) => Replacement | undefined;
-  /** Code (a fenced line, a code span) as it is shown; as written unless given. */
+  /** Code (a fenced or indented line, a code span) as it is shown; as written unless given. */
   readonly code?: (code: string) => string;
+  /**
+   * Whether Markdown's indented code blocks (four spaces in, after a blank line) are code too; not
+   * in MDX, where indented text is prose. Off unless given.
+   */
+  readonly indentedCode?: boolean;
 }
 
 /** Text from where a construct starts to `end`, to be replaced by `text`. */
@@ -47,6 +53,7 @@ export function rewriteOutsideCode(text: string, rewriter: Rewriter): string {
     done = to;
   };
   let fence: Fence | undefined;
+  const indented = rewriter.indentedCode === true ? new IndentedCode(text) : undefined;
   let atLineStart = true;
   // The runs of backticks of the current line from where they were first needed, where that line
   // ends, and the first run not yet passed: the walk only goes forward, and so does its search.
@@ -58,6 +65,12 @@ export function rewriteOutsideCode(text: string, rewriter: Rewriter): string {
     if (atLineStart) {
       atLineStart = false;
       const end = lineEnd(text, i);
+      // Four spaces in, a fence is a line of indented code.
+      if (fence === undefined && indented?.isCode(i, end) === true) {
+        keepCode(i, end);
+        i = end;
+        continue;
+      }
       const closing = fence !== undefined && closesFence(text, i, end, fence);
       if (fence === undefined) fence = openingFence(text, i, end);
       if (fence !== undefined) {
@@ -127,8 +140,7 @@ function lineEnd(text: string, from: number): number {
 
 /**
  * Where a line's content starts, after its quote marks, list markers and indentation: a fence in a
- * list item or a quote is code too. (Indented code is not followed: the generators expand template
- * tags there as anywhere.)
+ * list item or a quote is code too.
  */
 function contentStart(text: string, start: number, end: number): number {
   let i = start;
@@ -164,6 +176,86 @@ function closesFence(text: string, start: number, end: number, fence: Fence): bo
   const at = contentStart(text, start, end);
   const length = runLength(text, at, end, fence.char);
   return length >= fence.length && text.slice(at + length, end).trim() === '';
+}
+
+/**
+ * Follows a text's indented code blocks line by line, as CommonMark (goldmark, kramdown and remark
+ * alike) reads them: a line four columns in past the list item it is in, after a blank line (it
+ * cannot go on a paragraph), starts one; lines as far in, and blank lines, go on with it. Made
+ * safe where it simplifies: a line it cannot place (in a quote, after a heading) is not taken for
+ * code, so that a template tag in a list item's indented paragraph still goes.
+ */
+class IndentedCode {
+  readonly #text: string;
+  /** The columns a line needs to go on with the open block, or -1 when none is. */
+  #column = -1;
+  /** The columns where the content of each open list item starts, the innermost last. */
+  readonly #items: number[] = [];
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** Whether the line `start`–`end` is indented code. Asked of every line outside fences, in order. */
+  isCode(start: number, end: number): boolean {
+    const text = this.#text;
+    const { column, at } = indentation(text, start, end);
+    // A blank line: an open block goes on over it.
+    if (at === end) return false;
+    if (this.#column !== -1 && column >= this.#column) return true;
+    this.#column = -1;
+    const afterBlank = followsBlankLine(text, start);
+    const marker = listMarker(text, at, end);
+    // Out of the items it is not in, unless it is a paragraph's next line (lazily, in any item).
+    const items = this.#items;
+    if (afterBlank || marker !== undefined) while (column < (items.at(-1) ?? 0)) items.pop();
+    const base = items.at(-1) ?? 0;
+    if (afterBlank && column >= base + 4) {
+      this.#column = base + 4;
+      return true;
+    }
+    if (marker !== undefined && column < base + 4) items.push(itemContent(text, column, at, marker, end));
+    return false;
+  }
+}
+
+/** The column where the first thing on a line is (tabs to the next multiple of four), and where it is. */
+function indentation(text: string, start: number, end: number): { column: number; at: number } {
+  let column = 0;
+  let at = start;
+  for (; at < end; at++) {
+    const char = text[at];
+    if (char === ' ') column++;
+    else if (char === '\t') column += 4 - (column % 4);
+    else if (char !== '\r') break;
+  }
+  return { column, at };
+}
+
+const ITEM_MARKER = /[-+*]|\d{1,9}[.)]/y;
+
+/** Where the list item marker at `at` ends (`-`, `*`, `+`, `1.`, `1)` and a blank or the line's end), if one is there. */
+function listMarker(text: string, at: number, end: number): number | undefined {
+  ITEM_MARKER.lastIndex = at;
+  if (!ITEM_MARKER.test(text)) return undefined;
+  const after = ITEM_MARKER.lastIndex;
+  const next = text[after];
+  return after === end || next === ' ' || next === '\t' || next === '\r' ? after : undefined;
+}
+
+/**
+ * The column where a list item's content starts, for a marker at column `column` (`at`–`markerEnd`
+ * in the text): after the blanks that follow it, or one column past the marker when more than four
+ * do (the content is then indented code) or nothing does.
+ */
+function itemContent(text: string, column: number, at: number, markerEnd: number, end: number): number {
+  const past = column + (markerEnd - at);
+  let spaces = 0;
+  let i = markerEnd;
+  for (; i < end && (text[i] === ' ' || text[i] === '\t'); i++)
+    spaces += text[i] === '\t' ? 4 - ((past + spaces) % 4) : 1;
+  if (i === end || text[i] === '\r' || spaces > 4) return past + 1;
+  return past + spaces;
 }
 
 /** The runs of backticks of a line, in order, each with the end of the code span it opens (or -1). */

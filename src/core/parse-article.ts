@@ -23,7 +23,10 @@ export interface ArticleSource {
   readonly siteUrl?: string | undefined;
   /** The address of an article without `url` or `permalink`: a path with tokens (see {@link fillArticleUrl}). */
   readonly articleUrl?: string | undefined;
-  /** The file's path inside the content folder, e.g. `posts/first.md`: its first folder is the `:section`. */
+  /**
+   * The file's path inside the content folder, e.g. `posts/first.md`: its folders are the `:sections`
+   * (the first the `:section`), and those above a `_posts` folder its first categories (Jekyll).
+   */
   readonly contentPath?: string | undefined;
 }
 
@@ -85,7 +88,10 @@ function parseSource({
     };
   }
   // A list or a lone value is no set of fields: each required field is then reported missing.
-  const data = isFields(block.data) ? block.data : {};
+  const fields = isFields(block.data) ? block.data : {};
+  // Jekyll's categories from the folders above `_posts`, first: checked and counted with the others.
+  const folders = contentPath === undefined ? [] : folderCategories(contentPath);
+  const data = folders.length === 0 ? fields : withCategories(fields, folders);
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so).
   if (data['draft'] === true || data['published'] === false)
     return { ok: false, problems: [], unpublished: true };
@@ -143,7 +149,7 @@ function parseSource({
   }
   // What the generator would have expanded or compiled away, left out before the Markdown is read.
   const mdx = /\.mdx$/i.test(file);
-  const markdown = stripTemplateTags(block.body);
+  const markdown = stripTemplateTags(block.body, { indentedCode: !mdx });
   const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
   const body = parseBody(file, shown, block.bodyLine, meta, siteUrl, mdx);
   // A post without any of the sections is still an article: /articles lists it.
@@ -154,9 +160,11 @@ function parseSource({
     meta.permalink ??
     fillArticleUrl(articleUrl, {
       slug,
+      ownSlug: meta.slug,
       date,
       categories: () => categoriesOf(data['categories']),
-      section: contentPath === undefined ? undefined : sectionOf(contentPath),
+      sections: contentPath === undefined ? [] : sectionsOf(contentPath),
+      baseName: baseName(contentPath ?? file),
     });
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   const article: Article = {
@@ -240,36 +248,94 @@ function fileName(file: string): { slug: string | undefined; date: string | unde
 
 /** What fills an `ARTICLE_URL`'s tokens. */
 interface UrlParts {
+  /** The front matter's slug, or else the one made from the file name. */
   readonly slug: string;
+  /** The front matter's slug, if it has one. */
+  readonly ownSlug: string | undefined;
   readonly date: string | undefined;
-  /** Asked only when the pattern has `:categories`. */
+  /** Asked only when the pattern has `:categories` or `:slugified_categories`. */
   readonly categories: () => readonly string[];
-  readonly section: string | undefined;
+  /** The file's folders in the content folder, but for a page bundle's own. */
+  readonly sections: readonly string[];
+  /** The file's name without its extension (a page bundle's: its folder's), date and all. */
+  readonly baseName: string;
 }
 
-const URL_TOKEN = /:(slug|title|categories|section|year|short_year|month|i_month|day|i_day)\b(\/?)/g;
+/** The tokens an `ARTICLE_URL` may have (see {@link fillArticleUrl}), as Jekyll and Hugo name them. */
+export const ARTICLE_URL_TOKENS = [
+  'slug',
+  'title',
+  'year',
+  'short_year',
+  'month',
+  'i_month',
+  'day',
+  'i_day',
+  'categories',
+  'slugified_categories',
+  'output_ext',
+  'section',
+  'sections',
+  'filename',
+  'contentbasename',
+  'slugorfilename',
+  'slugorcontentbasename',
+] as const;
+type UrlToken = (typeof ARTICLE_URL_TOKENS)[number];
+
+const URL_TOKEN = new RegExp(`:(${ARTICLE_URL_TOKENS.join('|')})\\b(\\/?)`, 'g');
 const DATE_TOKEN = /:(year|short_year|month|i_month|day|i_day)\b/;
+/** What reads as a token: a colon and a word, with Hugo's `[1:]` after it (not followed here). */
+const ANY_TOKEN = /:(\w+)(\[[^\]]*\])?/g;
+
+/**
+ * The tokens of `pattern` that {@link fillArticleUrl} does not fill, as written (`:foo`,
+ * `:sections[1:]`): they would be left in every address. The host and port of a full address are
+ * not looked at.
+ */
+export function unknownArticleUrlTokens(pattern: string): string[] {
+  const path = pattern.replace(/^https?:\/\/[^/]*/i, '');
+  const known = new Set<string>(ARTICLE_URL_TOKENS);
+  return [...path.matchAll(ANY_TOKEN)]
+    .filter(([, name = '', slice]) => slice !== undefined || !known.has(name))
+    .map(([written]) => written);
+}
 
 /**
  * The pattern with its tokens filled, as Jekyll and Hugo name them: `:slug` (Jekyll's `:title`),
- * `:year`, `:short_year`, `:month`, `:day`, `:i_month` and `:i_day` (no leading zero), `:categories`
- * (Jekyll: each lowercased, joined with `/`) and `:section` (Hugo: the first folder in the content
- * folder). A token with nothing to fill leaves no `//`. Undefined when the pattern needs a date the
- * article has not.
+ * `:year`, `:short_year`, `:month`, `:day`, `:i_month` and `:i_day` (no leading zero); Jekyll's
+ * `:categories` (each lowercased, joined with `/`), `:slugified_categories` (each slugified) and
+ * `:output_ext` (`.html`); Hugo's `:section` (the first folder in the content folder), `:sections`
+ * (all of them), `:filename` and `:contentbasename` (the file's name, made a path as Hugo makes it),
+ * and `:slugorfilename` and `:slugorcontentbasename` (the front matter's slug, or else that name).
+ * A token with nothing to fill leaves no `//`. Undefined when the pattern needs a date the article
+ * has not.
  */
 function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
   if (parts.date === undefined && DATE_TOKEN.test(pattern)) return undefined;
   const [year = '', month = '', day = ''] = parts.date?.split('-') ?? [];
-  const value = (token: string): string => {
+  const value = (token: UrlToken): string => {
     switch (token) {
       case 'slug':
       case 'title':
         return parts.slug;
       case 'categories':
         // Each once, as Jekyll lowercases them before it compares.
-        return [...new Set(parts.categories().map((name) => pathSegment(name)))].join('/');
+        return joinSegments(parts.categories().map((name) => pathSegment(name)));
+      case 'slugified_categories':
+        return joinSegments(parts.categories().map((name) => encodeURIComponent(jekyllSlug(name))));
+      case 'output_ext':
+        return '.html';
       case 'section':
-        return parts.section === undefined ? '' : pathSegment(parts.section);
+        return parts.sections[0] === undefined ? '' : pathSegment(parts.sections[0]);
+      case 'sections':
+        return parts.sections.map((name) => pathSegment(name)).join('/');
+      case 'filename':
+      case 'contentbasename':
+        return hugoPathName(parts.baseName);
+      case 'slugorfilename':
+      case 'slugorcontentbasename':
+        return parts.ownSlug ?? hugoPathName(parts.baseName);
       case 'year':
         return year;
       case 'short_year':
@@ -280,15 +346,20 @@ function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
         return String(Number(month));
       case 'day':
         return day;
-      default: // i_day
+      case 'i_day':
         return String(Number(day));
     }
   };
-  return pattern.replace(URL_TOKEN, (_, token: string, slash: string, offset: number) => {
+  return pattern.replace(URL_TOKEN, (_, token: UrlToken, slash: string, offset: number) => {
     const filled = value(token);
     // `/:categories/:slug` for a post without categories is `/:slug`, as Jekyll squeezes it.
     return filled === '' && slash === '/' && pattern[offset - 1] === '/' ? '' : filled + slash;
   });
+}
+
+/** Path segments each once and none empty, joined with `/`. */
+function joinSegments(segments: readonly string[]): string {
+  return [...new Set(segments)].filter((segment) => segment !== '').join('/');
 }
 
 /** A name made one safe, lowercase segment of a path: `Team Leads` → `team%20leads`. */
@@ -296,23 +367,94 @@ function pathSegment(name: string): string {
   return encodeURIComponent(name.toLowerCase());
 }
 
+/** Jekyll's `slugify`: lowercase, every run of anything but letters and digits one hyphen, none at the ends. */
+function jekyllSlug(name: string): string {
+  return name
+    .replace(/[^\p{M}\p{L}\p{Nd}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+}
+
+const HUGO_PATH_CHAR = /[\p{L}\p{M}\p{Nd}._~+@-]/u;
+const SPACE = /\s/u;
+
+/**
+ * A name as Hugo makes it part of a path (its `urlize`): lowercase, letters, digits and `._~+@-`
+ * kept, a run of spaces between them one hyphen, anything else left out: `2024-01-05-My Post!` →
+ * `2024-01-05-my-post`.
+ */
+function hugoPathName(name: string): string {
+  let path = '';
+  let hyphen = false;
+  for (const char of name) {
+    if (HUGO_PATH_CHAR.test(char)) {
+      if (hyphen && char !== '-') path += '-';
+      hyphen = false;
+      path += char;
+    } else if (path !== '' && !path.endsWith('-') && SPACE.test(char)) {
+      hyphen = true;
+    }
+  }
+  return encodeURI(path.toLowerCase());
+}
+
 /**
  * The post's `categories` (not its tags), read as the schema reads them: it has already checked them.
  * Jekyll puts them in its addresses.
  */
 function categoriesOf(value: unknown): readonly string[] {
-  const read = frontMatterSchema.in.shape.categories.safeParse(value);
+  const read = categoriesSchema.safeParse(value);
   return read.success ? (read.data ?? []) : [];
 }
 
+const categoriesSchema = frontMatterSchema.in.shape.categories;
+
 /**
- * Hugo's section of a file in the content folder: its first folder (`posts` for `posts/x.md` and
- * for the page bundle `posts/x/index.md`); none at the top level.
+ * Jekyll's categories from a post's path: the folders above its `_posts` folder (`a/b/_posts/x.md`
+ * is in `a` and `b`), none for one in the `_posts` folder at the top, nor from folders inside it.
  */
-function sectionOf(contentPath: string): string | undefined {
+function folderCategories(contentPath: string): readonly string[] {
   const folders = contentPath.split('/').slice(0, -1);
-  const bundle = /^index\.(md|markdown|mdx)$/i.test(contentPath.split('/').pop() ?? '');
-  return (bundle ? folders.slice(0, -1) : folders)[0];
+  const posts = folders.indexOf('_posts');
+  return posts <= 0 ? [] : folders.slice(0, posts).filter((name) => name !== '');
+}
+
+/**
+ * The front matter with the folders' categories before its own, each once, as Jekyll merges them.
+ * A folder whose name is no tag (no letter or digit, or too long) is left out; the front matter's
+ * own categories are left as written when they are wrong, for the schema to name the problem.
+ */
+function withCategories(
+  fields: Record<string, unknown>,
+  folders: readonly string[],
+): Record<string, unknown> {
+  const own = categoriesSchema.safeParse(fields['categories']);
+  if (!own.success) return fields;
+  const named = folders.filter((name) => categoriesSchema.safeParse([name]).success);
+  return { ...fields, categories: [...new Set([...named, ...(own.data ?? [])])] };
+}
+
+/**
+ * Hugo's sections of a file in the content folder: its folders (`posts`, `2024` for
+ * `posts/2024/x.md`), but for a page bundle's own (`posts/x/index.md` is in `posts`); none at the
+ * top level. Each folder is one, where Hugo counts a folder below the first only if it has an
+ * `_index.md`.
+ */
+function sectionsOf(contentPath: string): readonly string[] {
+  const folders = contentPath.split('/').slice(0, -1);
+  return isBundle(contentPath) ? folders.slice(0, -1) : folders;
+}
+
+/** The file's name without its extension, or a page bundle's folder's: what Hugo's `:filename` is. */
+function baseName(path: string): string {
+  const parts = path.split('/');
+  const name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
+  return isBundle(path) ? (parts.pop() ?? name) : name;
+}
+
+/** Whether the file is a Hugo page bundle's `index.md`. */
+function isBundle(path: string): boolean {
+  return /^index\.(md|markdown|mdx)$/i.test(path.split('/').pop() ?? '');
 }
 
 interface OpenSection {

@@ -62,3 +62,13 @@ export function dueAction(record: ScheduleRecord, now: number, graceMs: number):
 export function retryDelay(attempts: number): number {
   return Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1));
 }
+
+/**
+ * Whether two versions of a server's schedule fire at the same slots: both absent, both paused, or
+ * both running on the same rule. (A job engine's timer for the server changes only when they do not.)
+ */
+export function sameSlots(a: ScheduleRecord | undefined, b: ScheduleRecord | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if ((a.paused === undefined) !== (b.paused === undefined)) return false;
+  return a.time === b.time && a.timezone === b.timezone && a.frequency === b.frequency && a.day === b.day;
+}

@@ -56,7 +56,8 @@ export function matchingZones(typed: string, limit = 25): string[] {
   return out;
 }
 
-function cronPattern(rule: ScheduleRule): string {
+/** The rule as a cron pattern (minute hour day month weekday), read in the rule's zone. */
+export function cronPattern(rule: ScheduleRule): string {
   const time = parseTime(rule.time);
   if (time === undefined) throw new Error(`invalid time ${rule.time}`);
   const days =
@@ -74,9 +75,18 @@ function cronPattern(rule: ScheduleRule): string {
  * fall-back day a time that happens twice posts once, at the first.
  */
 export function nextRun(rule: ScheduleRule, after: Date): Date {
-  const next = new Cron(cronPattern(rule), { timezone: rule.timezone, paused: true }).nextRun(after);
+  return new Date(nextRunOf(cronPattern(rule), rule.timezone, after.getTime()));
+}
+
+/**
+ * The first time a cron pattern fires strictly after `afterMs`, in `timezone`: what `nextRun`
+ * computes, for a job engine that is given the pattern (so both always agree on a slot).
+ */
+export function nextRunOf(pattern: string, timezone: string | undefined, afterMs: number): number {
+  const options = timezone === undefined ? { paused: true } : { timezone, paused: true };
+  const next = new Cron(pattern, options).nextRun(new Date(afterMs));
   if (next === null) throw new Error('the rule never runs');
-  return next;
+  return next.getTime();
 }
 
 /**

@@ -6,10 +6,11 @@ import { forwardSearch, removal, rewriteOutsideCode, type Replacement } from './
  * pair stays), Liquid's and Nunjucks's tags and outputs (`{% … %}`, `{{ … }}`, `{# … #}`; Jekyll,
  * Eleventy). `{% raw %}` keeps its text as written and `{% comment %}` drops it; `{% highlight ruby %}`
  * and Hugo's `{{< highlight go >}}` become fenced code. Code is left as written, but for Hugo's escaped
- * shortcodes (`{{</* name *\/>}}` shows as `{{< name >}}`) and `{% raw %}` marks. Lines keep their
- * numbers; nothing is ever run.
+ * shortcodes (`{{</* name *\/>}}` shows as `{{< name >}}`) and `{% raw %}` marks: fenced code and code
+ * spans, and indented code blocks with `indentedCode` (a Markdown post's body; in MDX indented text
+ * is prose). Lines keep their numbers; nothing is ever run.
  */
-export function stripTemplateTags(text: string): string {
+export function stripTemplateTags(text: string, { indentedCode = false } = {}): string {
   if (!text.includes('{')) return text;
   const find = {
     output: forwardSearch(text, /\}\}/),
@@ -100,7 +101,7 @@ export function stripTemplateTags(text: string): string {
     return removal(text, start, end);
   };
 
-  return rewriteOutsideCode(text, { triggers: '{', construct, code: asShown });
+  return rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode });
 }
 
 /** Hugo's escaped shortcode, as it shows in code. */

@@ -5,7 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from '../adapters/logger.js';
-import type { ScheduleBook } from '../adapters/schedule-book.js';
+import type { Schedules } from '../adapters/schedule-book.js';
 import type { LastTips } from '../adapters/last-tips.js';
 import type { ContentIndex } from '../core/content-index.js';
 
@@ -19,7 +19,7 @@ export interface Deps {
   /** A number in [0, 1), like Math.random; tests pass a fixed sequence. */
   readonly random: () => number;
   /** Every server's tip schedule. */
-  readonly schedules: ScheduleBook;
+  readonly schedules: Schedules;
   /** Milliseconds since the epoch, like Date.now. */
   readonly clock: () => number;
   /** The definitions registered with Discord, for /help. */

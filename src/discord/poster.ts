@@ -12,20 +12,25 @@ const REFUSALS: Readonly<Record<number, string>> = {
 };
 
 /**
- * A Poster on discord.js's REST client. Posts are also paced at 95% of the global limit:
- * discord.js alone counts per fixed second, which lets up to two seconds' worth through around a
- * boundary; pacing keeps every sliding second under the limit, with room for replies and other calls.
+ * A Poster on discord.js's REST client. With one process, posts are also paced at 95% of the global
+ * limit: discord.js alone counts per fixed second, which lets up to two seconds' worth through
+ * around a boundary; pacing keeps every sliding second under the limit, with room for replies and
+ * other calls. With `requestsPerSecond` undefined they are not: a limiter shared by every process
+ * (src/adapters/slot-queue.ts) paces them, and one process holding posts back would only bunch them.
  */
 export function restPoster(
   rest: REST,
   botUserId: () => string | undefined,
-  requestsPerSecond: number,
+  requestsPerSecond: number | undefined,
 ): Poster {
-  const paced = pacer(
-    requestsPerSecond * 0.95,
-    () => performance.now(),
-    (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  );
+  const paced =
+    requestsPerSecond === undefined
+      ? <T>(task: () => Promise<T>) => task()
+      : pacer(
+          requestsPerSecond * 0.95,
+          () => performance.now(),
+          (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        );
   const post = (channelId: string, body: object) =>
     paced(() => rest.post(Routes.channelMessages(channelId), { body }));
   const list = (channelId: string, query: URLSearchParams) =>

@@ -1,5 +1,5 @@
 import type { Logger } from '../adapters/logger.js';
-import type { ScheduleBook } from '../adapters/schedule-book.js';
+import type { Schedules } from '../adapters/schedule-book.js';
 import type { ContentIndex, ItemRef } from '../core/content-index.js';
 import { renderTip } from '../core/render/tip.js';
 import { dueAction, type ScheduleRecord, type SlotInFlight } from '../core/schedule-record.js';
@@ -15,7 +15,9 @@ import type { PostResult } from '../adapters/metrics.js';
 import { ChannelRefusedError, type Poster } from './poster-port.js';
 
 export interface SchedulerDeps {
-  readonly book: ScheduleBook;
+  readonly book: Schedules;
+  /** Every schedule, for the ticker (one process with all schedules in memory). */
+  readonly listing?: () => Iterable<ScheduleRecord>;
   readonly poster: Poster;
   readonly content: ContentIndex;
   readonly logger: Logger;
@@ -27,12 +29,16 @@ export interface SchedulerDeps {
   readonly tickMs?: number;
   /** Told what became of each slot (for the metrics). */
   readonly onSlot?: (result: PostResult) => void;
+  /** Told when a failed post is to be tried again (a job engine then wakes the server at `retryAt`). */
+  readonly onRetry?: (guildId: string, slot: string, retryAt: number) => Promise<void>;
 }
 
 /**
- * One ticker for every server: each tick posts the slots that are due. State lives in the store,
- * and every change of it is a transition of src/core/schedule-transitions.ts; the ticker holds
- * none, so a restart carries on where the last process stopped.
+ * Posts the servers' slots. With one process, one ticker for every server: each tick posts the
+ * slots that are due. With a job engine (src/adapters/slot-queue.ts), its jobs call `runGuild` at
+ * each slot instead. State lives in the store, and every change of it is a transition of
+ * src/core/schedule-transitions.ts; the scheduler holds none, so a restart (or another process)
+ * carries on where the last one stopped.
  *
  * Exactly once: before a post the slot is written as in flight with its tip; the post carries the
  * slot id as nonce with enforce_nonce; the slot is marked done after. A crash between the two
@@ -48,6 +54,9 @@ export interface SchedulerDeps {
  * Log lines about a change are written once the store has accepted it, so that a line means the
  * change is what /schedule show tells.
  */
+/** How much earlier than its slot a job may start and still post it. */
+const EARLY_MS = 5_000;
+
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -70,10 +79,11 @@ export class Scheduler {
 
   /** Posts every due slot of the served guilds; resolves when all are settled. */
   async tick(): Promise<void> {
-    const { book, clock, graceMs, serves } = this.deps;
+    const { listing, clock, graceMs, serves } = this.deps;
+    if (listing === undefined) throw new Error('the ticker needs the listing of every schedule');
     const now = clock();
     const due: ScheduleRecord[] = [];
-    for (const record of book.all()) {
+    for (const record of listing()) {
       if (this.busy.has(record.guildId) || !serves(record.guildId)) continue;
       if (dueAction(record, now, graceMs).kind !== 'wait') due.push(record);
     }
@@ -84,7 +94,7 @@ export class Scheduler {
   private async process(guildId: string): Promise<void> {
     this.busy.add(guildId);
     try {
-      await this.runSlot(guildId);
+      await this.runGuild(guildId);
     } catch (err) {
       this.deps.logger.error({ err, guildId }, 'scheduled post failed');
     } finally {
@@ -92,11 +102,17 @@ export class Scheduler {
     }
   }
 
-  private async runSlot(guildId: string): Promise<void> {
+  /**
+   * Does what the server's schedule needs now: post, finish or skip its slot, or nothing. `dueAt`
+   * is when a job engine meant to run it: a job started a little early (another machine's clock)
+   * still counts as on time. The caller makes sure one server runs once at a time.
+   */
+  async runGuild(guildId: string, dueAt?: number): Promise<void> {
     const { book, content, logger, clock, graceMs } = this.deps;
-    const record = book.get(guildId);
+    const record = await book.get(guildId);
     if (record === undefined) return;
-    const now = clock();
+    const early = dueAt === undefined ? 0 : dueAt - clock();
+    const now = early > 0 && early <= EARLY_MS ? clock() + early : clock();
     const plan = planSlot(record, content, now, graceMs);
     switch (plan.kind) {
       case 'wait':
@@ -174,6 +190,8 @@ export class Scheduler {
       this.deps.onSlot?.('failed');
       const saved = await book.change(guildId, (r) => failSlot(r, inFlight.slot, clock()));
       if (saved?.inFlight?.slot !== inFlight.slot) return;
+      if (saved.inFlight.retryAt !== undefined)
+        await this.deps.onRetry?.(guildId, inFlight.slot, saved.inFlight.retryAt);
       logger.warn(
         { err: error, guildId, attempts: saved.inFlight.attempts, retryAt: saved.inFlight.retryAt },
         'tip post failed; will retry',

@@ -34,7 +34,7 @@ function view(article: Article) {
 
 function articlesOf(loaded: LoadedContent) {
   expect(loaded.problems).toEqual([]);
-  // No template tag, and no MDX, reaches any text the bot could send.
+  // No template tag, and no MDX, reaches any text the bot could send, but in code, shown as written.
   for (const article of loaded.index.articles) {
     const texts = [
       article.title,
@@ -47,9 +47,10 @@ function articlesOf(loaded: LoadedContent) {
       ]),
     ];
     for (const text of texts) {
-      expect(text, article.slug).not.toMatch(/\{\{|\}\}|\{%|%\}|\{#|#\}/);
+      const prose = text.replace(/```[^]*?```/g, '');
+      expect(prose, article.slug).not.toMatch(/\{\{|\}\}|\{%|%\}|\{#|#\}/);
       // Code shows components as written.
-      expect(text.replace(/```[^]*?```/g, ''), article.slug).not.toMatch(/<\/?[A-Z]|^import |[{}]/m);
+      expect(prose, article.slug).not.toMatch(/<\/?[A-Z]|^import |[{}]/m);
     }
   }
   return [...loaded.index.articles].sort((a, b) => (a.slug < b.slug ? -1 : 1)).map(view);
@@ -190,6 +191,115 @@ describe('a blog as its generator lays it out loads without editing a file', () 
             ],
           },
         },
+      },
+    ]);
+  });
+
+  it("GIVEN a Jekyll site's folder with a _posts folder in several folders (Liquid in indented code) THEN each post's categories start with the folders above its _posts", async () => {
+    // Jekyll's default permalink, as its documentation writes it.
+    const loaded = await loadContent(
+      blog('jekyll-site'),
+      SITE_URL,
+      '/:categories/:year/:month/:day/:title:output_ext',
+    );
+    expect(loaded.fileCount).toBe(4);
+    expect(articlesOf(loaded)).toEqual([
+      {
+        slug: 'code-review',
+        title: 'Code review that teaches',
+        date: '2020-03-02',
+        // engineering/_posts: in `engineering`, then in its own `Reviews`.
+        url: 'https://blog.example/engineering/reviews/2020/03/02/code-review.html',
+        tags: ['code review', 'engineering', 'Reviews'],
+        summary: 'A review is the cheapest place to share what you know.',
+        sections: {
+          tips: {
+            heading: 'Tips',
+            line: 10,
+            // Indented code is shown as written, as fenced code is; the tags outside it go.
+            text: 'Link the guide from every pull request template:\n\n```\nSee {{ site.baseurl }}/guides/review/ before you ask.\n{% include review-checklist.md %}\n```',
+            items: [
+              [
+                'Ask, do not tell',
+                '"What happens when this is empty?" teaches more than "check for empty".',
+                17,
+              ],
+              ['Review small', 'Ask for pull requests under 400 lines.', 18],
+            ],
+          },
+        },
+      },
+      {
+        slug: 'one-on-ones',
+        title: 'One-on-ones for new leads',
+        date: '2020-03-03',
+        // engineering/leads/_posts, then its own categories; Engineering only once.
+        url: 'https://blog.example/engineering/leads/management/2020/03/03/one-on-ones.html',
+        tags: ['engineering', 'leads', 'Management'],
+        summary: 'Your first one-on-ones set the tone.',
+        sections: {
+          tips: {
+            heading: 'Tips',
+            line: 9,
+            text: '',
+            // Four spaces in, under a list item, is the item's paragraph: its tag goes.
+            items: [['Listen first', 'Let them open.\n\nThen ask what would help.', 11]],
+          },
+        },
+      },
+      {
+        slug: 'pairing',
+        title: 'Pairing on a review',
+        date: '2020-03-04',
+        // engineering/_posts/guides: a folder inside _posts is no category.
+        url: 'https://blog.example/engineering/2020/03/04/pairing.html',
+        tags: ['pairing', 'engineering'],
+        summary: 'Review the hard ones together, at one screen.',
+        sections: {},
+      },
+      {
+        slug: 'welcome',
+        title: 'Welcome to the new blog',
+        date: '2020-03-01',
+        // The site's own _posts: no category.
+        url: 'https://blog.example/2020/03/01/welcome.html',
+        tags: ['news'],
+        summary: 'One blog for every team, each in its own folder.',
+        sections: {},
+      },
+    ]);
+  });
+
+  it("GIVEN a Hugo content folder with nested sections and ARTICLE_URL /:sections/:filename/ THEN every folder and the file's name, date and all (escaped shortcodes in indented code shown)", async () => {
+    const loaded = await loadContent(blog('hugo-sections/content'), SITE_URL, '/:sections/:filename/');
+    expect(loaded.fileCount).toBe(2);
+    expect(articlesOf(loaded)).toEqual([
+      {
+        slug: 'checklist',
+        title: 'A review checklist',
+        date: '2024-02-01',
+        // docs/guides/2024-02-01-Review Checklist.md: the name as Hugo makes it a path, not the slug.
+        url: 'https://blog.example/docs/guides/2024-02-01-review-checklist/',
+        tags: ['reviews'],
+        summary: 'Five questions for every pull request.',
+        sections: {
+          tips: {
+            heading: 'Tips',
+            line: 10,
+            text: 'Show the checklist in a post with the shortcode, escaped so that Hugo shows it:\n\n```\n{{< checklist name="review" >}}\n```',
+            items: [['Read the tests first', 'They say what the change means to do.', 16]],
+          },
+        },
+      },
+      {
+        slug: 'feedback',
+        title: 'Feedback that lands',
+        date: '2024-03-10',
+        // A page bundle: named after its folder, which is no section.
+        url: 'https://blog.example/posts/leads/feedback/',
+        tags: ['feedback'],
+        summary: 'Give it early, kindly and often.',
+        sections: {},
       },
     ]);
   });

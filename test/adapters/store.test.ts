@@ -68,9 +68,9 @@ describe.each(kinds)('the $name store', ({ fresh }) => {
     await stores.schedules.delete(ids[7] ?? '');
     const book = new ScheduleBook(stores.schedules, logger);
     expect(await book.load()).toBe(1199);
-    expect(book.get(ids[8] ?? '')).toEqual(schedule(ids[8] ?? ''));
-    expect(book.get(ids[7] ?? '')).toBeUndefined();
-    expect(book.get('not-a-guild')).toBeUndefined();
+    expect(await book.get(ids[8] ?? '')).toEqual(schedule(ids[8] ?? ''));
+    expect(await book.get(ids[7] ?? '')).toBeUndefined();
+    expect(await book.get('not-a-guild')).toBeUndefined();
     await stores.close();
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/parse-article.js';
+import { parseArticle, unknownArticleUrlTokens } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront, words } from '../helpers/articles.js';
 import { SEED_ARTICLE, SEED_SOURCE } from '../helpers/paths.js';
 
@@ -333,6 +333,61 @@ describe('tags and categories', () => {
   });
 });
 
+describe("Jekyll's categories from the folders above _posts", () => {
+  const parse = (contentPath: string, front = '', file = `blog/${contentPath}`) => {
+    const result = parseArticle({
+      file,
+      source: `---\ntitle: T\nsummary: S\ntags: [career]\n${front}\n---\n## Tips\n- x\n`,
+      siteUrl: 'https://blog.example',
+      articleUrl: '/:categories/:year/:month/:day/:title:output_ext',
+      contentPath,
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return { tags: result.article.tags, url: result.article.url };
+  };
+
+  it('GIVEN a post in a/b/_posts THEN a and b are its first categories, in its address and its tags, before its own', () => {
+    expect(parse('engineering/Team Leads/_posts/2015-04-06-x.md', 'categories: [News]')).toEqual({
+      tags: ['career', 'engineering', 'Team Leads', 'News'],
+      url: 'https://blog.example/engineering/team%20leads/news/2015/04/06/x.html',
+    });
+    // Each once: the address compares them lowercased, the tags as tags are compared.
+    expect(parse('engineering/_posts/2015-04-06-x.md', 'categories: Engineering engineering')).toEqual({
+      tags: ['career', 'engineering'],
+      url: 'https://blog.example/engineering/2015/04/06/x.html',
+    });
+  });
+
+  it('GIVEN a post in the top _posts, in a folder inside a _posts, or in no _posts THEN no category from its folders', () => {
+    const none = { tags: ['career'], url: 'https://blog.example/2015/04/06/x.html' };
+    expect(parse('_posts/2015-04-06-x.md')).toEqual(none);
+    expect(parse('_posts/drafts/2015-04-06-x.md')).toEqual(none);
+    expect(parse('posts/2015-04-06-x.md')).toEqual(none);
+    expect(parse('2015-04-06-x.md')).toEqual(none);
+    // Only the folders above the first _posts.
+    expect(parse('news/_posts/more/_posts/2015-04-06-x.md').url).toBe(
+      'https://blog.example/news/2015/04/06/x.html',
+    );
+  });
+
+  it("GIVEN a folder whose name is no tag THEN it is left out; the front matter's own problems are still its own", () => {
+    expect(parse(`~~/${'x'.repeat(51)}/ok/_posts/2015-04-06-x.md`).tags).toEqual(['career', 'ok']);
+    const result = parseArticle({
+      file: 'blog/a/_posts/x.md',
+      source: '---\ntitle: T\nsummary: S\ncategories: [fine, "~~"]\n---\n## Tips\n- x\n',
+      contentPath: 'a/_posts/x.md',
+    });
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        file: 'blog/a/_posts/x.md',
+        line: 4,
+        field: 'categories.1',
+        message: 'a tag needs at least one letter or digit',
+      },
+    ]);
+  });
+});
+
 describe('bad content is reported with file, line and field', () => {
   it('GIVEN invalid YAML THEN names the line of the error', () => {
     const problems = problemsOf('---\ntitle: ok\ntags: [a, b\nurl: /x\n---\n## Tips\n- x\n');
@@ -529,6 +584,59 @@ describe('bad content is reported with file, line and field', () => {
       // Without the path in the content folder there is no section; two empty tokens leave one `/`.
       expect(urlOf('/:section/:categories/:slug/')).toBe('https://blog.example/first-post/');
     });
+
+    it("GIVEN Jekyll's :output_ext THEN .html, as its default permalink writes it", () => {
+      expect(
+        urlOf('/:categories/:year/:month/:day/:title:output_ext', { extra: { categories: ['News'] } }),
+      ).toBe('https://blog.example/news/2015/04/06/first-post.html');
+      expect(urlOf('/:slug:output_ext')).toBe('https://blog.example/first-post.html');
+    });
+
+    it("GIVEN Jekyll's :slugified_categories THEN each category lowercased, every run of other than letters and digits a hyphen, each once", () => {
+      const categories = ['Work 2 Progress', 'C++ & Go', 'Été', 'work-2-progress', '-Edge-'];
+      expect(urlOf('/:slugified_categories/:slug/', { extra: { categories } })).toBe(
+        'https://blog.example/work-2-progress/c-go/%C3%A9t%C3%A9/edge/first-post/',
+      );
+      expect(urlOf('/:slugified_categories/:slug/')).toBe('https://blog.example/first-post/');
+    });
+
+    it("GIVEN Hugo's :sections THEN every folder of the file in the content folder, but a page bundle's own", () => {
+      const sections = (contentPath?: string, file?: string) =>
+        urlOf('/:sections/:slug/', { contentPath, ...(file === undefined ? {} : { file }) });
+      expect(sections('Blog/2024/2015-04-06-first-post.md')).toBe('https://blog.example/blog/2024/first-post/');
+      expect(sections('posts/team leads/first-post/index.md', 'content/posts/team leads/first-post/index.md')).toBe(
+        'https://blog.example/posts/team%20leads/first-post/',
+      );
+      expect(sections('2015-04-06-first-post.md')).toBe('https://blog.example/first-post/');
+      expect(sections()).toBe('https://blog.example/first-post/');
+    });
+
+    it("GIVEN Hugo's :filename or :contentbasename THEN the file's name as Hugo makes it a path, its date kept; :slugorfilename the front matter's slug first", () => {
+      expect(urlOf('/posts/:filename/')).toBe('https://blog.example/posts/2015-04-06-first-post/');
+      expect(urlOf('/:contentbasename/', { file: 'content/posts/Café  au lait (draft).md' })).toBe(
+        'https://blog.example/caf%C3%A9-au-lait-draft/',
+      );
+      // A page bundle is named after its folder.
+      const bundle = { file: 'content/posts/Team-Work/index.md', contentPath: 'posts/Team-Work/index.md' };
+      expect(urlOf('/:sections/:filename/', bundle)).toBe('https://blog.example/posts/team-work/');
+      expect(urlOf('/:slugorfilename/')).toBe('https://blog.example/2015-04-06-first-post/');
+      expect(urlOf('/:slugorcontentbasename/', { extra: { slug: 'own' } })).toBe('https://blog.example/own/');
+      // :slug is the front matter's, or else the file's name without its date.
+      expect(urlOf('/:slug/:filename/', { extra: { slug: 'own' } })).toBe(
+        'https://blog.example/own/2015-04-06-first-post/',
+      );
+    });
+  });
+
+  it('GIVEN an ARTICLE_URL THEN the tokens it would leave unfilled are named, the host and port not looked at', () => {
+    expect(unknownArticleUrlTokens('/:categories/:year/:month/:day/:title:output_ext')).toEqual([]);
+    expect(unknownArticleUrlTokens('https://blog.example:8080/:sections/:slugorcontentbasename/')).toEqual([]);
+    expect(unknownArticleUrlTokens('/:lang/:slug/:06/:sections[1:]/:section_x')).toEqual([
+      ':lang',
+      ':06',
+      ':sections[1:]',
+      ':section_x',
+    ]);
   });
 
   it('GIVEN a date-time, with or without a zone THEN keeps the day as written', () => {
@@ -723,6 +831,36 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
         items: [{ name: 'Ask', text: 'for feedback', line: 16 }],
       },
     ]);
+  });
+
+  it('GIVEN template tags in indented code THEN they are shown as written, as in fenced code; in a list item\'s indented paragraph, or in MDX (prose), they go', () => {
+    const body = [
+      '## Tips',
+      '',
+      'Write it so:',
+      '',
+      '    {{ page.title }} {% if x %}',
+      '    {{</* note */>}}',
+      '',
+      '1. **Ask:** first.',
+      '',
+      '    Then {{ page.more }}listen.',
+    ].join('\n');
+    const tips = (file: string) => mustParse(`${front}${body}\n`, file).sections.tips;
+    expect(tips('content/a.md')).toEqual({
+      kind: 'tips',
+      heading: 'Tips',
+      line: 7,
+      text: 'Write it so:\n\n```\n{{ page.title }} {% if x %}\n{{< note >}}\n```',
+      items: [{ name: 'Ask', text: 'first.\n\nThen listen.', line: 14 }],
+    });
+    expect(tips('content/a.mdx')).toEqual({
+      kind: 'tips',
+      heading: 'Tips',
+      line: 7,
+      text: 'Write it so:',
+      items: [{ name: 'Ask', text: 'first.\n\nThen listen.', line: 14 }],
+    });
   });
 
   it('GIVEN the same text in an .md post THEN no MDX is read: imports are text, HTML is left out as before', () => {

@@ -88,6 +88,33 @@ describe('stripTemplateTags', () => {
     );
   });
 
+  it('GIVEN indented code, with indentedCode (Markdown) THEN it is left as written as fenced code is, wherever CommonMark reads code', () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true });
+    // Four spaces or a tab in, after a blank line or at the start, and the lines as far in after it.
+    expect(strip('Text\n\n    {{ page.title }} {% if x %}\n\n\t{{</* note */>}}\n\nafter {{ y }}')).toBe(
+      'Text\n\n    {{ page.title }} {% if x %}\n\n\t{{< note >}}\n\nafter ',
+    );
+    expect(strip('    {{ kept }}\n  {{ gone }}')).toBe('    {{ kept }}\n  ');
+    // Four spaces in, a fence is a line of code, and so is what it would have fenced.
+    expect(strip('\n    ```\n    {{ kept }}\n    ```\n{{ gone }}')).toBe('\n    ```\n    {{ kept }}\n    ```\n');
+    // In a list item, code is four columns past the item's text.
+    expect(strip('- a\n  - b\n\n        {{ kept }}\n\n      {{ gone }}\n\n1.  c\n\n        {{ kept }}')).toBe(
+      '- a\n  - b\n\n        {{ kept }}\n\n      \n\n1.  c\n\n        {{ kept }}',
+    );
+    // Out of the list, after a blank line, four in is code again.
+    expect(strip('- a\n\nText\n\n    {{ kept }}')).toBe('- a\n\nText\n\n    {{ kept }}');
+  });
+
+  it("GIVEN indented text that is no code (a paragraph's next line, a list item's paragraph), or no indentedCode (MDX, a summary) THEN its tags go", () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true });
+    expect(strip('Text\n    {{ gone }}')).toBe('Text\n    ');
+    expect(strip('- item\n\n    {{ gone }}')).toBe('- item\n\n    ');
+    expect(strip('1. step\n\n    {{ gone }}\n2. next\n    {{ gone }}')).toBe('1. step\n\n    \n2. next\n    ');
+    // Where it cannot tell, it takes the line for text: a quote, the line after a heading.
+    expect(strip('> quote\n>\n>     {{ gone }}\n# H\n    {{ gone }}')).toBe('> quote\n>\n>     \n# H\n    ');
+    expect(stripTemplateTags('Text\n\n    {{ gone }}')).toBe('Text\n\n    ');
+  });
+
   it('GIVEN an opening without its end, or no tags at all THEN the text is kept as written', () => {
     for (const text of [
       'no close {{ here, {% there, {{< nor >}here, {# nor',
@@ -124,5 +151,16 @@ describe('stripTemplateTags', () => {
         Array.from({ length: Math.sqrt(2 * size) }, (_, i) => `${'`'.repeat(i + 1)}{{`).join(''),
     ];
     for (const input of inputs) expect(growth((text) => stripTemplateTags(text), input)).toBeLessThan(8);
+  });
+
+  it('GIVEN a megabyte of indented code, list items nested ever deeper, or long indentation, with indentedCode THEN time grows with the size only', () => {
+    const inputs = [
+      (size: number) => '\n    {{ x }}\n'.repeat(size / 12),
+      (size: number) => Array.from({ length: Math.sqrt(size) }, (_, i) => `${' '.repeat(i)}- {{ x }}\n`).join(''),
+      (size: number) => `${' '.repeat(size / 2)}\n${'\t'.repeat(size / 2)}{{ x }}`,
+      (size: number) => '- a\n\n  b\n\n      {{ x }}\nc\n'.repeat(size / 24),
+    ];
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true });
+    for (const input of inputs) expect(growth(strip, input)).toBeLessThan(8);
   });
 });

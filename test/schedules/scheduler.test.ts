@@ -131,7 +131,7 @@ function world(content: ContentIndex = CONTENT) {
         const fields = Object.entries(JSON.parse(line) as Record<string, unknown>).filter(
           ([key]) => key !== 'time',
         );
-        lines.push({ ...Object.fromEntries(fields), stored: state.book?.get(GUILD) } as LogLine);
+        lines.push({ ...Object.fromEntries(fields), stored: state.book?.peek(GUILD) } as LogLine);
       },
     },
   );
@@ -150,6 +150,7 @@ function world(content: ContentIndex = CONTENT) {
       state.book = book;
       return new Scheduler({
         book,
+        listing: () => book.all(),
         poster: discord,
         get content() {
           return state.content;

@@ -1,0 +1,165 @@
+import { Queue, Worker, type Job, type RepeatOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { windowedLimit } from '../core/pace.js';
+import { cronPattern, nextRunOf } from '../core/schedule.js';
+import { dueAction, type ScheduleRecord } from '../core/schedule-record.js';
+import type { Logger } from './logger.js';
+
+/** What a job asks: run this server's schedule, at this slot. */
+interface SlotJob {
+  readonly guildId: string;
+  /** When it is meant to run, for jobs added by hand (retries, catching up); a job scheduler's jobs carry their slot as prevMillis. */
+  readonly dueAt?: number;
+}
+
+export interface SlotQueueOptions {
+  readonly redisUrl: string;
+  /** Discord's global limit for the bot: every process's worker together starts no more jobs. */
+  readonly requestsPerSecond: number;
+  readonly logger: Logger;
+  /** Jobs one process runs at once. */
+  readonly concurrency?: number;
+  /** Prefix of every key, so that two bots can share a Redis. */
+  readonly prefix?: string;
+}
+
+const QUEUE = 'tip-posts';
+
+/**
+ * Slots found by croner, as the schedules compute them (src/core/schedule.ts), rather than by
+ * BullMQ's cron-parser: the two differ around daylight-saving changes, and a job must fire at the
+ * very slot its schedule waits for.
+ */
+const repeatStrategy = (millis: number, opts: RepeatOptions): number | undefined =>
+  opts.pattern === undefined ? undefined : nextRunOf(opts.pattern, opts.tz, millis);
+
+/**
+ * Scheduled posts on BullMQ, for many processes on one Redis. Each server's schedule is a job
+ * scheduler (its cron pattern in its time zone) whose job for a slot has the id
+ * `repeat:<guild>:<slot ms>`; every process runs a worker; all workers share one limiter, so all
+ * processes together start posts under Discord's global limit; and a job whose worker died (its
+ * lock not renewed) is taken over by another worker (BullMQ's stalled-job check).
+ *
+ * The jobs only say when to look: what to post, and whether it was posted, is the stored schedule's
+ * (src/schedules/scheduler.ts), so a job run twice, late or for an old rule posts nothing twice.
+ */
+export class SlotQueue {
+  /** Shared by the queue, the worker (which makes its own blocking connection from it) and locks. */
+  readonly redis: Redis;
+  readonly prefix: string;
+  private readonly queue: Queue<SlotJob>;
+  private worker: Worker<SlotJob> | undefined;
+  private outage = false;
+
+  constructor(private readonly options: SlotQueueOptions) {
+    this.prefix = options.prefix ?? 'careerbot';
+    // Commands wait while Redis is away (as the store's writes do) rather than fail: BullMQ asks for it.
+    this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    this.redis.on('error', (err: unknown) => this.onError(err));
+    this.redis.on('ready', () => (this.outage = false));
+    this.queue = new Queue<SlotJob>(QUEUE, {
+      connection: this.redis,
+      prefix: this.prefix,
+      settings: { repeatStrategy },
+      defaultJobOptions: {
+        // A slot's job is kept only while it runs: the stored schedule remembers what was posted.
+        removeOnComplete: true,
+        removeOnFail: { count: 1000 },
+        // Failures the schedule handles itself do not fail the job; these are the store's or Redis's.
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 2_000 },
+      },
+    });
+    this.queue.on('error', (err: unknown) => this.onError(err));
+  }
+
+  /** Sets the server's timer to its schedule: a job scheduler while it runs, none once paused or removed. */
+  async sync(guildId: string, record: ScheduleRecord | undefined): Promise<void> {
+    if (record === undefined || record.paused !== undefined) {
+      await this.queue.removeJobScheduler(guildId);
+      return;
+    }
+    await this.queue.upsertJobScheduler(
+      guildId,
+      { pattern: cronPattern(record), tz: record.timezone },
+      { name: 'slot', data: { guildId } },
+    );
+  }
+
+  /**
+   * At start: sets the timer of a schedule that has none (or an old one), and runs at once one that
+   * is due or was left in flight. Returns whether it had to do anything.
+   */
+  async ensure(record: ScheduleRecord, now: number, graceMs: number): Promise<boolean> {
+    let changed = false;
+    const timer = await this.queue.getJobScheduler(record.guildId);
+    const running = record.paused === undefined;
+    const pattern = running ? cronPattern(record) : undefined;
+    if (running !== (timer !== undefined) || timer?.pattern !== pattern || timer?.tz !== record.timezone) {
+      await this.sync(record.guildId, record);
+      changed = true;
+    }
+    const due = dueAction(record, now, graceMs);
+    if (due.kind !== 'wait') {
+      await this.wake(record.guildId, `start-${due.slotAt}`, now);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Runs the server's schedule at `atMs` (a retry, a catch-up); the same `key` twice runs once. */
+  async wake(guildId: string, key: string, atMs: number): Promise<void> {
+    await this.queue.add(
+      'wake',
+      { guildId, dueAt: atMs },
+      // Job ids may hold ':' only as BullMQ's own do.
+      { jobId: `wake-${guildId}-${key.replaceAll(':', '.')}`, delay: Math.max(0, atMs - Date.now()) },
+    );
+  }
+
+  /** Starts this process's worker: `run` is called for each job, one server at a time. */
+  start(run: (guildId: string, dueAt: number | undefined) => Promise<void>): void {
+    const limit = windowedLimit(this.options.requestsPerSecond);
+    this.worker ??= new Worker<SlotJob>(
+      QUEUE,
+      (job: Job<SlotJob>) => run(job.data.guildId, job.data.dueAt ?? job.opts.prevMillis),
+      {
+        connection: this.redis,
+        prefix: this.prefix,
+        settings: { repeatStrategy },
+        concurrency: this.options.concurrency ?? 25,
+        limiter: { max: limit.max, duration: limit.durationMs },
+        // A dead worker's job is taken over within ~20 s; a live one renews its lock every 5 s.
+        lockDuration: 15_000,
+        stalledInterval: 5_000,
+        maxStalledCount: 3,
+      },
+    );
+    this.worker.on('error', (err: unknown) => this.onError(err));
+    this.worker.on('failed', (job, err) =>
+      this.options.logger.warn({ err, guildId: job?.data.guildId, attempts: job?.attemptsMade }, 'a slot job failed'),
+    );
+  }
+
+  /** Jobs waiting or running, and of those waiting, how many for over a minute (at most 1,000 looked at). */
+  async counts(now: number): Promise<{ due: number; late: number }> {
+    const counts = await this.queue.getJobCounts('wait', 'active', 'prioritized');
+    const oldest = await this.queue.getJobs(['wait'], 0, 999, true);
+    let late = 0;
+    for (const job of oldest) if (job.timestamp + (job.opts.delay ?? 0) < now - 60_000) late++;
+    return { due: (counts.wait ?? 0) + (counts.active ?? 0) + (counts.prioritized ?? 0), late };
+  }
+
+  /** Lets running jobs finish (no new one starts), then closes the connections. */
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  private onError(err: unknown): void {
+    if (this.outage) return;
+    this.outage = true;
+    this.options.logger.error({ err }, 'the job queue lost Redis; posts wait until it is back');
+  }
+}
