@@ -290,7 +290,11 @@ async function main(): Promise<number> {
 
 /** Schedules shared by many processes on Redis: read through the store, changed under locks, timed by BullMQ. */
 function sharedSchedules(config: Config, stores: Stores, logger: Logger) {
-  const queue = new SlotQueue({ redisUrl: config.storeUrl, requestsPerSecond: config.requestsPerSecond, logger });
+  const queue = new SlotQueue({
+    redisUrl: config.storeUrl,
+    requestsPerSecond: config.requestsPerSecond,
+    logger,
+  });
   const locks = redisLocks(queue.redis, queue.prefix, logger);
   const book = new SharedScheduleBook(stores.schedules, locks, logger, (guildId, record) =>
     queue.sync(guildId, record),

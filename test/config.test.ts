@@ -172,6 +172,26 @@ describe('loadConfig', () => {
     );
   });
 
+  it('GIVEN an ARTICLE_URL with a token the bot does not fill THEN refuses it, naming the token; the known ones pass', () => {
+    const articleUrl = (value: string) => {
+      const result = loadContentConfig({ ARTICLE_URL: value });
+      return result.ok ? result.config.articleUrl : result.problems;
+    };
+    expect(articleUrl('/:categories/:year/:month/:day/:title:output_ext')).toBe(
+      '/:categories/:year/:month/:day/:title:output_ext',
+    );
+    expect(articleUrl('https://blog.example:8080/:sections/:filename/')).toBe(
+      'https://blog.example:8080/:sections/:filename/',
+    );
+    expect(articleUrl('/:lang/:sections[1:]/:slug/')).toEqual([
+      expect.stringMatching(/^ARTICLE_URL: unknown :lang, :sections\[1:\]; the tokens are :slug, :title, /),
+    ]);
+    // A value that is no path is refused for that alone.
+    expect(articleUrl('blog/:lang')).toEqual([
+      expect.stringMatching(/^ARTICLE_URL: expected a path on SITE_URL/),
+    ]);
+  });
+
   it('GIVEN a token with spaces THEN refuses it without repeating it', () => {
     const result = loadConfig({ DISCORD_TOKEN: `Bot ${TOKEN}` });
     expect(result.ok).toBe(false);

@@ -21,6 +21,8 @@ export interface SlotQueueOptions {
   readonly concurrency?: number;
   /** Prefix of every key, so that two bots can share a Redis. */
   readonly prefix?: string;
+  /** How long a dead worker's job stays locked before another takes it over (a live worker renews at half). */
+  readonly lockMs?: number;
 }
 
 const QUEUE = 'tip-posts';
@@ -55,7 +57,7 @@ export class SlotQueue {
     this.prefix = options.prefix ?? 'careerbot';
     // Commands wait while Redis is away (as the store's writes do) rather than fail: BullMQ asks for it.
     this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    this.redis.on('error', (err: unknown) => this.onError(err));
+    this.redis.on('error', (err: unknown) => this.onOutage(err));
     this.redis.on('ready', () => (this.outage = false));
     this.queue = new Queue<SlotJob>(QUEUE, {
       connection: this.redis,
@@ -129,15 +131,19 @@ export class SlotQueue {
         settings: { repeatStrategy },
         concurrency: this.options.concurrency ?? 25,
         limiter: { max: limit.max, duration: limit.durationMs },
-        // A dead worker's job is taken over within ~20 s; a live one renews its lock every 5 s.
-        lockDuration: 15_000,
-        stalledInterval: 5_000,
+        // A dead worker's job is taken over within ~20 s.
+        lockDuration: this.options.lockMs ?? 15_000,
+        // Whole milliseconds: BullMQ hands it to Redis's PX.
+        stalledInterval: Math.ceil((this.options.lockMs ?? 15_000) / 3),
         maxStalledCount: 3,
       },
     );
     this.worker.on('error', (err: unknown) => this.onError(err));
     this.worker.on('failed', (job, err) =>
-      this.options.logger.warn({ err, guildId: job?.data.guildId, attempts: job?.attemptsMade }, 'a slot job failed'),
+      this.options.logger.warn(
+        { err, guildId: job?.data.guildId, attempts: job?.attemptsMade },
+        'a slot job failed',
+      ),
     );
   }
 
@@ -150,16 +156,22 @@ export class SlotQueue {
     return { due: (counts.wait ?? 0) + (counts.active ?? 0) + (counts.prioritized ?? 0), late };
   }
 
-  /** Lets running jobs finish (no new one starts), then closes the connections. */
-  async close(): Promise<void> {
-    await this.worker?.close();
+  /** Lets running jobs finish (no new one starts; `force`: does not wait), then closes the connections. */
+  async close(force = false): Promise<void> {
+    await this.worker?.close(force);
     await this.queue.close();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
-  private onError(err: unknown): void {
+  /** Logged once per outage: ioredis reports every failed reconnection. */
+  private onOutage(err: unknown): void {
     if (this.outage) return;
     this.outage = true;
     this.options.logger.error({ err }, 'the job queue lost Redis; posts wait until it is back');
+  }
+
+  private onError(err: unknown): void {
+    // While Redis is away, BullMQ's own calls fail too: the outage is already logged.
+    if (!this.outage) this.options.logger.error({ err }, 'job queue error');
   }
 }

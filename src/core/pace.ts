@@ -78,6 +78,7 @@ export function pacer(perSecond: number, now: () => number, sleep: (ms: number) 
  * that keeps every sliding second under `perSecond`: any second overlaps at most 1000/d + 1 windows,
  * so max * (1000/d + 1) <= 95% of perSecond. Of the windows that keep to that, the one with the most
  * starts per second; the 5% left is for the bot's other calls and for starts that arrive out of step.
+ * (Under 3 per second no window keeps to it: two windows may each start one within a second.)
  */
 export function windowedLimit(perSecond: number): { readonly max: number; readonly durationMs: number } {
   const budget = perSecond * 0.95;

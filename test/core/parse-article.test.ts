@@ -602,11 +602,16 @@ describe('bad content is reported with file, line and field', () => {
 
     it("GIVEN Hugo's :sections THEN every folder of the file in the content folder, but a page bundle's own", () => {
       const sections = (contentPath?: string, file?: string) =>
-        urlOf('/:sections/:slug/', { contentPath, ...(file === undefined ? {} : { file }) });
-      expect(sections('Blog/2024/2015-04-06-first-post.md')).toBe('https://blog.example/blog/2024/first-post/');
-      expect(sections('posts/team leads/first-post/index.md', 'content/posts/team leads/first-post/index.md')).toBe(
-        'https://blog.example/posts/team%20leads/first-post/',
+        urlOf('/:sections/:slug/', {
+          ...(contentPath === undefined ? {} : { contentPath }),
+          ...(file === undefined ? {} : { file }),
+        });
+      expect(sections('Blog/2024/2015-04-06-first-post.md')).toBe(
+        'https://blog.example/blog/2024/first-post/',
       );
+      expect(
+        sections('posts/team leads/first-post/index.md', 'content/posts/team leads/first-post/index.md'),
+      ).toBe('https://blog.example/posts/team%20leads/first-post/');
       expect(sections('2015-04-06-first-post.md')).toBe('https://blog.example/first-post/');
       expect(sections()).toBe('https://blog.example/first-post/');
     });
@@ -630,7 +635,9 @@ describe('bad content is reported with file, line and field', () => {
 
   it('GIVEN an ARTICLE_URL THEN the tokens it would leave unfilled are named, the host and port not looked at', () => {
     expect(unknownArticleUrlTokens('/:categories/:year/:month/:day/:title:output_ext')).toEqual([]);
-    expect(unknownArticleUrlTokens('https://blog.example:8080/:sections/:slugorcontentbasename/')).toEqual([]);
+    expect(unknownArticleUrlTokens('https://blog.example:8080/:sections/:slugorcontentbasename/')).toEqual(
+      [],
+    );
     expect(unknownArticleUrlTokens('/:lang/:slug/:06/:sections[1:]/:section_x')).toEqual([
       ':lang',
       ':06',
@@ -833,7 +840,7 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     ]);
   });
 
-  it('GIVEN template tags in indented code THEN they are shown as written, as in fenced code; in a list item\'s indented paragraph, or in MDX (prose), they go', () => {
+  it("GIVEN template tags in indented code THEN they are shown as written, as in fenced code; in a list item's indented paragraph, or in MDX (prose), they go", () => {
     const body = [
       '## Tips',
       '',

@@ -96,7 +96,9 @@ describe('stripTemplateTags', () => {
     );
     expect(strip('    {{ kept }}\n  {{ gone }}')).toBe('    {{ kept }}\n  ');
     // Four spaces in, a fence is a line of code, and so is what it would have fenced.
-    expect(strip('\n    ```\n    {{ kept }}\n    ```\n{{ gone }}')).toBe('\n    ```\n    {{ kept }}\n    ```\n');
+    expect(strip('\n    ```\n    {{ kept }}\n    ```\n{{ gone }}')).toBe(
+      '\n    ```\n    {{ kept }}\n    ```\n',
+    );
     // In a list item, code is four columns past the item's text.
     expect(strip('- a\n  - b\n\n        {{ kept }}\n\n      {{ gone }}\n\n1.  c\n\n        {{ kept }}')).toBe(
       '- a\n  - b\n\n        {{ kept }}\n\n      \n\n1.  c\n\n        {{ kept }}',
@@ -109,7 +111,9 @@ describe('stripTemplateTags', () => {
     const strip = (text: string) => stripTemplateTags(text, { indentedCode: true });
     expect(strip('Text\n    {{ gone }}')).toBe('Text\n    ');
     expect(strip('- item\n\n    {{ gone }}')).toBe('- item\n\n    ');
-    expect(strip('1. step\n\n    {{ gone }}\n2. next\n    {{ gone }}')).toBe('1. step\n\n    \n2. next\n    ');
+    expect(strip('1. step\n\n    {{ gone }}\n2. next\n    {{ gone }}')).toBe(
+      '1. step\n\n    \n2. next\n    ',
+    );
     // Where it cannot tell, it takes the line for text: a quote, the line after a heading.
     expect(strip('> quote\n>\n>     {{ gone }}\n# H\n    {{ gone }}')).toBe('> quote\n>\n>     \n# H\n    ');
     expect(stripTemplateTags('Text\n\n    {{ gone }}')).toBe('Text\n\n    ');
@@ -156,7 +160,8 @@ describe('stripTemplateTags', () => {
   it('GIVEN a megabyte of indented code, list items nested ever deeper, or long indentation, with indentedCode THEN time grows with the size only', () => {
     const inputs = [
       (size: number) => '\n    {{ x }}\n'.repeat(size / 12),
-      (size: number) => Array.from({ length: Math.sqrt(size) }, (_, i) => `${' '.repeat(i)}- {{ x }}\n`).join(''),
+      (size: number) =>
+        Array.from({ length: Math.sqrt(size) }, (_, i) => `${' '.repeat(i)}- {{ x }}\n`).join(''),
       (size: number) => `${' '.repeat(size / 2)}\n${'\t'.repeat(size / 2)}{{ x }}`,
       (size: number) => '- a\n\n  b\n\n      {{ x }}\nc\n'.repeat(size / 24),
     ];

@@ -1,0 +1,186 @@
+import { Queue } from 'bullmq';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/adapters/logger.js';
+import { SlotQueue } from '../../src/adapters/slot-queue.js';
+import { windowedLimit } from '../../src/core/pace.js';
+import { cronPattern, nextRun, nextRunOf } from '../../src/core/schedule.js';
+import type { ScheduleRecord } from '../../src/core/schedule-record.js';
+import { RedisServer } from '../../emulator/redis-server.js';
+import { RECORD } from '../helpers/schedule-fixtures.js';
+
+const logger = createLogger({ level: 'silent' });
+let redis: RedisServer;
+let prefix = 0;
+const opened: SlotQueue[] = [];
+
+beforeAll(async () => {
+  redis = await RedisServer.start();
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((queue) => queue.close()));
+});
+afterAll(async () => {
+  await redis.stop();
+});
+
+/** Queues on one Redis under one prefix: what processes of one bot share. */
+function bot(requestsPerSecond = 50, lockMs?: number) {
+  const name = `test${prefix++}`;
+  return () => {
+    const queue = new SlotQueue({
+      redisUrl: redis.url,
+      requestsPerSecond,
+      logger,
+      prefix: name,
+      ...(lockMs === undefined ? {} : { lockMs }),
+    });
+    opened.push(queue);
+    return queue;
+  };
+}
+
+/** BullMQ's own view of the bot's queue. */
+function inspect(queue: SlotQueue): Queue {
+  const view = new Queue('tip-posts', { connection: { url: redis.url }, prefix: queue.prefix });
+  afterEach(() => view.close());
+  return view;
+}
+
+const until = async (check: () => boolean, ms = 10_000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('the slot queue (BullMQ on a real Redis)', () => {
+  it("GIVEN a server's schedule THEN it is a job scheduler in its zone whose next job's id is the slot the schedule computes", async () => {
+    const queue = bot()();
+    const view = inspect(queue);
+    const record: ScheduleRecord = {
+      ...RECORD,
+      time: '02:30',
+      timezone: 'Europe/Berlin',
+      frequency: 'weekly',
+      day: 'sunday',
+    };
+    await queue.sync(record.guildId, record);
+    const timer = await view.getJobScheduler(record.guildId);
+    expect(timer).toMatchObject({ pattern: cronPattern(record), tz: 'Europe/Berlin' });
+    const [job] = await view.getJobs(['delayed']);
+    const slot = nextRun(record, new Date()).getTime();
+    expect(job?.id).toBe(`repeat:${record.guildId}:${slot}`);
+    expect(job?.data).toEqual({ guildId: record.guildId });
+
+    // Paused or removed: no timer; running again: back.
+    await queue.sync(record.guildId, { ...record, paused: { reason: 'admin', at: 0 } });
+    expect(await view.getJobScheduler(record.guildId)).toBeUndefined();
+    expect(await view.getJobs(['delayed'])).toEqual([]);
+    await queue.sync(record.guildId, record);
+    expect(await view.getJobSchedulersCount()).toBe(1);
+    await queue.sync(record.guildId, undefined);
+    expect(await view.getJobSchedulersCount()).toBe(0);
+  });
+
+  it('GIVEN the slots around daylight-saving changes THEN the job engine is given the same slots as the schedule (croner, not cron-parser)', () => {
+    const rule = { time: '02:30', timezone: 'Europe/Berlin', frequency: 'daily' as const };
+    // Spring forward (02:30 does not exist on 28 March 2027) and fall back (it happens twice on 31 October 2027).
+    for (const after of [
+      Date.UTC(2027, 2, 27, 12),
+      Date.UTC(2027, 9, 30, 12),
+      Date.UTC(2027, 9, 31, 0, 45),
+    ]) {
+      expect(nextRunOf(cronPattern(rule), rule.timezone, after)).toBe(
+        nextRun(rule, new Date(after)).getTime(),
+      );
+    }
+  });
+
+  it('GIVEN schedules found due at start THEN each runs once, however many processes catch up on it', async () => {
+    const open = bot();
+    const [a, b] = [open(), open()];
+    const runs: string[] = [];
+    for (const queue of [a, b]) queue.start((guildId) => Promise.resolve(void runs.push(guildId)));
+    const now = Date.now();
+    const due = { ...RECORD, nextRunAt: now - 1000 };
+    const later = { ...RECORD, guildId: '1100000000000000009', nextRunAt: now + 3_600_000 };
+    // Both processes check the same schedules at once (as after a restart of all of them).
+    const changed = await Promise.all(
+      [a, b].flatMap((queue) => [due, later].map((r) => queue.ensure(r, now, 60_000))),
+    );
+    expect(changed.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+    await until(() => runs.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(runs).toEqual([due.guildId]);
+    // Timers are set for both, once each.
+    expect(await inspect(a).getJobSchedulersCount()).toBe(2);
+    expect(await a.ensure(later, Date.now(), 60_000)).toBe(false);
+  });
+
+  it('GIVEN 60 jobs due at once on two processes with a limit of 20 per second THEN no sliding second starts more than 20, and each runs once', async () => {
+    const open = bot(20);
+    const [a, b] = [open(), open()];
+    const starts: number[] = [];
+    const runs = new Map<string, number>();
+    for (const queue of [a, b])
+      queue.start((guildId) => {
+        starts.push(performance.now());
+        runs.set(guildId, (runs.get(guildId) ?? 0) + 1);
+        return Promise.resolve();
+      });
+    const now = Date.now();
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? a : b).wake(`${1000 + i}`, 'batch', now)),
+    );
+    await until(() => starts.length >= 60, 20_000);
+    expect([...runs.values()]).toEqual(Array.from({ length: 60 }, () => 1));
+    starts.sort((x, y) => x - y);
+    let most = 0;
+    for (let i = 0; i < starts.length; i++) {
+      let j = i;
+      while (j + 1 < starts.length && (starts[j + 1] ?? 0) - (starts[i] ?? 0) < 1000) j++;
+      most = Math.max(most, j - i + 1);
+    }
+    expect(most).toBeLessThanOrEqual(20);
+    // And not much slower than the limit allows: 60 at 20 per second is 3 s.
+    expect((starts.at(-1) ?? 0) - (starts[0] ?? 0)).toBeLessThan(5_000);
+  });
+
+  it("GIVEN a worker that dies with a job THEN another process's worker takes the job over and runs it", async () => {
+    const open = bot(50, 1_000);
+    const doomed = open();
+    // Its close would wait for the job for ever: it is dropped instead.
+    opened.pop();
+    let taken!: () => void;
+    const tookIt = new Promise<void>((resolve) => (taken = resolve));
+    // Never finishes: it is killed holding the job.
+    doomed.start(() => {
+      taken();
+      return new Promise<void>(() => undefined);
+    });
+    await doomed.wake(RECORD.guildId, 'slot', Date.now());
+    await tookIt;
+    // As a SIGKILL leaves it: no lock renewal from here, and the job still active.
+    doomed.redis.disconnect();
+    const runs: string[] = [];
+    const survivor = open();
+    survivor.start((guildId) => Promise.resolve(void runs.push(guildId)));
+    await until(() => runs.length > 0, 15_000);
+    expect(runs).toEqual([RECORD.guildId]);
+    await doomed.close(true);
+  });
+});
+
+describe('windowedLimit', () => {
+  it('GIVEN any rate THEN no sliding second can hold more starts than 95% of it, and large rates keep most of it', () => {
+    for (const perSecond of [5, 10, 20, 45, 50, 100, 250, 500, 1000]) {
+      const { max, durationMs } = windowedLimit(perSecond);
+      expect(max * (Math.floor(1000 / durationMs) + 1), String(perSecond)).toBeLessThanOrEqual(
+        perSecond * 0.95,
+      );
+      if (perSecond >= 45)
+        expect((max * 1000) / durationMs, String(perSecond)).toBeGreaterThan(perSecond * 0.85);
+    }
+  });
+});
