@@ -228,10 +228,11 @@ async function main(): Promise<number> {
       scheduler.start();
       return;
     }
-    // Any process's worker may post any server's slot (it only needs REST); one at a time per server.
-    shared.queue.start((guildId, dueAt) =>
-      shared.locks(`slot:${guildId}`, () => scheduler.runGuild(guildId, dueAt)),
-    );
+    // Any process's worker may post any server's slot: it only needs REST. Two jobs of one server
+    // at once (a catch-up and its slot, a job wrongly thought stalled) are rare and harmless: the
+    // second finds the slot in flight and sends it with the same nonce, which Discord answers with
+    // the first message (see src/schedules/scheduler.ts).
+    shared.queue.start((guildId, dueAt) => scheduler.runGuild(guildId, dueAt));
     void catchUp(shared.book, shared.queue, serves, config.scheduleGraceMs).then(
       (counts) => logger.info(counts, 'schedules checked'),
       (err: unknown) => logger.error({ err }, 'could not check the schedules'),
@@ -295,11 +296,13 @@ function sharedSchedules(config: Config, stores: Stores, logger: Logger) {
     requestsPerSecond: config.requestsPerSecond,
     logger,
   });
-  const locks = redisLocks(queue.redis, queue.prefix, logger);
-  const book = new SharedScheduleBook(stores.schedules, locks, logger, (guildId, record) =>
-    queue.sync(guildId, record),
+  const book = new SharedScheduleBook(
+    stores.schedules,
+    redisLocks(queue.redis, queue.prefix, logger),
+    logger,
+    (guildId, record) => queue.sync(guildId, record),
   );
-  return { queue, locks, book };
+  return { queue, book };
 }
 
 /**
