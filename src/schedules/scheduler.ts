@@ -33,6 +33,9 @@ export interface SchedulerDeps {
   readonly onRetry?: (guildId: string, slot: string, retryAt: number) => Promise<void>;
 }
 
+/** How much earlier than its slot a job may start and still post it. */
+const EARLY_MS = 5_000;
+
 /**
  * Posts the servers' slots. With one process, one ticker for every server: each tick posts the
  * slots that are due. With a job engine (src/adapters/slot-queue.ts), its jobs call `runGuild` at
@@ -47,6 +50,9 @@ export interface SchedulerDeps {
  *   message if there was one;
  * - later, it first looks in the channel for its own message with that tip since the slot began
  *   (which needs Read Message History), and posts only if there is none.
+ * With a job engine, a slot's job may also run twice at once (taken over from a worker wrongly
+ * thought dead, or run by a start's catch-up as its slot fires): the second finds the slot done
+ * (and does nothing) or in flight (and sends it with the same nonce), the same two cases.
  * Where this ends: if the history cannot be read, or someone deleted the post before the restart,
  * a late restart posts the slot again; and a post that Discord accepted but whose answer never
  * arrived is also only found through history.
@@ -54,9 +60,6 @@ export interface SchedulerDeps {
  * Log lines about a change are written once the store has accepted it, so that a line means the
  * change is what /schedule show tells.
  */
-/** How much earlier than its slot a job may start and still post it. */
-const EARLY_MS = 5_000;
-
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
