@@ -32,7 +32,7 @@ import {
 } from '../src/core/schedule.js';
 import { UserFacingError, type Command, type Deps } from '../src/discord/command.js';
 import { quote } from '../src/discord/options.js';
-import { ephemeralText, replyOptions } from '../src/discord/reply.js';
+import { answerInTime, ephemeralText, replyOptions } from '../src/discord/reply.js';
 
 /** What the bot needs in the channel to post tips, and to find its own posts after a restart. */
 const NEEDED = [
@@ -117,42 +117,49 @@ export default {
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
       throw new UserFacingError('Only members with the **Manage Server** permission can change tip posts.');
     }
-    const sub = interaction.options.getSubcommand();
-    if (sub === 'set') {
-      await set(interaction, deps);
-      return;
-    }
-    const current = await deps.schedules.get(guildId);
-    if (current === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
-    const now = deps.clock();
-    switch (sub) {
-      case 'show':
-        await interaction.reply(ephemeralText(renderScheduleShow(current, deps.content, now)));
-        return;
-      case 'pause':
-        await deps.schedules.change(guildId, (r) => pauseSchedule(r, interaction.user.id, now));
-        await interaction.reply(ephemeralText(SCHEDULE_TEXT.paused));
-        return;
-      case 'resume': {
-        const channel = interaction.guild.channels.cache.get(current.channelId);
-        if (channel === undefined) throw new UserFacingError(SCHEDULE_TEXT.channelGone);
-        await assertCanPost(channel, interaction);
-        const resumed = await deps.schedules.change(guildId, (r) => resumeSchedule(r, now));
-        await interaction.reply(ephemeralText(renderScheduleResumed(resumed ?? current)));
+    // Every answer below waits on the store: deferred if that takes long (Redis restarting, say).
+    const answer = answerInTime(interaction);
+    try {
+      const sub = interaction.options.getSubcommand();
+      if (sub === 'set') {
+        await set(interaction, deps, answer);
         return;
       }
-      case 'remove':
-        await deps.schedules.change(guildId, removeSchedule);
-        await interaction.reply(ephemeralText(SCHEDULE_TEXT.removed));
-        return;
-      case 'preview': {
-        const next = nextInRotation(deps.content.items('tips'), current.rotation);
-        if (next === undefined) throw new UserFacingError(SCHEDULE_TEXT.noTips);
-        await interaction.reply(replyOptions(renderSchedulePreview(current, next.tip), true));
-        return;
+      const current = await deps.schedules.get(guildId);
+      if (current === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
+      const now = deps.clock();
+      switch (sub) {
+        case 'show':
+          await answer.send(ephemeralText(renderScheduleShow(current, deps.content, now)));
+          return;
+        case 'pause':
+          await deps.schedules.change(guildId, (r) => pauseSchedule(r, interaction.user.id, now));
+          await answer.send(ephemeralText(SCHEDULE_TEXT.paused));
+          return;
+        case 'resume': {
+          const channel = interaction.guild.channels.cache.get(current.channelId);
+          if (channel === undefined) throw new UserFacingError(SCHEDULE_TEXT.channelGone);
+          await assertCanPost(channel, interaction);
+          const resumed = await deps.schedules.change(guildId, (r) => resumeSchedule(r, now));
+          await answer.send(ephemeralText(renderScheduleResumed(resumed ?? current)));
+          return;
+        }
+        case 'remove':
+          await deps.schedules.change(guildId, removeSchedule);
+          await answer.send(ephemeralText(SCHEDULE_TEXT.removed));
+          return;
+        case 'preview': {
+          const next = nextInRotation(deps.content.items('tips'), current.rotation);
+          if (next === undefined) throw new UserFacingError(SCHEDULE_TEXT.noTips);
+          await answer.send(replyOptions(renderSchedulePreview(current, next.tip), true));
+          return;
+        }
+        default:
+          throw new UserFacingError('Unknown subcommand. Try `/schedule show`.');
       }
-      default:
-        throw new UserFacingError('Unknown subcommand. Try `/schedule show`.');
+    } catch (error) {
+      await answer.settle();
+      throw error;
     }
   },
 
@@ -162,7 +169,11 @@ export default {
   },
 } satisfies Command;
 
-async function set(interaction: ChatInputCommandInteraction<'cached'>, deps: Deps): Promise<void> {
+async function set(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  deps: Deps,
+  answer: ReturnType<typeof answerInTime>,
+): Promise<void> {
   const picked = interaction.options.getChannel('channel', true);
   const channel = interaction.guild.channels.cache.get(picked.id);
   if (channel === undefined || !(POSTABLE as readonly ChannelType[]).includes(channel.type)) {
@@ -183,7 +194,7 @@ async function set(interaction: ChatInputCommandInteraction<'cached'>, deps: Dep
     setSchedule(current, settings, now),
   );
   if (saved === undefined) throw new Error('the schedule was not saved');
-  await interaction.reply(ephemeralText(renderScheduleSet(saved)));
+  await answer.send(ephemeralText(renderScheduleSet(saved)));
 }
 
 /** The rule given to `/schedule set`, or a refusal that says what is accepted. */

@@ -1,4 +1,9 @@
-import { MessageFlags, type InteractionReplyOptions, type InteractionUpdateOptions } from 'discord.js';
+import {
+  MessageFlags,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { MessagePayload } from '../core/payload.js';
 
 /**
@@ -32,4 +37,34 @@ export function updateOptions(payload: MessagePayload): InteractionUpdateOptions
 /** A short ephemeral text answer, for errors and refusals. */
 export function ephemeralText(content: string): InteractionReplyOptions {
   return { content, allowedMentions: { parse: [] }, flags: MessageFlags.Ephemeral };
+}
+
+/**
+ * The answer to an interaction whose work waits on the store: Discord drops an interaction not
+ * answered within 3 seconds, so if the work takes longer than `afterMs` (Redis restarting, say),
+ * the answer is deferred (privately) and sent as an edit once the work is done.
+ */
+export function answerInTime(interaction: RepliableInteraction, afterMs = 1500) {
+  let deferring: Promise<unknown> | undefined;
+  const timer = setTimeout(() => {
+    deferring = interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  }, afterMs);
+  return {
+    /** Replies, or edits the deferred reply (which stays private). */
+    async send(options: InteractionReplyOptions): Promise<void> {
+      clearTimeout(timer);
+      if (deferring === undefined) {
+        await interaction.reply(options);
+        return;
+      }
+      await deferring;
+      // An edit cannot change flags: the deferral made it private already.
+      await interaction.editReply({ ...options, flags: undefined });
+    },
+    /** Before an error is answered: a deferral under way is finished first, so the error edits it. */
+    async settle(): Promise<void> {
+      clearTimeout(timer);
+      await deferring?.catch(() => undefined);
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
 import { farDailyTime } from '../../emulator/fleet.js';
 import { RedisServer } from '../../emulator/redis-server.js';
-import { callbackOf } from './callbacks.js';
+import { callbackOf, EPHEMERAL } from './callbacks.js';
 import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
 
 const MANAGE_GUILD = String(1n << 5n);
@@ -74,5 +74,27 @@ describe('the bot on a Redis store (STORE_URL=redis://…)', () => {
     expect((await run('schedule pause')).data?.content).toMatch(/paused/);
     expect(await readSchedule()).toMatchObject({ paused: expect.anything() as unknown });
     expect((await run('tip')).type).toBe(4);
+  });
+
+  it('GIVEN Redis down for longer than Discord waits for an answer THEN /schedule is deferred privately and answered once Redis is back', async () => {
+    await redis.halt();
+    let halted = true;
+    try {
+      const sent = emulator.chatInput('schedule show', {}, { memberPermissions: MANAGE_GUILD });
+      // Type 5: "thinking", only for the user (Discord drops an interaction not answered in 3 s).
+      const deferred = callbackOf(await sent.response(3_000));
+      expect(deferred).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await redis.run();
+      halted = false;
+      const start = Date.now();
+      while (sent.message()?.content === undefined || sent.message()?.content === '') {
+        if (Date.now() - start > 20_000) throw new Error('no answer after Redis came back');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(sent.message()?.content).toContain(`every day at ${FAR_TIME} (UTC)`);
+    } finally {
+      if (halted) await redis.run();
+    }
   });
 });
