@@ -8,6 +8,8 @@ import { callbackOf } from './callbacks.js';
 import { botEnv, deployCommands, startEmulator, workspace } from './harness.js';
 import { until } from './wait.js';
 
+const MANAGE_GUILD = String(1n << 5n);
+
 /** Four servers, two on each of 2 shards. */
 const GUILDS = manyGuilds(4, true);
 const channelOf = (guild: GuildSpec): string => guild.channels[0]?.id ?? '';
@@ -69,6 +71,50 @@ describe('shards', () => {
     for (const [i, bot] of running.entries())
       expect(bot.logs.find((line) => line.msg === 'connected to Discord')).toMatchObject({ shards: [i] });
   });
+
+  it('GIVEN /schedule set in each server for the coming minute THEN the job engine posts each once at that minute, and /schedule show tells it in the process that has the server', async () => {
+    // A Redis database of its own: the schedules of the test above are not in it.
+    const storeUrl = `redis://127.0.0.1:${redis.port}/1`;
+    const env = botEnv(emulator, { ...space, storeUrl }, { DISCORD_GUILD_ID: '', SHARD_COUNT: '2' });
+    for (const id of ['0', '1']) running.push(new BotProcess({ ...env, SHARD_IDS: id }, space.dir));
+    await emulator.waitForShards(2, 30_000);
+    await until(
+      () => running.every((bot) => bot.logs.some((line) => line.msg === 'schedules checked')),
+      30_000,
+      'ready',
+    );
+    // The next whole minute at least 10 s away: the timers are set before it.
+    const slot = Math.ceil((Date.now() + 10_000) / 60_000) * 60_000;
+    const time = new Date(slot).toISOString().slice(11, 16);
+    const asAdmin = (guild: GuildSpec) => ({
+      guildId: guild.id,
+      channelId: channelOf(guild),
+      memberPermissions: MANAGE_GUILD,
+    });
+    const before = new Map(GUILDS.map((guild) => [guild.id, emulator.channelPosts(channelOf(guild)).length]));
+    for (const guild of GUILDS) {
+      const set = emulator.chatInput(
+        'schedule set',
+        { channel: channelOf(guild), time, timezone: 'UTC', frequency: 'daily' },
+        asAdmin(guild),
+      );
+      expect(callbackOf(await set.response()).data?.content).toContain('Tips will be posted');
+    }
+    await until(
+      () =>
+        GUILDS.every((guild) => emulator.channelPosts(channelOf(guild)).length > (before.get(guild.id) ?? 0)),
+      90_000,
+      'a post in each server at the slot',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    for (const guild of GUILDS) {
+      const posts = emulator.channelPosts(channelOf(guild)).slice(before.get(guild.id) ?? 0);
+      expect(posts, guild.id).toHaveLength(1);
+      expect(Date.parse(posts[0]?.timestamp ?? ''), guild.id).toBeGreaterThanOrEqual(slot);
+      const show = callbackOf(await emulator.chatInput('schedule show', {}, asAdmin(guild)).response());
+      expect(show.data?.content, guild.id).toContain('Last post: <t:');
+    }
+  }, 150_000);
 
   it('GIVEN npm run start:sharded and Discord recommending 2 shards THEN both run in processes of their own, and SIGTERM stops them all', async () => {
     const manager = new BotProcess(botEnv(emulator, space, { DISCORD_GUILD_ID: '' }), space.dir, [
