@@ -76,7 +76,7 @@ export class BotMetrics {
     });
     new Gauge({
       name: 'careerbot_schedules_due',
-      help: 'Schedules of the served servers whose slot is due now (not paused).',
+      help: 'Schedules of the served servers whose slot is due now (not paused); on Redis, slot jobs waiting or running in the queue of all processes.',
       registers,
       async collect() {
         this.set((await sources.schedules()).due);
@@ -84,7 +84,7 @@ export class BotMetrics {
     });
     new Gauge({
       name: 'careerbot_schedules_late',
-      help: 'Schedules of the served servers due for more than a minute.',
+      help: 'Schedules of the served servers due for more than a minute; on Redis, slot jobs waiting for more than a minute.',
       registers,
       async collect() {
         this.set((await sources.schedules()).late);

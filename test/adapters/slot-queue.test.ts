@@ -118,6 +118,15 @@ describe('the slot queue (BullMQ on a real Redis)', () => {
     expect(await a.ensure(later, Date.now(), 60_000)).toBe(false);
   });
 
+  it('GIVEN jobs waiting for a worker THEN they are counted as due, and as late once waiting for over a minute', async () => {
+    const queue = bot()();
+    await queue.wake('1001', 'a', Date.now());
+    await queue.wake('1002', 'a', Date.now());
+    await queue.wake('1003', 'a', Date.now() + 3_600_000);
+    expect(await queue.counts(Date.now())).toEqual({ due: 2, late: 0 });
+    expect(await queue.counts(Date.now() + 61_000)).toEqual({ due: 2, late: 2 });
+  });
+
   it('GIVEN 60 jobs due at once on two processes with a limit of 20 per second THEN no sliding second starts more than 20, and each runs once', async () => {
     const open = bot(20);
     const [a, b] = [open(), open()];
