@@ -49,14 +49,14 @@ export async function preloadSchedules(
   cwd: string,
   records: readonly ScheduleRecord[],
 ): Promise<void> {
-  const stores = openStores(storeUrl, createLogger({ level: 'silent' }), cwd);
+  const stores = await openStores(storeUrl, createLogger({ level: 'silent' }), cwd);
   await Promise.all(records.map((record) => stores.schedules.set(record.guildId, record)));
   await stores.close();
 }
 
 /** Every schedule in a store, by guild id, as the bot left it. */
 export async function readSchedules(storeUrl: string, cwd: string): Promise<Map<string, ScheduleRecord>> {
-  const stores = openStores(storeUrl, createLogger({ level: 'silent' }), cwd);
+  const stores = await openStores(storeUrl, createLogger({ level: 'silent' }), cwd);
   const records = new Map<string, ScheduleRecord>();
   const iterator = stores.schedules.iterator?.(undefined);
   if (iterator === undefined) throw new Error('the store cannot list its keys');

@@ -6,10 +6,9 @@ import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact, type Logger } from './adapters/logger.js';
 import { HealthServer } from './adapters/health-server.js';
 import { BotMetrics } from './adapters/metrics.js';
-import { redisLocks } from './adapters/redis-locks.js';
 import { ScheduleBook, type Schedules } from './adapters/schedule-book.js';
-import { SharedScheduleBook } from './adapters/shared-schedule-book.js';
-import { SlotQueue } from './adapters/slot-queue.js';
+import type { SharedScheduleBook } from './adapters/shared-schedule-book.js';
+import type { SlotQueue } from './adapters/slot-queue.js';
 import { openStores, type Stores } from './adapters/store.js';
 import { isRedisUrl, loadConfig, formatConfigProblems, type Config } from './config.js';
 import { formatProblem } from './core/article.js';
@@ -149,10 +148,10 @@ async function main(): Promise<number> {
   };
   if (hangUp.asked) hangUp.reload();
 
-  const stores = openStores(config.storeUrl, logger);
+  const stores = await openStores(config.storeUrl, logger);
   // One process keeps every schedule in memory and ticks; many processes on Redis share them, and
   // BullMQ's jobs say when to post.
-  const shared = isRedisUrl(config.storeUrl) ? sharedSchedules(config, stores, logger) : undefined;
+  const shared = isRedisUrl(config.storeUrl) ? await sharedSchedules(config, stores, logger) : undefined;
   let memoryBook: ScheduleBook | undefined;
   let schedules: Schedules;
   if (shared === undefined) {
@@ -289,8 +288,16 @@ async function main(): Promise<number> {
   }
 }
 
-/** Schedules shared by many processes on Redis: read through the store, changed under locks, timed by BullMQ. */
-function sharedSchedules(config: Config, stores: Stores, logger: Logger) {
+/**
+ * Schedules shared by many processes on Redis: read through the store, changed under locks, timed
+ * by BullMQ. Loaded only then: BullMQ and its Redis client cost a bot on SQLite memory for nothing.
+ */
+async function sharedSchedules(config: Config, stores: Stores, logger: Logger) {
+  const [{ SlotQueue }, { redisLocks }, { SharedScheduleBook }] = await Promise.all([
+    import('./adapters/slot-queue.js'),
+    import('./adapters/redis-locks.js'),
+    import('./adapters/shared-schedule-book.js'),
+  ]);
   const queue = new SlotQueue({
     redisUrl: config.storeUrl,
     requestsPerSecond: config.requestsPerSecond,

@@ -229,6 +229,9 @@ function create(path: string, version: string): Database.Database {
     db.pragma('busy_timeout = 1000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // 1 MB of pages, not better-sqlite3's 16 MB: the file stays in the system's page cache anyway,
+    // and SQLite's own copy of it counted ~17 MB of the bot's memory with 10,000 articles.
+    db.pragma('cache_size = -1000');
     db.exec('CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const saved = db.prepare("SELECT value FROM meta WHERE name = 'version'").get() as
       { value: string } | undefined;

@@ -28,8 +28,8 @@ function processes() {
   const url = `redis://127.0.0.1:${redis.port}/${database++ % 16}`;
   /** Every process's timer changes, in order. */
   const timers: (ScheduleRecord | undefined)[] = [];
-  return () => {
-    const stores: Stores = openStores(url, logger);
+  return async () => {
+    const stores: Stores = await openStores(url, logger);
     const queue = new SlotQueue({ redisUrl: url, requestsPerSecond: 50, logger, prefix: `p${database}` });
     const book = new SharedScheduleBook(
       stores.schedules,
@@ -51,7 +51,7 @@ function processes() {
 describe('the schedules shared by processes on Redis', () => {
   it('GIVEN two processes changing one schedule at the same time THEN no change is lost', async () => {
     const open = processes();
-    const [a, b] = [open(), open()];
+    const [a, b] = await Promise.all([open(), open()]);
     await a.book.update(RECORD.guildId, () => ({ ...RECORD, updatedAt: 0 }));
     // Each change reads the count and writes it plus one: without the lock, two would read the same.
     const bump = (record: ScheduleRecord) => ({ ...record, updatedAt: record.updatedAt + 1 });
@@ -63,7 +63,7 @@ describe('the schedules shared by processes on Redis', () => {
 
   it('GIVEN a change THEN the other process reads it at once, and the timer changes only with the slots', async () => {
     const open = processes();
-    const [a, b] = [open(), open()];
+    const [a, b] = await Promise.all([open(), open()]);
     await a.book.update(RECORD.guildId, () => RECORD);
     expect(await b.book.get(RECORD.guildId)).toEqual(RECORD);
     // A posted slot moves the schedule on, not its timer.

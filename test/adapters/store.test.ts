@@ -46,12 +46,12 @@ const schedule = (guildId: string): ScheduleRecord =>
 describe.each(kinds)('the $name store', ({ fresh }) => {
   it('GIVEN values written THEN they survive a reopen, each namespace on its own', async () => {
     const { url, cwd } = fresh();
-    const first = openStores(url, logger, cwd);
+    const first = await openStores(url, logger, cwd);
     await first.lastTip.set('channel-1', 'slug/tips/2');
     await first.schedules.set('guild-1', schedule('guild-1'));
     await first.close();
 
-    const second = openStores(url, logger, cwd);
+    const second = await openStores(url, logger, cwd);
     expect(await second.lastTip.get('channel-1')).toBe('slug/tips/2');
     expect(await second.lastTip.get('guild-1')).toBeUndefined();
     expect(await second.lastTip.get('channel-2')).toBeUndefined();
@@ -61,7 +61,7 @@ describe.each(kinds)('the $name store', ({ fresh }) => {
 
   it('GIVEN many schedules THEN the schedule book lists every one by guild id, and deletes leave', async () => {
     const { url, cwd } = fresh();
-    const stores: Stores = openStores(url, logger, cwd);
+    const stores: Stores = await openStores(url, logger, cwd);
     const ids = Array.from({ length: 1200 }, (_, i) => `${100000 + i}`);
     await Promise.all(ids.map((id) => stores.schedules.set(id, schedule(id))));
     await stores.lastTip.set('not-a-guild', 'x');
@@ -79,7 +79,7 @@ describe('the SQLite store', () => {
   it('GIVEN a path in a folder that does not exist THEN creates both', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-'));
     dirs.push(dir);
-    const stores = openStores('sqlite://./nested/data/bot.sqlite', logger, dir);
+    const stores = await openStores('sqlite://./nested/data/bot.sqlite', logger, dir);
     await stores.lastTip.set('channel-1', 'slug/tips/2');
     await stores.close();
     expect(existsSync(join(dir, 'nested/data/bot.sqlite'))).toBe(true);
@@ -94,7 +94,7 @@ describe('the Redis store', () => {
       { write: (line: string) => logs.push(JSON.parse(line) as { msg: string }) },
     );
     const url = `redis://127.0.0.1:${redis.port}/15`;
-    const stores = openStores(url, watched);
+    const stores = await openStores(url, watched);
     await stores.lastTip.set('before', 'kept');
     await redis.halt();
     // Whether the client has seen the connection drop yet or not, and while Redis loads its file

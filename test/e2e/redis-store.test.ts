@@ -24,7 +24,7 @@ async function run(line: string, values: Record<string, string | number | boolea
 }
 
 async function readSchedule(): Promise<ScheduleRecord | undefined> {
-  const stores = openStores(env.STORE_URL ?? '', createLogger({ level: 'silent' }));
+  const stores = await openStores(env.STORE_URL ?? '', createLogger({ level: 'silent' }));
   try {
     return await stores.schedules.get(IDS.guild);
   } finally {

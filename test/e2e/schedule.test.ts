@@ -54,13 +54,13 @@ async function run(
 
 /** Writes schedules straight into the bot's store, as an earlier run of the bot would have left them. */
 async function preload(records: ScheduleRecord[]): Promise<void> {
-  const stores = openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
+  const stores = await openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
   for (const record of records) await stores.schedules.set(record.guildId, record);
   await stores.close();
 }
 
 async function readSchedule(guildId: string = IDS.guild): Promise<ScheduleRecord | undefined> {
-  const stores = openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
+  const stores = await openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
   const record = await stores.schedules.get(guildId);
   await stores.close();
   return record;
