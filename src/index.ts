@@ -56,7 +56,9 @@ async function main(): Promise<number> {
             [...(live.client?.ws.shards.values() ?? [])].map((shard) => [shard.id, shard.ping] as const),
           schedules: async () => {
             const now = Date.now();
-            if (live.slotQueue !== undefined) return await live.slotQueue.counts(now);
+            // Redis away: the scrape still answers, with these two unknown.
+            if (live.slotQueue !== undefined)
+              return await live.slotQueue.counts(now).catch(() => ({ due: NaN, late: NaN }));
             let due = 0;
             let late = 0;
             for (const record of live.schedules?.all() ?? []) {
@@ -331,7 +333,12 @@ async function catchUp(
   for await (const record of book.records()) {
     if (!serves(record.guildId)) continue;
     schedules++;
-    batch.push(queue.ensure(record, Date.now(), graceMs));
+    // Read again under the lock: a /schedule command since the listing must not be undone.
+    batch.push(
+      book.inspect(record.guildId, async (current) =>
+        current === undefined ? false : await queue.ensure(current, Date.now(), graceMs),
+      ),
+    );
     if (batch.length >= 100) await settle();
   }
   await settle();

@@ -47,19 +47,23 @@ export class SharedScheduleBook implements Schedules {
         if (updated === undefined) await this.store.delete(guildId);
         else if (!(await this.store.set(guildId, updated)))
           throw new Error(`the store did not save the schedule of ${guildId}`);
-        if (!sameSlots(current, updated)) {
-          // The schedule is saved either way; a timer not set is set again at the next start.
-          await this.onSlotsChanged(guildId, updated).catch((err: unknown) =>
-            this.logger.error({ err, guildId }, 'could not set the timer of a schedule'),
-          );
-        }
+        // Failing, it fails the change: saved, but the command says to try again (which sets the
+        // timer), and a job's change is retried by the job engine.
+        if (!sameSlots(current, updated)) await this.onSlotsChanged(guildId, updated);
         return updated;
       }),
     );
     next.catch((err: unknown) => {
-      this.logger.error({ err, guildId }, 'could not save a schedule');
+      this.logger.error({ err, guildId }, 'could not save a schedule, or set its timer');
     });
     return next;
+  }
+
+  /** Runs `task` on the server's schedule as stored now, under its lock: no change comes between. */
+  inspect<T>(guildId: string, task: (current: ScheduleRecord | undefined) => Promise<T>): Promise<T> {
+    return this.serial(guildId, () =>
+      this.exclusive(`schedule:${guildId}`, async () => task(await this.store.get(guildId))),
+    );
   }
 
   change(

@@ -1,5 +1,6 @@
 import { Queue, Worker, type Job, type RepeatOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import pTimeout from 'p-timeout';
 import { windowedLimit } from '../core/pace.js';
 import { cronPattern, nextRunOf } from '../core/schedule.js';
 import { dueAction, type ScheduleRecord } from '../core/schedule-record.js';
@@ -66,7 +67,8 @@ export class SlotQueue {
       defaultJobOptions: {
         // A slot's job is kept only while it runs: the stored schedule remembers what was posted.
         removeOnComplete: true,
-        removeOnFail: { count: 1000 },
+        // Failures are logged; a failed job kept would block a later job with its id.
+        removeOnFail: true,
         // Failures the schedule handles itself do not fail the job; these are the store's or Redis's.
         attempts: 5,
         backoff: { type: 'exponential', delay: 2_000 },
@@ -81,29 +83,42 @@ export class SlotQueue {
       await this.queue.removeJobScheduler(guildId);
       return;
     }
-    await this.queue.upsertJobScheduler(
+    const job = await this.queue.upsertJobScheduler(
       guildId,
       { pattern: cronPattern(record), tz: record.timezone },
       { name: 'slot', data: { guildId } },
     );
+    // The timer counts from its own now, later than the schedule's: a slot that passed between the
+    // two would have no job. Such a slot gets one of its own.
+    const next = job.opts.prevMillis;
+    if (next === undefined || record.nextRunAt < next)
+      await this.wake(guildId, `slot-${record.nextRunAt}`, record.nextRunAt);
   }
 
   /**
-   * At start: sets the timer of a schedule that has none (or an old one), and runs at once one that
-   * is due or was left in flight. Returns whether it had to do anything.
+   * At start: sets the timer of a schedule that has none, an old one, or one whose next job is lost,
+   * and runs at once one that is due or was left in flight. Call it with the schedule as stored now
+   * (under its lock, so that a /schedule command cannot change it meanwhile). Returns whether it
+   * had to do anything.
    */
   async ensure(record: ScheduleRecord, now: number, graceMs: number): Promise<boolean> {
     let changed = false;
     const timer = await this.queue.getJobScheduler(record.guildId);
-    const running = record.paused === undefined;
-    const pattern = running ? cronPattern(record) : undefined;
-    if (running !== (timer !== undefined) || timer?.pattern !== pattern || timer?.tz !== record.timezone) {
+    const upToDate =
+      record.paused === undefined
+        ? timer !== undefined &&
+          timer.pattern === cronPattern(record) &&
+          timer.tz === record.timezone &&
+          timer.next !== undefined &&
+          (await this.queue.getJob(`repeat:${record.guildId}:${timer.next}`)) !== undefined
+        : timer === undefined;
+    if (!upToDate) {
       await this.sync(record.guildId, record);
       changed = true;
     }
     const due = dueAction(record, now, graceMs);
     if (due.kind !== 'wait') {
-      await this.wake(record.guildId, `start-${due.slotAt}`, now);
+      await this.wake(record.guildId, `slot-${due.slotAt}`, now);
       changed = true;
     }
     return changed;
@@ -149,6 +164,8 @@ export class SlotQueue {
 
   /** Jobs waiting or running, and of those waiting, how many for over a minute (at most 1,000 looked at). */
   async counts(now: number): Promise<{ due: number; late: number }> {
+    // A scrape while Redis is away answers at once (with an error) rather than wait with the queue.
+    if (this.redis.status !== 'ready') throw new Error('Redis is not connected');
     const counts = await this.queue.getJobCounts('wait', 'active', 'prioritized');
     const oldest = await this.queue.getJobs(['wait'], 0, 999, true);
     let late = 0;
@@ -158,7 +175,11 @@ export class SlotQueue {
 
   /** Lets running jobs finish (no new one starts; `force`: does not wait), then closes the connections. */
   async close(force = false): Promise<void> {
-    await this.worker?.close(force);
+    // Posts under way get 5 s (the bot exits within 10); one still waiting then is left to another
+    // worker, which takes it over as stalled.
+    const worker = this.worker;
+    if (worker !== undefined)
+      await pTimeout(worker.close(force), { milliseconds: 5_000 }).catch(() => worker.close(true));
     await this.queue.close();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }

@@ -94,7 +94,8 @@ export function beginSlot(
 
 /**
  * The slot's tip is posted (as `messageId`): the slot is done, the tip counts as posted in the
- * rotation over the current `tips`, and the next run is the one after the slot.
+ * rotation over the current `tips`, and the next run is the one after the slot. Unchanged if that
+ * slot is no longer in flight: another run of it (a job run twice) finished it first.
  */
 export function finishSlot(
   record: ScheduleRecord,
@@ -106,6 +107,7 @@ export function finishSlot(
   },
   now: number,
 ): ScheduleRecord {
+  if (record.inFlight?.slotAt !== input.slotAt) return record;
   const rotated = nextInRotation(input.tips, record.rotation);
   // A tip other than the rotation's next (the slot's tip changed since it began) is still counted.
   const rotation =
@@ -129,9 +131,11 @@ export function finishSlot(
  */
 export function refuseSlot(
   record: ScheduleRecord,
-  refusal: { readonly channelId: string; readonly reason: string },
+  refusal: { readonly channelId: string; readonly reason: string; readonly slotAt: number },
   now: number,
 ): ScheduleRecord {
+  // Another slot is in flight now (the refused one was dropped, and the schedule went on): it decides.
+  if (record.inFlight !== undefined && record.inFlight.slotAt !== refusal.slotAt) return record;
   if (record.channelId !== refusal.channelId) return { ...record, inFlight: undefined, updatedAt: now };
   return { ...record, inFlight: undefined, paused: { reason: refusal.reason, at: now }, updatedAt: now };
 }

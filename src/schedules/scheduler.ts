@@ -106,43 +106,57 @@ export class Scheduler {
   }
 
   /**
-   * Does what the server's schedule needs now: post, finish or skip its slot, or nothing. `dueAt`
-   * is when a job engine meant to run it: a job started a little early (another machine's clock)
-   * still counts as on time. The caller makes sure one server runs once at a time.
+   * Does what the server's schedule needs now: post, finish or skip its slot, or nothing; a schedule
+   * more than one slot behind (the bot was down for days, a job failed for good) catches up slot by
+   * slot, since a job engine wakes it only at its next slot. `dueAt` is when a job engine meant to
+   * run it: a job started a little early (another machine's clock) still counts as on time.
    */
   async runGuild(guildId: string, dueAt?: number): Promise<void> {
+    let record = await this.deps.book.get(guildId);
+    for (let step = 0; step < 8 && record !== undefined; step++) {
+      const next = await this.step(record, step === 0 ? dueAt : undefined);
+      if (next === record) return;
+      record = next;
+    }
+  }
+
+  /** One move of the schedule; resolves with it as stored after, the same object if nothing was to do. */
+  private async step(record: ScheduleRecord, dueAt: number | undefined): Promise<ScheduleRecord | undefined> {
     const { book, content, logger, clock, graceMs } = this.deps;
-    const record = await book.get(guildId);
-    if (record === undefined) return;
+    const { guildId } = record;
     const early = dueAt === undefined ? 0 : dueAt - clock();
     const now = early > 0 && early <= EARLY_MS ? clock() + early : clock();
     const plan = planSlot(record, content, now, graceMs);
     switch (plan.kind) {
       case 'wait':
-        return;
-      case 'skip':
-        if ((await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now))) === undefined) return;
+        return record;
+      case 'skip': {
+        const skipped = await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now));
+        if (skipped === undefined) return undefined;
         this.deps.onSlot?.('skipped');
         logger.warn(
           { guildId, slot: new Date(plan.slotAt).toISOString(), lateByMs: plan.lateByMs },
           'skipped a tip post that was too late',
         );
-        return;
-      case 'no-tips':
-        if ((await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now))) === undefined) return;
-        logger.warn({ guildId, slot: new Date(plan.slotAt).toISOString() }, 'no tips to post');
-        return;
+        return skipped;
+      }
+      case 'no-tips': {
+        const skipped = await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now));
+        if (skipped !== undefined)
+          logger.warn({ guildId, slot: new Date(plan.slotAt).toISOString() }, 'no tips to post');
+        return skipped;
+      }
       case 'begin': {
         const begun = await book.change(guildId, (r) =>
           beginSlot(r, { slotAt: plan.slotAt, tipId: plan.tip.id }, now),
         );
         // Not begun if the schedule moved on meanwhile (a /schedule command came first).
         if (begun?.inFlight?.slotAt === plan.slotAt && begun.inFlight.startedAt === now)
-          await this.deliver(begun, begun.inFlight, plan.tip, false);
-        return;
+          return await this.deliver(begun, begun.inFlight, plan.tip, false);
+        return begun;
       }
       case 'resume':
-        await this.deliver(record, plan.inFlight, plan.tip, plan.searchHistory);
+        return await this.deliver(record, plan.inFlight, plan.tip, plan.searchHistory);
     }
   }
 
@@ -152,7 +166,7 @@ export class Scheduler {
     inFlight: SlotInFlight,
     tip: ItemRef,
     searchHistory: boolean,
-  ): Promise<void> {
+  ): Promise<ScheduleRecord | undefined> {
     const { book, logger, clock, poster } = this.deps;
     const { guildId, channelId } = record;
     try {
@@ -165,7 +179,7 @@ export class Scheduler {
         found = await poster.findOwnPost(channelId, inFlight.startedAt, (embed) => embed.title === title);
       }
       const messageId = found ?? (await poster.send(channelId, payload, inFlight.slot)).id;
-      await book.change(guildId, (r) =>
+      const done = await book.change(guildId, (r) =>
         finishSlot(
           r,
           // The content of now: it may have changed while the post was on its way.
@@ -176,29 +190,31 @@ export class Scheduler {
       this.deps.onSlot?.(found === undefined ? 'posted' : 'found');
       if (found !== undefined)
         logger.info({ guildId, slot: inFlight.slot }, 'found the post of an unfinished slot');
+      return done;
     } catch (error) {
       if (error instanceof ChannelRefusedError) {
         const refused = await book.change(guildId, (r) =>
-          refuseSlot(r, { channelId, reason: error.reason }, clock()),
+          refuseSlot(r, { channelId, reason: error.reason, slotAt: inFlight.slotAt }, clock()),
         );
         this.deps.onSlot?.('refused');
         // Moved to another channel meanwhile: that one was not refused, and the schedule runs on.
-        if (refused?.paused === undefined) return;
+        if (refused?.paused === undefined) return refused;
         logger.warn(
           { guildId, channelId, reason: error.reason },
           'paused a schedule: Discord refused the channel',
         );
-        return;
+        return refused;
       }
       this.deps.onSlot?.('failed');
       const saved = await book.change(guildId, (r) => failSlot(r, inFlight.slot, clock()));
-      if (saved?.inFlight?.slot !== inFlight.slot) return;
+      if (saved?.inFlight?.slot !== inFlight.slot) return saved;
       if (saved.inFlight.retryAt !== undefined)
         await this.deps.onRetry?.(guildId, inFlight.slot, saved.inFlight.retryAt);
       logger.warn(
         { err: error, guildId, attempts: saved.inFlight.attempts, retryAt: saved.inFlight.retryAt },
         'tip post failed; will retry',
       );
+      return saved;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
 import { SlotQueue } from '../../src/adapters/slot-queue.js';
@@ -12,12 +13,14 @@ const logger = createLogger({ level: 'silent' });
 let redis: RedisServer;
 let prefix = 0;
 const opened: SlotQueue[] = [];
+const views: Queue[] = [];
 
 beforeAll(async () => {
   redis = await RedisServer.start();
 });
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((queue) => queue.close()));
+  await Promise.all(views.splice(0).map((view) => view.close()));
 });
 afterAll(async () => {
   await redis.stop();
@@ -42,7 +45,7 @@ function bot(requestsPerSecond = 50, lockMs?: number) {
 /** BullMQ's own view of the bot's queue. */
 function inspect(queue: SlotQueue): Queue {
   const view = new Queue('tip-posts', { connection: { url: redis.url }, prefix: queue.prefix });
-  afterEach(() => view.close());
+  views.push(view);
   return view;
 }
 
@@ -83,6 +86,32 @@ describe('the slot queue (BullMQ on a real Redis)', () => {
     expect(await view.getJobSchedulersCount()).toBe(0);
   });
 
+  it('GIVEN a schedule whose next slot the timer would miss, or whose next job was lost THEN the slot gets a job of its own, and a check at start sets the timer again', async () => {
+    const queue = bot()();
+    const view = inspect(queue);
+    // As when a slot passes between /schedule set computing it and the timer being set.
+    const record: ScheduleRecord = { ...RECORD, nextRunAt: Date.now() + 60_000 };
+    await queue.sync(record.guildId, record);
+    expect(await view.getJob(`wake-${record.guildId}-slot-${record.nextRunAt}`)).toBeDefined();
+
+    const timer = await view.getJobScheduler(record.guildId);
+    // Lost as Redis could lose it (BullMQ itself will not remove a timer's job).
+    const lost = `repeat:${record.guildId}:${timer?.next ?? 0}`;
+    const client = new Redis(redis.url);
+    await client.zrem(`${queue.prefix}:tip-posts:delayed`, lost);
+    await client.del(`${queue.prefix}:tip-posts:${lost}`);
+    client.disconnect();
+    expect(await view.getJob(lost)).toBeUndefined();
+    expect(await queue.ensure(record, Date.now(), 60_000)).toBe(true);
+    const again = await view.getJobScheduler(record.guildId);
+    expect(await view.getJob(`repeat:${record.guildId}:${again?.next ?? 0}`)).toBeDefined();
+    expect(await queue.ensure(record, Date.now(), 60_000)).toBe(false);
+    // Paused: no timer is what it should have, so nothing to do.
+    const paused = { ...record, paused: { reason: 'admin', at: 0 } };
+    await queue.sync(record.guildId, paused);
+    expect(await queue.ensure(paused, Date.now(), 60_000)).toBe(false);
+  });
+
   it('GIVEN the slots around daylight-saving changes THEN the job engine is given the same slots as the schedule (croner, not cron-parser)', () => {
     const rule = { time: '02:30', timezone: 'Europe/Berlin', frequency: 'daily' as const };
     // Spring forward (02:30 does not exist on 28 March 2027) and fall back (it happens twice on 31 October 2027).
@@ -97,7 +126,7 @@ describe('the slot queue (BullMQ on a real Redis)', () => {
     }
   });
 
-  it('GIVEN schedules found due at start THEN each runs once, however many processes catch up on it', async () => {
+  it('GIVEN schedules checked at start by two processes at once THEN the due one runs at once (a run more is harmless: the stored schedule says it is done) and the other waits for its slot', async () => {
     const open = bot();
     const [a, b] = [open(), open()];
     const runs: string[] = [];
@@ -112,7 +141,7 @@ describe('the slot queue (BullMQ on a real Redis)', () => {
     expect(changed.filter(Boolean).length).toBeGreaterThanOrEqual(2);
     await until(() => runs.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(runs).toEqual([due.guildId]);
+    expect(new Set(runs)).toEqual(new Set([due.guildId]));
     // Timers are set for both, once each.
     expect(await inspect(a).getJobSchedulersCount()).toBe(2);
     expect(await a.ensure(later, Date.now(), 60_000)).toBe(false);
@@ -185,7 +214,7 @@ describe('windowedLimit', () => {
   it('GIVEN any rate THEN no sliding second can hold more starts than 95% of it, and large rates keep most of it', () => {
     for (const perSecond of [5, 10, 20, 45, 50, 100, 250, 500, 1000]) {
       const { max, durationMs } = windowedLimit(perSecond);
-      expect(max * (Math.floor(1000 / durationMs) + 1), String(perSecond)).toBeLessThanOrEqual(
+      expect(max * (Math.ceil(1000 / durationMs) + 1), String(perSecond)).toBeLessThanOrEqual(
         perSecond * 0.95,
       );
       if (perSecond >= 45)

@@ -178,7 +178,7 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
     );
     expect(done.rotation).toEqual({ seed: 1, posted: [tipId(3), tipId(2), tipId(1), tipId(0)] });
     const next = finishSlot(
-      done,
+      { ...done, inFlight: { ...IN_FLIGHT, slotAt: SLOT + DAY } },
       { slotAt: SLOT + DAY, tipId: tipId(2), messageId: '1300000000000000002', tips: TIPS },
       SLOT + DAY,
     );
@@ -187,11 +187,21 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
 
   it("GIVEN a tip other than the rotation's next posted (its tip changed) THEN finish counts it as posted too", () => {
     const done = finishSlot(
-      RECORD,
+      { ...RECORD, inFlight: IN_FLIGHT },
       { slotAt: SLOT, tipId: tipId(0), messageId: '1300000000000000001', tips: TIPS },
       SLOT,
     );
     expect(done.rotation).toEqual({ seed: 1, posted: [tipId(0)] });
+  });
+
+  it('GIVEN the slot finished already (a job run twice) THEN finishing it again changes nothing', () => {
+    const input = { slotAt: SLOT, tipId: tipId(3), messageId: '1300000000000000001', tips: TIPS };
+    const done = finishSlot({ ...RECORD, inFlight: IN_FLIGHT }, input, SLOT + 800);
+    expect(finishSlot(done, input, SLOT + 900)).toBe(done);
+    const nextInFlight = { ...done, inFlight: { ...IN_FLIGHT, slotAt: SLOT + DAY } };
+    expect(
+      refuseSlot(nextInFlight, { channelId: CHANNEL, reason: 'gone', slotAt: SLOT }, SLOT + DAY),
+    ).toBe(nextInFlight);
   });
 
   it('GIVEN /schedule set moved the next run later while the slot was in flight THEN finish keeps the new next run', () => {
@@ -208,7 +218,7 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
     expect(
       refuseSlot(
         { ...RECORD, inFlight: IN_FLIGHT },
-        { channelId: CHANNEL, reason: 'the channel was deleted (Unknown Channel)' },
+        { channelId: CHANNEL, reason: 'the channel was deleted (Unknown Channel)', slotAt: SLOT },
         SLOT + 300,
       ),
     ).toEqual({
@@ -244,7 +254,7 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
     expect(
       refuseSlot(
         moved,
-        { channelId: CHANNEL, reason: 'the channel was deleted (Unknown Channel)' },
+        { channelId: CHANNEL, reason: 'the channel was deleted (Unknown Channel)', slotAt: SLOT },
         SLOT + 300,
       ),
     ).toEqual({ ...moved, inFlight: undefined, updatedAt: SLOT + 300 });

@@ -8,6 +8,7 @@ import type { MessagePayload } from '../../src/core/payload.js';
 import type { ScheduleRecord, SlotInFlight } from '../../src/core/schedule-record.js';
 import { NONCE_MEMORY_MS } from '../../src/core/schedule-transitions.js';
 import { ChannelRefusedError, type Poster } from '../../src/schedules/poster-port.js';
+import { slotId } from '../../src/core/schedule.js';
 import { Scheduler } from '../../src/schedules/scheduler.js';
 import {
   CHANNEL,
@@ -254,6 +255,16 @@ describe('posting a due slot', () => {
         stored: next,
       },
     ]);
+  });
+
+  it('GIVEN a schedule two slots behind (down for two days) when its slot comes THEN one run skips the late ones and posts the slot that is due', async () => {
+    const w = await worldWith(RECORD);
+    w.state.now = SLOT + 2 * DAY + 500;
+    // As a job engine runs it: only at the slot, so the run must catch up by itself.
+    await (await w.start()).runGuild(GUILD, SLOT + 2 * DAY);
+    expect(w.discord.sends.map((send) => send.nonce)).toEqual([slotId(GUILD, new Date(SLOT + 2 * DAY))]);
+    expect(w.logged('skipped a tip post that was too late')).toHaveLength(2);
+    expect(await w.saved()).toMatchObject({ nextRunAt: SLOT + 3 * DAY, lastPost: { slotAt: SLOT + 2 * DAY } });
   });
 
   it('GIVEN no tips in the content THEN the slot is skipped with a warning', async () => {
