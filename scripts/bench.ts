@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DiscordEmulator, IDS } from '../emulator/emulator.js';
+import { DiscordEmulator, IDS, shardIdFor, type GuildSpec } from '../emulator/emulator.js';
 import { BotProcess } from '../emulator/bot-process.js';
 import { dueSchedules, manyGuilds, preloadSchedules } from '../emulator/fleet.js';
 import { runEntry } from '../emulator/run-bot.js';
@@ -171,22 +171,32 @@ async function fanOut(processes = 1): Promise<Record<string, unknown>> {
   console.log(
     `Fan-out: ${FANOUT_SERVERS} schedules due in the same minute, global limit ${FANOUT_LIMIT}/s, ${where}…`,
   );
+  const botEnv = {
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_API_URL: emulator.restUrl,
+    CONTENT_DIR: resolve('content'),
+    STORE_URL: storeUrl,
+    DISCORD_GUILD_ID: '',
+  };
+  // Global commands, for the reply latency below.
+  const deployed = await runEntry('deploy-commands', botEnv, dir);
+  if (deployed.code !== 0) throw new Error(deployed.stderr);
   const bots = Array.from(
     { length: processes },
     (_, shard) =>
       new BotProcess(
         {
-          DISCORD_TOKEN: emulator.token,
-          DISCORD_API_URL: emulator.restUrl,
-          CONTENT_DIR: resolve('content'),
-          STORE_URL: storeUrl,
-          LOG_LEVEL: 'warn',
+          ...botEnv,
+          LOG_LEVEL: 'info',
           DISCORD_REQUESTS_PER_SECOND: String(FANOUT_LIMIT),
           ...(processes > 1 ? { SHARD_COUNT: String(processes), SHARD_IDS: String(shard) } : {}),
         },
         dir,
       ),
   );
+  await Promise.all(bots.map((bot) => bot.waitForLog(/connected to Discord/, 120_000)));
+  const replies = await replyLatencyByShard(emulator, guilds, processes);
+  console.log('reply latency by shard (ms, before the slot):', JSON.stringify(replies));
   const channels = guilds.map((guild) => guild.channels[0]?.id ?? '');
   const delivered = () => channels.filter((id) => emulator.channelPosts(id).length > 0).length;
   const deadline = Date.now() + 10 * 60_000;
@@ -225,6 +235,7 @@ async function fanOut(processes = 1): Promise<Record<string, unknown>> {
     duplicates,
     losses,
     rssMbPerProcess: rssMb.join(' '),
+    replyMsByShard: replies,
     met: seconds / floor <= FANOUT_TARGET && duplicates === 0 && losses === 0,
   };
   console.table([result]);
@@ -232,6 +243,38 @@ async function fanOut(processes = 1): Promise<Record<string, unknown>> {
     `Fan-out target (${where}): within ${FANOUT_TARGET}× of the floor, no duplicates, no losses: ${result.met ? 'met' : 'NOT met'}.`,
   );
   return result;
+}
+
+/**
+ * `/tips` answered in servers of each shard, one after the other (200 each after 20 to warm up):
+ * p50 and p99 from the dispatch to the answer, per shard.
+ */
+async function replyLatencyByShard(
+  emulator: DiscordEmulator,
+  guilds: readonly GuildSpec[],
+  shards: number,
+): Promise<Record<string, { p50: number; p99: number }>> {
+  const byShard: Record<string, { p50: number; p99: number }> = {};
+  for (let shard = 0; shard < shards; shard++) {
+    const mine = guilds.filter((guild) => shardIdFor(guild.id, shards) === shard).slice(0, 50);
+    const latencies: number[] = [];
+    for (let i = 0; i < 220; i++) {
+      const guild = mine[i % mine.length];
+      const handle = emulator.chatInput(
+        'tips',
+        {},
+        { guildId: guild?.id ?? '', channelId: guild?.channels[0]?.id ?? '' },
+      );
+      const response = await handle.response(15_000);
+      if (i >= 20) latencies.push(response.receivedHr - handle.dispatchedHr);
+    }
+    latencies.sort((a, b) => a - b);
+    byShard[String(shard)] = {
+      p50: Number(percentile(latencies, 50).toFixed(2)),
+      p99: Number(percentile(latencies, 99).toFixed(2)),
+    };
+  }
+  return byShard;
 }
 
 /** The fan-out in one process (SQLite), then through 4 processes, one shard each, on Redis. */
