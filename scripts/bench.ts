@@ -194,7 +194,10 @@ async function fanOut(processes = 1): Promise<Record<string, unknown>> {
         dir,
       ),
   );
-  await Promise.all(bots.map((bot) => bot.waitForLog(/connected to Discord/, 120_000)));
+  // Ready, and on Redis done checking the schedules' timers: replies are measured on a quiet bot.
+  await Promise.all(
+    bots.map((bot) => bot.waitForLog(processes > 1 ? /schedules checked/ : /connected to Discord/, 120_000)),
+  );
   const replies = await replyLatencyByShard(emulator, guilds, processes);
   console.log('reply latency by shard (ms, before the slot):', JSON.stringify(replies));
   const channels = guilds.map((guild) => guild.channels[0]?.id ?? '');
