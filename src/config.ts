@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { ARTICLE_URL_TOKENS, DEFAULT_ARTICLE_URL, unknownArticleUrlTokens } from './core/parse-article.js';
+import { ARTICLE_URL_TOKENS, DEFAULT_ARTICLE_URL, unknownArticleUrlTokens } from './core/article-url.js';
 
 /** `redis://…` and `rediss://…` (TLS) name a Redis server; anything else is `sqlite://<path>`. */
 export function isRedisUrl(storeUrl: string): boolean {

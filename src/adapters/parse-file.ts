@@ -1,7 +1,7 @@
 import type { Article, ContentProblem } from '../core/article.js';
 import { fieldText, searchTerms, SEARCH_FIELDS } from '../core/article-search.js';
 import { outlineOf } from '../core/article.js';
-import { parseArticle, type ArticleSource, type ParseResult } from '../core/parse-article.js';
+import type { ArticleSource, ParseResult } from '../core/parse-article.js';
 
 /** A file as read, with what its article's address is made from (see {@link ArticleSource}). */
 export type FileBytes = Omit<ArticleSource, 'source'> & { readonly bytes: Uint8Array };
@@ -26,17 +26,7 @@ export type ArticleHead = Omit<Article, 'sections' | 'outline'> & {
   readonly outline: Article['outline'] & {};
 };
 
-/** Decodes and parses a file: its text (BOM dropped, line ends made \n) must be UTF-8. */
-export function parseFile({ bytes, ...source }: FileBytes): StoredForm {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, problems: [{ file: source.file, message: 'the file is not valid UTF-8 text' }] };
-  }
-  return formOf(parseArticle({ ...source, source: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') }));
-}
-
+/** A parse result as the store keeps it. */
 export function formOf(result: ParseResult): StoredForm {
   if (!result.ok) return result;
   const { article } = result;

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { parseFile, type FileBytes, type StoredForm } from './parse-file.js';
+import type { FileBytes, StoredForm } from './parse-file.js';
 
 /** Fewer files are parsed here: a worker thread takes longer to start than they take to parse. */
 const MIN_FOR_WORKERS = 200;
@@ -41,7 +41,13 @@ export class ParsePool {
 
   /** The results, in the order of `sources`. */
   async parse(sources: readonly FileBytes[]): Promise<Parsed[]> {
-    const here = (): Parsed[] => sources.map((source) => ({ form: parseFile(source), lasting: true }));
+    if (sources.length === 0) return [];
+    // The parser is loaded here only when files are parsed here: a restart that finds every file
+    // in the content store never loads it in the bot's own thread (tens of MB saved).
+    const here = async (): Promise<Parsed[]> => {
+      const { parseFile } = await import('./parse-bytes.js');
+      return sources.map((source) => ({ form: parseFile(source), lasting: true }));
+    };
     const threads = Math.min(availableParallelism(), MAX_THREADS, Math.ceil(sources.length / BATCH));
     if (this.#pool === undefined && (sources.length < MIN_FOR_WORKERS || threads < 2)) return here();
     const pool = (this.#pool ??= new Piscina({

@@ -9,6 +9,7 @@ import {
   SLUG_PATTERN,
   type FrontMatter,
 } from './front-matter.js';
+import { ARTICLE_URL_TOKENS, DEFAULT_ARTICLE_URL } from './article-url.js';
 import { containsHtml, dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
 import { stripMdx } from './mdx.js';
 import { stripTemplateTags } from './template-tags.js';
@@ -220,8 +221,6 @@ function keyLine(lines: readonly string[], key: string): number {
   return 1;
 }
 
-/** Where an article without `url` or `permalink` lives on the blog, relative to SITE_URL. */
-export const DEFAULT_ARTICLE_URL = '/blog/:slug';
 /** What /articles shows of a summary: longer ones are shortened at a word, never refused. */
 const SUMMARY_MAX = 500;
 
@@ -261,46 +260,10 @@ interface UrlParts {
   readonly baseName: string;
 }
 
-/** The tokens an `ARTICLE_URL` may have (see {@link fillArticleUrl}), as Jekyll and Hugo name them. */
-export const ARTICLE_URL_TOKENS = [
-  'slug',
-  'title',
-  'year',
-  'short_year',
-  'month',
-  'i_month',
-  'day',
-  'i_day',
-  'categories',
-  'slugified_categories',
-  'output_ext',
-  'section',
-  'sections',
-  'filename',
-  'contentbasename',
-  'slugorfilename',
-  'slugorcontentbasename',
-] as const;
 type UrlToken = (typeof ARTICLE_URL_TOKENS)[number];
 
 const URL_TOKEN = new RegExp(`:(${ARTICLE_URL_TOKENS.join('|')})\\b(\\/?)`, 'g');
 const DATE_TOKEN = /:(year|short_year|month|i_month|day|i_day)\b/;
-/** What reads as a token: a colon and a word, with Hugo's `[1:]` after it (not followed here). */
-const ANY_TOKEN = /:(\w+)(\[[^\]]*\])?/g;
-
-/**
- * The tokens of `pattern` that {@link fillArticleUrl} does not fill, as written (`:foo`,
- * `:sections[1:]`): they would be left in every address. The host and port of a full address are
- * not looked at.
- */
-export function unknownArticleUrlTokens(pattern: string): string[] {
-  const path = pattern.replace(/^https?:\/\/[^/]*/i, '');
-  const known = new Set<string>(ARTICLE_URL_TOKENS);
-  return [...path.matchAll(ANY_TOKEN)]
-    .filter(([, name = '', slice]) => slice !== undefined || !known.has(name))
-    .map(([written]) => written);
-}
-
 /**
  * The pattern with its tokens filled, as Jekyll and Hugo name them: `:slug` (Jekyll's `:title`),
  * `:year`, `:short_year`, `:month`, `:day`, `:i_month` and `:i_day` (no leading zero); Jekyll's

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile, type FileBytes } from '../../src/adapters/parse-file.js';
+import { parseFile } from '../../src/adapters/parse-bytes.js';
+import type { FileBytes } from '../../src/adapters/parse-file.js';
 import { ParsePool, type Parsed } from '../../src/adapters/parse-pool.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 

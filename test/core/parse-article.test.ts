@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseArticle, unknownArticleUrlTokens } from '../../src/core/parse-article.js';
+import { unknownArticleUrlTokens } from '../../src/core/article-url.js';
+import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront, words } from '../helpers/articles.js';
 import { SEED_ARTICLE, SEED_SOURCE } from '../helpers/paths.js';
 
