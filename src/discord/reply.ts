@@ -48,6 +48,8 @@ export function answerInTime(interaction: RepliableInteraction, afterMs = 1500) 
   let deferring: Promise<unknown> | undefined;
   const timer = setTimeout(() => {
     deferring = interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    // Its failure is met by send() or settle(), whichever comes; not an unhandled rejection before.
+    deferring.catch(() => undefined);
   }, afterMs);
   return {
     /** Replies, or edits the deferred reply (which stays private). */
