@@ -199,9 +199,9 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
     const done = finishSlot({ ...RECORD, inFlight: IN_FLIGHT }, input, SLOT + 800);
     expect(finishSlot(done, input, SLOT + 900)).toBe(done);
     const nextInFlight = { ...done, inFlight: { ...IN_FLIGHT, slotAt: SLOT + DAY } };
-    expect(
-      refuseSlot(nextInFlight, { channelId: CHANNEL, reason: 'gone', slotAt: SLOT }, SLOT + DAY),
-    ).toBe(nextInFlight);
+    expect(refuseSlot(nextInFlight, { channelId: CHANNEL, reason: 'gone', slotAt: SLOT }, SLOT + DAY)).toBe(
+      nextInFlight,
+    );
   });
 
   it('GIVEN /schedule set moved the next run later while the slot was in flight THEN finish keeps the new next run', () => {

@@ -62,7 +62,7 @@ describe('a batch of 500 due posts over 2 shards in 2 processes', () => {
     // A post the killed process made but did not mark done is finished by the worker that takes its
     // job over (once its lock expires) or by the restarted process's check: none stays in flight.
     let records = await readSchedules(redis.url, space.dir);
-    for (let end = Date.now() + 60_000; [...records.values()].some((r) => r.inFlight !== undefined); ) {
+    for (let end = Date.now() + 60_000; [...records.values()].some((r) => r.inFlight !== undefined);) {
       if (Date.now() > end) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
       records = await readSchedules(redis.url, space.dir);

@@ -264,7 +264,10 @@ describe('posting a due slot', () => {
     await (await w.start()).runGuild(GUILD, SLOT + 2 * DAY);
     expect(w.discord.sends.map((send) => send.nonce)).toEqual([slotId(GUILD, new Date(SLOT + 2 * DAY))]);
     expect(w.logged('skipped a tip post that was too late')).toHaveLength(2);
-    expect(await w.saved()).toMatchObject({ nextRunAt: SLOT + 3 * DAY, lastPost: { slotAt: SLOT + 2 * DAY } });
+    expect(await w.saved()).toMatchObject({
+      nextRunAt: SLOT + 3 * DAY,
+      lastPost: { slotAt: SLOT + 2 * DAY },
+    });
   });
 
   it('GIVEN no tips in the content THEN the slot is skipped with a warning', async () => {
