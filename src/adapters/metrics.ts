@@ -74,12 +74,17 @@ export class BotMetrics {
         for (const [shard, ms] of sources.pings()) if (ms >= 0) this.set({ shard: String(shard) }, ms / 1000);
       },
     });
+    // Both gauges below from one read per scrape (prom-client collects them at once): on Redis it
+    // is two queue queries.
+    let reading: Promise<ScheduleCounts> | undefined;
+    const scheduleCounts = (): Promise<ScheduleCounts> =>
+      (reading ??= Promise.resolve(sources.schedules()).finally(() => (reading = undefined)));
     new Gauge({
       name: 'careerbot_schedules_due',
       help: 'Schedules of the served servers whose slot is due now (not paused); on Redis, slot jobs waiting or running in the queue of all processes.',
       registers,
       async collect() {
-        this.set((await sources.schedules()).due);
+        this.set((await scheduleCounts()).due);
       },
     });
     new Gauge({
@@ -87,7 +92,7 @@ export class BotMetrics {
       help: 'Schedules of the served servers due for more than a minute; on Redis, slot jobs waiting for more than a minute.',
       registers,
       async collect() {
-        this.set((await sources.schedules()).late);
+        this.set((await scheduleCounts()).late);
       },
     });
     new Gauge({
