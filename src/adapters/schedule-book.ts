@@ -66,14 +66,9 @@ export class ScheduleBook implements Schedules {
       const current = this.memory.get(guildId);
       const updated = change(current);
       if (updated === current) return current;
-      if (updated === undefined) {
-        await this.store.delete(guildId);
-        this.memory.delete(guildId);
-      } else {
-        const ok = await this.store.set(guildId, updated);
-        if (!ok) throw new Error(`the store did not save the schedule of ${guildId}`);
-        this.memory.set(guildId, updated);
-      }
+      await saveSchedule(this.store, guildId, updated);
+      if (updated === undefined) this.memory.delete(guildId);
+      else this.memory.set(guildId, updated);
       return updated;
     });
     next.catch((err: unknown) => {
@@ -88,4 +83,15 @@ export class ScheduleBook implements Schedules {
   ): Promise<ScheduleRecord | undefined> {
     return this.update(guildId, (current) => current && transition(current));
   }
+}
+
+/** Writes a server's schedule to the store (undefined deletes it); rejects if the store did not save it. */
+export async function saveSchedule(
+  store: Keyv<ScheduleRecord>,
+  guildId: string,
+  record: ScheduleRecord | undefined,
+): Promise<void> {
+  if (record === undefined) await store.delete(guildId);
+  else if (!(await store.set(guildId, record)))
+    throw new Error(`the store did not save the schedule of ${guildId}`);
 }

@@ -3,7 +3,7 @@ import { sameSlots, type ScheduleRecord } from '../core/schedule-record.js';
 import { keyedSerial } from './keyed-serial.js';
 import type { Logger } from './logger.js';
 import type { Exclusive } from './redis-locks.js';
-import type { Schedules } from './schedule-book.js';
+import { saveSchedule, type Schedules } from './schedule-book.js';
 
 /**
  * The servers' schedules when many processes share them (Redis): nothing is kept in memory, since
@@ -44,9 +44,7 @@ export class SharedScheduleBook implements Schedules {
         const current = await this.store.get(guildId);
         const updated = change(current);
         if (updated === current) return current;
-        if (updated === undefined) await this.store.delete(guildId);
-        else if (!(await this.store.set(guildId, updated)))
-          throw new Error(`the store did not save the schedule of ${guildId}`);
+        await saveSchedule(this.store, guildId, updated);
         // Failing, it fails the change: saved, but the command says to try again (which sets the
         // timer), and a job's change is retried by the job engine.
         if (!sameSlots(current, updated)) await this.onSlotsChanged(guildId, updated);
