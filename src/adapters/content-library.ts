@@ -1,5 +1,5 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
@@ -11,8 +11,9 @@ import {
   displayName,
   fileSignature,
   findArticles,
-  isArticleName,
-  isSkippedFolder,
+  isArticlePath,
+  isJekyllConfig,
+  isWalked,
   readArticles,
   type ArticleFile,
   type FileOutcome,
@@ -72,6 +73,8 @@ export class ContentLibrary {
   /** By the file's name in problems, in the order articles are indexed (sorted, as the loader reads). */
   #files = new Map<string, FileState>();
   #walkProblems: readonly ContentProblem[] = [];
+  /** Whether the last walk found a Jekyll site's folder: which files are read then (see findArticles). */
+  #jekyll = false;
   #indexProblems: readonly ContentProblem[] = [];
   /** Problems already logged, so that a rebuild does not repeat the ones that stayed. */
   #logged = new Set<string>();
@@ -240,8 +243,12 @@ export class ContentLibrary {
     let rescan = rescanAsked;
     for (const path of paths) {
       const inside = relative(root, path);
-      const parts = inside.split(sep);
-      if (parts[0] === '..' || parts.some(isSkippedFolder)) continue;
+      // A Jekyll site's configuration added, removed or written: which files are posts may change.
+      if (isJekyllConfig(inside)) {
+        rescan = true;
+        continue;
+      }
+      if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#jekyll)) continue;
       const info = await lstat(path).catch(() => undefined);
       // A folder added, removed or renamed (or the content folder itself): its files are found by
       // walking again.
@@ -249,7 +256,7 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      if (!isArticleName(basename(inside))) continue;
+      if (!isArticlePath(inside, this.#jekyll)) continue;
       const file = { path: join(root, inside), file: displayName(dir, inside) };
       const known = this.#files.get(file.file);
       // A link (now or before): only the walk knows whether and where it is followed.
@@ -263,6 +270,7 @@ export class ContentLibrary {
     if (rescan) {
       const found = await findArticles(dir);
       this.#walkProblems = found.problems;
+      this.#jekyll = found.jekyll;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       if (!this.#closed && found.unread.length === 0) this.#watcher?.sync(found.folders);
       const seen = new Set(found.files.map((file) => file.file));

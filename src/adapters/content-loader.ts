@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
@@ -155,6 +155,8 @@ export interface FoundArticles {
   readonly unread: readonly string[];
   /** The folders read (real paths), the content folder first: what a watcher watches. */
   readonly folders: readonly string[];
+  /** Whether the content folder is a Jekyll site's (see {@link isJekyllConfig}): only its posts are read. */
+  readonly jekyll: boolean;
 }
 
 export interface ArticleFile {
@@ -165,7 +167,8 @@ export interface ArticleFile {
 }
 
 /**
- * The `.md` files under `dir`, each real file once and sorted by name, and the links skipped.
+ * The `.md` files under `dir`, each real file once and sorted by name, and the links skipped; in a
+ * Jekyll site's folder, only those in its `_posts` folders (see {@link isWalkedFolder}).
  * Walked by hand rather than with `readdir({ recursive: true })`, which follows links to folders: a
  * link to `..` reads everything again until the system reports a loop, and one to `/` the whole disk.
  * Folders are entered only as themselves, so each one inside the content folder is walked once; a link
@@ -185,6 +188,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       problems: [{ file: dir, message: reason }],
       unread: [displayName(dir, '')],
       folders: [],
+      jekyll: false,
     };
   }
   const unread: string[] = [];
@@ -193,6 +197,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   const direct = new Map<string, string>();
   const links: string[] = [];
   const folders = [''];
+  let jekyll = false;
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let entries: Dirent[];
     try {
@@ -207,13 +212,15 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       continue;
     }
     walked.push(join(root, folder));
+    // The content folder is read first: its entries say which folders below are walked.
+    if (folder === '') jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
     for (const entry of entries) {
       const inside = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!isSkippedFolder(entry.name)) folders.push(inside);
+        if (isWalkedFolder(inside, jekyll)) folders.push(inside);
       } else if (entry.isSymbolicLink()) {
         links.push(inside);
-      } else if (entry.isFile() && isArticleName(entry.name)) {
+      } else if (entry.isFile() && isArticlePath(inside, jekyll)) {
         direct.set(join(root, inside), inside);
       }
     }
@@ -221,7 +228,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   // A link to a file also reached as itself, or through another link, is read once under one name.
   const byLink = new Map<string, string>();
   for (const inside of links.sort(compare)) {
-    const outcome = await followLink(root, join(root, inside), basename(inside));
+    const outcome = await followLink(root, inside, jekyll);
     if (outcome === undefined) continue;
     if ('skipped' in outcome) {
       problems.push({ file: name(inside), message: `skipped: ${outcome.skipped}` });
@@ -233,19 +240,20 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     .map(([path, inside]) => ({ path, inside }))
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }) => ({ path, file: name(inside) }));
-  return { files, problems, unread, folders: walked };
+  return { files, problems, unread, folders: walked, jekyll };
 }
 
 /**
- * Where a link leads: a file inside the content folder to read (its real path), why the link is
- * skipped, or nothing when it would not be read anyway (a link to a file not named `.md`, or named
- * like a folder that is skipped).
+ * Where the link at `inside` leads: a file inside the content folder to read (its real path), why the
+ * link is skipped, or nothing when it would not be read anyway (a link to a file not named `.md`, or
+ * one named or placed as a folder or file that is not read: its name and place decide, as a file's).
  */
 async function followLink(
   root: string,
-  path: string,
-  linkName: string,
+  inside: string,
+  jekyll: boolean,
 ): Promise<{ target: string } | { skipped: string } | undefined> {
+  const path = join(root, inside);
   let target: string;
   let isFolder: boolean;
   try {
@@ -257,7 +265,7 @@ async function followLink(
     if (code !== 'ENOENT') return { skipped: `a link that cannot be followed (${code ?? 'error'})` };
     return { skipped: `a link to nothing (${await readlink(path).catch(() => '?')})` };
   }
-  if (isFolder ? isSkippedFolder(linkName) : !isArticleName(linkName)) return undefined;
+  if (!(isFolder ? isWalkedFolder(inside, jekyll) : isArticlePath(inside, jekyll))) return undefined;
   const written = await readlink(path).catch(() => target);
   if (!isInside(root, target)) return { skipped: `a link out of the content folder (${written})` };
   // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`).
@@ -278,6 +286,48 @@ export function isInside(root: string, path: string): boolean {
 /** Version control, editor settings and installed packages hold no articles. */
 export function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
+}
+
+/**
+ * A Jekyll site's configuration, when directly in the content folder (`inside` is relative to it):
+ * the folder is then the site's own, whose posts are only the files in its `_posts` folders.
+ */
+export function isJekyllConfig(inside: string): boolean {
+  return /^_config\.(yml|yaml|toml)$/.test(inside);
+}
+
+/**
+ * Whether the walk enters the folder at `inside` (relative to the content folder), the folders above
+ * it being entered: not one that holds no articles (see {@link isSkippedFolder}). In a Jekyll site
+ * (`jekyll`), outside a `_posts` folder, neither a folder Jekyll does not publish as posts (`_site`,
+ * `_drafts`, `_layouts`, collections: any `_` folder but `_posts`) nor the top `vendor`, where Jekyll's
+ * default exclusions keep installed gems (many a README.md): what is walked is also what is watched.
+ */
+export function isWalkedFolder(inside: string, jekyll: boolean): boolean {
+  const above = inside.split(sep);
+  const name = above.pop() ?? '';
+  if (isSkippedFolder(name)) return false;
+  if (!jekyll || name === '_posts' || above.includes('_posts')) return true;
+  return !name.startsWith('_') && !(above.length === 0 && name === 'vendor');
+}
+
+/**
+ * Whether what is at `inside` is where the walk goes: every folder on its way, and itself, one it
+ * enters (a file whose name fails this, like `.x.md` or a Jekyll site's top `_x.md`, is no article).
+ */
+export function isWalked(inside: string, jekyll: boolean): boolean {
+  const parts = inside.split(sep);
+  return parts.every((_, i) => isWalkedFolder(parts.slice(0, i + 1).join(sep), jekyll));
+}
+
+/**
+ * Whether the file at `inside`, in a folder the walk enters, is read as an article: a Markdown file
+ * (see {@link isArticleName}), and in a Jekyll site one in a `_posts` folder, as Jekyll publishes only
+ * those as posts (not its pages, like `about.md` or `README.md`).
+ */
+export function isArticlePath(inside: string, jekyll: boolean): boolean {
+  const folders = inside.split(sep);
+  return isArticleName(folders.pop() ?? '') && (!jekyll || folders.includes('_posts'));
 }
 
 /**

@@ -100,6 +100,27 @@ const tagList = (tooMany: string) =>
       .nullish(),
   );
 
+const categoryList = tagList(`at most ${TAGS_MAX} tags, categories included`);
+const oneCategory = tag.transform((name) => [name]);
+
+/**
+ * Jekyll's singular `category`, read with `categories`: a text is one category, spaces and all
+ * (`category: career advice`), where `categories` is split on spaces; a list is read as theirs is.
+ * Its problems name it (and a list's item) as the other fields' do.
+ */
+const category = z
+  .unknown()
+  .transform((value, context): string[] | null | undefined => {
+    const text = typeof value === 'string' || typeof value === 'number';
+    if (text && String(value).trim() === '') return [];
+    const read = (text ? oneCategory : categoryList).safeParse(value);
+    if (read.success) return read.data;
+    for (const { path, message } of read.error.issues)
+      context.addIssue({ code: 'custom', path, message, input: value });
+    return z.NEVER;
+  })
+  .optional();
+
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 const fields = z.object({
   title: asText(
@@ -116,7 +137,8 @@ const fields = z.object({
     .optional(),
   tags: tagList(`at most ${TAGS_MAX} tags`),
   /** Jekyll's and Hugo's other taxonomy: its names are tags too. */
-  categories: tagList(`at most ${TAGS_MAX} tags, categories included`),
+  categories: categoryList,
+  category,
   url: address.optional(),
   /** Jekyll's and Eleventy's name for the address. */
   permalink: address.optional(),
@@ -133,12 +155,13 @@ const fields = z.object({
 });
 
 /**
- * The front matter, with `tags` and `categories` made one list: each tag once (as {@link tagKey}
- * compares them), spelled as first written. Their count together is checked once both are valid.
+ * The front matter, with `tags`, `categories` and `category` made one list: each tag once (as
+ * {@link tagKey} compares them), spelled as first written. Their count together is checked once all
+ * are valid.
  */
-export const frontMatterSchema = fields.transform(({ categories, ...front }, context) => {
+export const frontMatterSchema = fields.transform(({ categories, category, ...front }, context) => {
   const byKey = new Map<string, string>();
-  for (const name of [...(front.tags ?? []), ...(categories ?? [])])
+  for (const name of [...(front.tags ?? []), ...(categories ?? []), ...(category ?? [])])
     if (!byKey.has(tagKey(name))) byKey.set(tagKey(name), name);
   if (byKey.size > TAGS_MAX)
     context.addIssue({

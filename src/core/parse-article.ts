@@ -163,7 +163,7 @@ function parseSource({
       slug,
       ownSlug: meta.slug,
       date,
-      categories: () => categoriesOf(data['categories']),
+      categories: () => categoriesOf(data),
       sections: contentPath === undefined ? [] : sectionsOf(contentPath),
       baseName: baseName(contentPath ?? file),
     });
@@ -362,12 +362,14 @@ function hugoPathName(name: string): string {
 }
 
 /**
- * The post's `categories` (not its tags), read as the schema reads them: it has already checked them.
- * Jekyll puts them in its addresses.
+ * The post's `categories` and `category` (not its tags), read as the schema reads them: it has
+ * already checked them. Jekyll puts them in its addresses.
  */
-function categoriesOf(value: unknown): readonly string[] {
-  const read = categoriesSchema.safeParse(value);
-  return read.success ? (read.data ?? []) : [];
+function categoriesOf(fields: Record<string, unknown>): readonly string[] {
+  return (['categories', 'category'] as const).flatMap((key) => {
+    const read = frontMatterSchema.in.shape[key].safeParse(fields[key]);
+    return read.success ? (read.data ?? []) : [];
+  });
 }
 
 const categoriesSchema = frontMatterSchema.in.shape.categories;

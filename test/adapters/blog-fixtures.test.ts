@@ -195,15 +195,27 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     ]);
   });
 
-  it("GIVEN a Jekyll site's folder with a _posts folder in several folders (Liquid in indented code) THEN each post's categories start with the folders above its _posts", async () => {
+  it("GIVEN a Jekyll site's folder with a _posts folder in several folders (Liquid in indented code, a category, pages, a draft, layouts) THEN only its posts, each one's categories starting with the folders above its _posts", async () => {
     // Jekyll's default permalink, as its documentation writes it.
     const loaded = await loadContent(
       blog('jekyll-site'),
       SITE_URL,
       '/:categories/:year/:month/:day/:title:output_ext',
     );
-    expect(loaded.fileCount).toBe(4);
+    // Its _config.yml makes it a site's folder: about.md, README.md (no front matter), _drafts and
+    // _layouts are not read, as Jekyll publishes none of them as posts.
+    expect(loaded.fileCount).toBe(5);
     expect(articlesOf(loaded)).toEqual([
+      {
+        slug: 'asking-for-advice',
+        title: 'Asking for advice',
+        date: '2020-03-05',
+        // `category: career advice` is one category, spaces and all.
+        url: 'https://blog.example/career%20advice/2020/03/05/asking-for-advice.html',
+        tags: ['mentoring', 'career advice'],
+        summary: 'Ask the question you would be glad to answer.',
+        sections: {},
+      },
       {
         slug: 'code-review',
         title: 'Code review that teaches',

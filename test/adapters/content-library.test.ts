@@ -136,6 +136,44 @@ describe('ContentLibrary.refresh', () => {
   });
 });
 
+describe("ContentLibrary.refresh in a Jekyll site's folder", () => {
+  const putIn = (path: string, title: string): void => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    put(path, article(title));
+  };
+
+  it('GIVEN files added as the watcher names them, or found by a rescan THEN only those in _posts are articles', async () => {
+    put('_config.yml', 'title: A blog\n');
+    putIn('_posts/2024-01-01-post.md', 'Post');
+    const lib = await open();
+    // a.md and b.md are the site's pages.
+    expect(titles(lib)).toEqual(['Post']);
+    putIn('_posts/2024-01-02-new.md', 'New post');
+    putIn('_drafts/draft.md', 'Draft');
+    putIn('_site/copy.md', 'Built copy');
+    putIn('about.md', 'About');
+    const added = ['_posts/2024-01-02-new.md', '_drafts/draft.md', '_site/copy.md', 'about.md'];
+    await lib.refresh({ paths: added.map((path) => join(dir, path)) });
+    expect(titles(lib)).toEqual(['New post', 'Post']);
+    await lib.refresh({ rescan: true });
+    expect(titles(lib)).toEqual(['New post', 'Post']);
+    expect(lib.fileCount).toBe(2);
+  });
+
+  it('GIVEN _config.yml added or removed THEN the files are read again as the folder now is', async () => {
+    putIn('_posts/2024-01-01-post.md', 'Post');
+    putIn('_drafts/draft.md', 'Draft');
+    const lib = await open();
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Draft', 'Post']);
+    put('_config.yml', 'title: A blog\n');
+    await lib.refresh({ paths: [join(dir, '_config.yml')] });
+    expect(titles(lib)).toEqual(['Post']);
+    unlinkSync(join(dir, '_config.yml'));
+    await lib.refresh({ paths: [join(dir, '_config.yml')] });
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Draft', 'Post']);
+  });
+});
+
 describe('ContentLibrary.refresh with force', () => {
   it('GIVEN an edit that kept the size and time (some file systems, cp -p) THEN a rescan misses it and a forced one reads it', async () => {
     // A whole second, which the file system keeps exactly.

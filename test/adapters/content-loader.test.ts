@@ -1,8 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/adapters/content-loader.js';
+import { dirname, join, relative } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findArticles, loadContent } from '../../src/adapters/content-loader.js';
 import { formatProblem } from '../../src/core/article.js';
 import { renderedMessages } from '../../src/core/render/all.js';
 import { articleSource, validFront } from '../helpers/articles.js';
@@ -170,5 +179,117 @@ describe('loadContent in a hostile content folder', () => {
     symlinkSync(content, link);
     const loaded = await loadContent(link, undefined);
     expect(loaded.index.articles.map((article) => article.slug)).toEqual(['good', 'inner']);
+  });
+});
+
+describe("findArticles in a Jekyll site's folder", () => {
+  let site: string;
+  const put = (path: string, text = articleSource(validFront(), '## Tips\n\n- x')): void => {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), text);
+  };
+  /** The files found and the folders walked, relative to the site's folder. */
+  const found = async () => {
+    const { files, folders, problems } = await findArticles(site);
+    const root = realpathSync(site);
+    return {
+      files: files.map((file) => relative(site, file.file)),
+      folders: folders.map((folder) => relative(root, folder)).sort(),
+      problems,
+    };
+  };
+  const posts = [
+    '_posts/2024-01-01-top.md',
+    '_posts/2024/2024-01-02-by-year.md',
+    '_posts/_notes/2024-01-03-note.md',
+    'a/b/_posts/2024/2024-01-04-deep.md',
+    'blog/_posts/2024-01-05-blog.md',
+  ];
+
+  beforeEach(() => {
+    site = mkdtempSync(join(tmpdir(), 'jekyll-'));
+    put('_config.yml', 'title: A blog\n');
+    for (const post of posts) put(post);
+    // What Jekyll does not publish as posts: pages, drafts, layouts, collections, its output and
+    // installed gems.
+    for (const other of [
+      'about.md',
+      'README.md',
+      'blog/index.md',
+      'blog/_drafts/nested-draft.md',
+      '_drafts/draft.md',
+      '_layouts/post.md',
+      '_recipes/collection-item.md',
+      '_site/x.md',
+      'vendor/bundle/gems/x/README.md',
+    ])
+      put(other);
+  });
+  afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+  it('GIVEN a _config.yml at the top THEN only the files in _posts folders, without walking the folders Jekyll does not publish', async () => {
+    expect(await found()).toEqual({
+      files: posts,
+      folders: [
+        '',
+        '_posts',
+        '_posts/2024',
+        '_posts/_notes',
+        'a',
+        'a/b',
+        'a/b/_posts',
+        'a/b/_posts/2024',
+        'blog',
+        'blog/_posts',
+      ],
+      problems: [],
+    });
+  });
+
+  it('GIVEN _config.yaml or _config.toml at the top THEN a site as well; one deeper, or a folder of that name, does not make one', async () => {
+    unlinkSync(join(site, '_config.yml'));
+    put('_config.toml', 'title = "A blog"\n');
+    expect((await found()).files).toEqual(posts);
+    unlinkSync(join(site, '_config.toml'));
+    put('_config.yaml', 'title: A blog\n');
+    expect((await found()).files).toEqual(posts);
+    unlinkSync(join(site, '_config.yaml'));
+    put('blog/_config.yml', 'title: A blog\n');
+    mkdirSync(join(site, '_config.yml'));
+    expect((await found()).files).toHaveLength(posts.length + 9);
+  });
+
+  it('GIVEN no _config.yml THEN the same tree is read whole, as any content folder', async () => {
+    unlinkSync(join(site, '_config.yml'));
+    const { files, folders } = await found();
+    expect(files).toEqual(
+      [
+        ...posts,
+        'README.md',
+        '_drafts/draft.md',
+        '_layouts/post.md',
+        '_recipes/collection-item.md',
+        '_site/x.md',
+        'about.md',
+        'blog/_drafts/nested-draft.md',
+        'blog/index.md',
+        'vendor/bundle/gems/x/README.md',
+      ].sort(),
+    );
+    expect(folders).toEqual(expect.arrayContaining(['_drafts', '_site', 'vendor/bundle/gems/x']));
+  });
+
+  it("GIVEN links THEN their own name and place decide, as a file's: one in _posts is read, one elsewhere is not", async () => {
+    symlinkSync(join(site, '_drafts/draft.md'), join(site, '_posts/2024-01-06-linked-draft.md'));
+    symlinkSync(join(site, '_posts/2024-01-01-top.md'), join(site, 'top-link.md'));
+    symlinkSync(join(site, '_posts/2024'), join(site, 'blog/_posts/2024-link'));
+    symlinkSync(join(site, '_posts'), join(site, '_drafts-link'));
+    const { files, problems } = await found();
+    expect(files).toEqual([...posts.slice(0, 1), '_posts/2024-01-06-linked-draft.md', ...posts.slice(1)]);
+    // A folder is never followed (each one read is walked as itself); one named as a folder that is not
+    // walked is not named either.
+    expect(problems.map((problem) => [relative(site, problem.file), problem.message])).toEqual([
+      ['blog/_posts/2024-link', `skipped: a link to a folder already read (${join(site, '_posts/2024')})`],
+    ]);
   });
 });

@@ -334,6 +334,67 @@ describe('tags and categories', () => {
   });
 });
 
+describe("Jekyll's singular category", () => {
+  const front = (fields: string) => `---\ntitle: T\nurl: /x\nsummary: S\n${fields}\n---\n## Tips\n- x\n`;
+  const tagsOf = (fields: string) => mustParse(front(fields)).tags;
+
+  it('GIVEN category as text THEN one category, spaces and all, where categories are split on spaces', () => {
+    expect(tagsOf('category: career advice')).toEqual(['career advice']);
+    expect(tagsOf('category: "  career \t advice "')).toEqual(['career advice']);
+    expect(tagsOf('categories: career advice')).toEqual(['career', 'advice']);
+    expect(tagsOf('category: 2024')).toEqual(['2024']);
+    expect(tagsOf('category: [work, life]')).toEqual(['work', 'life']);
+    for (const empty of ['category:', 'category: ""', 'category: []'])
+      expect(tagsOf(empty), empty).toEqual([]);
+  });
+
+  it('GIVEN category with tags and categories THEN one list, each tag once, category last', () => {
+    expect(tagsOf('tags: [mentoring]\ncategory: Work\ncategories: [growth, work]')).toEqual([
+      'mentoring',
+      'growth',
+      'work',
+    ]);
+    expect(tagsOf('categories: growth\ncategory: career advice')).toEqual(['growth', 'career advice']);
+  });
+
+  it('GIVEN a bad category or too many tags with it THEN the problem names the field and its line', () => {
+    const many = (count: number) => `[${Array.from({ length: count }, (_, i) => `t${i}`).join(', ')}]`;
+    expect(problemsOf(front('category: "~~"'))).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 5,
+        field: 'category',
+        message: 'a tag needs at least one letter or digit',
+      },
+    ]);
+    expect(problemsOf(front(`category: ${'x'.repeat(51)}`))).toEqual([
+      { file: 'content/bad.md', line: 5, field: 'category', message: 'a tag has at most 50 characters' },
+    ]);
+    expect(problemsOf(front('categories: [fine]\ncategory: [ok, "~~"]'))).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 6,
+        field: 'category.1',
+        message: 'a tag needs at least one letter or digit',
+      },
+    ]);
+    expect(problemsOf(front('category: { a: 1 }'))).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 5,
+        field: 'category',
+        message: 'expected a list of tags, like [engineering leadership], or a text',
+      },
+    ]);
+    expect(problemsOf(front(`category: ${many(21)}`))).toEqual([
+      { file: 'content/bad.md', line: 5, field: 'category', message: 'at most 20 tags, categories included' },
+    ]);
+    expect(problemsOf(front(`tags: ${many(20)}\ncategory: other`))).toEqual([
+      { file: 'content/bad.md', line: 5, field: 'tags', message: 'at most 20 tags, categories included' },
+    ]);
+  });
+});
+
 describe("Jekyll's categories from the folders above _posts", () => {
   const parse = (contentPath: string, front = '', file = `blog/${contentPath}`) => {
     const result = parseArticle({
@@ -356,6 +417,13 @@ describe("Jekyll's categories from the folders above _posts", () => {
     expect(parse('engineering/_posts/2015-04-06-x.md', 'categories: Engineering engineering')).toEqual({
       tags: ['career', 'engineering'],
       url: 'https://blog.example/engineering/2015/04/06/x.html',
+    });
+  });
+
+  it('GIVEN a post in a/_posts with a category THEN the folder first, then the category', () => {
+    expect(parse('engineering/_posts/2015-04-06-x.md', 'category: Team Leads')).toEqual({
+      tags: ['career', 'engineering', 'Team Leads'],
+      url: 'https://blog.example/engineering/team%20leads/2015/04/06/x.html',
     });
   });
 
@@ -591,6 +659,21 @@ describe('bad content is reported with file, line and field', () => {
         urlOf('/:categories/:year/:month/:day/:title:output_ext', { extra: { categories: ['News'] } }),
       ).toBe('https://blog.example/news/2015/04/06/first-post.html');
       expect(urlOf('/:slug:output_ext')).toBe('https://blog.example/first-post.html');
+    });
+
+    it('GIVEN :categories and a category THEN the categories, then the category, one segment however many its words', () => {
+      const jekyll = '/:categories/:year/:month/:day/:title.html';
+      expect(urlOf(jekyll, { extra: { category: 'Career Advice' } })).toBe(
+        'https://blog.example/career%20advice/2015/04/06/first-post.html',
+      );
+      expect(urlOf(jekyll, { extra: { categories: 'Work Life', category: 'work' } })).toBe(
+        'https://blog.example/work/life/2015/04/06/first-post.html',
+      );
+      expect(
+        urlOf('/:slugified_categories/:slug/', {
+          extra: { categories: ['News'], category: 'Career Advice' },
+        }),
+      ).toBe('https://blog.example/news/career-advice/first-post/');
     });
 
     it("GIVEN Jekyll's :slugified_categories THEN each category lowercased, every run of other than letters and digits a hyphen, each once", () => {
