@@ -1,15 +1,8 @@
-import type { Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import type { Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownTree } from './markdown-tree.js';
 import { resolveUrl } from './urls.js';
-
-const parser = unified().use(remarkParse);
-/** MDX has no indented code: text indented inside a component (`<Tabs>`, then four spaces) is prose. */
-const mdxParser = unified()
-  .use(remarkParse)
-  .data('micromarkExtensions', [{ disable: { null: ['codeIndented'] } }]);
 
 /**
  * How deep Markdown may nest: lists, quotes, emphasis and links together. The Markdown tools walk the
@@ -50,7 +43,7 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
       message: `more than ${MAX_INLINE_MARKS} emphasis marks or brackets, or brackets nested more than ${MAX_BRACKET_DEPTH} deep, in one paragraph; simplify it`,
     };
   }
-  const root = (mdx ? mdxParser : parser).parse(source);
+  const root = markdownTree(source, { mdx });
   const deepNode = deepNodeLine(root);
   if (deepNode !== undefined) {
     return {
@@ -232,10 +225,42 @@ export function containsHtml(nodes: readonly RootContent[]): boolean {
  */
 export function toDiscordMarkdown(nodes: readonly RootContent[], siteUrl: string | undefined): string {
   const root = resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl);
-  return toMarkdown(root, { bullet: '-', emphasis: '*', strong: '*', rule: '-', fences: true })
+  return toMarkdown(root, DISCORD_MARKDOWN)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/**
+ * Characters that may need an escape in text wherever they are (in a link's text `[` and `]` too);
+ * a line break, or a tab, may make the spaces next to it need one.
+ */
+const MAY_NEED_ESCAPE = /[\t\r\n&*<[\\\]_`]/;
+
+/**
+ * Text as mdast-util-to-markdown writes it, without its search for characters to escape when none
+ * can need one: that search (some forty patterns tried on every text) took most of the time of
+ * writing an article. Besides {@link MAY_NEED_ESCAPE}, the others (`#`, `-`, `1.`, `>`, `!` before a
+ * link…) need one only at the start or end of a text, so a text that starts with a letter and ends
+ * with neither a space nor `!`, `#` or `\` is written as it is. Checked against the library's own
+ * handler in test/core/markdown.test.ts.
+ */
+export const text: Handle = (node: Text, parent, state, info) =>
+  /^\p{L}/u.test(node.value) &&
+  !/[\s!#\\]$/.test(node.value) &&
+  !MAY_NEED_ESCAPE.test(node.value) &&
+  !state.stack.includes('autolink')
+    ? node.value
+    : defaultHandlers.text(node, parent, state, info);
+
+/** How Discord's Markdown is written: `-` bullets, `*` emphasis, fenced code. */
+export const DISCORD_MARKDOWN: Options = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  handlers: { text },
+};
 
 function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T {
   if (!('children' in node)) return node;

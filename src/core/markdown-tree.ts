@@ -1,0 +1,239 @@
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import type { Heading, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+
+/*
+ * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
+ * speed on articles), into the mdast tree that the rest of the core walks and mdast-util-to-markdown
+ * writes back. Only what CommonMark has: no tables, no linkify, no typographer, as remark-parse.
+ */
+
+/**
+ * Block nesting past which markdown-it silently stops reading a document: far above what the checks
+ * of parseMarkdown let through (32 levels of lists and quotes, each two or three tokens deep).
+ */
+const MAX_TOKEN_NESTING = 256;
+
+function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
+  const md = markdownIt('commonmark', { maxNesting: MAX_TOKEN_NESTING });
+  // Addresses as written, as mdast keeps them: markdown-it would percent-encode them for HTML.
+  md.normalizeLink = (url) => url;
+  md.normalizeLinkText = (text) => text;
+  if (!indentedCode) md.disable('code');
+  return md;
+}
+
+const markdown = parser({ indentedCode: true });
+/** MDX has no indented code: text indented inside a component (`<Tabs>`, then four spaces) is prose. */
+const mdx = parser({ indentedCode: false });
+
+/** The mdast tree of `source`: lines in positions are 1-based; inline nodes have their block's. */
+export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boolean } = {}): Root {
+  const tokens = (isMdx ? mdx : markdown).parse(source, {});
+  const root: Root = { type: 'root', children: [] };
+  // The open containers, innermost last, each with the lines its children span (for `spread`).
+  const stack: Open[] = [{ node: root, spans: [], span: { start: 0, end: 0 } }];
+  const top = (): Open => stack[stack.length - 1] ?? { node: root, spans: [], span: { start: 0, end: 0 } };
+  const add = (node: RootContent, token: Token): Span => {
+    const parent = top();
+    (parent.node.children as RootContent[]).push(node);
+    const span = { start: token.map?.[0] ?? 0, end: token.map?.[1] ?? 0 };
+    parent.spans.push(span);
+    return span;
+  };
+  const open = (node: RootContent & Parents, token: Token): void => {
+    const span = add(node, token);
+    stack.push({ node, spans: [], span });
+  };
+  const close = (): void => {
+    const closed = stack.pop();
+    if (closed === undefined) return;
+    // A container ends with its last child, not with the blank lines markdown-it counts after it.
+    const last = closed.spans[closed.spans.length - 1];
+    if (last !== undefined) closed.span.end = last.end;
+    // As micromark sets it: a blank line between an item's children, or between a list's items.
+    if (closed.node.type === 'listItem' || closed.node.type === 'list')
+      closed.node.spread = blankBetween(closed.spans);
+  };
+
+  for (const token of tokens) {
+    const position = positionOf(token);
+    switch (token.type) {
+      case 'paragraph_open':
+        open({ type: 'paragraph', children: [], position }, token);
+        break;
+      case 'heading_open':
+        open({ type: 'heading', depth: headingDepth(token.tag), children: [], position }, token);
+        break;
+      case 'blockquote_open':
+        open({ type: 'blockquote', children: [], position }, token);
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const ordered = token.type === 'ordered_list_open';
+        const start = ordered ? Number(token.attrGet('start') ?? 1) : null;
+        open({ type: 'list', ordered, start, spread: false, children: [], position }, token);
+        break;
+      }
+      case 'list_item_open':
+        open({ type: 'listItem', spread: false, checked: null, children: [], position }, token);
+        break;
+      case 'paragraph_close':
+      case 'heading_close':
+      case 'blockquote_close':
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+      case 'list_item_close':
+        close();
+        break;
+      case 'inline':
+        // A loop, not push(...): a paragraph may hold more nodes than a call takes arguments.
+        for (const node of phrasing(token.children ?? [], position))
+          (top().node.children as PhrasingContent[]).push(node);
+        break;
+      case 'fence': {
+        const info = markdown.utils.unescapeAll(token.info).trim();
+        const space = info.search(/\s/);
+        const lang = info === '' ? null : space === -1 ? info : info.slice(0, space);
+        const meta = space === -1 ? null : info.slice(space).trim() || null;
+        add({ type: 'code', lang, meta, value: withoutLastNewline(token.content), position }, token);
+        break;
+      }
+      case 'code_block':
+        add(
+          { type: 'code', lang: null, meta: null, value: withoutLastNewline(token.content), position },
+          token,
+        );
+        break;
+      case 'html_block':
+        add({ type: 'html', value: withoutLastNewline(token.content), position }, token);
+        break;
+      case 'hr':
+        add({ type: 'thematicBreak', position }, token);
+        break;
+    }
+  }
+  return root;
+}
+
+/** Where a node is in the source (unist's Position). */
+type Position = NonNullable<Root['position']>;
+
+/** The lines a block spans, 0-based, its end excluded. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Open {
+  readonly node: Parents;
+  readonly spans: Span[];
+  readonly span: Span;
+}
+
+/** True when a blank line separates two consecutive blocks. */
+function blankBetween(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) {
+    const before = spans[i - 1];
+    const after = spans[i];
+    if (before !== undefined && after !== undefined && after.start > before.end) return true;
+  }
+  return false;
+}
+
+function headingDepth(tag: string): Heading['depth'] {
+  return Math.min(6, Math.max(1, Number(tag.slice(1)) || 1)) as Heading['depth'];
+}
+
+function positionOf(token: Token): Position | undefined {
+  if (token.map == null) return undefined;
+  const [start, end] = token.map;
+  return { start: { line: start + 1, column: 1 }, end: { line: Math.max(start + 1, end), column: 1 } };
+}
+
+function withoutLastNewline(text: string): string {
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/** The inline tokens of one block as phrasing nodes; soft line breaks are part of the text, as in mdast. */
+function phrasing(tokens: readonly Token[], position: Position | undefined): PhrasingContent[] {
+  const root: { children: PhrasingContent[] } = { children: [] };
+  const stack: { children: PhrasingContent[] }[] = [root];
+  const siblings = (): PhrasingContent[] => (stack[stack.length - 1] ?? root).children;
+  const text = (value: string): void => {
+    // markdown-it leaves empty texts where emphasis markers were.
+    if (value === '') return;
+    const list = siblings();
+    const last = list[list.length - 1];
+    if (last?.type === 'text') last.value += value;
+    else list.push({ type: 'text', value, position });
+  };
+  const open = (node: PhrasingContent & { children: PhrasingContent[] }): void => {
+    siblings().push(node);
+    stack.push(node);
+  };
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+        text(token.content);
+        break;
+      case 'softbreak':
+        text('\n');
+        break;
+      case 'hardbreak':
+        siblings().push({ type: 'break', position });
+        break;
+      case 'code_inline':
+        siblings().push({ type: 'inlineCode', value: token.content, position });
+        break;
+      case 'html_inline':
+        siblings().push({ type: 'html', value: token.content, position });
+        break;
+      case 'em_open':
+        open({ type: 'emphasis', children: [], position });
+        break;
+      case 'strong_open':
+        open({ type: 'strong', children: [], position });
+        break;
+      case 'link_open':
+        open({
+          type: 'link',
+          url: attribute(token, 'href') ?? '',
+          title: attribute(token, 'title') ?? null,
+          children: [],
+          position,
+        });
+        break;
+      case 'em_close':
+      case 'strong_close':
+      case 'link_close':
+        stack.pop();
+        break;
+      case 'image':
+        siblings().push({
+          type: 'image',
+          url: attribute(token, 'src') ?? '',
+          title: attribute(token, 'title') ?? null,
+          alt: plainTokens(token.children ?? []),
+          position,
+        });
+        break;
+    }
+  }
+  return root.children;
+}
+
+function attribute(token: Token, name: string): string | undefined {
+  const value = token.attrGet(name);
+  return value === null ? undefined : String(value);
+}
+
+/** The text of inline tokens without their markup, as an image's alt text is made. */
+function plainTokens(tokens: readonly Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    if (token.type === 'text' || token.type === 'code_inline') text += token.content;
+    else if (token.type === 'softbreak' || token.type === 'hardbreak') text += '\n';
+    else if (token.type === 'image') text += plainTokens(token.children ?? []);
+  }
+  return text;
+}

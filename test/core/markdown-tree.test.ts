@@ -1,0 +1,175 @@
+import type { Nodes, Root } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { describe, expect, it } from 'vitest';
+import { DISCORD_MARKDOWN, parseMarkdown } from '../../src/core/markdown.js';
+import { markdownTree } from '../../src/core/markdown-tree.js';
+
+/** The tree without positions, to compare shapes. */
+function shape(root: Root): unknown {
+  return JSON.parse(JSON.stringify(root, (key, value: unknown) => (key === 'position' ? undefined : value)));
+}
+
+const write = (source: string): string => toMarkdown(markdownTree(source), DISCORD_MARKDOWN);
+
+describe('markdownTree', () => {
+  it('GIVEN inline markup THEN gives mdast phrasing, soft line breaks inside the text', () => {
+    expect(shape(markdownTree('**Name:** a *b* `c`\nd  \ne [f](/g "t") ![alt *x*](i.png) <b>h</b>'))).toEqual(
+      {
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'strong', children: [{ type: 'text', value: 'Name:' }] },
+              { type: 'text', value: ' a ' },
+              { type: 'emphasis', children: [{ type: 'text', value: 'b' }] },
+              { type: 'text', value: ' ' },
+              { type: 'inlineCode', value: 'c' },
+              { type: 'text', value: '\nd' },
+              { type: 'break' },
+              { type: 'text', value: 'e ' },
+              { type: 'link', url: '/g', title: 't', children: [{ type: 'text', value: 'f' }] },
+              { type: 'text', value: ' ' },
+              { type: 'image', url: 'i.png', title: null, alt: 'alt x' },
+              { type: 'text', value: ' ' },
+              { type: 'html', value: '<b>' },
+              { type: 'text', value: 'h' },
+              { type: 'html', value: '</b>' },
+            ],
+          },
+        ],
+      },
+    );
+  });
+
+  it('GIVEN blocks THEN gives headings, lists with their start, code with its language, quotes, HTML and rules', () => {
+    const source = [
+      '## Tips',
+      '',
+      '3. one',
+      '4. two',
+      '',
+      '```ts title="x"',
+      'const a = 1;',
+      '```',
+      '',
+      '    indented',
+      '',
+      '> quoted',
+      '',
+      '<div>',
+      'html',
+      '</div>',
+      '',
+      '---',
+    ].join('\n');
+    const { children } = markdownTree(source);
+    expect(children.map((node) => [node.type, node.position?.start.line])).toEqual([
+      ['heading', 1],
+      ['list', 3],
+      ['code', 6],
+      ['code', 10],
+      ['blockquote', 12],
+      ['html', 14],
+      ['thematicBreak', 18],
+    ]);
+    expect(children[0]).toMatchObject({ depth: 2 });
+    expect(children[1]).toMatchObject({ ordered: true, start: 3, spread: false });
+    expect(children[2]).toMatchObject({ lang: 'ts', meta: 'title="x"', value: 'const a = 1;' });
+    expect(children[3]).toMatchObject({ lang: null, meta: null, value: 'indented' });
+    expect(children[5]).toMatchObject({ value: '<div>\nhtml\n</div>' });
+  });
+
+  it('GIVEN an MDX text THEN indented lines are prose, not code', () => {
+    expect(markdownTree('<Tabs>\n\n    text in a tab\n\n</Tabs>', { mdx: true }).children[1]).toMatchObject({
+      type: 'paragraph',
+    });
+  });
+
+  it('GIVEN lists THEN spread is where a blank line separates items or an item’s blocks, as micromark sets it', () => {
+    expect(write('- a\n- b\n\n  c\n- d')).toBe('- a\n- b\n\n  c\n- d\n');
+    expect(write('- a\n\n- b')).toBe('- a\n\n- b\n');
+    expect(write('* foo\n  * bar\n\n  baz')).toBe('- foo\n\n  - bar\n\n  baz\n');
+    expect(write('1. a\n2. b')).toBe('1. a\n2. b\n');
+  });
+
+  it('GIVEN reference links THEN they are links to their definition, which is not shown', () => {
+    expect(write('See [the post][p] and [Home].\n\n[p]: https://x.example/p "Title"\n[home]: /')).toBe(
+      'See [the post](https://x.example/p "Title") and [Home](/).\n',
+    );
+  });
+
+  it('GIVEN addresses THEN they are kept as written, not percent-encoded', () => {
+    expect(markdownTree('[a](/caf%C3%A9?q=ä) <https://x.example/ä>').children[0]).toMatchObject({
+      children: [
+        { type: 'link', url: '/caf%C3%A9?q=ä' },
+        { type: 'text', value: ' ' },
+        {
+          type: 'link',
+          url: 'https://x.example/ä',
+          children: [{ type: 'text', value: 'https://x.example/ä' }],
+        },
+      ],
+    });
+  });
+
+  it('GIVEN nesting as deep as parseMarkdown lets through THEN nothing after it is lost', () => {
+    const deep = Array.from({ length: 32 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    const parsed = parseMarkdown(`${deep}\n\nafter`);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.root.children.at(-1)).toMatchObject({ type: 'paragraph' });
+  });
+});
+
+/** Deterministic pseudo-random numbers (a linear congruential generator): the same cases on every run. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+describe('the text handler of DISCORD_MARKDOWN', () => {
+  it('GIVEN texts of every character that Markdown uses, next to other nodes THEN writes them as the library does', () => {
+    const next = random(7);
+    // Mostly letters and spaces, so that many texts take the handler's short way and some only just miss it.
+    const plain = Array.from('aZé ');
+    const marks = Array.from('9.,:;!?#*_-+=~<>()[]{}&\\`\'"|/\t\n1');
+    const from = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length) % items.length] as T;
+    const pick = (): string => from(next() < 0.75 ? plain : marks);
+    const textOf = (): string => Array.from({ length: 1 + Math.floor(next() * 8) }, pick).join('');
+    const neighbours: (() => Nodes)[] = [
+      () => ({ type: 'strong', children: [{ type: 'text', value: textOf() }] }),
+      () => ({ type: 'link', url: '/x', children: [{ type: 'text', value: textOf() }] }),
+      () => ({ type: 'inlineCode', value: 'c' }),
+      () => ({ type: 'break' }),
+      () => ({
+        type: 'link',
+        url: 'https://x.example',
+        children: [{ type: 'text', value: 'https://x.example' }],
+      }),
+    ];
+    const library = { ...DISCORD_MARKDOWN, handlers: {} };
+    for (let i = 0; i < 5000; i++) {
+      const phrasing = Array.from({ length: 1 + Math.floor(next() * 3) }, (_, j) =>
+        j % 2 === 0 ? { type: 'text', value: textOf() } : from(neighbours)(),
+      );
+      const wrap = Math.floor(next() * 3);
+      const root = {
+        type: 'root',
+        children: [
+          wrap === 0
+            ? { type: 'paragraph', children: phrasing }
+            : wrap === 1
+              ? { type: 'heading', depth: 2, children: phrasing }
+              : {
+                  type: 'list',
+                  children: [{ type: 'listItem', children: [{ type: 'paragraph', children: phrasing }] }],
+                },
+        ],
+      } as Root;
+      expect(toMarkdown(root, DISCORD_MARKDOWN), JSON.stringify(root)).toBe(toMarkdown(root, library));
+    }
+  });
+});
