@@ -20,7 +20,7 @@ export type ParsedMarkdown =
 
 /**
  * Parses Markdown, or says where it nests deeper than {@link MAX_NESTING} levels. Deep lists and
- * quotes are found before parsing (micromark's time grows faster than their depth), anything else
+ * quotes are found before parsing (a parser's time may grow faster than their depth), anything else
  * deep after it; either way before any recursive walk of the tree.
  */
 export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean } = {}): ParsedMarkdown {
@@ -92,17 +92,18 @@ function deepContainerLine(lines: readonly string[], code: readonly boolean[]): 
 }
 
 /**
- * Emphasis runs (`*`, `__`, …) and brackets (`[`, `![`) a paragraph may hold. micromark matches
- * them pairwise, in time that grows faster than their count: 4,000 nested emphasis marks in one
- * paragraph take it seconds, 4,000 nested images half a minute. A paragraph with 64 emphasised
- * phrases is far beyond any article.
+ * Emphasis runs (`*`, `__`, …) and brackets (`[`, `![`) a paragraph may hold. Parsers match them
+ * pairwise, some in time that grows faster than their count (micromark, which read articles before
+ * markdown-it, took seconds for 4,000 nested emphasis marks in one paragraph, half a minute for
+ * 4,000 nested images), and writing them back is recursive. A paragraph with 64 emphasised phrases
+ * is far beyond any article.
  */
 export const MAX_INLINE_MARKS = 128;
 
 /** A line that starts a new block, so that a list's items are counted one by one. */
 const BLOCK_START = /^[ \t>]*(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)/;
 
-/** Brackets (links, images) open inside each other: matching nested images costs micromark the cube of their depth. */
+/** Brackets (links, images) open inside each other: matching nested images cost micromark the cube of their depth. */
 export const MAX_BRACKET_DEPTH = 8;
 
 /**

@@ -179,7 +179,7 @@ function closesFence(text: string, start: number, end: number, fence: Fence): bo
 }
 
 /**
- * Follows a text's indented code blocks line by line, as CommonMark reads them (remark here, goldmark
+ * Follows a text's indented code blocks line by line, as CommonMark reads them (markdown-it here, goldmark
  * in Hugo; kramdown much the same): a line four columns in past the list item it is in, after a
  * blank line (it cannot go on a paragraph), starts one; lines as far in, and blank lines, go on with
  * it. Made safe where it simplifies: a line it cannot place (in a quote, after a heading) is not
