@@ -3,6 +3,7 @@ import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
+import type { ParseResult } from '../core/parse-article.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes } from './parse-file.js';
@@ -77,22 +78,45 @@ export async function readArticles(
   store?: ContentStore,
 ): Promise<FileOutcome[]> {
   const pool = new ParsePool();
+  const chunks: (readonly ArticleFile[])[] = [];
+  for (let start = 0; start < files.length; start += CHUNK) chunks.push(files.slice(start, start + CHUNK));
   try {
     const outcomes: FileOutcome[] = [];
-    for (let start = 0; start < files.length; start += CHUNK)
-      outcomes.push(...(await readChunk(files.slice(start, start + CHUNK), settings, pool, store)));
+    // The next chunk is read while this one is parsed: the disk waits overlap the workers' work.
+    let reading = chunks[0] === undefined ? undefined : readChunk(chunks[0], settings, store);
+    for (let i = 0; reading !== undefined; i++) {
+      const read = await reading;
+      const next = chunks[i + 1];
+      reading = next === undefined ? undefined : readChunk(next, settings, store);
+      // Settled even when parsing fails, so that no read is left rejected and unhandled.
+      const parsed = await parseChunk(read, pool, store).catch(async (error: unknown) => {
+        await reading?.catch(() => undefined);
+        throw error;
+      });
+      outcomes.push(...parsed);
+    }
     return outcomes;
   } finally {
     await pool.close();
   }
 }
 
+/** A chunk of files read: their outcomes so far, what the store knew of them, and what is left to parse. */
+interface ReadChunk {
+  readonly keyed: readonly (
+    | Exclude<ReadOutcome, { readonly bytes: Uint8Array }>
+    | (Extract<ReadOutcome, { readonly bytes: Uint8Array }> & { readonly key: string })
+  )[];
+  readonly known: readonly (ParseResult | undefined)[];
+  readonly missing: readonly FileBytes[];
+  readonly missingKeys: readonly string[];
+}
+
 async function readChunk(
   files: readonly ArticleFile[],
   { siteUrl, articleUrl, dir }: ParseSettings,
-  pool: ParsePool,
   store: ContentStore | undefined,
-): Promise<FileOutcome[]> {
+): Promise<ReadChunk> {
   const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
   // The bytes are hashed as they are: a file the store holds is never decoded here.
   const keyed = read.map((outcome) =>
@@ -109,6 +133,15 @@ async function readChunk(
     missing.push({ file, bytes: outcome.bytes, siteUrl, articleUrl, contentPath });
     missingKeys.push(outcome.key);
   });
+  return { keyed, known, missing, missingKeys };
+}
+
+/** Parses what the store did not know of a chunk, keeps it there, and gives every file's outcome. */
+async function parseChunk(
+  { keyed, known, missing, missingKeys }: ReadChunk,
+  pool: ParsePool,
+  store: ContentStore | undefined,
+): Promise<FileOutcome[]> {
   const parsed = (await pool.parse(missing)).map(({ form, lasting }, i) => ({
     key: missingKeys[i] ?? '',
     form,
