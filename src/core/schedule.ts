@@ -83,10 +83,26 @@ export function nextRun(rule: ScheduleRule, after: Date): Date {
  * computes, for a job engine that is given the pattern (so both always agree on a slot).
  */
 export function nextRunOf(pattern: string, timezone: string | undefined, afterMs: number): number {
-  const options = timezone === undefined ? { paused: true } : { timezone, paused: true };
-  const next = new Cron(pattern, options).nextRun(new Date(afterMs));
+  const next = cronOf(pattern, timezone).nextRun(new Date(afterMs));
   if (next === null) throw new Error('the rule never runs');
   return next.getTime();
+}
+
+/** Patterns read, by pattern and zone: many schedules share one, and reading it took a third of a slot's time. */
+const crons = new Map<string, Cron>();
+/** Distinct pattern and zone pairs kept; the oldest read goes first. */
+const MAX_CRONS = 1024;
+
+/** The pattern read once (a paused Cron only computes: its `nextRun(after)` depends on `after` alone). */
+function cronOf(pattern: string, timezone: string | undefined): Cron {
+  const key = `${pattern}\0${timezone ?? ''}`;
+  let cron = crons.get(key);
+  if (cron === undefined) {
+    cron = new Cron(pattern, timezone === undefined ? { paused: true } : { timezone, paused: true });
+    if (crons.size >= MAX_CRONS) crons.delete(crons.keys().next().value ?? '');
+    crons.set(key, cron);
+  }
+  return cron;
 }
 
 /**
