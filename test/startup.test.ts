@@ -65,7 +65,10 @@ describe('starting the bot (the entry point npm start runs)', () => {
     rmSync(content, { recursive: true, force: true });
     mkdirSync(content);
     writeFileSync(join(content, 'broken.md'), '---\ntitle: [oops\n---\n## Tips\n- x\n');
-    writeFileSync(join(content, 'untitled.md'), '---\ntags: [a]\nurl: /x\nsummary: S\n---\nNo title.\n');
+    writeFileSync(
+      join(content, 'untitled.md'),
+      '---\ntitle: ""\ntags: [a]\nurl: /x\nsummary: S\n---\nNo title.\n',
+    );
     const result = await runEntry(
       'index',
       { DISCORD_TOKEN: TOKEN, CONTENT_DIR: content, STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}` },
@@ -74,7 +77,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/No valid article in .*content \(2 Markdown files found\)/);
     expect(result.stderr).toMatch(/broken\.md:\d+: invalid YAML/);
-    expect(result.stderr).toMatch(/untitled\.md:1: title: missing/);
+    expect(result.stderr).toMatch(/untitled\.md:2: title: must not be empty/);
   });
 
   it("GIVEN the README's first step (.env copied from .env.example) THEN content:check reads ./content and passes", async () => {

@@ -7,6 +7,7 @@ import {
 } from './article.js';
 import { NO_SEARCH, type ArticleSearch, type SearchFactory } from './article-search.js';
 import { compareNewestFirst } from './newest-first.js';
+import { cutSlug, SLUG_MAX } from './slug.js';
 import { tagKey } from './tags.js';
 
 export { compareNewestFirst } from './newest-first.js';
@@ -48,8 +49,11 @@ export interface ContentIndex {
 }
 
 /**
- * Builds the in-memory index. Articles whose slug is taken by an earlier one are left out and
- * reported, so the result is the same whatever order the files were read in, given sorted input.
+ * Builds the in-memory index. Articles that share a slug are all kept when the generator publishes
+ * them apart (at different addresses, or on different days: `2023-12-31-year-in-review.md` and
+ * `2024-12-31-year-in-review.md`): the first keeps the slug, each other one gets a slug of its own
+ * (see {@link freeSlug}). One at the same address as an earlier one is left out and reported. The
+ * result is the same whatever order the files were read in, given sorted input.
  * `searchOf` gives the full-text search over the indexed articles (none by default: `content:check`
  * and most tests need none).
  */
@@ -62,15 +66,30 @@ export function buildIndex(
 } {
   const problems: ContentProblem[] = [];
   const slugs = new Map<string, Article>();
+  // Every slug a file gives: one made for a second article never takes another's.
+  const taken = new Set(candidates.map((article) => article.slug));
+  // The articles kept under each slug the files give, the first one first.
+  const sharing = new Map<string, Article[]>();
   for (const article of candidates) {
-    const first = slugs.get(article.slug);
-    if (first === undefined) slugs.set(article.slug, article);
-    else
+    const kept = sharing.get(article.slug);
+    if (kept === undefined) {
+      sharing.set(article.slug, [article]);
+      slugs.set(article.slug, article);
+      continue;
+    }
+    const same = kept.find((other) => sameAddress(other, article));
+    if (same !== undefined) {
       problems.push({
         file: article.file,
         field: 'slug',
-        message: `"${article.slug}" is already used by ${first.file}`,
+        message: `"${article.slug}" is already used by ${same.file}`,
       });
+      continue;
+    }
+    kept.push(article);
+    const slug = freeSlug(article, taken);
+    taken.add(slug);
+    slugs.set(slug, withSlug(article, slug));
   }
   const articles = [...slugs.values()].sort(compareNewestFirst);
 
@@ -140,6 +159,36 @@ export function buildIndex(
     search,
   };
   return { index, problems };
+}
+
+/**
+ * Whether two articles with one slug would be one page: the same address, or, without addresses
+ * (no SITE_URL), the same day.
+ */
+function sameAddress(a: Article, b: Article): boolean {
+  return a.url !== undefined || b.url !== undefined ? a.url === b.url : a.date === b.date;
+}
+
+/**
+ * A slug for an article whose own is taken: its date after it (`year-in-review-2023-12-31`), or
+ * else the first free `-2`, `-3`, …; within {@link SLUG_MAX} characters.
+ */
+function freeSlug(article: Article, taken: ReadonlySet<string>): string {
+  const withSuffix = (suffix: string): string =>
+    `${cutSlug(article.slug, SLUG_MAX - suffix.length - 1)}-${suffix}`;
+  if (article.date !== undefined && !taken.has(withSuffix(article.date))) return withSuffix(article.date);
+  for (let n = 2; ; n++) if (!taken.has(withSuffix(String(n)))) return withSuffix(String(n));
+}
+
+/**
+ * The article under another slug, its sections read from it as it reads them (an article kept on
+ * disk reads them through its own class, which a copy is not).
+ */
+function withSlug(article: Article, slug: string): Article {
+  return Object.defineProperty({ ...article, slug }, 'sections', {
+    get: () => article.sections,
+    enumerable: true,
+  });
 }
 
 /** What an index needs of an article beyond the article itself. */

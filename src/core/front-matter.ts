@@ -6,8 +6,7 @@ import { SECTION_KINDS } from './article.js';
 import { tagKey } from './tags.js';
 import { isHttpUrl } from './urls.js';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const SLUG_MAX = 64;
+export { SLUG_PATTERN } from './slug.js';
 const TAG_MAX = 50;
 
 const headingNames = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)], {
@@ -48,15 +47,45 @@ const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
 const asText = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'number' ? String(value) : value), schema);
 
-/** An article's address: an http(s) URL or a path on SITE_URL. */
-const address = z
-  .string('expected the article address (text)')
-  .trim()
-  .max(512, 'at most 512 characters')
-  .refine(
-    (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
-    'expected an http(s) address or a path starting with "/" (relative to SITE_URL)',
-  );
+/** What starts an address of its own (`https:`, `mailto:`), where a path on the site has none. */
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/** Template syntax (Eleventy's `{{ page.fileSlug }}`, `{% … %}`): what the bot cannot run. */
+const TEMPLATE = /\{\{|\{%/;
+
+/**
+ * An article's address: an http(s) URL or a path on SITE_URL. A path without its leading `/`
+ * (`blog/my-post/`) is on the site's root, as Eleventy and Hugo take it. One holding template syntax
+ * is a template the bot cannot run: absent, so that ARTICLE_URL makes the address.
+ */
+const address = z.preprocess(
+  (value) => (typeof value === 'string' && TEMPLATE.test(value) ? undefined : value),
+  z
+    .string('expected the article address (text)')
+    .trim()
+    .max(512, 'at most 512 characters')
+    .transform((value) => (value === '' || value.startsWith('/') || SCHEME.test(value) ? value : `/${value}`))
+    .refine(
+      (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
+      'expected an http(s) address or a path on the site, like "/blog/my-post/"',
+    )
+    .optional(),
+);
+
+/** `title:` or `slug:` with nothing after it is present, and empty. */
+const emptyIfNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? '' : value), schema);
+
+/**
+ * Eleventy's date keywords: the day comes from the file's times or its git history, which the bot
+ * does not read. They are no date (the file name's, if it has one).
+ */
+const ELEVENTY_DATES: ReadonlySet<string> = new Set([
+  'Last Modified',
+  'Created',
+  'git Last Modified',
+  'git Created',
+]);
 
 /** Optional text; empty counts as absent. */
 const text = (error: string) =>
@@ -123,30 +152,44 @@ const category = z
 
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 const fields = z.object({
-  title: asText(
-    z
-      .string('expected a title (text)')
-      .overwrite(oneLine)
-      .min(1, 'must not be empty')
-      .max(200, 'at most 200 characters'),
-  ),
-  slug: z
-    .string('expected a slug (text)')
-    .max(SLUG_MAX, `at most ${SLUG_MAX} characters`)
-    .regex(SLUG_PATTERN, 'use lowercase letters, digits and single hyphens, like "my-first-article"')
-    .optional(),
+  /** Without one, the title is made from the file name (as Jekyll does). */
+  title: emptyIfNull(
+    asText(
+      z
+        .string('expected a title (text)')
+        .overwrite(oneLine)
+        .min(1, 'must not be empty')
+        .max(200, 'at most 200 characters'),
+    ),
+  ).optional(),
+  /**
+   * As the author wrote it (the generators accept any): it makes the address; the article's key is
+   * made from it as from a file name.
+   */
+  slug: emptyIfNull(
+    asText(
+      z
+        .string('expected a slug (text)')
+        .overwrite(oneLine)
+        .min(1, { error: 'must not be empty', abort: true })
+        .regex(/[\p{L}\p{N}]/u, 'a slug needs at least one letter or digit'),
+    ),
+  ).optional(),
   tags: tagList(`at most ${TAGS_MAX} tags`),
   /** Jekyll's and Hugo's other taxonomy: its names are tags too. */
   categories: categoryList,
   category,
-  url: address.optional(),
-  /** Jekyll's and Eleventy's name for the address. */
-  permalink: address.optional(),
+  url: address,
+  /** Jekyll's and Eleventy's name for the address (`permalink: false` is no article: see parseSource). */
+  permalink: address,
   // Blogs write the summary under any of these names; none is required (the first paragraph serves).
   summary: text('expected a summary (text)'),
   description: text('expected a description (text)'),
   excerpt: text('expected an excerpt (text)'),
-  date: day.optional(),
+  date: z.preprocess(
+    (value) => (typeof value === 'string' && ELEVENTY_DATES.has(value.trim()) ? undefined : value),
+    day.optional(),
+  ),
   sections: z
     .partialRecord(z.enum(SECTION_KINDS), headingNames, {
       error: `expected a map from section kind (${SECTION_KINDS.join(', ')}) to heading names, like { tips: Advice }`,

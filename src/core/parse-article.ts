@@ -12,6 +12,7 @@ import {
 import { ARTICLE_URL_TOKENS, DEFAULT_ARTICLE_URL } from './article-url.js';
 import { containsHtml, dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
 import { stripMdx } from './mdx.js';
+import { slugOf } from './slug.js';
 import { stripTemplateTags } from './template-tags.js';
 import { truncate } from './text.js';
 import { resolveUrl } from './urls.js';
@@ -88,13 +89,22 @@ function parseSource({
       ],
     };
   }
-  // A list or a lone value is no set of fields: each required field is then reported missing.
+  // A list or a lone value is no set of fields (none at all, an empty block, is).
+  if (!isFields(block.data) && block.data !== null && block.data !== undefined) {
+    return {
+      ok: false,
+      problems: [
+        { file, line: 1, message: 'front matter: expected fields ("title: …" lines), not a list or a value' },
+      ],
+    };
+  }
   const fields = isFields(block.data) ? block.data : {};
   // Jekyll's categories from the folders above `_posts`, first: checked and counted with the others.
   const folders = contentPath === undefined ? [] : folderCategories(contentPath);
   const data = folders.length === 0 ? fields : withCategories(fields, folders);
-  // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so).
-  if (data['draft'] === true || data['published'] === false)
+  // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
+  // Eleventy writes no page for `permalink: false`).
+  if (data['draft'] === true || data['published'] === false || data['permalink'] === false)
     return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
@@ -109,14 +119,16 @@ function parseSource({
           file,
           line,
           ...(field === undefined ? {} : { field }),
-          message: isMissing(data, issue.path) ? 'missing' : issue.message,
+          message: issue.code === 'invalid_type' && isMissing(data, issue.path) ? 'missing' : issue.message,
         };
       }),
     };
   }
   const meta = front.data;
   const named = fileName(file);
-  const slug = meta.slug ?? named.slug;
+  // The key commands and buttons use: the front matter's slug (as the generators accept it) or the
+  // file's name, made a slug; the address is made from them whole (see fillArticleUrl).
+  const slug = meta.slug === undefined ? named.slug : slugOf(meta.slug);
   if (slug === undefined) {
     return {
       ok: false,
@@ -130,6 +142,9 @@ function parseSource({
       ],
     };
   }
+  // Jekyll titles a post without one from its file name.
+  const title = meta.title ?? named.title;
+  if (title === '') return { ok: false, problems: [{ file, line: 1, field: 'title', message: 'missing' }] };
   // A summary that was only a template tag (`{{ page.description }}`) is none.
   const summaryField =
     meta.summary === undefined ? (meta.description === undefined ? 'excerpt' : 'description') : 'summary';
@@ -160,8 +175,8 @@ function parseSource({
     meta.url ??
     meta.permalink ??
     fillArticleUrl(articleUrl, {
-      slug,
       ownSlug: meta.slug,
+      nameSlug: named.fullSlug,
       date,
       categories: () => categoriesOf(data),
       sections: contentPath === undefined ? [] : sectionsOf(contentPath),
@@ -170,7 +185,7 @@ function parseSource({
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   const article: Article = {
     slug,
-    title: meta.title,
+    title,
     // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
     summary: truncate(summary.text || body.lead, SUMMARY_MAX),
     tags: meta.tags,
@@ -226,31 +241,57 @@ const SUMMARY_MAX = 500;
 
 /**
  * What the file's path says: `2015-04-06-My Post.md` → slug `my-post`, date `2015-04-06` (Jekyll,
- * Eleventy); a page bundle's `my-post/index.md` → slug `my-post` (Hugo). Accents are dropped.
+ * Eleventy); a page bundle's `my-post/index.md` → slug `my-post` (Hugo). Accents are dropped from
+ * Latin letters, other scripts kept (`привет-мир.md` → `привет-мир`); the slug is cut to 64
+ * characters, `fullSlug` is not. The title is the name's words, capitalised as Jekyll does.
  */
-function fileName(file: string): { slug: string | undefined; date: string | undefined } {
+function fileName(file: string): {
+  slug: string | undefined;
+  fullSlug: string;
+  date: string | undefined;
+  title: string;
+} {
   const parts = file.split('/');
   let name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
   if (name.toLowerCase() === 'index' && parts.length > 0) name = parts.pop() ?? name;
   const prefix = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
   const date = prefix?.[1] !== undefined && isRealDay(prefix[1]) ? prefix[1] : undefined;
   if (date !== undefined) name = prefix?.[2] ?? name;
-  const slug = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 64)
-    .replace(/^-+|-+$/g, '');
-  return { slug: SLUG_PATTERN.test(slug) ? slug : undefined, date };
+  const slug = slugOf(name);
+  return {
+    slug: SLUG_PATTERN.test(slug) ? slug : undefined,
+    fullSlug: slugOf(name, Infinity),
+    date,
+    title: titleOf(name),
+  };
 }
+
+/**
+ * A title made from a file's name, as Jekyll makes one: its words (between hyphens, underscores and
+ * spaces) capitalised, `no-title` → `No Title`; a word of another script than Latin stays as it is.
+ */
+function titleOf(name: string): string {
+  const words = name.normalize('NFC').split(/[\s_-]+/u);
+  const title = words
+    .filter((word) => word !== '')
+    .map((word) => {
+      if (!/^\p{Script=Latin}/u.test(word)) return word;
+      const [first = '', ...rest] = word;
+      return first.toUpperCase() + rest.join('').toLowerCase();
+    })
+    .join(' ');
+  return truncate(title, TITLE_MAX);
+}
+
+/** As the front matter's `title` may be. */
+const TITLE_MAX = 200;
 
 /** What fills an `ARTICLE_URL`'s tokens. */
 interface UrlParts {
-  /** The front matter's slug, or else the one made from the file name. */
-  readonly slug: string;
-  /** The front matter's slug, if it has one. */
+  /** The front matter's slug as the author wrote it, if it has one. */
   readonly ownSlug: string | undefined;
+  /** The slug made from the file name, whole (the key is cut to 64 characters; links must not be). */
+  readonly nameSlug: string;
   readonly date: string | undefined;
   /** Asked only when the pattern has `:categories` or `:slugified_categories`. */
   readonly categories: () => readonly string[];
@@ -281,7 +322,8 @@ function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
     switch (token) {
       case 'slug':
       case 'title':
-        return parts.slug;
+        // The front matter's slug as written, not the key made from it: the generators link to that.
+        return encodeURIComponent(parts.ownSlug ?? parts.nameSlug);
       case 'categories':
         // Each once, as Jekyll lowercases them before it compares.
         return joinSegments(parts.categories().map((name) => pathSegment(name)));
@@ -298,7 +340,7 @@ function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
         return hugoPathName(parts.baseName);
       case 'slugorfilename':
       case 'slugorcontentbasename':
-        return parts.ownSlug ?? hugoPathName(parts.baseName);
+        return parts.ownSlug === undefined ? hugoPathName(parts.baseName) : encodeURIComponent(parts.ownSlug);
       case 'year':
         return year;
       case 'short_year':
@@ -424,8 +466,12 @@ function isBundle(path: string): boolean {
 
 interface OpenSection {
   kind: SectionKind;
+  /** The first heading of the kind: it names the section and gives its line. */
   heading: Heading;
-  nodes: RootContent[];
+  /** The depth of the last heading of the kind: a heading as high ends the section. */
+  depth: number;
+  /** What each heading of the kind holds, in order: a post may have the same section twice. */
+  parts: RootContent[][];
 }
 
 function parseBody(
@@ -453,24 +499,22 @@ function parseBody(
     if (node.type === 'heading') {
       // A heading naming a section always starts it; any other heading ends a section at its depth or above.
       const kind = kindOf(plainText(node));
-      if (current !== undefined && (kind !== undefined || node.depth <= current.heading.depth))
-        current = undefined;
+      if (current !== undefined && (kind !== undefined || node.depth <= current.depth)) current = undefined;
       if (kind !== undefined) {
-        const twin = open.find((section) => section.kind === kind);
-        if (twin === undefined) {
-          current = { kind, heading: node, nodes: [] };
+        // A second heading of a kind goes on with it (tips for new managers, then for staff
+        // engineers; or two headings that `sections` maps to one kind).
+        current = open.find((section) => section.kind === kind);
+        if (current === undefined) {
+          current = { kind, heading: node, depth: node.depth, parts: [[]] };
           open.push(current);
         } else {
-          problems.push({
-            file,
-            line: lineOf(node),
-            message: `a second ${kind} section; the first starts at line ${lineOf(twin.heading)}`,
-          });
+          current.depth = node.depth;
+          current.parts.push([]);
         }
         continue;
       }
     }
-    current?.nodes.push(node);
+    current?.parts.at(-1)?.push(node);
   }
 
   const sections: Partial<Record<SectionKind, Section>> = {};
@@ -528,6 +572,9 @@ function headingKey(heading: string): string {
     .trim();
 }
 
+/** Marks where one heading's part of a section ends (see {@link OpenSection}). */
+const PART_END: RootContent = { type: 'thematicBreak' };
+
 function buildSection(
   section: OpenSection,
   siteUrl: string | undefined,
@@ -541,18 +588,29 @@ function buildSection(
     items.push(item);
     if (item.text === '' && containsHtml(nodes)) htmlOnly.add(item);
   };
-  let subItem: { name: string; line: number; nodes: RootContent[] } | undefined;
+  let subItem: { name: string; heading: Heading; line: number; nodes: RootContent[] } | undefined;
   const closeSubItem = (): void => {
     if (subItem === undefined) return;
-    const { name, nodes, line } = subItem;
-    addItem({ name, text: toDiscordMarkdown(nodes, siteUrl), line }, nodes);
+    const { name, heading, nodes, line } = subItem;
     subItem = undefined;
+    // A heading with nothing under it is a tip of its own (tips written as headings), not a name.
+    if (nodes.length === 0)
+      addItem(
+        { text: toDiscordMarkdown([{ type: 'paragraph', children: heading.children }], siteUrl), line },
+        [],
+      );
+    else addItem({ name, text: toDiscordMarkdown(nodes, siteUrl), line }, nodes);
   };
 
-  for (const node of section.nodes) {
+  for (const node of section.parts.flatMap((part) => [...part, PART_END])) {
+    if (node === PART_END) {
+      // A sub-item ends with the part it is in.
+      closeSubItem();
+      continue;
+    }
     if (node.type === 'heading') {
       closeSubItem();
-      subItem = { name: plainText(node).trim(), line: lineOf(node), nodes: [] };
+      subItem = { name: plainText(node).trim(), heading: node, line: lineOf(node), nodes: [] };
     } else if (subItem !== undefined) {
       subItem.nodes.push(node);
     } else if (node.type === 'list') {
@@ -576,7 +634,8 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
         .trim()
         .replace(/\s*[:\-–—]$/, '')
         .trim();
-      if (name !== '') {
+      // `- **Be patient**` alone is a tip written in bold, not a name waiting for its text.
+      if (name !== '' && (first.children.length > 1 || rest.length > 0)) {
         const text = toDiscordMarkdown([dropLeadingInline(first, 1), ...rest], siteUrl);
         return { name, text, line };
       }

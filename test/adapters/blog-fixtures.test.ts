@@ -379,4 +379,65 @@ describe('a blog as its generator lays it out loads without editing a file', () 
       },
     ]);
   });
+
+  it("GIVEN an Eleventy blog as a tester brought it (Russian and Japanese file names, no titles, one slug on two days, a long name, a slug of its own, templated, relative and false permalinks, Eleventy's date keywords) THEN every published post, at its address", async () => {
+    const loaded = await loadContent(blog('eleventy-i18n'), SITE_URL, '/:year/:month/:day/:slug/');
+    // permalink: false is read, and is no article.
+    expect(loaded.fileCount).toBe(9);
+    expect(loaded.problems).toEqual([]);
+    const encoded = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+    expect(loaded.index.articles.map(({ slug, title, date, url }) => ({ slug, title, date, url }))).toEqual([
+      {
+        slug: '日本語の記事',
+        title: '日本語の記事',
+        date: '2024-01-09',
+        url: `${SITE_URL}/2024/01/09/${encoded('日本語の記事')}/`,
+      },
+      // `date: git Created` is the file name's date; a relative permalink is on the site's root.
+      {
+        slug: 'relative',
+        title: 'A relative permalink',
+        date: '2024-01-08',
+        url: `${SITE_URL}/blog/relative-post/`,
+      },
+      // A permalink that is a template: ARTICLE_URL makes the address.
+      {
+        slug: 'templated',
+        title: 'A templated permalink',
+        date: '2024-01-07',
+        url: `${SITE_URL}/2024/01/07/templated/`,
+      },
+      {
+        slug: 'why-i-left',
+        title: 'Why I left',
+        date: '2024-01-06',
+        url: `${SITE_URL}/2024/01/06/Why-I-Left/`,
+      },
+      {
+        // The slug is cut to 64 characters; the address keeps the whole name.
+        slug: 'how-i-went-from-senior-software-engineer-to-engineering-manager',
+        title: 'From senior engineer to manager in two years',
+        date: '2024-01-05',
+        url: `${SITE_URL}/2024/01/05/how-i-went-from-senior-software-engineer-to-engineering-manager-in-two-years/`,
+      },
+      {
+        slug: 'привет-мир',
+        title: 'Привет, мир',
+        date: '2024-01-02',
+        url: `${SITE_URL}/2024/01/02/${encoded('привет-мир')}/`,
+      },
+      {
+        slug: 'year-in-review-2023-12-31',
+        title: 'Year In Review',
+        date: '2023-12-31',
+        url: `${SITE_URL}/2023/12/31/year-in-review/`,
+      },
+      {
+        slug: 'year-in-review',
+        title: 'Year In Review',
+        date: '2022-12-31',
+        url: `${SITE_URL}/2022/12/31/year-in-review/`,
+      },
+    ]);
+  });
 });

@@ -27,7 +27,7 @@ beforeAll(() => {
   put('good.md', articleSource(validFront({ slug: 'good' }), '## Tips\n\n- **A:** b'));
   put('nested/deeper/also-good.md', articleSource(validFront(), '## Skills\n\n- s'));
   put('bad-yaml.md', '---\ntitle: [unclosed\n---\n## Tips\n- x\n');
-  put('missing.md', articleSource({ tags: ['a'] }, '## Tips\n\n- x'));
+  put('missing.md', articleSource({ title: '', tags: ['a'] }, '## Tips\n\n- x'));
   put('no-sections.md', articleSource(validFront({ slug: 'no-sections' }), 'Just prose.'));
   put('zz-duplicate.md', articleSource(validFront({ slug: 'good' }), '## Tips\n\n- x'));
   put('binary.md', Buffer.from([0xff, 0xfe, 0x00, 0x80]));
@@ -74,7 +74,7 @@ describe('loadContent', () => {
     const byFile = new Map(loaded.problems.map((p) => [p.file, p]));
     expect(byFile.get(rel('bad-yaml.md'))?.message).toMatch(/invalid YAML/);
     expect(byFile.get(rel('bad-yaml.md'))?.line).toBeGreaterThanOrEqual(2);
-    // An address, a summary and tags may be left out of the front matter; a title may not.
+    // An address, a summary, tags and a title (the file name makes one) may be left out; an empty title is refused.
     expect(loaded.problems.filter((p) => p.file === rel('missing.md')).map((p) => p.field)).toEqual([
       'title',
     ]);

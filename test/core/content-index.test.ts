@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/core/content-index.js';
+import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { searchableIndex, stored } from '../helpers/search.js';
 
@@ -34,6 +35,100 @@ describe('buildIndex', () => {
     expect(problems).toEqual([
       { file: 'content/z/other.md', field: 'slug', message: '"same" is already used by content/same.md' },
     ]);
+  });
+
+  describe('articles that share a slug but are published apart', () => {
+    /** A post as a blog has it: no slug of its own, its address made from ARTICLE_URL. */
+    const post = (
+      file: string,
+      articleUrl: string,
+      front: Record<string, unknown> = {},
+      contentPath?: string,
+    ) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ title: file, ...front }, '## Tips\n\n- **A:** one'),
+        siteUrl: 'https://blog.example',
+        articleUrl,
+        contentPath,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article;
+    };
+    const jekyll = '/:year/:month/:day/:title.html';
+
+    it('GIVEN the same slug on different days THEN all are kept: the first keeps it, the others have it with their date', () => {
+      const posts = ['2022', '2023', '2024'].map((year) =>
+        post(`_posts/${year}-12-31-year-in-review.md`, jekyll),
+      );
+      const { index, problems } = buildIndex(posts);
+      expect(problems).toEqual([]);
+      expect(index.articles.map((article) => [article.slug, article.url])).toEqual([
+        ['year-in-review-2024-12-31', 'https://blog.example/2024/12/31/year-in-review.html'],
+        ['year-in-review-2023-12-31', 'https://blog.example/2023/12/31/year-in-review.html'],
+        ['year-in-review', 'https://blog.example/2022/12/31/year-in-review.html'],
+      ]);
+      expect(index.bySlug('year-in-review-2023-12-31')?.file).toBe('_posts/2023-12-31-year-in-review.md');
+      expect(index.find('year-in-review-2024-12-31')?.file).toBe('_posts/2024-12-31-year-in-review.md');
+      // Their items are named by the new slug.
+      expect(index.items('tips').map((ref) => ref.id)).toEqual([
+        'year-in-review-2024-12-31/tips/0',
+        'year-in-review-2023-12-31/tips/0',
+        'year-in-review/tips/0',
+      ]);
+      expect(index.item('year-in-review-2023-12-31/tips/0')?.item.name).toBe('A');
+    });
+
+    it("GIVEN Hugo's posts/2023/review.md and posts/2024/review.md THEN both, at their addresses; a date taken, or none, gives -2, -3", () => {
+      const hugo = (path: string, front: Record<string, unknown> = {}) =>
+        post(`content/${path}`, '/:sections/:slug/', front, path);
+      const { index, problems } = buildIndex([
+        hugo('posts/2023/review.md', { date: '2023-01-01' }),
+        hugo('posts/2024/review.md', { date: '2024-01-01' }),
+        hugo('posts/2025/review.md', { date: '2024-01-01' }),
+        hugo('posts/undated/review.md'),
+        // Its own slug is taken by none, and kept: made ones step over it.
+        hugo('posts/review-2.md'),
+      ]);
+      expect(problems).toEqual([]);
+      expect(
+        index.articles.map((article) => [article.slug, article.url?.replace('https://blog.example', '')]),
+      ).toEqual([
+        ['review-2024-01-01', '/posts/2024/review/'],
+        ['review-3', '/posts/2025/review/'],
+        ['review', '/posts/2023/review/'],
+        ['review-2', '/posts/review-2/'],
+        ['review-4', '/posts/undated/review/'],
+      ]);
+    });
+
+    it('GIVEN a long slug THEN the one made stays within 64 characters', () => {
+      const name = 'a-very-long-title-about-engineering-management-and-other-things-too';
+      const { index } = buildIndex([
+        post(`_posts/2023-01-01-${name}.md`, jekyll),
+        post(`_posts/2024-01-01-${name}.md`, jekyll),
+      ]);
+      expect(index.articles.map((article) => article.slug)).toEqual([
+        'a-very-long-title-about-engineering-management-and-ot-2024-01-01',
+        'a-very-long-title-about-engineering-management-and-other-things',
+      ]);
+      expect(index.articles.every((article) => article.slug.length <= 64)).toBe(true);
+    });
+
+    it('GIVEN articles kept on disk under a made slug THEN their sections are read and they are found', () => {
+      const index = searchableIndex([
+        post('_posts/2023-12-31-year-in-review.md', jekyll, { title: 'Looking back' }),
+        post('_posts/2024-12-31-year-in-review.md', jekyll, { title: 'Looking back again' }),
+      ]);
+      const renamed = index.bySlug('year-in-review-2024-12-31');
+      expect(renamed?.sections.tips?.items[0]?.text).toBe('one');
+      expect(
+        index.search
+          .search('looking')
+          .map((article) => article.slug)
+          .sort(),
+      ).toEqual(['year-in-review', 'year-in-review-2024-12-31']);
+    });
   });
 
   it('GIVEN tags spelled differently THEN groups them under the most used spelling, the oldest on a tie', () => {

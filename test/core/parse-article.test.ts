@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { unknownArticleUrlTokens } from '../../src/core/article-url.js';
+import { SLUG_PATTERN } from '../../src/core/front-matter.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront, words } from '../helpers/articles.js';
 import { SEED_ARTICLE, SEED_SOURCE } from '../helpers/paths.js';
@@ -261,6 +262,156 @@ describe('finding sections', () => {
   });
 });
 
+describe("real blogs' file names and front matter", () => {
+  /** Parses a post with this front matter (no url, title or summary unless given) at `file`. */
+  const parse = (
+    front: Record<string, unknown>,
+    file: string,
+    articleUrl?: string,
+  ): ReturnType<typeof parseArticle> =>
+    parseArticle({
+      file,
+      source: articleSource({ tags: ['a'], ...front }, '## Tips\n\n- x'),
+      siteUrl: 'https://blog.example',
+      articleUrl,
+    });
+  const article = (front: Record<string, unknown>, file: string, articleUrl?: string) => {
+    const result = parse(front, file, articleUrl);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.article;
+  };
+  const keyAndUrl = (front: Record<string, unknown>, file: string, articleUrl?: string) => {
+    const { slug, url } = article(front, file, articleUrl);
+    return [slug, url];
+  };
+
+  it('GIVEN file names in other scripts than Latin THEN their letters make the slug, lowercased where they have case', () => {
+    expect(keyAndUrl({ title: 'T' }, 'content/posts/привет-мир.md')).toEqual([
+      'привет-мир',
+      'https://blog.example/blog/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82-%D0%BC%D0%B8%D1%80',
+    ]);
+    const japanese = article({ title: 'T' }, 'content/_posts/2024-01-09-日本語の記事.md', '/:year/:slug/');
+    expect([japanese.slug, japanese.date, japanese.url]).toEqual([
+      '日本語の記事',
+      '2024-01-09',
+      `https://blog.example/2024/${encodeURIComponent('日本語の記事')}/`,
+    ]);
+    expect(article({ title: 'T' }, 'content/Привет, Мир!.md').slug).toBe('привет-мир');
+    // Kana with their voicing marks, and Hangul, are whole again after the accents are taken off Latin letters.
+    expect(article({ title: 'T' }, 'content/ガイド 한국어.md').slug).toBe('ガイド-한국어');
+    expect(article({ title: 'T' }, 'content/हिन्दी लेख.md').slug).toBe('हिन्दी-लेख');
+    // Accented Latin letters are folded as before.
+    expect(article({ title: 'T' }, 'content/Ünïcödé Fïlé.md').slug).toBe('unicode-file');
+    // At most 64 characters, however many the name has.
+    expect(article({ title: 'T' }, `content/${'漢'.repeat(70)}.md`).slug).toBe('漢'.repeat(64));
+  });
+
+  it('GIVEN SLUG_PATTERN THEN letters and digits of any script, lowercase where cased, in words joined by single hyphens', () => {
+    for (const slug of ['my-post', 'привет-мир', '日本語の記事', 'हिन्दी-लेख', 'post-2024', 'ß'])
+      expect(SLUG_PATTERN.test(slug), slug).toBe(true);
+    for (const slug of ['My-post', 'Привет', 'a--b', '-a', 'a-', 'a_b', 'a b', '', '✨'])
+      expect(SLUG_PATTERN.test(slug), slug).toBe(false);
+  });
+
+  it('GIVEN a slug not in the form of a key THEN accepted: the key is made from it, the address uses it as written', () => {
+    expect(keyAndUrl({ title: 'T', slug: 'Why-I-Left' }, 'content/a.md')).toEqual([
+      'why-i-left',
+      'https://blog.example/blog/Why-I-Left',
+    ]);
+    expect(keyAndUrl({ title: 'T', slug: 'my_post' }, 'content/a.md', '/posts/:title/')).toEqual([
+      'my-post',
+      'https://blog.example/posts/my_post/',
+    ]);
+    expect(keyAndUrl({ title: 'T', slug: 'エンジニアリングマネージャー' }, 'content/a.md')).toEqual([
+      'エンジニアリングマネージャー',
+      `https://blog.example/blog/${encodeURIComponent('エンジニアリングマネージャー')}`,
+    ]);
+    // Made one path segment, as the other tokens are; Hugo's :slugorfilename takes it too.
+    expect(keyAndUrl({ title: 'T', slug: 'a/b c' }, 'content/a.md', '/:slugorfilename/')).toEqual([
+      'a-b-c',
+      'https://blog.example/a%2Fb%20c/',
+    ]);
+    expect(article({ title: 'T', slug: 2024 }, 'content/a.md').slug).toBe('2024');
+    // A long one: the key is cut to 64 characters, the address keeps it whole.
+    const long = `${'word-'.repeat(20)}end`;
+    const [key, url] = keyAndUrl({ title: 'T', slug: long }, 'content/a.md');
+    expect([key?.length, url]).toEqual([64, `https://blog.example/blog/${long}`]);
+  });
+
+  it('GIVEN an empty slug, or one without a letter or digit THEN names the field and its line', () => {
+    const problemsOf = (slug: unknown) => {
+      const result = parse({ title: 'T', slug }, 'content/a.md');
+      return result.ok ? [] : result.problems;
+    };
+    expect(problemsOf('')).toEqual([
+      { file: 'content/a.md', line: 4, field: 'slug', message: 'must not be empty' },
+    ]);
+    expect(problemsOf(' -_- ')).toEqual([
+      { file: 'content/a.md', line: 4, field: 'slug', message: 'a slug needs at least one letter or digit' },
+    ]);
+    expect(problemsOf(['a'])).toEqual([
+      { file: 'content/a.md', line: 4, field: 'slug', message: 'expected a slug (text)' },
+    ]);
+  });
+
+  it('GIVEN a file name longer than the key THEN the key is cut, the address is made from the whole name', () => {
+    const name = 'how-i-went-from-senior-software-engineer-to-engineering-manager-in-two-years';
+    const post = article(
+      { title: 'T' },
+      `content/_posts/2024-01-05-${name}.md`,
+      '/:categories/:year/:month/:day/:title:output_ext',
+    );
+    expect([post.slug, post.url]).toEqual([
+      'how-i-went-from-senior-software-engineer-to-engineering-manager',
+      `https://blog.example/2024/01/05/${name}.html`,
+    ]);
+  });
+
+  it("GIVEN Eleventy's permalinks THEN a template is no address (ARTICLE_URL makes it), false is no article, a relative one is on the site's root", () => {
+    const file = 'content/posts/2024-01-07-templated.md';
+    for (const permalink of ['/blog/{{ page.fileSlug }}/', '/{{ title | slugify }}/', '{% link x %}'])
+      expect(article({ title: 'T', permalink }, file, '/posts/:slug/').url, permalink).toBe(
+        'https://blog.example/posts/templated/',
+      );
+    expect(article({ title: 'T', url: '{{ page.url }}' }, file).url).toBe(
+      'https://blog.example/blog/templated',
+    );
+    expect(parse({ title: 'T', permalink: false }, file)).toEqual({
+      ok: false,
+      problems: [],
+      unpublished: true,
+    });
+    expect(article({ title: 'T', permalink: 'blog/relative-post/' }, file).url).toBe(
+      'https://blog.example/blog/relative-post/',
+    );
+    expect(article({ title: 'T', url: 'about/' }, file).url).toBe('https://blog.example/about/');
+    // Another kind of address, a host without its scheme, or a permalink that is not text: refused as before.
+    for (const permalink of ['mailto:me@blog.example', '//other.example/x', true]) {
+      const result = parse({ title: 'T', permalink }, file);
+      expect(result.ok ? [] : result.problems.map((problem) => problem.field), String(permalink)).toEqual([
+        'permalink',
+      ]);
+    }
+  });
+
+  it("GIVEN Eleventy's date keywords THEN no date of the front matter: the file name's, or none", () => {
+    for (const date of ['Last Modified', 'Created', 'git Last Modified', 'git Created']) {
+      expect(article({ title: 'T', date }, 'content/2024-01-08-dated.md').date, date).toBe('2024-01-08');
+      expect(article({ title: 'T', date }, 'content/undated.md').date, date).toBeUndefined();
+    }
+  });
+
+  it("GIVEN no title THEN one from the file name's words, capitalised as Jekyll does; other scripts' words as they are", () => {
+    expect(article({}, 'content/_posts/2024-01-06-no-title.md').title).toBe('No Title');
+    expect(article({}, 'content/my_API-notes.md').title).toBe('My Api Notes');
+    expect(article({}, 'content/posts/Ünïcödé Fïlé/index.md').title).toBe('Ünïcödé Fïlé');
+    expect(article({}, 'content/привет-мир.md').title).toBe('привет мир');
+    expect(article({}, 'content/2024-01-09-日本語の記事.md').title).toBe('日本語の記事');
+    // The front matter's slug does not name it: the file does.
+    expect(article({ slug: 'other' }, 'content/the-file.md').title).toBe('The File');
+  });
+});
+
 describe('tags and categories', () => {
   const tagsOf = (front: string) =>
     mustParse(`---\ntitle: T\nurl: /x\nsummary: S\n${front}\n---\n## Tips\n- x\n`).tags;
@@ -500,11 +651,14 @@ describe('bad content is reported with file, line and field', () => {
     ]);
   });
 
-  it('GIVEN a missing field THEN says which is missing', () => {
-    const front = validFront();
-    delete front.title;
-    const problems = problemsOf(articleSource(front, '## Tips\n\n- x'));
-    expect(problems).toEqual([{ file: 'content/bad.md', line: 1, field: 'title', message: 'missing' }]);
+  it('GIVEN an empty title, or a title that is no text THEN names it and its line (without one, the file name makes it)', () => {
+    for (const title of ['""', '" "', ''])
+      expect(problemsOf(`---\ntitle: ${title}\n---\n## Tips\n- x\n`), title).toEqual([
+        { file: 'content/bad.md', line: 2, field: 'title', message: 'must not be empty' },
+      ]);
+    expect(problemsOf('---\ntitle: [a]\n---\n## Tips\n- x\n')).toEqual([
+      { file: 'content/bad.md', line: 2, field: 'title', message: 'expected a title (text)' },
+    ]);
   });
 
   it('GIVEN a field of the wrong type THEN names the field and its line', () => {
@@ -524,7 +678,7 @@ describe('bad content is reported with file, line and field', () => {
   it('GIVEN a bad url, slug, date and section map THEN reports each', () => {
     const problems = problemsOf(
       articleSource(
-        validFront({ url: 'ftp://x', slug: 'Bad Slug', date: 'soon', sections: { tipz: 'x' } }),
+        validFront({ url: 'ftp://x', slug: '-_-', date: 'soon', sections: { tipz: 'x' } }),
         '## Tips\n\n- x',
       ),
     );
@@ -780,10 +934,15 @@ describe('bad content is reported with file, line and field', () => {
     expect(problemsOf('## Tips\n\n- x\n')[0]?.message).toMatch(/no front matter/);
   });
 
-  it('GIVEN front matter that is a list THEN reports the missing title', () => {
-    expect(problemsOf('---\n- a\n- b\n---\n## Tips\n- x\n')).toEqual([
-      { file: 'content/bad.md', line: 1, field: 'title', message: 'missing' },
-    ]);
+  it('GIVEN front matter that is a list or a lone value THEN says it is no set of fields', () => {
+    for (const front of ['- a\n- b', 'just text'])
+      expect(problemsOf(`---\n${front}\n---\n## Tips\n- x\n`), front).toEqual([
+        {
+          file: 'content/bad.md',
+          line: 1,
+          message: 'front matter: expected fields ("title: …" lines), not a list or a value',
+        },
+      ]);
   });
 
   it('GIVEN none of the sections THEN it is an article all the same, without sections', () => {
@@ -802,14 +961,50 @@ describe('bad content is reported with file, line and field', () => {
     });
   });
 
-  it('GIVEN the same section twice THEN names both lines', () => {
-    const problems = problemsOf(articleSource(validFront(), '## Tips\n\n- a\n\n## tips\n\n- b'));
-    expect(problems[0]?.message).toMatch(/second tips section; the first starts at line 8/);
-    expect(problems[0]?.line).toBe(12);
+  it('GIVEN the same section twice THEN it is one section: the first heading names it, the items of both follow', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## For new managers\n\n### Tips\n\n- a\n\n#### Talk\n\nOften.\n\n## For staff engineers\n\n### tips\n\nLead in.\n\n- b\n\n## Skills\n\n- c',
+      ),
+    );
+    expect(article.sections.tips).toMatchObject({
+      heading: 'Tips',
+      line: 10,
+      text: 'Lead in.',
+      items: [
+        { text: 'a', line: 12 },
+        { name: 'Talk', text: 'Often.', line: 14 },
+        { text: 'b', line: 24 },
+      ],
+    });
+    // The second part ends where a heading as high as its own comes: Skills is a section of its own.
+    expect(article.sections.skills?.items).toEqual([{ text: 'c', line: 28 }]);
   });
 
-  it('GIVEN an item with a name and no text THEN names its line', () => {
-    const problems = problemsOf(articleSource(validFront(), '## Tips\n\n- **Lonely**'));
+  it('GIVEN two headings that `sections` maps to one kind THEN both are that section', () => {
+    const front = validFront({ sections: { skills: ['What it takes', 'Skills to build'] } });
+    const article = mustParse(articleSource(front, '## What it takes\n\n- a\n\n## Skills to build\n\n- b'));
+    expect(article.sections.skills?.items.map((item) => item.text)).toEqual(['a', 'b']);
+  });
+
+  it('GIVEN items or headings that are only bold text or a heading THEN each is a tip of that text, not a name', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n- **Be patient**\n- **Be *kind***\n\n### Ask questions\n\n### Listen\n\nFirst.',
+      ),
+    );
+    expect(article.sections.tips?.items).toEqual([
+      { text: '**Be patient**', line: 10 },
+      { text: '**Be _kind_**', line: 11 },
+      { text: 'Ask questions', line: 13 },
+      { name: 'Listen', text: 'First.', line: 15 },
+    ]);
+  });
+
+  it('GIVEN an item with a name and only HTML after it THEN names its line', () => {
+    const problems = problemsOf(articleSource(validFront(), '## Tips\n\n- **Lonely:** <br>'));
     expect(problems).toEqual([
       { file: 'content/bad.md', line: 10, message: 'the tips item "Lonely" has a name but no text' },
     ]);
