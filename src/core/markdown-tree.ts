@@ -1,10 +1,14 @@
 import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import abbr from 'markdown-it-abbr';
+import footnote from 'markdown-it-footnote';
 import type { Heading, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 
 /*
  * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
  * speed on articles), into the mdast tree that the rest of the core walks and mdast-util-to-markdown
- * writes back. Only what CommonMark has: no tables, no linkify, no typographer, as remark-parse.
+ * writes back. What CommonMark has (no tables, no linkify, no typographer), and the footnotes and
+ * abbreviations that kramdown (Jekyll) and goldmark (Hugo) read: read so that they are left out,
+ * since a message has nowhere to put them (`[^1]` and `*[HTML]: …` would otherwise show as written).
  */
 
 /**
@@ -19,7 +23,7 @@ function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (text) => text;
   if (!indentedCode) md.disable('code');
-  return md;
+  return md.use(footnote).use(abbr);
 }
 
 const markdown = parser({ indentedCode: true });
@@ -55,7 +59,12 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
       closed.node.spread = blankBetween(closed.spans);
   };
 
+  // Inside the footnotes' list, which is left out whole.
+  let footnotes = 0;
   for (const token of tokens) {
+    if (token.type === 'footnote_block_open') footnotes++;
+    if (token.type === 'footnote_block_close') footnotes--;
+    if (footnotes > 0) continue;
     const position = positionOf(token);
     switch (token.type) {
       case 'paragraph_open':

@@ -99,6 +99,24 @@ describe('markdownTree', () => {
     );
   });
 
+  it('GIVEN footnotes and abbreviations (kramdown, goldmark) THEN their marks and definitions are left out', () => {
+    const source = [
+      'Managers need support.[^study] Write HTML^[an inline note] less.',
+      '',
+      '- It matters.[^sleep]',
+      '',
+      '[^study]: Gallup, 2019.',
+      '[^sleep]: See *Walker*.',
+      '',
+      '    More of the note.',
+      '',
+      '*[HTML]: Hyper Text Markup Language',
+      '',
+      'After.',
+    ].join('\n');
+    expect(write(source)).toBe('Managers need support. Write HTML less.\n\n- It matters.\n\nAfter.\n');
+  });
+
   it('GIVEN addresses THEN they are kept as written, not percent-encoded', () => {
     expect(markdownTree('[a](/caf%C3%A9?q=ä) <https://x.example/ä>').children[0]).toMatchObject({
       children: [
