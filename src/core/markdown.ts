@@ -2,7 +2,7 @@ import type { Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { markdownTree } from './markdown-tree.js';
-import { resolveUrl } from './urls.js';
+import { isHttpUrl, resolveUrl } from './urls.js';
 
 /**
  * How deep Markdown may nest: lists, quotes, emphasis and links together. The Markdown tools walk the
@@ -287,6 +287,28 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
     }
   }
   return { ...node, children };
+}
+
+/**
+ * Makes the links and images whose address is relative to the page (`../older/`, `#tips`,
+ * `photo.png`, not `/blog/x`, which is on the site: see resolveUrl) absolute against `pageUrl`, the
+ * address the post is published at. Walked without recursion; the nodes are changed in place.
+ */
+export function resolveRelativeLinks(root: Root, pageUrl: string): void {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if ((node.type === 'link' || node.type === 'image') && isPageRelative(node.url)) {
+      const url = URL.canParse(node.url, pageUrl) ? new URL(node.url, pageUrl).href : undefined;
+      if (url !== undefined && isHttpUrl(url)) node.url = url;
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+}
+
+/** Relative to the page it is on: not empty (a template tag's, see resolveLinks), no `/` first, no scheme. */
+function isPageRelative(url: string): boolean {
+  const trimmed = url.trim();
+  return trimmed !== '' && !trimmed.startsWith('/') && !/^[a-z][a-z\d+.-]*:/i.test(trimmed);
 }
 
 /** A paragraph without its first `count` inline nodes, with the leading ":" and spaces of the rest removed. */

@@ -10,7 +10,14 @@ import {
   type FrontMatter,
 } from './front-matter.js';
 import { ARTICLE_URL_TOKENS, DEFAULT_ARTICLE_URL } from './article-url.js';
-import { containsHtml, dropLeadingInline, parseMarkdown, plainText, toDiscordMarkdown } from './markdown.js';
+import {
+  containsHtml,
+  dropLeadingInline,
+  parseMarkdown,
+  plainText,
+  resolveRelativeLinks,
+  toDiscordMarkdown,
+} from './markdown.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
 import { stripTemplateTags } from './template-tags.js';
@@ -98,13 +105,17 @@ function parseSource({
       ],
     };
   }
-  const fields = isFields(block.data) ? block.data : {};
+  const written = isFields(block.data) ? block.data : {};
+  // Hugo dates a post by the first of these it has (`published` only when it is no yes or no).
+  const dateKey = DATE_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]));
+  const fields =
+    dateKey === undefined || dateKey === 'date' ? written : { ...written, date: written[dateKey] };
   // Jekyll's categories from the folders above `_posts`, first: checked and counted with the others.
   const folders = contentPath === undefined ? [] : folderCategories(contentPath);
   const data = folders.length === 0 ? fields : withCategories(fields, folders);
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`).
-  if (data['draft'] === true || data['published'] === false || data['permalink'] === false)
+  if (isYes(data['draft']) || isNo(data['published']) || data['permalink'] === false)
     return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
@@ -113,8 +124,10 @@ function parseSource({
     return {
       ok: false,
       problems: front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
-        const field = issue.path.map(String).join('.') || undefined;
-        const line = field === undefined ? 1 : keyLine(frontLines, String(issue.path[0]));
+        // A date read from Hugo's `publishDate` (say) is named as written.
+        const path = issue.path.map((key) => (key === 'date' && dateKey !== undefined ? dateKey : key));
+        const field = path.map(String).join('.') || undefined;
+        const line = field === undefined ? 1 : keyLine(frontLines, String(path[0]));
         return {
           file,
           line,
@@ -148,8 +161,8 @@ function parseSource({
   // A summary that was only a template tag (`{{ page.description }}`) is none.
   const summaryField =
     meta.summary === undefined ? (meta.description === undefined ? 'excerpt' : 'description') : 'summary';
-  const written = stripTemplateTags(meta.summary ?? meta.description ?? meta.excerpt ?? '').trim();
-  const summary = written === '' ? { ok: true as const, text: '' } : summaryMarkdown(written, siteUrl);
+  const shortText = stripTemplateTags(meta.summary ?? meta.description ?? meta.excerpt ?? '').trim();
+  const summary = shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl);
   if (!summary.ok) {
     return {
       ok: false,
@@ -167,9 +180,6 @@ function parseSource({
   const mdx = /\.mdx$/i.test(file);
   const markdown = stripTemplateTags(block.body, { indentedCode: !mdx });
   const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
-  const body = parseBody(file, shown, block.bodyLine, meta, siteUrl, mdx);
-  // A post without any of the sections is still an article: /articles lists it.
-  if (body.problems.length > 0) return { ok: false, problems: body.problems };
   const date = meta.date ?? named.date;
   const path =
     meta.url ??
@@ -183,6 +193,10 @@ function parseSource({
       baseName: baseName(contentPath ?? file),
     });
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
+  // Links relative to the post (`../older/`, `#tips`) lead where a reader of its page would go.
+  const body = parseBody(file, shown, block.bodyLine, meta, { siteUrl, pageUrl: url }, mdx);
+  // A post without any of the sections is still an article: /articles lists it.
+  if (body.problems.length > 0) return { ok: false, problems: body.problems };
   const article: Article = {
     slug,
     title,
@@ -210,6 +224,22 @@ function summaryMarkdown(
   const parsed = parseMarkdown(summary);
   if (!parsed.ok) return parsed;
   return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl) || summary };
+}
+
+/** Where Hugo reads a post's date, in its order (`lastmod` and `modified` are not the day it was published). */
+const DATE_KEYS = ['date', 'publishDate', 'pubdate', 'published'] as const;
+
+/** `true`, or a text the generators read as it (`draft: "true"` in Hugo, `yes` in Jekyll's YAML 1.1). */
+function isYes(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && /^(true|yes|on)$/i.test(value.trim()));
+}
+
+function isNo(value: unknown): boolean {
+  return value === false || (typeof value === 'string' && /^(false|no|off)$/i.test(value.trim()));
+}
+
+function isYesOrNo(value: unknown): boolean {
+  return isYes(value) || isNo(value);
 }
 
 function isFields(data: unknown): data is Record<string, unknown> {
@@ -479,7 +509,7 @@ function parseBody(
   content: string,
   lineOffset: number,
   meta: FrontMatter,
-  siteUrl: string | undefined,
+  { siteUrl, pageUrl }: { siteUrl: string | undefined; pageUrl: string | undefined },
   mdx: boolean,
 ): { sections: Partial<Record<SectionKind, Section>>; problems: ContentProblem[]; lead: string } {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
@@ -495,6 +525,7 @@ function parseBody(
       problems: [{ file, line: parsed.line + lineOffset, message: parsed.message }],
       lead: '',
     };
+  if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
   for (const node of parsed.root.children) {
     if (node.type === 'heading') {
       // A heading naming a section always starts it; any other heading ends a section at its depth or above.

@@ -410,6 +410,43 @@ describe("real blogs' file names and front matter", () => {
     // The front matter's slug does not name it: the file does.
     expect(article({ slug: 'other' }, 'content/the-file.md').title).toBe('The File');
   });
+
+  it('GIVEN draft or published written as text THEN read as Hugo and Jekyll read them', () => {
+    const unpublished = { ok: false, problems: [], unpublished: true };
+    for (const front of [{ draft: 'true' }, { draft: 'yes' }, { published: 'no' }, { published: 'False' }])
+      expect(parse({ title: 'T', ...front }, 'content/a.md'), JSON.stringify(front)).toEqual(unpublished);
+    for (const front of [{ draft: 'false' }, { draft: 'no' }, { published: 'yes' }, { published: true }])
+      expect(parse({ title: 'T', ...front }, 'content/a.md').ok, JSON.stringify(front)).toBe(true);
+  });
+
+  it("GIVEN Hugo's other date fields THEN the first of date, publishDate, pubdate and published dates the post", () => {
+    expect(article({ title: 'T', publishDate: '2024-01-05' }, 'content/a.md').date).toBe('2024-01-05');
+    expect(article({ title: 'T', pubdate: '2024-01-06T10:00:00Z' }, 'content/a.md').date).toBe('2024-01-06');
+    expect(article({ title: 'T', published: '2024-01-07' }, 'content/a.md').date).toBe('2024-01-07');
+    expect(article({ title: 'T', date: '2024-01-01', publishDate: '2024-01-05' }, 'content/a.md').date).toBe(
+      '2024-01-01',
+    );
+    // Jekyll's `published: true` is no date.
+    expect(article({ title: 'T', published: true }, 'content/2024-01-08-a.md').date).toBe('2024-01-08');
+    const wrong = parse({ title: 'T', publishDate: '2024-02-30' }, 'content/a.md');
+    expect(wrong.ok ? [] : wrong.problems.map(({ field, line }) => ({ field, line }))).toEqual([
+      { field: 'publishDate', line: 4 },
+    ]);
+  });
+
+  it("GIVEN links relative to the post THEN they lead where they lead from its page; the site's paths stay on the site", () => {
+    const body =
+      '## Tips\n\n- [Anchor](#tips), [older](../earlier-post/), [photo](photo.png), [site](/about/), [out](https://x.example/)';
+    const source = articleSource({ title: 'T', url: '/posts/a/' }, body);
+    const [item] = mustParse(source).sections.tips?.items ?? [];
+    expect(item?.text).toBe(
+      '[Anchor](https://blog.example/posts/a/#tips), [older](https://blog.example/posts/earlier-post/), ' +
+        '[photo](https://blog.example/posts/a/photo.png), [site](https://blog.example/about/), [out](https://x.example/)',
+    );
+    // At the default address (`/blog/:slug`, here /blog/a), `../` is the site's root.
+    const [plain] = mustParse(articleSource({ title: 'T' }, body)).sections.tips?.items ?? [];
+    expect(plain?.text).toContain('[older](https://blog.example/earlier-post/)');
+  });
 });
 
 describe('tags and categories', () => {
