@@ -255,13 +255,19 @@ function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
   return value === undefined || value === null;
 }
 
-/** Line of `key:` inside the front matter block (given as the file's first lines), or 1 when the key is absent. */
+/**
+ * Line of `key` inside the front matter block (given as the file's first lines), or 1 when the key is
+ * absent: `key:` in YAML, `key =` in TOML, `"key":` in JSON (indented there).
+ */
 function keyLine(lines: readonly string[], key: string): number {
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (/^(---|\.\.\.)\s*$/.test(line)) break;
-    if (line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`))
-      return i + 1;
+    const raw = lines[i] ?? '';
+    if (/^(---|\.\.\.|\+\+\+)\s*$/.test(raw)) break;
+    // Indented, only JSON's quoted keys: an indented YAML key is a nested one.
+    const line = raw.trimStart();
+    const names = line === raw ? [key, `"${key}"`, `'${key}'`] : [`"${key}"`];
+    for (const name of names)
+      if (line.startsWith(name) && /^\s*[:=]/.test(line.slice(name.length))) return i + 1;
   }
   return 1;
 }

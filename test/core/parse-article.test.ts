@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { unknownArticleUrlTokens } from '../../src/core/article-url.js';
+import {
+  expandArticleUrl,
+  JEKYLL_PERMALINK_STYLES,
+  unknownArticleUrlTokens,
+} from '../../src/core/article-url.js';
 import { SLUG_PATTERN } from '../../src/core/front-matter.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront, words } from '../helpers/articles.js';
@@ -921,6 +925,32 @@ describe('bad content is reported with file, line and field', () => {
     ]);
   });
 
+  it("GIVEN Jekyll's permalink styles by name THEN the patterns Jekyll gives them; ordinal's and weekdate's tokens are not filled", () => {
+    expect(expandArticleUrl('pretty')).toBe('/:categories/:year/:month/:day/:title/');
+    expect(expandArticleUrl('/blog/:slug')).toBe('/blog/:slug');
+    expect(expandArticleUrl('hasOwnProperty')).toBe('hasOwnProperty');
+    expect(
+      Object.fromEntries(
+        Object.entries(JEKYLL_PERMALINK_STYLES).map(([name, pattern]) => [
+          name,
+          unknownArticleUrlTokens(pattern),
+        ]),
+      ),
+    ).toEqual({ date: [], pretty: [], none: [], ordinal: [':y_day'], weekdate: [':week', ':short_day'] });
+    const url = (articleUrl: string) => {
+      const result = parseArticle({
+        file: 'content/_posts/2015-04-06-first-post.md',
+        source: articleSource({ title: 'T', tags: ['a'], categories: ['Career'] }, '## Tips\n\n- x'),
+        siteUrl: 'https://blog.example',
+        articleUrl,
+      });
+      return result.ok ? result.article.url : undefined;
+    };
+    expect(url(expandArticleUrl('date'))).toBe('https://blog.example/career/2015/04/06/first-post.html');
+    expect(url(expandArticleUrl('pretty'))).toBe('https://blog.example/career/2015/04/06/first-post/');
+    expect(url(expandArticleUrl('none'))).toBe('https://blog.example/career/first-post.html');
+  });
+
   it('GIVEN a date-time, with or without a zone THEN keeps the day as written', () => {
     for (const [written, day] of [
       ['2024-01-05T23:00:00-05:00', '2024-01-05'],
@@ -1263,6 +1293,22 @@ describe('hostile front matter is read as data, never run', () => {
         8,
       ]);
     }
+  });
+
+  it('GIVEN a wrong field in TOML or JSON front matter THEN names its line, as in YAML', () => {
+    const toml = '+++\ntitle = "T"\ntags = ["a"]\ndate = "2024-02-30"\n+++\n## Tips\n- x\n';
+    expect(problemsOf(toml).map(({ field, line }) => ({ field, line }))).toEqual([
+      { field: 'date', line: 4 },
+    ]);
+    const json = '---json\n{\n  "title": "T",\n  "date": "2024-02-30"\n}\n---\n## Tips\n- x\n';
+    expect(problemsOf(json).map(({ field, line }) => ({ field, line }))).toEqual([
+      { field: 'date', line: 4 },
+    ]);
+    // A nested YAML key of the same name is not the field.
+    const yaml = '---\nseo:\n  date: x\ntitle: T\ndate: 2024-02-30\n---\n## Tips\n- x\n';
+    expect(problemsOf(yaml).map(({ field, line }) => ({ field, line }))).toEqual([
+      { field: 'date', line: 5 },
+    ]);
   });
 
   it('GIVEN invalid TOML, or a language after "+++" THEN names the line', () => {
