@@ -1,6 +1,12 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { ARTICLE_URL_TOKENS, DEFAULT_ARTICLE_URL, unknownArticleUrlTokens } from './core/article-url.js';
+import {
+  ARTICLE_URL_TOKENS,
+  DEFAULT_ARTICLE_URL,
+  expandArticleUrl,
+  jekyllPermalinkStyle,
+  unknownArticleUrlTokens,
+} from './core/article-url.js';
 
 /** `redis://…` and `rediss://…` (TLS) name a Redis server; anything else is `sqlite://<path>`. */
 export function isRedisUrl(storeUrl: string): boolean {
@@ -42,18 +48,22 @@ const envSchema = z.object({
     z
       .string()
       .trim()
+      // A Jekyll permalink style copied from _config.yml (`pretty`) is read as the pattern it names:
+      // here, so that the bot and content:check read it alike.
+      .overwrite(expandArticleUrl)
       .regex(/^(\/|https?:\/\/)\S*$/, {
         error:
-          'expected a path on SITE_URL (or an http(s) address) with :slug, :year, :month or :day, like /blog/:slug',
+          "expected a path on SITE_URL (or an http(s) address) with :slug, :year, :month or :day, like /blog/:slug, or Jekyll's date, pretty or none",
         abort: true,
       })
       .superRefine((value, context) => {
         // A token the bot does not fill would be left in every address.
         const unknown = unknownArticleUrlTokens(value);
+        const style = jekyllPermalinkStyle(value);
         if (unknown.length > 0)
           context.addIssue({
             code: 'custom',
-            message: `unknown ${unknown.join(', ')}; the tokens are ${ARTICLE_URL_TOKENS.map((token) => `:${token}`).join(', ')}`,
+            message: `unknown ${unknown.join(', ')}${style === undefined ? '' : ` (Jekyll's ${style} style is ${value})`}; the tokens are ${ARTICLE_URL_TOKENS.map((token) => `:${token}`).join(', ')}`,
           });
       }),
   ),
@@ -142,7 +152,10 @@ export interface Config {
   readonly apiUrl: string;
   readonly siteUrl: string | undefined;
   readonly contentDir: string;
-  /** Where an article without `url` or `permalink` lives: a pattern with :slug, :year, :month, :day. */
+  /**
+   * Where an article without `url` or `permalink` lives: a pattern with :slug, :year, :month, :day (a
+   * Jekyll style, `pretty`, already made its pattern).
+   */
   readonly articleUrl: string;
   readonly storeUrl: string;
   /** The file that remembers parsed articles between starts; undefined when turned off. */

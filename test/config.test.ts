@@ -192,6 +192,36 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it("GIVEN a Jekyll permalink style's name, as in _config.yml THEN its pattern, for the bot and content:check alike", () => {
+    const articleUrl = (value: string) => {
+      const content = loadContentConfig({ ARTICLE_URL: value });
+      const bot = loadConfig({ DISCORD_TOKEN: TOKEN, ARTICLE_URL: value });
+      expect(bot.ok ? bot.config.articleUrl : bot.problems).toEqual(
+        content.ok ? content.config.articleUrl : content.problems,
+      );
+      return content.ok ? content.config.articleUrl : content.problems;
+    };
+    expect(articleUrl('date')).toBe('/:categories/:year/:month/:day/:title:output_ext');
+    expect(articleUrl(' pretty ')).toBe('/:categories/:year/:month/:day/:title/');
+    expect(articleUrl('none')).toBe('/:categories/:title:output_ext');
+    // Their tokens are not filled: refused as any pattern with them, naming the style.
+    expect(articleUrl('ordinal')).toEqual([
+      expect.stringMatching(
+        /^ARTICLE_URL: unknown :y_day \(Jekyll's ordinal style is \/:categories\/:year\/:y_day\/:title:output_ext\); the tokens are :slug, /,
+      ),
+    ]);
+    expect(articleUrl('weekdate')).toEqual([
+      expect.stringMatching(/^ARTICLE_URL: unknown :week, :short_day \(Jekyll's weekdate style is /),
+    ]);
+    // Only the name alone, as Jekyll reads it: not another case, nor a word of a path or an object's key.
+    for (const value of ['Pretty', 'pretty/', 'constructor', 'toString']) {
+      expect(articleUrl(value)).toEqual([
+        expect.stringMatching(/^ARTICLE_URL: expected a path on SITE_URL .*Jekyll's date, pretty or none$/),
+      ]);
+    }
+    expect(articleUrl('/blog/pretty/:slug')).toBe('/blog/pretty/:slug');
+  });
+
   it('GIVEN a token with spaces THEN refuses it without repeating it', () => {
     const result = loadConfig({ DISCORD_TOKEN: `Bot ${TOKEN}` });
     expect(result.ok).toBe(false);

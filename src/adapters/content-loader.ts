@@ -201,7 +201,8 @@ export interface ArticleFile {
 
 /**
  * The `.md` files under `dir`, each real file once and sorted by name, and the links skipped; in a
- * Jekyll site's folder, only those in its `_posts` folders (see {@link isWalkedFolder}).
+ * Jekyll site's folder, only its posts: those in its `_posts` folders (see {@link isWalkedFolder}),
+ * named with a date (see {@link isArticlePath}).
  * Walked by hand rather than with `readdir({ recursive: true })`, which follows links to folders: a
  * link to `..` reads everything again until the system reports a loop, and one to `/` the whole disk.
  * Folders are entered only as themselves, so each one inside the content folder is walked once; a link
@@ -355,12 +356,23 @@ export function isWalked(inside: string, jekyll: boolean): boolean {
 
 /**
  * Whether the file at `inside`, in a folder the walk enters, is read as an article: a Markdown file
- * (see {@link isArticleName}), and in a Jekyll site one in a `_posts` folder, as Jekyll publishes only
- * those as posts (not its pages, like `about.md` or `README.md`).
+ * (see {@link isArticleName}), and in a Jekyll site one in a `_posts` folder whose name starts with a
+ * date (see {@link isJekyllPostName}), as Jekyll publishes only those as posts (not its pages, like
+ * `about.md` or `README.md`, nor an undated `_posts/notes.md`).
  */
 export function isArticlePath(inside: string, jekyll: boolean): boolean {
   const folders = inside.split(sep);
-  return isArticleName(folders.pop() ?? '') && (!jekyll || folders.includes('_posts'));
+  const name = folders.pop() ?? '';
+  return isArticleName(name) && (!jekyll || (folders.includes('_posts') && isJekyllPostName(name)));
+}
+
+/**
+ * Whether Jekyll reads a file of this name in `_posts` as a post: one whose name starts with a date,
+ * `2024-01-05-`, as its `DATE_FILENAME_MATCHER` reads it (the year of two to four digits, the month and
+ * day of one or two); it leaves the others out.
+ */
+export function isJekyllPostName(name: string): boolean {
+  return /^\d{2,4}-\d{1,2}-\d{1,2}-/.test(name);
 }
 
 /**

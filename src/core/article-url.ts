@@ -27,6 +27,32 @@ export const ARTICLE_URL_TOKENS = [
   'slugorcontentbasename',
 ] as const;
 
+/**
+ * Jekyll's permalink styles (https://jekyllrb.com/docs/permalinks/#built-in-formats), by name: what
+ * `permalink: pretty` in `_config.yml` stands for. `ordinal` and `weekdate` have tokens the bot does
+ * not fill (`:y_day`, `:week`, `:short_day`), so they are refused as any such pattern is.
+ */
+export const JEKYLL_PERMALINK_STYLES: Readonly<Record<string, string>> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
+
+/**
+ * An `ARTICLE_URL` as written: the pattern of a Jekyll permalink style when it names one (as Jekyll
+ * reads it: the name alone, in lowercase), else the value itself.
+ */
+export function expandArticleUrl(value: string): string {
+  return Object.hasOwn(JEKYLL_PERMALINK_STYLES, value) ? (JEKYLL_PERMALINK_STYLES[value] ?? value) : value;
+}
+
+/** The name of the Jekyll permalink style whose pattern `pattern` is, if it is one. */
+export function jekyllPermalinkStyle(pattern: string): string | undefined {
+  return Object.keys(JEKYLL_PERMALINK_STYLES).find((name) => JEKYLL_PERMALINK_STYLES[name] === pattern);
+}
+
 /** What reads as a token: a colon and a word, with Hugo's `[1:]` after it (not followed here). */
 const ANY_TOKEN = /:(\w+)(\[[^\]]*\])?/g;
 

@@ -152,7 +152,15 @@ describe("ContentLibrary.refresh in a Jekyll site's folder", () => {
     putIn('_drafts/draft.md', 'Draft');
     putIn('_site/copy.md', 'Built copy');
     putIn('about.md', 'About');
-    const added = ['_posts/2024-01-02-new.md', '_drafts/draft.md', '_site/copy.md', 'about.md'];
+    // Jekyll leaves a file in _posts without a date in its name out.
+    putIn('_posts/undated.md', 'Undated');
+    const added = [
+      '_posts/2024-01-02-new.md',
+      '_drafts/draft.md',
+      '_site/copy.md',
+      'about.md',
+      '_posts/undated.md',
+    ];
     await lib.refresh({ paths: added.map((path) => join(dir, path)) });
     expect(titles(lib)).toEqual(['New post', 'Post']);
     await lib.refresh({ rescan: true });

@@ -246,6 +246,25 @@ describe("findArticles in a Jekyll site's folder", () => {
     });
   });
 
+  it('GIVEN files in _posts whose name has no date THEN not read in a site, as Jekyll leaves them out; read without _config.yml', async () => {
+    const undated = ['_posts/notes.md', '_posts/2024/draft-idea.md', 'a/b/_posts/2024-01-x.md'];
+    for (const file of undated) put(file);
+    // Jekyll's dates: a year of two to four digits, a month and a day of one or two.
+    const looseDates = ['_posts/24-1-7-short.md', '_posts/2024-1-8-one-digit.markdown'];
+    for (const file of looseDates) put(file);
+    expect(await found()).toEqual(
+      expect.objectContaining({ files: [...posts, ...looseDates].sort(), problems: [] }),
+    );
+    // Neither read nor a problem.
+    const loaded = await loadContent(site, undefined);
+    expect(loaded.fileCount).toBe(posts.length + looseDates.length);
+    expect(loaded.problems.filter((problem) => undated.some((file) => problem.file.endsWith(file)))).toEqual(
+      [],
+    );
+    unlinkSync(join(site, '_config.yml'));
+    expect((await found()).files).toEqual(expect.arrayContaining([...undated, ...looseDates]));
+  });
+
   it('GIVEN _config.yaml or _config.toml at the top THEN a site as well; one deeper, or a folder of that name, does not make one', async () => {
     unlinkSync(join(site, '_config.yml'));
     put('_config.toml', 'title = "A blog"\n');
@@ -283,6 +302,8 @@ describe("findArticles in a Jekyll site's folder", () => {
     symlinkSync(join(site, '_drafts/draft.md'), join(site, '_posts/2024-01-06-linked-draft.md'));
     symlinkSync(join(site, '_posts/2024-01-01-top.md'), join(site, 'top-link.md'));
     symlinkSync(join(site, '_posts/2024'), join(site, 'blog/_posts/2024-link'));
+    // A link named without a date is not a post, whatever it leads to.
+    symlinkSync(join(site, '_posts/2024-01-01-top.md'), join(site, '_posts/top-undated.md'));
     symlinkSync(join(site, '_posts'), join(site, '_drafts-link'));
     const { files, problems } = await found();
     expect(files).toEqual([...posts.slice(0, 1), '_posts/2024-01-06-linked-draft.md', ...posts.slice(1)]);
