@@ -286,7 +286,26 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
       children.push(resolveLinks(child, siteUrl));
     }
   }
-  return { ...node, children };
+  return { ...node, children: joinTexts(children) };
+}
+
+/**
+ * Texts made neighbours by what was left out between them (HTML, a link's address) joined as one,
+ * without the spaces before a line break that the parser would have dropped: written apart, the
+ * spaces would show as `&#x20;`.
+ */
+function joinTexts(nodes: Nodes[]): Nodes[] {
+  const joined: Nodes[] = [];
+  for (const node of nodes) {
+    const last = joined[joined.length - 1];
+    if (node.type === 'text' && last?.type === 'text') {
+      const value = node.value.startsWith('\n') ? last.value.replace(/[ \t]+$/, '') : last.value;
+      joined[joined.length - 1] = { ...last, value: value + node.value };
+    } else {
+      joined.push(node);
+    }
+  }
+  return joined;
 }
 
 /**

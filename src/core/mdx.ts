@@ -32,7 +32,9 @@ export function stripMdx(text: string): string {
       if (!/[A-Za-z/>]/.test(next) || AUTOLINK.test(text.slice(start, start + 40))) return undefined;
     }
     const end = jsxEnd(text, start);
-    return end.ok ? removal(text, start, end.at) : { end: end.at, text: text.slice(start, end.at) };
+    return end.ok
+      ? removal(text, start, end.at, { inParagraph: true })
+      : { end: end.at, text: text.slice(start, end.at) };
   };
 
   /** `import …` and `export …` at a block's start, with the lines after it up to a blank line. */

@@ -293,12 +293,18 @@ function codeSpans(text: string, from: number, end: number): Runs {
 /**
  * `from`–`to` removed: only its line breaks are left, so that lines keep their numbers; and one
  * space more when it is a phrase between spaces (`Use {{ x }} here`), so that no double space is.
+ * In Markdown (`inParagraph`), a removal over several lines that starts after text on its line is
+ * inside a paragraph or list item, which the blank lines left would end there (the rest of the item
+ * falling out of it): its lines become an HTML comment, which a message never shows.
  */
-export function removal(text: string, from: number, to: number): Replacement {
+export function removal(text: string, from: number, to: number, { inParagraph = false } = {}): Replacement {
   const before = text[from - 1];
   const after = text[to];
   const end = (before === ' ' || before === '\t') && (after === ' ' || after === '\t') ? to + 1 : to;
-  return { end, text: lineBreaks(text, from, end) };
+  const breaks = lineBreaks(text, from, end);
+  if (inParagraph && breaks !== '' && /\S/.test(text.slice(text.lastIndexOf('\n', from - 1) + 1, from)))
+    return { end, text: `<!--${breaks.replaceAll('\n', '\nx')}-->` };
+  return { end, text: breaks };
 }
 
 /** The line breaks of `text` from `from` to `to`. */

@@ -178,7 +178,7 @@ function parseSource({
   }
   // What the generator would have expanded or compiled away, left out before the Markdown is read.
   const mdx = /\.mdx$/i.test(file);
-  const markdown = stripTemplateTags(block.body, { indentedCode: !mdx });
+  const markdown = stripTemplateTags(block.body, { indentedCode: !mdx, markdown: true });
   const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
   const date = meta.date ?? named.date;
   const path =

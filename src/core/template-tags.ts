@@ -8,10 +8,13 @@ import { forwardSearch, removal, rewriteOutsideCode, type Replacement } from './
  * and Hugo's `{{< highlight go >}}` become fenced code. Code is left as written, but for Hugo's escaped
  * shortcodes (`{{</* name *\/>}}` shows as `{{< name >}}`) and `{% raw %}` marks: fenced code and code
  * spans, and indented code blocks with `indentedCode` (a Markdown post's body; in MDX indented text
- * is prose). Lines keep their numbers; nothing is ever run.
+ * is prose). Lines keep their numbers; nothing is ever run. With `markdown` (a post's body, not a
+ * summary), a tag over several lines inside a paragraph leaves it whole (see removal).
  */
-export function stripTemplateTags(text: string, { indentedCode = false } = {}): string {
+export function stripTemplateTags(text: string, { indentedCode = false, markdown = false } = {}): string {
   if (!text.includes('{')) return text;
+  const remove = (from: number, to: number): Replacement =>
+    removal(text, from, to, { inParagraph: markdown });
   const find = {
     output: forwardSearch(text, /\}\}/),
     tag: forwardSearch(text, /%\}/),
@@ -67,12 +70,12 @@ export function stripTemplateTags(text: string, { indentedCode = false } = {}): 
         const after = fenced(start, end, inner.slice(name[0].length), find.hugoEndHighlight(end));
         if (after !== undefined) return after;
       }
-      return removal(text, start, end);
+      return remove(start, end);
     }
     const opener = text[start + 1];
     if (opener === '{' || opener === '#') {
       const close = (opener === '{' ? find.output : find.comment)(start + 2);
-      return close === undefined ? undefined : removal(text, start, close.index + 2);
+      return close === undefined ? undefined : remove(start, close.index + 2);
     }
     if (opener !== '%') return undefined;
     const close = find.tag(start + 2);
@@ -90,7 +93,7 @@ export function stripTemplateTags(text: string, { indentedCode = false } = {}): 
       case 'comment': {
         const endTag = find.endcomment(end);
         if (endTag === undefined) break;
-        return removal(text, start, endTag.index + endTag[0].length);
+        return remove(start, endTag.index + endTag[0].length);
       }
       case 'highlight': {
         const after = fenced(start, end, inner.slice(name[0].length), find.endhighlight(end));
@@ -98,7 +101,7 @@ export function stripTemplateTags(text: string, { indentedCode = false } = {}): 
         break;
       }
     }
-    return removal(text, start, end);
+    return remove(start, end);
   };
 
   return rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode });

@@ -1101,6 +1101,22 @@ describe('bad content is reported with file, line and field', () => {
 describe('what a generator expands or compiles is left out, lines kept', () => {
   const front = '---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\n---\n';
 
+  it('GIVEN a tag or component over several lines inside a list item THEN the item stays whole, its lines kept', () => {
+    const tags = `${front}## Tips\n\n- **Gist:** {{< gist\n  user=a\n  id=b >}} is a gist.\n- Line {% include x.html\n   a=1 %}\n  goes on.\n\n{{< figure\n  src="x" >}}\n\nAfter.\n`;
+    expect(mustParse(tags).sections.tips).toMatchObject({
+      text: 'After.',
+      items: [
+        { name: 'Gist', text: 'is a gist.', line: 9 },
+        { text: 'Line\ngoes on.', line: 12 },
+      ],
+    });
+    const mdx = `${front}## Tips\n\n- **Pic:** see <Image\n  src="x"\n/> here.\n- Two\n`;
+    expect(mustParse(mdx, 'content/a.mdx').sections.tips?.items).toEqual([
+      { name: 'Pic', text: 'see here.', line: 9 },
+      { text: 'Two', line: 12 },
+    ]);
+  });
+
   it('GIVEN Hugo shortcodes and Liquid tags in sections THEN only their text is left, and problems name the right lines', () => {
     const source = `${front}## Tips\n\n{% comment %}\nLater.\n{% endcomment %}\n- **Ask:** {{< note >}}for *feedback*{{< /note >}} {{ site.x }}\n- {% if a %}{% endif %}\n`;
     expect(problemsOf(source)).toEqual([
