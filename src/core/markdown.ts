@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { markdownTree } from './markdown-tree.js';
@@ -253,21 +253,34 @@ export const text: Handle = (node: Text, parent, state, info) =>
     ? node.value
     : defaultHandlers.text(node, parent, state, info);
 
-/** How Discord's Markdown is written: `-` bullets, `*` emphasis, fenced code. */
+/**
+ * A hard line break as a plain one: Discord breaks the line at every line ending and shows the
+ * backslash of CommonMark's `\` break as written. (In a heading the library writes a space.)
+ */
+export const lineBreak: Handle = (node: Break, parent, state, info) => {
+  const written = defaultHandlers.break(node, parent, state, info);
+  return written === '\\\n' ? '\n' : written;
+};
+
+/** How Discord's Markdown is written: `-` bullets, `*` emphasis, fenced code, plain line breaks. */
 export const DISCORD_MARKDOWN: Options = {
   bullet: '-',
   emphasis: '*',
   strong: '*',
   rule: '-',
   fences: true,
-  handlers: { text },
+  handlers: { text, break: lineBreak },
 };
 
 function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T {
   if (!('children' in node)) return node;
   const children: Nodes[] = [];
   for (const child of node.children) {
-    if (child.type === 'html') continue;
+    if (child.type === 'html') {
+      // `<br>` is the one tag whose meaning a message can show: a line break, not glued words.
+      if (/^<br\s*\/?>$/i.test(child.value.trim()) && node.type !== 'root') children.push({ type: 'break' });
+      continue;
+    }
     if (child.type === 'image') {
       const url = resolveUrl(child.url, siteUrl);
       const text = child.alt?.trim() || 'image';
@@ -301,7 +314,16 @@ function joinTexts(nodes: Nodes[]): Nodes[] {
     if (node.type === 'text' && last?.type === 'text') {
       const value = node.value.startsWith('\n') ? last.value.replace(/[ \t]+$/, '') : last.value;
       joined[joined.length - 1] = { ...last, value: value + node.value };
+    } else if (node.type === 'text' && last?.type === 'break') {
+      // Spaces after a line break (`a <br> b`) would be escaped at the new line's start.
+      const value = node.value.replace(/^[ \t]+/, '');
+      if (value !== '') joined.push({ ...node, value });
     } else {
+      if (node.type === 'break' && last?.type === 'text') {
+        const value = last.value.replace(/[ \t]+$/, '');
+        if (value === '') joined.pop();
+        else joined[joined.length - 1] = { ...last, value };
+      }
       joined.push(node);
     }
   }

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
-import { DISCORD_MARKDOWN, parseMarkdown } from '../../src/core/markdown.js';
+import { DISCORD_MARKDOWN, parseMarkdown, toDiscordMarkdown } from '../../src/core/markdown.js';
 import { markdownTree } from '../../src/core/markdown-tree.js';
 
 /** The tree without positions, to compare shapes. */
@@ -117,6 +117,13 @@ describe('markdownTree', () => {
     expect(write(source)).toBe('Managers need support. Write HTML less.\n\n- It matters.\n\nAfter.\n');
   });
 
+  it('GIVEN hard line breaks and <br> THEN plain line breaks, as Discord shows them, without spaces around', () => {
+    const root = markdownTree('one  \ntwo\\\nthree <br> four<br/>five');
+    expect(toDiscordMarkdown(root.children, undefined)).toBe('one\ntwo\nthree\nfour\nfive');
+    // At a new line's start, what would make a list is escaped.
+    expect(toDiscordMarkdown(markdownTree('a<br>- b').children, undefined)).toBe('a\n\\- b');
+  });
+
   it('GIVEN addresses THEN they are kept as written, not percent-encoded', () => {
     expect(markdownTree('[a](/caf%C3%A9?q=ä) <https://x.example/ä>').children[0]).toMatchObject({
       children: [
@@ -168,7 +175,11 @@ describe('the text handler of DISCORD_MARKDOWN', () => {
         children: [{ type: 'text', value: 'https://x.example' }],
       }),
     ];
-    const library = { ...DISCORD_MARKDOWN, handlers: {} };
+    // The library's own text handler, with the other handlers as they are.
+    const library = {
+      ...DISCORD_MARKDOWN,
+      handlers: { ...DISCORD_MARKDOWN.handlers, text: defaultHandlers.text },
+    };
     for (let i = 0; i < 5000; i++) {
       const phrasing = Array.from({ length: 1 + Math.floor(next() * 3) }, (_, j) =>
         j % 2 === 0 ? { type: 'text', value: textOf() } : from(neighbours)(),
