@@ -88,11 +88,9 @@ export async function readArticles(
       const read = await reading;
       const next = chunks[i + 1];
       reading = next === undefined ? undefined : readChunk(next, settings, store);
-      // Settled even when parsing fails, so that no read is left rejected and unhandled.
-      const parsed = await parseChunk(read, pool, store).catch(async (error: unknown) => {
-        await reading?.catch(() => undefined);
-        throw error;
-      });
+      // Its failure is met when it is awaited: meanwhile it is no unhandled rejection.
+      reading?.catch(() => undefined);
+      const parsed = await parseChunk(read, pool, store);
       outcomes.push(...parsed);
     }
     return outcomes;
@@ -369,7 +367,7 @@ export function isArticlePath(inside: string, jekyll: boolean): boolean {
 /**
  * Whether Jekyll reads a file of this name in `_posts` as a post: one whose name starts with a date,
  * `2024-01-05-`, as its `DATE_FILENAME_MATCHER` reads it (the year of two to four digits, the month and
- * day of one or two); it leaves the others out.
+ * day of one or two; the article's date is read from a four-digit year's); it leaves the others out.
  */
 export function isJekyllPostName(name: string): boolean {
   return /^\d{2,4}-\d{1,2}-\d{1,2}-/.test(name);

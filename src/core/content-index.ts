@@ -68,16 +68,18 @@ export function buildIndex(
   const slugs = new Map<string, Article>();
   // Every slug a file gives: one made for a second article never takes another's.
   const taken = new Set(candidates.map((article) => article.slug));
-  // The articles kept under each slug the files give, the first one first.
-  const sharing = new Map<string, Article[]>();
+  // The articles kept under each slug the files give, by where they are published (see addressOf).
+  const sharing = new Map<string, Map<string, Article>>();
+  // The next number to try for a slug's made slugs.
+  const counters = new Map<string, number>();
   for (const article of candidates) {
     const kept = sharing.get(article.slug);
     if (kept === undefined) {
-      sharing.set(article.slug, [article]);
+      sharing.set(article.slug, new Map([[addressOf(article), article]]));
       slugs.set(article.slug, article);
       continue;
     }
-    const same = kept.find((other) => sameAddress(other, article));
+    const same = kept.get(addressOf(article));
     if (same !== undefined) {
       problems.push({
         file: article.file,
@@ -86,8 +88,8 @@ export function buildIndex(
       });
       continue;
     }
-    kept.push(article);
-    const slug = freeSlug(article, taken);
+    kept.set(addressOf(article), article);
+    const slug = freeSlug(article, taken, counters);
     taken.add(slug);
     slugs.set(slug, withSlug(article, slug));
   }
@@ -162,22 +164,27 @@ export function buildIndex(
 }
 
 /**
- * Whether two articles with one slug would be one page: the same address, or, without addresses
- * (no SITE_URL), the same day.
+ * Where an article is published, as far as telling two with one slug apart goes: its address, or,
+ * without one (no SITE_URL), its day. Two with the same would be one page.
  */
-function sameAddress(a: Article, b: Article): boolean {
-  return a.url !== undefined || b.url !== undefined ? a.url === b.url : a.date === b.date;
+function addressOf(article: Article): string {
+  return article.url === undefined ? `day:${article.date ?? ''}` : `url:${article.url}`;
 }
 
 /**
  * A slug for an article whose own is taken: its date after it (`year-in-review-2023-12-31`), or
  * else the first free `-2`, `-3`, …; within {@link SLUG_MAX} characters.
  */
-function freeSlug(article: Article, taken: ReadonlySet<string>): string {
+function freeSlug(article: Article, taken: ReadonlySet<string>, counters: Map<string, number>): string {
   const withSuffix = (suffix: string): string =>
     `${cutSlug(article.slug, SLUG_MAX - suffix.length - 1)}-${suffix}`;
   if (article.date !== undefined && !taken.has(withSuffix(article.date))) return withSuffix(article.date);
-  for (let n = 2; ; n++) if (!taken.has(withSuffix(String(n)))) return withSuffix(String(n));
+  // Counted on from the last number given for this slug: thousands sharing one stay linear.
+  for (let n = counters.get(article.slug) ?? 2; ; n++) {
+    if (taken.has(withSuffix(String(n)))) continue;
+    counters.set(article.slug, n + 1);
+    return withSuffix(String(n));
+  }
 }
 
 /**

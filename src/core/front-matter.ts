@@ -172,6 +172,8 @@ const fields = z.object({
         .string('expected a slug (text)')
         .overwrite(oneLine)
         .min(1, { error: 'must not be empty', abort: true })
+        // It goes into the address whole, and an address is at most 512 characters.
+        .max(200, 'at most 200 characters')
         .regex(/[\p{L}\p{N}]/u, 'a slug needs at least one letter or digit'),
     ),
   ).optional(),

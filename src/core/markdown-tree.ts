@@ -22,6 +22,9 @@ function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
   // Addresses as written, as mdast keeps them: markdown-it would percent-encode them for HTML.
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (text) => text;
+  // Every address is read as a link, as micromark did: resolveUrl keeps only http(s) ones, and the
+  // text of the others (markdown-it would leave `[x](javascript:…)` as written).
+  md.validateLink = () => true;
   if (!indentedCode) md.disable('code');
   return md.use(footnote).use(abbr);
 }
@@ -185,9 +188,13 @@ function phrasing(tokens: readonly Token[], position: Position | undefined): Phr
       case 'text':
         text(token.content);
         break;
-      case 'softbreak':
+      case 'softbreak': {
+        // markdown-it drops the spaces before a line ending, but not the tabs (CommonMark drops both).
+        const last = siblings().at(-1);
+        if (last?.type === 'text') last.value = last.value.replace(/[ \t]+$/, '');
         text('\n');
         break;
+      }
       case 'hardbreak':
         siblings().push({ type: 'break', position });
         break;

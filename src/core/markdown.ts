@@ -277,8 +277,10 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
   const children: Nodes[] = [];
   for (const child of node.children) {
     if (child.type === 'html') {
-      // `<br>` is the one tag whose meaning a message can show: a line break, not glued words.
-      if (/^<br\s*\/?>$/i.test(child.value.trim()) && node.type !== 'root') children.push({ type: 'break' });
+      // `<br>` is the one tag whose meaning a message can show: a line break, not glued words (a
+      // space in a heading, which a line break would turn into another kind of heading).
+      if (/^<br\s*\/?>$/i.test(child.value.trim()) && node.type !== 'root')
+        children.push(node.type === 'heading' ? { type: 'text', value: ' ' } : { type: 'break' });
       continue;
     }
     if (child.type === 'image') {
@@ -292,42 +294,69 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
     } else if (child.type === 'link') {
       // An empty address is a link whose template tag (`{{< ref "x.md" >}}`) was left out: its text stays.
       const url = child.url.trim() === '' ? undefined : resolveUrl(child.url, siteUrl);
+      // Its text as any phrasing's: without HTML, its own links resolved.
+      const inside = resolveLinks({ type: 'paragraph', children: child.children }, siteUrl).children;
       // A loop, not push(...): a link may hold more nodes than a call takes arguments.
-      if (url === undefined) for (const c of child.children) children.push(resolveLinks(c, siteUrl));
-      else children.push({ ...child, url, children: child.children.map((c) => resolveLinks(c, siteUrl)) });
+      if (url === undefined) for (const c of inside) children.push(c);
+      else children.push({ ...child, url, children: inside });
     } else {
       children.push(resolveLinks(child, siteUrl));
     }
   }
-  return { ...node, children: joinTexts(children) };
+  const joined = joinTexts(children);
+  // What was left out at a paragraph's edges leaves no space there, which would be escaped.
+  if (node.type === 'paragraph' || node.type === 'heading') trimEdges(joined);
+  return { ...node, children: joined };
 }
 
 /**
  * Texts made neighbours by what was left out between them (HTML, a link's address) joined as one,
- * without the spaces before a line break that the parser would have dropped: written apart, the
- * spaces would show as `&#x20;`.
+ * without the spaces before a line ending that the parser would have dropped; and no space, nor line
+ * ending, next to a line break, nor a line break at either end: written so, they would show as
+ * `&#x20;`, `&#xA;` or a blank line.
  */
-function joinTexts(nodes: Nodes[]): Nodes[] {
+function joinTexts(nodes: readonly Nodes[]): Nodes[] {
   const joined: Nodes[] = [];
   for (const node of nodes) {
     const last = joined[joined.length - 1];
-    if (node.type === 'text' && last?.type === 'text') {
-      const value = node.value.startsWith('\n') ? last.value.replace(/[ \t]+$/, '') : last.value;
-      joined[joined.length - 1] = { ...last, value: value + node.value };
-    } else if (node.type === 'text' && last?.type === 'break') {
-      // Spaces after a line break (`a <br> b`) would be escaped at the new line's start.
-      const value = node.value.replace(/^[ \t]+/, '');
-      if (value !== '') joined.push({ ...node, value });
-    } else {
-      if (node.type === 'break' && last?.type === 'text') {
-        const value = last.value.replace(/[ \t]+$/, '');
+    if (node.type === 'text') {
+      const value = last?.type === 'break' ? node.value.replace(/^\s+/, '') : node.value;
+      if (value === '') continue;
+      if (last?.type === 'text') {
+        const before = value.startsWith('\n') ? last.value.replace(/[ \t]+$/, '') : last.value;
+        joined[joined.length - 1] = { ...last, value: before + value };
+      } else {
+        joined.push({ ...node, value });
+      }
+    } else if (node.type === 'break') {
+      if (last?.type === 'text') {
+        const value = last.value.replace(/\s+$/, '');
         if (value === '') joined.pop();
         else joined[joined.length - 1] = { ...last, value };
       }
+      if (joined.length > 0) joined.push(node);
+    } else {
       joined.push(node);
     }
   }
+  if (joined[joined.length - 1]?.type === 'break') joined.pop();
   return joined;
+}
+
+/** The first text's leading and the last text's trailing white space removed (in place). */
+function trimEdges(nodes: Nodes[]): void {
+  const first = nodes[0];
+  if (first?.type === 'text') {
+    const value = first.value.replace(/^\s+/, '');
+    if (value === '') nodes.shift();
+    else nodes[0] = { ...first, value };
+  }
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') {
+    const value = last.value.replace(/\s+$/, '');
+    if (value === '') nodes.pop();
+    else nodes[nodes.length - 1] = { ...last, value };
+  }
 }
 
 /**

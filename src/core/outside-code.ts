@@ -302,9 +302,22 @@ export function removal(text: string, from: number, to: number, { inParagraph = 
   const after = text[to];
   const end = (before === ' ' || before === '\t') && (after === ' ' || after === '\t') ? to + 1 : to;
   const breaks = lineBreaks(text, from, end);
-  if (inParagraph && breaks !== '' && /\S/.test(text.slice(text.lastIndexOf('\n', from - 1) + 1, from)))
+  if (inParagraph && breaks !== '' && afterText(text.slice(text.lastIndexOf('\n', from - 1) + 1, from)))
     return { end, text: `<!--${breaks.replaceAll('\n', '\nx')}-->` };
   return { end, text: breaks };
+}
+
+/** Quote marks and list markers that may open a line, one inside the other (`> - `, `1. `). */
+const CONTAINER_MARKS = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*[ \t]*/;
+
+/**
+ * Whether a line's start (up to a removal) holds a paragraph's text, not only the marks that open a
+ * quote or list item (the removal would start a block of its own there), nor a heading's (which
+ * ends on its line).
+ */
+function afterText(lineStart: string): boolean {
+  const rest = lineStart.replace(CONTAINER_MARKS, '');
+  return /\S/.test(rest) && !/^#{1,6}(?:[ \t]|$)/.test(rest);
 }
 
 /** The line breaks of `text` from `from` to `to`. */

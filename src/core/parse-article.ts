@@ -290,9 +290,14 @@ function fileName(file: string): {
   const parts = file.split('/');
   let name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
   if (name.toLowerCase() === 'index' && parts.length > 0) name = parts.pop() ?? name;
-  const prefix = /^(\d{4}-\d{2}-\d{2})-(.+)$/.exec(name);
-  const date = prefix?.[1] !== undefined && isRealDay(prefix[1]) ? prefix[1] : undefined;
-  if (date !== undefined) name = prefix?.[2] ?? name;
+  // As Jekyll reads it, the month and day may have one digit (`2024-1-5-my-post.md`).
+  const prefix = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(name);
+  const day =
+    prefix === null
+      ? undefined
+      : `${prefix[1]}-${prefix[2]?.padStart(2, '0')}-${prefix[3]?.padStart(2, '0')}`;
+  const date = day !== undefined && isRealDay(day) ? day : undefined;
+  if (date !== undefined) name = prefix?.[4] ?? name;
   const slug = slugOf(name);
   return {
     slug: SLUG_PATTERN.test(slug) ? slug : undefined,

@@ -102,6 +102,16 @@ describe('buildIndex', () => {
       ]);
     });
 
+    it('GIVEN thousands of posts with one slug at different addresses THEN each gets a slug of its own', () => {
+      const readmes = Array.from({ length: 3000 }, (_, i) =>
+        post(`content/d${i}/README.md`, '/:sections/:slug/', {}, `d${i}/README.md`),
+      );
+      const { index, problems } = buildIndex(readmes);
+      expect(problems).toEqual([]);
+      expect(new Set(index.articles.map((article) => article.slug)).size).toBe(3000);
+      expect(index.articles.map((article) => article.slug)).toContain('readme-3000');
+    });
+
     it('GIVEN a long slug THEN the one made stays within 64 characters', () => {
       const name = 'a-very-long-title-about-engineering-management-and-other-things-too';
       const { index } = buildIndex([

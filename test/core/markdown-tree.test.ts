@@ -122,6 +122,20 @@ describe('markdownTree', () => {
     expect(toDiscordMarkdown(root.children, undefined)).toBe('one\ntwo\nthree\nfour\nfive');
     // At a new line's start, what would make a list is escaped.
     expect(toDiscordMarkdown(markdownTree('a<br>- b').children, undefined)).toBe('a\n\\- b');
+    // Next to a line ending, at either end, or inside emphasis, nothing of it shows as an entity.
+    const written = (source: string) => toDiscordMarkdown(markdownTree(source).children, undefined);
+    expect(written('Roses are red,<br>\nviolets are blue.')).toBe('Roses are red,\nviolets are blue.');
+    expect(written('a\n<br>\nb')).toBe('a\nb');
+    expect(written('- a<br>\n- b')).toBe('- a\n- b');
+    expect(written('**a<br>** b')).toBe('**a** b');
+    expect(written('one\t\ntwo')).toBe('one\ntwo');
+    expect(written('[a <b>x</b>\n<br>](https://x.example/)')).toBe('[a x](https://x.example/)');
+  });
+
+  it('GIVEN links to addresses that are no web pages THEN their text stays, without the address', () => {
+    expect(
+      toDiscordMarkdown(markdownTree('[x](javascript:alert(1)) and ![y](data:x)').children, undefined),
+    ).toBe('x and y');
   });
 
   it('GIVEN addresses THEN they are kept as written, not percent-encoded', () => {

@@ -415,6 +415,20 @@ describe("real blogs' file names and front matter", () => {
     expect(article({ slug: 'other' }, 'content/the-file.md').title).toBe('The File');
   });
 
+  it('GIVEN a Jekyll name with a one-digit month or day THEN its date as Jekyll reads it; a slug past 200 characters is refused', () => {
+    const post = article({}, 'content/_posts/2024-1-5-my-post.md', '/:year/:month/:day/:title.html');
+    expect([post.slug, post.title, post.date, post.url]).toEqual([
+      'my-post',
+      'My Post',
+      '2024-01-05',
+      'https://blog.example/2024/01/05/my-post.html',
+    ]);
+    const long = parse({ title: 'T', slug: 'a'.repeat(201) }, 'content/a.md');
+    expect(long.ok ? [] : long.problems.map((problem) => problem.message)).toEqual([
+      'at most 200 characters',
+    ]);
+  });
+
   it('GIVEN draft or published written as text THEN read as Hugo and Jekyll read them', () => {
     const unpublished = { ok: false, problems: [], unpublished: true };
     for (const front of [{ draft: 'true' }, { draft: 'yes' }, { published: 'no' }, { published: 'False' }])
@@ -1100,6 +1114,15 @@ describe('bad content is reported with file, line and field', () => {
 
 describe('what a generator expands or compiles is left out, lines kept', () => {
   const front = '---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\n---\n';
+
+  it('GIVEN a tag over several lines in a link, at a paragraph end, or after a quote or list mark THEN nothing of it shows', () => {
+    const tips = (body: string) => mustParse(`${front}## Tips\n\n${body}\n`).sections.tips?.text;
+    expect(tips('See [the post {{< icon\n  x >}}](/p) now.')).toBe(
+      'See [the post](https://blog.example/p) now.',
+    );
+    expect(tips('Intro {{< x\n>}}')).toBe('Intro');
+    expect(tips('> {{< quote\n  a >}} quoted tip')).not.toMatch(/<!--|-->|&#x/);
+  });
 
   it('GIVEN a tag or component over several lines inside a list item THEN the item stays whole, its lines kept', () => {
     const tags = `${front}## Tips\n\n- **Gist:** {{< gist\n  user=a\n  id=b >}} is a gist.\n- Line {% include x.html\n   a=1 %}\n  goes on.\n\n{{< figure\n  src="x" >}}\n\nAfter.\n`;
