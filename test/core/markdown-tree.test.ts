@@ -3,6 +3,7 @@ import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { DISCORD_MARKDOWN, parseMarkdown, toDiscordMarkdown } from '../../src/core/markdown.js';
 import { markdownTree } from '../../src/core/markdown-tree.js';
+import { seededRandom } from '../helpers/random.js';
 
 /** The tree without positions, to compare shapes. */
 function shape(root: Root): unknown {
@@ -160,18 +161,9 @@ describe('markdownTree', () => {
   });
 });
 
-/** Deterministic pseudo-random numbers (a linear congruential generator): the same cases on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 describe('the text handler of DISCORD_MARKDOWN', () => {
   it('GIVEN texts of every character that Markdown uses, next to other nodes THEN writes them as the library does', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     // Mostly letters and spaces, so that many texts take the handler's short way and some only just miss it.
     const plain = Array.from('aZé ');
     const marks = Array.from('9.,:;!?#*_-+=~<>()[]{}&\\`\'"|/\t\n1');

@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pacer } from '../../src/core/pace.js';
+import { seededRandom } from '../helpers/random.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The most arrivals in any sliding second (t - 1000, t]. */
 function busiestSecond(arrivals: readonly number[]): number {
   return Math.max(...arrivals.map((t) => arrivals.filter((u) => u > t - 1000 && u <= t).length));
-}
-
-/** A seeded generator, so that a failure can be replayed. */
-function lcg(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
 }
 
 describe('pacer', () => {
@@ -26,7 +18,7 @@ describe('pacer', () => {
     'GIVEN a busy event loop (seed %i: each request sent 0–300 ms after its turn, answered 1–200 ms later) THEN no sliding second receives more than the limit',
     async (seed) => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-      const random = lcg(seed);
+      const random = seededRandom(seed);
       const pace = pacer(50, () => Date.now(), sleep);
       const arrivals: number[] = [];
       const all = Promise.all(
