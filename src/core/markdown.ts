@@ -243,7 +243,7 @@ const MAY_NEED_ESCAPE = /[\t\r\n&*<[\\\]_`]/;
  * writing an article. Besides {@link MAY_NEED_ESCAPE}, the others (`#`, `-`, `1.`, `>`, `!` before a
  * link…) need one only at the start or end of a text, so a text that starts with a letter and ends
  * with neither a space nor `!`, `#` or `\` is written as it is. Checked against the library's own
- * handler in test/core/markdown.test.ts.
+ * handler in test/core/markdown-tree.test.ts.
  */
 export const text: Handle = (node: Text, parent, state, info) =>
   /^\p{L}/u.test(node.value) &&
