@@ -614,9 +614,6 @@ function headingKey(heading: string): string {
     .trim();
 }
 
-/** Marks where one heading's part of a section ends (see {@link OpenSection}). */
-const PART_END: RootContent = { type: 'thematicBreak' };
-
 function buildSection(
   section: OpenSection,
   siteUrl: string | undefined,
@@ -644,25 +641,23 @@ function buildSection(
     else addItem({ name, text: toDiscordMarkdown(nodes, siteUrl), line }, nodes);
   };
 
-  for (const node of section.parts.flatMap((part) => [...part, PART_END])) {
-    if (node === PART_END) {
-      // A sub-item ends with the part it is in.
-      closeSubItem();
-      continue;
+  for (const part of section.parts) {
+    for (const node of part) {
+      if (node.type === 'heading') {
+        closeSubItem();
+        subItem = { name: plainText(node).trim(), heading: node, line: lineOf(node), nodes: [] };
+      } else if (subItem !== undefined) {
+        subItem.nodes.push(node);
+      } else if (node.type === 'list') {
+        for (const listItem of node.children)
+          addItem(listItemToItem(listItem, siteUrl, lineOf(listItem)), listItem.children);
+      } else {
+        prose.push(node);
+      }
     }
-    if (node.type === 'heading') {
-      closeSubItem();
-      subItem = { name: plainText(node).trim(), heading: node, line: lineOf(node), nodes: [] };
-    } else if (subItem !== undefined) {
-      subItem.nodes.push(node);
-    } else if (node.type === 'list') {
-      for (const listItem of node.children)
-        addItem(listItemToItem(listItem, siteUrl, lineOf(listItem)), listItem.children);
-    } else {
-      prose.push(node);
-    }
+    // A sub-item ends with the part it is in.
+    closeSubItem();
   }
-  closeSubItem();
   return { text: toDiscordMarkdown(prose, siteUrl), items, htmlOnly };
 }
 
