@@ -293,6 +293,7 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     // Without its name gray-matter can only use the `language` given here, so no lookup of its own
     // can pick another engine.
     text = `${fence}${text.slice(3 + name.length)}`;
+    if (format === 'yaml') text = withYamlEnd(text);
     // gray-matter strips comments from the block with a regular expression whose time grows with the
     // square of its blank lines: a block without its closing line would take the whole file with it.
     const close = text.indexOf(`\n${fence}`, 3);
@@ -320,6 +321,16 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   }
   const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
   return { ok: true, data: parsed.data, body: parsed.content, bodyLine, opened: text.startsWith(fence) };
+}
+
+/**
+ * YAML's document end `...` closes the block as `---` does (Jekyll reads it so): made `---`, same
+ * length, for gray-matter, which knows only one closing line.
+ */
+function withYamlEnd(text: string): string {
+  const end = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (end === null || text[end.index + 1] !== '.') return text;
+  return `${text.slice(0, end.index + 1)}---${text.slice(end.index + 4)}`;
 }
 
 function refuseCode(): never {

@@ -300,13 +300,28 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
       if (url === undefined) for (const c of inside) children.push(c);
       else children.push({ ...child, url, children: inside });
     } else {
-      children.push(resolveLinks(child, siteUrl));
+      const resolved = resolveLinks(child, siteUrl);
+      // A quote or list item that held only HTML would show as a bare `>` or `-`.
+      if (!isBlank(resolved)) children.push(resolved);
     }
   }
   const joined = joinTexts(children);
   // What was left out at a paragraph's edges leaves no space there, which would be escaped.
   if (node.type === 'paragraph' || node.type === 'heading') trimEdges(joined);
   return { ...node, children: joined };
+}
+
+/** A container left with nothing to show (its children already resolved, so checked one level down). */
+function isBlank(node: Nodes): boolean {
+  switch (node.type) {
+    case 'paragraph':
+    case 'blockquote':
+    case 'list':
+    case 'listItem':
+      return node.children.length === 0;
+    default:
+      return false;
+  }
 }
 
 /**

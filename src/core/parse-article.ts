@@ -193,8 +193,17 @@ function parseSource({
       baseName: baseName(contentPath ?? file),
     });
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
+  // Attribute lists are no content: an item of only `{: .x}` is empty as written.
+  const asWritten = () => stripAttributeLists(block.body);
   // Links relative to the post (`../older/`, `#tips`) lead where a reader of its page would go.
-  const body = parseBody(file, shown, block.bodyLine, meta, { siteUrl, pageUrl: url }, mdx);
+  const body = parseBody(
+    file,
+    { written: asWritten, content: shown },
+    block.bodyLine,
+    meta,
+    { siteUrl, pageUrl: url },
+    mdx,
+  );
   // A post without any of the sections is still an article: /articles lists it.
   if (body.problems.length > 0) return { ok: false, problems: body.problems };
   const article: Article = {
@@ -513,11 +522,13 @@ interface OpenSection {
   depth: number;
   /** What each heading of the kind holds, in order: a post may have the same section twice. */
   parts: RootContent[][];
+  /** The file's lines each part spans, its heading's included (the last part's end is open). */
+  spans: Array<[number, number]>;
 }
 
 function parseBody(
   file: string,
-  content: string,
+  { written, content }: { written: () => string; content: string },
   lineOffset: number,
   meta: FrontMatter,
   { siteUrl, pageUrl }: { siteUrl: string | undefined; pageUrl: string | undefined },
@@ -541,29 +552,43 @@ function parseBody(
     if (node.type === 'heading') {
       // A heading naming a section always starts it; any other heading ends a section at its depth or above.
       const kind = kindOf(plainText(node));
-      if (current !== undefined && (kind !== undefined || node.depth <= current.depth)) current = undefined;
+      if (current !== undefined && (kind !== undefined || node.depth <= current.depth)) {
+        const span = current.spans.at(-1);
+        if (span !== undefined) span[1] = lineOf(node) - 1;
+        current = undefined;
+      }
       if (kind !== undefined) {
         // A second heading of a kind goes on with it (tips for new managers, then for staff
         // engineers; or two headings that `sections` maps to one kind).
         current = open.find((section) => section.kind === kind);
+        const span: [number, number] = [lineOf(node), Infinity];
         if (current === undefined) {
-          current = { kind, heading: node, depth: node.depth, parts: [[]] };
+          current = { kind, heading: node, depth: node.depth, parts: [[]], spans: [span] };
           open.push(current);
         } else {
           current.depth = node.depth;
           current.parts.push([]);
+          current.spans.push(span);
         }
         continue;
       }
     }
     current?.parts.at(-1)?.push(node);
   }
+  const leftOut = leftOutLines(written, content, lineOffset);
 
   const sections: Partial<Record<SectionKind, Section>> = {};
   for (const section of open) {
-    const { text, items, htmlOnly } = buildSection(section, siteUrl, lineOf);
+    const { text, items, dropped } = buildSection(section, siteUrl, lineOf, leftOut);
     const line = lineOf(section.heading);
     if (text === '' && items.length === 0) {
+      // All it held was what Discord cannot show (a figure, a video): the page has it, the bot not.
+      if (
+        dropped ||
+        containsHtml(section.parts.flat()) ||
+        section.spans.some(([from, to]) => leftOut(from, to))
+      )
+        continue;
       problems.push({
         file,
         line,
@@ -580,9 +605,7 @@ function parseBody(
         message:
           item.name !== undefined
             ? `${what} "${item.name}" has a name but no text`
-            : htmlOnly.has(item)
-              ? `${what} at line ${item.line} has only HTML, which Discord does not show; write it in Markdown`
-              : `${what} at line ${item.line} is empty`,
+            : `${what} at line ${item.line} is empty`,
       });
     }
     // "Tips:" reads as "Tips" in a title.
@@ -614,18 +637,43 @@ function headingKey(heading: string): string {
     .trim();
 }
 
+/**
+ * Whether anything on the file's lines `from` to `to` was left out before the Markdown was read
+ * (template tags, MDX), comparing the body as written with what was parsed: their lines match one
+ * to one. Read only when an empty item or section asks.
+ */
+function leftOutLines(
+  written: () => string,
+  content: string,
+  lineOffset: number,
+): (from: number, to: number) => boolean {
+  let changed: number[] | undefined;
+  return (from, to) => {
+    if (changed === undefined) {
+      const before = written().split('\n');
+      const after = content.split('\n');
+      changed = [];
+      for (let line = 0; line < before.length; line += 1)
+        if (before[line] !== after[line]) changed.push(line + 1 + lineOffset);
+    }
+    return changed.some((line) => line >= from && line <= to);
+  };
+}
+
 function buildSection(
   section: OpenSection,
   siteUrl: string | undefined,
   lineOf: (node: RootContent) => number,
-): { text: string; items: SectionItem[]; htmlOnly: ReadonlySet<SectionItem> } {
+  leftOut: (from: number, to: number) => boolean,
+): { text: string; items: SectionItem[]; dropped: boolean } {
   const prose: RootContent[] = [];
   const items: SectionItem[] = [];
-  // Items left empty because all they held was HTML, which Discord does not show.
-  const htmlOnly = new Set<SectionItem>();
-  const addItem = (item: SectionItem, nodes: readonly RootContent[]): void => {
-    items.push(item);
-    if (item.text === '' && containsHtml(nodes)) htmlOnly.add(item);
+  let dropped = false;
+  // An item left empty because all it held was what Discord cannot show (HTML, a template tag, a
+  // component: a figure or a video on the page) is left out; one empty as written is a problem.
+  const addItem = (item: SectionItem, nodes: readonly RootContent[], lastLine: number): void => {
+    if (item.text === '' && (containsHtml(nodes) || leftOut(item.line, lastLine))) dropped = true;
+    else items.push(item);
   };
   let subItem: { name: string; heading: Heading; line: number; nodes: RootContent[] } | undefined;
   const closeSubItem = (): void => {
@@ -636,9 +684,15 @@ function buildSection(
     if (nodes.length === 0)
       addItem(
         { text: toDiscordMarkdown([{ type: 'paragraph', children: heading.children }], siteUrl), line },
-        [],
+        [heading],
+        line,
       );
-    else addItem({ name, text: toDiscordMarkdown(nodes, siteUrl), line }, nodes);
+    else
+      addItem(
+        { name, text: toDiscordMarkdown(nodes, siteUrl), line },
+        nodes,
+        lastLineOf(nodes.at(-1), lineOf),
+      );
   };
 
   for (const part of section.parts) {
@@ -650,7 +704,11 @@ function buildSection(
         subItem.nodes.push(node);
       } else if (node.type === 'list') {
         for (const listItem of node.children)
-          addItem(listItemToItem(listItem, siteUrl, lineOf(listItem)), listItem.children);
+          addItem(
+            listItemToItem(listItem, siteUrl, lineOf(listItem)),
+            listItem.children,
+            lastLineOf(listItem, lineOf),
+          );
       } else {
         prose.push(node);
       }
@@ -658,7 +716,13 @@ function buildSection(
     // A sub-item ends with the part it is in.
     closeSubItem();
   }
-  return { text: toDiscordMarkdown(prose, siteUrl), items, htmlOnly };
+  return { text: toDiscordMarkdown(prose, siteUrl), items, dropped };
+}
+
+/** The file's line a node ends on. */
+function lastLineOf(node: RootContent | undefined, lineOf: (node: RootContent) => number): number {
+  if (node === undefined) return 0;
+  return lineOf(node) + (node.position === undefined ? 0 : node.position.end.line - node.position.start.line);
 }
 
 /** `- **Name:** text`, `- Name: text` or `- text` become an item with or without a name. */

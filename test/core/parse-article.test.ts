@@ -1084,30 +1084,34 @@ describe('bad content is reported with file, line and field', () => {
     ]);
   });
 
-  it('GIVEN an item with a name and only HTML after it THEN names its line', () => {
-    const problems = problemsOf(articleSource(validFront(), '## Tips\n\n- **Lonely:** <br>'));
-    expect(problems).toEqual([
-      { file: 'content/bad.md', line: 10, message: 'the tips item "Lonely" has a name but no text' },
+  it('GIVEN items made only of HTML THEN they are left out (the page shows them, Discord cannot); an item empty as written is reported', () => {
+    const source = articleSource(
+      validFront(),
+      '## Tips\n\n- <div>hi</div>\n- <br>\n- <!-- later -->\n-\n- **Kept:** text\n- **Lonely:** <br>',
+    );
+    expect(problemsOf(source)).toEqual([
+      { file: 'content/bad.md', line: 13, message: 'the tips item at line 13 is empty' },
+    ]);
+    const article = mustParse(source.replace('\n-\n', '\n- Listen.\n'));
+    expect(article.sections.tips?.items).toEqual([
+      { text: 'Listen.', line: 13 },
+      { name: 'Kept', text: 'text', line: 14 },
     ]);
   });
 
-  it('GIVEN items made only of HTML, or of nothing THEN says so with their lines', () => {
-    const problems = problemsOf(
-      articleSource(
-        validFront(),
-        '## Tips\n\n- <div>hi</div>\n- <br>\n- <!-- later -->\n-\n- **Kept:** text',
-      ),
-    );
-    const onlyHtml = (line: number) => ({
-      file: 'content/bad.md',
-      line,
-      message: `the tips item at line ${line} has only HTML, which Discord does not show; write it in Markdown`,
+  it('GIVEN a section made only of HTML or template tags THEN the article has no such section; an empty one as written is reported', () => {
+    const only = (body: string) => mustParse(articleSource(validFront(), body)).sections;
+    expect(only('## Tips\n\n<figure><img src="x.png"></figure>\n\n## Skills\n\n- Listen')).toEqual({
+      skills: expect.objectContaining({ items: [{ text: 'Listen', line: 14 }] }) as unknown,
     });
-    expect(problems).toEqual([
-      onlyHtml(10),
-      onlyHtml(11),
-      onlyHtml(12),
-      { file: 'content/bad.md', line: 13, message: 'the tips item at line 13 is empty' },
+    expect(only('## Tips\n\n{{< youtube id="x" >}}\n\n## Other\n\nText.')).toEqual({});
+    expect(only('## Tips\n\n- {{< figure src="a" >}}\n- {% include b.html\n  c=1 %}\n')).toEqual({});
+    expect(problemsOf(articleSource(validFront(), '## Tips\n\n## Other\n\nText.'))).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 8,
+        message: expect.stringMatching(/tips section "Tips" is empty/) as string,
+      },
     ]);
   });
 });
@@ -1122,6 +1126,15 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     );
     expect(tips('Intro {{< x\n>}}')).toBe('Intro');
     expect(tips('> {{< quote\n  a >}} quoted tip')).not.toMatch(/<!--|-->|&#x/);
+  });
+
+  it('GIVEN a quote or a nested list item that held only a tag or HTML THEN no bare ">" or "-" is left', () => {
+    const skills = (body: string) => mustParse(`${front}## Skills\n\n${body}\n`).sections.skills;
+    expect(skills('> {{< x\n> >}}\n\nAfter.')?.text).toBe('After.');
+    expect(skills('> <span></span>\n\nAfter.')?.text).toBe('After.');
+    expect(skills('- Ask\n  - <b></b>\n  - Listen')?.items.map((item) => item.text)).toEqual([
+      expect.not.stringMatching(/^\s*-\s*$/m) as string,
+    ]);
   });
 
   it('GIVEN a tag or component over several lines inside a list item THEN the item stays whole, its lines kept', () => {
@@ -1141,11 +1154,16 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
   });
 
   it('GIVEN Hugo shortcodes and Liquid tags in sections THEN only their text is left, and problems name the right lines', () => {
-    const source = `${front}## Tips\n\n{% comment %}\nLater.\n{% endcomment %}\n- **Ask:** {{< note >}}for *feedback*{{< /note >}} {{ site.x }}\n- {% if a %}{% endif %}\n`;
+    const source = `${front}## Tips\n\n{% comment %}\nLater.\n{% endcomment %}\n- **Ask:** {{< note >}}for *feedback*{{< /note >}} {{ site.x }}\n- {% if a %}{% endif %}\n-\n`;
     expect(problemsOf(source)).toEqual([
-      { file: 'content/bad.md', line: 13, message: 'the tips item at line 13 is empty' },
+      { file: 'content/bad.md', line: 14, message: 'the tips item at line 14 is empty' },
     ]);
-    const article = mustParse(source.replace('- {% if a %}{% endif %}', '- {{< x >}}Listen.'));
+    // An item that was only tags shows nothing, and is left out.
+    expect(mustParse(source.replace('\n-\n', '\n- Last.\n')).sections.tips?.items).toEqual([
+      { name: 'Ask', text: 'for *feedback*', line: 12 },
+      { text: 'Last.', line: 14 },
+    ]);
+    const article = mustParse(source.replace('- {% if a %}{% endif %}\n-\n', '- {{< x >}}Listen.\n'));
     expect(article.sections.tips?.items).toEqual([
       { name: 'Ask', text: 'for *feedback*', line: 12 },
       { text: 'Listen.', line: 13 },
@@ -1208,10 +1226,8 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
       '- **Ask:** <Em>for</Em> feedback {/* soon */}',
       '- <YouTube id="x" />',
     ].join('\n');
-    expect(problemsOf(source, 'content/posts/My Post.mdx')).toEqual([
-      { file: 'content/posts/My Post.mdx', line: 17, message: 'the tips item at line 17 is empty' },
-    ]);
-    const article = mustParse(source.replace('- <YouTube id="x" />', ''), 'content/posts/My Post.mdx');
+    // The item that was only a component (a video on the page) is left out.
+    const article = mustParse(source, 'content/posts/My Post.mdx');
     expect([article.slug, article.summary, article.sections.tips]).toEqual([
       'my-post',
       'Lead in .',
@@ -1332,6 +1348,19 @@ describe('hostile front matter is read as data, never run', () => {
         8,
       ]);
     }
+  });
+
+  it('GIVEN YAML front matter closed by YAML\'s document end "..." (Jekyll reads it) THEN reads it; lines stay the file\'s', () => {
+    const source = '---\ntitle: Dots\ntags: [a]\n... \n\n## Tips\n\n- one\n- two\n';
+    expect(mustParse(source).sections.tips?.items).toEqual([
+      { text: 'one', line: 8 },
+      { text: 'two', line: 9 },
+    ]);
+    // Only the block's first closing line counts: a "..." in the body stays text.
+    expect(mustParse('---\ntitle: T\n---\nLead.\n...\n').summary).toBe('Lead. ...');
+    expect(problemsOf('---\ntitle: T\ndate: 2024-13-45\n...\nBody\n')).toEqual([
+      { file: 'content/bad.md', line: 3, field: 'date', message: expect.any(String) as string },
+    ]);
   });
 
   it('GIVEN a wrong field in TOML or JSON front matter THEN names its line, as in YAML', () => {
