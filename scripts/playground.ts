@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
     SITE_URL: siteUrl,
     ARTICLE_URL: settings.config.articleUrl,
+    CONTENT_LANGUAGE: settings.config.contentLanguage ?? '',
     LOG_LEVEL: 'warn',
   };
   const deployed = await runEntry('deploy-commands', env, process.cwd());

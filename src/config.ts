@@ -67,6 +67,14 @@ const envSchema = z.object({
           });
       }),
   ),
+  // A Hugo language key, as its translations' file names carry it (`post.fr.md`).
+  CONTENT_LANGUAGE: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{2}(?:[-_][a-z\d]{2,8})?$/, 'expected a language code, like en, fr or pt-br'),
+  ),
   STORE_URL: optional(
     z
       .string()
@@ -134,7 +142,12 @@ const botSchema = envSchema.superRefine((env, context) => {
 });
 
 /** What every entry point that reads articles needs (the bot, content:check, the playground). */
-const contentSchema = envSchema.pick({ SITE_URL: true, CONTENT_DIR: true, ARTICLE_URL: true });
+const contentSchema = envSchema.pick({
+  SITE_URL: true,
+  CONTENT_DIR: true,
+  ARTICLE_URL: true,
+  CONTENT_LANGUAGE: true,
+});
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
@@ -157,6 +170,8 @@ export interface Config {
    * Jekyll style, `pretty`, already made its pattern).
    */
   readonly articleUrl: string;
+  /** Which translations are read (`post.fr.md` is French); undefined: every file. */
+  readonly contentLanguage: string | undefined;
   readonly storeUrl: string;
   /** The file that remembers parsed articles between starts; undefined when turned off. */
   readonly contentCache: string | undefined;
@@ -177,7 +192,7 @@ export const DEFAULT_CONTENT_DIR = './content';
 
 export type ConfigResult<T = Config> = { ok: true; config: T } | { ok: false; problems: string[] };
 
-export type ContentConfig = Pick<Config, 'contentDir' | 'siteUrl' | 'articleUrl'>;
+export type ContentConfig = Pick<Config, 'contentDir' | 'siteUrl' | 'articleUrl' | 'contentLanguage'>;
 
 function problemsOf(error: z.ZodError): { ok: false; problems: string[] } {
   return {
@@ -198,6 +213,7 @@ export function loadContentConfig(
       contentDir: parsed.data.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       siteUrl: parsed.data.SITE_URL,
       articleUrl: parsed.data.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
+      contentLanguage: parsed.data.CONTENT_LANGUAGE,
     },
   };
 }
@@ -223,6 +239,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       siteUrl: e.SITE_URL,
       contentDir: e.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       articleUrl: e.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
+      contentLanguage: e.CONTENT_LANGUAGE,
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       contentCache: contentCachePath(e.CONTENT_CACHE, e.STORE_URL ?? DEFAULT_STORE_URL, shardIds),
       logLevel: e.LOG_LEVEL ?? 'info',

@@ -15,8 +15,8 @@ async function check(): Promise<number> {
     console.error(formatConfigProblems(settings.problems, 'content:check'));
     return 1;
   }
-  const { contentDir, siteUrl, articleUrl } = settings.config;
-  const { index, problems, fileCount } = await loadContent(contentDir, siteUrl, articleUrl);
+  const { contentDir, siteUrl, articleUrl, contentLanguage } = settings.config;
+  const { index, problems, fileCount } = await loadContent(contentDir, siteUrl, articleUrl, contentLanguage);
   const lines = problems.map(formatProblem);
   for (const { what, violations } of renderedMessages(index, siteUrl)) {
     for (const violation of violations) lines.push(`${what}: ${violation}`);

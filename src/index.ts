@@ -119,7 +119,12 @@ async function main(): Promise<number> {
   };
   process.on('SIGHUP', onHangUp);
   // Everything an article is made from besides its file: what is stored is kept only while they are the same.
-  const settings = { siteUrl: config.siteUrl, articleUrl: config.articleUrl, dir: config.contentDir };
+  const settings = {
+    siteUrl: config.siteUrl,
+    articleUrl: config.articleUrl,
+    dir: config.contentDir,
+    language: config.contentLanguage,
+  };
   const contentStore = await ContentStore.open(config.contentCache, settings, logger);
   const library = await ContentLibrary.open({ ...settings, logger, store: contentStore });
   live.library = library;

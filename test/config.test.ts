@@ -192,6 +192,22 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('GIVEN CONTENT_LANGUAGE THEN the bot and content:check read it alike, lowercased; a value that is no language code is refused', () => {
+    const language = (value: string | undefined) => {
+      const content = loadContentConfig({ CONTENT_LANGUAGE: value });
+      const bot = loadConfig({ DISCORD_TOKEN: TOKEN, CONTENT_LANGUAGE: value });
+      expect(bot.ok ? bot.config.contentLanguage : bot.problems).toEqual(
+        content.ok ? content.config.contentLanguage : content.problems,
+      );
+      return content.ok ? content.config.contentLanguage : content.problems;
+    };
+    expect(language(' FR ')).toBe('fr');
+    expect(language('pt-BR')).toBe('pt-br');
+    expect(language('')).toBeUndefined();
+    expect(language(undefined)).toBeUndefined();
+    expect(language('French')).toEqual(['CONTENT_LANGUAGE: expected a language code, like en, fr or pt-br']);
+  });
+
   it("GIVEN a Jekyll permalink style's name, as in _config.yml THEN its pattern, for the bot and content:check alike", () => {
     const articleUrl = (value: string) => {
       const content = loadContentConfig({ ARTICLE_URL: value });

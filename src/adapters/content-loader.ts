@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
+import { DEFAULT_CONTENT_LANGUAGE, splitLanguage, withoutTranslated } from '../core/content-language.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes } from './parse-file.js';
@@ -33,14 +34,17 @@ export async function loadContent(
   dir: string,
   siteUrl: string | undefined,
   articleUrl?: string,
+  language?: string,
 ): Promise<LoadedContent> {
   const { files, problems } = await findArticles(dir);
   const articles: Article[] = [];
-  for (const outcome of await readArticles(files, { siteUrl, articleUrl, dir })) {
+  for (const outcome of await readArticles(files, { siteUrl, articleUrl, dir, language })) {
     if (outcome.kind === 'article') articles.push(outcome.article);
     else if (outcome.kind === 'problems') problems.push(...outcome.problems);
   }
-  const { index, problems: indexProblems } = buildIndex(articles);
+  const { index, problems: indexProblems } = buildIndex(
+    withoutTranslated(articles, language ?? DEFAULT_CONTENT_LANGUAGE),
+  );
   return { index, problems: [...problems, ...indexProblems], fileCount: files.length };
 }
 
@@ -50,6 +54,8 @@ export interface ParseSettings {
   readonly articleUrl?: string | undefined;
   /** The content folder, which the files' names start with: what is inside it gives ARTICLE_URL's `:section`. */
   readonly dir?: string | undefined;
+  /** CONTENT_LANGUAGE (default `en`): which of a post's translations (`post.fr.md`) are read. */
+  readonly language?: string | undefined;
 }
 
 /** One file read and parsed: an article, its problems, a draft, or a file that is gone. */
@@ -112,7 +118,7 @@ interface ReadChunk {
 
 async function readChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir }: ParseSettings,
+  { siteUrl, articleUrl, dir, language }: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
   const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
@@ -128,7 +134,7 @@ async function readChunk(
     if (!('bytes' in outcome) || known[i] !== undefined) return;
     const { file } = outcome.file;
     const contentPath = dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
-    missing.push({ file, bytes: outcome.bytes, siteUrl, articleUrl, contentPath });
+    missing.push({ file, bytes: outcome.bytes, siteUrl, articleUrl, contentPath, language });
     missingKeys.push(outcome.key);
   });
   return { keyed, known, missing, missingKeys };
@@ -374,13 +380,15 @@ export function isJekyllPostName(name: string): boolean {
 }
 
 /**
- * Markdown (and MDX) files, but for Hugo's `_index.md` (a list page, not a post) and hidden files
+ * Markdown (and MDX) files, but for Hugo's `_index.md` (a list page, not a post; `_index.fr.md` in French) and hidden files
  * (an editor's lock or backup, like Emacs's `.#post.md`).
  */
 export function isArticleName(name: string): boolean {
   const lower = name.toLowerCase();
   return (
-    /\.(md|markdown|mdx)$/.test(lower) && !/^_index\.(md|markdown|mdx)$/.test(lower) && !lower.startsWith('.')
+    /\.(md|markdown|mdx)$/.test(lower) &&
+    !/^_index\.(md|markdown|mdx)$/.test(splitLanguage(lower).name) &&
+    !lower.startsWith('.')
   );
 }
 

@@ -18,6 +18,7 @@ import {
   resolveRelativeLinks,
   toDiscordMarkdown,
 } from './markdown.js';
+import { DEFAULT_CONTENT_LANGUAGE, isWantedLanguage, splitLanguage } from './content-language.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
 import { stripTemplateTags } from './template-tags.js';
@@ -37,6 +38,8 @@ export interface ArticleSource {
    * (the first the `:section`), and those above a `_posts` folder its first categories (Jekyll).
    */
   readonly contentPath?: string | undefined;
+  /** CONTENT_LANGUAGE (default `en`): a file named in another language (`post.fr.md`) is not read. */
+  readonly language?: string | undefined;
 }
 
 export type ParseResult =
@@ -84,7 +87,11 @@ function parseSource({
   siteUrl,
   articleUrl = DEFAULT_ARTICLE_URL,
   contentPath,
+  language = DEFAULT_CONTENT_LANGUAGE,
 }: ArticleSource): ParseResult {
+  // Another language's translation is, to this bot, no article (nor a problem).
+  if (!isWantedLanguage(splitLanguage(lastPart(file)).language, language))
+    return { ok: false, problems: [], unpublished: true };
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
@@ -297,7 +304,7 @@ function fileName(file: string): {
   title: string;
 } {
   const parts = file.split('/');
-  let name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
+  let name = splitLanguage(parts.pop() ?? '').name.replace(/\.(md|markdown|mdx)$/i, '');
   if (name.toLowerCase() === 'index' && parts.length > 0) name = parts.pop() ?? name;
   // As Jekyll reads it, the month and day may have one digit (`2024-1-5-my-post.md`).
   const prefix = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(name);
@@ -505,13 +512,17 @@ function sectionsOf(contentPath: string): readonly string[] {
 /** The file's name without its extension, or a page bundle's folder's: what Hugo's `:filename` is. */
 function baseName(path: string): string {
   const parts = path.split('/');
-  const name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
+  const name = splitLanguage(parts.pop() ?? '').name.replace(/\.(md|markdown|mdx)$/i, '');
   return isBundle(path) ? (parts.pop() ?? name) : name;
 }
 
-/** Whether the file is a Hugo page bundle's `index.md`. */
+/** Whether the file is a Hugo page bundle's `index.md` (or a translation's, `index.fr.md`). */
 function isBundle(path: string): boolean {
-  return /^index\.(md|markdown|mdx)$/i.test(path.split('/').pop() ?? '');
+  return /^index\.(md|markdown|mdx)$/i.test(splitLanguage(lastPart(path)).name);
+}
+
+function lastPart(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 interface OpenSection {

@@ -282,6 +282,66 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     ]);
   });
 
+  it('GIVEN a multilingual Hugo blog (translations named post.fr.md, index.fr.md) THEN the bot reads one language: English by default, French when set', async () => {
+    const brief = (loaded: LoadedContent) =>
+      articlesOf(loaded).map(({ slug, title, url, tags }) => ({ slug, title, url, tags }));
+    const url = '/:sections/:slugorfilename/';
+    // _index.fr.md is a list page in any language.
+    const english = await loadContent(blog('hugo-i18n/content'), SITE_URL, url);
+    expect(english.fileCount).toBe(6);
+    expect(brief(english)).toEqual([
+      {
+        slug: 'hiring-well',
+        title: 'Hiring well',
+        url: 'https://blog.example/posts/hiring-well/',
+        tags: ['hiring'],
+      },
+      {
+        slug: 'one-on-ones',
+        title: 'One-on-ones',
+        url: 'https://blog.example/posts/one-on-ones/',
+        tags: ['management'],
+      },
+      {
+        slug: 'remote-teams',
+        title: 'Remote teams',
+        url: 'https://blog.example/posts/remote-teams/',
+        tags: ['remote'],
+      },
+      // "js" is no language the locale data knows: the name stays whole.
+      { slug: 'state-of-js', title: 'State of JS', url: 'https://blog.example/posts/state-of.js/', tags: [] },
+    ]);
+    // French: the translations in place of the originals, under Hugo's /fr/; the untranslated posts as they are.
+    const french = await loadContent(blog('hugo-i18n/content'), SITE_URL, `/fr${url}`, 'fr');
+    expect(french.problems).toEqual([]);
+    expect(brief(french)).toEqual([
+      {
+        slug: 'hiring-well',
+        title: 'Bien recruter',
+        url: 'https://blog.example/fr/posts/hiring-well/',
+        tags: ['recrutement'],
+      },
+      {
+        slug: 'one-on-ones',
+        title: 'One-on-ones',
+        url: 'https://blog.example/fr/posts/one-on-ones/',
+        tags: ['management'],
+      },
+      {
+        slug: 'remote-teams',
+        title: 'Équipes à distance',
+        url: 'https://blog.example/fr/posts/remote-teams/',
+        tags: ['distance'],
+      },
+      {
+        slug: 'state-of-js',
+        title: 'State of JS',
+        url: 'https://blog.example/fr/posts/state-of.js/',
+        tags: [],
+      },
+    ]);
+  });
+
   it("GIVEN a Hugo content folder with nested sections and ARTICLE_URL /:sections/:filename/ THEN every folder and the file's name, date and all (escaped shortcodes in indented code shown)", async () => {
     const loaded = await loadContent(blog('hugo-sections/content'), SITE_URL, '/:sections/:filename/');
     expect(loaded.fileCount).toBe(2);

@@ -168,6 +168,20 @@ describe("ContentLibrary.refresh in a Jekyll site's folder", () => {
     expect(lib.fileCount).toBe(2);
   });
 
+  it('GIVEN CONTENT_LANGUAGE=fr and a translation added beside a post, then removed THEN the translation stands in for it, then the post is back; another language is never read', async () => {
+    const logger = createLogger({ level: 'silent' });
+    library = await ContentLibrary.open({ dir, siteUrl: 'https://blog.example', logger, language: 'fr' });
+    put('b.de.md', article('Beta auf Deutsch'));
+    put('a.fr.md', article('Alpha en français'));
+    await library.refresh({ paths: [join(dir, 'b.de.md'), join(dir, 'a.fr.md')] });
+    expect(titles(library)).toEqual(['Alpha en français', 'Beta']);
+    expect(library.current.bySlug('a')?.title).toBe('Alpha en français');
+    unlinkSync(join(dir, 'a.fr.md'));
+    await library.refresh({ paths: [join(dir, 'a.fr.md')] });
+    expect(titles(library)).toEqual(['Alpha', 'Beta']);
+    expect(library.problems).toEqual([]);
+  });
+
   it('GIVEN _config.yml added or removed THEN the files are read again as the folder now is', async () => {
     putIn('_posts/2024-01-01-post.md', 'Post');
     putIn('_drafts/draft.md', 'Draft');
