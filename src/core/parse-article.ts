@@ -112,7 +112,7 @@ function parseSource({
       ],
     };
   }
-  const written = isFields(block.data) ? block.data : {};
+  const { fields: written, names } = lowerKeys(isFields(block.data) ? block.data : {});
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no).
   const dateKey = DATE_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]));
   const fields =
@@ -131,8 +131,11 @@ function parseSource({
     return {
       ok: false,
       problems: front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
-        // A date read from Hugo's `publishDate` (say) is named as written.
-        const path = issue.path.map((key) => (key === 'date' && dateKey !== undefined ? dateKey : key));
+        // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
+        const path = issue.path.map((key, i) => {
+          const read = key === 'date' && dateKey !== undefined ? dateKey : key;
+          return i === 0 && typeof read === 'string' ? (names.get(read) ?? read) : read;
+        });
         const field = path.map(String).join('.') || undefined;
         const line = field === undefined ? 1 : keyLine(frontLines, String(path[0]));
         return {
@@ -176,7 +179,7 @@ function parseSource({
       problems: [
         {
           file,
-          line: keyLine(frontLines, summaryField),
+          line: keyLine(frontLines, names.get(summaryField) ?? summaryField),
           field: summaryField,
           message: summary.message,
         },
@@ -242,8 +245,35 @@ function summaryMarkdown(
   return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl) || summary };
 }
 
-/** Where Hugo reads a post's date, in its order (`lastmod` and `modified` are not the day it was published). */
-const DATE_KEYS = ['date', 'publishDate', 'pubdate', 'published'] as const;
+/**
+ * Where Hugo reads a post's date, in its order (`lastmod` and `modified` are not the day it was
+ * published), named in lowercase as {@link lowerKeys} gives them (`publishDate` is `publishdate`).
+ */
+const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published'] as const;
+
+/**
+ * The fields under their lowercase names, as Hugo reads front matter keys in any case (`Title`,
+ * `Tags`, `publishDate`: older Hugo sites write them so); a name the file also has in lowercase
+ * keeps that field. `names` gives each changed name as written, for problems.
+ */
+function lowerKeys(fields: Record<string, unknown>): {
+  fields: Record<string, unknown>;
+  names: ReadonlyMap<string, string>;
+} {
+  const names = new Map<string, string>();
+  const keys = Object.keys(fields);
+  if (keys.every((key) => key === key.toLowerCase())) return { fields, names };
+  const lowered: Record<string, unknown> = {};
+  for (const key of keys) if (key === key.toLowerCase()) lowered[key] = fields[key];
+  for (const key of keys) {
+    const lower = key.toLowerCase();
+    // `__PROTO__` would set the object's prototype: no field of ours has that name.
+    if (Object.hasOwn(lowered, lower) || lower === '__proto__') continue;
+    lowered[lower] = fields[key];
+    names.set(lower, key);
+  }
+  return { fields: lowered, names };
+}
 
 /** `true`, or a text the generators read as it (`draft: "true"` in Hugo, `yes` in Jekyll's YAML 1.1). */
 function isYes(value: unknown): boolean {

@@ -452,6 +452,26 @@ describe("real blogs' file names and front matter", () => {
     ]);
   });
 
+  it("GIVEN front matter keys in another case (older Hugo sites' Title, Date, Tags, Draft) THEN read as Hugo reads them; problems name them as written", () => {
+    const toml =
+      '+++\nTitle = "Old Hugo"\nDate = 2014-03-12T10:11:00-04:00\nTags = ["Go"]\npublishdate = "2015-01-01"\n+++\nLead.\n';
+    const old = mustParse(toml);
+    expect([old.title, old.date, old.tags, old.summary]).toEqual(['Old Hugo', '2014-03-12', ['Go'], 'Lead.']);
+    expect(article({ title: 'T', publishdate: '2024-01-05' }, 'content/a.md').date).toBe('2024-01-05');
+    expect(parse({ Title: 'T', Draft: true }, 'content/a.md')).toEqual({
+      ok: false,
+      problems: [],
+      unpublished: true,
+    });
+    // The name in lowercase wins; `__PROTO__` is no field, and sets nothing.
+    const both = mustParse('---\ntitle: lower\nTitle: Upper\n__PROTO__: { slug: evil, title: x }\n---\nx\n');
+    expect([both.title, both.slug]).toEqual(['lower', 'a']);
+    expect(problemsOf('---\nTitle: T\nTags: { a: 1 }\nSummary: [x]\n---\nx\n')).toEqual([
+      { file: 'content/bad.md', line: 3, field: 'Tags', message: expect.any(String) as string },
+      { file: 'content/bad.md', line: 4, field: 'Summary', message: expect.any(String) as string },
+    ]);
+  });
+
   it("GIVEN links relative to the post THEN they lead where they lead from its page; the site's paths stay on the site", () => {
     const body =
       '## Tips\n\n- [Anchor](#tips), [older](../earlier-post/), [photo](photo.png), [site](/about/), [out](https://x.example/)';
