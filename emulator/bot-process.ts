@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { PROJECT_ROOT } from './run-bot.js';
+import { PROJECT_ROOT, START_FLAGS } from './run-bot.js';
 
 export interface LogLine {
   level: number;
@@ -15,8 +15,12 @@ export class BotProcess {
   readonly exited: Promise<number | null>;
   private readonly child: ChildProcessWithoutNullStreams;
 
-  /** `args` default to the bot's entry point; the benchmark passes another program. */
-  constructor(env: Record<string, string>, cwd = PROJECT_ROOT, args = [`${PROJECT_ROOT}dist/src/index.js`]) {
+  /** `args` default to the bot's entry point, with `npm start`'s options; the benchmark passes another program. */
+  constructor(
+    env: Record<string, string>,
+    cwd = PROJECT_ROOT,
+    args = [...START_FLAGS, `${PROJECT_ROOT}dist/src/index.js`],
+  ) {
     this.child = spawn(process.execPath, args, {
       cwd,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },

@@ -1,8 +1,22 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The project's root folder, where `dist/` is built. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * Node's options in package.json's `start` script (`node --max-semi-space-size=8 dist/src/index.js`):
+ * the bot is run in tests and benchmarks as `npm start` runs it.
+ */
+export const START_FLAGS: readonly string[] = (() => {
+  const { scripts } = JSON.parse(readFileSync(`${PROJECT_ROOT}package.json`, 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...words] = scripts.start.split(/\s+/);
+  if (node !== 'node') throw new Error(`the start script runs ${node ?? 'nothing'}, not node`);
+  return words.filter((word) => word.startsWith('--'));
+})();
 
 export interface Finished {
   code: number | null;

@@ -1,6 +1,7 @@
 import { Events, RESTEvents, type Client, type REST } from 'discord.js';
 import pTimeout from 'p-timeout';
 import { ContentStore } from './adapters/content-store.js';
+import { collectGarbage } from './adapters/heap.js';
 import { ContentLibrary } from './adapters/content-library.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact, type Logger } from './adapters/logger.js';
@@ -128,6 +129,8 @@ async function main(): Promise<number> {
   const contentStore = await ContentStore.open(config.contentCache, settings, logger);
   const library = await ContentLibrary.open({ ...settings, logger, store: contentStore });
   live.library = library;
+  // The load's garbage collected before the bot connects (see collectGarbage).
+  collectGarbage();
   if (library.current.articles.length === 0) {
     console.error(
       [

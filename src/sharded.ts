@@ -44,6 +44,8 @@ async function main(): Promise<number> {
     shardList: ids,
     token: config.token,
     mode: 'process',
+    // Node's flags from `npm run start:sharded` (the heap's, see package.json) for every shard too.
+    execArgv: process.execArgv,
     respawn: true,
   });
   manager.on('shardCreate', (shard: Shard) => {

@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
@@ -107,11 +107,7 @@ export async function readArticles(
 
 /** A chunk of files read: their outcomes so far, what the store knew of them, and what is left to parse. */
 interface ReadChunk {
-  readonly keyed: readonly (
-    | Exclude<ReadOutcome, { readonly bytes: Uint8Array }>
-    | (Extract<ReadOutcome, { readonly bytes: Uint8Array }> & { readonly key: string })
-  )[];
-  readonly known: readonly (ParseResult | undefined)[];
+  readonly read: readonly ReadOutcome[];
   readonly missing: readonly FileBytes[];
   readonly missingKeys: readonly string[];
 }
@@ -121,28 +117,22 @@ async function readChunk(
   { siteUrl, articleUrl, dir, language }: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
-  const read = await pMap(files, (file) => readArticle(file), { concurrency: READ_CONCURRENCY });
-  // The bytes are hashed as they are: a file the store holds is never decoded here.
-  const keyed = read.map((outcome) =>
-    'bytes' in outcome ? { ...outcome, key: ContentStore.key(outcome.file.file, outcome.bytes) } : outcome,
-  );
-  // Looked up once: what the store gives here is what is used below.
-  const known = keyed.map((outcome) => ('bytes' in outcome ? store?.get(outcome.key) : undefined));
+  const read = await pMap(files, (file) => readArticle(file, store), { concurrency: READ_CONCURRENCY });
   const missing: FileBytes[] = [];
   const missingKeys: string[] = [];
-  keyed.forEach((outcome, i) => {
-    if (!('bytes' in outcome) || known[i] !== undefined) return;
+  for (const outcome of read) {
+    if (outcome.kind !== 'read' || outcome.bytes === undefined) continue;
     const { file } = outcome.file;
     const contentPath = dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
     missing.push({ file, bytes: outcome.bytes, siteUrl, articleUrl, contentPath, language });
     missingKeys.push(outcome.key);
-  });
-  return { keyed, known, missing, missingKeys };
+  }
+  return { read, missing, missingKeys };
 }
 
 /** Parses what the store did not know of a chunk, keeps it there, and gives every file's outcome. */
 async function parseChunk(
-  { keyed, known, missing, missingKeys }: ReadChunk,
+  { read, missing, missingKeys }: ReadChunk,
   pool: ParsePool,
   store: ContentStore | undefined,
 ): Promise<FileOutcome[]> {
@@ -155,10 +145,10 @@ async function parseChunk(
   const kept = store?.putAll(parsed.filter((entry) => entry.lasting));
   let next = 0;
   let nextKept = 0;
-  return keyed.map((outcome, i): FileOutcome => {
-    if (!('bytes' in outcome)) return outcome;
+  return read.map((outcome): FileOutcome => {
+    if (outcome.kind !== 'read') return outcome;
     const { file, signature, key } = outcome;
-    let result = known[i];
+    let result = outcome.known;
     if (result === undefined) {
       const fresh = parsed[next++];
       if (fresh === undefined) result = { ok: false, problems: [{ file: file.file, message: 'not parsed' }] };
@@ -169,6 +159,22 @@ async function parseChunk(
     if (result.unpublished === true) return { kind: 'unpublished', file, signature, key };
     return { kind: 'problems', problems: result.problems, file, signature, key };
   });
+}
+
+/** Reads the file from its start into `buffer` until it is full or the file ends; the bytes read. */
+async function readInto(path: string, buffer: Buffer): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return length;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The signature of a file as `stat` describes it: equal signatures mean the file was not written since. */
@@ -398,28 +404,66 @@ export function compare(a: string, b: string): number {
 }
 
 type ReadOutcome = (
-  | { readonly bytes: Uint8Array }
+  | {
+      readonly kind: 'read';
+      /** The file's name and bytes hashed: its key in the store. */
+      readonly key: string;
+      /** What the store holds for the key: then the bytes were not kept. */
+      readonly known: ParseResult | undefined;
+      /** The bytes, when the store does not know them (decoded where parsed: see parseFile). */
+      readonly bytes: Uint8Array | undefined;
+    }
   | { readonly kind: 'problems'; readonly problems: readonly ContentProblem[] }
   | { readonly kind: 'gone' }
 ) & { readonly file: ArticleFile; readonly signature?: string | undefined };
 
-/** The file's bytes (decoded where parsed: see parseFile), a problem, or `gone` when it is no file (any more). */
-async function readArticle(file: ArticleFile): Promise<ReadOutcome> {
+/**
+ * Buffers files are read into to be hashed, used again: on a restart nearly every file is one the
+ * store knows, and a new buffer for each (tens of megabytes for a large blog) would only grow the
+ * memory the process keeps. Only a file to parse is copied out.
+ */
+const readBuffers: Buffer[] = [];
+const READ_BUFFER_BYTES = 64 * 1024;
+
+/**
+ * The file read and hashed, with what the store knows of it (its bytes only when the store does not
+ * know them), a problem, or `gone` when it is no file (any more).
+ */
+async function readArticle(file: ArticleFile, store: ContentStore | undefined): Promise<ReadOutcome> {
   const problem = (message: string): ReadOutcome => ({
     kind: 'problems',
     problems: [{ file: file.file, message }],
     file,
   });
   try {
+    // Checked before opening it: opening a FIFO would wait for a writer.
     const info = await stat(file.path);
     if (!info.isFile()) return { kind: 'gone', file };
     const signature = signatureOf(info);
-    if (info.size > MAX_FILE_BYTES)
-      return {
-        ...problem(`the file has ${info.size} bytes; an article may have at most ${MAX_FILE_BYTES}`),
-        signature,
-      };
-    return { bytes: await readFile(file.path), file, signature };
+    const tooLarge = (size: number): ReadOutcome => ({
+      ...problem(`the file has ${size} bytes; an article may have at most ${MAX_FILE_BYTES}`),
+      signature,
+    });
+    if (info.size > MAX_FILE_BYTES) return tooLarge(info.size);
+    // A byte more than it had: a file that grew since is read whole by readFile instead.
+    const wanted = info.size + 1;
+    const pooled =
+      wanted <= READ_BUFFER_BYTES
+        ? (readBuffers.pop() ?? Buffer.allocUnsafeSlow(READ_BUFFER_BYTES))
+        : undefined;
+    const buffer = pooled ?? Buffer.allocUnsafeSlow(wanted);
+    try {
+      const length = await readInto(file.path, buffer.subarray(0, wanted));
+      const bytes = length === wanted ? await readFile(file.path) : buffer.subarray(0, length);
+      if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
+      const key = ContentStore.key(file.file, bytes);
+      const known = store?.get(key);
+      // A copy of its own: the buffer is read into again.
+      const kept = known === undefined ? new Uint8Array(bytes) : undefined;
+      return { kind: 'read', key, known, bytes: kept, file, signature };
+    } finally {
+      if (pooled !== undefined) readBuffers.push(pooled);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // Removed between the walk and the read (or by the edit being watched): no file, no problem.

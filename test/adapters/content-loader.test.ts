@@ -87,6 +87,31 @@ describe('loadContent', () => {
     );
   });
 
+  it('GIVEN files of every size read at once, larger ones first, one over the read buffer THEN each article has its own text, none of another file', async () => {
+    const many = mkdtempSync(join(tmpdir(), 'sizes-'));
+    try {
+      const sizes = [70_000, 30_000, 5_000, 400, 20, 1];
+      for (let i = 0; i < 60; i++) {
+        const filler = 'x'.repeat(sizes[i % sizes.length] ?? 1);
+        writeFileSync(
+          join(many, `a${String(i).padStart(2, '0')}.md`),
+          articleSource({ title: `T${i}` }, `## Tips\n\n- Tip ${i} ${filler}`),
+        );
+      }
+      const loaded = await loadContent(many, undefined);
+      expect(loaded.problems).toEqual([]);
+      for (const article of loaded.index.articles) {
+        const i = Number(article.title.slice(1));
+        expect(article.sections.tips?.items[0]?.text).toBe(
+          `Tip ${i} ${'x'.repeat(sizes[i % sizes.length] ?? 1)}`,
+        );
+      }
+      expect(loaded.index.articles).toHaveLength(60);
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
+  });
+
   it('GIVEN a folder that does not exist THEN reports it rather than throwing', async () => {
     const loaded = await loadContent(join(dir, 'nope'), undefined);
     expect(loaded.index.articles).toEqual([]);

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess } from '../../emulator/bot-process.js';
 import { shardIdFor, type DiscordEmulator, type GuildSpec } from '../../emulator/emulator.js';
 import { dueSchedules, manyGuilds, preloadSchedules } from '../../emulator/fleet.js';
-import { PROJECT_ROOT } from '../../emulator/run-bot.js';
+import { PROJECT_ROOT, START_FLAGS } from '../../emulator/run-bot.js';
 import { RedisServer } from '../../emulator/redis-server.js';
 import { callbackOf } from './callbacks.js';
 import { botEnv, deployCommands, startEmulator, workspace } from './harness.js';
@@ -118,6 +118,7 @@ describe('shards', () => {
 
   it('GIVEN npm run start:sharded and Discord recommending 2 shards THEN both run in processes of their own, and SIGTERM stops them all', async () => {
     const manager = new BotProcess(botEnv(emulator, space, { DISCORD_GUILD_ID: '' }), space.dir, [
+      ...START_FLAGS,
       `${PROJECT_ROOT}dist/src/sharded.js`,
     ]);
     running.push(manager);
