@@ -170,7 +170,7 @@ export interface Config {
    * Jekyll style, `pretty`, already made its pattern).
    */
   readonly articleUrl: string;
-  /** Which translations are read (`post.fr.md` is French); undefined: every file. */
+  /** The language read of a post's translations (`post.fr.md` is French); undefined: `en`, as Hugo's default. */
   readonly contentLanguage: string | undefined;
   readonly storeUrl: string;
   /** The file that remembers parsed articles between starts; undefined when turned off. */

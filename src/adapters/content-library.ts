@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
-import { DEFAULT_CONTENT_LANGUAGE, withoutTranslated } from '../core/content-language.js';
+import { DEFAULT_CONTENT_LANGUAGE, inLanguage } from '../core/content-language.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
@@ -363,7 +363,7 @@ export class ContentLibrary {
     );
     const { store, language = DEFAULT_CONTENT_LANGUAGE } = this.#options;
     const built = buildIndex(
-      withoutTranslated(articles, language),
+      inLanguage(articles, language),
       store === undefined ? undefined : (indexed) => store.searchOf(indexed),
     );
     this.#files = sorted;

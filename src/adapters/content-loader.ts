@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
-import { DEFAULT_CONTENT_LANGUAGE, splitLanguage, withoutTranslated } from '../core/content-language.js';
+import { DEFAULT_CONTENT_LANGUAGE, inLanguage, splitLanguage } from '../core/content-language.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
 import { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes } from './parse-file.js';
@@ -43,7 +43,7 @@ export async function loadContent(
     else if (outcome.kind === 'problems') problems.push(...outcome.problems);
   }
   const { index, problems: indexProblems } = buildIndex(
-    withoutTranslated(articles, language ?? DEFAULT_CONTENT_LANGUAGE),
+    inLanguage(articles, language ?? DEFAULT_CONTENT_LANGUAGE),
   );
   return { index, problems: [...problems, ...indexProblems], fileCount: files.length };
 }

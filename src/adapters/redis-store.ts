@@ -78,8 +78,9 @@ export type Swap =
 
 /**
  * Writes `ARGV[1]` (empty: deletes) if the key still holds `ARGV[2]` (empty: absent), and notes the
- * write under its token (`KEYS[2]`) for a minute: sent again (its reply lost with the connection),
- * it answers "written" rather than finding its own write, or a later one, in the way. Otherwise it
+ * write under its token (`KEYS[2]`) for ten minutes: sent again (its reply lost with the connection,
+ * the command held while the client reconnects), it answers "written" rather than finding its own
+ * write, or a later one, in the way. Otherwise it
  * answers what the key holds, so that the writer can compute its change again without reading it.
  */
 const COMPARE_AND_SET = `
@@ -87,7 +88,7 @@ if redis.call('EXISTS', KEYS[2]) == 1 then return {1} end
 local current = redis.call('GET', KEYS[1]) or ''
 if current ~= ARGV[2] then return {0, current} end
 if ARGV[1] == '' then redis.call('DEL', KEYS[1]) else redis.call('SET', KEYS[1], ARGV[1]) end
-redis.call('SET', KEYS[2], '', 'PX', 60000)
+redis.call('SET', KEYS[2], '', 'PX', 600000)
 return {1}
 `;
 

@@ -1,12 +1,16 @@
 /**
- * Hugo's translations by file name: `my-post.fr.md`, a bundle's `index.pt-br.md`. The language is no
- * part of the post's name (its slug, title, `:filename`), and the bot reads one language's files.
+ * Hugo's translations by file name: `my-post.fr.md` beside `my-post.md`, a bundle's `index.en.md`
+ * beside `index.fr.md`. The bot reads one language (CONTENT_LANGUAGE): of a post's translations it
+ * keeps the one in that language, else the one without a language in its name (the site's default
+ * language). A name's last part is taken for a language only among translations like these, or
+ * when it is the bot's own language: `socket.io.md`, `dev.to.md` or `deno.ts.md` alone are posts
+ * named so, not translations (Hugo knows the site's languages; the bot does not).
  */
 
 /** A language before the extension: two letters, and a region or script (`pt-br`, `zh-hans`). */
 const SUFFIX = /^(.+)\.([a-z]{2}(?:[-_][a-z\d]{2,8})?)\.(md|markdown|mdx)$/i;
 
-// Only names the locale data knows are languages: `v1.2.md` or `notes.js.md` keep their name whole.
+// Only names the locale data knows are languages: `notes.js.md` is no translation.
 const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 /** Hugo's `defaultContentLanguage` unless the site sets another: what CONTENT_LANGUAGE defaults to. */
@@ -32,24 +36,41 @@ export function splitLanguage(path: string): { name: string; language?: string }
   return { name: `${base}.${extension}`, language: normal(code) };
 }
 
-/** Whether a file named in `language` is read by a bot set to `wanted` (one named in none always is). */
-export function isWantedLanguage(language: string | undefined, wanted: string): boolean {
-  return language === undefined || language === normal(wanted);
+/**
+ * The file's name as the post's name: without its language when that is the bot's (`my-post.en.md`
+ * → `my-post.md`), or when it is a page bundle's `index` (`index.fr.md`: no post is named "index").
+ */
+export function nameOf(path: string, wanted: string): string {
+  const { name, language } = splitLanguage(path);
+  if (language === undefined) return path;
+  return language === normal(wanted) || /(^|\/)index\.[^./]+$/i.test(name) ? name : path;
 }
 
 /**
- * The articles but those whose translation into `wanted` is beside them: `my-post.md` is in the
- * site's default language, and gives way to `my-post.fr.md` for a bot set to French. (Files named
- * in another language are no articles: see parseArticle.)
+ * The articles in the bot's language: of files that are translations of one post (one name but for
+ * a language: `my-post.md`, `my-post.fr.md`, `my-post.de.markdown`), the one in `wanted`, else the
+ * one without a language; a file without translations beside it is kept whatever its name.
  */
-export function withoutTranslated<T extends { readonly file: string }>(
+export function inLanguage<T extends { readonly file: string }>(
   articles: readonly T[],
   wanted: string,
 ): readonly T[] {
-  const translated = new Set<string>();
-  for (const { file } of articles) {
+  const want = normal(wanted);
+  const post = (file: string) => {
     const { name, language } = splitLanguage(file);
-    if (language !== undefined && isWantedLanguage(language, wanted)) translated.add(name);
+    return { key: name.replace(/\.[^./]+$/, ''), language };
+  };
+  // The languages each post is written in (undefined: without one in its name).
+  const translations = new Map<string, (string | undefined)[]>();
+  for (const { file } of articles) {
+    const { key, language } = post(file);
+    translations.set(key, [...(translations.get(key) ?? []), language]);
   }
-  return translated.size === 0 ? articles : articles.filter(({ file }) => !translated.has(file));
+  if ([...translations.values()].every((languages) => languages.length === 1)) return articles;
+  return articles.filter(({ file }) => {
+    const { key, language } = post(file);
+    const languages = translations.get(key) ?? [];
+    if (languages.length === 1 || language === want) return true;
+    return language === undefined && !languages.includes(want);
+  });
 }

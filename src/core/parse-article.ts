@@ -18,7 +18,7 @@ import {
   resolveRelativeLinks,
   toDiscordMarkdown,
 } from './markdown.js';
-import { DEFAULT_CONTENT_LANGUAGE, isWantedLanguage, splitLanguage } from './content-language.js';
+import { DEFAULT_CONTENT_LANGUAGE, nameOf } from './content-language.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
 import { stripTemplateTags } from './template-tags.js';
@@ -38,7 +38,7 @@ export interface ArticleSource {
    * (the first the `:section`), and those above a `_posts` folder its first categories (Jekyll).
    */
   readonly contentPath?: string | undefined;
-  /** CONTENT_LANGUAGE (default `en`): a file named in another language (`post.fr.md`) is not read. */
+  /** CONTENT_LANGUAGE (default `en`): a file named in it (`post.fr.md`) is named without it (see nameOf). */
   readonly language?: string | undefined;
 }
 
@@ -89,9 +89,6 @@ function parseSource({
   contentPath,
   language = DEFAULT_CONTENT_LANGUAGE,
 }: ArticleSource): ParseResult {
-  // Another language's translation is, to this bot, no article (nor a problem).
-  if (!isWantedLanguage(splitLanguage(lastPart(file)).language, language))
-    return { ok: false, problems: [], unpublished: true };
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
@@ -148,7 +145,9 @@ function parseSource({
     };
   }
   const meta = front.data;
-  const named = fileName(file);
+  // What the name says, without the language of a translation (see nameOf).
+  const named = fileName(nameOf(file, language));
+  const place = contentPath === undefined ? undefined : nameOf(contentPath, language);
   // The key commands and buttons use: the front matter's slug (as the generators accept it) or the
   // file's name, made a slug; the address is made from them whole (see fillArticleUrl).
   const slug = meta.slug === undefined ? named.slug : slugOf(meta.slug);
@@ -199,8 +198,8 @@ function parseSource({
       nameSlug: named.fullSlug,
       date,
       categories: () => categoriesOf(data),
-      sections: contentPath === undefined ? [] : sectionsOf(contentPath),
-      baseName: baseName(contentPath ?? file),
+      sections: place === undefined ? [] : sectionsOf(place),
+      baseName: baseName(place ?? nameOf(file, language)),
     });
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   // Attribute lists are no content: an item of only `{: .x}` is empty as written.
@@ -264,10 +263,10 @@ function lowerKeys(fields: Record<string, unknown>): {
   const keys = Object.keys(fields);
   if (keys.every((key) => key === key.toLowerCase())) return { fields, names };
   const lowered: Record<string, unknown> = {};
-  for (const key of keys) if (key === key.toLowerCase()) lowered[key] = fields[key];
+  // `__proto__` would set the object's prototype: no field of ours has that name.
+  for (const key of keys) if (key === key.toLowerCase() && key !== '__proto__') lowered[key] = fields[key];
   for (const key of keys) {
     const lower = key.toLowerCase();
-    // `__PROTO__` would set the object's prototype: no field of ours has that name.
     if (Object.hasOwn(lowered, lower) || lower === '__proto__') continue;
     lowered[lower] = fields[key];
     names.set(lower, key);
@@ -334,7 +333,7 @@ function fileName(file: string): {
   title: string;
 } {
   const parts = file.split('/');
-  let name = splitLanguage(parts.pop() ?? '').name.replace(/\.(md|markdown|mdx)$/i, '');
+  let name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
   if (name.toLowerCase() === 'index' && parts.length > 0) name = parts.pop() ?? name;
   // As Jekyll reads it, the month and day may have one digit (`2024-1-5-my-post.md`).
   const prefix = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(name);
@@ -542,17 +541,13 @@ function sectionsOf(contentPath: string): readonly string[] {
 /** The file's name without its extension, or a page bundle's folder's: what Hugo's `:filename` is. */
 function baseName(path: string): string {
   const parts = path.split('/');
-  const name = splitLanguage(parts.pop() ?? '').name.replace(/\.(md|markdown|mdx)$/i, '');
+  const name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
   return isBundle(path) ? (parts.pop() ?? name) : name;
 }
 
-/** Whether the file is a Hugo page bundle's `index.md` (or a translation's, `index.fr.md`). */
+/** Whether the file is a Hugo page bundle's `index.md`. */
 function isBundle(path: string): boolean {
-  return /^index\.(md|markdown|mdx)$/i.test(splitLanguage(lastPart(path)).name);
-}
-
-function lastPart(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+  return /^index\.(md|markdown|mdx)$/i.test(path.split('/').pop() ?? '');
 }
 
 interface OpenSection {
@@ -563,7 +558,7 @@ interface OpenSection {
   depth: number;
   /** What each heading of the kind holds, in order: a post may have the same section twice. */
   parts: RootContent[][];
-  /** The file's lines each part spans, its heading's included (the last part's end is open). */
+  /** The file's lines each part spans, after its heading (the last part's end is open). */
   spans: Array<[number, number]>;
 }
 
@@ -602,7 +597,8 @@ function parseBody(
         // A second heading of a kind goes on with it (tips for new managers, then for staff
         // engineers; or two headings that `sections` maps to one kind).
         current = open.find((section) => section.kind === kind);
-        const span: [number, number] = [lineOf(node), Infinity];
+        // From the line after the heading: a tag in the heading is not what the section held.
+        const span: [number, number] = [lastLineOf(node, lineOf) + 1, Infinity];
         if (current === undefined) {
           current = { kind, heading: node, depth: node.depth, parts: [[]], spans: [span] };
           open.push(current);
@@ -697,7 +693,15 @@ function leftOutLines(
       for (let line = 0; line < before.length; line += 1)
         if (before[line] !== after[line]) changed.push(line + 1 + lineOffset);
     }
-    return changed.some((line) => line >= from && line <= to);
+    // The first changed line at `from` or after (they are in order): thousands of empty items ask.
+    let low = 0;
+    let high = changed.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((changed[middle] ?? 0) < from) low = middle + 1;
+      else high = middle;
+    }
+    return low < changed.length && (changed[low] ?? 0) <= to;
   };
 }
 
@@ -712,8 +716,9 @@ function buildSection(
   let dropped = false;
   // An item left empty because all it held was what Discord cannot show (HTML, a template tag, a
   // component: a figure or a video on the page) is left out; one empty as written is a problem.
-  const addItem = (item: SectionItem, nodes: readonly RootContent[], lastLine: number): void => {
-    if (item.text === '' && (containsHtml(nodes) || leftOut(item.line, lastLine))) dropped = true;
+  // Its first line decides: a blank line after an empty `-` (a tag left out below it) is no part of it.
+  const addItem = (item: SectionItem, nodes: readonly RootContent[]): void => {
+    if (item.text === '' && (containsHtml(nodes) || leftOut(item.line, item.line))) dropped = true;
     else items.push(item);
   };
   let subItem: { name: string; heading: Heading; line: number; nodes: RootContent[] } | undefined;
@@ -726,14 +731,8 @@ function buildSection(
       addItem(
         { text: toDiscordMarkdown([{ type: 'paragraph', children: heading.children }], siteUrl), line },
         [heading],
-        line,
       );
-    else
-      addItem(
-        { name, text: toDiscordMarkdown(nodes, siteUrl), line },
-        nodes,
-        lastLineOf(nodes.at(-1), lineOf),
-      );
+    else addItem({ name, text: toDiscordMarkdown(nodes, siteUrl), line }, nodes);
   };
 
   for (const part of section.parts) {
@@ -745,11 +744,7 @@ function buildSection(
         subItem.nodes.push(node);
       } else if (node.type === 'list') {
         for (const listItem of node.children)
-          addItem(
-            listItemToItem(listItem, siteUrl, lineOf(listItem)),
-            listItem.children,
-            lastLineOf(listItem, lineOf),
-          );
+          addItem(listItemToItem(listItem, siteUrl, lineOf(listItem)), listItem.children);
       } else {
         prose.push(node);
       }
@@ -761,8 +756,7 @@ function buildSection(
 }
 
 /** The file's line a node ends on. */
-function lastLineOf(node: RootContent | undefined, lineOf: (node: RootContent) => number): number {
-  if (node === undefined) return 0;
+function lastLineOf(node: RootContent, lineOf: (node: RootContent) => number): number {
   return lineOf(node) + (node.position === undefined ? 0 : node.position.end.line - node.position.start.line);
 }
 

@@ -288,7 +288,7 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     const url = '/:sections/:slugorfilename/';
     // _index.fr.md is a list page in any language.
     const english = await loadContent(blog('hugo-i18n/content'), SITE_URL, url);
-    expect(english.fileCount).toBe(6);
+    expect(english.fileCount).toBe(7);
     expect(brief(english)).toEqual([
       {
         slug: 'hiring-well',
@@ -308,10 +308,18 @@ describe('a blog as its generator lays it out loads without editing a file', () 
         url: 'https://blog.example/posts/remote-teams/',
         tags: ['remote'],
       },
+      // ".io" is a language (Ido) the locale data knows, but no file beside it makes this a translation.
+      {
+        slug: 'socket-io',
+        title: 'Socket.IO in production',
+        url: 'https://blog.example/posts/socket.io/',
+        tags: ['realtime'],
+      },
       // "js" is no language the locale data knows: the name stays whole.
       { slug: 'state-of-js', title: 'State of JS', url: 'https://blog.example/posts/state-of.js/', tags: [] },
     ]);
-    // French: the translations in place of the originals, under Hugo's /fr/; the untranslated posts as they are.
+    // French: the translations in place of the originals, under Hugo's /fr/; the untranslated posts in
+    // English, at the address ARTICLE_URL gives (the README says to give them a url).
     const french = await loadContent(blog('hugo-i18n/content'), SITE_URL, `/fr${url}`, 'fr');
     expect(french.problems).toEqual([]);
     expect(brief(french)).toEqual([
@@ -332,6 +340,12 @@ describe('a blog as its generator lays it out loads without editing a file', () 
         title: 'Équipes à distance',
         url: 'https://blog.example/fr/posts/remote-teams/',
         tags: ['distance'],
+      },
+      {
+        slug: 'socket-io',
+        title: 'Socket.IO in production',
+        url: 'https://blog.example/fr/posts/socket.io/',
+        tags: ['realtime'],
       },
       {
         slug: 'state-of-js',

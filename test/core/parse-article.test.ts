@@ -466,6 +466,11 @@ describe("real blogs' file names and front matter", () => {
     // The name in lowercase wins; `__PROTO__` is no field, and sets nothing.
     const both = mustParse('---\ntitle: lower\nTitle: Upper\n__PROTO__: { slug: evil, title: x }\n---\nx\n');
     expect([both.title, both.slug]).toEqual(['lower', 'a']);
+    // Nor is a lowercase `__proto__` beside keys in another case: it would be the fields' prototype.
+    for (const proto of ['{ draft: true }', '{ title: Injected, published: false }']) {
+      const read = mustParse(`---\nTitle: Hello\nTags: [a]\n__proto__: ${proto}\n---\nx\n`);
+      expect([read.title, read.tags]).toEqual(['Hello', ['a']]);
+    }
     expect(problemsOf('---\nTitle: T\nTags: { a: 1 }\nSummary: [x]\n---\nx\n')).toEqual([
       { file: 'content/bad.md', line: 3, field: 'Tags', message: expect.any(String) as string },
       { file: 'content/bad.md', line: 4, field: 'Summary', message: expect.any(String) as string },
@@ -1116,6 +1121,22 @@ describe('bad content is reported with file, line and field', () => {
     expect(article.sections.tips?.items).toEqual([
       { text: 'Listen.', line: 13 },
       { name: 'Kept', text: 'text', line: 14 },
+    ]);
+  });
+
+  it('GIVEN an empty item or section with a tag only after it or in its heading THEN it is still empty as written, and reported', () => {
+    expect(problemsOf(articleSource(validFront(), '## Tips\n\n- a\n-\n{{< x >}}\n'))).toEqual([
+      { file: 'content/bad.md', line: 11, message: 'the tips item at line 11 is empty' },
+    ]);
+    expect(
+      problemsOf(articleSource(validFront(), '## Tips\n\n-\n{% comment %}\nhidden\n{% endcomment %}\n')),
+    ).toEqual([{ file: 'content/bad.md', line: 10, message: 'the tips item at line 10 is empty' }]);
+    expect(problemsOf(articleSource(validFront(), '## Tips {{< icon >}}\n\n## Skills\n\n- s'))).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 8,
+        message: expect.stringMatching(/tips section "Tips" is empty/) as string,
+      },
     ]);
   });
 
