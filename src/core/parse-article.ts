@@ -81,6 +81,15 @@ export function parseArticle(input: ArticleSource): ParseResult {
 /** Enough to fix a file's front matter; a list of thousands of bad tags is still one problem. */
 const MAX_FIELD_PROBLEMS = 20;
 
+/** The first of a file's problems, and how many more: thousands of empty items are not thousands of log lines. */
+function firstProblems(file: string, problems: readonly ContentProblem[]): readonly ContentProblem[] {
+  if (problems.length <= MAX_FIELD_PROBLEMS) return problems;
+  return [
+    ...problems.slice(0, MAX_FIELD_PROBLEMS),
+    { file, message: `and ${problems.length - MAX_FIELD_PROBLEMS} more problems like these` },
+  ];
+}
+
 function parseSource({
   file,
   source,
@@ -214,7 +223,7 @@ function parseSource({
     mdx,
   );
   // A post without any of the sections is still an article: /articles lists it.
-  if (body.problems.length > 0) return { ok: false, problems: body.problems };
+  if (body.problems.length > 0) return { ok: false, problems: firstProblems(file, body.problems) };
   const article: Article = {
     slug,
     title,

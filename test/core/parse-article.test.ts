@@ -1124,6 +1124,17 @@ describe('bad content is reported with file, line and field', () => {
     ]);
   });
 
+  it('GIVEN thousands of empty items THEN the first twenty are named, and the rest counted', () => {
+    const problems = problemsOf(articleSource(validFront(), `## Tips\n\n${'-\n'.repeat(5000)}`));
+    expect(problems).toHaveLength(21);
+    expect(problems[0]).toEqual({
+      file: 'content/bad.md',
+      line: 10,
+      message: 'the tips item at line 10 is empty',
+    });
+    expect(problems[20]).toEqual({ file: 'content/bad.md', message: 'and 4980 more problems like these' });
+  });
+
   it('GIVEN an empty item or section with a tag only after it or in its heading THEN it is still empty as written, and reported', () => {
     expect(problemsOf(articleSource(validFront(), '## Tips\n\n- a\n-\n{{< x >}}\n'))).toEqual([
       { file: 'content/bad.md', line: 11, message: 'the tips item at line 11 is empty' },
