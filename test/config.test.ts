@@ -4,9 +4,22 @@ import {
   DEFAULT_STORE_URL,
   formatConfigProblems,
   loadConfig,
+  type ContentConfig,
   loadContentConfig,
 } from '../src/config.js';
 import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
+
+/** A content setting as the bot and content:check read it (checked to be the same), or their problems. */
+function readAlike(variable: string, key: keyof ContentConfig) {
+  return (value: string | undefined) => {
+    const content = loadContentConfig({ [variable]: value });
+    const bot = loadConfig({ DISCORD_TOKEN: TOKEN, [variable]: value });
+    expect(bot.ok ? bot.config[key] : bot.problems).toEqual(
+      content.ok ? content.config[key] : content.problems,
+    );
+    return content.ok ? content.config[key] : content.problems;
+  };
+}
 
 describe('loadConfig', () => {
   it('GIVEN only the token THEN uses the documented defaults', () => {
@@ -193,14 +206,7 @@ describe('loadConfig', () => {
   });
 
   it('GIVEN CONTENT_LANGUAGE THEN the bot and content:check read it alike, lowercased; a value that is no language code is refused', () => {
-    const language = (value: string | undefined) => {
-      const content = loadContentConfig({ CONTENT_LANGUAGE: value });
-      const bot = loadConfig({ DISCORD_TOKEN: TOKEN, CONTENT_LANGUAGE: value });
-      expect(bot.ok ? bot.config.contentLanguage : bot.problems).toEqual(
-        content.ok ? content.config.contentLanguage : content.problems,
-      );
-      return content.ok ? content.config.contentLanguage : content.problems;
-    };
+    const language = readAlike('CONTENT_LANGUAGE', 'contentLanguage');
     expect(language(' FR ')).toBe('fr');
     expect(language('pt-BR')).toBe('pt-br');
     expect(language('')).toBeUndefined();
@@ -209,14 +215,7 @@ describe('loadConfig', () => {
   });
 
   it("GIVEN a Jekyll permalink style's name, as in _config.yml THEN its pattern, for the bot and content:check alike", () => {
-    const articleUrl = (value: string) => {
-      const content = loadContentConfig({ ARTICLE_URL: value });
-      const bot = loadConfig({ DISCORD_TOKEN: TOKEN, ARTICLE_URL: value });
-      expect(bot.ok ? bot.config.articleUrl : bot.problems).toEqual(
-        content.ok ? content.config.articleUrl : content.problems,
-      );
-      return content.ok ? content.config.articleUrl : content.problems;
-    };
+    const articleUrl = readAlike('ARTICLE_URL', 'articleUrl');
     expect(articleUrl('date')).toBe('/:categories/:year/:month/:day/:title:output_ext');
     expect(articleUrl(' pretty ')).toBe('/:categories/:year/:month/:day/:title/');
     expect(articleUrl('none')).toBe('/:categories/:title:output_ext');
