@@ -27,11 +27,14 @@ export function redisAdapters(storeUrl: string, logger: Logger): Adapters {
     down = false;
     logger.info({ store: redactedUrl(storeUrl) }, 'the Redis store is reachable again');
   });
+  let closed = false;
   return {
-    make: () => new PatientKeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true }),
+    make: () =>
+      new PatientKeyvRedis(client, { throwOnErrors: true, throwOnConnectError: true }, () => closed),
     // Connection errors are said once, above; the others are the operation's, which rejects.
     onError: () => undefined,
     async close() {
+      closed = true;
       if (client.isOpen) await client.close().catch(() => client.destroy());
     },
   };
@@ -118,6 +121,20 @@ export function rawValues(keyv: Keyv): RawValues | undefined {
 /** The Redis adapter, with the operations the bot uses tried again through passing failures. */
 class PatientKeyvRedis<T> extends KeyvRedis<T> {
   private scriptSha: string | undefined;
+
+  constructor(
+    client: ConstructorParameters<typeof KeyvRedis>[0],
+    options: ConstructorParameters<typeof KeyvRedis>[1],
+    /** Whether the stores were closed: KeyvRedis would connect again for a late operation. */
+    private readonly isClosed: () => boolean,
+  ) {
+    super(client, options);
+  }
+
+  override async getClient(): ReturnType<KeyvRedis<T>['getClient']> {
+    if (this.isClosed()) throw new Error('the Redis store is closed');
+    return await super.getClient();
+  }
 
   /** See COMPARE_AND_SET. Tried again like the others: its token makes it idempotent. */
   compareAndSet(

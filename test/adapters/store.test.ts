@@ -75,6 +75,19 @@ describe.each(kinds)('the $name store', ({ fresh }) => {
   });
 });
 
+describe('a closed Redis store', () => {
+  it('GIVEN the stores closed THEN a late write is refused rather than connecting again, and nothing is written', async () => {
+    const url = `redis://127.0.0.1:${redis.port}/14`;
+    const stores = await openStores(url, logger);
+    await stores.lastTip.set('before', 'x');
+    await stores.close();
+    await expect(stores.lastTip.set('after', 'y')).rejects.toThrow(/closed/);
+    const again = await openStores(url, logger);
+    expect([await again.lastTip.get('before'), await again.lastTip.get('after')]).toEqual(['x', undefined]);
+    await again.close();
+  });
+});
+
 describe('the SQLite store', () => {
   it('GIVEN a path in a folder that does not exist THEN creates both', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-'));
