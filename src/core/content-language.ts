@@ -56,20 +56,18 @@ export function inLanguage<T extends { readonly file: string }>(
   wanted: string,
 ): readonly T[] {
   const want = normal(wanted);
-  const post = (file: string) => {
+  // Each file's post (its name without language and extension) and language, split once.
+  const posts = articles.map(({ file }) => {
     const { name, language } = splitLanguage(file);
     return { key: name.replace(/\.[^./]+$/, ''), language };
-  };
+  });
   // The languages each post is written in (undefined: without one in its name).
   const translations = new Map<string, (string | undefined)[]>();
-  for (const { file } of articles) {
-    const { key, language } = post(file);
-    translations.set(key, [...(translations.get(key) ?? []), language]);
-  }
+  for (const { key, language } of posts) translations.set(key, [...(translations.get(key) ?? []), language]);
   if ([...translations.values()].every((languages) => languages.length === 1)) return articles;
-  return articles.filter(({ file }) => {
-    const { key, language } = post(file);
-    const languages = translations.get(key) ?? [];
+  return articles.filter((_, i) => {
+    const { key, language } = posts[i] ?? {};
+    const languages = (key === undefined ? undefined : translations.get(key)) ?? [];
     if (languages.length === 1 || language === want) return true;
     return language === undefined && !languages.includes(want);
   });

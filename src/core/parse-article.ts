@@ -155,7 +155,8 @@ function parseSource({
   }
   const meta = front.data;
   // What the name says, without the language of a translation (see nameOf).
-  const named = fileName(nameOf(file, language));
+  const ownName = nameOf(file, language);
+  const named = fileName(ownName);
   const place = contentPath === undefined ? undefined : nameOf(contentPath, language);
   // The key commands and buttons use: the front matter's slug (as the generators accept it) or the
   // file's name, made a slug; the address is made from them whole (see fillArticleUrl).
@@ -208,7 +209,7 @@ function parseSource({
       date,
       categories: () => categoriesOf(data),
       sections: place === undefined ? [] : sectionsOf(place),
-      baseName: baseName(place ?? nameOf(file, language)),
+      baseName: baseName(place ?? ownName),
     });
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   // Attribute lists are no content: an item of only `{: .x}` is empty as written.
