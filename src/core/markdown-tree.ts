@@ -1,4 +1,4 @@
-import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import markdownIt, { type MarkdownIt, type Options, type Token } from 'markdown-it';
 import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
 import type { Heading, Parents, PhrasingContent, Root, RootContent } from 'mdast';
@@ -18,7 +18,8 @@ import type { Heading, Parents, PhrasingContent, Root, RootContent } from 'mdast
 const MAX_TOKEN_NESTING = 256;
 
 function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
-  const md = markdownIt('commonmark', { maxNesting: MAX_TOKEN_NESTING });
+  // markdown-it reads the option (its presets set it); its published types do not list it.
+  const md = markdownIt('commonmark', { maxNesting: MAX_TOKEN_NESTING } as Options);
   // Addresses as written, as mdast keeps them: markdown-it would percent-encode them for HTML.
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (text) => text;
