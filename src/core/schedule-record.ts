@@ -40,8 +40,15 @@ export type DueAction =
   | { readonly kind: 'resume'; readonly slotAt: number; readonly inFlight: SlotInFlight };
 
 /**
+ * How late a slot may be seen and still count as on time, whatever the grace (even 0): the ticker
+ * looks once a second and a BullMQ job starts a little after its time, so a running bot always sees
+ * its slot some milliseconds late, and up to a few seconds when the event loop is busy.
+ */
+export const ON_TIME_MS = 5_000;
+
+/**
  * What to do with a schedule at `now`: nothing yet, post its slot, finish a slot that was in
- * flight, or skip a slot that is more than `graceMs` late (the bot was down).
+ * flight, or skip a slot that is more than `graceMs` (at least `ON_TIME_MS`) late: the bot was down.
  */
 export function dueAction(record: ScheduleRecord, now: number, graceMs: number): DueAction {
   if (record.paused !== undefined) return { kind: 'wait' };
@@ -53,7 +60,7 @@ export function dueAction(record: ScheduleRecord, now: number, graceMs: number):
   }
   if (record.nextRunAt > now) return { kind: 'wait' };
   const late = now - record.nextRunAt;
-  return late > graceMs
+  return late > Math.max(graceMs, ON_TIME_MS)
     ? { kind: 'skip', slotAt: record.nextRunAt, lateByMs: late }
     : { kind: 'post', slotAt: record.nextRunAt };
 }

@@ -302,6 +302,15 @@ describe('planning a tick', () => {
     });
   });
 
+  it('GIVEN a grace of 0 THEN a slot seen a tick late still posts, one ten minutes late is skipped', () => {
+    expect(planSlot(RECORD, content, SLOT + 1_500, 0)).toEqual({ kind: 'begin', slotAt: SLOT, tip: tip(3) });
+    expect(planSlot(RECORD, content, SLOT + 10 * MINUTE, 0)).toEqual({
+      kind: 'skip',
+      slotAt: SLOT,
+      lateByMs: 10 * MINUTE,
+    });
+  });
+
   it('GIVEN a due slot and no tips in the content THEN no-tips', () => {
     expect(planSlot(RECORD, empty, SLOT, HOUR)).toEqual({ kind: 'no-tips', slotAt: SLOT });
   });
