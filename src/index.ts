@@ -17,6 +17,7 @@ import { createClient, createPosterRest } from './discord/client.js';
 import type { Deps } from './discord/command.js';
 import { COMMANDS } from '../commands/index.js';
 import { restPoster } from './discord/poster.js';
+import { pacer } from './core/pace.js';
 import { createRouter } from './discord/router.js';
 import { Scheduler } from './schedules/scheduler.js';
 import { loadDotEnv } from './env.js';
@@ -210,7 +211,13 @@ async function main(): Promise<number> {
     poster: restPoster(
       posterRest,
       () => client.user?.id,
-      shared === undefined ? config.requestsPerSecond : undefined,
+      shared === undefined
+        ? pacer(
+            config.requestsPerSecond * 0.95,
+            () => performance.now(),
+            (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          )
+        : shared.pace,
     ),
     get content() {
       return library.current;
@@ -303,10 +310,11 @@ async function main(): Promise<number> {
  * by BullMQ. Loaded only then: BullMQ and its Redis client cost a bot on SQLite memory for nothing.
  */
 async function sharedSchedules(config: Config, stores: Stores, logger: Logger) {
-  const [{ SlotQueue }, { redisLocks }, { SharedScheduleBook }] = await Promise.all([
+  const [{ SlotQueue }, { redisLocks }, { SharedScheduleBook }, { sharedPacer }] = await Promise.all([
     import('./adapters/slot-queue.js'),
     import('./adapters/redis-locks.js'),
     import('./adapters/shared-schedule-book.js'),
+    import('./adapters/shared-pace.js'),
   ]);
   const queue = new SlotQueue({
     redisUrl: config.storeUrl,
@@ -319,7 +327,13 @@ async function sharedSchedules(config: Config, stores: Stores, logger: Logger) {
     logger,
     (guildId, record) => queue.sync(guildId, record),
   );
-  return { queue, book };
+  // Every process's posts in one window at 95% of the global limit, as one process paces its own.
+  const pace = sharedPacer(queue.redis, {
+    key: `${queue.prefix}:global-limit`,
+    perSecond: config.requestsPerSecond * 0.95,
+    logger,
+  });
+  return { queue, book, pace };
 }
 
 /**

@@ -43,7 +43,8 @@ const repeatStrategy = (millis: number, opts: RepeatOptions): number | undefined
  * Scheduled posts on BullMQ, for many processes on one Redis. Each server's schedule is a job
  * scheduler (its cron pattern in its time zone) whose job for a slot has the id
  * `repeat:<guild>:<slot ms>`; every process runs a worker; all workers share one limiter, so all
- * processes together start posts under Discord's global limit; and a job whose worker died (its
+ * processes together start posts under Discord's global limit (the requests themselves are held to it
+ * by src/adapters/shared-pace.ts); and a job whose worker died (its
  * lock not renewed) is taken over by another worker (BullMQ's stalled-job check).
  *
  * The jobs only say when to look: what to post, and whether it was posted, is the stored schedule's

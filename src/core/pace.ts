@@ -1,3 +1,6 @@
+/** Runs a task (a request that counts towards Discord's global limit) when the limit lets it. */
+export type Pace = <T>(task: () => Promise<T>) => Promise<T>;
+
 /**
  * Starts tasks (requests that count towards Discord's global limit) at a steady `perSecond`, and
  * never lets more than `perSecond` of them land in any sliding second *as the server counts them*,
@@ -19,7 +22,7 @@
  * Nothing starts in the pacer's first second: a process that just replaced one that was killed
  * cannot know what that one sent in its last second, and Discord still counts it.
  */
-export function pacer(perSecond: number, now: () => number, sleep: (ms: number) => Promise<void>) {
+export function pacer(perSecond: number, now: () => number, sleep: (ms: number) => Promise<void>): Pace {
   const spacing = 1000 / perSecond;
   const limit = Math.max(1, Math.floor(perSecond));
   /** When recent tasks finished, oldest first. */

@@ -1,6 +1,6 @@
 import { DiscordAPIError, makeURLSearchParams, Routes, SnowflakeUtil, type REST } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
-import { pacer } from '../core/pace.js';
+import type { Pace } from '../core/pace.js';
 import { ChannelRefusedError, type Poster } from '../schedules/poster-port.js';
 
 /** Discord errors that mean "this channel will not take posts": retrying only adds invalid requests. */
@@ -12,25 +12,13 @@ const REFUSALS: Readonly<Record<number, string>> = {
 };
 
 /**
- * A Poster on discord.js's REST client. With one process, posts are also paced at 95% of the global
- * limit: discord.js alone counts per fixed second, which lets up to two seconds' worth through
- * around a boundary; pacing keeps every sliding second under the limit, with room for replies and
- * other calls. With `requestsPerSecond` undefined they are not: a limiter shared by every process
- * (src/adapters/slot-queue.ts) paces them, and one process holding posts back would only bunch them.
+ * A Poster on discord.js's REST client. Its requests go when `paced` lets them: discord.js alone
+ * counts per fixed second in one process, which lets up to two seconds' worth through around a
+ * boundary, and knows nothing of the bot's other processes. One process paces them at 95% of the
+ * global limit (src/core/pace.ts), leaving room for replies and other calls; processes on Redis
+ * share one window (src/adapters/shared-pace.ts).
  */
-export function restPoster(
-  rest: REST,
-  botUserId: () => string | undefined,
-  requestsPerSecond: number | undefined,
-): Poster {
-  const paced =
-    requestsPerSecond === undefined
-      ? <T>(task: () => Promise<T>) => task()
-      : pacer(
-          requestsPerSecond * 0.95,
-          () => performance.now(),
-          (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        );
+export function restPoster(rest: REST, botUserId: () => string | undefined, paced: Pace): Poster {
   const post = (channelId: string, body: object) =>
     paced(() => rest.post(Routes.channelMessages(channelId), { body }));
   const list = (channelId: string, query: URLSearchParams) =>
