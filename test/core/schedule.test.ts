@@ -10,6 +10,7 @@ import {
   matchingZones,
   nextRun,
   parseTime,
+  RENAMED_ZONES,
   slotId,
   type ScheduleRule,
 } from '../../src/core/schedule.js';
@@ -42,6 +43,52 @@ describe('parsing input', () => {
     expect(matchingZones('new york')).toEqual(['America/New_York']);
     expect(matchingZones('')).toHaveLength(25);
     expect(matchingZones('')[0]).toBe('UTC');
+  });
+
+  it('GIVEN current names that ICU lists under old ones (Node 20 to 24) THEN accepts them as written and autocompletes them', () => {
+    for (const zone of [
+      'Asia/Kolkata',
+      'Europe/Kyiv',
+      'Asia/Ho_Chi_Minh',
+      'Asia/Kathmandu',
+      'Asia/Yangon',
+      'America/Nuuk',
+    ])
+      expect(canonicalZone(zone.toLowerCase()), zone).toBe(zone);
+    expect(matchingZones('kolkata')).toEqual(['Asia/Kolkata']);
+    // Found by the old name too, offered by the current one.
+    expect(matchingZones('calcutta')).toEqual(['Asia/Kolkata']);
+    expect(matchingZones('kyiv')).toEqual(['Europe/Kyiv']);
+    // A listed old name (as an existing schedule may have stored) is kept as it is.
+    expect(canonicalZone('Asia/Calcutta')).toBe('Asia/Calcutta');
+  });
+
+  it('GIVEN other names Intl reads THEN stores the zone they stand for; refuses UTC offsets', () => {
+    expect(canonicalZone('Etc/UTC')).toBe('UTC');
+    expect(canonicalZone('GMT')).toBe('UTC');
+    expect(canonicalZone('us/eastern')).toBe('America/New_York');
+    expect(canonicalZone('Etc/GMT+5')).toBe('Etc/GMT+5');
+    // Merged into Kyiv: stored by the current name.
+    expect(canonicalZone('Europe/Uzhgorod')).toBe('Europe/Kyiv');
+    expect(canonicalZone('+05:30')).toBeUndefined();
+    const rule: ScheduleRule = {
+      time: '09:00',
+      timezone: canonicalZone('Asia/Kolkata') ?? '',
+      frequency: 'daily',
+    };
+    expect(nextRun(rule, at('2026-11-28T12:00:00Z')).toISOString()).toBe('2026-11-29T03:30:00.000Z');
+  });
+
+  it('GIVEN the renamed zones THEN each current name keeps the offsets of its old one, 1990 to 2030', () => {
+    const offsets = (zone: string) => {
+      const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+      const out: string[] = [];
+      for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2030, 0, 1); t += 30 * 86_400_000)
+        out.push(format.format(t));
+      return out;
+    };
+    for (const [old, current] of Object.entries(RENAMED_ZONES))
+      expect(offsets(current), `${old} → ${current}`).toEqual(offsets(old));
   });
 });
 
