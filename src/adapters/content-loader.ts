@@ -86,21 +86,27 @@ export async function readArticles(
   const pool = new ParsePool();
   const chunks: (readonly ArticleFile[])[] = [];
   for (let start = 0; start < files.length; start += CHUNK) chunks.push(files.slice(start, start + CHUNK));
+  const outcomes: FileOutcome[][] = [];
+  // Chunks read but not yet parsed and stored, oldest first: at most two, so that the workers have
+  // the next one while this thread stores the last (the disk waits overlap the workers' work too),
+  // and the bytes held stay bounded.
+  const parsing: Promise<void>[] = [];
   try {
-    const outcomes: FileOutcome[] = [];
-    // The next chunk is read while this one is parsed: the disk waits overlap the workers' work.
-    let reading = chunks[0] === undefined ? undefined : readChunk(chunks[0], settings, store);
-    for (let i = 0; reading !== undefined; i++) {
-      const read = await reading;
-      const next = chunks[i + 1];
-      reading = next === undefined ? undefined : readChunk(next, settings, store);
+    for (const [i, chunk] of chunks.entries()) {
+      if (parsing.length === 2) await parsing.shift();
+      const read = await readChunk(chunk, settings, store);
+      const parsed = parseChunk(read, pool, store).then((chunkOutcomes) => {
+        outcomes[i] = chunkOutcomes;
+      });
       // Its failure is met when it is awaited: meanwhile it is no unhandled rejection.
-      reading?.catch(() => undefined);
-      const parsed = await parseChunk(read, pool, store);
-      outcomes.push(...parsed);
+      parsed.catch(() => undefined);
+      parsing.push(parsed);
     }
-    return outcomes;
+    await Promise.all(parsing);
+    return outcomes.flat();
   } finally {
+    // A failed read leaves chunks parsing: done with before the workers end.
+    await Promise.allSettled(parsing);
     await pool.close();
   }
 }
