@@ -42,6 +42,10 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
         // Typed text sent without picking a suggestion: an exact slug or title, or the one title containing it.
         const exact = content.find(query);
         const candidates = exact === undefined ? matchingArticles(content.withSection(kind), query, 5) : [];
+        // No title with the section contains it: those without it that do get the "has no …" answer.
+        const without =
+          exact === undefined && candidates.length === 0 ? matchingArticles(content.articles, query, 5) : [];
+        if (without.length > 0) throw new UserFacingError(noSection(kind, without, content, query));
         const article = exact ?? (candidates.length === 1 ? candidates[0] : undefined);
         if (article === undefined) {
           const titles = candidates
@@ -55,7 +59,7 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
           );
         }
         if (article.sections[kind] === undefined)
-          throw new UserFacingError(noSection(kind, article, content));
+          throw new UserFacingError(noSection(kind, [article], content, query));
         view = { kind, scope: 'one', article, page: 0 };
       }
       await interaction.reply(
@@ -83,11 +87,16 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
 const ALTERNATIVES = 3;
 
 /**
- * Says that the article has no such section, and names some that have one: those sharing most
- * of its tags first, then the newest.
+ * Says that the articles asked for (one, or several whose titles contain `query`) have no such
+ * section, and names some that have one: those sharing most of their tags first, then the newest.
  */
-function noSection(kind: SectionKind, article: Article, content: ContentIndex): string {
-  const tags = new Set(article.tags.map(tagKey));
+function noSection(
+  kind: SectionKind,
+  articles: readonly Article[],
+  content: ContentIndex,
+  query: string,
+): string {
+  const tags = new Set(articles.flatMap((article) => article.tags.map(tagKey)));
   const shared = (other: Article): number => other.tags.filter((tag) => tags.has(tagKey(tag))).length;
   const others = content
     .withSection(kind)
@@ -95,7 +104,14 @@ function noSection(kind: SectionKind, article: Article, content: ContentIndex): 
     .sort((a, b) => b.shared - a.shared || a.newest - b.newest)
     .slice(0, ALTERNATIVES)
     .map(({ other }) => quote(other.title));
-  const what = `${quote(article.title)} has no ${kind}.`;
+  const titles = articles
+    .slice(0, 4)
+    .map((article) => quote(article.title))
+    .join(', ');
+  const what =
+    articles.length === 1
+      ? `${titles} has no ${kind}.`
+      : `The articles matching ${quote(query)} have no ${kind}: ${titles}${articles.length > 4 ? ', …' : ''}.`;
   if (others.length === 0) return `${what} No article has ${kind} yet; try /articles to read them.`;
   return `${what} Articles with ${kind}: ${others.join(', ')}. Pick one in the \`article\` option, or leave it empty to page through them.`;
 }

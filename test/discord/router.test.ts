@@ -179,6 +179,28 @@ describe('section commands', () => {
     );
   });
 
+  it('GIVEN typed text that only titles without that section contain THEN says they have none and names articles that have it', async () => {
+    const { route, deps } = setup();
+    const interaction = chatInput('skills', { article: '90 days' });
+    await route(interaction);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toMatch(
+      /^“Your first 90 days as a manager” has no skills\. Articles with skills: “From Software Engineer to Engineering Leader”\. /,
+    );
+
+    const { index } = buildIndex([
+      seed,
+      { ...second, slug: 'post-a', title: 'Post a' },
+      { ...second, slug: 'post-b', title: 'Post b' },
+    ]);
+    const several = chatInput('skills', { article: 'post' });
+    await createRouter(COMMANDS, { ...deps, content: index })(several);
+    expect(onlyReply(several).content).toMatch(
+      /^The articles matching “post” have no skills: “Post (a|b)”, “Post (a|b)”\. Articles with skills: “From Software Engineer to Engineering Leader”\. /,
+    );
+  });
+
   it('GIVEN a post with no section at all THEN /tips on it names those with tips, sharing its tags first, then the newest', async () => {
     const { deps } = setup();
     const post = (slug: string, tags: string[], date: string, sections: Article['sections']): Article => ({
