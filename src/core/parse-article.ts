@@ -667,13 +667,16 @@ function parseBody(
 
 function headingMatcher(meta: FrontMatter): (heading: string) => SectionKind | undefined {
   const byName = new Map<string, SectionKind>();
+  const add = (name: string, kind: SectionKind): void => {
+    if (!byName.has(headingKey(name))) byName.set(headingKey(name), kind);
+  };
+  // Every kind's mapped names before any default: `sections: { tips: Skills }` makes `## Skills` tips.
   for (const kind of SECTION_KINDS) {
     const mapped = meta.sections?.[kind];
-    const names = mapped === undefined ? [] : typeof mapped === 'string' ? [mapped] : mapped;
-    for (const name of [...names, ...DEFAULT_HEADINGS[kind]]) {
-      if (!byName.has(headingKey(name))) byName.set(headingKey(name), kind);
-    }
+    for (const name of mapped === undefined ? [] : typeof mapped === 'string' ? [mapped] : mapped)
+      add(name, kind);
   }
+  for (const kind of SECTION_KINDS) for (const name of DEFAULT_HEADINGS[kind]) add(name, kind);
   return (heading) => byName.get(headingKey(heading));
 }
 

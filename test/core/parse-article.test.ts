@@ -104,6 +104,18 @@ describe('finding sections', () => {
     expect(article.sections.skills?.items[0]?.name).toBeUndefined();
   });
 
+  it('GIVEN sections mapping a default heading of one kind to another THEN the mapping wins over every default', () => {
+    const article = mustParse(
+      articleSource(
+        validFront({ sections: { tips: 'Skills', motivations: ['Tips'] } }),
+        '## Skills\n\n- Ask for feedback.\n\n## Tips\n\nBecause.',
+      ),
+    );
+    expect(article.sections.tips?.items[0]?.text).toBe('Ask for feedback.');
+    expect(article.sections.motivations?.text).toBe('Because.');
+    expect(article.sections.skills).toBeUndefined();
+  });
+
   it('GIVEN sub-headings inside a section THEN each is an item named by its heading', () => {
     const article = mustParse(
       articleSource(
