@@ -12,6 +12,7 @@ export function isHttpUrl(value: string): boolean {
  */
 export function resolveUrl(value: string, siteUrl: string | undefined): string | undefined {
   if (isHttpUrl(value)) return value;
+  if (value.startsWith('//')) return protocolRelative(value, siteUrl);
   if (siteUrl === undefined) return undefined;
   const base = siteUrl.replace(/\/+$/, '');
   // "/blog/x" is relative to SITE_URL itself, so that a site under a sub-path keeps it.
@@ -19,4 +20,25 @@ export function resolveUrl(value: string, siteUrl: string | undefined): string |
   if (!URL.canParse(input, against)) return undefined;
   const resolved = new URL(input, against).href;
   return isHttpUrl(resolved) ? resolved : undefined;
+}
+
+/** A DNS name's label: letters, digits and inner hyphens (a host is IDNA-encoded by then). */
+const DNS_LABEL = /^[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?$/;
+
+/**
+ * `//cdn.example/x` names another host, not a path on the site: it takes the site's scheme (https
+ * without a site). Undefined unless the host is a domain name or an IP address: `///x` or `//-x/`
+ * are no addresses a reader could follow.
+ */
+function protocolRelative(value: string, siteUrl: string | undefined): string | undefined {
+  const scheme = siteUrl !== undefined && /^http:/i.test(siteUrl) ? 'http:' : 'https:';
+  const input = scheme + value;
+  // URL would read `///x.com` as a host too.
+  if (/^\/\/[/\\]/.test(value) || !URL.canParse(input)) return undefined;
+  const url = new URL(input);
+  const { hostname } = url;
+  const isIp = hostname.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname);
+  const labels = hostname.split('.');
+  const isDomain = labels.length > 1 && labels.every((label) => DNS_LABEL.test(label));
+  return isIp || isDomain ? url.href : undefined;
 }

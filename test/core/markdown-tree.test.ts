@@ -3,6 +3,7 @@ import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { DISCORD_MARKDOWN, parseMarkdown, toDiscordMarkdown } from '../../src/core/markdown.js';
 import { markdownTree } from '../../src/core/markdown-tree.js';
+import { resolveUrl } from '../../src/core/urls.js';
 import { seededRandom } from '../helpers/random.js';
 
 /** The tree without positions, to compare shapes. */
@@ -206,5 +207,28 @@ describe('the text handler of DISCORD_MARKDOWN', () => {
       } as Root;
       expect(toMarkdown(root, DISCORD_MARKDOWN), JSON.stringify(root)).toBe(toMarkdown(root, library));
     }
+  });
+});
+
+describe('resolveUrl', () => {
+  it('GIVEN a protocol-relative address THEN it names another host, with the scheme of SITE_URL', () => {
+    expect(resolveUrl('//cdn.other/y', 'https://example.com')).toBe('https://cdn.other/y');
+    expect(resolveUrl('//cdn.other/y?q=1#f', 'http://example.com/blog/')).toBe('http://cdn.other/y?q=1#f');
+    expect(resolveUrl('//cdn.other/y', undefined)).toBe('https://cdn.other/y');
+    expect(resolveUrl('//[::1]:8080/y', undefined)).toBe('https://[::1]:8080/y');
+    expect(toDiscordMarkdown(markdownTree('[x](//cdn.other/y)').children, 'https://example.com')).toBe(
+      '[x](https://cdn.other/y)',
+    );
+  });
+
+  it('GIVEN a protocol-relative address without a valid host THEN nothing to follow: the link keeps its text', () => {
+    for (const url of ['//', '///x.com/y', '//-bad/y', '//localhost/y', '//a..b/y', '//a b/y'])
+      expect(resolveUrl(url, 'https://example.com')).toBeUndefined();
+    expect(toDiscordMarkdown(markdownTree('[x](///x.com/y) z').children, 'https://example.com')).toBe('x z');
+  });
+
+  it('GIVEN site paths and page-relative addresses THEN they are still resolved against SITE_URL', () => {
+    expect(resolveUrl('/blog/x', 'https://example.com/sub/')).toBe('https://example.com/sub/blog/x');
+    expect(resolveUrl('x.png', 'https://example.com/sub')).toBe('https://example.com/sub/x.png');
   });
 });
