@@ -177,10 +177,10 @@ function parseSource({
   // Jekyll titles a post without one from its file name.
   const title = meta.title ?? named.title;
   if (title === '') return { ok: false, problems: [{ file, line: 1, field: 'title', message: 'missing' }] };
-  // A summary that was only a template tag (`{{ page.description }}`) is none.
-  const summaryField =
-    meta.summary === undefined ? (meta.description === undefined ? 'excerpt' : 'description') : 'summary';
-  const shortText = stripTemplateTags(meta.summary ?? meta.description ?? meta.excerpt ?? '').trim();
+  // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
+  const [summaryField, shortText] = SUMMARY_FIELDS.map(
+    (key) => [key, stripTemplateTags(meta[key] ?? '').trim()] as const,
+  ).find(([, text]) => text !== '') ?? ['summary', ''];
   const summary = shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl);
   if (!summary.ok) {
     return {
@@ -326,6 +326,9 @@ function keyLine(lines: readonly string[], key: string): number {
   }
   return 1;
 }
+
+/** Where a post's summary is read, in order. */
+const SUMMARY_FIELDS = ['summary', 'description', 'excerpt'] as const;
 
 /** What /articles shows of a summary: longer ones are shortened at a word, never refused. */
 const SUMMARY_MAX = 500;

@@ -1262,6 +1262,22 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     expect(withSummary('excerpt', '{% raw %}{{ x }}{% endraw %}')).toBe('{{ x }}');
   });
 
+  it('GIVEN a summary that is only a template tag and a description or an excerpt THEN the next field is the summary', () => {
+    const parse = (fields: string) => mustParse(`---\ntitle: T\n${fields}\n---\nThe lead.\n`).summary;
+    expect(parse('summary: "{{ page.excerpt }}"\ndescription: Real description.')).toBe('Real description.');
+    expect(parse('summary: "{{ page.excerpt }}"\ndescription: "{{ x }}"\nexcerpt: The excerpt.')).toBe(
+      'The excerpt.',
+    );
+    // A problem names the field it was read from.
+    const result = parseArticle({
+      file: 'content/a.md',
+      source: `---\ntitle: T\nsummary: "{{ x }}"\ndescription: "${'['.repeat(200)}x](/y)"\n---\nThe lead.\n`,
+    });
+    expect(result.ok ? [] : result.problems.map((problem) => [problem.field, problem.line])).toEqual([
+      ['description', 4],
+    ]);
+  });
+
   it('GIVEN a list nested 1,000 deep in a comment or in highlighted code THEN it is not counted: the bounds see the text left', () => {
     const deep = `${'- '.repeat(1000)}x`;
     const article = mustParse(
