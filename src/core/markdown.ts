@@ -272,7 +272,8 @@ export const DISCORD_MARKDOWN: Options = {
   handlers: { text, break: lineBreak },
 };
 
-function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T {
+/** `inLink`: the nodes are a link's text, where an image may not become a link (Discord shows no link in a link). */
+function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inLink = false): T {
   if (!('children' in node)) return node;
   const children: Nodes[] = [];
   for (const child of node.children) {
@@ -284,7 +285,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
       continue;
     }
     if (child.type === 'image') {
-      const url = resolveUrl(child.url, siteUrl);
+      const url = inLink ? undefined : resolveUrl(child.url, siteUrl);
       const text = child.alt?.trim() || 'image';
       children.push(
         url === undefined
@@ -295,12 +296,16 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined): T 
       // An empty address is a link whose template tag (`{{< ref "x.md" >}}`) was left out: its text stays.
       const url = child.url.trim() === '' ? undefined : resolveUrl(child.url, siteUrl);
       // Its text as any phrasing's: without HTML, its own links resolved.
-      const inside = resolveLinks({ type: 'paragraph', children: child.children }, siteUrl).children;
+      const inside = resolveLinks(
+        { type: 'paragraph', children: child.children },
+        siteUrl,
+        inLink || url !== undefined,
+      ).children;
       // A loop, not push(...): a link may hold more nodes than a call takes arguments.
       if (url === undefined) for (const c of inside) children.push(c);
       else children.push({ ...child, url, children: inside });
     } else {
-      const resolved = resolveLinks(child, siteUrl);
+      const resolved = resolveLinks(child, siteUrl, inLink);
       // A quote or list item that held only HTML would show as a bare `>` or `-`.
       if (!isBlank(resolved)) children.push(resolved);
     }

@@ -140,6 +140,16 @@ describe('markdownTree', () => {
     ).toBe('x and y');
   });
 
+  it('GIVEN an image inside a link (a badge) THEN its alt text, or "image", is the link\'s text: no link in a link', () => {
+    const written = (source: string) =>
+      toDiscordMarkdown(markdownTree(source).children, 'https://ex.com/blog/links');
+    expect(written('[![badge](b.svg)](https://ci)')).toBe('[badge](https://ci)');
+    expect(written('[![](b.svg) build](https://ci)')).toBe('[image build](https://ci)');
+    expect(written('[**![badge](b.svg)** ok](https://ci)')).toBe('[**badge** ok](https://ci)');
+    // A link that cannot be followed keeps only its text, where the image can be a link again.
+    expect(written('[![badge](b.svg)](javascript:x)')).toBe('[badge](https://ex.com/blog/links/b.svg)');
+  });
+
   it('GIVEN addresses THEN they are kept as written, not percent-encoded', () => {
     expect(markdownTree('[a](/caf%C3%A9?q=ä) <https://x.example/ä>').children[0]).toMatchObject({
       children: [
