@@ -177,11 +177,25 @@ function parseSource({
   // Jekyll titles a post without one from its file name.
   const title = meta.title ?? named.title;
   if (title === '') return { ok: false, problems: [{ file, line: 1, field: 'title', message: 'missing' }] };
+  const date = meta.date ?? named.date;
+  const path =
+    meta.url ??
+    meta.permalink ??
+    fillArticleUrl(articleUrl, {
+      ownSlug: meta.slug,
+      nameSlug: named.fullSlug,
+      date,
+      categories: () => categoriesOf(data),
+      sections: place === undefined ? [] : sectionsOf(place),
+      baseName: baseName(place ?? ownName),
+    });
+  const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
     (key) => [key, stripTemplateTags(meta[key] ?? '').trim()] as const,
   ).find(([, text]) => text !== '') ?? ['summary', ''];
-  const summary = shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl);
+  const summary =
+    shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl, url);
   if (!summary.ok) {
     return {
       ok: false,
@@ -199,19 +213,6 @@ function parseSource({
   const mdx = /\.mdx$/i.test(file);
   const markdown = stripTemplateTags(block.body, { indentedCode: !mdx, markdown: true });
   const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
-  const date = meta.date ?? named.date;
-  const path =
-    meta.url ??
-    meta.permalink ??
-    fillArticleUrl(articleUrl, {
-      ownSlug: meta.slug,
-      nameSlug: named.fullSlug,
-      date,
-      categories: () => categoriesOf(data),
-      sections: place === undefined ? [] : sectionsOf(place),
-      baseName: baseName(place ?? ownName),
-    });
-  const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   // Attribute lists are no content: an item of only `{: .x}` is empty as written.
   const asWritten = () => stripAttributeLists(block.body);
   // Links relative to the post (`../older/`, `#tips`) lead where a reader of its page would go.
@@ -241,16 +242,19 @@ function parseSource({
 }
 
 /**
- * Discord renders Markdown in the summary too, so its relative links need the site as well
- * (parsed only when it has a link or an image: most summaries are plain text).
+ * Discord renders Markdown in the summary too, so its relative links need the site as well, and
+ * those relative to the page (`#tips`, `cover.png`) the page's address, as the body's do (parsed
+ * only when it has a link or an image: most summaries are plain text).
  */
 function summaryMarkdown(
   summary: string,
   siteUrl: string | undefined,
+  pageUrl: string | undefined,
 ): { ok: true; text: string } | { ok: false; message: string } {
   if (!summary.includes('](')) return { ok: true, text: summary };
   const parsed = parseMarkdown(summary);
   if (!parsed.ok) return parsed;
+  if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
   return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl) || summary };
 }
 

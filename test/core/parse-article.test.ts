@@ -236,6 +236,16 @@ describe('finding sections', () => {
     expect(article.summary).toBe('See [the guide](https://blog.example/guide).');
   });
 
+  it("GIVEN a summary with a link relative to the page THEN it leads where it leads from the article's address, as in the body", () => {
+    const summary = 'See [the tips](#tips), [the next](../next/) and ![the cover](cover.png).';
+    const article = mustParse(
+      articleSource(validFront({ url: '/blog/an-article/', summary }), '[Body](#tips)\n\n## Tips\n\n- x'),
+    );
+    expect(article.summary).toBe(
+      'See [the tips](https://blog.example/blog/an-article/#tips), [the next](https://blog.example/blog/next/) and [the cover](https://blog.example/blog/an-article/cover.png).',
+    );
+  });
+
   it('GIVEN a title, tag or summary that YAML reads as a number THEN it is kept as text', () => {
     const article = mustParse(
       '---\ntitle: 1984\ntags: [2024, career]\nurl: /x\nsummary: 42\n---\n## Tips\n- x\n',
