@@ -205,7 +205,13 @@ function deepNodeLine(root: Root): number | undefined {
   return undefined;
 }
 
-export { toString as plainText };
+/**
+ * The text of nodes without their markup, and without raw HTML, which a message does not show:
+ * `## Tips <!-- c -->` reads as "Tips ", and so names the tips section.
+ */
+export function plainText(value: unknown): string {
+  return toString(value, { includeHtml: false });
+}
 
 /** True when the nodes hold raw HTML, which Discord does not show (see {@link toDiscordMarkdown}). */
 export function containsHtml(nodes: readonly RootContent[]): boolean {

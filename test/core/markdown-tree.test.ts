@@ -1,9 +1,10 @@
 import type { Nodes, Root } from 'mdast';
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
-import { DISCORD_MARKDOWN, parseMarkdown, toDiscordMarkdown } from '../../src/core/markdown.js';
+import { DISCORD_MARKDOWN, parseMarkdown, plainText, toDiscordMarkdown } from '../../src/core/markdown.js';
 import { markdownTree } from '../../src/core/markdown-tree.js';
 import { resolveUrl } from '../../src/core/urls.js';
+import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { seededRandom } from '../helpers/random.js';
 
 /** The tree without positions, to compare shapes. */
@@ -240,5 +241,18 @@ describe('resolveUrl', () => {
   it('GIVEN site paths and page-relative addresses THEN they are still resolved against SITE_URL', () => {
     expect(resolveUrl('/blog/x', 'https://example.com/sub/')).toBe('https://example.com/sub/blog/x');
     expect(resolveUrl('x.png', 'https://example.com/sub')).toBe('https://example.com/sub/x.png');
+  });
+});
+
+describe('plainText', () => {
+  it('GIVEN a heading with an HTML comment or inline tags THEN its text without the HTML', () => {
+    const [heading] = markdownTree('## Tips <!-- c --> for <kbd>you</kbd>').children;
+    expect(plainText(heading)).toBe('Tips  for you');
+  });
+
+  it('GIVEN a section heading with an HTML comment THEN it still names its section', () => {
+    const body = ['## Tips <!-- c -->', '', '- **First:** do this.', '- **Second:** do that.'].join('\n');
+    const article = mustParse(articleSource(validFront(), body));
+    expect(article.sections.tips?.items.map((item) => item.name)).toEqual(['First', 'Second']);
   });
 });
