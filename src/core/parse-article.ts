@@ -1,4 +1,4 @@
-import type { Heading, ListItem, RootContent } from 'mdast';
+import type { Heading, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
 import { stripAttributeLists } from './attribute-lists.js';
@@ -666,10 +666,38 @@ function parseBody(
     const heading = plainText(section.heading).replace(/[\s:–—-]+$/, '');
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
-  // The post's first paragraph, for a summary the front matter does not give.
-  const first = parsed.root.children.find((node) => node.type === 'paragraph');
-  const lead = first === undefined ? '' : toDiscordMarkdown([first], siteUrl).replace(/\s+/g, ' ');
-  return { sections, problems, lead };
+  return { sections, problems, lead: leadOf(parsed.root.children, siteUrl) };
+}
+
+/**
+ * The post's first paragraph with text, for a summary the front matter does not give: a cover
+ * image above the intro (`![Cover](/c.jpg)`, linked or not) is no summary, nor is a paragraph of
+ * only inline HTML, which Discord does not show.
+ */
+function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): string {
+  for (const node of nodes) {
+    if (node.type !== 'paragraph' || node.children.every(isImageOnly)) continue;
+    const lead = toDiscordMarkdown([node], siteUrl).replace(/\s+/g, ' ').trim();
+    if (lead !== '') return lead;
+  }
+  return '';
+}
+
+/** An image, a link around nothing but images, or the blank or break between them. */
+function isImageOnly(node: PhrasingContent): boolean {
+  switch (node.type) {
+    case 'image':
+    case 'imageReference':
+    case 'break':
+      return true;
+    case 'text':
+      return node.value.trim() === '';
+    case 'link':
+    case 'linkReference':
+      return node.children.every(isImageOnly);
+    default:
+      return false;
+  }
 }
 
 function headingMatcher(meta: FrontMatter): (heading: string) => SectionKind | undefined {

@@ -806,6 +806,18 @@ describe('bad content is reported with file, line and field', () => {
     expect(longField.length).toBeLessThanOrEqual(500);
   });
 
+  it('GIVEN no summary and a post that opens with images THEN the first paragraph with text is the summary', () => {
+    const front = validFront();
+    delete front.summary;
+    const lead = (opening: string) =>
+      mustParse(articleSource(front, `${opening}\n\nReal *intro*.\n\n## Tips\n\n- x`)).summary;
+    expect(lead('![Cover photo](/cover.jpg)')).toBe('Real *intro*.');
+    expect(lead('[![Cover](/c.jpg)](/big.jpg) ![Second][two]\n\n[two]: /two.jpg')).toBe('Real *intro*.');
+    expect(lead('<span></span>')).toBe('Real *intro*.');
+    // A paragraph with text beside its image is the lead.
+    expect(lead('![Cover](/c.jpg) The intro.')).toBe('[Cover](https://blog.example/c.jpg) The intro.');
+  });
+
   it('GIVEN no url THEN permalink, or else ARTICLE_URL filled with the slug and the date', () => {
     const front = validFront();
     delete front.url;
