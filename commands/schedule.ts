@@ -20,8 +20,10 @@ import {
   resumeSchedule,
   setSchedule,
 } from '../src/core/schedule-transitions.js';
+import type { ScheduleRecord } from '../src/core/schedule-record.js';
 import {
   canonicalZone,
+  discordTimestamp,
   FREQUENCIES,
   matchingZones,
   parseTime,
@@ -132,10 +134,12 @@ export default {
         case 'show':
           await answer.send(ephemeralText(renderScheduleShow(current, deps.content, now)));
           return;
-        case 'pause':
-          await deps.schedules.change(guildId, (r) => pauseSchedule(r, interaction.user.id, now));
+        case 'pause': {
+          const { seen } = await changeSeen(deps, guildId, (r) => pauseSchedule(r, interaction.user.id, now));
+          if (seen?.paused !== undefined) throw new UserFacingError(alreadyPaused(seen.paused));
           await answer.send(ephemeralText(SCHEDULE_TEXT.paused));
           return;
+        }
         case 'resume': {
           const channel = interaction.guild.channels.cache.get(current.channelId);
           if (channel === undefined) throw new UserFacingError(SCHEDULE_TEXT.channelGone);
@@ -168,6 +172,28 @@ export default {
     await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 } satisfies Command;
+
+/** Why `/schedule pause` changed nothing: the schedule had stopped already, and why. */
+function alreadyPaused(paused: NonNullable<ScheduleRecord['paused']>): string {
+  return `Tip posts are already paused, since ${discordTimestamp(new Date(paused.at))}: ${paused.reason}. Nothing changed; \`/schedule resume\` starts them again.`;
+}
+
+/**
+ * Applies `transition` to the server's schedule; `seen` is the record it was applied to last (the
+ * one its result replaced), which may be newer than one read before.
+ */
+async function changeSeen(
+  deps: Deps,
+  guildId: string,
+  transition: (current: ScheduleRecord) => ScheduleRecord,
+): Promise<{ seen: ScheduleRecord | undefined; stored: ScheduleRecord | undefined }> {
+  const last: { seen?: ScheduleRecord } = {};
+  const stored = await deps.schedules.change(guildId, (current) => {
+    last.seen = current;
+    return transition(current);
+  });
+  return { seen: last.seen, stored };
+}
 
 async function set(
   interaction: ChatInputCommandInteraction<'cached'>,

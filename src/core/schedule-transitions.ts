@@ -41,8 +41,12 @@ export function setSchedule(
   };
 }
 
-/** `/schedule pause` by the user `byUserId`: nothing is posted until resumed. */
+/**
+ * `/schedule pause` by the user `byUserId`: nothing is posted until resumed. Unchanged if already
+ * paused, so that why it stopped (the bot may have paused it on a refused channel) is kept.
+ */
 export function pauseSchedule(record: ScheduleRecord, byUserId: string, now: number): ScheduleRecord {
+  if (record.paused !== undefined) return record;
   return { ...record, paused: { reason: `paused by <@${byUserId}>`, at: now }, updatedAt: now };
 }
 

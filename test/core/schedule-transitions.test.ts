@@ -138,6 +138,14 @@ describe('/schedule set, pause, resume, remove', () => {
     });
   });
 
+  it('GIVEN an already paused schedule THEN pause leaves it as it is, with why it stopped', () => {
+    const paused: ScheduleRecord = {
+      ...RECORD,
+      paused: { reason: 'Discord refused the channel (Missing Permissions)', at: SLOT },
+    };
+    expect(pauseSchedule(paused, '1100000000000000004', SLOT + HOUR)).toBe(paused);
+  });
+
   it('GIVEN a schedule THEN remove leaves nothing', () => {
     expect(removeSchedule(RECORD)).toBeUndefined();
   });

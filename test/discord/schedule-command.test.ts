@@ -1,0 +1,105 @@
+import { ChannelType, MessageFlags, PermissionFlagsBits, type InteractionReplyOptions } from 'discord.js';
+import { Keyv } from 'keyv';
+import { describe, expect, it } from 'vitest';
+import { LastTips } from '../../src/adapters/last-tips.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import { ScheduleBook } from '../../src/adapters/schedule-book.js';
+import type { KeyValue } from '../../src/adapters/store.js';
+import type { ScheduleRecord } from '../../src/core/schedule-record.js';
+import type { Deps } from '../../src/discord/command.js';
+import { createRouter } from '../../src/discord/router.js';
+import { COMMANDS } from '../../commands/index.js';
+import { chatInput } from '../helpers/fake-interactions.js';
+import { CHANNEL, CONTENT, GUILD, HOUR, RECORD, SLOT } from '../helpers/schedule-fixtures.js';
+
+const ADMIN = '1100000000000000004';
+
+const nowhere: KeyValue<string> = {
+  get: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(true),
+};
+
+/** The router over the bot's commands, with a schedule book holding `records`. */
+async function setup(records: ScheduleRecord[] = []) {
+  const logger = createLogger({ level: 'silent' });
+  const schedules = new ScheduleBook(new Keyv(), logger);
+  for (const record of records) await schedules.update(record.guildId, () => record);
+  const deps: Deps = {
+    content: CONTENT,
+    lastTips: new LastTips(nowhere, logger),
+    schedules,
+    clock: () => SLOT + HOUR,
+    logger,
+    siteUrl: undefined,
+    random: () => 0,
+    commandDefinitions: COMMANDS.map((c) => c.data.toJSON()),
+  };
+  return { route: createRouter(COMMANDS, deps), schedules };
+}
+
+/** `/schedule <sub>` in GUILD by a member with (or without) Manage Server, the bot able to post in CHANNEL. */
+function schedule(sub: string, values: Record<string, string> = {}, manageServer = true) {
+  const interaction = chatInput('schedule', values);
+  const channel = {
+    id: CHANNEL,
+    type: ChannelType.GuildText,
+    permissionsFor: () => ({ has: () => true }),
+  };
+  Object.assign(interaction, {
+    guildId: GUILD,
+    user: { id: ADMIN },
+    inCachedGuild: () => true,
+    memberPermissions: {
+      has: (flag: bigint) => manageServer || flag !== PermissionFlagsBits.ManageGuild,
+    },
+    guild: {
+      channels: { cache: new Map([[CHANNEL, channel]]) },
+      members: { me: {} },
+    },
+    options: {
+      getSubcommand: () => sub,
+      getString: (name: string) => values[name] ?? null,
+      getChannel: () => (values.channel === undefined ? null : { id: values.channel }),
+    },
+  });
+  return interaction;
+}
+
+/** The one answer, which must be private. */
+function privateAnswer(interaction: ReturnType<typeof schedule>): string {
+  expect(interaction.calls.map((c) => c.method)).toEqual(['reply']);
+  const options = interaction.calls[0]?.options as InteractionReplyOptions;
+  expect(options.flags).toBe(MessageFlags.Ephemeral);
+  return String(options.content);
+}
+
+describe('/schedule pause and resume', () => {
+  it('GIVEN a schedule the bot paused THEN pause says it is already paused and why, and keeps the reason', async () => {
+    const paused: ScheduleRecord = {
+      ...RECORD,
+      paused: { reason: 'Discord refused the channel (Missing Permissions)', at: SLOT },
+    };
+    const { route, schedules } = await setup([paused]);
+    const interaction = schedule('pause');
+    await route(interaction);
+    expect(privateAnswer(interaction)).toBe(
+      `Tip posts are already paused, since <t:${SLOT / 1000}:F>: Discord refused the channel (Missing Permissions). Nothing changed; \`/schedule resume\` starts them again.`,
+    );
+    expect(await schedules.get(GUILD)).toEqual(paused);
+  });
+
+  it('GIVEN a running schedule THEN pause pauses it; GIVEN it paused THEN resume resumes it', async () => {
+    const { route, schedules } = await setup([RECORD]);
+    const pause = schedule('pause');
+    await route(pause);
+    expect(privateAnswer(pause)).toMatch(/^Tip posts are paused\./);
+    expect((await schedules.get(GUILD))?.paused).toEqual({
+      reason: `paused by <@${ADMIN}>`,
+      at: SLOT + HOUR,
+    });
+    const resume = schedule('resume');
+    await route(resume);
+    expect(privateAnswer(resume)).toMatch(/^Tip posts resumed\. Next post:/);
+    expect((await schedules.get(GUILD))?.paused).toBeUndefined();
+  });
+});
