@@ -141,11 +141,14 @@ export default {
           return;
         }
         case 'resume': {
+          if (current.paused === undefined) throw new UserFacingError(NOT_PAUSED);
           const channel = interaction.guild.channels.cache.get(current.channelId);
           if (channel === undefined) throw new UserFacingError(SCHEDULE_TEXT.channelGone);
           await assertCanPost(channel, interaction);
-          const resumed = await deps.schedules.change(guildId, (r) => resumeSchedule(r, now));
-          await answer.send(ephemeralText(renderScheduleResumed(resumed ?? current)));
+          const { seen, stored } = await changeSeen(deps, guildId, (r) => resumeSchedule(r, now));
+          // Resumed by someone else meanwhile: this resume changed nothing.
+          if (seen !== undefined && seen.paused === undefined) throw new UserFacingError(NOT_PAUSED);
+          await answer.send(ephemeralText(renderScheduleResumed(stored ?? current)));
           return;
         }
         case 'remove':
@@ -177,6 +180,9 @@ export default {
 function alreadyPaused(paused: NonNullable<ScheduleRecord['paused']>): string {
   return `Tip posts are already paused, since ${discordTimestamp(new Date(paused.at))}: ${paused.reason}. Nothing changed; \`/schedule resume\` starts them again.`;
 }
+
+const NOT_PAUSED =
+  'Tip posts are not paused, so there is nothing to resume. `/schedule show` says when the next one goes out; `/schedule pause` stops them.';
 
 /**
  * Applies `transition` to the server's schedule; `seen` is the record it was applied to last (the

@@ -52,9 +52,11 @@ export function pauseSchedule(record: ScheduleRecord, byUserId: string, now: num
 
 /**
  * `/schedule resume`: slots missed while paused are not posted (a slot left in flight is dropped
- * too); the next is the first after `now`.
+ * too); the next is the first after `now`. Unchanged if not paused: a running schedule's slot in
+ * flight (waiting for a retry, say) is still to be finished.
  */
 export function resumeSchedule(record: ScheduleRecord, now: number): ScheduleRecord {
+  if (record.paused === undefined) return record;
   return {
     ...record,
     paused: undefined,

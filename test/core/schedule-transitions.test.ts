@@ -146,6 +146,14 @@ describe('/schedule set, pause, resume, remove', () => {
     expect(pauseSchedule(paused, '1100000000000000004', SLOT + HOUR)).toBe(paused);
   });
 
+  it('GIVEN a running schedule with a slot waiting for a retry THEN resume leaves it as it is', () => {
+    const running: ScheduleRecord = {
+      ...RECORD,
+      inFlight: { ...IN_FLIGHT, attempts: 1, retryAt: SLOT + 5_000 },
+    };
+    expect(resumeSchedule(running, SLOT + 1_000)).toBe(running);
+  });
+
   it('GIVEN a schedule THEN remove leaves nothing', () => {
     expect(removeSchedule(RECORD)).toBeUndefined();
   });

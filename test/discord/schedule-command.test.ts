@@ -10,7 +10,7 @@ import type { Deps } from '../../src/discord/command.js';
 import { createRouter } from '../../src/discord/router.js';
 import { COMMANDS } from '../../commands/index.js';
 import { chatInput } from '../helpers/fake-interactions.js';
-import { CHANNEL, CONTENT, GUILD, HOUR, RECORD, SLOT } from '../helpers/schedule-fixtures.js';
+import { CHANNEL, CONTENT, DAY, GUILD, HOUR, RECORD, SLOT } from '../helpers/schedule-fixtures.js';
 
 const ADMIN = '1100000000000000004';
 
@@ -86,6 +86,18 @@ describe('/schedule pause and resume', () => {
       `Tip posts are already paused, since <t:${SLOT / 1000}:F>: Discord refused the channel (Missing Permissions). Nothing changed; \`/schedule resume\` starts them again.`,
     );
     expect(await schedules.get(GUILD)).toEqual(paused);
+  });
+
+  it('GIVEN a running schedule with a slot waiting for a retry THEN resume says it is not paused and keeps the slot', async () => {
+    const running: ScheduleRecord = {
+      ...RECORD,
+      inFlight: { slot: 'x', slotAt: SLOT, tipId: 't', startedAt: SLOT, attempts: 1, retryAt: SLOT + DAY },
+    };
+    const { route, schedules } = await setup([running]);
+    const interaction = schedule('resume');
+    await route(interaction);
+    expect(privateAnswer(interaction)).toMatch(/^Tip posts are not paused, so there is nothing to resume\. /);
+    expect(await schedules.get(GUILD)).toEqual(running);
   });
 
   it('GIVEN a running schedule THEN pause pauses it; GIVEN it paused THEN resume resumes it', async () => {
