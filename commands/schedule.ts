@@ -249,6 +249,11 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
   const day = (interaction.options.getString('day') ?? undefined) as Weekday | undefined;
   if (frequency === 'weekly' && (day === undefined || !WEEKDAYS.includes(day)))
     throw new UserFacingError('Weekly posts need a `day`, e.g. monday.');
+  // A day with daily or weekdays would be dropped: the admin meant something the rule cannot say.
+  if (frequency !== 'weekly' && day !== undefined)
+    throw new UserFacingError(
+      `\`day\` is only for weekly posts: ${frequency === 'daily' ? 'daily posts go out every day' : 'weekdays posts go out Monday to Friday'}. Leave \`day\` out, or choose frequency weekly to post on ${capitalize(day)}s only.`,
+    );
   return {
     time: `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`,
     timezone,

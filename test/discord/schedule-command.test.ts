@@ -115,3 +115,22 @@ describe('/schedule pause and resume', () => {
     expect((await schedules.get(GUILD))?.paused).toBeUndefined();
   });
 });
+
+describe('/schedule set', () => {
+  const base = { channel: CHANNEL, time: '09:00', timezone: 'Europe/Berlin' };
+
+  it('GIVEN a day with daily or weekdays THEN refuses, saying day is only for weekly', async () => {
+    const { route, schedules } = await setup();
+    for (const frequency of ['daily', 'weekdays']) {
+      const interaction = schedule('set', { ...base, frequency, day: 'friday' });
+      await route(interaction);
+      expect(privateAnswer(interaction)).toMatch(
+        /^`day` is only for weekly posts: .*Leave `day` out, or choose frequency weekly to post on Fridays only\.$/,
+      );
+    }
+    expect(await schedules.get(GUILD)).toBeUndefined();
+    const weekly = schedule('set', { ...base, frequency: 'weekly', day: 'friday' });
+    await route(weekly);
+    expect(privateAnswer(weekly)).toMatch(/every Friday at 09:00 \(Europe\/Berlin\)/);
+  });
+});
