@@ -133,4 +133,12 @@ describe('/schedule set', () => {
     await route(weekly);
     expect(privateAnswer(weekly)).toMatch(/every Friday at 09:00 \(Europe\/Berlin\)/);
   });
+
+  it('GIVEN a current zone name that Node lists under an old one THEN saves it as given', async () => {
+    const { route, schedules } = await setup();
+    const interaction = schedule('set', { ...base, timezone: 'asia/kolkata', frequency: 'daily' });
+    await route(interaction);
+    expect(privateAnswer(interaction)).toMatch(/every day at 09:00 \(Asia\/Kolkata\)/);
+    expect((await schedules.get(GUILD))?.timezone).toBe('Asia/Kolkata');
+  });
 });
