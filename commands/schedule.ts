@@ -117,7 +117,7 @@ export default {
         'I am not a member of this server, so I cannot post here. Ask an admin to invite me with the **bot** scope, then try again.',
       );
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-      throw new UserFacingError('Only members with the **Manage Server** permission can change tip posts.');
+      throw new UserFacingError('Only members with the **Manage Server** permission can use `/schedule`.');
     }
     // Every answer below waits on the store: deferred if that takes long (Redis restarting, say).
     const answer = answerInTime(interaction);

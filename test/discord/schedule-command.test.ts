@@ -142,3 +142,16 @@ describe('/schedule set', () => {
     expect((await schedules.get(GUILD))?.timezone).toBe('Asia/Kolkata');
   });
 });
+
+describe('who may use /schedule', () => {
+  it('GIVEN a member without Manage Server THEN show and preview are refused as for every subcommand, saying who may use it', async () => {
+    const { route } = await setup([RECORD]);
+    for (const sub of ['show', 'preview']) {
+      const interaction = schedule(sub, {}, false);
+      await route(interaction);
+      expect(privateAnswer(interaction)).toBe(
+        'Only members with the **Manage Server** permission can use `/schedule`.',
+      );
+    }
+  });
+});
