@@ -388,6 +388,12 @@ describe('/help', () => {
     const description = onlyReply(interaction).embeds?.[0]?.description ?? '';
     for (const command of COMMANDS) expect(description).toContain(`**/${command.data.name}`);
     expect(description).toContain('2 articles');
+    // /schedule has no `private` option: the hint names the commands that have one.
+    expect(description).toContain('**/schedule** — ');
+    expect(description).toContain('**/tips [article] [private]** — ');
+    expect(description).toContain(
+      'Replies are visible to the channel; where a command shows `[private]`, add `private:True` to see its answer only yourself.',
+    );
   });
 });
 

@@ -15,12 +15,18 @@ export function renderHelp(
       .map((option) => (option.required === true ? `${option.name}:` : `[${option.name}]`));
     return `**/${[command.name, ...options].join(' ')}** — ${command.description}`;
   });
+  // Only some commands take `private` (/schedule always answers privately): named by their `[private]`.
+  const anyPrivate = commands.some((command) => command.options?.some((option) => option.name === 'private'));
   const description = [
     `I share career advice from ${articleCount} article${articleCount === 1 ? '' : 's'} for engineers: why to make a move, the skills it takes, and tips for getting there.`,
     '',
     ...lines,
-    '',
-    'Replies are visible to the channel; add `private:True` to see one only yourself.',
+    ...(anyPrivate
+      ? [
+          '',
+          'Replies are visible to the channel; where a command shows `[private]`, add `private:True` to see its answer only yourself.',
+        ]
+      : []),
   ].join('\n');
   return {
     embeds: [
