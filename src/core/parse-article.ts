@@ -184,6 +184,9 @@ function parseSource({
     fillArticleUrl(articleUrl, {
       ownSlug: meta.slug,
       nameSlug: named.fullSlug,
+      stem: named.stem,
+      title: meta.title,
+      jekyll: isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath)),
       date,
       categories: () => categoriesOf(data),
       sections: place === undefined ? [] : sectionsOf(place),
@@ -346,6 +349,8 @@ const SUMMARY_MAX = 500;
 function fileName(file: string): {
   slug: string | undefined;
   fullSlug: string;
+  /** The name after its date, as written: what Jekyll makes `:title` and `:slug` of. */
+  stem: string;
   date: string | undefined;
   title: string;
 } {
@@ -364,6 +369,7 @@ function fileName(file: string): {
   return {
     slug: SLUG_PATTERN.test(slug) ? slug : undefined,
     fullSlug: slugOf(name, Infinity),
+    stem: name,
     date,
     title: titleOf(name),
   };
@@ -395,6 +401,12 @@ interface UrlParts {
   readonly ownSlug: string | undefined;
   /** The slug made from the file name, whole (the key is cut to 64 characters; links must not be). */
   readonly nameSlug: string;
+  /** The file's name after its date, as written (see fileName). */
+  readonly stem: string;
+  /** The front matter's title: what Hugo's `:title` is made of. */
+  readonly title: string | undefined;
+  /** Whether the post is in a `_posts` folder: one of Jekyll's, whose `:title` and `:slug` it follows. */
+  readonly jekyll: boolean;
   readonly date: string | undefined;
   /** Asked only when the pattern has `:categories` or `:slugified_categories`. */
   readonly categories: () => readonly string[];
@@ -408,25 +420,45 @@ type UrlToken = (typeof ARTICLE_URL_TOKENS)[number];
 
 const URL_TOKEN = new RegExp(`:(${ARTICLE_URL_TOKENS.join('|')})\\b(\\/?)`, 'g');
 const DATE_TOKEN = /:(year|short_year|month|i_month|day|i_day)\b/;
+/** Tokens only Hugo has: a pattern with one is a Hugo site's (`:slugorfilename` is not `:slug`). */
+const HUGO_TOKEN = /:(section|sections|filename|contentbasename|slugorfilename|slugorcontentbasename)\b/;
+/** Tokens only Jekyll has. */
+const JEKYLL_TOKEN = /:(categories|slugified_categories|output_ext|short_year|i_month|i_day)\b/;
+
 /**
- * The pattern with its tokens filled, as Jekyll and Hugo name them: `:slug` (Jekyll's `:title`),
- * `:year`, `:short_year`, `:month`, `:day`, `:i_month` and `:i_day` (no leading zero); Jekyll's
- * `:categories` (each lowercased, joined with `/`), `:slugified_categories` (each slugified) and
- * `:output_ext` (`.html`); Hugo's `:section` (the first folder in the content folder), `:sections`
- * (all of them), `:filename` and `:contentbasename` (the file's name, made a path as Hugo makes it),
- * and `:slugorfilename` and `:slugorcontentbasename` (the front matter's slug, or else that name).
- * A token with nothing to fill leaves no `//`. Undefined when the pattern needs a date the article
- * has not.
+ * The pattern with its tokens filled, as Jekyll and Hugo name and fill them (see the README, "Use
+ * your blog's content"). `:slug` and `:title` are both generators' tokens with different rules: a
+ * post in a `_posts` folder, or a pattern with a token only Jekyll has, follows Jekyll's
+ * (URL drop: `:title` is `slugify(slug, mode: "pretty", cased: true)`, `:slug` is `slugify(slug)`,
+ * the slug being the front matter's or else the file's name after its date); a pattern with a
+ * token only Hugo has follows Hugo's (permalinks.go: `:slug` is the slug or else the title,
+ * `:title` the title, both through `urlize`). Any other pattern (`/blog/:slug`, the default) takes
+ * `:slug` as the front matter's slug as written, else the file's name made a slug, and `:title` as
+ * Jekyll does. A token with nothing to fill leaves no `//`. Undefined when the pattern needs a date
+ * the article has not.
  */
 function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
   if (parts.date === undefined && DATE_TOKEN.test(pattern)) return undefined;
   const [year = '', month = '', day = ''] = parts.date?.split('-') ?? [];
+  const generator =
+    parts.jekyll || (!HUGO_TOKEN.test(pattern) && JEKYLL_TOKEN.test(pattern))
+      ? 'jekyll'
+      : HUGO_TOKEN.test(pattern)
+        ? 'hugo'
+        : undefined;
+  // Jekyll's slug when the front matter has none: the name after its date, without a trailing `.`.
+  const jekyllName = parts.ownSlug ?? parts.stem.replace(/\.+$/, '');
   const value = (token: UrlToken): string => {
     switch (token) {
       case 'slug':
-      case 'title':
-        // The front matter's slug as written, not the key made from it: the generators link to that.
+        if (generator === 'jekyll') return encodeURI(jekyllSlug(jekyllName));
+        if (generator === 'hugo') return hugoPathName(parts.ownSlug ?? parts.title ?? '');
+        // The front matter's slug as written, not the key made from it: what the author links to.
         return encodeURIComponent(parts.ownSlug ?? parts.nameSlug);
+      case 'title':
+        if (generator === 'hugo') return hugoPathName(parts.title ?? '');
+        // Jekyll's escape_path keeps the sub-delimiters pretty mode keeps (`'`, `+`, `@`…).
+        return encodeURI(jekyllSlug(jekyllName, { pretty: true }));
       case 'categories':
         // Each once, as Jekyll lowercases them before it compares.
         return joinSegments(parts.categories().map((name) => pathSegment(name)));
@@ -434,16 +466,17 @@ function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
         return joinSegments(parts.categories().map((name) => encodeURIComponent(jekyllSlug(name))));
       case 'output_ext':
         return '.html';
+      // Hugo makes every part of a path as urlize does: `My Section` is `my-section`.
       case 'section':
-        return parts.sections[0] === undefined ? '' : pathSegment(parts.sections[0]);
+        return parts.sections[0] === undefined ? '' : hugoPathName(parts.sections[0]);
       case 'sections':
-        return parts.sections.map((name) => pathSegment(name)).join('/');
+        return parts.sections.map((name) => hugoPathName(name)).join('/');
       case 'filename':
       case 'contentbasename':
         return hugoPathName(parts.baseName);
       case 'slugorfilename':
       case 'slugorcontentbasename':
-        return parts.ownSlug === undefined ? hugoPathName(parts.baseName) : encodeURIComponent(parts.ownSlug);
+        return hugoPathName(parts.ownSlug ?? parts.baseName);
       case 'year':
         return year;
       case 'short_year':
@@ -470,26 +503,31 @@ function joinSegments(segments: readonly string[]): string {
   return [...new Set(segments)].filter((segment) => segment !== '').join('/');
 }
 
-/** A name made one safe, lowercase segment of a path: `Team Leads` → `team%20leads`. */
+/** A name made one safe, lowercase segment of a path, as Jekyll's categories: `Team Leads` → `team%20leads`. */
 function pathSegment(name: string): string {
   return encodeURIComponent(name.toLowerCase());
 }
 
-/** Jekyll's `slugify`: lowercase, every run of anything but letters and digits one hyphen, none at the ends. */
-function jekyllSlug(name: string): string {
-  return name
-    .replace(/[^\p{M}\p{L}\p{Nd}]+/gu, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
+/**
+ * Jekyll's `Utils.slugify`: every run of anything but letters, marks and digits (and, in its
+ * `pretty` mode, `._~!$&'()+,;=@`) one hyphen, one hyphen at either end dropped, lowercased but in
+ * pretty mode, which `:title` asks `cased`: `Node.js Tips` → `node-js-tips`, or `Node.js-Tips`.
+ */
+function jekyllSlug(name: string, { pretty = false } = {}): string {
+  const slug = name.replace(pretty ? JEKYLL_PRETTY_RUN : JEKYLL_RUN, '-').replace(/^-|-$/g, '');
+  return pretty ? slug : slug.toLowerCase();
 }
 
-const HUGO_PATH_CHAR = /[\p{L}\p{M}\p{Nd}._~+@-]/u;
+const JEKYLL_RUN = /[^\p{M}\p{L}\p{Nd}]+/gu;
+const JEKYLL_PRETTY_RUN = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
+
+const HUGO_PATH_CHAR = /[\p{L}\p{M}\p{Nd}._~+@/-]/u;
 const SPACE = /\s/u;
 
 /**
- * A name as Hugo makes it part of a path (its `urlize`): lowercase, letters, digits and `._~+@-`
- * kept, a run of spaces between them one hyphen, anything else left out: `2024-01-05-My Post!` →
- * `2024-01-05-my-post`.
+ * A name as Hugo makes it part of a path (its `urlize`, paths.Sanitize then lowercased, as Hugo
+ * does but with `disablePathToLower`): letters, digits and `._~+@-/` kept, a run of spaces between
+ * them one hyphen, anything else left out: `2024-01-05-My Post!` → `2024-01-05-my-post`.
  */
 function hugoPathName(name: string): string {
   let path = '';
@@ -560,6 +598,11 @@ function baseName(path: string): string {
   const parts = path.split('/');
   const name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
   return isBundle(path) ? (parts.pop() ?? name) : name;
+}
+
+/** Whether the file is in a `_posts` folder, where Jekyll reads posts. */
+function isJekyllPost(path: string): boolean {
+  return path.split('/').slice(0, -1).includes('_posts');
 }
 
 /** Whether the file is a Hugo page bundle's `index.md`. */

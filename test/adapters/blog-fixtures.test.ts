@@ -59,7 +59,7 @@ function articlesOf(loaded: LoadedContent) {
 describe('a blog as its generator lays it out loads without editing a file', () => {
   it('GIVEN a Hugo content folder (TOML and YAML, a page bundle, shortcodes, heading attributes, list pages, a draft) THEN its posts', async () => {
     // The posts' section is their folder in content/, as Hugo's permalinks name it.
-    const loaded = await loadContent(blog('hugo/content'), SITE_URL, '/:section/:slug/');
+    const loaded = await loadContent(blog('hugo/content'), SITE_URL, '/:sections/:slugorfilename/');
     // The draft is read and left out; the list pages (_index.md) are not even read.
     expect(loaded.fileCount).toBe(4);
     expect(articlesOf(loaded)).toEqual([

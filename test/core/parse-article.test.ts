@@ -352,16 +352,63 @@ describe("real blogs' file names and front matter", () => {
       'エンジニアリングマネージャー',
       `https://blog.example/blog/${encodeURIComponent('エンジニアリングマネージャー')}`,
     ]);
-    // Made one path segment, as the other tokens are; Hugo's :slugorfilename takes it too.
+    // Made one path segment, as the other tokens are.
+    expect(keyAndUrl({ title: 'T', slug: 'a/b c' }, 'content/a.md', '/blog/:slug/')).toEqual([
+      'a-b-c',
+      'https://blog.example/blog/a%2Fb%20c/',
+    ]);
+    // Hugo's own tokens make it a path as Hugo does (urlize: lowercased, spaces hyphens, `/` kept).
     expect(keyAndUrl({ title: 'T', slug: 'a/b c' }, 'content/a.md', '/:slugorfilename/')).toEqual([
       'a-b-c',
-      'https://blog.example/a%2Fb%20c/',
+      'https://blog.example/a/b-c/',
     ]);
     expect(article({ title: 'T', slug: 2024 }, 'content/a.md').slug).toBe('2024');
     // A long one: the key is cut to 64 characters, the address keeps it whole.
     const long = `${'word-'.repeat(20)}end`;
     const [key, url] = keyAndUrl({ title: 'T', slug: long }, 'content/a.md');
     expect([key?.length, url]).toEqual([64, `https://blog.example/blog/${long}`]);
+  });
+
+  it("GIVEN a post in Jekyll's _posts THEN :title keeps the name's case, dots, underscores and letters as Jekyll's pretty slugify does, :slug is its default slugify", () => {
+    const urls = (name: string, front: Record<string, unknown> = {}) =>
+      ['/:year/:title/', '/:year/:slug/'].map(
+        (pattern) => article({ title: 'T', ...front }, `site/_posts/2024-01-05-${name}.md`, pattern).url,
+      );
+    expect(urls('Hello-World')).toEqual([
+      'https://blog.example/2024/Hello-World/',
+      'https://blog.example/2024/hello-world/',
+    ]);
+    expect(urls('node.js-tips')).toEqual([
+      'https://blog.example/2024/node.js-tips/',
+      'https://blog.example/2024/node-js-tips/',
+    ]);
+    expect(urls('café-au-lait')).toEqual([
+      'https://blog.example/2024/caf%C3%A9-au-lait/',
+      'https://blog.example/2024/caf%C3%A9-au-lait/',
+    ]);
+    expect(urls('My Post')).toEqual([
+      'https://blog.example/2024/My-Post/',
+      'https://blog.example/2024/my-post/',
+    ]);
+    expect(urls('under_score (v2)!')).toEqual([
+      'https://blog.example/2024/under_score-(v2)!/',
+      'https://blog.example/2024/under-score-v2/',
+    ]);
+    // The front matter's slug takes the name's place.
+    expect(urls('x', { slug: 'My Own.Slug' })).toEqual([
+      'https://blog.example/2024/My-Own.Slug/',
+      'https://blog.example/2024/my-own-slug/',
+    ]);
+    // A pattern with a token only Jekyll has reads :slug as Jekyll does wherever the file is.
+    expect(
+      article({ title: 'T', slug: 'My-Post' }, 'content/2024-01-05-x.md', '/:categories/:slug:output_ext')
+        .url,
+    ).toBe('https://blog.example/my-post.html');
+    // Elsewhere :title is still Jekyll's (the key is lowercase, the address as Jekyll writes it).
+    expect(keyAndUrl({ title: 'T' }, 'content/2024-01-05-Hello-World.md', '/:title/')).toEqual([
+      'hello-world',
+      'https://blog.example/Hello-World/',
+    ]);
   });
 
   it('GIVEN an empty slug, or one without a letter or digit THEN names the field and its line', () => {
@@ -900,26 +947,48 @@ describe('bad content is reported with file, line and field', () => {
       expect(urlOf('https://other.example/:categories/:slug')).toBe('https://other.example/first-post');
     });
 
-    it("GIVEN Hugo's :section THEN the first folder of the file in the content folder; none at the top level", () => {
-      expect(urlOf('/:section/:slug/', { contentPath: 'posts/2015-04-06-first-post.md' })).toBe(
+    it("GIVEN Hugo's :section THEN the first folder of the file in the content folder, as Hugo makes it a path; none at the top level", () => {
+      const hugo = '/:section/:slugorfilename/';
+      const own = { extra: { slug: 'first-post' } };
+      expect(urlOf(hugo, { ...own, contentPath: 'posts/2015-04-06-first-post.md' })).toBe(
         'https://blog.example/posts/first-post/',
       );
-      expect(urlOf('/:section/:slug/', { contentPath: 'Blog/2024/2015-04-06-first-post.md' })).toBe(
-        'https://blog.example/blog/first-post/',
+      expect(urlOf(hugo, { ...own, contentPath: 'My Blog/2024/2015-04-06-first-post.md' })).toBe(
+        'https://blog.example/my-blog/first-post/',
       );
       // A page bundle's folder is the post's, not a section.
       const bundle = { file: 'content/posts/first-post/index.md' };
-      expect(urlOf('/:section/:slug/', { ...bundle, contentPath: 'posts/first-post/index.md' })).toBe(
+      expect(urlOf(hugo, { ...bundle, contentPath: 'posts/first-post/index.md' })).toBe(
         'https://blog.example/posts/first-post/',
       );
-      expect(urlOf('/:section/:slug/', { ...bundle, contentPath: 'first-post/index.md' })).toBe(
+      expect(urlOf(hugo, { ...bundle, contentPath: 'first-post/index.md' })).toBe(
         'https://blog.example/first-post/',
       );
-      expect(urlOf('/:section/:slug/', { contentPath: '2015-04-06-first-post.md' })).toBe(
+      expect(urlOf(hugo, { ...own, contentPath: '2015-04-06-first-post.md' })).toBe(
         'https://blog.example/first-post/',
       );
       // Without the path in the content folder there is no section; two empty tokens leave one `/`.
-      expect(urlOf('/:section/:categories/:slug/')).toBe('https://blog.example/first-post/');
+      expect(urlOf('/:section/:categories/:slug/', own)).toBe('https://blog.example/first-post/');
+    });
+
+    it("GIVEN a pattern with Hugo's own tokens THEN :slug is the slug or else the title, :title the title, each made a path as Hugo's urlize does", () => {
+      const inPosts = { contentPath: 'posts/2015-04-06-first-post.md' };
+      expect(urlOf('/:section/:slug/', { ...inPosts, extra: { title: 'Node.js: Tips & Tricks!' } })).toBe(
+        'https://blog.example/posts/node.js-tips-tricks/',
+      );
+      expect(urlOf('/:section/:slug/', { ...inPosts, extra: { slug: 'My-Bundle' } })).toBe(
+        'https://blog.example/posts/my-bundle/',
+      );
+      expect(urlOf('/:sections/:title/', { ...inPosts, extra: { title: 'Café au lait', slug: 'x' } })).toBe(
+        'https://blog.example/posts/caf%C3%A9-au-lait/',
+      );
+      expect(urlOf('/:sections/:slugorfilename/', { ...inPosts, extra: { slug: 'My Bundle' } })).toBe(
+        'https://blog.example/posts/my-bundle/',
+      );
+      // Elsewhere (the bot's own /blog/:slug), the slug as written.
+      expect(urlOf('/blog/:slug/', { extra: { slug: 'My-Bundle' } })).toBe(
+        'https://blog.example/blog/My-Bundle/',
+      );
     });
 
     it("GIVEN Jekyll's :output_ext THEN .html, as its default permalink writes it", () => {
@@ -955,6 +1024,7 @@ describe('bad content is reported with file, line and field', () => {
     it("GIVEN Hugo's :sections THEN every folder of the file in the content folder, but a page bundle's own", () => {
       const sections = (contentPath?: string, file?: string) =>
         urlOf('/:sections/:slug/', {
+          extra: { slug: 'first-post' },
           ...(contentPath === undefined ? {} : { contentPath }),
           ...(file === undefined ? {} : { file }),
         });
@@ -962,8 +1032,8 @@ describe('bad content is reported with file, line and field', () => {
         'https://blog.example/blog/2024/first-post/',
       );
       expect(
-        sections('posts/team leads/first-post/index.md', 'content/posts/team leads/first-post/index.md'),
-      ).toBe('https://blog.example/posts/team%20leads/first-post/');
+        sections('posts/Team  Leads/first-post/index.md', 'content/posts/Team  Leads/first-post/index.md'),
+      ).toBe('https://blog.example/posts/team-leads/first-post/');
       expect(sections('2015-04-06-first-post.md')).toBe('https://blog.example/first-post/');
       expect(sections()).toBe('https://blog.example/first-post/');
     });
