@@ -6,7 +6,10 @@
 /** Where an article without `url` or `permalink` lives on the blog, relative to SITE_URL. */
 export const DEFAULT_ARTICLE_URL = '/blog/:slug';
 
-/** The tokens an `ARTICLE_URL` may have (filled by fillArticleUrl), as Jekyll and Hugo name them. */
+/**
+ * The tokens an `ARTICLE_URL` may have (filled by fillArticleUrl), as Jekyll and Hugo name them;
+ * `:filepath` is Eleventy's default address, which no token of theirs makes.
+ */
 export const ARTICLE_URL_TOKENS = [
   'slug',
   'title',
@@ -25,6 +28,7 @@ export const ARTICLE_URL_TOKENS = [
   'contentbasename',
   'slugorfilename',
   'slugorcontentbasename',
+  'filepath',
 ] as const;
 
 /**

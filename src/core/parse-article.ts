@@ -191,6 +191,7 @@ function parseSource({
       categories: () => categoriesOf(data),
       sections: place === undefined ? [] : sectionsOf(place),
       baseName: baseName(place ?? ownName),
+      filePath: filePathOf(contentPath ?? file.split('/').pop() ?? file),
     });
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
@@ -407,6 +408,8 @@ interface UrlParts {
   readonly title: string | undefined;
   /** Whether the post is in a `_posts` folder: one of Jekyll's, whose `:title` and `:slug` it follows. */
   readonly jekyll: boolean;
+  /** The file's path in the content folder without its extension, as written (see filePathOf). */
+  readonly filePath: string;
   readonly date: string | undefined;
   /** Asked only when the pattern has `:categories` or `:slugified_categories`. */
   readonly categories: () => readonly string[];
@@ -477,6 +480,8 @@ function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
       case 'slugorfilename':
       case 'slugorcontentbasename':
         return hugoPathName(parts.ownSlug ?? parts.baseName);
+      case 'filepath':
+        return parts.filePath;
       case 'year':
         return year;
       case 'short_year':
@@ -603,6 +608,17 @@ function baseName(path: string): string {
 /** Whether the file is in a `_posts` folder, where Jekyll reads posts. */
 function isJekyllPost(path: string): boolean {
   return path.split('/').slice(0, -1).includes('_posts');
+}
+
+/**
+ * The file's path in the content folder without its extension, nor a last `index`, as written:
+ * where Eleventy writes a page by default (`posts/2024-01-05-My-Post.md` is at
+ * `/posts/2024-01-05-My-Post/`, `posts/x/index.md` at `/posts/x/`), each part made safe.
+ */
+function filePathOf(path: string): string {
+  const parts = path.replace(/\.(md|markdown|mdx)$/i, '').split('/');
+  if (parts.at(-1) === 'index') parts.pop();
+  return parts.map((part) => encodeURIComponent(part)).join('/');
 }
 
 /** Whether the file is a Hugo page bundle's `index.md`. */

@@ -454,6 +454,16 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     ]);
   });
 
+  it("GIVEN an Eleventy input folder and ARTICLE_URL /:filepath/ THEN each post at Eleventy's default address, its path as written", async () => {
+    const loaded = await loadContent(blog('eleventy'), SITE_URL, '/:filepath/');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.index.articles.map((article) => article.url).sort()).toEqual([
+      'https://blog.example/notes/2020-06-15-pairing/',
+      'https://blog.example/posts/2019-05-01-delegation/',
+      'https://blog.example/posts/2019-07-20-hiring-loops/',
+    ]);
+  });
+
   it("GIVEN an Eleventy blog as a tester brought it (Russian and Japanese file names, no titles, one slug on two days, a long name, a slug of its own, templated, relative and false permalinks, Eleventy's date keywords) THEN every published post, at its address", async () => {
     const loaded = await loadContent(blog('eleventy-i18n'), SITE_URL, '/:year/:month/:day/:slug/');
     // permalink: false is read, and is no article.

@@ -1055,6 +1055,25 @@ describe('bad content is reported with file, line and field', () => {
     });
   });
 
+  it("GIVEN :filepath THEN the file's path in the content folder as written, without its extension or a last index: Eleventy's default address", () => {
+    const url = (contentPath: string | undefined, file = `blog/${contentPath ?? 'x.md'}`) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ title: 'T', tags: ['a'] }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        articleUrl: '/:filepath/',
+        contentPath,
+      });
+      return result.ok ? result.article.url : undefined;
+    };
+    expect(url('posts/2024-01-05-My-Post.md')).toBe('https://blog.example/posts/2024-01-05-My-Post/');
+    expect(url('posts/My Post.fr.md')).toBe('https://blog.example/posts/My%20Post.fr/');
+    expect(url('posts/team/index.md')).toBe('https://blog.example/posts/team/');
+    // Without the path in the content folder, the file's name.
+    expect(url(undefined, 'elsewhere/Note.markdown')).toBe('https://blog.example/Note/');
+    expect(unknownArticleUrlTokens('/posts/:filepath/')).toEqual([]);
+  });
+
   it('GIVEN an ARTICLE_URL THEN the tokens it would leave unfilled are named, the host and port not looked at', () => {
     expect(unknownArticleUrlTokens('/:categories/:year/:month/:day/:title:output_ext')).toEqual([]);
     expect(unknownArticleUrlTokens('https://blog.example:8080/:sections/:slugorcontentbasename/')).toEqual(
