@@ -1,6 +1,7 @@
 import { loadContent } from './adapters/content-loader.js';
 import { formatConfigProblems, loadContentConfig } from './config.js';
 import { formatProblem } from './core/article.js';
+import { undatedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { loadDotEnv } from './env.js';
 
@@ -22,13 +23,17 @@ async function check(): Promise<number> {
     for (const violation of violations) lines.push(`${what}: ${violation}`);
   }
   if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);
+  // Undated posts under a dated ARTICLE_URL are valid but unlinked: said, and no failure.
+  const notes = undatedNotes(index.articles, articleUrl);
   if (lines.length > 0) {
     console.error(lines.join('\n'));
+    if (notes.length > 0) console.log(notes.join('\n'));
     return 1;
   }
   console.log(
     `${index.articles.length} article(s) in ${fileCount} file(s): all valid, every reply within Discord's limits.`,
   );
+  if (notes.length > 0) console.log(notes.join('\n'));
   return 0;
 }
 

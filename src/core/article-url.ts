@@ -57,6 +57,33 @@ export function jekyllPermalinkStyle(pattern: string): string | undefined {
   return Object.keys(JEKYLL_PERMALINK_STYLES).find((name) => JEKYLL_PERMALINK_STYLES[name] === pattern);
 }
 
+const DATE_TOKEN = /:(year|short_year|month|i_month|day|i_day)\b/;
+
+/** Whether `pattern` has a date in it: an undated post then has no address (no link beats a wrong one). */
+export function articleUrlNeedsDate(pattern: string): boolean {
+  return DATE_TOKEN.test(pattern);
+}
+
+/**
+ * For `content:check`: the posts that got no address because `pattern` needs a date they have not,
+ * said once with what to do, then each file. Not a problem (the post is valid and the bot shows it,
+ * unlinked), but a link the author would expect is missing, so it is said rather than left silent.
+ */
+export function undatedNotes(
+  articles: readonly { readonly file: string; readonly url?: string; readonly date?: string }[],
+  pattern: string,
+): string[] {
+  if (!articleUrlNeedsDate(pattern)) return [];
+  const files = articles
+    .filter((article) => article.url === undefined && article.date === undefined)
+    .map((article) => article.file);
+  if (files.length === 0) return [];
+  return [
+    `${files.length} article(s) without an address, not linked: ARTICLE_URL ${pattern} needs a date they have not (give each a date, a YYYY-MM-DD- file name or a url):`,
+    ...files.map((file) => `  ${file}`),
+  ];
+}
+
 /** What reads as a token: a colon and a word, with Hugo's `[1:]` after it (not followed here). */
 const ANY_TOKEN = /:(\w+)(\[[^\]]*\])?/g;
 

@@ -9,7 +9,7 @@ import {
   SLUG_PATTERN,
   type FrontMatter,
 } from './front-matter.js';
-import { ARTICLE_URL_TOKENS, DEFAULT_ARTICLE_URL } from './article-url.js';
+import { ARTICLE_URL_TOKENS, articleUrlNeedsDate, DEFAULT_ARTICLE_URL } from './article-url.js';
 import {
   containsHtml,
   dropLeadingInline,
@@ -422,7 +422,6 @@ interface UrlParts {
 type UrlToken = (typeof ARTICLE_URL_TOKENS)[number];
 
 const URL_TOKEN = new RegExp(`:(${ARTICLE_URL_TOKENS.join('|')})\\b(\\/?)`, 'g');
-const DATE_TOKEN = /:(year|short_year|month|i_month|day|i_day)\b/;
 /** Tokens only Hugo has: a pattern with one is a Hugo site's (`:slugorfilename` is not `:slug`). */
 const HUGO_TOKEN = /:(section|sections|filename|contentbasename|slugorfilename|slugorcontentbasename)\b/;
 /** Tokens only Jekyll has. */
@@ -441,7 +440,7 @@ const JEKYLL_TOKEN = /:(categories|slugified_categories|output_ext|short_year|i_
  * the article has not.
  */
 function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
-  if (parts.date === undefined && DATE_TOKEN.test(pattern)) return undefined;
+  if (parts.date === undefined && articleUrlNeedsDate(pattern)) return undefined;
   const [year = '', month = '', day = ''] = parts.date?.split('-') ?? [];
   const generator =
     parts.jekyll || (!HUGO_TOKEN.test(pattern) && JEKYLL_TOKEN.test(pattern))

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   expandArticleUrl,
   JEKYLL_PERMALINK_STYLES,
+  undatedNotes,
   unknownArticleUrlTokens,
 } from '../../src/core/article-url.js';
 import { SLUG_PATTERN } from '../../src/core/front-matter.js';
@@ -1072,6 +1073,35 @@ describe('bad content is reported with file, line and field', () => {
     // Without the path in the content folder, the file's name.
     expect(url(undefined, 'elsewhere/Note.markdown')).toBe('https://blog.example/Note/');
     expect(unknownArticleUrlTokens('/posts/:filepath/')).toEqual([]);
+  });
+
+  it('GIVEN an ARTICLE_URL with a date and undated posts THEN content:check is told which have no address and why, as a note', () => {
+    const parse = (file: string, front: Record<string, unknown>, articleUrl: string) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ title: 'T', tags: ['a'], ...front }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        articleUrl,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article;
+    };
+    const dated = '/:year/:month/:slug/';
+    const articles = [
+      parse('content/undated.md', {}, dated),
+      parse('content/2024-01-05-dated.md', {}, dated),
+      parse('content/own.md', { url: '/own/' }, dated),
+    ];
+    expect(articles.map((article) => article.url)).toEqual([
+      undefined,
+      'https://blog.example/2024/01/dated/',
+      'https://blog.example/own/',
+    ]);
+    expect(undatedNotes(articles, dated)).toEqual([
+      '1 article(s) without an address, not linked: ARTICLE_URL /:year/:month/:slug/ needs a date they have not (give each a date, a YYYY-MM-DD- file name or a url):',
+      '  content/undated.md',
+    ]);
+    expect(undatedNotes([parse('content/undated.md', {}, '/blog/:slug')], '/blog/:slug')).toEqual([]);
   });
 
   it('GIVEN an ARTICLE_URL THEN the tokens it would leave unfilled are named, the host and port not looked at', () => {
