@@ -1,3 +1,5 @@
+import { parseMarkdown, plainText } from './markdown.js';
+
 /** Length in Unicode code points, the unit Discord counts its limits in. */
 export function codePointLength(text: string): number {
   let n = 0;
@@ -16,11 +18,44 @@ function sliceCodePoints(text: string, max: number): string {
 
 const ELLIPSIS = '…';
 
+/** Characters that open Markdown spans: emphasis, code, links and images, autolinks. */
+const SPAN_MARK = /[*_`[<]/;
+
+/** Word boundaries tried for a cut outside every span before the text is shortened as plain text. */
+const MAX_CUTS_TRIED = 64;
+
 /**
  * Shortens `text` to at most `max` code points, ending at a word boundary with an ellipsis
  * when it had to cut. A single word longer than `max` is cut inside the word (nothing else fits).
+ * Markdown is cut outside its links, code and emphasis (`…[a link with` would show its `[`); a
+ * span that no cut before the limit ends outside leaves only the text, without its markup.
  */
 export function truncate(text: string, max: number): string {
+  if (codePointLength(text) <= max) return text;
+  if (!SPAN_MARK.test(text)) return truncatePlain(text, max);
+  const parsed = parseMarkdown(text);
+  if (!parsed.ok) return truncatePlain(text, max);
+  const shown = plainText(parsed.root);
+  const head = sliceCodePoints(text, max - 1);
+  let tried = 0;
+  for (const cut of wordEnds(text, head.length)) {
+    if (++tried > MAX_CUTS_TRIED) break;
+    const kept = text.slice(0, cut).trimEnd();
+    // Cut inside a span, its opening mark shows as text, which the whole text does not show there.
+    const part = parseMarkdown(kept);
+    if (part.ok && shown.startsWith(plainText(part.root))) return kept + ELLIPSIS;
+  }
+  return truncatePlain(shown.replace(/\s+/g, ' ').trim(), max);
+}
+
+/** Where words end in `text` (before white space) up to `end`, last first. */
+function* wordEnds(text: string, end: number): Generator<number> {
+  for (let i = end; i > 0; i--) {
+    if (/\s/.test(text.charAt(i)) && !/\s/.test(text.charAt(i - 1))) yield i;
+  }
+}
+
+function truncatePlain(text: string, max: number): string {
   if (codePointLength(text) <= max) return text;
   const head = sliceCodePoints(text, max - 1);
   const lastSpace = head.search(/\s\S*$/);

@@ -20,6 +20,30 @@ describe('truncate', () => {
   it('GIVEN one very long word THEN cuts inside it, still within the limit', () => {
     expect(codePointLength(truncate('x'.repeat(500), 100))).toBe(100);
   });
+  it('GIVEN a link, bold or code crossing the limit THEN cuts at a word before it: no stray [ or **', () => {
+    const link = 'Some words before [a link with several words inside](https://example.com/x) and after.';
+    expect(truncate(link, 45)).toBe('Some words before…');
+    expect(truncate(link, 80)).toBe(
+      'Some words before [a link with several words inside](https://example.com/x) and…',
+    );
+    expect(truncate('Some words before **bold text that spans the limit** and after it.', 40)).toBe(
+      'Some words before…',
+    );
+    expect(truncate('Some words before `code that spans the limit` and after it.', 40)).toBe(
+      'Some words before…',
+    );
+  });
+  it('GIVEN a span from the start past the limit THEN keeps its text without its markup', () => {
+    const out = truncate('**bold text that goes on well past the limit** and after it.', 30);
+    expect(out).toBe('bold text that goes on well…');
+    expect(truncate('[a link with several words](https://example.com/a/long/address) after', 40)).toBe(
+      'a link with several words after',
+    );
+  });
+  it('GIVEN marks that open no span THEN cuts as plain text', () => {
+    expect(truncate('Plain * star and _under_ score words going on', 30)).toBe('Plain * star and _under_…');
+    expect(truncate('Title about C++ [draft] and more words', 30)).toBe('Title about C++ [draft] and…');
+  });
 });
 
 describe('splitText', () => {
