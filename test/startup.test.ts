@@ -92,9 +92,10 @@ describe('starting the bot (the entry point npm start runs)', () => {
   });
 
   it.each([
-    ['Hugo', 'hugo/content', '/:section/:slug/', 3],
-    ['Jekyll', 'jekyll/_posts', '/:categories/:year/:month/:day/:title.html', 3],
-    ['Eleventy', 'eleventy', '/:year/:month/:day/:slug/', 3],
+    // As the README's table of "Use your blog's content" gives them.
+    ['Hugo', 'hugo/content', '/:sections/:slugorfilename/', 3],
+    ['Jekyll', 'jekyll/_posts', '/:categories/:year/:month/:day/:title:output_ext', 3],
+    ['Eleventy', 'eleventy', '/:filepath/', 3],
   ])(
     "GIVEN a %s blog's folder with the README's settings THEN content:check passes without a file edited",
     async (_, folder, articleUrl, articles) => {
