@@ -127,8 +127,8 @@ function parseSource({
   const folders = contentPath === undefined ? [] : folderCategories(contentPath);
   const data = folders.length === 0 ? fields : withCategories(fields, folders);
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
-  // Eleventy writes no page for `permalink: false`).
-  if (isYes(data['draft']) || isNo(data['published']) || data['permalink'] === false)
+  // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
+  if (isYes(data['draft']) || isNo(data['published']) || data['permalink'] === false || isUnrendered(data))
     return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
@@ -299,6 +299,21 @@ function isYes(value: unknown): boolean {
 
 function isNo(value: unknown): boolean {
   return value === false || (typeof value === 'string' && /^(false|no|off)$/i.test(value.trim()));
+}
+
+/**
+ * Whether Hugo writes no page for the post, so that a link to it would lead nowhere: its build
+ * options (`build`, `_build` before Hugo 0.123) say `render: never` (or `link`, a page with an
+ * address but no file; or `false`, as they once did), or it is a headless bundle.
+ */
+function isUnrendered(data: Record<string, unknown>): boolean {
+  if (isYes(data['headless'])) return true;
+  return ['build', '_build'].some((key) => {
+    const options = data[key];
+    if (!isFields(options)) return false;
+    const render = Object.entries(options).find(([name]) => name.toLowerCase() === 'render')?.[1];
+    return isNo(render) || (typeof render === 'string' && /^(never|link)$/i.test(render.trim()));
+  });
 }
 
 function isYesOrNo(value: unknown): boolean {

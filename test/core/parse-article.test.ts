@@ -507,6 +507,23 @@ describe("real blogs' file names and front matter", () => {
       expect(parse({ title: 'T', ...front }, 'content/a.md').ok, JSON.stringify(front)).toBe(true);
   });
 
+  it('GIVEN build options telling Hugo not to render the page, or a headless bundle THEN no article (its link would lead nowhere)', () => {
+    const unpublished = { ok: false, problems: [], unpublished: true };
+    for (const front of [
+      { build: { render: 'never' } },
+      { build: { Render: 'link', list: 'always' } },
+      { _build: { render: false } },
+      { headless: true },
+    ])
+      expect(parse({ title: 'T', ...front }, 'content/a.md'), JSON.stringify(front)).toEqual(unpublished);
+    for (const front of [
+      { build: { render: 'always', list: 'never' } },
+      { _build: { render: true } },
+      { headless: false },
+    ])
+      expect(parse({ title: 'T', ...front }, 'content/a.md').ok, JSON.stringify(front)).toBe(true);
+  });
+
   it("GIVEN Hugo's other date fields THEN the first of date, publishDate, pubdate and published dates the post", () => {
     expect(article({ title: 'T', publishDate: '2024-01-05' }, 'content/a.md').date).toBe('2024-01-05');
     expect(article({ title: 'T', pubdate: '2024-01-06T10:00:00Z' }, 'content/a.md').date).toBe('2024-01-06');
