@@ -1,4 +1,6 @@
-import { parseMarkdown, plainText } from './markdown.js';
+import type { ListItem, Nodes, Parents, Root } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { DISCORD_MARKDOWN, parseMarkdown, plainText } from './markdown.js';
 
 /** Length in Unicode code points, the unit Discord counts its limits in. */
 export function codePointLength(text: string): number {
@@ -63,15 +65,303 @@ function truncatePlain(text: string, max: number): string {
   return cut.trimEnd() + ELLIPSIS;
 }
 
-/** Separators to split at, most preferred first: paragraphs, lines, sentences, words. */
+/**
+ * Splits Markdown into chunks of at most `max` code points, breaking between blocks where it can,
+ * then between lines (list items, lines of code), sentences and words. A chunk never ends inside a
+ * link, code span or emphasis: it breaks before or after it. What is itself longer than `max` is
+ * split inside, each chunk whole Markdown: emphasis and quotes are closed and opened again, fenced
+ * code closed and reopened with its language, a list goes on at its number; a link keeps only its
+ * text, and a single word is cut. Chunks are trimmed.
+ */
+export function splitText(text: string, max: number): string[] {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  if (codePointLength(trimmed) <= max) return [trimmed];
+  const parsed = parseMarkdown(trimmed);
+  // Nesting too deep to walk is no article's (content:check names it): split it as plain text.
+  const chunks = parsed.ok ? splitTree(parsed.root, max) : splitPlain(trimmed, max);
+  // Only what no wrapping fits in (a limit shorter than a code fence) is cut as plain text.
+  return chunks.flatMap((chunk) => (codePointLength(chunk) <= max ? [chunk] : splitPlain(chunk, max)));
+}
+
+/**
+ * What chunks are made of: a node kept whole, or part of a node's value (a word of a text with the
+ * white space after it, a line of code with its line ending). Blocks stay whole until one does not
+ * fit a chunk alone; then it is taken apart into its children (see {@link expand}).
+ */
+interface Leaf {
+  /** The containers the node is in, outermost first, below the root. */
+  readonly path: readonly Parents[];
+  readonly node: Nodes;
+  readonly part?: string;
+}
+
+/** How good a place between two leaves is to break at: none, words, sentences, lines, blocks. */
+type Strength = 0 | 1 | 2 | 3 | 4;
+
+function splitTree(root: Root, max: number): string[] {
+  const leaves: Leaf[] = root.children.map((node) => ({ path: [], node }));
+  const fits = (from: number, to: number): boolean => codePointLength(writeLeaves(leaves, from, to)) <= max;
+  // Written, a leaf is no shorter than its text: one whose text is too long is not written to know it.
+  const fitsAlone = (leaf: Leaf, at: number): boolean => estimate(leaf) <= max && fits(at, at + 1);
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < leaves.length) {
+    const first = leaves[start];
+    if (first === undefined) break;
+    if (!fitsAlone(first, start)) {
+      const parts = expand(first, max);
+      if (parts !== undefined) {
+        leaves.splice(start, 1, ...parts);
+        continue;
+      }
+    }
+    const count = fittingCount(leaves, start, max, fits);
+    let end = start + count;
+    const next = leaves[end];
+    // A long span inside a paragraph goes on in this chunk rather than after a break before it.
+    if (next !== undefined && breakStrength(leaves[end - 1], next) < 3 && !fitsAlone(next, end)) {
+      const parts = expand(next, max);
+      if (parts !== undefined) {
+        leaves.splice(end, 1, ...parts);
+        continue;
+      }
+    }
+    if (end < leaves.length) {
+      const best = bestBreak(leaves, start, end);
+      // Fewer leaves are shorter written, but for an escape that a new last word may need.
+      if (best < end && fits(start, best)) end = best;
+    }
+    const chunk = writeLeaves(leaves, start, end);
+    if (chunk !== '') chunks.push(chunk);
+    start = end;
+  }
+  return chunks;
+}
+
+/**
+ * How many leaves from `start` fit one chunk (at least one): guessed from their lengths, then
+ * searched around the guess, so that a chunk is written a few times rather than once per word.
+ */
+function fittingCount(
+  leaves: readonly Leaf[],
+  start: number,
+  max: number,
+  fits: (from: number, to: number) => boolean,
+): number {
+  const available = leaves.length - start;
+  let guess = 0;
+  for (let length = 0; guess < available; guess++) {
+    const leaf = leaves[start + guess];
+    // A whole block is written with a blank line before the next.
+    length += leaf === undefined ? 0 : estimate(leaf) + (leaf.part === undefined ? 2 : 0);
+    if (length > max) break;
+  }
+  guess = Math.max(1, guess);
+  // `low` leaves fit; `high` do not (or are more than there are).
+  let low = 1;
+  let high = available + 1;
+  if (guess === 1 || fits(start, start + guess)) {
+    low = guess;
+    for (let step = 1; low + step <= available; step *= 2) {
+      if (!fits(start, start + low + step)) {
+        high = low + step;
+        break;
+      }
+      low += step;
+    }
+  } else {
+    high = guess;
+    for (let step = 1; high - step > low; step *= 2) {
+      if (fits(start, start + high - step)) {
+        low = high - step;
+        break;
+      }
+      high -= step;
+    }
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(start, start + middle)) low = middle;
+    else high = middle;
+  }
+  return Math.min(low, available);
+}
+
+/** The length of a leaf's text: what it is written as has its markup, address and escapes too. */
+function estimate(leaf: Leaf): number {
+  return codePointLength(leaf.part ?? plainText(leaf.node));
+}
+
+/** The last of the strongest places to break at in (start, end]; `end` when no place is any good. */
+function bestBreak(leaves: readonly Leaf[], start: number, end: number): number {
+  let best = end;
+  let bestStrength = 0;
+  for (let at = start + 1; at <= end; at++) {
+    const strength = breakStrength(leaves[at - 1], leaves[at]);
+    if (strength > 0 && strength >= bestStrength) {
+      best = at;
+      bestStrength = strength;
+    }
+  }
+  return best;
+}
+
+function breakStrength(before: Leaf | undefined, after: Leaf | undefined): Strength {
+  if (before === undefined || after === undefined) return 4;
+  if (before.node === after.node)
+    return before.node.type === 'code' || before.node.type === 'html' ? 3 : textBreak(before);
+  let common = 0;
+  while (common < before.path.length && before.path[common] === after.path[common]) common++;
+  const parent = before.path[common - 1];
+  if (parent === undefined) return 4;
+  switch (parent.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+    case 'link':
+      return before.node.type === 'break' ? 3 : textBreak(before);
+    default:
+      return 3;
+  }
+}
+
+/** Inside phrasing, only white space at the end of a word is a place to break (see {@link partsOf}). */
+function textBreak(before: Leaf): Strength {
+  const space = /\s+$/.exec(before.part ?? '')?.[0];
+  if (space === undefined) return 0;
+  if (space.includes('\n')) return 3;
+  return /[.!?]["'”’)\]*_]*\s+$/.test(before.part ?? '') ? 2 : 1;
+}
+
+/**
+ * The leaves `leaf` is made of when it does not fit a chunk alone; undefined when it cannot be taken
+ * apart (a single character), and it is written as it is.
+ */
+function expand(leaf: Leaf, max: number): Leaf[] | undefined {
+  const { node, path } = leaf;
+  if (leaf.part !== undefined) return cutPart(leaf, max);
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+    case 'code':
+    case 'html':
+      return partsOf(node, path);
+    case 'link':
+      // A link longer than a chunk keeps only its text (Discord shows no link split in two).
+      return childLeaves(node.children, path);
+    case 'image':
+      return [{ path, node: { type: 'text', value: '' }, part: node.alt?.trim() || 'image' }];
+    default:
+      return 'children' in node ? childLeaves(node.children, [...path, node]) : undefined;
+  }
+}
+
+/** Children as leaves: texts in words from the start, so that a chunk can end inside one. */
+function childLeaves(children: readonly Nodes[], path: readonly Parents[]): Leaf[] {
+  const leaves: Leaf[] = [];
+  for (const node of children) {
+    if (node.type === 'text') for (const leaf of partsOf(node, path)) leaves.push(leaf);
+    else leaves.push({ path, node });
+  }
+  return leaves;
+}
+
+/** A value in words, each with the white space after it (white space first is a part of its own), or in lines. */
+function partsOf(node: Nodes & { value: string }, path: readonly Parents[]): Leaf[] {
+  const parts =
+    node.type === 'code' || node.type === 'html'
+      ? node.value.split(/(?<=\n)/)
+      : (node.value.match(/^\s+|\S+\s*/g) ?? []);
+  return parts.map((part) => ({ path, node, part }));
+}
+
+/** A part longer than a chunk cut after as many code points as fit (it is written with its containers). */
+function cutPart(leaf: Leaf, max: number): Leaf[] | undefined {
+  const points = Array.from(leaf.part ?? '');
+  if (points.length < 2) return undefined;
+  const head = (n: number): Leaf => ({ ...leaf, part: points.slice(0, n).join('') });
+  const fits = (n: number): boolean => codePointLength(writeLeaves([head(n)], 0, 1)) <= max;
+  let low = 1;
+  let high = Math.min(points.length, max + 1);
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
+  }
+  return [head(low), { ...leaf, part: points.slice(low).join('') }];
+}
+
+/** Leaves `from` to `to` (excluded) as Markdown: their containers rebuilt around them. */
+function writeLeaves(leaves: readonly Leaf[], from: number, to: number): string {
+  const root: Root = { type: 'root', children: [] };
+  const copies = new Map<Nodes, Nodes>();
+  /** Adds `node`, or the copy of it, to the copy of its parent `original`. */
+  const append = (parent: Parents, original: Parents | undefined, node: Nodes, copy = node): void => {
+    // An ordered list goes on at the number of its first item here.
+    if (parent.type === 'list' && original?.type === 'list' && parent.children.length === 0 && parent.ordered)
+      parent.start = (original.start ?? 1) + original.children.indexOf(node as ListItem);
+    (parent.children as Nodes[]).push(copy);
+  };
+  const valued: (Nodes & { value: string })[] = [];
+  for (let i = from; i < to; i++) {
+    const leaf = leaves[i];
+    if (leaf === undefined) continue;
+    let parent: Parents = root;
+    let original: Parents | undefined;
+    for (const container of leaf.path) {
+      let copy = copies.get(container) as Parents | undefined;
+      if (copy === undefined) {
+        copy = { ...container, children: [] };
+        append(parent, original, container, copy);
+        copies.set(container, copy);
+      }
+      parent = copy;
+      original = container;
+    }
+    if (leaf.part === undefined) {
+      append(parent, original, leaf.node);
+      continue;
+    }
+    let copy = copies.get(leaf.node) as (Nodes & { value: string }) | undefined;
+    if (copy === undefined) {
+      copy = { ...leaf.node, value: '' };
+      append(parent, original, leaf.node, copy);
+      copies.set(leaf.node, copy);
+      valued.push(copy);
+    }
+    copy.value += leaf.part;
+  }
+  for (const copy of valued) {
+    // A line of code keeps its line ending, which the fence closes; white space at the edges of a
+    // chunk would be written as `&#x20;`.
+    if (copy.type === 'code' || copy.type === 'html') copy.value = copy.value.replace(/\n$/, '');
+  }
+  const first = leaves[from];
+  const last = leaves[to - 1];
+  if (first?.part !== undefined) trimValue(copies.get(first.node), 'start');
+  if (last?.part !== undefined) trimValue(copies.get(last.node), 'end');
+  return toMarkdown(root, DISCORD_MARKDOWN)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function trimValue(node: Nodes | undefined, edge: 'start' | 'end'): void {
+  if (node?.type !== 'text' && node?.type !== 'inlineCode') return;
+  node.value = edge === 'start' ? node.value.trimStart() : node.value.trimEnd();
+}
+
+/** Separators to split plain text at, most preferred first: paragraphs, lines, sentences, words. */
 const BREAKS = [/\n\s*\n/g, /\n/g, /(?<=[.!?])\s+/g, /\s+/g] as const;
 
 /**
- * Splits `text` into chunks of at most `max` code points, breaking between paragraphs where it can,
- * then lines, sentences and words. Only a single word longer than `max` is broken inside itself.
- * Chunks are trimmed; joining them with whitespace gives back the words of `text` in order.
+ * Splits `text` as plain text into chunks of at most `max` code points, breaking between paragraphs
+ * where it can, then lines, sentences and words. Only a single word longer than `max` is broken
+ * inside itself.
  */
-export function splitText(text: string, max: number): string[] {
+function splitPlain(text: string, max: number): string[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
   if (codePointLength(trimmed) <= max) return [trimmed];
@@ -117,7 +407,7 @@ function packPieces(pieces: Piece[], max: number): string[] {
         current = piece.text;
       } else {
         // This piece alone is too long: split it at the next finer separator.
-        const parts = splitText(piece.text, max);
+        const parts = splitPlain(piece.text, max);
         chunks.push(...parts.slice(0, -1));
         current = parts.at(-1) ?? '';
       }

@@ -218,6 +218,56 @@ describe('rendering long content', () => {
     expect(fieldsOf(payload).at(-1)?.value).toMatch(/Read on in the article/);
   });
 
+  it('GIVEN items with links, bold and code past a field THEN every field and page has whole Markdown and fits', () => {
+    const words = (n: number) =>
+      Array.from({ length: n }, (_, i) => ['lead', 'team', 'trust'][i % 3]).join(' ');
+    const code = Array.from({ length: 80 }, (_, i) => `    print("line ${i} of the program")`).join('\n');
+    const body = [
+      '## Tips',
+      '',
+      `- **Linked:** ${words(180)} [a link with many words inside it](https://example.com/x) and **bold** ${words(40)}`,
+      `- **Coded:** Run this:`,
+      '',
+      '  ```python',
+      code.replace(/^/gm, '  '),
+      '  ```',
+    ].join('\n');
+    const summary = `${words(85)} [a link with several words inside](https://example.com/s) and **bold text** after.`;
+    const article = mustParse(
+      articleSource(validFront({ summary }), body),
+      'content/spans.md',
+      'https://blog.example',
+    );
+    expect(article.summary).toMatch(/^lead team trust[a-z ]*…$/);
+    const { index: one } = buildIndex([article]);
+    const section = article.sections.tips;
+    if (section === undefined) throw new Error('no tips');
+    const shown: string[] = [];
+    for (let page = 0; page < 10; page++) {
+      const view = parseSectionCustomId('tips', `tips:one:${article.slug}:${page}`, one);
+      if (view === undefined) break;
+      const payload = renderSectionView(view, one);
+      expect(messageLimitViolations(payload)).toEqual([]);
+      shown.push(...fieldsOf(payload).map((field) => field.value));
+    }
+    for (const tip of one.items('tips')) {
+      const payload = renderTip(tip);
+      expect(messageLimitViolations(payload)).toEqual([]);
+      shown.push(payload.embeds?.[0]?.description ?? '', ...fieldsOf(payload).map((field) => field.value));
+    }
+    expect(shown.length).toBeGreaterThan(4);
+    for (const value of shown) {
+      expect(value.split('**').length % 2, value).toBe(1);
+      expect(value.split('[').length, value).toBe(value.split('](').length);
+      const fences = value.match(/^```/gm) ?? [];
+      expect(fences.length % 2, value).toBe(0);
+      if (value.includes('print(')) expect(value).toMatch(/(^|\n)```python\n[^`]*\n```$/);
+    }
+    expect(
+      shown.some((value) => value.includes('[a link with many words inside it](https://example.com/x)')),
+    ).toBe(true);
+  });
+
   it('GIVEN autocomplete over long titles and tags THEN at most 25 choices with names of at most 100 characters', () => {
     expect(choiceLimitViolations(articleChoices(index.articles, ''))).toEqual([]);
     expect(articleChoices(index.articles, '').length).toBe(23);

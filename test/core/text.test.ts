@@ -79,6 +79,82 @@ describe('splitText', () => {
     expect(chunks[0]).toBe('start');
   });
 
+  /** Words without sentence ends, so that a chunk ends at the last word that fits. */
+  const words = (n: number) =>
+    Array.from({ length: n }, (_, i) => ['lead', 'team', 'trust'][i % 3]).join(' ');
+
+  it('GIVEN a link, code or bold across the limit THEN the chunk ends before it and the next holds it whole', () => {
+    const link = '[a link with many words inside it](https://example.com/x)';
+    const tip = `${words(186)} ${link} and **bold words here** and \`some code\` then ${words(20)}`;
+    const at = tip.indexOf(link);
+    expect(at).toBeLessThan(1024);
+    expect(at + link.length).toBeGreaterThan(1024);
+    const chunks = splitText(tip, 1024);
+    expect(chunks).toHaveLength(2);
+    expect(chunks[0]).toBe(words(186));
+    expect(chunks[1]?.startsWith(`${link} and **bold words here** and \`some code\` then`)).toBe(true);
+    // Every span starts and ends in the same chunk, wherever the limit falls.
+    for (const max of [1030, 1040, 1060, 1075, 1090]) {
+      for (const chunk of splitText(tip, max)) {
+        expect(codePointLength(chunk)).toBeLessThanOrEqual(max);
+        expect(chunk.split('**').length % 2, chunk).toBe(1);
+        expect(chunk.split('`').length % 2, chunk).toBe(1);
+        expect(chunk.split('[').length, chunk).toBe(chunk.split('](').length);
+      }
+    }
+  });
+
+  it('GIVEN a fenced code block longer than a chunk THEN each chunk closes it and the next reopens it with its language', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `print("line ${i} of the program")  # step`);
+    const text = `Intro.\n\n\`\`\`python\n${lines.join('\n')}\n\`\`\`\n\nAfter.`;
+    for (const max of [1024, 300, 100]) {
+      const chunks = splitText(text, max);
+      const code = chunks.filter((chunk) => chunk.includes('```'));
+      expect(code.length).toBeGreaterThan(1);
+      const shown: string[] = [];
+      for (const chunk of chunks) {
+        expect(codePointLength(chunk)).toBeLessThanOrEqual(max);
+        const fenced = /```python\n([^]*?)\n```/g;
+        for (const match of chunk.matchAll(fenced)) shown.push(...(match[1] ?? '').split('\n'));
+        expect(chunk.replace(fenced, '')).not.toContain('```');
+      }
+      // Lines longer than the chunk are cut, the rest of the line going on in the next chunk.
+      expect(shown.join('')).toBe(lines.join(''));
+      if (max >= 100) expect(shown).toEqual(lines);
+    }
+  });
+
+  it('GIVEN bold or a quote longer than a chunk THEN each chunk is bold or quoted again', () => {
+    const bold = splitText(`Start **${words(300)}** end.`, 500);
+    expect(bold.length).toBeGreaterThan(2);
+    expect(bold[0]).toMatch(/^Start \*\*lead[^*]*\*\*$/);
+    for (const chunk of bold.slice(1, -1)) expect(chunk).toMatch(/^\*\*[^*]+\*\*$/);
+    expect(bold.at(-1)).toMatch(/^\*\*[^*]+\*\* end\.$/);
+    const quote = splitText(`> ${words(300)}`, 500);
+    expect(quote.length).toBeGreaterThan(2);
+    for (const chunk of quote) expect(chunk).toMatch(/^> lead/);
+  });
+
+  it('GIVEN a link longer than a chunk THEN its text is kept, without the link', () => {
+    const chunks = splitText(`See [${words(300)}](https://example.com/x) now.`, 500);
+    expect(chunks.join(' ')).toBe(`See ${words(300)} now.`);
+    for (const chunk of chunks) expect(codePointLength(chunk)).toBeLessThanOrEqual(500);
+  });
+
+  it('GIVEN an ordered list split between chunks THEN the next chunk goes on at its number', () => {
+    const list = Array.from({ length: 30 }, (_, i) => `${i + 1}. item ${words(10)}`).join('\n');
+    const chunks = splitText(list, 500);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('\n')).toBe(list);
+    for (const chunk of chunks.slice(1)) expect(chunk).toMatch(/^\d+\. item/);
+    // An item longer than a chunk goes on under its own number.
+    const long = splitText(`1. first\n2. second ${words(200)}\n3. third`, 500);
+    expect(long.length).toBeGreaterThan(2);
+    expect(long[0]).toBe('1. first');
+    for (const chunk of long.slice(1)) expect(chunk).toMatch(/^2\. (second )?(lead|team|trust) /);
+    expect(long.at(-1)).toMatch(/^2\. [a-z ]*\n3\. third$/);
+  });
+
   it('GIVEN emoji near the limit THEN counts code points and never splits a surrogate pair', () => {
     const text = '🚀'.repeat(150);
     const chunks = splitText(text, 100);
