@@ -24,7 +24,7 @@ export default {
         .setDescription('Show the list only to you (default: visible to the channel)'),
     ),
 
-  async execute(interaction, { content, siteUrl }) {
+  async execute(interaction, { content, blog }) {
     const typed = interaction.options.getString('tag');
     const tag = typed === null || typed.trim() === '' ? undefined : content.tag(typed);
     if (typed !== null && typed.trim() !== '' && tag === undefined) {
@@ -40,7 +40,7 @@ export default {
     }
     await interaction.reply(
       replyOptions(
-        renderArticles({ tag, page: 0 }, content, siteUrl),
+        renderArticles({ tag, page: 0 }, content, blog),
         interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
       ),
     );
@@ -50,10 +50,10 @@ export default {
     await interaction.respond(tagChoices(content.tags, interaction.options.getFocused()));
   },
 
-  async button(interaction, { content, siteUrl }) {
+  async button(interaction, { content, blog }) {
     const view = parseArticlesCustomId(interaction.customId, content);
     if (view === undefined)
       throw new UserFacingError('These buttons have expired (the articles changed). Run /articles again.');
-    await interaction.update(updateOptions(renderArticles(view, content, siteUrl)));
+    await interaction.update(updateOptions(renderArticles(view, content, blog)));
   },
 } satisfies Command;

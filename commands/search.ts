@@ -50,7 +50,7 @@ export default {
         .setDescription('Show the results only to you (default: visible to the channel)'),
     ),
 
-  async execute(interaction, { content, siteUrl }) {
+  async execute(interaction, { content, blog }) {
     const query = searchQuery(interaction.options.getString('query') ?? '');
     if (query === '') throw new UserFacingError(`What should I look for? ${HOW}`);
     if (searchTerms(query).length === 0)
@@ -61,7 +61,7 @@ export default {
     if (results.length === 0) throw noMatch(query, content);
     await interaction.reply(
       replyOptions(
-        renderSearch({ query, results, page: 0 }, siteUrl),
+        renderSearch({ query, results, page: 0 }, blog),
         interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
       ),
     );
@@ -77,10 +77,10 @@ export default {
     await interaction.respond(titleChoices(articles, SEARCH_QUERY_MAX));
   },
 
-  async button(interaction, { content, siteUrl }) {
+  async button(interaction, { content, blog }) {
     const view = parseSearchCustomId(interaction.customId, content);
     if (view === undefined)
       throw new UserFacingError('These buttons have expired (the articles changed). Run /search again.');
-    await interaction.update(updateOptions(renderSearch(view, siteUrl)));
+    await interaction.update(updateOptions(renderSearch(view, blog)));
   },
 } satisfies Command;

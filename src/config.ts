@@ -7,6 +7,13 @@ import {
   jekyllPermalinkStyle,
   unknownArticleUrlTokens,
 } from './core/article-url.js';
+import {
+  DEFAULT_BLOG_URL,
+  DEFAULT_TAG_URL,
+  TAG_URL_TOKENS,
+  unknownTagUrlTokens,
+  type BlogLinks,
+} from './core/blog-links.js';
 
 /** `redis://…` and `rediss://…` (TLS) name a Redis server; anything else is `sqlite://<path>`. */
 export function isRedisUrl(storeUrl: string): boolean {
@@ -64,6 +71,34 @@ const envSchema = z.object({
           context.addIssue({
             code: 'custom',
             message: `unknown ${unknown.join(', ')}${style === undefined ? '' : ` (Jekyll's ${style} style is ${value})`}; the tokens are ${ARTICLE_URL_TOKENS.map((token) => `:${token}`).join(', ')}`,
+          });
+      }),
+  ),
+  BLOG_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^(\/|https?:\/\/)\S*$/,
+        'expected a path on SITE_URL (or an http(s) address), like /blog or /posts/',
+      ),
+  ),
+  // `none`: the blog has no tag pages (the buttons open BLOG_URL).
+  TAG_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(none|\/\S*|https?:\/\/\S*)$/i, {
+        error:
+          'expected a path on SITE_URL (or an http(s) address) with :tag or :tagslug, like /tags/:tagslug/, or none',
+        abort: true,
+      })
+      .superRefine((value, context) => {
+        const unknown = unknownTagUrlTokens(value);
+        if (unknown.length > 0)
+          context.addIssue({
+            code: 'custom',
+            message: `unknown ${unknown.join(', ')}; the tokens are ${TAG_URL_TOKENS.map((token) => `:${token}`).join(', ')}`,
           });
       }),
   ),
@@ -144,6 +179,8 @@ const botSchema = envSchema.superRefine((env, context) => {
 /** What every entry point that reads articles needs (the bot, content:check, the playground). */
 const contentSchema = envSchema.pick({
   SITE_URL: true,
+  BLOG_URL: true,
+  TAG_URL: true,
   CONTENT_DIR: true,
   ARTICLE_URL: true,
   CONTENT_LANGUAGE: true,
@@ -164,6 +201,8 @@ export interface Config {
   /** REST base URL, without the version: discord.js adds `/v10`. */
   readonly apiUrl: string;
   readonly siteUrl: string | undefined;
+  /** Where the blog lists its posts and a tag's posts (BLOG_URL, TAG_URL), on siteUrl. */
+  readonly blogLinks: BlogLinks;
   readonly contentDir: string;
   /**
    * Where an article without `url` or `permalink` lives: a pattern with :slug, :year, :month, :day (a
@@ -192,7 +231,22 @@ export const DEFAULT_CONTENT_DIR = './content';
 
 export type ConfigResult<T = Config> = { ok: true; config: T } | { ok: false; problems: string[] };
 
-export type ContentConfig = Pick<Config, 'contentDir' | 'siteUrl' | 'articleUrl' | 'contentLanguage'>;
+export type ContentConfig = Pick<
+  Config,
+  'contentDir' | 'siteUrl' | 'blogLinks' | 'articleUrl' | 'contentLanguage'
+>;
+
+function blogLinksOf(env: {
+  SITE_URL?: string | undefined;
+  BLOG_URL?: string | undefined;
+  TAG_URL?: string | undefined;
+}): BlogLinks {
+  return {
+    siteUrl: env.SITE_URL,
+    blog: env.BLOG_URL ?? DEFAULT_BLOG_URL,
+    tag: env.TAG_URL?.toLowerCase() === 'none' ? undefined : (env.TAG_URL ?? DEFAULT_TAG_URL),
+  };
+}
 
 function problemsOf(error: z.ZodError): { ok: false; problems: string[] } {
   return {
@@ -212,6 +266,7 @@ export function loadContentConfig(
     config: {
       contentDir: parsed.data.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       siteUrl: parsed.data.SITE_URL,
+      blogLinks: blogLinksOf(parsed.data),
       articleUrl: parsed.data.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
       contentLanguage: parsed.data.CONTENT_LANGUAGE,
     },
@@ -237,6 +292,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       guildId: e.DISCORD_GUILD_ID,
       apiUrl: e.DISCORD_API_URL ?? DEFAULT_API_URL,
       siteUrl: e.SITE_URL,
+      blogLinks: blogLinksOf(e),
       contentDir: e.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       articleUrl: e.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
       contentLanguage: e.CONTENT_LANGUAGE,

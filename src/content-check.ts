@@ -16,10 +16,10 @@ async function check(): Promise<number> {
     console.error(formatConfigProblems(settings.problems, 'content:check'));
     return 1;
   }
-  const { contentDir, siteUrl, articleUrl, contentLanguage } = settings.config;
+  const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings.config;
   const { index, problems, fileCount } = await loadContent(contentDir, siteUrl, articleUrl, contentLanguage);
   const lines = problems.map(formatProblem);
-  for (const { what, violations } of renderedMessages(index, siteUrl)) {
+  for (const { what, violations } of renderedMessages(index, blogLinks)) {
     for (const violation of violations) lines.push(`${what}: ${violation}`);
   }
   if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);

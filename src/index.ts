@@ -194,7 +194,7 @@ async function main(): Promise<number> {
     lastTips: new LastTips(stores.lastTip, logger),
     schedules,
     logger,
-    siteUrl: config.siteUrl,
+    blog: config.blogLinks,
     random: Math.random,
     clock: Date.now,
     commandDefinitions: COMMANDS.map((command) => command.data.toJSON()),

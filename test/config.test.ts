@@ -32,6 +32,7 @@ describe('loadConfig', () => {
         guildId: undefined,
         apiUrl: DEFAULT_API_URL,
         siteUrl: undefined,
+        blogLinks: { siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' },
         contentDir: './content',
         articleUrl: '/blog/:slug',
         storeUrl: DEFAULT_STORE_URL,
@@ -170,11 +171,21 @@ describe('loadConfig', () => {
   it('GIVEN only the content settings, empty as in a copied .env.example THEN needs no token and uses the defaults', () => {
     expect(loadContentConfig({ CONTENT_DIR: '', SITE_URL: '' })).toEqual({
       ok: true,
-      config: { contentDir: './content', siteUrl: undefined, articleUrl: '/blog/:slug' },
+      config: {
+        contentDir: './content',
+        siteUrl: undefined,
+        blogLinks: { siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' },
+        articleUrl: '/blog/:slug',
+      },
     });
     expect(loadContentConfig({ CONTENT_DIR: ' posts ', SITE_URL: 'https://blog.example/' })).toEqual({
       ok: true,
-      config: { contentDir: 'posts', siteUrl: 'https://blog.example', articleUrl: '/blog/:slug' },
+      config: {
+        contentDir: 'posts',
+        siteUrl: 'https://blog.example',
+        blogLinks: { siteUrl: 'https://blog.example', blog: '/blog', tag: '/blog?tag=:tag' },
+        articleUrl: '/blog/:slug',
+      },
     });
     const bad = loadContentConfig({ SITE_URL: 'blog.example' });
     expect(bad.ok ? [] : bad.problems).toEqual([
@@ -203,6 +214,18 @@ describe('loadConfig', () => {
     expect(articleUrl('blog/:lang')).toEqual([
       expect.stringMatching(/^ARTICLE_URL: expected a path on SITE_URL/),
     ]);
+  });
+
+  it('GIVEN BLOG_URL and TAG_URL THEN the bot and content:check read them alike; none means no tag pages; unknown tokens are refused', () => {
+    const links = readAlike('TAG_URL', 'blogLinks');
+    expect(links(undefined)).toEqual({ siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' });
+    expect(links(' /tags/:tagslug/ ')).toEqual({ siteUrl: undefined, blog: '/blog', tag: '/tags/:tagslug/' });
+    expect(links('None')).toEqual({ siteUrl: undefined, blog: '/blog', tag: undefined });
+    expect(links('/tags/:name/')).toEqual(['TAG_URL: unknown :name; the tokens are :tag, :tagslug']);
+    expect(links('tags')).toEqual([expect.stringMatching(/^TAG_URL: expected a path on SITE_URL/)]);
+    const blog = readAlike('BLOG_URL', 'blogLinks');
+    expect(blog('/posts/')).toEqual({ siteUrl: undefined, blog: '/posts/', tag: '/blog?tag=:tag' });
+    expect(blog('posts')).toEqual([expect.stringMatching(/^BLOG_URL: expected a path on SITE_URL/)]);
   });
 
   it('GIVEN CONTENT_LANGUAGE THEN the bot and content:check read it alike, lowercased; a value that is no language code is refused', () => {

@@ -7,6 +7,7 @@ import type {
 import type { Logger } from '../adapters/logger.js';
 import type { Schedules } from '../adapters/schedule-book.js';
 import type { LastTips } from '../adapters/last-tips.js';
+import type { BlogLinks } from '../core/blog-links.js';
 import type { ContentIndex } from '../core/content-index.js';
 
 /** Everything a handler may use, built once in src/index.ts and passed in. */
@@ -15,7 +16,8 @@ export interface Deps {
   /** The last tip /tip showed in each channel. */
   readonly lastTips: LastTips;
   readonly logger: Logger;
-  readonly siteUrl: string | undefined;
+  /** Where the blog lists its posts and its tags' (the buttons of /articles and /search). */
+  readonly blog: BlogLinks;
   /** A number in [0, 1), like Math.random; tests pass a fixed sequence. */
   readonly random: () => number;
   /** Every server's tip schedule. */

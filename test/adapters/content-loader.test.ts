@@ -16,6 +16,7 @@ import { formatProblem } from '../../src/core/article.js';
 import { renderedMessages } from '../../src/core/render/all.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 import { CONTENT_DIR } from '../helpers/paths.js';
+import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
 let dir: string;
 const rel = (name: string) => relative(process.cwd(), join(dir, name));
@@ -41,7 +42,10 @@ describe('loadContent', () => {
     const loaded = await loadContent(CONTENT_DIR, 'https://blog.example');
     expect(loaded.problems).toEqual([]);
     expect(loaded.index.articles.length).toBeGreaterThanOrEqual(1);
-    for (const { what, violations } of renderedMessages(loaded.index, 'https://blog.example'))
+    for (const { what, violations } of renderedMessages(
+      loaded.index,
+      defaultBlogLinks('https://blog.example'),
+    ))
       expect(violations, what).toEqual([]);
   });
 

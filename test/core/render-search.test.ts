@@ -14,6 +14,7 @@ import {
   searchQuery,
 } from '../../src/core/render/search.js';
 import { codePointLength } from '../../src/core/text.js';
+import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
 const SITE = 'https://blog.example';
 
@@ -51,7 +52,7 @@ describe('/search rendering', () => {
     const results = index.search.search(query);
     expect(results).toHaveLength(23);
 
-    let payload = renderSearch({ query, results, page: 0 }, SITE);
+    let payload = renderSearch({ query, results, page: 0 }, defaultBlogLinks(SITE));
     const listed: string[] = [];
     let pages = 1;
     for (; pages < 50; pages++) {
@@ -64,7 +65,7 @@ describe('/search rendering', () => {
       const view = parseSearchCustomId(next, index);
       if (view === undefined) throw new Error(`next button ${next} did not parse`);
       expect(view.query).toBe(query);
-      payload = renderSearch(view, SITE);
+      payload = renderSearch(view, defaultBlogLinks(SITE));
     }
     // Equal scores: newest first, as /articles lists them; several pages, each at most 4,096 characters.
     expect(listed).toEqual(results.map((article) => `/segment/${article.slug.slice(8)})`));
@@ -82,8 +83,8 @@ describe('/search rendering', () => {
   it('GIVEN results THEN they are rendered as /articles renders a list: linked titles with date and summary, a link to the blog', () => {
     const one = searchableIndex([longArticle(3)]);
     const results = one.search.search('growth');
-    const payload = renderSearch({ query: 'growth', results, page: 0 }, SITE);
-    const list = renderArticles({ tag: undefined, page: 0 }, one, SITE);
+    const payload = renderSearch({ query: 'growth', results, page: 0 }, defaultBlogLinks(SITE));
+    const list = renderArticles({ tag: undefined, page: 0 }, one, defaultBlogLinks(SITE));
     expect(payload.embeds?.[0]?.description).toBe(list.embeds?.[0]?.description);
     expect(payload.embeds?.[0]).toMatchObject({
       title: 'Articles matching “growth”',

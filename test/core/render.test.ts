@@ -10,6 +10,9 @@ import { parseArticlesCustomId, renderArticles } from '../../src/core/render/art
 import { parseSectionCustomId, renderSectionView } from '../../src/core/render/section.js';
 import { renderTip } from '../../src/core/render/tip.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+import { defaultBlogLinks } from '../../src/core/blog-links.js';
+
+const BLOG = defaultBlogLinks('https://blog.example');
 
 /** Deterministic filler prose: words of varied length, sentences, and some emoji. */
 function prose(words: number, seed = 1): string {
@@ -99,7 +102,7 @@ describe('rendering long content', () => {
 
   it('GIVEN 23 long articles THEN every page of every reply the bot can give fits every Discord limit', () => {
     let count = 0;
-    for (const { what, violations } of renderedMessages(index, 'https://blog.example')) {
+    for (const { what, violations } of renderedMessages(index, BLOG)) {
       expect(violations, what).toEqual([]);
       count++;
     }
@@ -169,7 +172,7 @@ describe('rendering long content', () => {
 
   it('GIVEN 23 articles with a tag THEN the list pages through all of them, newest first, with the tag page link', () => {
     const tag = index.tag('Engineering-Leadership');
-    let payload = renderArticles({ tag, page: 0 }, index, 'https://blog.example');
+    let payload = renderArticles({ tag, page: 0 }, index, BLOG);
     expect(payload.embeds?.[0]?.url).toBe('https://blog.example/blog?tag=engineering%20leadership');
     const listed: string[] = [];
     for (let guard = 0; guard < 50; guard++) {
@@ -181,7 +184,7 @@ describe('rendering long content', () => {
       if (next === undefined) break;
       const view = parseArticlesCustomId(next, index);
       if (view === undefined) throw new Error('bad id');
-      payload = renderArticles(view, index, 'https://blog.example');
+      payload = renderArticles(view, index, BLOG);
     }
     expect(listed).toHaveLength(23);
     expect(listed[0]).toMatch(/\/22\)$/);
@@ -194,11 +197,7 @@ describe('rendering long content', () => {
         '## Tips\n\n- x',
       ),
     );
-    const payload = renderArticles(
-      { tag: undefined, page: 0 },
-      buildIndex([article]).index,
-      'https://blog.example',
-    );
+    const payload = renderArticles({ tag: undefined, page: 0 }, buildIndex([article]).index, BLOG);
     expect(payload.embeds?.[0]?.description).toMatch(
       /^\*\*\[Leads \\\[and\\\] \\\*managers\\\*\]\(https:\/\/blog\.example\/blog\/lead_%28role%29\)\*\*/,
     );

@@ -16,7 +16,11 @@ function fail(method: string, url: string): Promise<never> {
   );
 }
 // Unpaced: what is tested here is what Discord's answers become.
-const poster = restPoster(rest, () => '1', (task) => task());
+const poster = restPoster(
+  rest,
+  () => '1',
+  (task) => task(),
+);
 
 const payload = { embeds: [{ title: 'Tip' }] };
 

@@ -16,6 +16,7 @@ import { createRouter } from '../../src/discord/router.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { autocomplete, button, chatInput } from '../helpers/fake-interactions.js';
 import { SEED_ARTICLE } from '../helpers/paths.js';
+import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
 const SITE = 'https://blog.example';
 const seed = mustParse(readFileSync(SEED_ARTICLE, 'utf8'), 'content/seed.md', SITE);
@@ -53,7 +54,7 @@ function setup(random: () => number = () => 0) {
     schedules: new ScheduleBook(new Keyv(), createLogger({ level: 'silent' })),
     clock: () => Date.UTC(2026, 10, 28, 12),
     logger: createLogger({ level: 'silent' }),
-    siteUrl: SITE,
+    blog: defaultBlogLinks(SITE),
     random,
     commandDefinitions: COMMANDS.map((c) => c.data.toJSON()),
   };

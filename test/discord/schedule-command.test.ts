@@ -11,6 +11,7 @@ import { createRouter } from '../../src/discord/router.js';
 import { COMMANDS } from '../../commands/index.js';
 import { chatInput } from '../helpers/fake-interactions.js';
 import { CHANNEL, CONTENT, DAY, GUILD, HOUR, RECORD, SLOT } from '../helpers/schedule-fixtures.js';
+import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
 const ADMIN = '1100000000000000004';
 
@@ -30,7 +31,7 @@ async function setup(records: ScheduleRecord[] = []) {
     schedules,
     clock: () => SLOT + HOUR,
     logger,
-    siteUrl: undefined,
+    blog: defaultBlogLinks(undefined),
     random: () => 0,
     commandDefinitions: COMMANDS.map((c) => c.data.toJSON()),
   };

@@ -1,5 +1,6 @@
 import { SECTION_KINDS } from '../article.js';
 import { messageLimitViolations } from '../check-limits.js';
+import type { BlogLinks } from '../blog-links.js';
 import type { ContentIndex } from '../content-index.js';
 import type { MessagePayload } from '../payload.js';
 import { articlePages, renderArticles } from './articles.js';
@@ -12,7 +13,7 @@ import { renderTip } from './tip.js';
  */
 export function* renderedMessages(
   index: ContentIndex,
-  siteUrl: string | undefined,
+  links: BlogLinks,
 ): Generator<{ what: string; payload: MessagePayload; violations: string[] }> {
   const result = (what: string, payload: MessagePayload) => ({
     what,
@@ -39,7 +40,7 @@ export function* renderedMessages(
     for (let page = 0; page < pages; page++) {
       yield result(
         `/articles ${tag?.label ?? '(all)'} page ${page + 1}`,
-        renderArticles({ tag, page }, index, siteUrl),
+        renderArticles({ tag, page }, index, links),
       );
     }
   }

@@ -1,19 +1,13 @@
 import type { Article } from '../article.js';
+import { blogUrl, type BlogLinks } from '../blog-links.js';
 import type { ContentIndex, TagEntry } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow, type LinkButton } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
 import { codePointLength, truncate } from '../text.js';
-import { resolveUrl } from '../urls.js';
 
 /** Articles per page: enough to scan, few enough to read. */
 const PER_PAGE = 5;
-
-/** Address of the blog's page for a tag (`SITE_URL/blog?tag=…`), or of the blog itself. */
-export function blogUrl(siteUrl: string | undefined, tag?: TagEntry): string | undefined {
-  const path = tag === undefined ? '/blog' : `/blog?tag=${encodeURIComponent(tag.label)}`;
-  return resolveUrl(path, siteUrl);
-}
 
 /** One entry: the title linked to the article, the date, and the summary. */
 function entry(article: Article): string {
@@ -157,18 +151,16 @@ export function parseArticlesCustomId(customId: string, index: ContentIndex): Ar
 }
 
 /** The list of articles (with a tag, or all), newest first, one page of it. */
-export function renderArticles(
-  view: ArticlesView,
-  index: ContentIndex,
-  siteUrl: string | undefined,
-): MessagePayload {
+export function renderArticles(view: ArticlesView, index: ContentIndex, links: BlogLinks): MessagePayload {
   const { tag } = view;
+  // Without tag pages, the blog's own: the list shows the tag's articles anyway.
+  const tagPage = tag !== undefined && links.tag !== undefined;
   return renderArticleList({
     title: tag === undefined ? 'All articles' : `Articles tagged “${tag.label}”`,
     articles: tag?.articles ?? index.articles,
     page: view.page,
     pageId: (page) => articlesCustomId({ tag, page }),
     prefix: 'articles',
-    link: { label: tag === undefined ? 'Open the blog' : 'See them on the blog', url: blogUrl(siteUrl, tag) },
+    link: { label: tagPage ? 'See them on the blog' : 'Open the blog', url: blogUrl(links, tag) },
   });
 }

@@ -2,7 +2,8 @@ import type { Article } from '../article.js';
 import type { ContentIndex } from '../content-index.js';
 import type { MessagePayload } from '../payload.js';
 import { plainLine } from '../text.js';
-import { articlePageCount, blogUrl, renderArticleList } from './articles.js';
+import { blogUrl, type BlogLinks } from '../blog-links.js';
+import { articlePageCount, renderArticleList } from './articles.js';
 
 const PREFIX = 'search';
 
@@ -44,7 +45,7 @@ export function parseSearchCustomId(customId: string, index: ContentIndex): Sear
 }
 
 /** The articles matching a query, best first, one page of them, like /articles lists them. */
-export function renderSearch(view: SearchView, siteUrl: string | undefined): MessagePayload {
+export function renderSearch(view: SearchView, links: BlogLinks): MessagePayload {
   return renderArticleList({
     // Embed titles show no Markdown, so the query needs no escaping; it is short enough to fit.
     title: `Articles matching “${view.query}”`,
@@ -52,6 +53,6 @@ export function renderSearch(view: SearchView, siteUrl: string | undefined): Mes
     page: view.page,
     pageId: (page) => searchCustomId(view.query, page),
     prefix: PREFIX,
-    link: { label: 'Open the blog', url: blogUrl(siteUrl) },
+    link: { label: 'Open the blog', url: blogUrl(links) },
   });
 }

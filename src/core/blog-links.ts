@@ -1,0 +1,60 @@
+import type { TagEntry } from './content-index.js';
+import { resolveUrl } from './urls.js';
+
+/**
+ * Where the blog lists its posts, and a tag's posts (BLOG_URL and TAG_URL): paths on SITE_URL or
+ * http(s) addresses. Generators put tag pages in different places (Hugo `/tags/<tag>/`, Eleventy and
+ * Jekyll only where a theme or plugin makes them), so the bot is told rather than guessing.
+ */
+export interface BlogLinks {
+  readonly siteUrl: string | undefined;
+  /** BLOG_URL (default `/blog`). */
+  readonly blog: string;
+  /** TAG_URL with `:tag` or `:tagslug`; undefined (`TAG_URL=none`): the blog has no tag pages. */
+  readonly tag: string | undefined;
+}
+
+export const DEFAULT_BLOG_URL = '/blog';
+export const DEFAULT_TAG_URL = '/blog?tag=:tag';
+/** The tokens of TAG_URL: the tag as first written, and as a path segment (see {@link tagSlug}). */
+export const TAG_URL_TOKENS = ['tag', 'tagslug'] as const;
+const TOKEN = /:([a-z]+)/gi;
+
+/** The blog's links with the default pages, on `siteUrl`. */
+export function defaultBlogLinks(siteUrl: string | undefined): BlogLinks {
+  return { siteUrl, blog: DEFAULT_BLOG_URL, tag: DEFAULT_TAG_URL };
+}
+
+/** The tokens of a TAG_URL pattern that are not {@link TAG_URL_TOKENS}, with their colon. */
+export function unknownTagUrlTokens(pattern: string): string[] {
+  // A port (`:8080`) is no token; a scheme's colon is followed by `//`.
+  return [...pattern.matchAll(TOKEN)]
+    .map((match) => match[1] ?? '')
+    .filter((token) => !(TAG_URL_TOKENS as readonly string[]).includes(token.toLowerCase()))
+    .map((token) => `:${token}`);
+}
+
+/** The address of the blog's page for `tag`, or of the blog itself (no tag, or no tag pages). */
+export function blogUrl(links: BlogLinks, tag?: TagEntry): string | undefined {
+  if (tag === undefined || links.tag === undefined) return resolveUrl(links.blog, links.siteUrl);
+  const path = links.tag.replace(TOKEN, (token, name: string) =>
+    name.toLowerCase() === 'tagslug'
+      ? encodeURIComponent(tagSlug(tag.label))
+      : name.toLowerCase() === 'tag'
+        ? encodeURIComponent(tag.label)
+        : token,
+  );
+  return resolveUrl(path, links.siteUrl);
+}
+
+/**
+ * A tag as a path segment, as Hugo's urlize and Jekyll's slugify make one: lowercased, each run of
+ * characters other than letters and digits one hyphen (`Engineering Leadership` → `engineering-leadership`).
+ */
+export function tagSlug(label: string): string {
+  return label
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
