@@ -79,7 +79,7 @@ export function splitText(text: string, max: number): string[] {
   if (codePointLength(trimmed) <= max) return [trimmed];
   const parsed = parseMarkdown(trimmed);
   // Nesting too deep to walk is no article's (content:check names it): split it as plain text.
-  const chunks = parsed.ok ? splitTree(parsed.root, max) : splitPlain(trimmed, max);
+  const chunks = parsed.ok ? splitTree(parsed.root, trimmed, max) : splitPlain(trimmed, max);
   // Only what no wrapping fits in (a limit shorter than a code fence) is cut as plain text.
   return chunks.flatMap((chunk) => (codePointLength(chunk) <= max ? [chunk] : splitPlain(chunk, max)));
 }
@@ -94,74 +94,101 @@ interface Leaf {
   readonly path: readonly Parents[];
   readonly node: Nodes;
   readonly part?: string;
+  /** A whole block as the text has it, which is what writing it would give: kept, not written again. */
+  readonly source?: string;
 }
 
 /** How good a place between two leaves is to break at: none, words, sentences, lines, blocks. */
 type Strength = 0 | 1 | 2 | 3 | 4;
 
-function splitTree(root: Root, max: number): string[] {
-  const leaves: Leaf[] = root.children.map((node) => ({ path: [], node }));
-  const fits = (from: number, to: number): boolean => codePointLength(writeLeaves(leaves, from, to)) <= max;
-  // Written, a leaf is no shorter than its text: one whose text is too long is not written to know it.
-  const fitsAlone = (leaf: Leaf, at: number): boolean => estimate(leaf) <= max && fits(at, at + 1);
+function splitTree(root: Root, text: string, max: number): string[] {
+  const lines = text.split(/\r\n?|\n/);
+  const leaves: Leaf[] = root.children.map((node) => {
+    const { start, end } = node.position ?? {};
+    const source =
+      start && end
+        ? lines
+            .slice(start.line - 1, end.line)
+            .join('\n')
+            .trim()
+        : undefined;
+    return { path: [], node, ...(source ? { source } : {}) };
+  });
+  // Leaves as written, while they stay as they are: a chunk is written once to fit it and kept.
+  let written = new Map<string, string>();
+  const write = (from: number, to: number): string => {
+    const key = `${from}:${to}`;
+    let markdown = written.get(key);
+    if (markdown === undefined) {
+      markdown = writeChunk(leaves, from, to);
+      written.set(key, markdown);
+    }
+    return markdown;
+  };
+  const fits = (from: number, to: number): boolean => codePointLength(write(from, to)) <= max;
+  /** Takes the leaf at `at` apart; false when it cannot be. */
+  const expandAt = (at: number): boolean => {
+    const leaf = leaves[at];
+    const parts = leaf === undefined ? undefined : expand(leaf, max);
+    if (parts === undefined) return false;
+    leaves.splice(at, 1, ...parts);
+    written = new Map();
+    return true;
+  };
   const chunks: string[] = [];
   let start = 0;
   while (start < leaves.length) {
-    const first = leaves[start];
-    if (first === undefined) break;
-    if (!fitsAlone(first, start)) {
-      const parts = expand(first, max);
-      if (parts !== undefined) {
-        leaves.splice(start, 1, ...parts);
-        continue;
-      }
-    }
     const count = fittingCount(leaves, start, max, fits);
-    let end = start + count;
+    if (count === 0 && expandAt(start)) continue;
+    let end = start + Math.max(1, count);
     const next = leaves[end];
     // A long span inside a paragraph goes on in this chunk rather than after a break before it.
-    if (next !== undefined && breakStrength(leaves[end - 1], next) < 3 && !fitsAlone(next, end)) {
-      const parts = expand(next, max);
-      if (parts !== undefined) {
-        leaves.splice(end, 1, ...parts);
-        continue;
-      }
-    }
+    if (
+      next !== undefined &&
+      breakStrength(leaves[end - 1], next) < 3 &&
+      fittingCount(leaves, end, max, fits, 1) === 0 &&
+      expandAt(end)
+    )
+      continue;
     if (end < leaves.length) {
       const best = bestBreak(leaves, start, end);
       // Fewer leaves are shorter written, but for an escape that a new last word may need.
       if (best < end && fits(start, best)) end = best;
     }
-    const chunk = writeLeaves(leaves, start, end);
+    const chunk = write(start, end);
     if (chunk !== '') chunks.push(chunk);
     start = end;
+    written = new Map();
   }
   return chunks;
 }
 
 /**
- * How many leaves from `start` fit one chunk (at least one): guessed from their lengths, then
- * searched around the guess, so that a chunk is written a few times rather than once per word.
+ * How many leaves from `start` (up to `most`) fit one chunk, 0 when the first alone does not:
+ * guessed from their lengths, then searched around the guess, so that a chunk is written a few
+ * times rather than once per word. Written, a leaf is no shorter than its text.
  */
 function fittingCount(
   leaves: readonly Leaf[],
   start: number,
   max: number,
   fits: (from: number, to: number) => boolean,
+  most = Infinity,
 ): number {
-  const available = leaves.length - start;
+  const available = Math.min(most, leaves.length - start);
   let guess = 0;
   for (let length = 0; guess < available; guess++) {
     const leaf = leaves[start + guess];
-    // A whole block is written with a blank line before the next.
-    length += leaf === undefined ? 0 : estimate(leaf) + (leaf.part === undefined ? 2 : 0);
+    if (leaf === undefined) break;
+    // Whole blocks are written with a blank line between them.
+    length += estimate(leaf) + (guess > 0 && leaf.part === undefined ? 2 : 0);
     if (length > max) break;
   }
-  guess = Math.max(1, guess);
+  if (guess === 0) return 0;
   // `low` leaves fit; `high` do not (or are more than there are).
-  let low = 1;
+  let low = 0;
   let high = available + 1;
-  if (guess === 1 || fits(start, start + guess)) {
+  if (fits(start, start + guess)) {
     low = guess;
     for (let step = 1; low + step <= available; step *= 2) {
       if (!fits(start, start + low + step)) {
@@ -185,12 +212,12 @@ function fittingCount(
     if (fits(start, start + middle)) low = middle;
     else high = middle;
   }
-  return Math.min(low, available);
+  return low;
 }
 
 /** The length of a leaf's text: what it is written as has its markup, address and escapes too. */
 function estimate(leaf: Leaf): number {
-  return codePointLength(leaf.part ?? plainText(leaf.node));
+  return codePointLength(leaf.part ?? leaf.source ?? plainText(leaf.node));
 }
 
 /** The last of the strongest places to break at in (start, end]; `end` when no place is any good. */
@@ -292,6 +319,21 @@ function cutPart(leaf: Leaf, max: number): Leaf[] | undefined {
     else high = middle;
   }
   return [head(low), { ...leaf, part: points.slice(low).join('') }];
+}
+
+/** Leaves `from` to `to` (excluded) as Markdown: whole blocks as they were, the others written. */
+function writeChunk(leaves: readonly Leaf[], from: number, to: number): string {
+  const blocks: string[] = [];
+  let run = from;
+  for (let i = from; i < to; i++) {
+    const source = leaves[i]?.source;
+    if (source === undefined) continue;
+    if (run < i) blocks.push(writeLeaves(leaves, run, i));
+    blocks.push(source);
+    run = i + 1;
+  }
+  if (run < to) blocks.push(writeLeaves(leaves, run, to));
+  return blocks.filter((block) => block !== '').join('\n\n');
 }
 
 /** Leaves `from` to `to` (excluded) as Markdown: their containers rebuilt around them. */

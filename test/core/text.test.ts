@@ -141,6 +141,12 @@ describe('splitText', () => {
     for (const chunk of chunks) expect(codePointLength(chunk)).toBeLessThanOrEqual(500);
   });
 
+  it('GIVEN blocks that fit a chunk THEN they are kept as the text has them; only a longer one is written again', () => {
+    const chunks = splitText(`A _short_ one.\n\n* one\n* two\n\nLong _${words(300)}_ end.`, 500);
+    expect(chunks[0]).toBe('A _short_ one.\n\n* one\n* two');
+    expect(chunks[1]).toMatch(/^Long \*lead/);
+  });
+
   it('GIVEN an ordered list split between chunks THEN the next chunk goes on at its number', () => {
     const list = Array.from({ length: 30 }, (_, i) => `${i + 1}. item ${words(10)}`).join('\n');
     const chunks = splitText(list, 500);
