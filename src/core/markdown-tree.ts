@@ -240,8 +240,7 @@ function phrasing(tokens: readonly Token[], position: Position | undefined): Phr
 }
 
 function attribute(token: Token, name: string): string | undefined {
-  const value = token.attrGet(name);
-  return value === null ? undefined : String(value);
+  return token.attrGet(name) ?? undefined;
 }
 
 /** The text of inline tokens without their markup, as an image's alt text is made. */
