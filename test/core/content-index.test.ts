@@ -81,7 +81,7 @@ describe('buildIndex', () => {
 
     it("GIVEN Hugo's posts/2023/review.md and posts/2024/review.md THEN both, at their addresses; a date taken, or none, gives -2, -3", () => {
       const hugo = (path: string, front: Record<string, unknown> = {}) =>
-        post(`content/${path}`, '/:sections/:slug/', front, path);
+        post(`content/${path}`, '/:sections/:slugorfilename/', front, path);
       const { index, problems } = buildIndex([
         hugo('posts/2023/review.md', { date: '2023-01-01' }),
         hugo('posts/2024/review.md', { date: '2024-01-01' }),
@@ -104,7 +104,7 @@ describe('buildIndex', () => {
 
     it('GIVEN thousands of posts with one slug at different addresses THEN each gets a slug of its own', () => {
       const readmes = Array.from({ length: 3000 }, (_, i) =>
-        post(`content/d${i}/README.md`, '/:sections/:slug/', {}, `d${i}/README.md`),
+        post(`content/d${i}/README.md`, '/:sections/:slugorfilename/', {}, `d${i}/README.md`),
       );
       const { index, problems } = buildIndex(readmes);
       expect(problems).toEqual([]);
