@@ -331,7 +331,6 @@ async function sharedSchedules(config: Config, stores: Stores, logger: Logger) {
   const pace = sharedPacer(queue.redis, {
     key: `${queue.prefix}:global-limit`,
     perSecond: config.requestsPerSecond * 0.95,
-    logger,
   });
   return { queue, book, pace };
 }
