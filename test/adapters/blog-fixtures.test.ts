@@ -121,6 +121,17 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     ]);
   });
 
+  it("GIVEN the Hugo content folder and ARTICLE_URL /:section/:slug/ THEN :slug is each post's slug or else its title, made a path as Hugo makes it", async () => {
+    // None of these posts has a slug: Hugo's :slug falls back to the title, not to the file's name.
+    const loaded = await loadContent(blog('hugo/content'), SITE_URL, '/:section/:slug/');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.index.articles.map((article) => article.url).sort()).toEqual([
+      'https://blog.example/posts/a-quick-note-on-focus/',
+      'https://blog.example/posts/the-staff-engineer-path/',
+      'https://blog.example/posts/your-first-one-on-ones/',
+    ]);
+  });
+
   it('GIVEN a Jekyll _posts folder (dates in file names, tags and categories as text, Liquid, kramdown attribute lists, an unpublished post) THEN its posts', async () => {
     // Jekyll's default permalink, with the categories first.
     const loaded = await loadContent(
