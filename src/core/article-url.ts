@@ -84,6 +84,44 @@ export function undatedNotes(
   ];
 }
 
+/**
+ * What Hugo keeps of a name in a path (helpers' paths.Sanitize): letters, marks, digits,
+ * `./\_#+~-@`, and `%` before two hex digits (an escape written into the name).
+ */
+const HUGO_PATH_CHAR = /[\p{L}\p{M}\p{Nd}./\\_#+~@-]/u;
+const HEX_PAIR = /^[0-9a-f]{2}$/i;
+/** Go's unicode.IsSpace: the Unicode White_Space property. */
+const SPACE = /\p{White_Space}/u;
+
+/**
+ * A name as Hugo makes it part of a path (its urlize: paths.Sanitize, then lowercased as Hugo does
+ * but with `disablePathToLower`): what {@link HUGO_PATH_CHAR} keeps, a run of spaces between kept
+ * characters one hyphen (none beside a `-`), anything else left out: `2024-01-05-My Post!` →
+ * `2024-01-05-my-post`, `C# & C++` → `c#-c++`. Escaped for an address, but the `%XX` the name had:
+ * `#` is `%23`, or a reader's browser would take the rest for a fragment and miss the page.
+ */
+export function hugoPathName(name: string): string {
+  // Code points, as Go ranges over a string's runes: a mark is looked at on its own, as Hugo does.
+  const chars = Array.from(name);
+  let path = '';
+  let hyphen = false;
+  for (const [i, char] of chars.entries()) {
+    const kept =
+      HUGO_PATH_CHAR.test(char) || (char === '%' && HEX_PAIR.test(`${chars[i + 1]}${chars[i + 2]}`));
+    if (kept) {
+      if (hyphen && char !== '-') path += '-';
+      hyphen = false;
+      path += char;
+    } else if (path !== '' && !path.endsWith('-') && SPACE.test(char)) {
+      hyphen = true;
+    }
+  }
+  // Every `%` kept starts an escape: encodeURI's `%25` before it is undone.
+  return encodeURI(path.toLowerCase())
+    .replace(/%25(?=[0-9a-f]{2})/gi, '%')
+    .replace(/#/g, '%23');
+}
+
 /** What reads as a token: a colon and a word, with Hugo's `[1:]` after it (not followed here). */
 const ANY_TOKEN = /:(\w+)(\[[^\]]*\])?/g;
 

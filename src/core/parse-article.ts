@@ -9,7 +9,7 @@ import {
   SLUG_PATTERN,
   type FrontMatter,
 } from './front-matter.js';
-import { ARTICLE_URL_TOKENS, articleUrlNeedsDate, DEFAULT_ARTICLE_URL } from './article-url.js';
+import { ARTICLE_URL_TOKENS, articleUrlNeedsDate, DEFAULT_ARTICLE_URL, hugoPathName } from './article-url.js';
 import {
   containsHtml,
   dropLeadingInline,
@@ -539,29 +539,6 @@ function jekyllSlug(name: string, { pretty = false } = {}): string {
 
 const JEKYLL_RUN = /[^\p{M}\p{L}\p{Nd}]+/gu;
 const JEKYLL_PRETTY_RUN = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
-
-const HUGO_PATH_CHAR = /[\p{L}\p{M}\p{Nd}._~+@/-]/u;
-const SPACE = /\s/u;
-
-/**
- * A name as Hugo makes it part of a path (its `urlize`, paths.Sanitize then lowercased, as Hugo
- * does but with `disablePathToLower`): letters, digits and `._~+@-/` kept, a run of spaces between
- * them one hyphen, anything else left out: `2024-01-05-My Post!` → `2024-01-05-my-post`.
- */
-function hugoPathName(name: string): string {
-  let path = '';
-  let hyphen = false;
-  for (const char of name) {
-    if (HUGO_PATH_CHAR.test(char)) {
-      if (hyphen && char !== '-') path += '-';
-      hyphen = false;
-      path += char;
-    } else if (path !== '' && !path.endsWith('-') && SPACE.test(char)) {
-      hyphen = true;
-    }
-  }
-  return encodeURI(path.toLowerCase());
-}
 
 /**
  * The post's `categories` and `category` (not its tags), read as the schema reads them: it has

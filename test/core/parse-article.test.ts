@@ -1003,6 +1003,14 @@ describe('bad content is reported with file, line and field', () => {
       expect(urlOf('/:sections/:slugorfilename/', { ...inPosts, extra: { slug: 'My Bundle' } })).toBe(
         'https://blog.example/posts/my-bundle/',
       );
+      // Hugo also keeps `#`, `\` and `%XX` escapes (Sanitize): `#` escaped, or the rest would be a fragment.
+      const title = (written: string) =>
+        urlOf('/:section/:title/', { ...inPosts, extra: { title: written } });
+      expect(title('C# in 100%2F of cases')).toBe('https://blog.example/posts/c%23-in-100%2f-of-cases/');
+      expect(title('a\\b ~me+@you')).toBe('https://blog.example/posts/a%5Cb-~me+@you/');
+      // A `%` before no escape is left out; any Unicode space is a hyphen, as Go's IsSpace reads it.
+      expect(title('100% sure')).toBe('https://blog.example/posts/100-sure/');
+      expect(title('Team\u3000Leads\u00a0Now')).toBe('https://blog.example/posts/team-leads-now/');
       // Elsewhere (the bot's own /blog/:slug), the slug as written.
       expect(urlOf('/blog/:slug/', { extra: { slug: 'My-Bundle' } })).toBe(
         'https://blog.example/blog/My-Bundle/',
