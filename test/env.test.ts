@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDotEnv } from '../src/env.js';
+
+const NAMES = ['CAREERBOT_TEST_EMPTY', 'CAREERBOT_TEST_SET', 'CAREERBOT_TEST_UNSET'] as const;
+const dirs: string[] = [];
+afterEach(() => {
+  for (const name of NAMES) Reflect.deleteProperty(process.env, name);
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loadDotEnv', () => {
+  it('GIVEN a .env and variables already set THEN set ones win, unset and empty ones come from the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    dirs.push(dir);
+    const file = join(dir, '.env');
+    writeFileSync(
+      file,
+      '# comment\nCAREERBOT_TEST_EMPTY=from-file\nCAREERBOT_TEST_SET=from-file\nCAREERBOT_TEST_UNSET="quoted value"\n',
+    );
+    process.env.CAREERBOT_TEST_EMPTY = '';
+    process.env.CAREERBOT_TEST_SET = 'from-environment';
+    loadDotEnv(file);
+    expect(process.env.CAREERBOT_TEST_EMPTY).toBe('from-file');
+    expect(process.env.CAREERBOT_TEST_SET).toBe('from-environment');
+    expect(process.env.CAREERBOT_TEST_UNSET).toBe('quoted value');
+  });
+
+  it('GIVEN no .env THEN nothing changes', () => {
+    loadDotEnv(join(tmpdir(), 'no-such-dir-careerbot', '.env'));
+    expect(process.env.CAREERBOT_TEST_UNSET).toBeUndefined();
+  });
+});
