@@ -3,7 +3,7 @@ import type { TagEntry } from './content-index.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import type { Choice } from './payload.js';
 import { tagKey } from './tags.js';
-import { truncate } from './text.js';
+import { truncatePlain } from './text.js';
 
 /** Articles whose title or slug contains what was typed, titles starting with it first; at most `limit`. */
 export function matchingArticles(
@@ -25,7 +25,7 @@ export function matchingArticles(
 
 export function articleChoices(articles: readonly Article[], typed: string): Choice[] {
   return matchingArticles(articles, typed).map((article) => ({
-    name: truncate(article.title, L.choiceName),
+    name: truncatePlain(article.title, L.choiceName),
     value: article.slug,
   }));
 }
@@ -37,7 +37,7 @@ export function tagChoices(tags: readonly TagEntry[], typed: string): Choice[] {
     .filter((tag) => tag.key.includes(query))
     .slice(0, L.autocompleteChoices)
     .map((tag) => ({
-      name: truncate(
+      name: truncatePlain(
         `${tag.label} (${tag.articles.length} article${tag.articles.length === 1 ? '' : 's'})`,
         L.choiceName,
       ),
@@ -51,7 +51,7 @@ export function tagChoices(tags: readonly TagEntry[], typed: string): Choice[] {
  */
 export function titleChoices(articles: readonly Article[], maxValue: number): Choice[] {
   return articles.slice(0, L.autocompleteChoices).map((article) => ({
-    name: truncate(article.title, L.choiceName),
-    value: truncate(article.title, Math.min(maxValue, L.choiceValue)),
+    name: truncatePlain(article.title, L.choiceName),
+    value: truncatePlain(article.title, Math.min(maxValue, L.choiceValue)),
   }));
 }

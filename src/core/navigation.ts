@@ -6,7 +6,7 @@ import {
   type APIComponentInMessageActionRow,
 } from 'discord-api-types/v10';
 import { DISCORD_LIMITS } from './limits.js';
-import { truncate } from './text.js';
+import { truncatePlain } from './text.js';
 
 /** Where the Previous and Next buttons lead: a custom_id each, or undefined at an end. */
 export interface NavTargets {
@@ -39,7 +39,7 @@ export function navigationRow(
     buttons.push({
       type: ComponentType.Button,
       style: ButtonStyle.Link,
-      label: truncate(link.label, DISCORD_LIMITS.buttonLabel),
+      label: truncatePlain(link.label, DISCORD_LIMITS.buttonLabel),
       url: link.url,
     });
   }

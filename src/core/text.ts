@@ -1,6 +1,6 @@
-import type { ListItem, Nodes, Parents, Root } from 'mdast';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import { DISCORD_MARKDOWN, parseMarkdown, plainText } from './markdown.js';
+import type { ListItem, Nodes, Parents, Root, Text } from 'mdast';
+import { toMarkdown, type Handle } from 'mdast-util-to-markdown';
+import { DISCORD_MARKDOWN, parseMarkdown, plainText, text as discordText } from './markdown.js';
 
 /** Length in Unicode code points, the unit Discord counts its limits in. */
 export function codePointLength(text: string): number {
@@ -23,16 +23,29 @@ const ELLIPSIS = '…';
 /** Characters that open Markdown spans: emphasis, code, links and images, autolinks. */
 const SPAN_MARK = /[*_`[<]/;
 
-/** Word boundaries tried for a cut outside every span before the text is shortened as plain text. */
+/** Word boundaries tried for a cut outside every span before the spans' markup is dropped. */
 const MAX_CUTS_TRIED = 64;
 
 /**
- * Shortens `text` to at most `max` code points, ending at a word boundary with an ellipsis
- * when it had to cut. A single word longer than `max` is cut inside the word (nothing else fits).
- * Markdown is cut outside its links, code and emphasis (`…[a link with` would show its `[`); a
- * span that no cut before the limit ends outside leaves only the text, without its markup.
+ * Shortens plain text (a title, a label, a choice) to at most `max` code points, ending at a word
+ * boundary with an ellipsis when it had to cut. Every character is kept as it is: `*`, `_` or `<T>`
+ * in a title are the title's. A single word longer than `max` is cut inside the word.
  */
-export function truncate(text: string, max: number): string {
+export function truncatePlain(text: string, max: number): string {
+  if (codePointLength(text) <= max) return text;
+  const head = sliceCodePoints(text, max - 1);
+  const lastSpace = head.search(/\s\S*$/);
+  const cut = lastSpace > 0 ? head.slice(0, lastSpace) : head;
+  return cut.trimEnd() + ELLIPSIS;
+}
+
+/**
+ * Shortens Markdown (a summary, a description) to at most `max` code points, like
+ * {@link truncatePlain} but never inside a link, code span or emphasis (`…[a link with` would show
+ * its `[`). When a span runs from the start past the limit, the spans lose their markup and keep
+ * their text, written again as Markdown: escapes stay escapes, lines and lists stay.
+ */
+export function truncateMarkdown(text: string, max: number): string {
   if (codePointLength(text) <= max) return text;
   if (!SPAN_MARK.test(text)) return truncatePlain(text, max);
   const parsed = parseMarkdown(text);
@@ -45,10 +58,17 @@ export function truncate(text: string, max: number): string {
     const kept = text.slice(0, cut).trimEnd();
     // Cut inside a span, its opening mark shows as text, which the whole text does not show there.
     const part = parseMarkdown(kept);
-    if (part.ok && shown.startsWith(plainText(part.root))) return kept + ELLIPSIS;
+    const partShown = part.ok ? plainText(part.root) : '';
+    if (partShown.trim() !== '' && shown.startsWith(partShown)) return dropLoneMarker(kept) + ELLIPSIS;
   }
-  return truncatePlain(shown.replace(/\s+/g, ' ').trim(), max);
+  return truncateWritten(writeWithoutSpans(parsed.root), max);
 }
+
+/**
+ * Kept for callers not yet moved to {@link truncatePlain} or {@link truncateMarkdown}: the Markdown
+ * one, which drops nothing from Markdown but misreads plain text. Prefer naming which you mean.
+ */
+export const truncate = truncateMarkdown;
 
 /** Where words end in `text` (before white space) up to `end`, last first. */
 function* wordEnds(text: string, end: number): Generator<number> {
@@ -57,12 +77,61 @@ function* wordEnds(text: string, end: number): Generator<number> {
   }
 }
 
-function truncatePlain(text: string, max: number): string {
-  if (codePointLength(text) <= max) return text;
-  const head = sliceCodePoints(text, max - 1);
+/**
+ * The tree as Markdown with every span's markup dropped and its text kept (code spans as text,
+ * images as their alt text, HTML left out as Discord shows none), blocks as they were.
+ */
+function writeWithoutSpans(root: Root): string {
+  const flatten = (nodes: readonly Nodes[]): Nodes[] =>
+    nodes.flatMap((node): Nodes[] => {
+      switch (node.type) {
+        case 'emphasis':
+        case 'strong':
+        case 'delete':
+        case 'link':
+        case 'linkReference':
+          return flatten(node.children);
+        case 'inlineCode':
+          return [{ type: 'text', value: node.value }];
+        case 'image':
+        case 'imageReference':
+          return node.alt ? [{ type: 'text', value: node.alt }] : [];
+        case 'html':
+          return [];
+        default:
+          return 'children' in node ? [{ ...node, children: flatten(node.children) } as Nodes] : [node];
+      }
+    });
+  const flat: Root = { type: 'root', children: flatten(root.children) as Root['children'] };
+  return toMarkdown(flat, {
+    ...DISCORD_MARKDOWN,
+    handlers: { ...DISCORD_MARKDOWN.handlers, text: escapedText },
+  })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A last line that is only a list, heading or quote marker would show the ellipsis as an empty item. */
+function dropLoneMarker(markdown: string): string {
+  return markdown.replace(/(?:^|\n)[ \t>]*(?:[-+*]|\d{1,9}[.)]|#{1,6})$/, '').trimEnd();
+}
+
+/**
+ * Text as the Discord writer gives it, with every `_` escaped: CommonMark reads `2x_faster` as
+ * text and the writer leaves it bare, but Discord underlines `__init__`.
+ */
+const escapedText: Handle = (node: Text, parent, state, info) =>
+  discordText(node, parent, state, info).replace(/\\[^]|_/g, (found) => (found === '_' ? '\\_' : found));
+
+/** Markdown without spans cut like plain text, but never after a lone list marker or inside an escape. */
+function truncateWritten(markdown: string, max: number): string {
+  if (codePointLength(markdown) <= max) return markdown;
+  const head = sliceCodePoints(markdown, max - 1);
   const lastSpace = head.search(/\s\S*$/);
-  const cut = lastSpace > 0 ? head.slice(0, lastSpace) : head;
-  return cut.trimEnd() + ELLIPSIS;
+  let cut = dropLoneMarker((lastSpace > 0 ? head.slice(0, lastSpace) : head).trimEnd());
+  // Cut inside a word: half an escape (`\`) or character reference (`&#x20;`) would show as text.
+  if (lastSpace <= 0) cut = cut.replace(/&#x?[\da-f]*$/i, '').replace(/(?<!\\)(\\\\)*\\$/, '$1');
+  return cut + ELLIPSIS;
 }
 
 /**

@@ -2,8 +2,9 @@ import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import type { SectionKind } from '../../src/core/article.js';
 import { choiceLimitViolations, messageLimitViolations } from '../../src/core/check-limits.js';
-import { articleChoices, tagChoices } from '../../src/core/choices.js';
+import { articleChoices, tagChoices, titleChoices } from '../../src/core/choices.js';
 import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
+import { navigationRow } from '../../src/core/navigation.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import { renderedMessages } from '../../src/core/render/all.js';
 import { parseArticlesCustomId, renderArticles } from '../../src/core/render/articles.js';
@@ -272,5 +273,30 @@ describe('rendering long content', () => {
     expect(articleChoices(index.articles, '').length).toBe(23);
     expect(choiceLimitViolations(tagChoices(index.tags, ''))).toEqual([]);
     expect(articleChoices(index.articles, 'article-7').map((c) => c.value)).toEqual(['article-7']);
+  });
+});
+
+describe('plain text cut to a limit', () => {
+  // Longer than a choice's name and a button's label; read as Markdown, `_…_` is emphasis past either limit.
+  const title =
+    '_Private fields, `Array<T>` and *Map<K, V>* in __init__.py: why the 2x speed-up of snake_case names breaks in Python_ 3';
+  const kept =
+    '_Private fields, `Array<T>` and *Map<K, V>* in __init__.py: why the 2x speed-up of snake_case';
+
+  it('GIVEN a title with *, _, backticks and <T> THEN the choice name and value keep every character', () => {
+    const article = mustParse(articleSource(validFront({ title }), 'Body.'));
+    expect(article.title).toBe(title);
+    const [choice] = articleChoices([article], '');
+    expect(choice?.name).toBe(`${kept}…`);
+    const [search] = titleChoices([article], 100);
+    expect(search).toEqual({ name: `${kept}…`, value: `${kept}…` });
+  });
+
+  it('GIVEN such a title as a button label THEN the label keeps every character', () => {
+    const [row] = navigationRow('x', undefined, { label: title, url: 'https://blog.example/a' });
+    const [button] = (row?.components ?? []) as APIButtonComponent[];
+    expect(button !== undefined && 'label' in button ? button.label : undefined).toBe(
+      '_Private fields, `Array<T>` and *Map<K, V>* in __init__.py: why the 2x…',
+    );
   });
 });

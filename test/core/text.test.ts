@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, plainLine, splitText, truncate } from '../../src/core/text.js';
+import {
+  codePointLength,
+  plainLine,
+  splitText,
+  truncateMarkdown as truncate,
+  truncatePlain,
+} from '../../src/core/text.js';
 
 describe('codePointLength', () => {
   it('GIVEN astral characters THEN counts each as one, as Discord does', () => {
@@ -8,7 +14,7 @@ describe('codePointLength', () => {
   });
 });
 
-describe('truncate', () => {
+describe('truncateMarkdown', () => {
   it('GIVEN a short text THEN returns it unchanged', () => {
     expect(truncate('short', 10)).toBe('short');
   });
@@ -43,6 +49,29 @@ describe('truncate', () => {
   it('GIVEN marks that open no span THEN cuts as plain text', () => {
     expect(truncate('Plain * star and _under_ score words going on', 30)).toBe('Plain * star and _under_…');
     expect(truncate('Title about C++ [draft] and more words', 30)).toBe('Title about C++ [draft] and…');
+  });
+  it('GIVEN escaped marks in a span past the limit THEN they stay escaped: nothing turns into markup', () => {
+    const summary =
+      '**2x\\_faster builds with \\_\\_init\\_\\_ files and more words that go past the limit**';
+    expect(truncate(summary, 40)).toBe('2x\\_faster builds with \\_\\_init\\_\\_…');
+  });
+  it('GIVEN lines and a list under a span past the limit THEN they stay lines and a list item', () => {
+    expect(truncate('**first line\nsecond line\nthird line that goes on**', 30)).toBe(
+      'first line\nsecond line\nthird…',
+    );
+    expect(truncate('- **item one in bold that goes on past the limit**\n- two', 30)).toBe(
+      '- item one in bold that goes…',
+    );
+  });
+});
+
+describe('truncatePlain', () => {
+  it('GIVEN a title with Markdown characters THEN keeps every one, cutting only at a word', () => {
+    const title = 'Using `Array<T>` with *stars* and __init__.py in generic Map<K, V> types that go on';
+    expect(truncatePlain(title, 80)).toBe(
+      'Using `Array<T>` with *stars* and __init__.py in generic Map<K, V> types that…',
+    );
+    expect(truncatePlain('**not bold** here', 80)).toBe('**not bold** here');
   });
 });
 

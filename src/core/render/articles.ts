@@ -4,7 +4,7 @@ import type { ContentIndex, TagEntry } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow, type LinkButton } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { codePointLength, truncate } from '../text.js';
+import { codePointLength, truncateMarkdown, truncatePlain } from '../text.js';
 
 /** Articles per page: enough to scan, few enough to read. */
 const PER_PAGE = 5;
@@ -24,7 +24,7 @@ const entryLengths = new WeakMap<Article, number>();
 const startsCache = new WeakMap<readonly Article[], readonly number[]>();
 
 // A summary is at most 500 characters and a title 200, so one entry always fits a page.
-const entryText = (article: Article): string => truncate(entry(article), L.embedDescription);
+const entryText = (article: Article): string => truncateMarkdown(entry(article), L.embedDescription);
 
 function entryLength(article: Article): number {
   let length = entryLengths.get(article);
@@ -112,7 +112,7 @@ export function renderArticleList(list: ArticleList): MessagePayload {
   return {
     embeds: [
       {
-        title: truncate(list.title, L.embedTitle),
+        title: truncatePlain(list.title, L.embedTitle),
         color: EMBED_COLOR,
         ...(list.link.url === undefined ? {} : { url: list.link.url }),
         description: articlePage(articles, page),

@@ -4,7 +4,7 @@ import type { ContentIndex } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { codePointLength, splitText, truncate } from '../text.js';
+import { codePointLength, splitText, truncatePlain } from '../text.js';
 
 /** Singular names for unnamed items ("Tip 3"). */
 const ITEM_NOUN: Record<SectionKind, string> = { motivations: 'Motivation', skills: 'Skill', tips: 'Tip' };
@@ -41,7 +41,7 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     used = codePointLength(chunk);
   }
   section.items.forEach((item, i) => {
-    const name = truncate(item.name ?? `${ITEM_NOUN[section.kind]} ${i + 1}`, L.fieldName - 12);
+    const name = truncatePlain(item.name ?? `${ITEM_NOUN[section.kind]} ${i + 1}`, L.fieldName - 12);
     splitText(item.text, L.fieldValue).forEach((value, part) => {
       const field = { name: part === 0 ? name : `${name} (continued)`, value };
       const cost = codePointLength(field.name) + codePointLength(field.value);
@@ -56,7 +56,7 @@ export function sectionPages(article: Article, section: Section): readonly PageB
 }
 
 function sectionTitle(article: Article, section: Section): string {
-  return truncate(`${section.heading} · ${article.title}`, L.embedTitle);
+  return truncatePlain(`${section.heading} · ${article.title}`, L.embedTitle);
 }
 
 /** Whether the reply pages through every article with the section, or through one article. */

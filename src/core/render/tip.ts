@@ -3,15 +3,15 @@ import type { ItemRef } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { codePointLength, splitText, truncate } from '../text.js';
+import { codePointLength, splitText, truncatePlain } from '../text.js';
 
 /** A single tip with the article it comes from. */
 export function renderTip(tip: ItemRef): MessagePayload {
   const { article, item } = tip;
-  const title = truncate(item.name ?? `Tip ${tip.position + 1}`, L.embedTitle);
-  const author = truncate(`From “${article.title}”`, L.authorName);
+  const title = truncatePlain(item.name ?? `Tip ${tip.position + 1}`, L.embedTitle);
+  const author = truncatePlain(`From “${article.title}”`, L.authorName);
   const footer = article.tags.join(' · ');
-  const footerText = truncate(footer, 200);
+  const footerText = truncatePlain(footer, 200);
   // A very long tip continues in fields; past the message limit it ends with a pointer to the article.
   const [description = '', ...rest] = splitText(item.text, L.embedDescription);
   let budget =
