@@ -90,7 +90,7 @@ const envSchema = z.object({
       .trim()
       .regex(/^(none|\/\S*|https?:\/\/\S*)$/i, {
         error:
-          'expected a path on SITE_URL (or an http(s) address) with :tag or :tagslug, like /tags/:tagslug/, or none',
+          'expected a path on SITE_URL (or an http(s) address) with :tag, :tagslug or :tagslugify, like /tags/:tagslug/, or none',
         abort: true,
       })
       .superRefine((value, context) => {

@@ -221,7 +221,14 @@ describe('loadConfig', () => {
     expect(links(undefined)).toEqual({ siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' });
     expect(links(' /tags/:tagslug/ ')).toEqual({ siteUrl: undefined, blog: '/blog', tag: '/tags/:tagslug/' });
     expect(links('None')).toEqual({ siteUrl: undefined, blog: '/blog', tag: undefined });
-    expect(links('/tags/:name/')).toEqual(['TAG_URL: unknown :name; the tokens are :tag, :tagslug']);
+    expect(links('/tag/:tagslugify/')).toEqual({
+      siteUrl: undefined,
+      blog: '/blog',
+      tag: '/tag/:tagslugify/',
+    });
+    expect(links('/tags/:name/')).toEqual([
+      'TAG_URL: unknown :name; the tokens are :tag, :tagslug, :tagslugify',
+    ]);
     expect(links('tags')).toEqual([expect.stringMatching(/^TAG_URL: expected a path on SITE_URL/)]);
     const blog = readAlike('BLOG_URL', 'blogLinks');
     expect(blog('/posts/')).toEqual({ siteUrl: undefined, blog: '/posts/', tag: '/blog?tag=:tag' });

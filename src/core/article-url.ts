@@ -1,6 +1,7 @@
 /**
- * What an `ARTICLE_URL` may say, apart from the parser that fills it in (src/core/parse-article.ts),
- * so that checking the setting does not load the Markdown parser.
+ * What an `ARTICLE_URL` may say, and Hugo's and Jekyll's rules for a name in a path (TAG_URL's
+ * tokens follow them too), apart from the parser that fills it in (src/core/parse-article.ts), so
+ * that checking the settings does not load the Markdown parser.
  */
 
 /** Where an article without `url` or `permalink` lives on the blog, relative to SITE_URL. */
@@ -121,6 +122,19 @@ export function hugoPathName(name: string): string {
     .replace(/%25(?=[0-9a-f]{2})/gi, '%')
     .replace(/#/g, '%23');
 }
+
+/**
+ * Jekyll's `Utils.slugify`: every run of anything but letters, marks and digits (and, in its
+ * `pretty` mode, `._~!$&'()+,;=@`) one hyphen, one hyphen at either end dropped, lowercased but in
+ * pretty mode, which `:title` asks `cased`: `Node.js Tips` → `node-js-tips`, or `Node.js-Tips`.
+ */
+export function jekyllSlug(name: string, { pretty = false } = {}): string {
+  const slug = name.replace(pretty ? JEKYLL_PRETTY_RUN : JEKYLL_RUN, '-').replace(/^-|-$/g, '');
+  return pretty ? slug : slug.toLowerCase();
+}
+
+const JEKYLL_RUN = /[^\p{M}\p{L}\p{Nd}]+/gu;
+const JEKYLL_PRETTY_RUN = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
 
 /** What reads as a token: a colon and a word, with Hugo's `[1:]` after it (not followed here). */
 const ANY_TOKEN = /:(\w+)(\[[^\]]*\])?/g;

@@ -1,3 +1,4 @@
+import { hugoPathName, jekyllSlug } from './article-url.js';
 import type { TagEntry } from './content-index.js';
 import { resolveUrl } from './urls.js';
 
@@ -10,14 +11,17 @@ export interface BlogLinks {
   readonly siteUrl: string | undefined;
   /** BLOG_URL (default `/blog`). */
   readonly blog: string;
-  /** TAG_URL with `:tag` or `:tagslug`; undefined (`TAG_URL=none`): the blog has no tag pages. */
+  /** TAG_URL with `:tag`, `:tagslug` or `:tagslugify`; undefined (`TAG_URL=none`): the blog has no tag pages. */
   readonly tag: string | undefined;
 }
 
 export const DEFAULT_BLOG_URL = '/blog';
 export const DEFAULT_TAG_URL = '/blog?tag=:tag';
-/** The tokens of TAG_URL: the tag as first written, and as a path segment (see {@link tagSlug}). */
-export const TAG_URL_TOKENS = ['tag', 'tagslug'] as const;
+/**
+ * The tokens of TAG_URL: the tag as first written; as Hugo makes a term's path (`:tagslug`, its
+ * urlize: `C++` → `c++`); as Jekyll's slugify does, which jekyll-archives uses (`:tagslugify`: `c`).
+ */
+export const TAG_URL_TOKENS = ['tag', 'tagslug', 'tagslugify'] as const;
 const TOKEN = /:([a-z]+)/gi;
 
 /** The blog's links with the default pages, on `siteUrl`. */
@@ -37,24 +41,28 @@ export function unknownTagUrlTokens(pattern: string): string[] {
 /** The address of the blog's page for `tag`, or of the blog itself (no tag, or no tag pages). */
 export function blogUrl(links: BlogLinks, tag?: TagEntry): string | undefined {
   if (tag === undefined || links.tag === undefined) return resolveUrl(links.blog, links.siteUrl);
-  const path = links.tag.replace(TOKEN, (token, name: string) =>
-    name.toLowerCase() === 'tagslug'
-      ? encodeURIComponent(tagSlug(tag.label))
-      : name.toLowerCase() === 'tag'
-        ? encodeURIComponent(tag.label)
-        : token,
+  const label = tag.label;
+  // A tag the rule leaves nothing of (`!!!`) has no page of its own: `/tags//` would be none.
+  if ([...links.tag.matchAll(TOKEN)].some(([, name = '']) => tagToken(name.toLowerCase(), label) === ''))
+    return resolveUrl(links.blog, links.siteUrl);
+  const path = links.tag.replace(
+    TOKEN,
+    (token, name: string) => tagToken(name.toLowerCase(), label) ?? token,
   );
   return resolveUrl(path, links.siteUrl);
 }
 
-/**
- * A tag as a path segment, as Hugo's urlize and Jekyll's slugify make one: lowercased, each run of
- * characters other than letters and digits one hyphen (`Engineering Leadership` → `engineering-leadership`).
- */
-export function tagSlug(label: string): string {
-  return label
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+/** A TAG_URL token filled with the tag, or undefined for what is no token of ours. */
+function tagToken(name: string, label: string): string | undefined {
+  switch (name) {
+    case 'tag':
+      return encodeURIComponent(label);
+    // Hugo's rule keeps a `/` (`CI/CD` is at /tags/ci/cd/) and escapes the rest itself.
+    case 'tagslug':
+      return hugoPathName(label);
+    case 'tagslugify':
+      return encodeURIComponent(jekyllSlug(label));
+    default:
+      return undefined;
+  }
 }

@@ -9,7 +9,13 @@ import {
   SLUG_PATTERN,
   type FrontMatter,
 } from './front-matter.js';
-import { ARTICLE_URL_TOKENS, articleUrlNeedsDate, DEFAULT_ARTICLE_URL, hugoPathName } from './article-url.js';
+import {
+  ARTICLE_URL_TOKENS,
+  articleUrlNeedsDate,
+  DEFAULT_ARTICLE_URL,
+  hugoPathName,
+  jekyllSlug,
+} from './article-url.js';
 import {
   containsHtml,
   dropLeadingInline,
@@ -526,19 +532,6 @@ function joinSegments(segments: readonly string[]): string {
 function pathSegment(name: string): string {
   return encodeURIComponent(name.toLowerCase());
 }
-
-/**
- * Jekyll's `Utils.slugify`: every run of anything but letters, marks and digits (and, in its
- * `pretty` mode, `._~!$&'()+,;=@`) one hyphen, one hyphen at either end dropped, lowercased but in
- * pretty mode, which `:title` asks `cased`: `Node.js Tips` → `node-js-tips`, or `Node.js-Tips`.
- */
-function jekyllSlug(name: string, { pretty = false } = {}): string {
-  const slug = name.replace(pretty ? JEKYLL_PRETTY_RUN : JEKYLL_RUN, '-').replace(/^-|-$/g, '');
-  return pretty ? slug : slug.toLowerCase();
-}
-
-const JEKYLL_RUN = /[^\p{M}\p{L}\p{Nd}]+/gu;
-const JEKYLL_PRETTY_RUN = /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu;
 
 /**
  * The post's `categories` and `category` (not its tags), read as the schema reads them: it has

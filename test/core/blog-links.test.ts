@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blogUrl, defaultBlogLinks, tagSlug, unknownTagUrlTokens } from '../../src/core/blog-links.js';
+import { blogUrl, defaultBlogLinks, unknownTagUrlTokens } from '../../src/core/blog-links.js';
 import type { TagEntry } from '../../src/core/content-index.js';
 
 const tag = (label: string) => ({ label }) as TagEntry;
@@ -20,8 +20,45 @@ describe('the blog links of /articles and /search', () => {
     expect(blogUrl(links, tag('Engineering Leadership'))).toBe(
       'https://blog.example/tags/engineering-leadership/',
     );
-    expect(blogUrl(links, tag('C++ & Rust'))).toBe('https://blog.example/tags/c-rust/');
+    expect(blogUrl(links, tag('C++ & Rust'))).toBe('https://blog.example/tags/c++-rust/');
     expect(blogUrl(links, tag('Führung'))).toBe('https://blog.example/tags/f%C3%BChrung/');
+    // Hugo keeps `.`, `_`, `+` and `#` (escaped, or it would be a fragment), drops `'`, keeps marks.
+    const hugo = (label: string) => blogUrl(links, tag(label))?.replace('https://blog.example/tags/', '');
+    expect(['node.js', 'C++', 'C#', 'dev_ops', "What's new", 'CI/CD'].map(hugo)).toEqual([
+      'node.js/',
+      'c++/',
+      'c%23/',
+      'dev_ops/',
+      'whats-new/',
+      'ci/cd/',
+    ]);
+    expect(hugo('हिन्दी')).toBe(`${encodeURIComponent('हिन्दी')}/`);
+    expect(hugo('  --Engineering   Leadership!! ')).toBe('--engineering-leadership/');
+  });
+
+  it("GIVEN jekyll-archives' tag pages THEN :tagslugify is the tag as Jekyll's default slugify makes it", () => {
+    const links = { siteUrl: SITE, blog: '/blog/', tag: '/tag/:tagslugify/' };
+    const jekyll = (label: string) => blogUrl(links, tag(label))?.replace('https://blog.example/tag/', '');
+    expect(['node.js', 'C++', 'C#', 'dev_ops', "What's new", 'Engineering Leadership'].map(jekyll)).toEqual([
+      'node-js/',
+      'c/',
+      'c/',
+      'dev-ops/',
+      'what-s-new/',
+      'engineering-leadership/',
+    ]);
+    // Letters and marks of any script are kept, not split at each mark.
+    expect(jekyll('हिन्दी')).toBe(`${encodeURIComponent('हिन्दी')}/`);
+    expect(jekyll('  --Engineering   Leadership!! ')).toBe('engineering-leadership/');
+  });
+
+  it('GIVEN a tag the rule leaves nothing of THEN the blog itself, not an empty segment', () => {
+    expect(blogUrl({ siteUrl: SITE, blog: '/blog/', tag: '/tags/:tagslug/' }, tag('!!!'))).toBe(
+      'https://blog.example/blog/',
+    );
+    expect(blogUrl({ siteUrl: SITE, blog: '/blog/', tag: '/tag/:tagslugify/' }, tag('+'))).toBe(
+      'https://blog.example/blog/',
+    );
   });
 
   it('GIVEN no tag pages (TAG_URL=none) THEN a tag links to the blog itself', () => {
@@ -39,9 +76,8 @@ describe('the blog links of /articles and /search', () => {
     ).toBe('https://x.example/t/a%20b');
   });
 
-  it('GIVEN a pattern THEN only :tag and :tagslug are tokens (a port is none)', () => {
-    expect(unknownTagUrlTokens('/tags/:tagslug/?from=:tag')).toEqual([]);
+  it('GIVEN a pattern THEN only :tag, :tagslug and :tagslugify are tokens (a port is none)', () => {
+    expect(unknownTagUrlTokens('/tags/:tagslug/?from=:tag&j=:tagslugify')).toEqual([]);
     expect(unknownTagUrlTokens('http://localhost:8080/tags/:name/')).toEqual([':name']);
-    expect(tagSlug('  --Engineering   Leadership!! ')).toBe('engineering-leadership');
   });
 });
