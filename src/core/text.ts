@@ -172,15 +172,18 @@ type Strength = 0 | 1 | 2 | 3 | 4;
 
 function splitTree(root: Root, text: string, max: number): string[] {
   const lines = text.split(/\r\n?|\n/);
-  const leaves: Leaf[] = root.children.map((node) => {
+  /** The lines `node` spans as the text has them. */
+  const sourceOf = (node: Nodes): string | undefined => {
     const { start, end } = node.position ?? {};
-    const source =
-      start && end
-        ? lines
-            .slice(start.line - 1, end.line)
-            .join('\n')
-            .trim()
-        : undefined;
+    return start && end
+      ? lines
+          .slice(start.line - 1, end.line)
+          .join('\n')
+          .trim() || undefined
+      : undefined;
+  };
+  const leaves: Leaf[] = root.children.map((node) => {
+    const source = sourceOf(node);
     return { path: [], node, ...(source ? { source } : {}) };
   });
   // Leaves as written, while they stay as they are: a chunk is written once to fit it and kept.
@@ -198,7 +201,7 @@ function splitTree(root: Root, text: string, max: number): string[] {
   /** Takes the leaf at `at` apart; false when it cannot be. */
   const expandAt = (at: number): boolean => {
     const leaf = leaves[at];
-    const parts = leaf === undefined ? undefined : expand(leaf, max);
+    const parts = leaf === undefined ? undefined : expand(leaf, max, sourceOf);
     if (parts === undefined) return false;
     leaves.splice(at, 1, ...parts);
     written = new Map();
@@ -336,10 +339,19 @@ function textBreak(before: Leaf): Strength {
  * The leaves `leaf` is made of when it does not fit a chunk alone; undefined when it cannot be taken
  * apart (a single character), and it is written as it is.
  */
-function expand(leaf: Leaf, max: number): Leaf[] | undefined {
+function expand(leaf: Leaf, max: number, sourceOf: (node: Nodes) => string | undefined): Leaf[] | undefined {
   const { node, path } = leaf;
   if (leaf.part !== undefined) return cutPart(leaf, max);
   switch (node.type) {
+    case 'list':
+      // A list of the text's own lines (not in a quote or item, whose lines carry their markers) is
+      // taken apart into its items as written: writing a long list from its tree cost 30 times more.
+      if (leaf.source !== undefined && path.length === 0)
+        return node.children.map((item) => {
+          const source = sourceOf(item);
+          return { path: [node], node: item, ...(source ? { source } : {}) };
+        });
+      return childLeaves(node.children, [node]);
     case 'text':
     case 'inlineCode':
     case 'code':
@@ -390,19 +402,40 @@ function cutPart(leaf: Leaf, max: number): Leaf[] | undefined {
   return [head(low), { ...leaf, part: points.slice(low).join('') }];
 }
 
-/** Leaves `from` to `to` (excluded) as Markdown: whole blocks as they were, the others written. */
+/**
+ * Leaves `from` to `to` (excluded) as Markdown: whole blocks and list items as they were, the others
+ * written. Items of one list are joined as the list is (tight or loose), and a list's first item in
+ * the chunk has the number it is shown with, whatever the text wrote (`1.` for every item).
+ */
 function writeChunk(leaves: readonly Leaf[], from: number, to: number): string {
-  const blocks: string[] = [];
+  let markdown = '';
+  const add = (block: string, joiner: string): void => {
+    if (block !== '') markdown = markdown === '' ? block : markdown + joiner + block;
+  };
   let run = from;
   for (let i = from; i < to; i++) {
-    const source = leaves[i]?.source;
-    if (source === undefined) continue;
-    if (run < i) blocks.push(writeLeaves(leaves, run, i));
-    blocks.push(source);
+    const leaf = leaves[i];
+    if (leaf?.source === undefined) continue;
+    if (run < i) add(writeLeaves(leaves, run, i), '\n\n');
     run = i + 1;
+    const list = leaf.node.type === 'listItem' ? leaf.path.at(-1) : undefined;
+    if (list?.type !== 'list') {
+      add(leaf.source, '\n\n');
+      continue;
+    }
+    const previous = i > from ? leaves[i - 1] : undefined;
+    if (previous?.path.includes(list) === true) {
+      add(leaf.source, list.spread === true ? '\n\n' : '\n');
+      continue;
+    }
+    const number = (list.start ?? 1) + list.children.indexOf(leaf.node as ListItem);
+    add(
+      list.ordered === true ? leaf.source.replace(/^\d{1,9}(?=[.)])/, String(number)) : leaf.source,
+      '\n\n',
+    );
   }
-  if (run < to) blocks.push(writeLeaves(leaves, run, to));
-  return blocks.filter((block) => block !== '').join('\n\n');
+  if (run < to) add(writeLeaves(leaves, run, to), '\n\n');
+  return markdown;
 }
 
 /** Leaves `from` to `to` (excluded) as Markdown: their containers rebuilt around them. */

@@ -190,6 +190,30 @@ describe('splitText', () => {
     expect(long.at(-1)).toMatch(/^2\. [a-z ]*\n3\. third$/);
   });
 
+  it('GIVEN a long list of short items THEN splits between items, each kept exactly as written', () => {
+    // Written again from its tree, `*` bullets would become `-`, `__` bold `**`, and `2x\\_` lose its escape:
+    // each item kept as the text has it is what keeps a long list as cheap to split as it was.
+    const items = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `* __Tip ${i}:__ read [the guide ${i}](https://example.com/${i}) for 2x\\_faster _work_ ${words(8)}`,
+    );
+    const text = `Lead-in.\n\n${items.join('\n')}\n\nAfter.`;
+    const chunks = splitText(text, 1024);
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks) expect(codePointLength(chunk)).toBeLessThanOrEqual(1024);
+    const lines = chunks.flatMap((chunk) => chunk.split('\n').filter((line) => line !== ''));
+    expect(lines).toEqual(['Lead-in.', ...items, 'After.']);
+    // A loose list stays loose; a list numbered `1.` throughout goes on at the number it shows.
+    const loose = splitText(items.join('\n\n'), 1024);
+    expect(loose.join('\n\n')).toBe(items.join('\n\n'));
+    const ones = splitText(items.map((item) => item.replace('*', '1.')).join('\n'), 1024);
+    const second = ones[1]?.split('\n') ?? [];
+    const shown = ones[0]?.split('\n').length ?? 0;
+    expect(second[0]).toBe(items[shown]?.replace('*', `${shown + 1}.`));
+    expect(second[1]).toBe(items[shown + 1]?.replace('*', '1.'));
+  });
+
   it('GIVEN emoji near the limit THEN counts code points and never splits a surrogate pair', () => {
     const text = '🚀'.repeat(150);
     const chunks = splitText(text, 100);
