@@ -597,11 +597,13 @@ function isJekyllPost(path: string): boolean {
 /**
  * The file's path in the content folder without its extension, nor a last `index`, as written:
  * where Eleventy writes a page by default (`posts/2024-01-05-My-Post.md` is at
- * `/posts/2024-01-05-My-Post/`, `posts/x/index.md` at `/posts/x/`), each part made safe.
+ * `/posts/2024-01-05-My-Post/`, `posts/x/index.md` at `/posts/x/`), each part made safe. A file
+ * named as its folder is that folder's index too, as Eleventy's permalink rule has it
+ * (`posts/x/x.md` is at `/posts/x/`; its name compared as written).
  */
 function filePathOf(path: string): string {
   const parts = path.replace(/\.(md|markdown|mdx)$/i, '').split('/');
-  if (parts.at(-1) === 'index') parts.pop();
+  if (parts.at(-1) === 'index' || (parts.length > 1 && parts.at(-1) === parts.at(-2))) parts.pop();
   return parts.map((part) => encodeURIComponent(part)).join('/');
 }
 

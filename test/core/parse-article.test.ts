@@ -1095,6 +1095,11 @@ describe('bad content is reported with file, line and field', () => {
     expect(url('posts/2024-01-05-My-Post.md')).toBe('https://blog.example/posts/2024-01-05-My-Post/');
     expect(url('posts/My Post.fr.md')).toBe('https://blog.example/posts/My%20Post.fr/');
     expect(url('posts/team/index.md')).toBe('https://blog.example/posts/team/');
+    // A file named as its folder is the folder's index, as Eleventy writes it; only the same name as written.
+    expect(url('posts/my-post/my-post.md')).toBe('https://blog.example/posts/my-post/');
+    expect(url('my-post/my-post.markdown')).toBe('https://blog.example/my-post/');
+    expect(url('posts/My-Post/my-post.md')).toBe('https://blog.example/posts/My-Post/my-post/');
+    expect(url('posts/posts/other.md')).toBe('https://blog.example/posts/posts/other/');
     // Without the path in the content folder, the file's name.
     expect(url(undefined, 'elsewhere/Note.markdown')).toBe('https://blog.example/Note/');
     expect(unknownArticleUrlTokens('/posts/:filepath/')).toEqual([]);
