@@ -33,6 +33,20 @@ export const ARTICLE_URL_TOKENS = [
 ] as const;
 
 /**
+ * The tokens that name the post itself: one that comes out empty (a Hugo post with neither slug nor
+ * title under `:slug`) leaves the post no address, as the rest would be its section's page.
+ * `:filepath` is not one: empty, it is a top `index.md`, which Eleventy does write there.
+ */
+export const ARTICLE_NAME_TOKENS = [
+  'slug',
+  'title',
+  'filename',
+  'contentbasename',
+  'slugorfilename',
+  'slugorcontentbasename',
+] as const satisfies readonly (typeof ARTICLE_URL_TOKENS)[number][];
+
+/**
  * Jekyll's permalink styles (https://jekyllrb.com/docs/permalinks/#built-in-formats), by name: what
  * `permalink: pretty` in `_config.yml` stands for. `ordinal` and `weekdate` have tokens the bot does
  * not fill (`:y_day`, `:week`, `:short_day`), so they are refused as any such pattern is.
@@ -65,23 +79,41 @@ export function articleUrlNeedsDate(pattern: string): boolean {
   return DATE_TOKEN.test(pattern);
 }
 
+const NAME_TOKEN = new RegExp(`:(${ARTICLE_NAME_TOKENS.join('|')})\\b`, 'g');
+
 /**
- * For `content:check`: the posts that got no address because `pattern` needs a date they have not,
- * said once with what to do, then each file. Not a problem (the post is valid and the bot shows it,
- * unlinked), but a link the author would expect is missing, so it is said rather than left silent.
+ * For `content:check`: the posts that got no address, by why, each said once with what to do, then
+ * each file: `pattern` needs a date they have not, or a token naming the post came out empty for
+ * them (told only when the others' addresses resolve: with SITE_URL, or a full address). Not a
+ * problem (the post is valid and the bot shows it, unlinked), but a link the author would expect is
+ * missing, so it is said rather than left silent.
  */
 export function undatedNotes(
   articles: readonly { readonly file: string; readonly url?: string; readonly date?: string }[],
   pattern: string,
+  siteUrl?: string,
 ): string[] {
-  if (!articleUrlNeedsDate(pattern)) return [];
-  const files = articles
-    .filter((article) => article.url === undefined && article.date === undefined)
-    .map((article) => article.file);
-  if (files.length === 0) return [];
+  const unlinked = articles.filter((article) => article.url === undefined);
+  const needsDate = articleUrlNeedsDate(pattern);
+  const undated = needsDate ? unlinked.filter((article) => article.date === undefined) : [];
+  const names = [...new Set([...pattern.matchAll(NAME_TOKEN)].map(([written]) => written))];
+  const unnamed =
+    names.length > 0 && (siteUrl !== undefined || /^https?:\/\//i.test(pattern))
+      ? unlinked.filter((article) => !(needsDate && article.date === undefined))
+      : [];
+  const list = (files: readonly { readonly file: string }[], why: string): string[] =>
+    files.length === 0
+      ? []
+      : [
+          `${files.length} article(s) without an address, not linked: ARTICLE_URL ${pattern} ${why}:`,
+          ...files.map(({ file }) => `  ${file}`),
+        ];
   return [
-    `${files.length} article(s) without an address, not linked: ARTICLE_URL ${pattern} needs a date they have not (give each a date, a YYYY-MM-DD- file name or a url):`,
-    ...files.map((file) => `  ${file}`),
+    ...list(undated, 'needs a date they have not (give each a date, a YYYY-MM-DD- file name or a url)'),
+    ...list(
+      unnamed,
+      `names each by ${names.join(', ')}, which came out empty for them, and would have linked the page above it (give each a slug or title with letters or digits, or a url)`,
+    ),
   ];
 }
 

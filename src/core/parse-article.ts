@@ -13,6 +13,7 @@ import {
   ARTICLE_URL_TOKENS,
   articleUrlNeedsDate,
   DEFAULT_ARTICLE_URL,
+  ARTICLE_NAME_TOKENS,
   hugoPathName,
   jekyllSlug,
 } from './article-url.js';
@@ -458,7 +459,7 @@ const JEKYLL_TOKEN = /:(categories|slugified_categories|output_ext|short_year|i_
  * `:title` the title, both through `urlize`). Any other pattern (`/blog/:slug`, the default) takes
  * `:slug` as the front matter's slug as written, else the file's name made a slug, and `:title` as
  * Jekyll does. A token with nothing to fill leaves no `//`. Undefined when the pattern needs a date
- * the article has not.
+ * the article has not, or a token naming the post (see ARTICLE_NAME_TOKENS) comes out empty.
  */
 function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
   if (parts.date === undefined && articleUrlNeedsDate(pattern)) return undefined;
@@ -516,12 +517,19 @@ function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
         return String(Number(day));
     }
   };
-  return pattern.replace(URL_TOKEN, (_, token: UrlToken, slash: string, offset: number) => {
+  const empty: UrlToken[] = [];
+  const path = pattern.replace(URL_TOKEN, (_, token: UrlToken, slash: string, offset: number) => {
     const filled = value(token);
+    if (filled === '') empty.push(token);
     // `/:categories/:slug` for a post without categories is `/:slug`, as Jekyll squeezes it.
     return filled === '' && slash === '/' && pattern[offset - 1] === '/' ? '' : filled + slash;
   });
+  // A post whose name came out empty (Hugo's :slug of a post with neither slug nor title) would
+  // get its section's page, `/posts/`: no link rather than a wrong one.
+  return empty.some((token) => NAME_TOKENS.has(token)) ? undefined : path;
 }
+
+const NAME_TOKENS: ReadonlySet<string> = new Set(ARTICLE_NAME_TOKENS);
 
 /** Path segments each once and none empty, joined with `/`. */
 function joinSegments(segments: readonly string[]): string {

@@ -1134,6 +1134,62 @@ describe('bad content is reported with file, line and field', () => {
     expect(undatedNotes([parse('content/undated.md', {}, '/blog/:slug')], '/blog/:slug')).toEqual([]);
   });
 
+  it("GIVEN a token naming the post that comes out empty (a Hugo post with neither slug nor title under :slug) THEN no address, not its section's page, and content:check says why", () => {
+    const parse = (
+      file: string,
+      front: Record<string, unknown>,
+      articleUrl: string,
+      contentPath?: string,
+    ) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ tags: ['a'], ...front }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        articleUrl,
+        contentPath,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article;
+    };
+    const hugo = '/:section/:slug/';
+    const untitled = parse('content/posts/no-title.md', {}, hugo, 'posts/no-title.md');
+    // Titled from its file name for the bot, but Hugo's :slug has neither slug nor title: no `/posts/`.
+    expect([untitled.title, untitled.url]).toEqual(['No Title', undefined]);
+    const articles = [
+      untitled,
+      parse('content/posts/symbols.md', { title: '!!!' }, '/:sections/:title/', 'posts/symbols.md'),
+      parse('content/posts/titled.md', { title: 'Titled' }, hugo, 'posts/titled.md'),
+    ];
+    expect(articles.map((article) => article.url)).toEqual([
+      undefined,
+      undefined,
+      'https://blog.example/posts/titled/',
+    ]);
+    // Hugo's default pattern names it by its file name: an address.
+    expect(
+      parse('content/posts/no-title.md', {}, '/:sections/:slugorfilename/', 'posts/no-title.md').url,
+    ).toBe('https://blog.example/posts/no-title/');
+    expect(undatedNotes(articles, hugo, 'https://blog.example')).toEqual([
+      `2 article(s) without an address, not linked: ARTICLE_URL ${hugo} names each by :slug, which came out empty for them, and would have linked the page above it (give each a slug or title with letters or digits, or a url):`,
+      '  content/posts/no-title.md',
+      '  content/posts/symbols.md',
+    ]);
+    // Both reasons under a dated pattern, each said apart; without SITE_URL no address resolves, so none is blamed on its name.
+    const dated = '/:year/:slug/';
+    const both = [
+      { file: 'undated.md' },
+      { file: 'unnamed.md', date: '2024-01-05' },
+      { file: 'linked.md', date: '2024-01-05', url: 'https://blog.example/2024/linked/' },
+    ];
+    expect(undatedNotes(both, dated, 'https://blog.example')).toEqual([
+      expect.stringMatching(/^1 article\(s\) .* needs a date they have not/),
+      '  undated.md',
+      expect.stringMatching(/^1 article\(s\) .* names each by :slug, which came out empty/),
+      '  unnamed.md',
+    ]);
+    expect(undatedNotes(both, dated)).toEqual([expect.stringMatching(/needs a date/), '  undated.md']);
+  });
+
   it('GIVEN an ARTICLE_URL THEN the tokens it would leave unfilled are named, the host and port not looked at', () => {
     expect(unknownArticleUrlTokens('/:categories/:year/:month/:day/:title:output_ext')).toEqual([]);
     expect(unknownArticleUrlTokens('https://blog.example:8080/:sections/:slugorcontentbasename/')).toEqual(
