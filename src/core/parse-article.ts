@@ -29,7 +29,7 @@ import { DEFAULT_CONTENT_LANGUAGE, nameOf } from './content-language.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
 import { stripTemplateTags } from './template-tags.js';
-import { truncate } from './text.js';
+import { truncateMarkdown, truncatePlain } from './text.js';
 import { resolveUrl } from './urls.js';
 
 export interface ArticleSource {
@@ -241,7 +241,7 @@ function parseSource({
     slug,
     title,
     // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
-    summary: truncate(summary.text || body.lead, SUMMARY_MAX),
+    summary: truncateMarkdown(summary.text || body.lead, SUMMARY_MAX),
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
     ...(date === undefined ? {} : { date }),
@@ -412,7 +412,7 @@ function titleOf(name: string): string {
       return first.toUpperCase() + rest.join('').toLowerCase();
     })
     .join(' ');
-  return truncate(title, TITLE_MAX);
+  return truncatePlain(title, TITLE_MAX);
 }
 
 /** As the front matter's `title` may be. */

@@ -64,12 +64,6 @@ export function truncateMarkdown(text: string, max: number): string {
   return truncateWritten(writeWithoutSpans(parsed.root), max);
 }
 
-/**
- * Kept for callers not yet moved to {@link truncatePlain} or {@link truncateMarkdown}: the Markdown
- * one, which drops nothing from Markdown but misreads plain text. Prefer naming which you mean.
- */
-export const truncate = truncateMarkdown;
-
 /** Where words end in `text` (before white space) up to `end`, last first. */
 function* wordEnds(text: string, end: number): Generator<number> {
   for (let i = end; i > 0; i--) {

@@ -2,7 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { truncate } from '../text.js';
+import { truncateMarkdown } from '../text.js';
 
 /** `/help`: what the bot does and one line per command, written from the registered definitions. */
 export function renderHelp(
@@ -30,7 +30,11 @@ export function renderHelp(
   ].join('\n');
   return {
     embeds: [
-      { title: 'What I can do', color: EMBED_COLOR, description: truncate(description, L.embedDescription) },
+      {
+        title: 'What I can do',
+        color: EMBED_COLOR,
+        description: truncateMarkdown(description, L.embedDescription),
+      },
     ],
   };
 }
