@@ -63,18 +63,28 @@ interface Word {
  */
 export class SqliteSearch implements ArticleSearch {
   readonly #statements: SearchStatements;
-  readonly #articles = new Map<number, Article>();
+  readonly #listed: readonly Article[];
+  #byId: Map<number, Article> | undefined;
   readonly #recent = new Map<string, readonly Article[]>();
 
   constructor(statements: SearchStatements, articles: readonly Article[]) {
     this.#statements = statements;
+    this.#listed = articles;
+  }
+
+  /** The index's articles by their row, made at the first search: every edit makes a new search. */
+  get #articles(): Map<number, Article> {
+    if (this.#byId !== undefined) return this.#byId;
+    const byId = new Map<number, Article>();
     const slugs = new Set<string>();
-    for (const article of articles) {
+    for (const article of this.#listed) {
       if (slugs.has(article.slug)) continue;
       slugs.add(article.slug);
       const id = (article as { id?: unknown }).id;
-      if (typeof id === 'number') this.#articles.set(id, article);
+      if (typeof id === 'number') byId.set(id, article);
     }
+    this.#byId = byId;
+    return byId;
   }
 
   search(query: string): readonly Article[] {

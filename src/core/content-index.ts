@@ -68,16 +68,22 @@ export function buildIndex(
   const slugs = new Map<string, Article>();
   // Every slug a file gives: one made for a second article never takes another's.
   const taken = new Set(candidates.map((article) => article.slug));
-  // The articles kept under each slug the files give, by where they are published (see addressOf).
-  const sharing = new Map<string, Map<string, Article>>();
+  // The articles kept under each slug the files give, by where they are published (see addressOf):
+  // the first alone, a map once a second shares it (an edit rebuilds this for every article).
+  const sharing = new Map<string, Article | Map<string, Article>>();
   // The next number to try for a slug's made slugs.
   const counters = new Map<string, number>();
   for (const article of candidates) {
-    const kept = sharing.get(article.slug);
-    if (kept === undefined) {
-      sharing.set(article.slug, new Map([[addressOf(article), article]]));
+    const first = sharing.get(article.slug);
+    if (first === undefined) {
+      sharing.set(article.slug, article);
       slugs.set(article.slug, article);
       continue;
+    }
+    let kept = first;
+    if (!(kept instanceof Map)) {
+      kept = new Map([[addressOf(kept), kept]]);
+      sharing.set(article.slug, kept);
     }
     const same = kept.get(addressOf(article));
     if (same !== undefined) {

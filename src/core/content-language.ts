@@ -56,14 +56,19 @@ export function inLanguage<T extends { readonly file: string }>(
   wanted: string,
 ): readonly T[] {
   const want = normal(wanted);
-  // Each file's post (its name without language and extension) and language, split once.
-  const posts = articles.map(({ file }) => {
-    const { name, language } = splitLanguage(file);
-    return { key: name.replace(/\.[^./]+$/, ''), language };
-  });
+  // Each file's name without its language, and the language, split once (every index swap asks).
+  const split = articles.map(({ file }) => splitLanguage(file));
+  // Most blogs have no translations: nothing more to do.
+  if (split.every(({ language }) => language === undefined)) return articles;
+  // Each file's post (its name without language and extension) and language.
+  const posts = split.map(({ name, language }) => ({ key: name.replace(/\.[^./]+$/, ''), language }));
   // The languages each post is written in (undefined: without one in its name).
   const translations = new Map<string, (string | undefined)[]>();
-  for (const { key, language } of posts) translations.set(key, [...(translations.get(key) ?? []), language]);
+  for (const { key, language } of posts) {
+    const languages = translations.get(key);
+    if (languages === undefined) translations.set(key, [language]);
+    else languages.push(language);
+  }
   if ([...translations.values()].every((languages) => languages.length === 1)) return articles;
   return articles.filter((_, i) => {
     const { key, language } = posts[i] ?? {};
