@@ -65,8 +65,8 @@ interface WindowCommands {
  * time, bunched with the others' requests.)
  *
  * A process has at most a few requests asking for a place at once (the others wait their turn in
- * it), so a full window is polled by a handful per process. While Redis is away, posts wait for it, as the job
- * queue does.
+ * it), so a full window is polled by a handful per process. While Redis is away, posts wait for it,
+ * as the job queue does.
  */
 export function sharedPacer(redis: Redis, options: SharedPaceOptions): Pace {
   const { key } = options;
