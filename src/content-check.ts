@@ -1,7 +1,7 @@
 import { loadContent } from './adapters/content-loader.js';
 import { formatConfigProblems, loadContentConfig } from './config.js';
 import { formatProblem } from './core/article.js';
-import { undatedNotes } from './core/article-url.js';
+import { unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { loadDotEnv } from './env.js';
 
@@ -24,7 +24,7 @@ async function check(): Promise<number> {
   }
   if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);
   // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid: said, no failure.
-  const notes = undatedNotes(index.articles, articleUrl, siteUrl);
+  const notes = unlinkedNotes(index.articles, articleUrl, siteUrl);
   if (lines.length > 0) {
     console.error(lines.join('\n'));
     if (notes.length > 0) console.log(notes.join('\n'));

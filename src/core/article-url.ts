@@ -88,7 +88,7 @@ const NAME_TOKEN = new RegExp(`:(${ARTICLE_NAME_TOKENS.join('|')})\\b`, 'g');
  * problem (the post is valid and the bot shows it, unlinked), but a link the author would expect is
  * missing, so it is said rather than left silent.
  */
-export function undatedNotes(
+export function unlinkedNotes(
   articles: readonly { readonly file: string; readonly url?: string; readonly date?: string }[],
   pattern: string,
   siteUrl?: string,

@@ -231,8 +231,12 @@ export function containsHtml(nodes: readonly RootContent[]): boolean {
  * The nodes must come from {@link parseMarkdown}, whose bound on nesting keeps this recursion shallow.
  */
 export function toDiscordMarkdown(nodes: readonly RootContent[], siteUrl: string | undefined): string {
-  const root = resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl);
-  return toMarkdown(root, DISCORD_MARKDOWN)
+  return writeDiscordMarkdown(resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl));
+}
+
+/** A tree written as Discord-flavoured Markdown (see {@link DISCORD_MARKDOWN}), trimmed, no more than one blank line in a row. */
+export function writeDiscordMarkdown(root: Root, options: Options = DISCORD_MARKDOWN): string {
+  return toMarkdown(root, options)
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -464,12 +464,9 @@ const JEKYLL_TOKEN = /:(categories|slugified_categories|output_ext|short_year|i_
 function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
   if (parts.date === undefined && articleUrlNeedsDate(pattern)) return undefined;
   const [year = '', month = '', day = ''] = parts.date?.split('-') ?? [];
+  const hugo = HUGO_TOKEN.test(pattern);
   const generator =
-    parts.jekyll || (!HUGO_TOKEN.test(pattern) && JEKYLL_TOKEN.test(pattern))
-      ? 'jekyll'
-      : HUGO_TOKEN.test(pattern)
-        ? 'hugo'
-        : undefined;
+    parts.jekyll || (!hugo && JEKYLL_TOKEN.test(pattern)) ? 'jekyll' : hugo ? 'hugo' : undefined;
   // Jekyll's slug when the front matter has none: the name after its date, without a trailing `.`.
   const jekyllName = parts.ownSlug ?? parts.stem.replace(/\.+$/, '');
   const value = (token: UrlToken): string => {

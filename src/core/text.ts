@@ -1,6 +1,12 @@
 import type { ListItem, Nodes, Parents, Root, Text } from 'mdast';
-import { toMarkdown, type Handle } from 'mdast-util-to-markdown';
-import { DISCORD_MARKDOWN, parseMarkdown, plainText, text as discordText } from './markdown.js';
+import type { Handle } from 'mdast-util-to-markdown';
+import {
+  DISCORD_MARKDOWN,
+  parseMarkdown,
+  plainText,
+  text as discordText,
+  writeDiscordMarkdown,
+} from './markdown.js';
 
 /** Length in Unicode code points, the unit Discord counts its limits in. */
 export function codePointLength(text: string): number {
@@ -33,10 +39,18 @@ const MAX_CUTS_TRIED = 64;
  */
 export function truncatePlain(text: string, max: number): string {
   if (codePointLength(text) <= max) return text;
+  return wordCut(text, max).cut + ELLIPSIS;
+}
+
+/**
+ * The longest start of `text` that leaves room for an ellipsis within `max` code points, ending at
+ * a word boundary (trimmed), or inside the first word when it alone is longer (`inWord`).
+ */
+function wordCut(text: string, max: number): { cut: string; inWord: boolean } {
   const head = sliceCodePoints(text, max - 1);
   const lastSpace = head.search(/\s\S*$/);
-  const cut = lastSpace > 0 ? head.slice(0, lastSpace) : head;
-  return cut.trimEnd() + ELLIPSIS;
+  const inWord = lastSpace <= 0;
+  return { cut: (inWord ? head : head.slice(0, lastSpace)).trimEnd(), inWord };
 }
 
 /**
@@ -97,12 +111,10 @@ function writeWithoutSpans(root: Root): string {
       }
     });
   const flat: Root = { type: 'root', children: flatten(root.children) as Root['children'] };
-  return toMarkdown(flat, {
+  return writeDiscordMarkdown(flat, {
     ...DISCORD_MARKDOWN,
     handlers: { ...DISCORD_MARKDOWN.handlers, text: escapedText },
-  })
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  });
 }
 
 /** A last line that is only a list, heading or quote marker would show the ellipsis as an empty item. */
@@ -120,11 +132,10 @@ const escapedText: Handle = (node: Text, parent, state, info) =>
 /** Markdown without spans cut like plain text, but never after a lone list marker or inside an escape. */
 function truncateWritten(markdown: string, max: number): string {
   if (codePointLength(markdown) <= max) return markdown;
-  const head = sliceCodePoints(markdown, max - 1);
-  const lastSpace = head.search(/\s\S*$/);
-  let cut = dropLoneMarker((lastSpace > 0 ? head.slice(0, lastSpace) : head).trimEnd());
+  const { cut: start, inWord } = wordCut(markdown, max);
+  let cut = dropLoneMarker(start);
   // Cut inside a word: half an escape (`\`) or character reference (`&#x20;`) would show as text.
-  if (lastSpace <= 0) cut = cut.replace(/&#x?[\da-f]*$/i, '').replace(/(?<!\\)(\\\\)*\\$/, '$1');
+  if (inWord) cut = cut.replace(/&#x?[\da-f]*$/i, '').replace(/(?<!\\)(\\\\)*\\$/, '$1');
   return cut + ELLIPSIS;
 }
 
@@ -481,9 +492,7 @@ function writeLeaves(leaves: readonly Leaf[], from: number, to: number): string 
   const last = leaves[to - 1];
   if (first?.part !== undefined) trimValue(copies.get(first.node), 'start');
   if (last?.part !== undefined) trimValue(copies.get(last.node), 'end');
-  return toMarkdown(root, DISCORD_MARKDOWN)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return writeDiscordMarkdown(root);
 }
 
 function trimValue(node: Nodes | undefined, edge: 'start' | 'end'): void {

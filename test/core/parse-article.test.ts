@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   expandArticleUrl,
   JEKYLL_PERMALINK_STYLES,
-  undatedNotes,
+  unlinkedNotes,
   unknownArticleUrlTokens,
 } from '../../src/core/article-url.js';
 import { SLUG_PATTERN } from '../../src/core/front-matter.js';
@@ -1127,11 +1127,11 @@ describe('bad content is reported with file, line and field', () => {
       'https://blog.example/2024/01/dated/',
       'https://blog.example/own/',
     ]);
-    expect(undatedNotes(articles, dated)).toEqual([
+    expect(unlinkedNotes(articles, dated)).toEqual([
       '1 article(s) without an address, not linked: ARTICLE_URL /:year/:month/:slug/ needs a date they have not (give each a date, a YYYY-MM-DD- file name or a url):',
       '  content/undated.md',
     ]);
-    expect(undatedNotes([parse('content/undated.md', {}, '/blog/:slug')], '/blog/:slug')).toEqual([]);
+    expect(unlinkedNotes([parse('content/undated.md', {}, '/blog/:slug')], '/blog/:slug')).toEqual([]);
   });
 
   it("GIVEN a token naming the post that comes out empty (a Hugo post with neither slug nor title under :slug) THEN no address, not its section's page, and content:check says why", () => {
@@ -1169,7 +1169,7 @@ describe('bad content is reported with file, line and field', () => {
     expect(
       parse('content/posts/no-title.md', {}, '/:sections/:slugorfilename/', 'posts/no-title.md').url,
     ).toBe('https://blog.example/posts/no-title/');
-    expect(undatedNotes(articles, hugo, 'https://blog.example')).toEqual([
+    expect(unlinkedNotes(articles, hugo, 'https://blog.example')).toEqual([
       `2 article(s) without an address, not linked: ARTICLE_URL ${hugo} names each by :slug, which came out empty for them, and would have linked the page above it (give each a slug or title with letters or digits, or a url):`,
       '  content/posts/no-title.md',
       '  content/posts/symbols.md',
@@ -1181,13 +1181,13 @@ describe('bad content is reported with file, line and field', () => {
       { file: 'unnamed.md', date: '2024-01-05' },
       { file: 'linked.md', date: '2024-01-05', url: 'https://blog.example/2024/linked/' },
     ];
-    expect(undatedNotes(both, dated, 'https://blog.example')).toEqual([
+    expect(unlinkedNotes(both, dated, 'https://blog.example')).toEqual([
       expect.stringMatching(/^1 article\(s\) .* needs a date they have not/),
       '  undated.md',
       expect.stringMatching(/^1 article\(s\) .* names each by :slug, which came out empty/),
       '  unnamed.md',
     ]);
-    expect(undatedNotes(both, dated)).toEqual([expect.stringMatching(/needs a date/), '  undated.md']);
+    expect(unlinkedNotes(both, dated)).toEqual([expect.stringMatching(/needs a date/), '  undated.md']);
   });
 
   it('GIVEN an ARTICLE_URL THEN the tokens it would leave unfilled are named, the host and port not looked at', () => {
