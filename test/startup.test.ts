@@ -93,7 +93,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
 
   it.each([
     // As the README's table of "Use your blog's content" gives them.
-    ['Hugo', 'hugo/content', '/:sections/:slugorfilename/', 3],
+    ['Hugo', 'hugo/content', '/:sections/:slugorfilename/', 4],
     ['Jekyll', 'jekyll/_posts', '/:categories/:year/:month/:day/:title:output_ext', 3],
     ['Eleventy', 'eleventy', '/:filepath/', 3],
   ])(

@@ -245,7 +245,9 @@ export type FrontMatterBlock =
       readonly body: string;
       /** Lines of the file before the body. */
       readonly bodyLine: number;
-      /** Whether the file opens with a `---` or `+++` line, after any BOM. */
+      /** The file's first lines that hold the block, its closing line included (0 without one). */
+      readonly blockLines: number;
+      /** Whether the file opens with a `---` or `+++` line, or Hugo's bare JSON, after any BOM. */
       readonly opened: boolean;
     }
   | { readonly ok: false; readonly line: number; readonly message: string };
@@ -260,13 +262,15 @@ class DataError extends Error {
 }
 
 /**
- * Splits a file into its front matter (YAML, TOML between `+++` lines or after `---toml`, or JSON
- * after `---json`, read as data and never run as code) and its Markdown body. Files without front matter give empty data and the whole file as body.
+ * Splits a file into its front matter (YAML, TOML between `+++` lines or after `---toml`, JSON after
+ * `---json` or Hugo's bare JSON object, read as data and never run as code) and its Markdown body.
+ * Files without front matter give empty data and the whole file as body.
  */
 export function readFrontMatter(source: string): FrontMatterBlock {
   // gray-matter drops a BOM before looking for the opening "---": every one is dropped here, so that
   // it sees exactly the text checked below.
   let text = source.replace(/^\uFEFF+/, '');
+  if (BARE_JSON.test(text)) return readBareJson(text);
   let format: DataFormat = 'yaml';
   // Hugo writes TOML between "+++" lines.
   const fence = text.startsWith('+++') ? '+++' : '---';
@@ -319,8 +323,85 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     if (error instanceof DataError) return { ok: false, line: error.line, message: error.message };
     throw error;
   }
-  const bodyLine = text.slice(0, text.length - parsed.content.length).split('\n').length - 1;
-  return { ok: true, data: parsed.data, body: parsed.content, bodyLine, opened: text.startsWith(fence) };
+  const opened = text.startsWith(fence);
+  return blockOf(parsed.data, text, text.length - parsed.content.length, opened);
+}
+
+/** The block read, its body starting at `bodyStart` in `text`. */
+function blockOf(data: unknown, text: string, bodyStart: number, opened: boolean): FrontMatterBlock {
+  const before = text.slice(0, bodyStart);
+  return {
+    ok: true,
+    data,
+    body: text.slice(bodyStart),
+    bodyLine: before.split('\n').length - 1,
+    blockLines: opened ? before.replace(/\r?\n$/, '').split('\n').length : 0,
+    opened,
+  };
+}
+
+/**
+ * Hugo's JSON front matter, a file that opens with `{` (pageparser): never a template tag (`{{<`,
+ * `{{ … }}`, `{% … %}`, `{# … #}`) nor a kramdown attribute list (`{: .x}`), as JSON cannot open so.
+ */
+const BARE_JSON = /^\{(?![{%#:])/;
+
+/**
+ * Hugo's JSON front matter: the object up to its closing `}` as Hugo finds it (braces counted outside
+ * strings, a backslash escaping the character after it), read as `---json` is; the body starts after
+ * that line's end, or right after the `}` when text follows it.
+ */
+function readBareJson(text: string): FrontMatterBlock {
+  const end = jsonObjectEnd(text);
+  if (end === 'too long') {
+    return {
+      ok: false,
+      line: 1,
+      message: `front matter: longer than ${MAX_BLOCK_LINES} lines; is its closing "}" missing?`,
+    };
+  }
+  let data: object;
+  try {
+    // An object never closed is read whole: it is no valid JSON, and JSON.parse names the line where
+    // it goes wrong.
+    data = readJson(end === undefined ? text : text.slice(0, end));
+  } catch (error) {
+    if (error instanceof DataError) return { ok: false, line: error.line, message: error.message };
+    throw error;
+  }
+  const close = end ?? text.length;
+  const lineEnd = text.startsWith('\r\n', close) ? 2 : text.startsWith('\n', close) ? 1 : 0;
+  return blockOf(data, text, close + lineEnd, true);
+}
+
+/**
+ * Where the JSON object `text` opens with ends (the index after its `}`), as Hugo's lexer finds it;
+ * undefined when it is never closed, `too long` past {@link MAX_BLOCK_LINES} lines.
+ */
+function jsonObjectEnd(text: string): number | 'too long' | undefined {
+  let depth = 0;
+  let quoted = false;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    switch (text[i]) {
+      case '\\':
+        i++;
+        break;
+      case '"':
+        quoted = !quoted;
+        break;
+      case '{':
+        if (!quoted) depth++;
+        break;
+      case '}':
+        if (!quoted && --depth === 0) return i + 1;
+        break;
+      case '\n':
+        if (++lines > MAX_BLOCK_LINES) return 'too long';
+        break;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -139,7 +139,7 @@ function parseSource({
     return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
-  const frontLines = source.split('\n', block.bodyLine + 1);
+  const frontLines = source.split('\n', block.blockLines);
   if (!front.success) {
     return {
       ok: false,

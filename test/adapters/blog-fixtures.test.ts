@@ -57,12 +57,32 @@ function articlesOf(loaded: LoadedContent) {
 }
 
 describe('a blog as its generator lays it out loads without editing a file', () => {
-  it('GIVEN a Hugo content folder (TOML and YAML, a page bundle, shortcodes, heading attributes, list pages, a draft) THEN its posts', async () => {
+  it('GIVEN a Hugo content folder (TOML, YAML and bare JSON, a page bundle, shortcodes, heading attributes, list pages, a draft) THEN its posts', async () => {
     // The posts' section is their folder in content/, as Hugo's permalinks name it.
     const loaded = await loadContent(blog('hugo/content'), SITE_URL, '/:sections/:slugorfilename/');
     // The draft is read and left out; the list pages (_index.md) are not even read.
-    expect(loaded.fileCount).toBe(4);
+    expect(loaded.fileCount).toBe(5);
     expect(articlesOf(loaded)).toEqual([
+      {
+        // Front matter as a JSON object opening the file, as Hugo reads it.
+        slug: 'delegating-well',
+        title: 'Delegating well',
+        date: '2023-08-14',
+        url: 'https://blog.example/posts/delegating-well/',
+        tags: ['management', 'delegation'],
+        summary: 'Hand over the "why", not only the task.',
+        sections: {
+          tips: {
+            heading: 'Tips',
+            line: 11,
+            text: '',
+            items: [
+              ['Say why', 'The reason travels further than the instructions.', 13],
+              ['Agree on check-ins', 'Once a week is often enough.', 14],
+            ],
+          },
+        },
+      },
       {
         slug: 'first-one-on-ones',
         title: 'Your first one-on-ones',
@@ -127,6 +147,7 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     expect(loaded.problems).toEqual([]);
     expect(loaded.index.articles.map((article) => article.url).sort()).toEqual([
       'https://blog.example/posts/a-quick-note-on-focus/',
+      'https://blog.example/posts/delegating-well/',
       'https://blog.example/posts/the-staff-engineer-path/',
       'https://blog.example/posts/your-first-one-on-ones/',
     ]);

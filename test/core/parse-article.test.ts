@@ -1644,6 +1644,95 @@ describe('hostile front matter is read as data, never run', () => {
     }
   });
 
+  it("GIVEN Hugo's bare JSON front matter (a file opening with \"{\") THEN reads the object to its closing brace, and the body's lines stay the file's", () => {
+    const json = '{\n  "title": "T",\n  "tags": ["a"],\n  "url": "/x",\n  "summary": "S"\n}';
+    for (const [source, tipsLine] of [
+      [`${json}\n## Tips\n- x\n`, 7],
+      [`\uFEFF${json}\n\n## Tips\n- x\n`, 8],
+      [`${json.replaceAll('\n', '\r\n')}\r\n## Tips\r\n- x\r\n`, 7],
+      // On one line, the body on the next.
+      ['{"title": "T", "tags": ["a"], "url": "/x", "summary": "S"}\n## Tips\n- x\n', 2],
+    ] as const) {
+      const article = mustParse(source);
+      expect([article.title, article.tags, article.url, article.sections.tips?.line], source).toEqual([
+        'T',
+        ['a'],
+        'https://blog.example/x',
+        tipsLine,
+      ]);
+    }
+    // Braces and escaped quotes inside strings, and nested objects, do not end it; Hugo's keys in any case.
+    const tricky = mustParse(
+      '{\n  "Title": "Braces } and \\"quotes\\" {",\n  "sections": {"tips": "Advice {x}"},\n  "params": {"a": {"b": "}}"}}\n}\n\n## Advice {x}\n\n- One\n',
+    );
+    expect([tricky.title, tricky.sections.tips?.line, tricky.sections.tips?.items]).toEqual([
+      'Braces } and "quotes" {',
+      7,
+      [{ text: 'One', line: 9 }],
+    ]);
+    // A problem in the body names its line in the file; one in a field, the field's line.
+    expect(problemsOf('{\n  "title": "T"\n}\n\n## Tips\n\n- x\n-\n')).toEqual([
+      { file: 'content/bad.md', line: 8, message: 'the tips item at line 8 is empty' },
+    ]);
+    expect(problemsOf('{\n  "title": "T",\n  "date": "2024-02-30"\n}\ndate: x\n')).toEqual([
+      { file: 'content/bad.md', line: 3, field: 'date', message: expect.any(String) as string },
+    ]);
+    // A field on the object's first line is named on line 1, not on a body line that looks like it.
+    expect(problemsOf('{"date": "2024-02-30"}\ndate: x\n')).toEqual([
+      { file: 'content/bad.md', line: 1, field: 'date', message: expect.any(String) as string },
+    ]);
+  });
+
+  it('GIVEN a file opening with a template tag or an attribute list ("{{<", "{{%", "{{", "{%", "{#", "{:") THEN it is no JSON front matter', () => {
+    for (const start of [
+      '{{< note >}}Hi{{< /note >}}',
+      '{{% note %}}Hi{{% /note %}}',
+      '{{ .Title }}',
+      '{% raw %}x{% endraw %}',
+      '{# c #}',
+      '{::comment}x{:/comment}',
+    ])
+      expect(problemsOf(`${start}\n\n## Tips\n\n- x\n`), start).toEqual([
+        {
+          file: 'content/bad.md',
+          line: 1,
+          message: 'no front matter: start the file with a "---" block (see README)',
+        },
+      ]);
+  });
+
+  it('GIVEN bare JSON front matter that is invalid, never closed or too long THEN names the line, as "---json" does', () => {
+    expect(problemsOf('{\n  "title": "T",\n}\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 3,
+        message: 'invalid JSON in front matter: Expected double-quoted property name',
+      },
+    ]);
+    expect(problemsOf('{ title: T }\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 1,
+        message: "invalid JSON in front matter: Expected property name or '}'",
+      },
+    ]);
+    // Its closing brace missing: JSON.parse names where the object goes wrong.
+    expect(problemsOf('{\n  "title": "T"\n\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 4,
+        message: "invalid JSON in front matter: Expected ',' or '}' after property value",
+      },
+    ]);
+    expect(problemsOf(`{\n${'\n'.repeat(1_000_000)}"title": "T"\n`)).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 1,
+        message: 'front matter: longer than 1000 lines; is its closing "}" missing?',
+      },
+    ]);
+  });
+
   it('GIVEN TOML front matter between "+++" lines (Hugo) or after "---toml" THEN reads it, dates as written', () => {
     const toml = 'title = "T"\ntags = ["a"]\nurl = "/x"\nsummary = "S"\ndate = 2014-03-12T10:11:00-04:00';
     for (const source of [`+++\n${toml}\n+++\n## Tips\n- x\n`, `---toml\n${toml}\n---\n## Tips\n- x\n`]) {
@@ -1785,6 +1874,15 @@ describe('hostile front matter is read as data, never run', () => {
     expect(problemsOf(`---\ntitle: T\ntags: ${tags}\nurl: /x\nsummary: S\n---\n## Tips\n- x\n`)).toEqual([
       { file: 'content/bad.md', line: 3, field: 'tags', message: 'at most 20 tags' },
     ]);
+  });
+
+  it('GIVEN bare JSON front matter with "__proto__" or objects nested 100,000 deep THEN read as data: nothing polluted, nothing walks it', () => {
+    const deep = '{"a": '.repeat(100_000) + '1' + '}'.repeat(100_000);
+    const article = mustParse(
+      `{"__proto__": {"polluted": 1}, "title": "T", "extra": ${deep}, "constructor": {"prototype": {"x": 1}}}\n## Tips\n- x\n`,
+    );
+    expect([article.title, article.sections.tips?.line]).toEqual(['T', 2]);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
   it('GIVEN JSON nested 100,000 deep THEN nothing walks it: ignored as an extra field, refused as a tag list', () => {
