@@ -1,4 +1,5 @@
 import markdownIt, { type MarkdownIt, type Options, type Token } from 'markdown-it';
+import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
 import type { Heading, Parents, PhrasingContent, Root, RootContent } from 'mdast';
@@ -26,8 +27,61 @@ function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
   // Every address is read as a link, as micromark did: resolveUrl keeps only http(s) ones, and the
   // text of the others (markdown-it would leave `[x](javascript:…)` as written).
   md.validateLink = () => true;
-  if (!indentedCode) md.disable('code');
+  if (!indentedCode) {
+    md.disable('code');
+    anyIndentation(md);
+  }
   return md.use(footnote).use(abbr);
+}
+
+/** The block rules that refuse a block four columns or more in, where indented code would be. */
+const INDENT_LIMITED = [
+  'fence',
+  'blockquote',
+  'hr',
+  'list',
+  'reference',
+  'html_block',
+  'heading',
+  'lheading',
+  'paragraph',
+];
+
+/**
+ * Blocks at any indentation, as MDX reads them (it has no indented code): a list, quote, heading or
+ * fence indented inside a component (`<Tabs>`, `<Tab>`, then four spaces) is that block, not a
+ * paragraph of its text. Each rule is given such a block as if the content it is in started at the
+ * block's own column, so that the columns its lines are measured against stay as written.
+ */
+function anyIndentation(md: MarkdownIt): void {
+  const { ruler } = md.block;
+  // The chains that a rule may interrupt, as markdown-it set them.
+  const chains = ['paragraph', 'reference', 'blockquote', 'list'];
+  for (const name of INDENT_LIMITED) {
+    const rule = blockRule(name);
+    const alt = chains.filter((chain) => ruler.getRules(chain).includes(rule));
+    const indented: RuleBlock = (state, startLine, endLine, silent) => {
+      const indent = state.blkIndent;
+      const column = state.sCount[startLine] ?? 0;
+      if (column - indent < 4) return rule(state, startLine, endLine, silent);
+      state.blkIndent = column;
+      try {
+        return rule(state, startLine, endLine, silent);
+      } finally {
+        state.blkIndent = indent;
+      }
+    };
+    ruler.at(name, indented, { alt });
+  }
+}
+
+/** markdown-it's own block rule `name`: a function shared by every instance, found through its public API. */
+function blockRule(name: string): RuleBlock {
+  const md = markdownIt('commonmark');
+  md.block.ruler.enableOnly([name]);
+  const [rule] = md.block.ruler.getRules('');
+  if (rule === undefined) throw new Error(`markdown-it has no block rule ${name}`);
+  return rule;
 }
 
 const markdown = parser({ indentedCode: true });

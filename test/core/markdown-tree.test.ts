@@ -89,6 +89,28 @@ describe('markdownTree', () => {
     });
   });
 
+  it('GIVEN an MDX text THEN a list, heading, quote or fence indented four columns or more is that block, as MDX reads it', () => {
+    const mdxWrite = (source: string): string =>
+      toMarkdown(markdownTree(source, { mdx: true }), DISCORD_MARKDOWN);
+    // What a component (`<Tabs>`, `<Tab>`) leaves once stripMdx took its tags out: read as if not indented.
+    const blocks = [
+      'Here:\n- first\n- second',
+      '1. one\n   - nested\n2. two',
+      '- a\n\n  more of a\n- b',
+      '### Sub\n> quoted\n```js\nx\n```\nafter',
+      'Title\n---\n\n***',
+    ];
+    for (const block of blocks) {
+      for (const indent of ['    ', '\t', '        ']) {
+        const indented = block.replace(/^/gm, indent);
+        expect(mdxWrite(indented)).toBe(mdxWrite(block));
+      }
+    }
+    expect(mdxWrite('    Here:\n    - first\n    - second')).toBe('Here:\n\n- first\n- second\n');
+    // Not in Markdown, where they are indented code.
+    expect(markdownTree('    - first\n    - second').children).toMatchObject([{ type: 'code' }]);
+  });
+
   it('GIVEN lists THEN spread is where a blank line separates items or an item’s blocks, as micromark sets it', () => {
     expect(write('- a\n- b\n\n  c\n- d')).toBe('- a\n- b\n\n  c\n- d\n');
     expect(write('- a\n\n- b')).toBe('- a\n\n- b\n');

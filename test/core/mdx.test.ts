@@ -59,6 +59,39 @@ describe('stripMdx', () => {
     expect(stripMdx(tabs)).toBe('\n\n\n\n  \n    **Indented** text\n  \n');
   });
 
+  it('GIVEN Markdown blocks between tags on their own lines THEN each line stays as written, the tags blank', () => {
+    const source = [
+      '<Callout type="info">',
+      '- first <Kbd>Ctrl</Kbd>',
+      '- second',
+      '</Callout>',
+      '<Tabs>',
+      '  <Tab label="a">',
+      '    ## Heading',
+      '    > quote',
+      '    ```js',
+      '    <Kept />',
+      '    ```',
+      '  </Tab>',
+      '</Tabs>',
+    ].join('\n');
+    expect(stripMdx(source).split('\n')).toEqual([
+      '',
+      '- first Ctrl',
+      '- second',
+      '',
+      '',
+      '  ',
+      '    ## Heading',
+      '    > quote',
+      '    ```js',
+      '    <Kept />',
+      '    ```',
+      '  ',
+      '',
+    ]);
+  });
+
   it('GIVEN expressions and comments THEN they go, a comment even over blank lines', () => {
     expect(stripMdx('In {year}, {props.name ?? "you"} and {/* a note */} more.')).toBe('In , and more.');
     expect(stripMdx('Text {/*\nmany\n\nlines\n*/}\nafter')).toBe('Text \n\n\n\n\nafter');

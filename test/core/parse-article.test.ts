@@ -1548,6 +1548,47 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     ]);
   });
 
+  it('GIVEN an .mdx section whose list is inside components, indented or not THEN its items are items, and inline components stay in their sentence', () => {
+    const tips = (body: string[]) =>
+      mustParse(['---', 'title: T', '---', '## Tips', '', ...body].join('\n'), 'content/a.mdx').sections.tips;
+    expect(
+      tips(['<Callout type="info">', '- **First:** do this', '- Then that', '</Callout>']),
+    ).toMatchObject({
+      text: '',
+      items: [
+        { name: 'First', text: 'do this', line: 7 },
+        { text: 'Then that', line: 8 },
+      ],
+    });
+    // Nested components, their content indented as MDX authors write it (four spaces in MDX are no code).
+    expect(
+      tips([
+        '<Tabs>',
+        '  <Tab label="New leads">',
+        '    Before you start:',
+        '    1. **Ask:** for feedback',
+        '    2. Press <Kbd>Ctrl</Kbd>+<Kbd>S</Kbd> often.',
+        '       > A quote in the item.',
+        '  </Tab>',
+        '</Tabs>',
+        '',
+        '<Note>',
+        '\t- Indented by a tab',
+        '</Note>',
+      ]),
+    ).toEqual({
+      kind: 'tips',
+      heading: 'Tips',
+      line: 4,
+      text: 'Before you start:',
+      items: [
+        { name: 'Ask', text: 'for feedback', line: 9 },
+        { text: 'Press Ctrl+S often.\n\n> A quote in the item.', line: 10 },
+        { text: 'Indented by a tab', line: 16 },
+      ],
+    });
+  });
+
   it("GIVEN template tags in indented code THEN they are shown as written, as in fenced code; in a list item's indented paragraph, or in MDX (prose), they go", () => {
     const body = [
       '## Tips',
