@@ -6,12 +6,11 @@ import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
 import { DEFAULT_CONTENT_LANGUAGE, inLanguage, splitLanguage } from '../core/content-language.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
-import { ContentStore } from './content-store.js';
-import { resultOf, type FileBytes } from './parse-file.js';
+import { fileKey, MAX_FILE_BYTES, signatureOf, tooLargeMessage } from './article-bytes.js';
+import type { ContentStore } from './content-store.js';
+import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 
-/** Larger files are refused rather than parsed: an article is a few kilobytes. */
-const MAX_FILE_BYTES = 1024 * 1024;
 /** Files read at the same time: enough to keep libuv's thread pool busy, few enough for any ulimit. */
 const READ_CONCURRENCY = 32;
 /**
@@ -91,13 +90,25 @@ export async function readArticles(
   // the next one while this thread stores the last (the disk waits overlap the workers' work too),
   // and the bytes held stay bounded.
   const parsing: Promise<void>[] = [];
+  // Once the store is found to know few of the files (a first start, new settings), the workers
+  // read the files too: this thread's reads and hashes cost as much as the workers' parsing.
+  let workersRead = store === undefined || store.isEmpty();
   try {
     for (const [i, chunk] of chunks.entries()) {
       if (parsing.length === 2) await parsing.shift();
-      const read = await readChunk(chunk, settings, store);
-      const parsed = parseChunk(read, pool, store).then((chunkOutcomes) => {
-        outcomes[i] = chunkOutcomes;
-      });
+      let parsed: Promise<void>;
+      if (workersRead) {
+        parsed = readAndParseChunk(chunk, settings, pool, store).then(async (chunkOutcomes) => {
+          outcomes[i] =
+            chunkOutcomes ?? (await parseChunk(await readChunk(chunk, settings, store), pool, store));
+        });
+      } else {
+        const read = await readChunk(chunk, settings, store);
+        workersRead = read.missing.length * 2 > chunk.length;
+        parsed = parseChunk(read, pool, store).then((chunkOutcomes) => {
+          outcomes[i] = chunkOutcomes;
+        });
+      }
       // Its failure is met when it is awaited: meanwhile it is no unhandled rejection.
       parsed.catch(() => undefined);
       parsing.push(parsed);
@@ -109,6 +120,57 @@ export async function readArticles(
     await Promise.allSettled(parsing);
     await pool.close();
   }
+}
+
+/**
+ * Has the workers read and parse the files (see ParsePool.readAndParse), keeps what they parsed in
+ * the store, and gives every file's outcome; or nothing, when the files are to be read here.
+ */
+async function readAndParseChunk(
+  files: readonly ArticleFile[],
+  { siteUrl, articleUrl, dir, language }: ParseSettings,
+  pool: ParsePool,
+  store: ContentStore | undefined,
+): Promise<FileOutcome[] | undefined> {
+  const read = await pool.readAndParse(
+    files.map(({ path, file }) => ({
+      path,
+      file,
+      siteUrl,
+      articleUrl,
+      contentPath: contentPathOf(dir, file),
+      language,
+    })),
+  );
+  if (read === undefined) return undefined;
+  const parsed = read.filter((outcome) => outcome.kind === 'parsed');
+  const kept = store?.putAll(parsed);
+  let next = 0;
+  return read.map((outcome: ReadParsed, i): FileOutcome => {
+    const file = files[i] ?? { path: '', file: '' };
+    if (outcome.kind === 'gone') return { kind: 'gone', file };
+    if (outcome.kind === 'problems') {
+      return { kind: 'problems', problems: outcome.problems, file, signature: outcome.signature };
+    }
+    const { key, signature, form } = outcome;
+    return outcomeOf(kept?.[next++] ?? resultOf(form), file, signature, key);
+  });
+}
+
+/** The path of `file` (as problems name it) inside the content folder `dir`: see ArticleSource.contentPath. */
+function contentPathOf(dir: string | undefined, file: string): string | undefined {
+  return dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
+}
+
+function outcomeOf(
+  result: ParseResult,
+  file: ArticleFile,
+  signature: string | undefined,
+  key: string,
+): FileOutcome {
+  if (result.ok) return { kind: 'article', article: result.article, file, signature, key };
+  if (result.unpublished === true) return { kind: 'unpublished', file, signature, key };
+  return { kind: 'problems', problems: result.problems, file, signature, key };
 }
 
 /** A chunk of files read: their outcomes so far, what the store knew of them, and what is left to parse. */
@@ -129,8 +191,14 @@ async function readChunk(
   for (const outcome of read) {
     if (outcome.kind !== 'read' || outcome.bytes === undefined) continue;
     const { file } = outcome.file;
-    const contentPath = dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
-    missing.push({ file, bytes: outcome.bytes, siteUrl, articleUrl, contentPath, language });
+    missing.push({
+      file,
+      bytes: outcome.bytes,
+      siteUrl,
+      articleUrl,
+      contentPath: contentPathOf(dir, file),
+      language,
+    });
     missingKeys.push(outcome.key);
   }
   return { read, missing, missingKeys };
@@ -161,9 +229,7 @@ async function parseChunk(
       else if (kept !== undefined && fresh.lasting) result = kept[nextKept++] ?? resultOf(fresh.form);
       else result = resultOf(fresh.form);
     }
-    if (result.ok) return { kind: 'article', article: result.article, file, signature, key };
-    if (result.unpublished === true) return { kind: 'unpublished', file, signature, key };
-    return { kind: 'problems', problems: result.problems, file, signature, key };
+    return outcomeOf(result, file, signature, key);
   });
 }
 
@@ -190,10 +256,6 @@ export async function fileSignature(path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function signatureOf(info: { ino: number; size: number; mtimeMs: number }): string {
-  return `${info.ino}:${info.size}:${info.mtimeMs}`;
 }
 
 export interface FoundArticles {
@@ -447,7 +509,7 @@ async function readArticle(file: ArticleFile, store: ContentStore | undefined): 
     if (!info.isFile()) return { kind: 'gone', file };
     const signature = signatureOf(info);
     const tooLarge = (size: number): ReadOutcome => ({
-      ...problem(`the file has ${size} bytes; an article may have at most ${MAX_FILE_BYTES}`),
+      ...problem(tooLargeMessage(size)),
       signature,
     });
     if (info.size > MAX_FILE_BYTES) return tooLarge(info.size);
@@ -462,7 +524,7 @@ async function readArticle(file: ArticleFile, store: ContentStore | undefined): 
       const length = await readInto(file.path, buffer.subarray(0, wanted));
       const bytes = length === wanted ? await readFile(file.path) : buffer.subarray(0, length);
       if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
-      const key = ContentStore.key(file.file, bytes);
+      const key = fileKey(file.file, bytes);
       const known = store?.get(key);
       // A copy of its own: the buffer is read into again.
       const kept = known === undefined ? new Uint8Array(bytes) : undefined;

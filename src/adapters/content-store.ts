@@ -99,9 +99,9 @@ export class ContentStore {
     return new ContentStore(create(':memory:', ''), logger);
   }
 
-  /** The key of a file's bytes under its name (the name gives the slug and date). */
-  static key(file: string, bytes: Uint8Array): string {
-    return createHash('sha256').update(file).update('\0').update(bytes).digest('base64url');
+  /** Whether nothing is stored: the bot's first start, or its first with these settings or code. */
+  isEmpty(): boolean {
+    return this.#statements.any.get() === undefined;
   }
 
   /** What the text of `key` parsed to, if it was stored; an article's sections stay on disk. */
@@ -268,6 +268,7 @@ function create(path: string, version: string): Database.Database {
 function prepare(db: Database.Database) {
   return {
     get: db.prepare('SELECT id, result FROM parsed WHERE key = ?'),
+    any: db.prepare('SELECT 1 FROM parsed LIMIT 1'),
     put: db.prepare(
       `INSERT INTO parsed (key, result, sections) VALUES (@key, @result, @sections)
        ON CONFLICT (key) DO UPDATE SET result = excluded.result, sections = excluded.sections

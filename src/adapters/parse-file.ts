@@ -2,9 +2,18 @@ import type { Article, ContentProblem } from '../core/article.js';
 import { fieldText, searchTerms, SEARCH_FIELDS } from '../core/article-search.js';
 import { outlineOf } from '../core/article.js';
 import type { ArticleSource, ParseResult } from '../core/parse-article.js';
+import type { FileRead } from './article-bytes.js';
 
 /** A file as read, with what its article's address is made from (see {@link ArticleSource}). */
 export type FileBytes = Omit<ArticleSource, 'source'> & { readonly bytes: Uint8Array };
+
+/** A file for a parse worker to read and parse: where it is, and what its address is made from. */
+export type FileToRead = Omit<ArticleSource, 'source'> & { readonly path: string };
+
+/** A file read and parsed by a worker (see parse-worker.ts): its key, signature and parse; or why not. */
+export type ReadParsed =
+  | { readonly kind: 'parsed'; readonly key: string; readonly signature: string; readonly form: StoredForm }
+  | Exclude<FileRead, { kind: 'read' }>;
 
 /**
  * A parse result as the content store keeps it: the article's head (all but its sections, with their

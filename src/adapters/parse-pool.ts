@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { FileBytes, StoredForm } from './parse-file.js';
+import type { FileBytes, FileToRead, ReadParsed, StoredForm } from './parse-file.js';
 
 /** Fewer files are parsed here: a worker thread takes longer to start than they take to parse. */
 const MIN_FOR_WORKERS = 200;
@@ -27,7 +27,7 @@ export interface Parsed {
   readonly lasting: boolean;
 }
 
-type Pool = Piscina<readonly FileBytes[], StoredForm[]>;
+type Pool = Piscina<unknown, unknown>;
 
 /**
  * Parses many files on several cores, in worker threads: the garbage of parsing (a Markdown tree per
@@ -48,9 +48,54 @@ export class ParsePool {
       const { parseFile } = await import('./parse-bytes.js');
       return sources.map((source) => ({ form: parseFile(source), lasting: true }));
     };
-    const threads = Math.min(availableParallelism(), MAX_THREADS, Math.ceil(sources.length / BATCH));
-    if (this.#pool === undefined && (sources.length < MIN_FOR_WORKERS || threads < 2)) return here();
-    const pool = (this.#pool ??= new Piscina({
+    const pool = this.#workers(sources.length);
+    if (pool === undefined) return here();
+    const parsed = await inBatches<StoredForm>(pool, sources, 'default');
+    if (parsed.every((batch) => batch === undefined)) return here();
+    return (
+      await Promise.all(
+        parsed.map(async (batch, i) =>
+          batch === undefined
+            ? parseAlone(pool, sources.slice(i * BATCH, (i + 1) * BATCH))
+            : batch.map((form) => ({ form, lasting: true })),
+        ),
+      )
+    ).flat();
+  }
+
+  /**
+   * Files read and parsed by the workers, in the order of `files`; or nothing, when they are not
+   * worth the workers (see {@link parse}) or no worker could do anything: then read them here.
+   * What a failed worker could not say of a file is a problem without a key, so never stored.
+   */
+  async readAndParse(files: readonly FileToRead[]): Promise<ReadParsed[] | undefined> {
+    const pool = this.#workers(files.length);
+    if (pool === undefined) return undefined;
+    const parsed = await inBatches<ReadParsed>(pool, files, 'readAndParse');
+    if (parsed.every((batch) => batch === undefined)) return undefined;
+    return (
+      await Promise.all(
+        parsed.map(
+          async (batch, i) =>
+            batch ??
+            Promise.all(
+              files.slice(i * BATCH, (i + 1) * BATCH).map((file) =>
+                run<ReadParsed>(pool, [file], 'readAndParse').then(
+                  ([outcome]) => outcome ?? unread(file, 'no result'),
+                  (error: unknown) => unread(file, reasonOf(error)),
+                ),
+              ),
+            ),
+        ),
+      )
+    ).flat();
+  }
+
+  /** The workers, started for `count` files if they are worth it and not started yet. */
+  #workers(count: number): Pool | undefined {
+    const threads = Math.min(availableParallelism(), MAX_THREADS, Math.ceil(count / BATCH));
+    if (this.#pool === undefined && (count < MIN_FOR_WORKERS || threads < 2)) return undefined;
+    return (this.#pool ??= new Piscina({
       filename: WORKER,
       minThreads: threads,
       maxThreads: threads,
@@ -58,23 +103,6 @@ export class ParsePool {
       // A file that would exhaust a worker's memory ends that worker, not the bot.
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     }));
-    const batches: Promise<Parsed[] | undefined>[] = [];
-    for (let start = 0; start < sources.length; start += BATCH) {
-      const batch = sources.slice(start, start + BATCH);
-      batches.push(
-        run(pool, batch).then(
-          (forms) => forms.map((form) => ({ form, lasting: true })),
-          () => undefined,
-        ),
-      );
-    }
-    const parsed = await Promise.all(batches);
-    if (parsed.every((batch) => batch === undefined)) return here();
-    return (
-      await Promise.all(
-        parsed.map(async (batch, i) => batch ?? parseAlone(pool, sources.slice(i * BATCH, (i + 1) * BATCH))),
-      )
-    ).flat();
   }
 
   /** Ends the workers, if any started. */
@@ -85,8 +113,17 @@ export class ParsePool {
   }
 }
 
-function run(pool: Pool, batch: readonly FileBytes[]): Promise<StoredForm[]> {
-  return pool.run(batch, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) });
+/** Each batch of `items` run by the worker's task `name`; a batch whose worker failed gives nothing. */
+function inBatches<R>(pool: Pool, items: readonly unknown[], name: string): Promise<(R[] | undefined)[]> {
+  const batches: Promise<R[] | undefined>[] = [];
+  for (let start = 0; start < items.length; start += BATCH) {
+    batches.push(run<R>(pool, items.slice(start, start + BATCH), name).catch(() => undefined));
+  }
+  return Promise.all(batches);
+}
+
+function run<R>(pool: Pool, batch: readonly unknown[], name: string): Promise<R[]> {
+  return pool.run(batch, { name, signal: AbortSignal.timeout(TASK_TIMEOUT_MS) }) as Promise<R[]>;
 }
 
 /**
@@ -96,12 +133,23 @@ function run(pool: Pool, batch: readonly FileBytes[]): Promise<StoredForm[]> {
 function parseAlone(pool: Pool, batch: readonly FileBytes[]): Promise<Parsed[]> {
   return Promise.all(
     batch.map((source) =>
-      run(pool, [source]).then(
+      run<StoredForm>(pool, [source], 'default').then(
         ([form]): Parsed => (form === undefined ? failed(source, 'no result') : { form, lasting: true }),
-        (error: unknown) => failed(source, error instanceof Error ? error.message : String(error)),
+        (error: unknown) => failed(source, reasonOf(error)),
       ),
     ),
   );
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function unread(file: FileToRead, reason: string): ReadParsed {
+  return {
+    kind: 'problems',
+    problems: [{ file: file.file, message: `the article could not be read: ${reason}` }],
+  };
 }
 
 function failed(source: FileBytes, reason: string): Parsed {

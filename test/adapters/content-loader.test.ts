@@ -11,7 +11,15 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { findArticles, loadContent } from '../../src/adapters/content-loader.js';
+import { execFileSync } from 'node:child_process';
+import {
+  findArticles,
+  loadContent,
+  readArticles,
+  type FileOutcome,
+} from '../../src/adapters/content-loader.js';
+import { ContentStore } from '../../src/adapters/content-store.js';
+import { createLogger } from '../../src/adapters/logger.js';
 import { formatProblem } from '../../src/core/article.js';
 import { renderedMessages } from '../../src/core/render/all.js';
 import { articleSource, validFront } from '../helpers/articles.js';
@@ -111,6 +119,60 @@ describe('loadContent', () => {
         );
       }
       expect(loaded.index.articles).toHaveLength(60);
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
+  });
+
+  it("GIVEN a first start with many files, which the workers read THEN every outcome is the one this thread's reads give", async () => {
+    const many = mkdtempSync(join(tmpdir(), 'first-start-'));
+    const logger = createLogger({ level: 'silent' });
+    try {
+      for (let i = 0; i < 260; i++) {
+        const name = join(many, `p${String(i).padStart(3, '0')}.md`);
+        if (i % 50 === 7) writeFileSync(name, '---\ntitle: [unclosed\n---\n');
+        else if (i % 50 === 8) writeFileSync(name, Buffer.from([0xff, 0xfe, 0x00]));
+        else writeFileSync(name, articleSource(validFront({ title: `P${i}` }), `## Tips\n\n- Tip ${i}`));
+      }
+      writeFileSync(join(many, 'big.md'), 'x'.repeat(1024 * 1024 + 1));
+      execFileSync('mkfifo', [join(many, 'fifo.md')]);
+      const { files } = await findArticles(many);
+      // Gone since the walk, or become a FIFO (which the walk does not list): no file to read.
+      files.push(
+        { path: join(many, 'fifo.md'), file: 'fifo.md' },
+        { path: join(many, 'removed.md'), file: 'removed.md' },
+      );
+      const settings = { siteUrl: 'https://blog.example', dir: many };
+      // An article as the store keeps it reads its sections from disk when asked.
+      const plain = (outcomes: FileOutcome[]) =>
+        outcomes.map((outcome) => {
+          if (outcome.kind !== 'article') return outcome;
+          const { slug, title, summary, tags, url, date, file, sections } = outcome.article;
+          return { ...outcome, article: { slug, title, summary, tags, url, date, file, sections } };
+        });
+      // No store, or an empty one: the workers read every file.
+      const store = ContentStore.memory(logger);
+      const first = plain(await readArticles(files, settings, store));
+      const storeless = plain(await readArticles(files, settings));
+      // A store that knows some other file: this thread reads the first chunk, as on a restart.
+      const other = ContentStore.memory(logger);
+      other.putAll([{ key: 'other', form: { ok: false, problems: [] } }]);
+      const here = plain(await readArticles(files, settings, other));
+      // The same from the store that the first start filled.
+      const restart = plain(await readArticles(files, settings, store));
+      expect(first.filter((outcome) => outcome.kind === 'article')).toHaveLength(260 - 12);
+      expect(first.find((outcome) => outcome.file.file === 'removed.md')?.kind).toBe('gone');
+      expect(first.find((outcome) => outcome.file.file === 'fifo.md')?.kind).toBe('gone');
+      expect(first.find((outcome) => outcome.file.path.endsWith('big.md'))).toMatchObject({
+        kind: 'problems',
+        problems: [{ message: expect.stringMatching(/^the file has 1048577 bytes/) as unknown }],
+        signature: expect.any(String) as unknown,
+      });
+      expect(storeless).toEqual(first);
+      expect(here).toEqual(first);
+      expect(restart).toEqual(first);
+      store.close();
+      other.close();
     } finally {
       rmSync(many, { recursive: true, force: true });
     }

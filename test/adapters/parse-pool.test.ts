@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileKey, signatureOf } from '../../src/adapters/article-bytes.js';
 import { parseFile } from '../../src/adapters/parse-bytes.js';
-import type { FileBytes } from '../../src/adapters/parse-file.js';
+import type { FileBytes, FileToRead } from '../../src/adapters/parse-file.js';
 import { ParsePool, type Parsed } from '../../src/adapters/parse-pool.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 
@@ -55,5 +59,46 @@ describe('ParsePool', () => {
     });
     expect(results[121]).toEqual({ form: parseFile(input[121] as FileBytes), lasting: true });
     expect(results.filter((r) => r.form.ok)).toHaveLength(300 - 43 - 1);
+  });
+});
+
+describe('ParsePool.readAndParse', () => {
+  it('GIVEN files on disk, one its worker cannot take THEN each is read and parsed as here, and only the one at fault is reported; few files are left to this thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'read-parse-'));
+    const pool = new ParsePool();
+    try {
+      const files: FileToRead[] = sources(260).map(({ file, bytes, siteUrl }, i) => {
+        const path = join(dir, `post-${i}.md`);
+        writeFileSync(path, bytes);
+        return { path, file, siteUrl };
+      });
+      expect(await pool.readAndParse(files.slice(0, 10))).toBeUndefined();
+      files[30] = { ...files[30], run: () => undefined } as unknown as FileToRead;
+      const results = await pool.readAndParse(files);
+      expect(results).toHaveLength(260);
+      expect(results?.[30]).toEqual({
+        kind: 'problems',
+        problems: [
+          {
+            file: 'content/post-30.md',
+            message: expect.stringMatching(/^the article could not be read: /) as unknown,
+          },
+        ],
+      });
+      for (const [i, result] of (results ?? []).entries()) {
+        if (i === 30) continue;
+        const { path, ...source } = files[i] as FileToRead;
+        const bytes = readFileSync(path);
+        expect(result).toEqual({
+          kind: 'parsed',
+          key: fileKey(source.file, bytes),
+          signature: signatureOf(statSync(path)),
+          form: parseFile({ ...source, bytes }),
+        });
+      }
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
