@@ -10,6 +10,11 @@ export interface SectionItem {
   readonly text: string;
   /** Line in the article file, for error messages. */
   readonly line: number;
+  /**
+   * The number the article shows it with: an ordered list's item (`3.`), or a numbered sub-heading's
+   * (`### 3. Read widely`, whose name is then "Read widely").
+   */
+  readonly number?: number;
 }
 
 export interface Section {

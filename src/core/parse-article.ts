@@ -819,30 +819,43 @@ function buildSection(
     if (item.text === '' && (containsHtml(nodes) || leftOut(item.line, item.line))) dropped = true;
     else items.push(item);
   };
-  let subItem: { name: string; heading: Heading; line: number; nodes: RootContent[] } | undefined;
+  let subItem:
+    | { heading: Heading; title: PhrasingContent[]; number?: number; line: number; nodes: RootContent[] }
+    | undefined;
   const closeSubItem = (): void => {
     if (subItem === undefined) return;
-    const { name, heading, nodes, line } = subItem;
+    const { heading, title, number, nodes, line } = subItem;
     subItem = undefined;
+    const paragraph = { type: 'paragraph' as const, children: title };
     // A heading with nothing under it is a tip of its own (tips written as headings), not a name.
     if (nodes.length === 0)
+      addItem(numbered({ text: toDiscordMarkdown([paragraph], siteUrl), line }, number), [heading]);
+    else
       addItem(
-        { text: toDiscordMarkdown([{ type: 'paragraph', children: heading.children }], siteUrl), line },
-        [heading],
+        numbered(
+          { name: plainText(paragraph).trim(), text: toDiscordMarkdown(nodes, siteUrl), line },
+          number,
+        ),
+        nodes,
       );
-    else addItem({ name, text: toDiscordMarkdown(nodes, siteUrl), line }, nodes);
   };
 
   for (const part of section.parts) {
     for (const node of part) {
       if (node.type === 'heading') {
         closeSubItem();
-        subItem = { name: plainText(node).trim(), heading: node, line: lineOf(node), nodes: [] };
+        subItem = { heading: node, ...headingNumber(node), line: lineOf(node), nodes: [] };
       } else if (subItem !== undefined) {
         subItem.nodes.push(node);
       } else if (node.type === 'list') {
-        for (const listItem of node.children)
-          addItem(listItemToItem(listItem, siteUrl, lineOf(listItem)), listItem.children);
+        // An ordered list's items keep the numbers the page shows, whichever of them are left out.
+        node.children.forEach((listItem, i) => {
+          const item = listItemToItem(listItem, siteUrl, lineOf(listItem));
+          addItem(
+            numbered(item, node.ordered === true ? (node.start ?? 1) + i : undefined),
+            listItem.children,
+          );
+        });
       } else {
         prose.push(node);
       }
@@ -851,6 +864,25 @@ function buildSection(
     closeSubItem();
   }
   return { text: toDiscordMarkdown(prose, siteUrl), items, dropped };
+}
+
+function numbered(item: SectionItem, number: number | undefined): SectionItem {
+  return number === undefined ? item : { ...item, number };
+}
+
+/** `2. ` or `2) ` opening a sub-heading: a numbered list written as headings (`### 2. Read widely`). */
+const HEADING_NUMBER = /^(\d{1,9})[.)][ \t]+/;
+
+/** A sub-heading's text, without its number when it starts with one (the number apart). */
+function headingNumber(heading: Heading): { title: PhrasingContent[]; number?: number } {
+  const [lead, ...rest] = heading.children;
+  const match = lead?.type === 'text' ? HEADING_NUMBER.exec(lead.value) : null;
+  if (lead?.type !== 'text' || match === null) return { title: heading.children };
+  const value = lead.value.slice(match[0].length);
+  const title = value === '' ? rest : [{ ...lead, value }, ...rest];
+  // `### 2.` alone is its own text.
+  if (plainText({ type: 'paragraph', children: title }).trim() === '') return { title: heading.children };
+  return { title, number: Number(match[1]) };
 }
 
 /** The file's line a node ends on. */

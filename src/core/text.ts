@@ -356,7 +356,7 @@ function expand(leaf: Leaf, max: number, sourceOf: (node: Nodes) => string | und
           const source = sourceOf(item);
           return { path: [node], node: item, ...(source ? { source } : {}) };
         });
-      return childLeaves(node.children, [node]);
+      return childLeaves(node.children, [...path, node]);
     case 'text':
     case 'inlineCode':
     case 'code':

@@ -132,6 +132,39 @@ describe('finding sections', () => {
     ]);
   });
 
+  it('GIVEN ordered lists and numbered sub-headings THEN each item has the number the article shows, whatever is left out', () => {
+    const tips = (body: string) =>
+      mustParse(articleSource(validFront(), `## Tips\n\n${body}`), 'content/a.mdx').sections.tips?.items.map(
+        (item) => [item.number, item.name ?? item.text],
+      );
+    // A list from 3, one numbered `1.` throughout, one with `)`, and an item left out (a video on the page).
+    expect(tips('3. **Ask:** first\n4. Listen')).toEqual([
+      [3, 'Ask'],
+      [4, 'Listen'],
+    ]);
+    expect(tips('1. a\n1. b\n1. c')).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
+    expect(tips('1) a\n2) <Video id="x" />\n3) c\n\n- bullet')).toEqual([
+      [1, 'a'],
+      [3, 'c'],
+      [undefined, 'bullet'],
+    ]);
+    // A sub-heading's number is no part of its name, nor of the text of one with nothing under it.
+    expect(
+      tips(
+        '### 1. Seek mentorship\n\nFind one.\n\n### 2) **Be patient**\n\n### 3.\n\nx\n\n### 2024 in review\n\ny',
+      ),
+    ).toEqual([
+      [1, 'Seek mentorship'],
+      [2, '**Be patient**'],
+      [undefined, '3.'],
+      [undefined, '2024 in review'],
+    ]);
+  });
+
   it('GIVEN "**Name**: text" and "Name: text" items THEN both give a name and a text', () => {
     const article = mustParse(
       articleSource(
@@ -1582,8 +1615,8 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
       line: 4,
       text: 'Before you start:',
       items: [
-        { name: 'Ask', text: 'for feedback', line: 9 },
-        { text: 'Press Ctrl+S often.\n\n> A quote in the item.', line: 10 },
+        { name: 'Ask', text: 'for feedback', line: 9, number: 1 },
+        { text: 'Press Ctrl+S often.\n\n> A quote in the item.', line: 10, number: 2 },
         { text: 'Indented by a tab', line: 16 },
       ],
     });
@@ -1608,14 +1641,14 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
       heading: 'Tips',
       line: 7,
       text: 'Write it so:\n\n```\n{{ page.title }} {% if x %}\n{{< note >}}\n```',
-      items: [{ name: 'Ask', text: 'first.\n\nThen listen.', line: 14 }],
+      items: [{ name: 'Ask', text: 'first.\n\nThen listen.', line: 14, number: 1 }],
     });
     expect(tips('content/a.mdx')).toEqual({
       kind: 'tips',
       heading: 'Tips',
       line: 7,
       text: 'Write it so:',
-      items: [{ name: 'Ask', text: 'first.\n\nThen listen.', line: 14 }],
+      items: [{ name: 'Ask', text: 'first.\n\nThen listen.', line: 14, number: 1 }],
     });
   });
 

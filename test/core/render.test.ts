@@ -276,6 +276,44 @@ describe('rendering long content', () => {
   });
 });
 
+describe('numbered items', () => {
+  it('GIVEN ordered tips from 3, with one left out, and numbered sub-headings THEN fields keep the numbers the article shows; a lone tip is its name', () => {
+    const body = [
+      '## Tips',
+      '',
+      '3. **Ask:** for feedback.',
+      '4. <Video id="x" />',
+      '5. Listen first.',
+      '',
+      '### 6. Read widely',
+      '',
+      'Books and blogs.',
+      '',
+      '### 7. Be patient',
+    ].join('\n');
+    const article = mustParse(articleSource(validFront(), body), 'content/numbered.mdx');
+    const { index } = buildIndex([article]);
+    const fields = fieldsOf(renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index));
+    expect(fields.map((field) => [field.name, field.value])).toEqual([
+      ['3. Ask', 'for feedback.'],
+      ['Tip 5', 'Listen first.'],
+      ['6. Read widely', 'Books and blogs.'],
+      ['Tip 7', 'Be patient'],
+    ]);
+    // Alone, the number of a list it is not shown in would be a stray `3.`: a named tip is its name.
+    const shown = index.items('tips').map((tip) => {
+      const embed = renderTip(tip).embeds?.[0];
+      return [embed?.title, embed?.description];
+    });
+    expect(shown).toEqual([
+      ['Ask', 'for feedback.'],
+      ['Tip 5', 'Listen first.'],
+      ['Read widely', 'Books and blogs.'],
+      ['Tip 7', 'Be patient'],
+    ]);
+  });
+});
+
 describe('plain text cut to a limit', () => {
   // Longer than a choice's name and a button's label; read as Markdown, `_…_` is emphasis past either limit.
   const title =

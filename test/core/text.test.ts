@@ -190,6 +190,27 @@ describe('splitText', () => {
     expect(long.at(-1)).toMatch(/^2\. [a-z ]*\n3\. third$/);
   });
 
+  it('GIVEN an ordered list from 3, in a quote or in an item, split between chunks THEN each chunk goes on at its number, in its quote or item', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `${i + 3}. item ${words(10)}`);
+    const numbers = (chunks: string[], marker: RegExp): number[] =>
+      chunks.flatMap((chunk) => [...chunk.matchAll(marker)].map((found) => Number(found[1])));
+    const expected = items.map((_, i) => i + 3);
+    const from3 = splitText(items.join('\n'), 500);
+    expect(from3.length).toBeGreaterThan(1);
+    expect(from3[0]).toMatch(/^3\. item/);
+    expect(from3.join('\n')).toBe(items.join('\n'));
+    // Written again from their tree, each chunk quoted again, or in its item again.
+    const quoted = splitText(items.map((item) => `> ${item}`).join('\n'), 500);
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const chunk of quoted) expect(chunk).toMatch(/^> \d+\. item/);
+    expect(numbers(quoted, /^> (\d+)\. item/gm)).toEqual(expected);
+    // After a blank line: a list from 3 cannot interrupt a paragraph.
+    const nested = splitText(`- Steps:\n\n${items.map((item) => `  ${item}`).join('\n')}`, 500);
+    expect(nested.length).toBeGreaterThan(1);
+    for (const chunk of nested) expect(chunk).toMatch(/^- /);
+    expect(numbers(nested, /^(?:- | {2})(\d+)\. item/gm)).toEqual(expected);
+  });
+
   it('GIVEN a long list of short items THEN splits between items, each kept exactly as written', () => {
     // Written again from its tree, `*` bullets would become `-`, `__` bold `**`, and `2x\\_` lose its escape:
     // each item kept as the text has it is what keeps a long list as cheap to split as it was.

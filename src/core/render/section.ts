@@ -41,7 +41,14 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     used = codePointLength(chunk);
   }
   section.items.forEach((item, i) => {
-    const name = truncatePlain(item.name ?? `${ITEM_NOUN[section.kind]} ${i + 1}`, L.fieldName - 12);
+    // Numbered as the article numbers them: `3. Name`, or `Tip 3` after a dropped item or from a list starting at 3.
+    const label =
+      item.name === undefined
+        ? `${ITEM_NOUN[section.kind]} ${item.number ?? i + 1}`
+        : item.number === undefined
+          ? item.name
+          : `${item.number}. ${item.name}`;
+    const name = truncatePlain(label, L.fieldName - 12);
     splitText(item.text, L.fieldValue).forEach((value, part) => {
       const field = { name: part === 0 ? name : `${name} (continued)`, value };
       const cost = codePointLength(field.name) + codePointLength(field.value);

@@ -8,7 +8,8 @@ import { codePointLength, splitText, truncatePlain } from '../text.js';
 /** A single tip with the article it comes from. */
 export function renderTip(tip: ItemRef): MessagePayload {
   const { article, item } = tip;
-  const title = truncatePlain(item.name ?? `Tip ${tip.position + 1}`, L.embedTitle);
+  // Alone, a named tip is its name: a list's `3.` before it would number nothing here.
+  const title = truncatePlain(item.name ?? `Tip ${item.number ?? tip.position + 1}`, L.embedTitle);
   const author = truncatePlain(`From “${article.title}”`, L.authorName);
   const footer = article.tags.join(' · ');
   const footerText = truncatePlain(footer, 200);
