@@ -17,14 +17,20 @@ async function check(): Promise<number> {
     return 1;
   }
   const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings.config;
-  const { index, problems, fileCount } = await loadContent(contentDir, siteUrl, articleUrl, contentLanguage);
+  const { index, problems, fileCount, staticFiles } = await loadContent(
+    contentDir,
+    siteUrl,
+    articleUrl,
+    contentLanguage,
+  );
   const lines = problems.map(formatProblem);
   for (const { what, violations } of renderedMessages(index, blogLinks)) {
     for (const violation of violations) lines.push(`${what}: ${violation}`);
   }
   if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);
-  // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid: said, no failure.
-  const notes = unlinkedNotes(index.articles, articleUrl, siteUrl);
+  // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid, and so are
+  // files Jekyll copies as they are: said, no failure.
+  const notes = [...unlinkedNotes(index.articles, articleUrl, siteUrl), ...staticFileNotes(staticFiles)];
   if (lines.length > 0) {
     console.error(lines.join('\n'));
     if (notes.length > 0) console.log(notes.join('\n'));
@@ -35,6 +41,15 @@ async function check(): Promise<number> {
   );
   if (notes.length > 0) console.log(notes.join('\n'));
   return 0;
+}
+
+/** Files in `_posts` without front matter: Jekyll makes no post of them, and copies them as they are. */
+function staticFileNotes(files: readonly string[]): string[] {
+  if (files.length === 0) return [];
+  return [
+    `${files.length} file(s) in _posts without front matter, not articles: Jekyll copies them as they are (front matter makes one a post):`,
+    ...files.map((file) => `  ${file}`),
+  ];
 }
 
 process.exitCode = await check();

@@ -114,6 +114,24 @@ describe('starting the bot (the entry point npm start runs)', () => {
     },
   );
 
+  it("GIVEN a Jekyll _posts folder with a file without front matter THEN content:check passes, and names it after the summary as Jekyll's static file", async () => {
+    const result = await runEntry(
+      'content-check',
+      {
+        CONTENT_DIR: join(PROJECT_ROOT, 'test/fixtures/blogs/jekyll/_posts'),
+        ARTICLE_URL: '/:categories/:year/:month/:day/:title:output_ext',
+      },
+      dir,
+    );
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout.trim().split('\n').slice(1)).toEqual([
+      '1 file(s) in _posts without front matter, not articles: Jekyll copies them as they are (front matter makes one a post):',
+      expect.stringMatching(
+        /^ {2}\S*test\/fixtures\/blogs\/jekyll\/_posts\/2016-05-01-reading-list\.md$/,
+      ) as string,
+    ]);
+  });
+
   it('GIVEN a content folder with hostile files beside a good article THEN content:check names each one, runs nothing and exits 1', async () => {
     const content = join(dir, 'hostile');
     cpSync(CONTENT_DIR, content, { recursive: true });

@@ -23,6 +23,8 @@ export interface LoadedContent {
   readonly index: ContentIndex;
   readonly problems: readonly ContentProblem[];
   readonly fileCount: number;
+  /** Files of `_posts` without front matter, which Jekyll copies as they are: no articles, nor problems. */
+  readonly staticFiles: readonly string[];
 }
 
 /**
@@ -37,14 +39,17 @@ export async function loadContent(
 ): Promise<LoadedContent> {
   const { files, problems } = await findArticles(dir);
   const articles: Article[] = [];
+  const staticFiles: string[] = [];
   for (const outcome of await readArticles(files, { siteUrl, articleUrl, dir, language })) {
     if (outcome.kind === 'article') articles.push(outcome.article);
     else if (outcome.kind === 'problems') problems.push(...outcome.problems);
+    else if (outcome.kind === 'unpublished' && outcome.staticFile === true)
+      staticFiles.push(outcome.file.file);
   }
   const { index, problems: indexProblems } = buildIndex(
     inLanguage(articles, language ?? DEFAULT_CONTENT_LANGUAGE),
   );
-  return { index, problems: [...problems, ...indexProblems], fileCount: files.length };
+  return { index, problems: [...problems, ...indexProblems], fileCount: files.length, staticFiles };
 }
 
 /** What the articles' addresses are made from (see {@link parseArticle}). */
@@ -61,7 +66,7 @@ export interface ParseSettings {
 export type FileOutcome = (
   | { readonly kind: 'article'; readonly article: Article }
   | { readonly kind: 'problems'; readonly problems: readonly ContentProblem[] }
-  | { readonly kind: 'unpublished' }
+  | { readonly kind: 'unpublished'; readonly staticFile?: true }
   | { readonly kind: 'gone' }
 ) & {
   readonly file: ArticleFile;
@@ -169,7 +174,10 @@ function outcomeOf(
   key: string,
 ): FileOutcome {
   if (result.ok) return { kind: 'article', article: result.article, file, signature, key };
-  if (result.unpublished === true) return { kind: 'unpublished', file, signature, key };
+  if (result.unpublished === true) {
+    const why = result.staticFile === true ? { staticFile: true as const } : {};
+    return { kind: 'unpublished', ...why, file, signature, key };
+  }
   return { kind: 'problems', problems: result.problems, file, signature, key };
 }
 

@@ -22,7 +22,12 @@ type Sections = Partial<Record<SectionKind, Section>>;
 /** What a row holds of a parse result: the article without its sections, or the problems. */
 type StoredResult =
   | { readonly ok: true; readonly article: ArticleHead }
-  | { readonly ok: false; readonly problems: readonly ContentProblem[]; readonly unpublished?: true };
+  | {
+      readonly ok: false;
+      readonly problems: readonly ContentProblem[];
+      readonly unpublished?: true;
+      readonly staticFile?: true;
+    };
 
 /**
  * The parsed content, on disk (SQLite, through better-sqlite3): what each file's text parses to,

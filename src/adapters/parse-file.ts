@@ -28,7 +28,12 @@ export type StoredForm =
       /** The words of each of SEARCH_FIELDS, joined by spaces. */
       readonly words: readonly string[];
     }
-  | { readonly ok: false; readonly problems: readonly ContentProblem[]; readonly unpublished?: true };
+  | {
+      readonly ok: false;
+      readonly problems: readonly ContentProblem[];
+      readonly unpublished?: true;
+      readonly staticFile?: true;
+    };
 
 /** An article without its sections, as the store keeps it in memory. */
 export type ArticleHead = Omit<Article, 'sections' | 'outline'> & {

@@ -56,6 +56,8 @@ export type ParseResult =
       readonly problems: readonly ContentProblem[];
       /** A draft (`draft: true`, `published: false`): not an article, and nothing wrong with it. */
       readonly unpublished?: true;
+      /** Unpublished as a file of Jekyll's `_posts` without front matter, which Jekyll copies as it is. */
+      readonly staticFile?: true;
     };
 
 /** Heading names that mark each section when the front matter maps none (compared case-insensitively). */
@@ -107,8 +109,11 @@ function parseSource({
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
+  const jekyllPost = isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath));
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
   if (!block.opened) {
+    // Jekyll makes no post of such a file in `_posts`: it copies it to the site as a static file.
+    if (jekyllPost) return { ok: false, problems: [], unpublished: true, staticFile: true };
     return {
       ok: false,
       problems: [
@@ -193,7 +198,7 @@ function parseSource({
       nameSlug: named.fullSlug,
       stem: named.stem,
       title: meta.title,
-      jekyll: isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath)),
+      jekyll: jekyllPost,
       date,
       categories: () => categoriesOf(data),
       sections: place === undefined ? [] : sectionsOf(place),

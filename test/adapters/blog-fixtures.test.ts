@@ -153,14 +153,16 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     ]);
   });
 
-  it('GIVEN a Jekyll _posts folder (dates in file names, tags and categories as text, Liquid, kramdown attribute lists, an unpublished post) THEN its posts', async () => {
+  it('GIVEN a Jekyll _posts folder (dates in file names, tags and categories as text, Liquid, kramdown attribute lists, an unpublished post, a file without front matter) THEN its posts', async () => {
     // Jekyll's default permalink, with the categories first.
     const loaded = await loadContent(
       blog('jekyll/_posts'),
       SITE_URL,
       '/:categories/:year/:month/:day/:title.html',
     );
-    expect(loaded.fileCount).toBe(4);
+    expect(loaded.fileCount).toBe(5);
+    // Without front matter, Jekyll copies the file as it is: no post, no problem, but content:check says so.
+    expect(loaded.staticFiles).toEqual(['test/fixtures/blogs/jekyll/_posts/2016-05-01-reading-list.md']);
     expect(articlesOf(loaded)).toEqual([
       {
         slug: 'first-week-as-a-lead',
@@ -235,8 +237,12 @@ describe('a blog as its generator lays it out loads without editing a file', () 
       '/:categories/:year/:month/:day/:title:output_ext',
     );
     // Its _config.yml makes it a site's folder: about.md, README.md (no front matter), _drafts and
-    // _layouts are not read, as Jekyll publishes none of them as posts.
-    expect(loaded.fileCount).toBe(5);
+    // _layouts are not read, as Jekyll publishes none of them as posts; a post without front matter
+    // is read, and is no post either.
+    expect(loaded.fileCount).toBe(6);
+    expect(loaded.staticFiles).toEqual([
+      'test/fixtures/blogs/jekyll-site/engineering/_posts/2020-03-08-slides-outline.md',
+    ]);
     expect(articlesOf(loaded)).toEqual([
       {
         slug: 'asking-for-advice',

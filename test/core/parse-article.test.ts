@@ -1312,6 +1312,30 @@ describe('bad content is reported with file, line and field', () => {
     expect(problemsOf('## Tips\n\n- x\n')[0]?.message).toMatch(/no front matter/);
   });
 
+  it("GIVEN a file in Jekyll's _posts without front matter THEN no post and no problem: Jekyll copies it as a static file", () => {
+    const staticFile = { ok: false, problems: [], unpublished: true, staticFile: true };
+    const source = '## Tips\n\n- x\n';
+    for (const [file, contentPath] of [
+      ['site/_posts/2024-01-05-slides.md', '_posts/2024-01-05-slides.md'],
+      ['site/a/_posts/deep/notes.md', 'a/_posts/deep/notes.md'],
+      // CONTENT_DIR at the _posts folder itself.
+      ['blog/_posts/2024-01-05-slides.md', '2024-01-05-slides.md'],
+    ] as const)
+      expect(parseArticle({ file, contentPath, source }), file).toEqual(staticFile);
+    // Elsewhere, a Markdown file is read as an article, and one without front matter is a problem.
+    expect(parseArticle({ file: 'content/posts/x.md', contentPath: 'posts/x.md', source })).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, message: expect.stringMatching(/^no front matter/) as string }],
+    });
+    // Front matter that is wrong is still a problem in _posts.
+    expect(
+      parseArticle({ file: 'site/_posts/2024-01-05-x.md', source: '---\ntitle: [\n---\n' }),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ message: expect.stringMatching(/^invalid YAML/) as string }],
+    });
+  });
+
   it('GIVEN front matter that is a list or a lone value THEN says it is no set of fields', () => {
     for (const front of ['- a\n- b', 'just text'])
       expect(problemsOf(`---\n${front}\n---\n## Tips\n- x\n`), front).toEqual([
