@@ -2,7 +2,7 @@ import markdownIt, { type MarkdownIt, type Options, type Token } from 'markdown-
 import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
-import type { Heading, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 
 /*
  * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
@@ -226,13 +226,21 @@ function phrasing(tokens: readonly Token[], position: Position | undefined): Phr
   const root: { children: PhrasingContent[] } = { children: [] };
   const stack: { children: PhrasingContent[] }[] = [root];
   const siblings = (): PhrasingContent[] => (stack[stack.length - 1] ?? root).children;
+  // The pieces of each text, joined once at the end: trimming a text grown line by line at every
+  // line ending took time that grew with the square of a paragraph's lines.
+  const pieces = new Map<Text, string[]>();
   const text = (value: string): void => {
     // markdown-it leaves empty texts where emphasis markers were.
     if (value === '') return;
     const list = siblings();
     const last = list[list.length - 1];
-    if (last?.type === 'text') last.value += value;
-    else list.push({ type: 'text', value, position });
+    const parts = last?.type === 'text' ? pieces.get(last) : undefined;
+    if (parts !== undefined) parts.push(value);
+    else {
+      const node: Text = { type: 'text', value: '', position };
+      pieces.set(node, [value]);
+      list.push(node);
+    }
   };
   const open = (node: PhrasingContent & { children: PhrasingContent[] }): void => {
     siblings().push(node);
@@ -246,7 +254,15 @@ function phrasing(tokens: readonly Token[], position: Position | undefined): Phr
       case 'softbreak': {
         // markdown-it drops the spaces before a line ending, but not the tabs (CommonMark drops both).
         const last = siblings().at(-1);
-        if (last?.type === 'text') last.value = last.value.replace(/[ \t]+$/, '');
+        const parts = last?.type === 'text' ? pieces.get(last) : undefined;
+        while (parts !== undefined && parts.length > 0) {
+          const trimmed = withoutTrailingBlanks(parts[parts.length - 1] ?? '');
+          if (trimmed !== '') {
+            parts[parts.length - 1] = trimmed;
+            break;
+          }
+          parts.pop();
+        }
         text('\n');
         break;
       }
@@ -290,7 +306,15 @@ function phrasing(tokens: readonly Token[], position: Position | undefined): Phr
         break;
     }
   }
+  for (const [node, parts] of pieces) node.value = parts.join('');
   return root.children;
+}
+
+/** `value` without the spaces and tabs it ends with; a loop, as a regular expression backtracks over every run. */
+function withoutTrailingBlanks(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === ' ' || value[end - 1] === '\t')) end--;
+  return end === value.length ? value : value.slice(0, end);
 }
 
 function attribute(token: Token, name: string): string | undefined {

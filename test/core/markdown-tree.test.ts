@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import markdownIt from 'markdown-it';
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { DISCORD_MARKDOWN, parseMarkdown, plainText, toDiscordMarkdown } from '../../src/core/markdown.js';
@@ -185,6 +186,31 @@ describe('markdownTree', () => {
         },
       ],
     });
+  });
+
+  it('GIVEN a paragraph of 32,000 lines, or 100,000 blanks before a line ending THEN the tree costs about what reading it costs markdown-it', () => {
+    // Trimmed at each line ending, the paragraph's text grown so far took time that grew with the
+    // square of its lines (17 s for 80,000), and a run of blanks with the square of its length.
+    const md = markdownIt('commonmark');
+    const best = (run: () => unknown): number => {
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const start = performance.now();
+        run();
+        fastest = Math.min(fastest, performance.now() - start);
+      }
+      return fastest;
+    };
+    for (const source of ['a \t\n'.repeat(32_000), `a${' '.repeat(100_000)}x\nb`]) {
+      const parse = best(() => md.parse(source, {}));
+      expect(best(() => markdownTree(source))).toBeLessThan(4 * parse + 20);
+    }
+    expect(markdownTree('a \t\nb\t\t\n*c* \t\nd').children).toMatchObject([
+      {
+        type: 'paragraph',
+        children: [{ value: 'a\nb\n' }, { type: 'emphasis' }, { type: 'text', value: '\nd' }],
+      },
+    ]);
   });
 
   it('GIVEN nesting as deep as parseMarkdown lets through THEN nothing after it is lost', () => {
