@@ -1,6 +1,6 @@
 import { loadContent } from './adapters/content-loader.js';
 import { formatConfigProblems, loadContentConfig } from './config.js';
-import { formatProblem } from './core/article.js';
+import { formatProblem, type Article } from './core/article.js';
 import { unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { loadDotEnv } from './env.js';
@@ -17,7 +17,7 @@ async function check(): Promise<number> {
     return 1;
   }
   const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings.config;
-  const { index, problems, fileCount, staticFiles } = await loadContent(
+  const { index, problems, fileCount, staticFiles, expired } = await loadContent(
     contentDir,
     siteUrl,
     articleUrl,
@@ -29,8 +29,12 @@ async function check(): Promise<number> {
   }
   if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);
   // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid, and so are
-  // files Jekyll copies as they are: said, no failure.
-  const notes = [...unlinkedNotes(index.articles, articleUrl, siteUrl), ...staticFileNotes(staticFiles)];
+  // files Jekyll copies as they are and expired posts: said, no failure.
+  const notes = [
+    ...unlinkedNotes(index.articles, articleUrl, siteUrl),
+    ...staticFileNotes(staticFiles),
+    ...expiredNotes(expired),
+  ];
   if (lines.length > 0) {
     console.error(lines.join('\n'));
     if (notes.length > 0) console.log(notes.join('\n'));
@@ -49,6 +53,15 @@ function staticFileNotes(files: readonly string[]): string[] {
   return [
     `${files.length} file(s) in _posts without front matter, not articles: Jekyll copies them as they are (front matter makes one a post):`,
     ...files.map((file) => `  ${file}`),
+  ];
+}
+
+/** Posts past their expiry date, which Hugo no longer publishes: left out, as the bot leaves them out. */
+function expiredNotes(articles: readonly Article[]): string[] {
+  if (articles.length === 0) return [];
+  return [
+    `${articles.length} article(s) left out, their expiry date passed (Hugo no longer publishes them):`,
+    ...articles.map(({ file, expires = '' }) => `  ${file} (expired ${expires})`),
   ];
 }
 

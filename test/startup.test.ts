@@ -114,23 +114,36 @@ describe('starting the bot (the entry point npm start runs)', () => {
     },
   );
 
-  it("GIVEN a Jekyll _posts folder with a file without front matter THEN content:check passes, and names it after the summary as Jekyll's static file", async () => {
-    const result = await runEntry(
-      'content-check',
-      {
-        CONTENT_DIR: join(PROJECT_ROOT, 'test/fixtures/blogs/jekyll/_posts'),
-        ARTICLE_URL: '/:categories/:year/:month/:day/:title:output_ext',
-      },
-      dir,
-    );
-    expect([result.code, result.stderr]).toEqual([0, '']);
-    expect(result.stdout.trim().split('\n').slice(1)).toEqual([
+  it.each([
+    [
+      "a Jekyll _posts folder with a file without front matter, Jekyll's static file",
+      'jekyll/_posts',
+      '/:categories/:year/:month/:day/:title:output_ext',
       '1 file(s) in _posts without front matter, not articles: Jekyll copies them as they are (front matter makes one a post):',
-      expect.stringMatching(
-        /^ {2}\S*test\/fixtures\/blogs\/jekyll\/_posts\/2016-05-01-reading-list\.md$/,
-      ) as string,
-    ]);
-  });
+      /^ {2}\S*test\/fixtures\/blogs\/jekyll\/_posts\/2016-05-01-reading-list\.md$/,
+    ],
+    [
+      'a Hugo content folder with a post past its expiryDate, which Hugo no longer publishes',
+      'hugo/content',
+      '/:sections/:slugorfilename/',
+      '1 article(s) left out, their expiry date passed (Hugo no longer publishes them):',
+      /^ {2}\S*test\/fixtures\/blogs\/hugo\/content\/posts\/summer-offsite\.md \(expired 2020-09-01T00:00:00\.000Z\)$/,
+    ],
+  ])(
+    'GIVEN %s THEN content:check passes, and names it after the summary',
+    async (_, folder, articleUrl, note, file) => {
+      const result = await runEntry(
+        'content-check',
+        { CONTENT_DIR: join(PROJECT_ROOT, 'test/fixtures/blogs', folder), ARTICLE_URL: articleUrl },
+        dir,
+      );
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      expect(result.stdout.trim().split('\n').slice(1)).toEqual([
+        note,
+        expect.stringMatching(file) as string,
+      ]);
+    },
+  );
 
   it('GIVEN a content folder with hostile files beside a good article THEN content:check names each one, runs nothing and exits 1', async () => {
     const content = join(dir, 'hostile');

@@ -5,6 +5,7 @@ import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
 import { DEFAULT_CONTENT_LANGUAGE, inLanguage } from '../core/content-language.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
+import { splitExpired } from '../core/expiry.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
@@ -30,6 +31,8 @@ const SETTLE_MS = 50;
 const MAX_WAIT_MS = 300;
 /** Files whose signature is compared at the same time on a rescan. */
 const STAT_CONCURRENCY = 32;
+/** setTimeout's longest wait (24.8 days): a later expiry is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface LibraryOptions extends ParseSettings {
   readonly dir: string;
@@ -88,6 +91,8 @@ export class ContentLibrary {
   /** The folder being watched, as `dev:ino`: a folder replaced under the same name is watched anew. */
   #watchedRoot: string | undefined;
   #rewatchTimer: NodeJS.Timeout | undefined;
+  /** Rebuilds the index when the soonest expiry date passes (see #scheduleExpiry). */
+  #expiryTimer: NodeJS.Timeout | undefined;
 
   private constructor(options: LibraryOptions) {
     this.#options = options;
@@ -202,6 +207,7 @@ export class ContentLibrary {
     this.#closed = true;
     clearTimeout(this.#timer);
     clearTimeout(this.#rewatchTimer);
+    clearTimeout(this.#expiryTimer);
     this.#watcher?.close();
     await this.#queue;
     this.#prune();
@@ -362,14 +368,37 @@ export class ContentLibrary {
       state.article === undefined ? [] : [state.article],
     );
     const { store, language = DEFAULT_CONTENT_LANGUAGE } = this.#options;
+    // Expired posts are left out as drafts are, before a translation is chosen.
+    const { live, next } = splitExpired(articles, Date.now());
     const built = buildIndex(
-      inLanguage(articles, language),
+      inLanguage(live, language),
       store === undefined ? undefined : (indexed) => store.searchOf(indexed),
     );
     this.#files = sorted;
     this.#indexProblems = built.problems;
     this.#index = built.index;
     this.#logNewProblems();
+    this.#scheduleExpiry(next);
+  }
+
+  /** Builds the index again at `next` (ms since the epoch), when a post expires without any edit. */
+  #scheduleExpiry(next: number | undefined): void {
+    clearTimeout(this.#expiryTimer);
+    this.#expiryTimer = undefined;
+    if (next === undefined || this.#closed) return;
+    const wait = Math.min(Math.max(0, next - Date.now()), MAX_TIMER_MS);
+    this.#expiryTimer = setTimeout(() => {
+      // After any refresh under way; a wait cut to MAX_TIMER_MS builds the same index, and waits on.
+      this.#queue = this.#queue
+        .then(() => {
+          if (this.#closed) return;
+          const before = this.#index.articles.length;
+          this.#swap(this.#files, false);
+          const articles = this.#index.articles.length;
+          if (articles < before) this.#options.logger.info({ articles }, 'expired posts left out');
+        })
+        .catch((err: unknown) => this.#options.logger.error({ err }, 'could not leave out expired posts'));
+    }, wait).unref();
   }
 
   /** Logs each problem once while it lasts; one that is fixed and comes back is logged again. */

@@ -6,6 +6,7 @@ import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
 import { DEFAULT_CONTENT_LANGUAGE, inLanguage, splitLanguage } from '../core/content-language.js';
 import { buildIndex, type ContentIndex } from '../core/content-index.js';
+import { splitExpired } from '../core/expiry.js';
 import { fileKey, MAX_FILE_BYTES, signatureOf, tooLargeMessage } from './article-bytes.js';
 import type { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
@@ -25,6 +26,8 @@ export interface LoadedContent {
   readonly fileCount: number;
   /** Files of `_posts` without front matter, which Jekyll copies as they are: no articles, nor problems. */
   readonly staticFiles: readonly string[];
+  /** Articles past their expiry date (Hugo's `expiryDate`) now: left out of the index. */
+  readonly expired: readonly Article[];
 }
 
 /**
@@ -46,10 +49,11 @@ export async function loadContent(
     else if (outcome.kind === 'unpublished' && outcome.staticFile === true)
       staticFiles.push(outcome.file.file);
   }
+  const { live, expired } = splitExpired(articles, Date.now());
   const { index, problems: indexProblems } = buildIndex(
-    inLanguage(articles, language ?? DEFAULT_CONTENT_LANGUAGE),
+    inLanguage(live, language ?? DEFAULT_CONTENT_LANGUAGE),
   );
-  return { index, problems: [...problems, ...indexProblems], fileCount: files.length, staticFiles };
+  return { index, problems: [...problems, ...indexProblems], fileCount: files.length, staticFiles, expired };
 }
 
 /** What the articles' addresses are made from (see {@link parseArticle}). */

@@ -200,6 +200,7 @@ export class StoredArticle implements Article {
   readonly tags: readonly string[];
   readonly url?: string;
   readonly date?: string;
+  readonly expires?: string;
   readonly outline: Outline;
   readonly file: string;
   readonly #store: ContentStore;
@@ -215,6 +216,7 @@ export class StoredArticle implements Article {
     this.tags = head.tags;
     if (head.url !== undefined) this.url = head.url;
     if (head.date !== undefined) this.date = head.date;
+    if (head.expires !== undefined) this.expires = head.expires;
     this.outline = head.outline;
     this.file = head.file;
     this.#store = store;

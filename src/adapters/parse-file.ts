@@ -60,7 +60,7 @@ export function resultOf(form: StoredForm): ParseResult {
 }
 
 function headOf(article: Article): ArticleHead {
-  const { slug, title, summary, tags, url, date, file } = article;
+  const { slug, title, summary, tags, url, date, expires, file } = article;
   return {
     slug,
     title,
@@ -68,6 +68,7 @@ function headOf(article: Article): ArticleHead {
     tags,
     ...(url === undefined ? {} : { url }),
     ...(date === undefined ? {} : { date }),
+    ...(expires === undefined ? {} : { expires }),
     file,
     outline: outlineOf(article),
   };

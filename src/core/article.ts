@@ -37,6 +37,11 @@ export interface Article {
   readonly url?: string;
   /** Publication day, as YYYY-MM-DD. */
   readonly date?: string;
+  /**
+   * When Hugo stops publishing it (`expiryDate`), as an ISO instant: the index leaves it out from
+   * then on (see splitExpired). Kept rather than judged here, as a parse is cached whatever the time.
+   */
+  readonly expires?: string;
   /** May be read from disk on each use (see `outline`): read it when an answer needs the text. */
   readonly sections: Partial<Record<SectionKind, Section>>;
   /**

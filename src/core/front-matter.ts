@@ -38,7 +38,41 @@ export function isRealDay(day: string): boolean {
  * two-digit month and day, and seconds optional as blogs write them.
  */
 const DATE_OR_DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})(?:(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d*)?)?(?:[ \t]*(?:Z|[+-]\d{1,2}(?::?\d{2})?))?)?$/i;
+  /^(\d{4}-\d{2}-\d{2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?))?)?$/i;
+
+/**
+ * The instant a day or a date-time (as {@link day} reads them) names, as an ISO string; a day, or a
+ * time without a zone, is in UTC, as Hugo reads them by default. Undefined when it names none.
+ */
+function instantOf(value: string): string | undefined {
+  const [, day, hour = '0', minute = '00', second = '00', fraction = '', zone = 'Z'] =
+    DATE_OR_DATE_TIME.exec(value) ?? [];
+  if (day === undefined || !isRealDay(day)) return undefined;
+  // YAML's zones may be `-5` or `+0530`; Date.parse reads only `-05:00`.
+  const [, sign, zoneHour = '', zoneMinute = '00'] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone) ?? [];
+  const offset = sign === undefined ? 'Z' : `${sign}${zoneHour.padStart(2, '0')}:${zoneMinute}`;
+  const millis = `${fraction.slice(1)}000`.slice(0, 3);
+  const time = Date.parse(`${day}T${hour.padStart(2, '0')}:${minute}:${second}.${millis}${offset}`);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** Hugo's `expiryDate`, as an ISO instant (see {@link instantOf}); empty, it is none, as in Hugo. */
+const expiry = z.preprocess(
+  (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
+  z
+    .string('expected a date written as YYYY-MM-DD (a time may follow)')
+    .transform((value, context) => {
+      const instant = instantOf(value.trim());
+      if (instant !== undefined) return instant;
+      context.addIssue({
+        code: 'custom',
+        message: 'expected a real day written as YYYY-MM-DD (a time may follow)',
+        input: value,
+      });
+      return z.NEVER;
+    })
+    .optional(),
+);
 
 /** Spaces and line breaks collapsed to one space: the text heads embeds and links, on one line. */
 const oneLine = (value: string): string => value.replace(/\s+/g, ' ').trim();
@@ -192,6 +226,8 @@ const fields = z.object({
     (value) => (typeof value === 'string' && ELEVENTY_DATES.has(value.trim()) ? undefined : value),
     day.optional(),
   ),
+  /** Hugo's `expiryDate` (or `unpublishdate`, see parseSource), lowercased as its keys are read. */
+  expirydate: expiry,
   sections: z
     .partialRecord(z.enum(SECTION_KINDS), headingNames, {
       error: `expected a map from section kind (${SECTION_KINDS.join(', ')}) to heading names, like { tips: Advice }`,

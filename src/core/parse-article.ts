@@ -131,10 +131,14 @@ function parseSource({
     };
   }
   const { fields: written, names } = lowerKeys(isFields(block.data) ? block.data : {});
-  // Hugo dates a post by the first of these it has (`published` only when it is no yes or no).
+  // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
+  // stops publishing it at the first of its expiry keys.
   const dateKey = DATE_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]));
+  const expiryKey = EXPIRY_KEYS.find((key) => written[key] !== undefined);
   const fields =
-    dateKey === undefined || dateKey === 'date' ? written : { ...written, date: written[dateKey] };
+    (dateKey ?? 'date') === 'date' && (expiryKey ?? 'expirydate') === 'expirydate'
+      ? written
+      : { ...written, date: written[dateKey ?? 'date'], expirydate: written[expiryKey ?? 'expirydate'] };
   // Jekyll's categories from the folders above `_posts`, first: checked and counted with the others.
   const folders = contentPath === undefined ? [] : folderCategories(contentPath);
   const data = folders.length === 0 ? fields : withCategories(fields, folders);
@@ -151,7 +155,7 @@ function parseSource({
       problems: front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
         // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
         const path = issue.path.map((key, i) => {
-          const read = key === 'date' && dateKey !== undefined ? dateKey : key;
+          const read = key === 'date' ? (dateKey ?? key) : key === 'expirydate' ? (expiryKey ?? key) : key;
           return i === 0 && typeof read === 'string' ? (names.get(read) ?? read) : read;
         });
         const field = path.map(String).join('.') || undefined;
@@ -250,6 +254,7 @@ function parseSource({
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
     ...(date === undefined ? {} : { date }),
+    ...(meta.expirydate === undefined ? {} : { expires: meta.expirydate }),
     sections: body.sections,
     file,
   };
@@ -279,6 +284,9 @@ function summaryMarkdown(
  * published), named in lowercase as {@link lowerKeys} gives them (`publishDate` is `publishdate`).
  */
 const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published'] as const;
+
+/** Where Hugo reads when it stops publishing a post, in its order, named as {@link lowerKeys} gives them. */
+const EXPIRY_KEYS = ['expirydate', 'unpublishdate'] as const;
 
 /**
  * The fields under their lowercase names, as Hugo reads front matter keys in any case (`Title`,

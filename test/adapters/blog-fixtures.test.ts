@@ -57,11 +57,15 @@ function articlesOf(loaded: LoadedContent) {
 }
 
 describe('a blog as its generator lays it out loads without editing a file', () => {
-  it('GIVEN a Hugo content folder (TOML, YAML and bare JSON, a page bundle, shortcodes, heading attributes, list pages, a draft) THEN its posts', async () => {
+  it('GIVEN a Hugo content folder (TOML, YAML and bare JSON, a page bundle, shortcodes, heading attributes, list pages, a draft, an expired post) THEN its posts', async () => {
     // The posts' section is their folder in content/, as Hugo's permalinks name it.
     const loaded = await loadContent(blog('hugo/content'), SITE_URL, '/:sections/:slugorfilename/');
-    // The draft is read and left out; the list pages (_index.md) are not even read.
-    expect(loaded.fileCount).toBe(5);
+    // The draft and the post past its expiryDate are read and left out; the list pages (_index.md)
+    // are not even read.
+    expect(loaded.fileCount).toBe(6);
+    expect(loaded.expired.map((article) => [article.file, article.expires])).toEqual([
+      ['test/fixtures/blogs/hugo/content/posts/summer-offsite.md', '2020-09-01T00:00:00.000Z'],
+    ]);
     expect(articlesOf(loaded)).toEqual([
       {
         // Front matter as a JSON object opening the file, as Hugo reads it.

@@ -196,6 +196,62 @@ describe("ContentLibrary.refresh in a Jekyll site's folder", () => {
   });
 });
 
+describe("posts past Hugo's expiryDate", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const post = (title: string, expiryDate: string): string =>
+    articleSource(validFront({ title, expiryDate }), '## Tips\n\n- x');
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('GIVEN one already past THEN it is left out; one that passes while the bot runs leaves the index then, without an edit', async () => {
+    vi.useFakeTimers({
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+      now: Date.parse('2024-06-01T00:00:00Z'),
+    });
+    put('gone.md', post('Gone', '2024-05-31'));
+    put('soon.md', post('Soon', '2024-06-01T01:00:00Z'));
+    // Past setTimeout's longest wait (24.8 days): waited for in steps, not at once.
+    put('later.md', post('Later', '2024-08-01'));
+    const lib = await open();
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Later', 'Soon']);
+    // One timer, for the soonest.
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(60 * 60 * 1000);
+    // Queued behind any refresh: one asked for now runs after it.
+    await lib.refresh({});
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Later']);
+    expect(lib.current.search.search('soon')).toEqual([]);
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'expired posts left out', articles: 3 }));
+    await vi.advanceTimersByTimeAsync(30 * DAY);
+    await lib.refresh({});
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Later']);
+    await vi.advanceTimersByTimeAsync(31 * DAY);
+    await lib.refresh({});
+    expect(titles(lib)).toEqual(['Alpha', 'Beta']);
+    // None left to come: no timer.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('GIVEN an expiry to come THEN an edit keeps one timer for the soonest, and close() clears it', async () => {
+    vi.useFakeTimers({
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+      now: Date.parse('2024-06-01T00:00:00Z'),
+    });
+    put('soon.md', post('Soon', '2024-06-02'));
+    const lib = await open();
+    put('a.md', post('Alpha', '2024-06-01T12:00:00Z'));
+    await lib.refresh({ paths: [join(dir, 'a.md')] });
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(12 * 60 * 60 * 1000);
+    await lib.refresh({});
+    expect(titles(lib)).toEqual(['Beta', 'Soon']);
+    await lib.close();
+    library = undefined;
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('ContentLibrary.refresh with force', () => {
   it('GIVEN an edit that kept the size and time (some file systems, cp -p) THEN a rescan misses it and a forced one reads it', async () => {
     // A whole second, which the file system keeps exactly.

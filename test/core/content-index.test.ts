@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/core/content-index.js';
+import { splitExpired } from '../../src/core/expiry.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { searchableIndex, stored } from '../helpers/search.js';
@@ -214,5 +215,34 @@ describe('buildIndex', () => {
     expect(reads).toBe(0);
     expect(tips[1]?.item).toMatchObject({ name: 'B', text: 'two' });
     expect(reads).toBe(1);
+  });
+});
+
+describe('splitExpired', () => {
+  const now = Date.parse('2024-06-01T12:00:00Z');
+
+  it("GIVEN posts with Hugo's expiryDate THEN those past it now are left out, in order, and the soonest to come is when to look again", () => {
+    const kept = make('kept');
+    const past = make('past', { expiryDate: '2024-06-01T11:59:59Z' });
+    const atNow = make('at-now', { expiryDate: '2024-06-01T14:00:00+02:00' });
+    const later = make('later', { expiryDate: '2024-07-01' });
+    const soon = make('soon', { expiryDate: '2024-06-02' });
+    const { live, expired, next } = splitExpired([kept, past, later, atNow, soon], now);
+    expect(live.map((a) => a.slug)).toEqual(['kept', 'later', 'soon']);
+    expect(expired.map((a) => a.slug)).toEqual(['past', 'at-now']);
+    expect(next).toBe(Date.parse('2024-06-02T00:00:00Z'));
+    // What is kept is indexed as any post; an expired one takes no slug from another.
+    expect(buildIndex(live).index.bySlug('past')).toBeUndefined();
+    // The same posts later: the time alone decides, the articles are the same.
+    expect(splitExpired([kept, past, later, atNow, soon], Date.parse('2024-06-15')).live).toEqual([
+      kept,
+      later,
+    ]);
+  });
+
+  it('GIVEN no post expired THEN the very same list, and no time to look again without an expiry to come', () => {
+    const articles = [make('a'), make('b')];
+    expect(splitExpired(articles, now)).toEqual({ live: articles, expired: [], next: undefined });
+    expect(splitExpired(articles, now).live).toBe(articles);
   });
 });

@@ -572,6 +572,46 @@ describe("real blogs' file names and front matter", () => {
     ]);
   });
 
+  it("GIVEN Hugo's expiryDate (or expirydate, unpublishdate, in any case) THEN the article keeps the instant, in UTC, whatever the time now; a wrong one is a problem on its line", () => {
+    const expires = (front: Record<string, unknown>) =>
+      article({ title: 'T', ...front }, 'content/a.md').expires;
+    // A day, or a time without a zone, is in UTC, as Hugo reads them by default.
+    expect(expires({ expiryDate: '2024-05-01' })).toBe('2024-05-01T00:00:00.000Z');
+    expect(expires({ ExpiryDate: '2024-05-01T10:00:00+02:00' })).toBe('2024-05-01T08:00:00.000Z');
+    expect(expires({ expirydate: '2024-05-01 10:00' })).toBe('2024-05-01T10:00:00.000Z');
+    expect(expires({ unpublishdate: '2001-12-14 21:59:43.10 -5' })).toBe('2001-12-15T02:59:43.100Z');
+    expect(expires({ unpublishDate: '2024-05-01', expiryDate: '2030-01-01' })).toBe(
+      '2030-01-01T00:00:00.000Z',
+    );
+    // Past or not, the parse is the same: the index leaves an expired post out (see splitExpired).
+    expect(expires({ expiryDate: '1999-12-31' })).toBe('1999-12-31T00:00:00.000Z');
+    // Empty is none, as in Hugo; so is no key at all.
+    for (const front of [{ expiryDate: '' }, { expiryDate: null }, {}])
+      expect(Object.hasOwn(article({ title: 'T', ...front }, 'content/a.md'), 'expires')).toBe(false);
+    // TOML's date-times, YAML's timestamps and bare JSON's text alike.
+    const body = '## Tips\n- x\n';
+    expect(mustParse(`+++\ntitle = "T"\nexpiryDate = 2014-03-12T10:11:00-04:00\n+++\n${body}`).expires).toBe(
+      '2014-03-12T14:11:00.000Z',
+    );
+    expect(mustParse(`---\ntitle: T\nexpiryDate: 2024-05-01T10:00:00Z\n---\n${body}`).expires).toBe(
+      '2024-05-01T10:00:00.000Z',
+    );
+    expect(mustParse(`{"title": "T", "expiryDate": "2024-05-01"}\n${body}`).expires).toBe(
+      '2024-05-01T00:00:00.000Z',
+    );
+    for (const [front, field] of [
+      [{ expiryDate: 'next year' }, 'expiryDate'],
+      [{ unpublishDate: '2024-02-30' }, 'unpublishDate'],
+      [{ expirydate: '2024-05-01T25:00:00Z' }, 'expirydate'],
+      [{ expiryDate: 20240501 }, 'expiryDate'],
+    ] as const) {
+      const wrong = parse({ title: 'T', ...front }, 'content/a.md');
+      expect(wrong.ok ? [] : wrong.problems.map(({ field, line }) => ({ field, line })), field).toEqual([
+        { field, line: 4 },
+      ]);
+    }
+  });
+
   it("GIVEN front matter keys in another case (older Hugo sites' Title, Date, Tags, Draft) THEN read as Hugo reads them; problems name them as written", () => {
     const toml =
       '+++\nTitle = "Old Hugo"\nDate = 2014-03-12T10:11:00-04:00\nTags = ["Go"]\npublishdate = "2015-01-01"\n+++\nLead.\n';
