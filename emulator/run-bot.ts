@@ -15,7 +15,9 @@ export const START_FLAGS: readonly string[] = (() => {
   };
   const [node, ...words] = scripts.start.split(/\s+/);
   if (node !== 'node') throw new Error(`the start script runs ${node ?? 'nothing'}, not node`);
-  return words.filter((word) => word.startsWith('--'));
+  // BOT_NODE_FLAGS adds some for a look inside (`--cpu-prof --cpu-prof-dir=/tmp/prof`).
+  const extra = process.env.BOT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  return [...words.filter((word) => word.startsWith('--')), ...extra];
 })();
 
 export interface Finished {
