@@ -778,8 +778,10 @@ function headingMatcher(meta: FrontMatter): (heading: string) => SectionKind | u
   return (heading) => byName.get(headingKey(heading));
 }
 
+/** A heading compared as a name: case, marks and a number opening it (`## 3. Tips`) left out. */
 function headingKey(heading: string): string {
   return heading
+    .replace(HEADING_NUMBER, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -94,6 +94,18 @@ describe('finding sections', () => {
     expect(article.sections.motivations?.text).toBe('Because.');
   });
 
+  it('GIVEN numbered headings (## 1. Motivations, ## 3) Tips) THEN they are the sections; a number alone or in a name is no section', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## 1. Motivations\n\nBecause.\n\n## 3) Tips:\n\n- **One:** first\n\n## 2024 Skills\n\n- not skills',
+      ),
+    );
+    expect(article.sections.motivations?.text).toBe('Because.');
+    expect(article.sections.tips?.items).toMatchObject([{ name: 'One', text: 'first' }]);
+    expect(article.sections.skills).toBeUndefined();
+  });
+
   it('GIVEN front matter that maps other headings THEN those headings are sections', () => {
     const source = articleSource(
       validFront({ sections: { tips: 'Advice for aspiring leaders', skills: ['What it takes'] } }),
