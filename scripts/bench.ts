@@ -5,7 +5,7 @@
  * Prints p50/p99 and the ratios to the floor, and writes them to bench/results/latency.json.
  * Before them, the content load and a live edit (bench/results/content.json, see bench-content.ts);
  * after them, the fan-out of scheduled posts (bench/results/fanout.json).
- * BENCH_ONLY=content|latency|fanout runs one.
+ * BENCH_ONLY=content|latency|fanout runs one; with fanout, BENCH_FANOUT=1 or 4 only that many processes.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -283,6 +283,7 @@ async function replyLatencyByShard(
 /** The fan-out in one process (SQLite), then through 4 processes, one shard each, on Redis. */
 async function fanOuts(): Promise<Record<string, unknown>> {
   if (process.env.BENCH_FANOUT === '4') return { fourProcesses: await fanOut(4) };
+  if (process.env.BENCH_FANOUT === '1') return { oneProcess: await fanOut(1) };
   return { oneProcess: await fanOut(1), fourProcesses: await fanOut(4) };
 }
 
