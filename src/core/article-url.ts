@@ -33,6 +33,25 @@ export const ARTICLE_URL_TOKENS = [
 ] as const;
 
 /**
+ * The tokens of {@link ARTICLE_URL_TOKENS} that are Jekyll's: what fills a Jekyll post's own
+ * front-matter `permalink` (Jekyll::URL fills it as it fills the `_config.yml` one). Any other
+ * `:word` there stays as written.
+ */
+export const JEKYLL_URL_TOKENS = [
+  'slug',
+  'title',
+  'year',
+  'short_year',
+  'month',
+  'i_month',
+  'day',
+  'i_day',
+  'categories',
+  'slugified_categories',
+  'output_ext',
+] as const satisfies readonly (typeof ARTICLE_URL_TOKENS)[number][];
+
+/**
  * The tokens that name the post itself: one that comes out empty (a Hugo post with neither slug nor
  * title under `:slug`) leaves the post no address, as the rest would be its section's page.
  * `:filepath` is not one: empty, it is a top `index.md`, which Eleventy does write there.

@@ -15,6 +15,7 @@ import {
   DEFAULT_ARTICLE_URL,
   ARTICLE_NAME_TOKENS,
   hugoPathName,
+  JEKYLL_URL_TOKENS,
   jekyllSlug,
 } from './article-url.js';
 import {
@@ -194,21 +195,25 @@ function parseSource({
   const title = meta.title ?? named.title;
   if (title === '') return { ok: false, problems: [{ file, line: 1, field: 'title', message: 'missing' }] };
   const date = meta.date ?? named.date;
-  const path =
-    meta.url ??
-    meta.permalink ??
-    fillArticleUrl(articleUrl, {
-      ownSlug: meta.slug,
-      nameSlug: named.fullSlug,
-      stem: named.stem,
-      title: meta.title,
-      jekyll: jekyllPost,
-      date,
-      categories: () => categoriesOf(data),
-      sections: place === undefined ? [] : sectionsOf(place),
-      baseName: baseName(place ?? ownName),
-      filePath: filePathOf(contentPath ?? file.split('/').pop() ?? file),
-    });
+  const urlParts: UrlParts = {
+    ownSlug: meta.slug,
+    nameSlug: named.fullSlug,
+    stem: named.stem,
+    title: meta.title,
+    jekyll: jekyllPost,
+    date,
+    categories: () => categoriesOf(data),
+    sections: place === undefined ? [] : sectionsOf(place),
+    baseName: baseName(place ?? ownName),
+    filePath: filePathOf(contentPath ?? file.split('/').pop() ?? file),
+  };
+  // A Jekyll post's own permalink is filled as Jekyll fills it (`/custom/:title/`), with its tokens
+  // only; Hugo's `url` and Eleventy's permalink are addresses as written.
+  const permalink =
+    meta.permalink !== undefined && jekyllPost
+      ? fillArticleUrl(meta.permalink, urlParts, JEKYLL_URL_TOKEN)
+      : meta.permalink;
+  const path = meta.url ?? (meta.permalink === undefined ? fillArticleUrl(articleUrl, urlParts) : permalink);
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
@@ -457,6 +462,8 @@ interface UrlParts {
 type UrlToken = (typeof ARTICLE_URL_TOKENS)[number];
 
 const URL_TOKEN = new RegExp(`:(${ARTICLE_URL_TOKENS.join('|')})\\b(\\/?)`, 'g');
+/** Jekyll's tokens alone: what fills a Jekyll post's own `permalink`. */
+const JEKYLL_URL_TOKEN = new RegExp(`:(${JEKYLL_URL_TOKENS.join('|')})\\b(\\/?)`, 'g');
 /** Tokens only Hugo has: a pattern with one is a Hugo site's (`:slugorfilename` is not `:slug`). */
 const HUGO_TOKEN = /:(section|sections|filename|contentbasename|slugorfilename|slugorcontentbasename)\b/;
 /** Tokens only Jekyll has. */
@@ -474,7 +481,7 @@ const JEKYLL_TOKEN = /:(categories|slugified_categories|output_ext|short_year|i_
  * Jekyll does. A token with nothing to fill leaves no `//`. Undefined when the pattern needs a date
  * the article has not, or a token naming the post (see ARTICLE_NAME_TOKENS) comes out empty.
  */
-function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
+function fillArticleUrl(pattern: string, parts: UrlParts, tokens = URL_TOKEN): string | undefined {
   if (parts.date === undefined && articleUrlNeedsDate(pattern)) return undefined;
   const [year = '', month = '', day = ''] = parts.date?.split('-') ?? [];
   const hugo = HUGO_TOKEN.test(pattern);
@@ -528,7 +535,7 @@ function fillArticleUrl(pattern: string, parts: UrlParts): string | undefined {
     }
   };
   const empty: UrlToken[] = [];
-  const path = pattern.replace(URL_TOKEN, (_, token: UrlToken, slash: string, offset: number) => {
+  const path = pattern.replace(tokens, (_, token: UrlToken, slash: string, offset: number) => {
     const filled = value(token);
     if (filled === '') empty.push(token);
     // `/:categories/:slug` for a post without categories is `/:slug`, as Jekyll squeezes it.

@@ -530,6 +530,31 @@ describe("real blogs' file names and front matter", () => {
     expect(article({ slug: 'other' }, 'content/the-file.md').title).toBe('The File');
   });
 
+  it("GIVEN a Jekyll post's own permalink with tokens THEN Jekyll's tokens are filled as ARTICLE_URL's are, any other :word stays; Hugo's url and Eleventy's permalink stay as written", () => {
+    const url = (front: Record<string, unknown>, file = 'content/_posts/2024-01-05-My Post.md') =>
+      article({ title: 'T', ...front }, file).url;
+    expect(url({ permalink: '/custom/:title/' })).toBe('https://blog.example/custom/My-Post/');
+    expect(url({ permalink: '/:categories/:title.html', categories: ['Team News'] })).toBe(
+      'https://blog.example/team%20news/My-Post.html',
+    );
+    // Without categories, no `//`, as Jekyll squeezes it.
+    expect(url({ permalink: '/:categories/:title.html' })).toBe('https://blog.example/My-Post.html');
+    expect(url({ permalink: '/:year/:i_month/:slug:output_ext' })).toBe(
+      'https://blog.example/2024/1/my-post.html',
+    );
+    // No token of Jekyll's (Hugo's :section, or none at all): as written.
+    expect(url({ permalink: '/:section/:lang/:title/' })).toBe(
+      'https://blog.example/:section/:lang/My-Post/',
+    );
+    expect(url({ permalink: '/plain/' })).toBe('https://blog.example/plain/');
+    // A post in no _posts folder: as written, url and permalink alike.
+    expect(url({ permalink: '/custom/:title/' }, 'content/posts/2024-01-05-my-post.md')).toBe(
+      'https://blog.example/custom/:title/',
+    );
+    expect(url({ url: '/x/:title/' }, 'content/posts/my-post.md')).toBe('https://blog.example/x/:title/');
+    expect(url({ url: '/x/:title/', permalink: '/y/' })).toBe('https://blog.example/x/:title/');
+  });
+
   it('GIVEN a Jekyll name with a one-digit month or day THEN its date as Jekyll reads it; a slug past 200 characters is refused', () => {
     const post = article({}, 'content/_posts/2024-1-5-my-post.md', '/:year/:month/:day/:title.html');
     expect([post.slug, post.title, post.date, post.url]).toEqual([
