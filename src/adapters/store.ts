@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv, type KeyvStoreAdapter } from 'keyv';
+import pRetry from 'p-retry';
 import { isRedisUrl } from '../config.js';
 import type { ScheduleRecord } from '../core/schedule-record.js';
 import type { Logger } from './logger.js';
@@ -47,6 +48,7 @@ export async function openStores(storeUrl: string, logger: Logger, cwd = process
     lastTip: namespace<string>('last-tip'),
     schedules: namespace<ScheduleRecord>('schedules'),
     async close() {
+      await adapters.settled?.();
       await Promise.allSettled(opened.map((keyv) => keyv.disconnect()));
       await adapters.close();
     },
@@ -57,24 +59,42 @@ export interface Adapters {
   /** One adapter per namespace: keyv 5 sets the namespace on the adapter itself. */
   make(): KeyvStoreAdapter;
   onError(err: unknown, namespace: string): void;
+  /** Resolves once what make() started on the connections is done: they are closed after it. */
+  settled?(): Promise<void>;
   close(): Promise<void>;
 }
 
 function sqliteAdapters(storeUrl: string, logger: Logger, cwd: string): Adapters {
   const path = sqlitePath(storeUrl, cwd);
   mkdirSync(dirname(path), { recursive: true });
+  const switching: Promise<void>[] = [];
   return {
     make() {
       const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
       // WAL with synchronous=NORMAL: a commit costs no fsync, and a killed process loses nothing it
       // committed (only a power cut may drop the last commits). Thousands of schedules write at once.
-      void adapter
-        .query('PRAGMA journal_mode=WAL')
-        .then(() => adapter.query('PRAGMA synchronous=NORMAL'))
-        .catch((err: unknown) => logger.warn({ err }, 'could not switch SQLite to WAL'));
+      // A new file's other connection, creating its table meanwhile, may make the switch find it
+      // locked at once (SQLite's busy timeout does not cover it): tried again then.
+      const walSwitch = pRetry(() => adapter.query('PRAGMA journal_mode=WAL'), {
+        retries: 5,
+        minTimeout: 20,
+        shouldRetry: ({ error }) => String(error).includes('SQLITE_BUSY'),
+      });
+      switching.push(
+        walSwitch
+          .then(() => adapter.query('PRAGMA synchronous=NORMAL'))
+          .then(
+            () => undefined,
+            (err: unknown) => logger.warn({ err }, 'could not switch SQLite to WAL'),
+          ),
+      );
       return adapter;
     },
     onError: (err, namespace) => logger.error({ err, namespace }, 'store error'),
+    // A store closed at once (a short command) would otherwise fail the switch under way.
+    settled: async () => {
+      await Promise.all(switching);
+    },
     close: () => Promise.resolve(),
   };
 }

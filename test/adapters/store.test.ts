@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
 import { ScheduleBook } from '../../src/adapters/schedule-book.js';
@@ -96,6 +97,22 @@ describe('the SQLite store', () => {
     await stores.lastTip.set('channel-1', 'slug/tips/2');
     await stores.close();
     expect(existsSync(join(dir, 'nested/data/bot.sqlite'))).toBe(true);
+  });
+
+  it('GIVEN new files opened and closed at once (a short command) THEN each is switched to WAL without a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    dirs.push(dir);
+    const warn = vi.fn();
+    const watched = createLogger({ level: 'warn' }, { write: warn });
+    for (let i = 0; i < 30; i++) {
+      const stores = await openStores(`sqlite://./${i}/bot.sqlite`, watched, dir);
+      await stores.close();
+    }
+    expect(warn).not.toHaveBeenCalled();
+    // The journal mode is the file's: another connection reads it.
+    const db = new Database(join(dir, '29/bot.sqlite'), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
   });
 });
 
