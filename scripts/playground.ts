@@ -62,6 +62,9 @@ async function main(): Promise<void> {
     SITE_URL: siteUrl,
     ARTICLE_URL: settings.config.articleUrl,
     CONTENT_LANGUAGE: settings.config.contentLanguage ?? '',
+    // As written (checked above): the bot reads them as it would from its own environment.
+    BLOG_URL: process.env.BLOG_URL ?? '',
+    TAG_URL: process.env.TAG_URL ?? '',
     LOG_LEVEL: 'warn',
   };
   const deployed = await runEntry('deploy-commands', env, process.cwd());

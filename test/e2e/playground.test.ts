@@ -61,6 +61,18 @@ describe('npm run playground', () => {
     expect(output).not.toMatch(/Discord would reject/);
   }, 60_000);
 
+  it("GIVEN BLOG_URL and TAG_URL THEN the lists link the blog's own pages, as the bot does", async () => {
+    const { code, output } = await playground('/articles\n/articles tag:Engineering-Leadership\nexit\n', {
+      BLOG_URL: '/posts/',
+      TAG_URL: '/tags/:tagslug/',
+    });
+    expect(code).toBe(0);
+    expect(output).toMatch(/All articles https:\/\/blog\.example\/posts\//);
+    expect(output).toMatch(
+      /Articles tagged “engineering leadership” https:\/\/blog\.example\/tags\/engineering-leadership\//,
+    );
+  }, 60_000);
+
   it('GIVEN an article edited while it runs THEN reload shows the change, and a broken edit keeps the last good version with the reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
     copyFileSync(SEED_ARTICLE, join(dir, 'seed.md'));
