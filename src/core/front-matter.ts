@@ -496,11 +496,38 @@ function readJson(block: string): object {
     return JSON.parse(block) as object;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message)?.[1];
     // Counted from the block's start on the file's first line, as for YAML.
-    const line = position === undefined ? 1 : block.slice(0, Number(position)).split('\n').length;
-    // V8 appends the position, or quotes the whole block over several lines: the line says where.
-    const reason = message.replace(/ in JSON at position \d+.*$|, ".*" is not valid JSON$/s, '');
+    const line = jsonErrorLine(block, message);
+    // V8 appends the position, or quotes the block (or ten characters either side of the mistake,
+    // `...` marking a cut) over several lines: the line says where.
+    const reason = message.replace(
+      / in JSON at position \d+.*$|, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s,
+      '',
+    );
     throw new DataError(line, `invalid JSON in front matter: ${reason}`);
   }
+}
+
+/** Either side of the mistake, the characters V8 quotes of a longer JSON text (json-parser.cc). */
+const JSON_CONTEXT = 10;
+
+/**
+ * The line of `block` where JSON.parse went wrong, as far as V8's message tells: its `(line N
+ * column M)`, its `at position N`, the end of the text for an unexpected end, or where the text it
+ * quotes around the mistake (`..."ags": [1,\n}"`) is; else 1.
+ */
+function jsonErrorLine(block: string, message: string): number {
+  const lineOf = (position: number): number => block.slice(0, position).split('\n').length;
+  const written = /\(line (\d+) column \d+\)/.exec(message)?.[1];
+  if (written !== undefined) return Number(written);
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return lineOf(Number(position));
+  if (/^Unexpected end of JSON input/.test(message)) return lineOf(block.trimEnd().length);
+  const quoted = /, (\.\.\.)?"(.*)"(\.\.\.)? is not valid JSON$/s.exec(message);
+  const [, cutBefore, text = '', cutAfter] = quoted ?? [];
+  if (quoted === null || (cutBefore === undefined && cutAfter === undefined)) return 1;
+  // The quote is block[position - 10, position + 10), cut at the block's ends.
+  if (cutBefore === undefined) return lineOf(text.length - JSON_CONTEXT);
+  const start = cutAfter === undefined ? block.length - text.length : block.indexOf(text);
+  return start < 0 ? 1 : lineOf(start + JSON_CONTEXT);
 }

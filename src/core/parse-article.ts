@@ -76,16 +76,42 @@ const NAME_BEFORE_COLON = /^([^:.!?\n]{1,80}):\s+(?=\S)/;
  */
 export function parseArticle(input: ArticleSource): ParseResult {
   try {
-    return parseSource(input);
+    return oneLineProblems(parseSource(input));
   } catch (error) {
     // The last line of defence, should a library still fail on some input (a RangeError when its
     // recursion runs out of stack, say): one bad file must not stop the others from loading.
     const reason = error instanceof Error ? error.message : String(error);
-    return {
+    return oneLineProblems({
       ok: false,
       problems: [{ file: input.file, message: `the article could not be read: ${reason}` }],
-    };
+    });
   }
+}
+
+/**
+ * Each problem on one line (`file:line: field: message`): a library's message may hold line breaks
+ * (V8's JSON.parse quotes the text, a YAML reader may show a snippet), collapsed here for every format.
+ */
+function oneLineProblems(result: ParseResult): ParseResult {
+  if (
+    result.ok ||
+    result.problems.every(({ message, field }) => !BREAK.test(message) && !BREAK.test(field ?? ''))
+  )
+    return result;
+  return {
+    ...result,
+    problems: result.problems.map((problem) => ({
+      ...problem,
+      ...(problem.field === undefined ? {} : { field: oneLineText(problem.field) }),
+      message: oneLineText(problem.message),
+    })),
+  };
+}
+
+const BREAK = /[\r\n\u2028\u2029]/;
+
+function oneLineText(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
 }
 
 /** Enough to fix a file's front matter; a list of thousands of bad tags is still one problem. */

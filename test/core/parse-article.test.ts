@@ -1981,6 +1981,39 @@ describe('hostile front matter is read as data, never run', () => {
     ]);
   });
 
+  it('GIVEN JSON front matter V8 quotes in its message THEN the line where JSON.parse failed, and the message on one line', () => {
+    const bad = '{"title": "Bad JSON",\n "tags": [1,\n}';
+    const unexpected = "invalid JSON in front matter: Unexpected token '}'";
+    expect(problemsOf(`${bad}\n## Tips\n- x\n`)).toEqual([
+      { file: 'content/bad.md', line: 3, message: unexpected },
+    ]);
+    expect(problemsOf(`---json\n${bad}\n---\n## Tips\n- x\n`)).toEqual([
+      { file: 'content/bad.md', line: 4, message: unexpected },
+    ]);
+    // Cut on both sides in the quote: found in the block.
+    expect(problemsOf(`---json\n${bad}${'x'.repeat(30)}\n---\n## Tips\n- x\n`)).toEqual([
+      { file: 'content/bad.md', line: 4, message: unexpected },
+    ]);
+    // Cut only after: near the block's start.
+    expect(problemsOf(`---json\n[1,\n], "${'x'.repeat(30)}"\n---\n## Tips\n- x\n`)).toEqual([
+      { file: 'content/bad.md', line: 3, message: "invalid JSON in front matter: Unexpected token ']'" },
+    ]);
+    expect(problemsOf('---json\n{"a": 1,\n\n"b":\n---\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 4,
+        message: 'invalid JSON in front matter: Unexpected end of JSON input',
+      },
+    ]);
+    for (const source of [
+      `${bad}\n`,
+      `---json\n${bad}\n---\n`,
+      '---\ntitle: "a\n  b\n---\n',
+      '+++\ntitle = "a\n+++\n',
+    ])
+      for (const problem of problemsOf(source)) expect(problem.message, source).not.toMatch(/[\r\n]/);
+  });
+
   it('GIVEN YAML tags for JavaScript types THEN they stay an error: the core schema has no js types', () => {
     for (const [value, tag] of [
       ['!!js/function "function () { globalThis.__pwned = 1 }"', 'js/function'],
@@ -2183,6 +2216,21 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
           file: 'content/bad.md',
           message: 'the article could not be read: Maximum call stack size exceeded',
         },
+      ],
+    });
+  });
+
+  it("GIVEN a library's message over several lines THEN the problem is one line", () => {
+    const source = {
+      file: 'content/bad.md',
+      get source(): string {
+        throw new Error('it went wrong\n  here:\r\n  "x"\n');
+      },
+    };
+    expect(parseArticle(source)).toEqual({
+      ok: false,
+      problems: [
+        { file: 'content/bad.md', message: 'the article could not be read: it went wrong here: "x"' },
       ],
     });
   });
