@@ -5,22 +5,37 @@ import type { Choice } from './payload.js';
 import { tagKey } from './tags.js';
 import { truncatePlain } from './text.js';
 
-/** Articles whose title or slug contains what was typed, titles starting with it first; at most `limit`. */
+/**
+ * Articles whose title or slug contains what was typed from the start of a word, titles starting with
+ * it first; at most `limit`. Case does not matter, and spaces, hyphens and underscores are one
+ * separator (`engineering-lead` finds "Engineering Leadership"); a word is never matched from its
+ * middle, so "b indented" does not find "Tab indented".
+ */
 export function matchingArticles(
   articles: readonly Article[],
   typed: string,
   limit: number = L.autocompleteChoices,
 ): Article[] {
-  const query = tagKey(typed);
+  const query = titleKey(typed);
   const starts: Article[] = [];
   const contains: Article[] = [];
   for (const article of articles) {
-    const title = tagKey(article.title);
+    const title = titleKey(article.title);
     if (query === '' || title.startsWith(query)) starts.push(article);
-    else if (title.includes(query) || tagKey(article.slug).includes(query)) contains.push(article);
+    else if (` ${title}`.includes(` ${query}`) || ` ${titleKey(article.slug)}`.includes(` ${query}`))
+      contains.push(article);
     if (starts.length >= limit) break;
   }
   return [...starts, ...contains].slice(0, limit);
+}
+
+/** A title as {@link matchingArticles} compares it: lowercase, its words apart by one space. */
+function titleKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-_]+/gu, ' ')
+    .trim();
 }
 
 export function articleChoices(articles: readonly Article[], typed: string): Choice[] {

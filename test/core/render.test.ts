@@ -274,6 +274,24 @@ describe('rendering long content', () => {
     expect(choiceLimitViolations(tagChoices(index.tags, ''))).toEqual([]);
     expect(articleChoices(index.articles, 'article-7').map((c) => c.value)).toEqual(['article-7']);
   });
+
+  it('GIVEN typed text THEN titles and slugs containing it from a word start match, starting titles first; never from within a word', () => {
+    const titled = (title: string, slug: string) =>
+      mustParse(articleSource(validFront({ title, slug }), '## Tips\n\n- x'));
+    const articles = [
+      titled('A Indented in Tab', 'tab-indented'),
+      titled('B Indented', 'b-indented'),
+      titled('Leading Engineering Teams', 'leading'),
+      titled('Engineering Leadership', 'eng-lead'),
+    ];
+    const values = (typed: string) => articleChoices(articles, typed).map((choice) => choice.value);
+    expect(values('B Indented')).toEqual(['b-indented']);
+    expect(values('indented')).toEqual(['tab-indented', 'b-indented']);
+    expect(values('engineering-lead')).toEqual(['eng-lead']);
+    expect(values('ENGINEERING')).toEqual(['eng-lead', 'leading']);
+    expect(values('i-')).toEqual(['tab-indented', 'b-indented']);
+    expect(values('ndented')).toEqual([]);
+  });
 });
 
 describe('numbered items', () => {
