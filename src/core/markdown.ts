@@ -103,6 +103,9 @@ export const MAX_INLINE_MARKS = 128;
 /** A line that starts a new block, so that a list's items are counted one by one. */
 const BLOCK_START = /^[ \t>]*(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)/;
 
+/** A kramdown abbreviation's definition (`*[HTML]: HyperText…`), which is left out: no marks of a paragraph. */
+const ABBREVIATION = /^ {0,3}\*\[[^\]]*\]:/;
+
 /** Brackets (links, images) open inside each other: matching nested images cost micromark the cube of their depth. */
 export const MAX_BRACKET_DEPTH = 8;
 
@@ -115,6 +118,12 @@ function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]
   let marks = 0;
   let depth = 0;
   for (const [index, line] of lines.entries()) {
+    if (ABBREVIATION.test(line) && code[index] !== true) {
+      start = index + 1;
+      marks = 0;
+      depth = 0;
+      continue;
+    }
     if (code[index] === true || line.trim() === '' || BLOCK_START.test(line)) {
       // A blank line or a code block ends a paragraph; the next one starts on the line after it.
       start = code[index] === true || line.trim() === '' ? index + 1 : index;

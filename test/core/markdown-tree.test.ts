@@ -143,6 +143,14 @@ describe('markdownTree', () => {
     expect(write(source)).toBe('Managers need support. Write HTML less.\n\n- It matters.\n\nAfter.\n');
   });
 
+  it('GIVEN many abbreviation definitions in a row THEN they are no crowded paragraph: their marks are not counted', () => {
+    const definitions = Array.from({ length: 200 }, (_, i) => `*[AB${i}]: Thing ${i}`);
+    const parsed = parseMarkdown(['Intro.', '', ...definitions].join('\n'));
+    expect(parsed.ok).toBe(true);
+    // A paragraph as crowded is still refused.
+    expect(parseMarkdown(`Intro ${'*a* '.repeat(80)}`).ok).toBe(false);
+  });
+
   it('GIVEN hard line breaks and <br> THEN plain line breaks, as Discord shows them, without spaces around', () => {
     const root = markdownTree('one  \ntwo\\\nthree <br> four<br/>five');
     expect(toDiscordMarkdown(root.children, undefined)).toBe('one\ntwo\nthree\nfour\nfive');
