@@ -1,5 +1,5 @@
-import { lstat, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
@@ -14,7 +14,10 @@ import {
   fileSignature,
   findArticles,
   isArticlePath,
+  isBundleIndex,
+  isHugoConfig,
   isJekyllConfig,
+  isLeafBundle,
   isWalked,
   readArticles,
   type ArticleFile,
@@ -79,6 +82,9 @@ export class ContentLibrary {
   #walkProblems: readonly ContentProblem[] = [];
   /** Whether the last walk found a Jekyll site's folder: which files are read then (see findArticles). */
   #jekyll = false;
+  /** Hugo's content folder and leaf bundles, as the last walk found them (see findArticles). */
+  #hugo: string | undefined;
+  #bundles: ReadonlySet<string> = new Set();
   #indexProblems: readonly ContentProblem[] = [];
   /** Problems already logged, so that a rebuild does not repeat the ones that stayed. */
   #logged = new Set<string>();
@@ -250,12 +256,22 @@ export class ContentLibrary {
     let rescan = rescanAsked;
     for (const path of paths) {
       const inside = relative(root, path);
-      // A Jekyll site's configuration added, removed or written: which files are posts may change.
-      if (isJekyllConfig(inside)) {
+      // A Jekyll or Hugo site's configuration added, removed or written: which files are posts may change.
+      if (isJekyllConfig(inside) || isHugoConfig(inside)) {
         rescan = true;
         continue;
       }
-      if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#jekyll)) continue;
+      if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#jekyll, this.#bundles)) continue;
+      // A Hugo bundle's index.md added or removed: whether its folder's other files are pages changes.
+      if (this.#hugo !== undefined && isBundleIndex(basename(inside))) {
+        const folder = dirname(inside) === '.' ? '' : dirname(inside);
+        const entries = await readdir(join(root, folder), { withFileTypes: true }).catch(() => []);
+        const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+        if (isLeafBundle(folder, names, this.#hugo) !== this.#bundles.has(folder)) {
+          rescan = true;
+          continue;
+        }
+      }
       const info = await lstat(path).catch(() => undefined);
       // A folder added, removed or renamed (or the content folder itself): its files are found by
       // walking again.
@@ -263,7 +279,7 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      if (!isArticlePath(inside, this.#jekyll)) continue;
+      if (!isArticlePath(inside, this.#jekyll, this.#bundles)) continue;
       const file = { path: join(root, inside), file: displayName(dir, inside) };
       const known = this.#files.get(file.file);
       // A link (now or before): only the walk knows whether and where it is followed.
@@ -278,6 +294,8 @@ export class ContentLibrary {
       const found = await findArticles(dir);
       this.#walkProblems = found.problems;
       this.#jekyll = found.jekyll;
+      this.#hugo = found.hugo;
+      this.#bundles = found.bundles;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       if (!this.#closed && found.unread.length === 0) this.#watcher?.sync(found.folders);
       const seen = new Set(found.files.map((file) => file.file));

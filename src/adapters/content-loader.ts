@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
@@ -280,6 +280,13 @@ export interface FoundArticles {
   readonly folders: readonly string[];
   /** Whether the content folder is a Jekyll site's (see {@link isJekyllConfig}): only its posts are read. */
   readonly jekyll: boolean;
+  /**
+   * In a Hugo site's content (see {@link findHugoContent}), the folder inside the content folder
+   * that is Hugo's own (`''`, or `content` when the content folder is the site's); else undefined.
+   */
+  readonly hugo: string | undefined;
+  /** In a Hugo site, its leaf bundles (see {@link isLeafBundle}), relative to the content folder. */
+  readonly bundles: ReadonlySet<string>;
 }
 
 export interface ArticleFile {
@@ -313,6 +320,8 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       unread: [displayName(dir, '')],
       folders: [],
       jekyll: false,
+      hugo: undefined,
+      bundles: new Set(),
     };
   }
   const unread: string[] = [];
@@ -322,6 +331,8 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   const links: string[] = [];
   const folders = [''];
   let jekyll = false;
+  let hugo: string | undefined;
+  const bundles = new Set<string>();
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let entries: Dirent[];
     try {
@@ -337,14 +348,19 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     }
     walked.push(join(root, folder));
     // The content folder is read first: its entries say which folders below are walked.
-    if (folder === '') jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
+    if (folder === '') {
+      jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
+      hugo = await findHugoContent(root, entries);
+    }
+    const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+    if (isLeafBundle(folder, names, hugo)) bundles.add(folder);
     for (const entry of entries) {
       const inside = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (isWalkedFolder(inside, jekyll)) folders.push(inside);
+        if (isWalkedFolder(inside, jekyll, bundles)) folders.push(inside);
       } else if (entry.isSymbolicLink()) {
         links.push(inside);
-      } else if (entry.isFile() && isArticlePath(inside, jekyll)) {
+      } else if (entry.isFile() && isArticlePath(inside, jekyll, bundles)) {
         direct.set(join(root, inside), inside);
       }
     }
@@ -352,7 +368,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   // A link to a file also reached as itself, or through another link, is read once under one name.
   const byLink = new Map<string, string>();
   for (const inside of links.sort(compare)) {
-    const outcome = await followLink(root, inside, jekyll);
+    const outcome = await followLink(root, inside, jekyll, bundles);
     if (outcome === undefined) continue;
     if ('skipped' in outcome) {
       problems.push({ file: name(inside), message: `skipped: ${outcome.skipped}` });
@@ -364,7 +380,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     .map(([path, inside]) => ({ path, inside }))
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }) => ({ path, file: name(inside) }));
-  return { files, problems, unread, folders: walked, jekyll };
+  return { files, problems, unread, folders: walked, jekyll, hugo, bundles };
 }
 
 /**
@@ -376,6 +392,7 @@ async function followLink(
   root: string,
   inside: string,
   jekyll: boolean,
+  bundles: ReadonlySet<string>,
 ): Promise<{ target: string } | { skipped: string } | undefined> {
   const path = join(root, inside);
   let target: string;
@@ -389,7 +406,8 @@ async function followLink(
     if (code !== 'ENOENT') return { skipped: `a link that cannot be followed (${code ?? 'error'})` };
     return { skipped: `a link to nothing (${await readlink(path).catch(() => '?')})` };
   }
-  if (!(isFolder ? isWalkedFolder(inside, jekyll) : isArticlePath(inside, jekyll))) return undefined;
+  if (!(isFolder ? isWalkedFolder(inside, jekyll, bundles) : isArticlePath(inside, jekyll, bundles)))
+    return undefined;
   const written = await readlink(path).catch(() => target);
   if (!isInside(root, target)) return { skipped: `a link out of the content folder (${written})` };
   // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`).
@@ -413,6 +431,78 @@ export function isSkippedFolder(name: string): boolean {
 }
 
 /**
+ * Eleventy's folders of layouts and partials (`_includes`, `_layouts`), of data (`_data`) and its
+ * output (`_site`), by their default names: it writes no page from them (nor Jekyll, whose own they are too).
+ */
+const GENERATOR_FOLDERS = new Set(['_includes', '_layouts', '_data', '_site']);
+
+/** A Hugo site's configuration file by its own name (`hugo.toml`, Hugo's since 0.110). */
+export function isHugoConfig(name: string): boolean {
+  return /^hugo\.(toml|yaml|yml|json)$/.test(name);
+}
+
+/** Hugo's older name for its configuration, which other tools use too: Hugo's with Hugo's folders beside it. */
+function isOldHugoConfig(name: string): boolean {
+  return /^config\.(toml|yaml|yml|json)$/.test(name);
+}
+
+/**
+ * Whether the content folder at `root` (real path; `entries` its own) is a Hugo site's: its
+ * configuration in the content folder itself (the site's folder: its content is then in `content`),
+ * or in the site's folder above: the content folder's parent, or that of the `content` folder it is in
+ * (`CONTENT_DIR` at `content/posts`). There, a `hugo.toml` (`.yaml`, `.yml`, `.json`), or a
+ * `config.toml` (…) with Hugo's `archetypes`, `layouts` or `themes` folder beside it, or a
+ * `config/_default` folder. The folder inside the content folder that is Hugo's content, or undefined.
+ */
+export async function findHugoContent(root: string, entries: readonly Dirent[]): Promise<string | undefined> {
+  if (entries.some((entry) => !entry.isDirectory() && isHugoConfig(entry.name))) return 'content';
+  const sites = [dirname(root)];
+  for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
+    if (basename(folder) === 'content') {
+      if (folder !== root) sites.push(dirname(folder));
+      break;
+    }
+  }
+  for (const site of sites) {
+    if (site === root) continue;
+    const names = await readdir(site).catch(() => [] as string[]);
+    if (names.some(isHugoConfig)) return '';
+    const hugoFolders = names.some((name) => ['archetypes', 'layouts', 'themes'].includes(name));
+    if (names.some(isOldHugoConfig) && hugoFolders) return '';
+    if (
+      names.includes('config') &&
+      (await stat(join(site, 'config', '_default')).catch(() => undefined))?.isDirectory()
+    )
+      return '';
+  }
+  return undefined;
+}
+
+/** Hugo's name for a leaf bundle's page: `index.md`, `index.markdown`, in a language (`index.fr.md`). */
+export function isBundleIndex(name: string): boolean {
+  return /^index\.(md|markdown)$/.test(splitLanguage(name.toLowerCase()).name);
+}
+
+/**
+ * Whether the folder at `inside` (relative to the content folder), holding files named `names`, is a
+ * Hugo leaf bundle, in a Hugo site's content (`hugo`, see {@link FoundArticles.hugo}): one holding an
+ * `index.md` (see {@link isBundleIndex}). Its other files, and its folders, are the page's
+ * resources, of which Hugo writes no page (a headless bundle's snippets). Never the content folder.
+ */
+export function isLeafBundle(inside: string, names: readonly string[], hugo: string | undefined): boolean {
+  return hugo !== undefined && inside !== '' && inside !== hugo && names.some(isBundleIndex);
+}
+
+/** The folder of `inside`, relative as it is (`''` at the top). */
+function folderOf(inside: string): string {
+  const parts = inside.split(sep);
+  parts.pop();
+  return parts.join(sep);
+}
+
+const NO_BUNDLES: ReadonlySet<string> = new Set();
+
+/**
  * A Jekyll site's configuration, when directly in the content folder (`inside` is relative to it):
  * the folder is then the site's own, whose posts are only the files in its `_posts` folders.
  */
@@ -422,37 +512,60 @@ export function isJekyllConfig(inside: string): boolean {
 
 /**
  * Whether the walk enters the folder at `inside` (relative to the content folder), the folders above
- * it being entered: not one that holds no articles (see {@link isSkippedFolder}). In a Jekyll site
+ * it being entered: not one that holds no articles (see {@link isSkippedFolder}), nor one in a Hugo
+ * leaf bundle (in `bundles`: its resources), nor Eleventy's (see {@link GENERATOR_FOLDERS}). In a Jekyll site
  * (`jekyll`), outside a `_posts` folder, neither a folder Jekyll does not publish as posts (`_site`,
  * `_drafts`, `_layouts`, collections: any `_` folder but `_posts`) nor the top `vendor`, where Jekyll's
  * default exclusions keep installed gems (many a README.md): what is walked is also what is watched.
  */
-export function isWalkedFolder(inside: string, jekyll: boolean): boolean {
+export function isWalkedFolder(
+  inside: string,
+  jekyll: boolean,
+  bundles: ReadonlySet<string> = NO_BUNDLES,
+): boolean {
   const above = inside.split(sep);
   const name = above.pop() ?? '';
-  if (isSkippedFolder(name)) return false;
-  if (!jekyll || name === '_posts' || above.includes('_posts')) return true;
+  if (isSkippedFolder(name) || bundles.has(above.join(sep))) return false;
+  if (!jekyll) return !GENERATOR_FOLDERS.has(name);
+  if (name === '_posts' || above.includes('_posts')) return true;
   return !name.startsWith('_') && !(above.length === 0 && name === 'vendor');
 }
 
 /**
  * Whether what is at `inside` is where the walk goes: every folder on its way, and itself, one it
- * enters (a file whose name fails this, like `.x.md` or a Jekyll site's top `_x.md`, is no article).
+ * enters (a file whose name fails this, like `.x.md` or a Jekyll site's top `_x.md`, is no article);
+ * in a Hugo leaf bundle (in `bundles`), only its page (see {@link isBundleIndex}).
  */
-export function isWalked(inside: string, jekyll: boolean): boolean {
+export function isWalked(
+  inside: string,
+  jekyll: boolean,
+  bundles: ReadonlySet<string> = NO_BUNDLES,
+): boolean {
   const parts = inside.split(sep);
-  return parts.every((_, i) => isWalkedFolder(parts.slice(0, i + 1).join(sep), jekyll));
+  const last = parts.length - 1;
+  return (
+    parts.every((_, i) =>
+      isWalkedFolder(parts.slice(0, i + 1).join(sep), jekyll, i < last ? bundles : NO_BUNDLES),
+    ) &&
+    (!bundles.has(folderOf(inside)) || isBundleIndex(parts[last] ?? ''))
+  );
 }
 
 /**
  * Whether the file at `inside`, in a folder the walk enters, is read as an article: a Markdown file
- * (see {@link isArticleName}), and in a Jekyll site one in a `_posts` folder whose name starts with a
+ * (see {@link isArticleName}), in a Hugo leaf bundle (in `bundles`) only its page (see
+ * {@link isBundleIndex}), and in a Jekyll site one in a `_posts` folder whose name starts with a
  * date (see {@link isJekyllPostName}), as Jekyll publishes only those as posts (not its pages, like
  * `about.md` or `README.md`, nor an undated `_posts/notes.md`).
  */
-export function isArticlePath(inside: string, jekyll: boolean): boolean {
+export function isArticlePath(
+  inside: string,
+  jekyll: boolean,
+  bundles: ReadonlySet<string> = NO_BUNDLES,
+): boolean {
   const folders = inside.split(sep);
   const name = folders.pop() ?? '';
+  if (bundles.has(folders.join(sep)) && !isBundleIndex(name)) return false;
   return isArticleName(name) && (!jekyll || (folders.includes('_posts') && isJekyllPostName(name)));
 }
 

@@ -61,7 +61,7 @@ describe('a blog as its generator lays it out loads without editing a file', () 
     // The posts' section is their folder in content/, as Hugo's permalinks name it.
     const loaded = await loadContent(blog('hugo/content'), SITE_URL, '/:sections/:slugorfilename/');
     // The draft and the post past its expiryDate are read and left out; the list pages (_index.md)
-    // are not even read.
+    // are not even read, nor the page bundle's resource (aside.md: the site has a hugo.toml).
     expect(loaded.fileCount).toBe(6);
     expect(loaded.expired.map((article) => [article.file, article.expires])).toEqual([
       ['test/fixtures/blogs/hugo/content/posts/summer-offsite.md', '2020-09-01T00:00:00.000Z'],

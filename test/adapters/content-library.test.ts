@@ -196,6 +196,56 @@ describe("ContentLibrary.refresh in a Jekyll site's folder", () => {
   });
 });
 
+describe("ContentLibrary.refresh in a Hugo site's folder", () => {
+  const putIn = (path: string, title: string): void => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    put(path, article(title));
+  };
+
+  it('GIVEN files added in a leaf bundle, or its index.md added or removed THEN only pages are articles, as Hugo makes them', async () => {
+    put('hugo.toml', 'title = "A blog"\n');
+    putIn('content/posts/leaf/index.md', 'Leaf');
+    putIn('content/posts/plain/page.md', 'Page');
+    const lib = await open();
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Leaf', 'Page']);
+    putIn('content/posts/leaf/extra.md', 'Extra');
+    putIn('content/posts/leaf/sub/deeper.md', 'Deeper');
+    const added = [
+      'content/posts/leaf/extra.md',
+      'content/posts/leaf/sub',
+      'content/posts/leaf/sub/deeper.md',
+    ];
+    await lib.refresh({ paths: added.map((path) => join(dir, path)) });
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Leaf', 'Page']);
+    // An index.md makes its folder a bundle: its other files leave.
+    putIn('content/posts/plain/index.md', 'Plain');
+    await lib.refresh({ paths: [join(dir, 'content/posts/plain/index.md')] });
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Leaf', 'Plain']);
+    // Without it, the folder's files are pages again.
+    unlinkSync(join(dir, 'content/posts/leaf/index.md'));
+    await lib.refresh({ paths: [join(dir, 'content/posts/leaf/index.md')] });
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Deeper', 'Extra', 'Plain']);
+    unlinkSync(join(dir, 'hugo.toml'));
+    await lib.refresh({ paths: [join(dir, 'hugo.toml')] });
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Deeper', 'Extra', 'Page', 'Plain']);
+    expect(lib.problems).toEqual([]);
+  });
+
+  it('GIVEN the folder watched THEN a file added inside a leaf bundle does not become an article', async () => {
+    put('hugo.toml', 'title = "A blog"\n');
+    putIn('content/posts/leaf/index.md', 'Leaf');
+    const lib = await open();
+    await lib.watch();
+    putIn('content/posts/leaf/extra.md', 'Extra');
+    putIn('content/posts/leaf/sub/deeper.md', 'Deeper');
+    put('c.md', article('Gamma'));
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma', 'Leaf']));
+    put('content/posts/leaf/index.md', article('Leaf, revised'));
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma', 'Leaf, revised']));
+    expect(lib.problems).toEqual([]);
+  });
+});
+
 describe("posts past Hugo's expiryDate", () => {
   const DAY = 24 * 60 * 60 * 1000;
   const post = (title: string, expiryDate: string): string =>

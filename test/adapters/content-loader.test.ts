@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import {
@@ -366,10 +366,11 @@ describe("findArticles in a Jekyll site's folder", () => {
     unlinkSync(join(site, '_config.yaml'));
     put('blog/_config.yml', 'title: A blog\n');
     mkdirSync(join(site, '_config.yml'));
-    expect((await found()).files).toHaveLength(posts.length + 9);
+    // Read as any folder (but for Eleventy's _layouts and _site, never read: see below).
+    expect((await found()).files).toHaveLength(posts.length + 7);
   });
 
-  it('GIVEN no _config.yml THEN the same tree is read whole, as any content folder', async () => {
+  it("GIVEN no _config.yml THEN the same tree is read whole, as any content folder, but for Eleventy's own folders", async () => {
     unlinkSync(join(site, '_config.yml'));
     const { files, folders } = await found();
     expect(files).toEqual(
@@ -377,16 +378,15 @@ describe("findArticles in a Jekyll site's folder", () => {
         ...posts,
         'README.md',
         '_drafts/draft.md',
-        '_layouts/post.md',
         '_recipes/collection-item.md',
-        '_site/x.md',
         'about.md',
         'blog/_drafts/nested-draft.md',
         'blog/index.md',
         'vendor/bundle/gems/x/README.md',
       ].sort(),
     );
-    expect(folders).toEqual(expect.arrayContaining(['_drafts', '_site', 'vendor/bundle/gems/x']));
+    expect(folders).toEqual(expect.arrayContaining(['_drafts', 'vendor/bundle/gems/x']));
+    expect(folders).not.toContain('_site');
   });
 
   it("GIVEN links THEN their own name and place decide, as a file's: one in _posts is read, one elsewhere is not", async () => {
@@ -403,5 +403,135 @@ describe("findArticles in a Jekyll site's folder", () => {
     expect(problems.map((problem) => [relative(site, problem.file), problem.message])).toEqual([
       ['blog/_posts/2024-link', `skipped: a link to a folder already read (${join(site, '_posts/2024')})`],
     ]);
+  });
+});
+
+describe("findArticles in a Hugo site's content", () => {
+  let site: string;
+  const page = articleSource(validFront(), '## Tips\n\n- x');
+  const put = (path: string, text = page): void => {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), text);
+  };
+  /** The files found under `inside` (the content folder by default), relative to it. */
+  const found = async (inside = 'content') => {
+    const { files, problems, bundles } = await findArticles(join(site, inside));
+    return { files: files.map((file) => relative(join(site, inside), file.file)), problems, bundles };
+  };
+  const pages = [
+    'about.md',
+    'headless-bundle/index.md',
+    'index.md',
+    'posts/branch-sibling.md',
+    'posts/leaf/index.md',
+    'posts/plain.md',
+    'posts/translated/index.fr.md',
+    'posts/translated/index.md',
+    'posts/year/2024/post.markdown',
+  ];
+  const resources = [
+    'headless-bundle/piece.md',
+    'posts/leaf/extra.md',
+    'posts/leaf/sub/deeper.md',
+    'posts/leaf/sub/index.md',
+    'posts/translated/notes.md',
+  ];
+
+  beforeEach(() => {
+    site = mkdtempSync(join(tmpdir(), 'hugo-'));
+    put('hugo.toml', 'title = "A blog"\n');
+    for (const file of pages) put(`content/${file}`);
+    put('content/headless-bundle/index.md', '---\nheadless: true\n---\n');
+    for (const file of resources) put(`content/${file}`);
+    // A branch bundle: its other files are pages.
+    put('content/posts/_index.md', '---\ntitle: Posts\n---\n');
+  });
+  afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+  it("GIVEN hugo.toml beside the content folder THEN a leaf bundle's other files and folders are its resources, not pages; a branch bundle's are pages", async () => {
+    expect(await found()).toEqual({
+      files: pages,
+      problems: [],
+      bundles: new Set(
+        ['headless-bundle', 'posts/leaf', 'posts/translated'].map((f) => f.split('/').join(sep)),
+      ),
+    });
+    // The headless bundle's page is none either: no article from that folder.
+    const loaded = await loadContent(join(site, 'content'), undefined);
+    expect(
+      loaded.index.articles.map((article) => article.file).filter((file) => file.includes('headless')),
+    ).toEqual([]);
+    expect(loaded.problems).toEqual([]);
+  });
+
+  it('GIVEN no Hugo configuration THEN the same tree is read whole, as any content folder', async () => {
+    unlinkSync(join(site, 'hugo.toml'));
+    expect((await found()).files).toEqual([...pages, ...resources].sort());
+    // config.toml alone is any tool's: not Hugo's without its folders beside it.
+    put('config.toml', 'title = "A blog"\n');
+    expect((await found()).files).toHaveLength(pages.length + resources.length);
+  });
+
+  it("GIVEN Hugo's other configurations THEN a Hugo site as well: config.toml with its folders, config/_default, hugo.yaml", async () => {
+    unlinkSync(join(site, 'hugo.toml'));
+    put('config.toml', 'title = "A blog"\n');
+    for (const folder of ['archetypes', 'layouts', 'themes']) {
+      mkdirSync(join(site, folder));
+      expect((await found()).files).toEqual(pages);
+      rmSync(join(site, folder), { recursive: true });
+    }
+    unlinkSync(join(site, 'config.toml'));
+    put('config/_default/params.toml', 'x = 1\n');
+    expect((await found()).files).toEqual(pages);
+    rmSync(join(site, 'config'), { recursive: true });
+    put('hugo.yaml', 'title: A blog\n');
+    expect((await found()).files).toEqual(pages);
+  });
+
+  it('GIVEN CONTENT_DIR at content/posts, or at the site with its hugo.toml THEN the bundles are found there too; the content folder is never one', async () => {
+    expect((await found('content/posts')).files).toEqual(
+      pages.filter((file) => file.startsWith('posts/')).map((file) => file.slice('posts/'.length)),
+    );
+    const atSite = await found('.');
+    expect(atSite.files).toEqual(pages.map((file) => `content/${file}`));
+    expect(atSite.bundles.has('content')).toBe(false);
+  });
+});
+
+describe('findArticles in an Eleventy input folder', () => {
+  let input: string;
+  afterEach(() => rmSync(input, { recursive: true, force: true }));
+
+  it('GIVEN _includes, _layouts, _data and _site THEN none is walked, at any depth; other _ folders are', async () => {
+    input = mkdtempSync(join(tmpdir(), 'eleventy-'));
+    const page = articleSource(validFront(), '## Tips\n\n- x');
+    const files = [
+      '_includes/layouts/post.md',
+      '_includes/partial.md',
+      '_layouts/base.md',
+      '_data/site.md',
+      '_site/posts/copy.md',
+      'blog/_includes/nested.md',
+      '_notes/kept.md',
+      'posts/2024-01-05-post.md',
+      'about.md',
+    ];
+    for (const file of files) {
+      mkdirSync(dirname(join(input, file)), { recursive: true });
+      writeFileSync(join(input, file), page);
+    }
+    const { files: read, folders, problems } = await findArticles(input);
+    expect(read.map((file) => relative(input, file.file))).toEqual([
+      '_notes/kept.md',
+      'about.md',
+      'posts/2024-01-05-post.md',
+    ]);
+    expect(folders.map((folder) => relative(realpathSync(input), folder)).sort()).toEqual([
+      '',
+      '_notes',
+      'blog',
+      'posts',
+    ]);
+    expect(problems).toEqual([]);
   });
 });
