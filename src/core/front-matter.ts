@@ -334,10 +334,13 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     // can pick another engine.
     text = `${fence}${text.slice(3 + name.length)}`;
     if (format === 'yaml') text = withYamlEnd(text);
-    // gray-matter strips comments from the block with a regular expression whose time grows with the
-    // square of its blank lines: a block without its closing line would take the whole file with it.
+    // Where gray-matter finds the closing line. Without one it would read the whole file as front
+    // matter and leave no body: an article of its fields alone, where the author forgot a line.
     const close = text.indexOf(`\n${fence}`, 3);
-    const blockLines = (close === -1 ? text : text.slice(0, close)).split('\n', MAX_BLOCK_LINES + 2).length;
+    if (close === -1) return { ok: false, line: 1, message: `front matter: no closing "${fence}"` };
+    // gray-matter strips comments from the block with a regular expression whose time grows with the
+    // square of its blank lines. The lines between the opening and closing lines are counted.
+    const blockLines = text.slice(0, close).split('\n', MAX_BLOCK_LINES + 2).length - 1;
     if (blockLines > MAX_BLOCK_LINES) {
       return {
         ok: false,

@@ -2067,8 +2067,31 @@ describe('hostile front matter is read as data, never run', () => {
     }
   });
 
-  it('GIVEN front matter whose closing line is missing, over a megabyte of blank lines THEN says so at once', () => {
-    expect(problemsOf(`---\n${'\n'.repeat(1_000_000)}title: T\n`)).toEqual([
+  it('GIVEN front matter whose closing line is missing, over a megabyte of blank lines or a line THEN says so at once', () => {
+    for (const source of [
+      `---\n${'\n'.repeat(1_000_000)}title: T\n`,
+      '---\ntitle: x\n',
+      '---\ntitle: x',
+      '---',
+      '---yaml\n',
+    ])
+      expect(problemsOf(source), source).toEqual([
+        { file: 'content/bad.md', line: 1, message: 'front matter: no closing "---"' },
+      ]);
+    expect(problemsOf('+++\ntitle = "x"\n')).toEqual([
+      { file: 'content/bad.md', line: 1, message: 'front matter: no closing "+++"' },
+    ]);
+    // Its closing line the file's last, without a line break: closed.
+    expect(mustParse('---\ntitle: x\n---').title).toBe('x');
+    expect(mustParse('---\r\ntitle: x\r\n---').title).toBe('x');
+    expect(mustParse('---\ntitle: x\n...').title).toBe('x');
+  });
+
+  it('GIVEN front matter of exactly 1,000 lines THEN it is read; of 1,001, it is refused', () => {
+    const keys = (count: number) => Array.from({ length: count }, (_, i) => `k${i}: ${i}`).join('\n');
+    expect(mustParse(`---\ntitle: T\n${keys(999)}\n---\n## Tips\n- x\n`).title).toBe('T');
+    expect(mustParse(`+++\ntitle = "T"\n${keys(999).replace(/:/g, ' =')}\n+++\n`).title).toBe('T');
+    expect(problemsOf(`---\ntitle: T\n${keys(1000)}\n---\n## Tips\n- x\n`)).toEqual([
       {
         file: 'content/bad.md',
         line: 1,
