@@ -360,8 +360,10 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
         if (isWalkedFolder(inside, jekyll, bundles)) folders.push(inside);
       } else if (entry.isSymbolicLink()) {
         links.push(inside);
-      } else if (entry.isFile() && isArticlePath(inside, jekyll, bundles)) {
-        direct.set(join(root, inside), inside);
+      } else if (isArticlePath(inside, jekyll, bundles)) {
+        if (entry.isFile()) direct.set(join(root, inside), inside);
+        // Named as an article but no file to read (a FIFO would wait for a writer): said, not read.
+        else problems.push({ file: name(inside), message: `skipped: not a regular file (${kindOf(entry)})` });
       }
     }
   }
@@ -413,6 +415,13 @@ async function followLink(
   // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`).
   if (isFolder) return { skipped: `a link to a folder already read (${written})` };
   return { target };
+}
+
+function kindOf(entry: Dirent): string {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return 'unknown';
 }
 
 /** How problems name a file found at `inside` (relative to the content folder): from the working directory. */

@@ -136,7 +136,13 @@ describe('loadContent', () => {
       }
       writeFileSync(join(many, 'big.md'), 'x'.repeat(1024 * 1024 + 1));
       execFileSync('mkfifo', [join(many, 'fifo.md')]);
-      const { files } = await findArticles(many);
+      const { files, problems } = await findArticles(many);
+      expect(problems).toEqual([
+        {
+          file: relative(process.cwd(), join(many, 'fifo.md')),
+          message: 'skipped: not a regular file (a named pipe)',
+        },
+      ]);
       // Gone since the walk, or become a FIFO (which the walk does not list): no file to read.
       files.push(
         { path: join(many, 'fifo.md'), file: 'fifo.md' },
