@@ -758,8 +758,9 @@ function parseBody(
             : `${what} at line ${item.line} is empty`,
       });
     }
-    // "Tips:" reads as "Tips" in a title.
-    const heading = plainText(section.heading).replace(/[\s:–—-]+$/, '');
+    // "Tips:" reads as "Tips" in a title, "3. Tips" as "Tips" (its number is no part of its name).
+    const written = plainText(section.heading).replace(/[\s:–—-]+$/, '');
+    const heading = written.replace(HEADING_NUMBER, '') || written;
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
   return { sections, problems, lead: leadOf(parsed.root.children, siteUrl) };
@@ -878,14 +879,14 @@ function buildSection(
     // A heading with nothing under it is a tip of its own (tips written as headings), not a name.
     if (nodes.length === 0)
       addItem(numbered({ text: toDiscordMarkdown([paragraph], siteUrl), line }, number), [heading]);
-    else
+    else {
+      // `### 3.` alone names nothing: the item is numbered, without a name ("Tip 3").
+      const name = plainText(paragraph).trim();
       addItem(
-        numbered(
-          { name: plainText(paragraph).trim(), text: toDiscordMarkdown(nodes, siteUrl), line },
-          number,
-        ),
+        numbered({ ...(name === '' ? {} : { name }), text: toDiscordMarkdown(nodes, siteUrl), line }, number),
         nodes,
       );
+    }
   };
 
   for (const part of section.parts) {
@@ -921,15 +922,25 @@ function numbered(item: SectionItem, number: number | undefined): SectionItem {
 /** `2. ` or `2) ` opening a sub-heading: a numbered list written as headings (`### 2. Read widely`). */
 const HEADING_NUMBER = /^(\d{1,9})[.)][ \t]+/;
 
-/** A sub-heading's text, without its number when it starts with one (the number apart). */
+/** A number alone opening a sub-heading (`### 2.`, nothing after it): a numbered item without a name. */
+const HEADING_NUMBER_ALONE = /^(\d{1,9})[.)][ \t]*$/;
+
+/**
+ * A sub-heading's text, without its number when it starts with one (the number apart); `### 2.`
+ * alone (or with nothing shown after it) is its number and an empty title.
+ */
 function headingNumber(heading: Heading): { title: PhrasingContent[]; number?: number } {
   const [lead, ...rest] = heading.children;
-  const match = lead?.type === 'text' ? HEADING_NUMBER.exec(lead.value) : null;
+  const match =
+    lead?.type === 'text'
+      ? (HEADING_NUMBER.exec(lead.value) ??
+        (rest.length === 0 ? HEADING_NUMBER_ALONE.exec(lead.value) : null))
+      : null;
   if (lead?.type !== 'text' || match === null) return { title: heading.children };
   const value = lead.value.slice(match[0].length);
   const title = value === '' ? rest : [{ ...lead, value }, ...rest];
-  // `### 2.` alone is its own text.
-  if (plainText({ type: 'paragraph', children: title }).trim() === '') return { title: heading.children };
+  if (plainText({ type: 'paragraph', children: title }).trim() === '')
+    return { title: [], number: Number(match[1]) };
   return { title, number: Number(match[1]) };
 }
 

@@ -104,6 +104,11 @@ describe('finding sections', () => {
     expect(article.sections.motivations?.text).toBe('Because.');
     expect(article.sections.tips?.items).toMatchObject([{ name: 'One', text: 'first' }]);
     expect(article.sections.skills).toBeUndefined();
+    // Shown without the number, as the embed's title names the section.
+    expect([article.sections.motivations?.heading, article.sections.tips?.heading]).toEqual([
+      'Motivations',
+      'Tips',
+    ]);
   });
 
   it('GIVEN front matter that maps other headings THEN those headings are sections', () => {
@@ -172,8 +177,22 @@ describe('finding sections', () => {
     ).toEqual([
       [1, 'Seek mentorship'],
       [2, '**Be patient**'],
-      [undefined, '3.'],
+      [3, 'x'],
       [undefined, '2024 in review'],
+    ]);
+    // `### 3.` with nothing after the number names nothing: an item numbered 3 ("Tip 3"), empty if nothing is under it.
+    const items = mustParse(articleSource(validFront(), '## Tips\n\n### 3.\n\nx\n\n### 4)\n\ny')).sections
+      .tips?.items;
+    expect(items?.map(({ name, number, text }) => ({ name, number, text }))).toEqual([
+      { name: undefined, number: 3, text: 'x' },
+      { name: undefined, number: 4, text: 'y' },
+    ]);
+    const empty = parseArticle({
+      file: 'content/a.md',
+      source: articleSource(validFront(), '## Tips\n\n### 3.\n'),
+    });
+    expect(empty.ok ? [] : empty.problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^the tips item at line \d+ is empty$/),
     ]);
   });
 
