@@ -3,6 +3,7 @@ import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
 import type { Heading, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { TAG_TRACE } from './mdx.js';
 
 /*
  * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
@@ -60,7 +61,10 @@ function anyIndentation(md: MarkdownIt): void {
   for (const name of INDENT_LIMITED) {
     const rule = blockRule(name);
     const alt = chains.filter((chain) => ruler.getRules(chain).includes(rule));
-    const indented: RuleBlock = (state, startLine, endLine, silent) => {
+    const indented: RuleBlock = (state, startLine, givenEnd, silent) => {
+      // A paragraph ends at the trace of a line of MDX tags, however far in, as it did at the blank
+      // line the trace stands for (four columns past it, markdown-it would go on lazily over it).
+      const endLine = PARAGRAPHS.has(name) ? Math.min(givenEnd, nextTrace(state, startLine + 1)) : givenEnd;
       const indent = state.blkIndent;
       const column = state.sCount[startLine] ?? 0;
       if (column - indent < 4) return rule(state, startLine, endLine, silent);
@@ -73,6 +77,36 @@ function anyIndentation(md: MarkdownIt): void {
     };
     ruler.at(name, indented, { alt });
   }
+}
+
+/** The rules that read a paragraph's lines. */
+const PARAGRAPHS = new Set(['paragraph', 'lheading']);
+
+type BlockState = Parameters<RuleBlock>[0];
+
+/** The lines of each source that are traces of MDX tags (a line of only {@link TAG_TRACE}), in order. */
+const traceLines = new WeakMap<BlockState, number[]>();
+
+/** The first line at or after `from` that is a trace of MDX tags, or Infinity. */
+function nextTrace(state: BlockState, from: number): number {
+  let lines = traceLines.get(state);
+  if (lines === undefined) {
+    lines = [];
+    let line = 0;
+    for (const text of state.src.split('\n')) {
+      if (text.trim() === TAG_TRACE) lines.push(line);
+      line++;
+    }
+    traceLines.set(state, lines);
+  }
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((lines[middle] ?? 0) < from) low = middle + 1;
+    else high = middle;
+  }
+  return lines[low] ?? Number.POSITIVE_INFINITY;
 }
 
 /** markdown-it's own block rule `name`: a function shared by every instance, found through its public API. */
@@ -172,6 +206,8 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
         );
         break;
       case 'html_block':
+        // What is left of a line of MDX tags: no content, as a blank line is none.
+        if (isMdx && token.content.trim() === TAG_TRACE) break;
         add({ type: 'html', value: withoutLastNewline(token.content), position }, token);
         break;
       case 'hr':

@@ -17,11 +17,27 @@ import {
  *
  * A tag or expression that does not end before its paragraph does (MDX would refuse it) is kept as
  * written, and the scan goes on after it: no text is read twice.
+ *
+ * A line that held only tags or expressions is left as a trace of them, {@link TAG_TRACE}, at their
+ * indentation: MDX reads such a line as a block, which ends the lists and quotes it is outside of
+ * (a `<Tabs>` at column 0 ends the list before it), as a blank line would not.
  */
 export function stripMdx(text: string): string {
   const commentEnd = forwardSearch(text, /\*\/\s*\}/);
+  // Where each removal over several lines starts and ends, in order: the lines after its first are inside it.
+  const spans: number[] = [];
+  const spanning = (start: number, replaced: Replacement | undefined): Replacement | undefined => {
+    if (replaced === undefined) return undefined;
+    // A loop, not a search: on a long line, a search would go far past the end.
+    for (let i = start; i < replaced.end; i++) {
+      if (text[i] !== '\n') continue;
+      spans.push(start, replaced.end);
+      break;
+    }
+    return replaced;
+  };
 
-  const construct = (start: number): Replacement | undefined => {
+  const tagOrExpression = (start: number): Replacement | undefined => {
     if (text[start] === '{' && text.startsWith('{/*', start)) {
       // A comment may span paragraphs: its end is searched for directly.
       const close = commentEnd(start + 3);
@@ -36,6 +52,7 @@ export function stripMdx(text: string): string {
       ? removal(text, start, end.at, { inParagraph: true })
       : { end: end.at, text: text.slice(start, end.at) };
   };
+  const construct = (start: number): Replacement | undefined => spanning(start, tagOrExpression(start));
 
   /** `import …` and `export …` at a block's start, with the lines after it up to a blank line. */
   const lineStart = (start: number): Replacement | undefined => {
@@ -44,11 +61,48 @@ export function stripMdx(text: string): string {
     let end = text.indexOf('\n', start);
     while (end !== -1 && !restIsBlank(text, end + 1)) end = text.indexOf('\n', end + 1);
     const to = end === -1 ? text.length : end + 1;
-    return { end: to, text: lineBreaks(text, start, to) };
+    return spanning(start, { end: to, text: lineBreaks(text, start, to) });
   };
 
-  return rewriteOutsideCode(text, { triggers: '{<', construct, lineStart });
+  const stripped = rewriteOutsideCode(text, { triggers: '{<', construct, lineStart });
+  return spans.length === 0 && stripped === text ? stripped : traced(text, stripped, spans);
 }
+
+/**
+ * What a line of only tags or expressions becomes: an HTML comment, which Markdown reads as a block
+ * (ending the lists and quotes it is not indented into) and which a message never shows; the tree
+ * leaves it out.
+ */
+export const TAG_TRACE = '<!---->';
+
+/**
+ * `stripped` (`text` with its removals, line for line) with each line that the removals left blank
+ * made {@link TAG_TRACE} at the line's indentation, unless the line is inside a removal that started
+ * on a line before (the attributes of a tag written over several lines): that one stays blank.
+ */
+function traced(text: string, stripped: string, spans: readonly number[]): string {
+  const written = text.split('\n');
+  const lines = stripped.split('\n');
+  // The lines match one to one; should they not, nothing is changed.
+  if (written.length !== lines.length) return stripped;
+  let start = 0;
+  let span = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const before = written[k] ?? '';
+    const after = lines[k] ?? '';
+    const lineStart = start;
+    start += before.length + 1;
+    if (!BLANK.test(after) || BLANK.test(before)) continue;
+    const indent = /^[ \t]*/.exec(before)?.[0] ?? '';
+    const at = lineStart + indent.length;
+    while ((spans[span + 1] ?? Infinity) <= at) span += 2;
+    if ((spans[span] ?? Infinity) < lineStart) continue;
+    lines[k] = `${indent}${TAG_TRACE}${before.endsWith('\r') ? '\r' : ''}`;
+  }
+  return lines.join('\n');
+}
+
+const BLANK = /^[ \t\r]*$/;
 
 const ESM = /(?:import|export)[ \t{*]/y;
 const AUTOLINK = /^<[A-Za-z][A-Za-z\d+.-]{1,31}:/;

@@ -23,10 +23,11 @@ describe('stripMdx', () => {
     ].join('\n');
     expect(stripMdx(source)).toBe(
       [
+        // A trace where each statement starts (a block, as in MDX), the lines after it blank.
+        '<!---->',
         '',
         '',
-        '',
-        '',
+        '<!---->',
         '',
         '',
         '',
@@ -56,10 +57,11 @@ describe('stripMdx', () => {
       '  </Tab>',
       '</Tabs>',
     ].join('\n');
-    expect(stripMdx(tabs)).toBe('\n\n\n\n  \n    **Indented** text\n  \n');
+    // A line of tags leaves a trace at its indentation; the attributes' lines after it are blank.
+    expect(stripMdx(tabs)).toBe('<!---->\n\n\n\n  <!---->\n    **Indented** text\n  <!---->\n<!---->');
   });
 
-  it('GIVEN Markdown blocks between tags on their own lines THEN each line stays as written, the tags blank', () => {
+  it('GIVEN Markdown blocks between tags on their own lines THEN each line stays as written, the tags a trace at their indentation', () => {
     const source = [
       '<Callout type="info">',
       '- first <Kbd>Ctrl</Kbd>',
@@ -76,19 +78,19 @@ describe('stripMdx', () => {
       '</Tabs>',
     ].join('\n');
     expect(stripMdx(source).split('\n')).toEqual([
-      '',
+      '<!---->',
       '- first Ctrl',
       '- second',
-      '',
-      '',
-      '  ',
+      '<!---->',
+      '<!---->',
+      '  <!---->',
       '    ## Heading',
       '    > quote',
       '    ```js',
       '    <Kept />',
       '    ```',
-      '  ',
-      '',
+      '  <!---->',
+      '<!---->',
     ]);
   });
 

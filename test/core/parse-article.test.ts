@@ -1742,6 +1742,76 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     });
   });
 
+  it('GIVEN an .mdx list, then a component at column 0 holding a list or sub-headings THEN the component ends the list before it: its blocks are items of their own', () => {
+    const tips = (body: string[]) =>
+      mustParse(['---', 'title: T', '---', '## Tips', '', ...body].join('\n'), 'content/a.mdx').sections.tips
+        ?.items;
+    expect(
+      tips([
+        '- **Before:** plain.',
+        '',
+        '<Tabs>',
+        '  <Tab label="First">',
+        '    - **Tab tip A:** indented in tab.',
+        '  </Tab>',
+        '</Tabs>',
+      ]),
+    ).toEqual([
+      { name: 'Before', text: 'plain.', line: 6 },
+      { name: 'Tab tip A', text: 'indented in tab.', line: 10 },
+    ]);
+    expect(
+      tips([
+        '<Callout>',
+        '- **A:** in the callout.',
+        '</Callout>',
+        '',
+        '<Tabs>',
+        '  <Tab label="x">',
+        '    - **B:** in the tab.',
+        '  </Tab>',
+        '</Tabs>',
+      ]),
+    ).toEqual([
+      { name: 'A', text: 'in the callout.', line: 7 },
+      { name: 'B', text: 'in the tab.', line: 12 },
+    ]);
+    // A sub-heading with nothing under it but the closing tag is a tip of its own.
+    expect(
+      tips([
+        '- **Before:** plain.',
+        '',
+        '<Steps>',
+        '  ### 1. Step heading',
+        '  Do it.',
+        '  ### 2. Last step',
+        '</Steps>',
+      ]),
+    ).toEqual([
+      { name: 'Before', text: 'plain.', line: 6 },
+      { name: 'Step heading', text: 'Do it.', line: 9, number: 1 },
+      { text: 'Last step', line: 11, number: 2 },
+    ]);
+    // A component indented inside a list item stays inside it.
+    expect(tips(['- Item', '  <Callout>', '  - nested', '  </Callout>', '- Next'])).toEqual([
+      { text: 'Item\n\n- nested', line: 6 },
+      { text: 'Next', line: 10 },
+    ]);
+    // An ordered list that a self-closing component at column 0 interrupts: the numbers go on.
+    expect(tips(['1. One', '2. Two', '<Divider />', '3. Three'])).toEqual([
+      { text: 'One', line: 6, number: 1 },
+      { text: 'Two', line: 7, number: 2 },
+      { text: 'Three', line: 9, number: 3 },
+    ]);
+    // A component line ends a paragraph, however far in it is, as the blank line it was read as did.
+    expect(
+      mustParse(
+        ['---', 'title: T', '---', '## Tips', '', 'Para text', '    <Badge />', 'More'].join('\n'),
+        'content/a.mdx',
+      ).sections.tips?.text,
+    ).toBe('Para text\n\nMore');
+  });
+
   it("GIVEN template tags in indented code THEN they are shown as written, as in fenced code; in a list item's indented paragraph, or in MDX (prose), they go", () => {
     const body = [
       '## Tips',
