@@ -534,8 +534,8 @@ export function isWalkedFolder(
 ): boolean {
   const above = inside.split(sep);
   const name = above.pop() ?? '';
-  if (isSkippedFolder(name) || bundles.has(above.join(sep))) return false;
-  if (!jekyll) return !GENERATOR_FOLDERS.has(name);
+  if (isSkippedFolder(name) || GENERATOR_FOLDERS.has(name) || bundles.has(above.join(sep))) return false;
+  if (!jekyll) return true;
   if (name === '_posts' || above.includes('_posts')) return true;
   return !name.startsWith('_') && !(above.length === 0 && name === 'vendor');
 }

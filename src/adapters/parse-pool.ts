@@ -38,6 +38,12 @@ type Pool = Piscina<unknown, unknown>;
  */
 export class ParsePool {
   #pool: Pool | undefined;
+  readonly #cores: number;
+
+  /** `cores`: the cores to use at most (the machine's by default; tests give theirs). */
+  constructor(cores = availableParallelism()) {
+    this.#cores = cores;
+  }
 
   /** The results, in the order of `sources`. */
   async parse(sources: readonly FileBytes[]): Promise<Parsed[]> {
@@ -93,7 +99,7 @@ export class ParsePool {
 
   /** The workers, started for `count` files if they are worth it and not started yet. */
   #workers(count: number): Pool | undefined {
-    const threads = Math.min(availableParallelism(), MAX_THREADS, Math.ceil(count / BATCH));
+    const threads = Math.min(this.#cores, MAX_THREADS, Math.ceil(count / BATCH));
     if (this.#pool === undefined && (count < MIN_FOR_WORKERS || threads < 2)) return undefined;
     return (this.#pool ??= new Piscina({
       filename: WORKER,

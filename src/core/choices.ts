@@ -7,9 +7,9 @@ import { truncatePlain } from './text.js';
 
 /**
  * Articles whose title or slug contains what was typed from the start of a word, titles starting with
- * it first; at most `limit`. Case does not matter, and spaces, hyphens and underscores are one
- * separator (`engineering-lead` finds "Engineering Leadership"); a word is never matched from its
- * middle, so "b indented" does not find "Tab indented".
+ * it first; at most `limit`. Case does not matter, and anything but letters and digits only
+ * separates words (`engineering-lead` finds "Engineering Leadership", `js` "Node.js"); a word is never
+ * matched from its middle, so "b indented" does not find "Tab indented".
  */
 export function matchingArticles(
   articles: readonly Article[],
@@ -29,12 +29,12 @@ export function matchingArticles(
   return [...starts, ...contains].slice(0, limit);
 }
 
-/** A title as {@link matchingArticles} compares it: lowercase, its words apart by one space. */
+/** A title as {@link matchingArticles} compares it: lowercase, its words (letters and digits) apart by one space. */
 function titleKey(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\-_]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 

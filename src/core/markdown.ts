@@ -2,6 +2,7 @@ import type { Break, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text 
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { markdownTree } from './markdown-tree.js';
+import { TAG_TRACE } from './mdx.js';
 import { isHttpUrl, resolveUrl } from './urls.js';
 
 /**
@@ -104,7 +105,7 @@ export const MAX_INLINE_MARKS = 128;
 const BLOCK_START = /^[ \t>]*(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)/;
 
 /** A kramdown abbreviation's definition (`*[HTML]: HyperText…`), which is left out: no marks of a paragraph. */
-const ABBREVIATION = /^ {0,3}\*\[[^\]]*\]:/;
+const ABBREVIATION = /^ {0,3}\*\[(?:[^[\]\\]|\\.)+\]:[ \t]*\S/;
 
 /** Brackets (links, images) open inside each other: matching nested images cost micromark the cube of their depth. */
 export const MAX_BRACKET_DEPTH = 8;
@@ -124,9 +125,11 @@ function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]
       depth = 0;
       continue;
     }
-    if (code[index] === true || line.trim() === '' || BLOCK_START.test(line)) {
+    // What is left of a line of MDX tags ends a paragraph, as the blank line it once was did.
+    const blank = line.trim() === '' || line.trim() === TAG_TRACE;
+    if (code[index] === true || blank || BLOCK_START.test(line)) {
       // A blank line or a code block ends a paragraph; the next one starts on the line after it.
-      start = code[index] === true || line.trim() === '' ? index + 1 : index;
+      start = code[index] === true || blank ? index + 1 : index;
       marks = 0;
       depth = 0;
       if (code[index] === true) continue;

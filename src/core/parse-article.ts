@@ -161,7 +161,8 @@ function parseSource({
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
   // stops publishing it at the first of its expiry keys.
   const dateKey = DATE_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]));
-  const expiryKey = EXPIRY_KEYS.find((key) => written[key] !== undefined);
+  // The first set, as Hugo takes it: an empty expiryDate leaves unpublishdate to say.
+  const expiryKey = EXPIRY_KEYS.find((key) => written[key] != null && written[key] !== '');
   const fields =
     (dateKey ?? 'date') === 'date' && (expiryKey ?? 'expirydate') === 'expirydate'
       ? written

@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { execFileSync } from 'node:child_process';
 import {
   findArticles,
+  isWalkedFolder,
   loadContent,
   readArticles,
   type FileOutcome,
@@ -507,6 +508,14 @@ describe("findArticles in a Hugo site's content", () => {
 describe('findArticles in an Eleventy input folder', () => {
   let input: string;
   afterEach(() => rmSync(input, { recursive: true, force: true }));
+
+  it("GIVEN Eleventy's folders inside a Jekyll site's _posts THEN they are not walked either", () => {
+    input = mkdtempSync(join(tmpdir(), 'jekyll-'));
+    expect(isWalkedFolder(join('_posts', '_includes'), true)).toBe(false);
+    expect(isWalkedFolder(join('a', '_posts', '_data'), true)).toBe(false);
+    expect(isWalkedFolder(join('_posts', '2024'), true)).toBe(true);
+    expect(isWalkedFolder(join('_posts', '_notes'), true)).toBe(true);
+  });
 
   it('GIVEN _includes, _layouts, _data and _site THEN none is walked, at any depth; other _ folders are', async () => {
     input = mkdtempSync(join(tmpdir(), 'eleventy-'));

@@ -4,6 +4,7 @@ import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { DISCORD_MARKDOWN, parseMarkdown, plainText, toDiscordMarkdown } from '../../src/core/markdown.js';
 import { markdownTree } from '../../src/core/markdown-tree.js';
+import { stripMdx } from '../../src/core/mdx.js';
 import { resolveUrl } from '../../src/core/urls.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { seededRandom } from '../helpers/random.js';
@@ -147,8 +148,14 @@ describe('markdownTree', () => {
     const definitions = Array.from({ length: 200 }, (_, i) => `*[AB${i}]: Thing ${i}`);
     const parsed = parseMarkdown(['Intro.', '', ...definitions].join('\n'));
     expect(parsed.ok).toBe(true);
-    // A paragraph as crowded is still refused.
+    // A paragraph as crowded is still refused, and lines only like definitions do not split it.
     expect(parseMarkdown(`Intro ${'*a* '.repeat(80)}`).ok).toBe(false);
+    expect(parseMarkdown(`Intro ${'*a* '.repeat(40)}\n*[a]:\n${'*b* '.repeat(40)}`).ok).toBe(false);
+  });
+
+  it('GIVEN MDX paragraphs apart only by lines of tags THEN each counts its own marks', () => {
+    const callout = (mark: string) => `<Callout>\n${`*${mark}* `.repeat(35)}\n</Callout>`;
+    expect(parseMarkdown(stripMdx(`${callout('a')}\n${callout('b')}`), { mdx: true }).ok).toBe(true);
   });
 
   it('GIVEN hard line breaks and <br> THEN plain line breaks, as Discord shows them, without spaces around', () => {

@@ -639,6 +639,9 @@ describe("real blogs' file names and front matter", () => {
     expect(expires({ unpublishDate: '2024-05-01', expiryDate: '2030-01-01' })).toBe(
       '2030-01-01T00:00:00.000Z',
     );
+    // The first one set: an empty expiryDate leaves it to unpublishdate.
+    expect(expires({ expiryDate: null, unpublishdate: '2020-01-01' })).toBe('2020-01-01T00:00:00.000Z');
+    expect(expires({ expiryDate: '', unpublishdate: '2020-01-01' })).toBe('2020-01-01T00:00:00.000Z');
     // Past or not, the parse is the same: the index leaves an expired post out (see splitExpired).
     expect(expires({ expiryDate: '1999-12-31' })).toBe('1999-12-31T00:00:00.000Z');
     // Empty is none, as in Hugo; so is no key at all.

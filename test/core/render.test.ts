@@ -291,6 +291,9 @@ describe('rendering long content', () => {
     expect(values('ENGINEERING')).toEqual(['eng-lead', 'leading']);
     expect(values('i-')).toEqual(['tab-indented', 'b-indented']);
     expect(values('ndented')).toEqual([]);
+    const punctuated = [titled('Why (not) Node.js?', 'why')];
+    expect(articleChoices(punctuated, 'node js').map((choice) => choice.value)).toEqual(['why']);
+    expect(articleChoices(punctuated, 'not').map((choice) => choice.value)).toEqual(['why']);
   });
 });
 
