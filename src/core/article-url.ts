@@ -8,34 +8,8 @@
 export const DEFAULT_ARTICLE_URL = '/blog/:slug';
 
 /**
- * The tokens an `ARTICLE_URL` may have (filled by fillArticleUrl), as Jekyll and Hugo name them;
- * `:filepath` is Eleventy's default address, which no token of theirs makes.
- */
-export const ARTICLE_URL_TOKENS = [
-  'slug',
-  'title',
-  'year',
-  'short_year',
-  'month',
-  'i_month',
-  'day',
-  'i_day',
-  'categories',
-  'slugified_categories',
-  'output_ext',
-  'section',
-  'sections',
-  'filename',
-  'contentbasename',
-  'slugorfilename',
-  'slugorcontentbasename',
-  'filepath',
-] as const;
-
-/**
- * The tokens of {@link ARTICLE_URL_TOKENS} that are Jekyll's: what fills a Jekyll post's own
- * front-matter `permalink` (Jekyll::URL fills it as it fills the `_config.yml` one). Any other
- * `:word` there stays as written.
+ * The tokens that are Jekyll's: what fills a Jekyll post's own front-matter `permalink` (Jekyll::URL
+ * fills it as it fills the `_config.yml` one). Any other `:word` there stays as written.
  */
 export const JEKYLL_URL_TOKENS = [
   'slug',
@@ -49,7 +23,22 @@ export const JEKYLL_URL_TOKENS = [
   'categories',
   'slugified_categories',
   'output_ext',
-] as const satisfies readonly (typeof ARTICLE_URL_TOKENS)[number][];
+] as const;
+
+/**
+ * The tokens an `ARTICLE_URL` may have (filled by fillArticleUrl), as Jekyll and Hugo name them;
+ * `:filepath` is Eleventy's default address, which no token of theirs makes.
+ */
+export const ARTICLE_URL_TOKENS = [
+  ...JEKYLL_URL_TOKENS,
+  'section',
+  'sections',
+  'filename',
+  'contentbasename',
+  'slugorfilename',
+  'slugorcontentbasename',
+  'filepath',
+] as const;
 
 /**
  * The tokens that name the post itself: one that comes out empty (a Hugo post with neither slug nor
