@@ -24,6 +24,15 @@ export function fileKey(file: string, bytes: Uint8Array): string {
   return createHash('sha256').update(file).update('\0').update(bytes).digest('base64url');
 }
 
+/**
+ * Why reading a file failed, as a problem says it; nothing when it was removed between the walk and
+ * the read (or by the edit being watched): no file, no problem.
+ */
+export function readFailure(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? undefined : `cannot read the file (${code ?? 'error'})`;
+}
+
 /** A file read: its bytes, key and signature; a problem; or `gone` when it is no file (any more). */
 export type FileRead =
   | { readonly kind: 'read'; readonly key: string; readonly signature: string; readonly bytes: Buffer }
@@ -55,10 +64,8 @@ export function readFileNow(path: string, file: string): FileRead {
     if (bytes.length > MAX_FILE_BYTES) return problem(tooLargeMessage(bytes.length), signature);
     return { kind: 'read', key: fileKey(file, bytes), signature, bytes };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // Removed between the walk and the read (or by the edit being watched): no file, no problem.
-    if (code === 'ENOENT') return { kind: 'gone' };
-    return problem(`cannot read the file (${code ?? 'error'})`);
+    const reason = readFailure(error);
+    return reason === undefined ? { kind: 'gone' } : problem(reason);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -3,9 +3,8 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
-import { DEFAULT_CONTENT_LANGUAGE, inLanguage } from '../core/content-language.js';
-import { buildIndex, type ContentIndex } from '../core/content-index.js';
-import { splitExpired } from '../core/expiry.js';
+import { DEFAULT_CONTENT_LANGUAGE } from '../core/content-language.js';
+import { buildIndex, publishedIndex, type ContentIndex } from '../core/content-index.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
@@ -386,12 +385,11 @@ export class ContentLibrary {
       state.article === undefined ? [] : [state.article],
     );
     const { store, language = DEFAULT_CONTENT_LANGUAGE } = this.#options;
-    // Expired posts are left out as drafts are, before a translation is chosen.
-    const { live, next } = splitExpired(articles, Date.now());
-    const built = buildIndex(
-      inLanguage(live, language),
-      store === undefined ? undefined : (indexed) => store.searchOf(indexed),
-    );
+    const { next, ...built } = publishedIndex(articles, {
+      language,
+      now: Date.now(),
+      searchOf: store === undefined ? undefined : (indexed) => store.searchOf(indexed),
+    });
     this.#files = sorted;
     this.#indexProblems = built.problems;
     this.#index = built.index;

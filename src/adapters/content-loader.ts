@@ -4,10 +4,9 @@ import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
-import { DEFAULT_CONTENT_LANGUAGE, inLanguage, splitLanguage } from '../core/content-language.js';
-import { buildIndex, type ContentIndex } from '../core/content-index.js';
-import { splitExpired } from '../core/expiry.js';
-import { fileKey, MAX_FILE_BYTES, signatureOf, tooLargeMessage } from './article-bytes.js';
+import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
+import { publishedIndex, type ContentIndex } from '../core/content-index.js';
+import { fileKey, MAX_FILE_BYTES, readFailure, signatureOf, tooLargeMessage } from './article-bytes.js';
 import type { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
@@ -49,10 +48,11 @@ export async function loadContent(
     else if (outcome.kind === 'unpublished' && outcome.staticFile === true)
       staticFiles.push(outcome.file.file);
   }
-  const { live, expired } = splitExpired(articles, Date.now());
-  const { index, problems: indexProblems } = buildIndex(
-    inLanguage(live, language ?? DEFAULT_CONTENT_LANGUAGE),
-  );
+  const {
+    index,
+    problems: indexProblems,
+    expired,
+  } = publishedIndex(articles, { language: language ?? DEFAULT_CONTENT_LANGUAGE, now: Date.now() });
   return { index, problems: [...problems, ...indexProblems], fileCount: files.length, staticFiles, expired };
 }
 
@@ -667,9 +667,7 @@ async function readArticle(file: ArticleFile, store: ContentStore | undefined): 
       if (pooled !== undefined) readBuffers.push(pooled);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // Removed between the walk and the read (or by the edit being watched): no file, no problem.
-    if (code === 'ENOENT') return { kind: 'gone', file };
-    return problem(`cannot read the file (${code ?? 'error'})`);
+    const reason = readFailure(error);
+    return reason === undefined ? { kind: 'gone', file } : problem(reason);
   }
 }

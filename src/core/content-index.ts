@@ -6,6 +6,8 @@ import {
   type SectionKind,
 } from './article.js';
 import { NO_SEARCH, type ArticleSearch, type SearchFactory } from './article-search.js';
+import { inLanguage } from './content-language.js';
+import { splitExpired } from './expiry.js';
 import { compareNewestFirst } from './newest-first.js';
 import { cutSlug, SLUG_MAX } from './slug.js';
 import { tagKey } from './tags.js';
@@ -46,6 +48,19 @@ export interface ContentIndex {
   item(id: string): ItemRef | undefined;
   /** Full-text search over `articles`, and only them. */
   readonly search: ArticleSearch;
+}
+
+/**
+ * The index of what the blog publishes at `now`: posts past their expiry left out (as drafts are,
+ * see splitExpired), then one translation of each post (see inLanguage), then indexed (see
+ * {@link buildIndex}). With the posts left out as expired, and when the index next changes by itself.
+ */
+export function publishedIndex(
+  articles: readonly Article[],
+  { language, now, searchOf }: { language: string; now: number; searchOf?: SearchFactory | undefined },
+): ReturnType<typeof buildIndex> & { expired: readonly Article[]; next: number | undefined } {
+  const { live, expired, next } = splitExpired(articles, now);
+  return { ...buildIndex(inLanguage(live, language), searchOf), expired, next };
 }
 
 /**
