@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { ContentProblem } from '../core/article.js';
 import type { FileBytes, FileToRead, ReadParsed, StoredForm } from './parse-file.js';
 
 /** Fewer files are parsed here: a worker thread takes longer to start than they take to parse. */
@@ -55,18 +56,11 @@ export class ParsePool {
       return sources.map((source) => ({ form: parseFile(source), lasting: true }));
     };
     const pool = this.#workers(sources.length);
-    if (pool === undefined) return here();
-    const parsed = await inBatches<StoredForm>(pool, sources, 'default');
-    if (parsed.every((batch) => batch === undefined)) return here();
-    return (
-      await Promise.all(
-        parsed.map(async (batch, i) =>
-          batch === undefined
-            ? parseAlone(pool, sources.slice(i * BATCH, (i + 1) * BATCH))
-            : batch.map((form) => ({ form, lasting: true })),
-        ),
-      )
-    ).flat();
+    const results = pool === undefined ? undefined : await runAll<StoredForm>(pool, sources, 'default');
+    if (results === undefined) return here();
+    return results.map((form, i) =>
+      form instanceof WorkerFailure ? failed(sources[i]?.file ?? '', form.reason) : { form, lasting: true },
+    );
   }
 
   /**
@@ -77,24 +71,10 @@ export class ParsePool {
   async readAndParse(files: readonly FileToRead[]): Promise<ReadParsed[] | undefined> {
     const pool = this.#workers(files.length);
     if (pool === undefined) return undefined;
-    const parsed = await inBatches<ReadParsed>(pool, files, 'readAndParse');
-    if (parsed.every((batch) => batch === undefined)) return undefined;
-    return (
-      await Promise.all(
-        parsed.map(
-          async (batch, i) =>
-            batch ??
-            Promise.all(
-              files.slice(i * BATCH, (i + 1) * BATCH).map((file) =>
-                run<ReadParsed>(pool, [file], 'readAndParse').then(
-                  ([outcome]) => outcome ?? unread(file, 'no result'),
-                  (error: unknown) => unread(file, reasonOf(error)),
-                ),
-              ),
-            ),
-        ),
-      )
-    ).flat();
+    const results = await runAll<ReadParsed>(pool, files, 'readAndParse');
+    return results?.map((outcome, i) =>
+      outcome instanceof WorkerFailure ? unread(files[i]?.file ?? '', outcome.reason) : outcome,
+    );
   }
 
   /** The workers, started for `count` files if they are worth it and not started yet. */
@@ -119,51 +99,57 @@ export class ParsePool {
   }
 }
 
-/** Each batch of `items` run by the worker's task `name`; a batch whose worker failed gives nothing. */
-function inBatches<R>(pool: Pool, items: readonly unknown[], name: string): Promise<(R[] | undefined)[]> {
+/** What a worker could not do with an item: why. */
+class WorkerFailure {
+  constructor(readonly reason: string) {}
+}
+
+/**
+ * `items` run by the workers' task `name` in batches, the results in their order. A batch whose
+ * worker failed (one file exhausted its memory, say) is run again one item per task, so that only
+ * the item at fault fails. Nothing when no batch could run at all (threads refused, say).
+ */
+async function runAll<R>(
+  pool: Pool,
+  items: readonly unknown[],
+  name: string,
+): Promise<(R | WorkerFailure)[] | undefined> {
   const batches: Promise<R[] | undefined>[] = [];
   for (let start = 0; start < items.length; start += BATCH) {
     batches.push(run<R>(pool, items.slice(start, start + BATCH), name).catch(() => undefined));
   }
-  return Promise.all(batches);
+  const ran = await Promise.all(batches);
+  if (ran.every((batch) => batch === undefined)) return undefined;
+  const alone = (item: unknown): Promise<R | WorkerFailure> =>
+    run<R>(pool, [item], name).then(
+      ([result]) => result ?? new WorkerFailure('no result'),
+      (error: unknown) => new WorkerFailure(reasonOf(error)),
+    );
+  return (
+    await Promise.all(
+      ran.map(async (batch, i) => batch ?? Promise.all(items.slice(i * BATCH, (i + 1) * BATCH).map(alone))),
+    )
+  ).flat();
 }
 
 function run<R>(pool: Pool, batch: readonly unknown[], name: string): Promise<R[]> {
   return pool.run(batch, { name, signal: AbortSignal.timeout(TASK_TIMEOUT_MS) }) as Promise<R[]>;
 }
 
-/**
- * A batch whose worker failed (one file exhausted its memory, say) is parsed again one file per
- * task, so that only the file at fault is reported, by name.
- */
-function parseAlone(pool: Pool, batch: readonly FileBytes[]): Promise<Parsed[]> {
-  return Promise.all(
-    batch.map((source) =>
-      run<StoredForm>(pool, [source], 'default').then(
-        ([form]): Parsed => (form === undefined ? failed(source, 'no result') : { form, lasting: true }),
-        (error: unknown) => failed(source, reasonOf(error)),
-      ),
-    ),
-  );
-}
-
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function unread(file: FileToRead, reason: string): ReadParsed {
-  return {
-    kind: 'problems',
-    problems: [{ file: file.file, message: `the article could not be read: ${reason}` }],
-  };
+/** A file a worker failed on, read there: a problem without a key, so never stored. */
+function unread(file: string, reason: string): ReadParsed {
+  return { kind: 'problems', problems: couldNotRead(file, reason) };
 }
 
-function failed(source: FileBytes, reason: string): Parsed {
-  return {
-    form: {
-      ok: false,
-      problems: [{ file: source.file, message: `the article could not be read: ${reason}` }],
-    },
-    lasting: false,
-  };
+function couldNotRead(file: string, reason: string): ContentProblem[] {
+  return [{ file, message: `the article could not be read: ${reason}` }];
+}
+
+/** A file a worker failed on: not the file's fault, so tried again at the next start. */
+function failed(file: string, reason: string): Parsed {
+  return { form: { ok: false, problems: couldNotRead(file, reason) }, lasting: false };
 }
