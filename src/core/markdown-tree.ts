@@ -4,6 +4,7 @@ import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
 import type { Heading, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { TAG_TRACE } from './mdx.js';
+import { firstAtOrAfter } from './sorted.js';
 
 /*
  * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
@@ -99,14 +100,7 @@ function nextTrace(state: BlockState, from: number): number {
     }
     traceLines.set(state, lines);
   }
-  let low = 0;
-  let high = lines.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((lines[middle] ?? 0) < from) low = middle + 1;
-    else high = middle;
-  }
-  return lines[low] ?? Number.POSITIVE_INFINITY;
+  return lines[firstAtOrAfter(lines, from)] ?? Number.POSITIVE_INFINITY;
 }
 
 /** markdown-it's own block rule `name`: a function shared by every instance, found through its public API. */

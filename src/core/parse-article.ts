@@ -29,6 +29,7 @@ import {
 import { DEFAULT_CONTENT_LANGUAGE, nameOf } from './content-language.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
+import { firstAtOrAfter } from './sorted.js';
 import { stripTemplateTags } from './template-tags.js';
 import { truncateMarkdown, truncatePlain } from './text.js';
 import { resolveUrl } from './urls.js';
@@ -842,14 +843,8 @@ function leftOutLines(
         if (before[line] !== after[line]) changed.push(line + 1 + lineOffset);
     }
     // The first changed line at `from` or after (they are in order): thousands of empty items ask.
-    let low = 0;
-    let high = changed.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((changed[middle] ?? 0) < from) low = middle + 1;
-      else high = middle;
-    }
-    return low < changed.length && (changed[low] ?? 0) <= to;
+    const first = changed[firstAtOrAfter(changed, from)];
+    return first !== undefined && first <= to;
   };
 }
 
