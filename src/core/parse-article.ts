@@ -202,6 +202,21 @@ function parseSource({
   // What the name says, without the language of a translation (see nameOf).
   const ownName = nameOf(file, language);
   const named = fileName(ownName);
+  // Jekyll stops at such a name ("Invalid date") unless the front matter dates the post, as Eleventy
+  // then does too: the name's prefix is not read at all.
+  if (named.notADay !== undefined && meta.date === undefined) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          field: 'file name',
+          message: `${named.notADay} is not a date; rename the file with a day that exists (YYYY-MM-DD-name.md), or give the post a date in its front matter`,
+        },
+      ],
+    };
+  }
   const place = contentPath === undefined ? undefined : nameOf(contentPath, language);
   // The key commands and buttons use: the front matter's slug (as the generators accept it) or the
   // file's name, made a slug; the address is made from them whole (see fillArticleUrl).
@@ -421,6 +436,8 @@ function fileName(file: string): {
   /** The name after its date, as written: what Jekyll makes `:title` and `:slug` of. */
   stem: string;
   date: string | undefined;
+  /** A prefix that is no day (`2024-02-30`), as written: refused unless the front matter dates the post. */
+  notADay: string | undefined;
   title: string;
 } {
   const parts = file.split('/');
@@ -433,13 +450,15 @@ function fileName(file: string): {
       ? undefined
       : `${prefix[1]}-${prefix[2]?.padStart(2, '0')}-${prefix[3]?.padStart(2, '0')}`;
   const date = day !== undefined && isRealDay(day) ? day : undefined;
-  if (date !== undefined) name = prefix?.[4] ?? name;
+  // Jekyll's slug and title, and Eleventy's fileSlug, leave the prefix out whether or not it is a day.
+  if (prefix !== null) name = prefix[4] ?? name;
   const slug = slugOf(name);
   return {
     slug: SLUG_PATTERN.test(slug) ? slug : undefined,
     fullSlug: slugOf(name, Infinity),
     stem: name,
     date,
+    notADay: prefix === null || date !== undefined ? undefined : `${prefix[1]}-${prefix[2]}-${prefix[3]}`,
     title: titleOf(name),
   };
 }

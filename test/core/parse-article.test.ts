@@ -539,6 +539,50 @@ describe("real blogs' file names and front matter", () => {
     }
   });
 
+  it('GIVEN a file name dated on a day that does not exist and no date in the front matter THEN a problem at line 1 of the file name, as Jekyll refuses it', () => {
+    for (const [file, day] of [
+      ['content/2024-02-30-x.md', '2024-02-30'],
+      ['content/_posts/2024-13-01-x.md', '2024-13-01'],
+      ['content/2023-2-29-x.md', '2023-2-29'],
+      ['content/posts/2024-04-31-bundle/index.md', '2024-04-31'],
+    ] as const) {
+      const result = parse({ title: 'T' }, file);
+      expect(result.ok ? [] : result.problems, file).toEqual([
+        {
+          file,
+          line: 1,
+          field: 'file name',
+          message: `${day} is not a date; rename the file with a day that exists (YYYY-MM-DD-name.md), or give the post a date in its front matter`,
+        },
+      ]);
+    }
+    // Eleventy's keywords date nothing the bot can know: the name is asked, as without a date.
+    expect(parse({ title: 'T', date: 'Last Modified' }, 'content/2024-02-30-x.md').ok).toBe(false);
+  });
+
+  it("GIVEN a file name dated on a day that does not exist and the front matter's date THEN that date, and the slug and title without the prefix, as Jekyll and Eleventy read it", () => {
+    const post = article({ date: '2024-03-01' }, 'content/_posts/2024-02-30-my-post.md', '/:year/:title/');
+    expect([post.slug, post.title, post.date, post.url]).toEqual([
+      'my-post',
+      'My Post',
+      '2024-03-01',
+      'https://blog.example/2024/my-post/',
+    ]);
+    expect(article({ title: 'T', publishDate: '2024-03-01' }, 'content/2024-13-01-x.md').slug).toBe('x');
+  });
+
+  it('GIVEN a file name dated on a real day THEN the slug never keeps the date, whatever dates the post', () => {
+    for (const [front, file] of [
+      [{ title: 'T' }, 'content/2024-01-05-x.md'],
+      [{ title: 'T', date: '2020-01-01' }, 'content/2024-01-05-x.md'],
+      [{ title: 'T' }, 'content/posts/2024-1-5-x.MD'],
+      [{ title: 'T' }, 'content/2024-01-05-x.en.md'],
+      [{ title: 'T' }, 'content/2024-01-05-x/index.mdx'],
+    ] as const) {
+      expect(article(front, file).slug, file).toBe('x');
+    }
+  });
+
   it("GIVEN no title THEN one from the file name's words, capitalised as Jekyll does; other scripts' words as they are", () => {
     expect(article({}, 'content/_posts/2024-01-06-no-title.md').title).toBe('No Title');
     expect(article({}, 'content/my_API-notes.md').title).toBe('My Api Notes');
