@@ -776,7 +776,7 @@ function parseBody(
         message:
           item.name !== undefined
             ? `${what} "${item.name}" has a name but no text`
-            : `${what} at line ${item.line} is empty`,
+            : `${what} is empty: write its text, or remove the item`,
       });
     }
     // "Tips:" reads as "Tips" in a title, "3. Tips" as "Tips" (its number is no part of its name).

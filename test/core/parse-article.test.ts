@@ -6,6 +6,7 @@ import {
   unlinkedNotes,
   unknownArticleUrlTokens,
 } from '../../src/core/article-url.js';
+import { formatProblem } from '../../src/core/article.js';
 import { SLUG_PATTERN } from '../../src/core/front-matter.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront, words } from '../helpers/articles.js';
@@ -191,8 +192,9 @@ describe('finding sections', () => {
       file: 'content/a.md',
       source: articleSource(validFront(), '## Tips\n\n### 3.\n'),
     });
-    expect(empty.ok ? [] : empty.problems.map((problem) => problem.message)).toEqual([
-      expect.stringMatching(/^the tips item at line \d+ is empty$/),
+    // Its line once, where every problem has it.
+    expect(empty.ok ? [] : empty.problems.map((problem) => formatProblem(problem))).toEqual([
+      'content/a.md:10: the tips item is empty: write its text, or remove the item',
     ]);
   });
 
@@ -256,7 +258,11 @@ describe('finding sections', () => {
         '{:.note}',
       ].join('\n');
     expect(problemsOf(articleSource(validFront(), body('- {: .empty}')))).toEqual([
-      { file: 'content/bad.md', line: 14, message: 'the tips item at line 14 is empty' },
+      {
+        file: 'content/bad.md',
+        line: 14,
+        message: 'the tips item is empty: write its text, or remove the item',
+      },
     ]);
     const tips = mustParse(articleSource(validFront(), body('- {: .last} Listen.'))).sections.tips;
     expect(tips?.items).toEqual([
@@ -1554,7 +1560,11 @@ describe('bad content is reported with file, line and field', () => {
       '## Tips\n\n- <div>hi</div>\n- <br>\n- <!-- later -->\n-\n- **Kept:** text\n- **Lonely:** <br>',
     );
     expect(problemsOf(source)).toEqual([
-      { file: 'content/bad.md', line: 13, message: 'the tips item at line 13 is empty' },
+      {
+        file: 'content/bad.md',
+        line: 13,
+        message: 'the tips item is empty: write its text, or remove the item',
+      },
     ]);
     const article = mustParse(source.replace('\n-\n', '\n- Listen.\n'));
     expect(article.sections.tips?.items).toEqual([
@@ -1569,18 +1579,28 @@ describe('bad content is reported with file, line and field', () => {
     expect(problems[0]).toEqual({
       file: 'content/bad.md',
       line: 10,
-      message: 'the tips item at line 10 is empty',
+      message: 'the tips item is empty: write its text, or remove the item',
     });
     expect(problems[20]).toEqual({ file: 'content/bad.md', message: 'and 4980 more problems like these' });
   });
 
   it('GIVEN an empty item or section with a tag only after it or in its heading THEN it is still empty as written, and reported', () => {
     expect(problemsOf(articleSource(validFront(), '## Tips\n\n- a\n-\n{{< x >}}\n'))).toEqual([
-      { file: 'content/bad.md', line: 11, message: 'the tips item at line 11 is empty' },
+      {
+        file: 'content/bad.md',
+        line: 11,
+        message: 'the tips item is empty: write its text, or remove the item',
+      },
     ]);
     expect(
       problemsOf(articleSource(validFront(), '## Tips\n\n-\n{% comment %}\nhidden\n{% endcomment %}\n')),
-    ).toEqual([{ file: 'content/bad.md', line: 10, message: 'the tips item at line 10 is empty' }]);
+    ).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 10,
+        message: 'the tips item is empty: write its text, or remove the item',
+      },
+    ]);
     expect(problemsOf(articleSource(validFront(), '## Tips {{< icon >}}\n\n## Skills\n\n- s'))).toEqual([
       {
         file: 'content/bad.md',
@@ -1647,7 +1667,11 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
   it('GIVEN Hugo shortcodes and Liquid tags in sections THEN only their text is left, and problems name the right lines', () => {
     const source = `${front}## Tips\n\n{% comment %}\nLater.\n{% endcomment %}\n- **Ask:** {{< note >}}for *feedback*{{< /note >}} {{ site.x }}\n- {% if a %}{% endif %}\n-\n`;
     expect(problemsOf(source)).toEqual([
-      { file: 'content/bad.md', line: 14, message: 'the tips item at line 14 is empty' },
+      {
+        file: 'content/bad.md',
+        line: 14,
+        message: 'the tips item is empty: write its text, or remove the item',
+      },
     ]);
     // An item that was only tags shows nothing, and is left out.
     expect(mustParse(source.replace('\n-\n', '\n- Last.\n')).sections.tips?.items).toEqual([
@@ -1983,7 +2007,11 @@ describe('hostile front matter is read as data, never run', () => {
     ]);
     // A problem in the body names its line in the file; one in a field, the field's line.
     expect(problemsOf('{\n  "title": "T"\n}\n\n## Tips\n\n- x\n-\n')).toEqual([
-      { file: 'content/bad.md', line: 8, message: 'the tips item at line 8 is empty' },
+      {
+        file: 'content/bad.md',
+        line: 8,
+        message: 'the tips item is empty: write its text, or remove the item',
+      },
     ]);
     expect(problemsOf('{\n  "title": "T",\n  "date": "2024-02-30"\n}\ndate: x\n')).toEqual([
       { file: 'content/bad.md', line: 3, field: 'date', message: expect.any(String) as string },
