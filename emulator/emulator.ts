@@ -202,6 +202,8 @@ export class DiscordEmulator extends EventEmitter {
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly failures: FailureRule[] = [];
   private readonly nonces = new Map<string, APIMessage>();
+  /** Which guild holds a channel, as last found: a fan-out posts to 10,000 guilds' channels. */
+  private readonly channelGuilds = new Map<string, GuildSpec>();
   private readonly recent: number[] = [];
   private interactionCounter = 0;
 
@@ -512,15 +514,13 @@ export class DiscordEmulator extends EventEmitter {
       const definition = definitions.find((d) => d.name === option.name);
       if (definition?.type !== ApplicationCommandOptionType.Channel) continue;
       const id = String(option.value);
-      const channel = this.guilds
-        .flatMap((g) => g.channels.map((c) => ({ ...c, guild: g.id })))
-        .find((c) => c.id === id);
+      const found = this.findChannel(id);
       channels[id] = {
         id,
-        type: channel?.type ?? ChannelType.GuildText,
-        name: channel?.name ?? 'unknown',
+        type: found?.channel.type ?? ChannelType.GuildText,
+        name: found?.channel.name ?? 'unknown',
         permissions: ALL_PERMISSIONS,
-        guild_id: channel?.guild ?? IDS.guild,
+        guild_id: found?.guild.id ?? IDS.guild,
       };
     }
     return Object.keys(channels).length === 0 ? undefined : { channels };
@@ -1088,7 +1088,7 @@ export class DiscordEmulator extends EventEmitter {
       return this.channelMessage(m[1] ?? '', body as MessageBody & { enforce_nonce?: boolean });
     }
     if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      const channel = this.guilds.flatMap((g) => g.channels).find((c) => c.id === m?.[1]);
+      const channel = this.findChannel(m[1] ?? '')?.channel;
       if (channel === undefined) return [404, { message: 'Unknown Channel', code: 10003 }];
       if (((channel.botDeny ?? 0n) & ((1n << 10n) | (1n << 16n))) !== 0n)
         return [403, { message: 'Missing Access', code: 50001 }];
@@ -1184,7 +1184,7 @@ export class DiscordEmulator extends EventEmitter {
     channelId: string,
     body: MessageBody & { enforce_nonce?: boolean },
   ): [number, unknown] {
-    const channel = this.guilds.flatMap((g) => g.channels).find((c) => c.id === channelId);
+    const channel = this.findChannel(channelId)?.channel;
     if (channel === undefined) return [404, { message: 'Unknown Channel', code: 10003 }];
     const denied = channel.botDeny ?? 0n;
     if ((denied & (1n << 10n)) !== 0n) return [403, { message: 'Missing Access', code: 50001 }];
@@ -1199,6 +1199,24 @@ export class DiscordEmulator extends EventEmitter {
       return [200, message];
     }
     return [200, this.storeMessage(channelId, body, false)];
+  }
+
+  /**
+   * The channel and its guild, as they are now (tests add, change and delete channels): the guild it
+   * was last found in is looked at first, so that posting to many guilds costs no scan of all of them.
+   */
+  private findChannel(channelId: string): { channel: ChannelSpec; guild: GuildSpec } | undefined {
+    const known = this.channelGuilds.get(channelId);
+    const cached = known?.channels.find((c) => c.id === channelId);
+    if (known !== undefined && cached !== undefined && this.guilds.includes(known))
+      return { channel: cached, guild: known };
+    for (const guild of this.guilds) {
+      const channel = guild.channels.find((c) => c.id === channelId);
+      if (channel === undefined) continue;
+      this.channelGuilds.set(channelId, guild);
+      return { channel, guild };
+    }
+    return undefined;
   }
 
   private messageFields(body: MessageBody & { flags?: number }) {
