@@ -19,9 +19,15 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
   return `${info.ino}:${info.size}:${info.mtimeMs}`;
 }
 
-/** The key of a file's bytes under its name (the name gives the slug and date) in the content store. */
-export function fileKey(file: string, bytes: Uint8Array): string {
-  return createHash('sha256').update(file).update('\0').update(bytes).digest('base64url');
+/**
+ * The key of a file's bytes under its name (the name gives the slug and date) in the content store;
+ * in an Eleventy site (`eleventy`), which reads its tags and `_posts` otherwise, a key of its own.
+ */
+export function fileKey(file: string, bytes: Uint8Array, eleventy = false): string {
+  const hash = createHash('sha256');
+  // No file name holds a NUL: the prefix makes no other file's key.
+  if (eleventy) hash.update('eleventy\0');
+  return hash.update(file).update('\0').update(bytes).digest('base64url');
 }
 
 /**
@@ -43,7 +49,7 @@ export type FileRead =
  * Reads a file at once, as a parse worker does (blocking only its own thread): synchronous reads cost
  * a tenth of the promise API's four round trips through libuv's pool. `file` names it in problems.
  */
-export function readFileNow(path: string, file: string): FileRead {
+export function readFileNow(path: string, file: string, eleventy = false): FileRead {
   const problem = (message: string, signature?: string): FileRead => ({
     kind: 'problems',
     problems: [{ file, message }],
@@ -62,7 +68,7 @@ export function readFileNow(path: string, file: string): FileRead {
     // Read to its end, should it have grown since.
     const bytes = readFileSync(fd);
     if (bytes.length > MAX_FILE_BYTES) return problem(tooLargeMessage(bytes.length), signature);
-    return { kind: 'read', key: fileKey(file, bytes), signature, bytes };
+    return { kind: 'read', key: fileKey(file, bytes, eleventy), signature, bytes };
   } catch (error) {
     const reason = readFailure(error);
     return reason === undefined ? { kind: 'gone' } : problem(reason);

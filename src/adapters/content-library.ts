@@ -14,6 +14,7 @@ import {
   findArticles,
   isArticlePath,
   isBundleIndex,
+  isEleventyConfig,
   isHugoConfig,
   isJekyllConfig,
   isLeafBundle,
@@ -84,6 +85,8 @@ export class ContentLibrary {
   /** Hugo's content folder and leaf bundles, as the last walk found them (see findArticles). */
   #hugo: string | undefined;
   #bundles: ReadonlySet<string> = new Set();
+  /** Whether the last walk found an Eleventy site, which reads tags and `_posts` its own way (see findArticles). */
+  #eleventy = false;
   #indexProblems: readonly ContentProblem[] = [];
   /** Problems already logged, so that a rebuild does not repeat the ones that stayed. */
   #logged = new Set<string>();
@@ -255,12 +258,14 @@ export class ContentLibrary {
     let rescan = rescanAsked;
     for (const path of paths) {
       const inside = relative(root, path);
-      // A Jekyll or Hugo site's configuration added, removed or written: which files are posts may change.
-      if (isJekyllConfig(inside) || isHugoConfig(inside)) {
+      // A Jekyll, Hugo or Eleventy site's configuration added, removed or written: which files are
+      // posts, and how they are read, may change.
+      if (isJekyllConfig(inside) || isHugoConfig(inside) || isEleventyConfig(inside)) {
         rescan = true;
         continue;
       }
-      if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#jekyll, this.#bundles)) continue;
+      if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#jekyll, this.#bundles, this.#hugo))
+        continue;
       // A Hugo bundle's index.md added or removed: whether its folder's other files are pages changes.
       if (this.#hugo !== undefined && isBundleIndex(basename(inside))) {
         const folder = dirname(inside) === '.' ? '' : dirname(inside);
@@ -278,7 +283,7 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      if (!isArticlePath(inside, this.#jekyll, this.#bundles)) continue;
+      if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo)) continue;
       const file = { path: join(root, inside), file: displayName(dir, inside) };
       const known = this.#files.get(file.file);
       // A link (now or before): only the walk knows whether and where it is followed.
@@ -295,6 +300,9 @@ export class ContentLibrary {
       this.#jekyll = found.jekyll;
       this.#hugo = found.hugo;
       this.#bundles = found.bundles;
+      // Every file is parsed anew when the site's kind changed (an Eleventy configuration added).
+      const readAll = force || found.eleventy !== this.#eleventy;
+      this.#eleventy = found.eleventy;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       if (!this.#closed && found.unread.length === 0) this.#watcher?.sync(found.folders);
       const seen = new Set(found.files.map((file) => file.file));
@@ -308,7 +316,7 @@ export class ContentLibrary {
         found.files,
         async (file) => {
           const known = this.#files.get(file.file);
-          if (force || known === undefined || known.file.path !== file.path || named.has(file.file))
+          if (readAll || known === undefined || known.file.path !== file.path || named.has(file.file))
             return true;
           return (await fileSignature(file.path)) !== known.signature;
         },
@@ -320,7 +328,11 @@ export class ContentLibrary {
       targets = [...named.values()];
     }
 
-    const outcomes = await readArticles(targets, this.#options, this.#options.store);
+    const outcomes = await readArticles(
+      targets,
+      { ...this.#options, eleventy: this.#eleventy },
+      this.#options.store,
+    );
     let added = 0;
     let changed = 0;
     let removed = 0;

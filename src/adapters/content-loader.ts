@@ -1,7 +1,9 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
+import yaml from 'js-yaml';
 import pMap from 'p-map';
+import { parse as parseToml } from 'smol-toml';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
@@ -39,10 +41,10 @@ export async function loadContent(
   articleUrl?: string,
   language?: string,
 ): Promise<LoadedContent> {
-  const { files, problems } = await findArticles(dir);
+  const { files, problems, eleventy } = await findArticles(dir);
   const articles: Article[] = [];
   const staticFiles: string[] = [];
-  for (const outcome of await readArticles(files, { siteUrl, articleUrl, dir, language })) {
+  for (const outcome of await readArticles(files, { siteUrl, articleUrl, dir, language, eleventy })) {
     if (outcome.kind === 'article') articles.push(outcome.article);
     else if (outcome.kind === 'problems') problems.push(...outcome.problems);
     else if (outcome.kind === 'unpublished' && outcome.staticFile === true)
@@ -64,6 +66,8 @@ export interface ParseSettings {
   readonly dir?: string | undefined;
   /** CONTENT_LANGUAGE (default `en`): which of a post's translations (`post.fr.md`) are read. */
   readonly language?: string | undefined;
+  /** Whether the content folder is in an Eleventy site (see {@link FoundArticles.eleventy}). */
+  readonly eleventy?: boolean | undefined;
 }
 
 /** One file read and parsed: an article, its problems, a draft, or a file that is gone. */
@@ -137,7 +141,7 @@ export async function readArticles(
  */
 async function readAndParseChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir, language }: ParseSettings,
+  { siteUrl, articleUrl, dir, language, eleventy }: ParseSettings,
   pool: ParsePool,
   store: ContentStore | undefined,
 ): Promise<FileOutcome[] | undefined> {
@@ -149,6 +153,7 @@ async function readAndParseChunk(
       articleUrl,
       contentPath: contentPathOf(dir, file),
       language,
+      eleventy,
     })),
   );
   if (read === undefined) return undefined;
@@ -194,10 +199,12 @@ interface ReadChunk {
 
 async function readChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir, language }: ParseSettings,
+  { siteUrl, articleUrl, dir, language, eleventy }: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
-  const read = await pMap(files, (file) => readArticle(file, store), { concurrency: READ_CONCURRENCY });
+  const read = await pMap(files, (file) => readArticle(file, store, eleventy), {
+    concurrency: READ_CONCURRENCY,
+  });
   const missing: FileBytes[] = [];
   const missingKeys: string[] = [];
   for (const outcome of read) {
@@ -210,6 +217,7 @@ async function readChunk(
       articleUrl,
       contentPath: contentPathOf(dir, file),
       language,
+      eleventy,
     });
     missingKeys.push(outcome.key);
   }
@@ -282,9 +290,15 @@ export interface FoundArticles {
   readonly jekyll: boolean;
   /**
    * In a Hugo site's content (see {@link findHugoContent}), the folder inside the content folder
-   * that is Hugo's own (`''`, or `content` when the content folder is the site's); else undefined.
+   * that is Hugo's own (`''`, or `content`, its `contentDir`, when the content folder is the site's);
+   * else undefined.
    */
   readonly hugo: string | undefined;
+  /**
+   * Whether the content folder is in an Eleventy site (see {@link isInEleventySite}), and no Jekyll
+   * or Hugo site's: a text `tags` is one tag, and a `_posts` folder is a folder like any other.
+   */
+  readonly eleventy: boolean;
   /** In a Hugo site, its leaf bundles (see {@link isLeafBundle}), relative to the content folder. */
   readonly bundles: ReadonlySet<string>;
 }
@@ -321,6 +335,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       folders: [],
       jekyll: false,
       hugo: undefined,
+      eleventy: false,
       bundles: new Set(),
     };
   }
@@ -332,6 +347,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   const folders = [''];
   let jekyll = false;
   let hugo: string | undefined;
+  let eleventy = false;
   const bundles = new Set<string>();
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let entries: Dirent[];
@@ -351,16 +367,17 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     if (folder === '') {
       jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
       hugo = await findHugoContent(root, entries);
+      eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
     }
     const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
     if (isLeafBundle(folder, names, hugo)) bundles.add(folder);
     for (const entry of entries) {
       const inside = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (isWalkedFolder(inside, jekyll, bundles)) folders.push(inside);
+        if (isWalkedFolder(inside, jekyll, bundles, hugo)) folders.push(inside);
       } else if (entry.isSymbolicLink()) {
         links.push(inside);
-      } else if (isArticlePath(inside, jekyll, bundles)) {
+      } else if (isArticlePath(inside, jekyll, bundles, hugo)) {
         if (entry.isFile()) direct.set(join(root, inside), inside);
         // Named as an article but no file to read (a FIFO would wait for a writer): said, not read.
         else problems.push({ file: name(inside), message: `skipped: not a regular file (${kindOf(entry)})` });
@@ -370,7 +387,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   // A link to a file also reached as itself, or through another link, is read once under one name.
   const byLink = new Map<string, string>();
   for (const inside of links.sort(compare)) {
-    const outcome = await followLink(root, inside, jekyll, bundles);
+    const outcome = await followLink(root, inside, jekyll, bundles, hugo);
     if (outcome === undefined) continue;
     if ('skipped' in outcome) {
       problems.push({ file: name(inside), message: `skipped: ${outcome.skipped}` });
@@ -382,7 +399,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     .map(([path, inside]) => ({ path, inside }))
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }) => ({ path, file: name(inside) }));
-  return { files, problems, unread, folders: walked, jekyll, hugo, bundles };
+  return { files, problems, unread, folders: walked, jekyll, hugo, eleventy, bundles };
 }
 
 /**
@@ -395,6 +412,7 @@ async function followLink(
   inside: string,
   jekyll: boolean,
   bundles: ReadonlySet<string>,
+  hugo: string | undefined,
 ): Promise<{ target: string } | { skipped: string } | undefined> {
   const path = join(root, inside);
   let target: string;
@@ -408,8 +426,10 @@ async function followLink(
     if (code !== 'ENOENT') return { skipped: `a link that cannot be followed (${code ?? 'error'})` };
     return { skipped: `a link to nothing (${await readlink(path).catch(() => '?')})` };
   }
-  if (!(isFolder ? isWalkedFolder(inside, jekyll, bundles) : isArticlePath(inside, jekyll, bundles)))
-    return undefined;
+  const walked = isFolder
+    ? isWalkedFolder(inside, jekyll, bundles, hugo)
+    : isArticlePath(inside, jekyll, bundles, hugo);
+  if (!walked) return undefined;
   const written = await readlink(path).catch(() => target);
   if (!isInside(root, target)) return { skipped: `a link out of the content folder (${written})` };
   // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`).
@@ -457,14 +477,14 @@ function isOldHugoConfig(name: string): boolean {
 
 /**
  * Whether the content folder at `root` (real path; `entries` its own) is a Hugo site's: its
- * configuration in the content folder itself (the site's folder: its content is then in `content`),
- * or in the site's folder above: the content folder's parent, or that of the `content` folder it is in
- * (`CONTENT_DIR` at `content/posts`). There, a `hugo.toml` (`.yaml`, `.yml`, `.json`), or a
- * `config.toml` (…) with Hugo's `archetypes`, `layouts` or `themes` folder beside it, or a
- * `config/_default` folder. The folder inside the content folder that is Hugo's content, or undefined.
+ * configuration in the content folder itself (the site's folder: its content is then in `content`,
+ * or the `contentDir` its configuration sets), or in the site's folder above: the content folder's
+ * parent, or that of the `content` folder it is in (`CONTENT_DIR` at `content/posts`). The folder
+ * inside the content folder that is Hugo's content (`''` for the content folder itself), or undefined.
  */
 export async function findHugoContent(root: string, entries: readonly Dirent[]): Promise<string | undefined> {
-  if (entries.some((entry) => !entry.isDirectory() && isHugoConfig(entry.name))) return 'content';
+  const own = entries.map((entry) => entry.name);
+  if (await isHugoSite(root, own)) return hugoContentDir(root, own);
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
     if (basename(folder) === 'content') {
@@ -474,17 +494,96 @@ export async function findHugoContent(root: string, entries: readonly Dirent[]):
   }
   for (const site of sites) {
     if (site === root) continue;
-    const names = await readdir(site).catch(() => [] as string[]);
-    if (names.some(isHugoConfig)) return '';
-    const hugoFolders = names.some((name) => ['archetypes', 'layouts', 'themes'].includes(name));
-    if (names.some(isOldHugoConfig) && hugoFolders) return '';
-    if (
-      names.includes('config') &&
-      (await stat(join(site, 'config', '_default')).catch(() => undefined))?.isDirectory()
-    )
-      return '';
+    if (await isHugoSite(site, await readdir(site).catch(() => [] as string[]))) return '';
   }
   return undefined;
+}
+
+/**
+ * Whether the folder `site`, holding `names`, is a Hugo site's: a `hugo.toml` (`.yaml`, `.yml`,
+ * `.json`), or a `config.toml` (…) with Hugo's `archetypes`, `layouts` or `themes` folder beside it,
+ * or a `config/_default` folder.
+ */
+async function isHugoSite(site: string, names: readonly string[]): Promise<boolean> {
+  if (names.some(isHugoConfig)) return true;
+  const hugoFolders = names.some((name) => ['archetypes', 'layouts', 'themes'].includes(name));
+  if (names.some(isOldHugoConfig) && hugoFolders) return true;
+  if (!names.includes('config')) return false;
+  return (await stat(join(site, 'config', '_default')).catch(() => undefined))?.isDirectory() === true;
+}
+
+/** Hugo's configuration files, in the order it looks for them (`hugo.*` before `config.*`). */
+const HUGO_CONFIG_FILES = ['hugo', 'config'].flatMap((name) =>
+  ['toml', 'yaml', 'yml', 'json'].map((ext) => `${name}.${ext}`),
+);
+
+/**
+ * The folder of a Hugo site's pages, relative to the site's folder `site` (holding `names`): the
+ * `contentDir` its configuration sets (in its folder, or `config/_default`), `content` by default,
+ * or when it is no folder inside the site's (its other folders, themes, layouts, are no content).
+ */
+async function hugoContentDir(site: string, names: readonly string[]): Promise<string> {
+  // Hugo reads the first of its files in the site's folder, and those of `config/_default`.
+  const files = [
+    ...HUGO_CONFIG_FILES.filter((name) => names.includes(name)).slice(0, 1),
+    ...HUGO_CONFIG_FILES.map((name) => join('config', '_default', name)),
+  ];
+  for (const file of files) {
+    const text = await readFile(join(site, file), 'utf8').catch(() => undefined);
+    const dir = text === undefined ? undefined : contentDirOf(file, text);
+    if (dir !== undefined) return dir;
+  }
+  return 'content';
+}
+
+/** The `contentDir` (any case, as Hugo reads keys) of a configuration file's text, if it names a folder inside the site. */
+function contentDirOf(file: string, text: string): string | undefined {
+  let data: unknown;
+  try {
+    if (file.endsWith('.toml')) data = parseToml(text);
+    else if (file.endsWith('.json')) data = JSON.parse(text) as unknown;
+    else data = yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    // Hugo itself reports a configuration it cannot read; its default stands here.
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null) return undefined;
+  const value: unknown = Object.entries(data as Record<string, unknown>).find(
+    ([key]) => key.toLowerCase() === 'contentdir',
+  )?.[1];
+  if (typeof value !== 'string' || value.trim() === '' || isAbsolute(value)) return undefined;
+  const dir = normalize(value.trim()).replace(/[\\/]+$/, '');
+  if (dir === '.') return '';
+  return dir === '..' || dir.startsWith(`..${sep}`) ? undefined : dir;
+}
+
+/** Eleventy's configuration files, by their default names (`eleventy.config.ts` run through tsx). */
+const ELEVENTY_CONFIGS: ReadonlySet<string> = new Set([
+  '.eleventy.js',
+  'eleventy.config.js',
+  'eleventy.config.mjs',
+  'eleventy.config.cjs',
+  'eleventy.config.ts',
+]);
+
+export function isEleventyConfig(name: string): boolean {
+  return ELEVENTY_CONFIGS.has(name);
+}
+
+/**
+ * Whether the content folder at `root` (real path; `entries` its own) is in an Eleventy site: an
+ * Eleventy configuration in it or in a folder above, up to the project's own folder (the nearest
+ * holding a `package.json` or `.git`), where Eleventy looks for it.
+ */
+export async function isInEleventySite(root: string, entries: readonly Dirent[]): Promise<boolean> {
+  for (let folder = root; ; folder = dirname(folder)) {
+    const names =
+      folder === root
+        ? entries.map((entry) => entry.name)
+        : await readdir(folder).catch(() => [] as string[]);
+    if (names.some(isEleventyConfig)) return true;
+    if (names.includes('package.json') || names.includes('.git') || dirname(folder) === folder) return false;
+  }
 }
 
 /** Hugo's name for a leaf bundle's page: `index.md`, `index.markdown`, in a language (`index.fr.md`). */
@@ -511,6 +610,20 @@ function folderOf(inside: string): string {
 
 const NO_BUNDLES: ReadonlySet<string> = new Set();
 
+/** Whether the path `inside` is `folder` or inside it, part by part (both relative, as walked). */
+function isWithin(inside: string, folder: string): boolean {
+  return inside === folder || inside.startsWith(`${folder}${sep}`);
+}
+
+/**
+ * At a Hugo site's own folder (`hugo`, its content folder inside: see {@link FoundArticles.hugo}),
+ * whether `inside` is in that content folder or on the way to it: Hugo makes pages of nothing else
+ * (not of its themes, layouts, archetypes, static files, output or a README.md beside them).
+ */
+function isHugoContentWay(inside: string, hugo: string | undefined): boolean {
+  return hugo === undefined || hugo === '' || isWithin(inside, hugo) || isWithin(hugo, inside);
+}
+
 /**
  * A Jekyll site's configuration, when directly in the content folder (`inside` is relative to it):
  * the folder is then the site's own, whose posts are only the files in its `_posts` folders.
@@ -522,7 +635,8 @@ export function isJekyllConfig(inside: string): boolean {
 /**
  * Whether the walk enters the folder at `inside` (relative to the content folder), the folders above
  * it being entered: not one that holds no articles (see {@link isSkippedFolder}), nor one in a Hugo
- * leaf bundle (in `bundles`: its resources), nor Eleventy's (see {@link GENERATOR_FOLDERS}). In a Jekyll site
+ * leaf bundle (in `bundles`: its resources), nor Eleventy's (see {@link GENERATOR_FOLDERS}); at a Hugo
+ * site's own folder, only its content folder (`hugo`, see {@link isHugoContentWay}). In a Jekyll site
  * (`jekyll`), outside a `_posts` folder, neither a folder Jekyll does not publish as posts (`_site`,
  * `_drafts`, `_layouts`, collections: any `_` folder but `_posts`) nor the top `vendor`, where Jekyll's
  * default exclusions keep installed gems (many a README.md): what is walked is also what is watched.
@@ -531,10 +645,12 @@ export function isWalkedFolder(
   inside: string,
   jekyll: boolean,
   bundles: ReadonlySet<string> = NO_BUNDLES,
+  hugo?: string,
 ): boolean {
   const above = inside.split(sep);
   const name = above.pop() ?? '';
   if (isSkippedFolder(name) || GENERATOR_FOLDERS.has(name) || bundles.has(above.join(sep))) return false;
+  if (!isHugoContentWay(inside, hugo)) return false;
   if (!jekyll) return true;
   if (name === '_posts' || above.includes('_posts')) return true;
   return !name.startsWith('_') && !(above.length === 0 && name === 'vendor');
@@ -543,18 +659,20 @@ export function isWalkedFolder(
 /**
  * Whether what is at `inside` is where the walk goes: every folder on its way, and itself, one it
  * enters (a file whose name fails this, like `.x.md` or a Jekyll site's top `_x.md`, is no article);
- * in a Hugo leaf bundle (in `bundles`), only its page (see {@link isBundleIndex}).
+ * in a Hugo leaf bundle (in `bundles`), only its page (see {@link isBundleIndex}); at a Hugo site's
+ * own folder, only what is in its content folder (`hugo`).
  */
 export function isWalked(
   inside: string,
   jekyll: boolean,
   bundles: ReadonlySet<string> = NO_BUNDLES,
+  hugo?: string,
 ): boolean {
   const parts = inside.split(sep);
   const last = parts.length - 1;
   return (
     parts.every((_, i) =>
-      isWalkedFolder(parts.slice(0, i + 1).join(sep), jekyll, i < last ? bundles : NO_BUNDLES),
+      isWalkedFolder(parts.slice(0, i + 1).join(sep), jekyll, i < last ? bundles : NO_BUNDLES, hugo),
     ) &&
     (!bundles.has(folderOf(inside)) || isBundleIndex(parts[last] ?? ''))
   );
@@ -563,18 +681,21 @@ export function isWalked(
 /**
  * Whether the file at `inside`, in a folder the walk enters, is read as an article: a Markdown file
  * (see {@link isArticleName}), in a Hugo leaf bundle (in `bundles`) only its page (see
- * {@link isBundleIndex}), and in a Jekyll site one in a `_posts` folder whose name starts with a
- * date (see {@link isJekyllPostName}), as Jekyll publishes only those as posts (not its pages, like
- * `about.md` or `README.md`, nor an undated `_posts/notes.md`).
+ * {@link isBundleIndex}), at a Hugo site's own folder one in its content folder (`hugo`), and in
+ * a Jekyll site one in a `_posts` folder whose name starts with a date (see {@link isJekyllPostName}),
+ * as Jekyll publishes only those as posts (not its pages, like `about.md` or `README.md`, nor an
+ * undated `_posts/notes.md`).
  */
 export function isArticlePath(
   inside: string,
   jekyll: boolean,
   bundles: ReadonlySet<string> = NO_BUNDLES,
+  hugo?: string,
 ): boolean {
   const folders = inside.split(sep);
   const name = folders.pop() ?? '';
   if (bundles.has(folders.join(sep)) && !isBundleIndex(name)) return false;
+  if (hugo !== undefined && hugo !== '' && !isWithin(folders.join(sep), hugo)) return false;
   return isArticleName(name) && (!jekyll || (folders.includes('_posts') && isJekyllPostName(name)));
 }
 
@@ -631,7 +752,11 @@ const READ_BUFFER_BYTES = 64 * 1024;
  * The file read and hashed, with what the store knows of it (its bytes only when the store does not
  * know them), a problem, or `gone` when it is no file (any more).
  */
-async function readArticle(file: ArticleFile, store: ContentStore | undefined): Promise<ReadOutcome> {
+async function readArticle(
+  file: ArticleFile,
+  store: ContentStore | undefined,
+  eleventy: boolean | undefined,
+): Promise<ReadOutcome> {
   const problem = (message: string): ReadOutcome => ({
     kind: 'problems',
     problems: [{ file: file.file, message }],
@@ -658,7 +783,7 @@ async function readArticle(file: ArticleFile, store: ContentStore | undefined): 
       const length = await readInto(file.path, buffer.subarray(0, wanted));
       const bytes = length === wanted ? await readFile(file.path) : buffer.subarray(0, length);
       if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
-      const key = fileKey(file.file, bytes);
+      const key = fileKey(file.file, bytes, eleventy);
       const known = store?.get(key);
       // A copy of its own: the buffer is read into again.
       const kept = known === undefined ? new Uint8Array(bytes) : undefined;

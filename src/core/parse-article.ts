@@ -49,6 +49,12 @@ export interface ArticleSource {
   readonly contentPath?: string | undefined;
   /** CONTENT_LANGUAGE (default `en`): a file named in it (`post.fr.md`) is named without it (see nameOf). */
   readonly language?: string | undefined;
+  /**
+   * Whether the file is in an Eleventy site: a text `tags` is then one tag (`tags: my tag`), as
+   * Eleventy reads it, and a `_posts` folder is no Jekyll's (a file there without front matter is
+   * a problem, as anywhere else).
+   */
+  readonly eleventy?: boolean | undefined;
 }
 
 export type ParseResult =
@@ -134,10 +140,12 @@ function parseSource({
   articleUrl = DEFAULT_ARTICLE_URL,
   contentPath,
   language = DEFAULT_CONTENT_LANGUAGE,
+  eleventy = false,
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
-  const jekyllPost = isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath));
+  const jekyllPost =
+    !eleventy && (isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath)));
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
   if (!block.opened) {
     // Jekyll makes no post of such a file in `_posts`: it copies it to the site as a static file.
@@ -169,8 +177,13 @@ function parseSource({
       ? written
       : { ...written, date: written[dateKey ?? 'date'], expirydate: written[expiryKey ?? 'expirydate'] };
   // Jekyll's categories from the folders above `_posts`, first: checked and counted with the others.
-  const folders = contentPath === undefined ? [] : folderCategories(contentPath);
-  const data = folders.length === 0 ? fields : withCategories(fields, folders);
+  const folders = contentPath === undefined || !jekyllPost ? [] : folderCategories(contentPath);
+  const categorized = folders.length === 0 ? fields : withCategories(fields, folders);
+  // Eleventy keeps a text `tags` whole, one tag (`tags: my tag`), where Jekyll splits it on spaces.
+  const data =
+    eleventy && typeof categorized['tags'] === 'string'
+      ? { ...categorized, tags: [categorized['tags']] }
+      : categorized;
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
   if (isYes(data['draft']) || isNo(data['published']) || data['permalink'] === false || isUnrendered(data))

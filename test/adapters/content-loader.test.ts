@@ -14,6 +14,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { execFileSync } from 'node:child_process';
 import {
   findArticles,
+  isArticlePath,
+  isWalked,
   isWalkedFolder,
   loadContent,
   readArticles,
@@ -502,6 +504,155 @@ describe("findArticles in a Hugo site's content", () => {
     const atSite = await found('.');
     expect(atSite.files).toEqual(pages.map((file) => `content/${file}`));
     expect(atSite.bundles.has('content')).toBe(false);
+  });
+
+  it("GIVEN CONTENT_DIR at the site's folder THEN only its content folder is walked and watched: not its themes, layouts, output or README.md", async () => {
+    const others = [
+      'README.md',
+      'archetypes/default.md',
+      'assets/notes.md',
+      'data/x.md',
+      'i18n/en.md',
+      'layouts/_default/single.md',
+      'public/posts/plain.md',
+      'resources/_gen/x.md',
+      'static/guide.md',
+      'themes/ananke/README.md',
+      'themes/ananke/content/sample.md',
+      'node_modules/x/README.md',
+    ];
+    for (const file of others) put(file);
+    const { files, folders, hugo } = await findArticles(site);
+    expect(hugo).toBe('content');
+    expect(files.map((file) => relative(site, file.file))).toEqual(pages.map((file) => `content/${file}`));
+    const root = realpathSync(site);
+    expect(
+      folders.map((folder) => relative(root, folder)).every((f) => f === '' || f.startsWith('content')),
+    ).toBe(true);
+    // The watcher's events are judged by the same rules.
+    for (const file of others) {
+      expect(isWalked(file.split('/').join(sep), false, new Set(), 'content')).toBe(false);
+      expect(isArticlePath(file.split('/').join(sep), false, new Set(), 'content')).toBe(false);
+    }
+    expect(isWalked(join('content', 'posts', 'plain.md'), false, new Set(), 'content')).toBe(true);
+    expect(isArticlePath(join('content', 'posts', 'plain.md'), false, new Set(), 'content')).toBe(true);
+    expect((await loadContent(site, undefined)).problems).toEqual([]);
+  });
+
+  it("GIVEN a contentDir in the site's configuration (any format, any case, config/_default) THEN that folder is the content; one outside the site leaves content", async () => {
+    put('pages/blog/moved.md');
+    put('notes/deep/pages/nested.md');
+    put('README.md');
+    const atSite = async () => (await findArticles(site)).files.map((file) => relative(site, file.file));
+    put('hugo.toml', 'title = "A blog"\ncontentDir = "pages"\n');
+    expect(await atSite()).toEqual(['pages/blog/moved.md']);
+    unlinkSync(join(site, 'hugo.toml'));
+    put('hugo.yaml', 'contentdir: notes/deep/pages/\n');
+    expect(await atSite()).toEqual(['notes/deep/pages/nested.md']);
+    unlinkSync(join(site, 'hugo.yaml'));
+    put('hugo.json', '{ "ContentDir": "../elsewhere" }');
+    expect(await atSite()).toEqual(pages.map((file) => `content/${file}`));
+    unlinkSync(join(site, 'hugo.json'));
+    put('config/_default/hugo.toml', 'contentDir = "pages"\n');
+    expect(await atSite()).toEqual(['pages/blog/moved.md']);
+    // An unreadable configuration is Hugo's to report: its default stands.
+    rmSync(join(site, 'config'), { recursive: true });
+    put('hugo.toml', 'contentDir = [unclosed\n');
+    expect(await atSite()).toEqual(pages.map((file) => `content/${file}`));
+  });
+});
+
+describe('findArticles and loadContent in an Eleventy site', () => {
+  let site: string;
+  const put = (path: string, text: string): void => {
+    mkdirSync(dirname(join(site, path)), { recursive: true });
+    writeFileSync(join(site, path), text);
+  };
+  const names = (file: string) => relative(process.cwd(), join(site, file));
+
+  beforeEach(() => {
+    site = mkdtempSync(join(tmpdir(), 'eleventy-site-'));
+    // The project's folder: no configuration above it is Eleventy's.
+    put('package.json', '{}\n');
+    put(
+      'src/posts/2024-01-05-spaced.md',
+      articleSource(validFront({ tags: 'engineering leadership' }), 'Text.'),
+    );
+    put('src/posts/2024-01-06-one.md', articleSource(validFront({ tags: 'post' }), 'Text.'));
+    put('src/_posts/2024-01-07-no-front.md', 'Only text, no front matter.\n');
+  });
+  afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+  const load = async (dir = join(site, 'src')) => {
+    const loaded = await loadContent(dir, undefined);
+    return {
+      tags: loaded.index.articles.map((article) => article.tags),
+      problems: loaded.problems.map(formatProblem),
+      staticFiles: loaded.staticFiles,
+    };
+  };
+
+  it('GIVEN no Eleventy configuration THEN a text tags is split on spaces and a _posts file without front matter is a static file, as before', async () => {
+    expect((await findArticles(join(site, 'src'))).eleventy).toBe(false);
+    expect(await load()).toEqual({
+      tags: [['post'], ['engineering', 'leadership']],
+      problems: [],
+      staticFiles: [names('src/_posts/2024-01-07-no-front.md')],
+    });
+  });
+
+  it.each([
+    '.eleventy.js',
+    'eleventy.config.js',
+    'eleventy.config.mjs',
+    'eleventy.config.cjs',
+    'eleventy.config.ts',
+  ])(
+    'GIVEN %s in the project folder above CONTENT_DIR THEN a text tags is one tag, and a _posts file without front matter a problem',
+    async (config) => {
+      put(config, 'export default function () {}\n');
+      expect((await findArticles(join(site, 'src'))).eleventy).toBe(true);
+      expect(await load()).toEqual({
+        tags: [['post'], ['engineering leadership']],
+        problems: [
+          `${names('src/_posts/2024-01-07-no-front.md')}:1: no front matter: start the file with a "---" block (see README)`,
+        ],
+        staticFiles: [],
+      });
+    },
+  );
+
+  it('GIVEN the configuration in CONTENT_DIR itself THEN an Eleventy site too', async () => {
+    put('src/eleventy.config.js', 'export default function () {}\n');
+    expect((await load()).tags).toEqual([['post'], ['engineering leadership']]);
+  });
+
+  it("GIVEN an Eleventy configuration above the project's folder (its package.json) THEN not its site", async () => {
+    put('.eleventy.js', 'module.exports = () => {};\n');
+    put('src/package.json', '{}\n');
+    expect((await findArticles(join(site, 'src'))).eleventy).toBe(false);
+    expect((await load()).staticFiles).toHaveLength(1);
+  });
+
+  it("GIVEN a Jekyll site's _config.yml in CONTENT_DIR under an Eleventy configuration THEN Jekyll's rules", async () => {
+    put('eleventy.config.js', 'export default function () {}\n');
+    put('src/_config.yml', 'title: A blog\n');
+    const found = await findArticles(join(site, 'src'));
+    expect({ jekyll: found.jekyll, eleventy: found.eleventy }).toEqual({ jekyll: true, eleventy: false });
+    expect((await load()).staticFiles).toEqual([names('src/_posts/2024-01-07-no-front.md')]);
+  });
+
+  it("GIVEN a store holding the files' parses outside an Eleventy site THEN inside one they are parsed again, not taken from it", async () => {
+    const store = ContentStore.memory(createLogger({ level: 'silent' }));
+    const { files } = await findArticles(join(site, 'src'));
+    const tagsOf = async (eleventy: boolean) =>
+      (await readArticles(files, { siteUrl: undefined, eleventy }, store)).map((outcome) =>
+        outcome.kind === 'article' ? outcome.article.tags : outcome.kind,
+      );
+    expect(await tagsOf(false)).toEqual(['unpublished', ['engineering', 'leadership'], ['post']]);
+    expect(await tagsOf(true)).toEqual(['problems', ['engineering leadership'], ['post']]);
+    expect(await tagsOf(false)).toEqual(['unpublished', ['engineering', 'leadership'], ['post']]);
+    store.close();
   });
 });
 
