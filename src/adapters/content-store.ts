@@ -203,6 +203,7 @@ export class StoredArticle implements Article {
   readonly expires?: string;
   readonly outline: Outline;
   readonly file: string;
+  readonly slugLine?: number;
   readonly #store: ContentStore;
 
   constructor(
@@ -219,6 +220,7 @@ export class StoredArticle implements Article {
     if (head.expires !== undefined) this.expires = head.expires;
     this.outline = head.outline;
     this.file = head.file;
+    if (head.slugLine !== undefined) this.slugLine = head.slugLine;
     this.#store = store;
   }
 

@@ -60,7 +60,7 @@ export function resultOf(form: StoredForm): ParseResult {
 }
 
 function headOf(article: Article): ArticleHead {
-  const { slug, title, summary, tags, url, date, expires, file } = article;
+  const { slug, title, summary, tags, url, date, expires, file, slugLine } = article;
   return {
     slug,
     title,
@@ -70,6 +70,7 @@ function headOf(article: Article): ArticleHead {
     ...(date === undefined ? {} : { date }),
     ...(expires === undefined ? {} : { expires }),
     file,
+    ...(slugLine === undefined ? {} : { slugLine }),
     outline: outlineOf(article),
   };
 }

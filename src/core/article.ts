@@ -51,6 +51,8 @@ export interface Article {
   readonly outline?: Outline;
   /** Path of the source file, relative to the content folder. */
   readonly file: string;
+  /** Line of the front matter's `slug` field, when it has one: where a slug another file has is reported. */
+  readonly slugLine?: number;
 }
 
 /** The sections an article has, and the number of items in each. */

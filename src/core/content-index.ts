@@ -102,10 +102,12 @@ export function buildIndex(
     }
     const same = kept.get(addressOf(article));
     if (same !== undefined) {
+      // At its `slug` field, or else at the top: the file's name made it.
       problems.push({
         file: article.file,
+        line: article.slugLine ?? 1,
         field: 'slug',
-        message: `"${article.slug}" is already used by ${same.file}`,
+        message: `"${article.slug}" is already used by ${same.file}: give this post a slug of its own`,
       });
       continue;
     }

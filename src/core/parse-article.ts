@@ -318,6 +318,7 @@ function parseSource({
     ...(meta.expirydate === undefined ? {} : { expires: meta.expirydate }),
     sections: body.sections,
     file,
+    ...(meta.slug === undefined ? {} : { slugLine: keyLine(frontLines, names.get('slug') ?? 'slug') }),
   };
   // A fresh copy: the parsed strings are slices of the whole file and would keep every source alive.
   return { ok: true, article: structuredClone(article) };

@@ -132,7 +132,18 @@ describe('ContentLibrary.refresh', () => {
     put('a.md', articleSource(validFront({ title: 'Alpha 2' }), '## Tips\n\n- x'));
     await lib.refresh({ paths: [join(dir, 'a.md')] });
     expect(lib.current.bySlug('a')?.title).toBe('Alpha 2');
-    expect(lib.problems).toEqual([expect.objectContaining({ file: rel('z.md'), field: 'slug' })]);
+    // At the later file's slug field (title, tags, url and summary come first), naming the one that keeps it.
+    const clash = `${rel('z.md')}:6: slug: "a" is already used by ${rel('a.md')}: give this post a slug of its own`;
+    expect(lib.problems.map((problem) => formatProblem(problem))).toEqual([clash]);
+    expect(logs.filter((l) => l.level === 40).map((l) => [l.line, l.msg])).toEqual([
+      [6, `skipped: ${clash}`],
+    ]);
+    // Edited again, either of them, read from the store: the same file keeps the slug, the same line is named.
+    put('z.md', articleSource(validFront({ title: 'Zed 2', slug: 'a' }), '## Tips\n\n- y'));
+    await lib.refresh({ paths: [join(dir, 'z.md')] });
+    await lib.refresh({ rescan: true, force: true });
+    expect(lib.current.bySlug('a')?.title).toBe('Alpha 2');
+    expect(lib.problems.map((problem) => formatProblem(problem))).toEqual([clash]);
   });
 });
 

@@ -95,7 +95,9 @@ describe('loadContent', () => {
     ]);
     // A post without motivations, skills or tips is an article all the same.
     expect(byFile.has(rel('no-sections.md'))).toBe(false);
-    expect(byFile.get(rel('zz-duplicate.md'))?.message).toBe(`"good" is already used by ${rel('good.md')}`);
+    expect(byFile.get(rel('zz-duplicate.md'))?.message).toBe(
+      `"good" is already used by ${rel('good.md')}: give this post a slug of its own`,
+    );
     expect(byFile.get(rel('binary.md'))?.message).toMatch(/not valid UTF-8/);
     expect(formatProblem(byFile.get(rel('bad-yaml.md')) ?? { file: '', message: '' })).toMatch(
       /^.*bad-yaml\.md:\d+: invalid YAML/,

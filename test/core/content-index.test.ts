@@ -33,8 +33,27 @@ describe('buildIndex', () => {
     );
     const { index, problems } = buildIndex([first, second]);
     expect(index.articles).toEqual([first]);
+    // Line 6, its slug field: title, tags, url and summary come first.
     expect(problems).toEqual([
-      { file: 'content/z/other.md', field: 'slug', message: '"same" is already used by content/same.md' },
+      {
+        file: 'content/z/other.md',
+        line: 6,
+        field: 'slug',
+        message: '"same" is already used by content/same.md: give this post a slug of its own',
+      },
+    ]);
+  });
+
+  it('GIVEN a later file whose name makes a slug another has THEN it is reported at line 1, naming the file that keeps it', () => {
+    const first = make('same');
+    const second = mustParse(articleSource(validFront(), '## Tips\n\n- x'), 'content/z/same.md');
+    expect(buildIndex([first, second]).problems).toEqual([
+      {
+        file: 'content/z/same.md',
+        line: 1,
+        field: 'slug',
+        message: '"same" is already used by content/same.md: give this post a slug of its own',
+      },
     ]);
   });
 
