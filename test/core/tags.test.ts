@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/core/parse-article.js';
 import { closestTags, tagKey } from '../../src/core/tags.js';
 
 describe('tag matching', () => {
@@ -33,5 +34,59 @@ describe('closestTags', () => {
 
   it('GIVEN nothing close THEN suggests nothing', () => {
     expect(closestTags('kubernetes', known)).toEqual([]);
+  });
+});
+
+describe('tags as the site generator reads them', () => {
+  const tagsOf = (tags: string, eleventy: boolean) => {
+    const result = parseArticle({
+      file: 'posts/2024-01-05-a.md',
+      source: `---\ntitle: A\ntags: ${tags}\n---\n\nText.\n`,
+      eleventy,
+    });
+    return result.ok ? result.article.tags : result.problems;
+  };
+
+  it('GIVEN a text tags outside an Eleventy site THEN split on spaces, or on commas when it has one, as Jekyll does', () => {
+    expect(tagsOf('engineering leadership', false)).toEqual(['engineering', 'leadership']);
+    expect(tagsOf('engineering leadership, career', false)).toEqual(['engineering leadership', 'career']);
+  });
+
+  it('GIVEN a text tags in an Eleventy site THEN one tag, as Eleventy keeps it; a list is read as anywhere', () => {
+    expect(tagsOf('post', true)).toEqual(['post']);
+    expect(tagsOf('"my tag"', true)).toEqual(['my tag']);
+    expect(tagsOf('engineering leadership, career', true)).toEqual(['engineering leadership, career']);
+    expect(tagsOf('[post, my tag]', true)).toEqual(['post', 'my tag']);
+    expect(tagsOf('2024', true)).toEqual(['2024']);
+  });
+
+  it('GIVEN a bad text tag in an Eleventy site THEN reported by its field, as any tag', () => {
+    expect(tagsOf('"!!!"', true)).toEqual([
+      {
+        file: 'posts/2024-01-05-a.md',
+        line: 3,
+        field: 'tags.0',
+        message: 'a tag needs at least one letter or digit',
+      },
+    ]);
+  });
+
+  it("GIVEN a _posts file without front matter THEN Jekyll's static file, but in an Eleventy site a problem", () => {
+    const source = {
+      file: 'src/_posts/2024-01-05-a.md',
+      contentPath: '_posts/2024-01-05-a.md',
+      source: 'Text.\n',
+    };
+    expect(parseArticle(source)).toEqual({ ok: false, problems: [], unpublished: true, staticFile: true });
+    expect(parseArticle({ ...source, eleventy: true })).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'src/_posts/2024-01-05-a.md',
+          line: 1,
+          message: 'no front matter: start the file with a "---" block (see README)',
+        },
+      ],
+    });
   });
 });
