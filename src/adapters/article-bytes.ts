@@ -20,14 +20,27 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
 }
 
 /**
- * The key of a file's bytes under its name (the name gives the slug and date) in the content store;
- * in an Eleventy site (`eleventy`), which reads its tags and `_posts` otherwise, a key of its own.
+ * What a file's parse depends on besides its name and bytes (see ArticleSource): its path in the
+ * content folder (Hugo's sections, Jekyll's categories), and whether it is in an Eleventy site.
  */
-export function fileKey(file: string, bytes: Uint8Array, eleventy = false): string {
-  const hash = createHash('sha256');
-  // No file name holds a NUL: the prefix makes no other file's key.
-  if (eleventy) hash.update('eleventy\0');
-  return hash.update(file).update('\0').update(bytes).digest('base64url');
+export interface ReadAs {
+  readonly contentPath?: string | undefined;
+  readonly eleventy?: boolean | undefined;
+}
+
+/**
+ * The key of a file's bytes under its name (the name gives the slug and date) in the content store,
+ * read as `readAs` says: the same file found in another place, or another kind of site, is parsed anew.
+ */
+export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): string {
+  const how = JSON.stringify([readAs.contentPath ?? null, readAs.eleventy === true]);
+  return createHash('sha256')
+    .update(how)
+    .update('\0')
+    .update(file)
+    .update('\0')
+    .update(bytes)
+    .digest('base64url');
 }
 
 /**
@@ -49,7 +62,7 @@ export type FileRead =
  * Reads a file at once, as a parse worker does (blocking only its own thread): synchronous reads cost
  * a tenth of the promise API's four round trips through libuv's pool. `file` names it in problems.
  */
-export function readFileNow(path: string, file: string, eleventy = false): FileRead {
+export function readFileNow(path: string, file: string, readAs: ReadAs = {}): FileRead {
   const problem = (message: string, signature?: string): FileRead => ({
     kind: 'problems',
     problems: [{ file, message }],
@@ -68,7 +81,7 @@ export function readFileNow(path: string, file: string, eleventy = false): FileR
     // Read to its end, should it have grown since.
     const bytes = readFileSync(fd);
     if (bytes.length > MAX_FILE_BYTES) return problem(tooLargeMessage(bytes.length), signature);
-    return { kind: 'read', key: fileKey(file, bytes, eleventy), signature, bytes };
+    return { kind: 'read', key: fileKey(file, bytes, readAs), signature, bytes };
   } catch (error) {
     const reason = readFailure(error);
     return reason === undefined ? { kind: 'gone' } : problem(reason);

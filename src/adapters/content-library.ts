@@ -19,6 +19,7 @@ import {
   isJekyllConfig,
   isLeafBundle,
   isWalked,
+  parseSettingsOf,
   readArticles,
   type ArticleFile,
   type FileOutcome,
@@ -297,11 +298,12 @@ export class ContentLibrary {
     if (rescan) {
       const found = await findArticles(dir);
       this.#walkProblems = found.problems;
+      // Every file is parsed anew when how the site is read changed (an Eleventy configuration
+      // added, a Hugo site's content folder elsewhere: its sections).
+      const readAll = force || found.eleventy !== this.#eleventy || found.hugo !== this.#hugo;
       this.#jekyll = found.jekyll;
       this.#hugo = found.hugo;
       this.#bundles = found.bundles;
-      // Every file is parsed anew when the site's kind changed (an Eleventy configuration added).
-      const readAll = force || found.eleventy !== this.#eleventy;
       this.#eleventy = found.eleventy;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       if (!this.#closed && found.unread.length === 0) this.#watcher?.sync(found.folders);
@@ -330,7 +332,7 @@ export class ContentLibrary {
 
     const outcomes = await readArticles(
       targets,
-      { ...this.#options, eleventy: this.#eleventy },
+      parseSettingsOf(this.#options, { hugo: this.#hugo, eleventy: this.#eleventy }),
       this.#options.store,
     );
     let added = 0;

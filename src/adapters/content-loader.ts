@@ -8,7 +8,14 @@ import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
-import { fileKey, MAX_FILE_BYTES, readFailure, signatureOf, tooLargeMessage } from './article-bytes.js';
+import {
+  fileKey,
+  MAX_FILE_BYTES,
+  readFailure,
+  signatureOf,
+  tooLargeMessage,
+  type ReadAs,
+} from './article-bytes.js';
 import type { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
@@ -41,10 +48,12 @@ export async function loadContent(
   articleUrl?: string,
   language?: string,
 ): Promise<LoadedContent> {
-  const { files, problems, eleventy } = await findArticles(dir);
+  const found = await findArticles(dir);
+  const { files, problems } = found;
   const articles: Article[] = [];
   const staticFiles: string[] = [];
-  for (const outcome of await readArticles(files, { siteUrl, articleUrl, dir, language, eleventy })) {
+  const settings = parseSettingsOf({ siteUrl, articleUrl, dir, language }, found);
+  for (const outcome of await readArticles(files, settings)) {
     if (outcome.kind === 'article') articles.push(outcome.article);
     else if (outcome.kind === 'problems') problems.push(...outcome.problems);
     else if (outcome.kind === 'unpublished' && outcome.staticFile === true)
@@ -68,6 +77,18 @@ export interface ParseSettings {
   readonly language?: string | undefined;
   /** Whether the content folder is in an Eleventy site (see {@link FoundArticles.eleventy}). */
   readonly eleventy?: boolean | undefined;
+}
+
+/**
+ * The settings the files a walk found are parsed with: at a Hugo site's own folder, their paths
+ * (`:sections`) start at its content folder, as Hugo's do; in an Eleventy site, Eleventy's reading.
+ */
+export function parseSettingsOf(
+  settings: ParseSettings,
+  { hugo, eleventy }: Pick<FoundArticles, 'hugo' | 'eleventy'>,
+): ParseSettings {
+  const { dir } = settings;
+  return { ...settings, dir: dir === undefined || !hugo ? dir : join(dir, hugo), eleventy };
 }
 
 /** One file read and parsed: an article, its problems, a draft, or a file that is gone. */
@@ -202,9 +223,11 @@ async function readChunk(
   { siteUrl, articleUrl, dir, language, eleventy }: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
-  const read = await pMap(files, (file) => readArticle(file, store, eleventy), {
-    concurrency: READ_CONCURRENCY,
-  });
+  const read = await pMap(
+    files,
+    (file) => readArticle(file, store, { contentPath: contentPathOf(dir, file.file), eleventy }),
+    { concurrency: READ_CONCURRENCY },
+  );
   const missing: FileBytes[] = [];
   const missingKeys: string[] = [];
   for (const outcome of read) {
@@ -755,7 +778,7 @@ const READ_BUFFER_BYTES = 64 * 1024;
 async function readArticle(
   file: ArticleFile,
   store: ContentStore | undefined,
-  eleventy: boolean | undefined,
+  readAs: ReadAs,
 ): Promise<ReadOutcome> {
   const problem = (message: string): ReadOutcome => ({
     kind: 'problems',
@@ -783,7 +806,7 @@ async function readArticle(
       const length = await readInto(file.path, buffer.subarray(0, wanted));
       const bytes = length === wanted ? await readFile(file.path) : buffer.subarray(0, length);
       if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
-      const key = fileKey(file.file, bytes, eleventy);
+      const key = fileKey(file.file, bytes, readAs);
       const known = store?.get(key);
       // A copy of its own: the buffer is read into again.
       const kept = known === undefined ? new Uint8Array(bytes) : undefined;

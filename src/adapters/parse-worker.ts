@@ -13,7 +13,7 @@ export default function parseBatch(files: readonly FileBytes[]): StoredForm[] {
  */
 export function readAndParse(files: readonly FileToRead[]): ReadParsed[] {
   return files.map(({ path, ...source }): ReadParsed => {
-    const read = readFileNow(path, source.file, source.eleventy);
+    const read = readFileNow(path, source.file, source);
     if (read.kind !== 'read') return read;
     const { key, signature, bytes } = read;
     return { kind: 'parsed', key, signature, form: parseFile({ ...source, bytes }) };

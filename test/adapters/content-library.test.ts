@@ -218,7 +218,8 @@ describe("ContentLibrary.refresh in a Hugo site's folder", () => {
     putIn('content/posts/leaf/index.md', 'Leaf');
     putIn('content/posts/plain/page.md', 'Page');
     const lib = await open();
-    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Leaf', 'Page']);
+    // At the site's own folder only its content folder is read: not a.md and b.md beside it.
+    expect(titles(lib)).toEqual(['Leaf', 'Page']);
     putIn('content/posts/leaf/extra.md', 'Extra');
     putIn('content/posts/leaf/sub/deeper.md', 'Deeper');
     const added = [
@@ -227,15 +228,15 @@ describe("ContentLibrary.refresh in a Hugo site's folder", () => {
       'content/posts/leaf/sub/deeper.md',
     ];
     await lib.refresh({ paths: added.map((path) => join(dir, path)) });
-    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Leaf', 'Page']);
+    expect(titles(lib)).toEqual(['Leaf', 'Page']);
     // An index.md makes its folder a bundle: its other files leave.
     putIn('content/posts/plain/index.md', 'Plain');
     await lib.refresh({ paths: [join(dir, 'content/posts/plain/index.md')] });
-    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Leaf', 'Plain']);
+    expect(titles(lib)).toEqual(['Leaf', 'Plain']);
     // Without it, the folder's files are pages again.
     unlinkSync(join(dir, 'content/posts/leaf/index.md'));
     await lib.refresh({ paths: [join(dir, 'content/posts/leaf/index.md')] });
-    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Deeper', 'Extra', 'Plain']);
+    expect(titles(lib)).toEqual(['Deeper', 'Extra', 'Plain']);
     unlinkSync(join(dir, 'hugo.toml'));
     await lib.refresh({ paths: [join(dir, 'hugo.toml')] });
     expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Deeper', 'Extra', 'Page', 'Plain']);
@@ -249,11 +250,52 @@ describe("ContentLibrary.refresh in a Hugo site's folder", () => {
     await lib.watch();
     putIn('content/posts/leaf/extra.md', 'Extra');
     putIn('content/posts/leaf/sub/deeper.md', 'Deeper');
-    put('c.md', article('Gamma'));
-    await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma', 'Leaf']));
+    put('content/c.md', article('Gamma'));
+    // Beside the content folder, no page: not read.
+    put('README.md', article('Read me'));
+    await eventually(() => expect(titles(lib)).toEqual(['Gamma', 'Leaf']));
     put('content/posts/leaf/index.md', article('Leaf, revised'));
-    await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma', 'Leaf, revised']));
+    await eventually(() => expect(titles(lib)).toEqual(['Gamma', 'Leaf, revised']));
     expect(lib.problems).toEqual([]);
+  });
+});
+
+describe('ContentLibrary.refresh when the site changes kind', () => {
+  it('GIVEN an Eleventy configuration added to the content folder, then removed THEN every file is read again, a text tags one tag only while it is there', async () => {
+    // The project's folder: nothing above it is looked at.
+    put('package.json', '{}\n');
+    put('c.md', '---\ntitle: Gamma\ntags: my tag\n---\n\nText.\n');
+    const lib = await open();
+    const tags = () => lib.current.articles.find((a) => a.title === 'Gamma')?.tags;
+    expect(tags()).toEqual(['my', 'tag']);
+    put('eleventy.config.js', 'export default function () {}\n');
+    await lib.refresh({ paths: [join(dir, 'eleventy.config.js')] });
+    expect(tags()).toEqual(['my tag']);
+    unlinkSync(join(dir, 'eleventy.config.js'));
+    await lib.refresh({ paths: [join(dir, 'eleventy.config.js')] });
+    expect(tags()).toEqual(['my', 'tag']);
+  });
+
+  it("GIVEN a hugo.toml added to the folder THEN only its content folder is read, its posts' sections starting there", async () => {
+    mkdirSync(join(dir, 'content', 'posts'), { recursive: true });
+    put('content/posts/c.md', '---\ntitle: Gamma\n---\n\nText.\n');
+    library = await ContentLibrary.open({
+      dir,
+      siteUrl: 'https://blog.example',
+      articleUrl: '/:sections/:slugorfilename/',
+      logger: createLogger({ level: 'silent' }),
+      store: ContentStore.memory(createLogger({ level: 'silent' })),
+    });
+    const lib = library;
+    const urls = () => lib.current.articles.map((a) => a.url).sort();
+    expect(urls()).toEqual([
+      'https://blog.example/blog/an-article',
+      'https://blog.example/blog/an-article',
+      'https://blog.example/content/posts/c/',
+    ]);
+    put('hugo.toml', 'title = "A blog"\n');
+    await lib.refresh({ paths: [join(dir, 'hugo.toml')] });
+    expect(urls()).toEqual(['https://blog.example/posts/c/']);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   isWalked,
   isWalkedFolder,
   loadContent,
+  parseSettingsOf,
   readArticles,
   type FileOutcome,
 } from '../../src/adapters/content-loader.js';
@@ -539,6 +540,33 @@ describe("findArticles in a Hugo site's content", () => {
     expect(isWalked(join('content', 'posts', 'plain.md'), false, new Set(), 'content')).toBe(true);
     expect(isArticlePath(join('content', 'posts', 'plain.md'), false, new Set(), 'content')).toBe(true);
     expect((await loadContent(site, undefined)).problems).toEqual([]);
+  });
+
+  it("GIVEN CONTENT_DIR at the site's folder THEN a post's sections start at its content folder, as Hugo's do, and a store's parse of it from content/ is not reused", async () => {
+    put('content/posts/plain.md', '---\ntitle: Plain\n---\n\nText.\n');
+    const urls = async (dir: string, store?: ContentStore) => {
+      const { files, hugo, eleventy } = await findArticles(dir);
+      const settings = parseSettingsOf(
+        { siteUrl: 'https://blog.example', articleUrl: '/:sections/:slugorfilename/', dir },
+        { hugo, eleventy },
+      );
+      return (await readArticles(files, settings, store)).flatMap((outcome) =>
+        outcome.kind === 'article' && outcome.article.file.endsWith('plain.md') ? [outcome.article.url] : [],
+      );
+    };
+    expect(await urls(site)).toEqual(['https://blog.example/posts/plain/']);
+    expect(
+      (await loadContent(site, 'https://blog.example', '/:sections/:slugorfilename/')).index.articles.map(
+        (a) => a.url,
+      ),
+    ).toContain('https://blog.example/posts/plain/');
+    // The same file, read from a folder where its path is content/posts/plain.md (no Hugo site).
+    const store = ContentStore.memory(createLogger({ level: 'silent' }));
+    unlinkSync(join(site, 'hugo.toml'));
+    expect(await urls(site, store)).toEqual(['https://blog.example/content/posts/plain/']);
+    put('hugo.toml', 'title = "A blog"\n');
+    expect(await urls(site, store)).toEqual(['https://blog.example/posts/plain/']);
+    store.close();
   });
 
   it("GIVEN a contentDir in the site's configuration (any format, any case, config/_default) THEN that folder is the content; one outside the site leaves content", async () => {
