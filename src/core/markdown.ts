@@ -28,7 +28,7 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
   // Both scans read the same lines and skip the same fenced code.
   const lines = source.split(/\r\n?|\n/);
   const code = fencedLines(lines);
-  const deepLine = deepContainerLine(lines, code);
+  const deepLine = deepContainerLine(lines, code, mdx);
   if (deepLine !== undefined) {
     return {
       ok: false,
@@ -57,40 +57,98 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
 }
 
 /**
- * The first line (1-based) whose container prefix may nest deeper than {@link MAX_NESTING}. Each `>` and
- * list marker counts one level, and so do every two columns of indentation, the least a list item
- * indents its content: an upper bound on the real depth, since each level must be written on the line
- * that opens it. Lines without a marker (deeply indented code) are never counted.
+ * The first line (1-based) that opens a list or quote more than {@link MAX_NESTING} levels deep: the
+ * `>` and list markers written on it, and the list items of the lines above that it is inside (a
+ * marker at or past their content's column). Indentation alone is no level: deeply indented code or
+ * text nests nothing, nor does a marker four columns past its container's content, which is code
+ * (but in MDX, which has none). Only an estimate, made before parsing: anything deep it lets through
+ * (lazy lines, markers inside a list's code) is found in the tree, which markdown-it bounds.
  */
-function deepContainerLine(lines: readonly string[], code: readonly boolean[]): number | undefined {
+function deepContainerLine(
+  lines: readonly string[],
+  code: readonly boolean[],
+  mdx: boolean,
+): number | undefined {
+  // The content columns of the list items open above, innermost last, at `openQuotes` quotes.
+  let open: number[] = [];
+  let openQuotes = 0;
+  let afterBlank = true;
   for (const [index, line] of lines.entries()) {
-    if (code[index] === true) continue;
-    let quotes = 0;
-    let markers = 0;
-    let columns = 0;
-    let i = 0;
-    while (i < line.length) {
-      const char = line[i];
-      if (char === ' ' || char === '\t') {
-        columns += char === '\t' ? 4 : 1;
-        i++;
-      } else if (char === '>') {
-        quotes++;
-        i += line[i + 1] === ' ' ? 2 : 1;
-      } else {
-        LIST_MARKER.lastIndex = i;
-        if (!LIST_MARKER.test(line)) break;
-        markers++;
-        i = LIST_MARKER.lastIndex;
-      }
+    if (code[index] === true) {
+      afterBlank = false;
+      continue;
     }
-    if (quotes + markers === 0 || quotes + markers + Math.floor(columns / 2) <= MAX_NESTING) continue;
-    // `- - - - …` is one thematic break, not nested lists: only its quotes nest.
-    if (isThematicBreak(line) && quotes <= MAX_NESTING) continue;
-    return index + 1;
+    const { quotes, markers, column, first, contents, text } = containerPrefix(line);
+    if (markers === 0 && !text) {
+      if (quotes > MAX_NESTING) return index + 1;
+      afterBlank = true;
+      continue;
+    }
+    if (quotes !== openQuotes) open = [];
+    openQuotes = quotes;
+    // A line of text after a blank one leaves the items it is not indented into; right after text it
+    // may be a lazy continuation, which leaves none.
+    const at = first ?? column;
+    if (first !== undefined || afterBlank) while ((open.at(-1) ?? -1) > at) open.pop();
+    afterBlank = false;
+    const rule = isThematicBreak(line);
+    const indentedCode = !mdx && first !== undefined && first - (open.at(-1) ?? 0) >= 4;
+    const opened = rule || indentedCode ? 0 : markers;
+    if (quotes + open.length + opened > MAX_NESTING) return index + 1;
+    if (opened > 0) open.push(...contents);
   }
   return undefined;
 }
+
+/**
+ * The `>` and list markers a line starts with: the column (inside its quotes, tabs to stops of four)
+ * of its first marker and of its text, where each marker's content starts, and whether text follows.
+ */
+function containerPrefix(line: string): {
+  quotes: number;
+  markers: number;
+  column: number;
+  first: number | undefined;
+  contents: number[];
+  text: boolean;
+} {
+  let quotes = 0;
+  let column = 0;
+  let first: number | undefined;
+  const contents: number[] = [];
+  let i = 0;
+  // Past the bound, the rest of a hostile line (`- - - …` a megabyte long) need not be read.
+  while (i < line.length && quotes + contents.length <= MAX_NESTING) {
+    const char = line[i];
+    if (char === ' ' || char === '\t') {
+      column = char === '\t' ? column + 4 - (column % 4) : column + 1;
+      i++;
+    } else if (char === '>') {
+      quotes++;
+      i += line[i + 1] === ' ' ? 2 : 1;
+      // Columns are counted inside the innermost quote, until a list starts.
+      if (first === undefined) column = 0;
+    } else {
+      LIST_MARKER.lastIndex = i;
+      if (!LIST_MARKER.test(line)) break;
+      MARKER.lastIndex = i;
+      const marker = MARKER.exec(line)?.[0].length ?? 1;
+      first ??= column;
+      i += marker;
+      column += marker;
+      // Its content starts after one to four spaces; at the end of the line, or past four, after one.
+      SPACES.lastIndex = i;
+      const spaces = SPACES.exec(line)?.[0] ?? '';
+      const width = spaces.replace(/\t/g, '    ').length;
+      contents.push(column + (i + spaces.length >= line.length || width > 4 ? 1 : width));
+    }
+  }
+  return { quotes, markers: contents.length, column, first, contents, text: i < line.length };
+}
+
+/** A list marker's own characters, without the space after it, at `lastIndex`. */
+const MARKER = /(?:[-+*]|\d{1,9}[.)])/y;
+const SPACES = /[ \t]*/y;
 
 /**
  * Emphasis runs (`*`, `__`, …) and brackets (`[`, `![`) a paragraph may hold. Parsers match them

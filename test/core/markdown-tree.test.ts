@@ -229,6 +229,20 @@ describe('markdownTree', () => {
     ]);
   });
 
+  it('GIVEN MDX with a list indented 66 columns in a component, or a list nested 32 deep under it THEN reads them: indentation is no level', () => {
+    const indented = `${' '.repeat(66)}- **One:** first`;
+    expect(parseMarkdown(indented, { mdx: true })).toMatchObject({
+      ok: true,
+      root: { children: [{ type: 'list' }] },
+    });
+    const nested = Array.from({ length: 32 }, (_, i) => `${' '.repeat(40 + 2 * i)}- level ${i}`).join('\n');
+    expect(parseMarkdown(nested, { mdx: true }).ok).toBe(true);
+    expect(parseMarkdown(`${nested}\n${' '.repeat(104)}- level 32`, { mdx: true })).toMatchObject({
+      ok: false,
+      line: 33,
+    });
+  });
+
   it('GIVEN nesting as deep as parseMarkdown lets through THEN nothing after it is lost', () => {
     const deep = Array.from({ length: 32 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
     const parsed = parseMarkdown(`${deep}\n\nafter`);

@@ -2304,6 +2304,24 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     ],
     ['quotes 10,000 deep', '>'.repeat(10_000) + ' x', 10],
     ['quotes and lists 1,000 deep', '> - '.repeat(1000) + 'x', 10],
+    ['a list 10,000 deep on one line', '- '.repeat(10_000) + 'x', 10],
+    ['a "*" list 10,000 deep on one line', '* '.repeat(10_000) + 'x', 10],
+    ['quotes 10,000 deep alone on their line', '>'.repeat(10_000), 10],
+    [
+      'a list 1,000 deep by tabs',
+      Array.from({ length: 1000 }, (_, i) => `${'\t'.repeat(i)}- x`).join('\n'),
+      42,
+    ],
+    [
+      'a list 1,000 deep by indentation, a lazy line after each item',
+      Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- x\nlazy`).join('\n'),
+      74,
+    ],
+    [
+      'quotes 1,000 deep, one more on each line',
+      Array.from({ length: 1000 }, (_, i) => `${'>'.repeat(i + 1)} x`).join('\n'),
+      42,
+    ],
   ])('GIVEN %s THEN names the line before parsing it', (_, body, line) => {
     expect(problemsOf(withTips(body))).toEqual([{ file: 'content/bad.md', line, message: DEEP_CONTAINERS }]);
   });
@@ -2371,6 +2389,26 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     expect(problemsOf(articleSource(validFront({ summary }), '## Tips\n\n- x'))).toEqual([
       { file: 'content/bad.md', line: 5, field: 'summary', message: DEEP_NODES },
     ]);
+  });
+
+  it('GIVEN lists and quotes nested 1,000 deep by indentation, each in the other THEN it is reported, never thrown', () => {
+    const body = Array.from({ length: 1000 }, (_, i) => `${'  > '.repeat(i)}- x`).join('\n');
+    expect(problemsOf(withTips(body))).toEqual([
+      { file: 'content/bad.md', line: expect.any(Number) as number, message: DEEP_CONTAINERS },
+    ]);
+  });
+
+  it('GIVEN content indented far that nests nothing (code in a quote, an item of code, an indented code block of a list) THEN reads it', () => {
+    const code = Array.from({ length: 40 }, (_, i) => `${' '.repeat(4 + 2 * i)}- key_${i}:`).join('\n');
+    for (const body of [
+      `> Run it:\n>\n>${' '.repeat(65)}npm run content:check\n\n- **One:** first`,
+      `- **One:** first\n-${' '.repeat(70)}an item that is code\n`,
+      `- **One:** first\n\n${' '.repeat(70)}- code in the item\n`,
+      `Keys:\n\n${code}\n\n- **One:** first`,
+      `- **One:** first\n  > quoted\n  >${' '.repeat(80)}- code in the quote\n`,
+    ]) {
+      expect(mustParse(withTips(body)).sections.tips?.items[0]?.name, body).toBe('One');
+    }
   });
 
   it('GIVEN nesting up to the bounds, busy lists, or a long "- - -" rule THEN reads them', () => {
