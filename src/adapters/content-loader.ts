@@ -621,7 +621,9 @@ export function isBundleIndex(name: string): boolean {
  * resources, of which Hugo writes no page (a headless bundle's snippets). Never the content folder.
  */
 export function isLeafBundle(inside: string, names: readonly string[], hugo: string | undefined): boolean {
-  return hugo !== undefined && inside !== '' && inside !== hugo && names.some(isBundleIndex);
+  if (hugo === undefined || inside === '' || inside === hugo) return false;
+  // A folder on the way to the content folder (`contentDir` deeper than the site's folder) is none.
+  return (hugo === '' || isWithin(inside, hugo)) && names.some(isBundleIndex);
 }
 
 /** The folder of `inside`, relative as it is (`''` at the top). */

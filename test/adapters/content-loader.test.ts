@@ -578,6 +578,8 @@ describe("findArticles in a Hugo site's content", () => {
     expect(await atSite()).toEqual(['pages/blog/moved.md']);
     unlinkSync(join(site, 'hugo.toml'));
     put('hugo.yaml', 'contentdir: notes/deep/pages/\n');
+    // A folder on the way to it, holding an index.md, is no leaf bundle hiding it.
+    put('notes/index.md');
     expect(await atSite()).toEqual(['notes/deep/pages/nested.md']);
     unlinkSync(join(site, 'hugo.yaml'));
     put('hugo.json', '{ "ContentDir": "../elsewhere" }');
