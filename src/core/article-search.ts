@@ -44,8 +44,10 @@ export const looseTypos = (term: string): number => (term.length < 4 ? 1 : term.
  * full of `](` without `)` (code is kept as written) is still read in linear time.
  */
 const ADDRESSES = /\]\([^()\s]*\)|<?https?:\/\/[^\s>)]*>?/g;
-/** Anything but letters and digits separates words (Markdown marks too). */
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
+/** Anything but letters, their marks and digits separates words (Markdown marks too). */
+const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/u;
+/** Letters whose marks are accents that searchers leave out ("equipe" for "Équipe"). */
+const ACCENTED = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 /**
  * English words too common to tell articles apart, left out of the index: a third of an article's
  * words (so of the indexing time) and a fifth of the index's entries. Words that are also names
@@ -80,16 +82,39 @@ export function fieldText(article: Article, field: SearchField): string {
 }
 
 /**
- * The terms of a text, as indexed and as searched: case and accents do not matter ("Équipe" and
- * "equipe" are one term). The whole text is normalised at once, which is several times faster than
- * term by term. An empty list means there is nothing to search for.
+ * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): a run
+ * of them is many words, which only a dictionary tells apart.
+ */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** ICU's word breaks (dictionaries for the scripts above), the same whatever the machine's locale. */
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+
+/** The text with a space between every two words, as ICU finds them (`日本語の記事`: `日本語 の 記事`). */
+function spaceWords(text: string): string {
+  let spaced = '';
+  for (const { segment, isWordLike } of WORDS.segment(text))
+    spaced += isWordLike === true ? `${segment} ` : ' ';
+  return spaced;
+}
+
+/**
+ * The terms of a text, as indexed and as searched: case, and accents on Latin, Greek and Cyrillic
+ * letters, do not matter ("Équipe" and "equipe" are one term); a text in a script without spaces is
+ * split into its words first. The whole text is normalised at once, which is several times faster
+ * than term by term. An empty list means there is nothing to search for.
  */
 export function searchTerms(text: string): string[] {
-  return text
-    .replace(ADDRESSES, ' ')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(SEPARATORS)
-    .filter((term) => term !== '' && !STOP_WORDS.has(term));
+  const words = text.replace(ADDRESSES, ' ');
+  return (
+    (UNSPACED.test(words) ? spaceWords(words) : words)
+      .normalize('NFKD')
+      // Other scripts' marks are part of their letters (Devanagari's vowels, Japanese voicing).
+      .replace(/\p{M}+/gu, (marks: string, at: number, all: string) =>
+        ACCENTED.test(all[at - 1] ?? '') ? '' : marks,
+      )
+      .toLowerCase()
+      .split(SEPARATORS)
+      .filter((term) => term !== '' && !STOP_WORDS.has(term))
+  );
 }

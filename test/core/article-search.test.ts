@@ -133,6 +133,33 @@ describe('ArticleSearch ranking', () => {
   });
 });
 
+describe('ArticleSearch in other scripts', () => {
+  it('GIVEN Chinese, Japanese or Thai written without spaces THEN each word is a term of its own', () => {
+    expect(searchTerms('日本語の記事')).toEqual(['日本語', 'の', '記事']);
+    expect(searchTerms('寻找导师')).toEqual(['寻找', '导师']);
+    expect(searchTerms('สวัสดีครับ')).toEqual(['สวัสดี', 'ครับ']);
+  });
+
+  it('GIVEN marks that are part of a letter (Japanese voicing, Devanagari vowels) THEN they stay, as Latin accents go', () => {
+    expect(searchTerms('リーダー')).toEqual(['リーダー'.normalize('NFKD')]);
+    expect(searchTerms('リーダー')).not.toEqual(searchTerms('リーター'));
+    expect(searchTerms('सीखना')).toEqual(['सीखना'.normalize('NFKD')]);
+    expect(searchTerms('Crème brûlée')).toEqual(['creme', 'brulee']);
+  });
+
+  it('GIVEN a word inside a run of Japanese or Chinese THEN search finds the article by that word', () => {
+    const search = searchOver([
+      article('ja', { title: '日本語の記事' }),
+      article('zh', { tips: ['寻找导师，每周见面。'] }),
+      article('en', { title: 'English only' }),
+    ]);
+    expect(slugs(search.search('日本語'))).toEqual(['ja']);
+    expect(slugs(search.search('記事'))).toEqual(['ja']);
+    expect(slugs(search.search('导师'))).toEqual(['zh']);
+    expect(slugs(search.complete('日本', 25))).toEqual(['ja']);
+  });
+});
+
 describe('ArticleSearch.complete and closest', () => {
   it('GIVEN the first letters of a title word THEN completes with the best matching titles, at most the limit', () => {
     const search = searchOver([
