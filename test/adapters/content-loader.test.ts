@@ -587,8 +587,15 @@ describe("findArticles in a Hugo site's content", () => {
     unlinkSync(join(site, 'hugo.json'));
     put('config/_default/hugo.toml', 'contentDir = "pages"\n');
     expect(await atSite()).toEqual(['pages/blog/moved.md']);
-    // An unreadable configuration is Hugo's to report: its default stands.
+    // config/_default alone, or Hugo's older config.toml with its folders, makes the site's folder too.
+    expect((await findArticles(site)).hugo).toBe('pages');
     rmSync(join(site, 'config'), { recursive: true });
+    put('config.toml', 'contentDir = "pages"\n');
+    put('themes/ananke/README.md');
+    expect(await atSite()).toEqual(['pages/blog/moved.md']);
+    rmSync(join(site, 'themes'), { recursive: true });
+    unlinkSync(join(site, 'config.toml'));
+    // An unreadable configuration is Hugo's to report: its default stands.
     put('hugo.toml', 'contentDir = [unclosed\n');
     expect(await atSite()).toEqual(pages.map((file) => `content/${file}`));
   });
