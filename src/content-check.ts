@@ -1,4 +1,4 @@
-import { loadContent } from './adapters/content-loader.js';
+import { loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { formatConfigProblems, loadContentConfig } from './config.js';
 import { formatProblem, type Article } from './core/article.js';
 import { unlinkedNotes } from './core/article-url.js';
@@ -17,7 +17,7 @@ async function check(): Promise<number> {
     return 1;
   }
   const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings.config;
-  const { index, problems, fileCount, staticFiles, expired } = await loadContent(
+  const { index, problems, fileCount, staticFiles, expired, site } = await loadContent(
     contentDir,
     siteUrl,
     articleUrl,
@@ -31,6 +31,7 @@ async function check(): Promise<number> {
   // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid, and so are
   // files Jekyll copies as they are and expired posts: said, no failure.
   const notes = [
+    ...siteNotes(site),
     ...unlinkedNotes(index.articles, articleUrl, siteUrl),
     ...staticFileNotes(staticFiles),
     ...expiredNotes(expired),
@@ -45,6 +46,18 @@ async function check(): Promise<number> {
   );
   if (notes.length > 0) console.log(notes.join('\n'));
   return 0;
+}
+
+/** How the site found around the folder changes what is read, which its files alone do not show. */
+function siteNotes({ hugo, eleventy }: LoadedContent['site']): string[] {
+  const notes: string[] = [];
+  if (hugo !== undefined && hugo !== '')
+    notes.push(`Read as a Hugo site's folder: only its ${hugo}/ folder holds posts.`);
+  if (eleventy)
+    notes.push(
+      'Read as an Eleventy site (its configuration is in or above the folder): a text tags is one tag, and _posts a folder like any other.',
+    );
+  return notes;
 }
 
 /** Files in `_posts` without front matter: Jekyll makes no post of them, and copies them as they are. */

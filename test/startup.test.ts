@@ -145,6 +145,34 @@ describe('starting the bot (the entry point npm start runs)', () => {
     },
   );
 
+  it("GIVEN a Hugo site's own folder, or an Eleventy site's THEN content:check says how it read it, and reports a _posts file without front matter in the Eleventy site", async () => {
+    const hugo = await runEntry(
+      'content-check',
+      {
+        CONTENT_DIR: join(PROJECT_ROOT, 'test/fixtures/blogs/hugo'),
+        ARTICLE_URL: '/:sections/:slugorfilename/',
+      },
+      dir,
+    );
+    expect([hugo.code, hugo.stderr]).toEqual([0, '']);
+    expect(hugo.stdout.split('\n')[1]).toBe(
+      "Read as a Hugo site's folder: only its content/ folder holds posts.",
+    );
+
+    const project = join(dir, 'eleventy-project');
+    cpSync(join(PROJECT_ROOT, 'test/fixtures/blogs/eleventy-from-jekyll'), project, { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{}\n');
+    writeFileSync(join(project, 'eleventy.config.js'), 'export default function () {}\n');
+    const eleventy = await runEntry('content-check', { CONTENT_DIR: join(project, 'src') }, dir);
+    expect(eleventy.code).toBe(1);
+    expect(eleventy.stderr.trim()).toMatch(
+      /^\S*blog\/_posts\/2019-05-06-forgot-front-matter\.md:1: no front matter: start the file with a "---" block \(see README\)$/,
+    );
+    expect(eleventy.stdout).toMatch(
+      /^Read as an Eleventy site \(its configuration is in or above the folder\)/m,
+    );
+  });
+
   it('GIVEN a content folder with hostile files beside a good article THEN content:check names each one, runs nothing and exits 1', async () => {
     const content = join(dir, 'hostile');
     cpSync(CONTENT_DIR, content, { recursive: true });

@@ -36,6 +36,8 @@ export interface LoadedContent {
   readonly staticFiles: readonly string[];
   /** Articles past their expiry date (Hugo's `expiryDate`) now: left out of the index. */
   readonly expired: readonly Article[];
+  /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
+  readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy'>;
 }
 
 /**
@@ -64,7 +66,15 @@ export async function loadContent(
     problems: indexProblems,
     expired,
   } = publishedIndex(articles, { language: language ?? DEFAULT_CONTENT_LANGUAGE, now: Date.now() });
-  return { index, problems: [...problems, ...indexProblems], fileCount: files.length, staticFiles, expired };
+  const { jekyll, hugo, eleventy } = found;
+  return {
+    index,
+    problems: [...problems, ...indexProblems],
+    fileCount: files.length,
+    staticFiles,
+    expired,
+    site: { jekyll, hugo, eleventy },
+  };
 }
 
 /** What the articles' addresses are made from (see {@link parseArticle}). */
