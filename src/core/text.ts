@@ -111,10 +111,12 @@ function writeWithoutSpans(root: Root): string {
       }
     });
   const flat: Root = { type: 'root', children: flatten(root.children) as Root['children'] };
-  return writeDiscordMarkdown(flat, {
-    ...DISCORD_MARKDOWN,
-    handlers: { ...DISCORD_MARKDOWN.handlers, text: escapedText },
-  });
+  return discordLines(
+    writeDiscordMarkdown(flat, {
+      ...DISCORD_MARKDOWN,
+      handlers: { ...DISCORD_MARKDOWN.handlers, text: escapedText },
+    }),
+  );
 }
 
 /** A last line that is only a list, heading or quote marker would show the ellipsis as an empty item. */
@@ -145,10 +147,11 @@ function truncateWritten(markdown: string, max: number): string {
  * link, code span or emphasis: it breaks before or after it. What is itself longer than `max` is
  * split inside, each chunk whole Markdown: emphasis and quotes are closed and opened again, fenced
  * code closed and reopened with its language, a list goes on at its number; a link keeps only its
- * text, and a single word is cut. Chunks are trimmed.
+ * text, and a single word is cut. Chunks are trimmed, and read in Discord as written (see
+ * {@link discordLines}).
  */
 export function splitText(text: string, max: number): string[] {
-  const trimmed = text.trim();
+  const trimmed = discordLines(text.trim());
   if (trimmed === '') return [];
   if (codePointLength(trimmed) <= max) return [trimmed];
   const parsed = parseMarkdown(trimmed);
@@ -492,7 +495,7 @@ function writeLeaves(leaves: readonly Leaf[], from: number, to: number): string 
   const last = leaves[to - 1];
   if (first?.part !== undefined) trimValue(copies.get(first.node), 'start');
   if (last?.part !== undefined) trimValue(copies.get(last.node), 'end');
-  return writeDiscordMarkdown(root);
+  return discordLines(writeDiscordMarkdown(root));
 }
 
 function trimValue(node: Nodes | undefined, edge: 'start' | 'end'): void {
@@ -563,6 +566,70 @@ function packPieces(pieces: Piece[], max: number): string[] {
   }
   if (current.trim() !== '') chunks.push(current.trim());
   return chunks;
+}
+
+/** What opens a line of written Markdown before its text: indentation, quote and list markers. */
+const CONTAINERS = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))*[ \t]*/;
+/** Indentation alone. */
+const INDENT = /^[ \t]*/;
+/** A code fence, after the line's containers. */
+const FENCE = /^(`{3,}|~{3,})/;
+
+/**
+ * `markdown` with `fix` applied to each line outside fenced code, after what `prefix` matches at
+ * the line's start.
+ */
+function mapLineStarts(markdown: string, prefix: RegExp, fix: (rest: string) => string): string {
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const start = prefix.exec(line)?.[0] ?? '';
+      const rest = line.slice(start.length);
+      const mark = FENCE.exec(rest)?.[1];
+      if (fence !== undefined) {
+        const closes =
+          mark !== undefined &&
+          mark[0] === fence[0] &&
+          mark.length >= fence.length &&
+          rest.slice(mark.length).trim() === '';
+        if (closes) fence = undefined;
+        return line;
+      }
+      if (mark !== undefined) {
+        fence = mark;
+        return line;
+      }
+      return start + fix(rest);
+    })
+    .join('\n');
+}
+
+/**
+ * Markdown written for CommonMark made to read the same in Discord, whose Markdown differs at a
+ * line's start: `-# ` is Discord's subtext (plain text to CommonMark), so it is escaped; and the `\`
+ * CommonMark needs before a `~` there (`~~~` opens code) is dropped before one or two tildes, as
+ * Discord would show `\~~old~~` as tildes, not struck text. Idempotent.
+ */
+export function discordLines(markdown: string): string {
+  if (!/-#|\\~/.test(markdown)) return markdown;
+  return mapLineStarts(markdown, CONTAINERS, (rest) =>
+    rest.replace(/^-#(?=\s|$)/, '\\-#').replace(/^\\(~{1,2})(?!~)/, '$1'),
+  );
+}
+
+/**
+ * Markdown whose lines are all text, as a summary under a title in a list is: a heading, subtext,
+ * quote or list item opening a line is escaped (`\# Big`, `\-# small`, `\> quote`, `\- item`,
+ * `1\. step`), and spans (emphasis, links, code) are kept. What is already escaped stays as it is.
+ */
+export function escapeBlockStarts(markdown: string): string {
+  const escaped = mapLineStarts(markdown, INDENT, (rest) =>
+    rest
+      .replace(/^(?:#{1,6}(?=\s|$)|-#(?=\s|$)|>|[-*+](?=\s|$))/, '\\$&')
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'),
+  );
+  return discordLines(escaped);
 }
 
 /**

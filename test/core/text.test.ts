@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   codePointLength,
+  discordLines,
+  escapeBlockStarts,
   plainLine,
   splitText,
   truncateMarkdown as truncate,
@@ -240,6 +242,58 @@ describe('splitText', () => {
     const chunks = splitText(text, 100);
     expect(chunks.map(codePointLength)).toEqual([100, 50]);
     expect(chunks.join('')).toBe(text);
+  });
+});
+
+describe('discordLines', () => {
+  it('GIVEN strikethrough opening a line, an item or a quote THEN the escape CommonMark wrote before it is dropped, as Discord has no tilde fences; three tildes keep it', () => {
+    expect(discordLines('\\~~old~~ new.\n- \\~~struck~~ item\n> \\~single~ t')).toBe(
+      '~~old~~ new.\n- ~~struck~~ item\n> ~single~ t',
+    );
+    expect(discordLines('\\~~~ three tildes')).toBe('\\~~~ three tildes');
+    // A backslash of the text's own, escaped, stays.
+    expect(discordLines('\\\\~~kept')).toBe('\\\\~~kept');
+  });
+
+  it('GIVEN `-# ` opening a line (text to CommonMark, subtext to Discord) THEN it is escaped, but not inside code or mid-line', () => {
+    expect(discordLines('-# small\n- -# in an item\na -# b')).toBe('\\-# small\n- \\-# in an item\na -# b');
+    expect(discordLines('```\n-# code\n\\~~x\n```\n-# after')).toBe('```\n-# code\n\\~~x\n```\n\\-# after');
+  });
+
+  it('GIVEN text already made safe THEN it is unchanged', () => {
+    const safe = discordLines('-# a\n\\~~b~~');
+    expect(discordLines(safe)).toBe(safe);
+  });
+
+  it('GIVEN text split into chunks, kept or written again THEN each chunk reads in Discord as written', () => {
+    const text = `\\~~old~~ new. ${'word '.repeat(40)}\n\n-# small ${'word '.repeat(40)}`;
+    expect(splitText(text, 1000)).toEqual([discordLines(text.trim())]);
+    const chunks = splitText(text, 120);
+    expect(chunks[0]).toMatch(/^~~old~~ new\./);
+    expect(chunks.find((chunk) => chunk.includes('small'))).toMatch(/^\\-# small/);
+  });
+});
+
+describe('escapeBlockStarts', () => {
+  it('GIVEN lines opening a heading, subtext, quote or list THEN each is escaped, and spans are kept', () => {
+    expect(
+      escapeBlockStarts(
+        '# Big heading\n-# small\n>>> quote\n- item\n* star\n1. one\n2) two\n**bold** [link](https://a.example)',
+      ),
+    ).toBe(
+      '\\# Big heading\n\\-# small\n\\>>> quote\n\\- item\n\\* star\n1\\. one\n2\\) two\n**bold** [link](https://a.example)',
+    );
+  });
+
+  it('GIVEN text already escaped (a written lead paragraph) or with marks mid-line THEN nothing is escaped twice', () => {
+    const written = '\\# not a heading\n1\\. not a list\na # b -# c > d';
+    expect(escapeBlockStarts(written)).toBe(written);
+    expect(escapeBlockStarts(escapeBlockStarts('# x\n- y'))).toBe(escapeBlockStarts('# x\n- y'));
+  });
+
+  it('GIVEN strikethrough opening a line THEN it is kept as written', () => {
+    expect(escapeBlockStarts('~~old~~ new')).toBe('~~old~~ new');
+    expect(escapeBlockStarts('\\~~old~~ new')).toBe('~~old~~ new');
   });
 });
 
