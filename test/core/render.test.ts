@@ -335,6 +335,44 @@ describe('numbered items', () => {
   });
 });
 
+describe('numbered and unnumbered items together', () => {
+  it('GIVEN a list numbered 3 and 5 and then unnumbered items THEN an unnamed item takes the next number after the highest shown, in /tips and /tip alike', () => {
+    const body = [
+      '## Tips',
+      '',
+      '3. **Start at three:** the third.',
+      '4. <div>only html</div>',
+      '5. Keep going.',
+      '',
+      '## Tips',
+      '',
+      '- **Second list:** continues.',
+      '- Unnamed after them.',
+      '- **Bold name:** named.',
+      '- Unnamed again.',
+    ].join('\n');
+    const article = mustParse(articleSource(validFront(), body));
+    const { index } = buildIndex([article]);
+    const fields = fieldsOf(renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index));
+    expect(fields.map((field) => field.name)).toEqual([
+      '3. Start at three',
+      'Tip 5',
+      'Second list',
+      'Tip 7',
+      'Bold name',
+      'Tip 9',
+    ]);
+    expect(index.items('tips').map((tip) => renderTip(tip).embeds?.[0]?.title)).toEqual([
+      'Start at three',
+      'Tip 5',
+      'Second list',
+      'Tip 7',
+      'Bold name',
+      'Tip 9',
+    ]);
+  });
+});
+
 describe('plain text cut to a limit', () => {
   // Longer than a choice's name and a button's label; read as Markdown, `_…_` is emphasis past either limit.
   const title =

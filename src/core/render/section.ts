@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Article, Section, SectionKind } from '../article.js';
+import type { Article, Section, SectionItem, SectionKind } from '../article.js';
 import type { ContentIndex } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
@@ -40,11 +40,12 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     page.description = chunk;
     used = codePointLength(chunk);
   }
+  const numbers = itemNumbers(section.items);
   section.items.forEach((item, i) => {
     // Numbered as the article numbers them: `3. Name`, or `Tip 3` after a dropped item or from a list starting at 3.
     const label =
       item.name === undefined
-        ? `${ITEM_NOUN[section.kind]} ${item.number ?? i + 1}`
+        ? `${ITEM_NOUN[section.kind]} ${numbers[i] ?? i + 1}`
         : item.number === undefined
           ? item.name
           : `${item.number}. ${item.name}`;
@@ -60,6 +61,20 @@ export function sectionPages(article: Article, section: Section): readonly PageB
   startPage();
   pageCache.set(section, pages);
   return pages;
+}
+
+/**
+ * The number each item goes by: its own (an ordered list's `3.`, a numbered sub-heading's), or else
+ * the next after the highest before it, so that an unnumbered "Tip 4" never follows a `5.`. A named
+ * item without a number takes one too, unseen: in a list without numbers, "Tip 3" is the third.
+ */
+export function itemNumbers(items: readonly SectionItem[]): number[] {
+  let highest = 0;
+  return items.map((item) => {
+    const number = item.number ?? highest + 1;
+    highest = Math.max(highest, number);
+    return number;
+  });
 }
 
 function sectionTitle(article: Article, section: Section): string {

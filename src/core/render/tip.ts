@@ -4,12 +4,19 @@ import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
 import { codePointLength, splitText, truncatePlain } from '../text.js';
+import { itemNumbers } from './section.js';
+
+/** The number an unnamed tip goes by, as /tips shows it among the others. */
+function tipNumber(tip: ItemRef): number {
+  const items = tip.article.sections.tips?.items ?? [tip.item];
+  return itemNumbers(items)[tip.position] ?? tip.item.number ?? tip.position + 1;
+}
 
 /** A single tip with the article it comes from. */
 export function renderTip(tip: ItemRef): MessagePayload {
   const { article, item } = tip;
   // Alone, a named tip is its name: a list's `3.` before it would number nothing here.
-  const title = truncatePlain(item.name ?? `Tip ${item.number ?? tip.position + 1}`, L.embedTitle);
+  const title = truncatePlain(item.name ?? `Tip ${tipNumber(tip)}`, L.embedTitle);
   const author = truncatePlain(`From “${article.title}”`, L.authorName);
   const footer = article.tags.join(' · ');
   const footerText = truncatePlain(footer, 200);
