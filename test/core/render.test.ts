@@ -373,6 +373,65 @@ describe('numbered and unnumbered items together', () => {
   });
 });
 
+describe('Markdown as Discord reads it', () => {
+  it("GIVEN strikethrough opening an item, a named item's text or a lead-in THEN it is sent as written, not as `\\~~`", () => {
+    const body = [
+      '## Tips',
+      '',
+      '~~Lead-in struck~~ then text.',
+      '',
+      '- **A:** ~~old~~ new.',
+      '- ~~struck first~~ unnamed item.',
+      '- **D:** ~~~ three tildes.',
+      '- **H:** # not a heading.',
+      '- **S:** text',
+      '  -# small text line',
+    ].join('\n');
+    const article = mustParse(articleSource(validFront(), body));
+    const { index } = buildIndex([article]);
+    const payload = renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index);
+    expect(payload.embeds?.[0]?.description).toBe('~~Lead-in struck~~ then text.');
+    expect(fieldsOf(payload).map((field) => field.value)).toEqual([
+      '~~old~~ new.',
+      '~~struck first~~ unnamed item.',
+      '\\~~~ three tildes.',
+      '\\# not a heading.',
+      'text\n\\-# small text line',
+    ]);
+    const tips = index.items('tips').map((tip) => renderTip(tip).embeds?.[0]?.description);
+    expect(tips[1]).toBe('~~struck first~~ unnamed item.');
+  });
+
+  it('GIVEN a summary with a heading, subtext, quote and list lines THEN /articles shows them as text under the title', () => {
+    const summary = '# Big heading in summary\n-# small\n> quote\n- list\n1. step with **bold**';
+    const article = mustParse(articleSource(validFront({ summary }), '## Tips\n\n- **Ask:** questions.'));
+    const payload = renderArticles({ tag: undefined, page: 0 }, buildIndex([article]).index, BLOG);
+    expect(payload.embeds?.[0]?.description).toBe(
+      '**[An article](https://blog.example/blog/an-article)**\n' +
+        '\\# Big heading in summary\n\\-# small\n\\> quote\n\\- list\n1\\. step with **bold**',
+    );
+  });
+
+  it('GIVEN a post without summary or text paragraph THEN its entry is the title line alone, with no empty line under it', () => {
+    const front = validFront({ title: 'Bare', date: '2024-01-02' });
+    delete front.summary;
+    const bare = mustParse(articleSource(front, '## Tips\n\n- **Ask:** questions.'), 'content/bare.md');
+    const other = mustParse(
+      articleSource(
+        validFront({ slug: 'other', url: '/blog/other', date: '2024-01-01' }),
+        '## Tips\n\n- Listen.',
+      ),
+      'content/other.md',
+    );
+    expect(bare.summary).toBe('');
+    const payload = renderArticles({ tag: undefined, page: 0 }, buildIndex([bare, other]).index, BLOG);
+    expect(payload.embeds?.[0]?.description).toBe(
+      '**[Bare](https://blog.example/blog/an-article)** · 2024-01-02\n\n' +
+        '**[An article](https://blog.example/blog/other)** · 2024-01-01\nWhat it says.',
+    );
+  });
+});
+
 describe('plain text cut to a limit', () => {
   // Longer than a choice's name and a button's label; read as Markdown, `_…_` is emphasis past either limit.
   const title =

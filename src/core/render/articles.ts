@@ -4,18 +4,23 @@ import type { ContentIndex, TagEntry } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow, type LinkButton } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { codePointLength, truncateMarkdown, truncatePlain } from '../text.js';
+import { codePointLength, escapeBlockStarts, truncateMarkdown, truncatePlain } from '../text.js';
 
 /** Articles per page: enough to scan, few enough to read. */
 const PER_PAGE = 5;
 
-/** One entry: the title linked to the article, the date, and the summary. */
+/**
+ * One entry: the title linked to the article, the date, and the summary (if any) under them, its
+ * lines text: a heading or quote there would break up the list.
+ */
 function entry(article: Article): string {
   const title = article.title.replace(/([[\]\\*_~`|])/g, '\\$1');
   // Encoded parentheses keep an address like `/a_(b)` from ending the masked link early.
   const url = article.url?.replace(/\(/g, '%28').replace(/\)/g, '%29');
   const heading = url === undefined ? `**${title}**` : `**[${title}](${url})**`;
-  return `${heading}${article.date === undefined ? '' : ` · ${article.date}`}\n${article.summary}`;
+  const date = article.date === undefined ? '' : ` · ${article.date}`;
+  const summary = article.summary.trim();
+  return summary === '' ? heading + date : `${heading}${date}\n${escapeBlockStarts(summary)}`;
 }
 
 /** Each article's entry length, so that paging a long list (all articles, a search) renders only one page. */
