@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { searchTerms } from '../src/core/article-search.js';
-import { titleChoices } from '../src/core/choices.js';
+import { matchingArticles, titleChoices } from '../src/core/choices.js';
 import type { ContentIndex } from '../src/core/content-index.js';
 import { DISCORD_LIMITS as L } from '../src/core/limits.js';
 import {
@@ -70,10 +70,17 @@ export default {
   async autocomplete(interaction, { content }) {
     const typed = searchQuery(interaction.options.getFocused());
     // Nothing typed yet: the newest titles, to show what there is.
+    // Titles with what was typed, from the start of a word, first (the whole title, then its start);
+    // then the full-text search's, which forgive typos.
     const articles =
       searchTerms(typed).length === 0
         ? content.articles.slice(0, L.autocompleteChoices)
-        : content.search.complete(typed, L.autocompleteChoices);
+        : [
+            ...new Set([
+              ...matchingArticles(content.articles, typed, L.autocompleteChoices),
+              ...content.search.complete(typed, L.autocompleteChoices),
+            ]),
+          ].slice(0, L.autocompleteChoices);
     await interaction.respond(titleChoices(articles, SEARCH_QUERY_MAX));
   },
 

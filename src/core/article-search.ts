@@ -82,6 +82,19 @@ export function fieldText(article: Article, field: SearchField): string {
 }
 
 /**
+ * The text in compatibility form (full-width letters as ASCII) without the accents of Latin, Greek
+ * and Cyrillic letters ("Équipe": "Equipe"); other scripts' marks are part of their letters
+ * (Devanagari's vowels, Japanese voicing), and stay.
+ */
+export function foldAccents(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, (marks: string, at: number, all: string) =>
+      ACCENTED.test(all[at - 1] ?? '') ? '' : marks,
+    );
+}
+
+/**
  * Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): a run
  * of them is many words, which only a dictionary tells apart.
  */
@@ -106,15 +119,8 @@ function spaceWords(text: string): string {
  */
 export function searchTerms(text: string): string[] {
   const words = text.replace(ADDRESSES, ' ');
-  return (
-    (UNSPACED.test(words) ? spaceWords(words) : words)
-      .normalize('NFKD')
-      // Other scripts' marks are part of their letters (Devanagari's vowels, Japanese voicing).
-      .replace(/\p{M}+/gu, (marks: string, at: number, all: string) =>
-        ACCENTED.test(all[at - 1] ?? '') ? '' : marks,
-      )
-      .toLowerCase()
-      .split(SEPARATORS)
-      .filter((term) => term !== '' && !STOP_WORDS.has(term))
-  );
+  return foldAccents(UNSPACED.test(words) ? spaceWords(words) : words)
+    .toLowerCase()
+    .split(SEPARATORS)
+    .filter((term) => term !== '' && !STOP_WORDS.has(term));
 }

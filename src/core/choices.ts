@@ -1,4 +1,5 @@
 import type { Article } from './article.js';
+import { foldAccents } from './article-search.js';
 import type { TagEntry } from './content-index.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import type { Choice } from './payload.js';
@@ -6,10 +7,13 @@ import { tagKey } from './tags.js';
 import { truncatePlain } from './text.js';
 
 /**
- * Articles whose title or slug contains what was typed from the start of a word, titles starting with
- * it first; at most `limit`. Case does not matter, and anything but letters and digits only
- * separates words (`engineering-lead` finds "Engineering Leadership", `js` "Node.js"); a word is never
- * matched from its middle, so "b indented" does not find "Tab indented".
+ * Articles whose title or slug contains what was typed from the start of a word; at most `limit`.
+ * Titles starting with it come first, and among each, those where it ends on a whole word ("number
+ * 1" finds "… number 1 about" before "… number 19"), the title that is all of it first. Case and
+ * accents do not matter, anything but letters and digits only separates words (`engineering-lead`
+ * finds "Engineering Leadership", `node js` "Node.js"), and words typed together match words apart
+ * (`nodejs`); a word is never matched from its middle, so "b indented" does not find "Tab indented".
+ * Text of no letter or digit (an emoji) is looked for as written.
  */
 export function matchingArticles(
   articles: readonly Article[],
@@ -17,24 +21,60 @@ export function matchingArticles(
   limit: number = L.autocompleteChoices,
 ): Article[] {
   const query = titleKey(typed);
-  const starts: Article[] = [];
-  const contains: Article[] = [];
-  for (const article of articles) {
-    const title = titleKey(article.title);
-    if (query === '' || title.startsWith(query)) starts.push(article);
-    else if (` ${title}`.includes(` ${query}`) || ` ${titleKey(article.slug)}`.includes(` ${query}`))
-      contains.push(article);
-    if (starts.length >= limit) break;
+  if (query === '') {
+    const written = typed.trim().toLowerCase();
+    return written === ''
+      ? articles.slice(0, limit)
+      : articles.filter((article) => article.title.toLowerCase().includes(written)).slice(0, limit);
   }
-  return [...starts, ...contains].slice(0, limit);
+  // 0: the whole title; 1: its first words; 2: its start; 3: words inside; 4: the start of a word inside.
+  const ranks: Article[][] = [[], [], [], [], []];
+  for (const article of articles) {
+    const rank = matchRank(titleKey(article.title), query) ?? matchRank(titleKey(article.slug), query, 3);
+    if (rank !== undefined) ranks[rank]?.push(article);
+    // Full of whole titles: nothing later can come before them.
+    if ((ranks[0]?.length ?? 0) >= limit) break;
+  }
+  return ranks.flat().slice(0, limit);
 }
 
-/** A title as {@link matchingArticles} compares it: lowercase, its words (letters and digits) apart by one space. */
+/**
+ * How `query` is in `title` (both as {@link titleKey} makes them), as {@link matchingArticles} ranks
+ * it, no better than `from`; undefined when it is not.
+ */
+function matchRank(title: string, query: string, from = 0): number | undefined {
+  const padded = ` ${title} `;
+  const rank =
+    title === query
+      ? 0
+      : padded.startsWith(` ${query} `)
+        ? 1
+        : title.startsWith(query)
+          ? 2
+          : padded.includes(` ${query} `)
+            ? 3
+            : padded.includes(` ${query}`) || fromWordStart(title, query.replaceAll(' ', ''))
+              ? 4
+              : undefined;
+  return rank === undefined ? undefined : Math.max(from, rank);
+}
+
+/** Whether `compact` (no spaces) is the title's words written together from the start of one of them. */
+function fromWordStart(title: string, compact: string): boolean {
+  const together = title.replaceAll(' ', '');
+  let at = 0;
+  for (const word of title.split(' ')) {
+    if (together.startsWith(compact, at)) return true;
+    at += word.length;
+  }
+  return false;
+}
+
+/** A title as {@link matchingArticles} compares it: lowercase, no accents, its words (letters and digits) apart by one space. */
 function titleKey(text: string): string {
-  return text
-    .normalize('NFKC')
+  return foldAccents(text)
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
 

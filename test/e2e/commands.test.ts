@@ -131,9 +131,10 @@ describe('slash commands through the real discord.js client', () => {
       await emulator.autocomplete('tips', 'article', { article: 'engineer' }).response(),
     );
     expect(callback.type).toBe(8);
+    // The title with the whole word before the one where it starts a longer word ("engineering").
     expect(callback.data?.choices?.map((c) => c.value)).toEqual([
-      'first-90-days',
       'software-engineer-to-engineering-leader',
+      'first-90-days',
     ]);
   });
 

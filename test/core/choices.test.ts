@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/article.js';
+import { matchingArticles } from '../../src/core/choices.js';
+
+const titled = (title: string, slug: string): Article => ({
+  slug,
+  title,
+  summary: '',
+  tags: [],
+  file: `content/${slug}.md`,
+  sections: {},
+});
+
+const slugs = (articles: readonly Article[]) => articles.map((article) => article.slug);
+
+describe('matchingArticles ranks what was typed', () => {
+  // Newest first, as the index lists them: "number 19" down to "number 1".
+  const numbered = Array.from({ length: 30 }, (_, i) =>
+    titled(`Paging article number ${30 - i} about growth`, `n${30 - i}`),
+  );
+
+  it('GIVEN typed text ending on a whole word THEN the title where it does comes before those where it starts a longer word', () => {
+    expect(slugs(matchingArticles(numbered, 'paging article number 1', 5))).toEqual([
+      'n1',
+      'n19',
+      'n18',
+      'n17',
+      'n16',
+    ]);
+  });
+
+  it('GIVEN the whole title typed THEN that article comes first, even past the limit of others starting with it', () => {
+    const many = [
+      ...Array.from({ length: 30 }, (_, i) => titled(`Feedback ${i} and more`, `f${i}`)),
+      titled('Feedback', 'exact'),
+    ];
+    expect(slugs(matchingArticles(many, 'feedback', 3))).toEqual(['exact', 'f0', 'f1']);
+  });
+
+  it('GIVEN text inside titles THEN titles starting with it come first, then whole words inside, then word starts', () => {
+    const articles = [
+      titled('On leadership', 'inside-start'),
+      titled('On lead roles', 'inside-whole'),
+      titled('Leadership basics', 'start'),
+      titled('Lead first', 'start-whole'),
+    ];
+    expect(slugs(matchingArticles(articles, 'lead'))).toEqual([
+      'start-whole',
+      'start',
+      'inside-whole',
+      'inside-start',
+    ]);
+    expect(slugs(matchingArticles(articles, 'ead'))).toEqual([]);
+  });
+
+  it('GIVEN accents left out, words typed together, or no letter at all THEN matches as a reader means it', () => {
+    const articles = [
+      titled('Émigré engineers', 'emigre'),
+      titled('Why (not) Node.js?', 'node'),
+      titled('🚀 Launch tips', 'launch'),
+      titled('A Indented in Tab', 'tab-indented'),
+    ];
+    expect(slugs(matchingArticles(articles, 'emigre'))).toEqual(['emigre']);
+    expect(slugs(matchingArticles(articles, 'ÉMIGRÉ'))).toEqual(['emigre']);
+    expect(slugs(matchingArticles(articles, 'nodejs'))).toEqual(['node']);
+    expect(slugs(matchingArticles(articles, 'notnode'))).toEqual(['node']);
+    expect(slugs(matchingArticles(articles, 'odejs'))).toEqual([]);
+    expect(slugs(matchingArticles(articles, 'b indented'))).toEqual([]);
+    expect(slugs(matchingArticles(articles, '🚀'))).toEqual(['launch']);
+    expect(slugs(matchingArticles(articles, '...'))).toEqual([]);
+    expect(slugs(matchingArticles(articles, '   '))).toHaveLength(4);
+  });
+});
