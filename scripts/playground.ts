@@ -34,6 +34,14 @@ const dim = color(2);
 const blue = color(34);
 const red = color(31);
 
+/**
+ * A problem the bot logged, as a line: `skipped` said once where the loader's own reason (a link to
+ * nothing) already says it inside the library's `skipped: <file>: …`.
+ */
+function problemLine(message: string): string {
+  return red(`! ${message.replace(/^(skipped: .*?: )skipped: /, '$1')}`);
+}
+
 interface Button {
   label: string;
   customId?: string;
@@ -82,7 +90,7 @@ async function main(): Promise<void> {
       return undefined;
     }
     const loaded = started.logs.find((line) => line.msg === 'content loaded');
-    for (const line of started.logs.filter((l) => l.level >= 40)) console.log(red(`! ${line.msg}`));
+    for (const line of started.logs.filter((l) => l.level >= 40)) console.log(problemLine(line.msg));
     console.log(
       `${bold('Career tips bot playground')}: ${typeof loaded?.articles === 'number' ? loaded.articles : '?'} article(s) from ${contentDir}.`,
     );
@@ -98,7 +106,7 @@ async function main(): Promise<void> {
     lines.forEach((logged, i) => {
       // A reload logs what it changed twice (the update, then the reload): said once.
       const reloaded = logged.msg === 'content updated' && lines[i + 1]?.msg === 'content reloaded';
-      if (logged.level >= 40) console.log(red(`! ${logged.msg}`));
+      if (logged.level >= 40) console.log(problemLine(logged.msg));
       else if ((logged.msg === 'content updated' && !reloaded) || logged.msg === 'content reloaded')
         console.log(
           dim(

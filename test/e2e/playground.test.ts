@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,20 @@ describe('npm run playground', () => {
     expect(output).toMatch(
       /Articles tagged “engineering leadership” https:\/\/blog\.example\/tags\/engineering-leadership\//,
     );
+  }, 60_000);
+
+  it('GIVEN a link to nothing in the content folder THEN its problem line says skipped once, with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
+    try {
+      copyFileSync(SEED_ARTICLE, join(dir, 'seed.md'));
+      symlinkSync('missing.md', join(dir, 'broken.md'));
+      const { code, output } = await playground('exit\n', { CONTENT_DIR: dir });
+      expect(code).toBe(0);
+      expect(output).toMatch(/! skipped: \S*broken\.md: a link to nothing \(missing\.md\)/);
+      expect(output).not.toMatch(/skipped: .*skipped:/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('GIVEN an article edited while it runs THEN reload shows the change, and a broken edit keeps the last good version with the reason', async () => {
