@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,20 +81,25 @@ export class ContentStore {
     };
     let opened = attempt();
     const code = 'failed' in opened ? (opened.failed as { code?: unknown }).code : undefined;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      // Damaged, or not a database: it is only ever a copy of what the files say.
+    if (code === 'SQLITE_CORRUPT') {
+      // A damaged database: only ever a copy of what the files say, but perhaps not the bot's own
+      // (a mistyped CONTENT_CACHE), so it is moved aside, never deleted.
       logger.warn(
-        { err: (opened as { failed: unknown }).failed, path },
-        'the content store could not be read; parsing every file',
+        { err: (opened as { failed: unknown }).failed, path, movedTo: `${path}.damaged` },
+        'the content store could not be read; it is moved aside, and every file parsed',
       );
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+      for (const suffix of ['', '-wal', '-shm'])
+        if (existsSync(`${path}${suffix}`)) renameSync(`${path}${suffix}`, `${path}.damaged${suffix}`);
       opened = attempt();
     }
     if (opened instanceof ContentStore) return opened;
-    // In use by another process of the bot, or not writable: this one keeps its own in memory.
+    // Not a database, or one of other tables: not the bot's, so left as it is. In use by another
+    // process of the bot, or not writable: this one keeps its own in memory.
     logger.warn(
       { err: opened.failed, path },
-      'the content store cannot be used; keeping the content in memory',
+      code === 'SQLITE_NOTADB' || code === NOT_THE_STORE
+        ? 'CONTENT_CACHE is a file the bot did not make (left as it is); keeping the content in memory'
+        : 'the content store cannot be used; keeping the content in memory',
     );
     return new ContentStore(create(':memory:', version), logger);
   }
@@ -199,6 +204,7 @@ export class StoredArticle implements Article {
   readonly summary: string;
   readonly tags: readonly string[];
   readonly url?: string;
+  readonly address?: string;
   readonly date?: string;
   readonly expires?: string;
   readonly outline: Outline;
@@ -216,6 +222,7 @@ export class StoredArticle implements Article {
     this.summary = head.summary;
     this.tags = head.tags;
     if (head.url !== undefined) this.url = head.url;
+    if (head.address !== undefined) this.address = head.address;
     if (head.date !== undefined) this.date = head.date;
     if (head.expires !== undefined) this.expires = head.expires;
     this.outline = head.outline;
@@ -229,9 +236,24 @@ export class StoredArticle implements Article {
   }
 }
 
+/** Why a database is refused as the store: it holds tables the store never makes. */
+const NOT_THE_STORE = 'NOT_THE_STORE';
+/** The store's tables, and those SQLite makes for them (the full-text index's shadow tables). */
+const STORE_TABLES =
+  /^(meta|parsed|sqlite_sequence|words|words_(data|idx|content|docsize|config|terms|in_columns))$/;
+
 function create(path: string, version: string): Database.Database {
   const db = new Database(path);
   try {
+    // Before any change (WAL is kept in the file): a database of other tables is not the bot's.
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as {
+      name: string;
+    }[];
+    const foreign = tables.find(({ name }) => !STORE_TABLES.test(name));
+    if (foreign !== undefined)
+      throw Object.assign(new Error(`the database has a table the store never makes (${foreign.name})`), {
+        code: NOT_THE_STORE,
+      });
     // One process's: what it prunes and the ids it hands out must not change under another. A second
     // process given the same file waits a moment for the lock, then keeps its content in memory.
     db.pragma('locking_mode = EXCLUSIVE');

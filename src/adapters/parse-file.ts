@@ -60,13 +60,14 @@ export function resultOf(form: StoredForm): ParseResult {
 }
 
 function headOf(article: Article): ArticleHead {
-  const { slug, title, summary, tags, url, date, expires, file, slugLine } = article;
+  const { slug, title, summary, tags, url, address, date, expires, file, slugLine } = article;
   return {
     slug,
     title,
     summary,
     tags,
     ...(url === undefined ? {} : { url }),
+    ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
     ...(expires === undefined ? {} : { expires }),
     file,

@@ -35,6 +35,11 @@ export interface Article {
   readonly tags: readonly string[];
   /** Absolute http(s) address of the article, when one can be formed. */
   readonly url?: string;
+  /**
+   * Without `url` (no SITE_URL), its address all the same, a path on the site (`/blog/x`) or another
+   * host's URL: what tells two posts at one page apart from two published apart.
+   */
+  readonly address?: string;
   /** Publication day, as YYYY-MM-DD. */
   readonly date?: string;
   /**

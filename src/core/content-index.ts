@@ -65,10 +65,11 @@ export function publishedIndex(
 
 /**
  * Builds the in-memory index. Articles that share a slug are all kept when the generator publishes
- * them apart (at different addresses, or on different days: `2023-12-31-year-in-review.md` and
- * `2024-12-31-year-in-review.md`): the first keeps the slug, each other one gets a slug of its own
- * (see {@link freeSlug}). One at the same address as an earlier one is left out and reported. The
- * result is the same whatever order the files were read in, given sorted input.
+ * them apart (at different addresses: `2023-12-31-year-in-review.md` and `2024-12-31-year-in-review.md`
+ * under a dated ARTICLE_URL): the first keeps the slug, each other one gets a slug of its own (see
+ * {@link freeSlug}). One at the same address as an earlier one with its slug is left out and reported
+ * (see pageOf). The result is the same whatever order the files were read in, given sorted
+ * input.
  * `searchOf` gives the full-text search over the indexed articles (none by default: `content:check`
  * and most tests need none).
  */
@@ -83,24 +84,13 @@ export function buildIndex(
   const slugs = new Map<string, Article>();
   // Every slug a file gives: one made for a second article never takes another's.
   const taken = new Set(candidates.map((article) => article.slug));
-  // The articles kept under each slug the files give, by where they are published (see addressOf):
-  // the first alone, a map once a second shares it (an edit rebuilds this for every article).
-  const sharing = new Map<string, Article | Map<string, Article>>();
+  // The article kept at each slug and address (see pageOf): a later one there would be the same page.
+  const pages = new Map<string, Article>();
   // The next number to try for a slug's made slugs.
   const counters = new Map<string, number>();
   for (const article of candidates) {
-    const first = sharing.get(article.slug);
-    if (first === undefined) {
-      sharing.set(article.slug, article);
-      slugs.set(article.slug, article);
-      continue;
-    }
-    let kept = first;
-    if (!(kept instanceof Map)) {
-      kept = new Map([[addressOf(kept), kept]]);
-      sharing.set(article.slug, kept);
-    }
-    const same = kept.get(addressOf(article));
+    const page = pageOf(article);
+    const same = pages.get(page);
     if (same !== undefined) {
       // At its `slug` field, or else at the top: the file's name made it.
       problems.push({
@@ -111,7 +101,11 @@ export function buildIndex(
       });
       continue;
     }
-    kept.set(addressOf(article), article);
+    pages.set(page, article);
+    if (!slugs.has(article.slug)) {
+      slugs.set(article.slug, article);
+      continue;
+    }
     const slug = freeSlug(article, taken, counters);
     taken.add(slug);
     slugs.set(slug, withSlug(article, slug));
@@ -187,11 +181,13 @@ export function buildIndex(
 }
 
 /**
- * Where an article is published, as far as telling two with one slug apart goes: its address, or,
- * without one (no SITE_URL), its day. Two with the same would be one page.
+ * An article's slug and where it is published, as far as telling two with one slug apart goes: its
+ * address, with or without SITE_URL (see `Article.address`), or, without one (an undated post under
+ * a dated ARTICLE_URL), its day. Two with the same would be one page.
  */
-function addressOf(article: Article): string {
-  return article.url === undefined ? `day:${article.date ?? ''}` : `url:${article.url}`;
+function pageOf(article: Article): string {
+  const address = article.url ?? article.address;
+  return `${article.slug} ${address === undefined ? `day:${article.date ?? ''}` : `url:${address}`}`;
 }
 
 /**

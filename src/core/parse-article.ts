@@ -271,6 +271,9 @@ function parseSource({
       : meta.permalink;
   const path = meta.url ?? (meta.permalink === undefined ? fillArticleUrl(articleUrl, urlParts) : permalink);
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
+  // Without SITE_URL, the address on a stand-in site all the same: two posts at one are one page
+  // on the blog, whether or not the bot is told where the blog is.
+  const address = url === undefined && path !== undefined ? onStandIn(path) : undefined;
   // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
     (key) => [key, stripTemplateTags(meta[key] ?? '').trim()] as const,
@@ -314,6 +317,7 @@ function parseSource({
     summary: truncateMarkdown(summary.text || body.lead, SUMMARY_MAX),
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
+    ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
     ...(meta.expirydate === undefined ? {} : { expires: meta.expirydate }),
     sections: body.sections,
@@ -430,6 +434,15 @@ function keyLine(lines: readonly string[], key: string): number {
       if (line.startsWith(name) && /^\s*[:=]/.test(line.slice(name.length))) return i + 1;
   }
   return 1;
+}
+
+/** The site an address is placed on without SITE_URL, to compare it with others (see `Article.address`). */
+const STAND_IN_SITE = 'https://site.invalid';
+
+/** A path on the stand-in site, as a path again (`blog/x` → `/blog/x`); another host's address whole. */
+function onStandIn(path: string): string | undefined {
+  const resolved = resolveUrl(path, STAND_IN_SITE);
+  return resolved?.startsWith(`${STAND_IN_SITE}/`) ? resolved.slice(STAND_IN_SITE.length) : resolved;
 }
 
 /** Where a post's summary is read, in order. */

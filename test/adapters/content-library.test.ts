@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentLibrary } from '../../src/adapters/content-library.js';
+import { loadContent } from '../../src/adapters/content-loader.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { formatProblem } from '../../src/core/article.js';
@@ -145,6 +146,51 @@ describe('ContentLibrary.refresh', () => {
     expect(lib.current.bySlug('a')?.title).toBe('Alpha 2');
     expect(lib.problems.map((problem) => formatProblem(problem))).toEqual([clash]);
   });
+});
+
+describe('posts that share a slug, as the bot and content:check read them', () => {
+  const settings = [undefined, 'https://blog.example'].flatMap((siteUrl) =>
+    [undefined, '/:year/:slug/', '/:filepath/'].map((articleUrl) => ({ siteUrl, articleUrl })),
+  );
+
+  it.each(settings)(
+    'GIVEN SITE_URL $siteUrl and ARTICLE_URL $articleUrl THEN the library keeps and reports the same files as loadContent',
+    async ({ siteUrl, articleUrl }) => {
+      mkdirSync(join(dir, 'x'));
+      mkdirSync(join(dir, 'y'));
+      put('2022-12-31-year-in-review.md', '---\ntitle: Review 2022\n---\n\n## Tips\n\n- a\n');
+      put('2023-12-31-year-in-review.md', '---\ntitle: Review 2023\n---\n\n## Tips\n\n- b\n');
+      put('x/review.md', '---\ntitle: Review X\ndate: 2024-01-01\n---\n\n## Tips\n\n- x\n');
+      put('y/review.md', '---\ntitle: Review Y\ndate: 2024-01-01\n---\n\n## Tips\n\n- y\n');
+      const logger = createLogger({ level: 'silent' });
+      library = await ContentLibrary.open({
+        dir,
+        siteUrl,
+        articleUrl,
+        logger,
+        store: ContentStore.memory(logger),
+      });
+      const checked = await loadContent(dir, siteUrl, articleUrl);
+      const kept = (articles: readonly { file: string; slug: string }[]) =>
+        articles.map(({ file, slug }) => `${slug} ${file}`).sort();
+      expect(kept(library.current.articles)).toEqual(kept(checked.index.articles));
+      expect(library.problems.map((problem) => formatProblem(problem))).toEqual(
+        checked.problems.map((problem) => formatProblem(problem)),
+      );
+      // At /blog/:slug, one page each: the later file is reported; under the others, all are pages.
+      const clashes = checked.problems.map((problem) => formatProblem(problem));
+      if (articleUrl === undefined)
+        expect(clashes).toEqual([
+          `${rel('2023-12-31-year-in-review.md')}:1: slug: "year-in-review" is already used by ${rel('2022-12-31-year-in-review.md')}: give this post a slug of its own`,
+          `${rel('y/review.md')}:1: slug: "review" is already used by ${rel('x/review.md')}: give this post a slug of its own`,
+        ]);
+      else if (articleUrl === '/:year/:slug/')
+        expect(clashes).toEqual([
+          `${rel('y/review.md')}:1: slug: "review" is already used by ${rel('x/review.md')}: give this post a slug of its own`,
+        ]);
+      else expect(clashes).toEqual([]);
+    },
+  );
 });
 
 describe("ContentLibrary.refresh in a Jekyll site's folder", () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -144,11 +144,43 @@ describe('ContentStore', () => {
     expect(other.current.articles[0]?.url).toMatch(/^https:\/\/other\.example\//);
   });
 
-  it('GIVEN a store file that is not a database THEN it is replaced with a warning', async () => {
+  it('GIVEN CONTENT_CACHE at a file that is not a database THEN it is left as it is and the content kept in memory', async () => {
     mkdirSync(join(dir, 'data'));
-    writeFileSync(storePath, 'not a database at all, and long enough to look like a header '.repeat(100));
+    const notes = 'my precious notes, not a database, long enough to look like a header '.repeat(100);
+    writeFileSync(storePath, notes);
+    const library = await running();
+    expect(titles(library)).toEqual(['Alpha', 'Beta']);
+    expect(library.current.search.search('alpha').map((a) => a.slug)).toEqual(['a']);
+    expect(
+      logs.some((l) => l.level === 40 && /CONTENT_CACHE is a file the bot did not make/.test(l.msg)),
+    ).toBe(true);
+    expect(readFileSync(storePath, 'utf8')).toBe(notes);
+  });
+
+  it('GIVEN CONTENT_CACHE at another program’s database THEN none of its tables or settings change', async () => {
+    mkdirSync(join(dir, 'data'));
+    const theirs = new Database(storePath);
+    theirs.exec(
+      "CREATE TABLE parsed (x TEXT); CREATE TABLE accounts (name TEXT); INSERT INTO accounts VALUES ('kept')",
+    );
+    theirs.close();
     expect(titles(await load())).toEqual(['Alpha', 'Beta']);
-    expect(logs.some((l) => l.level === 40 && /content store could not be read/.test(l.msg))).toBe(true);
+    const after = new Database(storePath, { readonly: true });
+    expect(after.prepare('SELECT name FROM accounts').all()).toEqual([{ name: 'kept' }]);
+    expect(after.prepare('SELECT x FROM parsed').all()).toEqual([]);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
+    expect(logs.some((l) => l.level === 40 && /did not make/.test(l.msg))).toBe(true);
+  });
+
+  it('GIVEN a damaged store THEN it is moved aside, never deleted, and a new one made', async () => {
+    await load();
+    const bytes = readFileSync(storePath);
+    for (let i = 100; i < bytes.length; i += 7) bytes[i] = 0x5a;
+    writeFileSync(storePath, bytes);
+    expect(titles(await load())).toEqual(['Alpha', 'Beta']);
+    expect(logs.some((l) => l.level === 40 && /moved aside/.test(l.msg))).toBe(true);
+    expect(readFileSync(`${storePath}.damaged`)).toEqual(bytes);
     expect(rows()).toHaveLength(2);
   });
 

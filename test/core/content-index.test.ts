@@ -99,6 +99,63 @@ describe('buildIndex', () => {
       expect(index.item('year-in-review-2023-12-31/tips/0')?.item.name).toBe('A');
     });
 
+    it('GIVEN the same slug on different days at one address (ARTICLE_URL /blog/:slug) THEN the later file is reported, with or without SITE_URL', () => {
+      const years = (siteUrl: string | undefined, articleUrl?: string) =>
+        buildIndex(
+          ['2022', '2023'].map((year) => {
+            const file = `content/${year}-12-31-year-in-review.md`;
+            const source = articleSource({ title: year }, '## Tips\n\n- x');
+            const result = parseArticle({ file, source, siteUrl, articleUrl });
+            if (!result.ok) throw new Error(JSON.stringify(result.problems));
+            return result.article;
+          }),
+        );
+      const clash = {
+        file: 'content/2023-12-31-year-in-review.md',
+        line: 1,
+        field: 'slug',
+        message:
+          '"year-in-review" is already used by content/2022-12-31-year-in-review.md: give this post a slug of its own',
+      };
+      for (const siteUrl of [undefined, 'https://blog.example']) {
+        const { index, problems } = years(siteUrl);
+        expect(problems).toEqual([clash]);
+        expect(index.articles.map((article) => article.title)).toEqual(['2022']);
+        // Under a dated address, both are pages: the later one has the slug with its date.
+        const dated = years(siteUrl, '/:year/:slug/');
+        expect(dated.problems).toEqual([]);
+        expect(dated.index.articles.map((article) => article.slug)).toEqual([
+          'year-in-review-2023-12-31',
+          'year-in-review',
+        ]);
+      }
+    });
+
+    it('GIVEN the same slug on the same day in two folders under /:filepath/ THEN both are kept, with or without SITE_URL', () => {
+      for (const siteUrl of [undefined, 'https://blog.example']) {
+        const { index, problems } = buildIndex(
+          ['a', 'b'].map((folder) => {
+            const file = `content/${folder}/review.md`;
+            const source = articleSource({ title: folder, date: '2024-01-01' }, '## Tips\n\n- x');
+            const result = parseArticle({
+              file,
+              source,
+              siteUrl,
+              articleUrl: '/:filepath/',
+              contentPath: `${folder}/review.md`,
+            });
+            if (!result.ok) throw new Error(JSON.stringify(result.problems));
+            return result.article;
+          }),
+        );
+        expect(problems).toEqual([]);
+        expect(index.articles.map((article) => [article.slug, article.title])).toEqual([
+          ['review', 'a'],
+          ['review-2024-01-01', 'b'],
+        ]);
+      }
+    });
+
     it("GIVEN Hugo's posts/2023/review.md and posts/2024/review.md THEN both, at their addresses; a date taken, or none, gives -2, -3", () => {
       const hugo = (path: string, front: Record<string, unknown> = {}) =>
         post(`content/${path}`, '/:sections/:slugorfilename/', front, path);
