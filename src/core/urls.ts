@@ -11,7 +11,8 @@ export function isHttpUrl(value: string): boolean {
  * Returns undefined when it is relative and there is no base, or when the result is not http(s).
  */
 export function resolveUrl(value: string, siteUrl: string | undefined): string | undefined {
-  if (isHttpUrl(value)) return value;
+  // As written, but spaces (`[x](<https://a.example/with space>)`), which would end a Markdown link.
+  if (isHttpUrl(value)) return value.replace(/\s/g, encodeURIComponent);
   if (value.startsWith('//')) return protocolRelative(value, siteUrl);
   if (siteUrl === undefined) return undefined;
   const base = siteUrl.replace(/\/+$/, '');

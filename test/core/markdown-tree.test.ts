@@ -300,6 +300,14 @@ describe('the text handler of DISCORD_MARKDOWN', () => {
 });
 
 describe('resolveUrl', () => {
+  it('GIVEN an absolute address with spaces (written in angle brackets) THEN they are encoded, so the link holds', () => {
+    expect(resolveUrl('https://a.example/with space', undefined)).toBe('https://a.example/with%20space');
+    expect(
+      toDiscordMarkdown(markdownTree('[angle](<https://a.example/with space>)').children, undefined),
+    ).toBe('[angle](https://a.example/with%20space)');
+    expect(resolveUrl('https://a.example/x?q=1#f', undefined)).toBe('https://a.example/x?q=1#f');
+  });
+
   it('GIVEN a protocol-relative address THEN it names another host, with the scheme of SITE_URL', () => {
     expect(resolveUrl('//cdn.other/y', 'https://example.com')).toBe('https://cdn.other/y');
     expect(resolveUrl('//cdn.other/y?q=1#f', 'http://example.com/blog/')).toBe('http://cdn.other/y?q=1#f');
