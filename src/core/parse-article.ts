@@ -814,16 +814,42 @@ function parseBody(
   return { sections, problems, lead: leadOf(parsed.root.children, siteUrl) };
 }
 
+/** Hugo's summary divider (`<!--more-->`, Jekyll's and Eleventy's excerpt separator as many blogs set it), and Docusaurus's (`<!-- truncate -->`). */
+const MORE = /^<!--\s*(more|truncate)\s*-->$/i;
+
 /**
  * The post's first paragraph with text, for a summary the front matter does not give: a cover
  * image above the intro (`![Cover](/c.jpg)`, linked or not) is no summary, nor is a paragraph of
- * only inline HTML, which Discord does not show.
+ * only inline HTML, which Discord does not show. With a `<!--more-->` divider, the paragraphs before
+ * it, as Hugo makes the summary.
  */
 function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): string {
+  const divider = nodes.findIndex(
+    (node) =>
+      (node.type === 'html' && MORE.test(node.value.trim())) ||
+      (node.type === 'paragraph' &&
+        node.children.some((child) => child.type === 'html' && MORE.test(child.value.trim()))),
+  );
+  const lead = (node: RootContent): string =>
+    node.type !== 'paragraph' || node.children.every(isImageOnly)
+      ? ''
+      : toDiscordMarkdown([node], siteUrl).replace(/\s+/g, ' ').trim();
+  if (divider !== -1) {
+    const before: RootContent[] = nodes.slice(0, divider);
+    const last = nodes[divider];
+    if (last?.type === 'paragraph') {
+      const cut = last.children.findIndex((child) => child.type === 'html' && MORE.test(child.value.trim()));
+      before.push({ ...last, children: last.children.slice(0, cut) });
+    }
+    const summary = before
+      .map(lead)
+      .filter((text) => text !== '')
+      .join(' ');
+    if (summary !== '') return summary;
+  }
   for (const node of nodes) {
-    if (node.type !== 'paragraph' || node.children.every(isImageOnly)) continue;
-    const lead = toDiscordMarkdown([node], siteUrl).replace(/\s+/g, ' ').trim();
-    if (lead !== '') return lead;
+    const text = lead(node);
+    if (text !== '') return text;
   }
   return '';
 }

@@ -1065,6 +1065,20 @@ describe('bad content is reported with file, line and field', () => {
     expect(lead('![Cover](/c.jpg) The intro.')).toBe('[Cover](https://blog.example/c.jpg) The intro.');
   });
 
+  it('GIVEN no summary and a <!--more--> divider THEN the paragraphs before it are the summary, as Hugo makes it', () => {
+    const front = validFront();
+    delete front.summary;
+    const lead = (body: string) => mustParse(articleSource(front, `${body}\n\n## Tips\n\n- x`)).summary;
+    expect(lead('![Cover](/c.jpg)\n\nFirst *part*.\n\nSecond part.\n\n<!--more-->\n\nThe rest.')).toBe(
+      'First *part*. Second part.',
+    );
+    expect(lead('One.\n\nTwo <!-- more --> three.\n\nFour.')).toBe('One. Two');
+    expect(lead('One.\n\nTwo.\n\n<!-- truncate -->\n\nThree.')).toBe('One. Two.');
+    // Without a divider, or with nothing before it: the first paragraph.
+    expect(lead('One.\n\nTwo.')).toBe('One.');
+    expect(lead('<!--more-->\n\nOne.\n\nTwo.')).toBe('One.');
+  });
+
   it('GIVEN no url THEN permalink, or else ARTICLE_URL filled with the slug and the date', () => {
     const front = validFront();
     delete front.url;
