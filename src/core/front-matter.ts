@@ -457,13 +457,30 @@ function refuseCode(): never {
   throw new DataError(1, 'front matter: code is not data; write YAML between "---" lines');
 }
 
+/**
+ * YAML 1.2's core schema and merge keys (`<<: *base`), which Jekyll's and Hugo's readers apply: js-yaml
+ * bounds their work (at most 10,000 keys merged, 100 mappings in one merge), so an alias bomb of
+ * merges is refused rather than copied out.
+ */
+const YAML_SCHEMA = new yaml.Schema({
+  include: [yaml.CORE_SCHEMA],
+  // Implicit: a plain `<<` key is one, as in js-yaml's default schema.
+  implicit: [
+    new yaml.Type('tag:yaml.org,2002:merge', {
+      kind: 'scalar',
+      resolve: (data: unknown) => data === '<<' || data === null,
+    }),
+  ],
+});
+
 function readYaml(block: string): object {
   try {
     // gray-matter's reader, so that what the generators accept is accepted (a quoted value may go on
     // on unindented lines). YAML 1.2's core schema keeps `2024-02-30` and `10:00` as written instead
     // of quietly turning them into a rolled-over Date or a number; the schema then checks them. It
-    // has no `!!js/…` types.
-    return (yaml.safeLoad(block, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
+    // has no `!!js/…` types. A key written twice keeps its last value, as Jekyll's YAML reader does
+    // (`json`; Hugo refuses it since 0.152).
+    return (yaml.safeLoad(block, { schema: YAML_SCHEMA, json: true }) ?? {}) as object;
   } catch (error) {
     // js-yaml 3 recurses once per level with no bound of its own: `[[[[…` thousands deep runs out of
     // stack. (Deep data it does read is never walked: unknown fields are dropped unread.)

@@ -976,9 +976,6 @@ describe('bad content is reported with file, line and field', () => {
         message: 'invalid YAML in front matter: bad indentation of a mapping entry',
       },
     ]);
-    expect(problemsOf(front('url: /x\nurl: /y'))).toEqual([
-      { file: 'content/bad.md', line: 5, message: 'invalid YAML in front matter: duplicated mapping key' },
-    ]);
     // An unclosed quote runs to the end of the block: its closing line is named.
     expect(problemsOf(front('url: "/x\nsummary: S'))).toEqual([
       {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../../src/core/front-matter.js';
+import { parseArticle } from '../../src/core/parse-article.js';
+
+const dataOf = (front: string): unknown => {
+  const block = readFrontMatter(`---\n${front}\n---\nBody.\n`);
+  if (!block.ok) throw new Error(`${block.line}: ${block.message}`);
+  return block.data;
+};
+
+describe('readFrontMatter: YAML as Jekyll reads it', () => {
+  it('GIVEN a key written twice THEN the last value is kept, as Jekyll keeps it', () => {
+    expect(dataOf('title: First\ndate: 2024-01-01\ntitle: Second')).toEqual({
+      title: 'Second',
+      date: '2024-01-01',
+    });
+    const result = parseArticle({
+      file: 'content/dupkey.md',
+      source: '---\ntitle: First\ntags: [a]\ntitle: Second\n---\n## Tips\n- x\n',
+      siteUrl: undefined,
+    });
+    expect(result.ok && result.article.title).toBe('Second');
+  });
+
+  it("GIVEN merge keys (<<: *base, a list of them) THEN their fields are merged, the mapping's own winning", () => {
+    expect(dataOf('base: &base\n  title: Merged\n  tags: [merge]\n<<: *base\ndate: 2024-01-01')).toEqual({
+      base: { title: 'Merged', tags: ['merge'] },
+      title: 'Merged',
+      tags: ['merge'],
+      date: '2024-01-01',
+    });
+    expect(
+      dataOf('a: &a { title: A, summary: S }\nb: &b { title: B, url: /b }\n<<: [*a, *b]\ntitle: Own'),
+    ).toMatchObject({ title: 'Own', summary: 'S', url: '/b' });
+    // Still data, never code: a merged value is as plain as any other.
+    expect(dataOf('base: &base { __proto__: { polluted: yes } }\n<<: *base')).not.toHaveProperty('polluted');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('GIVEN merges of merges that would copy billions of keys THEN it is refused as invalid YAML', () => {
+    const keys = Array.from({ length: 100 }, (_, i) => `k${i}: ${i}`).join(', ');
+    const lines = [`a0: &a0 { ${keys} }`];
+    for (let i = 1; i <= 9; i++)
+      lines.push(`a${i}: &a${i} { <<: [${Array.from({ length: 100 }, () => `*a${i - 1}`).join(', ')}] }`);
+    const block = readFrontMatter(`---\n${lines.join('\n')}\n---\nBody.\n`);
+    expect(block).toMatchObject({ ok: false, line: 3 });
+    expect(!block.ok && block.message).toMatch(/^invalid YAML in front matter: merge keys exceeded/);
+  });
+});
