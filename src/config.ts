@@ -28,6 +28,12 @@ const httpUrl = (example: string) =>
     .url({ protocol: /^https?$/, error: `expected an http(s) address, like ${example}` })
     .transform((url) => url.replace(/\/+$/, ''));
 
+/** 1 to `max`: one message for text, fractions, zero and negatives alike. */
+const positiveWholeNumber = (max: number) => {
+  const error = `expected a positive whole number, at most ${max.toLocaleString('en')}`;
+  return z.coerce.number({ error }).int(error).min(1, error).max(max, error);
+};
+
 /** Empty strings in a .env file mean "not set". */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
@@ -44,7 +50,8 @@ const envSchema = z.object({
           : 'expected text',
     })
     .trim()
-    .min(1, 'required: the bot token from the Developer Portal (Bot page)')
+    // Spaces alone are empty, so unset: that is the one thing to say.
+    .min(1, { error: 'required: the bot token from the Developer Portal (Bot page)', abort: true })
     .regex(/^[\x21-\x7e]+$/, 'must be a single word without spaces or quotes'),
   DISCORD_APPLICATION_ID: optional(z.string().trim().regex(SNOWFLAKE, 'expected the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().trim().regex(SNOWFLAKE, 'expected a numeric server (guild) id')),
@@ -126,9 +133,7 @@ const envSchema = z.object({
   ),
   CONTENT_CACHE: optional(z.string().trim()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` })),
-  DISCORD_REQUESTS_PER_SECOND: optional(
-    z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1).max(10_000),
-  ),
+  DISCORD_REQUESTS_PER_SECOND: optional(positiveWholeNumber(10_000)),
   SCHEDULE_GRACE: optional(
     z
       .string()
@@ -144,9 +149,7 @@ const envSchema = z.object({
       .max(65_535, 'expected a port number from 0 (any free port) to 65535'),
   ),
   HTTP_HOST: optional(z.string().trim().min(1)),
-  SHARD_COUNT: optional(
-    z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(1).max(100_000),
-  ),
+  SHARD_COUNT: optional(positiveWholeNumber(100_000)),
   SHARD_IDS: optional(
     z
       .string()
@@ -158,23 +161,21 @@ const envSchema = z.object({
   ),
 });
 
-/** Shard ids need their count, and must be below it. */
-const botSchema = envSchema.superRefine((env, context) => {
-  // Run even when SHARD_IDS itself was refused (then still text): that problem is said already.
-  if (!Array.isArray(env.SHARD_IDS)) return;
-  if (env.SHARD_COUNT === undefined)
-    context.addIssue({
-      code: 'custom',
-      path: ['SHARD_IDS'],
-      message: 'needs SHARD_COUNT, the number of shards in all',
-    });
-  else if (env.SHARD_IDS.some((id) => id >= (env.SHARD_COUNT ?? 0)))
-    context.addIssue({
-      code: 'custom',
-      path: ['SHARD_IDS'],
-      message: `expected ids from 0 to ${(env.SHARD_COUNT ?? 1) - 1} (SHARD_COUNT is ${env.SHARD_COUNT})`,
-    });
-});
+/**
+ * Shard ids need their count, and must be below it: checked on the two values alone, so that it is
+ * said beside any other variable's problem (a refinement of the whole object runs only when every
+ * field passed). Nothing more is said of a value refused by its own rule.
+ */
+function shardProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const ids = envSchema.shape.SHARD_IDS.safeParse(env.SHARD_IDS);
+  const count = envSchema.shape.SHARD_COUNT.safeParse(env.SHARD_COUNT);
+  if (!ids.success || ids.data === undefined || !count.success) return [];
+  if (count.data === undefined) return ['SHARD_IDS: needs SHARD_COUNT, the number of shards in all'];
+  const all = count.data;
+  return ids.data.some((id) => id >= all)
+    ? [`SHARD_IDS: expected ids from 0 to ${all - 1} (SHARD_COUNT is ${all})`]
+    : [];
+}
 
 /** What every entry point that reads articles needs (the bot, content:check, the playground). */
 const contentSchema = envSchema.pick({
@@ -248,10 +249,16 @@ function blogLinksOf(env: {
   };
 }
 
-function problemsOf(error: z.ZodError): { ok: false; problems: string[] } {
+function problemsOf(
+  error: z.ZodError | undefined,
+  more: readonly string[] = [],
+): { ok: false; problems: string[] } {
   return {
     ok: false,
-    problems: error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
+    problems: [
+      ...(error?.issues ?? []).map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
+      ...more,
+    ],
   };
 }
 
@@ -278,8 +285,9 @@ export function loadContentConfig(
  * problem is reported together. Never includes a variable's value in a message (the token is one).
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  const parsed = botSchema.safeParse(env);
-  if (!parsed.success) return problemsOf(parsed.error);
+  const parsed = envSchema.safeParse(env);
+  const shards = shardProblems(env);
+  if (!parsed.success || shards.length > 0) return problemsOf(parsed.error, shards);
   const e = parsed.data;
   // A process of start:sharded runs the shards its manager gave it, whatever SHARD_IDS says (.env
   // is read again in each process).

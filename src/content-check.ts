@@ -10,10 +10,12 @@ import { loadDotEnv } from './env.js';
  * reply it can give to check it against Discord's limits. Exits 1 on any problem.
  */
 async function check(): Promise<number> {
-  loadDotEnv();
+  const dotEnvProblems = loadDotEnv();
   const settings = loadContentConfig(process.env);
-  if (!settings.ok) {
-    console.error(formatConfigProblems(settings.problems, 'content:check'));
+  if (!settings.ok || dotEnvProblems.length > 0) {
+    console.error(
+      formatConfigProblems([...dotEnvProblems, ...(settings.ok ? [] : settings.problems)], 'content:check'),
+    );
     return 1;
   }
   const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings.config;

@@ -24,10 +24,10 @@ import { loadDotEnv } from './env.js';
 
 /** Composition root: read the configuration, build every dependency once, connect to Discord. */
 async function main(): Promise<number> {
-  loadDotEnv();
+  const dotEnvProblems = loadDotEnv();
   const result = loadConfig(process.env);
-  if (!result.ok) {
-    console.error(formatConfigProblems(result.problems));
+  if (!result.ok || dotEnvProblems.length > 0) {
+    console.error(formatConfigProblems([...dotEnvProblems, ...(result.ok ? [] : result.problems)]));
     return 1;
   }
   const config = result.config;

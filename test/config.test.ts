@@ -267,6 +267,39 @@ describe('loadConfig', () => {
     expect(articleUrl('/blog/pretty/:slug')).toBe('/blog/pretty/:slug');
   });
 
+  it('GIVEN SHARD_IDS without SHARD_COUNT beside another bad value THEN both are listed', () => {
+    const result = loadConfig({ DISCORD_TOKEN: TOKEN, SHARD_IDS: '0,1', LOG_LEVEL: 'loud' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(/^LOG_LEVEL: expected one of/),
+      'SHARD_IDS: needs SHARD_COUNT, the number of shards in all',
+    ]);
+    const outOfRange = loadConfig({ SHARD_COUNT: '2', SHARD_IDS: '5' });
+    expect(outOfRange.ok ? [] : outOfRange.problems).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN: required/),
+      'SHARD_IDS: expected ids from 0 to 1 (SHARD_COUNT is 2)',
+    ]);
+  });
+
+  it.each([
+    ['DISCORD_REQUESTS_PER_SECOND', '-5', '10,000'],
+    ['DISCORD_REQUESTS_PER_SECOND', '2.5', '10,000'],
+    ['DISCORD_REQUESTS_PER_SECOND', 'fast', '10,000'],
+    ['SHARD_COUNT', '0', '100,000'],
+    ['SHARD_COUNT', '100001', '100,000'],
+  ])('GIVEN %s=%s THEN it asks for a positive whole number', (variable, value, max) => {
+    const result = loadConfig({ DISCORD_TOKEN: TOKEN, [variable]: value });
+    expect(result.ok ? [] : result.problems).toEqual([
+      `${variable}: expected a positive whole number, at most ${max}`,
+    ]);
+  });
+
+  it('GIVEN a token of spaces alone THEN it is only required, as an empty one', () => {
+    const result = loadConfig({ DISCORD_TOKEN: '   ' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'DISCORD_TOKEN: required: the bot token from the Developer Portal (Bot page)',
+    ]);
+  });
+
   it('GIVEN a token with spaces THEN refuses it without repeating it', () => {
     const result = loadConfig({ DISCORD_TOKEN: `Bot ${TOKEN}` });
     expect(result.ok).toBe(false);

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDotEnv } from '../src/env.js';
 
-const NAMES = ['CAREERBOT_TEST_EMPTY', 'CAREERBOT_TEST_SET', 'CAREERBOT_TEST_UNSET'] as const;
+const NAMES = [
+  'CAREERBOT_TEST_EMPTY',
+  'CAREERBOT_TEST_SET',
+  'CAREERBOT_TEST_UNSET',
+  'CAREERBOT_TEST_AFTER',
+  'CAREERBOT_TEST_LINES',
+] as const;
 const dirs: string[] = [];
 afterEach(() => {
   for (const name of NAMES) Reflect.deleteProperty(process.env, name);
@@ -22,14 +28,32 @@ describe('loadDotEnv', () => {
     );
     process.env.CAREERBOT_TEST_EMPTY = '';
     process.env.CAREERBOT_TEST_SET = 'from-environment';
-    loadDotEnv(file);
+    expect(loadDotEnv(file)).toEqual([]);
     expect(process.env.CAREERBOT_TEST_EMPTY).toBe('from-file');
     expect(process.env.CAREERBOT_TEST_SET).toBe('from-environment');
     expect(process.env.CAREERBOT_TEST_UNSET).toBe('quoted value');
   });
 
+  it('GIVEN a line that is not KEY=value THEN it is reported by its number, and the next line is still read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    dirs.push(dir);
+    const file = join(dir, '.env');
+    writeFileSync(
+      file,
+      'garbage line without equals\nCAREERBOT_TEST_AFTER=abc\n\n  # indented comment\nexport CAREERBOT_TEST_SET=exported\nCAREERBOT_TEST_LINES="first\nnot an assignment, but inside quotes\n"\nCAREERBOT_TEST_UNSET\n',
+    );
+    expect(loadDotEnv(file)).toEqual([
+      `${file}:1: not a KEY=value line (a comment starts with #)`,
+      `${file}:9: not a KEY=value line (a comment starts with #)`,
+    ]);
+    expect(process.env.CAREERBOT_TEST_AFTER).toBe('abc');
+    expect(process.env.CAREERBOT_TEST_SET).toBe('exported');
+    expect(process.env.CAREERBOT_TEST_LINES).toBe('first\nnot an assignment, but inside quotes\n');
+    expect(process.env.CAREERBOT_TEST_UNSET).toBeUndefined();
+  });
+
   it('GIVEN no .env THEN nothing changes', () => {
-    loadDotEnv(join(tmpdir(), 'no-such-dir-careerbot', '.env'));
+    expect(loadDotEnv(join(tmpdir(), 'no-such-dir-careerbot', '.env'))).toEqual([]);
     expect(process.env.CAREERBOT_TEST_UNSET).toBeUndefined();
   });
 });

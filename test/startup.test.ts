@@ -42,6 +42,22 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.stderr + result.stdout).not.toContain('secret-part');
   });
 
+  it('GIVEN a .env line that is not KEY=value THEN the message names its line, and the next line is still read', async () => {
+    const project = join(dir, 'bad-env');
+    mkdirSync(project);
+    writeFileSync(
+      join(project, '.env'),
+      `garbage line without equals\nDISCORD_TOKEN=${TOKEN}\nLOG_LEVEL=loud\n`,
+    );
+    const result = await runEntry('index', {}, project);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /configuration has problems\.\n {2}- \.env:1: not a KEY=value line \(a comment starts with #\)\n {2}- LOG_LEVEL: expected one of/,
+    );
+    expect(result.stderr).not.toMatch(/DISCORD_TOKEN/);
+    expect(result.stderr + result.stdout).not.toContain('secret-part');
+  });
+
   it('GIVEN HTTP_PORT taken by another program THEN exits 1 saying so, and no stack trace', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
