@@ -486,7 +486,7 @@ export function dropLeadingInline(paragraph: Paragraph, count: number): Paragrap
   const rest: PhrasingContent[] = paragraph.children.slice(count);
   const first = rest[0];
   if (first?.type === 'text') {
-    const value = first.value.replace(/^\s*[:\-–—]?\s*/, '');
+    const value = first.value.replace(/^\s*[:：\-–—]?\s*/, '');
     rest[0] = { ...first, value };
     if (value === '') rest.shift();
   }

@@ -75,7 +75,7 @@ const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
   tips: ['tips'],
 };
 
-const NAME_BEFORE_COLON = /^([^:.!?\n]{1,80}):\s+(?=\S)/;
+const NAME_BEFORE_COLON = /^([^:：.!?。\n]{1,80})(?::\s+|：\s*)(?=\S)/;
 
 /**
  * Parses one article file: validates its front matter and finds its sections by heading.
@@ -1022,10 +1022,18 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
   const [first, ...rest] = listItem.children;
   if (first?.type === 'paragraph') {
     const lead = first.children[0];
-    if (lead?.type === 'strong') {
-      const name = plainText(lead)
+    const next = first.children[1];
+    const colonAfter = next?.type === 'text' && /^\s*[:：]/.test(next.value);
+    // Bold, or italic or code closed by a colon (`- *Name:* text`, `` - `name`: text ``): an italic
+    // first word without one is emphasis, not a name.
+    const named =
+      lead?.type === 'strong' ||
+      (lead?.type === 'emphasis' && (/[:：]\s*$/.test(plainText(lead)) || colonAfter)) ||
+      (lead?.type === 'inlineCode' && colonAfter);
+    if (lead !== undefined && named) {
+      const name = (lead.type === 'inlineCode' ? lead.value : plainText(lead))
         .trim()
-        .replace(/\s*[:\-–—]$/, '')
+        .replace(/\s*[:：\-–—]$/, '')
         .trim();
       // `- **Be patient**` alone is a tip written in bold, not a name waiting for its text.
       if (name !== '' && (first.children.length > 1 || rest.length > 0)) {

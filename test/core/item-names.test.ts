@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+
+/** The tips of a post whose Tips section is `items`, as name and text. */
+const tips = (items: string) =>
+  mustParse(articleSource(validFront(), `## Tips\n\n${items}`)).sections.tips?.items.map(
+    ({ name, text }) => ({
+      name,
+      text,
+    }),
+  );
+
+describe('item names', () => {
+  it('GIVEN an italic name closed by a colon, or code before a colon THEN that is the name, as bold is', () => {
+    expect(tips('- *Italic name:* text after.\n- `code name`: text after.\n- *Name*: text after.')).toEqual([
+      { name: 'Italic name', text: 'text after.' },
+      { name: 'code name', text: 'text after.' },
+      { name: 'Name', text: 'text after.' },
+    ]);
+  });
+
+  it('GIVEN an italic or code first word without a colon THEN it is emphasis, and the item has no name', () => {
+    expect(tips('- *Always* listen first.\n- `git log` tells the story.')).toEqual([
+      { name: undefined, text: '*Always* listen first.' },
+      { name: undefined, text: '`git log` tells the story.' },
+    ]);
+  });
+
+  it('GIVEN a full-width colon THEN it ends the name as a colon does, bold or not', () => {
+    expect(tips('- **メンターを見つける：** 毎週会う。\n- 記録する：毎日書く。')).toEqual([
+      { name: 'メンターを見つける', text: '毎週会う。' },
+      { name: '記録する', text: '毎日書く。' },
+    ]);
+  });
+});
