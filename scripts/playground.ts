@@ -7,17 +7,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import {
   ApplicationCommandOptionType,
+  ChannelType,
   type APIApplicationCommandOption,
-  type APIEmbed,
+  MessageFlags,
+  type APIApplicationCommandOptionChoice,
   type APIMessage,
 } from 'discord-api-types/v10';
 import { formatConfigProblems, loadContentConfig } from '../src/config.js';
 import { loadDotEnv } from '../src/env.js';
+import { codePointLength } from '../src/core/text.js';
 import {
   ADMIN_PERMISSIONS,
   DiscordEmulator,
+  type ChannelSpec,
   IDS,
   type InteractionHandle,
   type RecordedRequest,
@@ -116,11 +121,8 @@ async function main(): Promise<void> {
     });
     shown = bot.logs.length;
   };
-  if (bot === undefined) {
-    await emulator.stop();
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(1);
-  }
+  // As the bot refuses to start without a valid article, the author fixes the files and restarts it.
+  if (bot === undefined) console.log(dim('The bot did not start: fix the content and type reload.'));
   console.log(
     `Type a command as in Discord (${blue('/tips')}, ${blue('/articles tag:engineering leadership')}, ${blue('/skills article:…')}),` +
       ` a button's number to press it, ${blue('commands')} to list commands, Tab to complete,` +
@@ -129,6 +131,7 @@ async function main(): Promise<void> {
 
   let last: APIMessage | undefined;
   let buttons: Button[] = [];
+  const offered: Offered = new Map();
   let seenViolations = 0;
 
   const rl: Interface = createInterface({
@@ -136,7 +139,7 @@ async function main(): Promise<void> {
     output: process.stdout,
     prompt: '> ',
     completer: (line: string, callback: (error: null, result: [string[], string]) => void) => {
-      complete(emulator, line).then(
+      complete(emulator, line, { offered, autocomplete: bot !== undefined }).then(
         (result) => callback(null, result),
         () => callback(null, [[], line]),
       );
@@ -209,6 +212,8 @@ async function main(): Promise<void> {
             bot = await launch();
             shown = bot?.logs.length ?? 0;
             if (bot === undefined) console.log(dim('Fix the content and type reload again.'));
+            buttons = [];
+            last = undefined;
           } else {
             // The same path as a saved edit: the running bot reads again what changed (SIGHUP).
             const from = bot.logs.length;
@@ -216,14 +221,12 @@ async function main(): Promise<void> {
             await bot.waitForLog(/content reloaded|could not reload the content/, 60_000, from);
             news();
           }
-          buttons = [];
-          last = undefined;
         } else if (line === 'commands' || line === 'help') {
           console.log(listCommands(emulator));
         } else if (line.startsWith('/') && bot === undefined) {
           console.log(dim('The bot is not running: fix the content and type reload.'));
         } else if (line.startsWith('/')) {
-          const parsed = parseCommand(emulator, line);
+          const parsed = parseCommand(emulator, line, offered);
           // You are the server's admin here, so that /schedule can be tried too.
           handle = emulator.chatInput(parsed.commandLine, parsed.values, {
             memberPermissions: ADMIN_PERMISSIONS,
@@ -232,13 +235,10 @@ async function main(): Promise<void> {
           console.log(dim('Commands start with "/"; type "commands" to list them.'));
         }
         if (handle !== undefined) {
-          const response = await handle.response();
-          const body = response.body as {
-            type: number;
-            data?: { content?: string; embeds?: APIEmbed[]; flags?: number };
-          };
+          await handle.response();
           const message = handle.message();
-          const ephemeral = ((body.data?.flags ?? 0) & 64) !== 0;
+          // The message's own flags: an ephemeral reply stays ephemeral when a button updates it.
+          const ephemeral = ((message?.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
           console.log(render(emulator, message, ephemeral));
           buttons = buttonsOf(message);
           if (buttons.length > 0) last = message;
@@ -289,21 +289,146 @@ function resolvePath(
   return { path, options: options.filter((o) => !isSubcommand(o)), subcommands };
 }
 
-/** A channel option typed as Discord's picker shows it: `general`, `#general` or an id. */
-function channelId(emulator: DiscordEmulator, typed: string): string {
+/**
+ * The choices the bot's autocomplete offered at Tab, by command path and option name: a name picked
+ * is sent as its value, as Discord sends the value of the suggestion chosen.
+ */
+export type Offered = Map<string, readonly APIApplicationCommandOptionChoice[]>;
+
+type Value = string | number | boolean;
+
+/** What a registered option may hold besides its name and type; absent fields are no limit. */
+interface Limits {
+  choices?: readonly APIApplicationCommandOptionChoice[];
+  autocomplete?: boolean;
+  min_length?: number;
+  max_length?: number;
+  min_value?: number;
+  max_value?: number;
+  channel_types?: readonly ChannelType[];
+}
+const limitsOf = (option: APIApplicationCommandOption): Limits => option as Limits;
+
+/** Channel types as a person says them (the enum's own names include old aliases such as GuildNews). */
+const CHANNEL_KINDS: Partial<Record<ChannelType, string>> = {
+  [ChannelType.GuildText]: 'text',
+  [ChannelType.GuildVoice]: 'voice',
+  [ChannelType.GuildCategory]: 'category',
+  [ChannelType.GuildAnnouncement]: 'announcement',
+  [ChannelType.AnnouncementThread]: 'thread',
+  [ChannelType.PublicThread]: 'thread',
+  [ChannelType.PrivateThread]: 'private thread',
+  [ChannelType.GuildStageVoice]: 'stage',
+  [ChannelType.GuildForum]: 'forum',
+  [ChannelType.GuildMedia]: 'media',
+};
+const channelKind = (type: ChannelType): string => CHANNEL_KINDS[type] ?? ChannelType[type];
+
+/** The channels Discord's picker offers for a channel option: those of its types (every one without). */
+function channelsFor(emulator: DiscordEmulator, option: APIApplicationCommandOption): ChannelSpec[] {
+  const types = limitsOf(option).channel_types ?? [];
+  return emulator.guilds
+    .flatMap((g) => g.channels)
+    .filter((c) => types.length === 0 || types.includes(c.type));
+}
+
+/** A channel typed as Discord's picker shows it (`general`, `#general` or an id), of a type the option takes. */
+function channelId(emulator: DiscordEmulator, option: APIApplicationCommandOption, typed: string): string {
   const name = typed.replace(/^#/, '');
-  const channels = emulator.guilds.flatMap((g) => g.channels);
-  const found = channels.find((c) => c.id === name || c.name === name);
-  if (found === undefined)
-    throw new Error(`No channel ${typed}. Channels: ${channels.map((c) => `#${c.name}`).join(', ')}`);
+  const found = emulator.guilds.flatMap((g) => g.channels).find((c) => c.id === name || c.name === name);
+  const allowed = channelsFor(emulator, option);
+  const list = `Channels: ${allowed.map((c) => `#${c.name}`).join(', ')}`;
+  if (found === undefined) throw new Error(`No channel ${typed}. ${list}`);
+  if (!allowed.includes(found)) {
+    const kinds = [...new Set((limitsOf(option).channel_types ?? []).map(channelKind))].join(' or ');
+    throw new Error(
+      `${option.name} takes a ${kinds} channel; #${found.name} is a ${channelKind(found.type)} channel. ${list}`,
+    );
+  }
   return found.id;
 }
 
-/** `/articles tag:engineering leadership private:true` → command path and option values, as Discord's client builds them. */
-function parseCommand(
+/**
+ * A typed value as Discord's client sends it: a choice by its name or value, an autocomplete
+ * suggestion picked at Tab as its value. What the client would not send (a value not among the
+ * choices, out of the option's lengths or range, a channel of another type) is refused with why.
+ */
+function optionValue(
+  emulator: DiscordEmulator,
+  commandLine: string,
+  option: APIApplicationCommandOption,
+  raw: string,
+  offered: Offered,
+): Value {
+  const { name } = option;
+  const limits = limitsOf(option);
+  if (option.type === ApplicationCommandOptionType.Boolean) {
+    if (!/^(true|false)$/i.test(raw)) throw new Error(`${name} takes true or false`);
+    return raw.toLowerCase() === 'true';
+  }
+  const choices = limits.choices ?? [];
+  if (choices.length > 0) {
+    const folded = raw.toLowerCase();
+    const choice =
+      choices.find((c) => String(c.value) === raw) ??
+      choices.find((c) => c.name.toLowerCase() === folded || String(c.value).toLowerCase() === folded);
+    if (choice === undefined)
+      throw new Error(`${name} takes one of: ${choices.map((c) => c.name).join(', ')}`);
+    return choice.value;
+  }
+  if (option.type === ApplicationCommandOptionType.Channel) return channelId(emulator, option, raw);
+  if (
+    option.type === ApplicationCommandOptionType.Integer ||
+    option.type === ApplicationCommandOptionType.Number
+  ) {
+    const whole = option.type === ApplicationCommandOptionType.Integer;
+    if (!(whole ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(raw))
+      throw new Error(`${name} takes ${whole ? 'a whole number' : 'a number'}`);
+    const value = Number(raw);
+    const { min_value: min, max_value: max } = limits;
+    if ((min !== undefined && value < min) || (max !== undefined && value > max))
+      throw new Error(
+        `${name} takes a number ${[min === undefined ? '' : `from ${String(min)}`, max === undefined ? '' : `up to ${String(max)}`].join(' ').trim()}`,
+      );
+    return value;
+  }
+  const picked = offered.get(`${commandLine} ${name}`)?.find((c) => c.name === raw);
+  if (picked !== undefined) return picked.value;
+  const length = codePointLength(raw);
+  if (limits.max_length !== undefined && length > limits.max_length)
+    throw new Error(
+      `${name} takes at most ${String(limits.max_length)} characters (this is ${String(length)})`,
+    );
+  if (limits.min_length !== undefined && length < limits.min_length)
+    throw new Error(
+      `${name} takes at least ${String(limits.min_length)} characters (this is ${String(length)})`,
+    );
+  return raw;
+}
+
+/** The answer to an option the command does not have, with those it has. */
+function noSuchOption(
+  commandLine: string,
+  name: string,
+  options: readonly APIApplicationCommandOption[],
+): string {
+  return options.length === 0
+    ? `/${commandLine} has no options`
+    : `/${commandLine} has no option ${name}. Its options: ${options.map((o) => `${o.name}:`).join(' ')}`;
+}
+
+/** Where `name:` is written after a space: where an option starts, or text inside a value. */
+const OPTION_MARK = /(?:^|\s)([\p{L}\p{N}_-]+):/gu;
+
+/**
+ * `/articles tag:engineering leadership private:true` → command path and option values, as
+ * Discord's client builds them from the registered definitions; what it would not send is refused.
+ */
+export function parseCommand(
   emulator: DiscordEmulator,
   line: string,
-): { commandLine: string; values: Record<string, string | number | boolean> } {
+  offered: Offered = new Map(),
+): { commandLine: string; values: Record<string, Value> } {
   const words = line.slice(1).trim().split(/\s+/);
   const { path, options, subcommands } = resolvePath(emulator, words);
   const commandLine = path.join(' ');
@@ -315,36 +440,47 @@ function parseCommand(
     .slice(1)
     .trim()
     .replace(new RegExp(`^${path.map((word) => `${word}\\s*`).join('')}`), '');
-  const values: Record<string, string | number | boolean> = {};
-  const names = options.map((o) => o.name).join('|');
-  const pattern = new RegExp(`(?:^|\\s)(${names}):`, 'g');
-  const marks = names === '' ? [] : [...text.matchAll(pattern)];
-  if (marks.length === 0 && text.trim() !== '')
-    throw new Error(`Write options as name:value, e.g. /${commandLine} ${options[0]?.name ?? ''}:…`);
-  marks.forEach((mark, i) => {
-    const option = options.find((o) => o.name === mark[1]);
-    const start = mark.index + mark[0].length;
-    const end = marks[i + 1]?.index ?? text.length;
-    const raw = text.slice(start, end).trim();
-    if (option === undefined) return;
-    if (option.type === ApplicationCommandOptionType.Boolean) {
-      if (!/^(true|false)$/i.test(raw)) throw new Error(`${option.name} takes true or false`);
-      values[option.name] = raw.toLowerCase() === 'true';
-    } else if (
-      option.type === ApplicationCommandOptionType.Integer ||
-      option.type === ApplicationCommandOptionType.Number
-    ) {
-      values[option.name] = Number(raw);
-    } else if (option.type === ApplicationCommandOptionType.Channel) {
-      values[option.name] = channelId(emulator, raw);
-    } else {
-      values[option.name] = raw;
+  const marks: { option: APIApplicationCommandOption; index: number; start: number }[] = [];
+  for (const found of text.matchAll(OPTION_MARK)) {
+    const option = options.find((o) => o.name === found[1]);
+    if (option !== undefined) {
+      marks.push({ option, index: found.index, start: found.index + found[0].length });
+      continue;
     }
+    // A string's value may say `name:` (`query:how to: lead`); anywhere else it is an option the
+    // command lacks, which Discord's client could not send.
+    if (marks.at(-1)?.option.type !== ApplicationCommandOptionType.String)
+      throw new Error(noSuchOption(commandLine, found[1] ?? '', options));
+  }
+  if (text.slice(0, marks[0]?.index ?? text.length).trim() !== '')
+    throw new Error(
+      options.length === 0
+        ? `/${commandLine} has no options`
+        : `Write options as name:value, e.g. /${commandLine} ${options[0]?.name ?? ''}:…`,
+    );
+  const values: Record<string, Value> = {};
+  const given = new Set<string>();
+  marks.forEach((mark, i) => {
+    const { name } = mark.option;
+    if (given.has(name)) throw new Error(`${name} is given twice`);
+    given.add(name);
+    const raw = text.slice(mark.start, marks[i + 1]?.index ?? text.length).trim();
+    // An option left empty is not sent (a required one is then asked for).
+    if (raw !== '') values[name] = optionValue(emulator, commandLine, mark.option, raw, offered);
   });
   return { commandLine, values };
 }
 
-async function complete(emulator: DiscordEmulator, line: string): Promise<[string[], string]> {
+/**
+ * Tab: command, subcommand and option names, and values as Discord's client lists them: choice
+ * names, the channels of the option's types, and the names the bot's autocomplete returned (kept in
+ * `offered`, so that the one picked is sent as its value).
+ */
+export async function complete(
+  emulator: DiscordEmulator,
+  line: string,
+  { offered, autocomplete }: { offered: Offered; autocomplete: boolean },
+): Promise<[string[], string]> {
   const all = [...emulator.commands.guild.values()].flat().map((c) => c.name);
   if (!line.includes(' ')) {
     const names = all.map((name) => `/${name} `).filter((name) => name.startsWith(line));
@@ -352,40 +488,49 @@ async function complete(emulator: DiscordEmulator, line: string): Promise<[strin
   }
   const { path, options, subcommands } = resolvePath(emulator, line.slice(1).split(/\s+/));
   const word = /(\S*)$/.exec(line)?.[1] ?? '';
-  const before = line.slice(0, line.length - word.length);
   if (subcommands.length > 0)
-    return [subcommands.filter((name) => name.startsWith(word)).map((name) => `${before}${name} `), line];
-  const focus = /(\w+):([^:]*)$/.exec(line);
-  const option = options.find((o) => o.name === focus?.[1]);
-  if (focus !== null && option !== undefined) {
-    const typed = focus[2] ?? '';
-    const prefix = line.slice(0, line.length - typed.length);
+    return [subcommands.filter((name) => name.startsWith(word)).map((name) => `${name} `), word];
+  const marks = [...line.matchAll(OPTION_MARK)].filter((m) => options.some((o) => o.name === m[1]));
+  const mark = marks.at(-1);
+  const option = options.find((o) => o.name === mark?.[1]);
+  const typed = mark === undefined ? '' : line.slice(mark.index + mark[0].length);
+  // After a value and a space, the next option's name is what is asked for.
+  if (option !== undefined && !/\S\s+$/.test(typed)) {
+    const folded = typed.trim().toLowerCase();
+    const limits = limitsOf(option);
     if (option.type === ApplicationCommandOptionType.Channel) {
-      const names = emulator.guilds.flatMap((g) => g.channels).map((c) => c.name);
-      return [
-        names.filter((name) => name.startsWith(typed.replace(/^#/, ''))).map((n) => `${prefix}${n} `),
-        line,
-      ];
+      const names = channelsFor(emulator, option).map((c) => `#${c.name}`);
+      return [names.filter((n) => n.includes(folded.replace(/^#/, ''))).map((n) => `${n} `), typed];
     }
-    const fixed = 'choices' in option ? (option.choices ?? []) : [];
+    if (option.type === ApplicationCommandOptionType.Boolean)
+      return [['true ', 'false '].filter((v) => v.startsWith(folded)), typed];
+    const fixed = limits.choices ?? [];
     if (fixed.length > 0)
       return [
         fixed
-          .map((c) => String(c.value))
-          .filter((v) => v.startsWith(typed))
-          .map((v) => `${prefix}${v} `),
-        line,
+          .filter(
+            (c) => c.name.toLowerCase().includes(folded) || String(c.value).toLowerCase().includes(folded),
+          )
+          .map((c) => `${c.name} `),
+        typed,
       ];
-    if ('autocomplete' in option && option.autocomplete) {
-      const handle = emulator.autocomplete(path.join(' '), option.name, { [option.name]: typed });
+    if (limits.autocomplete === true && autocomplete) {
+      const handle = emulator.autocomplete(path.join(' '), option.name, { [option.name]: typed.trim() });
       const body = (await handle.response()).body as {
-        data?: { choices?: { name: string; value: string }[] };
+        data?: { choices?: APIApplicationCommandOptionChoice[] };
       };
-      return [(body.data?.choices ?? []).map((c) => `${prefix}${c.value}`), line];
+      const choices = body.data?.choices ?? [];
+      offered.set(`${path.join(' ')} ${option.name}`, choices);
+      return [choices.map((c) => c.name), typed];
     }
+    return [[], typed];
   }
-  const names = options.map((o) => `${o.name}:`).filter((n) => n.startsWith(word));
-  return [names.map((n) => before + n), line];
+  const given = new Set(marks.map((m) => m[1]));
+  const names = options
+    .filter((o) => !given.has(o.name))
+    .map((o) => `${o.name}:`)
+    .filter((n) => n.startsWith(word));
+  return [names, word];
 }
 
 function listCommands(emulator: DiscordEmulator): string {
@@ -454,4 +599,5 @@ function buttonsOf(message: APIMessage | undefined): Button[] {
   return out;
 }
 
-await main();
+// Run as the playground; imported (by its tests) for the prompt's parsing and completion.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

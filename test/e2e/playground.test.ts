@@ -1,11 +1,42 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complete, parseCommand, type Offered } from '../../scripts/playground.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 import { PROJECT_ROOT, SEED_ARTICLE } from '../helpers/paths.js';
+import { startStack, type Stack } from './harness.js';
 import { until } from './wait.js';
+
+/** The playground started with `env`, its output so far, and its exit code once it exits. */
+function startPlayground(env: Record<string, string>): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/playground.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', SITE_URL: 'https://blog.example', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, output: () => output, exited };
+}
+
+/** An article of `count` long tips: several pages, so it has Previous and Next buttons. */
+function longArticle(count: number): string {
+  const tips = Array.from(
+    { length: count },
+    (_, i) => `- **Tip ${String(i + 1)}:** ${'Say what you mean and mean what you say. '.repeat(12)}`,
+  );
+  return articleSource(
+    validFront({ title: 'Many tips', url: '/blog/many-tips' }),
+    `## Tips\n\n${tips.join('\n')}`,
+  );
+}
 
 /** Runs the playground (what `npm run playground` runs after building) with typed lines on stdin. */
 function playground(
@@ -123,4 +154,134 @@ describe('npm run playground', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('GIVEN no valid article at start THEN it stays at the prompt with the problems, and reload starts the bot once the content is fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
+    writeFileSync(join(dir, 'bad.md'), '---\ntitle: [bad\n---\n\n## Tips\n\n- **A:** b\n');
+    const { child, output, exited } = startPlayground({ CONTENT_DIR: dir });
+    try {
+      child.stdin.write('/tips\n');
+      await until(() => output().includes('The bot is not running'), 30_000, 'the answer without a bot');
+      expect(output()).toMatch(
+        /No valid article in \S+ \(1 Markdown file found\):\n\s+- \S*bad\.md:\d+: invalid YAML/,
+      );
+      expect(output()).toMatch(/The bot did not start: fix the content and type reload\./);
+
+      unlinkSync(join(dir, 'bad.md'));
+      copyFileSync(SEED_ARTICLE, join(dir, 'seed.md'));
+      child.stdin.end('reload\n/tips\nexit\n');
+      expect(await exited).toBe(0);
+      expect(output()).toMatch(/Career tips bot playground: 1 article\(s\)/);
+      expect(output()).toMatch(/Tips · From Software Engineer to Engineering Leader/);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('GIVEN a content folder that does not exist THEN it says so and stays at the prompt until exit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
+    try {
+      const { code, output } = await playground('/tips\nexit\n', { CONTENT_DIR: join(dir, 'posts') });
+      expect(code).toBe(0);
+      expect(output).toMatch(/\S*posts: the folder does not exist/);
+      expect(output).toMatch(/The bot is not running: fix the content and type reload\./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("GIVEN option values Discord's client would not send THEN the prompt refuses them with why, and a choice goes by its name", async () => {
+    const schedule = '/schedule set channel:#general time:09:00 timezone:UTC';
+    const { code, output } = await playground(
+      [
+        `${schedule} frequency:Weekly day:Monday`,
+        `${schedule} frequency:weekly day:funday`,
+        '/schedule set channel:#voice time:09:00 timezone:UTC frequency:daily',
+        '/schedule set channel:#general time:09:00:00 timezone:UTC frequency:daily',
+        `/search query:${'a'.repeat(81)}`,
+        '/tips bogus:1',
+        '/tips private:true private:false',
+        '/tip now',
+        'exit',
+        '',
+      ].join('\n'),
+    );
+    expect(code).toBe(0);
+    expect(output).toMatch(/Tips will be posted in #general every Monday at 09:00 \(UTC\)/);
+    expect(output).toMatch(
+      /day takes one of: Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday/,
+    );
+    expect(output).toMatch(
+      /channel takes a text or announcement channel; #voice is a voice channel\. Channels: #general\n/,
+    );
+    expect(output).toMatch(/time takes at most 5 characters \(this is 8\)/);
+    expect(output).toMatch(/query takes at most 80 characters \(this is 81\)/);
+    expect(output).toMatch(/\/tips has no option bogus\. Its options: article: private:/);
+    expect(output).toMatch(/private is given twice/);
+    expect(output).toMatch(/Write options as name:value, e\.g\. \/tip private:…/);
+    expect(output).not.toMatch(/Weekly posts need a `day`|Discord would reject/);
+  }, 60_000);
+
+  it('GIVEN a private reply paged with its buttons, and a reload THEN the page stays private and the buttons still work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
+    try {
+      writeFileSync(join(dir, 'many.md'), longArticle(30));
+      const { code, output } = await playground('/tips private:true\n2\nreload\n2\nexit\n', {
+        CONTENT_DIR: dir,
+      });
+      expect(code).toBe(0);
+      const pages = output.split('[1] ◀ Previous').slice(0, -1);
+      expect(pages).toHaveLength(3);
+      for (const page of pages) expect(page).toMatch(/\(only you can see this\)\nTips · Many tips/);
+      expect(output).toMatch(/Page 3\/3/);
+      expect(output).not.toMatch(/No such button/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('the playground prompt, on the registered commands and the running bot', () => {
+  let stack: Stack;
+  const offered: Offered = new Map();
+  const tab = (line: string) => complete(stack.emulator, line, { offered, autocomplete: true });
+  beforeAll(async () => {
+    stack = await startStack();
+  }, 60_000);
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  it('GIVEN Tab on a choice option THEN it lists the names Discord shows, and the channels of the allowed types', async () => {
+    const schedule = '/schedule set channel:#general time:09:00 timezone:UTC';
+    expect(await tab(`${schedule} frequency:weekly day:t`)).toEqual([
+      ['Tuesday ', 'Thursday ', 'Saturday '],
+      't',
+    ]);
+    expect(await tab(`${schedule} frequency:week`)).toEqual([
+      ['weekdays (Monday to Friday) ', 'weekly '],
+      'week',
+    ]);
+    expect(await tab('/schedule set channel:')).toEqual([['#general '], '']);
+    expect(await tab('/tips private:true ')).toEqual([['article:'], '']);
+  });
+
+  it('GIVEN Tab on an autocomplete option THEN it lists the names the bot returned, and the one picked is sent as its value', async () => {
+    const [titles] = await tab('/tips article:leader');
+    expect(titles).toEqual(['From Software Engineer to Engineering Leader']);
+    expect(
+      parseCommand(stack.emulator, '/tips article:From Software Engineer to Engineering Leader', offered),
+    ).toEqual({
+      commandLine: 'tips',
+      values: { article: 'software-engineer-to-engineering-leader' },
+    });
+    const [tags] = await tab('/articles tag:engineering');
+    expect(tags).toEqual(['engineering leadership (1 article)']);
+    expect(
+      parseCommand(stack.emulator, '/articles tag:engineering leadership (1 article)', offered).values,
+    ).toEqual({
+      tag: 'engineering leadership',
+    });
+  });
 });
