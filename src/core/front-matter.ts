@@ -230,7 +230,14 @@ const fields = z.object({
   expirydate: expiry,
   sections: z
     .partialRecord(z.enum(SECTION_KINDS), headingNames, {
-      error: `expected a map from section kind (${SECTION_KINDS.join(', ')}) to heading names, like { tips: Advice }`,
+      // A key that is no kind is named: `{ tip: Advice }` is a typo, `{ Advice: tips }` a map turned round.
+      // (zod reports them as `unrecognized_keys`, which its types for a record leave out.)
+      error: (issue) => {
+        const { keys } = issue as { keys?: readonly string[] };
+        return keys === undefined
+          ? `expected a map from section kind (${SECTION_KINDS.join(', ')}) to heading names, like { tips: Advice }`
+          : `${keys.map((key) => `"${key}"`).join(', ')}: no section kind; the kinds are ${SECTION_KINDS.join(', ')}, like { tips: Advice }`;
+      },
     })
     .optional(),
 });
@@ -484,15 +491,92 @@ function readYaml(block: string): object {
   } catch (error) {
     // js-yaml 3 recurses once per level with no bound of its own: `[[[[…` thousands deep runs out of
     // stack. (Deep data it does read is never walked: unknown fields are dropped unread.)
-    if (error instanceof RangeError) throw new DataError(1, 'front matter nested too deeply');
+    if (error instanceof RangeError)
+      throw new DataError(deepestLine(block), 'front matter nested too deeply');
     const { reason, mark } = error as { reason?: unknown; mark?: { line?: unknown } };
     // The block starts on the file's first line, after "---": its 0-based line is the file's line minus one.
     const line = typeof mark?.line === 'number' ? mark.line + 1 : 1;
-    throw new DataError(
-      line,
-      `invalid YAML in front matter: ${typeof reason === 'string' ? reason : 'the front matter could not be read'}`,
-    );
+    const said = typeof reason === 'string' ? reason : 'the front matter could not be read';
+    const mistake = yamlMistake(block, line, said);
+    throw new DataError(mistake.line, `invalid YAML in front matter: ${mistake.message}`);
   }
+}
+
+/**
+ * What js-yaml's reason means for the most common mistakes, said so, at the line to fix: a value
+ * holding `: ` unquoted (`title: Colon: in title`), and a `[` or `{` never closed, which js-yaml
+ * finds only where the block or the next field is.
+ */
+function yamlMistake(block: string, line: number, reason: string): { line: number; message: string } {
+  const lines = block.split('\n');
+  if (reason.startsWith('incomplete explicit mapping pair')) {
+    const colon = /^(\s*[^\s#'"[{][^:]*):[ \t]+([^\s'"[{|>&*!#].*?:(?:[ \t].*)?)\s*$/.exec(
+      lines[line - 1] ?? '',
+    );
+    if (colon !== null) {
+      const [, key = '', value = ''] = colon;
+      const quoted = `"${value.replace(/["\\]/g, '\\$&')}"`;
+      return { line, message: `a value holding ": " must be in quotes: ${key.trim()}: ${quoted}` };
+    }
+  }
+  if (/flow collection/.test(reason)) {
+    const open = unclosedBracket(lines);
+    if (open !== undefined)
+      return {
+        line: open.line,
+        message: `"${open.bracket}" is never closed: end it with "${open.bracket === '[' ? ']' : '}'}"`,
+      };
+  }
+  return { line, message: reason };
+}
+
+/**
+ * The innermost `[` or `{` a YAML block leaves open, with its file line (the block's line 0 is the
+ * file's `---` line); brackets in text, quotes and comments are skipped.
+ */
+function unclosedBracket(lines: readonly string[]): { bracket: string; line: number } | undefined {
+  const open: { bracket: string; line: number }[] = [];
+  for (const [index, text] of lines.entries()) {
+    let quote: string | undefined;
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i] ?? '';
+      if (quote !== undefined) {
+        if (char === quote) quote = undefined;
+        continue;
+      }
+      // A quote opens a quoted value only where a value starts, not inside a word (it's).
+      if ((char === '"' || char === "'") && /^$|[\s[{,:]$/.test(text[i - 1] ?? '')) quote = char;
+      else if (char === '#' && /^$|\s$/.test(text[i - 1] ?? '')) break;
+      // A bracket opens a collection where a value starts (`title: a [b` is text), or inside one.
+      else if (
+        (char === '[' || char === '{') &&
+        (open.length > 0 || /(?:^|[:,\-[{])\s*$/.test(text.slice(0, i)))
+      )
+        open.push({ bracket: char, line: index + 1 });
+      else if (char === ']' || char === '}') open.pop();
+    }
+  }
+  return open.at(-1);
+}
+
+/**
+ * The file line where a YAML block nests deepest, for a block too deep to read: brackets still
+ * open, and the indentation and list markers of its lines, counted together.
+ */
+function deepestLine(block: string): number {
+  let brackets = 0;
+  let deepest = { depth: -1, line: 1 };
+  for (const [index, text] of block.split('\n').entries()) {
+    let peak = brackets;
+    for (const char of text) {
+      if (char === '[' || char === '{') peak = Math.max(peak, ++brackets);
+      else if (char === ']' || char === '}') brackets--;
+    }
+    const markers = /^[\s-]*/.exec(text)?.[0].length ?? 0;
+    const depth = Math.max(peak, markers);
+    if (depth > deepest.depth) deepest = { depth, line: index + 1 };
+  }
+  return deepest.line;
 }
 
 function readToml(block: string): object {

@@ -192,24 +192,32 @@ function parseSource({
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
   const frontLines = source.split('\n', block.blockLines);
   if (!front.success) {
-    return {
-      ok: false,
-      problems: front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
-        // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
-        const path = issue.path.map((key, i) => {
-          const read = key === 'date' ? (dateKey ?? key) : key === 'expirydate' ? (expiryKey ?? key) : key;
-          return i === 0 && typeof read === 'string' ? (names.get(read) ?? read) : read;
-        });
-        const field = path.map(String).join('.') || undefined;
-        const line = field === undefined ? 1 : keyLine(frontLines, String(path[0]));
+    const problems = front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
+      // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
+      const path = issue.path.map((key, i) => {
+        const read = key === 'date' ? (dateKey ?? key) : key === 'expirydate' ? (expiryKey ?? key) : key;
+        return i === 0 && typeof read === 'string' ? (names.get(read) ?? read) : read;
+      });
+      const line = path.length === 0 ? 1 : keyLine(frontLines, String(path[0]));
+      const missing = issue.code === 'invalid_type' && isMissing(data, issue.path);
+      const [name, position] = path;
+      // A list's empty entry (`tags: [a, null]`, `- ` alone) is named by its place, as the author counts.
+      if (missing && path.length === 2 && typeof position === 'number')
         return {
           file,
           line,
-          ...(field === undefined ? {} : { field }),
-          message: issue.code === 'invalid_type' && isMissing(data, issue.path) ? 'missing' : issue.message,
+          field: String(name),
+          message: `the ${ordinal(position + 1)} ${LIST_ENTRY[String(issue.path[0])] ?? 'entry'} is empty`,
         };
-      }),
-    };
+      const field = path.map(String).join('.') || undefined;
+      return {
+        file,
+        line,
+        ...(field === undefined ? {} : { field }),
+        message: missing ? 'missing' : issue.message,
+      };
+    });
+    return { ok: false, problems: inLineOrder(oncePerField(problems)) };
   }
   const meta = front.data;
   // What the name says, without the language of a translation (see nameOf).
@@ -408,6 +416,46 @@ function isYesOrNo(value: unknown): boolean {
 
 function isFields(data: unknown): data is Record<string, unknown> {
   return typeof data === 'object' && data !== null && !Array.isArray(data);
+}
+
+/** What an entry of a list field is called in a problem. */
+const LIST_ENTRY: Readonly<Record<string, string>> = {
+  tags: 'tag',
+  categories: 'category',
+  category: 'category',
+};
+
+/** `1st`, `2nd`, `3rd`, `4th`, … `11th`, `21st`. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/**
+ * One problem per field and message: the entries of one list (an alias repeated nine times, `tags:
+ * *i`) with one mistake are one problem at the field, with how many have it.
+ */
+function oncePerField(problems: readonly ContentProblem[]): ContentProblem[] {
+  const groups = new Map<string, ContentProblem[]>();
+  for (const problem of problems) {
+    const top = problem.field?.split('.')[0] ?? '';
+    const key = `${top}\n${problem.message}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [problem]);
+    else group.push(problem);
+  }
+  return [...groups.values()].map((group) => {
+    const [first] = group as [ContentProblem, ...ContentProblem[]];
+    if (group.length === 1) return first;
+    const top = first.field?.split('.')[0] ?? '';
+    return { ...first, field: top, message: `${first.message} (${group.length} entries)` };
+  });
+}
+
+/** A file's problems by line, as its author reads it (stable: one line's keep their order). */
+function inLineOrder(problems: readonly ContentProblem[]): ContentProblem[] {
+  return [...problems].sort((a, b) => (a.line ?? 1) - (b.line ?? 1));
 }
 
 function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {

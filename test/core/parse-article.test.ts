@@ -811,6 +811,42 @@ describe('tags and categories', () => {
     expect(tagsOf(`tags: ${many(20, 't')}\ncategories: ${many(20, 'T')}`)).toHaveLength(20);
   });
 
+  it('GIVEN an empty or null tag THEN says which tag is empty, counted from 1', () => {
+    expect(
+      problemsOf('---\ntitle: T\ntags: [yes, no, on, off, null, 1.0, 2024]\n---\n## Tips\n- x\n'),
+    ).toEqual([{ file: 'content/bad.md', line: 3, field: 'tags', message: 'the 5th tag is empty' }]);
+    expect(problemsOf('---\ntitle: T\ncategories:\n  - a\n  -\n---\n## Tips\n- x\n')).toEqual([
+      { file: 'content/bad.md', line: 3, field: 'categories', message: 'the 2nd category is empty' },
+    ]);
+  });
+
+  it('GIVEN one mistake in many entries of a list (an alias repeated) THEN one problem for the field, with the count', () => {
+    const laughs =
+      '---\na: &a [x, x, x]\nb: &b [*a, *a, *a, *a]\ntags: *b\ntitle: Laughs\n---\n## Tips\n- x\n';
+    expect(problemsOf(laughs)).toEqual([
+      { file: 'content/bad.md', line: 4, field: 'tags', message: 'each tag must be text (4 entries)' },
+    ]);
+  });
+
+  it("GIVEN a file's several problems THEN they come in the order of its lines", () => {
+    const problems = problemsOf(
+      '---\ntitle: ""\ndate: 2024-02-30\ntags: {a: 1}\nsummary: [1, 2]\nurl: "javascript:alert(1)"\nsections: { tips: [1, 2], foo: Bar }\n---\nbody\n',
+    );
+    expect(problems.map((problem) => [problem.line, problem.field])).toEqual([
+      [2, 'title'],
+      [3, 'date'],
+      [4, 'tags'],
+      [5, 'summary'],
+      [6, 'url'],
+      [7, 'sections.tips'],
+      [7, 'sections'],
+    ]);
+    // The key that is no section kind is named.
+    expect(problems.at(-1)?.message).toBe(
+      '"foo": no section kind; the kinds are motivations, skills, tips, like { tips: Advice }',
+    );
+  });
+
   it('GIVEN a bad tag in either field THEN names the field and the tag', () => {
     const problems = problemsOf(
       `---\ntitle: T\nurl: /x\nsummary: S\ntags: [ok, ""]\ncategories: [fine, "~~", ${'x'.repeat(51)}]\n---\n## Tips\n- x\n`,
@@ -982,6 +1018,43 @@ describe('bad content is reported with file, line and field', () => {
         file: 'content/bad.md',
         line: 6,
         message: 'invalid YAML in front matter: unexpected end of the stream within a double quoted scalar',
+      },
+    ]);
+  });
+
+  it('GIVEN a value holding ": " unquoted THEN says to quote it, showing the line quoted', () => {
+    expect(problemsOf('---\ntitle: Colon: in title\ntags: [a]\n---\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 2,
+        message:
+          'invalid YAML in front matter: a value holding ": " must be in quotes: title: "Colon: in title"',
+      },
+    ]);
+    expect(problemsOf('---\ntitle: T\nsummary: Say "no": then go\n---\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 3,
+        message:
+          'invalid YAML in front matter: a value holding ": " must be in quotes: summary: "Say \\"no\\": then go"',
+      },
+    ]);
+  });
+
+  it('GIVEN a "[" or "{" never closed THEN its own line is named, not where YAML gave up', () => {
+    // Followed by another field, or by the end of the block.
+    expect(problemsOf('---\ntitle: T\nurl: /x\ntags: [a\nsummary: S\n---\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 4,
+        message: 'invalid YAML in front matter: "[" is never closed: end it with "]"',
+      },
+    ]);
+    expect(problemsOf('---\ntitle: T [draft]\nsections: { tips: [Advice]\n---\n## Tips\n- x\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 3,
+        message: 'invalid YAML in front matter: "{" is never closed: end it with "}"',
       },
     ]);
   });
@@ -2208,15 +2281,19 @@ describe('hostile front matter is read as data, never run', () => {
     expect(pwned.__pwned).toBeUndefined();
   });
 
-  it('GIVEN YAML nested 20,000 deep THEN says so on line 1 instead of running out of stack', () => {
+  it('GIVEN YAML nested 20,000 deep THEN says so at its line instead of running out of stack', () => {
     for (const value of [
       '['.repeat(20_000) + ']'.repeat(20_000),
       '{a: '.repeat(20_000) + '1' + '}'.repeat(20_000),
     ]) {
       expect(
         problemsOf(`---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\nextra: ${value}\n---\n## Tips\n- x\n`),
-      ).toEqual([{ file: 'content/bad.md', line: 1, message: 'front matter nested too deeply' }]);
+      ).toEqual([{ file: 'content/bad.md', line: 6, message: 'front matter nested too deeply' }]);
     }
+    // A list of lists by markers on one line, under its field.
+    expect(problemsOf(`---\ntitle: T\nx:\n  ${'- '.repeat(20_000)}y\nurl: /x\n---\n## Tips\n- x\n`)).toEqual([
+      { file: 'content/bad.md', line: 4, message: 'front matter nested too deeply' },
+    ]);
   });
 
   it('GIVEN YAML nested 500 deep by indentation (the 1,000 lines allow no more) THEN it is read as data, an ignored field', () => {
