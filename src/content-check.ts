@@ -26,8 +26,10 @@ async function check(): Promise<number> {
     contentLanguage,
   );
   const lines = problems.map(formatProblem);
+  let overLimits = 0;
   for (const { what, violations } of renderedMessages(index, blogLinks)) {
     for (const violation of violations) lines.push(`${what}: ${violation}`);
+    overLimits += violations.length;
   }
   if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);
   // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid, and so are
@@ -38,14 +40,21 @@ async function check(): Promise<number> {
     ...staticFileNotes(staticFiles),
     ...expiredNotes(expired),
   ];
+  const counted = `${index.articles.length} article(s) in ${fileCount} file(s)`;
   if (lines.length > 0) {
     console.error(lines.join('\n'));
+    // The count after the problems, as after none, so a long list still ends with how much is wrong.
+    const wrong = [
+      ...(problems.length > 0
+        ? [`${new Set(problems.map(({ file }) => file)).size} file(s) with problems`]
+        : []),
+      ...(overLimits > 0 ? [`${overLimits} reply(ies) beyond Discord's limits`] : []),
+    ];
+    console.log(`${counted}${wrong.length > 0 ? `: ${wrong.join(', ')}, listed above` : ''}.`);
     if (notes.length > 0) console.log(notes.join('\n'));
     return 1;
   }
-  console.log(
-    `${index.articles.length} article(s) in ${fileCount} file(s): all valid, every reply within Discord's limits.`,
-  );
+  console.log(`${counted}: all valid, every reply within Discord's limits.`);
   if (notes.length > 0) console.log(notes.join('\n'));
   return 0;
 }

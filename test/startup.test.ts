@@ -184,9 +184,10 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(eleventy.stderr.trim()).toMatch(
       /^\S*blog\/_posts\/2019-05-06-forgot-front-matter\.md:1: no front matter: start the file with a "---" block \(see README\)$/,
     );
-    expect(eleventy.stdout).toMatch(
-      /^Read as an Eleventy site \(its configuration is in or above the folder\)/m,
-    );
+    expect(eleventy.stdout.split('\n').slice(0, 2)).toEqual([
+      '2 article(s) in 3 file(s): 1 file(s) with problems, listed above.',
+      expect.stringMatching(/^Read as an Eleventy site \(its configuration is in or above the folder\)/),
+    ]);
   });
 
   it('GIVEN a content folder with hostile files beside a good article THEN content:check names each one, runs nothing and exits 1', async () => {
@@ -220,5 +221,18 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.stderr).toMatch(/deep-emphasis\.md:9: nesting deeper than 32 levels/);
     expect(result.stderr).toMatch(/hostile\/sub\/loop: skipped: a link to a folder already read/);
     expect(result.stderr).toMatch(/hostile\/root: skipped: a link out of the content folder/);
+    // After the problems, the count the run without any gives, with how many files have them.
+    expect(result.stdout.trim()).toMatch(
+      /^\d+ article\(s\) in \d+ file\(s\): 5 file\(s\) with problems, listed above\.$/,
+    );
+  });
+
+  it('GIVEN an empty content folder THEN content:check says there is no valid article, counts 0 of 0 and exits 1', async () => {
+    const content = join(dir, 'empty');
+    mkdirSync(content);
+    const result = await runEntry('content-check', { CONTENT_DIR: content }, dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/empty: no valid article$/);
+    expect(result.stdout.trim()).toBe('0 article(s) in 0 file(s).');
   });
 });
