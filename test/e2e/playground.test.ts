@@ -2,11 +2,14 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SlashCommandBuilder } from 'discord.js';
+import { ApplicationCommandType, type APIApplicationCommand } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS } from '../../emulator/emulator.js';
 import { complete, parseCommand, type Offered } from '../../scripts/playground.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 import { PROJECT_ROOT, SEED_ARTICLE } from '../helpers/paths.js';
-import { startStack, type Stack } from './harness.js';
+import { startEmulator, startStack, type Stack } from './harness.js';
 import { until } from './wait.js';
 
 /** The playground started with `env`, its output so far, and its exit code once it exits. */
@@ -283,5 +286,43 @@ describe('the playground prompt, on the registered commands and the running bot'
     ).toEqual({
       tag: 'engineering leadership',
     });
+  });
+});
+
+describe('the playground prompt, on limits no command of the bot has yet', () => {
+  it("GIVEN numbers and lengths out of what an option allows THEN each is refused as Discord's client refuses it", async () => {
+    const emulator = await startEmulator();
+    try {
+      const data = new SlashCommandBuilder()
+        .setName('limits')
+        .setDescription('Options with limits')
+        .addIntegerOption((o) => o.setName('count').setDescription('A count').setMinValue(1).setMaxValue(10))
+        .addNumberOption((o) => o.setName('ratio').setDescription('A ratio').setMaxValue(1))
+        .addStringOption((o) => o.setName('code').setDescription('A code').setMinLength(3))
+        .toJSON();
+      emulator.commands.global = [
+        {
+          ...data,
+          id: '1',
+          application_id: IDS.application,
+          version: '1',
+          type: ApplicationCommandType.ChatInput,
+        } as APIApplicationCommand,
+      ];
+      const parse = (line: string) => () => parseCommand(emulator, line);
+      expect(parse('/limits count:3 ratio:0.5 code:abc')()).toEqual({
+        commandLine: 'limits',
+        values: { count: 3, ratio: 0.5, code: 'abc' },
+      });
+      expect(parse('/limits count:2.5')).toThrow('count takes a whole number');
+      expect(parse('/limits count:0x5')).toThrow('count takes a whole number');
+      expect(parse('/limits count:11')).toThrow('count takes a number from 1 up to 10');
+      expect(parse('/limits ratio:1.5')).toThrow('ratio takes a number up to 1');
+      expect(parse('/limits ratio:half')).toThrow('ratio takes a number');
+      expect(parse('/limits code:ab')).toThrow('code takes at least 3 characters (this is 2)');
+      expect(parse('/limits code:🚀🚀🚀')()).toEqual({ commandLine: 'limits', values: { code: '🚀🚀🚀' } });
+    } finally {
+      await emulator.stop();
+    }
   });
 });
