@@ -22,6 +22,9 @@ import { createRouter } from './discord/router.js';
 import { Scheduler } from './schedules/scheduler.js';
 import { loadDotEnv } from './env.js';
 
+/** How long a login may take before the log says it still waits for Discord. */
+const SLOW_LOGIN_MS = 15_000;
+
 /** Composition root: read the configuration, build every dependency once, connect to Discord. */
 async function main(): Promise<number> {
   const dotEnvProblems = loadDotEnv();
@@ -260,6 +263,12 @@ async function main(): Promise<number> {
     logger.warn({ code: event.code, shard }, 'gateway disconnected'),
   );
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  // A Discord that does not answer leaves the login waiting (each request up to 15 s, then tried
+  // again), with nothing in the log but this, until a shard is connected.
+  const slowLogin = setTimeout(() => {
+    logger.warn(`still connecting to Discord at ${withoutCredentials(config.apiUrl)}`);
+  }, SLOW_LOGIN_MS).unref();
+  client.once(Events.ShardReady, () => clearTimeout(slowLogin));
 
   let stopped: Promise<void> | undefined;
   const stop = (code: number): Promise<void> => (stopped ??= shutDown(code));
@@ -267,6 +276,10 @@ async function main(): Promise<number> {
     // From here /readyz answers 503, and no new slot starts; posts under way finish. Whatever still
     // hangs after 10 s (a store that does not answer) does not keep the process.
     live.stopping = true;
+    clearTimeout(slowLogin);
+    // Answering until the very end, and closed by the exit: a request still under way (a login to a
+    // Discord that does not answer) may keep the process up to 10 s.
+    health?.unref();
     setTimeout(() => {
       logger.warn('could not stop everything within 10 s; exiting');
       logger.flush();
@@ -279,7 +292,7 @@ async function main(): Promise<number> {
     await library.close();
     contentStore.close();
     await stores.close();
-    await health?.close();
+    logger.info('closed; exiting once the requests under way end');
     logger.flush();
     process.exitCode = code;
   };
@@ -373,6 +386,18 @@ function urlSecrets(storeUrl: string): string[] {
     return password === '' ? [] : [password, decodeURIComponent(password)];
   } catch {
     return [];
+  }
+}
+
+/** A URL without the user and password it may hold. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href.replace(/\/+$/, '');
+  } catch {
+    return url;
   }
 }
 

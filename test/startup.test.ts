@@ -8,10 +8,11 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotProcess } from '../emulator/bot-process.js';
 import { runEntry } from '../emulator/run-bot.js';
 import { CONTENT_DIR, PROJECT_ROOT } from './helpers/paths.js';
 import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
@@ -75,6 +76,57 @@ describe('starting the bot (the entry point npm start runs)', () => {
       taken.close();
     }
   });
+
+  it('GIVEN a Discord that never answers THEN the log says so; on SIGTERM /readyz is 503 and /livez 200 until the process exits', async () => {
+    // Takes each connection and never answers: the login waits.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const api = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/api`;
+    const bot = new BotProcess(
+      {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: api,
+        CONTENT_DIR,
+        CONTENT_CACHE: 'off',
+        STORE_URL: `sqlite://${join(dir, 'silent.sqlite')}`,
+        HTTP_PORT: '0',
+        HTTP_HOST: '127.0.0.1',
+      },
+      dir,
+    );
+    try {
+      const { port } = await bot.waitForLog(/serving \/livez/);
+      const base = `http://127.0.0.1:${String(port)}`;
+      const get = async (path: string) => {
+        const response = await fetch(`${base}${path}`);
+        return `${response.status} ${await response.text()}`;
+      };
+      const waiting = await bot.waitForLog(/still connecting to Discord/, 25_000);
+      expect(waiting).toMatchObject({ level: 40, msg: `still connecting to Discord at ${api}` });
+      expect(await get('/readyz')).toBe('503 not ready: not connected to Discord yet\n');
+
+      bot.signal('SIGTERM');
+      // Everything the bot holds is closed; the login's request is still under way.
+      await bot.waitForLog(/^closed; exiting once the requests under way end$/);
+      expect(await get('/readyz')).toBe('503 not ready: shutting down\n');
+      expect(await get('/livez')).toBe('200 ok\n');
+
+      // Discord goes away: the request fails, and nothing keeps the process (the health server neither).
+      silent.close();
+      for (const socket of sockets) socket.destroy();
+      expect(await bot.exited).toBe(0);
+      expect(bot.logs.map(({ msg }) => msg)).not.toContain('could not stop everything within 10 s; exiting');
+      expect(JSON.stringify(bot.logs) + bot.stderr).not.toContain('secret-part');
+    } finally {
+      await bot.kill();
+      silent.close();
+      for (const socket of sockets) socket.destroy();
+    }
+  }, 60_000);
 
   it('GIVEN a content folder with no valid article THEN exits 1 listing each file, line and problem', async () => {
     const content = join(dir, 'content');

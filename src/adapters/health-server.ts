@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { Logger } from './logger.js';
 
@@ -15,9 +15,16 @@ export interface HealthChecks {
  */
 export class HealthServer {
   readonly #server: Server;
+  readonly #sockets = new Set<Socket>();
+  #unref = false;
 
   private constructor(server: Server) {
     this.#server = server;
+    server.on('connection', (socket) => {
+      if (this.#unref) socket.unref();
+      this.#sockets.add(socket);
+      socket.once('close', () => this.#sockets.delete(socket));
+    });
   }
 
   static async listen(
@@ -74,6 +81,17 @@ export class HealthServer {
 
   get port(): number {
     return (this.#server.address() as AddressInfo).port;
+  }
+
+  /**
+   * Keeps answering, but no longer keeps the process alive (nor do its connections, a scraper's
+   * kept-alive one included): from the moment the bot is told to stop, /readyz (503) and /livez answer
+   * for as long as the process runs, whatever it still waits for, and it exits once nothing else holds it.
+   */
+  unref(): void {
+    this.#unref = true;
+    this.#server.unref();
+    for (const socket of this.#sockets) socket.unref();
   }
 
   close(): Promise<void> {

@@ -1,8 +1,13 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HealthServer } from '../../src/adapters/health-server.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { BotMetrics } from '../../src/adapters/metrics.js';
+import { PROJECT_ROOT } from '../../emulator/run-bot.js';
 
 const logger = createLogger({ level: 'silent' });
 let server: HealthServer | undefined;
@@ -40,6 +45,55 @@ describe('HealthServer', () => {
     const url = `http://127.0.0.1:${server.port}`;
     expect((await fetch(`${url}/readyz`)).status).toBe(500);
     expect((await fetch(`${url}/livez`)).status).toBe(200);
+  });
+});
+
+/** A process serving health checks that says its port, calls unref() on a first line, and lets go of stdin on a second. */
+const SERVING = `
+import { Registry } from 'prom-client';
+import { HealthServer } from '${PROJECT_ROOT}dist/src/adapters/health-server.js';
+import { createLogger } from '${PROJECT_ROOT}dist/src/adapters/logger.js';
+const ready = () => Promise.resolve({ ok: false, reason: 'shutting down' });
+const server = await HealthServer.listen(0, '127.0.0.1', { registry: new Registry(), ready }, createLogger({ level: 'silent' }));
+console.log(server.port);
+// stdin stands for what the bot still waits for (a request under way), until its second line.
+let seen = 0;
+process.stdin.on('data', () => {
+  seen += 1;
+  if (seen === 1) {
+    server.unref();
+    console.log('unref');
+  } else process.stdin.destroy();
+});
+`;
+
+describe('HealthServer.unref (the bot told to stop)', () => {
+  it('GIVEN a kept-alive connection THEN it still answers on it, and the process exits once nothing else holds it', async () => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', SERVING], { cwd: PROJECT_ROOT });
+    const exited = once(child, 'exit');
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const port = Number((await lines.next()).value);
+    // One connection, kept alive between requests, as a Prometheus scraper keeps it.
+    const socket = connect(port, '127.0.0.1');
+    socket.setEncoding('utf8');
+    const ask = async (path: string): Promise<string> => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      const [answer] = (await once(socket, 'data')) as [string];
+      return answer.split('\r\n')[0] ?? '';
+    };
+    try {
+      expect(await ask('/livez')).toBe('HTTP/1.1 200 OK');
+      child.stdin.write('unref\n');
+      expect((await lines.next()).value).toBe('unref');
+      expect(await ask('/readyz')).toBe('HTTP/1.1 503 Service Unavailable');
+      expect(await ask('/livez')).toBe('HTTP/1.1 200 OK');
+      // Nothing else holds it once what it waited for is done: it exits, the connection still open.
+      child.stdin.write('done\n');
+      expect((await exited)[0]).toBe(0);
+    } finally {
+      socket.destroy();
+      child.kill();
+    }
   });
 });
 
