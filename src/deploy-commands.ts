@@ -9,10 +9,10 @@ import { loadDotEnv } from './env.js';
  * set (instant, for development), otherwise globally. Commands not in the list are removed.
  */
 async function deploy(): Promise<number> {
-  loadDotEnv();
+  const dotEnvProblems = loadDotEnv();
   const result = loadConfig(process.env);
-  if (!result.ok) {
-    console.error(formatConfigProblems(result.problems));
+  if (!result.ok || dotEnvProblems.length > 0) {
+    console.error(formatConfigProblems([...dotEnvProblems, ...(result.ok ? [] : result.problems)]));
     return 1;
   }
   const { token, apiUrl, guildId } = result.config;

@@ -18,10 +18,12 @@ const STOP_TIMEOUT_MS = 15_000;
  * SHARD_IDS if set. A process that dies is started again; SIGTERM stops them all.
  */
 async function main(): Promise<number> {
-  loadDotEnv();
+  const dotEnvProblems = loadDotEnv();
   const result = loadConfig(process.env);
-  if (!result.ok) {
-    console.error(formatConfigProblems(result.problems, 'The sharded bot'));
+  if (!result.ok || dotEnvProblems.length > 0) {
+    console.error(
+      formatConfigProblems([...dotEnvProblems, ...(result.ok ? [] : result.problems)], 'The sharded bot'),
+    );
     return 1;
   }
   const config = result.config;

@@ -59,6 +59,18 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.stderr + result.stdout).not.toContain('secret-part');
   });
 
+  it('GIVEN a .env line that is not KEY=value THEN deploy-commands and start:sharded say so too, before any request', async () => {
+    const project = join(dir, 'bad-env-others');
+    mkdirSync(project);
+    writeFileSync(join(project, '.env'), `garbage line without equals\nDISCORD_TOKEN=${TOKEN}\n`);
+    for (const entry of ['deploy-commands', 'sharded'] as const) {
+      const result = await runEntry(entry, { DISCORD_API_URL: 'http://127.0.0.1:9' }, project);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/\.env:1: not a KEY=value line/);
+      expect(result.stderr + result.stdout).not.toContain('secret-part');
+    }
+  });
+
   it('GIVEN HTTP_PORT taken by another program THEN exits 1 saying so, and no stack trace', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
