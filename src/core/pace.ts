@@ -75,22 +75,3 @@ export function pacer(perSecond: number, now: () => number, sleep: (ms: number) 
     });
   };
 }
-
-/**
- * A limit of `max` starts per `durationMs` window (a job engine's limiter: each window starts when
- * the first job after the last one does) that keeps every sliding second at or under `perSecond`:
- * a second overlaps at most ceil(1000/d) + 1 windows, so max * (ceil(1000/d) + 1) must stay under
- * it. Of the windows that do, the one with the most starts per second. It spaces the starts of
- * jobs, not requests: each request a job makes also waits for its place in the pacer's window,
- * which keeps 5% back for the bot's other calls, so the limiter need not (at 95% too, its windows'
- * rounding cost the 4-process fan-out a fifth of its rate). Under 2 per second no window keeps to
- * it (two windows may each start one within a second): one per second then.
- */
-export function windowedLimit(perSecond: number): { readonly max: number; readonly durationMs: number } {
-  let best = { max: 1, durationMs: 1000 };
-  for (let durationMs = 10; durationMs <= 1000; durationMs++) {
-    const max = Math.floor(perSecond / (Math.ceil(1000 / durationMs) + 1));
-    if (max >= 1 && max / durationMs > best.max / best.durationMs) best = { max, durationMs };
-  }
-  return best;
-}

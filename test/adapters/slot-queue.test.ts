@@ -3,7 +3,6 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
 import { SlotQueue } from '../../src/adapters/slot-queue.js';
-import { windowedLimit } from '../../src/core/pace.js';
 import { cronPattern, nextRun, nextRunOf } from '../../src/core/schedule.js';
 import type { ScheduleRecord } from '../../src/core/schedule-record.js';
 import { RedisServer } from '../../emulator/redis-server.js';
@@ -156,7 +155,7 @@ describe('the slot queue (BullMQ on a real Redis)', () => {
     expect(await queue.counts(Date.now() + 61_000)).toEqual({ due: 2, late: 2 });
   });
 
-  it('GIVEN 60 jobs due at once on two processes with a limit of 20 per second THEN no sliding second starts more than 20, and each runs once', async () => {
+  it('GIVEN 60 jobs due at once on two processes with a limit of 20 per second THEN the two start 20 in each second together, and each runs once', async () => {
     const open = bot(20);
     const [a, b] = [open(), open()];
     const starts: number[] = [];
@@ -174,13 +173,10 @@ describe('the slot queue (BullMQ on a real Redis)', () => {
     await until(() => starts.length >= 60, 20_000);
     expect([...runs.values()]).toEqual(Array.from({ length: 60 }, () => 1));
     starts.sort((x, y) => x - y);
-    let most = 0;
-    for (let i = 0; i < starts.length; i++) {
-      let j = i;
-      while (j + 1 < starts.length && (starts[j + 1] ?? 0) - (starts[i] ?? 0) < 1000) j++;
-      most = Math.max(most, j - i + 1);
-    }
-    expect(most).toBeLessThanOrEqual(20);
+    // BullMQ's windows of a second, shared: the 21st and the 41st wait for the next one (a limiter
+    // per process would start 40 at once). Half a second of slack for a loaded machine's delays.
+    expect((starts[20] ?? 0) - (starts[0] ?? 0)).toBeGreaterThan(500);
+    expect((starts[40] ?? 0) - (starts[20] ?? 0)).toBeGreaterThan(500);
     // And not much slower than the limit allows: 60 at 20 per second is 3 s.
     expect((starts.at(-1) ?? 0) - (starts[0] ?? 0)).toBeLessThan(5_000);
   });
@@ -207,16 +203,5 @@ describe('the slot queue (BullMQ on a real Redis)', () => {
     await until(() => runs.length > 0, 15_000);
     expect(runs).toEqual([RECORD.guildId]);
     await doomed.close(true);
-  });
-});
-
-describe('windowedLimit', () => {
-  it('GIVEN any rate THEN no sliding second can hold more starts than it, and large rates keep most of it', () => {
-    for (const perSecond of [5, 10, 20, 45, 50, 100, 250, 500, 1000]) {
-      const { max, durationMs } = windowedLimit(perSecond);
-      expect(max * (Math.ceil(1000 / durationMs) + 1), String(perSecond)).toBeLessThanOrEqual(perSecond);
-      if (perSecond >= 45)
-        expect((max * 1000) / durationMs, String(perSecond)).toBeGreaterThan(perSecond * 0.9);
-    }
   });
 });
