@@ -28,6 +28,7 @@ import {
   matchingZones,
   parseTime,
   WEEKDAYS,
+  zoneNote,
   type Frequency,
   type ScheduleRule,
   type Weekday,
@@ -226,7 +227,8 @@ async function set(
     setSchedule(current, settings, now),
   );
   if (saved === undefined) throw new Error('the schedule was not saved');
-  await answer.send(ephemeralText(renderScheduleSet(saved)));
+  const note = zoneNote(interaction.options.getString('timezone', true), saved.timezone);
+  await answer.send(ephemeralText(`${renderScheduleSet(saved)}${note === undefined ? '' : `\n${note}`}`));
 }
 
 /** The rule given to `/schedule set`, or a refusal that says what is accepted. */

@@ -119,6 +119,27 @@ export function canonicalZone(text: string): string | undefined {
 }
 
 /**
+ * What to tell an admin who typed a zone by another name (`EST`, `CET`, `US/Eastern`), which is
+ * stored as the zone it names (`America/Panama`): that name, and, for a zone without daylight
+ * saving reached by an abbreviation, that its clock never changes (EST is not New York's time in
+ * summer). Undefined when the zone was typed by its own name.
+ */
+export function zoneNote(typed: string, zone: string): string | undefined {
+  const name = typed.trim();
+  if (name.toLowerCase() === zone.toLowerCase()) return undefined;
+  const year = new Date().getUTCFullYear();
+  const offset = (month: number) =>
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(Date.UTC(year, month, 1))
+      .find((part) => part.type === 'timeZoneName')?.value;
+  const fixed = offset(0) === offset(6);
+  const abbreviation = !name.includes('/') && zone.includes('/');
+  return fixed && abbreviation
+    ? `“${name}” is ${zone}'s time, ${offset(0)?.replace('GMT', 'UTC')} all year (no daylight saving). To follow a city's clock, choose its zone, e.g. America/New_York.`
+    : `“${name}” is read as ${zone}.`;
+}
+
+/**
  * Zones whose name contains what was typed (`berl` → Europe/Berlin), at most `limit`; a renamed
  * zone is found by both its names and offered by its current one (`calcutta` → Asia/Kolkata).
  */

@@ -13,6 +13,7 @@ import {
   RENAMED_ZONES,
   slotId,
   type ScheduleRule,
+  zoneNote,
 } from '../../src/core/schedule.js';
 
 const at = (iso: string) => new Date(iso);
@@ -275,5 +276,19 @@ describe('due slots, catch-up and grace (fake clock)', () => {
 
   it('GIVEN repeated failures THEN retries back off from 5 s to at most 5 minutes', () => {
     expect([1, 2, 3, 10].map(retryDelay)).toEqual([5_000, 10_000, 20_000, 300_000]);
+  });
+});
+
+describe('zoneNote', () => {
+  it('GIVEN a zone typed by an abbreviation of a zone without daylight saving THEN says so and names a city zone', () => {
+    expect(zoneNote('EST', canonicalZone('EST') ?? '')).toMatch(
+      /^“EST” is America\/Panama's time, UTC-05:00 all year \(no daylight saving\)\. .*America\/New_York/,
+    );
+  });
+
+  it('GIVEN a zone typed by another name THEN names the zone it is read as; by its own name THEN nothing', () => {
+    expect(zoneNote('US/Eastern', 'America/New_York')).toBe('“US/Eastern” is read as America/New_York.');
+    expect(zoneNote('europe/berlin', 'Europe/Berlin')).toBeUndefined();
+    expect(zoneNote(' UTC ', 'UTC')).toBeUndefined();
   });
 });
