@@ -141,13 +141,16 @@ export function zoneNote(typed: string, zone: string): string | undefined {
 
 /**
  * Zones whose name contains what was typed (`berl` → Europe/Berlin), at most `limit`; a renamed
- * zone is found by both its names and offered by its current one (`calcutta` → Asia/Kolkata).
+ * zone is found by both its names and offered by its current one (`calcutta` → Asia/Kolkata); a
+ * name of a zone typed whole (`EST`, `US/Eastern`) offers that zone first.
  */
 export function matchingZones(typed: string, limit = 25): string[] {
   const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
-  const out: string[] = [];
+  // A name Intl reads that no listed zone contains (`EST`, `US/Eastern`): the zone it names, first.
+  const named = query.length >= 2 ? canonicalZone(typed) : undefined;
+  const out: string[] = named === undefined ? [] : [named];
   for (const [keys, zone] of knownZones().offered) {
-    if (keys.includes(query)) out.push(zone);
+    if (keys.includes(query) && zone !== named) out.push(zone);
     if (out.length >= limit) break;
   }
   return out;

@@ -292,3 +292,12 @@ describe('zoneNote', () => {
     expect(zoneNote(' UTC ', 'UTC')).toBeUndefined();
   });
 });
+
+describe('matchingZones with a name Intl reads', () => {
+  it('GIVEN an abbreviation or an old name typed whole THEN the zone it names comes first, once', () => {
+    expect(matchingZones('EST')[0]).toBe('America/Panama');
+    expect(matchingZones('US/Eastern')).toEqual(['America/New_York']);
+    expect(matchingZones('calcutta')).toEqual(['Asia/Kolkata']);
+    expect(matchingZones('berl')).toEqual(['Europe/Berlin']);
+  });
+});
