@@ -97,7 +97,7 @@ export function buildIndex(
         file: article.file,
         line: article.slugLine ?? 1,
         field: 'slug',
-        message: `"${article.slug}" is already used by ${same.file}: give this post a slug of its own`,
+        message: `"${article.slug}" is already used by ${same.file}${atAddress(article)}: give this post a slug of its own`,
       });
       continue;
     }
@@ -188,6 +188,12 @@ export function buildIndex(
 function pageOf(article: Article): string {
   const address = article.url ?? article.address;
   return `${article.slug} ${address === undefined ? `day:${article.date ?? ''}` : `url:${address}`}`;
+}
+
+/** Why two with one slug are one page: their address, when they have one. */
+function atAddress(article: Article): string {
+  const address = article.url ?? article.address;
+  return address === undefined ? '' : `, at the same address (${address})`;
 }
 
 /**

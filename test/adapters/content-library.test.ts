@@ -134,7 +134,7 @@ describe('ContentLibrary.refresh', () => {
     await lib.refresh({ paths: [join(dir, 'a.md')] });
     expect(lib.current.bySlug('a')?.title).toBe('Alpha 2');
     // At the later file's slug field (title, tags, url and summary come first), naming the one that keeps it.
-    const clash = `${rel('z.md')}:6: slug: "a" is already used by ${rel('a.md')}: give this post a slug of its own`;
+    const clash = `${rel('z.md')}:6: slug: "a" is already used by ${rel('a.md')}, at the same address (https://blog.example/blog/an-article): give this post a slug of its own`;
     expect(lib.problems.map((problem) => formatProblem(problem))).toEqual([clash]);
     expect(logs.filter((l) => l.level === 40).map((l) => [l.line, l.msg])).toEqual([
       [6, `skipped: ${clash}`],
@@ -179,14 +179,15 @@ describe('posts that share a slug, as the bot and content:check read them', () =
       );
       // At /blog/:slug, one page each: the later file is reported; under the others, all are pages.
       const clashes = checked.problems.map((problem) => formatProblem(problem));
+      const at = `${siteUrl ?? ''}${articleUrl === undefined ? '/blog/review' : '/2024/review/'}`;
       if (articleUrl === undefined)
         expect(clashes).toEqual([
-          `${rel('2023-12-31-year-in-review.md')}:1: slug: "year-in-review" is already used by ${rel('2022-12-31-year-in-review.md')}: give this post a slug of its own`,
-          `${rel('y/review.md')}:1: slug: "review" is already used by ${rel('x/review.md')}: give this post a slug of its own`,
+          `${rel('2023-12-31-year-in-review.md')}:1: slug: "year-in-review" is already used by ${rel('2022-12-31-year-in-review.md')}, at the same address (${siteUrl ?? ''}/blog/year-in-review): give this post a slug of its own`,
+          `${rel('y/review.md')}:1: slug: "review" is already used by ${rel('x/review.md')}, at the same address (${at}): give this post a slug of its own`,
         ]);
       else if (articleUrl === '/:year/:slug/')
         expect(clashes).toEqual([
-          `${rel('y/review.md')}:1: slug: "review" is already used by ${rel('x/review.md')}: give this post a slug of its own`,
+          `${rel('y/review.md')}:1: slug: "review" is already used by ${rel('x/review.md')}, at the same address (${at}): give this post a slug of its own`,
         ]);
       else expect(clashes).toEqual([]);
     },

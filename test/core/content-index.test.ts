@@ -39,7 +39,8 @@ describe('buildIndex', () => {
         file: 'content/z/other.md',
         line: 6,
         field: 'slug',
-        message: '"same" is already used by content/same.md: give this post a slug of its own',
+        message:
+          '"same" is already used by content/same.md, at the same address (https://blog.example/blog/an-article): give this post a slug of its own',
       },
     ]);
   });
@@ -52,7 +53,8 @@ describe('buildIndex', () => {
         file: 'content/z/same.md',
         line: 1,
         field: 'slug',
-        message: '"same" is already used by content/same.md: give this post a slug of its own',
+        message:
+          '"same" is already used by content/same.md, at the same address (https://blog.example/blog/an-article): give this post a slug of its own',
       },
     ]);
   });
@@ -110,16 +112,15 @@ describe('buildIndex', () => {
             return result.article;
           }),
         );
-      const clash = {
+      const clash = (siteUrl: string | undefined) => ({
         file: 'content/2023-12-31-year-in-review.md',
         line: 1,
         field: 'slug',
-        message:
-          '"year-in-review" is already used by content/2022-12-31-year-in-review.md: give this post a slug of its own',
-      };
+        message: `"year-in-review" is already used by content/2022-12-31-year-in-review.md, at the same address (${siteUrl ?? ''}/blog/year-in-review): give this post a slug of its own`,
+      });
       for (const siteUrl of [undefined, 'https://blog.example']) {
         const { index, problems } = years(siteUrl);
-        expect(problems).toEqual([clash]);
+        expect(problems).toEqual([clash(siteUrl)]);
         expect(index.articles.map((article) => article.title)).toEqual(['2022']);
         // Under a dated address, both are pages: the later one has the slug with its date.
         const dated = years(siteUrl, '/:year/:slug/');
