@@ -374,12 +374,12 @@ describe('planning a tick', () => {
 });
 
 describe('the /schedule texts', () => {
-  const NEXT = 'Next post: Saturday 28 November 2026, 09:00 (UTC), <t:1795856400:F>.';
+  const NEXT = 'Next post: Saturday 28 November 2026, 09:00 (UTC); your time: <t:1795856400:F>.';
 
   it('GIVEN a schedule THEN the next post is shown in its zone and as a Discord timestamp', () => {
     expect(renderNextPost(RECORD)).toBe(NEXT);
     expect(renderNextPost({ ...RECORD, timezone: 'Europe/Berlin' })).toBe(
-      'Next post: Saturday 28 November 2026, 10:00 (Europe/Berlin), <t:1795856400:F>.',
+      'Next post: Saturday 28 November 2026, 10:00 (Europe/Berlin); your time: <t:1795856400:F>.',
     );
   });
 

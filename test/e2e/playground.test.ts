@@ -89,7 +89,7 @@ describe('npm run playground', () => {
     expect(output).toMatch(/\/schedule set channel: time: timezone: frequency: \[day:\]/);
     expect(output).toMatch(/\/schedule needs one of: \/schedule set, \/schedule show/);
     expect(output).toMatch(
-      /Tips will be posted in #general every day at 09:30 \(Europe\/Berlin\)\. Next post: \w+ \d+ \w+ \d{4}, 09:30 \(Europe\/Berlin\), \w+, \d+ \w+ \d{4} at \d\d:30\./,
+      /Tips will be posted in #general every day at 09:30 \(Europe\/Berlin\)\. Next post: \w+ \d+ \w+ \d{4}, 09:30 \(Europe\/Berlin\); your time: \w+, \d+ \w+ \d{4} at \d\d:30\./,
     );
     expect(output).toMatch(/Tips are posted in #general every day at 09:30[\s\S]*Nothing posted yet\./);
     expect(output).not.toMatch(/Discord would reject/);

@@ -184,7 +184,7 @@ describe('/schedule commands', () => {
     });
     expect((answer.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(answer.data?.content).toMatch(
-      /Tips will be posted in <#1100000000000000003> every Monday at 09:00 \(Europe\/Berlin\)\. Next post: Monday \d+ \w+ \d{4}, 09:00 \(Europe\/Berlin\), <t:\d+:F>\./,
+      /Tips will be posted in <#1100000000000000003> every Monday at 09:00 \(Europe\/Berlin\)\. Next post: Monday \d+ \w+ \d{4}, 09:00 \(Europe\/Berlin\); your time: <t:\d+:F>\./,
     );
     const saved = await readSchedule();
     expect(saved).toMatchObject({

@@ -13,10 +13,10 @@ export const SCHEDULE_TEXT = {
   noTips: 'There are no tips to post.',
 } as const;
 
-/** `Next post: Monday 30 November 2026, 09:00 (Europe/Berlin), <t:1796025600:F>.` */
+/** `Next post: Monday 30 November 2026, 09:00 (Europe/Berlin); your time: <t:1796025600:F>.` (Discord shows each reader their own.) */
 export function renderNextPost(record: ScheduleRecord): string {
   const next = new Date(record.nextRunAt);
-  return `Next post: ${formatInZone(next, record.timezone)}, ${discordTimestamp(next)}.`;
+  return `Next post: ${formatInZone(next, record.timezone)}; your time: ${discordTimestamp(next)}.`;
 }
 
 /** The answer to `/schedule set`: where, when, and the first post. */
