@@ -87,11 +87,15 @@ export function fieldText(article: Article, field: SearchField): string {
  * (Devanagari's vowels, Japanese voicing), and stay.
  */
 export function foldAccents(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, (marks: string, at: number, all: string) =>
-      ACCENTED.test(all[at - 1] ?? '') ? '' : marks,
-    );
+  return (
+    text
+      .normalize('NFKD')
+      // An emoji's presentation selectors and a keycap's frame say nothing to search for.
+      .replace(/[\uFE00-\uFE0F\u20E3\u{E0100}-\u{E01EF}]/gu, '')
+      .replace(/\p{M}+/gu, (marks: string, at: number, all: string) =>
+        ACCENTED.test(all[at - 1] ?? '') ? '' : marks,
+      )
+  );
 }
 
 /**

@@ -145,6 +145,8 @@ describe('ArticleSearch in other scripts', () => {
     expect(searchTerms('リーダー')).not.toEqual(searchTerms('リーター'));
     expect(searchTerms('सीखना')).toEqual(['सीखना'.normalize('NFKD')]);
     expect(searchTerms('Crème brûlée')).toEqual(['creme', 'brulee']);
+    // An emoji's variation selector is a mark too, but of no letter: nothing to search for.
+    expect(searchTerms('❤️ ☀️ 1️⃣')).toEqual(['1']);
   });
 
   it('GIVEN a word inside a run of Japanese or Chinese THEN search finds the article by that word', () => {

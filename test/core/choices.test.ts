@@ -67,6 +67,8 @@ describe('matchingArticles ranks what was typed', () => {
     expect(slugs(matchingArticles(articles, 'odejs'))).toEqual([]);
     expect(slugs(matchingArticles(articles, 'b indented'))).toEqual([]);
     expect(slugs(matchingArticles(articles, '🚀'))).toEqual(['launch']);
+    const emoji = [titled('I ❤️ Node', 'heart'), titled('Summer ☀️', 'sun')];
+    expect(slugs(matchingArticles(emoji, '❤️'))).toEqual(['heart']);
     expect(slugs(matchingArticles(articles, '...'))).toEqual([]);
     expect(slugs(matchingArticles(articles, '   '))).toHaveLength(4);
   });
