@@ -16,8 +16,7 @@ import {
   type APIApplicationCommandOptionChoice,
   type APIMessage,
 } from 'discord-api-types/v10';
-import { formatConfigProblems, loadContentConfig } from '../src/config.js';
-import { loadDotEnv } from '../src/env.js';
+import { loadContentConfig, settingsFromEnvironment } from '../src/config.js';
 import { codePointLength } from '../src/core/text.js';
 import {
   ADMIN_PERMISSIONS,
@@ -55,15 +54,11 @@ interface Button {
 }
 
 async function main(): Promise<void> {
-  loadDotEnv();
-  const settings = loadContentConfig(process.env);
-  if (!settings.ok) {
-    console.error(formatConfigProblems(settings.problems, 'The playground'));
-    process.exit(1);
-  }
-  const contentDir = resolve(settings.config.contentDir);
+  const settings = settingsFromEnvironment(loadContentConfig, 'The playground');
+  if (settings === undefined) process.exit(1);
+  const contentDir = resolve(settings.contentDir);
   // Links need an address to show as links; the playground makes one up when the blog has none.
-  const siteUrl = settings.config.siteUrl ?? 'https://example.com';
+  const siteUrl = settings.siteUrl ?? 'https://example.com';
   const dir = mkdtempSync(join(tmpdir(), 'playground-'));
   const emulator = await new DiscordEmulator({ validator: specValidator() }).start();
   const env = {
@@ -73,8 +68,8 @@ async function main(): Promise<void> {
     CONTENT_DIR: contentDir,
     STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
     SITE_URL: siteUrl,
-    ARTICLE_URL: settings.config.articleUrl,
-    CONTENT_LANGUAGE: settings.config.contentLanguage ?? '',
+    ARTICLE_URL: settings.articleUrl,
+    CONTENT_LANGUAGE: settings.contentLanguage ?? '',
     // As written (checked above): the bot reads them as it would from its own environment.
     BLOG_URL: process.env.BLOG_URL ?? '',
     TAG_URL: process.env.TAG_URL ?? '',

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { loadDotEnv } from './env.js';
 import { z } from 'zod';
 import {
   ARTICLE_URL_TOKENS,
@@ -356,4 +357,19 @@ export function formatConfigProblems(problems: readonly string[], what = 'The bo
     ...problems.map((problem) => `  - ${problem}`),
     'Set these in the environment or in .env (see .env.example).',
   ].join('\n');
+}
+
+/**
+ * The settings `load` reads from the environment and `.env` (see loadDotEnv), or undefined once every
+ * problem of both is printed, as the configuration of `what` (the program that then stops).
+ */
+export function settingsFromEnvironment<T>(
+  load: (env: Readonly<Record<string, string | undefined>>) => ConfigResult<T>,
+  what?: string,
+): T | undefined {
+  const dotEnvProblems = loadDotEnv();
+  const result = load(process.env);
+  if (result.ok && dotEnvProblems.length === 0) return result.config;
+  console.error(formatConfigProblems([...dotEnvProblems, ...(result.ok ? [] : result.problems)], what));
+  return undefined;
 }

@@ -1,24 +1,17 @@
 import { loadContent, type LoadedContent } from './adapters/content-loader.js';
-import { formatConfigProblems, loadContentConfig } from './config.js';
+import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { formatProblem, type Article } from './core/article.js';
 import { unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
-import { loadDotEnv } from './env.js';
 
 /**
  * `npm run content:check`: validates every article the way the bot reads it, and renders every
  * reply it can give to check it against Discord's limits. Exits 1 on any problem.
  */
 async function check(): Promise<number> {
-  const dotEnvProblems = loadDotEnv();
-  const settings = loadContentConfig(process.env);
-  if (!settings.ok || dotEnvProblems.length > 0) {
-    console.error(
-      formatConfigProblems([...dotEnvProblems, ...(settings.ok ? [] : settings.problems)], 'content:check'),
-    );
-    return 1;
-  }
-  const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings.config;
+  const settings = settingsFromEnvironment(loadContentConfig, 'content:check');
+  if (settings === undefined) return 1;
+  const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings;
   const { index, problems, fileCount, staticFiles, expired, site } = await loadContent(
     contentDir,
     siteUrl,

@@ -1,25 +1,20 @@
 import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import { redact } from './adapters/logger.js';
-import { formatConfigProblems, loadConfig } from './config.js';
+import { loadConfig, settingsFromEnvironment } from './config.js';
 import { COMMANDS } from '../commands/index.js';
-import { loadDotEnv } from './env.js';
 
 /**
  * Registers exactly the commands the bot answers, in one bulk overwrite: to DISCORD_GUILD_ID when
  * set (instant, for development), otherwise globally. Commands not in the list are removed.
  */
 async function deploy(): Promise<number> {
-  const dotEnvProblems = loadDotEnv();
-  const result = loadConfig(process.env);
-  if (!result.ok || dotEnvProblems.length > 0) {
-    console.error(formatConfigProblems([...dotEnvProblems, ...(result.ok ? [] : result.problems)]));
-    return 1;
-  }
-  const { token, apiUrl, guildId } = result.config;
+  const config = settingsFromEnvironment(loadConfig);
+  if (config === undefined) return 1;
+  const { token, apiUrl, guildId } = config;
   const rest = new REST({ api: apiUrl }).setToken(token);
   try {
     const applicationId =
-      result.config.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
+      config.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
     const route =
       guildId === undefined
         ? Routes.applicationCommands(applicationId)

@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 
-/** `KEY=value` or `export KEY=value`; what follows `=` is the value, read by Node's parseEnv. */
-const ASSIGNMENT = /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=\s*(.*)$/;
+/**
+ * `KEY=value` or `export KEY=value`; what follows `=` is the value, read by Node's parseEnv. A name
+ * is any word without `=` (a compose file's `my-var` or `a.b` too: only the bot's own names matter).
+ */
+const ASSIGNMENT = /^\s*(?:export\s+)?[^\s=#][^\s=]*\s*=\s*(.*)$/;
 
 /**
  * Loads `.env` from the working directory when there is one. Variables already set win, but for

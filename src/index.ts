@@ -11,7 +11,7 @@ import { ScheduleBook, type Schedules } from './adapters/schedule-book.js';
 import type { SharedScheduleBook } from './adapters/shared-schedule-book.js';
 import type { SlotQueue } from './adapters/slot-queue.js';
 import { openStores, type Stores } from './adapters/store.js';
-import { isRedisUrl, loadConfig, formatConfigProblems, type Config } from './config.js';
+import { isRedisUrl, loadConfig, settingsFromEnvironment, type Config } from './config.js';
 import { formatProblem } from './core/article.js';
 import { createClient, createPosterRest } from './discord/client.js';
 import type { Deps } from './discord/command.js';
@@ -20,20 +20,14 @@ import { restPoster } from './discord/poster.js';
 import { pacer } from './core/pace.js';
 import { createRouter } from './discord/router.js';
 import { Scheduler } from './schedules/scheduler.js';
-import { loadDotEnv } from './env.js';
 
 /** How long a login may take before the log says it still waits for Discord. */
 const SLOW_LOGIN_MS = 15_000;
 
 /** Composition root: read the configuration, build every dependency once, connect to Discord. */
 async function main(): Promise<number> {
-  const dotEnvProblems = loadDotEnv();
-  const result = loadConfig(process.env);
-  if (!result.ok || dotEnvProblems.length > 0) {
-    console.error(formatConfigProblems([...dotEnvProblems, ...(result.ok ? [] : result.problems)]));
-    return 1;
-  }
-  const config = result.config;
+  const config = settingsFromEnvironment(loadConfig);
+  if (config === undefined) return 1;
   // Logs say which shards this process runs (those given, or those ShardingManager gave it).
   const shardIds = config.shards?.ids;
   const rootLogger = createLogger({
@@ -266,7 +260,9 @@ async function main(): Promise<number> {
   // A Discord that does not answer leaves the login waiting (each request up to 15 s, then tried
   // again), with nothing in the log but this, until a shard is connected.
   const slowLogin = setTimeout(() => {
-    logger.warn(`still connecting to Discord at ${withoutCredentials(config.apiUrl)}`);
+    logger.warn(
+      `still connecting to Discord at ${withoutCredentials(config.apiUrl)}: no shard ready ${SLOW_LOGIN_MS / 1000} s after start`,
+    );
   }, SLOW_LOGIN_MS).unref();
   client.once(Events.ShardReady, () => clearTimeout(slowLogin));
 

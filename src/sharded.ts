@@ -2,8 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { createLogger } from './adapters/logger.js';
-import { formatConfigProblems, isRedisUrl, loadConfig } from './config.js';
-import { loadDotEnv } from './env.js';
+import { isRedisUrl, loadConfig, settingsFromEnvironment } from './config.js';
 
 /** Discord lets a bot start one session per 5 seconds in each of its `max_concurrency` buckets. */
 const IDENTIFY_WINDOW_MS = 5500;
@@ -18,15 +17,8 @@ const STOP_TIMEOUT_MS = 15_000;
  * SHARD_IDS if set. A process that dies is started again; SIGTERM stops them all.
  */
 async function main(): Promise<number> {
-  const dotEnvProblems = loadDotEnv();
-  const result = loadConfig(process.env);
-  if (!result.ok || dotEnvProblems.length > 0) {
-    console.error(
-      formatConfigProblems([...dotEnvProblems, ...(result.ok ? [] : result.problems)], 'The sharded bot'),
-    );
-    return 1;
-  }
-  const config = result.config;
+  const config = settingsFromEnvironment(loadConfig, 'The sharded bot');
+  if (config === undefined) return 1;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   const rest = new REST({ api: config.apiUrl }).setToken(config.token);
   const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;

@@ -10,6 +10,7 @@ const NAMES = [
   'CAREERBOT_TEST_UNSET',
   'CAREERBOT_TEST_AFTER',
   'CAREERBOT_TEST_LINES',
+  'careerbot.test-dotted',
 ] as const;
 const dirs: string[] = [];
 afterEach(() => {
@@ -50,6 +51,16 @@ describe('loadDotEnv', () => {
     expect(process.env.CAREERBOT_TEST_SET).toBe('exported');
     expect(process.env.CAREERBOT_TEST_LINES).toBe('first\nnot an assignment, but inside quotes\n');
     expect(process.env.CAREERBOT_TEST_UNSET).toBeUndefined();
+  });
+
+  it("GIVEN names the bot does not use, with dots or hyphens (a compose file's) THEN they are read, not refused", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    dirs.push(dir);
+    const file = join(dir, '.env');
+    writeFileSync(file, 'careerbot.test-dotted=1\nCAREERBOT_TEST_AFTER=abc\n');
+    expect(loadDotEnv(file)).toEqual([]);
+    expect(process.env['careerbot.test-dotted']).toBe('1');
+    expect(process.env.CAREERBOT_TEST_AFTER).toBe('abc');
   });
 
   it('GIVEN no .env THEN nothing changes', () => {

@@ -118,7 +118,10 @@ describe('starting the bot (the entry point npm start runs)', () => {
         return `${response.status} ${await response.text()}`;
       };
       const waiting = await bot.waitForLog(/still connecting to Discord/, 25_000);
-      expect(waiting).toMatchObject({ level: 40, msg: `still connecting to Discord at ${api}` });
+      expect(waiting).toMatchObject({
+        level: 40,
+        msg: `still connecting to Discord at ${api}: no shard ready 15 s after start`,
+      });
       expect(await get('/readyz')).toBe('503 not ready: not connected to Discord yet\n');
 
       bot.signal('SIGTERM');
