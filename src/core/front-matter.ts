@@ -538,8 +538,13 @@ function unclosedBracket(lines: readonly string[]): { bracket: string; line: num
   const open: { bracket: string; line: number }[] = [];
   for (const [index, text] of lines.entries()) {
     let quote: string | undefined;
+    // The line's last character before this one that is not a space ('' at its start): kept as the
+    // scan goes, since looking back over the line at each bracket took time growing with its square.
+    let solid = '';
     for (let i = 0; i < text.length; i++) {
       const char = text[i] ?? '';
+      const before = solid;
+      if (!/\s/.test(char)) solid = char;
       if (quote !== undefined) {
         if (char === quote) quote = undefined;
         continue;
@@ -550,7 +555,7 @@ function unclosedBracket(lines: readonly string[]): { bracket: string; line: num
       // A bracket opens a collection where a value starts (`title: a [b` is text), or inside one.
       else if (
         (char === '[' || char === '{') &&
-        (open.length > 0 || /(?:^|[:,\-[{])\s*$/.test(text.slice(0, i)))
+        (open.length > 0 || before === '' || ':,-[{'.includes(before))
       )
         open.push({ bracket: char, line: index + 1 });
       else if (char === ']' || char === '}') open.pop();

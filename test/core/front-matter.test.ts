@@ -47,3 +47,14 @@ describe('readFrontMatter: YAML as Jekyll reads it', () => {
     expect(!block.ok && block.message).toMatch(/^invalid YAML in front matter: merge keys exceeded/);
   });
 });
+
+describe('readFrontMatter: a hostile line', () => {
+  it('GIVEN a line of 400,000 "x[" before a "[" never closed THEN the open bracket is found in one pass, and named at its line', () => {
+    const block = readFrontMatter(`---\ntitle: T\nsummary: x${'x['.repeat(400_000)}\ntags: [a\n---\nBody.\n`);
+    expect(block).toMatchObject({
+      ok: false,
+      line: 4,
+      message: 'invalid YAML in front matter: "[" is never closed: end it with "]"',
+    });
+  });
+});
