@@ -236,11 +236,19 @@ const fields = z.object({
         const { keys } = issue as { keys?: readonly string[] };
         return keys === undefined
           ? `expected a map from section kind (${SECTION_KINDS.join(', ')}) to heading names, like { tips: Advice }`
-          : `${keys.map((key) => `"${key}"`).join(', ')}: no section kind; the kinds are ${SECTION_KINDS.join(', ')}, like { tips: Advice }`;
+          : `${namedKeys(keys)}: no section kind; the kinds are ${SECTION_KINDS.join(', ')}, like { tips: Advice }`;
       },
     })
     .optional(),
 });
+
+/** Keys quoted for a problem: the first few, each cut short, and how many more. */
+function namedKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((key) => `"${key.length > 40 ? `${key.slice(0, 39)}…` : key}"`);
+  return keys.length > shown.length
+    ? `${shown.join(', ')} and ${keys.length - shown.length} more`
+    : shown.join(', ');
+}
 
 /**
  * The front matter, with `tags`, `categories` and `category` made one list: each tag once (as

@@ -96,13 +96,15 @@ export function parseArticle(input: ArticleSource): ParseResult {
 }
 
 /**
- * Each problem on one line (`file:line: field: message`): a library's message may hold line breaks
- * (V8's JSON.parse quotes the text, a YAML reader may show a snippet), collapsed here for every format.
+ * Each problem on one line (`file:line: field: message`) of readable length: a library's message may
+ * hold line breaks (V8's JSON.parse quotes the text, a YAML reader may show a snippet), and a message
+ * may quote what the file says (a value to put in quotes, keys that are no section kind), which a
+ * hostile file makes a megabyte long or full of terminal escapes.
  */
 function oneLineProblems(result: ParseResult): ParseResult {
   if (
     result.ok ||
-    result.problems.every(({ message, field }) => !BREAK.test(message) && !BREAK.test(field ?? ''))
+    result.problems.every(({ message, field }) => isPlainLine(message) && isPlainLine(field ?? ''))
   )
     return result;
   return {
@@ -115,10 +117,21 @@ function oneLineProblems(result: ParseResult): ParseResult {
   };
 }
 
-const BREAK = /[\r\n\u2028\u2029]/;
+/** Longest problem message (or field) shown: room for a quoted value, not a file's worth. */
+const MAX_PROBLEM_TEXT = 300;
+/** Line breaks, and control characters (a terminal's escapes) but for tabs. */
+const UNPRINTABLE = /[^\P{Cc}\t]|[\u2028\u2029]/u;
+
+function isPlainLine(text: string): boolean {
+  return text.length <= MAX_PROBLEM_TEXT && !UNPRINTABLE.test(text);
+}
 
 function oneLineText(text: string): string {
-  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+  const line = text
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+    .replace(new RegExp(UNPRINTABLE.source, 'gu'), '')
+    .trim();
+  return line.length <= MAX_PROBLEM_TEXT ? line : `${line.slice(0, MAX_PROBLEM_TEXT - 1)}…`;
 }
 
 /** Enough to fix a file's front matter; a list of thousands of bad tags is still one problem. */

@@ -58,3 +58,40 @@ describe('readFrontMatter: a hostile line', () => {
     });
   });
 });
+
+describe('problems that quote the file', () => {
+  it('GIVEN thousands of keys that are no section kind THEN the first few are named, and how many more', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `k${i}: v`).join(', ');
+    const result = parseArticle({
+      file: 'a.md',
+      source: `---\ntitle: T\nsections: {${keys}}\n---\n\n## Tips\n\n- x\n`,
+    });
+    expect(!result.ok && result.problems).toEqual([
+      {
+        file: 'a.md',
+        line: 3,
+        field: 'sections',
+        message:
+          '"k0", "k1", "k2", "k3", "k4" and 4995 more: no section kind; the kinds are motivations, skills, tips, like { tips: Advice }',
+      },
+    ]);
+  });
+
+  it('GIVEN a value to quote a megabyte long, or terminal escapes in a key THEN the problem is one short printable line', () => {
+    const long = parseArticle({ file: 'a.md', source: `---\ntitle: a: ${'b:'.repeat(100_000)}\n---\nx\n` });
+    const escaped = parseArticle({
+      file: 'a.md',
+      source: '---\ntitle: T\nsections: {"\\e[2J": tips}\n---\nx\n',
+    });
+    for (const result of [long, escaped]) {
+      expect(result.ok).toBe(false);
+      for (const problem of result.ok ? [] : result.problems) {
+        expect(problem.message.length).toBeLessThanOrEqual(300);
+        expect(problem.message).not.toMatch(/[^\P{Cc}\t]/u);
+      }
+    }
+    expect(!long.ok && long.problems[0]?.message).toMatch(
+      /^invalid YAML in front matter: a value holding ": " must be in quotes: title: "a: b:b:b.*…$/,
+    );
+  });
+});
