@@ -104,13 +104,17 @@ export function foldAccents(text: string): string {
  */
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-/** ICU's word breaks (dictionaries for the scripts above), the same whatever the machine's locale. */
-const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+/**
+ * ICU's word breaks (dictionaries for the scripts above), the same whatever the machine's locale;
+ * made at the first such text, as its data costs memory a blog in English never needs.
+ */
+let words: Intl.Segmenter | undefined;
 
 /** The text with a space between every two words, as ICU finds them (`日本語の記事`: `日本語 の 記事`). */
 function spaceWords(text: string): string {
   let spaced = '';
-  for (const { segment, isWordLike } of WORDS.segment(text))
+  words ??= new Intl.Segmenter('und', { granularity: 'word' });
+  for (const { segment, isWordLike } of words.segment(text))
     spaced += isWordLike === true ? `${segment} ` : ' ';
   return spaced;
 }
