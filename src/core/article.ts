@@ -36,8 +36,9 @@ export interface Article {
   /** Absolute http(s) address of the article, when one can be formed. */
   readonly url?: string;
   /**
-   * Without `url` (no SITE_URL), its address all the same, a path on the site (`/blog/x`) or another
-   * host's URL: what tells two posts at one page apart from two published apart.
+   * Where the blog publishes it, when the blog's own rule says (its `url` or `permalink`, or an
+   * ARTICLE_URL set, not the default): `url`, or without SITE_URL a path on the site (`/blog/x`) or
+   * another host's URL. What tells two posts at one page apart from two published apart.
    */
   readonly address?: string;
   /** Publication day, as YYYY-MM-DD. */

@@ -182,18 +182,19 @@ export function buildIndex(
 
 /**
  * An article's slug and where it is published, as far as telling two with one slug apart goes: its
- * address, with or without SITE_URL (see `Article.address`), or, without one (an undated post under
- * a dated ARTICLE_URL), its day. Two with the same would be one page.
+ * address when the blog's rule gives it (see `Article.address`), or else its day (the default
+ * ARTICLE_URL is a guess: two posts it puts at one address may well be two pages on the blog). Two
+ * with the same would be one page.
  */
 function pageOf(article: Article): string {
-  const address = article.url ?? article.address;
+  const { address } = article;
   return `${article.slug} ${address === undefined ? `day:${article.date ?? ''}` : `url:${address}`}`;
 }
 
-/** Why two with one slug are one page: their address, when they have one. */
+/** Why two with one slug are one page: their address, or else their day. */
 function atAddress(article: Article): string {
-  const address = article.url ?? article.address;
-  return address === undefined ? '' : `, at the same address (${address})`;
+  if (article.address !== undefined) return `, at the same address (${article.address})`;
+  return article.date === undefined ? ', both undated' : `, on the same day (${article.date})`;
 }
 
 /**

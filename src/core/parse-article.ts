@@ -292,9 +292,11 @@ function parseSource({
       : meta.permalink;
   const path = meta.url ?? (meta.permalink === undefined ? fillArticleUrl(articleUrl, urlParts) : permalink);
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
-  // Without SITE_URL, the address on a stand-in site all the same: two posts at one are one page
-  // on the blog, whether or not the bot is told where the blog is.
-  const address = url === undefined && path !== undefined ? onStandIn(path) : undefined;
+  // Where the blog publishes it, when the blog's own rule says (its url or permalink, or the
+  // ARTICLE_URL the admin set; not the default, a guess): two posts at one are one page on the blog,
+  // whether or not the bot is told where the blog is (on a stand-in site without SITE_URL).
+  const known = meta.url !== undefined || meta.permalink !== undefined || articleUrl !== DEFAULT_ARTICLE_URL;
+  const address = known && path !== undefined ? (url ?? onStandIn(path)) : undefined;
   // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
     (key) => [key, stripTemplateTags(meta[key] ?? '').trim()] as const,
