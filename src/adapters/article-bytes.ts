@@ -26,6 +26,8 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
 export interface ReadAs {
   readonly contentPath?: string | undefined;
   readonly eleventy?: boolean | undefined;
+  /** Whether it is in a Hugo site's content, where a file without front matter is a page. */
+  readonly hugo?: boolean | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface ReadAs {
  * read as `readAs` says: the same file found in another place, or another kind of site, is parsed anew.
  */
 export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): string {
-  const how = JSON.stringify([readAs.contentPath ?? null, readAs.eleventy === true]);
+  const how = JSON.stringify([readAs.contentPath ?? null, readAs.eleventy === true, readAs.hugo === true]);
   return createHash('sha256')
     .update(how)
     .update('\0')

@@ -87,6 +87,8 @@ export interface ParseSettings {
   readonly language?: string | undefined;
   /** Whether the content folder is in an Eleventy site (see {@link FoundArticles.eleventy}). */
   readonly eleventy?: boolean | undefined;
+  /** Whether it is (or is in) a Hugo site's content (see {@link FoundArticles.hugo}). */
+  readonly hugo?: boolean | undefined;
 }
 
 /**
@@ -98,7 +100,12 @@ export function parseSettingsOf(
   { hugo, eleventy }: Pick<FoundArticles, 'hugo' | 'eleventy'>,
 ): ParseSettings {
   const { dir } = settings;
-  return { ...settings, dir: dir === undefined || !hugo ? dir : join(dir, hugo), eleventy };
+  return {
+    ...settings,
+    dir: dir === undefined || !hugo ? dir : join(dir, hugo),
+    eleventy,
+    hugo: hugo !== undefined,
+  };
 }
 
 /** One file read and parsed: an article, its problems, a draft, or a file that is gone. */
@@ -172,7 +179,7 @@ export async function readArticles(
  */
 async function readAndParseChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir, language, eleventy }: ParseSettings,
+  { siteUrl, articleUrl, dir, language, eleventy, hugo }: ParseSettings,
   pool: ParsePool,
   store: ContentStore | undefined,
 ): Promise<FileOutcome[] | undefined> {
@@ -185,6 +192,7 @@ async function readAndParseChunk(
       contentPath: contentPathOf(dir, file),
       language,
       eleventy,
+      hugo,
     })),
   );
   if (read === undefined) return undefined;
@@ -230,12 +238,12 @@ interface ReadChunk {
 
 async function readChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir, language, eleventy }: ParseSettings,
+  { siteUrl, articleUrl, dir, language, eleventy, hugo }: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
   const read = await pMap(
     files,
-    (file) => readArticle(file, store, { contentPath: contentPathOf(dir, file.file), eleventy }),
+    (file) => readArticle(file, store, { contentPath: contentPathOf(dir, file.file), eleventy, hugo }),
     { concurrency: READ_CONCURRENCY },
   );
   const missing: FileBytes[] = [];
@@ -251,6 +259,7 @@ async function readChunk(
       contentPath: contentPathOf(dir, file),
       language,
       eleventy,
+      hugo,
     });
     missingKeys.push(outcome.key);
   }

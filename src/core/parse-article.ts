@@ -55,6 +55,11 @@ export interface ArticleSource {
    * a problem, as anywhere else).
    */
   readonly eleventy?: boolean | undefined;
+  /**
+   * Whether the file is in a Hugo site's content: one without front matter is a page all the same
+   * (Hugo publishes it, with no title: the bot titles it from its name).
+   */
+  readonly hugo?: boolean | undefined;
 }
 
 export type ParseResult =
@@ -154,13 +159,14 @@ function parseSource({
   contentPath,
   language = DEFAULT_CONTENT_LANGUAGE,
   eleventy = false,
+  hugo = false,
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
   const jekyllPost =
     !eleventy && (isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath)));
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
-  if (!block.opened) {
+  if (!block.opened && !hugo) {
     // Jekyll makes no post of such a file in `_posts`: it copies it to the site as a static file.
     if (jekyllPost) return { ok: false, problems: [], unpublished: true, staticFile: true };
     return {

@@ -476,6 +476,22 @@ describe("findArticles in a Hugo site's content", () => {
     expect(loaded.problems).toEqual([]);
   });
 
+  it('GIVEN a page without front matter in a Hugo site THEN it is an article titled from its name, as Hugo publishes it; without Hugo, a problem', async () => {
+    put('content/posts/no-front.md', '{{< youtube abc >}}\n\nA page Hugo publishes as it is.\n');
+    const loaded = await loadContent(join(site, 'content'), undefined);
+    expect(loaded.index.bySlug('no-front')).toMatchObject({
+      title: 'No Front',
+      summary: 'A page Hugo publishes as it is.',
+    });
+    expect(loaded.problems).toEqual([]);
+    unlinkSync(join(site, 'hugo.toml'));
+    const plain = await loadContent(join(site, 'content'), undefined);
+    expect(plain.index.bySlug('no-front')).toBeUndefined();
+    expect(plain.problems.map((problem) => problem.message)).toContain(
+      'no front matter: start the file with a "---" block (see README)',
+    );
+  });
+
   it('GIVEN no Hugo configuration THEN the same tree is read whole, as any content folder', async () => {
     unlinkSync(join(site, 'hugo.toml'));
     expect((await found()).files).toEqual([...pages, ...resources].sort());
