@@ -163,8 +163,9 @@ function parseSource({
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
+  // A `_posts` folder is Jekyll's, but in an Eleventy or Hugo site, where it is a folder like any other.
   const jekyllPost =
-    !eleventy && (isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath)));
+    !eleventy && !hugo && (isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath)));
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
   if (!block.opened && !hugo) {
     // Jekyll makes no post of such a file in `_posts`: it copies it to the site as a static file.

@@ -71,7 +71,7 @@ describe('tags as the site generator reads them', () => {
     ]);
   });
 
-  it("GIVEN a _posts file without front matter THEN Jekyll's static file, but in an Eleventy site a problem", () => {
+  it("GIVEN a _posts file without front matter THEN Jekyll's static file, but in an Eleventy site a problem and in a Hugo site a page, with no Jekyll rule", () => {
     const source = {
       file: 'src/_posts/2024-01-05-a.md',
       contentPath: '_posts/2024-01-05-a.md',
@@ -88,5 +88,24 @@ describe('tags as the site generator reads them', () => {
         },
       ],
     });
+    // In a Hugo site, a page as Hugo publishes it (titled from its name), with no Jekyll category
+    // from the folder above `_posts`.
+    const nested = {
+      ...source,
+      file: 'content/tech/_posts/2024-01-05-a.md',
+      contentPath: 'tech/_posts/2024-01-05-a.md',
+    };
+    const address = (hugo: boolean) => {
+      const result = parseArticle({
+        ...nested,
+        hugo,
+        source: '---\ntitle: A\n---\nText.\n',
+        articleUrl: '/:categories/:slug/',
+      });
+      return result.ok ? result.article.address : undefined;
+    };
+    expect([address(false), address(true)]).toEqual(['/tech/a/', '/a/']);
+    const bare = parseArticle({ ...nested, hugo: true });
+    expect(bare.ok && bare.article.title).toBe('A');
   });
 });
