@@ -243,7 +243,7 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
   const timezone = canonicalZone(zoneText);
   if (timezone === undefined) {
     throw new UserFacingError(
-      `${quote(zoneText)} is not a time zone I know. Use an IANA name such as Europe/Berlin or America/New_York (start typing to pick one).`,
+      `${zoneText.trim() === '' ? 'The time zone is empty' : `${quote(zoneText)} is not a time zone I know`}. Use an IANA name such as Europe/Berlin or America/New_York (start typing to pick one).`,
     );
   }
   const frequency = interaction.options.getString('frequency', true) as Frequency;

@@ -135,6 +135,26 @@ describe('/schedule set', () => {
     expect(privateAnswer(weekly)).toMatch(/every Friday at 09:00 \(Europe\/Berlin\)/);
   });
 
+  it('GIVEN a zone typed by an abbreviation, an unknown one, or only spaces THEN says what it is read as, or what to give', async () => {
+    const { route, schedules } = await setup();
+    const est = schedule('set', { ...base, timezone: 'EST', frequency: 'daily' });
+    await route(est);
+    expect(privateAnswer(est)).toMatch(
+      /every day at 09:00 \(America\/Panama\)[\s\S]*\n“EST” is America\/Panama's time, UTC-05:00 all year \(no daylight saving\)\./,
+    );
+    expect((await schedules.get(GUILD))?.timezone).toBe('America/Panama');
+    for (const [timezone, start] of [
+      ['Mars/Olympus', '“Mars/Olympus” is not a time zone I know.'],
+      ['   ', 'The time zone is empty.'],
+    ] as const) {
+      const refused = schedule('set', { ...base, timezone, frequency: 'daily' });
+      await route(refused);
+      expect(privateAnswer(refused)).toBe(
+        `${start} Use an IANA name such as Europe/Berlin or America/New_York (start typing to pick one).`,
+      );
+    }
+  });
+
   it('GIVEN a current zone name that Node lists under an old one THEN saves it as given', async () => {
     const { route, schedules } = await setup();
     const interaction = schedule('set', { ...base, timezone: 'asia/kolkata', frequency: 'daily' });
