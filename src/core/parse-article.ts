@@ -894,11 +894,10 @@ const MORE = /^<!--\s*(more|truncate)\s*-->$/i;
  * it, as Hugo makes the summary.
  */
 function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): string {
+  const isMore = (node: RootContent | PhrasingContent): boolean =>
+    node.type === 'html' && MORE.test(node.value.trim());
   const divider = nodes.findIndex(
-    (node) =>
-      (node.type === 'html' && MORE.test(node.value.trim())) ||
-      (node.type === 'paragraph' &&
-        node.children.some((child) => child.type === 'html' && MORE.test(child.value.trim()))),
+    (node) => isMore(node) || (node.type === 'paragraph' && node.children.some(isMore)),
   );
   const lead = (node: RootContent): string =>
     node.type !== 'paragraph' || node.children.every(isImageOnly)
@@ -908,7 +907,7 @@ function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): str
     const before: RootContent[] = nodes.slice(0, divider);
     const last = nodes[divider];
     if (last?.type === 'paragraph') {
-      const cut = last.children.findIndex((child) => child.type === 'html' && MORE.test(child.value.trim()));
+      const cut = last.children.findIndex(isMore);
       before.push({ ...last, children: last.children.slice(0, cut) });
     }
     const summary = before
