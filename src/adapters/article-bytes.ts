@@ -1,6 +1,7 @@
 import { constants, closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ContentProblem } from '../core/article.js';
+import type { ArticleSource } from '../core/parse-article.js';
 
 /*
  * What the bot's main thread and the parse workers both need to read an article's file alike: its
@@ -20,15 +21,11 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
 }
 
 /**
- * What a file's parse depends on besides its name and bytes (see ArticleSource): its path in the
- * content folder (Hugo's sections, Jekyll's categories), and whether it is in an Eleventy site.
+ * What a file's parse depends on besides its name, its bytes and the settings (which key the whole
+ * store): its path in the content folder (Hugo's sections, Jekyll's categories), and whether it is
+ * in an Eleventy or a Hugo site.
  */
-export interface ReadAs {
-  readonly contentPath?: string | undefined;
-  readonly eleventy?: boolean | undefined;
-  /** Whether it is in a Hugo site's content, where a file without front matter is a page. */
-  readonly hugo?: boolean | undefined;
-}
+export type ReadAs = Pick<ArticleSource, 'contentPath' | 'eleventy' | 'hugo'>;
 
 /**
  * The key of a file's bytes under its name (the name gives the slug and date) in the content store,
