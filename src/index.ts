@@ -10,7 +10,7 @@ import { BotMetrics } from './adapters/metrics.js';
 import { ScheduleBook, type Schedules } from './adapters/schedule-book.js';
 import type { SharedScheduleBook } from './adapters/shared-schedule-book.js';
 import type { SlotQueue } from './adapters/slot-queue.js';
-import { openStores, type Stores } from './adapters/store.js';
+import { openStores, redactedUrl, type Stores } from './adapters/store.js';
 import { isRedisUrl, loadConfig, settingsFromEnvironment, type Config } from './config.js';
 import { formatProblem } from './core/article.js';
 import { createClient, createPosterRest } from './discord/client.js';
@@ -261,7 +261,7 @@ async function main(): Promise<number> {
   // again), with nothing in the log but this, until a shard is connected.
   const slowLogin = setTimeout(() => {
     logger.warn(
-      `still connecting to Discord at ${withoutCredentials(config.apiUrl)}: no shard ready ${SLOW_LOGIN_MS / 1000} s after start`,
+      `still connecting to Discord at ${redactedUrl(config.apiUrl).replace(/\/+$/, '')}: no shard ready ${SLOW_LOGIN_MS / 1000} s after start`,
     );
   }, SLOW_LOGIN_MS).unref();
   client.once(Events.ShardReady, () => clearTimeout(slowLogin));
@@ -382,18 +382,6 @@ function urlSecrets(storeUrl: string): string[] {
     return password === '' ? [] : [password, decodeURIComponent(password)];
   } catch {
     return [];
-  }
-}
-
-/** A URL without the user and password it may hold. */
-function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.href.replace(/\/+$/, '');
-  } catch {
-    return url;
   }
 }
 

@@ -99,7 +99,7 @@ function sqliteAdapters(storeUrl: string, logger: Logger, cwd: string): Adapters
   };
 }
 
-/** `redis://user:secret@host:6379/0` without its user and password. */
+/** A URL (`redis://user:secret@host:6379/0`, DISCORD_API_URL) without its user and password. */
 export function redactedUrl(storeUrl: string): string {
   try {
     const url = new URL(storeUrl);
