@@ -12,7 +12,7 @@ async function check(): Promise<number> {
   const settings = settingsFromEnvironment(loadContentConfig, 'content:check');
   if (settings === undefined) return 1;
   const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings;
-  const { index, problems, fileCount, staticFiles, expired, site } = await loadContent(
+  const { index, problems, fileCount, staticFiles, expired, upcoming, site } = await loadContent(
     contentDir,
     siteUrl,
     articleUrl,
@@ -26,12 +26,13 @@ async function check(): Promise<number> {
   }
   if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);
   // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid, and so are
-  // files Jekyll copies as they are and expired posts: said, no failure.
+  // files Jekyll copies as they are, expired posts and those not published yet: said, no failure.
   const notes = [
     ...siteNotes(site),
     ...unlinkedNotes(index.articles, articleUrl, siteUrl),
     ...staticFileNotes(staticFiles),
     ...expiredNotes(expired),
+    ...upcomingNotes(upcoming),
   ];
   const counted = `${index.articles.length} article(s) in ${fileCount} file(s)`;
   if (lines.length > 0) {
@@ -79,6 +80,15 @@ function expiredNotes(articles: readonly Article[]): string[] {
   return [
     `${articles.length} article(s) left out, their expiry date passed (Hugo no longer publishes them):`,
     ...articles.map(({ file, expires = '' }) => `  ${file} (expired ${expires})`),
+  ];
+}
+
+/** Posts dated in the future, which Hugo and Jekyll do not publish yet: left out until then, as the bot leaves them out. */
+function upcomingNotes(articles: readonly Article[]): string[] {
+  if (articles.length === 0) return [];
+  return [
+    `${articles.length} article(s) left out, not published yet (the blog publishes them at their date):`,
+    ...articles.map(({ file, publishes = '' }) => `  ${file} (not published until ${publishes})`),
   ];
 }
 

@@ -5,6 +5,7 @@ import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
 import { DEFAULT_CONTENT_LANGUAGE } from '../core/content-language.js';
 import { buildIndex, publishedIndex, type ContentIndex } from '../core/content-index.js';
+import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
@@ -35,7 +36,7 @@ const SETTLE_MS = 50;
 const MAX_WAIT_MS = 300;
 /** Files whose signature is compared at the same time on a rescan. */
 const STAT_CONCURRENCY = 32;
-/** setTimeout's longest wait (24.8 days): a later expiry is waited for in steps. */
+/** setTimeout's longest wait (24.8 days): a later publish date or expiry is waited for in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface LibraryOptions extends ParseSettings {
@@ -88,6 +89,10 @@ export class ContentLibrary {
   #bundles: ReadonlySet<string> = new Set();
   /** Whether the last walk found an Eleventy site, which reads tags and `_posts` its own way (see findArticles). */
   #eleventy = false;
+  /** What the site builds of posts dated in the future or expired, as the last walk read it (see findArticles). */
+  #builds: SiteBuilds = DEFAULT_BUILDS;
+  /** How many posts the index leaves out as expired, and as not published yet. */
+  #leftOut = { expired: 0, upcoming: 0 };
   #indexProblems: readonly ContentProblem[] = [];
   /** Problems already logged, so that a rebuild does not repeat the ones that stayed. */
   #logged = new Set<string>();
@@ -100,8 +105,8 @@ export class ContentLibrary {
   /** The folder being watched, as `dev:ino`: a folder replaced under the same name is watched anew. */
   #watchedRoot: string | undefined;
   #rewatchTimer: NodeJS.Timeout | undefined;
-  /** Rebuilds the index when the soonest expiry date passes (see #scheduleExpiry). */
-  #expiryTimer: NodeJS.Timeout | undefined;
+  /** Rebuilds the index when the soonest publish date or expiry passes (see #scheduleRebuild). */
+  #rebuildTimer: NodeJS.Timeout | undefined;
 
   private constructor(options: LibraryOptions) {
     this.#options = options;
@@ -216,7 +221,7 @@ export class ContentLibrary {
     this.#closed = true;
     clearTimeout(this.#timer);
     clearTimeout(this.#rewatchTimer);
-    clearTimeout(this.#expiryTimer);
+    clearTimeout(this.#rebuildTimer);
     this.#watcher?.close();
     await this.#queue;
     this.#prune();
@@ -305,6 +310,7 @@ export class ContentLibrary {
       this.#hugo = found.hugo;
       this.#bundles = found.bundles;
       this.#eleventy = found.eleventy;
+      this.#builds = found.builds;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       if (!this.#closed && found.unread.length === 0) this.#watcher?.sync(found.folders);
       const seen = new Set(found.files.map((file) => file.file));
@@ -399,35 +405,46 @@ export class ContentLibrary {
       state.article === undefined ? [] : [state.article],
     );
     const { store, language = DEFAULT_CONTENT_LANGUAGE } = this.#options;
-    const { next, ...built } = publishedIndex(articles, {
+    const { next, expired, upcoming, ...built } = publishedIndex(articles, {
       language,
       now: Date.now(),
+      builds: this.#builds,
       searchOf: store === undefined ? undefined : (indexed) => store.searchOf(indexed),
     });
     this.#files = sorted;
     this.#indexProblems = built.problems;
     this.#index = built.index;
     this.#logNewProblems();
-    this.#scheduleExpiry(next);
+    this.#leftOut = { expired: expired.length, upcoming: upcoming.length };
+    this.#scheduleRebuild(next);
   }
 
-  /** Builds the index again at `next` (ms since the epoch), when a post expires without any edit. */
-  #scheduleExpiry(next: number | undefined): void {
-    clearTimeout(this.#expiryTimer);
-    this.#expiryTimer = undefined;
+  /**
+   * Builds the index again at `next` (ms since the epoch), when a post comes out at its publish date
+   * or expires, without any edit.
+   */
+  #scheduleRebuild(next: number | undefined): void {
+    clearTimeout(this.#rebuildTimer);
+    this.#rebuildTimer = undefined;
     if (next === undefined || this.#closed) return;
     const wait = Math.min(Math.max(0, next - Date.now()), MAX_TIMER_MS);
-    this.#expiryTimer = setTimeout(() => {
+    this.#rebuildTimer = setTimeout(() => {
       // After any refresh under way; a wait cut to MAX_TIMER_MS builds the same index, and waits on.
       this.#queue = this.#queue
         .then(() => {
           if (this.#closed) return;
-          const before = this.#index.articles.length;
+          const before = this.#leftOut;
           this.#swap(this.#files, false);
+          const after = this.#leftOut;
           const articles = this.#index.articles.length;
-          if (articles < before) this.#options.logger.info({ articles }, 'expired posts left out');
+          if (after.expired > before.expired)
+            this.#options.logger.info({ articles }, 'expired posts left out');
+          if (after.upcoming < before.upcoming)
+            this.#options.logger.info({ articles }, 'posts published at their date');
         })
-        .catch((err: unknown) => this.#options.logger.error({ err }, 'could not leave out expired posts'));
+        .catch((err: unknown) =>
+          this.#options.logger.error({ err }, 'could not rebuild the index at a publish date or expiry'),
+        );
     }, wait).unref();
   }
 

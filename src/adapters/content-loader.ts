@@ -8,6 +8,7 @@ import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
+import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import {
   fileKey,
   MAX_FILE_BYTES,
@@ -36,6 +37,8 @@ export interface LoadedContent {
   readonly staticFiles: readonly string[];
   /** Articles past their expiry date (Hugo's `expiryDate`) now: left out of the index. */
   readonly expired: readonly Article[];
+  /** Articles the blog does not publish yet, dated in the future (Hugo, Jekyll): left out of the index. */
+  readonly upcoming: readonly Article[];
   /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
   readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy'>;
 }
@@ -65,7 +68,12 @@ export async function loadContent(
     index,
     problems: indexProblems,
     expired,
-  } = publishedIndex(articles, { language: language ?? DEFAULT_CONTENT_LANGUAGE, now: Date.now() });
+    upcoming,
+  } = publishedIndex(articles, {
+    language: language ?? DEFAULT_CONTENT_LANGUAGE,
+    now: Date.now(),
+    builds: found.builds,
+  });
   const { jekyll, hugo, eleventy } = found;
   return {
     index,
@@ -73,6 +81,7 @@ export async function loadContent(
     fileCount: files.length,
     staticFiles,
     expired,
+    upcoming,
     site: { jekyll, hugo, eleventy },
   };
 }
@@ -343,6 +352,11 @@ export interface FoundArticles {
   readonly eleventy: boolean;
   /** In a Hugo site, its leaf bundles (see {@link isLeafBundle}), relative to the content folder. */
   readonly bundles: ReadonlySet<string>;
+  /**
+   * What the site's configuration says it builds of the posts its generator would leave out: Hugo's
+   * `buildFuture` and `buildExpired`, Jekyll's `future` (see {@link hugoConfigOf}, {@link jekyllBuilds}).
+   */
+  readonly builds: SiteBuilds;
 }
 
 export interface ArticleFile {
@@ -379,6 +393,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       hugo: undefined,
       eleventy: false,
       bundles: new Set(),
+      builds: DEFAULT_BUILDS,
     };
   }
   const unread: string[] = [];
@@ -390,6 +405,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   let jekyll = false;
   let hugo: string | undefined;
   let eleventy = false;
+  let builds = DEFAULT_BUILDS;
   const bundles = new Set<string>();
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let entries: Dirent[];
@@ -408,8 +424,10 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     // The content folder is read first: its entries say which folders below are walked.
     if (folder === '') {
       jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
-      hugo = await findHugoContent(root, entries);
+      const hugoSite = await findHugoSite(root, entries);
+      hugo = hugoSite?.content;
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
+      builds = hugoSite?.builds ?? (await jekyllBuilds(root, entries, jekyll));
     }
     const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
     if (isLeafBundle(folder, names, hugo)) bundles.add(folder);
@@ -441,7 +459,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     .map(([path, inside]) => ({ path, inside }))
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }) => ({ path, file: name(inside) }));
-  return { files, problems, unread, folders: walked, jekyll, hugo, eleventy, bundles };
+  return { files, problems, unread, folders: walked, jekyll, hugo, eleventy, bundles, builds };
 }
 
 /**
@@ -517,16 +535,27 @@ function isOldHugoConfig(name: string): boolean {
   return /^config\.(toml|yaml|yml|json)$/.test(name);
 }
 
+/** A Hugo site the content folder is, or is in (see {@link findHugoSite}). */
+interface HugoSite {
+  /** The folder inside the content folder that is Hugo's content (`''` for the content folder itself). */
+  readonly content: string;
+  /** What its configuration builds (see {@link FoundArticles.builds}). */
+  readonly builds: SiteBuilds;
+}
+
 /**
  * Whether the content folder at `root` (real path; `entries` its own) is a Hugo site's: its
  * configuration in the content folder itself (the site's folder: its content is then in `content`,
  * or the `contentDir` its configuration sets), or in the site's folder above: the content folder's
  * parent, or that of the `content` folder it is in (`CONTENT_DIR` at `content/posts`). The folder
- * inside the content folder that is Hugo's content (`''` for the content folder itself), or undefined.
+ * inside the content folder that is Hugo's content, and what the site builds; or undefined.
  */
-export async function findHugoContent(root: string, entries: readonly Dirent[]): Promise<string | undefined> {
+async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<HugoSite | undefined> {
   const own = entries.map((entry) => entry.name);
-  if (await isHugoSite(root, own)) return hugoContentDir(root, own);
+  if (await isHugoSite(root, own)) {
+    const { contentDir, builds } = await hugoConfigOf(root, own);
+    return { content: contentDir, builds };
+  }
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
     if (basename(folder) === 'content') {
@@ -536,7 +565,9 @@ export async function findHugoContent(root: string, entries: readonly Dirent[]):
   }
   for (const site of sites) {
     if (site === root) continue;
-    if (await isHugoSite(site, await readdir(site).catch(() => [] as string[]))) return '';
+    const names = await readdir(site).catch(() => [] as string[]);
+    if (await isHugoSite(site, names))
+      return { content: '', builds: (await hugoConfigOf(site, names)).builds };
   }
   return undefined;
 }
@@ -560,39 +591,64 @@ const HUGO_CONFIG_FILES = ['hugo', 'config'].flatMap((name) =>
 );
 
 /**
- * The folder of a Hugo site's pages, relative to the site's folder `site` (holding `names`): the
- * `contentDir` its configuration sets (in its folder, or `config/_default`), `content` by default,
- * or when it is no folder inside the site's (its other folders, themes, layouts, are no content).
+ * What the bot reads of the configuration of the Hugo site at `site` (holding `names`), each setting
+ * from the first file that sets it: the folder of its pages, relative to the site's folder, the
+ * `contentDir` it sets (see {@link contentDirOf}; `content` by default), and whether it builds
+ * posts dated in the future (`buildFuture`) and past their expiry (`buildExpired`).
  */
-async function hugoContentDir(site: string, names: readonly string[]): Promise<string> {
+async function hugoConfigOf(
+  site: string,
+  names: readonly string[],
+): Promise<{ contentDir: string; builds: SiteBuilds }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`.
   const files = [
     ...HUGO_CONFIG_FILES.filter((name) => names.includes(name)).slice(0, 1),
     ...HUGO_CONFIG_FILES.map((name) => join('config', '_default', name)),
   ];
+  const configs: Record<string, unknown>[] = [];
   for (const file of files) {
     const text = await readFile(join(site, file), 'utf8').catch(() => undefined);
-    const dir = text === undefined ? undefined : contentDirOf(file, text);
-    if (dir !== undefined) return dir;
+    const data = text === undefined ? undefined : configData(file, text);
+    if (data !== undefined) configs.push(data);
   }
-  return 'content';
+  // Hugo reads its keys in any case (`buildFuture`, `buildfuture`).
+  const setting = (name: string): unknown =>
+    configs
+      .map((data) => Object.entries(data).find(([key]) => key.toLowerCase() === name)?.[1])
+      .find((value) => value !== undefined);
+  return {
+    contentDir: configs.map(contentDirOf).find((dir) => dir !== undefined) ?? 'content',
+    builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
+  };
 }
 
-/** The `contentDir` (any case, as Hugo reads keys) of a configuration file's text, if it names a folder inside the site. */
-function contentDirOf(file: string, text: string): string | undefined {
+/** A configuration file's settings (TOML, JSON or YAML, by its name), or undefined when it holds none. */
+function configData(file: string, text: string): Record<string, unknown> | undefined {
   let data: unknown;
   try {
     if (file.endsWith('.toml')) data = parseToml(text);
     else if (file.endsWith('.json')) data = JSON.parse(text) as unknown;
     else data = yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA });
   } catch {
-    // Hugo itself reports a configuration it cannot read; its default stands here.
+    // The generator itself reports a configuration it cannot read; its defaults stand here.
     return undefined;
   }
-  if (typeof data !== 'object' || data === null) return undefined;
-  const value: unknown = Object.entries(data as Record<string, unknown>).find(
-    ([key]) => key.toLowerCase() === 'contentdir',
-  )?.[1];
+  return typeof data === 'object' && data !== null && !Array.isArray(data)
+    ? (data as Record<string, unknown>)
+    : undefined;
+}
+
+/** A setting turned on: `true`, or the text `"true"`, as Hugo casts it. */
+function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+}
+
+/**
+ * Hugo's `contentDir` (any case, as Hugo reads keys) of a configuration's settings, if it names a
+ * folder inside the site (its other folders, themes, layouts, are no content).
+ */
+function contentDirOf(data: Record<string, unknown>): string | undefined {
+  const value: unknown = Object.entries(data).find(([key]) => key.toLowerCase() === 'contentdir')?.[1];
   if (typeof value !== 'string' || value.trim() === '' || isAbsolute(value)) return undefined;
   const dir = normalize(value.trim()).replace(/[\\/]+$/, '');
   if (dir === '.') return '';
@@ -666,6 +722,26 @@ function isWithin(inside: string, folder: string): boolean {
  */
 function isHugoContentWay(inside: string, hugo: string | undefined): boolean {
   return hugo === undefined || hugo === '' || isWithin(inside, hugo) || isWithin(hugo, inside);
+}
+
+/** Jekyll's configuration files, in the order it looks for one. */
+const JEKYLL_CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'] as const;
+
+/**
+ * What the Jekyll site builds of its posts dated in the future (its `future`): the content folder's
+ * own site (`jekyll`, `entries` its own), or the site whose `_posts` folder it is (see
+ * {@link JEKYLL_CONFIG_FILES}). Not a Jekyll site's: Jekyll's default, none (a file in `_posts` is
+ * a Jekyll post all the same, see parseArticle).
+ */
+async function jekyllBuilds(root: string, entries: readonly Dirent[], jekyll: boolean): Promise<SiteBuilds> {
+  const site = jekyll ? root : basename(root) === '_posts' ? dirname(root) : undefined;
+  if (site === undefined) return DEFAULT_BUILDS;
+  const names = site === root ? entries.map((entry) => entry.name) : await readdir(site).catch(() => []);
+  const file = JEKYLL_CONFIG_FILES.find((name) => names.includes(name));
+  const text =
+    file === undefined ? undefined : await readFile(join(site, file), 'utf8').catch(() => undefined);
+  const data = file === undefined || text === undefined ? undefined : configData(file, text);
+  return { ...DEFAULT_BUILDS, future: data?.['future'] === true };
 }
 
 /**

@@ -206,6 +206,7 @@ export class StoredArticle implements Article {
   readonly url?: string;
   readonly address?: string;
   readonly date?: string;
+  readonly publishes?: string;
   readonly expires?: string;
   readonly outline: Outline;
   readonly file: string;
@@ -224,6 +225,7 @@ export class StoredArticle implements Article {
     if (head.url !== undefined) this.url = head.url;
     if (head.address !== undefined) this.address = head.address;
     if (head.date !== undefined) this.date = head.date;
+    if (head.publishes !== undefined) this.publishes = head.publishes;
     if (head.expires !== undefined) this.expires = head.expires;
     this.outline = head.outline;
     this.file = head.file;

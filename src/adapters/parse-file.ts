@@ -60,7 +60,7 @@ export function resultOf(form: StoredForm): ParseResult {
 }
 
 function headOf(article: Article): ArticleHead {
-  const { slug, title, summary, tags, url, address, date, expires, file, slugLine } = article;
+  const { slug, title, summary, tags, url, address, date, publishes, expires, file, slugLine } = article;
   return {
     slug,
     title,
@@ -69,6 +69,7 @@ function headOf(article: Article): ArticleHead {
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
+    ...(publishes === undefined ? {} : { publishes }),
     ...(expires === undefined ? {} : { expires }),
     file,
     ...(slugLine === undefined ? {} : { slugLine }),

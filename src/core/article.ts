@@ -44,8 +44,15 @@ export interface Article {
   /** Publication day, as YYYY-MM-DD. */
   readonly date?: string;
   /**
+   * When the blog first publishes it, as an ISO instant, where its generator leaves a post dated in
+   * the future out until then: Hugo's `publishDate` (or `pubdate`, `published`), else its date; a
+   * Jekyll post's date. The index leaves it out until then, unless the site builds such posts (see
+   * splitPublished). Kept rather than judged here, as a parse is cached whatever the time.
+   */
+  readonly publishes?: string;
+  /**
    * When Hugo stops publishing it (`expiryDate`), as an ISO instant: the index leaves it out from
-   * then on (see splitExpired). Kept rather than judged here, as a parse is cached whatever the time.
+   * then on (see splitPublished). Kept rather than judged here, as a parse is cached whatever the time.
    */
   readonly expires?: string;
   /** May be read from disk on each use (see `outline`): read it when an answer needs the text. */

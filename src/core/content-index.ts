@@ -7,7 +7,7 @@ import {
 } from './article.js';
 import { NO_SEARCH, type ArticleSearch, type SearchFactory } from './article-search.js';
 import { inLanguage } from './content-language.js';
-import { splitExpired } from './expiry.js';
+import { splitPublished, type SiteBuilds } from './publication.js';
 import { compareNewestFirst } from './newest-first.js';
 import { cutSlug, SLUG_MAX } from './slug.js';
 import { tagKey } from './tags.js';
@@ -51,16 +51,26 @@ export interface ContentIndex {
 }
 
 /**
- * The index of what the blog publishes at `now`: posts past their expiry left out (as drafts are,
- * see splitExpired), then one translation of each post (see inLanguage), then indexed (see
- * {@link buildIndex}). With the posts left out as expired, and when the index next changes by itself.
+ * The index of what the blog publishes at `now`: posts not published yet or past their expiry left
+ * out (as drafts are, see splitPublished; unless the site `builds` them), then one translation of
+ * each post (see inLanguage), then indexed (see {@link buildIndex}). With the posts left out, and
+ * when the index next changes by itself.
  */
 export function publishedIndex(
   articles: readonly Article[],
-  { language, now, searchOf }: { language: string; now: number; searchOf?: SearchFactory | undefined },
-): ReturnType<typeof buildIndex> & { expired: readonly Article[]; next: number | undefined } {
-  const { live, expired, next } = splitExpired(articles, now);
-  return { ...buildIndex(inLanguage(live, language), searchOf), expired, next };
+  {
+    language,
+    now,
+    builds,
+    searchOf,
+  }: { language: string; now: number; builds?: SiteBuilds | undefined; searchOf?: SearchFactory | undefined },
+): ReturnType<typeof buildIndex> & {
+  expired: readonly Article[];
+  upcoming: readonly Article[];
+  next: number | undefined;
+} {
+  const { live, expired, upcoming, next } = splitPublished(articles, now, builds);
+  return { ...buildIndex(inLanguage(live, language), searchOf), expired, upcoming, next };
 }
 
 /**

@@ -42,9 +42,10 @@ const DATE_OR_DATE_TIME =
 
 /**
  * The instant a day or a date-time (as {@link day} reads them) names, as an ISO string; a day, or a
- * time without a zone, is in UTC, as Hugo reads them by default. Undefined when it names none.
+ * time without a zone, is in UTC, as Hugo and Jekyll read them without a site time zone. Undefined
+ * when it names none.
  */
-function instantOf(value: string): string | undefined {
+export function instantOf(value: string): string | undefined {
   const [, day, hour = '0', minute = '00', second = '00', fraction = '', zone = 'Z'] =
     DATE_OR_DATE_TIME.exec(value) ?? [];
   if (day === undefined || !isRealDay(day)) return undefined;
@@ -56,8 +57,8 @@ function instantOf(value: string): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-/** Hugo's `expiryDate`, as an ISO instant (see {@link instantOf}); empty, it is none, as in Hugo. */
-const expiry = z.preprocess(
+/** Hugo's `expiryDate` or `publishDate`, as an ISO instant (see {@link instantOf}); empty, it is none, as in Hugo. */
+const instant = z.preprocess(
   (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
   z
     .string('expected a date written as YYYY-MM-DD (a time may follow)')
@@ -227,7 +228,9 @@ const fields = z.object({
     day.optional(),
   ),
   /** Hugo's `expiryDate` (or `unpublishdate`, see parseSource), lowercased as its keys are read. */
-  expirydate: expiry,
+  expirydate: instant,
+  /** Hugo's `publishDate` (or `pubdate`, `published`) when the post also has a `date` (see parseSource). */
+  publishdate: instant,
   sections: z
     .partialRecord(z.enum(SECTION_KINDS), headingNames, {
       // A key that is no kind is named: `{ tip: Advice }` is a typo, `{ Advice: tips }` a map turned round.

@@ -4,6 +4,7 @@ import { SECTION_KINDS } from './article.js';
 import { stripAttributeLists } from './attribute-lists.js';
 import {
   frontMatterSchema,
+  instantOf,
   isRealDay,
   readFrontMatter,
   SLUG_PATTERN,
@@ -192,10 +193,24 @@ function parseSource({
   const dateKey = DATE_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]));
   // The first set, as Hugo takes it: an empty expiryDate leaves unpublishdate to say.
   const expiryKey = EXPIRY_KEYS.find((key) => written[key] != null && written[key] !== '');
+  // Hugo publishes a post from its publishDate (or pubdate, published), else its date: read apart
+  // only when it is another field than the date's.
+  const publishKey = hugo
+    ? PUBLISH_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]))
+    : undefined;
+  const ownPublish =
+    publishKey === undefined || publishKey === (dateKey ?? 'date') ? undefined : written[publishKey];
   const fields =
-    (dateKey ?? 'date') === 'date' && (expiryKey ?? 'expirydate') === 'expirydate'
+    (dateKey ?? 'date') === 'date' &&
+    (expiryKey ?? 'expirydate') === 'expirydate' &&
+    written['publishdate'] === ownPublish
       ? written
-      : { ...written, date: written[dateKey ?? 'date'], expirydate: written[expiryKey ?? 'expirydate'] };
+      : {
+          ...written,
+          date: written[dateKey ?? 'date'],
+          expirydate: written[expiryKey ?? 'expirydate'],
+          publishdate: ownPublish,
+        };
   // Jekyll's categories from the folders above `_posts`, first: checked and counted with the others.
   const folders = contentPath === undefined || !jekyllPost ? [] : folderCategories(contentPath);
   const categorized = folders.length === 0 ? fields : withCategories(fields, folders);
@@ -215,7 +230,14 @@ function parseSource({
     const problems = front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
       // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
       const path = issue.path.map((key, i) => {
-        const read = key === 'date' ? (dateKey ?? key) : key === 'expirydate' ? (expiryKey ?? key) : key;
+        const read =
+          key === 'date'
+            ? (dateKey ?? key)
+            : key === 'expirydate'
+              ? (expiryKey ?? key)
+              : key === 'publishdate'
+                ? (publishKey ?? key)
+                : key;
         return i === 0 && typeof read === 'string' ? (names.get(read) ?? read) : read;
       });
       const line = path.length === 0 ? 1 : keyLine(frontLines, String(path[0]));
@@ -279,6 +301,13 @@ function parseSource({
   const title = meta.title ?? named.title;
   if (title === '') return { ok: false, problems: [{ file, line: 1, field: 'title', message: 'missing' }] };
   const date = meta.date ?? named.date;
+  // When the generator publishes it, for those that leave a post dated in the future out until then:
+  // Hugo (by its front matter only) and Jekyll (a post's date, from its name too).
+  const publishes = hugo
+    ? (meta.publishdate ?? dateInstant(data['date'], meta.date))
+    : jekyllPost
+      ? dateInstant(data['date'], date)
+      : undefined;
   const urlParts: UrlParts = {
     ownSlug: meta.slug,
     nameSlug: named.fullSlug,
@@ -349,6 +378,7 @@ function parseSource({
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
+    ...(publishes === undefined ? {} : { publishes }),
     ...(meta.expirydate === undefined ? {} : { expires: meta.expirydate }),
     sections: body.sections,
     file,
@@ -383,6 +413,18 @@ const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published'] as const;
 
 /** Where Hugo reads when it stops publishing a post, in its order, named as {@link lowerKeys} gives them. */
 const EXPIRY_KEYS = ['expirydate', 'unpublishdate'] as const;
+
+/** Where Hugo reads when it publishes a post (its `[frontmatter] publishDate` default), in its order. */
+const PUBLISH_KEYS = ['publishdate', 'pubdate', 'published', 'date'] as const;
+
+/**
+ * The instant a post's date names, `written` as the front matter has it (`day` its day, read from it
+ * or the file's name): its time (see instantOf), or else the day's start, in UTC.
+ */
+function dateInstant(written: unknown, day: string | undefined): string | undefined {
+  if (day === undefined) return undefined;
+  return (typeof written === 'string' ? instantOf(written.trim()) : undefined) ?? `${day}T00:00:00.000Z`;
+}
 
 /**
  * The fields under their lowercase names, as Hugo reads front matter keys in any case (`Title`,

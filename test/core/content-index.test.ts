@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/core/content-index.js';
-import { splitExpired } from '../../src/core/expiry.js';
+import { splitPublished } from '../../src/core/publication.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { searchableIndex, stored } from '../helpers/search.js';
@@ -298,8 +298,13 @@ describe('buildIndex', () => {
   });
 });
 
-describe('splitExpired', () => {
+describe('splitPublished', () => {
   const now = Date.parse('2024-06-01T12:00:00Z');
+  /** A post with the instants a parse keeps (as a Hugo page's or a Jekyll post's). */
+  const timed = (slug: string, instants: { publishes?: string; expires?: string }) => ({
+    ...make(slug),
+    ...instants,
+  });
 
   it("GIVEN posts with Hugo's expiryDate THEN those past it now are left out, in order, and the soonest to come is when to look again", () => {
     const kept = make('kept');
@@ -307,22 +312,73 @@ describe('splitExpired', () => {
     const atNow = make('at-now', { expiryDate: '2024-06-01T14:00:00+02:00' });
     const later = make('later', { expiryDate: '2024-07-01' });
     const soon = make('soon', { expiryDate: '2024-06-02' });
-    const { live, expired, next } = splitExpired([kept, past, later, atNow, soon], now);
+    const { live, expired, next } = splitPublished([kept, past, later, atNow, soon], now);
     expect(live.map((a) => a.slug)).toEqual(['kept', 'later', 'soon']);
     expect(expired.map((a) => a.slug)).toEqual(['past', 'at-now']);
     expect(next).toBe(Date.parse('2024-06-02T00:00:00Z'));
     // What is kept is indexed as any post; an expired one takes no slug from another.
     expect(buildIndex(live).index.bySlug('past')).toBeUndefined();
     // The same posts later: the time alone decides, the articles are the same.
-    expect(splitExpired([kept, past, later, atNow, soon], Date.parse('2024-06-15')).live).toEqual([
+    expect(splitPublished([kept, past, later, atNow, soon], Date.parse('2024-06-15')).live).toEqual([
       kept,
       later,
     ]);
   });
 
-  it('GIVEN no post expired THEN the very same list, and no time to look again without an expiry to come', () => {
+  it('GIVEN posts not published yet THEN they are left out until their instant, which is when to look again if soonest', () => {
+    const kept = make('kept');
+    const out = timed('out', { publishes: '2024-06-01T11:00:00.000Z' });
+    const atNow = timed('at-now', { publishes: '2024-06-01T12:00:00.000Z' });
+    const tomorrow = timed('tomorrow', { publishes: '2024-06-02T00:00:00.000Z' });
+    const nextYear = timed('next-year', {
+      publishes: '2025-01-01T00:00:00.000Z',
+      expires: '2025-02-01T00:00:00.000Z',
+    });
+    const expiring = timed('expiring', { expires: '2024-06-03T00:00:00.000Z' });
+    const articles = [kept, tomorrow, out, atNow, nextYear, expiring];
+    const { live, upcoming, expired, next } = splitPublished(articles, now);
+    expect(live).toEqual([kept, out, atNow, expiring]);
+    expect(upcoming).toEqual([tomorrow, nextYear]);
+    expect(expired).toEqual([]);
+    // The soonest of both kinds of change.
+    expect(next).toBe(Date.parse('2024-06-02T00:00:00Z'));
+    const after = splitPublished(articles, Date.parse('2024-06-02T00:00:00Z'));
+    expect([after.live, after.next]).toEqual([
+      [kept, tomorrow, out, atNow, expiring],
+      Date.parse('2024-06-03T00:00:00Z'),
+    ]);
+    // Out and gone: expired, not upcoming.
+    const gone = splitPublished(articles, Date.parse('2025-03-01'));
+    expect([gone.upcoming, gone.expired]).toEqual([[], [nextYear, expiring]]);
+  });
+
+  it("GIVEN a site that builds future or expired posts (Hugo's buildFuture, buildExpired; Jekyll's future) THEN those are published, and not waited for", () => {
+    const upcoming = timed('upcoming', { publishes: '2024-07-01T00:00:00.000Z' });
+    const expired = timed('expired', { expires: '2024-05-01T00:00:00.000Z' });
+    const both = [upcoming, expired];
+    expect(splitPublished(both, now, { future: true, expired: false })).toEqual({
+      live: [upcoming],
+      expired: [expired],
+      upcoming: [],
+      next: undefined,
+    });
+    expect(splitPublished(both, now, { future: false, expired: true })).toEqual({
+      live: [expired],
+      expired: [],
+      upcoming: [upcoming],
+      next: Date.parse('2024-07-01'),
+    });
+    expect(splitPublished(both, now, { future: true, expired: true }).live).toBe(both);
+  });
+
+  it('GIVEN no post expired or to come THEN the very same list, and no time to look again', () => {
     const articles = [make('a'), make('b')];
-    expect(splitExpired(articles, now)).toEqual({ live: articles, expired: [], next: undefined });
-    expect(splitExpired(articles, now).live).toBe(articles);
+    expect(splitPublished(articles, now)).toEqual({
+      live: articles,
+      expired: [],
+      upcoming: [],
+      next: undefined,
+    });
+    expect(splitPublished(articles, now).live).toBe(articles);
   });
 });

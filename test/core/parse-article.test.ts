@@ -721,6 +721,64 @@ describe("real blogs' file names and front matter", () => {
     }
   });
 
+  it('GIVEN a Hugo page THEN it keeps when Hugo publishes it: its publishDate (or pubdate, published), else its date, as an instant in UTC, whatever the time now; a wrong one is a problem on its line', () => {
+    const publishes = (front: Record<string, unknown>, file = 'content/posts/a.md') => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ title: 'T', ...front }, '## Tips\n\n- x'),
+        hugo: true,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article.publishes;
+    };
+    expect(publishes({ date: '2030-01-05' })).toBe('2030-01-05T00:00:00.000Z');
+    expect(publishes({ date: '2030-01-05T10:00:00+02:00' })).toBe('2030-01-05T08:00:00.000Z');
+    // publishDate first, where the post's date is `date` first.
+    expect(publishes({ date: '2024-01-01', publishDate: '2030-01-05 10:00' })).toBe(
+      '2030-01-05T10:00:00.000Z',
+    );
+    expect(publishes({ date: '2024-01-01', pubdate: '2030-01-06' })).toBe('2030-01-06T00:00:00.000Z');
+    expect(publishes({ date: '2024-01-01', published: '2030-01-07' })).toBe('2030-01-07T00:00:00.000Z');
+    expect(publishes({ date: '2024-01-01', published: true })).toBe('2024-01-01T00:00:00.000Z');
+    expect(publishes({ Date: '2024-01-01', PublishDate: '1999-01-01' })).toBe('1999-01-01T00:00:00.000Z');
+    // Hugo reads no date from the file's name: undated, it is published.
+    expect(publishes({}, 'content/posts/2030-01-05-a.md')).toBeUndefined();
+    const wrong = parseArticle({
+      file: 'content/a.md',
+      source: articleSource({ title: 'T', date: '2024-01-01', publishDate: 'soon' }, '## Tips\n\n- x'),
+      hugo: true,
+    });
+    expect(wrong.ok ? [] : wrong.problems.map(({ field, line }) => ({ field, line }))).toEqual([
+      { field: 'publishDate', line: 4 },
+    ]);
+  });
+
+  it("GIVEN a Jekyll post THEN it keeps when Jekyll publishes it, its date (from its front matter, else its name), as an instant in UTC; other sites' posts none", () => {
+    const publishes = (front: Record<string, unknown>, file: string, site: object = {}) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ title: 'T', ...front }, '## Tips\n\n- x'),
+        ...site,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article.publishes;
+    };
+    expect(publishes({}, 'blog/_posts/2030-01-05-a.md')).toBe('2030-01-05T00:00:00.000Z');
+    expect(publishes({ date: '2030-01-05 10:00:00 +0100' }, 'blog/_posts/2024-01-01-a.md')).toBe(
+      '2030-01-05T09:00:00.000Z',
+    );
+    // Eleventy's keywords are no date: the name's.
+    expect(publishes({ date: 'Created' }, 'blog/_posts/2030-01-05-a.md')).toBe('2030-01-05T00:00:00.000Z');
+    // Another field Hugo reads is none of Jekyll's.
+    expect(publishes({ date: '2024-01-01', publishDate: '2030-01-05' }, 'blog/_posts/2024-01-01-a.md')).toBe(
+      '2024-01-01T00:00:00.000Z',
+    );
+    // The bot's own folder and an Eleventy site's `_posts` publish every post: none kept.
+    expect(publishes({ date: '2030-01-05' }, 'content/a.md')).toBeUndefined();
+    expect(publishes({ publishDate: '2030-01-05' }, 'content/2030-01-05-a.md')).toBeUndefined();
+    expect(publishes({}, 'src/_posts/2030-01-05-a.md', { eleventy: true })).toBeUndefined();
+  });
+
   it("GIVEN front matter keys in another case (older Hugo sites' Title, Date, Tags, Draft) THEN read as Hugo reads them; problems name them as written", () => {
     const toml =
       '+++\nTitle = "Old Hugo"\nDate = 2014-03-12T10:11:00-04:00\nTags = ["Go"]\npublishdate = "2015-01-01"\n+++\nLead.\n';
