@@ -127,8 +127,15 @@ function spaceWords(text: string): string {
  */
 export function searchTerms(text: string): string[] {
   const words = text.replace(ADDRESSES, ' ');
-  return foldAccents(UNSPACED.test(words) ? spaceWords(words) : words)
+  // ASCII has no accents, no words without spaces, and its letters and digits are [a-z0-9]: the
+  // same terms, found several times faster (most blogs are written so).
+  const ascii = ASCII.test(words);
+  return (ascii ? words : foldAccents(UNSPACED.test(words) ? spaceWords(words) : words))
     .toLowerCase()
-    .split(SEPARATORS)
+    .split(ascii ? ASCII_SEPARATORS : SEPARATORS)
     .filter((term) => term !== '' && !STOP_WORDS.has(term));
 }
+
+// eslint-disable-next-line no-control-regex -- every ASCII character, controls too
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;

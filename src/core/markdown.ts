@@ -26,7 +26,7 @@ export type ParsedMarkdown =
  */
 export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean } = {}): ParsedMarkdown {
   // Both scans read the same lines and skip the same fenced code.
-  const lines = source.split(/\r\n?|\n/);
+  const lines = source.split(source.includes('\r') ? /\r\n?|\n/ : '\n');
   const code = fencedLines(lines);
   const deepLine = deepContainerLine(lines, code, mdx);
   if (deepLine !== undefined) {
@@ -91,7 +91,8 @@ function deepContainerLine(
     const at = first ?? column;
     if (first !== undefined || afterBlank) while ((open.at(-1) ?? -1) > at) open.pop();
     afterBlank = false;
-    const rule = isThematicBreak(line);
+    // A line without markers opens nothing, rule or not.
+    const rule = markers > 0 && isThematicBreak(line);
     const indentedCode = !mdx && first !== undefined && first - (open.at(-1) ?? 0) >= 4;
     const opened = rule || indentedCode ? 0 : markers;
     if (quotes + open.length + opened > MAX_NESTING) return index + 1;
@@ -104,14 +105,8 @@ function deepContainerLine(
  * The `>` and list markers a line starts with: the column (inside its quotes, tabs to stops of four)
  * of its first marker and of its text, where each marker's content starts, and whether text follows.
  */
-function containerPrefix(line: string): {
-  quotes: number;
-  markers: number;
-  column: number;
-  first: number | undefined;
-  contents: number[];
-  text: boolean;
-} {
+function containerPrefix(line: string): ContainerPrefix {
+  if (PLAIN_START.test(line)) return PLAIN_LINE;
   let quotes = 0;
   let column = 0;
   let first: number | undefined;
@@ -145,6 +140,26 @@ function containerPrefix(line: string): {
   }
   return { quotes, markers: contents.length, column, first, contents, text: i < line.length };
 }
+
+interface ContainerPrefix {
+  readonly quotes: number;
+  readonly markers: number;
+  readonly column: number;
+  readonly first: number | undefined;
+  readonly contents: readonly number[];
+  readonly text: boolean;
+}
+
+/** A line starting with text: no quote, marker or indentation (most lines of an article). */
+const PLAIN_START = /^[^ \t>+*\-\d]/;
+const PLAIN_LINE: ContainerPrefix = {
+  quotes: 0,
+  markers: 0,
+  column: 0,
+  first: undefined,
+  contents: [],
+  text: true,
+};
 
 /** A list marker's own characters, without the space after it, at `lastIndex`. */
 const MARKER = /(?:[-+*]|\d{1,9}[.)])/y;
@@ -192,6 +207,7 @@ function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]
       depth = 0;
       if (code[index] === true) continue;
     }
+    if (!MARK_CHAR.test(line)) continue;
     // Code spans hold no markup; an underscore inside a word (snake_case) cannot be emphasis.
     const text = line.replace(CODE_SPAN, '');
     for (const found of text.matchAll(/\*+|_+|\[|\]/g)) {
@@ -210,6 +226,9 @@ function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]
   }
   return undefined;
 }
+
+/** A character that may be an emphasis mark or a bracket: most lines of prose have none. */
+const MARK_CHAR = /[*_[\]]/;
 
 /** A code span on one line: backticks, anything, the same number of backticks. */
 const CODE_SPAN = /(`+)(?:(?!\1).)*?\1/g;
@@ -250,9 +269,18 @@ function fencedLines(lines: readonly string[]): boolean[] {
   return inside;
 }
 
+/** `---`, `* * *` or `___` (after any quotes): three or more of one mark, spaces between them. */
 function isThematicBreak(line: string): boolean {
-  const marks = line.replace(/^[ \t>]*/, '').replace(/[ \t]/g, '');
-  return marks.length >= 3 && /^([-*_])\1*$/.test(marks);
+  let mark: string | undefined;
+  let count = 0;
+  for (const char of line) {
+    if (char === ' ' || char === '\t' || (char === '>' && mark === undefined)) continue;
+    if (mark === undefined && (char === '-' || char === '*' || char === '_')) mark = char;
+    // The first other character ends the scan: most lines are text, read no further than their start.
+    if (char !== mark) return false;
+    count++;
+  }
+  return count >= 3;
 }
 
 /** Parents that add no level of their own: a list nests through its items, a paragraph through its text. */

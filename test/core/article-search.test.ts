@@ -129,6 +129,10 @@ describe('ArticleSearch ranking', () => {
     expect(searchTerms('The and of')).toEqual([]);
     expect(searchTerms('?! …')).toEqual([]);
     expect(searchTerms('How to LEAD an équipe')).toEqual(['lead', 'equipe']);
+    // ASCII text, read on its own faster path, splits as any other: the same terms either way.
+    const ascii = 'Node.js, snake_case & C++ in 2024: <https://a.example/x> [link](/y)!';
+    expect(searchTerms(ascii)).toEqual(['node', 'js', 'snake', 'case', 'c', '2024', 'link']);
+    expect(searchTerms(`${ascii} é`)).toEqual([...searchTerms(ascii), 'e']);
     expect(searchOver([article('a', { title: 'The team' })]).search('the')).toEqual([]);
   });
 });

@@ -2571,6 +2571,7 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     const list = Array.from({ length: 200 }, (_, i) => `- **Item ${i}:** *a* [b](/c) _d_`).join('\n');
     expect(mustParse(withTips(list)).sections.tips?.items).toHaveLength(200);
     expect(mustParse(withTips(`- x\n\n${'- '.repeat(50)}\n\n- y`)).sections.tips?.items).toHaveLength(2);
+    expect(mustParse(withTips(`- x\n\n> > ${'* '.repeat(50)}\n\n- y`)).sections.tips?.items).toHaveLength(2);
   });
 
   it('GIVEN anything throwing while an article is read THEN it is a problem naming the file', () => {
