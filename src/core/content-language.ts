@@ -10,8 +10,9 @@
 /** A language before the extension: two letters, and a region or script (`pt-br`, `zh-hans`). */
 const SUFFIX = /^(.+)\.([a-z]{2}(?:[-_][a-z\d]{2,8})?)\.(md|markdown|mdx)$/i;
 
-// Only names the locale data knows are languages: `notes.js.md` is no translation.
-const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+// Only names the locale data knows are languages: `notes.js.md` is no translation. Made at the first
+// name that may be one, as its locale data takes a while to load.
+let names: Intl.DisplayNames | undefined;
 
 /** Hugo's `defaultContentLanguage` unless the site sets another: what CONTENT_LANGUAGE defaults to. */
 export const DEFAULT_CONTENT_LANGUAGE = 'en';
@@ -22,6 +23,7 @@ function normal(code: string): string {
 
 function isLanguage(code: string): boolean {
   try {
+    names ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
     return names.of(normal(code)) !== undefined;
   } catch {
     return false;
