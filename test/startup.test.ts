@@ -228,6 +228,29 @@ describe('starting the bot (the entry point npm start runs)', () => {
     },
   );
 
+  it('GIVEN a Hugo site with a post dated in the future THEN content:check passes, and lists it after the summary with its instant', async () => {
+    const site = join(dir, 'hugo-future');
+    mkdirSync(join(site, 'content/posts'), { recursive: true });
+    writeFileSync(join(site, 'hugo.toml'), 'title = "A blog"\n');
+    const post = (title: string, date: string): string =>
+      `---\ntitle: ${title}\ndate: ${date}\n---\n## Tips\n\n- x\n`;
+    writeFileSync(join(site, 'content/posts/out.md'), post('Out', '2024-01-01'));
+    writeFileSync(join(site, 'content/posts/soon.md'), post('Soon', '2999-01-05T10:00:00+02:00'));
+    const result = await runEntry(
+      'content-check',
+      { CONTENT_DIR: join(site, 'content'), ARTICLE_URL: '/:sections/:slugorfilename/' },
+      dir,
+    );
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^1 article\(s\) in 2 file\(s\): all valid/) as string,
+      '1 article(s) left out, not published yet (the blog publishes them at their date):',
+      expect.stringMatching(
+        /^ {2}\S*hugo-future\/content\/posts\/soon\.md \(not published until 2999-01-05T08:00:00\.000Z\)$/,
+      ) as string,
+    ]);
+  });
+
   it("GIVEN a Hugo site's own folder, or an Eleventy site's THEN content:check says how it read it, and reports a _posts file without front matter in the Eleventy site", async () => {
     const hugo = await runEntry(
       'content-check',

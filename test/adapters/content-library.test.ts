@@ -401,6 +401,68 @@ describe("posts past Hugo's expiryDate", () => {
   });
 });
 
+describe('posts the blog does not publish yet', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const post = (front: Record<string, unknown>): string => articleSource(validFront(front), '## Tips\n\n- x');
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('GIVEN a Hugo site with posts dated in the future THEN each comes in at its instant while the bot runs, without an edit; the soonest of them and of expiries is waited for', async () => {
+    vi.useFakeTimers({
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+      now: Date.parse('2024-06-01T00:00:00Z'),
+    });
+    put('hugo.toml', 'title = "A blog"\n');
+    mkdirSync(join(dir, 'content'));
+    put('content/out.md', post({ title: 'Out', date: '2024-05-01' }));
+    put('content/soon.md', post({ title: 'Soon', date: '2024-06-01T01:00:00Z' }));
+    put('content/gone.md', post({ title: 'Gone', date: '2024-05-01', expiryDate: '2024-06-01T02:00:00Z' }));
+    // Past setTimeout's longest wait (24.8 days): waited for in steps, not at once.
+    put('content/later.md', post({ title: 'Later', date: '2024-05-01', publishDate: '2024-08-01' }));
+    const lib = await open();
+    expect(titles(lib)).toEqual(['Gone', 'Out']);
+    expect(lib.current.search.search('soon')).toEqual([]);
+    // One timer, for the soonest.
+    expect(vi.getTimerCount()).toBe(1);
+    await vi.advanceTimersByTimeAsync(60 * 60 * 1000);
+    // Queued behind any refresh: one asked for now runs after it.
+    await lib.refresh({});
+    expect(titles(lib)).toEqual(['Gone', 'Out', 'Soon']);
+    expect(lib.current.search.search('soon').map((found) => found.title)).toEqual(['Soon']);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ msg: 'posts published at their date', articles: 3 }),
+    );
+    await vi.advanceTimersByTimeAsync(60 * 60 * 1000);
+    await lib.refresh({});
+    expect(titles(lib)).toEqual(['Out', 'Soon']);
+    await vi.advanceTimersByTimeAsync(30 * DAY);
+    await lib.refresh({});
+    expect(titles(lib)).toEqual(['Out', 'Soon']);
+    await vi.advanceTimersByTimeAsync(31 * DAY);
+    await lib.refresh({});
+    expect(titles(lib)).toEqual(['Later', 'Out', 'Soon']);
+    // None left to come: no timer.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('GIVEN buildFuture set while the bot runs THEN the posts to come are in at once, and no timer waits for them', async () => {
+    vi.useFakeTimers({
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+      now: Date.parse('2024-06-01T00:00:00Z'),
+    });
+    put('hugo.toml', 'title = "A blog"\n');
+    mkdirSync(join(dir, 'content'));
+    put('content/soon.md', post({ title: 'Soon', date: '2024-06-02' }));
+    const lib = await open();
+    expect(titles(lib)).toEqual([]);
+    put('hugo.toml', 'title = "A blog"\nbuildFuture = true\n');
+    await lib.refresh({ paths: [join(dir, 'hugo.toml')] });
+    expect(titles(lib)).toEqual(['Soon']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('ContentLibrary.refresh with force', () => {
   it('GIVEN an edit that kept the size and time (some file systems, cp -p) THEN a rescan misses it and a forced one reads it', async () => {
     // A whole second, which the file system keeps exactly.

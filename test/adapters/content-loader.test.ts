@@ -756,3 +756,84 @@ describe('findArticles in an Eleventy input folder', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('posts the blog does not publish yet (dated in the future) and expired ones', () => {
+  let site: string;
+  /** Far enough ahead to be in the future whenever the test runs: no clock is faked here. */
+  const FUTURE = '2999-01-05';
+  const put = (file: string, text: string): void => {
+    mkdirSync(dirname(join(site, file)), { recursive: true });
+    writeFileSync(join(site, file), text);
+  };
+  const post = (front: Record<string, unknown>): string =>
+    articleSource({ tags: ['a'], ...front }, '## Tips\n\n- x');
+  const slugs = (loaded: { index: { articles: readonly { slug: string }[] } }): string[] =>
+    loaded.index.articles.map((article) => article.slug).sort();
+  beforeEach(() => {
+    site = mkdtempSync(join(tmpdir(), 'future-'));
+  });
+  afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+  it('GIVEN a Hugo site THEN a post whose publishDate (else date) is to come is left out, listed with its instant, as Hugo builds none; buildFuture and buildExpired (any file, any case) publish them', async () => {
+    put('hugo.toml', 'title = "A blog"\n');
+    put('content/posts/out.md', post({ title: 'Out', date: '2024-01-01' }));
+    put('content/posts/soon.md', post({ title: 'Soon', date: `${FUTURE}T10:00:00+02:00` }));
+    put('content/posts/held.md', post({ title: 'Held', date: '2024-01-01', publishDate: FUTURE }));
+    put('content/posts/gone.md', post({ title: 'Gone', date: '2024-01-01', expiryDate: '2024-02-01' }));
+    // Hugo reads no date from a file's name: published.
+    put(`content/posts/${FUTURE}-named.md`, post({ title: 'Named' }));
+    const loaded = await loadContent(join(site, 'content'), undefined);
+    expect(slugs(loaded)).toEqual(['named', 'out']);
+    expect(loaded.upcoming.map(({ slug, publishes }) => [slug, publishes])).toEqual([
+      ['held', `${FUTURE}T00:00:00.000Z`],
+      ['soon', `${FUTURE}T08:00:00.000Z`],
+    ]);
+    expect(loaded.expired.map(({ slug }) => slug)).toEqual(['gone']);
+    expect(loaded.problems).toEqual([]);
+
+    put('hugo.toml', 'title = "A blog"\nbuildFuture = true\n');
+    expect(slugs(await loadContent(join(site, 'content'), undefined))).toEqual([
+      'held',
+      'named',
+      'out',
+      'soon',
+    ]);
+    // The site's own folder as CONTENT_DIR, its settings in config/_default, its keys in any case.
+    unlinkSync(join(site, 'hugo.toml'));
+    put('config/_default/hugo.yaml', 'buildexpired: true\n');
+    const own = await loadContent(site, undefined);
+    expect(slugs(own)).toEqual(['gone', 'named', 'out']);
+    expect((await findArticles(site)).builds).toEqual({ future: false, expired: true });
+    put('config/_default/hugo.json', '{ "BuildFuture": "true" }');
+    expect((await findArticles(site)).builds).toEqual({ future: true, expired: true });
+  });
+
+  it("GIVEN a Jekyll site THEN a post whose date (its front matter's, else its name's) is to come is left out, as Jekyll builds none; future: true in _config.yml publishes it, read from the _posts folder's site too", async () => {
+    put('_config.yml', 'title: A blog\n');
+    put('_posts/2024-01-01-out.md', post({ title: 'Out' }));
+    put(`_posts/${FUTURE}-soon.md`, post({ title: 'Soon' }));
+    put('_posts/2024-01-02-held.md', post({ title: 'Held', date: `${FUTURE} 10:00:00 +0100` }));
+    const loaded = await loadContent(site, undefined);
+    expect(slugs(loaded)).toEqual(['out']);
+    expect(loaded.upcoming.map(({ slug, publishes }) => [slug, publishes])).toEqual([
+      ['held', `${FUTURE}T09:00:00.000Z`],
+      ['soon', `${FUTURE}T00:00:00.000Z`],
+    ]);
+    // Its _posts folder as CONTENT_DIR: Jekyll's default all the same.
+    expect(slugs(await loadContent(join(site, '_posts'), undefined))).toEqual(['out']);
+    put('_config.yml', 'title: A blog\nfuture: true\n');
+    expect(slugs(await loadContent(site, undefined))).toEqual(['held', 'out', 'soon']);
+    expect(slugs(await loadContent(join(site, '_posts'), undefined))).toEqual(['held', 'out', 'soon']);
+  });
+
+  it("GIVEN the bot's own folder, or an Eleventy site THEN a post dated in the future is published, as any other", async () => {
+    put(`${FUTURE}-named.md`, post({ title: 'Named' }));
+    put('dated.md', post({ title: 'Dated', date: FUTURE }));
+    put('posts/2999-01-06-eleventy.md', post({ title: 'Eleventy' }));
+    const own = await loadContent(site, undefined);
+    expect(slugs(own)).toEqual(['dated', 'eleventy', 'named']);
+    expect(own.upcoming).toEqual([]);
+    put('eleventy.config.js', 'export default {};\n');
+    expect(slugs(await loadContent(site, undefined))).toEqual(['dated', 'eleventy', 'named']);
+  });
+});
