@@ -7,6 +7,7 @@ import {
   expandArticleUrl,
   jekyllPermalinkStyle,
   unknownArticleUrlTokens,
+  articleUrlNamesPost,
 } from './core/article-url.js';
 import {
   DEFAULT_BLOG_URL,
@@ -79,6 +80,12 @@ const envSchema = z.object({
           context.addIssue({
             code: 'custom',
             message: `unknown ${unknown.join(', ')}${style === undefined ? '' : ` (Jekyll's ${style} style is ${value})`}; the tokens are ${ARTICLE_URL_TOKENS.map((token) => `:${token}`).join(', ')}`,
+          });
+        else if (!articleUrlNamesPost(value))
+          context.addIssue({
+            code: 'custom',
+            message:
+              'names no post, so posts would share one address: add :slug (or :title, :filename, :slugorfilename, :filepath), like /blog/:slug',
           });
       }),
   ),

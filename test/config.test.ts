@@ -210,6 +210,13 @@ describe('loadConfig', () => {
     expect(articleUrl('/:lang/:sections[1:]/:slug/')).toEqual([
       expect.stringMatching(/^ARTICLE_URL: unknown :lang, :sections\[1:\]; the tokens are :slug, :title, /),
     ]);
+    // One that names no post would put posts at one address: each day's, or all at one.
+    for (const value of ['/blog/', '/:year/:month/:day/', '/:categories/:output_ext'])
+      expect(articleUrl(value)).toEqual([
+        expect.stringMatching(/^ARTICLE_URL: names no post, .* like \/blog\/:slug$/),
+      ]);
+    expect(articleUrl('/:filepath/')).toBe('/:filepath/');
+    expect(articleUrl('none')).toBe('/:categories/:title:output_ext');
     // A value that is no path is refused for that alone.
     expect(articleUrl('blog/:lang')).toEqual([
       expect.stringMatching(/^ARTICLE_URL: expected a path on SITE_URL/),

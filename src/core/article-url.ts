@@ -90,6 +90,14 @@ export function articleUrlNeedsDate(pattern: string): boolean {
 const NAME_TOKEN = new RegExp(`:(${ARTICLE_NAME_TOKENS.join('|')})\\b`, 'g');
 
 /**
+ * Whether `pattern` tells posts apart: it names the post (`:slug`, `:title`, …) or its file
+ * (`:filepath`). Without, posts of one day (or all, `/blog/`) would be at one address.
+ */
+export function articleUrlNamesPost(pattern: string): boolean {
+  return new RegExp(`:(${[...ARTICLE_NAME_TOKENS, 'filepath'].join('|')})\\b`).test(pattern);
+}
+
+/**
  * For `content:check`: the posts that got no address, by why, each said once with what to do, then
  * each file: `pattern` needs a date they have not, or a token naming the post came out empty for
  * them (told only when the others' addresses resolve: with SITE_URL, or a full address). Not a
