@@ -403,7 +403,8 @@ describe("posts past Hugo's expiryDate", () => {
 
 describe('posts the blog does not publish yet', () => {
   const DAY = 24 * 60 * 60 * 1000;
-  const post = (front: Record<string, unknown>): string => articleSource(validFront(front), '## Tips\n\n- x');
+  const post = (front: Record<string, unknown>): string =>
+    articleSource({ tags: ['a'], ...front }, '## Tips\n\n- x');
   afterEach(() => {
     vi.useRealTimers();
   });
@@ -423,6 +424,8 @@ describe('posts the blog does not publish yet', () => {
     const lib = await open();
     expect(titles(lib)).toEqual(['Gone', 'Out']);
     expect(lib.current.search.search('soon')).toEqual([]);
+    // Nor are its tips drawn, by /tip or a schedule: they come from the index.
+    expect(lib.current.items('tips').map((ref) => ref.article.title)).toEqual(['Gone', 'Out']);
     // One timer, for the soonest.
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(60 * 60 * 1000);
