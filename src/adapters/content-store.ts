@@ -211,6 +211,7 @@ export class StoredArticle implements Article {
   readonly outline: Outline;
   readonly file: string;
   readonly slugLine?: number;
+  readonly addressField?: NonNullable<Article['addressField']>;
   readonly #store: ContentStore;
 
   constructor(
@@ -230,6 +231,7 @@ export class StoredArticle implements Article {
     this.outline = head.outline;
     this.file = head.file;
     if (head.slugLine !== undefined) this.slugLine = head.slugLine;
+    if (head.addressField !== undefined) this.addressField = head.addressField;
     this.#store = store;
   }
 

@@ -60,7 +60,8 @@ export function resultOf(form: StoredForm): ParseResult {
 }
 
 function headOf(article: Article): ArticleHead {
-  const { slug, title, summary, tags, url, address, date, publishes, expires, file, slugLine } = article;
+  const { slug, title, summary, tags, url, address, date, publishes, expires, file, slugLine, addressField } =
+    article;
   return {
     slug,
     title,
@@ -73,6 +74,7 @@ function headOf(article: Article): ArticleHead {
     ...(expires === undefined ? {} : { expires }),
     file,
     ...(slugLine === undefined ? {} : { slugLine }),
+    ...(addressField === undefined ? {} : { addressField }),
     outline: outlineOf(article),
   };
 }

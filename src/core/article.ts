@@ -66,6 +66,11 @@ export interface Article {
   readonly file: string;
   /** Line of the front matter's `slug` field, when it has one: where a slug another file has is reported. */
   readonly slugLine?: number;
+  /**
+   * The front matter's field that gave the address (`url` or `permalink`, as written) and its line:
+   * where an address another file has is reported. Absent when ARTICLE_URL made it.
+   */
+  readonly addressField?: { readonly name: string; readonly line: number };
 }
 
 /** The sections an article has, and the number of items in each. */

@@ -78,7 +78,7 @@ export function publishedIndex(
  * them apart (at different addresses: `2023-12-31-year-in-review.md` and `2024-12-31-year-in-review.md`
  * under a dated ARTICLE_URL): the first keeps the slug, each other one gets a slug of its own (see
  * {@link freeSlug}). One at the same address as an earlier one with its slug is left out and reported
- * (see pageOf). The result is the same whatever order the files were read in, given sorted
+ * (see pageOf), and so is one at an earlier one's address the blog's rule gives, whatever its slug. The result is the same whatever order the files were read in, given sorted
  * input.
  * `searchOf` gives the full-text search over the indexed articles (none by default: `content:check`
  * and most tests need none).
@@ -96,6 +96,8 @@ export function buildIndex(
   const taken = new Set(candidates.map((article) => article.slug));
   // The article kept at each slug and address (see pageOf): a later one there would be the same page.
   const pages = new Map<string, Article>();
+  // The article kept at each address the blog's rule gives, whatever its slug: another there is one page too.
+  const addresses = new Map<string, Article>();
   // The next number to try for a slug's made slugs.
   const counters = new Map<string, number>();
   for (const article of candidates) {
@@ -111,7 +113,20 @@ export function buildIndex(
       });
       continue;
     }
+    const { address, addressField } = article;
+    const there = address === undefined ? undefined : addresses.get(address);
+    if (there !== undefined) {
+      // At the `url` or `permalink` that put it there, or else where ARTICLE_URL's name for it comes from.
+      problems.push({
+        file: article.file,
+        line: addressField?.line ?? article.slugLine ?? 1,
+        field: addressField?.name ?? 'slug',
+        message: `${address ?? ''} is already the address of ${there.file}: give this post ${addressField === undefined ? 'a slug' : `a ${addressField.name}`} of its own`,
+      });
+      continue;
+    }
     pages.set(page, article);
+    if (address !== undefined) addresses.set(address, article);
     if (!slugs.has(article.slug)) {
       slugs.set(article.slug, article);
       continue;

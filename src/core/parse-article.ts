@@ -383,6 +383,13 @@ function parseSource({
     sections: body.sections,
     file,
     ...(meta.slug === undefined ? {} : { slugLine: keyLine(frontLines, names.get('slug') ?? 'slug') }),
+    ...(address === undefined
+      ? {}
+      : addressFieldOf(
+          meta.url !== undefined ? 'url' : meta.permalink !== undefined ? 'permalink' : undefined,
+          names,
+          frontLines,
+        )),
   };
   // A fresh copy: the parsed strings are slices of the whole file and would keep every source alive.
   return { ok: true, article: structuredClone(article) };
@@ -529,6 +536,17 @@ function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value === undefined || value === null;
+}
+
+/** The field that gave an article its address, named as written, and its line (see `Article.addressField`). */
+function addressFieldOf(
+  key: 'url' | 'permalink' | undefined,
+  names: ReadonlyMap<string, string>,
+  frontLines: readonly string[],
+): Pick<Article, 'addressField'> {
+  if (key === undefined) return {};
+  const name = names.get(key) ?? key;
+  return { addressField: { name, line: keyLine(frontLines, name) } };
 }
 
 /**

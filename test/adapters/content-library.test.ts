@@ -133,8 +133,8 @@ describe('ContentLibrary.refresh', () => {
     put('a.md', articleSource(validFront({ title: 'Alpha 2' }), '## Tips\n\n- x'));
     await lib.refresh({ paths: [join(dir, 'a.md')] });
     expect(lib.current.bySlug('a')?.title).toBe('Alpha 2');
-    // At the later file's slug field (title, tags, url and summary come first), naming the one that keeps it.
-    const clash = `${rel('z.md')}:6: slug: "a" is already used by ${rel('a.md')}, at the same address (https://blog.example/blog/an-article): give this post a slug of its own`;
+    // At the later file's slug field (title, tags, layout and summary come first), naming the one that keeps it.
+    const clash = `${rel('z.md')}:6: slug: "a" is already used by ${rel('a.md')}, both undated: give this post a slug of its own`;
     expect(lib.problems.map((problem) => formatProblem(problem))).toEqual([clash]);
     expect(logs.filter((l) => l.level === 40).map((l) => [l.line, l.msg])).toEqual([
       [6, `skipped: ${clash}`],
@@ -335,8 +335,8 @@ describe('ContentLibrary.refresh when the site changes kind', () => {
     const lib = library;
     const urls = () => lib.current.articles.map((a) => a.url).sort();
     expect(urls()).toEqual([
-      'https://blog.example/blog/an-article',
-      'https://blog.example/blog/an-article',
+      'https://blog.example/a/',
+      'https://blog.example/b/',
       'https://blog.example/content/posts/c/',
     ]);
     put('hugo.toml', 'title = "A blog"\n');

@@ -97,7 +97,7 @@ describe('loadContent', () => {
     // A post without motivations, skills or tips is an article all the same.
     expect(byFile.has(rel('no-sections.md'))).toBe(false);
     expect(byFile.get(rel('zz-duplicate.md'))?.message).toBe(
-      `"good" is already used by ${rel('good.md')}, at the same address (/blog/an-article): give this post a slug of its own`,
+      `"good" is already used by ${rel('good.md')}, both undated: give this post a slug of its own`,
     );
     expect(byFile.get(rel('binary.md'))?.message).toMatch(/not valid UTF-8/);
     expect(formatProblem(byFile.get(rel('bad-yaml.md')) ?? { file: '', message: '' })).toMatch(

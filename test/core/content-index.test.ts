@@ -26,37 +26,86 @@ describe('buildIndex', () => {
   });
 
   it('GIVEN two files with one slug THEN keeps the first and reports the second with both paths', () => {
-    const first = make('same');
+    const first = make('same', { url: '/blog/same' });
     const second = mustParse(
-      articleSource(validFront({ slug: 'same' }), '## Tips\n\n- x'),
+      articleSource(validFront({ slug: 'same', url: '/blog/same' }), '## Tips\n\n- x'),
       'content/z/other.md',
     );
     const { index, problems } = buildIndex([first, second]);
     expect(index.articles).toEqual([first]);
-    // Line 6, its slug field: title, tags, url and summary come first.
+    // Line 6, its slug field: title, tags, layout and summary come first.
     expect(problems).toEqual([
       {
         file: 'content/z/other.md',
         line: 6,
         field: 'slug',
         message:
-          '"same" is already used by content/same.md, at the same address (https://blog.example/blog/an-article): give this post a slug of its own',
+          '"same" is already used by content/same.md, at the same address (https://blog.example/blog/same): give this post a slug of its own',
       },
     ]);
   });
 
   it('GIVEN a later file whose name makes a slug another has THEN it is reported at line 1, naming the file that keeps it', () => {
-    const first = make('same');
-    const second = mustParse(articleSource(validFront(), '## Tips\n\n- x'), 'content/z/same.md');
+    const first = make('same', { url: '/blog/same' });
+    const second = mustParse(
+      articleSource(validFront({ url: '/blog/same' }), '## Tips\n\n- x'),
+      'content/z/same.md',
+    );
     expect(buildIndex([first, second]).problems).toEqual([
       {
         file: 'content/z/same.md',
         line: 1,
         field: 'slug',
         message:
-          '"same" is already used by content/same.md, at the same address (https://blog.example/blog/an-article): give this post a slug of its own',
+          '"same" is already used by content/same.md, at the same address (https://blog.example/blog/same): give this post a slug of its own',
       },
     ]);
+  });
+
+  it('GIVEN two posts of different slugs at one address THEN the later is reported where its address comes from', () => {
+    const first = make('first', { url: '/blog/one/' });
+    // Its own `url` (or `permalink`, as written): reported at that line, line 6.
+    const own = mustParse(
+      articleSource(validFront({ Permalink: '/blog/one/' }), '## Tips\n\n- x'),
+      'content/own.md',
+    );
+    // Hugo's `:slug` (the slug, else the title) gives both one address: reported at the slug, which
+    // the file's name made.
+    const titled = (file: string) =>
+      parseArticle({
+        file,
+        source: articleSource(validFront({ title: 'Same title' }), '## Tips\n\n- x'),
+        siteUrl: 'https://blog.example',
+        articleUrl: '/:sections/:slug/',
+        contentPath: file.replace('content/', 'posts/'),
+      });
+    const [a, b] = [titled('content/a.md'), titled('content/b.md')].map((result) =>
+      result.ok ? result.article : undefined,
+    );
+    if (a === undefined || b === undefined) throw new Error('expected articles');
+    const { index, problems } = buildIndex([first, own, a, b]);
+    expect(index.articles.map((article) => article.file).sort()).toEqual([
+      'content/a.md',
+      'content/first.md',
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'content/own.md',
+        line: 6,
+        field: 'Permalink',
+        message:
+          'https://blog.example/blog/one/ is already the address of content/first.md: give this post a Permalink of its own',
+      },
+      {
+        file: 'content/b.md',
+        line: 1,
+        field: 'slug',
+        message:
+          'https://blog.example/posts/same-title/ is already the address of content/a.md: give this post a slug of its own',
+      },
+    ]);
+    // Under the default ARTICLE_URL (a guess), nothing is reported: each post's slug is its own.
+    expect(buildIndex([make('x'), make('y')]).problems).toEqual([]);
   });
 
   describe('articles that share a slug but are published apart', () => {

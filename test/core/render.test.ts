@@ -407,7 +407,7 @@ describe('Markdown as Discord reads it', () => {
     const article = mustParse(articleSource(validFront({ summary }), '## Tips\n\n- **Ask:** questions.'));
     const payload = renderArticles({ tag: undefined, page: 0 }, buildIndex([article]).index, BLOG);
     expect(payload.embeds?.[0]?.description).toBe(
-      '**[An article](https://blog.example/blog/an-article)**\n' +
+      '**[An article](https://blog.example/blog/a)**\n' +
         '\\# Big heading in summary\n\\-# small\n\\> quote\n\\- list\n1\\. step with **bold**',
     );
   });
@@ -426,7 +426,7 @@ describe('Markdown as Discord reads it', () => {
     expect(bare.summary).toBe('');
     const payload = renderArticles({ tag: undefined, page: 0 }, buildIndex([bare, other]).index, BLOG);
     expect(payload.embeds?.[0]?.description).toBe(
-      '**[Bare](https://blog.example/blog/an-article)** · 2024-01-02\n\n' +
+      '**[Bare](https://blog.example/blog/bare)** · 2024-01-02\n\n' +
         '**[An article](https://blog.example/blog/other)** · 2024-01-01\nWhat it says.',
     );
   });

@@ -353,7 +353,7 @@ describe('/articles', () => {
     expect(embed?.title).toBe('Articles tagged “engineering leadership”');
     expect(embed?.url).toBe('https://blog.example/blog?tag=engineering%20leadership');
     expect(embed?.description).toMatch(
-      /^\*\*\[Your first 90 days as a manager\]\(https:\/\/blog\.example\/blog\/an-article\)\*\* · 2099-01-01\n/,
+      /^\*\*\[Your first 90 days as a manager\]\(https:\/\/blog\.example\/blog\/first-90-days\)\*\* · 2099-01-01\n/,
     );
     expect(embed?.description).toContain(
       '[From Software Engineer to Engineering Leader](https://blog.example/blog/software-engineer-to-engineering-leader)',

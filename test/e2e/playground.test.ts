@@ -141,7 +141,7 @@ describe('npm run playground', () => {
       );
       child.stdin.write('reload\n/articles\n');
       await until(() => output.includes('2 articles'), 30_000, 'the list after reload');
-      expect(output).toMatch(/\*\*\[A second article\]\(https:\/\/blog\.example\/blog\/an-article\)\*\*/);
+      expect(output).toMatch(/\*\*\[A second article\]\(https:\/\/blog\.example\/blog\/second\)\*\*/);
 
       // A broken edit keeps the article's last good version, and says why (whether the watcher or
       // reload read it first).
