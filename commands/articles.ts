@@ -32,6 +32,11 @@ export default {
         typed,
         content.tags.map((entry) => entry.label),
       );
+      // A blog may tag nothing at all: then there is no tag to suggest, nor to pick.
+      if (content.tags.length === 0)
+        throw new UserFacingError(
+          `No articles are tagged ${quote(typed)}: the articles have no tags. Leave out \`tag\` to list them all.`,
+        );
       const known = close.length > 0 ? close : content.tags.slice(0, 5).map((entry) => entry.label);
       const list = known.map((label) => `**${label}**`).join(', ');
       throw new UserFacingError(

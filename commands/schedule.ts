@@ -227,8 +227,11 @@ async function set(
     setSchedule(current, settings, now),
   );
   if (saved === undefined) throw new Error('the schedule was not saved');
-  const note = zoneNote(interaction.options.getString('timezone', true), saved.timezone);
-  await answer.send(ephemeralText(`${renderScheduleSet(saved)}${note === undefined ? '' : `\n${note}`}`));
+  const notes = [
+    zoneNote(interaction.options.getString('timezone', true), saved.timezone),
+    deps.content.items('tips').length === 0 ? SCHEDULE_TEXT.noTipsYet : undefined,
+  ].filter((note) => note !== undefined);
+  await answer.send(ephemeralText([renderScheduleSet(saved), ...notes].join('\n')));
 }
 
 /** The rule given to `/schedule set`, or a refusal that says what is accepted. */

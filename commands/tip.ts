@@ -22,8 +22,15 @@ export default {
     const { chosen, persist } = await lastTips.choose(interaction.channelId, (last) =>
       pickTip(tips, last, random),
     );
-    if (chosen === undefined)
-      throw new UserFacingError('There are no tips yet. Try /skills or /motivations.');
+    if (chosen === undefined) {
+      // Only the commands that have something to show: most blogs have none of the three sections.
+      const others = (['skills', 'motivations'] as const).filter(
+        (kind) => content.withSection(kind).length > 0,
+      );
+      throw new UserFacingError(
+        `There are no tips yet.${others.length > 0 ? ` Try ${others.map((kind) => `/${kind}`).join(' or ')}.` : ' Try /articles or /search.'}`,
+      );
+    }
     await interaction.reply(
       replyOptions(renderTip(chosen), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
     );

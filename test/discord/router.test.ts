@@ -45,8 +45,8 @@ class MemoryKeyValue implements KeyValue<string> {
   }
 }
 
-function setup(random: () => number = () => 0) {
-  const { index } = buildIndex([seed, second]);
+function setup(random: () => number = () => 0, articles: readonly Article[] = [seed, second]) {
+  const { index } = buildIndex(articles);
   const lastTip = new MemoryKeyValue();
   const deps: Deps = {
     content: index,
@@ -341,6 +341,42 @@ describe('/tip', () => {
     const reply = onlyReply(interaction);
     expect(reply.embeds?.[0]?.description).toContain('@everyone');
     expect(reply.allowedMentions).toEqual({ parse: [] });
+  });
+});
+
+describe('a blog without tags or the three sections', () => {
+  // A post as most blogs write one: no tags, no Motivations, Skills or Tips.
+  const post = mustParse(
+    articleSource({ title: 'A plain post', summary: 'Plain.' }, 'Just prose.'),
+    'content/plain.md',
+    SITE,
+  );
+
+  it('GIVEN /articles tag: THEN says the articles have no tags, suggesting none', async () => {
+    const { route } = setup(undefined, [post]);
+    const interaction = chatInput('articles', { tag: 'functions' });
+    await route(interaction);
+    const reply = onlyReply(interaction);
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.content).toBe(
+      'No articles are tagged “functions”: the articles have no tags. Leave out `tag` to list them all.',
+    );
+  });
+
+  it('GIVEN /tip THEN points to the commands that have something to show', async () => {
+    const { route } = setup(undefined, [post]);
+    const none = chatInput('tip');
+    await route(none);
+    expect(onlyReply(none).content).toBe('There are no tips yet. Try /articles or /search.');
+    const withSkills = mustParse(
+      articleSource({ title: 'Skilled', summary: 'S.' }, '## Skills\n\n- Listening.'),
+      'content/skilled.md',
+      SITE,
+    );
+    const { route: skilled } = setup(undefined, [post, withSkills]);
+    const some = chatInput('tip');
+    await skilled(some);
+    expect(onlyReply(some).content).toBe('There are no tips yet. Try /skills.');
   });
 });
 

@@ -10,7 +10,7 @@ import type { Deps } from '../../src/discord/command.js';
 import { createRouter } from '../../src/discord/router.js';
 import { COMMANDS } from '../../commands/index.js';
 import { chatInput } from '../helpers/fake-interactions.js';
-import { CHANNEL, CONTENT, DAY, GUILD, HOUR, RECORD, SLOT } from '../helpers/schedule-fixtures.js';
+import { CHANNEL, CONTENT, DAY, GUILD, HOUR, NO_TIPS, RECORD, SLOT } from '../helpers/schedule-fixtures.js';
 import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
 const ADMIN = '1100000000000000004';
@@ -21,12 +21,12 @@ const nowhere: KeyValue<string> = {
 };
 
 /** The router over the bot's commands, with a schedule book holding `records`. */
-async function setup(records: ScheduleRecord[] = []) {
+async function setup(records: ScheduleRecord[] = [], content: Deps['content'] = CONTENT) {
   const logger = createLogger({ level: 'silent' });
   const schedules = new ScheduleBook(new Keyv(), logger);
   for (const record of records) await schedules.update(record.guildId, () => record);
   const deps: Deps = {
-    content: CONTENT,
+    content,
     lastTips: new LastTips(nowhere, logger),
     schedules,
     clock: () => SLOT + HOUR,
@@ -153,6 +153,20 @@ describe('/schedule set', () => {
         `${start} Use an IANA name such as Europe/Berlin or America/New_York (start typing to pick one).`,
       );
     }
+  });
+
+  it('GIVEN no article with tips (a blog without Tips sections) THEN the schedule is kept, and the answer says nothing posts yet', async () => {
+    const { route, schedules } = await setup([], NO_TIPS);
+    const set = schedule('set', { ...base, timezone: 'Europe/Berlin', frequency: 'daily' });
+    await route(set);
+    expect(privateAnswer(set)).toMatch(
+      /^Tips will be posted in <#\d+> every day at 09:00 \(Europe\/Berlin\)\. .*\nNo article has tips yet: nothing will be posted until one has a Tips section\.$/,
+    );
+    expect((await schedules.get(GUILD))?.timezone).toBe('Europe/Berlin');
+    const { route: withTips } = await setup();
+    const again = schedule('set', { ...base, timezone: 'Europe/Berlin', frequency: 'daily' });
+    await withTips(again);
+    expect(privateAnswer(again)).not.toMatch(/No article has tips/);
   });
 
   it('GIVEN a current zone name that Node lists under an old one THEN saves it as given', async () => {

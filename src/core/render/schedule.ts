@@ -11,6 +11,8 @@ export const SCHEDULE_TEXT = {
   noSchedule: 'This server has no tip schedule yet. Create one with `/schedule set`.',
   channelGone: 'The channel of this schedule no longer exists. Choose another with `/schedule set`.',
   noTips: 'There are no tips to post.',
+  /** Said with a schedule set while no article has tips (most blogs have none): kept, but nothing posts yet. */
+  noTipsYet: 'No article has tips yet: nothing will be posted until one has a Tips section.',
 } as const;
 
 /** `Next post: Monday 30 November 2026, 09:00 (Europe/Berlin); your time: <t:1796025600:F>.` (Discord shows each reader their own.) */
