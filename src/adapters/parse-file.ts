@@ -48,7 +48,12 @@ export function formOf(result: ParseResult): StoredForm {
     ok: true,
     head: JSON.stringify(headOf(article)),
     sections: JSON.stringify(article.sections),
-    words: SEARCH_FIELDS.map((field) => searchTerms(fieldText(article, field)).join(' ')),
+    // A blog post's text is mostly outside the three sections: all of it is searched.
+    words: SEARCH_FIELDS.map((field) =>
+      searchTerms(
+        field === 'text' && result.searchText !== undefined ? result.searchText : fieldText(article, field),
+      ).join(' '),
+    ),
   };
 }
 

@@ -90,9 +90,12 @@ export class SqliteSearch implements ArticleSearch {
   search(query: string): readonly Article[] {
     const cached = this.#recent.get(query);
     if (cached !== undefined) return cached;
-    const terms = unique(searchTerms(query));
-    // Exact words first, then with typos; any of the words only when no article has them all.
+    const written = searchTerms(query);
+    const terms = unique(written);
+    // The words as typed, one after another, first (`4.4.1`, `code review`); then all of them
+    // anywhere, exactly, then with typos; any of the words only when no article has them all.
     let results = this.#union([
+      written.length > 1 ? this.#phrase(written) : [],
       this.#match(
         terms.map((term) => ({ term, prefix: isPrefix(term), typos: 0 })),
         'AND',
@@ -142,8 +145,18 @@ export class SqliteSearch implements ArticleSearch {
       ];
       return `(${alternatives.join(' OR ')})`;
     });
+    return this.#ranked(groups.join(` ${combine} `), field);
+  }
+
+  /** The articles holding the terms one after another (a phrase: terms hold no quote), best first. */
+  #phrase(terms: readonly string[]): Article[] {
+    return this.#articles.size === 0 ? [] : this.#ranked(`"${terms.join(' ')}"`);
+  }
+
+  /** The articles an FTS5 query finds, best first, newest first on a tie. */
+  #ranked(query: string, field?: 'title'): Article[] {
     const statement = field === 'title' ? this.#statements.inTitles : this.#statements.anywhere;
-    const rows = statement.all(groups.join(` ${combine} `)) as { id: number; score: number }[];
+    const rows = statement.all(query) as { id: number; score: number }[];
     return rows
       .flatMap((row) => {
         const article = this.#articles.get(row.id);

@@ -64,7 +64,15 @@ export interface ArticleSource {
 }
 
 export type ParseResult =
-  | { readonly ok: true; readonly article: Article }
+  | {
+      readonly ok: true;
+      readonly article: Article;
+      /**
+       * The post's text for search, as it reads without markup: all of it, in or out of the three
+       * sections, but the headings that name them (every article has them). Not kept in the article.
+       */
+      readonly searchText?: string;
+    }
   | {
       readonly ok: false;
       readonly problems: readonly ContentProblem[];
@@ -392,7 +400,7 @@ function parseSource({
         )),
   };
   // A fresh copy: the parsed strings are slices of the whole file and would keep every source alive.
-  return { ok: true, article: structuredClone(article) };
+  return { ok: true, article: structuredClone(article), searchText: body.searchText };
 }
 
 /**
@@ -860,7 +868,12 @@ function parseBody(
   meta: FrontMatter,
   { siteUrl, pageUrl }: { siteUrl: string | undefined; pageUrl: string | undefined },
   mdx: boolean,
-): { sections: Partial<Record<SectionKind, Section>>; problems: ContentProblem[]; lead: string } {
+): {
+  sections: Partial<Record<SectionKind, Section>>;
+  problems: ContentProblem[];
+  lead: string;
+  searchText: string;
+} {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
   const kindOf = headingMatcher(meta);
   const problems: ContentProblem[] = [];
@@ -873,6 +886,7 @@ function parseBody(
       sections: {},
       problems: [{ file, line: parsed.line + lineOffset, message: parsed.message }],
       lead: '',
+      searchText: '',
     };
   if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
   for (const node of parsed.root.children) {
@@ -941,7 +955,11 @@ function parseBody(
     const heading = written.replace(HEADING_NUMBER, '') || written;
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
-  return { sections, problems, lead: leadOf(parsed.root.children, siteUrl) };
+  const searchText = parsed.root.children
+    .filter((node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined)
+    .map((node) => plainText(node))
+    .join('\n');
+  return { sections, problems, lead: leadOf(parsed.root.children, siteUrl), searchText };
 }
 
 /** Hugo's summary divider (`<!--more-->`, Jekyll's and Eleventy's excerpt separator as many blogs set it), and Docusaurus's (`<!-- truncate -->`). */

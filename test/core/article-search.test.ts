@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Section, SectionKind } from '../../src/core/article.js';
 import { searchTerms } from '../../src/core/article-search.js';
+import { parseArticle } from '../../src/core/parse-article.js';
+import { ContentStore } from '../../src/adapters/content-store.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import { formOf } from '../../src/adapters/parse-file.js';
 import { searchOver, stored } from '../helpers/search.js';
 import { growth } from './growth.js';
 
@@ -134,6 +138,48 @@ describe('ArticleSearch ranking', () => {
     expect(searchTerms(ascii)).toEqual(['node', 'js', 'snake', 'case', 'c', '2024', 'link']);
     expect(searchTerms(`${ascii} é`)).toEqual([...searchTerms(ascii), 'e']);
     expect(searchOver([article('a', { title: 'The team' })]).search('the')).toEqual([]);
+  });
+});
+
+describe('ArticleSearch of words together, and of a whole post', () => {
+  it('GIVEN words typed together (a version, a phrase) THEN the articles holding them in that order come first', () => {
+    const search = searchOver([
+      article('bag', {
+        title: 'Jekyll 4.1.4 Released',
+        summary: 'Fixes 4.1, 1.4 and 4.1.1 issues.',
+        date: '2024-02-01',
+      }),
+      article('other', { title: 'Jekyll 4.0.1 Released', date: '2024-03-01' }),
+      article('it', { title: 'Jekyll 4.4.1 Released', date: '2020-01-01' }),
+    ]);
+    expect(slugs(search.search('4.4.1'))[0]).toBe('it');
+    expect(slugs(search.search('jekyll 4.4.1'))[0]).toBe('it');
+  });
+
+  it('GIVEN a post whose text is outside the three sections THEN search finds it by that text, never by a section heading', () => {
+    const parse = (slug: string, body: string) =>
+      formOf(
+        parseArticle({
+          file: `content/${slug}.md`,
+          source: `---\ntitle: Post ${slug}\n---\n\n${body}`,
+          siteUrl: undefined,
+        }),
+      );
+    const store = ContentStore.memory(createLogger({ level: 'silent' }));
+    const kept = store
+      .putAll([
+        {
+          key: 'a',
+          form: parse('year', 'Intro.\n\n## New tech\n\nI learned Clojure.\n\n## Tips\n\n- Ship small.\n'),
+        },
+        { key: 'b', form: parse('other', '## Tips\n\n- Listen.\n') },
+      ])
+      .flatMap((result) => (result.ok ? [result.article] : []));
+    const search = store.searchOf(kept);
+    expect(slugs(search.search('clojure'))).toEqual(['year']);
+    expect(slugs(search.search('new tech'))).toEqual(['year']);
+    expect(slugs(search.search('ship small'))).toEqual(['year']);
+    expect(search.search('tips')).toEqual([]);
   });
 });
 
