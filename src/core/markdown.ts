@@ -185,28 +185,44 @@ export const MAX_BRACKET_DEPTH = 8;
 
 /**
  * The first line of a paragraph (or list item) with more than {@link MAX_INLINE_MARKS} marks, or
- * brackets open more than {@link MAX_BRACKET_DEPTH} deep.
+ * brackets open more than {@link MAX_BRACKET_DEPTH} deep. A table's rows and link reference
+ * definitions (`[Name]: https://…`) count one by one: GFM parsers read a table's cells alone, and a
+ * definition is no paragraph. The parser here (CommonMark's, without tables) reads a table as one
+ * paragraph, but flat: its time grows with the marks, not faster; brackets open across rows still count.
  */
 function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]): number | undefined {
   let start = 0;
   let marks = 0;
   let depth = 0;
+  let table = false;
+  // A definition cannot interrupt a paragraph: one is read after a blank line, code, or another.
+  let definitionMayStart = true;
+  let afterDefinition = false;
   for (const [index, line] of lines.entries()) {
-    if (ABBREVIATION.test(line) && code[index] !== true) {
+    // What is left of a line of MDX tags ends a paragraph, as the blank line it once was did.
+    const blank = line.trim() === '' || line.trim() === TAG_TRACE;
+    if (code[index] === true || blank || ABBREVIATION.test(line)) {
+      // A blank line, a code block or an abbreviation ends a paragraph; the next one starts on the line after it.
       start = index + 1;
       marks = 0;
       depth = 0;
+      table = false;
+      definitionMayStart = true;
+      afterDefinition = false;
       continue;
     }
-    // What is left of a line of MDX tags ends a paragraph, as the blank line it once was did.
-    const blank = line.trim() === '' || line.trim() === TAG_TRACE;
-    if (code[index] === true || blank || BLOCK_START.test(line)) {
-      // A blank line or a code block ends a paragraph; the next one starts on the line after it.
-      start = code[index] === true || blank ? index + 1 : index;
+    const definition: boolean = definitionMayStart && isLinkDefinition(line);
+    definitionMayStart = definition;
+    const blockStart = BLOCK_START.test(line);
+    if (blockStart) table = false;
+    if (!table && !blockStart && startsTable(line, lines[index + 1], code[index + 1])) table = true;
+    if (blockStart || table || definition || afterDefinition) {
+      start = index;
       marks = 0;
-      depth = 0;
-      if (code[index] === true) continue;
+      // A table is one paragraph to the parser here, whose brackets may span its rows.
+      if (!table) depth = 0;
     }
+    afterDefinition = definition;
     if (!MARK_CHAR.test(line)) continue;
     // Code spans hold no markup; an underscore inside a word (snake_case) cannot be emphasis.
     const text = line.replace(CODE_SPAN, '');
@@ -225,6 +241,80 @@ function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]
     }
   }
   return undefined;
+}
+
+/**
+ * Whether `line` is a table's header row, `next` its delimiter row (`| --- | :-: |`), as
+ * markdown-it's GFM table rule reads them: as many cells in both, each delimiter cell dashes with
+ * an optional colon at either end.
+ */
+function startsTable(line: string, next: string | undefined, nextIsCode: boolean | undefined): boolean {
+  if (next === undefined || nextIsCode === true || !line.includes('|')) return false;
+  const delimiter = next.replace(QUOTES, '').trim();
+  // A `-` and a space is a list item's start.
+  if (!/^[-:|][-:|\s]*$/.test(delimiter) || /^-\s/.test(delimiter)) return false;
+  const aligns = delimiter.split('|');
+  let columns = 0;
+  for (const [i, cell] of aligns.entries()) {
+    const trimmed = cell.trim();
+    // Only the edges may be empty (`| --- |`), not a column between (`--- || ---`).
+    if (trimmed === '' && (i === 0 || i === aligns.length - 1)) continue;
+    if (!/^:?-+:?$/.test(trimmed)) return false;
+    columns++;
+  }
+  // The header's cells are split at its pipes but escaped ones (`\|`).
+  const header = line
+    .replace(QUOTES, '')
+    .trim()
+    .split(/(?<!\\)\|/);
+  if (header[0] === '') header.shift();
+  if (header.at(-1) === '') header.pop();
+  return columns > 0 && header.length === columns;
+}
+
+/** Indentation and quote markers before a line's text. */
+const QUOTES = /^[ \t>]*/;
+
+/** A link reference definition's label and colon: `[Name]:`, not a footnote's `[^1]:`, not blank. */
+const DEFINITION_LABEL = /^ {0,3}\[(?!\^)(?!\s*\])(?:[^[\]\\]|\\.){1,999}\]:[ \t]*/;
+/** A definition's title (`"…"`, `'…'`, `(…)`) to the end of its line. */
+const DEFINITION_TITLE = /^[ \t]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))[ \t]*$/;
+
+/**
+ * Whether `line` is a whole link reference definition, `[Name]: https://… "title"`, as markdown-it
+ * reads one: else the parser reads it as a paragraph's text, and so must the count.
+ */
+function isLinkDefinition(line: string): boolean {
+  const label = DEFINITION_LABEL.exec(line);
+  if (label === null) return false;
+  const rest = line.slice(label[0].length);
+  const end = destinationEnd(rest);
+  if (end === undefined) return false;
+  const after = rest.slice(end);
+  return after.trim() === '' || DEFINITION_TITLE.test(after);
+}
+
+/** Where a link destination at the start of `text` ends: `<…>`, or no spaces and its parentheses balanced. */
+function destinationEnd(text: string): number | undefined {
+  if (text.startsWith('<')) {
+    const angled = /^<(?:[^<>\\]|\\.)*>/.exec(text);
+    return angled?.[0].length;
+  }
+  let level = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const char = text[i];
+    if (char === ' ' || char === '\t') break;
+    if (char === '\\') i++;
+    else if (char === '(') {
+      // markdown-it refuses a destination more than 32 parentheses deep.
+      if (++level > 32) return undefined;
+    } else if (char === ')') {
+      if (level === 0) break;
+      level--;
+    }
+  }
+  return i === 0 || level !== 0 ? undefined : Math.min(i, text.length);
 }
 
 /** A character that may be an emphasis mark or a bracket: most lines of prose have none. */

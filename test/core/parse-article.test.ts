@@ -2523,6 +2523,55 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     expect(mustParse(withTips(body)).sections.tips?.items.map((item) => item.name)).toEqual(['One']);
   });
 
+  // As hugoDocs' emoji table and the Rust blog's project goals have them: each row, or definition, alone is far below the bound.
+  it('GIVEN a table of 300 rows of two links each, or a block of 300 link reference definitions THEN reads them', () => {
+    const table = [
+      'Emojis:',
+      '| | ico | shortcode | |',
+      '| - | :-: | - | - |',
+      ...Array.from({ length: 300 }, (_, i) => `| [top](#flags) | :f${i}: | \`:f_${i}:\` | [top](#toc) |`),
+      '',
+      '- **One:** first',
+    ].join('\n');
+    expect(mustParse(withTips(table)).sections.tips?.items.map((item) => item.name)).toEqual(['One']);
+    const definitions = [
+      '- **One:** see [Ann Lee][] and [the *goal*][g0]',
+      '',
+      ...Array.from({ length: 300 }, (_, i) => `[g${i}]: https://example.com/goals/${i} "Goal *${i}*"`),
+      '[Ann Lee]: <https://github.com/ann_lee>',
+    ].join('\n');
+    const [item] = mustParse(withTips(definitions)).sections.tips?.items ?? [];
+    expect(item?.text).toBe(
+      'see [Ann Lee](https://github.com/ann_lee) and [the *goal*](https://example.com/goals/0 "Goal *0*")',
+    );
+  });
+
+  it.each([
+    [
+      'a table row with 200 brackets',
+      '| a | b |\n| - | - |\n| x | y |\n' + `| ${'[a] '.repeat(200)} | z |`,
+      15,
+    ],
+    [
+      'a table with brackets open 9 deep over its rows',
+      '| a | b |\n| - | - |\n' + '| [ | x |\n'.repeat(9),
+      22,
+    ],
+    ['a definition line with 200 brackets', '[a]: /u\n' + `[b]: /${'[x]'.repeat(200)}`, 13],
+    // Not definitions to a CommonMark parser (text after the address, or after a paragraph): one paragraph.
+    ['definitions with text after them', Array.from({ length: 30 }, () => '[a]: /u *x* *y*').join('\n'), 12],
+    [
+      'a definition inside a paragraph',
+      'text\n' + Array.from({ length: 30 }, () => '[a]: /u "*x* *y*"').join('\n'),
+      12,
+    ],
+    ['a paragraph over a "delimiter" of the wrong width', 'a | b\n| - |\n' + '*x* *y* '.repeat(40), 12],
+  ])('GIVEN %s THEN names the line of its crowded paragraph', (_, body, line) => {
+    expect(problemsOf(withTips(`Lead-in.\n\n${body}`))).toEqual([
+      { file: 'content/bad.md', line, message: CROWDED },
+    ]);
+  });
+
   it('GIVEN a fence that is never closed THEN the rest is code, and nothing nests', () => {
     const article = mustParse(
       withTips(`- **One:** first\n\n\`\`\`\n${'- '.repeat(1000)}x\n${'*a '.repeat(500)}`),
