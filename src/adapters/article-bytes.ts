@@ -22,17 +22,23 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
 
 /**
  * What a file's parse depends on besides its name, its bytes and the settings (which key the whole
- * store): its path in the content folder (Hugo's sections, Jekyll's categories), and whether it is
- * in an Eleventy or a Hugo site.
+ * store): its path in the content folder (Hugo's sections, Jekyll's categories), whether it is in an
+ * Eleventy or a Hugo site, and what Hugo's `_index.md` files above it cascade to it.
  */
-export type ReadAs = Pick<ArticleSource, 'contentPath' | 'eleventy' | 'hugo'>;
+export type ReadAs = Pick<ArticleSource, 'contentPath' | 'eleventy' | 'hugo' | 'cascade'>;
 
 /**
  * The key of a file's bytes under its name (the name gives the slug and date) in the content store,
  * read as `readAs` says: the same file found in another place, or another kind of site, is parsed anew.
  */
 export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): string {
-  const how = JSON.stringify([readAs.contentPath ?? null, readAs.eleventy === true, readAs.hugo === true]);
+  const how = JSON.stringify([
+    readAs.contentPath ?? null,
+    readAs.eleventy === true,
+    readAs.hugo === true,
+    // An `_index.md` edited changes the pages below it as much as their own bytes.
+    readAs.cascade ?? null,
+  ]);
   return createHash('sha256')
     .update(how)
     .update('\0')

@@ -1,6 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
 import pMap from 'p-map';
 import { formatProblem, type Article, type ContentProblem } from '../core/article.js';
 import { DEFAULT_CONTENT_LANGUAGE } from '../core/content-language.js';
@@ -9,12 +10,14 @@ import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
+  cascadeAt,
   compare,
   displayName,
   fileSignature,
   findArticles,
   isArticlePath,
   isBundleIndex,
+  isCascadeIndex,
   isEleventyConfig,
   isHugoConfig,
   isJekyllConfig,
@@ -24,6 +27,7 @@ import {
   readArticles,
   type ArticleFile,
   type FileOutcome,
+  type HugoCascades,
   type ParseSettings,
 } from './content-loader.js';
 import type { Logger } from './logger.js';
@@ -87,6 +91,8 @@ export class ContentLibrary {
   /** Hugo's content folder and leaf bundles, as the last walk found them (see findArticles). */
   #hugo: string | undefined;
   #bundles: ReadonlySet<string> = new Set();
+  /** What Hugo's `_index.md` files cascade, as the last walk read them (see findArticles). */
+  #cascades: HugoCascades = new Map();
   /** Whether the last walk found an Eleventy site, which reads tags and `_posts` its own way (see findArticles). */
   #eleventy = false;
   /** What the site builds of posts dated in the future or expired, as the last walk read it (see findArticles). */
@@ -272,6 +278,11 @@ export class ContentLibrary {
       }
       if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#jekyll, this.#bundles, this.#hugo))
         continue;
+      // A Hugo `_index.md` written, added or removed: what it cascades to the pages below changes.
+      if (this.#hugo !== undefined && isCascadeIndex(basename(inside))) {
+        rescan = true;
+        continue;
+      }
       // A Hugo bundle's index.md added or removed: whether its folder's other files are pages changes.
       if (this.#hugo !== undefined && isBundleIndex(basename(inside))) {
         const folder = dirname(inside) === '.' ? '' : dirname(inside);
@@ -290,7 +301,12 @@ export class ContentLibrary {
         continue;
       }
       if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo)) continue;
-      const file = { path: join(root, inside), file: displayName(dir, inside) };
+      const cascade = cascadeAt(inside, this.#cascades, this.#hugo);
+      const file: ArticleFile = {
+        path: join(root, inside),
+        file: displayName(dir, inside),
+        ...(cascade === undefined ? {} : { cascade }),
+      };
       const known = this.#files.get(file.file);
       // A link (now or before): only the walk knows whether and where it is followed.
       if (info?.isSymbolicLink() === true || (known !== undefined && known.file.path !== file.path))
@@ -309,6 +325,7 @@ export class ContentLibrary {
       this.#jekyll = found.jekyll;
       this.#hugo = found.hugo;
       this.#bundles = found.bundles;
+      this.#cascades = found.cascades;
       this.#eleventy = found.eleventy;
       this.#builds = found.builds;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
@@ -324,7 +341,13 @@ export class ContentLibrary {
         found.files,
         async (file) => {
           const known = this.#files.get(file.file);
-          if (readAll || known === undefined || known.file.path !== file.path || named.has(file.file))
+          if (
+            readAll ||
+            known === undefined ||
+            known.file.path !== file.path ||
+            named.has(file.file) ||
+            !isDeepStrictEqual(known.file.cascade, file.cascade)
+          )
             return true;
           return (await fileSignature(file.path)) !== known.signature;
         },

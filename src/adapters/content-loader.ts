@@ -6,8 +6,10 @@ import pMap from 'p-map';
 import { parse as parseToml } from 'smol-toml';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
+import { cascadesOf, hugoPagePath, mergeCascades, type Cascade } from '../core/cascade.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
+import { readFrontMatter } from '../core/front-matter.js';
 import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import {
   fileKey,
@@ -193,9 +195,10 @@ async function readAndParseChunk(
   store: ContentStore | undefined,
 ): Promise<FileOutcome[] | undefined> {
   const read = await pool.readAndParse(
-    files.map(({ path, file }) => ({
+    files.map(({ path, file, cascade }) => ({
       path,
       file,
+      cascade,
       siteUrl,
       articleUrl,
       contentPath: contentPathOf(dir, file),
@@ -252,16 +255,23 @@ async function readChunk(
 ): Promise<ReadChunk> {
   const read = await pMap(
     files,
-    (file) => readArticle(file, store, { contentPath: contentPathOf(dir, file.file), eleventy, hugo }),
+    (file) =>
+      readArticle(file, store, {
+        contentPath: contentPathOf(dir, file.file),
+        eleventy,
+        hugo,
+        cascade: file.cascade,
+      }),
     { concurrency: READ_CONCURRENCY },
   );
   const missing: FileBytes[] = [];
   const missingKeys: string[] = [];
   for (const outcome of read) {
     if (outcome.kind !== 'read' || outcome.bytes === undefined) continue;
-    const { file } = outcome.file;
+    const { file, cascade } = outcome.file;
     missing.push({
       file,
+      cascade,
       bytes: outcome.bytes,
       siteUrl,
       articleUrl,
@@ -352,6 +362,8 @@ export interface FoundArticles {
   readonly eleventy: boolean;
   /** In a Hugo site, its leaf bundles (see {@link isLeafBundle}), relative to the content folder. */
   readonly bundles: ReadonlySet<string>;
+  /** In a Hugo site, what its `_index.md` files cascade (see {@link HugoCascades}). */
+  readonly cascades: HugoCascades;
   /**
    * What the site's configuration says it builds of the posts its generator would leave out: Hugo's
    * `buildFuture` and `buildExpired`, Jekyll's `future` (see {@link hugoConfigOf}, {@link jekyllBuilds}).
@@ -364,6 +376,102 @@ export interface ArticleFile {
   readonly path: string;
   /** How to name it in problems: as found under `dir`, relative to the working directory. */
   readonly file: string;
+  /** In a Hugo site, what the `_index.md` files above it cascade to it (see {@link cascadeAt}). */
+  readonly cascade?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * The cascades of a Hugo site's `_index.md` files (see cascadesOf): by folder (relative to the
+ * content folder), then by the language in the file's name (`_index.fr.md`; `''` for none).
+ */
+export type HugoCascades = ReadonlyMap<string, ReadonlyMap<string, readonly Cascade[]>>;
+
+const NO_CASCADES: HugoCascades = new Map();
+
+/** Hugo's branch bundle page, which holds the cascade: `_index.md` (`_index.fr.md` in French). */
+export function isCascadeIndex(name: string): boolean {
+  return /^_index\.(md|markdown|mdx)$/.test(splitLanguage(name.toLowerCase()).name);
+}
+
+/**
+ * What Hugo's `_index.md` files cascade to the page at `inside` (relative to the content folder), in
+ * Hugo's content (`hugo`, see {@link FoundArticles.hugo}): those of its folder and every folder above
+ * it, in its language (`_index.fr.md` for `post.fr.md`), else without one (see mergeCascades).
+ */
+export function cascadeAt(
+  inside: string,
+  cascades: HugoCascades,
+  hugo: string | undefined,
+): Record<string, unknown> | undefined {
+  if (hugo === undefined || cascades.size === 0) return undefined;
+  const folders = inside.split(sep);
+  const { language = '' } = splitLanguage(folders.pop() ?? '');
+  const levels: (readonly Cascade[])[] = [];
+  for (let depth = 0; depth <= folders.length; depth++) {
+    const own = cascades.get(folders.slice(0, depth).join(sep));
+    const level = own?.get(language) ?? own?.get('');
+    if (level !== undefined) levels.push(level);
+  }
+  if (levels.length === 0) return undefined;
+  return mergeCascades(levels, hugoPagePath(relative(hugo, inside).split(sep).join('/')));
+}
+
+/**
+ * The cascades of the `_index.md` files at `indexes` (relative to the content folder at `root`);
+ * one that cannot be read is a problem, named by its file and line (the pages below it are read
+ * without it).
+ */
+async function readCascades(
+  root: string,
+  indexes: readonly string[],
+  name: (inside: string) => string,
+  problems: ContentProblem[],
+): Promise<HugoCascades> {
+  const cascades = new Map<string, Map<string, readonly Cascade[]>>();
+  const read = await pMap(
+    indexes,
+    async (inside) => {
+      try {
+        const info = await stat(join(root, inside));
+        if (!info.isFile()) return undefined;
+        if (info.size > MAX_FILE_BYTES) return { problem: tooLargeMessage(info.size) };
+        const text = await readFile(join(root, inside), 'utf8');
+        return { text: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
+      } catch (error) {
+        const reason = readFailure(error);
+        return reason === undefined ? undefined : { problem: reason };
+      }
+    },
+    { concurrency: READ_CONCURRENCY },
+  );
+  for (const [i, inside] of indexes.entries()) {
+    const outcome = read[i];
+    if (outcome === undefined) continue;
+    if ('problem' in outcome) {
+      problems.push({ file: name(inside), message: outcome.problem });
+      continue;
+    }
+    const block = readFrontMatter(outcome.text);
+    if (!block.ok) {
+      problems.push({ file: name(inside), line: block.line, message: block.message });
+      continue;
+    }
+    const found = cascadesOf(block.data);
+    if (!found.ok) {
+      const lines = outcome.text.split('\n', block.blockLines);
+      const line = lines.findIndex((text) => /^\s*(\[+\s*)?["']?cascade\b/i.test(text)) + 1 || 1;
+      problems.push({ file: name(inside), line, field: 'cascade', message: found.message });
+      continue;
+    }
+    if (found.cascades.length === 0) continue;
+    const folders = inside.split(sep);
+    const { language = '' } = splitLanguage(folders.pop() ?? '');
+    const folder = folders.join(sep);
+    const own = cascades.get(folder) ?? new Map<string, readonly Cascade[]>();
+    own.set(language, found.cascades);
+    cascades.set(folder, own);
+  }
+  return cascades;
 }
 
 /**
@@ -393,6 +501,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       hugo: undefined,
       eleventy: false,
       bundles: new Set(),
+      cascades: NO_CASCADES,
       builds: DEFAULT_BUILDS,
     };
   }
@@ -407,6 +516,8 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   let eleventy = false;
   let builds = DEFAULT_BUILDS;
   const bundles = new Set<string>();
+  // Hugo's `_index.md` files in its content, read once the walk is done.
+  const indexes: string[] = [];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let entries: Dirent[];
     try {
@@ -437,6 +548,13 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
         if (isWalkedFolder(inside, jekyll, bundles, hugo)) folders.push(inside);
       } else if (entry.isSymbolicLink()) {
         links.push(inside);
+      } else if (
+        hugo !== undefined &&
+        entry.isFile() &&
+        isCascadeIndex(entry.name) &&
+        (hugo === '' || isWithin(folder, hugo))
+      ) {
+        indexes.push(inside);
       } else if (isArticlePath(inside, jekyll, bundles, hugo)) {
         if (entry.isFile()) direct.set(join(root, inside), inside);
         // Named as an article but no file to read (a FIFO would wait for a writer): said, not read.
@@ -455,11 +573,16 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       byLink.set(outcome.target, inside);
     }
   }
+  const cascades =
+    indexes.length === 0 ? NO_CASCADES : await readCascades(root, indexes.sort(compare), name, problems);
   const files = [...direct, ...byLink]
     .map(([path, inside]) => ({ path, inside }))
     .sort((a, b) => compare(a.inside, b.inside))
-    .map(({ path, inside }) => ({ path, file: name(inside) }));
-  return { files, problems, unread, folders: walked, jekyll, hugo, eleventy, bundles, builds };
+    .map(({ path, inside }): ArticleFile => {
+      const cascade = cascadeAt(inside, cascades, hugo);
+      return cascade === undefined ? { path, file: name(inside) } : { path, file: name(inside), cascade };
+    });
+  return { files, problems, unread, folders: walked, jekyll, hugo, eleventy, bundles, cascades, builds };
 }
 
 /**

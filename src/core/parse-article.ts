@@ -61,6 +61,11 @@ export interface ArticleSource {
    * (Hugo publishes it, with no title: the bot titles it from its name).
    */
   readonly hugo?: boolean | undefined;
+  /**
+   * In a Hugo site, the fields the `_index.md` files above the page cascade to it (see
+   * mergeCascades), their keys in lower case: defaults for its own front matter.
+   */
+  readonly cascade?: Readonly<Record<string, unknown>> | undefined;
 }
 
 export type ParseResult =
@@ -169,6 +174,7 @@ function parseSource({
   language = DEFAULT_CONTENT_LANGUAGE,
   eleventy = false,
   hugo = false,
+  cascade,
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
@@ -195,7 +201,9 @@ function parseSource({
       ],
     };
   }
-  const { fields: written, names } = lowerKeys(isFields(block.data) ? block.data : {});
+  const { fields: own, names } = lowerKeys(isFields(block.data) ? block.data : {});
+  // What Hugo's `cascade` passes down is the page's own unless it sets the key itself.
+  const written = cascade === undefined ? own : { ...cascade, ...own };
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
   // stops publishing it at the first of its expiry keys.
   const dateKey = DATE_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]));

@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentLibrary } from '../../src/adapters/content-library.js';
+import { loadContent } from '../../src/adapters/content-loader.js';
+import { ContentStore } from '../../src/adapters/content-store.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import { fileKey } from '../../src/adapters/article-bytes.js';
+import { articleSource, validFront } from '../helpers/articles.js';
+
+let site: string;
+let library: ContentLibrary | undefined;
+
+const put = (name: string, text: string): void => {
+  mkdirSync(dirname(join(site, name)), { recursive: true });
+  writeFileSync(join(site, name), text);
+};
+const page = (title: string, extra: Record<string, unknown> = {}): string =>
+  articleSource(validFront({ title, ...extra }), '## Tips\n\n- **Ask:** questions.');
+const content = (): string => join(site, 'content');
+const slugs = async (): Promise<string[]> =>
+  (await loadContent(content(), 'https://blog.example')).index.articles.map((a) => a.slug).sort();
+
+/** A Hugo site: snippets under `_common` cascaded as never rendered (as gohugo.io's), posts elsewhere. */
+beforeEach(() => {
+  site = mkdtempSync(join(tmpdir(), 'hugo-cascade-'));
+  put('hugo.toml', 'title = "A blog"\n');
+  put('content/_common/_index.md', '---\ncascade:\n  build:\n    list: never\n    render: never\n---\n');
+  put('content/_common/snippet.md', page('Snippet'));
+  put('content/_common/deeper/nested.md', page('Nested'));
+  put('content/_common/bundle/index.md', page('Bundle'));
+  put('content/posts/_index.md', '---\ntitle: Posts\n---\n');
+  put('content/posts/post.md', page('Post'));
+});
+afterEach(async () => {
+  await library?.close();
+  library = undefined;
+  rmSync(site, { recursive: true, force: true });
+});
+
+describe("Hugo's cascade", () => {
+  it('GIVEN an _index.md cascading build: render: never THEN the pages below it (bundles and deeper folders too) are not articles, silently; the others are', async () => {
+    const loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.index.articles.map((a) => a.slug)).toEqual(['post']);
+    expect(loaded.problems).toEqual([]);
+  });
+
+  it('GIVEN a page setting build itself, or a nearer _index.md cascading another build THEN theirs wins', async () => {
+    put('content/_common/own.md', page('Own', { build: { render: 'always' } }));
+    put('content/_common/deeper/_index.md', '+++\n[cascade.build]\nrender = "always"\n+++\n');
+    expect(await slugs()).toEqual(['nested', 'own', 'post']);
+  });
+
+  it('GIVEN a cascade in TOML or JSON front matter, or at the top of the content folder THEN it reaches every page below', async () => {
+    put('content/_index.md', '{\n  "cascade": { "draft": true }\n}\n');
+    expect(await slugs()).toEqual([]);
+    put('content/_index.md', '+++\ntitle = "Home"\n[cascade]\nheadless = true\n+++\n');
+    expect(await slugs()).toEqual([]);
+  });
+
+  it('GIVEN a list of cascades THEN those without a target apply, and those with one to the pages whose path matches; a kind or environment target is skipped', async () => {
+    put(
+      'content/posts/_index.md',
+      [
+        '---',
+        'cascade:',
+        '  - build: { render: never }',
+        '    _target: { path: "/posts/old/**" }',
+        '  - draft: true',
+        '    target: { path: "/posts/drafty", kind: page }',
+        '  - tags: [cascaded]',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    put('content/posts/old/gone.md', page('Gone'));
+    put('content/posts/drafty.md', page('Drafty'));
+    const loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.index.articles.map((a) => a.slug).sort()).toEqual(['drafty', 'post']);
+    // Its own tags win over the cascaded ones.
+    expect(loaded.index.bySlug('post')?.tags).toEqual(['testing']);
+    put(
+      'content/posts/untagged.md',
+      articleSource({ title: 'Untagged', summary: 'No tags.' }, '## Tips\n\n- **A:** b.'),
+    );
+    const again = await loadContent(content(), 'https://blog.example');
+    expect(again.index.bySlug('untagged')?.tags).toEqual(['cascaded']);
+  });
+
+  it('GIVEN a broken _index.md, or a cascade that is no set of fields THEN a problem named by its file and line, and the pages below are read without it', async () => {
+    put('content/_common/_index.md', '---\ntitle: [unclosed\n---\n');
+    put('content/posts/_index.md', '---\ntitle: Posts\ncascade: never\n---\n');
+    const loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.index.articles.map((a) => a.slug).sort()).toEqual(['bundle', 'nested', 'post', 'snippet']);
+    const common = relative(process.cwd(), join(content(), '_common/_index.md'));
+    const posts = relative(process.cwd(), join(content(), 'posts/_index.md'));
+    expect(loaded.problems.map((p) => [p.file, p.line, p.field])).toEqual([
+      [common, 2, undefined],
+      [posts, 3, 'cascade'],
+    ]);
+  });
+
+  it('GIVEN no Hugo site THEN an _index.md cascades nothing', async () => {
+    unlinkSync(join(site, 'hugo.toml'));
+    expect(await slugs()).toEqual(['bundle', 'nested', 'post', 'snippet']);
+  });
+
+  it('GIVEN the same bytes under another cascade THEN another key in the content store', () => {
+    const bytes = new TextEncoder().encode('---\ntitle: A\n---\n');
+    expect(fileKey('a.md', bytes, { hugo: true })).not.toBe(
+      fileKey('a.md', bytes, { hugo: true, cascade: { draft: true } }),
+    );
+  });
+
+  it('GIVEN the library running THEN editing, removing and adding an _index.md flips the pages below it, and a page edited keeps its cascade', async () => {
+    const logger = createLogger({ level: 'silent' });
+    library = await ContentLibrary.open({
+      dir: content(),
+      siteUrl: 'https://blog.example',
+      logger,
+      store: ContentStore.memory(logger),
+    });
+    const index = join(content(), '_common', '_index.md');
+    const current = (): string[] => (library?.current.articles ?? []).map((a) => a.slug).sort();
+    expect(current()).toEqual(['post']);
+    put('content/_common/_index.md', '---\ntitle: Common\n---\n');
+    await library.refresh({ paths: [index] });
+    expect(current()).toEqual(['bundle', 'nested', 'post', 'snippet']);
+    unlinkSync(index);
+    await library.refresh({ paths: [index] });
+    expect(current()).toEqual(['bundle', 'nested', 'post', 'snippet']);
+    put('content/_common/_index.md', '---\ncascade: { headless: true }\n---\n');
+    await library.refresh({ paths: [index] });
+    expect(current()).toEqual(['post']);
+    // A page below it written again is read with the cascade still.
+    put('content/_common/snippet.md', page('Snippet, revised'));
+    put('content/_common/added.md', page('Added'));
+    await library.refresh({
+      paths: [join(content(), '_common', 'snippet.md'), join(content(), '_common', 'added.md')],
+    });
+    expect(current()).toEqual(['post']);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { cascadesOf, hugoPagePath, mergeCascades } from '../../src/core/cascade.js';
+
+describe('cascadesOf', () => {
+  it('GIVEN a cascade map THEN one cascade to every page, its keys in lower case, the target and a nested cascade dropped', () => {
+    expect(
+      cascadesOf({ title: 'Snippets', cascade: { Build: { render: 'never' }, cascade: { x: 1 } } }),
+    ).toEqual({
+      ok: true,
+      cascades: [{ values: { build: { render: 'never' } } }],
+      skipped: 0,
+    });
+  });
+
+  it('GIVEN a list of cascades THEN each keeps its target path (target or the older _target); one targeting a kind, language or environment is skipped', () => {
+    const read = cascadesOf({
+      cascade: [
+        { draft: true, _target: { path: '/drafts/**' } },
+        { headless: true, target: { path: '{/a,/a/**}', kind: '' } },
+        { tags: ['x'] },
+        { draft: false, target: { path: '/b/**', kind: 'page' } },
+        { draft: false, target: { environment: 'production' } },
+      ],
+    });
+    expect(read).toEqual({
+      ok: true,
+      cascades: [
+        { values: { draft: true }, path: '/drafts/**' },
+        { values: { headless: true }, path: '{/a,/a/**}' },
+        { values: { tags: ['x'] } },
+      ],
+      skipped: 2,
+    });
+  });
+
+  it('GIVEN no cascade, or an empty one THEN none; GIVEN a cascade that is a value or a list of values THEN a problem', () => {
+    expect(cascadesOf({ title: 'Posts' })).toEqual({ ok: true, cascades: [], skipped: 0 });
+    expect(cascadesOf(null)).toEqual({ ok: true, cascades: [], skipped: 0 });
+    expect(cascadesOf({ cascade: null })).toEqual({ ok: true, cascades: [], skipped: 0 });
+    expect(cascadesOf({ cascade: 'never' })).toMatchObject({ ok: false });
+    expect(cascadesOf({ cascade: [{ draft: true }, 3] })).toMatchObject({ ok: false });
+  });
+});
+
+describe('mergeCascades', () => {
+  const top = [{ values: { draft: true, tags: ['top'] } }];
+  const near = [{ values: { draft: false } }];
+
+  it('GIVEN cascades from the top folder down THEN a nearer one overrides a farther one key by key', () => {
+    expect(mergeCascades([top, near], '/a/b/page')).toEqual({ draft: false, tags: ['top'] });
+    expect(mergeCascades([], '/a/page')).toBeUndefined();
+  });
+
+  it("GIVEN targets THEN only the cascades whose path glob matches the page's path apply, the first to match setting a key", () => {
+    const level = [
+      { values: { draft: true }, path: '{/articles,/articles/**}' },
+      { values: { draft: false, tags: ['all'] } },
+    ];
+    expect(mergeCascades([level], '/articles/one')).toEqual({ draft: true, tags: ['all'] });
+    expect(mergeCascades([level], '/tutorials/one')).toEqual({ draft: false, tags: ['all'] });
+    // `*` stays within a folder, as in Hugo's globs.
+    expect(mergeCascades([[{ values: { draft: true }, path: '/a/*' }]], '/a/b/c')).toBeUndefined();
+    // A glob that is not one matches nothing rather than failing.
+    expect(mergeCascades([[{ values: { draft: true }, path: '[' }]], '/a')).toBeUndefined();
+  });
+});
+
+describe('hugoPagePath', () => {
+  it("GIVEN a page's path in Hugo's content THEN Hugo's logical path: lower case, without extension, language or a bundle's index", () => {
+    expect(hugoPagePath('posts/My-Post.md')).toBe('/posts/my-post');
+    expect(hugoPagePath('posts/post.fr.md')).toBe('/posts/post');
+    expect(hugoPagePath('posts/trip/index.md')).toBe('/posts/trip');
+    expect(hugoPagePath('about.markdown')).toBe('/about');
+  });
+});
