@@ -39,12 +39,16 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
           throw new UserFacingError(`No article has ${kind} yet. Try /help for what I can do.`);
         view = { kind, scope: 'all', article: newest, page: 0 };
       } else {
-        // Typed text sent without picking a suggestion: an exact slug or title, or the one title containing it.
+        // Typed text sent without picking a suggestion: an exact slug or title, or the one title containing it
+        // (all of those that do are counted, for the answer when there are several).
         const exact = content.find(query);
-        const candidates = exact === undefined ? matchingArticles(content.withSection(kind), query, 5) : [];
+        const candidates =
+          exact === undefined ? matchingArticles(content.withSection(kind), query, Infinity) : [];
         // No title with the section contains it: those without it that do get the "has no …" answer.
         const without =
-          exact === undefined && candidates.length === 0 ? matchingArticles(content.articles, query, 5) : [];
+          exact === undefined && candidates.length === 0
+            ? matchingArticles(content.articles, query, Infinity)
+            : [];
         if (without.length > 0) throw new UserFacingError(noSection(kind, without, content, query));
         const article = exact ?? (candidates.length === 1 ? candidates[0] : undefined);
         if (article === undefined) {
@@ -55,7 +59,7 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
           throw new UserFacingError(
             candidates.length === 0
               ? `No article matches ${quote(query)}. Start typing in the \`article\` option and pick a title from the list, or leave it empty for the newest.`
-              : `Several articles match ${quote(query)}: ${titles}${candidates.length > 4 ? ', …' : ''}. Pick one from the list as you type in the \`article\` option.`,
+              : `Several articles match ${quote(query)}: ${titles}${more(candidates.length - 4)}. Pick one from the list as you type in the \`article\` option.`,
           );
         }
         if (article.sections[kind] === undefined)
@@ -111,7 +115,12 @@ function noSection(
   const what =
     articles.length === 1
       ? `${titles} has no ${kind}.`
-      : `The articles matching ${quote(query)} have no ${kind}: ${titles}${articles.length > 4 ? ', …' : ''}.`;
+      : `The articles matching ${quote(query)} have no ${kind}: ${titles}${more(articles.length - 4)}.`;
   if (others.length === 0) return `${what} No article has ${kind} yet; try /articles to read them.`;
   return `${what} Articles with ${kind}: ${others.join(', ')}. Pick one in the \`article\` option, or leave it empty to page through them.`;
+}
+
+/** After a list cut to its first items: how many more there are (`, and 12 more`), or nothing. */
+function more(count: number): string {
+  return count > 0 ? `, and ${count} more` : '';
 }

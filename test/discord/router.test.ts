@@ -170,6 +170,22 @@ describe('section commands', () => {
     );
   });
 
+  it('GIVEN typed text that more than four titles contain THEN names four and counts the others', async () => {
+    const releases = [1, 2, 3, 4, 5, 6].map((n) =>
+      mustParse(
+        articleSource({ title: `Release ${n}`, summary: 'S.' }, '## Tips\n\n- Upgrade.'),
+        `content/release-${n}.md`,
+        SITE,
+      ),
+    );
+    const { route } = setup(undefined, releases);
+    const interaction = chatInput('tips', { article: 'release' });
+    await route(interaction);
+    expect(onlyReply(interaction).content).toMatch(
+      /^Several articles match “release”: (“Release \d”, ){3}“Release \d”, and 2 more\. Pick one/,
+    );
+  });
+
   it('GIVEN an article without that section THEN says so ephemerally and names articles that have it', async () => {
     const { route } = setup();
     const interaction = chatInput('skills', { article: 'first-90-days' });
