@@ -25,6 +25,19 @@ describe('buildIndex', () => {
     expect(index.articles.map((a) => a.slug)).toEqual(['new', 'old', 'none']);
   });
 
+  it('GIVEN two posts of one day with their times (Jekyll, Hugo) THEN the later comes first, whatever their titles', () => {
+    const at = (slug: string, instant: string) => ({
+      ...make(slug, { date: '2016-05-18' }),
+      publishes: instant,
+    });
+    const { index } = buildIndex([
+      at('a-morning', '2016-05-18T17:50:37.000Z'),
+      at('b-evening', '2016-05-19T04:35:27.000Z'),
+      make('c-untimed', { date: '2016-05-18' }),
+    ]);
+    expect(index.articles.map((a) => a.slug)).toEqual(['b-evening', 'a-morning', 'c-untimed']);
+  });
+
   it('GIVEN two files with one slug THEN keeps the first and reports the second with both paths', () => {
     const first = make('same', { url: '/blog/same' });
     const second = mustParse(

@@ -455,6 +455,7 @@ describe('the /schedule texts', () => {
       noSchedule: 'This server has no tip schedule yet. Create one with `/schedule set`.',
       channelGone: 'The channel of this schedule no longer exists. Choose another with `/schedule set`.',
       noTips: 'There are no tips to post.',
+      noTipsYet: 'No article has tips yet: nothing will be posted until one has a Tips section.',
     });
   });
 });
