@@ -23,6 +23,7 @@ import {
   isJekyllConfig,
   isLeafBundle,
   isWalked,
+  NO_CASCADES,
   parseSettingsOf,
   readArticles,
   type ArticleFile,
@@ -91,8 +92,8 @@ export class ContentLibrary {
   /** Hugo's content folder and leaf bundles, as the last walk found them (see findArticles). */
   #hugo: string | undefined;
   #bundles: ReadonlySet<string> = new Set();
-  /** What Hugo's `_index.md` files cascade, as the last walk read them (see findArticles). */
-  #cascades: HugoCascades = new Map();
+  /** What Hugo's configuration and `_index.md` files cascade, as the last walk read them (see findArticles). */
+  #cascades: HugoCascades = NO_CASCADES;
   /** Whether the last walk found an Eleventy site, which reads tags and `_posts` its own way (see findArticles). */
   #eleventy = false;
   /** What the site builds of posts dated in the future or expired, as the last walk read it (see findArticles). */

@@ -362,7 +362,7 @@ export interface FoundArticles {
   readonly eleventy: boolean;
   /** In a Hugo site, its leaf bundles (see {@link isLeafBundle}), relative to the content folder. */
   readonly bundles: ReadonlySet<string>;
-  /** In a Hugo site, what its `_index.md` files cascade (see {@link HugoCascades}). */
+  /** In a Hugo site, what its configuration and `_index.md` files cascade (see {@link HugoCascades}). */
   readonly cascades: HugoCascades;
   /**
    * What the site's configuration says it builds of the posts its generator would leave out: Hugo's
@@ -380,13 +380,18 @@ export interface ArticleFile {
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
 }
 
-/**
- * The cascades of a Hugo site's `_index.md` files (see cascadesOf): by folder (relative to the
- * content folder), then by the language in the file's name (`_index.fr.md`; `''` for none).
- */
-export type HugoCascades = ReadonlyMap<string, ReadonlyMap<string, readonly Cascade[]>>;
+/** What a Hugo site cascades to its pages (see cascadesOf). */
+export interface HugoCascades {
+  /** Its configuration's `cascade` (not a language's): farther than any `_index.md`'s. */
+  readonly site: readonly Cascade[];
+  /**
+   * Its `_index.md` files', by folder (relative to the content folder), then by the language in the
+   * file's name (`_index.fr.md`; `''` for none).
+   */
+  readonly folders: ReadonlyMap<string, ReadonlyMap<string, readonly Cascade[]>>;
+}
 
-const NO_CASCADES: HugoCascades = new Map();
+export const NO_CASCADES: HugoCascades = { site: [], folders: new Map() };
 
 /** Hugo's branch bundle page, which holds the cascade: `_index.md` (`_index.fr.md` in French). */
 export function isCascadeIndex(name: string): boolean {
@@ -403,12 +408,12 @@ export function cascadeAt(
   cascades: HugoCascades,
   hugo: string | undefined,
 ): Record<string, unknown> | undefined {
-  if (hugo === undefined || cascades.size === 0) return undefined;
+  if (hugo === undefined || (cascades.site.length === 0 && cascades.folders.size === 0)) return undefined;
   const folders = inside.split(sep);
   const { language = '' } = splitLanguage(folders.pop() ?? '');
-  const levels: (readonly Cascade[])[] = [];
+  const levels: (readonly Cascade[])[] = cascades.site.length === 0 ? [] : [cascades.site];
   for (let depth = 0; depth <= folders.length; depth++) {
-    const own = cascades.get(folders.slice(0, depth).join(sep));
+    const own = cascades.folders.get(folders.slice(0, depth).join(sep));
     const level = own?.get(language) ?? own?.get('');
     if (level !== undefined) levels.push(level);
   }
@@ -426,7 +431,7 @@ async function readCascades(
   indexes: readonly string[],
   name: (inside: string) => string,
   problems: ContentProblem[],
-): Promise<HugoCascades> {
+): Promise<HugoCascades['folders']> {
   const cascades = new Map<string, Map<string, readonly Cascade[]>>();
   const read = await pMap(
     indexes,
@@ -515,6 +520,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   let hugo: string | undefined;
   let eleventy = false;
   let builds = DEFAULT_BUILDS;
+  let hugoSite: HugoSite | undefined;
   const bundles = new Set<string>();
   // Hugo's `_index.md` files in its content, read once the walk is done.
   const indexes: string[] = [];
@@ -535,7 +541,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     // The content folder is read first: its entries say which folders below are walked.
     if (folder === '') {
       jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
-      const hugoSite = await findHugoSite(root, entries);
+      hugoSite = await findHugoSite(root, entries);
       hugo = hugoSite?.content;
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
       builds = hugoSite?.builds ?? (await jekyllBuilds(root, entries, jekyll));
@@ -573,8 +579,11 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       byLink.set(outcome.target, inside);
     }
   }
-  const cascades =
-    indexes.length === 0 ? NO_CASCADES : await readCascades(root, indexes.sort(compare), name, problems);
+  const cascades: HugoCascades = {
+    site: hugoSite?.cascade ?? [],
+    folders:
+      indexes.length === 0 ? new Map() : await readCascades(root, indexes.sort(compare), name, problems),
+  };
   const files = [...direct, ...byLink]
     .map(([path, inside]) => ({ path, inside }))
     .sort((a, b) => compare(a.inside, b.inside))
@@ -664,6 +673,8 @@ interface HugoSite {
   readonly content: string;
   /** What its configuration builds (see {@link FoundArticles.builds}). */
   readonly builds: SiteBuilds;
+  /** What its configuration cascades to every page (see {@link HugoCascades}). */
+  readonly cascade: readonly Cascade[];
 }
 
 /**
@@ -676,8 +687,8 @@ interface HugoSite {
 async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<HugoSite | undefined> {
   const own = entries.map((entry) => entry.name);
   if (await isHugoSite(root, own)) {
-    const { contentDir, builds } = await hugoConfigOf(root, own);
-    return { content: contentDir, builds };
+    const { contentDir, builds, cascade } = await hugoConfigOf(root, own);
+    return { content: contentDir, builds, cascade };
   }
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
@@ -689,8 +700,10 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
   for (const site of sites) {
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
-    if (await isHugoSite(site, names))
-      return { content: '', builds: (await hugoConfigOf(site, names)).builds };
+    if (await isHugoSite(site, names)) {
+      const { builds, cascade } = await hugoConfigOf(site, names);
+      return { content: '', builds, cascade };
+    }
   }
   return undefined;
 }
@@ -722,7 +735,7 @@ const HUGO_CONFIG_FILES = ['hugo', 'config'].flatMap((name) =>
 async function hugoConfigOf(
   site: string,
   names: readonly string[],
-): Promise<{ contentDir: string; builds: SiteBuilds }> {
+): Promise<{ contentDir: string; builds: SiteBuilds; cascade: readonly Cascade[] }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`.
   const files = [
     ...HUGO_CONFIG_FILES.filter((name) => names.includes(name)).slice(0, 1),
@@ -742,7 +755,14 @@ async function hugoConfigOf(
   return {
     contentDir: configs.map(contentDirOf).find((dir) => dir !== undefined) ?? 'content',
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
+    cascade: configCascade(setting('cascade')),
   };
+}
+
+/** The configuration's `cascade`: none when it cannot be read (Hugo itself reports it). */
+function configCascade(value: unknown): readonly Cascade[] {
+  const read = cascadesOf({ cascade: value });
+  return read.ok ? read.cascades : [];
 }
 
 /** A configuration file's settings (TOML, JSON or YAML, by its name), or undefined when it holds none. */

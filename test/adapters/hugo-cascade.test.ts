@@ -7,6 +7,7 @@ import { loadContent } from '../../src/adapters/content-loader.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { fileKey } from '../../src/adapters/article-bytes.js';
+import { readAndParse } from '../../src/adapters/parse-worker.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 
 let site: string;
@@ -101,6 +102,21 @@ describe("Hugo's cascade", () => {
     ]);
   });
 
+  it("GIVEN a cascade in the site's configuration THEN it reaches the pages its target matches, below any _index.md's; one that is no set of fields cascades nothing", async () => {
+    put(
+      'hugo.toml',
+      'title = "A blog"\n[[cascade]]\ndraft = true\n[cascade.target]\npath = "{/posts,/posts/**}"\n',
+    );
+    put('content/_common/_index.md', '---\ncascade:\n  draft: false\n---\n');
+    expect(await slugs()).toEqual(['bundle', 'nested', 'snippet']);
+    put('content/posts/_index.md', '---\ncascade: { draft: false }\n---\n');
+    expect(await slugs()).toEqual(['bundle', 'nested', 'post', 'snippet']);
+    put('hugo.toml', 'title = "A blog"\ncascade = "never"\n');
+    const loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.index.articles).toHaveLength(4);
+    expect(loaded.problems).toEqual([]);
+  });
+
   it('GIVEN no Hugo site THEN an _index.md cascades nothing', async () => {
     unlinkSync(join(site, 'hugo.toml'));
     expect(await slugs()).toEqual(['bundle', 'nested', 'post', 'snippet']);
@@ -111,6 +127,21 @@ describe("Hugo's cascade", () => {
     expect(fileKey('a.md', bytes, { hugo: true })).not.toBe(
       fileKey('a.md', bytes, { hugo: true, cascade: { draft: true } }),
     );
+  });
+
+  it("GIVEN a parse worker's files with their cascade THEN it keys and parses each with it, as this thread does", () => {
+    const path = join(content(), '_common', 'snippet.md');
+    const [plain, cascaded] = readAndParse(
+      [undefined, { build: { render: 'never' } }].map((cascade) => ({
+        path,
+        file: 'snippet.md',
+        hugo: true,
+        ...(cascade === undefined ? {} : { cascade }),
+      })),
+    );
+    expect(plain).toMatchObject({ kind: 'parsed', form: { ok: true } });
+    expect(cascaded).toMatchObject({ kind: 'parsed', form: { ok: false, unpublished: true } });
+    expect(plain?.kind === 'parsed' && cascaded?.kind === 'parsed' && plain.key !== cascaded.key).toBe(true);
   });
 
   it('GIVEN the library running THEN editing, removing and adding an _index.md flips the pages below it, and a page edited keeps its cascade', async () => {
