@@ -13,19 +13,21 @@ const headingNames = z.union([z.string().trim().min(1), z.array(z.string().trim(
   error: 'expected a heading name or a list of heading names',
 });
 
+const DAY_EXPECTED =
+  'expected a real day written as YYYY-MM-DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"';
+
 /**
  * A calendar day written `YYYY-MM-DD`, or a date-time that starts with one, as blogs, YAML and TOML
- * write them (`2014-03-12T10:11:00-04:00`, `2014-03-12 10:11`, `2001-12-14 21:59:43.10 -5`): the day
- * is kept as the author wrote it. A day that does not exist (`2024-02-30`) is refused, not rolled over.
+ * write them (`2014-03-12T10:11:00-04:00`, `2014-03-12 10:11`, `2001-12-14 21:59:43.10 -5`), or with
+ * an English month name (see {@link NAMED_DAY}): the day is kept as the author wrote it. A day that
+ * does not exist (`2024-02-30`) is refused, not rolled over.
  */
-const day = z
-  .string('expected a date written as YYYY-MM-DD')
-  .trim()
-  .refine((value) => {
-    const match = DATE_OR_DATE_TIME.exec(value);
-    return match?.[1] !== undefined && isRealDay(match[1]);
-  }, 'expected a real day written as YYYY-MM-DD (a time may follow)')
-  .transform((value) => value.slice(0, 10));
+const day = z.string('expected a date written as YYYY-MM-DD').transform((value, context) => {
+  const read = dayOf(value.trim());
+  if (read !== undefined) return read;
+  context.addIssue({ code: 'custom', message: DAY_EXPECTED, input: value });
+  return z.NEVER;
+});
 
 /** `YYYY-MM-DD` names a day that exists (`2024-02-30` does not). */
 export function isRealDay(day: string): boolean {
@@ -41,11 +43,68 @@ const DATE_OR_DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?))?)?$/i;
 
 /**
- * The instant a day or a date-time (as {@link day} reads them) names, as an ISO string; a day, or a
- * time without a zone, is in UTC, as Hugo and Jekyll read them without a site time zone. Undefined
- * when it names none.
+ * A day then text whose time is no timestamp: Jekyll reads `2023-01-29 18:30:22 2023 -0800` with
+ * Ruby's lenient Time.parse and publishes the post, on the day written.
+ */
+const DAY_THEN_TEXT = /^(\d{4}-\d{2}-\d{2})(?:T|[ \t]+)\S/i;
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+
+/** A month's English name, whole or its first three letters, any case: its number (1-12). */
+function monthOf(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const index = MONTHS.findIndex((month) => month === lower || month.slice(0, 3) === lower);
+  return index === -1 ? undefined : index + 1;
+}
+
+/**
+ * A day written with an English month name, as Astro's blog starter (`Jul 08 2022`, read by its
+ * `z.coerce.date()`) and many blogs write it: `July 8, 2022`, `Jul 8, 2022`, `8 July 2022`. Nothing
+ * else on the line (no weekday, no time), and a day that exists: no Date.parse leniency.
+ */
+const NAMED_DAY = /^(?:([a-z]+)[ \t]+(\d{1,2}),?|(\d{1,2})[ \t]+([a-z]+))[ \t]+(\d{4})$/i;
+
+/** `YYYY-MM-DD` of a day written with its month's name (see {@link NAMED_DAY}), if it is a real one. */
+function namedDay(value: string): string | undefined {
+  const [, monthFirst, dayAfter, dayFirst, monthAfter, year] = NAMED_DAY.exec(value) ?? [];
+  const month = monthOf(monthFirst ?? monthAfter ?? '');
+  const dayOfMonth = dayAfter ?? dayFirst;
+  if (month === undefined || dayOfMonth === undefined || year === undefined) return undefined;
+  const day = `${year}-${String(month).padStart(2, '0')}-${dayOfMonth.padStart(2, '0')}`;
+  return isRealDay(day) ? day : undefined;
+}
+
+/**
+ * The day (`YYYY-MM-DD`) a date names as {@link day} reads it: a real day, opening a timestamp or
+ * other text, or written with its month's name. Undefined when it names none.
+ */
+export function dayOf(value: string): string | undefined {
+  const opening = (DATE_OR_DATE_TIME.exec(value) ?? DAY_THEN_TEXT.exec(value))?.[1];
+  if (opening !== undefined) return isRealDay(opening) ? opening : undefined;
+  return namedDay(value);
+}
+
+/**
+ * The instant a day or a timestamp names, as an ISO string; a day (`2024-01-05`, `Jan 5, 2024`), or
+ * a time without a zone, is in UTC, as Hugo and Jekyll read them without a site time zone. Undefined
+ * when it names none (a day followed by text that is no time: see {@link dayOf}).
  */
 export function instantOf(value: string): string | undefined {
+  const named = namedDay(value);
+  if (named !== undefined) return `${named}T00:00:00.000Z`;
   const [, day, hour = '0', minute = '00', second = '00', fraction = '', zone = 'Z'] =
     DATE_OR_DATE_TIME.exec(value) ?? [];
   if (day === undefined || !isRealDay(day)) return undefined;
@@ -57,22 +116,24 @@ export function instantOf(value: string): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-/** Hugo's `expiryDate` or `publishDate`, as an ISO instant (see {@link instantOf}); empty, it is none, as in Hugo. */
-const instant = z.preprocess(
-  (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
-  z
-    .string('expected a date written as YYYY-MM-DD (a time may follow)')
-    .transform((value, context) => {
-      const instant = instantOf(value.trim());
-      if (instant !== undefined) return instant;
-      context.addIssue({
-        code: 'custom',
-        message: 'expected a real day written as YYYY-MM-DD (a time may follow)',
-        input: value,
-      });
-      return z.NEVER;
-    })
-    .optional(),
+/**
+ * An optional field written with nothing after it (`description:`, YAML's null) or blank (`""`): as
+ * absent, as Hugo, Jekyll and Eleventy read it (Hugo's own archetypes write `description:` blank).
+ */
+const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
+    schema.optional(),
+  );
+
+/** Hugo's `expiryDate` or `publishDate`, as an ISO instant (see {@link instantOf}). */
+const instant = blankAsAbsent(
+  z.string('expected a date written as YYYY-MM-DD (a time may follow)').transform((value, context) => {
+    const instant = instantOf(value.trim());
+    if (instant !== undefined) return instant;
+    context.addIssue({ code: 'custom', message: DAY_EXPECTED, input: value });
+    return z.NEVER;
+  }),
 );
 
 /** Spaces and line breaks collapsed to one space: the text heads embeds and links, on one line. */
@@ -95,21 +156,18 @@ const TEMPLATE = /\{\{|\{%/;
  */
 const address = z.preprocess(
   (value) => (typeof value === 'string' && TEMPLATE.test(value) ? undefined : value),
-  z
-    .string('expected the article address (text)')
-    .trim()
-    .max(512, 'at most 512 characters')
-    .transform((value) => (value === '' || value.startsWith('/') || SCHEME.test(value) ? value : `/${value}`))
-    .refine(
-      (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
-      'expected an http(s) address or a path on the site, like "/blog/my-post/"',
-    )
-    .optional(),
+  blankAsAbsent(
+    z
+      .string('expected the article address (text)')
+      .trim()
+      .max(512, 'at most 512 characters')
+      .transform((value) => (value.startsWith('/') || SCHEME.test(value) ? value : `/${value}`))
+      .refine(
+        (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
+        'expected an http(s) address or a path on the site, like "/blog/my-post/"',
+      ),
+  ),
 );
-
-/** `title:` or `slug:` with nothing after it is present, and empty. */
-const emptyIfNull = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === null ? '' : value), schema);
 
 /**
  * Eleventy's date keywords: the day comes from the file's times or its git history, which the bot
@@ -123,10 +181,7 @@ const ELEVENTY_DATES: ReadonlySet<string> = new Set([
 ]);
 
 /** Optional text; empty counts as absent. */
-const text = (error: string) =>
-  asText(z.string(error).trim())
-    .optional()
-    .transform((value) => (value === '' ? undefined : value));
+const text = (error: string) => blankAsAbsent(asText(z.string(error).trim()));
 
 const TAGS_MAX = 20;
 
@@ -188,30 +243,23 @@ const category = z
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 const fields = z.object({
   /** Without one, the title is made from the file name (as Jekyll does). */
-  title: emptyIfNull(
-    asText(
-      z
-        .string('expected a title (text)')
-        .overwrite(oneLine)
-        .min(1, 'must not be empty')
-        .max(200, 'at most 200 characters'),
-    ),
-  ).optional(),
+  title: blankAsAbsent(
+    asText(z.string('expected a title (text)').overwrite(oneLine).max(200, 'at most 200 characters')),
+  ),
   /**
    * As the author wrote it (the generators accept any): it makes the address; the article's key is
    * made from it as from a file name.
    */
-  slug: emptyIfNull(
+  slug: blankAsAbsent(
     asText(
       z
         .string('expected a slug (text)')
         .overwrite(oneLine)
-        .min(1, { error: 'must not be empty', abort: true })
         // It goes into the address whole, and an address is at most 512 characters.
         .max(200, 'at most 200 characters')
         .regex(/[\p{L}\p{N}]/u, 'a slug needs at least one letter or digit'),
     ),
-  ).optional(),
+  ),
   tags: tagList(`at most ${TAGS_MAX} tags`),
   /** Jekyll's and Hugo's other taxonomy: its names are tags too. */
   categories: categoryList,
@@ -225,14 +273,14 @@ const fields = z.object({
   excerpt: text('expected an excerpt (text)'),
   date: z.preprocess(
     (value) => (typeof value === 'string' && ELEVENTY_DATES.has(value.trim()) ? undefined : value),
-    day.optional(),
+    blankAsAbsent(day),
   ),
   /** Hugo's `expiryDate` (or `unpublishdate`, see parseSource), lowercased as its keys are read. */
   expirydate: instant,
   /** Hugo's `publishDate` (or `pubdate`, `published`) when the post also has a `date` (see parseSource). */
   publishdate: instant,
-  sections: z
-    .partialRecord(z.enum(SECTION_KINDS), headingNames, {
+  sections: blankAsAbsent(
+    z.partialRecord(z.enum(SECTION_KINDS), headingNames, {
       // A key that is no kind is named: `{ tip: Advice }` is a typo, `{ Advice: tips }` a map turned round.
       // (zod reports them as `unrecognized_keys`, which its types for a record leave out.)
       error: (issue) => {
@@ -241,8 +289,8 @@ const fields = z.object({
           ? `expected a map from section kind (${SECTION_KINDS.join(', ')}) to heading names, like { tips: Advice }`
           : `${namedKeys(keys)}: no section kind; the kinds are ${SECTION_KINDS.join(', ')}, like { tips: Advice }`;
       },
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /** Keys quoted for a problem: the first few, each cut short, and how many more. */
@@ -341,10 +389,14 @@ export function readFrontMatter(source: string): FrontMatterBlock {
         : DATA_FORMATS.get(name.trim().toLowerCase());
     if (known === undefined) {
       const shown = name.trim().length > 40 ? `${name.trim().slice(0, 40)}…` : name.trim();
+      // Eleventy runs `---js` front matter; the bot reads no field of it, so knows no title nor draft.
+      const script = fence === '---' && /^(js|javascript)$/i.test(name.trim());
       return {
         ok: false,
         line: 1,
-        message: `front matter: "${fence}${shown}" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")`,
+        message: script
+          ? `front matter: "---${shown}" is JavaScript, which the bot never runs: the post is skipped; write its fields as YAML between "---" lines to have it read`
+          : `front matter: "${fence}${shown}" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")`,
       };
     }
     format = known;

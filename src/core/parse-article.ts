@@ -182,7 +182,8 @@ function parseSource({
   const jekyllPost =
     !eleventy && !hugo && (isJekyllPost(file) || (contentPath !== undefined && isJekyllPost(contentPath)));
   // As gray-matter decides: "---" first, after any BOM (a blank line before it means no front matter).
-  if (!block.opened && !hugo) {
+  // Hugo and Eleventy publish such a page all the same.
+  if (!block.opened && !hugo && !eleventy) {
     // Jekyll makes no post of such a file in `_posts`: it copies it to the site as a static file.
     if (jekyllPost) return { ok: false, problems: [], unpublished: true, staticFile: true };
     return {
@@ -206,13 +207,13 @@ function parseSource({
   const written = cascade === undefined ? own : { ...cascade, ...own };
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
   // stops publishing it at the first of its expiry keys.
-  const dateKey = DATE_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]));
-  // The first set, as Hugo takes it: an empty expiryDate leaves unpublishdate to say.
-  const expiryKey = EXPIRY_KEYS.find((key) => written[key] != null && written[key] !== '');
+  // An empty one is none, as Hugo takes it: the next says.
+  const dateKey = DATE_KEYS.find((key) => !isBlank(written[key]) && !isYesOrNo(written[key]));
+  const expiryKey = EXPIRY_KEYS.find((key) => !isBlank(written[key]));
   // Hugo publishes a post from its publishDate (or pubdate, published), else its date: read apart
   // only when it is another field than the date's.
   const publishKey = hugo
-    ? PUBLISH_KEYS.find((key) => written[key] !== undefined && !isYesOrNo(written[key]))
+    ? PUBLISH_KEYS.find((key) => !isBlank(written[key]) && !isYesOrNo(written[key]))
     : undefined;
   const ownPublish =
     publishKey === undefined || publishKey === (dateKey ?? 'date') ? undefined : written[publishKey];
@@ -237,7 +238,15 @@ function parseSource({
       : categorized;
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
-  if (isYes(data['draft']) || isNo(data['published']) || data['permalink'] === false || isUnrendered(data))
+  // Eleventy's `eleventyExcludeFromCollections: true` (a 404 or thank-you page) is in no list of
+  // posts: the key is Eleventy's own, so it is read wherever it is written.
+  if (
+    isYes(data['draft']) ||
+    isNo(data['published']) ||
+    data['permalink'] === false ||
+    isYes(data['eleventyexcludefromcollections']) ||
+    isUnrendered(data)
+  )
     return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
@@ -257,10 +266,11 @@ function parseSource({
         return i === 0 && typeof read === 'string' ? (names.get(read) ?? read) : read;
       });
       const line = path.length === 0 ? 1 : keyLine(frontLines, String(path[0]));
-      const missing = issue.code === 'invalid_type' && isMissing(data, issue.path);
+      // Written with nothing after it (YAML's null), where a value is needed: empty, not missing.
+      const empty = issue.code === 'invalid_type' && isEmpty(data, issue.path);
       const [name, position] = path;
       // A list's empty entry (`tags: [a, null]`, `- ` alone) is named by its place, as the author counts.
-      if (missing && path.length === 2 && typeof position === 'number')
+      if (empty && path.length === 2 && typeof position === 'number')
         return {
           file,
           line,
@@ -272,7 +282,7 @@ function parseSource({
         file,
         line,
         ...(field === undefined ? {} : { field }),
-        message: missing ? 'missing' : issue.message,
+        message: empty ? 'empty' : issue.message,
       };
     });
     return { ok: false, problems: inLineOrder(oncePerField(problems)) };
@@ -308,14 +318,25 @@ function parseSource({
           file,
           line: 1,
           field: 'slug',
-          message: 'missing, and the file name has no letters or digits to make one from',
+          message: 'none given, and the file name has no letters or digits to make one from',
         },
       ],
     };
   }
   // Jekyll titles a post without one from its file name.
   const title = meta.title ?? named.title;
-  if (title === '') return { ok: false, problems: [{ file, line: 1, field: 'title', message: 'missing' }] };
+  if (title === '')
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          field: 'title',
+          message: 'none given, and the file name has no words to make one from',
+        },
+      ],
+    };
   const date = meta.date ?? named.date;
   // When the generator publishes it, for those that leave a post dated in the future out until then:
   // Hugo (by its front matter only) and Jekyll (a post's date, from its name too).
@@ -497,6 +518,11 @@ function isUnrendered(data: Record<string, unknown>): boolean {
   });
 }
 
+/** Nothing after the key (YAML's null), or blank text: as absent, as the generators read it. */
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 function isYesOrNo(value: unknown): boolean {
   return isYes(value) || isNo(value);
 }
@@ -545,7 +571,7 @@ function inLineOrder(problems: readonly ContentProblem[]): ContentProblem[] {
   return [...problems].sort((a, b) => (a.line ?? 1) - (b.line ?? 1));
 }
 
-function isMissing(data: unknown, path: readonly PropertyKey[]): boolean {
+function isEmpty(data: unknown, path: readonly PropertyKey[]): boolean {
   let value = data;
   for (const key of path) {
     if (typeof value !== 'object' || value === null) return false;

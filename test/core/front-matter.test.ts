@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../src/core/front-matter.js';
+import { dayOf, frontMatterSchema, instantOf, readFrontMatter } from '../../src/core/front-matter.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 
 const dataOf = (front: string): unknown => {
@@ -93,5 +93,81 @@ describe('problems that quote the file', () => {
     expect(!long.ok && long.problems[0]?.message).toMatch(
       /^invalid YAML in front matter: a value holding ": " must be in quotes: title: "a: b:b:b.*…$/,
     );
+  });
+});
+
+describe('frontMatterSchema: an empty optional field is none', () => {
+  it('GIVEN each optional field empty (YAML\'s null, "" or blanks) THEN it is absent, as the generators read it', () => {
+    for (const blank of [null, '', '  '])
+      for (const field of [
+        'title',
+        'slug',
+        'url',
+        'permalink',
+        'summary',
+        'description',
+        'excerpt',
+        'date',
+        'expirydate',
+        'publishdate',
+        'sections',
+      ]) {
+        const read = frontMatterSchema.safeParse({ [field]: blank });
+        expect(read.success && read.data, `${field}: ${String(blank)}`).toEqual({ tags: [] });
+      }
+  });
+
+  it('GIVEN a value that is there but wrong THEN its own message, not "empty"', () => {
+    const read = frontMatterSchema.safeParse({ description: ['a'], slug: '--', title: { a: 1 } });
+    expect(
+      read.success ? [] : read.error.issues.map(({ path, message }) => [path.join('.'), message]),
+    ).toEqual([
+      ['title', 'expected a title (text)'],
+      ['slug', 'a slug needs at least one letter or digit'],
+      ['description', 'expected a description (text)'],
+    ]);
+  });
+});
+
+describe('dayOf and instantOf: the days blogs write', () => {
+  it('GIVEN a day with an English month name, in the orders blogs write it THEN that day, at its start in UTC', () => {
+    for (const [written, day] of [
+      ['Jul 08 2022', '2022-07-08'],
+      ['July 8, 2022', '2022-07-08'],
+      ['Jul 8, 2022', '2022-07-08'],
+      ['8 July 2022', '2022-07-08'],
+      ['08 jul 2022', '2022-07-08'],
+      ['May 1 2024', '2024-05-01'],
+    ] as const) {
+      expect(dayOf(written), written).toBe(day);
+      expect(instantOf(written), written).toBe(`${day}T00:00:00.000Z`);
+    }
+  });
+
+  it('GIVEN a month name with a day that does not exist, or other text THEN no day (no Date.parse leniency)', () => {
+    for (const written of [
+      'Feb 30 2024',
+      'Jun 31, 2024',
+      'Jul 0 2022',
+      'Jul 08 2022 12:00',
+      'Mon Jul 08 2022',
+      'Julyy 8 2022',
+      'Ju 8 2022',
+      'July 8 2022.',
+      '8, July 2022',
+      'July 2022',
+    ]) {
+      expect(dayOf(written), written).toBeUndefined();
+      expect(instantOf(written), written).toBeUndefined();
+    }
+  });
+
+  it("GIVEN a real day then text that is no time (Jekyll reads it with Ruby's Time.parse) THEN the day, but no instant", () => {
+    expect(dayOf('2023-01-29 18:30:22 2023 -0800')).toBe('2023-01-29');
+    expect(dayOf('2023-01-29Tnoon')).toBe('2023-01-29');
+    expect(instantOf('2023-01-29 18:30:22 2023 -0800')).toBeUndefined();
+    // Not a day: nothing opens it, or it does not exist, or no space or T before the text.
+    for (const written of ['2023-02-29 18:30', '2023-01-29x', '2023-01-29 ', 'on 2023-01-29 at noon'])
+      expect(dayOf(written), written).toBeUndefined();
   });
 });

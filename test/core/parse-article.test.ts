@@ -344,7 +344,7 @@ describe('finding sections', () => {
         file: 'content/✨.md',
         line: 1,
         field: 'slug',
-        message: 'missing, and the file name has no letters or digits to make one from',
+        message: 'none given, and the file name has no letters or digits to make one from',
       },
     ]);
   });
@@ -482,14 +482,13 @@ describe("real blogs' file names and front matter", () => {
     ]);
   });
 
-  it('GIVEN an empty slug, or one without a letter or digit THEN names the field and its line', () => {
+  it('GIVEN a slug without a letter or digit, or no text THEN names the field and its line (an empty one is none)', () => {
     const problemsOf = (slug: unknown) => {
       const result = parse({ title: 'T', slug }, 'content/a.md');
       return result.ok ? [] : result.problems;
     };
-    expect(problemsOf('')).toEqual([
-      { file: 'content/a.md', line: 4, field: 'slug', message: 'must not be empty' },
-    ]);
+    expect(problemsOf('')).toEqual([]);
+    expect(problemsOf(null)).toEqual([]);
     expect(problemsOf(' -_- ')).toEqual([
       { file: 'content/a.md', line: 4, field: 'slug', message: 'a slug needs at least one letter or digit' },
     ]);
@@ -888,7 +887,7 @@ describe('tags and categories', () => {
 
   it("GIVEN a file's several problems THEN they come in the order of its lines", () => {
     const problems = problemsOf(
-      '---\ntitle: ""\ndate: 2024-02-30\ntags: {a: 1}\nsummary: [1, 2]\nurl: "javascript:alert(1)"\nsections: { tips: [1, 2], foo: Bar }\n---\nbody\n',
+      '---\ntitle: [a]\ndate: 2024-02-30\ntags: {a: 1}\nsummary: [1, 2]\nurl: "javascript:alert(1)"\nsections: { tips: [1, 2], foo: Bar }\n---\nbody\n',
     );
     expect(problems.map((problem) => [problem.line, problem.field])).toEqual([
       [2, 'title'],
@@ -1128,11 +1127,12 @@ describe('bad content is reported with file, line and field', () => {
     ]);
   });
 
-  it('GIVEN an empty title, or a title that is no text THEN names it and its line (without one, the file name makes it)', () => {
+  it('GIVEN a title that is no text THEN names it and its line; an empty one is none: the file name makes it', () => {
     for (const title of ['""', '" "', ''])
-      expect(problemsOf(`---\ntitle: ${title}\n---\n## Tips\n- x\n`), title).toEqual([
-        { file: 'content/bad.md', line: 2, field: 'title', message: 'must not be empty' },
-      ]);
+      expect(
+        mustParse(`---\ntitle: ${title}\n---\n## Tips\n- x\n`, 'content/my-first-post.md').title,
+        title,
+      ).toBe('My First Post');
     expect(problemsOf('---\ntitle: [a]\n---\n## Tips\n- x\n')).toEqual([
       { file: 'content/bad.md', line: 2, field: 'title', message: 'expected a title (text)' },
     ]);
@@ -1578,9 +1578,9 @@ describe('bad content is reported with file, line and field', () => {
       '2024-1-5',
       '2024-02-30T10:00:00Z',
       '2024-02-30 21:59:43.10 -5',
-      '2024-01-05T25',
-      '2024-01-05 10:00 +',
-      '2024-01-05 soon',
+      '2024-02-30 18:30:22 2023 -0800',
+      'Jul 08',
+      '08 2022',
     ]) {
       const problems = problemsOf(
         `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\ndate: ${date}\n---\n## Tips\n- x\n`,
@@ -1834,6 +1834,27 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     expect(article.sections.tips?.items.map((item) => item.text)).toEqual([
       'Read the first post and this.',
       '[Home](https://blog.example/)',
+    ]);
+  });
+
+  // jekyllrb.com's news posts: the site makes GitHub addresses of these, the bot could only make 404s on SITE_URL.
+  it('GIVEN links whose address starts with a template tag, a reference to a {% post_url %}, a tag over two lines THEN their text stays', () => {
+    const body = [
+      'Fixes a [critical bug]({{ site.repository }}/issues/1794) and, [we released Jekyll 1.0.0][jekyll-1].',
+      '',
+      '## Tips',
+      '',
+      '- Exit codes ([#1338]({{ site.repository',
+      '}}/issues/1338)) and [About]({{ site.baseurl }}/about/).',
+      '- Last.',
+      '',
+      '[jekyll-1]: {% post_url 2013-05-06-jekyll-1-0-0-released %}',
+    ].join('\n');
+    const article = mustParse(`${front.replace('summary: S\n', '')}${body}\n`);
+    expect(article.summary).toBe('Fixes a critical bug and, we released Jekyll 1.0.0.');
+    expect(article.sections.tips?.items).toEqual([
+      { text: 'Exit codes (#1338) and [About](https://blog.example/about/).', line: 10 },
+      { text: 'Last.', line: 12 },
     ]);
   });
 
@@ -2095,7 +2116,9 @@ describe('hostile front matter is read as data, never run', () => {
           {
             file: 'content/bad.md',
             line: 1,
-            message: `front matter: "---${name}" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")`,
+            message: /^(js|javascript)$/i.test(name)
+              ? `front matter: "---${name}" is JavaScript, which the bot never runs: the post is skipped; write its fields as YAML between "---" lines to have it read`
+              : `front matter: "---${name}" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")`,
           },
         ]);
       }
@@ -2371,7 +2394,7 @@ describe('hostile front matter is read as data, never run', () => {
           file: 'content/bad.md',
           line: 1,
           message:
-            'front matter: "---js" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")',
+            'front matter: "---js" is JavaScript, which the bot never runs: the post is skipped; write its fields as YAML between "---" lines to have it read',
         },
       ]);
     }
@@ -2654,5 +2677,198 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
         { file: 'content/bad.md', message: 'the article could not be read: it went wrong here: "x"' },
       ],
     });
+  });
+});
+
+describe('empty fields, dates and pages as the generators read them', () => {
+  const parsed = (source: string, file = 'content/a.md', site: object = {}) =>
+    parseArticle({ file, source, siteUrl: 'https://blog.example', ...site });
+
+  it('GIVEN an optional field written with nothing after it, or blank THEN it is none, as Hugo, Jekyll and Eleventy read it: the post is an article', () => {
+    // 11ty/11ty-website src/docs/languages/sass.md, and what Hugo's own archetypes write.
+    const sass = parsed('---\ntitle: Sass\ndescription:\n---\nCompile Sass.\n', 'src/docs/languages/sass.md');
+    expect(sass.ok && [sass.article.title, sass.article.summary]).toEqual(['Sass', 'Compile Sass.']);
+    for (const field of ['summary', 'description', 'excerpt', 'date', 'url', 'permalink', 'slug', 'sections'])
+      for (const blank of ['', '""', "' '", '~', 'null']) {
+        const result = parsed(
+          `---\ntitle: T\n${field}: ${blank}\n---\nBody.\n`,
+          'content/2024-01-05-my-post.md',
+        );
+        expect(result.ok, `${field}: ${blank}`).toBe(true);
+        if (!result.ok) continue;
+        // As if it were not there: the file name's slug and day, ARTICLE_URL's address, the first paragraph.
+        expect(
+          [result.article.slug, result.article.date, result.article.url, result.article.summary],
+          `${field}: ${blank}`,
+        ).toEqual(['my-post', '2024-01-05', 'https://blog.example/blog/my-post', 'Body.']);
+      }
+    // Hugo's date keys: an empty one leaves the next to say, as Hugo takes it.
+    for (const site of [{}, { hugo: true }]) {
+      const hugo = parsed(
+        '---\ntitle: T\ndate:\npublishDate: 2024-03-01\n---\nBody.\n',
+        'content/a.md',
+        site,
+      );
+      expect(hugo.ok && hugo.article.date).toBe('2024-03-01');
+    }
+  });
+
+  it('GIVEN an empty title THEN it is none: titled from the file name, as a post without one is', () => {
+    for (const title of ['', '""', '"  "'])
+      expect(mustParse(`---\ntitle: ${title}\n---\nBody.\n`, 'content/2024-01-06-no-title.md').title).toBe(
+        'No Title',
+      );
+    // A name with no words to title it from: said so, not "missing" of a field that is written.
+    expect(parsed('---\ntitle:\nslug: s\n---\nBody.\n', 'content/2024-01-06-___.md')).toMatchObject({
+      ok: false,
+      problems: [{ field: 'title', message: 'none given, and the file name has no words to make one from' }],
+    });
+  });
+
+  it('GIVEN a field written empty where a value is needed THEN "empty" is said of it, never "missing"; a wrong value keeps its message', () => {
+    expect(problemsOf('---\ntitle: T\ntags: [a, ~]\nsections: { tips: }\n---\nBody.\n')).toEqual([
+      { file: 'content/bad.md', line: 3, field: 'tags', message: 'the 2nd tag is empty' },
+      {
+        file: 'content/bad.md',
+        line: 4,
+        field: 'sections.tips',
+        message: 'expected a heading name or a list of heading names',
+      },
+    ]);
+    expect(problemsOf('---\ntitle: T\ndescription: [a, b]\n---\nBody.\n')).toEqual([
+      { file: 'content/bad.md', line: 3, field: 'description', message: 'expected a description (text)' },
+    ]);
+    expect(problemsOf('---\ntitle: T\nslug: " -_- "\n---\nBody.\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 3,
+        field: 'slug',
+        message: 'a slug needs at least one letter or digit',
+      },
+    ]);
+  });
+
+  it("GIVEN Astro's starter dates and days written with an English month name THEN that day; anything else on the line is refused", () => {
+    // withastro/astro examples/blog src/content/blog/first-post.md, as written.
+    const astro = mustParse(
+      "---\ntitle: 'First post'\ndescription: 'Lorem ipsum dolor sit amet'\npubDate: 'Jul 08 2022'\nheroImage: '../../assets/blog-placeholder-3.jpg'\n---\n\nLorem ipsum dolor sit amet.\n",
+      'src/content/blog/first-post.md',
+    );
+    expect(astro.date).toBe('2022-07-08');
+    // Astro's updatedDate is not the day it was published.
+    expect(
+      mustParse("---\ntitle: T\npubDate: 'Jul 15 2022'\nupdatedDate: 'Jul 20 2022'\n---\nText.\n").date,
+    ).toBe('2022-07-15');
+    for (const [written, day] of [
+      ['July 8, 2022', '2022-07-08'],
+      ['8 July 2022', '2022-07-08'],
+      ['Jul 8, 2022', '2022-07-08'],
+      ['"dec 31 1999"', '1999-12-31'],
+      ['SEPTEMBER 1 2024', '2024-09-01'],
+      ['29 Feb 2024', '2024-02-29'],
+    ])
+      expect(mustParse(`---\ntitle: T\ndate: ${written}\n---\nBody.\n`).date, written).toBe(day);
+    for (const written of [
+      'Feb 30 2024',
+      '29 Feb 2023',
+      'Fri, Jul 08 2022',
+      'Jul 08 2022 10:00',
+      'Sept 8 2022',
+      'Jul 08 22',
+      '8th July 2022',
+      'Jul 8 2022 and then',
+      '2022 Jul 8',
+    ])
+      expect(problemsOf(`---\ntitle: T\ndate: ${written}\n---\nBody.\n`), written).toEqual([
+        {
+          file: 'content/bad.md',
+          line: 3,
+          field: 'date',
+          message:
+            'expected a real day written as YYYY-MM-DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"',
+        },
+      ]);
+    // A Hugo post published then starts that day, in UTC.
+    const hugo = parseArticle({
+      file: 'content/a.md',
+      source: '---\ntitle: T\ndate: Jul 8, 2030\n---\nB.\n',
+      hugo: true,
+    });
+    expect(hugo.ok && hugo.article.publishes).toBe('2030-07-08T00:00:00.000Z');
+  });
+
+  it("GIVEN Jekyll's date with a time Ruby's Time.parse reads and the bot does not THEN the day as written, its start in UTC for Jekyll's future rule", () => {
+    // jekyll/jekyll docs/_posts/2023-01-29-jekyll-3-9-3-released.markdown:3, as written.
+    const source = '---\ntitle: Jekyll 3.9.3 Released\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nBody.\n';
+    const result = parseArticle({
+      file: 'docs/_posts/2023-01-29-jekyll-3-9-3-released.markdown',
+      contentPath: '_posts/2023-01-29-jekyll-3-9-3-released.markdown',
+      source,
+    });
+    expect(result.ok && [result.article.date, result.article.publishes]).toEqual([
+      '2023-01-29',
+      '2023-01-29T00:00:00.000Z',
+    ]);
+    for (const written of ['2024-01-05T25', '2024-01-05 10:00 +', '2024-01-05 soon'])
+      expect(mustParse(`---\ntitle: T\ndate: ${written}\n---\nBody.\n`).date, written).toBe('2024-01-05');
+    // Hugo's expiryDate is an instant: a time it cannot read is still a problem.
+    expect(problemsOf('---\ntitle: T\nexpiryDate: 2024-01-05 soon\n---\nBody.\n')).toMatchObject([
+      { field: 'expiryDate', line: 3 },
+    ]);
+  });
+
+  it("GIVEN Eleventy's eleventyExcludeFromCollections: true (a 404 or thank-you page) THEN no article and no problem, in any site", () => {
+    // 11ty/eleventy-base-blog content/404.md, as written.
+    const notFound =
+      '---\npermalink: 404.html\neleventyExcludeFromCollections: true\n---\n# Content not found.\n\nGo home.\n';
+    for (const site of [{ eleventy: true }, {}])
+      expect(parsed(notFound, 'content/404.md', site)).toEqual({
+        ok: false,
+        problems: [],
+        unpublished: true,
+      });
+    expect(parsed('---\ntitle: T\neleventyExcludeFromCollections: false\n---\nBody.\n').ok).toBe(true);
+  });
+
+  it('GIVEN a page without front matter in an Eleventy site THEN an article titled from its file name, as Eleventy publishes it; elsewhere a problem', () => {
+    const source = '# Local installation\n\nInstall Eleventy.\n';
+    const page = parsed(source, 'src/docs/local-installation.md', {
+      eleventy: true,
+      contentPath: 'docs/local-installation.md',
+    });
+    expect(page.ok && [page.article.title, page.article.slug, page.article.summary]).toEqual([
+      'Local Installation',
+      'local-installation',
+      'Install Eleventy.',
+    ]);
+    // In an Eleventy site a `_posts` folder is no Jekyll's: such a file is a page too.
+    expect(
+      parsed(source, 'src/_posts/2024-01-05-x.md', { eleventy: true, contentPath: '_posts/2024-01-05-x.md' })
+        .ok,
+    ).toBe(true);
+    expect(parsed(source, 'content/local-installation.md')).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, message: expect.stringMatching(/^no front matter/) as string }],
+    });
+  });
+
+  it("GIVEN Eleventy's JavaScript front matter THEN the post is skipped, said so: the bot never runs it", () => {
+    // 11ty/eleventy-base-blog content/blog/fifthpost.md, as written.
+    const fifth =
+      '---js\nconst title = "This is a fifth post (draft)";\nconst date = "2023-01-23";\nconst tags = ["second tag"];\nconst draft = true;\n---\nThis is a draft post\n';
+    const pwned = globalThis as { __pwned?: unknown };
+    for (const site of [{ eleventy: true }, {}])
+      expect(parsed(fifth, 'content/blog/fifthpost.md', site)).toEqual({
+        ok: false,
+        problems: [
+          {
+            file: 'content/blog/fifthpost.md',
+            line: 1,
+            message:
+              'front matter: "---js" is JavaScript, which the bot never runs: the post is skipped; write its fields as YAML between "---" lines to have it read',
+          },
+        ],
+      });
+    expect(pwned.__pwned).toBeUndefined();
   });
 });
