@@ -1,4 +1,4 @@
-import { forwardSearch, removal, rewriteOutsideCode, type Replacement } from './outside-code.js';
+import { forwardSearch, lineBreaks, removal, rewriteOutsideCode, type Replacement } from './outside-code.js';
 
 /**
  * A post's text without the template tags its generator would have expanded, which Discord would
@@ -27,6 +27,13 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
     endhighlight: forwardSearch(text, /\{%-?\s*endhighlight\s*-?%\}/),
     hugoEndHighlight: forwardSearch(text, /\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/),
   };
+  const skipTag = (from: number): number | undefined => {
+    const close = (text[from + 1] === '%' ? find.tag : find.output)(from + 2);
+    return close === undefined ? undefined : close.index + 2;
+  };
+  /** A tag that writes text: at the start of a link's address, the address goes with it (see linkAddress). */
+  const drop = (from: number, to: number): Replacement =>
+    linkAddress(text, from, to, { markdown, skipTag }) ?? remove(from, to);
 
   /**
    * A highlight tag alone on its line, and its end tag alone on a later one, as a fenced code block
@@ -70,12 +77,19 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
         const after = fenced(start, end, inner.slice(name[0].length), find.hugoEndHighlight(end));
         if (after !== undefined) return after;
       }
-      return remove(start, end);
+      return drop(start, end);
     }
     const opener = text[start + 1];
-    if (opener === '{' || opener === '#') {
-      const close = (opener === '{' ? find.output : find.comment)(start + 2);
+    if (opener === '#') {
+      const close = find.comment(start + 2);
       return close === undefined ? undefined : remove(start, close.index + 2);
+    }
+    if (opener === '{') {
+      const close = find.output(start + 2);
+      if (close === undefined) return undefined;
+      // The site's own address: what follows it is a path on the site, as on SITE_URL.
+      const siteAddress = SITE_ADDRESS.test(text.slice(start + 2, close.index));
+      return (siteAddress ? remove : drop)(start, close.index + 2);
     }
     if (opener !== '%') return undefined;
     const close = find.tag(start + 2);
@@ -101,10 +115,89 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
         break;
       }
     }
-    return remove(start, end);
+    return drop(start, end);
   };
 
   return rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode });
+}
+
+/** Jekyll's `site.url` and `site.baseurl`, whose address is the site's: SITE_URL. */
+const SITE_ADDRESS = /^-?\s*site\.(?:url|baseurl)\s*-?$/;
+
+/** Where a tag starting at `from` (`{{`, `{%`) ends, or undefined when it is not one. */
+type TagSkipper = (from: number) => number | undefined;
+
+/**
+ * A tag starting a link's address (`[bug]({{ site.repository }}/issues/1)`, a reference
+ * definition's `[post]: {% post_url x %}`) with the rest of the address: the generator writes an
+ * address there that the bot cannot know, and what follows the tag (`/issues/1`) would make a page
+ * of SITE_URL that is not there. The link is left with an empty address (`<>` where one must be
+ * written: a definition's, one before a title), which keeps its text (see resolveLinks). Line
+ * breaks stay: after a link's `)` as an HTML comment, which a message never shows (a blank line
+ * would end the paragraph). Undefined elsewhere.
+ */
+function linkAddress(
+  text: string,
+  from: number,
+  to: number,
+  { markdown, skipTag }: { markdown: boolean; skipTag: TagSkipper },
+): Replacement | undefined {
+  let at = from - 1;
+  const angled = text[at] === '<';
+  if (angled) at--;
+  while (text[at] === ' ' || text[at] === '\t') at--;
+  const inline = text[at] === '(' && text[at - 1] === ']';
+  if (!inline && !(text[at] === ':' && definitionLabel(text, at))) return undefined;
+  const end = addressEnd(text, to, angled, skipTag);
+  const breaks = lineBreaks(text, from, end);
+  // An address left empty before a title (`( "Title")`) would take the title for the address.
+  const empty = angled || (inline && text[end] === ')') ? '' : '<>';
+  if (inline && breaks !== '' && markdown && text[end] === ')')
+    return { end: end + 1, text: `)<!--${breaks.replaceAll('\n', '\nx')}-->` };
+  return { end, text: empty + breaks };
+}
+
+/** Whether the `:` at `colon` ends a reference definition's label, `[name]:` opening its line. */
+function definitionLabel(text: string, colon: number): boolean {
+  if (text[colon - 1] !== ']') return false;
+  // A label has at most 999 characters: a line start longer than the longest is none, and is not
+  // searched for its line break (a long line of `]: {{ x }}` would be searched again and again).
+  const from = Math.max(0, colon - 1004);
+  const window = text.slice(from, colon + 1);
+  const lineBreak = window.lastIndexOf('\n');
+  if (lineBreak === -1 && from > 0 && text[from - 1] !== '\n') return false;
+  return DEFINITION_LABEL.test(window.slice(lineBreak + 1));
+}
+
+/** A reference definition's label and colon, a whole line start: `[name]:`, not a footnote's `[^1]:`. */
+const DEFINITION_LABEL = /^ {0,3}\[(?!\^)(?:[^[\]\\]|\\.){1,999}\]:$/;
+
+/**
+ * Where the rest of an address from `from` ends: at `>` in `<…>`; else at white space, or a `)` that
+ * closes none opened in it. Tags in it are passed over whole.
+ */
+function addressEnd(text: string, from: number, angled: boolean, skipTag: TagSkipper): number {
+  let level = 0;
+  let i = from;
+  while (i < text.length) {
+    const char = text[i];
+    if (angled ? char === '>' || char === '<' || char === '\n' : /\s/.test(char ?? '')) break;
+    if (char === '{' && (text[i + 1] === '{' || text[i + 1] === '%')) {
+      const tagEnd = skipTag(i);
+      if (tagEnd !== undefined) {
+        i = tagEnd;
+        continue;
+      }
+    }
+    if (char === '\\') i++;
+    else if (!angled && char === '(') level++;
+    else if (!angled && char === ')') {
+      if (level === 0) break;
+      level--;
+    }
+    i++;
+  }
+  return Math.min(i, text.length);
 }
 
 /** Hugo's escaped shortcode, as it shows in code. */

@@ -26,6 +26,47 @@ describe('stripTemplateTags', () => {
     );
   });
 
+  // As jekyllrb.com's news posts write them: the site makes https://github.com/jekyll/jekyll/issues/1794 of the first.
+  it('GIVEN a link whose address starts with a template tag THEN the address goes whole, the link keeps its text', () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
+    expect(strip('A [critical bug]({{ site.repository }}/issues/1794) fixed.')).toBe(
+      'A [critical bug]() fixed.',
+    );
+    expect(strip('[a]({% link _posts/x.md %}#part) [b]({{< ref "x" >}}) [c](<{{ x }}/c d>)')).toBe(
+      '[a]() [b]() [c](<>)',
+    );
+    // Tags later in the address are passed over whole; a title stays a title.
+    expect(strip('[a]({{ site.repository }}/{{ page.id }}/b(c) "Title") after')).toBe(
+      '[a](<> "Title") after',
+    );
+    // The site's own address is SITE_URL: what follows it is a path on the site.
+    expect(strip('[b]({{site.url}}{{ site.baseurl }}/blog/b/)')).toBe('[b](/blog/b/)');
+  });
+
+  it('GIVEN a reference definition whose address is, or starts with, a template tag THEN its address is empty', () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
+    expect(
+      strip(
+        '[we released Jekyll 1.0.0][jekyll-1].\n\n[jekyll-1]: {% post_url 2013-05-06-jekyll-1-0-0-released %}\n' +
+          '[#2633]: {{ site.repository }}/issues/2633 "Issue"\n   [r]: <{{ x }}/y>',
+      ),
+    ).toBe('[we released Jekyll 1.0.0][jekyll-1].\n\n[jekyll-1]: <>\n[#2633]: <> "Issue"\n   [r]: <>');
+    // Not a definition: a footnote, text before the label, a colon in a sentence.
+    expect(strip('[^1]: {{ a }}/x\nsee [a]: {{ b }}/y\nWhy: {{ c }}/z')).toBe(
+      '[^1]: /x\nsee [a]: /y\nWhy: /z',
+    );
+  });
+
+  it('GIVEN a tag over two lines starting a link address THEN the link keeps its text, the item its lines', () => {
+    const source =
+      '- non-zero exit codes ([#1338]({{ site.repository\n}}/issues/1338))\n- the [strange bug]({{ x\n\n}}/1) here';
+    const stripped = stripTemplateTags(source, { indentedCode: true, markdown: true });
+    expect(stripped).toBe(
+      '- non-zero exit codes ([#1338]()<!--\nx-->)\n- the [strange bug]()<!--\nx\nx--> here',
+    );
+    expect(lines(stripped)).toBe(lines(source));
+  });
+
   it('GIVEN {% raw %} THEN its text is kept as written, tags and all', () => {
     expect(stripTemplateTags('{% raw %}Show {{ page.title }} and {% if %}{% endraw %} then {{ x }}')).toBe(
       'Show {{ page.title }} and {% if %} then ',
@@ -147,6 +188,9 @@ describe('stripTemplateTags', () => {
       (size: number) => '{% raw %}'.repeat(size / 9),
       (size: number) => '{{<'.repeat(size / 3),
       (size: number) => '{{ x }}'.repeat(size / 7),
+      // Link addresses and reference definitions on one long line, each opened by a tag.
+      (size: number) => '[a]({{ x }}/b{{ y }}) ]: {{ z }} '.repeat(size / 33),
+      (size: number) => `[${'a'.repeat(900)}]: {{ x }}${']: {{ x }}'.repeat(size / 10)}`,
       (size: number) => '{% highlight x %}\n'.repeat(size / 18),
       (size: number) => '` {{a}} '.repeat(size / 8),
       (size: number) => '```\n~~~~\n{{ x }}\n'.repeat(size / 16),
