@@ -52,8 +52,8 @@ export interface ArticleSource {
   readonly language?: string | undefined;
   /**
    * Whether the file is in an Eleventy site: a text `tags` is then one tag (`tags: my tag`), as
-   * Eleventy reads it, and a `_posts` folder is no Jekyll's (a file there without front matter is
-   * a problem, as anywhere else).
+   * Eleventy reads it, a `_posts` folder is no Jekyll's, and a file without front matter is a page
+   * all the same (Eleventy publishes it: the bot titles it from its name).
    */
   readonly eleventy?: boolean | undefined;
   /**
