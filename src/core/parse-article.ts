@@ -1,4 +1,4 @@
-import type { Heading, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
 import { stripAttributeLists } from './attribute-lists.js';
@@ -1002,8 +1002,9 @@ const MORE = /^<!--\s*(more|truncate)\s*-->$/i;
 /**
  * The post's first paragraph with text, for a summary the front matter does not give: a cover
  * image above the intro (`![Cover](/c.jpg)`, linked or not) is no summary, nor is a paragraph of
- * only inline HTML, which Discord does not show. With a `<!--more-->` divider, the paragraphs before
- * it, as Hugo makes the summary.
+ * only inline HTML, which Discord does not show. With a `<!--more-->` divider, the paragraphs and
+ * lists before it, as Hugo makes the summary: each paragraph a line, each list item a line of its
+ * own after its marker (`- `, `1. `), so that "the following features:" keeps its features.
  */
 function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): string {
   const isMore = (node: RootContent | PhrasingContent): boolean =>
@@ -1015,6 +1016,14 @@ function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): str
     node.type !== 'paragraph' || node.children.every(isImageOnly)
       ? ''
       : toDiscordMarkdown([node], siteUrl).replace(/\s+/g, ' ').trim();
+  /** A list's items as lines, each item's paragraphs on its line and the items of a list inside it after it. */
+  const listLines = (list: List): string[] =>
+    list.children.flatMap((item, i) => {
+      const marker = list.ordered === true ? `${(list.start ?? 1) + i}.` : '-';
+      const text = item.children.map(lead).filter((line) => line !== '');
+      const inner = item.children.flatMap((child) => (child.type === 'list' ? listLines(child) : []));
+      return text.length === 0 ? inner : [`${marker} ${text.join(' ')}`, ...inner];
+    });
   if (divider !== -1) {
     const before: RootContent[] = nodes.slice(0, divider);
     const last = nodes[divider];
@@ -1023,9 +1032,9 @@ function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): str
       before.push({ ...last, children: last.children.slice(0, cut) });
     }
     const summary = before
-      .map(lead)
-      .filter((text) => text !== '')
-      .join(' ');
+      .flatMap((node) => (node.type === 'list' ? listLines(node) : [lead(node)]))
+      .filter((line) => line !== '')
+      .join('\n');
     if (summary !== '') return summary;
   }
   for (const node of nodes) {

@@ -9,6 +9,7 @@ import {
 import { formatProblem } from '../../src/core/article.js';
 import { SLUG_PATTERN } from '../../src/core/front-matter.js';
 import { parseArticle } from '../../src/core/parse-article.js';
+import { codePointLength } from '../../src/core/text.js';
 import { articleSource, mustParse, validFront, words } from '../helpers/articles.js';
 import { SEED_ARTICLE, SEED_SOURCE } from '../helpers/paths.js';
 
@@ -1198,13 +1199,95 @@ describe('bad content is reported with file, line and field', () => {
     delete front.summary;
     const lead = (body: string) => mustParse(articleSource(front, `${body}\n\n## Tips\n\n- x`)).summary;
     expect(lead('![Cover](/c.jpg)\n\nFirst *part*.\n\nSecond part.\n\n<!--more-->\n\nThe rest.')).toBe(
-      'First *part*. Second part.',
+      'First *part*.\nSecond part.',
     );
-    expect(lead('One.\n\nTwo <!-- more --> three.\n\nFour.')).toBe('One. Two');
-    expect(lead('One.\n\nTwo.\n\n<!-- truncate -->\n\nThree.')).toBe('One. Two.');
+    expect(lead('One.\n\nTwo <!-- more --> three.\n\nFour.')).toBe('One.\nTwo');
+    expect(lead('One\nwrapped.\n\nTwo.\n\n<!-- truncate -->\n\nThree.')).toBe('One wrapped.\nTwo.');
     // Without a divider, or with nothing before it: the first paragraph.
     expect(lead('One.\n\nTwo.')).toBe('One.');
     expect(lead('<!--more-->\n\nOne.\n\nTwo.')).toBe('One.');
+    expect(lead('- A list first.\n\nOne.\n\nTwo.')).toBe('One.');
+  });
+
+  it('GIVEN lists before a <!--more--> divider THEN each item is a line after its marker, items of an item after it', () => {
+    const front = validFront();
+    delete front.summary;
+    const lead = (body: string) => mustParse(articleSource(front, `${body}\n\n## Tips\n\n- x`)).summary;
+    expect(
+      lead(
+        'Steps:\n\n3. Third, *first*\n   wrapped\n\n   with more.\n4. ![](/i.png)\n5. Fifth:\n   - inner\n   - \\# not a heading\n\n<!--more-->',
+      ),
+    ).toBe('Steps:\n3. Third, *first* wrapped with more.\n5. Fifth:\n- inner\n- \\# not a heading');
+  });
+
+  // Prettier's blog (Docusaurus), as the posts are written: their authors' summaries, lists and all.
+  const PRETTIER_3_5 = [
+    '---',
+    'authors: "sosukesuzuki"',
+    'title: "Prettier 3.5: New objectWrap option, experimentalOperatorPosition option and TS config file support!"',
+    '---',
+    '',
+    'This release includes a lot of bug fixes and the following new features:',
+    '',
+    '- Support for the new `objectWrap` option',
+    '- Support for the new experimental `experimentalOperatorPosition` option',
+    '- Support for TypeScript configuration file',
+    '',
+    'See each section for details.',
+    '',
+    '<!-- truncate -->',
+    '',
+    'If you appreciate Prettier and would like to support our work, please consider sponsoring us directly via [our OpenCollective](https://opencollective.com/prettier).',
+    '',
+  ].join('\n');
+  const PRETTIER_3_8 = [
+    '---',
+    'authors: "fisker"',
+    'title: "Prettier 3.8: Support for Angular v21.1"',
+    '---',
+    '',
+    "We're excited to announce that Prettier now fully supports the fresh features landing in Angular v21.1 (released today 🎉)!",
+    '',
+    'This update brings cleaner, more expressive templates with:',
+    '',
+    '- Consecutive `@case` statements in `@switch` blocks.',
+    '- Spread elements (`...`) in array literals, object literals, and function calls inside templates.',
+    '',
+    "We've also added the ability to format Angular syntax beautifully inside Markdown code blocks.",
+    '',
+    'If you find Prettier valuable and want to help us keep pace with fast-moving frameworks like Angular, please consider [sponsoring us on OpenCollective](https://opencollective.com/prettier) or supporting the projects we rely on. Thank you for being part of this community — your support means a lot!',
+    '',
+    '<!-- truncate -->',
+    '',
+    '## Highlights',
+    '',
+  ].join('\n');
+
+  it("GIVEN Prettier's release posts, a list before <!-- truncate --> THEN the summary keeps the list and the paragraphs' lines, cut at a word within 500", () => {
+    const short = mustParse(PRETTIER_3_5, 'website/blog/2025-02-09-3.5.0.md').summary;
+    expect(short).toBe(
+      [
+        'This release includes a lot of bug fixes and the following new features:',
+        '- Support for the new `objectWrap` option',
+        '- Support for the new experimental `experimentalOperatorPosition` option',
+        '- Support for TypeScript configuration file',
+        'See each section for details.',
+      ].join('\n'),
+    );
+    const long = mustParse(PRETTIER_3_8, 'website/blog/2026-01-14-3.8.0.md').summary;
+    expect(long.split('\n').slice(0, 5)).toEqual([
+      "We're excited to announce that Prettier now fully supports the fresh features landing in Angular v21.1 (released today 🎉)!",
+      'This update brings cleaner, more expressive templates with:',
+      '- Consecutive `@case` statements in `@switch` blocks.',
+      '- Spread elements (`...`) in array literals, object literals, and function calls inside templates.',
+      "We've also added the ability to format Angular syntax beautifully inside Markdown code blocks.",
+    ]);
+    // The last paragraph is cut at a word, within 500 code points with the ellipsis.
+    const last =
+      'If you find Prettier valuable and want to help us keep pace with fast-moving frameworks like Angular, please consider [sponsoring us on OpenCollective](https://opencollective.com/prettier) or supporting';
+    expect(long.split('\n')[5]).toMatch(/^If you find Prettier valuable .* [a-z]+…$/);
+    expect(last.startsWith(long.split('\n')[5]?.slice(0, -1) ?? 'none')).toBe(true);
+    expect(codePointLength(long)).toBeLessThanOrEqual(500);
   });
 
   it('GIVEN no url THEN permalink, or else ARTICLE_URL filled with the slug and the date', () => {

@@ -412,6 +412,22 @@ describe('Markdown as Discord reads it', () => {
     );
   });
 
+  it('GIVEN no summary and a list before <!-- truncate --> THEN /articles shows its paragraphs and items as lines of text', () => {
+    const front = validFront();
+    delete front.summary;
+    const body =
+      'New features:\n\n- `objectWrap`\n- TS config\n\n1. One\n\nSee each section.\n\n<!-- truncate -->\n\n## Tips\n\n- x';
+    const payload = renderArticles(
+      { tag: undefined, page: 0 },
+      buildIndex([mustParse(articleSource(front, body))]).index,
+      BLOG,
+    );
+    expect(payload.embeds?.[0]?.description).toBe(
+      '**[An article](https://blog.example/blog/a)**\n' +
+        'New features:\n\\- `objectWrap`\n\\- TS config\n1\\. One\nSee each section.',
+    );
+  });
+
   it('GIVEN a post without summary or text paragraph THEN its entry is the title line alone, with no empty line under it', () => {
     const front = validFront({ title: 'Bare', date: '2024-01-02' });
     delete front.summary;
