@@ -1,4 +1,5 @@
 import type { Break, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import markdownIt from 'markdown-it';
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { markdownTree } from './markdown-tree.js';
@@ -276,45 +277,27 @@ function startsTable(line: string, next: string | undefined, nextIsCode: boolean
 const QUOTES = /^[ \t>]*/;
 
 /** A link reference definition's label and colon: `[Name]:`, not a footnote's `[^1]:`, not blank. */
-const DEFINITION_LABEL = /^ {0,3}\[(?!\^)(?!\s*\])(?:[^[\]\\]|\\.){1,999}\]:[ \t]*/;
-/** A definition's title (`"…"`, `'…'`, `(…)`) to the end of its line. */
-const DEFINITION_TITLE = /^[ \t]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))[ \t]*$/;
+const DEFINITION_LABEL = /^ {0,3}\[(?!\^)(?!\s*\])(?:[^[\]\\]|\\.){1,999}\]:/;
+
+/**
+ * markdown-it's own rule for reference definitions, every address valid as the parser of
+ * markdown-tree.ts has them: a scanner written here would drift from it (one stopped at no control
+ * character where markdown-it does, and let a crafted paragraph through as "definitions").
+ */
+const definitions = markdownIt('commonmark');
+definitions.validateLink = () => true;
+definitions.block.ruler.enableOnly(['reference']);
+const [referenceRule] = definitions.block.ruler.getRules('');
 
 /**
  * Whether `line` is a whole link reference definition, `[Name]: https://… "title"`, as markdown-it
  * reads one: else the parser reads it as a paragraph's text, and so must the count.
  */
 function isLinkDefinition(line: string): boolean {
-  const label = DEFINITION_LABEL.exec(line);
-  if (label === null) return false;
-  const rest = line.slice(label[0].length);
-  const end = destinationEnd(rest);
-  if (end === undefined) return false;
-  const after = rest.slice(end);
-  return after.trim() === '' || DEFINITION_TITLE.test(after);
-}
-
-/** Where a link destination at the start of `text` ends: `<…>`, or no spaces and its parentheses balanced. */
-function destinationEnd(text: string): number | undefined {
-  if (text.startsWith('<')) {
-    const angled = /^<(?:[^<>\\]|\\.)*>/.exec(text);
-    return angled?.[0].length;
-  }
-  let level = 0;
-  let i = 0;
-  for (; i < text.length; i++) {
-    const char = text[i];
-    if (char === ' ' || char === '\t') break;
-    if (char === '\\') i++;
-    else if (char === '(') {
-      // markdown-it refuses a destination more than 32 parentheses deep.
-      if (++level > 32) return undefined;
-    } else if (char === ')') {
-      if (level === 0) break;
-      level--;
-    }
-  }
-  return i === 0 || level !== 0 ? undefined : Math.min(i, text.length);
+  if (referenceRule === undefined || !DEFINITION_LABEL.test(line)) return false;
+  // As markdown-it's normalize step reads NUL, before its block rules.
+  const state = new definitions.block.State(line.replaceAll('\0', '\uFFFD'), definitions, {}, []);
+  return referenceRule(state, 0, 1, true);
 }
 
 /** A character that may be an emphasis mark or a bracket: most lines of prose have none. */

@@ -2672,6 +2672,12 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
       12,
     ],
     ['a paragraph over a "delimiter" of the wrong width', 'a | b\n| - |\n' + '*x* *y* '.repeat(40), 12],
+    // markdown-it ends an address at a control character, and then reads no definition: one paragraph.
+    [
+      'definitions broken by a control character',
+      `[${'*a* '.repeat(20)}]: /x\x01${'*a*_b_'.repeat(8)}\n`.repeat(3),
+      12,
+    ],
   ])('GIVEN %s THEN names the line of its crowded paragraph', (_, body, line) => {
     expect(problemsOf(withTips(`Lead-in.\n\n${body}`))).toEqual([
       { file: 'content/bad.md', line, message: CROWDED },
