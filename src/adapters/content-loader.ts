@@ -3,13 +3,12 @@ import { open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promi
 import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import pMap from 'p-map';
-import { parse as parseToml } from 'smol-toml';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
 import { cascadesOf, hugoPagePath, mergeCascades, type Cascade } from '../core/cascade.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
-import { readFrontMatter } from '../core/front-matter.js';
+import { parseTomlData, readFrontMatter } from '../core/front-matter.js';
 import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import {
   fileKey,
@@ -424,7 +423,7 @@ export function cascadeAt(
 /**
  * The cascades of the `_index.md` files at `indexes` (relative to the content folder at `root`);
  * one that cannot be read is a problem, named by its file and line (the pages below it are read
- * without it).
+ * without it), as is what cascadesOf leaves out of one (the rest is read).
  */
 async function readCascades(
   root: string,
@@ -462,12 +461,17 @@ async function readCascades(
       continue;
     }
     const found = cascadesOf(block.data);
+    const cascadeLine = (): number =>
+      outcome.text
+        .split('\n', block.blockLines)
+        .findIndex((text) => /^\s*(\[+\s*)?["']?cascade\b/i.test(text)) + 1 || 1;
     if (!found.ok) {
-      const lines = outcome.text.split('\n', block.blockLines);
-      const line = lines.findIndex((text) => /^\s*(\[+\s*)?["']?cascade\b/i.test(text)) + 1 || 1;
-      problems.push({ file: name(inside), line, field: 'cascade', message: found.message });
+      problems.push({ file: name(inside), line: cascadeLine(), field: 'cascade', message: found.message });
       continue;
     }
+    // What is left out is named once here, not on every page below.
+    for (const message of found.problems ?? [])
+      problems.push({ file: name(inside), line: cascadeLine(), field: 'cascade', message });
     if (found.cascades.length === 0) continue;
     const folders = inside.split(sep);
     const { language = '' } = splitLanguage(folders.pop() ?? '');
@@ -769,7 +773,7 @@ function configCascade(value: unknown): readonly Cascade[] {
 function configData(file: string, text: string): Record<string, unknown> | undefined {
   let data: unknown;
   try {
-    if (file.endsWith('.toml')) data = parseToml(text);
+    if (file.endsWith('.toml')) data = parseTomlData(text);
     else if (file.endsWith('.json')) data = JSON.parse(text) as unknown;
     else data = yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA });
   } catch {

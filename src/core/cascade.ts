@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { splitLanguage } from './content-language.js';
+import { frontMatterSchema } from './front-matter.js';
 
 /**
  * Hugo's `cascade`: front matter a branch bundle's `_index.md` passes down to every page below it
@@ -22,14 +23,26 @@ export type CascadeRead =
       readonly cascades: readonly Cascade[];
       /** Cascades left out: their target names a page kind, language or environment (see README). */
       readonly skipped: number;
+      /**
+       * What was left out, and why, to report at the `cascade` line: entries past the first
+       * {@link MAX_CASCADES}, a target path too long, a value the page could not hold.
+       */
+      readonly problems?: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
+
+/** At most this many cascades are read of one `_index.md` (or configuration): a site writes a few. */
+export const MAX_CASCADES = 100;
+/** A target `path` glob longer than this is not read (Hugo's paths are a few folders deep). */
+export const MAX_TARGET_PATH = 256;
 
 /**
  * The cascades of an `_index.md`'s front matter `data`: its `cascade` (any case), a map of fields or
  * a list of them, each limited by its `target` (or `_target`, its name before Hugo 0.156). Of a
  * target, only `path` is matched: a cascade whose target also names a `kind`, `lang`, `sites` or
- * `environment` is left out rather than applied to pages it may not be meant for.
+ * `environment` is left out rather than applied to pages it may not be meant for. Bounded: the first
+ * {@link MAX_CASCADES} are read; one whose path is longer than {@link MAX_TARGET_PATH}, or a field
+ * the page's front matter could not hold (`date: soon`), is left out; each is one of its `problems`.
  */
 export function cascadesOf(data: unknown): CascadeRead {
   if (!isFields(data)) return { ok: true, cascades: [], skipped: 0 };
@@ -37,8 +50,14 @@ export function cascadesOf(data: unknown): CascadeRead {
   if (value === undefined || value === null) return { ok: true, cascades: [], skipped: 0 };
   const entries = Array.isArray(value) ? (value as unknown[]) : [value];
   const cascades: Cascade[] = [];
+  const problems: string[] = [];
+  if (entries.length > MAX_CASCADES)
+    problems.push(
+      `at most ${MAX_CASCADES} cascades are read: the ${entries.length - MAX_CASCADES} after them are left out`,
+    );
   let skipped = 0;
-  for (const entry of entries) {
+  let tooLong = 0;
+  for (const entry of entries.slice(0, MAX_CASCADES)) {
     if (!isFields(entry))
       return { ok: false, message: 'expected fields to pass down ("build: …"), or a list of them' };
     const target = fieldOf(entry, 'target') ?? fieldOf(entry, '_target');
@@ -47,17 +66,61 @@ export function cascadesOf(data: unknown): CascadeRead {
       skipped++;
       continue;
     }
+    if (path !== undefined && path.length > MAX_TARGET_PATH) {
+      tooLong++;
+      continue;
+    }
     const values: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(entry)) {
       const lower = key.toLowerCase();
       // A cascade is not passed on by the pages it reaches; `__proto__` would set the prototype.
       if (['target', '_target', 'cascade', '__proto__'].includes(lower) || Object.hasOwn(values, lower))
         continue;
-      values[lower] = field;
+      const wrong = fieldProblem(lower, field);
+      if (wrong === undefined) values[lower] = field;
+      else problems.push(`${key}: ${wrong} (not passed down)`);
     }
-    cascades.push(path === undefined ? { values } : { values, path });
+    const cascade = path === undefined ? { values } : { values, path };
+    // Compiled once here, not for every page it is matched against.
+    if (path !== undefined) MATCHERS.set(cascade, matcherOf(path));
+    cascades.push(cascade);
   }
-  return { ok: true, cascades, skipped };
+  if (tooLong > 0)
+    problems.push(
+      `a target path is at most ${MAX_TARGET_PATH} characters: ${tooLong === 1 ? 'one cascade' : `${tooLong} cascades`} left out`,
+    );
+  return problems.length === 0
+    ? { ok: true, cascades, skipped }
+    : { ok: true, cascades, skipped, problems: problems.slice(0, MAX_PROBLEMS) };
+}
+
+/** At most this many problems of one cascade are reported (each bad field of many entries would be one). */
+const MAX_PROBLEMS = 5;
+
+/**
+ * Why the page's front matter could not hold `value` as its field `key` (checked once here, where a
+ * page below would report it as its own, at its first line); undefined when it can, or is not read.
+ */
+function fieldProblem(key: string, value: unknown): string | undefined {
+  // Hugo's other names of its dates are read as the dates are (see parseSource).
+  const name = key === 'pubdate' ? 'publishdate' : key === 'unpublishdate' ? 'expirydate' : key;
+  if (!Object.hasOwn(SHAPE, name) || (name === 'permalink' && value === false)) return undefined;
+  const read = SHAPE[name as keyof typeof SHAPE].safeParse(value);
+  return read.success ? undefined : (read.error.issues[0]?.message ?? 'not a value the page can hold');
+}
+
+const SHAPE = frontMatterSchema.in.shape;
+
+/** Each cascade's compiled target glob (the cascade stays plain data, as it is compared and cloned). */
+const MATCHERS = new WeakMap<Cascade, (pagePath: string) => boolean>();
+
+/** Hugo's path glob (`*` within a folder, `**` across, `{a,b}`) compiled; one that cannot be matches nothing. */
+function matcherOf(glob: string): (pagePath: string) => boolean {
+  try {
+    return picomatch(glob.toLowerCase(), { dot: true });
+  } catch {
+    return () => false;
+  }
 }
 
 /**
@@ -88,8 +151,9 @@ export function mergeCascades(
   let merged: Record<string, unknown> | undefined;
   for (const cascades of levels) {
     const level: Record<string, unknown> = {};
-    for (const { values, path } of cascades) {
-      if (path !== undefined && !matches(path, pagePath)) continue;
+    for (const cascade of cascades) {
+      const { values, path } = cascade;
+      if (path !== undefined && !matches(cascade, path, pagePath)) continue;
       for (const [key, value] of Object.entries(values)) if (!Object.hasOwn(level, key)) level[key] = value;
     }
     if (Object.keys(level).length > 0) merged = { ...merged, ...level };
@@ -97,22 +161,24 @@ export function mergeCascades(
   return merged;
 }
 
-/** Whether Hugo's path glob (`*` within a folder, `**` across, `{a,b}`) matches the page's path. */
-function matches(glob: string, pagePath: string): boolean {
-  try {
-    return picomatch.isMatch(pagePath, glob.toLowerCase(), { dot: true });
-  } catch {
-    return false;
+/** Whether the cascade's target `path` matches the page's path (compiled now if cascadesOf did not). */
+function matches(cascade: Cascade, path: string, pagePath: string): boolean {
+  let matcher = MATCHERS.get(cascade);
+  if (matcher === undefined) {
+    matcher = matcherOf(path);
+    MATCHERS.set(cascade, matcher);
   }
+  return matcher(pagePath);
 }
 
 /**
- * A page's path as Hugo's targets match it, from its path in Hugo's content folder: `posts/My Post.fr.md`
- * → `/posts/my post`, a bundle's `posts/trip/index.md` → `/posts/trip`.
+ * A page's path as Hugo's targets match it, from its path in Hugo's content folder: lower case, spaces
+ * made hyphens (`posts/My Post.fr.md` → `/posts/my-post`), a bundle's `posts/trip/index.md` → `/posts/trip`.
  */
 export function hugoPagePath(contentPath: string): string {
   const path = splitLanguage(contentPath)
     .name.toLowerCase()
+    .replace(/ /g, '-')
     .replace(/\.[^./]+$/, '')
     .replace(/(^|\/)index$/, '');
   return `/${path}`;

@@ -117,6 +117,48 @@ describe("Hugo's cascade", () => {
     expect(loaded.problems).toEqual([]);
   });
 
+  it("GIVEN a TOML date cascaded by an _index.md's +++ [cascade] or hugo.toml's [cascade] THEN the pages below read it as written, as their own", async () => {
+    put('content/posts/_index.md', '+++\ntitle = "Posts"\n[cascade]\nexpiryDate = 2099-01-01\n+++\n');
+    let loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.index.articles.map((a) => a.slug)).toEqual(['post']);
+    put('content/posts/_index.md', '+++\n[cascade]\nexpiryDate = 2001-01-01T10:00:00Z\n+++\n');
+    expect(await slugs()).toEqual([]);
+    put('content/posts/_index.md', '---\ntitle: Posts\n---\n');
+    put('hugo.toml', 'title = "A blog"\n[cascade]\nexpiryDate = 2099-01-01\n');
+    loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.index.articles.map((a) => a.slug)).toEqual(['post']);
+    put('hugo.toml', 'title = "A blog"\n[cascade]\nexpiryDate = 2001-01-01\n');
+    expect(await slugs()).toEqual([]);
+  });
+
+  it('GIVEN an _index.md cascading a bad date THEN one problem at its cascade line, not one per page below; the pages are read without that field', async () => {
+    put('content/posts/_index.md', '---\ntitle: Posts\ncascade:\n  date: soon\n  tags: [cascaded]\n---\n');
+    put('content/posts/other.md', page('Other'));
+    const loaded = await loadContent(content(), 'https://blog.example');
+    const posts = relative(process.cwd(), join(content(), 'posts/_index.md'));
+    expect(loaded.problems.map((p) => [p.file, p.line, p.field])).toEqual([[posts, 3, 'cascade']]);
+    expect(loaded.problems[0]?.message).toMatch(/^date: .*\(not passed down\)$/);
+    expect(loaded.index.articles.map((a) => a.slug).sort()).toEqual(['other', 'post']);
+  });
+
+  it('GIVEN an _index.md with 20,000 cascades over 50 pages THEN its first 100 are read and the rest is one problem at its cascade line', async () => {
+    const entries = Array.from(
+      { length: 20_000 },
+      (_, i) => `{"target":{"path":"/posts/p${i}"},"draft":true}`,
+    );
+    put('content/posts/_index.md', `{"cascade":[${entries.join(',')}]}\n`);
+    for (let i = 0; i < 50; i++) put(`content/posts/p${i * 3}.md`, page(`P${i * 3}`));
+    const loaded = await loadContent(content(), 'https://blog.example');
+    const posts = relative(process.cwd(), join(content(), 'posts/_index.md'));
+    expect(loaded.problems.map((p) => [p.file, p.line, p.field, p.message])).toEqual([
+      [posts, 1, 'cascade', 'at most 100 cascades are read: the 19900 after them are left out'],
+    ]);
+    // p0 … p99 are drafts (the cascades read); p102 … p147, beyond them, are published.
+    expect(loaded.index.articles).toHaveLength(1 + 50 - 34);
+  });
+
   it('GIVEN no Hugo site THEN an _index.md cascades nothing', async () => {
     unlinkSync(join(site, 'hugo.toml'));
     expect(await slugs()).toEqual(['bundle', 'nested', 'post', 'snippet']);

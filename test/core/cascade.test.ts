@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cascadesOf, hugoPagePath, mergeCascades } from '../../src/core/cascade.js';
+import {
+  cascadesOf,
+  hugoPagePath,
+  MAX_CASCADES,
+  MAX_TARGET_PATH,
+  mergeCascades,
+} from '../../src/core/cascade.js';
 
 describe('cascadesOf', () => {
   it('GIVEN a cascade map THEN one cascade to every page, its keys in lower case, the target and a nested cascade dropped', () => {
@@ -40,6 +46,47 @@ describe('cascadesOf', () => {
     expect(cascadesOf({ cascade: 'never' })).toMatchObject({ ok: false });
     expect(cascadesOf({ cascade: [{ draft: true }, 3] })).toMatchObject({ ok: false });
   });
+
+  it('GIVEN 20,000 cascades (one hostile _index.md) THEN the first 100 are read and the rest named as a problem; 50 pages merge against those only', () => {
+    const cascade = Array.from({ length: 20_000 }, (_, i) => ({ target: { path: `/p${i}/**` }, x: i }));
+    const read = cascadesOf({ cascade });
+    expect(read).toMatchObject({
+      ok: true,
+      problems: [`at most ${MAX_CASCADES} cascades are read: the 19900 after them are left out`],
+    });
+    if (!read.ok) return;
+    expect(read.cascades).toHaveLength(MAX_CASCADES);
+    const merged = Array.from({ length: 50 }, (_, i) => mergeCascades([read.cascades], `/p${i}/page`));
+    expect(merged.map((values) => values?.['x'])).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(mergeCascades([read.cascades], '/p100/page')).toBeUndefined();
+  });
+
+  it('GIVEN a target path longer than the bound THEN that cascade is left out and named; the others are read', () => {
+    const read = cascadesOf({
+      cascade: [{ draft: true, target: { path: `/${'a'.repeat(MAX_TARGET_PATH)}` } }, { tags: ['x'] }],
+    });
+    expect(read).toEqual({
+      ok: true,
+      cascades: [{ values: { tags: ['x'] } }],
+      skipped: 0,
+      problems: [`a target path is at most ${MAX_TARGET_PATH} characters: one cascade left out`],
+    });
+  });
+
+  it("GIVEN a cascaded field the page's front matter could not hold THEN it is named once, here, and left out; the other fields pass down", () => {
+    const read = cascadesOf({
+      cascade: { Date: 'soon', unpublishDate: 3, draft: false, publishDate: '2024-02-02', permalink: false },
+    });
+    expect(read).toMatchObject({
+      ok: true,
+      cascades: [{ values: { draft: false, publishdate: '2024-02-02', permalink: false } }],
+    });
+    expect(read.ok && read.problems?.map((problem) => problem.split(':')[0])).toEqual([
+      'Date',
+      'unpublishDate',
+    ]);
+    expect(read.ok && read.problems?.[0]).toMatch(/\(not passed down\)$/);
+  });
 });
 
 describe('mergeCascades', () => {
@@ -66,10 +113,13 @@ describe('mergeCascades', () => {
 });
 
 describe('hugoPagePath', () => {
-  it("GIVEN a page's path in Hugo's content THEN Hugo's logical path: lower case, without extension, language or a bundle's index", () => {
+  it("GIVEN a page's path in Hugo's content THEN Hugo's logical path: lower case, spaces made hyphens, without extension, language or a bundle's index", () => {
     expect(hugoPagePath('posts/My-Post.md')).toBe('/posts/my-post');
     expect(hugoPagePath('posts/post.fr.md')).toBe('/posts/post');
     expect(hugoPagePath('posts/trip/index.md')).toBe('/posts/trip');
     expect(hugoPagePath('about.markdown')).toBe('/about');
+    // Hugo makes spaces hyphens: a target `/posts/my-post` reaches `My Post.md`.
+    expect(hugoPagePath('posts/My Post.fr.md')).toBe('/posts/my-post');
+    expect(hugoPagePath('my posts/a b/index.md')).toBe('/my-posts/a-b');
   });
 });
