@@ -110,13 +110,35 @@ const UNSPACED =
  */
 let words: Intl.Segmenter | undefined;
 
+/**
+ * Longest text given to the segmenter at once. Its iteration slows down sharply past some tens of
+ * thousands of characters (V8 with ICU: 40,000 in 0.2 s, 80,000 in a minute), and a post may be a
+ * megabyte; in pieces of this size it reads about a thousand characters a millisecond.
+ */
+const SEGMENT_CHUNK = 4096;
+
 /** The text with a space between every two words, as ICU finds them (`日本語の記事`: `日本語 の 記事`). */
 function spaceWords(text: string): string {
   let spaced = '';
   words ??= new Intl.Segmenter('und', { granularity: 'word' });
-  for (const { segment, isWordLike } of words.segment(text))
-    spaced += isWordLike === true ? `${segment} ` : ' ';
+  for (let start = 0; start < text.length;) {
+    const end = chunkEnd(text, start);
+    for (const { segment, isWordLike } of words.segment(text.slice(start, end)))
+      spaced += isWordLike === true ? `${segment} ` : ' ';
+    start = end;
+  }
   return spaced;
+}
+
+/**
+ * Where the piece of `text` from `start` ends: after its last white space, which no word spans, or
+ * else (a run of Chinese a piece long) at the limit, never between the two halves of a surrogate pair.
+ */
+function chunkEnd(text: string, start: number): number {
+  const limit = start + SEGMENT_CHUNK;
+  if (limit >= text.length) return text.length;
+  for (let i = limit; i > limit - SEGMENT_CHUNK / 4; i--) if (/\s/.test(text[i - 1] ?? '')) return i;
+  return /[\uDC00-\uDFFF]/.test(text[limit] ?? '') ? limit - 1 : limit;
 }
 
 /**

@@ -34,6 +34,7 @@ import { firstAtOrAfter } from './sorted.js';
 import { stripTemplateTags } from './template-tags.js';
 import { truncateMarkdown, truncatePlain } from './text.js';
 import { resolveUrl } from './urls.js';
+import { searchableText } from './search-text.js';
 
 export interface ArticleSource {
   /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
@@ -989,10 +990,9 @@ function parseBody(
     const heading = written.replace(HEADING_NUMBER, '') || written;
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
-  const searchText = parsed.root.children
-    .filter((node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined)
-    .map((node) => plainText(node))
-    .join('\n');
+  const searchText = searchableText(
+    parsed.root.children.filter((node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined),
+  );
   return { sections, problems, lead: leadOf(parsed.root.children, siteUrl), searchText };
 }
 
