@@ -35,7 +35,7 @@ function noMatch(query: string, content: ContentIndex): UserFacingError {
 export default {
   data: new SlashCommandBuilder()
     .setName('search')
-    .setDescription('Find articles by words in their titles, tags, summaries and advice')
+    .setDescription('Find articles by words in their titles, tags, summaries and text')
     .addStringOption((option) =>
       option
         .setName('query')

@@ -1,7 +1,7 @@
 import type { Article } from './article.js';
 
 /**
- * Full-text search over one index's articles: titles, tags, summaries and section text. The engine
+ * Full-text search over one index's articles: titles, tags, summaries and their whole text. The engine
  * is an adapter's (SQLite's FTS5, see src/adapters/sqlite-search.ts); what counts as a word, how
  * fields weigh and how many typos a word may have are decided here.
  */
@@ -23,7 +23,7 @@ export type SearchFactory = (articles: readonly Article[]) => ArticleSearch;
 /** For an index that is never searched (`content:check`). */
 export const NO_SEARCH: ArticleSearch = { search: () => [], complete: () => [], closest: () => [] };
 
-/** The indexed fields and their weights: a word in the title counts most, section text least. */
+/** The indexed fields and their weights: a word in the title counts most, the post's text least. */
 export const SEARCH_WEIGHTS = { title: 5, tags: 3, summary: 2, text: 1 } as const;
 export type SearchField = keyof typeof SEARCH_WEIGHTS;
 export const SEARCH_FIELDS = Object.keys(SEARCH_WEIGHTS) as SearchField[];
@@ -62,7 +62,10 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** The text of a field, before {@link searchTerms}. */
+/**
+ * The text of a field, before {@link searchTerms}. A parse gives the post's whole text instead of
+ * `text` (ParseResult's searchText); this one, its sections', serves articles made otherwise.
+ */
 export function fieldText(article: Article, field: SearchField): string {
   switch (field) {
     case 'title':
