@@ -34,6 +34,9 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
   /** A tag that writes text: at the start of a link's address, the address goes with it (see linkAddress). */
   const drop = (from: number, to: number): Replacement =>
     linkAddress(text, from, to, { markdown, skipTag }) ?? remove(from, to);
+  /** The site's own address: what follows it is a path on the site, as on SITE_URL (see linkAddress). */
+  const site = (from: number, to: number): Replacement =>
+    linkAddress(text, from, to, { markdown, skipTag, site: remove(from, to) }) ?? remove(from, to);
 
   /**
    * A highlight tag alone on its line, and its end tag alone on a later one, as a fenced code block
@@ -87,9 +90,7 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
     if (opener === '{') {
       const close = find.output(start + 2);
       if (close === undefined) return undefined;
-      // The site's own address: what follows it is a path on the site, as on SITE_URL.
-      const siteAddress = SITE_ADDRESS.test(text.slice(start + 2, close.index));
-      return (siteAddress ? remove : drop)(start, close.index + 2);
+      return (isSiteAddress(text, start, close.index + 2) ? site : drop)(start, close.index + 2);
     }
     if (opener !== '%') return undefined;
     const close = find.tag(start + 2);
@@ -124,6 +125,14 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
 /** Jekyll's `site.url` and `site.baseurl`, whose address is the site's: SITE_URL. */
 const SITE_ADDRESS = /^-?\s*site\.(?:url|baseurl)\s*-?$/;
 
+/** Whether the tag from `from` to `to` is `{{ site.url }}` or `{{ site.baseurl }}`. */
+function isSiteAddress(text: string, from: number, to: number): boolean {
+  return text[from + 1] === '{' && SITE_ADDRESS.test(text.slice(from + 2, to - 2));
+}
+
+/** A tag's start and end. */
+type Span = readonly [from: number, to: number];
+
 /** Where a tag starting at `from` (`{{`, `{%`) ends, or undefined when it is not one. */
 type TagSkipper = (from: number) => number | undefined;
 
@@ -135,12 +144,15 @@ type TagSkipper = (from: number) => number | undefined;
  * written: a definition's, one before a title), which keeps its text (see resolveLinks). Line
  * breaks stay: after a link's `)` as an HTML comment, which a message never shows (a blank line
  * would end the paragraph). Undefined elsewhere.
+ *
+ * With `site`, the tag is the site's own address (`{{ site.baseurl }}`, removed as `site` says): the
+ * path after it stays, on SITE_URL, unless another tag writes part of it (`/tags/{{ tag }}/`).
  */
 function linkAddress(
   text: string,
   from: number,
   to: number,
-  { markdown, skipTag }: { markdown: boolean; skipTag: TagSkipper },
+  { markdown, skipTag, site }: { markdown: boolean; skipTag: TagSkipper; site?: Replacement },
 ): Replacement | undefined {
   let at = from - 1;
   const angled = text[at] === '<';
@@ -148,13 +160,46 @@ function linkAddress(
   while (text[at] === ' ' || text[at] === '\t') at--;
   const inline = text[at] === '(' && text[at - 1] === ']';
   if (!inline && !(text[at] === ':' && definitionLabel(text, at))) return undefined;
-  const end = addressEnd(text, to, angled, skipTag);
+  const tags: Span[] = [];
+  let end = addressEnd(text, to, angled, skipTag, tags);
+  if (site !== undefined && tags.every(([tag, tagEnd]) => isSiteAddress(text, tag, tagEnd))) {
+    // The whole address is written here, once: else each `]({{ site.url }}` in a long one would read it again.
+    let path = site.text;
+    let kept = site.end;
+    for (const [tag, tagEnd] of tags) {
+      path += text.slice(kept, tag) + lineBreaks(text, tag, tagEnd);
+      kept = tagEnd;
+    }
+    return { end: Math.max(end, kept), text: path + text.slice(kept, end) };
+  }
+  let after = end;
+  if (inline && !angled) {
+    // Past the white space (one line break at most) after the address: a `)`, a title, or more of
+    // an address broken by the tag's text (`[a]({{ x }}\n/y)`), which goes too.
+    after = skipSpace(text, end);
+    if (after > end && !')"\'('.includes(text[after] ?? ')')) {
+      const more = addressEnd(text, after, false, skipTag);
+      if (text[more] === ')') end = after = more;
+    }
+  }
   const breaks = lineBreaks(text, from, end);
-  // An address left empty before a title (`( "Title")`) would take the title for the address.
-  const empty = angled || (inline && text[end] === ')') ? '' : '<>';
+  // An empty address before a title (`( "Title")`) would take the title for the address.
+  const empty = angled || (inline && !'"\'('.includes(text[after] ?? ')')) ? '' : '<>';
   if (inline && breaks !== '' && markdown && text[end] === ')')
     return { end: end + 1, text: `)<!--${breaks.replaceAll('\n', '\nx')}-->` };
   return { end, text: empty + breaks };
+}
+
+/** Past the spaces and tabs from `from`, and one line break among them. */
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  let lineBreak = false;
+  for (; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n' && !lineBreak) lineBreak = true;
+    else if (char !== ' ' && char !== '\t') break;
+  }
+  return i;
 }
 
 /** Whether the `:` at `colon` ends a reference definition's label, `[name]:` opening its line. */
@@ -174,9 +219,15 @@ const DEFINITION_LABEL = /^ {0,3}\[(?!\^)(?:[^[\]\\]|\\.){1,999}\]:$/;
 
 /**
  * Where the rest of an address from `from` ends: at `>` in `<…>`; else at white space, or a `)` that
- * closes none opened in it. Tags in it are passed over whole.
+ * closes none opened in it. Tags in it are passed over whole, their starts and ends added to `tags`.
  */
-function addressEnd(text: string, from: number, angled: boolean, skipTag: TagSkipper): number {
+function addressEnd(
+  text: string,
+  from: number,
+  angled: boolean,
+  skipTag: TagSkipper,
+  tags: Span[] = [],
+): number {
   let level = 0;
   let i = from;
   while (i < text.length) {
@@ -185,6 +236,7 @@ function addressEnd(text: string, from: number, angled: boolean, skipTag: TagSki
     if (char === '{' && (text[i + 1] === '{' || text[i + 1] === '%')) {
       const tagEnd = skipTag(i);
       if (tagEnd !== undefined) {
+        tags.push([i, tagEnd]);
         i = tagEnd;
         continue;
       }

@@ -43,6 +43,26 @@ describe('stripTemplateTags', () => {
     expect(strip('[b]({{site.url}}{{ site.baseurl }}/blog/b/)')).toBe('[b](/blog/b/)');
   });
 
+  it("GIVEN the site's own address, then a tag later in the path THEN the address goes whole, the link keeps its text", () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
+    expect(
+      strip('[t]({{ site.baseurl }}/tags/{{ tag }}/x) and [p]({{ site.url }}/posts/{% post_url x %})'),
+    ).toBe('[t]() and [p]()');
+    expect(strip('[r]: {{ site.url }}/{{ page.slug }}/ "Title"\n[s]: {{ site.url }}/s/')).toBe(
+      '[r]: <> "Title"\n[s]: /s/',
+    );
+  });
+
+  // Expanded, the address would be broken at the white space: no link on the site either, but its text is what was meant.
+  it('GIVEN white space after a tag that starts a link address THEN no raw "<>" shows', () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
+    expect(strip('Intro [a](  {{ x }}\n/y) end.')).toBe('Intro [a](  )<!--\nx--> end.');
+    expect(strip('[a]({{ x }} /y) [b]({{ x }}\n) [c]({{ x }} "T") [d]({{ x }}')).toBe(
+      '[a]() [b](\n) [c](<> "T") [d](',
+    );
+    expect(stripTemplateTags('Intro [a](  {{ x }}\n/y) end.')).toBe('Intro [a](  \n) end.');
+  });
+
   it('GIVEN a reference definition whose address is, or starts with, a template tag THEN its address is empty', () => {
     const strip = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
     expect(
@@ -191,6 +211,10 @@ describe('stripTemplateTags', () => {
       // Link addresses and reference definitions on one long line, each opened by a tag.
       (size: number) => '[a]({{ x }}/b{{ y }}) ]: {{ z }} '.repeat(size / 33),
       (size: number) => `[${'a'.repeat(900)}]: {{ x }}${']: {{ x }}'.repeat(size / 10)}`,
+      (size: number) => '[a]({{ site.url }}'.repeat(size / 18),
+      (size: number) => `[a]({{ site.url }} ${'[a]({{ site.url }}/{{ x }}'.repeat(size / 27)}`,
+      (size: number) => '[a]({{ x }} {{ '.repeat(size / 15),
+      (size: number) => `[a]({{ x }}\n${'b]({{ x }}'.repeat(size / 10)}`,
       (size: number) => '{% highlight x %}\n'.repeat(size / 18),
       (size: number) => '` {{a}} '.repeat(size / 8),
       (size: number) => '```\n~~~~\n{{ x }}\n'.repeat(size / 16),
