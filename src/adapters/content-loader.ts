@@ -388,6 +388,12 @@ export interface HugoCascades {
    * file's name (`_index.fr.md`; `''` for none).
    */
   readonly folders: ReadonlyMap<string, ReadonlyMap<string, readonly Cascade[]>>;
+  /**
+   * With the content folder inside Hugo's (`content/posts`): its path there (`posts`), which begins
+   * each page's Hugo path, and the cascades of the `_index.md` files in the folders above it, by
+   * their folder in Hugo's content (read when the walk starts; they are not watched).
+   */
+  readonly above?: { readonly prefix: string; readonly folders: HugoCascades['folders'] };
 }
 
 export const NO_CASCADES: HugoCascades = { site: [], folders: new Map() };
@@ -407,17 +413,29 @@ export function cascadeAt(
   cascades: HugoCascades,
   hugo: string | undefined,
 ): Record<string, unknown> | undefined {
-  if (hugo === undefined || (cascades.site.length === 0 && cascades.folders.size === 0)) return undefined;
+  const { above } = cascades;
+  if (
+    hugo === undefined ||
+    (cascades.site.length === 0 && cascades.folders.size === 0 && (above?.folders.size ?? 0) === 0)
+  )
+    return undefined;
   const folders = inside.split(sep);
   const { language = '' } = splitLanguage(folders.pop() ?? '');
   const levels: (readonly Cascade[])[] = cascades.site.length === 0 ? [] : [cascades.site];
-  for (let depth = 0; depth <= folders.length; depth++) {
-    const own = cascades.folders.get(folders.slice(0, depth).join(sep));
+  const levelOf = (byFolder: HugoCascades['folders'], folder: string): void => {
+    const own = byFolder.get(folder);
     const level = own?.get(language) ?? own?.get('');
     if (level !== undefined) levels.push(level);
-  }
+  };
+  const prefix = above === undefined ? [] : above.prefix.split(sep);
+  if (above !== undefined)
+    for (let depth = 0; depth < prefix.length; depth++)
+      levelOf(above.folders, prefix.slice(0, depth).join(sep));
+  for (let depth = 0; depth <= folders.length; depth++)
+    levelOf(cascades.folders, folders.slice(0, depth).join(sep));
   if (levels.length === 0) return undefined;
-  return mergeCascades(levels, hugoPagePath(relative(hugo, inside).split(sep).join('/')));
+  const path = join(...prefix, relative(hugo, inside));
+  return mergeCascades(levels, hugoPagePath(path.split(sep).join('/')));
 }
 
 /**
@@ -583,10 +601,12 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       byLink.set(outcome.target, inside);
     }
   }
+  const above = hugoSite?.above;
   const cascades: HugoCascades = {
     site: hugoSite?.cascade ?? [],
     folders:
       indexes.length === 0 ? new Map() : await readCascades(root, indexes.sort(compare), name, problems),
+    ...(above === undefined ? {} : { above: await cascadesAbove(above, problems) }),
   };
   const files = [...direct, ...byLink]
     .map(([path, inside]) => ({ path, inside }))
@@ -671,6 +691,33 @@ function isOldHugoConfig(name: string): boolean {
   return /^config\.(toml|yaml|yml|json)$/.test(name);
 }
 
+/**
+ * The cascades of the `_index.md` files in the folders of Hugo's content at `content` above the
+ * content folder, at `prefix` in it (see {@link HugoCascades.above}).
+ */
+async function cascadesAbove(
+  { content, prefix }: { readonly content: string; readonly prefix: string },
+  problems: ContentProblem[],
+): Promise<NonNullable<HugoCascades['above']>> {
+  const parts = prefix.split(sep);
+  const indexes: string[] = [];
+  for (let depth = 0; depth < parts.length; depth++) {
+    const folder = parts.slice(0, depth).join(sep);
+    const names = await readdir(join(content, folder)).catch(() => [] as string[]);
+    indexes.push(...names.filter(isCascadeIndex).map((file) => join(folder, file)));
+  }
+  const folders =
+    indexes.length === 0
+      ? new Map()
+      : await readCascades(
+          content,
+          indexes.sort(compare),
+          (inside) => displayName(content, inside),
+          problems,
+        );
+  return { prefix, folders };
+}
+
 /** A Hugo site the content folder is, or is in (see {@link findHugoSite}). */
 interface HugoSite {
   /** The folder inside the content folder that is Hugo's content (`''` for the content folder itself). */
@@ -679,6 +726,8 @@ interface HugoSite {
   readonly builds: SiteBuilds;
   /** What its configuration cascades to every page (see {@link HugoCascades}). */
   readonly cascade: readonly Cascade[];
+  /** The site found above the content folder, which is inside its content: that folder and the path in it. */
+  readonly above?: { readonly content: string; readonly prefix: string };
 }
 
 /**
@@ -705,8 +754,13 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
-      const { builds, cascade } = await hugoConfigOf(site, names);
-      return { content: '', builds, cascade };
+      const { contentDir, builds, cascade } = await hugoConfigOf(site, names);
+      const content = join(site, contentDir);
+      const prefix = relative(content, root);
+      // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
+      return prefix !== '' && isInside(content, root)
+        ? { content: '', builds, cascade, above: { content, prefix } }
+        : { content: '', builds, cascade };
     }
   }
   return undefined;

@@ -159,6 +159,26 @@ describe("Hugo's cascade", () => {
     expect(loaded.index.articles).toHaveLength(1 + 50 - 34);
   });
 
+  it("GIVEN CONTENT_DIR inside Hugo's content (content/posts) THEN targets match the pages' Hugo paths (/posts/…), and the _index.md files above it cascade too", async () => {
+    const posts = async (): Promise<string[]> =>
+      (await loadContent(join(site, 'content/posts'), 'https://blog.example')).index.articles.map(
+        (a) => a.slug,
+      );
+    expect(await posts()).toEqual(['post']);
+    put('hugo.toml', 'title = "A blog"\n[[cascade]]\ndraft = true\n[cascade.target]\npath = "/posts/**"\n');
+    expect(await posts()).toEqual([]);
+    put('hugo.toml', 'title = "A blog"\n');
+    put('content/_index.md', '---\ncascade:\n  draft: true\n---\n');
+    expect(await posts()).toEqual([]);
+    // The nearer _index.md, in CONTENT_DIR, wins over the one above it.
+    put('content/posts/_index.md', '---\ncascade: { draft: false }\n---\n');
+    expect(await posts()).toEqual(['post']);
+    put('content/_index.md', '---\ncascade:\n  date: soon\n---\n');
+    const loaded = await loadContent(join(site, 'content/posts'), 'https://blog.example');
+    const top = relative(process.cwd(), join(content(), '_index.md'));
+    expect(loaded.problems.map((p) => [p.file, p.line, p.field])).toEqual([[top, 2, 'cascade']]);
+  });
+
   it('GIVEN no Hugo site THEN an _index.md cascades nothing', async () => {
     unlinkSync(join(site, 'hugo.toml'));
     expect(await slugs()).toEqual(['bundle', 'nested', 'post', 'snippet']);
