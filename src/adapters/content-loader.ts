@@ -21,6 +21,7 @@ import {
 import type { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
+import { eleventyIgnored } from './eleventy-ignore.js';
 
 /** Files read at the same time: enough to keep libuv's thread pool busy, few enough for any ulimit. */
 const READ_CONCURRENCY = 32;
@@ -541,6 +542,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   let jekyll = false;
   let hugo: string | undefined;
   let eleventy = false;
+  let ignored: ((path: string) => boolean) | undefined;
   let builds = DEFAULT_BUILDS;
   let hugoSite: HugoSite | undefined;
   const bundles = new Set<string>();
@@ -566,6 +568,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       hugoSite = await findHugoSite(root, entries);
       hugo = hugoSite?.content;
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
+      if (eleventy) ignored = await eleventyIgnored(root);
       builds = hugoSite?.builds ?? (await jekyllBuilds(root, entries, jekyll));
     }
     const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
@@ -583,6 +586,8 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
         (hugo === '' || isWithin(folder, hugo))
       ) {
         indexes.push(inside);
+      } else if (ignored?.(join(root, inside)) === true) {
+        // Left out by the site's .eleventyignore, as Eleventy leaves it out.
       } else if (isArticlePath(inside, jekyll, bundles, hugo)) {
         if (entry.isFile()) direct.set(join(root, inside), inside);
         // Named as an article but no file to read (a FIFO would wait for a writer): said, not read.

@@ -681,6 +681,25 @@ describe('findArticles and loadContent in an Eleventy site', () => {
     expect((await load()).tags).toEqual([[], ['post'], ['engineering leadership']]);
   });
 
+  it('GIVEN .eleventyignore in the project or the input folder THEN what they list is left out, as Eleventy leaves it out', async () => {
+    put('eleventy.config.js', 'export default function () {}\n');
+    put('README.md', '# The site\n');
+    put('src/README.md', '# About this folder\n');
+    put('src/CHANGELOG.md', '# Changes\n');
+    put('src/drafts/2024-02-01-later.md', articleSource(validFront(), 'Text.'));
+    put('src/notes/a/b.md', articleSource(validFront(), 'Text.'));
+    // The project's list names paths from the project; the input folder's, from it.
+    put('.eleventyignore', '# not pages\nsrc/README.md\nsrc/notes/**/*.md\n');
+    put('src/.eleventyignore', 'drafts/\n\n!CHANGELOG.md\n');
+    const { files } = await findArticles(join(site, 'src'));
+    expect(files.map((file) => file.file)).toEqual([
+      names('src/CHANGELOG.md'),
+      names('src/_posts/2024-01-07-no-front.md'),
+      names('src/posts/2024-01-05-spaced.md'),
+      names('src/posts/2024-01-06-one.md'),
+    ]);
+  });
+
   it("GIVEN an Eleventy configuration above the project's folder (its package.json) THEN not its site", async () => {
     put('.eleventy.js', 'module.exports = () => {};\n');
     put('src/package.json', '{}\n');
