@@ -2,8 +2,9 @@ import type { Article } from './article.js';
 
 /**
  * Orders articles newest first; undated ones after dated ones, alphabetically. Two of one day go by
- * their time when the blog gives one (Hugo's and Jekyll's instant of publication), those
- * with a time first, then by title.
+ * their instant of publication where the blog's generator has one (Hugo's and Jekyll's: a date
+ * without a time is that day's start in UTC), later first; those without one (the bot's own folder,
+ * Eleventy) after them, then by title.
  */
 export function compareNewestFirst(a: Article, b: Article): number {
   if (a.date !== b.date) {
@@ -11,7 +12,7 @@ export function compareNewestFirst(a: Article, b: Article): number {
     if (b.date === undefined) return -1;
     return a.date < b.date ? 1 : -1;
   }
-  // Timed before untimed, so that the order holds whatever the mix.
+  // With an instant before without, so that the order holds whatever the mix.
   if (a.publishes !== b.publishes) {
     if (a.publishes === undefined) return 1;
     if (b.publishes === undefined) return -1;
