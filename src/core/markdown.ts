@@ -41,8 +41,10 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
   if (crowded !== undefined) {
     return {
       ok: false,
-      line: crowded,
-      message: `more than ${MAX_INLINE_MARKS} emphasis marks or brackets, or brackets nested more than ${MAX_BRACKET_DEPTH} deep, in one paragraph; simplify it`,
+      line: crowded.line,
+      message: crowded.table
+        ? `more than ${MAX_TABLE_MARKS} emphasis marks or brackets in one table; split it`
+        : `more than ${MAX_INLINE_MARKS} emphasis marks or brackets, or brackets nested more than ${MAX_BRACKET_DEPTH} deep, in one paragraph; simplify it`,
     };
   }
   const root = markdownTree(source, { mdx });
@@ -175,6 +177,14 @@ const SPACES = /[ \t]*/y;
  */
 export const MAX_INLINE_MARKS = 128;
 
+/**
+ * Emphasis marks and brackets a whole table may hold, each row counting to {@link MAX_INLINE_MARKS}
+ * alone. The parser here (CommonMark's, without tables) reads a table as one paragraph: flat, but its
+ * time still grows faster than its marks (24 s for a 900 KB table of marks, 13 s for the same rows as
+ * paragraphs). Tables of links a few hundred rows long (hugoDocs' emoji tables) hold a few hundred.
+ */
+export const MAX_TABLE_MARKS = 4096;
+
 /** A line that starts a new block, so that a list's items are counted one by one. */
 const BLOCK_START = /^[ \t>]*(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)/;
 
@@ -186,16 +196,21 @@ export const MAX_BRACKET_DEPTH = 8;
 
 /**
  * The first line of a paragraph (or list item) with more than {@link MAX_INLINE_MARKS} marks, or
- * brackets open more than {@link MAX_BRACKET_DEPTH} deep. A table's rows and link reference
- * definitions (`[Name]: https://…`) count one by one: GFM parsers read a table's cells alone, and a
- * definition is no paragraph. The parser here (CommonMark's, without tables) reads a table as one
- * paragraph, but flat: its time grows with the marks, not faster; brackets open across rows still count.
+ * brackets open more than {@link MAX_BRACKET_DEPTH} deep, or of a table with more than
+ * {@link MAX_TABLE_MARKS}. A table's rows and link reference definitions (`[Name]: https://…`) count
+ * one by one: GFM parsers read a table's cells alone, and a definition is no paragraph. Brackets open
+ * across a table's rows still count: the parser here reads the table as one paragraph.
  */
-function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]): number | undefined {
+function crowdedParagraphLine(
+  lines: readonly string[],
+  code: readonly boolean[],
+): { line: number; table: boolean } | undefined {
   let start = 0;
   let marks = 0;
   let depth = 0;
   let table = false;
+  let tableStart = 0;
+  let tableMarks = 0;
   // A definition cannot interrupt a paragraph: one is read after a blank line, code, or another.
   let definitionMayStart = true;
   let afterDefinition = false;
@@ -216,7 +231,11 @@ function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]
     definitionMayStart = definition;
     const blockStart = BLOCK_START.test(line);
     if (blockStart) table = false;
-    if (!table && !blockStart && startsTable(line, lines[index + 1], code[index + 1])) table = true;
+    if (!table && !blockStart && startsTable(line, lines[index + 1], code[index + 1])) {
+      table = true;
+      tableStart = index;
+      tableMarks = 0;
+    }
     if (blockStart || table || definition || afterDefinition) {
       start = index;
       marks = 0;
@@ -236,9 +255,13 @@ function crowdedParagraphLine(lines: readonly string[], code: readonly boolean[]
       )
         continue;
       if (mark === ']') depth = Math.max(0, depth - 1);
-      else marks++;
+      else {
+        marks++;
+        if (table) tableMarks++;
+      }
       if (mark === '[') depth++;
-      if (marks > MAX_INLINE_MARKS || depth > MAX_BRACKET_DEPTH) return start + 1;
+      if (marks > MAX_INLINE_MARKS || depth > MAX_BRACKET_DEPTH) return { line: start + 1, table: false };
+      if (tableMarks > MAX_TABLE_MARKS) return { line: tableStart + 1, table: true };
     }
   }
   return undefined;
