@@ -51,10 +51,11 @@ export interface ContentIndex {
 }
 
 /**
- * The index of what the blog publishes at `now`: posts not published yet or past their expiry left
- * out (as drafts are, see splitPublished; unless the site `builds` them), then one translation of
- * each post (see inLanguage), then indexed (see {@link buildIndex}). With the posts left out, and
- * when the index next changes by itself.
+ * The index of what the blog publishes at `now`: one translation of each post (see inLanguage), then
+ * those not published yet or past their expiry left out (as drafts are, see splitPublished; unless
+ * the site `builds` them): a post whose translation in the bot's language is not out yet is not
+ * shown in another. Then indexed (see {@link buildIndex}). With the posts left out, and when the
+ * index next changes by itself.
  */
 export function publishedIndex(
   articles: readonly Article[],
@@ -69,8 +70,8 @@ export function publishedIndex(
   upcoming: readonly Article[];
   next: number | undefined;
 } {
-  const { live, expired, upcoming, next } = splitPublished(articles, now, builds);
-  return { ...buildIndex(inLanguage(live, language), searchOf), expired, upcoming, next };
+  const { live, expired, upcoming, next } = splitPublished(inLanguage(articles, language), now, builds);
+  return { ...buildIndex(live, searchOf), expired, upcoming, next };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/core/content-index.js';
+import { buildIndex, publishedIndex } from '../../src/core/content-index.js';
 import { splitPublished } from '../../src/core/publication.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
@@ -442,5 +442,25 @@ describe('splitPublished', () => {
       next: undefined,
     });
     expect(splitPublished(articles, now).live).toBe(articles);
+  });
+});
+
+describe('publishedIndex', () => {
+  it("GIVEN a post's translation in the bot's language not published yet THEN no other language stands in for it", () => {
+    const post = (file: string, publishes: string) => ({
+      ...mustParse(articleSource(validFront({ title: 'Review' }), 'Text.'), file),
+      publishes,
+    });
+    const en = post('content/review.en.md', '2030-01-01T00:00:00.000Z');
+    const fr = post('content/review.fr.md', '2020-01-01T00:00:00.000Z');
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    const before = publishedIndex([en, fr], { language: 'en', now });
+    expect(before.index.articles).toEqual([]);
+    expect(before.upcoming).toEqual([en]);
+    expect(before.next).toBe(Date.parse('2030-01-01T00:00:00Z'));
+    expect(publishedIndex([en, fr], { language: 'fr', now }).index.articles).toEqual([fr]);
+    expect(
+      publishedIndex([en, fr], { language: 'en', now: Date.parse('2031-01-01T00:00:00Z') }).index.articles,
+    ).toEqual([en]);
   });
 });
