@@ -300,7 +300,7 @@ function startsTable(line: string, next: string | undefined, nextIsCode: boolean
 const QUOTES = /^[ \t>]*/;
 
 /** A link reference definition's label and colon: `[Name]:`, not a footnote's `[^1]:`, not blank. */
-const DEFINITION_LABEL = /^ {0,3}\[(?!\^)(?!\s*\])(?:[^[\]\\]|\\.){1,999}\]:/;
+export const DEFINITION_LABEL = /^ {0,3}\[(?!\^)(?!\s*\])(?:[^[\]\\]|\\.){1,999}\]:/;
 
 /**
  * markdown-it's own rule for reference definitions, every address valid as the parser of

@@ -1,3 +1,4 @@
+import { DEFINITION_LABEL } from './markdown.js';
 import { forwardSearch, lineBreaks, removal, rewriteOutsideCode, type Replacement } from './outside-code.js';
 
 /**
@@ -211,11 +212,9 @@ function definitionLabel(text: string, colon: number): boolean {
   const window = text.slice(from, colon + 1);
   const lineBreak = window.lastIndexOf('\n');
   if (lineBreak === -1 && from > 0 && text[from - 1] !== '\n') return false;
-  return DEFINITION_LABEL.test(window.slice(lineBreak + 1));
+  const lineStart = window.slice(lineBreak + 1);
+  return DEFINITION_LABEL.exec(lineStart)?.[0].length === lineStart.length;
 }
-
-/** A reference definition's label and colon, a whole line start: `[name]:`, not a footnote's `[^1]:`. */
-const DEFINITION_LABEL = /^ {0,3}\[(?!\^)(?:[^[\]\\]|\\.){1,999}\]:$/;
 
 /**
  * Where the rest of an address from `from` ends: at `>` in `<…>`; else at white space, or a `)` that

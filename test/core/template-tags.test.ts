@@ -71,9 +71,9 @@ describe('stripTemplateTags', () => {
           '[#2633]: {{ site.repository }}/issues/2633 "Issue"\n   [r]: <{{ x }}/y>',
       ),
     ).toBe('[we released Jekyll 1.0.0][jekyll-1].\n\n[jekyll-1]: <>\n[#2633]: <> "Issue"\n   [r]: <>');
-    // Not a definition: a footnote, text before the label, a colon in a sentence.
-    expect(strip('[^1]: {{ a }}/x\nsee [a]: {{ b }}/y\nWhy: {{ c }}/z')).toBe(
-      '[^1]: /x\nsee [a]: /y\nWhy: /z',
+    // Not a definition: a footnote, text before the label, a colon in a sentence, a blank label.
+    expect(strip('[^1]: {{ a }}/x\nsee [a]: {{ b }}/y\nWhy: {{ c }}/z\n[ ]: {{ d }}/w')).toBe(
+      '[^1]: /x\nsee [a]: /y\nWhy: /z\n[ ]: /w',
     );
   });
 
