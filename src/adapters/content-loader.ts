@@ -22,6 +22,7 @@ import type { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 import { eleventyIgnored } from './eleventy-ignore.js';
+import { isYes } from '../core/yes-no.js';
 
 /** Files read at the same time: enough to keep libuv's thread pool busy, few enough for any ulimit. */
 const READ_CONCURRENCY = 32;
@@ -947,7 +948,8 @@ async function jekyllBuilds(root: string, entries: readonly Dirent[], jekyll: bo
   const text =
     file === undefined ? undefined : await readFile(join(site, file), 'utf8').catch(() => undefined);
   const data = file === undefined || text === undefined ? undefined : configData(file, text);
-  return { ...DEFAULT_BUILDS, future: data?.['future'] === true };
+  // Jekyll reads YAML 1.1, where `future: yes` is true too.
+  return { ...DEFAULT_BUILDS, future: isYes(data?.['future']) };
 }
 
 /**

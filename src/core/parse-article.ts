@@ -35,6 +35,7 @@ import { stripTemplateTags } from './template-tags.js';
 import { truncateMarkdown, truncatePlain } from './text.js';
 import { resolveUrl } from './urls.js';
 import { searchableText } from './search-text.js';
+import { isNo, isYes } from './yes-no.js';
 
 export interface ArticleSource {
   /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
@@ -493,15 +494,6 @@ function lowerKeys(fields: Record<string, unknown>): {
     names.set(lower, key);
   }
   return { fields: lowered, names };
-}
-
-/** `true`, or a text the generators read as it (`draft: "true"` in Hugo, `yes` in Jekyll's YAML 1.1). */
-function isYes(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && /^(true|yes|on)$/i.test(value.trim()));
-}
-
-function isNo(value: unknown): boolean {
-  return value === false || (typeof value === 'string' && /^(false|no|off)$/i.test(value.trim()));
 }
 
 /**

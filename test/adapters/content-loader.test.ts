@@ -842,6 +842,9 @@ describe('posts the blog does not publish yet (dated in the future) and expired 
     put('_config.yml', 'title: A blog\nfuture: true\n');
     expect(slugs(await loadContent(site, undefined))).toEqual(['held', 'out', 'soon']);
     expect(slugs(await loadContent(join(site, '_posts'), undefined))).toEqual(['held', 'out', 'soon']);
+    // Jekyll reads YAML 1.1, where yes is true.
+    put('_config.yml', 'title: A blog\nfuture: yes\n');
+    expect(slugs(await loadContent(site, undefined))).toEqual(['held', 'out', 'soon']);
   });
 
   it("GIVEN the bot's own folder, or an Eleventy site THEN a post dated in the future is published, as any other", async () => {
