@@ -78,9 +78,9 @@ export function publishedIndex(
  * Builds the in-memory index. Articles that share a slug are all kept when the generator publishes
  * them apart (at different addresses: `2023-12-31-year-in-review.md` and `2024-12-31-year-in-review.md`
  * under a dated ARTICLE_URL): the first keeps the slug, each other one gets a slug of its own (see
- * {@link freeSlug}). One at the same address as an earlier one with its slug is left out and reported
- * (see pageOf), and so is one at an earlier one's address the blog's rule gives, whatever its slug. The result is the same whatever order the files were read in, given sorted
- * input.
+ * {@link freeSlug}). One at an earlier one's address the blog's rule gives, whatever its slug, or
+ * without one of an earlier one's slug and day (see dayOfSlug), is left out and reported. The result
+ * is the same whatever order the files were read in, given sorted input.
  * `searchOf` gives the full-text search over the indexed articles (none by default: `content:check`
  * and most tests need none).
  */
@@ -95,16 +95,17 @@ export function buildIndex(
   const slugs = new Map<string, Article>();
   // Every slug a file gives: one made for a second article never takes another's.
   const taken = new Set(candidates.map((article) => article.slug));
-  // The article kept at each slug and address (see pageOf): a later one there would be the same page.
-  const pages = new Map<string, Article>();
-  // The article kept at each address the blog's rule gives, whatever its slug: another there is one page too.
+  // The article kept at each address the blog's rule gives (see `Article.address`), whatever its
+  // slug, and, for those without one, at each slug and day (see dayOfSlug): a later one there would
+  // be the same page.
   const addresses = new Map<string, Article>();
+  const days = new Map<string, Article>();
   // The next number to try for a slug's made slugs.
   const counters = new Map<string, number>();
   for (const article of candidates) {
-    const page = pageOf(article);
-    const same = pages.get(page);
-    if (same !== undefined) {
+    const { address, addressField } = article;
+    const same = address === undefined ? days.get(dayOfSlug(article)) : addresses.get(address);
+    if (same?.slug === article.slug) {
       // At its `slug` field, or else at the top: the file's name made it.
       problems.push({
         file: article.file,
@@ -114,20 +115,18 @@ export function buildIndex(
       });
       continue;
     }
-    const { address, addressField } = article;
-    const there = address === undefined ? undefined : addresses.get(address);
-    if (there !== undefined) {
+    if (same !== undefined) {
       // At the `url` or `permalink` that put it there, or else where ARTICLE_URL's name for it comes from.
       problems.push({
         file: article.file,
         line: addressField?.line ?? article.slugLine ?? 1,
         field: addressField?.name ?? 'slug',
-        message: `${address ?? ''} is already the address of ${there.file}: give this post ${addressField === undefined ? 'a slug' : `a ${addressField.name}`} of its own`,
+        message: `${address ?? ''} is already the address of ${same.file}: give this post ${addressField === undefined ? 'a slug' : `a ${addressField.name}`} of its own`,
       });
       continue;
     }
-    pages.set(page, article);
-    if (address !== undefined) addresses.set(address, article);
+    if (address === undefined) days.set(dayOfSlug(article), article);
+    else addresses.set(address, article);
     if (!slugs.has(article.slug)) {
       slugs.set(article.slug, article);
       continue;
@@ -207,14 +206,12 @@ export function buildIndex(
 }
 
 /**
- * An article's slug and where it is published, as far as telling two with one slug apart goes: its
- * address when the blog's rule gives it (see `Article.address`), or else its day (the default
- * ARTICLE_URL is a guess: two posts it puts at one address may well be two pages on the blog). Two
- * with the same would be one page.
+ * An article without an address the blog's rule gives (see `Article.address`) is told apart from
+ * another with its slug by its day: the default ARTICLE_URL is a guess, and two posts it puts at one
+ * address may well be two pages on the blog. Two of one slug and day would be one page.
  */
-function pageOf(article: Article): string {
-  const { address } = article;
-  return `${article.slug} ${address === undefined ? `day:${article.date ?? ''}` : `url:${address}`}`;
+function dayOfSlug(article: Article): string {
+  return `${article.slug} ${article.date ?? ''}`;
 }
 
 /** Why two with one slug are one page: their address, or else their day. */
