@@ -5,10 +5,10 @@ import yaml from 'js-yaml';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
-import { cascadesOf, hugoPagePath, mergeCascades, type Cascade } from '../core/cascade.js';
+import { hugoPagePath, mergeCascades, type Cascade } from '../core/cascade.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
-import { parseTomlData, readFrontMatter } from '../core/front-matter.js';
+import { parseTomlData } from '../core/toml-data.js';
 import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import {
   fileKey,
@@ -475,6 +475,7 @@ async function readCascades(
       problems.push({ file: name(inside), message: outcome.problem });
       continue;
     }
+    const { readFrontMatter, cascadesOf } = await cascadeReaders();
     const block = readFrontMatter(outcome.text);
     if (!block.ok) {
       problems.push({ file: name(inside), line: block.line, message: block.message });
@@ -819,12 +820,14 @@ async function hugoConfigOf(
   return {
     contentDir: configs.map(contentDirOf).find((dir) => dir !== undefined) ?? 'content',
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
-    cascade: configCascade(setting('cascade')),
+    cascade: await configCascade(setting('cascade')),
   };
 }
 
 /** The configuration's `cascade`: none when it cannot be read (Hugo itself reports it). */
-function configCascade(value: unknown): readonly Cascade[] {
+async function configCascade(value: unknown): Promise<readonly Cascade[]> {
+  if (value === undefined || value === null) return [];
+  const { cascadesOf } = await cascadeReaders();
   const read = cascadesOf({ cascade: value });
   return read.ok ? read.cascades : [];
 }
@@ -1123,4 +1126,20 @@ async function readArticle(
     const reason = readFailure(error);
     return reason === undefined ? { kind: 'gone', file } : problem(reason);
   }
+}
+
+/**
+ * The readers of a cascade, loaded at the first one to read: they check its fields against the front
+ * matter's schema, whose libraries (zod, the YAML and TOML readers) the bot's own thread otherwise
+ * never loads once the content store knows every file (some megabytes of its memory).
+ */
+async function cascadeReaders(): Promise<{
+  readonly readFrontMatter: typeof import('../core/front-matter.js').readFrontMatter;
+  readonly cascadesOf: typeof import('../core/cascade-read.js').cascadesOf;
+}> {
+  const [{ readFrontMatter }, { cascadesOf }] = await Promise.all([
+    import('../core/front-matter.js'),
+    import('../core/cascade-read.js'),
+  ]);
+  return { readFrontMatter, cascadesOf };
 }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cascadesOf,
-  hugoPagePath,
-  MAX_CASCADES,
-  MAX_TARGET_PATH,
-  mergeCascades,
-} from '../../src/core/cascade.js';
+import { hugoPagePath, MAX_CASCADES, MAX_TARGET_PATH, mergeCascades } from '../../src/core/cascade.js';
+import { cascadesOf } from '../../src/core/cascade-read.js';
 
 describe('cascadesOf', () => {
   it('GIVEN a cascade map THEN one cascade to every page, its keys in lower case, the target and a nested cascade dropped', () => {
