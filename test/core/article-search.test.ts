@@ -216,24 +216,8 @@ describe('ArticleSearch in other scripts', () => {
     // ICU's word breaks, read whole, took a minute for 80,000 characters of such text.
     const mixed = (size: number) => 'release notes 寻找导师每周见面 v12.4 '.repeat(size / 32);
     expect(growth(searchTerms, mixed)).toBeLessThan(8);
-    expect(searchTerms(mixed(64))).toEqual([
-      'release',
-      'notes',
-      '寻找',
-      '导师',
-      '每周',
-      '见面',
-      'v12',
-      '4',
-      'release',
-      'notes',
-      '寻找',
-      '导师',
-      '每周',
-      '见面',
-      'v12',
-      '4',
-    ]);
+    const once = ['release', 'notes', '寻找', '导师', '每周', '见面', 'v12', '4'];
+    expect(searchTerms(mixed(64))).toEqual([...once, ...once]);
   }, 120_000);
 
   it('GIVEN Chinese, Japanese or Thai written without spaces THEN each word is a term of its own', () => {
