@@ -19,7 +19,13 @@ export async function eleventyIgnored(root: string): Promise<((path: string) => 
     const patterns = text
       .split(/\r?\n/)
       .slice(0, MAX_IGNORES)
-      .map((line) => line.trim().replace(/^\.\//, '').replace(/\/+$/, ''))
+      // `./x` and `/x` are both from the list's folder, as Eleventy joins them to it.
+      .map((line) =>
+        line
+          .trim()
+          .replace(/^\.?\/+/, '')
+          .replace(/\/+$/, ''),
+      )
       .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
       .flatMap((pattern) => [pattern, `${pattern}/**`]);
     if (patterns.length > 0) lists.push({ folder, matches: picomatch(patterns, { dot: true }) });

@@ -690,7 +690,7 @@ describe('findArticles and loadContent in an Eleventy site', () => {
     put('src/notes/a/b.md', articleSource(validFront(), 'Text.'));
     // The project's list names paths from the project; the input folder's, from it.
     put('.eleventyignore', '# not pages\nsrc/README.md\nsrc/notes/**/*.md\n');
-    put('src/.eleventyignore', 'drafts/\n\n!CHANGELOG.md\n');
+    put('src/.eleventyignore', '/drafts/\n\n!CHANGELOG.md\n');
     const { files } = await findArticles(join(site, 'src'));
     expect(files.map((file) => file.file)).toEqual([
       names('src/CHANGELOG.md'),
