@@ -985,7 +985,8 @@ function parseBody(
   const searchText = searchableText(
     parsed.root.children.filter((node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined),
   );
-  return { sections, problems, lead: leadOf(parsed.root.children, siteUrl), searchText };
+  const inSections = new Set(open.flatMap((section) => section.parts.flat()));
+  return { sections, problems, lead: leadOf(parsed.root.children, siteUrl, inSections), searchText };
 }
 
 /** Hugo's summary divider (`<!--more-->`, Jekyll's and Eleventy's excerpt separator as many blogs set it), and Docusaurus's (`<!-- truncate -->`). */
@@ -997,8 +998,13 @@ const MORE = /^<!--\s*(more|truncate)\s*-->$/i;
  * only inline HTML, which Discord does not show. With a `<!--more-->` divider, the paragraphs and
  * lists before it, as Hugo makes the summary: each paragraph a line, each list item a line of its
  * own after its marker (`- `, `1. `), so that "the following features:" keeps its features.
+ * Without a paragraph with text, the first list with text outside the three sections, written the same way.
  */
-function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): string {
+function leadOf(
+  nodes: readonly RootContent[],
+  siteUrl: string | undefined,
+  inSections: ReadonlySet<RootContent>,
+): string {
   const isMore = (node: RootContent | PhrasingContent): boolean =>
     node.type === 'html' && MORE.test(node.value.trim());
   const divider = nodes.findIndex(
@@ -1032,6 +1038,12 @@ function leadOf(nodes: readonly RootContent[], siteUrl: string | undefined): str
   for (const node of nodes) {
     const text = lead(node);
     if (text !== '') return text;
+  }
+  // A post of lists alone (release notes, a reading list): its first list with text, item by item;
+  // not one of its tips, skills or motivations, which their own commands show.
+  for (const node of nodes) {
+    const lines = node.type === 'list' && !inSections.has(node) ? listLines(node) : [];
+    if (lines.length > 0) return lines.join('\n');
   }
   return '';
 }

@@ -1209,6 +1209,23 @@ describe('bad content is reported with file, line and field', () => {
     expect(lead('- A list first.\n\nOne.\n\nTwo.')).toBe('One.');
   });
 
+  it('GIVEN no summary and a post of lists alone THEN its first list with text outside the sections is the summary, item by item', () => {
+    const front = validFront();
+    delete front.summary;
+    const lead = (body: string) => mustParse(articleSource(front, body)).summary;
+    expect(lead('## Changes\n\n- ![](/i.png)\n- Faster *loads*.\n  - inner\n\n1. Later')).toBe(
+      '- Faster *loads*.\n- inner',
+    );
+    expect(lead('1. ![](/i.png)\n\n## Next\n\n3. First\n4. Second')).toBe('3. First\n4. Second');
+    // The tips are /tips's, not the summary.
+    expect(lead('## Tips\n\n- First tip.\n\n## Links\n\n- [Home](/)')).toBe(
+      '- [Home](https://blog.example/)',
+    );
+    // A paragraph anywhere still comes first, and a post of images alone has no summary.
+    expect(lead('- A list.\n\n## Tips\n\nA paragraph.\n\n- x')).toBe('A paragraph.');
+    expect(lead('![Cover](/c.jpg)\n\n- ![](/i.png)')).toBe('');
+  });
+
   it('GIVEN lists before a <!--more--> divider THEN each item is a line after its marker, items of an item after it', () => {
     const front = validFront();
     delete front.summary;
