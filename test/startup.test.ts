@@ -304,7 +304,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(lines).toHaveLength(5);
     expect(result.stderr).not.toMatch(/software-engineer-to-engineering-leader/);
     expect(result.stderr).toMatch(
-      /runs-code\.md:1: front matter: "---js" is JavaScript, which the bot never runs/,
+      /runs-code\.md:2: front matter: title: its value is JavaScript, which the bot never runs/,
     );
     expect(result.stderr).toMatch(/deep-list\.md:9: nesting deeper than 32 levels/);
     expect(result.stderr).toMatch(/deep-emphasis\.md:9: nesting deeper than 32 levels/);

@@ -3,6 +3,7 @@ import yaml from 'js-yaml';
 import { TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
+import { readJsFrontMatter } from './js-front-matter.js';
 import { tagKey } from './tags.js';
 import { parseTomlData } from './toml-data.js';
 import { isHttpUrl } from './urls.js';
@@ -325,16 +326,58 @@ export type FrontMatter = z.output<typeof frontMatterSchema>;
 /**
  * The data formats front matter may be written in, by the name after the opening `---` (any case).
  * gray-matter runs `---js` and `---javascript` through `eval`, and looks any other name up among its
- * engines: only these names ever reach it. A Map, so that `---constructor` finds nothing.
+ * engines: only these names ever reach it, each read by a reader here. A Map, so that
+ * `---constructor` finds nothing.
  */
-type DataFormat = 'yaml' | 'json' | 'toml';
+type DataFormat = 'yaml' | 'json' | 'toml' | 'javascript';
 const DATA_FORMATS: ReadonlyMap<string, DataFormat> = new Map([
   ['', 'yaml'],
   ['yaml', 'yaml'],
   ['yml', 'yaml'],
   ['json', 'json'],
   ['toml', 'toml'],
+  // Eleventy's: read as data, never run (see readJsFrontMatter).
+  ['js', 'javascript'],
+  ['javascript', 'javascript'],
 ]);
+
+const TEXT = 'text in quotes, like "…"';
+const DAY = 'a day in quotes, like "2024-01-05"';
+const TAG_LIST = 'a list of texts in quotes, like ["career", "advice"]';
+const YES_OR_NO = 'true or false';
+const PATH = 'a path in quotes, like "/blog/my-post/"';
+
+/**
+ * What to write, as a JavaScript literal, for each field the bot reads (lowercase, as parseSource
+ * reads keys): the schema's, and those that say whether the post is published. A `---js` field the
+ * bot reads whose value is code is a problem, where one it ignores is quietly left out.
+ */
+const JS_LITERALS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    title: 'text in quotes, like "How to ask for a raise"',
+    slug: 'text in quotes, like "ask-for-a-raise"',
+    tags: TAG_LIST,
+    categories: TAG_LIST,
+    category: TAG_LIST,
+    url: PATH,
+    permalink: `${PATH}, or false`,
+    summary: TEXT,
+    description: TEXT,
+    excerpt: TEXT,
+    date: DAY,
+    expirydate: DAY,
+    publishdate: DAY,
+    sections: 'an object of heading names, like { tips: "Advice" }',
+    unpublishdate: DAY,
+    pubdate: DAY,
+    published: `${YES_OR_NO}, or ${DAY}`,
+    draft: YES_OR_NO,
+    headless: YES_OR_NO,
+    eleventyexcludefromcollections: YES_OR_NO,
+    build: 'an object, like { render: "never" }',
+    _build: 'an object, like { render: "never" }',
+  } satisfies Record<keyof typeof fields.shape, string> & Record<string, string>),
+);
 
 /** Front matter is a few lines; a longer block is almost surely one whose closing line is missing. */
 const MAX_BLOCK_LINES = 1000;
@@ -352,6 +395,8 @@ export type FrontMatterBlock =
       readonly blockLines: number;
       /** Whether the file opens with a `---` or `+++` line, or Hugo's bare JSON, after any BOM. */
       readonly opened: boolean;
+      /** The file line of each top-level key, where the reader knows it (a `---js` block's declarations). */
+      readonly keyLines?: ReadonlyMap<string, number>;
     }
   | { readonly ok: false; readonly line: number; readonly message: string };
 
@@ -366,7 +411,8 @@ class DataError extends Error {
 
 /**
  * Splits a file into its front matter (YAML, TOML between `+++` lines or after `---toml`, JSON after
- * `---json` or Hugo's bare JSON object, read as data and never run as code) and its Markdown body.
+ * `---json` or Hugo's bare JSON object, Eleventy's `---js` literals, read as data and never run as
+ * code) and its Markdown body.
  * Files without front matter give empty data and the whole file as body.
  */
 export function readFrontMatter(source: string): FrontMatterBlock {
@@ -375,6 +421,9 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   let text = source.replace(/^\uFEFF+/, '');
   if (BARE_JSON.test(text)) return readBareJson(text);
   let format: DataFormat = 'yaml';
+  // `js` or `javascript`, as written, for a `---js` block's problems; and where its keys are.
+  let script = '';
+  let keyLines: ReadonlyMap<string, number> | undefined;
   // Hugo writes TOML between "+++" lines.
   const fence = text.startsWith('+++') ? '+++' : '---';
   // gray-matter sees front matter only after exactly the fence (not "----"), and reads a format name
@@ -390,17 +439,14 @@ export function readFrontMatter(source: string): FrontMatterBlock {
         : DATA_FORMATS.get(name.trim().toLowerCase());
     if (known === undefined) {
       const shown = name.trim().length > 40 ? `${name.trim().slice(0, 40)}…` : name.trim();
-      // Eleventy runs `---js` front matter; the bot reads no field of it, so knows no title nor draft.
-      const script = fence === '---' && /^(js|javascript)$/i.test(name.trim());
       return {
         ok: false,
         line: 1,
-        message: script
-          ? `front matter: "---${shown}" is JavaScript, which the bot never runs: the post is skipped; write its fields as YAML between "---" lines to have it read`
-          : `front matter: "${fence}${shown}" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")`,
+        message: `front matter: "${fence}${shown}" is not a data format; write YAML between "---" lines (or TOML between "+++" lines, or JSON after "---json")`,
       };
     }
     format = known;
+    script = name.trim();
     // Without its name gray-matter can only use the `language` given here, so no lookup of its own
     // can pick another engine.
     text = `${fence}${text.slice(3 + name.length)}`;
@@ -427,18 +473,35 @@ export function readFrontMatter(source: string): FrontMatterBlock {
       delimiters: fence,
       language: format,
       // Every engine gray-matter has, replaced: its javascript and coffee engines run the block as code.
-      engines: { yaml: readYaml, json: readJson, toml: readToml, javascript: refuseCode, coffee: refuseCode },
+      engines: {
+        yaml: readYaml,
+        json: readJson,
+        toml: readToml,
+        javascript: (block: string) => {
+          const read = readJsFrontMatter(block, script, (field) => JS_LITERALS.get(field));
+          if (!read.ok) throw new DataError(read.line, read.message);
+          keyLines = read.keyLines;
+          return read.data;
+        },
+        coffee: refuseCode,
+      },
     });
   } catch (error) {
     if (error instanceof DataError) return { ok: false, line: error.line, message: error.message };
     throw error;
   }
   const opened = text.startsWith(fence);
-  return blockOf(parsed.data, text, text.length - parsed.content.length, opened);
+  return blockOf(parsed.data, text, text.length - parsed.content.length, opened, keyLines);
 }
 
 /** The block read, its body starting at `bodyStart` in `text`. */
-function blockOf(data: unknown, text: string, bodyStart: number, opened: boolean): FrontMatterBlock {
+function blockOf(
+  data: unknown,
+  text: string,
+  bodyStart: number,
+  opened: boolean,
+  keyLines?: ReadonlyMap<string, number>,
+): FrontMatterBlock {
   const before = text.slice(0, bodyStart);
   return {
     ok: true,
@@ -447,6 +510,7 @@ function blockOf(data: unknown, text: string, bodyStart: number, opened: boolean
     bodyLine: before.split('\n').length - 1,
     blockLines: opened ? before.replace(/\r?\n$/, '').split('\n').length : 0,
     opened,
+    ...(keyLines === undefined ? {} : { keyLines }),
   };
 }
 

@@ -252,7 +252,7 @@ function parseSource({
     return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
-  const frontLines = source.split('\n', block.blockLines);
+  const frontLines: FrontLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
   if (!front.success) {
     const problems = front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
       // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
@@ -577,18 +577,27 @@ function isEmpty(data: unknown, path: readonly PropertyKey[]): boolean {
 function addressFieldOf(
   key: 'url' | 'permalink' | undefined,
   names: ReadonlyMap<string, string>,
-  frontLines: readonly string[],
+  frontLines: FrontLines,
 ): Pick<Article, 'addressField'> {
   if (key === undefined) return {};
   const name = names.get(key) ?? key;
   return { addressField: { name, line: keyLine(frontLines, name) } };
 }
 
+/** The front matter block as the file's first lines, and where its reader found its keys, if it says. */
+interface FrontLines {
+  readonly lines: readonly string[];
+  /** A `---js` block's: its declarations' lines. */
+  readonly keyLines: ReadonlyMap<string, number> | undefined;
+}
+
 /**
- * Line of `key` inside the front matter block (given as the file's first lines), or 1 when the key is
- * absent: `key:` in YAML, `key =` in TOML, `"key":` in JSON (indented there).
+ * Line of `key` inside the front matter block, or 1 when the key is absent: where the reader found it,
+ * else `key:` in YAML, `key =` in TOML, `"key":` in JSON (indented there).
  */
-function keyLine(lines: readonly string[], key: string): number {
+function keyLine({ lines, keyLines }: FrontLines, key: string): number {
+  const found = keyLines?.get(key);
+  if (found !== undefined) return found;
   for (let i = 1; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     if (/^(---|\.\.\.|\+\+\+)\s*$/.test(raw)) break;

@@ -271,9 +271,9 @@ describe('loadContent in a hostile content folder', () => {
       },
       {
         file: name('run.md'),
-        line: 1,
+        line: 2,
         message:
-          'front matter: "---js" is JavaScript, which the bot never runs: the post is skipped; write its fields as YAML between "---" lines to have it read',
+          'front matter: title: its value is JavaScript, which the bot never runs; write it as a literal (text in quotes, like "How to ask for a raise")',
       },
     ]);
   });

@@ -49,7 +49,7 @@ describe('starting with hostile articles in the folder', () => {
     const skipped = bot.logs.filter((line) => /runs-code\.md|deep-list\.md/.test(JSON.stringify(line)));
     expect(skipped.map((line) => JSON.stringify(line))).toEqual([
       expect.stringMatching(/deep-list\.md.*nesting deeper than 32 levels/),
-      expect.stringMatching(/runs-code\.md.*is JavaScript, which the bot never runs/),
+      expect.stringMatching(/runs-code\.md.*title: its value is JavaScript, which the bot never runs/),
     ]);
     expect(bot.logs.find((line) => line.msg === 'content loaded')).toMatchObject({ articles: 2, skipped: 2 });
   });
