@@ -1,7 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
-import yaml from 'js-yaml';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
@@ -809,7 +808,7 @@ async function hugoConfigOf(
   const configs: Record<string, unknown>[] = [];
   for (const file of files) {
     const text = await readFile(join(site, file), 'utf8').catch(() => undefined);
-    const data = text === undefined ? undefined : configData(file, text);
+    const data = text === undefined ? undefined : await configData(file, text);
     if (data !== undefined) configs.push(data);
   }
   // Hugo reads its keys in any case (`buildFuture`, `buildfuture`).
@@ -832,13 +831,20 @@ async function configCascade(value: unknown): Promise<readonly Cascade[]> {
   return read.ok ? read.cascades : [];
 }
 
-/** A configuration file's settings (TOML, JSON or YAML, by its name), or undefined when it holds none. */
-function configData(file: string, text: string): Record<string, unknown> | undefined {
+/**
+ * A configuration file's settings (TOML, JSON or YAML, by its name), or undefined when it holds none.
+ * The YAML reader (with its optional JavaScript parser, 1 MB of heap) loads only for a site that has
+ * such a file: the bot's own thread never needs it otherwise.
+ */
+async function configData(file: string, text: string): Promise<Record<string, unknown> | undefined> {
   let data: unknown;
   try {
     if (file.endsWith('.toml')) data = parseTomlData(text);
     else if (file.endsWith('.json')) data = JSON.parse(text) as unknown;
-    else data = yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA });
+    else {
+      const { default: yaml } = await import('js-yaml');
+      data = yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA });
+    }
   } catch {
     // The generator itself reports a configuration it cannot read; its defaults stand here.
     return undefined;
@@ -950,7 +956,7 @@ async function jekyllBuilds(root: string, entries: readonly Dirent[], jekyll: bo
   const file = JEKYLL_CONFIG_FILES.find((name) => names.includes(name));
   const text =
     file === undefined ? undefined : await readFile(join(site, file), 'utf8').catch(() => undefined);
-  const data = file === undefined || text === undefined ? undefined : configData(file, text);
+  const data = file === undefined || text === undefined ? undefined : await configData(file, text);
   // Jekyll reads YAML 1.1, where `future: yes` is true too.
   return { ...DEFAULT_BUILDS, future: isYes(data?.['future']) };
 }
