@@ -1,5 +1,5 @@
 import type { Article } from './article.js';
-import { foldAccents } from './article-search.js';
+import { foldAccents, wordsApart } from './article-search.js';
 import type { TagEntry } from './content-index.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import type { Choice } from './payload.js';
@@ -13,6 +13,8 @@ import { truncatePlain } from './text.js';
  * accents do not matter, anything but letters and digits only separates words (`engineering-lead`
  * finds "Engineering Leadership", `node js` "Node.js"), and words typed together match words apart
  * (`nodejs`); a word is never matched from its middle, so "b indented" does not find "Tab indented".
+ * Text in a script written without spaces (Chinese, Japanese, Thai) is split into its words as search
+ * splits it: `导师` and `导` find "寻找导师".
  * Text of no letter or digit (an emoji) is looked for as written.
  */
 export function matchingArticles(
@@ -30,7 +32,8 @@ export function matchingArticles(
   // 0: the whole title; 1: its first words; 2: its start; 3: words inside; 4: the start of a word inside.
   const ranks: Article[][] = [[], [], [], [], []];
   for (const article of articles) {
-    const rank = matchRank(titleKey(article.title), query) ?? matchRank(titleKey(article.slug), query, 3);
+    const keys = keysOf(article);
+    const rank = matchRank(keys.title, query) ?? matchRank(keys.slug, query, 3);
     if (rank !== undefined) ranks[rank]?.push(article);
     // Full of whole titles: nothing later can come before them.
     if ((ranks[0]?.length ?? 0) >= limit) break;
@@ -70,12 +73,32 @@ function fromWordStart(title: string, compact: string): boolean {
   return false;
 }
 
-/** A title as {@link matchingArticles} compares it: lowercase, no accents, its words (letters and digits) apart by one space. */
+/**
+ * A title as {@link matchingArticles} compares it: lowercase, no accents, its words (letters and
+ * digits) apart by one space, those of a script written without spaces as search finds them
+ * (`寻找导师`: `寻找 导师`, so that `导师` is a word of it).
+ */
 function titleKey(text: string): string {
-  return foldAccents(text)
+  return foldAccents(wordsApart(text))
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * Each article's title and slug keys, made once: every keystroke of an autocomplete walks all the
+ * articles, and splitting a title into words (a dictionary's work in Chinese) is the costly part.
+ * Articles are never changed in place, so a key stays right for its article.
+ */
+const articleKeys = new WeakMap<Article, { readonly title: string; readonly slug: string }>();
+
+function keysOf(article: Article): { readonly title: string; readonly slug: string } {
+  let found = articleKeys.get(article);
+  if (found === undefined) {
+    found = { title: titleKey(article.title), slug: titleKey(article.slug) };
+    articleKeys.set(article, found);
+  }
+  return found;
 }
 
 export function articleChoices(articles: readonly Article[], typed: string): Choice[] {

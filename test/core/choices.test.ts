@@ -72,4 +72,23 @@ describe('matchingArticles ranks what was typed', () => {
     expect(slugs(matchingArticles(articles, '...'))).toEqual([]);
     expect(slugs(matchingArticles(articles, '   '))).toHaveLength(4);
   });
+
+  it('GIVEN titles in scripts written without spaces THEN a word inside is found from its start, as search splits them', () => {
+    const articles = [
+      titled('寻找导师', 'mentor'),
+      titled('日本語の記事を書く', 'japanese'),
+      titled('การหาพี่เลี้ยง', 'thai'),
+      titled('Node.js 入门指南', 'node'),
+    ];
+    for (const typed of ['导师', '导', '寻找', '寻找导', '寻找导师', '寻找 导师'])
+      expect(slugs(matchingArticles(articles, typed)), typed).toEqual(['mentor']);
+    expect(slugs(matchingArticles(articles, '记事'))).toEqual([]);
+    expect(slugs(matchingArticles(articles, '師'))).toEqual([]);
+    expect(slugs(matchingArticles(articles, '記事'))).toEqual(['japanese']);
+    expect(slugs(matchingArticles(articles, 'พี่เลี้ยง'))).toEqual(['thai']);
+    expect(slugs(matchingArticles(articles, '指南'))).toEqual(['node']);
+    // The whole title typed still comes first.
+    const both = [titled('导师的建议', 'advice'), titled('导师', 'exact')];
+    expect(slugs(matchingArticles(both, '导师'))).toEqual(['exact', 'advice']);
+  });
 });
