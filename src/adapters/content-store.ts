@@ -200,6 +200,7 @@ export class ContentStore {
 /** An article whose sections are read from the store on each use. */
 export class StoredArticle implements Article {
   readonly slug: string;
+  readonly fullSlug?: string;
   readonly title: string;
   readonly summary: string;
   readonly tags: readonly string[];
@@ -220,6 +221,7 @@ export class StoredArticle implements Article {
     store: ContentStore,
   ) {
     this.slug = head.slug;
+    if (head.fullSlug !== undefined) this.fullSlug = head.fullSlug;
     this.title = head.title;
     this.summary = head.summary;
     this.tags = head.tags;

@@ -65,10 +65,24 @@ export function resultOf(form: StoredForm): ParseResult {
 }
 
 function headOf(article: Article): ArticleHead {
-  const { slug, title, summary, tags, url, address, date, publishes, expires, file, slugLine, addressField } =
-    article;
+  const {
+    slug,
+    fullSlug,
+    title,
+    summary,
+    tags,
+    url,
+    address,
+    date,
+    publishes,
+    expires,
+    file,
+    slugLine,
+    addressField,
+  } = article;
   return {
     slug,
+    ...(fullSlug === undefined ? {} : { fullSlug }),
     title,
     summary,
     tags,

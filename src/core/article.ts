@@ -29,6 +29,11 @@ export interface Section {
 
 export interface Article {
   readonly slug: string;
+  /**
+   * The slug before it was cut to SLUG_MAX characters, when it was longer: two long-named posts whose
+   * slugs share their first 64 characters are still two pages (see `dayOfSlug` in content-index.ts).
+   */
+  readonly fullSlug?: string;
   readonly title: string;
   readonly summary: string;
   /** The front matter's tags and categories as the author wrote them, each once (by `tagKey`); may be none. */

@@ -208,10 +208,11 @@ export function buildIndex(
 /**
  * An article without an address the blog's rule gives (see `Article.address`) is told apart from
  * another with its slug by its day: the default ARTICLE_URL is a guess, and two posts it puts at one
- * address may well be two pages on the blog. Two of one slug and day would be one page.
+ * address may well be two pages on the blog. Two of one slug and day would be one page; the slug as
+ * written, not cut to a key: long names alike in their first 64 characters are two posts.
  */
 function dayOfSlug(article: Article): string {
-  return `${article.slug} ${article.date ?? ''}`;
+  return `${article.fullSlug ?? article.slug} ${article.date ?? ''}`;
 }
 
 /** Why two with one slug are one page: their address, or else their day. */

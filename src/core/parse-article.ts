@@ -312,6 +312,7 @@ function parseSource({
   // The key commands and buttons use: the front matter's slug (as the generators accept it) or the
   // file's name, made a slug; the address is made from them whole (see fillArticleUrl).
   const slug = meta.slug === undefined ? named.slug : slugOf(meta.slug);
+  const fullSlug = meta.slug === undefined ? named.fullSlug : slugOf(meta.slug, Infinity);
   if (slug === undefined) {
     return {
       ok: false,
@@ -410,6 +411,7 @@ function parseSource({
   if (body.problems.length > 0) return { ok: false, problems: firstProblems(file, body.problems) };
   const article: Article = {
     slug,
+    ...(fullSlug === slug ? {} : { fullSlug }),
     title,
     // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
     summary: truncateMarkdown(summary.text || body.lead, SUMMARY_MAX),

@@ -81,6 +81,25 @@ describe('ContentStore', () => {
     expect(titles(await load())).toEqual(['Alpha (stored)', 'Beta, edited']);
   });
 
+  it('GIVEN two long file names alike in their first 64 characters THEN both are articles, from the store too', async () => {
+    const long = 'what-i-learned-in-ten-years-of-engineering-leadership-a-long-series-part';
+    put(`${long}-one.md`, 'Part one');
+    put(`${long}-two.md`, 'Part two');
+    const first = await load();
+    expect(first.problems).toEqual([]);
+    expect(titles(first)).toEqual(['Alpha', 'Beta', 'Part one', 'Part two']);
+    // A restart takes them from the store, whole slugs and all.
+    markStoredTitles();
+    const again = await load();
+    expect(again.problems).toEqual([]);
+    expect(
+      again.current.articles
+        .map((a) => a.fullSlug)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([`${long}-one`, `${long}-two`]);
+  });
+
   it('GIVEN articles loaded THEN their sections stay on disk, read when used', async () => {
     const library = await running();
     const [article] = library.current.articles;

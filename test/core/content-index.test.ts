@@ -58,6 +58,35 @@ describe('buildIndex', () => {
     ]);
   });
 
+  it('GIVEN two long slugs alike in their first 64 characters THEN both are articles, the second keyed apart, by file name or slug field', () => {
+    const long = 'what-i-learned-in-ten-years-of-engineering-leadership-a-long-series-part';
+    const named = (file: string, extra: Record<string, unknown> = {}) =>
+      mustParse(articleSource(validFront({ date: '2024-01-03', ...extra }), '## Tips\n\n- x'), file);
+    for (const [one, two] of [
+      [named(`content/${long}-one.md`), named(`content/${long}-two.md`)],
+      [named('content/a.md', { slug: `${long}-one` }), named('content/b.md', { slug: `${long}-two` })],
+    ] as const) {
+      expect(one.slug).toBe(two.slug);
+      const { index, problems } = buildIndex([one, two]);
+      expect(problems).toEqual([]);
+      // The second's key is made from the first's with its day, cut to fit.
+      const rows = index.articles
+        .map((a) => [a.file, a.slug, a.url])
+        .sort(([a = ''], [b = '']) => a.localeCompare(b));
+      expect(rows).toEqual([
+        [one.file, one.slug, `https://blog.example/blog/${long}-one`],
+        [
+          two.file,
+          'what-i-learned-in-ten-years-of-engineering-leadership-2024-01-03',
+          `https://blog.example/blog/${long}-two`,
+        ],
+      ]);
+    }
+    // The same long slug on one day is one page still.
+    const again = named('content/c.md', { slug: `${long}-one` });
+    expect(buildIndex([named('content/a.md', { slug: `${long}-one` }), again]).problems).toHaveLength(1);
+  });
+
   it('GIVEN a later file whose name makes a slug another has THEN it is reported at line 1, naming the file that keeps it', () => {
     const first = make('same', { url: '/blog/same' });
     const second = mustParse(
