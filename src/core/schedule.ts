@@ -126,6 +126,13 @@ export function canonicalZone(text: string): string | undefined {
  */
 export function zoneNote(typed: string, zone: string): string | undefined {
   const name = typed.trim();
+  // POSIX's signs: Etc/GMT+2 is two hours behind UTC, which its name does not say to most readers.
+  const [, sign, hours] = /^Etc\/GMT([+-])(\d{1,2})$/i.exec(zone) ?? [];
+  if (sign !== undefined && hours !== undefined && Number(hours) !== 0) {
+    const other = `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
+    const offset = `UTC${sign === '+' ? '−' : '+'}${hours.padStart(2, '0')}:00`;
+    return `${zone} is ${offset} all year: in the Etc zones' names the sign is reversed. For ${offset.replace(/[−+]/, (s) => (s === '+' ? '−' : '+'))}, choose ${other}; to follow a city's clock, choose its zone, e.g. Europe/Berlin.`;
+  }
   if (name.toLowerCase() === zone.toLowerCase()) return undefined;
   const year = new Date().getUTCFullYear();
   const offset = (month: number) =>
