@@ -1,12 +1,14 @@
-import { parse as parseToml, TomlDate } from 'smol-toml';
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 
 /**
  * TOML's settings (front matter, or Hugo's `hugo.toml`) with its dates as written
  * (`2014-03-12T10:11:00-04:00`, a local `2099-01-01` kept so), as YAML and JSON give them, at any
- * depth (a `[cascade]`'s `expiryDate`): the schema reads text. Throws smol-toml's TomlError.
+ * depth (a `[cascade]`'s `expiryDate`): the schema reads text. A day that does not exist
+ * (`2023-02-30`, which smol-toml's Date rolls over to March 2nd) is given as written, for the schema
+ * to refuse. Throws smol-toml's TomlError.
  */
 export function parseTomlData(text: string): Record<string, unknown> {
-  return withTomlDates(parseToml(text)) as Record<string, unknown>;
+  return withTomlDates(parseToml(unrealDaysQuoted(text))) as Record<string, unknown>;
 }
 
 function withTomlDates(value: unknown): unknown {
@@ -15,4 +17,97 @@ function withTomlDates(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   // fromEntries defines own keys: a TOML key `__proto__` stays a key, sets no prototype.
   return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, withTomlDates(field)]));
+}
+
+/**
+ * A day that JavaScript's Date rolls over (the 29th to 31st of a shorter month); a day past the 31st
+ * or a month past the 12th is no Date at all, which smol-toml refuses itself.
+ */
+const ROLLED_DAY = /(?<![\d.:-])(\d{4})-(0[1-9]|1[0-2])-(29|30|31)/g;
+
+/** A TOML date or date-time from its first character, as smol-toml reads one (its parseDate). */
+const DATE_TIME =
+  /\d{4}-\d{2}-\d{2}(?:(?:[Tt]| (?=\d))\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?/y;
+
+/** More days that do not exist than any post has: the next is refused as TOML, each costing a parse. */
+const MAX_UNREAL_DAYS = 10;
+
+type Candidate = { readonly start: number; readonly written: string };
+
+/**
+ * `text` with each date value whose day does not exist written as a string instead (`"2023-02-30"`).
+ * smol-toml keeps neither the text nor the parts of a date, only the rolled-over Date, and such text
+ * may as well be in a string, a comment or a key: smol-toml itself tells them apart. With their day
+ * made `00` (no Date at all; TOML of the same shape where it is no value) it refuses the first that is
+ * a value, exactly where it starts; those before it are no values. Most files have none to probe.
+ */
+function unrealDaysQuoted(text: string): string {
+  const candidates: Candidate[] = [];
+  for (const match of text.matchAll(ROLLED_DAY)) {
+    const [, year = '', month = '', day = ''] = match;
+    if (Number(day) <= daysIn(Number(year), Number(month))) continue;
+    DATE_TIME.lastIndex = match.index;
+    candidates.push({ start: match.index, written: DATE_TIME.exec(text)?.[0] ?? match[0] });
+  }
+  if (candidates.length === 0) return text;
+  const state = candidates.map((): 'probed' | 'value' | 'written' => 'probed');
+  for (let values = 0; ; values++) {
+    const probe = rewritten(text, candidates, state);
+    try {
+      parseToml(probe.text);
+      // Those still probed are no values: as written.
+      return rewritten(
+        text,
+        candidates,
+        state.map((was) => (was === 'probed' ? 'written' : was)),
+      ).text;
+    } catch (error) {
+      if (!(error instanceof TomlError)) throw error;
+      const at = probe.starts.findIndex(
+        (start) => lineAndColumn(probe.text, start) === `${error.line}:${error.column}`,
+      );
+      // Refused elsewhere: two keys made one by the probe (`2023-02-30 = …` beside `2023-02-00`).
+      const found = candidates[at];
+      if (found === undefined || state[at] !== 'probed') return text;
+      if (values === MAX_UNREAL_DAYS)
+        throw new TomlError(`${found.written}: expected a real day`, { toml: text, ptr: found.start });
+      for (let i = 0; i < at; i++) if (state[i] === 'probed') state[i] = 'written';
+      state[at] = 'value';
+    }
+  }
+}
+
+/** `text` with each candidate probed (its day `00`), made a string, or as written; and where each starts. */
+function rewritten(
+  text: string,
+  candidates: readonly Candidate[],
+  state: readonly ('probed' | 'value' | 'written')[],
+): { text: string; starts: number[] } {
+  let out = '';
+  let from = 0;
+  const starts: number[] = [];
+  for (const [i, { start, written }] of candidates.entries()) {
+    out += text.slice(from, start);
+    starts.push(out.length);
+    out +=
+      state[i] === 'value'
+        ? JSON.stringify(written)
+        : state[i] === 'probed'
+          ? `${written.slice(0, 8)}00${written.slice(10)}`
+          : written;
+    from = start + written.length;
+  }
+  return { text: out + text.slice(from), starts };
+}
+
+/** The days of a month (1-12) in a year of the Gregorian calendar. */
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** `line:column` of an index, as smol-toml's TomlError counts them. */
+function lineAndColumn(text: string, index: number): string {
+  const lines = text.slice(0, index).split(/\r?\n/);
+  return `${lines.length}:${(lines.at(-1) ?? '').length + 1}`;
 }
