@@ -12,7 +12,7 @@ import type { ArticleSource } from '../core/parse-article.js';
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export function tooLargeMessage(size: number): string {
-  return `the file has ${size} bytes; an article may have at most ${MAX_FILE_BYTES}`;
+  return `the file has ${size} bytes; an article may have at most ${MAX_FILE_BYTES}: shorten it, or split it into articles`;
 }
 
 /** The signature of a file as `stat` describes it: equal signatures mean the file was not written since. */

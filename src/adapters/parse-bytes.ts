@@ -12,7 +12,10 @@ export function parseFile({ bytes, ...source }: FileBytes): StoredForm {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, problems: [{ file: source.file, message: 'the file is not valid UTF-8 text' }] };
+    return {
+      ok: false,
+      problems: [{ file: source.file, message: 'the file is not valid UTF-8 text: save it as UTF-8' }],
+    };
   }
   return formOf(parseArticle({ ...source, source: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') }));
 }

@@ -621,13 +621,32 @@ function readYaml(block: string): object {
     // stack. (Deep data it does read is never walked: unknown fields are dropped unread.)
     if (error instanceof RangeError)
       throw new DataError(deepestLine(block), 'front matter nested too deeply');
-    const { reason, mark } = error as { reason?: unknown; mark?: { line?: unknown } };
-    // The block starts on the file's first line, after "---": its 0-based line is the file's line minus one.
-    const line = typeof mark?.line === 'number' ? mark.line + 1 : 1;
+    const { reason, mark } = error as { reason?: unknown; mark?: { line?: unknown; position?: unknown } };
     const said = typeof reason === 'string' ? reason : 'the front matter could not be read';
+    // The block starts on the file's first line, after "---": its 0-based line is the file's line minus
+    // one. js-yaml finds a NUL byte before counting lines: its line is counted to its position.
+    const line =
+      said.startsWith('null byte') && typeof mark?.position === 'number'
+        ? block.slice(0, mark.position).split('\n').length
+        : typeof mark?.line === 'number'
+          ? mark.line + 1
+          : 1;
+    const code = /^unknown tag !<tag:yaml\.org,2002:(js\/\w*)>/.exec(said)?.[1];
+    if (code !== undefined) throw new DataError(line, jsTagMessage(block, line, code));
     const mistake = yamlMistake(block, line, said);
     throw new DataError(mistake.line, `invalid YAML in front matter: ${mistake.message}`);
   }
+}
+
+/**
+ * A `!!js/function` (or `!!js/regexp`, `!!js/undefined`) value, which js-yaml's unsafe schema would
+ * run: said as a `---js` block's code is, with the literal to write for a field the bot reads.
+ */
+function jsTagMessage(block: string, line: number, code: string): string {
+  const key = /^\s*(?:-\s+)?["']?([^\s"':#][^"':#]*?)["']?\s*:/.exec(block.split('\n')[line - 1] ?? '')?.[1];
+  const hint = key === undefined ? undefined : JS_LITERALS.get(key.toLowerCase());
+  const what = key === undefined ? 'a value' : `${key}: its value`;
+  return `front matter: ${what} is JavaScript (!!${code}), which the bot never runs; write it as ${hint ?? 'text, a number, a list or a map'}`;
 }
 
 /**
@@ -718,7 +737,16 @@ function readToml(block: string): object {
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     // The block starts on the file's first line, after "+++": its 1-based line is the file's line.
-    throw new DataError(error.line, `invalid TOML in front matter: ${error.message.split('\n')[0] ?? ''}`);
+    const reason = (error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '');
+    // A string that runs to the block's end, or a line break in a one-line one: its quote is missing.
+    const unclosed =
+      reason === 'unfinished string' ||
+      (reason === 'control characters are not allowed in strings' &&
+        error.column > (block.split('\n')[error.line - 1] ?? '').replace(/\r$/, '').length);
+    throw new DataError(
+      error.line,
+      `invalid TOML in front matter: ${unclosed ? 'a text in quotes is never closed: end it with its quote' : reason}`,
+    );
   }
 }
 

@@ -972,7 +972,7 @@ function parseBody(
       problems.push({
         file,
         line,
-        message: `the ${section.kind} section "${plainText(section.heading)}" is empty`,
+        message: `the ${section.kind} section "${plainText(section.heading)}" is empty: write its items, or remove the heading`,
       });
       continue;
     }

@@ -100,7 +100,7 @@ describe('loadContent', () => {
     expect(byFile.get(rel('zz-duplicate.md'))?.message).toBe(
       `"good" is already used by ${rel('good.md')}, both undated: give this post a slug of its own`,
     );
-    expect(byFile.get(rel('binary.md'))?.message).toMatch(/not valid UTF-8/);
+    expect(byFile.get(rel('binary.md'))?.message).toBe('the file is not valid UTF-8 text: save it as UTF-8');
     expect(formatProblem(byFile.get(rel('bad-yaml.md')) ?? { file: '', message: '' })).toMatch(
       /^.*bad-yaml\.md:\d+: invalid YAML/,
     );
@@ -178,7 +178,12 @@ describe('loadContent', () => {
       expect(first.find((outcome) => outcome.file.file === 'fifo.md')?.kind).toBe('gone');
       expect(first.find((outcome) => outcome.file.path.endsWith('big.md'))).toMatchObject({
         kind: 'problems',
-        problems: [{ message: expect.stringMatching(/^the file has 1048577 bytes/) as unknown }],
+        problems: [
+          {
+            message:
+              'the file has 1048577 bytes; an article may have at most 1048576: shorten it, or split it into articles',
+          },
+        ],
         signature: expect.any(String) as unknown,
       });
       expect(storeless).toEqual(first);

@@ -171,3 +171,28 @@ describe('dayOf and instantOf: the days blogs write', () => {
       expect(dayOf(written), written).toBeUndefined();
   });
 });
+
+describe('readFrontMatter: what a reader refuses is said with what to do, at its line', () => {
+  it('GIVEN TOML with a quote never closed THEN says so, not "control characters", and "invalid TOML" once', () => {
+    for (const source of [
+      '+++\ntitle = "Hugo TOML 3\ndate = 2023-01-01\n+++\nText.\n',
+      "+++\ntitle = 'T\n+++\nText.\n",
+    ])
+      expect(readFrontMatter(source)).toEqual({
+        ok: false,
+        line: 2,
+        message: 'invalid TOML in front matter: a text in quotes is never closed: end it with its quote',
+      });
+    const other = readFrontMatter('+++\ntitle = "T"\ntags = ["a"\n+++\nText.\n');
+    expect(other).toMatchObject({ ok: false, line: 3 });
+    expect(!other.ok && other.message).toMatch(/^invalid TOML in front matter: (?!Invalid TOML)/);
+  });
+
+  it("GIVEN a NUL byte on the YAML block's second line THEN the problem is at that line", () => {
+    expect(readFrontMatter('---\ntitle: T\nsummary: a\0b\n---\nText.\n')).toMatchObject({
+      ok: false,
+      line: 3,
+      message: 'invalid YAML in front matter: null byte is not allowed in input',
+    });
+  });
+});

@@ -1750,7 +1750,7 @@ describe('bad content is reported with file, line and field', () => {
     const problems = problemsOf(articleSource(validFront(), '## Tips\n\n## Skills\n\n- x'));
     expect(problems[0]).toMatchObject({
       line: 8,
-      message: expect.stringMatching(/tips section "Tips" is empty/) as string,
+      message: 'the tips section "Tips" is empty: write its items, or remove the heading',
     });
   });
 
@@ -2466,7 +2466,7 @@ describe('hostile front matter is read as data, never run', () => {
       for (const problem of problemsOf(source)) expect(problem.message, source).not.toMatch(/[\r\n]/);
   });
 
-  it('GIVEN YAML tags for JavaScript types THEN they stay an error: the core schema has no js types', () => {
+  it('GIVEN YAML tags for JavaScript types THEN they stay an error, said as JavaScript never run, with what to write', () => {
     for (const [value, tag] of [
       ['!!js/function "function () { globalThis.__pwned = 1 }"', 'js/function'],
       ['!!js/undefined ""', 'js/undefined'],
@@ -2477,11 +2477,19 @@ describe('hostile front matter is read as data, never run', () => {
           {
             file: 'content/bad.md',
             line: 2,
-            message: `invalid YAML in front matter: unknown tag !<tag:yaml.org,2002:${tag}>`,
+            message: `front matter: title: its value is JavaScript (!!${tag}), which the bot never runs; write it as text in quotes, like "How to ask for a raise"`,
           },
         ],
       );
     }
+    expect(problemsOf('---\ntitle: T\nlayout: !!js/function "f"\n---\nText.\n')).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 3,
+        message:
+          'front matter: layout: its value is JavaScript (!!js/function), which the bot never runs; write it as text, a number, a list or a map',
+      },
+    ]);
     expect(pwned.__pwned).toBeUndefined();
   });
 
