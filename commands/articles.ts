@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { tagChoices } from '../src/core/choices.js';
-import { parseArticlesCustomId, renderArticles } from '../src/core/render/articles.js';
+import { parseArticlesCustomId, renderArticles, tagNames } from '../src/core/render/articles.js';
 import { closestTags } from '../src/core/tags.js';
 import { UserFacingError, type Command } from '../src/discord/command.js';
 import { PRIVATE_OPTION, quote } from '../src/discord/options.js';
@@ -37,10 +37,10 @@ export default {
         throw new UserFacingError(
           `No articles are tagged ${quote(typed)}: the articles have no tags. Leave out \`tag\` to list them all.`,
         );
-      const known = close.length > 0 ? close : content.tags.slice(0, 5).map((entry) => entry.label);
-      const list = known.map((label) => `**${label}**`).join(', ');
+      // No tag close to it: naming others would be noise; the option lists them all.
+      const list = tagNames(close);
       throw new UserFacingError(
-        `No articles are tagged ${quote(typed)}. ${close.length > 0 ? `Did you mean ${list}?` : `Known tags: ${list}.`} Start typing in the \`tag\` option to pick one.`,
+        `No articles are tagged ${quote(typed)}. ${close.length > 0 ? `Did you mean ${list}? ` : ''}Start typing in the \`tag\` option to pick one.`,
       );
     }
     await interaction.reply(

@@ -3,6 +3,7 @@ import { searchTerms } from '../src/core/article-search.js';
 import { matchingArticles, titleChoices } from '../src/core/choices.js';
 import type { ContentIndex } from '../src/core/content-index.js';
 import { DISCORD_LIMITS as L } from '../src/core/limits.js';
+import { tagNames } from '../src/core/render/articles.js';
 import {
   parseSearchCustomId,
   renderSearch,
@@ -16,19 +17,25 @@ import { replyOptions, updateOptions } from '../src/discord/reply.js';
 
 const HOW = 'Type a word or two from a title, a tag or an article, e.g. `/search query:mentorship`.';
 
-/** Why nothing matched, naming what comes closest: tags (or the most used ones) and titles. */
+/**
+ * Why nothing matched, naming what comes closest: tags and titles, none when none is close (then
+ * where to find the tags).
+ */
 function noMatch(query: string, content: ContentIndex): UserFacingError {
-  const labels = content.tags.map((entry) => entry.label);
-  const tags = closestTags(query, labels);
+  const tags = closestTags(
+    query,
+    content.tags.map(({ label }) => label),
+  );
   const titles = content.search.closest(query, 3).map((article) => quote(article.title));
-  const tagList = (tags.length > 0 ? tags : labels.slice(0, 5)).map((label) => `**${label}**`).join(', ');
   const hints = [
     ...(titles.length > 0 ? [`Closest titles: ${titles.join(', ')}.`] : []),
-    ...(tagList === '' ? [] : [`${tags.length > 0 ? 'Closest tags' : 'Tags'}: ${tagList} (see /articles).`]),
+    ...(tags.length > 0 ? [`Closest tags: ${tagNames(tags)} (see /articles).`] : []),
   ];
-  return new UserFacingError(
-    [`No article matches ${quote(query)}.`, ...hints, 'Try other words, or fewer.'].join(' '),
-  );
+  const other =
+    tags.length > 0 || content.tags.length === 0
+      ? 'Try other words, or fewer.'
+      : 'Try other words, or fewer, or pick a tag in `/articles tag:`.';
+  return new UserFacingError([`No article matches ${quote(query)}.`, ...hints, other].join(' '));
 }
 
 /** `/search query: [private:]`: the articles matching some words, best first, paged. */

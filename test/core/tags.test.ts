@@ -35,6 +35,50 @@ describe('closestTags', () => {
   it('GIVEN nothing close THEN suggests nothing', () => {
     expect(closestTags('kubernetes', known)).toEqual([]);
   });
+
+  describe('GIVEN the tags of a blog', () => {
+    // Most used first, as the index lists them.
+    const blog = [
+      'career',
+      'engineering leadership',
+      '__init__',
+      '@here',
+      '*star*',
+      'mentorship',
+      '导师',
+      'go',
+    ];
+
+    it('GIVEN the start of a tag with a typo THEN that tag, not the most used ones', () => {
+      expect(closestTags('mentr', blog)).toEqual(['mentorship']);
+      expect(closestTags('leadrship', blog)).toEqual(['engineering leadership']);
+      expect(closestTags('careers', blog)).toEqual(['career']);
+    });
+
+    it('GIVEN nothing like any tag THEN none, not unrelated ones', () => {
+      for (const typed of ['zzzzqqq', 'nope', '🚀', 'ia', 'mongodb'])
+        expect(closestTags(typed, blog), typed).toEqual([]);
+    });
+
+    it('GIVEN a tag written as part of it THEN that tag; part of a tag in any script THEN the tags holding it', () => {
+      expect(closestTags('mentorship program', blog)).toEqual(['mentorship']);
+      expect(closestTags('init', blog)).toEqual(['__init__']);
+      expect(closestTags('导', blog)).toEqual(['导师']);
+    });
+
+    it('GIVEN several close THEN those starting with it, then holding it, then fewer typos first, the most used on a tie', () => {
+      expect(closestTags('e', blog)).toEqual(['engineering leadership', 'career', '@here']);
+      expect(closestTags('star', ['stars', 'superstar', 'stair', 'start'])).toEqual([
+        'stars',
+        'start',
+        'superstar',
+      ]);
+      expect(closestTags('managment', ['management', 'manager', 'mentorship'])).toEqual([
+        'management',
+        'manager',
+      ]);
+    });
+  });
 });
 
 describe('tags as the site generator reads them', () => {

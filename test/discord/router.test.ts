@@ -424,6 +424,46 @@ describe('/articles', () => {
     );
   });
 
+  describe('GIVEN tags with Markdown in them, and text like none of them', () => {
+    const tagged = mustParse(
+      articleSource(
+        validFront({ slug: 'tagged', tags: ['career', '__init__', '*star*', '@here', 'mentorship', '导师'] }),
+        'Text.',
+      ),
+      'content/tagged.md',
+      SITE,
+    );
+    const answer = async (command: string, options: Record<string, string>) => {
+      const { route } = setup(undefined, [tagged]);
+      const interaction = chatInput(command, options);
+      await route(interaction);
+      const reply = onlyReply(interaction);
+      expect(isEphemeral(reply)).toBe(true);
+      return reply.content;
+    };
+
+    it('GIVEN an unknown tag THEN the closest tags as written, or none but how to pick one', async () => {
+      expect(await answer('articles', { tag: 'ini' })).toBe(
+        'No articles are tagged “ini”. Did you mean **\\_\\_init\\_\\_**? Start typing in the `tag` option to pick one.',
+      );
+      expect(await answer('articles', { tag: '🚀' })).toBe(
+        'No articles are tagged “🚀”. Start typing in the `tag` option to pick one.',
+      );
+    });
+
+    it('GIVEN a search that finds nothing THEN the closest tags as written, or none but where the tags are', async () => {
+      expect(await answer('search', { query: 'mentr' })).toBe(
+        'No article matches “mentr”. Closest tags: **mentorship** (see /articles). Try other words, or fewer.',
+      );
+      expect(await answer('search', { query: 'star' })).toBe(
+        'No article matches “star”. Closest tags: **\\*star\\*** (see /articles). Try other words, or fewer.',
+      );
+      expect(await answer('search', { query: 'zzzzqqq' })).toBe(
+        'No article matches “zzzzqqq”. Try other words, or fewer, or pick a tag in `/articles tag:`.',
+      );
+    });
+  });
+
   it('GIVEN autocomplete on tag THEN offers tags with their article counts', async () => {
     const { route } = setup();
     const interaction = autocomplete('articles', 'tag', 'lead');

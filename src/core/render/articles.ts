@@ -10,11 +10,24 @@ import { codePointLength, escapeBlockStarts, truncateMarkdown, truncatePlain } f
 const PER_PAGE = 5;
 
 /**
+ * Text shown as written inside bold or a link's text: Markdown's inline marks escaped (`__init__`
+ * would be underlined, `*star*` italic).
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/([[\]\\*_~`|])/g, '\\$1');
+}
+
+/** Tags named in a message, each in bold and shown as written (`__init__` too). */
+export function tagNames(labels: readonly string[]): string {
+  return labels.map((label) => `**${escapeInline(label)}**`).join(', ');
+}
+
+/**
  * One entry: the title linked to the article, the date, and the summary (if any) under them, its
  * lines text: a heading or quote there would break up the list.
  */
 function entry(article: Article): string {
-  const title = article.title.replace(/([[\]\\*_~`|])/g, '\\$1');
+  const title = escapeInline(article.title);
   // Encoded parentheses keep an address like `/a_(b)` from ending the masked link early.
   const url = article.url?.replace(/\(/g, '%28').replace(/\)/g, '%29');
   const heading = url === undefined ? `**${title}**` : `**[${title}](${url})**`;
