@@ -51,6 +51,8 @@ interface Word {
   readonly prefix: boolean;
   /** Typos allowed. */
   readonly typos: number;
+  /** Typos allowed in the start of a longer word it stands for (`mentr`: "mentoring"); none by default. */
+  readonly startTypos?: number;
 }
 
 /**
@@ -127,10 +129,12 @@ export class SqliteSearch implements ArticleSearch {
   }
 
   closest(query: string, limit: number): readonly Article[] {
+    // A suggestion may also be a word it starts with a typo, as a tag is (see closestTags).
     const words = unique(searchTerms(query)).map((term) => ({
       term,
       prefix: isPrefix(term),
       typos: looseTypos(term),
+      startTypos: isPrefix(term) ? typos(term) : 0,
     }));
     return this.#match(words, 'OR', 'title').slice(0, limit);
   }
@@ -168,18 +172,26 @@ export class SqliteSearch implements ArticleSearch {
       .map(({ article }) => article);
   }
 
-  /** Indexed words within the word's typos, starting with its first letter: the closest first. */
+  /**
+   * Indexed words within the word's typos (or starting within its start typos), starting with its
+   * first letter: the closest first.
+   */
   #similar(word: Word, field: 'title' | undefined): string[] {
     if (word.typos === 0) return [];
     const first = String.fromCodePoint(word.term.codePointAt(0) ?? 0);
     const statement = field === 'title' ? this.#statements.titleTerms : this.#statements.terms;
     const rows = statement.all(first, `${first}\u{10FFFF}`) as { term: string; doc: number }[];
     const length = word.term.length;
+    const startTypos = word.startTypos ?? 0;
     return rows
       .flatMap(({ term, doc }) => {
-        if (term === word.term || Math.abs(term.length - length) > word.typos) return [];
-        const typed = distance(term, word.term);
-        return typed <= word.typos ? [{ term, typed, doc }] : [];
+        if (term === word.term) return [];
+        const whole = Math.abs(term.length - length) > word.typos ? Infinity : distance(term, word.term);
+        const typed = Math.min(
+          whole <= word.typos ? whole : Infinity,
+          typosAtStart(term, word.term, startTypos),
+        );
+        return typed === Infinity ? [] : [{ term, typed, doc }];
       })
       .sort((a, b) => a.typed - b.typed || b.doc - a.doc)
       .slice(0, SIMILAR_TERMS)
@@ -190,6 +202,20 @@ export class SqliteSearch implements ArticleSearch {
   #union(lists: readonly Article[][]): Article[] {
     return [...new Set(lists.flat())];
   }
+}
+
+/**
+ * The fewest typos between `typed` and the start of `term` (as long as it, give or take `allowed`
+ * letters) when at most `allowed`; Infinity otherwise.
+ */
+function typosAtStart(term: string, typed: string, allowed: number): number {
+  let fewest = Infinity;
+  const last = Math.min(term.length, typed.length + allowed);
+  for (let end = typed.length - allowed; allowed > 0 && end <= last; end++) {
+    const found = distance(term.slice(0, end), typed);
+    if (found <= allowed) fewest = Math.min(fewest, found);
+  }
+  return fewest;
 }
 
 function unique(terms: readonly string[]): string[] {

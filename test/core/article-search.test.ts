@@ -272,6 +272,16 @@ describe('ArticleSearch.complete and closest', () => {
     expect(slugs(search.closest('onbaordnig', 3))).toEqual(['a']);
     expect(search.closest('xyzzy', 3)).toEqual([]);
   });
+
+  it('GIVEN the start of a title word with a typo THEN closest names that title, as closest tags do; nothing like any word THEN none', () => {
+    const search = searchOver([
+      article('a', { title: 'Mentoring junior engineers' }),
+      article('b', { title: 'Hiring' }),
+    ]);
+    expect(search.search('mentr')).toEqual([]);
+    expect(slugs(search.closest('mentr', 3))).toEqual(['a']);
+    for (const query of ['zzzzqqq', '🚀', 'mxntr']) expect(search.closest(query, 3), query).toEqual([]);
+  });
 });
 
 describe('ArticleSearch over one index', () => {
