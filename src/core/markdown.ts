@@ -407,6 +407,50 @@ export function plainText(value: unknown): string {
   return toString(value, { includeHtml: false });
 }
 
+/**
+ * Text that shows nothing of its own: white space, invisible characters (a zero-width space), and
+ * emphasis, code and escape marks with nothing between them (`**`, `~~`, a lone `\`).
+ */
+const MARKS_ONLY = /^[\s\p{Cf}*_~`\\]*$/u;
+
+/**
+ * True when the nodes show nothing in a message but marks: only white space or marks, a rule (`- ****`
+ * is an item holding one, written `---`), empty code (`- ~~~~`), HTML, links and emphasis around
+ * nothing else. An image shows (as a link to it, see {@link toDiscordMarkdown}). Walked without recursion.
+ */
+export function showsNothing(nodes: readonly Nodes[]): boolean {
+  const stack: Nodes[] = [...nodes];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    switch (node.type) {
+      case 'text':
+        if (!MARKS_ONLY.test(node.value)) return false;
+        break;
+      case 'inlineCode':
+      case 'code':
+        if (node.value.trim() !== '') return false;
+        break;
+      case 'thematicBreak':
+      case 'html':
+      case 'break':
+        break;
+      case 'paragraph':
+      case 'heading':
+      case 'blockquote':
+      case 'list':
+      case 'listItem':
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+        for (const child of node.children) stack.push(child);
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
 /** True when the nodes hold raw HTML, which Discord does not show (see {@link toDiscordMarkdown}). */
 export function containsHtml(nodes: readonly RootContent[]): boolean {
   const stack: Nodes[] = [...nodes];
@@ -507,6 +551,10 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
       ).children;
       // A loop, not push(...): a link may hold more nodes than a call takes arguments.
       if (url === undefined) for (const c of inside) children.push(c);
+      // Discord shows a link without text (`[](https://…)`) as written: its address is its text,
+      // written as `<https://…>`. One that points nowhere is left out with its (empty) text, above.
+      else if (showsNothing(inside))
+        children.push({ ...child, url, children: [{ type: 'text', value: url }] });
       else children.push({ ...child, url, children: inside });
     } else {
       const resolved = resolveLinks(child, siteUrl, inLink);
@@ -520,13 +568,19 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
   return { ...node, children: joined };
 }
 
-/** A container left with nothing to show (its children already resolved, so checked one level down). */
+/**
+ * A container left with nothing to show (its children already resolved, so checked one level down):
+ * emphasis around what was left out too, which would be written as `****` and shown so.
+ */
 function isBlank(node: Nodes): boolean {
   switch (node.type) {
     case 'paragraph':
     case 'blockquote':
     case 'list':
     case 'listItem':
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
       return node.children.length === 0;
     default:
       return false;

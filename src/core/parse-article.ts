@@ -25,6 +25,7 @@ import {
   parseMarkdown,
   plainText,
   resolveRelativeLinks,
+  showsNothing,
   toDiscordMarkdown,
 } from './markdown.js';
 import { DEFAULT_CONTENT_LANGUAGE, nameOf } from './content-language.js';
@@ -1151,12 +1152,12 @@ function buildSection(
     const paragraph = { type: 'paragraph' as const, children: title };
     // A heading with nothing under it is a tip of its own (tips written as headings), not a name.
     if (nodes.length === 0)
-      addItem(numbered({ text: toDiscordMarkdown([paragraph], siteUrl), line }, number), [heading]);
+      addItem(numbered({ text: itemText([paragraph], siteUrl), line }, number), [heading]);
     else {
       // `### 3.` alone names nothing: the item is numbered, without a name ("Tip 3").
       const name = plainText(paragraph).trim();
       addItem(
-        numbered({ ...(name === '' ? {} : { name }), text: toDiscordMarkdown(nodes, siteUrl), line }, number),
+        numbered({ ...(name === '' ? {} : { name }), text: itemText(nodes, siteUrl), line }, number),
         nodes,
       );
     }
@@ -1168,7 +1169,8 @@ function buildSection(
         closeSubItem();
         subItem = { heading: node, ...headingNumber(node), line: lineOf(node), nodes: [] };
       } else if (subItem !== undefined) {
-        subItem.nodes.push(node);
+        // A rule between sub-items (`---`) separates them: Discord would show it as written.
+        if (node.type !== 'thematicBreak') subItem.nodes.push(node);
       } else if (node.type === 'list') {
         // An ordered list's items keep the numbers the page shows, whichever of them are left out.
         node.children.forEach((listItem, i) => {
@@ -1240,9 +1242,11 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
         .trim()
         .replace(/\s*[:：\-–—]$/, '')
         .trim();
-      // `- **Be patient**` alone is a tip written in bold, not a name waiting for its text.
-      if (name !== '' && (first.children.length > 1 || rest.length > 0)) {
-        const text = toDiscordMarkdown([dropLeadingInline(first, 1), ...rest], siteUrl);
+      // `- **Be patient**` alone is a tip written in bold, not a name waiting for its text;
+      // `- **Name:**` alone is one.
+      const waiting = /[:：]\s*$/.test(plainText(lead));
+      if (name !== '' && (first.children.length > 1 || rest.length > 0 || waiting)) {
+        const text = itemText([dropLeadingInline(first, 1), ...rest], siteUrl);
         return { name, text, line };
       }
     }
@@ -1253,9 +1257,17 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
           ...first,
           children: [{ ...lead, value: lead.value.slice(match[0].length) }, ...first.children.slice(1)],
         };
-        return { name: match[1].trim(), text: toDiscordMarkdown([remaining, ...rest], siteUrl), line };
+        return { name: match[1].trim(), text: itemText([remaining, ...rest], siteUrl), line };
       }
     }
   }
-  return { text: toDiscordMarkdown(listItem.children, siteUrl), line };
+  return { text: itemText(listItem.children, siteUrl), line };
+}
+
+/**
+ * An item's text, or none when it would show nothing but marks (`- ****`, a rule as the parser reads
+ * it; `- ~~~~`, empty code; `- [](https://…)`, a link without text): an item empty as written.
+ */
+function itemText(nodes: readonly RootContent[], siteUrl: string | undefined): string {
+  return showsNothing(nodes) ? '' : toDiscordMarkdown(nodes, siteUrl);
 }

@@ -2,7 +2,13 @@ import type { Nodes, Root } from 'mdast';
 import markdownIt from 'markdown-it';
 import { defaultHandlers, toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
-import { DISCORD_MARKDOWN, parseMarkdown, plainText, toDiscordMarkdown } from '../../src/core/markdown.js';
+import {
+  DISCORD_MARKDOWN,
+  parseMarkdown,
+  plainText,
+  showsNothing,
+  toDiscordMarkdown,
+} from '../../src/core/markdown.js';
 import { markdownTree } from '../../src/core/markdown-tree.js';
 import { stripMdx } from '../../src/core/mdx.js';
 import { resolveUrl } from '../../src/core/urls.js';
@@ -340,5 +346,32 @@ describe('plainText', () => {
     const body = ['## Tips <!-- c -->', '', '- **First:** do this.', '- **Second:** do that.'].join('\n');
     const article = mustParse(articleSource(validFront(), body));
     expect(article.sections.tips?.items.map((item) => item.name)).toEqual(['First', 'Second']);
+  });
+});
+
+describe('links and emphasis around nothing', () => {
+  const written = (source: string, siteUrl?: string) =>
+    toDiscordMarkdown(markdownTree(source).children, siteUrl);
+
+  it('GIVEN a link without text THEN its address is its text, written as `<url>` (Discord shows `[](url)` raw)', () => {
+    expect(written('See [](http://x) and [ ](https://a.example/b?c=d).')).toBe(
+      'See <http://x> and <https://a.example/b?c=d>.',
+    );
+    expect(written('See [](/guide).', 'https://blog.example')).toBe('See <https://blog.example/guide>.');
+    expect(written('**[](http://x)**')).toBe('**<http://x>**');
+  });
+
+  it('GIVEN a link without text that points nowhere, or emphasis around only HTML THEN nothing of it is written', () => {
+    // The spaces on either side stay, as around any HTML left out.
+    expect(written('See [](/guide) now.')).toBe('See  now.');
+    expect(written('a **<b></b>** b')).toBe('a  b');
+  });
+
+  it('GIVEN nodes of only marks, rules, empty code or empty links THEN they show nothing; text, code or an image shows', () => {
+    const nothing = (source: string) => showsNothing(markdownTree(source).children);
+    for (const source of ['****', '__ __', '~~~~', '*__*', '**', '\\', '` `', '[](http://x)', '<!-- c -->'])
+      expect(nothing(source), source).toBe(true);
+    for (const source of ['a', '`x`', '![a](x.png)', '[x](http://x)', '**-**'])
+      expect(nothing(source), source).toBe(false);
   });
 });

@@ -3018,3 +3018,78 @@ describe('empty fields, dates and pages as the generators read them', () => {
     expect(pwned.__pwned).toBeUndefined();
   });
 });
+
+describe('list items that would show nothing but marks are empty items', () => {
+  const empty = (line: number) => ({
+    file: 'content/bad.md',
+    line,
+    message: 'the tips item is empty: write its text, or remove the item',
+  });
+  const named = (line: number, name: string) => ({
+    file: 'content/bad.md',
+    line,
+    message: `the tips item "${name}" has a name but no text`,
+  });
+
+  it('GIVEN `- ****`, `- **Name:**` and `- [](http://x)` (QA F2) THEN each is reported, none shown as `---` or raw', () => {
+    const source = articleSource(validFront(), '## Tips\n\n- ****\n- **Name:**\n- [](http://x)');
+    expect(problemsOf(source)).toEqual([empty(10), named(11, 'Name'), empty(12)]);
+  });
+
+  it('GIVEN a rule, empty code, empty emphasis, marks alone or a lone backslash as an item THEN it is empty', () => {
+    const items = ['- __ __', '- ~~~~', '- *__*', '- **', '- ~~', '- ` `', '- \\', '- &#8203;', '- [**](/x)'];
+    const source = articleSource(validFront(), `## Tips\n\n${items.join('\n')}`);
+    expect(problemsOf(source)).toEqual(items.map((_, i) => empty(10 + i)));
+  });
+
+  it('GIVEN a name followed by nothing shown (`*Name:*` alone, `**Name:** ****`, an empty link) THEN it has a name but no text', () => {
+    const source = articleSource(
+      validFront(),
+      '## Tips\n\n- *Alone:*\n- **Rule:** ****\n- **Link:** [](http://x)\n- Plain: \\\n- **Bold tip**',
+    );
+    expect(problemsOf(source)).toEqual([
+      named(10, 'Alone'),
+      named(11, 'Rule'),
+      named(12, 'Link'),
+      named(13, 'Plain'),
+    ]);
+  });
+
+  it('GIVEN an item of only HTML or only an image THEN it is still left out or shown as today', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n- <!-- -->\n- ![Chart](/chart.png)\n- [](http://x) explains it',
+      ),
+    );
+    expect(article.sections.tips?.items).toEqual([
+      { text: '[Chart](https://blog.example/chart.png)', line: 11 },
+      { text: '<http://x> explains it', line: 12 },
+    ]);
+  });
+
+  it('GIVEN sub-headings separated by rules THEN the rules are no part of their text, and a heading over a rule alone is its own tip', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n### Listen\n\nFirst.\n\n---\n\n### Ask questions\n\n---\n\n### Write',
+      ),
+    );
+    expect(article.sections.tips?.items).toEqual([
+      { name: 'Listen', text: 'First.', line: 10 },
+      { text: 'Ask questions', line: 16 },
+      { text: 'Write', line: 20 },
+    ]);
+  });
+
+  it('GIVEN a link without text in section text or the summary THEN its address is shown, as `<url>`', () => {
+    const article = mustParse(
+      articleSource(
+        validFront({ summary: 'See [](https://a.example/x).' }),
+        '## Tips\n\nRead [](/guide) first.\n\n- Listen.',
+      ),
+    );
+    expect(article.summary).toBe('See <https://a.example/x>.');
+    expect(article.sections.tips?.text).toBe('Read <https://blog.example/guide> first.');
+  });
+});
