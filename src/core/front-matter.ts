@@ -192,7 +192,7 @@ const tag = asText(
   z
     .string('each tag must be text')
     .overwrite(oneLine)
-    .min(1, 'a tag must not be empty')
+    .min(1, 'a tag is empty')
     .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
     .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
 );
@@ -475,7 +475,11 @@ export function readFrontMatter(source: string): FrontMatterBlock {
       // Every engine gray-matter has, replaced: its javascript and coffee engines run the block as code.
       engines: {
         yaml: readYaml,
-        json: readJson,
+        json: (block: string) => {
+          const data = readJson(block);
+          keyLines = jsonKeyLines(block);
+          return data;
+        },
         toml: readToml,
         javascript: (block: string) => {
           const read = readJsFrontMatter(block, script, (field) => JS_LITERALS.get(field));
@@ -545,7 +549,35 @@ function readBareJson(text: string): FrontMatterBlock {
   }
   const close = end ?? text.length;
   const lineEnd = text.startsWith('\r\n', close) ? 2 : text.startsWith('\n', close) ? 1 : 0;
-  return blockOf(data, text, close + lineEnd, true);
+  return blockOf(data, text, close + lineEnd, true, jsonKeyLines(text.slice(0, close)));
+}
+
+/**
+ * The file line of each top-level key of a JSON object read (the last of a key written twice, as
+ * JSON.parse keeps it), counted from the block's start on the file's first line: the keys may share
+ * a line (`{"title": "T", "date": "…"}`), which a scan for `"key":` opening a line misses.
+ */
+function jsonKeyLines(block: string): ReadonlyMap<string, number> {
+  const lines = new Map<string, number>();
+  const colon = /\s*:/y;
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < block.length; i++) {
+    const char = block[i];
+    if (char === '\n') line++;
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') depth--;
+    else if (char === '"') {
+      const start = i;
+      // A string holds no line break; a backslash escapes the character after it.
+      for (i++; i < block.length && block[i] !== '"'; i++) if (block[i] === '\\') i++;
+      colon.lastIndex = i + 1;
+      if (depth !== 1 || !colon.test(block)) continue;
+      const key: unknown = JSON.parse(block.slice(start, i + 1));
+      if (typeof key === 'string') lines.set(key, line);
+    }
+  }
+  return lines;
 }
 
 /**

@@ -255,7 +255,9 @@ function parseSource({
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
   const frontLines: FrontLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
   if (!front.success) {
-    const problems = front.error.issues.slice(0, MAX_FIELD_PROBLEMS).map((issue) => {
+    // One problem per place: `- ""` is an empty tag, not also one without a letter.
+    const places = new Set<string>();
+    const problems = front.error.issues.slice(0, MAX_FIELD_PROBLEMS).flatMap((issue): FieldProblem[] => {
       // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
       const path = issue.path.map((key, i) => {
         const read =
@@ -268,25 +270,38 @@ function parseSource({
                 : key;
         return i === 0 && typeof read === 'string' ? (names.get(read) ?? read) : read;
       });
-      const line = path.length === 0 ? 1 : keyLine(frontLines, String(path[0]));
+      const place = path.map(String).join('.');
+      if (places.has(place)) return [];
+      places.add(place);
+      const [name, position] = path;
+      // A key that is no section kind is at its own line, as is a tag in a list of `- ` lines.
+      const { keys } = issue as { keys?: readonly string[] };
+      const child = typeof position === 'symbol' ? undefined : (position ?? keys?.[0]);
+      const line = name === undefined ? 1 : valueLine(frontLines, String(name), child);
       // Written with nothing after it (YAML's null), where a value is needed: empty, not missing.
       const empty = issue.code === 'invalid_type' && isEmpty(data, issue.path);
-      const [name, position] = path;
-      // A list's empty entry (`tags: [a, null]`, `- ` alone) is named by its place, as the author counts.
-      if (empty && path.length === 2 && typeof position === 'number')
-        return {
-          file,
-          line,
-          field: String(name),
-          message: `the ${ordinal(position + 1)} ${LIST_ENTRY[String(issue.path[0])] ?? 'entry'} is empty`,
-        };
-      const field = path.map(String).join('.') || undefined;
-      return {
-        file,
-        line,
-        ...(field === undefined ? {} : { field }),
-        message: empty ? 'empty' : issue.message,
-      };
+      // A list's entry (`tags: [a, null]`, `- ` alone) is named by its place, as the author counts.
+      if (path.length === 2 && typeof position === 'number') {
+        const entry = LIST_ENTRY[String(issue.path[0])] ?? 'entry';
+        const nth = `the ${ordinal(position + 1)} ${entry}`;
+        const said = issue.message.replace(/^(?:a|each) tag /, '');
+        return [
+          {
+            file,
+            line,
+            field: String(name),
+            message: empty
+              ? `${nth} is empty`
+              : said === issue.message
+                ? `${nth}: ${said}`
+                : `${nth} ${said}`,
+            alike: empty ? `a ${entry} is empty` : issue.message,
+          },
+        ];
+      }
+      const field = place || undefined;
+      const message = empty ? 'empty' : issue.message;
+      return [{ file, line, ...(field === undefined ? {} : { field }), message, alike: message }];
     });
     return { ok: false, problems: inLineOrder(oncePerField(problems)) };
   }
@@ -541,24 +556,28 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
+/** A front matter problem, and how it reads for any entry of its list (`each tag must be text`). */
+type FieldProblem = ContentProblem & { readonly alike: string };
+
 /**
- * One problem per field and message: the entries of one list (an alias repeated nine times, `tags:
- * *i`) with one mistake are one problem at the field, with how many have it.
+ * One problem per field and mistake on one line: the entries of one list (an alias repeated nine
+ * times, `tags: *i`) with one mistake, where no line of their own is found, are one problem at the
+ * field, with how many have it.
  */
-function oncePerField(problems: readonly ContentProblem[]): ContentProblem[] {
-  const groups = new Map<string, ContentProblem[]>();
+function oncePerField(problems: readonly FieldProblem[]): ContentProblem[] {
+  const groups = new Map<string, FieldProblem[]>();
   for (const problem of problems) {
     const top = problem.field?.split('.')[0] ?? '';
-    const key = `${top}\n${problem.message}`;
+    const key = `${top}\n${problem.line ?? 1}\n${problem.alike}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [problem]);
     else group.push(problem);
   }
   return [...groups.values()].map((group) => {
-    const [first] = group as [ContentProblem, ...ContentProblem[]];
+    const [{ alike, ...first }] = group as [FieldProblem, ...FieldProblem[]];
     if (group.length === 1) return first;
     const top = first.field?.split('.')[0] ?? '';
-    return { ...first, field: top, message: `${first.message} (${group.length} entries)` };
+    return { ...first, field: top, message: `${alike} (${group.length} entries)` };
   });
 }
 
@@ -596,21 +615,88 @@ interface FrontLines {
 
 /**
  * Line of `key` inside the front matter block, or 1 when the key is absent: where the reader found it,
- * else `key:` in YAML, `key =` in TOML, `"key":` in JSON (indented there).
+ * else `key:` in YAML, `key =` or `[key]` in TOML, `"key":` in JSON (indented there).
  */
-function keyLine({ lines, keyLines }: FrontLines, key: string): number {
+function keyLine(frontLines: FrontLines, key: string): number {
+  return foundKeyLine(frontLines, key) ?? 1;
+}
+
+/** The first line of `key` after line `after` (a `---js` or JSON block's: where its reader found it). */
+function foundKeyLine({ lines, keyLines }: FrontLines, key: string, after = 1): number | undefined {
   const found = keyLines?.get(key);
-  if (found !== undefined) return found;
-  for (let i = 1; i < lines.length; i++) {
+  if (found !== undefined) return found > after ? found : undefined;
+  for (let i = after; i < lines.length; i++) {
     const raw = lines[i] ?? '';
     if (/^(---|\.\.\.|\+\+\+)\s*$/.test(raw)) break;
     // Indented, only JSON's quoted keys: an indented YAML key is a nested one.
     const line = raw.trimStart();
-    const names = line === raw ? [key, `"${key}"`, `'${key}'`] : [`"${key}"`];
-    for (const name of names)
-      if (line.startsWith(name) && /^\s*[:=]/.test(line.slice(name.length))) return i + 1;
+    if (
+      line === raw
+        ? startsWithKey(line, key, /[:=]/)
+        : line.startsWith(`"${key}"`) && startsWithKey(line, key, /:/)
+    )
+      return i + 1;
+    if (line === raw && line.trimEnd() === `[${key}]`) return i + 1;
   }
-  return 1;
+  return undefined;
+}
+
+/** `text` opens with `key` (bare or quoted) and then `separator`, spaces between. */
+function startsWithKey(text: string, key: string, separator: RegExp): boolean {
+  return [key, `"${key}"`, `'${key}'`].some(
+    (name) =>
+      text.startsWith(name) && new RegExp(`^[ \\t]*${separator.source}`).test(text.slice(name.length)),
+  );
+}
+
+/**
+ * The line of what is wrong in `key`'s value: its `child` (an item's number, from 0, or a nested
+ * key) where it is written on a line of its own (see {@link childLine}), else the key's line.
+ */
+function valueLine(frontLines: FrontLines, key: string, child: string | number | undefined): number {
+  const line = foundKeyLine(frontLines, key);
+  if (line === undefined) return 1;
+  // A reader's key lines (`---js`, JSON) are the top level's only; of a key written twice, YAML
+  // keeps the last: where each child is, is then not looked for.
+  if (child === undefined || frontLines.keyLines?.has(key) === true) return line;
+  if (foundKeyLine(frontLines, key, line) !== undefined) return line;
+  return childLine(frontLines.lines, line, child) ?? line;
+}
+
+/**
+ * The line of a YAML key's item number `child` (from 0) among the `- ` lines under it, or of its key
+ * `child` among those indented under it; or of `child =` in a TOML `[key]` table. Undefined when it is
+ * not written so (a flow list `[a, b]`, an alias, a text split into tags): never another one's line.
+ */
+function childLine(lines: readonly string[], keyLine: number, child: string | number): number | undefined {
+  const head = lines[keyLine - 1] ?? '';
+  const table = /^\[[^\]]*\]\s*$/.test(head);
+  const indent = head.length - head.trimStart().length;
+  let childIndent: number | undefined;
+  let items = 0;
+  for (let i = keyLine; i < lines.length; i++) {
+    const raw = lines[i] ?? '';
+    const text = raw.trim();
+    if (/^(?:---|\.\.\.|\+\+\+)$/.test(text)) return undefined;
+    if (text === '' || text.startsWith('#')) continue;
+    if (table) {
+      if (text.startsWith('[')) return undefined;
+      if (typeof child === 'string' && startsWithKey(text, child, /=/)) return i + 1;
+      continue;
+    }
+    const at = raw.length - raw.trimStart().length;
+    const item = /^-(?:\s|$)/.test(text);
+    // A list may stand at its key's indentation; anything else under it is indented further.
+    if (at < indent || (at === indent && !(item && typeof child === 'number'))) return undefined;
+    childIndent ??= at;
+    if (at < childIndent) return undefined;
+    if (at > childIndent) continue;
+    if (typeof child === 'number') {
+      if (!item) return undefined;
+      if (items++ === child) return i + 1;
+    } else if (startsWithKey(text, child, /:/)) return i + 1;
+  }
+  return undefined;
 }
 
 /** The site an address is placed on without SITE_URL, to compare it with others (see `Article.address`). */

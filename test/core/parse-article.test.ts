@@ -874,7 +874,7 @@ describe('tags and categories', () => {
       problemsOf('---\ntitle: T\ntags: [yes, no, on, off, null, 1.0, 2024]\n---\n## Tips\n- x\n'),
     ).toEqual([{ file: 'content/bad.md', line: 3, field: 'tags', message: 'the 5th tag is empty' }]);
     expect(problemsOf('---\ntitle: T\ncategories:\n  - a\n  -\n---\n## Tips\n- x\n')).toEqual([
-      { file: 'content/bad.md', line: 3, field: 'categories', message: 'the 2nd category is empty' },
+      { file: 'content/bad.md', line: 5, field: 'categories', message: 'the 2nd category is empty' },
     ]);
   });
 
@@ -905,25 +905,24 @@ describe('tags and categories', () => {
     );
   });
 
-  it('GIVEN a bad tag in either field THEN names the field and the tag', () => {
+  it('GIVEN a bad tag in either field THEN names the field and the tag, counted from 1, once per tag', () => {
     const problems = problemsOf(
       `---\ntitle: T\nurl: /x\nsummary: S\ntags: [ok, ""]\ncategories: [fine, "~~", ${'x'.repeat(51)}]\n---\n## Tips\n- x\n`,
     );
     expect(problems).toEqual([
-      { file: 'content/bad.md', line: 5, field: 'tags.1', message: 'a tag must not be empty' },
+      { file: 'content/bad.md', line: 5, field: 'tags', message: 'the 2nd tag is empty' },
       {
         file: 'content/bad.md',
-        line: 5,
-        field: 'tags.1',
-        message: 'a tag needs at least one letter or digit',
+        line: 6,
+        field: 'categories',
+        message: 'the 2nd category needs at least one letter or digit',
       },
       {
         file: 'content/bad.md',
         line: 6,
-        field: 'categories.1',
-        message: 'a tag needs at least one letter or digit',
+        field: 'categories',
+        message: 'the 3rd category has at most 50 characters',
       },
-      { file: 'content/bad.md', line: 6, field: 'categories.2', message: 'a tag has at most 50 characters' },
     ]);
   });
 });
@@ -968,8 +967,8 @@ describe("Jekyll's singular category", () => {
       {
         file: 'content/bad.md',
         line: 6,
-        field: 'category.1',
-        message: 'a tag needs at least one letter or digit',
+        field: 'category',
+        message: 'the 2nd category needs at least one letter or digit',
       },
     ]);
     expect(problemsOf(front('category: { a: 1 }'))).toEqual([
@@ -1044,8 +1043,8 @@ describe("Jekyll's categories from the folders above _posts", () => {
       {
         file: 'blog/a/_posts/x.md',
         line: 4,
-        field: 'categories.1',
-        message: 'a tag needs at least one letter or digit',
+        field: 'categories',
+        message: 'the 2nd category needs at least one letter or digit',
       },
     ]);
   });
@@ -2586,7 +2585,7 @@ describe('hostile front matter is read as data, never run', () => {
       `---json\n{"title": "T", "tags": ${tags}, "url": "/x", "summary": "S", "extra": ${extra}}\n---\n## Tips\n- x\n`;
     expect(mustParse(front('["a"]', deep)).tags).toEqual(['a']);
     expect(problemsOf(front(deep, '1'))).toEqual([
-      { file: 'content/bad.md', line: 1, field: 'tags.0', message: 'each tag must be text' },
+      { file: 'content/bad.md', line: 2, field: 'tags', message: 'the 1st tag must be text' },
     ]);
   });
 });
@@ -3091,5 +3090,81 @@ describe('list items that would show nothing but marks are empty items', () => {
     );
     expect(article.summary).toBe('See <https://a.example/x>.');
     expect(article.sections.tips?.text).toBe('Read <https://blog.example/guide> first.');
+  });
+});
+
+describe('front matter problems inside a field: at the line of what is wrong, counted from 1', () => {
+  const problemsIn = (front: string) =>
+    problemsOf(`${front}\n## Tips\n- x\n`).map(({ line, field, message }) => ({ line, field, message }));
+
+  it('GIVEN bad tags in a list of "- " lines THEN each is named by its place, at its own line, once', () => {
+    const long = 'x'.repeat(80);
+    expect(
+      problemsIn(`---\ntitle: Bad Tag\ntags:\n  - ok\n  -\n  - {nested: map}\n  - ${long}\n---`),
+    ).toEqual([
+      { line: 5, field: 'tags', message: 'the 2nd tag is empty' },
+      { line: 6, field: 'tags', message: 'the 3rd tag must be text' },
+      { line: 7, field: 'tags', message: 'the 4th tag has at most 50 characters' },
+    ]);
+    // `- ""` is one empty tag, not also one without a letter; a list may stand at its key's indentation.
+    expect(problemsIn('---\ntitle: T\ntags:\n- ok\n- ""\n- "~~"\n---')).toEqual([
+      { line: 5, field: 'tags', message: 'the 2nd tag is empty' },
+      { line: 6, field: 'tags', message: 'the 3rd tag needs at least one letter or digit' },
+    ]);
+  });
+
+  it('GIVEN items over several lines, comments between THEN the item counted is the one that is wrong', () => {
+    expect(
+      problemsIn(
+        '---\ntitle: T\ntags:\n  # first\n  - >\n    a long\n    tag\n\n  - b\n  - [c]\nurl: /x\n---',
+      ),
+    ).toEqual([{ line: 10, field: 'tags', message: 'the 3rd tag must be text' }]);
+  });
+
+  it('GIVEN a list not written as "- " lines (a flow list, an alias) THEN the key\'s line', () => {
+    expect(problemsIn('---\ntitle: T\ntags: [a, {b: 1}]\n---')).toEqual([
+      { line: 3, field: 'tags', message: 'the 2nd tag must be text' },
+    ]);
+    expect(problemsIn('---\nlist: &l\n  - a\n  - [b]\ntitle: T\ntags: *l\n---')).toEqual([
+      { line: 6, field: 'tags', message: 'the 2nd tag must be text' },
+    ]);
+    // Written twice, YAML keeps the last: not the first one's 2nd item.
+    expect(problemsIn('---\ntitle: T\ntags:\n  - a\n  - b\ntags:\n  - ok\n  - [x]\n---')).toEqual([
+      { line: 3, field: 'tags', message: 'the 2nd tag must be text' },
+    ]);
+    expect(problemsIn('+++\ntitle = "T"\ntags = [\n  "a",\n  "b",\n  [],\n]\n+++')).toEqual([
+      { line: 3, field: 'tags', message: 'the 3rd tag must be text' },
+    ]);
+  });
+
+  it('GIVEN a key under sections that is wrong THEN the line of that key, in YAML and in a TOML table', () => {
+    expect(
+      problemsIn('---\ntitle: Unknown Section\nsections:\n  tips: Tips\n  tricks: Things to try\n---'),
+    ).toEqual([
+      {
+        line: 5,
+        field: 'sections',
+        message: '"tricks": no section kind; the kinds are motivations, skills, tips, like { tips: Advice }',
+      },
+    ]);
+    expect(problemsIn('---\ntitle: T\nsections:\n  skills: Skills\n  tips: [1]\n---')).toMatchObject([
+      { line: 5, field: 'sections.tips' },
+    ]);
+    expect(problemsIn('+++\ntitle = "T"\n[sections]\ntips = "Tips"\ntricks = "Tricks"\n+++')).toMatchObject([
+      { line: 5, field: 'sections' },
+    ]);
+    // Written on the key's line: that line.
+    expect(problemsIn('---\ntitle: T\nsections: { tricks: Tricks }\n---')).toMatchObject([
+      { line: 3, field: 'sections' },
+    ]);
+  });
+
+  it('GIVEN JSON front matter THEN a problem is at the line its key is written on, keys sharing a line', () => {
+    expect(problemsIn('---json\n{"title": "J", "date": "2023-02-30"}\n---')).toMatchObject([
+      { line: 2, field: 'date' },
+    ]);
+    expect(problemsIn('{\n  "title": "T",\n  "summary": "a \\"date\\": b",\n  "date": "x"\n}')).toMatchObject(
+      [{ line: 4, field: 'date' }],
+    );
   });
 });

@@ -109,8 +109,8 @@ describe('tags as the site generator reads them', () => {
       {
         file: 'posts/2024-01-05-a.md',
         line: 3,
-        field: 'tags.0',
-        message: 'a tag needs at least one letter or digit',
+        field: 'tags',
+        message: 'the 1st tag needs at least one letter or digit',
       },
     ]);
   });
