@@ -33,7 +33,7 @@ import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
 import { firstAtOrAfter } from './sorted.js';
 import { stripTemplateTags } from './template-tags.js';
-import { truncateMarkdown, truncatePlain } from './text.js';
+import { escapeBlockStarts, escapeLoneSpoilers, truncateMarkdown, truncatePlain } from './text.js';
 import { resolveUrl } from './urls.js';
 import { searchableText } from './search-text.js';
 import { isNo, isYes } from './yes-no.js';
@@ -430,7 +430,8 @@ function parseSource({
     ...(fullSlug === slug ? {} : { fullSlug }),
     title,
     // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
-    summary: truncateMarkdown(summary.text || body.lead, SUMMARY_MAX),
+    // Listed with others in one message: nothing left open in it may run on into the next entries.
+    summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead, SUMMARY_MAX)),
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),
@@ -462,8 +463,11 @@ function summaryMarkdown(
   siteUrl: string | undefined,
   pageUrl: string | undefined,
 ): { ok: true; text: string } | { ok: false; message: string } {
-  if (!summary.includes('](')) return { ok: true, text: summary };
-  const parsed = parseMarkdown(summary);
+  // Written again as Discord reads it, a mark left open (`**`, a backtick, a fence) is escaped: the
+  // summaries of a list share one message, where it would run on into the next entries.
+  if (!/[\\`*_~[\]<>&#|]/.test(summary) && !summary.includes('\n')) return { ok: true, text: summary };
+  // Its lines are text under a title (see escapeBlockStarts): `# x` or `- x` opens no block here.
+  const parsed = parseMarkdown(escapeBlockStarts(summary));
   if (!parsed.ok) return parsed;
   if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
   return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl) || summary };

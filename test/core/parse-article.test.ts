@@ -1208,6 +1208,22 @@ describe('bad content is reported with file, line and field', () => {
     expect(lead('- A list first.\n\nOne.\n\nTwo.')).toBe('One.');
   });
 
+  it('GIVEN a summary with marks left open THEN they show as written, so that nothing runs on into the next entries of a list', () => {
+    const summary = (text: string) =>
+      mustParse(articleSource(validFront({ summary: text }), '## Tips\n\n- x')).summary;
+    expect(summary('Starts a fence ``` and **bold and ||spoiler and `tick')).toBe(
+      'Starts a fence \\`\\`\\` and \\*\\*bold and \\|\\|spoiler and \\`tick',
+    );
+    // Closed marks, and plain text, are kept as written.
+    expect(summary('Fine **bold**, `code` and ||hidden||.')).toBe('Fine **bold**, `code` and ||hidden||.');
+    expect(summary('Plain words, and more.')).toBe('Plain words, and more.');
+    // A first paragraph cut short inside a spoiler closes nothing either.
+    const front = validFront();
+    delete front.summary;
+    const long = `Intro ||${'hidden words '.repeat(60)}|| end.`;
+    expect(mustParse(articleSource(front, long)).summary).toMatch(/^Intro \\\|\\\|hidden words .*…$/);
+  });
+
   it('GIVEN no summary and a post of lists alone THEN its first list with text outside the sections is the summary, item by item', () => {
     const front = validFront();
     delete front.summary;

@@ -3,6 +3,7 @@ import {
   codePointLength,
   discordLines,
   escapeBlockStarts,
+  escapeLoneSpoilers,
   plainLine,
   splitText,
   truncateMarkdown as truncate,
@@ -306,5 +307,19 @@ describe('plainLine', () => {
   });
   it('GIVEN an emoji sequence with joiners THEN keeps it whole', () => {
     expect(plainLine('👩‍💻 tips')).toBe('👩‍💻 tips');
+  });
+});
+
+describe('escapeLoneSpoilers', () => {
+  it('GIVEN a spoiler mark without its pair THEN the last one is escaped, pairs and code spans are left', () => {
+    expect(escapeLoneSpoilers('no marks')).toBe('no marks');
+    expect(escapeLoneSpoilers('a ||secret|| b')).toBe('a ||secret|| b');
+    expect(escapeLoneSpoilers('cut ||short…')).toBe('cut \\|\\|short…');
+    expect(escapeLoneSpoilers('||a|| then ||b')).toBe('||a|| then \\|\\|b');
+    // In code, or escaped, `||` is no mark.
+    expect(escapeLoneSpoilers('`a || b` and \\|| c')).toBe('`a || b` and \\|| c');
+    expect(escapeLoneSpoilers('``x || `y` ||`` ||z')).toBe('``x || `y` ||`` \\|\\|z');
+    // A backtick run without its pair is text.
+    expect(escapeLoneSpoilers('` open ||x')).toBe('` open \\|\\|x');
   });
 });
