@@ -469,7 +469,9 @@ export function containsHtml(nodes: readonly RootContent[]): boolean {
  * The nodes must come from {@link parseMarkdown}, whose bound on nesting keeps this recursion shallow.
  */
 export function toDiscordMarkdown(nodes: readonly RootContent[], siteUrl: string | undefined): string {
-  return writeDiscordMarkdown(resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl));
+  return escapeLoneSpoilers(
+    writeDiscordMarkdown(resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl)),
+  );
 }
 
 /** A tree written as Discord-flavoured Markdown (see {@link DISCORD_MARKDOWN}), trimmed, no more than one blank line in a row. */
@@ -669,4 +671,31 @@ export function dropLeadingInline(paragraph: Paragraph, count: number): Paragrap
     if (value === '') rest.shift();
   }
   return { ...paragraph, children: rest };
+}
+
+/**
+ * `text` with a spoiler mark (`||`) that has no pair escaped, so that it shows as written: Discord
+ * pairs the marks across a whole message, so one left open in an entry of a list (a summary cut
+ * short, or written so) would hide the entries after it. Marks in code spans are no marks.
+ */
+export function escapeLoneSpoilers(text: string): string {
+  if (!text.includes('||')) return text;
+  let last = -1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\') {
+      i++;
+    } else if (char === '`') {
+      // A code span runs to the next run of as many backticks; without one, the run is text.
+      const run = /^`+/.exec(text.slice(i))?.[0] ?? '`';
+      const close = text.indexOf(run, i + run.length);
+      i = close === -1 ? i + run.length - 1 : close + run.length - 1;
+    } else if (char === '|' && text[i + 1] === '|') {
+      last = i;
+      count++;
+      i++;
+    }
+  }
+  return count % 2 === 0 ? text : `${text.slice(0, last)}\\|\\|${text.slice(last + 2)}`;
 }

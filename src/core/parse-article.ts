@@ -22,6 +22,7 @@ import {
 import {
   containsHtml,
   dropLeadingInline,
+  escapeLoneSpoilers,
   parseMarkdown,
   plainText,
   resolveRelativeLinks,
@@ -33,7 +34,7 @@ import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
 import { firstAtOrAfter } from './sorted.js';
 import { stripTemplateTags } from './template-tags.js';
-import { escapeBlockStarts, escapeLoneSpoilers, truncateMarkdown, truncatePlain } from './text.js';
+import { escapeBlockStarts, truncateMarkdown, truncatePlain } from './text.js';
 import { resolveUrl } from './urls.js';
 import { searchableText } from './search-text.js';
 import { isNo, isYes } from './yes-no.js';

@@ -643,30 +643,3 @@ export function plainLine(text: string): string {
     .replace(/[\s\p{Cc}]+/gu, ' ')
     .trim();
 }
-
-/**
- * `text` with a spoiler mark (`||`) that has no pair escaped, so that it shows as written: Discord
- * pairs the marks across a whole message, so one left open in an entry of a list (a summary cut
- * short, or written so) would hide the entries after it. Marks in code spans are no marks.
- */
-export function escapeLoneSpoilers(text: string): string {
-  if (!text.includes('||')) return text;
-  let last = -1;
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\\') {
-      i++;
-    } else if (char === '`') {
-      // A code span runs to the next run of as many backticks; without one, the run is text.
-      const run = /^`+/.exec(text.slice(i))?.[0] ?? '`';
-      const close = text.indexOf(run, i + run.length);
-      i = close === -1 ? i + run.length - 1 : close + run.length - 1;
-    } else if (char === '|' && text[i + 1] === '|') {
-      last = i;
-      count++;
-      i++;
-    }
-  }
-  return count % 2 === 0 ? text : `${text.slice(0, last)}\\|\\|${text.slice(last + 2)}`;
-}

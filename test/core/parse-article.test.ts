@@ -1222,6 +1222,12 @@ describe('bad content is reported with file, line and field', () => {
     delete front.summary;
     const long = `Intro ||${'hidden words '.repeat(60)}|| end.`;
     expect(mustParse(articleSource(front, long)).summary).toMatch(/^Intro \\\|\\\|hidden words .*…$/);
+    // Nor does a tip, which a page of tips shows with others.
+    const tips = mustParse(articleSource(validFront(), '## Tips\n\n- Open ||here.\n- A ||real|| spoiler.'));
+    expect(tips.sections.tips?.items.map((item) => item.text)).toEqual([
+      'Open \\|\\|here.',
+      'A ||real|| spoiler.',
+    ]);
   });
 
   it('GIVEN no summary and a post of lists alone THEN its first list with text outside the sections is the summary, item by item', () => {

@@ -3,12 +3,12 @@ import {
   codePointLength,
   discordLines,
   escapeBlockStarts,
-  escapeLoneSpoilers,
   plainLine,
   splitText,
   truncateMarkdown as truncate,
   truncatePlain,
 } from '../../src/core/text.js';
+import { escapeLoneSpoilers } from '../../src/core/markdown.js';
 
 describe('codePointLength', () => {
   it('GIVEN astral characters THEN counts each as one, as Discord does', () => {
