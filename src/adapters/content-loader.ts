@@ -557,7 +557,11 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       problems.push({
         file: folder === '' ? dir : name(folder),
-        message: `cannot read the folder (${code})`,
+        // CONTENT_DIR naming a file (`content/post.md`): the folder that holds it is meant.
+        message:
+          code === 'ENOTDIR'
+            ? 'is a file, not a folder: set CONTENT_DIR to the folder that holds the articles'
+            : `cannot read the folder (${code})`,
       });
       unread.push(name(folder));
       continue;

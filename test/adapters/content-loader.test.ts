@@ -201,6 +201,17 @@ describe('loadContent', () => {
     expect(loaded.index.articles).toEqual([]);
     expect(loaded.problems[0]?.message).toBe('the folder does not exist');
   });
+
+  it('GIVEN a file as the content folder THEN says to name the folder that holds it', async () => {
+    const loaded = await loadContent(join(dir, 'good.md'), undefined);
+    expect(loaded.index.articles).toEqual([]);
+    expect(loaded.problems).toEqual([
+      {
+        file: join(dir, 'good.md'),
+        message: 'is a file, not a folder: set CONTENT_DIR to the folder that holds the articles',
+      },
+    ]);
+  });
 });
 
 describe('loadContent in a hostile content folder', () => {
