@@ -365,13 +365,10 @@ export class ContentLibrary {
       parseSettingsOf(this.#options, { hugo: this.#hugo, eleventy: this.#eleventy }),
       this.#options.store,
     );
-    let added = 0;
-    let changed = 0;
-    let removed = 0;
-    let broken = 0;
     const next = new Map(this.#files);
+    const changes: { before: Article | undefined; after: Article | undefined; broken: boolean }[] = [];
     for (const key of gone) {
-      if (next.get(key)?.article !== undefined) removed++;
+      changes.push({ before: next.get(key)?.article, after: undefined, broken: false });
       next.delete(key);
     }
     for (const outcome of outcomes) {
@@ -386,14 +383,27 @@ export class ContentLibrary {
           : this.#stateOf(outcome, before);
       if (state === undefined) next.delete(key);
       else next.set(key, state);
-      const after = state?.article;
-      if (outcome.kind === 'problems') broken++;
+      changes.push({ before, after: state?.article, broken: outcome.kind === 'problems' });
+    }
+    // An article the index leaves out (a second one at a page another has) was no article there.
+    const leftOutBefore = new Set(this.#indexProblems.map((problem) => problem.file));
+    if (targets.length > 0 || gone.length > 0 || rescan)
+      this.#swap(next, next.size !== this.#files.size || outcomes.some((o) => !this.#files.has(o.file.file)));
+    const leftOutAfter = new Set(this.#indexProblems.map((problem) => problem.file));
+    let added = 0;
+    let changed = 0;
+    let removed = 0;
+    let broken = 0;
+    for (const change of changes) {
+      const before =
+        change.before !== undefined && !leftOutBefore.has(change.before.file) ? change.before : undefined;
+      const after =
+        change.after !== undefined && !leftOutAfter.has(change.after.file) ? change.after : undefined;
+      if (change.broken) broken++;
       else if (before === undefined && after !== undefined) added++;
       else if (before !== undefined && after === undefined) removed++;
       else if (before !== after) changed++;
     }
-    if (targets.length > 0 || gone.length > 0 || rescan)
-      this.#swap(next, next.size !== this.#files.size || outcomes.some((o) => !this.#files.has(o.file.file)));
     const update = {
       added,
       changed,

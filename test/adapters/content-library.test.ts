@@ -63,6 +63,24 @@ afterEach(async () => {
 });
 
 describe('ContentLibrary.refresh', () => {
+  it('GIVEN a file added and removed that the index leaves out (a second post at one page) THEN no article is counted added or removed', async () => {
+    const lib = await open();
+    put('zz-dupe.md', articleSource(validFront({ title: 'Dupe', slug: 'a' }), '## Tips\n\n- x'));
+    expect(await lib.refresh({ paths: [join(dir, 'zz-dupe.md')] })).toMatchObject({
+      added: 0,
+      changed: 0,
+      removed: 0,
+      articles: 2,
+    });
+    expect(lib.problems.map((problem) => problem.file)).toEqual([rel('zz-dupe.md')]);
+    rmSync(join(dir, 'zz-dupe.md'));
+    expect(await lib.refresh({ paths: [join(dir, 'zz-dupe.md')] })).toMatchObject({
+      added: 0,
+      removed: 0,
+      articles: 2,
+    });
+  });
+
   it('GIVEN one file edited THEN only it is read again, into a new index; the old index is left as it was', async () => {
     const lib = await open();
     const before = lib.current;
