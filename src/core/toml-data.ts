@@ -39,7 +39,8 @@ type Candidate = { readonly start: number; readonly written: string };
  * smol-toml keeps neither the text nor the parts of a date, only the rolled-over Date, and such text
  * may as well be in a string, a comment or a key: smol-toml itself tells them apart. With their day
  * made `00` (no Date at all; TOML of the same shape where it is no value) it refuses the first that is
- * a value, exactly where it starts; those before it are no values. Most files have none to probe.
+ * a value, exactly where it starts; those before it are no values. Most files have none to probe;
+ * any other costs at most MAX_UNREAL_DAYS + 1 parses, however many candidates its comments hold.
  */
 function unrealDaysQuoted(text: string): string {
   const candidates: Candidate[] = [];
@@ -63,14 +64,16 @@ function unrealDaysQuoted(text: string): string {
       ).text;
     } catch (error) {
       if (!(error instanceof TomlError)) throw error;
-      const at = probe.starts.findIndex(
-        (start) => lineAndColumn(probe.text, start) === `${error.line}:${error.column}`,
-      );
+      // One pass to where the error is, one search among the starts: never a pass per candidate.
+      const at = sortedIndexOf(probe.starts, indexAt(probe.text, error.line, error.column));
       // Refused elsewhere: two keys made one by the probe (`2023-02-30 = …` beside `2023-02-00`).
       const found = candidates[at];
       if (found === undefined || state[at] !== 'probed') return text;
       if (values === MAX_UNREAL_DAYS)
-        throw new TomlError(`${found.written}: expected a real day`, { toml: text, ptr: found.start });
+        throw new TomlError(`${keyBefore(text, found.start)}${found.written}: expected a real day`, {
+          toml: text,
+          ptr: found.start,
+        });
       for (let i = 0; i < at; i++) if (state[i] === 'probed') state[i] = 'written';
       state[at] = 'value';
     }
@@ -106,8 +109,41 @@ function daysIn(year: number, month: number): number {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
-/** `line:column` of an index, as smol-toml's TomlError counts them. */
-function lineAndColumn(text: string, index: number): string {
-  const lines = text.slice(0, index).split(/\r?\n/);
-  return `${lines.length}:${(lines.at(-1) ?? '').length + 1}`;
+/**
+ * The index of a 1-based `line` and `column`, as smol-toml's TomlError counts them (lines end at
+ * `\n`, a `\r` before it included).
+ */
+function indexAt(text: string, line: number, column: number): number {
+  let start = 0;
+  for (let at = 1; at < line; at++) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) return -1;
+    start = end + 1;
+  }
+  return start + column - 1;
+}
+
+/** Where `value` is in ascending `sorted`, or -1. */
+function sortedIndexOf(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] ?? value) < value) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low] === value ? low : -1;
+}
+
+/** How far back a date's key is looked for: a key is short, and a line may be a megabyte. */
+const KEY_REACH = 200;
+
+/**
+ * `key = ` when the text just before `index` (on its line) is a key and its `=`, to name the field
+ * (`d = 2023-02-30`, `x = {d = 2023-02-30}`); else ''.
+ */
+function keyBefore(text: string, index: number): string {
+  const before = text.slice(Math.max(0, index - KEY_REACH), index);
+  const key = /([\w.-]+|"[^"\n]*"|'[^'\n]*')[ \t]*=[ \t]*$/.exec(before.slice(before.lastIndexOf('\n') + 1));
+  return key === null ? '' : `${key[1] ?? ''} = `;
 }

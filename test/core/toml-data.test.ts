@@ -2,6 +2,7 @@ import { TomlError } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { parseTomlData } from '../../src/core/toml-data.js';
+import { growth } from './growth.js';
 
 describe('parseTomlData: a day that does not exist is given as written', () => {
   it('GIVEN dates whose day does not exist (which a JS Date rolls over) THEN the text as written, at any depth', () => {
@@ -44,8 +45,25 @@ describe('parseTomlData: a day that does not exist is given as written', () => {
     expect(thrown).toBeInstanceOf(TomlError);
     expect(thrown).toMatchObject({
       line: 11,
-      message: expect.stringMatching(/2023-02-30: expected a real day/) as string,
+      message: expect.stringMatching(/: d10 = 2023-02-30: expected a real day\n/) as string,
     });
+  });
+
+  it('GIVEN a megabyte of days that do not exist in a comment, in strings or as values THEN time grows with the size only', () => {
+    const days = (size: number): string => '2023-02-30 '.repeat(size / 11);
+    const inputs = [
+      (size: number) => `# ${days(size)}\nd = 2023-02-30\n`,
+      (size: number) => `s = "${days(size)}"\nt = '${days(size)}'\nd = 2023-02-30\n`,
+      (size: number) => `a = [${days(size).trim().replaceAll(' ', ', ')}]\n`,
+    ];
+    const read = (text: string): unknown => {
+      try {
+        return parseTomlData(text);
+      } catch (error) {
+        return error;
+      }
+    };
+    for (const input of inputs) expect(growth(read, input)).toBeLessThan(8);
   });
 });
 
