@@ -682,15 +682,28 @@ export function escapeLoneSpoilers(text: string): string {
   if (!text.includes('||')) return text;
   let last = -1;
   let count = 0;
+  // What was searched for in vain is not searched for again: the time stays linear in the text's.
+  const unclosedRuns = new Set<number>();
+  let noAddressBefore = 0;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === '\\') {
       i++;
     } else if (char === '`') {
       // A code span runs to the next run of as many backticks; without one, the run is text.
-      const run = /^`+/.exec(text.slice(i))?.[0] ?? '`';
-      const close = text.indexOf(run, i + run.length);
+      BACKTICKS.lastIndex = i;
+      const run = BACKTICKS.exec(text)?.[0] ?? '`';
+      const close = unclosedRuns.has(run.length) ? -1 : text.indexOf(run, i + run.length);
+      if (close === -1) unclosedRuns.add(run.length);
       i = close === -1 ? i + run.length - 1 : close + run.length - 1;
+    } else if (char === ']' && text[i + 1] === '(' && i >= noAddressBefore) {
+      // A link's address (`?q=a||b`) is no text.
+      const end = destinationEnd(text, i + 1);
+      if (end < 0) noAddressBefore = -end;
+      else i = end;
+    } else if (char === '<') {
+      AUTOLINK.lastIndex = i;
+      if (AUTOLINK.test(text)) i = AUTOLINK.lastIndex - 1;
     } else if (char === '|' && text[i + 1] === '|') {
       last = i;
       count++;
@@ -698,4 +711,24 @@ export function escapeLoneSpoilers(text: string): string {
     }
   }
   return count % 2 === 0 ? text : `${text.slice(0, last)}\\|\\|${text.slice(last + 2)}`;
+}
+
+const BACKTICKS = /`+/y;
+/** An autolink as CommonMark reads one (`<https://…>`): its address is no text either. */
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
+
+/**
+ * Where the link address opened by the `(` at `open` ends: its `)`, parentheses inside paired; or,
+ * without one, minus where the search stopped (an address never holds a line break).
+ */
+function destinationEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\\') i++;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return i;
+    else if (char === '\n') return -i;
+  }
+  return -text.length;
 }

@@ -457,7 +457,8 @@ function parseSource({
 /**
  * Discord renders Markdown in the summary too, so its relative links need the site as well, and
  * those relative to the page (`#tips`, `cover.png`) the page's address, as the body's do (parsed
- * only when it has a link or an image: most summaries are plain text).
+ * only when it has a mark: most summaries are plain text). Its lines are text: `<Suspense>`, a
+ * `***` or a fence line are shown as written, as a description meant for a page's meta tags is.
  */
 function summaryMarkdown(
   summary: string,
@@ -468,10 +469,20 @@ function summaryMarkdown(
   // summaries of a list share one message, where it would run on into the next entries.
   if (!/[\\`*_~[\]<>&#|]/.test(summary) && !summary.includes('\n')) return { ok: true, text: summary };
   // Its lines are text under a title (see escapeBlockStarts): `# x` or `- x` opens no block here.
-  const parsed = parseMarkdown(escapeBlockStarts(summary));
+  const parsed = parseMarkdown(literalLines(escapeBlockStarts(summary)));
   if (!parsed.ok) return parsed;
   if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
   return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl) || summary };
+}
+
+/**
+ * Summary text whose lines open no block and hold no HTML: a rule (`***`), a fence, a setext
+ * underline (`===`) and a `<` are escaped; links, emphasis and code spans stay Markdown.
+ */
+function literalLines(text: string): string {
+  return text
+    .replace(/(?<!\\)</g, '\\<')
+    .replace(/^( {0,3})(?=([-*_])(?: *\2){2,} *$|`{3,}|~{3,}|=+ *$)/gm, '$1\\');
 }
 
 /**

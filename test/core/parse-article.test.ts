@@ -1217,6 +1217,14 @@ describe('bad content is reported with file, line and field', () => {
     // Closed marks, and plain text, are kept as written.
     expect(summary('Fine **bold**, `code` and ||hidden||.')).toBe('Fine **bold**, `code` and ||hidden||.');
     expect(summary('Plain words, and more.')).toBe('Plain words, and more.');
+    // Its lines are text: what would be HTML, a rule, a fence or a heading's underline is shown as written.
+    expect(summary('Learn <Suspense> in React, not <br> tags')).toBe(
+      'Learn \\<Suspense> in React, not \\<br> tags',
+    );
+    expect(summary('***')).toBe('\\*\\*\\*');
+    expect(summary('```js')).toBe('\\`\\`\\`js');
+    expect(summary('Title\n===')).toBe('Title\n\\===');
+    expect(summary('See [the docs](/docs).')).toBe('See [the docs](https://blog.example/docs).');
     // A first paragraph cut short inside a spoiler closes nothing either.
     const front = validFront();
     delete front.summary;

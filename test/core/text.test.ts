@@ -9,6 +9,7 @@ import {
   truncatePlain,
 } from '../../src/core/text.js';
 import { escapeLoneSpoilers } from '../../src/core/markdown.js';
+import { growth } from './growth.js';
 
 describe('codePointLength', () => {
   it('GIVEN astral characters THEN counts each as one, as Discord does', () => {
@@ -321,5 +322,24 @@ describe('escapeLoneSpoilers', () => {
     expect(escapeLoneSpoilers('``x || `y` ||`` ||z')).toBe('``x || `y` ||`` \\|\\|z');
     // A backtick run without its pair is text.
     expect(escapeLoneSpoilers('` open ||x')).toBe('` open \\|\\|x');
+    // A link's address is no text: its `||` is left as it is, and counts for nothing.
+    expect(escapeLoneSpoilers('[x](https://a.example/?q=a||b) ||y')).toBe(
+      '[x](https://a.example/?q=a||b) \\|\\|y',
+    );
+    expect(escapeLoneSpoilers('[x](https://a.example/(a||b)) and <https://a.example/?q=a||b>')).toBe(
+      '[x](https://a.example/(a||b)) and <https://a.example/?q=a||b>',
+    );
+    // A `](` that opens no address is text.
+    expect(escapeLoneSpoilers('a ](b ||c\nd')).toBe('a ](b \\|\\|c\nd');
+  });
+
+  it('GIVEN a megabyte of marks without their pairs THEN time grows with the size only', () => {
+    const inputs = [
+      (size: number) => '](('.repeat(size / 3) + '||',
+      (size: number) => Array.from({ length: size / 64 }, (_, i) => '`'.repeat((i % 60) + 1)).join(' ||'),
+      (size: number) => '<a:'.repeat(size / 3) + '||',
+      (size: number) => '||'.repeat(size / 2 + 1),
+    ];
+    for (const input of inputs) expect(growth(escapeLoneSpoilers, input)).toBeLessThan(8);
   });
 });
