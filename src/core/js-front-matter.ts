@@ -1,7 +1,9 @@
 import {
   parse,
+  parseExpressionAt,
   type Expression,
   type ModuleDeclaration,
+  type Node,
   type ObjectExpression,
   type Pattern,
   type Program,
@@ -59,12 +61,9 @@ const PARSE_OPTIONS = { ecmaVersion: 'latest', locations: true, allowHashBang: t
 export function readJsFrontMatter(block: string, name: string, hintFor: LiteralHint): JsFrontMatter {
   // Eleventy reads a block that opens with `{` as one object literal, any other as a program.
   const objectForm = block.trimStart().startsWith('{');
-  let program: Program;
+  let parsed: ObjectExpression | Program;
   try {
-    program = objectForm
-      ? // The closing parenthesis on a line of its own, after any line comment at the block's end.
-        parse(`(${block}\n)`, { ...PARSE_OPTIONS, sourceType: 'script' })
-      : parseProgram(block);
+    parsed = objectForm ? parseObjectForm(block) : parseProgram(block);
   } catch (error) {
     // acorn recurses once per bracket: `[[[[…` thousands deep runs out of stack.
     if (error instanceof RangeError)
@@ -85,13 +84,8 @@ export function readJsFrontMatter(block: string, name: string, hintFor: LiteralH
   }
   const entries: Entry[] = [];
   try {
-    if (objectForm) {
-      const [statement] = program.body;
-      if (statement?.type === 'ExpressionStatement' && statement.expression.type === 'ObjectExpression')
-        entries.push(...propertiesOf(statement.expression, 0));
-    } else {
-      for (const statement of program.body) entries.push(...declared(statement));
-    }
+    if (parsed.type === 'ObjectExpression') entries.push(...propertiesOf(parsed, 0));
+    else for (const statement of parsed.body) entries.push(...declared(statement));
   } catch (error) {
     if (error instanceof TooDeep) return { ok: false, line: error.line, message: error.message };
     throw error;
@@ -123,6 +117,49 @@ interface Entry {
   readonly key: string;
   readonly value: unknown;
   readonly line: number;
+}
+
+/** A mistake acorn would report, at the file line of the token that is not allowed there. */
+class Unexpected extends SyntaxError {
+  readonly loc: { readonly line: number };
+  constructor(line: number) {
+    super('Unexpected token');
+    this.loc = { line };
+  }
+}
+
+/**
+ * The one object literal a block that opens with `{` is, as gray-matter's `return <block>;` reads
+ * it for Eleventy: a `;` and comments may follow it, nothing else (`{…}) + (1`, `{…} + 1`, a
+ * second statement), which would be code.
+ */
+function parseObjectForm(block: string): ObjectExpression {
+  const options = { ...PARSE_OPTIONS, sourceType: 'script' } as const;
+  const start = block.length - block.trimStart().length;
+  const expression = parseExpressionAt(block, start, options);
+  // `{…} + 1` parses as one expression: the object is its innermost node at the start.
+  let object: Node = expression;
+  for (let inner = childAt(object, start); inner !== undefined; inner = childAt(inner, start)) object = inner;
+  // The rest, blanked before the object's end so that acorn's lines are the file's.
+  const before = block.slice(0, object.end).replace(/[^\n\r\u2028\u2029]/gu, ' ');
+  const rest = parse(before + block.slice(object.end), options).body;
+  const extra = rest.find((statement, index) => index > 0 || statement.type !== 'EmptyStatement');
+  if (extra !== undefined || expression.type !== 'ObjectExpression')
+    throw new Unexpected(extra?.loc?.start.line ?? 1);
+  return expression;
+}
+
+/** The node directly under `node` that starts at `start`, if any (`{…}` under `{…}.a`). */
+function childAt(node: Node, start: number): Node | undefined {
+  for (const value of Object.values(node) as unknown[]) {
+    const child: unknown = Array.isArray(value) ? value[0] : value;
+    if (isNode(child) && child.start === start) return child;
+  }
+  return undefined;
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'type' in value && 'start' in value;
 }
 
 /** The block as a module (as Eleventy runs it), else as a script (`with`, octal escapes). */

@@ -61,6 +61,28 @@ describe("Eleventy's `---js` front matter is read as data", () => {
     expect(mustParse(source)).toMatchObject({ title: 'Feedback', date: '2023-03-01', tags: ['career'] });
   });
 
+  it('GIVEN the object form ended by a `;` and comments THEN it is read, as Eleventy reads it', () => {
+    for (const end of [';', '; // the post', ' /* c */ ;\n// d', ' // c'])
+      expect(dataOf(`---js\n{ title: "x" }${end}\n---\n`), end).toEqual({ title: 'x' });
+  });
+
+  it('GIVEN the object form with anything more than one object literal THEN not valid JavaScript, at its line', () => {
+    const notValid = (line: number) => ({
+      line,
+      message: `front matter: "---js" block is not valid JavaScript at line ${line}: Unexpected token`,
+    });
+    for (const [rest, line] of [
+      [') + (1', 2],
+      ['\n+ 1', 3],
+      ['\n.title', 3],
+      [', 1', 2],
+      [';\n;', 3],
+      ['\n\n{ b: 1 }', 4],
+      ['()', 2],
+    ] as const)
+      expect(dataOf(`---js\n{ title: "x" }${rest}\n---\n`), rest).toEqual(notValid(line));
+  });
+
   it('GIVEN functions, classes and code the bot does not read THEN they are left out quietly', () => {
     const source = `---js\nconst title = "T";\nfunction slugify(text) { return text; }\nconst upper = (text) => text.toUpperCase();\nclass Helper {}\nconst eleventyComputed = { permalink: (data) => data.page.fileSlug };\nconst layout = someLayout;\n---\n${BODY}`;
     expect(dataOf(source)).toEqual({ title: 'T' });
