@@ -559,7 +559,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
         file: folder === '' ? dir : name(folder),
         // CONTENT_DIR naming a file (`content/post.md`): the folder that holds it is meant.
         message:
-          code === 'ENOTDIR'
+          code === 'ENOTDIR' && folder === ''
             ? 'is a file, not a folder: set CONTENT_DIR to the folder that holds the articles'
             : `cannot read the folder (${code})`,
       });

@@ -131,7 +131,10 @@ export function zoneNote(typed: string, zone: string): string | undefined {
   if (sign !== undefined && hours !== undefined && Number(hours) !== 0) {
     const other = `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
     const offset = `UTC${sign === '+' ? '−' : '+'}${hours.padStart(2, '0')}:00`;
-    return `${zone} is ${offset} all year: in the Etc zones' names the sign is reversed. For ${offset.replace(/[−+]/, (s) => (s === '+' ? '−' : '+'))}, choose ${other}; to follow a city's clock, choose its zone, e.g. Europe/Berlin.`;
+    const reversed = offset.replace(/[−+]/, (s) => (s === '+' ? '−' : '+'));
+    // Etc/GMT+13 and +14 do not exist (no place is that far behind UTC): not offered.
+    const instead = Number(hours) <= 12 ? ` For ${reversed}, choose ${other}.` : '';
+    return `${zone} is ${offset} all year: in the Etc zones' names the sign is reversed.${instead} To follow a city's clock, choose its zone, e.g. Europe/Berlin.`;
   }
   if (name.toLowerCase() === zone.toLowerCase()) return undefined;
   const year = new Date().getUTCFullYear();

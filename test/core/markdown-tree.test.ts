@@ -14,6 +14,7 @@ import { stripMdx } from '../../src/core/mdx.js';
 import { resolveUrl } from '../../src/core/urls.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { seededRandom } from '../helpers/random.js';
+import { cpuMs } from './growth.js';
 
 /** The tree without positions, to compare shapes. */
 function shape(root: Root): unknown {
@@ -214,10 +215,6 @@ describe('markdownTree', () => {
     // square of its lines (17 s for 80,000), and a run of blanks with the square of its length.
     const md = markdownIt('commonmark');
     // CPU time, which other processes on the machine do not add to.
-    const cpuMs = (): number => {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
-    };
     const best = (run: () => unknown): number => {
       let fastest = Number.POSITIVE_INFINITY;
       for (let i = 0; i < 3; i++) {
