@@ -664,7 +664,10 @@ function readYaml(block: string): object {
           ? mark.line + 1
           : 1;
     const code = /^unknown tag !<tag:yaml\.org,2002:(js\/\w*)>/.exec(said)?.[1];
-    if (code !== undefined) throw new DataError(line, jsTagMessage(block, line, code));
+    if (code !== undefined) {
+      const tagged = jsTagMessage(block, line, code);
+      throw new DataError(tagged.line, tagged.message);
+    }
     const mistake = yamlMistake(block, line, said);
     throw new DataError(mistake.line, `invalid YAML in front matter: ${mistake.message}`);
   }
@@ -672,13 +675,54 @@ function readYaml(block: string): object {
 
 /**
  * A `!!js/function` (or `!!js/regexp`, `!!js/undefined`) value, which js-yaml's unsafe schema would
- * run: said as a `---js` block's code is, with the literal to write for a field the bot reads.
+ * run: said as a `---js` block's code is, with the literal to write for a field the bot reads, at
+ * the tag's line (js-yaml marks a tag with no value, `- !!js/undefined`, on the line after it).
  */
-function jsTagMessage(block: string, line: number, code: string): string {
-  const key = /^\s*(?:-\s+)?["']?([^\s"':#][^"':#]*?)["']?\s*:/.exec(block.split('\n')[line - 1] ?? '')?.[1];
+function jsTagMessage(block: string, line: number, code: string): { line: number; message: string } {
+  const lines = block.split('\n');
+  let at = line - 1;
+  while (at > 0 && !(lines[at] ?? '').includes('!!js/')) at--;
+  if (!(lines[at] ?? '').includes('!!js/')) at = line - 1;
+  const text = lines[at] ?? '';
+  // A list item with no key of its own (`  - !!js/undefined`) is its list's field's value.
+  const item = /^[ \t]*-[ \t]+!/.test(text) ? parentKeyLine(lines, at) : undefined;
+  const key = yamlKey(item ?? text);
   const hint = key === undefined ? undefined : JS_LITERALS.get(key.toLowerCase());
-  const what = key === undefined ? 'a value' : `${key}: its value`;
-  return `front matter: ${what} is JavaScript (!!${code}), which the bot never runs; write it as ${hint ?? 'text, a number, a list or a map'}`;
+  const shown = key === undefined ? undefined : key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  const what = shown === undefined ? 'a value' : `${shown}: its value`;
+  return {
+    line: at + 1,
+    message: `front matter: ${what} is JavaScript (!!${code}), which the bot never runs; write it as ${hint ?? 'text, a number, a list or a map'}`,
+  };
+}
+
+/**
+ * The key a YAML line starts with (`title: …`, `- title: …`, `"title": …`): the text before its first
+ * `:`, found with indexOf rather than a regex, which took time with the square of a line of spaces.
+ */
+function yamlKey(text: string): string | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  const key = text
+    .slice(0, colon)
+    .trim()
+    .replace(/^-[ \t]+/, '')
+    .replace(/^(["'])(.*)\1$/, '$2')
+    .trim();
+  return key === '' || /["'#!]/.test(key) ? undefined : key;
+}
+
+/** The line that opens the list holding the item at 0-based `at`: its key's, indented less (or as much, when no item). */
+function parentKeyLine(lines: readonly string[], at: number): string | undefined {
+  const indent = (text: string): number => text.length - text.trimStart().length;
+  const depth = indent(lines[at] ?? '');
+  for (let index = at - 1; index >= 0; index--) {
+    const text = lines[index] ?? '';
+    const trimmed = text.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (indent(text) < depth || (indent(text) === depth && !trimmed.startsWith('-'))) return text;
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayOf, frontMatterSchema, instantOf, readFrontMatter } from '../../src/core/front-matter.js';
 import { parseArticle } from '../../src/core/parse-article.js';
+import { growth } from './growth.js';
 
 const dataOf = (front: string): unknown => {
   const block = readFrontMatter(`---\n${front}\n---\nBody.\n`);
@@ -194,5 +195,31 @@ describe('readFrontMatter: what a reader refuses is said with what to do, at its
       line: 3,
       message: 'invalid YAML in front matter: null byte is not allowed in input',
     });
+  });
+
+  it('GIVEN a !!js/ tag as a list item with no value THEN the problem is at its line, and names its list', () => {
+    for (const list of ['tags:\n  - a\n  # b\n  - !!js/undefined', 'tags:\n- a\n- !!js/undefined'])
+      expect(readFrontMatter(`---\ntitle: T\n${list}\n---\nText.\n`)).toEqual({
+        ok: false,
+        line: list.split('\n').length + 2,
+        message:
+          'front matter: tags: its value is JavaScript (!!js/undefined), which the bot never runs; write it as a list of texts in quotes, like ["career", "advice"]',
+      });
+  });
+
+  it('GIVEN a !!js/ tag after a key of thousands of spaces THEN the key is cut to 40 characters, and time grows with the size only', () => {
+    const line = (spaces: number): string => `k${' '.repeat(spaces)}x: !!js/undefined ""`;
+    const read = readFrontMatter(`---\n${line(80_000)}\n---\nText.\n`);
+    expect(read).toEqual({
+      ok: false,
+      line: 2,
+      message: `front matter: k${' '.repeat(39)}…: its value is JavaScript (!!js/undefined), which the bot never runs; write it as text, a number, a list or a map`,
+    });
+    const inputs = [
+      (size: number) => `---\n${line(size)}\n---\nText.\n`,
+      (size: number) => `---\n- ${' '.repeat(size)}x: !!js/function "f"\n---\nText.\n`,
+      (size: number) => `---\ntags:\n${'  -\n'.repeat(size / 4)}  - !!js/undefined\n---\nText.\n`,
+    ];
+    for (const input of inputs) expect(growth((text) => readFrontMatter(text), input)).toBeLessThan(8);
   });
 });
