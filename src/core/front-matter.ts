@@ -3,7 +3,7 @@ import yaml from 'js-yaml';
 import { TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
-import { readJsFrontMatter } from './js-front-matter.js';
+import { deepestLine, readJsFrontMatter } from './js-front-matter.js';
 import { tagKey } from './tags.js';
 import { parseTomlData } from './toml-data.js';
 import { isHttpUrl } from './urls.js';
@@ -785,26 +785,6 @@ function unclosedBracket(lines: readonly string[]): { bracket: string; line: num
     }
   }
   return open.at(-1);
-}
-
-/**
- * The file line where a YAML block nests deepest, for a block too deep to read: brackets still
- * open, and the indentation and list markers of its lines, counted together.
- */
-function deepestLine(block: string): number {
-  let brackets = 0;
-  let deepest = { depth: -1, line: 1 };
-  for (const [index, text] of block.split('\n').entries()) {
-    let peak = brackets;
-    for (const char of text) {
-      if (char === '[' || char === '{') peak = Math.max(peak, ++brackets);
-      else if (char === ']' || char === '}') brackets--;
-    }
-    const markers = /^[\s-]*/.exec(text)?.[0].length ?? 0;
-    const depth = Math.max(peak, markers);
-    if (depth > deepest.depth) deepest = { depth, line: index + 1 };
-  }
-  return deepest.line;
 }
 
 function readToml(block: string): object {

@@ -208,6 +208,13 @@ describe('hostile `---js` front matter is never run and never fatal', () => {
           `---js\nconst title = "T";\nconst x = ${'['.repeat(depth)}${']'.repeat(depth)};\n---\n${BODY}`,
         ),
       ).toEqual([{ file: 'content/blog/post.md', line: 3, message: 'front matter nested too deeply' }]);
+    // Nested by signs, `- - -1`, as YAML's list markers are.
+    expect(
+      dataOf(`---js\nconst title = "T";\nconst x =\n${'- '.repeat(100_000)}1;\nconst y = [\n1];\n---\n`),
+    ).toEqual({
+      line: 4,
+      message: 'front matter nested too deeply',
+    });
     expect(JSON.stringify(dataOf(`---js\nconst x = ${'['.repeat(20)}${']'.repeat(20)};\n---\n`))).toBe(
       `{"x":${'['.repeat(20)}${']'.repeat(20)}}`,
     );
