@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { closestTags, tagKey } from '../../src/core/tags.js';
+import { cpuMs } from './growth.js';
 
 describe('tag matching', () => {
   it('GIVEN different case, spaces, hyphens and underscores THEN the tags are the same', () => {
@@ -78,6 +79,45 @@ describe('closestTags', () => {
         'manager',
       ]);
     });
+  });
+});
+
+describe('closestTags on a large blog', () => {
+  /**
+   * How many times more CPU `run` takes than `base`, each at its best of seven runs, taken in turns
+   * after a warm-up so that a busy spell of the machine slows both alike.
+   */
+  const costRatio = (run: () => unknown, base: () => unknown): number => {
+    for (let i = 0; i < 3; i++) {
+      run();
+      base();
+    }
+    const fastest = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+    for (let i = 0; i < 7; i++)
+      for (const [index, each] of [run, base].entries()) {
+        const start = cpuMs();
+        each();
+        fastest[index] = Math.min(fastest[index] ?? 0, cpuMs() - start);
+      }
+    const [runs = 0, bases = 0] = fastest;
+    return runs / Math.max(1, bases);
+  };
+
+  it('GIVEN 5,000 tags that each hold every letter typed, none close THEN about the work of a two-letter query, not a typo search of every tag', () => {
+    // Each tag is the alphabet's 26 letters as words, in its own order: no letter count rules one out.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const known = Array.from({ length: 5000 }, (_, i) =>
+      Array.from(letters, (_, j) => letters[(i + j * 7) % 26]).join(' '),
+    );
+    const typed = letters.slice(0, 25);
+    expect(closestTags(typed, known)).toEqual([]);
+    // CPU time, compared with the same tags' work for `zz` (no typo allowed), so that the machine's
+    // speed and load cancel out: searching every tag from each word's start made it about 15.
+    const ratio = costRatio(
+      () => closestTags(typed, known),
+      () => closestTags('zz', known),
+    );
+    expect(ratio).toBeLessThan(5);
   });
 });
 
