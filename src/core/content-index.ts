@@ -93,8 +93,9 @@ export function buildIndex(
 } {
   const problems: ContentProblem[] = [];
   const slugs = new Map<string, Article>();
-  // Every slug a file gives: one made for a second article never takes another's.
-  const taken = new Set(candidates.map((article) => article.slug));
+  // Every slug a file gives: one made for a second article never takes another's. Made at the
+  // first slug given twice: most blogs have none, and an edit's index is built anew.
+  let taken: Set<string> | undefined;
   // The article kept at each address the blog's rule gives (see `Article.address`), whatever its
   // slug, and, for those without one, at each slug and day (see dayOfSlug): a later one there would
   // be the same page.
@@ -131,6 +132,7 @@ export function buildIndex(
       slugs.set(article.slug, article);
       continue;
     }
+    taken ??= new Set(candidates.map((candidate) => candidate.slug));
     const slug = freeSlug(article, taken, counters);
     taken.add(slug);
     slugs.set(slug, withSlug(article, slug));
