@@ -121,7 +121,8 @@ async function main(): Promise<void> {
   console.log(
     `Type a command as in Discord (${blue('/tips')}, ${blue('/articles tag:engineering leadership')}, ${blue('/skills article:…')}),` +
       ` a button's number to press it, ${blue('commands')} to list commands, Tab to complete,` +
-      ` ${blue('exit')} to quit. Saved edits to the articles show at once (${blue('reload')} reads the folder again).`,
+      ` ${blue('exit')} to quit. Saved edits to the articles show at once (${blue('reload')} reads the folder again).` +
+      ` You are the server's admin; ${blue('as member')} shows what members get (${blue('as admin')} to go back).`,
   );
 
   let last: APIMessage | undefined;
@@ -161,6 +162,9 @@ async function main(): Promise<void> {
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+
+  // You are the server's admin, so that /schedule can be tried; `as member` shows what others get.
+  let admin = true;
 
   // Lines are handled one at a time, in order, also when they are piped in all at once.
   const queue: string[] = [];
@@ -218,14 +222,30 @@ async function main(): Promise<void> {
           }
         } else if (line === 'commands' || line === 'help') {
           console.log(listCommands(emulator));
+        } else if (line === 'as member' || line === 'as admin') {
+          admin = line === 'as admin';
+          console.log(
+            dim(
+              admin
+                ? "You are the server's admin again."
+                : 'You are a member without Manage Server now ("as admin" to go back).',
+            ),
+          );
         } else if (line.startsWith('/') && bot === undefined) {
           console.log(dim('The bot is not running: fix the content and type reload.'));
         } else if (line.startsWith('/')) {
           const parsed = parseCommand(emulator, line, offered);
-          // You are the server's admin here, so that /schedule can be tried too.
-          handle = emulator.chatInput(parsed.commandLine, parsed.values, {
-            memberPermissions: ADMIN_PERMISSIONS,
-          });
+          if (!admin && requiredPermissions(emulator, parsed.commandLine) !== undefined)
+            console.log(
+              dim(
+                "Discord offers this command only to members with Manage Server, unless the server's settings allow it to others; the bot's own answer:",
+              ),
+            );
+          handle = emulator.chatInput(
+            parsed.commandLine,
+            parsed.values,
+            admin ? { memberPermissions: ADMIN_PERMISSIONS } : {},
+          );
         } else if (line !== '') {
           console.log(dim('Commands start with "/"; type "commands" to list them.'));
         }
@@ -526,6 +546,14 @@ export async function complete(
     .map((o) => `${o.name}:`)
     .filter((n) => n.startsWith(word));
   return [names, word];
+}
+
+/** The permissions a command asks of a member by default (its `default_member_permissions`), if any. */
+function requiredPermissions(emulator: DiscordEmulator, commandLine: string): string | undefined {
+  const name = commandLine.split(' ')[0];
+  const command = [...emulator.commands.guild.values()].flat().find((c) => c.name === name);
+  const required = command?.default_member_permissions;
+  return required === undefined || required === null || required === '0' ? undefined : required;
 }
 
 function listCommands(emulator: DiscordEmulator): string {

@@ -95,6 +95,17 @@ describe('npm run playground', () => {
     expect(output).not.toMatch(/Discord would reject/);
   }, 60_000);
 
+  it('GIVEN "as member" THEN /schedule gets the answer a member without Manage Server gets, and "as admin" goes back', async () => {
+    const { code, output } = await playground('as member\n/schedule show\nas admin\n/schedule show\nexit\n');
+    expect(code).toBe(0);
+    const [asMember = '', asAdmin = ''] = output.split("You are the server's admin again.");
+    expect(asMember).toMatch(/You are a member without Manage Server now/);
+    expect(asMember).toMatch(/Discord offers this command only to members with Manage Server/);
+    expect(asMember).toMatch(/\(only you can see this\)\n.*Manage Server/);
+    expect(asAdmin).toMatch(/This server has no tip schedule yet/);
+    expect(asAdmin).not.toMatch(/Discord offers this command only/);
+  }, 60_000);
+
   it("GIVEN BLOG_URL and TAG_URL THEN the lists link the blog's own pages, as the bot does", async () => {
     const { code, output } = await playground('/articles\n/articles tag:Engineering-Leadership\nexit\n', {
       BLOG_URL: '/posts/',
