@@ -4,6 +4,7 @@ import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-ut
 import { toString } from 'mdast-util-to-string';
 import { markdownTree } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
+import { rewriteOutsideCode, type Replacement } from './outside-code.js';
 import { isHttpUrl, resolveUrl } from './urls.js';
 
 /**
@@ -676,44 +677,40 @@ export function dropLeadingInline(paragraph: Paragraph, count: number): Paragrap
 /**
  * `text` with a spoiler mark (`||`) that has no pair escaped, so that it shows as written: Discord
  * pairs the marks across a whole message, so one left open in an entry of a list (a summary cut
- * short, or written so) would hide the entries after it. Marks in code spans are no marks.
+ * short, or written so) would hide the entries after it. Marks in code, in a link's address
+ * (`?q=a||b`) or escaped are no marks. The walk outside code is the preprocessors' (linear).
  */
 export function escapeLoneSpoilers(text: string): string {
   if (!text.includes('||')) return text;
-  let last = -1;
-  let count = 0;
+  const marks: number[] = [];
   // What was searched for in vain is not searched for again: the time stays linear in the text's.
-  const unclosedRuns = new Set<number>();
   let noAddressBefore = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '\\') {
-      i++;
-    } else if (char === '`') {
-      // A code span runs to the next run of as many backticks; without one, the run is text.
-      BACKTICKS.lastIndex = i;
-      const run = BACKTICKS.exec(text)?.[0] ?? '`';
-      const close = unclosedRuns.has(run.length) ? -1 : text.indexOf(run, i + run.length);
-      if (close === -1) unclosedRuns.add(run.length);
-      i = close === -1 ? i + run.length - 1 : close + run.length - 1;
-    } else if (char === ']' && text[i + 1] === '(' && i >= noAddressBefore) {
-      // A link's address (`?q=a||b`) is no text.
-      const end = destinationEnd(text, i + 1);
-      if (end < 0) noAddressBefore = -end;
-      else i = end;
-    } else if (char === '<') {
-      AUTOLINK.lastIndex = i;
-      if (AUTOLINK.test(text)) i = AUTOLINK.lastIndex - 1;
-    } else if (char === '|' && text[i + 1] === '|') {
-      last = i;
-      count++;
-      i++;
-    }
-  }
-  return count % 2 === 0 ? text : `${text.slice(0, last)}\\|\\|${text.slice(last + 2)}`;
+  const skip = (start: number, end: number): Replacement => ({ end, text: text.slice(start, end) });
+  rewriteOutsideCode(text, {
+    triggers: '\\\\|\\]<',
+    construct: (start) => {
+      const char = text[start];
+      if (char === '\\') return skip(start, start + 2);
+      if (char === '|') {
+        if (text[start + 1] !== '|') return undefined;
+        marks.push(start);
+        return skip(start, start + 2);
+      }
+      if (char === ']') {
+        if (text[start + 1] !== '(' || start < noAddressBefore) return undefined;
+        const end = destinationEnd(text, start + 1);
+        if (end >= 0) return skip(start, end + 1);
+        noAddressBefore = -end;
+        return undefined;
+      }
+      AUTOLINK.lastIndex = start;
+      return AUTOLINK.test(text) ? skip(start, AUTOLINK.lastIndex) : undefined;
+    },
+  });
+  const last = marks.length % 2 === 0 ? undefined : marks.at(-1);
+  return last === undefined ? text : `${text.slice(0, last)}\\|\\|${text.slice(last + 2)}`;
 }
 
-const BACKTICKS = /`+/y;
 /** An autolink as CommonMark reads one (`<https://…>`): its address is no text either. */
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
 
