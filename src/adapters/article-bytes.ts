@@ -23,9 +23,10 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
 /**
  * What a file's parse depends on besides its name, its bytes and the settings (which key the whole
  * store): its path in the content folder (Hugo's sections, Jekyll's categories), whether it is in an
- * Eleventy or a Hugo site, and what Hugo's `_index.md` files above it cascade to it.
+ * Eleventy or a Hugo site, what Hugo's `_index.md` files above it cascade to it, and the site's
+ * time zone (its configuration's, read at each walk).
  */
-export type ReadAs = Pick<ArticleSource, 'contentPath' | 'eleventy' | 'hugo' | 'cascade'>;
+export type ReadAs = Pick<ArticleSource, 'contentPath' | 'eleventy' | 'hugo' | 'cascade' | 'timeZone'>;
 
 /**
  * The key of a file's bytes under its name (the name gives the slug and date) in the content store,
@@ -38,6 +39,7 @@ export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): s
     readAs.hugo === true,
     // An `_index.md` edited changes the pages below it as much as their own bytes.
     readAs.cascade ?? null,
+    readAs.timeZone ?? null,
   ]);
   return createHash('sha256')
     .update(how)

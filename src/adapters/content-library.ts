@@ -98,6 +98,8 @@ export class ContentLibrary {
   #eleventy = false;
   /** What the site builds of posts dated in the future or expired, as the last walk read it (see findArticles). */
   #builds: SiteBuilds = DEFAULT_BUILDS;
+  /** The site's time zone, as the last walk read it (see findArticles). */
+  #timeZone: string | undefined;
   /** How many posts the index leaves out as expired, and as not published yet. */
   #leftOut = { expired: 0, upcoming: 0 };
   #indexProblems: readonly ContentProblem[] = [];
@@ -321,14 +323,19 @@ export class ContentLibrary {
       const found = await findArticles(dir);
       this.#walkProblems = found.problems;
       // Every file is parsed anew when how the site is read changed (an Eleventy configuration
-      // added, a Hugo site's content folder elsewhere: its sections).
-      const readAll = force || found.eleventy !== this.#eleventy || found.hugo !== this.#hugo;
+      // added, a Hugo site's content folder elsewhere: its sections; another time zone: its dates).
+      const readAll =
+        force ||
+        found.eleventy !== this.#eleventy ||
+        found.hugo !== this.#hugo ||
+        found.timeZone !== this.#timeZone;
       this.#jekyll = found.jekyll;
       this.#hugo = found.hugo;
       this.#bundles = found.bundles;
       this.#cascades = found.cascades;
       this.#eleventy = found.eleventy;
       this.#builds = found.builds;
+      this.#timeZone = found.timeZone;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       if (!this.#closed && found.unread.length === 0) this.#watcher?.sync(found.folders);
       const seen = new Set(found.files.map((file) => file.file));
@@ -362,7 +369,11 @@ export class ContentLibrary {
 
     const outcomes = await readArticles(
       targets,
-      parseSettingsOf(this.#options, { hugo: this.#hugo, eleventy: this.#eleventy }),
+      parseSettingsOf(this.#options, {
+        hugo: this.#hugo,
+        eleventy: this.#eleventy,
+        timeZone: this.#timeZone,
+      }),
       this.#options.store,
     );
     const next = new Map(this.#files);

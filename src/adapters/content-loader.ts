@@ -22,6 +22,7 @@ import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 import { eleventyIgnored } from './eleventy-ignore.js';
 import { isYes } from '../core/yes-no.js';
+import { canonicalZone } from '../core/schedule.js';
 
 /** Files read at the same time: enough to keep libuv's thread pool busy, few enough for any ulimit. */
 const READ_CONCURRENCY = 32;
@@ -100,6 +101,8 @@ export interface ParseSettings {
   readonly eleventy?: boolean | undefined;
   /** Whether it is (or is in) a Hugo site's content (see {@link FoundArticles.hugo}). */
   readonly hugo?: boolean | undefined;
+  /** The site's time zone (see {@link FoundArticles.timeZone}): undefined for UTC. */
+  readonly timeZone?: string | undefined;
 }
 
 /**
@@ -108,7 +111,7 @@ export interface ParseSettings {
  */
 export function parseSettingsOf(
   settings: ParseSettings,
-  { hugo, eleventy }: Pick<FoundArticles, 'hugo' | 'eleventy'>,
+  { hugo, eleventy, timeZone }: Pick<FoundArticles, 'hugo' | 'eleventy' | 'timeZone'>,
 ): ParseSettings {
   const { dir } = settings;
   return {
@@ -116,6 +119,7 @@ export function parseSettingsOf(
     dir: dir === undefined || !hugo ? dir : join(dir, hugo),
     eleventy,
     hugo: hugo !== undefined,
+    timeZone,
   };
 }
 
@@ -190,7 +194,7 @@ export async function readArticles(
  */
 async function readAndParseChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir, language, eleventy, hugo }: ParseSettings,
+  { siteUrl, articleUrl, dir, language, eleventy, hugo, timeZone }: ParseSettings,
   pool: ParsePool,
   store: ContentStore | undefined,
 ): Promise<FileOutcome[] | undefined> {
@@ -205,6 +209,7 @@ async function readAndParseChunk(
       language,
       eleventy,
       hugo,
+      timeZone,
     })),
   );
   if (read === undefined) return undefined;
@@ -250,7 +255,7 @@ interface ReadChunk {
 
 async function readChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir, language, eleventy, hugo }: ParseSettings,
+  { siteUrl, articleUrl, dir, language, eleventy, hugo, timeZone }: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
   const read = await pMap(
@@ -261,6 +266,7 @@ async function readChunk(
         eleventy,
         hugo,
         cascade: file.cascade,
+        timeZone,
       }),
     { concurrency: READ_CONCURRENCY },
   );
@@ -279,6 +285,7 @@ async function readChunk(
       language,
       eleventy,
       hugo,
+      timeZone,
     });
     missingKeys.push(outcome.key);
   }
@@ -366,9 +373,14 @@ export interface FoundArticles {
   readonly cascades: HugoCascades;
   /**
    * What the site's configuration says it builds of the posts its generator would leave out: Hugo's
-   * `buildFuture` and `buildExpired`, Jekyll's `future` (see {@link hugoConfigOf}, {@link jekyllBuilds}).
+   * `buildFuture` and `buildExpired`, Jekyll's `future` (see {@link hugoConfigOf}, {@link jekyllConfigOf}).
    */
   readonly builds: SiteBuilds;
+  /**
+   * The zone its generator reads a date written without one in: Hugo's `timeZone`, Jekyll's
+   * `timezone` (see {@link zoneSetting}), as Intl names it; undefined for UTC.
+   */
+  readonly timeZone: string | undefined;
 }
 
 export interface ArticleFile {
@@ -532,6 +544,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       bundles: new Set(),
       cascades: NO_CASCADES,
       builds: DEFAULT_BUILDS,
+      timeZone: undefined,
     };
   }
   const unread: string[] = [];
@@ -545,6 +558,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   let eleventy = false;
   let ignored: ((path: string) => boolean) | undefined;
   let builds = DEFAULT_BUILDS;
+  let timeZone: string | undefined;
   let hugoSite: HugoSite | undefined;
   const bundles = new Set<string>();
   // Hugo's `_index.md` files in its content, read once the walk is done.
@@ -574,7 +588,14 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       hugo = hugoSite?.content;
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
       if (eleventy) ignored = await eleventyIgnored(root);
-      builds = hugoSite?.builds ?? (await jekyllBuilds(root, entries, jekyll));
+      const config = hugoSite ?? (await jekyllConfigOf(root, entries, jekyll));
+      builds = config.builds;
+      timeZone = config.zone.timeZone;
+      const wrong = config.zone.problem;
+      if (wrong !== undefined) {
+        const { path, ...problem } = wrong;
+        problems.push({ ...problem, file: name(relative(root, path)) });
+      }
     }
     const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
     if (isLeafBundle(folder, names, hugo)) bundles.add(folder);
@@ -625,7 +646,19 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       const cascade = cascadeAt(inside, cascades, hugo);
       return cascade === undefined ? { path, file: name(inside) } : { path, file: name(inside), cascade };
     });
-  return { files, problems, unread, folders: walked, jekyll, hugo, eleventy, bundles, cascades, builds };
+  return {
+    files,
+    problems,
+    unread,
+    folders: walked,
+    jekyll,
+    hugo,
+    eleventy,
+    bundles,
+    cascades,
+    builds,
+    timeZone,
+  };
 }
 
 /**
@@ -734,6 +767,8 @@ interface HugoSite {
   readonly content: string;
   /** What its configuration builds (see {@link FoundArticles.builds}). */
   readonly builds: SiteBuilds;
+  /** Its configuration's `timeZone` (see {@link FoundArticles.timeZone}). */
+  readonly zone: SiteZone;
   /** What its configuration cascades to every page (see {@link HugoCascades}). */
   readonly cascade: readonly Cascade[];
   /** The site found above the content folder, which is inside its content: that folder and the path in it. */
@@ -750,8 +785,8 @@ interface HugoSite {
 async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<HugoSite | undefined> {
   const own = entries.map((entry) => entry.name);
   if (await isHugoSite(root, own)) {
-    const { contentDir, builds, cascade } = await hugoConfigOf(root, own);
-    return { content: contentDir, builds, cascade };
+    const { contentDir, builds, zone, cascade } = await hugoConfigOf(root, own);
+    return { content: contentDir, builds, zone, cascade };
   }
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
@@ -764,13 +799,13 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
-      const { contentDir, builds, cascade } = await hugoConfigOf(site, names);
+      const { contentDir, builds, zone, cascade } = await hugoConfigOf(site, names);
       const content = join(site, contentDir);
       const prefix = relative(content, root);
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
       return prefix !== '' && isInside(content, root)
-        ? { content: '', builds, cascade, above: { content, prefix } }
-        : { content: '', builds, cascade };
+        ? { content: '', builds, zone, cascade, above: { content, prefix } }
+        : { content: '', builds, zone, cascade };
     }
   }
   return undefined;
@@ -797,32 +832,39 @@ const HUGO_CONFIG_FILES = ['hugo', 'config'].flatMap((name) =>
 /**
  * What the bot reads of the configuration of the Hugo site at `site` (holding `names`), each setting
  * from the first file that sets it: the folder of its pages, relative to the site's folder, the
- * `contentDir` it sets (see {@link contentDirOf}; `content` by default), and whether it builds
- * posts dated in the future (`buildFuture`) and past their expiry (`buildExpired`).
+ * `contentDir` it sets (see {@link contentDirOf}; `content` by default), whether it builds
+ * posts dated in the future (`buildFuture`) and past their expiry (`buildExpired`), and its `timeZone`.
  */
 async function hugoConfigOf(
   site: string,
   names: readonly string[],
-): Promise<{ contentDir: string; builds: SiteBuilds; cascade: readonly Cascade[] }> {
+): Promise<{ contentDir: string; builds: SiteBuilds; zone: SiteZone; cascade: readonly Cascade[] }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`.
   const files = [
     ...HUGO_CONFIG_FILES.filter((name) => names.includes(name)).slice(0, 1),
     ...HUGO_CONFIG_FILES.map((name) => join('config', '_default', name)),
   ];
-  const configs: Record<string, unknown>[] = [];
+  const configs: { path: string; text: string; data: Record<string, unknown> }[] = [];
   for (const file of files) {
-    const text = await readFile(join(site, file), 'utf8').catch(() => undefined);
+    const path = join(site, file);
+    const text = await readFile(path, 'utf8').catch(() => undefined);
     const data = text === undefined ? undefined : await configData(file, text);
-    if (data !== undefined) configs.push(data);
+    if (text !== undefined && data !== undefined) configs.push({ path, text, data });
   }
-  // Hugo reads its keys in any case (`buildFuture`, `buildfuture`).
-  const setting = (name: string): unknown =>
+  // Hugo reads its keys in any case (`buildFuture`, `buildfuture`): the first file's that sets it.
+  const found = (name: string) =>
     configs
-      .map((data) => Object.entries(data).find(([key]) => key.toLowerCase() === name)?.[1])
-      .find((value) => value !== undefined);
+      .map(({ path, text, data }) => {
+        const [key, value] = Object.entries(data).find(([key]) => key.toLowerCase() === name) ?? [];
+        return key === undefined || value === undefined ? undefined : { path, text, key, value };
+      })
+      .find((setting) => setting !== undefined);
+  const setting = (name: string): unknown => found(name)?.value;
+  const zone = found('timezone');
   return {
-    contentDir: configs.map(contentDirOf).find((dir) => dir !== undefined) ?? 'content',
+    contentDir: configs.map(({ data }) => contentDirOf(data)).find((dir) => dir !== undefined) ?? 'content',
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
+    zone: zone === undefined ? UTC : zoneSetting(zone),
     cascade: await configCascade(setting('cascade')),
   };
 }
@@ -948,21 +990,78 @@ function isHugoContentWay(inside: string, hugo: string | undefined): boolean {
 const JEKYLL_CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'] as const;
 
 /**
- * What the Jekyll site builds of its posts dated in the future (its `future`): the content folder's
- * own site (`jekyll`, `entries` its own), or the site whose `_posts` folder it is (see
- * {@link JEKYLL_CONFIG_FILES}). Not a Jekyll site's: Jekyll's default, none (a file in `_posts` is
- * a Jekyll post all the same, see parseArticle).
+ * What the Jekyll site builds of its posts dated in the future (its `future`), and its `timezone`:
+ * the content folder's own site (`jekyll`, `entries` its own), or the site whose `_posts` folder it
+ * is (see {@link JEKYLL_CONFIG_FILES}). Not a Jekyll site's: Jekyll's defaults, none and UTC (a file
+ * in `_posts` is a Jekyll post all the same, see parseArticle).
  */
-async function jekyllBuilds(root: string, entries: readonly Dirent[], jekyll: boolean): Promise<SiteBuilds> {
+async function jekyllConfigOf(
+  root: string,
+  entries: readonly Dirent[],
+  jekyll: boolean,
+): Promise<{ builds: SiteBuilds; zone: SiteZone }> {
   const site = jekyll ? root : basename(root) === '_posts' ? dirname(root) : undefined;
-  if (site === undefined) return DEFAULT_BUILDS;
+  if (site === undefined) return { builds: DEFAULT_BUILDS, zone: UTC };
   const names = site === root ? entries.map((entry) => entry.name) : await readdir(site).catch(() => []);
   const file = JEKYLL_CONFIG_FILES.find((name) => names.includes(name));
-  const text =
-    file === undefined ? undefined : await readFile(join(site, file), 'utf8').catch(() => undefined);
+  const path = file === undefined ? undefined : join(site, file);
+  const text = path === undefined ? undefined : await readFile(path, 'utf8').catch(() => undefined);
   const data = file === undefined || text === undefined ? undefined : await configData(file, text);
-  // Jekyll reads YAML 1.1, where `future: yes` is true too.
-  return { ...DEFAULT_BUILDS, future: isYes(data?.['future']) };
+  const zone = data?.['timezone'];
+  return {
+    // Jekyll reads YAML 1.1, where `future: yes` is true too.
+    builds: { ...DEFAULT_BUILDS, future: isYes(data?.['future']) },
+    zone:
+      path === undefined || text === undefined || zone === undefined
+        ? UTC
+        : zoneSetting({ path, text, key: 'timezone', value: zone }),
+  };
+}
+
+/** The zone a site's configuration sets (see {@link FoundArticles.timeZone}), or why it sets none. */
+interface SiteZone {
+  readonly timeZone: string | undefined;
+  /** A setting that names no zone, at its file (`path`, as read) and line. */
+  readonly problem?: Omit<ContentProblem, 'file'> & { readonly path: string };
+}
+
+const UTC: SiteZone = { timeZone: undefined };
+
+/**
+ * The zone a configuration's `key` (Hugo's `timeZone`, Jekyll's `timezone`), set to `value` in the
+ * file at `path` holding `text`, names, as Intl names it. Blank, `UTC` and Hugo's `Local` (the
+ * zone of the machine that builds the site, which the bot cannot know) are UTC, as dates are read
+ * without one. A name Intl does not read is a problem, and UTC: the posts are read all the same.
+ */
+function zoneSetting(setting: { path: string; text: string; key: string; value: unknown }): SiteZone {
+  const { path, text, key, value } = setting;
+  if (value === null || (typeof value === 'string' && ['', 'local'].includes(value.trim().toLowerCase())))
+    return UTC;
+  const zone = typeof value === 'string' ? canonicalZone(value) : undefined;
+  if (zone !== undefined) return { timeZone: zone === 'UTC' ? undefined : zone };
+  const wrong =
+    typeof value === 'string'
+      ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is no time zone`
+      : "expected a time zone's name";
+  const line = keyLine(text, key);
+  return {
+    timeZone: undefined,
+    problem: {
+      path,
+      ...(line === undefined ? {} : { line }),
+      field: key,
+      message: `${wrong}: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
+    },
+  };
+}
+
+/**
+ * The line of `text` that sets the top-level `key` (`timeZone = …`, `timezone: …`, `"timeZone": …`),
+ * if one is found: a key of letters only, as the zone's keys are.
+ */
+function keyLine(text: string, key: string): number | undefined {
+  const at = new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*[:=]`, 'm').exec(text)?.index;
+  return at === undefined ? undefined : text.slice(0, at).split('\n').length;
 }
 
 /**

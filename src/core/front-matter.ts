@@ -6,6 +6,7 @@ import { SECTION_KINDS } from './article.js';
 import { deepestLine, readJsFrontMatter } from './js-front-matter.js';
 import { tagKey } from './tags.js';
 import { parseTomlData } from './toml-data.js';
+import { zonedInstant } from './zoned-time.js';
 import { isHttpUrl } from './urls.js';
 
 export { SLUG_PATTERN } from './slug.js';
@@ -100,22 +101,26 @@ export function dayOf(value: string): string | undefined {
 }
 
 /**
- * The instant a day or a timestamp names, as an ISO string; a day (`2024-01-05`, `Jan 5, 2024`), or
- * a time without a zone, is in UTC, as Hugo and Jekyll read them without a site time zone. Undefined
- * when it names none (a day followed by text that is no time: see {@link dayOf}).
+ * The instant a day or a timestamp names, as an ISO string; a day (`2024-01-05`, `Jan 5, 2024`) is
+ * its midnight, and it or a time without a zone is that wall time in `timeZone` (the site's: Hugo's
+ * `timeZone`, Jekyll's `timezone`), else in UTC, as Hugo and Jekyll read them. A zone written (`Z`,
+ * `-05:00`) is kept. Undefined when it names none (a day followed by text that is no time: see
+ * {@link dayOf}).
  */
-export function instantOf(value: string): string | undefined {
+export function instantOf(value: string, timeZone?: string): string | undefined {
   const named = namedDay(value);
-  if (named !== undefined) return `${named}T00:00:00.000Z`;
-  const [, day, hour = '0', minute = '00', second = '00', fraction = '', zone = 'Z'] =
-    DATE_OR_DATE_TIME.exec(value) ?? [];
+  const [, day = named, hour = '0', minute = '00', second = '00', fraction = '', zone] =
+    (named === undefined ? DATE_OR_DATE_TIME.exec(value) : undefined) ?? [];
   if (day === undefined || !isRealDay(day)) return undefined;
   // YAML's zones may be `-5` or `+0530`; Date.parse reads only `-05:00`.
-  const [, sign, zoneHour = '', zoneMinute = '00'] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone) ?? [];
+  const [, sign, zoneHour = '', zoneMinute = '00'] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone ?? '') ?? [];
   const offset = sign === undefined ? 'Z' : `${sign}${zoneHour.padStart(2, '0')}:${zoneMinute}`;
   const millis = `${fraction.slice(1)}000`.slice(0, 3);
   const time = Date.parse(`${day}T${hour.padStart(2, '0')}:${minute}:${second}.${millis}${offset}`);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  if (Number.isNaN(time)) return undefined;
+  // Read as if in UTC above: the same wall time in the site's zone, when none is written.
+  const zoned = zone === undefined && timeZone !== undefined ? zonedInstant(time, timeZone) : time;
+  return new Date(zoned).toISOString();
 }
 
 /**
@@ -128,7 +133,10 @@ const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
     schema.optional(),
   );
 
-/** Hugo's `expiryDate` or `publishDate`, as an ISO instant (see {@link instantOf}). */
+/**
+ * Hugo's `expiryDate` or `publishDate`, as an ISO instant (see {@link instantOf}), one without a zone
+ * in UTC: parseArticle reads it again in the site's zone, which the schema does not know.
+ */
 const instant = blankAsAbsent(
   z.string('expected a date written as YYYY-MM-DD (a time may follow)').transform((value, context) => {
     const instant = instantOf(value.trim());

@@ -70,6 +70,11 @@ export interface ArticleSource {
    * mergeCascades), their keys in lower case: defaults for its own front matter.
    */
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * The site's time zone (Hugo's `timeZone`, Jekyll's `timezone`), an IANA name: a date or time
+   * written without a zone is that wall time there. Without one, in UTC.
+   */
+  readonly timeZone?: string | undefined;
 }
 
 export type ParseResult =
@@ -179,6 +184,7 @@ function parseSource({
   eleventy = false,
   hugo = false,
   cascade,
+  timeZone,
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
@@ -360,11 +366,17 @@ function parseSource({
   const date = meta.date ?? named.date;
   // When the generator publishes it, for those that leave a post dated in the future out until then:
   // Hugo (by its front matter only) and Jekyll (a post's date, from its name too).
+  // The schema reads Hugo's publishDate and expiryDate in UTC: read again in the site's zone.
+  const inZone = (read: string | undefined, written: unknown): string | undefined =>
+    read === undefined || timeZone === undefined || typeof written !== 'string'
+      ? read
+      : (instantOf(written.trim(), timeZone) ?? read);
   const publishes = hugo
-    ? (meta.publishdate ?? dateInstant(data['date'], meta.date))
+    ? (inZone(meta.publishdate, data['publishdate']) ?? dateInstant(data['date'], meta.date, timeZone))
     : jekyllPost
-      ? dateInstant(data['date'], date)
+      ? dateInstant(data['date'], date, timeZone)
       : undefined;
+  const expires = inZone(meta.expirydate, data['expirydate']);
   const urlParts: UrlParts = {
     ownSlug: meta.slug,
     nameSlug: named.fullSlug,
@@ -438,7 +450,7 @@ function parseSource({
     ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
     ...(publishes === undefined ? {} : { publishes }),
-    ...(meta.expirydate === undefined ? {} : { expires: meta.expirydate }),
+    ...(expires === undefined ? {} : { expires }),
     sections: body.sections,
     file,
     ...(meta.slug === undefined ? {} : { slugLine: keyLine(frontLines, names.get('slug') ?? 'slug') }),
@@ -499,11 +511,15 @@ const PUBLISH_KEYS = ['publishdate', 'pubdate', 'published', 'date'] as const;
 
 /**
  * The instant a post's date names, `written` as the front matter has it (`day` its day, read from it
- * or the file's name): its time (see instantOf), or else the day's start, in UTC.
+ * or the file's name): its time (see instantOf), or else the day's start, in the site's `timeZone`
+ * (else UTC).
  */
-function dateInstant(written: unknown, day: string | undefined): string | undefined {
+function dateInstant(written: unknown, day: string | undefined, timeZone?: string): string | undefined {
   if (day === undefined) return undefined;
-  return (typeof written === 'string' ? instantOf(written.trim()) : undefined) ?? `${day}T00:00:00.000Z`;
+  return (
+    (typeof written === 'string' ? instantOf(written.trim(), timeZone) : undefined) ??
+    instantOf(day, timeZone)
+  );
 }
 
 /**

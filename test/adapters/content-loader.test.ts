@@ -24,7 +24,7 @@ import {
 } from '../../src/adapters/content-loader.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
-import { formatProblem } from '../../src/core/article.js';
+import { formatProblem, type Article } from '../../src/core/article.js';
 import { renderedMessages } from '../../src/core/render/all.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 import { CONTENT_DIR } from '../helpers/paths.js';
@@ -578,11 +578,12 @@ describe("findArticles in a Hugo site's content", () => {
   it("GIVEN CONTENT_DIR at the site's folder THEN a post's sections start at its content folder, as Hugo's do, and a store's parse of it from content/ is not reused", async () => {
     put('content/posts/plain.md', '---\ntitle: Plain\n---\n\nText.\n');
     const urls = async (dir: string, store?: ContentStore) => {
-      const { files, hugo, eleventy } = await findArticles(dir);
+      const found = await findArticles(dir);
       const settings = parseSettingsOf(
         { siteUrl: 'https://blog.example', articleUrl: '/:sections/:slugorfilename/', dir },
-        { hugo, eleventy },
+        found,
       );
+      const { files } = found;
       return (await readArticles(files, settings, store)).flatMap((outcome) =>
         outcome.kind === 'article' && outcome.article.file.endsWith('plain.md') ? [outcome.article.url] : [],
       );
@@ -872,5 +873,159 @@ describe('posts the blog does not publish yet (dated in the future) and expired 
     expect(own.upcoming).toEqual([]);
     put('eleventy.config.js', 'export default {};\n');
     expect(slugs(await loadContent(site, undefined))).toEqual(['dated', 'eleventy', 'named']);
+  });
+});
+
+describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates written without one", () => {
+  let site: string;
+  const FUTURE = '2999-01-05';
+  const BY_DAY = '/:year/:month/:day/:slug/';
+  const put = (file: string, text: string): void => {
+    mkdirSync(dirname(join(site, file)), { recursive: true });
+    writeFileSync(join(site, file), text);
+  };
+  const post = (front: Record<string, unknown>): string =>
+    articleSource({ tags: ['a'], ...front }, '## Tips\n\n- x');
+  /** Each article's date, address and instants, by slug. */
+  const dated = (loaded: { index: { articles: readonly Article[] } }) =>
+    Object.fromEntries(
+      loaded.index.articles.map(({ slug, date, url, publishes, expires }) => [
+        slug,
+        { date, url, publishes, ...(expires === undefined ? {} : { expires }) },
+      ]),
+    );
+  beforeEach(() => {
+    site = mkdtempSync(join(tmpdir(), 'zone-'));
+  });
+  afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+  it('GIVEN a Hugo site with timeZone THEN a date or time without a zone is that wall time there (TOML too), a day its midnight, and the address keeps the day written', async () => {
+    put('hugo.toml', 'title = "A blog"\ntimeZone = "America/New_York"\n');
+    put('content/posts/night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
+    put(
+      'content/posts/late.md',
+      '+++\ntitle = "Late"\ntags = ["a"]\ndate = 2024-03-01T23:30:00\n+++\n\n## Tips\n\n- x\n',
+    );
+    put('content/posts/day.md', post({ title: 'Day', date: '2024-03-01' }));
+    put('content/posts/utc.md', post({ title: 'Utc', date: '2024-03-01T01:00:00Z' }));
+    put(
+      'content/posts/ends.md',
+      post({ title: 'Ends', date: '2024-01-01T12:00:00Z', expiryDate: '2999-01-01 10:00' }),
+    );
+    put('content/posts/held.md', post({ title: 'Held', date: '2024-01-01', publishDate: FUTURE }));
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example', BY_DAY);
+    expect(loaded.problems).toEqual([]);
+    expect(dated(loaded)).toEqual({
+      // 01:00 in New York is 06:00 UTC, the same day.
+      night: {
+        date: '2024-03-01',
+        url: 'https://blog.example/2024/03/01/night/',
+        publishes: '2024-03-01T06:00:00.000Z',
+      },
+      // 23:30 in New York is the next day in UTC: the address keeps the day written, as Hugo's does.
+      late: {
+        date: '2024-03-01',
+        url: 'https://blog.example/2024/03/01/late/',
+        publishes: '2024-03-02T04:30:00.000Z',
+      },
+      day: {
+        date: '2024-03-01',
+        url: 'https://blog.example/2024/03/01/day/',
+        publishes: '2024-03-01T05:00:00.000Z',
+      },
+      utc: {
+        date: '2024-03-01',
+        url: 'https://blog.example/2024/03/01/utc/',
+        publishes: '2024-03-01T01:00:00.000Z',
+      },
+      ends: {
+        date: '2024-01-01',
+        url: 'https://blog.example/2024/01/01/ends/',
+        publishes: '2024-01-01T12:00:00.000Z',
+        expires: '2999-01-01T15:00:00.000Z',
+      },
+    });
+    // The later of the two posts of March 1st in New York is first.
+    expect(loaded.index.articles.slice(0, 2).map(({ slug }) => slug)).toEqual(['late', 'night']);
+    expect(loaded.upcoming.map(({ slug, publishes }) => [slug, publishes])).toEqual([
+      ['held', `${FUTURE}T05:00:00.000Z`],
+    ]);
+
+    // The site's own folder, its zone in config/_default's JSON under a key in another case.
+    unlinkSync(join(site, 'hugo.toml'));
+    put('config/_default/hugo.json', '{\n  "title": "A blog",\n  "TimeZone": "Asia/Tokyo"\n}\n');
+    expect((await findArticles(site)).timeZone).toBe('Asia/Tokyo');
+    expect(dated(await loadContent(site, 'https://blog.example', BY_DAY))['night']).toEqual({
+      date: '2024-03-01',
+      url: 'https://blog.example/2024/03/01/night/',
+      publishes: '2024-02-29T16:00:00.000Z',
+    });
+  });
+
+  it('GIVEN a Jekyll site with timezone THEN a post dated by its front matter or its name is that day and time there, from the _posts folder too; the address keeps the day written', async () => {
+    put('_config.yml', 'title: A blog\ntimezone: Asia/Tokyo\n');
+    put('_posts/2024-03-01-tokyo.md', post({ title: 'Tokyo', date: '2024-03-01 01:00' }));
+    put('_posts/2024-03-02-named.md', post({ title: 'Named' }));
+    const expected = {
+      // 01:00 in Tokyo is the day before in UTC.
+      tokyo: {
+        date: '2024-03-01',
+        url: 'https://blog.example/2024/03/01/tokyo/',
+        publishes: '2024-02-29T16:00:00.000Z',
+      },
+      named: {
+        date: '2024-03-02',
+        url: 'https://blog.example/2024/03/02/named/',
+        publishes: '2024-03-01T15:00:00.000Z',
+      },
+    };
+    const loaded = await loadContent(site, 'https://blog.example', BY_DAY);
+    expect(loaded.problems).toEqual([]);
+    expect(dated(loaded)).toEqual(expected);
+    expect(dated(await loadContent(join(site, '_posts'), 'https://blog.example', BY_DAY))).toEqual(expected);
+  });
+
+  it('GIVEN a name that is no zone THEN it is a problem at the configuration line, and dates are read in UTC; UTC, Local and blank are UTC without one', async () => {
+    put('hugo.toml', 'title = "A blog"\ntimeZone = "Mars/Olympus"\n');
+    put('content/posts/night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
+    const hugo = await loadContent(join(site, 'content'), undefined);
+    expect(hugo.problems.map(formatProblem)).toEqual([
+      `${relative(process.cwd(), join(site, 'hugo.toml'))}:2: timeZone: "Mars/Olympus" is no time zone: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
+    ]);
+    expect(hugo.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T01:00:00.000Z']);
+    for (const zone of ['"UTC"', '"Local"', '""']) {
+      put('hugo.toml', `title = "A blog"\ntimeZone = ${zone}\n`);
+      const found = await findArticles(join(site, 'content'));
+      expect([zone, found.timeZone, found.problems]).toEqual([zone, undefined, []]);
+    }
+
+    rmSync(join(site, 'hugo.toml'));
+    rmSync(join(site, 'content'), { recursive: true });
+    put('_config.yml', 'title: A blog\n\ntimezone: 5\n');
+    put('_posts/2024-03-01-night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
+    const jekyll = await loadContent(site, undefined);
+    expect(jekyll.problems.map(formatProblem)).toEqual([
+      `${relative(process.cwd(), join(site, '_config.yml'))}:3: timezone: expected a time zone's name: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
+    ]);
+    expect(jekyll.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T01:00:00.000Z']);
+  });
+
+  it('GIVEN a store that parsed a post in one zone THEN the post read in another zone is parsed anew, not taken from it', async () => {
+    put('_config.yml', 'title: A blog\ntimezone: Europe/Berlin\n');
+    put('_posts/2024-03-01-night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
+    const store = ContentStore.memory(createLogger({ level: 'silent' }));
+    const publishes = async () => {
+      const found = await findArticles(site);
+      const outcomes = await readArticles(
+        found.files,
+        parseSettingsOf({ siteUrl: undefined, dir: site }, found),
+        store,
+      );
+      return outcomes.flatMap((outcome) => (outcome.kind === 'article' ? [outcome.article.publishes] : []));
+    };
+    expect(await publishes()).toEqual(['2024-03-01T00:00:00.000Z']);
+    put('_config.yml', 'title: A blog\ntimezone: America/New_York\n');
+    expect(await publishes()).toEqual(['2024-03-01T06:00:00.000Z']);
+    store.close();
   });
 });
