@@ -125,10 +125,12 @@ async function main(): Promise<number> {
     language: config.contentLanguage,
   };
   const contentStore = await ContentStore.open(config.contentCache, settings, logger);
-  const library = await ContentLibrary.open({ ...settings, logger, store: contentStore });
+  // Edits show without a restart: watched from the first read (should watching fail, too many
+  // folders for inotify say, SIGHUP still reloads).
+  const library = await ContentLibrary.open({ ...settings, logger, store: contentStore }, { watch: true });
   live.library = library;
   // The load's garbage collected before the bot connects (see collectGarbage).
-  collectGarbage();
+  logger.debug(await collectGarbage(), 'memory collected after the content load');
   if (library.current.articles.length === 0) {
     console.error(
       [
@@ -142,12 +144,7 @@ async function main(): Promise<number> {
     { articles: library.current.articles.length, skipped: library.problems.length },
     'content loaded',
   );
-  // Edits show without a restart; should watching fail (too many folders for inotify, say),
-  // SIGHUP still reloads.
-  library.watch().then(
-    () => logger.info({ dir: config.contentDir }, 'watching the content folder'),
-    (err: unknown) => logger.warn({ err }, 'cannot watch the content folder: send SIGHUP to reload it'),
-  );
+  if (library.watching) logger.info({ dir: config.contentDir }, 'watching the content folder');
   hangUp.reload = () => {
     library.refresh({ rescan: true, force: true }).then(
       (update) => logger.info(update, 'content reloaded'),

@@ -84,6 +84,8 @@ interface FileState {
 export class ContentLibrary {
   readonly #options: LibraryOptions;
   #index: ContentIndex = buildIndex([]).index;
+  /** Whether #index was built from the folder yet (by the first refresh). */
+  #built = false;
   /** By the file's name in problems, in the order articles are indexed (sorted, as the loader reads). */
   #files = new Map<string, FileState>();
   #walkProblems: readonly ContentProblem[] = [];
@@ -121,12 +123,26 @@ export class ContentLibrary {
     this.#options = options;
   }
 
-  /** Reads the whole folder once (parsing only what the store does not hold). */
-  static async open(options: LibraryOptions): Promise<ContentLibrary> {
+  /**
+   * Reads the whole folder once (parsing only what the store does not hold). With `watch`, watches
+   * it from before that read (see {@link watch}): one walk, and nothing left to do once loaded. A
+   * folder that cannot be watched is read all the same, and said (SIGHUP reloads it).
+   */
+  static async open(options: LibraryOptions, { watch = false } = {}): Promise<ContentLibrary> {
     const library = new ContentLibrary(options);
-    await library.refresh({ rescan: true });
+    if (watch) {
+      await library.watch().catch((err: unknown) => {
+        options.logger.warn({ err }, 'cannot watch the content folder: send SIGHUP to reload it');
+      });
+    }
+    if (!library.#built) await library.refresh({ rescan: true });
     library.#prune();
     return library;
+  }
+
+  /** Whether the folder is watched (see {@link watch}). */
+  get watching(): boolean {
+    return this.#watcher !== undefined;
   }
 
   /** Nothing changed: what a refresh after close() gives. */
@@ -271,6 +287,7 @@ export class ContentLibrary {
     // The files the events name, read whatever their signature says.
     const named = new Map<string, ArticleFile>();
     let rescan = rescanAsked;
+    const buildsBefore = this.#builds;
     for (const path of paths) {
       const inside = relative(root, path);
       // A Jekyll, Hugo or Eleventy site's configuration added, removed or written: which files are
@@ -398,8 +415,16 @@ export class ContentLibrary {
     }
     // An article the index leaves out (a second one at a page another has) was no article there.
     const leftOutBefore = new Set(this.#indexProblems.map((problem) => problem.file));
-    if (targets.length > 0 || gone.length > 0 || rescan)
+    // A rescan that found nothing new (the watcher's first, a SIGHUP) keeps the index: building a
+    // large blog's again would leave the heap its garbage, and grow V8's young generation, for nothing.
+    if (
+      targets.length > 0 ||
+      gone.length > 0 ||
+      !this.#built ||
+      !isDeepStrictEqual(buildsBefore, this.#builds)
+    )
       this.#swap(next, next.size !== this.#files.size || outcomes.some((o) => !this.#files.has(o.file.file)));
+    else if (rescan) this.#logNewProblems();
     const leftOutAfter = new Set(this.#indexProblems.map((problem) => problem.file));
     let added = 0;
     let changed = 0;
@@ -457,6 +482,7 @@ export class ContentLibrary {
       searchOf: store === undefined ? undefined : (indexed) => store.searchOf(indexed),
     });
     this.#files = sorted;
+    this.#built = true;
     this.#indexProblems = built.problems;
     this.#index = built.index;
     this.#logNewProblems();

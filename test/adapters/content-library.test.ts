@@ -36,14 +36,14 @@ const article = (title: string, tip = 'Ask questions.'): string =>
   articleSource(validFront({ title }), `## Tips\n\n- **Ask:** ${tip}`);
 const titles = (lib: ContentLibrary): string[] => lib.current.articles.map((a) => a.title).sort();
 
-async function open(): Promise<ContentLibrary> {
+async function open(options: { watch?: boolean } = {}): Promise<ContentLibrary> {
   const logger = createLogger(
     { level: 'info' },
     { write: (line: string) => logs.push(JSON.parse(line) as Logged) },
   );
   // Kept in memory as with CONTENT_CACHE=off: sections read from it, and searched.
   const store = ContentStore.memory(logger);
-  library = await ContentLibrary.open({ dir, siteUrl: 'https://blog.example', logger, store });
+  library = await ContentLibrary.open({ dir, siteUrl: 'https://blog.example', logger, store }, options);
   return library;
 }
 
@@ -545,6 +545,34 @@ describe('ContentLibrary.watch', () => {
     renameSync(join(dir, '.c.md.tmp'), join(dir, 'c.md'));
     await eventually(() => expect(titles(lib)).toEqual(['Alpha, revised', 'Gamma, saved atomically']));
     expect(lib.problems).toEqual([]);
+  });
+
+  it('GIVEN open with watch THEN the folder is read once, watched from before, and edits show', async () => {
+    const lib = await open({ watch: true });
+    expect(lib.watching).toBe(true);
+    expect(titles(lib)).toEqual(['Alpha', 'Beta']);
+    put('c.md', article('Gamma'));
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma']));
+  });
+
+  it('GIVEN open with watch on a folder that is not there THEN it is read all the same (its problem named) and the failure to watch said', async () => {
+    rmSync(dir, { recursive: true });
+    const lib = await open({ watch: true });
+    expect(lib.watching).toBe(false);
+    expect(lib.current.articles).toEqual([]);
+    expect(lib.problems.length).toBeGreaterThan(0);
+    expect(logs.some((log) => log.msg.startsWith('cannot watch the content folder'))).toBe(true);
+  });
+
+  it('GIVEN a rescan that finds nothing changed THEN the index is kept as it is (not built again)', async () => {
+    const lib = await open();
+    const before = lib.current;
+    await lib.refresh({ rescan: true });
+    expect(lib.current).toBe(before);
+    put('c.md', article('Gamma'));
+    await lib.refresh({ rescan: true });
+    expect(lib.current).not.toBe(before);
+    expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma']);
   });
 
   it('GIVEN links added while watched THEN the walk decides: one out of the folder is skipped and named', async () => {
