@@ -35,8 +35,9 @@ export function closestTags(query: string, known: readonly string[], limit = 3):
     const words = tagWords(tag);
     const candidate = words.join('');
     if (candidate.startsWith(key)) scored.push({ tag, order, rank: 0, typos: 0 });
-    // Its words among those typed (`mentorship program`), but not its letters inside one ("go" in `mongodb`).
-    else if (candidate.includes(key) || typedWords.includes(` ${words.join(' ')} `))
+    // Its words among those typed (`mentorship program`), but not its letters inside one ("go" in
+    // `mongodb`); and what was typed inside it from two letters: one letter is inside most tags.
+    else if ((typed.length > 1 && candidate.includes(key)) || typedWords.includes(` ${words.join(' ')} `))
       scored.push({ tag, order, rank: 1, typos: 0 });
     else {
       const letters = Array.from(candidate);
