@@ -86,6 +86,8 @@ export class ContentLibrary {
   #index: ContentIndex = buildIndex([]).index;
   /** Whether #index was built from the folder yet (by the first refresh). */
   #built = false;
+  /** The soonest publish date or expiry the index waits for (ms since the epoch). */
+  #due: number | undefined;
   /** By the file's name in problems, in the order articles are indexed (sorted, as the loader reads). */
   #files = new Map<string, FileState>();
   #walkProblems: readonly ContentProblem[] = [];
@@ -131,11 +133,11 @@ export class ContentLibrary {
   static async open(options: LibraryOptions, { watch = false } = {}): Promise<ContentLibrary> {
     const library = new ContentLibrary(options);
     if (watch) {
-      await library.watch().catch((err: unknown) => {
+      await library.#startWatching().catch((err: unknown) => {
         options.logger.warn({ err }, 'cannot watch the content folder: send SIGHUP to reload it');
       });
     }
-    if (!library.#built) await library.refresh({ rescan: true });
+    await library.refresh({ rescan: true });
     library.#prune();
     return library;
   }
@@ -196,6 +198,13 @@ export class ContentLibrary {
    * a rescan that catches what changed while the watcher started.
    */
   async watch(): Promise<void> {
+    await this.#startWatching();
+    await this.refresh({ rescan: true });
+  }
+
+  /** Sets up the watcher (once) on the folder as it is now; the next rescan watches the folders in it. */
+  async #startWatching(): Promise<void> {
+    if (this.#watcher !== undefined) return;
     const root = await realpath(this.#options.dir);
     const identity = await folderIdentity(root);
     if (this.#closed) return;
@@ -212,7 +221,6 @@ export class ContentLibrary {
     // The content folder now; the folders in it as the rescan finds them (links are not followed:
     // the walk decides which are read). The rescan also reads what changed while this started.
     watcher.sync([root]);
-    await this.refresh({ rescan: true });
   }
 
   /**
@@ -415,13 +423,15 @@ export class ContentLibrary {
     }
     // An article the index leaves out (a second one at a page another has) was no article there.
     const leftOutBefore = new Set(this.#indexProblems.map((problem) => problem.file));
-    // A rescan that found nothing new (the watcher's first, a SIGHUP) keeps the index: building a
-    // large blog's again would leave the heap its garbage, and grow V8's young generation, for nothing.
+    // A rescan that found nothing new (the watcher's after a restart, say) keeps the index: building
+    // a large blog's again would leave the heap its garbage, and grow V8's young generation, for
+    // nothing. Unless a publish date or expiry has passed that the timer missed (a machine suspended).
     if (
       targets.length > 0 ||
       gone.length > 0 ||
       !this.#built ||
-      !isDeepStrictEqual(buildsBefore, this.#builds)
+      !isDeepStrictEqual(buildsBefore, this.#builds) ||
+      (this.#due !== undefined && this.#due <= Date.now())
     )
       this.#swap(next, next.size !== this.#files.size || outcomes.some((o) => !this.#files.has(o.file.file)));
     else if (rescan) this.#logNewProblems();
@@ -487,6 +497,7 @@ export class ContentLibrary {
     this.#index = built.index;
     this.#logNewProblems();
     this.#leftOut = { expired: expired.length, upcoming: upcoming.length };
+    this.#due = next;
     this.#scheduleRebuild(next);
   }
 

@@ -467,6 +467,20 @@ describe('posts the blog does not publish yet', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('GIVEN a publish date passed that the timer missed (a machine suspended) THEN the next rescan, finding no file changed, builds the index anew', async () => {
+    // Only the clock is faked: the real timer, an hour away, does not fire during the test.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2024-06-01T00:00:00Z') });
+    put('hugo.toml', 'title = "A blog"\n');
+    mkdirSync(join(dir, 'content'));
+    put('content/out.md', post({ title: 'Out', date: '2024-05-01' }));
+    put('content/soon.md', post({ title: 'Soon', date: '2024-06-01T01:00:00Z' }));
+    const lib = await open();
+    expect(titles(lib)).toEqual(['Out']);
+    vi.setSystemTime(Date.parse('2024-06-01T02:00:00Z'));
+    await lib.refresh({ rescan: true });
+    expect(titles(lib)).toEqual(['Out', 'Soon']);
+  });
+
   it('GIVEN buildFuture set while the bot runs THEN the posts to come are in at once, and no timer waits for them', async () => {
     vi.useFakeTimers({
       toFake: ['Date', 'setTimeout', 'clearTimeout'],
