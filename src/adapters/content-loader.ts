@@ -1041,7 +1041,7 @@ function zoneSetting(setting: { path: string; text: string; key: string; value: 
   if (zone !== undefined) return { timeZone: zone === 'UTC' ? undefined : zone };
   const wrong =
     typeof value === 'string'
-      ? `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is no time zone`
+      ? `${JSON.stringify(value.length > 40 ? `${Array.from(value).slice(0, 40).join('')}…` : value)} is no time zone`
       : "expected a time zone's name";
   const line = keyLine(text, key);
   return {

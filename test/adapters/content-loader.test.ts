@@ -993,6 +993,10 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
       `${relative(process.cwd(), join(site, 'hugo.toml'))}:2: timeZone: "Mars/Olympus" is no time zone: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
     ]);
     expect(hugo.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T01:00:00.000Z']);
+    // One line whatever the value holds.
+    put('hugo.toml', 'title = "A blog"\ntimeZone = "Mars\\nOlympus"\n');
+    const [problem] = (await findArticles(join(site, 'content'))).problems;
+    expect(problem?.message).toContain('"Mars\\nOlympus" is no time zone');
     for (const zone of ['"UTC"', '"Local"', '""']) {
       put('hugo.toml', `title = "A blog"\ntimeZone = ${zone}\n`);
       const found = await findArticles(join(site, 'content'));
