@@ -432,6 +432,8 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   // `js` or `javascript`, as written, for a `---js` block's problems; and where its keys are.
   let script = '';
   let keyLines: ReadonlyMap<string, number> | undefined;
+  /** Where the closing line starts (its `\n`), once found. */
+  let blockEnd: number | undefined;
   // Hugo writes TOML between "+++" lines.
   const fence = text.startsWith('+++') ? '+++' : '---';
   // gray-matter sees front matter only after exactly the fence (not "----"), and reads a format name
@@ -463,6 +465,7 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     // matter and leave no body: an article of its fields alone, where the author forgot a line.
     const close = text.indexOf(`\n${fence}`, 3);
     if (close === -1) return { ok: false, line: 1, message: `front matter: no closing "${fence}"` };
+    blockEnd = close;
     // gray-matter strips comments from the block with a regular expression whose time grows with the
     // square of its blank lines. The lines between the opening and closing lines are counted.
     const blockLines = text.slice(0, close).split('\n', MAX_BLOCK_LINES + 2).length - 1;
@@ -474,10 +477,13 @@ export function readFrontMatter(source: string): FrontMatterBlock {
       };
     }
   }
+  // gray-matter is given the text up to the closing line's fence only: it copies what it is given
+  // into a Buffer and looks it up in its cache, which for a whole post cost more than reading its block.
+  const close = blockEnd === undefined ? -1 : blockEnd;
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options also turns off gray-matter's cache, which would share results between equal files.
-    parsed = matter(text, {
+    parsed = matter(close === -1 ? text : text.slice(0, close + 1 + fence.length), {
       delimiters: fence,
       language: format,
       // Every engine gray-matter has, replaced: its javascript and coffee engines run the block as code.
@@ -503,7 +509,14 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     throw error;
   }
   const opened = text.startsWith(fence);
-  return blockOf(parsed.data, text, text.length - parsed.content.length, opened, keyLines);
+  let bodyStart = text.length - parsed.content.length;
+  if (close !== -1) {
+    // Where gray-matter starts the body: after the fence, and one line end.
+    bodyStart = close + 1 + fence.length;
+    if (text[bodyStart] === '\r') bodyStart++;
+    if (text[bodyStart] === '\n') bodyStart++;
+  }
+  return blockOf(parsed.data, text, bodyStart, opened, keyLines);
 }
 
 /** The block read, its body starting at `bodyStart` in `text`. */
