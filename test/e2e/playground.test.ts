@@ -193,6 +193,17 @@ describe('npm run playground', () => {
     }
   }, 90_000);
 
+  it('GIVEN exit typed while stdin stays open (a pipe from another program) THEN it exits without waiting for the end of the input', async () => {
+    const { child, output, exited } = startPlayground({ CONTENT_DIR: join(PROJECT_ROOT, 'content') });
+    try {
+      child.stdin.write('/help\nexit\n');
+      expect(await exited).toBe(0);
+      expect(output()).toMatch(/Career tips bot playground/);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 90_000);
+
   it('GIVEN a content folder that does not exist THEN it says so and stays at the prompt until exit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
     try {
