@@ -444,7 +444,7 @@ function parseSource({
     title,
     // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
     // Listed with others in one message: nothing left open in it may run on into the next entries.
-    summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead, SUMMARY_MAX)),
+    summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead(), SUMMARY_MAX)),
     tags: meta.tags,
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),
@@ -1028,7 +1028,8 @@ function parseBody(
 ): {
   sections: Partial<Record<SectionKind, Section>>;
   problems: ContentProblem[];
-  lead: string;
+  /** The post's lead, written when asked for (see leadOf). */
+  lead: () => string;
   searchText: string;
 } {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
@@ -1042,7 +1043,7 @@ function parseBody(
     return {
       sections: {},
       problems: [{ file, line: parsed.line + lineOffset, message: parsed.message }],
-      lead: '',
+      lead: () => '',
       searchText: '',
     };
   if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
@@ -1116,7 +1117,8 @@ function parseBody(
     parsed.root.children.filter((node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined),
   );
   const inSections = new Set(open.flatMap((section) => section.parts.flat()));
-  return { sections, problems, lead: leadOf(parsed.root.children, siteUrl, inSections), searchText };
+  // Written only for a post whose front matter gives no summary.
+  return { sections, problems, lead: () => leadOf(parsed.root.children, siteUrl, inSections), searchText };
 }
 
 /** Hugo's summary divider (`<!--more-->`, Jekyll's and Eleventy's excerpt separator as many blogs set it), and Docusaurus's (`<!-- truncate -->`). */
