@@ -22,7 +22,8 @@ import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 import { eleventyIgnored } from './eleventy-ignore.js';
 import { isYes } from '../core/yes-no.js';
-import { canonicalZone } from '../core/schedule.js';
+import { canonicalZone } from '../core/zoned-time.js';
+import { jsonKeyLines, lastKeyLine } from '../core/key-line.js';
 
 /** Files read at the same time: enough to keep libuv's thread pool busy, few enough for any ulimit. */
 const READ_CONCURRENCY = 32;
@@ -1043,7 +1044,12 @@ function zoneSetting(setting: { path: string; text: string; key: string; value: 
     typeof value === 'string'
       ? `${JSON.stringify(value.length > 40 ? `${Array.from(value).slice(0, 40).join('')}…` : value)} is no time zone`
       : "expected a time zone's name";
-  const line = keyLine(text, key);
+  // JSON indents its nested keys as its own: its reader's top level says which line is the key's.
+  const lines = {
+    lines: text.split('\n'),
+    keyLines: path.endsWith('.json') ? jsonKeyLines(text) : undefined,
+  };
+  const line = lastKeyLine(lines, key);
   return {
     timeZone: undefined,
     problem: {
@@ -1053,15 +1059,6 @@ function zoneSetting(setting: { path: string; text: string; key: string; value: 
       message: `${wrong}: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
     },
   };
-}
-
-/**
- * The line of `text` that sets the top-level `key` (`timeZone = …`, `timezone: …`, `"timeZone": …`),
- * if one is found: a key of letters only, as the zone's keys are.
- */
-function keyLine(text: string, key: string): number | undefined {
-  const at = new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*[:=]`, 'm').exec(text)?.index;
-  return at === undefined ? undefined : text.slice(0, at).split('\n').length;
 }
 
 /**

@@ -4,6 +4,7 @@ import { TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
 import { deepestLine, readJsFrontMatter } from './js-front-matter.js';
+import { jsonKeyLines } from './key-line.js';
 import { tagKey } from './tags.js';
 import { parseTomlData } from './toml-data.js';
 import { zonedInstant } from './zoned-time.js';
@@ -134,16 +135,15 @@ const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
   );
 
 /**
- * Hugo's `expiryDate` or `publishDate`, as an ISO instant (see {@link instantOf}), one without a zone
- * in UTC: parseArticle reads it again in the site's zone, which the schema does not know.
+ * Hugo's `expiryDate` or `publishDate`: a day or a timestamp, as written (trimmed), that names an
+ * instant (see {@link instantOf}). parseArticle reads the instant, in the site's zone, which the
+ * schema does not know.
  */
 const instant = blankAsAbsent(
-  z.string('expected a date written as YYYY-MM-DD (a time may follow)').transform((value, context) => {
-    const instant = instantOf(value.trim());
-    if (instant !== undefined) return instant;
-    context.addIssue({ code: 'custom', message: DAY_EXPECTED, input: value });
-    return z.NEVER;
-  }),
+  z
+    .string('expected a date written as YYYY-MM-DD (a time may follow)')
+    .trim()
+    .refine((value) => instantOf(value) !== undefined, DAY_EXPECTED),
 );
 
 /** Spaces and line breaks collapsed to one space: the text heads embeds and links, on one line. */
@@ -571,34 +571,6 @@ function readBareJson(text: string): FrontMatterBlock {
   const close = end ?? text.length;
   const lineEnd = text.startsWith('\r\n', close) ? 2 : text.startsWith('\n', close) ? 1 : 0;
   return blockOf(data, text, close + lineEnd, true, jsonKeyLines(text.slice(0, close)));
-}
-
-/**
- * The file line of each top-level key of a JSON object read (the last of a key written twice, as
- * JSON.parse keeps it), counted from the block's start on the file's first line: the keys may share
- * a line (`{"title": "T", "date": "…"}`), which a scan for `"key":` opening a line misses.
- */
-function jsonKeyLines(block: string): ReadonlyMap<string, number> {
-  const lines = new Map<string, number>();
-  const colon = /\s*:/y;
-  let depth = 0;
-  let line = 1;
-  for (let i = 0; i < block.length; i++) {
-    const char = block[i];
-    if (char === '\n') line++;
-    else if (char === '{' || char === '[') depth++;
-    else if (char === '}' || char === ']') depth--;
-    else if (char === '"') {
-      const start = i;
-      // A string holds no line break; a backslash escapes the character after it.
-      for (i++; i < block.length && block[i] !== '"'; i++) if (block[i] === '\\') i++;
-      colon.lastIndex = i + 1;
-      if (depth !== 1 || !colon.test(block)) continue;
-      const key: unknown = JSON.parse(block.slice(start, i + 1));
-      if (typeof key === 'string') lines.set(key, line);
-    }
-  }
-  return lines;
 }
 
 /**

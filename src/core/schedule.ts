@@ -1,4 +1,8 @@
 import { Cron } from 'croner';
+import { offsetName } from './zoned-time.js';
+
+// The zones' names are read in zoned-time (which the content loader imports without croner).
+export { canonicalZone, matchingZones, RENAMED_ZONES } from './zoned-time.js';
 
 export const FREQUENCIES = ['daily', 'weekdays', 'weekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -34,91 +38,6 @@ export function parseTime(text: string): { hour: number; minute: number } | unde
 }
 
 /**
- * Zones IANA renamed, by the old name: CLDR keeps a zone's first name as its ID, so ICU (up to 78,
- * in Node 20 to 24) lists only the old name, though Intl reads both, and no API lists the new one.
- * These are all the zones of IANA's data (2025c) that Node 20 to 24 list under another name; the
- * rest it does not list are links (US/Eastern) or fixed offsets (Etc/GMT+5), read as they are.
- */
-export const RENAMED_ZONES: Readonly<Record<string, string>> = {
-  'Africa/Asmera': 'Africa/Asmara',
-  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
-  'America/Catamarca': 'America/Argentina/Catamarca',
-  'America/Coral_Harbour': 'America/Atikokan',
-  'America/Cordoba': 'America/Argentina/Cordoba',
-  'America/Godthab': 'America/Nuuk',
-  'America/Indianapolis': 'America/Indiana/Indianapolis',
-  'America/Jujuy': 'America/Argentina/Jujuy',
-  'America/Louisville': 'America/Kentucky/Louisville',
-  'America/Mendoza': 'America/Argentina/Mendoza',
-  'Asia/Calcutta': 'Asia/Kolkata',
-  'Asia/Katmandu': 'Asia/Kathmandu',
-  'Asia/Rangoon': 'Asia/Yangon',
-  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
-  'Europe/Kiev': 'Europe/Kyiv',
-  'Pacific/Enderbury': 'Pacific/Kanton',
-  'Pacific/Ponape': 'Pacific/Pohnpei',
-  'Pacific/Truk': 'Pacific/Chuuk',
-};
-
-/** The zone Intl reads `name` as (its canonical ID), or undefined if Intl knows no such zone. */
-function resolveZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
-interface Zones {
-  /** Every listed zone and its current name, by lowercase name, spelled as IANA does. */
-  readonly byName: ReadonlyMap<string, string>;
-  /** The current name of a listed zone IANA renamed, by the listed name. */
-  readonly current: ReadonlyMap<string, string>;
-  /** The zones autocomplete offers, by current name, each with the lowercase names it is found by. */
-  readonly offered: readonly (readonly [keys: string, zone: string])[];
-}
-
-let zones: Zones | undefined;
-/** The zones the runtime lists, with the current names of those it lists under an old one. */
-function knownZones(): Zones {
-  if (zones !== undefined) return zones;
-  const listed = ['UTC', ...Intl.supportedValuesOf('timeZone')];
-  const listedSet = new Set(listed);
-  const byName = new Map<string, string>();
-  const current = new Map<string, string>();
-  const offered: (readonly [string, string])[] = [];
-  for (const zone of listed) {
-    byName.set(zone.toLowerCase(), zone);
-    const renamed = RENAMED_ZONES[zone];
-    // A newer ICU may list the new name itself (then it is offered on its own), or drop the old one.
-    if (renamed !== undefined && !listedSet.has(renamed) && resolveZone(renamed) !== undefined) {
-      byName.set(renamed.toLowerCase(), renamed);
-      current.set(zone, renamed);
-      offered.push([`${renamed.toLowerCase()} ${zone.toLowerCase()}`, renamed]);
-    } else offered.push([zone.toLowerCase(), zone]);
-  }
-  zones = { byName, current, offered };
-  return zones;
-}
-
-/**
- * The zone's name as stored (`europe/berlin` → `Europe/Berlin`), or undefined if unknown. A listed
- * name, or the current name of a renamed zone, is kept as written; any other name Intl reads
- * (`US/Eastern`, `Etc/UTC`) becomes the name Intl gives it (`America/New_York`, `UTC` on Node 20 to 24).
- */
-export function canonicalZone(text: string): string | undefined {
-  const name = text.trim();
-  const { byName, current } = knownZones();
-  const known = byName.get(name.toLowerCase());
-  if (known !== undefined) return known;
-  // Zone names start with a letter; Intl (Node 22 on) also reads UTC offsets such as `+05:30`.
-  if (!/^[a-z]/i.test(name)) return undefined;
-  const resolved = resolveZone(name);
-  return resolved === undefined ? undefined : (current.get(resolved) ?? resolved);
-}
-
-/**
  * What to tell an admin who typed a zone by another name (`EST`, `CET`, `US/Eastern`), which is
  * stored as the zone it names (`America/Panama`): that name, and, for a zone without daylight
  * saving reached by an abbreviation, that its clock never changes (EST is not New York's time in
@@ -138,32 +57,12 @@ export function zoneNote(typed: string, zone: string): string | undefined {
   }
   if (name.toLowerCase() === zone.toLowerCase()) return undefined;
   const year = new Date().getUTCFullYear();
-  const offset = (month: number) =>
-    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(Date.UTC(year, month, 1))
-      .find((part) => part.type === 'timeZoneName')?.value;
+  const offset = (month: number) => offsetName(Date.UTC(year, month, 1), zone);
   const fixed = offset(0) === offset(6);
   const abbreviation = !name.includes('/') && zone.includes('/');
   return fixed && abbreviation
-    ? `“${name}” is ${zone}'s time, ${offset(0)?.replace('GMT', 'UTC')} all year (no daylight saving). To follow a city's clock, choose its zone, e.g. America/New_York.`
+    ? `“${name}” is ${zone}'s time, ${offset(0).replace('GMT', 'UTC')} all year (no daylight saving). To follow a city's clock, choose its zone, e.g. America/New_York.`
     : `“${name}” is read as ${zone}.`;
-}
-
-/**
- * Zones whose name contains what was typed (`berl` → Europe/Berlin), at most `limit`; a renamed
- * zone is found by both its names and offered by its current one (`calcutta` → Asia/Kolkata); a
- * name of a zone typed whole (`EST`, `US/Eastern`) offers that zone first.
- */
-export function matchingZones(typed: string, limit = 25): string[] {
-  const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
-  // A name Intl reads that no listed zone contains (`EST`, `US/Eastern`): the zone it names, first.
-  const named = query.length >= 2 ? canonicalZone(typed) : undefined;
-  const out: string[] = named === undefined ? [] : [named];
-  for (const [keys, zone] of knownZones().offered) {
-    if (keys.includes(query) && zone !== named) out.push(zone);
-    if (out.length >= limit) break;
-  }
-  return out;
 }
 
 /** The rule as a cron pattern (minute hour day month weekday), read in the rule's zone. */

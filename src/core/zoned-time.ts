@@ -1,20 +1,29 @@
+/**
+ * Time zones by name, and wall times in them, with Intl alone: the content loader reads a site's zone
+ * here without the scheduler's cron library.
+ */
+
 /** A day in ms: no zone changes its offset twice within one, so the offsets a day either side bound a change. */
 const DAY_MS = 86_400_000;
 
-/** A formatter per zone: making one costs far more than formatting with it, and a site has one zone. */
+/** A formatter per zone (a few hundred at most): making one costs far more than formatting with it. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** `timeZone`'s offset from UTC at `instant` (ms since the epoch), in ms: `GMT-04:56:02` and all. */
-function offsetAt(instant: number, timeZone: string): number {
+/** `timeZone`'s offset from UTC at `instant` (ms since the epoch), as Intl names it: `GMT-05:00`, `GMT` for none. */
+export function offsetName(instant: number, timeZone: string): string {
   let format = formatters.get(timeZone);
   if (format === undefined) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
     formatters.set(timeZone, format);
   }
-  const name = format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
+  return format.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
+/** `timeZone`'s offset from UTC at `instant` (ms since the epoch), in ms: `GMT-04:56:02` and all. */
+function offsetAt(instant: number, timeZone: string): number {
   // `GMT` alone is UTC itself.
   const [, sign, hours = '0', minutes = '0', seconds = '0'] =
-    /^GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(name) ?? [];
+    /^GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(offsetName(instant, timeZone)) ?? [];
   const size = (Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)) * 1000;
   return sign === '-' ? -size : size;
 }
@@ -32,4 +41,106 @@ export function zonedInstant(wall: number, timeZone: string): number {
   for (const offset of before >= after ? [before, after] : [after, before])
     if (offsetAt(wall - offset, timeZone) === offset) return wall - offset;
   return wall - before;
+}
+
+/**
+ * Zones IANA renamed, by the old name: CLDR keeps a zone's first name as its ID, so ICU (up to 78,
+ * in Node 20 to 24) lists only the old name, though Intl reads both, and no API lists the new one.
+ * These are all the zones of IANA's data (2025c) that Node 20 to 24 list under another name; the
+ * rest it does not list are links (US/Eastern) or fixed offsets (Etc/GMT+5), read as they are.
+ */
+export const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The zone Intl reads `name` as (its canonical ID), or undefined if Intl knows no such zone. */
+function resolveZone(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Zones {
+  /** Every listed zone and its current name, by lowercase name, spelled as IANA does. */
+  readonly byName: ReadonlyMap<string, string>;
+  /** The current name of a listed zone IANA renamed, by the listed name. */
+  readonly current: ReadonlyMap<string, string>;
+  /** The zones autocomplete offers, by current name, each with the lowercase names it is found by. */
+  readonly offered: readonly (readonly [keys: string, zone: string])[];
+}
+
+let zones: Zones | undefined;
+/** The zones the runtime lists, with the current names of those it lists under an old one. */
+function knownZones(): Zones {
+  if (zones !== undefined) return zones;
+  const listed = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+  const listedSet = new Set(listed);
+  const byName = new Map<string, string>();
+  const current = new Map<string, string>();
+  const offered: (readonly [string, string])[] = [];
+  for (const zone of listed) {
+    byName.set(zone.toLowerCase(), zone);
+    const renamed = RENAMED_ZONES[zone];
+    // A newer ICU may list the new name itself (then it is offered on its own), or drop the old one.
+    if (renamed !== undefined && !listedSet.has(renamed) && resolveZone(renamed) !== undefined) {
+      byName.set(renamed.toLowerCase(), renamed);
+      current.set(zone, renamed);
+      offered.push([`${renamed.toLowerCase()} ${zone.toLowerCase()}`, renamed]);
+    } else offered.push([zone.toLowerCase(), zone]);
+  }
+  zones = { byName, current, offered };
+  return zones;
+}
+
+/**
+ * The zone's name as stored (`europe/berlin` → `Europe/Berlin`), or undefined if unknown. A listed
+ * name, or the current name of a renamed zone, is kept as written; any other name Intl reads
+ * (`US/Eastern`, `Etc/UTC`) becomes the name Intl gives it (`America/New_York`, `UTC` on Node 20 to 24).
+ */
+export function canonicalZone(text: string): string | undefined {
+  const name = text.trim();
+  const { byName, current } = knownZones();
+  const known = byName.get(name.toLowerCase());
+  if (known !== undefined) return known;
+  // Zone names start with a letter; Intl (Node 22 on) also reads UTC offsets such as `+05:30`.
+  if (!/^[a-z]/i.test(name)) return undefined;
+  const resolved = resolveZone(name);
+  return resolved === undefined ? undefined : (current.get(resolved) ?? resolved);
+}
+
+/**
+ * Zones whose name contains what was typed (`berl` → Europe/Berlin), at most `limit`; a renamed
+ * zone is found by both its names and offered by its current one (`calcutta` → Asia/Kolkata); a
+ * name of a zone typed whole (`EST`, `US/Eastern`) offers that zone first.
+ */
+export function matchingZones(typed: string, limit = 25): string[] {
+  const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  // A name Intl reads that no listed zone contains (`EST`, `US/Eastern`): the zone it names, first.
+  const named = query.length >= 2 ? canonicalZone(typed) : undefined;
+  const out: string[] = named === undefined ? [] : [named];
+  for (const [keys, zone] of knownZones().offered) {
+    if (keys.includes(query) && zone !== named) out.push(zone);
+    if (out.length >= limit) break;
+  }
+  return out;
 }

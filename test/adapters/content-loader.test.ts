@@ -1014,6 +1014,26 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     expect(jekyll.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T01:00:00.000Z']);
   });
 
+  it("GIVEN a timeZone nested under a language before the top-level one that is no zone THEN the problem is at the top-level one's line (YAML, JSON)", async () => {
+    put(
+      'hugo.yaml',
+      'title: A blog\nlanguages:\n  en:\n    timeZone: Europe/Berlin\ntimeZone: Mars/Olympus\n',
+    );
+    const yaml = await findArticles(site);
+    expect(yaml.problems.map(({ file, line, field }) => [file, line, field])).toEqual([
+      [relative(process.cwd(), join(site, 'hugo.yaml')), 5, 'timeZone'],
+    ]);
+    rmSync(join(site, 'hugo.yaml'));
+    put(
+      'hugo.json',
+      '{\n  "languages": {\n    "en": {\n      "timeZone": "Europe/Berlin"\n    }\n  },\n  "timeZone": "Mars/Olympus"\n}\n',
+    );
+    const json = await findArticles(site);
+    expect(json.problems.map(({ file, line, field }) => [file, line, field])).toEqual([
+      [relative(process.cwd(), join(site, 'hugo.json')), 7, 'timeZone'],
+    ]);
+  });
+
   it('GIVEN a store that parsed a post in one zone THEN the post read in another zone is parsed anew, not taken from it', async () => {
     put('_config.yml', 'title: A blog\ntimezone: Europe/Berlin\n');
     put('_posts/2024-03-01-night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
