@@ -38,6 +38,7 @@ import { escapeBlockStarts, truncateMarkdown, truncatePlain } from './text.js';
 import { resolveUrl } from './urls.js';
 import { searchableText } from './search-text.js';
 import { isNo, isYes } from './yes-no.js';
+import { foundKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
 
 export interface ArticleSource {
   /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
@@ -260,7 +261,7 @@ function parseSource({
     return { ok: false, problems: [], unpublished: true };
   const front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
-  const frontLines: FrontLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
+  const frontLines: KeyedLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
   if (!front.success) {
     // One problem per place: `- ""` is an empty tag, not also one without a letter.
     const places = new Set<string>();
@@ -366,17 +367,12 @@ function parseSource({
   const date = meta.date ?? named.date;
   // When the generator publishes it, for those that leave a post dated in the future out until then:
   // Hugo (by its front matter only) and Jekyll (a post's date, from its name too).
-  // The schema reads Hugo's publishDate and expiryDate in UTC: read again in the site's zone.
-  const inZone = (read: string | undefined, written: unknown): string | undefined =>
-    read === undefined || timeZone === undefined || typeof written !== 'string'
-      ? read
-      : (instantOf(written.trim(), timeZone) ?? read);
   const publishes = hugo
-    ? (inZone(meta.publishdate, data['publishdate']) ?? dateInstant(data['date'], meta.date, timeZone))
+    ? (instantIn(meta.publishdate, timeZone) ?? dateInstant(data['date'], meta.date, timeZone))
     : jekyllPost
       ? dateInstant(data['date'], date, timeZone)
       : undefined;
-  const expires = inZone(meta.expirydate, data['expirydate']);
+  const expires = instantIn(meta.expirydate, timeZone);
   const urlParts: UrlParts = {
     ownSlug: meta.slug,
     nameSlug: named.fullSlug,
@@ -516,10 +512,12 @@ const PUBLISH_KEYS = ['publishdate', 'pubdate', 'published', 'date'] as const;
  */
 function dateInstant(written: unknown, day: string | undefined, timeZone?: string): string | undefined {
   if (day === undefined) return undefined;
-  return (
-    (typeof written === 'string' ? instantOf(written.trim(), timeZone) : undefined) ??
-    instantOf(day, timeZone)
-  );
+  return instantIn(written, timeZone) ?? instantOf(day, timeZone);
+}
+
+/** The instant `written` names, if it is text that names one, in `timeZone` when it has no zone (see instantOf). */
+function instantIn(written: unknown, timeZone: string | undefined): string | undefined {
+  return typeof written === 'string' ? instantOf(written.trim(), timeZone) : undefined;
 }
 
 /**
@@ -631,61 +629,23 @@ function isEmpty(data: unknown, path: readonly PropertyKey[]): boolean {
 function addressFieldOf(
   key: 'url' | 'permalink' | undefined,
   names: ReadonlyMap<string, string>,
-  frontLines: FrontLines,
+  frontLines: KeyedLines,
 ): Pick<Article, 'addressField'> {
   if (key === undefined) return {};
   const name = names.get(key) ?? key;
   return { addressField: { name, line: keyLine(frontLines, name) } };
 }
 
-/** The front matter block as the file's first lines, and where its reader found its keys, if it says. */
-interface FrontLines {
-  readonly lines: readonly string[];
-  /** A `---js` block's: its declarations' lines. */
-  readonly keyLines: ReadonlyMap<string, number> | undefined;
-}
-
-/**
- * Line of `key` inside the front matter block, or 1 when the key is absent: where the reader found it,
- * else `key:` in YAML, `key =` or `[key]` in TOML, `"key":` in JSON (indented there).
- */
-function keyLine(frontLines: FrontLines, key: string): number {
+/** Line of `key` inside the front matter block (see {@link foundKeyLine}), or 1 when the key is absent. */
+function keyLine(frontLines: KeyedLines, key: string): number {
   return foundKeyLine(frontLines, key) ?? 1;
-}
-
-/** The first line of `key` after line `after` (a `---js` or JSON block's: where its reader found it). */
-function foundKeyLine({ lines, keyLines }: FrontLines, key: string, after = 1): number | undefined {
-  const found = keyLines?.get(key);
-  if (found !== undefined) return found > after ? found : undefined;
-  for (let i = after; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    if (/^(---|\.\.\.|\+\+\+)\s*$/.test(raw)) break;
-    // Indented, only JSON's quoted keys: an indented YAML key is a nested one.
-    const line = raw.trimStart();
-    if (
-      line === raw
-        ? startsWithKey(line, key, /[:=]/)
-        : line.startsWith(`"${key}"`) && startsWithKey(line, key, /:/)
-    )
-      return i + 1;
-    if (line === raw && line.trimEnd() === `[${key}]`) return i + 1;
-  }
-  return undefined;
-}
-
-/** `text` opens with `key` (bare or quoted) and then `separator`, spaces between. */
-function startsWithKey(text: string, key: string, separator: RegExp): boolean {
-  return [key, `"${key}"`, `'${key}'`].some(
-    (name) =>
-      text.startsWith(name) && new RegExp(`^[ \\t]*${separator.source}`).test(text.slice(name.length)),
-  );
 }
 
 /**
  * The line of what is wrong in `key`'s value: its `child` (an item's number, from 0, or a nested
  * key) where it is written on a line of its own (see {@link childLine}), else the key's line.
  */
-function valueLine(frontLines: FrontLines, key: string, child: string | number | undefined): number {
+function valueLine(frontLines: KeyedLines, key: string, child: string | number | undefined): number {
   const line = foundKeyLine(frontLines, key);
   if (line === undefined) return 1;
   // A reader's key lines (`---js`, JSON) are the top level's only; of a key written twice, YAML
