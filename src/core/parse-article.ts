@@ -38,7 +38,7 @@ import { escapeBlockStarts, truncateMarkdown, truncatePlain } from './text.js';
 import { resolveUrl } from './urls.js';
 import { searchableText } from './search-text.js';
 import { isNo, isYes } from './yes-no.js';
-import { foundKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
+import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
 
 export interface ArticleSource {
   /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
@@ -367,10 +367,12 @@ function parseSource({
   const date = meta.date ?? named.date;
   // When the generator publishes it, for those that leave a post dated in the future out until then:
   // Hugo (by its front matter only) and Jekyll (a post's date, from its name too).
+  // The date's key as written: its line says how Jekyll reads it (see jekyllDateZone).
+  const dateField = names.get(dateKey ?? 'date') ?? dateKey ?? 'date';
   const publishes = hugo
     ? (instantIn(meta.publishdate, timeZone) ?? dateInstant(data['date'], meta.date, timeZone))
     : jekyllPost
-      ? dateInstant(data['date'], date, timeZone)
+      ? dateInstant(data['date'], date, jekyllDateZone(frontLines, dateField, timeZone))
       : undefined;
   const expires = instantIn(meta.expirydate, timeZone);
   const urlParts: UrlParts = {
@@ -513,6 +515,37 @@ const PUBLISH_KEYS = ['publishdate', 'pubdate', 'published', 'date'] as const;
 function dateInstant(written: unknown, day: string | undefined, timeZone?: string): string | undefined {
   if (day === undefined) return undefined;
   return instantIn(written, timeZone) ?? instantOf(day, timeZone);
+}
+
+/**
+ * YAML's timestamp with seconds as SafeYAML, Jekyll's YAML reader, reads one (its `TIME_MATCHER`): a
+ * plain value so written is a time to it, other text stays text.
+ */
+const SAFE_YAML_TIME =
+  /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?\s*(?:Z|[-+]\d{1,2}(?::?\d{2})?)?$/;
+
+/**
+ * The zone a Jekyll post's date, its front matter's `key`, is read in: the site's `timeZone`, as
+ * Jekyll reads text with Ruby's Time.parse (a quoted value, a time without seconds, a day alone, the
+ * file name's date); but UTC for a timestamp with seconds written plain (`date: 2024-03-01 01:00:00`),
+ * which SafeYAML makes a time with DateTime.parse, in UTC when it has no zone. The parsed front matter
+ * has lost the quotes: the key's line says.
+ */
+function jekyllDateZone(
+  frontLines: KeyedLines,
+  key: string,
+  timeZone: string | undefined,
+): string | undefined {
+  if (timeZone === undefined) return undefined;
+  const line = lastKeyLine(frontLines, key);
+  const text = line === undefined ? '' : (frontLines.lines[line - 1] ?? '');
+  if (!startsWithKey(text, key, /:/)) return timeZone;
+  // What follows the key's colon, but a comment.
+  const value = text
+    .slice(text.indexOf(':') + 1)
+    .replace(/[ \t]#.*$/, '')
+    .trim();
+  return SAFE_YAML_TIME.test(value) ? undefined : timeZone;
 }
 
 /** The instant `written` names, if it is text that names one, in `timeZone` when it has no zone (see instantOf). */

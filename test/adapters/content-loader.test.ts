@@ -1034,6 +1034,46 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     ]);
   });
 
+  it("GIVEN a Jekyll site in New York THEN a date written plain with seconds is in UTC, as Jekyll's SafeYAML reads it; quoted, or without seconds, it is New York's", async () => {
+    put('_config.yml', 'title: A blog\ntimezone: America/New_York\n');
+    const dates = {
+      plain: 'date: 2024-03-01 01:00:00',
+      'plain-t': 'date: 2024-03-01T01:00:00.5   # late at night',
+      quoted: 'date: "2024-03-01 01:00:00"',
+      single: "date: '2024-03-01 01:00:00'",
+      minutes: 'date: 2024-03-01 01:00',
+      'quoted-minutes': 'date: "2024-03-01 01:00"',
+      zoned: 'date: 2024-03-01 01:00:00 +01:00',
+      // YAML keeps the last of a key written twice.
+      twice: 'date: 2024-03-01 01:00\ndate: 2024-03-01 01:00:00',
+    };
+    for (const [slug, date] of Object.entries(dates))
+      put(`_posts/2024-03-01-${slug}.md`, `---\ntitle: ${slug}\ntags: [a]\n${date}\n---\n\n## Tips\n\n- x\n`);
+    const loaded = await loadContent(site, 'https://blog.example', BY_DAY);
+    expect(loaded.problems).toEqual([]);
+    const publishes = Object.fromEntries(
+      loaded.index.articles.map(({ slug, publishes }) => [slug, publishes]),
+    );
+    expect(publishes).toEqual({
+      plain: '2024-03-01T01:00:00.000Z',
+      'plain-t': '2024-03-01T01:00:00.500Z',
+      quoted: '2024-03-01T06:00:00.000Z',
+      single: '2024-03-01T06:00:00.000Z',
+      minutes: '2024-03-01T06:00:00.000Z',
+      'quoted-minutes': '2024-03-01T06:00:00.000Z',
+      zoned: '2024-03-01T00:00:00.000Z',
+      twice: '2024-03-01T01:00:00.000Z',
+    });
+    // The address keeps the day written.
+    expect(new Set(loaded.index.articles.map(({ date }) => date))).toEqual(new Set(['2024-03-01']));
+
+    // In a Hugo site, the same line is New York's time.
+    put('hugo.toml', 'title = "A blog"\ntimeZone = "America/New_York"\n');
+    put('content/posts/plain.md', `---\ntitle: plain\ntags: [a]\n${dates.plain}\n---\n\n## Tips\n\n- x\n`);
+    const hugo = await loadContent(join(site, 'content'), undefined);
+    expect(hugo.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T06:00:00.000Z']);
+  });
+
   it('GIVEN a store that parsed a post in one zone THEN the post read in another zone is parsed anew, not taken from it', async () => {
     put('_config.yml', 'title: A blog\ntimezone: Europe/Berlin\n');
     put('_posts/2024-03-01-night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
