@@ -21,6 +21,7 @@ import {
   isEleventyConfig,
   isHugoConfig,
   isJekyllConfig,
+  isSettingsFile,
   isLeafBundle,
   isWalked,
   NO_CASCADES,
@@ -100,6 +101,8 @@ export class ContentLibrary {
   #cascades: HugoCascades = NO_CASCADES;
   /** Whether the last walk found an Eleventy site, which reads tags and `_posts` its own way (see findArticles). */
   #eleventy = false;
+  /** The folders of the site's configuration above the content folder, as the last walk found them (see findArticles). */
+  #settingFolders: readonly string[] = [];
   /** What the site builds of posts dated in the future or expired, as the last walk read it (see findArticles). */
   #builds: SiteBuilds = DEFAULT_BUILDS;
   /** The site's time zone, as the last walk read it (see findArticles). */
@@ -297,6 +300,11 @@ export class ContentLibrary {
     let rescan = rescanAsked;
     const buildsBefore = this.#builds;
     for (const path of paths) {
+      // The site's configuration above the content folder written: how its files are read may change.
+      if (this.#settingFolders.includes(dirname(path)) && isSettingsFile(dirname(path), basename(path))) {
+        rescan = true;
+        continue;
+      }
       const inside = relative(root, path);
       // A Jekyll, Hugo or Eleventy site's configuration added, removed or written: which files are
       // posts, and how they are read, may change.
@@ -362,7 +370,9 @@ export class ContentLibrary {
       this.#builds = found.builds;
       this.#timeZone = found.timeZone;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
-      if (!this.#closed && found.unread.length === 0) this.#watcher?.sync(found.folders);
+      this.#settingFolders = found.settingFolders;
+      if (!this.#closed && found.unread.length === 0)
+        this.#watcher?.sync([...found.folders, ...found.settingFolders]);
       const seen = new Set(found.files.map((file) => file.file));
       // A folder that could not be read this time (a mount gone for a moment, its rights being
       // changed) keeps the articles read from it before: only files known to be gone leave.

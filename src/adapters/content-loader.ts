@@ -382,6 +382,25 @@ export interface FoundArticles {
    * `timezone` (see {@link zoneSetting}), as Intl names it; undefined for UTC.
    */
   readonly timeZone: string | undefined;
+  /**
+   * The folders above the content folder whose configuration was read (real paths): a Hugo site's
+   * (and its `config/_default`), the Jekyll site's whose `_posts` it is. What a watcher watches too,
+   * for edits to that configuration (see {@link isSettingsFile}).
+   */
+  readonly settingFolders: readonly string[];
+}
+
+/**
+ * Whether `name`, in one of {@link FoundArticles.settingFolders}, is a configuration file the walk
+ * reads: Hugo's or Jekyll's by name, or any file of Hugo's `config/_default`.
+ */
+export function isSettingsFile(folder: string, name: string): boolean {
+  return (
+    isHugoConfig(name) ||
+    isOldHugoConfig(name) ||
+    isJekyllConfig(name) ||
+    (basename(folder) === '_default' && basename(dirname(folder)) === 'config')
+  );
 }
 
 export interface ArticleFile {
@@ -546,6 +565,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       cascades: NO_CASCADES,
       builds: DEFAULT_BUILDS,
       timeZone: undefined,
+      settingFolders: [],
     };
   }
   const unread: string[] = [];
@@ -561,6 +581,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   let builds = DEFAULT_BUILDS;
   let timeZone: string | undefined;
   let hugoSite: HugoSite | undefined;
+  let settingFolders: readonly string[] = [];
   const bundles = new Set<string>();
   // Hugo's `_index.md` files in its content, read once the walk is done.
   const indexes: string[] = [];
@@ -590,6 +611,7 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
       if (eleventy) ignored = await eleventyIgnored(root);
       const config = hugoSite ?? (await jekyllConfigOf(root, entries, jekyll));
+      settingFolders = await settingFoldersOf(config.site);
       builds = config.builds;
       timeZone = config.zone.timeZone;
       const wrong = config.zone.problem;
@@ -659,7 +681,16 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
     cascades,
     builds,
     timeZone,
+    settingFolders,
   };
+}
+
+/** The folders of a site's configuration above the content folder (see {@link FoundArticles.settingFolders}). */
+async function settingFoldersOf(site: string | undefined): Promise<readonly string[]> {
+  if (site === undefined) return [];
+  const defaults = join(site, 'config', '_default');
+  const isFolder = (await stat(defaults).catch(() => undefined))?.isDirectory() === true;
+  return isFolder ? [site, defaults] : [site];
 }
 
 /**
@@ -772,6 +803,8 @@ interface HugoSite {
   readonly zone: SiteZone;
   /** What its configuration cascades to every page (see {@link HugoCascades}). */
   readonly cascade: readonly Cascade[];
+  /** Its folder, when above the content folder (see {@link FoundArticles.settingFolders}). */
+  readonly site?: string;
   /** The site found above the content folder, which is inside its content: that folder and the path in it. */
   readonly above?: { readonly content: string; readonly prefix: string };
 }
@@ -805,8 +838,8 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
       const prefix = relative(content, root);
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
       return prefix !== '' && isInside(content, root)
-        ? { content: '', builds, zone, cascade, above: { content, prefix } }
-        : { content: '', builds, zone, cascade };
+        ? { content: '', builds, zone, cascade, site, above: { content, prefix } }
+        : { content: '', builds, zone, cascade, site };
     }
   }
   return undefined;
@@ -1000,7 +1033,7 @@ async function jekyllConfigOf(
   root: string,
   entries: readonly Dirent[],
   jekyll: boolean,
-): Promise<{ builds: SiteBuilds; zone: SiteZone }> {
+): Promise<{ builds: SiteBuilds; zone: SiteZone; site?: string }> {
   const site = jekyll ? root : basename(root) === '_posts' ? dirname(root) : undefined;
   if (site === undefined) return { builds: DEFAULT_BUILDS, zone: UTC };
   const names = site === root ? entries.map((entry) => entry.name) : await readdir(site).catch(() => []);
@@ -1016,6 +1049,8 @@ async function jekyllConfigOf(
       path === undefined || text === undefined || zone === undefined
         ? UTC
         : zoneSetting({ path, text, key: 'timezone', value: zone }),
+    // Above the content folder (its `_posts`): watched for edits to its configuration.
+    ...(site === root ? {} : { site }),
   };
 }
 

@@ -36,14 +36,17 @@ const article = (title: string, tip = 'Ask questions.'): string =>
   articleSource(validFront({ title }), `## Tips\n\n- **Ask:** ${tip}`);
 const titles = (lib: ContentLibrary): string[] => lib.current.articles.map((a) => a.title).sort();
 
-async function open(options: { watch?: boolean } = {}): Promise<ContentLibrary> {
+async function open(options: { watch?: boolean; dir?: string } = {}): Promise<ContentLibrary> {
   const logger = createLogger(
     { level: 'info' },
     { write: (line: string) => logs.push(JSON.parse(line) as Logged) },
   );
   // Kept in memory as with CONTENT_CACHE=off: sections read from it, and searched.
   const store = ContentStore.memory(logger);
-  library = await ContentLibrary.open({ dir, siteUrl: 'https://blog.example', logger, store }, options);
+  library = await ContentLibrary.open(
+    { dir: options.dir ?? dir, siteUrl: 'https://blog.example', logger, store },
+    { watch: options.watch ?? false },
+  );
   return library;
 }
 
@@ -587,6 +590,35 @@ describe('ContentLibrary.watch', () => {
     await lib.refresh({ rescan: true });
     expect(lib.current).not.toBe(before);
     expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma']);
+  });
+
+  it("GIVEN the folder watched in a site whose configuration is above it THEN an edit to that configuration is read as it is saved (Hugo's and Jekyll's)", async () => {
+    const post = (title: string, date: string): string =>
+      articleSource({ title, tags: ['a'], date }, '## Tips\n\n- x');
+    put('hugo.toml', 'title = "A blog"\n');
+    mkdirSync(join(dir, 'content'));
+    put('content/out.md', post('Out', '2020-01-01'));
+    put('content/later.md', post('Later', '2999-01-01'));
+    const hugo = await open({ watch: true, dir: join(dir, 'content') });
+    expect(titles(hugo)).toEqual(['Out']);
+    put('hugo.toml', 'title = "A blog"\nbuildFuture = true\n');
+    await eventually(() => expect(titles(hugo)).toEqual(['Later', 'Out']));
+    await hugo.close();
+
+    const jekyll = mkdtempSync(join(tmpdir(), 'library-jekyll-'));
+    try {
+      mkdirSync(join(jekyll, '_posts'));
+      writeFileSync(join(jekyll, '_config.yml'), 'title: A blog\n');
+      writeFileSync(join(jekyll, '_posts', '2020-01-01-out.md'), post('Out', '2020-01-01'));
+      writeFileSync(join(jekyll, '_posts', '2999-01-01-later.md'), post('Later', '2999-01-01'));
+      const lib = await open({ watch: true, dir: join(jekyll, '_posts') });
+      expect(titles(lib)).toEqual(['Out']);
+      writeFileSync(join(jekyll, '_config.yml'), 'title: A blog\nfuture: true\n');
+      await eventually(() => expect(titles(lib)).toEqual(['Later', 'Out']));
+    } finally {
+      await library?.close();
+      rmSync(jekyll, { recursive: true, force: true });
+    }
   });
 
   it('GIVEN links added while watched THEN the walk decides: one out of the folder is skipped and named', async () => {
