@@ -543,19 +543,18 @@ export class ContentLibrary {
   /** Logs each problem once while it lasts; one that is fixed and comes back is logged again. */
   #logNewProblems(): void {
     const now = new Set<string>();
-    const log = (problem: ContentProblem, kept: boolean): void => {
+    const log = (problem: ContentProblem, how: string): void => {
       const text = formatProblem(problem);
       now.add(text);
       if (this.#logged.has(text)) return;
-      this.#options.logger.warn(
-        { file: problem.file, line: problem.line },
-        kept ? `kept the last good version: ${text}` : `skipped: ${text}`,
-      );
+      this.#options.logger.warn({ file: problem.file, line: problem.line }, `${how}${text}`);
     };
-    for (const problem of this.#walkProblems) log(problem, false);
+    // A setting of the site's configuration (its field named) skips nothing: it says what is read instead.
+    for (const problem of this.#walkProblems) log(problem, problem.field === undefined ? 'skipped: ' : '');
     for (const state of this.#files.values())
-      for (const problem of state.problems) log(problem, state.article !== undefined);
-    for (const problem of this.#indexProblems) log(problem, false);
+      for (const problem of state.problems)
+        log(problem, state.article !== undefined ? 'kept the last good version: ' : 'skipped: ');
+    for (const problem of this.#indexProblems) log(problem, 'skipped: ');
     this.#logged = now;
   }
 }

@@ -470,6 +470,18 @@ describe('posts the blog does not publish yet', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('GIVEN a time zone setting that names no zone THEN it is logged as what it is, not as a file skipped', async () => {
+    put('hugo.toml', 'title = "A blog"\ntimeZone = "Mars/Olympus"\n');
+    mkdirSync(join(dir, 'content'));
+    put('content/out.md', post({ title: 'Out', date: '2024-05-01' }));
+    const lib = await open();
+    expect(titles(lib)).toEqual(['Out']);
+    const warned = logs.filter((log) => log.level === 40).map((log) => log.msg);
+    expect(warned).toEqual([
+      expect.stringMatching(/^\S*hugo\.toml:2: timeZone: "Mars\/Olympus" is no time zone/),
+    ]);
+  });
+
   it('GIVEN a publish date passed that the timer missed (a machine suspended) THEN the next rescan, finding no file changed, builds the index anew', async () => {
     // Only the clock is faked: the real timer, an hour away, does not fire during the test.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2024-06-01T00:00:00Z') });
