@@ -62,12 +62,13 @@ export class ContentStore {
    * memory without a path (nothing kept between starts).
    */
   static async open(path: string | undefined, settings: unknown, logger: Logger): Promise<ContentStore> {
-    // Unicode data shapes slugs and tag keys (normalize, \p{L}, toLowerCase).
-    const { node, icu, unicode } = process.versions;
+    // Unicode data shapes slugs and tag keys (normalize, \p{L}, toLowerCase); the time zone data,
+    // the instant of a date written without a zone in a site's time zone.
+    const { node, icu, unicode, tz } = process.versions;
     const version = hash(
       String(SCHEMA),
       JSON.stringify(settings),
-      JSON.stringify({ node, icu, unicode }),
+      JSON.stringify({ node, icu, unicode, tz }),
       await codeHash(),
     );
     if (path === undefined) return new ContentStore(create(':memory:', version), logger);
