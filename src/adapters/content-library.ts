@@ -1,5 +1,5 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import pMap from 'p-map';
@@ -120,6 +120,8 @@ export class ContentLibrary {
   #closed = false;
   /** The folder being watched, as `dev:ino`: a folder replaced under the same name is watched anew. */
   #watchedRoot: string | undefined;
+  /** The content folder's parent, watched for the folder being replaced (see #startWatching). */
+  #parentFolder: string | undefined;
   #rewatchTimer: NodeJS.Timeout | undefined;
   /** Rebuilds the index when the soonest publish date or expiry passes (see #scheduleRebuild). */
   #rebuildTimer: NodeJS.Timeout | undefined;
@@ -211,8 +213,18 @@ export class ContentLibrary {
     const root = await realpath(this.#options.dir);
     const identity = await folderIdentity(root);
     if (this.#closed) return;
+    // The folder's parent, as CONTENT_DIR names it: a deploy that replaces the folder (removed and
+    // made again, renamed away, a `current` link switched to a new release) changes its entry there,
+    // of which the folder's own watch hears nothing once it is gone.
+    const named = resolve(this.#options.dir);
+    const parent = dirname(named);
+    this.#parentFolder = parent === named ? undefined : parent;
     const watcher = new FolderWatcher(
-      (path) => this.#queueEvent(root, path),
+      (path) => {
+        // Of the parent's entries only the folder's own (or the site's configuration) matters.
+        if (dirname(path) === parent && path !== named && !this.#settingFolders.includes(parent)) return;
+        this.#queueEvent(root, path);
+      },
       (err, folder) => {
         // The system's limit of watches, most likely: said once, not once per folder.
         if (this.#watchFailures++ === 0)
@@ -223,7 +235,14 @@ export class ContentLibrary {
     this.#watchedRoot = identity;
     // The content folder now; the folders in it as the rescan finds them (links are not followed:
     // the walk decides which are read). The rescan also reads what changed while this started.
-    watcher.sync([root]);
+    watcher.sync(this.#watched([root]));
+  }
+
+  /** The folders to watch: `folders`, and the content folder's parent (see #startWatching). */
+  #watched(folders: readonly string[]): string[] {
+    return this.#parentFolder === undefined || folders.includes(this.#parentFolder)
+      ? [...folders]
+      : [...folders, this.#parentFolder];
   }
 
   /**
@@ -297,7 +316,13 @@ export class ContentLibrary {
     const root = await realpath(dir).catch(() => dir);
     // The files the events name, read whatever their signature says.
     const named = new Map<string, ArticleFile>();
-    let rescan = rescanAsked;
+    // The folder gone or replaced (its entry in its parent changed, see #startWatching, or it is
+    // another): walked again, which watches the new one and keeps the articles while there is none
+    // (the files' own events say they are gone, but the folder may be back in a moment).
+    const replaced =
+      paths.includes(resolve(dir)) ||
+      (paths.length > 0 && this.#watcher !== undefined && (await folderIdentity(root)) !== this.#watchedRoot);
+    let rescan = rescanAsked || replaced;
     const buildsBefore = this.#builds;
     for (const path of paths) {
       // The site's configuration above the content folder written: how its files are read may change.
@@ -372,7 +397,7 @@ export class ContentLibrary {
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       this.#settingFolders = found.settingFolders;
       if (!this.#closed && found.unread.length === 0)
-        this.#watcher?.sync([...found.folders, ...found.settingFolders]);
+        this.#watcher?.sync(this.#watched([...found.folders, ...found.settingFolders]));
       const seen = new Set(found.files.map((file) => file.file));
       // A folder that could not be read this time (a mount gone for a moment, its rights being
       // changed) keeps the articles read from it before: only files known to be gone leave.
@@ -397,7 +422,9 @@ export class ContentLibrary {
         { concurrency: STAT_CONCURRENCY },
       );
       targets = found.files.filter((_, i) => stale[i]);
-      if (this.#watcher !== undefined && (await folderIdentity(root)) !== this.#watchedRoot) this.#rewatch();
+      // A new folder may have the old one's inode number: its entry's event says it was replaced.
+      if (this.#watcher !== undefined && (replaced || (await folderIdentity(root)) !== this.#watchedRoot))
+        this.#rewatch();
     } else {
       targets = [...named.values()];
     }
@@ -563,7 +590,9 @@ export class ContentLibrary {
 async function folderIdentity(path: string): Promise<string | undefined> {
   try {
     const info = await stat(path);
-    return `${info.dev}:${info.ino}`;
+    // An inode number is reused at once by a folder made right after one is removed: its birth time
+    // tells them apart where the file system keeps one.
+    return `${info.dev}:${info.ino}:${info.birthtimeMs}`;
   } catch {
     return undefined;
   }

@@ -550,6 +550,47 @@ describe('ContentLibrary.watch', () => {
     }
   });
 
+  it('GIVEN the folder watched, then removed and made again at once (rm -rf and a new clone) THEN the new one is read and watched, without a rescan asked', async () => {
+    const lib = await open({ watch: true });
+    rmSync(dir, { recursive: true });
+    mkdirSync(dir);
+    put('c.md', article('Gamma'));
+    await eventually(() => expect(titles(lib)).toEqual(['Gamma']));
+    put('d.md', article('Delta'));
+    await eventually(() => expect(titles(lib)).toEqual(['Delta', 'Gamma']));
+  });
+
+  it('GIVEN the folder removed for a while THEN its articles stay meanwhile, and those of the folder made again replace them', async () => {
+    const lib = await open({ watch: true });
+    rmSync(dir, { recursive: true });
+    await eventually(() => expect(lib.problems.map((p) => p.message)).toEqual(['the folder does not exist']));
+    expect(titles(lib)).toEqual(['Alpha', 'Beta']);
+    mkdirSync(dir);
+    put('c.md', article('Gamma'));
+    await eventually(() => expect(titles(lib)).toEqual(['Gamma']));
+  });
+
+  it("GIVEN CONTENT_DIR a link switched to another release (a deploy's `current`) THEN the new release is read and watched", async () => {
+    const releases = mkdtempSync(join(tmpdir(), 'library-releases-'));
+    try {
+      mkdirSync(join(releases, 'r1'));
+      mkdirSync(join(releases, 'r2'));
+      writeFileSync(join(releases, 'r1', 'a.md'), article('Alpha'));
+      writeFileSync(join(releases, 'r2', 'b.md'), article('Beta'));
+      symlinkSync(join(releases, 'r1'), join(releases, 'current'));
+      const lib = await open({ watch: true, dir: join(releases, 'current') });
+      expect(titles(lib)).toEqual(['Alpha']);
+      symlinkSync(join(releases, 'r2'), join(releases, 'next'));
+      renameSync(join(releases, 'next'), join(releases, 'current'));
+      await eventually(() => expect(titles(lib)).toEqual(['Beta']));
+      writeFileSync(join(releases, 'r2', 'c.md'), article('Gamma'));
+      await eventually(() => expect(titles(lib)).toEqual(['Beta', 'Gamma']));
+    } finally {
+      await library?.close();
+      rmSync(releases, { recursive: true, force: true });
+    }
+  });
+
   it('GIVEN the folder watched THEN added, edited, renamed and removed files and folders show in the index', async () => {
     const lib = await open();
     await lib.watch();
