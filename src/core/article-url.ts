@@ -4,6 +4,9 @@
  * that checking the settings does not load the Markdown parser.
  */
 
+import { DISCORD_LIMITS } from './limits.js';
+import { encodedLength } from './urls.js';
+
 /** Where an article without `url` or `permalink` lives on the blog, relative to SITE_URL. */
 export const DEFAULT_ARTICLE_URL = '/blog/:slug';
 
@@ -88,6 +91,11 @@ export function articleUrlNeedsDate(pattern: string): boolean {
 }
 
 const NAME_TOKEN = new RegExp(`:(${ARTICLE_NAME_TOKENS.join('|')})\\b`, 'g');
+/** The tokens filled with a post's text (not its date's digits): what makes its address long. */
+const TEXT_TOKEN = new RegExp(
+  `:(${ARTICLE_URL_TOKENS.filter((token) => !DATE_TOKEN.test(`:${token}`) && token !== 'output_ext').join('|')})\\b`,
+  'g',
+);
 
 /**
  * Whether `pattern` tells posts apart: it names the post (`:slug`, `:title`, …) or its file
@@ -100,9 +108,10 @@ export function articleUrlNamesPost(pattern: string): boolean {
 /**
  * For `content:check`: the posts that got no address, by why, each said once with what to do, then
  * each file: `pattern` needs a date they have not, or a token naming the post came out empty for
- * them (told only when the others' addresses resolve: with SITE_URL, or a full address). Not a
- * problem (the post is valid and the bot shows it, unlinked), but a link the author would expect is
- * missing, so it is said rather than left silent.
+ * them (told only when the others' addresses resolve: with SITE_URL, or a full address), or it made
+ * one Discord refuses, too long once encoded (see sendableUrl). Not a problem (the post is valid
+ * and the bot shows it, unlinked), but a link the author would expect is missing, so it is said
+ * rather than left silent. (A `url` or `permalink` too long is a problem of the post: see parseSource.)
  */
 export function unlinkedNotes(
   articles: readonly { readonly file: string; readonly url?: string; readonly date?: string }[],
@@ -117,18 +126,32 @@ export function unlinkedNotes(
     names.length > 0 && (siteUrl !== undefined || /^https?:\/\//i.test(pattern))
       ? unlinked.filter((article) => !(needsDate && article.date === undefined))
       : [];
-  const list = (files: readonly { readonly file: string }[], why: string): string[] =>
+  const tooLong = articles.flatMap(({ file, url }) => {
+    const length = url === undefined ? 0 : encodedLength(url);
+    return length > DISCORD_LIMITS.linkUrl ? [{ file, length }] : [];
+  });
+  const named = [...new Set([...pattern.matchAll(TEXT_TOKEN)].map(([written]) => written))];
+  const list = (
+    files: readonly { readonly file: string; readonly length?: number }[],
+    why: string,
+  ): string[] =>
     files.length === 0
       ? []
       : [
           `${files.length} article(s) without an address, not linked: ARTICLE_URL ${pattern} ${why}:`,
-          ...files.map(({ file }) => `  ${file}`),
+          ...files.map(
+            ({ file, length }) => `  ${file}${length === undefined ? '' : ` (${length} characters)`}`,
+          ),
         ];
   return [
     ...list(undated, 'needs a date they have not (give each a date, a YYYY-MM-DD- file name or a url)'),
     ...list(
       unnamed,
       `names each by ${names.join(', ')}, which came out empty for them, and would have linked the page above it (give each a slug or title with letters or digits, or a url)`,
+    ),
+    ...list(
+      tooLong,
+      `makes each one over ${DISCORD_LIMITS.linkUrl} characters once encoded, more than Discord takes for a link (shorten what fills ${named.length === 0 ? 'it' : named.join(', ')}, where a letter of another script takes up to 9, or give each a shorter url)`,
     ),
   ];
 }

@@ -1,6 +1,7 @@
 import { DISCORD_LIMITS as L } from './limits.js';
 import type { Choice, MessagePayload } from './payload.js';
 import { codePointLength as len } from './text.js';
+import { encodedLength } from './urls.js';
 
 /** Every way `payload` breaks Discord's message limits; empty when Discord would accept it. */
 export function messageLimitViolations(payload: MessagePayload): string[] {
@@ -40,7 +41,23 @@ export function messageLimitViolations(payload: MessagePayload): string[] {
       );
       total += len(field.name) + len(field.value);
     });
-    if (embed.url !== undefined) check(/^https?:\/\//.test(embed.url), `embed ${e} url is not http(s)`);
+    const urls = {
+      url: embed.url,
+      'author url': embed.author?.url,
+      'author icon_url': embed.author?.icon_url,
+      'footer icon_url': embed.footer?.icon_url,
+      'image url': embed.image?.url,
+      'thumbnail url': embed.thumbnail?.url,
+    };
+    for (const [where, url] of Object.entries(urls)) {
+      if (url === undefined) continue;
+      check(/^https?:\/\//.test(url), `embed ${e} ${where} is not http(s)`);
+      const length = encodedLength(url);
+      check(
+        length <= L.embedUrl,
+        `embed ${e} ${where} has ${length} > ${L.embedUrl} characters once encoded`,
+      );
+    }
   });
   check(total <= L.embedTotal, `embeds have ${total} > ${L.embedTotal} characters in all`);
   const rows = payload.components ?? [];
@@ -65,10 +82,9 @@ export function messageLimitViolations(payload: MessagePayload): string[] {
         ids.add(component.custom_id);
       }
       if ('url' in component) {
-        check(
-          /^https?:\/\//.test(component.url) && len(component.url) <= L.linkUrl,
-          `button url "${component.url}" is invalid`,
-        );
+        check(/^https?:\/\//.test(component.url), `button url "${component.url}" is not http(s)`);
+        const length = encodedLength(component.url);
+        check(length <= L.linkUrl, `button url has ${length} > ${L.linkUrl} characters once encoded`);
       }
     }
   }

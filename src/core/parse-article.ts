@@ -30,12 +30,13 @@ import {
   toDiscordMarkdown,
 } from './markdown.js';
 import { DEFAULT_CONTENT_LANGUAGE, nameOf } from './content-language.js';
+import { DISCORD_LIMITS } from './limits.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
 import { firstAtOrAfter } from './sorted.js';
 import { stripTemplateTags } from './template-tags.js';
 import { escapeBlockStarts, truncateMarkdown, truncatePlain } from './text.js';
-import { resolveUrl } from './urls.js';
+import { encodedLength, resolveUrl } from './urls.js';
 import { searchableText } from './search-text.js';
 import { isNo, isYes } from './yes-no.js';
 import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
@@ -395,6 +396,17 @@ function parseSource({
       : meta.permalink;
   const path = meta.url ?? (meta.permalink === undefined ? fillArticleUrl(articleUrl, urlParts) : permalink);
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
+  const ownField = meta.url !== undefined ? 'url' : meta.permalink !== undefined ? 'permalink' : undefined;
+  // A written address Discord would refuse is the author's to shorten (one ARTICLE_URL makes is
+  // left unlinked instead, and content:check lists it: see unlinkedNotes).
+  const tooLong = ownField === undefined || path === undefined ? undefined : overlong(url, path);
+  if (ownField !== undefined && tooLong !== undefined) {
+    const name = names.get(ownField) ?? ownField;
+    return {
+      ok: false,
+      problems: [{ file, line: keyLine(frontLines, name), field: name, message: tooLong }],
+    };
+  }
   // Where the blog publishes it, when the blog's own rule says (its url or permalink, or the
   // ARTICLE_URL the admin set; not the default, a guess): two posts at one are one page on the blog,
   // whether or not the bot is told where the blog is (on a stand-in site without SITE_URL).
@@ -452,13 +464,7 @@ function parseSource({
     sections: body.sections,
     file,
     ...(meta.slug === undefined ? {} : { slugLine: keyLine(frontLines, names.get('slug') ?? 'slug') }),
-    ...(address === undefined
-      ? {}
-      : addressFieldOf(
-          meta.url !== undefined ? 'url' : meta.permalink !== undefined ? 'permalink' : undefined,
-          names,
-          frontLines,
-        )),
+    ...(address === undefined ? {} : addressFieldOf(ownField, names, frontLines)),
   };
   // A fresh copy: the parsed strings are slices of the whole file and would keep every source alive.
   return { ok: true, article: structuredClone(article), searchText: body.searchText };
@@ -731,6 +737,18 @@ const STAND_IN_SITE = 'https://site.invalid';
 function onStandIn(path: string): string | undefined {
   const resolved = resolveUrl(path, STAND_IN_SITE);
   return resolved?.startsWith(`${STAND_IN_SITE}/`) ? resolved.slice(STAND_IN_SITE.length) : resolved;
+}
+
+/**
+ * What is wrong with a written address Discord would refuse as a link (see sendableUrl), or
+ * undefined. Without SITE_URL a path is measured alone: too long by itself, it is with any site.
+ */
+function overlong(url: string | undefined, path: string): string | undefined {
+  const sent = url ?? onStandIn(path);
+  const length = sent === undefined ? 0 : encodedLength(sent);
+  if (length <= DISCORD_LIMITS.linkUrl) return undefined;
+  const what = url === undefined ? 'its path alone (SITE_URL goes before it)' : 'the address';
+  return `${what} is ${length} characters once encoded; Discord takes at most ${DISCORD_LIMITS.linkUrl}: shorten it`;
 }
 
 /** Where a post's summary is read, in order. */

@@ -1,3 +1,5 @@
+import { DISCORD_LIMITS } from './limits.js';
+
 /** True for an absolute http(s) URL. */
 export function isHttpUrl(value: string): boolean {
   // canParse first: a thrown TypeError costs tens of microseconds, and relative paths are common.
@@ -42,4 +44,23 @@ function protocolRelative(value: string, siteUrl: string | undefined): string | 
   const labels = hostname.split('.');
   const isDomain = labels.length > 1 && labels.every((label) => DNS_LABEL.test(label));
   return isIp || isDomain ? url.href : undefined;
+}
+
+/**
+ * An address's length as Discord measures it: percent-encoded, as a browser sends it (`記` is
+ * `%E8%A8%98`, nine), the host IDNA-encoded; an address written unencoded is counted both ways and
+ * the longer kept, as either may be what Discord counts.
+ */
+export function encodedLength(url: string): number {
+  const encoded = URL.canParse(url) ? new URL(url).href : url;
+  return Math.max(encoded.length, Array.from(url).length);
+}
+
+/**
+ * An article's address as the bot may send it: undefined when it is over the link button's limit
+ * once encoded (the smallest place it goes), so that a reply goes out unlinked rather than refused.
+ * `content:check` says which posts that leaves unlinked (see unlinkedNotes).
+ */
+export function sendableUrl(url: string | undefined): string | undefined {
+  return url !== undefined && encodedLength(url) <= DISCORD_LIMITS.linkUrl ? url : undefined;
 }

@@ -5,6 +5,7 @@ import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow, type LinkButton } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
 import { codePointLength, escapeBlockStarts, truncateMarkdown, truncatePlain } from '../text.js';
+import { sendableUrl } from '../urls.js';
 
 /** Articles per page: enough to scan, few enough to read. */
 const PER_PAGE = 5;
@@ -29,7 +30,7 @@ export function tagNames(labels: readonly string[]): string {
 function entry(article: Article): string {
   const title = escapeInline(article.title);
   // Encoded parentheses keep an address like `/a_(b)` from ending the masked link early.
-  const url = article.url?.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  const url = sendableUrl(article.url)?.replace(/\(/g, '%28').replace(/\)/g, '%29');
   const heading = url === undefined ? `**${title}**` : `**[${title}](${url})**`;
   const date = article.date === undefined ? '' : ` · ${article.date}`;
   const summary = article.summary.trim();

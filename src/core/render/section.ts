@@ -5,6 +5,7 @@ import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
 import { codePointLength, splitText, truncatePlain } from '../text.js';
+import { sendableUrl } from '../urls.js';
 
 /** Singular names for unnamed items ("Tip 3"). */
 const ITEM_NOUN: Record<SectionKind, string> = { motivations: 'Motivation', skills: 'Skill', tips: 'Tip' };
@@ -145,17 +146,19 @@ export function renderSectionView(view: SectionView, index: ContentIndex): Messa
     pages.length > 1 ? `page ${page + 1}/${pages.length}` : undefined,
   ].filter((part) => part !== undefined);
 
+  // An address Discord would refuse is left out, not the reply (content:check lists such posts).
+  const url = sendableUrl(article.url);
   const embed: APIEmbed = {
     title: sectionTitle(article, section),
     color: EMBED_COLOR,
-    ...(article.url === undefined ? {} : { url: article.url }),
+    ...(url === undefined ? {} : { url }),
     ...(body.description === undefined ? {} : { description: body.description }),
     ...(body.fields.length === 0 ? {} : { fields: body.fields }),
     ...(footer.length === 0 ? {} : { footer: { text: capitalize(footer.join(' · ')) } }),
   };
   return {
     embeds: [embed],
-    components: navigationRow(kind, { previous, next }, { label: 'Read the article', url: article.url }),
+    components: navigationRow(kind, { previous, next }, { label: 'Read the article', url }),
   };
 }
 

@@ -4,6 +4,7 @@ import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
 import { codePointLength, splitText, truncatePlain } from '../text.js';
+import { sendableUrl } from '../urls.js';
 import { itemNumbers } from './section.js';
 
 /** The number an unnamed tip goes by, as /tips shows it among the others. */
@@ -20,6 +21,8 @@ export function renderTip(tip: ItemRef): MessagePayload {
   const author = truncatePlain(`From “${article.title}”`, L.authorName);
   const footer = article.tags.join(' · ');
   const footerText = truncatePlain(footer, 200);
+  // An address Discord would refuse is left out, not the reply (content:check lists such posts).
+  const url = sendableUrl(article.url);
   // A very long tip continues in fields; past the message limit it ends with a pointer to the article.
   const [description = '', ...rest] = splitText(item.text, L.embedDescription);
   let budget =
@@ -29,8 +32,7 @@ export function renderTip(tip: ItemRef): MessagePayload {
     const name = '(continued)';
     const cost = name.length + codePointLength(chunk);
     if (fields.length >= L.embedFields || cost > budget) {
-      const more =
-        article.url === undefined ? 'Read on in the article.' : `[Read on in the article](${article.url}).`;
+      const more = url === undefined ? 'Read on in the article.' : `[Read on in the article](${url}).`;
       if (fields.length < L.embedFields && budget >= name.length + more.length)
         fields.push({ name, value: more });
       break;
@@ -44,12 +46,12 @@ export function renderTip(tip: ItemRef): MessagePayload {
         title,
         color: EMBED_COLOR,
         description,
-        author: { name: author, ...(article.url === undefined ? {} : { url: article.url }) },
-        ...(article.url === undefined ? {} : { url: article.url }),
+        author: { name: author, ...(url === undefined ? {} : { url }) },
+        ...(url === undefined ? {} : { url }),
         ...(fields.length === 0 ? {} : { fields }),
         ...(footerText === '' ? {} : { footer: { text: footerText } }),
       },
     ],
-    components: navigationRow('tip', undefined, { label: 'Read the article', url: article.url }),
+    components: navigationRow('tip', undefined, { label: 'Read the article', url }),
   };
 }
