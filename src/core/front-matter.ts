@@ -202,7 +202,8 @@ const tag = asText(
     .overwrite(oneLine)
     .min(1, 'a tag is empty')
     .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
-    .regex(/[\p{L}\p{N}]/u, 'a tag needs at least one letter or digit'),
+    // An emoji is a tag as Hugo and Jekyll publish it (`🚀`); punctuation alone (`~~`) is a slip.
+    .regex(/[\p{L}\p{N}\p{So}]/u, 'a tag needs at least one letter, digit or emoji'),
 );
 
 /**

@@ -963,7 +963,7 @@ function folderCategories(contentPath: string): readonly string[] {
 
 /**
  * The front matter with the folders' categories before its own, each once, as Jekyll merges them.
- * A folder whose name is no tag (no letter or digit, or too long) is left out; the front matter's
+ * A folder whose name is no tag (no letter, digit or emoji, or too long) is left out; the front matter's
  * own categories are left as written when they are wrong, for the schema to name the problem.
  */
 function withCategories(

@@ -1,11 +1,14 @@
 import { distance } from 'fastest-levenshtein';
 
-/** Tags match ignoring case, spaces, hyphens and underscores: "engineering leadership" = "Engineering-Leadership". */
+/**
+ * Tags match ignoring case, spaces, hyphens and underscores, and invisible characters (a zero-width
+ * space): "engineering leadership" = "Engineering-Leadership".
+ */
 export function tagKey(tag: string): string {
   return tag
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\-_]+/gu, '');
+    .replace(/[\s\-_\p{Cf}]+/gu, '');
 }
 
 /**
@@ -137,5 +140,6 @@ function tagWords(tag: string): string[] {
     .normalize('NFKC')
     .toLowerCase()
     .split(/[\s\-_]+/u)
+    .map((word) => word.replace(/\p{Cf}+/gu, ''))
     .filter((word) => word !== '');
 }

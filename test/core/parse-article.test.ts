@@ -915,7 +915,7 @@ describe('tags and categories', () => {
         file: 'content/bad.md',
         line: 6,
         field: 'categories',
-        message: 'the 2nd category needs at least one letter or digit',
+        message: 'the 2nd category needs at least one letter, digit or emoji',
       },
       {
         file: 'content/bad.md',
@@ -957,7 +957,7 @@ describe("Jekyll's singular category", () => {
         file: 'content/bad.md',
         line: 5,
         field: 'category',
-        message: 'a tag needs at least one letter or digit',
+        message: 'a tag needs at least one letter, digit or emoji',
       },
     ]);
     expect(problemsOf(front(`category: ${'x'.repeat(51)}`))).toEqual([
@@ -968,7 +968,7 @@ describe("Jekyll's singular category", () => {
         file: 'content/bad.md',
         line: 6,
         field: 'category',
-        message: 'the 2nd category needs at least one letter or digit',
+        message: 'the 2nd category needs at least one letter, digit or emoji',
       },
     ]);
     expect(problemsOf(front('category: { a: 1 }'))).toEqual([
@@ -1044,7 +1044,7 @@ describe("Jekyll's categories from the folders above _posts", () => {
         file: 'blog/a/_posts/x.md',
         line: 4,
         field: 'categories',
-        message: 'the 2nd category needs at least one letter or digit',
+        message: 'the 2nd category needs at least one letter, digit or emoji',
       },
     ]);
   });
@@ -3127,6 +3127,12 @@ describe('front matter problems inside a field: at the line of what is wrong, co
   const problemsIn = (front: string) =>
     problemsOf(`${front}\n## Tips\n- x\n`).map(({ line, field, message }) => ({ line, field, message }));
 
+  it('GIVEN a tag of an emoji, or with an invisible character in it THEN it is a tag, as Hugo and Jekyll publish it', () => {
+    const read = mustParse('---\ntitle: T\ntags: ["🚀", "zero\\u200bwidth", "zerowidth"]\n---\n\nText.\n');
+    // The second and third are one tag: the zero-width space does not count.
+    expect(read.tags).toEqual(['🚀', 'zero\u200bwidth']);
+  });
+
   it('GIVEN bad tags in a list of "- " lines THEN each is named by its place, at its own line, once', () => {
     const long = 'x'.repeat(80);
     expect(
@@ -3139,7 +3145,7 @@ describe('front matter problems inside a field: at the line of what is wrong, co
     // `- ""` is one empty tag, not also one without a letter; a list may stand at its key's indentation.
     expect(problemsIn('---\ntitle: T\ntags:\n- ok\n- ""\n- "~~"\n---')).toEqual([
       { line: 5, field: 'tags', message: 'the 2nd tag is empty' },
-      { line: 6, field: 'tags', message: 'the 3rd tag needs at least one letter or digit' },
+      { line: 6, field: 'tags', message: 'the 3rd tag needs at least one letter, digit or emoji' },
     ]);
   });
 

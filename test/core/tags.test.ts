@@ -21,6 +21,18 @@ describe('tag matching', () => {
   });
 });
 
+describe('tagKey', () => {
+  it('GIVEN invisible characters (a zero-width space, a joiner) THEN they do not count', () => {
+    expect(tagKey('zero\u200bwidth')).toBe(tagKey('Zero-Width'));
+    expect(tagKey('\u2060career\u00ad')).toBe('career');
+  });
+
+  it('GIVEN an emoji THEN it is its own key', () => {
+    expect(tagKey('🚀')).toBe('🚀');
+    expect(tagKey('🚀 launch')).toBe('🚀launch');
+  });
+});
+
 describe('closestTags', () => {
   const known = ['engineering leadership', 'career growth', 'hiring', 'management'];
 
@@ -156,7 +168,7 @@ describe('tags as the site generator reads them', () => {
         file: 'posts/2024-01-05-a.md',
         line: 3,
         field: 'tags',
-        message: 'the 1st tag needs at least one letter or digit',
+        message: 'the 1st tag needs at least one letter, digit or emoji',
       },
     ]);
   });
