@@ -2,6 +2,20 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { PROJECT_ROOT, START_FLAGS } from './run-bot.js';
 
+/**
+ * Loaded into a detached bot (`node --import`): it stops the bot (SIGTERM, its usual way out) once
+ * its parent is gone, as after a SIGKILL, which gives the parent no chance to stop it.
+ */
+const STOP_WITH_PARENT = `data:text/javascript,${encodeURIComponent(
+  `const parent = process.ppid;
+const timer = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(timer);
+  process.kill(process.pid, 'SIGTERM');
+}, 1000);
+timer.unref();`,
+)}`;
+
 export interface LogLine {
   level: number;
   msg: string;
@@ -15,15 +29,22 @@ export class BotProcess {
   readonly exited: Promise<number | null>;
   private readonly child: ChildProcessWithoutNullStreams;
 
-  /** `args` default to the bot's entry point, with `npm start`'s options; the benchmark passes another program. */
+  /**
+   * `args` default to the bot's entry point, with `npm start`'s options; the benchmark passes another
+   * program. `detached` starts it in its own process group, out of reach of the signals a terminal
+   * sends its foreground group (SIGHUP when closed, SIGINT on Ctrl-C): whoever started it stops it,
+   * and should that one be killed without a chance to (SIGKILL), the bot stops itself soon after.
+   */
   constructor(
     env: Record<string, string>,
     cwd = PROJECT_ROOT,
     args = [...START_FLAGS, `${PROJECT_ROOT}dist/src/index.js`],
+    { detached = false }: { detached?: boolean } = {},
   ) {
-    this.child = spawn(process.execPath, args, {
+    this.child = spawn(process.execPath, detached ? ['--import', STOP_WITH_PARENT, ...args] : args, {
       cwd,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+      detached,
     });
     let buffered = '';
     this.child.stdout.on('data', (chunk: Buffer) => {

@@ -4,9 +4,10 @@
  * previews articles: it reads CONTENT_DIR (default ./content) and SITE_URL from the environment or .env.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import {
   ApplicationCommandOptionType,
@@ -75,11 +76,39 @@ async function main(): Promise<void> {
     TAG_URL: process.env.TAG_URL ?? '',
     LOG_LEVEL: 'warn',
   };
+  /** The bots started and not yet exited: one, or none while it does not run. */
+  const running = new Set<BotProcess>();
+  let stopping: Promise<void> | undefined;
+  /** Stops the bot, then the emulator, and removes the temporary folder; once, whoever asks. */
+  const shutdown = (): Promise<void> =>
+    (stopping ??= (async () => {
+      // A bot slower than 3 s to stop is killed: tsx kills the playground 5 s after a SIGTERM.
+      await Promise.all(
+        [...running].map(async (started) => {
+          await Promise.race([started.stop(), sleep(3_000, undefined, { ref: false })]);
+          await started.kill();
+        }),
+      );
+      await emulator.stop();
+      rmSync(dir, { recursive: true, force: true });
+    })());
+  // The bot runs in its own process group, so that the terminal's SIGHUP when it closes does not
+  // reach it (for the bot, SIGHUP means "read the content again") nor its SIGINT: the playground
+  // stops it on them. After a SIGKILL of the playground the bot stops itself (see BotProcess), and
+  // the temporary folder is left behind.
+  for (const signal of ['SIGHUP', 'SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => {
+      void shutdown().finally(() => process.exit(128 + constants.signals[signal]));
+    });
   const deployed = await runEntry('deploy-commands', env, process.cwd());
   if (deployed.code !== 0) throw new Error(deployed.stderr);
   /** Starts the bot on the emulator and says what it loaded; undefined (reason printed) when it stopped. */
   const launch = async (): Promise<BotProcess | undefined> => {
-    const started = new BotProcess({ ...env, LOG_LEVEL: 'info' }, process.cwd());
+    const started = new BotProcess({ ...env, LOG_LEVEL: 'info' }, process.cwd(), undefined, {
+      detached: true,
+    });
+    running.add(started);
+    void started.exited.then(() => running.delete(started));
     try {
       await started.waitForLog(/connected to Discord/);
       await emulator.waitForSession();
@@ -153,15 +182,6 @@ async function main(): Promise<void> {
     );
     rl.prompt(true);
   });
-
-  let stopped = false;
-  const shutdown = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await bot?.stop();
-    await emulator.stop();
-    rmSync(dir, { recursive: true, force: true });
-  };
 
   // You are the server's admin, so that /schedule can be tried; `as member` shows what others get.
   let admin = true;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,14 @@ import { PROJECT_ROOT, SEED_ARTICLE } from '../helpers/paths.js';
 import { startEmulator, startStack, type Stack } from './harness.js';
 import { until } from './wait.js';
 
-/** The playground started with `env`, its output so far, and its exit code once it exits. */
-function startPlayground(env: Record<string, string>): {
+/**
+ * The playground started with `env`, its output so far, and its exit code once it exits. `detached`
+ * gives it a process group of its own, as a terminal gives the command it runs.
+ */
+function startPlayground(
+  env: Record<string, string>,
+  { detached = false }: { detached?: boolean } = {},
+): {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
   exited: Promise<number | null>;
@@ -21,12 +27,38 @@ function startPlayground(env: Record<string, string>): {
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/playground.ts'], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', SITE_URL: 'https://blog.example', ...env },
+    detached,
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { child, output: () => output, exited };
+}
+
+/** The processes `pid` started, and those they started, with their command lines (from `ps`). */
+function descendants(pid: number): { pid: number; args: string }[] {
+  const rows = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map(([, child = '', parent = '', args = '']) => ({ pid: Number(child), ppid: Number(parent), args }));
+  const found: { pid: number; args: string }[] = [];
+  for (let parents = [pid]; parents.length > 0;) {
+    const children = rows.filter((row) => parents.includes(row.ppid));
+    found.push(...children);
+    parents = children.map((row) => row.pid);
+  }
+  return found;
+}
+
+/** Whether `pid` runs: a zombie (exited, not yet reaped by its parent) does not. */
+function runs(pid: number): boolean {
+  try {
+    return !execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).startsWith('Z');
+  } catch {
+    return false; // ps exits with 1 when there is no such process
+  }
 }
 
 /** An article of `count` long tips: several pages, so it has Previous and Next buttons. */
@@ -200,6 +232,48 @@ describe('npm run playground', () => {
       expect(await exited).toBe(0);
       expect(output()).toMatch(/Career tips bot playground/);
     } finally {
+      child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('GIVEN its terminal closed (SIGHUP to its process group) THEN it stops the bot and exits, leaving no process behind', async () => {
+    const { child, output } = startPlayground(
+      { CONTENT_DIR: join(PROJECT_ROOT, 'content') },
+      { detached: true },
+    );
+    const pid = child.pid ?? 0;
+    let processes: { pid: number; args: string }[] = [];
+    try {
+      await until(() => output().includes('Career tips bot playground'), 60_000, 'the bot started');
+      processes = descendants(pid);
+      expect(processes.filter((p) => p.args.includes('dist/src/index.js'))).toHaveLength(1);
+      process.kill(-pid, 'SIGHUP');
+      await until(
+        () => !runs(pid) && processes.every((p) => !runs(p.pid)),
+        20_000,
+        `the playground and its bot gone: ${JSON.stringify(processes.filter((p) => runs(p.pid)))}`,
+      );
+    } finally {
+      for (const p of processes.filter((p) => runs(p.pid))) process.kill(p.pid, 'SIGKILL');
+      child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('GIVEN the playground killed (SIGKILL), with no chance to stop the bot THEN the bot stops itself', async () => {
+    const { child, output } = startPlayground({ CONTENT_DIR: join(PROJECT_ROOT, 'content') });
+    let bot: number | undefined;
+    try {
+      await until(() => output().includes('Career tips bot playground'), 60_000, 'the bot started');
+      const processes = descendants(child.pid ?? 0);
+      bot = processes.find((p) => p.args.includes('dist/src/index.js'))?.pid;
+      // The playground's own process: tsx runs the script in a child of its own.
+      const playgroundPid = processes.find((p) => p.args.includes('scripts/playground.ts'))?.pid;
+      expect(bot).toBeDefined();
+      expect(playgroundPid).toBeDefined();
+      process.kill(playgroundPid ?? 0, 'SIGKILL');
+      await until(() => bot === undefined || !runs(bot), 45_000, 'the bot gone');
+    } finally {
+      if (bot !== undefined && runs(bot)) process.kill(bot, 'SIGKILL');
       child.kill('SIGKILL');
     }
   }, 90_000);
