@@ -576,8 +576,9 @@ export class ContentLibrary {
       if (this.#logged.has(text)) return;
       this.#options.logger.warn({ file: problem.file, line: problem.line }, `${how}${text}`);
     };
-    // A setting of the site's configuration (its field named) skips nothing: it says what is read instead.
-    for (const problem of this.#walkProblems) log(problem, problem.field === undefined ? 'skipped: ' : '');
+    // A problem at a line of the site's configuration skips nothing: it says what is read instead.
+    for (const problem of this.#walkProblems)
+      log(problem, problem.field === undefined && problem.line === undefined ? 'skipped: ' : '');
     for (const state of this.#files.values())
       for (const problem of state.problems)
         log(problem, state.article !== undefined ? 'kept the last good version: ' : 'skipped: ');

@@ -615,10 +615,8 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
       builds = config.builds;
       timeZone = config.zone.timeZone;
       const wrong = config.zone.problem;
-      if (wrong !== undefined) {
-        const { path, ...problem } = wrong;
+      for (const { path, ...problem } of [...config.problems, ...(wrong === undefined ? [] : [wrong])])
         problems.push({ ...problem, file: name(relative(root, path)) });
-      }
     }
     const names = entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
     if (isLeafBundle(folder, names, hugo)) bundles.add(folder);
@@ -805,6 +803,8 @@ interface HugoSite {
   readonly cascade: readonly Cascade[];
   /** Its folder, when above the content folder (see {@link FoundArticles.settingFolders}). */
   readonly site?: string;
+  /** Its configuration files that could not be read. */
+  readonly problems: readonly ConfigProblem[];
   /** The site found above the content folder, which is inside its content: that folder and the path in it. */
   readonly above?: { readonly content: string; readonly prefix: string };
 }
@@ -819,8 +819,8 @@ interface HugoSite {
 async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<HugoSite | undefined> {
   const own = entries.map((entry) => entry.name);
   if (await isHugoSite(root, own)) {
-    const { contentDir, builds, zone, cascade } = await hugoConfigOf(root, own);
-    return { content: contentDir, builds, zone, cascade };
+    const { contentDir, builds, zone, cascade, problems } = await hugoConfigOf(root, own);
+    return { content: contentDir, builds, zone, cascade, problems };
   }
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
@@ -833,13 +833,13 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
-      const { contentDir, builds, zone, cascade } = await hugoConfigOf(site, names);
+      const { contentDir, builds, zone, cascade, problems } = await hugoConfigOf(site, names);
       const content = join(site, contentDir);
       const prefix = relative(content, root);
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
       return prefix !== '' && isInside(content, root)
-        ? { content: '', builds, zone, cascade, site, above: { content, prefix } }
-        : { content: '', builds, zone, cascade, site };
+        ? { content: '', builds, zone, cascade, site, problems, above: { content, prefix } }
+        : { content: '', builds, zone, cascade, site, problems };
     }
   }
   return undefined;
@@ -872,17 +872,24 @@ const HUGO_CONFIG_FILES = ['hugo', 'config'].flatMap((name) =>
 async function hugoConfigOf(
   site: string,
   names: readonly string[],
-): Promise<{ contentDir: string; builds: SiteBuilds; zone: SiteZone; cascade: readonly Cascade[] }> {
+): Promise<{
+  contentDir: string;
+  builds: SiteBuilds;
+  zone: SiteZone;
+  cascade: readonly Cascade[];
+  problems: readonly ConfigProblem[];
+}> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`.
   const files = [
     ...HUGO_CONFIG_FILES.filter((name) => names.includes(name)).slice(0, 1),
     ...HUGO_CONFIG_FILES.map((name) => join('config', '_default', name)),
   ];
   const configs: { path: string; text: string; data: Record<string, unknown> }[] = [];
+  const problems: ConfigProblem[] = [];
   for (const file of files) {
     const path = join(site, file);
     const text = await readFile(path, 'utf8').catch(() => undefined);
-    const data = text === undefined ? undefined : await configData(file, text);
+    const data = text === undefined ? undefined : await configData(path, text, problems);
     if (text !== undefined && data !== undefined) configs.push({ path, text, data });
   }
   // Hugo reads its keys in any case (`buildFuture`, `buildfuture`): the first file's that sets it.
@@ -900,6 +907,7 @@ async function hugoConfigOf(
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
     cascade: await configCascade(setting('cascade')),
+    problems,
   };
 }
 
@@ -916,7 +924,11 @@ async function configCascade(value: unknown): Promise<readonly Cascade[]> {
  * The YAML reader (with its optional JavaScript parser, 1 MB of heap) loads only for a site that has
  * such a file: the bot's own thread never needs it otherwise.
  */
-async function configData(file: string, text: string): Promise<Record<string, unknown> | undefined> {
+async function configData(
+  file: string,
+  text: string,
+  problems: ConfigProblem[],
+): Promise<Record<string, unknown> | undefined> {
   let data: unknown;
   try {
     if (file.endsWith('.toml')) data = parseTomlData(text);
@@ -925,8 +937,14 @@ async function configData(file: string, text: string): Promise<Record<string, un
       const { default: yaml } = await import('js-yaml');
       data = yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA });
     }
-  } catch {
-    // The generator itself reports a configuration it cannot read; its defaults stand here.
+  } catch (error) {
+    // The generator refuses it too; until it is mended, its settings are not read (their defaults stand).
+    const { line, reason } = configError(error, text);
+    problems.push({
+      path: file,
+      ...(line === undefined ? {} : { line }),
+      message: `the site's configuration cannot be read (${reason}): mend it; until then none of its settings are read (its time zone, future posts, …)`,
+    });
     return undefined;
   }
   return typeof data === 'object' && data !== null && !Array.isArray(data)
@@ -1033,14 +1051,15 @@ async function jekyllConfigOf(
   root: string,
   entries: readonly Dirent[],
   jekyll: boolean,
-): Promise<{ builds: SiteBuilds; zone: SiteZone; site?: string }> {
+): Promise<{ builds: SiteBuilds; zone: SiteZone; site?: string; problems: readonly ConfigProblem[] }> {
   const site = jekyll ? root : basename(root) === '_posts' ? dirname(root) : undefined;
-  if (site === undefined) return { builds: DEFAULT_BUILDS, zone: UTC };
+  if (site === undefined) return { builds: DEFAULT_BUILDS, zone: UTC, problems: [] };
   const names = site === root ? entries.map((entry) => entry.name) : await readdir(site).catch(() => []);
   const file = JEKYLL_CONFIG_FILES.find((name) => names.includes(name));
   const path = file === undefined ? undefined : join(site, file);
   const text = path === undefined ? undefined : await readFile(path, 'utf8').catch(() => undefined);
-  const data = file === undefined || text === undefined ? undefined : await configData(file, text);
+  const problems: ConfigProblem[] = [];
+  const data = path === undefined || text === undefined ? undefined : await configData(path, text, problems);
   const zone = data?.['timezone'];
   return {
     // Jekyll reads YAML 1.1, where `future: yes` is true too.
@@ -1051,6 +1070,35 @@ async function jekyllConfigOf(
         : zoneSetting({ path, text, key: 'timezone', value: zone }),
     // Above the content folder (its `_posts`): watched for edits to its configuration.
     ...(site === root ? {} : { site }),
+    problems,
+  };
+}
+
+/** A configuration file that could not be read: at its file (`path`, as read) and line, where known. */
+type ConfigProblem = Omit<ContentProblem, 'file'> & { readonly path: string };
+
+/** Where a configuration's TOML, JSON or YAML reader stopped (a 1-based line, where it says), and why, on one line. */
+function configError(error: unknown, text: string): { line?: number; reason: string } {
+  const {
+    message = String(error),
+    line,
+    mark,
+    reason,
+  } = error as {
+    message?: string;
+    line?: unknown;
+    mark?: { line?: unknown };
+    reason?: unknown;
+  };
+  const shown = (typeof reason === 'string' ? reason : message).split('\n')[0]?.trim().slice(0, 200) ?? '';
+  // smol-toml's TomlError: `line`, 1-based; js-yaml's: `mark.line`, 0-based; JSON.parse: a position.
+  if (typeof line === 'number') return { line, reason: shown };
+  if (typeof mark?.line === 'number') return { line: mark.line + 1, reason: shown };
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return { reason: shown };
+  return {
+    line: text.slice(0, Number(position)).split('\n').length,
+    reason: shown.replace(/ in JSON at position \d+.*/, ''),
   };
 }
 

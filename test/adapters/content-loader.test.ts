@@ -985,6 +985,35 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     expect(dated(await loadContent(join(site, '_posts'), 'https://blog.example', BY_DAY))).toEqual(expected);
   });
 
+  it("GIVEN a site's configuration that cannot be read THEN it is a problem at its line, and none of its settings are read (dates in UTC)", async () => {
+    put('hugo.toml', 'title = "A blog"\nbaseURL = "https://x/\ntimeZone = "Asia/Tokyo"\n');
+    put('content/posts/night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
+    const hugo = await loadContent(join(site, 'content'), undefined);
+    expect(hugo.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /hugo\.toml:2: the site's configuration cannot be read \(.+\): mend it; until then none of its settings are read \(its time zone, future posts, …\)$/,
+      ),
+    ]);
+    expect(hugo.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T01:00:00.000Z']);
+
+    rmSync(join(site, 'hugo.toml'));
+    put('hugo.json', '{\n  "title": "A blog",\n  "timeZone": "Asia/Tokyo",,\n}\n');
+    const json = await findArticles(join(site, 'content'));
+    expect(json.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/hugo\.json:3: the site's configuration cannot be read \(/),
+    ]);
+    expect(json.timeZone).toBeUndefined();
+
+    const jekyll = join(site, 'jekyll');
+    put('jekyll/_config.yml', 'title: A blog\ntimezone: Asia/Tokyo\nexclude: [a\n');
+    put('jekyll/_posts/2024-03-01-night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
+    const found = await findArticles(join(jekyll, '_posts'));
+    expect(found.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/_config\.yml:\d+: the site's configuration cannot be read \(/),
+    ]);
+    expect(found.timeZone).toBeUndefined();
+  });
+
   it('GIVEN a name that is no zone THEN it is a problem at the configuration line, and dates are read in UTC; UTC, Local and blank are UTC without one', async () => {
     put('hugo.toml', 'title = "A blog"\ntimeZone = "Mars/Olympus"\n');
     put('content/posts/night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
