@@ -458,8 +458,7 @@ export class ContentLibrary {
       else next.set(key, state);
       changes.push({ before, after: state?.article, broken: outcome.kind === 'problems' });
     }
-    // An article the index leaves out (a second one at a page another has) was no article there.
-    const leftOutBefore = new Set(this.#indexProblems.map((problem) => problem.file));
+    const indexBefore = this.#index;
     // A rescan that found nothing new (the watcher's after a restart, say) keeps the index: building
     // a large blog's again would leave the heap its garbage, and grow V8's young generation, for
     // nothing. Unless a publish date or expiry has passed that the timer missed (a machine suspended).
@@ -472,16 +471,20 @@ export class ContentLibrary {
     )
       this.#swap(next, next.size !== this.#files.size || outcomes.some((o) => !this.#files.has(o.file.file)));
     else if (rescan) this.#logNewProblems();
-    const leftOutAfter = new Set(this.#indexProblems.map((problem) => problem.file));
+    // An article the index leaves out (a second one at a page another has, a post not out yet or
+    // expired) was no article there: counted by the files of the index's articles.
+    const filesOf = (index: ContentIndex): ReadonlySet<string> =>
+      new Set(changes.length === 0 ? [] : index.articles.map((article) => article.file));
+    const inBefore = filesOf(indexBefore);
+    const inAfter = this.#index === indexBefore ? inBefore : filesOf(this.#index);
     let added = 0;
     let changed = 0;
     let removed = 0;
     let broken = 0;
     for (const change of changes) {
       const before =
-        change.before !== undefined && !leftOutBefore.has(change.before.file) ? change.before : undefined;
-      const after =
-        change.after !== undefined && !leftOutAfter.has(change.after.file) ? change.after : undefined;
+        change.before !== undefined && inBefore.has(change.before.file) ? change.before : undefined;
+      const after = change.after !== undefined && inAfter.has(change.after.file) ? change.after : undefined;
       if (change.broken) broken++;
       else if (before === undefined && after !== undefined) added++;
       else if (before !== undefined && after === undefined) removed++;

@@ -482,6 +482,27 @@ describe('posts the blog does not publish yet', () => {
     ]);
   });
 
+  it('GIVEN a post added that is not out yet THEN it is not counted added (nor one that expired, removed) until the index has it', async () => {
+    put('hugo.toml', 'title = "A blog"\n');
+    mkdirSync(join(dir, 'content'));
+    put('content/out.md', post({ title: 'Out', date: '2024-05-01' }));
+    const lib = await open();
+    put('content/later.md', post({ title: 'Later', date: '2999-01-01' }));
+    expect(await lib.refresh({ paths: [join(dir, 'content', 'later.md')] })).toMatchObject({
+      added: 0,
+      changed: 0,
+      removed: 0,
+      articles: 1,
+    });
+    put('content/later.md', post({ title: 'Later', date: '2999-01-02' }));
+    expect(await lib.refresh({ paths: [join(dir, 'content', 'later.md')] })).toMatchObject({ changed: 0 });
+    put('content/out.md', post({ title: 'Out', date: '2024-05-01', expiryDate: '2024-05-02' }));
+    expect(await lib.refresh({ paths: [join(dir, 'content', 'out.md')] })).toMatchObject({
+      removed: 1,
+      articles: 0,
+    });
+  });
+
   it('GIVEN a publish date passed that the timer missed (a machine suspended) THEN the next rescan, finding no file changed, builds the index anew', async () => {
     // Only the clock is faked: the real timer, an hour away, does not fire during the test.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2024-06-01T00:00:00Z') });
