@@ -15,7 +15,15 @@ import { UserFacingError, type Command } from '../src/discord/command.js';
 import { PRIVATE_OPTION, quote } from '../src/discord/options.js';
 import { replyOptions, updateOptions } from '../src/discord/reply.js';
 
-const HOW = 'Type a word or two from a title, a tag or an article, e.g. `/search query:mentorship`.';
+/** How to search, with a word of this blog for example: of its most used tag, else of its newest title. */
+function how(content: ContentIndex): string {
+  const named = [...content.tags.map(({ label }) => label), ...content.articles.map(({ title }) => title)];
+  const example = named
+    .flatMap((text) => text.split(/\s+/))
+    .find((word) => /^[\p{L}\p{N}]{3,30}$/u.test(word) && searchTerms(word).length > 0);
+  const e = example === undefined ? '' : `, e.g. \`/search query:${example}\``;
+  return `Type a word or two from a title, a tag or an article${e}.`;
+}
 
 /**
  * Why nothing matched, naming what comes closest: tags and titles, none when none is close (then
@@ -59,10 +67,10 @@ export default {
 
   async execute(interaction, { content, blog }) {
     const query = searchQuery(interaction.options.getString('query') ?? '');
-    if (query === '') throw new UserFacingError(`What should I look for? ${HOW}`);
+    if (query === '') throw new UserFacingError(`What should I look for? ${how(content)}`);
     if (searchTerms(query).length === 0)
       throw new UserFacingError(
-        `${quote(query)} has no word I can search for (very common words are left out). ${HOW}`,
+        `${quote(query)} has no word I can search for (very common words are left out). ${how(content)}`,
       );
     const results = content.search.search(query);
     if (results.length === 0) throw noMatch(query, content);

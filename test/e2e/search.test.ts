@@ -123,9 +123,12 @@ describe('/search through the real discord.js client', () => {
   it('GIVEN a blank query or only common words THEN answers privately what to type', async () => {
     const blank = callbackOf(await emulator.chatInput('search', { query: '   ' }).response());
     expect((blank.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(blank.data?.content).toMatch(/^What should I look for\? Type a word/);
+    // The example is a word of this blog: of its most used tag.
+    expect(blank.data?.content).toMatch(
+      /^What should I look for\? Type a word .*, e\.g\. `\/search query:habits`\.$/,
+    );
     const common = callbackOf(await emulator.chatInput('search', { query: 'the' }).response());
-    expect(common.data?.content).toMatch(/^“the” has no word I can search for/);
+    expect(common.data?.content).toMatch(/^“the” has no word I can search for.*`\/search query:habits`/);
   });
 
   it('GIVEN a button whose page no longer exists THEN answers privately that the buttons expired', async () => {
