@@ -40,11 +40,24 @@ const blue = color(34);
 const red = color(31);
 
 /**
+ * Text from the bot with its control characters shown, not obeyed: a title holding `\x1b[2J` would
+ * otherwise clear the terminal. C0 ones become their pictures (␛, ␍), DEL ␡ and C1 ones `\x9b`; line
+ * breaks and tabs stay. Applied before the playground's own colours, which are control sequences too.
+ */
+export function visible(text: string): string {
+  return text.replace(/[^\P{Cc}\n\t]/gu, (char) => {
+    const code = char.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '\u2421' : `\\x${code.toString(16)}`;
+  });
+}
+
+/**
  * A problem the bot logged, as a line: `skipped` said once where the loader's own reason (a link to
  * nothing) already says it inside the library's `skipped: <file>: …`.
  */
 function problemLine(message: string): string {
-  return red(`! ${message.replace(/^(skipped: .*?: )skipped: /, '$1')}`);
+  return red(`! ${visible(message).replace(/^(skipped: .*?: )skipped: /, '$1')}`);
 }
 
 interface Button {
@@ -114,7 +127,7 @@ async function main(): Promise<void> {
       await emulator.waitForSession();
     } catch (error) {
       const reason = started.stderr.trim() || (error instanceof Error ? error.message : String(error));
-      console.error(red(reason));
+      console.error(red(visible(reason)));
       await started.stop();
       return undefined;
     }
@@ -221,7 +234,7 @@ async function main(): Promise<void> {
         if (/^\d+$/.test(line)) {
           const button = buttons[Number(line) - 1];
           if (button === undefined || last === undefined) console.log(dim('No such button.'));
-          else if (button.url !== undefined) console.log(`Link: ${blue(button.url)}`);
+          else if (button.url !== undefined) console.log(`Link: ${blue(visible(button.url))}`);
           else if (button.disabled || button.customId === undefined)
             console.log(dim('That button is disabled.'));
           else handle = emulator.pressButton(last, button.customId);
@@ -281,16 +294,18 @@ async function main(): Promise<void> {
             console.log(
               buttons
                 .map((b, i) =>
-                  b.disabled ? dim(`[${i + 1}] ${b.label}`) : `[${bold(String(i + 1))}] ${b.label}`,
+                  b.disabled
+                    ? dim(`[${i + 1}] ${visible(b.label)}`)
+                    : `[${bold(String(i + 1))}] ${visible(b.label)}`,
                 )
                 .join('  '),
             );
         }
       } catch (error) {
-        console.log(red(error instanceof Error ? error.message : String(error)));
+        console.log(red(visible(error instanceof Error ? error.message : String(error))));
       }
       for (const violation of emulator.violations.slice(seenViolations))
-        console.log(red(`Discord would reject: ${violation}`));
+        console.log(red(`Discord would reject: ${visible(violation)}`));
       seenViolations = emulator.violations.length;
     }
   }
@@ -554,7 +569,8 @@ export async function complete(
       const body = (await handle.response()).body as {
         data?: { choices?: APIApplicationCommandOptionChoice[] };
       };
-      const choices = body.data?.choices ?? [];
+      // Shown as the rest is, and so typed back: `offered` maps the name shown to the value.
+      const choices = (body.data?.choices ?? []).map((c) => ({ ...c, name: visible(c.name) }));
       offered.set(`${path.join(' ')} ${option.name}`, choices);
       return [choices.map((c) => c.name), typed];
     }
@@ -585,10 +601,12 @@ function listCommands(emulator: DiscordEmulator): string {
       const options = command.options ?? [];
       const subs = options.filter(isSubcommand);
       if (subs.length === 0)
-        return [`${bold(`/${[command.name, ...usage(options)].join(' ')}`)}  ${dim(command.description)}`];
+        return [
+          `${bold(`/${[command.name, ...usage(options)].join(' ')}`)}  ${dim(visible(command.description))}`,
+        ];
       return subs.map((sub) => {
         const subOptions = 'options' in sub ? (sub.options ?? []) : [];
-        return `${bold(`/${[command.name, sub.name, ...usage(subOptions)].join(' ')}`)}  ${dim(sub.description)}`;
+        return `${bold(`/${[command.name, sub.name, ...usage(subOptions)].join(' ')}`)}  ${dim(visible(sub.description))}`;
       });
     })
     .join('\n');
@@ -612,15 +630,16 @@ function asShown(emulator: DiscordEmulator, text: string): string {
 function render(emulator: DiscordEmulator, message: APIMessage | undefined, ephemeral: boolean): string {
   if (message === undefined) return dim('(no message)');
   const out: string[] = [];
+  const v = visible;
   if (ephemeral) out.push(dim('(only you can see this)'));
-  if (message.content !== '') out.push(message.content);
+  if (message.content !== '') out.push(v(message.content));
   for (const embed of message.embeds) {
-    if (embed.author?.name !== undefined) out.push(dim(embed.author.name));
+    if (embed.author?.name !== undefined) out.push(dim(v(embed.author.name)));
     if (embed.title !== undefined)
-      out.push(bold(embed.title) + (embed.url === undefined ? '' : ` ${blue(embed.url)}`));
-    if (embed.description !== undefined) out.push(embed.description);
-    for (const field of embed.fields ?? []) out.push(`\n${bold(field.name)}\n${field.value}`);
-    if (embed.footer?.text !== undefined) out.push(dim(embed.footer.text));
+      out.push(bold(v(embed.title)) + (embed.url === undefined ? '' : ` ${blue(v(embed.url))}`));
+    if (embed.description !== undefined) out.push(v(embed.description));
+    for (const field of embed.fields ?? []) out.push(`\n${bold(v(field.name))}\n${v(field.value)}`);
+    if (embed.footer?.text !== undefined) out.push(dim(v(embed.footer.text)));
   }
   return `\n${asShown(emulator, out.join('\n'))}\n`;
 }

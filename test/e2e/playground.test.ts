@@ -6,7 +6,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { ApplicationCommandType, type APIApplicationCommand } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS } from '../../emulator/emulator.js';
-import { complete, parseCommand, type Offered } from '../../scripts/playground.js';
+import { complete, parseCommand, visible, type Offered } from '../../scripts/playground.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 import { PROJECT_ROOT, SEED_ARTICLE } from '../helpers/paths.js';
 import { startEmulator, startStack, type Stack } from './harness.js';
@@ -278,6 +278,27 @@ describe('npm run playground', () => {
     }
   }, 90_000);
 
+  it('GIVEN control characters in an article THEN the replies show them instead of sending them to the terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
+    try {
+      writeFileSync(
+        join(dir, 'clear.md'),
+        articleSource(
+          validFront({ title: 'Clear \x1b[2J the screen', summary: 'Back\rward' }),
+          '## Tips\n\n- **Ring\x07:** Delete\x7f this \x9b1m.',
+        ),
+      );
+      const { code, output } = await playground('/tips\n/articles\nexit\n', { CONTENT_DIR: dir });
+      expect(code).toBe(0);
+      expect(output).toMatch(/Tips · Clear ␛\[2J the screen/);
+      expect(output).toMatch(/Clear ␛\[2J the screen/);
+      // No colours either: the output is not a terminal.
+      expect(output).not.toMatch(/[^\P{Cc}\n\t]/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('GIVEN a content folder that does not exist THEN it says so and stays at the prompt until exit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
     try {
@@ -382,6 +403,12 @@ describe('the playground prompt, on the registered commands and the running bot'
     ).toEqual({
       tag: 'engineering leadership',
     });
+  });
+});
+
+describe('visible', () => {
+  it('GIVEN C0, DEL and C1 control characters THEN shows each, and keeps line breaks and tabs', () => {
+    expect(visible('a\x1b[2Jb\r\n\tc\x7f\x9b1m\x00\x07 é€')).toBe('a␛[2Jb␍\n\tc␡\\x9b1m␀␇ é€');
   });
 });
 
