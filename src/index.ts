@@ -132,11 +132,17 @@ async function main(): Promise<number> {
   // The load's garbage collected before the bot connects (see collectGarbage).
   logger.debug(await collectGarbage(), 'memory collected after the content load');
   if (library.current.articles.length === 0) {
+    const found = `${library.fileCount} Markdown file${library.fileCount === 1 ? '' : 's'} found`;
+    // With no problem to list, no colon: and an empty folder says what to do instead.
     console.error(
-      [
-        `No valid article in ${config.contentDir} (${library.fileCount} Markdown file${library.fileCount === 1 ? '' : 's'} found):`,
-        ...library.problems.map((problem) => `  - ${formatProblem(problem)}`),
-      ].join('\n'),
+      library.problems.length > 0
+        ? [
+            `No valid article in ${config.contentDir} (${found}):`,
+            ...library.problems.map((problem) => `  - ${formatProblem(problem)}`),
+          ].join('\n')
+        : library.fileCount === 0
+          ? `No Markdown file in ${config.contentDir}: write articles there (see "Write an article" in the README).`
+          : `No valid article in ${config.contentDir} (${found}).`,
     );
     return 1;
   }

@@ -299,6 +299,21 @@ describe('npm run playground', () => {
     }
   }, 60_000);
 
+  it('GIVEN an empty content folder THEN it says to write articles there, and stays at the prompt until exit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
+    try {
+      const { code, output } = await playground('exit\n', { CONTENT_DIR: dir });
+      expect(code).toBe(0);
+      expect(output).toContain(
+        `No Markdown file in ${dir}: write articles there (see "Write an article" in the README).\n`,
+      );
+      expect(output).not.toMatch(/found\):/);
+      expect(output).toMatch(/The bot did not start: fix the content and type reload\./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('GIVEN a content folder that does not exist THEN it says so and stays at the prompt until exit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'playground-content-'));
     try {
