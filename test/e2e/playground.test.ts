@@ -1,5 +1,13 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlashCommandBuilder } from 'discord.js';
@@ -237,8 +245,9 @@ describe('npm run playground', () => {
   }, 90_000);
 
   it('GIVEN its terminal closed (SIGHUP to its process group) THEN it stops the bot and exits, leaving no process behind', async () => {
+    const temporary = mkdtempSync(join(tmpdir(), 'playground-tmp-'));
     const { child, output } = startPlayground(
-      { CONTENT_DIR: join(PROJECT_ROOT, 'content') },
+      { CONTENT_DIR: join(PROJECT_ROOT, 'content'), TMPDIR: temporary },
       { detached: true },
     );
     const pid = child.pid ?? 0;
@@ -251,16 +260,23 @@ describe('npm run playground', () => {
       await until(
         () => !runs(pid) && processes.every((p) => !runs(p.pid)),
         20_000,
-        `the playground and its bot gone: ${JSON.stringify(processes.filter((p) => runs(p.pid)))}`,
+        'the playground and its bot gone',
       );
+      expect(readdirSync(temporary).filter((name) => name.startsWith('playground-'))).toEqual([]);
     } finally {
       for (const p of processes.filter((p) => runs(p.pid))) process.kill(p.pid, 'SIGKILL');
       child.kill('SIGKILL');
+      rmSync(temporary, { recursive: true, force: true });
     }
   }, 90_000);
 
   it('GIVEN the playground killed (SIGKILL), with no chance to stop the bot THEN the bot stops itself', async () => {
-    const { child, output } = startPlayground({ CONTENT_DIR: join(PROJECT_ROOT, 'content') });
+    // Its temporary folder is left behind (the playground is not there to remove it): made in one of the test's.
+    const temporary = mkdtempSync(join(tmpdir(), 'playground-tmp-'));
+    const { child, output } = startPlayground({
+      CONTENT_DIR: join(PROJECT_ROOT, 'content'),
+      TMPDIR: temporary,
+    });
     let bot: number | undefined;
     try {
       await until(() => output().includes('Career tips bot playground'), 60_000, 'the bot started');
@@ -272,9 +288,12 @@ describe('npm run playground', () => {
       expect(playgroundPid).toBeDefined();
       process.kill(playgroundPid ?? 0, 'SIGKILL');
       await until(() => bot === undefined || !runs(bot), 45_000, 'the bot gone');
+      // What is left: the playground's temporary folder (the emulator ran inside the playground).
+      expect(readdirSync(temporary).filter((name) => name.startsWith('playground-'))).toHaveLength(1);
     } finally {
       if (bot !== undefined && runs(bot)) process.kill(bot, 'SIGKILL');
       child.kill('SIGKILL');
+      rmSync(temporary, { recursive: true, force: true });
     }
   }, 90_000);
 
