@@ -226,6 +226,14 @@ export class ContentLibrary {
         this.#queueEvent(root, path);
       },
       (err, folder) => {
+        // The parent (see above): only a replaced folder goes unseen, which SIGHUP reads.
+        if (folder === this.#parentFolder) {
+          this.#options.logger.warn(
+            { err, folder },
+            'cannot watch the folder that holds the content folder: if the content folder is replaced, send SIGHUP',
+          );
+          return;
+        }
         // The system's limit of watches, most likely: said once, not once per folder.
         if (this.#watchFailures++ === 0)
           this.#options.logger.warn({ err, folder }, 'cannot watch a content folder: send SIGHUP to reload');
@@ -579,9 +587,9 @@ export class ContentLibrary {
       if (this.#logged.has(text)) return;
       this.#options.logger.warn({ file: problem.file, line: problem.line }, `${how}${text}`);
     };
-    // A problem at a line of the site's configuration skips nothing: it says what is read instead.
+    // A problem of the site's configuration skips nothing: it says what is read instead.
     for (const problem of this.#walkProblems)
-      log(problem, problem.field === undefined && problem.line === undefined ? 'skipped: ' : '');
+      log(problem, isSettingsFile(dirname(problem.file), basename(problem.file)) ? '' : 'skipped: ');
     for (const state of this.#files.values())
       for (const problem of state.problems)
         log(problem, state.article !== undefined ? 'kept the last good version: ' : 'skipped: ');
@@ -594,9 +602,10 @@ export class ContentLibrary {
 async function folderIdentity(path: string): Promise<string | undefined> {
   try {
     const info = await stat(path);
-    // An inode number is reused at once by a folder made right after one is removed: its birth time
-    // tells them apart where the file system keeps one.
-    return `${info.dev}:${info.ino}:${info.birthtimeMs}`;
+    // A folder made right after one is removed may get its inode number: the event of its entry in
+    // the parent says so (see #refresh). Not its birth time: where the system gives none, Node gives
+    // the change time, which every file added to the folder moves.
+    return `${info.dev}:${info.ino}`;
   } catch {
     return undefined;
   }

@@ -1090,7 +1090,16 @@ function configError(error: unknown, text: string): { line?: number; reason: str
     mark?: { line?: unknown };
     reason?: unknown;
   };
-  const shown = (typeof reason === 'string' ? reason : message).split('\n')[0]?.trim().slice(0, 200) ?? '';
+  // TOML's and YAML's messages go on with the lines around the mistake; JSON's quote the text, which
+  // may hold line breaks: one line either way.
+  const said = typeof reason === 'string' ? reason : message;
+  const shown = (
+    typeof line === 'number' || typeof mark?.line === 'number'
+      ? (said.split('\n')[0] ?? '')
+      : said.replace(/\s+/g, ' ')
+  )
+    .trim()
+    .slice(0, 200);
   // smol-toml's TomlError: `line`, 1-based; js-yaml's: `mark.line`, 0-based; JSON.parse: a position.
   if (typeof line === 'number') return { line, reason: shown };
   if (typeof mark?.line === 'number') return { line: mark.line + 1, reason: shown };

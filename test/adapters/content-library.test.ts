@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentLibrary } from '../../src/adapters/content-library.js';
 import { loadContent } from '../../src/adapters/content-loader.js';
@@ -54,7 +54,10 @@ async function open(options: { watch?: boolean; dir?: string } = {}): Promise<Co
 const eventually = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'library-'));
+  // A folder of the test's own holds the content folder: the library watches the content folder's
+  // parent (for the folder being replaced), which should not be the busy system temporary folder.
+  dir = join(mkdtempSync(join(tmpdir(), 'library-')), 'blog');
+  mkdirSync(dir);
   logs = [];
   put('a.md', article('Alpha'));
   put('b.md', article('Beta'));
@@ -62,7 +65,7 @@ beforeEach(() => {
 afterEach(async () => {
   await library?.close();
   library = undefined;
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dirname(dir), { recursive: true, force: true });
 });
 
 describe('ContentLibrary.refresh', () => {
@@ -501,6 +504,18 @@ describe('posts the blog does not publish yet', () => {
       removed: 1,
       articles: 0,
     });
+  });
+
+  it('GIVEN a site configuration that cannot be read, even where its reader names no line THEN it is logged as what it is, on one line', async () => {
+    put('hugo.json', '{\n  "title": }\n');
+    mkdirSync(join(dir, 'content'));
+    put('content/out.md', post({ title: 'Out', date: '2024-05-01' }));
+    const lib = await open();
+    expect(titles(lib)).toEqual(['Out']);
+    const warned = logs.filter((log) => log.level === 40).map((log) => log.msg);
+    expect(warned).toEqual([
+      expect.stringMatching(/^\S*hugo\.json: the site's configuration cannot be read \([^\n]+\): mend it/),
+    ]);
   });
 
   it('GIVEN a publish date passed that the timer missed (a machine suspended) THEN the next rescan, finding no file changed, builds the index anew', async () => {
