@@ -17,12 +17,22 @@ import { replyOptions, updateOptions } from '../src/discord/reply.js';
 
 /** How to search, with a word of this blog for example: of its most used tag, else of its newest title. */
 function how(content: ContentIndex): string {
-  const named = [...content.tags.map(({ label }) => label), ...content.articles.map(({ title }) => title)];
-  const example = named
-    .flatMap((text) => text.split(/\s+/))
-    .find((word) => /^[\p{L}\p{N}]{3,30}$/u.test(word) && searchTerms(word).length > 0);
+  const example = exampleWord(
+    (function* () {
+      for (const { label } of content.tags) yield label;
+      for (const { title } of content.articles) yield title;
+    })(),
+  );
   const e = example === undefined ? '' : `, e.g. \`/search query:${example}\``;
   return `Type a word or two from a title, a tag or an article${e}.`;
+}
+
+/** The first word of `texts` that can be searched for: a blog's are read only up to it. */
+function exampleWord(texts: Iterable<string>): string | undefined {
+  for (const text of texts)
+    for (const word of text.split(/\s+/))
+      if (/^[\p{L}\p{N}]{3,30}$/u.test(word) && searchTerms(word).length > 0) return word;
+  return undefined;
 }
 
 /**

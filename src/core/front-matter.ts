@@ -433,7 +433,7 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   // `js` or `javascript`, as written, for a `---js` block's problems; and where its keys are.
   let script = '';
   let keyLines: ReadonlyMap<string, number> | undefined;
-  /** Where the closing line starts (its `\n`), once found. */
+  /** Where the closing line starts (its `\n`), once found: gray-matter is given the text up to its fence. */
   let blockEnd: number | undefined;
   // Hugo writes TOML between "+++" lines.
   const fence = text.startsWith('+++') ? '+++' : '---';
@@ -478,13 +478,12 @@ export function readFrontMatter(source: string): FrontMatterBlock {
       };
     }
   }
-  // gray-matter is given the text up to the closing line's fence only: it copies what it is given
-  // into a Buffer and looks it up in its cache, which for a whole post cost more than reading its block.
-  const close = blockEnd === undefined ? -1 : blockEnd;
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options also turns off gray-matter's cache, which would share results between equal files.
-    parsed = matter(close === -1 ? text : text.slice(0, close + 1 + fence.length), {
+    // Only the block, up to the closing line's fence: gray-matter copies what it is given into a
+    // Buffer and looks it up in its cache, which for a whole post cost more than reading its block.
+    parsed = matter(blockEnd === undefined ? text : text.slice(0, blockEnd + 1 + fence.length), {
       delimiters: fence,
       language: format,
       // Every engine gray-matter has, replaced: its javascript and coffee engines run the block as code.
@@ -511,9 +510,9 @@ export function readFrontMatter(source: string): FrontMatterBlock {
   }
   const opened = text.startsWith(fence);
   let bodyStart = text.length - parsed.content.length;
-  if (close !== -1) {
+  if (blockEnd !== undefined) {
     // Where gray-matter starts the body: after the fence, and one line end.
-    bodyStart = close + 1 + fence.length;
+    bodyStart = blockEnd + 1 + fence.length;
     if (text[bodyStart] === '\r') bodyStart++;
     if (text[bodyStart] === '\n') bodyStart++;
   }

@@ -473,13 +473,17 @@ describe('posts the blog does not publish yet', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('GIVEN a time zone setting that names no zone THEN it is logged as what it is, not as a file skipped', async () => {
-    put('hugo.toml', 'title = "A blog"\ntimeZone = "Mars/Olympus"\n');
+  /** What a Hugo site with this configuration file logs as warnings when opened (its one post read all the same). */
+  const configWarnings = async (name: string, text: string): Promise<string[]> => {
+    put(name, text);
     mkdirSync(join(dir, 'content'));
     put('content/out.md', post({ title: 'Out', date: '2024-05-01' }));
-    const lib = await open();
-    expect(titles(lib)).toEqual(['Out']);
-    const warned = logs.filter((log) => log.level === 40).map((log) => log.msg);
+    expect(titles(await open())).toEqual(['Out']);
+    return logs.filter((log) => log.level === 40).map((log) => log.msg);
+  };
+
+  it('GIVEN a time zone setting that names no zone THEN it is logged as what it is, not as a file skipped', async () => {
+    const warned = await configWarnings('hugo.toml', 'title = "A blog"\ntimeZone = "Mars/Olympus"\n');
     expect(warned).toEqual([
       expect.stringMatching(/^\S*hugo\.toml:2: timeZone: "Mars\/Olympus" is no time zone/),
     ]);
@@ -507,12 +511,7 @@ describe('posts the blog does not publish yet', () => {
   });
 
   it('GIVEN a site configuration that cannot be read, even where its reader names no line THEN it is logged as what it is, on one line', async () => {
-    put('hugo.json', '{\n  "title": }\n');
-    mkdirSync(join(dir, 'content'));
-    put('content/out.md', post({ title: 'Out', date: '2024-05-01' }));
-    const lib = await open();
-    expect(titles(lib)).toEqual(['Out']);
-    const warned = logs.filter((log) => log.level === 40).map((log) => log.msg);
+    const warned = await configWarnings('hugo.json', '{\n  "title": }\n');
     expect(warned).toEqual([
       expect.stringMatching(/^\S*hugo\.json: the site's configuration cannot be read \([^\n]+\): mend it/),
     ]);
