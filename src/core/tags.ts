@@ -2,13 +2,14 @@ import { distance } from 'fastest-levenshtein';
 
 /**
  * Tags match ignoring case, spaces, hyphens and underscores, and invisible characters (a zero-width
- * space): "engineering leadership" = "Engineering-Leadership".
+ * space, an emoji's variation selector): "engineering leadership" = "Engineering-Leadership", and
+ * `❤️` = `❤`, which differ by a U+FE0F that keyboards add or leave out.
  */
 export function tagKey(tag: string): string {
   return tag
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\-_\p{Cf}]+/gu, '');
+    .replace(/[\s\-_\p{Cf}\uFE0E\uFE0F]+/gu, '');
 }
 
 /**
@@ -134,12 +135,15 @@ function sharedLetters(
   };
 }
 
+/** What a tag's key leaves out inside a word: format characters and variation selectors (see {@link tagKey}). */
+const INVISIBLE = /[\p{Cf}\uFE0E\uFE0F]+/gu;
+
 /** A tag's words as {@link tagKey} reads them: it is them written together. */
 function tagWords(tag: string): string[] {
   return tag
     .normalize('NFKC')
     .toLowerCase()
     .split(/[\s\-_]+/u)
-    .map((word) => word.replace(/\p{Cf}+/gu, ''))
+    .map((word) => word.replace(INVISIBLE, ''))
     .filter((word) => word !== '');
 }

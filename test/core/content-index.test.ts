@@ -329,6 +329,18 @@ describe('buildIndex', () => {
     expect(index.tag('unknown')).toBeUndefined();
   });
 
+  it('GIVEN a tag written with an emoji variation selector THEN the tag without it finds it, shown as written', () => {
+    const { index } = buildIndex([
+      make('phone', { tags: ['\u2764\uFE0F'] }),
+      make('tablet', { tags: ['\u2764\uFE0F'] }),
+      make('desktop', { tags: ['\u2764'] }),
+    ]);
+    const entry = index.tag('\u2764');
+    expect(entry?.label).toBe('\u2764\uFE0F');
+    expect(entry?.articles.map((a) => a.slug).sort()).toEqual(['desktop', 'phone', 'tablet']);
+    expect(index.tags).toHaveLength(1);
+  });
+
   it('GIVEN sections THEN indexes the articles having each and all their items', () => {
     const { index } = buildIndex([make('a', { date: '2024-01-01' }), make('b', {}, '## Skills\n\n- s')]);
     expect(index.withSection('tips').map((a) => a.slug)).toEqual(['a']);

@@ -31,10 +31,25 @@ describe('tagKey', () => {
     expect(tagKey('🚀')).toBe('🚀');
     expect(tagKey('🚀 launch')).toBe('🚀launch');
   });
+
+  it('GIVEN an emoji with or without its variation selector THEN it is one tag', () => {
+    // `❤️` as a phone's keyboard writes it (U+2764 U+FE0F), `❤` as a desktop's, `❤︎` as text.
+    expect(tagKey('\u2764\uFE0F')).toBe(tagKey('\u2764'));
+    expect(tagKey('\u2764\uFE0E')).toBe(tagKey('\u2764'));
+    expect(tagKey('I \u2764\uFE0F code')).toBe(tagKey('i-\u2764-code'));
+    expect(tagKey('\u2764')).not.toBe(tagKey('\u2665'));
+  });
 });
 
 describe('closestTags', () => {
   const known = ['engineering leadership', 'career growth', 'hiring', 'management'];
+
+  it('GIVEN an emoji typed without the variation selector its tag has THEN suggests that tag', () => {
+    expect(closestTags('\u2764', ['\u2764\uFE0F open source', 'hiring'])).toEqual([
+      '\u2764\uFE0F open source',
+    ]);
+    expect(closestTags('\u2764\uFE0F open', ['\u2764 open source'])).toEqual(['\u2764 open source']);
+  });
 
   it('GIVEN a typo THEN suggests the tag it is close to', () => {
     expect(closestTags('enginering leadersip', known)).toEqual(['engineering leadership']);
