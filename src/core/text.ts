@@ -43,6 +43,26 @@ export function truncatePlain(text: string, max: number): string {
 }
 
 /**
+ * Text shown as written where Discord reads Markdown's inline marks (a message, an embed's title, a
+ * field's name): `__init__` would be underlined, `*args*` italic, `~~x~~` struck.
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/([[\]\\*_~`|])/g, '\\$1');
+}
+
+/**
+ * Plain text (a title, a name) as Markdown that shows it as written (see {@link escapeInline}), at
+ * most `max` code points, escapes counted: cut as {@link truncatePlain} cuts, never between an
+ * escape's `\` and its character.
+ */
+export function truncateInline(text: string, max: number): string {
+  const escaped = escapeInline(text);
+  if (codePointLength(escaped) <= max) return escaped;
+  const { cut, inWord } = wordCut(escaped, max);
+  return (inWord ? cut.replace(/(?<!\\)((?:\\\\)*)\\$/, '$1') : cut) + ELLIPSIS;
+}
+
+/**
  * The longest start of `text` that leaves room for an ellipsis within `max` code points, ending at
  * a word boundary (trimmed), or inside the first word when it alone is longer (`inWord`).
  */

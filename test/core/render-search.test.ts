@@ -96,6 +96,11 @@ describe('/search rendering', () => {
     ]);
   });
 
+  it('GIVEN a query with Markdown marks THEN the title shows it as typed, escaped: an embed title reads Markdown', () => {
+    const payload = renderSearch({ query: '__init__ *args*', results: [], page: 0 }, defaultBlogLinks(SITE));
+    expect(payload.embeds?.[0]?.title).toBe('Articles matching “\\_\\_init\\_\\_ \\*args\\*”');
+  });
+
   it('GIVEN a button whose page or query no longer leads anywhere THEN it does not parse (the buttons have expired)', () => {
     expect(parseSearchCustomId(searchCustomId('long title', 4), index)).toBeDefined();
     expect(parseSearchCustomId(searchCustomId('long title', 99), index)).toBeUndefined();

@@ -448,6 +448,56 @@ describe('Markdown as Discord reads it', () => {
   });
 });
 
+describe('author text in embed titles and field names, which Discord reads as Markdown', () => {
+  const title = 'Why __init__ matters: *args*, ~~x~~ and `code`';
+  const shown = 'Why \\_\\_init\\_\\_ matters: \\*args\\*, \\~\\~x\\~\\~ and \\`code\\`';
+  // The names escaped in the Markdown are plain text in the article, as its title is.
+  const body =
+    '## Tips\n\n- **\\_\\_init\\_\\_ first:** set fields.\n- **Use \\*args\\* wisely:** sparingly.';
+
+  it('GIVEN such a title and item names THEN /tips escapes them in the title and the field names', () => {
+    const article = mustParse(articleSource(validFront({ title }), body));
+    expect(article.sections.tips?.items.map((item) => item.name)).toEqual([
+      '__init__ first',
+      'Use *args* wisely',
+    ]);
+    const { index } = buildIndex([article]);
+    const embed = renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index).embeds?.[0];
+    expect(embed?.title).toBe(`Tips · ${shown}`);
+    expect(embed?.fields?.map((field) => field.name)).toEqual([
+      '\\_\\_init\\_\\_ first',
+      'Use \\*args\\* wisely',
+    ]);
+  });
+
+  it('GIVEN such a tip THEN /tip escapes its name in the title, and the author line, which Discord shows as written, keeps the title as is', () => {
+    const article = mustParse(articleSource(validFront({ title }), body));
+    const [tip] = buildIndex([article]).index.items('tips');
+    const embed = tip === undefined ? undefined : renderTip(tip).embeds?.[0];
+    expect(embed?.title).toBe('\\_\\_init\\_\\_ first');
+    expect(embed?.author?.name).toBe(`From “${title}”`);
+  });
+
+  it('GIVEN a tag with Markdown marks THEN /articles escapes it in the title', () => {
+    const article = mustParse(articleSource(validFront({ title, tags: ['__init__'] }), body));
+    const index = buildIndex([article]).index;
+    const payload = renderArticles({ tag: index.tag('__init__'), page: 0 }, index, BLOG);
+    expect(payload.embeds?.[0]?.title).toBe('Articles tagged “\\_\\_init\\_\\_”');
+  });
+
+  it('GIVEN a 200-character title that escaped passes 256 THEN the section title is cut at a word within 256, its escapes whole', () => {
+    const long = `${'__init__ '.repeat(21)}${'x'.repeat(11)}`;
+    expect(long).toHaveLength(200);
+    const article = mustParse(articleSource(validFront({ title: long }), body));
+    const { index } = buildIndex([article]);
+    const embedTitle =
+      renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index).embeds?.[0]?.title ?? '';
+    expect(embedTitle.length).toBeLessThanOrEqual(256);
+    // `Tips · ` then 19 words (13 code points each, escaped) fit before the ellipsis; a 20th would not.
+    expect(embedTitle).toBe(`Tips · ${'\\_\\_init\\_\\_ '.repeat(18)}\\_\\_init\\_\\_…`);
+  });
+});
+
 describe('plain text cut to a limit', () => {
   // Longer than a choice's name and a button's label; read as Markdown, `_…_` is emphasis past either limit.
   const title =

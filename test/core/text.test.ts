@@ -5,6 +5,7 @@ import {
   escapeBlockStarts,
   plainLine,
   splitText,
+  truncateInline,
   truncateMarkdown as truncate,
   truncatePlain,
 } from '../../src/core/text.js';
@@ -76,6 +77,30 @@ describe('truncatePlain', () => {
       'Using `Array<T>` with *stars* and __init__.py in generic Map<K, V> types that…',
     );
     expect(truncatePlain('**not bold** here', 80)).toBe('**not bold** here');
+  });
+});
+
+describe('truncateInline', () => {
+  it('GIVEN underscores, stars, tildes, a backtick, brackets and a pipe THEN each is escaped, the rest kept', () => {
+    expect(truncateInline('Why __init__ matters: *args*, ~~x~~, `a` [b] c|d \\ e', 256)).toBe(
+      'Why \\_\\_init\\_\\_ matters: \\*args\\*, \\~\\~x\\~\\~, \\`a\\` \\[b\\] c\\|d \\\\ e',
+    );
+  });
+
+  it('GIVEN a title that fits only unescaped THEN the escapes count and it is cut at a word', () => {
+    const title = `${'__init__ '.repeat(22)}end`;
+    const cut = truncateInline(title, 256);
+    expect(codePointLength(title)).toBeLessThan(256);
+    expect(codePointLength(cut)).toBeLessThanOrEqual(256);
+    expect(cut).toBe(`${'\\_\\_init\\_\\_ '.repeat(18)}\\_\\_init\\_\\_…`);
+  });
+
+  it('GIVEN one long word of marks THEN it is cut between escapes, never after a lone backslash', () => {
+    // 255 code points before the ellipsis would end on the `\` of the 128th `\_`.
+    expect(truncateInline('_'.repeat(200), 256)).toBe(`${'\\_'.repeat(127)}…`);
+    expect(truncateInline(`a${'_'.repeat(200)}`, 256)).toBe(`a${'\\_'.repeat(127)}…`);
+    // Each escaped backslash (`\\`) is kept whole, the lone `\` after them dropped.
+    expect(truncateInline('\\'.repeat(200), 256)).toBe(`${'\\\\'.repeat(127)}…`);
   });
 });
 

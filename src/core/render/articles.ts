@@ -4,19 +4,17 @@ import type { ContentIndex, TagEntry } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow, type LinkButton } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { codePointLength, escapeBlockStarts, truncateMarkdown, truncatePlain } from '../text.js';
+import {
+  codePointLength,
+  escapeBlockStarts,
+  escapeInline,
+  truncateInline,
+  truncateMarkdown,
+} from '../text.js';
 import { sendableUrl } from '../urls.js';
 
 /** Articles per page: enough to scan, few enough to read. */
 const PER_PAGE = 5;
-
-/**
- * Text shown as written inside bold or a link's text: Markdown's inline marks escaped (`__init__`
- * would be underlined, `*star*` italic).
- */
-export function escapeInline(text: string): string {
-  return text.replace(/([[\]\\*_~`|])/g, '\\$1');
-}
 
 /** Tags named in a message, each in bold and shown as written (`__init__` too). */
 export function tagNames(labels: readonly string[]): string {
@@ -110,6 +108,7 @@ export function articlePages(articles: readonly Article[]): readonly string[] {
 
 /** A list of articles as a message: one page of linked titles with their summaries, and paging buttons. */
 export interface ArticleList {
+  /** Plain text, shown as written (an embed's title reads Markdown: a tag `__init__` would be underlined). */
   readonly title: string;
   /** Newest first, or best match first. */
   readonly articles: readonly Article[];
@@ -131,7 +130,7 @@ export function renderArticleList(list: ArticleList): MessagePayload {
   return {
     embeds: [
       {
-        title: truncatePlain(list.title, L.embedTitle),
+        title: truncateInline(list.title, L.embedTitle),
         color: EMBED_COLOR,
         ...(list.link.url === undefined ? {} : { url: list.link.url }),
         description: articlePage(articles, page),

@@ -47,7 +47,6 @@ export function parseSearchCustomId(customId: string, index: ContentIndex): Sear
 /** The articles matching a query, best first, one page of them, like /articles lists them. */
 export function renderSearch(view: SearchView, links: BlogLinks): MessagePayload {
   return renderArticleList({
-    // Embed titles show no Markdown, so the query needs no escaping; it is short enough to fit.
     title: `Articles matching “${view.query}”`,
     articles: view.results,
     page: view.page,

@@ -4,7 +4,7 @@ import type { ContentIndex } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { codePointLength, splitText, truncatePlain } from '../text.js';
+import { codePointLength, splitText, truncateInline } from '../text.js';
 import { sendableUrl } from '../urls.js';
 
 /** Singular names for unnamed items ("Tip 3"). */
@@ -50,7 +50,8 @@ export function sectionPages(article: Article, section: Section): readonly PageB
         : item.number === undefined
           ? item.name
           : `${item.number}. ${item.name}`;
-    const name = truncatePlain(label, L.fieldName - 12);
+    // A field's name reads Markdown as the title does: an item named `__init__` shows as written.
+    const name = truncateInline(label, L.fieldName - 12);
     splitText(item.text, L.fieldValue).forEach((value, part) => {
       const field = { name: part === 0 ? name : `${name} (continued)`, value };
       const cost = codePointLength(field.name) + codePointLength(field.value);
@@ -78,8 +79,12 @@ export function itemNumbers(items: readonly SectionItem[]): number[] {
   });
 }
 
+/**
+ * The heading and the title, both the author's plain text, escaped: Discord reads Markdown in an
+ * embed's title (`Why __init__ matters` would be underlined).
+ */
 function sectionTitle(article: Article, section: Section): string {
-  return truncatePlain(`${section.heading} · ${article.title}`, L.embedTitle);
+  return truncateInline(`${section.heading} · ${article.title}`, L.embedTitle);
 }
 
 /** Whether the reply pages through every article with the section, or through one article. */

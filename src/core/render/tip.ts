@@ -3,7 +3,7 @@ import type { ItemRef } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { codePointLength, splitText, truncatePlain } from '../text.js';
+import { codePointLength, splitText, truncateInline, truncatePlain } from '../text.js';
 import { sendableUrl } from '../urls.js';
 import { itemNumbers } from './section.js';
 
@@ -16,8 +16,9 @@ function tipNumber(tip: ItemRef): number {
 /** A single tip with the article it comes from. */
 export function renderTip(tip: ItemRef): MessagePayload {
   const { article, item } = tip;
-  // Alone, a named tip is its name: a list's `3.` before it would number nothing here.
-  const title = truncatePlain(item.name ?? `Tip ${tipNumber(tip)}`, L.embedTitle);
+  // Alone, a named tip is its name: a list's `3.` before it would number nothing here. Escaped, as
+  // an embed's title reads Markdown; the author's name reads none, so the article's title is as is.
+  const title = truncateInline(item.name ?? `Tip ${tipNumber(tip)}`, L.embedTitle);
   const author = truncatePlain(`From “${article.title}”`, L.authorName);
   const footer = article.tags.join(' · ');
   const footerText = truncatePlain(footer, 200);
