@@ -116,6 +116,8 @@ export class ContentLibrary {
   #watcher: FolderWatcher | undefined;
   #watchFailures = 0;
   #pending: { paths: Set<string>; since: number } | undefined;
+  /** The paths of the watcher's refresh queued and not started yet: later batches join it (see #queueEvent). */
+  #waiting: Set<string> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   /** The folder being watched, as `dev:ino`: a folder replaced under the same name is watched anew. */
@@ -189,10 +191,13 @@ export class ContentLibrary {
    */
   refresh(request: { paths?: Iterable<string>; rescan?: boolean; force?: boolean }): Promise<ContentUpdate> {
     const paths = [...(request.paths ?? [])];
+    return this.#enqueue(() => this.#refresh(paths, request.rescan ?? false, request.force ?? false));
+  }
+
+  /** Runs `refresh` once those queued before it are done; after close() it does nothing. */
+  #enqueue(refresh: () => Promise<ContentUpdate>): Promise<ContentUpdate> {
     const run = this.#queue.then(() =>
-      this.#closed
-        ? { ...ContentLibrary.#NOTHING, articles: this.#index.articles.length }
-        : this.#refresh(paths, request.rescan ?? false, request.force ?? false),
+      this.#closed ? { ...ContentLibrary.#NOTHING, articles: this.#index.articles.length } : refresh(),
     );
     this.#queue = run.catch(() => undefined);
     return run;
@@ -312,9 +317,17 @@ export class ContentLibrary {
       const batch = this.#pending;
       this.#pending = undefined;
       if (batch === undefined || this.#closed) return;
-      this.refresh({ paths: batch.paths }).catch((err: unknown) =>
-        this.#options.logger.error({ err, root }, 'could not refresh the content'),
-      );
+      // A refresh that takes longer than a batch (a `git pull`, a clone into the folder) would have
+      // batches queue up, each read after the other: they join the one waiting instead, read at once.
+      if (this.#waiting !== undefined) {
+        for (const path of batch.paths) this.#waiting.add(path);
+        return;
+      }
+      const waiting = (this.#waiting = batch.paths);
+      this.#enqueue(() => {
+        this.#waiting = undefined;
+        return this.#refresh([...waiting], false, false);
+      }).catch((err: unknown) => this.#options.logger.error({ err, root }, 'could not refresh the content'));
     }, wait);
   }
 
@@ -404,8 +417,14 @@ export class ContentLibrary {
       this.#timeZone = found.timeZone;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       this.#settingFolders = found.settingFolders;
-      if (!this.#closed && found.unread.length === 0)
-        this.#watcher?.sync(this.#watched([...found.folders, ...found.settingFolders]));
+      const watcher = this.#closed || found.unread.length > 0 ? undefined : this.#watcher;
+      if (watcher !== undefined) {
+        const newFolders = found.folders.filter((folder) => !watcher.has(folder));
+        watcher.sync(this.#watched([...found.folders, ...found.settingFolders]));
+        // A file made in a new folder after the walk read it, and before its watch began, has no
+        // event: the folders now watched are read again (a rescan), which adds no watch, so no re-read.
+        for (const folder of newFolders) if (watcher.has(folder)) this.#queueEvent(root, folder);
+      }
       const seen = new Set(found.files.map((file) => file.file));
       // A folder that could not be read this time (a mount gone for a moment, its rights being
       // changed) keeps the articles read from it before: only files known to be gone leave.
