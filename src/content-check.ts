@@ -1,5 +1,6 @@
 import { loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
+import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
 import { unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
@@ -39,9 +40,7 @@ async function check(): Promise<number> {
     console.error(lines.join('\n'));
     // The count after the problems, as after none, so a long list still ends with how much is wrong.
     const wrong = [
-      ...(problems.length > 0
-        ? [`${new Set(problems.map(({ file }) => file)).size} file(s) with problems`]
-        : []),
+      ...describeProblemPaths(await problemPaths(problems, contentDir)),
       ...(overLimits > 0 ? [`${overLimits} reply(ies) beyond Discord's limits`] : []),
     ];
     console.log(`${counted}${wrong.length > 0 ? `: ${wrong.join(', ')}, listed above` : ''}.`);
