@@ -59,7 +59,12 @@ export function truncateInline(text: string, max: number): string {
   const escaped = escapeInline(text);
   if (codePointLength(escaped) <= max) return escaped;
   const { cut, inWord } = wordCut(escaped, max);
-  return (inWord ? cut.replace(/(?<!\\)((?:\\\\)*)\\$/, '$1') : cut) + ELLIPSIS;
+  return (inWord ? dropHalfEscape(cut) : cut) + ELLIPSIS;
+}
+
+/** `markdown` without the `\` of an escape cut from its character at its end; escaped backslashes (`\\`) kept. */
+function dropHalfEscape(markdown: string): string {
+  return markdown.replace(/(?<!\\)((?:\\\\)*)\\$/, '$1');
 }
 
 /**
@@ -157,7 +162,7 @@ function truncateWritten(markdown: string, max: number): string {
   const { cut: start, inWord } = wordCut(markdown, max);
   let cut = dropLoneMarker(start);
   // Cut inside a word: half an escape (`\`) or character reference (`&#x20;`) would show as text.
-  if (inWord) cut = cut.replace(/&#x?[\da-f]*$/i, '').replace(/(?<!\\)(\\\\)*\\$/, '$1');
+  if (inWord) cut = dropHalfEscape(cut.replace(/&#x?[\da-f]*$/i, ''));
   return cut + ELLIPSIS;
 }
 

@@ -70,6 +70,13 @@ describe('truncateMarkdown', () => {
   });
 });
 
+describe('truncateMarkdown cutting inside a word of escapes', () => {
+  it('GIVEN one long emphasised word of backslashes THEN the escaped backslashes before the cut are all kept', () => {
+    // Written without its emphasis, each backslash is `\\`; 99 code points end on half of the 50th.
+    expect(truncate(`*${'\\\\'.repeat(300)}*`, 100)).toBe(`${'\\\\'.repeat(49)}…`);
+  });
+});
+
 describe('truncatePlain', () => {
   it('GIVEN a title with Markdown characters THEN keeps every one, cutting only at a word', () => {
     const title = 'Using `Array<T>` with *stars* and __init__.py in generic Map<K, V> types that go on';
