@@ -149,6 +149,17 @@ export async function readArticles(
   settings: ParseSettings,
   store?: ContentStore,
 ): Promise<FileOutcome[]> {
+  // Many files (a start, a folder replaced) are stored in bulk: see ContentStore.bulk.
+  return files.length >= CHUNK && store !== undefined
+    ? store.bulk(() => readAndStore(files, settings, store))
+    : readAndStore(files, settings, store);
+}
+
+async function readAndStore(
+  files: readonly ArticleFile[],
+  settings: ParseSettings,
+  store: ContentStore | undefined,
+): Promise<FileOutcome[]> {
   const pool = new ParsePool();
   const chunks: (readonly ArticleFile[])[] = [];
   for (let start = 0; start < files.length; start += CHUNK) chunks.push(files.slice(start, start + CHUNK));

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentLibrary } from '../../src/adapters/content-library.js';
 import { ContentStore, StoredArticle } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
@@ -213,6 +213,44 @@ describe('ContentStore', () => {
     expect(first.current.bySlug('b')?.sections.tips?.items[0]?.text).toBe('Listen first.');
     expect(second.current.bySlug('b')?.sections.tips?.items[0]?.text).toBe('Write things down.');
     expect(second.current.search.search('write').map((a) => a.slug)).toEqual(['b']);
+  });
+
+  it('GIVEN a bulk load THEN nothing is checkpointed into the database while it runs, and all of it a moment after', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const store = await ContentStore.open(storePath, SETTINGS, logger);
+      open.push(store);
+      const head = JSON.stringify({
+        slug: 's',
+        title: 'T',
+        summary: '',
+        tags: [],
+        file: 'f.md',
+        outline: {},
+      });
+      // 8 MB of sections: twice what SQLite writes ahead before it checkpoints by default.
+      const sections = JSON.stringify({ text: 'x'.repeat(8_000) });
+      const forms = Array.from({ length: 1_000 }, (_, i) => ({
+        key: `k${i}`,
+        form: { ok: true as const, head, sections, words: ['t', '', '', ''] },
+      }));
+      const databaseBytes = (): number => statSync(storePath).size;
+      await store.bulk(async () => {
+        for (let i = 0; i < forms.length; i += 100) {
+          store.putAll(forms.slice(i, i + 100));
+          await Promise.resolve();
+        }
+        expect(databaseBytes()).toBeLessThan(1_000_000);
+      });
+      expect(databaseBytes()).toBeLessThan(1_000_000);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(databaseBytes()).toBeGreaterThan(8_000_000);
+      expect(store.sections((store.get('k999') as { article: StoredArticle }).article.id)).toEqual({
+        text: 'x'.repeat(8_000),
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('GIVEN no path THEN the store is kept in memory and still searches', async () => {
