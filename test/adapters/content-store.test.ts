@@ -245,7 +245,8 @@ describe('ContentStore', () => {
       expect(databaseBytes()).toBeLessThan(1_000_000);
       await vi.advanceTimersByTimeAsync(5_000);
       expect(databaseBytes()).toBeGreaterThan(8_000_000);
-      expect(store.sections((store.get('k999') as { article: StoredArticle }).article.id)).toEqual({
+      const last = store.get('k999');
+      expect(last?.ok && last.article instanceof StoredArticle && store.sections(last.article.id)).toEqual({
         text: 'x'.repeat(8_000),
       });
     } finally {
