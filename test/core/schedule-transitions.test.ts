@@ -9,6 +9,7 @@ import {
 } from '../../src/core/render/schedule.js';
 import { renderTip } from '../../src/core/render/tip.js';
 import type { ScheduleRecord, SlotInFlight } from '../../src/core/schedule-record.js';
+import type { ContentIndex } from '../../src/core/content-index.js';
 import {
   beginSlot,
   failSlot,
@@ -413,6 +414,19 @@ describe('the /schedule texts', () => {
         '**Paused** since <t:1795856400:F>: the channel was deleted (Unknown Channel). `/schedule resume` starts posting again.',
         'Last post: <t:1795770000:F>, “Network with other engineering leaders”.',
       ].join('\n'),
+    );
+  });
+
+  it('GIVEN a last post whose tip is named with Markdown marks THEN show gives the name as written', () => {
+    const named = {
+      item: () => ({ item: { name: 'Use __init__ and *args*', text: 'x', line: 1 } }),
+    } as unknown as Pick<ContentIndex, 'item'>;
+    const record: ScheduleRecord = {
+      ...RECORD,
+      lastPost: { at: SLOT - DAY, slotAt: SLOT - DAY, tipId: tipId(3), messageId: '1300000000000000001' },
+    };
+    expect(renderScheduleShow(record, named, SLOT - HOUR).split('\n')[2]).toBe(
+      'Last post: <t:1795770000:F>, “Use \\_\\_init\\_\\_ and \\*args\\*”.',
     );
   });
 

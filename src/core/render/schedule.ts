@@ -2,6 +2,7 @@ import type { ContentIndex, ItemRef } from '../content-index.js';
 import type { MessagePayload } from '../payload.js';
 import type { ScheduleRecord } from '../schedule-record.js';
 import { describeRule, discordTimestamp, formatInZone } from '../schedule.js';
+import { escapeInline } from '../text.js';
 import { renderTip } from './tip.js';
 
 /** The /schedule answers that say the same every time. */
@@ -49,9 +50,9 @@ export function renderScheduleShow(
   if (record.lastPost === undefined) lines.push('Nothing posted yet.');
   else {
     const name = content.item(record.lastPost.tipId)?.item.name;
-    lines.push(
-      `Last post: ${discordTimestamp(new Date(record.lastPost.at))}${name === undefined ? '' : `, “${name}”`}.`,
-    );
+    // Shown as written: `__init__` in a tip's name would be underlined.
+    const named = name === undefined ? '' : `, “${escapeInline(name)}”`;
+    lines.push(`Last post: ${discordTimestamp(new Date(record.lastPost.at))}${named}.`);
   }
   const retryAt = record.inFlight?.retryAt;
   if (record.inFlight !== undefined && retryAt !== undefined && retryAt > now) {
