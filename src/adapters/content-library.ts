@@ -327,7 +327,15 @@ export class ContentLibrary {
       this.#enqueue(() => {
         this.#waiting = undefined;
         return this.#refresh([...waiting], false, false);
-      }).catch((err: unknown) => this.#options.logger.error({ err, root }, 'could not refresh the content'));
+      }).catch((err: unknown) => {
+        // Not lost: read with the next change (a batch may hold a whole `git pull`), or at SIGHUP.
+        const pending = (this.#pending ??= { paths: new Set(), since: performance.now() });
+        for (const path of waiting) pending.paths.add(path);
+        this.#options.logger.error(
+          { err, root },
+          'could not refresh the content: tried again with the next change, or send SIGHUP',
+        );
+      });
     }, wait);
   }
 
@@ -399,7 +407,12 @@ export class ContentLibrary {
     let targets: ArticleFile[];
     const gone: string[] = [];
     if (rescan) {
-      const found = await findArticles(dir);
+      // Each folder watched before it is read (see FolderWatcher.add); the walk's result trims the rest.
+      const found = await findArticles(dir, {
+        beforeRead: (folder) => {
+          if (!this.#closed) this.#watcher?.add(folder);
+        },
+      });
       this.#walkProblems = found.problems;
       // Every file is parsed anew when how the site is read changed (an Eleventy configuration
       // added, a Hugo site's content folder elsewhere: its sections; another time zone: its dates).
@@ -417,14 +430,8 @@ export class ContentLibrary {
       this.#timeZone = found.timeZone;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       this.#settingFolders = found.settingFolders;
-      const watcher = this.#closed || found.unread.length > 0 ? undefined : this.#watcher;
-      if (watcher !== undefined) {
-        const newFolders = found.folders.filter((folder) => !watcher.has(folder));
-        watcher.sync(this.#watched([...found.folders, ...found.settingFolders]));
-        // A file made in a new folder after the walk read it, and before its watch began, has no
-        // event: the folders now watched are read again (a rescan), which adds no watch, so no re-read.
-        for (const folder of newFolders) if (watcher.has(folder)) this.#queueEvent(root, folder);
-      }
+      if (!this.#closed && found.unread.length === 0)
+        this.#watcher?.sync(this.#watched([...found.folders, ...found.settingFolders]));
       const seen = new Set(found.files.map((file) => file.file));
       // A folder that could not be read this time (a mount gone for a moment, its rights being
       // changed) keeps the articles read from it before: only files known to be gone leave.

@@ -555,7 +555,10 @@ async function readCascades(
  * Folders are entered only as themselves, so each one inside the content folder is walked once; a link
  * is followed only to a file inside the content folder.
  */
-export async function findArticles(dir: string): Promise<FoundArticles> {
+export async function findArticles(
+  dir: string,
+  { beforeRead }: { beforeRead?: (folder: string) => void } = {},
+): Promise<FoundArticles> {
   const problems: ContentProblem[] = [];
   let root: string;
   try {
@@ -598,6 +601,8 @@ export async function findArticles(dir: string): Promise<FoundArticles> {
   const indexes: string[] = [];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let entries: Dirent[];
+    // Watched (by a caller that watches) before it is read: what is added after the read is heard.
+    beforeRead?.(join(root, folder));
     try {
       entries = await readdir(join(root, folder), { withFileTypes: true });
     } catch (error) {

@@ -11,6 +11,7 @@ export class FolderWatcher {
   readonly #watchers = new Map<string, FSWatcher>();
   readonly #onChange: (path: string) => void;
   readonly #onError: (error: Error, folder: string) => void;
+  #closed = false;
 
   /**
    * `onChange` gets the path of what changed (a file or a folder, which may be gone), or the folder
@@ -34,28 +35,35 @@ export class FolderWatcher {
       watcher.close();
       this.#watchers.delete(folder);
     }
-    for (const folder of wanted) {
-      if (this.#watchers.has(folder)) continue;
-      try {
-        const watcher = watch(folder, { persistent: false }, (_, name) =>
-          this.#onChange(name === null ? folder : join(folder, name)),
-        );
-        watcher.on('error', (error) => {
-          watcher.close();
-          this.#watchers.delete(folder);
-          this.#onError(error, folder);
-          // Gone, most likely: whoever watches its parent hears of it; a rescan sorts it out.
-          this.#onChange(folder);
-        });
-        this.#watchers.set(folder, watcher);
-      } catch (error) {
-        // Removed since the walk, or the system's limit of watches reached.
-        this.#onError(error as Error, folder);
-      }
+    for (const folder of wanted) this.add(folder);
+  }
+
+  /**
+   * Watches `folder` (an absolute path) too, if it is not yet: before a walk reads it, so that nothing
+   * added to it between that read and the watch goes unheard. Nothing once closed.
+   */
+  add(folder: string): void {
+    if (this.#closed || this.#watchers.has(folder)) return;
+    try {
+      const watcher = watch(folder, { persistent: false }, (_, name) =>
+        this.#onChange(name === null ? folder : join(folder, name)),
+      );
+      watcher.on('error', (error) => {
+        watcher.close();
+        this.#watchers.delete(folder);
+        this.#onError(error, folder);
+        // Gone, most likely: whoever watches its parent hears of it; a rescan sorts it out.
+        this.#onChange(folder);
+      });
+      this.#watchers.set(folder, watcher);
+    } catch (error) {
+      // Removed since the walk, or the system's limit of watches reached.
+      this.#onError(error as Error, folder);
     }
   }
 
   close(): void {
+    this.#closed = true;
     for (const watcher of this.#watchers.values()) watcher.close();
     this.#watchers.clear();
   }

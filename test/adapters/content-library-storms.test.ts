@@ -31,6 +31,8 @@ function gate(): { reached: Promise<void>; hold: () => Promise<void>; open: () =
 const gates = vi.hoisted(() => ({
   read: undefined as { hold: () => Promise<void> } | undefined,
   walk: undefined as { hold: () => Promise<void> } | undefined,
+  /** The next read fails (a store that cannot be written for a moment, say). */
+  fail: false,
 }));
 
 vi.mock('../../src/adapters/content-loader.js', async (importOriginal) => {
@@ -42,9 +44,13 @@ vi.mock('../../src/adapters/content-loader.js', async (importOriginal) => {
       const held = gates.read;
       gates.read = undefined;
       await held?.hold();
+      if (gates.fail) {
+        gates.fail = false;
+        throw new Error('disk full');
+      }
       return actual.readArticles(...args);
     }),
-    // Held once the folders are read, before they are watched.
+    // Held once the folders are read, before the walk's result is used.
     findArticles: vi.fn(async (...args: Parameters<typeof actual.findArticles>) => {
       const found = await actual.findArticles(...args);
       const held = gates.walk;
@@ -83,6 +89,7 @@ beforeEach(() => {
 afterEach(async () => {
   gates.read = undefined;
   gates.walk = undefined;
+  gates.fail = false;
   await library?.close();
   library = undefined;
   rmSync(dirname(dir), { recursive: true, force: true });
@@ -123,13 +130,25 @@ describe('ContentLibrary watching a storm of events', () => {
     expect(vi.mocked(loader.readArticles).mock.calls.length - calls).toBeLessThanOrEqual(3);
   });
 
-  it('GIVEN a file written into a new nested folder after the walk read it, before it is watched THEN it is read all the same', async () => {
+  it('GIVEN a refresh of the watcher that fails THEN its files are read with the next change', async () => {
+    const lib = await open();
+    const calls = vi.mocked(loader.readArticles).mock.calls.length;
+    gates.fail = true;
+    put('b.md', article('Beta'));
+    await eventually(() => expect(gates.fail).toBe(false));
+    expect(titles(lib)).toEqual(['Alpha']);
+    put('c.md', article('Gamma'));
+    await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Beta', 'Gamma']));
+    expect(vi.mocked(loader.readArticles).mock.calls.length).toBeGreaterThan(calls + 1);
+  });
+
+  it('GIVEN a file written into a new nested folder after the walk read it, before the walk ended THEN it is read all the same', async () => {
     const lib = await open();
     const walk = gate();
     gates.walk = walk;
     const walks = vi.mocked(loader.findArticles).mock.calls.length;
     mkdirSync(join(dir, 'posts', '2024'), { recursive: true });
-    // The rescan the new folder's event asks for has read both folders; neither is watched yet.
+    // The rescan the new folder's event asks for has read both folders, each watched before it was read.
     await walk.reached;
     put('posts/2024/c.md', article('Gamma'));
     walk.open();
@@ -137,12 +156,11 @@ describe('ContentLibrary watching a storm of events', () => {
     // Watched now: a later file shows as well.
     put('posts/2024/d.md', article('Delta'));
     await eventually(() => expect(titles(lib)).toEqual(['Alpha', 'Delta', 'Gamma']));
-    // The new folders' walk, and the one that read them again, which watched nothing new (and one
-    // for an event of their parent, where a system reports it)...
+    // The new folders' walk (and one for another event of theirs, where a system reports it)...
     const walked = vi.mocked(loader.findArticles).mock.calls.length;
     expect(walked - walks).toBeLessThanOrEqual(3);
-    // ...and no more: re-reading the folders does not go on. (A loop would walk every batch, 50 ms;
-    // without one nothing can walk, so this wait cannot fail a library that is right.)
+    // ...and no more: nothing reads the folders again and again. (A loop would walk every batch,
+    // 50 ms; without one nothing can walk, so this wait cannot fail a library that is right.)
     await sleep(500);
     expect(vi.mocked(loader.findArticles).mock.calls.length).toBe(walked);
   });
