@@ -202,17 +202,17 @@ export class ContentStore {
    * storing 10,000 articles). Their one checkpoint runs a moment after the load instead.
    */
   async bulk<T>(load: () => Promise<T>): Promise<T> {
-    if (this.#bulkLoads++ === 0) {
-      clearTimeout(this.#checkpoint);
-      this.#db.pragma('wal_autocheckpoint = 0');
-    }
+    clearTimeout(this.#checkpoint);
+    if (this.#bulkLoads === 0 && this.#db.open) this.#db.pragma('wal_autocheckpoint = 0');
+    this.#bulkLoads++;
     try {
       return await load();
     } finally {
       if (--this.#bulkLoads === 0 && this.#db.open) {
         this.#db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+        // TRUNCATE: the log, as long as the whole load, is emptied too (checkpoints only reuse it).
         this.#checkpoint = setTimeout(() => {
-          if (this.#db.open) this.#db.pragma('wal_checkpoint(PASSIVE)');
+          if (this.#db.open) this.#db.pragma('wal_checkpoint(TRUNCATE)');
         }, BULK_CHECKPOINT_MS).unref();
       }
     }

@@ -1,15 +1,17 @@
 import { distance } from 'fastest-levenshtein';
 
+/** Format characters (a zero-width space) and emoji variation selectors: shown, never typed alike. */
+const INVISIBLE_CHARS = '\\p{Cf}\\uFE0E\\uFE0F';
+/** What a tag's key leaves out: separators, and invisible characters (see {@link tagKey}). */
+const LEFT_OUT = new RegExp(`[\\s\\-_${INVISIBLE_CHARS}]+`, 'gu');
+
 /**
  * Tags match ignoring case, spaces, hyphens and underscores, and invisible characters (a zero-width
  * space, an emoji's variation selector): "engineering leadership" = "Engineering-Leadership", and
  * `❤️` = `❤`, which differ by a U+FE0F that keyboards add or leave out.
  */
 export function tagKey(tag: string): string {
-  return tag
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\-_\p{Cf}\uFE0E\uFE0F]+/gu, '');
+  return tag.normalize('NFKC').toLowerCase().replace(LEFT_OUT, '');
 }
 
 /**
@@ -135,8 +137,8 @@ function sharedLetters(
   };
 }
 
-/** What a tag's key leaves out inside a word: format characters and variation selectors (see {@link tagKey}). */
-const INVISIBLE = /[\p{Cf}\uFE0E\uFE0F]+/gu;
+/** What a tag's key leaves out inside a word (see {@link tagKey}). */
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]+`, 'gu');
 
 /** A tag's words as {@link tagKey} reads them: it is them written together. */
 function tagWords(tag: string): string[] {

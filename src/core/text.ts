@@ -50,6 +50,11 @@ export function escapeInline(text: string): string {
   return text.replace(/([[\]\\*_~`|])/g, '\\$1');
 }
 
+/** Text as it was before {@link escapeInline} (or {@link truncateInline}, but for its cut). */
+export function unescapeInline(text: string): string {
+  return text.replace(/\\([[\]\\*_~`|])/g, '$1');
+}
+
 /**
  * Plain text (a title, a name) as Markdown that shows it as written (see {@link escapeInline}), at
  * most `max` code points, escapes counted: cut as {@link truncatePlain} cuts, never between an

@@ -2,6 +2,7 @@ import type { Logger } from '../adapters/logger.js';
 import type { Schedules } from '../adapters/schedule-book.js';
 import type { ContentIndex, ItemRef } from '../core/content-index.js';
 import { renderTip } from '../core/render/tip.js';
+import { unescapeInline } from '../core/text.js';
 import { dueAction, type ScheduleRecord, type SlotInFlight } from '../core/schedule-record.js';
 import {
   beginSlot,
@@ -175,8 +176,13 @@ export class Scheduler {
       const payload = renderTip(tip);
       let found: string | undefined;
       if (searchHistory) {
-        const title = payload.embeds?.[0]?.title;
-        found = await poster.findOwnPost(channelId, inFlight.startedAt, (embed) => embed.title === title);
+        // Compared without escapes: a post sent by a version that wrote titles unescaped is found too.
+        const title = unescapeInline(payload.embeds?.[0]?.title ?? '');
+        found = await poster.findOwnPost(
+          channelId,
+          inFlight.startedAt,
+          (embed) => embed.title !== undefined && unescapeInline(embed.title) === title,
+        );
       }
       const messageId = found ?? (await poster.send(channelId, payload, inFlight.slot)).id;
       const done = await book.change(guildId, (r) =>

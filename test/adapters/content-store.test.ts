@@ -245,6 +245,8 @@ describe('ContentStore', () => {
       expect(databaseBytes()).toBeLessThan(1_000_000);
       await vi.advanceTimersByTimeAsync(5_000);
       expect(databaseBytes()).toBeGreaterThan(8_000_000);
+      // The log the load wrote ahead is emptied, not kept at its size while the bot runs.
+      expect(statSync(`${storePath}-wal`).size).toBe(0);
       const last = store.get('k999');
       expect(last?.ok && last.article instanceof StoredArticle && store.sections(last.article.id)).toEqual({
         text: 'x'.repeat(8_000),
@@ -252,6 +254,26 @@ describe('ContentStore', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('GIVEN a bulk load that fails THEN checkpoints run again as before it', async () => {
+    const store = await ContentStore.open(storePath, SETTINGS, logger);
+    open.push(store);
+    await expect(
+      store.bulk(() => {
+        throw new Error('the disk is full');
+      }),
+    ).rejects.toThrow('the disk is full');
+    const head = JSON.stringify({ slug: 's', title: 'T', summary: '', tags: [], file: 'f.md', outline: {} });
+    const sections = JSON.stringify({ text: 'x'.repeat(8_000) });
+    store.putAll(
+      Array.from({ length: 1_000 }, (_, i) => ({
+        key: `k${i}`,
+        form: { ok: true as const, head, sections, words: ['t', '', '', ''] },
+      })),
+    );
+    // Past SQLite's 4 MB written ahead, a checkpoint has copied them into the database.
+    expect(statSync(storePath).size).toBeGreaterThan(4_000_000);
   });
 
   it('GIVEN no path THEN the store is kept in memory and still searches', async () => {

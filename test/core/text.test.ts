@@ -8,6 +8,7 @@ import {
   truncateInline,
   truncateMarkdown as truncate,
   truncatePlain,
+  unescapeInline,
 } from '../../src/core/text.js';
 import { escapeLoneSpoilers } from '../../src/core/markdown.js';
 import { growth } from './growth.js';
@@ -100,6 +101,11 @@ describe('truncateInline', () => {
     expect(codePointLength(title)).toBeLessThan(256);
     expect(codePointLength(cut)).toBeLessThanOrEqual(256);
     expect(cut).toBe(`${'\\_\\_init\\_\\_ '.repeat(18)}\\_\\_init\\_\\_…`);
+  });
+
+  it('GIVEN an escaped title THEN unescapeInline gives it back as written (a post of an older version is found by it)', () => {
+    const title = 'Why __init__ matters: *args*, ~~x~~, `a` [b] c|d \\ e \\_';
+    expect(unescapeInline(truncateInline(title, 256))).toBe(title);
   });
 
   it('GIVEN one long word of marks THEN it is cut between escapes, never after a lone backslash', () => {

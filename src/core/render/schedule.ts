@@ -2,7 +2,7 @@ import type { ContentIndex, ItemRef } from '../content-index.js';
 import type { MessagePayload } from '../payload.js';
 import type { ScheduleRecord } from '../schedule-record.js';
 import { describeRule, discordTimestamp, formatInZone } from '../schedule.js';
-import { escapeInline } from '../text.js';
+import { truncateInline } from '../text.js';
 import { renderTip } from './tip.js';
 
 /** The /schedule answers that say the same every time. */
@@ -15,6 +15,9 @@ export const SCHEDULE_TEXT = {
   /** Said with a schedule set while no article has tips (most blogs have none): kept, but nothing posts yet. */
   noTipsYet: 'No article has tips yet: nothing will be posted until one has a Tips section.',
 } as const;
+
+/** The most of a tip's name that `/schedule show` gives, escapes counted. */
+const NAME_MAX = 200;
 
 /** `Next post: Monday 30 November 2026, 09:00 (Europe/Berlin); your time: <t:1796025600:F>.` (Discord shows each reader their own.) */
 export function renderNextPost(record: ScheduleRecord): string {
@@ -50,8 +53,8 @@ export function renderScheduleShow(
   if (record.lastPost === undefined) lines.push('Nothing posted yet.');
   else {
     const name = content.item(record.lastPost.tipId)?.item.name;
-    // Shown as written: `__init__` in a tip's name would be underlined.
-    const named = name === undefined ? '' : `, “${escapeInline(name)}”`;
+    // Shown as written (`__init__` would be underlined), and short: names have no bound of their own.
+    const named = name === undefined ? '' : `, “${truncateInline(name, NAME_MAX)}”`;
     lines.push(`Last post: ${discordTimestamp(new Date(record.lastPost.at))}${named}.`);
   }
   const retryAt = record.inFlight?.retryAt;
