@@ -19,9 +19,41 @@ export function codePointLength(text: string): number {
   return n;
 }
 
-/** The first `max` code points of `text`. */
-function sliceCodePoints(text: string, max: number): string {
-  return Array.from(text).slice(0, max).join('');
+/** Where the code point after the first `points` of `text` starts, in UTF-16 units (its length when shorter). */
+function codePointEnd(text: string, points: number): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff) {
+      if (n === points) return i;
+      n++;
+    }
+  }
+  return text.length;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** UTF-16 units read on each side of a cut to find its grapheme: emoji sequences and marks are a few long. */
+const GRAPHEME_REACH = 32;
+
+/**
+ * The last grapheme boundary at or before `at` (a code point's start), so that a cut keeps an emoji
+ * sequence (👩‍💻), a flag or a letter and its marks whole. Only the units around `at` are segmented
+ * (texts can be a megabyte). A cluster longer than that, or than the room, is cut at `at` without
+ * the joiners and marks before it, which would otherwise join the ellipsis.
+ */
+function graphemeStart(text: string, at: number): number {
+  if (at <= 0 || at >= text.length) return at;
+  const from = Math.max(0, at - GRAPHEME_REACH);
+  let start = from;
+  for (const { index } of graphemes.segment(text.slice(from, at + GRAPHEME_REACH))) {
+    if (from + index > at) break;
+    start = from + index;
+  }
+  if (start > from) return start;
+  const dangling = /[\p{M}\u200D]*$/u.exec(text.slice(from, at))?.[0] ?? '';
+  return at - dangling.length;
 }
 
 const ELLIPSIS = '…';
@@ -32,10 +64,15 @@ const SPAN_MARK = /[*_`[<]/;
 /** Word boundaries tried for a cut outside every span before the spans' markup is dropped. */
 const MAX_CUTS_TRIED = 64;
 
+/** Places inside a word tried for a cut, one grapheme apart: an escape or `&#x1F469;` cut in two shows as text. */
+const IN_WORD_CUTS_TRIED = 10;
+
 /**
  * Shortens plain text (a title, a label, a choice) to at most `max` code points, ending at a word
  * boundary with an ellipsis when it had to cut. Every character is kept as it is: `*`, `_` or `<T>`
- * in a title are the title's. A single word longer than `max` is cut inside the word.
+ * in a title are the title's. When the last word boundary would keep less than half the room (a
+ * long word, a title in Chinese or `a_b_c` without spaces), it is cut inside the word instead, at a
+ * grapheme boundary.
  */
 export function truncatePlain(text: string, max: number): string {
   if (codePointLength(text) <= max) return text;
@@ -64,7 +101,7 @@ export function truncateInline(text: string, max: number): string {
   const escaped = escapeInline(text);
   if (codePointLength(escaped) <= max) return escaped;
   const { cut, inWord } = wordCut(escaped, max);
-  return (inWord ? dropHalfEscape(cut) : cut) + ELLIPSIS;
+  return (inWord ? dropHalfEscape(cut).trimEnd() : cut) + ELLIPSIS;
 }
 
 /** `markdown` without the `\` of an escape cut from its character at its end; escaped backslashes (`\\`) kept. */
@@ -74,13 +111,26 @@ function dropHalfEscape(markdown: string): string {
 
 /**
  * The longest start of `text` that leaves room for an ellipsis within `max` code points, ending at
- * a word boundary (trimmed), or inside the first word when it alone is longer (`inWord`).
+ * a word boundary (trimmed), or inside a word at a grapheme boundary (`inWord`) when the last word
+ * boundary would keep less than half the room: cutting `Tips · a_a_a…` at its last space kept
+ * `Tips ·` of 256 code points.
  */
 function wordCut(text: string, max: number): { cut: string; inWord: boolean } {
-  const head = sliceCodePoints(text, max - 1);
-  const lastSpace = head.search(/\s\S*$/);
-  const inWord = lastSpace <= 0;
-  return { cut: (inWord ? head : head.slice(0, lastSpace)).trimEnd(), inWord };
+  const end = headEnd(text, max);
+  const head = text.slice(0, end);
+  const wordEnd = head.search(/\s\S*$/);
+  const inWord = wordEnd <= 0 || !keepsHalf(head.slice(0, wordEnd), max);
+  return { cut: (inWord ? head : head.slice(0, wordEnd)).trimEnd(), inWord };
+}
+
+/** Where the longest start of `text` that leaves room for an ellipsis ends, at a grapheme boundary. */
+function headEnd(text: string, max: number): number {
+  return graphemeStart(text, codePointEnd(text, max - 1));
+}
+
+/** Whether `kept` fills at least half of the room for `max` code points with an ellipsis. */
+function keepsHalf(kept: string, max: number): boolean {
+  return codePointLength(kept) * 2 >= max - 1;
 }
 
 /**
@@ -91,21 +141,49 @@ function wordCut(text: string, max: number): { cut: string; inWord: boolean } {
  */
 export function truncateMarkdown(text: string, max: number): string {
   if (codePointLength(text) <= max) return text;
-  if (!SPAN_MARK.test(text)) return truncatePlain(text, max);
+  // Without spans it is cut as written Markdown is: never after a lone marker or inside an escape.
+  if (!SPAN_MARK.test(text)) return truncateWritten(text, max);
   const parsed = parseMarkdown(text);
-  if (!parsed.ok) return truncatePlain(text, max);
+  if (!parsed.ok) return truncateWritten(text, max);
   const shown = plainText(parsed.root);
-  const head = sliceCodePoints(text, max - 1);
+  const end = headEnd(text, max);
   let tried = 0;
-  for (const cut of wordEnds(text, head.length)) {
+  for (const cut of markdownCuts(text, end, codePointEnd(text, Math.ceil((max - 1) / 2)))) {
     if (++tried > MAX_CUTS_TRIED) break;
-    const kept = text.slice(0, cut).trimEnd();
+    const kept = dropHalfEscape(text.slice(0, cut)).trimEnd();
     // Cut inside a span, its opening mark shows as text, which the whole text does not show there.
     const part = parseMarkdown(kept);
     const partShown = part.ok ? plainText(part.root) : '';
     if (partShown.trim() !== '' && shown.startsWith(partShown)) return dropLoneMarker(kept) + ELLIPSIS;
   }
   return truncateWritten(writeWithoutSpans(parsed.root), max);
+}
+
+/**
+ * Where to try cutting Markdown, best first: the word ends from `end` down to `least` (half the
+ * room), then inside the word at `end` and a few graphemes before it, then the earlier word ends.
+ */
+function* markdownCuts(text: string, end: number, least: number): Generator<number> {
+  let inWordTried = false;
+  for (const at of wordEnds(text, end)) {
+    if (at < least && !inWordTried) {
+      inWordTried = true;
+      yield* inWordCuts(text, end);
+    }
+    yield at;
+  }
+  if (!inWordTried) yield* inWordCuts(text, end);
+}
+
+/** `end` (a grapheme boundary) and the grapheme boundaries before it, last first. */
+function* inWordCuts(text: string, end: number): Generator<number> {
+  let at = end;
+  for (let i = 0; i < IN_WORD_CUTS_TRIED && at > 0; i++) {
+    yield at;
+    // One code point back, then to its grapheme's start.
+    const low = text.charCodeAt(at - 1);
+    at = graphemeStart(text, at - (low >= 0xdc00 && low <= 0xdfff && at > 1 ? 2 : 1));
+  }
 }
 
 /** Where words end in `text` (before white space) up to `end`, last first. */
@@ -151,7 +229,10 @@ function writeWithoutSpans(root: Root): string {
 
 /** A last line that is only a list, heading or quote marker would show the ellipsis as an empty item. */
 function dropLoneMarker(markdown: string): string {
-  return markdown.replace(/(?:^|\n)[ \t>]*(?:[-+*]|\d{1,9}[.)]|#{1,6})$/, '').trimEnd();
+  return markdown
+    .trimEnd()
+    .replace(/(?:^|\n)[ \t>]*(?:[-+*]|\d{1,9}[.)]|#{1,6})$/, '')
+    .trimEnd();
 }
 
 /**
@@ -161,14 +242,17 @@ function dropLoneMarker(markdown: string): string {
 const escapedText: Handle = (node: Text, parent, state, info) =>
   discordText(node, parent, state, info).replace(/\\[^]|_/g, (found) => (found === '_' ? '\\_' : found));
 
-/** Markdown without spans cut like plain text, but never after a lone list marker or inside an escape. */
+/**
+ * Markdown without spans cut like plain text, but never after a lone list marker or inside an escape
+ * or character reference.
+ */
 function truncateWritten(markdown: string, max: number): string {
   if (codePointLength(markdown) <= max) return markdown;
-  const { cut: start, inWord } = wordCut(markdown, max);
-  let cut = dropLoneMarker(start);
-  // Cut inside a word: half an escape (`\`) or character reference (`&#x20;`) would show as text.
-  if (inWord) cut = dropHalfEscape(cut.replace(/&#x?[\da-f]*$/i, ''));
-  return cut + ELLIPSIS;
+  const { cut, inWord } = wordCut(markdown, max);
+  // Half an escape (`\`) or character reference (`&#x20;`, `&amp;`) would show as text; a word's
+  // last `\` before white space is a hard break or shows as itself.
+  const whole = inWord ? cut.replace(/&(?:#x?[\da-f]*|[a-z\d]*)$/i, '') : cut;
+  return dropLoneMarker(dropHalfEscape(whole)) + ELLIPSIS;
 }
 
 /**

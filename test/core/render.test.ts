@@ -522,3 +522,22 @@ describe('plain text cut to a limit', () => {
     );
   });
 });
+
+describe('titles and item names without spaces cut to a limit', () => {
+  it('GIVEN a long Chinese title, a long item name in Chinese and one of emoji sequences THEN /tips cuts each inside its text, keeping every emoji whole', () => {
+    const heading = 'Practical advice for engineers who are becoming leaders';
+    const coder = '👩\u200D💻';
+    const body = `## ${heading}\n\n3. **${'长'.repeat(250)}:** y\n4. **x${coder.repeat(100)}:** z`;
+    const article = mustParse(
+      articleSource(validFront({ title: '学习'.repeat(100), sections: { tips: heading } }), body),
+    );
+    const { index } = buildIndex([article]);
+    const embed = renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index).embeds?.[0];
+    // Cut at their last space, they were `Practical … leaders ·…`, `3.…` and `4.…`.
+    expect(embed?.title).toBe(`${heading} · ${'学习'.repeat(98)}学…`);
+    expect(embed?.fields?.map((field) => field.name)).toEqual([
+      `3. ${'长'.repeat(240)}…`,
+      `4. x${coder.repeat(79)}…`,
+    ]);
+  });
+});

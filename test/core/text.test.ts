@@ -117,6 +117,63 @@ describe('truncateInline', () => {
   });
 });
 
+describe('cutting a long word or a text without spaces', () => {
+  it('GIVEN a title without spaces after an early one THEN it is cut inside the word, not at the space that keeps almost nothing', () => {
+    // The last space is the 7th of 255 code points: cut there, the title was `Tips ·…`.
+    expect(truncateInline(`Tips · ${'a_'.repeat(100)}`, 256)).toBe(`Tips · ${'a\\_'.repeat(82)}a…`);
+    const heading = 'Practical advice for engineers who are becoming leaders · ';
+    expect(truncatePlain(`${heading}${'学习'.repeat(100)}`, 256)).toBe(`${heading}${'学习'.repeat(98)}学…`);
+    expect(truncatePlain(`3. ${'长'.repeat(250)}`, 244)).toBe(`3. ${'长'.repeat(240)}…`);
+  });
+
+  it('GIVEN a last word boundary in the second half of the room THEN the cut stays there', () => {
+    expect(truncatePlain(`Intro words here ${'x'.repeat(30)}`, 20)).toBe('Intro words here…');
+    expect(truncatePlain(`Intro ${'x'.repeat(30)}`, 20)).toBe(`Intro ${'x'.repeat(13)}…`);
+  });
+
+  it('GIVEN emoji sequences, flags or letters with marks at the limit THEN the cut keeps each whole: no joiner, selector or mark is left to the ellipsis', () => {
+    const coder = '👩\u200D💻';
+    const cases = [
+      // 50 code points kept: 16 sequences of 3 and the first two of the 17th (👩 and its joiner).
+      [truncatePlain(`x${coder.repeat(100)}`, 51), `x${coder.repeat(16)}…`],
+      [truncateInline(`x${coder.repeat(100)}`, 51), `x${coder.repeat(16)}…`],
+      [truncatePlain('a\u0301\u0302'.repeat(40), 51), `${'a\u0301\u0302'.repeat(16)}…`],
+      [truncatePlain('🇫🇷'.repeat(50), 4), '🇫🇷…'],
+      [truncatePlain('❤\uFE0F'.repeat(50), 10), `${'❤\uFE0F'.repeat(4)}…`],
+      // One sequence longer than the room: cut in it, but not after its joiner.
+      [truncatePlain(coder.repeat(2), 3), '👩…'],
+    ];
+    for (const [cut, expected] of cases) expect(cut).toBe(expected);
+  });
+
+  it('GIVEN a megabyte without spaces THEN the time of a cut grows with the size only', () => {
+    const input = (size: number): string => '👩\u200D💻_'.repeat(size / 6);
+    expect(growth((text) => truncatePlain(text, 256), input)).toBeLessThan(8);
+    expect(growth((text) => truncateInline(text, 256), input)).toBeLessThan(8);
+  });
+});
+
+describe('truncateMarkdown cutting a long word or a text without spaces', () => {
+  it('GIVEN a short span, then a text without spaces THEN it is cut inside the text, the span kept', () => {
+    expect(truncate(`**重点** ${'学习'.repeat(300)}`, 100)).toBe(`**重点** ${'学习'.repeat(46)}…`);
+  });
+
+  it('GIVEN a span from the start past the limit, without spaces after its first word THEN its text is cut inside the word', () => {
+    expect(truncate(`**Note: ${'学'.repeat(300)}**`, 100)).toBe(`Note: ${'学'.repeat(93)}…`);
+  });
+
+  it('GIVEN escapes or character references at the cut THEN each is kept whole or left out, never cut in two', () => {
+    expect(truncate(`Intro ${'\\#'.repeat(300)}`, 100)).toBe(`Intro ${'\\#'.repeat(46)}…`);
+    expect(truncate(`Intro **bold** a${'\\_'.repeat(100)}`, 100)).toBe(
+      `Intro **bold** a${'\\_'.repeat(41)}…`,
+    );
+    expect(truncate(`Intro ${'&amp;'.repeat(100)}`, 100)).toBe(`Intro ${'&amp;'.repeat(18)}…`);
+    // With a span, the cut is checked against what the text shows: `&am` would show as text.
+    const withSpan = truncate(`Intro *x* ${'&amp;'.repeat(100)}`, 100);
+    expect(withSpan).toMatch(/^Intro \*x\* (?:&amp;)+&?…$/);
+  });
+});
+
 describe('splitText', () => {
   const paragraph = (n: number) => `Paragraph ${n} ` + 'word '.repeat(150).trim() + '.';
 
