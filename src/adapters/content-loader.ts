@@ -7,7 +7,8 @@ import type { ParseResult } from '../core/parse-article.js';
 import { hugoPagePath, mergeCascades, type Cascade } from '../core/cascade.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
-import { parseTomlData } from '../core/toml-data.js';
+import { deepestTomlLine, parseTomlData } from '../core/toml-data.js';
+import { DataShapeError, deepestLine } from '../core/data-shape.js';
 import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import {
   fileKey,
@@ -953,9 +954,14 @@ async function configData(
       const { default: yaml } = await import('js-yaml');
       data = yaml.safeLoad(text, { schema: yaml.CORE_SCHEMA });
     }
-  } catch (error) {
+  } catch (caught) {
+    // js-yaml recurses once per level, with no bound of its own.
+    const error = caught instanceof RangeError ? new DataShapeError('deep') : caught;
     // The generator refuses it too; until it is mended, its settings are not read (their defaults stand).
-    const { line, reason } = configError(error, text);
+    const { line, reason } =
+      error instanceof DataShapeError
+        ? { line: (file.endsWith('.toml') ? deepestTomlLine : deepestLine)(text), reason: error.message }
+        : configError(error, text);
     problems.push({
       path: file,
       ...(line === undefined ? {} : { line }),

@@ -1,4 +1,5 @@
 import { compileTarget, fieldOf, isFields, MAX_CASCADES, MAX_TARGET_PATH, type Cascade } from './cascade.js';
+import { DATA_SHAPE_REASONS, dataShapeProblem, SHAPE_FIX } from './data-shape.js';
 import { frontMatterSchema } from './front-matter.js';
 
 /*
@@ -34,6 +35,9 @@ export function cascadesOf(data: unknown): CascadeRead {
   if (!isFields(data)) return { ok: true, cascades: [], skipped: 0 };
   const value = fieldOf(data, 'cascade');
   if (value === undefined || value === null) return { ok: true, cascades: [], skipped: 0 };
+  // Its values are walked, and written out in the key of every page below (see data-shape.ts).
+  const shape = dataShapeProblem(value);
+  if (shape !== undefined) return { ok: false, message: `${DATA_SHAPE_REASONS[shape]}: ${SHAPE_FIX[shape]}` };
   const entries = Array.isArray(value) ? (value as unknown[]) : [value];
   const cascades: Cascade[] = [];
   const problems: string[] = [];

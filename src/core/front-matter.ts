@@ -3,10 +3,11 @@ import yaml from 'js-yaml';
 import { TomlError } from 'smol-toml';
 import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
-import { deepestLine, readJsFrontMatter } from './js-front-matter.js';
+import { readJsFrontMatter } from './js-front-matter.js';
 import { jsonKeyLines } from './key-line.js';
 import { tagKey } from './tags.js';
-import { parseTomlData } from './toml-data.js';
+import { deepestTomlLine, parseTomlData } from './toml-data.js';
+import { DataShapeError, dataShapeMessage, deepestLine } from './data-shape.js';
 import { zonedInstant } from './zoned-time.js';
 import { isHttpUrl } from './urls.js';
 
@@ -784,6 +785,8 @@ function readToml(block: string): object {
   try {
     return parseTomlData(block);
   } catch (error) {
+    if (error instanceof DataShapeError)
+      throw new DataError(deepestTomlLine(block), dataShapeMessage(error.problem));
     if (!(error instanceof TomlError)) throw error;
     // The block starts on the file's first line, after "+++": its 1-based line is the file's line.
     const reason = (error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '');

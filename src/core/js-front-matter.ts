@@ -1,3 +1,4 @@
+import { deepestLine } from './data-shape.js';
 import {
   parse,
   parseExpressionAt,
@@ -303,25 +304,4 @@ function literal(node: Expression, depth: number): unknown {
     default:
       return CODE;
   }
-}
-
-/**
- * The file line where a block nests deepest, for a block too deep to read: brackets still open, and
- * the indentation and list markers (YAML's `- - -`, or JavaScript's `- - -1`) of its lines, counted
- * together.
- */
-export function deepestLine(block: string): number {
-  let brackets = 0;
-  let deepest = { depth: -1, line: 1 };
-  for (const [index, text] of block.split('\n').entries()) {
-    let peak = brackets;
-    for (const char of text) {
-      if (char === '[' || char === '{' || char === '(') peak = Math.max(peak, ++brackets);
-      else if (char === ']' || char === '}' || char === ')') brackets--;
-    }
-    const markers = /^[\s-]*/.exec(text)?.[0].length ?? 0;
-    const depth = Math.max(peak, markers);
-    if (depth > deepest.depth) deepest = { depth, line: index + 1 };
-  }
-  return deepest.line;
 }

@@ -1,14 +1,43 @@
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
+import { DataShapeError, dataShapeProblem } from './data-shape.js';
 
 /**
  * TOML's settings (front matter, or Hugo's `hugo.toml`) with its dates as written
  * (`2014-03-12T10:11:00-04:00`, a local `2099-01-01` kept so), as YAML and JSON give them, at any
  * depth (a `[cascade]`'s `expiryDate`): the schema reads text. A day that does not exist
  * (`2023-02-30`, which smol-toml's Date rolls over to March 2nd) is given as written, for the schema
- * to refuse. Throws smol-toml's TomlError.
+ * to refuse. Throws smol-toml's TomlError, or a DataShapeError.
  */
 export function parseTomlData(text: string): Record<string, unknown> {
-  return withTomlDates(parseToml(unrealDaysQuoted(text))) as Record<string, unknown>;
+  const data = parseToml(unrealDaysQuoted(text));
+  // Bounded before it is walked (withTomlDates recurses once per level): see data-shape.ts.
+  const problem = dataShapeProblem(data);
+  if (problem !== undefined) throw new DataShapeError(problem);
+  return withTomlDates(data) as Record<string, unknown>;
+}
+
+/**
+ * The line (1-based) of `text` that nests deepest, for TOML data refused as too deep: the dots of its
+ * keys (`a.b.c = 1`, `[a.b.c]`) and the brackets of its values, outside quotes.
+ */
+export function deepestTomlLine(text: string): number {
+  let deepest = { depth: -1, line: 1 };
+  let brackets = 0;
+  for (const [index, line] of text.split('\n').entries()) {
+    let depth = brackets;
+    let quote: string | undefined;
+    for (const char of line) {
+      if (quote !== undefined) {
+        if (char === quote) quote = undefined;
+      } else if (char === '"' || char === "'") quote = char;
+      else if (char === '#') break;
+      else if (char === '.' || char === '[' || char === '{')
+        depth = Math.max(depth, char === '.' ? depth + 1 : ++brackets);
+      else if (char === ']' || char === '}') brackets--;
+    }
+    if (depth > deepest.depth) deepest = { depth, line: index + 1 };
+  }
+  return deepest.line;
 }
 
 function withTomlDates(value: unknown): unknown {

@@ -102,6 +102,50 @@ describe("Hugo's cascade", () => {
     ]);
   });
 
+  it('GIVEN an _index.md cascading data thousands of levels deep (TOML, JSON) THEN a problem named by its file, and the pages below are read without it', async () => {
+    put('content/_common/_index.md', `+++\ntitle = "C"\ncascade.${'a.'.repeat(5_000)}b = 1\n+++\n`);
+    put(
+      'content/posts/_index.md',
+      `{\n"title": "P",\n"cascade": { "x": ${'['.repeat(100_000)}${']'.repeat(100_000)} }\n}\n`,
+    );
+    const loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.index.articles.map((a) => a.slug).sort()).toEqual(['bundle', 'nested', 'post', 'snippet']);
+    const common = relative(process.cwd(), join(content(), '_common/_index.md'));
+    const posts = relative(process.cwd(), join(content(), 'posts/_index.md'));
+    expect(loaded.problems.map((p) => [p.file, p.line, p.message])).toEqual([
+      [common, 3, 'front matter nested more than 64 levels deep: flatten it'],
+      [posts, 3, 'nested more than 64 levels deep: flatten it'],
+    ]);
+  });
+
+  it('GIVEN an _index.md cascading a YAML alias bomb THEN a problem at its cascade line, found without writing it out, and the pages read without it', async () => {
+    const lines = ['---', 'title: P', 'a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 9; i++)
+      lines.push(`a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(', ')}]`);
+    put('content/posts/_index.md', [...lines, 'cascade:', '  x: *a9', '---', ''].join('\n'));
+    const loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.index.articles.map((a) => a.slug)).toEqual(['post']);
+    expect(loaded.problems.map((p) => [p.line, p.field, p.message])).toEqual([
+      [
+        13,
+        'cascade',
+        'holds more than 100,000 values once its YAML aliases (*name) are written out: shorten it',
+      ],
+    ]);
+  });
+
+  it("GIVEN a site's configuration nested thousands of levels deep THEN a problem at it, and the pages read with its defaults", async () => {
+    put('hugo.toml', `title = "A blog"\ncascade.${'a.'.repeat(5_000)}b = 1\n`);
+    const loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.index.articles.map((a) => a.slug)).toEqual(['post']);
+    expect(loaded.problems.map((p) => [p.line, p.message])).toEqual([
+      [
+        2,
+        "the site's configuration cannot be read (nested more than 64 levels deep): mend it; until then none of its settings are read (its time zone, future posts, …)",
+      ],
+    ]);
+  });
+
   it("GIVEN a cascade in the site's configuration THEN it reaches the pages its target matches, below any _index.md's; one that is no set of fields cascades nothing", async () => {
     put(
       'hugo.toml',

@@ -60,6 +60,16 @@ describe('readFrontMatter: a hostile line', () => {
   });
 });
 
+describe('readFrontMatter: TOML too deep to walk', () => {
+  it('GIVEN TOML dotted keys 5,000 deep THEN a problem, not a stack run out while its dates are read', () => {
+    const block = readFrontMatter(`+++\ntitle = "T"\ncascade.${'a.'.repeat(5_000)}b = 1\n+++\nBody.\n`);
+    expect(block).toMatchObject({
+      ok: false,
+      message: 'front matter nested more than 64 levels deep: flatten it',
+    });
+  });
+});
+
 describe('problems that quote the file', () => {
   it('GIVEN thousands of keys that are no section kind THEN the first few are named, and how many more', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => `k${i}: v`).join(', ');
