@@ -738,8 +738,12 @@ async function followLink(
   if (!walked) return undefined;
   const written = await readlink(path).catch(() => target);
   if (!isInside(root, target)) return { skipped: `a link out of the content folder (${written})` };
-  // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`).
-  if (isFolder) return { skipped: `a link to a folder already read (${written})` };
+  // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`);
+  // one the walk leaves out (`.private`, `node_modules`) is read through no link either.
+  if (isFolder) {
+    const read = isWalked(relative(root, target), jekyll, bundles, hugo);
+    return { skipped: `a link to a folder ${read ? 'already read' : 'that is not read'} (${written})` };
+  }
   return { target };
 }
 

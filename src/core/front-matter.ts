@@ -173,6 +173,10 @@ const address = z.preprocess(
       .trim()
       .max(512, 'at most 512 characters')
       .transform((value) => (value.startsWith('/') || SCHEME.test(value) ? value : `/${value}`))
+      .refine((value) => !/\s/.test(value) || isHttpUrl(value), {
+        error: 'an address has no spaces: write each as %20, or a hyphen, like "/blog/my-post/"',
+        abort: true,
+      })
       .refine(
         (value) => isHttpUrl(value) || /^\/(?!\/)\S*$/.test(value),
         'expected an http(s) address or a path on the site, like "/blog/my-post/"',
@@ -202,7 +206,7 @@ const tag = asText(
     .string('each tag must be text')
     .overwrite(oneLine)
     .min(1, 'a tag is empty')
-    .max(TAG_MAX, `a tag has at most ${TAG_MAX} characters`)
+    .max(TAG_MAX, `a tag may have at most ${TAG_MAX} characters: shorten it`)
     // An emoji is a tag as Hugo and Jekyll publish it (`🚀`); punctuation alone (`~~`) is a slip.
     .regex(/[\p{L}\p{N}\p{So}]/u, 'a tag needs at least one letter, digit or emoji'),
 );

@@ -251,6 +251,8 @@ describe('loadContent in a hostile content folder', () => {
     symlinkSync('good.md', join(content, 'alias.md'));
     symlinkSync('sub/inner.md', join(content, 'sub-alias.md'));
     symlinkSync('nowhere.md', join(content, 'dangling.md'));
+    // A folder the walk leaves out, and a link to it: read through no link either.
+    symlinkSync('.git', join(content, 'git-alias'));
   });
   afterAll(() => {
     rmSync(join(content, '..'), { recursive: true, force: true });
@@ -268,6 +270,7 @@ describe('loadContent in a hostile content folder', () => {
     expect(existsSync(marker())).toBe(false);
     expect(loaded.problems).toEqual([
       { file: name('dangling.md'), message: 'skipped: a link to nothing (nowhere.md)' },
+      { file: name('git-alias'), message: 'skipped: a link to a folder that is not read (.git)' },
       { file: name('root'), message: 'skipped: a link out of the content folder (/)' },
       {
         file: name('secret.md'),

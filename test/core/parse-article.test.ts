@@ -921,7 +921,7 @@ describe('tags and categories', () => {
         file: 'content/bad.md',
         line: 6,
         field: 'categories',
-        message: 'the 3rd category has at most 50 characters',
+        message: 'the 3rd category may have at most 50 characters: shorten it',
       },
     ]);
   });
@@ -961,7 +961,12 @@ describe("Jekyll's singular category", () => {
       },
     ]);
     expect(problemsOf(front(`category: ${'x'.repeat(51)}`))).toEqual([
-      { file: 'content/bad.md', line: 5, field: 'category', message: 'a tag has at most 50 characters' },
+      {
+        file: 'content/bad.md',
+        line: 5,
+        field: 'category',
+        message: 'a tag may have at most 50 characters: shorten it',
+      },
     ]);
     expect(problemsOf(front('categories: [fine]\ncategory: [ok, "~~"]'))).toEqual([
       {
@@ -1051,6 +1056,17 @@ describe("Jekyll's categories from the folders above _posts", () => {
 });
 
 describe('bad content is reported with file, line and field', () => {
+  it('GIVEN a url or permalink path with a space THEN the problem says how to write one', () => {
+    const front = (line: string) => `---\ntitle: T\ntags: [a]\n${line}\n---\n## Tips\n- x\n`;
+    const said = 'an address has no spaces: write each as %20, or a hyphen, like "/blog/my-post/"';
+    expect(problemsOf(front('url: /blog/my post/'))).toEqual([
+      { file: 'content/bad.md', line: 4, field: 'url', message: said },
+    ]);
+    expect(problemsOf(front('permalink: /custom/perma path/'))).toEqual([
+      { file: 'content/bad.md', line: 4, field: 'permalink', message: said },
+    ]);
+  });
+
   it('GIVEN invalid YAML THEN names the line of the error', () => {
     const problems = problemsOf('---\ntitle: ok\ntags: [a, b\nurl: /x\n---\n## Tips\n- x\n');
     expect(problems).toHaveLength(1);
@@ -3140,7 +3156,7 @@ describe('front matter problems inside a field: at the line of what is wrong, co
     ).toEqual([
       { line: 5, field: 'tags', message: 'the 2nd tag is empty' },
       { line: 6, field: 'tags', message: 'the 3rd tag must be text' },
-      { line: 7, field: 'tags', message: 'the 4th tag has at most 50 characters' },
+      { line: 7, field: 'tags', message: 'the 4th tag may have at most 50 characters: shorten it' },
     ]);
     // `- ""` is one empty tag, not also one without a letter; a list may stand at its key's indentation.
     expect(problemsIn('---\ntitle: T\ntags:\n- ok\n- ""\n- "~~"\n---')).toEqual([
