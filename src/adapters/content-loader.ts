@@ -566,8 +566,10 @@ export async function findArticles(
     root = await realpath(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // A `~` written in .env is no shell's: nothing expands it.
+    const tilde = /^~(?:[/\\]|$)/.test(dir) ? ' (a leading ~ is not expanded: write the full path)' : '';
     const reason =
-      code === 'ENOENT' ? 'the folder does not exist' : `cannot read the folder (${code ?? 'error'})`;
+      code === 'ENOENT' ? `the folder does not exist${tilde}` : `cannot read the folder (${code ?? 'error'})`;
     return {
       files: [],
       problems: [{ file: dir, message: reason }],

@@ -12,9 +12,13 @@ export function parseFile({ bytes, ...source }: FileBytes): StoredForm {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
+    // Where the first byte that is no UTF-8 is: what a lenient decoding replaces first.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    const line = at < 0 ? 1 : lenient.slice(0, at).split('\n').length;
     return {
       ok: false,
-      problems: [{ file: source.file, message: 'the file is not valid UTF-8 text: save it as UTF-8' }],
+      problems: [{ file: source.file, line, message: 'the file is not valid UTF-8 text: save it as UTF-8' }],
     };
   }
   return formOf(parseArticle({ ...source, source: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') }));

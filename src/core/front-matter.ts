@@ -801,7 +801,7 @@ function readToml(block: string): object {
         error.column > (block.split('\n')[error.line - 1] ?? '').replace(/\r$/, '').length);
     throw new DataError(
       error.line,
-      `invalid TOML in front matter: ${unclosed ? 'a text in quotes is never closed: end it with its quote' : reason}`,
+      `invalid TOML in front matter: ${unclosed ? 'a text in quotes is never closed: end it with its quote' : reason === 'invalid value' ? 'invalid value (a text needs quotes in TOML, like title = "My post")' : reason}`,
     );
   }
 }

@@ -44,6 +44,8 @@ beforeAll(() => {
   put('no-sections.md', articleSource(validFront({ slug: 'no-sections' }), 'Just prose.'));
   put('zz-duplicate.md', articleSource(validFront({ slug: 'good' }), '## Tips\n\n- x'));
   put('binary.md', Buffer.from([0xff, 0xfe, 0x00, 0x80]));
+  // Saved as Latin-1: its é is no UTF-8, on line 3.
+  put('latin1.md', Buffer.from('---\ntitle: T\nsummary: Caf\xe9\n---\n## Tips\n- x\n', 'latin1'));
   put('windows.md', articleSource(validFront(), '## Tips\r\n\r\n- **CRLF:** works').replace(/\n/g, '\r\n'));
   put('notes.txt', 'not an article');
 });
@@ -86,7 +88,7 @@ describe('loadContent', () => {
       'no-sections',
       'windows',
     ]);
-    expect(loaded.fileCount).toBe(8);
+    expect(loaded.fileCount).toBe(9);
     const byFile = new Map(loaded.problems.map((p) => [p.file, p]));
     expect(byFile.get(rel('bad-yaml.md'))?.message).toMatch(/invalid YAML/);
     expect(byFile.get(rel('bad-yaml.md'))?.line).toBeGreaterThanOrEqual(2);
@@ -101,6 +103,10 @@ describe('loadContent', () => {
       `"good" is already used by ${rel('good.md')}, both undated: give this post a slug of its own`,
     );
     expect(byFile.get(rel('binary.md'))?.message).toBe('the file is not valid UTF-8 text: save it as UTF-8');
+    expect(byFile.get(rel('latin1.md'))).toMatchObject({
+      line: 3,
+      message: 'the file is not valid UTF-8 text: save it as UTF-8',
+    });
     expect(formatProblem(byFile.get(rel('bad-yaml.md')) ?? { file: '', message: '' })).toMatch(
       /^.*bad-yaml\.md:\d+: invalid YAML/,
     );
@@ -200,6 +206,13 @@ describe('loadContent', () => {
     const loaded = await loadContent(join(dir, 'nope'), undefined);
     expect(loaded.index.articles).toEqual([]);
     expect(loaded.problems[0]?.message).toBe('the folder does not exist');
+  });
+
+  it('GIVEN a folder written with a leading ~ (as in .env, which no shell reads) THEN says it is not expanded', async () => {
+    const loaded = await loadContent('~/no-such-blog/content', undefined);
+    expect(loaded.problems[0]?.message).toBe(
+      'the folder does not exist (a leading ~ is not expanded: write the full path)',
+    );
   });
 
   it('GIVEN a file as the content folder THEN says to name the folder that holds it', async () => {

@@ -199,6 +199,15 @@ describe('readFrontMatter: what a reader refuses is said with what to do, at its
     expect(!other.ok && other.message).toMatch(/^invalid TOML in front matter: (?!Invalid TOML)/);
   });
 
+  it('GIVEN TOML text without quotes THEN says that text needs them', () => {
+    expect(readFrontMatter('+++\ntitle = My post\n+++\nText.\n')).toEqual({
+      ok: false,
+      line: 2,
+      message:
+        'invalid TOML in front matter: invalid value (a text needs quotes in TOML, like title = "My post")',
+    });
+  });
+
   it("GIVEN a NUL byte on the YAML block's second line THEN the problem is at that line", () => {
     expect(readFrontMatter('---\ntitle: T\nsummary: a\0b\n---\nText.\n')).toMatchObject({
       ok: false,
