@@ -929,17 +929,33 @@ async function hugoConfigOf(
     contentDir: configs.map(({ data }) => contentDirOf(data)).find((dir) => dir !== undefined) ?? 'content',
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
-    cascade: await configCascade(setting('cascade')),
+    cascade: await configCascade(found('cascade'), problems),
     problems,
   };
 }
 
-/** The configuration's `cascade`: none when it cannot be read (Hugo itself reports it). */
-async function configCascade(value: unknown): Promise<readonly Cascade[]> {
-  if (value === undefined || value === null) return [];
+/**
+ * The configuration's `cascade`: none when it cannot be read (Hugo itself reports one that is no set
+ * of fields; one too deep or large for the bot is said at its line, see data-shape.ts).
+ */
+async function configCascade(
+  found: { path: string; text: string; key: string; value: unknown } | undefined,
+  problems: ConfigProblem[],
+): Promise<readonly Cascade[]> {
+  if (found?.value === undefined || found.value === null) return [];
   const { cascadesOf } = await cascadeReaders();
-  const read = cascadesOf({ cascade: value });
-  return read.ok ? read.cascades : [];
+  const read = cascadesOf({ cascade: found.value });
+  if (read.ok) return read.cascades;
+  const { path, text, key } = found;
+  if (read.shape !== undefined) {
+    const lines = {
+      lines: text.split('\n'),
+      keyLines: path.endsWith('.json') ? jsonKeyLines(text) : undefined,
+    };
+    const line = lastKeyLine(lines, key);
+    problems.push({ path, ...(line === undefined ? {} : { line }), field: key, message: read.message });
+  }
+  return [];
 }
 
 /**

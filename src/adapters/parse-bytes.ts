@@ -12,14 +12,27 @@ export function parseFile({ bytes, ...source }: FileBytes): StoredForm {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Where the first byte that is no UTF-8 is: what a lenient decoding replaces first.
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const at = lenient.indexOf('\uFFFD');
-    const line = at < 0 ? 1 : lenient.slice(0, at).split('\n').length;
+    const line = firstBadByteLine(bytes);
     return {
       ok: false,
       problems: [{ file: source.file, line, message: 'the file is not valid UTF-8 text: save it as UTF-8' }],
     };
   }
   return formOf(parseArticle({ ...source, source: text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') }));
+}
+
+/**
+ * The line of the first byte that is no UTF-8: where a lenient decoding, encoded again, first differs
+ * from the bytes (a U+FFFD written in the file is the same bytes again). Line ends as parseFile's.
+ */
+function firstBadByteLine(bytes: Uint8Array): number {
+  const again = new TextEncoder().encode(new TextDecoder('utf-8').decode(bytes));
+  let at = 0;
+  while (at < bytes.length && bytes[at] === again[at]) at++;
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    // \n, \r\n or a lone \r.
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+  }
+  return line;
 }

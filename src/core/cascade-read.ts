@@ -1,5 +1,5 @@
 import { compileTarget, fieldOf, isFields, MAX_CASCADES, MAX_TARGET_PATH, type Cascade } from './cascade.js';
-import { DATA_SHAPE_REASONS, dataShapeProblem, SHAPE_FIX } from './data-shape.js';
+import { DATA_SHAPE_REASONS, dataShapeProblem, SHAPE_FIX, type DataShapeProblem } from './data-shape.js';
 import { frontMatterSchema } from './front-matter.js';
 
 /*
@@ -21,7 +21,12 @@ export type CascadeRead =
        */
       readonly problems?: readonly string[];
     }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Set when the cascade is refused for its shape (too deep, too large, a cycle). */
+      readonly shape?: DataShapeProblem;
+    };
 
 /**
  * The cascades of an `_index.md`'s front matter `data`: its `cascade` (any case), a map of fields or
@@ -37,7 +42,8 @@ export function cascadesOf(data: unknown): CascadeRead {
   if (value === undefined || value === null) return { ok: true, cascades: [], skipped: 0 };
   // Its values are walked, and written out in the key of every page below (see data-shape.ts).
   const shape = dataShapeProblem(value);
-  if (shape !== undefined) return { ok: false, message: `${DATA_SHAPE_REASONS[shape]}: ${SHAPE_FIX[shape]}` };
+  if (shape !== undefined)
+    return { ok: false, message: `${DATA_SHAPE_REASONS[shape]}: ${SHAPE_FIX[shape]}`, shape };
   const entries = Array.isArray(value) ? (value as unknown[]) : [value];
   const cascades: Cascade[] = [];
   const problems: string[] = [];

@@ -10,12 +10,16 @@ export const MAX_DATA_DEPTH = 64;
 /** Values, counted as often as aliases reach them: far more than any front matter or configuration holds. */
 export const MAX_DATA_VALUES = 100_000;
 
-/** Why data is refused: nested too deep, or too many values once its aliases are written out. */
-export type DataShapeProblem = 'deep' | 'large';
+/**
+ * Why data is refused: nested too deep, too many values once its aliases are written out, or an
+ * alias inside what it names (YAML's `&x [1, *x]`), which would be written out forever.
+ */
+export type DataShapeProblem = 'deep' | 'large' | 'cycle';
 
 /** What is wrong, as a problem's message says it (`front matter nested more than 64 levels deep`). */
 export const DATA_SHAPE_REASONS: Readonly<Record<DataShapeProblem, string>> = {
   deep: `nested more than ${MAX_DATA_DEPTH} levels deep`,
+  cycle: 'holds itself through a YAML alias (*name)',
   large: `holds more than ${MAX_DATA_VALUES.toLocaleString('en')} values once its YAML aliases (*name) are written out`,
 };
 
@@ -23,6 +27,7 @@ export const DATA_SHAPE_REASONS: Readonly<Record<DataShapeProblem, string>> = {
 export const SHAPE_FIX: Readonly<Record<DataShapeProblem, string>> = {
   deep: 'flatten it',
   large: 'shorten it',
+  cycle: 'remove that alias',
 };
 
 /** A front matter's problem: what is wrong, and what to do. */
@@ -49,11 +54,13 @@ interface Frame {
 }
 
 /**
- * What is wrong with the shape of `data`, if anything. Walked without recursion; a list or mapping
- * reached again (an alias) is walked once and counted each time, so a bomb of aliases costs what its
- * text does. A cycle (which no reader here makes) counts as too deep.
+ * What is wrong with the shape of `data`, if anything: levels below it (it is none), and values
+ * unless `countValues` is false (TOML, which has no aliases, holds no more than its text shows).
+ * Walked without recursion; a list or mapping reached again (an alias) is walked once and counted
+ * each time, so a bomb of aliases costs what its text does.
  */
-export function dataShapeProblem(data: unknown): DataShapeProblem | undefined {
+export function dataShapeProblem(data: unknown, { countValues = true } = {}): DataShapeProblem | undefined {
+  const maxValues = countValues ? MAX_DATA_VALUES : Number.POSITIVE_INFINITY;
   if (typeof data !== 'object' || data === null) return undefined;
   const shapes = new Map<object, { depth: number; values: number }>();
   const open = new Set<object>([data]);
@@ -69,21 +76,21 @@ export function dataShapeProblem(data: unknown): DataShapeProblem | undefined {
     const child = top.children[top.next++];
     if (top.next <= top.children.length) {
       if (typeof child !== 'object' || child === null) {
-        if (++top.values > MAX_DATA_VALUES) return 'large';
+        if (++top.values > maxValues) return 'large';
         continue;
       }
-      if (open.has(child)) return 'deep';
+      if (open.has(child)) return 'cycle';
       const known = shapes.get(child);
       if (known === undefined) {
-        if (stack.length >= MAX_DATA_DEPTH) return 'deep';
+        if (stack.length > MAX_DATA_DEPTH) return 'deep';
         open.add(child);
         stack.push(frame(child));
         continue;
       }
-      if (stack.length + known.depth > MAX_DATA_DEPTH) return 'deep';
+      if (stack.length - 1 + known.depth > MAX_DATA_DEPTH) return 'deep';
       top.depth = Math.max(top.depth, known.depth);
       top.values += known.values;
-      if (top.values > MAX_DATA_VALUES) return 'large';
+      if (top.values > maxValues) return 'large';
       continue;
     }
     stack.pop();
@@ -94,7 +101,7 @@ export function dataShapeProblem(data: unknown): DataShapeProblem | undefined {
     if (parent !== undefined) {
       parent.depth = Math.max(parent.depth, shape.depth);
       parent.values += shape.values;
-      if (parent.values > MAX_DATA_VALUES) return 'large';
+      if (parent.values > maxValues) return 'large';
     }
   }
   return undefined;

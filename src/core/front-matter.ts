@@ -785,6 +785,13 @@ function unclosedBracket(lines: readonly string[]): { bracket: string; line: num
   return open.at(-1);
 }
 
+/** What an unquoted word in TOML most likely meant: text, or a true or false written otherwise. */
+function valueHint(line: string): string {
+  const value = /=\s*(.*)$/.exec(line)?.[1]?.trim() ?? '';
+  if (/^(?:true|false)$/i.test(value)) return " (TOML's true and false are written in lower case)";
+  return /^\p{L}/u.test(value) ? ' (a text needs quotes in TOML, like title = "My post")' : '';
+}
+
 function readToml(block: string): object {
   try {
     return parseTomlData(block);
@@ -801,7 +808,7 @@ function readToml(block: string): object {
         error.column > (block.split('\n')[error.line - 1] ?? '').replace(/\r$/, '').length);
     throw new DataError(
       error.line,
-      `invalid TOML in front matter: ${unclosed ? 'a text in quotes is never closed: end it with its quote' : reason === 'invalid value' ? 'invalid value (a text needs quotes in TOML, like title = "My post")' : reason}`,
+      `invalid TOML in front matter: ${unclosed ? 'a text in quotes is never closed: end it with its quote' : reason === 'invalid value' ? `invalid value${valueHint(block.split('\n')[error.line - 1] ?? '')}` : reason}`,
     );
   }
 }

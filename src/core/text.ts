@@ -45,6 +45,12 @@ const GRAPHEME_REACH = 32;
  */
 function graphemeStart(text: string, at: number): number {
   if (at <= 0 || at >= text.length) return at;
+  // Flags pair regional indicators from the start of their run, which a window may not see.
+  if (isRegional(text, at)) {
+    let before = 0;
+    for (let i = at - 2; i >= 0 && isRegional(text, i); i -= 2) before++;
+    return before % 2 === 1 ? at - 2 : at;
+  }
   const from = Math.max(0, at - GRAPHEME_REACH);
   let start = from;
   for (const { index } of graphemes.segment(text.slice(from, at + GRAPHEME_REACH))) {
@@ -54,6 +60,25 @@ function graphemeStart(text: string, at: number): number {
   if (start > from) return start;
   const dangling = /[\p{M}\u200D]*$/u.exec(text.slice(from, at))?.[0] ?? '';
   return at - dangling.length;
+}
+
+/** Whether a regional indicator (half a flag: 🇫 of 🇫🇷) starts at `i`. */
+function isRegional(text: string, i: number): boolean {
+  const code = text.codePointAt(i) ?? 0;
+  return code >= 0x1f1e6 && code <= 0x1f1ff;
+}
+
+/** An address's start (`https://`, `www.`), after any mark that may open it (`<`, `(`). */
+const ADDRESS_START = /^[<(]?(?:[a-z][a-z\d+.-]*:\/\/|www\.)/i;
+
+/**
+ * Whether the word that `at` is inside (or ends) is an address: cut inside it, Discord would still
+ * link what is left, to a page that is not the one meant.
+ */
+function inAddress(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--;
+  return ADDRESS_START.test(text.slice(start, Math.min(at, start + 40)));
 }
 
 const ELLIPSIS = '…';
@@ -119,7 +144,7 @@ function wordCut(text: string, max: number): { cut: string; inWord: boolean } {
   const end = headEnd(text, max);
   const head = text.slice(0, end);
   const wordEnd = head.search(/\s\S*$/);
-  const inWord = wordEnd <= 0 || !keepsHalf(head.slice(0, wordEnd), max);
+  const inWord = wordEnd <= 0 || (!keepsHalf(head.slice(0, wordEnd), max) && !inAddress(head, end));
   return { cut: (inWord ? head : head.slice(0, wordEnd)).trimEnd(), inWord };
 }
 
@@ -164,7 +189,8 @@ export function truncateMarkdown(text: string, max: number): string {
  * room), then inside the word at `end` and a few graphemes before it, then the earlier word ends.
  */
 function* markdownCuts(text: string, end: number, least: number): Generator<number> {
-  let inWordTried = false;
+  // Not inside an address either (see inAddress), unless no word ends before it.
+  let inWordTried = inAddress(text, end);
   for (const at of wordEnds(text, end)) {
     if (at < least && !inWordTried) {
       inWordTried = true;
@@ -172,7 +198,7 @@ function* markdownCuts(text: string, end: number, least: number): Generator<numb
     }
     yield at;
   }
-  if (!inWordTried) yield* inWordCuts(text, end);
+  if (!inWordTried || inAddress(text, end)) yield* inWordCuts(text, end);
 }
 
 /** `end` (a grapheme boundary) and the grapheme boundaries before it, last first. */

@@ -11,7 +11,7 @@ import { DataShapeError, dataShapeProblem } from './data-shape.js';
 export function parseTomlData(text: string): Record<string, unknown> {
   const data = parseToml(unrealDaysQuoted(text));
   // Bounded before it is walked (withTomlDates recurses once per level): see data-shape.ts.
-  const problem = dataShapeProblem(data);
+  const problem = dataShapeProblem(data, { countValues: false });
   if (problem !== undefined) throw new DataShapeError(problem);
   return withTomlDates(data) as Record<string, unknown>;
 }

@@ -44,8 +44,15 @@ beforeAll(() => {
   put('no-sections.md', articleSource(validFront({ slug: 'no-sections' }), 'Just prose.'));
   put('zz-duplicate.md', articleSource(validFront({ slug: 'good' }), '## Tips\n\n- x'));
   put('binary.md', Buffer.from([0xff, 0xfe, 0x00, 0x80]));
-  // Saved as Latin-1: its é is no UTF-8, on line 3.
-  put('latin1.md', Buffer.from('---\ntitle: T\nsummary: Caf\xe9\n---\n## Tips\n- x\n', 'latin1'));
+  // Saved as Latin-1: its é is no UTF-8, on line 3 (lines ended by CR alone, as parseFile reads them
+  // too), after a U+FFFD that is UTF-8.
+  put(
+    'latin1.md',
+    Buffer.concat([
+      Buffer.from('---\rtitle: \uFFFD\r', 'utf8'),
+      Buffer.from('summary: Caf\xe9\r---\r## Tips\r- x\r', 'latin1'),
+    ]),
+  );
   put('windows.md', articleSource(validFront(), '## Tips\r\n\r\n- **CRLF:** works').replace(/\n/g, '\r\n'));
   put('notes.txt', 'not an article');
 });

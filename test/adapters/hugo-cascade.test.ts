@@ -134,6 +134,24 @@ describe("Hugo's cascade", () => {
     ]);
   });
 
+  it("GIVEN the site's configuration cascading data too deep THEN a problem at its cascade key, and the pages read without it", async () => {
+    rmSync(join(site, 'hugo.toml'));
+    put(
+      'hugo.json',
+      `{\n  "title": "A blog",\n  "cascade": { "draft": true, "x": ${'['.repeat(70)}${']'.repeat(70)} }\n}\n`,
+    );
+    const loaded = await loadContent(content(), 'https://blog.example');
+    expect(loaded.index.articles.map((a) => a.slug)).toEqual(['post']);
+    expect(loaded.problems.map((p) => [p.file, p.line, p.field, p.message])).toEqual([
+      [
+        relative(process.cwd(), join(site, 'hugo.json')),
+        3,
+        'cascade',
+        'nested more than 64 levels deep: flatten it',
+      ],
+    ]);
+  });
+
   it("GIVEN a site's configuration nested thousands of levels deep THEN a problem at it, and the pages read with its defaults", async () => {
     put('hugo.toml', `title = "A blog"\ncascade.${'a.'.repeat(5_000)}b = 1\n`);
     const loaded = await loadContent(content(), 'https://blog.example');

@@ -16,12 +16,15 @@ describe('dataShapeProblem', () => {
     expect(
       dataShapeProblem({ title: 'T', tags: ['a', 'b'], cascade: { build: { render: 'never' } } }),
     ).toBeUndefined();
-    expect(dataShapeProblem(nested(MAX_DATA_DEPTH))).toBeUndefined();
+    // The outermost list is the data itself, no level below it.
+    expect(dataShapeProblem(nested(MAX_DATA_DEPTH + 1))).toBeUndefined();
     expect(dataShapeProblem(Array.from({ length: MAX_DATA_VALUES - 1 }, () => 0))).toBeUndefined();
   });
 
   it('GIVEN one level past the bound, or 100,000 levels THEN too deep, without running out of stack', () => {
-    expect(dataShapeProblem(nested(MAX_DATA_DEPTH + 1))).toBe('deep');
+    expect(dataShapeProblem(nested(MAX_DATA_DEPTH + 2))).toBe('deep');
+    expect(dataShapeProblem({ a: nested(MAX_DATA_DEPTH) })).toBeUndefined();
+    expect(dataShapeProblem({ a: nested(MAX_DATA_DEPTH + 1) })).toBe('deep');
     expect(dataShapeProblem({ a: nested(100_000) })).toBe('deep');
   });
 
@@ -39,9 +42,14 @@ describe('dataShapeProblem', () => {
     expect(dataShapeProblem(yaml.load(lines.join('\n')))).toBe('large');
   });
 
-  it('GIVEN a cycle (no reader makes one) THEN too deep rather than a walk that never ends', () => {
-    const loop: unknown[] = [];
-    loop.push(loop);
-    expect(dataShapeProblem({ loop })).toBe('deep');
+  it('GIVEN TOML, whose values are no more than its text shows THEN they are not counted', () => {
+    const many = { points: Array.from({ length: MAX_DATA_VALUES + 1 }, () => 0) };
+    expect(dataShapeProblem(many)).toBe('large');
+    expect(dataShapeProblem(many, { countValues: false })).toBeUndefined();
+  });
+
+  it('GIVEN a YAML alias inside what it names THEN a cycle, not a walk that never ends', () => {
+    expect(dataShapeProblem(yaml.load('a: &x [1, *x]'))).toBe('cycle');
+    expect(dataShapeProblem(yaml.load('a: &x\n  b: *x'))).toBe('cycle');
   });
 });

@@ -199,6 +199,16 @@ describe('readFrontMatter: what a reader refuses is said with what to do, at its
     expect(!other.ok && other.message).toMatch(/^invalid TOML in front matter: (?!Invalid TOML)/);
   });
 
+  it('GIVEN TOML with True or a number written oddly THEN the hint fits, or there is none', () => {
+    expect(readFrontMatter('+++\ndraft = True\n+++\nText.\n')).toMatchObject({
+      message:
+        "invalid TOML in front matter: invalid value (TOML's true and false are written in lower case)",
+    });
+    expect(readFrontMatter('+++\nweight = .5\n+++\nText.\n')).toMatchObject({
+      message: 'invalid TOML in front matter: invalid value',
+    });
+  });
+
   it('GIVEN TOML text without quotes THEN says that text needs them', () => {
     expect(readFrontMatter('+++\ntitle = My post\n+++\nText.\n')).toEqual({
       ok: false,

@@ -146,6 +146,25 @@ describe('cutting a long word or a text without spaces', () => {
     for (const [cut, expected] of cases) expect(cut).toBe(expected);
   });
 
+  it('GIVEN a run of flags cut where a window of the text would pair them wrongly THEN no half flag is left', () => {
+    const flags = '🇺🇸🇬🇧🇫🇷🇩🇪🇯🇵🇮🇹🇪🇸🇨🇦🇧🇷🇲🇽🇦🇺🇳🇱';
+    for (let max = 2; max <= 24; max++) {
+      const cut = truncatePlain(flags, max).replace(/…$/, '');
+      // Whole flags only: an even number of regional indicators, each pair one of the input's.
+      expect(codePointLength(cut) % 2, `max ${max}`).toBe(0);
+      expect(flags.startsWith(cut)).toBe(true);
+    }
+  });
+
+  it('GIVEN an address past the cut THEN it is left out whole rather than cut into a link to another page', () => {
+    const url = `https://example.com/guides/${'a'.repeat(200)}`;
+    expect(truncatePlain(`Read ${url}`, 100)).toBe('Read…');
+    expect(truncate(`Read ${url}`, 100)).toBe('Read…');
+    expect(truncate(`See *this*: Read www.example.com/${'b'.repeat(200)}`, 100)).toBe('See *this*: Read…');
+    // An address alone is cut all the same: there is nothing else to keep.
+    expect(truncatePlain(url, 30)).toBe(`${url.slice(0, 29)}…`);
+  });
+
   it('GIVEN a megabyte without spaces THEN the time of a cut grows with the size only', () => {
     const input = (size: number): string => '👩\u200D💻_'.repeat(size / 6);
     expect(growth((text) => truncatePlain(text, 256), input)).toBeLessThan(8);
