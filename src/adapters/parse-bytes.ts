@@ -26,7 +26,8 @@ export function parseFile({ bytes, ...source }: FileBytes): StoredForm {
  * from the bytes (a U+FFFD written in the file is the same bytes again). Line ends as parseFile's.
  */
 function firstBadByteLine(bytes: Uint8Array): number {
-  const again = new TextEncoder().encode(new TextDecoder('utf-8').decode(bytes));
+  // ignoreBOM: a byte-order mark is kept, as the bytes have it.
+  const again = new TextEncoder().encode(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
   let at = 0;
   while (at < bytes.length && bytes[at] === again[at]) at++;
   let line = 1;

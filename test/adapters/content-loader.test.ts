@@ -45,11 +45,11 @@ beforeAll(() => {
   put('zz-duplicate.md', articleSource(validFront({ slug: 'good' }), '## Tips\n\n- x'));
   put('binary.md', Buffer.from([0xff, 0xfe, 0x00, 0x80]));
   // Saved as Latin-1: its é is no UTF-8, on line 3 (lines ended by CR alone, as parseFile reads them
-  // too), after a U+FFFD that is UTF-8.
+  // too), after a byte-order mark and a U+FFFD that are UTF-8.
   put(
     'latin1.md',
     Buffer.concat([
-      Buffer.from('---\rtitle: \uFFFD\r', 'utf8'),
+      Buffer.from('\uFEFF---\rtitle: \uFFFD\r', 'utf8'),
       Buffer.from('summary: Caf\xe9\r---\r## Tips\r- x\r', 'latin1'),
     ]),
   );
