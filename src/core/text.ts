@@ -45,12 +45,12 @@ const GRAPHEME_REACH = 32;
  */
 function graphemeStart(text: string, at: number): number {
   if (at <= 0 || at >= text.length) return at;
-  // Flags pair regional indicators from the start of their run, which a window may not see.
-  if (isRegional(text, at)) {
-    let before = 0;
-    for (let i = at - 2; i >= 0 && isRegional(text, i); i -= 2) before++;
-    return before % 2 === 1 ? at - 2 : at;
-  }
+  // Flags pair regional indicators from the start of their run, which a window may not see: inside
+  // or right after a run, its own count says where a flag starts.
+  let before = 0;
+  for (let i = at - 2; i >= 0 && isRegional(text, i); i -= 2) before++;
+  if (isRegional(text, at)) return before % 2 === 1 ? at - 2 : at;
+  if (before > 0) return at;
   const from = Math.max(0, at - GRAPHEME_REACH);
   let start = from;
   for (const { index } of graphemes.segment(text.slice(from, at + GRAPHEME_REACH))) {

@@ -154,6 +154,8 @@ describe('cutting a long word or a text without spaces', () => {
       expect(codePointLength(cut) % 2, `max ${max}`).toBe(0);
       expect(flags.startsWith(cut)).toBe(true);
     }
+    // Cut right after a run of flags longer than a window's reach: the run is kept whole.
+    expect(truncatePlain(`${flags}x${'y'.repeat(50)}`, codePointLength(flags) + 1)).toBe(`${flags}…`);
   });
 
   it('GIVEN an address past the cut THEN it is left out whole rather than cut into a link to another page', () => {
