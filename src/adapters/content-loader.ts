@@ -946,16 +946,22 @@ async function configCascade(
   const { cascadesOf } = await cascadeReaders();
   const read = cascadesOf({ cascade: found.value });
   if (read.ok) return read.cascades;
-  const { path, text, key } = found;
+  const { path, key } = found;
   if (read.shape !== undefined) {
-    const lines = {
-      lines: text.split('\n'),
-      keyLines: path.endsWith('.json') ? jsonKeyLines(text) : undefined,
-    };
-    const line = lastKeyLine(lines, key);
+    const line = configKeyLine(found);
     problems.push({ path, ...(line === undefined ? {} : { line }), field: key, message: read.message });
   }
   return [];
+}
+
+/** The line of a configuration's top-level `key` (its last, as the readers keep the last one written). */
+function configKeyLine({ path, text, key }: { path: string; text: string; key: string }): number | undefined {
+  // JSON indents its nested keys as its own: its reader's top level says which line is the key's.
+  const lines = {
+    lines: text.split('\n'),
+    keyLines: path.endsWith('.json') ? jsonKeyLines(text) : undefined,
+  };
+  return lastKeyLine(lines, key);
 }
 
 /**
@@ -1171,7 +1177,7 @@ const UTC: SiteZone = { timeZone: undefined };
  * without one. A name Intl does not read is a problem, and UTC: the posts are read all the same.
  */
 function zoneSetting(setting: { path: string; text: string; key: string; value: unknown }): SiteZone {
-  const { path, text, key, value } = setting;
+  const { path, key, value } = setting;
   if (value === null || (typeof value === 'string' && ['', 'local'].includes(value.trim().toLowerCase())))
     return UTC;
   const zone = typeof value === 'string' ? canonicalZone(value) : undefined;
@@ -1180,12 +1186,7 @@ function zoneSetting(setting: { path: string; text: string; key: string; value: 
     typeof value === 'string'
       ? `${JSON.stringify(value.length > 40 ? `${Array.from(value).slice(0, 40).join('')}…` : value)} is no time zone`
       : "expected a time zone's name";
-  // JSON indents its nested keys as its own: its reader's top level says which line is the key's.
-  const lines = {
-    lines: text.split('\n'),
-    keyLines: path.endsWith('.json') ? jsonKeyLines(text) : undefined,
-  };
-  const line = lastKeyLine(lines, key);
+  const line = configKeyLine(setting);
   return {
     timeZone: undefined,
     problem: {

@@ -1,5 +1,5 @@
 import { compileTarget, fieldOf, isFields, MAX_CASCADES, MAX_TARGET_PATH, type Cascade } from './cascade.js';
-import { DATA_SHAPE_REASONS, dataShapeProblem, SHAPE_FIX, type DataShapeProblem } from './data-shape.js';
+import { dataShapeProblem, shapeMessage, type DataShapeProblem } from './data-shape.js';
 import { frontMatterSchema } from './front-matter.js';
 
 /*
@@ -42,8 +42,7 @@ export function cascadesOf(data: unknown): CascadeRead {
   if (value === undefined || value === null) return { ok: true, cascades: [], skipped: 0 };
   // Its values are walked, and written out in the key of every page below (see data-shape.ts).
   const shape = dataShapeProblem(value);
-  if (shape !== undefined)
-    return { ok: false, message: `${DATA_SHAPE_REASONS[shape]}: ${SHAPE_FIX[shape]}`, shape };
+  if (shape !== undefined) return { ok: false, message: shapeMessage(shape), shape };
   const entries = Array.isArray(value) ? (value as unknown[]) : [value];
   const cascades: Cascade[] = [];
   const problems: string[] = [];

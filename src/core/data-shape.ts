@@ -16,30 +16,35 @@ export const MAX_DATA_VALUES = 100_000;
  */
 export type DataShapeProblem = 'deep' | 'large' | 'cycle';
 
-/** What is wrong, as a problem's message says it (`front matter nested more than 64 levels deep`). */
-export const DATA_SHAPE_REASONS: Readonly<Record<DataShapeProblem, string>> = {
+/** What is wrong, as a problem's message says it (`nested more than 64 levels deep`). */
+const REASONS: Readonly<Record<DataShapeProblem, string>> = {
   deep: `nested more than ${MAX_DATA_DEPTH} levels deep`,
   cycle: 'holds itself through a YAML alias (*name)',
   large: `holds more than ${MAX_DATA_VALUES.toLocaleString('en')} values once its YAML aliases (*name) are written out`,
 };
 
 /** What to do about it. */
-export const SHAPE_FIX: Readonly<Record<DataShapeProblem, string>> = {
+const FIXES: Readonly<Record<DataShapeProblem, string>> = {
   deep: 'flatten it',
   large: 'shorten it',
   cycle: 'remove that alias',
 };
 
+/** What is wrong and what to do, of data the problem's place names (a `cascade` field). */
+export function shapeMessage(problem: DataShapeProblem): string {
+  return `${REASONS[problem]}: ${FIXES[problem]}`;
+}
+
 /** A front matter's problem: what is wrong, and what to do. */
 export function dataShapeMessage(problem: DataShapeProblem): string {
-  return `front matter ${DATA_SHAPE_REASONS[problem]}: ${SHAPE_FIX[problem]}`;
+  return `front matter ${shapeMessage(problem)}`;
 }
 
 /** Thrown by readers that walk what they read (see parseTomlData): the data's shape is refused. */
 export class DataShapeError extends Error {
   readonly problem: DataShapeProblem;
   constructor(problem: DataShapeProblem) {
-    super(DATA_SHAPE_REASONS[problem]);
+    super(REASONS[problem]);
     this.problem = problem;
   }
 }

@@ -801,15 +801,17 @@ function readToml(block: string): object {
     if (!(error instanceof TomlError)) throw error;
     // The block starts on the file's first line, after "+++": its 1-based line is the file's line.
     const reason = (error.message.split('\n')[0] ?? '').replace(/^Invalid TOML document: /, '');
+    const written = (block.split('\n')[error.line - 1] ?? '').replace(/\r$/, '');
     // A string that runs to the block's end, or a line break in a one-line one: its quote is missing.
     const unclosed =
       reason === 'unfinished string' ||
-      (reason === 'control characters are not allowed in strings' &&
-        error.column > (block.split('\n')[error.line - 1] ?? '').replace(/\r$/, '').length);
-    throw new DataError(
-      error.line,
-      `invalid TOML in front matter: ${unclosed ? 'a text in quotes is never closed: end it with its quote' : reason === 'invalid value' ? `invalid value${valueHint(block.split('\n')[error.line - 1] ?? '')}` : reason}`,
-    );
+      (reason === 'control characters are not allowed in strings' && error.column > written.length);
+    const said = unclosed
+      ? 'a text in quotes is never closed: end it with its quote'
+      : reason === 'invalid value'
+        ? `invalid value${valueHint(written)}`
+        : reason;
+    throw new DataError(error.line, `invalid TOML in front matter: ${said}`);
   }
 }
 

@@ -190,7 +190,8 @@ export function truncateMarkdown(text: string, max: number): string {
  */
 function* markdownCuts(text: string, end: number, least: number): Generator<number> {
   // Not inside an address either (see inAddress), unless no word ends before it.
-  let inWordTried = inAddress(text, end);
+  const address = inAddress(text, end);
+  let inWordTried = address;
   for (const at of wordEnds(text, end)) {
     if (at < least && !inWordTried) {
       inWordTried = true;
@@ -198,7 +199,7 @@ function* markdownCuts(text: string, end: number, least: number): Generator<numb
     }
     yield at;
   }
-  if (!inWordTried || inAddress(text, end)) yield* inWordCuts(text, end);
+  if (!inWordTried || address) yield* inWordCuts(text, end);
 }
 
 /** `end` (a grapheme boundary) and the grapheme boundaries before it, last first. */

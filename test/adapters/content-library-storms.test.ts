@@ -8,6 +8,7 @@ import * as loader from '../../src/adapters/content-loader.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { articleSource, validFront } from '../helpers/articles.js';
+import { eventually } from '../helpers/eventually.js';
 
 /**
  * A gate that holds the next call to stand for a slow read or walk (a `git pull` of hundreds of
@@ -67,8 +68,6 @@ let library: ContentLibrary | undefined;
 const put = (name: string, text: string): void => writeFileSync(join(dir, name), text);
 const article = (title: string): string => articleSource(validFront({ title }), '## Tips\n\n- **Ask:** x');
 const titles = (lib: ContentLibrary): string[] => lib.current.articles.map((a) => a.title).sort();
-/** Waits for the watcher: events arrive when the system delivers them, so no fixed delay is assumed. */
-const eventually = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
 async function open(): Promise<ContentLibrary> {
   const logger = createLogger({ level: 'warn' }, { write: () => undefined });

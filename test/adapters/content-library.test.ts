@@ -17,6 +17,7 @@ import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { formatProblem } from '../../src/core/article.js';
 import { articleSource, validFront } from '../helpers/articles.js';
+import { eventually } from '../helpers/eventually.js';
 
 interface Logged {
   level: number;
@@ -49,9 +50,6 @@ async function open(options: { watch?: boolean; dir?: string } = {}): Promise<Co
   );
   return library;
 }
-
-/** Waits for the watcher: events arrive when the system delivers them, so no fixed delay is assumed. */
-const eventually = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
 beforeEach(() => {
   // A folder of the test's own holds the content folder: the library watches the content folder's
