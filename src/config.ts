@@ -115,6 +115,13 @@ const envSchema = z.object({
             code: 'custom',
             message: `unknown ${unknown.join(', ')}; the tokens are ${TAG_URL_TOKENS.map((token) => `:${token}`).join(', ')}`,
           });
+        // Every token known here, so any one names the tag; without one, every tag would link one page.
+        else if (value.toLowerCase() !== 'none' && !/:[a-z]/i.test(value))
+          context.addIssue({
+            code: 'custom',
+            message:
+              'names no tag, so every tag would link to one page: add :tag, :tagslug or :tagslugify, like /tags/:tagslug/, or write none',
+          });
       }),
   ),
   // A Hugo language key, as its translations' file names carry it (`post.fr.md`).

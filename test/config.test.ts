@@ -223,7 +223,7 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('GIVEN BLOG_URL and TAG_URL THEN the bot and content:check read them alike; none means no tag pages; unknown tokens are refused', () => {
+  it('GIVEN BLOG_URL and TAG_URL THEN the bot and content:check read them alike; none means no tag pages; unknown tokens, or none at all, are refused', () => {
     const links = readAlike('TAG_URL', 'blogLinks');
     expect(links(undefined)).toEqual({ siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' });
     expect(links(' /tags/:tagslug/ ')).toEqual({ siteUrl: undefined, blog: '/blog', tag: '/tags/:tagslug/' });
@@ -237,6 +237,16 @@ describe('loadConfig', () => {
       'TAG_URL: unknown :name; the tokens are :tag, :tagslug, :tagslugify',
     ]);
     expect(links('tags')).toEqual([expect.stringMatching(/^TAG_URL: expected a path on SITE_URL/)]);
+    // Without a token every tag would open one page; a port is no token.
+    for (const value of ['/tags/', 'https://blog.example:8080/tags/'])
+      expect(links(value)).toEqual([
+        'TAG_URL: names no tag, so every tag would link to one page: add :tag, :tagslug or :tagslugify, like /tags/:tagslug/, or write none',
+      ]);
+    expect(links('https://blog.example:8080/tags/:TagSlug/')).toEqual({
+      siteUrl: undefined,
+      blog: '/blog',
+      tag: 'https://blog.example:8080/tags/:TagSlug/',
+    });
     const blog = readAlike('BLOG_URL', 'blogLinks');
     expect(blog('/posts/')).toEqual({ siteUrl: undefined, blog: '/posts/', tag: '/blog?tag=:tag' });
     expect(blog('posts')).toEqual([expect.stringMatching(/^BLOG_URL: expected a path on SITE_URL/)]);
