@@ -16,7 +16,7 @@ export interface ProblemPaths {
 }
 
 /**
- * Sorts the paths of `problems` (named from the working directory, as the loader names them) by
+ * Sorts the paths of `problems` (as the loader names them: from the working directory, or absolute) by
  * what is on disk there. A link is counted apart only when it was skipped: one read as an article
  * names that article's problems, which are a file's.
  */

@@ -225,6 +225,8 @@ describe('starting the bot (the entry point npm start runs)', () => {
         note,
         expect.stringMatching(file) as string,
       ]);
+      // Outside the working directory, named by its absolute path (not `../../work/…`).
+      expect(result.stdout).toContain(`\n  ${join(PROJECT_ROOT, 'test/fixtures/blogs', folder)}/`);
     },
   );
 
@@ -246,7 +248,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
       expect.stringMatching(/^1 article\(s\) in 2 file\(s\): all valid/) as string,
       '1 article(s) left out, not published yet (the blog publishes them at their date):',
       expect.stringMatching(
-        /^ {2}\S*hugo-future\/content\/posts\/soon\.md \(not published until 2999-01-05T08:00:00\.000Z\)$/,
+        /^ {2}hugo-future\/content\/posts\/soon\.md \(not published until 2999-01-05T08:00:00\.000Z\)$/,
       ) as string,
     ]);
   });

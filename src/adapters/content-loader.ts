@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
 import type { ParseResult } from '../core/parse-article.js';
@@ -756,9 +756,13 @@ function kindOf(entry: Dirent): string {
   return 'unknown';
 }
 
-/** How problems name a file found at `inside` (relative to the content folder): from the working directory. */
+/**
+ * How problems name a file found at `inside` (relative to the content folder): from the working
+ * directory when it is in it, else by its absolute path (`../../tmp/blog/x.md` is harder to find).
+ */
 export function displayName(dir: string, inside: string): string {
-  return relative(process.cwd(), join(dir, inside)).split(sep).join('/');
+  const path = resolve(dir, inside);
+  return (isInside(process.cwd(), path) ? relative(process.cwd(), path) : path).split(sep).join('/');
 }
 
 export function isInside(root: string, path: string): boolean {

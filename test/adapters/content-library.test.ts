@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentLibrary } from '../../src/adapters/content-library.js';
 import { loadContent } from '../../src/adapters/content-loader.js';
@@ -32,7 +32,7 @@ let logs: Logged[];
 let library: ContentLibrary | undefined;
 
 const put = (name: string, text: string): void => writeFileSync(join(dir, name), text);
-const rel = (name: string): string => relative(process.cwd(), join(dir, name));
+const rel = (name: string): string => join(dir, name);
 const article = (title: string, tip = 'Ask questions.'): string =>
   articleSource(validFront({ title }), `## Tips\n\n- **Ask:** ${tip}`);
 const titles = (lib: ContentLibrary): string[] => lib.current.articles.map((a) => a.title).sort();

@@ -13,6 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import {
+  displayName,
   findArticles,
   isArticlePath,
   isWalked,
@@ -31,7 +32,7 @@ import { CONTENT_DIR } from '../helpers/paths.js';
 import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
 let dir: string;
-const rel = (name: string) => relative(process.cwd(), join(dir, name));
+const rel = (name: string) => join(dir, name);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'content-'));
@@ -119,6 +120,18 @@ describe('loadContent', () => {
     );
   });
 
+  it('GIVEN a content folder outside the working directory THEN a file is named by its absolute path; inside it, from it', () => {
+    const here = process.cwd();
+    const beside = join(dirname(here), 'blog');
+    // `../blog/posts/x.md` from the bot's folder would send the reader looking from there.
+    expect(displayName(beside, join('posts', 'x.md'))).toBe(`${beside}/posts/x.md`);
+    expect(displayName(join('..', 'blog'), 'x.md')).toBe(`${beside}/x.md`);
+    expect(displayName(join(here, 'content'), join('posts', 'x.md'))).toBe('content/posts/x.md');
+    expect(displayName('./content', 'x.md')).toBe('content/x.md');
+    // A name that only starts with two dots is inside all the same.
+    expect(displayName('..blog', 'x.md')).toBe('..blog/x.md');
+  });
+
   it('GIVEN files of every size read at once, larger ones first, one over the read buffer THEN each article has its own text, none of another file', async () => {
     const many = mkdtempSync(join(tmpdir(), 'sizes-'));
     try {
@@ -159,7 +172,7 @@ describe('loadContent', () => {
       const { files, problems } = await findArticles(many);
       expect(problems).toEqual([
         {
-          file: relative(process.cwd(), join(many, 'fifo.md')),
+          file: join(many, 'fifo.md'),
           message: 'skipped: not a regular file (a named pipe)',
         },
       ]);
@@ -237,7 +250,7 @@ describe('loadContent', () => {
 describe('loadContent in a hostile content folder', () => {
   let content: string;
   let outside: string;
-  const name = (path: string) => relative(process.cwd(), join(content, path));
+  const name = (path: string) => join(content, path);
   const marker = () => join(outside, 'pwned');
 
   beforeAll(() => {
@@ -664,7 +677,7 @@ describe('findArticles and loadContent in an Eleventy site', () => {
     mkdirSync(dirname(join(site, path)), { recursive: true });
     writeFileSync(join(site, path), text);
   };
-  const names = (file: string) => relative(process.cwd(), join(site, file));
+  const names = (file: string) => join(site, file);
 
   beforeEach(() => {
     site = mkdtempSync(join(tmpdir(), 'eleventy-site-'));
@@ -1042,7 +1055,7 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     put('content/posts/night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
     const hugo = await loadContent(join(site, 'content'), undefined);
     expect(hugo.problems.map(formatProblem)).toEqual([
-      `${relative(process.cwd(), join(site, 'hugo.toml'))}:2: timeZone: "Mars/Olympus" is no time zone: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
+      `${join(site, 'hugo.toml')}:2: timeZone: "Mars/Olympus" is no time zone: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
     ]);
     expect(hugo.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T01:00:00.000Z']);
     // One line whatever the value holds.
@@ -1061,7 +1074,7 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     put('_posts/2024-03-01-night.md', post({ title: 'Night', date: '2024-03-01 01:00' }));
     const jekyll = await loadContent(site, undefined);
     expect(jekyll.problems.map(formatProblem)).toEqual([
-      `${relative(process.cwd(), join(site, '_config.yml'))}:3: timezone: expected a time zone's name: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
+      `${join(site, '_config.yml')}:3: timezone: expected a time zone's name: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
     ]);
     expect(jekyll.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T01:00:00.000Z']);
   });
@@ -1073,7 +1086,7 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     );
     const yaml = await findArticles(site);
     expect(yaml.problems.map(({ file, line, field }) => [file, line, field])).toEqual([
-      [relative(process.cwd(), join(site, 'hugo.yaml')), 5, 'timeZone'],
+      [join(site, 'hugo.yaml'), 5, 'timeZone'],
     ]);
     rmSync(join(site, 'hugo.yaml'));
     put(
@@ -1082,7 +1095,7 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     );
     const json = await findArticles(site);
     expect(json.problems.map(({ file, line, field }) => [file, line, field])).toEqual([
-      [relative(process.cwd(), join(site, 'hugo.json')), 7, 'timeZone'],
+      [join(site, 'hugo.json'), 7, 'timeZone'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/adapters/content-loader.js';
@@ -28,7 +28,7 @@ function urlsOf(payload: MessagePayload): string[] {
 
 let dir: string;
 const put = (name: string, text: string) => writeFileSync(join(dir, name), text);
-const rel = (name: string) => relative(process.cwd(), join(dir, name));
+const rel = (name: string) => join(dir, name);
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'long-addresses-'));
 });
