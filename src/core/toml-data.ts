@@ -1,5 +1,5 @@
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
-import { DataShapeError, dataShapeProblem } from './data-shape.js';
+import { DataShapeError, dataShapeProblem, MAX_DATA_DEPTH } from './data-shape.js';
 
 /**
  * TOML's settings (front matter, or Hugo's `hugo.toml`) with its dates as written
@@ -9,35 +9,101 @@ import { DataShapeError, dataShapeProblem } from './data-shape.js';
  * to refuse. Throws smol-toml's TomlError, or a DataShapeError.
  */
 export function parseTomlData(text: string): Record<string, unknown> {
-  const data = parseToml(unrealDaysQuoted(text));
+  const data = readToml(unrealDaysQuoted(text));
   // Bounded before it is walked (withTomlDates recurses once per level): see data-shape.ts.
   const problem = dataShapeProblem(data, { countValues: false });
   if (problem !== undefined) throw new DataShapeError(problem);
   return withTomlDates(data) as Record<string, unknown>;
 }
 
+/** Where deepestTomlLine's scan is: in a key, a table's header, or a value (after `=`, or in a list). */
+type TomlPlace = 'key' | 'header' | 'value';
+
 /**
- * The line (1-based) of `text` that nests deepest, for TOML data refused as too deep: the dots of its
- * keys (`a.b.c = 1`, `[a.b.c]`) and the brackets of its values, outside quotes.
+ * The line (1-based) of `text` that nests deepest, for TOML data refused as too deep, by the levels
+ * the data has: a table header's (`[a.b]` two, `[[a.b]]` three: its list and the table in it) for the
+ * lines below it too, a key's dots (`a.b.c = 1` two) and a value's brackets. Dots elsewhere (`x = 1.5`,
+ * a date, `"a.b"`) are no levels, nor is anything in a comment or a string (over several lines too).
  */
 export function deepestTomlLine(text: string): number {
   let deepest = { depth: -1, line: 1 };
-  let brackets = 0;
-  for (const [index, line] of text.split('\n').entries()) {
-    let depth = brackets;
-    let quote: string | undefined;
-    for (const char of line) {
-      if (quote !== undefined) {
-        if (char === quote) quote = undefined;
-      } else if (char === '"' || char === "'") quote = char;
-      else if (char === '#') break;
-      else if (char === '.' || char === '[' || char === '{')
-        depth = Math.max(depth, char === '.' ? depth + 1 : ++brackets);
-      else if (char === ']' || char === '}') brackets--;
+  let line = 1;
+  let lineDepth = 0;
+  let base = 0; // levels of the table the last header opened
+  let level = 0; // of the table or list the scan is in
+  let keyLevel = 0; // of the key being read, then of its value
+  let place: TomlPlace = 'key';
+  let quote = ''; // what ends the string the scan is in: ", ', """ or '''
+  const open: { bracket: string; level: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? '';
+    if (char === '\\' && quote.startsWith('"') && text[i + 1] !== '\n') i++;
+    else if (char === '\n') {
+      if (lineDepth > deepest.depth) deepest = { depth: lineDepth, line };
+      line++;
+      // A one-line string never closed is refused as TOML; the lines below are still scanned.
+      if (quote.length === 1) quote = '';
+      if (open.length === 0 && quote === '') {
+        place = 'key';
+        level = keyLevel = base;
+      }
+      lineDepth = level;
+    } else if (quote !== '') {
+      if (!text.startsWith(quote, i)) continue;
+      i += quote.length - 1;
+      // `""""` ends a string over several lines with a quote in it, `"""""` with two.
+      for (let extra = 0; quote.length === 3 && extra < 2 && text[i + 1] === char; extra++) i++;
+      quote = '';
+    } else if (char === '"' || char === "'")
+      quote = text.startsWith(char.repeat(3), i) ? char.repeat(3) : char;
+    else if (char === '#') {
+      const end = text.indexOf('\n', i);
+      i = (end < 0 ? text.length : end) - 1;
+    } else if (place === 'key' && open.length === 0 && char === '[') {
+      place = 'header';
+      keyLevel = text[i + 1] === '[' ? 2 : 1;
+      i += keyLevel - 1;
+    } else if (place !== 'value' && char === '.') keyLevel++;
+    else if (place === 'header' && char === ']') {
+      base = level = keyLevel;
+      lineDepth = Math.max(lineDepth, base);
+      place = 'value'; // what follows on its line is a comment (or refused as TOML)
+    } else if (place === 'key' && char === '=') {
+      lineDepth = Math.max(lineDepth, keyLevel);
+      place = 'value';
+    } else if (place === 'value' && (char === '[' || char === '{')) {
+      open.push({ bracket: char, level });
+      level = keyLevel = keyLevel + 1;
+      lineDepth = Math.max(lineDepth, level);
+      place = char === '{' ? 'key' : 'value';
+    } else if (place !== 'header' && (char === ']' || char === '}')) {
+      level = open.pop()?.level ?? level;
+      place = 'value';
+    } else if (place !== 'header' && char === ',') {
+      keyLevel = level;
+      place = open.at(-1)?.bracket === '{' ? 'key' : 'value';
     }
-    if (depth > deepest.depth) deepest = { depth, line: index + 1 };
   }
-  return deepest.line;
+  return lineDepth > deepest.depth ? line : deepest.line;
+}
+
+/**
+ * smol-toml's own bound on values in brackets within brackets (it recurses once per level, 1,000 by
+ * default): the data's, so that it stops there too. Tables (`[a.b]`, `a.b = 1`) it does not count:
+ * dataShapeProblem does, after.
+ */
+const TOML_OPTIONS = { maxDepth: MAX_DATA_DEPTH };
+
+/** smol-toml's data of `text`; too deep for its bound, a DataShapeError, as data too deep for ours. */
+function readToml(text: string): Record<string, unknown> {
+  try {
+    return parseToml(text, TOML_OPTIONS);
+  } catch (error) {
+    // Its error says so in words only (`document contains excessively nested structures`).
+    if (error instanceof TomlError && error.message.includes('excessively nested'))
+      throw new DataShapeError('deep');
+    throw error;
+  }
 }
 
 function withTomlDates(value: unknown): unknown {
@@ -84,7 +150,7 @@ function unrealDaysQuoted(text: string): string {
   for (let values = 0; ; values++) {
     const probe = rewritten(text, candidates, state);
     try {
-      parseToml(probe.text);
+      parseToml(probe.text, TOML_OPTIONS);
       // Those still probed are no values: as written.
       return rewritten(
         text,

@@ -68,6 +68,21 @@ describe('readFrontMatter: TOML too deep to walk', () => {
       message: 'front matter nested more than 64 levels deep: flatten it',
     });
   });
+
+  it.each([
+    ['lists', `x = ${'['.repeat(1_200)}${']'.repeat(1_200)}`],
+    ['inline tables', `x = ${'{a = '.repeat(1_200)}1${'}'.repeat(1_200)}`],
+  ])(
+    "GIVEN %s 1,200 deep on one line (past smol-toml's own bound) THEN the same problem, at that line",
+    (_, deep) => {
+      const block = readFrontMatter(`+++\ntitle = "T"\n${deep}\nv = 1.5\n+++\nBody.\n`);
+      expect(block).toEqual({
+        ok: false,
+        line: 3,
+        message: 'front matter nested more than 64 levels deep: flatten it',
+      });
+    },
+  );
 });
 
 describe('problems that quote the file', () => {
