@@ -19,8 +19,6 @@ import {
   isBundleIndex,
   isCascadeIndex,
   isEleventyConfig,
-  isHugoConfig,
-  isJekyllConfig,
   isSettingsFile,
   isLeafBundle,
   isWalked,
@@ -62,6 +60,11 @@ export interface ContentUpdate {
   readonly removed: number;
   /** Files read that have problems (an article among them keeps its last good version). */
   readonly broken: number;
+  /**
+   * Articles read again that came out as they were (their fields and sections): an `_index.md`'s
+   * cascade edited reads every page below it, most often to the same result. Not counted changed.
+   */
+  readonly unchanged: number;
   readonly articles: number;
   readonly ms: number;
 }
@@ -160,6 +163,7 @@ export class ContentLibrary {
     changed: 0,
     removed: 0,
     broken: 0,
+    unchanged: 0,
     articles: 0,
     ms: 0,
   };
@@ -353,16 +357,20 @@ export class ContentLibrary {
       (paths.length > 0 && this.#watcher !== undefined && (await folderIdentity(root)) !== this.#watchedRoot);
     let rescan = rescanAsked || replaced;
     const buildsBefore = this.#builds;
+    // The site's configuration files written, as the log names them: said read again (see below).
+    const settings = new Set<string>();
     for (const path of paths) {
+      const inside = relative(root, path);
       // The site's configuration above the content folder written: how its files are read may change.
       if (this.#settingFolders.includes(dirname(path)) && isSettingsFile(dirname(path), basename(path))) {
+        settings.add(displayName(dir, inside));
         rescan = true;
         continue;
       }
-      const inside = relative(root, path);
-      // A Jekyll, Hugo or Eleventy site's configuration added, removed or written: which files are
-      // posts, and how they are read, may change.
-      if (isJekyllConfig(inside) || isHugoConfig(inside) || isEleventyConfig(inside)) {
+      // A Jekyll, Hugo (`hugo.toml`, `config.toml`) or Eleventy site's configuration added, removed or
+      // written: which files are posts, and how they are read, may change.
+      if (isSettingsFile('', inside) || isEleventyConfig(inside)) {
+        settings.add(displayName(dir, inside));
         rescan = true;
         continue;
       }
@@ -473,9 +481,15 @@ export class ContentLibrary {
       this.#options.store,
     );
     const next = new Map(this.#files);
-    const changes: { before: Article | undefined; after: Article | undefined; broken: boolean }[] = [];
+    // `fixed`: the file had problems before (its article kept): a change, even to the same article.
+    const changes: {
+      before: Article | undefined;
+      after: Article | undefined;
+      broken: boolean;
+      fixed: boolean;
+    }[] = [];
     for (const key of gone) {
-      changes.push({ before: next.get(key)?.article, after: undefined, broken: false });
+      changes.push({ before: next.get(key)?.article, after: undefined, broken: false, fixed: false });
       next.delete(key);
     }
     for (const outcome of outcomes) {
@@ -490,9 +504,15 @@ export class ContentLibrary {
           : this.#stateOf(outcome, before);
       if (state === undefined) next.delete(key);
       else next.set(key, state);
-      changes.push({ before, after: state?.article, broken: outcome.kind === 'problems' });
+      changes.push({
+        before,
+        after: state?.article,
+        broken: outcome.kind === 'problems',
+        fixed: (previous?.problems.length ?? 0) > 0,
+      });
     }
     const indexBefore = this.#index;
+    const buildsChanged = !isDeepStrictEqual(buildsBefore, this.#builds);
     // A rescan that found nothing new (the watcher's after a restart, say) keeps the index: building
     // a large blog's again would leave the heap its garbage, and grow V8's young generation, for
     // nothing. Unless a publish date or expiry has passed that the timer missed (a machine suspended).
@@ -500,7 +520,7 @@ export class ContentLibrary {
       targets.length > 0 ||
       gone.length > 0 ||
       !this.#built ||
-      !isDeepStrictEqual(buildsBefore, this.#builds) ||
+      buildsChanged ||
       (this.#due !== undefined && this.#due <= Date.now())
     )
       this.#swap(next, next.size !== this.#files.size || outcomes.some((o) => !this.#files.has(o.file.file)));
@@ -508,13 +528,14 @@ export class ContentLibrary {
     // An article the index leaves out (a second one at a page another has, a post not out yet or
     // expired) was no article there: counted by the files of the index's articles.
     const filesOf = (index: ContentIndex): ReadonlySet<string> =>
-      new Set(changes.length === 0 ? [] : index.articles.map((article) => article.file));
+      new Set(changes.length === 0 && !buildsChanged ? [] : index.articles.map((article) => article.file));
     const inBefore = filesOf(indexBefore);
     const inAfter = this.#index === indexBefore ? inBefore : filesOf(this.#index);
     let added = 0;
     let changed = 0;
     let removed = 0;
     let broken = 0;
+    let unchanged = 0;
     for (const change of changes) {
       const before =
         change.before !== undefined && inBefore.has(change.before.file) ? change.before : undefined;
@@ -522,17 +543,36 @@ export class ContentLibrary {
       if (change.broken) broken++;
       else if (before === undefined && after !== undefined) added++;
       else if (before !== undefined && after === undefined) removed++;
-      else if (before !== after) changed++;
+      // Another text or cascade, parsed anew (another object): counted by what came out of it.
+      else if (before !== after) {
+        if (before !== undefined && after !== undefined && !change.fixed && sameArticle(before, after))
+          unchanged++;
+        else changed++;
+      }
+    }
+    // What the site builds changed (`buildFuture`, `future`, …): posts not read again come in or leave.
+    if (buildsChanged) {
+      const read = new Set(changes.flatMap((change) => [change.before?.file, change.after?.file]));
+      for (const file of inAfter) if (!inBefore.has(file) && !read.has(file)) added++;
+      for (const file of inBefore) if (!inAfter.has(file) && !read.has(file)) removed++;
     }
     const update = {
       added,
       changed,
       removed,
       broken,
+      unchanged,
       articles: this.#index.articles.length,
       ms: Math.round(performance.now() - started),
     };
-    if (added + changed + removed + broken > 0) this.#options.logger.info(update, 'content updated');
+    // An edit to the site's configuration is said read again, whatever it changed (perhaps nothing).
+    if (settings.size > 0)
+      this.#options.logger.info(
+        { config: [...settings].join(', '), ...update },
+        'site configuration read again',
+      );
+    else if (added + changed + removed + broken + unchanged > 0)
+      this.#options.logger.info(update, 'content updated');
     return update;
   }
 
@@ -622,6 +662,15 @@ export class ContentLibrary {
     for (const problem of this.#indexProblems) log(problem, 'skipped: ');
     this.#logged = now;
   }
+}
+
+/**
+ * Whether two parses of one file gave the same article: its fields, then its sections (read from the
+ * store only then). A stored article's `id` is its row's, another for each text and cascade.
+ */
+function sameArticle(a: Article, b: Article): boolean {
+  const fields = (article: Article): object => ({ ...article, id: undefined, sections: undefined });
+  return isDeepStrictEqual(fields(a), fields(b)) && isDeepStrictEqual(a.sections, b.sections);
 }
 
 /** A folder's identity (device and inode), or undefined when it is not there. */

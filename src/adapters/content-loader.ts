@@ -1085,11 +1085,14 @@ function isWithin(inside: string, folder: string): boolean {
 
 /**
  * At a Hugo site's own folder (`hugo`, its content folder inside: see {@link FoundArticles.hugo}),
- * whether `inside` is in that content folder or on the way to it: Hugo makes pages of nothing else
- * (not of its themes, layouts, archetypes, static files, output or a README.md beside them).
+ * whether `inside` is in that content folder or on the way to it, the site's folder (`''`) too:
+ * Hugo makes pages of nothing else (not of its themes, layouts, archetypes, static files, output
+ * or a README.md beside them).
  */
 function isHugoContentWay(inside: string, hugo: string | undefined): boolean {
-  return hugo === undefined || hugo === '' || isWithin(inside, hugo) || isWithin(hugo, inside);
+  return (
+    hugo === undefined || hugo === '' || inside === '' || isWithin(inside, hugo) || isWithin(hugo, inside)
+  );
 }
 
 /** Jekyll's configuration files, in the order it looks for one. */

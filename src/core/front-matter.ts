@@ -198,9 +198,17 @@ const ELEVENTY_DATES: ReadonlySet<string> = new Set([
 /** Optional text; empty counts as absent. */
 const text = (error: string) => blankAsAbsent(asText(z.string(error).trim()));
 
-const TAGS_MAX = 20;
+/**
+ * The most tags a post is read with, its `tags` and categories together: far more than a blog shows
+ * (Hugo, Jekyll and Eleventy publish any number), few enough that a list of thousands costs nothing
+ * past them. The rest are left out, not refused.
+ */
+const TAGS_MAX = 100;
 
-/** One tag: checked only once the list's length is known to be short. */
+/** How far into one list its first TAGS_MAX distinct tags are looked for: a list repeating one tag ends here. */
+const ENTRIES_READ = 10 * TAGS_MAX;
+
+/** One tag: checked only once the list is cut to what is read. */
 const tag = asText(
   z
     .string('each tag must be text')
@@ -221,21 +229,31 @@ function tagsFromText(value: unknown): unknown {
   return value.split(value.includes(',') ? ',' : /\s+/).filter((part) => part.trim() !== '');
 }
 
-/** `tags` or `categories`: a list or a text, or nothing. */
-const tagList = (tooMany: string) =>
-  z.preprocess(
-    tagsFromText,
-    z
-      // Counted before each tag is checked: a list of thousands is one problem, not thousands.
-      .array(z.unknown(), 'expected a list of tags, like [engineering leadership], or a text')
-      // Piped, so that a value that is no list is not also measured as if it were one.
-      .pipe(z.array(z.unknown()).max(TAGS_MAX, tooMany))
-      .pipe(z.array(tag))
-      // An empty `tags:` is YAML's null: no tags.
-      .nullish(),
-  );
+/**
+ * A list cut after its first TAGS_MAX distinct entries (as {@link tagKey} compares texts), before any
+ * is checked: a list of thousands is read no further, and what is cut is neither read nor a problem.
+ */
+function firstTags(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const keys = new Set<unknown>();
+  let end = 0;
+  while (end < value.length && end < ENTRIES_READ && keys.size < TAGS_MAX) {
+    const entry: unknown = value[end++];
+    // What is no text is a problem of its own place: counted once, whatever it is.
+    keys.add(typeof entry === 'string' || typeof entry === 'number' ? tagKey(oneLine(String(entry))) : end);
+  }
+  return end === value.length ? value : value.slice(0, end);
+}
 
-const categoryList = tagList(`at most ${TAGS_MAX} tags, categories included`);
+/** `tags` or `categories`: a list or a text, or nothing. */
+const tagList = z.preprocess(
+  (value) => firstTags(tagsFromText(value)),
+  z
+    .array(tag, 'expected a list of tags, like [engineering leadership], or a text')
+    // An empty `tags:` is YAML's null: no tags.
+    .nullish(),
+);
+
 const oneCategory = tag.transform((name) => [name]);
 
 /**
@@ -248,7 +266,7 @@ const category = z
   .transform((value, context): string[] | null | undefined => {
     const text = typeof value === 'string' || typeof value === 'number';
     if (text && String(value).trim() === '') return [];
-    const read = (text ? oneCategory : categoryList).safeParse(value);
+    const read = (text ? oneCategory : tagList).safeParse(value);
     if (read.success) return read.data;
     for (const { path, message } of read.error.issues)
       context.addIssue({ code: 'custom', path, message, input: value });
@@ -258,10 +276,11 @@ const category = z
 
 /** The front matter an article must have. Other keys are allowed and ignored (the blog may use them). */
 const fields = z.object({
-  /** Without one, the title is made from the file name (as Jekyll does). */
-  title: blankAsAbsent(
-    asText(z.string('expected a title (text)').overwrite(oneLine).max(200, 'at most 200 characters')),
-  ),
+  /**
+   * Without one, the title is made from the file name (as Jekyll does). Any length: parseArticle cuts
+   * what it shows, and Hugo's `:title` is made of it whole.
+   */
+  title: blankAsAbsent(asText(z.string('expected a title (text)').overwrite(oneLine))),
   /**
    * As the author wrote it (the generators accept any): it makes the address; the article's key is
    * made from it as from a file name.
@@ -276,9 +295,9 @@ const fields = z.object({
         .regex(/[\p{L}\p{N}]/u, 'a slug needs at least one letter or digit'),
     ),
   ),
-  tags: tagList(`at most ${TAGS_MAX} tags`),
+  tags: tagList,
   /** Jekyll's and Hugo's other taxonomy: its names are tags too. */
-  categories: categoryList,
+  categories: tagList,
   category,
   url: address,
   /** Jekyll's and Eleventy's name for the address (`permalink: false` is no article: see parseSource). */
@@ -319,19 +338,14 @@ function namedKeys(keys: readonly string[]): string {
 
 /**
  * The front matter, with `tags`, `categories` and `category` made one list: each tag once (as
- * {@link tagKey} compares them), spelled as first written. Their count together is checked once all
- * are valid.
+ * {@link tagKey} compares them), spelled as first written, the first TAGS_MAX of them.
  */
-export const frontMatterSchema = fields.transform(({ categories, category, ...front }, context) => {
+export const frontMatterSchema = fields.transform(({ categories, category, ...front }) => {
   const byKey = new Map<string, string>();
-  for (const name of [...(front.tags ?? []), ...(categories ?? []), ...(category ?? [])])
+  for (const name of [...(front.tags ?? []), ...(categories ?? []), ...(category ?? [])]) {
+    if (byKey.size === TAGS_MAX) break;
     if (!byKey.has(tagKey(name))) byKey.set(tagKey(name), name);
-  if (byKey.size > TAGS_MAX)
-    context.addIssue({
-      code: 'custom',
-      path: ['tags'],
-      message: `at most ${TAGS_MAX} tags, categories included`,
-    });
+  }
   return { ...front, tags: [...byKey.values()] };
 });
 

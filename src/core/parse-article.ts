@@ -266,7 +266,8 @@ function parseSource({
   if (!front.success) {
     // One problem per place: `- ""` is an empty tag, not also one without a letter.
     const places = new Set<string>();
-    const problems = front.error.issues.slice(0, MAX_FIELD_PROBLEMS).flatMap((issue): FieldProblem[] => {
+    const { issues } = front.error;
+    const problems = issues.slice(0, MAX_FIELD_PROBLEMS).flatMap((issue): FieldProblem[] => {
       // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
       const path = issue.path.map((key, i) => {
         const read =
@@ -312,7 +313,22 @@ function parseSource({
       const message = empty ? 'empty' : issue.message;
       return [{ file, line, ...(field === undefined ? {} : { field }), message, alike: message }];
     });
-    return { ok: false, problems: inLineOrder(oncePerField(problems)) };
+    // Past those, the places are only counted: a hundred bad tags are one problem and a number.
+    const rawPlace = (issue: (typeof issues)[number]) => issue.path.map(String).join('.');
+    const shown = new Set(issues.slice(0, MAX_FIELD_PROBLEMS).map(rawPlace));
+    const more = new Set(
+      issues
+        .slice(MAX_FIELD_PROBLEMS)
+        .map(rawPlace)
+        .filter((at) => !shown.has(at)),
+    ).size;
+    return {
+      ok: false,
+      problems: [
+        ...inLineOrder(oncePerField(problems)),
+        ...(more === 0 ? [] : [{ file, message: `and ${more} more problems in the front matter` }]),
+      ],
+    };
   }
   const meta = front.data;
   // What the name says, without the language of a translation (see nameOf).
@@ -351,8 +367,9 @@ function parseSource({
       ],
     };
   }
-  // Jekyll titles a post without one from its file name.
-  const title = meta.title ?? named.title;
+  // Jekyll titles a post without one from its file name. A long title is cut, not refused: the blog
+  // publishes the post.
+  const title = truncatePlain(meta.title ?? named.title, TITLE_MAX);
   if (title === '')
     return {
       ok: false,
@@ -802,7 +819,7 @@ function fileName(file: string): {
  */
 function titleOf(name: string): string {
   const words = name.normalize('NFC').split(/[\s_-]+/u);
-  const title = words
+  return words
     .filter((word) => word !== '')
     .map((word) => {
       if (!/^\p{Script=Latin}/u.test(word)) return word;
@@ -810,10 +827,9 @@ function titleOf(name: string): string {
       return first.toUpperCase() + rest.join('').toLowerCase();
     })
     .join(' ');
-  return truncatePlain(title, TITLE_MAX);
 }
 
-/** As the front matter's `title` may be. */
+/** The longest title an article is given (cut at a word): one fits an embed's title with room to spare. */
 const TITLE_MAX = 200;
 
 /** What fills an `ARTICLE_URL`'s tokens. */

@@ -611,6 +611,23 @@ describe("findArticles in a Hugo site's content", () => {
     expect((await loadContent(site, undefined)).problems).toEqual([]);
   });
 
+  it("GIVEN CONTENT_DIR at the site's folder and links in its content to that folder and to its layouts THEN the first is a folder already read, as the walk starts there; the second one not read", async () => {
+    symlinkSync(join('..', '..'), join(site, 'content/posts/home'));
+    mkdirSync(join(site, 'layouts'));
+    symlinkSync(join('..', 'layouts'), join(site, 'content/layouts'));
+    const { files, problems } = await findArticles(site);
+    expect(files.map((file) => relative(site, file.file))).toEqual(pages.map((file) => `content/${file}`));
+    expect(problems).toEqual([
+      {
+        file: join(site, 'content/layouts'),
+        message: 'skipped: a link to a folder that is not read (../layouts)',
+      },
+      { file: join(site, 'content/posts/home'), message: 'skipped: a link to a folder already read (../..)' },
+    ]);
+    // The watcher judges the site's folder itself as the walk does.
+    expect(isWalked('', false, new Set(), 'content')).toBe(true);
+  });
+
   it("GIVEN CONTENT_DIR at the site's folder THEN a post's sections start at its content folder, as Hugo's do, and a store's parse of it from content/ is not reused", async () => {
     put('content/posts/plain.md', '---\ntitle: Plain\n---\n\nText.\n');
     const urls = async (dir: string, store?: ContentStore) => {

@@ -164,8 +164,8 @@ describe('a `---js` field the bot reads that is code', () => {
       },
     ]);
     expect(
-      problemsOf(`---js\nconst tags = ["ok"],\n  title = "${'x'.repeat(100_000)}";\n---\n${BODY}`),
-    ).toEqual([{ file: 'content/blog/post.md', line: 3, field: 'title', message: 'at most 200 characters' }]);
+      problemsOf(`---js\nconst tags = ["ok"],\n  slug = "${'x'.repeat(100_000)}";\n---\n${BODY}`),
+    ).toEqual([{ file: 'content/blog/post.md', line: 3, field: 'slug', message: 'at most 200 characters' }]);
   });
 });
 

@@ -599,6 +599,22 @@ describe("real blogs' file names and front matter", () => {
     expect(article({ slug: 'other' }, 'content/the-file.md').title).toBe('The File');
   });
 
+  it("GIVEN a title longer than 200 characters THEN the post is an article, its title cut at a word; Hugo's :title has it whole", () => {
+    const long = `${'Why '.repeat(60)}end`;
+    const post = parseArticle({
+      file: 'content/posts/x.md',
+      contentPath: 'posts/x.md',
+      source: articleSource({ title: long, tags: ['a'] }, '## Tips\n\n- x'),
+      siteUrl: 'https://blog.example',
+      articleUrl: '/:sections/:title/',
+    });
+    if (!post.ok) throw new Error(JSON.stringify(post.problems));
+    expect(post.article.title).toBe(`${'Why '.repeat(49).trimEnd()}…`);
+    expect(post.article.url).toBe(`https://blog.example/posts/${'why-'.repeat(60)}end/`);
+    // A file name as long is cut alike.
+    expect(article({}, `content/${'why-'.repeat(60)}end.md`).title).toBe(post.article.title);
+  });
+
   it("GIVEN a Jekyll post's own permalink with tokens THEN Jekyll's tokens are filled as ARTICLE_URL's are, any other :word stays; Hugo's url and Eleventy's permalink stay as written", () => {
     const url = (front: Record<string, unknown>, file = 'content/_posts/2024-01-05-My Post.md') =>
       article({ title: 'T', ...front }, file).url;
@@ -846,27 +862,34 @@ describe('tags and categories', () => {
       expect(tagsOf(front), front).toEqual([]);
   });
 
-  it('GIVEN more than 20 tags, in one field or the two together THEN one problem on the tags line', () => {
+  it('GIVEN more than 100 tags, in one field or the fields together THEN the first 100 distinct, tags first; no problem', () => {
     const many = (count: number, prefix: string) =>
       `[${Array.from({ length: count }, (_, i) => `${prefix}${i}`).join(', ')}]`;
-    const problems = (front: string) =>
-      problemsOf(`---\ntitle: T\nurl: /x\nsummary: S\n${front}\n---\n## Tips\n- x\n`);
-    expect(problems(`tags: ${'word '.repeat(5000)}`)).toEqual([
-      { file: 'content/bad.md', line: 5, field: 'tags', message: 'at most 20 tags' },
+    const hundred = Array.from({ length: 100 }, (_, i) => `t${i}`);
+    expect(tagsOf(`tags: ${many(21, 't')}`)).toEqual(hundred.slice(0, 21));
+    expect(tagsOf(`tags: ${many(5000, 't')}`)).toEqual(hundred);
+    expect(tagsOf(`tags: ${'word '.repeat(5000)}`)).toEqual(['word']);
+    expect(tagsOf(`tags: ${many(60, 't')}\ncategories: ${many(60, 'c')}`)).toEqual([
+      ...hundred.slice(0, 60),
+      ...Array.from({ length: 40 }, (_, i) => `c${i}`),
     ]);
-    expect(problems(`tags: [a]\ncategories: ${many(5000, '~')}`)).toEqual([
+    // Repeats are no more tags: the hundredth distinct one is read past them, spelled as first written.
+    const repeated = `[${[...hundred.slice(0, 50), ...hundred.map((tag) => tag.toUpperCase())].join(', ')}]`;
+    expect(tagsOf(`tags: ${repeated}`)).toEqual(
+      hundred.slice(0, 50).concat(hundred.slice(50).map((t) => t.toUpperCase())),
+    );
+    // Only what is read is checked: a bad tag past the hundredth is never a problem.
+    expect(tagsOf(`tags: [${[...hundred, '~~'].join(', ')}]`)).toEqual(hundred);
+    expect(
+      problemsOf(`---\ntitle: T\ntags: [${[...hundred.slice(0, 99), '~~'].join(', ')}]\n---\n## Tips\n- x\n`),
+    ).toEqual([
       {
         file: 'content/bad.md',
-        line: 6,
-        field: 'categories',
-        message: 'at most 20 tags, categories included',
+        line: 3,
+        field: 'tags',
+        message: 'the 100th tag needs at least one letter, digit or emoji',
       },
     ]);
-    expect(problems(`tags: ${many(12, 't')}\ncategories: ${many(12, 'c')}`)).toEqual([
-      { file: 'content/bad.md', line: 5, field: 'tags', message: 'at most 20 tags, categories included' },
-    ]);
-    // Twenty once their repeats are dropped.
-    expect(tagsOf(`tags: ${many(20, 't')}\ncategories: ${many(20, 'T')}`)).toHaveLength(20);
   });
 
   it('GIVEN an empty or null tag THEN says which tag is empty, counted from 1', () => {
@@ -950,7 +973,7 @@ describe("Jekyll's singular category", () => {
     expect(tagsOf('categories: growth\ncategory: career advice')).toEqual(['growth', 'career advice']);
   });
 
-  it('GIVEN a bad category or too many tags with it THEN the problem names the field and its line', () => {
+  it('GIVEN a bad category THEN the problem names the field and its line; past 100 tags it is left out', () => {
     const many = (count: number) => `[${Array.from({ length: count }, (_, i) => `t${i}`).join(', ')}]`;
     expect(problemsOf(front('category: "~~"'))).toEqual([
       {
@@ -984,12 +1007,10 @@ describe("Jekyll's singular category", () => {
         message: 'expected a list of tags, like [engineering leadership], or a text',
       },
     ]);
-    expect(problemsOf(front(`category: ${many(21)}`))).toEqual([
-      { file: 'content/bad.md', line: 5, field: 'category', message: 'at most 20 tags, categories included' },
-    ]);
-    expect(problemsOf(front(`tags: ${many(20)}\ncategory: other`))).toEqual([
-      { file: 'content/bad.md', line: 5, field: 'tags', message: 'at most 20 tags, categories included' },
-    ]);
+    expect(tagsOf(`category: ${many(101)}`)).toHaveLength(100);
+    // A hundred tags before it: the category is left out, as a tag past the hundredth is.
+    expect(tagsOf(`tags: ${many(100)}\ncategory: other`)).toEqual(tagsOf(`tags: ${many(100)}`));
+    expect(tagsOf(`tags: ${many(99)}\ncategory: other`).at(-1)).toBe('other');
   });
 });
 
@@ -2609,11 +2630,15 @@ describe('hostile front matter is read as data, never run', () => {
     ]);
   });
 
-  it('GIVEN thousands of bad tags THEN one problem, not thousands', () => {
+  it('GIVEN thousands of bad tags THEN the first hundred are read, as one problem and a count', () => {
     const tags = `[${Array.from({ length: 5000 }, () => '~').join(', ')}]`;
     expect(problemsOf(`---\ntitle: T\ntags: ${tags}\nurl: /x\nsummary: S\n---\n## Tips\n- x\n`)).toEqual([
-      { file: 'content/bad.md', line: 3, field: 'tags', message: 'at most 20 tags' },
+      { file: 'content/bad.md', line: 3, field: 'tags', message: 'a tag is empty (20 entries)' },
+      { file: 'content/bad.md', message: 'and 80 more problems in the front matter' },
     ]);
+    // One tag repeated 100,000 times is one tag.
+    const same = `[${Array.from({ length: 100_000 }, () => 'x').join(', ')}]`;
+    expect(mustParse(`---\ntitle: T\ntags: ${same}\n---\n## Tips\n- x\n`).tags).toEqual(['x']);
   });
 
   it('GIVEN bare JSON front matter with "__proto__" or objects nested 100,000 deep THEN read as data: nothing polluted, nothing walks it', () => {
