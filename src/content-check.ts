@@ -13,12 +13,8 @@ async function check(): Promise<number> {
   const settings = settingsFromEnvironment(loadContentConfig, 'content:check');
   if (settings === undefined) return 1;
   const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings;
-  const { index, problems, fileCount, staticFiles, expired, upcoming, site } = await loadContent(
-    contentDir,
-    siteUrl,
-    articleUrl,
-    contentLanguage,
-  );
+  const { index, problems, fileCount, staticFiles, expired, upcoming, site, addressPattern } =
+    await loadContent(contentDir, siteUrl, articleUrl, contentLanguage);
   const lines = problems.map(formatProblem);
   let overLimits = 0;
   for (const { what, violations } of renderedMessages(index, blogLinks)) {
@@ -30,7 +26,7 @@ async function check(): Promise<number> {
   // files Jekyll copies as they are, expired posts and those not published yet: said, no failure.
   const notes = [
     ...siteNotes(site),
-    ...unlinkedNotes(index.articles, articleUrl, siteUrl),
+    ...addressNotes(index.articles, addressPattern, siteUrl),
     ...staticFileNotes(staticFiles),
     ...expiredNotes(expired),
     ...upcomingNotes(upcoming),
@@ -52,9 +48,30 @@ async function check(): Promise<number> {
   return 0;
 }
 
+/**
+ * The posts left unlinked (see unlinkedNotes), by the pattern their address is made from: ARTICLE_URL,
+ * or the site's configuration's own.
+ */
+function addressNotes(
+  articles: readonly Article[],
+  addressPattern: LoadedContent['addressPattern'],
+  siteUrl: string | undefined,
+): string[] {
+  const byPattern = new Map<string, { own: boolean; articles: Article[] }>();
+  for (const article of articles) {
+    const { pattern, own } = addressPattern(article.file);
+    const group = byPattern.get(pattern) ?? { own, articles: [] };
+    group.articles.push(article);
+    byPattern.set(pattern, group);
+  }
+  return [...byPattern].flatMap(([pattern, { own, articles: those }]) =>
+    unlinkedNotes(those, pattern, siteUrl, own ? "the site's permalink" : 'ARTICLE_URL'),
+  );
+}
+
 /** How the site found around the folder changes what is read, which its files alone do not show. */
-function siteNotes({ hugo, eleventy }: LoadedContent['site']): string[] {
-  const notes: string[] = [];
+function siteNotes({ hugo, eleventy, notes: configNotes }: LoadedContent['site']): string[] {
+  const notes: string[] = [...configNotes];
   if (hugo !== undefined && hugo !== '')
     notes.push(`Read as a Hugo site's folder: only its ${hugo}/ folder holds posts.`);
   if (eleventy)

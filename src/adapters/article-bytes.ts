@@ -23,10 +23,13 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
 /**
  * What a file's parse depends on besides its name, its bytes and the settings (which key the whole
  * store): its path in the content folder (Hugo's sections, Jekyll's categories), whether it is in an
- * Eleventy or a Hugo site, what Hugo's `_index.md` files above it cascade to it, and the site's
- * time zone (its configuration's, read at each walk).
+ * Eleventy or a Hugo site, what Hugo's `_index.md` files above it cascade to it, the site's time
+ * zone and the address pattern its configuration gives the file (both read at each walk).
  */
-export type ReadAs = Pick<ArticleSource, 'contentPath' | 'eleventy' | 'hugo' | 'cascade' | 'timeZone'>;
+export type ReadAs = Pick<
+  ArticleSource,
+  'contentPath' | 'eleventy' | 'hugo' | 'cascade' | 'timeZone' | 'articleUrl' | 'urlRules'
+>;
 
 /**
  * The key of a file's bytes under its name (the name gives the slug and date) in the content store,
@@ -40,6 +43,8 @@ export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): s
     // An `_index.md` edited changes the pages below it as much as their own bytes.
     readAs.cascade ?? null,
     readAs.timeZone ?? null,
+    // ARTICLE_URL keys the whole store; a pattern of the site's configuration, the file.
+    readAs.urlRules === undefined ? null : [readAs.urlRules, readAs.articleUrl ?? null],
   ]);
   return createHash('sha256')
     .update(how)

@@ -7,6 +7,7 @@ import { formatProblem, type Article, type ContentProblem } from '../core/articl
 import { DEFAULT_CONTENT_LANGUAGE } from '../core/content-language.js';
 import { buildIndex, publishedIndex, type ContentIndex } from '../core/content-index.js';
 import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
+import { NO_PERMALINKS, type SitePermalinks } from '../core/site-permalinks.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
@@ -110,6 +111,8 @@ export class ContentLibrary {
   #builds: SiteBuilds = DEFAULT_BUILDS;
   /** The site's time zone, as the last walk read it (see findArticles). */
   #timeZone: string | undefined;
+  /** The addresses the site's configuration gives its posts, as the last walk read them (see findArticles). */
+  #permalinks: SitePermalinks = NO_PERMALINKS;
   /** How many posts the index leaves out as expired, and as not published yet. */
   #leftOut = { expired: 0, upcoming: 0 };
   #indexProblems: readonly ContentProblem[] = [];
@@ -428,7 +431,8 @@ export class ContentLibrary {
         force ||
         found.eleventy !== this.#eleventy ||
         found.hugo !== this.#hugo ||
-        found.timeZone !== this.#timeZone;
+        found.timeZone !== this.#timeZone ||
+        !isDeepStrictEqual(found.permalinks, this.#permalinks);
       this.#jekyll = found.jekyll;
       this.#hugo = found.hugo;
       this.#bundles = found.bundles;
@@ -436,6 +440,12 @@ export class ContentLibrary {
       this.#eleventy = found.eleventy;
       this.#builds = found.builds;
       this.#timeZone = found.timeZone;
+      if (found.notes.length > 0 && !isDeepStrictEqual(found.permalinks, this.#permalinks))
+        this.#options.logger.warn(
+          { notes: found.notes },
+          "the site's configuration gives posts addresses the bot cannot fill: they are linked by ARTICLE_URL",
+        );
+      this.#permalinks = found.permalinks;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       this.#settingFolders = found.settingFolders;
       if (!this.#closed && found.unread.length === 0)
@@ -477,6 +487,8 @@ export class ContentLibrary {
         hugo: this.#hugo,
         eleventy: this.#eleventy,
         timeZone: this.#timeZone,
+        permalinks: this.#permalinks,
+        cascades: this.#cascades,
       }),
       this.#options.store,
     );

@@ -3,7 +3,16 @@ import { open, readdir, readFile, readlink, realpath, stat } from 'node:fs/promi
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import pMap from 'p-map';
 import type { Article, ContentProblem } from '../core/article.js';
-import type { ParseResult } from '../core/parse-article.js';
+import type { ArticleSource, ParseResult } from '../core/parse-article.js';
+import { DEFAULT_ARTICLE_URL } from '../core/article-url.js';
+import {
+  hugoPermalinks,
+  jekyllPermalink,
+  NO_PERMALINKS,
+  sitePermalinkOf,
+  type SitePermalink,
+  type SitePermalinks,
+} from '../core/site-permalinks.js';
 import { hugoPagePath, mergeCascades, type Cascade } from '../core/cascade.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
@@ -45,7 +54,9 @@ export interface LoadedContent {
   /** Articles the blog does not publish yet, dated in the future (Hugo, Jekyll): left out of the index. */
   readonly upcoming: readonly Article[];
   /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
-  readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy'>;
+  readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy' | 'notes'>;
+  /** The pattern a file's address is made from: the site's own (see FoundArticles.permalinks), or ARTICLE_URL. */
+  readonly addressPattern: (file: string) => { readonly pattern: string; readonly own: boolean };
 }
 
 /**
@@ -79,7 +90,7 @@ export async function loadContent(
     now: Date.now(),
     builds: found.builds,
   });
-  const { jekyll, hugo, eleventy } = found;
+  const { jekyll, hugo, eleventy, notes } = found;
   return {
     index,
     problems: [...problems, ...indexProblems],
@@ -87,7 +98,11 @@ export async function loadContent(
     staticFiles,
     expired,
     upcoming,
-    site: { jekyll, hugo, eleventy },
+    site: { jekyll, hugo, eleventy, notes },
+    addressPattern: (file) => {
+      const { articleUrl: pattern = DEFAULT_ARTICLE_URL, urlRules } = addressOf(settings, file);
+      return { pattern, own: urlRules !== undefined };
+    },
   };
 }
 
@@ -105,6 +120,10 @@ export interface ParseSettings {
   readonly hugo?: boolean | undefined;
   /** The site's time zone (see {@link FoundArticles.timeZone}): undefined for UTC. */
   readonly timeZone?: string | undefined;
+  /** The addresses the site's configuration gives its posts (see {@link FoundArticles.permalinks}). */
+  readonly permalinks?: SitePermalinks | undefined;
+  /** In a Hugo site's content, the path of the content folder there (`posts` for `content/posts`). */
+  readonly hugoPrefix?: string | undefined;
 }
 
 /**
@@ -113,7 +132,15 @@ export interface ParseSettings {
  */
 export function parseSettingsOf(
   settings: ParseSettings,
-  { hugo, eleventy, timeZone }: Pick<FoundArticles, 'hugo' | 'eleventy' | 'timeZone'>,
+  {
+    hugo,
+    eleventy,
+    timeZone,
+    permalinks,
+    cascades,
+  }: Pick<FoundArticles, 'hugo' | 'eleventy' | 'timeZone' | 'permalinks'> & {
+    readonly cascades?: Pick<HugoCascades, 'above'>;
+  },
 ): ParseSettings {
   const { dir } = settings;
   return {
@@ -122,7 +149,32 @@ export function parseSettingsOf(
     eleventy,
     hugo: hugo !== undefined,
     timeZone,
+    permalinks,
+    hugoPrefix: cascades?.above?.prefix.split(sep).join('/'),
   };
+}
+
+/**
+ * What the address of the file named `file` is made from: the pattern the site's configuration gives
+ * it, filled by that generator's rules, with its path from the top of Hugo's content (its sections,
+ * as Hugo fills them); else ARTICLE_URL, with its path in the content folder.
+ */
+function addressOf(
+  { articleUrl, dir, hugo, permalinks, hugoPrefix }: ParseSettings,
+  file: string,
+): Pick<ArticleSource, 'articleUrl' | 'contentPath' | 'urlRules'> {
+  const contentPath = contentPathOf(dir, file);
+  const hugoPath =
+    hugo === true && contentPath !== undefined
+      ? hugoPrefix === undefined || hugoPrefix === ''
+        ? contentPath
+        : `${hugoPrefix}/${contentPath}`
+      : undefined;
+  const own = permalinks === undefined ? undefined : sitePermalinkOf(permalinks, hugoPath);
+  if (own === undefined || !('pattern' in own)) return { articleUrl, contentPath };
+  return hugo === true
+    ? { articleUrl: own.pattern, contentPath: hugoPath, urlRules: 'hugo' }
+    : { articleUrl: own.pattern, contentPath, urlRules: 'jekyll' };
 }
 
 /** One file read and parsed: an article, its problems, a draft, or a file that is gone. */
@@ -207,18 +259,18 @@ async function readAndStore(
  */
 async function readAndParseChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir, language, eleventy, hugo, timeZone }: ParseSettings,
+  settings: ParseSettings,
   pool: ParsePool,
   store: ContentStore | undefined,
 ): Promise<FileOutcome[] | undefined> {
+  const { siteUrl, language, eleventy, hugo, timeZone } = settings;
   const read = await pool.readAndParse(
     files.map(({ path, file, cascade }) => ({
       path,
       file,
       cascade,
       siteUrl,
-      articleUrl,
-      contentPath: contentPathOf(dir, file),
+      ...addressOf(settings, file),
       language,
       eleventy,
       hugo,
@@ -268,14 +320,15 @@ interface ReadChunk {
 
 async function readChunk(
   files: readonly ArticleFile[],
-  { siteUrl, articleUrl, dir, language, eleventy, hugo, timeZone }: ParseSettings,
+  settings: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
+  const { siteUrl, language, eleventy, hugo, timeZone } = settings;
   const read = await pMap(
     files,
     (file) =>
       readArticle(file, store, {
-        contentPath: contentPathOf(dir, file.file),
+        ...addressOf(settings, file.file),
         eleventy,
         hugo,
         cascade: file.cascade,
@@ -293,8 +346,7 @@ async function readChunk(
       cascade,
       bytes: outcome.bytes,
       siteUrl,
-      articleUrl,
-      contentPath: contentPathOf(dir, file),
+      ...addressOf(settings, file),
       language,
       eleventy,
       hugo,
@@ -400,6 +452,16 @@ export interface FoundArticles {
    * for edits to that configuration (see {@link isSettingsFile}).
    */
   readonly settingFolders: readonly string[];
+  /**
+   * The addresses the site's configuration gives its posts: Hugo's `permalinks`, Jekyll's
+   * `permalink` (see site-permalinks.ts).
+   */
+  readonly permalinks: SitePermalinks;
+  /**
+   * Said, not problems: the configuration's patterns the bot cannot fill, whose posts take
+   * ARTICLE_URL instead (`hugo.toml:4: permalinks posts: …`).
+   */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -583,6 +645,8 @@ export async function findArticles(
       builds: DEFAULT_BUILDS,
       timeZone: undefined,
       settingFolders: [],
+      permalinks: NO_PERMALINKS,
+      notes: [],
     };
   }
   const unread: string[] = [];
@@ -599,6 +663,8 @@ export async function findArticles(
   let timeZone: string | undefined;
   let hugoSite: HugoSite | undefined;
   let settingFolders: readonly string[] = [];
+  let permalinks = NO_PERMALINKS;
+  const notes: string[] = [];
   const bundles = new Set<string>();
   // Hugo's `_index.md` files in its content, read once the walk is done.
   const indexes: string[] = [];
@@ -633,6 +699,9 @@ export async function findArticles(
       settingFolders = await settingFoldersOf(config.site);
       builds = config.builds;
       timeZone = config.zone.timeZone;
+      permalinks = config.permalinks.permalinks;
+      for (const { path, line, text } of config.permalinks.notes)
+        notes.push(`${name(relative(root, path))}${line === undefined ? '' : `:${line}`}: ${text}`);
       const wrong = config.zone.problem;
       for (const { path, ...problem } of [...config.problems, ...(wrong === undefined ? [] : [wrong])])
         problems.push({ ...problem, file: name(relative(root, path)) });
@@ -699,6 +768,8 @@ export async function findArticles(
     builds,
     timeZone,
     settingFolders,
+    permalinks,
+    notes,
   };
 }
 
@@ -819,9 +890,19 @@ async function cascadesAbove(
 }
 
 /** A Hugo site the content folder is, or is in (see {@link findHugoSite}). */
+/** What a site's configuration says of its posts' addresses, and what of it the bot cannot follow. */
+interface PermalinksRead {
+  readonly permalinks: SitePermalinks;
+  readonly notes: readonly { readonly path: string; readonly line?: number; readonly text: string }[];
+}
+
+const NO_PERMALINKS_READ: PermalinksRead = { permalinks: NO_PERMALINKS, notes: [] };
+
 interface HugoSite {
   /** The folder inside the content folder that is Hugo's content (`''` for the content folder itself). */
   readonly content: string;
+  /** Its configuration's `permalinks`. */
+  readonly permalinks: PermalinksRead;
   /** What its configuration builds (see {@link FoundArticles.builds}). */
   readonly builds: SiteBuilds;
   /** Its configuration's `timeZone` (see {@link FoundArticles.timeZone}). */
@@ -846,8 +927,8 @@ interface HugoSite {
 async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<HugoSite | undefined> {
   const own = entries.map((entry) => entry.name);
   if (await isHugoSite(root, own)) {
-    const { contentDir, builds, zone, cascade, problems } = await hugoConfigOf(root, own);
-    return { content: contentDir, builds, zone, cascade, problems };
+    const { contentDir, builds, zone, cascade, permalinks, problems } = await hugoConfigOf(root, own);
+    return { content: contentDir, builds, zone, cascade, permalinks, problems };
   }
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
@@ -860,13 +941,12 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
-      const { contentDir, builds, zone, cascade, problems } = await hugoConfigOf(site, names);
+      const { contentDir, builds, zone, cascade, permalinks, problems } = await hugoConfigOf(site, names);
       const content = join(site, contentDir);
       const prefix = relative(content, root);
+      const found = { content: '', builds, zone, cascade, permalinks, site, problems };
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
-      return prefix !== '' && isInside(content, root)
-        ? { content: '', builds, zone, cascade, site, problems, above: { content, prefix } }
-        : { content: '', builds, zone, cascade, site, problems };
+      return prefix !== '' && isInside(content, root) ? { ...found, above: { content, prefix } } : found;
     }
   }
   return undefined;
@@ -904,6 +984,7 @@ async function hugoConfigOf(
   builds: SiteBuilds;
   zone: SiteZone;
   cascade: readonly Cascade[];
+  permalinks: PermalinksRead;
   problems: readonly ConfigProblem[];
 }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`.
@@ -934,8 +1015,43 @@ async function hugoConfigOf(
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
     cascade: await configCascade(found('cascade'), problems),
+    permalinks: hugoPermalinksRead(found('permalinks')),
     problems,
   };
+}
+
+/** Hugo's `permalinks` (see hugoPermalinks), with a note for each pattern the bot cannot fill. */
+function hugoPermalinksRead(
+  found: { path: string; text: string; key: string; value: unknown } | undefined,
+): PermalinksRead {
+  if (found === undefined) return NO_PERMALINKS_READ;
+  const hugo = hugoPermalinks(found.value);
+  const notes = [...hugo].flatMap(([section, permalink]) =>
+    permalinkNotes(found, permalink, `${found.key}.${section}`, `posts in ${section}/`),
+  );
+  return { permalinks: { hugo }, notes };
+}
+
+/** The note for a pattern of the site's configuration that the bot cannot fill (none for one it fills). */
+function permalinkNotes(
+  { path, text, key }: { path: string; text: string; key: string },
+  permalink: SitePermalink,
+  /** The setting, as the note names it (`permalinks.posts`). */
+  setting: string,
+  whose: string,
+): PermalinksRead['notes'] {
+  if ('pattern' in permalink) return [];
+  const { written, unfilled } = permalink;
+  // The line that writes the pattern, else the setting's own.
+  const at = text.split('\n').findIndex((line) => line.includes(written));
+  const line = at >= 0 ? at + 1 : configKeyLine({ path, text, key });
+  return [
+    {
+      path,
+      ...(line === undefined ? {} : { line }),
+      text: `${setting}: ${written}: ${unfilled}, so ${whose} are linked by ARTICLE_URL instead: set ARTICLE_URL to their address (or give each a url)`,
+    },
+  ];
 }
 
 /**
@@ -1108,9 +1224,16 @@ async function jekyllConfigOf(
   root: string,
   entries: readonly Dirent[],
   jekyll: boolean,
-): Promise<{ builds: SiteBuilds; zone: SiteZone; site?: string; problems: readonly ConfigProblem[] }> {
+): Promise<{
+  builds: SiteBuilds;
+  zone: SiteZone;
+  permalinks: PermalinksRead;
+  site?: string;
+  problems: readonly ConfigProblem[];
+}> {
   const site = jekyll ? root : basename(root) === '_posts' ? dirname(root) : undefined;
-  if (site === undefined) return { builds: DEFAULT_BUILDS, zone: UTC, problems: [] };
+  if (site === undefined)
+    return { builds: DEFAULT_BUILDS, zone: UTC, permalinks: NO_PERMALINKS_READ, problems: [] };
   const names = site === root ? entries.map((entry) => entry.name) : await readdir(site).catch(() => []);
   const file = JEKYLL_CONFIG_FILES.find((name) => names.includes(name));
   const path = file === undefined ? undefined : join(site, file);
@@ -1118,6 +1241,7 @@ async function jekyllConfigOf(
   const problems: ConfigProblem[] = [];
   const data = path === undefined || text === undefined ? undefined : await configData(path, text, problems);
   const zone = data?.['timezone'];
+  const permalink = jekyllPermalink(data?.['permalink']);
   return {
     // Jekyll reads YAML 1.1, where `future: yes` is true too.
     builds: { ...DEFAULT_BUILDS, future: isYes(data?.['future']) },
@@ -1125,6 +1249,13 @@ async function jekyllConfigOf(
       path === undefined || text === undefined || zone === undefined
         ? UTC
         : zoneSetting({ path, text, key: 'timezone', value: zone }),
+    permalinks:
+      path === undefined || text === undefined || permalink === undefined
+        ? NO_PERMALINKS_READ
+        : {
+            permalinks: { jekyll: permalink },
+            notes: permalinkNotes({ path, text, key: 'permalink' }, permalink, 'permalink', 'its posts'),
+          },
     // Above the content folder (its `_posts`): watched for edits to its configuration.
     ...(site === root ? {} : { site }),
     problems,

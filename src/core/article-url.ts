@@ -117,6 +117,8 @@ export function unlinkedNotes(
   articles: readonly { readonly file: string; readonly url?: string; readonly date?: string }[],
   pattern: string,
   siteUrl?: string,
+  /** What set the pattern, as the notes name it. */
+  setting = 'ARTICLE_URL',
 ): string[] {
   const unlinked = articles.filter((article) => article.url === undefined);
   const needsDate = articleUrlNeedsDate(pattern);
@@ -138,7 +140,7 @@ export function unlinkedNotes(
     files.length === 0
       ? []
       : [
-          `${files.length} article(s) without an address, not linked: ARTICLE_URL ${pattern} ${why}:`,
+          `${files.length} article(s) without an address, not linked: ${setting} ${pattern} ${why}:`,
           ...files.map(
             ({ file, length }) => `  ${file}${length === undefined ? '' : ` (${length} characters)`}`,
           ),

@@ -77,6 +77,12 @@ export interface ArticleSource {
    * written without a zone is that wall time there. Without one, in UTC.
    */
   readonly timeZone?: string | undefined;
+  /**
+   * Whose rules fill `articleUrl` when it is the site's own (Hugo's `permalinks`, Jekyll's
+   * `permalink`: see site-permalinks.ts), as that generator fills it; otherwise its tokens and the
+   * file's place say (see fillArticleUrl).
+   */
+  readonly urlRules?: 'hugo' | 'jekyll' | undefined;
 }
 
 export type ParseResult =
@@ -187,6 +193,7 @@ function parseSource({
   hugo = false,
   cascade,
   timeZone,
+  urlRules,
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
@@ -399,6 +406,7 @@ function parseSource({
     stem: named.stem,
     title: meta.title,
     jekyll: jekyllPost,
+    rules: urlRules,
     date,
     categories: () => categoriesOf(data),
     sections: place === undefined ? [] : sectionsOf(place),
@@ -427,7 +435,11 @@ function parseSource({
   // Where the blog publishes it, when the blog's own rule says (its url or permalink, or the
   // ARTICLE_URL the admin set; not the default, a guess): two posts at one are one page on the blog,
   // whether or not the bot is told where the blog is (on a stand-in site without SITE_URL).
-  const known = meta.url !== undefined || meta.permalink !== undefined || articleUrl !== DEFAULT_ARTICLE_URL;
+  const known =
+    meta.url !== undefined ||
+    meta.permalink !== undefined ||
+    urlRules !== undefined ||
+    articleUrl !== DEFAULT_ARTICLE_URL;
   const address = known && path !== undefined ? (url ?? onStandIn(path)) : undefined;
   // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
@@ -844,6 +856,8 @@ interface UrlParts {
   readonly title: string | undefined;
   /** Whether the post is in a `_posts` folder: one of Jekyll's, whose `:title` and `:slug` it follows. */
   readonly jekyll: boolean;
+  /** Whose rules fill the pattern, when the site's own configuration gave it (see ArticleSource.urlRules). */
+  readonly rules: 'hugo' | 'jekyll' | undefined;
   /** The file's path in the content folder without its extension, as written (see filePathOf). */
   readonly filePath: string;
   readonly date: string | undefined;
@@ -882,7 +896,8 @@ function fillArticleUrl(pattern: string, parts: UrlParts, tokens = URL_TOKEN): s
   const [year = '', month = '', day = ''] = parts.date?.split('-') ?? [];
   const hugo = HUGO_TOKEN.test(pattern);
   const generator =
-    parts.jekyll || (!hugo && JEKYLL_TOKEN.test(pattern)) ? 'jekyll' : hugo ? 'hugo' : undefined;
+    parts.rules ??
+    (parts.jekyll || (!hugo && JEKYLL_TOKEN.test(pattern)) ? 'jekyll' : hugo ? 'hugo' : undefined);
   // Jekyll's slug when the front matter has none: the name after its date, without a trailing `.`.
   const jekyllName = parts.ownSlug ?? parts.stem.replace(/\.+$/, '');
   const value = (token: UrlToken): string => {

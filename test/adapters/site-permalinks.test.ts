@@ -1,0 +1,165 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentLibrary } from '../../src/adapters/content-library.js';
+import { loadContent } from '../../src/adapters/content-loader.js';
+import { ContentStore } from '../../src/adapters/content-store.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import { hugoPermalinks, jekyllPermalink, sitePermalinkOf } from '../../src/core/site-permalinks.js';
+import { eventually } from '../helpers/eventually.js';
+
+let site: string;
+let library: ContentLibrary | undefined;
+
+const put = (name: string, text: string): void => {
+  mkdirSync(dirname(join(site, name)), { recursive: true });
+  writeFileSync(join(site, name), text);
+};
+const toml = (fields: string): string => `+++\n${fields}\n+++\n\nA post.\n`;
+const yaml = (fields: string): string => `---\n${fields}\n---\n\nA post.\n`;
+/** Each article's address by its file's path in the site, as loaded from `dir` with ARTICLE_URL `articleUrl`. */
+async function addresses(dir: string, articleUrl?: string): Promise<Record<string, string | undefined>> {
+  const { index } = await loadContent(join(site, dir), 'https://blog.example', articleUrl);
+  return Object.fromEntries(
+    index.articles.map((article) => [
+      article.file.slice(article.file.indexOf(site) + site.length + 1),
+      article.url,
+    ]),
+  );
+}
+
+beforeEach(() => {
+  site = mkdtempSync(join(tmpdir(), 'site-permalinks-'));
+});
+afterEach(async () => {
+  await library?.close();
+  library = undefined;
+  rmSync(site, { recursive: true, force: true });
+});
+
+describe("Hugo's permalinks", () => {
+  beforeEach(() => {
+    put('content/posts/first.md', toml('title = "My First Post"\ndate = 2024-03-05'));
+    put('content/posts/bundle/index.md', toml('title = "Bundled"\nslug = "Custom Slug"\ndate = 2024-04-06'));
+    put('content/posts/undated.md', toml('title = "Undated"'));
+    put('content/notes/n1.md', toml('title = "A Note"\ndate = 2024-04-06'));
+    put('content/about.md', toml('title = "About"'));
+  });
+
+  it('GIVEN [permalinks] with a pattern for a section THEN its posts are at that address, filled as Hugo fills it (:slug the slug, else the title); the other sections, and pages at the top, take ARTICLE_URL', async () => {
+    put('hugo.toml', 'title = "A blog"\n[permalinks]\n  posts = "/:year/:month/:slug/"\n');
+    expect(await addresses('.', '/:sections/:slugorfilename/')).toEqual({
+      'content/posts/first.md': 'https://blog.example/2024/03/my-first-post/',
+      'content/posts/bundle/index.md': 'https://blog.example/2024/04/custom-slug/',
+      // A date in the pattern and none in the post: no link rather than a wrong one.
+      'content/posts/undated.md': undefined,
+      'content/notes/n1.md': 'https://blog.example/notes/n1/',
+      'content/about.md': 'https://blog.example/about/',
+    });
+  });
+
+  it('GIVEN [permalinks.page] (Hugo 0.115 on), in YAML, with a section key in another case THEN it is read; [permalinks.section] is for list pages and left out', async () => {
+    put(
+      'hugo.yaml',
+      'permalinks:\n  page:\n    Posts: /articles/:title/\n  section:\n    posts: /articles/\n',
+    );
+    const found = await addresses('.');
+    expect(found['content/posts/first.md']).toBe('https://blog.example/articles/my-first-post/');
+    expect(found['content/notes/n1.md']).toBe('https://blog.example/blog/n1');
+  });
+
+  it("GIVEN CONTENT_DIR at content/posts THEN the section is still the post's first folder in Hugo's content, and :section is filled with it", async () => {
+    put('hugo.toml', '[permalinks]\nposts = "/:section/:year/:slug/"\n');
+    expect(await addresses('content/posts')).toMatchObject({
+      'content/posts/first.md': 'https://blog.example/posts/2024/my-first-post/',
+    });
+  });
+
+  it('GIVEN a pattern with a token the bot does not fill THEN its posts take ARTICLE_URL, and content:check notes it at its line, with what to do', async () => {
+    put('hugo.toml', 'title = "A blog"\n[permalinks]\n  notes = "/n/:monthname/:slug/"\n');
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example', '/x/:slug/');
+    expect(loaded.index.articles.find((a) => a.slug === 'n1')?.url).toBe('https://blog.example/x/n1/');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.site.notes).toEqual([
+      expect.stringMatching(
+        /hugo\.toml:3: permalinks\.notes: \/n\/:monthname\/:slug\/: the bot does not fill :monthname, so posts in notes\/ are linked by ARTICLE_URL instead: set ARTICLE_URL/,
+      ),
+    ]);
+  });
+
+  it('GIVEN hugo.toml edited while the bot runs THEN the addresses follow the new permalinks', async () => {
+    put('hugo.toml', '[permalinks]\nposts = "/:year/:slug/"\n');
+    const logger = createLogger({ level: 'silent' });
+    library = await ContentLibrary.open(
+      {
+        dir: join(site, 'content'),
+        siteUrl: 'https://blog.example',
+        logger,
+        store: ContentStore.memory(logger),
+      },
+      { watch: true },
+    );
+    const lib = library;
+    const firstUrl = (): string | undefined => lib.current.articles.find((a) => a.slug === 'first')?.url;
+    expect(firstUrl()).toBe('https://blog.example/2024/my-first-post/');
+    put('hugo.toml', '[permalinks]\nposts = "/p/:slug/"\n');
+    await eventually(() => expect(firstUrl()).toBe('https://blog.example/p/my-first-post/'));
+  });
+});
+
+describe("Jekyll's permalink", () => {
+  beforeEach(() => {
+    put('_posts/2024-01-05-jekyll-one.md', yaml('title: Jekyll One\ncategories: [Work]'));
+  });
+
+  it('GIVEN _config.yml with a permalink pattern or style THEN its posts are there, filled as Jekyll fills it, whether CONTENT_DIR is the site or its _posts', async () => {
+    put('_config.yml', 'title: x\npermalink: /blog/:year/:title/\n');
+    expect(await addresses('.', '/elsewhere/:slug')).toEqual({
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/blog/2024/jekyll-one/',
+    });
+    expect(await addresses('_posts')).toEqual({
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/blog/2024/jekyll-one/',
+    });
+    put('_config.yml', 'permalink: pretty\n');
+    expect(await addresses('.')).toEqual({
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/work/2024/01/05/jekyll-one/',
+    });
+  });
+
+  it('GIVEN a style the bot cannot fill (ordinal) THEN ARTICLE_URL serves, and the note names the style as written', async () => {
+    put('_config.yml', 'title: x\npermalink: ordinal\n');
+    const loaded = await loadContent(site, 'https://blog.example', '/:year/:title/');
+    expect(loaded.index.articles[0]?.url).toBe('https://blog.example/2024/jekyll-one/');
+    expect(loaded.site.notes).toEqual([
+      expect.stringMatching(/_config\.yml:2: permalink: ordinal: the bot does not fill :y_day/),
+    ]);
+  });
+
+  it('GIVEN no permalink in _config.yml THEN ARTICLE_URL serves, as before', async () => {
+    put('_config.yml', 'title: x\n');
+    expect(await addresses('.', '/:year/:title/')).toEqual({
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/2024/jekyll-one/',
+    });
+  });
+});
+
+describe('reading the settings', () => {
+  it('reads both forms of Hugo permalinks, leaves out what is no page pattern, and finds a post by its first folder in any case', () => {
+    const legacy = hugoPermalinks({ posts: '/:year/:slug/', tags: '/t/:slug/', empty: ' ', n: 3 });
+    expect([...legacy.keys()]).toEqual(['posts', 'tags']);
+    const paged = hugoPermalinks({ page: { Posts: '/a/:slug/' }, section: { posts: '/a/' } });
+    expect([...paged]).toEqual([['posts', { pattern: '/a/:slug/' }]]);
+    expect(sitePermalinkOf({ hugo: paged }, 'Posts/x.md')).toEqual({ pattern: '/a/:slug/' });
+    expect(sitePermalinkOf({ hugo: paged }, 'x.md')).toBeUndefined();
+    expect(hugoPermalinks('no table').size).toBe(0);
+  });
+
+  it("takes Jekyll's styles by name and says why a pattern naming no post is not followed", () => {
+    expect(jekyllPermalink('none')).toEqual({ pattern: '/:categories/:title:output_ext' });
+    expect(jekyllPermalink('/:year/:month/')).toMatchObject({
+      unfilled: expect.stringMatching(/names no post/) as unknown,
+    });
+    expect(jekyllPermalink(42)).toBeUndefined();
+  });
+});
