@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     CONTENT_DIR: contentDir,
     STORE_URL: `sqlite://${join(dir, 'bot.sqlite')}`,
     SITE_URL: siteUrl,
-    ARTICLE_URL: settings.articleUrl,
+    ARTICLE_URL: settings.articleUrl ?? '',
     CONTENT_LANGUAGE: settings.contentLanguage ?? '',
     // As written (checked above): the bot reads them as it would from its own environment.
     BLOG_URL: process.env.BLOG_URL ?? '',

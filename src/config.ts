@@ -3,7 +3,6 @@ import { loadDotEnv } from './env.js';
 import { z } from 'zod';
 import {
   ARTICLE_URL_TOKENS,
-  DEFAULT_ARTICLE_URL,
   expandArticleUrl,
   jekyllPermalinkStyle,
   unknownArticleUrlTokens,
@@ -222,9 +221,10 @@ export interface Config {
   readonly contentDir: string;
   /**
    * Where an article without `url` or `permalink` lives: a pattern with :slug, :year, :month, :day (a
-   * Jekyll style, `pretty`, already made its pattern).
+   * Jekyll style, `pretty`, already made its pattern). Unset: the site generator's own default, in a
+   * Hugo or Jekyll site, else DEFAULT_ARTICLE_URL (see site-permalinks.ts).
    */
-  readonly articleUrl: string;
+  readonly articleUrl: string | undefined;
   /** The language read of a post's translations (`post.fr.md` is French); undefined: `en`, as Hugo's default. */
   readonly contentLanguage: string | undefined;
   readonly storeUrl: string;
@@ -289,7 +289,7 @@ export function loadContentConfig(
       contentDir: parsed.data.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
       siteUrl: parsed.data.SITE_URL,
       blogLinks: blogLinksOf(parsed.data),
-      articleUrl: parsed.data.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
+      articleUrl: parsed.data.ARTICLE_URL,
       contentLanguage: parsed.data.CONTENT_LANGUAGE,
     },
   };
@@ -317,7 +317,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       siteUrl: e.SITE_URL,
       blogLinks: blogLinksOf(e),
       contentDir: e.CONTENT_DIR ?? DEFAULT_CONTENT_DIR,
-      articleUrl: e.ARTICLE_URL ?? DEFAULT_ARTICLE_URL,
+      articleUrl: e.ARTICLE_URL,
       contentLanguage: e.CONTENT_LANGUAGE,
       storeUrl: e.STORE_URL ?? DEFAULT_STORE_URL,
       contentCache: contentCachePath(e.CONTENT_CACHE, e.STORE_URL ?? DEFAULT_STORE_URL, shardIds),

@@ -49,23 +49,23 @@ async function check(): Promise<number> {
 }
 
 /**
- * The posts left unlinked (see unlinkedNotes), by the pattern their address is made from: ARTICLE_URL,
- * or the site's configuration's own.
+ * The posts left unlinked (see unlinkedNotes), by the pattern their address is made from and what set
+ * it: ARTICLE_URL, the site's configuration, or its generator's default.
  */
 function addressNotes(
   articles: readonly Article[],
   addressPattern: LoadedContent['addressPattern'],
   siteUrl: string | undefined,
 ): string[] {
-  const byPattern = new Map<string, { own: boolean; articles: Article[] }>();
+  const byPattern = new Map<string, { pattern: string; setting: string; articles: Article[] }>();
   for (const article of articles) {
-    const { pattern, own } = addressPattern(article.file);
-    const group = byPattern.get(pattern) ?? { own, articles: [] };
+    const { pattern, setting } = addressPattern(article.file);
+    const group = byPattern.get(`${setting} ${pattern}`) ?? { pattern, setting, articles: [] };
     group.articles.push(article);
-    byPattern.set(pattern, group);
+    byPattern.set(`${setting} ${pattern}`, group);
   }
-  return [...byPattern].flatMap(([pattern, { own, articles: those }]) =>
-    unlinkedNotes(those, pattern, siteUrl, own ? "the site's permalink" : 'ARTICLE_URL'),
+  return [...byPattern.values()].flatMap(({ pattern, setting, articles: those }) =>
+    unlinkedNotes(those, pattern, siteUrl, setting),
   );
 }
 

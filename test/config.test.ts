@@ -34,7 +34,8 @@ describe('loadConfig', () => {
         siteUrl: undefined,
         blogLinks: { siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' },
         contentDir: './content',
-        articleUrl: '/blog/:slug',
+        // Unset: the site generator's default, else /blog/:slug, once the content folder is read.
+        articleUrl: undefined,
         storeUrl: DEFAULT_STORE_URL,
         contentCache: 'data/content-cache.sqlite',
         logLevel: 'info',
@@ -175,7 +176,7 @@ describe('loadConfig', () => {
         contentDir: './content',
         siteUrl: undefined,
         blogLinks: { siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' },
-        articleUrl: '/blog/:slug',
+        articleUrl: undefined,
       },
     });
     expect(loadContentConfig({ CONTENT_DIR: ' posts ', SITE_URL: 'https://blog.example/' })).toEqual({
@@ -184,7 +185,7 @@ describe('loadConfig', () => {
         contentDir: 'posts',
         siteUrl: 'https://blog.example',
         blogLinks: { siteUrl: 'https://blog.example', blog: '/blog', tag: '/blog?tag=:tag' },
-        articleUrl: '/blog/:slug',
+        articleUrl: undefined,
       },
     });
     const bad = loadContentConfig({ SITE_URL: 'blog.example' });

@@ -6,6 +6,7 @@ import type { Article, ContentProblem } from '../core/article.js';
 import type { ArticleSource, ParseResult } from '../core/parse-article.js';
 import { DEFAULT_ARTICLE_URL } from '../core/article-url.js';
 import {
+  GENERATOR_DEFAULTS,
   hugoPermalinks,
   jekyllPermalink,
   NO_PERMALINKS,
@@ -55,8 +56,8 @@ export interface LoadedContent {
   readonly upcoming: readonly Article[];
   /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
   readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy' | 'notes'>;
-  /** The pattern a file's address is made from: the site's own (see FoundArticles.permalinks), or ARTICLE_URL. */
-  readonly addressPattern: (file: string) => { readonly pattern: string; readonly own: boolean };
+  /** The pattern a file's address is made from, and what set it, as notes name it (`ARTICLE_URL`). */
+  readonly addressPattern: (file: string) => { readonly pattern: string; readonly setting: string };
 }
 
 /**
@@ -100,8 +101,8 @@ export async function loadContent(
     upcoming,
     site: { jekyll, hugo, eleventy, notes },
     addressPattern: (file) => {
-      const { articleUrl: pattern = DEFAULT_ARTICLE_URL, urlRules } = addressOf(settings, file);
-      return { pattern, own: urlRules !== undefined };
+      const { source, setting } = addressChoice(settings, file);
+      return { pattern: source.articleUrl ?? DEFAULT_ARTICLE_URL, setting };
     },
   };
 }
@@ -154,15 +155,22 @@ export function parseSettingsOf(
   };
 }
 
+/** How a file's address is made (see {@link addressOf}), and what set its pattern, as notes name it. */
+interface AddressChoice {
+  readonly source: Pick<ArticleSource, 'articleUrl' | 'contentPath' | 'urlRules'>;
+  readonly setting: string;
+}
+
 /**
  * What the address of the file named `file` is made from: the pattern the site's configuration gives
- * it, filled by that generator's rules, with its path from the top of Hugo's content (its sections,
- * as Hugo fills them); else ARTICLE_URL, with its path in the content folder.
+ * it; else ARTICLE_URL; else, in a Hugo or Jekyll site, where that generator puts a post by default;
+ * else DEFAULT_ARTICLE_URL. A generator's own pattern is filled by its rules, a Hugo site's with the
+ * file's path from the top of Hugo's content (its sections, as Hugo fills them).
  */
-function addressOf(
+function addressChoice(
   { articleUrl, dir, hugo, permalinks, hugoPrefix }: ParseSettings,
   file: string,
-): Pick<ArticleSource, 'articleUrl' | 'contentPath' | 'urlRules'> {
+): AddressChoice {
   const contentPath = contentPathOf(dir, file);
   const hugoPath =
     hugo === true && contentPath !== undefined
@@ -171,10 +179,25 @@ function addressOf(
         : `${hugoPrefix}/${contentPath}`
       : undefined;
   const own = permalinks === undefined ? undefined : sitePermalinkOf(permalinks, hugoPath);
-  if (own === undefined || !('pattern' in own)) return { articleUrl, contentPath };
-  return hugo === true
-    ? { articleUrl: own.pattern, contentPath: hugoPath, urlRules: 'hugo' }
-    : { articleUrl: own.pattern, contentPath, urlRules: 'jekyll' };
+  const generator = permalinks?.generator;
+  const [pattern, setting] =
+    own !== undefined && 'pattern' in own
+      ? [own.pattern, "the site's permalink"]
+      : own === undefined && articleUrl === undefined && generator !== undefined
+        ? [GENERATOR_DEFAULTS[generator], `${generator === 'hugo' ? 'Hugo' : 'Jekyll'}'s default address`]
+        : [undefined, 'ARTICLE_URL'];
+  if (pattern === undefined) return { source: { articleUrl, contentPath }, setting };
+  return {
+    source:
+      hugo === true
+        ? { articleUrl: pattern, contentPath: hugoPath, urlRules: 'hugo' }
+        : { articleUrl: pattern, contentPath, urlRules: 'jekyll' },
+    setting,
+  };
+}
+
+function addressOf(settings: ParseSettings, file: string): AddressChoice['source'] {
+  return addressChoice(settings, file).source;
 }
 
 /** One file read and parsed: an article, its problems, a draft, or a file that is gone. */
@@ -897,6 +920,8 @@ interface PermalinksRead {
 }
 
 const NO_PERMALINKS_READ: PermalinksRead = { permalinks: NO_PERMALINKS, notes: [] };
+/** A Hugo site's without `permalinks`: Hugo's default addresses. */
+const HUGO_PERMALINKS_READ: PermalinksRead = { permalinks: { generator: 'hugo' }, notes: [] };
 
 interface HugoSite {
   /** The folder inside the content folder that is Hugo's content (`''` for the content folder itself). */
@@ -1024,12 +1049,12 @@ async function hugoConfigOf(
 function hugoPermalinksRead(
   found: { path: string; text: string; key: string; value: unknown } | undefined,
 ): PermalinksRead {
-  if (found === undefined) return NO_PERMALINKS_READ;
+  if (found === undefined) return HUGO_PERMALINKS_READ;
   const hugo = hugoPermalinks(found.value);
   const notes = [...hugo].flatMap(([section, permalink]) =>
     permalinkNotes(found, permalink, `${found.key}.${section}`, `posts in ${section}/`),
   );
-  return { permalinks: { hugo }, notes };
+  return { permalinks: { hugo, generator: 'hugo' }, notes };
 }
 
 /** The note for a pattern of the site's configuration that the bot cannot fill (none for one it fills). */
@@ -1249,13 +1274,16 @@ async function jekyllConfigOf(
       path === undefined || text === undefined || zone === undefined
         ? UTC
         : zoneSetting({ path, text, key: 'timezone', value: zone }),
+    // A site with a configuration (Jekyll reads none without): its default addresses are Jekyll's.
     permalinks:
-      path === undefined || text === undefined || permalink === undefined
+      path === undefined || text === undefined
         ? NO_PERMALINKS_READ
-        : {
-            permalinks: { jekyll: permalink },
-            notes: permalinkNotes({ path, text, key: 'permalink' }, permalink, 'permalink', 'its posts'),
-          },
+        : permalink === undefined
+          ? { permalinks: { generator: 'jekyll' }, notes: [] }
+          : {
+              permalinks: { jekyll: permalink, generator: 'jekyll' },
+              notes: permalinkNotes({ path, text, key: 'permalink' }, permalink, 'permalink', 'its posts'),
+            },
     // Above the content folder (its `_posts`): watched for edits to its configuration.
     ...(site === root ? {} : { site }),
     problems,

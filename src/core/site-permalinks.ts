@@ -1,4 +1,9 @@
-import { articleUrlNamesPost, expandArticleUrl, unknownArticleUrlTokens } from './article-url.js';
+import {
+  articleUrlNamesPost,
+  expandArticleUrl,
+  JEKYLL_PERMALINK_STYLES,
+  unknownArticleUrlTokens,
+} from './article-url.js';
 
 /*
  * The addresses a site's own configuration gives its posts: Hugo's `permalinks`, by top-level
@@ -17,9 +22,23 @@ export interface SitePermalinks {
   readonly hugo?: ReadonlyMap<string, SitePermalink>;
   /** Jekyll's. */
   readonly jekyll?: SitePermalink;
+  /**
+   * The generator whose site it is (Hugo's, or Jekyll's with a `_config.yml`): its own default
+   * address serves the posts that neither the configuration nor ARTICLE_URL place.
+   */
+  readonly generator?: 'hugo' | 'jekyll';
 }
 
 export const NO_PERMALINKS: SitePermalinks = {};
+
+/**
+ * Where each generator publishes a post its configuration gives no address: Hugo at the file's path
+ * in its content (a `slug` its last part), Jekyll in its `date` style.
+ */
+export const GENERATOR_DEFAULTS = {
+  hugo: '/:sections/:slugorfilename/',
+  jekyll: JEKYLL_PERMALINK_STYLES['date'] ?? '',
+} as const;
 
 /**
  * Hugo's `permalinks` setting: the pattern of each section's pages, from `[permalinks.page]`, or else

@@ -66,7 +66,8 @@ describe("Hugo's permalinks", () => {
     );
     const found = await addresses('.');
     expect(found['content/posts/first.md']).toBe('https://blog.example/articles/my-first-post/');
-    expect(found['content/notes/n1.md']).toBe('https://blog.example/blog/n1');
+    // A section without a pattern, with ARTICLE_URL unset: where Hugo puts it by default.
+    expect(found['content/notes/n1.md']).toBe('https://blog.example/notes/n1/');
   });
 
   it("GIVEN CONTENT_DIR at content/posts THEN the section is still the post's first folder in Hugo's content, and :section is filled with it", async () => {
@@ -140,6 +141,45 @@ describe("Jekyll's permalink", () => {
     put('_config.yml', 'title: x\n');
     expect(await addresses('.', '/:year/:title/')).toEqual({
       '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/2024/jekyll-one/',
+    });
+  });
+});
+
+describe("a generator's own default address, with ARTICLE_URL unset", () => {
+  it('GIVEN a Hugo site without permalinks THEN its posts are at their path in its content (a slug its last part), from CONTENT_DIR at the site or at a section; ARTICLE_URL set wins', async () => {
+    put('hugo.toml', 'title = "A blog"\n');
+    put('content/posts/first.md', toml('title = "My First Post"'));
+    put('content/posts/2024/Deep Post.md', toml('title = "Deep"'));
+    put('content/posts/bundle/index.md', toml('title = "Bundled"\nslug = "Custom Slug"'));
+    put('content/about.md', toml('title = "About"'));
+    const expected = {
+      'content/posts/first.md': 'https://blog.example/posts/first/',
+      'content/posts/2024/Deep Post.md': 'https://blog.example/posts/2024/deep-post/',
+      'content/posts/bundle/index.md': 'https://blog.example/posts/custom-slug/',
+      'content/about.md': 'https://blog.example/about/',
+    };
+    expect(await addresses('.')).toEqual(expected);
+    expect(await addresses('content')).toEqual(expected);
+    const inPosts = Object.fromEntries(
+      Object.entries(expected).filter(([file]) => file !== 'content/about.md'),
+    );
+    expect(await addresses('content/posts')).toEqual(inPosts);
+    expect((await addresses('content', '/b/:slug'))['content/posts/first.md']).toBe(
+      'https://blog.example/b/first',
+    );
+  });
+
+  it("GIVEN a Jekyll site whose _config.yml sets no permalink THEN its posts are at Jekyll's date style; without a _config.yml, and in any other folder, at /blog/:slug", async () => {
+    put('_posts/2024-01-05-jekyll-one.md', yaml('title: Jekyll One\ncategories: [Work]'));
+    put('_config.yml', 'title: x\n');
+    const dated = {
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/work/2024/01/05/jekyll-one.html',
+    };
+    expect(await addresses('.')).toEqual(dated);
+    expect(await addresses('_posts')).toEqual(dated);
+    rmSync(join(site, '_config.yml'));
+    expect(await addresses('_posts')).toEqual({
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/blog/jekyll-one',
     });
   });
 });
