@@ -154,9 +154,14 @@ export interface ArticlesView {
   readonly page: number;
 }
 
-/** `articles:<page>:<tag key>`; the key goes last because it may hold ":". */
+/**
+ * `articles:<page>:<tag>`, the tag as spelled (last: it may hold ":"). Not its key: NFKC makes one
+ * character up to 18 (a tag of 50 × U+FDFA has a key of 750), past a custom_id's 100, while a tag has
+ * at most 50 (TAG_MAX in front-matter.ts). Any spelling is read back to the same key, so the button
+ * leads to the tag after a reload too, whatever its label then; ids sent with the key still do.
+ */
 export function articlesCustomId(view: ArticlesView): string {
-  return `articles:${view.page}:${view.tag?.key ?? ''}`;
+  return `articles:${view.page}:${view.tag?.label ?? ''}`;
 }
 
 export function parseArticlesCustomId(customId: string, index: ContentIndex): ArticlesView | undefined {
