@@ -1,6 +1,6 @@
 import { DISCORD_LIMITS as L } from './limits.js';
 import type { Choice, MessagePayload } from './payload.js';
-import { codePointLength as len } from './text.js';
+import { codePointLength as len, truncatePlain } from './text.js';
 import { encodedLength } from './urls.js';
 
 /** Every way `payload` breaks Discord's message limits; empty when Discord would accept it. */
@@ -73,10 +73,12 @@ export function messageLimitViolations(payload: MessagePayload): string[] {
         const label = component.label ?? '';
         check(len(label) <= L.buttonLabel, `button label has ${len(label)} > ${L.buttonLabel}`);
       }
+      // Buttons and select menus alike: every component in a row with an id.
       if ('custom_id' in component) {
+        const length = len(component.custom_id);
         check(
-          len(component.custom_id) >= 1 && len(component.custom_id) <= L.customId,
-          `custom_id "${component.custom_id}" is too long`,
+          length >= 1 && length <= L.customId,
+          `custom_id "${truncatePlain(component.custom_id, 40)}" has ${length} characters, not 1 to ${L.customId}`,
         );
         check(!ids.has(component.custom_id), `custom_id "${component.custom_id}" is used twice`);
         ids.add(component.custom_id);
