@@ -21,6 +21,9 @@ export function loadDotEnv(path = '.env'): string[] {
   if (!existsSync(path)) return [];
   const { text, problems } = assignmentsOnly(readFileSync(path, 'utf8'), path);
   for (const [name, value] of Object.entries(parseEnv(text))) {
+    // Empty is unset: not given to libraries that read the environment themselves (discord.js takes
+    // a copied .env.example's `SHARD_COUNT=` for a shard count of 0, and stops).
+    if (value === undefined || value.trim() === '') continue;
     if ((process.env[name] ?? '').trim() === '') process.env[name] = value;
   }
   return problems;

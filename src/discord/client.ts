@@ -9,6 +9,10 @@ export function createClient(
   requestsPerSecond = 50,
   shards?: { readonly count: number; readonly ids: readonly number[] | undefined },
 ): Client {
+  // discord.js reads these itself whenever they are set (a ShardingManager's children have them):
+  // set empty (a compose file's `SHARD_COUNT=`), they are unset, as for the configuration, not 0.
+  for (const name of ['SHARD_COUNT', 'SHARDS'])
+    if (process.env[name]?.trim() === '') Reflect.deleteProperty(process.env, name);
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     // Without ids, discord.js takes those ShardingManager gives (SHARDS), or else every shard of count.
