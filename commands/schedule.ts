@@ -7,11 +7,14 @@ import {
   type GuildBasedChannel,
 } from 'discord.js';
 import {
+  grantAdvice,
+  renderMissing,
   renderSchedulePreview,
   renderScheduleResumed,
   renderScheduleSet,
   renderScheduleShow,
   SCHEDULE_TEXT,
+  type ChannelCheck,
 } from '../src/core/render/schedule.js';
 import { newRotation, nextInRotation } from '../src/core/rotation.js';
 import {
@@ -33,6 +36,7 @@ import {
   type ScheduleRule,
   type Weekday,
 } from '../src/core/schedule.js';
+import { readOffset, zoneHint } from '../src/core/zoned-time.js';
 import { UserFacingError, type Command, type Deps } from '../src/discord/command.js';
 import { quote } from '../src/discord/options.js';
 import { answerInTime, ephemeralText, replyOptions } from '../src/discord/reply.js';
@@ -132,9 +136,12 @@ export default {
       if (current === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
       const now = deps.clock();
       switch (sub) {
-        case 'show':
-          await answer.send(ephemeralText(renderScheduleShow(current, deps.content, now)));
+        case 'show': {
+          // Checked as resume checks it, so that what show advises is what resume then does.
+          const check = current.paused === undefined ? undefined : await channelCheck(interaction, current);
+          await answer.send(ephemeralText(renderScheduleShow(current, deps.content, now, check)));
           return;
+        }
         case 'pause': {
           const { seen } = await changeSeen(deps, guildId, (r) => pauseSchedule(r, interaction.user.id, now));
           if (seen?.paused !== undefined) throw new UserFacingError(alreadyPaused(seen.paused));
@@ -243,10 +250,12 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
       `${quote(timeText)} is not a time. Write it as 24-hour HH:MM, from 00:00 to 23:59, e.g. 09:00 or 17:30.`,
     );
   const zoneText = interaction.options.getString('timezone', true);
-  const timezone = canonicalZone(zoneText);
+  // A UTC offset (`UTC+2`) is the Etc zone at it all year, which the answer's note explains.
+  const timezone = canonicalZone(zoneText) ?? readOffset(zoneText)?.zone;
   if (timezone === undefined) {
+    const hint = zoneHint(zoneText);
     throw new UserFacingError(
-      `${zoneText.trim() === '' ? 'The time zone is empty' : `${quote(zoneText)} is not a time zone I know`}. Use an IANA name such as Europe/Berlin or America/New_York (start typing to pick one).`,
+      `${zoneText.trim() === '' ? 'The time zone is empty' : `${quote(zoneText)} is not a time zone I know`}.${hint === undefined ? '' : ` ${hint}`} Use an IANA name such as Europe/Berlin or America/New_York (start typing to pick one).`,
     );
   }
   const frequency = interaction.options.getString('frequency', true) as Frequency;
@@ -267,22 +276,46 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
   };
 }
 
+/**
+ * The permissions the bot lacks in `channel`, by name (none: it can post); undefined if its own
+ * member could not be looked up.
+ */
+async function missingPermissions(
+  channel: GuildBasedChannel,
+  interaction: ChatInputCommandInteraction<'cached'>,
+): Promise<string[] | undefined> {
+  // Discord may leave the bot's own member out of GUILD_CREATE; then it is fetched once (and cached).
+  const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe().catch(() => null));
+  if (me === null) return undefined;
+  const permissions = channel.permissionsFor(me);
+  return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+}
+
 /** Refuses with the exact permissions the bot lacks in the channel. */
 async function assertCanPost(
   channel: GuildBasedChannel,
   interaction: ChatInputCommandInteraction<'cached'>,
 ): Promise<void> {
-  // Discord may leave the bot's own member out of GUILD_CREATE; then it is fetched once (and cached).
-  const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe().catch(() => null));
-  if (me === null)
+  const missing = await missingPermissions(channel, interaction);
+  if (missing === undefined)
     throw new UserFacingError(
       'I could not look up my own permissions in this server just now. Try again in a moment.',
     );
-  const permissions = channel.permissionsFor(me);
-  const missing = NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => `**${name}**`);
   if (missing.length > 0) {
     throw new UserFacingError(
-      `I cannot post in <#${channel.id}>: I am missing ${missing.join(', ')} there. Give me ${missing.length === 1 ? 'it' : 'them'} in the channel settings, then try again.`,
+      `I cannot post in <#${channel.id}>: ${renderMissing(missing, 'there')}. ${grantAdvice(missing.length)}, then try again.`,
     );
   }
+}
+
+/** What `/schedule resume` would find in the schedule's channel now; undefined if it cannot be told. */
+async function channelCheck(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  record: ScheduleRecord,
+): Promise<ChannelCheck | undefined> {
+  const channel = interaction.guild.channels.cache.get(record.channelId);
+  if (channel === undefined) return { kind: 'gone' };
+  const missing = await missingPermissions(channel, interaction);
+  if (missing === undefined) return undefined;
+  return missing.length === 0 ? { kind: 'ok' } : { kind: 'missing', permissions: missing };
 }

@@ -17,6 +17,9 @@ export interface SlotInFlight {
   readonly retryAt?: number | undefined;
 }
 
+/** Why a slot went unposted: more than the grace late, or no article had tips. */
+export type SkipReason = 'late' | 'no-tips';
+
 /** A server's schedule as stored: the rule, where it posts, and where it stands. */
 export interface ScheduleRecord extends ScheduleRule {
   readonly guildId: string;
@@ -28,6 +31,12 @@ export interface ScheduleRecord extends ScheduleRule {
   readonly lastPost?:
     | { readonly at: number; readonly slotAt: number; readonly tipId: string; readonly messageId: string }
     | undefined;
+  /**
+   * The last slot left unposted: too late (the bot was down past the grace) or no tip to post. Absent
+   * in records stored before it was kept, which read as no skip.
+   */
+  readonly lastSkip?:
+    { readonly slotAt: number; readonly at: number; readonly reason: SkipReason } | undefined;
   readonly inFlight?: SlotInFlight | undefined;
   readonly rotation: Rotation;
   readonly updatedAt: number;

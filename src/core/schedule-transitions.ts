@@ -1,6 +1,12 @@
 import type { ContentIndex, ItemRef } from './content-index.js';
 import { nextInRotation, type Rotation } from './rotation.js';
-import { dueAction, retryDelay, type ScheduleRecord, type SlotInFlight } from './schedule-record.js';
+import {
+  dueAction,
+  retryDelay,
+  type ScheduleRecord,
+  type SkipReason,
+  type SlotInFlight,
+} from './schedule-record.js';
 import { nextRun, slotId, type ScheduleRule } from './schedule.js';
 
 /**
@@ -35,6 +41,7 @@ export function setSchedule(
     nextRunAt: nextRun(settings.rule, new Date(now)).getTime(),
     rotation: current?.rotation ?? settings.rotation,
     lastPost: current?.lastPost,
+    lastSkip: current?.lastSkip,
     inFlight: current?.inFlight,
     paused: undefined,
     updatedAt: now,
@@ -158,9 +165,23 @@ export function failSlot(record: ScheduleRecord, slot: string, now: number): Sch
   };
 }
 
-/** The slot at `slotAt` is left unposted (too late, or no tip to post): on to the next run. */
-export function skipSlot(record: ScheduleRecord, slotAt: number, now: number): ScheduleRecord {
-  return { ...record, inFlight: undefined, nextRunAt: runAfter(record, slotAt), updatedAt: now };
+/**
+ * The slot at `slotAt` is left unposted (`reason`: too late, or no tip to post): on to the next run.
+ * The skip is kept, for /schedule show to say.
+ */
+export function skipSlot(
+  record: ScheduleRecord,
+  slotAt: number,
+  now: number,
+  reason: SkipReason,
+): ScheduleRecord {
+  return {
+    ...record,
+    inFlight: undefined,
+    nextRunAt: runAfter(record, slotAt),
+    lastSkip: { slotAt, at: now, reason },
+    updatedAt: now,
+  };
 }
 
 /** What the scheduler does with a schedule at a tick. */

@@ -49,15 +49,17 @@ export function zoneNote(typed: string, zone: string): string | undefined {
   const [, sign, hours] = /^Etc\/GMT([+-])(\d{1,2})$/i.exec(zone) ?? [];
   if (sign !== undefined && hours !== undefined && Number(hours) !== 0) {
     const other = `Etc/GMT${sign === '+' ? '-' : '+'}${hours}`;
-    const offset = `UTC${sign === '+' ? '−' : '+'}${hours.padStart(2, '0')}:00`;
-    const reversed = offset.replace(/[−+]/, (s) => (s === '+' ? '−' : '+'));
+    // Offsets are written with the ASCII hyphen, as Intl writes them and as they are typed.
+    const offset = `UTC${sign === '+' ? '-' : '+'}${hours.padStart(2, '0')}:00`;
+    const reversed = offset.replace(/[-+]/, (s) => (s === '+' ? '-' : '+'));
     // Etc/GMT+13 and +14 do not exist (no place is that far behind UTC): not offered.
     const instead = Number(hours) <= 12 ? ` For ${reversed}, choose ${other}.` : '';
     return `${zone} is ${offset} all year: in the Etc zones' names the sign is reversed.${instead} To follow a city's clock, choose its zone, e.g. Europe/Berlin.`;
   }
   if (name.toLowerCase() === zone.toLowerCase()) return undefined;
   const year = new Date().getUTCFullYear();
-  const offset = (month: number) => offsetName(Date.UTC(year, month, 1), zone);
+  // Some ICU versions write the minus sign (U+2212): written as the Etc note writes it.
+  const offset = (month: number) => offsetName(Date.UTC(year, month, 1), zone).replace('\u2212', '-');
   const fixed = offset(0) === offset(6);
   const abbreviation = !name.includes('/') && zone.includes('/');
   return fixed && abbreviation

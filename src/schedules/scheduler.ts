@@ -132,7 +132,7 @@ export class Scheduler {
       case 'wait':
         return record;
       case 'skip': {
-        const skipped = await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now));
+        const skipped = await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now, 'late'));
         if (skipped === undefined) return undefined;
         this.deps.onSlot?.('skipped');
         logger.warn(
@@ -142,7 +142,7 @@ export class Scheduler {
         return skipped;
       }
       case 'no-tips': {
-        const skipped = await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now));
+        const skipped = await book.change(guildId, (r) => skipSlot(r, plan.slotAt, now, 'no-tips'));
         if (skipped !== undefined)
           logger.warn({ guildId, slot: new Date(plan.slotAt).toISOString() }, 'no tips to post');
         return skipped;

@@ -79,17 +79,19 @@ describe('/schedule set, pause, resume, remove', () => {
     });
   });
 
-  it('GIVEN a paused schedule with posts THEN set replaces rule and channel, keeps rotation, last post and the slot in flight, and lifts the pause', () => {
+  it('GIVEN a paused schedule with posts THEN set replaces rule and channel, keeps rotation, last post, last skip and the slot in flight, and lifts the pause', () => {
     const lastPost = {
       at: SLOT - DAY,
       slotAt: SLOT - DAY,
       tipId: tipId(3),
       messageId: '1300000000000000001',
     };
+    const lastSkip = { slotAt: SLOT - 2 * DAY, at: SLOT - DAY, reason: 'late' } as const;
     const current: ScheduleRecord = {
       ...RECORD,
       rotation: { seed: 1, posted: [tipId(3)] },
       lastPost,
+      lastSkip,
       inFlight: IN_FLIGHT,
       paused: { reason: 'paused by <@1100000000000000004>', at: SLOT - HOUR },
     };
@@ -109,6 +111,7 @@ describe('/schedule set, pause, resume, remove', () => {
       nextRunAt: Date.UTC(2026, 10, 30, 17, 30),
       rotation: { seed: 1, posted: [tipId(3)] },
       lastPost,
+      lastSkip,
       inFlight: IN_FLIGHT,
       paused: undefined,
       updatedAt: SLOT,
@@ -288,10 +291,11 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
   });
 
   it('GIVEN a slot THEN skip moves on to the run after it, dropping anything in flight', () => {
-    expect(skipSlot({ ...RECORD, inFlight: IN_FLIGHT }, SLOT, SLOT + 2 * HOUR)).toEqual({
+    expect(skipSlot({ ...RECORD, inFlight: IN_FLIGHT }, SLOT, SLOT + 2 * HOUR, 'late')).toEqual({
       ...RECORD,
       inFlight: undefined,
       nextRunAt: SLOT + DAY,
+      lastSkip: { slotAt: SLOT, at: SLOT + 2 * HOUR, reason: 'late' },
       updatedAt: SLOT + 2 * HOUR,
     });
   });
@@ -408,13 +412,58 @@ describe('the /schedule texts', () => {
         messageId: '1300000000000000001',
       },
     };
-    expect(renderScheduleShow(record, content, SLOT + HOUR)).toBe(
+    // As /schedule resume would answer: a deleted channel cannot be resumed, only replaced.
+    expect(renderScheduleShow(record, content, SLOT + HOUR, { kind: 'gone' })).toBe(
       [
         'Tips are posted in <#1100000000000000003> every day at 09:00 (UTC).',
-        '**Paused** since <t:1795856400:F>: the channel was deleted (Unknown Channel). `/schedule resume` starts posting again.',
+        '**Paused** since <t:1795856400:F>: the channel was deleted (Unknown Channel). The channel no longer exists: choose another with `/schedule set`, which starts posting again.',
         'Last post: <t:1795770000:F>, “Network with other engineering leaders”.',
       ].join('\n'),
     );
+  });
+
+  it('GIVEN a schedule paused for a missing permission THEN show names what is missing now and that resume works once granted', () => {
+    const record: ScheduleRecord = {
+      ...RECORD,
+      paused: { reason: 'the bot lacks a permission to post there (Missing Permissions)', at: SLOT },
+    };
+    const paused = (channel?: Parameters<typeof renderScheduleShow>[3]) =>
+      renderScheduleShow(record, content, SLOT + HOUR, channel).split('\n')[1];
+    expect(paused({ kind: 'missing', permissions: ['Send Messages'] })).toBe(
+      "**Paused** since <t:1795856400:F>: the bot lacks a permission to post there (Missing Permissions). I am missing **Send Messages** in <#1100000000000000003>. Grant me that permission in the channel's settings (Edit Channel → Permissions), then `/schedule resume` starts posting again.",
+    );
+    expect(paused({ kind: 'missing', permissions: ['View Channel', 'Embed Links'] })).toMatch(
+      /I am missing \*\*View Channel\*\*, \*\*Embed Links\*\* in <#\d+>\. Grant me those permissions /,
+    );
+    // Granted since, or not known: resume is what to do.
+    for (const channel of [{ kind: 'ok' } as const, undefined])
+      expect(paused(channel)).toMatch(
+        /\(Missing Permissions\)\. `\/schedule resume` starts posting again\.$/,
+      );
+  });
+
+  it('GIVEN a slot skipped as too late and no post since THEN show says when and why; once a later slot is posted THEN not', () => {
+    const lastSkip = { slotAt: SLOT, at: SLOT + 2 * HOUR, reason: 'late' } as const;
+    const skipped: ScheduleRecord = { ...RECORD, nextRunAt: SLOT + DAY, lastSkip };
+    expect(
+      renderScheduleShow(skipped, content, SLOT + 2 * HOUR)
+        .split('\n')
+        .slice(2),
+    ).toEqual([
+      'Nothing posted yet.',
+      'The post due <t:1795856400:F> was skipped: the bot was offline past its SCHEDULE_GRACE setting.',
+    ]);
+    const noTips: ScheduleRecord = { ...skipped, lastSkip: { ...lastSkip, reason: 'no-tips' } };
+    expect(renderScheduleShow(noTips, content, SLOT + 2 * HOUR)).toMatch(
+      /\nThe post due <t:1795856400:F> was skipped: no article had tips\.$/,
+    );
+    const lastPost = {
+      at: SLOT + DAY,
+      slotAt: SLOT + DAY,
+      tipId: tipId(3),
+      messageId: '1300000000000000001',
+    };
+    expect(renderScheduleShow({ ...skipped, lastPost }, content, SLOT + DAY)).not.toMatch(/skipped/);
   });
 
   it('GIVEN a last post whose tip is named with Markdown marks THEN show gives the name as written', () => {

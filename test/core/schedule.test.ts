@@ -292,10 +292,10 @@ describe('zoneNote', () => {
     expect(zoneNote(' UTC ', 'UTC')).toBeUndefined();
     // The Etc zones' signs are POSIX's, the reverse of what their names suggest: said, however typed.
     expect(zoneNote('Etc/GMT+2', 'Etc/GMT+2')).toBe(
-      "Etc/GMT+2 is UTC−02:00 all year: in the Etc zones' names the sign is reversed. For UTC+02:00, choose Etc/GMT-2. To follow a city's clock, choose its zone, e.g. Europe/Berlin.",
+      "Etc/GMT+2 is UTC-02:00 all year: in the Etc zones' names the sign is reversed. For UTC+02:00, choose Etc/GMT-2. To follow a city's clock, choose its zone, e.g. Europe/Berlin.",
     );
     expect(zoneNote('etc/gmt-10', 'Etc/GMT-10')).toMatch(
-      /^Etc\/GMT-10 is UTC\+10:00 all year: .* For UTC−10:00, choose Etc\/GMT\+10\./,
+      /^Etc\/GMT-10 is UTC\+10:00 all year: .* For UTC-10:00, choose Etc\/GMT\+10\./,
     );
     expect(zoneNote('Etc/GMT', 'Etc/GMT')).toBeUndefined();
     // No Etc/GMT+14 exists to offer for Etc/GMT-14.

@@ -38,13 +38,21 @@ async function setup(records: ScheduleRecord[] = [], content: Deps['content'] = 
   return { route: createRouter(COMMANDS, deps), schedules };
 }
 
-/** `/schedule <sub>` in GUILD by a member with (or without) Manage Server, the bot able to post in CHANNEL. */
-function schedule(sub: string, values: Record<string, string> = {}, manageServer = true) {
+/**
+ * `/schedule <sub>` in GUILD by a member with (or without) Manage Server, the bot able to post in
+ * CHANNEL but for the permissions `denied` (and CHANNEL gone when `denied` is 'gone').
+ */
+function schedule(
+  sub: string,
+  values: Record<string, string> = {},
+  manageServer = true,
+  denied: bigint[] | 'gone' = [],
+) {
   const interaction = chatInput('schedule', values);
   const channel = {
     id: CHANNEL,
     type: ChannelType.GuildText,
-    permissionsFor: () => ({ has: () => true }),
+    permissionsFor: () => ({ has: (flag: bigint) => denied === 'gone' || !denied.includes(flag) }),
   };
   Object.assign(interaction, {
     guildId: GUILD,
@@ -54,7 +62,7 @@ function schedule(sub: string, values: Record<string, string> = {}, manageServer
       has: (flag: bigint) => manageServer || flag !== PermissionFlagsBits.ManageGuild,
     },
     guild: {
-      channels: { cache: new Map([[CHANNEL, channel]]) },
+      channels: { cache: new Map(denied === 'gone' ? [] : [[CHANNEL, channel]]) },
       members: { me: {} },
     },
     options: {
@@ -114,6 +122,70 @@ describe('/schedule pause and resume', () => {
     await route(resume);
     expect(privateAnswer(resume)).toMatch(/^Tip posts resumed\. Next post:/);
     expect((await schedules.get(GUILD))?.paused).toBeUndefined();
+  });
+});
+
+describe('/schedule show of a schedule Discord paused', () => {
+  const reasons = {
+    gone: 'the channel was deleted (Unknown Channel)',
+    permission: 'the bot lacks a permission to post there (Missing Permissions)',
+  };
+
+  it('GIVEN its channel was deleted THEN show advises /schedule set, as resume then says (not resume)', async () => {
+    const paused: ScheduleRecord = { ...RECORD, paused: { reason: reasons.gone, at: SLOT } };
+    const { route } = await setup([paused]);
+    const show = schedule('show', {}, true, 'gone');
+    await route(show);
+    const line = privateAnswer(show).split('\n')[1];
+    expect(line).toBe(
+      `**Paused** since <t:${SLOT / 1000}:F>: ${reasons.gone}. The channel no longer exists: choose another with \`/schedule set\`, which starts posting again.`,
+    );
+    expect(line).not.toMatch(/resume/);
+    const resume = schedule('resume', {}, true, 'gone');
+    await route(resume);
+    expect(privateAnswer(resume)).toMatch(/no longer exists\. Choose another with `\/schedule set`\.$/);
+  });
+
+  it('GIVEN it lacks a permission THEN show names the one missing and says resume works once granted, as it then does', async () => {
+    const paused: ScheduleRecord = { ...RECORD, paused: { reason: reasons.permission, at: SLOT } };
+    const { route, schedules } = await setup([paused]);
+    const denied = [PermissionFlagsBits.SendMessages];
+    const show = schedule('show', {}, true, denied);
+    await route(show);
+    expect(privateAnswer(show).split('\n')[1]).toBe(
+      `**Paused** since <t:${SLOT / 1000}:F>: ${reasons.permission}. I am missing **Send Messages** in <#${CHANNEL}>. Grant me that permission in the channel's settings (Edit Channel → Permissions), then \`/schedule resume\` starts posting again.`,
+    );
+    const refused = schedule('resume', {}, true, denied);
+    await route(refused);
+    expect(privateAnswer(refused)).toBe(
+      `I cannot post in <#${CHANNEL}>: I am missing **Send Messages** there. Grant me that permission in the channel's settings (Edit Channel → Permissions), then try again.`,
+    );
+    expect((await schedules.get(GUILD))?.paused).toEqual(paused.paused);
+    // Granted: show says resume, and resume resumes.
+    const granted = schedule('show');
+    await route(granted);
+    expect(privateAnswer(granted).split('\n')[1]).toMatch(
+      /\(Missing Permissions\)\. `\/schedule resume` starts posting again\.$/,
+    );
+    const resume = schedule('resume');
+    await route(resume);
+    expect(privateAnswer(resume)).toMatch(/^Tip posts resumed\./);
+  });
+
+  it('GIVEN set to a channel lacking two permissions THEN the refusal names both, and where to grant them', async () => {
+    const { route, schedules } = await setup();
+    const denied = [PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.ReadMessageHistory];
+    const set = schedule(
+      'set',
+      { channel: CHANNEL, time: '09:00', timezone: 'UTC', frequency: 'daily' },
+      true,
+      denied,
+    );
+    await route(set);
+    expect(privateAnswer(set)).toBe(
+      `I cannot post in <#${CHANNEL}>: I am missing **Embed Links**, **Read Message History** there. Grant me those permissions in the channel's settings (Edit Channel → Permissions), then try again.`,
+    );
+    expect(await schedules.get(GUILD)).toBeUndefined();
   });
 });
 

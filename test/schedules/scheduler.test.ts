@@ -243,7 +243,14 @@ describe('posting a due slot', () => {
     w.state.now = SLOT + 2 * HOUR;
     await (await w.start()).tick();
     expect(w.discord.sends).toEqual([]);
-    const next = { ...RECORD, nextRunAt: SLOT + DAY, inFlight: undefined, updatedAt: SLOT + 2 * HOUR };
+    const next = {
+      ...RECORD,
+      nextRunAt: SLOT + DAY,
+      inFlight: undefined,
+      // Kept for /schedule show to say.
+      lastSkip: { slotAt: SLOT, at: SLOT + 2 * HOUR, reason: 'late' },
+      updatedAt: SLOT + 2 * HOUR,
+    };
     expect(await w.saved()).toEqual(next);
     expect(w.logged('skipped a tip post that was too late')).toEqual([
       {
@@ -274,7 +281,10 @@ describe('posting a due slot', () => {
     const w = await worldWith(RECORD, NO_TIPS);
     await (await w.start()).tick();
     expect(w.discord.sends).toEqual([]);
-    expect((await w.saved())?.nextRunAt).toBe(SLOT + DAY);
+    expect(await w.saved()).toMatchObject({
+      nextRunAt: SLOT + DAY,
+      lastSkip: { slotAt: SLOT, reason: 'no-tips' },
+    });
     expect(w.logged('no tips to post').map((line) => line.slot)).toEqual(['2026-11-28T09:00:00.000Z']);
   });
 });
@@ -452,7 +462,13 @@ describe('a restart with a slot in flight', () => {
     w.state.now = SLOT + 6 * SECOND;
     await scheduler.tick();
     expect(w.discord.sends).toEqual([]);
-    const skipped = { ...RECORD, inFlight: undefined, nextRunAt: SLOT + DAY, updatedAt: SLOT + 5 * SECOND };
+    const skipped = {
+      ...RECORD,
+      inFlight: undefined,
+      nextRunAt: SLOT + DAY,
+      lastSkip: { slotAt: SLOT, at: SLOT + 5 * SECOND, reason: 'no-tips' },
+      updatedAt: SLOT + 5 * SECOND,
+    };
     expect(await w.saved()).toEqual(skipped);
     expect(w.logged('no tips to post')).toEqual([
       {

@@ -36,19 +36,63 @@ export function renderScheduleResumed(record: ScheduleRecord): string {
 }
 
 /**
- * `/schedule show`: the rule, the next post or why posting stopped, the last post (named by its tip
- * if the content still has it), and a failing post's next try.
+ * Whether the bot can post in a schedule's channel now, as `/schedule resume` checks it: the channel
+ * is gone, the bot lacks the named permissions there, or it can post. Undefined: not known.
+ */
+export type ChannelCheck =
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'missing'; readonly permissions: readonly string[] }
+  | { readonly kind: 'ok' };
+
+/** `I am missing **Send Messages** there`: the permissions by name, as Discord's settings show them. */
+export function renderMissing(permissions: readonly string[], where: string): string {
+  return `I am missing ${permissions.map((name) => `**${name}**`).join(', ')} ${where}`;
+}
+
+/** Where, in Discord, an admin gives the bot `count` permissions. */
+export function grantAdvice(count: number): string {
+  return `Grant me ${count === 1 ? 'that permission' : 'those permissions'} in the channel's settings (Edit Channel → Permissions)`;
+}
+
+/** What makes a paused schedule post again, given what the channel allows now. */
+function resumeAdvice(record: ScheduleRecord, channel: ChannelCheck | undefined): string {
+  switch (channel?.kind) {
+    case 'gone':
+      // /schedule resume refuses then (SCHEDULE_TEXT.channelGone); /schedule set also lifts the pause.
+      return 'The channel no longer exists: choose another with `/schedule set`, which starts posting again.';
+    case 'missing':
+      return `${renderMissing(channel.permissions, `in <#${record.channelId}>`)}. ${grantAdvice(channel.permissions.length)}, then \`/schedule resume\` starts posting again.`;
+    default:
+      return '`/schedule resume` starts posting again.';
+  }
+}
+
+/** Why the last slot went unposted, if no post came after it. */
+function renderSkip(record: ScheduleRecord): string | undefined {
+  const skip = record.lastSkip;
+  if (skip === undefined || (record.lastPost !== undefined && record.lastPost.slotAt > skip.slotAt))
+    return undefined;
+  const why =
+    skip.reason === 'late' ? 'the bot was offline past its SCHEDULE_GRACE setting' : 'no article had tips';
+  return `The post due ${discordTimestamp(new Date(skip.slotAt))} was skipped: ${why}.`;
+}
+
+/**
+ * `/schedule show`: the rule, the next post or why posting stopped and what starts it again (given
+ * `channel`, what the bot may do in the channel now), the last post (named by its tip if the content
+ * still has it), a skipped post since, and a failing post's next try.
  */
 export function renderScheduleShow(
   record: ScheduleRecord,
   content: Pick<ContentIndex, 'item'>,
   now: number,
+  channel?: ChannelCheck,
 ): string {
   const lines = [`Tips are posted in <#${record.channelId}> ${describeRule(record)}.`];
   if (record.paused === undefined) lines.push(renderNextPost(record));
   else
     lines.push(
-      `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. \`/schedule resume\` starts posting again.`,
+      `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. ${resumeAdvice(record, channel)}`,
     );
   if (record.lastPost === undefined) lines.push('Nothing posted yet.');
   else {
@@ -57,6 +101,8 @@ export function renderScheduleShow(
     const named = name === undefined ? '' : `, “${truncateInline(name, NAME_MAX)}”`;
     lines.push(`Last post: ${discordTimestamp(new Date(record.lastPost.at))}${named}.`);
   }
+  const skipped = renderSkip(record);
+  if (skipped !== undefined) lines.push(skipped);
   const retryAt = record.inFlight?.retryAt;
   if (record.inFlight !== undefined && retryAt !== undefined && retryAt > now) {
     lines.push(
