@@ -1,6 +1,7 @@
 import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import { redact } from './adapters/logger.js';
-import { loadConfig, settingsFromEnvironment } from './config.js';
+import { settingsFromEnvironment } from './config.js';
+import { loadDeployConfig } from './deploy-config.js';
 import { COMMANDS } from '../commands/index.js';
 
 /**
@@ -8,7 +9,7 @@ import { COMMANDS } from '../commands/index.js';
  * set (instant, for development), otherwise globally. Commands not in the list are removed.
  */
 async function deploy(): Promise<number> {
-  const config = settingsFromEnvironment(loadConfig);
+  const config = settingsFromEnvironment(loadDeployConfig, 'deploy-commands');
   if (config === undefined) return 1;
   const { token, apiUrl, guildId } = config;
   const rest = new REST({ api: apiUrl }).setToken(token);
