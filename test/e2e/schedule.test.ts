@@ -356,13 +356,18 @@ describe('posting', () => {
       [pausedElsewhere],
     );
     const show = await run('schedule show');
+    // What it advises is what resume then says: not resume, but another channel.
     expect(show.data?.content).toMatch(
-      /\*\*Paused\*\* since <t:\d+:F>: the channel was deleted \(Unknown Channel\)/,
+      /\*\*Paused\*\* since <t:\d+:F>: the channel was deleted \(Unknown Channel\)\. The channel no longer exists: choose another with `\/schedule set`/,
     );
     expect(emulator.requests.filter((r) => r.path === `/channels/${DOOMED}/messages`)).toHaveLength(1);
     expect((await run('schedule resume')).data?.content).toMatch(/no longer exists/);
 
     const admin = { guildId: SPARSE_GUILD, channelId: SPARSE_CHANNEL, memberPermissions: MANAGE_GUILD };
+    const shown = callbackOf(await emulator.chatInput('schedule show', {}, admin).response());
+    expect(shown.data?.content).toMatch(
+      /I am missing \*\*Send Messages\*\* in <#\d+>\. Grant me that permission .*, then `\/schedule resume` starts posting again\./,
+    );
     const resume = callbackOf(await emulator.chatInput('schedule resume', {}, admin).response());
     expect(resume.data?.content).toMatch(/missing \*\*Send Messages\*\*/);
     delete sparse.botDeny;
