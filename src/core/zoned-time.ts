@@ -128,12 +128,59 @@ export function canonicalZone(text: string): string | undefined {
   return resolved === undefined ? undefined : (current.get(resolved) ?? resolved);
 }
 
+/** A UTC offset as people write it: `UTC+2`, `GMT-5`, `utc +5:30`, `+02:00`, `-0500` (`−` too). */
+const OFFSET = /^(?:utc|gmt)?\s*([+\-\u2212])\s*(\d{1,2})(?::?([0-5]\d))?$/i;
+
+/** A UTC offset typed for a time zone, and the zone that keeps it all year if there is one. */
+export interface TypedOffset {
+  /** East of UTC, in minutes. */
+  readonly minutes: number;
+  /** As Intl writes it: `GMT+02:00`, `GMT` for none. */
+  readonly name: string;
+  /**
+   * The IANA zone at that offset all year: `Etc/GMT-2` for UTC+2, as the Etc zones take POSIX's
+   * reversed sign; UTC for none. Undefined past whole hours (UTC+5:30 has no such zone).
+   */
+  readonly zone?: string;
+}
+
+/** The UTC offset `text` is (`UTC+2`, `+02:00`), or undefined if it is none or none on Earth (past ±14:00). */
+export function readOffset(text: string): TypedOffset | undefined {
+  const [, sign, hours = '0', minutes = '00'] = OFFSET.exec(text.trim()) ?? [];
+  if (sign === undefined || Number(hours) > 14) return undefined;
+  const east = sign === '+';
+  const size = Number(hours) * 60 + Number(minutes);
+  const name = size === 0 ? 'GMT' : `GMT${east ? '+' : '-'}${hours.padStart(2, '0')}:${minutes}`;
+  // Etc/GMT-14 to Etc/GMT+12 exist: no place is more than 12 hours behind UTC.
+  const whole = minutes === '00';
+  const zone =
+    size === 0
+      ? 'UTC'
+      : whole && (east || size <= 12 * 60)
+        ? `Etc/GMT${east ? '-' : '+'}${Number(hours)}`
+        : undefined;
+  return { minutes: east ? size : -size, name, ...(zone === undefined ? {} : { zone }) };
+}
+
+/** The zones offered (see {@link matchingZones}) whose clocks are `offset` ahead of UTC at `instant`. */
+function zonesAt(offset: TypedOffset, instant: number): string[] {
+  return knownZones()
+    .offered.map(([, zone]) => zone)
+    .filter((zone) => zone !== 'UTC' && offsetName(instant, zone) === offset.name);
+}
+
 /**
  * Zones whose name contains what was typed (`berl` → Europe/Berlin), at most `limit`; a renamed
  * zone is found by both its names and offered by its current one (`calcutta` → Asia/Kolkata); a
- * name of a zone typed whole (`EST`, `US/Eastern`) offers that zone first.
+ * name of a zone typed whole (`EST`, `US/Eastern`) offers that zone first. A UTC offset (`gmt+2`)
+ * offers the zone at it all year (Etc/GMT-2), then the places at it at `instant`.
  */
-export function matchingZones(typed: string, limit = 25): string[] {
+export function matchingZones(typed: string, limit = 25, instant = Date.now()): string[] {
+  const offset = readOffset(typed);
+  if (offset !== undefined)
+    return [
+      ...new Set([...(offset.zone === undefined ? [] : [offset.zone]), ...zonesAt(offset, instant)]),
+    ].slice(0, limit);
   const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
   // A name Intl reads that no listed zone contains (`EST`, `US/Eastern`): the zone it names, first.
   const named = query.length >= 2 ? canonicalZone(typed) : undefined;
@@ -143,4 +190,31 @@ export function matchingZones(typed: string, limit = 25): string[] {
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/**
+ * What to suggest for `typed`, which is no zone: the zones whose names hold it (`berlin`: "Did you
+ * mean Europe/Berlin?"), or for a UTC offset no zone keeps all year (`+05:30`), the places at it at
+ * `instant`. Undefined when nothing comes close.
+ */
+export function zoneHint(typed: string, instant = Date.now()): string | undefined {
+  const offset = readOffset(typed);
+  if (offset !== undefined) {
+    const places = zonesAt(offset, instant).slice(0, 3);
+    const utc = offset.name.replace('GMT', 'UTC');
+    return places.length === 0
+      ? `No zone is at ${utc} now.`
+      : `No zone has ${utc} all year: choose a place's zone, e.g. ${either(places)}.`;
+  }
+  if (typed.trim().length < 2) return undefined;
+  const zones = matchingZones(typed, 4, instant);
+  if (zones.length === 0) return undefined;
+  return zones.length > 3
+    ? `Did you mean ${zones.slice(0, 3).join(', ')} or another? Start typing to see them all.`
+    : `Did you mean ${either(zones)}?`;
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function either(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
 }
