@@ -12,8 +12,9 @@ import {
 /**
  * An MDX post as the Markdown it holds: `import` and `export` statements, JSX tags (`<Callout
  * type="info">`, `<YouTube id="x" />`, `</Callout>`) and expressions (`{year}`, `{/* note *\/}`) are
- * left out, and the text between a pair of tags stays. Code is left as written, and lines keep their
- * numbers. Nothing is run: the code is skipped over, never read as JavaScript.
+ * left out, and the text between a pair of tags stays; a space before an expression or a self-closing
+ * tag goes with it when punctuation follows (`and {x}.` is `and.`). Code is left as written, and lines
+ * keep their numbers. Nothing is run: the code is skipped over, never read as JavaScript.
  *
  * A tag or expression that does not end before its paragraph does (MDX would refuse it) is kept as
  * written, and the scan goes on after it: no text is read twice.
@@ -23,6 +24,8 @@ import {
  * (a `<Tabs>` at column 0 ends the list before it), as a blank line would not.
  */
 export function stripMdx(text: string): string {
+  // A text holding the mark itself (it never should) keeps its spaces.
+  const glue = !text.includes(GLUE);
   const commentEnd = forwardSearch(text, /\*\/\s*\}/);
   // Where each removal over several lines starts and ends, in order: the lines after its first are inside it.
   const spans: number[] = [];
@@ -41,17 +44,30 @@ export function stripMdx(text: string): string {
     if (text[start] === '{' && text.startsWith('{/*', start)) {
       // A comment may span paragraphs: its end is searched for directly.
       const close = commentEnd(start + 3);
-      if (close !== undefined) return removal(text, start, close.index + close[0].length);
+      if (close !== undefined) {
+        const to = close.index + close[0].length;
+        return glued(start, to, removal(text, start, to));
+      }
     } else if (text[start] === '<') {
       const next = text[start + 1] ?? '';
       // `<https://…>` is a link, `<!-- -->` a comment, `a < b` text: none is a tag.
       if (!/[A-Za-z/>]/.test(next) || AUTOLINK.test(text.slice(start, start + 40))) return undefined;
     }
     const end = jsxEnd(text, start);
-    return end.ok
-      ? removal(text, start, end.at, { inParagraph: true })
-      : { end: end.at, text: text.slice(start, end.at) };
+    if (!end.ok) return { end: end.at, text: text.slice(start, end.at) };
+    const removed = removal(text, start, end.at, { inParagraph: true });
+    // A tag's text follows it (`<Kbd>.</Kbd>`) or precedes it: only one closed at once (`<Demo />`) stands alone.
+    return text[start] === '{' || text[end.at - 2] === '/' ? glued(start, end.at, removed) : removed;
   };
+  /**
+   * `and {x}.`, `see <Demo />,`: the space before what went (`start`–`to`) would stand before the
+   * full stop. A mark says so, for that space is already out of reach; {@link unglued} takes both out.
+   * Punctuation after a space (`{x} ;`) keeps its space, as written.
+   */
+  const glued = (start: number, to: number, removed: Replacement): Replacement =>
+    glue && removed.text === '' && spaceThenPunctuation(text, start, to)
+      ? { end: removed.end, text: GLUE }
+      : removed;
   const construct = (start: number): Replacement | undefined => spanning(start, tagOrExpression(start));
 
   /** `import …` and `export …` at a block's start, with the lines after it up to a blank line. */
@@ -64,8 +80,38 @@ export function stripMdx(text: string): string {
     return spanning(start, { end: to, text: lineBreaks(text, start, to) });
   };
 
-  const stripped = rewriteOutsideCode(text, { triggers: '{<', construct, lineStart });
+  const stripped = unglued(rewriteOutsideCode(text, { triggers: '{<', construct, lineStart }));
   return spans.length === 0 && stripped === text ? stripped : traced(text, stripped, spans);
+}
+
+/** Stands for a removal that the spaces before it go with: see {@link unglued}. */
+const GLUE = '\u0000';
+
+/** Punctuation that closes what comes before it, written without a space: `.`, `,`, `)`, `。`, …. */
+const CLOSING_PUNCTUATION = /[.,;:!?…)\]}。、，．！？：；）」』】]/u;
+
+/** Whether the removal `start`–`end` follows a space after text on its line and comes before punctuation. */
+function spaceThenPunctuation(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  return (before === ' ' || before === '\t') && CLOSING_PUNCTUATION.test(text[end] ?? '');
+}
+
+/**
+ * `stripped` without its {@link GLUE} marks, and without the spaces and tabs before each when text
+ * is before them on the line (`and {x}.` is `and.`); a line's indentation stays. Linear: each part is
+ * looked at from its end back to its last non-space only.
+ */
+function unglued(stripped: string): string {
+  if (!stripped.includes(GLUE)) return stripped;
+  const parts = stripped.split(GLUE);
+  for (let k = 0; k < parts.length - 1; k++) {
+    const part = parts[k] ?? '';
+    let i = part.length;
+    while (i > 0 && (part[i - 1] === ' ' || part[i - 1] === '\t')) i--;
+    // Indentation, or the spaces after an earlier mark, stay: no text of this part is before them.
+    if (i > 0 && part[i - 1] !== '\n') parts[k] = part.slice(0, i);
+  }
+  return parts.join('');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
+import { stripAdmonitions } from './admonitions.js';
 import { stripAttributeLists } from './attribute-lists.js';
 import {
   frontMatterSchema,
@@ -111,7 +112,8 @@ const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
   tips: ['tips'],
 };
 
-const NAME_BEFORE_COLON = /^([^:：.!?。\n]{1,80})(?::\s+|：\s*)(?=\S)/;
+/** A phrase and the colon after it that make an item's name (a colon of `https:` has no space after it). */
+const NAME_BEFORE_COLON = /^([^:：.!?。\n]{1,80})(?::\s+|：\s*)/;
 
 /**
  * Parses one article file: validates its front matter and finds its sections by heading.
@@ -462,10 +464,12 @@ function parseSource({
   }
   // What the generator would have expanded or compiled away, left out before the Markdown is read.
   const mdx = /\.mdx$/i.test(file);
-  const markdown = stripTemplateTags(block.body, { indentedCode: !mdx, markdown: true });
+  const markdown = stripAdmonitions(stripTemplateTags(block.body, { indentedCode: !mdx, markdown: true }), {
+    indentedCode: !mdx,
+  });
   const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
-  // Attribute lists are no content: an item of only `{: .x}` is empty as written.
-  const asWritten = () => stripAttributeLists(block.body);
+  // Attribute lists and admonitions' marker lines are no content: an item of only `{: .x}` is empty as written.
+  const asWritten = () => stripAttributeLists(stripAdmonitions(block.body, { indentedCode: !mdx }));
   // Links relative to the post (`../older/`, `#tips`) lead where a reader of its page would go.
   const body = parseBody(
     file,
@@ -1412,18 +1416,58 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
         return { name, text, line };
       }
     }
-    if (lead?.type === 'text') {
-      const match = NAME_BEFORE_COLON.exec(lead.value);
-      if (match?.[1] !== undefined) {
-        const remaining = {
-          ...first,
-          children: [{ ...lead, value: lead.value.slice(match[0].length) }, ...first.children.slice(1)],
-        };
-        return { name: match[1].trim(), text: itemText([remaining, ...rest], siteUrl), line };
-      }
+    const phrase = nameBeforeColon(first.children);
+    if (phrase !== undefined) {
+      const remaining = { ...first, children: phrase.rest };
+      return { name: phrase.name, text: itemText([remaining, ...rest], siteUrl), line };
     }
   }
   return { text: itemText(listItem.children, siteUrl), line };
+}
+
+/** What a phrase naming an item may hold: text, and links, emphasis and code, read as their text. */
+const PHRASE_PARTS: ReadonlySet<string> = new Set([
+  'text',
+  'link',
+  'linkReference',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+]);
+
+/** What ends a phrase before it reaches a colon: it is a sentence, or more than a line. */
+const NOT_IN_PHRASE = /[:：.!?。\n]/;
+
+/**
+ * `- Seek out mentorship: text`, `- [Seek out mentorship](https://…): text`, `- Read *this*: text`:
+ * a short phrase before the paragraph's colon names the item, as its text (a link's address, with
+ * its `https:`, is no part of it); the rest, which must hold something, is the item's text. A colon
+ * inside a link or emphasis is none of this (`*Name:*` is named where emphasis is).
+ */
+function nameBeforeColon(
+  children: readonly PhrasingContent[],
+): { name: string; rest: PhrasingContent[] } | undefined {
+  let phrase = '';
+  for (const [i, child] of children.entries()) {
+    if (!PHRASE_PARTS.has(child.type)) return undefined;
+    const colon = child.type === 'text' ? child.value.search(/[:：]/) : -1;
+    if (child.type !== 'text' || colon === -1) {
+      const value = plainText(child);
+      phrase += value;
+      if (phrase.length > 80 || NOT_IN_PHRASE.test(value)) return undefined;
+      continue;
+    }
+    // The phrase and its colon: one not followed by a space names nothing.
+    const match = NAME_BEFORE_COLON.exec(phrase + child.value.slice(0, colon + 80));
+    const name = match?.[1]?.trim() ?? '';
+    if (match === null || name === '') return undefined;
+    const after = child.value.slice(match[0].length - phrase.length);
+    const rest = children.slice(i + 1);
+    if (after.trim() === '' && rest.length === 0) return undefined;
+    return { name, rest: after === '' ? rest : [{ ...child, value: after }, ...rest] };
+  }
+  return undefined;
 }
 
 /**

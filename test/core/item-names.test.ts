@@ -26,6 +26,32 @@ describe('item names', () => {
     ]);
   });
 
+  it('GIVEN a link or formatting in the phrase before a colon THEN the phrase names the item, links read as their text, as in bold', () => {
+    const items = [
+      '- [Linked name](https://example.com/x): text after.',
+      '- **[Bold link](https://example.com/y):** text after.',
+      '- Read [the book](https://example.com/b) *twice*: text after.',
+      '- Name: **bold** text after.',
+    ];
+    expect(tips(items.join('\n'))).toEqual([
+      { name: 'Linked name', text: 'text after.' },
+      { name: 'Bold link', text: 'text after.' },
+      { name: 'Read the book twice', text: 'text after.' },
+      { name: 'Name', text: '**bold** text after.' },
+    ]);
+  });
+
+  it("GIVEN a colon only in a link's address or text, after a sentence, or with nothing after it THEN the item has no name", () => {
+    const items = [
+      '- See [the guide](https://example.com/g) first.',
+      '- https://example.com: an address is no name.',
+      '- [Note: this](https://example.com/n) and more: text.',
+      '- Done. [Then this](https://example.com/t): text.',
+      '- [Waiting](https://example.com/w):',
+    ];
+    expect(tips(items.join('\n'))?.map(({ name }) => name)).toEqual(items.map(() => undefined));
+  });
+
   it('GIVEN a full-width colon THEN it ends the name as a colon does, bold or not', () => {
     expect(tips('- **メンターを見つける：** 毎週会う。\n- 記録する：毎日書く。')).toEqual([
       { name: 'メンターを見つける', text: '毎週会う。' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stripMdx } from '../../src/core/mdx.js';
+import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { growth } from './growth.js';
 
 const lines = (text: string): number => text.split('\n').length;
@@ -95,10 +96,27 @@ describe('stripMdx', () => {
   });
 
   it('GIVEN expressions and comments THEN they go, a comment even over blank lines', () => {
-    expect(stripMdx('In {year}, {props.name ?? "you"} and {/* a note */} more.')).toBe('In , and more.');
+    expect(stripMdx('In {year}, {props.name ?? "you"} and {/* a note */} more.')).toBe('In, and more.');
     expect(stripMdx('Text {/*\nmany\n\nlines\n*/}\nafter')).toBe('Text \n\n\n\n\nafter');
     // Over two lines after text: an HTML comment (never shown), so that the paragraph goes on.
     expect(stripMdx('Sum: { /* } */ a + "}" + `}` // }\n}!')).toBe('Sum: <!--\nx-->!');
+  });
+
+  it('GIVEN an expression or a self-closing tag right before punctuation THEN the space before it goes too', () => {
+    expect(stripMdx('Thanks {name} and {/* who */}. See <Demo />, then {x}!')).toBe('Thanks and. See, then!');
+    expect(stripMdx('(as of {year}) 「{title}」 and {a}\t{b}:')).toBe('(as of) 「」 and:');
+    // Indentation stays; so do a space the author put before the punctuation, and an opening tag's.
+    expect(stripMdx('  {x}.\nok {a} ; end <B>.</B>')).toBe('  .\nok ; end .');
+  });
+
+  it("GIVEN an expression before a full stop in an .mdx post's first paragraph THEN its summary has no space before the stop", () => {
+    const front = validFront();
+    delete front.summary;
+    const source = articleSource(
+      front,
+      'Written by {frontMatter.author} and {props.editor}. Read on {/* now */}!',
+    );
+    expect(mustParse(source, 'content/a.mdx').summary).toBe('Written by and. Read on!');
   });
 
   it('GIVEN code, links, comments and comparisons THEN they are left as written', () => {
@@ -140,6 +158,8 @@ describe('stripMdx', () => {
       (size: number) => 'import x\n\n'.repeat(size / 10),
       (size: number) => '<a>b</a> {c} '.repeat(size / 13),
       (size: number) => '```\n~~~~\n<A>\n'.repeat(size / 13),
+      (size: number) => 'a {x}. '.repeat(size / 7),
+      (size: number) => `a${' '.repeat(size)}{x}.`,
     ];
     for (const input of inputs) expect(growth((text) => stripMdx(text), input)).toBeLessThan(8);
   });

@@ -2090,7 +2090,7 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     const article = mustParse(source, 'content/posts/My Post.mdx');
     expect([article.slug, article.summary, article.sections.tips]).toEqual([
       'my-post',
-      'Lead in .',
+      'Lead in.',
       {
         kind: 'tips',
         heading: 'Tips',
