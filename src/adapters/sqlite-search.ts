@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { distance } from 'fastest-levenshtein';
 import type { Article } from '../core/article.js';
 import {
   SEARCH_FIELDS,
@@ -7,10 +6,12 @@ import {
   isPrefix,
   looseTypos,
   searchTerms,
+  twoWordsOf,
   typos,
   type ArticleSearch,
 } from '../core/article-search.js';
 import { compareNewestFirst } from '../core/newest-first.js';
+import { typoDistance } from '../core/typo-distance.js';
 
 /** How many searches' results are kept for paging (a button press each). */
 const RECENT_SEARCHES = 16;
@@ -129,14 +130,22 @@ export class SqliteSearch implements ArticleSearch {
   }
 
   closest(query: string, limit: number): readonly Article[] {
-    // A suggestion may also be a word it starts with a typo, as a tag is (see closestTags).
-    const words = unique(searchTerms(query)).map((term) => ({
-      term,
-      prefix: isPrefix(term),
-      typos: looseTypos(term),
-      startTypos: isPrefix(term) ? typos(term) : 0,
-    }));
-    return this.#match(words, 'OR', 'title').slice(0, limit);
+    const terms = unique(searchTerms(query));
+    // Titles with a word it starts first (from three letters: a few suggestions, not results to list),
+    // then those with a word it starts with a typo, as a tag is (see closestTags); then those within
+    // more typos, which are often unrelated ("notes" for `nodejx`).
+    const starting = (term: string) => ({ term, prefix: term.length >= 3, typos: 0 });
+    const tiers = [
+      terms.map(starting),
+      terms.map((term) => ({ ...starting(term), startTypos: isPrefix(term) ? typos(term) : 0 })),
+      terms.map((term) => ({ ...starting(term), prefix: isPrefix(term), typos: looseTypos(term) })),
+    ];
+    const found = new Set<Article>();
+    for (const words of tiers) {
+      if (found.size >= limit) break;
+      for (const article of this.#match(words, 'OR', 'title')) found.add(article);
+    }
+    return [...found].slice(0, limit);
   }
 
   /** The articles matching the words (all of them, or any), best first, newest first on a tie. */
@@ -145,6 +154,8 @@ export class SqliteSearch implements ArticleSearch {
     const groups = words.map((word) => {
       const alternatives = [
         `"${word.term}"${word.prefix ? '*' : ''}`,
+        // `nodejs` for "Node.js", indexed as two words.
+        ...twoWordsOf(word.term).map(([first, second]) => `"${first} ${second}"`),
         ...this.#similar(word, field).map((term) => `"${term}"`),
       ];
       return `(${alternatives.join(' OR ')})`;
@@ -177,7 +188,7 @@ export class SqliteSearch implements ArticleSearch {
    * first letter: the closest first.
    */
   #similar(word: Word, field: 'title' | undefined): string[] {
-    if (word.typos === 0) return [];
+    if (word.typos === 0 && (word.startTypos ?? 0) === 0) return [];
     const first = String.fromCodePoint(word.term.codePointAt(0) ?? 0);
     const statement = field === 'title' ? this.#statements.titleTerms : this.#statements.terms;
     const rows = statement.all(first, `${first}\u{10FFFF}`) as { term: string; doc: number }[];
@@ -186,7 +197,8 @@ export class SqliteSearch implements ArticleSearch {
     return rows
       .flatMap(({ term, doc }) => {
         if (term === word.term) return [];
-        const whole = Math.abs(term.length - length) > word.typos ? Infinity : distance(term, word.term);
+        const whole =
+          Math.abs(term.length - length) > word.typos ? Infinity : typoDistance(term, word.term, word.typos);
         const typed = Math.min(
           whole <= word.typos ? whole : Infinity,
           typosAtStart(term, word.term, startTypos),
@@ -212,7 +224,7 @@ function typosAtStart(term: string, typed: string, allowed: number): number {
   let fewest = Infinity;
   const last = Math.min(term.length, typed.length + allowed);
   for (let end = typed.length - allowed; allowed > 0 && end <= last; end++) {
-    const found = distance(term.slice(0, end), typed);
+    const found = typoDistance(term.slice(0, end), typed, allowed);
     if (found <= allowed) fewest = Math.min(fewest, found);
   }
   return fewest;

@@ -39,6 +39,18 @@ export const typos = (term: string): number => (term.length < 4 ? 0 : term.lengt
 export const looseTypos = (term: string): number => (term.length < 4 ? 1 : term.length < 8 ? 2 : 4);
 
 /**
+ * The ways a term may be two words written together, for a search to look for them one after the other
+ * too (`nodejs`: "node js", so "Node.js" and "node-js", which are split where the punctuation is), as
+ * titles are matched when picked (see matchingArticles). From four letters: a shorter term's halves are
+ * mostly letters alone.
+ */
+export function twoWordsOf(term: string): [string, string][] {
+  const letters = Array.from(term);
+  if (letters.length < 4) return [];
+  return letters.slice(1).map((_, i) => [letters.slice(0, i + 1).join(''), letters.slice(i + 1).join('')]);
+}
+
+/**
  * Link targets and bare addresses are left out: nobody searches for them, and every address
  * would add terms to the index. A target ends at the next space or parenthesis, so that a text
  * full of `](` without `)` (code is kept as written) is still read in linear time.

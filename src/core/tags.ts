@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import { typoDistance } from './typo-distance.js';
 
 /** Format characters (a zero-width space) and emoji variation selectors: shown, never typed alike. */
 const INVISIBLE_CHARS = '\\p{Cf}\\uFE0E\\uFE0F';
@@ -53,7 +53,7 @@ export function closestTags(query: string, known: readonly string[], limit = 3):
       const wholeAllowed = Math.floor(Math.max(typed.length, letters.length) / 3);
       let typos = Infinity;
       if (Math.max(missing, Math.abs(typed.length - letters.length)) <= wholeAllowed) {
-        const whole = distance(key, candidate);
+        const whole = typoDistance(key, candidate, wholeAllowed);
         if (whole <= wholeAllowed) typos = whole;
       }
       const entry = { tag, order, rank: 2, typos };
@@ -77,7 +77,7 @@ export function closestTags(query: string, known: readonly string[], limit = 3):
       const longest = Math.min(typed.length + allowed, letters.length - start);
       if (typed.length - shared(letters, start, start + longest) <= allowed)
         for (let length = typed.length - allowed; length <= longest; length++) {
-          const found = distance(key, candidate.slice(units[start], units[start + length]));
+          const found = typoDistance(key, candidate.slice(units[start], units[start + length]), allowed);
           if (found <= allowed) entry.typos = Math.min(entry.typos, found);
         }
       start += Array.from(word).length;

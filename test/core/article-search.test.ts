@@ -87,6 +87,31 @@ describe('ArticleSearch ranking', () => {
     expect(search.search('mgmt')).toEqual([]);
   });
 
+  it('GIVEN two neighbouring letters swapped THEN one typo, in search, autocomplete and closest titles', () => {
+    const search = searchOver([
+      article('skills', { title: 'Skills that matter', date: '2024-01-01' }),
+      article('mentor', { tips: ['Find a mentor.'] }),
+    ]);
+    expect(slugs(search.search('sklils'))).toEqual(['skills']);
+    expect(slugs(search.search('mentro'))).toEqual(['mentor']);
+    expect(slugs(search.complete('sklils', 25))).toEqual(['skills']);
+    // A swap and a change are two typos: too many for six letters, within the loose ones of closest.
+    expect(search.search('sklilz')).toEqual([]);
+    expect(slugs(search.closest('sklilz', 3))).toEqual(['skills']);
+  });
+
+  it('GIVEN a word written with a dot or a hyphen THEN found typed together too; two words typed together only one after the other', () => {
+    const search = searchOver([
+      article('node', { title: 'Leading a Node.js Team' }),
+      article('email', { tips: ['Answer e-mail twice a day.'] }),
+      article('apart', { tips: ['Node is a word; js is another, with more words between them.'] }),
+    ]);
+    expect(slugs(search.search('nodejs'))).toEqual(['node']);
+    expect(slugs(search.search('NodeJS team'))).toEqual(['node']);
+    expect(slugs(search.search('email'))).toEqual(['email']);
+    expect(slugs(search.search('node.js'))).toEqual(['node', 'apart']);
+  });
+
   it('GIVEN accents and capitals in the query or the text THEN neither matters', () => {
     const search = searchOver([
       article('fr', { title: 'Diriger une Équipe', tags: ['Café'] }),
@@ -268,9 +293,27 @@ describe('ArticleSearch.complete and closest', () => {
       article('a', { title: 'Onboarding engineers' }),
       article('b', { title: 'Hiring' }),
     ]);
-    expect(search.search('onbaordnig')).toEqual([]);
-    expect(slugs(search.closest('onbaordnig', 3))).toEqual(['a']);
+    // Three typos (a swap is one): too many for a search, within closest's.
+    expect(search.search('onbaardnigg')).toEqual([]);
+    expect(slugs(search.closest('onbaardnigg', 3))).toEqual(['a']);
     expect(search.closest('xyzzy', 3)).toEqual([]);
+  });
+
+  it('GIVEN no match THEN closest names titles with a word the query starts, or starts with a typo, before those a few typos from it', () => {
+    const search = searchOver([
+      article('nob', { title: 'Nob Hill walks', date: '2024-06-01' }),
+      article('node', { title: 'Leading a Node.js Team', date: '2020-01-01' }),
+      article('nodding', { title: 'Nodding along in meetings', date: '2022-01-01' }),
+    ]);
+    // "nod" is no word, nor a typo from one for a search (three letters allow none); "nob" is one
+    // typo from it, but unrelated: the titles with words that start with it come first.
+    expect(search.search('nod')).toEqual([]);
+    const closest = slugs(search.closest('nod', 3));
+    expect(closest.slice(0, 2).sort()).toEqual(['nodding', 'node']);
+    expect(closest[2]).toBe('nob');
+    // The start of no word, one typo from the start of "nodding", two from "node".
+    expect(search.search('noddx')).toEqual([]);
+    expect(slugs(search.closest('noddx', 3))[0]).toBe('nodding');
   });
 
   it('GIVEN the start of a title word with a typo THEN closest names that title, as closest tags do; nothing like any word THEN none', () => {

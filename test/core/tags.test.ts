@@ -56,6 +56,12 @@ describe('closestTags', () => {
     expect(closestTags('hirng', known)).toEqual(['hiring']);
   });
 
+  it('GIVEN two neighbouring letters swapped THEN one typo: the tag, or the tag whose word starts so', () => {
+    // Five letters allow one typo: Levenshtein's distance counts a swap as two.
+    expect(closestTags('agiel', ['agile', 'hiring'])).toEqual(['agile']);
+    expect(closestTags('mnet', ['mentorship', 'hiring'])).toEqual(['mentorship']);
+  });
+
   it('GIVEN part of a tag THEN suggests the tags containing it', () => {
     expect(closestTags('leadership', known)).toEqual(['engineering leadership']);
   });

@@ -155,6 +155,13 @@ describe('/schedule commands', () => {
     expect((await run('schedule set', { ...base, timezone: 'Mars/Olympus' })).data?.content).toMatch(
       /IANA name such as Europe\/Berlin/,
     );
+    // Part of a zone's name, as the autocomplete matches it: the zone is named, not only an example.
+    expect((await run('schedule set', { ...base, timezone: 'berlin' })).data?.content).toMatch(
+      /^“berlin” is not a time zone I know\. Did you mean Europe\/Berlin\? Use an IANA name/,
+    );
+    expect((await run('schedule set', { ...base, timezone: '+05:30' })).data?.content).toMatch(
+      /No zone has UTC\+05:30 all year: choose a place's zone, e\.g\. Asia\/Kolkata/,
+    );
     expect((await run('schedule set', { ...base, channel: IDS.voiceChannel })).data?.content).toMatch(
       /text or announcement channel/,
     );
@@ -172,6 +179,23 @@ describe('/schedule commands', () => {
     expect((response.body as { data: { choices: unknown[] } }).data.choices).toEqual([
       { name: 'Europe/Berlin', value: 'Europe/Berlin' },
     ]);
+  });
+
+  it('GIVEN a UTC offset THEN the autocomplete offers its Etc zone first, and set stores it, saying it keeps that offset all year', async () => {
+    const response = await emulator
+      .autocomplete('schedule set', 'timezone', { timezone: 'gmt+2' })
+      .response();
+    const choices = (response.body as { data: { choices: { value: string }[] } }).data.choices;
+    expect(choices[0]).toEqual({ name: 'Etc/GMT-2', value: 'Etc/GMT-2' });
+    const answer = await run('schedule set', {
+      channel: IDS.channel,
+      time: '09:00',
+      timezone: 'UTC+2',
+      frequency: 'daily',
+    });
+    expect(answer.data?.content).toMatch(/\(Etc\/GMT-2\)[\s\S]*Etc\/GMT-2 is UTC\+02:00 all year/);
+    expect(await readSchedule()).toMatchObject({ timezone: 'Etc/GMT-2' });
+    expect((await run('schedule remove')).data?.content).toMatch(/removed/);
   });
 
   it('GIVEN a valid schedule THEN saves it and answers with the next time in the zone and as a Discord timestamp', async () => {

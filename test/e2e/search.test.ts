@@ -115,9 +115,20 @@ describe('/search through the real discord.js client', () => {
     expect(tag.data?.embeds ?? []).toEqual([]);
     expect(tag.data?.content).toMatch(/^No article matches “mangmnt”\. .*Closest tags: \*\*management\*\*/);
 
-    const title = callbackOf(await emulator.chatInput('search', { query: 'onbaordnig' }).response());
+    // Three typos (a swap is one): too many for a search, within the closest titles'.
+    const title = callbackOf(await emulator.chatInput('search', { query: 'onbaardnigg' }).response());
     expect((title.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(title.data?.content).toContain('Closest titles: “Onboarding engineers well”.');
+  });
+
+  it('GIVEN a word with two neighbouring letters swapped THEN the search and the autocomplete find it: one typo', async () => {
+    // Six letters allow one typo; Levenshtein's distance counted a swap as two.
+    const swapped = callbackOf(await emulator.chatInput('search', { query: 'habtis' }).response());
+    expect(swapped.data?.embeds?.[0]?.description).toContain('Team habits 6');
+    const response = await emulator.autocomplete('search', 'query', { query: 'habtis' }).response();
+    expect((response.body as { data: { choices: { name: string }[] } }).data.choices).toContainEqual(
+      expect.objectContaining({ name: 'Team habits 6' }),
+    );
   });
 
   it('GIVEN a blank query or only common words THEN answers privately what to type', async () => {
