@@ -451,7 +451,7 @@ describe('the /schedule texts', () => {
         .slice(2),
     ).toEqual([
       'Nothing posted yet.',
-      'The post due <t:1795856400:F> was skipped: the bot was offline past its SCHEDULE_GRACE setting.',
+      'The post due <t:1795856400:F> was skipped: the bot was offline when it was due and came back too late to post it.',
     ]);
     const noTips: ScheduleRecord = { ...skipped, lastSkip: { ...lastSkip, reason: 'no-tips' } };
     expect(renderScheduleShow(noTips, content, SLOT + 2 * HOUR)).toMatch(

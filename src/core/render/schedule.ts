@@ -73,7 +73,9 @@ function renderSkip(record: ScheduleRecord): string | undefined {
   if (skip === undefined || (record.lastPost !== undefined && record.lastPost.slotAt > skip.slotAt))
     return undefined;
   const why =
-    skip.reason === 'late' ? 'the bot was offline past its SCHEDULE_GRACE setting' : 'no article had tips';
+    skip.reason === 'late'
+      ? 'the bot was offline when it was due and came back too late to post it'
+      : 'no article had tips';
   return `The post due ${discordTimestamp(new Date(skip.slotAt))} was skipped: ${why}.`;
 }
 
