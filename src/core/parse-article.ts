@@ -180,7 +180,10 @@ function firstProblems(file: string, problems: readonly ContentProblem[]): reado
   if (problems.length <= MAX_FIELD_PROBLEMS) return problems;
   return [
     ...problems.slice(0, MAX_FIELD_PROBLEMS),
-    { file, message: `and ${problems.length - MAX_FIELD_PROBLEMS} more problems like these` },
+    {
+      file,
+      message: `and ${problems.length - MAX_FIELD_PROBLEMS} more problem${problems.length - MAX_FIELD_PROBLEMS === 1 ? '' : 's'} like these`,
+    },
   ];
 }
 
@@ -335,7 +338,9 @@ function parseSource({
       ok: false,
       problems: [
         ...inLineOrder(oncePerField(problems)),
-        ...(more === 0 ? [] : [{ file, message: `and ${more} more problems in the front matter` }]),
+        ...(more === 0
+          ? []
+          : [{ file, message: `and ${more} more problem${more === 1 ? '' : 's'} in the front matter` }]),
       ],
     };
   }

@@ -41,7 +41,8 @@ export function setSchedule(
     nextRunAt: nextRun(settings.rule, new Date(now)).getTime(),
     rotation: current?.rotation ?? settings.rotation,
     lastPost: current?.lastPost,
-    lastSkip: current?.lastSkip,
+    // A skip was the old setting's: the new one has skipped nothing yet.
+    lastSkip: undefined,
     inFlight: current?.inFlight,
     paused: undefined,
     updatedAt: now,

@@ -147,9 +147,10 @@ export interface TypedOffset {
 /** The UTC offset `text` is (`UTC+2`, `+02:00`), or undefined if it is none or none on Earth (past ±14:00). */
 export function readOffset(text: string): TypedOffset | undefined {
   const [, sign, hours = '0', minutes = '00'] = OFFSET.exec(text.trim()) ?? [];
-  if (sign === undefined || Number(hours) > 14) return undefined;
+  if (sign === undefined) return undefined;
   const east = sign === '+';
   const size = Number(hours) * 60 + Number(minutes);
+  if (size > 14 * 60) return undefined;
   const name = size === 0 ? 'GMT' : `GMT${east ? '+' : '-'}${hours.padStart(2, '0')}:${minutes}`;
   // Etc/GMT-14 to Etc/GMT+12 exist: no place is more than 12 hours behind UTC.
   const whole = minutes === '00';

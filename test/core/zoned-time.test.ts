@@ -61,7 +61,7 @@ describe('UTC offsets typed for a zone', () => {
   it('GIVEN an offset no Etc zone has, or none at all THEN no zone; words THEN no offset', () => {
     expect(readOffset('+05:30')).toEqual({ minutes: 330, name: 'GMT+05:30' });
     expect(readOffset('UTC-13')?.zone).toBeUndefined();
-    for (const typed of ['+15', 'UTC+2:75', 'berlin', 'UTC', 'Etc/GMT+2', '2', 'utc+'])
+    for (const typed of ['+15', '+14:30', 'UTC-14:15', 'UTC+2:75', 'berlin', 'UTC', 'Etc/GMT+2', '2', 'utc+'])
       expect(readOffset(typed), typed).toBeUndefined();
   });
 
