@@ -59,7 +59,9 @@ function addressNotes(
 ): string[] {
   const byPattern = new Map<string, { pattern: string; setting: string; articles: Article[] }>();
   for (const article of articles) {
-    const { pattern, setting } = addressPattern(article.file);
+    const made = addressPattern(article.file);
+    if (made === undefined) continue;
+    const { pattern, setting } = made;
     const group = byPattern.get(`${setting} ${pattern}`) ?? { pattern, setting, articles: [] };
     group.articles.push(article);
     byPattern.set(`${setting} ${pattern}`, group);

@@ -443,7 +443,7 @@ export class ContentLibrary {
       if (found.notes.length > 0 && !isDeepStrictEqual(found.permalinks, this.#permalinks))
         this.#options.logger.warn(
           { notes: found.notes },
-          "the site's configuration gives posts addresses the bot cannot fill: they are linked by ARTICLE_URL",
+          "the site's configuration gives posts addresses the bot cannot fill: they are linked by ARTICLE_URL, or not at all while it is unset",
         );
       this.#permalinks = found.permalinks;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).

@@ -57,7 +57,9 @@ export interface LoadedContent {
   /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
   readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy' | 'notes'>;
   /** The pattern a file's address is made from, and what set it, as notes name it (`ARTICLE_URL`). */
-  readonly addressPattern: (file: string) => { readonly pattern: string; readonly setting: string };
+  readonly addressPattern: (
+    file: string,
+  ) => { readonly pattern: string; readonly setting: string } | undefined;
 }
 
 /**
@@ -102,6 +104,8 @@ export async function loadContent(
     site: { jekyll, hugo, eleventy, notes },
     addressPattern: (file) => {
       const { source, setting } = addressChoice(settings, file);
+      // None: the configuration's note says why.
+      if (source.articleUrl === null) return undefined;
       return { pattern: source.articleUrl ?? DEFAULT_ARTICLE_URL, setting };
     },
   };
@@ -184,8 +188,17 @@ function addressChoice(
     own !== undefined && 'pattern' in own
       ? [own.pattern, "the site's permalink"]
       : own === undefined && articleUrl === undefined && generator !== undefined
-        ? [GENERATOR_DEFAULTS[generator], `${generator === 'hugo' ? 'Hugo' : 'Jekyll'}'s default address`]
+        ? [
+            generator === 'hugo' && permalinks?.ugly === true
+              ? GENERATOR_DEFAULTS.hugoUgly
+              : GENERATOR_DEFAULTS[generator],
+            `${generator === 'hugo' ? 'Hugo' : 'Jekyll'}'s default address`,
+          ]
         : [undefined, 'ARTICLE_URL'];
+  // The site's own pattern the bot cannot fill, and no ARTICLE_URL: no link rather than a wrong one
+  // (the rules keep such a parse apart from one under ARTICLE_URL in the store).
+  if (own !== undefined && generator !== undefined && articleUrl === undefined && pattern === undefined)
+    return { source: { articleUrl: null, contentPath, urlRules: generator }, setting };
   if (pattern === undefined) return { source: { articleUrl, contentPath }, setting };
   return {
     source:
@@ -920,8 +933,6 @@ interface PermalinksRead {
 }
 
 const NO_PERMALINKS_READ: PermalinksRead = { permalinks: NO_PERMALINKS, notes: [] };
-/** A Hugo site's without `permalinks`: Hugo's default addresses. */
-const HUGO_PERMALINKS_READ: PermalinksRead = { permalinks: { generator: 'hugo' }, notes: [] };
 
 interface HugoSite {
   /** The folder inside the content folder that is Hugo's content (`''` for the content folder itself). */
@@ -1025,6 +1036,15 @@ async function hugoConfigOf(
     const data = text === undefined ? undefined : await configData(path, text, problems);
     if (text !== undefined && data !== undefined) configs.push({ path, text, data });
   }
+  // A file of `config/_default` named by a key holds that key's value (`permalinks.toml`).
+  for (const file of ['toml', 'yaml', 'yml', 'json'].map((ext) =>
+    join('config', '_default', `permalinks.${ext}`),
+  )) {
+    const path = join(site, file);
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    const data = text === undefined ? undefined : await configData(path, text, problems);
+    if (text !== undefined && data !== undefined) configs.push({ path, text, data: { permalinks: data } });
+  }
   // Hugo reads its keys in any case (`buildFuture`, `buildfuture`): the first file's that sets it.
   const found = (name: string) =>
     configs
@@ -1040,22 +1060,57 @@ async function hugoConfigOf(
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
     cascade: await configCascade(found('cascade'), problems),
-    permalinks: hugoPermalinksRead(found('permalinks')),
+    permalinks: hugoPermalinksRead(found('permalinks'), {
+      ugly: found('uglyurls'),
+      cased: found('disablepathtolower'),
+    }),
     problems,
   };
 }
 
-/** Hugo's `permalinks` (see hugoPermalinks), with a note for each pattern the bot cannot fill. */
+/**
+ * Hugo's `permalinks` (see hugoPermalinks) and `uglyURLs = true` (its default addresses end in `.html`),
+ * with a note for each pattern the bot cannot fill and each setting it does not follow.
+ */
 function hugoPermalinksRead(
-  found: { path: string; text: string; key: string; value: unknown } | undefined,
+  found: ConfigSetting | undefined,
+  { ugly, cased }: { ugly: ConfigSetting | undefined; cased: ConfigSetting | undefined },
 ): PermalinksRead {
-  if (found === undefined) return HUGO_PERMALINKS_READ;
-  const hugo = hugoPermalinks(found.value);
-  const notes = [...hugo].flatMap(([section, permalink]) =>
-    permalinkNotes(found, permalink, `${found.key}.${section}`, `posts in ${section}/`),
-  );
-  return { permalinks: { hugo, generator: 'hugo' }, notes };
+  const hugo = found === undefined ? new Map<string, SitePermalink>() : hugoPermalinks(found.value);
+  const notes =
+    found === undefined
+      ? []
+      : [...hugo].flatMap(([section, permalink]) =>
+          permalinkNotes(found, permalink, `${found.key}.${section}`, `posts in ${section}/`),
+        );
+  // Settings that change where Hugo puts posts and that the bot does not follow, said so that
+  // ARTICLE_URL (or each post's url) can: uglyURLs by section (`{ posts = true }`), disablePathToLower.
+  const unfollowed = [
+    ugly !== undefined && typeof ugly.value === 'object' && ugly.value !== null ? ugly : undefined,
+    cased !== undefined && isTrue(cased.value) ? cased : undefined,
+  ];
+  for (const setting of unfollowed) {
+    if (setting === undefined) continue;
+    const line = configKeyLine(setting);
+    notes.push({
+      path: setting.path,
+      ...(line === undefined ? {} : { line }),
+      text: `${setting.key} is not followed: the bot's addresses for this site may differ from Hugo's: set ARTICLE_URL to them, or give each post a url`,
+    });
+  }
+  return {
+    permalinks: {
+      ...(hugo.size === 0 ? {} : { hugo }),
+      generator: 'hugo',
+      // uglyURLs = true: every page at `….html`, not `…/`.
+      ...(ugly?.value === true ? { ugly: true } : {}),
+    },
+    notes,
+  };
 }
+
+/** A setting of a site's configuration: its file, text, key as written and value. */
+type ConfigSetting = { path: string; text: string; key: string; value: unknown };
 
 /** The note for a pattern of the site's configuration that the bot cannot fill (none for one it fills). */
 function permalinkNotes(
@@ -1074,7 +1129,7 @@ function permalinkNotes(
     {
       path,
       ...(line === undefined ? {} : { line }),
-      text: `${setting}: ${written}: ${unfilled}, so ${whose} are linked by ARTICLE_URL instead: set ARTICLE_URL to their address (or give each a url)`,
+      text: `${setting}: ${written}: ${unfilled}, so ${whose} are linked by ARTICLE_URL instead (not at all while it is unset): set ARTICLE_URL to their address, or give each a url`,
     },
   ];
 }

@@ -48,8 +48,11 @@ export interface ArticleSource {
   readonly source: string;
   /** Base for relative addresses, e.g. `https://example.com`. */
   readonly siteUrl?: string | undefined;
-  /** The address of an article without `url` or `permalink`: a path with tokens (see {@link fillArticleUrl}). */
-  readonly articleUrl?: string | undefined;
+  /**
+   * The address of an article without `url` or `permalink`: a path with tokens (see {@link fillArticleUrl}).
+   * Null: none (the site's own pattern for it cannot be filled, and no ARTICLE_URL is set): not linked.
+   */
+  readonly articleUrl?: string | null | undefined;
   /**
    * The file's path inside the content folder, e.g. `posts/first.md`: its folders are the `:sections`
    * (the first the `:section`), and those above a `_posts` folder its first categories (Jekyll).
@@ -426,7 +429,13 @@ function parseSource({
     meta.permalink !== undefined && jekyllPost
       ? fillArticleUrl(meta.permalink, urlParts, JEKYLL_URL_TOKEN)
       : meta.permalink;
-  const path = meta.url ?? (meta.permalink === undefined ? fillArticleUrl(articleUrl, urlParts) : permalink);
+  const path =
+    meta.url ??
+    (meta.permalink !== undefined
+      ? permalink
+      : articleUrl === null
+        ? undefined
+        : fillArticleUrl(articleUrl, urlParts));
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
   const ownField = meta.url !== undefined ? 'url' : meta.permalink !== undefined ? 'permalink' : undefined;
   // A written address Discord would refuse is the author's to shorten (one ARTICLE_URL makes is

@@ -14,7 +14,7 @@ import {
 /** A pattern of the site's configuration, as written there, and how the bot takes it. */
 export type SitePermalink =
   | { readonly pattern: string }
-  /** One the bot cannot fill (Hugo's `:monthname`, `:06`…): its posts get no link rather than a wrong one. */
+  /** One the bot cannot fill (Hugo's `:monthname`, `:06`…): its posts take ARTICLE_URL, or get no link. */
   | { readonly written: string; readonly unfilled: string };
 
 export interface SitePermalinks {
@@ -27,6 +27,8 @@ export interface SitePermalinks {
    * address serves the posts that neither the configuration nor ARTICLE_URL place.
    */
   readonly generator?: 'hugo' | 'jekyll';
+  /** Hugo's `uglyURLs = true`: its default addresses end in `.html`. */
+  readonly ugly?: boolean;
 }
 
 export const NO_PERMALINKS: SitePermalinks = {};
@@ -37,6 +39,7 @@ export const NO_PERMALINKS: SitePermalinks = {};
  */
 export const GENERATOR_DEFAULTS = {
   hugo: '/:sections/:slugorfilename/',
+  hugoUgly: '/:sections/:slugorfilename.html',
   jekyll: JEKYLL_PERMALINK_STYLES['date'] ?? '',
 } as const;
 

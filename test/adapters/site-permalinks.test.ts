@@ -82,10 +82,34 @@ describe("Hugo's permalinks", () => {
     const loaded = await loadContent(join(site, 'content'), 'https://blog.example', '/x/:slug/');
     expect(loaded.index.articles.find((a) => a.slug === 'n1')?.url).toBe('https://blog.example/x/n1/');
     expect(loaded.problems).toEqual([]);
+    // ARTICLE_URL unset: no link rather than Hugo's default or /blog/:slug, where Hugo publishes nothing.
+    const unset = await loadContent(join(site, 'content'), 'https://blog.example');
+    expect(unset.index.articles.find((a) => a.slug === 'n1')?.url).toBeUndefined();
+    expect(unset.index.articles.find((a) => a.slug === 'first')?.url).toBe(
+      'https://blog.example/posts/first/',
+    );
     expect(loaded.site.notes).toEqual([
       expect.stringMatching(
-        /hugo\.toml:3: permalinks\.notes: \/n\/:monthname\/:slug\/: the bot does not fill :monthname, so posts in notes\/ are linked by ARTICLE_URL instead: set ARTICLE_URL/,
+        /hugo\.toml:3: permalinks\.notes: \/n\/:monthname\/:slug\/: the bot does not fill :monthname, so posts in notes\/ are linked by ARTICLE_URL instead \(not at all while it is unset\): set ARTICLE_URL/,
       ),
+    ]);
+  });
+
+  it('GIVEN config/_default/permalinks.toml, or uglyURLs = true THEN they are read; disablePathToLower or uglyURLs by section is noted as not followed', async () => {
+    put('config/_default/hugo.toml', 'title = "A blog"\nuglyURLs = true\n');
+    put('config/_default/permalinks.toml', 'notes = "/n/:year/:slug/"\n');
+    const found = await addresses('.');
+    expect(found['content/notes/n1.md']).toBe('https://blog.example/n/2024/a-note/');
+    expect(found['content/posts/first.md']).toBe('https://blog.example/posts/first.html');
+    expect(found['content/about.md']).toBe('https://blog.example/about.html');
+    put('config/_default/hugo.toml', 'disablePathToLower = true\n[uglyURLs]\nposts = true\n');
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example');
+    expect(loaded.index.articles.find((a) => a.slug === 'first')?.url).toBe(
+      'https://blog.example/posts/first/',
+    );
+    expect(loaded.site.notes).toEqual([
+      expect.stringMatching(/hugo\.toml:2: uglyURLs is not followed: .*set ARTICLE_URL/),
+      expect.stringMatching(/hugo\.toml:1: disablePathToLower is not followed/),
     ]);
   });
 
