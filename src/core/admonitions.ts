@@ -32,7 +32,8 @@ export function stripAdmonitions(text: string, { indentedCode = false } = {}): s
         open.push({
           start,
           colons: opening[2]?.length ?? 3,
-          title: title && `${opening[1] ?? ''}**${title}**`,
+          // A title the author already made bold (`**Heads up**`) is not made bold twice.
+          title: title && `${opening[1] ?? ''}${/^(\*\*|__)[^*_].*\1$/.test(title) ? title : `**${title}**`}`,
         });
         return undefined;
       }
@@ -62,11 +63,11 @@ export function stripAdmonitions(text: string, { indentedCode = false } = {}): s
 }
 
 /**
- * `:::tip`, `::::note[Title]{#id}`, `:::warning Title`: the indentation, the colons, the kind, and the
- * title in brackets or after a space. Each part ends where the next one must start: a line is read in
- * linear time, however long.
+ * `:::tip`, `::::note[Title]{#id}`, `:::warning Title`, VitePress's `::: tip Title`: the indentation,
+ * the colons, the kind, and the title in brackets or after a space. Each part ends where the next one
+ * must start: a line is read in linear time, however long.
  */
-const OPENING = /^([ \t]*)(:{3,})([A-Za-z][\w-]*)(?:\[([^\]]*)\])?(?:\{[^}]*\})?(?:[ \t]+([\s\S]*))?$/;
+const OPENING = /^([ \t]*)(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\])?(?:\{[^}]*\})?(?:[ \t]+([\s\S]*))?$/;
 
 /** `:::` alone (the colons), spaces around it allowed. */
 const CLOSING = /^[ \t]*(:{3,})[ \t]*$/;

@@ -26,6 +26,10 @@ describe('stripAdmonitions', () => {
       '',
     ]);
     expect(stripAdmonitions(':::warning\r\ntext\r\n:::\r\n')).toBe('\r\ntext\r\n\r\n');
+    // VitePress writes a space after the colons.
+    expect(stripAdmonitions('::: tip Heads up\ntext\n:::\n')).toBe('**Heads up**\ntext\n\n');
+    // A title already bold stays so, not `****Heads up****`.
+    expect(stripAdmonitions(':::tip **Heads up**\ntext\n:::')).toBe('**Heads up**\ntext\n');
   });
 
   it('GIVEN nested pairs THEN each closing line closes the innermost, which it must be at least as long as', () => {
