@@ -184,29 +184,25 @@ function addressChoice(
       : undefined;
   const own = permalinks === undefined ? undefined : sitePermalinkOf(permalinks, hugoPath);
   const generator = permalinks?.generator;
-  const [pattern, setting] =
-    own !== undefined && 'pattern' in own
-      ? [own.pattern, "the site's permalink"]
-      : own === undefined && articleUrl === undefined && generator !== undefined
-        ? [
-            generator === 'hugo' && permalinks?.ugly === true
-              ? GENERATOR_DEFAULTS.hugoUgly
-              : GENERATOR_DEFAULTS[generator],
-            `${generator === 'hugo' ? 'Hugo' : 'Jekyll'}'s default address`,
-          ]
-        : [undefined, 'ARTICLE_URL'];
-  // The site's own pattern the bot cannot fill, and no ARTICLE_URL: no link rather than a wrong one
-  // (the rules keep such a parse apart from one under ARTICLE_URL in the store).
-  if (own !== undefined && generator !== undefined && articleUrl === undefined && pattern === undefined)
-    return { source: { articleUrl: null, contentPath, urlRules: generator }, setting };
-  if (pattern === undefined) return { source: { articleUrl, contentPath }, setting };
-  return {
+  // A generator's own pattern, filled by its rules.
+  const byGenerator = (pattern: string | null, setting: string): AddressChoice => ({
     source:
-      hugo === true
+      generator === 'hugo'
         ? { articleUrl: pattern, contentPath: hugoPath, urlRules: 'hugo' }
         : { articleUrl: pattern, contentPath, urlRules: 'jekyll' },
     setting,
-  };
+  });
+  if (own !== undefined && 'pattern' in own) return byGenerator(own.pattern, "the site's permalink");
+  if (articleUrl !== undefined || generator === undefined)
+    return { source: { articleUrl, contentPath }, setting: 'ARTICLE_URL' };
+  // The site's own pattern the bot cannot fill, and no ARTICLE_URL: no link rather than a wrong one
+  // (the rules keep such a parse apart from one under ARTICLE_URL in the store).
+  if (own !== undefined) return byGenerator(null, "the site's permalink");
+  const fallback =
+    generator === 'hugo' && permalinks?.ugly === true
+      ? GENERATOR_DEFAULTS.hugoUgly
+      : GENERATOR_DEFAULTS[generator];
+  return byGenerator(fallback, `${generator === 'hugo' ? 'Hugo' : 'Jekyll'}'s default address`);
 }
 
 function addressOf(settings: ParseSettings, file: string): AddressChoice['source'] {
@@ -925,7 +921,6 @@ async function cascadesAbove(
   return { prefix, folders };
 }
 
-/** A Hugo site the content folder is, or is in (see {@link findHugoSite}). */
 /** What a site's configuration says of its posts' addresses, and what of it the bot cannot follow. */
 interface PermalinksRead {
   readonly permalinks: SitePermalinks;
@@ -934,6 +929,7 @@ interface PermalinksRead {
 
 const NO_PERMALINKS_READ: PermalinksRead = { permalinks: NO_PERMALINKS, notes: [] };
 
+/** A Hugo site the content folder is, or is in (see {@link findHugoSite}). */
 interface HugoSite {
   /** The folder inside the content folder that is Hugo's content (`''` for the content folder itself). */
   readonly content: string;
@@ -1023,27 +1019,26 @@ async function hugoConfigOf(
   permalinks: PermalinksRead;
   problems: readonly ConfigProblem[];
 }> {
-  // Hugo reads the first of its files in the site's folder, and those of `config/_default`.
-  const files = [
-    ...HUGO_CONFIG_FILES.filter((name) => names.includes(name)).slice(0, 1),
-    ...HUGO_CONFIG_FILES.map((name) => join('config', '_default', name)),
+  // Hugo reads the first of its files in the site's folder, and those of `config/_default`, where a
+  // file named by a key holds that key's value (`permalinks.toml`).
+  const files: { file: string; key?: string }[] = [
+    ...HUGO_CONFIG_FILES.filter((name) => names.includes(name))
+      .slice(0, 1)
+      .map((file) => ({ file })),
+    ...HUGO_CONFIG_FILES.map((name) => ({ file: join('config', '_default', name) })),
+    ...['toml', 'yaml', 'yml', 'json'].map((ext) => ({
+      file: join('config', '_default', `permalinks.${ext}`),
+      key: 'permalinks',
+    })),
   ];
   const configs: { path: string; text: string; data: Record<string, unknown> }[] = [];
   const problems: ConfigProblem[] = [];
-  for (const file of files) {
+  for (const { file, key } of files) {
     const path = join(site, file);
     const text = await readFile(path, 'utf8').catch(() => undefined);
     const data = text === undefined ? undefined : await configData(path, text, problems);
-    if (text !== undefined && data !== undefined) configs.push({ path, text, data });
-  }
-  // A file of `config/_default` named by a key holds that key's value (`permalinks.toml`).
-  for (const file of ['toml', 'yaml', 'yml', 'json'].map((ext) =>
-    join('config', '_default', `permalinks.${ext}`),
-  )) {
-    const path = join(site, file);
-    const text = await readFile(path, 'utf8').catch(() => undefined);
-    const data = text === undefined ? undefined : await configData(path, text, problems);
-    if (text !== undefined && data !== undefined) configs.push({ path, text, data: { permalinks: data } });
+    if (text !== undefined && data !== undefined)
+      configs.push({ path, text, data: key === undefined ? data : { [key]: data } });
   }
   // Hugo reads its keys in any case (`buildFuture`, `buildfuture`): the first file's that sets it.
   const found = (name: string) =>
@@ -1109,12 +1104,9 @@ function hugoPermalinksRead(
   };
 }
 
-/** A setting of a site's configuration: its file, text, key as written and value. */
-type ConfigSetting = { path: string; text: string; key: string; value: unknown };
-
 /** The note for a pattern of the site's configuration that the bot cannot fill (none for one it fills). */
 function permalinkNotes(
-  { path, text, key }: { path: string; text: string; key: string },
+  { path, text, key }: Omit<ConfigSetting, 'value'>,
   permalink: SitePermalink,
   /** The setting, as the note names it (`permalinks.posts`). */
   setting: string,
@@ -1139,7 +1131,7 @@ function permalinkNotes(
  * of fields; one too deep or large for the bot is said at its line, see data-shape.ts).
  */
 async function configCascade(
-  found: { path: string; text: string; key: string; value: unknown } | undefined,
+  found: ConfigSetting | undefined,
   problems: ConfigProblem[],
 ): Promise<readonly Cascade[]> {
   if (found?.value === undefined || found.value === null) return [];
@@ -1155,7 +1147,7 @@ async function configCascade(
 }
 
 /** The line of a configuration's top-level `key` (its last, as the readers keep the last one written). */
-function configKeyLine({ path, text, key }: { path: string; text: string; key: string }): number | undefined {
+function configKeyLine({ path, text, key }: Omit<ConfigSetting, 'value'>): number | undefined {
   // JSON indents its nested keys as its own: its reader's top level says which line is the key's.
   const lines = {
     lines: text.split('\n'),
@@ -1345,6 +1337,9 @@ async function jekyllConfigOf(
   };
 }
 
+/** A setting of a site's configuration: its file, text, key as written and value. */
+type ConfigSetting = { path: string; text: string; key: string; value: unknown };
+
 /** A configuration file that could not be read: at its file (`path`, as read) and line, where known. */
 type ConfigProblem = Omit<ContentProblem, 'file'> & { readonly path: string };
 
@@ -1397,7 +1392,7 @@ const UTC: SiteZone = { timeZone: undefined };
  * zone of the machine that builds the site, which the bot cannot know) are UTC, as dates are read
  * without one. A name Intl does not read is a problem, and UTC: the posts are read all the same.
  */
-function zoneSetting(setting: { path: string; text: string; key: string; value: unknown }): SiteZone {
+function zoneSetting(setting: ConfigSetting): SiteZone {
   const { path, key, value } = setting;
   if (value === null || (typeof value === 'string' && ['', 'local'].includes(value.trim().toLowerCase())))
     return UTC;

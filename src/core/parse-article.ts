@@ -183,11 +183,13 @@ function firstProblems(file: string, problems: readonly ContentProblem[]): reado
   if (problems.length <= MAX_FIELD_PROBLEMS) return problems;
   return [
     ...problems.slice(0, MAX_FIELD_PROBLEMS),
-    {
-      file,
-      message: `and ${problems.length - MAX_FIELD_PROBLEMS} more problem${problems.length - MAX_FIELD_PROBLEMS === 1 ? '' : 's'} like these`,
-    },
+    moreProblems(file, problems.length - MAX_FIELD_PROBLEMS, 'like these'),
   ];
+}
+
+/** What stands for the problems past those shown: `and 3 more problems like these`. */
+function moreProblems(file: string, count: number, which: string): ContentProblem {
+  return { file, message: `and ${count} more problem${count === 1 ? '' : 's'} ${which}` };
 }
 
 function parseSource({
@@ -341,9 +343,7 @@ function parseSource({
       ok: false,
       problems: [
         ...inLineOrder(oncePerField(problems)),
-        ...(more === 0
-          ? []
-          : [{ file, message: `and ${more} more problem${more === 1 ? '' : 's'} in the front matter` }]),
+        ...(more === 0 ? [] : [moreProblems(file, more, 'in the front matter')]),
       ],
     };
   }
