@@ -163,9 +163,14 @@ export class SqliteSearch implements ArticleSearch {
     return this.#ranked(groups.join(` ${combine} `), field);
   }
 
-  /** The articles holding the terms one after another (a phrase: terms hold no quote), best first. */
+  /**
+   * The articles holding the terms one after another (a phrase: terms hold no quote), best first; or
+   * two of them written together (`node.js` finds "nodejs", as `nodejs` finds "Node.js").
+   */
   #phrase(terms: readonly string[]): Article[] {
-    return this.#articles.size === 0 ? [] : this.#ranked(`"${terms.join(' ')}"`);
+    if (this.#articles.size === 0) return [];
+    const phrases = [terms, ...terms.slice(1).map((_, i) => joinedAt(terms, i))];
+    return this.#ranked(phrases.map((words) => `"${words.join(' ')}"`).join(' OR '));
   }
 
   /** The articles an FTS5 query finds, best first, newest first on a tie. */
@@ -232,4 +237,9 @@ function typosAtStart(term: string, typed: string, allowed: number): number {
 
 function unique(terms: readonly string[]): string[] {
   return [...new Set(terms)];
+}
+
+/** The terms with the one at `i` and the next written as one word. */
+function joinedAt(terms: readonly string[], i: number): string[] {
+  return [...terms.slice(0, i), `${terms[i] ?? ''}${terms[i + 1] ?? ''}`, ...terms.slice(i + 2)];
 }

@@ -112,6 +112,16 @@ describe('ArticleSearch ranking', () => {
     expect(slugs(search.search('node.js'))).toEqual(['node', 'apart']);
   });
 
+  it('GIVEN a post that writes two words together THEN found typed apart or with a dot, the others kept in their order', () => {
+    const search = searchOver([
+      article('joined', { tips: ['Ship your nodejs service on Fridays with care.'] }),
+      article('other', { tips: ['Ship the js bundle; node comes later.'] }),
+    ]);
+    expect(slugs(search.search('node.js'))).toEqual(['joined', 'other']);
+    expect(slugs(search.search('node js service'))).toEqual(['joined']);
+    expect(slugs(search.search('js node'))).toEqual(['other']);
+  });
+
   it('GIVEN accents and capitals in the query or the text THEN neither matters', () => {
     const search = searchOver([
       article('fr', { title: 'Diriger une Équipe', tags: ['Café'] }),
