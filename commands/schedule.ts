@@ -137,8 +137,9 @@ export default {
       const now = deps.clock();
       switch (sub) {
         case 'show': {
-          // Checked as resume checks it, so that what show advises is what resume then does.
-          const check = current.paused === undefined ? undefined : await channelCheck(interaction, current);
+          // Checked as resume checks it, so that what show advises is what resume then does; for a
+          // running schedule, so that a post bound to fail is told before it pauses the schedule.
+          const check = await channelCheck(interaction, current);
           await answer.send(ephemeralText(renderScheduleShow(current, deps.content, now, check)));
           return;
         }

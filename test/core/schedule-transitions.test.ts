@@ -402,6 +402,21 @@ describe('the /schedule texts', () => {
     );
   });
 
+  it('GIVEN a running schedule whose channel is gone or lacks a permission THEN show warns that the next post will fail and what to do', () => {
+    const running = (channel?: Parameters<typeof renderScheduleShow>[3]) =>
+      renderScheduleShow(RECORD, content, SLOT - HOUR, channel).split('\n');
+    expect(running({ kind: 'gone' })[2]).toBe(
+      '**The channel no longer exists**: the next post will fail and pause tip posts. Choose another with `/schedule set`.',
+    );
+    expect(running({ kind: 'missing', permissions: ['Send Messages'] })[2]).toBe(
+      "**The next post will fail**: I am missing **Send Messages** in <#1100000000000000003>. Grant me that permission in the channel's settings (Edit Channel → Permissions).",
+    );
+    // Nothing wrong, or not known: no warning.
+    for (const channel of [{ kind: 'ok' } as const, undefined])
+      expect(running(channel)).toEqual(running(undefined).slice(0, 3));
+    expect(running(undefined)[2]).toBe('Nothing posted yet.');
+  });
+
   it('GIVEN a paused schedule with a last post THEN show gives why it stopped and names the tip', () => {
     const record: ScheduleRecord = {
       ...RECORD,

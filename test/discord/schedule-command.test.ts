@@ -125,6 +125,25 @@ describe('/schedule pause and resume', () => {
   });
 });
 
+describe('/schedule show of a running schedule whose next post would fail', () => {
+  it('GIVEN its channel was deleted or lacks a permission THEN show warns before the post pauses it; granted THEN no warning', async () => {
+    const { route } = await setup([RECORD]);
+    const gone = schedule('show', {}, true, 'gone');
+    await route(gone);
+    expect(privateAnswer(gone).split('\n')[2]).toBe(
+      '**The channel no longer exists**: the next post will fail and pause tip posts. Choose another with `/schedule set`.',
+    );
+    const denied = schedule('show', {}, true, [PermissionFlagsBits.EmbedLinks]);
+    await route(denied);
+    expect(privateAnswer(denied).split('\n')[2]).toBe(
+      `**The next post will fail**: I am missing **Embed Links** in <#${CHANNEL}>. Grant me that permission in the channel's settings (Edit Channel → Permissions).`,
+    );
+    const fine = schedule('show');
+    await route(fine);
+    expect(privateAnswer(fine)).not.toMatch(/will fail/);
+  });
+});
+
 describe('/schedule show of a schedule Discord paused', () => {
   const reasons = {
     gone: 'the channel was deleted (Unknown Channel)',

@@ -67,6 +67,21 @@ function resumeAdvice(record: ScheduleRecord, channel: ChannelCheck | undefined)
   }
 }
 
+/**
+ * What stops the next post of a running schedule, if the channel says so now: the post would fail
+ * and pause the schedule (see refuseSlot), unless fixed before it is due.
+ */
+function postWarning(record: ScheduleRecord, channel: ChannelCheck | undefined): string | undefined {
+  switch (channel?.kind) {
+    case 'gone':
+      return '**The channel no longer exists**: the next post will fail and pause tip posts. Choose another with `/schedule set`.';
+    case 'missing':
+      return `**The next post will fail**: ${renderMissing(channel.permissions, `in <#${record.channelId}>`)}. ${grantAdvice(channel.permissions.length)}.`;
+    default:
+      return undefined;
+  }
+}
+
 /** Why the last slot went unposted, if no post came after it. */
 function renderSkip(record: ScheduleRecord): string | undefined {
   const skip = record.lastSkip;
@@ -91,8 +106,11 @@ export function renderScheduleShow(
   channel?: ChannelCheck,
 ): string {
   const lines = [`Tips are posted in <#${record.channelId}> ${describeRule(record)}.`];
-  if (record.paused === undefined) lines.push(renderNextPost(record));
-  else
+  if (record.paused === undefined) {
+    lines.push(renderNextPost(record));
+    const warning = postWarning(record, channel);
+    if (warning !== undefined) lines.push(warning);
+  } else
     lines.push(
       `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. ${resumeAdvice(record, channel)}`,
     );
