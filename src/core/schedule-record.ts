@@ -20,6 +20,17 @@ export interface SlotInFlight {
 /** Why a slot went unposted: more than the grace late, or no article had tips. */
 export type SkipReason = 'late' | 'no-tips';
 
+/** Slots left unposted in a row for one reason, since the last post: the last of them, and how many. */
+export interface SlotSkip {
+  readonly slotAt: number;
+  readonly at: number;
+  readonly reason: SkipReason;
+  /** How many in a row (a bot down for three days skips three daily slots); absent: one. */
+  readonly count?: number;
+  /** The first of them, when more than one. */
+  readonly firstSlotAt?: number;
+}
+
 /** A server's schedule as stored: the rule, where it posts, and where it stands. */
 export interface ScheduleRecord extends ScheduleRule {
   readonly guildId: string;
@@ -35,8 +46,7 @@ export interface ScheduleRecord extends ScheduleRule {
    * The last slot left unposted: too late (the bot was down past the grace) or no tip to post. Absent
    * in records stored before it was kept, which read as no skip.
    */
-  readonly lastSkip?:
-    { readonly slotAt: number; readonly at: number; readonly reason: SkipReason } | undefined;
+  readonly lastSkip?: SlotSkip | undefined;
   readonly inFlight?: SlotInFlight | undefined;
   readonly rotation: Rotation;
   readonly updatedAt: number;

@@ -168,7 +168,8 @@ export function failSlot(record: ScheduleRecord, slot: string, now: number): Sch
 
 /**
  * The slot at `slotAt` is left unposted (`reason`: too late, or no tip to post): on to the next run.
- * The skip is kept, for /schedule show to say.
+ * The skip is kept, for /schedule show to say, counted with those for the same reason just before it
+ * (no post between).
  */
 export function skipSlot(
   record: ScheduleRecord,
@@ -176,11 +177,25 @@ export function skipSlot(
   now: number,
   reason: SkipReason,
 ): ScheduleRecord {
+  const before = record.lastSkip;
+  const inARow =
+    before !== undefined &&
+    before.reason === reason &&
+    before.slotAt < slotAt &&
+    (record.lastPost === undefined || record.lastPost.slotAt < before.slotAt);
   return {
     ...record,
     inFlight: undefined,
     nextRunAt: runAfter(record, slotAt),
-    lastSkip: { slotAt, at: now, reason },
+    lastSkip: inARow
+      ? {
+          slotAt,
+          at: now,
+          reason,
+          count: (before.count ?? 1) + 1,
+          firstSlotAt: before.firstSlotAt ?? before.slotAt,
+        }
+      : { slotAt, at: now, reason },
     updatedAt: now,
   };
 }

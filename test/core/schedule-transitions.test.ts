@@ -482,6 +482,51 @@ describe('the /schedule texts', () => {
     expect(renderScheduleShow({ ...skipped, lastPost }, content, SLOT + DAY)).not.toMatch(/skipped/);
   });
 
+  it('GIVEN slots skipped in a row for one reason THEN counted as one skip from the first; a post or another reason between THEN counted anew', () => {
+    const once = skipSlot(RECORD, SLOT, SLOT + 2 * HOUR, 'late');
+    expect(once.lastSkip).toEqual({ slotAt: SLOT, at: SLOT + 2 * HOUR, reason: 'late' });
+    const thrice = skipSlot(
+      skipSlot(once, SLOT + DAY, SLOT + DAY + 2 * HOUR, 'late'),
+      SLOT + 2 * DAY,
+      SLOT + 2 * DAY + 2 * HOUR,
+      'late',
+    );
+    expect(thrice.lastSkip).toEqual({
+      slotAt: SLOT + 2 * DAY,
+      at: SLOT + 2 * DAY + 2 * HOUR,
+      reason: 'late',
+      count: 3,
+      firstSlotAt: SLOT,
+    });
+    expect(
+      renderScheduleShow(thrice, content, SLOT + 2 * DAY + 2 * HOUR)
+        .split('\n')
+        .at(-1),
+    ).toBe(
+      'The 3 posts due from <t:1795856400:F> to <t:1796029200:F> were skipped: the bot was offline when it was due and came back too late to post it.',
+    );
+    // Another reason: a new run of skips.
+    expect(skipSlot(thrice, SLOT + 3 * DAY, SLOT + 3 * DAY, 'no-tips').lastSkip).toEqual({
+      slotAt: SLOT + 3 * DAY,
+      at: SLOT + 3 * DAY,
+      reason: 'no-tips',
+    });
+    // A post after the skips: a new run too.
+    const lastPost = {
+      at: SLOT + 3 * DAY,
+      slotAt: SLOT + 3 * DAY,
+      tipId: tipId(3),
+      messageId: '1300000000000000001',
+    };
+    expect(
+      skipSlot({ ...thrice, lastPost }, SLOT + 4 * DAY, SLOT + 4 * DAY + 2 * HOUR, 'late').lastSkip,
+    ).toEqual({
+      slotAt: SLOT + 4 * DAY,
+      at: SLOT + 4 * DAY + 2 * HOUR,
+      reason: 'late',
+    });
+  });
+
   it('GIVEN a last post whose tip is named with Markdown marks THEN show gives the name as written', () => {
     const named = {
       item: () => ({ item: { name: 'Use __init__ and *args*', text: 'x', line: 1 } }),

@@ -277,6 +277,18 @@ describe('posting a due slot', () => {
     });
   });
 
+  it('GIVEN a schedule three slots behind, the last also too late THEN the three skips are kept as one, counted from the first', async () => {
+    const w = await worldWith(RECORD);
+    w.state.now = SLOT + 2 * DAY + 2 * HOUR;
+    await (await w.start()).tick();
+    expect(w.discord.sends).toEqual([]);
+    expect(w.logged('skipped a tip post that was too late')).toHaveLength(3);
+    expect(await w.saved()).toMatchObject({
+      nextRunAt: SLOT + 3 * DAY,
+      lastSkip: { slotAt: SLOT + 2 * DAY, reason: 'late', count: 3, firstSlotAt: SLOT },
+    });
+  });
+
   it('GIVEN no tips in the content THEN the slot is skipped with a warning', async () => {
     const w = await worldWith(RECORD, NO_TIPS);
     await (await w.start()).tick();

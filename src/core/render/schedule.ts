@@ -91,7 +91,11 @@ function renderSkip(record: ScheduleRecord): string | undefined {
     skip.reason === 'late'
       ? 'the bot was offline when it was due and came back too late to post it'
       : 'no article had tips';
-  return `The post due ${discordTimestamp(new Date(skip.slotAt))} was skipped: ${why}.`;
+  const last = discordTimestamp(new Date(skip.slotAt));
+  const count = skip.count ?? 1;
+  if (count === 1 || skip.firstSlotAt === undefined) return `The post due ${last} was skipped: ${why}.`;
+  const first = discordTimestamp(new Date(skip.firstSlotAt));
+  return `The ${count} posts due from ${first} to ${last} were skipped: ${why}.`;
 }
 
 /**
