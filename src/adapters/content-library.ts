@@ -130,6 +130,8 @@ export class ContentLibrary {
   #watchedRoot: string | undefined;
   /** The content folder's parent, watched for the folder being replaced (see #startWatching). */
   #parentFolder: string | undefined;
+  /** The folders holding a link above the content folder, by folder: the link (see #startWatching). */
+  #linkFolders = new Map<string, string>();
   #rewatchTimer: NodeJS.Timeout | undefined;
   /** Rebuilds the index when the soonest publish date or expiry passes (see #scheduleRebuild). */
   #rebuildTimer: NodeJS.Timeout | undefined;
@@ -224,22 +226,28 @@ export class ContentLibrary {
     if (this.#watcher !== undefined) return;
     const root = await realpath(this.#options.dir);
     const identity = await folderIdentity(root);
-    if (this.#closed) return;
     // The folder's parent, as CONTENT_DIR names it: a deploy that replaces the folder (removed and
     // made again, renamed away, a `current` link switched to a new release) changes its entry there,
     // of which the folder's own watch hears nothing once it is gone.
     const named = resolve(this.#options.dir);
     const parent = dirname(named);
+    // Links higher up the path (`/srv/app/current/content`, `current` switched by each deploy): the
+    // folder holding each is watched for that entry alone, as the parent is for the folder's.
+    const links = await linksAbove(parent);
+    if (this.#closed) return;
     this.#parentFolder = parent === named ? undefined : parent;
+    this.#linkFolders = new Map(links.map((link) => [dirname(link), link]));
     const watcher = new FolderWatcher(
       (path) => {
         // Of the parent's entries only the folder's own (or the site's configuration) matters.
         if (dirname(path) === parent && path !== named && !this.#settingFolders.includes(parent)) return;
+        const link = this.#linkFolders.get(dirname(path));
+        if (link !== undefined && path !== link && !this.#settingFolders.includes(dirname(path))) return;
         this.#queueEvent(root, path);
       },
       (err, folder) => {
         // The parent (see above): only a replaced folder goes unseen, which SIGHUP reads.
-        if (folder === this.#parentFolder) {
+        if (folder === this.#parentFolder || this.#linkFolders.has(folder)) {
           this.#options.logger.warn(
             { err, folder },
             'cannot watch the folder that holds the content folder: if the content folder is replaced, send SIGHUP',
@@ -258,11 +266,16 @@ export class ContentLibrary {
     watcher.sync(this.#watched([root]));
   }
 
-  /** The folders to watch: `folders`, and the content folder's parent (see #startWatching). */
+  /**
+   * The folders to watch: `folders`, the content folder's parent, and those holding a link above it
+   * (see #startWatching).
+   */
   #watched(folders: readonly string[]): string[] {
-    return this.#parentFolder === undefined || folders.includes(this.#parentFolder)
-      ? [...folders]
-      : [...folders, this.#parentFolder];
+    const above = [
+      ...(this.#parentFolder === undefined ? [] : [this.#parentFolder]),
+      ...this.#linkFolders.keys(),
+    ];
+    return [...new Set([...folders, ...above])];
   }
 
   /**
@@ -686,6 +699,16 @@ function sameArticle(a: Article, b: Article): boolean {
 }
 
 /** A folder's identity (device and inode), or undefined when it is not there. */
+/** The paths along `folder` (itself included) that are symbolic links, as written: outermost first. */
+async function linksAbove(folder: string): Promise<string[]> {
+  const links: string[] = [];
+  for (let path = folder; dirname(path) !== path; path = dirname(path)) {
+    const info = await lstat(path).catch(() => undefined);
+    if (info?.isSymbolicLink() === true) links.unshift(path);
+  }
+  return links;
+}
+
 async function folderIdentity(path: string): Promise<string | undefined> {
   try {
     const info = await stat(path);

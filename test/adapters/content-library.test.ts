@@ -624,6 +624,35 @@ describe('ContentLibrary.watch', () => {
     }
   });
 
+  it('GIVEN a link higher up CONTENT_DIR switched to another release (`current/content`) THEN the new release is read and watched', async () => {
+    const app = mkdtempSync(join(tmpdir(), 'library-app-'));
+    const release = (name: string, file: string, title: string): void => {
+      mkdirSync(join(app, 'releases', name, 'content'), { recursive: true });
+      writeFileSync(join(app, 'releases', name, 'content', file), article(title));
+    };
+    try {
+      release('r1', 'a.md', 'Alpha');
+      release('r2', 'b.md', 'Beta');
+      symlinkSync(join(app, 'releases', 'r1'), join(app, 'current'));
+      const lib = await open({ watch: true, dir: join(app, 'current', 'content') });
+      expect(titles(lib)).toEqual(['Alpha']);
+      // Another entry of the folder holding the link changes nothing.
+      mkdirSync(join(app, 'shared'));
+      symlinkSync(join(app, 'releases', 'r2'), join(app, 'next'));
+      renameSync(join(app, 'next'), join(app, 'current'));
+      await eventually(() => expect(titles(lib)).toEqual(['Beta']));
+      writeFileSync(join(app, 'releases', 'r2', 'content', 'c.md'), article('Gamma'));
+      await eventually(() => expect(titles(lib)).toEqual(['Beta', 'Gamma']));
+      // The old release's files are no longer read.
+      writeFileSync(join(app, 'releases', 'r1', 'content', 'd.md'), article('Delta'));
+      writeFileSync(join(app, 'releases', 'r2', 'content', 'e.md'), article('Epsilon'));
+      await eventually(() => expect(titles(lib)).toEqual(['Beta', 'Epsilon', 'Gamma']));
+    } finally {
+      await library?.close();
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+
   it('GIVEN the folder watched THEN added, edited, renamed and removed files and folders show in the index', async () => {
     const lib = await open();
     await lib.watch();
