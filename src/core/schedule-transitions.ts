@@ -154,14 +154,18 @@ export function refuseSlot(
   return { ...record, inFlight: undefined, paused: { reason: refusal.reason, at: now }, updatedAt: now };
 }
 
-/** The post of slot `slot` failed for a passing reason: it is tried again after a growing delay. */
-export function failSlot(record: ScheduleRecord, slot: string, now: number): ScheduleRecord {
+/**
+ * The post of slot `slot` failed for a passing reason: it is tried again after a growing delay, and
+ * no sooner than `waitMs` (what Discord asked to wait, when it limited the rate).
+ */
+export function failSlot(record: ScheduleRecord, slot: string, now: number, waitMs = 0): ScheduleRecord {
   // That slot is no longer in flight (resumed or removed meanwhile): there is nothing to retry.
   if (record.inFlight?.slot !== slot) return record;
   const attempts = record.inFlight.attempts + 1;
+  const delay = Math.max(retryDelay(attempts), Number.isFinite(waitMs) ? waitMs : 0);
   return {
     ...record,
-    inFlight: { ...record.inFlight, attempts, retryAt: now + retryDelay(attempts) },
+    inFlight: { ...record.inFlight, attempts, retryAt: now + delay },
     updatedAt: now,
   };
 }

@@ -1,7 +1,14 @@
-import { DiscordAPIError, makeURLSearchParams, Routes, SnowflakeUtil, type REST } from 'discord.js';
+import {
+  DiscordAPIError,
+  makeURLSearchParams,
+  RateLimitError,
+  Routes,
+  SnowflakeUtil,
+  type REST,
+} from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import type { Pace } from '../core/pace.js';
-import { ChannelRefusedError, type Poster } from '../schedules/poster-port.js';
+import { ChannelRefusedError, RetryLaterError, type Poster } from '../schedules/poster-port.js';
 
 /** Discord errors that mean "this channel will not take posts": retrying only adds invalid requests. */
 const REFUSALS: Readonly<Record<number, string>> = {
@@ -31,6 +38,8 @@ export function restPoster(rest: REST, botUserId: () => string | undefined, pace
     ) {
       throw new ChannelRefusedError(REFUSALS[error.code] ?? '');
     }
+    // The wait Discord asked for (its Retry-After, or the bucket's reset): the retry comes after it.
+    if (error instanceof RateLimitError) throw new RetryLaterError(error.retryAfter, { cause: error });
     throw error;
   };
   return {

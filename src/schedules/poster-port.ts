@@ -20,3 +20,17 @@ export class ChannelRefusedError extends Error {
     super(reason);
   }
 }
+
+/**
+ * Thrown by a Poster when Discord asked to wait (a rate limit): the post is tried again no sooner
+ * than `retryAfterMs` from now, so that the retry is not one more refused request.
+ */
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+  constructor(
+    readonly retryAfterMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(`rate limited: retry after ${retryAfterMs} ms`, options);
+  }
+}

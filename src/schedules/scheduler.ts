@@ -13,7 +13,7 @@ import {
   skipSlot,
 } from '../core/schedule-transitions.js';
 import type { PostResult } from '../adapters/metrics.js';
-import { ChannelRefusedError, type Poster } from './poster-port.js';
+import { ChannelRefusedError, RetryLaterError, type Poster } from './poster-port.js';
 
 export interface SchedulerDeps {
   readonly book: Schedules;
@@ -212,7 +212,8 @@ export class Scheduler {
         return refused;
       }
       this.deps.onSlot?.('failed');
-      const saved = await book.change(guildId, (r) => failSlot(r, inFlight.slot, clock()));
+      const wait = error instanceof RetryLaterError ? error.retryAfterMs : 0;
+      const saved = await book.change(guildId, (r) => failSlot(r, inFlight.slot, clock(), wait));
       if (saved?.inFlight?.slot !== inFlight.slot) return saved;
       if (saved.inFlight.retryAt !== undefined)
         await this.deps.onRetry?.(guildId, inFlight.slot, saved.inFlight.retryAt);

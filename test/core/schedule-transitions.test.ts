@@ -266,6 +266,13 @@ describe('a slot: begin, finish, refusal, failure, skip', () => {
     });
   });
 
+  it('GIVEN Discord asked to wait longer than the delay (a rate limit) THEN the next try is after that wait; shorter THEN after the delay', () => {
+    const limited = failSlot({ ...RECORD, inFlight: IN_FLIGHT }, SLOT_ID, SLOT + 1_000, 42_000);
+    expect(limited.inFlight).toEqual({ ...IN_FLIGHT, attempts: 1, retryAt: SLOT + 43_000 });
+    const brief = failSlot({ ...RECORD, inFlight: IN_FLIGHT }, SLOT_ID, SLOT + 1_000, 300);
+    expect(brief.inFlight).toEqual({ ...IN_FLIGHT, attempts: 1, retryAt: SLOT + 6_000 });
+  });
+
   it('GIVEN nothing in flight any more (resumed meanwhile) THEN a failure changes nothing', () => {
     expect(failSlot(RECORD, SLOT_ID, SLOT)).toBe(RECORD);
   });

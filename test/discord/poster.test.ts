@@ -1,7 +1,7 @@
-import { DiscordAPIError, type REST } from 'discord.js';
+import { DiscordAPIError, RateLimitError, type REST } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { restPoster } from '../../src/discord/poster.js';
-import { ChannelRefusedError } from '../../src/schedules/poster-port.js';
+import { ChannelRefusedError, RetryLaterError } from '../../src/schedules/poster-port.js';
 
 /** A REST client whose every request fails with Discord's error `failure.code` and HTTP `failure.status`. */
 const failure = { code: 0, status: 500 };
@@ -39,6 +39,34 @@ describe('restPoster', () => {
       await expect(sent).rejects.toMatchObject({ reason });
     },
   );
+
+  it('GIVEN a rate limit THEN the wait Discord asked for is passed on, for the retry to come after it', async () => {
+    const limited = {
+      post: () =>
+        Promise.reject(
+          new RateLimitError({
+            timeToReset: 42_000,
+            limit: 5,
+            method: 'POST',
+            hash: 'h',
+            url: '/channels/1/messages',
+            route: '/channels/:id/messages',
+            majorParameter: '1',
+            global: false,
+            retryAfter: 42_000,
+            sublimitTimeout: 0,
+            scope: 'user',
+          }),
+        ),
+    } as unknown as REST;
+    const sent = restPoster(
+      limited,
+      () => '1',
+      (task) => task(),
+    ).send('1100000000000000003', payload, 'n');
+    await expect(sent).rejects.toBeInstanceOf(RetryLaterError);
+    await expect(sent).rejects.toMatchObject({ retryAfterMs: 42_000 });
+  });
 
   it('GIVEN another Discord error (a passing one) THEN it is passed on as it is, to be retried', async () => {
     Object.assign(failure, { code: 0, status: 500 });

@@ -7,7 +7,7 @@ import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import type { ScheduleRecord, SlotInFlight } from '../../src/core/schedule-record.js';
 import { NONCE_MEMORY_MS } from '../../src/core/schedule-transitions.js';
-import { ChannelRefusedError, type Poster } from '../../src/schedules/poster-port.js';
+import { ChannelRefusedError, RetryLaterError, type Poster } from '../../src/schedules/poster-port.js';
 import { slotId } from '../../src/core/schedule.js';
 import { Scheduler } from '../../src/schedules/scheduler.js';
 import {
@@ -337,6 +337,21 @@ describe('refusals and failures', () => {
       expect(w.discord.sends).toHaveLength(1);
     },
   );
+
+  it('GIVEN a rate limit of 90 s THEN the post is retried no sooner, with the same nonce', async () => {
+    const w = await worldWith(RECORD);
+    w.discord.next({ kind: 'throw', error: new RetryLaterError(90 * SECOND) });
+    const scheduler = await w.start();
+    await scheduler.tick();
+    expect((await w.saved())?.inFlight).toMatchObject({ attempts: 1, retryAt: SLOT + 90 * SECOND });
+    w.state.now = SLOT + 90 * SECOND - 1;
+    await scheduler.tick();
+    expect(w.discord.sends).toHaveLength(1);
+    w.state.now = SLOT + 90 * SECOND;
+    await scheduler.tick();
+    expect(w.discord.sends.map((send) => send.nonce)).toEqual([SLOT_ID, SLOT_ID]);
+    expect(w.discord.titles()).toEqual([TITLES[3]]);
+  });
 
   it('GIVEN a server error twice THEN the post is retried after 5 s and 10 s with the same nonce, and delivered once', async () => {
     const w = await worldWith(RECORD);
