@@ -449,6 +449,26 @@ export class DiscordEmulator extends EventEmitter {
     );
   }
 
+  /**
+   * Dispatches an interaction of a kind the bot registers nothing for, as another app's leftovers or
+   * a client may send one: a modal submit (`{ custom_id, components }`), a select menu
+   * (`{ custom_id, component_type: 3, values }`, on `message`), or a context-menu command
+   * (`{ id, name, type: 2 }`).
+   */
+  unregistered(
+    type: InteractionType,
+    data: object,
+    message?: APIMessage,
+    context: InteractionContext = {},
+  ): InteractionHandle {
+    return this.dispatchInteraction(
+      type,
+      data,
+      message === undefined ? context : { ...context, channelId: message.channel_id },
+      message,
+    );
+  }
+
   // ---------------------------------------------------------------- interactions
 
   private dispatchCommand(

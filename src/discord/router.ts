@@ -35,6 +35,14 @@ export function createRouter(
         if (command?.button === undefined)
           throw new UserFacingError('This button no longer works. Run the command again.');
         await command.button(interaction, deps);
+      } else if (interaction.isRepliable()) {
+        // A modal, a select menu or a context-menu command: the bot registers none, so this one is
+        // from an older version or not the bot's; unanswered, Discord would show it failed.
+        throw new UserFacingError(
+          interaction.isContextMenuCommand()
+            ? 'I do not offer this command here. Type / to see mine, or try /help.'
+            : 'This no longer works. Run the command again.',
+        );
       }
     } catch (error) {
       outcome = error instanceof UserFacingError ? 'refused' : 'failed';

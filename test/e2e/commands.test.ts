@@ -1,4 +1,4 @@
-import type { APIMessage } from 'discord-api-types/v10';
+import { InteractionType, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
@@ -197,6 +197,50 @@ describe('slash commands through the real discord.js client', () => {
     expect(callback.type).toBe(4);
     expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(callback.data?.content).toMatch(/expired/);
+  });
+
+  it('GIVEN a modal submit, a select menu or a context-menu command (the bot has none) THEN each is answered privately, not left to fail', async () => {
+    const cases: [string, InteractionType, object, RegExp][] = [
+      ['modal', InteractionType.ModalSubmit, { custom_id: 'feedback', components: [] }, /no longer works/],
+      [
+        'select',
+        InteractionType.MessageComponent,
+        { custom_id: 'tips:pick', component_type: 3, values: ['a'] },
+        /no longer works/,
+      ],
+      [
+        'user menu',
+        InteractionType.ApplicationCommand,
+        {
+          id: '1400000000000000001',
+          name: 'tips',
+          type: 2,
+          target_id: IDS.user,
+          resolved: {
+            users: {
+              [IDS.user]: {
+                id: IDS.user,
+                username: 'member',
+                discriminator: '0',
+                global_name: null,
+                avatar: null,
+              },
+            },
+          },
+        },
+        /do not offer this command/,
+      ],
+    ];
+    const tips = emulator.chatInput('tips');
+    await tips.response();
+    const message = tips.message() as APIMessage;
+    for (const [name, type, data, answer] of cases) {
+      const on = type === InteractionType.MessageComponent ? message : undefined;
+      const callback = callbackOf(await emulator.unregistered(type, data, on).response());
+      expect(callback.type, name).toBe(4);
+      expect((callback.data?.flags ?? 0) & EPHEMERAL, name).toBe(EPHEMERAL);
+      expect(callback.data?.content, name).toMatch(answer);
+    }
   });
 
   it('GIVEN the reply fails with 5xx beyond the retries (a handler error) THEN the user gets one ephemeral error', async () => {
