@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 
 /** Discord's own OpenAPI description, vendored unchanged (MIT, see discord-api-spec/LICENSE). */
 export const OPENAPI_PATH = fileURLToPath(new URL('./discord-api-spec/openapi.json', import.meta.url));
@@ -25,9 +26,14 @@ export class SpecValidator {
 
   constructor(path = OPENAPI_PATH) {
     this.doc = JSON.parse(readFileSync(path, 'utf8')) as OpenApi;
-    // Discord sends 64-bit integers as strings; the description types some as integers. strict:false
-    // because the description uses vendor keywords (x-discord-union) and formats ajv does not know.
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: true, validateFormats: false });
+    // Strict about types and formats, as a fake checking every request against the description may
+    // be: an integer sent as a string, or an address that is no URI (`format: "uri"`, ASCII only),
+    // is a violation. strict:false because the description uses vendor keywords (x-discord-union).
+    this.ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats.default(this.ajv, ['date-time', 'uri', 'int32', 'int64', 'double']);
+    // Discord's own: a nonce is an integer or a string of at most 25 characters (maxLength says so).
+    this.ajv.addFormat('nonce', true);
+    this.ajv.addFormat('snowflake', /^\d{1,20}$/);
     this.ajv.addSchema({ $id: 'discord', components: this.doc.components });
     this.routes = Object.entries(this.doc.paths).flatMap(([template, ops]) =>
       Object.keys(ops)

@@ -20,7 +20,7 @@ async function deploy(): Promise<number> {
       guildId === undefined
         ? Routes.applicationCommands(applicationId)
         : Routes.applicationGuildCommands(applicationId, guildId);
-    const body = COMMANDS.map((command) => command.data.toJSON());
+    const body = COMMANDS.map((command) => withIntegerPermissions(command.data.toJSON()));
     const registered = (await rest.put(route, { body })) as APIApplicationCommand[];
     const where =
       guildId === undefined ? 'globally (may take up to an hour to show everywhere)' : `in server ${guildId}`;
@@ -38,6 +38,21 @@ async function deploy(): Promise<number> {
     );
     return 1;
   }
+}
+
+/**
+ * The command with `default_member_permissions` as the integer Discord's API description types it
+ * (the builders write the bit set as a string, which Discord also takes, but a strict check refuses).
+ */
+function withIntegerPermissions<T extends { default_member_permissions?: string | null | undefined }>(
+  command: T,
+): Omit<T, 'default_member_permissions'> & { default_member_permissions?: number | null } {
+  const { default_member_permissions: permissions, ...rest } = command;
+  if (permissions === undefined) return rest;
+  if (permissions === null) return { ...rest, default_member_permissions: null };
+  const bits = Number(permissions);
+  if (!Number.isSafeInteger(bits)) throw new Error(`default_member_permissions ${permissions} is no bit set`);
+  return { ...rest, default_member_permissions: bits };
 }
 
 process.exitCode = await deploy();
