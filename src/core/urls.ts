@@ -9,20 +9,66 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /**
- * Resolves an address from an article against the site's base URL.
+ * Resolves an address from an article against the site's base URL, as a URI (see asUri): every
+ * address the bot links to, in a payload's `url` or a Markdown link, is made here.
  * Returns undefined when it is relative and there is no base, or when the result is not http(s).
  */
 export function resolveUrl(value: string, siteUrl: string | undefined): string | undefined {
-  // As written, but spaces (`[x](<https://a.example/with space>)`), which would end a Markdown link.
-  if (isHttpUrl(value)) return value.replace(/\s/g, encodeURIComponent);
+  if (isHttpUrl(value)) {
+    // As written when it is a URI already (`https://ci`, no `/` added). A space is made %20 by URL
+    // (`[x](<https://a.example/with space>)`), which drops a line break or tab, as a browser does.
+    return HTTP_URI.test(value) ? value : asUri(new URL(value));
+  }
   if (value.startsWith('//')) return protocolRelative(value, siteUrl);
   if (siteUrl === undefined) return undefined;
   const base = siteUrl.replace(/\/+$/, '');
   // "/blog/x" is relative to SITE_URL itself, so that a site under a sub-path keeps it.
   const [input, against] = value.startsWith('/') ? [base + value, undefined] : [value, `${base}/`];
   if (!URL.canParse(input, against)) return undefined;
-  const resolved = new URL(input, against).href;
-  return isHttpUrl(resolved) ? resolved : undefined;
+  const resolved = new URL(input, against);
+  return isHttpUrl(resolved.href) ? asUri(resolved) : undefined;
+}
+
+/** An http(s) URI as RFC 3986 writes one (its pieces as below), host and all. */
+const HTTP_URI =
+  /^https?:\/\/(?:(?:[\w\-.~!$&'()*+,;=:]|%[\dA-Fa-f]{2})*@)?(?:\[[\dA-Fa-f:.]+\]|(?:[\w\-.~!$&'()*+,;=]|%[\dA-Fa-f]{2})*)(?::\d*)?(?:\/(?:[\w\-.~!$&'()*+,;=:@]|%[\dA-Fa-f]{2})*)*(?:\?(?:[\w\-.~!$&'()*+,;=:@/?]|%[\dA-Fa-f]{2})*)?(?:#(?:[\w\-.~!$&'()*+,;=:@/?]|%[\dA-Fa-f]{2})*)?$/i;
+
+/** RFC 3986's reg-name, IPv4 address or IP-literal: what a host may be in a URI. */
+const URI_HOST = /^(?:[A-Za-z\d\-._~!$&'()*+,;=]*|\[[\dA-Fa-f:.]+\])(?::\d*)?$/;
+/** What a path may hold unencoded besides `%XX`: pchar and `/`. */
+const PATH_CHARS = /[A-Za-z\d\-._~!$&'()*+,;=:@/]/;
+/** What a query or fragment may hold unencoded besides `%XX`: pchar, `/` and `?`. */
+const QUERY_CHARS = /[A-Za-z\d\-._~!$&'()*+,;=:@/?]/;
+/** What a user name or password may hold unencoded besides `%XX`. */
+const USER_CHARS = /[A-Za-z\d\-._~!$&'()*+,;=]/;
+
+/**
+ * `url` as an RFC 3986 URI, ASCII only, as Discord's `format: "uri"` fields take it: the host in
+ * punycode and the rest percent-encoded by URL, then what URL leaves as written (`|`, `^`, `{`, a
+ * backquote, `[` in a path, `#` in a fragment, a `%` that starts no `%XX`) encoded too; a `%XX`
+ * already there stays, so a browser asks for the same resource. Undefined for a host no URI can
+ * name (`a{b.example`, which URL accepts).
+ */
+function asUri(url: URL): string | undefined {
+  if (!URI_HOST.test(url.host)) return undefined;
+  const user =
+    url.username === '' && url.password === ''
+      ? ''
+      : `${encodeOutside(url.username, USER_CHARS)}${url.password === '' ? '' : `:${encodeOutside(url.password, USER_CHARS)}`}@`;
+  const query = url.search === '' ? '' : `?${encodeOutside(url.search.slice(1), QUERY_CHARS)}`;
+  const fragment = url.hash === '' ? '' : `#${encodeOutside(url.hash.slice(1), QUERY_CHARS)}`;
+  // `?` and `#` alone (an empty query or fragment), which search and hash leave out, are kept.
+  const href = url.href;
+  const emptyQuery = url.search === '' && /^[^#]*\?(?:#|$)/.test(href) ? '?' : '';
+  const emptyFragment = url.hash === '' && href.endsWith('#') ? '#' : '';
+  return `${url.protocol}//${user}${url.host}${encodeOutside(url.pathname, PATH_CHARS)}${query || emptyQuery}${fragment || emptyFragment}`;
+}
+
+/** `text` with each character outside `allowed` percent-encoded (UTF-8), `%XX` kept, a lone `%` made `%25`. */
+function encodeOutside(text: string, allowed: RegExp): string {
+  return text.replace(/%(?![\dA-Fa-f]{2})|[^%]/gu, (char) =>
+    allowed.test(char) ? char : encodeURIComponent(char),
+  );
 }
 
 /** A DNS name's label: letters, digits and inner hyphens (a host is IDNA-encoded by then). */
@@ -43,7 +89,7 @@ function protocolRelative(value: string, siteUrl: string | undefined): string | 
   const isIp = hostname.startsWith('[') || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname);
   const labels = hostname.split('.');
   const isDomain = labels.length > 1 && labels.every((label) => DNS_LABEL.test(label));
-  return isIp || isDomain ? url.href : undefined;
+  return isIp || isDomain ? asUri(url) : undefined;
 }
 
 /**

@@ -3245,3 +3245,14 @@ describe('front matter problems inside a field: at the line of what is wrong, co
     );
   });
 });
+
+describe('addresses made URIs', () => {
+  it('GIVEN a url and an item link with other scripts, an IDN host and a `|` THEN both are ASCII URIs', () => {
+    const body = '## Tips\n\n- **Read:** [this](https://例え.jp/a|b) and [that](/émigré).';
+    const article = mustParse(articleSource(validFront({ url: 'https://例え.jp/寻找导师' }), body));
+    expect(article.url).toBe('https://xn--r8jz45g.jp/%E5%AF%BB%E6%89%BE%E5%AF%BC%E5%B8%88');
+    expect(article.sections.tips?.items[0]?.text).toBe(
+      '[this](https://xn--r8jz45g.jp/a%7Cb) and [that](https://blog.example/%C3%A9migr%C3%A9).',
+    );
+  });
+});

@@ -541,3 +541,32 @@ describe('titles and item names without spaces cut to a limit', () => {
     ]);
   });
 });
+
+describe('addresses in payloads, which Discord takes as RFC 3986 URIs', () => {
+  /** ASCII, and only what a URI may hold: `format: "uri"` in Discord's spec. */
+  const URI_CHARS = /^https:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+$/;
+
+  it('GIVEN a url with other scripts and a `|` THEN the tip and tips messages link to it percent-encoded', () => {
+    const url = 'https://example.com/blog/émigré/寻找导师|x';
+    const article = mustParse(articleSource(validFront({ url }), '## Tips\n\n- **Ask:** for help.'));
+    const { index } = buildIndex([article]);
+    const [tip] = index.items('tips');
+    const payloads = [
+      ...(tip === undefined ? [] : [renderTip(tip)]),
+      renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index),
+    ];
+    const encoded = 'https://example.com/blog/%C3%A9migr%C3%A9/%E5%AF%BB%E6%89%BE%E5%AF%BC%E5%B8%88%7Cx';
+    for (const payload of payloads) {
+      const embed = payload.embeds?.[0];
+      const buttons = (payload.components ?? []).flatMap((row) => row.components as APIButtonComponent[]);
+      const urls = [embed?.url, embed?.author?.url, ...buttons.map((b) => ('url' in b ? b.url : undefined))];
+      const sent = urls.filter((sentUrl) => sentUrl !== undefined);
+      expect(sent.length).toBeGreaterThan(0);
+      for (const sentUrl of sent) {
+        expect(sentUrl).toBe(encoded);
+        expect(sentUrl).toMatch(URI_CHARS);
+      }
+      expect(messageLimitViolations(payload)).toEqual([]);
+    }
+  });
+});
