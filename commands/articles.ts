@@ -3,7 +3,7 @@ import { tagChoices } from '../src/core/choices.js';
 import { parseArticlesCustomId, renderArticles, tagNames } from '../src/core/render/articles.js';
 import { closestTags } from '../src/core/tags.js';
 import { UserFacingError, type Command } from '../src/discord/command.js';
-import { PRIVATE_OPTION, quote } from '../src/discord/options.js';
+import { focusedText, PRIVATE_OPTION, quote } from '../src/discord/options.js';
 import { replyOptions, updateOptions } from '../src/discord/reply.js';
 
 /** `/articles [tag]`: links to the articles with a tag (or all), newest first, paged. */
@@ -52,7 +52,7 @@ export default {
   },
 
   async autocomplete(interaction, { content }) {
-    await interaction.respond(tagChoices(content.tags, interaction.options.getFocused()));
+    await interaction.respond(tagChoices(content.tags, focusedText(interaction)));
   },
 
   async button(interaction, { content, blog }) {

@@ -38,7 +38,7 @@ import {
 } from '../src/core/schedule.js';
 import { readOffset, zoneHint } from '../src/core/zoned-time.js';
 import { UserFacingError, type Command, type Deps } from '../src/discord/command.js';
-import { quote } from '../src/discord/options.js';
+import { focusedText, quote } from '../src/discord/options.js';
 import { answerInTime, ephemeralText, replyOptions } from '../src/discord/reply.js';
 
 /** What the bot needs in the channel to post tips, and to find its own posts after a restart. */
@@ -180,7 +180,7 @@ export default {
   },
 
   async autocomplete(interaction) {
-    const zones = matchingZones(interaction.options.getFocused());
+    const zones = matchingZones(focusedText(interaction));
     await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 } satisfies Command;

@@ -12,7 +12,7 @@ import {
 } from '../src/core/render/search.js';
 import { closestTags } from '../src/core/tags.js';
 import { UserFacingError, type Command } from '../src/discord/command.js';
-import { PRIVATE_OPTION, quote } from '../src/discord/options.js';
+import { focusedText, PRIVATE_OPTION, quote } from '../src/discord/options.js';
 import { replyOptions, updateOptions } from '../src/discord/reply.js';
 
 /** How to search, with a word of this blog for example: of its most used tag, else of its newest title. */
@@ -93,7 +93,7 @@ export default {
   },
 
   async autocomplete(interaction, { content }) {
-    const typed = searchQuery(interaction.options.getFocused());
+    const typed = searchQuery(focusedText(interaction));
     // Nothing typed yet: the newest titles, to show what there is.
     // Titles with what was typed, from the start of a word, first (the whole title, then its start);
     // then the full-text search's, which forgive typos.

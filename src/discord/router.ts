@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Interaction } from 'discord.js';
+import { DiscordjsErrorCodes, DiscordjsTypeError, type Interaction } from 'discord.js';
 import { UserFacingError, type Command, type Deps } from './command.js';
 import type { InteractionKind, Outcome } from '../adapters/metrics.js';
 import { ephemeralText } from './reply.js';
@@ -44,7 +44,8 @@ export function createRouter(
             : 'This no longer works. Run the command again.',
         );
       }
-    } catch (error) {
+    } catch (thrown) {
+      const error = optionRefusal(thrown) ?? thrown;
       outcome = error instanceof UserFacingError ? 'refused' : 'failed';
       await answerError(interaction, error, deps);
     }
@@ -55,6 +56,20 @@ export function createRouter(
       if (seen !== undefined) observe(seen.kind, name, outcome, (performance.now() - started) / 1000);
     }
   };
+}
+
+/** discord.js's errors for an option sent with another type than the command's (an old definition, a client's bug). */
+const OPTION_ERRORS: ReadonlySet<string> = new Set([
+  DiscordjsErrorCodes.CommandInteractionOptionType,
+  DiscordjsErrorCodes.CommandInteractionOptionEmpty,
+]);
+
+/** An option the bot cannot read, as a refusal that says what to do; undefined for other errors. */
+function optionRefusal(error: unknown): UserFacingError | undefined {
+  if (!(error instanceof DiscordjsTypeError) || !OPTION_ERRORS.has(error.code)) return undefined;
+  return new UserFacingError(
+    `I cannot read an option of this command (${error.message}). Choose the command again from the list Discord shows when you type /: it may have changed since.`,
+  );
 }
 
 /** Told of each interaction answered: what it was, how it went, and how long the answer took. */

@@ -5,7 +5,7 @@ import type { ContentIndex } from '../core/content-index.js';
 import { tagKey } from '../core/tags.js';
 import { parseSectionCustomId, renderSectionView, type SectionView } from '../core/render/section.js';
 import { UserFacingError, type Command } from './command.js';
-import { PRIVATE_OPTION, quote } from './options.js';
+import { focusedText, PRIVATE_OPTION, quote } from './options.js';
 import { replyOptions, updateOptions } from './reply.js';
 
 /**
@@ -75,7 +75,7 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
     },
 
     async autocomplete(interaction, { content }) {
-      await interaction.respond(articleChoices(content.withSection(kind), interaction.options.getFocused()));
+      await interaction.respond(articleChoices(content.withSection(kind), focusedText(interaction)));
     },
 
     async button(interaction, { content }) {

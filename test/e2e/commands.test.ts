@@ -243,6 +243,35 @@ describe('slash commands through the real discord.js client', () => {
     }
   });
 
+  it("GIVEN an option sent with another type than the command has (an old definition) THEN a private answer saying what to do, not an error on the bot's side", async () => {
+    const tips = emulator.command('tips');
+    if (tips === undefined) throw new Error('/tips is not registered');
+    const wrong = {
+      id: tips.id,
+      name: 'tips',
+      type: 1,
+      options: [{ name: 'private', type: 3, value: 'yes' }],
+    };
+    const callback = callbackOf(
+      await emulator.unregistered(InteractionType.ApplicationCommand, wrong).response(),
+    );
+    expect((callback.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(callback.data?.content).toMatch(
+      /^I cannot read an option of this command \(.*private.*\)\. Choose the command again/,
+    );
+    // Typed as a number in an autocomplete: choices all the same.
+    const focused = {
+      id: tips.id,
+      name: 'tips',
+      type: 1,
+      options: [{ name: 'article', type: 4, value: 42, focused: true }],
+    };
+    const choices = callbackOf(
+      await emulator.unregistered(InteractionType.ApplicationCommandAutocomplete, focused).response(),
+    );
+    expect(choices.type).toBe(8);
+  });
+
   it('GIVEN the reply fails with 5xx beyond the retries (a handler error) THEN the user gets one ephemeral error', async () => {
     emulator.failNext({ path: /\/callback$/, status: 500, times: 4 });
     const interaction = emulator.chatInput('help');
