@@ -115,6 +115,17 @@ const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
   tips: ['tips'],
 };
 
+/**
+ * Control characters (C0, DEL, C1) but tab and line breaks: never meant to be shown, and Discord drops
+ * them from an embed, where an item named `\u0085` is a field with an empty name, and the message is
+ * refused. `trim()` keeps them, so they go before any check of what a text shows.
+ */
+const CONTROLS = /[^\P{Cc}\t\n\r]/gu;
+
+function withoutControls(text: string): string {
+  return text.replace(CONTROLS, '');
+}
+
 /** A phrase and the colon after it that make an item's name (a colon of `https:` has no space after it). */
 const NAME_BEFORE_COLON = /^([^:：.!?。\n]{1,80})(?::\s+|：\s*)/;
 
@@ -386,7 +397,9 @@ function parseSource({
   }
   // Jekyll titles a post without one from its file name. A long title is cut, not refused: the blog
   // publishes the post.
-  const title = truncatePlain(meta.title ?? named.title, TITLE_MAX);
+  // A title of only control characters is none, as a blank one is: the file name's serves.
+  const ownTitle = meta.title === undefined ? '' : withoutControls(meta.title).trim();
+  const title = truncatePlain(ownTitle || withoutControls(named.title).trim(), TITLE_MAX);
   if (title === '')
     return {
       ok: false,
@@ -459,7 +472,7 @@ function parseSource({
   const address = known && path !== undefined ? (url ?? onStandIn(path)) : undefined;
   // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
-    (key) => [key, stripTemplateTags(meta[key] ?? '').trim()] as const,
+    (key) => [key, stripTemplateTags(withoutControls(meta[key] ?? '')).trim()] as const,
   ).find(([, text]) => text !== '') ?? ['summary', ''];
   const summary =
     shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl, url);
@@ -478,12 +491,14 @@ function parseSource({
   }
   // What the generator would have expanded or compiled away, left out before the Markdown is read.
   const mdx = /\.mdx$/i.test(file);
-  const markdown = stripAdmonitions(stripTemplateTags(block.body, { indentedCode: !mdx, markdown: true }), {
+  // Before anything reads it: the MDX reader marks its removals with NUL (see stripMdx).
+  const bodyText = withoutControls(block.body);
+  const markdown = stripAdmonitions(stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }), {
     indentedCode: !mdx,
   });
   const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
   // Attribute lists and admonitions' marker lines are no content: an item of only `{: .x}` is empty as written.
-  const asWritten = () => stripAttributeLists(stripAdmonitions(block.body, { indentedCode: !mdx }));
+  const asWritten = () => stripAttributeLists(stripAdmonitions(bodyText, { indentedCode: !mdx }));
   // Links relative to the post (`../older/`, `#tips`) lead where a reader of its page would go.
   const body = parseBody(
     file,

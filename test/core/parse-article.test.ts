@@ -7,8 +7,12 @@ import {
   unknownArticleUrlTokens,
 } from '../../src/core/article-url.js';
 import { formatProblem } from '../../src/core/article.js';
+import { messageLimitViolations } from '../../src/core/check-limits.js';
+import { buildIndex } from '../../src/core/content-index.js';
 import { SLUG_PATTERN } from '../../src/core/front-matter.js';
 import { parseArticle } from '../../src/core/parse-article.js';
+import { renderSectionView } from '../../src/core/render/section.js';
+import { renderTip } from '../../src/core/render/tip.js';
 import { codePointLength } from '../../src/core/text.js';
 import { articleSource, mustParse, validFront, words } from '../helpers/articles.js';
 import { SEED_ARTICLE, SEED_SOURCE } from '../helpers/paths.js';
@@ -2790,16 +2794,17 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
       12,
     ],
     ['a paragraph over a "delimiter" of the wrong width', 'a | b\n| - |\n' + '*x* *y* '.repeat(40), 12],
-    // markdown-it ends an address at a control character, and then reads no definition: one paragraph.
-    [
-      'definitions broken by a control character',
-      `[${'*a* '.repeat(20)}]: /x\x01${'*a*_b_'.repeat(8)}\n`.repeat(3),
-      12,
-    ],
   ])('GIVEN %s THEN names the line of its crowded paragraph', (_, body, line) => {
     expect(problemsOf(withTips(`Lead-in.\n\n${body}`))).toEqual([
       { file: 'content/bad.md', line, message: CROWDED },
     ]);
+  });
+
+  // markdown-it ends an address at a control character, and would read no definition but one crowded
+  // paragraph: the character is dropped before (see withoutControls), and they are definitions.
+  it('GIVEN definitions with a control character in their address THEN it is dropped: definitions, no paragraph', () => {
+    const body = `[${'*a* '.repeat(20)}]: /x\x01${'*a*_b_'.repeat(8)}\n`.repeat(3);
+    expect(mustParse(withTips(`Lead-in.\n\n${body}`)).sections.tips?.text).toBe('Lead-in.');
   });
 
   // The parser here reads a table as one paragraph: 24 s for 900 KB of such rows, 13 s as paragraphs.
@@ -3254,5 +3259,84 @@ describe('addresses made URIs', () => {
     expect(article.sections.tips?.items[0]?.text).toBe(
       '[this](https://xn--r8jz45g.jp/a%7Cb) and [that](https://blog.example/%C3%A9migr%C3%A9).',
     );
+  });
+});
+
+describe('control characters, which Discord drops from embeds', () => {
+  /** What Discord shows of a text: without its control characters (C0, DEL, C1). */
+  const shown = (text: string) => text.replace(/\p{Cc}/gu, '').trim();
+  const parse = (body: string, front = validFront(), file = 'content/a.md') =>
+    parseArticle({ file, source: articleSource(front, body), siteUrl: 'https://blog.example' });
+
+  it('GIVEN an item named only by a control character THEN no field has an empty name or value, and the messages pass the limits', () => {
+    const article = mustParse(articleSource(validFront(), '## Tips\n\n- **\u0085:** text\n- **Two:** more'));
+    const items = article.sections.tips?.items ?? [];
+    expect(items.map((item) => [item.name, item.text])).toEqual([
+      [undefined, '**:** text'],
+      ['Two', 'more'],
+    ]);
+    const { index } = buildIndex([article]);
+    const payloads = [
+      renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index),
+      ...index.items('tips').map(renderTip),
+    ];
+    for (const payload of payloads) {
+      expect(messageLimitViolations(payload)).toEqual([]);
+      for (const embed of payload.embeds ?? []) {
+        for (const field of embed.fields ?? []) {
+          expect(shown(field.name)).not.toBe('');
+          expect(shown(field.value)).not.toBe('');
+        }
+        expect(shown(embed.title ?? 'none')).not.toBe('');
+        expect(shown(embed.description ?? 'none')).not.toBe('');
+      }
+    }
+  });
+
+  it('GIVEN an item whose text is only a control character THEN it is an item without text, as when empty', () => {
+    for (const control of ['\u001c', '\u0085', '\u007f', '\u0000', '\u000b']) {
+      const result = parse(`## Tips\n\n- **Ok:** ${control}\n- **Two:** more`);
+      expect(result.ok ? [] : result.problems.map((p) => [p.line, p.message])).toEqual([
+        [10, 'the tips item "Ok" has a name but no text'],
+      ]);
+      const unnamed = parse(`## Tips\n\n- ${control}\n- **Two:** more`);
+      expect(unnamed.ok ? [] : unnamed.problems.map((p) => p.message)).toEqual([
+        'the tips item is empty: write its text, or remove the item',
+      ]);
+    }
+  });
+
+  it('GIVEN control characters in the title, summary, names and text THEN none is left, tabs and line breaks stay', () => {
+    const article = mustParse(
+      articleSource(
+        validFront({ title: 'Ask\u0085 for\u0000 help', summary: 'Why\u001b it\u009b matters.' }),
+        '## Tips\n\n- **Pl\u0007an\u0001:** Write it\u0002\u00a0down.\n- **Two:** a\tb\u0003\nc',
+      ),
+    );
+    expect(article.title).toBe('Ask for help');
+    expect(article.summary).toBe('Why it matters.');
+    expect(article.sections.tips?.items.map((item) => [item.name, item.text])).toEqual([
+      ['Plan', 'Write it\u00a0down.'],
+      ['Two', 'a\tb\nc'],
+    ]);
+  });
+
+  it('GIVEN a title of only control characters THEN the file name titles the post, as for a blank one', () => {
+    const article = mustParse(
+      articleSource(validFront({ title: '\u0085\u001c' }), '## Tips\n\n- **One:** a'),
+      'content/ask-for-help.md',
+    );
+    expect(article.title).toBe('Ask For Help');
+  });
+
+  it('GIVEN an MDX post with a NUL and an expression THEN the NUL is dropped, not read as the mark of a removal, and the expression is removed with its space', () => {
+    const result = parse(
+      '## Tips\n\n- **One:** a \u0000b {props.x}.\n- **Two:** c',
+      validFront(),
+      'content/a.mdx',
+    );
+    expect(
+      result.ok ? result.article.sections.tips?.items.map((item) => item.text) : result.problems,
+    ).toEqual(['a b.', 'c']);
   });
 });
