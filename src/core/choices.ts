@@ -29,11 +29,16 @@ export function matchingArticles(
       ? articles.slice(0, limit)
       : articles.filter((article) => article.title.toLowerCase().includes(written)).slice(0, limit);
   }
-  // 0: the whole title; 1: its first words; 2: its start; 3: words inside; 4: the start of a word inside.
-  const ranks: Article[][] = [[], [], [], [], []];
+  // 0: the whole title; 1: its first words; 2: its start; 3: words inside; 4: the start of a word
+  // inside; 5: each word typed starts one of its words, apart or in another order (`growing staff`).
+  const ranks: Article[][] = [[], [], [], [], [], []];
+  const typedWords = query.split(' ');
   for (const article of articles) {
     const keys = keysOf(article);
-    const rank = matchRank(keys.title, query) ?? matchRank(keys.slug, query, 3);
+    const rank =
+      matchRank(keys.title, query) ??
+      matchRank(keys.slug, query, 3) ??
+      (typedWords.length > 1 && startsWords(keys.title, typedWords) ? 5 : undefined);
     if (rank !== undefined) ranks[rank]?.push(article);
     // Full of whole titles: nothing later can come before them.
     if ((ranks[0]?.length ?? 0) >= limit) break;
@@ -60,6 +65,12 @@ function matchRank(title: string, query: string, from = 0): number | undefined {
               ? 4
               : undefined;
   return rank === undefined ? undefined : Math.max(from, rank);
+}
+
+/** Whether each of `typed` starts a word of `key` (words apart by one space, as titleKey makes them). */
+function startsWords(key: string, typed: readonly string[]): boolean {
+  const words = key.split(' ');
+  return typed.every((start) => words.some((word) => word.startsWith(start)));
 }
 
 /** Whether `compact` (no spaces) is the title's words written together from the start of one of them. */
@@ -108,19 +119,25 @@ export function articleChoices(articles: readonly Article[], typed: string): Cho
   }));
 }
 
-/** Tags containing what was typed, with their article counts, most used first. */
+/**
+ * Tags containing what was typed, with their article counts, most used first; then those whose words
+ * each word typed starts (`eng lead` finds "engineering leadership").
+ */
 export function tagChoices(tags: readonly TagEntry[], typed: string): Choice[] {
   const query = tagKey(typed);
-  return tags
-    .filter((tag) => tag.key.includes(query))
-    .slice(0, L.autocompleteChoices)
-    .map((tag) => ({
-      name: truncatePlain(
-        `${tag.label} (${tag.articles.length} article${tag.articles.length === 1 ? '' : 's'})`,
-        L.choiceName,
-      ),
-      value: tag.label,
-    }));
+  const typedWords = titleKey(typed).split(' ');
+  const containing = tags.filter((tag) => tag.key.includes(query));
+  const byWords =
+    typedWords.length > 1 && containing.length < L.autocompleteChoices
+      ? tags.filter((tag) => !tag.key.includes(query) && startsWords(titleKey(tag.label), typedWords))
+      : [];
+  return [...containing, ...byWords].slice(0, L.autocompleteChoices).map((tag) => ({
+    name: truncatePlain(
+      `${tag.label} (${tag.articles.length} article${tag.articles.length === 1 ? '' : 's'})`,
+      L.choiceName,
+    ),
+    value: tag.label,
+  }));
 }
 
 /**

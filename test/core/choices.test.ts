@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
-import { matchingArticles } from '../../src/core/choices.js';
+import { matchingArticles, tagChoices } from '../../src/core/choices.js';
+import type { TagEntry } from '../../src/core/content-index.js';
 
 const titled = (title: string, slug: string): Article => ({
   slug,
@@ -90,5 +91,38 @@ describe('matchingArticles ranks what was typed', () => {
     // The whole title typed still comes first.
     const both = [titled('导师的建议', 'advice'), titled('导师', 'exact')];
     expect(slugs(matchingArticles(both, '导师'))).toEqual(['exact', 'advice']);
+  });
+});
+
+describe('words typed apart or in another order', () => {
+  it('GIVEN each typed word starting a word of a title THEN the title is found, after those holding the words together', () => {
+    const articles = [
+      titled('Growing into a staff engineer', 'growing'),
+      titled('Staff growing pains', 'pains'),
+      titled('Growing teams', 'teams'),
+      titled('On growing staff engineers', 'together'),
+    ];
+    expect(slugs(matchingArticles(articles, 'growing staff'))).toEqual(['together', 'growing', 'pains']);
+    expect(slugs(matchingArticles(articles, 'grow staf'))).toEqual(['growing', 'pains', 'together']);
+    // A word matched from its middle still finds nothing.
+    expect(slugs(matchingArticles(articles, 'rowing staff'))).toEqual([]);
+  });
+
+  it('GIVEN words typed that each start a word of a tag THEN the tag is offered after those containing the text', () => {
+    const entry = (label: string, key: string, count: number): TagEntry => ({
+      label,
+      key,
+      articles: Array.from({ length: count }, () => titled('x', 'x')),
+    });
+    const tags = [
+      entry('engineering leadership', 'engineeringleadership', 3),
+      entry('englead', 'englead', 1),
+      entry('leadership', 'leadership', 2),
+    ];
+    expect(tagChoices(tags, 'eng lead').map((choice) => choice.value)).toEqual([
+      'englead',
+      'engineering leadership',
+    ]);
+    expect(tagChoices(tags, 'lead eng').map((choice) => choice.value)).toEqual(['engineering leadership']);
   });
 });
