@@ -43,6 +43,8 @@ export default {
         `No articles are tagged ${quote(typed)}. ${close.length > 0 ? `Did you mean ${list}? ` : ''}Start typing in the \`tag\` option to pick one.`,
       );
     }
+    // An empty list is no answer for the channel: said privately, with who can change it.
+    if (content.articles.length === 0) throw new UserFacingError(NO_ARTICLES);
     await interaction.reply(
       replyOptions(
         renderArticles({ tag, page: 0 }, content, blog),
@@ -62,3 +64,6 @@ export default {
     await interaction.update(updateOptions(renderArticles(view, content, blog)));
   },
 } satisfies Command;
+
+const NO_ARTICLES =
+  'There are no articles yet: the bot has none to list. Whoever runs the bot adds them to its content folder (`npm run content:check` says what it reads there).';

@@ -1,4 +1,4 @@
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RecordedRequest } from '../../emulator/emulator.js';
@@ -79,5 +79,24 @@ describe('editing the content folder while the bot runs', () => {
     stack.bot.signal('SIGHUP');
     const reloaded = await stack.bot.waitForLog(/content reloaded/, 20_000, from);
     expect(reloaded).toMatchObject({ added: 0, changed: 0, removed: 0, broken: 0, articles: 1 });
+  });
+
+  it('GIVEN every article removed THEN /articles says privately there are none yet; put back THEN listed again', async () => {
+    const articles = readdirSync(stack.space.contentDir).filter((name) => name.endsWith('.md'));
+    for (const name of articles) renameSync(file(name), file(`${name}.away`));
+    try {
+      await eventually(async () => {
+        const answer = await ask('articles');
+        expect((answer.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+        expect(answer.data?.content).toMatch(/^There are no articles yet/);
+      });
+    } finally {
+      for (const name of articles) renameSync(file(`${name}.away`), file(name));
+    }
+    await eventually(async () => {
+      const answer = await ask('articles');
+      expect((answer.data?.flags ?? 0) & EPHEMERAL).toBe(0);
+      expect(answer.data?.embeds?.[0]?.description).toMatch(/From Software Engineer to Engineering Leader/);
+    });
   });
 });
