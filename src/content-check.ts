@@ -21,7 +21,12 @@ async function check(): Promise<number> {
     for (const violation of violations) lines.push(`${what}: ${violation}`);
     overLimits += violations.length;
   }
-  if (index.articles.length === 0) lines.push(`${contentDir}: no valid article`);
+  if (index.articles.length === 0)
+    lines.push(
+      fileCount === 0 && problems.length === 0
+        ? `${contentDir}: no valid article: no Markdown file (.md, .markdown, .mdx) found there. Write articles there, or set CONTENT_DIR to your blog's content folder (see the README, "Use your blog's content").`
+        : `${contentDir}: no valid article`,
+    );
   // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid, and so are
   // files Jekyll copies as they are, expired posts and those not published yet: said, no failure.
   const notes = [

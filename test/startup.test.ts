@@ -324,7 +324,9 @@ describe('starting the bot (the entry point npm start runs)', () => {
     mkdirSync(content);
     const result = await runEntry('content-check', { CONTENT_DIR: content }, dir);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/empty: no valid article$/);
+    expect(result.stderr.trim()).toMatch(
+      /empty: no valid article: no Markdown file \(\.md, \.markdown, \.mdx\) found there\. Write articles there, or set CONTENT_DIR/,
+    );
     expect(result.stdout.trim()).toBe('0 article(s) in 0 file(s).');
   });
 });
