@@ -662,12 +662,20 @@ function isPageRelative(url: string): boolean {
   return trimmed !== '' && !trimmed.startsWith('/') && !/^[a-z][a-z\d+.-]*:/i.test(trimmed);
 }
 
-/** A paragraph without its first `count` inline nodes, with the leading ":" and spaces of the rest removed. */
+/**
+ * A paragraph without its first `count` inline nodes (an item's name), and the spaces opening the rest.
+ * A separator after the name (`**Name**: text`, `**Name** - text`, `**Name** — text`) goes too, but only
+ * when the name did not end with one and a space follows it: in `**Flags:** --dry-run` or
+ * `**Pay:** -10%` the dashes are the text's own.
+ */
 export function dropLeadingInline(paragraph: Paragraph, count: number): Paragraph {
   const rest: PhrasingContent[] = paragraph.children.slice(count);
   const first = rest[0];
   if (first?.type === 'text') {
-    const value = first.value.replace(/^\s*[:：\-–—]?\s*/, '');
+    const named = /[:：\-–—]\s*$/.test(
+      plainText({ type: 'paragraph', children: paragraph.children.slice(0, count) }),
+    );
+    const value = first.value.replace(named ? /^\s+/ : /^\s*(?:(?:[:\-–—]|--)(?=\s|$)|：)?\s*/, '');
     rest[0] = { ...first, value };
     if (value === '') rest.shift();
   }

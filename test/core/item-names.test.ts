@@ -52,6 +52,34 @@ describe('item names', () => {
     expect(tips(items.join('\n'))?.map(({ name }) => name)).toEqual(items.map(() => undefined));
   });
 
+  it('GIVEN text after a name that opens with a minus, dash or colon THEN it is kept as written; only a separator after a name without one goes', () => {
+    const items = [
+      '- **Expect a pay change:** -10% at first, then up.',
+      '- **Flags:** --dry-run first.',
+      '- **Shortcode:** :rocket: launch.',
+      '- *Italic name:* :tada: done.',
+      '- **Name** - text after.',
+      '- **Name** — text after.',
+      '- **Name** -- text after.',
+      '- **Name**: text after.',
+      '- **Name**：text after.',
+      '- **Offset** -5 minutes.',
+    ];
+    expect(tips(items.join('\n'))).toEqual([
+      { name: 'Expect a pay change', text: '-10% at first, then up.' },
+      // Escaped as in any text opening a line with it (Discord shows `--`).
+      { name: 'Flags', text: '\\--dry-run first.' },
+      { name: 'Shortcode', text: ':rocket: launch.' },
+      { name: 'Italic name', text: ':tada: done.' },
+      { name: 'Name', text: 'text after.' },
+      { name: 'Name', text: 'text after.' },
+      { name: 'Name', text: 'text after.' },
+      { name: 'Name', text: 'text after.' },
+      { name: 'Name', text: 'text after.' },
+      { name: 'Offset', text: '-5 minutes.' },
+    ]);
+  });
+
   it('GIVEN a full-width colon THEN it ends the name as a colon does, bold or not', () => {
     expect(tips('- **メンターを見つける：** 毎週会う。\n- 記録する：毎日書く。')).toEqual([
       { name: 'メンターを見つける', text: '毎週会う。' },
