@@ -4,6 +4,7 @@ import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
 import { unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
+import { formatInZone } from './core/schedule.js';
 
 /**
  * `npm run content:check`: validates every article the way the bot reads it, and renders every
@@ -33,8 +34,8 @@ async function check(): Promise<number> {
     ...siteNotes(site),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...staticFileNotes(staticFiles),
-    ...expiredNotes(expired),
-    ...upcomingNotes(upcoming),
+    ...expiredNotes(expired, site.timeZone),
+    ...upcomingNotes(upcoming, site.timeZone),
   ];
   const counted = `${index.articles.length} article(s) in ${fileCount} file(s)`;
   if (lines.length > 0) {
@@ -98,21 +99,29 @@ function staticFileNotes(files: readonly string[]): string[] {
 }
 
 /** Posts past their expiry date, which Hugo no longer publishes: left out, as the bot leaves them out. */
-function expiredNotes(articles: readonly Article[]): string[] {
+function expiredNotes(articles: readonly Article[], timeZone: string | undefined): string[] {
   if (articles.length === 0) return [];
   return [
     `${articles.length} article(s) left out, their expiry date passed (Hugo no longer publishes them):`,
-    ...articles.map(({ file, expires = '' }) => `  ${file} (expired ${expires})`),
+    ...articles.map(({ file, expires = '' }) => `  ${file}: expired ${inSiteZone(expires, timeZone)}`),
   ];
 }
 
 /** Posts dated in the future, which Hugo and Jekyll do not publish yet: left out until then, as the bot leaves them out. */
-function upcomingNotes(articles: readonly Article[]): string[] {
+function upcomingNotes(articles: readonly Article[], timeZone: string | undefined): string[] {
   if (articles.length === 0) return [];
   return [
     `${articles.length} article(s) left out, not published yet (the blog publishes them at their date):`,
-    ...articles.map(({ file, publishes = '' }) => `  ${file} (not published until ${publishes})`),
+    ...articles.map(
+      ({ file, publishes = '' }) => `  ${file}: not published until ${inSiteZone(publishes, timeZone)}`,
+    ),
   ];
+}
+
+/** An instant as the site's author reads it: in the site's time zone (UTC without one). */
+function inSiteZone(instant: string, timeZone: string | undefined): string {
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? instant : formatInZone(date, timeZone ?? 'UTC');
 }
 
 process.exitCode = await check();

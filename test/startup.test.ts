@@ -210,7 +210,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
       'hugo/content',
       '/:sections/:slugorfilename/',
       '1 article(s) left out, their expiry date passed (Hugo no longer publishes them):',
-      /^ {2}\S*test\/fixtures\/blogs\/hugo\/content\/posts\/summer-offsite\.md \(expired 2020-09-01T00:00:00\.000Z\)$/,
+      /^ {2}\S*test\/fixtures\/blogs\/hugo\/content\/posts\/summer-offsite\.md: expired Tuesday 1 September 2020, 00:00 \(UTC\)$/,
     ],
   ])(
     'GIVEN %s THEN content:check passes, and names it after the summary',
@@ -230,10 +230,10 @@ describe('starting the bot (the entry point npm start runs)', () => {
     },
   );
 
-  it('GIVEN a Hugo site with a post dated in the future THEN content:check passes, and lists it after the summary with its instant', async () => {
+  it('GIVEN a Hugo site with a post dated in the future THEN content:check passes, and lists it after the summary with its time in the site zone', async () => {
     const site = join(dir, 'hugo-future');
     mkdirSync(join(site, 'content/posts'), { recursive: true });
-    writeFileSync(join(site, 'hugo.toml'), 'title = "A blog"\n');
+    writeFileSync(join(site, 'hugo.toml'), 'title = "A blog"\ntimeZone = "Europe/Berlin"\n');
     const post = (title: string, date: string): string =>
       `---\ntitle: ${title}\ndate: ${date}\n---\n## Tips\n\n- x\n`;
     writeFileSync(join(site, 'content/posts/out.md'), post('Out', '2024-01-01'));
@@ -248,7 +248,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
       expect.stringMatching(/^1 article\(s\) in 2 file\(s\): all valid/) as string,
       '1 article(s) left out, not published yet (the blog publishes them at their date):',
       expect.stringMatching(
-        /^ {2}hugo-future\/content\/posts\/soon\.md \(not published until 2999-01-05T08:00:00\.000Z\)$/,
+        /^ {2}hugo-future\/content\/posts\/soon\.md: not published until Saturday 5 January 2999, 09:00 \(Europe\/Berlin\)$/,
       ) as string,
     ]);
   });

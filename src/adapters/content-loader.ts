@@ -55,7 +55,7 @@ export interface LoadedContent {
   /** Articles the blog does not publish yet, dated in the future (Hugo, Jekyll): left out of the index. */
   readonly upcoming: readonly Article[];
   /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
-  readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy' | 'notes'>;
+  readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy' | 'notes' | 'timeZone'>;
   /** The pattern a file's address is made from, and what set it, as notes name it (`ARTICLE_URL`). */
   readonly addressPattern: (
     file: string,
@@ -93,7 +93,7 @@ export async function loadContent(
     now: Date.now(),
     builds: found.builds,
   });
-  const { jekyll, hugo, eleventy, notes } = found;
+  const { jekyll, hugo, eleventy, notes, timeZone } = found;
   return {
     index,
     problems: [...problems, ...indexProblems],
@@ -101,7 +101,7 @@ export async function loadContent(
     staticFiles,
     expired,
     upcoming,
-    site: { jekyll, hugo, eleventy, notes },
+    site: { jekyll, hugo, eleventy, notes, timeZone },
     addressPattern: (file) => {
       const { source, setting } = addressChoice(settings, file);
       // None: the configuration's note says why.
