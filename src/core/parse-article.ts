@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
 import { stripAdmonitions } from './admonitions.js';
@@ -1358,9 +1358,38 @@ function buildSection(
     }
   };
 
+  // Tips written as paragraphs that open in bold (`**Seek mentorship.** Find …`), as many blogs write
+  // them, are items only where nothing else makes any: a lead-in in bold above a list stays text.
+  const boldLed = !section.parts.some((part) =>
+    part.some((node) => node.type === 'list' || node.type === 'heading'),
+  );
+  let boldItem: { paragraph: Paragraph; line: number; nodes: RootContent[] } | undefined;
+  const closeBoldItem = (): void => {
+    if (boldItem === undefined) return;
+    const { paragraph, line, nodes } = boldItem;
+    boldItem = undefined;
+    const name = plainText(paragraph.children[0])
+      .trim()
+      .replace(/\s*[.。:：\-–—]$/, '')
+      .trim();
+    // Bold alone with nothing after it is a tip written in bold, as `- **Be patient**` is.
+    if (name === '' || (paragraph.children.length === 1 && nodes.length === 0)) {
+      addItem({ text: itemText([paragraph], siteUrl), line }, [paragraph]);
+      return;
+    }
+    const rest = dropLeadingInline(paragraph, 1);
+    const text = itemText(rest.children.length === 0 ? nodes : [rest, ...nodes], siteUrl);
+    addItem({ name, text, line }, [paragraph, ...nodes]);
+  };
+
   for (const part of section.parts) {
     for (const node of part) {
-      if (node.type === 'heading') {
+      if (boldLed && isBoldLed(node)) {
+        closeBoldItem();
+        boldItem = { paragraph: node, line: lineOf(node), nodes: [] };
+      } else if (boldItem !== undefined) {
+        if (node.type !== 'thematicBreak') boldItem.nodes.push(node);
+      } else if (node.type === 'heading') {
         closeSubItem();
         subItem = { heading: node, ...headingNumber(node), line: lineOf(node), nodes: [] };
       } else if (subItem !== undefined) {
@@ -1381,8 +1410,19 @@ function buildSection(
     }
     // A sub-item ends with the part it is in.
     closeSubItem();
+    closeBoldItem();
   }
   return { text: toDiscordMarkdown(prose, siteUrl), items, dropped };
+}
+
+/** A paragraph opening with bold, or bold italic (`***Rest.***`, read as emphasis around bold). */
+function isBoldLed(node: RootContent): node is Paragraph {
+  if (node.type !== 'paragraph') return false;
+  const lead = node.children[0];
+  return (
+    lead?.type === 'strong' ||
+    (lead?.type === 'emphasis' && lead.children.length === 1 && lead.children[0]?.type === 'strong')
+  );
 }
 
 function numbered(item: SectionItem, number: number | undefined): SectionItem {

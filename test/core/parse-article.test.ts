@@ -155,6 +155,59 @@ describe('finding sections', () => {
     ]);
   });
 
+  it('GIVEN a section of paragraphs that open with bold THEN each is an item named by its bold phrase, the paragraphs after it its text', () => {
+    const body = [
+      '## Tips',
+      '',
+      'A few things.',
+      '',
+      '**Seek mentorship.** Find someone two steps ahead of you.',
+      '',
+      'Meet monthly.',
+      '',
+      '**Read widely:** Books outside engineering help.',
+      '',
+      '***Rest.*** Sleep well.',
+      '',
+      '---',
+      '',
+      '**Be patient**',
+      '',
+      '## Motivations',
+      '',
+      '**Growth.** You learn *fast*.',
+      '',
+      '## Other',
+      '',
+      '**Not a tip.** Outside the sections.',
+    ];
+    const { sections } = mustParse(articleSource(validFront(), body.join('\n')));
+    expect(sections.tips?.text).toBe('A few things.');
+    expect(sections.tips?.items).toEqual([
+      { name: 'Seek mentorship', text: 'Find someone two steps ahead of you.\n\nMeet monthly.', line: 12 },
+      { name: 'Read widely', text: 'Books outside engineering help.', line: 16 },
+      { name: 'Rest', text: 'Sleep well.', line: 18 },
+      // Bold alone, with nothing after it, is a tip written in bold, as in a list.
+      { text: '**Be patient**', line: 22 },
+    ]);
+    expect(sections.motivations?.items).toEqual([{ name: 'Growth', text: 'You learn *fast*.', line: 26 }]);
+  });
+
+  it('GIVEN a section with a list or sub-headings THEN its paragraphs that open with bold stay its text, as before', () => {
+    const section = (body: string) =>
+      mustParse(articleSource(validFront(), `## Tips\n\n${body}`)).sections.tips;
+    expect(section('**Note:** these are mine.\n\n- First tip.')).toMatchObject({
+      text: '**Note:** these are mine.',
+      items: [{ text: 'First tip.' }],
+    });
+    expect(section('**Note:** mine.\n\n### One\n\nText.')).toMatchObject({
+      text: '**Note:** mine.',
+      items: [{ name: 'One', text: 'Text.' }],
+    });
+    // Bold later in a paragraph names nothing.
+    expect(section('Read *this* **now**.')).toMatchObject({ text: 'Read *this* **now**.', items: [] });
+  });
+
   it('GIVEN ordered lists and numbered sub-headings THEN each item has the number the article shows, whatever is left out', () => {
     const tips = (body: string) =>
       mustParse(articleSource(validFront(), `## Tips\n\n${body}`), 'content/a.mdx').sections.tips?.items.map(
