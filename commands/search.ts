@@ -9,6 +9,7 @@ import {
   renderSearch,
   SEARCH_QUERY_MAX,
   searchQuery,
+  searchResults,
 } from '../src/core/render/search.js';
 import { closestTags } from '../src/core/tags.js';
 import { UserFacingError, type Command } from '../src/discord/command.js';
@@ -78,11 +79,11 @@ export default {
   async execute(interaction, { content, blog }) {
     const query = searchQuery(interaction.options.getString('query') ?? '');
     if (query === '') throw new UserFacingError(`What should I look for? ${how(content)}`);
-    if (searchTerms(query).length === 0)
+    const results = searchResults(query, content);
+    if (results.length === 0 && searchTerms(query).length === 0)
       throw new UserFacingError(
         `${quote(query)} has no word I can search for (very common words are left out). ${how(content)}`,
       );
-    const results = content.search.search(query);
     if (results.length === 0) throw noMatch(query, content);
     await interaction.reply(
       replyOptions(

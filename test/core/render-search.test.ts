@@ -12,6 +12,7 @@ import {
   SEARCH_QUERY_MAX,
   searchCustomId,
   searchQuery,
+  searchResults,
 } from '../../src/core/render/search.js';
 import { codePointLength } from '../../src/core/text.js';
 import { defaultBlogLinks } from '../../src/core/blog-links.js';
@@ -108,6 +109,20 @@ describe('/search rendering', () => {
     expect(parseSearchCustomId('search:none:next', index)).toBeUndefined();
     expect(parseSearchCustomId('search:0:', index)).toBeUndefined();
     expect(parseSearchCustomId('articles:0:long', index)).toBeUndefined();
+  });
+
+  it('GIVEN a query of no word (an emoji) THEN the articles tagged it and those whose title holds it, and its buttons page through them', () => {
+    const emoji = searchableIndex([
+      { ...longArticle(1), slug: 'tagged', title: 'Launch day', tags: ['🚀'] },
+      { ...longArticle(2), slug: 'titled', title: 'Ship it 🚀 fast', tags: ['shipping'] },
+      { ...longArticle(3), slug: 'other', title: 'Quiet weeks', tags: ['calm'] },
+    ]);
+    expect(searchResults('🚀', emoji).map((article) => article.slug)).toEqual(['tagged', 'titled']);
+    expect(parseSearchCustomId(searchCustomId('🚀', 0), emoji)?.results.map((a) => a.slug)).toEqual([
+      'tagged',
+      'titled',
+    ]);
+    expect(searchResults('🎉', emoji)).toEqual([]);
   });
 
   it('GIVEN what a user typed THEN the query is one plain line of at most 80 code points', () => {

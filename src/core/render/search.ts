@@ -1,4 +1,6 @@
 import type { Article } from '../article.js';
+import { searchTerms } from '../article-search.js';
+import { matchingArticles } from '../choices.js';
 import type { ContentIndex } from '../content-index.js';
 import type { MessagePayload } from '../payload.js';
 import { plainLine } from '../text.js';
@@ -40,8 +42,18 @@ export function parseSearchCustomId(customId: string, index: ContentIndex): Sear
   if (match?.[1] === undefined || match[2] === undefined) return undefined;
   const query = searchQuery(match[2]);
   const page = Number(match[1]);
-  const results = index.search.search(query);
+  const results = searchResults(query, index);
   return page < articlePageCount(results) ? { query, results, page } : undefined;
+}
+
+/**
+ * The articles a query finds, best first: by its words; a query of none (an emoji, punctuation) by
+ * the tag it is and the titles holding it as written, as the other commands find them.
+ */
+export function searchResults(query: string, index: ContentIndex): readonly Article[] {
+  if (searchTerms(query).length > 0) return index.search.search(query);
+  const tagged = index.tag(query)?.articles ?? [];
+  return [...new Set([...tagged, ...matchingArticles(index.articles, query, index.articles.length)])];
 }
 
 /** The articles matching a query, best first, one page of them, like /articles lists them. */
