@@ -9,7 +9,18 @@ import { rewriteOutsideCode, type Replacement } from './outside-code.js';
  * and lines in code, are left as written; lines keep their numbers.
  */
 export function stripAdmonitions(text: string, { indentedCode = false } = {}): string {
-  if (!text.includes(':::')) return text;
+  return readAdmonitions(text, { indentedCode }).text;
+}
+
+/**
+ * {@link stripAdmonitions}'s text, and the lines (from 1, in order) that hold a title in it: a title is
+ * the admonition's label, never the post's text (its summary, say).
+ */
+export function readAdmonitions(
+  text: string,
+  { indentedCode = false } = {},
+): { text: string; titleLines: readonly number[] } {
+  if (!text.includes(':::')) return { text, titleLines: [] };
   /** The line at `start`, without its line break (`\r\n` too). */
   const lineAt = (start: number): string => {
     const end = text.indexOf('\n', start);
@@ -48,9 +59,9 @@ export function stripAdmonitions(text: string, { indentedCode = false } = {}): s
     },
     indentedCode,
   });
-  if (markers.size === 0) return text;
+  if (markers.size === 0) return { text, titleLines: [] };
 
-  return rewriteOutsideCode(text, {
+  const stripped = rewriteOutsideCode(text, {
     triggers: '',
     construct: () => undefined,
     lineStart: (start): Replacement | undefined => {
@@ -60,6 +71,28 @@ export function stripAdmonitions(text: string, { indentedCode = false } = {}): s
     },
     indentedCode,
   });
+  return {
+    text: stripped,
+    titleLines: linesOf(
+      text,
+      [...markers].flatMap(([start, shown]) => (shown ? [start] : [])),
+    ),
+  };
+}
+
+/** The lines (from 1) the offsets are on, counted in one walk through the text. */
+function linesOf(text: string, offsets: number[]): number[] {
+  let line = 1;
+  let at = 0;
+  return offsets
+    .sort((a, b) => a - b)
+    .map((offset) => {
+      for (let next = text.indexOf('\n', at); next !== -1 && next < offset; next = text.indexOf('\n', at)) {
+        line++;
+        at = next + 1;
+      }
+      return line;
+    });
 }
 
 /**

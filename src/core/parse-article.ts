@@ -1,7 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
-import { stripAdmonitions } from './admonitions.js';
+import { readAdmonitions, stripAdmonitions } from './admonitions.js';
 import { stripAttributeLists } from './attribute-lists.js';
 import {
   frontMatterSchema,
@@ -493,16 +493,17 @@ function parseSource({
   const mdx = /\.mdx$/i.test(file);
   // Before anything reads it: the MDX reader marks its removals with NUL (see stripMdx).
   const bodyText = withoutControls(block.body);
-  const markdown = stripAdmonitions(stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }), {
-    indentedCode: !mdx,
-  });
+  const { text: markdown, titleLines } = readAdmonitions(
+    stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }),
+    { indentedCode: !mdx },
+  );
   const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
   // Attribute lists and admonitions' marker lines are no content: an item of only `{: .x}` is empty as written.
   const asWritten = () => stripAttributeLists(stripAdmonitions(bodyText, { indentedCode: !mdx }));
   // Links relative to the post (`../older/`, `#tips`) lead where a reader of its page would go.
   const body = parseBody(
     file,
-    { written: asWritten, content: shown },
+    { written: asWritten, content: shown, titleLines },
     block.bodyLine,
     meta,
     { siteUrl, pageUrl: url },
@@ -1095,7 +1096,16 @@ interface OpenSection {
 
 function parseBody(
   file: string,
-  { written, content }: { written: () => string; content: string },
+  {
+    written,
+    content,
+    titleLines,
+  }: {
+    written: () => string;
+    content: string;
+    /** The lines of `content` (from 1) that hold an admonition's title: no summary. */
+    titleLines: readonly number[];
+  },
   lineOffset: number,
   meta: FrontMatter,
   { siteUrl, pageUrl }: { siteUrl: string | undefined; pageUrl: string | undefined },
@@ -1193,34 +1203,43 @@ function parseBody(
   );
   const inSections = new Set(open.flatMap((section) => section.parts.flat()));
   // Written only for a post whose front matter gives no summary.
-  return { sections, problems, lead: () => leadOf(parsed.root.children, siteUrl, inSections), searchText };
+  return {
+    sections,
+    problems,
+    lead: () => leadOf(parsed.root.children, siteUrl, inSections, new Set(titleLines)),
+    searchText,
+  };
 }
 
 /** Hugo's summary divider (`<!--more-->`, Jekyll's and Eleventy's excerpt separator as many blogs set it), and Docusaurus's (`<!-- truncate -->`). */
 const MORE = /^<!--\s*(more|truncate)\s*-->$/i;
 
 /**
- * The post's first paragraph with text, for a summary the front matter does not give: a cover
- * image above the intro (`![Cover](/c.jpg)`, linked or not) is no summary, nor is a paragraph of
- * only inline HTML, which Discord does not show. With a `<!--more-->` divider, the paragraphs and
- * lists before it, as Hugo makes the summary: each paragraph a line, each list item a line of its
- * own after its marker (`- `, `1. `), so that "the following features:" keeps its features.
- * Without a paragraph with text, the first list with text outside the three sections, written the same way.
+ * The post's first paragraph with text outside the three sections, for a summary the front matter
+ * does not give: a cover image above the intro (`![Cover](/c.jpg)`, linked or not) is no summary, nor
+ * is a paragraph of only inline HTML, which Discord does not show, nor an admonition's title (on
+ * `titleLines`). With a `<!--more-->` divider, the paragraphs and lists before it, as Hugo makes the
+ * summary: each paragraph a line, each list item a line of its own after its marker (`- `, `1. `), so
+ * that "the following features:" keeps its features. Without such a paragraph, the first list with
+ * text outside the sections, written the same way; without one, a section's own paragraph (a lead-in).
  */
 function leadOf(
   nodes: readonly RootContent[],
   siteUrl: string | undefined,
   inSections: ReadonlySet<RootContent>,
+  titleLines: ReadonlySet<number>,
 ): string {
   const isMore = (node: RootContent | PhrasingContent): boolean =>
     node.type === 'html' && MORE.test(node.value.trim());
   const divider = nodes.findIndex(
     (node) => isMore(node) || (node.type === 'paragraph' && node.children.some(isMore)),
   );
-  const lead = (node: RootContent): string =>
-    node.type !== 'paragraph' || node.children.every(isImageOnly)
+  const lead = (node: RootContent): string => {
+    const text = node.type === 'paragraph' ? withoutTitle(node, titleLines) : undefined;
+    return text === undefined || text.children.every(isImageOnly)
       ? ''
-      : toDiscordMarkdown([node], siteUrl).replace(/\s+/g, ' ').trim();
+      : toDiscordMarkdown([text], siteUrl).replace(/\s+/g, ' ').trim();
+  };
   /** A list's items as lines, each item's paragraphs on its line and the items of a list inside it after it. */
   const listLines = (list: List): string[] =>
     list.children.flatMap((item, i) => {
@@ -1242,17 +1261,38 @@ function leadOf(
       .join('\n');
     if (summary !== '') return summary;
   }
-  for (const node of nodes) {
+  // Not a lead-in or a tip, which the sections' own commands show, while the post has text of its own.
+  const outside = nodes.filter((node) => !inSections.has(node));
+  for (const node of outside) {
     const text = lead(node);
     if (text !== '') return text;
   }
-  // A post of lists alone (release notes, a reading list): its first list with text, item by item;
-  // not one of its tips, skills or motivations, which their own commands show.
-  for (const node of nodes) {
-    const lines = node.type === 'list' && !inSections.has(node) ? listLines(node) : [];
+  // A post of lists alone (release notes, a reading list): its first list with text, item by item.
+  for (const node of outside) {
+    const lines = node.type === 'list' ? listLines(node) : [];
     if (lines.length > 0) return lines.join('\n');
   }
+  for (const node of nodes) {
+    const text = inSections.has(node) ? lead(node) : '';
+    if (text !== '') return text;
+  }
   return '';
+}
+
+/**
+ * A paragraph without the admonition's title its first line holds (`**Pro tip**`, from `:::tip Pro
+ * tip`), or undefined when that is all it holds; any other paragraph as it is. The title is the bold
+ * the line is made of, so the text after it starts on the next line.
+ */
+function withoutTitle(paragraph: Paragraph, titleLines: ReadonlySet<number>): Paragraph | undefined {
+  const line = paragraph.position?.start.line;
+  const [title, next, ...rest] = paragraph.children;
+  if (line === undefined || !titleLines.has(line) || title?.type !== 'strong') return paragraph;
+  if (next === undefined) return undefined;
+  const after = next.type === 'text' ? /^[ \t]*\r?\n/.exec(next.value) : null;
+  if (next.type !== 'text' || after === null) return paragraph;
+  const value = next.value.slice(after[0].length);
+  return { ...paragraph, children: value === '' ? rest : [{ ...next, value }, ...rest] };
 }
 
 /** An image, a link around nothing but images, or the blank or break between them. */

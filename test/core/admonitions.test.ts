@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripAdmonitions } from '../../src/core/admonitions.js';
+import { readAdmonitions, stripAdmonitions } from '../../src/core/admonitions.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { growth } from './growth.js';
 
@@ -65,6 +65,26 @@ describe('stripAdmonitions', () => {
     expect(stripAdmonitions(indented)).toBe('\ntext\n\n\n');
   });
 
+  it('GIVEN titled pairs THEN the lines their titles are on are told, from 1, in order', () => {
+    const source = [
+      'Intro',
+      '::::info Outer',
+      ':::tip[Inner]',
+      'x',
+      ':::',
+      ':::note',
+      'y',
+      ':::',
+      '::::',
+      ':::tip Open',
+    ];
+    expect(readAdmonitions(source.join('\n'))).toEqual({
+      text: stripAdmonitions(source.join('\n')),
+      titleLines: [2, 3],
+    });
+    expect(readAdmonitions('no markers').titleLines).toEqual([]);
+  });
+
   it('GIVEN a megabyte of marker lines, paired or not THEN time grows with the size only', () => {
     const inputs = [
       (size: number) => ':::tip Title\n'.repeat(size / 13),
@@ -113,5 +133,48 @@ describe('admonitions in posts', () => {
       'content/a.mdx',
     );
     expect(article.summary).toBe('The post in short.');
+  });
+
+  describe('and the summary of a post without one', () => {
+    const front = validFront();
+    delete front.summary;
+    const summary = (body: string, file = 'content/a.md') =>
+      mustParse(articleSource(front, body), file).summary;
+
+    it('GIVEN a callout list before the tips and a titled admonition in them THEN the summary is the first paragraph outside the sections, else the list, never the title', () => {
+      const body = [
+        "import { Callout } from 'nextra/components'",
+        '',
+        '<Callout type="info">',
+        '- Short on time? Read the tips.',
+        '</Callout>',
+        '',
+        '## Tips',
+        '',
+        ':::tip Pro tip',
+        '',
+        'Ask early.',
+        '',
+        ':::',
+        '',
+        '- One',
+      ];
+      expect(summary(body.join('\n'), 'content/a.mdx')).toBe('- Short on time? Read the tips.');
+      expect(
+        summary([...body, '', '## Closing', '', 'Thanks for reading.'].join('\n'), 'content/a.mdx'),
+      ).toBe('Thanks for reading.');
+    });
+
+    it("GIVEN an admonition's title first THEN it is no summary: the admonition's text or the next paragraph is", () => {
+      expect(summary(':::note Heads up\n\nThe post in short.\n\n:::\n\n## Tips\n\n- One')).toBe(
+        'The post in short.',
+      );
+      expect(summary(':::note[Heads up]\nThe post in short.\n:::\n\n## Tips\n\n- One')).toBe(
+        'The post in short.',
+      );
+      expect(summary(':::note **Heads up**\n:::\n\nIntro.\n\n## Tips\n\n- One')).toBe('Intro.');
+      // Bold written as such is the author's text.
+      expect(summary('**Bold intro**\n\n## Tips\n\n- One')).toBe('**Bold intro**');
+    });
   });
 });

@@ -1344,8 +1344,10 @@ describe('bad content is reported with file, line and field', () => {
     expect(lead('## Tips\n\n- First tip.\n\n## Links\n\n- [Home](/)')).toBe(
       '- [Home](https://blog.example/)',
     );
-    // A paragraph anywhere still comes first, and a post of images alone has no summary.
-    expect(lead('- A list.\n\n## Tips\n\nA paragraph.\n\n- x')).toBe('A paragraph.');
+    // A paragraph outside the sections comes first, and one in them last; a post of images alone has no summary.
+    expect(lead('- A list.\n\n## Tips\n\nA lead-in.\n\n- x\n\n## End\n\nA paragraph.')).toBe('A paragraph.');
+    expect(lead('- A list.\n\n## Tips\n\nA lead-in.\n\n- x')).toBe('- A list.');
+    expect(lead('## Tips\n\nA lead-in.\n\n- x')).toBe('A lead-in.');
     expect(lead('![Cover](/c.jpg)\n\n- ![](/i.png)')).toBe('');
   });
 
