@@ -287,7 +287,8 @@ describe('rendering long content', () => {
     const values = (typed: string) => articleChoices(articles, typed).map((choice) => choice.value);
     expect(values('B Indented')).toEqual(['b-indented']);
     expect(values('indented')).toEqual(['tab-indented', 'b-indented']);
-    expect(values('engineering-lead')).toEqual(['eng-lead']);
+    // The words as written first; then a title whose words they start in another order.
+    expect(values('engineering-lead')).toEqual(['eng-lead', 'leading']);
     expect(values('ENGINEERING')).toEqual(['eng-lead', 'leading']);
     expect(values('i-')).toEqual(['tab-indented', 'b-indented']);
     expect(values('ndented')).toEqual([]);
