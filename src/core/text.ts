@@ -316,6 +316,52 @@ interface Leaf {
   readonly source?: string;
 }
 
+/** Leaves read by index, as an array is. */
+interface Leaves {
+  readonly length: number;
+  at(index: number): Leaf | undefined;
+}
+
+/**
+ * The leaves of a split, by index from the first on, of which only those not yet in a chunk are
+ * kept, in reverse: taking one apart near the next chunk moves the few before it, not the rest of
+ * the text after it (a megabyte of words), and its parts are added one by one, as spreading them
+ * into a call overflows the stack.
+ */
+class LeafQueue implements Leaves {
+  /** The leaves not yet in a chunk, the next last. */
+  private readonly rest: Leaf[];
+  /** How many leaves are in chunks: the index of the next. */
+  private done = 0;
+
+  constructor(leaves: readonly Leaf[]) {
+    this.rest = leaves.toReversed();
+  }
+
+  get length(): number {
+    return this.done + this.rest.length;
+  }
+
+  /** The leaf at `index`; undefined before the next, which is in a chunk. */
+  at(index: number): Leaf | undefined {
+    return index < this.done ? undefined : this.rest[this.rest.length - 1 - (index - this.done)];
+  }
+
+  /** The leaf at `index` (not in a chunk) replaced with `parts`. */
+  replace(index: number, parts: readonly Leaf[]): void {
+    const before = this.rest.splice(this.rest.length - (index - this.done));
+    this.rest.pop();
+    for (let i = parts.length - 1; i >= 0; i--) this.rest.push(parts[i] as Leaf);
+    for (const leaf of before) this.rest.push(leaf);
+  }
+
+  /** The leaves before `index` are in a chunk. */
+  drop(index: number): void {
+    this.rest.length -= index - this.done;
+    this.done = index;
+  }
+}
+
 /** How good a place between two leaves is to break at: none, words, sentences, lines, blocks. */
 type Strength = 0 | 1 | 2 | 3 | 4;
 
@@ -331,10 +377,12 @@ function splitTree(root: Root, text: string, max: number): string[] {
           .trim() || undefined
       : undefined;
   };
-  const leaves: Leaf[] = root.children.map((node) => {
-    const source = sourceOf(node);
-    return { path: [], node, ...(source ? { source } : {}) };
-  });
+  const leaves = new LeafQueue(
+    root.children.map((node) => {
+      const source = sourceOf(node);
+      return { path: [], node, ...(source ? { source } : {}) };
+    }),
+  );
   // Leaves as written, while they stay as they are: a chunk is written once to fit it and kept.
   let written = new Map<string, string>();
   const write = (from: number, to: number): string => {
@@ -346,28 +394,29 @@ function splitTree(root: Root, text: string, max: number): string[] {
     }
     return markdown;
   };
-  const fits = (from: number, to: number): boolean => codePointLength(write(from, to)) <= max;
+  const size = (from: number, to: number): number => codePointLength(write(from, to));
+  const fits = (from: number, to: number): boolean => size(from, to) <= max;
   /** Takes the leaf at `at` apart; false when it cannot be. */
   const expandAt = (at: number): boolean => {
-    const leaf = leaves[at];
+    const leaf = leaves.at(at);
     const parts = leaf === undefined ? undefined : expand(leaf, max, sourceOf);
     if (parts === undefined) return false;
-    leaves.splice(at, 1, ...parts);
+    leaves.replace(at, parts);
     written = new Map();
     return true;
   };
   const chunks: string[] = [];
   let start = 0;
   while (start < leaves.length) {
-    const count = fittingCount(leaves, start, max, fits);
+    const count = fittingCount(leaves, start, max, size);
     if (count === 0 && expandAt(start)) continue;
     let end = start + Math.max(1, count);
-    const next = leaves[end];
+    const next = leaves.at(end);
     // A long span inside a paragraph goes on in this chunk rather than after a break before it.
     if (
       next !== undefined &&
-      breakStrength(leaves[end - 1], next) < 3 &&
-      fittingCount(leaves, end, max, fits, 1) === 0 &&
+      breakStrength(leaves.at(end - 1), next) < 3 &&
+      fittingCount(leaves, end, max, size, 1) === 0 &&
       expandAt(end)
     )
       continue;
@@ -379,6 +428,7 @@ function splitTree(root: Root, text: string, max: number): string[] {
     const chunk = write(start, end);
     if (chunk !== '') chunks.push(chunk);
     start = end;
+    leaves.drop(start);
     written = new Map();
   }
   return chunks;
@@ -386,52 +436,59 @@ function splitTree(root: Root, text: string, max: number): string[] {
 
 /**
  * How many leaves from `start` (up to `most`) fit one chunk, 0 when the first alone does not:
- * guessed from their lengths, then searched around the guess, so that a chunk is written a few
- * times rather than once per word. Written, a leaf is no shorter than its text.
+ * guessed from their lengths, then searched from the guess, each try where the length written
+ * would reach `max` at the rate of the last (markup and escapes can double a text), so that a chunk
+ * is written a few times rather than once per word. Written, a leaf is no shorter than its text.
  */
 function fittingCount(
-  leaves: readonly Leaf[],
+  leaves: Leaves,
   start: number,
   max: number,
-  fits: (from: number, to: number) => boolean,
+  size: (from: number, to: number) => number,
   most = Infinity,
 ): number {
   const available = Math.min(most, leaves.length - start);
   let guess = 0;
   for (let length = 0; guess < available; guess++) {
-    const leaf = leaves[start + guess];
+    const leaf = leaves.at(start + guess);
     if (leaf === undefined) break;
     // Whole blocks are written with a blank line between them.
     length += estimate(leaf) + (guess > 0 && leaf.part === undefined ? 2 : 0);
     if (length > max) break;
   }
   if (guess === 0) return 0;
-  // `low` leaves fit; `high` do not (or are more than there are).
-  let low = 0;
-  let high = available + 1;
-  if (fits(start, start + guess)) {
-    low = guess;
-    for (let step = 1; low + step <= available; step *= 2) {
-      if (!fits(start, start + low + step)) {
-        high = low + step;
-        break;
-      }
-      low += step;
-    }
-  } else {
-    high = guess;
-    for (let step = 1; high - step > low; step *= 2) {
-      if (fits(start, start + high - step)) {
-        low = high - step;
-        break;
-      }
-      high -= step;
-    }
-  }
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (fits(start, start + middle)) low = middle;
-    else high = middle;
+  // None is known to fit, and more than there are do not; past the guess, never twice those that fit.
+  return mostFitting(
+    guess,
+    0,
+    available + 1,
+    max,
+    (count) => size(start, start + count),
+    (low) => Math.max(2 * low + 1, guess),
+  );
+}
+
+/**
+ * The most of something (leaves, code points) whose size written is at most `max`, `low` of them
+ * known to fit and `high` not, tried first at `count`. Each try aims where the size would reach
+ * `max` at the rate of the last, which markup and escapes can make far from one (a fence, `\<`),
+ * so that it takes a few writes rather than a search's twenty; after a few, what is left is halved.
+ * No try is of more than `reach(low)`.
+ */
+function mostFitting(
+  count: number,
+  low: number,
+  high: number,
+  max: number,
+  size: (count: number) => number,
+  reach: (low: number) => number = () => Infinity,
+): number {
+  for (let tries = 0; high - low > 1; tries++) {
+    const length = size(count);
+    if (length <= max) low = count;
+    else high = count;
+    const aimed = tries < 4 ? Math.floor((count * max) / Math.max(1, length)) : Math.floor((low + high) / 2);
+    count = Math.min(Math.max(aimed, low + 1), high - 1, reach(low));
   }
   return low;
 }
@@ -442,11 +499,11 @@ function estimate(leaf: Leaf): number {
 }
 
 /** The last of the strongest places to break at in (start, end]; `end` when no place is any good. */
-function bestBreak(leaves: readonly Leaf[], start: number, end: number): number {
+function bestBreak(leaves: Leaves, start: number, end: number): number {
   let best = end;
   let bestStrength = 0;
   for (let at = start + 1; at <= end; at++) {
-    const strength = breakStrength(leaves[at - 1], leaves[at]);
+    const strength = breakStrength(leaves.at(at - 1), leaves.at(at));
     if (strength > 0 && strength >= bestStrength) {
       best = at;
       bestStrength = strength;
@@ -535,20 +592,35 @@ function partsOf(node: Nodes & { value: string }, path: readonly Parents[]): Lea
   return parts.map((part) => ({ path, node, part }));
 }
 
-/** A part longer than a chunk cut after as many code points as fit (it is written with its containers). */
+/**
+ * A part longer than a chunk cut into pieces, each as many code points as fit a chunk alone from
+ * where the one before it ends (it is written with its containers), but the last, which fits. All
+ * are cut at once: cutting the first off the rest again and again read the rest each time.
+ */
 function cutPart(leaf: Leaf, max: number): Leaf[] | undefined {
   const points = Array.from(leaf.part ?? '');
   if (points.length < 2) return undefined;
-  const head = (n: number): Leaf => ({ ...leaf, part: points.slice(0, n).join('') });
-  const fits = (n: number): boolean => codePointLength(writeLeaves([head(n)], 0, 1)) <= max;
-  let low = 1;
-  let high = Math.min(points.length, max + 1);
-  while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (fits(middle)) low = middle;
-    else high = middle;
+  const piece = (from: number, to: number): Leaf => ({ ...leaf, part: points.slice(from, to).join('') });
+  const size = (from: number, to: number): number => codePointLength(writeLeaves([piece(from, to)], 0, 1));
+  // Written alone, a piece of text loses the white space it ends with, of code its line ending: the
+  // rest is written to see whether it fits only when it may, not for each piece of a megabyte.
+  let kept = points.length - 1;
+  if (leaf.node.type !== 'code' && leaf.node.type !== 'html')
+    while (kept >= 0 && /\s/.test(points[kept] ?? '')) kept--;
+  const pieces: Leaf[] = [];
+  let from = 0;
+  while (
+    points.length - from > 1 &&
+    !(pieces.length > 0 && kept - from <= max && size(from, points.length) <= max)
+  ) {
+    const start = from;
+    // A code point is taken to fit; first tried, the longest that may.
+    const high = Math.min(points.length - start, max + 1);
+    from += mostFitting(high - 1, 1, high, max, (count) => size(start, start + count));
+    pieces.push(piece(start, from));
   }
-  return [head(low), { ...leaf, part: points.slice(low).join('') }];
+  pieces.push(piece(from, points.length));
+  return pieces;
 }
 
 /**
@@ -556,14 +628,14 @@ function cutPart(leaf: Leaf, max: number): Leaf[] | undefined {
  * written. Items of one list are joined as the list is (tight or loose), and a list's first item in
  * the chunk has the number it is shown with, whatever the text wrote (`1.` for every item).
  */
-function writeChunk(leaves: readonly Leaf[], from: number, to: number): string {
+function writeChunk(leaves: Leaves, from: number, to: number): string {
   let markdown = '';
   const add = (block: string, joiner: string): void => {
     if (block !== '') markdown = markdown === '' ? block : markdown + joiner + block;
   };
   let run = from;
   for (let i = from; i < to; i++) {
-    const leaf = leaves[i];
+    const leaf = leaves.at(i);
     if (leaf?.source === undefined) continue;
     if (run < i) add(writeLeaves(leaves, run, i), '\n\n');
     run = i + 1;
@@ -572,7 +644,7 @@ function writeChunk(leaves: readonly Leaf[], from: number, to: number): string {
       add(leaf.source, '\n\n');
       continue;
     }
-    const previous = i > from ? leaves[i - 1] : undefined;
+    const previous = i > from ? leaves.at(i - 1) : undefined;
     if (previous?.path.includes(list) === true) {
       add(leaf.source, list.spread === true ? '\n\n' : '\n');
       continue;
@@ -588,7 +660,7 @@ function writeChunk(leaves: readonly Leaf[], from: number, to: number): string {
 }
 
 /** Leaves `from` to `to` (excluded) as Markdown: their containers rebuilt around them. */
-function writeLeaves(leaves: readonly Leaf[], from: number, to: number): string {
+function writeLeaves(leaves: Leaves, from: number, to: number): string {
   const root: Root = { type: 'root', children: [] };
   const copies = new Map<Nodes, Nodes>();
   /** Adds `node`, or the copy of it, to the copy of its parent `original`. */
@@ -600,7 +672,7 @@ function writeLeaves(leaves: readonly Leaf[], from: number, to: number): string 
   };
   const valued: (Nodes & { value: string })[] = [];
   for (let i = from; i < to; i++) {
-    const leaf = leaves[i];
+    const leaf = leaves.at(i);
     if (leaf === undefined) continue;
     let parent: Parents = root;
     let original: Parents | undefined;
@@ -632,8 +704,8 @@ function writeLeaves(leaves: readonly Leaf[], from: number, to: number): string 
     // chunk would be written as `&#x20;`.
     if (copy.type === 'code' || copy.type === 'html') copy.value = copy.value.replace(/\n$/, '');
   }
-  const first = leaves[from];
-  const last = leaves[to - 1];
+  const first = leaves.at(from);
+  const last = leaves.at(to - 1);
   if (first?.part !== undefined) trimValue(copies.get(first.node), 'start');
   if (last?.part !== undefined) trimValue(copies.get(last.node), 'end');
   return discordLines(writeDiscordMarkdown(root));
@@ -687,20 +759,30 @@ function splitKeepingOrder(text: string, separator: RegExp): Piece[] {
 function packPieces(pieces: Piece[], max: number): string[] {
   const chunks: string[] = [];
   let current = '';
+  // The length of `current` without the white space it starts with, kept as it grows: measuring
+  // each longer candidate again made a chunk of short words cost its length squared.
+  let length = 0;
   let pendingSeparator = '';
   for (const piece of pieces) {
-    const candidate = current === '' ? piece.text : current + pendingSeparator + piece.text;
-    if (codePointLength(candidate.trim()) <= max) {
-      current = candidate;
+    const joined = length + codePointLength(pendingSeparator);
+    const candidate =
+      current === '' ? codePointLength(piece.text.trim()) : joined + codePointLength(piece.text.trimEnd());
+    if (candidate <= max) {
+      length =
+        current === '' ? codePointLength(piece.text.trimStart()) : joined + codePointLength(piece.text);
+      current = current === '' ? piece.text : current + pendingSeparator + piece.text;
     } else {
       if (current.trim() !== '') chunks.push(current.trim());
       if (codePointLength(piece.text.trim()) <= max) {
         current = piece.text;
+        length = codePointLength(piece.text.trimStart());
       } else {
-        // This piece alone is too long: split it at the next finer separator.
+        // This piece alone is too long: split it at the next finer separator (one by one: there
+        // can be more than a call takes arguments).
         const parts = splitPlain(piece.text, max);
-        chunks.push(...parts.slice(0, -1));
+        for (const part of parts.slice(0, -1)) chunks.push(part);
         current = parts.at(-1) ?? '';
+        length = codePointLength(current);
       }
     }
     pendingSeparator = piece.separator;

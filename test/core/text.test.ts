@@ -363,6 +363,61 @@ describe('splitText', () => {
   });
 });
 
+describe('splitText on a text of hundreds of kilobytes', () => {
+  const within = (chunks: string[], max: number): void => {
+    for (const chunk of chunks) expect(codePointLength(chunk)).toBeLessThanOrEqual(max);
+  };
+
+  // Each is one paragraph of more parts than a call takes arguments: spread into one, they overflowed the stack.
+  it('GIVEN 130,000 words in one paragraph THEN it is split, every word kept in order', () => {
+    const text = 'word '.repeat(130_000).trim();
+    const chunks = splitText(text, 1024);
+    within(chunks, 1024);
+    expect(chunks.join(' ')).toBe(text);
+  });
+
+  it('GIVEN 150,000 code spans in one paragraph THEN it is split between them, each kept whole', () => {
+    const text = '`a'.repeat(150_000);
+    const chunks = splitText(text, 1024);
+    within(chunks, 1024);
+    expect(chunks.join('')).toBe(text);
+  });
+
+  it('GIVEN 150,000 words opening a tag that is none THEN it is split, each kept escaped', () => {
+    const text = '<a '.repeat(150_000).trim();
+    const chunks = splitText(text, 1024);
+    within(chunks, 1024);
+    expect(chunks.join(' ')).toBe(text.replaceAll('<', '\\<'));
+  });
+
+  // Each cut off the rest read the rest again: a megabyte without spaces took 45 s.
+  const splitGrowth = (input: (size: number) => string): number =>
+    growth((text) => splitText(text, 1024), input);
+
+  it('GIVEN a megabyte without spaces THEN the time of a split grows with the size only', () => {
+    expect(splitGrowth((size) => 'x'.repeat(size))).toBeLessThan(8);
+  });
+
+  it('GIVEN a line of code a megabyte long THEN the time of a split grows with the size only', () => {
+    expect(splitGrowth((size) => `Minified:\n\n\`\`\`js\n${'y'.repeat(size)}\n\`\`\``)).toBeLessThan(8);
+  });
+
+  it('GIVEN a megabyte of words THEN the time of a split grows with the size only', () => {
+    expect(splitGrowth((size) => 'word '.repeat(size / 5))).toBeLessThan(8);
+  });
+
+  it('GIVEN a text without spaces or a line of code longer than a chunk THEN each piece is as long as fits, nothing lost', () => {
+    const blob = 'Qm9iIHNheXMgaGk'.repeat(300);
+    const chunks = splitText(blob, 1024);
+    expect(chunks.map(codePointLength)).toEqual([1024, 1024, 1024, 1024, 404]);
+    expect(chunks.join('')).toBe(blob);
+    const code = splitText(`\`\`\`js\n${blob}\n\`\`\``, 1024);
+    within(code, 1024);
+    for (const chunk of code) expect(chunk).toMatch(/^```js\n[^`\n]+\n```$/);
+    expect(code.map((chunk) => chunk.slice(6, -4)).join('')).toBe(blob);
+  });
+});
+
 describe('discordLines', () => {
   it('GIVEN strikethrough opening a line, an item or a quote THEN the escape CommonMark wrote before it is dropped, as Discord has no tilde fences; three tildes keep it', () => {
     expect(discordLines('\\~~old~~ new.\n- \\~~struck~~ item\n> \\~single~ t')).toBe(

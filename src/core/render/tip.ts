@@ -13,6 +13,11 @@ function tipNumber(tip: ItemRef): number {
   return itemNumbers(items)[tip.position] ?? tip.item.number ?? tip.position + 1;
 }
 
+/** Chunks split again to fit fields, each when it is reached: of a tip of a megabyte, a message shows a few. */
+function* fieldValues(chunks: readonly string[]): Generator<string> {
+  for (const chunk of chunks) yield* splitText(chunk, L.fieldValue);
+}
+
 /** A single tip with the article it comes from. */
 export function renderTip(tip: ItemRef): MessagePayload {
   const { article, item } = tip;
@@ -29,7 +34,7 @@ export function renderTip(tip: ItemRef): MessagePayload {
   let budget =
     L.embedTotal - [title, author, footerText, description].reduce((n, s) => n + codePointLength(s), 0);
   const fields: APIEmbedField[] = [];
-  for (const chunk of rest.flatMap((text) => splitText(text, L.fieldValue))) {
+  for (const chunk of fieldValues(rest)) {
     const name = '(continued)';
     const cost = name.length + codePointLength(chunk);
     if (fields.length >= L.embedFields || cost > budget) {
