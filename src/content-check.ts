@@ -33,6 +33,7 @@ async function check(): Promise<number> {
   const notes = [
     ...siteNotes(site),
     ...addressNotes(index.articles, addressPattern, siteUrl),
+    ...tiplessNotes(index.articles),
     ...staticFileNotes(staticFiles),
     ...expiredNotes(expired, site.timeZone),
     ...upcomingNotes(upcoming, site.timeZone),
@@ -96,6 +97,20 @@ function staticFileNotes(files: readonly string[]): string[] {
     `${files.length} file(s) in _posts without front matter, not articles: Jekyll copies them as they are (front matter makes one a post):`,
     ...files.map((file) => `  ${file}`),
   ];
+}
+
+/**
+ * Tips sections with text but no tip in it (prose, a "coming soon"): valid, but `/tip` and scheduled
+ * posts take tips one by one, so they never use it; said, with how tips are written.
+ */
+function tiplessNotes(articles: readonly Article[]): string[] {
+  return articles.flatMap(({ file, sections }) => {
+    const tips = sections.tips;
+    if (tips === undefined || tips.items.length > 0 || tips.text.trim() === '') return [];
+    return [
+      `${file}:${tips.line}: tips: the section "${tips.heading}" has text but no tip, so /tip and scheduled posts never use it: write each tip as a list item (- **Name:** text), a sub-heading, or a paragraph that opens in bold`,
+    ];
+  });
 }
 
 /** Posts past their expiry date, which Hugo no longer publishes: left out, as the bot leaves them out. */

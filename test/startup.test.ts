@@ -319,6 +319,23 @@ describe('starting the bot (the entry point npm start runs)', () => {
     );
   });
 
+  it('GIVEN a Tips section of prose without tips THEN content:check passes and notes where, and how tips are written', async () => {
+    const content = join(dir, 'prose-tips');
+    mkdirSync(content);
+    writeFileSync(
+      join(content, 'soon.md'),
+      '---\ntitle: Soon\ndate: 2024-01-01\nsummary: Soon.\n---\n## Tips\n\nComing soon: I am still writing them.\n',
+    );
+    const result = await runEntry('content-check', { CONTENT_DIR: content }, dir);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^1 article\(s\) in 1 file\(s\): all valid/) as string,
+      expect.stringMatching(
+        /^\S*prose-tips\/soon\.md:6: tips: the section "Tips" has text but no tip, so \/tip and scheduled posts never use it: write each tip as a list item/,
+      ) as string,
+    ]);
+  });
+
   it('GIVEN an empty content folder THEN content:check says there is no valid article, counts 0 of 0 and exits 1', async () => {
     const content = join(dir, 'empty');
     mkdirSync(content);
