@@ -1534,9 +1534,14 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
   return { text: itemText(listItem.children, siteUrl), line };
 }
 
-/** What a phrase naming an item may hold: text, and links, emphasis and code, read as their text. */
+/**
+ * What a phrase naming an item may hold: text, and links, emphasis and code, read as their text;
+ * inline HTML tags (`<kbd>Ctrl</kbd>+<kbd>C</kbd>`) are left out and the text between them kept, as
+ * a message shows it.
+ */
 const PHRASE_PARTS: ReadonlySet<string> = new Set([
   'text',
+  'html',
   'link',
   'linkReference',
   'emphasis',
@@ -1562,7 +1567,9 @@ function nameBeforeColon(
     if (!PHRASE_PARTS.has(child.type)) return undefined;
     const colon = child.type === 'text' ? child.value.search(/[:：]/) : -1;
     if (child.type !== 'text' || colon === -1) {
-      const value = plainText(child);
+      // `<br>` is a line break in a message (see toDiscordMarkdown): the phrase is more than a line.
+      const value =
+        child.type === 'html' && /^<br\s*\/?>$/i.test(child.value.trim()) ? '\n' : plainText(child);
       phrase += value;
       if (phrase.length > 80 || NOT_IN_PHRASE.test(value)) return undefined;
       continue;

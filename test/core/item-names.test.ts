@@ -86,4 +86,22 @@ describe('item names', () => {
       { name: '記録する', text: '毎日書く。' },
     ]);
   });
+
+  it('GIVEN keyboard keys or other inline HTML in the phrase before a colon THEN the text between the tags names the item', () => {
+    const items = [
+      '- <kbd>Ctrl</kbd>+<kbd>C</kbd>: copy the selection.',
+      '- Press <kbd>Esc</kbd> twice: the dialog closes.',
+      '- <kbd>Ctrl</kbd> <!-- or Cmd -->: the modifier.',
+    ];
+    expect(tips(items.join('\n'))).toEqual([
+      { name: 'Ctrl+C', text: 'copy the selection.' },
+      { name: 'Press Esc twice', text: 'the dialog closes.' },
+      { name: 'Ctrl', text: 'the modifier.' },
+    ]);
+  });
+
+  it('GIVEN a line break tag, or only tags, before a colon THEN the item has no name', () => {
+    const items = ['- Line one<br>line two: text after.', '- <kbd></kbd>: text after.'];
+    expect(tips(items.join('\n'))?.map(({ name }) => name)).toEqual([undefined, undefined]);
+  });
 });
