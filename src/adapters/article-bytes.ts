@@ -61,7 +61,20 @@ export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): s
  */
 export function readFailure(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? undefined : `cannot read the file (${code ?? 'error'})`;
+  return code === 'ENOENT'
+    ? undefined
+    : `cannot read the file (${code ?? 'error'})${accessHint(code, 'file')}`;
+}
+
+/**
+ * What to do when the system refused the bot's user (EACCES, EPERM): the rights to give, on a file
+ * (read) or a folder (read and enter). Nothing for other errors.
+ */
+export function accessHint(code: string | undefined, what: 'file' | 'folder'): string {
+  if (code !== 'EACCES' && code !== 'EPERM') return '';
+  return what === 'file'
+    ? ": the bot's user may not read it; let it (chmod a+r, or make the bot's user its owner)"
+    : ": the bot's user may not list it; let it (chmod a+rx, or make the bot's user its owner)";
 }
 
 /** A file read: its bytes, key and signature; a problem; or `gone` when it is no file (any more). */

@@ -21,6 +21,7 @@ import { deepestTomlLine, parseTomlData } from '../core/toml-data.js';
 import { DataShapeError, deepestLine } from '../core/data-shape.js';
 import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import {
+  accessHint,
   fileKey,
   MAX_FILE_BYTES,
   readFailure,
@@ -663,7 +664,9 @@ export async function findArticles(
     // A `~` written in .env is no shell's: nothing expands it.
     const tilde = /^~(?:[/\\]|$)/.test(dir) ? ' (a leading ~ is not expanded: write the full path)' : '';
     const reason =
-      code === 'ENOENT' ? `the folder does not exist${tilde}` : `cannot read the folder (${code ?? 'error'})`;
+      code === 'ENOENT'
+        ? `the folder does not exist${tilde}`
+        : `cannot read the folder (${code ?? 'error'})${accessHint(code, 'folder')}`;
     return {
       files: [],
       problems: [{ file: dir, message: reason }],
@@ -714,7 +717,7 @@ export async function findArticles(
         message:
           code === 'ENOTDIR' && folder === ''
             ? 'is a file, not a folder: set CONTENT_DIR to the folder that holds the articles'
-            : `cannot read the folder (${code})`,
+            : `cannot read the folder (${code})${accessHint(code, 'folder')}`,
       });
       unread.push(name(folder));
       continue;
