@@ -1,4 +1,4 @@
-import { rewriteOutsideCode, type Replacement } from './outside-code.js';
+import { rewriteOutsideCode } from './outside-code.js';
 
 /**
  * A post's text without the marker lines of Docusaurus's admonitions (`:::tip Title`, `:::note`,
@@ -7,6 +7,12 @@ import { rewriteOutsideCode, type Replacement } from './outside-code.js';
  * pair counts: an opening line of exactly `:::word` (with a title or `[title]`, and `{attributes}`,
  * after it) closed by a line of only colons, at least as many; inner pairs nest. Lines outside a pair,
  * and lines in code, are left as written; lines keep their numbers.
+ *
+ * GitHub's alerts and Obsidian's callouts (`> [!TIP]`, `> [!faq]- Title`: any word, any case) are read
+ * the same way: the marker becomes the bold title (the one written after it, or the kind: `**Tip**`),
+ * and the quote's text is no longer quoted, as an admonition's is not. The quote is its lines that go
+ * on with its `>`; a line without one (blank, lazy text) ends it. An alert inside another's text stays
+ * a quote.
  */
 export function stripAdmonitions(text: string, { indentedCode = false } = {}): string {
   return readAdmonitions(text, { indentedCode }).text;
@@ -20,22 +26,41 @@ export function readAdmonitions(
   text: string,
   { indentedCode = false } = {},
 ): { text: string; titleLines: readonly number[] } {
-  if (!text.includes(':::')) return { text, titleLines: [] };
+  if (!text.includes(':::') && !text.includes('[!')) return { text, titleLines: [] };
   /** The line at `start`, without its line break (`\r\n` too). */
   const lineAt = (start: number): string => {
     const end = text.indexOf('\n', start);
     return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
   };
 
-  // First the pairs, from the marker lines outside code: a closing line closes the innermost opening.
+  // First the lines to rewrite, found outside code: for a pair, its marker lines (a closing line closes
+  // the innermost opening); for an alert, its lines, read on from its marker's.
   const markers = new Map<number, string>();
+  const titles: number[] = [];
   const open: { start: number; colons: number; title: string }[] = [];
+  // Where the last alert's lines end.
+  let alertEnd = 0;
   rewriteOutsideCode(text, {
     triggers: '',
     construct: () => undefined,
     lineStart: (start) => {
+      if (start < alertEnd) return undefined;
       const line = lineAt(start);
       // A quick test first: most lines are no markers.
+      if (line.includes('[!')) {
+        const alert = ALERT.exec(line);
+        const head = alert?.[1] ?? '';
+        const depth = quotesOf(head, true) + 1;
+        // The marker opens the quote: it is on its first line, not under a line of the same quote.
+        const above =
+          start === 0 ? 0 : quotesOf(lineAt(start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1), true);
+        if (alert !== null && above < depth) {
+          markers.set(start, `${head}${bold(alert[4]?.trim() || capitalized(alert[2] ?? ''))}`);
+          titles.push(start);
+          alertEnd = unquoteAlert(text, start, depth, lineAt, markers);
+        }
+        return undefined;
+      }
       if (!line.trimStart().startsWith(':::')) return undefined;
       const opening = OPENING.exec(line);
       if (opening !== null) {
@@ -43,8 +68,7 @@ export function readAdmonitions(
         open.push({
           start,
           colons: opening[2]?.length ?? 3,
-          // A title the author already made bold (`**Heads up**`) is not made bold twice.
-          title: title && `${opening[1] ?? ''}${/^(\*\*|__)[^*_].*\1$/.test(title) ? title : `**${title}**`}`,
+          title: title && `${opening[1] ?? ''}${bold(title)}`,
         });
         return undefined;
       }
@@ -53,6 +77,7 @@ export function readAdmonitions(
       if (closing !== null && inner !== undefined && (closing[1]?.length ?? 0) >= inner.colons) {
         open.pop();
         markers.set(inner.start, inner.title);
+        if (inner.title) titles.push(inner.start);
         markers.set(start, '');
       }
       return undefined;
@@ -61,24 +86,82 @@ export function readAdmonitions(
   });
   if (markers.size === 0) return { text, titleLines: [] };
 
-  const stripped = rewriteOutsideCode(text, {
-    triggers: '',
-    construct: () => undefined,
-    lineStart: (start): Replacement | undefined => {
-      const shown = markers.get(start);
-      if (shown === undefined) return undefined;
-      return { end: start + lineAt(start).length, text: shown };
-    },
-    indentedCode,
-  });
-  return {
-    text: stripped,
-    titleLines: linesOf(
-      text,
-      [...markers].flatMap(([start, shown]) => (shown ? [start] : [])),
-    ),
-  };
+  // Then each of those lines replaced, the rest kept.
+  const out: string[] = [];
+  let done = 0;
+  for (const start of [...markers.keys()].sort((a, b) => a - b)) {
+    out.push(text.slice(done, start), markers.get(start) ?? '');
+    done = start + lineAt(start).length;
+  }
+  out.push(text.slice(done));
+  return { text: out.join(''), titleLines: linesOf(text, titles) };
 }
+
+/** A title in bold; one the author already made bold (`**Heads up**`) is not made bold twice. */
+function bold(title: string): string {
+  return /^(\*\*|__)[^*_].*\1$/.test(title) ? title : `**${title}**`;
+}
+
+/** An alert's kind as its title: `TIP` and `tip` read as `Tip`. */
+function capitalized(kind: string): string {
+  return kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase();
+}
+
+/**
+ * The lines after an alert's marker line (at `start`) that go on with its quote, `depth` quotes in,
+ * set in `lines` without that quote's `>` (and one space after it); where they end. Code in the quote
+ * is its text too, unquoted with it.
+ */
+function unquoteAlert(
+  text: string,
+  start: number,
+  depth: number,
+  lineAt: (start: number) => string,
+  lines: Map<number, string>,
+): number {
+  let at = text.indexOf('\n', start);
+  while (at !== -1) {
+    const next = at + 1;
+    const line = lineAt(next);
+    const marker = nthQuote(line, depth);
+    if (marker === -1) return next;
+    lines.set(next, line.slice(0, marker) + line.slice(line[marker + 1] === ' ' ? marker + 2 : marker + 1));
+    at = text.indexOf('\n', next);
+  }
+  return text.length;
+}
+
+/**
+ * The `>` a line starts with, before any other text (list markers too when `inItems`: the quotes
+ * around a list item's first line).
+ */
+function quotesOf(line: string, inItems = false): number {
+  let quotes = 0;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '>') quotes++;
+    else if (char !== ' ' && char !== '\t') {
+      LIST_MARKER.lastIndex = i;
+      if (!inItems || !LIST_MARKER.test(line)) return quotes;
+      i = LIST_MARKER.lastIndex - 1;
+    }
+  }
+  return quotes;
+}
+
+/** Where the `n`th `>` that a line starts with is (only spaces before and between), or -1. */
+function nthQuote(line: string, n: number): number {
+  let quotes = 0;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '>' && ++quotes === n) return i;
+    if (char !== '>' && char !== ' ' && char !== '\t') return -1;
+  }
+  return -1;
+}
+
+/** A list marker and the space after it, at `lastIndex`. */
+const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)])[ \t]/y;
 
 /** The lines (from 1) the offsets are on, counted in one walk through the text. */
 function linesOf(text: string, offsets: number[]): number[] {
@@ -104,3 +187,11 @@ const OPENING = /^([ \t]*)(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]]*)\])?(?:\{[^}
 
 /** `:::` alone (the colons), spaces around it allowed. */
 const CLOSING = /^[ \t]*(:{3,})[ \t]*$/;
+
+/**
+ * `> [!TIP]`, `> [!warning] Mind the gap`, `- > [!faq]- Title`: what is before the alert's own `>`
+ * (indentation, list markers, the quotes it is in), its kind, the fold mark, and the title. Nothing
+ * in it can match in more than one way: a line is read in linear time.
+ */
+const ALERT =
+  /^((?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*[ \t]*)>[ \t]*\[!([A-Za-z][\w-]*)\]([+-]?)(?:[ \t]+(.*))?$/;

@@ -178,3 +178,141 @@ describe('admonitions in posts', () => {
     });
   });
 });
+
+describe('GitHub alerts and Obsidian callouts', () => {
+  it('GIVEN alerts of any kind THEN the marker is a bold title (the kind, or the title written after it) and the text is no longer quoted', () => {
+    const source = [
+      '> [!TIP]',
+      '> Ask for feedback early.',
+      '>',
+      '> - a list',
+      '',
+      '> [!WARNING] Mind the gap',
+      '>text',
+      '',
+      '> [!faq]- Folded away',
+      '> body',
+      '',
+      '>[!important]+',
+      '> x',
+      '',
+      '> [!note] **Heads up**',
+      '> y',
+    ];
+    expect(readAdmonitions(source.join('\n'))).toEqual({
+      text: [
+        '**Tip**',
+        'Ask for feedback early.',
+        '',
+        '- a list',
+        '',
+        '**Mind the gap**',
+        'text',
+        '',
+        '**Folded away**',
+        'body',
+        '',
+        '**Important**',
+        'x',
+        '',
+        '**Heads up**',
+        'y',
+      ].join('\n'),
+      titleLines: [1, 6, 9, 12, 15],
+    });
+    expect(stripAdmonitions('> [!CAUTION]\r\n> text\r\n\r\nafter')).toBe('**Caution**\r\ntext\r\n\r\nafter');
+  });
+
+  it('GIVEN an alert in a list item or in another quote THEN only its own quote goes, the item and the outer quote stay', () => {
+    const item = ['- **Ask:** for help.', '', '  > [!TIP] Early', '  > Before it is late.', '- Next'];
+    expect(stripAdmonitions(item.join('\n')).split('\n')).toEqual([
+      '- **Ask:** for help.',
+      '',
+      '  **Early**',
+      '  Before it is late.',
+      '- Next',
+    ]);
+    expect(stripAdmonitions('- > [!NOTE]\n  > text')).toBe('- **Note**\n  text');
+    expect(stripAdmonitions('> Quoted:\n>\n> > [!NOTE]\n> > text\n> more')).toBe(
+      '> Quoted:\n>\n> **Note**\n> text\n> more',
+    );
+  });
+
+  it('GIVEN a quote ending THEN so does the alert: a blank line or a line without its `>` is not unquoted', () => {
+    expect(stripAdmonitions('> [!TIP]\n> a\n\n> a quote')).toBe('**Tip**\na\n\n> a quote');
+    expect(stripAdmonitions('> [!TIP]\n> a\nlazy\n> b')).toBe('**Tip**\na\nlazy\n> b');
+    // Code in the alert is its text, unquoted with it.
+    expect(stripAdmonitions('> [!TIP]\n> ```\n> > [!NOTE]\n> ```')).toBe('**Tip**\n```\n> [!NOTE]\n```');
+  });
+
+  it('GIVEN alert markers in code, not first in their quote, or not alone in their brackets THEN they stay as written', () => {
+    const source = [
+      '```',
+      '> [!TIP]',
+      '> text',
+      '```',
+      '',
+      '`> [!TIP]`',
+      '',
+      '> A quote',
+      '> [!TIP]',
+      '',
+      '> [!TIP]x',
+      '> [!] x',
+      '> [!a b]',
+      'Text [!TIP] here',
+    ].join('\n');
+    expect(readAdmonitions(source)).toEqual({ text: source, titleLines: [] });
+    const indented = 'Text\n\n    > [!TIP]\n    > x\n';
+    expect(stripAdmonitions(indented, { indentedCode: true })).toBe(indented);
+    expect(stripAdmonitions(indented)).toBe('Text\n\n    **Tip**\n    x\n');
+  });
+
+  it('GIVEN a megabyte of quote marks and alert markers THEN time grows with the size only', () => {
+    const inputs = [
+      (size: number) => '> [!TIP]\n'.repeat(size / 9),
+      (size: number) => `> [!TIP]\n${'> '.repeat(size / 2)}`,
+      (size: number) => `${'> '.repeat(size / 2)}x [!TIP]`,
+      (size: number) => `${'- '.repeat(size / 2)}> [!TIP]${' '.repeat(size)}a`,
+      (size: number) => `> [!TIP]${' '.repeat(size)}\n> x`,
+    ];
+    for (const input of inputs) expect(growth((text) => stripAdmonitions(text), input)).toBeLessThan(8);
+  });
+
+  describe('in posts', () => {
+    const front = validFront();
+    delete front.summary;
+
+    it.each(['content/a.md', 'content/a.mdx'])(
+      'GIVEN an alert first in %s without a summary THEN its text is the summary, without marker or title',
+      (file) => {
+        const article = mustParse(
+          articleSource(front, '> [!TIP]\n> Ask for feedback early.\n\nIntro.\n\n## Tips\n\n- One'),
+          file,
+        );
+        expect(article.summary).toBe('Ask for feedback early.');
+      },
+    );
+
+    it('GIVEN an alert in a tips list item and in the section text THEN no marker shows', () => {
+      const body = [
+        '## Tips',
+        '',
+        '> [!NOTE]',
+        '> Read them all.',
+        '',
+        '- **Ask:** for help.',
+        '',
+        '  > [!WARNING] Mind the gap',
+        '  > Not too late.',
+        '- Two',
+      ].join('\n');
+      const tips = mustParse(articleSource(validFront(), body)).sections.tips;
+      expect(tips?.text).toBe('**Note**\nRead them all.');
+      expect(tips?.items.map(({ name, text }) => ({ name, text }))).toEqual([
+        { name: 'Ask', text: 'for help.\n\n**Mind the gap**\nNot too late.' },
+        { name: undefined, text: 'Two' },
+      ]);
+    });
+  });
+});
