@@ -2,7 +2,7 @@ import markdownIt, { type MarkdownIt, type Options, type Token } from 'markdown-
 import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
-import type { Heading, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Heading, ListItem, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { TAG_TRACE } from './mdx.js';
 import { firstAtOrAfter } from './sorted.js';
 
@@ -180,11 +180,14 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
       case 'list_item_close':
         close();
         break;
-      case 'inline':
+      case 'inline': {
+        const nodes = phrasing(token.children ?? [], position);
+        const item = stack[stack.length - 2]?.node;
+        if (item?.type === 'listItem' && item.children.length === 1) markTask(item, token, nodes);
         // A loop, not push(...): a paragraph may hold more nodes than a call takes arguments.
-        for (const node of phrasing(token.children ?? [], position))
-          (top().node.children as PhrasingContent[]).push(node);
+        for (const node of nodes) (top().node.children as PhrasingContent[]).push(node);
         break;
+      }
       case 'fence': {
         const info = markdown.utils.unescapeAll(token.info).trim();
         const space = info.search(/\s/);
@@ -211,6 +214,40 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
   }
   return root;
 }
+
+/**
+ * A task list's item (`- [ ] text`, `- [x] text`, as GFM reads it: the box first in the item's first
+ * paragraph, a space after it): `checked` set, and the box shown as ☐ or ☑ in place of its brackets,
+ * where mdast-util-to-markdown would write `\[ ]`. In the text, since an item's text is shown
+ * without its item (a tip); the two boxes are one pair of Unicode's, plain text and not emoji, so a
+ * list of them reads as a checklist. `inline` is the token of the item's first paragraph, `nodes` its
+ * phrasing, changed in place.
+ */
+function markTask(item: ListItem, inline: Token, nodes: PhrasingContent[]): void {
+  // The source as written: an escaped `\[ ]` is text, and `[x]` a link where a definition makes it one.
+  const task = TASK.exec(inline.content);
+  const first = nodes[0];
+  if (task === null || first?.type !== 'text') return;
+  const checked = task[1] !== ' ';
+  item.checked = checked;
+  const box = checked ? '☑ ' : '☐ ';
+  const rest = first.value.replace(/^\[[ xX]\]\s*/, '');
+  // An item that opens in bold or italic (`- [x] **Name:** text`) keeps that name: the box goes in it.
+  let lead = rest === '' ? nodes[1] : undefined;
+  while (lead?.type === 'strong' || lead?.type === 'emphasis') {
+    const inner: PhrasingContent | undefined = lead.children[0];
+    if (inner?.type === 'text') {
+      lead.children[0] = { ...inner, value: box + inner.value };
+      nodes.shift();
+      return;
+    }
+    lead = inner;
+  }
+  nodes[0] = { ...first, value: box + rest };
+}
+
+/** A task's box and the white space after it, with something after that. */
+const TASK = /^\[([ xX])\]\s+(?=\S)/;
 
 /** Where a node is in the source (unist's Position). */
 type Position = NonNullable<Root['position']>;

@@ -377,3 +377,88 @@ describe('links and emphasis around nothing', () => {
       expect(nothing(source), source).toBe(false);
   });
 });
+
+describe('task lists', () => {
+  it('GIVEN task list items THEN each is checked or not, its box shown as ☐ or ☑ in place of its brackets', () => {
+    const tree = markdownTree('- [ ] not done\n- [x] done\n- [X] **bold**\n\n1. [ ]\n   wrapped');
+    expect(shape(tree)).toMatchObject({
+      children: [
+        {
+          type: 'list',
+          children: [
+            {
+              type: 'listItem',
+              checked: false,
+              children: [{ children: [{ type: 'text', value: '☐ not done' }] }],
+            },
+            {
+              type: 'listItem',
+              checked: true,
+              children: [{ children: [{ type: 'text', value: '☑ done' }] }],
+            },
+            {
+              type: 'listItem',
+              checked: true,
+              // The box goes in the bold that opens the item, which stays its name.
+              children: [{ children: [{ type: 'strong', children: [{ type: 'text', value: '☑ bold' }] }] }],
+            },
+          ],
+        },
+        { type: 'list', children: [{ type: 'listItem', checked: false }] },
+      ],
+    });
+    expect(write('- [ ] not done\n- [x] **bold** done\n- [ ] ***both*** `code`')).toBe(
+      '- ☐ not done\n- **☑ bold** done\n- ***☐ both*** `code`\n',
+    );
+    expect(write('- [x] `code`')).toBe('- ☑ `code`\n');
+    expect(write('Steps:\n\n1. [ ]\n   wrapped')).toBe('Steps:\n\n1. ☐ wrapped\n');
+    expect(markdownTree('- [x] done', { mdx: true }).children[0]).toMatchObject({
+      children: [{ checked: true }],
+    });
+  });
+
+  it('GIVEN boxes that open no task (escaped, empty, a link, not first, not in a list, in code) THEN they stay as written', () => {
+    const source = [
+      '- \\[ ] escaped',
+      '- [ ]',
+      '- [x]',
+      '- [x][] link',
+      '- text [ ] later',
+      '- [y] other',
+      '- [ ]no space',
+      '',
+      '[ ] not in a list',
+      '',
+      '```',
+      '- [ ] code',
+      '```',
+      '',
+      '[x]: https://x.example',
+    ].join('\n');
+    const tree = markdownTree(source);
+    expect(JSON.stringify(tree)).not.toMatch(/[☐☑]|"checked":(true|false)/);
+    expect(write('- `[ ]` code span\n- [x](https://x.example) link')).toBe(
+      '- `[ ]` code span\n- [x](https://x.example) link\n',
+    );
+  });
+
+  it('GIVEN a task list in a post THEN its items, and lists in their text, show the boxes', () => {
+    const body = [
+      '## Tips',
+      '',
+      '- [ ] Ask for feedback early.',
+      '- [x] **Mentor:** find one.',
+      '- [ ] Reading: one book a month.',
+      '- Steps:',
+      '  - [x] one',
+      '  - [ ] two',
+    ].join('\n');
+    const article = mustParse(articleSource(validFront(), body));
+    expect(article.sections.tips?.items.map(({ name, text }) => ({ name, text }))).toEqual([
+      { name: undefined, text: '☐ Ask for feedback early.' },
+      { name: '☑ Mentor', text: 'find one.' },
+      { name: '☐ Reading', text: 'one book a month.' },
+      { name: undefined, text: 'Steps:\n\n- ☑ one\n- ☐ two' },
+    ]);
+  });
+});

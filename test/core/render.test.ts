@@ -571,3 +571,51 @@ describe('addresses in payloads, which Discord takes as RFC 3986 URIs', () => {
     }
   });
 });
+
+describe('GitHub alerts and task lists in rendered messages', () => {
+  const body = [
+    '> [!IMPORTANT]',
+    '> Read this first.',
+    '',
+    '## Tips',
+    '',
+    '> [!TIP]',
+    '> Pick one.',
+    '',
+    '- [ ] **Ask:** for feedback early.',
+    '',
+    '  > [!WARNING] Mind the gap',
+    `  > ${prose(200)}`,
+    '- [x] Find a mentor.',
+    '',
+    '```md',
+    '> [!NOTE]',
+    '- [ ] as written',
+    '```',
+  ].join('\n');
+  const front = validFront();
+  delete front.summary;
+  const article = mustParse(articleSource(front, body));
+  const { index } = buildIndex([article]);
+
+  it('GIVEN alerts and task items THEN the tip, the tips and the articles show titles and boxes, no marker, within the limits', () => {
+    const tips = index.items('tips');
+    const payloads = [
+      ...tips.map((tip) => renderTip(tip)),
+      renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index),
+      renderArticles({ tag: undefined, page: 0 }, index, BLOG),
+    ];
+    // Outside the code block, which shows its lines as written.
+    const shown = JSON.stringify(payloads).replace(/```md.*?```/g, '');
+    expect(JSON.stringify(payloads)).toContain('```md');
+    expect(shown).not.toMatch(/\[!|\\\\\[/);
+    for (const payload of payloads) expect(messageLimitViolations(payload)).toEqual([]);
+    expect(article.summary).toBe('Read this first.');
+    const [ask, mentor] = article.sections.tips?.items ?? [];
+    expect(ask?.name).toBe('☐ Ask');
+    expect(ask?.text).toMatch(/^for feedback early\.\n\n\*\*Mind the gap\*\*\n(?!>)/);
+    expect(mentor?.text).toBe('☑ Find a mentor.');
+    // In code, as written.
+    expect(article.sections.tips?.text).toBe('**Tip**\nPick one.\n\n```md\n> [!NOTE]\n- [ ] as written\n```');
+  });
+});
