@@ -27,7 +27,7 @@ const DAY_EXPECTED =
  * an English month name (see {@link NAMED_DAY}): the day is kept as the author wrote it. A day that
  * does not exist (`2024-02-30`) is refused, not rolled over.
  */
-const day = z.string('expected a date written as YYYY-MM-DD').transform((value, context) => {
+const day = z.string(DAY_EXPECTED).transform((value, context) => {
   const read = dayOf(value.trim());
   if (read !== undefined) return read;
   context.addIssue({ code: 'custom', message: DAY_EXPECTED, input: value });
@@ -142,7 +142,7 @@ const blankAsAbsent = <T extends z.ZodType>(schema: T) =>
  */
 const instant = blankAsAbsent(
   z
-    .string('expected a date written as YYYY-MM-DD (a time may follow)')
+    .string(DAY_EXPECTED)
     .trim()
     .refine((value) => instantOf(value) !== undefined, DAY_EXPECTED),
 );

@@ -267,3 +267,23 @@ describe('readFrontMatter: what a reader refuses is said with what to do, at its
     for (const input of inputs) expect(growth((text) => readFrontMatter(text), input)).toBeLessThan(8);
   });
 });
+
+describe('a field of the wrong type is said with what to write', () => {
+  /** The problems of an article whose front matter block (fences and all) is `front`. */
+  const problemsOf = (front: string) => {
+    const result = parseArticle({ file: 'content/a.md', source: `${front}\n## Tips\n- x\n` });
+    return result.ok ? [] : result.problems.map(({ line, field, message }) => ({ line, field, message }));
+  };
+
+  it('GIVEN a date the reader took for a number THEN it says every form a date is written in, as for any other bad date', () => {
+    const said =
+      'expected a real day written as YYYY-MM-DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"';
+    expect(problemsOf('---\ntitle: T\ndate: 20240101\nexpiryDate: 20250101\n---')).toEqual([
+      { line: 3, field: 'date', message: said },
+      { line: 4, field: 'expiryDate', message: said },
+    ]);
+    expect(problemsOf('---\ntitle: T\ndate: 2024-13-01\n---')).toEqual([
+      { line: 3, field: 'date', message: said },
+    ]);
+  });
+});
