@@ -213,7 +213,7 @@ const tag = asText(
   z
     .string('each tag must be text')
     .overwrite(oneLine)
-    .min(1, 'a tag is empty')
+    .min(1, 'a tag is empty: write it, or remove it')
     .max(TAG_MAX, `a tag may have at most ${TAG_MAX} characters: shorten it`)
     // An emoji is a tag as Hugo and Jekyll publish it (`🚀`); punctuation alone (`~~`) is a slip.
     .regex(/[\p{L}\p{N}\p{So}]/u, 'a tag needs at least one letter, digit or emoji'),

@@ -329,11 +329,11 @@ function parseSource({
             line,
             field: String(name),
             message: empty
-              ? `${nth} is empty`
+              ? `${nth} ${EMPTY_ENTRY}`
               : said === issue.message
                 ? `${nth}: ${said}`
                 : `${nth} ${said}`,
-            alike: empty ? `a ${entry} is empty` : issue.message,
+            alike: empty ? `a ${entry} ${EMPTY_ENTRY}` : issue.message,
           },
         ];
       }
@@ -709,7 +709,12 @@ function oncePerField(problems: readonly FieldProblem[]): ContentProblem[] {
     const [{ alike, ...first }] = group as [FieldProblem, ...FieldProblem[]];
     if (group.length === 1) return first;
     const top = first.field?.split('.')[0] ?? '';
-    return { ...first, field: top, message: `${alike} (${group.length} entries)` };
+    // The count goes with what is wrong, before what to do: `a tag is empty (3 entries): write it, …`.
+    const advice = alike.indexOf(': ');
+    const count = ` (${group.length} entries)`;
+    const message =
+      advice === -1 ? `${alike}${count}` : `${alike.slice(0, advice)}${count}${alike.slice(advice)}`;
+    return { ...first, field: top, message };
   });
 }
 
@@ -717,6 +722,9 @@ function oncePerField(problems: readonly FieldProblem[]): ContentProblem[] {
 function inLineOrder(problems: readonly ContentProblem[]): ContentProblem[] {
   return [...problems].sort((a, b) => (a.line ?? 1) - (b.line ?? 1));
 }
+
+/** What a list's entry written empty (`- ` alone, `~`) is told: as the zod schema says of an empty tag. */
+const EMPTY_ENTRY = 'is empty: write it, or remove it';
 
 function isEmpty(data: unknown, path: readonly PropertyKey[]): boolean {
   let value = data;
@@ -1189,7 +1197,7 @@ function parseBody(
         line: item.line,
         message:
           item.name !== undefined
-            ? `${what} "${item.name}" has a name but no text`
+            ? `${what} "${item.name}" has a name but no text: write its text after the name, or remove the item`
             : `${what} is empty: write its text, or remove the item`,
       });
     }

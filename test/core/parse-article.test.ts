@@ -952,9 +952,21 @@ describe('tags and categories', () => {
   it('GIVEN an empty or null tag THEN says which tag is empty, counted from 1', () => {
     expect(
       problemsOf('---\ntitle: T\ntags: [yes, no, on, off, null, 1.0, 2024]\n---\n## Tips\n- x\n'),
-    ).toEqual([{ file: 'content/bad.md', line: 3, field: 'tags', message: 'the 5th tag is empty' }]);
+    ).toEqual([
+      {
+        file: 'content/bad.md',
+        line: 3,
+        field: 'tags',
+        message: 'the 5th tag is empty: write it, or remove it',
+      },
+    ]);
     expect(problemsOf('---\ntitle: T\ncategories:\n  - a\n  -\n---\n## Tips\n- x\n')).toEqual([
-      { file: 'content/bad.md', line: 5, field: 'categories', message: 'the 2nd category is empty' },
+      {
+        file: 'content/bad.md',
+        line: 5,
+        field: 'categories',
+        message: 'the 2nd category is empty: write it, or remove it',
+      },
     ]);
   });
 
@@ -990,7 +1002,12 @@ describe('tags and categories', () => {
       `---\ntitle: T\nurl: /x\nsummary: S\ntags: [ok, ""]\ncategories: [fine, "~~", ${'x'.repeat(51)}]\n---\n## Tips\n- x\n`,
     );
     expect(problems).toEqual([
-      { file: 'content/bad.md', line: 5, field: 'tags', message: 'the 2nd tag is empty' },
+      {
+        file: 'content/bad.md',
+        line: 5,
+        field: 'tags',
+        message: 'the 2nd tag is empty: write it, or remove it',
+      },
       {
         file: 'content/bad.md',
         line: 6,
@@ -2692,7 +2709,12 @@ describe('hostile front matter is read as data, never run', () => {
   it('GIVEN thousands of bad tags THEN the first hundred are read, as one problem and a count', () => {
     const tags = `[${Array.from({ length: 5000 }, () => '~').join(', ')}]`;
     expect(problemsOf(`---\ntitle: T\ntags: ${tags}\nurl: /x\nsummary: S\n---\n## Tips\n- x\n`)).toEqual([
-      { file: 'content/bad.md', line: 3, field: 'tags', message: 'a tag is empty (20 entries)' },
+      {
+        file: 'content/bad.md',
+        line: 3,
+        field: 'tags',
+        message: 'a tag is empty (20 entries): write it, or remove it',
+      },
       { file: 'content/bad.md', message: 'and 80 more problems in the front matter' },
     ]);
     // One tag repeated 100,000 times is one tag.
@@ -3009,7 +3031,12 @@ describe('empty fields, dates and pages as the generators read them', () => {
 
   it('GIVEN a field written empty where a value is needed THEN "empty" is said of it, never "missing"; a wrong value keeps its message', () => {
     expect(problemsOf('---\ntitle: T\ntags: [a, ~]\nsections: { tips: }\n---\nBody.\n')).toEqual([
-      { file: 'content/bad.md', line: 3, field: 'tags', message: 'the 2nd tag is empty' },
+      {
+        file: 'content/bad.md',
+        line: 3,
+        field: 'tags',
+        message: 'the 2nd tag is empty: write it, or remove it',
+      },
       {
         file: 'content/bad.md',
         line: 4,
@@ -3158,7 +3185,7 @@ describe('list items that would show nothing but marks are empty items', () => {
   const named = (line: number, name: string) => ({
     file: 'content/bad.md',
     line,
-    message: `the tips item "${name}" has a name but no text`,
+    message: `the tips item "${name}" has a name but no text: write its text after the name, or remove the item`,
   });
 
   it('GIVEN `- ****`, `- **Name:**` and `- [](http://x)` (QA F2) THEN each is reported, none shown as `---` or raw', () => {
@@ -3239,13 +3266,13 @@ describe('front matter problems inside a field: at the line of what is wrong, co
     expect(
       problemsIn(`---\ntitle: Bad Tag\ntags:\n  - ok\n  -\n  - {nested: map}\n  - ${long}\n---`),
     ).toEqual([
-      { line: 5, field: 'tags', message: 'the 2nd tag is empty' },
+      { line: 5, field: 'tags', message: 'the 2nd tag is empty: write it, or remove it' },
       { line: 6, field: 'tags', message: 'the 3rd tag must be text' },
       { line: 7, field: 'tags', message: 'the 4th tag may have at most 50 characters: shorten it' },
     ]);
     // `- ""` is one empty tag, not also one without a letter; a list may stand at its key's indentation.
     expect(problemsIn('---\ntitle: T\ntags:\n- ok\n- ""\n- "~~"\n---')).toEqual([
-      { line: 5, field: 'tags', message: 'the 2nd tag is empty' },
+      { line: 5, field: 'tags', message: 'the 2nd tag is empty: write it, or remove it' },
       { line: 6, field: 'tags', message: 'the 3rd tag needs at least one letter, digit or emoji' },
     ]);
   });
@@ -3352,7 +3379,7 @@ describe('control characters, which Discord drops from embeds', () => {
     for (const control of ['\u001c', '\u0085', '\u007f', '\u0000', '\u000b']) {
       const result = parse(`## Tips\n\n- **Ok:** ${control}\n- **Two:** more`);
       expect(result.ok ? [] : result.problems.map((p) => [p.line, p.message])).toEqual([
-        [10, 'the tips item "Ok" has a name but no text'],
+        [10, 'the tips item "Ok" has a name but no text: write its text after the name, or remove the item'],
       ]);
       const unnamed = parse(`## Tips\n\n- ${control}\n- **Two:** more`);
       expect(unnamed.ok ? [] : unnamed.problems.map((p) => p.message)).toEqual([
