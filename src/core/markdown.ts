@@ -664,9 +664,9 @@ function isPageRelative(url: string): boolean {
 
 /**
  * A paragraph without its first `count` inline nodes (an item's name), and the spaces opening the rest.
- * A separator after the name (`**Name**: text`, `**Name** - text`, `**Name** — text`) goes too, but only
- * when the name did not end with one and a space follows it: in `**Flags:** --dry-run` or
- * `**Pay:** -10%` the dashes are the text's own.
+ * A separator after the name (`**Name**: text`, `**Name** - text`, `**Name**—text`) goes too, but only
+ * when the name did not end with one: in `**Flags:** --dry-run` or `**Pay:** -10%` the dashes are the
+ * text's own.
  */
 export function dropLeadingInline(paragraph: Paragraph, count: number): Paragraph {
   const rest: PhrasingContent[] = paragraph.children.slice(count);
@@ -675,7 +675,9 @@ export function dropLeadingInline(paragraph: Paragraph, count: number): Paragrap
     const named = /[:：\-–—]\s*$/.test(
       plainText({ type: 'paragraph', children: paragraph.children.slice(0, count) }),
     );
-    const value = first.value.replace(named ? /^\s+/ : /^\s*(?:(?:[:\-–—]|--)(?=\s|$)|：)?\s*/, '');
+    // A dash (`—`, `–`) or a full-width colon goes with or without a space after it (`**Name**—text`,
+    // as US style writes it); a hyphen or a colon only before one (`**Name** -10%` keeps its minus).
+    const value = first.value.replace(named ? /^\s+/ : /^\s*(?:[–—：]|(?:[:-]|--)(?=\s|$))?\s*/, '');
     rest[0] = { ...first, value };
     if (value === '') rest.shift();
   }

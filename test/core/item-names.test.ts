@@ -64,6 +64,9 @@ describe('item names', () => {
       '- **Name**: text after.',
       '- **Name**：text after.',
       '- **Offset** -5 minutes.',
+      '- **Unspaced**—text after.',
+      '- **Spaced before** —text after.',
+      '- **En dash**–text after.',
     ];
     expect(tips(items.join('\n'))).toEqual([
       { name: 'Expect a pay change', text: '-10% at first, then up.' },
@@ -77,6 +80,10 @@ describe('item names', () => {
       { name: 'Name', text: 'text after.' },
       { name: 'Name', text: 'text after.' },
       { name: 'Offset', text: '-5 minutes.' },
+      // A dash goes with or without a space after it, as US style writes it unspaced.
+      { name: 'Unspaced', text: 'text after.' },
+      { name: 'Spaced before', text: 'text after.' },
+      { name: 'En dash', text: 'text after.' },
     ]);
   });
 
