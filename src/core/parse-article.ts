@@ -318,6 +318,9 @@ function parseSource({
       const line = name === undefined ? 1 : valueLine(frontLines, String(name), child);
       // Written with nothing after it (YAML's null), where a value is needed: empty, not missing.
       const empty = issue.code === 'invalid_type' && isEmpty(data, issue.path);
+      // `title: true`: a text the reader took for a true or false (or a number where none is read).
+      const quote = textInQuotes(issue, valueAt(data, issue.path), frontLines.lines[line - 1] ?? '');
+      const advice = quote === undefined ? '' : `: ${quote}`;
       // A list's entry (`tags: [a, null]`, `- ` alone) is named by its place, as the author counts.
       if (path.length === 2 && typeof position === 'number') {
         const entry = LIST_ENTRY[String(issue.path[0])] ?? 'entry';
@@ -330,15 +333,15 @@ function parseSource({
             field: String(name),
             message: empty
               ? `${nth} ${EMPTY_ENTRY}`
-              : said === issue.message
-                ? `${nth}: ${said}`
-                : `${nth} ${said}`,
-            alike: empty ? `a ${entry} ${EMPTY_ENTRY}` : issue.message,
+              : `${said === issue.message ? `${nth}: ${said}` : `${nth} ${said}`}${advice}`,
+            alike: empty
+              ? `a ${entry} ${EMPTY_ENTRY}`
+              : `${issue.message}${quote === undefined ? '' : ': write it in quotes'}`,
           },
         ];
       }
       const field = place || undefined;
-      const message = empty ? 'empty' : issue.message;
+      const message = empty ? 'empty' : `${issue.message}${advice}`;
       return [{ file, line, ...(field === undefined ? {} : { field }), message, alike: message }];
     });
     // Past those, the places are only counted: a hundred bad tags are one problem and a number.
@@ -726,13 +729,54 @@ function inLineOrder(problems: readonly ContentProblem[]): ContentProblem[] {
 /** What a list's entry written empty (`- ` alone, `~`) is told: as the zod schema says of an empty tag. */
 const EMPTY_ENTRY = 'is empty: write it, or remove it';
 
-function isEmpty(data: unknown, path: readonly PropertyKey[]): boolean {
+/** The value at `path` in the front matter's data; undefined where there is none. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null) return false;
+    if (typeof value !== 'object' || value === null) return undefined;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
+  return value;
+}
+
+function isEmpty(data: unknown, path: readonly PropertyKey[]): boolean {
+  const value = valueAt(data, path);
   return value === undefined || value === null;
+}
+
+/** The fields read as dates: quotes make no text of a date. */
+const DATE_FIELDS: ReadonlySet<PropertyKey> = new Set(['date', 'expirydate', 'publishdate']);
+
+/**
+ * A value `key: value` (YAML), `key = value` (TOML), `"key": value,` (JSON) or `- value` (a YAML
+ * list's entry) that holds no space, as a true or false or a number does, and its key; a comment may
+ * follow. No two parts can match the same characters: a long line takes no time to try.
+ */
+const WRITTEN_VALUE =
+  /^[ \t]*(-|"[^"]*"[ \t]*[:=]|[^\s"'#=:[\]{},-][^\s#=:]*[ \t]*[:=])[ \t]+([^\s"'#,[\]{}]+)[ \t]*,?[ \t]*(?:#.*)?\r?$/;
+
+/**
+ * Where text is expected and the reader found a true or false or a number (`title: true`, `url:
+ * 2024`, `tags: [yes, true]`), what to write instead: the value in quotes, as written on its line
+ * when it is there (`title: "True"`), else as read. Undefined for any other problem, and for dates.
+ */
+function textInQuotes(
+  issue: { code: string; path: readonly PropertyKey[]; expected?: unknown },
+  value: unknown,
+  line: string,
+): string | undefined {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'string' || DATE_FIELDS.has(issue.path[0] ?? ''))
+    return undefined;
+  if (typeof value !== 'boolean' && typeof value !== 'number' && typeof value !== 'bigint') return undefined;
+  const read = String(value);
+  const [, key = '', written = ''] = WRITTEN_VALUE.exec(line) ?? [];
+  // A number of a thousand digits is not quoted back whole.
+  if (read.length > 40 || written.length > 40) return 'write it in quotes';
+  // The line's own value only when it is the one read (not the key's line of a list written `[…]`).
+  const same = written.toLowerCase() === read.toLowerCase() || (written !== '' && Number(written) === value);
+  if (!same) return `write it in quotes, "${read}"`;
+  if (key === '-') return `write it in quotes, "${written}"`;
+  return `write it in quotes, ${key.replace(/\s*[:=]$/, '')}${key.endsWith('=') ? ' = ' : ': '}"${written}"`;
 }
 
 /** The field that gave an article its address, named as written, and its line (see `Article.addressField`). */

@@ -275,6 +275,62 @@ describe('a field of the wrong type is said with what to write', () => {
     return result.ok ? [] : result.problems.map(({ line, field, message }) => ({ line, field, message }));
   };
 
+  it('GIVEN a text field the reader took for true, false or a number THEN it says to quote it, as written', () => {
+    expect(problemsOf('---\ntitle: True\nslug: false # draft\nurl: 2024\n---')).toEqual([
+      { line: 2, field: 'title', message: 'expected a title (text): write it in quotes, title: "True"' },
+      { line: 3, field: 'slug', message: 'expected a slug (text): write it in quotes, slug: "false"' },
+      {
+        line: 4,
+        field: 'url',
+        message: 'expected the article address (text): write it in quotes, url: "2024"',
+      },
+    ]);
+    expect(problemsOf('+++\ntitle = true\nsummary = false\n+++')).toEqual([
+      { line: 2, field: 'title', message: 'expected a title (text): write it in quotes, title = "true"' },
+      {
+        line: 3,
+        field: 'summary',
+        message: 'expected a summary (text): write it in quotes, summary = "false"',
+      },
+    ]);
+    expect(problemsOf('{\n  "title": "T",\n  "description": true,\n  "x": 1\n}')).toEqual([
+      {
+        line: 3,
+        field: 'description',
+        message: 'expected a description (text): write it in quotes, "description": "true"',
+      },
+    ]);
+  });
+
+  it('GIVEN a number of hundreds of digits where text is expected THEN it says to quote it, without quoting it back', () => {
+    expect(problemsOf(`---\ntitle: T\nurl: ${'9'.repeat(400)}\n---`)).toEqual([
+      { line: 3, field: 'url', message: 'expected the article address (text): write it in quotes' },
+    ]);
+  });
+
+  it('GIVEN a tag the reader took for true or false THEN it says to quote it, in a list of lines or written [ ]', () => {
+    expect(problemsOf('---\ntitle: T\ntags:\n  - ok\n  - TRUE\n---')).toEqual([
+      { line: 5, field: 'tags', message: 'the 2nd tag must be text: write it in quotes, "TRUE"' },
+    ]);
+    expect(problemsOf('---\ntitle: T\ntags: [ok, false]\n---')).toEqual([
+      { line: 3, field: 'tags', message: 'the 2nd tag must be text: write it in quotes, "false"' },
+    ]);
+    expect(problemsOf('---\ntitle: T\ntags: [true, false, yes]\n---')).toEqual([
+      { line: 3, field: 'tags', message: 'each tag must be text (2 entries): write it in quotes' },
+    ]);
+  });
+
+  it('GIVEN a list or map where text is expected, or a date of true THEN no quotes are offered', () => {
+    expect(problemsOf('---\ntitle: [a]\ndate: true\n---')).toEqual([
+      { line: 2, field: 'title', message: 'expected a title (text)' },
+      {
+        line: 3,
+        field: 'date',
+        message: expect.stringMatching(/^expected a real day written as YYYY-MM-DD/) as string,
+      },
+    ]);
+  });
+
   it('GIVEN a date the reader took for a number THEN it says every form a date is written in, as for any other bad date', () => {
     const said =
       'expected a real day written as YYYY-MM-DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"';
