@@ -42,17 +42,17 @@ async function deploy(): Promise<number> {
 
 /**
  * The command with `default_member_permissions` as the integer Discord's API description types it
- * (the builders write the bit set as a string, which Discord also takes, but a strict check refuses).
+ * (the builders write the bit set as a string, which Discord also takes, but a strict check refuses);
+ * a bit set past 2^53, which a JSON number cannot hold exactly, stays a string.
  */
 function withIntegerPermissions<T extends { default_member_permissions?: string | null | undefined }>(
   command: T,
-): Omit<T, 'default_member_permissions'> & { default_member_permissions?: number | null } {
+): Omit<T, 'default_member_permissions'> & { default_member_permissions?: number | string | null } {
   const { default_member_permissions: permissions, ...rest } = command;
   if (permissions === undefined) return rest;
   if (permissions === null) return { ...rest, default_member_permissions: null };
   const bits = Number(permissions);
-  if (!Number.isSafeInteger(bits)) throw new Error(`default_member_permissions ${permissions} is no bit set`);
-  return { ...rest, default_member_permissions: bits };
+  return { ...rest, default_member_permissions: Number.isSafeInteger(bits) ? bits : permissions };
 }
 
 process.exitCode = await deploy();

@@ -172,8 +172,8 @@ export function failSlot(record: ScheduleRecord, slot: string, now: number, wait
 
 /**
  * The slot at `slotAt` is left unposted (`reason`: too late, or no tip to post): on to the next run.
- * The skip is kept, for /schedule show to say, counted with those for the same reason just before it
- * (no post between).
+ * The skip is kept, for /schedule show to say, counted with those for the same reason in the slots
+ * just before it (each the one after the other by the rule: no post, pause or other slot between).
  */
 export function skipSlot(
   record: ScheduleRecord,
@@ -182,11 +182,11 @@ export function skipSlot(
   reason: SkipReason,
 ): ScheduleRecord {
   const before = record.lastSkip;
+  // The slot right after the last skipped one, by the rule: not one after a pause, or after a post.
   const inARow =
     before !== undefined &&
     before.reason === reason &&
-    before.slotAt < slotAt &&
-    (record.lastPost === undefined || record.lastPost.slotAt < before.slotAt);
+    nextRun(record, new Date(before.slotAt)).getTime() === slotAt;
   return {
     ...record,
     inFlight: undefined,

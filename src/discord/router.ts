@@ -45,7 +45,7 @@ export function createRouter(
         );
       }
     } catch (thrown) {
-      const error = optionRefusal(thrown) ?? thrown;
+      const error = optionRefusal(thrown, interaction, deps) ?? thrown;
       outcome = error instanceof UserFacingError ? 'refused' : 'failed';
       await answerError(interaction, error, deps);
     }
@@ -64,11 +64,21 @@ const OPTION_ERRORS: ReadonlySet<string> = new Set([
   DiscordjsErrorCodes.CommandInteractionOptionEmpty,
 ]);
 
-/** An option the bot cannot read, as a refusal that says what to do; undefined for other errors. */
-function optionRefusal(error: unknown): UserFacingError | undefined {
+/**
+ * An option the bot cannot read, as a refusal that says what to do; undefined for other errors.
+ * Logged as a warning with discord.js's reason: a stale definition, or a getter of the bot's own
+ * that does not match its command, which only the log shows.
+ */
+function optionRefusal(error: unknown, interaction: Interaction, deps: Deps): UserFacingError | undefined {
   if (!(error instanceof DiscordjsTypeError) || !OPTION_ERRORS.has(error.code)) return undefined;
+  const command =
+    interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
+  deps.logger.warn(
+    { interactionId: interaction.id, command, err: error },
+    'an option came with another type than the command has',
+  );
   return new UserFacingError(
-    `I cannot read an option of this command (${error.message}). Choose the command again from the list Discord shows when you type /: it may have changed since.`,
+    'I cannot read an option of this command. Choose the command again from the list Discord shows when you type /: it may have changed since.',
   );
 }
 

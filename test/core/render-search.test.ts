@@ -115,7 +115,7 @@ describe('/search rendering', () => {
     const emoji = searchableIndex([
       { ...longArticle(1), slug: 'tagged', title: 'Launch day', tags: ['🚀'] },
       { ...longArticle(2), slug: 'titled', title: 'Ship it 🚀 fast', tags: ['shipping'] },
-      { ...longArticle(3), slug: 'other', title: 'Quiet weeks', tags: ['calm'] },
+      { ...longArticle(3), slug: 'other', title: 'The art and craft of quiet weeks', tags: ['calm'] },
     ]);
     expect(searchResults('🚀', emoji).map((article) => article.slug)).toEqual(['tagged', 'titled']);
     expect(parseSearchCustomId(searchCustomId('🚀', 0), emoji)?.results.map((a) => a.slug)).toEqual([
@@ -123,6 +123,8 @@ describe('/search rendering', () => {
       'titled',
     ]);
     expect(searchResults('🎉', emoji)).toEqual([]);
+    // Very common words only: nothing to search for, not every title holding "the".
+    expect(searchResults('the and', emoji)).toEqual([]);
   });
 
   it('GIVEN what a user typed THEN the query is one plain line of at most 80 code points', () => {

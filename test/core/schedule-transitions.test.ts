@@ -518,6 +518,12 @@ describe('the /schedule texts', () => {
       at: SLOT + 3 * DAY,
       reason: 'no-tips',
     });
+    // Paused and resumed after a skip: the next skip is a week later, not the slot after it.
+    expect(skipSlot(once, SLOT + 7 * DAY, SLOT + 7 * DAY + 2 * HOUR, 'late').lastSkip).toEqual({
+      slotAt: SLOT + 7 * DAY,
+      at: SLOT + 7 * DAY + 2 * HOUR,
+      reason: 'late',
+    });
     // A post after the skips: a new run too.
     const lastPost = {
       at: SLOT + 3 * DAY,

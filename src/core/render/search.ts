@@ -47,11 +47,13 @@ export function parseSearchCustomId(customId: string, index: ContentIndex): Sear
 }
 
 /**
- * The articles a query finds, best first: by its words; a query of none (an emoji, punctuation) by
- * the tag it is and the titles holding it as written, as the other commands find them.
+ * The articles a query finds, best first: by its words; a query without a letter or digit (an emoji)
+ * by the tag it is and the titles holding it as written, as the other commands find them. One of
+ * very common words only (`how to`) finds nothing: every title has them.
  */
 export function searchResults(query: string, index: ContentIndex): readonly Article[] {
   if (searchTerms(query).length > 0) return index.search.search(query);
+  if (/[\p{L}\p{N}]/u.test(query)) return [];
   const tagged = index.tag(query)?.articles ?? [];
   return [...new Set([...tagged, ...matchingArticles(index.articles, query, index.articles.length)])];
 }
