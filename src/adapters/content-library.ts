@@ -1,4 +1,4 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
@@ -130,8 +130,8 @@ export class ContentLibrary {
   #watchedRoot: string | undefined;
   /** The content folder's parent, watched for the folder being replaced (see #startWatching). */
   #parentFolder: string | undefined;
-  /** The folders holding a link above the content folder, by folder: the link (see #startWatching). */
-  #linkFolders = new Map<string, string>();
+  /** The folders holding a link above the content folder, by folder: its links (see #startWatching). */
+  #linkFolders = new Map<string, Set<string>>();
   #rewatchTimer: NodeJS.Timeout | undefined;
   /** Rebuilds the index when the soonest publish date or expiry passes (see #scheduleRebuild). */
   #rebuildTimer: NodeJS.Timeout | undefined;
@@ -236,13 +236,17 @@ export class ContentLibrary {
     const links = await linksAbove(parent);
     if (this.#closed) return;
     this.#parentFolder = parent === named ? undefined : parent;
-    this.#linkFolders = new Map(links.map((link) => [dirname(link), link]));
+    this.#linkFolders = new Map();
+    for (const link of links) {
+      const holder = this.#linkFolders.get(dirname(link)) ?? new Set<string>();
+      this.#linkFolders.set(dirname(link), holder.add(link));
+    }
     const watcher = new FolderWatcher(
       (path) => {
         // Of the parent's entries only the folder's own (or the site's configuration) matters.
         if (dirname(path) === parent && path !== named && !this.#settingFolders.includes(parent)) return;
-        const link = this.#linkFolders.get(dirname(path));
-        if (link !== undefined && path !== link && !this.#settingFolders.includes(dirname(path))) return;
+        const links = this.#linkFolders.get(dirname(path));
+        if (links !== undefined && !links.has(path) && !this.#settingFolders.includes(dirname(path))) return;
         this.#queueEvent(root, path);
       },
       (err, folder) => {
@@ -698,17 +702,27 @@ function sameArticle(a: Article, b: Article): boolean {
   return isDeepStrictEqual(fields(a), fields(b)) && isDeepStrictEqual(a.sections, b.sections);
 }
 
-/** A folder's identity (device and inode), or undefined when it is not there. */
-/** The paths along `folder` (itself included) that are symbolic links, as written: outermost first. */
-async function linksAbove(folder: string): Promise<string[]> {
-  const links: string[] = [];
-  for (let path = folder; dirname(path) !== path; path = dirname(path)) {
+/** Links followed at most, as systems bound a path's (40 on Linux): a loop of links ends there. */
+const MAX_LINKS = 40;
+
+/**
+ * The symbolic links along `folder` (itself included), as written, and along where each points, so
+ * that a chain (`current` → `live` → `releases/5`) is watched link by link: switching any of them
+ * changes the folder read.
+ */
+async function linksAbove(folder: string, links = new Set<string>()): Promise<Set<string>> {
+  for (let path = folder; dirname(path) !== path && links.size < MAX_LINKS; path = dirname(path)) {
+    if (links.has(path)) continue;
     const info = await lstat(path).catch(() => undefined);
-    if (info?.isSymbolicLink() === true) links.unshift(path);
+    if (info?.isSymbolicLink() !== true) continue;
+    links.add(path);
+    const target = await readlink(path).catch(() => undefined);
+    if (target !== undefined) await linksAbove(resolve(dirname(path), target), links);
   }
   return links;
 }
 
+/** A folder's identity (device and inode), or undefined when it is not there. */
 async function folderIdentity(path: string): Promise<string | undefined> {
   try {
     const info = await stat(path);

@@ -636,8 +636,6 @@ describe('ContentLibrary.watch', () => {
       symlinkSync(join(app, 'releases', 'r1'), join(app, 'current'));
       const lib = await open({ watch: true, dir: join(app, 'current', 'content') });
       expect(titles(lib)).toEqual(['Alpha']);
-      // Another entry of the folder holding the link changes nothing.
-      mkdirSync(join(app, 'shared'));
       symlinkSync(join(app, 'releases', 'r2'), join(app, 'next'));
       renameSync(join(app, 'next'), join(app, 'current'));
       await eventually(() => expect(titles(lib)).toEqual(['Beta']));
@@ -647,6 +645,29 @@ describe('ContentLibrary.watch', () => {
       writeFileSync(join(app, 'releases', 'r1', 'content', 'd.md'), article('Delta'));
       writeFileSync(join(app, 'releases', 'r2', 'content', 'e.md'), article('Epsilon'));
       await eventually(() => expect(titles(lib)).toEqual(['Beta', 'Epsilon', 'Gamma']));
+    } finally {
+      await library?.close();
+      rmSync(app, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN a chain of links above CONTENT_DIR (current → live → a release) THEN switching the inner one reads the new release', async () => {
+    const app = mkdtempSync(join(tmpdir(), 'library-chain-'));
+    try {
+      for (const [name, title] of [
+        ['r1', 'Alpha'],
+        ['r2', 'Beta'],
+      ] as const) {
+        mkdirSync(join(app, 'releases', name, 'content'), { recursive: true });
+        writeFileSync(join(app, 'releases', name, 'content', 'a.md'), article(title));
+      }
+      symlinkSync(join('releases', 'r1'), join(app, 'live'));
+      symlinkSync('live', join(app, 'current'));
+      const lib = await open({ watch: true, dir: join(app, 'current', 'content') });
+      expect(titles(lib)).toEqual(['Alpha']);
+      symlinkSync(join('releases', 'r2'), join(app, 'next'));
+      renameSync(join(app, 'next'), join(app, 'live'));
+      await eventually(() => expect(titles(lib)).toEqual(['Beta']));
     } finally {
       await library?.close();
       rmSync(app, { recursive: true, force: true });
