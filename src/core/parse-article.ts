@@ -1450,11 +1450,13 @@ function buildSection(
     }
   };
 
-  // Tips written as paragraphs that open in bold (`**Seek mentorship.** Find …`), as many blogs write
-  // them, are items only where nothing else makes any: a lead-in in bold above a list stays text.
-  const boldLed = !section.parts.some((part) =>
-    part.some((node) => node.type === 'list' || node.type === 'heading'),
-  );
+  // Tips written as paragraphs that open in a bold phrase (`**Seek mentorship.** Find …`), as many
+  // blogs write them, are items only where nothing else makes any (a lead-in in bold above a list
+  // stays text), and where at least two paragraphs open so: one (`**Note:** these assume …`), or
+  // prose that opens with a bold word (`**Every** engineer …`), is the section's text.
+  const boldLed =
+    !section.parts.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
+    section.parts.reduce((count, part) => count + part.filter(isBoldItemStart).length, 0) >= 2;
   let boldItem: { paragraph: Paragraph; line: number; nodes: RootContent[] } | undefined;
   const closeBoldItem = (): void => {
     if (boldItem === undefined) return;
@@ -1476,7 +1478,7 @@ function buildSection(
 
   for (const part of section.parts) {
     for (const node of part) {
-      if (boldLed && isBoldLed(node)) {
+      if (boldLed && isBoldItemStart(node)) {
         closeBoldItem();
         boldItem = { paragraph: node, line: lineOf(node), nodes: [] };
       } else if (boldItem !== undefined) {
@@ -1507,14 +1509,20 @@ function buildSection(
   return { text: toDiscordMarkdown(prose, siteUrl), items, dropped };
 }
 
-/** A paragraph opening with bold, or bold italic (`***Rest.***`, read as emphasis around bold). */
-function isBoldLed(node: RootContent): node is Paragraph {
+/**
+ * A paragraph opening with a bold (or bold italic: `***Rest.***`) phrase that ends as a name does: with
+ * `.`, `:`, `!` or `?` in it or a separator after it (`**Read widely**: …`, `**Rest** — …`), or alone.
+ * `**Every** engineer …` is prose opening with a bold word.
+ */
+function isBoldItemStart(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph') return false;
-  const lead = node.children[0];
-  return (
+  const [lead, next] = node.children;
+  const bold =
     lead?.type === 'strong' ||
-    (lead?.type === 'emphasis' && lead.children.length === 1 && lead.children[0]?.type === 'strong')
-  );
+    (lead?.type === 'emphasis' && lead.children.length === 1 && lead.children[0]?.type === 'strong');
+  if (!bold) return false;
+  if (/[.!?:。：！？]$/.test(plainText(lead).trim()) || next === undefined) return true;
+  return next.type === 'text' && /^\s*(?:[:：.—–]|--?\s)/.test(next.value);
 }
 
 function numbered(item: SectionItem, number: number | undefined): SectionItem {

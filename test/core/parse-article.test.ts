@@ -190,7 +190,32 @@ describe('finding sections', () => {
       // Bold alone, with nothing after it, is a tip written in bold, as in a list.
       { text: '**Be patient**', line: 22 },
     ]);
-    expect(sections.motivations?.items).toEqual([{ name: 'Growth', text: 'You learn *fast*.', line: 26 }]);
+    // One paragraph alone opening in bold is the section's text, not an item.
+    expect(sections.motivations).toMatchObject({ text: '**Growth.** You learn *fast*.', items: [] });
+  });
+
+  it('GIVEN prose opening with a bold word, or one note in bold THEN it stays the section text, not items', () => {
+    const section = (kind: string, body: string) =>
+      mustParse(articleSource(validFront(), `## ${kind}\n\n${body}\n\n## Tips\n\n- x`)).sections;
+    expect(
+      section('Motivations', '**Every** engineer hits a plateau.\n\n**Most** of us push through it.')
+        .motivations,
+    ).toMatchObject({
+      items: [],
+      text: '**Every** engineer hits a plateau.\n\n**Most** of us push through it.',
+    });
+    expect(
+      mustParse(
+        articleSource(validFront(), '## Tips\n\n**Note:** these tips assume you lead a team.\n\nGood luck!'),
+      ).sections.tips,
+    ).toMatchObject({ items: [], text: '**Note:** these tips assume you lead a team.\n\nGood luck!' });
+    // A separator after the bold ends the name as a colon in it does.
+    expect(
+      section('Skills', '**Listening** — hear them out.\n\n**Writing**: keep it short.').skills?.items,
+    ).toEqual([
+      { name: 'Listening', text: 'hear them out.', line: 10 },
+      { name: 'Writing', text: 'keep it short.', line: 12 },
+    ]);
   });
 
   it('GIVEN a section with a list or sub-headings THEN its paragraphs that open with bold stay its text, as before', () => {
