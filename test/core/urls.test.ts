@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../helpers/random.js';
 import { blogUrl, defaultBlogLinks } from '../../src/core/blog-links.js';
 import type { TagEntry } from '../../src/core/content-index.js';
 import { resolveUrl } from '../../src/core/urls.js';
@@ -88,17 +89,6 @@ describe('resolveUrl makes RFC 3986 URIs', () => {
   });
 });
 
-/** A deterministic generator (mulberry32): the same fuzz on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Code point ranges a path may be written with: ASCII punctuation, Latin, CJK, emoji, controls, a lone surrogate. */
 const RANGES: readonly [number, number][] = [
   [0x20, 0x7e],
@@ -125,7 +115,7 @@ function randomPath(next: () => number): string {
 
 describe('resolveUrl on random Unicode paths', () => {
   it('GIVEN 2000 paths, absolute and relative THEN each address is an RFC 3986 URI for the same resource', () => {
-    const next = random(31);
+    const next = seededRandom(31);
     for (let i = 0; i < 2000; i++) {
       const path = randomPath(next);
       for (const written of [`https://blog.example/${path}`, `/${path}`, path]) {
