@@ -67,14 +67,17 @@ export function readFailure(error: unknown): string | undefined {
 }
 
 /**
- * What to do when the system refused the bot's user (EACCES, EPERM): the rights to give, on a file
- * (read) or a folder (read and enter). Nothing for other errors.
+ * What to do when the system refused the bot's user: the rights to give (EACCES) on a file (read) or a
+ * folder (read and enter), and on the folders above it, which a refusal may come from; or that no
+ * right helps (EPERM). Nothing for other errors.
  */
 export function accessHint(code: string | undefined, what: 'file' | 'folder'): string {
-  if (code !== 'EACCES' && code !== 'EPERM') return '';
-  return what === 'file'
-    ? ": the bot's user may not read it; let it (chmod a+r, or make the bot's user its owner)"
-    : ": the bot's user may not list it; let it (chmod a+rx, or make the bot's user its owner)";
+  // EPERM is no missing right but a rule above them (an immutable file, SELinux, macOS's privacy).
+  if (code === 'EPERM')
+    return ': the system forbids it (a file attribute or a security policy), not its rights';
+  if (code !== 'EACCES') return '';
+  const needs = what === 'file' ? 'read it (r)' : 'list it (r, x)';
+  return `: the bot's user must be let ${needs}, and enter every folder above it (x); \`namei -l <path>\` shows which one refuses`;
 }
 
 /** A file read: its bytes, key and signature; a problem; or `gone` when it is no file (any more). */

@@ -717,7 +717,9 @@ async function linksAbove(folder: string, links = new Set<string>()): Promise<Se
     if (info?.isSymbolicLink() !== true) continue;
     links.add(path);
     const target = await readlink(path).catch(() => undefined);
-    if (target !== undefined) await linksAbove(resolve(dirname(path), target), links);
+    // Relative to where the link really is: `..` in it is the real parent's, not the path's as written.
+    const from = await realpath(dirname(path)).catch(() => dirname(path));
+    if (target !== undefined) await linksAbove(resolve(from, target), links);
   }
   return links;
 }

@@ -125,10 +125,31 @@ function unquoteAlert(
     const line = lineAt(next);
     const marker = nthQuote(line, depth);
     if (marker === -1) return next;
-    lines.set(next, line.slice(0, marker) + line.slice(line[marker + 1] === ' ' ? marker + 2 : marker + 1));
+    const rest = line.slice(line[marker + 1] === ' ' ? marker + 2 : marker + 1);
+    lines.set(next, line.slice(0, marker) + (depth === 1 ? noHeading(rest) : rest));
     at = text.indexOf('\n', next);
   }
   return text.length;
+}
+
+/**
+ * A line of an alert's text, once out of its quote, that makes no heading of the article: a heading
+ * written in the alert (`## Mistakes`) would end the section it is in, and a line of `---` or `===`
+ * under a line of text would make that line one. The heading's words are kept in bold; the rule is
+ * shown as written.
+ */
+function noHeading(line: string): string {
+  const indent = /^[ \t]{0,3}/.exec(line)?.[0] ?? '';
+  const body = line.slice(indent.length);
+  if (/^(?:=+|-+)[ \t]*$/.test(body)) return `${indent}\\${body}`;
+  const hashes = /^#{1,6}(?=[ \t]|$)/.exec(body)?.[0];
+  if (hashes === undefined) return line;
+  let words = body.slice(hashes.length).trim();
+  // A closing run of `#` (`## Title ##`) is no part of the title.
+  let end = words.length;
+  while (end > 0 && words[end - 1] === '#') end--;
+  if (end === 0 || words[end - 1] === ' ' || words[end - 1] === '\t') words = words.slice(0, end).trim();
+  return words === '' ? '' : `${indent}**${words}**`;
 }
 
 /**

@@ -217,11 +217,11 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
 
 /**
  * A task list's item (`- [ ] text`, `- [x] text`, as GFM reads it: the box first in the item's first
- * paragraph, a space after it): `checked` set, and the box shown as ☐ or ☑ in place of its brackets,
+ * paragraph, a space after it): `checked` set, and the box shown as ⬜ or ✅ in place of its brackets,
  * where mdast-util-to-markdown would write `\[ ]`. In the text, since an item's text is shown
- * without its item (a tip); the two boxes are one pair of Unicode's, plain text and not emoji, so a
- * list of them reads as a checklist. `inline` is the token of the item's first paragraph, `nodes` its
- * phrasing, changed in place.
+ * without its item (a tip); the two boxes are both emoji, as Discord draws them alike (a ☑ would be
+ * drawn as an emoji beside a plain ☐), so a list of them reads as a checklist. `inline` is the token
+ * of the item's first paragraph, `nodes` its phrasing, changed in place.
  */
 function markTask(item: ListItem, inline: Token, nodes: PhrasingContent[]): void {
   // The source as written: an escaped `\[ ]` is text, and `[x]` a link where a definition makes it one.
@@ -230,7 +230,7 @@ function markTask(item: ListItem, inline: Token, nodes: PhrasingContent[]): void
   if (task === null || first?.type !== 'text') return;
   const checked = task[1] !== ' ';
   item.checked = checked;
-  const box = checked ? '☑ ' : '☐ ';
+  const box = checked ? '✅ ' : '⬜ ';
   const rest = first.value.replace(/^\[[ xX]\]\s*/, '');
   // An item that opens in bold or italic (`- [x] **Name:** text`) keeps that name: the box goes in it.
   let lead = rest === '' ? nodes[1] : undefined;

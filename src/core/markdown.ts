@@ -676,8 +676,9 @@ export function dropLeadingInline(paragraph: Paragraph, count: number): Paragrap
       plainText({ type: 'paragraph', children: paragraph.children.slice(0, count) }),
     );
     // A dash (`—`, `–`) or a full-width colon goes with or without a space after it (`**Name**—text`,
-    // as US style writes it); a hyphen or a colon only before one (`**Name** -10%` keeps its minus).
-    const value = first.value.replace(named ? /^\s+/ : /^\s*(?:[–—：]|(?:[:-]|--)(?=\s|$))?\s*/, '');
+    // as US style writes it); a hyphen, colon or full stop only before one (`**Name** -10%` keeps
+    // its minus, `**Name** .NET` its dot).
+    const value = first.value.replace(named ? /^\s+/ : /^\s*(?:[–—：]|(?:[:.-]|--)(?=\s|$))?\s*/, '');
     rest[0] = { ...first, value };
     if (value === '') rest.shift();
   }

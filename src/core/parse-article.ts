@@ -753,7 +753,7 @@ const DATE_FIELDS: ReadonlySet<PropertyKey> = new Set(['date', 'expirydate', 'pu
  * follow. No two parts can match the same characters: a long line takes no time to try.
  */
 const WRITTEN_VALUE =
-  /^[ \t]*(-|"[^"]*"[ \t]*[:=]|[^\s"'#=:[\]{},-][^\s#=:]*[ \t]*[:=])[ \t]+([^\s"'#,[\]{}]+)[ \t]*,?[ \t]*(?:#.*)?\r?$/;
+  /^[ \t]*(-|"[^"]*"[ \t]*[:=]|[^\s"'#=:[\]{},-][^\s#=:]*[ \t]*[:=])[ \t]+([^\s"'#,[\]{}]+)[ \t]*(?:,[ \t]*)?(?:#.*)?\r?$/;
 
 /**
  * Where text is expected and the reader found a true or false or a number (`title: true`, `url:
@@ -1170,6 +1170,7 @@ function parseBody(
   searchText: string;
 } {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
+  const titleSet: ReadonlySet<number> = new Set(titleLines);
   const kindOf = headingMatcher(meta);
   const problems: ContentProblem[] = [];
   const open: OpenSection[] = [];
@@ -1216,7 +1217,7 @@ function parseBody(
 
   const sections: Partial<Record<SectionKind, Section>> = {};
   for (const section of open) {
-    const { text, items, dropped } = buildSection(section, siteUrl, lineOf, leftOut);
+    const { text, items, dropped } = buildSection(section, siteUrl, lineOf, leftOut, titleSet);
     const line = lineOf(section.heading);
     if (text === '' && items.length === 0) {
       // All it held was what Discord cannot show (a figure, a video): the page has it, the bot not.
@@ -1418,6 +1419,7 @@ function buildSection(
   siteUrl: string | undefined,
   lineOf: (node: RootContent) => number,
   leftOut: (from: number, to: number) => boolean,
+  titleLines: ReadonlySet<number>,
 ): { text: string; items: SectionItem[]; dropped: boolean } {
   const prose: RootContent[] = [];
   const items: SectionItem[] = [];
@@ -1456,7 +1458,11 @@ function buildSection(
   // prose that opens with a bold word (`**Every** engineer …`), is the section's text.
   const boldLed =
     !section.parts.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
-    section.parts.reduce((count, part) => count + part.filter(isBoldItemStart).length, 0) >= 2;
+    section.parts.reduce((count, part) => count + part.filter(isItemStart).length, 0) >= 2;
+  // An admonition's or an alert's title (`**Tip**`, `**Why?**`) is no tip's name: its text is a note.
+  function isItemStart(node: RootContent): node is Paragraph {
+    return isBoldItemStart(node) && !titleLines.has(node.position?.start.line ?? 0);
+  }
   let boldItem: { paragraph: Paragraph; line: number; nodes: RootContent[] } | undefined;
   const closeBoldItem = (): void => {
     if (boldItem === undefined) return;
@@ -1471,14 +1477,17 @@ function buildSection(
       addItem({ text: itemText([paragraph], siteUrl), line }, [paragraph]);
       return;
     }
-    const rest = dropLeadingInline(paragraph, 1);
+    // The line break that ended the name (a hard break, `<br>`) opens no line of the text.
+    const [after] = paragraph.children.slice(1);
+    const lineEnd = after?.type === 'break' || (after?.type === 'html' && /^<br\s*\/?>$/i.test(after.value));
+    const rest = dropLeadingInline(paragraph, lineEnd ? 2 : 1);
     const text = itemText(rest.children.length === 0 ? nodes : [rest, ...nodes], siteUrl);
     addItem({ name, text, line }, [paragraph, ...nodes]);
   };
 
   for (const part of section.parts) {
     for (const node of part) {
-      if (boldLed && isBoldItemStart(node)) {
+      if (boldLed && isItemStart(node)) {
         closeBoldItem();
         boldItem = { paragraph: node, line: lineOf(node), nodes: [] };
       } else if (boldItem !== undefined) {
@@ -1511,8 +1520,9 @@ function buildSection(
 
 /**
  * A paragraph opening with a bold (or bold italic: `***Rest.***`) phrase that ends as a name does: with
- * `.`, `:`, `!` or `?` in it or a separator after it (`**Read widely**: …`, `**Rest** — …`), or alone.
- * `**Every** engineer …` is prose opening with a bold word.
+ * `.`, `:`, `!`, `?` or a dash in it, a separator after it (`**Read widely**: …`, `**Rest** — …`), the
+ * end of its line (the text on the next), or alone. `**Every** engineer …` is prose opening with a
+ * bold word.
  */
 function isBoldItemStart(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph') return false;
@@ -1521,8 +1531,11 @@ function isBoldItemStart(node: RootContent): node is Paragraph {
     lead?.type === 'strong' ||
     (lead?.type === 'emphasis' && lead.children.length === 1 && lead.children[0]?.type === 'strong');
   if (!bold) return false;
-  if (/[.!?:。：！？]$/.test(plainText(lead).trim()) || next === undefined) return true;
-  return next.type === 'text' && /^\s*(?:[:：.—–]|--?\s)/.test(next.value);
+  // Ended inside the bold (a closing quote or bracket may follow its mark), or by a dash.
+  if (/(?:[.!?:。：！？…]["'”’)\]]*|[-–—])$/.test(plainText(lead).trim()) || next === undefined) return true;
+  // Or by its line (the text below it, a hard break, `<br>`), or a separator after it.
+  if (next.type === 'break' || (next.type === 'html' && /^<br\s*\/?>$/i.test(next.value))) return true;
+  return next.type === 'text' && /^(?:[ \t]*\n|\s*(?:[:：.—–]|--?\s))/.test(next.value);
 }
 
 function numbered(item: SectionItem, number: number | undefined): SectionItem {

@@ -75,7 +75,7 @@ function optionRefusal(error: unknown, interaction: Interaction, deps: Deps): Us
     interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined;
   deps.logger.warn(
     { interactionId: interaction.id, command, err: error },
-    'an option came with another type than the command has',
+    'discord.js could not read an option (another type than the command has, or no value)',
   );
   return new UserFacingError(
     'I cannot read an option of this command. Choose the command again from the list Discord shows when you type /: it may have changed since.',

@@ -4,15 +4,16 @@ import { accessHint, readFailure } from '../../src/adapters/article-bytes.js';
 const failure = (code: string): NodeJS.ErrnoException => Object.assign(new Error(code), { code });
 
 describe('why a file or folder could not be read', () => {
-  it('GIVEN the system refused the bot its rights THEN the problem says which rights to give', () => {
+  it('GIVEN the system refused the bot its rights THEN the problem says which rights to give, here and above', () => {
     expect(readFailure(failure('EACCES'))).toBe(
-      "cannot read the file (EACCES): the bot's user may not read it; let it (chmod a+r, or make the bot's user its owner)",
-    );
-    expect(readFailure(failure('EPERM'))).toMatch(
-      /^cannot read the file \(EPERM\): the bot's user may not read it/,
+      "cannot read the file (EACCES): the bot's user must be let read it (r), and enter every folder above it (x); `namei -l <path>` shows which one refuses",
     );
     expect(accessHint('EACCES', 'folder')).toBe(
-      ": the bot's user may not list it; let it (chmod a+rx, or make the bot's user its owner)",
+      ": the bot's user must be let list it (r, x), and enter every folder above it (x); `namei -l <path>` shows which one refuses",
+    );
+    // No right helps against EPERM.
+    expect(readFailure(failure('EPERM'))).toBe(
+      'cannot read the file (EPERM): the system forbids it (a file attribute or a security policy), not its rights',
     );
   });
 

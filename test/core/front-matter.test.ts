@@ -275,6 +275,14 @@ describe('a field of the wrong type is said with what to write', () => {
     return result.ok ? [] : result.problems.map(({ line, field, message }) => ({ line, field, message }));
   };
 
+  it('GIVEN a long run of spaces after such a value (JSON) THEN the hint is found in time that grows with the size only', () => {
+    const front = (size: number) => `{\n  "url": "/x",\n  "title": true${' '.repeat(size)}\n}`;
+    expect(problemsOf(front(10))).toEqual([
+      { line: 3, field: 'title', message: 'expected a title (text): write it in quotes, "title": "true"' },
+    ]);
+    expect(growth(problemsOf, front)).toBeLessThan(8);
+  });
+
   it('GIVEN a text field the reader took for true, false or a number THEN it says to quote it, as written', () => {
     expect(problemsOf('---\ntitle: True\nslug: false # draft\nurl: 2024\n---')).toEqual([
       { line: 2, field: 'title', message: 'expected a title (text): write it in quotes, title: "True"' },

@@ -379,7 +379,7 @@ describe('links and emphasis around nothing', () => {
 });
 
 describe('task lists', () => {
-  it('GIVEN task list items THEN each is checked or not, its box shown as ☐ or ☑ in place of its brackets', () => {
+  it('GIVEN task list items THEN each is checked or not, its box shown as ⬜ or ✅ in place of its brackets', () => {
     const tree = markdownTree('- [ ] not done\n- [x] done\n- [X] **bold**\n\n1. [ ]\n   wrapped');
     expect(shape(tree)).toMatchObject({
       children: [
@@ -389,18 +389,18 @@ describe('task lists', () => {
             {
               type: 'listItem',
               checked: false,
-              children: [{ children: [{ type: 'text', value: '☐ not done' }] }],
+              children: [{ children: [{ type: 'text', value: '⬜ not done' }] }],
             },
             {
               type: 'listItem',
               checked: true,
-              children: [{ children: [{ type: 'text', value: '☑ done' }] }],
+              children: [{ children: [{ type: 'text', value: '✅ done' }] }],
             },
             {
               type: 'listItem',
               checked: true,
               // The box goes in the bold that opens the item, which stays its name.
-              children: [{ children: [{ type: 'strong', children: [{ type: 'text', value: '☑ bold' }] }] }],
+              children: [{ children: [{ type: 'strong', children: [{ type: 'text', value: '✅ bold' }] }] }],
             },
           ],
         },
@@ -408,10 +408,10 @@ describe('task lists', () => {
       ],
     });
     expect(write('- [ ] not done\n- [x] **bold** done\n- [ ] ***both*** `code`')).toBe(
-      '- ☐ not done\n- **☑ bold** done\n- ***☐ both*** `code`\n',
+      '- ⬜ not done\n- **✅ bold** done\n- ***⬜ both*** `code`\n',
     );
-    expect(write('- [x] `code`')).toBe('- ☑ `code`\n');
-    expect(write('Steps:\n\n1. [ ]\n   wrapped')).toBe('Steps:\n\n1. ☐ wrapped\n');
+    expect(write('- [x] `code`')).toBe('- ✅ `code`\n');
+    expect(write('Steps:\n\n1. [ ]\n   wrapped')).toBe('Steps:\n\n1. ⬜ wrapped\n');
     expect(markdownTree('- [x] done', { mdx: true }).children[0]).toMatchObject({
       children: [{ checked: true }],
     });
@@ -436,7 +436,7 @@ describe('task lists', () => {
       '[x]: https://x.example',
     ].join('\n');
     const tree = markdownTree(source);
-    expect(JSON.stringify(tree)).not.toMatch(/[☐☑]|"checked":(true|false)/);
+    expect(JSON.stringify(tree)).not.toMatch(/[⬜✅]|"checked":(true|false)/);
     expect(write('- `[ ]` code span\n- [x](https://x.example) link')).toBe(
       '- `[ ]` code span\n- [x](https://x.example) link\n',
     );
@@ -455,10 +455,10 @@ describe('task lists', () => {
     ].join('\n');
     const article = mustParse(articleSource(validFront(), body));
     expect(article.sections.tips?.items.map(({ name, text }) => ({ name, text }))).toEqual([
-      { name: undefined, text: '☐ Ask for feedback early.' },
-      { name: '☑ Mentor', text: 'find one.' },
-      { name: '☐ Reading', text: 'one book a month.' },
-      { name: undefined, text: 'Steps:\n\n- ☑ one\n- ☐ two' },
+      { name: undefined, text: '⬜ Ask for feedback early.' },
+      { name: '✅ Mentor', text: 'find one.' },
+      { name: '⬜ Reading', text: 'one book a month.' },
+      { name: undefined, text: 'Steps:\n\n- ✅ one\n- ⬜ two' },
     ]);
   });
 });

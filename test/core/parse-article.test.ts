@@ -194,6 +194,46 @@ describe('finding sections', () => {
     expect(sections.motivations).toMatchObject({ text: '**Growth.** You learn *fast*.', items: [] });
   });
 
+  it('GIVEN bold names ended by their line, a dash, a quote or a full stop after them THEN items; alert titles THEN no items', () => {
+    const tips = (body: string) =>
+      mustParse(articleSource(validFront(), `## Tips\n\n${body}`)).sections.tips?.items.map(
+        ({ name, text }) => [name, text],
+      );
+    // The text on the next line: a soft break, a hard break, `<br>`.
+    expect(tips('**Seek mentorship**\nFind a mentor.\n\n**Read widely**\nRead books.')).toEqual([
+      ['Seek mentorship', 'Find a mentor.'],
+      ['Read widely', 'Read books.'],
+    ]);
+    expect(tips('**One**  \nFirst.\n\n**Two**<br>Second.')).toEqual([
+      ['One', 'First.'],
+      ['Two', 'Second.'],
+    ]);
+    expect(tips('**Rest —** sleep well.\n\n**"Ship it."** Then iterate.\n\n**Walk**. Daily.')).toEqual([
+      ['Rest', 'sleep well.'],
+      ['"Ship it."', 'Then iterate.'],
+      ['Walk', 'Daily.'],
+    ]);
+    // Alerts' titles are notes, not tips.
+    const alerts = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n- Ask.\n\n## Skills\n\n> [!NOTE] Why?\n> Because.\n\n> [!NOTE] How?\n> Like so.',
+      ),
+    ).sections.skills;
+    expect(alerts?.items).toEqual([]);
+  });
+
+  it('GIVEN a heading or a setext underline inside a GitHub alert THEN the section goes on, the heading in bold', () => {
+    const sections = (body: string) => mustParse(articleSource(validFront(), body)).sections;
+    expect(
+      sections('## Motivations\n\n> [!TIP]\n> ## Mistakes\n> Avoid them.\n\n## Tips\n\n- x').motivations
+        ?.text,
+    ).toBe('**Tip**\n**Mistakes**\nAvoid them.');
+    const tips = sections('## Tips\n\n- Ask.\n\n> [!NOTE]\n> Remember\n> ---\n> the basics.').tips;
+    expect(tips?.items).toEqual([{ text: 'Ask.', line: 10 }]);
+    expect(tips?.text).toMatch(/Remember\n\\?-+\s*the basics\./);
+  });
+
   it('GIVEN prose opening with a bold word, or one note in bold THEN it stays the section text, not items', () => {
     const section = (kind: string, body: string) =>
       mustParse(articleSource(validFront(), `## ${kind}\n\n${body}\n\n## Tips\n\n- x`)).sections;

@@ -612,9 +612,9 @@ describe('GitHub alerts and task lists in rendered messages', () => {
     for (const payload of payloads) expect(messageLimitViolations(payload)).toEqual([]);
     expect(article.summary).toBe('Read this first.');
     const [ask, mentor] = article.sections.tips?.items ?? [];
-    expect(ask?.name).toBe('☐ Ask');
+    expect(ask?.name).toBe('⬜ Ask');
     expect(ask?.text).toMatch(/^for feedback early\.\n\n\*\*Mind the gap\*\*\n(?!>)/);
-    expect(mentor?.text).toBe('☑ Find a mentor.');
+    expect(mentor?.text).toBe('✅ Find a mentor.');
     // In code, as written.
     expect(article.sections.tips?.text).toBe('**Tip**\nPick one.\n\n```md\n> [!NOTE]\n- [ ] as written\n```');
   });
