@@ -128,10 +128,12 @@ export class ContentLibrary {
   #closed = false;
   /** The folder being watched, as `dev:ino`: a folder replaced under the same name is watched anew. */
   #watchedRoot: string | undefined;
-  /** The content folder's parent, watched for the folder being replaced (see #startWatching). */
-  #parentFolder: string | undefined;
-  /** The folders holding a link above the content folder, by folder: its links (see #startWatching). */
-  #linkFolders = new Map<string, Set<string>>();
+  /**
+   * Folders above the content folder watched for some of their entries alone, by folder: its parent
+   * for the folder's own entry, and each folder holding a link above it for that link (see
+   * #startWatching).
+   */
+  #entryFolders = new Map<string, Set<string>>();
   #rewatchTimer: NodeJS.Timeout | undefined;
   /** Rebuilds the index when the soonest publish date or expiry passes (see #scheduleRebuild). */
   #rebuildTimer: NodeJS.Timeout | undefined;
@@ -235,23 +237,22 @@ export class ContentLibrary {
     // folder holding each is watched for that entry alone, as the parent is for the folder's.
     const links = await linksAbove(parent);
     if (this.#closed) return;
-    this.#parentFolder = parent === named ? undefined : parent;
-    this.#linkFolders = new Map();
-    for (const link of links) {
-      const holder = this.#linkFolders.get(dirname(link)) ?? new Set<string>();
-      this.#linkFolders.set(dirname(link), holder.add(link));
+    this.#entryFolders = new Map();
+    for (const entry of parent === named ? links : [named, ...links]) {
+      const entries = this.#entryFolders.get(dirname(entry)) ?? new Set<string>();
+      this.#entryFolders.set(dirname(entry), entries.add(entry));
     }
     const watcher = new FolderWatcher(
       (path) => {
-        // Of the parent's entries only the folder's own (or the site's configuration) matters.
-        if (dirname(path) === parent && path !== named && !this.#settingFolders.includes(parent)) return;
-        const links = this.#linkFolders.get(dirname(path));
-        if (links !== undefined && !links.has(path) && !this.#settingFolders.includes(dirname(path))) return;
+        // Of those folders' entries only the ones watched for (or the site's configuration) matter.
+        const entries = this.#entryFolders.get(dirname(path));
+        if (entries !== undefined && !entries.has(path) && !this.#settingFolders.includes(dirname(path)))
+          return;
         this.#queueEvent(root, path);
       },
       (err, folder) => {
-        // The parent (see above): only a replaced folder goes unseen, which SIGHUP reads.
-        if (folder === this.#parentFolder || this.#linkFolders.has(folder)) {
+        // A folder above (see above): only a replaced folder goes unseen, which SIGHUP reads.
+        if (this.#entryFolders.has(folder)) {
           this.#options.logger.warn(
             { err, folder },
             'cannot watch the folder that holds the content folder: if the content folder is replaced, send SIGHUP',
@@ -270,16 +271,9 @@ export class ContentLibrary {
     watcher.sync(this.#watched([root]));
   }
 
-  /**
-   * The folders to watch: `folders`, the content folder's parent, and those holding a link above it
-   * (see #startWatching).
-   */
+  /** The folders to watch: `folders`, and those above the content folder (see #startWatching). */
   #watched(folders: readonly string[]): string[] {
-    const above = [
-      ...(this.#parentFolder === undefined ? [] : [this.#parentFolder]),
-      ...this.#linkFolders.keys(),
-    ];
-    return [...new Set([...folders, ...above])];
+    return [...new Set([...folders, ...this.#entryFolders.keys()])];
   }
 
   /**
