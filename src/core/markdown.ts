@@ -523,6 +523,11 @@ export const DISCORD_MARKDOWN: Options = {
   handlers: { text, break: lineBreak },
 };
 
+/** A line break in a paragraph: a hard break, or `<br>`, the one tag whose meaning a message can show. */
+export function isLineBreak(node: Nodes): boolean {
+  return node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim()));
+}
+
 /** `inLink`: the nodes are a link's text, where an image may not become a link (Discord shows no link in a link). */
 function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inLink = false): T {
   if (!('children' in node)) return node;
@@ -531,7 +536,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
     if (child.type === 'html') {
       // `<br>` is the one tag whose meaning a message can show: a line break, not glued words (a
       // space in a heading, which a line break would turn into another kind of heading).
-      if (/^<br\s*\/?>$/i.test(child.value.trim()) && node.type !== 'root')
+      if (isLineBreak(child) && node.type !== 'root')
         children.push(node.type === 'heading' ? { type: 'text', value: ' ' } : { type: 'break' });
       continue;
     }

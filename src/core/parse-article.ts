@@ -24,6 +24,7 @@ import {
   containsHtml,
   dropLeadingInline,
   escapeLoneSpoilers,
+  isLineBreak,
   parseMarkdown,
   plainText,
   resolveRelativeLinks,
@@ -1259,7 +1260,7 @@ function parseBody(
   return {
     sections,
     problems,
-    lead: () => leadOf(parsed.root.children, siteUrl, inSections, new Set(titleLines)),
+    lead: () => leadOf(parsed.root.children, siteUrl, inSections, titleSet),
     searchText,
   };
 }
@@ -1478,9 +1479,8 @@ function buildSection(
       return;
     }
     // The line break that ended the name (a hard break, `<br>`) opens no line of the text.
-    const [after] = paragraph.children.slice(1);
-    const lineEnd = after?.type === 'break' || (after?.type === 'html' && /^<br\s*\/?>$/i.test(after.value));
-    const rest = dropLeadingInline(paragraph, lineEnd ? 2 : 1);
+    const after = paragraph.children[1];
+    const rest = dropLeadingInline(paragraph, after !== undefined && isLineBreak(after) ? 2 : 1);
     const text = itemText(rest.children.length === 0 ? nodes : [rest, ...nodes], siteUrl);
     addItem({ name, text, line }, [paragraph, ...nodes]);
   };
@@ -1534,7 +1534,7 @@ function isBoldItemStart(node: RootContent): node is Paragraph {
   // Ended inside the bold (a closing quote or bracket may follow its mark), or by a dash.
   if (/(?:[.!?:。：！？…]["'”’)\]]*|[-–—])$/.test(plainText(lead).trim()) || next === undefined) return true;
   // Or by its line (the text below it, a hard break, `<br>`), or a separator after it.
-  if (next.type === 'break' || (next.type === 'html' && /^<br\s*\/?>$/i.test(next.value))) return true;
+  if (isLineBreak(next)) return true;
   return next.type === 'text' && /^(?:[ \t]*\n|\s*(?:[:：.—–]|--?\s))/.test(next.value);
 }
 
@@ -1641,8 +1641,7 @@ function nameBeforeColon(
     const colon = child.type === 'text' ? child.value.search(/[:：]/) : -1;
     if (child.type !== 'text' || colon === -1) {
       // `<br>` is a line break in a message (see toDiscordMarkdown): the phrase is more than a line.
-      const value =
-        child.type === 'html' && /^<br\s*\/?>$/i.test(child.value.trim()) ? '\n' : plainText(child);
+      const value = isLineBreak(child) ? '\n' : plainText(child);
       phrase += value;
       if (phrase.length > 80 || NOT_IN_PHRASE.test(value)) return undefined;
       continue;
