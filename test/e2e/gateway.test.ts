@@ -47,7 +47,7 @@ describe('staying connected', () => {
     await until(() => emulator.identifyCount > identifies, 15_000, 'a new IDENTIFY');
     await emulator.waitForSession();
     await answered();
-  }, 30_000);
+  });
 });
 
 describe('rate limits and server errors on replies', () => {
@@ -102,5 +102,5 @@ describe('a bad token', () => {
     expect(strict.identifyCount).toBe(1);
     await strict.stop();
     other.cleanup();
-  }, 30_000);
+  });
 });

@@ -15,7 +15,7 @@ let space: ReturnType<typeof workspace>;
 beforeAll(async () => {
   emulator = await startEmulator({ guilds: GUILDS, globalLimitPerSecond: 50 });
   space = workspace();
-}, 30_000);
+});
 
 afterAll(async () => {
   await emulator.stop();
