@@ -13,6 +13,11 @@ export interface ProblemPaths {
   readonly links: number;
   /** The content folder, or a folder in it, that could not be read. */
   readonly folders: number;
+  /**
+   * Named pipes, sockets and devices the walk skipped (`skipped: not a regular file`): no file with
+   * a problem in it, and none among the files counted before.
+   */
+  readonly special: number;
 }
 
 /**
@@ -26,7 +31,7 @@ export async function problemPaths(
 ): Promise<ProblemPaths> {
   const skipped = new Set<string>();
   for (const { file, message } of problems) if (message.startsWith('skipped: ')) skipped.add(file);
-  const counts = { files: 0, links: 0, folders: 0 };
+  const counts = { files: 0, links: 0, folders: 0, special: 0 };
   const root = resolve(contentDir);
   for (const file of new Set(problems.map(({ file }) => file))) {
     const stats = await lstat(file).catch(() => undefined);
@@ -34,16 +39,19 @@ export async function problemPaths(
     if (resolve(file) === root && stats?.isFile() !== true) counts.folders++;
     else if (stats?.isSymbolicLink() === true && skipped.has(file)) counts.links++;
     else if (stats?.isDirectory() === true) counts.folders++;
+    else if (stats !== undefined && !stats.isFile() && !stats.isSymbolicLink() && skipped.has(file))
+      counts.special++;
     else counts.files++;
   }
   return counts;
 }
 
 /** The counts said after the problems: `3 file(s) with problems, 2 link(s) skipped`. */
-export function describeProblemPaths({ files, links, folders }: ProblemPaths): string[] {
+export function describeProblemPaths({ files, links, folders, special }: ProblemPaths): string[] {
   return [
     ...(files > 0 ? [`${files} file(s) with problems`] : []),
     ...(links > 0 ? [`${links} link(s) skipped`] : []),
+    ...(special > 0 ? [`${special} special file(s) skipped (a named pipe, a socket or a device)`] : []),
     ...(folders > 0 ? [`${folders} folder(s) not read`] : []),
   ];
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +42,25 @@ describe('the paths content:check counts after its problems', () => {
       true,
     );
     const counts = await problemPaths(problems, content);
-    expect(counts).toEqual({ files: 2, links: 2, folders: 0 });
+    expect(counts).toEqual({ files: 2, links: 2, folders: 0, special: 0 });
     expect(describeProblemPaths(counts)).toEqual(['2 file(s) with problems', '2 link(s) skipped']);
+  });
+
+  it('GIVEN a named pipe named like an article THEN it is counted as a special file skipped, not as a file with problems', async () => {
+    const piped = join(top, 'piped');
+    mkdirSync(piped);
+    writeFileSync(
+      join(piped, 'post.md'),
+      articleSource(validFront({ slug: 'post' }), '## Tips\n\n- **A:** b'),
+    );
+    execFileSync('mkfifo', [join(piped, 'queue.md')]);
+    const { problems, index } = await loadContent(piped, undefined);
+    expect(index.articles).toHaveLength(1);
+    expect(problems.map(({ message }) => message)).toEqual(['skipped: not a regular file (a named pipe)']);
+    const counts = await problemPaths(problems, piped);
+    expect(describeProblemPaths(counts)).toEqual([
+      '1 special file(s) skipped (a named pipe, a socket or a device)',
+    ]);
   });
 
   it('GIVEN a content folder that does not exist THEN it is a folder not read, not a file', async () => {
