@@ -60,6 +60,12 @@ function problemLine(message: string): string {
   return red(`! ${visible(message).replace(/^(skipped: .*?: )skipped: /, '$1')}`);
 }
 
+/** A warning or error the bot logged, with the notes it gives (`file:line: what`) under it. */
+function problemLines(logged: { msg: string; notes?: unknown }): string {
+  const notes = Array.isArray(logged.notes) ? logged.notes.filter((note) => typeof note === 'string') : [];
+  return [problemLine(logged.msg), ...notes.map((note) => red(`  ${visible(note)}`))].join('\n');
+}
+
 interface Button {
   label: string;
   customId?: string;
@@ -132,7 +138,7 @@ async function main(): Promise<void> {
       return undefined;
     }
     const loaded = started.logs.find((line) => line.msg === 'content loaded');
-    for (const line of started.logs.filter((l) => l.level >= 40)) console.log(problemLine(line.msg));
+    for (const line of started.logs.filter((l) => l.level >= 40)) console.log(problemLines(line));
     console.log(
       `${bold('Career tips bot playground')}: ${typeof loaded?.articles === 'number' ? loaded.articles : '?'} article(s) from ${contentDir}.`,
     );
@@ -148,7 +154,7 @@ async function main(): Promise<void> {
     lines.forEach((logged, i) => {
       // A reload logs what it changed twice (the update, then the reload): said once.
       const reloaded = logged.msg === 'content updated' && lines[i + 1]?.msg === 'content reloaded';
-      if (logged.level >= 40) console.log(problemLine(logged.msg));
+      if (logged.level >= 40) console.log(problemLines(logged));
       else if ((logged.msg === 'content updated' && !reloaded) || logged.msg === 'content reloaded')
         console.log(
           dim(

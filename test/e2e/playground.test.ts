@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import {
   copyFileSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   rmSync,
@@ -156,6 +157,21 @@ describe('npm run playground', () => {
     expect(output).toMatch(
       /Articles tagged “engineering leadership” https:\/\/blog\.example\/tags\/engineering-leadership\//,
     );
+  }, 60_000);
+
+  it("GIVEN a Jekyll site whose permalink the bot cannot fill THEN the warning shows the note with the configuration's file and line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-jekyll-'));
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: A blog\npermalink: ordinal\n');
+      mkdirSync(join(dir, '_posts'));
+      copyFileSync(SEED_ARTICLE, join(dir, '_posts', '2024-01-05-seed.md'));
+      const { code, output } = await playground('exit\n', { CONTENT_DIR: dir });
+      expect(code).toBe(0);
+      expect(output).toMatch(/! the site's configuration gives posts addresses the bot cannot fill/);
+      expect(output).toMatch(/\n {2}\S*_config\.yml:2: permalink: ordinal: the bot does not fill :y_day/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('GIVEN a link to nothing in the content folder THEN its problem line says skipped once, with the reason', async () => {
