@@ -25,11 +25,12 @@ import {
 } from '../src/core/schedule-transitions.js';
 import type { ScheduleRecord } from '../src/core/schedule-record.js';
 import {
-  canonicalZone,
+  abbreviationHint,
   discordTimestamp,
   FREQUENCIES,
-  matchingZones,
   parseTime,
+  scheduleZone,
+  scheduleZones,
   WEEKDAYS,
   zoneNote,
   type Frequency,
@@ -180,7 +181,7 @@ export default {
   },
 
   async autocomplete(interaction) {
-    const zones = matchingZones(focusedText(interaction));
+    const zones = scheduleZones(focusedText(interaction));
     await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 } satisfies Command;
@@ -252,9 +253,9 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
     );
   const zoneText = interaction.options.getString('timezone', true);
   // A UTC offset (`UTC+2`) is the Etc zone at it all year, which the answer's note explains.
-  const timezone = canonicalZone(zoneText) ?? readOffset(zoneText)?.zone;
+  const timezone = scheduleZone(zoneText) ?? readOffset(zoneText)?.zone;
   if (timezone === undefined) {
-    const hint = zoneHint(zoneText);
+    const hint = abbreviationHint(zoneText) ?? zoneHint(zoneText);
     throw new UserFacingError(
       `${zoneText.trim() === '' ? 'The time zone is empty' : `${quote(zoneText)} is not a time zone I know`}.${hint === undefined ? '' : ` ${hint}`} Use an IANA name such as Europe/Berlin or America/New_York (start typing to pick one).`,
     );

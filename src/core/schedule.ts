@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { offsetName } from './zoned-time.js';
+import { canonicalZone, matchingZones, offsetName } from './zoned-time.js';
 
 // The zones' names are read in zoned-time (which the content loader imports without croner).
 export { canonicalZone, matchingZones, RENAMED_ZONES } from './zoned-time.js';
@@ -65,6 +65,81 @@ export function zoneNote(typed: string, zone: string): string | undefined {
   return fixed && abbreviation
     ? `“${name}” is ${zone}'s time, ${offset(0).replace('GMT', 'UTC')} all year (no daylight saving). To follow a city's clock, choose its zone, e.g. America/New_York.`
     : `“${name}” is read as ${zone}.`;
+}
+
+/**
+ * Abbreviations typed for a time zone that name no single one, with the zones meant by them, most
+ * common first. Either no zone at all (`CEST`), or one of Java's old IDs that ICU reads as a zone
+ * few who type it mean (`BST`, British Summer Time, is Asia/Dhaka, `NST`, Newfoundland's, is
+ * Pacific/Auckland): a schedule would post hours off. Those ICU reads as meant (`PST`, `JST`) are not here.
+ */
+const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  ACT: ['Australia/Darwin', 'America/Rio_Branco'],
+  ART: ['America/Argentina/Buenos_Aires'],
+  AST: ['America/Halifax', 'America/Puerto_Rico', 'Asia/Riyadh'],
+  BST: ['Europe/London', 'Asia/Dhaka'],
+  CST: ['America/Chicago', 'Asia/Shanghai', 'America/Havana'],
+  ECT: ['America/Guayaquil'],
+  IST: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'],
+  NST: ['America/St_Johns'],
+  SST: ['Pacific/Pago_Pago', 'Asia/Singapore'],
+  // Summer (and other) abbreviations that are no zone at all.
+  ADT: ['America/Halifax'],
+  AEST: ['Australia/Sydney', 'Australia/Brisbane'],
+  AEDT: ['Australia/Sydney', 'Australia/Melbourne'],
+  ACST: ['Australia/Adelaide', 'Australia/Darwin'],
+  ACDT: ['Australia/Adelaide'],
+  AWST: ['Australia/Perth'],
+  AKST: ['America/Anchorage'],
+  AKDT: ['America/Anchorage'],
+  CDT: ['America/Chicago'],
+  CEST: ['Europe/Berlin', 'Europe/Paris', 'Europe/Madrid'],
+  EDT: ['America/New_York', 'America/Toronto'],
+  EEST: ['Europe/Athens', 'Europe/Helsinki', 'Europe/Kyiv'],
+  HKT: ['Asia/Hong_Kong'],
+  KST: ['Asia/Seoul'],
+  MDT: ['America/Denver', 'America/Edmonton'],
+  MSK: ['Europe/Moscow'],
+  NDT: ['America/St_Johns'],
+  NZST: ['Pacific/Auckland'],
+  NZDT: ['Pacific/Auckland'],
+  PDT: ['America/Los_Angeles', 'America/Vancouver'],
+  SGT: ['Asia/Singapore'],
+  WEST: ['Europe/Lisbon'],
+};
+
+/** The zones an abbreviation that names no single zone is meant for (`bst`: Europe/London, Asia/Dhaka). */
+function meantBy(typed: string): readonly string[] | undefined {
+  return ABBREVIATIONS[typed.trim().toUpperCase()];
+}
+
+/**
+ * The zone a schedule is set to for `typed`, as canonicalZone reads it, but for an abbreviation that
+ * names no single zone (see ABBREVIATIONS): undefined, and `abbreviationHint` says which to choose.
+ */
+export function scheduleZone(typed: string): string | undefined {
+  return meantBy(typed) === undefined ? canonicalZone(typed) : undefined;
+}
+
+/** What to tell an admin who typed such an abbreviation (`BST`), or undefined for any other text. */
+export function abbreviationHint(typed: string): string | undefined {
+  const zones = meantBy(typed);
+  if (zones === undefined) return undefined;
+  const either =
+    zones.length < 2 ? zones.join('') : `${zones.slice(0, -1).join(', ')} or ${zones.at(-1) ?? ''}`;
+  return `Abbreviations such as ${typed.trim().toUpperCase()} stand for different zones in different places: did you mean ${either}?`;
+}
+
+/**
+ * The autocomplete's zones for `typed`: matchingZones, but an abbreviation that names no single zone
+ * (`bst`) offers the zones meant by it, and not the one ICU reads it as (Asia/Dhaka) unless meant too.
+ */
+export function scheduleZones(typed: string, limit = 25): string[] {
+  const meant = meantBy(typed);
+  if (meant === undefined) return matchingZones(typed, limit);
+  const read = canonicalZone(typed);
+  const others = matchingZones(typed, limit).filter((zone) => zone !== read);
+  return [...new Set([...meant, ...others])].slice(0, limit);
 }
 
 /** The rule as a cron pattern (minute hour day month weekday), read in the rule's zone. */

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { abbreviationHint, scheduleZone, scheduleZones } from '../../src/core/schedule.js';
+import { canonicalZone } from '../../src/core/zoned-time.js';
+
+describe('time zone abbreviations for a schedule', () => {
+  it('GIVEN an abbreviation Intl reads as a zone few mean by it (BST is Asia/Dhaka) THEN it is refused with the zones meant', () => {
+    // What Intl (ICU's Java IDs) makes of them: hours off for most who type them.
+    expect(canonicalZone('BST')).toBe('Asia/Dhaka');
+    expect(canonicalZone('NST')).toBe('Pacific/Auckland');
+    for (const typed of ['BST', 'bst', ' Bst ', 'NST', 'AST', 'IST', 'CST', 'ART', 'ECT', 'SST', 'ACT'])
+      expect(scheduleZone(typed), typed).toBeUndefined();
+    expect(abbreviationHint(' bst ')).toBe(
+      'Abbreviations such as BST stand for different zones in different places: did you mean Europe/London or Asia/Dhaka?',
+    );
+    expect(abbreviationHint('NST')).toMatch(/did you mean America\/St_Johns\?$/);
+  });
+
+  it('GIVEN a summer abbreviation, which is no zone THEN the hint names the zones that use it', () => {
+    expect(scheduleZone('CEST')).toBeUndefined();
+    expect(abbreviationHint('cest')).toMatch(
+      /did you mean Europe\/Berlin, Europe\/Paris or Europe\/Madrid\?$/,
+    );
+    expect(abbreviationHint('EDT')).toMatch(/America\/New_York/);
+  });
+
+  it('GIVEN names read as meant (PST, EST, a zone, an alias) THEN they are taken as before, without a hint', () => {
+    expect(scheduleZone('PST')).toBe('America/Los_Angeles');
+    expect(scheduleZone('EST')).toBe('America/Panama');
+    expect(scheduleZone('europe/london')).toBe('Europe/London');
+    expect(scheduleZone('US/Eastern')).toBe('America/New_York');
+    for (const typed of ['PST', 'Europe/London', 'berlin', ''])
+      expect(abbreviationHint(typed)).toBeUndefined();
+  });
+
+  it('GIVEN an abbreviation typed in the autocomplete THEN the zones meant come first, and not the one Intl reads unless meant', () => {
+    expect(scheduleZones('bst')).toEqual(['Europe/London', 'Asia/Dhaka']);
+    const art = scheduleZones('ART');
+    expect(art[0]).toBe('America/Argentina/Buenos_Aires');
+    expect(art).not.toContain('Africa/Cairo');
+    expect(scheduleZones('berl')).toEqual(['Europe/Berlin']);
+    expect(scheduleZones('')).toHaveLength(25);
+  });
+
+  it('GIVEN every zone offered for an abbreviation THEN each is one a schedule takes as written', () => {
+    for (const typed of [
+      'BST',
+      'IST',
+      'AST',
+      'CST',
+      'ART',
+      'ECT',
+      'NST',
+      'SST',
+      'ACT',
+      'CEST',
+      'EDT',
+      'AEST',
+      'EEST',
+    ])
+      for (const zone of scheduleZones(typed).slice(0, 3))
+        expect(scheduleZone(zone), `${typed}: ${zone}`).toBe(zone);
+  });
+});
