@@ -26,6 +26,7 @@ import {
 import type { ScheduleRecord } from '../src/core/schedule-record.js';
 import {
   abbreviationHint,
+  describeRule,
   discordTimestamp,
   FREQUENCIES,
   parseTime,
@@ -232,15 +233,34 @@ async function set(
     rotation: newRotation(deps.random),
   };
   const now = deps.clock();
-  const saved = await deps.schedules.update(interaction.guildId, (current) =>
-    setSchedule(current, settings, now),
-  );
+  // The schedule this one replaced: the last one the change saw (a shared book may apply it twice).
+  const last: { replaced?: ScheduleRecord | undefined } = {};
+  const saved = await deps.schedules.update(interaction.guildId, (current) => {
+    last.replaced = current;
+    return setSchedule(current, settings, now);
+  });
   if (saved === undefined) throw new Error('the schedule was not saved');
   const notes = [
+    replacedNote(last.replaced, saved),
     zoneNote(interaction.options.getString('timezone', true), saved.timezone),
     deps.content.items('tips').length === 0 ? SCHEDULE_TEXT.noTipsYet : undefined,
   ].filter((note) => note !== undefined);
   await answer.send(ephemeralText([renderScheduleSet(saved), ...notes].join('\n')));
+}
+
+/**
+ * What `/schedule set` replaced, since a server has one schedule: an admin adding one for a second
+ * channel would otherwise not learn that the first stopped. Nothing if it was the same and running.
+ */
+function replacedNote(old: ScheduleRecord | undefined, saved: ScheduleRecord): string | undefined {
+  if (old === undefined) return undefined;
+  const paused =
+    old.paused === undefined
+      ? undefined
+      : `paused since ${discordTimestamp(new Date(old.paused.at))} (${old.paused.reason})`;
+  if (old.channelId === saved.channelId && describeRule(old) === describeRule(saved))
+    return paused === undefined ? undefined : `Posting starts again: the schedule was ${paused}.`;
+  return `This replaces the server's schedule (a server has one): tips in <#${old.channelId}> ${describeRule(old)}${paused === undefined ? '' : `, ${paused}`}.`;
 }
 
 /** The rule given to `/schedule set`, or a refusal that says what is accepted. */

@@ -39,6 +39,51 @@ afterEach(() => {
 
 afterAll(() => stack.stop());
 
+describe('/schedule set on a server that has a schedule', () => {
+  it('GIVEN a schedule for #general THEN set for #tips says it replaces it (a server has one); set again the same on a paused one says posting starts again', async () => {
+    const first = await run('schedule set', {
+      channel: IDS.channel,
+      time: '09:00',
+      timezone: 'Europe/Berlin',
+      frequency: 'daily',
+    });
+    expect(first.data?.content).not.toMatch(/replaces/);
+
+    const second = await run('schedule set', {
+      channel: TIPS,
+      time: '10:30',
+      timezone: 'Europe/Berlin',
+      frequency: 'weekly',
+      day: 'friday',
+    });
+    expect((second.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(second.data?.content).toMatch(
+      new RegExp(
+        `^Tips will be posted in <#${TIPS}> every Friday at 10:30 \\(Europe/Berlin\\)\\. Next post: .*\\n` +
+          `This replaces the server's schedule \\(a server has one\\): tips in <#${IDS.channel}> every day at 09:00 \\(Europe/Berlin\\)\\.$`,
+      ),
+    );
+    // One schedule, the second.
+    expect((await run('schedule show')).data?.content).toMatch(
+      new RegExp(`^Tips are posted in <#${TIPS}> every Friday at 10:30`),
+    );
+
+    expect((await run('schedule pause')).data?.content).toMatch(/paused/);
+    const again = await run('schedule set', {
+      channel: TIPS,
+      time: '10:30',
+      timezone: 'Europe/Berlin',
+      frequency: 'weekly',
+      day: 'friday',
+    });
+    expect(again.data?.content).toMatch(
+      /\nPosting starts again: the schedule was paused since <t:\d+:F> \(paused by <@\d+>\)\.$/,
+    );
+    expect((await run('schedule show')).data?.content).not.toMatch(/Paused/);
+    expect((await run('schedule remove')).data?.content).toMatch(/removed/);
+  });
+});
+
 describe('/schedule set with a time zone abbreviation', () => {
   it('GIVEN BST (Asia/Dhaka to Intl) THEN refuses, naming Europe/London and Asia/Dhaka, and saves nothing; the autocomplete offers Europe/London first', async () => {
     const answer = await run('schedule set', {
