@@ -35,9 +35,10 @@ export function runEntry(
   env: Record<string, string>,
   cwd = PROJECT_ROOT,
   timeoutMs = 30_000,
+  args: readonly string[] = [],
 ): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${PROJECT_ROOT}dist/src/${name}.js`], {
+    const child = spawn(process.execPath, [`${PROJECT_ROOT}dist/src/${name}.js`, ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

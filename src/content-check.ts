@@ -6,11 +6,26 @@ import { unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { formatInZone } from './core/schedule.js';
 
+const USAGE = `Usage: npm run content:check [-- <content folder>]
+Checks the folder named, else CONTENT_DIR (from the environment or .env; content/ by default), with the
+other settings (SITE_URL, ARTICLE_URL, ...) from the same places.`;
+
 /**
- * `npm run content:check`: validates every article the way the bot reads it, and renders every
+ * `npm run content:check [-- folder]`: validates every article the way the bot reads it, and renders every
  * reply it can give to check it against Discord's limits. Exits 1 on any problem.
  */
 async function check(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--help' || args[0] === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.length > 1 || args[0]?.startsWith('-') === true) {
+    console.error(`content:check takes one folder at most, and no option: ${args.join(' ')}\n${USAGE}`);
+    return 2;
+  }
+  // The folder named wins over CONTENT_DIR (and, as any setting of the environment, over .env's).
+  if (args[0] !== undefined) process.env.CONTENT_DIR = args[0];
   const settings = settingsFromEnvironment(loadContentConfig, 'content:check');
   if (settings === undefined) return 1;
   const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings;

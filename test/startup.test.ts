@@ -174,6 +174,23 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.code).toBe(0);
   });
 
+  it('GIVEN a folder after npm run content:check -- THEN that folder is checked, over CONTENT_DIR; an option or two folders are refused with the usage', async () => {
+    const folder = join(dir, 'named');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'broken.md'), '---\ntitle: [unclosed\n---\n\nText.\n');
+    const named = await runEntry('content-check', { CONTENT_DIR: CONTENT_DIR }, dir, 30_000, [folder]);
+    expect(named.stderr).toMatch(/broken\.md:\d+: invalid YAML/);
+    expect(named.code).toBe(1);
+    const refused = await runEntry('content-check', {}, dir, 30_000, [folder, CONTENT_DIR]);
+    expect(refused.stderr).toMatch(
+      /takes one folder at most[\s\S]*Usage: npm run content:check \[-- <content folder>\]/,
+    );
+    expect(refused.code).toBe(2);
+    const help = await runEntry('content-check', {}, dir, 30_000, ['--help']);
+    expect(help.stdout).toMatch(/^Usage: npm run content:check/);
+    expect(help.code).toBe(0);
+  });
+
   it.each([
     // As the README's table of "Use your blog's content" gives them.
     ['Hugo', 'hugo/content', '/:sections/:slugorfilename/', 4],
