@@ -33,11 +33,27 @@ export interface RecordedRequest {
 export interface FailureRule {
   method?: string;
   path: RegExp;
-  status: 429 | 500 | 502 | 503;
+  status: 403 | 404 | 429 | 500 | 502 | 503;
   times?: number;
   /** For 429: seconds to wait; `global` adds X-RateLimit-Global. */
   retryAfter?: number;
   global?: boolean;
+  /**
+   * For 429: where the wait is said. Discord says it in both; a proxy or another fake may put it only
+   * in the JSON body (no Retry-After header) or only in the header (a body that is not JSON).
+   */
+  retryAfterIn?: 'both' | 'body' | 'headers';
+  /** A body that is not JSON, sent as text/html, as a proxy in front of Discord answers (a 502 page). */
+  html?: string;
+  /** For 403 and 404: Discord's error code (50001 Missing Access, 50013 Missing Permissions, 10003…). */
+  code?: number;
+  /**
+   * Answers every matching request for this long from the first one, instead of `times` of them:
+   * a limit that lasts, as Discord's does, so that a client which does not wait meets it again.
+   */
+  lastsMs?: number;
+  /** Set at the first match of a rule with `lastsMs`. */
+  until?: number;
 }
 
 export interface ChannelSpec {
@@ -162,6 +178,14 @@ const ALL_PERMISSIONS = '2248473465835073';
 /** A server admin's: everything a member has, plus Administrator and Manage Server. */
 export const ADMIN_PERMISSIONS = String(BigInt(ALL_PERMISSIONS) | (1n << 3n) | (1n << 5n));
 const INTERACTION_ROUTE = /^\/(interactions|webhooks)\//;
+/** Discord's messages for the error codes a scripted failure may carry. */
+const ERROR_MESSAGES: Readonly<Record<number, string>> = {
+  10003: 'Unknown Channel',
+  10004: 'Unknown Guild',
+  10062: 'Unknown interaction',
+  50001: 'Missing Access',
+  50013: 'Missing Permissions',
+};
 
 /**
  * A small Discord: REST on node:http and a gateway on `ws`, on one port of 127.0.0.1, enough for
@@ -206,6 +230,8 @@ export class DiscordEmulator extends EventEmitter {
   private readonly channelGuilds = new Map<string, GuildSpec>();
   private readonly recent: number[] = [];
   private interactionCounter = 0;
+  /** Heartbeats left to leave unacknowledged (`missHeartbeatAcks`). */
+  private acksToMiss = 0;
 
   constructor(options: EmulatorOptions = {}) {
     super();
@@ -380,6 +406,11 @@ export class DiscordEmulator extends EventEmitter {
     if (session === undefined) return;
     if (!resumable) this.sessions.delete(session.id);
     session.socket?.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
+  }
+
+  /** Leaves the next `count` heartbeats without their ACK (op 11), as a connection gone quiet would. */
+  missHeartbeatAcks(count: number): void {
+    this.acksToMiss = count;
   }
 
   /** Drops the socket without a close frame, as a network failure would. */
@@ -612,7 +643,7 @@ export class DiscordEmulator extends EventEmitter {
     this.interactions.set(id, record);
     const start = this.requests.length;
     const dispatchedHr = performance.now();
-    const sent = this.dispatch('INTERACTION_CREATE', payload, guildId);
+    const sent = this.dispatch('INTERACTION_CREATE', context.shape?.(payload) ?? payload, guildId);
     return {
       id,
       token,
@@ -714,7 +745,8 @@ export class DiscordEmulator extends EventEmitter {
       switch (packet.op) {
         case GatewayOpcodes.Heartbeat:
           for (const session of this.sessions.values()) if (session.socket === ws) session.heartbeats++;
-          ws.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
+          if (this.acksToMiss > 0) this.acksToMiss--;
+          else ws.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
           break;
         case GatewayOpcodes.Identify:
           this.identify(ws, d);
@@ -935,24 +967,37 @@ export class DiscordEmulator extends EventEmitter {
       this.checkBody(method, path, url.searchParams, body);
       const failure = this.takeFailure(method, path);
       if (failure !== undefined) {
-        if (failure.status === 429) {
+        if (failure.html !== undefined) {
+          request.status = failure.status;
+          res.writeHead(failure.status, { 'content-type': 'text/html' });
+          res.end(failure.html);
+          this.emit('request', request);
+        } else if (failure.status === 429) {
           this.rateLimitHits++;
           const retry = String(failure.retryAfter ?? 0.2);
-          answer(
-            429,
-            {
-              message: 'You are being rate limited.',
-              retry_after: Number(retry),
-              global: failure.global === true,
-            },
-            {
-              'retry-after': retry,
-              'x-ratelimit-remaining': '0',
-              'x-ratelimit-reset-after': retry,
-              'x-ratelimit-scope': failure.global === true ? 'global' : 'user',
-              ...(failure.global === true ? { 'x-ratelimit-global': 'true' } : {}),
-            },
-          );
+          const where = failure.retryAfterIn ?? 'both';
+          const headers = {
+            'retry-after': retry,
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset-after': retry,
+            'x-ratelimit-scope': failure.global === true ? 'global' : 'user',
+            ...(failure.global === true ? { 'x-ratelimit-global': 'true' } : {}),
+          };
+          const json = {
+            message: 'You are being rate limited.',
+            retry_after: Number(retry),
+            global: failure.global === true,
+          };
+          if (where === 'body') {
+            // Without these, the rate-limit headers of an ordinary answer would say there is room.
+            request.status = 429;
+            res.writeHead(429, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(json));
+            this.emit('request', request);
+          } else answer(429, where === 'headers' ? undefined : json, headers);
+        } else if (failure.status === 403 || failure.status === 404) {
+          const code = failure.code ?? (failure.status === 403 ? 50001 : 10003);
+          answer(failure.status, { message: ERROR_MESSAGES[code] ?? 'Error', code });
         } else {
           answer(failure.status, { message: 'Server error', code: 0 });
         }
@@ -1010,6 +1055,12 @@ export class DiscordEmulator extends EventEmitter {
     );
     const rule = this.failures[index];
     if (rule === undefined) return undefined;
+    if (rule.lastsMs !== undefined) {
+      rule.until ??= Date.now() + rule.lastsMs;
+      if (Date.now() < rule.until) return rule;
+      this.failures.splice(index, 1);
+      return this.takeFailure(method, path);
+    }
     rule.times = (rule.times ?? 1) - 1;
     if (rule.times <= 0) this.failures.splice(index, 1);
     return rule;
@@ -1289,6 +1340,11 @@ export interface InteractionContext {
   userId?: string;
   /** The member's permissions as a decimal bit set. */
   memberPermissions?: string;
+  /**
+   * Rewrites INTERACTION_CREATE's payload before it is sent, to send what Discord or another fake
+   * may and this emulator does not: a DM (no guild_id, `user` for `member`), fields left out.
+   */
+  shape?: (payload: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface InteractionHandle {

@@ -1,4 +1,12 @@
-import { Client, GatewayIntentBits, Options, REST } from 'discord.js';
+import {
+  Client,
+  DefaultRestOptions,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  Options,
+  REST,
+  type ResponseLike,
+} from 'discord.js';
 
 /**
  * The discord.js client: the Guilds intent only (slash commands need no privileged intent),
@@ -13,14 +21,14 @@ export function createClient(
   // set empty (a compose file's `SHARD_COUNT=`), they are unset, as for the configuration, not 0.
   for (const name of ['SHARD_COUNT', 'SHARDS'])
     if (process.env[name]?.trim() === '') Reflect.deleteProperty(process.env, name);
-  return new Client({
+  const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Without ids, discord.js takes those ShardingManager gives (SHARDS), or else every shard of count.
     ...(shards === undefined ? {} : { shardCount: shards.count }),
     ...(shards?.ids === undefined ? {} : { shards: [...shards.ids] }),
     allowedMentions: { parse: [], repliedUser: false },
     // discord.js spaces requests to stay under the global limit, so fan-outs provoke no 429s.
-    rest: { api: apiUrl, globalRequestsPerSecond: requestsPerSecond },
+    rest: { api: apiUrl, globalRequestsPerSecond: requestsPerSecond, makeRequest: waitSaidInBody },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
@@ -28,6 +36,25 @@ export function createClient(
       PresenceManager: 0,
     }),
   });
+  // Heard before discord.js builds the interaction from the same object (its dispatch listener comes after).
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, completeInteraction);
+  return client;
+}
+
+/**
+ * Fills in what discord.js 14 reads from every interaction without checking, where a payload from
+ * before Discord added it (or from a stand-in for Discord) leaves it out: without `entitlements` or
+ * `authorizing_integration_owners` discord.js threw, and the interaction went unanswered. A
+ * `channel_id` without the `channel` object (both optional) left `channelId` null, which /tip keys
+ * its last tip by.
+ */
+export function completeInteraction(data: unknown): void {
+  if (typeof data !== 'object' || data === null) return;
+  const d = data as Record<string, unknown>;
+  if (!Array.isArray(d.entitlements)) d.entitlements = [];
+  if (typeof d.authorizing_integration_owners !== 'object' || d.authorizing_integration_owners === null)
+    d.authorizing_integration_owners = {};
+  if (d.channel == null && typeof d.channel_id === 'string') d.channel = { id: d.channel_id };
 }
 
 /**
@@ -41,5 +68,39 @@ export function createPosterRest(apiUrl: string, token: string, requestsPerSecon
     retries: 0,
     rejectOnRateLimit: () => true,
     globalRequestsPerSecond: requestsPerSecond,
+    makeRequest: waitSaidInBody,
   }).setToken(token);
+}
+
+/** The wait assumed for a 429 that names none: discord.js would send the request again at once. */
+const UNSAID_WAIT_SECONDS = 1;
+
+/**
+ * discord.js reads a 429's wait only from its Retry-After header; a 429 that says it only in its JSON
+ * body (`retry_after`, as a proxy or a stand-in for Discord may), or nowhere, was sent again at once,
+ * and again, for as long as the limit lasted. Such an answer gets the header its body names (or a
+ * second), and X-RateLimit-Global when the body says `global`.
+ */
+async function waitSaidInBody(
+  url: string,
+  init: Parameters<typeof DefaultRestOptions.makeRequest>[1],
+): Promise<ResponseLike> {
+  const response = await DefaultRestOptions.makeRequest(url, init);
+  if (response.status !== 429 || response.headers.has('retry-after')) return response;
+  const text = await response.text();
+  let said: { retry_after?: unknown; global?: unknown } = {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) said = parsed;
+  } catch {
+    // A page from a proxy: no wait said.
+  }
+  const seconds =
+    typeof said.retry_after === 'number' && Number.isFinite(said.retry_after) && said.retry_after >= 0
+      ? said.retry_after
+      : UNSAID_WAIT_SECONDS;
+  const headers = new Headers([...response.headers.entries()]);
+  headers.set('retry-after', String(seconds));
+  if (said.global === true) headers.set('x-ratelimit-global', 'true');
+  return new Response(text, { status: 429, statusText: response.statusText, headers });
 }

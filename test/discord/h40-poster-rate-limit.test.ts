@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordEmulator, IDS } from '../../emulator/emulator.js';
+import { createPosterRest } from '../../src/discord/client.js';
+import { restPoster } from '../../src/discord/poster.js';
+import { RetryLaterError } from '../../src/schedules/poster-port.js';
+
+let emulator: DiscordEmulator;
+beforeAll(async () => {
+  emulator = await new DiscordEmulator().start();
+});
+afterAll(() => emulator.stop());
+
+/** The scheduler's poster on its own REST client, unpaced: what is tested is what a 429 becomes. */
+const poster = () =>
+  restPoster(
+    createPosterRest(emulator.restUrl, emulator.token),
+    () => IDS.application,
+    (task) => task(),
+  );
+const payload = { embeds: [{ title: 'Tip' }] };
+
+describe('a scheduled post rate-limited by a 429 that says its wait only in its body', () => {
+  it('GIVEN retry_after 2 in the JSON body and no Retry-After header THEN the retry waits those 2 s', async () => {
+    emulator.failNext({ path: /\/messages$/, status: 429, retryAfter: 2, retryAfterIn: 'body' });
+    const sent = poster().send(IDS.channel, payload, 'nonce-body');
+    await expect(sent).rejects.toBeInstanceOf(RetryLaterError);
+    const error = (await sent.catch((thrown: unknown) => thrown)) as RetryLaterError;
+    expect(error.retryAfterMs).toBeGreaterThanOrEqual(2000);
+    expect(emulator.violations).toEqual([]);
+  });
+
+  it('GIVEN a 429 page that is not JSON and no Retry-After THEN the retry waits a second, not none', async () => {
+    emulator.failNext({ path: /\/messages$/, status: 429, html: '<html>Too many requests</html>' });
+    const sent = poster().send(IDS.channel, payload, 'nonce-page');
+    const error = (await sent.catch((thrown: unknown) => thrown)) as RetryLaterError;
+    expect(error).toBeInstanceOf(RetryLaterError);
+    expect(error.retryAfterMs).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('GIVEN the post is tried again after the wait THEN it is posted once', async () => {
+    const { id } = await poster().send(IDS.channel, payload, 'nonce-body');
+    expect(emulator.channelPosts(IDS.channel).map((message) => message.id)).toEqual([id]);
+  });
+});

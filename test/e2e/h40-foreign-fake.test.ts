@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiscordEmulator, InteractionHandle } from '../../emulator/emulator.js';
+import { startStack, type Stack } from './harness.js';
+import { callbackOf } from './callbacks.js';
+import { until } from './wait.js';
+
+// What a Discord other than our emulator may send: a proxy's 429, older or sparser payloads, a
+// heartbeat left unanswered. Each case but the last once made the bot hammer Discord, go silent or fail to store.
+let emulator: DiscordEmulator;
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ emulator: { heartbeatIntervalMs: 1000 } });
+  ({ emulator } = stack);
+}, 60_000);
+
+afterAll(() => stack.stop());
+
+/** The callbacks of one interaction that Discord accepted. */
+const accepted = (interaction: InteractionHandle) =>
+  interaction.requests().filter((r) => r.path.endsWith('/callback') && r.status < 300);
+/** A payload without some of its fields, as another Discord may send it. */
+const without =
+  (...keys: string[]) =>
+  (payload: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(payload).filter(([key]) => !keys.includes(key)));
+const refused = (interaction: InteractionHandle) =>
+  interaction.requests().filter((r) => r.path.endsWith('/callback') && r.status === 429);
+
+describe('a 429 that says its wait in its JSON body only', () => {
+  it('GIVEN a limit of 0.5 s said only as retry_after in the body THEN the reply waits it out: one 429, then one reply', async () => {
+    emulator.failNext({
+      path: /\/callback$/,
+      status: 429,
+      retryAfter: 0.5,
+      retryAfterIn: 'body',
+      lastsMs: 500,
+    });
+    const interaction = emulator.chatInput('help');
+    await interaction.response();
+    expect(refused(interaction)).toHaveLength(1);
+    expect(accepted(interaction)).toHaveLength(1);
+  });
+
+  it('GIVEN a 429 page from a proxy (no JSON, no Retry-After) lasting 0.5 s THEN the reply waits rather than hammers', async () => {
+    emulator.failNext({ path: /\/callback$/, status: 429, html: '<html>Slow down</html>', lastsMs: 500 });
+    const interaction = emulator.chatInput('help');
+    await interaction.response();
+    expect(refused(interaction)).toHaveLength(1);
+    expect(accepted(interaction)).toHaveLength(1);
+  });
+});
+
+describe('interactions without the fields discord.js reads unchecked', () => {
+  it('GIVEN no entitlements and no authorizing_integration_owners (a payload from before Discord added them) THEN the command is answered', async () => {
+    const interaction = emulator.chatInput(
+      'help',
+      {},
+      { shape: without('entitlements', 'authorizing_integration_owners') },
+    );
+    const response = await interaction.response();
+    expect(callbackOf(response).data?.embeds?.[0]?.title).toBe('What I can do');
+  });
+
+  it('GIVEN channel_id without the channel object (both optional) THEN /tip remembers its tip for that channel, without a store error', async () => {
+    const from = stack.bot.logs.length;
+    const interaction = emulator.chatInput('tip', {}, { shape: without('channel') });
+    expect(callbackOf(await interaction.response()).type).toBe(4);
+    // A second answer after it: the first's log lines are in by then.
+    await emulator.chatInput('help').response();
+    const warnings = stack.bot.logs.slice(from).filter((line) => line.level >= 40);
+    expect(warnings.map((line) => line.msg)).toEqual([]);
+  });
+});
+
+describe('the gateway', () => {
+  it('GIVEN a heartbeat left without its ACK THEN the bot reconnects, resumes and still answers', async () => {
+    const resumes = emulator.resumeCount;
+    emulator.missHeartbeatAcks(1);
+    await until(() => emulator.resumeCount > resumes, 10_000, 'a RESUME');
+    const interaction = emulator.chatInput('help');
+    await interaction.response();
+    expect(accepted(interaction)).toHaveLength(1);
+  });
+});
