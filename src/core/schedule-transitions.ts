@@ -27,7 +27,9 @@ export interface ScheduleSettings {
 
 /**
  * `/schedule set`: a new schedule, or `current` with a new rule and channel. The rotation, the last
- * post and a slot in flight are kept; a pause is lifted; the next run is the first after `now`.
+ * post and a running schedule's slot in flight are kept; a pause is lifted, and as with resume the
+ * slot it held in flight is dropped (it would post at once, however old); the next run is the first
+ * after `now`.
  */
 export function setSchedule(
   current: ScheduleRecord | undefined,
@@ -43,7 +45,7 @@ export function setSchedule(
     lastPost: current?.lastPost,
     // A skip was the old setting's: the new one has skipped nothing yet.
     lastSkip: undefined,
-    inFlight: current?.inFlight,
+    inFlight: current?.paused === undefined ? current?.inFlight : undefined,
     paused: undefined,
     updatedAt: now,
   };

@@ -32,6 +32,7 @@ import {
   MINUTE,
   NO_TIPS,
   RECORD,
+  SECOND,
   SLOT,
   SLOT_ID,
   tipId,
@@ -79,7 +80,7 @@ describe('/schedule set, pause, resume, remove', () => {
     });
   });
 
-  it('GIVEN a paused schedule with posts THEN set replaces rule and channel, keeps rotation, last post, last skip and the slot in flight, and lifts the pause', () => {
+  it('GIVEN a paused schedule with posts THEN set replaces rule and channel, keeps rotation and last post, drops the last skip and the slot in flight (as resume does), and lifts the pause', () => {
     const lastPost = {
       at: SLOT - DAY,
       slotAt: SLOT - DAY,
@@ -113,10 +114,25 @@ describe('/schedule set, pause, resume, remove', () => {
       lastPost,
       // The skip was the old setting's: /schedule show no longer says it.
       lastSkip: undefined,
-      inFlight: IN_FLIGHT,
+      // Held while paused: kept, it would post at once, whenever it was due.
+      inFlight: undefined,
       paused: undefined,
       updatedAt: SLOT,
     });
+  });
+
+  it('GIVEN a running schedule with a slot in flight (a retry due) THEN set keeps it, to be finished in the new channel', () => {
+    const retrying: ScheduleRecord = {
+      ...RECORD,
+      inFlight: { ...IN_FLIGHT, attempts: 1, retryAt: SLOT + MINUTE },
+    };
+    const moved = setSchedule(
+      retrying,
+      { ...settings, channelId: '1100000000000000009' },
+      SLOT + 30 * SECOND,
+    );
+    expect(moved.inFlight).toEqual(retrying.inFlight);
+    expect(moved.channelId).toBe('1100000000000000009');
   });
 
   it('GIVEN a schedule THEN pause records who paused it and when', () => {

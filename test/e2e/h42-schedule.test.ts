@@ -1,43 +1,119 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/adapters/logger.js';
+import { openStores } from '../../src/adapters/store.js';
+import type { ScheduleRecord } from '../../src/core/schedule-record.js';
+import { slotId } from '../../src/core/schedule.js';
+import type { BotProcess } from '../../emulator/bot-process.js';
 import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
+import { farDailyTime } from '../../emulator/fleet.js';
 import { callbackOf, EPHEMERAL, type Callback } from './callbacks.js';
-import { startStack, type Stack } from './harness.js';
+import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
 
 /** A second text channel of the test server, for a schedule set again elsewhere. */
 const TIPS = '1100000000000000042';
+/** A server whose schedule an admin paused while its slot, three days old now, was in flight. */
+const PAUSED_GUILD = '1100000000000000043';
+const PAUSED_CHANNEL = '1100000000000000044';
+const NEW_CHANNEL = '1100000000000000045';
 const MANAGE_GUILD = String(1n << 5n);
+const DAY = 86_400_000;
 
-let stack: Stack;
 let emulator: DiscordEmulator;
+let bot: BotProcess | undefined;
+let space: ReturnType<typeof workspace>;
 
-async function run(line: string, values: Record<string, string> = {}): Promise<Callback> {
-  return callbackOf(await emulator.chatInput(line, values, { memberPermissions: MANAGE_GUILD }).response());
+async function run(
+  line: string,
+  values: Record<string, string> = {},
+  guildId: string = IDS.guild,
+): Promise<Callback> {
+  return callbackOf(
+    await emulator.chatInput(line, values, { guildId, memberPermissions: MANAGE_GUILD }).response(),
+  );
 }
 
+async function withStore<T>(
+  task: (schedules: Awaited<ReturnType<typeof openStores>>['schedules']) => Promise<T>,
+): Promise<T> {
+  const stores = await openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
+  try {
+    return await task(stores.schedules);
+  } finally {
+    await stores.close();
+  }
+}
+
+const staleSlot = Date.now() - 3 * DAY;
+const lastPost = {
+  at: staleSlot - DAY,
+  slotAt: staleSlot - DAY,
+  tipId: 'x',
+  messageId: '1300000000000000001',
+};
+const PAUSED: ScheduleRecord = {
+  guildId: PAUSED_GUILD,
+  channelId: PAUSED_CHANNEL,
+  time: farDailyTime(),
+  timezone: 'UTC',
+  frequency: 'daily',
+  nextRunAt: staleSlot,
+  rotation: { seed: 12345, posted: [] },
+  lastPost,
+  inFlight: {
+    slot: slotId(PAUSED_GUILD, new Date(staleSlot)),
+    slotAt: staleSlot,
+    tipId: 'software-engineer-to-engineering-leader/tips/0',
+    startedAt: staleSlot,
+    attempts: 2,
+    retryAt: staleSlot + 60_000,
+  },
+  paused: { reason: 'paused by <@1100000000000000004>', at: staleSlot + 30_000 },
+  updatedAt: staleSlot + 30_000,
+};
+
 beforeAll(async () => {
-  stack = await startStack({
-    emulator: {
-      guilds: [
-        {
-          id: IDS.guild,
-          name: 'Engineers',
-          channels: [
-            { id: IDS.channel, name: 'general', type: ChannelType.GuildText },
-            { id: TIPS, name: 'tips', type: ChannelType.GuildText },
-          ],
-        },
-      ],
-    },
+  emulator = await startEmulator({
+    guilds: [
+      {
+        id: IDS.guild,
+        name: 'Engineers',
+        channels: [
+          { id: IDS.channel, name: 'general', type: ChannelType.GuildText },
+          { id: TIPS, name: 'tips', type: ChannelType.GuildText },
+        ],
+      },
+      {
+        id: PAUSED_GUILD,
+        name: 'Paused',
+        channels: [
+          { id: PAUSED_CHANNEL, name: 'old', type: ChannelType.GuildText },
+          { id: NEW_CHANNEL, name: 'new', type: ChannelType.GuildText },
+        ],
+      },
+    ],
   });
-  ({ emulator } = stack);
+  space = workspace();
+  const env = botEnv(emulator, space);
+  // In the test server, and globally for the other.
+  for (const guild of [IDS.guild, '']) {
+    const deployed = await deployCommands({ ...env, DISCORD_GUILD_ID: guild }, space.dir);
+    if (deployed.code !== 0) throw new Error(deployed.stderr);
+  }
+  // As an earlier run of the bot left it.
+  await withStore((schedules) => schedules.set(PAUSED_GUILD, PAUSED));
+  bot = await startBot(emulator, env, space.dir);
 }, 60_000);
 
 afterEach(() => {
   expect(emulator.violations).toEqual([]);
 });
 
-afterAll(() => stack.stop());
+afterAll(async () => {
+  await bot?.stop();
+  await emulator.stop();
+  space.cleanup();
+});
 
 describe('/schedule set on a server that has a schedule', () => {
   it('GIVEN a schedule for #general THEN set for #tips says it replaces it (a server has one); set again the same on a paused one says posting starts again', async () => {
@@ -113,5 +189,22 @@ describe('/schedule set with a time zone abbreviation', () => {
       frequency: 'daily',
     });
     expect(answer.data?.content).toMatch(/did you mean Europe\/Berlin, Europe\/Paris or Europe\/Madrid\?/);
+  });
+});
+
+describe('/schedule set on a schedule paused with a slot in flight', () => {
+  it('GIVEN a slot three days old held by the pause THEN set drops it: nothing is posted now, the next post is the new time', async () => {
+    const answer = await run(
+      'schedule set',
+      { channel: NEW_CHANNEL, time: PAUSED.time, timezone: 'UTC', frequency: 'daily' },
+      PAUSED_GUILD,
+    );
+    expect(answer.data?.content).toMatch(/^Tips will be posted in <#1100000000000000045> every day/);
+    const saved = await withStore((schedules) => schedules.get(PAUSED_GUILD));
+    // Kept, the old slot would be sent at the next tick (and finished, changing the last post).
+    expect(saved?.inFlight).toBeUndefined();
+    expect(saved?.lastPost).toEqual(lastPost);
+    expect(saved?.nextRunAt).toBeGreaterThan(Date.now());
+    expect(emulator.channelPosts(NEW_CHANNEL)).toEqual([]);
   });
 });
