@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SECTION_KINDS } from './article.js';
 import { readJsFrontMatter } from './js-front-matter.js';
 import { jsonKeyLines } from './key-line.js';
+import { withoutControls } from './shown-text.js';
 import { tagKey } from './tags.js';
 import { deepestTomlLine, parseTomlData } from './toml-data.js';
 import { DataShapeError, dataShapeMessage, deepestLine } from './data-shape.js';
@@ -208,11 +209,17 @@ const TAGS_MAX = 100;
 /** How far into one list its first TAGS_MAX distinct tags are looked for: a list repeating one tag ends here. */
 const ENTRIES_READ = 10 * TAGS_MAX;
 
+/**
+ * A tag as it is shown: on one line, without the control characters Discord drops or the
+ * bidirectional ones that turn it around (see withoutControls).
+ */
+const tagText = (value: string): string => oneLine(withoutControls(value));
+
 /** One tag: checked only once the list is cut to what is read. */
 const tag = asText(
   z
     .string('each tag must be text')
-    .overwrite(oneLine)
+    .overwrite(tagText)
     .min(1, 'a tag is empty: write it, or remove it')
     .max(TAG_MAX, `a tag may have at most ${TAG_MAX} characters: shorten it`)
     // An emoji is a tag as Hugo and Jekyll publish it (`🚀`); punctuation alone (`~~`) is a slip.
@@ -240,7 +247,7 @@ function firstTags(value: unknown): unknown {
   while (end < value.length && end < ENTRIES_READ && keys.size < TAGS_MAX) {
     const entry: unknown = value[end++];
     // What is no text is a problem of its own place: counted once, whatever it is.
-    keys.add(typeof entry === 'string' || typeof entry === 'number' ? tagKey(oneLine(String(entry))) : end);
+    keys.add(typeof entry === 'string' || typeof entry === 'number' ? tagKey(tagText(String(entry))) : end);
   }
   return end === value.length ? value : value.slice(0, end);
 }

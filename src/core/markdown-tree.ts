@@ -4,6 +4,7 @@ import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
 import type { Heading, ListItem, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { TAG_TRACE } from './mdx.js';
+import { withoutBidiControls } from './shown-text.js';
 import { firstAtOrAfter } from './sorted.js';
 
 /*
@@ -230,7 +231,7 @@ function markTask(item: ListItem, inline: Token, nodes: PhrasingContent[]): void
   if (task === null || first?.type !== 'text') return;
   const checked = task[1] !== ' ';
   item.checked = checked;
-  const box = checked ? '✅ ' : '⬜ ';
+  const box = taskBox(checked);
   const rest = first.value.replace(/^\[[ xX]\]\s*/, '');
   // An item that opens in bold or italic (`- [x] **Name:** text`) keeps that name: the box goes in it.
   let lead = rest === '' ? nodes[1] : undefined;
@@ -244,6 +245,11 @@ function markTask(item: ListItem, inline: Token, nodes: PhrasingContent[]): void
     lead = inner;
   }
   nodes[0] = { ...first, value: box + rest };
+}
+
+/** What shows a task's box (see markTask), a space after it. */
+export function taskBox(checked: boolean): string {
+  return checked ? '✅ ' : '⬜ ';
 }
 
 /** A task's box and the white space after it, with something after that. */
@@ -316,7 +322,8 @@ function phrasing(tokens: readonly Token[], position: Position | undefined): Phr
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-        text(token.content);
+        // Those of the source are gone before it is read (see withoutControls); an entity may write one.
+        text(withoutBidiControls(token.content));
         break;
       case 'softbreak': {
         // markdown-it drops the spaces before a line ending, but not the tabs (CommonMark drops both).

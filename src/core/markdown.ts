@@ -414,6 +414,11 @@ export function plainText(value: unknown): string {
  */
 const MARKS_ONLY = /^[\s\p{Cf}*_~`\\]*$/u;
 
+/** Whether `text` shows nothing of its own (see {@link MARKS_ONLY}): `****`, where a phrase's bold held only what was dropped. */
+export function isMarksOnly(text: string): boolean {
+  return MARKS_ONLY.test(text);
+}
+
 /**
  * True when the nodes show nothing in a message but marks: only white space or marks, a rule (`- ****`
  * is an item holding one, written `---`), empty code (`- ~~~~`), HTML, links and emphasis around

@@ -25,6 +25,7 @@ import {
   dropLeadingInline,
   escapeLoneSpoilers,
   isLineBreak,
+  isMarksOnly,
   parseMarkdown,
   plainText,
   resolveRelativeLinks,
@@ -32,6 +33,7 @@ import {
   toDiscordMarkdown,
 } from './markdown.js';
 import { DEFAULT_CONTENT_LANGUAGE, nameOf } from './content-language.js';
+import { taskBox } from './markdown-tree.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
@@ -39,7 +41,9 @@ import { firstAtOrAfter } from './sorted.js';
 import { stripTemplateTags } from './template-tags.js';
 import { escapeBlockStarts, truncateMarkdown, truncatePlain } from './text.js';
 import { encodedLength, resolveUrl } from './urls.js';
+import { rewriteOutsideCode } from './outside-code.js';
 import { searchableText } from './search-text.js';
+import { htmlAsText, withoutControls, withoutHtmlTags } from './shown-text.js';
 import { isNo, isYes } from './yes-no.js';
 import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
 
@@ -116,16 +120,8 @@ const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
   tips: ['tips'],
 };
 
-/**
- * Control characters (C0, DEL, C1) but tab and line breaks: never meant to be shown, and Discord drops
- * them from an embed, where an item named `\u0085` is a field with an empty name, and the message is
- * refused. `trim()` keeps them, so they go before any check of what a text shows.
- */
-const CONTROLS = /[^\P{Cc}\t\n\r]/gu;
-
-function withoutControls(text: string): string {
-  return text.replace(CONTROLS, '');
-}
+/** Text without a character that shows: white space, and invisible characters (a zero-width space). */
+const SHOWS_NOTHING = /^[\s\p{Cf}]*$/u;
 
 /** A phrase and the colon after it that make an item's name (a colon of `https:` has no space after it). */
 const NAME_BEFORE_COLON = /^([^:：.!?。\n]{1,80})(?::\s+|：\s*)/;
@@ -403,7 +399,24 @@ function parseSource({
   // publishes the post.
   // A title of only control characters is none, as a blank one is: the file name's serves.
   const ownTitle = meta.title === undefined ? '' : withoutControls(meta.title).trim();
-  const title = truncatePlain(ownTitle || withoutControls(named.title).trim(), TITLE_MAX);
+  // Read as the blog's page shows it (templates print it raw into HTML): `Q&amp;A` is `Q&A`.
+  const shownTitle = withoutControls(htmlAsText(ownTitle));
+  if (ownTitle !== '' && SHOWS_NOTHING.test(shownTitle)) {
+    const name = names.get('title') ?? 'title';
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: keyLine(frontLines, name),
+          field: name,
+          message:
+            'expected a title (text), and this one shows nothing once its HTML tags and entities are read: write its words, or remove it to title the post from its file name',
+        },
+      ],
+    };
+  }
+  const title = truncatePlain(shownTitle || withoutControls(named.title).trim(), TITLE_MAX);
   if (title === '')
     return {
       ok: false,
@@ -474,9 +487,10 @@ function parseSource({
     urlRules !== undefined ||
     articleUrl !== DEFAULT_ARTICLE_URL;
   const address = known && path !== undefined ? (url ?? onStandIn(path)) : undefined;
-  // A summary that was only a template tag (`{{ page.excerpt }}`) is none: the next field serves.
+  // A summary that was only a template tag (`{{ page.excerpt }}`) or HTML tags is none: the next
+  // field serves. Its inline tags are read as the blog's page shows them (its text without them).
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
-    (key) => [key, stripTemplateTags(withoutControls(meta[key] ?? '')).trim()] as const,
+    (key) => [key, withoutHtmlTags(stripTemplateTags(withoutControls(meta[key] ?? ''))).trim()] as const,
   ).find(([, text]) => text !== '') ?? ['summary', ''];
   const summary =
     shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl, url);
@@ -540,8 +554,8 @@ function parseSource({
 /**
  * Discord renders Markdown in the summary too, so its relative links need the site as well, and
  * those relative to the page (`#tips`, `cover.png`) the page's address, as the body's do (parsed
- * only when it has a mark: most summaries are plain text). Its lines are text: `<Suspense>`, a
- * `***` or a fence line are shown as written, as a description meant for a page's meta tags is.
+ * only when it has a mark: most summaries are plain text). Its lines are text: a `<` left after its
+ * HTML tags (see withoutHtmlTags), a `***` or a fence line are shown as written.
  */
 function summaryMarkdown(
   summary: string,
@@ -563,9 +577,13 @@ function summaryMarkdown(
  * underline (`===`) and a `<` are escaped; links, emphasis and code spans stay Markdown.
  */
 function literalLines(text: string): string {
-  return text
-    .replace(/(?<!\\)</g, '\\<')
-    .replace(/^( {0,3})(?=([-*_])(?: *\2){2,} *$|`{3,}|~{3,}|=+ *$)/gm, '$1\\');
+  const lines = text.replace(/^( {0,3})(?=([-*_])(?: *\2){2,} *$|`{3,}|~{3,}|=+ *$)/gm, '$1\\');
+  // Not in a code span, where the escape would show (`\<br>`); after the fences are escaped, which
+  // are then no code.
+  return rewriteOutsideCode(lines, {
+    triggers: '<',
+    construct: (start) => (lines[start - 1] === '\\' ? undefined : { end: start + 1, text: '\\<' }),
+  });
 }
 
 /**
@@ -1444,10 +1462,11 @@ function buildSection(
     if (nodes.length === 0)
       addItem(numbered({ text: itemText([paragraph], siteUrl), line }, number), [heading]);
     else {
-      // `### 3.` alone names nothing: the item is numbered, without a name ("Tip 3").
+      // `### 3.` alone names nothing: the item is numbered, without a name ("Tip 3"); nor does
+      // `### ****` (bold around a control character, dropped before the Markdown was read).
       const name = plainText(paragraph).trim();
       addItem(
-        numbered({ ...(name === '' ? {} : { name }), text: itemText(nodes, siteUrl), line }, number),
+        numbered({ ...(isMarksOnly(name) ? {} : { name }), text: itemText(nodes, siteUrl), line }, number),
         nodes,
       );
     }
@@ -1574,8 +1593,11 @@ function lastLineOf(node: RootContent, lineOf: (node: RootContent) => number): n
 
 /** `- **Name:** text`, `- Name: text` or `- text` become an item with or without a name. */
 function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: number): SectionItem {
-  const [first, ...rest] = listItem.children;
-  if (first?.type === 'paragraph') {
+  const [written, ...rest] = listItem.children;
+  if (written?.type === 'paragraph') {
+    // A task's box opens its name (`- [ ] \`npm ci\`: install` is named `⬜ npm ci`): what follows
+    // it is read as any item's.
+    const { box, paragraph: first } = withoutTaskBox(listItem, written);
     const lead = first.children[0];
     const next = first.children[1];
     const colonAfter = next?.type === 'text' && /^\s*[:：]/.test(next.value);
@@ -1595,16 +1617,32 @@ function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: n
       const waiting = /[:：]\s*$/.test(plainText(lead));
       if (name !== '' && (first.children.length > 1 || rest.length > 0 || waiting)) {
         const text = itemText([dropLeadingInline(first, 1), ...rest], siteUrl);
-        return { name, text, line };
+        return { name: box + name, text, line };
       }
     }
     const phrase = nameBeforeColon(first.children);
-    if (phrase !== undefined) {
+    if (phrase?.name !== undefined) {
       const remaining = { ...first, children: phrase.rest };
-      return { name: phrase.name, text: itemText([remaining, ...rest], siteUrl), line };
+      return { name: box + phrase.name, text: itemText([remaining, ...rest], siteUrl), line };
+    }
+    // Named by nothing: an item without a name, its text what follows the colon (after the box).
+    if (phrase !== undefined) {
+      const opening: PhrasingContent[] = box === '' ? [] : [{ type: 'text', value: box }];
+      const remaining = { ...first, children: [...opening, ...phrase.rest] };
+      return { text: itemText([remaining, ...rest], siteUrl), line };
     }
   }
   return { text: itemText(listItem.children, siteUrl), line };
+}
+
+/** A task item's first paragraph without the box that opens it (see markTask), and the box; `''` for none. */
+function withoutTaskBox(listItem: ListItem, paragraph: Paragraph): { box: string; paragraph: Paragraph } {
+  const [lead, ...others] = paragraph.children;
+  const box = typeof listItem.checked === 'boolean' ? taskBox(listItem.checked) : '';
+  if (box === '' || lead?.type !== 'text' || !lead.value.startsWith(box)) return { box: '', paragraph };
+  const value = lead.value.slice(box.length);
+  const children = value === '' ? others : [{ ...lead, value }, ...others];
+  return { box, paragraph: { ...paragraph, children } };
 }
 
 /**
@@ -1630,11 +1668,12 @@ const NOT_IN_PHRASE = /[:：.!?。\n]/;
  * `- Seek out mentorship: text`, `- [Seek out mentorship](https://…): text`, `- Read *this*: text`:
  * a short phrase before the paragraph's colon names the item, as its text (a link's address, with
  * its `https:`, is no part of it); the rest, which must hold something, is the item's text. A colon
- * inside a link or emphasis is none of this (`*Name:*` is named where emphasis is).
+ * inside a link or emphasis is none of this (`*Name:*` is named where emphasis is). A phrase written
+ * but showing nothing names nothing: no name (undefined), and the rest, if any, is the text.
  */
 function nameBeforeColon(
   children: readonly PhrasingContent[],
-): { name: string; rest: PhrasingContent[] } | undefined {
+): { name: string | undefined; rest: PhrasingContent[] } | undefined {
   let phrase = '';
   for (const [i, child] of children.entries()) {
     if (!PHRASE_PARTS.has(child.type)) return undefined;
@@ -1646,12 +1685,22 @@ function nameBeforeColon(
       if (phrase.length > 80 || NOT_IN_PHRASE.test(value)) return undefined;
       continue;
     }
+    const rest = children.slice(i + 1);
+    // Written, but showing nothing (`**\u001c**`, whose control was dropped before the Markdown was
+    // read, is `****`; an icon's empty `<i>`): the item is named by nothing, its text after the colon
+    // (if any: else it is empty, as a nameless item with nothing in it).
+    const before = phrase + child.value.slice(0, colon);
+    if ((i > 0 || colon > 0) && isMarksOnly(before)) {
+      const separator = /^(?::(?:\s+|$)|：\s*)/.exec(child.value.slice(colon));
+      if (separator === null) return undefined;
+      const after = child.value.slice(colon + separator[0].length);
+      return { name: undefined, rest: after === '' ? rest : [{ ...child, value: after }, ...rest] };
+    }
     // The phrase and its colon: one not followed by a space names nothing.
     const match = NAME_BEFORE_COLON.exec(phrase + child.value.slice(0, colon + 80));
     const name = match?.[1]?.trim() ?? '';
     if (match === null || name === '') return undefined;
     const after = child.value.slice(match[0].length - phrase.length);
-    const rest = children.slice(i + 1);
     if (after.trim() === '' && rest.length === 0) return undefined;
     return { name, rest: after === '' ? rest : [{ ...child, value: after }, ...rest] };
   }
