@@ -2,7 +2,7 @@ import { loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
-import { unlinkedNotes } from './core/article-url.js';
+import { siteUrlNote, unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { formatInZone } from './core/schedule.js';
 
@@ -47,6 +47,7 @@ async function check(): Promise<number> {
   // files Jekyll copies as they are, expired posts and those not published yet: said, no failure.
   const notes = [
     ...siteNotes(site),
+    ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...tiplessNotes(index.articles),
     ...staticFileNotes(staticFiles),

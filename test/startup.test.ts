@@ -234,7 +234,11 @@ describe('starting the bot (the entry point npm start runs)', () => {
     async (_, folder, articleUrl, note, file) => {
       const result = await runEntry(
         'content-check',
-        { CONTENT_DIR: join(PROJECT_ROOT, 'test/fixtures/blogs', folder), ARTICLE_URL: articleUrl },
+        {
+          CONTENT_DIR: join(PROJECT_ROOT, 'test/fixtures/blogs', folder),
+          SITE_URL: 'https://blog.example',
+          ARTICLE_URL: articleUrl,
+        },
         dir,
       );
       expect([result.code, result.stderr]).toEqual([0, '']);
@@ -257,7 +261,11 @@ describe('starting the bot (the entry point npm start runs)', () => {
     writeFileSync(join(site, 'content/posts/soon.md'), post('Soon', '2999-01-05T10:00:00+02:00'));
     const result = await runEntry(
       'content-check',
-      { CONTENT_DIR: join(site, 'content'), ARTICLE_URL: '/:sections/:slugorfilename/' },
+      {
+        CONTENT_DIR: join(site, 'content'),
+        SITE_URL: 'https://blog.example',
+        ARTICLE_URL: '/:sections/:slugorfilename/',
+      },
       dir,
     );
     expect([result.code, result.stderr]).toEqual([0, '']);
@@ -315,7 +323,11 @@ describe('starting the bot (the entry point npm start runs)', () => {
     mkdirSync(join(content, 'sub'));
     symlinkSync('..', join(content, 'sub', 'loop'));
     symlinkSync('/', join(content, 'root'));
-    const result = await runEntry('content-check', { CONTENT_DIR: content }, dir);
+    const result = await runEntry(
+      'content-check',
+      { CONTENT_DIR: content, SITE_URL: 'https://blog.example' },
+      dir,
+    );
     expect(existsSync(marker)).toBe(false);
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/RangeError|\n\s+at /);
@@ -343,7 +355,11 @@ describe('starting the bot (the entry point npm start runs)', () => {
       join(content, 'soon.md'),
       '---\ntitle: Soon\ndate: 2024-01-01\nsummary: Soon.\n---\n## Tips\n\nComing soon: I am still writing them.\n',
     );
-    const result = await runEntry('content-check', { CONTENT_DIR: content }, dir);
+    const result = await runEntry(
+      'content-check',
+      { CONTENT_DIR: content, SITE_URL: 'https://blog.example' },
+      dir,
+    );
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^1 article\(s\) in 1 file\(s\): all valid/) as string,

@@ -4,6 +4,7 @@
  * that checking the settings does not load the Markdown parser.
  */
 
+import type { Article } from './article.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { encodedLength } from './urls.js';
 
@@ -114,13 +115,17 @@ export function articleUrlNamesPost(pattern: string): boolean {
  * rather than left silent. (A `url` or `permalink` too long is a problem of the post: see parseSource.)
  */
 export function unlinkedNotes(
-  articles: readonly { readonly file: string; readonly url?: string; readonly date?: string }[],
+  articles: readonly Pick<Article, 'file' | 'url' | 'date' | 'addressField'>[],
   pattern: string,
   siteUrl?: string,
   /** What set the pattern, as the notes name it. */
   setting = 'ARTICLE_URL',
 ): string[] {
-  const unlinked = articles.filter((article) => article.url === undefined);
+  // A post with its own `url` or `permalink` takes no address from the pattern: unlinked, it is for
+  // want of SITE_URL (see siteUrlNote), not of a date or name.
+  const unlinked = articles.filter(
+    (article) => article.url === undefined && article.addressField === undefined,
+  );
   const needsDate = articleUrlNeedsDate(pattern);
   const undated = needsDate ? unlinked.filter((article) => article.date === undefined) : [];
   const names = [...new Set([...pattern.matchAll(NAME_TOKEN)].map(([written]) => written))];
@@ -156,6 +161,23 @@ export function unlinkedNotes(
       `makes each one over ${DISCORD_LIMITS.linkUrl} characters once encoded, more than Discord takes for a link (shorten what fills ${named.length === 0 ? 'it' : named.join(', ')}, where a letter of another script takes up to 9, or give each a shorter url)`,
     ),
   ];
+}
+
+/**
+ * For `content:check`: the posts left unlinked because their address is a path on the site and
+ * SITE_URL is unset, said once (the bot links none of them, nor the blog's pages).
+ */
+export function siteUrlNote(
+  articles: readonly Pick<Article, 'url'>[],
+  siteUrl: string | undefined,
+): string[] {
+  if (siteUrl !== undefined) return [];
+  const unlinked = articles.filter((article) => article.url === undefined).length;
+  return unlinked === 0
+    ? []
+    : [
+        `${unlinked} article(s) not linked: SITE_URL is unset, so an address on the site (/blog/x) makes no link. Set SITE_URL to the blog's address (https://…) to link them.`,
+      ];
 }
 
 /**
