@@ -57,6 +57,21 @@ function noMatch(query: string, content: ContentIndex): UserFacingError {
   return new UserFacingError([`No article matches ${quote(query)}.`, ...hints, other].join(' '));
 }
 
+/**
+ * Why a query without a letter or digit (an emoji) found nothing: it is searched as a tag and in
+ * titles (see searchResults), so that is what is said, with the closest tags.
+ */
+function noSymbolMatch(query: string, content: ContentIndex): UserFacingError {
+  const tags = closestTags(
+    query,
+    content.tags.map(({ label }) => label),
+  );
+  const hint = tags.length > 0 ? ` Closest tags: ${tagNames(tags)} (see /articles).` : '';
+  return new UserFacingError(
+    `No article is tagged ${quote(query)} or has it in its title.${hint} ${how(content)}`,
+  );
+}
+
 /** `/search query: [private:]`: the articles matching some words, best first, paged. */
 export default {
   data: new SlashCommandBuilder()
@@ -81,9 +96,11 @@ export default {
     if (query === '') throw new UserFacingError(`What should I look for? ${how(content)}`);
     const results = searchResults(query, content);
     if (results.length === 0 && searchTerms(query).length === 0)
-      throw new UserFacingError(
-        `${quote(query)} has no word I can search for (very common words are left out). ${how(content)}`,
-      );
+      throw /[\p{L}\p{N}]/u.test(query)
+        ? new UserFacingError(
+            `${quote(query)} has no word I can search for (very common words are left out). ${how(content)}`,
+          )
+        : noSymbolMatch(query, content);
     if (results.length === 0) throw noMatch(query, content);
     await interaction.reply(
       replyOptions(

@@ -140,6 +140,12 @@ describe('/search through the real discord.js client', () => {
     );
     const common = callbackOf(await emulator.chatInput('search', { query: 'the' }).response());
     expect(common.data?.content).toMatch(/^“the” has no word I can search for.*`\/search query:habits`/);
+    // An emoji is searched as a tag and in titles: that is what is said, not common words.
+    const symbol = callbackOf(await emulator.chatInput('search', { query: '🛸' }).response());
+    expect((symbol.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(symbol.data?.content).toMatch(
+      /^No article is tagged “🛸” or has it in its title\. Type a word .*`\/search query:habits`\.$/,
+    );
   });
 
   it('GIVEN a button whose page no longer exists THEN answers privately that the buttons expired', async () => {
