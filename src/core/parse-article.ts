@@ -487,11 +487,12 @@ function parseSource({
     urlRules !== undefined ||
     articleUrl !== DEFAULT_ARTICLE_URL;
   const address = known && path !== undefined ? (url ?? onStandIn(path)) : undefined;
-  // A summary that was only a template tag (`{{ page.excerpt }}`) or HTML tags is none: the next
-  // field serves. Its inline tags are read as the blog's page shows them (its text without them).
+  // A summary that was only a template tag (`{{ page.excerpt }}`), HTML tags or entities of nothing
+  // (`&nbsp;`) is none: the next field serves. Its inline tags are read as the blog's page shows
+  // them (its text without them).
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
     (key) => [key, withoutHtmlTags(stripTemplateTags(withoutControls(meta[key] ?? ''))).trim()] as const,
-  ).find(([, text]) => text !== '') ?? ['summary', ''];
+  ).find(([, text]) => text !== '' && !SHOWS_NOTHING.test(htmlAsText(text))) ?? ['summary', ''];
   const summary =
     shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl, url);
   if (!summary.ok) {

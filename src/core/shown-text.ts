@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTMLStrict } from 'entities';
 import { HTML_TAG_RE } from 'markdown-it/lib/common/html_re.mjs';
 import { rewriteOutsideCode } from './outside-code.js';
 
@@ -50,14 +50,15 @@ const HTML_READ = 4096;
 /**
  * Plain text written with HTML, as a page that prints it raw shows it (Jekyll's and Eleventy's
  * templates print a title so): tags and comments left out, their text kept (`Tom &amp; Jerry's
- * <em>guide</em>` → `Tom & Jerry's guide`), entities named or numbered decoded as a browser decodes them,
- * and white space made one space. What follows the first {@link HTML_READ} characters is cut.
+ * <em>guide</em>` → `Tom & Jerry's guide`), entities named or numbered decoded, and white space made
+ * one space. What follows the first {@link HTML_READ} characters is cut.
  */
 export function htmlAsText(text: string): string {
   const read = text.length > HTML_READ ? text.slice(0, HTML_READ) : text;
   if (!/[<&]/.test(read)) return read.replace(/\s+/g, ' ').trim();
   // An inline tag joins the text around it (`<em>guide</em>`); `<br>` breaks it, a space on one line.
-  return decodeHTML(read.replace(HTML_TAG, (tag) => (BR.test(tag) ? ' ' : '')))
+  // Only entities closed by `;`: a browser reads `&notes` as `¬es`, which no author of `R&D &notes` means.
+  return decodeHTMLStrict(read.replace(HTML_TAG, (tag) => (BR.test(tag) ? ' ' : '')))
     .replace(/\s+/g, ' ')
     .trim();
 }

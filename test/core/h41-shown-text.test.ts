@@ -26,8 +26,9 @@ describe('front matter written with HTML, as the blog page shows it', () => {
     expect(shown({ title: 'Caf&eacute; &#x2014; a <a href="/x">chat</a><!-- draft -->' }).title).toBe(
       'Café — a chat',
     );
-    // A `<` or `&` that opens no tag or entity is text.
+    // A `<` or `&` that opens no tag or entity is text, as is an entity's name without its `;`.
     expect(shown({ title: 'When a < b & c' }).title).toBe('When a < b & c');
+    expect(shown({ title: 'R&D &notes &copy 2024' }).title).toBe('R&D &notes &copy 2024');
   });
 
   it('GIVEN a title of only tags, or entities of nothing THEN the expected-a-title problem, at its line', () => {
@@ -56,9 +57,13 @@ describe('front matter written with HTML, as the blog page shows it', () => {
     );
   });
 
-  it('GIVEN a summary of only tags THEN it is none: the next field serves', () => {
+  it('GIVEN a summary of only tags, or entities of nothing THEN it is none: the next field serves, else the lead', () => {
     expect(shown({ summary: '<img src="/c.jpg"><!-- x -->', description: 'The real one.' }).summary).toBe(
       'The real one.',
+    );
+    expect(shown({ summary: '&nbsp;', excerpt: 'The excerpt.' }).summary).toBe('The excerpt.');
+    expect(shown({ summary: '&#8203;<br>' }, 'The lead.\n\n## Tips\n\n- **One:** a').summary).toBe(
+      'The lead.',
     );
   });
 
