@@ -97,6 +97,8 @@ export interface EmulatorOptions {
   sessionStartLimit?: { total?: number; remaining?: number; resetAfter?: number };
   /** Close an IDENTIFY whose `num_shards` is below this with 4011 Sharding required, as for a bot in too many guilds. */
   requireShards?: number;
+  /** Send `content-type: application/json` with 204 No Content too, as some servers (and fakes) do. */
+  jsonTypeOnNoContent?: boolean;
 }
 
 /** `(guild_id >> 22) % num_shards`: the shard whose session receives a guild's events. */
@@ -957,7 +959,9 @@ export class DiscordEmulator extends EventEmitter {
       request.status = status;
       res.writeHead(status, {
         ...this.rateLimitHeaders(path),
-        ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(json === undefined && (status !== 204 || this.options.jsonTypeOnNoContent !== true)
+          ? {}
+          : { 'content-type': 'application/json' }),
         ...headers,
       });
       res.end(json === undefined ? undefined : JSON.stringify(json));

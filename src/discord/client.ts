@@ -28,7 +28,7 @@ export function createClient(
     ...(shards?.ids === undefined ? {} : { shards: [...shards.ids] }),
     allowedMentions: { parse: [], repliedUser: false },
     // discord.js spaces requests to stay under the global limit, so fan-outs provoke no 429s.
-    rest: { api: apiUrl, globalRequestsPerSecond: requestsPerSecond, makeRequest: waitSaidInBody },
+    rest: { api: apiUrl, globalRequestsPerSecond: requestsPerSecond, makeRequest: readableAnswers },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
@@ -68,7 +68,7 @@ export function createPosterRest(apiUrl: string, token: string, requestsPerSecon
     retries: 0,
     rejectOnRateLimit: () => true,
     globalRequestsPerSecond: requestsPerSecond,
-    makeRequest: waitSaidInBody,
+    makeRequest: readableAnswers,
   }).setToken(token);
 }
 
@@ -76,17 +76,27 @@ export function createPosterRest(apiUrl: string, token: string, requestsPerSecon
 const UNSAID_WAIT_SECONDS = 1;
 
 /**
- * discord.js reads a 429's wait only from its Retry-After header; a 429 that says it only in its JSON
- * body (`retry_after`, as a proxy or a stand-in for Discord may), or nowhere, was sent again at once,
- * and again, for as long as the limit lasted. Such an answer gets the header its body names (or a
- * second), and X-RateLimit-Global when the body says `global`.
+ * Discord's answers, made readable to discord.js where a server in front of Discord (a proxy, or a
+ * stand-in for it) words them otherwise: see `withRetryAfter` and `withoutContentType`.
  */
-async function waitSaidInBody(
+async function readableAnswers(
   url: string,
   init: Parameters<typeof DefaultRestOptions.makeRequest>[1],
 ): Promise<ResponseLike> {
   const response = await DefaultRestOptions.makeRequest(url, init);
-  if (response.status !== 429 || response.headers.has('retry-after')) return response;
+  if (response.status === 429 && !response.headers.has('retry-after')) return await withRetryAfter(response);
+  if (response.status === 204 && response.headers.has('content-type'))
+    return await withoutContentType(response);
+  return response;
+}
+
+/**
+ * discord.js reads a 429's wait only from its Retry-After header; a 429 that says it only in its JSON
+ * body (`retry_after`), or nowhere, was sent again at once, and again, for as long as the limit
+ * lasted. Such an answer gets the header its body names (or a second), and X-RateLimit-Global when
+ * the body says `global`.
+ */
+async function withRetryAfter(response: ResponseLike): Promise<ResponseLike> {
   const text = await response.text();
   let said: { retry_after?: unknown; global?: unknown } = {};
   try {
@@ -103,4 +113,16 @@ async function waitSaidInBody(
   headers.set('retry-after', String(seconds));
   if (said.global === true) headers.set('x-ratelimit-global', 'true');
   return new Response(text, { status: 429, statusText: response.statusText, headers });
+}
+
+/**
+ * discord.js parses any answer typed JSON: a 204 No Content typed so (as some servers send it) threw
+ * on its empty body, so an interaction answered was taken for one that failed, and answered again
+ * (a 400, one more invalid request). Its type is dropped: there is nothing to read.
+ */
+async function withoutContentType(response: ResponseLike): Promise<ResponseLike> {
+  await response.arrayBuffer();
+  const headers = new Headers([...response.headers.entries()]);
+  headers.delete('content-type');
+  return new Response(null, { status: 204, statusText: response.statusText, headers });
 }

@@ -4,13 +4,15 @@ import { startStack, type Stack } from './harness.js';
 import { callbackOf } from './callbacks.js';
 import { until } from './wait.js';
 
-// What a Discord other than our emulator may send: a proxy's 429, older or sparser payloads, a
-// heartbeat left unanswered. Each case but the last once made the bot hammer Discord, go silent or fail to store.
+// What a Discord other than our emulator may send: a proxy's 429, a 204 typed JSON, older or sparser
+// payloads, a heartbeat left unanswered. Each case but the last once made the bot hammer Discord,
+// answer twice, go silent or fail to store.
 let emulator: DiscordEmulator;
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ emulator: { heartbeatIntervalMs: 1000 } });
+  // Every 204 here is typed JSON, as some servers send it.
+  stack = await startStack({ emulator: { heartbeatIntervalMs: 1000, jsonTypeOnNoContent: true } });
   ({ emulator } = stack);
 }, 60_000);
 
@@ -48,6 +50,19 @@ describe('a 429 that says its wait in its JSON body only', () => {
     await interaction.response();
     expect(refused(interaction)).toHaveLength(1);
     expect(accepted(interaction)).toHaveLength(1);
+  });
+});
+
+describe('a 204 No Content typed application/json', () => {
+  it('GIVEN the callback answered 204 with a JSON content type THEN the reply counts as sent: no second callback, no error', async () => {
+    const from = stack.bot.logs.length;
+    const interaction = emulator.chatInput('help');
+    await interaction.response();
+    // A second answer after it: a second callback of the first would be in by then.
+    await emulator.chatInput('help').response();
+    expect(interaction.requests().map((r) => r.status)).toEqual([204]);
+    expect(stack.bot.logs.slice(from).filter((line) => line.level >= 40)).toEqual([]);
+    expect(emulator.violations).toEqual([]);
   });
 });
 
