@@ -62,10 +62,21 @@ export function zoneNote(typed: string, zone: string): string | undefined {
   const offset = (month: number) => offsetName(Date.UTC(year, month, 1), zone).replace('\u2212', '-');
   const fixed = offset(0) === offset(6);
   const abbreviation = !name.includes('/') && zone.includes('/');
-  return fixed && abbreviation
-    ? `“${name}” is ${zone}'s time, ${offset(0).replace('GMT', 'UTC')} all year (no daylight saving). To follow a city's clock, choose its zone, e.g. America/New_York.`
-    : `“${name}” is read as ${zone}.`;
+  if (!fixed || !abbreviation) return `“${name}” is read as ${zone}.`;
+  const city = SUMMER_CLOCKS[name.toUpperCase()];
+  const advice = city === undefined ? '' : ` To follow a city's clock, choose its zone, e.g. ${city}.`;
+  return `“${name}” is ${zone}'s time, ${offset(0).replace('GMT', 'UTC')} all year (no daylight saving).${advice}`;
 }
+
+/**
+ * Abbreviations read as a zone without daylight saving though most who use them live by a clock with
+ * it, and a zone of that clock: the example zoneNote gives (a Denver admin typing MST is not helped by
+ * America/New_York, nor one in Tokyo typing JST by any other zone).
+ */
+const SUMMER_CLOCKS: Readonly<Record<string, string>> = {
+  EST: 'America/New_York',
+  MST: 'America/Denver',
+};
 
 /**
  * Abbreviations typed for a time zone that name no single one, with the zones meant by them, most

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviationHint, scheduleZone, scheduleZones } from '../../src/core/schedule.js';
+import { abbreviationHint, scheduleZone, scheduleZones, zoneNote } from '../../src/core/schedule.js';
 import { canonicalZone } from '../../src/core/zoned-time.js';
 
 describe('time zone abbreviations for a schedule', () => {
@@ -59,5 +59,13 @@ describe('time zone abbreviations for a schedule', () => {
     ])
       for (const zone of scheduleZones(typed).slice(0, 3))
         expect(scheduleZone(zone), `${typed}: ${zone}`).toBe(zone);
+  });
+
+  it('GIVEN an abbreviation read as a zone without daylight saving THEN the note names a city zone only where people live by one with it', () => {
+    expect(zoneNote('MST', 'America/Phoenix')).toMatch(/e\.g\. America\/Denver\.$/);
+    expect(zoneNote('est', 'America/Panama')).toMatch(/e\.g\. America\/New_York\.$/);
+    expect(zoneNote('JST', 'Asia/Tokyo')).toBe(
+      "“JST” is Asia/Tokyo's time, UTC+09:00 all year (no daylight saving).",
+    );
   });
 });

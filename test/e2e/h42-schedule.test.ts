@@ -192,6 +192,21 @@ describe('/schedule set with a time zone abbreviation', () => {
   });
 });
 
+describe('/schedule set with an abbreviation of a zone without daylight saving', () => {
+  it('GIVEN MST (America/Phoenix) THEN the note points to Denver’s zone; GIVEN JST (Asia/Tokyo) THEN to no other zone', async () => {
+    const base = { channel: IDS.channel, time: '09:00', frequency: 'daily' };
+    const mst = await run('schedule set', { ...base, timezone: 'MST' });
+    expect(mst.data?.content).toMatch(
+      /\n“MST” is America\/Phoenix's time, UTC-07:00 all year \(no daylight saving\)\. To follow a city's clock, choose its zone, e\.g\. America\/Denver\.$/,
+    );
+    const jst = await run('schedule set', { ...base, timezone: 'JST' });
+    expect(jst.data?.content).toMatch(
+      /\n“JST” is Asia\/Tokyo's time, UTC\+09:00 all year \(no daylight saving\)\.$/,
+    );
+    expect((await run('schedule remove')).data?.content).toMatch(/removed/);
+  });
+});
+
 describe('/schedule set on a schedule paused with a slot in flight', () => {
   it('GIVEN a slot three days old held by the pause THEN set drops it: nothing is posted now, the next post is the new time', async () => {
     const answer = await run(
