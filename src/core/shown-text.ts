@@ -31,11 +31,31 @@ export function withoutBidiControls(text: string): string {
 const HTML_TAG = new RegExp(HTML_TAG_RE.source.replace(/^\^/, ''), 'g');
 /** The same at `lastIndex`. */
 const HTML_TAG_AT = new RegExp(HTML_TAG_RE.source.replace(/^\^/, ''), 'y');
-/** The tag (or comment…) that starts at `start`, if one does. */
+
+/**
+ * The elements an author puts in a title or a summary (HTML's phrasing content, and the old inline
+ * ones), whose tags a page hides. Any other name is text that only looks like a tag: `Vec<T>` or
+ * `Option<String>` in a post about Rust, which a Hugo page (its templates escape a title) shows as written.
+ */
+const INLINE_ELEMENTS = new Set(
+  (
+    'a abbr b bdi bdo big blink br center cite code data del dfn div em font i img ins kbd mark nobr p ' +
+    'q rp rt ruby s samp small span strike strong sub sup time tt u var wbr'
+  ).split(' '),
+);
+
+/** Whether `tag` (as HTML_TAG matches it) is one a page hides: a comment, declaration, or an inline element's tag. */
+function isHidden(tag: string): boolean {
+  const name = /^<\/?([A-Za-z][A-Za-z\d-]*)/.exec(tag)?.[1];
+  return name === undefined || INLINE_ELEMENTS.has(name.toLowerCase());
+}
+
+/** The tag (or comment…) that starts at `start`, if one does and a page hides it. */
 function tagAt(text: string, start: number): string | undefined {
   if (text[start] !== '<') return undefined;
   HTML_TAG_AT.lastIndex = start;
-  return HTML_TAG_AT.exec(text)?.[0];
+  const tag = HTML_TAG_AT.exec(text)?.[0];
+  return tag !== undefined && isHidden(tag) ? tag : undefined;
 }
 
 /** `<br>`, `<br/>`: a line break where one can be shown. */
@@ -58,7 +78,7 @@ export function htmlAsText(text: string): string {
   if (!/[<&]/.test(read)) return read.replace(/\s+/g, ' ').trim();
   // An inline tag joins the text around it (`<em>guide</em>`); `<br>` breaks it, a space on one line.
   // Only entities closed by `;`: a browser reads `&notes` as `¬es`, which no author of `R&D &notes` means.
-  return decodeHTMLStrict(read.replace(HTML_TAG, (tag) => (BR.test(tag) ? ' ' : '')))
+  return decodeHTMLStrict(read.replace(HTML_TAG, (tag) => (!isHidden(tag) ? tag : BR.test(tag) ? ' ' : '')))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -29,6 +29,11 @@ describe('front matter written with HTML, as the blog page shows it', () => {
     // A `<` or `&` that opens no tag or entity is text, as is an entity's name without its `;`.
     expect(shown({ title: 'When a < b & c' }).title).toBe('When a < b & c');
     expect(shown({ title: 'R&D &notes &copy 2024' }).title).toBe('R&D &notes &copy 2024');
+    // A name no inline element has is text that looks like a tag: a type in a post about Rust.
+    expect(shown({ title: 'Why Vec<T> and Option<String> <em>matter</em>' }).title).toBe(
+      'Why Vec<T> and Option<String> matter',
+    );
+    expect(shown({ summary: 'Use Vec<T> <b>well</b>.' }).summary).toBe('Use Vec\\<T> well.');
   });
 
   it('GIVEN a title of only tags, or entities of nothing THEN the expected-a-title problem, at its line', () => {
