@@ -2,7 +2,7 @@ import { loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
-import { siteUrlNote, unlinkedNotes } from './core/article-url.js';
+import { sharedAddressNotes, siteUrlNote, unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { formatInZone } from './core/schedule.js';
 
@@ -49,6 +49,7 @@ async function check(): Promise<number> {
     ...siteNotes(site),
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
+    ...sharedAddressNotes(index.articles),
     ...tiplessNotes(index.articles),
     ...staticFileNotes(staticFiles),
     ...expiredNotes(expired, site.timeZone),

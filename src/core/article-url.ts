@@ -164,6 +164,27 @@ export function unlinkedNotes(
 }
 
 /**
+ * For `content:check`: posts the address pattern put at one address (two posts of one slug on
+ * different days, under the default `/blog/:slug`), which the index keeps apart: all but one link to
+ * another post's page, so it is said, with what to do.
+ */
+export function sharedAddressNotes(
+  articles: readonly Pick<Article, 'file' | 'url' | 'addressField'>[],
+): string[] {
+  const byUrl = new Map<string, string[]>();
+  for (const { file, url, addressField } of articles) {
+    if (url === undefined || addressField !== undefined) continue;
+    byUrl.set(url, [...(byUrl.get(url) ?? []), file]);
+  }
+  const shared = [...byUrl].filter(([, files]) => files.length > 1);
+  if (shared.length === 0) return [];
+  return [
+    `${shared.reduce((sum, [, files]) => sum + files.length, 0)} article(s) share an address the address pattern made, so all but one link to another post's page: set ARTICLE_URL to the blog's own pattern (with the date in it, say), or give each its url:`,
+    ...shared.flatMap(([url, files]) => files.map((file) => `  ${file}: ${url}`)),
+  ];
+}
+
+/**
  * For `content:check`: the posts left unlinked because their address is a path on the site and
  * SITE_URL is unset, said once (the bot links none of them, nor the blog's pages).
  */

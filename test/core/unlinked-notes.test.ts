@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { siteUrlNote, unlinkedNotes } from '../../src/core/article-url.js';
+import { sharedAddressNotes, siteUrlNote, unlinkedNotes } from '../../src/core/article-url.js';
+import { buildIndex } from '../../src/core/content-index.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { articleSource } from '../helpers/articles.js';
 
 /** An article as parsed without SITE_URL, under `articleUrl`. */
-function parsed(file: string, front: Record<string, unknown>, articleUrl: string) {
+function parsed(file: string, front: Record<string, unknown>, articleUrl?: string, siteUrl?: string) {
   const result = parseArticle({
     file,
     source: articleSource({ title: 'T', tags: ['a'], ...front }, 'Text.'),
-    articleUrl,
+    ...(articleUrl === undefined ? {} : { articleUrl }),
+    ...(siteUrl === undefined ? {} : { siteUrl }),
   });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.article;
@@ -36,5 +38,31 @@ describe('what content:check says of posts left unlinked without SITE_URL', () =
     expect(
       siteUrlNote([parsed('content/away.md', { url: 'https://elsewhere.example/a' }, dated)], undefined),
     ).toEqual([]);
+  });
+});
+
+describe('what content:check says of posts the address pattern put at one address', () => {
+  it('GIVEN two posts of one slug on different days under the default ARTICLE_URL THEN both are kept, and the note names both with their one address', () => {
+    const site = 'https://blog.example';
+    const { index } = buildIndex([
+      parsed('2022-12-31-year-in-review.md', {}, undefined, site),
+      parsed('2023-12-31-year-in-review.md', {}, undefined, site),
+      parsed('other.md', {}, undefined, site),
+      // Their own address, the same as the pattern's: a problem of the file where the index finds it, not this note's.
+      parsed('own.md', { url: '/blog/own/' }, undefined, site),
+    ]);
+    expect(index.articles.map((article) => article.url)).toEqual([
+      'https://blog.example/blog/year-in-review',
+      'https://blog.example/blog/year-in-review',
+      'https://blog.example/blog/other',
+      'https://blog.example/blog/own/',
+    ]);
+    expect(sharedAddressNotes(index.articles)).toEqual([
+      expect.stringMatching(/^2 article\(s\) share an address the address pattern made, .*set ARTICLE_URL/),
+      // In the index's order: newest first.
+      '  2023-12-31-year-in-review.md: https://blog.example/blog/year-in-review',
+      '  2022-12-31-year-in-review.md: https://blog.example/blog/year-in-review',
+    ]);
+    expect(sharedAddressNotes(index.articles.slice(1))).toEqual([]);
   });
 });
