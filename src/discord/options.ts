@@ -1,4 +1,9 @@
-import { escapeMarkdown, type AutocompleteInteraction } from 'discord.js';
+import {
+  DiscordjsErrorCodes,
+  DiscordjsTypeError,
+  escapeMarkdown,
+  type AutocompleteInteraction,
+} from 'discord.js';
 import { plainLine, truncatePlain } from '../core/text.js';
 
 /** The name of the option that makes a reply visible only to its author. */
@@ -11,9 +16,22 @@ export function quote(text: string): string {
 
 /**
  * What the user is typing in the focused option, as text: discord.js types it a string, but a number
- * comes as a number (an option of another type than the bot's, from an older definition).
+ * comes as a number (an option of another type than the bot's, from an older definition). With no
+ * option marked `focused` (optional in the payload, so a stand-in for Discord may leave it out),
+ * nothing typed: every command has one autocomplete option, whose first suggestions then show,
+ * where discord.js threw and the user got none.
  */
 export function focusedText(interaction: AutocompleteInteraction): string {
-  const value: unknown = interaction.options.getFocused();
+  let value: unknown;
+  try {
+    value = interaction.options.getFocused();
+  } catch (error) {
+    if (
+      error instanceof DiscordjsTypeError &&
+      error.code === DiscordjsErrorCodes.AutocompleteInteractionOptionNoFocusedOption
+    )
+      return '';
+    throw error;
+  }
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }

@@ -6,7 +6,7 @@ import { until } from './wait.js';
 
 // What a Discord other than our emulator may send: a proxy's 429, a 204 typed JSON, older or sparser
 // payloads, a heartbeat left unanswered. Each case but the last once made the bot hammer Discord,
-// answer twice, go silent or fail to store.
+// answer twice, go silent, suggest nothing or fail to store.
 let emulator: DiscordEmulator;
 let stack: Stack;
 
@@ -85,6 +85,29 @@ describe('interactions without the fields discord.js reads unchecked', () => {
     await emulator.chatInput('help').response();
     const warnings = stack.bot.logs.slice(from).filter((line) => line.level >= 40);
     expect(warnings.map((line) => line.msg)).toEqual([]);
+  });
+});
+
+describe('an autocomplete with no option marked focused (optional in the payload)', () => {
+  it('GIVEN /tips article typed with no focused flag THEN the first suggestions come, without an error', async () => {
+    const from = stack.bot.logs.length;
+    const interaction = emulator.autocomplete(
+      'tips',
+      'article',
+      { article: '' },
+      {
+        shape: (payload) => {
+          const data = payload.data as { options: Record<string, unknown>[] };
+          return { ...payload, data: { ...data, options: data.options.map(without('focused')) } };
+        },
+      },
+    );
+    const response = await interaction.response();
+    expect(callbackOf(response).data?.choices).toEqual([
+      expect.objectContaining({ name: 'From Software Engineer to Engineering Leader' }),
+    ]);
+    await emulator.chatInput('help').response();
+    expect(stack.bot.logs.slice(from).filter((line) => line.level >= 40)).toEqual([]);
   });
 });
 
