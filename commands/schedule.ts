@@ -5,6 +5,7 @@ import {
   PermissionFlagsBits,
   type ChatInputCommandInteraction,
   type GuildBasedChannel,
+  type GuildMember,
 } from 'discord.js';
 import {
   grantAdvice,
@@ -306,18 +307,28 @@ async function missingPermissions(
   channel: GuildBasedChannel,
   interaction: ChatInputCommandInteraction<'cached'>,
 ): Promise<string[] | undefined> {
-  // Discord may leave the bot's own member out of GUILD_CREATE; then it is fetched once (and cached).
-  const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe().catch(() => null));
+  const me = await ownMember(interaction);
   if (me === null) return undefined;
   const permissions = channel.permissionsFor(me);
   return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
 }
 
-/** Refuses with the exact permissions the bot lacks in the channel. */
+/** The bot's own member: Discord may leave it out of GUILD_CREATE; then it is fetched once (and cached). */
+async function ownMember(interaction: ChatInputCommandInteraction<'cached'>): Promise<GuildMember | null> {
+  return interaction.guild.members.me ?? (await interaction.guild.members.fetchMe().catch(() => null));
+}
+
+/** Refuses with the exact permissions the bot lacks in the channel, or with its timeout in the server. */
 async function assertCanPost(
   channel: GuildBasedChannel,
   interaction: ChatInputCommandInteraction<'cached'>,
 ): Promise<void> {
+  // A timed-out member may only view and read (Discord refuses its posts), which permissionsFor ignores.
+  const until = (await ownMember(interaction))?.communicationDisabledUntilTimestamp ?? null;
+  if (until !== null && until > Date.now())
+    throw new UserFacingError(
+      `I am timed out in this server until ${discordTimestamp(new Date(until))}, so I cannot post in any channel. A moderator can remove the timeout (right-click me → **Remove Timeout**); then try again.`,
+    );
   const missing = await missingPermissions(channel, interaction);
   if (missing === undefined)
     throw new UserFacingError(

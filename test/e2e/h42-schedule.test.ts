@@ -223,3 +223,43 @@ describe('/schedule set on a schedule paused with a slot in flight', () => {
     expect(emulator.channelPosts(NEW_CHANNEL)).toEqual([]);
   });
 });
+
+describe('/schedule set while the bot is timed out in the server', () => {
+  /** GUILD_MEMBER_UPDATE of the bot's own member in the test server, timed out until `until` (or not). */
+  const timeOut = (until: number | null) =>
+    emulator.dispatchEvent('GUILD_MEMBER_UPDATE', {
+      guild_id: IDS.guild,
+      // The bot's managed role, as in GUILD_CREATE: its permissions are untouched by a timeout.
+      roles: [String(BigInt(IDS.guild) + 1000n)],
+      user: {
+        id: IDS.application,
+        username: 'career-tips',
+        discriminator: '0000',
+        avatar: null,
+        bot: true,
+        global_name: null,
+      },
+      avatar: null,
+      banner: null,
+      joined_at: '2025-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      communication_disabled_until: until === null ? null : new Date(until).toISOString(),
+    });
+
+  it('GIVEN a timeout (Discord refuses its posts; the channel permissions say nothing of it) THEN set refuses, saying until when and how to lift it; lifted THEN set works', async () => {
+    const until = Date.now() + 3_600_000;
+    timeOut(until);
+    const base = { channel: IDS.channel, time: '09:00', timezone: 'UTC', frequency: 'daily' };
+    const refused = await run('schedule set', base);
+    expect((refused.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(refused.data?.content).toBe(
+      `I am timed out in this server until <t:${Math.floor(until / 1000)}:F>, so I cannot post in any channel. A moderator can remove the timeout (right-click me → **Remove Timeout**); then try again.`,
+    );
+    expect((await run('schedule show')).data?.content).toMatch(/has no tip schedule yet/);
+    timeOut(null);
+    expect((await run('schedule set', base)).data?.content).toMatch(/^Tips will be posted in/);
+    expect((await run('schedule remove')).data?.content).toMatch(/removed/);
+  });
+});
