@@ -47,6 +47,8 @@ export interface FailureRule {
   html?: string;
   /** For 403 and 404: Discord's error code (50001 Missing Access, 50013 Missing Permissions, 10003…). */
   code?: number;
+  /** For 403 and 404: the JSON error sent as text/plain, as a fake that forgets its type may. */
+  untyped?: boolean;
   /**
    * Answers every matching request for this long from the first one, instead of `times` of them:
    * a limit that lasts, as Discord's does, so that a client which does not wait meets it again.
@@ -1001,7 +1003,13 @@ export class DiscordEmulator extends EventEmitter {
           } else answer(429, where === 'headers' ? undefined : json, headers);
         } else if (failure.status === 403 || failure.status === 404) {
           const code = failure.code ?? (failure.status === 403 ? 50001 : 10003);
-          answer(failure.status, { message: ERROR_MESSAGES[code] ?? 'Error', code });
+          const json = { message: ERROR_MESSAGES[code] ?? 'Error', code };
+          if (failure.untyped === true) {
+            request.status = failure.status;
+            res.writeHead(failure.status, { 'content-type': 'text/plain' });
+            res.end(JSON.stringify(json));
+            this.emit('request', request);
+          } else answer(failure.status, json);
         } else {
           answer(failure.status, { message: 'Server error', code: 0 });
         }

@@ -87,8 +87,13 @@ async function readableAnswers(
   if (response.status === 429 && !response.headers.has('retry-after')) return await withRetryAfter(response);
   if (response.status === 204 && response.headers.has('content-type'))
     return await withoutContentType(response);
+  if (response.status >= 400 && response.status < 500 && !isJson(response))
+    return await typedIfJson(response);
   return response;
 }
+
+const isJson = (response: ResponseLike): boolean =>
+  response.headers.get('content-type')?.startsWith('application/json') === true;
 
 /**
  * discord.js reads a 429's wait only from its Retry-After header; a 429 that says it only in its JSON
@@ -125,4 +130,22 @@ async function withoutContentType(response: ResponseLike): Promise<ResponseLike>
   const headers = new Headers([...response.headers.entries()]);
   headers.delete('content-type');
   return new Response(null, { status: 204, statusText: response.statusText, headers });
+}
+
+/**
+ * discord.js reads an error's code only from a body typed JSON: a Discord error sent as text
+ * (`{"code": 10003, …}` as text/plain) lost it, so a deleted channel or a missing permission was
+ * taken for a passing failure, and a schedule retried forever instead of pausing with why. Such a
+ * body is typed JSON; any other (a proxy's page) is left as it is.
+ */
+async function typedIfJson(response: ResponseLike): Promise<ResponseLike> {
+  const text = await response.text();
+  const headers = new Headers([...response.headers.entries()]);
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) headers.set('content-type', 'application/json');
+  } catch {
+    // Not JSON: discord.js makes an error without a code of it, as before.
+  }
+  return new Response(text, { status: response.status, statusText: response.statusText, headers });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordEmulator, IDS } from '../../emulator/emulator.js';
 import { createPosterRest } from '../../src/discord/client.js';
 import { restPoster } from '../../src/discord/poster.js';
-import { RetryLaterError } from '../../src/schedules/poster-port.js';
+import { ChannelRefusedError, RetryLaterError } from '../../src/schedules/poster-port.js';
 
 let emulator: DiscordEmulator;
 beforeAll(async () => {
@@ -40,5 +40,28 @@ describe('a scheduled post rate-limited by a 429 that says its wait only in its 
   it('GIVEN the post is tried again after the wait THEN it is posted once', async () => {
     const { id } = await poster().send(IDS.channel, payload, 'nonce-body');
     expect(emulator.channelPosts(IDS.channel).map((message) => message.id)).toEqual([id]);
+  });
+});
+
+describe('a Discord error sent as text rather than typed JSON', () => {
+  it.each([
+    [404, 10003, 'the channel was deleted (Unknown Channel)'],
+    [403, 50013, 'the bot lacks a permission to post there (Missing Permissions)'],
+  ] as const)(
+    'GIVEN a %i {"code": %i} typed text/plain THEN the channel is refused for good, with why',
+    async (status, code, reason) => {
+      emulator.failNext({ path: /\/messages$/, status, code, untyped: true });
+      const sent = poster().send(IDS.channel, payload, `nonce-${code}`);
+      await expect(sent).rejects.toBeInstanceOf(ChannelRefusedError);
+      await expect(sent).rejects.toMatchObject({ reason });
+    },
+  );
+
+  it('GIVEN a 403 page that is not JSON THEN it stays a passing failure, tried again later', async () => {
+    emulator.failNext({ path: /\/messages$/, status: 403, html: '<html>Forbidden</html>' });
+    const sent = poster().send(IDS.channel, payload, 'nonce-page-403');
+    const error = await sent.catch((thrown: unknown) => thrown);
+    expect(error).not.toBeInstanceOf(ChannelRefusedError);
+    expect(error).toMatchObject({ status: 403 });
   });
 });
