@@ -234,6 +234,8 @@ export class DiscordEmulator extends EventEmitter {
   private readonly channelGuilds = new Map<string, GuildSpec>();
   private readonly recent: number[] = [];
   private interactionCounter = 0;
+  /** Type every JSON answer `text/plain` from now on, as a server that forgets to set its type does. */
+  untypedJson = false;
   /** Heartbeats left to leave unacknowledged (`missHeartbeatAcks`). */
   private acksToMiss = 0;
 
@@ -963,7 +965,7 @@ export class DiscordEmulator extends EventEmitter {
         ...this.rateLimitHeaders(path),
         ...(json === undefined && (status !== 204 || this.options.jsonTypeOnNoContent !== true)
           ? {}
-          : { 'content-type': 'application/json' }),
+          : { 'content-type': this.untypedJson ? 'text/plain' : 'application/json' }),
         ...headers,
       });
       res.end(json === undefined ? undefined : JSON.stringify(json));

@@ -77,7 +77,7 @@ const UNSAID_WAIT_SECONDS = 1;
 
 /**
  * Discord's answers, made readable to discord.js where a server in front of Discord (a proxy, or a
- * stand-in for it) words them otherwise: see `withRetryAfter` and `withoutContentType`.
+ * stand-in for it) words them otherwise: see `withRetryAfter`, `withoutContentType` and `typedIfJson`.
  */
 async function readableAnswers(
   url: string,
@@ -87,8 +87,7 @@ async function readableAnswers(
   if (response.status === 429 && !response.headers.has('retry-after')) return await withRetryAfter(response);
   if (response.status === 204 && response.headers.has('content-type'))
     return await withoutContentType(response);
-  if (response.status >= 400 && response.status < 500 && !isJson(response))
-    return await typedIfJson(response);
+  if (response.status !== 204 && !isJson(response)) return await typedIfJson(response);
   return response;
 }
 
@@ -133,10 +132,11 @@ async function withoutContentType(response: ResponseLike): Promise<ResponseLike>
 }
 
 /**
- * discord.js reads an error's code only from a body typed JSON: a Discord error sent as text
- * (`{"code": 10003, …}` as text/plain) lost it, so a deleted channel or a missing permission was
- * taken for a passing failure, and a schedule retried forever instead of pausing with why. Such a
- * body is typed JSON; any other (a proxy's page) is left as it is.
+ * discord.js reads a body as JSON only when it is typed so: a Discord error sent as text
+ * (`{"code": 10003, …}` as text/plain) lost its code, so a deleted channel or a missing permission
+ * was taken for a passing failure, and a schedule retried forever instead of pausing with why; an
+ * answer sent so (the gateway's address at login, a posted message) came back as bytes. Such a body
+ * is typed JSON; any other (a proxy's page) is left as it is.
  */
 async function typedIfJson(response: ResponseLike): Promise<ResponseLike> {
   const text = await response.text();

@@ -65,3 +65,18 @@ describe('a Discord error sent as text rather than typed JSON', () => {
     expect(error).toMatchObject({ status: 403 });
   });
 });
+
+describe('answers that are JSON but typed text/plain', () => {
+  it('GIVEN the posted message and the channel listing typed text/plain THEN the message id is read, and the post found', async () => {
+    emulator.untypedJson = true;
+    try {
+      const since = Date.now();
+      const { id } = await poster().send(IDS.channel, { embeds: [{ title: 'Untyped' }] }, 'nonce-untyped');
+      expect(emulator.channelPosts(IDS.channel).map((message) => message.id)).toContain(id);
+      const found = await poster().findOwnPost(IDS.channel, since, (embed) => embed.title === 'Untyped');
+      expect(found).toBe(id);
+    } finally {
+      emulator.untypedJson = false;
+    }
+  });
+});
