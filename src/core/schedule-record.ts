@@ -17,8 +17,11 @@ export interface SlotInFlight {
   readonly retryAt?: number | undefined;
 }
 
-/** Why a slot went unposted: more than the grace late, or no article had tips. */
-export type SkipReason = 'late' | 'no-tips';
+/**
+ * Why a slot went unposted: more than the grace late, no article had tips, or Discord refused the
+ * post itself (the server's AutoMod blocked its words, say), which the same post would meet again.
+ */
+export type SkipReason = 'late' | 'no-tips' | 'refused';
 
 /** Slots left unposted in a row for one reason, since the last post: the last of them, and how many. */
 export interface SlotSkip {
@@ -29,6 +32,8 @@ export interface SlotSkip {
   readonly count?: number;
   /** The first of them, when more than one. */
   readonly firstSlotAt?: number;
+  /** A refused post: why Discord refused it (the last one's, when several in a row were). */
+  readonly why?: string;
 }
 
 /** A server's schedule as stored: the rule, where it posts, and where it stands. */

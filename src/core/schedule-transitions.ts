@@ -124,17 +124,11 @@ export function finishSlot(
   now: number,
 ): ScheduleRecord {
   if (record.inFlight?.slotAt !== input.slotAt) return record;
-  const rotated = nextInRotation(input.tips, record.rotation);
-  // A tip other than the rotation's next (the slot's tip changed since it began) is still counted.
-  const rotation =
-    rotated?.tip.id === input.tipId
-      ? rotated.after
-      : { ...record.rotation, posted: [...record.rotation.posted, input.tipId] };
   return {
     ...record,
     inFlight: undefined,
     lastPost: { at: now, slotAt: input.slotAt, tipId: input.tipId, messageId: input.messageId },
-    rotation,
+    rotation: passed(record, input.tipId, input.tips),
     nextRunAt: runAfter(record, input.slotAt),
     updatedAt: now,
   };
@@ -182,6 +176,7 @@ export function skipSlot(
   slotAt: number,
   now: number,
   reason: SkipReason,
+  why?: string,
 ): ScheduleRecord {
   const before = record.lastSkip;
   // The slot right after the last skipped one, by the rule: not one after a pause, or after a post.
@@ -193,17 +188,48 @@ export function skipSlot(
     ...record,
     inFlight: undefined,
     nextRunAt: runAfter(record, slotAt),
-    lastSkip: inARow
-      ? {
-          slotAt,
-          at: now,
-          reason,
-          count: (before.count ?? 1) + 1,
-          firstSlotAt: before.firstSlotAt ?? before.slotAt,
-        }
-      : { slotAt, at: now, reason },
+    lastSkip: {
+      slotAt,
+      at: now,
+      reason,
+      ...(inARow ? { count: (before.count ?? 1) + 1, firstSlotAt: before.firstSlotAt ?? before.slotAt } : {}),
+      ...(why === undefined ? {} : { why }),
+    },
     updatedAt: now,
   };
+}
+
+/**
+ * Discord refused the post of slot `slot` itself (`why`: its AutoMod blocked the tip's words, say),
+ * which sending it again would only meet again: the slot is skipped, kept for /schedule show to say,
+ * and its tip counts as posted in the rotation over `tips`, so that the next slot posts the next tip
+ * instead of being refused for the same one. Unchanged if that slot is no longer in flight.
+ */
+export function refusePost(
+  record: ScheduleRecord,
+  input: {
+    readonly slot: string;
+    readonly tipId: string;
+    readonly why: string;
+    readonly tips: readonly ItemRef[];
+  },
+  now: number,
+): ScheduleRecord {
+  const { inFlight } = record;
+  if (inFlight?.slot !== input.slot) return record;
+  return {
+    ...skipSlot(record, inFlight.slotAt, now, 'refused', input.why),
+    rotation: passed(record, input.tipId, input.tips),
+  };
+}
+
+/** The rotation with `tipId` counted as posted: the next of the rotation over `tips`, or any other tip. */
+function passed(record: ScheduleRecord, tipId: string, tips: readonly ItemRef[]): ScheduleRecord['rotation'] {
+  const rotated = nextInRotation(tips, record.rotation);
+  // A tip other than the rotation's next (the slot's tip changed since it began) is still counted.
+  return rotated?.tip.id === tipId
+    ? rotated.after
+    : { ...record.rotation, posted: [...record.rotation.posted, tipId] };
 }
 
 /** What the scheduler does with a schedule at a tick. */

@@ -8,7 +8,12 @@ import {
 } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import type { Pace } from '../core/pace.js';
-import { ChannelRefusedError, RetryLaterError, type Poster } from '../schedules/poster-port.js';
+import {
+  ChannelRefusedError,
+  PostRefusedError,
+  RetryLaterError,
+  type Poster,
+} from '../schedules/poster-port.js';
 
 /** Discord errors that mean "this channel will not take posts": retrying only adds invalid requests. */
 const REFUSALS: Readonly<Record<number, string>> = {
@@ -17,6 +22,25 @@ const REFUSALS: Readonly<Record<number, string>> = {
   50001: 'the bot cannot see the channel (Missing Access)',
   50013: 'the bot lacks a permission to post there (Missing Permissions)',
 };
+
+/** Why Discord refused a post itself, where its own message is no help to a server's admin. */
+const POST_REFUSALS: Readonly<Record<number, string>> = {
+  200000: "the server's AutoMod blocked the tip's words",
+  200001: "the server's AutoMod blocked the tip's words",
+  40005: 'the post was too large',
+};
+
+/**
+ * Whether Discord refused the post itself, as it would the same post again: a 400 Bad Request (its
+ * AutoMod, a post it finds invalid) or a 413 Payload Too Large. A 401, 403 or 404 is about the bot or
+ * the channel, a 429 or a 5xx passes.
+ */
+function postRefusal(error: unknown): PostRefusedError | undefined {
+  if (!(error instanceof DiscordAPIError) || (error.status !== 400 && error.status !== 413)) return undefined;
+  const known = typeof error.code === 'number' ? POST_REFUSALS[error.code] : undefined;
+  const code = typeof error.code === 'number' && error.code > 0 ? `, code ${error.code}` : '';
+  return new PostRefusedError(known ?? `${error.message.split('\n')[0] ?? ''}${code}`, { cause: error });
+}
 
 /**
  * A Poster on discord.js's REST client. Its requests go when `paced` lets them: discord.js alone
@@ -38,6 +62,8 @@ export function restPoster(rest: REST, botUserId: () => string | undefined, pace
     ) {
       throw new ChannelRefusedError(REFUSALS[error.code] ?? '');
     }
+    const refused = postRefusal(error);
+    if (refused !== undefined) throw refused;
     // The wait Discord asked for (its Retry-After, or the bucket's reset): the retry comes after it.
     if (error instanceof RateLimitError) throw new RetryLaterError(error.retryAfter, { cause: error });
     throw error;

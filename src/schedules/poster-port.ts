@@ -22,6 +22,20 @@ export class ChannelRefusedError extends Error {
 }
 
 /**
+ * Thrown by a Poster when Discord refused the post itself, as it would the same post again (the
+ * server's AutoMod blocked its words, say): `why` says so, for /schedule show. Other posts may go.
+ */
+export class PostRefusedError extends Error {
+  override readonly name = 'PostRefusedError';
+  constructor(
+    readonly why: string,
+    options?: ErrorOptions,
+  ) {
+    super(why, options);
+  }
+}
+
+/**
  * Thrown by a Poster when Discord asked to wait (a rate limit): the post is tried again no sooner
  * than `retryAfterMs` from now, so that the retry is not one more refused request.
  */

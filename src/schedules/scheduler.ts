@@ -9,11 +9,12 @@ import {
   failSlot,
   finishSlot,
   planSlot,
+  refusePost,
   refuseSlot,
   skipSlot,
 } from '../core/schedule-transitions.js';
 import type { PostResult } from '../adapters/metrics.js';
-import { ChannelRefusedError, RetryLaterError, type Poster } from './poster-port.js';
+import { ChannelRefusedError, PostRefusedError, RetryLaterError, type Poster } from './poster-port.js';
 
 export interface SchedulerDeps {
   readonly book: Schedules;
@@ -210,6 +211,21 @@ export class Scheduler {
           'paused a schedule: Discord refused the channel',
         );
         return refused;
+      }
+      if (error instanceof PostRefusedError) {
+        const skipped = await book.change(guildId, (r) =>
+          refusePost(
+            r,
+            { slot: inFlight.slot, tipId: tip.id, why: error.why, tips: this.deps.content.items('tips') },
+            clock(),
+          ),
+        );
+        this.deps.onSlot?.('skipped');
+        logger.warn(
+          { guildId, channelId, slot: inFlight.slot, tipId: tip.id, why: error.why },
+          'skipped a tip post Discord refused; the next slot posts the next tip',
+        );
+        return skipped;
       }
       this.deps.onSlot?.('failed');
       const wait = error instanceof RetryLaterError ? error.retryAfterMs : 0;

@@ -503,6 +503,14 @@ describe('the /schedule texts', () => {
       messageId: '1300000000000000001',
     };
     expect(renderScheduleShow({ ...skipped, lastPost }, content, SLOT + DAY)).not.toMatch(/skipped/);
+    // Refused by Discord: why, as Discord's answer said it (Markdown in it shown as written).
+    const refused: ScheduleRecord = {
+      ...skipped,
+      lastSkip: { ...lastSkip, reason: 'refused', why: 'bad *body*' },
+    };
+    expect(renderScheduleShow(refused, content, SLOT + 2 * HOUR)).toMatch(
+      /\nThe post due <t:1795856400:F> was skipped: Discord refused the post \(bad \\\*body\\\*\), so its tip was passed over and the next post takes the next tip\.$/,
+    );
   });
 
   it('GIVEN slots skipped in a row for one reason THEN counted as one skip from the first; a post or another reason between THEN counted anew', () => {

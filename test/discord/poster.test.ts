@@ -1,7 +1,7 @@
 import { DiscordAPIError, RateLimitError, type REST } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { restPoster } from '../../src/discord/poster.js';
-import { ChannelRefusedError, RetryLaterError } from '../../src/schedules/poster-port.js';
+import { ChannelRefusedError, PostRefusedError, RetryLaterError } from '../../src/schedules/poster-port.js';
 
 /** A REST client whose every request fails with Discord's error `failure.code` and HTTP `failure.status`. */
 const failure = { code: 0, status: 500 };
@@ -39,6 +39,33 @@ describe('restPoster', () => {
       await expect(sent).rejects.toMatchObject({ reason });
     },
   );
+
+  it.each([
+    [200000, 400, "the server's AutoMod blocked the tip's words"],
+    [40005, 413, 'the post was too large'],
+    [50035, 400, 'error 50035, code 50035'],
+  ])(
+    'GIVEN Discord refuses the post itself with %i THEN the post is refused for good, with why, and the channel is not',
+    async (code, status, why) => {
+      Object.assign(failure, { code, status });
+      const sent = poster.send('1100000000000000003', payload, 'nonce');
+      await expect(sent).rejects.toBeInstanceOf(PostRefusedError);
+      await expect(sent).rejects.toMatchObject({ why });
+    },
+  );
+
+  it('GIVEN a 401, a 404 of no channel code or a 500 THEN neither the post nor the channel is refused: it is retried', async () => {
+    for (const [code, status] of [
+      [0, 401],
+      [10008, 404],
+      [0, 500],
+    ] as const) {
+      Object.assign(failure, { code, status });
+      const sent = poster.send('1100000000000000003', payload, 'nonce');
+      await expect(sent).rejects.not.toBeInstanceOf(PostRefusedError);
+      await expect(sent).rejects.not.toBeInstanceOf(ChannelRefusedError);
+    }
+  });
 
   it('GIVEN a rate limit THEN the wait Discord asked for is passed on, for the retry to come after it', async () => {
     const limited = {

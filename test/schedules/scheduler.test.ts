@@ -7,7 +7,12 @@ import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import type { ScheduleRecord, SlotInFlight } from '../../src/core/schedule-record.js';
 import { NONCE_MEMORY_MS } from '../../src/core/schedule-transitions.js';
-import { ChannelRefusedError, RetryLaterError, type Poster } from '../../src/schedules/poster-port.js';
+import {
+  ChannelRefusedError,
+  PostRefusedError,
+  RetryLaterError,
+  type Poster,
+} from '../../src/schedules/poster-port.js';
 import { slotId } from '../../src/core/schedule.js';
 import { Scheduler } from '../../src/schedules/scheduler.js';
 import {
@@ -351,6 +356,32 @@ describe('refusals and failures', () => {
     await scheduler.tick();
     expect(w.discord.sends.map((send) => send.nonce)).toEqual([SLOT_ID, SLOT_ID]);
     expect(w.discord.titles()).toEqual([TITLES[3]]);
+  });
+
+  it("GIVEN Discord refuses the post itself (the server's AutoMod) THEN the slot is skipped with why, once, its tip passed over, and the next slot posts the next tip", async () => {
+    const w = await worldWith(RECORD);
+    const why = "the server's AutoMod blocked the tip's words";
+    w.discord.next({ kind: 'throw', error: new PostRefusedError(why) });
+    const scheduler = await w.start();
+    await scheduler.tick();
+    const skipped = await w.saved();
+    expect([skipped?.inFlight, skipped?.paused]).toEqual([undefined, undefined]);
+    expect(skipped).toMatchObject({
+      nextRunAt: SLOT + DAY,
+      lastSkip: { slotAt: SLOT, reason: 'refused', why },
+      rotation: { seed: 1, posted: [tipId(3)] },
+    });
+    expect(w.logged('skipped a tip post Discord refused; the next slot posts the next tip')).toHaveLength(1);
+    // Not tried again: the same post would be refused again.
+    w.state.now = SLOT + 10 * 60 * SECOND;
+    await scheduler.tick();
+    expect(w.discord.sends).toHaveLength(1);
+    w.state.now = SLOT + DAY;
+    await scheduler.tick();
+    expect(w.discord.sends).toHaveLength(2);
+    expect(w.discord.titles()).toHaveLength(1);
+    expect(w.discord.titles()[0]).not.toBe(TITLES[3]);
+    expect((await w.saved())?.rotation.posted).toHaveLength(2);
   });
 
   it('GIVEN a server error twice THEN the post is retried after 5 s and 10 s with the same nonce, and delivered once', async () => {

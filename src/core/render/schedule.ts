@@ -90,7 +90,9 @@ function renderSkip(record: ScheduleRecord): string | undefined {
   const why =
     skip.reason === 'late'
       ? 'the bot was offline when it was due and came back too late to post it'
-      : 'no article had tips';
+      : skip.reason === 'refused'
+        ? `Discord refused the post (${truncateInline(skip.why ?? 'no reason given', NAME_MAX)}), so its tip was passed over and the next post takes the next tip`
+        : 'no article had tips';
   const last = discordTimestamp(new Date(skip.slotAt));
   const count = skip.count ?? 1;
   if (count === 1 || skip.firstSlotAt === undefined) return `The post due ${last} was skipped: ${why}.`;
