@@ -318,14 +318,24 @@ async function ownMember(interaction: ChatInputCommandInteraction<'cached'>): Pr
   return interaction.guild.members.me ?? (await interaction.guild.members.fetchMe().catch(() => null));
 }
 
+/**
+ * Until when the bot is timed out in the server (ms), if it is now: a timed-out member may only view
+ * and read (Discord refuses its posts), which permissionsFor ignores.
+ */
+async function timedOutUntil(
+  interaction: ChatInputCommandInteraction<'cached'>,
+): Promise<number | undefined> {
+  const until = (await ownMember(interaction))?.communicationDisabledUntilTimestamp ?? null;
+  return until !== null && until > Date.now() ? until : undefined;
+}
+
 /** Refuses with the exact permissions the bot lacks in the channel, or with its timeout in the server. */
 async function assertCanPost(
   channel: GuildBasedChannel,
   interaction: ChatInputCommandInteraction<'cached'>,
 ): Promise<void> {
-  // A timed-out member may only view and read (Discord refuses its posts), which permissionsFor ignores.
-  const until = (await ownMember(interaction))?.communicationDisabledUntilTimestamp ?? null;
-  if (until !== null && until > Date.now())
+  const until = await timedOutUntil(interaction);
+  if (until !== undefined)
     throw new UserFacingError(
       `I am timed out in this server until ${discordTimestamp(new Date(until))}, so I cannot post in any channel. A moderator can remove the timeout (right-click me → **Remove Timeout**); then try again.`,
     );
@@ -348,6 +358,8 @@ async function channelCheck(
 ): Promise<ChannelCheck | undefined> {
   const channel = interaction.guild.channels.cache.get(record.channelId);
   if (channel === undefined) return { kind: 'gone' };
+  const until = await timedOutUntil(interaction);
+  if (until !== undefined) return { kind: 'timed-out', until };
   const missing = await missingPermissions(channel, interaction);
   if (missing === undefined) return undefined;
   return missing.length === 0 ? { kind: 'ok' } : { kind: 'missing', permissions: missing };

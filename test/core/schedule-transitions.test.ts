@@ -503,6 +503,14 @@ describe('the /schedule texts', () => {
       messageId: '1300000000000000001',
     };
     expect(renderScheduleShow({ ...skipped, lastPost }, content, SLOT + DAY)).not.toMatch(/skipped/);
+    // Timed out: the next post fails only if due before the timeout ends.
+    const running: ScheduleRecord = { ...RECORD, nextRunAt: SLOT + DAY };
+    expect(renderScheduleShow(running, content, SLOT, { kind: 'timed-out', until: SLOT + 2 * DAY })).toMatch(
+      /\*\*The next post will fail\*\*: I am timed out in this server until <t:\d+:F>\./,
+    );
+    expect(renderScheduleShow(running, content, SLOT, { kind: 'timed-out', until: SLOT + HOUR })).not.toMatch(
+      /will fail|timed out/,
+    );
     // Refused by Discord: why, as Discord's answer said it (Markdown in it shown as written).
     const refused: ScheduleRecord = {
       ...skipped,

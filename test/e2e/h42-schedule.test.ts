@@ -262,4 +262,23 @@ describe('/schedule set while the bot is timed out in the server', () => {
     expect((await run('schedule set', base)).data?.content).toMatch(/^Tips will be posted in/);
     expect((await run('schedule remove')).data?.content).toMatch(/removed/);
   });
+
+  it('GIVEN a schedule and then a timeout past its next post THEN show warns the post will fail, and a paused one says resume works once it ends', async () => {
+    const base = { channel: IDS.channel, time: '09:00', timezone: 'UTC', frequency: 'daily' };
+    expect((await run('schedule set', base)).data?.content).toMatch(/^Tips will be posted in/);
+    // Past the next 09:00 UTC, whenever the test runs.
+    const until = Date.now() + 2 * 86_400_000;
+    const at = `<t:${Math.floor(until / 1000)}:F>`;
+    timeOut(until);
+    expect((await run('schedule show')).data?.content).toContain(
+      `**The next post will fail**: I am timed out in this server until ${at}. A moderator can remove it (right-click me → **Remove Timeout**).`,
+    );
+    expect((await run('schedule pause')).data?.content).toMatch(/paused/i);
+    expect((await run('schedule show')).data?.content).toContain(
+      `I am timed out in this server until ${at}. A moderator can remove it (right-click me → **Remove Timeout**); once it has ended, \`/schedule resume\` starts posting again.`,
+    );
+    timeOut(null);
+    expect((await run('schedule show')).data?.content).not.toMatch(/timed out/);
+    expect((await run('schedule remove')).data?.content).toMatch(/removed/);
+  });
 });

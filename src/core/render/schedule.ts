@@ -42,7 +42,12 @@ export function renderScheduleResumed(record: ScheduleRecord): string {
 export type ChannelCheck =
   | { readonly kind: 'gone' }
   | { readonly kind: 'missing'; readonly permissions: readonly string[] }
+  /** The bot is timed out in the server until `until` (ms): Discord refuses its posts until then. */
+  | { readonly kind: 'timed-out'; readonly until: number }
   | { readonly kind: 'ok' };
+
+/** What a moderator does to lift the bot's timeout before it ends. */
+const REMOVE_TIMEOUT = 'A moderator can remove it (right-click me → **Remove Timeout**)';
 
 /** `I am missing **Send Messages** there`: the permissions by name, as Discord's settings show them. */
 export function renderMissing(permissions: readonly string[], where: string): string {
@@ -62,6 +67,8 @@ function resumeAdvice(record: ScheduleRecord, channel: ChannelCheck | undefined)
       return 'The channel no longer exists: choose another with `/schedule set`, which starts posting again.';
     case 'missing':
       return `${renderMissing(channel.permissions, `in <#${record.channelId}>`)}. ${grantAdvice(channel.permissions.length)}, then \`/schedule resume\` starts posting again.`;
+    case 'timed-out':
+      return `I am timed out in this server until ${discordTimestamp(new Date(channel.until))}. ${REMOVE_TIMEOUT}; once it has ended, \`/schedule resume\` starts posting again.`;
     default:
       return '`/schedule resume` starts posting again.';
   }
@@ -77,6 +84,11 @@ function postWarning(record: ScheduleRecord, channel: ChannelCheck | undefined):
       return '**The channel no longer exists**: the next post will fail and pause tip posts. Choose another with `/schedule set`.';
     case 'missing':
       return `**The next post will fail**: ${renderMissing(channel.permissions, `in <#${record.channelId}>`)}. ${grantAdvice(channel.permissions.length)}.`;
+    case 'timed-out':
+      // A post due after the timeout ends goes as any other.
+      return record.nextRunAt < channel.until
+        ? `**The next post will fail**: I am timed out in this server until ${discordTimestamp(new Date(channel.until))}. ${REMOVE_TIMEOUT}.`
+        : undefined;
     default:
       return undefined;
   }
