@@ -414,6 +414,13 @@ export class DiscordEmulator extends EventEmitter {
     session.socket?.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: resumable }));
   }
 
+  /** Closes the gateway connection with `code` (4004 after a token reset, say), as Discord does. */
+  closeConnection(code: number, reason: string, shardId?: number): void {
+    const session = this.sessionOf(shardId);
+    if (session?.socket !== undefined)
+      this.close(session.socket, code, reason, [session.shardId, session.numShards]);
+  }
+
   /** Leaves the next `count` heartbeats without their ACK (op 11), as a connection gone quiet would. */
   missHeartbeatAcks(count: number): void {
     this.acksToMiss = count;

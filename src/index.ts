@@ -256,9 +256,18 @@ async function main(): Promise<number> {
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway connection error'));
-  client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.warn({ code: event.code, shard }, 'gateway disconnected'),
-  );
+  // discord.js emits this only for a close it will not recover from (a token reset: 4004; sharding
+  // now required: 4011…): the shard stays down for good, and the bot would live on answering nothing.
+  // It stops instead, saying why; started again, it logs in anew or says what to fix.
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    // Before the client is ready, the login fails with it and says why itself.
+    if (client.readyAt === null) {
+      logger.warn({ code: event.code, shard }, 'gateway disconnected');
+      return;
+    }
+    logger.error({ code: event.code, shard }, gatewayClosedForGood(event.code));
+    void stop(1);
+  });
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   // A Discord that does not answer leaves the login waiting (each request up to 15 s, then tried
   // again), with nothing in the log but this, until a shard is connected.
@@ -386,6 +395,20 @@ function urlSecrets(storeUrl: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** What to do when Discord closes the gateway for good, by its close code. */
+const CLOSED_FOR_GOOD: Readonly<Record<number, string>> = {
+  4004: 'DISCORD_TOKEN is no longer valid (reset or revoked): copy the token again from the Bot page of your application in the Developer Portal',
+  4010: 'Discord refused the shard: check SHARD_COUNT and SHARD_IDS',
+  4011: 'Discord now requires more shards (one per 2,500 servers): set SHARD_COUNT, or run npm run start:sharded, which takes the count Discord recommends',
+  4013: 'the intents the bot asks for are refused: check them on the Bot page of your application',
+  4014: 'the intents the bot asks for are refused: check them on the Bot page of your application',
+};
+
+function gatewayClosedForGood(code: number): string {
+  const what = CLOSED_FOR_GOOD[code] ?? 'restart the bot';
+  return `Discord closed the gateway connection for good (close code ${code}); stopping: ${what}.`;
 }
 
 /** A one-paragraph explanation of why the bot could not log in, without the token. */
