@@ -36,7 +36,7 @@ export function createClient(
       PresenceManager: 0,
     }),
   });
-  // Heard before discord.js builds the interaction from the same object (its dispatch listener comes after).
+  // Heard before discord.js builds the interaction from the same object: its own handling comes after.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, completeInteraction);
   return client;
 }
@@ -48,7 +48,7 @@ export function createClient(
  * `channel_id` without the `channel` object (both optional) left `channelId` null, which /tip keys
  * its last tip by.
  */
-export function completeInteraction(data: unknown): void {
+function completeInteraction(data: unknown): void {
   if (typeof data !== 'object' || data === null) return;
   const d = data as Record<string, unknown>;
   if (!Array.isArray(d.entitlements)) d.entitlements = [];
