@@ -1,8 +1,9 @@
-import { REST, Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
+import { Routes, type APIApplication, type APIApplicationCommand } from 'discord.js';
 import { redact } from './adapters/logger.js';
 import { settingsFromEnvironment } from './config.js';
 import { loadDeployConfig } from './deploy-config.js';
 import { COMMANDS } from '../commands/index.js';
+import { createRest } from './discord/client.js';
 
 /**
  * Registers exactly the commands the bot answers, in one bulk overwrite: to DISCORD_GUILD_ID when
@@ -12,7 +13,7 @@ async function deploy(): Promise<number> {
   const config = settingsFromEnvironment(loadDeployConfig, 'deploy-commands');
   if (config === undefined) return 1;
   const { token, apiUrl, guildId } = config;
-  const rest = new REST({ api: apiUrl }).setToken(token);
+  const rest = createRest(apiUrl, token);
   try {
     const applicationId =
       config.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
+import { Routes, ShardingManager, type Shard } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { createLogger } from './adapters/logger.js';
 import { isRedisUrl, loadConfig, settingsFromEnvironment } from './config.js';
+import { createRest } from './discord/client.js';
 
 /** Discord lets a bot start one session per 5 seconds in each of its `max_concurrency` buckets. */
 const IDENTIFY_WINDOW_MS = 5500;
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
   const config = settingsFromEnvironment(loadConfig, 'The sharded bot');
   if (config === undefined) return 1;
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
-  const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+  const rest = createRest(config.apiUrl, config.token);
   const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   const total = config.shards?.count ?? gateway.shards;
   const ids = config.shards?.ids ?? Array.from({ length: total }, (_, id) => id);

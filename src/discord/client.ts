@@ -72,6 +72,14 @@ export function createPosterRest(apiUrl: string, token: string, requestsPerSecon
   }).setToken(token);
 }
 
+/**
+ * A plain REST client (deploy-commands, the sharding manager's gateway look-up), reading Discord's
+ * answers as the bot's own clients do (see readableAnswers).
+ */
+export function createRest(apiUrl: string, token: string): REST {
+  return new REST({ api: apiUrl, makeRequest: readableAnswers }).setToken(token);
+}
+
 /** The wait assumed for a 429 that names none: discord.js would send the request again at once. */
 const UNSAID_WAIT_SECONDS = 1;
 
