@@ -33,7 +33,7 @@ export interface RecordedRequest {
 export interface FailureRule {
   method?: string;
   path: RegExp;
-  status: 403 | 404 | 429 | 500 | 502 | 503;
+  status: 400 | 403 | 404 | 429 | 500 | 502 | 503;
   times?: number;
   /** For 429: seconds to wait; `global` adds X-RateLimit-Global. */
   retryAfter?: number;
@@ -45,7 +45,10 @@ export interface FailureRule {
   retryAfterIn?: 'both' | 'body' | 'headers';
   /** A body that is not JSON, sent as text/html, as a proxy in front of Discord answers (a 502 page). */
   html?: string;
-  /** For 403 and 404: Discord's error code (50001 Missing Access, 50013 Missing Permissions, 10003…). */
+  /**
+   * For 400, 403 and 404: Discord's error code (200000 blocked by AutoMod, 50001 Missing Access, 50013
+   * Missing Permissions, 10003…).
+   */
   code?: number;
   /** For 403 and 404: the JSON error sent as text/plain, as a fake that forgets its type may. */
   untyped?: boolean;
@@ -187,6 +190,7 @@ const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   10003: 'Unknown Channel',
   10004: 'Unknown Guild',
   10062: 'Unknown interaction',
+  200000: 'Message was blocked by automatic moderation',
   50001: 'Missing Access',
   50013: 'Missing Permissions',
 };
@@ -1010,8 +1014,9 @@ export class DiscordEmulator extends EventEmitter {
             res.end(JSON.stringify(json));
             this.emit('request', request);
           } else answer(429, where === 'headers' ? undefined : json, headers);
-        } else if (failure.status === 403 || failure.status === 404) {
-          const code = failure.code ?? (failure.status === 403 ? 50001 : 10003);
+        } else if (failure.status === 400 || failure.status === 403 || failure.status === 404) {
+          const code =
+            failure.code ?? (failure.status === 403 ? 50001 : failure.status === 404 ? 10003 : 50035);
           const json = { message: ERROR_MESSAGES[code] ?? 'Error', code };
           if (failure.untyped === true) {
             request.status = failure.status;

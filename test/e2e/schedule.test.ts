@@ -396,6 +396,29 @@ describe('posting', () => {
     expect(resume.data?.content).toMatch(/missing \*\*Send Messages\*\*/);
     delete sparse.botDeny;
   });
+
+  it("GIVEN the server's AutoMod blocks a tip (400, code 200000) THEN the slot is skipped, not retried nor paused, its tip passed over, and show says why", async () => {
+    await bot?.stop();
+    const posted = emulator.channelPosts(SPARE).length;
+    await preload([record({ channelId: SPARE, nextRunAt: Date.now() - 1000 })]);
+    emulator.failNext({
+      method: 'POST',
+      path: new RegExp(`/channels/${SPARE}/messages$`),
+      status: 400,
+      code: 200000,
+    });
+    bot = await startBot(emulator, env, space.dir);
+    await bot.waitForLog(/skipped a tip post Discord refused/, 10_000);
+    const saved = await storedWhen(IDS.guild, (r) => r.lastSkip?.reason === 'refused', 5000);
+    expect([saved.inFlight, saved.paused]).toEqual([undefined, undefined]);
+    expect(saved.rotation.posted).toHaveLength(1);
+    expect(saved.nextRunAt).toBeGreaterThan(Date.now());
+    expect(emulator.channelPosts(SPARE)).toHaveLength(posted);
+    expect((await run('schedule show')).data?.content).toMatch(
+      /\nThe post due <t:\d+:F> was skipped: Discord refused the post \(the server's AutoMod blocked the tip's words\), so its tip was passed over and the next post takes the next tip\./,
+    );
+    expect((await run('schedule remove')).data?.content).toMatch(/removed/);
+  });
 });
 
 /**
