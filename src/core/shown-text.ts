@@ -4,27 +4,32 @@ import { rewriteOutsideCode } from './outside-code.js';
 
 /*
  * Front matter and body text as a reader sees it: without what Discord drops or turns around, and,
- * for the fields blogs print raw into their pages, with HTML read as a browser reads it.
+ * for the fields a blog's page may print raw, with the HTML that is markup read as a browser reads it.
  */
 
 /**
- * Control characters (C0, DEL, C1) but tab and line breaks, which Discord drops from an embed (an item
- * named `\u0085` is a field with an empty name, and the message is refused); and the bidirectional
- * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which turn the text after them
- * around (`\u202E` makes `gpj.exe` of `exe.jpg`). The marks U+200E and U+200F stay: right-to-left
- * text needs them. `trim()` keeps all of these, so they go before any check of what a text shows.
+ * The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which turn the
+ * text after them around (`\u202E` makes `gpj.exe` of `exe.jpg`). The marks U+200E and U+200F stay:
+ * right-to-left text needs them. A regular expression's character class.
  */
-const UNSHOWN = /[^\P{Cc}\t\n\r]|[\u202A-\u202E\u2066-\u2069]/gu;
+const BIDI = '\\u202A-\\u202E\\u2066-\\u2069';
+
+/**
+ * Control characters (C0, DEL, C1) but tab and line breaks, which Discord drops from an embed (an item
+ * named `\u0085` is a field with an empty name, and the message is refused); and the {@link BIDI}
+ * controls. `trim()` keeps all of these, so they go before any check of what a text shows.
+ */
+const UNSHOWN = new RegExp(`[^\\P{Cc}\\t\\n\\r]|[${BIDI}]`, 'gu');
 
 export function withoutControls(text: string): string {
   return text.replace(UNSHOWN, '');
 }
 
-/** Only the bidirectional controls of {@link UNSHOWN}: what an entity (`&#x202E;`) may still bring into Markdown. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/** Only the {@link BIDI} controls of {@link UNSHOWN}: what an entity (`&#x202E;`) may still bring into Markdown. */
+const BIDI_CONTROLS = new RegExp(`[${BIDI}]`, 'g');
 
 export function withoutBidiControls(text: string): string {
-  return BIDI_CONTROLS.test(text) ? text.replace(new RegExp(BIDI_CONTROLS, 'g'), '') : text;
+  return text.replace(BIDI_CONTROLS, '');
 }
 
 /** An HTML tag, comment or declaration anywhere, as CommonMark (markdown-it) reads raw HTML. */
@@ -33,29 +38,59 @@ const HTML_TAG = new RegExp(HTML_TAG_RE.source.replace(/^\^/, ''), 'g');
 const HTML_TAG_AT = new RegExp(HTML_TAG_RE.source.replace(/^\^/, ''), 'y');
 
 /**
- * The elements an author puts in a title or a summary (HTML's phrasing content, and the old inline
- * ones), whose tags a page hides. Any other name is text that only looks like a tag: `Vec<T>` or
- * `Option<String>` in a post about Rust, which a Hugo page (its templates escape a title) shows as written.
+ * The elements an author puts in a title or a summary (HTML's phrasing content, the old inline ones,
+ * and the `div` and `p` that wrap them). Any other name is text that only looks like a tag: `Vec<T>`
+ * or `Option<String>` in a post about Rust, a React `<Suspense>`.
  */
-const INLINE_ELEMENTS = new Set(
+const ELEMENTS = new Set(
   (
     'a abbr b bdi bdo big blink br center cite code data del dfn div em font i img ins kbd mark nobr p ' +
     'q rp rt ruby s samp small span strike strong sub sup time tt u var wbr'
   ).split(' '),
 );
 
-/** Whether `tag` (as HTML_TAG matches it) is one a page hides: a comment, declaration, or an inline element's tag. */
-function isHidden(tag: string): boolean {
-  const name = /^<\/?([A-Za-z][A-Za-z\d-]*)/.exec(tag)?.[1];
-  return name === undefined || INLINE_ELEMENTS.has(name.toLowerCase());
+/** A tag's slash if it closes, its name, and, when it opens with nothing but its name, its `>`. */
+const TAG_PARTS = /^<(\/?)([A-Za-z][A-Za-z\d-]*)(\s*>)?/;
+
+/**
+ * Which of `tags` (as HTML_TAG matches them, in the text's order) are markup, which a page hides:
+ * comments and declarations; an element's `<br>`, and its tags written with attributes or closed by
+ * `/>` (`<img src="/c.jpg">`); and an element's opening and closing tags that pair up
+ * (`<em>guide</em>`). A lone `<div>` or `<b>` is the element's name, written to be read ("Stop
+ * wrapping everything in <div>", "When to use <b> vs <strong>"); `Vec<T>` names no element.
+ * Linear time: each tag is opened and closed once.
+ */
+function markupOf(tags: readonly string[]): boolean[] {
+  const markup = tags.map(() => false);
+  // By name, the opening tags no closing tag has paired yet, the last one last.
+  const open = new Map<string, number[]>();
+  tags.forEach((tag, i) => {
+    const [, slash, written, bare] = TAG_PARTS.exec(tag) ?? [];
+    if (written === undefined) {
+      markup[i] = true;
+      return;
+    }
+    const name = written.toLowerCase();
+    if (!ELEMENTS.has(name)) return;
+    if (slash === '') {
+      if (bare === undefined || name === 'br') markup[i] = true;
+      const opened = open.get(name);
+      if (opened === undefined) open.set(name, [i]);
+      else opened.push(i);
+      return;
+    }
+    // A closing tag pairs with the nearest opening one before it that is not yet paired.
+    const opening = open.get(name)?.pop();
+    if (opening !== undefined) markup[opening] = markup[i] = true;
+  });
+  return markup;
 }
 
-/** The tag (or comment…) that starts at `start`, if one does and a page hides it. */
+/** The tag (or comment…) that starts at `start`, if one does. */
 function tagAt(text: string, start: number): string | undefined {
   if (text[start] !== '<') return undefined;
   HTML_TAG_AT.lastIndex = start;
-  const tag = HTML_TAG_AT.exec(text)?.[0];
-  return tag !== undefined && isHidden(tag) ? tag : undefined;
+  return HTML_TAG_AT.exec(text)?.[0];
 }
 
 /** `<br>`, `<br/>`: a line break where one can be shown. */
@@ -68,41 +103,62 @@ const BR = /^<br\s*\/?>$/i;
 const HTML_READ = 4096;
 
 /**
- * Plain text written with HTML, as a page that prints it raw shows it (Jekyll's and Eleventy's
- * templates print a title so): tags and comments left out, their text kept (`Tom &amp; Jerry's
- * <em>guide</em>` → `Tom & Jerry's guide`), entities named or numbered decoded, and white space made
- * one space. What follows the first {@link HTML_READ} characters is cut.
+ * Plain text written with HTML, as a page that prints it raw shows it: markup (see {@link markupOf})
+ * left out, its text kept (`Tom &amp; Jerry's <em>guide</em>` → `Tom & Jerry's guide`), entities named
+ * or numbered decoded, and white space made one space. Hugo's templates, Jekyll's default theme
+ * (minima) and Eleventy's Nunjucks escape a title, and show it as written; a theme that prints it raw
+ * (Liquid's `{{ page.title }}` without `| escape`) reads it as HTML. The bot cannot tell which, so it
+ * reads what an author writes only for such a page (entities, markup), and keeps what reads as text
+ * in both (`<div>` alone, `Vec<T>`). What follows the first {@link HTML_READ} characters is cut.
  */
 export function htmlAsText(text: string): string {
   const read = text.length > HTML_READ ? text.slice(0, HTML_READ) : text;
   if (!/[<&]/.test(read)) return read.replace(/\s+/g, ' ').trim();
-  // An inline tag joins the text around it (`<em>guide</em>`); `<br>` breaks it, a space on one line.
+  const markup = markupOf(read.match(HTML_TAG) ?? []);
+  // The same tags in the same order: the n-th one replaced is the n-th one matched.
+  let n = 0;
+  // Markup joins the text around it (`<em>guide</em>`); `<br>` breaks it, a space on one line.
   // Only entities closed by `;`: a browser reads `&notes` as `¬es`, which no author of `R&D &notes` means.
-  return decodeHTMLStrict(read.replace(HTML_TAG, (tag) => (!isHidden(tag) ? tag : BR.test(tag) ? ' ' : '')))
+  return decodeHTMLStrict(read.replace(HTML_TAG, (tag) => (!markup[n++] ? tag : BR.test(tag) ? ' ' : '')))
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /**
- * Markdown written with inline HTML, as a page that prints it raw shows it: tags and comments outside
- * code left out, their text kept, `<br>` a line break, and the blanks on both sides of a tag one
- * (`Learn <b></b> more` → `Learn more`). Entities are left to the Markdown reader, which decodes them
- * outside code as a page does. What follows the first {@link HTML_READ} characters is cut.
+ * Markdown written with inline HTML, as a page that prints it raw shows it: markup (see
+ * {@link markupOf}) outside code left out, its text kept, `<br>` a line break, and the blanks on both
+ * sides of markup one (`Learn <b></b> more` → `Learn more`). Entities are left to the Markdown reader,
+ * which decodes them outside code as a page does. What follows the first {@link HTML_READ} characters is cut.
  */
 export function withoutHtmlTags(markdown: string): string {
   const read = markdown.length > HTML_READ ? markdown.slice(0, HTML_READ) : markdown;
   if (!read.includes('<')) return read;
-  return rewriteOutsideCode(read, {
+  // A first walk finds the tags outside code, where they start; a tag is passed over whole (a `<`
+  // in its attributes opens none), kept as written.
+  const tags = new Map<number, string>();
+  rewriteOutsideCode(read, {
     triggers: '<',
     construct: (start) => {
       // `\<b>` is written to be shown as it is.
-      if (read[start - 1] === '\\') return undefined;
-      const first = tagAt(read, start);
+      const tag = read[start - 1] === '\\' ? undefined : tagAt(read, start);
+      if (tag === undefined) return undefined;
+      tags.set(start, tag);
+      return { end: start + tag.length, text: tag };
+    },
+  });
+  const markup = markupOf([...tags.values()]);
+  const markupAt = new Map([...tags].filter((_, i) => markup[i]));
+  // The second walks as the first, and leaves the markup out.
+  return rewriteOutsideCode(read, {
+    triggers: '<',
+    construct: (start) => {
+      const first = tags.get(start);
       if (first === undefined) return undefined;
+      if (!markupAt.has(start)) return { end: start + first.length, text: first };
       if (BR.test(first)) return { end: start + first.length, text: '\n' };
-      // The tags that follow it (`<span></span>`) go with it, but a `<br>`.
+      // The markup that follows it (`<span></span>`) goes with it, but a `<br>`.
       let end = start + first.length;
-      for (let tag = tagAt(read, end); tag !== undefined && !BR.test(tag); tag = tagAt(read, end))
+      for (let tag = markupAt.get(end); tag !== undefined && !BR.test(tag); tag = markupAt.get(end))
         end += tag.length;
       // A blank before them stands for those after them.
       if (/[ \t]/.test(read[start - 1] ?? '')) while (read[end] === ' ' || read[end] === '\t') end++;

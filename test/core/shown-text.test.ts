@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/core/parse-article.js';
+import { htmlAsText, withoutHtmlTags } from '../../src/core/shown-text.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 
 /** The article's title, summary, tags and its tips' names and texts. */
@@ -34,6 +35,47 @@ describe('front matter written with HTML, as the blog page shows it', () => {
       'Why Vec<T> and Option<String> matter',
     );
     expect(shown({ summary: 'Use Vec<T> <b>well</b>.' }).summary).toBe('Use Vec\\<T> well.');
+  });
+
+  it("GIVEN an element's name written alone as a tag THEN it is text, as written", () => {
+    for (const title of [
+      'Stop wrapping everything in <div>',
+      'When to use <b> vs <strong>',
+      'The <time> element',
+      'Use <code> for code',
+      'Close it with </p>',
+      '<div>',
+    ])
+      expect(shown({ title }).title).toBe(title);
+    expect(shown({ summary: 'Use <code> for code, </p> to close' }).summary).toBe(
+      'Use \\<code> for code, \\</p> to close',
+    );
+    // Beside markup: a pair, or a tag with attributes, is left out; the lone tag stays.
+    expect(shown({ title: 'Why <b>bold</b> is not <strong>' }).title).toBe('Why bold is not <strong>');
+    expect(shown({ title: 'Use <em> for <em>stress</em>' }).title).toBe('Use <em> for stress');
+    expect(shown({ title: 'A </b> before <b>' }).title).toBe('A </b> before <b>');
+    expect(shown({ summary: 'Why <b>bold</b> is not <strong>' }).summary).toBe('Why bold is not \\<strong>');
+    // A tag in code, or escaped, pairs with none outside it.
+    expect(shown({ summary: 'Write `<b>` then </b>, or \\<i>x</i>' }).summary).toBe(
+      'Write `<b>` then \\</b>, or \\<i>x\\</i>',
+    );
+  });
+
+  it('GIVEN markup: tags with attributes or closed by />, <br>, comments THEN they are left out alone too', () => {
+    expect(shown({ title: 'A <img src="/c.jpg"> cover' }).title).toBe('A cover');
+    expect(shown({ title: 'A <a href="/x">chat' }).title).toBe('A chat');
+    expect(shown({ title: 'One<br>two<br/>three<BR />four' }).title).toBe('One two three four');
+    expect(shown({ title: 'Kept<!-- draft --> <span/>words' }).title).toBe('Kept words');
+    expect(shown({ summary: 'A <img src="/c.jpg"> cover<br>and <wbr/>more' }).summary).toBe(
+      'A cover\nand more',
+    );
+  });
+
+  it('GIVEN a megabyte of tags THEN the first 4,096 characters are read', () => {
+    expect(htmlAsText('<b>'.repeat(350_000))).toBe(`${'<b>'.repeat(1365)}<`);
+    expect(htmlAsText(`${'<b></b> '.repeat(150_000)}x`)).toBe('');
+    expect(withoutHtmlTags('<b>'.repeat(350_000))).toBe(`${'<b>'.repeat(1365)}<`);
+    expect(withoutHtmlTags('<i>x</i>'.repeat(150_000))).toBe('x'.repeat(512));
   });
 
   it('GIVEN a title of only tags, or entities of nothing THEN the expected-a-title problem, at its line', () => {
