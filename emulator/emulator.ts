@@ -42,7 +42,7 @@ export interface FailureRule {
    * For 429: where the wait is said. Discord says it in both; a proxy or another fake may put it only
    * in the JSON body (no Retry-After header) or only in the header (a body that is not JSON).
    */
-  retryAfterIn?: 'both' | 'body' | 'headers';
+  retryAfterIn?: 'both' | 'body' | 'headers' | 'date';
   /** A body that is not JSON, sent as text/html, as a proxy in front of Discord answers (a 502 page). */
   html?: string;
   /**
@@ -996,7 +996,9 @@ export class DiscordEmulator extends EventEmitter {
           const retry = String(failure.retryAfter ?? 0.2);
           const where = failure.retryAfterIn ?? 'both';
           const headers = {
-            'retry-after': retry,
+            // `date`: an HTTP date, as RFC 9110 allows and some proxies send, with no JSON body.
+            'retry-after':
+              where === 'date' ? new Date(Date.now() + Number(retry) * 1000).toUTCString() : retry,
             'x-ratelimit-remaining': '0',
             'x-ratelimit-reset-after': retry,
             'x-ratelimit-scope': failure.global === true ? 'global' : 'user',
@@ -1010,10 +1012,10 @@ export class DiscordEmulator extends EventEmitter {
           if (where === 'body') {
             // Without these, the rate-limit headers of an ordinary answer would say there is room.
             request.status = 429;
-            res.writeHead(429, { 'content-type': 'application/json' });
+            res.writeHead(429, { 'content-type': this.untypedJson ? 'text/plain' : 'application/json' });
             res.end(JSON.stringify(json));
             this.emit('request', request);
-          } else answer(429, where === 'headers' ? undefined : json, headers);
+          } else answer(429, where === 'headers' || where === 'date' ? undefined : json, headers);
         } else if (failure.status === 400 || failure.status === 403 || failure.status === 404) {
           const code =
             failure.code ?? (failure.status === 403 ? 50001 : failure.status === 404 ? 10003 : 50035);

@@ -22,7 +22,7 @@ export type InteractionKind = 'command' | 'autocomplete' | 'button';
 /** `ok`; `refused`: the user got a message saying what to do; `failed`: an error on the bot's side. */
 export type Outcome = 'ok' | 'refused' | 'failed';
 /** What became of a scheduled slot. */
-export type PostResult = 'posted' | 'found' | 'refused' | 'failed' | 'skipped';
+export type PostResult = 'posted' | 'found' | 'refused' | 'rejected' | 'failed' | 'skipped';
 
 /**
  * The bot's Prometheus metrics (prom-client), served at /metrics when HTTP_PORT is set. Names follow
@@ -54,7 +54,7 @@ export class BotMetrics {
     });
     this.#posts = new Counter({
       name: 'careerbot_posts_total',
-      help: 'Scheduled tip slots, by result: posted, found already posted, refused by Discord, failed (retried), skipped as too late.',
+      help: 'Scheduled tip slots, by result: posted, found already posted, refused by Discord (its channel: paused), rejected by Discord (the post itself: skipped), failed (retried), skipped as too late.',
       labelNames: ['result'],
       registers,
     });

@@ -92,21 +92,29 @@ async function readableAnswers(
   init: Parameters<typeof DefaultRestOptions.makeRequest>[1],
 ): Promise<ResponseLike> {
   const response = await DefaultRestOptions.makeRequest(url, init);
-  if (response.status === 429 && !response.headers.has('retry-after')) return await withRetryAfter(response);
+  if (response.status === 429 && !isSeconds(response.headers.get('retry-after')))
+    return await withRetryAfter(response);
   if (response.status === 204 && response.headers.has('content-type'))
     return await withoutContentType(response);
-  if (response.status !== 204 && !isJson(response)) return await typedIfJson(response);
+  if (!NO_BODY.has(response.status) && !isJson(response)) return await typedIfJson(response);
   return response;
 }
+
+/** Statuses whose answer has no body: one cannot be made with one (a Response throws). */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
+
+/** Whether a Retry-After says seconds, as discord.js reads it (an HTTP date, which RFC 9110 allows, it reads as NaN). */
+const isSeconds = (value: string | null): boolean =>
+  value !== null && value.trim() !== '' && Number.isFinite(Number(value)) && Number(value) >= 0;
 
 const isJson = (response: ResponseLike): boolean =>
   response.headers.get('content-type')?.startsWith('application/json') === true;
 
 /**
- * discord.js reads a 429's wait only from its Retry-After header; a 429 that says it only in its JSON
- * body (`retry_after`), or nowhere, was sent again at once, and again, for as long as the limit
- * lasted. Such an answer gets the header its body names (or a second), and X-RateLimit-Global when
- * the body says `global`.
+ * discord.js reads a 429's wait only from its Retry-After header, as seconds; a 429 that says it only
+ * in its JSON body (`retry_after`), as an HTTP date (which RFC 9110 allows), or nowhere, was sent
+ * again at once, and again, for as long as the limit lasted. Such an answer gets the seconds its body
+ * names (or those to its date, or one), and X-RateLimit-Global when the body says `global`.
  */
 async function withRetryAfter(response: ResponseLike): Promise<ResponseLike> {
   const text = await response.text();
@@ -117,10 +125,14 @@ async function withRetryAfter(response: ResponseLike): Promise<ResponseLike> {
   } catch {
     // A page from a proxy: no wait said.
   }
+  // An HTTP date in Retry-After: the seconds until then.
+  const until = Date.parse(response.headers.get('retry-after') ?? '');
   const seconds =
     typeof said.retry_after === 'number' && Number.isFinite(said.retry_after) && said.retry_after >= 0
       ? said.retry_after
-      : UNSAID_WAIT_SECONDS;
+      : Number.isFinite(until)
+        ? Math.max(0, Math.ceil((until - Date.now()) / 1000))
+        : UNSAID_WAIT_SECONDS;
   const headers = new Headers([...response.headers.entries()]);
   headers.set('retry-after', String(seconds));
   if (said.global === true) headers.set('x-ratelimit-global', 'true');

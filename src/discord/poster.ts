@@ -31,15 +31,17 @@ const POST_REFUSALS: Readonly<Record<number, string>> = {
 };
 
 /**
- * Whether Discord refused the post itself, as it would the same post again: a 400 Bad Request (its
- * AutoMod, a post it finds invalid) or a 413 Payload Too Large. A 401, 403 or 404 is about the bot or
- * the channel, a 429 or a 5xx passes.
+ * Whether Discord refused the post itself, as it would the same post again: a 400 Bad Request with
+ * Discord's own error code (its AutoMod, a post it finds invalid), or a 413 Payload Too Large. A 400
+ * page of a proxy (no code) passes, as a 5xx does; a 401, 403 or 404 is about the bot or the channel.
  */
 function postRefusal(error: unknown): PostRefusedError | undefined {
-  if (!(error instanceof DiscordAPIError) || (error.status !== 400 && error.status !== 413)) return undefined;
-  const known = typeof error.code === 'number' ? POST_REFUSALS[error.code] : undefined;
-  const code = typeof error.code === 'number' && error.code > 0 ? `, code ${error.code}` : '';
-  return new PostRefusedError(known ?? `${error.message.split('\n')[0] ?? ''}${code}`, { cause: error });
+  if (!(error instanceof DiscordAPIError)) return undefined;
+  const code = typeof error.code === 'number' && error.code > 0 ? error.code : undefined;
+  if (!((error.status === 400 && code !== undefined) || error.status === 413)) return undefined;
+  const known = code === undefined ? undefined : POST_REFUSALS[code];
+  const said = `${error.message.split('\n')[0] ?? ''}${code === undefined ? '' : `, code ${code}`}`;
+  return new PostRefusedError(known ?? said, { cause: error });
 }
 
 /**
@@ -62,8 +64,6 @@ export function restPoster(rest: REST, botUserId: () => string | undefined, pace
     ) {
       throw new ChannelRefusedError(REFUSALS[error.code] ?? '');
     }
-    const refused = postRefusal(error);
-    if (refused !== undefined) throw refused;
     // The wait Discord asked for (its Retry-After, or the bucket's reset): the retry comes after it.
     if (error instanceof RateLimitError) throw new RetryLaterError(error.retryAfter, { cause: error });
     throw error;
@@ -71,7 +71,11 @@ export function restPoster(rest: REST, botUserId: () => string | undefined, pace
   return {
     async send(channelId, payload, nonce) {
       const body = { ...payload, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } };
-      const message = (await post(channelId, body).catch(refusal)) as APIMessage;
+      // Only a post is refused for what it says: a refused search of the history may follow a post
+      // that went out, whose tip is then not to be passed over.
+      const message = (await post(channelId, body).catch((error: unknown) => {
+        throw postRefusal(error) ?? refusal(error);
+      })) as APIMessage;
       return { id: message.id };
     },
     async findOwnPost(channelId, sinceMs, matches) {

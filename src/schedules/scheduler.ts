@@ -220,7 +220,7 @@ export class Scheduler {
             clock(),
           ),
         );
-        this.deps.onSlot?.('skipped');
+        this.deps.onSlot?.('rejected');
         logger.warn(
           { guildId, channelId, slot: inFlight.slot, tipId: tip.id, why: error.why },
           'skipped a tip post Discord refused; the next slot posts the next tip',

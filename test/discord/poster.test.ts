@@ -54,8 +54,9 @@ describe('restPoster', () => {
     },
   );
 
-  it('GIVEN a 401, a 404 of no channel code or a 500 THEN neither the post nor the channel is refused: it is retried', async () => {
+  it("GIVEN a 400 without Discord's code (a proxy's page), a 401, a 404 of no channel code or a 500 THEN neither the post nor the channel is refused: it is retried", async () => {
     for (const [code, status] of [
+      [0, 400],
       [0, 401],
       [10008, 404],
       [0, 500],
@@ -65,6 +66,13 @@ describe('restPoster', () => {
       await expect(sent).rejects.not.toBeInstanceOf(PostRefusedError);
       await expect(sent).rejects.not.toBeInstanceOf(ChannelRefusedError);
     }
+  });
+
+  it('GIVEN the search of the history refused with a 400 THEN no post is refused: the post may have gone out before', async () => {
+    Object.assign(failure, { code: 200000, status: 400 });
+    const found = poster.findOwnPost('1100000000000000003', Date.now(), () => true);
+    await expect(found).rejects.toBeInstanceOf(DiscordAPIError);
+    await expect(found).rejects.not.toBeInstanceOf(PostRefusedError);
   });
 
   it('GIVEN a rate limit THEN the wait Discord asked for is passed on, for the retry to come after it', async () => {

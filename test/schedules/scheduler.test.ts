@@ -2,6 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { Keyv } from 'keyv';
 import { assert, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/adapters/logger.js';
+import type { PostResult } from '../../src/adapters/metrics.js';
 import { ScheduleBook } from '../../src/adapters/schedule-book.js';
 import { buildIndex, type ContentIndex } from '../../src/core/content-index.js';
 import type { MessagePayload } from '../../src/core/payload.js';
@@ -128,6 +129,7 @@ function world(content: ContentIndex = CONTENT) {
     content,
   };
   const discord = new FakeDiscord(() => state.now);
+  const results: PostResult[] = [];
   const lines: LogLine[] = [];
   const logger = createLogger(
     { level: 'info' },
@@ -165,8 +167,11 @@ function world(content: ContentIndex = CONTENT) {
         clock: () => state.now,
         graceMs: HOUR,
         serves,
+        onSlot: (result) => results.push(result),
       });
     },
+    /** Each slot's result, as the metrics count it. */
+    results,
   };
 }
 
@@ -372,6 +377,7 @@ describe('refusals and failures', () => {
       rotation: { seed: 1, posted: [tipId(3)] },
     });
     expect(w.logged('skipped a tip post Discord refused; the next slot posts the next tip')).toHaveLength(1);
+    expect(w.results).toEqual(['rejected']);
     // Not tried again: the same post would be refused again.
     w.state.now = SLOT + 10 * 60 * SECOND;
     await scheduler.tick();

@@ -29,6 +29,15 @@ describe('a scheduled post rate-limited by a 429 that says its wait only in its 
     expect(emulator.violations).toEqual([]);
   });
 
+  it('GIVEN a Retry-After that is an HTTP date (RFC 9110) THEN the retry waits until then, not none', async () => {
+    emulator.failNext({ path: /\/messages$/, status: 429, retryAfter: 3, retryAfterIn: 'date' });
+    const sent = poster().send(IDS.channel, payload, 'nonce-date');
+    const error = (await sent.catch((thrown: unknown) => thrown)) as RetryLaterError;
+    expect(error).toBeInstanceOf(RetryLaterError);
+    // The date has whole seconds: 2 to 3 s from the answer.
+    expect(error.retryAfterMs).toBeGreaterThanOrEqual(2000);
+  });
+
   it('GIVEN a 429 page that is not JSON and no Retry-After THEN the retry waits a second, not none', async () => {
     emulator.failNext({ path: /\/messages$/, status: 429, html: '<html>Too many requests</html>' });
     const sent = poster().send(IDS.channel, payload, 'nonce-page');
@@ -37,9 +46,16 @@ describe('a scheduled post rate-limited by a 429 that says its wait only in its 
     expect(error.retryAfterMs).toBeGreaterThanOrEqual(1000);
   });
 
-  it('GIVEN the post is tried again after the wait THEN it is posted once', async () => {
+  it('GIVEN the rate-limited tries THEN none posted anything, and the same post sent again after the wait is posted', async () => {
+    const before = emulator.channelPosts(IDS.channel).filter((message) => message.nonce === 'nonce-body');
+    expect(before).toEqual([]);
     const { id } = await poster().send(IDS.channel, payload, 'nonce-body');
-    expect(emulator.channelPosts(IDS.channel).map((message) => message.id)).toEqual([id]);
+    expect(
+      emulator
+        .channelPosts(IDS.channel)
+        .filter((message) => message.nonce === 'nonce-body')
+        .map((m) => m.id),
+    ).toEqual([id]);
   });
 });
 
