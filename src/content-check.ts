@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
@@ -25,7 +26,9 @@ async function check(): Promise<number> {
     return 2;
   }
   // The folder named wins over CONTENT_DIR (and, as any setting of the environment, over .env's).
-  if (args[0] !== undefined) process.env.CONTENT_DIR = args[0];
+  // From where the user typed it: npm runs the script in the project's folder, and says where in INIT_CWD.
+  if (args[0] !== undefined)
+    process.env.CONTENT_DIR = resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
   const settings = settingsFromEnvironment(loadContentConfig, 'content:check');
   if (settings === undefined) return 1;
   const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings;

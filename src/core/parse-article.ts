@@ -399,7 +399,8 @@ function parseSource({
   // publishes the post.
   // A title of only control characters is none, as a blank one is: the file name's serves.
   const ownTitle = meta.title === undefined ? '' : withoutControls(meta.title).trim();
-  // Read as the blog's page shows it (templates print it raw into HTML): `Q&amp;A` is `Q&A`.
+  // Read as a page that prints it raw shows it, where that reads the same escaped too (see
+  // htmlAsText): `Q&amp;A` is `Q&A`, `<em>x</em>` is `x`, a lone `<div>` stays.
   const shownTitle = withoutControls(htmlAsText(ownTitle));
   if (ownTitle !== '' && SHOWS_NOTHING.test(shownTitle)) {
     const name = names.get('title') ?? 'title';
@@ -487,9 +488,9 @@ function parseSource({
     urlRules !== undefined ||
     articleUrl !== DEFAULT_ARTICLE_URL;
   const address = known && path !== undefined ? (url ?? onStandIn(path)) : undefined;
-  // A summary that was only a template tag (`{{ page.excerpt }}`), HTML tags or entities of nothing
-  // (`&nbsp;`) is none: the next field serves. Its inline tags are read as the blog's page shows
-  // them (its text without them).
+  // A summary that was only a template tag (`{{ page.excerpt }}`), HTML markup or entities of nothing
+  // (`&nbsp;`) is none: the next field serves. Its markup is left out, its text kept (see
+  // withoutHtmlTags).
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
     (key) => [key, withoutHtmlTags(stripTemplateTags(withoutControls(meta[key] ?? ''))).trim()] as const,
   ).find(([, text]) => text !== '' && !SHOWS_NOTHING.test(htmlAsText(text))) ?? ['summary', ''];

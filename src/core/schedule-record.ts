@@ -48,8 +48,8 @@ export interface ScheduleRecord extends ScheduleRule {
     | { readonly at: number; readonly slotAt: number; readonly tipId: string; readonly messageId: string }
     | undefined;
   /**
-   * The last slot left unposted: too late (the bot was down past the grace) or no tip to post. Absent
-   * in records stored before it was kept, which read as no skip.
+   * The last slot left unposted: too late (the bot was down past the grace), no tip to post, or its
+   * post refused by Discord. Absent in records stored before it was kept, which read as no skip.
    */
   readonly lastSkip?: SlotSkip | undefined;
   readonly inFlight?: SlotInFlight | undefined;

@@ -128,7 +128,7 @@ export function finishSlot(
     ...record,
     inFlight: undefined,
     lastPost: { at: now, slotAt: input.slotAt, tipId: input.tipId, messageId: input.messageId },
-    rotation: passed(record, input.tipId, input.tips),
+    rotation: rotationWithPosted(record, input.tipId, input.tips),
     nextRunAt: runAfter(record, input.slotAt),
     updatedAt: now,
   };
@@ -167,7 +167,8 @@ export function failSlot(record: ScheduleRecord, slot: string, now: number, wait
 }
 
 /**
- * The slot at `slotAt` is left unposted (`reason`: too late, or no tip to post): on to the next run.
+ * The slot at `slotAt` is left unposted (`reason`: too late, no tip to post, or its post refused by
+ * Discord, `why` saying how): on to the next run.
  * The skip is kept, for /schedule show to say, counted with those for the same reason in the slots
  * just before it (each the one after the other by the rule: no post, pause or other slot between).
  */
@@ -219,12 +220,16 @@ export function refusePost(
   if (inFlight?.slot !== input.slot) return record;
   return {
     ...skipSlot(record, inFlight.slotAt, now, 'refused', input.why),
-    rotation: passed(record, input.tipId, input.tips),
+    rotation: rotationWithPosted(record, input.tipId, input.tips),
   };
 }
 
 /** The rotation with `tipId` counted as posted: the next of the rotation over `tips`, or any other tip. */
-function passed(record: ScheduleRecord, tipId: string, tips: readonly ItemRef[]): ScheduleRecord['rotation'] {
+function rotationWithPosted(
+  record: ScheduleRecord,
+  tipId: string,
+  tips: readonly ItemRef[],
+): ScheduleRecord['rotation'] {
   const rotated = nextInRotation(tips, record.rotation);
   // A tip other than the rotation's next (the slot's tip changed since it began) is still counted.
   return rotated?.tip.id === tipId
