@@ -181,6 +181,9 @@ describe('starting the bot (the entry point npm start runs)', () => {
     const named = await runEntry('content-check', { CONTENT_DIR: CONTENT_DIR }, dir, 30_000, [folder]);
     expect(named.stderr).toMatch(/broken\.md:\d+: invalid YAML/);
     expect(named.code).toBe(1);
+    // Relative to where it was typed: npm runs the script in the project's folder, and says where in INIT_CWD.
+    const relative = await runEntry('content-check', { INIT_CWD: dir }, PROJECT_ROOT, 30_000, ['named']);
+    expect(relative.stderr).toMatch(/broken\.md:\d+: invalid YAML/);
     const refused = await runEntry('content-check', {}, dir, 30_000, [folder, CONTENT_DIR]);
     expect(refused.stderr).toMatch(
       /takes one folder at most[\s\S]*Usage: npm run content:check \[-- <content folder>\]/,
