@@ -8,14 +8,15 @@ import {
   type GuildMember,
 } from 'discord.js';
 import {
-  grantAdvice,
-  renderMissing,
+  renderCannotPost,
   renderSchedulePreview,
   renderScheduleResumed,
   renderScheduleSet,
   renderScheduleShow,
+  renderTimeoutNote,
   SCHEDULE_TEXT,
   type ChannelCheck,
+  type PostBlockers,
 } from '../src/core/render/schedule.js';
 import { newRotation, nextInRotation } from '../src/core/rotation.js';
 import {
@@ -142,7 +143,7 @@ export default {
         case 'show': {
           // Checked as resume checks it, so that what show advises is what resume then does; for a
           // running schedule, so that a post bound to fail is told before it pauses the schedule.
-          const check = await channelCheck(interaction, current);
+          const check = await channelCheck(interaction, current, now);
           await answer.send(ephemeralText(renderScheduleShow(current, deps.content, now, check)));
           return;
         }
@@ -156,11 +157,18 @@ export default {
           if (current.paused === undefined) throw new UserFacingError(NOT_PAUSED);
           const channel = interaction.guild.channels.cache.get(current.channelId);
           if (channel === undefined) throw new UserFacingError(SCHEDULE_TEXT.channelGone);
-          await assertCanPost(channel, interaction);
+          const until = await assertCanPost(
+            channel,
+            interaction,
+            resumeSchedule(current, now).nextRunAt,
+            now,
+          );
           const { seen, stored } = await changeSeen(deps, guildId, (r) => resumeSchedule(r, now));
           // Resumed by someone else meanwhile: this resume changed nothing.
           if (seen !== undefined && seen.paused === undefined) throw new UserFacingError(NOT_PAUSED);
-          await answer.send(ephemeralText(renderScheduleResumed(stored ?? current)));
+          const notes = [renderScheduleResumed(stored ?? current)];
+          if (until !== undefined) notes.push(renderTimeoutNote(until));
+          await answer.send(ephemeralText(notes.join('\n')));
           return;
         }
         case 'remove':
@@ -226,7 +234,6 @@ async function set(
     );
   }
   const rule = readRule(interaction);
-  await assertCanPost(channel, interaction);
   const settings = {
     guildId: interaction.guildId,
     channelId: channel.id,
@@ -234,6 +241,13 @@ async function set(
     rotation: newRotation(deps.random),
   };
   const now = deps.clock();
+  // The first post's time depends on the rule alone, not on the schedule replaced.
+  const until = await assertCanPost(
+    channel,
+    interaction,
+    setSchedule(undefined, settings, now).nextRunAt,
+    now,
+  );
   // The schedule this one replaced: the last one the change saw (a shared book may apply it twice).
   const last: { replaced?: ScheduleRecord | undefined } = {};
   const saved = await deps.schedules.update(interaction.guildId, (current) => {
@@ -243,6 +257,7 @@ async function set(
   if (saved === undefined) throw new Error('the schedule was not saved');
   const notes = [
     replacedNote(last.replaced, saved),
+    until === undefined ? undefined : renderTimeoutNote(until),
     zoneNote(interaction.options.getString('timezone', true), saved.timezone),
     deps.content.items('tips').length === 0 ? SCHEDULE_TEXT.noTipsYet : undefined,
   ].filter((note) => note !== undefined);
@@ -300,17 +315,23 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
 }
 
 /**
- * The permissions the bot lacks in `channel`, by name (none: it can post); undefined if its own
- * member could not be looked up.
+ * What may stop the bot's posts in `channel`: the permissions it lacks there, by name, and its
+ * timeout in the server if it lasts past `now` (a timed-out member may only view and read, which
+ * permissionsFor ignores). Undefined if its own member could not be looked up.
  */
-async function missingPermissions(
+async function postBlockers(
   channel: GuildBasedChannel,
   interaction: ChatInputCommandInteraction<'cached'>,
-): Promise<string[] | undefined> {
+  now: number,
+): Promise<PostBlockers | undefined> {
   const me = await ownMember(interaction);
   if (me === null) return undefined;
   const permissions = channel.permissionsFor(me);
-  return NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name);
+  const until = me.communicationDisabledUntilTimestamp ?? null;
+  return {
+    missing: NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name),
+    timedOutUntil: until !== null && until > now ? until : undefined,
+  };
 }
 
 /** The bot's own member: Discord may leave it out of GUILD_CREATE; then it is fetched once (and cached). */
@@ -319,48 +340,38 @@ async function ownMember(interaction: ChatInputCommandInteraction<'cached'>): Pr
 }
 
 /**
- * Until when the bot is timed out in the server (ms), if it is now: a timed-out member may only view
- * and read (Discord refuses its posts), which permissionsFor ignores.
+ * Refuses with the exact permissions the bot lacks in the channel, and with its timeout in the
+ * server if that lasts past the first post (`firstAt`). Returns the end of a timeout that does not,
+ * for the answer to note.
  */
-async function timedOutUntil(
-  interaction: ChatInputCommandInteraction<'cached'>,
-): Promise<number | undefined> {
-  const until = (await ownMember(interaction))?.communicationDisabledUntilTimestamp ?? null;
-  return until !== null && until > Date.now() ? until : undefined;
-}
-
-/** Refuses with the exact permissions the bot lacks in the channel, or with its timeout in the server. */
 async function assertCanPost(
   channel: GuildBasedChannel,
   interaction: ChatInputCommandInteraction<'cached'>,
-): Promise<void> {
-  const until = await timedOutUntil(interaction);
-  if (until !== undefined)
-    throw new UserFacingError(
-      `I am timed out in this server until ${discordTimestamp(new Date(until))}, so I cannot post in any channel. A moderator can remove the timeout (right-click me → **Remove Timeout**); then try again.`,
-    );
-  const missing = await missingPermissions(channel, interaction);
-  if (missing === undefined)
+  firstAt: number,
+  now: number,
+): Promise<number | undefined> {
+  const blockers = await postBlockers(channel, interaction, now);
+  if (blockers === undefined)
     throw new UserFacingError(
       'I could not look up my own permissions in this server just now. Try again in a moment.',
     );
-  if (missing.length > 0) {
-    throw new UserFacingError(
-      `I cannot post in <#${channel.id}>: ${renderMissing(missing, 'there')}. ${grantAdvice(missing.length)}, then try again.`,
-    );
-  }
+  const refusal = renderCannotPost(channel.id, blockers, firstAt);
+  if (refusal !== undefined) throw new UserFacingError(refusal);
+  return blockers.timedOutUntil;
 }
 
 /** What `/schedule resume` would find in the schedule's channel now; undefined if it cannot be told. */
 async function channelCheck(
   interaction: ChatInputCommandInteraction<'cached'>,
   record: ScheduleRecord,
+  now: number,
 ): Promise<ChannelCheck | undefined> {
   const channel = interaction.guild.channels.cache.get(record.channelId);
   if (channel === undefined) return { kind: 'gone' };
-  const until = await timedOutUntil(interaction);
-  if (until !== undefined) return { kind: 'timed-out', until };
-  const missing = await missingPermissions(channel, interaction);
-  if (missing === undefined) return undefined;
-  return missing.length === 0 ? { kind: 'ok' } : { kind: 'missing', permissions: missing };
+  const blockers = await postBlockers(channel, interaction, now);
+  if (blockers === undefined) return undefined;
+  const { missing, timedOutUntil } = blockers;
+  return missing.length === 0
+    ? { kind: 'ok', timedOutUntil }
+    : { kind: 'missing', permissions: missing, timedOutUntil };
 }

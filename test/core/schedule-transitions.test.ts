@@ -503,14 +503,6 @@ describe('the /schedule texts', () => {
       messageId: '1300000000000000001',
     };
     expect(renderScheduleShow({ ...skipped, lastPost }, content, SLOT + DAY)).not.toMatch(/skipped/);
-    // Timed out: the next post fails only if due before the timeout ends.
-    const running: ScheduleRecord = { ...RECORD, nextRunAt: SLOT + DAY };
-    expect(renderScheduleShow(running, content, SLOT, { kind: 'timed-out', until: SLOT + 2 * DAY })).toMatch(
-      /\*\*The next post will fail\*\*: I am timed out in this server until <t:\d+:F>\./,
-    );
-    expect(renderScheduleShow(running, content, SLOT, { kind: 'timed-out', until: SLOT + HOUR })).not.toMatch(
-      /will fail|timed out/,
-    );
     // Refused by Discord: why, as Discord's answer said it (Markdown in it shown as written).
     const refused: ScheduleRecord = {
       ...skipped,
@@ -518,6 +510,65 @@ describe('the /schedule texts', () => {
     };
     expect(renderScheduleShow(refused, content, SLOT + 2 * HOUR)).toMatch(
       /\nThe post due <t:1795856400:F> was skipped: Discord refused the post \(bad \\\*body\\\*\), so its tip was passed over and the next post takes the next tip\.$/,
+    );
+  });
+
+  it('GIVEN the bot timed out THEN show of a running schedule warns only if the timeout lasts past the next post, and names a missing permission whatever the timeout', () => {
+    const running: ScheduleRecord = { ...RECORD, nextRunAt: SLOT + DAY };
+    const warning = (channel: Parameters<typeof renderScheduleShow>[3]) =>
+      renderScheduleShow(running, content, SLOT, channel).split('\n')[2];
+    const until = SLOT + 2 * DAY;
+    expect(warning({ kind: 'ok', timedOutUntil: until })).toBe(
+      '**The next post will fail**: I am timed out in this server until <t:1796029200:F>. Have a moderator remove the timeout (right-click me → **Remove Timeout**) or wait until it ends.',
+    );
+    // Ending before the next post: it goes as any other.
+    expect(warning({ kind: 'ok', timedOutUntil: SLOT + HOUR })).toBe('Nothing posted yet.');
+    // A missing permission is said, timed out or not; both when both apply.
+    const missing = { kind: 'missing', permissions: ['Send Messages'] } as const;
+    expect(warning({ ...missing, timedOutUntil: SLOT + HOUR })).toBe(
+      "**The next post will fail**: I am missing **Send Messages** in <#1100000000000000003>. Grant me that permission in the channel's settings (Edit Channel → Permissions).",
+    );
+    expect(warning({ ...missing, timedOutUntil: until })).toBe(
+      "**The next post will fail**: I am timed out in this server until <t:1796029200:F>, and I am missing **Send Messages** in <#1100000000000000003>. Have a moderator remove the timeout (right-click me → **Remove Timeout**) or wait until it ends, and grant me that permission in the channel's settings (Edit Channel → Permissions).",
+    );
+  });
+
+  it('GIVEN the bot timed out THEN show of a paused schedule advises what resume then does: refused only for a timeout past the first post resume would make', () => {
+    const record: ScheduleRecord = { ...RECORD, paused: { reason: 'paused by <@1>', at: SLOT } };
+    // Resumed at SLOT + HOUR, the first post is SLOT + DAY (as resumeSchedule computes it).
+    expect(resumeSchedule(record, SLOT + HOUR).nextRunAt).toBe(SLOT + DAY);
+    const advice = (channel: Parameters<typeof renderScheduleShow>[3]) =>
+      renderScheduleShow(record, content, SLOT + HOUR, channel).split('\n')[1];
+    expect(advice({ kind: 'ok', timedOutUntil: SLOT + DAY + MINUTE })).toBe(
+      '**Paused** since <t:1795856400:F>: paused by <@1>. I am timed out in this server until <t:1795942860:F>. Have a moderator remove the timeout (right-click me → **Remove Timeout**) or wait until it ends, then `/schedule resume` starts posting again.',
+    );
+    expect(advice({ kind: 'ok', timedOutUntil: SLOT + DAY - MINUTE })).toMatch(
+      /paused by <@1>\. `\/schedule resume` starts posting again\.$/,
+    );
+    // Timed out but for less than the first post: the missing permission is what resume refuses for.
+    expect(advice({ kind: 'missing', permissions: ['Embed Links'], timedOutUntil: SLOT + 2 * HOUR })).toBe(
+      "**Paused** since <t:1795856400:F>: paused by <@1>. I am missing **Embed Links** in <#1100000000000000003>. Grant me that permission in the channel's settings (Edit Channel → Permissions), then `/schedule resume` starts posting again.",
+    );
+    expect(advice({ kind: 'missing', permissions: ['Embed Links'], timedOutUntil: SLOT + 2 * DAY })).toMatch(
+      /until <t:1796029200:F>, and I am missing \*\*Embed Links\*\* in <#\d+>\. Have a moderator remove the timeout .* or wait until it ends, and grant me that permission .*, then `\/schedule resume` starts posting again\.$/,
+    );
+  });
+
+  it('GIVEN several posts in a row refused by Discord THEN show says so of them all, with the last answer', () => {
+    const lastSkip = {
+      slotAt: SLOT + 2 * DAY,
+      at: SLOT + 2 * DAY,
+      reason: 'refused',
+      why: 'blocked by AutoMod',
+      count: 3,
+      firstSlotAt: SLOT,
+    } as const;
+    expect(
+      renderScheduleShow({ ...RECORD, nextRunAt: SLOT + 3 * DAY, lastSkip }, content, SLOT + 2 * DAY)
+        .split('\n')
+        .at(-1),
+    ).toBe(
+      'The 3 posts due from <t:1795856400:F> to <t:1796029200:F> were skipped: Discord refused them (the last: blocked by AutoMod), so their tips were passed over and the next post takes the next tip.',
     );
   });
 
@@ -542,7 +593,7 @@ describe('the /schedule texts', () => {
         .split('\n')
         .at(-1),
     ).toBe(
-      'The 3 posts due from <t:1795856400:F> to <t:1796029200:F> were skipped: the bot was offline when it was due and came back too late to post it.',
+      'The 3 posts due from <t:1795856400:F> to <t:1796029200:F> were skipped: the bot was offline when they were due and came back too late to post them.',
     );
     // Another reason: a new run of skips.
     expect(skipSlot(thrice, SLOT + 3 * DAY, SLOT + 3 * DAY, 'no-tips').lastSkip).toEqual({

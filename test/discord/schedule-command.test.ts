@@ -40,13 +40,15 @@ async function setup(records: ScheduleRecord[] = [], content: Deps['content'] = 
 
 /**
  * `/schedule <sub>` in GUILD by a member with (or without) Manage Server, the bot able to post in
- * CHANNEL but for the permissions `denied` (and CHANNEL gone when `denied` is 'gone').
+ * CHANNEL but for the permissions `denied` (and CHANNEL gone when `denied` is 'gone'), timed out in
+ * the server until `timedOutUntil` if given.
  */
 function schedule(
   sub: string,
   values: Record<string, string> = {},
   manageServer = true,
   denied: bigint[] | 'gone' = [],
+  timedOutUntil: number | null = null,
 ) {
   const interaction = chatInput('schedule', values);
   const channel = {
@@ -63,7 +65,7 @@ function schedule(
     },
     guild: {
       channels: { cache: new Map(denied === 'gone' ? [] : [[CHANNEL, channel]]) },
-      members: { me: {} },
+      members: { me: { communicationDisabledUntilTimestamp: timedOutUntil } },
     },
     options: {
       getSubcommand: () => sub,
@@ -141,6 +143,112 @@ describe('/schedule show of a running schedule whose next post would fail', () =
     const fine = schedule('show');
     await route(fine);
     expect(privateAnswer(fine)).not.toMatch(/will fail/);
+  });
+});
+
+describe('/schedule while the bot is timed out in the server (the clock: SLOT + HOUR)', () => {
+  const running: ScheduleRecord = { ...RECORD, nextRunAt: SLOT + DAY };
+  const sendMessages = [PermissionFlagsBits.SendMessages];
+  const missingSend = `I am missing **Send Messages** in <#${CHANNEL}>`;
+  const timedOut = (until: number) => `I am timed out in this server until <t:${until / 1000}:F>`;
+
+  it('GIVEN a timeout past the next post THEN show warns of it (by the bot’s clock, not the real one), and of a missing permission too', async () => {
+    const { route } = await setup([running]);
+    const until = SLOT + 2 * DAY;
+    const show = schedule('show', {}, true, [], until);
+    await route(show);
+    expect(privateAnswer(show).split('\n')[2]).toBe(
+      `**The next post will fail**: ${timedOut(until)}. Have a moderator remove the timeout (right-click me → **Remove Timeout**) or wait until it ends.`,
+    );
+    const both = schedule('show', {}, true, sendMessages, until);
+    await route(both);
+    expect(privateAnswer(both).split('\n')[2]).toMatch(
+      new RegExp(
+        `^\\*\\*The next post will fail\\*\\*: ${timedOut(until)}, and ${missingSend.replace(/\*/g, '\\*')}\\. `,
+      ),
+    );
+  });
+
+  it('GIVEN a timeout ending before the next post and a missing permission THEN show warns of the permission', async () => {
+    const { route } = await setup([running]);
+    const show = schedule('show', {}, true, sendMessages, SLOT + 2 * HOUR);
+    await route(show);
+    expect(privateAnswer(show).split('\n')[2]).toBe(
+      `**The next post will fail**: ${missingSend}. Grant me that permission in the channel's settings (Edit Channel → Permissions).`,
+    );
+  });
+
+  it('GIVEN a timeout ending before the first post THEN set saves, noting the timeout; GIVEN one past it THEN set refuses, saying when the first post is due', async () => {
+    const { route, schedules } = await setup();
+    const values = { channel: CHANNEL, time: '09:00', timezone: 'UTC', frequency: 'daily' };
+    // The first post: SLOT + DAY.
+    const long = schedule('set', values, true, [], SLOT + DAY + HOUR);
+    await route(long);
+    expect(privateAnswer(long)).toBe(
+      `I cannot post the first tip in <#${CHANNEL}>, due <t:${(SLOT + DAY) / 1000}:F>: ${timedOut(SLOT + DAY + HOUR)}. Have a moderator remove the timeout (right-click me → **Remove Timeout**) or wait until it ends, then try again.`,
+    );
+    expect(await schedules.get(GUILD)).toBeUndefined();
+    const short = schedule('set', values, true, [], SLOT + 2 * HOUR);
+    await route(short);
+    expect(privateAnswer(short)).toMatch(
+      new RegExp(
+        `^Tips will be posted in <#${CHANNEL}> every day .*\\n${timedOut(SLOT + 2 * HOUR)}; the first post is due after that, so it goes out as usual\\.$`,
+      ),
+    );
+    expect((await schedules.get(GUILD))?.nextRunAt).toBe(SLOT + DAY);
+  });
+
+  it('GIVEN a paused schedule THEN show advises what resume then does: refused for a timeout past its first post, resumed with a note for a shorter one', async () => {
+    const paused: ScheduleRecord = { ...RECORD, paused: { reason: 'paused by <@1>', at: SLOT } };
+    const { route, schedules } = await setup([paused]);
+    const long = SLOT + DAY + HOUR;
+    const show = schedule('show', {}, true, [], long);
+    await route(show);
+    expect(privateAnswer(show).split('\n')[1]).toMatch(
+      new RegExp(
+        `${timedOut(long)}\\. .* or wait until it ends, then \`/schedule resume\` starts posting again\\.$`,
+      ),
+    );
+    const refused = schedule('resume', {}, true, [], long);
+    await route(refused);
+    expect(privateAnswer(refused)).toMatch(
+      new RegExp(
+        `^I cannot post the first tip in <#${CHANNEL}>, due <t:${(SLOT + DAY) / 1000}:F>: ${timedOut(long)}\\. `,
+      ),
+    );
+    expect((await schedules.get(GUILD))?.paused).toEqual(paused.paused);
+
+    const short = SLOT + 2 * HOUR;
+    const advice = schedule('show', {}, true, [], short);
+    await route(advice);
+    expect(privateAnswer(advice).split('\n')[1]).toMatch(
+      /paused by <@1>\. `\/schedule resume` starts posting again\.$/,
+    );
+    const resume = schedule('resume', {}, true, [], short);
+    await route(resume);
+    expect(privateAnswer(resume)).toMatch(
+      new RegExp(
+        `^Tip posts resumed\\. .*\\n${timedOut(short)}; the first post is due after that, so it goes out as usual\\.$`,
+      ),
+    );
+    expect((await schedules.get(GUILD))?.paused).toBeUndefined();
+  });
+
+  it('GIVEN a paused schedule, a short timeout and a missing permission THEN show names the permission, as resume then refuses', async () => {
+    const paused: ScheduleRecord = { ...RECORD, paused: { reason: 'paused by <@1>', at: SLOT } };
+    const { route } = await setup([paused]);
+    const show = schedule('show', {}, true, sendMessages, SLOT + 2 * HOUR);
+    await route(show);
+    expect(privateAnswer(show).split('\n')[1]).toMatch(
+      new RegExp(
+        `paused by <@1>\\. ${missingSend.replace(/\*/g, '\\*')}\\. Grant me that permission .*, then \`/schedule resume\` starts posting again\\.$`,
+      ),
+    );
+    const resume = schedule('resume', {}, true, sendMessages, SLOT + 2 * HOUR);
+    await route(resume);
+    expect(privateAnswer(resume)).toMatch(
+      /^I cannot post in <#\d+>: I am missing \*\*Send Messages\*\* there\. /,
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import type { ContentIndex, ItemRef } from '../content-index.js';
 import type { MessagePayload } from '../payload.js';
 import type { ScheduleRecord } from '../schedule-record.js';
 import { describeRule, discordTimestamp, formatInZone } from '../schedule.js';
+import { resumeSchedule } from '../schedule-transitions.js';
 import { truncateInline } from '../text.js';
 import { renderTip } from './tip.js';
 
@@ -35,43 +36,109 @@ export function renderScheduleResumed(record: ScheduleRecord): string {
   return `Tip posts resumed. ${renderNextPost(record)}`;
 }
 
+/** Until when (ms) the bot is timed out in the server, if it is now: Discord refuses its posts until then. */
+interface TimedOut {
+  readonly timedOutUntil?: number | undefined;
+}
+
 /**
  * Whether the bot can post in a schedule's channel now, as `/schedule resume` checks it: the channel
- * is gone, the bot lacks the named permissions there, or it can post. Undefined: not known.
+ * is gone, the bot lacks the named permissions there, or it has them; and its timeout in the server,
+ * which channel permissions do not show. Undefined: not known.
  */
 export type ChannelCheck =
   | { readonly kind: 'gone' }
-  | { readonly kind: 'missing'; readonly permissions: readonly string[] }
-  /** The bot is timed out in the server until `until` (ms): Discord refuses its posts until then. */
-  | { readonly kind: 'timed-out'; readonly until: number }
-  | { readonly kind: 'ok' };
+  | ({ readonly kind: 'missing'; readonly permissions: readonly string[] } & TimedOut)
+  | ({ readonly kind: 'ok' } & TimedOut);
 
-/** What a moderator does to lift the bot's timeout before it ends. */
-const REMOVE_TIMEOUT = 'A moderator can remove it (right-click me → **Remove Timeout**)';
-
-/** `I am missing **Send Messages** there`: the permissions by name, as Discord's settings show them. */
-export function renderMissing(permissions: readonly string[], where: string): string {
-  return `I am missing ${permissions.map((name) => `**${name}**`).join(', ')} ${where}`;
+/** What may stop the bot's posts in a channel: the permissions it lacks there (none: it has them), and its timeout. */
+export interface PostBlockers extends TimedOut {
+  readonly missing: readonly string[];
 }
 
-/** Where, in Discord, an admin gives the bot `count` permissions. */
-export function grantAdvice(count: number): string {
-  return `Grant me ${count === 1 ? 'that permission' : 'those permissions'} in the channel's settings (Edit Channel → Permissions)`;
+/** The one wording of the bot's timeout, for every answer that gives it. */
+function timedOut(until: number): string {
+  return `I am timed out in this server until ${discordTimestamp(new Date(until))}`;
 }
 
-/** What makes a paused schedule post again, given what the channel allows now. */
-function resumeAdvice(record: ScheduleRecord, channel: ChannelCheck | undefined): string {
-  switch (channel?.kind) {
-    case 'gone':
-      // /schedule resume refuses then (SCHEDULE_TEXT.channelGone); /schedule set also lifts the pause.
-      return 'The channel no longer exists: choose another with `/schedule set`, which starts posting again.';
-    case 'missing':
-      return `${renderMissing(channel.permissions, `in <#${record.channelId}>`)}. ${grantAdvice(channel.permissions.length)}, then \`/schedule resume\` starts posting again.`;
-    case 'timed-out':
-      return `I am timed out in this server until ${discordTimestamp(new Date(channel.until))}. ${REMOVE_TIMEOUT}; once it has ended, \`/schedule resume\` starts posting again.`;
-    default:
-      return '`/schedule resume` starts posting again.';
+/**
+ * Why a post due at `at` would fail, and what fixes it, as two sentences without their final stop
+ * (callers say what follows the fix): the permissions missing (`where`: `in <#…>`, `there`), and the
+ * timeout if it lasts past `at` (a post due after it ends goes as any other). Undefined: nothing stops it.
+ */
+function blocked(
+  blockers: PostBlockers,
+  at: number,
+  where: string,
+): { why: string; fix: string; timedOut: boolean } | undefined {
+  const { missing, timedOutUntil } = blockers;
+  const timeout = timedOutUntil !== undefined && at < timedOutUntil ? timedOutUntil : undefined;
+  const why: string[] = [];
+  const fix: string[] = [];
+  if (timeout !== undefined) {
+    why.push(timedOut(timeout));
+    fix.push(
+      'have a moderator remove the timeout (right-click me → **Remove Timeout**) or wait until it ends',
+    );
   }
+  if (missing.length > 0) {
+    why.push(`I am missing ${missing.map((name) => `**${name}**`).join(', ')} ${where}`);
+    fix.push(
+      `grant me ${missing.length === 1 ? 'that permission' : 'those permissions'} in the channel's settings (Edit Channel → Permissions)`,
+    );
+  }
+  if (why.length === 0) return undefined;
+  const advice = fix.join(', and ');
+  return {
+    why: why.join(', and '),
+    fix: advice.charAt(0).toUpperCase() + advice.slice(1),
+    timedOut: timeout !== undefined,
+  };
+}
+
+/**
+ * Why `/schedule set` or `resume` refuses, given what stops posts in the channel and when its first
+ * post is due (`firstAt`); undefined if nothing stops it.
+ */
+export function renderCannotPost(
+  channelId: string,
+  blockers: PostBlockers,
+  firstAt: number,
+): string | undefined {
+  const reason = blocked(blockers, firstAt, 'there');
+  if (reason === undefined) return undefined;
+  // When, since a timeout that ends before the first post refuses nothing.
+  const what = reason.timedOut
+    ? `the first tip in <#${channelId}>, due ${discordTimestamp(new Date(firstAt))}`
+    : `in <#${channelId}>`;
+  return `I cannot post ${what}: ${reason.why}. ${reason.fix}, then try again.`;
+}
+
+/** Said by `/schedule set` and `resume` while the bot is timed out, the timeout ending before the first post. */
+export function renderTimeoutNote(until: number): string {
+  return `${timedOut(until)}; the first post is due after that, so it goes out as usual.`;
+}
+
+/** What makes a paused schedule post again, given what the channel allows now (`now`: when resumed). */
+function resumeAdvice(record: ScheduleRecord, channel: ChannelCheck | undefined, now: number): string {
+  if (channel?.kind === 'gone')
+    // /schedule resume refuses then (SCHEDULE_TEXT.channelGone); /schedule set also lifts the pause.
+    return 'The channel no longer exists: choose another with `/schedule set`, which starts posting again.';
+  // Checked against the first post resume would make, as resume checks it.
+  const reason =
+    channel === undefined
+      ? undefined
+      : blocked(checkBlockers(channel), resumeSchedule(record, now).nextRunAt, `in <#${record.channelId}>`);
+  if (reason === undefined) return '`/schedule resume` starts posting again.';
+  return `${reason.why}. ${reason.fix}, then \`/schedule resume\` starts posting again.`;
+}
+
+/** What may stop posts in a channel that exists. */
+function checkBlockers(channel: Exclude<ChannelCheck, { kind: 'gone' }>): PostBlockers {
+  return {
+    missing: channel.kind === 'missing' ? channel.permissions : [],
+    timedOutUntil: channel.timedOutUntil,
+  };
 }
 
 /**
@@ -79,19 +146,11 @@ function resumeAdvice(record: ScheduleRecord, channel: ChannelCheck | undefined)
  * and pause the schedule (see refuseSlot), unless fixed before it is due.
  */
 function postWarning(record: ScheduleRecord, channel: ChannelCheck | undefined): string | undefined {
-  switch (channel?.kind) {
-    case 'gone':
-      return '**The channel no longer exists**: the next post will fail and pause tip posts. Choose another with `/schedule set`.';
-    case 'missing':
-      return `**The next post will fail**: ${renderMissing(channel.permissions, `in <#${record.channelId}>`)}. ${grantAdvice(channel.permissions.length)}.`;
-    case 'timed-out':
-      // A post due after the timeout ends goes as any other.
-      return record.nextRunAt < channel.until
-        ? `**The next post will fail**: I am timed out in this server until ${discordTimestamp(new Date(channel.until))}. ${REMOVE_TIMEOUT}.`
-        : undefined;
-    default:
-      return undefined;
-  }
+  if (channel === undefined) return undefined;
+  if (channel.kind === 'gone')
+    return '**The channel no longer exists**: the next post will fail and pause tip posts. Choose another with `/schedule set`.';
+  const reason = blocked(checkBlockers(channel), record.nextRunAt, `in <#${record.channelId}>`);
+  return reason === undefined ? undefined : `**The next post will fail**: ${reason.why}. ${reason.fix}.`;
 }
 
 /** Why the last slot went unposted, if no post came after it. */
@@ -99,16 +158,22 @@ function renderSkip(record: ScheduleRecord): string | undefined {
   const skip = record.lastSkip;
   if (skip === undefined || (record.lastPost !== undefined && record.lastPost.slotAt > skip.slotAt))
     return undefined;
+  const count = skip.count ?? 1;
+  const one = count === 1 || skip.firstSlotAt === undefined;
+  const answer = truncateInline(skip.why ?? 'no reason given', NAME_MAX);
+  // Of several refused posts, Discord's answer to the last is kept.
+  const refused = one
+    ? `Discord refused the post (${answer}), so its tip was passed over`
+    : `Discord refused them (the last: ${answer}), so their tips were passed over`;
   const why =
     skip.reason === 'late'
-      ? 'the bot was offline when it was due and came back too late to post it'
+      ? `the bot was offline when ${one ? 'it was' : 'they were'} due and came back too late to post ${one ? 'it' : 'them'}`
       : skip.reason === 'refused'
-        ? `Discord refused the post (${truncateInline(skip.why ?? 'no reason given', NAME_MAX)}), so its tip was passed over and the next post takes the next tip`
+        ? `${refused} and the next post takes the next tip`
         : 'no article had tips';
   const last = discordTimestamp(new Date(skip.slotAt));
-  const count = skip.count ?? 1;
-  if (count === 1 || skip.firstSlotAt === undefined) return `The post due ${last} was skipped: ${why}.`;
-  const first = discordTimestamp(new Date(skip.firstSlotAt));
+  if (one) return `The post due ${last} was skipped: ${why}.`;
+  const first = discordTimestamp(new Date(skip.firstSlotAt ?? skip.slotAt));
   return `The ${count} posts due from ${first} to ${last} were skipped: ${why}.`;
 }
 
@@ -130,7 +195,7 @@ export function renderScheduleShow(
     if (warning !== undefined) lines.push(warning);
   } else
     lines.push(
-      `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. ${resumeAdvice(record, channel)}`,
+      `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. ${resumeAdvice(record, channel, now)}`,
     );
   if (record.lastPost === undefined) lines.push('Nothing posted yet.');
   else {
