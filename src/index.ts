@@ -13,6 +13,7 @@ import type { SlotQueue } from './adapters/slot-queue.js';
 import { openStores, redactedUrl, type Stores } from './adapters/store.js';
 import { isRedisUrl, loadConfig, settingsFromEnvironment, type Config } from './config.js';
 import { formatProblem } from './core/article.js';
+import { CLOSED_FOR_GOOD_EXIT_CODE, gatewayClosedForGood } from './gateway-closed.js';
 import { createClient, createPosterRest } from './discord/client.js';
 import type { Deps } from './discord/command.js';
 import { COMMANDS } from '../commands/index.js';
@@ -258,15 +259,19 @@ async function main(): Promise<number> {
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway connection error'));
   // discord.js emits this only for a close it will not recover from (a token reset: 4004; sharding
   // now required: 4011…): the shard stays down for good, and the bot would live on answering nothing.
-  // It stops instead, saying why; started again, it logs in anew or says what to fix.
+  // It stops instead, saying why; started again, it logs in anew or says what to fix. Under
+  // start:sharded, with a code of its own: the manager would otherwise start it again, forever.
+  const sharded = process.env.SHARDING_MANAGER !== undefined;
+  let loggedIn = false;
   client.on(Events.ShardDisconnect, (event, shard) => {
-    // Before the client is ready, the login fails with it and says why itself.
-    if (client.readyAt === null) {
+    // Before the login resolves, it fails with it and says why itself. After (the servers still
+    // arriving, up to 15 s before ready), nothing else would.
+    if (!loggedIn) {
       logger.warn({ code: event.code, shard }, 'gateway disconnected');
       return;
     }
-    logger.error({ code: event.code, shard }, gatewayClosedForGood(event.code));
-    void stop(1);
+    logger.error({ code: event.code, shard }, gatewayClosedForGood(event.code, sharded));
+    void stop(sharded ? CLOSED_FOR_GOOD_EXIT_CODE : 1);
   });
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   // A Discord that does not answer leaves the login waiting (each request up to 15 s, then tried
@@ -303,6 +308,8 @@ async function main(): Promise<number> {
     logger.info('closed; exiting once the requests under way end');
     logger.flush();
     process.exitCode = code;
+    // Under start:sharded, the channel to the manager would keep the process up for the 10 s above.
+    process.channel?.unref();
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -313,6 +320,8 @@ async function main(): Promise<number> {
 
   try {
     await client.login(config.token);
+    loggedIn = true;
+    logger.debug('logged in to Discord; waiting for the servers');
     return 0;
   } catch (error) {
     // Stopped (SIGTERM) while logging in: a stop, not a failure.
@@ -395,20 +404,6 @@ function urlSecrets(storeUrl: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** What to do when Discord closes the gateway for good, by its close code. */
-const CLOSED_FOR_GOOD: Readonly<Record<number, string>> = {
-  4004: 'DISCORD_TOKEN is no longer valid (reset or revoked): copy the token again from the Bot page of your application in the Developer Portal',
-  4010: 'Discord refused the shard: check SHARD_COUNT and SHARD_IDS',
-  4011: 'Discord now requires more shards (one per 2,500 servers): set SHARD_COUNT, or run npm run start:sharded, which takes the count Discord recommends',
-  4013: 'the intents the bot asks for are refused: check them on the Bot page of your application',
-  4014: 'the intents the bot asks for are refused: check them on the Bot page of your application',
-};
-
-function gatewayClosedForGood(code: number): string {
-  const what = CLOSED_FOR_GOOD[code] ?? 'restart the bot';
-  return `Discord closed the gateway connection for good (close code ${code}); stopping: ${what}.`;
 }
 
 /** A one-paragraph explanation of why the bot could not log in, without the token. */

@@ -1,9 +1,12 @@
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { Routes, ShardingManager, type Shard } from 'discord.js';
 import type { RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import { createLogger } from './adapters/logger.js';
 import { isRedisUrl, loadConfig, settingsFromEnvironment } from './config.js';
 import { createRest } from './discord/client.js';
+import { CLOSED_FOR_GOOD_EXIT_CODE } from './gateway-closed.js';
 
 /** Discord lets a bot start one session per 5 seconds in each of its `max_concurrency` buckets. */
 const IDENTIFY_WINDOW_MS = 5500;
@@ -15,7 +18,8 @@ const STOP_TIMEOUT_MS = 15_000;
 /**
  * `npm run start:sharded`: every shard on this machine, each in a process of its own (discord.js's
  * ShardingManager): as many as Discord recommends (`GET /gateway/bot`), or SHARD_COUNT, of which
- * SHARD_IDS if set. A process that dies is started again; SIGTERM stops them all.
+ * SHARD_IDS if set. A process that dies is started again, but for one Discord closed for good, which
+ * stops them all with exit code 1; SIGTERM stops them all.
  */
 async function main(): Promise<number> {
   const config = settingsFromEnvironment(loadConfig, 'The sharded bot');
@@ -45,6 +49,24 @@ async function main(): Promise<number> {
   });
   manager.on('shardCreate', (shard: Shard) => {
     logger.info({ shard: shard.id, of: total }, 'shard process started');
+    // A shard Discord closed for good would be closed so again (its token reset, more shards needed):
+    // every shard stops, as one bot would. Heard before discord.js's own listener, which decides on
+    // `manager.respawn` whether to start the process again.
+    shard.on('spawn', (child: ChildProcess | Worker) => {
+      child.prependOnceListener('exit', (code: number | null) => {
+        if (code !== CLOSED_FOR_GOOD_EXIT_CODE || stopping !== undefined) return;
+        manager.respawn = false;
+        logger.error(
+          { shard: shard.id, exitCode: code },
+          "Discord closed this shard's gateway connection for good (its error above says why and what to do); stopping every shard",
+        );
+        setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
+        void stop().then(() => {
+          logger.flush();
+          process.exit(1);
+        });
+      });
+    });
     shard.on('death', () => {
       if (manager.respawn) logger.warn({ shard: shard.id }, 'shard process died; starting it again');
     });
@@ -53,23 +75,27 @@ async function main(): Promise<number> {
   });
 
   let stopping: Promise<void> | undefined;
+  const running = (): ChildProcess[] =>
+    manager.shards
+      .map((shard) => shard.process)
+      .filter(
+        (child): child is ChildProcess =>
+          child !== null && child.exitCode === null && child.signalCode === null,
+      );
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       manager.respawn = false;
-      await Promise.all(
-        manager.shards.map(
-          (shard) =>
-            new Promise<void>((resolve) => {
-              const child = shard.process;
-              if (child === null || child.exitCode !== null || child.signalCode !== null) {
-                resolve();
-                return;
-              }
-              child.once('exit', () => resolve());
-              child.kill('SIGTERM');
-            }),
-        ),
-      );
+      // Until none is left: the first start may start one more shard meanwhile (its loop goes on).
+      for (let children = running(); children.length > 0; children = running())
+        await Promise.all(
+          children.map(
+            (child) =>
+              new Promise<void>((resolve) => {
+                child.once('exit', () => resolve());
+                child.kill('SIGTERM');
+              }),
+          ),
+        );
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {

@@ -1,0 +1,85 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BotProcess } from '../../emulator/bot-process.js';
+import type { DiscordEmulator } from '../../emulator/emulator.js';
+import { PROJECT_ROOT, START_FLAGS } from '../../emulator/run-bot.js';
+import { botEnv, startBot, startEmulator, workspace } from './harness.js';
+
+// Discord closes the gateway with a code discord.js does not recover from (4004 once the token is
+// reset): the shard stays down for good, and the bot lived on, answering nothing. The bots have
+// nothing to wait for but their exit: a bot that does not stop fails the test at its timeout.
+let emulator: DiscordEmulator;
+let space: ReturnType<typeof workspace>;
+const running: BotProcess[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  space = workspace();
+});
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((bot) => bot.stop()));
+});
+
+afterAll(async () => {
+  await emulator.stop();
+  space.cleanup();
+});
+
+const identifies = (): number => emulator.gatewayEvents.filter((event) => event.op === 2).length;
+
+describe('a gateway closed for good', () => {
+  it('GIVEN close code 4004 after the bot is connected THEN it stops with exit code 1, saying to copy the token again', async () => {
+    const bot = await startBot(emulator, botEnv(emulator, space), space.dir);
+    running.push(bot);
+    emulator.closeConnection(4004, 'Authentication failed.');
+    expect(await bot.exited).toBe(1);
+    const closed = bot.logs.find((line) => /closed the gateway connection for good/.test(line.msg));
+    expect(closed).toMatchObject({ level: 50, code: 4004 });
+    expect(closed?.msg).toMatch(/DISCORD_TOKEN.*copy the token again/);
+  });
+
+  it('GIVEN close code 4004 once logged in, while the servers are still to come THEN it stops with exit code 1 too', async () => {
+    // The servers held back: discord.js is logged in (READY) but not ready (it waits for them).
+    const gateway = emulator as unknown as { dispatchTo: (...args: unknown[]) => unknown };
+    const dispatchTo = gateway.dispatchTo;
+    gateway.dispatchTo = function (this: unknown, ...args: unknown[]) {
+      return args[1] === 'GUILD_CREATE' ? undefined : dispatchTo.apply(this, args);
+    };
+    try {
+      const bot = new BotProcess(botEnv(emulator, space, { LOG_LEVEL: 'debug' }), space.dir);
+      running.push(bot);
+      await bot.waitForLog(/logged in to Discord/, 60_000);
+      emulator.closeConnection(4004, 'Authentication failed.');
+      expect(await bot.exited).toBe(1);
+      expect(bot.logs.find((line) => /closed the gateway connection for good/.test(line.msg))).toMatchObject({
+        level: 50,
+        code: 4004,
+      });
+    } finally {
+      gateway.dispatchTo = dispatchTo;
+    }
+  });
+
+  it('GIVEN npm run start:sharded and close code 4004 on its shard THEN the shard is not started again: every shard stops and the manager exits 1, saying why', async () => {
+    const manager = new BotProcess(botEnv(emulator, space), space.dir, [
+      ...START_FLAGS,
+      `${PROJECT_ROOT}dist/src/sharded.js`,
+    ]);
+    running.push(manager);
+    await manager.waitForLog(/connected to Discord/, 60_000);
+    const before = identifies();
+    emulator.closeConnection(4004, 'Authentication failed.');
+    expect(await manager.exited).toBe(1);
+    // The shard's own error says what to do; the manager's, why it stopped.
+    const closed = manager.logs.find((line) => /closed the gateway connection for good/.test(line.msg));
+    expect(closed).toMatchObject({ level: 50, code: 4004 });
+    expect(closed?.msg).toMatch(/copy the token again/);
+    expect(manager.logs.find((line) => /stopping every shard/.test(line.msg))).toMatchObject({
+      level: 50,
+      shard: 0,
+      exitCode: 78,
+    });
+    expect(manager.logs.filter((line) => /starting it again/.test(line.msg))).toEqual([]);
+    expect(identifies()).toBe(before);
+  });
+});
