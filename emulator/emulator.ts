@@ -878,6 +878,7 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   private botMember(guildId: string) {
+    const until = this.botTimeouts.get(guildId);
     return {
       user: this.botUser(),
       roles: [botRoleId(guildId)],
@@ -885,7 +886,20 @@ export class DiscordEmulator extends EventEmitter {
       deaf: false,
       mute: false,
       flags: 0,
+      ...(until === undefined ? {} : { communication_disabled_until: until }),
     };
+  }
+
+  /** Until when the bot is timed out in each server (ISO), as its member says; absent: never was. */
+  private readonly botTimeouts = new Map<string, string | null>();
+
+  /**
+   * Times the bot out in server `guildId` until `until` (ms), or lifts its timeout (null), as a
+   * moderator does: its member says so from now on, and GUILD_MEMBER_UPDATE tells the bot.
+   */
+  timeOutBot(guildId: string, until: number | null): void {
+    this.botTimeouts.set(guildId, until === null ? null : new Date(until).toISOString());
+    this.dispatchEvent('GUILD_MEMBER_UPDATE', { guild_id: guildId, ...this.botMember(guildId) }, guildId);
   }
 
   private guildPayload(guild: GuildSpec) {

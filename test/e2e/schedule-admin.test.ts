@@ -105,28 +105,9 @@ beforeAll(async () => {
   bot = await startBot(emulator, env, space.dir);
 }, 60_000);
 
-/** GUILD_MEMBER_UPDATE of the bot's own member in the test server, timed out until `until` (or not). */
+/** The bot timed out in the test server until `until`, or its timeout lifted (null). */
 function timeOut(until: number | null): void {
-  emulator.dispatchEvent('GUILD_MEMBER_UPDATE', {
-    guild_id: IDS.guild,
-    // The bot's managed role, as in GUILD_CREATE: its permissions are untouched by a timeout.
-    roles: [String(BigInt(IDS.guild) + 1000n)],
-    user: {
-      id: IDS.application,
-      username: 'career-tips',
-      discriminator: '0000',
-      avatar: null,
-      bot: true,
-      global_name: null,
-    },
-    avatar: null,
-    banner: null,
-    joined_at: '2025-01-01T00:00:00.000Z',
-    deaf: false,
-    mute: false,
-    flags: 0,
-    communication_disabled_until: until === null ? null : new Date(until).toISOString(),
-  });
+  emulator.timeOutBot(IDS.guild, until);
 }
 
 afterEach(async () => {
