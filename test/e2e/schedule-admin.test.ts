@@ -51,6 +51,10 @@ const lastPost = {
   tipId: 'x',
   messageId: '1300000000000000001',
 };
+/** Times half a day away (in Berlin too), so that no schedule a test sets posts during the tests. */
+const DAILY = farDailyTime();
+const WEEKLY = DAILY.replace(/:00$/, ':30');
+
 const PAUSED: ScheduleRecord = {
   guildId: PAUSED_GUILD,
   channelId: PAUSED_CHANNEL,
@@ -127,7 +131,7 @@ describe('/schedule set on a server that has a schedule', () => {
   it('GIVEN a schedule for #general THEN set for #tips says it replaces it (a server has one); set again the same on a paused one says posting starts again', async () => {
     const first = await run('schedule set', {
       channel: IDS.channel,
-      time: '09:00',
+      time: DAILY,
       timezone: 'Europe/Berlin',
       frequency: 'daily',
     });
@@ -135,7 +139,7 @@ describe('/schedule set on a server that has a schedule', () => {
 
     const second = await run('schedule set', {
       channel: TIPS,
-      time: '10:30',
+      time: WEEKLY,
       timezone: 'Europe/Berlin',
       frequency: 'weekly',
       day: 'friday',
@@ -143,19 +147,19 @@ describe('/schedule set on a server that has a schedule', () => {
     expect((second.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(second.data?.content).toMatch(
       new RegExp(
-        `^Tips will be posted in <#${TIPS}> every Friday at 10:30 \\(Europe/Berlin\\)\\. Next post: .*\\n` +
-          `This replaces the server's schedule \\(a server has one\\): tips in <#${IDS.channel}> every day at 09:00 \\(Europe/Berlin\\)\\.$`,
+        `^Tips will be posted in <#${TIPS}> every Friday at ${WEEKLY} \\(Europe/Berlin\\)\\. Next post: .*\\n` +
+          `This replaces the server's schedule \\(a server has one\\): tips in <#${IDS.channel}> every day at ${DAILY} \\(Europe/Berlin\\)\\.$`,
       ),
     );
     // One schedule, the second.
     expect((await run('schedule show')).data?.content).toMatch(
-      new RegExp(`^Tips are posted in <#${TIPS}> every Friday at 10:30`),
+      new RegExp(`^Tips are posted in <#${TIPS}> every Friday at ${WEEKLY}`),
     );
 
     expect((await run('schedule pause')).data?.content).toMatch(/paused/);
     const again = await run('schedule set', {
       channel: TIPS,
-      time: '10:30',
+      time: WEEKLY,
       timezone: 'Europe/Berlin',
       frequency: 'weekly',
       day: 'friday',
