@@ -6,6 +6,8 @@ import { specValidator } from '../../emulator/spec-validator.js';
 import { BotProcess } from '../../emulator/bot-process.js';
 import { CONTENT_DIR } from '../helpers/paths.js';
 import { runEntry } from '../../emulator/run-bot.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import { openStores, type Stores } from '../../src/adapters/store.js';
 
 export const SITE_URL = 'https://blog.example';
 
@@ -54,6 +56,30 @@ export async function deployCommands(
   cwd: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return runEntry('deploy-commands', env, cwd);
+}
+
+/**
+ * Registers the commands in the test server (DISCORD_GUILD_ID) and globally, for the other servers
+ * of the emulator, as a bot serving several servers has them.
+ */
+export async function deployInServerAndGlobally(env: Record<string, string>, cwd: string): Promise<void> {
+  for (const guild of [IDS.guild, '']) {
+    const deployed = await deployCommands({ ...env, DISCORD_GUILD_ID: guild }, cwd);
+    if (deployed.code !== 0) throw new Error(deployed.stderr);
+  }
+}
+
+/** Runs `task` on the schedules of the bot's store in `space`, as the bot keeps them; closed after. */
+export async function withSchedules<T>(
+  space: { storeUrl: string; dir: string },
+  task: (schedules: Stores['schedules']) => Promise<T>,
+): Promise<T> {
+  const stores = await openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
+  try {
+    return await task(stores.schedules);
+  } finally {
+    await stores.close();
+  }
 }
 
 /** Starts the bot and waits until discord.js is ready. */

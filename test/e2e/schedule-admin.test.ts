@@ -1,14 +1,19 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/adapters/logger.js';
-import { openStores } from '../../src/adapters/store.js';
 import type { ScheduleRecord } from '../../src/core/schedule-record.js';
 import { scheduleZone, slotId, zoneNote } from '../../src/core/schedule.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
 import { IDS, type DiscordEmulator } from '../../emulator/emulator.js';
 import { farDailyTime } from '../../emulator/fleet.js';
 import { callbackOf, EPHEMERAL, type Callback } from './callbacks.js';
-import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
+import {
+  botEnv,
+  deployInServerAndGlobally,
+  startBot,
+  startEmulator,
+  withSchedules,
+  workspace,
+} from './harness.js';
 
 /** A second text channel of the test server, for a schedule set again elsewhere. */
 const TIPS = '1100000000000000042';
@@ -31,17 +36,6 @@ async function run(
   return callbackOf(
     await emulator.chatInput(line, values, { guildId, memberPermissions: MANAGE_GUILD }).response(),
   );
-}
-
-async function withStore<T>(
-  task: (schedules: Awaited<ReturnType<typeof openStores>>['schedules']) => Promise<T>,
-): Promise<T> {
-  const stores = await openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
-  try {
-    return await task(stores.schedules);
-  } finally {
-    await stores.close();
-  }
 }
 
 const staleSlot = Date.now() - 3 * DAY;
@@ -99,13 +93,9 @@ beforeAll(async () => {
   });
   space = workspace();
   const env = botEnv(emulator, space);
-  // In the test server, and globally for the other.
-  for (const guild of [IDS.guild, '']) {
-    const deployed = await deployCommands({ ...env, DISCORD_GUILD_ID: guild }, space.dir);
-    if (deployed.code !== 0) throw new Error(deployed.stderr);
-  }
+  await deployInServerAndGlobally(env, space.dir);
   // As an earlier run of the bot left it.
-  await withStore((schedules) => schedules.set(PAUSED_GUILD, PAUSED));
+  await withSchedules(space, (schedules) => schedules.set(PAUSED_GUILD, PAUSED));
   bot = await startBot(emulator, env, space.dir);
 }, 60_000);
 
@@ -230,7 +220,7 @@ describe('/schedule set on a schedule paused with a slot in flight', () => {
       PAUSED_GUILD,
     );
     expect(answer.data?.content).toMatch(/^Tips will be posted in <#1100000000000000045> every day/);
-    const saved = await withStore((schedules) => schedules.get(PAUSED_GUILD));
+    const saved = await withSchedules(space, (schedules) => schedules.get(PAUSED_GUILD));
     // Kept, the old slot would be sent at the next tick (and finished, changing the last post).
     expect(saved?.inFlight).toBeUndefined();
     expect(saved?.lastPost).toEqual(lastPost);

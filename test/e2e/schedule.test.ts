@@ -1,13 +1,18 @@
 import { ChannelType } from 'discord-api-types/v10';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../src/adapters/logger.js';
-import { openStores } from '../../src/adapters/store.js';
 import type { ScheduleRecord } from '../../src/core/schedule-record.js';
 import { slotId } from '../../src/core/schedule.js';
 import { IDS, type DiscordEmulator, type RecordedRequest } from '../../emulator/emulator.js';
 import type { BotProcess } from '../../emulator/bot-process.js';
 import { farDailyTime } from '../../emulator/fleet.js';
-import { botEnv, deployCommands, startBot, startEmulator, workspace } from './harness.js';
+import {
+  botEnv,
+  deployInServerAndGlobally,
+  startBot,
+  startEmulator,
+  withSchedules,
+  workspace,
+} from './harness.js';
 import { until } from './wait.js';
 
 const LOCKED = '1100000000000000007';
@@ -54,16 +59,13 @@ async function run(
 
 /** Writes schedules straight into the bot's store, as an earlier run of the bot would have left them. */
 async function preload(records: ScheduleRecord[]): Promise<void> {
-  const stores = await openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
-  for (const record of records) await stores.schedules.set(record.guildId, record);
-  await stores.close();
+  await withSchedules(space, async (schedules) => {
+    for (const record of records) await schedules.set(record.guildId, record);
+  });
 }
 
 async function readSchedule(guildId: string = IDS.guild): Promise<ScheduleRecord | undefined> {
-  const stores = await openStores(space.storeUrl, createLogger({ level: 'silent' }), space.dir);
-  const record = await stores.schedules.get(guildId);
-  await stores.close();
-  return record;
+  return withSchedules(space, (schedules) => schedules.get(guildId));
 }
 
 /** A daily time half a day away, so that the run after a test's slot never comes during the tests. */
@@ -112,11 +114,7 @@ beforeAll(async () => {
   });
   space = workspace();
   env = botEnv(emulator, space);
-  // In the test server, and globally for the other servers.
-  for (const guild of [IDS.guild, '']) {
-    const deployed = await deployCommands({ ...env, DISCORD_GUILD_ID: guild }, space.dir);
-    if (deployed.code !== 0) throw new Error(deployed.stderr);
-  }
+  await deployInServerAndGlobally(env, space.dir);
   // Due a few seconds from now, as an earlier run of the bot would have left it: no wait for a
   // wall-clock minute, and the slot is likely still ahead when the bot is up.
   firstSlot = Date.now() + 3000;
