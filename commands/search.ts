@@ -5,6 +5,7 @@ import type { ContentIndex } from '../src/core/content-index.js';
 import { DISCORD_LIMITS as L } from '../src/core/limits.js';
 import { tagNames } from '../src/core/render/articles.js';
 import {
+  isSymbolQuery,
   parseSearchCustomId,
   renderSearch,
   SEARCH_QUERY_MAX,
@@ -96,11 +97,11 @@ export default {
     if (query === '') throw new UserFacingError(`What should I look for? ${how(content)}`);
     const results = searchResults(query, content);
     if (results.length === 0 && searchTerms(query).length === 0)
-      throw /[\p{L}\p{N}]/u.test(query)
-        ? new UserFacingError(
+      throw isSymbolQuery(query)
+        ? noSymbolMatch(query, content)
+        : new UserFacingError(
             `${quote(query)} has no word I can search for (very common words are left out). ${how(content)}`,
-          )
-        : noSymbolMatch(query, content);
+          );
     if (results.length === 0) throw noMatch(query, content);
     await interaction.reply(
       replyOptions(

@@ -174,7 +174,9 @@ export function sharedAddressNotes(
   const byUrl = new Map<string, string[]>();
   for (const { file, url, addressField } of articles) {
     if (url === undefined || addressField !== undefined) continue;
-    byUrl.set(url, [...(byUrl.get(url) ?? []), file]);
+    const files = byUrl.get(url);
+    if (files === undefined) byUrl.set(url, [file]);
+    else files.push(file);
   }
   const shared = [...byUrl].filter(([, files]) => files.length > 1);
   if (shared.length === 0) return [];

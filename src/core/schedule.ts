@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { canonicalZone, matchingZones, offsetName } from './zoned-time.js';
+import { canonicalZone, either, matchingZones, offsetName } from './zoned-time.js';
 
 // The zones' names are read in zoned-time (which the content loader imports without croner).
 export { canonicalZone, matchingZones, RENAMED_ZONES } from './zoned-time.js';
@@ -136,9 +136,7 @@ export function scheduleZone(typed: string): string | undefined {
 export function abbreviationHint(typed: string): string | undefined {
   const zones = meantBy(typed);
   if (zones === undefined) return undefined;
-  const either =
-    zones.length < 2 ? zones.join('') : `${zones.slice(0, -1).join(', ')} or ${zones.at(-1) ?? ''}`;
-  return `Abbreviations such as ${typed.trim().toUpperCase()} stand for different zones in different places: did you mean ${either}?`;
+  return `Abbreviations such as ${typed.trim().toUpperCase()} stand for different zones in different places: did you mean ${either(zones)}?`;
 }
 
 /**

@@ -216,6 +216,6 @@ export function zoneHint(typed: string, instant = Date.now()): string | undefine
 }
 
 /** `a`, `a or b`, `a, b or c`. */
-function either(names: readonly string[]): string {
+export function either(names: readonly string[]): string {
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1) ?? ''}`;
 }

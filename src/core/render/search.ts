@@ -46,6 +46,11 @@ export function parseSearchCustomId(customId: string, index: ContentIndex): Sear
   return page < articlePageCount(results) ? { query, results, page } : undefined;
 }
 
+/** Whether a query has no letter nor digit (an emoji): found as a tag and in titles, not by words. */
+export function isSymbolQuery(query: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(query);
+}
+
 /**
  * The articles a query finds, best first: by its words; a query without a letter or digit (an emoji)
  * by the tag it is and the titles holding it as written, as the other commands find them. One of
@@ -53,7 +58,7 @@ export function parseSearchCustomId(customId: string, index: ContentIndex): Sear
  */
 export function searchResults(query: string, index: ContentIndex): readonly Article[] {
   if (searchTerms(query).length > 0) return index.search.search(query);
-  if (/[\p{L}\p{N}]/u.test(query)) return [];
+  if (!isSymbolQuery(query)) return [];
   const tagged = index.tag(query)?.articles ?? [];
   return [...new Set([...tagged, ...matchingArticles(index.articles, query, index.articles.length)])];
 }
