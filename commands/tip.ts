@@ -34,6 +34,6 @@ export default {
     await interaction.reply(
       replyOptions(renderTip(chosen), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
     );
-    await persist();
+    persist();
   },
 } satisfies Command;

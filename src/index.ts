@@ -187,12 +187,13 @@ async function main(): Promise<number> {
         if (response.status === 429)
           metrics.rateLimited(response.headers.get('x-ratelimit-scope') ?? 'unknown');
       });
+  const lastTips = new LastTips(stores.lastTip, logger);
   const deps: Deps = {
     // Each interaction reads the index of the moment once (see ContentLibrary).
     get content() {
       return library.current;
     },
-    lastTips: new LastTips(stores.lastTip, logger),
+    lastTips,
     schedules,
     logger,
     blog: config.blogLinks,
@@ -304,6 +305,7 @@ async function main(): Promise<number> {
     process.off('SIGHUP', onHangUp);
     await library.close();
     contentStore.close();
+    await lastTips.flush();
     await stores.close();
     logger.info('closed; exiting once the requests under way end');
     logger.flush();

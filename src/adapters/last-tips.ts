@@ -8,18 +8,27 @@ import type { KeyValue } from './store.js';
  * restarting) would otherwise keep the answer past Discord's 3 seconds. A repeat is the lesser harm.
  */
 const READ_TIMEOUT_MS = 1000;
+/**
+ * How long a choice waits before it is stored: a channel's /tip in a burst makes one write, which
+ * then runs beside no answer. A crash loses at most this much, and a repeat is the worst of that.
+ */
+const WRITE_BEHIND_MS = 1000;
 
 /**
  * The last tip /tip showed in each channel, so that the next one differs. Choosing is serialised
  * per channel and remembered in memory before the answer goes out: two /tip within one round trip
  * (a double click, two people at once) each see the other's choice. The store write, which makes
- * it survive a restart, starts after the answer. Correct for one process, which owns the token.
+ * it survive a restart, comes after the answer, a channel's choices of a second in one write (and
+ * {@link flush} before the store closes). Correct for one process, which owns the token.
  */
 export class LastTips {
   private readonly memory = new Map<string, string>();
   private readonly serial = keyedSerial();
   /** Store writes, in order per channel: two answers may come back in either order. */
   private readonly writes = keyedSerial();
+  /** The channels whose choice is shown and not stored yet, with it. */
+  private readonly unstored = new Map<string, string>();
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: KeyValue<string>,
@@ -28,25 +37,41 @@ export class LastTips {
   ) {}
 
   /**
-   * Calls `choose` with the channel's last tip id and remembers what it chose. `persist` stores it;
-   * call it once the choice was shown (a tip whose answer failed was never seen).
+   * Calls `choose` with the channel's last tip id and remembers what it chose. `persist` has it
+   * stored within a second; call it once the choice was shown (a tip whose answer failed was never
+   * seen).
    */
   choose<T extends { readonly id: string }>(
     place: string,
     choose: (last: string | undefined) => T | undefined,
-  ): Promise<{ chosen: T | undefined; persist: () => Promise<void> }> {
+  ): Promise<{ chosen: T | undefined; persist: () => void }> {
     return this.serial(place, async () => {
       const chosen = choose(await this.last(place));
-      if (chosen === undefined) return { chosen, persist: () => Promise.resolve() };
+      if (chosen === undefined) return { chosen, persist: () => undefined };
       this.remember(place, chosen.id);
-      // Writes the channel's latest choice, whichever answer comes back first.
-      const persist = () =>
-        this.writes(place, () => this.store.set(place, this.memory.get(place) ?? chosen.id)).then(
-          () => undefined,
-          (err: unknown) => this.logger.warn({ err }, 'could not store the last tip'),
-        );
+      // The channel's latest choice, whichever answer comes back first.
+      const persist = (): void => {
+        this.unstored.set(place, this.memory.get(place) ?? chosen.id);
+        this.timer ??= setTimeout(() => void this.flush(), WRITE_BEHIND_MS).unref();
+      };
       return { chosen, persist };
     });
+  }
+
+  /** Stores the choices shown and not stored yet; resolves once written (or failed, logged). */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const choices = [...this.unstored];
+    this.unstored.clear();
+    await Promise.all(
+      choices.map(([place, id]) =>
+        this.writes(place, () => this.store.set(place, id)).then(
+          () => undefined,
+          (err: unknown) => this.logger.warn({ err }, 'could not store the last tip'),
+        ),
+      ),
+    );
   }
 
   private async last(place: string): Promise<string | undefined> {

@@ -21,14 +21,42 @@ describe('LastTips', () => {
     const second = await tips.choose('channel', (last) => (last === 'a' ? tip('b') : tip('a')));
     expect(second.chosen).toEqual(tip('b'));
     // The second answer arrived first.
-    await second.persist();
-    await first.persist();
+    second.persist();
+    first.persist();
+    await tips.flush();
     expect(stored.get('channel')).toBe('b');
     // A new process reads it back.
     const restarted = new LastTips(store, logger);
     expect(
       (await restarted.choose('channel', (last) => (last === undefined ? undefined : tip(last)))).chosen,
     ).toEqual(tip('b'));
+  });
+
+  it('GIVEN many /tip in a channel within a second THEN one write, of the last choice, a second after the first', async () => {
+    vi.useFakeTimers();
+    const writes: [string, string][] = [];
+    const store: KeyValue<string> = {
+      get: () => Promise.resolve(undefined),
+      set: (key, value) => {
+        writes.push([key, value]);
+        return Promise.resolve(true);
+      },
+    };
+    const tips = new LastTips(store, logger);
+    for (const id of ['a', 'b', 'c']) (await tips.choose('channel', () => tip(id))).persist();
+    (await tips.choose('other', () => tip('x'))).persist();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(writes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(writes).toEqual([
+      ['channel', 'c'],
+      ['other', 'x'],
+    ]);
+    // The next choice waits its own second.
+    (await tips.choose('channel', () => tip('d'))).persist();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writes.at(-1)).toEqual(['channel', 'd']);
+    expect(writes).toHaveLength(3);
   });
 
   it('GIVEN a store that does not answer (Redis restarting) THEN the choice goes on without the last tip after a second', async () => {
