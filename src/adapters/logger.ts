@@ -6,7 +6,8 @@ export type { Logger };
 const URL_TOKENS = [
   [/(interactions\/\d+\/)[^/\s?]+/g, '$1[redacted]'],
   [/(webhooks\/\d+\/)[^/\s?]+/g, '$1[redacted]'],
-  [/(Bot\s+)[\w.-]+/g, '$1[redacted]'],
+  // A token is three parts joined by dots: "Bot missing…" in a message is no header.
+  [/(Bot\s+)[\w-]+\.[\w-]+\.[\w-]+/g, '$1[redacted]'],
 ] as const;
 
 /** Removes secrets from a text: interaction and webhook tokens, and each of `secrets`. */

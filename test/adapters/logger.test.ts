@@ -34,4 +34,10 @@ describe('logging without secrets', () => {
     );
     expect(redact(`Authorization: Bot ${TOKEN}`, [])).toBe('Authorization: Bot [redacted]');
   });
+
+  it('GIVEN a message with the word Bot in it THEN only a token after it is masked', () => {
+    expect(redact('Bot missing Send Messages in #tips', [])).toBe('Bot missing Send Messages in #tips');
+    expect(redact('Bot User#0001 connected', [])).toBe('Bot User#0001 connected');
+    expect(redact('Bot MTIz.NDU2.Nzg5 refused', [])).toBe('Bot [redacted] refused');
+  });
 });
