@@ -38,8 +38,27 @@ export function unknownTagUrlTokens(pattern: string): string[] {
     .map((token) => `:${token}`);
 }
 
+/** Addresses made by blogUrl, by links and tag: `/articles` asks for the same few again and again. */
+const madeUrls = new WeakMap<BlogLinks, Map<string | undefined, string | undefined>>();
+/** At most this many tags' addresses kept per links (a blog's tags, mostly). */
+const MADE_URLS_MAX = 1024;
+
 /** The address of the blog's page for `tag`, or of the blog itself (no tag, or no tag pages). */
 export function blogUrl(links: BlogLinks, tag?: TagEntry): string | undefined {
+  let made = madeUrls.get(links);
+  if (made === undefined) {
+    made = new Map<string | undefined, string | undefined>();
+    madeUrls.set(links, made);
+  }
+  const key = tag?.label;
+  if (made.has(key)) return made.get(key);
+  if (made.size >= MADE_URLS_MAX) made.clear();
+  const url = makeBlogUrl(links, tag);
+  made.set(key, url);
+  return url;
+}
+
+function makeBlogUrl(links: BlogLinks, tag: TagEntry | undefined): string | undefined {
   if (tag === undefined || links.tag === undefined) return resolveUrl(links.blog, links.siteUrl);
   const label = tag.label;
   // A tag the rule leaves nothing of (`!!!`) has no page of its own: `/tags//` would be none.

@@ -108,5 +108,17 @@ export function encodedLength(url: string): number {
  * `content:check` says which posts that leaves unlinked (see unlinkedNotes).
  */
 export function sendableUrl(url: string | undefined): string | undefined {
-  return url !== undefined && encodedLength(url) <= DISCORD_LIMITS.linkUrl ? url : undefined;
+  if (url === undefined) return undefined;
+  let fits = sendable.get(url);
+  if (fits === undefined) {
+    // Every answer with an article checks its address: what was measured is kept (a few thousand).
+    if (sendable.size >= SENDABLE_MAX) sendable.clear();
+    fits = encodedLength(url) <= DISCORD_LIMITS.linkUrl;
+    sendable.set(url, fits);
+  }
+  return fits ? url : undefined;
 }
+
+/** Whether an address fits Discord's limit once encoded, by address (see sendableUrl). */
+const sendable = new Map<string, boolean>();
+const SENDABLE_MAX = 4096;
