@@ -111,7 +111,7 @@ export function sendableUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   let fits = sendable.get(url);
   if (fits === undefined) {
-    // Every answer with an article checks its address: what was measured is kept (a few thousand).
+    // Every answer with an article checks its address: what was measured is kept (a large blog's).
     if (sendable.size >= SENDABLE_MAX) sendable.clear();
     fits = encodedLength(url) <= DISCORD_LIMITS.linkUrl;
     sendable.set(url, fits);
@@ -121,4 +121,4 @@ export function sendableUrl(url: string | undefined): string | undefined {
 
 /** Whether an address fits Discord's limit once encoded, by address (see sendableUrl). */
 const sendable = new Map<string, boolean>();
-const SENDABLE_MAX = 4096;
+const SENDABLE_MAX = 16_384;
