@@ -234,6 +234,8 @@ export class DiscordEmulator extends EventEmitter {
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly failures: FailureRule[] = [];
   private readonly nonces = new Map<string, APIMessage>();
+  /** Servers the bot was removed from (see removeBot), to be invited back. */
+  private readonly removedGuilds = new Map<string, GuildSpec>();
   /** Which guild holds a channel, as last found: a fan-out posts to 10,000 guilds' channels. */
   private readonly channelGuilds = new Map<string, GuildSpec>();
   private readonly recent: number[] = [];
@@ -900,6 +902,28 @@ export class DiscordEmulator extends EventEmitter {
   timeOutBot(guildId: string, until: number | null): void {
     this.botTimeouts.set(guildId, until === null ? null : new Date(until).toISOString());
     this.dispatchEvent('GUILD_MEMBER_UPDATE', { guild_id: guildId, ...this.botMember(guildId) }, guildId);
+  }
+
+  /**
+   * Removes the bot from server `guildId`, as an admin kicking it does: GUILD_DELETE (without
+   * `unavailable`: a removal, not an outage), and the server is left out of later sessions' READY.
+   * {@link inviteBot} brings it back.
+   */
+  removeBot(guildId: string): void {
+    const at = this.guilds.findIndex((guild) => guild.id === guildId);
+    if (at < 0) throw new Error(`the bot is not in guild ${guildId}`);
+    const [guild] = this.guilds.splice(at, 1);
+    if (guild !== undefined) this.removedGuilds.set(guildId, guild);
+    this.dispatchEvent('GUILD_DELETE', { id: guildId }, guildId);
+  }
+
+  /** Adds the bot to server `guildId` again (see {@link removeBot}): GUILD_CREATE, as Discord sends on an invite. */
+  inviteBot(guildId: string): void {
+    const guild = this.removedGuilds.get(guildId);
+    if (guild === undefined) throw new Error(`guild ${guildId} was not removed`);
+    this.removedGuilds.delete(guildId);
+    this.guilds.push(guild);
+    this.dispatchEvent('GUILD_CREATE', this.guildPayload(guild), guildId);
   }
 
   private guildPayload(guild: GuildSpec) {

@@ -21,6 +21,7 @@ import { restPoster } from './discord/poster.js';
 import { pacer } from './core/pace.js';
 import { createRouter } from './discord/router.js';
 import { Scheduler } from './schedules/scheduler.js';
+import { leftServer } from './core/schedule-transitions.js';
 
 /** How long a login may take before the log says it still waits for Discord. */
 const SLOW_LOGIN_MS = 15_000;
@@ -255,6 +256,26 @@ async function main(): Promise<number> {
       (counts) => logger.info(counts, 'schedules checked'),
       (err: unknown) => logger.error({ err }, 'could not check the schedules'),
     );
+  });
+  // Removed from a server (an outage is GuildUnavailable): its schedule pauses, so that invited back
+  // it says why. Else one process skipped it unseen, and posted again on an invite; many, on Redis,
+  // found the channel refused at the next slot.
+  client.on(Events.GuildDelete, (guild) => {
+    let paused = false;
+    schedules
+      .change(guild.id, (record) => {
+        const next = leftServer(record, Date.now());
+        paused = next !== record;
+        return next;
+      })
+      .then(
+        () => {
+          if (paused)
+            logger.info({ guildId: guild.id }, 'paused a schedule: the bot was removed from the server');
+        },
+        (err: unknown) =>
+          logger.error({ err, guildId: guild.id }, 'could not pause the schedule of a server the bot left'),
+      );
   });
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.ShardError, (err, shard) => logger.error({ err, shard }, 'gateway connection error'));

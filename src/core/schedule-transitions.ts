@@ -60,6 +60,19 @@ export function pauseSchedule(record: ScheduleRecord, byUserId: string, now: num
   return { ...record, paused: { reason: `paused by <@${byUserId}>`, at: now }, updatedAt: now };
 }
 
+/** Why a schedule paused when the bot left its server (see {@link leftServer}). */
+export const LEFT_SERVER = 'the bot was removed from the server';
+
+/**
+ * The bot was removed from the server: nothing is posted (a slot in flight is dropped), and once it
+ * is invited back `/schedule show` says why, and `/schedule resume` starts it again. Unchanged if
+ * already paused, so that why it stopped is kept.
+ */
+export function leftServer(record: ScheduleRecord, now: number): ScheduleRecord {
+  if (record.paused !== undefined) return record;
+  return { ...record, inFlight: undefined, paused: { reason: LEFT_SERVER, at: now }, updatedAt: now };
+}
+
 /**
  * `/schedule resume`: slots missed while paused are not posted (a slot left in flight is dropped
  * too); the next is the first after `now`. Unchanged if not paused: a running schedule's slot in

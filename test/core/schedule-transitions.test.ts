@@ -14,6 +14,7 @@ import {
   beginSlot,
   failSlot,
   finishSlot,
+  leftServer,
   NONCE_MEMORY_MS,
   pauseSchedule,
   planSlot,
@@ -165,6 +166,25 @@ describe('/schedule set, pause, resume, remove', () => {
       paused: { reason: 'Discord refused the channel (Missing Permissions)', at: SLOT },
     };
     expect(pauseSchedule(paused, '1100000000000000004', SLOT + HOUR)).toBe(paused);
+  });
+
+  it('GIVEN the bot removed from the server with a slot in flight THEN the schedule pauses, says why, and drops the slot', () => {
+    const running: ScheduleRecord = { ...RECORD, inFlight: IN_FLIGHT };
+    const left = leftServer(running, SLOT + HOUR);
+    expect(left).toEqual({
+      ...RECORD,
+      inFlight: undefined,
+      paused: { reason: 'the bot was removed from the server', at: SLOT + HOUR },
+      updatedAt: SLOT + HOUR,
+    });
+    // Invited back: resume starts it at the next run.
+    expect(resumeSchedule(left, SLOT + DAY + HOUR)).toMatchObject({
+      paused: undefined,
+      nextRunAt: SLOT + 2 * DAY,
+    });
+    // Paused already (by an admin): why it stopped is kept.
+    const paused = pauseSchedule(RECORD, '1100000000000000004', SLOT);
+    expect(leftServer(paused, SLOT + HOUR)).toBe(paused);
   });
 
   it('GIVEN a running schedule with a slot waiting for a retry THEN resume leaves it as it is', () => {

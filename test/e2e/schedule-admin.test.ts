@@ -161,6 +161,24 @@ describe('/schedule set on a server that has a schedule', () => {
   });
 });
 
+describe('the bot removed from a server', () => {
+  it('GIVEN a running schedule THEN removed, it pauses; invited back, /schedule show says why and resume starts it again', async () => {
+    await run('schedule set', { channel: IDS.channel, time: DAILY, timezone: 'UTC', frequency: 'daily' });
+    const logged = bot?.logs.length ?? 0;
+    emulator.removeBot(IDS.guild);
+    try {
+      await bot?.waitForLog(/paused a schedule: the bot was removed from the server/, 20_000, logged);
+    } finally {
+      emulator.inviteBot(IDS.guild);
+    }
+    expect((await run('schedule show')).data?.content).toMatch(
+      /\*\*Paused\*\* since <t:\d+:F>: the bot was removed from the server\./,
+    );
+    expect((await run('schedule resume')).data?.content).toMatch(/resumed|Posting starts again/i);
+    expect((await run('schedule show')).data?.content).not.toMatch(/Paused/);
+  });
+});
+
 describe('/schedule set with a time zone abbreviation', () => {
   it('GIVEN BST (Asia/Dhaka to Intl) THEN refuses, naming Europe/London and Asia/Dhaka, and saves nothing; the autocomplete offers Europe/London first', async () => {
     const answer = await run('schedule set', {
