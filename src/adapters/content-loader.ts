@@ -34,7 +34,8 @@ import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
 import { eleventyIgnored } from './eleventy-ignore.js';
 import { isYes } from '../core/yes-no.js';
-import { canonicalZone } from '../core/zoned-time.js';
+import { canonicalZone, either } from '../core/zoned-time.js';
+import { meantBy } from '../core/schedule.js';
 import { jsonKeyLines, lastKeyLine } from '../core/key-line.js';
 
 /** Files read at the same time: enough to keep libuv's thread pool busy, few enough for any ulimit. */
@@ -1399,12 +1400,17 @@ function zoneSetting(setting: ConfigSetting): SiteZone {
   const { path, key, value } = setting;
   if (value === null || (typeof value === 'string' && ['', 'local'].includes(value.trim().toLowerCase())))
     return UTC;
-  const zone = typeof value === 'string' ? canonicalZone(value) : undefined;
+  // `BST`, which Intl reads as Asia/Dhaka, names no single zone (see meantBy): neither Hugo nor Jekyll
+  // reads it as meant either.
+  const meant = typeof value === 'string' ? meantBy(value) : undefined;
+  const zone = typeof value === 'string' && meant === undefined ? canonicalZone(value) : undefined;
   if (zone !== undefined) return { timeZone: zone === 'UTC' ? undefined : zone };
   const wrong =
-    typeof value === 'string'
-      ? `${JSON.stringify(value.length > 40 ? `${Array.from(value).slice(0, 40).join('')}…` : value)} is no time zone`
-      : "expected a time zone's name";
+    typeof value !== 'string'
+      ? "expected a time zone's name"
+      : meant !== undefined
+        ? `${JSON.stringify(value)} is an abbreviation, which places use for different zones`
+        : `${JSON.stringify(value.length > 40 ? `${Array.from(value).slice(0, 40).join('')}…` : value)} is no time zone`;
   const line = configKeyLine(setting);
   return {
     timeZone: undefined,
@@ -1412,7 +1418,7 @@ function zoneSetting(setting: ConfigSetting): SiteZone {
       path,
       ...(line === undefined ? {} : { line }),
       field: key,
-      message: `${wrong}: write its IANA name, like "America/New_York" or "Europe/Berlin" (until then, a date without a zone is read in UTC)`,
+      message: `${wrong}: write its IANA name, like ${either((meant ?? ['America/New_York', 'Europe/Berlin']).map((name) => JSON.stringify(name)))} (until then, a date without a zone is read in UTC)`,
     },
   };
 }

@@ -120,7 +120,7 @@ const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The zones an abbreviation that names no single zone is meant for (`bst`: Europe/London, Asia/Dhaka). */
-function meantBy(typed: string): readonly string[] | undefined {
+export function meantBy(typed: string): readonly string[] | undefined {
   return ABBREVIATIONS[typed.trim().toUpperCase()];
 }
 

@@ -1079,6 +1079,13 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     put('hugo.toml', 'title = "A blog"\ntimeZone = "Mars\\nOlympus"\n');
     const [problem] = (await findArticles(join(site, 'content'))).problems;
     expect(problem?.message).toContain('"Mars\\nOlympus" is no time zone');
+    // An abbreviation that Intl reads as a zone few mean (BST: Asia/Dhaka) is no zone either.
+    put('hugo.toml', 'title = "A blog"\ntimeZone = "BST"\n');
+    const abbreviated = await findArticles(join(site, 'content'));
+    expect(abbreviated.timeZone).toBeUndefined();
+    expect(abbreviated.problems.map(formatProblem)).toEqual([
+      `${join(site, 'hugo.toml')}:2: timeZone: "BST" is an abbreviation, which places use for different zones: write its IANA name, like "Europe/London" or "Asia/Dhaka" (until then, a date without a zone is read in UTC)`,
+    ]);
     for (const zone of ['"UTC"', '"Local"', '""']) {
       put('hugo.toml', `title = "A blog"\ntimeZone = ${zone}\n`);
       const found = await findArticles(join(site, 'content'));
