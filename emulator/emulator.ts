@@ -201,7 +201,8 @@ const ERROR_MESSAGES: Readonly<Record<number, string>> = {
  * sends is checked against Discord's API description and limits; problems land in `violations`.
  */
 export class DiscordEmulator extends EventEmitter {
-  readonly token: string;
+  /** The token the bot must present (see replaceToken). */
+  token: string;
   readonly requests: RecordedRequest[] = [];
   /** Everything the bot sent that Discord would reject or that breaks this project's rules. */
   readonly violations: string[] = [];
@@ -902,6 +903,16 @@ export class DiscordEmulator extends EventEmitter {
   timeOutBot(guildId: string, until: number | null): void {
     this.botTimeouts.set(guildId, until === null ? null : new Date(until).toISOString());
     this.dispatchEvent('GUILD_MEMBER_UPDATE', { guild_id: guildId, ...this.botMember(guildId) }, guildId);
+  }
+
+  /**
+   * The token the bot must present from now on (as after a reset in the Developer Portal): the one
+   * before gets 401 over REST and 4004 at IDENTIFY. Returns the one before, to put it back.
+   */
+  replaceToken(next: string): string {
+    const before = this.token;
+    this.token = next;
+    return before;
   }
 
   /**

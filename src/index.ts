@@ -353,8 +353,11 @@ async function main(): Promise<number> {
       return 0;
     }
     console.error(loginFailure(error, config.apiUrl, config.token));
-    await stop(1);
-    return 1;
+    // Under start:sharded, a shard whose token Discord refuses (reset while the bot ran, a shard
+    // started again after a crash) stops every shard rather than being started again and again.
+    const code = sharded && tokenRejected(error, config.token) ? CLOSED_FOR_GOOD_EXIT_CODE : 1;
+    await stop(code);
+    return code;
   }
 }
 
@@ -431,12 +434,22 @@ function urlSecrets(storeUrl: string): string[] {
 
 /** A one-paragraph explanation of why the bot could not log in, without the token. */
 function loginFailure(error: unknown, apiUrl: string, token: string): string {
-  const code = (error as { code?: unknown }).code;
-  const text = redact(error instanceof Error ? error.message : String(error), [token]);
-  if (code === 'TokenInvalid' || /invalid token|4004|authentication failed|401/i.test(text)) {
+  if (tokenRejected(error, token))
     return 'Discord rejected DISCORD_TOKEN. Copy the token again from the Bot page of your application in the Developer Portal.';
-  }
-  return `Could not connect to Discord at ${apiUrl}: ${text}`;
+  return `Could not connect to Discord at ${apiUrl}: ${redact(errorText(error), [token])}`;
+}
+
+/** Whether a login failed because Discord refused the token (a 401, or the gateway's 4004). */
+function tokenRejected(error: unknown, token: string): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === 'TokenInvalid' ||
+    /invalid token|4004|authentication failed|401/i.test(redact(errorText(error), [token]))
+  );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 const exitCode = await main();

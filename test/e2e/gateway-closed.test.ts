@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess } from '../../emulator/bot-process.js';
 import type { DiscordEmulator } from '../../emulator/emulator.js';
@@ -81,5 +82,29 @@ describe('a gateway closed for good', () => {
     });
     expect(manager.logs.filter((line) => /starting it again/.test(line.msg))).toEqual([]);
     expect(identifies()).toBe(before);
+  });
+
+  it('GIVEN npm run start:sharded and a shard that crashed, whose token Discord then refuses THEN it is started once: every shard stops and the manager exits 1', async () => {
+    const manager = new BotProcess(botEnv(emulator, space), space.dir, [
+      ...START_FLAGS,
+      `${PROJECT_ROOT}dist/src/sharded.js`,
+    ]);
+    running.push(manager);
+    await manager.waitForLog(/connected to Discord/, 60_000);
+    const token = emulator.replaceToken('a-reset-token.not-the-bots.000000');
+    try {
+      // The shard's process dies (out of memory, say): the manager starts it again, with the old token.
+      const shards = execFileSync('pgrep', ['-P', String(manager.pid)], { encoding: 'utf8' }).trim();
+      for (const pid of shards.split('\n')) process.kill(Number(pid), 'SIGKILL');
+      expect(await manager.exited).toBe(1);
+    } finally {
+      emulator.replaceToken(token);
+    }
+    expect(manager.logs.filter((line) => /starting it again/.test(line.msg))).toHaveLength(1);
+    expect(manager.logs.find((line) => /stopping every shard/.test(line.msg))).toMatchObject({
+      level: 50,
+      exitCode: 78,
+    });
+    expect(manager.stderr).toMatch(/Discord rejected DISCORD_TOKEN/);
   });
 });
