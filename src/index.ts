@@ -334,6 +334,13 @@ async function main(): Promise<number> {
     // Under start:sharded, the channel to the manager would keep the process up for the 10 s above.
     process.channel?.unref();
   };
+  // A shard of start:sharded whose manager is gone (killed with SIGKILL, say) stops too: left running,
+  // it would answer beside the shard a new manager starts, each interaction twice.
+  if (sharded)
+    process.once('disconnect', () => {
+      logger.warn('the sharding manager is gone; stopping this shard');
+      void stop(1);
+    });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');

@@ -4,6 +4,7 @@ import { BotProcess } from '../../emulator/bot-process.js';
 import type { DiscordEmulator } from '../../emulator/emulator.js';
 import { PROJECT_ROOT, START_FLAGS } from '../../emulator/run-bot.js';
 import { botEnv, startBot, startEmulator, workspace } from './harness.js';
+import { until } from './wait.js';
 
 // Discord closes the gateway with a code discord.js does not recover from (4004 once the token is
 // reset): the shard stays down for good, and the bot lived on, answering nothing. The bots have
@@ -82,6 +83,35 @@ describe('a gateway closed for good', () => {
     });
     expect(manager.logs.filter((line) => /starting it again/.test(line.msg))).toEqual([]);
     expect(identifies()).toBe(before);
+  });
+
+  it('GIVEN npm run start:sharded whose manager is killed (SIGKILL) THEN its shard stops too, rather than answer beside the next one', async () => {
+    const manager = new BotProcess(botEnv(emulator, space), space.dir, [
+      ...START_FLAGS,
+      `${PROJECT_ROOT}dist/src/sharded.js`,
+    ]);
+    running.push(manager);
+    await manager.waitForLog(/connected to Discord/, 60_000);
+    const [shard] = execFileSync('pgrep', ['-P', String(manager.pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map(Number);
+    process.kill(manager.pid ?? 0, 'SIGKILL');
+    await manager.exited;
+    // Gone within the time a stop takes (10 s at most), its gateway session closed.
+    const alive = (): boolean => {
+      try {
+        process.kill(shard ?? 0, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      await until(() => !alive(), 15_000, 'the shard process to stop');
+    } finally {
+      if (alive()) process.kill(shard ?? 0, 'SIGKILL');
+    }
   });
 
   it('GIVEN npm run start:sharded and a shard that crashed, whose token Discord then refuses THEN it is started once: every shard stops and the manager exits 1', async () => {
