@@ -22,6 +22,9 @@ const SIMILAR_TERMS = 8;
 export interface SearchStatements {
   readonly anywhere: Database.Statement;
   readonly inTitles: Database.Statement;
+  /** The rows whose tags, and whose summary, match. */
+  readonly inTags: Database.Statement;
+  readonly inSummaries: Database.Statement;
   /** Every word, with the number of rows it is in. */
   readonly terms: Database.Statement;
   /** The words of titles. */
@@ -38,6 +41,8 @@ export function prepareSearch(db: Database.Database): SearchStatements {
     anywhere: match('words MATCH ?'),
     // The column filter goes in the expression, so that a user's words can never name a column.
     inTitles: match("words MATCH '{title} : (' || ? || ')'"),
+    inTags: db.prepare("SELECT rowid AS id FROM words WHERE words MATCH '{tags} : (' || ? || ')'"),
+    inSummaries: db.prepare("SELECT rowid AS id FROM words WHERE words MATCH '{summary} : (' || ? || ')'"),
     terms: db.prepare('SELECT term, doc FROM words_terms WHERE term >= ? AND term < ?'),
     titleTerms: db.prepare(
       "SELECT term, doc FROM words_in_columns WHERE col = 'title' AND term >= ? AND term < ?",
@@ -173,18 +178,35 @@ export class SqliteSearch implements ArticleSearch {
     return this.#ranked(phrases.map((words) => `"${words.join(' ')}"`).join(' OR '));
   }
 
-  /** The articles an FTS5 query finds, best first, newest first on a tie. */
+  /**
+   * The articles an FTS5 query finds, best first, newest first on a tie. Anywhere, those it finds in
+   * their title come first, then in their tags, then in their summary: BM25 weighs a match by the
+   * length of the whole post, so a long post's title would otherwise count less than a word in a
+   * short one's text.
+   */
   #ranked(query: string, field?: 'title'): Article[] {
-    const statement = field === 'title' ? this.#statements.inTitles : this.#statements.anywhere;
-    const rows = statement.all(query) as { id: number; score: number }[];
+    const { anywhere, inTitles, inTags, inSummaries } = this.#statements;
+    const rows = (field === 'title' ? inTitles : anywhere).all(query) as { id: number; score: number }[];
+    const fields =
+      field === 'title' || rows.length < 2
+        ? []
+        : [inTitles, inTags, inSummaries].map(
+            (statement) => new Set((statement.all(query) as { id: number }[]).map((row) => row.id)),
+          );
+    const tier = (id: number): number => {
+      const at = fields.findIndex((ids) => ids.has(id));
+      return at < 0 ? fields.length : at;
+    };
     return rows
       .flatMap((row) => {
         const article = this.#articles.get(row.id);
         // BM25 is lower for better matches. Ten significant digits: scores that differ only by
         // rounding are equal, and go newest first.
-        return article === undefined ? [] : [{ article, score: Number(row.score.toPrecision(10)) }];
+        return article === undefined
+          ? []
+          : [{ article, tier: tier(row.id), score: Number(row.score.toPrecision(10)) }];
       })
-      .sort((a, b) => a.score - b.score || compareNewestFirst(a.article, b.article))
+      .sort((a, b) => a.tier - b.tier || a.score - b.score || compareNewestFirst(a.article, b.article))
       .map(({ article }) => article);
   }
 

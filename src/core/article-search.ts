@@ -33,8 +33,12 @@ export const SEARCH_FIELDS = Object.keys(SEARCH_WEIGHTS) as SearchField[];
  * ones would each expand to hundreds of words ("pro…").
  */
 export const isPrefix = (term: string): boolean => term.length >= 4;
-/** Typos allowed in a term: none up to three letters, one up to seven, then two. */
-export const typos = (term: string): number => (term.length < 4 ? 0 : term.length < 8 ? 1 : 2);
+/**
+ * Typos allowed in a term: none up to three letters, one up to seven, then two; none in a number or
+ * a word with digits (`2024` is not `2023`, `gen1` not `gen0`).
+ */
+export const typos = (term: string): number =>
+  term.length < 4 || /\d/.test(term) ? 0 : term.length < 8 ? 1 : 2;
 /** For suggestions after a search found nothing: twice the typos, and one in short words. */
 export const looseTypos = (term: string): number => (term.length < 4 ? 1 : term.length < 8 ? 2 : 4);
 

@@ -58,6 +58,31 @@ describe('ArticleSearch ranking', () => {
     expect(slugs(search.search('onboarding'))).toEqual(['title', 'tags', 'summary', 'text']);
   });
 
+  it('GIVEN a word in a long post’s title, and in short posts’ tags, summary or text THEN the long post comes first, then tags, then summary', () => {
+    // BM25 weighs a match by the whole post's length: 2,500 words made a title count less than text.
+    const long = Array.from({ length: 2500 }, (_, i) => `filler${i % 50}`).join(' ');
+    const search = searchOver([
+      article('text', { date: '2024-05-01', lead: 'We held retrospectives last year.' }),
+      article('summary', { date: '2024-05-02', summary: 'Retrospectives, and more.' }),
+      article('tags', { date: '2024-05-03', tags: ['retrospectives'] }),
+      article('long', { date: '2020-01-01', title: 'Retrospectives that work', lead: long }),
+    ]);
+    expect(slugs(search.search('retrospectives'))).toEqual(['long', 'tags', 'summary', 'text']);
+    expect(slugs(search.search('retro'))).toEqual(['long', 'tags', 'summary', 'text']);
+    expect(slugs(search.search('retrospectves'))).toEqual(['long', 'tags', 'summary', 'text']);
+  });
+
+  it('GIVEN a number, or a word with digits THEN no typos: 2024 does not find 2023, gen1 not gen0', () => {
+    const search = searchOver([
+      article('y2023', { title: 'Year in review 2023' }),
+      article('y2024', { title: 'Year in review 2024' }),
+      article('gen0', { title: 'Notes gen0' }),
+    ]);
+    expect(slugs(search.search('2024'))).toEqual(['y2024']);
+    expect(slugs(search.search('gen1'))).toEqual([]);
+    expect(slugs(search.search('2025'))).toEqual([]);
+  });
+
   it('GIVEN equal scores THEN newest first, undated last', () => {
     const search = searchOver([
       article('old', { date: '2021-01-01', tips: ['Mentor someone.'] }),
