@@ -41,6 +41,11 @@ const SETTLE_MS = 50;
 const MAX_WAIT_MS = 300;
 /** Files whose signature is compared at the same time on a rescan. */
 const STAT_CONCURRENCY = 32;
+/**
+ * How long the texts an edit replaced stay in the store: an answer still reading the index of before
+ * finds their sections, and after that their words no longer count in searches (see #schedulePrune).
+ */
+const SUPERSEDED_MS = 60_000;
 /** setTimeout's longest wait (24.8 days): a later publish date or expiry is waited for in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -52,6 +57,8 @@ export interface LibraryOptions extends ParseSettings {
    * starts). Without one, articles stay whole in memory and cannot be searched (tests, checks).
    */
   readonly store?: ContentStore | undefined;
+  /** How long the texts an edit replaced stay in the store (a minute; tests take less). */
+  readonly supersededMs?: number | undefined;
 }
 
 /** What one refresh changed. */
@@ -137,6 +144,8 @@ export class ContentLibrary {
   #rewatchTimer: NodeJS.Timeout | undefined;
   /** Rebuilds the index when the soonest publish date or expiry passes (see #scheduleRebuild). */
   #rebuildTimer: NodeJS.Timeout | undefined;
+  /** Drops from the store the texts edits replaced, a while after (see #schedulePrune). */
+  #pruneTimer: NodeJS.Timeout | undefined;
 
   private constructor(options: LibraryOptions) {
     this.#options = options;
@@ -308,14 +317,38 @@ export class ContentLibrary {
     clearTimeout(this.#timer);
     clearTimeout(this.#rewatchTimer);
     clearTimeout(this.#rebuildTimer);
+    clearTimeout(this.#pruneTimer);
     this.#watcher?.close();
     await this.#queue;
     this.#prune();
   }
 
   /**
-   * Texts edited while running stay in the store until the next start or stop, so that an answer
-   * still reading an older index finds its articles' sections.
+   * Drops the texts edits replaced a while after the last edit, between refreshes (a refresh under
+   * way stores texts that no file has yet). Kept until then, an answer still reading an older index
+   * finds its articles' sections; dropped, their words no longer stand in for a typo in searches (the
+   * eight closest words could all be gone ones) nor weigh in their ranking.
+   */
+  #schedulePrune(): void {
+    if (this.#options.store === undefined || this.#closed) return;
+    clearTimeout(this.#pruneTimer);
+    this.#pruneTimer = setTimeout(() => {
+      this.#queue = this.#queue
+        .then(() => {
+          if (!this.#closed) this.#prune();
+        })
+        .catch((err: unknown) =>
+          this.#options.logger.error(
+            { err },
+            'could not drop the texts edits replaced from the content store',
+          ),
+        );
+    }, this.#options.supersededMs ?? SUPERSEDED_MS).unref();
+  }
+
+  /**
+   * Drops from the store every text no file has now but for the last good version of a broken file.
+   * Texts edited while running stay until #schedulePrune's time, or the next start or stop.
    */
   #prune(): void {
     const states = [...this.#files.values()];
@@ -535,6 +568,7 @@ export class ContentLibrary {
       });
     }
     const indexBefore = this.#index;
+    const first = !this.#built;
     const buildsChanged = !isDeepStrictEqual(buildsBefore, this.#builds);
     // A rescan that found nothing new (the watcher's after a restart, say) keeps the index: building
     // a large blog's again would leave the heap its garbage, and grow V8's young generation, for
@@ -548,6 +582,8 @@ export class ContentLibrary {
     )
       this.#swap(next, next.size !== this.#files.size || outcomes.some((o) => !this.#files.has(o.file.file)));
     else if (rescan) this.#logNewProblems();
+    // Texts replaced or gone (the first read's are pruned by open() once it is done).
+    if (!first && (targets.length > 0 || gone.length > 0)) this.#schedulePrune();
     // An article the index leaves out (a second one at a page another has, a post not out yet or
     // expired) was no article there: counted by the files of the index's articles.
     const filesOf = (index: ContentIndex): ReadonlySet<string> =>

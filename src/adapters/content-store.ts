@@ -48,6 +48,8 @@ export class ContentStore {
   readonly #logger: Logger;
   readonly #statements: ReturnType<typeof prepare>;
   readonly #search: SearchStatements;
+  /** How many times keep() dropped texts: a search's results kept from before may have changed. */
+  #dropped = 0;
   /**
    * The articles whose sections were read last, by id: the same objects again for the next button
    * press on one of them (the renderers keep its pages by section), and no row read.
@@ -172,7 +174,7 @@ export class ContentStore {
 
   /** Full-text search over `articles` (those not stored here are not found). */
   searchOf(articles: readonly Article[]): ArticleSearch {
-    return new SqliteSearch(this.#search, articles);
+    return new SqliteSearch(this.#search, articles, () => this.#dropped);
   }
 
   /**
@@ -194,6 +196,7 @@ export class ContentStore {
         remove.run(row.id);
       }
     })();
+    this.#dropped++;
   }
 
   /**

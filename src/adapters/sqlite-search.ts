@@ -74,10 +74,15 @@ export class SqliteSearch implements ArticleSearch {
   readonly #listed: readonly Article[];
   #byId: Map<number, Article> | undefined;
   readonly #recent = new Map<string, readonly Article[]>();
+  /** Which drop of the store's texts the results kept in #recent were found after (see ContentStore.keep). */
+  readonly #dropped: () => number;
+  #recentAfter: number;
 
-  constructor(statements: SearchStatements, articles: readonly Article[]) {
+  constructor(statements: SearchStatements, articles: readonly Article[], dropped: () => number = () => 0) {
     this.#statements = statements;
     this.#listed = articles;
+    this.#dropped = dropped;
+    this.#recentAfter = dropped();
   }
 
   /** The index's articles by their row, made at the first search: every edit makes a new search. */
@@ -96,6 +101,11 @@ export class SqliteSearch implements ArticleSearch {
   }
 
   search(query: string): readonly Article[] {
+    // Texts of older versions dropped since: the words a typo stands for, and the ranking, may differ.
+    if (this.#dropped() !== this.#recentAfter) {
+      this.#recent.clear();
+      this.#recentAfter = this.#dropped();
+    }
     const cached = this.#recent.get(query);
     if (cached !== undefined) return cached;
     const written = searchTerms(query);

@@ -37,7 +37,9 @@ const article = (title: string, tip = 'Ask questions.'): string =>
   articleSource(validFront({ title }), `## Tips\n\n- **Ask:** ${tip}`);
 const titles = (lib: ContentLibrary): string[] => lib.current.articles.map((a) => a.title).sort();
 
-async function open(options: { watch?: boolean; dir?: string } = {}): Promise<ContentLibrary> {
+async function open(
+  options: { watch?: boolean; dir?: string; supersededMs?: number } = {},
+): Promise<ContentLibrary> {
   const logger = createLogger(
     { level: 'info' },
     { write: (line: string) => logs.push(JSON.parse(line) as Logged) },
@@ -45,7 +47,13 @@ async function open(options: { watch?: boolean; dir?: string } = {}): Promise<Co
   // Kept in memory as with CONTENT_CACHE=off: sections read from it, and searched.
   const store = ContentStore.memory(logger);
   library = await ContentLibrary.open(
-    { dir: options.dir ?? dir, siteUrl: 'https://blog.example', logger, store },
+    {
+      dir: options.dir ?? dir,
+      siteUrl: 'https://blog.example',
+      logger,
+      store,
+      ...(options.supersededMs === undefined ? {} : { supersededMs: options.supersededMs }),
+    },
     { watch: options.watch ?? false },
   );
   return library;
@@ -101,6 +109,21 @@ describe('ContentLibrary.refresh', () => {
     expect(lib.current.search.search('revised').map((a) => a.slug)).toEqual(['a']);
     expect(before.search.search('revised')).toEqual([]);
     expect(before.bySlug('a')?.sections.tips?.items[0]?.text).toBe('Ask questions.');
+  });
+
+  it('GIVEN edits that left words no file has now THEN a while after, those words no longer crowd out the ones a typo stands for', async () => {
+    put('d.md', article('Delegation without guilt'));
+    // Twenty words one typo from "delegaton", before "delegation" in the list of words.
+    const gone = Array.from('abcdefghijklmnopqrs', (letter) => `delega${letter}on`).join(' ');
+    put('c.md', article('Rituals', gone));
+    const lib = await open({ supersededMs: 50 });
+    put('c.md', article('Rituals', 'Hold them weekly.'));
+    await lib.refresh({ paths: [join(dir, 'c.md')] });
+    // The eight closest words a typo stands for are gone ones: nothing is found until they leave.
+    expect(lib.current.search.search('delegaton')).toEqual([]);
+    await eventually(() => expect(lib.current.search.search('delegaton').map((a) => a.slug)).toEqual(['d']));
+    // The index of now reads its sections all the same.
+    expect(lib.current.bySlug('c')?.sections.tips?.items[0]?.text).toBe('Hold them weekly.');
   });
 
   it('GIVEN a broken edit THEN the last good version stays, and the problem is logged with its file and line', async () => {
@@ -413,7 +436,8 @@ describe("posts past Hugo's expiryDate", () => {
     const lib = await open();
     put('a.md', post('Alpha', '2024-06-01T12:00:00Z'));
     await lib.refresh({ paths: [join(dir, 'a.md')] });
-    expect(vi.getTimerCount()).toBe(1);
+    // The soonest expiry's, and the one that drops the text the edit replaced a minute later.
+    expect(vi.getTimerCount()).toBe(2);
     await vi.advanceTimersByTimeAsync(12 * 60 * 60 * 1000);
     await lib.refresh({});
     expect(titles(lib)).toEqual(['Beta', 'Soon']);
