@@ -53,6 +53,7 @@ async function check(): Promise<number> {
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
+    ...leftOutTagNotes(index.articles),
     ...tiplessNotes(index.articles),
     ...staticFileNotes(staticFiles),
     ...expiredNotes(expired, site.timeZone),
@@ -117,6 +118,13 @@ function staticFileNotes(files: readonly string[]): string[] {
     `${files.length} file(s) in _posts without front matter, not articles: Jekyll copies them as they are (front matter makes one a post):`,
     ...files.map((file) => `  ${file}`),
   ];
+}
+
+/** Tags the bot cannot show (empty, too long, without a letter): the post is read without them. */
+function leftOutTagNotes(articles: readonly Article[]): string[] {
+  return articles.flatMap(({ leftOutTags = [] }) =>
+    leftOutTags.map((problem) => `${formatProblem(problem)} (left out: the post is read without it)`),
+  );
 }
 
 /**

@@ -372,6 +372,27 @@ describe('starting the bot (the entry point npm start runs)', () => {
     ]);
   });
 
+  it('GIVEN a post with a category too long to show THEN content:check passes, reads the post without it, and notes it at its line', async () => {
+    const content = join(dir, 'long-category');
+    mkdirSync(content);
+    writeFileSync(
+      join(content, 'post.md'),
+      '---\ntitle: Post\ndate: 2024-01-01\ncategories: ["Engineering Management and Organizational Leadership Practices", teams]\n---\nProse.\n',
+    );
+    const result = await runEntry(
+      'content-check',
+      { CONTENT_DIR: content, SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^1 article\(s\) in 1 file\(s\): all valid/) as string,
+      expect.stringMatching(
+        /^\S*long-category\/post\.md:4: categories: the 1st category may have at most 50 characters: shorten it \(left out: the post is read without it\)$/,
+      ) as string,
+    ]);
+  });
+
   it('GIVEN an empty content folder THEN content:check says there is no valid article, counts 0 of 0 and exits 1', async () => {
     const content = join(dir, 'empty');
     mkdirSync(content);

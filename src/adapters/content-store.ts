@@ -247,6 +247,7 @@ export class StoredArticle implements Article {
   readonly file: string;
   readonly slugLine?: number;
   readonly addressField?: NonNullable<Article['addressField']>;
+  readonly leftOutTags?: NonNullable<Article['leftOutTags']>;
   readonly #store: ContentStore;
 
   constructor(
@@ -268,6 +269,7 @@ export class StoredArticle implements Article {
     this.file = head.file;
     if (head.slugLine !== undefined) this.slugLine = head.slugLine;
     if (head.addressField !== undefined) this.addressField = head.addressField;
+    if (head.leftOutTags !== undefined) this.leftOutTags = head.leftOutTags;
     this.#store = store;
   }
 

@@ -79,6 +79,7 @@ function headOf(article: Article): ArticleHead {
     file,
     slugLine,
     addressField,
+    leftOutTags,
   } = article;
   return {
     slug,
@@ -94,6 +95,7 @@ function headOf(article: Article): ArticleHead {
     file,
     ...(slugLine === undefined ? {} : { slugLine }),
     ...(addressField === undefined ? {} : { addressField }),
+    ...(leftOutTags === undefined ? {} : { leftOutTags }),
     outline: outlineOf(article),
   };
 }

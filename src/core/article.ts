@@ -60,6 +60,11 @@ export interface Article {
    * then on (see splitPublished). Kept rather than judged here, as a parse is cached whatever the time.
    */
   readonly expires?: string;
+  /**
+   * Tags left out as no tag the bot can show (empty, too long, without a letter), each said as a
+   * problem would be: `content:check` notes them; the post is read without them.
+   */
+  readonly leftOutTags?: readonly ContentProblem[];
   /** May be read from disk on each use (see `outline`): read it when an answer needs the text. */
   readonly sections: Partial<Record<SectionKind, Section>>;
   /**

@@ -252,6 +252,27 @@ function firstTags(value: unknown): unknown {
   return end === value.length ? value : value.slice(0, end);
 }
 
+/** The fields whose entries are tags: one that is no tag the bot can show is left out (see withoutTagEntries). */
+export const TAG_FIELDS: ReadonlySet<string> = new Set(['tags', 'categories', 'category']);
+
+/**
+ * `data` without the entries of its tag fields at `places` (by field, each entry's place as the
+ * schema counts it, or `undefined` for a text `category`, one category): a post is read without a tag
+ * it cannot show (empty, too long, without a letter), as the generators publish it, not refused.
+ */
+export function withoutTagEntries(
+  data: Record<string, unknown>,
+  places: ReadonlyMap<string, ReadonlySet<number | undefined>>,
+): Record<string, unknown> {
+  const kept = { ...data };
+  for (const [field, at] of places) {
+    // A text `category` is one category: nothing of it is left.
+    const list = at.has(undefined) ? [] : firstTags(tagsFromText(data[field]));
+    if (Array.isArray(list)) kept[field] = list.filter((_, i) => !at.has(i));
+  }
+  return kept;
+}
+
 /** `tags` or `categories`: a list or a text, or nothing. */
 const tagList = z.preprocess(
   (value) => firstTags(tagsFromText(value)),

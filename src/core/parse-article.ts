@@ -6,6 +6,8 @@ import { stripAttributeLists } from './attribute-lists.js';
 import {
   frontMatterSchema,
   instantOf,
+  TAG_FIELDS,
+  withoutTagEntries,
   isRealDay,
   readFrontMatter,
   SLUG_PATTERN,
@@ -285,9 +287,11 @@ function parseSource({
     isUnrendered(data)
   )
     return { ok: false, problems: [], unpublished: true };
-  const front = frontMatterSchema.safeParse(data);
+  let front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
   const frontLines: KeyedLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
+  /** Tags left out, said as problems (see Article.leftOutTags). */
+  let leftOutTags: ContentProblem[] = [];
   if (!front.success) {
     // One problem per place: `- ""` is an empty tag, not also one without a letter.
     const places = new Set<string>();
@@ -350,13 +354,21 @@ function parseSource({
         .map(rawPlace)
         .filter((at) => !shown.has(at)),
     ).size;
-    return {
-      ok: false,
-      problems: [
-        ...inLineOrder(oncePerField(problems)),
-        ...(more === 0 ? [] : [moreProblems(file, more, 'in the front matter')]),
-      ],
-    };
+    const said = [
+      ...inLineOrder(oncePerField(problems)),
+      ...(more === 0 ? [] : [moreProblems(file, more, 'in the front matter')]),
+    ];
+    // Only tags that cannot be shown: the post is read without them, and they are noted.
+    const tagPlaces = tagEntryPlaces(issues, data);
+    const cleaned = tagPlaces === undefined ? undefined : withoutTagEntries(data, tagPlaces);
+    // The folders' categories join the post's own once those can be read (see withCategories).
+    const again =
+      cleaned === undefined
+        ? undefined
+        : frontMatterSchema.safeParse(folders.length === 0 ? cleaned : withCategories(cleaned, folders));
+    if (again?.success !== true) return { ok: false, problems: said };
+    front = again;
+    leftOutTags = said;
   }
   const meta = front.data;
   // What the name says, without the language of a translation (see nameOf).
@@ -539,6 +551,7 @@ function parseSource({
     // Listed with others in one message: nothing left open in it may run on into the next entries.
     summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead(), SUMMARY_MAX)),
     tags: meta.tags,
+    ...(leftOutTags.length === 0 ? {} : { leftOutTags }),
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
@@ -686,6 +699,32 @@ function isUnrendered(data: Record<string, unknown>): boolean {
 }
 
 /** Nothing after the key (YAML's null), or blank text: as absent, as the generators read it. */
+/**
+ * Where the front matter's issues are, when each is an entry of a tag field (see TAG_FIELDS): by
+ * field, the entries' places (undefined for a text `category`); undefined when any issue is another.
+ */
+function tagEntryPlaces(
+  issues: readonly { readonly path: readonly PropertyKey[] }[],
+  data: Record<string, unknown>,
+): Map<string, Set<number | undefined>> | undefined {
+  const places = new Map<string, Set<number | undefined>>();
+  for (const { path } of issues) {
+    const [field, position] = path;
+    if (typeof field !== 'string' || !TAG_FIELDS.has(field)) return undefined;
+    const text = typeof data[field] === 'string' || typeof data[field] === 'number';
+    const place =
+      path.length === 2 && typeof position === 'number'
+        ? position
+        : path.length === 1 && field === 'category' && text
+          ? undefined
+          : null;
+    if (place === null) return undefined;
+    const at = places.get(field) ?? new Set<number | undefined>();
+    places.set(field, at.add(place));
+  }
+  return places;
+}
+
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }

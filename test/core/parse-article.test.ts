@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, assert, describe, expect, it } from 'vitest';
 import {
   expandArticleUrl,
   JEKYLL_PERMALINK_STYLES,
@@ -19,8 +19,10 @@ import { SEED_ARTICLE, SEED_SOURCE } from '../helpers/paths.js';
 
 const seed = readFileSync(SEED_ARTICLE, 'utf8');
 
+/** The problems of a post; of one read without tags it cannot show, what is said of those (see leftOutTags). */
 function problemsOf(source: string, file = 'content/bad.md') {
   const result = parseArticle({ file, source, siteUrl: 'https://blog.example' });
+  if (result.ok && result.article.leftOutTags !== undefined) return result.article.leftOutTags;
   if (result.ok) throw new Error('expected problems');
   return result.problems;
 }
@@ -1197,14 +1199,16 @@ describe("Jekyll's categories from the folders above _posts", () => {
     );
   });
 
-  it("GIVEN a folder whose name is no tag THEN it is left out; the front matter's own problems are still its own", () => {
+  it("GIVEN a folder whose name is no tag THEN it is left out; the front matter's own are noted at their line", () => {
     expect(parse(`~~/${'x'.repeat(51)}/ok/_posts/2015-04-06-x.md`).tags).toEqual(['career', 'ok']);
     const result = parseArticle({
       file: 'blog/a/_posts/x.md',
       source: '---\ntitle: T\nsummary: S\ncategories: [fine, "~~"]\n---\n## Tips\n- x\n',
       contentPath: 'a/_posts/x.md',
     });
-    expect(result.ok ? [] : result.problems).toEqual([
+    // Read without it, the folder's category with the others.
+    expect(result.ok && result.article.tags).toEqual(['a', 'fine']);
+    expect(result.ok ? result.article.leftOutTags : result.problems).toEqual([
       {
         file: 'blog/a/_posts/x.md',
         line: 4,
@@ -1212,6 +1216,55 @@ describe("Jekyll's categories from the folders above _posts", () => {
         message: 'the 2nd category needs at least one letter, digit or emoji',
       },
     ]);
+  });
+});
+
+describe('tags the bot cannot show', () => {
+  it('GIVEN a tag too long, an empty one, one without a letter, or a long category THEN the post is read without them, each noted at its line', () => {
+    const result = parseArticle({
+      file: 'content/d.md',
+      source: `---\ntitle: T\ntags:\n  - ${'x'.repeat(51)}\n  - keep\n  -\n  - "---"\ncategory: ${'y'.repeat(60)}\n---\nJust prose.\n`,
+    });
+    assert(result.ok);
+    expect(result.article.title).toBe('T');
+    expect(result.article.tags).toEqual(['keep']);
+    expect(result.article.leftOutTags).toEqual([
+      {
+        file: 'content/d.md',
+        line: 4,
+        field: 'tags',
+        message: 'the 1st tag may have at most 50 characters: shorten it',
+      },
+      {
+        file: 'content/d.md',
+        line: 6,
+        field: 'tags',
+        message: 'the 3rd tag is empty: write it, or remove it',
+      },
+      {
+        file: 'content/d.md',
+        line: 7,
+        field: 'tags',
+        message: 'the 4th tag needs at least one letter, digit or emoji',
+      },
+      {
+        file: 'content/d.md',
+        line: 8,
+        field: 'category',
+        message: 'a tag may have at most 50 characters: shorten it',
+      },
+    ]);
+  });
+
+  it('GIVEN a tag list that is no list, or another field wrong beside a bad tag THEN the post is refused, as before', () => {
+    expect(problemsOf('---\ntitle: T\ntags: {a: 1}\n---\nProse.\n')[0]).toMatchObject({ field: 'tags' });
+    const both = parseArticle({ file: 'content/bad.md', source: `---\ntitle: [T\n---\nProse.\n` });
+    expect(both.ok).toBe(false);
+    const mixed = parseArticle({
+      file: 'content/bad.md',
+      source: `---\ntitle: T\ndate: 2024-02-30\ntags: ["${'x'.repeat(51)}"]\n---\nProse.\n`,
+    });
+    expect(mixed.ok).toBe(false);
   });
 });
 

@@ -183,8 +183,14 @@ describe('tags as the site generator reads them', () => {
     expect(tagsOf('2024', true)).toEqual(['2024']);
   });
 
-  it('GIVEN a bad text tag in an Eleventy site THEN reported by its field, as any tag', () => {
-    expect(tagsOf('"!!!"', true)).toEqual([
+  it('GIVEN a bad text tag in an Eleventy site THEN left out, and noted by its field, as any tag', () => {
+    const result = parseArticle({
+      file: 'posts/2024-01-05-a.md',
+      source: `---\ntitle: A\ntags: "!!!"\n---\n\nText.\n`,
+      eleventy: true,
+    });
+    expect(result.ok && result.article.tags).toEqual([]);
+    expect(result.ok && result.article.leftOutTags).toEqual([
       {
         file: 'posts/2024-01-05-a.md',
         line: 3,
