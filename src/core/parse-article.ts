@@ -39,6 +39,7 @@ import { taskBox } from './markdown-tree.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
+import { tagKey } from './tags.js';
 import { firstAtOrAfter } from './sorted.js';
 import { stripTemplateTags } from './template-tags.js';
 import { escapeBlockStarts, truncateMarkdown, truncatePlain } from './text.js';
@@ -114,6 +115,12 @@ export type ParseResult =
       /** Unpublished as a file of Jekyll's `_posts` without front matter, which Jekyll copies as it is. */
       readonly staticFile?: true;
     };
+
+/**
+ * Tags an Eleventy site gives its posts to make its collections (`tags: [posts, career]` puts a post
+ * in the list of posts), not topics: left out, as Eleventy's starter blog leaves them out of its tags.
+ */
+const ELEVENTY_COLLECTIONS: ReadonlySet<string> = new Set(['all', 'nav', 'post', 'posts']);
 
 /** Heading names that mark each section when the front matter maps none (compared case-insensitively). */
 const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
@@ -550,7 +557,7 @@ function parseSource({
     // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
     // Listed with others in one message: nothing left open in it may run on into the next entries.
     summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead(), SUMMARY_MAX)),
-    tags: meta.tags,
+    tags: eleventy ? meta.tags.filter((tag) => !ELEVENTY_COLLECTIONS.has(tagKey(tag))) : meta.tags,
     ...(leftOutTags.length === 0 ? {} : { leftOutTags }),
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),

@@ -704,7 +704,7 @@ describe('findArticles and loadContent in an Eleventy site', () => {
       'src/posts/2024-01-05-spaced.md',
       articleSource(validFront({ tags: 'engineering leadership' }), 'Text.'),
     );
-    put('src/posts/2024-01-06-one.md', articleSource(validFront({ tags: 'post' }), 'Text.'));
+    put('src/posts/2024-01-06-one.md', articleSource(validFront({ tags: 'career' }), 'Text.'));
     put('src/_posts/2024-01-07-no-front.md', 'Only text, no front matter.\n');
   });
   afterEach(() => rmSync(site, { recursive: true, force: true }));
@@ -721,7 +721,7 @@ describe('findArticles and loadContent in an Eleventy site', () => {
   it('GIVEN no Eleventy configuration THEN a text tags is split on spaces and a _posts file without front matter is a static file, as before', async () => {
     expect((await findArticles(join(site, 'src'))).eleventy).toBe(false);
     expect(await load()).toEqual({
-      tags: [['post'], ['engineering', 'leadership']],
+      tags: [['career'], ['engineering', 'leadership']],
       problems: [],
       staticFiles: [names('src/_posts/2024-01-07-no-front.md')],
     });
@@ -739,7 +739,7 @@ describe('findArticles and loadContent in an Eleventy site', () => {
       put(config, 'export default function () {}\n');
       expect((await findArticles(join(site, 'src'))).eleventy).toBe(true);
       expect(await load()).toEqual({
-        tags: [[], ['post'], ['engineering leadership']],
+        tags: [[], ['career'], ['engineering leadership']],
         problems: [],
         staticFiles: [],
       });
@@ -748,7 +748,7 @@ describe('findArticles and loadContent in an Eleventy site', () => {
 
   it('GIVEN the configuration in CONTENT_DIR itself THEN an Eleventy site too', async () => {
     put('src/eleventy.config.js', 'export default function () {}\n');
-    expect((await load()).tags).toEqual([[], ['post'], ['engineering leadership']]);
+    expect((await load()).tags).toEqual([[], ['career'], ['engineering leadership']]);
   });
 
   it('GIVEN .eleventyignore in the project or the input folder THEN what they list is left out, as Eleventy leaves it out', async () => {
@@ -792,9 +792,9 @@ describe('findArticles and loadContent in an Eleventy site', () => {
       (await readArticles(files, { siteUrl: undefined, eleventy }, store)).map((outcome) =>
         outcome.kind === 'article' ? outcome.article.tags : outcome.kind,
       );
-    expect(await tagsOf(false)).toEqual(['unpublished', ['engineering', 'leadership'], ['post']]);
-    expect(await tagsOf(true)).toEqual([[], ['engineering leadership'], ['post']]);
-    expect(await tagsOf(false)).toEqual(['unpublished', ['engineering', 'leadership'], ['post']]);
+    expect(await tagsOf(false)).toEqual(['unpublished', ['engineering', 'leadership'], ['career']]);
+    expect(await tagsOf(true)).toEqual([[], ['engineering leadership'], ['career']]);
+    expect(await tagsOf(false)).toEqual(['unpublished', ['engineering', 'leadership'], ['career']]);
     store.close();
   });
 });

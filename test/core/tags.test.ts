@@ -176,11 +176,17 @@ describe('tags as the site generator reads them', () => {
   });
 
   it('GIVEN a text tags in an Eleventy site THEN one tag, as Eleventy keeps it; a list is read as anywhere', () => {
-    expect(tagsOf('post', true)).toEqual(['post']);
+    expect(tagsOf('career', true)).toEqual(['career']);
     expect(tagsOf('"my tag"', true)).toEqual(['my tag']);
     expect(tagsOf('engineering leadership, career', true)).toEqual(['engineering leadership, career']);
-    expect(tagsOf('[post, my tag]', true)).toEqual(['post', 'my tag']);
+    expect(tagsOf('[career, my tag]', true)).toEqual(['career', 'my tag']);
     expect(tagsOf('2024', true)).toEqual(['2024']);
+  });
+
+  it("GIVEN an Eleventy site's collection tags (posts, post, all, nav) THEN they are no topics: left out there, kept elsewhere", () => {
+    expect(tagsOf('[posts, Career, post, all, nav]', true)).toEqual(['Career']);
+    expect(tagsOf('posts', true)).toEqual([]);
+    expect(tagsOf('[posts, career]', false)).toEqual(['posts', 'career']);
   });
 
   it('GIVEN a bad text tag in an Eleventy site THEN left out, and noted by its field, as any tag', () => {
