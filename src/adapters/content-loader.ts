@@ -195,8 +195,10 @@ function addressChoice(
     setting,
   });
   if (own !== undefined && 'pattern' in own) return byGenerator(own.pattern, "the site's permalink");
+  // In a Hugo site, its tokens (`:sections`) count from its content folder, as Hugo's do, wherever in
+  // it CONTENT_DIR is (`content/posts` gives the same addresses as `content`).
   if (articleUrl !== undefined || generator === undefined)
-    return { source: { articleUrl, contentPath }, setting: 'ARTICLE_URL' };
+    return { source: { articleUrl, contentPath: hugoPath ?? contentPath }, setting: 'ARTICLE_URL' };
   // The site's own pattern the bot cannot fill, and no ARTICLE_URL: no link rather than a wrong one
   // (the rules keep such a parse apart from one under ARTICLE_URL in the store).
   if (own !== undefined) return byGenerator(null, "the site's permalink");

@@ -59,6 +59,19 @@ describe("Hugo's permalinks", () => {
     });
   });
 
+  it('GIVEN ARTICLE_URL with :sections and CONTENT_DIR at content/posts THEN the same addresses as at content, as Hugo counts sections from it', async () => {
+    put('hugo.toml', 'title = "A blog"\n');
+    const url = '/:sections/:slugorfilename/';
+    const fromContent = await addresses('content', url);
+    expect(fromContent['content/posts/first.md']).toBe('https://blog.example/posts/first/');
+    const fromPosts = await addresses('content/posts', url);
+    expect(fromPosts).toEqual({
+      'content/posts/first.md': 'https://blog.example/posts/first/',
+      'content/posts/bundle/index.md': 'https://blog.example/posts/custom-slug/',
+      'content/posts/undated.md': 'https://blog.example/posts/undated/',
+    });
+  });
+
   it('GIVEN [permalinks.page] (Hugo 0.115 on), in YAML, with a section key in another case THEN it is read; [permalinks.section] is for list pages and left out', async () => {
     put(
       'hugo.yaml',
