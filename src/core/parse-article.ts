@@ -1297,6 +1297,7 @@ function parseBody(
       problems.push({
         file,
         line,
+        field: section.kind,
         message: `the ${section.kind} section "${plainText(section.heading)}" is empty: write its items, or remove the heading`,
       });
       continue;
@@ -1307,6 +1308,7 @@ function parseBody(
       problems.push({
         file,
         line: item.line,
+        field: section.kind,
         message:
           item.name !== undefined
             ? `${what} "${item.name}" has a name but no text: write its text after the name, or remove the item`

@@ -319,7 +319,7 @@ describe('finding sections', () => {
     });
     // Its line once, where every problem has it.
     expect(empty.ok ? [] : empty.problems.map((problem) => formatProblem(problem))).toEqual([
-      'content/a.md:10: the tips item is empty: write its text, or remove the item',
+      'content/a.md:10: tips: the tips item is empty: write its text, or remove the item',
     ]);
   });
 
@@ -386,6 +386,7 @@ describe('finding sections', () => {
       {
         file: 'content/bad.md',
         line: 14,
+        field: 'tips',
         message: 'the tips item is empty: write its text, or remove the item',
       },
     ]);
@@ -2012,6 +2013,7 @@ describe('bad content is reported with file, line and field', () => {
     const problems = problemsOf(articleSource(validFront(), '## Tips\n\n## Skills\n\n- x'));
     expect(problems[0]).toMatchObject({
       line: 8,
+      field: 'tips',
       message: 'the tips section "Tips" is empty: write its items, or remove the heading',
     });
   });
@@ -2067,6 +2069,7 @@ describe('bad content is reported with file, line and field', () => {
       {
         file: 'content/bad.md',
         line: 13,
+        field: 'tips',
         message: 'the tips item is empty: write its text, or remove the item',
       },
     ]);
@@ -2083,6 +2086,7 @@ describe('bad content is reported with file, line and field', () => {
     expect(problems[0]).toEqual({
       file: 'content/bad.md',
       line: 10,
+      field: 'tips',
       message: 'the tips item is empty: write its text, or remove the item',
     });
     expect(problems[20]).toEqual({ file: 'content/bad.md', message: 'and 4980 more problems like these' });
@@ -2093,6 +2097,7 @@ describe('bad content is reported with file, line and field', () => {
       {
         file: 'content/bad.md',
         line: 11,
+        field: 'tips',
         message: 'the tips item is empty: write its text, or remove the item',
       },
     ]);
@@ -2102,6 +2107,7 @@ describe('bad content is reported with file, line and field', () => {
       {
         file: 'content/bad.md',
         line: 10,
+        field: 'tips',
         message: 'the tips item is empty: write its text, or remove the item',
       },
     ]);
@@ -2109,6 +2115,7 @@ describe('bad content is reported with file, line and field', () => {
       {
         file: 'content/bad.md',
         line: 8,
+        field: 'tips',
         message: expect.stringMatching(/tips section "Tips" is empty/) as string,
       },
     ]);
@@ -2125,6 +2132,7 @@ describe('bad content is reported with file, line and field', () => {
       {
         file: 'content/bad.md',
         line: 8,
+        field: 'tips',
         message: expect.stringMatching(/tips section "Tips" is empty/) as string,
       },
     ]);
@@ -2174,6 +2182,7 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
       {
         file: 'content/bad.md',
         line: 14,
+        field: 'tips',
         message: 'the tips item is empty: write its text, or remove the item',
       },
     ]);
@@ -2560,6 +2569,7 @@ describe('hostile front matter is read as data, never run', () => {
       {
         file: 'content/bad.md',
         line: 8,
+        field: 'tips',
         message: 'the tips item is empty: write its text, or remove the item',
       },
     ]);
@@ -3300,11 +3310,13 @@ describe('list items that would show nothing but marks are empty items', () => {
   const empty = (line: number) => ({
     file: 'content/bad.md',
     line,
+    field: 'tips',
     message: 'the tips item is empty: write its text, or remove the item',
   });
   const named = (line: number, name: string) => ({
     file: 'content/bad.md',
     line,
+    field: 'tips',
     message: `the tips item "${name}" has a name but no text: write its text after the name, or remove the item`,
   });
 

@@ -187,6 +187,7 @@ describe('item names that show nothing, and tasks named by code', () => {
       {
         file: 'content/bad.md',
         line: 10,
+        field: 'tips',
         message: 'the tips item is empty: write its text, or remove the item',
       },
     ]);
@@ -195,6 +196,7 @@ describe('item names that show nothing, and tasks named by code', () => {
       {
         file: 'content/bad.md',
         line: 10,
+        field: 'tips',
         message: 'the tips item is empty: write its text, or remove the item',
       },
     ]);
