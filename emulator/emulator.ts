@@ -606,6 +606,9 @@ export class DiscordEmulator extends EventEmitter {
     const id = snowflake();
     const token = `itok-${++this.interactionCounter}-${id}`;
     const guildId: string = context.guildId ?? IDS.guild;
+    // Discord sends none from a server the bot was removed from (its commands went with it).
+    if (this.removedGuilds.has(guildId))
+      throw new Error(`the bot was removed from guild ${guildId}: inviteBot first`);
     const channelId = context.channelId ?? IDS.channel;
     const channel = this.guilds.find((g) => g.id === guildId)?.channels.find((c) => c.id === channelId);
     const userId = context.userId ?? IDS.user;

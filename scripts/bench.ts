@@ -20,6 +20,8 @@ import { CONTENT_TARGETS, contentFigures, type ContentFigures } from './bench-co
 
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 2000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
+if (!Number.isInteger(WARMUP) || WARMUP < 0)
+  throw new Error(`BENCH_WARMUP: expected a whole number of interactions, not ${process.env.BENCH_WARMUP}`);
 const GENERATED = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const TARGET = { p50: 1.1, p99: 1.25 } as const;
 

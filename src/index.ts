@@ -37,6 +37,19 @@ async function main(): Promise<number> {
     secrets: [config.token, ...urlSecrets(config.storeUrl)],
   });
   const logger = shardIds === undefined ? rootLogger : rootLogger.child({ shards: shardIds });
+  // A shard of start:sharded whose manager is gone (killed with SIGKILL, say) stops: left running, it
+  // would answer beside the shard a new manager starts, each interaction twice. Heard from the start,
+  // as the manager may die while the content loads; once the bot runs, it stops as on SIGTERM.
+  const sharded = process.env.SHARDING_MANAGER !== undefined;
+  let managerGone = (): void => {
+    logger.warn('the sharding manager is gone; stopping this shard');
+    logger.flush();
+    process.exit(1);
+  };
+  if (sharded) {
+    process.once('disconnect', () => managerGone());
+    if (!process.connected) managerGone();
+  }
 
   // Served from the start: /livez answers while the content loads, /readyz says what it waits for.
   // What the metrics and checks read is filled in as it is made.
@@ -283,7 +296,6 @@ async function main(): Promise<number> {
   // now required: 4011…): the shard stays down for good, and the bot would live on answering nothing.
   // It stops instead, saying why; started again, it logs in anew or says what to fix. Under
   // start:sharded, with a code of its own: the manager would otherwise start it again, forever.
-  const sharded = process.env.SHARDING_MANAGER !== undefined;
   let loggedIn = false;
   client.on(Events.ShardDisconnect, (event, shard) => {
     // Before the login resolves, it fails with it and says why itself. After (the servers still
@@ -326,7 +338,7 @@ async function main(): Promise<number> {
     process.off('SIGHUP', onHangUp);
     await library.close();
     contentStore.close();
-    await lastTips.flush();
+    await lastTips.close();
     await stores.close();
     logger.info('closed; exiting once the requests under way end');
     logger.flush();
@@ -334,13 +346,10 @@ async function main(): Promise<number> {
     // Under start:sharded, the channel to the manager would keep the process up for the 10 s above.
     process.channel?.unref();
   };
-  // A shard of start:sharded whose manager is gone (killed with SIGKILL, say) stops too: left running,
-  // it would answer beside the shard a new manager starts, each interaction twice.
-  if (sharded)
-    process.once('disconnect', () => {
-      logger.warn('the sharding manager is gone; stopping this shard');
-      void stop(1);
-    });
+  managerGone = () => {
+    logger.warn('the sharding manager is gone; stopping this shard');
+    void stop(1);
+  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');
@@ -448,10 +457,11 @@ function loginFailure(error: unknown, apiUrl: string, token: string): string {
 
 /** Whether a login failed because Discord refused the token (a 401, or the gateway's 4004). */
 function tokenRejected(error: unknown, token: string): boolean {
-  const code = (error as { code?: unknown }).code;
+  const { code, status } = error as { code?: unknown; status?: unknown };
   return (
     code === 'TokenInvalid' ||
-    /invalid token|4004|authentication failed|401/i.test(redact(errorText(error), [token]))
+    status === 401 ||
+    /invalid token|authentication failed|\b(?:4004|401)\b/i.test(redact(errorText(error), [token]))
   );
 }
 

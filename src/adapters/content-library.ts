@@ -324,15 +324,17 @@ export class ContentLibrary {
   }
 
   /**
-   * Drops the texts edits replaced a while after the last edit, between refreshes (a refresh under
+   * Drops the texts edits replaced a while after an edit, between refreshes (a refresh under
    * way stores texts that no file has yet). Kept until then, an answer still reading an older index
    * finds its articles' sections; dropped, their words no longer stand in for a typo in searches (the
    * eight closest words could all be gone ones) nor weigh in their ranking.
    */
   #schedulePrune(): void {
-    if (this.#options.store === undefined || this.#closed) return;
-    clearTimeout(this.#pruneTimer);
+    // A minute after the first edit not pruned yet, not after the last: a folder written every few
+    // seconds (a sync job) is pruned all the same.
+    if (this.#options.store === undefined || this.#closed || this.#pruneTimer !== undefined) return;
     this.#pruneTimer = setTimeout(() => {
+      this.#pruneTimer = undefined;
       this.#queue = this.#queue
         .then(() => {
           if (!this.#closed) this.#prune();

@@ -19,7 +19,7 @@ const WRITE_BEHIND_MS = 1000;
  * per channel and remembered in memory before the answer goes out: two /tip within one round trip
  * (a double click, two people at once) each see the other's choice. The store write, which makes
  * it survive a restart, comes after the answer, a channel's choices of a second in one write (and
- * {@link flush} before the store closes). Correct for one process, which owns the token.
+ * {@link close} stores them all before the store closes). Correct for one process, which owns the token.
  */
 export class LastTips {
   private readonly memory = new Map<string, string>();
@@ -29,6 +29,10 @@ export class LastTips {
   /** The channels whose choice is shown and not stored yet, with it. */
   private readonly unstored = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
+  /** The writes of every flush so far, done when they all are. */
+  private flushed: Promise<unknown> = Promise.resolve();
+  /** Closed (see close): a choice shown after is stored at once, not a second later. */
+  private closing = false;
 
   constructor(
     private readonly store: KeyValue<string>,
@@ -52,26 +56,36 @@ export class LastTips {
       // The channel's latest choice, whichever answer comes back first.
       const persist = (): void => {
         this.unstored.set(place, this.memory.get(place) ?? chosen.id);
-        this.timer ??= setTimeout(() => void this.flush(), WRITE_BEHIND_MS).unref();
+        if (this.closing) void this.flush();
+        else this.timer ??= setTimeout(() => void this.flush(), WRITE_BEHIND_MS).unref();
       };
       return { chosen, persist };
     });
   }
 
-  /** Stores the choices shown and not stored yet; resolves once written (or failed, logged). */
+  /**
+   * Stores the choices shown and not stored yet; resolves once they, and those of the flushes before
+   * (a timer's, still writing), are written (or failed, logged).
+   */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const choices = [...this.unstored];
     this.unstored.clear();
-    await Promise.all(
-      choices.map(([place, id]) =>
-        this.writes(place, () => this.store.set(place, id)).then(
-          () => undefined,
-          (err: unknown) => this.logger.warn({ err }, 'could not store the last tip'),
-        ),
+    const writes = choices.map(([place, id]) =>
+      this.writes(place, () => this.store.set(place, id)).then(
+        () => undefined,
+        (err: unknown) => this.logger.warn({ err }, 'could not store the last tip'),
       ),
     );
+    this.flushed = Promise.all([this.flushed, ...writes]);
+    await this.flushed;
+  }
+
+  /** Before the store closes: stores what waits, and from now on each choice at once. */
+  close(): Promise<void> {
+    this.closing = true;
+    return this.flush();
   }
 
   private async last(place: string): Promise<string | undefined> {

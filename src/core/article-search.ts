@@ -39,8 +39,9 @@ export const isPrefix = (term: string): boolean => term.length >= 4;
  */
 export const typos = (term: string): number =>
   term.length < 4 || /\d/.test(term) ? 0 : term.length < 8 ? 1 : 2;
-/** For suggestions after a search found nothing: twice the typos, and one in short words. */
-export const looseTypos = (term: string): number => (term.length < 4 ? 1 : term.length < 8 ? 2 : 4);
+/** For suggestions after a search found nothing: twice the typos, and one in short words; none in numbers. */
+export const looseTypos = (term: string): number =>
+  /\d/.test(term) ? 0 : term.length < 4 ? 1 : term.length < 8 ? 2 : 4;
 
 /**
  * The ways a term may be two words written together, for a search to look for them one after the other

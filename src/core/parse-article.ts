@@ -361,12 +361,18 @@ function parseSource({
         .map(rawPlace)
         .filter((at) => !shown.has(at)),
     ).size;
-    const said = [
-      ...inLineOrder(oncePerField(problems)),
-      ...(more === 0 ? [] : [moreProblems(file, more, 'in the front matter')]),
-    ];
     // Only tags that cannot be shown: the post is read without them, and they are noted.
     const tagPlaces = tagEntryPlaces(issues, data);
+    const said = [
+      ...inLineOrder(oncePerField(problems)),
+      ...(more === 0
+        ? []
+        : [
+            tagPlaces === undefined
+              ? moreProblems(file, more, 'in the front matter')
+              : { file, message: `and ${more} more tag${more === 1 ? '' : 's'} like these` },
+          ]),
+    ];
     const cleaned = tagPlaces === undefined ? undefined : withoutTagEntries(data, tagPlaces);
     // The folders' categories join the post's own once those can be read (see withCategories).
     const again =
@@ -705,7 +711,6 @@ function isUnrendered(data: Record<string, unknown>): boolean {
   });
 }
 
-/** Nothing after the key (YAML's null), or blank text: as absent, as the generators read it. */
 /**
  * Where the front matter's issues are, when each is an entry of a tag field (see TAG_FIELDS): by
  * field, the entries' places (undefined for a text `category`); undefined when any issue is another.
@@ -732,6 +737,7 @@ function tagEntryPlaces(
   return places;
 }
 
+/** Nothing after the key (YAML's null), or blank text: as absent, as the generators read it. */
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
@@ -1298,13 +1304,13 @@ function parseBody(
         file,
         line,
         field: section.kind,
-        message: `the ${section.kind} section "${plainText(section.heading)}" is empty: write its items, or remove the heading`,
+        message: `the section "${plainText(section.heading)}" is empty: write its items, or remove the heading`,
       });
       continue;
     }
     for (const item of items) {
       if (item.text !== '') continue;
-      const what = `the ${section.kind} item`;
+      const what = 'the item';
       problems.push({
         file,
         line: item.line,

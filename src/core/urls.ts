@@ -102,6 +102,10 @@ export function encodedLength(url: string): number {
   return Math.max(encoded.length, Array.from(url).length);
 }
 
+/** Whether an address fits Discord's limit once encoded, by address (see sendableUrl). */
+const sendable = new Map<string, boolean>();
+const SENDABLE_MAX = 16_384;
+
 /**
  * An article's address as the bot may send it: undefined when it is over the link button's limit
  * once encoded (the smallest place it goes), so that a reply goes out unlinked rather than refused.
@@ -118,7 +122,3 @@ export function sendableUrl(url: string | undefined): string | undefined {
   }
   return fits ? url : undefined;
 }
-
-/** Whether an address fits Discord's limit once encoded, by address (see sendableUrl). */
-const sendable = new Map<string, boolean>();
-const SENDABLE_MAX = 16_384;

@@ -59,6 +59,34 @@ describe('LastTips', () => {
     expect(writes).toHaveLength(3);
   });
 
+  it('GIVEN a timer write still under way THEN close waits for it; a choice shown after close is written at once', async () => {
+    vi.useFakeTimers();
+    const writes: [string, string][] = [];
+    let release = (): void => undefined;
+    const store: KeyValue<string> = {
+      get: () => Promise.resolve(undefined),
+      set: (key, value) =>
+        new Promise<boolean>((resolve) => {
+          writes.push([key, value]);
+          release = () => resolve(true);
+        }),
+    };
+    const tips = new LastTips(store, logger);
+    (await tips.choose('channel', () => tip('a'))).persist();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(writes).toEqual([['channel', 'a']]);
+    let closed = false;
+    const closing = tips.close().then(() => (closed = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    // An answer that comes back after the close: its choice is stored at once.
+    (await tips.choose('other', () => tip('b'))).persist();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes.at(-1)).toEqual(['other', 'b']);
+  });
+
   it('GIVEN a store that does not answer (Redis restarting) THEN the choice goes on without the last tip after a second', async () => {
     vi.useFakeTimers();
     const store: KeyValue<string> = {

@@ -319,7 +319,7 @@ describe('finding sections', () => {
     });
     // Its line once, where every problem has it.
     expect(empty.ok ? [] : empty.problems.map((problem) => formatProblem(problem))).toEqual([
-      'content/a.md:10: tips: the tips item is empty: write its text, or remove the item',
+      'content/a.md:10: tips: the item is empty: write its text, or remove the item',
     ]);
   });
 
@@ -387,7 +387,7 @@ describe('finding sections', () => {
         file: 'content/bad.md',
         line: 14,
         field: 'tips',
-        message: 'the tips item is empty: write its text, or remove the item',
+        message: 'the item is empty: write its text, or remove the item',
       },
     ]);
     const tips = mustParse(articleSource(validFront(), body('- {: .last} Listen.'))).sections.tips;
@@ -2014,7 +2014,7 @@ describe('bad content is reported with file, line and field', () => {
     expect(problems[0]).toMatchObject({
       line: 8,
       field: 'tips',
-      message: 'the tips section "Tips" is empty: write its items, or remove the heading',
+      message: 'the section "Tips" is empty: write its items, or remove the heading',
     });
   });
 
@@ -2070,7 +2070,7 @@ describe('bad content is reported with file, line and field', () => {
         file: 'content/bad.md',
         line: 13,
         field: 'tips',
-        message: 'the tips item is empty: write its text, or remove the item',
+        message: 'the item is empty: write its text, or remove the item',
       },
     ]);
     const article = mustParse(source.replace('\n-\n', '\n- Listen.\n'));
@@ -2087,7 +2087,7 @@ describe('bad content is reported with file, line and field', () => {
       file: 'content/bad.md',
       line: 10,
       field: 'tips',
-      message: 'the tips item is empty: write its text, or remove the item',
+      message: 'the item is empty: write its text, or remove the item',
     });
     expect(problems[20]).toEqual({ file: 'content/bad.md', message: 'and 4980 more problems like these' });
   });
@@ -2098,7 +2098,7 @@ describe('bad content is reported with file, line and field', () => {
         file: 'content/bad.md',
         line: 11,
         field: 'tips',
-        message: 'the tips item is empty: write its text, or remove the item',
+        message: 'the item is empty: write its text, or remove the item',
       },
     ]);
     expect(
@@ -2108,7 +2108,7 @@ describe('bad content is reported with file, line and field', () => {
         file: 'content/bad.md',
         line: 10,
         field: 'tips',
-        message: 'the tips item is empty: write its text, or remove the item',
+        message: 'the item is empty: write its text, or remove the item',
       },
     ]);
     expect(problemsOf(articleSource(validFront(), '## Tips {{< icon >}}\n\n## Skills\n\n- s'))).toEqual([
@@ -2116,7 +2116,7 @@ describe('bad content is reported with file, line and field', () => {
         file: 'content/bad.md',
         line: 8,
         field: 'tips',
-        message: expect.stringMatching(/tips section "Tips" is empty/) as string,
+        message: expect.stringMatching(/the section "Tips" is empty/) as string,
       },
     ]);
   });
@@ -2133,7 +2133,7 @@ describe('bad content is reported with file, line and field', () => {
         file: 'content/bad.md',
         line: 8,
         field: 'tips',
-        message: expect.stringMatching(/tips section "Tips" is empty/) as string,
+        message: expect.stringMatching(/the section "Tips" is empty/) as string,
       },
     ]);
   });
@@ -2183,7 +2183,7 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
         file: 'content/bad.md',
         line: 14,
         field: 'tips',
-        message: 'the tips item is empty: write its text, or remove the item',
+        message: 'the item is empty: write its text, or remove the item',
       },
     ]);
     // An item that was only tags shows nothing, and is left out.
@@ -2570,7 +2570,7 @@ describe('hostile front matter is read as data, never run', () => {
         file: 'content/bad.md',
         line: 8,
         field: 'tips',
-        message: 'the tips item is empty: write its text, or remove the item',
+        message: 'the item is empty: write its text, or remove the item',
       },
     ]);
     expect(problemsOf('{\n  "title": "T",\n  "date": "2024-02-30"\n}\ndate: x\n')).toEqual([
@@ -2836,7 +2836,7 @@ describe('hostile front matter is read as data, never run', () => {
     ]);
   });
 
-  it('GIVEN thousands of bad tags THEN the first hundred are read, as one problem and a count', () => {
+  it('GIVEN thousands of bad tags THEN the first hundred are read, left out as one note and a count', () => {
     const tags = `[${Array.from({ length: 5000 }, () => '~').join(', ')}]`;
     expect(problemsOf(`---\ntitle: T\ntags: ${tags}\nurl: /x\nsummary: S\n---\n## Tips\n- x\n`)).toEqual([
       {
@@ -2845,7 +2845,7 @@ describe('hostile front matter is read as data, never run', () => {
         field: 'tags',
         message: 'a tag is empty (20 entries): write it, or remove it',
       },
-      { file: 'content/bad.md', message: 'and 80 more problems in the front matter' },
+      { file: 'content/bad.md', message: 'and 80 more tags like these' },
     ]);
     // One tag repeated 100,000 times is one tag.
     const same = `[${Array.from({ length: 100_000 }, () => 'x').join(', ')}]`;
@@ -3311,13 +3311,13 @@ describe('list items that would show nothing but marks are empty items', () => {
     file: 'content/bad.md',
     line,
     field: 'tips',
-    message: 'the tips item is empty: write its text, or remove the item',
+    message: 'the item is empty: write its text, or remove the item',
   });
   const named = (line: number, name: string) => ({
     file: 'content/bad.md',
     line,
     field: 'tips',
-    message: `the tips item "${name}" has a name but no text: write its text after the name, or remove the item`,
+    message: `the item "${name}" has a name but no text: write its text after the name, or remove the item`,
   });
 
   it('GIVEN `- ****`, `- **Name:**` and `- [](http://x)` (QA F2) THEN each is reported, none shown as `---` or raw', () => {
@@ -3511,11 +3511,11 @@ describe('control characters, which Discord drops from embeds', () => {
     for (const control of ['\u001c', '\u0085', '\u007f', '\u0000', '\u000b']) {
       const result = parse(`## Tips\n\n- **Ok:** ${control}\n- **Two:** more`);
       expect(result.ok ? [] : result.problems.map((p) => [p.line, p.message])).toEqual([
-        [10, 'the tips item "Ok" has a name but no text: write its text after the name, or remove the item'],
+        [10, 'the item "Ok" has a name but no text: write its text after the name, or remove the item'],
       ]);
       const unnamed = parse(`## Tips\n\n- ${control}\n- **Two:** more`);
       expect(unnamed.ok ? [] : unnamed.problems.map((p) => p.message)).toEqual([
-        'the tips item is empty: write its text, or remove the item',
+        'the item is empty: write its text, or remove the item',
       ]);
     }
   });

@@ -188,7 +188,7 @@ describe('item names that show nothing, and tasks named by code', () => {
         file: 'content/bad.md',
         line: 10,
         field: 'tips',
-        message: 'the tips item is empty: write its text, or remove the item',
+        message: 'the item is empty: write its text, or remove the item',
       },
     ]);
     expect(shown({}, '## Tips\n\n### **\u001c**\n\nIts text.').tips).toEqual([[undefined, 'Its text.']]);
@@ -197,7 +197,7 @@ describe('item names that show nothing, and tasks named by code', () => {
         file: 'content/bad.md',
         line: 10,
         field: 'tips',
-        message: 'the tips item is empty: write its text, or remove the item',
+        message: 'the item is empty: write its text, or remove the item',
       },
     ]);
   });

@@ -346,13 +346,18 @@ describe('/tip', () => {
       get: () => Promise.reject(new Error('disk full')),
       set: () => Promise.reject(new Error('disk full')),
     };
-    const lastTips = new LastTips(broken, deps.logger);
+    const warnings: string[] = [];
+    const logger = createLogger({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
+    const lastTips = new LastTips(broken, logger);
     const route = createRouter(COMMANDS, { ...deps, lastTips });
     const interaction = chatInput('tip');
     await route(interaction);
     expect(onlyReply(interaction).embeds?.[0]?.title).toBeTruthy();
     // Its failed write is logged, not thrown.
     await lastTips.flush();
+    expect(warnings.map((line) => (JSON.parse(line) as { msg: string }).msg)).toContain(
+      'could not store the last tip',
+    );
   });
 
   it('GIVEN a tip that mentions @everyone THEN the reply parses no mentions', async () => {

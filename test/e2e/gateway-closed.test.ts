@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, assert, beforeAll, describe, expect, it } from 'vitest';
 import { BotProcess } from '../../emulator/bot-process.js';
 import type { DiscordEmulator } from '../../emulator/emulator.js';
 import { PROJECT_ROOT, START_FLAGS } from '../../emulator/run-bot.js';
@@ -26,6 +26,25 @@ afterAll(async () => {
   await emulator.stop();
   space.cleanup();
 });
+
+/** The processes `pid` started (a sharding manager's shards). */
+function childrenOf(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  const listed = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
+  return listed
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map(Number);
+}
+
+/** Whether `pid` runs: a zombie (exited, not reaped by a parent that does not, in a container) does not. */
+function runs(pid: number): boolean {
+  try {
+    return !execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).startsWith('Z');
+  } catch {
+    return false; // ps exits with 1 when there is no such process
+  }
+}
 
 const identifies = (): number => emulator.gatewayEvents.filter((event) => event.op === 2).length;
 
@@ -92,25 +111,15 @@ describe('a gateway closed for good', () => {
     ]);
     running.push(manager);
     await manager.waitForLog(/connected to Discord/, 60_000);
-    const [shard] = execFileSync('pgrep', ['-P', String(manager.pid)], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map(Number);
-    process.kill(manager.pid ?? 0, 'SIGKILL');
+    const [shard] = childrenOf(manager.pid);
+    assert(manager.pid !== undefined && shard !== undefined);
+    process.kill(manager.pid, 'SIGKILL');
     await manager.exited;
     // Gone within the time a stop takes (10 s at most), its gateway session closed.
-    const alive = (): boolean => {
-      try {
-        process.kill(shard ?? 0, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
     try {
-      await until(() => !alive(), 15_000, 'the shard process to stop');
+      await until(() => !runs(shard), 15_000, 'the shard process to stop');
     } finally {
-      if (alive()) process.kill(shard ?? 0, 'SIGKILL');
+      if (runs(shard)) process.kill(shard, 'SIGKILL');
     }
   });
 
@@ -124,8 +133,7 @@ describe('a gateway closed for good', () => {
     const token = emulator.replaceToken('a-reset-token.not-the-bots.000000');
     try {
       // The shard's process dies (out of memory, say): the manager starts it again, with the old token.
-      const shards = execFileSync('pgrep', ['-P', String(manager.pid)], { encoding: 'utf8' }).trim();
-      for (const pid of shards.split('\n')) process.kill(Number(pid), 'SIGKILL');
+      for (const pid of childrenOf(manager.pid)) process.kill(pid, 'SIGKILL');
       expect(await manager.exited).toBe(1);
     } finally {
       emulator.replaceToken(token);
