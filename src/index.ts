@@ -46,7 +46,8 @@ async function main(): Promise<number> {
     logger.flush();
     process.exit(1);
   };
-  if (sharded) {
+  // Only a process started with a channel to its manager (ShardingManager's `process` mode) has one.
+  if (sharded && process.send !== undefined) {
     process.once('disconnect', () => managerGone());
     if (!process.connected) managerGone();
   }
@@ -457,7 +458,7 @@ function loginFailure(error: unknown, apiUrl: string, token: string): string {
 
 /** Whether a login failed because Discord refused the token (a 401, or the gateway's 4004). */
 function tokenRejected(error: unknown, token: string): boolean {
-  const { code, status } = error as { code?: unknown; status?: unknown };
+  const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
   return (
     code === 'TokenInvalid' ||
     status === 401 ||

@@ -351,17 +351,19 @@ describe('starting the bot (the entry point npm start runs)', () => {
     );
   });
 
-  it('GIVEN a Tips section of prose without tips THEN content:check passes and notes where, and how tips are written', async () => {
-    const content = join(dir, 'prose-tips');
+  /** content:check of a folder `name` holding one file. */
+  const checkOne = (name: string, file: string, text: string) => {
+    const content = join(dir, name);
     mkdirSync(content);
-    writeFileSync(
-      join(content, 'soon.md'),
+    writeFileSync(join(content, file), text);
+    return runEntry('content-check', { CONTENT_DIR: content, SITE_URL: 'https://blog.example' }, dir);
+  };
+
+  it('GIVEN a Tips section of prose without tips THEN content:check passes and notes where, and how tips are written', async () => {
+    const result = await checkOne(
+      'prose-tips',
+      'soon.md',
       '---\ntitle: Soon\ndate: 2024-01-01\nsummary: Soon.\n---\n## Tips\n\nComing soon: I am still writing them.\n',
-    );
-    const result = await runEntry(
-      'content-check',
-      { CONTENT_DIR: content, SITE_URL: 'https://blog.example' },
-      dir,
     );
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout.trim().split('\n')).toEqual([
@@ -373,16 +375,10 @@ describe('starting the bot (the entry point npm start runs)', () => {
   });
 
   it('GIVEN a post with a category too long to show THEN content:check passes, reads the post without it, and notes it at its line', async () => {
-    const content = join(dir, 'long-category');
-    mkdirSync(content);
-    writeFileSync(
-      join(content, 'post.md'),
+    const result = await checkOne(
+      'long-category',
+      'post.md',
       '---\ntitle: Post\ndate: 2024-01-01\ncategories: ["Engineering Management and Organizational Leadership Practices", teams]\n---\nProse.\n',
-    );
-    const result = await runEntry(
-      'content-check',
-      { CONTENT_DIR: content, SITE_URL: 'https://blog.example' },
-      dir,
     );
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout.trim().split('\n')).toEqual([

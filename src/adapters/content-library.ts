@@ -46,6 +46,8 @@ const STAT_CONCURRENCY = 32;
  * finds their sections, and after that their words no longer count in searches (see #schedulePrune).
  */
 const SUPERSEDED_MS = 60_000;
+/** Long enough for any answer to be done with the index it read (Discord waits 3 s for one). */
+const ANSWER_MS = 5_000;
 /** setTimeout's longest wait (24.8 days): a later publish date or expiry is waited for in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -146,6 +148,8 @@ export class ContentLibrary {
   #rebuildTimer: NodeJS.Timeout | undefined;
   /** Drops from the store the texts edits replaced, a while after (see #schedulePrune). */
   #pruneTimer: NodeJS.Timeout | undefined;
+  /** When the index was last replaced (performance.now()). */
+  #swappedAt = 0;
 
   private constructor(options: LibraryOptions) {
     this.#options = options;
@@ -329,12 +333,19 @@ export class ContentLibrary {
    * finds its articles' sections; dropped, their words no longer stand in for a typo in searches (the
    * eight closest words could all be gone ones) nor weigh in their ranking.
    */
-  #schedulePrune(): void {
+  #schedulePrune(wait = this.#options.supersededMs ?? SUPERSEDED_MS): void {
     // A minute after the first edit not pruned yet, not after the last: a folder written every few
-    // seconds (a sync job) is pruned all the same.
+    // seconds (a sync job) is pruned all the same; but never within seconds of an edit, whose older
+    // index an answer under way may still read.
     if (this.#options.store === undefined || this.#closed || this.#pruneTimer !== undefined) return;
     this.#pruneTimer = setTimeout(() => {
       this.#pruneTimer = undefined;
+      const since = performance.now() - this.#swappedAt;
+      const settle = Math.min(ANSWER_MS, this.#options.supersededMs ?? SUPERSEDED_MS);
+      if (since < settle) {
+        this.#schedulePrune(settle - since);
+        return;
+      }
       this.#queue = this.#queue
         .then(() => {
           if (!this.#closed) this.#prune();
@@ -345,7 +356,7 @@ export class ContentLibrary {
             'could not drop the texts edits replaced from the content store',
           ),
         );
-    }, this.#options.supersededMs ?? SUPERSEDED_MS).unref();
+    }, wait).unref();
   }
 
   /**
@@ -668,6 +679,7 @@ export class ContentLibrary {
     });
     this.#files = sorted;
     this.#built = true;
+    this.#swappedAt = performance.now();
     this.#indexProblems = built.problems;
     this.#index = built.index;
     this.#logNewProblems();

@@ -30,7 +30,7 @@ export class LastTips {
   private readonly unstored = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   /** The writes of every flush so far, done when they all are. */
-  private flushed: Promise<unknown> = Promise.resolve();
+  private flushed: Promise<void> = Promise.resolve();
   /** Closed (see close): a choice shown after is stored at once, not a second later. */
   private closing = false;
 
@@ -78,7 +78,8 @@ export class LastTips {
         (err: unknown) => this.logger.warn({ err }, 'could not store the last tip'),
       ),
     );
-    this.flushed = Promise.all([this.flushed, ...writes]);
+    // Without their values: each flush's would hold the one before, a list growing every second.
+    this.flushed = Promise.all([this.flushed, ...writes]).then(() => undefined);
     await this.flushed;
   }
 

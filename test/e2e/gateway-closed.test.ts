@@ -46,6 +46,17 @@ function runs(pid: number): boolean {
   }
 }
 
+/** `npm run start:sharded`, once its shard is connected. */
+async function startSharded(): Promise<BotProcess> {
+  const manager = new BotProcess(botEnv(emulator, space), space.dir, [
+    ...START_FLAGS,
+    `${PROJECT_ROOT}dist/src/sharded.js`,
+  ]);
+  running.push(manager);
+  await manager.waitForLog(/connected to Discord/, 60_000);
+  return manager;
+}
+
 const identifies = (): number => emulator.gatewayEvents.filter((event) => event.op === 2).length;
 
 describe('a gateway closed for good', () => {
@@ -82,12 +93,7 @@ describe('a gateway closed for good', () => {
   });
 
   it('GIVEN npm run start:sharded and close code 4004 on its shard THEN the shard is not started again: every shard stops and the manager exits 1, saying why', async () => {
-    const manager = new BotProcess(botEnv(emulator, space), space.dir, [
-      ...START_FLAGS,
-      `${PROJECT_ROOT}dist/src/sharded.js`,
-    ]);
-    running.push(manager);
-    await manager.waitForLog(/connected to Discord/, 60_000);
+    const manager = await startSharded();
     const before = identifies();
     emulator.closeConnection(4004, 'Authentication failed.');
     expect(await manager.exited).toBe(1);
@@ -105,12 +111,7 @@ describe('a gateway closed for good', () => {
   });
 
   it('GIVEN npm run start:sharded whose manager is killed (SIGKILL) THEN its shard stops too, rather than answer beside the next one', async () => {
-    const manager = new BotProcess(botEnv(emulator, space), space.dir, [
-      ...START_FLAGS,
-      `${PROJECT_ROOT}dist/src/sharded.js`,
-    ]);
-    running.push(manager);
-    await manager.waitForLog(/connected to Discord/, 60_000);
+    const manager = await startSharded();
     const [shard] = childrenOf(manager.pid);
     assert(manager.pid !== undefined && shard !== undefined);
     process.kill(manager.pid, 'SIGKILL');
@@ -124,12 +125,7 @@ describe('a gateway closed for good', () => {
   });
 
   it('GIVEN npm run start:sharded and a shard that crashed, whose token Discord then refuses THEN it is started once: every shard stops and the manager exits 1', async () => {
-    const manager = new BotProcess(botEnv(emulator, space), space.dir, [
-      ...START_FLAGS,
-      `${PROJECT_ROOT}dist/src/sharded.js`,
-    ]);
-    running.push(manager);
-    await manager.waitForLog(/connected to Discord/, 60_000);
+    const manager = await startSharded();
     const token = emulator.replaceToken('a-reset-token.not-the-bots.000000');
     try {
       // The shard's process dies (out of memory, say): the manager starts it again, with the old token.
