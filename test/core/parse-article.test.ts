@@ -2861,7 +2861,7 @@ describe('hostile front matter is read as data, never run', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 
-  it('GIVEN JSON nested 100,000 deep THEN nothing walks it: ignored as an extra field, refused as a tag list', () => {
+  it('GIVEN JSON nested 100,000 deep THEN nothing walks it: ignored as an extra field, as a tag no text, left out and noted', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const front = (tags: string, extra: string) =>
       `---json\n{"title": "T", "tags": ${tags}, "url": "/x", "summary": "S", "extra": ${extra}}\n---\n## Tips\n- x\n`;
