@@ -1,5 +1,6 @@
 import { hugoPathName, jekyllSlug } from './article-url.js';
 import type { TagEntry } from './content-index.js';
+import { kept } from './kept.js';
 import { resolveUrl } from './urls.js';
 
 /**
@@ -38,8 +39,8 @@ export function unknownTagUrlTokens(pattern: string): string[] {
     .map((token) => `:${token}`);
 }
 
-/** Addresses made by blogUrl, by links and tag: `/articles` asks for the same few again and again. */
-const madeUrls = new WeakMap<BlogLinks, Map<string | undefined, string | undefined>>();
+/** Addresses made by blogUrl, by links and tag label: `/articles` asks for the same few again and again. */
+const madeUrls = new WeakMap<BlogLinks, (label: string | undefined) => string | undefined>();
 /** At most this many tags' addresses kept per links (a blog's tags, mostly). */
 const MADE_URLS_MAX = 1024;
 
@@ -47,20 +48,14 @@ const MADE_URLS_MAX = 1024;
 export function blogUrl(links: BlogLinks, tag?: TagEntry): string | undefined {
   let made = madeUrls.get(links);
   if (made === undefined) {
-    made = new Map<string | undefined, string | undefined>();
+    made = kept((label: string | undefined) => makeBlogUrl(links, label), MADE_URLS_MAX);
     madeUrls.set(links, made);
   }
-  const key = tag?.label;
-  if (made.has(key)) return made.get(key);
-  if (made.size >= MADE_URLS_MAX) made.clear();
-  const url = makeBlogUrl(links, tag);
-  made.set(key, url);
-  return url;
+  return made(tag?.label);
 }
 
-function makeBlogUrl(links: BlogLinks, tag: TagEntry | undefined): string | undefined {
-  if (tag === undefined || links.tag === undefined) return resolveUrl(links.blog, links.siteUrl);
-  const label = tag.label;
+function makeBlogUrl(links: BlogLinks, label: string | undefined): string | undefined {
+  if (label === undefined || links.tag === undefined) return resolveUrl(links.blog, links.siteUrl);
   // A tag the rule leaves nothing of (`!!!`) has no page of its own: `/tags//` would be none.
   if ([...links.tag.matchAll(TOKEN)].some(([, name = '']) => tagToken(name.toLowerCase(), label) === ''))
     return resolveUrl(links.blog, links.siteUrl);

@@ -1,3 +1,4 @@
+import { kept } from './kept.js';
 import { DISCORD_LIMITS } from './limits.js';
 
 /** True for an absolute http(s) URL. */
@@ -102,9 +103,11 @@ export function encodedLength(url: string): number {
   return Math.max(encoded.length, Array.from(url).length);
 }
 
-/** Whether an address fits Discord's limit once encoded, by address (see sendableUrl). */
-const sendable = new Map<string, boolean>();
-const SENDABLE_MAX = 16_384;
+/**
+ * Whether an address fits Discord's limit once encoded: every answer with an article checks its
+ * address, so what was measured is kept (a large blog's).
+ */
+const fitsLink = kept((url: string) => encodedLength(url) <= DISCORD_LIMITS.linkUrl, 16_384);
 
 /**
  * An article's address as the bot may send it: undefined when it is over the link button's limit
@@ -112,13 +115,5 @@ const SENDABLE_MAX = 16_384;
  * `content:check` says which posts that leaves unlinked (see unlinkedNotes).
  */
 export function sendableUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  let fits = sendable.get(url);
-  if (fits === undefined) {
-    // Every answer with an article checks its address: what was measured is kept (a large blog's).
-    if (sendable.size >= SENDABLE_MAX) sendable.clear();
-    fits = encodedLength(url) <= DISCORD_LIMITS.linkUrl;
-    sendable.set(url, fits);
-  }
-  return fits ? url : undefined;
+  return url !== undefined && fitsLink(url) ? url : undefined;
 }
