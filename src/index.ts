@@ -41,14 +41,17 @@ async function main(): Promise<number> {
   // would answer beside the shard a new manager starts, each interaction twice. Heard from the start,
   // as the manager may die while the content loads; once the bot runs, it stops as on SIGTERM.
   const sharded = process.env.SHARDING_MANAGER !== undefined;
-  let managerGone = (): void => {
-    logger.warn('the sharding manager is gone; stopping this shard');
+  let stopShard = (): void => {
     logger.flush();
     process.exit(1);
   };
+  const managerGone = (): void => {
+    logger.warn('the sharding manager is gone; stopping this shard');
+    stopShard();
+  };
   // Only a process started with a channel to its manager (ShardingManager's `process` mode) has one.
   if (sharded && process.send !== undefined) {
-    process.once('disconnect', () => managerGone());
+    process.once('disconnect', managerGone);
     if (!process.connected) managerGone();
   }
 
@@ -347,10 +350,7 @@ async function main(): Promise<number> {
     // Under start:sharded, the channel to the manager would keep the process up for the 10 s above.
     process.channel?.unref();
   };
-  managerGone = () => {
-    logger.warn('the sharding manager is gone; stopping this shard');
-    void stop(1);
-  };
+  stopShard = () => void stop(1);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       logger.info({ signal }, 'shutting down');

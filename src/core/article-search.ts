@@ -33,15 +33,17 @@ export const SEARCH_FIELDS = Object.keys(SEARCH_WEIGHTS) as SearchField[];
  * ones would each expand to hundreds of words ("pro…").
  */
 export const isPrefix = (term: string): boolean => term.length >= 4;
+/** A number, or a word with digits (`2024`, `gen1`): no typo is forgiven in it. */
+const hasDigit = (term: string): boolean => /\d/.test(term);
 /**
  * Typos allowed in a term: none up to three letters, one up to seven, then two; none in a number or
  * a word with digits (`2024` is not `2023`, `gen1` not `gen0`).
  */
 export const typos = (term: string): number =>
-  term.length < 4 || /\d/.test(term) ? 0 : term.length < 8 ? 1 : 2;
+  term.length < 4 || hasDigit(term) ? 0 : term.length < 8 ? 1 : 2;
 /** For suggestions after a search found nothing: twice the typos, and one in short words; none in numbers. */
 export const looseTypos = (term: string): number =>
-  /\d/.test(term) ? 0 : term.length < 4 ? 1 : term.length < 8 ? 2 : 4;
+  hasDigit(term) ? 0 : term.length < 4 ? 1 : term.length < 8 ? 2 : 4;
 
 /**
  * The ways a term may be two words written together, for a search to look for them one after the other
