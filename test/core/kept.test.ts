@@ -17,7 +17,8 @@ describe('kept', () => {
 
   it('GIVEN a result of undefined THEN it is kept too', () => {
     let calls = 0;
-    const nothing = kept((_key: string) => {
+    const nothing = kept((key: string) => {
+      expect(key).toBe('x');
       calls++;
       return undefined;
     }, 10);
