@@ -223,9 +223,81 @@ describe('ArticleSearch ranking', () => {
     expect(searchTerms('How to LEAD an équipe')).toEqual(['lead', 'equipe']);
     // ASCII text, read on its own faster path, splits as any other: the same terms either way.
     const ascii = 'Node.js, snake_case & C++ in 2024: <https://a.example/x> [link](/y)!';
-    expect(searchTerms(ascii)).toEqual(['node', 'js', 'snake', 'case', 'c', '2024', 'link']);
+    expect(searchTerms(ascii)).toEqual(['node', 'js', 'snake', 'case', 'cplusplus', '2024', 'link']);
     expect(searchTerms(`${ascii} é`)).toEqual([...searchTerms(ascii), 'e']);
     expect(searchOver([article('a', { title: 'The team' })]).search('the')).toEqual([]);
+  });
+});
+
+describe('ArticleSearch of names written with signs (C#, C++, F#, .NET)', () => {
+  it('GIVEN C#, C++, F# or .NET standing as a word THEN each is a term of its own, in any case, ASCII or not', () => {
+    expect(searchTerms('C# and c♯, C++ or c, F#, .NET')).toEqual([
+      'csharp',
+      'csharp',
+      'cplusplus',
+      'c',
+      'fsharp',
+      'dotnet',
+    ]);
+    expect(searchTerms('ASP.NET, VB.NET, ado.net and ML.NET Core')).toEqual([
+      'asp',
+      'dotnet',
+      'vb',
+      'dotnet',
+      'ado',
+      'dotnet',
+      'ml',
+      'dotnet',
+      'core',
+    ]);
+    // With a version, or a sign after it: still the name.
+    expect(searchTerms('C++20, C#10; C#/.NET 8 (C#.NET)')).toEqual([
+      'cplusplus',
+      '20',
+      'csharp',
+      '10',
+      'csharp',
+      'dotnet',
+      '8',
+      'csharp',
+      'dotnet',
+    ]);
+    // The non-ASCII path reads them alike: beside a word of Japanese, written without spaces, too.
+    expect(searchTerms('Crème C# et C++')).toEqual(['creme', 'csharp', 'et', 'cplusplus']);
+    expect(searchTerms('C#で作る記事')).toEqual(searchTerms('C# で作る記事'));
+    expect(searchTerms('C#で作る記事')[0]).toBe('csharp');
+  });
+
+  it('GIVEN the signs inside or beside another word THEN they separate words, as before', () => {
+    expect(searchTerms('abc# #c c++x c#x éc# 1c#')).toEqual(['abc', 'c', 'c', 'x', 'c', 'x', 'ec', '1c']);
+    expect(searchTerms('C+ C+++ C## F++')).toEqual(['c', 'c', 'c', 'f']);
+    // A domain is no .NET; nor is a word starting with "net".
+    expect(searchTerms('php.net, sourceforge.net, .network')).toEqual([
+      'php',
+      'net',
+      'sourceforge',
+      'net',
+      'network',
+    ]);
+  });
+
+  it('GIVEN posts on C#, C++, .NET and one with a lone "c" THEN each name finds its own posts only', () => {
+    const search = searchOver([
+      article('csharp', { title: 'Learning C# in a year', tags: ['C#'] }),
+      article('cpp', { title: 'Why I still write C++', summary: 'Templates, C++20 and more.' }),
+      article('plain-c', { title: 'Plan c: a lone letter', summary: 'Option c, then d.' }),
+      article('dotnet', { title: 'Moving to ASP.NET Core', lead: 'Our .NET 8 upgrade.' }),
+    ]);
+    expect(slugs(search.search('C#'))).toEqual(['csharp']);
+    expect(slugs(search.search('c♯'))).toEqual(['csharp']);
+    expect(slugs(search.search('C++'))).toEqual(['cpp']);
+    expect(slugs(search.search('c++20'))).toEqual(['cpp']);
+    expect(slugs(search.search('c'))).toEqual(['plain-c']);
+    expect(slugs(search.search('.NET'))).toEqual(['dotnet']);
+    expect(slugs(search.search('asp.net'))).toEqual(['dotnet']);
+    // Autocomplete and closest titles read the query alike.
+    expect(slugs(search.complete('C#', 5))).toEqual(['csharp']);
+    expect(slugs(search.closest('C++', 5))).toEqual(['cpp']);
   });
 });
 
@@ -434,11 +506,12 @@ describe('ArticleSearch on what users type', () => {
 });
 
 describe('searchTerms on hostile text', () => {
-  it('GIVEN a megabyte of link openings that never close, or of addresses THEN time grows with the size only', () => {
+  it('GIVEN a megabyte of link openings that never close, of addresses or of C#, C++ and .NET THEN time grows with the size only', () => {
     const inputs = [
       (size: number) => '](a'.repeat(size / 3),
       (size: number) => '[x](y '.repeat(size / 6),
       (size: number) => 'http://'.repeat(size / 7),
+      (size: number) => 'C#.NET c++x asp.net '.repeat(size / 20),
     ];
     for (const input of inputs) expect(growth((text) => searchTerms(text), input)).toBeLessThan(8);
   });
