@@ -56,6 +56,7 @@ async function check(): Promise<number> {
     ...leftOutTagNotes(index.articles),
     ...tiplessNotes(index.articles),
     ...staticFileNotes(staticFiles),
+    ...sitePageNotes(site),
     ...expiredNotes(expired, site.timeZone),
     ...upcomingNotes(upcoming, site.timeZone),
   ];
@@ -118,6 +119,16 @@ function staticFileNotes(files: readonly string[]): string[] {
     `${files.length} file(s) in _posts without front matter, not articles: Jekyll copies them as they are (front matter makes one a post):`,
     ...files.map((file) => `  ${file}`),
   ];
+}
+
+/** A Hugo site's pages that are no posts (see HugoMainSections): said with what made them so. */
+function sitePageNotes({ hugoMain, sitePages }: LoadedContent['site']): string[] {
+  if (sitePages.length === 0 || hugoMain === undefined) return [];
+  const why =
+    hugoMain.named === undefined
+      ? "at the top of the Hugo site's content, not articles: like its about or search page, they are in no section, where its posts are (its params.mainSections chooses the sections read)"
+      : `outside the Hugo site's main sections (${hugoMain.named.join(', ')}: its params.mainSections), not articles`;
+  return [`${sitePages.length} page(s) ${why}:`, ...sitePages.map((file) => `  ${file}`)];
 }
 
 /** Tags the bot cannot show (empty, too long, without a letter): the post is read without them. */

@@ -281,6 +281,27 @@ describe('starting the bot (the entry point npm start runs)', () => {
     ]);
   });
 
+  it("GIVEN a Hugo site with pages at the top of its sectioned content (about, a theme's search page) THEN content:check passes, and lists them after the summary as no articles", async () => {
+    const site = join(dir, 'hugo-pages');
+    mkdirSync(join(site, 'content/posts'), { recursive: true });
+    writeFileSync(join(site, 'hugo.toml'), 'title = "A blog"\n');
+    writeFileSync(join(site, 'content/posts/one.md'), '---\ntitle: One\n---\n## Tips\n\n- x\n');
+    writeFileSync(join(site, 'content/about.md'), '---\ntitle: About\n---\nWho I am.\n');
+    writeFileSync(join(site, 'content/search.md'), '---\ntitle: Search\nlayout: search\n---\n');
+    const result = await runEntry(
+      'content-check',
+      { CONTENT_DIR: join(site, 'content'), SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^1 article\(s\) in 1 file\(s\): all valid/) as string,
+      "2 page(s) at the top of the Hugo site's content, not articles: like its about or search page, they are in no section, where its posts are (its params.mainSections chooses the sections read):",
+      expect.stringMatching(/^ {2}\S*hugo-pages\/content\/about\.md$/) as string,
+      expect.stringMatching(/^ {2}\S*hugo-pages\/content\/search\.md$/) as string,
+    ]);
+  });
+
   it("GIVEN a Hugo site's own folder, or an Eleventy site's THEN content:check says how it read it, and reads a _posts file without front matter in the Eleventy site as a page, as Eleventy publishes it", async () => {
     const hugo = await runEntry(
       'content-check',

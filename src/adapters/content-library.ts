@@ -8,6 +8,7 @@ import { DEFAULT_CONTENT_LANGUAGE } from '../core/content-language.js';
 import { buildIndex, publishedIndex, type ContentIndex } from '../core/content-index.js';
 import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import { NO_PERMALINKS, type SitePermalinks } from '../core/site-permalinks.js';
+import type { HugoMainSections } from '../core/hugo-sections.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
@@ -16,7 +17,9 @@ import {
   displayName,
   fileSignature,
   findArticles,
+  hugoSection,
   isArticlePath,
+  isHugoPost,
   isBundleIndex,
   isCascadeIndex,
   isEleventyConfig,
@@ -48,6 +51,8 @@ const STAT_CONCURRENCY = 32;
 const SUPERSEDED_MS = 60_000;
 /** Long enough for any answer to be done with the index it read (Discord waits 3 s for one). */
 const ANSWER_MS = 5_000;
+/** Files named in one log line at most. */
+const MAX_NAMED = 20;
 /** setTimeout's longest wait (24.8 days): a later publish date or expiry is waited for in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -122,6 +127,10 @@ export class ContentLibrary {
   #timeZone: string | undefined;
   /** The addresses the site's configuration gives its posts, as the last walk read them (see findArticles). */
   #permalinks: SitePermalinks = NO_PERMALINKS;
+  /** Which of a Hugo site's pages are posts, as the last walk found (see FoundArticles.hugoMain). */
+  #hugoMain: HugoMainSections | undefined;
+  /** Its pages that are no posts, as the last walk found (see FoundArticles.sitePages). */
+  #sitePages: readonly string[] = [];
   /** How many posts the index leaves out as expired, and as not published yet. */
   #leftOut = { expired: 0, upcoming: 0 };
   #indexProblems: readonly ContentProblem[] = [];
@@ -459,6 +468,16 @@ export class ContentLibrary {
         continue;
       }
       if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo)) continue;
+      // A Hugo site's first post in a section, or one there gone (perhaps its last): whether the
+      // pages at the top are posts may change (see HugoMainSections), which only a walk tells.
+      if (this.#hugoMain !== undefined && this.#hugoMain.named === undefined) {
+        const sectioned = hugoSection(inside, this.#hugo, this.#bundles) !== '';
+        if (sectioned && (!this.#hugoMain.sectioned || info === undefined)) {
+          rescan = true;
+          continue;
+        }
+      }
+      if (!isHugoPost(inside, this.#hugo, this.#bundles, this.#hugoMain)) continue;
       const cascade = cascadeAt(inside, this.#cascades, this.#hugo);
       const file: ArticleFile = {
         path: join(root, inside),
@@ -503,6 +522,13 @@ export class ContentLibrary {
           "the site's configuration gives posts addresses the bot cannot fill: they are linked by ARTICLE_URL, or not at all while it is unset",
         );
       this.#permalinks = found.permalinks;
+      this.#hugoMain = found.hugoMain;
+      if (found.sitePages.length > 0 && !isDeepStrictEqual(found.sitePages, this.#sitePages))
+        this.#options.logger.info(
+          { pages: found.sitePages.slice(0, MAX_NAMED), count: found.sitePages.length },
+          "the Hugo site's pages in no section (about, search), or outside its params.mainSections, are not posts: not read",
+        );
+      this.#sitePages = found.sitePages;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       this.#settingFolders = found.settingFolders;
       if (!this.#closed && found.unread.length === 0)
@@ -729,9 +755,13 @@ export class ContentLibrary {
     // A problem of the site's configuration skips nothing: it says what is read instead.
     for (const problem of this.#walkProblems)
       log(problem, isSettingsFile(dirname(problem.file), basename(problem.file)) ? '' : 'skipped: ');
-    for (const state of this.#files.values())
+    for (const state of this.#files.values()) {
       for (const problem of state.problems)
         log(problem, state.article !== undefined ? 'kept the last good version: ' : 'skipped: ');
+      // A tag the bot cannot show: the post is read without it (see Article.leftOutTags).
+      for (const problem of state.article?.leftOutTags ?? [])
+        log(problem, 'tag left out, the post read without it: ');
+    }
     for (const problem of this.#indexProblems) log(problem, 'skipped: ');
     this.#logged = now;
   }

@@ -14,7 +14,13 @@ import {
   type SitePermalink,
   type SitePermalinks,
 } from '../core/site-permalinks.js';
-import { hugoPagePath, mergeCascades, type Cascade } from '../core/cascade.js';
+import { fieldOf, hugoPagePath, isFields, mergeCascades, type Cascade } from '../core/cascade.js';
+import {
+  hugoSectionOf,
+  isMainSection,
+  mainSectionsOf,
+  type HugoMainSections,
+} from '../core/hugo-sections.js';
 import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
 import { deepestTomlLine, parseTomlData } from '../core/toml-data.js';
@@ -57,7 +63,10 @@ export interface LoadedContent {
   /** Articles the blog does not publish yet, dated in the future (Hugo, Jekyll): left out of the index. */
   readonly upcoming: readonly Article[];
   /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
-  readonly site: Pick<FoundArticles, 'jekyll' | 'hugo' | 'eleventy' | 'notes' | 'timeZone'>;
+  readonly site: Pick<
+    FoundArticles,
+    'jekyll' | 'hugo' | 'eleventy' | 'notes' | 'timeZone' | 'hugoMain' | 'sitePages'
+  >;
   /** The pattern a file's address is made from, and what set it, as notes name it (`ARTICLE_URL`). */
   readonly addressPattern: (
     file: string,
@@ -95,7 +104,7 @@ export async function loadContent(
     now: Date.now(),
     builds: found.builds,
   });
-  const { jekyll, hugo, eleventy, notes, timeZone } = found;
+  const { jekyll, hugo, eleventy, notes, timeZone, hugoMain, sitePages } = found;
   return {
     index,
     problems: [...problems, ...indexProblems],
@@ -103,7 +112,7 @@ export async function loadContent(
     staticFiles,
     expired,
     upcoming,
-    site: { jekyll, hugo, eleventy, notes, timeZone },
+    site: { jekyll, hugo, eleventy, notes, timeZone, hugoMain, sitePages },
     addressPattern: (file) => {
       const { source, setting } = addressChoice(settings, file);
       // None: the configuration's note says why.
@@ -498,6 +507,13 @@ export interface FoundArticles {
    * ARTICLE_URL instead (`hugo.toml:4: permalinks posts: …`).
    */
   readonly notes: readonly string[];
+  /**
+   * At a Hugo site's content folder (or its own), which of its pages are posts (see
+   * {@link HugoMainSections}); undefined elsewhere, where every page is.
+   */
+  readonly hugoMain: HugoMainSections | undefined;
+  /** The pages of that site left out as no post (`about.md`), as files are named. */
+  readonly sitePages: readonly string[];
 }
 
 /**
@@ -685,6 +701,8 @@ export async function findArticles(
       settingFolders: [],
       permalinks: NO_PERMALINKS,
       notes: [],
+      hugoMain: undefined,
+      sitePages: [],
     };
   }
   const unread: string[] = [];
@@ -786,8 +804,22 @@ export async function findArticles(
       indexes.length === 0 ? new Map() : await readCascades(root, indexes.sort(compare), name, problems),
     ...(above === undefined ? {} : { above: await cascadesAbove(above, problems) }),
   };
-  const files = [...direct, ...byLink]
-    .map(([path, inside]) => ({ path, inside }))
+  const pages = [...direct, ...byLink].map(([path, inside]) => ({ path, inside }));
+  // At Hugo's content folder (or the site's), the pages of its main sections: see HugoMainSections.
+  const hugoMain: HugoMainSections | undefined =
+    hugoSite === undefined || hugoSite.above !== undefined
+      ? undefined
+      : {
+          named: hugoSite.mainSections,
+          sectioned: pages.some(({ inside }) => hugoSection(inside, hugo, bundles) !== ''),
+        };
+  const sitePages: string[] = [];
+  const files = pages
+    .filter(({ inside }) => {
+      const post = isHugoPost(inside, hugo, bundles, hugoMain);
+      if (!post) sitePages.push(name(inside));
+      return post;
+    })
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }): ArticleFile => {
       const cascade = cascadeAt(inside, cascades, hugo);
@@ -808,7 +840,29 @@ export async function findArticles(
     settingFolders,
     permalinks,
     notes,
+    hugoMain,
+    sitePages: sitePages.sort(compare),
   };
+}
+
+/**
+ * The section in Hugo's content (`hugo`: see {@link FoundArticles.hugo}) of the page at `inside`
+ * (relative to the content folder), see hugoSectionOf; `''` outside a Hugo site.
+ */
+export function hugoSection(inside: string, hugo: string | undefined, bundles: ReadonlySet<string>): string {
+  if (hugo === undefined || (hugo !== '' && !isWithin(inside, hugo))) return '';
+  const parts = (hugo === '' ? inside : relative(hugo, inside)).split(sep);
+  return hugoSectionOf(parts, (top) => bundles.has(hugo === '' ? top : join(hugo, top)));
+}
+
+/** Whether the page at `inside` is a post by the site's main sections (see {@link HugoMainSections}). */
+export function isHugoPost(
+  inside: string,
+  hugo: string | undefined,
+  bundles: ReadonlySet<string>,
+  main: HugoMainSections | undefined,
+): boolean {
+  return main === undefined || isMainSection(hugoSection(inside, hugo, bundles), main);
 }
 
 /** The folders of a site's configuration above the content folder (see {@link FoundArticles.settingFolders}). */
@@ -947,6 +1001,8 @@ interface HugoSite {
   readonly zone: SiteZone;
   /** What its configuration cascades to every page (see {@link HugoCascades}). */
   readonly cascade: readonly Cascade[];
+  /** Its configuration's `params.mainSections` (see {@link HugoMainSections}). */
+  readonly mainSections: readonly string[] | undefined;
   /** Its folder, when above the content folder (see {@link FoundArticles.settingFolders}). */
   readonly site?: string;
   /** Its configuration files that could not be read. */
@@ -965,8 +1021,8 @@ interface HugoSite {
 async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<HugoSite | undefined> {
   const own = entries.map((entry) => entry.name);
   if (await isHugoSite(root, own)) {
-    const { contentDir, builds, zone, cascade, permalinks, problems } = await hugoConfigOf(root, own);
-    return { content: contentDir, builds, zone, cascade, permalinks, problems };
+    const { contentDir, ...config } = await hugoConfigOf(root, own);
+    return { content: contentDir, ...config };
   }
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
@@ -979,10 +1035,10 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
-      const { contentDir, builds, zone, cascade, permalinks, problems } = await hugoConfigOf(site, names);
+      const { contentDir, ...config } = await hugoConfigOf(site, names);
       const content = join(site, contentDir);
       const prefix = relative(content, root);
-      const found = { content: '', builds, zone, cascade, permalinks, site, problems };
+      const found = { ...config, content: '', site };
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
       return prefix !== '' && isInside(content, root) ? { ...found, above: { content, prefix } } : found;
     }
@@ -1023,6 +1079,7 @@ async function hugoConfigOf(
   zone: SiteZone;
   cascade: readonly Cascade[];
   permalinks: PermalinksRead;
+  mainSections: readonly string[] | undefined;
   problems: readonly ConfigProblem[];
 }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`, where a
@@ -1032,10 +1089,12 @@ async function hugoConfigOf(
       .slice(0, 1)
       .map((file) => ({ file })),
     ...HUGO_CONFIG_FILES.map((name) => ({ file: join('config', '_default', name) })),
-    ...['toml', 'yaml', 'yml', 'json'].map((ext) => ({
-      file: join('config', '_default', `permalinks.${ext}`),
-      key: 'permalinks',
-    })),
+    ...['permalinks', 'params'].flatMap((key) =>
+      ['toml', 'yaml', 'yml', 'json'].map((ext) => ({
+        file: join('config', '_default', `${key}.${ext}`),
+        key,
+      })),
+    ),
   ];
   const configs: { path: string; text: string; data: Record<string, unknown> }[] = [];
   const problems: ConfigProblem[] = [];
@@ -1065,6 +1124,13 @@ async function hugoConfigOf(
       ugly: found('uglyurls'),
       cased: found('disablepathtolower'),
     }),
+    // Hugo merges `params` from every file: the first that sets `mainSections`.
+    mainSections: configs
+      .map(({ data }) => {
+        const params = fieldOf(data, 'params');
+        return isFields(params) ? mainSectionsOf(fieldOf(params, 'mainsections')) : undefined;
+      })
+      .find((names) => names !== undefined),
     problems,
   };
 }

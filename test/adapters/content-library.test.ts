@@ -145,6 +145,25 @@ describe('ContentLibrary.refresh', () => {
     expect(titles(lib)).toEqual(['Alpha, fixed', 'Beta']);
   });
 
+  it('GIVEN a tag the bot cannot show THEN the post is read without it, and the tag logged once with its file and line', async () => {
+    const lib = await open();
+    const long = 'Engineering Management and Organizational Leadership Practices';
+    put('c.md', articleSource(validFront({ title: 'Gamma', tags: ['lead', long] }), '## Tips\n\n- x'));
+    await lib.refresh({ paths: [join(dir, 'c.md')] });
+    expect(lib.current.bySlug('c')?.tags).toEqual(['lead']);
+    const said = () => logs.filter((l) => l.level === 40 && l.file === rel('c.md'));
+    expect(said()).toEqual([
+      expect.objectContaining({
+        line: expect.any(Number) as number,
+        msg: expect.stringMatching(/^tag left out, the post read without it: .*c\.md:\d+: tags: /) as string,
+      }),
+    ]);
+    // Another edit that keeps it: not said again.
+    put('b.md', article('Beta, again'));
+    await lib.refresh({ paths: [join(dir, 'b.md')] });
+    expect(said()).toHaveLength(1);
+  });
+
   it('GIVEN a new file broken from the start THEN it is skipped and named; a file removed or made a draft leaves', async () => {
     const lib = await open();
     put('c.md', 'no front matter\n');
@@ -341,7 +360,7 @@ describe("ContentLibrary.refresh in a Hugo site's folder", () => {
     await lib.watch();
     putIn('content/posts/leaf/extra.md', 'Extra');
     putIn('content/posts/leaf/sub/deeper.md', 'Deeper');
-    put('content/c.md', article('Gamma'));
+    put('content/posts/c.md', article('Gamma'));
     // Beside the content folder, no page: not read.
     put('README.md', article('Read me'));
     await eventually(() => expect(titles(lib)).toEqual(['Gamma', 'Leaf']));

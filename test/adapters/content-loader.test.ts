@@ -14,6 +14,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { execFileSync } from 'node:child_process';
 import {
   displayName,
+  compare,
   findArticles,
   isArticlePath,
   isWalked,
@@ -478,10 +479,17 @@ describe("findArticles in a Hugo site's content", () => {
     mkdirSync(dirname(join(site, path)), { recursive: true });
     writeFileSync(join(site, path), text);
   };
+  /**
+   * The pages a walk found, posts and the site's pages (at the top of a sectioned site's content: see
+   * the main sections' tests), by name.
+   */
+  const walked = ({ files, sitePages }: Awaited<ReturnType<typeof findArticles>>): string[] =>
+    [...files.map((file) => file.file), ...sitePages].sort(compare);
   /** The files found under `inside` (the content folder by default), relative to it. */
   const found = async (inside = 'content') => {
-    const { files, problems, bundles } = await findArticles(join(site, inside));
-    return { files: files.map((file) => relative(join(site, inside), file.file)), problems, bundles };
+    const result = await findArticles(join(site, inside));
+    const { problems, bundles } = result;
+    return { files: walked(result).map((file) => relative(join(site, inside), file)), problems, bundles };
   };
   const pages = [
     'about.md',
@@ -594,9 +602,12 @@ describe("findArticles in a Hugo site's content", () => {
       'node_modules/x/README.md',
     ];
     for (const file of others) put(file);
-    const { files, folders, hugo } = await findArticles(site);
+    const result = await findArticles(site);
+    const { folders, hugo } = result;
     expect(hugo).toBe('content');
-    expect(files.map((file) => relative(site, file.file))).toEqual(pages.map((file) => `content/${file}`));
+    expect(walked(result).map((file) => relative(site, file))).toEqual(
+      pages.map((file) => `content/${file}`),
+    );
     const root = realpathSync(site);
     expect(
       folders.map((folder) => relative(root, folder)).every((f) => f === '' || f.startsWith('content')),
@@ -615,8 +626,11 @@ describe("findArticles in a Hugo site's content", () => {
     symlinkSync(join('..', '..'), join(site, 'content/posts/home'));
     mkdirSync(join(site, 'layouts'));
     symlinkSync(join('..', 'layouts'), join(site, 'content/layouts'));
-    const { files, problems } = await findArticles(site);
-    expect(files.map((file) => relative(site, file.file))).toEqual(pages.map((file) => `content/${file}`));
+    const result = await findArticles(site);
+    const { problems } = result;
+    expect(walked(result).map((file) => relative(site, file))).toEqual(
+      pages.map((file) => `content/${file}`),
+    );
     expect(problems).toEqual([
       {
         file: join(site, 'content/layouts'),
@@ -660,7 +674,7 @@ describe("findArticles in a Hugo site's content", () => {
     put('pages/blog/moved.md');
     put('notes/deep/pages/nested.md');
     put('README.md');
-    const atSite = async () => (await findArticles(site)).files.map((file) => relative(site, file.file));
+    const atSite = async () => walked(await findArticles(site)).map((file) => relative(site, file));
     put('hugo.toml', 'title = "A blog"\ncontentDir = "pages"\n');
     expect(await atSite()).toEqual(['pages/blog/moved.md']);
     unlinkSync(join(site, 'hugo.toml'));

@@ -47,7 +47,7 @@ describe("Hugo's permalinks", () => {
     put('content/about.md', toml('title = "About"'));
   });
 
-  it('GIVEN [permalinks] with a pattern for a section THEN its posts are at that address, filled as Hugo fills it (:slug the slug, else the title); the other sections, and pages at the top, take ARTICLE_URL', async () => {
+  it('GIVEN [permalinks] with a pattern for a section THEN its posts are at that address, filled as Hugo fills it (:slug the slug, else the title); the other sections take ARTICLE_URL', async () => {
     put('hugo.toml', 'title = "A blog"\n[permalinks]\n  posts = "/:year/:month/:slug/"\n');
     expect(await addresses('.', '/:sections/:slugorfilename/')).toEqual({
       'content/posts/first.md': 'https://blog.example/2024/03/my-first-post/',
@@ -55,7 +55,7 @@ describe("Hugo's permalinks", () => {
       // A date in the pattern and none in the post: no link rather than a wrong one.
       'content/posts/undated.md': undefined,
       'content/notes/n1.md': 'https://blog.example/notes/n1/',
-      'content/about.md': 'https://blog.example/about/',
+      // content/about.md is the site's page, in no section: no article (see hugo-main-sections.test.ts).
     });
   });
 
@@ -114,7 +114,7 @@ describe("Hugo's permalinks", () => {
     const found = await addresses('.');
     expect(found['content/notes/n1.md']).toBe('https://blog.example/n/2024/a-note/');
     expect(found['content/posts/first.md']).toBe('https://blog.example/posts/first.html');
-    expect(found['content/about.md']).toBe('https://blog.example/about.html');
+    expect(found['content/about.md']).toBeUndefined();
     put('config/_default/hugo.toml', 'disablePathToLower = true\n[uglyURLs]\nposts = true\n');
     const loaded = await loadContent(join(site, 'content'), 'https://blog.example');
     expect(loaded.index.articles.find((a) => a.slug === 'first')?.url).toBe(
@@ -193,17 +193,17 @@ describe("a generator's own default address, with ARTICLE_URL unset", () => {
       'content/posts/first.md': 'https://blog.example/posts/first/',
       'content/posts/2024/Deep Post.md': 'https://blog.example/posts/2024/deep-post/',
       'content/posts/bundle/index.md': 'https://blog.example/posts/custom-slug/',
-      'content/about.md': 'https://blog.example/about/',
     };
+    // content/about.md is the site's page, in no section: no article (see hugo-main-sections.test.ts).
     expect(await addresses('.')).toEqual(expected);
     expect(await addresses('content')).toEqual(expected);
-    const inPosts = Object.fromEntries(
-      Object.entries(expected).filter(([file]) => file !== 'content/about.md'),
-    );
-    expect(await addresses('content/posts')).toEqual(inPosts);
+    expect(await addresses('content/posts')).toEqual(expected);
     expect((await addresses('content', '/b/:slug'))['content/posts/first.md']).toBe(
       'https://blog.example/b/first',
     );
+    // A blog of top-level posts: each at its name.
+    rmSync(join(site, 'content/posts'), { recursive: true });
+    expect(await addresses('content')).toEqual({ 'content/about.md': 'https://blog.example/about/' });
   });
 
   it("GIVEN a Jekyll site whose _config.yml sets no permalink THEN its posts are at Jekyll's date style; without a _config.yml, and in any other folder, at /blog/:slug", async () => {
