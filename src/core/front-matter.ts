@@ -380,6 +380,15 @@ export const frontMatterSchema = fields.transform(({ categories, category, ...fr
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 
 /**
+ * The front matter's `sections` alone, when they can be read: what the body's headings are read by,
+ * for the body's problems in a file whose other fields are wrong (see parseSource).
+ */
+export function sectionsOnly(data: Record<string, unknown>): Pick<FrontMatter, 'sections'> {
+  const read = fields.shape.sections.safeParse(data['sections']);
+  return read.success && read.data !== undefined ? { sections: read.data } : {};
+}
+
+/**
  * The data formats front matter may be written in, by the name after the opening `---` (any case).
  * gray-matter runs `---js` and `---javascript` through `eval`, and looks any other name up among its
  * engines: only these names ever reach it, each read by a reader here. A Map, so that

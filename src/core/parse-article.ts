@@ -11,6 +11,7 @@ import {
   isRealDay,
   readFrontMatter,
   SLUG_PATTERN,
+  sectionsOnly,
   type FrontMatter,
 } from './front-matter.js';
 import {
@@ -297,6 +298,38 @@ function parseSource({
   let front = frontMatterSchema.safeParse(data);
   // The front matter's lines (it is at most a thousand), split once for every problem's line.
   const frontLines: KeyedLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
+  /**
+   * The body read by the headings `meta` names (see parseBody), with links relative to the page at
+   * `pageUrl`. What the generator would have expanded or compiled away is left out first.
+   */
+  const readBody = (meta: Pick<FrontMatter, 'sections'>, pageUrl: string | undefined) => {
+    const mdx = /\.mdx$/i.test(file);
+    // Before anything reads it: the MDX reader marks its removals with NUL (see stripMdx).
+    const bodyText = withoutControls(block.body);
+    const { text: markdown, titleLines } = readAdmonitions(
+      stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }),
+      { indentedCode: !mdx },
+    );
+    const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
+    // Attribute lists and admonitions' marker lines are no content: an item of only `{: .x}` is empty as written.
+    const asWritten = () => stripAttributeLists(stripAdmonitions(bodyText, { indentedCode: !mdx }));
+    return parseBody(
+      file,
+      { written: asWritten, content: shown, titleLines },
+      block.bodyLine,
+      meta,
+      { siteUrl, pageUrl },
+      mdx,
+    );
+  };
+  /**
+   * A file refused for its front matter, with its body's problems too (read by its `sections` when
+   * they can be read): all of a new post's problems at once, not one fix and check at a time.
+   */
+  const refused = (problems: readonly ContentProblem[], meta: Pick<FrontMatter, 'sections'>): ParseResult => {
+    const body = readBody(meta, undefined).problems;
+    return { ok: false, problems: firstProblems(file, [...problems, ...body]) };
+  };
   /** Tags left out, said as problems (see Article.leftOutTags). */
   let leftOutTags: ContentProblem[] = [];
   if (!front.success) {
@@ -379,7 +412,7 @@ function parseSource({
       cleaned === undefined
         ? undefined
         : frontMatterSchema.safeParse(folders.length === 0 ? cleaned : withCategories(cleaned, folders));
-    if (again?.success !== true) return { ok: false, problems: said };
+    if (again?.success !== true) return refused(said, sectionsOnly(data));
     front = again;
     leftOutTags = said;
   }
@@ -390,9 +423,8 @@ function parseSource({
   // Jekyll stops at such a name ("Invalid date") unless the front matter dates the post, as Eleventy
   // then does too: the name's prefix is not read at all.
   if (named.notADay !== undefined && meta.date === undefined) {
-    return {
-      ok: false,
-      problems: [
+    return refused(
+      [
         {
           file,
           line: 1,
@@ -400,7 +432,8 @@ function parseSource({
           message: `${named.notADay} is not a date; rename the file with a day that exists (YYYY-MM-DD-name.md), or give the post a date in its front matter`,
         },
       ],
-    };
+      meta,
+    );
   }
   const place = contentPath === undefined ? undefined : nameOf(contentPath, language);
   // The key commands and buttons use: the front matter's slug (as the generators accept it) or the
@@ -408,9 +441,8 @@ function parseSource({
   const slug = meta.slug === undefined ? named.slug : slugOf(meta.slug);
   const fullSlug = meta.slug === undefined ? named.fullSlug : slugOf(meta.slug, Infinity);
   if (slug === undefined) {
-    return {
-      ok: false,
-      problems: [
+    return refused(
+      [
         {
           file,
           line: 1,
@@ -418,7 +450,8 @@ function parseSource({
           message: 'none given, and the file name has no letters or digits to make one from',
         },
       ],
-    };
+      meta,
+    );
   }
   // Jekyll titles a post without one from its file name. A long title is cut, not refused: the blog
   // publishes the post.
@@ -429,9 +462,8 @@ function parseSource({
   const shownTitle = withoutControls(htmlAsText(ownTitle));
   if (ownTitle !== '' && SHOWS_NOTHING.test(shownTitle)) {
     const name = names.get('title') ?? 'title';
-    return {
-      ok: false,
-      problems: [
+    return refused(
+      [
         {
           file,
           line: keyLine(frontLines, name),
@@ -440,13 +472,13 @@ function parseSource({
             'expected a title (text), and this one shows nothing once its HTML tags and entities are read: write its words, or remove it to title the post from its file name',
         },
       ],
-    };
+      meta,
+    );
   }
   const title = truncatePlain(shownTitle || withoutControls(named.title).trim(), TITLE_MAX);
   if (title === '')
-    return {
-      ok: false,
-      problems: [
+    return refused(
+      [
         {
           file,
           line: 1,
@@ -454,7 +486,8 @@ function parseSource({
           message: 'none given, and the file name has no words to make one from',
         },
       ],
-    };
+      meta,
+    );
   const date = meta.date ?? named.date;
   // When the generator publishes it, for those that leave a post dated in the future out until then:
   // Hugo (by its front matter only) and Jekyll (a post's date, from its name too).
@@ -499,10 +532,7 @@ function parseSource({
   const tooLong = ownField === undefined || path === undefined ? undefined : overlong(url, path);
   if (ownField !== undefined && tooLong !== undefined) {
     const name = names.get(ownField) ?? ownField;
-    return {
-      ok: false,
-      problems: [{ file, line: keyLine(frontLines, name), field: name, message: tooLong }],
-    };
+    return refused([{ file, line: keyLine(frontLines, name), field: name, message: tooLong }], meta);
   }
   // Where the blog publishes it, when the blog's own rule says (its url or permalink, or the
   // ARTICLE_URL the admin set; not the default, a guess): two posts at one are one page on the blog,
@@ -522,9 +552,8 @@ function parseSource({
   const summary =
     shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl, url);
   if (!summary.ok) {
-    return {
-      ok: false,
-      problems: [
+    return refused(
+      [
         {
           file,
           line: keyLine(frontLines, names.get(summaryField) ?? summaryField),
@@ -532,28 +561,11 @@ function parseSource({
           message: summary.message,
         },
       ],
-    };
+      meta,
+    );
   }
-  // What the generator would have expanded or compiled away, left out before the Markdown is read.
-  const mdx = /\.mdx$/i.test(file);
-  // Before anything reads it: the MDX reader marks its removals with NUL (see stripMdx).
-  const bodyText = withoutControls(block.body);
-  const { text: markdown, titleLines } = readAdmonitions(
-    stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }),
-    { indentedCode: !mdx },
-  );
-  const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
-  // Attribute lists and admonitions' marker lines are no content: an item of only `{: .x}` is empty as written.
-  const asWritten = () => stripAttributeLists(stripAdmonitions(bodyText, { indentedCode: !mdx }));
   // Links relative to the post (`../older/`, `#tips`) lead where a reader of its page would go.
-  const body = parseBody(
-    file,
-    { written: asWritten, content: shown, titleLines },
-    block.bodyLine,
-    meta,
-    { siteUrl, pageUrl: url },
-    mdx,
-  );
+  const body = readBody(meta, url);
   // A post without any of the sections is still an article: /articles lists it.
   if (body.problems.length > 0) return { ok: false, problems: firstProblems(file, body.problems) };
   const article: Article = {
@@ -1232,7 +1244,7 @@ function parseBody(
     titleLines: readonly number[];
   },
   lineOffset: number,
-  meta: FrontMatter,
+  meta: Pick<FrontMatter, 'sections'>,
   { siteUrl, pageUrl }: { siteUrl: string | undefined; pageUrl: string | undefined },
   mdx: boolean,
 ): {
@@ -1440,7 +1452,7 @@ function isImageOnly(node: PhrasingContent): boolean {
   }
 }
 
-function headingMatcher(meta: FrontMatter): (heading: string) => SectionKind | undefined {
+function headingMatcher(meta: Pick<FrontMatter, 'sections'>): (heading: string) => SectionKind | undefined {
   const byName = new Map<string, SectionKind>();
   const add = (name: string, kind: SectionKind): void => {
     if (!byName.has(headingKey(name))) byName.set(headingKey(name), kind);

@@ -323,6 +323,35 @@ describe('finding sections', () => {
     ]);
   });
 
+  it("GIVEN a wrong front matter field and a problem in the body THEN both are said at once, the body read by the front matter's sections", () => {
+    const problems = (source: string): string[] => {
+      const result = parseArticle({ file: 'content/a.md', source });
+      return result.ok ? [] : result.problems.map((problem) => formatProblem(problem));
+    };
+    expect(problems('---\ntitle: A\ndate: 2024-02-30\n---\n## Tips\n\n- \n- fine\n')).toEqual([
+      expect.stringMatching(/^content\/a\.md:3: date: /) as string,
+      'content/a.md:7: tips: the item is empty: write its text, or remove the item',
+    ]);
+    // Read by its `sections` when they are right: `## Advice` is the tips.
+    expect(problems('---\ntitle: A\ndate: soon\nsections: { tips: Advice }\n---\n## Advice\n\n- \n')).toEqual(
+      [
+        expect.stringMatching(/^content\/a\.md:3: date: /) as string,
+        'content/a.md:8: tips: the item is empty: write its text, or remove the item',
+      ],
+    );
+    // A problem found past the fields (an address too long) says the body's too.
+    expect(
+      problems(`---\ntitle: A\nurl: https://blog.example/${'x'.repeat(600)}\n---\n## Tips\n\n- \n`),
+    ).toEqual([
+      expect.stringMatching(/^content\/a\.md:3: url: /) as string,
+      'content/a.md:7: tips: the item is empty: write its text, or remove the item',
+    ]);
+    // Nothing wrong in the body: the front matter's problem alone, as before.
+    expect(problems('---\ntitle: A\ndate: soon\n---\n## Tips\n\n- fine\n')).toEqual([
+      expect.stringMatching(/^content\/a\.md:3: date: /) as string,
+    ]);
+  });
+
   it('GIVEN "**Name**: text" and "Name: text" items THEN both give a name and a text', () => {
     const article = mustParse(
       articleSource(
