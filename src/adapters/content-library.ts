@@ -583,14 +583,23 @@ export class ContentLibrary {
       broken: boolean;
       fixed: boolean;
     }[] = [];
+    const { store } = this.#options;
+    // Each file's last good version, remembered by the store for a restart (see ContentStore.markGood).
+    const good: [string, string | undefined][] = [];
     for (const key of gone) {
       changes.push({ before: next.get(key)?.article, after: undefined, broken: false, fixed: false });
       next.delete(key);
+      good.push([key, undefined]);
     }
     for (const outcome of outcomes) {
       const key = outcome.file.file;
       const previous = next.get(key);
-      const before = previous?.article;
+      // Broken since the bot last read it (a restart): its last good version, if the store has it.
+      const before =
+        previous?.article ??
+        (previous === undefined && outcome.kind === 'problems' ? store?.lastGood(key) : undefined);
+      if (outcome.kind === 'article') good.push([key, outcome.key]);
+      else if (outcome.kind !== 'problems') good.push([key, undefined]);
       // The same text as before (read again by a forced rescan, or touched): the same article, so
       // that nothing is indexed again.
       const state =
@@ -606,6 +615,7 @@ export class ContentLibrary {
         fixed: (previous?.problems.length ?? 0) > 0,
       });
     }
+    if (good.length > 0) store?.markGood(good);
     const indexBefore = this.#index;
     const first = !this.#built;
     const buildsChanged = !isDeepStrictEqual(buildsBefore, this.#builds);

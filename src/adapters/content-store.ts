@@ -14,7 +14,7 @@ import { prepareSearch, SqliteSearch, type SearchStatements } from './sqlite-sea
 /** The bot's code (src/, or dist/src/ once built): a store written by other code is not read. */
 const CODE_DIR = fileURLToPath(new URL('../', import.meta.url));
 /** Raised with any change to the tables below (the code's hash covers the rest). */
-const SCHEMA = 1;
+const SCHEMA = 2;
 /** Articles whose sections are kept read (a few kilobytes each). */
 const RECENT_SECTIONS = 64;
 /** Pages written ahead of the database between checkpoints: SQLite's default, outside bulk loads. */
@@ -152,6 +152,28 @@ export class ContentStore {
     )();
   }
 
+  /**
+   * Remembers, by file (as problems name it), the text of its last good version, or forgets it
+   * (`undefined`: the file gone, or no article now): an edit that breaks it keeps that version across
+   * a restart as well (see {@link lastGood}).
+   */
+  markGood(files: Iterable<readonly [file: string, key: string | undefined]>): void {
+    const { markGood, forgetGood } = this.#statements;
+    this.#db.transaction(() => {
+      for (const [file, key] of files) {
+        if (key === undefined) forgetGood.run(file);
+        else markGood.run(file, key);
+      }
+    })();
+  }
+
+  /** The last good version of the file (see {@link markGood}), while its text is still stored. */
+  lastGood(file: string): Article | undefined {
+    const row = this.#statements.lastGood.get(file) as { key: string } | undefined;
+    const result = row === undefined ? undefined : this.get(row.key);
+    return result?.ok === true ? result.article : undefined;
+  }
+
   /** The sections of a stored article (see {@link StoredArticle}). */
   sections(id: number): Sections {
     let sections = this.#recent.get(id);
@@ -185,7 +207,17 @@ export class ContentStore {
     const kept = new Set(keys);
     const ids = new Set<number>();
     for (const article of articles) if (article instanceof StoredArticle) ids.add(article.id);
-    const { rows, remove, unindex } = this.#statements;
+    const { rows, remove, unindex, goodRows, forgetGood } = this.#statements;
+    // A file's last good version goes with its text: a file removed is forgotten.
+    const files = new Set<string>();
+    for (const article of articles) files.add(article.file);
+    const forgotten = (goodRows.all() as { file: string; key: string }[]).filter(
+      (row) => !kept.has(row.key) && !files.has(row.file),
+    );
+    if (forgotten.length > 0)
+      this.#db.transaction(() => {
+        for (const row of forgotten) forgetGood.run(row.file);
+      })();
     const gone = (rows.all() as { id: number; key: string; article: number }[]).filter(
       (row) => !kept.has(row.key) && !ids.has(row.id),
     );
@@ -282,7 +314,7 @@ export class StoredArticle implements Article {
 const NOT_THE_STORE = 'NOT_THE_STORE';
 /** The store's tables, and those SQLite makes for them (the full-text index's shadow tables). */
 const STORE_TABLES =
-  /^(meta|parsed|sqlite_sequence|words|words_(data|idx|content|docsize|config|terms|in_columns))$/;
+  /^(meta|parsed|good|sqlite_sequence|words|words_(data|idx|content|docsize|config|terms|in_columns))$/;
 
 function create(path: string, version: string): Database.Database {
   const db = new Database(path);
@@ -310,7 +342,7 @@ function create(path: string, version: string): Database.Database {
       { value: string } | undefined;
     if (saved?.value !== version) {
       db.exec(
-        'DROP TABLE IF EXISTS words_in_columns; DROP TABLE IF EXISTS words_terms; DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS parsed',
+        'DROP TABLE IF EXISTS words_in_columns; DROP TABLE IF EXISTS words_terms; DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS parsed; DROP TABLE IF EXISTS good',
       );
     }
     // A write, so that the lock is taken now (and held until closed).
@@ -322,6 +354,8 @@ function create(path: string, version: string): Database.Database {
         result TEXT NOT NULL,
         sections TEXT
       );
+      -- Each file's last good version, by its text's key (see markGood).
+      CREATE TABLE IF NOT EXISTS good (file TEXT PRIMARY KEY, key TEXT NOT NULL);
       CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
         ${SEARCH_FIELDS.join(', ')},
         -- searchTerms has made the words (folded, accents off): split on the spaces between them only.
@@ -354,6 +388,13 @@ function prepare(db: Database.Database) {
     rows: db.prepare('SELECT id, key, sections IS NOT NULL AS article FROM parsed'),
     remove: db.prepare('DELETE FROM parsed WHERE id = ?'),
     unindex: db.prepare('DELETE FROM words WHERE rowid = ?'),
+    // Written only when it changed: a restart marks every file again, most of them as they were.
+    markGood: db.prepare(
+      'INSERT INTO good (file, key) VALUES (?, ?) ON CONFLICT (file) DO UPDATE SET key = excluded.key WHERE key IS NOT excluded.key',
+    ),
+    forgetGood: db.prepare('DELETE FROM good WHERE file = ?'),
+    lastGood: db.prepare('SELECT key FROM good WHERE file = ?'),
+    goodRows: db.prepare('SELECT file, key FROM good'),
   };
 }
 

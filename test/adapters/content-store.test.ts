@@ -141,6 +141,46 @@ describe('ContentStore', () => {
     expect(logs.some((l) => l.level === 50)).toBe(false);
   });
 
+  it('GIVEN a file broken while the bot was stopped THEN the next start keeps its last good version, says so, and a fix replaces it', async () => {
+    await load();
+    const broken = '---\ntitle: [unclosed\n---\n';
+    writeFileSync(join(dir, 'content', 'b.md'), broken);
+    const again = await running();
+    expect(titles(again)).toEqual(['Alpha', 'Beta']);
+    expect(again.current.bySlug('b')?.sections.tips?.items[0]?.text).toBe('Listen first.');
+    await again.close();
+    for (const store of open.splice(0)) store.close();
+    expect(again.problems).toEqual([expect.objectContaining({ file: join(dir, 'content', 'b.md') })]);
+    expect(logs.map((l) => l.msg)).toContainEqual(
+      expect.stringMatching(/^kept the last good version: .*b\.md/),
+    );
+    // Still broken at the start after: still kept (the prune keeps its text).
+    expect(titles(await load())).toEqual(['Alpha', 'Beta']);
+    put('b.md', 'Beta, fixed');
+    expect(titles(await load())).toEqual(['Alpha', 'Beta, fixed']);
+  });
+
+  it('GIVEN a file removed while stopped, then written again broken THEN no older version comes back', async () => {
+    await load();
+    unlinkSync(join(dir, 'content', 'b.md'));
+    expect(titles(await load())).toEqual(['Alpha']);
+    writeFileSync(join(dir, 'content', 'b.md'), '---\ntitle: [unclosed\n---\n');
+    const again = await load();
+    expect(titles(again)).toEqual(['Alpha']);
+    expect(again.problems).toHaveLength(1);
+  });
+
+  it('GIVEN a file made a draft while stopped, then broken THEN its version of before the draft does not come back', async () => {
+    await load();
+    writeFileSync(
+      join(dir, 'content', 'b.md'),
+      articleSource(validFront({ title: 'Beta', draft: true }), ''),
+    );
+    expect(titles(await load())).toEqual(['Alpha']);
+    writeFileSync(join(dir, 'content', 'b.md'), '---\ntitle: [unclosed\n---\n');
+    expect(titles(await load())).toEqual(['Alpha']);
+  });
+
   it('GIVEN a file removed THEN its row leaves the store at the next start', async () => {
     await load();
     unlinkSync(join(dir, 'content', 'b.md'));
