@@ -1,17 +1,16 @@
-import {
-  DiscordjsErrorCodes,
-  DiscordjsTypeError,
-  escapeMarkdown,
-  type AutocompleteInteraction,
-} from 'discord.js';
-import { plainLine, truncatePlain } from '../core/text.js';
+import { DiscordjsErrorCodes, DiscordjsTypeError, type AutocompleteInteraction } from 'discord.js';
+import { escapeInline, plainLine, truncatePlain } from '../core/text.js';
 
 /** The name of the option that makes a reply visible only to its author. */
 export const PRIVATE_OPTION = 'private';
 
-/** A user's text, safe to echo back in a message: one plain line, no Markdown, no mass mention, short. */
+/**
+ * A user's text, safe to echo back in a message: one plain line, no Markdown, no mass mention, short.
+ * Each mark is escaped alone (escapeInline): discord.js's escapeMarkdown left runs of four `*` or
+ * backticks half escaped, which then opened spans.
+ */
 export function quote(text: string): string {
-  return `“${escapeMarkdown(truncatePlain(plainLine(text), 80)).replace(/@/g, '@\u200b')}”`;
+  return `“${escapeInline(truncatePlain(plainLine(text), 80)).replace(/@/g, '@\u200b')}”`;
 }
 
 /**
