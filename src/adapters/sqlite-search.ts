@@ -6,8 +6,8 @@ import {
   isPrefix,
   looseTypos,
   searchTerms,
-  twoWordsOf,
   typos,
+  wordsOf,
   type ArticleSearch,
 } from '../core/article-search.js';
 import { compareNewestFirst } from '../core/newest-first.js';
@@ -15,6 +15,8 @@ import { typoDistance } from '../core/typo-distance.js';
 
 /** How many searches' results are kept for paging (a button press each). */
 const RECENT_SEARCHES = 16;
+/** How many terms' readings as words written together are kept (see #readingsOf). */
+const KEPT_READINGS = 256;
 /** At most this many words stand for one word with typos: the closest, then the most used. */
 const SIMILAR_TERMS = 8;
 
@@ -29,6 +31,8 @@ export interface SearchStatements {
   readonly terms: Database.Statement;
   /** The words of titles. */
   readonly titleTerms: Database.Statement;
+  /** Whether a word is indexed. */
+  readonly known: Database.Statement;
 }
 
 export function prepareSearch(db: Database.Database): SearchStatements {
@@ -47,6 +51,7 @@ export function prepareSearch(db: Database.Database): SearchStatements {
     titleTerms: db.prepare(
       "SELECT term, doc FROM words_in_columns WHERE col = 'title' AND term >= ? AND term < ?",
     ),
+    known: db.prepare('SELECT 1 FROM words_terms WHERE term = ?').pluck(),
   };
 }
 
@@ -74,6 +79,7 @@ export class SqliteSearch implements ArticleSearch {
   readonly #listed: readonly Article[];
   #byId: Map<number, Article> | undefined;
   readonly #recent = new Map<string, readonly Article[]>();
+  readonly #readings = new Map<string, string[][]>();
   /** Which drop of the store's texts the results kept in #recent were found after (see ContentStore.keep). */
   readonly #dropped: () => number;
   #recentAfter: number;
@@ -101,11 +107,7 @@ export class SqliteSearch implements ArticleSearch {
   }
 
   search(query: string): readonly Article[] {
-    // Texts of older versions dropped since: the words a typo stands for, and the ranking, may differ.
-    if (this.#dropped() !== this.#recentAfter) {
-      this.#recent.clear();
-      this.#recentAfter = this.#dropped();
-    }
+    this.#forgetDropped();
     const cached = this.#recent.get(query);
     if (cached !== undefined) return cached;
     const written = searchTerms(query);
@@ -134,6 +136,7 @@ export class SqliteSearch implements ArticleSearch {
   }
 
   complete(query: string, limit: number): readonly Article[] {
+    this.#forgetDropped();
     const terms = unique(searchTerms(query));
     // The word being typed is a prefix from its first letter.
     const words = terms.map((term, i) => ({
@@ -145,6 +148,7 @@ export class SqliteSearch implements ArticleSearch {
   }
 
   closest(query: string, limit: number): readonly Article[] {
+    this.#forgetDropped();
     const terms = unique(searchTerms(query));
     // Titles with a word it starts first (from three letters: a few suggestions, not results to list),
     // then those with a word it starts with a typo, as a tag is (see closestTags); then those within
@@ -163,14 +167,40 @@ export class SqliteSearch implements ArticleSearch {
     return [...found].slice(0, limit);
   }
 
+  /**
+   * Texts of older versions dropped since: the words a typo stands for, those a word typed together
+   * is read as, and the ranking, may differ.
+   */
+  #forgetDropped(): void {
+    if (this.#dropped() === this.#recentAfter) return;
+    this.#recent.clear();
+    this.#readings.clear();
+    this.#recentAfter = this.#dropped();
+  }
+
+  /**
+   * The indexed words a term may be written together from (see wordsOf), kept: a search asks for
+   * each word's three or four times, and a long word's pieces are thousands of lookups.
+   */
+  #readingsOf(term: string): string[][] {
+    let readings = this.#readings.get(term);
+    if (readings === undefined) {
+      readings = wordsOf(term, (piece) => this.#statements.known.get(piece) !== undefined);
+      if (this.#readings.size >= KEPT_READINGS)
+        this.#readings.delete(this.#readings.keys().next().value ?? '');
+      this.#readings.set(term, readings);
+    }
+    return readings;
+  }
+
   /** The articles matching the words (all of them, or any), best first, newest first on a tie. */
   #match(words: readonly Word[], combine: 'AND' | 'OR', field?: 'title'): Article[] {
     if (words.length === 0 || this.#articles.size === 0) return [];
     const groups = words.map((word) => {
       const alternatives = [
         `"${word.term}"${word.prefix ? '*' : ''}`,
-        // `nodejs` for "Node.js", indexed as two words.
-        ...twoWordsOf(word.term).map(([first, second]) => `"${first} ${second}"`),
+        // `nodejs` for "Node.js", indexed as two words; `endtoend` for "End-to-End", as "end end".
+        ...this.#readingsOf(word.term).map((words) => `"${words.join(' ')}"`),
         ...this.#similar(word, field).map((term) => `"${term}"`),
       ];
       return `(${alternatives.join(' OR ')})`;

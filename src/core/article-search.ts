@@ -45,16 +45,60 @@ export const typos = (term: string): number =>
 export const looseTypos = (term: string): number =>
   hasDigit(term) ? 0 : term.length < 4 ? 1 : term.length < 8 ? 2 : 4;
 
+/** Most words a term typed together is read as (`stepbystep`: "step by step"). */
+export const MOST_PARTS = 5;
+/** Most readings of one term looked for: each is a phrase in the search's query. */
+export const MOST_READINGS = 16;
+
 /**
- * The ways a term may be two words written together, for a search to look for them one after the other
- * too (`nodejs`: "node js", so "Node.js" and "node-js", which are split where the punctuation is), as
- * titles are matched when picked (see matchingArticles). From four letters: a shorter term's halves are
- * mostly letters alone.
+ * The ways a term may be words written together, for a search to look for them one after the other
+ * too (`nodejs`: "node js", so "Node.js" and "node-js", which are split where the punctuation is;
+ * `stepbystep`: "step step", as "Step-by-Step" is indexed without its stop word), as titles are
+ * matched when picked (see matchingArticles). Each piece is a word `known` holds (the index's) or a
+ * stop word, left out; a reading keeps at least two words, of at most {@link MOST_PARTS} pieces, and
+ * at most {@link MOST_READINGS} are given. `known` is asked about each piece once, and a position
+ * that cannot be read to the end is tried once per pieces left: at most n² pieces, whatever the term.
  */
-export function twoWordsOf(term: string): [string, string][] {
+export function wordsOf(term: string, known: (piece: string) => boolean): string[][] {
   const letters = Array.from(term);
   if (letters.length < 4) return [];
-  return letters.slice(1).map((_, i) => [letters.slice(0, i + 1).join(''), letters.slice(i + 1).join('')]);
+  const n = letters.length;
+  // What each piece is: each asked about once.
+  const kinds = new Map<string, 'word' | 'stop' | 'none'>();
+  const kind = (piece: string) => {
+    let found = kinds.get(piece);
+    if (found === undefined) {
+      found = STOP_WORDS.has(piece) ? 'stop' : known(piece) ? 'word' : 'none';
+      kinds.set(piece, found);
+    }
+    return found;
+  };
+  const readings = new Map<string, string[]>();
+  // The states (position, pieces so far, words so far up to two) from which the rest cannot be read:
+  // each is tried once, so a hostile term costs n² pieces at most.
+  const dead = new Set<number>();
+  const read = (start: number, words: string[], pieces: number): boolean => {
+    if (start === n) {
+      if (words.length < 2) return false;
+      readings.set(words.join(' '), words);
+      return true;
+    }
+    const state = (start * (MOST_PARTS + 1) + pieces) * 3 + Math.min(words.length, 2);
+    if (pieces === MOST_PARTS || dead.has(state)) return false;
+    let any = false;
+    let piece = '';
+    for (let end = start + 1; end <= n && readings.size < MOST_READINGS; end++) {
+      piece += letters[end - 1] ?? '';
+      // The whole term is not a reading of it.
+      const found = pieces === 0 && end === n ? 'none' : kind(piece);
+      if (found === 'none') continue;
+      if (read(end, found === 'word' ? [...words, piece] : words, pieces + 1)) any = true;
+    }
+    if (!any) dead.add(state);
+    return any;
+  };
+  read(0, [], 0);
+  return [...readings.values()];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Section, SectionKind } from '../../src/core/article.js';
-import { searchTerms } from '../../src/core/article-search.js';
+import { MOST_READINGS, searchTerms, wordsOf } from '../../src/core/article-search.js';
 import { parseArticle } from '../../src/core/parse-article.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
@@ -135,6 +135,47 @@ describe('ArticleSearch ranking', () => {
     expect(slugs(search.search('NodeJS team'))).toEqual(['node']);
     expect(slugs(search.search('email'))).toEqual(['email']);
     expect(slugs(search.search('node.js'))).toEqual(['node', 'apart']);
+  });
+
+  it('GIVEN words of three or more parts written with hyphens THEN found typed together, in search, autocomplete and closest titles', () => {
+    const search = searchOver([
+      article('guide', { title: 'A Step-by-Step Guide to End-to-End Testing' }),
+      article('meet', { tips: ['Hold one-on-ones every week, then follow-up.'] }),
+      article('apart', { tips: ['One step at a time; the end is near.'] }),
+    ]);
+    expect(slugs(search.search('stepbystep'))).toEqual(['guide']);
+    expect(slugs(search.search('endtoend'))).toEqual(['guide']);
+    expect(slugs(search.search('endtoend testing'))).toEqual(['guide']);
+    expect(slugs(search.search('oneonones'))).toEqual(['meet']);
+    expect(slugs(search.search('followup'))).toEqual(['meet']);
+    expect(slugs(search.complete('stepbystep', 25))).toEqual(['guide']);
+    expect(slugs(search.closest('endtoend', 3))).toEqual(['guide']);
+    // The words must stand one after the other, and the whole word be read: no lone "step".
+    expect(search.search('endstep')).toEqual([]);
+    expect(search.search('stepby')).toEqual([]);
+  });
+
+  it('GIVEN a term typed together THEN its readings are the indexed words it is made of, in few pieces, and few of them', () => {
+    const known = new Set(['step', 'end', 'one', 'ones', 'node', 'js', 'b', 'bb', 'bbb']);
+    const asked: string[] = [];
+    const isKnown = (piece: string) => (asked.push(piece), known.has(piece));
+    expect(wordsOf('stepbystep', isKnown)).toEqual([['step', 'step']]);
+    expect(wordsOf('oneonones', isKnown)).toEqual([['one', 'ones']]);
+    expect(wordsOf('nodejs', isKnown)).toEqual([['node', 'js']]);
+    expect(wordsOf('node', isKnown)).toEqual([]);
+    expect(wordsOf('endtoendtoendtoend', isKnown)).toEqual([]); // seven pieces
+    expect(wordsOf('endtoendtoend', isKnown)).toEqual([['end', 'end', 'end']]);
+    const readings = wordsOf('b'.repeat(12), isKnown);
+    expect(readings.length).toBe(MOST_READINGS);
+    expect(readings.every((words) => words.join('') === 'b'.repeat(12) && words.length <= 5)).toBe(true);
+    // Hostile terms: every piece asked about once, whatever the length.
+    for (const term of ['b'.repeat(80), 'ab'.repeat(40), 'a'.repeat(80)]) {
+      asked.length = 0;
+      expect(wordsOf(term, isKnown)).toEqual([]);
+      expect(new Set(asked).size).toBe(asked.length);
+    }
+    expect(wordsOf('ab'.repeat(40), isKnown)).toEqual([]);
+    expect(new Set(asked).size).toBe(asked.length);
   });
 
   it('GIVEN a post that writes two words together THEN found typed apart or with a dot, the others kept in their order', () => {
