@@ -6,6 +6,7 @@ import { formatProblem, type Article } from './core/article.js';
 import { sharedAddressNotes, siteUrlNote, unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { formatInZone } from './core/schedule.js';
+import { printable } from './core/printable.js';
 
 const USAGE = `Usage: npm run content:check [-- <content folder>]
 Checks the folder named, else CONTENT_DIR (from the environment or .env; content/ by default), with the
@@ -62,18 +63,18 @@ async function check(): Promise<number> {
   ];
   const counted = `${index.articles.length} article(s) in ${fileCount} file(s)`;
   if (lines.length > 0) {
-    console.error(lines.join('\n'));
+    console.error(lines.map(printable).join('\n'));
     // The count after the problems, as after none, so a long list still ends with how much is wrong.
     const wrong = [
       ...describeProblemPaths(await problemPaths(problems, contentDir)),
       ...(overLimits > 0 ? [`${overLimits} reply(ies) beyond Discord's limits`] : []),
     ];
     console.log(`${counted}${wrong.length > 0 ? `: ${wrong.join(', ')}, listed above` : ''}.`);
-    if (notes.length > 0) console.log(notes.join('\n'));
+    if (notes.length > 0) console.log(notes.map(printable).join('\n'));
     return 1;
   }
   console.log(`${counted}: all valid, every reply within Discord's limits.`);
-  if (notes.length > 0) console.log(notes.join('\n'));
+  if (notes.length > 0) console.log(notes.map(printable).join('\n'));
   return 0;
 }
 

@@ -380,6 +380,30 @@ describe('starting the bot (the entry point npm start runs)', () => {
     return runEntry('content-check', { CONTENT_DIR: content, SITE_URL: 'https://blog.example' }, dir);
   };
 
+  it('GIVEN files named with a newline, a terminal escape or a bidirectional override THEN content:check names each on one line, every character shown', async () => {
+    const content = join(dir, 'odd-names');
+    mkdirSync(content);
+    const broken = '---\ntitle: a\n---\n\n## Tips\n\n- **a:**\n';
+    for (const name of ['bad\nline.md', 'esc\u001b[2Jclear.md', 'rtl\u202egnp.md'])
+      writeFileSync(join(content, name), broken);
+    const result = await runEntry(
+      'content-check',
+      { CONTENT_DIR: content, SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /odd-names\/bad\\nline\.md:7: tips: the item "a" has a name but no text/,
+      ) as string,
+      expect.stringMatching(/odd-names\/esc\\u001b\[2Jclear\.md:7: tips: /) as string,
+      expect.stringMatching(/odd-names\/rtl\\u202egnp\.md:7: tips: /) as string,
+      expect.stringMatching(/odd-names: no valid article$/) as string,
+    ]);
+    expect(result.stderr.includes('\u001b') || result.stderr.includes('\u202e')).toBe(false);
+  });
+
   it('GIVEN a Tips section of prose without tips THEN content:check passes and notes where, and how tips are written', async () => {
     const result = await checkOne(
       'prose-tips',

@@ -1,3 +1,5 @@
+import { printable } from './printable.js';
+
 /** The sections a command can answer with. */
 export const SECTION_KINDS = ['motivations', 'skills', 'tips'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -101,9 +103,12 @@ export interface ContentProblem {
   readonly message: string;
 }
 
-/** `content/a.md:3: tags: expected a list` */
+/**
+ * `content/a.md:3: tags: expected a list`, on one line that shows every character: a file named with
+ * a newline or a terminal's escape is written as `\n` or `\u001b` (see printable).
+ */
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const field = problem.field === undefined ? '' : `${problem.field}: `;
-  return `${where}: ${field}${problem.message}`;
+  return printable(`${where}: ${field}${problem.message}`);
 }
