@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { tagChoices } from '../src/core/choices.js';
+import { showsNothing } from '../src/core/invisible.js';
 import { parseArticlesCustomId, renderArticles, tagNames } from '../src/core/render/articles.js';
 import { closestTags } from '../src/core/tags.js';
 import { UserFacingError, type Command } from '../src/discord/command.js';
@@ -25,9 +26,11 @@ export default {
     ),
 
   async execute(interaction, { content, blog }) {
-    const typed = interaction.options.getString('tag');
-    const tag = typed === null || typed.trim() === '' ? undefined : content.tag(typed);
-    if (typed !== null && typed.trim() !== '' && tag === undefined) {
+    const option = interaction.options.getString('tag');
+    // Only invisible characters (`\u200b`) are no tag, as in tags themselves: all articles.
+    const typed = option === null || showsNothing(option) ? null : option;
+    const tag = typed === null ? undefined : content.tag(typed);
+    if (typed !== null && tag === undefined) {
       const close = closestTags(
         typed,
         content.tags.map((entry) => entry.label),

@@ -40,6 +40,7 @@ import {
   type ScheduleRule,
   type Weekday,
 } from '../src/core/schedule.js';
+import { withoutInvisible } from '../src/core/invisible.js';
 import { readOffset, zoneHint } from '../src/core/zoned-time.js';
 import { UserFacingError, type Command, type Deps } from '../src/discord/command.js';
 import { focusedText, quote } from '../src/discord/options.js';
@@ -191,7 +192,7 @@ export default {
   },
 
   async autocomplete(interaction) {
-    const zones = scheduleZones(focusedText(interaction));
+    const zones = scheduleZones(withoutInvisible(focusedText(interaction)));
     await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 } satisfies Command;
@@ -258,7 +259,7 @@ async function set(
   const notes = [
     replacedNote(last.replaced, saved),
     until === undefined ? undefined : renderTimeoutNote(until),
-    zoneNote(interaction.options.getString('timezone', true), saved.timezone),
+    zoneNote(withoutInvisible(interaction.options.getString('timezone', true)), saved.timezone),
     deps.content.items('tips').length === 0 ? SCHEDULE_TEXT.noTipsYet : undefined,
   ].filter((note) => note !== undefined);
   await answer.send(ephemeralText([renderScheduleSet(saved), ...notes].join('\n')));
@@ -281,13 +282,14 @@ function replacedNote(old: ScheduleRecord | undefined, saved: ScheduleRecord): s
 
 /** The rule given to `/schedule set`, or a refusal that says what is accepted. */
 function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
-  const timeText = interaction.options.getString('time', true);
+  // Invisible characters (a zero-width space pasted along) are left out, as in tags and titles.
+  const timeText = withoutInvisible(interaction.options.getString('time', true));
   const time = parseTime(timeText);
   if (time === undefined)
     throw new UserFacingError(
-      `${quote(timeText)} is not a time. Write it as 24-hour HH:MM, from 00:00 to 23:59, e.g. 09:00 or 17:30.`,
+      `${timeText.trim() === '' ? 'The time is empty' : `${quote(timeText)} is not a time`}. Write it as 24-hour HH:MM, from 00:00 to 23:59, e.g. 09:00 or 17:30.`,
     );
-  const zoneText = interaction.options.getString('timezone', true);
+  const zoneText = withoutInvisible(interaction.options.getString('timezone', true));
   // A UTC offset (`UTC+2`) is the Etc zone at it all year, which the answer's note explains.
   const timezone = scheduleZone(zoneText) ?? readOffset(zoneText)?.zone;
   if (timezone === undefined) {

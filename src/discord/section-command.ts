@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Article, SectionKind } from '../core/article.js';
 import { articleChoices, matchingArticles } from '../core/choices.js';
 import type { ContentIndex } from '../core/content-index.js';
+import { showsNothing } from '../core/invisible.js';
 import { tagKey } from '../core/tags.js';
 import { parseSectionCustomId, renderSectionView, type SectionView } from '../core/render/section.js';
 import { UserFacingError, type Command } from './command.js';
@@ -33,7 +34,8 @@ export function createSectionCommand(kind: SectionKind, description: string): Co
     async execute(interaction, { content }) {
       const query = interaction.options.getString('article');
       let view: SectionView;
-      if (query === null || query.trim() === '') {
+      // Only invisible characters (`\u202e`) are nothing typed, not a title to look for.
+      if (query === null || showsNothing(query)) {
         const newest = content.withSection(kind)[0];
         if (newest === undefined)
           throw new UserFacingError(`No article has ${kind} yet. Try /help for what I can do.`);

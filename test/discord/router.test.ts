@@ -151,6 +151,20 @@ describe('section commands', () => {
     expect(onlyReply(interaction).content).toMatch(/^No article matches “eviltxt\.exe next line”\. /);
   });
 
+  it('GIVEN an article typed as only invisible characters (U+202E, a zero-width space) THEN reads it as none: the newest article', async () => {
+    const { route } = setup();
+    for (const [command, article] of [
+      ['tips', '\u202E'],
+      ['motivations', '\u200B \u2060'],
+    ] as const) {
+      const interaction = chatInput(command, { article });
+      await route(interaction);
+      const reply = onlyReply(interaction);
+      expect(reply.content).toBeUndefined();
+      expect(reply.embeds?.[0]?.title).toMatch(/ · Your first 90 days as a manager$/);
+    }
+  });
+
   it('GIVEN typed text that one title contains (no suggestion picked) THEN shows that article', async () => {
     const { route } = setup();
     const interaction = chatInput('tips', { article: '90 DAYS' });
@@ -421,6 +435,15 @@ describe('/articles', () => {
       '[From Software Engineer to Engineering Leader](https://blog.example/blog/software-engineer-to-engineering-leader)',
     );
     expect(embed?.footer?.text).toBe('2 articles');
+  });
+
+  it('GIVEN a tag typed as only invisible characters THEN lists every article, as without a tag', async () => {
+    const { route } = setup();
+    const interaction = chatInput('articles', { tag: '\u200B\u202E' });
+    await route(interaction);
+    const embed = onlyReply(interaction).embeds?.[0];
+    expect(embed?.footer?.text).toBe('2 articles');
+    expect(embed?.title).not.toMatch(/tagged/);
   });
 
   it('GIVEN an unknown tag THEN answers ephemerally with the closest known tags', async () => {

@@ -10,7 +10,7 @@ import { scheduleZone, zoneNote } from '../../src/core/schedule.js';
 import type { Deps } from '../../src/discord/command.js';
 import { createRouter } from '../../src/discord/router.js';
 import { COMMANDS } from '../../commands/index.js';
-import { chatInput } from '../helpers/fake-interactions.js';
+import { autocomplete, chatInput } from '../helpers/fake-interactions.js';
 import { CHANNEL, CONTENT, DAY, GUILD, HOUR, NO_TIPS, RECORD, SLOT } from '../helpers/schedule-fixtures.js';
 import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
@@ -371,6 +371,38 @@ describe('/schedule set', () => {
     const again = schedule('set', { ...base, timezone: 'Europe/Berlin', frequency: 'daily' });
     await withTips(again);
     expect(privateAnswer(again)).not.toMatch(/No article has tips/);
+  });
+
+  it('GIVEN invisible characters in the time or the zone (a zero-width space, U+202E) THEN they are left out; only those THEN the option is empty', async () => {
+    const { route, schedules } = await setup();
+    for (const [time, timezone] of [
+      ['0\u200B9:00', 'Europe/Berlin\u200B'],
+      ['09:00\uFEFF', '\u202EEurope/Berlin'],
+    ] as const) {
+      const set = schedule('set', { ...base, time, timezone, frequency: 'daily' });
+      await route(set);
+      // Typed as its own name: no "read as" note.
+      expect(privateAnswer(set)).toMatch(
+        /^Tips will be posted in <#\d+> every day at 09:00 \(Europe\/Berlin\)\. [^\n]*$/,
+      );
+      expect((await schedules.get(GUILD))?.timezone).toBe('Europe/Berlin');
+    }
+    const noTime = schedule('set', { ...base, time: '\u200B', frequency: 'daily' });
+    await route(noTime);
+    expect(privateAnswer(noTime)).toMatch(/^The time is empty\. Write it as 24-hour HH:MM/);
+    const noZone = schedule('set', { ...base, timezone: '\u202E\u200B', frequency: 'daily' });
+    await route(noZone);
+    expect(privateAnswer(noZone)).toMatch(/^The time zone is empty\. /);
+    const unknown = schedule('set', { ...base, timezone: 'Europe/Berlinn\u200B', frequency: 'daily' });
+    await route(unknown);
+    expect(privateAnswer(unknown)).toMatch(/^“Europe\/Berlinn” is not a time zone I know\./);
+  });
+
+  it('GIVEN the timezone autocomplete with invisible characters typed THEN they are left out', async () => {
+    const { route } = await setup();
+    const typed = autocomplete('schedule', 'timezone', 'Europe/Berl\u200B');
+    await route(typed);
+    expect(typed.calls[0]?.options).toEqual([{ name: 'Europe/Berlin', value: 'Europe/Berlin' }]);
   });
 
   it('GIVEN a current zone name that Node lists under an old one THEN saves it as given', async () => {

@@ -1,0 +1,18 @@
+/**
+ * Format characters (a zero-width space, a joiner, the bidirectional controls such as U+202E) and
+ * emoji variation selectors: they show nothing, and are never typed alike. The set a tag's key
+ * leaves out (tags.ts), which typed options that name no article or tag leave out too.
+ */
+export const INVISIBLE_CHARS = '\\p{Cf}\\uFE0E\\uFE0F';
+
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]+`, 'gu');
+
+/** `text` without its {@link INVISIBLE_CHARS}: `Europe/Berlin\u200b` is Europe/Berlin, `\u202eUTC` is UTC. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/** Whether `text` shows nothing: only white space and {@link INVISIBLE_CHARS}, or nothing at all. */
+export function showsNothing(text: string): boolean {
+  return withoutInvisible(text).trim() === '';
+}
