@@ -171,10 +171,11 @@ function zonesAt(offset: TypedOffset, instant: number): string[] {
 }
 
 /**
- * Zones whose name contains what was typed (`berl` → Europe/Berlin), at most `limit`; a renamed
- * zone is found by both its names and offered by its current one (`calcutta` → Asia/Kolkata); a
- * name of a zone typed whole (`EST`, `US/Eastern`) offers that zone first. A UTC offset (`gmt+2`)
- * offers the zone at it all year (Etc/GMT-2), then the places at it at `instant`.
+ * Zones whose name contains what was typed, accents aside (`berl` → Europe/Berlin, `zürich` →
+ * Europe/Zurich), at most `limit`; a renamed zone is found by both its names and offered by its
+ * current one (`calcutta` → Asia/Kolkata); a name of a zone typed whole (`EST`, `US/Eastern`)
+ * offers that zone first. A UTC offset (`gmt+2`) offers the zone at it all year (Etc/GMT-2), then
+ * the places at it at `instant`.
  */
 export function matchingZones(typed: string, limit = 25, instant = Date.now()): string[] {
   const offset = readOffset(typed);
@@ -182,7 +183,8 @@ export function matchingZones(typed: string, limit = 25, instant = Date.now()): 
     return [
       ...new Set([...(offset.zone === undefined ? [] : [offset.zone]), ...zonesAt(offset, instant)]),
     ].slice(0, limit);
-  const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  // IANA spells places in ASCII: `São Paulo` is America/Sao_Paulo, `Zürich` Europe/Zurich.
+  const query = withoutAccents(typed.trim().toLowerCase()).replace(/\s+/g, '_');
   // A name Intl reads that no listed zone contains (`EST`, `US/Eastern`): the zone it names, first.
   const named = query.length >= 2 ? canonicalZone(typed) : undefined;
   const out: string[] = named === undefined ? [] : [named];
@@ -191,6 +193,11 @@ export function matchingZones(typed: string, limit = 25, instant = Date.now()): 
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** `text` without its letters' accents (combining marks, once decomposed). */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
 /**

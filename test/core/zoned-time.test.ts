@@ -83,6 +83,10 @@ describe('zoneHint for what is no zone', () => {
     expect(zoneHint('berlin')).toBe('Did you mean Europe/Berlin?');
     expect(zoneHint('new york')).toBe('Did you mean America/New_York?');
     expect(zoneHint('calcutta')).toBe('Did you mean Asia/Kolkata?');
+    // Places typed with their accents, which IANA's names leave out.
+    expect(zoneHint('São Paulo')).toBe('Did you mean America/Sao_Paulo?');
+    expect(zoneHint('Zürich')).toBe('Did you mean Europe/Zurich?');
+    expect(matchingZones('bogotá')).toEqual(['America/Bogota']);
     expect(zoneHint('america/')).toMatch(
       /^Did you mean America\/\w+, America\/\w+, America\/\w+ or another\? Start typing/,
     );
