@@ -791,6 +791,12 @@ function yamlMistake(block: string, line: number, reason: string): { line: numbe
       return { line, message: `a value holding ": " must be in quotes: ${key.trim()}: ${quoted}` };
     }
   }
+  // A quote inside a quoted value (`title: 'Don't do this'`) ends it: js-yaml stops at a later line.
+  const quote = lines
+    .slice(0, line)
+    .map(quoteClosedEarly)
+    .findIndex((hint) => hint !== undefined);
+  if (quote !== -1) return { line: quote + 1, message: quoteClosedEarly(lines[quote] ?? '') ?? reason };
   if (/flow collection/.test(reason)) {
     const open = unclosedBracket(lines);
     if (open !== undefined)
@@ -800,6 +806,35 @@ function yamlMistake(block: string, line: number, reason: string): { line: numbe
       };
   }
   return { line, message: reason };
+}
+
+/**
+ * What to write instead when the line's quoted value ends before its text does (`title: 'Don't do
+ * this'`, `title: "The "best" tips"`): a quote inside one of its kind ends it. Nothing for any other line.
+ */
+function quoteClosedEarly(text: string): string | undefined {
+  const field = /^(\s*[^\s#'"[{-][^:]*):[ \t]+(['"])(.*)$/.exec(text);
+  if (field === null) return undefined;
+  const [, key = '', mark = '', rest = ''] = field;
+  // Where the quoted value ends: `''` is a quote in '…', `\"` one in "…".
+  let end = -1;
+  for (let i = 0; i < rest.length; i++) {
+    if (mark === '"' && rest[i] === '\\') i++;
+    else if (rest[i] === mark && mark === "'" && rest[i + 1] === "'") i++;
+    else if (rest[i] === mark) {
+      end = i;
+      break;
+    }
+  }
+  const after = end === -1 ? '' : rest.slice(end + 1).trim();
+  // A comment after it, or the rest of a flow collection (`{ a: 'x', b: 'y' }` over lines): no mistake.
+  if (after === '' || /^[#,\]}]/.test(after)) return undefined;
+  const value = `${rest.slice(0, end)}${mark}${after}`.replace(new RegExp(`${mark}$`), '');
+  const other = mark === "'" ? '"' : "'";
+  const requoted = value.includes(other)
+    ? `${mark}${mark === "'" ? value.replaceAll("'", "''") : value.replace(/["\\]/g, '\\$&')}${mark}`
+    : `${other}${value}${other}`;
+  return `the quote ${mark} inside the value ends it: quote the value with ${other} instead, or write ${mark === "'" ? "the ' twice" : 'it \\"'}: ${key.trim()}: ${requoted}`;
 }
 
 /**

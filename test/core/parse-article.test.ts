@@ -1357,6 +1357,43 @@ describe('bad content is reported with file, line and field', () => {
     ]);
   });
 
+  it('GIVEN a quote inside a value quoted with its kind THEN its own line is named, with the value quoted the other way', () => {
+    const at = (line: number, message: string) => [
+      { file: 'content/bad.md', line, message: `invalid YAML in front matter: ${message}` },
+    ];
+    expect(problemsOf("---\ntitle: 'Don't do this'\ndate: 2024-01-01\n---\n## Tips\n- x\n")).toEqual(
+      at(
+        2,
+        `the quote ' inside the value ends it: quote the value with " instead, or write the ' twice: title: "Don't do this"`,
+      ),
+    );
+    expect(problemsOf("---\ntitle: T\nsummary: 'It's fine'\ndate: 2024-01-01\n---\n## Tips\n- x\n")).toEqual(
+      at(
+        3,
+        `the quote ' inside the value ends it: quote the value with " instead, or write the ' twice: summary: "It's fine"`,
+      ),
+    );
+    expect(problemsOf('---\ntitle: "The "best" tips"\ndate: 2024-01-01\n---\n## Tips\n- x\n')).toEqual(
+      at(
+        2,
+        `the quote " inside the value ends it: quote the value with ' instead, or write it \\": title: 'The "best" tips'`,
+      ),
+    );
+    // Both kinds inside: the value keeps its quotes, the one inside written twice.
+    expect(problemsOf(`---\ntitle: 'Don't say "no"'\ndate: 2024-01-01\n---\n## Tips\n- x\n`)).toEqual(
+      at(
+        2,
+        `the quote ' inside the value ends it: quote the value with " instead, or write the ' twice: title: 'Don''t say "no"'`,
+      ),
+    );
+    // Written right: read.
+    const right = parseArticle({
+      file: 'content/ok.md',
+      source: '---\ntitle: \'It\'\'s ok\' # a comment\nsummary: "a \\"b\\" c"\n---\n## Tips\n- x\n',
+    });
+    expect(right.ok && [right.article.title, right.article.summary]).toEqual(["It's ok", 'a "b" c']);
+  });
+
   it('GIVEN a "[" or "{" never closed THEN its own line is named, not where YAML gave up', () => {
     // Followed by another field, or by the end of the block.
     expect(problemsOf('---\ntitle: T\nurl: /x\ntags: [a\nsummary: S\n---\n## Tips\n- x\n')).toEqual([
