@@ -445,6 +445,14 @@ describe('the /schedule texts', () => {
     );
   });
 
+  it('GIVEN no article with tips THEN show says nothing will be posted until one has, running or paused', () => {
+    expect(renderScheduleShow(RECORD, NO_TIPS, SLOT - HOUR)).toBe(
+      `Tips are posted in <#1100000000000000003> every day at 09:00 (UTC).\n${NEXT}\n${SCHEDULE_TEXT.noTipsYet}\nNothing posted yet.`,
+    );
+    const paused: ScheduleRecord = { ...RECORD, paused: { reason: 'paused by <@1>', at: SLOT - DAY } };
+    expect(renderScheduleShow(paused, NO_TIPS, SLOT - HOUR).split('\n')[2]).toBe(SCHEDULE_TEXT.noTipsYet);
+  });
+
   it('GIVEN a running schedule whose channel is gone or lacks a permission THEN show warns that the next post will fail and what to do', () => {
     const running = (channel?: Parameters<typeof renderScheduleShow>[3]) =>
       renderScheduleShow(RECORD, content, SLOT - HOUR, channel).split('\n');
@@ -646,7 +654,8 @@ describe('the /schedule texts', () => {
   it('GIVEN a last post whose tip is named with Markdown marks THEN show gives the name as written', () => {
     const named = {
       item: () => ({ item: { name: 'Use __init__ and *args*', text: 'x', line: 1 } }),
-    } as unknown as Pick<ContentIndex, 'item'>;
+      items: () => [tip(3)],
+    } as unknown as Pick<ContentIndex, 'item' | 'items'>;
     const record: ScheduleRecord = {
       ...RECORD,
       lastPost: { at: SLOT - DAY, slotAt: SLOT - DAY, tipId: tipId(3), messageId: '1300000000000000001' },
@@ -694,7 +703,8 @@ describe('the /schedule texts', () => {
       removed: 'The tip schedule is removed. Nothing more will be posted.',
       noSchedule: 'This server has no tip schedule yet. Create one with `/schedule set`.',
       channelGone: 'The channel of this schedule no longer exists. Choose another with `/schedule set`.',
-      noTips: 'There are no tips to post.',
+      noTips:
+        'There are no tips to post: no article has a Tips section yet. Whoever runs the bot can add one to an article, a `## Tips` heading over a list of tips (see "Write an article" in the README).',
       noTipsYet: 'No article has tips yet: nothing will be posted until one has a Tips section.',
     });
   });

@@ -359,7 +359,7 @@ describe('/schedule set', () => {
     }
   });
 
-  it('GIVEN no article with tips (a blog without Tips sections) THEN the schedule is kept, and the answer says nothing posts yet', async () => {
+  it('GIVEN no article with tips (a blog without Tips sections) THEN the schedule is kept, and set and show say nothing posts yet', async () => {
     const { route, schedules } = await setup([], NO_TIPS);
     const set = schedule('set', { ...base, timezone: 'Europe/Berlin', frequency: 'daily' });
     await route(set);
@@ -367,6 +367,17 @@ describe('/schedule set', () => {
       /^Tips will be posted in <#\d+> every day at 09:00 \(Europe\/Berlin\)\. .*\nNo article has tips yet: nothing will be posted until one has a Tips section\.$/,
     );
     expect((await schedules.get(GUILD))?.timezone).toBe('Europe/Berlin');
+    // Show warns as set did; preview says what to do.
+    const show = schedule('show');
+    await route(show);
+    expect(privateAnswer(show).split('\n')[2]).toBe(
+      'No article has tips yet: nothing will be posted until one has a Tips section.',
+    );
+    const preview = schedule('preview');
+    await route(preview);
+    expect(privateAnswer(preview)).toMatch(
+      /^There are no tips to post: no article has a Tips section yet\. .*`## Tips` heading .*README/,
+    );
     const { route: withTips } = await setup();
     const again = schedule('set', { ...base, timezone: 'Europe/Berlin', frequency: 'daily' });
     await withTips(again);

@@ -12,7 +12,8 @@ export const SCHEDULE_TEXT = {
   removed: 'The tip schedule is removed. Nothing more will be posted.',
   noSchedule: 'This server has no tip schedule yet. Create one with `/schedule set`.',
   channelGone: 'The channel of this schedule no longer exists. Choose another with `/schedule set`.',
-  noTips: 'There are no tips to post.',
+  noTips:
+    'There are no tips to post: no article has a Tips section yet. Whoever runs the bot can add one to an article, a `## Tips` heading over a list of tips (see "Write an article" in the README).',
   /** Said with a schedule set while no article has tips (most blogs have none): kept, but nothing posts yet. */
   noTipsYet: 'No article has tips yet: nothing will be posted until one has a Tips section.',
 } as const;
@@ -179,12 +180,13 @@ function renderSkip(record: ScheduleRecord): string | undefined {
 
 /**
  * `/schedule show`: the rule, the next post or why posting stopped and what starts it again (given
- * `channel`, what the bot may do in the channel now), the last post (named by its tip if the content
- * still has it), a skipped post since, and a failing post's next try.
+ * `channel`, what the bot may do in the channel now), that nothing posts while no article has tips,
+ * the last post (named by its tip if the content still has it), a skipped post since, and a failing
+ * post's next try.
  */
 export function renderScheduleShow(
   record: ScheduleRecord,
-  content: Pick<ContentIndex, 'item'>,
+  content: Pick<ContentIndex, 'item' | 'items'>,
   now: number,
   channel?: ChannelCheck,
 ): string {
@@ -197,6 +199,8 @@ export function renderScheduleShow(
     lines.push(
       `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. ${resumeAdvice(record, channel, now)}`,
     );
+  // As set says it: each slot would be skipped, running or resumed, until an article has tips.
+  if (content.items('tips').length === 0) lines.push(SCHEDULE_TEXT.noTipsYet);
   if (record.lastPost === undefined) lines.push('Nothing posted yet.');
   else {
     const name = content.item(record.lastPost.tipId)?.item.name;
