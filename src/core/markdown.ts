@@ -2,6 +2,7 @@ import type { Break, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text 
 import markdownIt from 'markdown-it';
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
+import { isBlockTag } from './html-blocks.js';
 import { markdownTree } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
 import { rewriteOutsideCode, type Replacement } from './outside-code.js';
@@ -543,6 +544,8 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
       // space in a heading, which a line break would turn into another kind of heading).
       if (isLineBreak(child) && node.type !== 'root')
         children.push(node.type === 'heading' ? { type: 'text', value: ' ' } : { type: 'break' });
+      // A block element's tag in a text (`<li>Plan</li><li>Do</li>`) keeps the words around it apart.
+      else if (PHRASING_PARENTS.has(node.type) && isBlockTag(child.value)) children.push(SEPARATOR);
       continue;
     }
     if (child.type === 'image') {
@@ -581,6 +584,24 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
   return { ...node, children: joined };
 }
 
+/** Nodes whose children are text: an HTML tag among them is inline HTML, the rest is a block of its own. */
+const PHRASING_PARENTS: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'tableCell',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+]);
+
+/**
+ * Where a block element's tag was left out: a space, unless there is one already, or a line break, or
+ * nothing before or after it (see joinTexts). Told apart from text by identity.
+ */
+const SEPARATOR: Text = { type: 'text', value: ' ' };
+
 /**
  * A container left with nothing to show (its children already resolved, so checked one level down):
  * emphasis around what was left out too, which would be written as `****` and shown so.
@@ -608,7 +629,15 @@ function isBlank(node: Nodes): boolean {
  */
 function joinTexts(nodes: readonly Nodes[]): Nodes[] {
   const joined: Nodes[] = [];
+  // A separator seen (see SEPARATOR): a space before the next node, if it needs one.
+  let separate = false;
   for (const node of nodes) {
+    if (node === SEPARATOR) {
+      separate = true;
+      continue;
+    }
+    if (separate && needsSpace(joined[joined.length - 1], node)) joined.push({ type: 'text', value: ' ' });
+    separate = false;
     const last = joined[joined.length - 1];
     if (node.type === 'text') {
       const value = last?.type === 'break' ? node.value.replace(/^\s+/, '') : node.value;
@@ -632,6 +661,15 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
   }
   if (joined[joined.length - 1]?.type === 'break') joined.pop();
   return joined;
+}
+
+/** Whether two nodes, side by side, show no space or line break between them, nor at an end. */
+function needsSpace(before: Nodes | undefined, after: Nodes): boolean {
+  if (before === undefined || before.type === 'break' || after.type === 'break') return false;
+  return (
+    !(before.type === 'text' && /\s$/.test(before.value)) &&
+    !(after.type === 'text' && /^\s/.test(after.value))
+  );
 }
 
 /** The first text's leading and the last text's trailing white space removed (in place). */

@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities';
 import { HTML_TAG_RE } from 'markdown-it/lib/common/html_re.mjs';
+import { isBlockTag } from './html-blocks.js';
 import { rewriteOutsideCode } from './outside-code.js';
 
 /*
@@ -117,18 +118,21 @@ export function htmlAsText(text: string): string {
   const markup = markupOf(read.match(HTML_TAG) ?? []);
   // The same tags in the same order: the n-th one replaced is the n-th one matched.
   let n = 0;
-  // Markup joins the text around it (`<em>guide</em>`); `<br>` breaks it, a space on one line.
-  // Only entities closed by `;`: a browser reads `&notes` as `¬es`, which no author of `R&D &notes` means.
-  return decodeHTMLStrict(read.replace(HTML_TAG, (tag) => (!markup[n++] ? tag : BR.test(tag) ? ' ' : '')))
+  // Markup joins the text around it (`<em>guide</em>`); `<br>` and a block's tag (`<p>`) break it, a
+  // space on one line. Only entities closed by `;`: a browser reads `&notes` as `¬es`, which no author
+  // of `R&D &notes` means.
+  return decodeHTMLStrict(
+    read.replace(HTML_TAG, (tag) => (!markup[n++] ? tag : BR.test(tag) || isBlockTag(tag) ? ' ' : '')),
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /**
  * Markdown written with inline HTML, as a page that prints it raw shows it: markup (see
- * {@link markupOf}) outside code left out, its text kept, `<br>` a line break, and the blanks on both
- * sides of markup one (`Learn <b></b> more` → `Learn more`). Entities are left to the Markdown reader,
- * which decodes them outside code as a page does. What follows the first {@link HTML_READ} characters is cut.
+ * {@link markupOf}) outside code left out, its text kept, `<br>` a line break, a block's tag (`<p>`) a
+ * space between words, and the blanks on both sides of markup one (`Learn <b></b> more` → `Learn
+ * more`). Entities are left to the Markdown reader, which decodes them outside code as a page does. What follows the first {@link HTML_READ} characters is cut.
  */
 export function withoutHtmlTags(markdown: string): string {
   const read = markdown.length > HTML_READ ? markdown.slice(0, HTML_READ) : markdown;
@@ -158,11 +162,16 @@ export function withoutHtmlTags(markdown: string): string {
       if (BR.test(first)) return { end: start + first.length, text: '\n' };
       // The markup that follows it (`<span></span>`) goes with it, but a `<br>`.
       let end = start + first.length;
-      for (let tag = markupAt.get(end); tag !== undefined && !BR.test(tag); tag = markupAt.get(end))
+      let block = isBlockTag(first);
+      for (let tag = markupAt.get(end); tag !== undefined && !BR.test(tag); tag = markupAt.get(end)) {
+        block ||= isBlockTag(tag);
         end += tag.length;
+      }
       // A blank before them stands for those after them.
       if (/[ \t]/.test(read[start - 1] ?? '')) while (read[end] === ' ' || read[end] === '\t') end++;
-      return { end, text: '' };
+      // A block's tag (`<p>`) keeps the words around it apart, with one space between words.
+      const apart = block && /\S/.test(read[start - 1] ?? '') && /\S/.test(read[end] ?? '');
+      return { end, text: apart ? ' ' : '' };
     },
   });
 }

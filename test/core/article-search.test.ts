@@ -224,6 +224,25 @@ describe('ArticleSearch ranking', () => {
     expect(search.search('tips')).toEqual([]);
   });
 
+  it('GIVEN inline HTML of block elements THEN the words around each tag stay apart; inline tags join them', () => {
+    const store = ContentStore.memory(createLogger({ level: 'silent' }));
+    const body = [
+      '## Tips\n',
+      '- **Steps:** <ol><li>Plan</li><li>Do</li><li>Check</li></ol>',
+      '- **Details:** <details><summary>Why</summary>Because it helps.</details>',
+      '- **Odd:** un<em>believ</em>able',
+    ].join('\n');
+    const source = `---\ntitle: T\n---\n\n${body}\n`;
+    const kept = store
+      .putAll([
+        { key: 'a', form: formOf(parseArticle({ file: 'content/a.md', source, siteUrl: undefined })) },
+      ])
+      .flatMap((result) => (result.ok ? [result.article] : []));
+    const search = store.searchOf(kept);
+    for (const word of ['plan', 'check', 'because', 'unbelievable'])
+      expect(slugs(search.search(word)), word).toEqual(['a']);
+  });
+
   it('GIVEN list items, quoted paragraphs, table cells and hard line breaks THEN their words stay apart', () => {
     const store = ContentStore.memory(createLogger({ level: 'silent' }));
     const body = [

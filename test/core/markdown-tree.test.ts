@@ -180,6 +180,29 @@ describe('markdownTree', () => {
     expect(written('[a <b>x</b>\n<br>](https://x.example/)')).toBe('[a x](https://x.example/)');
   });
 
+  it('GIVEN inline HTML of block elements THEN a space where each tag stood, one at most, none at the ends; inline tags leave nothing', () => {
+    const written = (source: string) => toDiscordMarkdown(markdownTree(source).children, undefined);
+    expect(written('Do: <ol><li>Plan</li><li>Do</li><li>Check</li></ol>')).toBe('Do: Plan Do Check');
+    expect(written('Steps: <ol><li>Plan</li> <li>Do</li></ol>')).toBe('Steps: Plan Do');
+    expect(written('See <details><summary>Why</summary>Because it helps.</details>')).toBe(
+      'See Why Because it helps.',
+    );
+    expect(written('Ideas:<p>First idea.</p><p>Second idea.</p>')).toBe('Ideas: First idea. Second idea.');
+    expect(written('**Cells:** <table><tr><td>Alpha</td><td>Beta</td></tr></table>')).toBe(
+      '**Cells:** Alpha Beta',
+    );
+    expect(written('A<div>**B**</div>C')).toBe('A **B** C');
+    expect(written('- **Steps:** <ol><li>Plan</li><LI>Do</LI></ol>\n- b')).toBe('- **Steps:** Plan Do\n- b');
+    expect(written('a<p><br>b')).toBe('a\nb');
+    // Inline elements' tags, and comments, join the text around them.
+    expect(written('un<em>believ</em>able <span>x</span>y<!-- c -->z <kbd>K</kbd><sup>2</sup>')).toBe(
+      'unbelievable xyz K2',
+    );
+    // A heading, a link's text.
+    expect(written('## One<hr>Two')).toBe('## One Two');
+    expect(written('[a<p>b](https://x.example/)')).toBe('[a b](https://x.example/)');
+  });
+
   it('GIVEN links to addresses that are no web pages THEN their text stays, without the address', () => {
     expect(
       toDiscordMarkdown(markdownTree('[x](javascript:alert(1)) and ![y](data:x)').children, undefined),

@@ -21,6 +21,18 @@ function problemsOf(source: string) {
 }
 
 describe('front matter written with HTML, as the blog page shows it', () => {
+  it('GIVEN a title or summary with a block element’s tags THEN the words around them stay apart, one space', () => {
+    expect(htmlAsText('<p>First idea.</p><p>Second idea.</p>')).toBe('First idea. Second idea.');
+    expect(htmlAsText('A<div>B</div>C un<em>believ</em>able')).toBe('A B C unbelievable');
+    expect(withoutHtmlTags('<p>First idea.</p><p>Second idea.</p>')).toBe('First idea. Second idea.');
+    expect(withoutHtmlTags('A <div>B</div> C<center>D</center>')).toBe('A B C D');
+    expect(withoutHtmlTags('un<em>believ</em>able <p>x</p>')).toBe('unbelievable x');
+    expect(shown({ title: '<p>Plan</p><p>Do</p>', summary: 'One.<p>Two.</p>' })).toMatchObject({
+      title: 'Plan Do',
+      summary: 'One. Two.',
+    });
+  });
+
   it('GIVEN a title with entities and inline tags THEN it reads as the page shows it, plain text', () => {
     expect(shown({ title: 'Tom &amp; Jerry&#39;s <em>guide</em>' }).title).toBe("Tom & Jerry's guide");
     expect(shown({ title: 'Q&amp;A' }).title).toBe('Q&A');
