@@ -150,7 +150,9 @@ export default {
         }
         case 'pause': {
           const { seen } = await changeSeen(deps, guildId, (r) => pauseSchedule(r, interaction.user.id, now));
-          if (seen?.paused !== undefined) throw new UserFacingError(alreadyPaused(seen.paused));
+          // Removed since it was read (a /schedule remove sent at the same time): nothing was paused.
+          if (seen === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
+          if (seen.paused !== undefined) throw new UserFacingError(alreadyPaused(seen.paused));
           await answer.send(ephemeralText(SCHEDULE_TEXT.paused));
           return;
         }
@@ -165,9 +167,10 @@ export default {
             now,
           );
           const { seen, stored } = await changeSeen(deps, guildId, (r) => resumeSchedule(r, now));
-          // Resumed by someone else meanwhile: this resume changed nothing.
-          if (seen !== undefined && seen.paused === undefined) throw new UserFacingError(NOT_PAUSED);
-          const notes = [renderScheduleResumed(stored ?? current)];
+          // Removed meanwhile, or resumed by someone else: this resume changed nothing.
+          if (seen === undefined || stored === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
+          if (seen.paused === undefined) throw new UserFacingError(NOT_PAUSED);
+          const notes = [renderScheduleResumed(stored)];
           if (until !== undefined) notes.push(renderTimeoutNote(until));
           await answer.send(ephemeralText(notes.join('\n')));
           return;
@@ -207,17 +210,18 @@ const NOT_PAUSED =
 
 /**
  * Applies `transition` to the server's schedule; `seen` is the record it was applied to last (the
- * one its result replaced), which may be newer than one read before.
+ * one its result replaced), which may be newer than one read before, or undefined if the schedule
+ * was removed meanwhile. Recorded at every try (a shared book may try again after the record went).
  */
 async function changeSeen(
   deps: Deps,
   guildId: string,
   transition: (current: ScheduleRecord) => ScheduleRecord,
 ): Promise<{ seen: ScheduleRecord | undefined; stored: ScheduleRecord | undefined }> {
-  const last: { seen?: ScheduleRecord } = {};
-  const stored = await deps.schedules.change(guildId, (current) => {
+  const last: { seen?: ScheduleRecord | undefined } = {};
+  const stored = await deps.schedules.update(guildId, (current) => {
     last.seen = current;
-    return transition(current);
+    return current && transition(current);
   });
   return { seen: last.seen, stored };
 }

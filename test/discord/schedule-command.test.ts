@@ -112,6 +112,28 @@ describe('/schedule pause and resume', () => {
     expect(await schedules.get(GUILD)).toEqual(running);
   });
 
+  it('GIVEN the schedule removed between pause’s or resume’s read and its change (a remove sent with it) THEN they say there is none, and store none', async () => {
+    for (const [sub, record] of [
+      ['pause', RECORD],
+      ['resume', { ...RECORD, paused: { reason: 'paused by <@1>', at: SLOT } }],
+    ] as const) {
+      const { route, schedules } = await setup([record]);
+      // The remove lands right after the command read the schedule.
+      const read = schedules.get.bind(schedules);
+      schedules.get = async (guildId) => {
+        const found = await read(guildId);
+        await schedules.update(guildId, () => undefined);
+        return found;
+      };
+      const interaction = schedule(sub);
+      await route(interaction);
+      expect(privateAnswer(interaction), sub).toBe(
+        'This server has no tip schedule yet. Create one with `/schedule set`.',
+      );
+      expect(await read(GUILD)).toBeUndefined();
+    }
+  });
+
   it('GIVEN a running schedule THEN pause pauses it; GIVEN it paused THEN resume resumes it', async () => {
     const { route, schedules } = await setup([RECORD]);
     const pause = schedule('pause');
