@@ -12,6 +12,7 @@ import {
   searchQuery,
   searchResults,
 } from '../src/core/render/search.js';
+import { showsNothing } from '../src/core/invisible.js';
 import { closestTags } from '../src/core/tags.js';
 import { UserFacingError, type Command } from '../src/discord/command.js';
 import { focusedText, PRIVATE_OPTION, quote } from '../src/discord/options.js';
@@ -94,7 +95,8 @@ export default {
 
   async execute(interaction, { content, blog }) {
     const query = searchQuery(interaction.options.getString('query') ?? '');
-    if (query === '') throw new UserFacingError(`What should I look for? ${how(content)}`);
+    // Only invisible characters (a zero-width space) are nothing typed, not a symbol to look for.
+    if (showsNothing(query)) throw new UserFacingError(`What should I look for? ${how(content)}`);
     const results = searchResults(query, content);
     if (results.length === 0 && searchTerms(query).length === 0)
       throw isSymbolQuery(query)

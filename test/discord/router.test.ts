@@ -494,6 +494,8 @@ describe('/articles', () => {
       expect(await answer('search', { query: 'zzzzqqq' })).toBe(
         'No article matches “zzzzqqq”. Try other words, or fewer, or pick a tag in `/articles tag:`.',
       );
+      // Only invisible characters: nothing typed, not a symbol quoted as “”.
+      expect(await answer('search', { query: '\u200B\u202E' })).toMatch(/^What should I look for\? /);
     });
   });
 
