@@ -473,6 +473,7 @@ export function containsHtml(nodes: readonly RootContent[]): boolean {
  * the site; a link that cannot be resolved keeps only its text (Discord shows no relative links).
  * Discord shows neither images nor HTML in messages: an image becomes a link to it (or its alt
  * text), and raw HTML (comments, tags) is left out while the text between inline tags stays.
+ * Discord's own markup in text (`||`, `<@123>`: see escapeDiscordMarkup) is escaped, shown as written.
  * The nodes must come from {@link parseMarkdown}, whose bound on nesting keeps this recursion shallow.
  */
 export function toDiscordMarkdown(nodes: readonly RootContent[], siteUrl: string | undefined): string {
@@ -502,13 +503,45 @@ const MAY_NEED_ESCAPE = /[\t\r\n&*<[\\\]_`]/;
  * with neither a space nor `!`, `#` or `\` is written as it is. Checked against the library's own
  * handler in test/core/markdown-tree.test.ts.
  */
-export const text: Handle = (node: Text, parent, state, info) =>
-  /^\p{L}/u.test(node.value) &&
-  !/[\s!#\\]$/.test(node.value) &&
-  !MAY_NEED_ESCAPE.test(node.value) &&
-  !state.stack.includes('autolink')
-    ? node.value
-    : defaultHandlers.text(node, parent, state, info);
+export const text: Handle = (node: Text, parent, state, info) => {
+  if (state.stack.includes('autolink')) return defaultHandlers.text(node, parent, state, info);
+  const written =
+    /^\p{L}/u.test(node.value) && !/[\s!#\\]$/.test(node.value) && !MAY_NEED_ESCAPE.test(node.value)
+      ? node.value
+      : defaultHandlers.text(node, parent, state, info);
+  // Text in code is no text node: Discord shows the markup in code as written already.
+  return escapeDiscordMarkup(written);
+};
+
+/**
+ * Discord's own markup, which CommonMark reads as text: spoiler marks (`||`), and mentions of users,
+ * channels, roles and commands, custom emoji, timestamps and server pages (`<@123>`, `<#123>`,
+ * `<@&123>`, `</tips:123>`, `<:party:123>`, `<a:x:123>`, `<t:1700000000:R>`, `<id:customize>`).
+ */
+const DISCORD_MARKUP =
+  /\|{2,}|<(?:@[!&]?\d+|#\d+|a?:[^\s:<>]+:\d+|\/[^<>\n:]+:\d+|t:-?\d+(?::[A-Za-z])?|id:[\w-]+(?::\d+)?)>/g;
+
+/**
+ * Markdown text with {@link DISCORD_MARKUP} escaped, so that Discord shows it as written, as the blog
+ * page does (`\|\|`, `\<@123>`); what is escaped already (after an odd run of `\`) is left as it is.
+ */
+export function escapeDiscordMarkup(markdown: string): string {
+  if (!markdown.includes('||') && !markdown.includes('<')) return markdown;
+  return markdown.replace(DISCORD_MARKUP, (found: string, at: number) => {
+    const escaped = isEscaped(markdown, at);
+    if (found[0] === '<') return escaped ? found : `\\${found}`;
+    // `\|||`: the first is text, the two after it a mark.
+    const marks = escaped ? found.slice(1) : found;
+    return (escaped ? '|' : '') + (marks.length < 2 ? marks : marks.replace(/\|/g, '\\|'));
+  });
+}
+
+/** Whether the character at `at` is escaped: an odd number of `\` before it. */
+function isEscaped(markdown: string, at: number): boolean {
+  let slashes = 0;
+  while (markdown[at - slashes - 1] === '\\') slashes++;
+  return slashes % 2 === 1;
+}
 
 /**
  * A hard line break as a plain one: Discord breaks the line at every line ending and shows the

@@ -2,6 +2,7 @@ import type { ListItem, Nodes, Parents, Root, Text } from 'mdast';
 import type { Handle } from 'mdast-util-to-markdown';
 import {
   DISCORD_MARKDOWN,
+  escapeDiscordMarkup,
   parseMarkdown,
   plainText,
   text as discordText,
@@ -106,15 +107,16 @@ export function truncatePlain(text: string, max: number): string {
 
 /**
  * Text shown as written where Discord reads Markdown's inline marks (a message, an embed's title, a
- * field's name): `__init__` would be underlined, `*args*` italic, `~~x~~` struck.
+ * field's name): `__init__` would be underlined, `*args*` italic, `~~x~~` struck, `||x||` hidden, and
+ * `<@123>` or `<:party:123>` drawn as a mention or an emoji (see escapeDiscordMarkup).
  */
 export function escapeInline(text: string): string {
-  return text.replace(/([[\]\\*_~`|])/g, '\\$1');
+  return escapeDiscordMarkup(text.replace(/([[\]\\*_~`|])/g, '\\$1'));
 }
 
 /** Text as it was before {@link escapeInline} (or {@link truncateInline}, but for its cut). */
 export function unescapeInline(text: string): string {
-  return text.replace(/\\([[\]\\*_~`|])/g, '$1');
+  return text.replace(/\\([[\]\\*_~`|<])/g, '$1');
 }
 
 /**
