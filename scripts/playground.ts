@@ -155,10 +155,14 @@ async function main(): Promise<void> {
       // A reload logs what it changed twice (the update, then the reload): said once.
       const reloaded = logged.msg === 'content updated' && lines[i + 1]?.msg === 'content reloaded';
       if (logged.level >= 40) console.log(problemLines(logged));
-      else if ((logged.msg === 'content updated' && !reloaded) || logged.msg === 'content reloaded')
+      else if (
+        (logged.msg === 'content updated' && !reloaded) ||
+        logged.msg === 'content reloaded' ||
+        logged.msg === 'site configuration read again'
+      )
         console.log(
           dim(
-            `Content read again: ${String(logged.articles)} article(s); ${String(logged.added)} added, ${String(logged.changed)} changed, ${String(logged.removed)} removed.`,
+            `${logged.msg === 'site configuration read again' ? `Site configuration read again (${String(logged.config)})` : 'Content read again'}: ${String(logged.articles)} article(s); ${String(logged.added)} added, ${String(logged.changed)} changed, ${String(logged.removed)} removed.`,
           ),
         );
     });
@@ -621,16 +625,19 @@ function listCommands(emulator: DiscordEmulator): string {
 /** Channel mentions and timestamps as Discord's client shows them. */
 function asShown(emulator: DiscordEmulator, text: string): string {
   const channels = emulator.guilds.flatMap((g) => g.channels);
-  return text
-    .replace(/<#(\d+)>/g, (whole, id: string) => {
-      const channel = channels.find((c) => c.id === id);
-      return channel === undefined ? whole : blue(`#${channel.name}`);
-    })
-    .replace(/<t:(-?\d+)(?::[tTdDfFR])?>/g, (_, seconds: string) =>
-      blue(
-        new Date(Number(seconds) * 1000).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short' }),
-      ),
-    );
+  return (
+    text
+      // Escaped (`\<t:…>`), Discord shows it as written: left so.
+      .replace(/(?<!\\)<#(\d+)>/g, (whole, id: string) => {
+        const channel = channels.find((c) => c.id === id);
+        return channel === undefined ? whole : blue(`#${channel.name}`);
+      })
+      .replace(/(?<!\\)<t:(-?\d+)(?::[tTdDfFR])?>/g, (_, seconds: string) =>
+        blue(
+          new Date(Number(seconds) * 1000).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short' }),
+        ),
+      )
+  );
 }
 
 function render(emulator: DiscordEmulator, message: APIMessage | undefined, ephemeral: boolean): string {
