@@ -1,7 +1,6 @@
+import { INVISIBLE_CHARS } from './invisible.js';
 import { typoDistance } from './typo-distance.js';
 
-/** Format characters (a zero-width space) and emoji variation selectors: shown, never typed alike. */
-const INVISIBLE_CHARS = '\\p{Cf}\\uFE0E\\uFE0F';
 /** What a tag's key leaves out: separators, and invisible characters (see {@link tagKey}). */
 const LEFT_OUT = new RegExp(`[\\s\\-_${INVISIBLE_CHARS}]+`, 'gu');
 
