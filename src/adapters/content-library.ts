@@ -468,11 +468,17 @@ export class ContentLibrary {
         continue;
       }
       if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo)) continue;
-      // A Hugo site's first post in a section, or one there gone (perhaps its last): whether the
-      // pages at the top are posts may change (see HugoMainSections), which only a walk tells.
+      // Whether a Hugo site's pages at the top are posts may change (see HugoMainSections), which
+      // only a walk tells: at its first post in a section; at one there gone while pages at the top
+      // are left out (perhaps its last); at a page at the top while sections hold posts (perhaps
+      // none any more). Other edits change nothing of it.
       if (this.#hugoMain !== undefined && this.#hugoMain.named === undefined) {
         const sectioned = hugoSection(inside, this.#hugo, this.#bundles) !== '';
-        if (sectioned && (!this.#hugoMain.sectioned || info === undefined)) {
+        if (
+          sectioned
+            ? !this.#hugoMain.sectioned || (info === undefined && this.#sitePages.length > 0)
+            : this.#hugoMain.sectioned
+        ) {
           rescan = true;
           continue;
         }

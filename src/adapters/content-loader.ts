@@ -509,7 +509,8 @@ export interface FoundArticles {
   readonly notes: readonly string[];
   /**
    * At a Hugo site's content folder (or its own), which of its pages are posts (see
-   * {@link HugoMainSections}); undefined elsewhere, where every page is.
+   * {@link HugoMainSections}); undefined elsewhere, where every page is, and in a site with a content
+   * folder per language.
    */
   readonly hugoMain: HugoMainSections | undefined;
   /** The pages of that site left out as no post (`about.md`), as files are named. */
@@ -807,7 +808,7 @@ export async function findArticles(
   const pages = [...direct, ...byLink].map(([path, inside]) => ({ path, inside }));
   // At Hugo's content folder (or the site's), the pages of its main sections: see HugoMainSections.
   const hugoMain: HugoMainSections | undefined =
-    hugoSite === undefined || hugoSite.above !== undefined
+    hugoSite === undefined || hugoSite.above !== undefined || hugoSite.languageDirs
       ? undefined
       : {
           named: hugoSite.mainSections,
@@ -1003,6 +1004,8 @@ interface HugoSite {
   readonly cascade: readonly Cascade[];
   /** Its configuration's `params.mainSections` (see {@link HugoMainSections}). */
   readonly mainSections: readonly string[] | undefined;
+  /** Whether its configuration gives a language its own content folder (`languages.en.contentDir`). */
+  readonly languageDirs: boolean;
   /** Its folder, when above the content folder (see {@link FoundArticles.settingFolders}). */
   readonly site?: string;
   /** Its configuration files that could not be read. */
@@ -1080,6 +1083,7 @@ async function hugoConfigOf(
   cascade: readonly Cascade[];
   permalinks: PermalinksRead;
   mainSections: readonly string[] | undefined;
+  languageDirs: boolean;
   problems: readonly ConfigProblem[];
 }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`, where a
@@ -1131,6 +1135,17 @@ async function hugoConfigOf(
         return isFields(params) ? mainSectionsOf(fieldOf(params, 'mainsections')) : undefined;
       })
       .find((names) => names !== undefined),
+    // A content folder per language (`[languages.en] contentDir = "content/en"`): a page's first
+    // folder is its language's, no section.
+    languageDirs: configs.some(({ data }) => {
+      const languages = fieldOf(data, 'languages');
+      return (
+        isFields(languages) &&
+        Object.values(languages).some(
+          (language) => isFields(language) && fieldOf(language, 'contentdir') !== undefined,
+        )
+      );
+    }),
     problems,
   };
 }

@@ -203,8 +203,9 @@ export class ContentStore {
    * Drops what is stored of texts no file has any more: every row but those of `keys` and of the
    * articles still in use (a broken edit keeps the article of the text before).
    */
-  keep(keys: Iterable<string>, articles: Iterable<Article>): void {
+  keep(keys: Iterable<string>, inUse: Iterable<Article>): void {
     const kept = new Set(keys);
+    const articles = [...inUse];
     const ids = new Set<number>();
     for (const article of articles) if (article instanceof StoredArticle) ids.add(article.id);
     const { rows, remove, unindex, goodRows, forgetGood } = this.#statements;

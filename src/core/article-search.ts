@@ -86,9 +86,10 @@ export function wordsOf(term: string, known: (piece: string) => boolean): string
     const state = (start * (MOST_PARTS + 1) + pieces) * 3 + Math.min(words.length, 2);
     if (pieces === MOST_PARTS || dead.has(state)) return false;
     let any = false;
-    let piece = '';
-    for (let end = start + 1; end <= n && readings.size < MOST_READINGS; end++) {
-      piece += letters[end - 1] ?? '';
+    // Longest pieces first: the readings of fewest words come before a blog's many short ones (`c`,
+    // `go`, `js`) could fill the readings kept.
+    for (let end = n; end > start && readings.size < MOST_READINGS; end--) {
+      const piece = letters.slice(start, end).join('');
       // The whole term is not a reading of it.
       const found = pieces === 0 && end === n ? 'none' : kind(piece);
       if (found === 'none') continue;

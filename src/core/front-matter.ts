@@ -792,10 +792,12 @@ function yamlMistake(block: string, line: number, reason: string): { line: numbe
     }
   }
   // A quote inside a quoted value (`title: 'Don't do this'`) ends it: js-yaml stops at a later line.
+  // Only a line the YAML cannot be read to (not one inside a `>` text that looks alike).
   const quote = lines
     .slice(0, line)
-    .map(quoteClosedEarly)
-    .findIndex((hint) => hint !== undefined);
+    .findIndex(
+      (text, i) => quoteClosedEarly(text) !== undefined && !readsAsYaml(lines.slice(0, i + 1).join('\n')),
+    );
   if (quote !== -1) return { line: quote + 1, message: quoteClosedEarly(lines[quote] ?? '') ?? reason };
   if (/flow collection/.test(reason)) {
     const open = unclosedBracket(lines);
@@ -806,6 +808,16 @@ function yamlMistake(block: string, line: number, reason: string): { line: numbe
       };
   }
   return { line, message: reason };
+}
+
+/** Whether `text` is YAML the front matter's reader reads. */
+function readsAsYaml(text: string): boolean {
+  try {
+    yaml.safeLoad(text, { schema: YAML_SCHEMA, json: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -826,7 +838,13 @@ function quoteClosedEarly(text: string): string | undefined {
       break;
     }
   }
-  const after = end === -1 ? '' : rest.slice(end + 1).trim();
+  const after =
+    end === -1
+      ? ''
+      : rest
+          .slice(end + 1)
+          .replace(/\s#.*$/, '')
+          .trim();
   // A comment after it, or the rest of a flow collection (`{ a: 'x', b: 'y' }` over lines): no mistake.
   if (after === '' || /^[#,\]}]/.test(after)) return undefined;
   const value = `${rest.slice(0, end)}${mark}${after}`.replace(new RegExp(`${mark}$`), '');

@@ -3,6 +3,7 @@ import type { Article, ContentProblem, Section, SectionItem, SectionKind } from 
 import { SECTION_KINDS } from './article.js';
 import { readAdmonitions, stripAdmonitions } from './admonitions.js';
 import { stripAttributeLists } from './attribute-lists.js';
+import { showsNothing as showsNoText } from './invisible.js';
 import {
   frontMatterSchema,
   instantOf,
@@ -129,9 +130,6 @@ const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
   skills: ['skills'],
   tips: ['tips'],
 };
-
-/** Text without a character that shows: white space, and invisible characters (a zero-width space). */
-const SHOWS_NOTHING = /^[\s\p{Cf}]*$/u;
 
 /** A phrase and the colon after it that make an item's name (a colon of `https:` has no space after it). */
 const NAME_BEFORE_COLON = /^([^:：.!?。\n]{1,80})(?::\s+|：\s*)/;
@@ -460,7 +458,7 @@ function parseSource({
   // Read as a page that prints it raw shows it, where that reads the same escaped too (see
   // htmlAsText): `Q&amp;A` is `Q&A`, `<em>x</em>` is `x`, a lone `<div>` stays.
   const shownTitle = withoutControls(htmlAsText(ownTitle));
-  if (ownTitle !== '' && SHOWS_NOTHING.test(shownTitle)) {
+  if (ownTitle !== '' && showsNoText(shownTitle)) {
     const name = names.get('title') ?? 'title';
     return refused(
       [
@@ -548,7 +546,7 @@ function parseSource({
   // withoutHtmlTags).
   const [summaryField, shortText] = SUMMARY_FIELDS.map(
     (key) => [key, withoutHtmlTags(stripTemplateTags(withoutControls(meta[key] ?? ''))).trim()] as const,
-  ).find(([, text]) => text !== '' && !SHOWS_NOTHING.test(htmlAsText(text))) ?? ['summary', ''];
+  ).find(([, text]) => text !== '' && !showsNoText(htmlAsText(text))) ?? ['summary', ''];
   const summary =
     shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl, url);
   if (!summary.ok) {

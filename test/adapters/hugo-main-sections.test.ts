@@ -78,6 +78,17 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     expect(await titlesIn('content')).toEqual(['First one-on-ones', 'On delegation', 'The staff path']);
   });
 
+  it('GIVEN a content folder per language (languages.en.contentDir) THEN no page is left out: its first folder is a language, no section', async () => {
+    rmSync(join(site, 'content'), { recursive: true });
+    put(
+      'hugo.toml',
+      'title = "A blog"\n[params]\n  mainSections = ["posts"]\n[languages.en]\n  contentDir = "content/en"\n[languages.fr]\n  contentDir = "content/fr"\n',
+    );
+    put('content/en/posts/one.md', post('One'));
+    put('content/en/about.md', post('About'));
+    expect(await titlesIn('content')).toEqual(['About', 'One']);
+  });
+
   it('GIVEN no Hugo configuration THEN every page is read, as in any content folder', async () => {
     unlinkSync(join(site, 'hugo.toml'));
     expect(await titlesIn('content')).toHaveLength(7);

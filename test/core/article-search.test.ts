@@ -178,6 +178,17 @@ describe('ArticleSearch ranking', () => {
     expect(new Set(asked).size).toBe(asked.length);
   });
 
+  it("GIVEN an index full of short words (a tech blog's c, go, js, api) THEN a term's reading in few words is still among those kept", () => {
+    const term = 'endtoendtesting';
+    const known = new Set(['end', 'testing']);
+    for (let i = 0; i < term.length; i++)
+      for (const length of [1, 2, 3]) known.add(term.slice(i, i + length));
+    const readings = wordsOf(term, (piece) => known.has(piece));
+    expect(readings.length).toBe(MOST_READINGS);
+    // "to" is a stop word, left out as the index leaves it out.
+    expect(readings).toContainEqual(['end', 'end', 'testing']);
+  });
+
   it('GIVEN a post that writes two words together THEN found typed apart or with a dot, the others kept in their order', () => {
     const search = searchOver([
       article('joined', { tips: ['Ship your nodejs service on Fridays with care.'] }),

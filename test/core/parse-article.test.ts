@@ -1386,6 +1386,16 @@ describe('bad content is reported with file, line and field', () => {
         `the quote ' inside the value ends it: quote the value with " instead, or write the ' twice: title: 'Don''t say "no"'`,
       ),
     );
+    // A comment after it is no part of the value; a line of a `>` text that looks alike is no mistake.
+    expect(problemsOf("---\ntitle: 'Don't' # x\ndate: 2024-01-01\n---\n## Tips\n- x\n")).toEqual(
+      at(
+        2,
+        `the quote ' inside the value ends it: quote the value with " instead, or write the ' twice: title: "Don't"`,
+      ),
+    );
+    expect(
+      problemsOf('---\ntitle: T\nsummary: >\n  Note: "quoted" text\ntags: [a\n---\n## Tips\n- x\n'),
+    ).toEqual(at(5, '"[" is never closed: end it with "]"'));
     // Written right: read.
     const right = parseArticle({
       file: 'content/ok.md',
