@@ -8,7 +8,7 @@ import { DEFAULT_CONTENT_LANGUAGE } from '../core/content-language.js';
 import { buildIndex, publishedIndex, type ContentIndex } from '../core/content-index.js';
 import { DEFAULT_BUILDS, type SiteBuilds } from '../core/publication.js';
 import { NO_PERMALINKS, type SitePermalinks } from '../core/site-permalinks.js';
-import type { HugoMainSections } from '../core/hugo-sections.js';
+import { isMainSection, type HugoMainSections } from '../core/hugo-sections.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
@@ -19,7 +19,6 @@ import {
   findArticles,
   hugoSection,
   isArticlePath,
-  isHugoPost,
   isBundleIndex,
   isCascadeIndex,
   isEleventyConfig,
@@ -472,18 +471,20 @@ export class ContentLibrary {
       // only a walk tells: at its first post in a section; at one there gone while pages at the top
       // are left out (perhaps its last); at a page at the top while sections hold posts (perhaps
       // none any more). Other edits change nothing of it.
-      if (this.#hugoMain !== undefined && this.#hugoMain.named === undefined) {
-        const sectioned = hugoSection(inside, this.#hugo, this.#bundles) !== '';
+      const main = this.#hugoMain;
+      if (main !== undefined) {
+        const section = hugoSection(inside, this.#hugo, this.#bundles);
         if (
-          sectioned
-            ? !this.#hugoMain.sectioned || (info === undefined && this.#sitePages.length > 0)
-            : this.#hugoMain.sectioned
+          main.named === undefined &&
+          (section !== ''
+            ? !main.sectioned || (info === undefined && this.#sitePages.length > 0)
+            : main.sectioned)
         ) {
           rescan = true;
           continue;
         }
+        if (!isMainSection(section, main)) continue;
       }
-      if (!isHugoPost(inside, this.#hugo, this.#bundles, this.#hugoMain)) continue;
       const cascade = cascadeAt(inside, this.#cascades, this.#hugo);
       const file: ArticleFile = {
         path: join(root, inside),

@@ -807,17 +807,18 @@ export async function findArticles(
   };
   const pages = [...direct, ...byLink].map(([path, inside]) => ({ path, inside }));
   // At Hugo's content folder (or the site's), the pages of its main sections: see HugoMainSections.
-  const hugoMain: HugoMainSections | undefined =
+  const sections =
     hugoSite === undefined || hugoSite.above !== undefined || hugoSite.languageDirs
       ? undefined
-      : {
-          named: hugoSite.mainSections,
-          sectioned: pages.some(({ inside }) => hugoSection(inside, hugo, bundles) !== ''),
-        };
+      : pages.map(({ inside }) => hugoSection(inside, hugo, bundles));
+  const hugoMain: HugoMainSections | undefined =
+    sections === undefined || hugoSite === undefined
+      ? undefined
+      : { named: hugoSite.mainSections, sectioned: sections.some((section) => section !== '') };
   const sitePages: string[] = [];
   const files = pages
-    .filter(({ inside }) => {
-      const post = isHugoPost(inside, hugo, bundles, hugoMain);
+    .filter(({ inside }, i) => {
+      const post = hugoMain === undefined || isMainSection(sections?.[i] ?? '', hugoMain);
       if (!post) sitePages.push(name(inside));
       return post;
     })
@@ -854,16 +855,6 @@ export function hugoSection(inside: string, hugo: string | undefined, bundles: R
   if (hugo === undefined || (hugo !== '' && !isWithin(inside, hugo))) return '';
   const parts = (hugo === '' ? inside : relative(hugo, inside)).split(sep);
   return hugoSectionOf(parts, (top) => bundles.has(hugo === '' ? top : join(hugo, top)));
-}
-
-/** Whether the page at `inside` is a post by the site's main sections (see {@link HugoMainSections}). */
-export function isHugoPost(
-  inside: string,
-  hugo: string | undefined,
-  bundles: ReadonlySet<string>,
-  main: HugoMainSections | undefined,
-): boolean {
-  return main === undefined || isMainSection(hugoSection(inside, hugo, bundles), main);
 }
 
 /** The folders of a site's configuration above the content folder (see {@link FoundArticles.settingFolders}). */

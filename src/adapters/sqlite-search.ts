@@ -10,6 +10,7 @@ import {
   wordsOf,
   type ArticleSearch,
 } from '../core/article-search.js';
+import { kept } from '../core/kept.js';
 import { compareNewestFirst } from '../core/newest-first.js';
 import { typoDistance } from '../core/typo-distance.js';
 
@@ -79,7 +80,12 @@ export class SqliteSearch implements ArticleSearch {
   readonly #listed: readonly Article[];
   #byId: Map<number, Article> | undefined;
   readonly #recent = new Map<string, readonly Article[]>();
-  readonly #readings = new Map<string, string[][]>();
+  /**
+   * The indexed words a term may be written together from (see wordsOf), kept: a search asks for
+   * each word's three or four times, and a long word's pieces are thousands of lookups. Made anew
+   * when the store's texts change (see #forgetDropped).
+   */
+  #readingsOf = this.#keptReadings();
   /** Which drop of the store's texts the results kept in #recent were found after (see ContentStore.keep). */
   readonly #dropped: () => number;
   #recentAfter: number;
@@ -174,23 +180,15 @@ export class SqliteSearch implements ArticleSearch {
   #forgetDropped(): void {
     if (this.#dropped() === this.#recentAfter) return;
     this.#recent.clear();
-    this.#readings.clear();
+    this.#readingsOf = this.#keptReadings();
     this.#recentAfter = this.#dropped();
   }
 
-  /**
-   * The indexed words a term may be written together from (see wordsOf), kept: a search asks for
-   * each word's three or four times, and a long word's pieces are thousands of lookups.
-   */
-  #readingsOf(term: string): string[][] {
-    let readings = this.#readings.get(term);
-    if (readings === undefined) {
-      readings = wordsOf(term, (piece) => this.#statements.known.get(piece) !== undefined);
-      if (this.#readings.size >= KEPT_READINGS)
-        this.#readings.delete(this.#readings.keys().next().value ?? '');
-      this.#readings.set(term, readings);
-    }
-    return readings;
+  #keptReadings(): (term: string) => string[][] {
+    return kept(
+      (term: string) => wordsOf(term, (piece) => this.#statements.known.get(piece) !== undefined),
+      KEPT_READINGS,
+    );
   }
 
   /** The articles matching the words (all of them, or any), best first, newest first on a tie. */
