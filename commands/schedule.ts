@@ -127,7 +127,9 @@ export default {
         'I am not a member of this server, so I cannot post here. Ask an admin to invite me with the **bot** scope, then try again.',
       );
     if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-      throw new UserFacingError('Only members with the **Manage Server** permission can use `/schedule`.');
+      throw new UserFacingError(
+        'Only members with the **Manage Server** permission can use `/schedule`: ask a server admin to set the schedule for you, or to give you that permission.',
+      );
     }
     // Every answer below waits on the store: deferred if that takes long (Redis restarting, say).
     const answer = answerInTime(interaction);

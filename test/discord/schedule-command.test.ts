@@ -454,7 +454,7 @@ describe('who may use /schedule', () => {
       const interaction = schedule(sub, {}, false);
       await route(interaction);
       expect(privateAnswer(interaction)).toBe(
-        'Only members with the **Manage Server** permission can use `/schedule`.',
+        'Only members with the **Manage Server** permission can use `/schedule`: ask a server admin to set the schedule for you, or to give you that permission.',
       );
     }
   });
