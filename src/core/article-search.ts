@@ -261,13 +261,16 @@ function chunkEnd(text: string, start: number): number {
 
 /**
  * The terms of a text, as indexed and as searched: case, and accents on Latin, Greek and Cyrillic
- * letters, do not matter ("Équipe" and "equipe" are one term); `C#`, `C++`, `F#` and `.NET` are terms
- * of their own (see SIGNED_NAMES); a text in a script without spaces is split into its words first.
- * The whole text is normalised at once, which is several times faster than term by term. An empty list
- * means there is nothing to search for.
+ * letters, do not matter ("Équipe" and "equipe" are one term), nor compatibility forms (full-width
+ * `ｔｅａｍ`, the ligature `ﬁ`); `C#`, `C++`, `F#` and `.NET` are terms of their own (see
+ * SIGNED_NAMES), full-width too (`Ｃ＃`); a text in a script without spaces is split into its words
+ * first. The whole text is normalised at once, which is several times faster than term by term. An
+ * empty list means there is nothing to search for.
  */
 export function searchTerms(text: string): string[] {
-  const words = text.replace(ADDRESSES, ' ').replace(SIGNED_NAMES, spelled);
+  // NFKC before the names are read: a CJK keyboard's `Ｃ＃` is `C#` (foldAccents' NFKD came too late).
+  const compatible = ASCII.test(text) ? text : text.normalize('NFKC');
+  const words = compatible.replace(ADDRESSES, ' ').replace(SIGNED_NAMES, spelled);
   // ASCII has no accents, no words without spaces, and its letters and digits are [a-z0-9]: the
   // same terms, found several times faster (most blogs are written so).
   const ascii = ASCII.test(words);

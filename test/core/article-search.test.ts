@@ -370,6 +370,24 @@ describe('ArticleSearch of names written with signs (C#, C++, F#, .NET)', () => 
     expect(slugs(search.complete('C#', 5))).toEqual(['csharp']);
     expect(slugs(search.closest('C++', 5))).toEqual(['cpp']);
   });
+
+  it('GIVEN full-width signs (a CJK keyboard’s Ｃ＃) or ligatures, in a query or a post THEN read as their plain forms (NFKC)', () => {
+    expect(searchTerms('Ｃ＃, Ｃ＋＋２０, Ｆ＃ and ＡＳＰ．ＮＥＴ')).toEqual(
+      searchTerms('C#, C++20, F# and ASP.NET'),
+    );
+    expect(searchTerms('ﬁrst ｌｅａｄｅｒｓｈｉｐ')).toEqual(['first', 'leadership']);
+    const search = searchOver([
+      article('csharp', { title: 'Learning C# in a year' }),
+      article('wide', { title: 'Ｃ＃ ｆｏｒ ﬁrst-time ｌｅａｄｅｒｓ' }),
+      article('plain-c', { title: 'Plan c: a lone letter' }),
+    ]);
+    expect(slugs(search.search('Ｃ＃'))).toEqual(['csharp', 'wide']);
+    expect(slugs(search.search('c#'))).toEqual(['csharp', 'wide']);
+    expect(slugs(search.search('first leaders'))).toEqual(['wide']);
+    expect(slugs(search.search('ＦＩＲＳＴ'))).toEqual(['wide']);
+    expect(slugs(search.complete('Ｃ＃', 5))).toEqual(['csharp', 'wide']);
+    expect(slugs(search.closest('Ｃ＃', 5))).toEqual(['csharp', 'wide']);
+  });
 });
 
 describe('ArticleSearch of words together, and of a whole post', () => {
