@@ -1554,20 +1554,24 @@ function buildSection(
     if (boldItem === undefined) return;
     const { paragraph, line, nodes } = boldItem;
     boldItem = undefined;
-    const name = plainText(paragraph.children[0])
+    // `**3. Ask questions.** Then …` is item 3, named "Ask questions"; `**3.** Ask …` item 3 without a name.
+    const [lead, ...others] = paragraph.children;
+    const { children: named, number } = leadNumber(lead === undefined ? [] : [lead]);
+    const name = plainText({ type: 'paragraph', children: named })
       .trim()
       .replace(/\s*[.。:：\-–—]$/, '')
       .trim();
     // Bold alone with nothing after it is a tip written in bold, as `- **Be patient**` is.
-    if (name === '' || (paragraph.children.length === 1 && nodes.length === 0)) {
-      addItem({ text: itemText([paragraph], siteUrl), line }, [paragraph]);
+    if ((name === '' && number === undefined) || (others.length === 0 && nodes.length === 0)) {
+      const shown = { ...paragraph, children: [...named, ...others] };
+      addItem(numbered({ text: itemText([shown], siteUrl), line }, number), [paragraph]);
       return;
     }
     // The line break that ended the name (a hard break, `<br>`) opens no line of the text.
-    const after = paragraph.children[1];
+    const after = others[0];
     const rest = dropLeadingInline(paragraph, after !== undefined && isLineBreak(after) ? 2 : 1);
     const text = itemText(rest.children.length === 0 ? nodes : [rest, ...nodes], siteUrl);
-    addItem({ name, text, line }, [paragraph, ...nodes]);
+    addItem(numbered({ ...(name === '' ? {} : { name }), text, line }, number), [paragraph, ...nodes]);
   };
 
   for (const part of section.parts) {
@@ -1586,7 +1590,7 @@ function buildSection(
       } else if (node.type === 'list') {
         // An ordered list's items keep the numbers the page shows, whichever of them are left out.
         node.children.forEach((listItem, i) => {
-          const item = listItemToItem(listItem, siteUrl, lineOf(listItem));
+          const item = listItemToItem(listItem, siteUrl, lineOf(listItem), node.ordered === true);
           addItem(
             numbered(item, node.ordered === true ? (node.start ?? 1) + i : undefined),
             listItem.children,
@@ -1616,8 +1620,11 @@ function isBoldItemStart(node: RootContent): node is Paragraph {
     lead?.type === 'strong' ||
     (lead?.type === 'emphasis' && lead.children.length === 1 && lead.children[0]?.type === 'strong');
   if (!bold) return false;
-  // Ended inside the bold (a closing quote or bracket may follow its mark), or by a dash.
-  if (/(?:[.!?:。：！？…]["'”’)\]]*|[-–—])$/.test(plainText(lead).trim()) || next === undefined) return true;
+  // Ended inside the bold (a closing quote or bracket may follow its mark), or by a dash; or a number
+  // alone (`**3)** Ask …`).
+  const bolded = plainText(lead).trim();
+  if (/(?:[.!?:。：！？…]["'”’)\]]*|[-–—])$/.test(bolded) || HEADING_NUMBER_ALONE.test(bolded)) return true;
+  if (next === undefined) return true;
   // Or by its line (the text below it, a hard break, `<br>`), or a separator after it.
   if (isLineBreak(next)) return true;
   return next.type === 'text' && /^(?:[ \t]*\n|\s*(?:[:：.—–]|--?\s))/.test(next.value);
@@ -1627,10 +1634,10 @@ function numbered(item: SectionItem, number: number | undefined): SectionItem {
   return number === undefined ? item : { ...item, number };
 }
 
-/** `2. ` or `2) ` opening a sub-heading: a numbered list written as headings (`### 2. Read widely`). */
+/** `2. ` or `2) ` opening a sub-heading or a bold lead: a numbered list written so (`### 2. Read widely`). */
 const HEADING_NUMBER = /^(\d{1,9})[.)][ \t]+/;
 
-/** A number alone opening a sub-heading (`### 2.`, nothing after it): a numbered item without a name. */
+/** A number alone in a sub-heading or a bold lead (`### 2.`, `**2.**`): a numbered item without a name. */
 const HEADING_NUMBER_ALONE = /^(\d{1,9})[.)][ \t]*$/;
 
 /**
@@ -1638,18 +1645,38 @@ const HEADING_NUMBER_ALONE = /^(\d{1,9})[.)][ \t]*$/;
  * alone (or with nothing shown after it) is its number and an empty title.
  */
 function headingNumber(heading: Heading): { title: PhrasingContent[]; number?: number } {
-  const [lead, ...rest] = heading.children;
+  const { children: title, number } = leadNumber(heading.children);
+  if (number === undefined) return { title };
+  return { title: plainText({ type: 'paragraph', children: title }).trim() === '' ? [] : title, number };
+}
+
+/**
+ * Inline content without the number opening it, and the number: `2. ` or `2) ` before the rest, or
+ * `2.` alone, as a sub-heading (`### 2. Read widely`) or a bold lead (`**2. Read widely.** …`,
+ * `**2.** …`) numbers an item. Inside bold or italic too: the mark stays around what follows it, and
+ * goes when it held only the number. A year (`**2024** was …`) is no number: the `.` or `)` makes one.
+ */
+function leadNumber(children: readonly PhrasingContent[]): { children: PhrasingContent[]; number?: number } {
+  const [lead, ...rest] = children;
+  if (lead?.type === 'strong' || lead?.type === 'emphasis') {
+    const inner = leadNumber(lead.children);
+    if (inner.number === undefined) return { children: [...children] };
+    const emptied = plainText({ type: 'paragraph', children: inner.children }).trim() === '';
+    if (!emptied) return { children: [{ ...lead, children: inner.children }, ...rest], number: inner.number };
+    // `**3.** Ask`: the text after the mark opens without the space that parted it from the number.
+    const [next, ...after] = rest;
+    const opened = next?.type === 'text' ? [{ ...next, value: next.value.trimStart() }, ...after] : rest;
+    return {
+      children: opened.filter((node) => node.type !== 'text' || node.value !== ''),
+      number: inner.number,
+    };
+  }
+  if (lead?.type !== 'text') return { children: [...children] };
   const match =
-    lead?.type === 'text'
-      ? (HEADING_NUMBER.exec(lead.value) ??
-        (rest.length === 0 ? HEADING_NUMBER_ALONE.exec(lead.value) : null))
-      : null;
-  if (lead?.type !== 'text' || match === null) return { title: heading.children };
+    HEADING_NUMBER.exec(lead.value) ?? (rest.length === 0 ? HEADING_NUMBER_ALONE.exec(lead.value) : null);
+  if (match === null) return { children: [...children] };
   const value = lead.value.slice(match[0].length);
-  const title = value === '' ? rest : [{ ...lead, value }, ...rest];
-  if (plainText({ type: 'paragraph', children: title }).trim() === '')
-    return { title: [], number: Number(match[1]) };
-  return { title, number: Number(match[1]) };
+  return { children: value === '' ? rest : [{ ...lead, value }, ...rest], number: Number(match[1]) };
 }
 
 /** The file's line a node ends on. */
@@ -1657,14 +1684,39 @@ function lastLineOf(node: RootContent, lineOf: (node: RootContent) => number): n
   return lineOf(node) + (node.position === undefined ? 0 : node.position.end.line - node.position.start.line);
 }
 
-/** `- **Name:** text`, `- Name: text` or `- text` become an item with or without a name. */
-function listItemToItem(listItem: ListItem, siteUrl: string | undefined, line: number): SectionItem {
+/**
+ * `- **Name:** text`, `- Name: text` or `- text` become an item with or without a name. In a list
+ * that does not number its items, a number opening the bold (`- **3.** text`, `- **3. Name:** text`)
+ * numbers the item as a sub-heading's does; an ordered list's own number is the one its page shows.
+ */
+function listItemToItem(
+  listItem: ListItem,
+  siteUrl: string | undefined,
+  line: number,
+  numberedByList = false,
+): SectionItem {
   const [written, ...rest] = listItem.children;
   if (written?.type === 'paragraph') {
     // A task's box opens its name (`- [ ] \`npm ci\`: install` is named `⬜ npm ci`): what follows
     // it is read as any item's.
     const { box, paragraph: first } = withoutTaskBox(listItem, written);
     const lead = first.children[0];
+    if (!numberedByList && (lead?.type === 'strong' || lead?.type === 'emphasis')) {
+      const { children: numberedLead, number } = leadNumber([lead]);
+      if (number !== undefined) {
+        // Read again without the number (and a separator after a bold that held only it), box and all.
+        const without =
+          numberedLead.length === 0
+            ? dropLeadingInline(first, 1).children
+            : [...numberedLead, ...first.children.slice(1)];
+        const opening: PhrasingContent[] = box === '' ? [] : [{ type: 'text', value: box }];
+        const paragraph = { ...first, children: [...opening, ...without] };
+        return {
+          ...listItemToItem({ ...listItem, children: [paragraph, ...rest] }, siteUrl, line, true),
+          number,
+        };
+      }
+    }
     const next = first.children[1];
     const colonAfter = next?.type === 'text' && /^\s*[:：]/.test(next.value);
     // Bold, or italic or code closed by a colon (`- *Name:* text`, `` - `name`: text ``): an italic

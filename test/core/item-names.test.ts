@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+import { parseArticle } from '../../src/core/parse-article.js';
 
 /** The tips of a post whose Tips section is `items`, as name and text. */
 const tips = (items: string) =>
@@ -110,5 +111,74 @@ describe('item names', () => {
   it('GIVEN a line break tag, or only tags, before a colon THEN the item has no name', () => {
     const items = ['- Line one<br>line two: text after.', '- <kbd></kbd>: text after.'];
     expect(tips(items.join('\n'))?.map(({ name }) => name)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('a number written inside a bold name', () => {
+  /** The tips of a post whose Tips section is `items`, as number, name and text. */
+  const numberedTips = (items: string) =>
+    mustParse(articleSource(validFront(), `## Tips\n\n${items}`)).sections.tips?.items.map(
+      ({ number, name, text }) => ({ number, name, text }),
+    );
+
+  it('GIVEN paragraphs opening with `**3.**`, `**4)**` or `**5. Name.**` THEN the number is the item number, and only what follows it names the item', () => {
+    const paragraphs = [
+      '**3.** Do the thing.',
+      '**4)** Do another.',
+      '**5. Ask questions.** Then listen.',
+      '***6. Rest.*** Sleep.',
+      '**7.**\n\nThe text under it.',
+      '**8. Be patient**',
+    ];
+    expect(numberedTips(paragraphs.join('\n\n'))).toEqual([
+      { number: 3, name: undefined, text: 'Do the thing.' },
+      { number: 4, name: undefined, text: 'Do another.' },
+      { number: 5, name: 'Ask questions', text: 'Then listen.' },
+      { number: 6, name: 'Rest', text: 'Sleep.' },
+      { number: 7, name: undefined, text: 'The text under it.' },
+      // Bold alone is a tip in bold, as without a number: numbered, without it.
+      { number: 8, name: undefined, text: '**Be patient**' },
+    ]);
+  });
+
+  it('GIVEN list items opening with `**3.**` or `**4. Name:**` THEN numbered so, in a list without numbers; an ordered list keeps its own', () => {
+    expect(numberedTips('- **3.** text\n- **4. Ask:** then listen.\n- **5)** - more')).toEqual([
+      { number: 3, name: undefined, text: 'text' },
+      { number: 4, name: 'Ask', text: 'then listen.' },
+      { number: 5, name: undefined, text: 'more' },
+    ]);
+    // The page shows the list's own number before the bold: it is the item's, the bold its name, as before.
+    expect(numberedTips('1. **3.** text')).toEqual([{ number: 1, name: '3.', text: 'text' }]);
+  });
+
+  it('GIVEN `### **3.** Name` THEN numbered 3 and named Name, as `### 3. Name` is', () => {
+    expect(numberedTips('### **3.** Named\n\nx\n\n### **4. Bold**\n\ny')).toEqual([
+      { number: 3, name: 'Named', text: 'x' },
+      { number: 4, name: 'Bold', text: 'y' },
+    ]);
+  });
+
+  it('GIVEN a year in bold (no `.` or `)` after it) THEN it is no number: prose, or a name', () => {
+    expect(
+      mustParse(articleSource(validFront(), '## Tips\n\n**2024** was a year.\n\n**2025** too.')).sections
+        .tips,
+    ).toMatchObject({
+      items: [],
+      text: '**2024** was a year.\n\n**2025** too.',
+    });
+    expect(numberedTips('- **2024:** a good year.\n- **3.5 ways:** to grow.')).toEqual([
+      { number: undefined, name: '2024', text: 'a good year.' },
+      { number: undefined, name: '3.5 ways', text: 'to grow.' },
+    ]);
+  });
+
+  it('GIVEN `**3.**` alone with nothing under it THEN an empty item, reported as `### 3.` alone is', () => {
+    const result = parseArticle({
+      file: 'content/a.md',
+      source: articleSource(validFront(), '## Tips\n\n**3.**\n\n**4.** x'),
+    });
+    expect(result.ok ? [] : result.problems.map(({ message }) => message)).toEqual([
+      'the item is empty: write its text, or remove the item',
+    ]);
   });
 });

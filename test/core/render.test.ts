@@ -336,6 +336,23 @@ describe('numbered items', () => {
   });
 });
 
+describe('numbers written in bold', () => {
+  it('GIVEN tips as paragraphs opening with `**3.**` and `**4. Name.**` THEN /tips and /tip show the number once, not as a name', () => {
+    const body = '## Tips\n\n**3.** Do the thing.\n\n**4. Ask questions.** Then listen.';
+    const article = mustParse(articleSource(validFront(), body));
+    const { index } = buildIndex([article]);
+    const fields = fieldsOf(renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index));
+    expect(fields.map((field) => [field.name, field.value])).toEqual([
+      ['Tip 3', 'Do the thing.'],
+      ['4. Ask questions', 'Then listen.'],
+    ]);
+    expect(index.items('tips').map((tip) => renderTip(tip).embeds?.[0]?.title)).toEqual([
+      'Tip 3',
+      'Ask questions',
+    ]);
+  });
+});
+
 describe('numbered and unnumbered items together', () => {
   it('GIVEN a list numbered 3 and 5 and then unnumbered items THEN an unnamed item takes the next number after the highest shown, in /tips and /tip alike', () => {
     const body = [
