@@ -1,4 +1,4 @@
-import type { Break, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, Code, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import markdownIt from 'markdown-it';
 import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
@@ -552,14 +552,31 @@ export const lineBreak: Handle = (node: Break, parent, state, info) => {
   return written === '\\\n' ? '\n' : written;
 };
 
-/** How Discord's Markdown is written: `-` bullets, `*` emphasis, fenced code, plain line breaks. */
+/**
+ * A code block as Discord reads one: its only fence is ``` (no longer one, no `~~~`), which ends at
+ * the first ``` inside the code, wherever it is. So every block is fenced with ```, and a run of three
+ * or more backticks in the code gets a zero-width space after every second backtick (``` →
+ * ``\u200b`), as Discord users write it: the code cannot end the block early. The info string stays
+ * only when Discord reads it as a language; any other would show as the code's first line.
+ */
+export const code: Handle = (node: Code, parent, state, info) => {
+  const lang = DISCORD_LANGUAGE.test(node.lang ?? '') ? node.lang : null;
+  const value = node.value.replace(/``(?=`)/g, '``\u200b');
+  return defaultHandlers.code({ ...node, value, lang, meta: null }, parent, state, info);
+};
+
+/** A language as Discord's code block reads one after its ```. */
+const DISCORD_LANGUAGE = /^[a-z0-9_+\-.#]+$/i;
+
+/** How Discord's Markdown is written: `-` bullets, `*` emphasis, ``` code fences, plain line breaks. */
 export const DISCORD_MARKDOWN: Options = {
   bullet: '-',
   emphasis: '*',
   strong: '*',
   rule: '-',
   fences: true,
-  handlers: { text, break: lineBreak },
+  fence: '`',
+  handlers: { text, break: lineBreak, code },
 };
 
 /** A line break in a paragraph: a hard break, or `<br>`, the one tag whose meaning a message can show. */

@@ -181,7 +181,10 @@ export function truncateMarkdown(text: string, max: number): string {
     // Cut inside a span, its opening mark shows as text, which the whole text does not show there.
     const part = parseMarkdown(kept);
     const partShown = part.ok ? plainText(part.root) : '';
-    if (partShown.trim() !== '' && shown.startsWith(partShown)) return dropLoneMarker(kept) + ELLIPSIS;
+    if (partShown.trim() === '' || !shown.startsWith(partShown)) continue;
+    // A code block closed after the cut may not fit: an earlier cut is tried.
+    const cutShort = withEllipsis(kept);
+    if (codePointLength(cutShort) <= max) return cutShort;
   }
   return truncateWritten(writeWithoutSpans(parsed.root), max);
 }
@@ -277,11 +280,50 @@ const escapedText: Handle = (node: Text, parent, state, info) =>
  */
 function truncateWritten(markdown: string, max: number): string {
   if (codePointLength(markdown) <= max) return markdown;
-  const { cut, inWord } = wordCut(markdown, max);
   // Half an escape (`\`) or character reference (`&#x20;`, `&amp;`) would show as text; a word's
   // last `\` before white space is a hard break or shows as itself.
-  const whole = inWord ? cut.replace(/&(?:#x?[\da-f]*|[a-z\d]*)$/i, '') : cut;
-  return dropLoneMarker(dropHalfEscape(whole)) + ELLIPSIS;
+  let room = max;
+  for (;;) {
+    const { cut, inWord } = wordCut(markdown, room);
+    const whole = inWord ? cut.replace(/&(?:#x?[\da-f]*|[a-z\d]*)$/i, '') : cut;
+    const cutShort = withEllipsis(dropHalfEscape(whole));
+    const over = codePointLength(cutShort) - max;
+    // A code block closed after the cut needs room: the cut moves back by as much.
+    if (over <= 0 || room <= 2) return cutShort;
+    room = Math.max(2, room - over);
+  }
+}
+
+/**
+ * Markdown cut short with an ellipsis after it. A cut inside fenced code closes the code after the
+ * ellipsis, as Discord shows an open fence as text, and the code after it as prose; a cut on the
+ * fence's own line leaves the block out.
+ */
+function withEllipsis(kept: string): string {
+  const fence = openFence(kept);
+  if (fence === undefined) return dropLoneMarker(kept) + ELLIPSIS;
+  if (fence.onFenceLine) return withEllipsis(kept.slice(0, Math.max(0, kept.lastIndexOf('\n'))));
+  return `${kept.trimEnd()}${ELLIPSIS}\n${fence.closer}`;
+}
+
+/**
+ * The line that closes the fenced code `markdown` ends inside (the fence, inside the same quotes and
+ * list items), and whether it ends on the fence's own line; undefined when it ends outside code.
+ */
+function openFence(markdown: string): { closer: string; onFenceLine: boolean } | undefined {
+  let fence: string | undefined;
+  let closer = '';
+  let onFenceLine = false;
+  for (const line of markdown.split('\n')) {
+    const start = CONTAINERS.exec(line)?.[0] ?? '';
+    const before = fence;
+    fence = fenceAfter(fence, line.slice(start.length));
+    onFenceLine = before === undefined && fence !== undefined;
+    // A list item's content is inside it by its marker's width.
+    if (onFenceLine)
+      closer = `${start.replace(/[-*+]|\d{1,9}[.)]/g, (marker) => ' '.repeat(marker.length))}${fence ?? ''}`;
+  }
+  return fence === undefined ? undefined : { closer, onFenceLine };
 }
 
 /**
@@ -811,23 +853,23 @@ function mapLineStarts(markdown: string, prefix: RegExp, fix: (rest: string) => 
     .map((line) => {
       const start = prefix.exec(line)?.[0] ?? '';
       const rest = line.slice(start.length);
-      const mark = FENCE.exec(rest)?.[1];
-      if (fence !== undefined) {
-        const closes =
-          mark !== undefined &&
-          mark[0] === fence[0] &&
-          mark.length >= fence.length &&
-          rest.slice(mark.length).trim() === '';
-        if (closes) fence = undefined;
-        return line;
-      }
-      if (mark !== undefined) {
-        fence = mark;
-        return line;
-      }
-      return start + fix(rest);
+      const before = fence;
+      fence = fenceAfter(fence, rest);
+      return before === undefined && fence === undefined ? start + fix(rest) : line;
     })
     .join('\n');
+}
+
+/** The fence open after a line (`rest`, after its containers), `open` the one open before it. */
+function fenceAfter(open: string | undefined, rest: string): string | undefined {
+  const mark = FENCE.exec(rest)?.[1];
+  if (open === undefined) return mark;
+  const closes =
+    mark !== undefined &&
+    mark[0] === open[0] &&
+    mark.length >= open.length &&
+    rest.slice(mark.length).trim() === '';
+  return closes ? undefined : open;
 }
 
 /**
