@@ -13,21 +13,27 @@ import {
   searchResults,
 } from '../src/core/render/search.js';
 import { showsNothing } from '../src/core/invisible.js';
+import { readQuery } from '../src/core/search-query.js';
 import { closestTags } from '../src/core/tags.js';
 import { UserFacingError, type Command } from '../src/discord/command.js';
 import { focusedText, PRIVATE_OPTION, quote } from '../src/discord/options.js';
 import { replyOptions, updateOptions } from '../src/discord/reply.js';
 
-/** How to search, with a word of this blog for example: of its most used tag, else of its newest title. */
+/** How to search, with a word of this blog for example. */
 function how(content: ContentIndex): string {
-  const example = exampleWord(
+  const example = blogWord(content);
+  const e = example === undefined ? '' : `, e.g. \`/search query:${example}\``;
+  return `Type a word or two from a title, a tag or an article${e}.`;
+}
+
+/** A word of this blog, to show a search with: of its most used tag, else of its newest title. */
+function blogWord(content: ContentIndex): string | undefined {
+  return exampleWord(
     (function* () {
       for (const { label } of content.tags) yield label;
       for (const { title } of content.articles) yield title;
     })(),
   );
-  const e = example === undefined ? '' : `, e.g. \`/search query:${example}\``;
-  return `Type a word or two from a title, a tag or an article${e}.`;
 }
 
 /** The first word of `texts` that can be searched for: a blog's are read only up to it. */
@@ -43,8 +49,9 @@ function exampleWord(texts: Iterable<string>): string | undefined {
  * where to find the tags).
  */
 function noMatch(query: string, content: ContentIndex): UserFacingError {
+  // What was looked for, not the operators nor what is left out (`-java`).
   const tags = closestTags(
-    query,
+    readQuery(query).looked,
     content.tags.map(({ label }) => label),
   );
   const titles = content.search.closest(query, 3).map((article) => quote(article.title));
@@ -97,6 +104,16 @@ export default {
     const query = searchQuery(interaction.options.getString('query') ?? '');
     // Only invisible characters (a zero-width space) are nothing typed, not a symbol to look for.
     if (showsNothing(query)) throw new UserFacingError(`What should I look for? ${how(content)}`);
+    // Only what to leave out (`-java`) would be every other article: not a search.
+    const { clauses, excluded } = readQuery(query);
+    if (clauses.length === 0 && excluded.length > 0) {
+      const example = blogWord(content);
+      const e =
+        example === undefined || query.includes('`') ? '' : `, e.g. \`/search query:${example} ${query}\``;
+      throw new UserFacingError(
+        `${quote(query)} only says what to leave out (words after - or NOT): add a word to look for${e}.`,
+      );
+    }
     const results = searchResults(query, content);
     if (results.length === 0 && searchTerms(query).length === 0)
       throw isSymbolQuery(query)
@@ -115,15 +132,19 @@ export default {
 
   async autocomplete(interaction, { content }) {
     const typed = searchQuery(focusedText(interaction));
-    // Nothing typed yet: the newest titles, to show what there is.
-    // Titles with what was typed, from the start of a word, first (the whole title, then its start);
-    // then the full-text search's, which forgive typos.
+    const { clauses, excluded, looked } = readQuery(typed);
+    // Nothing looked for yet: the newest titles, to show what there is.
+    // Titles with what was typed, from the start of a word, first (the whole title, then its start),
+    // unless some words are left out (`-java`), which only the search reads; then the full-text
+    // search's, which forgive typos.
     const articles =
-      searchTerms(typed).length === 0
+      clauses.length === 0
         ? content.articles.slice(0, L.autocompleteChoices)
         : [
             ...new Set([
-              ...matchingArticles(content.articles, typed, L.autocompleteChoices),
+              ...(excluded.length > 0
+                ? []
+                : matchingArticles(content.articles, looked, L.autocompleteChoices)),
               ...content.search.complete(typed, L.autocompleteChoices),
             ]),
           ].slice(0, L.autocompleteChoices);

@@ -5,12 +5,12 @@ import {
   SEARCH_WEIGHTS,
   isPrefix,
   looseTypos,
-  searchTerms,
   typos,
   wordsOf,
   type ArticleSearch,
 } from '../core/article-search.js';
 import { kept } from '../core/kept.js';
+import { isWord, readQuery, type QueryPart } from '../core/search-query.js';
 import { compareNewestFirst } from '../core/newest-first.js';
 import { typoDistance } from '../core/typo-distance.js';
 
@@ -116,26 +116,26 @@ export class SqliteSearch implements ArticleSearch {
     this.#forgetDropped();
     const cached = this.#recent.get(query);
     if (cached !== undefined) return cached;
-    const written = searchTerms(query);
-    const terms = unique(written);
-    // The words as typed, one after another, first (`4.4.1`, `code review`); then all of them
-    // anywhere, exactly, then with typos; any of the words only when no article has them all.
-    let results = this.#union([
-      written.length > 1 ? this.#phrase(written) : [],
-      this.#match(
-        terms.map((term) => ({ term, prefix: isPrefix(term), typos: 0 })),
-        'AND',
-      ),
-      this.#match(
-        terms.map((term) => ({ term, prefix: isPrefix(term), typos: typos(term) })),
-        'AND',
-      ),
-    ]);
-    if (results.length === 0)
-      results = this.#match(
-        terms.map((term) => ({ term, prefix: isPrefix(term), typos: typos(term) })),
-        'OR',
-      );
+    const { clauses, excluded } = readQuery(query);
+    const not = this.#excluding(excluded);
+    // Each clause's alternatives: a word as typed, or within its typos; a quoted part exactly.
+    const all = (typed: (term: string) => number, combine: 'AND' | 'OR'): string =>
+      `(${unique(clauses.map((parts) => this.#clause(parts, typed))).join(` ${combine} `)})${not}`;
+    // Plain words (no quotes, no OR) one after another, as typed, first (`4.4.1`, `code review`);
+    // then all the clauses anywhere, exactly, then with typos; any of them only when no article has
+    // them all. Nothing when only what to leave out was typed: that is no search.
+    const written = clauses.every((parts) => parts.length === 1 && parts.every(isWord))
+      ? clauses.flatMap((parts) => parts.flatMap((part) => part.terms))
+      : [];
+    let results =
+      clauses.length === 0 || this.#articles.size === 0
+        ? []
+        : this.#union([
+            written.length > 1 ? this.#ranked(`(${phrases(written).join(' OR ')})${not}`) : [],
+            this.#ranked(all(() => 0, 'AND')),
+            this.#ranked(all(typos, 'AND')),
+          ]);
+    if (results.length === 0 && clauses.length > 1) results = this.#ranked(all(typos, 'OR'));
     if (this.#recent.size >= RECENT_SEARCHES) this.#recent.delete(this.#recent.keys().next().value ?? '');
     this.#recent.set(query, results);
     return results;
@@ -143,19 +143,20 @@ export class SqliteSearch implements ArticleSearch {
 
   complete(query: string, limit: number): readonly Article[] {
     this.#forgetDropped();
-    const terms = unique(searchTerms(query));
+    const { clauses, excluded } = readQuery(query);
+    const terms = lookedFor(clauses);
     // The word being typed is a prefix from its first letter.
     const words = terms.map((term, i) => ({
       term,
       prefix: i === terms.length - 1 || isPrefix(term),
       typos: typos(term),
     }));
-    return this.#match(words, 'AND', 'title').slice(0, limit);
+    return this.#match(words, 'AND', 'title', this.#excluding(excluded)).slice(0, limit);
   }
 
   closest(query: string, limit: number): readonly Article[] {
     this.#forgetDropped();
-    const terms = unique(searchTerms(query));
+    const terms = lookedFor(readQuery(query).clauses);
     // Titles with a word it starts first (from three letters: a few suggestions, not results to list),
     // then those with a word it starts with a typo, as a tag is (see closestTags); then those within
     // more typos, which are often unrelated ("notes" for `nodejx`).
@@ -191,29 +192,54 @@ export class SqliteSearch implements ArticleSearch {
     );
   }
 
-  /** The articles matching the words (all of them, or any), best first, newest first on a tie. */
-  #match(words: readonly Word[], combine: 'AND' | 'OR', field?: 'title'): Article[] {
+  /**
+   * The articles matching the words (all of them, or any), best first, newest first on a tie; `not`
+   * leaves some out (see #excluding).
+   */
+  #match(words: readonly Word[], combine: 'AND' | 'OR', field?: 'title', not = ''): Article[] {
     if (words.length === 0 || this.#articles.size === 0) return [];
-    const groups = words.map((word) => {
-      const alternatives = [
-        `"${word.term}"${word.prefix ? '*' : ''}`,
-        // `nodejs` for "Node.js", indexed as two words; `endtoend` for "End-to-End", as "end end".
-        ...this.#readingsOf(word.term).map((words) => `"${words.join(' ')}"`),
-        ...this.#similar(word, field).map((term) => `"${term}"`),
-      ];
-      return `(${alternatives.join(' OR ')})`;
-    });
-    return this.#ranked(groups.join(` ${combine} `), field);
+    const groups = words.map((word) => `(${this.#alternatives(word, field).join(' OR ')})`);
+    return this.#ranked(`(${groups.join(` ${combine} `)})${not}`, field);
   }
 
   /**
-   * The articles holding the terms one after another (a phrase: terms hold no quote), best first; or
-   * two of them written together (`node.js` finds "nodejs", as `nodejs` finds "Node.js").
+   * The FTS5 expressions a word stands for: itself (and the words it starts), its readings as words
+   * written together, and the words within its typos. Terms hold only letters, marks and digits (see
+   * searchTerms), so a user's text is always inside quotes, never FTS5's syntax.
    */
-  #phrase(terms: readonly string[]): Article[] {
-    if (this.#articles.size === 0) return [];
-    const phrases = [terms, ...terms.slice(1).map((_, i) => joinedAt(terms, i))];
-    return this.#ranked(phrases.map((words) => `"${words.join(' ')}"`).join(' OR '));
+  #alternatives(word: Word, field?: 'title'): string[] {
+    return [
+      `"${word.term}"${word.prefix ? '*' : ''}`,
+      // `nodejs` for "Node.js", indexed as two words; `endtoend` for "End-to-End", as "end end".
+      ...this.#readingsOf(word.term).map((words) => `"${words.join(' ')}"`),
+      ...this.#similar(word, field).map((term) => `"${term}"`),
+    ];
+  }
+
+  /** A clause of a query (see readQuery): any of its parts, a word with `typed` typos allowed. */
+  #clause(parts: readonly QueryPart[], typed: (term: string) => number): string {
+    const alternatives = parts.flatMap((part) => {
+      const [term] = part.terms;
+      return isWord(part) && term !== undefined
+        ? this.#alternatives({ term, prefix: isPrefix(term), typos: typed(term) })
+        : phrases(part.terms);
+    });
+    return `(${alternatives.join(' OR ')})`;
+  }
+
+  /**
+   * What a query leaves out, after its expression: ` NOT (…)`, each excluded word exactly (`-java`
+   * keeps "JavaScript") or read as words written together, a quoted one as its phrase; '' for none.
+   */
+  #excluding(excluded: readonly QueryPart[]): string {
+    if (excluded.length === 0) return '';
+    const alternatives = excluded.flatMap((part) => {
+      const [term] = part.terms;
+      return isWord(part) && term !== undefined
+        ? [`"${term}"`, ...this.#readingsOf(term).map((words) => `"${words.join(' ')}"`)]
+        : phrases(part.terms);
+    });
+    return ` NOT (${alternatives.join(' OR ')})`;
   }
 
   /**
@@ -297,6 +323,19 @@ function typosAtStart(term: string, typed: string, allowed: number): number {
 
 function unique(terms: readonly string[]): string[] {
   return [...new Set(terms)];
+}
+
+/** The words a query looks for (not those it leaves out), each once. */
+function lookedFor(clauses: readonly (readonly QueryPart[])[]): string[] {
+  return unique(clauses.flatMap((parts) => parts.flatMap((part) => part.terms)));
+}
+
+/**
+ * FTS5 phrases of the terms one after another (terms hold no quote), or of two of them written
+ * together (`node.js` finds "nodejs", as `nodejs` finds "Node.js").
+ */
+function phrases(terms: readonly string[]): string[] {
+  return [terms, ...terms.slice(1).map((_, i) => joinedAt(terms, i))].map((words) => `"${words.join(' ')}"`);
 }
 
 /** The terms with the one at `i` and the next written as one word. */

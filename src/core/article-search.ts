@@ -8,7 +8,8 @@ import type { Article } from './article.js';
 export interface ArticleSearch {
   /**
    * Every article matching `query`, best first, newest first among equal scores: those matching
-   * every word of it or, when none does, those matching any.
+   * every word of it or, when none does, those matching any; its quotes, `-word`, `OR` and `NOT`
+   * read as a web search reads them (see readQuery). None for a query of only words to leave out.
    */
   search(query: string): readonly Article[];
   /** The articles whose titles best match what was typed so far, for autocomplete: at most `limit`. */

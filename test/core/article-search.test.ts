@@ -594,6 +594,117 @@ describe('ArticleSearch on what users type', () => {
   });
 });
 
+describe('ArticleSearch of the operators people type', () => {
+  it('GIVEN words in straight or curly quotes THEN only articles holding them one after another, in that order, exactly', () => {
+    const search = searchOver([
+      article('phrase', { tips: ['Hold a one on one every week with a mentor.'] }),
+      article('apart', { tips: ['One person, one team, on time.'] }),
+      article('longer', { tips: ['Find a mentorship program every week.'] }),
+    ]);
+    expect(slugs(search.search('"one on one"'))).toEqual(['phrase']);
+    expect(slugs(search.search('“one on one”'))).toEqual(['phrase']);
+    expect(slugs(search.search('„one on one“ mentor'))).toEqual(['phrase']);
+    expect(slugs(search.search('"one team"'))).toEqual(['apart']);
+    expect(slugs(search.search('"every week"')).sort()).toEqual(['longer', 'phrase']);
+    expect(search.search('"week every"')).toEqual([]);
+    // Unquoted, a word also finds the words it starts, and forgives a typo; quoted, neither.
+    expect(slugs(search.search('mentor')).sort()).toEqual(['longer', 'phrase']);
+    expect(slugs(search.search('"mentor"'))).toEqual(['phrase']);
+    expect(slugs(search.search('mentro'))).toEqual(['phrase']);
+    expect(search.search('"mentro"')).toEqual([]);
+  });
+
+  it('GIVEN -word, -"words" or NOT word THEN the articles without it; a hyphen inside a word is no exclusion', () => {
+    const search = searchOver([
+      article('java', { title: 'Java interviews', date: '2024-03-01' }),
+      article('js', { title: 'JavaScript interviews', date: '2024-02-01' }),
+      article('go', {
+        title: 'Go interviews',
+        summary: 'Send an e-mail after a cover letter.',
+        date: '2024-01-01',
+      }),
+    ]);
+    expect(slugs(search.search('interviews'))).toEqual(['java', 'js', 'go']);
+    // Exactly the word: JavaScript stays.
+    expect(slugs(search.search('interviews -java'))).toEqual(['js', 'go']);
+    expect(slugs(search.search('-java interviews'))).toEqual(['js', 'go']);
+    expect(slugs(search.search('interviews NOT java'))).toEqual(['js', 'go']);
+    expect(slugs(search.search('interviews -java -javascript'))).toEqual(['go']);
+    expect(slugs(search.search('interviews -"cover letter"'))).toEqual(['java', 'js']);
+    expect(slugs(search.search('interviews －ｊａｖａ'))).toEqual(['js', 'go']);
+    expect(slugs(search.search('e-mail'))).toEqual(['go']);
+    // Only what to leave out is no search; nor is it for autocomplete.
+    expect(search.search('-java')).toEqual([]);
+    expect(search.search('NOT java')).toEqual([]);
+    expect(search.complete('-java', 5)).toEqual([]);
+    expect(slugs(search.complete('interv -java', 5))).toEqual(['js', 'go']);
+    // Closest titles are for what was looked for.
+    expect(slugs(search.closest('interveiwz -go', 3))).toEqual(['java', 'js', 'go']);
+  });
+
+  it('GIVEN OR in capitals between two words or phrases THEN either; AND is the space; or, and, not in lowercase are common words', () => {
+    const search = searchOver([
+      article('py', { title: 'Python interviews', date: '2024-04-01' }),
+      article('java', { title: 'Java interviews', date: '2024-03-01' }),
+      article('go', { title: 'Go interviews', date: '2024-02-01' }),
+      article('both', { title: 'Python and Java at work', date: '2024-01-01' }),
+    ]);
+    expect(slugs(search.search('python OR java interviews'))).toEqual(['py', 'java']);
+    expect(slugs(search.search('python OR java OR go interviews')).sort()).toEqual(['go', 'java', 'py']);
+    expect(slugs(search.search('"python interviews" OR "go interviews"'))).toEqual(['py', 'go']);
+    expect(slugs(search.search('python AND java'))).toEqual(['both']);
+    // A typo is forgiven on either side.
+    expect(slugs(search.search('pyhton OR jav interviews'))).toEqual(['py']);
+    // Lowercase "or" is a common word, left out: both words are looked for.
+    expect(slugs(search.search('python or java'))).toEqual(['both']);
+    // An OR with nothing on one side, or a common word there, joins nothing.
+    expect(slugs(search.search('OR python interviews OR'))).toEqual(['py']);
+    expect(slugs(search.search('java OR the interviews'))).toEqual(['java']);
+  });
+
+  it('GIVEN quotes, signs and operators anywhere in a query THEN never an FTS5 error', () => {
+    const search = searchOver([
+      article('near', { title: 'Near and far teams', tips: ['Column "titles" matter: one on one.'] }),
+      article('other', { title: 'Hiring' }),
+    ]);
+    const typed = [
+      '"',
+      '""',
+      '“',
+      '-"',
+      '-',
+      '*',
+      '^',
+      ':',
+      'NEAR(',
+      '"NEAR(teams far)"',
+      '-NEAR(teams',
+      'OR',
+      'NOT',
+      'AND OR NOT',
+      'teams OR',
+      'NOT NOT teams',
+      'teams -"',
+      '"teams" OR -hiring NOT',
+      '"teams OR hiring"',
+      '"* ^ :" teams',
+      'teams OR "" OR hiring',
+      '{title}:"near" OR title:hiring',
+      '-teams -near',
+    ];
+    for (const query of typed) {
+      expect(() => search.search(query), query).not.toThrow();
+      expect(() => search.complete(query, 25), query).not.toThrow();
+      expect(() => search.closest(query, 3), query).not.toThrow();
+    }
+    // Operators and quotes inside quotes are words.
+    expect(slugs(search.search('"NEAR(teams far)"'))).toEqual([]);
+    expect(slugs(search.search('"near and far"'))).toEqual(['near']);
+    expect(slugs(search.search('teams OR "" OR hiring')).sort()).toEqual(['near', 'other']);
+    expect(slugs(search.search('"teams" OR -hiring NOT'))).toEqual(['near']);
+  });
+});
+
 describe('searchTerms on hostile text', () => {
   it('GIVEN a megabyte of link openings that never close, of addresses or of C#, C++ and .NET THEN time grows with the size only', () => {
     const inputs = [

@@ -148,6 +148,42 @@ describe('/search through the real discord.js client', () => {
     );
   });
 
+  it('GIVEN -word THEN the articles without it; only words to leave out THEN answers privately that it needs a word to look for', async () => {
+    const without = callbackOf(await emulator.chatInput('search', { query: 'delegation -guilt' }).response());
+    expect(without.data?.embeds?.[0]?.footer?.text).toBe('Page 1/2 · 6 articles');
+    expect(without.data?.embeds?.[0]?.description).not.toContain('Delegation without guilt');
+
+    const only = callbackOf(await emulator.chatInput('search', { query: '-onboarding' }).response());
+    expect((only.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(only.data?.embeds ?? []).toEqual([]);
+    expect(only.data?.content).toBe(
+      '“-onboarding” only says what to leave out (words after - or NOT): add a word to look for, e.g. `/search query:habits -onboarding`.',
+    );
+    // Nothing looked for yet: the newest titles, as before anything is typed.
+    const typed = callbackOf(await emulator.autocomplete('search', 'query', { query: '-guilt' }).response());
+    expect(typed.data?.choices?.[0]).toEqual({ name: 'Team habits 6', value: 'Team habits 6' });
+    const deleg = callbackOf(
+      await emulator.autocomplete('search', 'query', { query: 'deleg -guilt' }).response(),
+    );
+    expect(deleg.data?.choices).toEqual([]);
+    // No match: the closest tags are those of the words looked for.
+    const none = callbackOf(await emulator.chatInput('search', { query: 'mangmnt -java' }).response());
+    expect(none.data?.content).toMatch(
+      /^No article matches “mangmnt -java”\. .*Closest tags: \*\*management\*\*/,
+    );
+  });
+
+  it('GIVEN a full-width query (a CJK keyboard) THEN found as typed in ASCII, in the search and the autocomplete', async () => {
+    const wide = callbackOf(await emulator.chatInput('search', { query: 'ＤＥＬＥＧＡＴＩＯＮ' }).response());
+    expect(wide.data?.embeds?.[0]?.footer?.text).toBe('Page 1/2 · 7 articles');
+    const typed = callbackOf(
+      await emulator.autocomplete('search', 'query', { query: 'ｄｅｌｅｇ' }).response(),
+    );
+    expect(typed.data?.choices).toEqual([
+      { name: 'Delegation without guilt', value: 'Delegation without guilt' },
+    ]);
+  });
+
   it('GIVEN a button whose page no longer exists THEN answers privately that the buttons expired', async () => {
     const interaction = emulator.chatInput('search', { query: 'onboarding' });
     await interaction.response();
