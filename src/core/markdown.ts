@@ -470,7 +470,8 @@ export function containsHtml(nodes: readonly RootContent[]): boolean {
 
 /**
  * Turns Markdown nodes back into Discord-flavoured Markdown. Relative links are resolved against
- * the site; a link that cannot be resolved keeps only its text (Discord shows no relative links).
+ * the site; a link that cannot be resolved keeps only its text (Discord shows no relative links), a
+ * `mailto:` link its text and address.
  * Discord shows neither images nor HTML in messages: an image becomes a link to it (or its alt
  * text), and raw HTML (comments, tags) is left out while the text between inline tags stays.
  * Discord's own markup in text (`||`, `<@123>`: see escapeDiscordMarkup) is escaped, shown as written.
@@ -615,8 +616,12 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
         siteUrl,
         inLink || url !== undefined,
       ).children;
-      // A loop, not push(...): a link may hold more nodes than a call takes arguments.
-      if (url === undefined) for (const c of inside) children.push(c);
+      if (url === undefined) {
+        // A loop, not push(...): a link may hold more nodes than a call takes arguments.
+        for (const c of inside) children.push(c);
+        const address = mailAddress(child.url, inside);
+        if (address !== undefined) children.push({ type: 'text', value: address });
+      }
       // Discord shows a link without text (`[](https://…)`) as written: its address is its text,
       // written as `<https://…>`. One that points nowhere is left out with its (empty) text, above.
       else if (showsNothing(inside))
@@ -632,6 +637,29 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
   // What was left out at a paragraph's edges leaves no space there, which would be escaped.
   if (node.type === 'paragraph' || node.type === 'heading') trimEdges(joined);
   return { ...node, children: joined };
+}
+
+/**
+ * What a `mailto:` link (`[write to me](mailto:me@example.com)`) adds after its text, which alone
+ * would hide where to write: its address, ` (me@example.com)`, as Discord links only http(s). Nothing
+ * for another scheme, nor when the text is the address already (`<me@example.com>`); the address
+ * alone when the link has no text.
+ */
+function mailAddress(url: string, text: readonly Nodes[]): string | undefined {
+  const written = /^\s*mailto:([^?#]*)/i.exec(url)?.[1];
+  if (written === undefined) return undefined;
+  let address = written;
+  try {
+    address = decodeURIComponent(written);
+  } catch {
+    // A `%` that starts no `%XX`: the address as written.
+  }
+  address = address.trim();
+  if (address === '') return undefined;
+  if (showsNothing(text)) return address;
+  const shown = plainText({ type: 'paragraph', children: text }).trim().toLowerCase();
+  const same = shown === address.toLowerCase() || shown === `mailto:${address.toLowerCase()}`;
+  return same ? undefined : ` (${address})`;
 }
 
 /** Nodes whose children are text: an HTML tag among them is inline HTML, the rest is a block of its own. */
