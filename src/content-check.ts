@@ -5,6 +5,7 @@ import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
 import { sharedAddressNotes, siteUrlNote, unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
+import { longNameNotes } from './core/render/section.js';
 import { formatInZone } from './core/schedule.js';
 import { printable } from './core/printable.js';
 
@@ -48,13 +49,15 @@ async function check(): Promise<number> {
         : `${contentDir}: no valid article`,
     );
   // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid, and so are
-  // files Jekyll copies as they are, expired posts and those not published yet: said, no failure.
+  // files Jekyll copies as they are, expired posts and those not published yet, and items named too
+  // long to show whole: said, no failure.
   const notes = [
     ...siteNotes(site),
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
     ...leftOutTagNotes(index.articles),
+    ...index.articles.flatMap((article) => longNameNotes(article)),
     ...tiplessNotes(index.articles),
     ...staticFileNotes(staticFiles),
     ...sitePageNotes(site),

@@ -10,7 +10,7 @@ import { renderedMessages } from '../../src/core/render/all.js';
 import { parseArticlesCustomId, renderArticles } from '../../src/core/render/articles.js';
 import { parseSectionCustomId, renderSectionView } from '../../src/core/render/section.js';
 import { renderTip } from '../../src/core/render/tip.js';
-import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+import { articleSource, mustParse, validFront, words } from '../helpers/articles.js';
 import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
 const BLOG = defaultBlogLinks('https://blog.example');
@@ -350,6 +350,57 @@ describe('numbers written in bold', () => {
       'Tip 3',
       'Ask questions',
     ]);
+  });
+});
+
+describe('item names longer than Discord shows', () => {
+  // Numbered words, to see each once and in order; escaped in the Markdown, `*args*` is the name's own.
+  const name = (count: number) =>
+    `\\*args\\* ${Array.from({ length: count }, (_, i) => `word${i}`).join(' ')} and \\*kwargs\\*`;
+  const plain = (count: number) => name(count).replace(/\\\\/g, '');
+
+  it('GIVEN a name past a field name THEN /tips cuts it at a word and opens the text with the rest, in bold, every word once, within every limit', () => {
+    const body = `## Tips\n\n3. **${name(60)}:** The text.\n4. **${name(300)}:** ${'More text. '.repeat(90)}`;
+    const article = mustParse(articleSource(validFront(), body));
+    const { index } = buildIndex([article]);
+    for (const { what, violations } of renderedMessages(index, BLOG)) expect(violations, what).toEqual([]);
+    const fields = fieldsOf(renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index));
+    const [first] = fields;
+    expect(first?.name).toMatch(/^3\. \\\*args\\\* word0 word1 .* word\d+…$/);
+    expect(first?.name.length).toBeLessThanOrEqual(256 - ' (continued)'.length);
+    expect(first?.value).toMatch(/^\*\*…word\d+ .* word59 and \\\*kwargs\\\*\*\*\nThe text\.$/);
+    expect(words(`${first?.name ?? ''} ${first?.value ?? ''}`)).toEqual(words(`3. ${plain(60)} The text.`));
+    // A rest longer than a field's value goes on in the next fields, as a long text does.
+    expect(fields.map((field) => field.name.endsWith('(continued)'))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+    const shown = fields.slice(1).map((field) => field.value);
+    expect(words(`${fields[1]?.name ?? ''} ${shown.join(' ')}`)).toEqual(
+      words(`4. ${plain(300)} ${'More text. '.repeat(90)}`),
+    );
+  });
+
+  it('GIVEN a name past an embed title THEN /tip cuts it and opens its description with the rest', () => {
+    const article = mustParse(articleSource(validFront(), `## Tips\n\n- **${name(60)}:** The text.`));
+    const [tip] = buildIndex([article]).index.items('tips');
+    const embed = tip === undefined ? undefined : renderTip(tip).embeds?.[0];
+    expect(embed?.title?.length).toBeLessThanOrEqual(256);
+    expect(embed?.title).toMatch(/…$/);
+    expect(embed?.description).toMatch(/^\*\*….* and \\\*kwargs\\\*\*\*\nThe text\.$/);
+    expect(words(`${embed?.title ?? ''} ${embed?.description ?? ''}`)).toEqual(
+      words(`${plain(60)} The text.`),
+    );
+  });
+
+  it('GIVEN a name that fits THEN the text is as written, with nothing before it', () => {
+    const article = mustParse(articleSource(validFront(), `## Tips\n\n3. **${name(20)}:** The text.`));
+    const { index } = buildIndex([article]);
+    const [field] = fieldsOf(renderSectionView({ kind: 'tips', scope: 'one', article, page: 0 }, index));
+    expect(field?.value).toBe('The text.');
   });
 });
 

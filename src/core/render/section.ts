@@ -1,16 +1,21 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Article, Section, SectionItem, SectionKind } from '../article.js';
+import { formatProblem, type Article, type Section, type SectionItem, type SectionKind } from '../article.js';
 import type { ContentIndex } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
 import { codePointLength, splitText, truncateInline } from '../text.js';
 import { sendableUrl } from '../urls.js';
+import { fitName } from './item-name.js';
 
 /** Singular names for unnamed items ("Tip 3"). */
 const ITEM_NOUN: Record<SectionKind, string> = { motivations: 'Motivation', skills: 'Skill', tips: 'Tip' };
 /** Room kept for the footer ("Article 12 of 340 · page 2/3"), which is written after paging. */
 const FOOTER_BUDGET = 64;
+/** After an item's name in the fields that go on with its text. */
+const CONTINUED = ' (continued)';
+/** Room for an item's name in a field's name, with the number before it and room for CONTINUED after it. */
+const LABEL_MAX = L.fieldName - CONTINUED.length;
 
 interface PageBody {
   description?: string;
@@ -41,19 +46,13 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     page.description = chunk;
     used = codePointLength(chunk);
   }
-  const numbers = itemNumbers(section.items);
+  const labels = itemLabels(section);
   section.items.forEach((item, i) => {
-    // Numbered as the article numbers them: `3. Name`, or `Tip 3` after a dropped item or from a list starting at 3.
-    const label =
-      item.name === undefined
-        ? `${ITEM_NOUN[section.kind]} ${numbers[i] ?? i + 1}`
-        : item.number === undefined
-          ? item.name
-          : `${item.number}. ${item.name}`;
-    // A field's name reads Markdown as the title does: an item named `__init__` shows as written.
-    const name = truncateInline(label, L.fieldName - 12);
-    splitText(item.text, L.fieldValue).forEach((value, part) => {
-      const field = { name: part === 0 ? name : `${name} (continued)`, value };
+    // A field's name reads Markdown as the title does: an item named `__init__` shows as written. A
+    // name too long for it opens the text with what it could not show.
+    const { name, text } = fitName(labels[i] ?? '', item.text, LABEL_MAX);
+    splitText(text, L.fieldValue).forEach((value, part) => {
+      const field = { name: part === 0 ? name : `${name}${CONTINUED}`, value };
       const cost = codePointLength(field.name) + codePointLength(field.value);
       if (page.fields.length >= L.embedFields || used + cost > budget) startPage();
       page.fields.push(field);
@@ -63,6 +62,37 @@ export function sectionPages(article: Article, section: Section): readonly PageB
   startPage();
   pageCache.set(section, pages);
   return pages;
+}
+
+/**
+ * Each item's name as its field names it, numbered as the article numbers them: `3. Name`, or `Tip 3`
+ * after a dropped item or from a list starting at 3.
+ */
+function itemLabels(section: Section): string[] {
+  const numbers = itemNumbers(section.items);
+  return section.items.map((item, i) =>
+    item.name === undefined
+      ? `${ITEM_NOUN[section.kind]} ${numbers[i] ?? i + 1}`
+      : item.number === undefined
+        ? item.name
+        : `${item.number}. ${item.name}`,
+  );
+}
+
+/**
+ * For content:check, the items of the article's sections whose names are longer than a field's name
+ * holds: valid, shown cut with the rest opening their text (see fitName), but the author may want to
+ * shorten them. Said as notes are, one line each.
+ */
+export function longNameNotes(article: Pick<Article, 'file' | 'sections'>): string[] {
+  return Object.values(article.sections).flatMap((section) => {
+    const labels = itemLabels(section);
+    return section.items.flatMap((item, i) => {
+      if (item.name === undefined || !fitName(labels[i] ?? '', '', LABEL_MAX).cut) return [];
+      const message = `the item's name (${codePointLength(item.name)} characters) is longer than /${section.kind} shows as a name (${LABEL_MAX}, its number and Markdown escapes counted): shown cut, the rest opening its text; shorten the name to show it whole`;
+      return [formatProblem({ file: article.file, line: item.line, field: section.kind, message })];
+    });
+  });
 }
 
 /**

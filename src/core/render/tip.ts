@@ -3,8 +3,9 @@ import type { ItemRef } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
 import { navigationRow } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
-import { codePointLength, splitText, truncateInline, truncatePlain } from '../text.js';
+import { codePointLength, splitText, truncatePlain } from '../text.js';
 import { sendableUrl } from '../urls.js';
+import { fitName } from './item-name.js';
 import { itemNumbers } from './section.js';
 
 /** The number an unnamed tip goes by, as /tips shows it among the others. */
@@ -23,14 +24,15 @@ export function renderTip(tip: ItemRef): MessagePayload {
   const { article, item } = tip;
   // Alone, a named tip is its name: a list's `3.` before it would number nothing here. Escaped, as
   // an embed's title reads Markdown; the author's name reads none, so the article's title is as is.
-  const title = truncateInline(item.name ?? `Tip ${tipNumber(tip)}`, L.embedTitle);
+  // A name too long for the title opens the text with what it could not show.
+  const { name: title, text } = fitName(item.name ?? `Tip ${tipNumber(tip)}`, item.text, L.embedTitle);
   const author = truncatePlain(`From “${article.title}”`, L.authorName);
   const footer = article.tags.join(' · ');
   const footerText = truncatePlain(footer, 200);
   // An address Discord would refuse is left out, not the reply (content:check lists such posts).
   const url = sendableUrl(article.url);
   // A very long tip continues in fields; past the message limit it ends with a pointer to the article.
-  const [description = '', ...rest] = splitText(item.text, L.embedDescription);
+  const [description = '', ...rest] = splitText(text, L.embedDescription);
   let budget =
     L.embedTotal - [title, author, footerText, description].reduce((n, s) => n + codePointLength(s), 0);
   const fields: APIEmbedField[] = [];
