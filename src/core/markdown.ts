@@ -1,6 +1,17 @@
-import type { Break, Code, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type {
+  Break,
+  Code,
+  InlineCode,
+  Nodes,
+  Parents,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from 'mdast';
 import markdownIt from 'markdown-it';
-import { defaultHandlers, toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
+import { defaultHandlers, toMarkdown, type Handle, type Options, type State } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { isBlockTag } from './html-blocks.js';
 import { markdownTree } from './markdown-tree.js';
@@ -569,6 +580,20 @@ export const code: Handle = (node: Code, parent, state, info) => {
 /** A language as Discord's code block reads one after its ```. */
 const DISCORD_LANGUAGE = /^[a-z0-9_+\-.#]+$/i;
 
+/**
+ * A code span as Discord reads one. Holding both single backticks and pairs, it would be fenced with
+ * ``` (the shortest run it holds none of), which Discord reads as a code block: then its pairs get a
+ * zero-width space between their backticks (`` → `\u200b`), and it is fenced with two.
+ */
+export const inlineCode: Handle = Object.assign(
+  (node: InlineCode, parent: Parents | undefined, state: State) => {
+    const both = /(?:^|[^`])`(?!`)/.test(node.value) && /(?:^|[^`])``(?!`)/.test(node.value);
+    const value = both ? node.value.replace(/(?<!`)``(?!`)/g, '`\u200b`') : node.value;
+    return defaultHandlers.inlineCode({ ...node, value }, parent, state);
+  },
+  { peek: () => '`' },
+);
+
 /** How Discord's Markdown is written: `-` bullets, `*` emphasis, ``` code fences, plain line breaks. */
 export const DISCORD_MARKDOWN: Options = {
   bullet: '-',
@@ -577,7 +602,7 @@ export const DISCORD_MARKDOWN: Options = {
   rule: '-',
   fences: true,
   fence: '`',
-  handlers: { text, break: lineBreak, code },
+  handlers: { text, break: lineBreak, code, inlineCode },
 };
 
 /** A line break in a paragraph: a hard break, or `<br>`, the one tag whose meaning a message can show. */

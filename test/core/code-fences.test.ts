@@ -69,8 +69,12 @@ describe('a code block whose code holds a run of backticks', () => {
     expect(skillsText('```{.python}\nx = 1\n```')).toBe('```\nx = 1\n```');
   });
 
-  it('GIVEN code spans holding backticks THEN fenced with a run the code has not: Discord reads them so', () => {
+  it('GIVEN code spans holding backticks THEN fenced with a run the code has not, never ```: Discord reads them so', () => {
     expect(skillsText('Use ``a`b`` and `` ``` `` here.')).toBe('Use ``a`b`` and ` ``` ` here.');
+    // Single backticks and pairs both: a ``` fence would be a code block to Discord.
+    const both = skillsText('Use ```a`b``c``` here.');
+    expect(both).toBe(`Use \`\`a\`b\`${ZWSP}\`c\`\` here.`);
+    expect(discordCodeBlocks(both)).toEqual([]);
   });
 
   it('GIVEN a long code block of ``` lines THEN every page of every reply closes each block where the code ends', () => {
