@@ -6,6 +6,7 @@ import { DISCORD_LIMITS as L } from '../src/core/limits.js';
 import { tagNames } from '../src/core/render/articles.js';
 import {
   isSymbolQuery,
+  isTitleOf,
   parseSearchCustomId,
   renderSearch,
   SEARCH_QUERY_MAX,
@@ -106,7 +107,7 @@ export default {
     if (showsNothing(query)) throw new UserFacingError(`What should I look for? ${how(content)}`);
     // Only what to leave out (`-java`) would be every other article: not a search.
     const { clauses, excluded } = readQuery(query);
-    if (clauses.length === 0 && excluded.length > 0) {
+    if (clauses.length === 0 && excluded.length > 0 && !isTitleOf(query, content)) {
       const example = blogWord(content);
       const e =
         example === undefined || query.includes('`') ? '' : `, e.g. \`/search query:${example} ${query}\``;

@@ -112,11 +112,13 @@ export class SqliteSearch implements ArticleSearch {
     return byId;
   }
 
-  search(query: string): readonly Article[] {
+  search(query: string, { operators = true }: { readonly operators?: boolean } = {}): readonly Article[] {
     this.#forgetDropped();
-    const cached = this.#recent.get(query);
+    // The same text read as words only is another search: kept apart.
+    const key = operators ? query : `\0${query}`;
+    const cached = this.#recent.get(key);
     if (cached !== undefined) return cached;
-    const { clauses, excluded } = readQuery(query);
+    const { clauses, excluded } = readQuery(query, operators);
     const not = this.#excluding(excluded);
     // Each clause's alternatives: a word as typed, or within its typos; a quoted part exactly.
     const all = (typed: (term: string) => number, combine: 'AND' | 'OR'): string =>
@@ -137,7 +139,7 @@ export class SqliteSearch implements ArticleSearch {
           ]);
     if (results.length === 0 && clauses.length > 1) results = this.#ranked(all(typos, 'OR'));
     if (this.#recent.size >= RECENT_SEARCHES) this.#recent.delete(this.#recent.keys().next().value ?? '');
-    this.#recent.set(query, results);
+    this.#recent.set(key, results);
     return results;
   }
 

@@ -9,9 +9,10 @@ export interface ArticleSearch {
   /**
    * Every article matching `query`, best first, newest first among equal scores: those matching
    * every word of it or, when none does, those matching any; its quotes, `-word`, `OR` and `NOT`
-   * read as a web search reads them (see readQuery). None for a query of only words to leave out.
+   * read as a web search reads them (see readQuery), unless `operators` is false (a title picked from
+   * the autocomplete is searched as its words). None for a query of only words to leave out.
    */
-  search(query: string): readonly Article[];
+  search(query: string, options?: { readonly operators?: boolean }): readonly Article[];
   /** The articles whose titles best match what was typed so far, for autocomplete: at most `limit`. */
   complete(query: string, limit: number): readonly Article[];
   /** Articles whose titles come close to `query`, for when {@link ArticleSearch.search} finds nothing. */

@@ -47,8 +47,15 @@ interface Token {
   readonly operator: 'AND' | 'OR' | 'NOT' | undefined;
 }
 
-/** The query's words, phrases and operators (see {@link SearchQuery}). */
-export function readQuery(query: string): SearchQuery {
+/**
+ * The query's words, phrases and operators (see {@link SearchQuery}); with `operators` false, only its
+ * words, each a clause (a title picked from the autocomplete, `Why NOT -20%`, is no expression).
+ */
+export function readQuery(query: string, operators = true): SearchQuery {
+  if (!operators) {
+    const clauses = searchTerms(query).map((term) => [{ terms: [term], quoted: false }]);
+    return { clauses, excluded: [], looked: query };
+  }
   // Full-width quotes, minus and capitals (`＂`, `－`, `ＯＲ`) are the ASCII ones.
   const text = query.normalize('NFKC');
   const groups: QueryPart[][] = [];

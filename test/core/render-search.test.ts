@@ -141,4 +141,24 @@ describe('/search rendering', () => {
     const picked = choices[5]?.value ?? '';
     expect(index.search.search(searchQuery(picked))[0]).toBe(index.articles[5]);
   });
+
+  it('GIVEN a title with operators in it picked from the choices THEN it finds its post, its capitals and signs read as words', () => {
+    const titled = searchableIndex([
+      { ...longArticle(1), slug: 'not', title: 'Why You Should NOT Skip Retros', tags: ['retros'] },
+      { ...longArticle(2), slug: 'minus', title: '-20% meetings: OR how to say no', tags: ['meetings'] },
+      { ...longArticle(3), slug: 'retros', title: 'Retros that people skip', tags: ['retros'] },
+    ]);
+    for (const article of titled.articles) {
+      const [picked] = titleChoices([article], SEARCH_QUERY_MAX);
+      expect(searchResults(searchQuery(picked?.value ?? ''), titled)[0]).toBe(article);
+      expect(parseSearchCustomId(searchCustomId(picked?.value ?? '', 0), titled)?.results[0]).toBe(article);
+    }
+    // Typed, not a title, the operators count.
+    expect(searchResults('retros NOT skip', titled)).toEqual([]);
+    expect(
+      searchResults('retros skip', titled)
+        .map((article) => article.slug)
+        .sort(),
+    ).toEqual(['not', 'retros']);
+  });
 });

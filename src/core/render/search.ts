@@ -52,12 +52,21 @@ export function isSymbolQuery(query: string): boolean {
 }
 
 /**
+ * Whether the query is an article's title, as the autocomplete's choices give them: its post is found,
+ * its capitals and signs (`Why NOT Skip Retros`, `-20%`) read as words, not as operators.
+ */
+export function isTitleOf(query: string, index: ContentIndex): boolean {
+  return index.find(query)?.title.toLowerCase() === query.trim().toLowerCase();
+}
+
+/**
  * The articles a query finds, best first: by its words; a query without a letter or digit (an emoji)
  * by the tag it is and the titles holding it as written, as the other commands find them. One of
  * very common words only (`how to`) finds nothing: every title has them.
  */
 export function searchResults(query: string, index: ContentIndex): readonly Article[] {
-  if (searchTerms(query).length > 0) return index.search.search(query);
+  if (searchTerms(query).length > 0)
+    return index.search.search(query, { operators: !isTitleOf(query, index) });
   if (!isSymbolQuery(query)) return [];
   const tagged = index.tag(query)?.articles ?? [];
   return [...new Set([...tagged, ...matchingArticles(index.articles, query, index.articles.length)])];
