@@ -572,13 +572,16 @@ export const lineBreak: Handle = (node: Break, parent, state, info) => {
  * only when Discord reads it as a language; any other would show as the code's first line.
  */
 export const code: Handle = (node: Code, parent, state, info) => {
-  const lang = DISCORD_LANGUAGE.test(node.lang ?? '') ? node.lang : null;
+  // Discord reads no block without code (```` ```\n``` ```` shows its fences as text): nothing to show.
+  if (node.value.trim() === '') return '';
+  // `js{1,3}` (lines to highlight), pandoc's `{.python}`: the language they start with.
+  const lang = DISCORD_LANGUAGE.exec(node.lang ?? '')?.[1] ?? null;
   const value = node.value.replace(/``(?=`)/g, '``\u200b');
   return defaultHandlers.code({ ...node, value, lang, meta: null }, parent, state, info);
 };
 
-/** A language as Discord's code block reads one after its ```. */
-const DISCORD_LANGUAGE = /^[a-z0-9_+\-.#]+$/i;
+/** The language a code block's info string starts with, as Discord's ``` reads one. */
+const DISCORD_LANGUAGE = /^\{?\.?([a-z0-9_][a-z0-9_+\-.#]*)/i;
 
 /**
  * A code span as Discord reads one. Holding both single backticks and pairs, it would be fenced with
@@ -643,9 +646,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
       ).children;
       if (url === undefined) {
         // A loop, not push(...): a link may hold more nodes than a call takes arguments.
-        for (const c of inside) children.push(c);
-        const address = mailAddress(child.url, inside);
-        if (address !== undefined) children.push({ type: 'text', value: address });
+        for (const c of mailText(child.url, inside) ?? inside) children.push(c);
       }
       // Discord shows a link without text (`[](https://…)`) as written: its address is its text,
       // written as `<https://…>`. One that points nowhere is left out with its (empty) text, above.
@@ -665,12 +666,12 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
 }
 
 /**
- * What a `mailto:` link (`[write to me](mailto:me@example.com)`) adds after its text, which alone
- * would hide where to write: its address, ` (me@example.com)`, as Discord links only http(s). Nothing
- * for another scheme, nor when the text is the address already (`<me@example.com>`); the address
- * alone when the link has no text.
+ * What a `mailto:` link (`[write to me](mailto:me@example.com)`) shows, as Discord links only http(s):
+ * its text, which alone would hide where to write, and its address, `write to me (me@example.com)`;
+ * the address alone when the link has no text or its text is the link (`<mailto:me@example.com>`).
+ * Undefined for another scheme, or when the text is the address already (`<me@example.com>`).
  */
-function mailAddress(url: string, text: readonly Nodes[]): string | undefined {
+function mailText(url: string, text: readonly Nodes[]): Nodes[] | undefined {
   const written = /^\s*mailto:([^?#]*)/i.exec(url)?.[1];
   if (written === undefined) return undefined;
   let address = written;
@@ -681,10 +682,12 @@ function mailAddress(url: string, text: readonly Nodes[]): string | undefined {
   }
   address = address.trim();
   if (address === '') return undefined;
-  if (showsNothing(text)) return address;
+  const alone: Text = { type: 'text', value: address };
+  if (showsNothing(text)) return [alone];
   const shown = plainText({ type: 'paragraph', children: text }).trim().toLowerCase();
-  const same = shown === address.toLowerCase() || shown === `mailto:${address.toLowerCase()}`;
-  return same ? undefined : ` (${address})`;
+  if (shown === address.toLowerCase()) return undefined;
+  if (shown === `mailto:${address.toLowerCase()}`) return [alone];
+  return [...text, { type: 'text', value: ` (${address})` }];
 }
 
 /** Nodes whose children are text: an HTML tag among them is inline HTML, the rest is a block of its own. */

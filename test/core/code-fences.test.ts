@@ -65,8 +65,16 @@ describe('a code block whose code holds a run of backticks', () => {
     expect(skillsText('```js title="x.js"\nlet a;\n```')).toBe('```js\nlet a;\n```');
     expect(skillsText('```c++\nint a;\n```')).toBe('```c++\nint a;\n```');
     expect(skillsText('```c#\nvar a;\n```')).toBe('```c#\nvar a;\n```');
-    // Written, `{.python}` would show as the code's first line.
-    expect(skillsText('```{.python}\nx = 1\n```')).toBe('```\nx = 1\n```');
+    // Lines to highlight (`js{1,3}`) or pandoc's `{.python}` would show as the code's first line:
+    // the language they start with stays.
+    expect(skillsText('```js{1,3}\nlet a;\n```')).toBe('```js\nlet a;\n```');
+    expect(skillsText('```{.python}\nx = 1\n```')).toBe('```python\nx = 1\n```');
+    expect(skillsText('```{#id}\nx = 1\n```')).toBe('```\nx = 1\n```');
+  });
+
+  it('GIVEN a code block without code THEN it is left out: Discord would show its fences as text', () => {
+    expect(skillsText('Before.\n\n```js\n```\n\nAfter.')).toBe('Before.\n\nAfter.');
+    expect(skillsText('Before.\n\n~~~\n   \n~~~\n\nAfter.')).toBe('Before.\n\nAfter.');
   });
 
   it('GIVEN code spans holding backticks THEN fenced with a run the code has not, never ```: Discord reads them so', () => {

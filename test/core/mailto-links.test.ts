@@ -24,7 +24,7 @@ describe('a mailto: link, which Discord does not link', () => {
       'Mail me@example.com or you@example.com.',
     );
     expect(motivationsText('Mail [Me@Example.com](mailto:me@example.com) or <mailto:you@example.com>.')).toBe(
-      'Mail Me@Example.com or mailto:you@example.com.',
+      'Mail Me@Example.com or you@example.com.',
     );
     expect(motivationsText('Mail [](mailto:me@example.com) today.')).toBe('Mail me@example.com today.');
   });
