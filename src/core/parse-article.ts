@@ -1554,9 +1554,13 @@ function buildSection(
     if (boldItem === undefined) return;
     const { paragraph, line, nodes } = boldItem;
     boldItem = undefined;
-    // `**3. Ask questions.** Then …` is item 3, named "Ask questions"; `**3.** Ask …` item 3 without a name.
-    const [lead, ...others] = paragraph.children;
-    const { children: named, number } = leadNumber(lead === undefined ? [] : [lead]);
+    // `**3. Ask questions.** Then …` is item 3, named "Ask questions"; `**3.** Ask …` item 3 without a
+    // name; `**3.** **Ask questions.** Then …` item 3 named by the bold after the number's.
+    const [lead] = paragraph.children;
+    const { children: unnumbered, number } = leadNumber(lead === undefined ? [] : [lead]);
+    const nameAt = number !== undefined && unnumbered.length === 0 ? boldAfterNumber(paragraph.children) : 0;
+    const named = nameAt === 0 ? unnumbered : paragraph.children.slice(nameAt, nameAt + 1);
+    const others = paragraph.children.slice(nameAt + 1);
     const name = plainText({ type: 'paragraph', children: named })
       .trim()
       .replace(/\s*[.。:：\-–—]$/, '')
@@ -1569,7 +1573,7 @@ function buildSection(
     }
     // The line break that ended the name (a hard break, `<br>`) opens no line of the text.
     const after = others[0];
-    const rest = dropLeadingInline(paragraph, after !== undefined && isLineBreak(after) ? 2 : 1);
+    const rest = dropLeadingInline(paragraph, nameAt + (after !== undefined && isLineBreak(after) ? 2 : 1));
     const text = itemText(rest.children.length === 0 ? nodes : [rest, ...nodes], siteUrl);
     addItem(numbered({ ...(name === '' ? {} : { name }), text, line }, number), [paragraph, ...nodes]);
   };
@@ -1616,10 +1620,7 @@ function buildSection(
 function isBoldItemStart(node: RootContent): node is Paragraph {
   if (node.type !== 'paragraph') return false;
   const [lead, next] = node.children;
-  const bold =
-    lead?.type === 'strong' ||
-    (lead?.type === 'emphasis' && lead.children.length === 1 && lead.children[0]?.type === 'strong');
-  if (!bold) return false;
+  if (lead === undefined || !isBold(lead)) return false;
   // Ended inside the bold (a closing quote or bracket may follow its mark), or by a dash; or a number
   // alone (`**3)** Ask …`).
   const bolded = plainText(lead).trim();
@@ -1628,6 +1629,24 @@ function isBoldItemStart(node: RootContent): node is Paragraph {
   // Or by its line (the text below it, a hard break, `<br>`), or a separator after it.
   if (isLineBreak(next)) return true;
   return next.type === 'text' && /^(?:[ \t]*\n|\s*(?:[:：.—–]|--?\s))/.test(next.value);
+}
+
+/**
+ * Where the bold after a bold number is (`**3.** **Ask.**`, white space between): it names the item
+ * as `**3. Ask.**` does; 0 when none follows.
+ */
+function boldAfterNumber(children: readonly PhrasingContent[]): number {
+  const between = children[1];
+  const at = between?.type === 'text' && between.value.trim() === '' ? 2 : 1;
+  return isBold(children[at]) ? at : 0;
+}
+
+/** Bold, or bold italic (`***Rest.***`). */
+function isBold(node: PhrasingContent | undefined): boolean {
+  return (
+    node?.type === 'strong' ||
+    (node?.type === 'emphasis' && node.children.length === 1 && node.children[0]?.type === 'strong')
+  );
 }
 
 function numbered(item: SectionItem, number: number | undefined): SectionItem {

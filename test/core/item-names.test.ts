@@ -141,6 +141,23 @@ describe('a number written inside a bold name', () => {
     ]);
   });
 
+  it('GIVEN a bold number then a bold name (`**3.** **Ask questions.** Then …`) THEN the second bold names item 3, as `**3. Ask questions.**` does', () => {
+    const paragraphs = [
+      '**3.** **Ask questions.** Then listen.',
+      '**4)** ***Rest:*** Sleep.',
+      '**5.** **Be patient**',
+      '**6.** Do *this* **now**.',
+    ];
+    expect(numberedTips(paragraphs.join('\n\n'))).toEqual([
+      { number: 3, name: 'Ask questions', text: 'Then listen.' },
+      { number: 4, name: 'Rest', text: 'Sleep.' },
+      // Bold alone is a tip in bold, as `**5. Be patient**` is.
+      { number: 5, name: undefined, text: '**Be patient**' },
+      { number: 6, name: undefined, text: 'Do *this* **now**.' },
+    ]);
+    expect(numberedTips('- **3.** **Ask:** x')).toEqual([{ number: 3, name: 'Ask', text: 'x' }]);
+  });
+
   it('GIVEN list items opening with `**3.**` or `**4. Name:**` THEN numbered so, in a list without numbers; an ordered list keeps its own', () => {
     expect(numberedTips('- **3.** text\n- **4. Ask:** then listen.\n- **5)** - more')).toEqual([
       { number: 3, name: undefined, text: 'text' },
