@@ -6,6 +6,7 @@ import {
   ChannelType,
   GatewayOpcodes,
   InteractionType,
+  MessageFlags,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
   type APIMessage,
@@ -189,6 +190,9 @@ const INTERACTION_ROUTE = /^\/(interactions|webhooks)\//;
 const ERROR_MESSAGES: Readonly<Record<number, string>> = {
   10003: 'Unknown Channel',
   10004: 'Unknown Guild',
+  10008: 'Unknown Message',
+  40033: 'This message has already been crossposted.',
+  50024: 'Cannot execute action on this channel type',
   10062: 'Unknown interaction',
   200000: 'Message was blocked by automatic moderation',
   50001: 'Missing Access',
@@ -450,6 +454,13 @@ export class DiscordEmulator extends EventEmitter {
   /** Messages the bot posted in a channel (not interaction replies). */
   channelPosts(channelId: string): APIMessage[] {
     return (this.messages.get(channelId) ?? []).filter((m) => !('webhook_id' in m));
+  }
+
+  /** Ids of the messages published (crossposted) in a channel, in the order they were posted. */
+  published(channelId: string): string[] {
+    return this.channelPosts(channelId)
+      .filter((message) => ((message.flags ?? 0) & MessageFlags.Crossposted) !== 0)
+      .map((message) => message.id);
   }
 
   /** Registered command definition by name: guild ones first, then global. */
@@ -1238,6 +1249,17 @@ export class DiscordEmulator extends EventEmitter {
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       return this.channelMessage(m[1] ?? '', body as MessageBody & { enforce_nonce?: boolean });
     }
+    if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/crosspost$/.exec(path))) {
+      return this.crosspost(m[1] ?? '', m[2] ?? '');
+    }
+    if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
+      const found = this.findChannel(m[1] ?? '');
+      if (found === undefined) return [404, { message: 'Unknown Channel', code: 10003 }];
+      if (((found.channel.botDeny ?? 0n) & (1n << 10n)) !== 0n)
+        return [403, { message: 'Missing Access', code: 50001 }];
+      const { id, name, type } = found.channel;
+      return [200, { id, name, type, guild_id: found.guild.id, position: 0, permission_overwrites: [] }];
+    }
     if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const channel = this.findChannel(m[1] ?? '')?.channel;
       if (channel === undefined) return [404, { message: 'Unknown Channel', code: 10003 }];
@@ -1350,6 +1372,28 @@ export class DiscordEmulator extends EventEmitter {
       return [200, message];
     }
     return [200, this.storeMessage(channelId, body, false)];
+  }
+
+  /**
+   * Publishes a message to the channel's followers, as Discord does: only in an announcement channel
+   * (400 50024 elsewhere), only once (400 40033), and without Manage Messages (which the bot's role
+   * lacks) only the bot's own message (403 50013).
+   */
+  private crosspost(channelId: string, messageId: string): [number, unknown] {
+    const channel = this.findChannel(channelId)?.channel;
+    if (channel === undefined) return [404, { message: 'Unknown Channel', code: 10003 }];
+    const denied = channel.botDeny ?? 0n;
+    if ((denied & (1n << 10n)) !== 0n) return [403, { message: 'Missing Access', code: 50001 }];
+    const message = this.findMessage(channelId, messageId);
+    if (message === undefined) return [404, { message: 'Unknown Message', code: 10008 }];
+    if (channel.type !== ChannelType.GuildAnnouncement)
+      return [400, { message: 'Cannot execute action on this channel type', code: 50024 }];
+    if (message.author.id !== IDS.application || 'webhook_id' in message || (denied & (1n << 11n)) !== 0n)
+      return [403, { message: 'Missing Permissions', code: 50013 }];
+    if (((message.flags ?? 0) & MessageFlags.Crossposted) !== 0)
+      return [400, { message: 'This message has already been crossposted.', code: 40033 }];
+    Object.assign(message, { flags: (message.flags ?? 0) | MessageFlags.Crossposted });
+    return [200, message];
   }
 
   /**

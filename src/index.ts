@@ -238,6 +238,7 @@ async function main(): Promise<number> {
             (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           )
         : shared.pace,
+      { channelType: (channelId) => client.channels.cache.get(channelId)?.type, logger },
     ),
     get content() {
       return library.current;

@@ -6,7 +6,8 @@ import {
   SnowflakeUtil,
   type REST,
 } from 'discord.js';
-import type { APIMessage } from 'discord-api-types/v10';
+import { ChannelType, MessageFlags, type APIChannel, type APIMessage } from 'discord-api-types/v10';
+import type { Logger } from '../adapters/logger.js';
 import type { Pace } from '../core/pace.js';
 import {
   ChannelRefusedError,
@@ -51,9 +52,15 @@ function postRefusal(error: unknown): PostRefusedError | undefined {
  * global limit (src/core/pace.ts), leaving room for replies and other calls; processes on Redis
  * share one window (src/adapters/shared-pace.ts).
  */
-export function restPoster(rest: REST, botUserId: () => string | undefined, paced: Pace): Poster {
+export function restPoster(
+  rest: REST,
+  botUserId: () => string | undefined,
+  paced: Pace,
+  publishing?: Publishing,
+): Poster {
   const post = (channelId: string, body: object) =>
     paced(() => rest.post(Routes.channelMessages(channelId), { body }));
+  const publish = publishing === undefined ? undefined : publisher(rest, paced, publishing);
   const list = (channelId: string, query: URLSearchParams) =>
     paced(() => rest.get(Routes.channelMessages(channelId), { query }));
   const refusal = (error: unknown): never => {
@@ -76,6 +83,8 @@ export function restPoster(rest: REST, botUserId: () => string | undefined, pace
       const message = (await post(channelId, body).catch((error: unknown) => {
         throw postRefusal(error) ?? refusal(error);
       })) as APIMessage;
+      // A repeat of the nonce returns the first message, already published if it was.
+      if (((message.flags ?? 0) & MessageFlags.Crossposted) === 0) await publish?.(channelId, message.id);
       return { id: message.id };
     },
     async findOwnPost(channelId, sinceMs, matches) {
@@ -86,5 +95,58 @@ export function restPoster(rest: REST, botUserId: () => string | undefined, pace
       const me = botUserId();
       return messages.find((message) => message.author.id === me && message.embeds.some(matches))?.id;
     },
+  };
+}
+
+/** What publishing a scheduled post in an announcement channel needs. */
+export interface Publishing {
+  /** The channel's type as this process's gateway knows it; undefined for another shard's server. */
+  readonly channelType: (channelId: string) => ChannelType | undefined;
+  readonly logger: Pick<Logger, 'warn'>;
+}
+
+/** Channel types learned over REST (a server of another process's shards), kept up to this many. */
+const LEARNED_TYPES = 10_000;
+
+/**
+ * Publishes (crossposts) a post in an announcement channel, so that the servers following the channel
+ * get it too; a text channel's post costs no request. A failure (Discord allows about 10 publishes an
+ * hour per channel) leaves the post as it is, posted once: it is only logged. The poster's REST client
+ * rejects a request its known rate limit would hold rather than wait, so no slot waits for an hour.
+ */
+function publisher(
+  rest: REST,
+  paced: Pace,
+  { channelType, logger }: Publishing,
+): (channelId: string, messageId: string) => Promise<void> {
+  const learned = new Map<string, ChannelType>();
+  const typeOf = async (channelId: string): Promise<ChannelType> => {
+    const known = channelType(channelId) ?? learned.get(channelId);
+    if (known !== undefined) return known;
+    // Once per channel and process: on Redis, any process may post any server's slot.
+    const channel = (await paced(() => rest.get(Routes.channel(channelId)))) as APIChannel;
+    if (learned.size >= LEARNED_TYPES) learned.clear();
+    learned.set(channelId, channel.type);
+    return channel.type;
+  };
+  return async (channelId, messageId) => {
+    try {
+      if ((await typeOf(channelId)) !== ChannelType.GuildAnnouncement) return;
+      await paced(() => rest.post(Routes.channelMessageCrosspost(channelId, messageId)));
+    } catch (error) {
+      // 40033: already published (a post sent again). 50024: no longer an announcement channel.
+      if (error instanceof DiscordAPIError && error.code === 40033) return;
+      if (error instanceof DiscordAPIError && error.code === 50024) learned.delete(channelId);
+      const why =
+        error instanceof RateLimitError
+          ? `rate limited for ${Math.round(error.retryAfter / 1000)} s`
+          : error instanceof Error
+            ? (error.message.split('\n')[0] ?? '')
+            : String(error);
+      logger.warn(
+        { channelId, messageId, why },
+        "posted a scheduled tip but could not publish it: the announcement channel's followers do not get it",
+      );
+    }
   };
 }
