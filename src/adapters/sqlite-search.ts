@@ -25,6 +25,8 @@ const SIMILAR_TERMS = 8;
 export interface SearchStatements {
   readonly anywhere: Database.Statement;
   readonly inTitles: Database.Statement;
+  /** In titles, then ` NOT (…)` anywhere (see #excluding): the second parameter. */
+  readonly inTitlesExcept: Database.Statement;
   /** The rows whose tags, and whose summary, match. */
   readonly inTags: Database.Statement;
   readonly inSummaries: Database.Statement;
@@ -46,6 +48,8 @@ export function prepareSearch(db: Database.Database): SearchStatements {
     anywhere: match('words MATCH ?'),
     // The column filter goes in the expression, so that a user's words can never name a column.
     inTitles: match("words MATCH '{title} : (' || ? || ')'"),
+    // What is left out goes after the column filter: an article holding it anywhere is left out.
+    inTitlesExcept: match("words MATCH '{title} : (' || ? || ')' || ?"),
     inTags: db.prepare("SELECT rowid AS id FROM words WHERE words MATCH '{tags} : (' || ? || ')'"),
     inSummaries: db.prepare("SELECT rowid AS id FROM words WHERE words MATCH '{summary} : (' || ? || ')'"),
     terms: db.prepare('SELECT term, doc FROM words_terms WHERE term >= ? AND term < ?'),
@@ -146,14 +150,13 @@ export class SqliteSearch implements ArticleSearch {
   complete(query: string, limit: number): readonly Article[] {
     this.#forgetDropped();
     const { clauses, excluded } = readQuery(query);
-    const terms = lookedFor(clauses);
-    // The word being typed is a prefix from its first letter.
-    const words = terms.map((term, i) => ({
-      term,
-      prefix: i === terms.length - 1 || isPrefix(term),
-      typos: typos(term),
-    }));
-    return this.#match(words, 'AND', 'title', this.#excluding(excluded)).slice(0, limit);
+    if (clauses.length === 0 || this.#articles.size === 0) return [];
+    // The clauses as the search reads them (an OR for either side), in titles; the last word, being
+    // typed, a prefix from its first letter. What is left out is left out wherever it is, as there.
+    const typing = clauses.at(-1)?.at(-1);
+    const groups = clauses.map((parts) => this.#clause(parts, typos, { field: 'title', typing }));
+    const found = this.#ranked(`(${unique(groups).join(' AND ')})`, 'title', this.#excluding(excluded));
+    return found.slice(0, limit);
   }
 
   closest(query: string, limit: number): readonly Article[] {
@@ -194,14 +197,11 @@ export class SqliteSearch implements ArticleSearch {
     );
   }
 
-  /**
-   * The articles matching the words (all of them, or any), best first, newest first on a tie; `not`
-   * leaves some out (see #excluding).
-   */
-  #match(words: readonly Word[], combine: 'AND' | 'OR', field?: 'title', not = ''): Article[] {
+  /** The articles matching the words (all of them, or any), best first, newest first on a tie. */
+  #match(words: readonly Word[], combine: 'AND' | 'OR', field?: 'title'): Article[] {
     if (words.length === 0 || this.#articles.size === 0) return [];
     const groups = words.map((word) => `(${this.#alternatives(word, field).join(' OR ')})`);
-    return this.#ranked(`(${groups.join(` ${combine} `)})${not}`, field);
+    return this.#ranked(`(${groups.join(` ${combine} `)})`, field);
   }
 
   /**
@@ -218,12 +218,19 @@ export class SqliteSearch implements ArticleSearch {
     ];
   }
 
-  /** A clause of a query (see readQuery): any of its parts, a word with `typed` typos allowed. */
-  #clause(parts: readonly QueryPart[], typed: (term: string) => number): string {
+  /**
+   * A clause of a query (see readQuery): any of its parts, a word with `typed` typos allowed; the
+   * word being `typing` (autocomplete's last) a prefix from its first letter, in the `field`'s words.
+   */
+  #clause(
+    parts: readonly QueryPart[],
+    typed: (term: string) => number,
+    { field, typing }: { readonly field?: 'title'; readonly typing?: QueryPart | undefined } = {},
+  ): string {
     const alternatives = parts.flatMap((part) => {
       const [term] = part.terms;
       return isWord(part) && term !== undefined
-        ? this.#alternatives({ term, prefix: isPrefix(term), typos: typed(term) })
+        ? this.#alternatives({ term, prefix: part === typing || isPrefix(term), typos: typed(term) }, field)
         : phrases(part.terms);
     });
     return `(${alternatives.join(' OR ')})`;
@@ -248,11 +255,17 @@ export class SqliteSearch implements ArticleSearch {
    * The articles an FTS5 query finds, best first, newest first on a tie. Anywhere, those it finds in
    * their title come first, then in their tags, then in their summary: BM25 weighs a match by the
    * length of the whole post, so a long post's title would otherwise count less than a word in a
-   * short one's text.
+   * short one's text. In titles, `not` (see #excluding) leaves out what holds it anywhere.
    */
-  #ranked(query: string, field?: 'title'): Article[] {
-    const { anywhere, inTitles, inTags, inSummaries } = this.#statements;
-    const rows = (field === 'title' ? inTitles : anywhere).all(query) as { id: number; score: number }[];
+  #ranked(query: string, field?: 'title', not = ''): Article[] {
+    const { anywhere, inTitles, inTitlesExcept, inTags, inSummaries } = this.#statements;
+    const rows = (
+      field !== 'title'
+        ? anywhere.all(`${query}${not}`)
+        : not === ''
+          ? inTitles.all(query)
+          : inTitlesExcept.all(query, not)
+    ) as { id: number; score: number }[];
     const fields =
       field === 'title' || rows.length < 2
         ? []

@@ -662,6 +662,25 @@ describe('ArticleSearch of the operators people type', () => {
     expect(slugs(search.search('java OR the interviews'))).toEqual(['java']);
   });
 
+  it('GIVEN operators in what is being typed THEN autocomplete suggests titles of what the search finds: what is left out anywhere, either side of an OR', () => {
+    const search = searchOver([
+      article('py', { title: 'Python interviews', date: '2024-04-01' }),
+      article('java', { title: 'Java interviews', date: '2024-03-01' }),
+      article('go', { title: 'Go interviews', date: '2024-02-01', tips: ['Some teams ask about Java too.'] }),
+      article('both', { title: 'Python and Java at work', date: '2024-01-01' }),
+    ]);
+    // Go's post holds java in its text only: the search leaves it out, and so does autocomplete.
+    expect(slugs(search.search('interv -java'))).toEqual(['py']);
+    expect(slugs(search.complete('interv -java', 5))).toEqual(['py']);
+    expect(slugs(search.complete('interv -"teams ask"', 5))).toEqual(['py', 'java']);
+    // Titles holding either side of an OR (Go's holds java in its text only), the word being typed
+    // still a prefix.
+    expect(slugs(search.search('python OR java interviews'))).toEqual(['py', 'java', 'go']);
+    expect(slugs(search.complete('python OR java interviews', 5))).toEqual(['py', 'java']);
+    expect(slugs(search.complete('python OR java interv', 5))).toEqual(['py', 'java']);
+    expect(slugs(search.complete('go OR pyth', 5)).sort()).toEqual(['both', 'go', 'py']);
+  });
+
   it('GIVEN quotes, signs and operators anywhere in a query THEN never an FTS5 error', () => {
     const search = searchOver([
       article('near', { title: 'Near and far teams', tips: ['Column "titles" matter: one on one.'] }),
