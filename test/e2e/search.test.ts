@@ -166,6 +166,15 @@ describe('/search through the real discord.js client', () => {
       await emulator.autocomplete('search', 'query', { query: 'deleg -guilt' }).response(),
     );
     expect(deleg.data?.choices).toEqual([]);
+    // What is left out is left out wherever it is, as the search does: Team habits hold delegation in their tips.
+    const habits = callbackOf(
+      await emulator.autocomplete('search', 'query', { query: 'habit -delegation' }).response(),
+    );
+    expect(habits.data?.choices).toEqual([]);
+    const either = callbackOf(
+      await emulator.autocomplete('search', 'query', { query: 'guilt OR habits 3' }).response(),
+    );
+    expect(either.data?.choices).toEqual([{ name: 'Team habits 3', value: 'Team habits 3' }]);
     // No match: the closest tags are those of the words looked for.
     const none = callbackOf(await emulator.chatInput('search', { query: 'mangmnt -java' }).response());
     expect(none.data?.content).toMatch(
