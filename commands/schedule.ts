@@ -244,6 +244,7 @@ async function set(
   const settings = {
     guildId: interaction.guildId,
     channelId: channel.id,
+    announcement: channel.type === ChannelType.GuildAnnouncement,
     rule,
     rotation: newRotation(deps.random),
   };

@@ -40,6 +40,12 @@ export interface SlotSkip {
 export interface ScheduleRecord extends ScheduleRule {
   readonly guildId: string;
   readonly channelId: string;
+  /**
+   * Whether the channel was an announcement channel when the schedule was set, whose posts are then
+   * published to its followers: known without a request in any process. Absent in records stored
+   * before it was kept (the channel is then looked up).
+   */
+  readonly announcement?: boolean | undefined;
   /** The next slot, ms since the epoch. */
   readonly nextRunAt: number;
   /** Set when posting stopped: by an admin, or because Discord refused the channel. */

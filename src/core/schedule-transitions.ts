@@ -20,6 +20,8 @@ export const NONCE_MEMORY_MS = 2 * 60_000;
 export interface ScheduleSettings {
   readonly guildId: string;
   readonly channelId: string;
+  /** Whether it is an announcement channel (see ScheduleRecord.announcement). */
+  readonly announcement?: boolean | undefined;
   readonly rule: ScheduleRule;
   /** The walk through the tips of a new schedule; a replaced schedule keeps its own. */
   readonly rotation: Rotation;
@@ -40,6 +42,7 @@ export function setSchedule(
     ...settings.rule,
     guildId: settings.guildId,
     channelId: settings.channelId,
+    announcement: settings.announcement,
     nextRunAt: nextRun(settings.rule, new Date(now)).getTime(),
     rotation: current?.rotation ?? settings.rotation,
     lastPost: current?.lastPost,

@@ -76,7 +76,7 @@ export function restPoster(
     throw error;
   };
   return {
-    async send(channelId, payload, nonce) {
+    async send(channelId, payload, nonce, announcement) {
       const body = { ...payload, nonce, enforce_nonce: true, allowed_mentions: { parse: [] } };
       // Only a post is refused for what it says: a refused search of the history may follow a post
       // that went out, whose tip is then not to be passed over.
@@ -84,7 +84,8 @@ export function restPoster(
         throw postRefusal(error) ?? refusal(error);
       })) as APIMessage;
       // A repeat of the nonce returns the first message, already published if it was.
-      if (((message.flags ?? 0) & MessageFlags.Crossposted) === 0) await publish?.(channelId, message.id);
+      if (((message.flags ?? 0) & MessageFlags.Crossposted) === 0)
+        await publish?.(channelId, message.id, announcement);
       return { id: message.id };
     },
     async findOwnPost(channelId, sinceMs, matches) {
@@ -110,7 +111,8 @@ const LEARNED_TYPES = 10_000;
 
 /**
  * Publishes (crossposts) a post in an announcement channel, so that the servers following the channel
- * get it too; a text channel's post costs no request. A failure (Discord allows about 10 publishes an
+ * get it too; a text channel's post costs no request. The channel's kind is this process's gateway's
+ * (which follows a channel made an announcement channel), else the schedule's, else looked up once. A failure (Discord allows about 10 publishes an
  * hour per channel) leaves the post as it is, posted once: it is only logged. The poster's REST client
  * rejects a request its known rate limit would hold rather than wait, so no slot waits for an hour.
  */
@@ -118,20 +120,27 @@ function publisher(
   rest: REST,
   paced: Pace,
   { channelType, logger }: Publishing,
-): (channelId: string, messageId: string) => Promise<void> {
+): (channelId: string, messageId: string, announcement: boolean | undefined) => Promise<void> {
   const learned = new Map<string, ChannelType>();
-  const typeOf = async (channelId: string): Promise<ChannelType> => {
-    const known = channelType(channelId) ?? learned.get(channelId);
+  const typeOf = async (channelId: string, announcement: boolean | undefined): Promise<ChannelType> => {
+    const known =
+      channelType(channelId) ??
+      (announcement === undefined
+        ? learned.get(channelId)
+        : announcement
+          ? ChannelType.GuildAnnouncement
+          : ChannelType.GuildText);
     if (known !== undefined) return known;
-    // Once per channel and process: on Redis, any process may post any server's slot.
+    // A schedule set before its channel's kind was kept: once per channel and process (on Redis,
+    // any process may post any server's slot).
     const channel = (await paced(() => rest.get(Routes.channel(channelId)))) as APIChannel;
     if (learned.size >= LEARNED_TYPES) learned.clear();
     learned.set(channelId, channel.type);
     return channel.type;
   };
-  return async (channelId, messageId) => {
+  return async (channelId, messageId, announcement) => {
     try {
-      if ((await typeOf(channelId)) !== ChannelType.GuildAnnouncement) return;
+      if ((await typeOf(channelId, announcement)) !== ChannelType.GuildAnnouncement) return;
       await paced(() => rest.post(Routes.channelMessageCrosspost(channelId, messageId)));
     } catch (error) {
       // 40033: already published (a post sent again). 50024: no longer an announcement channel.

@@ -3,8 +3,17 @@ import type { MessagePayload } from '../core/payload.js';
 
 /** What the scheduler needs from Discord; src/discord/poster.ts implements it over REST. */
 export interface Poster {
-  /** Posts with a nonce that Discord enforces: a repeat within its memory returns the first message. */
-  send(channelId: string, payload: MessagePayload, nonce: string): Promise<{ id: string }>;
+  /**
+   * Posts with a nonce that Discord enforces: a repeat within its memory returns the first message.
+   * `announcement`: whether the channel is an announcement channel, whose posts are published to its
+   * followers, as the schedule knows it (undefined: not known, looked up).
+   */
+  send(
+    channelId: string,
+    payload: MessagePayload,
+    nonce: string,
+    announcement?: boolean,
+  ): Promise<{ id: string }>;
   /** The bot's own message in the channel, posted after `sinceMs`, whose embed `matches`. */
   findOwnPost(
     channelId: string,

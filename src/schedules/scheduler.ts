@@ -170,7 +170,7 @@ export class Scheduler {
     searchHistory: boolean,
   ): Promise<ScheduleRecord | undefined> {
     const { book, logger, clock, poster } = this.deps;
-    const { guildId, channelId } = record;
+    const { guildId, channelId, announcement } = record;
     try {
       // Inside: reading the tip's text can fail (its article's store gone), and the slot then
       // counts an attempt like a post that failed, rather than failing again at every tick.
@@ -185,7 +185,7 @@ export class Scheduler {
           (embed) => embed.title !== undefined && unescapeInline(embed.title) === title,
         );
       }
-      const messageId = found ?? (await poster.send(channelId, payload, inFlight.slot)).id;
+      const messageId = found ?? (await poster.send(channelId, payload, inFlight.slot, announcement)).id;
       const done = await book.change(guildId, (r) =>
         finishSlot(
           r,

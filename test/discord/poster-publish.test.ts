@@ -101,6 +101,23 @@ describe('a scheduled post in an announcement channel', () => {
     expect(emulator.published(NEWS)).toEqual(expect.arrayContaining([first.id, second.id]));
   });
 
+  it("GIVEN a server of another process's shards and its schedule's channel kind THEN no look-up: published, or not, as the schedule says", async () => {
+    const send = poster(() => undefined);
+    const from = emulator.requests.length;
+    const news = await send.send(NEWS, payload, 'nonce-kept-1', true);
+    const text = await send.send(TEXT, payload, 'nonce-kept-2', false);
+    expect(requestsSince(from)).toEqual([
+      `POST /channels/${NEWS}/messages`,
+      `POST /channels/${NEWS}/messages/${news.id}/crosspost`,
+      `POST /channels/${TEXT}/messages`,
+    ]);
+    expect(emulator.published(TEXT)).not.toContain(text.id);
+    // The gateway's view, where the process has it, wins: a text channel made an announcement one.
+    const converted = poster(() => ChannelType.GuildAnnouncement);
+    const again = await converted.send(NEWS, payload, 'nonce-kept-3', false);
+    expect(emulator.published(NEWS)).toContain(again.id);
+  });
+
   it.each([
     [
       'rate-limited (about 10 publishes an hour)',

@@ -357,6 +357,20 @@ describe('/schedule set', () => {
     expect(privateAnswer(weekly)).toMatch(/every Friday at 09:00 \(Europe\/Berlin\)/);
   });
 
+  it('GIVEN a text or an announcement channel THEN the schedule keeps which, so that any process knows whether to publish its posts', async () => {
+    const { route, schedules } = await setup();
+    const text = schedule('set', { ...base, frequency: 'daily' });
+    await route(text);
+    expect((await schedules.get(GUILD))?.announcement).toBe(false);
+    const news = schedule('set', { ...base, frequency: 'daily' });
+    const cache = (news as unknown as { guild: { channels: { cache: Map<string, { type: ChannelType }> } } })
+      .guild.channels.cache;
+    const channel = cache.get(CHANNEL);
+    if (channel !== undefined) channel.type = ChannelType.GuildAnnouncement;
+    await route(news);
+    expect((await schedules.get(GUILD))?.announcement).toBe(true);
+  });
+
   it('GIVEN a zone typed by an abbreviation, an unknown one, or only spaces THEN says what it is read as, or what to give', async () => {
     const { route, schedules } = await setup();
     // The zone the bot reads EST as (America/Panama on Node 20's ICU), and the note it gives for it.
