@@ -34,6 +34,8 @@ export function dueSchedules(guilds: readonly GuildSpec[], now = Date.now()): Sc
   return guilds.map((guild, i) => ({
     guildId: guild.id,
     channelId: guild.channels[0]?.id ?? '',
+    // As /schedule set keeps it: no process asks Discord for the channel's kind.
+    announcement: guild.channels[0]?.type === ChannelType.GuildAnnouncement,
     time,
     timezone: 'UTC',
     frequency: 'daily',
