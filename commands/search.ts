@@ -12,6 +12,7 @@ import {
   SEARCH_QUERY_MAX,
   searchQuery,
   searchResults,
+  symbolWithout,
 } from '../src/core/render/search.js';
 import { showsNothing } from '../src/core/invisible.js';
 import { readQuery } from '../src/core/search-query.js';
@@ -105,9 +106,11 @@ export default {
     const query = searchQuery(interaction.options.getString('query') ?? '');
     // Only invisible characters (a zero-width space) are nothing typed, not a symbol to look for.
     if (showsNothing(query)) throw new UserFacingError(`What should I look for? ${how(content)}`);
-    // Only what to leave out (`-java`) would be every other article: not a search.
+    // Only what to leave out (`-java`) would be every other article: not a search. A symbol with it
+    // (`🚀 -java`) is one: the articles with the symbol, without the word.
     const { clauses, excluded } = readQuery(query);
-    if (clauses.length === 0 && excluded.length > 0 && !isTitleOf(query, content)) {
+    const symbol = symbolWithout(query, content)?.symbol;
+    if (clauses.length === 0 && excluded.length > 0 && symbol === undefined && !isTitleOf(query, content)) {
       const example = blogWord(content);
       const e =
         example === undefined || query.includes('`') ? '' : `, e.g. \`/search query:${example} ${query}\``;
@@ -116,6 +119,9 @@ export default {
       );
     }
     const results = searchResults(query, content);
+    // Nothing with the symbol at all is said as for the symbol alone; some, all left out, as no match.
+    if (results.length === 0 && symbol !== undefined && searchResults(symbol, content).length === 0)
+      throw noSymbolMatch(symbol, content);
     if (results.length === 0 && searchTerms(query).length === 0)
       throw isSymbolQuery(query)
         ? noSymbolMatch(query, content)

@@ -127,6 +127,29 @@ describe('/search rendering', () => {
     expect(searchResults('the and', emoji)).toEqual([]);
   });
 
+  it('GIVEN an emoji and words to leave out (`🚀 -shipping`) THEN the articles with the emoji, without those holding the words anywhere', () => {
+    const emoji = searchableIndex([
+      { ...longArticle(1), slug: 'tagged', title: 'Launch day', tags: ['🚀'] },
+      { ...longArticle(2), slug: 'titled', title: 'Ship it 🚀 fast', tags: ['shipping'] },
+      { ...longArticle(3), slug: 'other', title: 'The art and craft of quiet weeks', tags: ['calm'] },
+    ]);
+    const found = (query: string) => searchResults(query, emoji).map((article) => article.slug);
+    expect(found('🚀 -shipping')).toEqual(['tagged']);
+    expect(found('-launch 🚀')).toEqual(['titled']);
+    expect(found('🚀 -"launch day"')).toEqual(['titled']);
+    expect(found('🚀 NOT fast')).toEqual(['tagged']);
+    // Exactly the word, as the search leaves it out: `-fas` keeps "fast".
+    expect(found('🚀 -fas')).toEqual(['tagged', 'titled']);
+    expect(found('🚀 -javascript')).toEqual(['tagged', 'titled']);
+    // Every 🚀 article's summary holds "trust".
+    expect(found('🚀 -trust')).toEqual([]);
+    expect(parseSearchCustomId(searchCustomId('🚀 -shipping', 0), emoji)?.results.map((a) => a.slug)).toEqual(
+      ['tagged'],
+    );
+    // Only what to leave out is still no search.
+    expect(found('-shipping')).toEqual([]);
+  });
+
   it('GIVEN what a user typed THEN the query is one plain line of at most 80 code points', () => {
     expect(searchQuery('  lead\n\u202Eteams\t ')).toBe('lead teams');
     expect(searchQuery('x'.repeat(500))).toBe('x'.repeat(SEARCH_QUERY_MAX));

@@ -159,6 +159,10 @@ describe('/search through the real discord.js client', () => {
     expect(only.data?.content).toBe(
       '“-onboarding” only says what to leave out (words after - or NOT): add a word to look for, e.g. `/search query:habits -onboarding`.',
     );
+    // A symbol with it is something to look for (the articles with it, without the word): none here.
+    const symbol = callbackOf(await emulator.chatInput('search', { query: '🛸 -guilt' }).response());
+    expect((symbol.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(symbol.data?.content).toMatch(/^No article is tagged “🛸” or has it in its title\. /);
     // Nothing looked for yet: the newest titles, as before anything is typed.
     const typed = callbackOf(await emulator.autocomplete('search', 'query', { query: '-guilt' }).response());
     expect(typed.data?.choices?.[0]).toEqual({ name: 'Team habits 6', value: 'Team habits 6' });

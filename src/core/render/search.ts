@@ -2,6 +2,8 @@ import type { Article } from '../article.js';
 import { searchTerms } from '../article-search.js';
 import { matchingArticles } from '../choices.js';
 import type { ContentIndex } from '../content-index.js';
+import { showsNothing } from '../invisible.js';
+import { readQuery, type QueryPart } from '../search-query.js';
 import type { MessagePayload } from '../payload.js';
 import { plainLine } from '../text.js';
 import { blogUrl, type BlogLinks } from '../blog-links.js';
@@ -60,16 +62,43 @@ export function isTitleOf(query: string, index: ContentIndex): boolean {
 }
 
 /**
+ * The symbol (an emoji) a query looks for when it also says what to leave out (`🚀 -java`): its
+ * words are only those; undefined for any other query (nor for a title picked as it is).
+ */
+export function symbolWithout(
+  query: string,
+  index: ContentIndex,
+): { readonly symbol: string; readonly excluded: readonly QueryPart[] } | undefined {
+  const { clauses, excluded, looked } = readQuery(query);
+  const symbol = looked.trim();
+  if (clauses.length > 0 || excluded.length === 0 || showsNothing(symbol) || !isSymbolQuery(symbol))
+    return undefined;
+  return isTitleOf(query, index) ? undefined : { symbol, excluded };
+}
+
+/**
  * The articles a query finds, best first: by its words; a query without a letter or digit (an emoji)
- * by the tag it is and the titles holding it as written, as the other commands find them. One of
- * very common words only (`how to`) finds nothing: every title has them.
+ * by the tag it is and the titles holding it as written, as the other commands find them, without
+ * those holding the words it leaves out (`🚀 -java`). One of very common words only (`how to`) finds
+ * nothing: every title has them.
  */
 export function searchResults(query: string, index: ContentIndex): readonly Article[] {
+  const without = symbolWithout(query, index);
+  if (without !== undefined) {
+    // What the search leaves out, found as it leaves it out: exactly, a quoted part as its phrase.
+    const holding = without.excluded.map(({ terms }) => `"${terms.join(' ')}"`).join(' OR ');
+    const left = new Set(index.search.search(holding));
+    return symbolResults(without.symbol, index).filter((article) => !left.has(article));
+  }
   if (searchTerms(query).length > 0)
     return index.search.search(query, { operators: !isTitleOf(query, index) });
-  if (!isSymbolQuery(query)) return [];
-  const tagged = index.tag(query)?.articles ?? [];
-  return [...new Set([...tagged, ...matchingArticles(index.articles, query, index.articles.length)])];
+  return isSymbolQuery(query) ? symbolResults(query, index) : [];
+}
+
+/** The articles tagged with a symbol, then those whose title holds it as written. */
+function symbolResults(symbol: string, index: ContentIndex): Article[] {
+  const tagged = index.tag(symbol)?.articles ?? [];
+  return [...new Set([...tagged, ...matchingArticles(index.articles, symbol, index.articles.length)])];
 }
 
 /** The articles matching a query, best first, one page of them, like /articles lists them. */
