@@ -229,9 +229,13 @@ export class SqliteSearch implements ArticleSearch {
   ): string {
     const alternatives = parts.flatMap((part) => {
       const [term] = part.terms;
-      return isWord(part) && term !== undefined
-        ? this.#alternatives({ term, prefix: part === typing || isPrefix(term), typos: typed(term) }, field)
-        : phrases(part.terms);
+      if (isWord(part) && term !== undefined)
+        return this.#alternatives(
+          { term, prefix: part === typing || isPrefix(term), typos: typed(term) },
+          field,
+        );
+      // A phrase being typed (`"one te`) ends in a prefix too.
+      return phrases(part.terms).map((phrase) => (part === typing ? `${phrase} *` : phrase));
     });
     return `(${alternatives.join(' OR ')})`;
   }

@@ -679,6 +679,9 @@ describe('ArticleSearch of the operators people type', () => {
     expect(slugs(search.complete('python OR java interviews', 5))).toEqual(['py', 'java']);
     expect(slugs(search.complete('python OR java interv', 5))).toEqual(['py', 'java']);
     expect(slugs(search.complete('go OR pyth', 5)).sort()).toEqual(['both', 'go', 'py']);
+    // A phrase being typed too: its last word a prefix.
+    expect(slugs(search.complete('interviews "pyth', 5))).toEqual(['py']);
+    expect(slugs(search.complete('"java inter', 5))).toEqual(['java']);
   });
 
   it('GIVEN quotes, signs and operators anywhere in a query THEN never an FTS5 error', () => {
