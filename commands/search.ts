@@ -108,15 +108,18 @@ export default {
     if (showsNothing(query)) throw new UserFacingError(`What should I look for? ${how(content)}`);
     // Only what to leave out (`-java`) would be every other article: not a search. A symbol with it
     // (`🚀 -java`) is one: the articles with the symbol, without the word.
-    const { clauses, excluded } = readQuery(query);
+    const { clauses, excluded, looked } = readQuery(query);
     const symbol = symbolWithout(query, content)?.symbol;
     if (clauses.length === 0 && excluded.length > 0 && symbol === undefined && !isTitleOf(query, content)) {
       const example = blogWord(content);
       const e =
         example === undefined || query.includes('`') ? '' : `, e.g. \`/search query:${example} ${query}\``;
-      throw new UserFacingError(
-        `${quote(query)} only says what to leave out (words after - or NOT): add a word to look for${e}.`,
-      );
+      // `how -java`: what it looks for are very common words, left out, not nothing typed.
+      const says =
+        looked.trim() === ''
+          ? 'only says what to leave out (words after - or NOT)'
+          : 'has only very common words to look for (they are left out) and words to leave out (after - or NOT)';
+      throw new UserFacingError(`${quote(query)} ${says}: add a word to look for${e}.`);
     }
     const results = searchResults(query, content);
     // Nothing with the symbol at all is said as for the symbol alone; some, all left out, as no match.

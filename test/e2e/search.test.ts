@@ -159,6 +159,11 @@ describe('/search through the real discord.js client', () => {
     expect(only.data?.content).toBe(
       '“-onboarding” only says what to leave out (words after - or NOT): add a word to look for, e.g. `/search query:habits -onboarding`.',
     );
+    // Very common words are left out: they are no word to look for either.
+    const common = callbackOf(await emulator.chatInput('search', { query: 'how -onboarding' }).response());
+    expect(common.data?.content).toBe(
+      '“how -onboarding” has only very common words to look for (they are left out) and words to leave out (after - or NOT): add a word to look for, e.g. `/search query:habits how -onboarding`.',
+    );
     // A symbol with it is something to look for (the articles with it, without the word): none here.
     const symbol = callbackOf(await emulator.chatInput('search', { query: '🛸 -guilt' }).response());
     expect((symbol.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
