@@ -1,10 +1,12 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { searchTerms } from '../src/core/article-search.js';
-import { matchingArticles, titleChoices } from '../src/core/choices.js';
+import { matchingArticles, titleChoices, titlesStartingWith } from '../src/core/choices.js';
+import type { Article } from '../src/core/article.js';
 import type { ContentIndex } from '../src/core/content-index.js';
 import { DISCORD_LIMITS as L } from '../src/core/limits.js';
 import { tagNames } from '../src/core/render/articles.js';
 import {
+  holdingAny,
   isSymbolQuery,
   isTitleOf,
   parseSearchCustomId,
@@ -28,21 +30,28 @@ function how(content: ContentIndex): string {
   return `Type a word or two from a title, a tag or an article${e}.`;
 }
 
-/** A word of this blog, to show a search with: of its most used tag, else of its newest title. */
-function blogWord(content: ContentIndex): string | undefined {
+/**
+ * A word of this blog, to show a search with: of its most used tag, else of its newest title; not one
+ * of the words `avoid` (those a query leaves out: an example must find something).
+ */
+function blogWord(content: ContentIndex, avoid: ReadonlySet<string> = new Set()): string | undefined {
   return exampleWord(
     (function* () {
       for (const { label } of content.tags) yield label;
       for (const { title } of content.articles) yield title;
     })(),
+    avoid,
   );
 }
 
 /** The first word of `texts` that can be searched for: a blog's are read only up to it. */
-function exampleWord(texts: Iterable<string>): string | undefined {
+function exampleWord(texts: Iterable<string>, avoid: ReadonlySet<string>): string | undefined {
   for (const text of texts)
-    for (const word of text.split(/\s+/))
-      if (/^[\p{L}\p{N}]{3,30}$/u.test(word) && searchTerms(word).length > 0) return word;
+    for (const word of text.split(/\s+/)) {
+      if (!/^[\p{L}\p{N}]{3,30}$/u.test(word)) continue;
+      const terms = searchTerms(word);
+      if (terms.length > 0 && !terms.some((term) => avoid.has(term))) return word;
+    }
   return undefined;
 }
 
@@ -111,7 +120,7 @@ export default {
     const { clauses, excluded, looked } = readQuery(query);
     const symbol = symbolWithout(query, content)?.symbol;
     if (clauses.length === 0 && excluded.length > 0 && symbol === undefined && !isTitleOf(query, content)) {
-      const example = blogWord(content);
+      const example = blogWord(content, new Set(excluded.flatMap(({ terms }) => terms)));
       const e =
         example === undefined || query.includes('`') ? '' : `, e.g. \`/search query:${example} ${query}\``;
       // `how -java`: what it looks for are very common words, left out, not nothing typed.
@@ -143,21 +152,22 @@ export default {
   async autocomplete(interaction, { content }) {
     const typed = searchQuery(focusedText(interaction));
     const { clauses, excluded, looked } = readQuery(typed);
-    // Nothing looked for yet: the newest titles, to show what there is.
-    // Titles with what was typed, from the start of a word, first (the whole title, then its start),
-    // unless some words are left out (`-java`), which only the search reads; then the full-text
+    // A title being typed whole, operators and all (`Why NOT Skip`), first: picked, it finds its post.
+    const titled =
+      excluded.length > 0 || looked !== typed.trim() ? titlesStartingWith(content.articles, typed) : [];
+    // Nothing looked for yet: the newest titles, to show what there is, but those holding what is left
+    // out (`-java`). Titles with what was typed, from the start of a word, first (the whole title, then
+    // its start), unless some words are left out, which only the search reads; then the full-text
     // search's, which forgive typos.
-    const articles =
+    const left = clauses.length === 0 ? holdingAny(excluded, content) : new Set<Article>();
+    const found =
       clauses.length === 0
-        ? content.articles.slice(0, L.autocompleteChoices)
+        ? content.articles.filter((article) => !left.has(article)).slice(0, L.autocompleteChoices)
         : [
-            ...new Set([
-              ...(excluded.length > 0
-                ? []
-                : matchingArticles(content.articles, looked, L.autocompleteChoices)),
-              ...content.search.complete(typed, L.autocompleteChoices),
-            ]),
-          ].slice(0, L.autocompleteChoices);
+            ...(excluded.length > 0 ? [] : matchingArticles(content.articles, looked, L.autocompleteChoices)),
+            ...content.search.complete(typed, L.autocompleteChoices),
+          ];
+    const articles = [...new Set([...titled, ...found])].slice(0, L.autocompleteChoices);
     await interaction.respond(titleChoices(articles, SEARCH_QUERY_MAX));
   },
 

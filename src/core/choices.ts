@@ -112,6 +112,26 @@ function keysOf(article: Article): { readonly title: string; readonly slug: stri
   return found;
 }
 
+/**
+ * The articles whose titles start with what was typed, as {@link matchingArticles} compares them
+ * (case, accents and signs aside): a title being typed whole, operators and all (`Why NOT Skip`).
+ */
+export function titlesStartingWith(
+  articles: readonly Article[],
+  typed: string,
+  limit: number = L.autocompleteChoices,
+): Article[] {
+  const start = titleKey(typed);
+  if (start === '') return [];
+  const found: Article[] = [];
+  for (const article of articles) {
+    const title = keysOf(article).title;
+    if (title.startsWith(start)) found.push(article);
+    if (found.length >= limit) break;
+  }
+  return found;
+}
+
 export function articleChoices(articles: readonly Article[], typed: string): Choice[] {
   return matchingArticles(articles, typed).map((article) => ({
     name: truncatePlain(article.title, L.choiceName),

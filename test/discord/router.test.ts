@@ -17,6 +17,7 @@ import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { autocomplete, button, chatInput } from '../helpers/fake-interactions.js';
 import { SEED_ARTICLE } from '../helpers/paths.js';
 import { defaultBlogLinks } from '../../src/core/blog-links.js';
+import { searchableIndex } from '../helpers/search.js';
 
 const SITE = 'https://blog.example';
 const seed = mustParse(readFileSync(SEED_ARTICLE, 'utf8'), 'content/seed.md', SITE);
@@ -567,5 +568,44 @@ describe('the error boundary', () => {
     const interaction = chatInput('boom');
     interaction.failNext = 'reply';
     await expect(routeWith(throwing(new Error('x')))(interaction)).resolves.toBeUndefined();
+  });
+});
+
+describe('/search autocomplete with operators typed', () => {
+  const post = (slug: string, title: string, text: string, date: string): Article => ({
+    slug,
+    title,
+    summary: text,
+    tags: ['habits'],
+    date,
+    sections: {},
+    file: `content/${slug}.md`,
+  });
+  const index = searchableIndex([
+    post('not', 'Why NOT Skip Retros', 'Retros matter.', '2024-04-01'),
+    post('budget', '-20% Budget: OR Cuts', 'Cut meetings.', '2024-03-01'),
+    post('java', 'Interviews', 'Java interviews.', '2024-02-01'),
+    post('go', 'Go interviews', 'Go interviews.', '2024-01-01'),
+  ]);
+  const { deps } = setup();
+  const suggested = async (typed: string) => {
+    const interaction = autocomplete('search', 'query', typed);
+    await createRouter(COMMANDS, { ...deps, content: index })(interaction);
+    const [call] = interaction.calls as { options: { value: string }[] }[];
+    return (call?.options ?? []).map((choice) => choice.value);
+  };
+
+  it('GIVEN a title typed whole or in part, its NOT, OR or - with it THEN it is suggested first', async () => {
+    expect((await suggested('Why NOT Skip Retro'))[0]).toBe('Why NOT Skip Retros');
+    expect((await suggested('Why NOT Skip Retros'))[0]).toBe('Why NOT Skip Retros');
+    expect((await suggested('-20% Bud'))[0]).toBe('-20% Budget: OR Cuts');
+  });
+
+  it('GIVEN only words to leave out THEN the newest titles without them', async () => {
+    expect(await suggested('-java')).toEqual([
+      'Why NOT Skip Retros',
+      '-20% Budget: OR Cuts',
+      'Go interviews',
+    ]);
   });
 });

@@ -159,6 +159,9 @@ describe('/search through the real discord.js client', () => {
     expect(only.data?.content).toBe(
       '“-onboarding” only says what to leave out (words after - or NOT): add a word to look for, e.g. `/search query:habits -onboarding`.',
     );
+    // The example never looks for what the query leaves out: it would find nothing.
+    const tagged = callbackOf(await emulator.chatInput('search', { query: '-habits' }).response());
+    expect(tagged.data?.content).toMatch(/e\.g\. `\/search query:(?!habits )\S+ -habits`\.$/);
     // Very common words are left out: they are no word to look for either.
     const common = callbackOf(await emulator.chatInput('search', { query: 'how -onboarding' }).response());
     expect(common.data?.content).toBe(

@@ -85,14 +85,21 @@ export function symbolWithout(
 export function searchResults(query: string, index: ContentIndex): readonly Article[] {
   const without = symbolWithout(query, index);
   if (without !== undefined) {
-    // What the search leaves out, found as it leaves it out: exactly, a quoted part as its phrase.
-    const holding = without.excluded.map(({ terms }) => `"${terms.join(' ')}"`).join(' OR ');
-    const left = new Set(index.search.search(holding));
+    const left = holdingAny(without.excluded, index);
     return symbolResults(without.symbol, index).filter((article) => !left.has(article));
   }
   if (searchTerms(query).length > 0)
     return index.search.search(query, { operators: !isTitleOf(query, index) });
   return isSymbolQuery(query) ? symbolResults(query, index) : [];
+}
+
+/**
+ * The articles holding any of the parts a query leaves out, found as the search leaves them out:
+ * exactly, a quoted part as its phrase.
+ */
+export function holdingAny(excluded: readonly QueryPart[], index: ContentIndex): ReadonlySet<Article> {
+  if (excluded.length === 0) return new Set();
+  return new Set(index.search.search(excluded.map(({ terms }) => `"${terms.join(' ')}"`).join(' OR ')));
 }
 
 /** The articles tagged with a symbol, then those whose title holds it as written. */
