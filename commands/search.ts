@@ -162,7 +162,10 @@ export default {
     const left = clauses.length === 0 ? holdingAny(excluded, content) : new Set<Article>();
     const found =
       clauses.length === 0
-        ? content.articles.filter((article) => !left.has(article)).slice(0, L.autocompleteChoices)
+        ? (left.size === 0
+            ? content.articles
+            : content.articles.filter((article) => !left.has(article))
+          ).slice(0, L.autocompleteChoices)
         : [
             ...(excluded.length > 0 ? [] : matchingArticles(content.articles, looked, L.autocompleteChoices)),
             ...content.search.complete(typed, L.autocompleteChoices),
