@@ -612,7 +612,7 @@ function summaryMarkdown(
 
 /**
  * Summary text whose lines open no block and hold no HTML: a rule (`***`), a fence, a setext
- * underline (`===`) and a `<` are escaped; links, emphasis and code spans stay Markdown.
+ * underline (`===`) and a `<` are escaped; links, emphasis, code spans and autolinks stay Markdown.
  */
 function literalLines(text: string): string {
   const lines = text.replace(/^( {0,3})(?=([-*_])(?: *\2){2,} *$|`{3,}|~{3,}|=+ *$)/gm, '$1\\');
@@ -620,9 +620,20 @@ function literalLines(text: string): string {
   // are then no code.
   return rewriteOutsideCode(lines, {
     triggers: '<',
-    construct: (start) => (lines[start - 1] === '\\' ? undefined : { end: start + 1, text: '\\<' }),
+    construct: (start) => {
+      if (lines[start - 1] === '\\') return undefined;
+      // An autolink reads as in a section: its address, `mailto:` left out (`<me@example.com>`).
+      AUTOLINK.lastIndex = start;
+      if (AUTOLINK.test(lines))
+        return { end: AUTOLINK.lastIndex, text: lines.slice(start, AUTOLINK.lastIndex) };
+      return { end: start + 1, text: '\\<' };
+    },
   });
 }
+
+/** An autolink as CommonMark reads one: an address with a scheme (`<https://…>`), or an email's. */
+const AUTOLINK =
+  /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\p{Cc}]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/uy;
 
 /**
  * Where Hugo reads a post's date, in its order (`lastmod` and `modified` are not the day it was
