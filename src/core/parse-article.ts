@@ -1635,7 +1635,11 @@ function isBoldItemStart(node: RootContent): node is Paragraph {
   // Ended inside the bold (a closing quote or bracket may follow its mark), or by a dash; or a number
   // alone (`**3)** Ask …`).
   const bolded = plainText(lead).trim();
-  if (/(?:[.!?:。：！？…]["'”’)\]]*|[-–—])$/.test(bolded) || HEADING_NUMBER_ALONE.test(bolded)) return true;
+  if (
+    /(?:[.!?:。：！？…]["'”’)\]]*|[-–—])$/.test(bolded) ||
+    isItemNumber(HEADING_NUMBER_ALONE.exec(bolded)?.[1])
+  )
+    return true;
   if (next === undefined) return true;
   // Or by its line (the text below it, a hard break, `<br>`), or a separator after it.
   if (isLineBreak(next)) return true;
@@ -1681,10 +1685,20 @@ function headingNumber(heading: Heading): { title: PhrasingContent[]; number?: n
 }
 
 /**
+ * Whether digits before a `.` or `)` can number an item: three at most. A longer number opening a
+ * sub-heading or a bold lead (`**2024.** was a good year`, `### 1999. The first site`) is a year or an
+ * amount, which no list of tips runs to.
+ */
+function isItemNumber(digits: string | undefined): digits is string {
+  return digits !== undefined && digits.length <= 3;
+}
+
+/**
  * Inline content without the number opening it, and the number: `2. ` or `2) ` before the rest, or
  * `2.` alone, as a sub-heading (`### 2. Read widely`) or a bold lead (`**2. Read widely.** …`,
  * `**2.** …`) numbers an item. Inside bold or italic too: the mark stays around what follows it, and
- * goes when it held only the number. A year (`**2024** was …`) is no number: the `.` or `)` makes one.
+ * goes when it held only the number. A year (`**2024** was …`, `**2024.** was …`) is no number: the `.`
+ * or `)` makes one, of three digits at most (see isItemNumber).
  */
 function leadNumber(children: readonly PhrasingContent[]): { children: PhrasingContent[]; number?: number } {
   const [lead, ...rest] = children;
@@ -1704,7 +1718,7 @@ function leadNumber(children: readonly PhrasingContent[]): { children: PhrasingC
   if (lead?.type !== 'text') return { children: [...children] };
   const match =
     HEADING_NUMBER.exec(lead.value) ?? (rest.length === 0 ? HEADING_NUMBER_ALONE.exec(lead.value) : null);
-  if (match === null) return { children: [...children] };
+  if (match === null || !isItemNumber(match[1])) return { children: [...children] };
   const value = lead.value.slice(match[0].length);
   return { children: value === '' ? rest : [{ ...lead, value }, ...rest], number: Number(match[1]) };
 }
