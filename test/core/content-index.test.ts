@@ -244,9 +244,10 @@ describe('buildIndex', () => {
           }),
         );
         expect(problems).toEqual([]);
+        // Of one day, the later path first (see newest-first.ts).
         expect(index.articles.map((article) => [article.slug, article.title])).toEqual([
-          ['review', 'a'],
           ['review-2024-01-01', 'b'],
+          ['review', 'a'],
         ]);
       }
     });
@@ -266,8 +267,8 @@ describe('buildIndex', () => {
       expect(
         index.articles.map((article) => [article.slug, article.url?.replace('https://blog.example', '')]),
       ).toEqual([
-        ['review-2024-01-01', '/posts/2024/review/'],
         ['review-3', '/posts/2025/review/'],
+        ['review-2024-01-01', '/posts/2024/review/'],
         ['review', '/posts/2023/review/'],
         ['review-2', '/posts/review-2/'],
         ['review-4', '/posts/undated/review/'],
