@@ -293,12 +293,18 @@ function codeSpans(text: string, from: number, end: number): Runs {
 /**
  * `from`–`to` removed: only its line breaks are left, so that lines keep their numbers; and one
  * space more when it is a phrase between spaces (`Use {{ x }} here`), so that no double space is.
+ * `blankBefore` says a space is before it where removals in a row start (`a {{ x }}{{ y }} b`).
  * In Markdown (`inParagraph`), a removal over several lines that starts after text on its line is
  * inside a paragraph or list item, which the blank lines left would end there (the rest of the item
  * falling out of it): its lines become an HTML comment, which a message never shows.
  */
-export function removal(text: string, from: number, to: number, { inParagraph = false } = {}): Replacement {
-  const before = text[from - 1];
+export function removal(
+  text: string,
+  from: number,
+  to: number,
+  { inParagraph = false, blankBefore = false } = {},
+): Replacement {
+  const before = blankBefore ? ' ' : text[from - 1];
   const after = text[to];
   const end = (before === ' ' || before === '\t') && (after === ' ' || after === '\t') ? to + 1 : to;
   const breaks = lineBreaks(text, from, end);

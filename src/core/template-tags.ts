@@ -1,5 +1,6 @@
 import { DEFINITION_LABEL } from './markdown.js';
 import { forwardSearch, lineBreaks, removal, rewriteOutsideCode, type Replacement } from './outside-code.js';
+import { tagCloseSearch } from './tag-close.js';
 
 /**
  * A post's text without the template tags its generator would have expanded, which Discord would
@@ -14,14 +15,24 @@ import { forwardSearch, lineBreaks, removal, rewriteOutsideCode, type Replacemen
  */
 export function stripTemplateTags(text: string, { indentedCode = false, markdown = false } = {}): string {
   if (!text.includes('{')) return text;
-  const remove = (from: number, to: number): Replacement =>
-    removal(text, from, to, { inParagraph: markdown });
+  // Where the last tag removed without a trace ended, and whether a space was before it (or before
+  // the tags removed right before it): tags in a row (`a {{< x >}}{{< y >}} b`) leave one space, as one does.
+  let removed = { to: -1, blankBefore: false };
+  const remove = (from: number, to: number): Replacement => {
+    const blankBefore =
+      from === removed.to ? removed.blankBefore : text[from - 1] === ' ' || text[from - 1] === '\t';
+    const replaced = removal(text, from, to, { inParagraph: markdown, blankBefore });
+    removed = replaced.text === '' ? { to: replaced.end, blankBefore } : { to: -1, blankBefore: false };
+    return replaced;
+  };
+  // A tag ends at its first closer outside the strings of its arguments (`{{< a ">}}" >}}`): Liquid's
+  // and Nunjucks's are in '…' or "…", a Hugo shortcode's in "…" or `…` (see tagCloseSearch).
   const find = {
-    output: forwardSearch(text, /\}\}/),
-    tag: forwardSearch(text, /%\}/),
+    output: tagCloseSearch(text, '}}', `"'`),
+    tag: tagCloseSearch(text, '%}', `"'`),
     comment: forwardSearch(text, /#\}/),
-    '<': forwardSearch(text, />\}\}/),
-    '%': forwardSearch(text, /%\}\}/),
+    '<': tagCloseSearch(text, '>}}', '"`'),
+    '%': tagCloseSearch(text, '%}}', '"`'),
     endraw: forwardSearch(text, /\{%-?\s*endraw\s*-?%\}/),
     endverbatim: forwardSearch(text, /\{%-?\s*endverbatim\s*-?%\}/),
     endcomment: forwardSearch(text, /\{%-?\s*endcomment\s*-?%\}/),
@@ -30,14 +41,18 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
   };
   const skipTag = (from: number): number | undefined => {
     const close = (text[from + 1] === '%' ? find.tag : find.output)(from + 2);
-    return close === undefined ? undefined : close.index + 2;
+    return close === undefined ? undefined : close + 2;
   };
   /** A tag that writes text: at the start of a link's address, the address goes with it (see linkAddress). */
   const drop = (from: number, to: number): Replacement =>
     linkAddress(text, from, to, { markdown, skipTag }) ?? remove(from, to);
   /** The site's own address: what follows it is a path on the site, as on SITE_URL (see linkAddress). */
   const site = (from: number, to: number): Replacement =>
-    linkAddress(text, from, to, { markdown, skipTag, site: remove(from, to) }) ?? remove(from, to);
+    linkAddress(text, from, to, {
+      markdown,
+      skipTag,
+      site: removal(text, from, to, { inParagraph: markdown }),
+    }) ?? remove(from, to);
 
   /**
    * A highlight tag alone on its line, and its end tag alone on a later one, as a fenced code block
@@ -73,8 +88,8 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
       const kind = text[start + 2] === '<' ? '<' : '%';
       const close = find[kind](start + 3);
       if (close === undefined) return undefined;
-      const end = close.index + close[0].length;
-      const inner = text.slice(start + 3, close.index);
+      const end = close + 3;
+      const inner = text.slice(start + 3, close);
       // A closing `{{< /name >}}`, and the escaped `{{</* name */>}}` that shows one in code, have no name here.
       const name = /^\s*([\w.-]+)/.exec(inner);
       if (name?.[1] === 'highlight') {
@@ -91,13 +106,13 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
     if (opener === '{') {
       const close = find.output(start + 2);
       if (close === undefined) return undefined;
-      return (isSiteAddress(text, start, close.index + 2) ? site : drop)(start, close.index + 2);
+      return (isSiteAddress(text, start, close + 2) ? site : drop)(start, close + 2);
     }
     if (opener !== '%') return undefined;
     const close = find.tag(start + 2);
     if (close === undefined) return undefined;
-    const end = close.index + 2;
-    const inner = text.slice(start + 2, close.index);
+    const end = close + 2;
+    const inner = text.slice(start + 2, close);
     const name = /^-?\s*(\w+)/.exec(inner);
     switch (name?.[1]) {
       case 'raw':
