@@ -6,15 +6,14 @@ import type { ContentIndex } from '../src/core/content-index.js';
 import { DISCORD_LIMITS as L } from '../src/core/limits.js';
 import { tagNames } from '../src/core/render/articles.js';
 import {
-  holdingAny,
   isSymbolQuery,
-  isTitleOf,
   parseSearchCustomId,
+  readSearch,
   renderSearch,
   SEARCH_QUERY_MAX,
   searchQuery,
   searchResults,
-  symbolWithout,
+  symbolResults,
 } from '../src/core/render/search.js';
 import { showsNothing } from '../src/core/invisible.js';
 import { readQuery } from '../src/core/search-query.js';
@@ -117,9 +116,9 @@ export default {
     if (showsNothing(query)) throw new UserFacingError(`What should I look for? ${how(content)}`);
     // Only what to leave out (`-java`) would be every other article: not a search. A symbol with it
     // (`🚀 -java`) is one: the articles with the symbol, without the word.
-    const { clauses, excluded, looked } = readQuery(query);
-    const symbol = symbolWithout(query, content)?.symbol;
-    if (clauses.length === 0 && excluded.length > 0 && symbol === undefined && !isTitleOf(query, content)) {
+    const read = readSearch(query, content);
+    const { clauses, excluded, looked, symbol } = read;
+    if (clauses.length === 0 && excluded.length > 0 && symbol === undefined && !read.title) {
       const example = blogWord(content, new Set(excluded.flatMap(({ terms }) => terms)));
       const e =
         example === undefined || query.includes('`') ? '' : `, e.g. \`/search query:${example} ${query}\``;
@@ -130,9 +129,9 @@ export default {
           : 'has only very common words to look for (they are left out) and words to leave out (after - or NOT)';
       throw new UserFacingError(`${quote(query)} ${says}: add a word to look for${e}.`);
     }
-    const results = searchResults(query, content);
+    const results = searchResults(query, content, read);
     // Nothing with the symbol at all is said as for the symbol alone; some, all left out, as no match.
-    if (results.length === 0 && symbol !== undefined && searchResults(symbol, content).length === 0)
+    if (results.length === 0 && symbol !== undefined && symbolResults(symbol, content).length === 0)
       throw noSymbolMatch(symbol, content);
     if (results.length === 0 && searchTerms(query).length === 0)
       throw isSymbolQuery(query)
@@ -159,7 +158,7 @@ export default {
     // out (`-java`). Titles with what was typed, from the start of a word, first (the whole title, then
     // its start), unless some words are left out, which only the search reads; then the full-text
     // search's, which forgive typos.
-    const left = clauses.length === 0 ? holdingAny(excluded, content) : new Set<Article>();
+    const left = clauses.length === 0 ? content.search.holding(excluded) : new Set<Article>();
     const found =
       clauses.length === 0
         ? (left.size === 0

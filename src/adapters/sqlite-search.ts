@@ -161,7 +161,10 @@ export class SqliteSearch implements ArticleSearch {
 
   closest(query: string, limit: number): readonly Article[] {
     this.#forgetDropped();
-    const terms = lookedFor(readQuery(query).clauses);
+    const { clauses, excluded } = readQuery(query);
+    const terms = lookedFor(clauses);
+    // Not a post holding what the query leaves out: `kubernetes -java` names no java post.
+    const not = this.#excluding(excluded);
     // Titles with a word it starts first (from three letters: a few suggestions, not results to list),
     // then those with a word it starts with a typo, as a tag is (see closestTags); then those within
     // more typos, which are often unrelated ("notes" for `nodejx`).
@@ -174,9 +177,17 @@ export class SqliteSearch implements ArticleSearch {
     const found = new Set<Article>();
     for (const words of tiers) {
       if (found.size >= limit) break;
-      for (const article of this.#match(words, 'OR', 'title')) found.add(article);
+      for (const article of this.#match(words, 'OR', 'title', not)) found.add(article);
     }
     return [...found].slice(0, limit);
+  }
+
+  holding(excluded: readonly QueryPart[]): ReadonlySet<Article> {
+    this.#forgetDropped();
+    if (excluded.length === 0 || this.#articles.size === 0) return new Set();
+    // Unranked: only which articles, so none of #ranked's queries per field.
+    const rows = this.#statements.anywhere.all(this.#anyOf(excluded)) as { id: number }[];
+    return new Set(rows.flatMap((row) => this.#articles.get(row.id) ?? []));
   }
 
   /**
@@ -197,11 +208,14 @@ export class SqliteSearch implements ArticleSearch {
     );
   }
 
-  /** The articles matching the words (all of them, or any), best first, newest first on a tie. */
-  #match(words: readonly Word[], combine: 'AND' | 'OR', field?: 'title'): Article[] {
+  /**
+   * The articles matching the words (all of them, or any), best first, newest first on a tie; not
+   * those holding what `not` leaves out (see #excluding).
+   */
+  #match(words: readonly Word[], combine: 'AND' | 'OR', field?: 'title', not = ''): Article[] {
     if (words.length === 0 || this.#articles.size === 0) return [];
     const groups = words.map((word) => `(${this.#alternatives(word, field).join(' OR ')})`);
-    return this.#ranked(`(${groups.join(` ${combine} `)})`, field);
+    return this.#ranked(`(${groups.join(` ${combine} `)})`, field, not);
   }
 
   /**
@@ -245,14 +259,21 @@ export class SqliteSearch implements ArticleSearch {
    * keeps "JavaScript") or read as words written together, a quoted one as its phrase; '' for none.
    */
   #excluding(excluded: readonly QueryPart[]): string {
-    if (excluded.length === 0) return '';
-    const alternatives = excluded.flatMap((part) => {
+    return excluded.length === 0 ? '' : ` NOT ${this.#anyOf(excluded)}`;
+  }
+
+  /**
+   * The FTS5 expression for any of the parts, as a query leaves them out: a word exactly or read as
+   * words written together, a quoted part as its phrase.
+   */
+  #anyOf(parts: readonly QueryPart[]): string {
+    const alternatives = parts.flatMap((part) => {
       const [term] = part.terms;
       return isWord(part) && term !== undefined
         ? [`"${term}"`, ...this.#readingsOf(term).map((words) => `"${words.join(' ')}"`)]
         : phrases(part.terms);
     });
-    return ` NOT (${alternatives.join(' OR ')})`;
+    return `(${alternatives.join(' OR ')})`;
   }
 
   /**

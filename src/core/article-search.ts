@@ -1,4 +1,5 @@
 import type { Article } from './article.js';
+import type { QueryPart } from './search-query.js';
 
 /**
  * Full-text search over one index's articles: titles, tags, summaries and their whole text. The engine
@@ -15,15 +16,29 @@ export interface ArticleSearch {
   search(query: string, options?: { readonly operators?: boolean }): readonly Article[];
   /** The articles whose titles best match what was typed so far, for autocomplete: at most `limit`. */
   complete(query: string, limit: number): readonly Article[];
-  /** Articles whose titles come close to `query`, for when {@link ArticleSearch.search} finds nothing. */
+  /**
+   * Articles whose titles come close to `query`, for when {@link ArticleSearch.search} finds nothing:
+   * not those holding what it leaves out (`-java`).
+   */
   closest(query: string, limit: number): readonly Article[];
+  /**
+   * The articles holding any of the parts a query leaves out, as {@link ArticleSearch.search} leaves
+   * them out: a word exactly or read as words written together (`nodejs`: "Node.js"), a quoted part as
+   * its phrase. For what it cannot search by words (`🚀 -java`).
+   */
+  holding(excluded: readonly QueryPart[]): ReadonlySet<Article>;
 }
 
 /** Makes the search over an index's articles (of two with one slug, the first is the one indexed). */
 export type SearchFactory = (articles: readonly Article[]) => ArticleSearch;
 
 /** For an index that is never searched (`content:check`). */
-export const NO_SEARCH: ArticleSearch = { search: () => [], complete: () => [], closest: () => [] };
+export const NO_SEARCH: ArticleSearch = {
+  search: () => [],
+  complete: () => [],
+  closest: () => [],
+  holding: () => new Set(),
+};
 
 /** The indexed fields and their weights: a word in the title counts most, the post's text least. */
 export const SEARCH_WEIGHTS = { title: 5, tags: 3, summary: 2, text: 1 } as const;
@@ -280,6 +295,15 @@ export function searchTerms(text: string): string[] {
     .toLowerCase()
     .split(ascii ? ASCII_SEPARATORS : SEPARATORS)
     .filter((term) => term !== '' && !STOP_WORDS.has(term));
+}
+
+/**
+ * The text with `C#`, `C++`, `F#` and `.NET` where they stand as words read as {@link searchTerms}
+ * reads them (` csharp `), full-width ones too, the rest as it is: for titles matched as typed (see
+ * matchingArticles), where `C#` is not a lone "c".
+ */
+export function signedNamesSpelled(text: string): string {
+  return (ASCII.test(text) ? text : text.normalize('NFKC')).replace(SIGNED_NAMES, spelled);
 }
 
 // eslint-disable-next-line no-control-regex -- every ASCII character, controls too

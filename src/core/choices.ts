@@ -1,5 +1,5 @@
 import type { Article } from './article.js';
-import { foldAccents, wordsApart } from './article-search.js';
+import { foldAccents, signedNamesSpelled, wordsApart } from './article-search.js';
 import type { TagEntry } from './content-index.js';
 import { DISCORD_LIMITS as L } from './limits.js';
 import type { Choice } from './payload.js';
@@ -14,7 +14,8 @@ import { truncatePlain } from './text.js';
  * finds "Engineering Leadership", `node js` "Node.js"), and words typed together match words apart
  * (`nodejs`); a word is never matched from its middle, so "b indented" does not find "Tab indented".
  * Text in a script written without spaces (Chinese, Japanese, Thai) is split into its words as search
- * splits it: `导师` and `导` find "寻找导师".
+ * splits it: `导师` and `导` find "寻找导师". `C#`, `C++`, `F#` and `.NET` are words of their own, as
+ * the search reads them: `C#` finds "C# generics", not "Career ladders".
  * Text of no letter or digit (an emoji) is looked for as written.
  */
 export function matchingArticles(
@@ -87,10 +88,11 @@ function fromWordStart(title: string, compact: string): boolean {
 /**
  * A title as {@link matchingArticles} compares it: lowercase, no accents, its words (letters and
  * digits) apart by one space, those of a script written without spaces as search finds them
- * (`寻找导师`: `寻找 导师`, so that `导师` is a word of it).
+ * (`寻找导师`: `寻找 导师`, so that `导师` is a word of it), `C#`, `C++`, `F#` and `.NET` words of their
+ * own as there (`csharp`: typed, `C#` is not a lone "c" that every title with a c-word would match).
  */
 function titleKey(text: string): string {
-  return foldAccents(wordsApart(text))
+  return foldAccents(wordsApart(signedNamesSpelled(text)))
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();

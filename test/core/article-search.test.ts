@@ -523,6 +523,38 @@ describe('ArticleSearch.complete and closest', () => {
   });
 });
 
+describe('ArticleSearch.holding and closest with words left out', () => {
+  const search = searchOver([
+    article('node', { title: 'Leading a Node.js team', tags: ['🚀'], date: '2024-03-01' }),
+    article('java', { title: 'Kubernetes for Java teams', date: '2024-02-01' }),
+    article('kube', { title: 'Kubernetes on a budget', date: '2024-01-01' }),
+    article('quoted', { title: 'Writing a cover letter', date: '2023-01-01' }),
+  ]);
+  const part = (terms: string[], quoted = false) => ({ terms, quoted });
+
+  it('GIVEN parts a query leaves out THEN holding gives the articles holding any of them, as the search leaves them out', () => {
+    // `nodejs` is "Node.js" written together, as `-nodejs` leaves it out of a search.
+    expect(slugs(search.search('leading -nodejs'))).toEqual([]);
+    expect(slugs([...search.holding([part(['nodejs'])])])).toEqual(['node']);
+    expect(slugs([...search.holding([part(['java']), part(['cover', 'letter'], true)])]).sort()).toEqual([
+      'java',
+      'quoted',
+    ]);
+    // Exactly the word, a phrase in its order: `-kube` keeps "Kubernetes", `-"letter cover"` the letter.
+    expect([...search.holding([part(['kube']), part(['letter', 'cover'], true)])]).toEqual([]);
+    expect([...search.holding([])]).toEqual([]);
+  });
+
+  it('GIVEN no match for a query with words left out THEN closest names no title of a post holding them', () => {
+    // Three typos: too many for a search, within closest's.
+    expect(search.search('kbrnetis -java')).toEqual([]);
+    expect(slugs(search.closest('kbrnetis', 3)).sort()).toEqual(['java', 'kube']);
+    expect(slugs(search.closest('kbrnetis -java', 3))).toEqual(['kube']);
+    expect(slugs(search.closest('kbrnetis NOT "java teams"', 3))).toEqual(['kube']);
+    expect(search.closest('kbrnetis -java -budget', 3)).toEqual([]);
+  });
+});
+
 describe('ArticleSearch over one index', () => {
   it('GIVEN texts stored that the index does not hold (older versions, other files) THEN they are never results', () => {
     const { articles, store } = stored([
@@ -638,8 +670,8 @@ describe('ArticleSearch of the operators people type', () => {
     expect(search.search('NOT java')).toEqual([]);
     expect(search.complete('-java', 5)).toEqual([]);
     expect(slugs(search.complete('interv -java', 5))).toEqual(['js', 'go']);
-    // Closest titles are for what was looked for.
-    expect(slugs(search.closest('interveiwz -go', 3))).toEqual(['java', 'js', 'go']);
+    // Closest titles are for what was looked for, without the posts holding what is left out.
+    expect(slugs(search.closest('interveiwz -go', 3))).toEqual(['java', 'js']);
   });
 
   it('GIVEN OR in capitals between two words or phrases THEN either; AND is the space; or, and, not in lowercase are common words', () => {

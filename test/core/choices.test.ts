@@ -94,6 +94,36 @@ describe('matchingArticles ranks what was typed', () => {
   });
 });
 
+describe('names written with signs (C#, C++, F#, .NET)', () => {
+  const articles = [
+    titled('Career ladders', 'career'),
+    titled('C# generics in practice', 'csharp'),
+    titled('Why C++ still matters', 'cplusplus'),
+    titled('Clean code', 'clean'),
+    titled('F# for the curious', 'fsharp'),
+    titled('Moving to ASP.NET Core', 'aspnet'),
+    titled('A C primer', 'c'),
+  ];
+
+  it('GIVEN C#, C++, F# or .NET typed THEN only the titles holding that name, not every title with a word starting with c, f or net', () => {
+    expect(slugs(matchingArticles(articles, 'C#'))).toEqual(['csharp']);
+    expect(slugs(matchingArticles(articles, 'c#'))).toEqual(['csharp']);
+    expect(slugs(matchingArticles(articles, 'Ｃ＃'))).toEqual(['csharp']);
+    expect(slugs(matchingArticles(articles, 'C# gen'))).toEqual(['csharp']);
+    expect(slugs(matchingArticles(articles, 'C++'))).toEqual(['cplusplus']);
+    expect(slugs(matchingArticles(articles, 'f#'))).toEqual(['fsharp']);
+    expect(slugs(matchingArticles(articles, '.NET'))).toEqual(['aspnet']);
+    expect(slugs(matchingArticles(articles, 'asp.net core'))).toEqual(['aspnet']);
+  });
+
+  it('GIVEN a plain c typed THEN every title with a word starting with it, the names too; a lone c first where it is a whole word', () => {
+    expect(slugs(matchingArticles(articles, 'c')).sort()).toEqual(
+      ['c', 'career', 'clean', 'cplusplus', 'csharp', 'aspnet', 'fsharp'].sort(),
+    );
+    expect(slugs(matchingArticles(articles, 'a c'))[0]).toBe('c');
+  });
+});
+
 describe('words typed apart or in another order', () => {
   it('GIVEN each typed word starting a word of a title THEN the title is found, after those holding the words together', () => {
     const articles = [

@@ -150,6 +150,23 @@ describe('/search rendering', () => {
     expect(found('-shipping')).toEqual([]);
   });
 
+  it('GIVEN an emoji and a word left out written together (`🚀 -nodejs`) THEN the posts writing it in two parts ("Node.js") are left out too, as the search leaves them out', () => {
+    const emoji = searchableIndex([
+      { ...longArticle(1), slug: 'node', title: 'Leading a Node.js team 🚀', tags: ['node'] },
+      { ...longArticle(2), slug: 'tagged', title: 'Launch day', tags: ['🚀'] },
+      { ...longArticle(3), slug: 'java', title: 'Java 🚀 fast', tags: ['java'] },
+    ]);
+    const found = (query: string) => searchResults(query, emoji).map((article) => article.slug);
+    expect(emoji.search.search('leading -nodejs')).toEqual([]);
+    expect(found('🚀 -nodejs')).toEqual(['tagged', 'java']);
+    expect(found('🚀 -node.js')).toEqual(['tagged', 'java']);
+    expect(found('🚀 -nodejs -java')).toEqual(['tagged']);
+    expect(parseSearchCustomId(searchCustomId('🚀 -nodejs', 0), emoji)?.results.map((a) => a.slug)).toEqual([
+      'tagged',
+      'java',
+    ]);
+  });
+
   it('GIVEN what a user typed THEN the query is one plain line of at most 80 code points', () => {
     expect(searchQuery('  lead\n\u202Eteams\t ')).toBe('lead teams');
     expect(searchQuery('x'.repeat(500))).toBe('x'.repeat(SEARCH_QUERY_MAX));

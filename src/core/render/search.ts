@@ -3,7 +3,7 @@ import { searchTerms } from '../article-search.js';
 import { matchingArticles } from '../choices.js';
 import type { ContentIndex } from '../content-index.js';
 import { showsNothing } from '../invisible.js';
-import { readQuery, type QueryPart } from '../search-query.js';
+import { readQuery, type SearchQuery } from '../search-query.js';
 import type { MessagePayload } from '../payload.js';
 import { plainLine } from '../text.js';
 import { blogUrl, type BlogLinks } from '../blog-links.js';
@@ -62,48 +62,50 @@ export function isTitleOf(query: string, index: ContentIndex): boolean {
 }
 
 /**
- * The symbol (an emoji) a query looks for when it also says what to leave out (`🚀 -java`): its
- * words are only those; undefined for any other query (nor for a title picked as it is).
+ * A query as it is searched, read once per answer (the command's checks and its results, a button's
+ * page): its operators, whether it is a title, the symbol it looks for with words left out.
  */
-export function symbolWithout(
-  query: string,
-  index: ContentIndex,
-): { readonly symbol: string; readonly excluded: readonly QueryPart[] } | undefined {
-  const { clauses, excluded, looked } = readQuery(query);
-  const symbol = looked.trim();
-  if (clauses.length > 0 || excluded.length === 0 || showsNothing(symbol) || !isSymbolQuery(symbol))
-    return undefined;
-  return isTitleOf(query, index) ? undefined : { symbol, excluded };
+export interface SearchRead extends SearchQuery {
+  /** It is an article's title, picked as it is (see isTitleOf): searched as its words. */
+  readonly title: boolean;
+  /**
+   * The symbol (an emoji) it looks for when it also says what to leave out (`🚀 -java`): its words are
+   * only those; undefined for any other query (nor for a title picked as it is).
+   */
+  readonly symbol: string | undefined;
+}
+
+/** The query read once, for {@link searchResults} and the command's checks. */
+export function readSearch(query: string, index: ContentIndex): SearchRead {
+  const read = readQuery(query);
+  const title = isTitleOf(query, index);
+  const looked = read.looked.trim();
+  const alone = read.clauses.length === 0 && read.excluded.length > 0 && !title;
+  const symbol = alone && !showsNothing(looked) && isSymbolQuery(looked) ? looked : undefined;
+  return { ...read, title, symbol };
 }
 
 /**
  * The articles a query finds, best first: by its words; a query without a letter or digit (an emoji)
  * by the tag it is and the titles holding it as written, as the other commands find them, without
  * those holding the words it leaves out (`🚀 -java`). One of very common words only (`how to`) finds
- * nothing: every title has them.
+ * nothing: every title has them. `read` is the query's, when already read.
  */
-export function searchResults(query: string, index: ContentIndex): readonly Article[] {
-  const without = symbolWithout(query, index);
-  if (without !== undefined) {
-    const left = holdingAny(without.excluded, index);
-    return symbolResults(without.symbol, index).filter((article) => !left.has(article));
+export function searchResults(
+  query: string,
+  index: ContentIndex,
+  read: SearchRead = readSearch(query, index),
+): readonly Article[] {
+  if (read.symbol !== undefined) {
+    const left = index.search.holding(read.excluded);
+    return symbolResults(read.symbol, index).filter((article) => !left.has(article));
   }
-  if (searchTerms(query).length > 0)
-    return index.search.search(query, { operators: !isTitleOf(query, index) });
+  if (searchTerms(query).length > 0) return index.search.search(query, { operators: !read.title });
   return isSymbolQuery(query) ? symbolResults(query, index) : [];
 }
 
-/**
- * The articles holding any of the parts a query leaves out, found as the search leaves them out:
- * exactly, a quoted part as its phrase.
- */
-export function holdingAny(excluded: readonly QueryPart[], index: ContentIndex): ReadonlySet<Article> {
-  if (excluded.length === 0) return new Set();
-  return new Set(index.search.search(excluded.map(({ terms }) => `"${terms.join(' ')}"`).join(' OR ')));
-}
-
 /** The articles tagged with a symbol, then those whose title holds it as written. */
-function symbolResults(symbol: string, index: ContentIndex): Article[] {
+export function symbolResults(symbol: string, index: ContentIndex): Article[] {
   const tagged = index.tag(symbol)?.articles ?? [];
   return [...new Set([...tagged, ...matchingArticles(index.articles, symbol, index.articles.length)])];
 }
