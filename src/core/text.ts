@@ -84,6 +84,38 @@ function inAddress(text: string, at: number): boolean {
 
 const ELLIPSIS = '…';
 
+/** An address's scheme (`https://`), after any mark that may open it (`<`, `(`). */
+const ADDRESS_OPENING = /^([<(]?)[a-z][a-z\d+.-]{0,31}:\/\//i;
+
+/** What may follow an address in a sentence: read from the end, not by a pattern (a megabyte of `.`). */
+const AFTER_ADDRESS = `.,;:!?'"`;
+
+/** Longest host shown of an address cut short: past it, an address shows only as `…`. */
+const HOST_SHOWN = 64;
+
+/**
+ * What a word that is an address too long for a chunk shows instead, cut in no two (each half would
+ * link nowhere meant): its host and `…` (`https://x.example/a/very/long/path` → `x.example/…`), without
+ * its scheme, so that Discord links none of it; a link to it would hold the whole address, longer than
+ * the room. The `(` and `)` around it and the punctuation and space after it stay. Undefined for a
+ * word that is no address.
+ */
+function shortAddress(word: string): string | undefined {
+  const opening = ADDRESS_OPENING.exec(word);
+  if (opening === null) return undefined;
+  const open = opening[1] ?? '';
+  const start = opening[0].length;
+  let end = word.trimEnd().length;
+  while (end > start && AFTER_ADDRESS.includes(word.charAt(end - 1))) end--;
+  const closed = open !== '' && end > start && word.charAt(end - 1) === (open === '<' ? '>' : ')');
+  const address = word.slice(start, closed ? end - 1 : end);
+  const authority = address.slice(0, HOST_SHOWN * 4).split(/[/?#]/)[0] ?? '';
+  // The host as written: no user before an `@`, no port.
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  const shown = host === '' || codePointLength(host) > HOST_SHOWN ? ELLIPSIS : `${host}/${ELLIPSIS}`;
+  return `${open === '(' ? open : ''}${shown}${closed && open === '(' ? ')' : ''}${word.slice(end)}`;
+}
+
 /** Characters that open Markdown spans: emphasis, code, links and images, autolinks. */
 const SPAN_MARK = /[*_`[<]/;
 
@@ -332,7 +364,7 @@ function openFence(markdown: string): { closer: string; onFenceLine: boolean } |
  * link, code span or emphasis: it breaks before or after it. What is itself longer than `max` is
  * split inside, each chunk whole Markdown: emphasis and quotes are closed and opened again, fenced
  * code closed and reopened with its language, a list goes on at its number; a link keeps only its
- * text, and a single word is cut. Chunks are trimmed, and read in Discord as written (see
+ * text, a bare address only its host and `…` (see shortAddress), and a single word is cut. Chunks are trimmed, and read in Discord as written (see
  * {@link discordLines}).
  */
 export function splitText(text: string, max: number): string[] {
@@ -607,9 +639,17 @@ function expand(leaf: Leaf, max: number, sourceOf: (node: Nodes) => string | und
     case 'code':
     case 'html':
       return partsOf(node, path);
-    case 'link':
+    case 'link': {
+      // A bare address (`<https://…>`, a link whose text is its address) is shortened whole.
+      const [only, ...others] = node.children;
+      const short =
+        others.length === 0 && only?.type === 'text' && only.value === node.url
+          ? shortAddress(node.url)
+          : undefined;
+      if (short !== undefined) return [{ path, node: { type: 'text', value: '' }, part: short }];
       // A link longer than a chunk keeps only its text (Discord shows no link split in two).
       return childLeaves(node.children, path);
+    }
     case 'image':
       return [{ path, node: { type: 'text', value: '' }, part: node.alt?.trim() || 'image' }];
     default:
@@ -642,6 +682,9 @@ function partsOf(node: Nodes & { value: string }, path: readonly Parents[]): Lea
  * are cut at once: cutting the first off the rest again and again read the rest each time.
  */
 function cutPart(leaf: Leaf, max: number): Leaf[] | undefined {
+  // An address in a text (Discord links `https://…` there too) is shortened whole, not cut.
+  const short = leaf.node.type === 'text' ? shortAddress(leaf.part ?? '') : undefined;
+  if (short !== undefined) return [{ ...leaf, part: short }];
   const points = Array.from(leaf.part ?? '');
   if (points.length < 2) return undefined;
   const piece = (from: number, to: number): Leaf => ({ ...leaf, part: points.slice(from, to).join('') });
@@ -776,7 +819,9 @@ function splitPlain(text: string, max: number): string[] {
     const pieces = splitKeepingOrder(trimmed, separator);
     if (pieces.length > 1) return packPieces(pieces, max);
   }
-  // One word longer than the limit: cut it into equal slices.
+  // One word longer than the limit: an address shortened (see shortAddress), else cut into equal slices.
+  const short = shortAddress(trimmed)?.trim();
+  if (short !== undefined && codePointLength(short) <= max) return [short];
   const chars = Array.from(trimmed);
   const chunks: string[] = [];
   for (let i = 0; i < chars.length; i += max) chunks.push(chars.slice(i, i + max).join(''));
