@@ -9,6 +9,8 @@ import {
   MessageFlags,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
+  type APIApplicationCommandPermission,
+  type APIGuildApplicationCommandPermissions,
   type APIMessage,
 } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -919,6 +921,24 @@ export class DiscordEmulator extends EventEmitter {
     this.dispatchEvent('GUILD_MEMBER_UPDATE', { guild_id: guildId, ...this.botMember(guildId) }, guildId);
   }
 
+  /** Command permission overrides per server, by command id (the application's id: the whole app). */
+  private readonly commandPermissions = new Map<string, Map<string, APIGuildApplicationCommandPermissions>>();
+
+  /**
+   * Sets the overrides of command `id` in server `guildId` (`IDS.application`: of the whole app), as
+   * an admin does in Server Settings → Integrations; an empty list removes them. Discord then tells
+   * the bot with APPLICATION_COMMAND_PERMISSIONS_UPDATE, whatever it has or has not fetched.
+   */
+  setCommandPermissions(guildId: string, id: string, permissions: APIApplicationCommandPermission[]): void {
+    const entry = { id, application_id: IDS.application, guild_id: guildId, permissions };
+    const server =
+      this.commandPermissions.get(guildId) ?? new Map<string, APIGuildApplicationCommandPermissions>();
+    if (permissions.length === 0) server.delete(id);
+    else server.set(id, entry);
+    this.commandPermissions.set(guildId, server);
+    this.dispatchEvent('APPLICATION_COMMAND_PERMISSIONS_UPDATE', entry, guildId);
+  }
+
   /**
    * The token the bot must present from now on (as after a reset in the Developer Portal): the one
    * before gets 401 over REST and 4004 at IDENTIFY. Returns the one before, to put it back.
@@ -1234,6 +1254,22 @@ export class DiscordEmulator extends EventEmitter {
         else this.commands.guild.set(guild, saved);
         return [200, saved];
       }
+    }
+    if (
+      method === 'GET' &&
+      (m = /^\/applications\/(\d+)\/guilds\/(\d+)\/commands(?:\/(\d+))?\/permissions$/.exec(path))
+    ) {
+      const [, app, guild = '', command] = m;
+      if (app !== IDS.application || !this.guilds.some((g) => g.id === guild))
+        return [403, { message: 'Missing Access', code: 50001 }];
+      const server =
+        this.commandPermissions.get(guild) ?? new Map<string, APIGuildApplicationCommandPermissions>();
+      // The list holds only what has overrides; one command (or the app) without any is a 404.
+      if (command === undefined) return [200, [...server.values()]];
+      const found = server.get(command);
+      return found === undefined
+        ? [404, { message: 'Unknown application command permissions', code: 10066 }]
+        : [200, found];
     }
     if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       return this.callback(
