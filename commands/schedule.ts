@@ -40,6 +40,7 @@ import {
   type ScheduleRule,
   type Weekday,
 } from '../src/core/schedule.js';
+import { commandRefusal, type CommandRefusal } from '../src/core/command-permissions.js';
 import { withoutInvisible } from '../src/core/invisible.js';
 import { readOffset, zoneHint } from '../src/core/zoned-time.js';
 import { UserFacingError, type Command, type Deps } from '../src/discord/command.js';
@@ -57,13 +58,22 @@ const POSTABLE = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** `/schedule …`: a server's tip posts. Admins only (Manage Server), checked again here. */
+/**
+ * Who may use /schedule by default (its default_member_permissions); a server's Integrations
+ * settings may allow others, or turn it off somewhere.
+ */
+const REQUIRED = PermissionFlagsBits.ManageGuild;
+
+/**
+ * `/schedule …`: a server's tip posts. Admins (Manage Server) and whoever the server's Integrations
+ * settings allow, checked again here.
+ */
 export default {
   data: new SlashCommandBuilder()
     .setName('schedule')
     .setDescription('Post a tip to a channel on a schedule (Manage Server)')
     .setContexts(InteractionContextType.Guild)
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setDefaultMemberPermissions(REQUIRED)
     .addSubcommand((sub) =>
       sub
         .setName('set')
@@ -126,14 +136,10 @@ export default {
       throw new UserFacingError(
         'I am not a member of this server, so I cannot post here. Ask an admin to invite me with the **bot** scope, then try again.',
       );
-    if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-      throw new UserFacingError(
-        'Only members with the **Manage Server** permission can use `/schedule`: ask a server admin to set the schedule for you, or to give you that permission.',
-      );
-    }
-    // Every answer below waits on the store: deferred if that takes long (Redis restarting, say).
+    // Every answer below waits on the store (or Discord): deferred if that takes long (Redis restarting, say).
     const answer = answerInTime(interaction);
     try {
+      if (!interaction.memberPermissions.has(REQUIRED)) await assertAllowedByServer(interaction, deps);
       const sub = interaction.options.getSubcommand();
       if (sub === 'set') {
         await set(interaction, deps, answer);
@@ -201,6 +207,55 @@ export default {
     await interaction.respond(zones.map((zone) => ({ name: zone, value: zone })));
   },
 } satisfies Command;
+
+const NOT_ALLOWED =
+  'Only members with the **Manage Server** permission, or whom the server’s Integrations settings allow, can use `/schedule`: ask a server admin to set the schedule for you, to give you that permission, or to allow you in Server Settings → Integrations.';
+const UNCHECKED =
+  'I could not check the server’s Integrations settings just now: if they allow you to use `/schedule`, try again in a moment.';
+const CHANNEL_OFF =
+  'The server’s Integrations settings turn `/schedule` off in this channel: use it in another channel, or ask a server admin to allow it here in Server Settings → Integrations.';
+
+/**
+ * Refuses a member without Manage Server unless the server's command permission overrides let them
+ * use /schedule here, as Discord decides it (a client that does not enforce them is refused too).
+ */
+async function assertAllowedByServer(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  deps: Deps,
+): Promise<void> {
+  const refusal = await serverRefusal(interaction, deps);
+  if (refusal === 'channel') throw new UserFacingError(CHANNEL_OFF);
+  if (refusal === 'unchecked') throw new UserFacingError(`${NOT_ALLOWED}\n${UNCHECKED}`);
+  if (refusal !== undefined) throw new UserFacingError(NOT_ALLOWED);
+}
+
+async function serverRefusal(
+  interaction: ChatInputCommandInteraction<'cached'>,
+  deps: Deps,
+): Promise<CommandRefusal | 'unchecked'> {
+  // Without a way to read the overrides, none is assumed: only Manage Server opens /schedule.
+  if (deps.overrides === undefined) return 'member';
+  const { guildId, channel } = interaction;
+  let overrides;
+  try {
+    overrides = await deps.overrides.get(guildId, interaction.commandId, interaction.applicationId);
+  } catch (err) {
+    deps.logger.warn({ err, guildId }, 'could not read the server’s command permissions; /schedule refused');
+    return 'unchecked';
+  }
+  return commandRefusal(
+    {
+      guildId,
+      // A thread follows its channel's overrides.
+      channelId: channel?.isThread() ? (channel.parentId ?? interaction.channelId) : interaction.channelId,
+      userId: interaction.user.id,
+      roleIds: [...interaction.member.roles.cache.keys()].filter((id) => id !== guildId),
+      memberPermissions: interaction.memberPermissions.bitfield,
+      defaultMemberPermissions: REQUIRED,
+    },
+    overrides,
+  );
+}
 
 /** Why `/schedule pause` changed nothing: the schedule had stopped already, and why. */
 function alreadyPaused(paused: NonNullable<ScheduleRecord['paused']>): string {

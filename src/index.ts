@@ -1,5 +1,6 @@
 import { Events, RESTEvents, type Client, type REST } from 'discord.js';
 import pTimeout from 'p-timeout';
+import { fetchWith, OverrideCache } from './adapters/command-overrides.js';
 import { ContentStore } from './adapters/content-store.js';
 import { collectGarbage } from './adapters/heap.js';
 import { ContentLibrary } from './adapters/content-library.js';
@@ -206,6 +207,11 @@ async function main(): Promise<number> {
           metrics.rateLimited(response.headers.get('x-ratelimit-scope') ?? 'unknown');
       });
   const lastTips = new LastTips(stores.lastTip, logger);
+  const overrides = new OverrideCache(fetchWith(client));
+  // Discord says when a server's Integrations settings change (for every app: ours only count).
+  client.on(Events.ApplicationCommandPermissionsUpdate, (update) => {
+    if (update.applicationId === client.application?.id) overrides.forget(update.guildId);
+  });
   const deps: Deps = {
     // Each interaction reads the index of the moment once (see ContentLibrary).
     get content() {
@@ -217,6 +223,7 @@ async function main(): Promise<number> {
     blog: config.blogLinks,
     random: Math.random,
     clock: Date.now,
+    overrides,
     commandDefinitions: COMMANDS.map((command) => command.data.toJSON()),
   };
   const scheduler = new Scheduler({

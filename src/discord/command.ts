@@ -5,6 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Logger } from '../adapters/logger.js';
+import type { OverrideCache } from '../adapters/command-overrides.js';
 import type { Schedules } from '../adapters/schedule-book.js';
 import type { LastTips } from '../adapters/last-tips.js';
 import type { BlogLinks } from '../core/blog-links.js';
@@ -24,6 +25,11 @@ export interface Deps {
   readonly schedules: Schedules;
   /** Milliseconds since the epoch, like Date.now. */
   readonly clock: () => number;
+  /**
+   * The command permission overrides servers set in Integrations (/schedule reads them); absent,
+   * none are assumed.
+   */
+  readonly overrides?: Pick<OverrideCache, 'get'>;
   /** The definitions registered with Discord, for /help. */
   readonly commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
 }

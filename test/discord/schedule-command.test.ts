@@ -468,7 +468,7 @@ describe('who may use /schedule', () => {
       const interaction = schedule(sub, {}, false);
       await route(interaction);
       expect(privateAnswer(interaction)).toBe(
-        'Only members with the **Manage Server** permission can use `/schedule`: ask a server admin to set the schedule for you, or to give you that permission.',
+        'Only members with the **Manage Server** permission, or whom the server’s Integrations settings allow, can use `/schedule`: ask a server admin to set the schedule for you, to give you that permission, or to allow you in Server Settings → Integrations.',
       );
     }
   });
