@@ -2,7 +2,7 @@ import markdownIt, { type MarkdownIt, type Options, type Token } from 'markdown-
 import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
-import type { Heading, ListItem, Paragraph, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Heading, ListItem, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { TAG_TRACE } from './mdx.js';
 import { withoutBidiControls } from './shown-text.js';
 import { firstAtOrAfter } from './sorted.js';
@@ -11,9 +11,8 @@ import { firstAtOrAfter } from './sorted.js';
  * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
  * speed on articles), into the mdast tree that the rest of the core walks and mdast-util-to-markdown
  * writes back. What CommonMark has (no tables, no linkify, no typographer), and the footnotes and
- * abbreviations that kramdown (Jekyll) and goldmark (Hugo) read: abbreviations so that they are left
- * out (`*[HTML]: …` would otherwise show as written), footnotes so that their notes are shown by the
- * text that cites them (see {@link FootnoteNotes}).
+ * abbreviations that kramdown (Jekyll) and goldmark (Hugo) read: read so that they are left out,
+ * since a message has nowhere to put them (`[^1]` and `*[HTML]: …` would otherwise show as written).
  */
 
 /**
@@ -125,18 +124,14 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
   // The open containers, innermost last, each with the lines its children span (for `spread`).
   const stack: Open[] = [{ node: root, spans: [], span: { start: 0, end: 0 } }];
   const top = (): Open => stack[stack.length - 1] ?? { node: root, spans: [], span: { start: 0, end: 0 } };
-  const add = (node: RootContent, token: Token | Span): Span => {
+  const add = (node: RootContent, token: Token): Span => {
     const parent = top();
     (parent.node.children as RootContent[]).push(node);
-    const span = 'type' in token ? { start: token.map?.[0] ?? 0, end: token.map?.[1] ?? 0 } : token;
+    const span = { start: token.map?.[0] ?? 0, end: token.map?.[1] ?? 0 };
     parent.spans.push(span);
     return span;
   };
-  const notes = new FootnoteNotes(tokens, source.length);
   const open = (node: RootContent & Parents, token: Token): void => {
-    // A block of the root, or an item of a list there (a tip), starts anew the notes it shows.
-    const parent = top().node;
-    if (parent.type === 'root' || (parent.type === 'list' && stack.length === 2)) notes.newUnit();
     const span = add(node, token);
     stack.push({ node, spans: [], span });
   };
@@ -149,16 +144,9 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
     // As micromark sets it: a blank line between an item's children, or between a list's items.
     if (closed.node.type === 'listItem' || closed.node.type === 'list')
       closed.node.spread = blankBetween(closed.spans);
-    // The notes a paragraph or heading cites, each a paragraph right after it, on its last line.
-    if (closed.node.type === 'paragraph' || closed.node.type === 'heading') {
-      const line = closed.node.position?.end.line;
-      const at: Position | undefined =
-        line === undefined ? undefined : { start: { line, column: 1 }, end: { line, column: 1 } };
-      for (const note of notes.shown(at)) add(note, { start: closed.span.end, end: closed.span.end });
-    }
   };
 
-  // The footnotes' list at the end is read by FootnoteNotes, not shown where it is.
+  // Inside the footnotes' list, which is left out whole.
   let footnotes = 0;
   for (const token of tokens) {
     if (token.type === 'footnote_block_open') footnotes++;
@@ -194,9 +182,7 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
         close();
         break;
       case 'inline': {
-        const nodes = phrasing(token.children ?? [], position, notes, {
-          markers: top().node.type !== 'heading',
-        });
+        const nodes = phrasing(token.children ?? [], position);
         const item = stack[stack.length - 2]?.node;
         if (item?.type === 'listItem' && item.children.length === 1) markTask(item, token, nodes);
         // A loop, not push(...): a paragraph may hold more nodes than a call takes arguments.
@@ -308,17 +294,8 @@ function withoutLastNewline(text: string): string {
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
-/**
- * The inline tokens of one block as phrasing nodes; soft line breaks are part of the text, as in
- * mdast, or spaces where `oneLine` (a footnote's note, shown as one line). Footnote references are
- * cited, and shown as their markers but where `markers` is false (see FootnoteNotes).
- */
-function phrasing(
-  tokens: readonly Token[],
-  position: Position | undefined,
-  notes: FootnoteNotes,
-  { oneLine = false, markers = true }: { oneLine?: boolean; markers?: boolean } = {},
-): PhrasingContent[] {
+/** The inline tokens of one block as phrasing nodes; soft line breaks are part of the text, as in mdast. */
+function phrasing(tokens: readonly Token[], position: Position | undefined): PhrasingContent[] {
   const root: { children: PhrasingContent[] } = { children: [] };
   const stack: { children: PhrasingContent[] }[] = [root];
   const siblings = (): PhrasingContent[] => (stack[stack.length - 1] ?? root).children;
@@ -360,20 +337,12 @@ function phrasing(
           }
           parts.pop();
         }
-        text(oneLine ? ' ' : '\n');
+        text('\n');
         break;
       }
       case 'hardbreak':
-        if (oneLine) text(' ');
-        else siblings().push({ type: 'break', position });
+        siblings().push({ type: 'break', position });
         break;
-      case 'footnote_ref': {
-        const marker = notes.cite(footnoteId(token));
-        // A word joiner keeps the marker on its word's line, and apart from the word for search
-        // (`Gallup¹` would be the term `gallup1`); it shows nothing.
-        if (markers) text(`\u2060${marker}`);
-        break;
-      }
       case 'code_inline':
         siblings().push({ type: 'inlineCode', value: token.content, position });
         break;
@@ -435,150 +404,4 @@ function plainTokens(tokens: readonly Token[]): string {
     else if (token.type === 'image') text += plainTokens(token.children ?? []);
   }
   return text;
-}
-
-/** The superscript digits, ⁰ to ⁹. */
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** A footnote's number as its marker: superscript digits (`¹`, `¹⁰`), small as on the page. */
-export function footnoteMarker(number: number): string {
-  return Array.from(String(number), (digit) => SUPERSCRIPT[Number(digit)] ?? digit).join('');
-}
-
-/** markdown-it-footnote's id of the footnote a token refers to or opens. */
-function footnoteId(token: Token): number {
-  const id = (token.meta as { id?: unknown } | null)?.id;
-  return typeof id === 'number' ? id : -1;
-}
-
-/**
- * Footnotes (`text[^1]`, `[^note]`, inline `^[text]`) as a message shows them: each reference a
- * marker numbered in the order the references first come, and each note on one line after its
- * marker, a paragraph right after the paragraph or heading that first cites it in a unit: a block
- * of the root, or an item of a list there (a tip, shown alone). A note cited in several units is shown
- * in each, while its repeats fit in a budget of the source's length: a note cited by every item of a
- * long list cannot grow the tree past about twice its source. markdown-it-footnote leaves out a note
- * never cited, and leaves a reference without a note as text. A heading shows no marker: it would be
- * part of the name a section is found by (`## Tips¹` is no Tips section); its note, after it, opens
- * the item or section it names.
- */
-class FootnoteNotes {
-  /** Each note's block tokens and the length of its text, by markdown-it-footnote's id. */
-  private readonly bodies = new Map<number, { tokens: Token[]; size: number }>();
-  /** Each footnote's number, given at its first reference. */
-  private readonly numbers = new Map<number, number>();
-  /** The notes cited since notes were last shown, in order, and as a set. */
-  private readonly cited: number[] = [];
-  private readonly pending = new Set<number>();
-  /** The notes shown in the current unit, and those shown anywhere. */
-  private unit = new Set<number>();
-  private readonly shownOnce = new Set<number>();
-
-  constructor(
-    tokens: readonly Token[],
-    /** What repeats of notes may still add, in characters. */
-    private budget: number,
-  ) {
-    let body: { tokens: Token[]; size: number } | undefined;
-    for (const token of tokens) {
-      if (token.type === 'footnote_open') {
-        body = { tokens: [], size: 0 };
-        this.bodies.set(footnoteId(token), body);
-      } else if (token.type === 'footnote_close') body = undefined;
-      else if (body !== undefined && token.type !== 'footnote_anchor') {
-        body.tokens.push(token);
-        body.size += token.content.length;
-      }
-    }
-  }
-
-  /** A new unit starts: its notes are shown again. */
-  newUnit(): void {
-    if (this.unit.size > 0) this.unit = new Set();
-  }
-
-  /** The marker of a reference to footnote `id`, whose note is shown after the block. */
-  cite(id: number): string {
-    let number = this.numbers.get(id);
-    if (number === undefined) {
-      number = this.numbers.size + 1;
-      this.numbers.set(id, number);
-    }
-    if (!this.pending.has(id)) {
-      this.pending.add(id);
-      this.cited.push(id);
-    }
-    return footnoteMarker(number);
-  }
-
-  /** The notes cited since the last call and not yet shown in the unit (then those they cite), as paragraphs. */
-  shown(position: Position | undefined): Paragraph[] {
-    const paragraphs: Paragraph[] = [];
-    for (let id = this.cited.shift(); id !== undefined; id = this.cited.shift()) {
-      this.pending.delete(id);
-      const body = this.bodies.get(id);
-      if (body === undefined || this.unit.has(id)) continue;
-      if (this.shownOnce.has(id)) {
-        if (body.size > this.budget) continue;
-        this.budget -= body.size;
-      }
-      this.unit.add(id);
-      this.shownOnce.add(id);
-      const note = this.noteText(body.tokens, position);
-      if (note.length === 0) continue;
-      const marker = `${footnoteMarker(this.numbers.get(id) ?? 0)} `;
-      paragraphs.push({ type: 'paragraph', children: withLead(marker, note, position), position });
-    }
-    return paragraphs;
-  }
-
-  /** A note's blocks as one line: a space between them, list items after `•` or their number. */
-  private noteText(tokens: readonly Token[], position: Position | undefined): PhrasingContent[] {
-    const nodes: PhrasingContent[] = [];
-    // The next number of each open list, undefined for a bulleted one.
-    const lists: (number | undefined)[] = [];
-    let lead = '';
-    const append = (children: PhrasingContent[]): void => {
-      if (children.length === 0) return;
-      // A loop, not push(...): a paragraph may hold more nodes than a call takes arguments.
-      for (const node of withLead(nodes.length > 0 ? ` ${lead}` : lead, children, position)) nodes.push(node);
-      lead = '';
-    };
-    for (const token of tokens) {
-      switch (token.type) {
-        case 'bullet_list_open':
-        case 'ordered_list_open':
-          lists.push(token.type === 'ordered_list_open' ? Number(token.attrGet('start') ?? 1) : undefined);
-          break;
-        case 'bullet_list_close':
-        case 'ordered_list_close':
-          lists.pop();
-          break;
-        case 'list_item_open': {
-          const next = lists.at(-1);
-          lead += next === undefined ? '• ' : `${next}. `;
-          if (next !== undefined) lists[lists.length - 1] = next + 1;
-          break;
-        }
-        case 'inline':
-          append(phrasing(token.children ?? [], position, this, { oneLine: true }));
-          break;
-        case 'fence':
-        case 'code_block': {
-          const code = token.content.trim().replace(/\s*\n\s*/g, ' ');
-          if (code !== '') append([{ type: 'inlineCode', value: code, position }]);
-          break;
-        }
-      }
-    }
-    return nodes;
-  }
-}
-
-/** `nodes` after the text `lead`, joined to the text they open with. */
-function withLead(lead: string, nodes: PhrasingContent[], position: Position | undefined): PhrasingContent[] {
-  if (lead === '') return nodes;
-  const [first, ...rest] = nodes;
-  if (first?.type === 'text') return [{ ...first, value: lead + first.value }, ...rest];
-  return [{ type: 'text', value: lead, position }, ...nodes];
 }
