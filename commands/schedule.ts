@@ -64,6 +64,12 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  */
 const REQUIRED = PermissionFlagsBits.ManageGuild;
 
+/** What a member without Manage Server needs in the channel they schedule tips to (see set). */
+const MEMBER_NEEDS = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+] as const;
+
 /**
  * `/schedule …`: a server's tip posts. Admins (Manage Server) and whoever the server's Integrations
  * settings allow, checked again here.
@@ -294,6 +300,17 @@ async function set(
     throw new UserFacingError(
       'Choose a text or announcement channel: tips cannot be posted in voice channels, categories, forums or threads.',
     );
+  }
+  // A member let in by the server's Integrations settings (not Manage Server) chooses only among
+  // the channels they may post in themselves: those settings say where /schedule is typed, not where
+  // the bot posts (a staff channel, or an announcement channel whose posts reach other servers).
+  if (!interaction.memberPermissions.has(REQUIRED)) {
+    const mine = channel.permissionsFor(interaction.member);
+    const lacking = MEMBER_NEEDS.filter(([flag]) => !mine.has(flag)).map(([, name]) => `**${name}**`);
+    if (lacking.length > 0)
+      throw new UserFacingError(
+        `You may schedule tips only in a channel where you can post yourself, and you lack ${lacking.join(' and ')} in <#${channel.id}>: choose another channel, or ask a server admin.`,
+      );
   }
   const rule = readRule(interaction);
   const settings = {

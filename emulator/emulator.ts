@@ -70,6 +70,11 @@ export interface ChannelSpec {
   type: ChannelType;
   /** Permissions denied to the bot in this channel (a permission overwrite), as a bit set. */
   botDeny?: bigint;
+  /**
+   * Permissions denied to @everyone in this channel (a staff channel, say), as a bit set; the bot's
+   * own are kept by an overwrite allowing them (the emulator's checks read only `botDeny`).
+   */
+  everyoneDeny?: bigint;
 }
 
 /** What the bot's role grants: View Channel, Send Messages, Embed Links, Read Message History. */
@@ -1011,10 +1016,21 @@ export class DiscordEmulator extends EventEmitter {
         type: c.type,
         guild_id: guild.id,
         position,
-        permission_overwrites:
-          c.botDeny === undefined
+        permission_overwrites: [
+          ...(c.everyoneDeny === undefined
             ? []
-            : [{ id: IDS.application, type: 1, allow: '0', deny: String(c.botDeny) }],
+            : [{ id: guild.id, type: 0, allow: '0', deny: String(c.everyoneDeny) }]),
+          ...(c.botDeny === undefined && c.everyoneDeny === undefined
+            ? []
+            : [
+                {
+                  id: IDS.application,
+                  type: 1,
+                  allow: String((c.everyoneDeny ?? 0n) & ~(c.botDeny ?? 0n)),
+                  deny: String(c.botDeny ?? 0n),
+                },
+              ]),
+        ],
       })),
       threads: [],
       member_count: 2,

@@ -212,6 +212,8 @@ async function main(): Promise<number> {
   client.on(Events.ApplicationCommandPermissionsUpdate, (update) => {
     if (update.applicationId === client.application?.id) overrides.forget(update.guildId);
   });
+  // A new session (after a disconnect that could not resume) replays no update missed meanwhile.
+  client.on(Events.ShardReady, () => overrides.forgetAll());
   const deps: Deps = {
     // Each interaction reads the index of the moment once (see ContentLibrary).
     get content() {

@@ -83,6 +83,11 @@ export class OverrideCache {
     this.pending.delete(guildId);
   }
 
+  /** Drops what is known of every server's overrides: updates may have been missed. */
+  forgetAll(): void {
+    for (const guildId of [...this.entries.keys(), ...this.pending.keys()]) this.forget(guildId);
+  }
+
   private async entry(guildId: string): Promise<Entry> {
     const kept = this.entries.get(guildId);
     if (kept !== undefined && this.clock() - kept.at < this.ttlMs) {

@@ -1,3 +1,9 @@
+import {
+  APIApplicationCommandPermissionsConstant as Constant,
+  ApplicationCommandPermissionType as OverrideType,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
+
 /**
  * Who may use an application command in a server, as Discord decides it from the overrides a
  * server admin sets in Server Settings → Integrations (Discord's "Commands Permission System"
@@ -6,13 +12,10 @@
  * fake) that does not enforce it cannot open an admin command to everyone.
  */
 
-/** Discord's ApplicationCommandPermissionType. */
-export const OVERRIDE_TYPE = { role: 1, user: 2, channel: 3 } as const;
-
 /** One override: a role, a member or a channel allowed (`permission: true`) or denied. */
 export interface CommandOverride {
   readonly id: string;
-  readonly type: number;
+  readonly type: OverrideType;
   readonly permission: boolean;
 }
 
@@ -42,19 +45,13 @@ export interface Overrides {
  */
 export type CommandRefusal = 'channel' | 'member' | undefined;
 
-const ADMINISTRATOR = 1n << 3n;
-
-/** The "All Channels" constant: the server's id minus one. */
-export function allChannelsId(guildId: string): string {
-  return String(BigInt(guildId) - 1n);
-}
-
 /** Discord's decision for `use` under `overrides`. */
 export function commandRefusal(use: CommandUse, overrides: Overrides): CommandRefusal {
   // Administrators can use every command, wherever: overrides do not apply to them.
-  if ((use.memberPermissions & ADMINISTRATOR) !== 0n) return undefined;
-  if (!channelAllows(use, overrides)) return 'channel';
-  return memberAllows(use, overrides) ? undefined : 'member';
+  if ((use.memberPermissions & PermissionFlagsBits.Administrator) !== 0n) return undefined;
+  // The member first: one allowed nowhere is told so, not sent to another channel.
+  if (!memberAllows(use, overrides)) return 'member';
+  return channelAllows(use, overrides) ? undefined : 'channel';
 }
 
 /**
@@ -62,9 +59,9 @@ export function commandRefusal(use: CommandUse, overrides: Overrides): CommandRe
  * without any is open.
  */
 function channelAllows(use: CommandUse, overrides: Overrides): boolean {
-  const allChannels = allChannelsId(use.guildId);
+  const allChannels = Constant.AllChannels(use.guildId);
   for (const list of [overrides.command, overrides.app]) {
-    const channels = list.filter((o) => o.type === OVERRIDE_TYPE.channel);
+    const channels = list.filter((o) => o.type === OverrideType.Channel);
     const found = channels.find((o) => o.id === use.channelId) ?? channels.find((o) => o.id === allChannels);
     if (found !== undefined) return found.permission;
   }
@@ -90,12 +87,13 @@ function memberAllows(use: CommandUse, overrides: Overrides): boolean {
 
 /** What one level's overrides say of this member; undefined if none names them. */
 function memberOverride(use: CommandUse, list: readonly CommandOverride[]): boolean | undefined {
-  const user = list.find((o) => o.type === OVERRIDE_TYPE.user && o.id === use.userId);
+  const user = list.find((o) => o.type === OverrideType.User && o.id === use.userId);
   if (user !== undefined) return user.permission;
   const roles = list.filter(
-    (o) => o.type === OVERRIDE_TYPE.role && o.id !== use.guildId && use.roleIds.includes(o.id),
+    (o) =>
+      o.type === OverrideType.Role && o.id !== Constant.Everyone(use.guildId) && use.roleIds.includes(o.id),
   );
   if (roles.length > 0) return roles.some((o) => o.permission);
-  const everyone = list.find((o) => o.type === OVERRIDE_TYPE.role && o.id === use.guildId);
+  const everyone = list.find((o) => o.type === OverrideType.Role && o.id === Constant.Everyone(use.guildId));
   return everyone?.permission;
 }

@@ -1,3 +1,4 @@
+import { ApplicationCommandPermissionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { OverrideCache, type FetchOverrides } from '../../src/adapters/command-overrides.js';
 import type { CommandOverride } from '../../src/core/command-permissions.js';
@@ -6,8 +7,12 @@ const APP = '1100000000000000001';
 const COMMAND = '1200000000000000001';
 const GUILD = '1100000000000000002';
 const OTHER_GUILD = '1100000000000000043';
-const MODS: CommandOverride = { id: '1100000000000000050', type: 1, permission: true };
-const NO_ONE: CommandOverride = { id: GUILD, type: 1, permission: false };
+const MODS: CommandOverride = {
+  id: '1100000000000000050',
+  type: ApplicationCommandPermissionType.Role,
+  permission: true,
+};
+const NO_ONE: CommandOverride = { id: GUILD, type: ApplicationCommandPermissionType.Role, permission: false };
 
 /** A fetch whose answers the test gives, one per call, and which counts its calls by server. */
 function scripted() {
@@ -62,6 +67,23 @@ describe('OverrideCache', () => {
     expect(await after).toEqual({ command: [], app: [] });
     expect(await cache.get(GUILD, COMMAND, APP)).toEqual({ command: [], app: [] });
     expect(discord.calls).toEqual([GUILD, GUILD]);
+  });
+
+  it('GIVEN a new gateway session (forgetAll) THEN every server’s overrides are fetched again', async () => {
+    const discord = scripted();
+    const cache = new OverrideCache(discord.fetch);
+    for (const guild of [GUILD, OTHER_GUILD]) {
+      const got = cache.get(guild, COMMAND, APP);
+      await settle();
+      discord.answer({ [COMMAND]: [MODS] });
+      await got;
+    }
+    cache.forgetAll();
+    const again = cache.get(OTHER_GUILD, COMMAND, APP);
+    await settle();
+    discord.answer({});
+    expect(await again).toEqual({ command: [], app: [] });
+    expect(discord.calls).toEqual([GUILD, OTHER_GUILD, OTHER_GUILD]);
   });
 
   it('GIVEN a failed fetch THEN the look-up rejects and nothing is kept: the next one asks again', async () => {

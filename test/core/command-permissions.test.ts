@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allChannelsId,
-  commandRefusal,
-  OVERRIDE_TYPE,
-  type CommandOverride,
-  type CommandUse,
-} from '../../src/core/command-permissions.js';
+  APIApplicationCommandPermissionsConstant,
+  ApplicationCommandPermissionType,
+} from 'discord-api-types/v10';
+import { commandRefusal, type CommandOverride, type CommandUse } from '../../src/core/command-permissions.js';
 
 const GUILD = '1100000000000000002';
 const CHANNEL = '1100000000000000003';
@@ -28,21 +26,22 @@ const MEMBER: CommandUse = {
 
 const role = (id: string, permission: boolean): CommandOverride => ({
   id,
-  type: OVERRIDE_TYPE.role,
+  type: ApplicationCommandPermissionType.Role,
   permission,
 });
 const user = (id: string, permission: boolean): CommandOverride => ({
   id,
-  type: OVERRIDE_TYPE.user,
+  type: ApplicationCommandPermissionType.User,
   permission,
 });
 const channel = (id: string, permission: boolean): CommandOverride => ({
   id,
-  type: OVERRIDE_TYPE.channel,
+  type: ApplicationCommandPermissionType.Channel,
   permission,
 });
 const everyone = (permission: boolean) => role(GUILD, permission);
-const allChannels = (permission: boolean) => channel(allChannelsId(GUILD), permission);
+const allChannels = (permission: boolean) =>
+  channel(APIApplicationCommandPermissionsConstant.AllChannels(GUILD), permission);
 
 function decide(use: Partial<CommandUse>, command: CommandOverride[] = [], app: CommandOverride[] = []) {
   return commandRefusal({ ...MEMBER, ...use }, { command, app });
@@ -120,8 +119,13 @@ describe('commandRefusal with channel overrides', () => {
     expect(decide({}, [role(MODS, true), channel(OTHER_CHANNEL, false)])).toBeUndefined();
   });
 
+  it('GIVEN the channel denied to a member allowed nowhere THEN refused as a member (another channel would not help)', () => {
+    expect(decide({}, [channel(CHANNEL, false)])).toBe('member');
+    expect(decide({}, [role(HELPERS, true), channel(CHANNEL, false)])).toBe('member');
+  });
+
   it('GIVEN "All Channels" (the server’s id minus one) denied and this channel allowed THEN the channel’s own override wins', () => {
-    expect(allChannelsId(GUILD)).toBe('1100000000000000001');
+    expect(APIApplicationCommandPermissionsConstant.AllChannels(GUILD)).toBe('1100000000000000001');
     expect(decide({}, [role(MODS, true), allChannels(false)])).toBe('channel');
     expect(decide({}, [role(MODS, true), allChannels(false), channel(CHANNEL, true)])).toBeUndefined();
   });
