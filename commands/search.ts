@@ -6,7 +6,9 @@ import type { ContentIndex } from '../src/core/content-index.js';
 import { DISCORD_LIMITS as L } from '../src/core/limits.js';
 import { tagNames } from '../src/core/render/articles.js';
 import {
+  holdsOperators,
   isSymbolQuery,
+  leftOutMatches,
   parseSearchCustomId,
   readSearch,
   renderSearch,
@@ -14,8 +16,9 @@ import {
   searchQuery,
   searchResults,
   symbolResults,
+  type SearchRead,
 } from '../src/core/render/search.js';
-import { showsNothing } from '../src/core/invisible.js';
+import { showsNothing, withoutInvisible } from '../src/core/invisible.js';
 import { readQuery } from '../src/core/search-query.js';
 import { closestTags } from '../src/core/tags.js';
 import { UserFacingError, type Command } from '../src/discord/command.js';
@@ -58,11 +61,15 @@ function exampleWord(texts: Iterable<string>, avoid: ReadonlySet<string>): strin
  * Why nothing matched, naming what comes closest: tags and titles, none when none is close (then
  * where to find the tags).
  */
-function noMatch(query: string, content: ContentIndex): UserFacingError {
-  // What was looked for, not the operators nor what is left out (`-java`).
+function noMatch(query: string, content: ContentIndex, read: SearchRead): UserFacingError {
+  // What was looked for, not the operators nor what is left out (`-java`); not a tag whose posts all
+  // hold what is left out, which would find nothing either.
+  const left = content.search.holding(read.excluded);
   const tags = closestTags(
-    readQuery(query).looked,
-    content.tags.map(({ label }) => label),
+    read.looked,
+    content.tags
+      .filter(({ articles }) => articles.some((article) => !left.has(article)))
+      .map(({ label }) => label),
   );
   const titles = content.search.closest(query, 3).map((article) => quote(article.title));
   const hints = [
@@ -74,6 +81,30 @@ function noMatch(query: string, content: ContentIndex): UserFacingError {
       ? 'Try other words, or fewer.'
       : 'Try other words, or fewer, or pick a tag in `/articles tag:`.';
   return new UserFacingError([`No article matches ${quote(query)}.`, ...hints, other].join(' '));
+}
+
+/**
+ * Why a query found nothing when the words it leaves out are why: how many posts it finds without
+ * them, and which of those words they hold (`kubernetes -java`: the one kubernetes post holds java).
+ */
+function allLeftOut(
+  looked: string,
+  { articles, held }: NonNullable<ReturnType<typeof leftOutMatches>>,
+): UserFacingError {
+  const one = articles.length === 1;
+  const words = held.map(({ words }) => words);
+  const typed = held.map(({ typed }) => typed);
+  const holds = one ? 'it holds' : words.length === 1 ? 'they hold' : 'each holds';
+  return new UserFacingError(
+    `${articles.length} article${one ? '' : 's'} match${one ? 'es' : ''} ${quote(looked)}, but ${holds} ` +
+      `${listed(words, 'or')}, which you left out: remove ${listed(typed, 'and')} to see ${one ? 'it' : 'them'}.`,
+  );
+}
+
+/** `a`, `a or b`, `a, b or c`, each quoted. */
+function listed(texts: readonly string[], join: 'and' | 'or'): string {
+  const quoted = texts.map((text) => quote(text));
+  return quoted.length < 2 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} ${join} ${quoted.at(-1)}`;
 }
 
 /**
@@ -139,7 +170,12 @@ export default {
         : new UserFacingError(
             `${quote(query)} has no word I can search for (very common words are left out). ${how(content)}`,
           );
-    if (results.length === 0) throw noMatch(query, content);
+    if (results.length === 0) {
+      // Found but for the words left out: those are what to change, not the words looked for.
+      const leftOut = leftOutMatches(query, content, read);
+      if (leftOut !== undefined) throw allLeftOut(symbol ?? looked.trim(), leftOut);
+      throw noMatch(query, content, read);
+    }
     await interaction.reply(
       replyOptions(
         renderSearch({ query, results, page: 0 }, blog),
@@ -152,19 +188,30 @@ export default {
     const typed = searchQuery(focusedText(interaction));
     const { clauses, excluded, looked } = readQuery(typed);
     // A title being typed whole, operators and all (`Why NOT Skip`), first: picked, it finds its post.
+    // Only one that holds those operators as typed: otherwise they are operators (`career -ladders`).
     const titled =
-      excluded.length > 0 || looked !== typed.trim() ? titlesStartingWith(content.articles, typed) : [];
-    // Nothing looked for yet: the newest titles, to show what there is, but those holding what is left
-    // out (`-java`). Titles with what was typed, from the start of a word, first (the whole title, then
-    // its start), unless some words are left out, which only the search reads; then the full-text
-    // search's, which forgive typos.
+      excluded.length > 0 || looked !== typed.trim()
+        ? titlesStartingWith(content.articles, typed).filter((article) =>
+            holdsOperators(article.title, typed),
+          )
+        : [];
+    // No word looked for yet: those with the symbol typed (`🚀`, tagged with it or in their title),
+    // then the newest titles, to show what there is, but those holding what is left out (`-java`).
+    // Titles with what was typed, from the start of a word, first (the whole title, then its start),
+    // unless some words are left out, which only the search reads; then the full-text search's, which
+    // forgive typos.
     const left = clauses.length === 0 ? content.search.holding(excluded) : new Set<Article>();
+    const symbol = looked.trim();
+    // Not a lone `-` or `"`, being typed before a word.
+    const first =
+      clauses.length === 0 && isSymbolQuery(symbol) && /[^\p{P}\s]/u.test(withoutInvisible(symbol))
+        ? symbolResults(symbol, content)
+        : [];
     const found =
       clauses.length === 0
-        ? (left.size === 0
-            ? content.articles
-            : content.articles.filter((article) => !left.has(article))
-          ).slice(0, L.autocompleteChoices)
+        ? [...new Set([...first, ...content.articles])]
+            .filter((article) => !left.has(article))
+            .slice(0, L.autocompleteChoices)
         : [
             ...(excluded.length > 0 ? [] : matchingArticles(content.articles, looked, L.autocompleteChoices)),
             ...content.search.complete(typed, L.autocompleteChoices),

@@ -116,14 +116,20 @@ export class SqliteSearch implements ArticleSearch {
     return byId;
   }
 
-  search(query: string, { operators = true }: { readonly operators?: boolean } = {}): readonly Article[] {
+  search(
+    query: string,
+    {
+      operators = true,
+      excluding = true,
+    }: { readonly operators?: boolean; readonly excluding?: boolean } = {},
+  ): readonly Article[] {
     this.#forgetDropped();
-    // The same text read as words only is another search: kept apart.
-    const key = operators ? query : `\0${query}`;
+    // The same text read as words only, or with nothing left out, is another search: kept apart.
+    const key = `${operators ? '' : '\0'}${excluding ? '' : '\u0001'}${query}`;
     const cached = this.#recent.get(key);
     if (cached !== undefined) return cached;
     const { clauses, excluded } = readQuery(query, operators);
-    const not = this.#excluding(excluded);
+    const not = excluding ? this.#excluding(excluded) : '';
     // Each clause's alternatives: a word as typed, or within its typos; a quoted part exactly.
     const all = (typed: (term: string) => number, combine: 'AND' | 'OR'): string =>
       `(${unique(clauses.map((parts) => this.#clause(parts, typed))).join(` ${combine} `)})${not}`;

@@ -11,9 +11,13 @@ export interface ArticleSearch {
    * Every article matching `query`, best first, newest first among equal scores: those matching
    * every word of it or, when none does, those matching any; its quotes, `-word`, `OR` and `NOT`
    * read as a web search reads them (see readQuery), unless `operators` is false (a title picked from
-   * the autocomplete is searched as its words). None for a query of only words to leave out.
+   * the autocomplete is searched as its words). None for a query of only words to leave out. With
+   * `excluding` false, what it leaves out is not left out: what it would find but for them.
    */
-  search(query: string, options?: { readonly operators?: boolean }): readonly Article[];
+  search(
+    query: string,
+    options?: { readonly operators?: boolean; readonly excluding?: boolean },
+  ): readonly Article[];
   /** The articles whose titles best match what was typed so far, for autocomplete: at most `limit`. */
   complete(query: string, limit: number): readonly Article[];
   /**

@@ -31,6 +31,8 @@ const index = searchableIndex([
   post('career', 'Career ladders', '2024-03-01'),
   post('csharp', 'C# generics in practice', '2024-02-01'),
   post('launch', 'Launch day 🚀', '2024-01-01'),
+  post('retros', 'Why NOT skip retros', '2023-12-01'),
+  post('sale', 'Save -20% on tooling', '2023-11-01'),
 ]);
 
 /** The index, counting how often a query is looked up as a title (`find`). */
@@ -94,5 +96,31 @@ describe('/search, read at the right depth', () => {
   it('GIVEN C# typed THEN the autocomplete suggests the titles with C#, not those with a word starting with c', async () => {
     expect(await choices('C#')).toEqual(['C# generics in practice']);
     expect(await choices('c')).toEqual(expect.arrayContaining(['Career ladders', 'C# generics in practice']));
+  });
+
+  it('GIVEN a match whose posts all hold a word left out THEN says how many match and which word to remove, not a closest tag', async () => {
+    await expect(answer('budget -kubernetes')).rejects.toThrow(
+      '1 article matches “budget”, but it holds “kubernetes”, which you left out: remove “-kubernetes” to see it.',
+    );
+    await expect(answer('budget NOT kubernetes')).rejects.toThrow(/remove “NOT kubernetes” to see it\.$/);
+    // An emoji: its posts, each with one of the words; only those they hold are named.
+    await expect(answer('🚀 -node -launch -java')).rejects.toThrow(
+      '2 articles match “🚀”, but each holds “node” or “launch”, which you left out: remove “-node” and “-launch” to see them.',
+    );
+  });
+
+  it('GIVEN words left out in the autocomplete THEN no title holding them is offered, unless it holds them as typed', async () => {
+    expect(await choices('career -ladders')).not.toContain('Career ladders');
+    expect(await choices('C# -generics')).toEqual([]);
+    expect(await choices('kubernetes -budget')).toEqual(['Kubernetes for Java teams']);
+    // A title holding what reads as operators is being typed whole.
+    expect(await choices('Why NOT sk')).toContain('Why NOT skip retros');
+    expect(await choices('Save -20%')).toContain('Save -20% on tooling');
+  });
+
+  it('GIVEN only an emoji typed THEN the autocomplete offers the posts with it first', async () => {
+    expect((await choices('🚀')).slice(0, 2)).toEqual(['Leading a Node.js team 🚀', 'Launch day 🚀']);
+    expect(await choices('🚀 -launch')).not.toContain('Launch day 🚀');
+    expect((await choices('🚀 -launch'))[0]).toBe('Leading a Node.js team 🚀');
   });
 });

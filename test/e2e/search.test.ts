@@ -192,6 +192,16 @@ describe('/search through the real discord.js client', () => {
     expect(none.data?.content).toMatch(
       /^No article matches “mangmnt -java”\. .*Closest tags: \*\*management\*\*/,
     );
+    // But not a tag whose posts all hold what is left out: it would find nothing either.
+    const held = callbackOf(await emulator.chatInput('search', { query: 'mangmnt -guilt' }).response());
+    expect(held.data?.content).toMatch(/^No article matches “mangmnt -guilt”\./);
+    expect(held.data?.content).not.toContain('management');
+    // Found but for what is left out: that is what to change, said privately.
+    const all = callbackOf(await emulator.chatInput('search', { query: 'guilt -delegation' }).response());
+    expect((all.data?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(all.data?.content).toBe(
+      '1 article matches “guilt”, but it holds “delegation”, which you left out: remove “-delegation” to see it.',
+    );
   });
 
   it('GIVEN a full-width query (a CJK keyboard) THEN found as typed in ASCII, in the search and the autocomplete', async () => {

@@ -3,7 +3,7 @@ import { searchTerms } from '../article-search.js';
 import { matchingArticles } from '../choices.js';
 import type { ContentIndex } from '../content-index.js';
 import { showsNothing } from '../invisible.js';
-import { readQuery, type SearchQuery } from '../search-query.js';
+import { readQuery, type QueryPart, type SearchQuery } from '../search-query.js';
 import type { MessagePayload } from '../payload.js';
 import { plainLine } from '../text.js';
 import { blogUrl, type BlogLinks } from '../blog-links.js';
@@ -102,6 +102,73 @@ export function searchResults(
   }
   if (searchTerms(query).length > 0) return index.search.search(query, { operators: !read.title });
   return isSymbolQuery(query) ? symbolResults(query, index) : [];
+}
+
+/** What a query leaves out, as typed: a minus or NOT, then a word or quoted words (see readQuery). */
+const LEFT_OUT = /(?<=^|\s)(?:[-−]|NOT\s+)(["“”„][^"“”„]*["“”„]?|[^\s"“”„]+)/gu;
+
+/** A part a query leaves out, as the user typed it (`-C#`, `NOT java`), and its words (`C#`). */
+export interface LeftOutPart {
+  readonly part: QueryPart;
+  readonly typed: string;
+  readonly words: string;
+}
+
+/**
+ * Why a query that leaves words out found nothing, when they are why: what it finds without them
+ * (each holding one of them, or it would have been found), and the parts left out those hold, as
+ * typed. Undefined when it leaves nothing out, or finds nothing without what it leaves out either.
+ */
+export function leftOutMatches(
+  query: string,
+  index: ContentIndex,
+  read: SearchRead = readSearch(query, index),
+): { readonly articles: readonly Article[]; readonly held: readonly LeftOutPart[] } | undefined {
+  if (read.excluded.length === 0 || read.title) return undefined;
+  const articles =
+    read.symbol !== undefined
+      ? symbolResults(read.symbol, index)
+      : searchTerms(query).length > 0
+        ? index.search.search(query, { excluding: false })
+        : [];
+  if (articles.length === 0) return undefined;
+  const parts = leftOutParts(query, read.excluded);
+  const held = parts.filter(({ part }) => {
+    const holding = index.search.holding([part]);
+    return articles.some((article) => holding.has(article));
+  });
+  return held.length === 0 ? undefined : { articles, held };
+}
+
+/**
+ * The parts a query leaves out with what was typed for each; by their terms when the typed ones cannot
+ * be told apart (a part of only very common words, `-the`, is no part: it is skipped as readQuery skips it).
+ */
+function leftOutParts(query: string, excluded: readonly QueryPart[]): LeftOutPart[] {
+  const typed = [...query.normalize('NFKC').matchAll(LEFT_OUT)].filter(
+    ([, words = '']) => searchTerms(words).length > 0,
+  );
+  return excluded.map((part, at) => {
+    const [whole, words] = typed.length === excluded.length ? (typed[at] ?? []) : [];
+    if (whole !== undefined && words !== undefined) return { part, typed: whole, words };
+    const text = part.quoted ? `"${part.terms.join(' ')}"` : part.terms.join(' ');
+    return { part, typed: `-${text}`, words: text };
+  });
+}
+
+/** What a query reads as an operator: a minus starting a word, NOT, OR or AND alone, a quote. */
+const OPERATORS = /(?<=^|\s)[-−]\S*|(?<=^|\s)(?:NOT|OR|AND)(?=\s|$)|["“”„]/gu;
+
+/**
+ * Whether a title holds, as typed (case aside), every operator typed (`-20%`, `NOT`): then what was
+ * typed may be that title being typed whole, its operators text; otherwise they are operators
+ * (`career -ladders` leaves "Career ladders" out).
+ */
+export function holdsOperators(title: string, typed: string): boolean {
+  const text = title.normalize('NFKC').toLowerCase();
+  return [...typed.normalize('NFKC').matchAll(OPERATORS)].every(([operator]) =>
+    text.includes(operator.toLowerCase()),
+  );
 }
 
 /** The articles tagged with a symbol, then those whose title holds it as written. */
