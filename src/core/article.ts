@@ -58,6 +58,13 @@ export interface Article {
    */
   readonly publishes?: string;
   /**
+   * When it is dated, day and time, as an ISO instant (a day alone is its start), for a post without
+   * {@link Article.publishes} (Eleventy, the bot's own folder): a day's posts are listed by it.
+   */
+  readonly dated?: string;
+  /** From a Hugo site: posts of one instant are listed by title, as Hugo lists them, not by file path. */
+  readonly hugo?: true;
+  /**
    * When Hugo stops publishing it (`expiryDate`), as an ISO instant: the index leaves it out from
    * then on (see splitPublished). Kept rather than judged here, as a parse is cached whatever the time.
    */

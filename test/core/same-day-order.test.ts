@@ -40,7 +40,40 @@ describe('posts of one day without a time (Eleventy, the bot’s own folder)', (
     const timed = (file: string, title: string) => ({
       ...post(file, title),
       publishes: '2024-03-01T00:00:00.000Z',
+      hugo: true as const,
     });
     expect(order(timed('a.md', 'Zebra'), timed('b.md', 'Apple'))).toEqual(['b.md', 'a.md']);
+  });
+});
+
+describe('posts of one day with a time', () => {
+  it('GIVEN two Eleventy posts of one day at two times THEN the later time first, whatever their paths', () => {
+    const dated = (file: string, time: string) => ({
+      ...post(file, file, '2024-11-01'),
+      dated: `2024-11-01T${time}:00.000Z`,
+    });
+    expect(order(dated('posts/zz.md', '08:00'), dated('posts/aa.md', '20:00'))).toEqual([
+      'posts/aa.md',
+      'posts/zz.md',
+    ]);
+    // Of one instant (a day alone is its start), by path again, the later first.
+    expect(order(dated('posts/a.md', '00:00'), dated('posts/b.md', '00:00'))).toEqual([
+      'posts/b.md',
+      'posts/a.md',
+    ]);
+  });
+
+  it('GIVEN two Jekyll posts of one instant THEN the later file path first, as Jekyll sorts them, not by title', () => {
+    const jekyll = (file: string, title: string, publishes = '2024-11-01T00:00:00.000Z') => ({
+      ...post(file, title, '2024-11-01'),
+      publishes,
+    });
+    expect(
+      order(
+        jekyll('_posts/2024-11-01-aaa.md', 'Apple'),
+        jekyll('_posts/2024-11-01-mmm.md', 'Mango', '2024-11-01T10:00:00.000Z'),
+        jekyll('_posts/2024-11-01-zzz.md', 'Zebra'),
+      ),
+    ).toEqual(['_posts/2024-11-01-mmm.md', '_posts/2024-11-01-zzz.md', '_posts/2024-11-01-aaa.md']);
   });
 });
