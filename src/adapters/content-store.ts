@@ -275,6 +275,8 @@ export class StoredArticle implements Article {
   readonly address?: string;
   readonly date?: string;
   readonly publishes?: string;
+  readonly dated?: string;
+  readonly hugo?: true;
   readonly expires?: string;
   readonly outline: Outline;
   readonly file: string;
@@ -297,6 +299,8 @@ export class StoredArticle implements Article {
     if (head.address !== undefined) this.address = head.address;
     if (head.date !== undefined) this.date = head.date;
     if (head.publishes !== undefined) this.publishes = head.publishes;
+    if (head.dated !== undefined) this.dated = head.dated;
+    if (head.hugo !== undefined) this.hugo = head.hugo;
     if (head.expires !== undefined) this.expires = head.expires;
     this.outline = head.outline;
     this.file = head.file;

@@ -496,6 +496,8 @@ function parseSource({
     : jekyllPost
       ? dateInstant(data['date'], date, jekyllDateZone(frontLines, dateField, timeZone))
       : undefined;
+  // Eleventy and the bot's own folder hold no post back, but list a day's posts by their full date.
+  const dated = hugo || jekyllPost ? undefined : dateInstant(data['date'], date, timeZone);
   const expires = instantIn(meta.expirydate, timeZone);
   const urlParts: UrlParts = {
     ownSlug: meta.slug,
@@ -579,6 +581,8 @@ function parseSource({
     ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
     ...(publishes === undefined ? {} : { publishes }),
+    ...(dated === undefined ? {} : { dated }),
+    ...(hugo ? { hugo: true as const } : {}),
     ...(expires === undefined ? {} : { expires }),
     sections: body.sections,
     file,
