@@ -2,7 +2,16 @@ import markdownIt, { type MarkdownIt, type Options, type Token } from 'markdown-
 import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
-import type { Heading, ListItem, Parents, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type {
+  FootnoteReference,
+  Heading,
+  ListItem,
+  Parents,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from 'mdast';
 import { TAG_TRACE } from './mdx.js';
 import { withoutBidiControls } from './shown-text.js';
 import { firstAtOrAfter } from './sorted.js';
@@ -11,9 +20,25 @@ import { firstAtOrAfter } from './sorted.js';
  * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
  * speed on articles), into the mdast tree that the rest of the core walks and mdast-util-to-markdown
  * writes back. What CommonMark has (no tables, no linkify, no typographer), and the footnotes and
- * abbreviations that kramdown (Jekyll) and goldmark (Hugo) read: read so that they are left out,
- * since a message has nowhere to put them (`[^1]` and `*[HTML]: …` would otherwise show as written).
+ * abbreviations that kramdown (Jekyll) and goldmark (Hugo) read: abbreviations so that they are left
+ * out (`*[HTML]: …` would otherwise show as written), footnotes so that an item can show the notes it
+ * cites (see {@link Footnotes}).
  */
+
+declare module 'mdast' {
+  interface RootData {
+    /** The document's footnotes (see {@link Footnotes}). */
+    footnotes?: Footnotes;
+  }
+}
+
+/**
+ * Each footnote's note, as one line of phrasing (links kept), by its number: the `label` of the
+ * `footnoteReference` nodes that cite it. Numbers go in the order notes are first cited in the
+ * document (not in notes). The notes stay out of the tree: its blocks are what is shown where it is,
+ * and a note is shown with each item that cites it (see parse-article's itemText), not where written.
+ */
+export type Footnotes = Record<string, PhrasingContent[]>;
 
 /**
  * Block nesting past which markdown-it silently stops reading a document: far above what the checks
@@ -131,6 +156,7 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
     parent.spans.push(span);
     return span;
   };
+  const notes = new NoteNumbers(tokens);
   const open = (node: RootContent & Parents, token: Token): void => {
     const span = add(node, token);
     stack.push({ node, spans: [], span });
@@ -146,7 +172,7 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
       closed.node.spread = blankBetween(closed.spans);
   };
 
-  // Inside the footnotes' list, which is left out whole.
+  // Inside the footnotes' list, read by NoteNumbers and kept on the root, not in its blocks.
   let footnotes = 0;
   for (const token of tokens) {
     if (token.type === 'footnote_block_open') footnotes++;
@@ -182,7 +208,7 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
         close();
         break;
       case 'inline': {
-        const nodes = phrasing(token.children ?? [], position);
+        const nodes = phrasing(token.children ?? [], position, { cite: (ref) => notes.cite(ref) });
         const item = stack[stack.length - 2]?.node;
         if (item?.type === 'listItem' && item.children.length === 1) markTask(item, token, nodes);
         // A loop, not push(...): a paragraph may hold more nodes than a call takes arguments.
@@ -213,6 +239,8 @@ export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boo
         break;
     }
   }
+  const shown = notes.notes();
+  if (Object.keys(shown).length > 0) root.data = { footnotes: shown };
   return root;
 }
 
@@ -294,8 +322,19 @@ function withoutLastNewline(text: string): string {
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
-/** The inline tokens of one block as phrasing nodes; soft line breaks are part of the text, as in mdast. */
-function phrasing(tokens: readonly Token[], position: Position | undefined): PhrasingContent[] {
+/**
+ * The inline tokens of one block as phrasing nodes; soft line breaks are part of the text, as in
+ * mdast, or spaces where `oneLine` (a note, shown as one line). A footnote reference is the node
+ * `cite` makes of it, or nothing.
+ */
+function phrasing(
+  tokens: readonly Token[],
+  position: Position | undefined,
+  {
+    oneLine = false,
+    cite = () => undefined,
+  }: { oneLine?: boolean; cite?: (token: Token) => FootnoteReference | undefined } = {},
+): PhrasingContent[] {
   const root: { children: PhrasingContent[] } = { children: [] };
   const stack: { children: PhrasingContent[] }[] = [root];
   const siblings = (): PhrasingContent[] => (stack[stack.length - 1] ?? root).children;
@@ -337,12 +376,18 @@ function phrasing(tokens: readonly Token[], position: Position | undefined): Phr
           }
           parts.pop();
         }
-        text('\n');
+        text(oneLine ? ' ' : '\n');
         break;
       }
       case 'hardbreak':
-        siblings().push({ type: 'break', position });
+        if (oneLine) text(' ');
+        else siblings().push({ type: 'break', position });
         break;
+      case 'footnote_ref': {
+        const reference = cite(token);
+        if (reference !== undefined) siblings().push({ ...reference, position });
+        break;
+      }
       case 'code_inline':
         siblings().push({ type: 'inlineCode', value: token.content, position });
         break;
@@ -404,4 +449,115 @@ function plainTokens(tokens: readonly Token[]): string {
     else if (token.type === 'image') text += plainTokens(token.children ?? []);
   }
   return text;
+}
+
+/** The superscript digits, ⁰ to ⁹. */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A footnote's number (or its label) as its marker: superscript digits (`¹`, `¹⁰`), small as on the page. */
+export function footnoteMarker(number: number | string): string {
+  return Array.from(String(number), (digit) => SUPERSCRIPT[Number(digit)] ?? digit).join('');
+}
+
+/** markdown-it-footnote's id of the footnote a token refers to or opens. */
+function footnoteId(token: Token): number {
+  const id = (token.meta as { id?: unknown } | null)?.id;
+  return typeof id === 'number' ? id : -1;
+}
+
+/**
+ * The footnotes of a document (`text[^1]`, `[^note]`, inline `^[text]`): each numbered at its first
+ * reference outside the notes, each note read into one line. markdown-it-footnote leaves out a note
+ * never cited, and leaves a reference without a note as text; a reference inside a note shows
+ * nothing (its note would be shown nowhere).
+ */
+class NoteNumbers {
+  /** Each note's block tokens, by markdown-it-footnote's id. */
+  private readonly bodies = new Map<number, Token[]>();
+  /** Each footnote's number, given at its first reference. */
+  private readonly numbers = new Map<number, number>();
+
+  constructor(tokens: readonly Token[]) {
+    let body: Token[] | undefined;
+    for (const token of tokens) {
+      if (token.type === 'footnote_open') {
+        body = [];
+        this.bodies.set(footnoteId(token), body);
+      } else if (token.type === 'footnote_close') body = undefined;
+      else if (body !== undefined && token.type !== 'footnote_anchor') body.push(token);
+    }
+  }
+
+  /** The node of a reference in the document, labelled with its note's number. */
+  cite(token: Token): FootnoteReference | undefined {
+    const id = footnoteId(token);
+    if (!this.bodies.has(id)) return undefined;
+    let number = this.numbers.get(id);
+    if (number === undefined) {
+      number = this.numbers.size + 1;
+      this.numbers.set(id, number);
+    }
+    const label = String(number);
+    return { type: 'footnoteReference', identifier: label, label };
+  }
+
+  /** The notes cited, each as one line (see noteLine), by number; a note that shows nothing is left out. */
+  notes(): Footnotes {
+    const notes: Footnotes = {};
+    for (const [id, number] of this.numbers) {
+      const line = noteLine(this.bodies.get(id) ?? []);
+      if (line.length > 0) notes[String(number)] = line;
+    }
+    return notes;
+  }
+}
+
+/** A note's blocks as one line: a space between them, list items after `•` or their number, code inline. */
+function noteLine(tokens: readonly Token[]): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  // The next number of each open list, undefined for a bulleted one.
+  const lists: (number | undefined)[] = [];
+  let lead = '';
+  const append = (children: PhrasingContent[]): void => {
+    if (children.length === 0) return;
+    // A loop, not push(...): a paragraph may hold more nodes than a call takes arguments.
+    for (const node of withLead(nodes.length > 0 ? ` ${lead}` : lead, children)) nodes.push(node);
+    lead = '';
+  };
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push(token.type === 'ordered_list_open' ? Number(token.attrGet('start') ?? 1) : undefined);
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open': {
+        const next = lists.at(-1);
+        lead += next === undefined ? '• ' : `${next}. `;
+        if (next !== undefined) lists[lists.length - 1] = next + 1;
+        break;
+      }
+      case 'inline':
+        append(phrasing(token.children ?? [], positionOf(token), { oneLine: true }));
+        break;
+      case 'fence':
+      case 'code_block': {
+        const code = token.content.trim().replace(/\s*\n\s*/g, ' ');
+        if (code !== '') append([{ type: 'inlineCode', value: code }]);
+        break;
+      }
+    }
+  }
+  return nodes;
+}
+
+/** `nodes` after the text `lead`, joined to the text they open with. */
+function withLead(lead: string, nodes: PhrasingContent[]): PhrasingContent[] {
+  if (lead === '') return nodes;
+  const [first, ...rest] = nodes;
+  if (first?.type === 'text') return [{ ...first, value: lead + first.value }, ...rest];
+  return [{ type: 'text', value: lead }, ...nodes];
 }

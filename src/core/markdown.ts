@@ -1,6 +1,7 @@
 import type {
   Break,
   Code,
+  FootnoteReference,
   InlineCode,
   Nodes,
   Parents,
@@ -14,7 +15,7 @@ import markdownIt from 'markdown-it';
 import { defaultHandlers, toMarkdown, type Handle, type Options, type State } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { isBlockTag } from './html-blocks.js';
-import { markdownTree } from './markdown-tree.js';
+import { footnoteMarker, markdownTree } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
 import { rewriteOutsideCode, type Replacement } from './outside-code.js';
 import { isHttpUrl, resolveUrl } from './urls.js';
@@ -61,7 +62,16 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
     };
   }
   const root = markdownTree(source, { mdx });
-  const deepNode = deepNodeLine(root);
+  // The notes are phrasing kept beside the tree (see Footnotes): as deep as any paragraph may be.
+  const notes: Root = {
+    type: 'root',
+    children: Object.values(root.data?.footnotes ?? {}).map((children) => ({
+      type: 'paragraph',
+      children,
+      position: children[0]?.position,
+    })),
+  };
+  const deepNode = deepNodeLine(root) ?? deepNodeLine(notes);
   if (deepNode !== undefined) {
     return {
       ok: false,
@@ -488,9 +498,13 @@ export function containsHtml(nodes: readonly RootContent[]): boolean {
  * Discord's own markup in text (`||`, `<@123>`: see escapeDiscordMarkup) is escaped, shown as written.
  * The nodes must come from {@link parseMarkdown}, whose bound on nesting keeps this recursion shallow.
  */
-export function toDiscordMarkdown(nodes: readonly RootContent[], siteUrl: string | undefined): string {
+export function toDiscordMarkdown(
+  nodes: readonly RootContent[],
+  siteUrl: string | undefined,
+  { markers = true }: { markers?: boolean } = {},
+): string {
   return escapeLoneSpoilers(
-    writeDiscordMarkdown(resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl)),
+    writeDiscordMarkdown(resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl, false, markers)),
   );
 }
 
@@ -605,19 +619,35 @@ export const DISCORD_MARKDOWN: Options = {
   rule: '-',
   fences: true,
   fence: '`',
-  handlers: { text, break: lineBreak, code, inlineCode },
+  handlers: { text, break: lineBreak, code, inlineCode, footnoteReference },
 };
+
+/**
+ * A footnote reference as its marker, for a tree not made ready by toDiscordMarkdown (which places
+ * markers as text: see placeMarkers).
+ */
+function footnoteReference(node: FootnoteReference): string {
+  return footnoteMarker(node.label ?? node.identifier);
+}
 
 /** A line break in a paragraph: a hard break, or `<br>`, the one tag whose meaning a message can show. */
 export function isLineBreak(node: Nodes): boolean {
   return node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim()));
 }
 
-/** `inLink`: the nodes are a link's text, where an image may not become a link (Discord shows no link in a link). */
-function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inLink = false): T {
+/**
+ * `inLink`: the nodes are a link's text, where an image may not become a link (Discord shows no link
+ * in a link). `markers`: footnote references show as their markers (see placeMarkers), else nothing.
+ */
+function resolveLinks<T extends Nodes>(
+  node: T,
+  siteUrl: string | undefined,
+  inLink = false,
+  markers = true,
+): T {
   if (!('children' in node)) return node;
   const children: Nodes[] = [];
-  for (const child of node.children) {
+  for (const child of placeMarkers(node.children, markers)) {
     if (child.type === 'html') {
       // `<br>` is the one tag whose meaning a message can show: a line break, not glued words (a
       // space in a heading, which a line break would turn into another kind of heading).
@@ -643,6 +673,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
         { type: 'paragraph', children: child.children },
         siteUrl,
         inLink || url !== undefined,
+        markers,
       ).children;
       if (url === undefined) {
         // A loop, not push(...): a link may hold more nodes than a call takes arguments.
@@ -654,7 +685,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, inL
         children.push({ ...child, url, children: [{ type: 'text', value: url }] });
       else children.push({ ...child, url, children: inside });
     } else {
-      const resolved = resolveLinks(child, siteUrl, inLink);
+      const resolved = resolveLinks(child, siteUrl, inLink, markers);
       // A quote or list item that held only HTML would show as a bare `>` or `-`.
       if (!isBlank(resolved)) children.push(resolved);
     }
@@ -688,6 +719,99 @@ function mailText(url: string, text: readonly Nodes[]): Nodes[] | undefined {
   if (shown === address.toLowerCase()) return undefined;
   if (shown === `mailto:${address.toLowerCase()}`) return [alone];
   return [...text, { type: 'text', value: ` (${address})` }];
+}
+
+/** Emphasis of any kind, which a marker next to it goes inside (see placeMarkers). */
+type Attention = Extract<Nodes, { type: 'emphasis' | 'strong' | 'delete' }>;
+
+function isAttention(node: Nodes | undefined): node is Attention {
+  return node?.type === 'emphasis' || node?.type === 'strong' || node?.type === 'delete';
+}
+
+/** A bare address at the end of a text, which Discord would read on into a marker after it. */
+const BARE_URL_END = /(?:https?:\/\/|www\.)\S*$/i;
+
+/**
+ * A level of nodes with each run of footnote references (`[^1][^2]`) as the text of its markers,
+ * apart (`¹,²`), or left out where `markers` is false; copies, the nodes given are left as they are.
+ * A run next to emphasis goes inside it, at the end (`**Knuth said:²**`) or the start: outside,
+ * mdast-util-to-markdown would encode the character after a closing mark that is not followed by a
+ * space or punctuation (`&#xB2;`). After a bare address, a space keeps it out of the address.
+ */
+function placeMarkers(given: readonly Nodes[], markers: boolean): Nodes[] {
+  if (!markers) return withoutMarkers(given);
+  const nodes = [...given];
+  if (!nodes.some((node) => node.type === 'footnoteReference')) return nodes;
+  const placed: Nodes[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node === undefined) continue;
+    if (node.type !== 'footnoteReference') {
+      placed.push(node);
+      continue;
+    }
+    const run = [footnoteMarker(node.label ?? node.identifier)];
+    for (let next = nodes[i + 1]; next?.type === 'footnoteReference'; next = nodes[i + 1]) {
+      run.push(footnoteMarker(next.label ?? next.identifier));
+      i++;
+    }
+    const before = placed[placed.length - 1];
+    const after = nodes[i + 1];
+    const marker: Text = { type: 'text', value: run.join(',') };
+    if (isAttention(before))
+      placed[placed.length - 1] = { ...before, children: [...before.children, marker] };
+    else if (isAttention(after)) {
+      nodes[i + 1] = { ...after, children: [marker, ...after.children] };
+    } else if (before?.type === 'text' && BARE_URL_END.test(before.value))
+      placed.push({ ...marker, value: ` ${marker.value}` });
+    else placed.push(marker);
+  }
+  return placed;
+}
+
+/**
+ * A level of nodes without footnote references (a summary shows none), and a space where leaving one
+ * out at the edge of emphasis, or beside it, would make the emphasis touch a word: its mark would be
+ * encoded as placeMarkers says (`*"hi!"*[^1]x`, with the reference moved inside or not).
+ */
+function withoutMarkers(nodes: readonly Nodes[]): Nodes[] {
+  const kept: Nodes[] = [];
+  const space = (): void => {
+    const last = kept[kept.length - 1];
+    if (!(last?.type === 'text' && /\s$/.test(last.value))) kept.push({ type: 'text', value: ' ' });
+  };
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node === undefined) continue;
+    const before = kept[kept.length - 1];
+    let after = nodes[i + 1];
+    if (node.type === 'footnoteReference') {
+      for (let j = i + 1; after?.type === 'footnoteReference'; j++) after = nodes[j];
+      if ((isAttention(before) && startsWord(after)) || (isAttention(after) && endsWord(before))) space();
+      continue;
+    }
+    if (isAttention(node) && edgeReference(node, 0) && endsWord(before)) space();
+    kept.push(node);
+    if (isAttention(node) && edgeReference(node, -1) && startsWord(after)) space();
+  }
+  return kept;
+}
+
+/** Whether text opens with a word's character: neither white space nor punctuation. */
+function startsWord(node: Nodes | undefined): boolean {
+  return node?.type === 'text' && /^[^\s\p{P}]/u.test(node.value);
+}
+
+/** Whether text ends with a word's character. */
+function endsWord(node: Nodes | undefined): boolean {
+  return node?.type === 'text' && /[^\s\p{P}]$/u.test(node.value);
+}
+
+/** Whether emphasis opens (`at` 0) or ends (`at` -1) with a footnote reference, inside emphasis in it too. */
+function edgeReference(node: Attention, at: 0 | -1): boolean {
+  let edge: Nodes | undefined = node.children.at(at);
+  while (isAttention(edge)) edge = edge.children.at(at);
+  return edge?.type === 'footnoteReference';
 }
 
 /** Nodes whose children are text: an HTML tag among them is inline HTML, the rest is a block of its own. */

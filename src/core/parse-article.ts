@@ -37,6 +37,7 @@ import {
   toDiscordMarkdown,
 } from './markdown.js';
 import { DEFAULT_CONTENT_LANGUAGE, nameOf } from './content-language.js';
+import { ItemNotes, referencesInEmphasis } from './footnotes.js';
 import { taskBox } from './markdown-tree.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { stripMdx } from './mdx.js';
@@ -611,7 +612,7 @@ function summaryMarkdown(
   const parsed = parseMarkdown(literalLines(escapeBlockStarts(summary)));
   if (!parsed.ok) return parsed;
   if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
-  return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl) || summary };
+  return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl, { markers: false }) || summary };
 }
 
 /**
@@ -1283,6 +1284,8 @@ function parseBody(
       searchText: '',
     };
   if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
+  referencesInEmphasis(parsed.root);
+  const notes = new ItemNotes(parsed.root.data?.footnotes ?? {}, content.length, siteUrl);
   for (const node of parsed.root.children) {
     if (node.type === 'heading') {
       // A heading naming a section always starts it; any other heading ends a section at its depth or above.
@@ -1315,7 +1318,7 @@ function parseBody(
 
   const sections: Partial<Record<SectionKind, Section>> = {};
   for (const section of open) {
-    const { text, items, dropped } = buildSection(section, siteUrl, lineOf, leftOut, titleSet);
+    const { text, items, dropped } = buildSection(section, siteUrl, lineOf, leftOut, titleSet, notes);
     const line = lineOf(section.heading);
     if (text === '' && items.length === 0) {
       // All it held was what Discord cannot show (a figure, a video): the page has it, the bot not.
@@ -1391,7 +1394,7 @@ function leadOf(
     const text = node.type === 'paragraph' ? withoutTitle(node, titleLines) : undefined;
     return text === undefined || text.children.every(isImageOnly)
       ? ''
-      : toDiscordMarkdown([text], siteUrl).replace(/\s+/g, ' ').trim();
+      : toDiscordMarkdown([text], siteUrl, { markers: false }).replace(/\s+/g, ' ').trim();
   };
   /** A list's items as lines, each item's paragraphs on its line and the items of a list inside it after it. */
   const listLines = (list: List): string[] =>
@@ -1520,6 +1523,7 @@ function buildSection(
   lineOf: (node: RootContent) => number,
   leftOut: (from: number, to: number) => boolean,
   titleLines: ReadonlySet<number>,
+  notes: ItemNotes,
 ): { text: string; items: SectionItem[]; dropped: boolean } {
   const prose: RootContent[] = [];
   const items: SectionItem[] = [];
@@ -1541,13 +1545,20 @@ function buildSection(
     const paragraph = { type: 'paragraph' as const, children: title };
     // A heading with nothing under it is a tip of its own (tips written as headings), not a name.
     if (nodes.length === 0)
-      addItem(numbered({ text: itemText([paragraph], siteUrl), line }, number), [heading]);
+      addItem(numbered({ text: itemText([paragraph], siteUrl, notes, [heading]), line }, number), [heading]);
     else {
       // `### 3.` alone names nothing: the item is numbered, without a name ("Tip 3"); nor does
       // `### ****` (bold around a control character, dropped before the Markdown was read).
       const name = plainText(paragraph).trim();
       addItem(
-        numbered({ ...(isMarksOnly(name) ? {} : { name }), text: itemText(nodes, siteUrl), line }, number),
+        numbered(
+          {
+            ...(isMarksOnly(name) ? {} : { name }),
+            text: itemText(nodes, siteUrl, notes, [heading, ...nodes]),
+            line,
+          },
+          number,
+        ),
         nodes,
       );
     }
@@ -1583,13 +1594,16 @@ function buildSection(
     // Bold alone with nothing after it is a tip written in bold, as `- **Be patient**` is.
     if ((name === '' && number === undefined) || (others.length === 0 && nodes.length === 0)) {
       const shown = { ...paragraph, children: [...named, ...others] };
-      addItem(numbered({ text: itemText([shown], siteUrl), line }, number), [paragraph]);
+      addItem(numbered({ text: itemText([shown], siteUrl, notes, [paragraph]), line }, number), [paragraph]);
       return;
     }
     // The line break that ended the name (a hard break, `<br>`) opens no line of the text.
     const after = others[0];
     const rest = dropLeadingInline(paragraph, nameAt + (after !== undefined && isLineBreak(after) ? 2 : 1));
-    const text = itemText(rest.children.length === 0 ? nodes : [rest, ...nodes], siteUrl);
+    const text = itemText(rest.children.length === 0 ? nodes : [rest, ...nodes], siteUrl, notes, [
+      paragraph,
+      ...nodes,
+    ]);
     addItem(numbered({ ...(name === '' ? {} : { name }), text, line }, number), [paragraph, ...nodes]);
   };
 
@@ -1609,7 +1623,7 @@ function buildSection(
       } else if (node.type === 'list') {
         // An ordered list's items keep the numbers the page shows, whichever of them are left out.
         node.children.forEach((listItem, i) => {
-          const item = listItemToItem(listItem, siteUrl, lineOf(listItem), node.ordered === true);
+          const item = listItemToItem(listItem, siteUrl, notes, lineOf(listItem), node.ordered === true);
           addItem(
             numbered(item, node.ordered === true ? (node.start ?? 1) + i : undefined),
             listItem.children,
@@ -1623,7 +1637,7 @@ function buildSection(
     closeSubItem();
     closeBoldItem();
   }
-  return { text: toDiscordMarkdown(prose, siteUrl), items, dropped };
+  return { text: withNotes(toDiscordMarkdown(prose, siteUrl), notes.lines(prose)), items, dropped };
 }
 
 /**
@@ -1740,6 +1754,7 @@ function lastLineOf(node: RootContent, lineOf: (node: RootContent) => number): n
 function listItemToItem(
   listItem: ListItem,
   siteUrl: string | undefined,
+  notes: ItemNotes,
   line: number,
   numberedByList = false,
 ): SectionItem {
@@ -1760,7 +1775,7 @@ function listItemToItem(
         const opening: PhrasingContent[] = box === '' ? [] : [{ type: 'text', value: box }];
         const paragraph = { ...first, children: [...opening, ...without] };
         return {
-          ...listItemToItem({ ...listItem, children: [paragraph, ...rest] }, siteUrl, line, true),
+          ...listItemToItem({ ...listItem, children: [paragraph, ...rest] }, siteUrl, notes, line, true),
           number,
         };
       }
@@ -1782,23 +1797,27 @@ function listItemToItem(
       // `- **Name:**` alone is one.
       const waiting = /[:：]\s*$/.test(plainText(lead));
       if (name !== '' && (first.children.length > 1 || rest.length > 0 || waiting)) {
-        const text = itemText([dropLeadingInline(first, 1), ...rest], siteUrl);
+        const text = itemText([dropLeadingInline(first, 1), ...rest], siteUrl, notes, listItem.children);
         return { name: box + name, text, line };
       }
     }
     const phrase = nameBeforeColon(first.children);
     if (phrase?.name !== undefined) {
       const remaining = { ...first, children: phrase.rest };
-      return { name: box + phrase.name, text: itemText([remaining, ...rest], siteUrl), line };
+      return {
+        name: box + phrase.name,
+        text: itemText([remaining, ...rest], siteUrl, notes, listItem.children),
+        line,
+      };
     }
     // Named by nothing: an item without a name, its text what follows the colon (after the box).
     if (phrase !== undefined) {
       const opening: PhrasingContent[] = box === '' ? [] : [{ type: 'text', value: box }];
       const remaining = { ...first, children: [...opening, ...phrase.rest] };
-      return { text: itemText([remaining, ...rest], siteUrl), line };
+      return { text: itemText([remaining, ...rest], siteUrl, notes, listItem.children), line };
     }
   }
-  return { text: itemText(listItem.children, siteUrl), line };
+  return { text: itemText(listItem.children, siteUrl, notes), line };
 }
 
 /** A task item's first paragraph without the box that opens it (see markTask), and the box; `''` for none. */
@@ -1825,6 +1844,8 @@ const PHRASE_PARTS: ReadonlySet<string> = new Set([
   'strong',
   'delete',
   'inlineCode',
+  // Shows nothing in a name (see plainText); its note is the item's.
+  'footnoteReference',
 ]);
 
 /** What ends a phrase before it reaches a colon: it is a sentence, or more than a line. */
@@ -1875,8 +1896,19 @@ function nameBeforeColon(
 
 /**
  * An item's text, or none when it would show nothing but marks (`- ****`, a rule as the parser reads
- * it; `- ~~~~`, empty code; `- [](https://…)`, a link without text): an item empty as written.
+ * it; `- ~~~~`, empty code; `- [](https://…)`, a link without text): an item empty as written. After
+ * the text, the notes that the item's nodes (`cited`: its name's too) cite, a line each.
  */
-function itemText(nodes: readonly RootContent[], siteUrl: string | undefined): string {
-  return showsNothing(nodes) ? '' : toDiscordMarkdown(nodes, siteUrl);
+function itemText(
+  nodes: readonly RootContent[],
+  siteUrl: string | undefined,
+  notes: ItemNotes,
+  cited: readonly RootContent[] = nodes,
+): string {
+  return showsNothing(nodes) ? '' : withNotes(toDiscordMarkdown(nodes, siteUrl), notes.lines(cited));
+}
+
+/** Text, then its notes' lines after a blank line (a line right after a list would be read as part of its last item). */
+function withNotes(text: string, lines: readonly string[]): string {
+  return text === '' || lines.length === 0 ? text : `${text}\n\n${lines.join('\n')}`;
 }

@@ -133,7 +133,7 @@ describe('markdownTree', () => {
     );
   });
 
-  it('GIVEN footnotes and abbreviations (kramdown, goldmark) THEN their marks and definitions are left out', () => {
+  it('GIVEN footnotes and abbreviations (kramdown, goldmark) THEN references are numbered markers, notes kept on the root as one line, abbreviations left out', () => {
     const source = [
       'Managers need support.[^study] Write HTML^[an inline note] less.',
       '',
@@ -148,7 +148,18 @@ describe('markdownTree', () => {
       '',
       'After.',
     ].join('\n');
-    expect(write(source)).toBe('Managers need support. Write HTML less.\n\n- It matters.\n\nAfter.\n');
+    expect(write(source)).toBe('Managers need support.¹ Write HTML² less.\n\n- It matters.³\n\nAfter.\n');
+    const notes = Object.entries(markdownTree(source).data?.footnotes ?? {});
+    expect(notes.map(([label, note]) => [label, plainText({ type: 'paragraph', children: note })])).toEqual([
+      ['1', 'Gallup, 2019.'],
+      ['2', 'an inline note'],
+      ['3', 'See Walker. More of the note.'],
+    ]);
+    // Written without markers (a summary), the references leave nothing.
+    const tree = markdownTree(source);
+    expect(toDiscordMarkdown(tree.children, undefined, { markers: false })).toBe(
+      'Managers need support. Write HTML less.\n\n- It matters.\n\nAfter.',
+    );
   });
 
   it('GIVEN many abbreviation definitions in a row THEN they are no crowded paragraph: their marks are not counted', () => {
