@@ -101,6 +101,24 @@ function allLeftOut(
   );
 }
 
+/**
+ * The first `count` articles of `lists`, in order, once each, that `keep` keeps: walked only as far as
+ * needed (the autocomplete's first keystroke on a blog of 10,000 posts takes the newest 25).
+ */
+function firstKept(
+  lists: readonly (readonly Article[])[],
+  keep: (article: Article) => boolean,
+  count: number,
+): Article[] {
+  const kept = new Set<Article>();
+  for (const list of lists)
+    for (const article of list) {
+      if (kept.size === count) return [...kept];
+      if (keep(article)) kept.add(article);
+    }
+  return [...kept];
+}
+
 /** `a`, `a or b`, `a, b or c`, each quoted. */
 function listed(texts: readonly string[], join: 'and' | 'or'): string {
   const quoted = texts.map((text) => quote(text));
@@ -209,9 +227,7 @@ export default {
         : [];
     const found =
       clauses.length === 0
-        ? [...new Set([...first, ...content.articles])]
-            .filter((article) => !left.has(article))
-            .slice(0, L.autocompleteChoices)
+        ? firstKept([first, content.articles], (article) => !left.has(article), L.autocompleteChoices)
         : [
             ...(excluded.length > 0 ? [] : matchingArticles(content.articles, looked, L.autocompleteChoices)),
             ...content.search.complete(typed, L.autocompleteChoices),
