@@ -208,8 +208,11 @@ export const MAX_INLINE_MARKS = 128;
  */
 export const MAX_TABLE_MARKS = 4096;
 
-/** A line that starts a new block, so that a list's items are counted one by one. */
-const BLOCK_START = /^[ \t>]*(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)/;
+/**
+ * A line that starts a new block, so that a list's items are counted one by one; so does a footnote's
+ * note (`[^1]: …`), a block of its own, however many are written line after line.
+ */
+const BLOCK_START = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)|\[\^[^\]\s]+\]:)/;
 
 /** A kramdown abbreviation's definition (`*[HTML]: HyperText…`), which is left out: no marks of a paragraph. */
 const ABBREVIATION = /^ {0,3}\*\[(?:[^[\]\\]|\\.)+\]:[ \t]*\S/;

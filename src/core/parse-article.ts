@@ -1354,9 +1354,17 @@ function parseBody(
     const heading = written.replace(HEADING_NUMBER, '') || written;
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
-  const searchText = searchableText(
-    parsed.root.children.filter((node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined),
-  );
+  // The notes too, as the tips that cite them show them (kept off the tree: see markdownTree).
+  const noteParagraphs = Object.values(parsed.root.data?.footnotes ?? {}).map((children): RootContent => ({
+    type: 'paragraph',
+    children,
+  }));
+  const searchText = searchableText([
+    ...parsed.root.children.filter(
+      (node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined,
+    ),
+    ...noteParagraphs,
+  ]);
   const inSections = new Set(open.flatMap((section) => section.parts.flat()));
   // Written only for a post whose front matter gives no summary.
   return {

@@ -303,4 +303,45 @@ describe('footnotes in search', () => {
     expect(search('learning1')).toEqual([]);
     expect(search('"learning models"')).toEqual(['cited']);
   });
+
+  it('GIVEN a note THEN its words are found, as the tips citing it show them', () => {
+    const search = searchOf({
+      cited: [
+        '## Tips',
+        '',
+        '- Engaged teams ship.[^1]',
+        '',
+        '[^1]: Gallup, State of the Global Workplace, 2019.',
+      ].join('\n'),
+      plain: ['## Tips', '', '- Ship small.'].join('\n'),
+    });
+    expect(search('gallup')).toEqual(['cited']);
+    expect(search('"global workplace"')).toEqual(['cited']);
+  });
+
+  it('GIVEN 200 notes written line after line, each with a link THEN the post is read, each note a block of its own', () => {
+    const count = 200;
+    const result = parseArticle({
+      file: 'content/a.md',
+      siteUrl: 'https://blog.example',
+      source: articleSource(
+        validFront(),
+        [
+          '## Tips',
+          '',
+          ...Array.from({ length: count }, (_, i) => `- Claim ${i + 1}.[^${i + 1}]`),
+          '',
+          ...Array.from(
+            { length: count },
+            (_, i) => `[^${i + 1}]: Smith et al., [*Study ${i + 1}*](https://example.com/${i + 1}), 2019.`,
+          ),
+        ].join('\n'),
+      ),
+    });
+    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual([]);
+    const last = result.ok ? result.article.sections.tips?.items.at(-1)?.text : undefined;
+    expect(last).toContain(
+      `${footnoteMarker(count)} Smith et al., [*Study ${count}*](https://example.com/${count}), 2019.`,
+    );
+  });
 });
