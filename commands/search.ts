@@ -213,17 +213,20 @@ export default {
             holdsOperators(article.title, typed),
           )
         : [];
-    // No word looked for yet: those with the symbol typed (`🚀`, tagged with it or in their title),
-    // then the newest titles, to show what there is, but those holding what is left out (`-java`).
+    // No word looked for yet: those with the symbol or the common words typed (`🚀`, tagged with it or
+    // in their title; `Why`), then the newest titles, to show what there is, but those holding what is left out (`-java`).
     // Titles with what was typed, from the start of a word, first (the whole title, then its start),
     // unless some words are left out, which only the search reads; then the full-text search's, which
     // forgive typos.
     const left = clauses.length === 0 ? content.search.holding(excluded) : new Set<Article>();
     const symbol = looked.trim();
-    // Not a lone `-` or `"`, being typed before a word.
+    // Not a lone `-` or `"`, being typed before a word. Only very common words (`Why`, `How to`),
+    // which the search leaves out: the titles with them, from the start of a word, as /tips offers.
     const first =
-      clauses.length === 0 && isSymbolQuery(symbol) && /[^\p{P}\s]/u.test(withoutInvisible(symbol))
-        ? symbolResults(symbol, content)
+      clauses.length === 0 && /[^\p{P}\s]/u.test(withoutInvisible(symbol))
+        ? isSymbolQuery(symbol)
+          ? symbolResults(symbol, content)
+          : matchingArticles(content.articles, symbol, L.autocompleteChoices)
         : [];
     const found =
       clauses.length === 0

@@ -118,6 +118,11 @@ describe('/search, read at the right depth', () => {
     expect(await choices('Save -20%')).toContain('Save -20% on tooling');
   });
 
+  it('GIVEN only very common words typed (Why) THEN the autocomplete offers the titles with them first, as /tips does', async () => {
+    expect((await choices('Why'))[0]).toBe('Why NOT skip retros');
+    expect((await choices('why -retros'))[0]).not.toBe('Why NOT skip retros');
+  });
+
   it('GIVEN only an emoji typed THEN the autocomplete offers the posts with it first', async () => {
     expect((await choices('🚀')).slice(0, 2)).toEqual(['Leading a Node.js team 🚀', 'Launch day 🚀']);
     expect(await choices('🚀 -launch')).not.toContain('Launch day 🚀');
