@@ -21,6 +21,7 @@ const SHORT_NOTE = 200;
  */
 export class ItemNotes {
   private readonly written = new Map<string, string>();
+  private readonly shortened = new Map<string, string>();
   private readonly shown = new Set<string>();
   private budget: number;
 
@@ -64,13 +65,25 @@ export class ItemNotes {
     return note;
   }
 
-  /** A note's first characters and `…`, as plain text (written so: a cut could break its markup). */
+  /**
+   * A note's first characters and `…`, as plain text (written so: a cut could break its markup); made
+   * once per note, as thousands of repeats may ask for it.
+   */
   private short(label: string): string {
+    const known = this.shortened.get(label);
+    if (known !== undefined) return known;
     const text = plainText({ type: 'paragraph', children: this.footnotes[label] ?? [] }).replace(/\s+/g, ' ');
-    const chars = Array.from(text.trim());
+    const chars: string[] = [];
+    // Only the first characters are taken, whatever the note's length.
+    for (const char of text.trim()) if (chars.push(char) > SHORT_NOTE) break;
     const cut =
       chars.length <= SHORT_NOTE ? chars.join('') : `${chars.slice(0, SHORT_NOTE).join('').trimEnd()}…`;
-    return toDiscordMarkdown([{ type: 'paragraph', children: [{ type: 'text', value: cut }] }], undefined);
+    const short = toDiscordMarkdown(
+      [{ type: 'paragraph', children: [{ type: 'text', value: cut }] }],
+      undefined,
+    );
+    this.shortened.set(label, short);
+    return short;
   }
 }
 
@@ -100,11 +113,21 @@ export function referencesInEmphasis(root: Root): void {
     for (let i = 1; i < children.length; i++) {
       const node = children[i];
       let into = children[i - 1];
+      // Or with spaces between (`**Name** [^1]: text`): the spaces stay, before what follows.
+      const spaced = i >= 2 && into?.type === 'text' && into.value.trim() === '';
+      if (spaced) into = children[i - 2];
       if (node?.type !== 'footnoteReference' || !isEmphasis(into)) continue;
       for (let last = into.children.at(-1); isEmphasis(last); last = last.children.at(-1)) into = last;
       into.children.push(node);
       children.splice(i, 1);
       i--;
+      // The spaces joined to the text after them, as they were before the reference was read.
+      const [space, next] = [children[i], children[i + 1]];
+      if (spaced && space?.type === 'text' && next?.type === 'text') {
+        next.value = space.value + next.value;
+        children.splice(i, 1);
+        i--;
+      }
     }
     for (const child of children) if ('children' in child) stack.push(child);
   }

@@ -210,9 +210,10 @@ export const MAX_TABLE_MARKS = 4096;
 
 /**
  * A line that starts a new block, so that a list's items are counted one by one; so does a footnote's
- * note (`[^1]: …`), a block of its own, however many are written line after line.
+ * note (`[^1]: …`), a block of its own, however many are written line after line, and the line of a
+ * note an item shows (`¹ …`, see ItemNotes), its text read again when it is split.
  */
-const BLOCK_START = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)|\[\^[^\]\s]+\]:)/;
+const BLOCK_START = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)|\[\^[^\]\s]+\]:|[⁰¹²³⁴-⁹]+ )/;
 
 /** A kramdown abbreviation's definition (`*[HTML]: HyperText…`), which is left out: no marks of a paragraph. */
 const ABBREVIATION = /^ {0,3}\*\[(?:[^[\]\\]|\\.)+\]:[ \t]*\S/;

@@ -22,8 +22,9 @@ export function compareNewestFirst(a: Article, b: Article): number {
     if (bt === undefined) return -1;
     return at < bt ? 1 : -1;
   }
+  // Hugo's after the others' (one order for any mix, though a blog is read from one generator).
+  if (a.date !== undefined && a.hugo !== b.hugo) return a.hugo === true ? 1 : -1;
   // Compared as Eleventy and Jekyll compare paths: by UTF-16 code unit, not by locale.
-  if (a.date !== undefined && (a.hugo !== true || b.hugo !== true) && a.file !== b.file)
-    return a.file < b.file ? 1 : -1;
+  if (a.date !== undefined && a.hugo !== true && a.file !== b.file) return a.file < b.file ? 1 : -1;
   return a.title.localeCompare(b.title) || a.slug.localeCompare(b.slug);
 }

@@ -1283,7 +1283,16 @@ function parseBody(
       lead: () => '',
       searchText: '',
     };
-  if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
+  if (pageUrl !== undefined) {
+    resolveRelativeLinks(parsed.root, pageUrl);
+    // The notes, kept beside the tree (see markdownTree), link from the same page.
+    const notes = Object.values(parsed.root.data?.footnotes ?? {});
+    if (notes.length > 0)
+      resolveRelativeLinks(
+        { type: 'root', children: notes.map((children) => ({ type: 'paragraph', children })) },
+        pageUrl,
+      );
+  }
   referencesInEmphasis(parsed.root);
   const notes = new ItemNotes(parsed.root.data?.footnotes ?? {}, content.length, siteUrl);
   for (const node of parsed.root.children) {

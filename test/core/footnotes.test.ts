@@ -97,17 +97,20 @@ describe('footnotes', () => {
         '- **Impact:[^i]** text',
         '- **Between**[^b]: text',
         '- Phrase[^p]: text',
+        '- **Spaced** [^s]: text',
         '',
         '[^t]: T.',
         '[^i]: I.',
         '[^b]: B.',
         '[^p]: P.',
+        '[^s]: S.',
       ]),
     ).toEqual([
       { name: 'Italic', text: 'text\n\n¹ T.' },
       { name: 'Impact', text: 'text\n\n² I.' },
       { name: 'Between', text: 'text\n\n³ B.' },
       { name: 'Phrase', text: 'text\n\n⁴ P.' },
+      { name: 'Spaced', text: 'text\n\n⁵ S.' },
     ]);
     // A heading alone is a tip of its own, with its marker and note.
     expect(
@@ -126,6 +129,20 @@ describe('footnotes', () => {
       { name: undefined, text: 'Be patient¹\n\n¹ Slow.' },
       { name: 'Listen', text: 'Hear them out.' },
     ]);
+  });
+
+  it('GIVEN a relative link in a note THEN it points where the same link in the post does', () => {
+    const [tip] =
+      tips([
+        '## Tips',
+        '',
+        '- See [part one](part-one/).[^1]',
+        '',
+        '[^1]: Also [part two](part-two/).',
+      ]) ?? [];
+    const body = /\[part one\]\(([^)]+)\)/.exec(tip?.text ?? '')?.[1] ?? '';
+    expect(body).toMatch(/^https:\/\/blog\.example\/.*part-one\/$/);
+    expect(tip?.text).toContain(`[part two](${body.replace('part-one', 'part-two')})`);
   });
 
   it('GIVEN a name with a note but no text THEN content:check still reports it (QA 2)', () => {

@@ -46,6 +46,26 @@ describe('posts of one day without a time (Eleventy, the bot’s own folder)', (
   });
 });
 
+describe('posts of one day from two generators at once', () => {
+  it('GIVEN Hugo posts and others of one instant THEN one order whatever the order they come in (Hugo’s after)', () => {
+    const at = (file: string, title: string, hugo: boolean) => ({
+      ...post(file, title),
+      publishes: '2024-03-01T00:00:00.000Z',
+      ...(hugo ? { hugo: true as const } : {}),
+    });
+    // By the old rules a cycle: Apple before Zebra (titles), Zebra before m.md, m.md before Apple (paths).
+    const [apple, zebra, other] = [
+      at('a.md', 'Apple', true),
+      at('z.md', 'Zebra', true),
+      at('m.md', 'Mango', false),
+    ];
+    const expected = ['m.md', 'a.md', 'z.md'];
+    expect(order(apple, zebra, other)).toEqual(expected);
+    expect(order(other, zebra, apple)).toEqual(expected);
+    expect(order(zebra, apple, other)).toEqual(expected);
+  });
+});
+
 describe('posts of one day with a time', () => {
   it('GIVEN two Eleventy posts of one day at two times THEN the later time first, whatever their paths', () => {
     const dated = (file: string, time: string) => ({
