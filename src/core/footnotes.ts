@@ -1,5 +1,5 @@
 import type { Nodes, Parents, Root } from 'mdast';
-import { plainText, toDiscordMarkdown } from './markdown.js';
+import { isAttention, plainText, toDiscordMarkdown } from './markdown.js';
 import { footnoteMarker, type Footnotes } from './markdown-tree.js';
 
 /*
@@ -116,8 +116,8 @@ export function referencesInEmphasis(root: Root): void {
       // Or with spaces between (`**Name** [^1]: text`): the spaces stay, before what follows.
       const spaced = i >= 2 && into?.type === 'text' && into.value.trim() === '';
       if (spaced) into = children[i - 2];
-      if (node?.type !== 'footnoteReference' || !isEmphasis(into)) continue;
-      for (let last = into.children.at(-1); isEmphasis(last); last = last.children.at(-1)) into = last;
+      if (node?.type !== 'footnoteReference' || !isAttention(into)) continue;
+      for (let last = into.children.at(-1); isAttention(last); last = last.children.at(-1)) into = last;
       into.children.push(node);
       children.splice(i, 1);
       i--;
@@ -131,10 +131,4 @@ export function referencesInEmphasis(root: Root): void {
     }
     for (const child of children) if ('children' in child) stack.push(child);
   }
-}
-
-function isEmphasis(
-  node: Nodes | undefined,
-): node is Extract<Nodes, { type: 'emphasis' | 'strong' | 'delete' }> {
-  return node?.type === 'emphasis' || node?.type === 'strong' || node?.type === 'delete';
 }

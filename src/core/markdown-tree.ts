@@ -6,6 +6,7 @@ import type {
   FootnoteReference,
   Heading,
   ListItem,
+  Paragraph,
   Parents,
   PhrasingContent,
   Root,
@@ -39,6 +40,19 @@ declare module 'mdast' {
  * and a note is shown with each item that cites it (see parse-article's itemText), not where written.
  */
 export type Footnotes = Record<string, PhrasingContent[]>;
+
+/**
+ * A tree's notes, each a paragraph of its own, for what reads them as it reads the tree (their nesting
+ * checked, links resolved, words searched). The paragraphs hold the notes' own nodes: changed in
+ * place, they are the notes changed.
+ */
+export function noteParagraphs(root: Root): Paragraph[] {
+  return Object.values(root.data?.footnotes ?? {}).map((children) => ({
+    type: 'paragraph',
+    children,
+    position: children[0]?.position,
+  }));
+}
 
 /**
  * Block nesting past which markdown-it silently stops reading a document: far above what the checks

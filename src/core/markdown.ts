@@ -15,7 +15,7 @@ import markdownIt from 'markdown-it';
 import { defaultHandlers, toMarkdown, type Handle, type Options, type State } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { isBlockTag } from './html-blocks.js';
-import { footnoteMarker, markdownTree } from './markdown-tree.js';
+import { footnoteMarker, markdownTree, noteParagraphs } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
 import { rewriteOutsideCode, type Replacement } from './outside-code.js';
 import { isHttpUrl, resolveUrl } from './urls.js';
@@ -63,15 +63,7 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
   }
   const root = markdownTree(source, { mdx });
   // The notes are phrasing kept beside the tree (see Footnotes): as deep as any paragraph may be.
-  const notes: Root = {
-    type: 'root',
-    children: Object.values(root.data?.footnotes ?? {}).map((children) => ({
-      type: 'paragraph',
-      children,
-      position: children[0]?.position,
-    })),
-  };
-  const deepNode = deepNodeLine(root) ?? deepNodeLine(notes);
+  const deepNode = deepNodeLine(root) ?? deepNodeLine({ type: 'root', children: noteParagraphs(root) });
   if (deepNode !== undefined) {
     return {
       ok: false,
@@ -728,7 +720,7 @@ function mailText(url: string, text: readonly Nodes[]): Nodes[] | undefined {
 /** Emphasis of any kind, which a marker next to it goes inside (see placeMarkers). */
 type Attention = Extract<Nodes, { type: 'emphasis' | 'strong' | 'delete' }>;
 
-function isAttention(node: Nodes | undefined): node is Attention {
+export function isAttention(node: Nodes | undefined): node is Attention {
   return node?.type === 'emphasis' || node?.type === 'strong' || node?.type === 'delete';
 }
 

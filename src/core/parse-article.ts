@@ -38,7 +38,7 @@ import {
 } from './markdown.js';
 import { DEFAULT_CONTENT_LANGUAGE, nameOf } from './content-language.js';
 import { ItemNotes, referencesInEmphasis } from './footnotes.js';
-import { taskBox } from './markdown-tree.js';
+import { noteParagraphs, taskBox } from './markdown-tree.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { stripMdx } from './mdx.js';
 import { slugOf } from './slug.js';
@@ -1283,15 +1283,12 @@ function parseBody(
       lead: () => '',
       searchText: '',
     };
+  // The notes, kept beside the tree (see markdownTree): they link from the same page, and their words
+  // are searched, as the tips that cite them show them.
+  const noteBlocks = noteParagraphs(parsed.root);
   if (pageUrl !== undefined) {
     resolveRelativeLinks(parsed.root, pageUrl);
-    // The notes, kept beside the tree (see markdownTree), link from the same page.
-    const notes = Object.values(parsed.root.data?.footnotes ?? {});
-    if (notes.length > 0)
-      resolveRelativeLinks(
-        { type: 'root', children: notes.map((children) => ({ type: 'paragraph', children })) },
-        pageUrl,
-      );
+    resolveRelativeLinks({ type: 'root', children: noteBlocks }, pageUrl);
   }
   referencesInEmphasis(parsed.root);
   const notes = new ItemNotes(parsed.root.data?.footnotes ?? {}, content.length, siteUrl);
@@ -1363,16 +1360,11 @@ function parseBody(
     const heading = written.replace(HEADING_NUMBER, '') || written;
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
-  // The notes too, as the tips that cite them show them (kept off the tree: see markdownTree).
-  const noteParagraphs = Object.values(parsed.root.data?.footnotes ?? {}).map((children): RootContent => ({
-    type: 'paragraph',
-    children,
-  }));
   const searchText = searchableText([
     ...parsed.root.children.filter(
       (node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined,
     ),
-    ...noteParagraphs,
+    ...noteBlocks,
   ]);
   const inSections = new Set(open.flatMap((section) => section.parts.flat()));
   // Written only for a post whose front matter gives no summary.
