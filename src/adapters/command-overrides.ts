@@ -17,8 +17,11 @@ export function fetchWith(client: Client): FetchOverrides {
     try {
       return await application.commands.permissions.fetch({ guild: guildId });
     } catch (error) {
-      // Discord's answer for "no overrides" on a single command's route; none for the list.
-      if ((error as { code?: unknown }).code === RESTJSONErrorCodes.UnknownApplicationCommandPermissions)
+      // Discord's answer for "no overrides" on a single command's route; none for the list. Any other
+      // 404 (a Discord-like server without the route) is read alike: without overrides the defaults
+      // hold, which let no more members in than Discord's own defaults do.
+      const { code, status } = error as { code?: unknown; status?: unknown };
+      if (code === RESTJSONErrorCodes.UnknownApplicationCommandPermissions || status === 404)
         return new Map();
       throw error;
     }

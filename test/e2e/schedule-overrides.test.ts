@@ -226,6 +226,25 @@ describe('/schedule and the server’s Integrations settings', () => {
     await bot?.waitForLog(/could not read the server’s command permissions/, 5_000, logged);
     expect((await asMember('schedule show')).data?.content).toMatch(/has no tip schedule yet/);
   });
+
+  it('GIVEN a Discord-like server without the overrides route (a bare 404) THEN the defaults hold: a moderator is refused as without overrides, no warning; a manager is not', async () => {
+    emulator.setCommandPermissions(IDS.guild, scheduleId, [role(MODS, true)]);
+    const logged = bot?.logs.length ?? 0;
+    const reads = permissionReads();
+    emulator.failNext({ method: 'GET', path: /\/commands\/permissions$/, status: 404 });
+    expect((await asMember('schedule show')).data?.content).toBe(NOT_ALLOWED);
+    expect(permissionReads()).toBe(reads + 1);
+    expect(
+      bot?.logs
+        .slice(logged)
+        .map((line) => line.msg)
+        .join('\n'),
+    ).not.toMatch(/could not read the server’s command permissions/);
+    const managed = await emulator
+      .chatInput('schedule show', {}, { memberPermissions: MANAGE_GUILD })
+      .response();
+    expect(callbackOf(managed).data?.content).toMatch(/has no tip schedule yet/);
+  });
 });
 
 /** How many times the bot read the server's overrides (answered or not). */
