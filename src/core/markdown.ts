@@ -746,14 +746,15 @@ function placeMarkers(given: readonly Nodes[], markers: boolean): Nodes[] {
       placed.push(node);
       continue;
     }
-    const run = [footnoteMarker(node.label ?? node.identifier)];
+    // A note cited twice in a row (`[^4][^4]`) is one marker.
+    const run = new Set([footnoteMarker(node.label ?? node.identifier)]);
     for (let next = nodes[i + 1]; next?.type === 'footnoteReference'; next = nodes[i + 1]) {
-      run.push(footnoteMarker(next.label ?? next.identifier));
+      run.add(footnoteMarker(next.label ?? next.identifier));
       i++;
     }
     const before = placed[placed.length - 1];
     const after = nodes[i + 1];
-    const marker: Text = { type: 'text', value: run.join(',') };
+    const marker: Text = { type: 'text', value: [...run].join(',') };
     if (isAttention(before))
       placed[placed.length - 1] = { ...before, children: [...before.children, marker] };
     else if (isAttention(after)) {

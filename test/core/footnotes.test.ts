@@ -253,6 +253,14 @@ describe('footnotes', () => {
     ).toEqual(['Read https://example.com/guide ¹ first.\n\n¹ One.', 'Both¹,².\n\n¹ One.\n² Two.']);
   });
 
+  it('GIVEN one note cited twice in a row THEN it shows one marker, not ¹,¹', () => {
+    expect(
+      tips(['## Tips', '', '- Twice[^1][^1] and thrice[^2][^1][^2].', '', '[^1]: One.', '[^2]: Two.'])?.map(
+        (item) => item.text,
+      ),
+    ).toEqual(['Twice¹ and thrice²,¹.\n\n¹ One.\n² Two.']);
+  });
+
   it('GIVEN a tip and its section rendered THEN the markers and notes show, within Discord limits, even for a 2,000-word note', () => {
     const note = Array.from({ length: 2000 }, (_, i) => `word${i}`).join(' ');
     const article = parse(
