@@ -240,28 +240,41 @@ async function serverRefusal(
   deps: Deps,
 ): Promise<CommandRefusal | 'unchecked'> {
   // Without a way to read the overrides, none is assumed: only Manage Server opens /schedule.
-  if (deps.overrides === undefined) return 'member';
+  const { overrides } = deps;
+  if (overrides === undefined) return 'member';
   const { guildId, channel } = interaction;
-  let overrides;
-  try {
-    overrides = await deps.overrides.get(guildId, interaction.commandId, interaction.applicationId);
-  } catch (err) {
-    deps.logger.warn({ err, guildId }, 'could not read the server’s command permissions; /schedule refused');
-    return 'unchecked';
-  }
-  return commandRefusal(
-    {
-      guildId,
-      // A thread follows its channel's overrides.
-      channelId: channel?.isThread() ? (channel.parentId ?? interaction.channelId) : interaction.channelId,
-      userId: interaction.user.id,
-      roleIds: [...interaction.member.roles.cache.keys()].filter((id) => id !== guildId),
-      memberPermissions: interaction.memberPermissions.bitfield,
-      defaultMemberPermissions: REQUIRED,
-    },
-    overrides,
-  );
+  const refusalOf = async (maxAgeMs?: number): Promise<CommandRefusal | 'unchecked'> => {
+    let read;
+    try {
+      read = await overrides.get(guildId, interaction.commandId, interaction.applicationId, { maxAgeMs });
+    } catch (err) {
+      deps.logger.warn(
+        { err, guildId },
+        'could not read the server’s command permissions; /schedule refused',
+      );
+      return 'unchecked';
+    }
+    return commandRefusal(
+      {
+        guildId,
+        // A thread follows its channel's overrides.
+        channelId: channel?.isThread() ? (channel.parentId ?? interaction.channelId) : interaction.channelId,
+        userId: interaction.user.id,
+        roleIds: [...interaction.member.roles.cache.keys()].filter((id) => id !== guildId),
+        memberPermissions: interaction.memberPermissions.bitfield,
+        defaultMemberPermissions: REQUIRED,
+      },
+      read,
+    );
+  };
+  const refusal = await refusalOf();
+  // Refused by what was read a while ago: read again, in case the update event was missed (an admin
+  // who just allowed the member's role is told at once, not minutes later). Refusals are rare.
+  return refusal === undefined || refusal === 'unchecked' ? refusal : refusalOf(RECHECK_REFUSAL_MS);
 }
+
+/** How old the overrides that refuse a member may be before they are read again. */
+const RECHECK_REFUSAL_MS = 5_000;
 
 /** Why `/schedule pause` changed nothing: the schedule had stopped already, and why. */
 function alreadyPaused(paused: NonNullable<ScheduleRecord['paused']>): string {

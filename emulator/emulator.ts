@@ -36,7 +36,7 @@ export interface RecordedRequest {
 export interface FailureRule {
   method?: string;
   path: RegExp;
-  status: 400 | 403 | 404 | 429 | 500 | 502 | 503;
+  status: 400 | 403 | 404 | 405 | 429 | 500 | 502 | 503;
   times?: number;
   /** For 429: seconds to wait; `global` adds X-RateLimit-Global. */
   retryAfter?: number;
@@ -934,14 +934,20 @@ export class DiscordEmulator extends EventEmitter {
    * an admin does in Server Settings → Integrations; an empty list removes them. Discord then tells
    * the bot with APPLICATION_COMMAND_PERMISSIONS_UPDATE, whatever it has or has not fetched.
    */
-  setCommandPermissions(guildId: string, id: string, permissions: APIApplicationCommandPermission[]): void {
+  setCommandPermissions(
+    guildId: string,
+    id: string,
+    permissions: APIApplicationCommandPermission[],
+    { dispatch = true }: { dispatch?: boolean } = {},
+  ): void {
     const entry = { id, application_id: IDS.application, guild_id: guildId, permissions };
     const server =
       this.commandPermissions.get(guildId) ?? new Map<string, APIGuildApplicationCommandPermissions>();
     if (permissions.length === 0) server.delete(id);
     else server.set(id, entry);
     this.commandPermissions.set(guildId, server);
-    this.dispatchEvent('APPLICATION_COMMAND_PERMISSIONS_UPDATE', entry, guildId);
+    // Without the event: as a Discord-like server that never sends it, or a missed one.
+    if (dispatch) this.dispatchEvent('APPLICATION_COMMAND_PERMISSIONS_UPDATE', entry, guildId);
   }
 
   /**

@@ -20,8 +20,14 @@ export function fetchWith(client: Client): FetchOverrides {
       // Discord's answer for "no overrides" on a single command's route; none for the list. Any other
       // 404 (a Discord-like server without the route) is read alike: without overrides the defaults
       // hold, which let no more members in than Discord's own defaults do.
+      // So is a 405 or 501 (a route not implemented).
       const { code, status } = error as { code?: unknown; status?: unknown };
-      if (code === RESTJSONErrorCodes.UnknownApplicationCommandPermissions || status === 404)
+      if (
+        code === RESTJSONErrorCodes.UnknownApplicationCommandPermissions ||
+        status === 404 ||
+        status === 405 ||
+        status === 501
+      )
         return new Map();
       throw error;
     }
@@ -72,9 +78,17 @@ export class OverrideCache {
     this.clock = options.clock ?? Date.now;
   }
 
-  /** The overrides of `commandId` and of the app (`applicationId`) in the server; rejects if Discord could not say. */
-  async get(guildId: string, commandId: string, applicationId: string): Promise<Overrides> {
-    const { byId } = await this.entry(guildId);
+  /**
+   * The overrides of `commandId` and of the app (`applicationId`) in the server; rejects if Discord
+   * could not say. With `maxAgeMs`, what was fetched longer ago than that is fetched again.
+   */
+  async get(
+    guildId: string,
+    commandId: string,
+    applicationId: string,
+    { maxAgeMs = this.ttlMs }: { maxAgeMs?: number | undefined } = {},
+  ): Promise<Overrides> {
+    const { byId } = await this.entry(guildId, maxAgeMs);
     return { command: byId.get(commandId) ?? [], app: byId.get(applicationId) ?? [] };
   }
 
@@ -91,9 +105,9 @@ export class OverrideCache {
     for (const guildId of [...this.entries.keys(), ...this.pending.keys()]) this.forget(guildId);
   }
 
-  private async entry(guildId: string): Promise<Entry> {
+  private async entry(guildId: string, maxAgeMs: number): Promise<Entry> {
     const kept = this.entries.get(guildId);
-    if (kept !== undefined && this.clock() - kept.at < this.ttlMs) {
+    if (kept !== undefined && this.clock() - kept.at < Math.min(maxAgeMs, this.ttlMs)) {
       // Read again: last to be dropped.
       this.entries.delete(guildId);
       this.entries.set(guildId, kept);

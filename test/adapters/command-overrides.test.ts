@@ -121,4 +121,25 @@ describe('OverrideCache', () => {
     await answered(GUILD);
     expect(discord.calls).toEqual([GUILD, GUILD, OTHER_GUILD, GUILD]);
   });
+
+  it('GIVEN a maximum age asked THEN overrides older than it are fetched again, younger ones kept', async () => {
+    let now = 0;
+    const discord = scripted();
+    const cache = new OverrideCache(discord.fetch, { clock: () => now });
+    const first = cache.get(GUILD, COMMAND, APP);
+    await settle();
+    discord.answer({});
+    await first;
+    now = 4999;
+    expect(await cache.get(GUILD, COMMAND, APP, { maxAgeMs: 5000 })).toEqual({ command: [], app: [] });
+    expect(discord.calls).toEqual([GUILD]);
+    now = 5000;
+    const again = cache.get(GUILD, COMMAND, APP, { maxAgeMs: 5000 });
+    await settle();
+    discord.answer({ [COMMAND]: [MODS] });
+    expect((await again).command).toEqual([MODS]);
+    // What was read again is kept for the next look-up.
+    expect((await cache.get(GUILD, COMMAND, APP)).command).toEqual([MODS]);
+    expect(discord.calls).toEqual([GUILD, GUILD]);
+  });
 });

@@ -227,24 +227,40 @@ describe('/schedule and the server’s Integrations settings', () => {
     expect((await asMember('schedule show')).data?.content).toMatch(/has no tip schedule yet/);
   });
 
-  it('GIVEN a Discord-like server without the overrides route (a bare 404) THEN the defaults hold: a moderator is refused as without overrides, no warning; a manager is not', async () => {
-    emulator.setCommandPermissions(IDS.guild, scheduleId, [role(MODS, true)]);
-    const logged = bot?.logs.length ?? 0;
-    const reads = permissionReads();
-    emulator.failNext({ method: 'GET', path: /\/commands\/permissions$/, status: 404 });
+  it('GIVEN Moderators allowed without the update event (missed, or never sent) THEN a moderator refused is let in once the overrides read are a few seconds old, not minutes later', async () => {
     expect((await asMember('schedule show')).data?.content).toBe(NOT_ALLOWED);
-    expect(permissionReads()).toBe(reads + 1);
-    expect(
-      bot?.logs
-        .slice(logged)
-        .map((line) => line.msg)
-        .join('\n'),
-    ).not.toMatch(/could not read the server’s command permissions/);
-    const managed = await emulator
-      .chatInput('schedule show', {}, { memberPermissions: MANAGE_GUILD })
-      .response();
-    expect(callbackOf(managed).data?.content).toMatch(/has no tip schedule yet/);
-  });
+    emulator.setCommandPermissions(IDS.guild, scheduleId, [role(MODS, true)], { dispatch: false });
+    // Read a moment ago, the overrides are trusted: refused again without a new read.
+    const reads = permissionReads();
+    expect((await asMember('schedule show')).data?.content).toBe(NOT_ALLOWED);
+    expect(permissionReads()).toBe(reads);
+    await vi.waitFor(
+      async () => expect((await asMember('schedule show')).data?.content).toMatch(/has no tip schedule yet/),
+      { timeout: 20_000, interval: 1_000 },
+    );
+  }, 30_000);
+
+  it.each([404, 405] as const)(
+    'GIVEN a Discord-like server without the overrides route (a bare %i) THEN the defaults hold: a moderator is refused as without overrides, no warning; a manager is not',
+    async (status) => {
+      emulator.setCommandPermissions(IDS.guild, scheduleId, [role(MODS, true)]);
+      const logged = bot?.logs.length ?? 0;
+      const reads = permissionReads();
+      emulator.failNext({ method: 'GET', path: /\/commands\/permissions$/, status, code: 0 });
+      expect((await asMember('schedule show')).data?.content).toBe(NOT_ALLOWED);
+      expect(permissionReads()).toBe(reads + 1);
+      expect(
+        bot?.logs
+          .slice(logged)
+          .map((line) => line.msg)
+          .join('\n'),
+      ).not.toMatch(/could not read the server’s command permissions/);
+      const managed = await emulator
+        .chatInput('schedule show', {}, { memberPermissions: MANAGE_GUILD })
+        .response();
+      expect(callbackOf(managed).data?.content).toMatch(/has no tip schedule yet/);
+    },
+  );
 });
 
 /** How many times the bot read the server's overrides (answered or not). */
