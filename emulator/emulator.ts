@@ -36,7 +36,7 @@ export interface RecordedRequest {
 export interface FailureRule {
   method?: string;
   path: RegExp;
-  status: 400 | 403 | 404 | 405 | 429 | 500 | 502 | 503;
+  status: 400 | 403 | 404 | 405 | 429 | 500 | 501 | 502 | 503;
   times?: number;
   /** For 429: seconds to wait; `global` adds X-RateLimit-Global. */
   retryAfter?: number;
@@ -86,6 +86,14 @@ export interface GuildSpec {
   channels: ChannelSpec[];
   /** Leave the bot's own member out of GUILD_CREATE (Discord may); it is then fetched over REST. */
   omitBotMember?: boolean;
+  /**
+   * What a minimal fake may send and Discord does not, within the API description: GUILD_CREATE
+   * without the @everyone role, or without `channels` (fetched over REST then), or no GUILD_CREATE
+   * at all (the server only listed unavailable in READY).
+   */
+  omitEveryoneRole?: boolean;
+  omitChannels?: boolean;
+  neverCreated?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -859,7 +867,10 @@ export class DiscordEmulator extends EventEmitter {
       },
       undefined,
     );
-    for (const guild of guilds) this.dispatchTo(session, 'GUILD_CREATE', this.guildPayload(guild), guild.id);
+    for (const guild of guilds) {
+      if (guild.neverCreated !== true)
+        this.dispatchTo(session, 'GUILD_CREATE', this.guildPayload(guild), guild.id);
+    }
     this.emit('session', shardId);
   }
 
@@ -983,6 +994,15 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   private guildPayload(guild: GuildSpec) {
+    const { channels, roles, ...payload } = this.fullGuildPayload(guild);
+    return {
+      ...payload,
+      roles: guild.omitEveryoneRole === true ? roles.filter((role) => role.id !== guild.id) : roles,
+      ...(guild.omitChannels === true ? {} : { channels }),
+    };
+  }
+
+  private fullGuildPayload(guild: GuildSpec) {
     return {
       id: guild.id,
       name: guild.name,
