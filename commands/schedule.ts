@@ -1,11 +1,14 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import {
   ChannelType,
+  DiscordAPIError,
   InteractionContextType,
   PermissionFlagsBits,
   type ChatInputCommandInteraction,
+  type Guild,
   type GuildBasedChannel,
   type GuildMember,
+  type PermissionsBitField,
 } from 'discord.js';
 import {
   renderCannotPost,
@@ -145,10 +148,12 @@ export default {
     // Every answer below waits on the store (or Discord): deferred if that takes long (Redis restarting, say).
     const answer = answerInTime(interaction);
     try {
-      if (!interaction.memberPermissions.has(REQUIRED)) await assertAllowedByServer(interaction, deps);
+      const permissions = memberPermissions(interaction);
+      if (permissions === undefined) throw new UserFacingError(NOT_ALLOWED);
+      if (!permissions.has(REQUIRED)) await assertAllowedByServer(interaction, deps, permissions);
       const sub = interaction.options.getSubcommand();
       if (sub === 'set') {
-        await set(interaction, deps, answer);
+        await set(interaction, deps, answer, permissions);
         return;
       }
       const current = await deps.schedules.get(guildId);
@@ -172,20 +177,21 @@ export default {
         }
         case 'resume': {
           if (current.paused === undefined) throw new UserFacingError(NOT_PAUSED);
-          const channel = interaction.guild.channels.cache.get(current.channelId);
-          if (channel === undefined) throw new UserFacingError(SCHEDULE_TEXT.channelGone);
-          const until = await assertCanPost(
-            channel,
-            interaction,
-            resumeSchedule(current, now).nextRunAt,
-            now,
-          );
+          const channel = await serverChannel(interaction.guild, current.channelId);
+          if (channel === 'gone') throw new UserFacingError(SCHEDULE_TEXT.channelGone);
+          // A channel that cannot be looked up now is resumed unchecked, as one whose permissions cannot.
+          const blockers =
+            channel === undefined
+              ? undefined
+              : await assertCanPost(channel, interaction, resumeSchedule(current, now).nextRunAt, now);
           const { seen, stored } = await changeSeen(deps, guildId, (r) => resumeSchedule(r, now));
           // Removed meanwhile, or resumed by someone else: this resume changed nothing.
           if (seen === undefined || stored === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
           if (seen.paused === undefined) throw new UserFacingError(NOT_PAUSED);
           const notes = [renderScheduleResumed(stored)];
-          if (until !== undefined) notes.push(renderTimeoutNote(until));
+          if (blockers === undefined) notes.push(uncheckedNote(current.channelId, 'next'));
+          else if (blockers.timedOutUntil !== undefined)
+            notes.push(renderTimeoutNote(blockers.timedOutUntil));
           await answer.send(ephemeralText(notes.join('\n')));
           return;
         }
@@ -228,8 +234,9 @@ const CHANNEL_OFF =
 async function assertAllowedByServer(
   interaction: ChatInputCommandInteraction<'cached'>,
   deps: Deps,
+  permissions: Readonly<PermissionsBitField>,
 ): Promise<void> {
-  const refusal = await serverRefusal(interaction, deps);
+  const refusal = await serverRefusal(interaction, deps, permissions);
   if (refusal === 'channel') throw new UserFacingError(CHANNEL_OFF);
   if (refusal === 'unchecked') throw new UserFacingError(`${NOT_ALLOWED}\n${UNCHECKED}`);
   if (refusal !== undefined) throw new UserFacingError(NOT_ALLOWED);
@@ -238,6 +245,7 @@ async function assertAllowedByServer(
 async function serverRefusal(
   interaction: ChatInputCommandInteraction<'cached'>,
   deps: Deps,
+  permissions: Readonly<PermissionsBitField>,
 ): Promise<CommandRefusal | 'unchecked'> {
   // Without a way to read the overrides, none is assumed: only Manage Server opens /schedule.
   const { overrides } = deps;
@@ -261,7 +269,7 @@ async function serverRefusal(
         channelId: channel?.isThread() ? (channel.parentId ?? interaction.channelId) : interaction.channelId,
         userId: interaction.user.id,
         roleIds: [...interaction.member.roles.cache.keys()].filter((id) => id !== guildId),
-        memberPermissions: interaction.memberPermissions.bitfield,
+        memberPermissions: permissions.bitfield,
         defaultMemberPermissions: REQUIRED,
       },
       read,
@@ -306,10 +314,15 @@ async function set(
   interaction: ChatInputCommandInteraction<'cached'>,
   deps: Deps,
   answer: ReturnType<typeof answerInTime>,
+  permissions: Readonly<PermissionsBitField>,
 ): Promise<void> {
-  const picked = interaction.options.getChannel('channel', true);
-  const channel = interaction.guild.channels.cache.get(picked.id);
-  if (channel === undefined || !(POSTABLE as readonly ChannelType[]).includes(channel.type)) {
+  // The channel as resolved by Discord, else by its id: `resolved` is optional in an interaction.
+  const pickedId =
+    interaction.options.getChannel('channel')?.id ?? String(interaction.options.get('channel', true).value);
+  const channel = await serverChannel(interaction.guild, pickedId);
+  if (channel === undefined)
+    throw new UserFacingError(`I could not look up <#${pickedId}> just now. Try again in a moment.`);
+  if (channel === 'gone' || !(POSTABLE as readonly ChannelType[]).includes(channel.type)) {
     throw new UserFacingError(
       'Choose a text or announcement channel: tips cannot be posted in voice channels, categories, forums or threads.',
     );
@@ -317,8 +330,12 @@ async function set(
   // A member let in by the server's Integrations settings (not Manage Server) chooses only among
   // the channels they may post in themselves: those settings say where /schedule is typed, not where
   // the bot posts (a staff channel, or an announcement channel whose posts reach other servers).
-  if (!interaction.memberPermissions.has(REQUIRED)) {
-    const mine = channel.permissionsFor(interaction.member);
+  if (!permissions.has(REQUIRED)) {
+    const mine = permissionsIn(channel, interaction.member);
+    if (mine === undefined)
+      throw new UserFacingError(
+        `I could not check that you can post in <#${channel.id}> yourself, as members without **Manage Server** must to schedule tips there: try again in a moment, or ask a server admin.`,
+      );
     const lacking = MEMBER_NEEDS.filter(([flag]) => !mine.has(flag)).map(([, name]) => `**${name}**`);
     if (lacking.length > 0)
       throw new UserFacingError(
@@ -335,7 +352,7 @@ async function set(
   };
   const now = deps.clock();
   // The first post's time depends on the rule alone, not on the schedule replaced.
-  const until = await assertCanPost(
+  const blockers = await assertCanPost(
     channel,
     interaction,
     setSchedule(undefined, settings, now).nextRunAt,
@@ -350,7 +367,11 @@ async function set(
   if (saved === undefined) throw new Error('the schedule was not saved');
   const notes = [
     replacedNote(last.replaced, saved),
-    until === undefined ? undefined : renderTimeoutNote(until),
+    blockers === undefined
+      ? uncheckedNote(channel.id, 'first')
+      : blockers.timedOutUntil === undefined
+        ? undefined
+        : renderTimeoutNote(blockers.timedOutUntil),
     zoneNote(withoutInvisible(interaction.options.getString('timezone', true)), saved.timezone),
     deps.content.items('tips').length === 0 ? SCHEDULE_TEXT.noTipsYet : undefined,
   ].filter((note) => note !== undefined);
@@ -411,7 +432,8 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
 /**
  * What may stop the bot's posts in `channel`: the permissions it lacks there, by name, and its
  * timeout in the server if it lasts past `now` (a timed-out member may only view and read, which
- * permissionsFor ignores). Undefined if its own member could not be looked up.
+ * permissionsFor ignores). Undefined if its permissions there cannot be told: its own member could
+ * not be looked up, or the server's roles are not known.
  */
 async function postBlockers(
   channel: GuildBasedChannel,
@@ -419,9 +441,12 @@ async function postBlockers(
   now: number,
 ): Promise<PostBlockers | undefined> {
   const me = await ownMember(interaction);
-  if (me === null) return undefined;
-  const permissions = channel.permissionsFor(me);
-  const until = me.communicationDisabledUntilTimestamp ?? null;
+  // In the channel the command was used in, Discord says the bot's permissions with the interaction.
+  const permissions =
+    (me === null ? undefined : permissionsIn(channel, me)) ??
+    (channel.id === interaction.channelId ? interaction.appPermissions : undefined);
+  if (permissions === undefined) return undefined;
+  const until = me?.communicationDisabledUntilTimestamp ?? null;
   return {
     missing: NEEDED.filter(([flag]) => !permissions.has(flag)).map(([, name]) => name),
     timedOutUntil: until !== null && until > now ? until : undefined,
@@ -434,24 +459,77 @@ async function ownMember(interaction: ChatInputCommandInteraction<'cached'>): Pr
 }
 
 /**
+ * `member`'s permissions in `channel`, or undefined if they cannot be told: discord.js reads the
+ * server's @everyone role, which a server known only from READY (unavailable) or from a GUILD_CREATE
+ * without it lacks, and throws a TypeError then.
+ */
+function permissionsIn(
+  channel: GuildBasedChannel,
+  member: GuildMember,
+): Readonly<PermissionsBitField> | undefined {
+  try {
+    return channel.permissionsFor(member);
+  } catch (error) {
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The member's permissions as sent with the command, else as the cache tells them (`member.permissions`
+ * is optional in an interaction, though discord.js types it as always there); undefined if neither can.
+ */
+function memberPermissions(
+  interaction: ChatInputCommandInteraction<'cached'>,
+): Readonly<PermissionsBitField> | undefined {
+  const sent = interaction.memberPermissions as Readonly<PermissionsBitField> | null;
+  if (sent !== null) return sent;
+  try {
+    return interaction.member.permissions;
+  } catch (error) {
+    // The @everyone role is not known, as in permissionsIn.
+    if (error instanceof TypeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The server's channel `id`: from the cache, else fetched (a GUILD_CREATE may leave channels out).
+ * 'gone' only if Discord says there is no such channel; undefined if that cannot be told now.
+ */
+async function serverChannel(guild: Guild, id: string): Promise<GuildBasedChannel | 'gone' | undefined> {
+  const cached = guild.channels.cache.get(id);
+  if (cached !== undefined) return cached;
+  try {
+    return (await guild.channels.fetch(id)) ?? undefined;
+  } catch (error) {
+    if (error instanceof DiscordAPIError && (error.status === 404 || error.code === 10003)) return 'gone';
+    return undefined;
+  }
+}
+
+/** Why an answer says nothing of the bot's permissions: a post Discord refuses pauses the schedule, with the reason. */
+function uncheckedNote(channelId: string, post: 'first' | 'next'): string {
+  return `I could not check that I can post in <#${channelId}>: if Discord refuses the ${post} post, tip posts pause and \`/schedule show\` says why.`;
+}
+
+/**
  * Refuses with the exact permissions the bot lacks in the channel, and with its timeout in the
- * server if that lasts past the first post (`firstAt`). Returns the end of a timeout that does not,
- * for the answer to note.
+ * server if that lasts past the first post (`firstAt`). Returns what was found (a timeout that ends
+ * before, for the answer to note), or undefined if the bot's permissions cannot be told: then the
+ * schedule goes ahead, since a post Discord refuses pauses it with the reason.
  */
 async function assertCanPost(
   channel: GuildBasedChannel,
   interaction: ChatInputCommandInteraction<'cached'>,
   firstAt: number,
   now: number,
-): Promise<number | undefined> {
+): Promise<PostBlockers | undefined> {
   const blockers = await postBlockers(channel, interaction, now);
-  if (blockers === undefined)
-    throw new UserFacingError(
-      'I could not look up my own permissions in this server just now. Try again in a moment.',
-    );
+  if (blockers === undefined) return undefined;
   const refusal = renderCannotPost(channel.id, blockers, firstAt);
   if (refusal !== undefined) throw new UserFacingError(refusal);
-  return blockers.timedOutUntil;
+  return blockers;
 }
 
 /** What `/schedule resume` would find in the schedule's channel now; undefined if it cannot be told. */
@@ -460,8 +538,9 @@ async function channelCheck(
   record: ScheduleRecord,
   now: number,
 ): Promise<ChannelCheck | undefined> {
-  const channel = interaction.guild.channels.cache.get(record.channelId);
-  if (channel === undefined) return { kind: 'gone' };
+  const channel = await serverChannel(interaction.guild, record.channelId);
+  if (channel === 'gone') return { kind: 'gone' };
+  if (channel === undefined) return undefined;
   const blockers = await postBlockers(channel, interaction, now);
   if (blockers === undefined) return undefined;
   const { missing, timedOutUntil } = blockers;
