@@ -631,10 +631,19 @@ function literalLines(text: string): string {
       AUTOLINK.lastIndex = start;
       if (AUTOLINK.test(lines))
         return { end: AUTOLINK.lastIndex, text: lines.slice(start, AUTOLINK.lastIndex) };
+      // A link's address written in brackets (`[me](<https://example.org/a b>)`), as in a section.
+      if (lines.slice(start - 2, start) === '](') {
+        BRACKETED_ADDRESS.lastIndex = start;
+        if (BRACKETED_ADDRESS.test(lines))
+          return { end: BRACKETED_ADDRESS.lastIndex, text: lines.slice(start, BRACKETED_ADDRESS.lastIndex) };
+      }
       return { end: start + 1, text: '\\<' };
     },
   });
 }
+
+/** A link destination in pointy brackets, as CommonMark reads one: no line break, `<` or `>` but escaped. */
+const BRACKETED_ADDRESS = /<(?:[^<>\n\\]|\\.)*>/y;
 
 /** An autolink as CommonMark reads one: an address with a scheme (`<https://…>`), or an email's. */
 const AUTOLINK =

@@ -26,6 +26,17 @@ describe('an autolink in a summary', () => {
     expect(summary).toBe(section);
   });
 
+  it('GIVEN a link whose address is in brackets (with a space) THEN the link, as in a section (README audit)', () => {
+    const { summary, section } = shown(
+      'summary',
+      'A [you](<https://example.org/ab>) and [me](<https://example.org/a b>).',
+    );
+    expect(summary).toBe('A [you](https://example.org/ab) and [me](https://example.org/a%20b).');
+    expect(summary).toBe(section);
+    // Not a link's address: escaped as before.
+    expect(shown('summary', 'See (<b>) and [x] (<c>).').summary).toBe('See (\\<b>) and \\[x] (\\<c>).');
+  });
+
   it('GIVEN a `<` that opens no autolink, or one in code THEN shown as written, as before', () => {
     expect(shown('summary', 'If a <b and <x:y z> then').summary).toBe('If a \\<b and \\<x:y z> then');
     expect(shown('summary', 'Type `<me@example.com>` here.').summary).toBe('Type `<me@example.com>` here.');
