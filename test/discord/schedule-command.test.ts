@@ -1,4 +1,10 @@
-import { ChannelType, MessageFlags, PermissionFlagsBits, type InteractionReplyOptions } from 'discord.js';
+import {
+  ChannelType,
+  DiscordAPIError,
+  MessageFlags,
+  PermissionFlagsBits,
+  type InteractionReplyOptions,
+} from 'discord.js';
 import { Keyv } from 'keyv';
 import { describe, expect, it } from 'vitest';
 import { LastTips } from '../../src/adapters/last-tips.js';
@@ -65,7 +71,14 @@ function schedule(
       has: (flag: bigint) => manageServer || flag !== PermissionFlagsBits.ManageGuild,
     },
     guild: {
-      channels: { cache: new Map(denied === 'gone' ? [] : [[CHANNEL, channel]]) },
+      channels: {
+        cache: new Map(denied === 'gone' ? [] : [[CHANNEL, channel]]),
+        // A channel not in the cache is fetched: Discord answers 404 Unknown Channel for one deleted.
+        fetch: () =>
+          Promise.reject(
+            new DiscordAPIError({ message: 'Unknown Channel', code: 10003 }, 10003, 404, 'GET', '', {}),
+          ),
+      },
       members: { me: { communicationDisabledUntilTimestamp: timedOutUntil } },
     },
     options: {
