@@ -99,7 +99,8 @@ export default {
             .setName('time')
             .setDescription('Time of day, 24-hour HH:MM, e.g. 09:00')
             .setRequired(true)
-            .setMaxLength(5),
+            // Room for a space or an invisible character pasted with it, which the bot leaves out.
+            .setMaxLength(7),
         )
         .addStringOption((o) =>
           o

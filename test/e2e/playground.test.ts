@@ -389,7 +389,7 @@ describe('npm run playground', () => {
     expect(output).toMatch(
       /channel takes a text or announcement channel; #voice is a voice channel\. Channels: #general\n/,
     );
-    expect(output).toMatch(/time takes at most 5 characters \(this is 8\)/);
+    expect(output).toMatch(/time takes at most 7 characters \(this is 8\)/);
     expect(output).toMatch(/query takes at most 80 characters \(this is 81\)/);
     expect(output).toMatch(/\/tips has no option bogus\. Its options: article: private:/);
     expect(output).toMatch(/private is given twice/);
