@@ -128,8 +128,8 @@ const ELEVENTY_COLLECTIONS: ReadonlySet<string> = new Set(['all', 'nav', 'post',
 /** Heading names that mark each section when the front matter maps none (compared case-insensitively). */
 const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
   motivations: ['motivations', 'motivation'],
-  skills: ['skills'],
-  tips: ['tips'],
+  skills: ['skills', 'skill'],
+  tips: ['tips', 'tip'],
 };
 
 /** A phrase and the colon after it that make an item's name (a colon of `https:` has no space after it). */

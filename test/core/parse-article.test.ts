@@ -102,6 +102,19 @@ describe('finding sections', () => {
     expect(article.sections.motivations?.text).toBe('Because.');
   });
 
+  it('GIVEN a singular heading (Motivation, Skill, Tip) THEN it starts that section too; a longer name does not (README audit)', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## Motivation\n\nBecause.\n\n## Skill\n\n- **Listen:** well\n\n### Tip\n\n- **One:** first\n\n## Key skills\n\n- not one',
+      ),
+    );
+    expect(article.sections.motivations?.text).toBe('Because.');
+    expect(article.sections.skills?.items).toMatchObject([{ name: 'Listen', text: 'well' }]);
+    expect(article.sections.tips?.items).toMatchObject([{ name: 'One', text: 'first' }]);
+    expect(article.sections.skills?.items).toHaveLength(1);
+  });
+
   it('GIVEN numbered headings (## 1. Motivations, ## 3) Tips) THEN they are the sections; a number alone or in a name is no section', () => {
     const article = mustParse(
       articleSource(
