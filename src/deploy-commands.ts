@@ -35,10 +35,35 @@ async function deploy(): Promise<number> {
     console.error(
       status === 401
         ? 'Discord rejected DISCORD_TOKEN. Copy the token again from the Bot page of your application.'
-        : `Could not register the commands: ${text}`,
+        : status === 403
+          ? missingAccess(text, guildId, config.applicationId !== undefined)
+          : `Could not register the commands: ${text}`,
     );
     return 1;
   }
+}
+
+/**
+ * A 403 (Missing Access) on the commands' route says only that: what usually causes it, and what to
+ * do. An application id learned from the token is the token's own, so it is named only when set.
+ */
+function missingAccess(text: string, guildId: string | undefined, applicationIdSet: boolean): string {
+  const checkApplication =
+    'the id on the General Information page of the application whose token DISCORD_TOKEN is, or unset to learn it from the token';
+  if (guildId === undefined)
+    return applicationIdSet
+      ? `Could not register the commands: ${text}. DISCORD_APPLICATION_ID is likely not the application of DISCORD_TOKEN: set it to ${checkApplication}.`
+      : `Could not register the commands: ${text}`;
+  const causes = [
+    'the bot is not in that server',
+    'it was invited without the applications.commands scope',
+    ...(applicationIdSet ? ['DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN'] : []),
+  ];
+  return [
+    `Could not register the commands in server ${guildId}: ${text}. Likely: ${causes.join('; or ')}.`,
+    'Invite the bot to that server with the scopes bot and applications.commands (see the README, "Create the Discord application"),',
+    `and check that DISCORD_GUILD_ID is that server's id (with Developer Mode on, right-click the server, Copy Server ID)${applicationIdSet ? `, and that DISCORD_APPLICATION_ID is ${checkApplication}` : ''}.`,
+  ].join('\n');
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeployConfig } from '../src/deploy-config.js';
+import { DiscordEmulator, IDS } from '../emulator/emulator.js';
 import { runEntry } from '../emulator/run-bot.js';
 import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
 
@@ -78,5 +79,59 @@ describe('npm run deploy-commands with bad settings', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Could not register the commands: /);
     expect(result.stderr + result.stdout).not.toContain('secret-part');
+  });
+});
+
+describe('npm run deploy-commands refused access (403 Missing Access)', () => {
+  let dir: string;
+  let emulator: DiscordEmulator;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'deploy-'));
+    emulator = await new DiscordEmulator().start();
+  });
+  afterAll(async () => {
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const deploy = (env: Record<string, string>) =>
+    runEntry(
+      'deploy-commands',
+      { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, ...env },
+      dir,
+    );
+
+  it('GIVEN DISCORD_GUILD_ID a server the bot is not in THEN names the likely causes and what to do, without the token', async () => {
+    const result = await deploy({ DISCORD_GUILD_ID: '1100000000000000999' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^Could not register the commands in server 1100000000000000999: Missing Access\. Likely: the bot is not in that server; or it was invited without the applications\.commands scope\.\n/,
+    );
+    expect(result.stderr).toContain(
+      'Invite the bot to that server with the scopes bot and applications.commands',
+    );
+    expect(result.stderr).toContain("check that DISCORD_GUILD_ID is that server's id");
+    // Learned from the token, the application id is the token's own: not a cause to check.
+    expect(result.stderr).not.toContain('DISCORD_APPLICATION_ID');
+    expect(result.stderr + result.stdout).not.toContain(emulator.token);
+  });
+
+  it("GIVEN a DISCORD_APPLICATION_ID not the token's THEN names it among the causes, with or without a server", async () => {
+    const inServer = await deploy({
+      DISCORD_GUILD_ID: IDS.guild,
+      DISCORD_APPLICATION_ID: '1100000000000000998',
+    });
+    expect(inServer.code).toBe(1);
+    expect(inServer.stderr).toContain('; or DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN.');
+    expect(inServer.stderr).toContain(
+      'DISCORD_APPLICATION_ID is the id on the General Information page of the application whose token DISCORD_TOKEN is, or unset',
+    );
+
+    const globally = await deploy({ DISCORD_APPLICATION_ID: '1100000000000000998' });
+    expect(globally.code).toBe(1);
+    expect(globally.stderr).toMatch(
+      /^Could not register the commands: Missing Access\. DISCORD_APPLICATION_ID is likely not the application of DISCORD_TOKEN: /,
+    );
+    expect(globally.stderr).not.toContain('DISCORD_GUILD_ID');
+    expect(inServer.stderr + globally.stderr).not.toContain(emulator.token);
   });
 });
