@@ -53,6 +53,7 @@ async function check(): Promise<number> {
   // long to show whole: said, no failure.
   const notes = [
     ...siteNotes(site),
+    ...eleventyAddressNote(site.eleventy, articleUrl, index.articles),
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
@@ -114,6 +115,25 @@ function siteNotes({ hugo, eleventy, notes: configNotes }: LoadedContent['site']
       'Read as an Eleventy site (its configuration is in or above the folder): a text tags is one tag, and _posts a folder like any other.',
     );
   return notes;
+}
+
+/**
+ * An Eleventy site's posts without a url or permalink of their own, under the bot's default ARTICLE_URL
+ * (`/blog/:slug`, a guess): Eleventy puts a post at its file's path, so these links are most likely
+ * 404s. Valid all the same; said with the patterns of the README's table for Eleventy.
+ */
+function eleventyAddressNote(
+  eleventy: boolean,
+  articleUrl: string | undefined,
+  articles: readonly Article[],
+): string[] {
+  if (!eleventy || articleUrl !== undefined) return [];
+  const defaulted = articles.filter((article) => article.addressField === undefined);
+  if (defaulted.length === 0) return [];
+  const example = defaulted.find((article) => article.url !== undefined)?.url;
+  return [
+    `${defaulted.length} article(s) without a url or permalink of their own are at the bot's default address, SITE_URL/blog/<slug>${example === undefined ? '' : ` (${example})`}, ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
+  ];
 }
 
 /** Files in `_posts` without front matter: Jekyll makes no post of them, and copies them as they are. */

@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEntry } from '../emulator/run-bot.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'content-check-notes-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Writes `files` (path from the folder: text) under a new folder in `dir`, and returns it. */
+function folder(name: string, files: Record<string, string>): string {
+  const root = join(dir, name);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+const post = (front: string) => `---\ntitle: A post\n${front}---\n\n## Tips\n\n- **Ask:** early.\n`;
+
+describe('content:check on an Eleventy site with ARTICLE_URL unset', () => {
+  const site = () =>
+    folder('eleventy', {
+      'package.json': '{}\n',
+      'eleventy.config.js': 'export default function () {}\n',
+      'posts/first-post.md': post(''),
+      // A template is left to ARTICLE_URL, as the README says: it counts as none of its own.
+      'posts/templated.md': post('permalink: "/{{ page.fileSlug }}/"\n'),
+      'posts/own-address.md': post('permalink: /own/\n'),
+    });
+
+  it('GIVEN posts without their own url or permalink THEN notes their /blog/<slug> address and ARTICLE_URL to set, exit code 0', async () => {
+    const result = await runEntry(
+      'content-check',
+      { CONTENT_DIR: join(site(), 'posts'), SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^3 article\(s\) in 3 file\(s\): all valid/);
+    expect(lines[1]).toMatch(/^Read as an Eleventy site/);
+    expect(lines[2]).toBe(
+      `2 article(s) without a url or permalink of their own are at the bot's default address, SITE_URL/blog/<slug> (https://blog.example/blog/first-post), ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
+    );
+  });
+
+  it('GIVEN ARTICLE_URL set, even to the default, or no Eleventy site THEN no such note', async () => {
+    const content = join(site(), 'posts');
+    const set = await runEntry('content-check', { CONTENT_DIR: content, ARTICLE_URL: '/blog/:slug' }, dir);
+    expect(set.code).toBe(0);
+    expect(set.stdout).not.toContain('Eleventy seldom');
+
+    const plain = folder('plain', { 'first-post.md': post('') });
+    const notEleventy = await runEntry('content-check', { CONTENT_DIR: plain }, dir);
+    expect(notEleventy.code).toBe(0);
+    expect(notEleventy.stdout).not.toContain('Eleventy seldom');
+  });
+});
