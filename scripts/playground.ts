@@ -1,11 +1,12 @@
 /**
  * `npm run playground`: the bot against the local Discord emulator, with a prompt where you type
  * slash commands as in Discord and see the replies. No token, no network. Also how an author
- * previews articles: it reads CONTENT_DIR (default ./content) and SITE_URL from the environment or .env.
+ * previews articles: it reads the content settings (CONTENT_DIR, default ./content, SITE_URL, …) from
+ * the environment or .env, and gives the bot those alone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +64,26 @@ function problemLine(message: string): string {
 /** A warning or error the bot logged, with the notes it gives (`file:line: what`) under it. */
 function problemLines(logged: { msg: string; notes?: unknown }): string {
   const notes = Array.isArray(logged.notes) ? logged.notes.filter((note) => typeof note === 'string') : [];
-  return [problemLine(logged.msg), ...notes.map((note) => red(`  ${visible(note)}`))].join('\n');
+  return [
+    problemLine(fromHere(logged.msg)),
+    ...notes.map((note) => red(`  ${visible(fromHere(note))}`)),
+  ].join('\n');
+}
+
+/**
+ * The bot's text with the files in the playground's working folder named from it (`content/a.md`),
+ * as the bot names them from its own: it runs in the playground's temporary folder, so gives them whole.
+ */
+function fromHere(text: string): string {
+  return text.replaceAll(`${process.cwd()}${sep}`, '');
+}
+
+/**
+ * Whether the bot stopped at start for its content (no valid article, no Markdown file, no folder),
+ * from what it printed: then fixing the articles and `reload` is what to do.
+ */
+function stoppedForContent(stderr: string): boolean {
+  return /^No (valid article|Markdown file) in /m.test(stderr);
 }
 
 interface Button {
@@ -81,6 +101,8 @@ async function main(): Promise<void> {
   const siteUrl = settings.siteUrl ?? 'https://example.com';
   const dir = mkdtempSync(join(tmpdir(), 'playground-'));
   const emulator = await new DiscordEmulator({ validator: specValidator() }).start();
+  // The content settings read above and the emulator's, nothing else: deploy-commands and the bot run
+  // in `dir`, where no .env fills in a real bot's settings (its application id, HTTP_PORT, shards, cache).
   const env = {
     DISCORD_TOKEN: emulator.token,
     DISCORD_API_URL: emulator.restUrl,
@@ -119,11 +141,27 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       void shutdown().finally(() => process.exit(128 + constants.signals[signal]));
     });
-  const deployed = await runEntry('deploy-commands', env, process.cwd());
-  if (deployed.code !== 0) throw new Error(deployed.stderr);
+  const deployed = await runEntry('deploy-commands', env, dir).catch((error: unknown) => ({
+    code: null,
+    stderr: error instanceof Error ? error.message : String(error),
+  }));
+  if (deployed.code !== 0) {
+    // One line: its own message, or the error's of a crash (under the file and line Node prints first).
+    const lines = deployed.stderr.trim().split('\n');
+    const why = (lines.find((line) => /^\w*Error\b/.test(line)) ?? lines[0] ?? '').replace(/\.$/, '');
+    console.error(
+      red(
+        `The playground could not register the bot's commands on its local Discord (${visible(why)}). Check that the bot builds (npm run build), then start the playground again.`,
+      ),
+    );
+    await shutdown();
+    process.exit(1);
+  }
+  /** Whether the last start failed for the content, when it failed: what to do then is fix it. */
+  let contentFailed = false;
   /** Starts the bot on the emulator and says what it loaded; undefined (reason printed) when it stopped. */
   const launch = async (): Promise<BotProcess | undefined> => {
-    const started = new BotProcess({ ...env, LOG_LEVEL: 'info' }, process.cwd(), undefined, {
+    const started = new BotProcess({ ...env, LOG_LEVEL: 'info' }, dir, undefined, {
       detached: true,
     });
     running.add(started);
@@ -133,7 +171,8 @@ async function main(): Promise<void> {
       await emulator.waitForSession();
     } catch (error) {
       const reason = started.stderr.trim() || (error instanceof Error ? error.message : String(error));
-      console.error(red(visible(reason)));
+      contentFailed = stoppedForContent(started.stderr);
+      console.error(red(visible(fromHere(reason))));
       await started.stop();
       return undefined;
     }
@@ -168,8 +207,11 @@ async function main(): Promise<void> {
     });
     shown = bot.logs.length;
   };
+  /** What to do while the bot does not run: fix the content when that stopped it, else try again. */
+  const notRunning = (): string =>
+    contentFailed ? 'fix the content and type reload' : 'see why above, and type reload to start it again';
   // As the bot refuses to start without a valid article, the author fixes the files and restarts it.
-  if (bot === undefined) console.log(dim('The bot did not start: fix the content and type reload.'));
+  if (bot === undefined) console.log(dim(`The bot did not start: ${notRunning()}.`));
   console.log(
     `Type a command as in Discord (${blue('/tips')}, ${blue('/articles tag:engineering leadership')}, ${blue('/skills article:…')}),` +
       ` a button's number to press it, ${blue('commands')} to list commands, Tab to complete,` +
@@ -253,7 +295,10 @@ async function main(): Promise<void> {
             // It stopped at start (no valid article): start it again on the fixed content.
             bot = await launch();
             shown = bot?.logs.length ?? 0;
-            if (bot === undefined) console.log(dim('Fix the content and type reload again.'));
+            if (bot === undefined)
+              console.log(
+                dim(contentFailed ? 'Fix the content and type reload again.' : 'Type reload to try again.'),
+              );
             buttons = [];
             last = undefined;
           } else {
@@ -275,7 +320,7 @@ async function main(): Promise<void> {
             ),
           );
         } else if (line.startsWith('/') && bot === undefined) {
-          console.log(dim('The bot is not running: fix the content and type reload.'));
+          console.log(dim(`The bot is not running: ${notRunning()}.`));
         } else if (line.startsWith('/')) {
           const parsed = parseCommand(emulator, line, offered);
           if (!admin && requiredPermissions(emulator, parsed.commandLine) !== undefined)
@@ -555,43 +600,69 @@ export async function complete(
   const option = options.find((o) => o.name === mark?.[1]);
   const typed = mark === undefined ? '' : line.slice(mark.index + mark[0].length);
   // After a value and a space, the next option's name is what is asked for.
-  if (option !== undefined && !/\S\s+$/.test(typed)) {
-    const folded = typed.trim().toLowerCase();
-    const limits = limitsOf(option);
-    if (option.type === ApplicationCommandOptionType.Channel) {
-      const names = channelsFor(emulator, option).map((c) => `#${c.name}`);
-      return [names.filter((n) => n.includes(folded.replace(/^#/, ''))).map((n) => `${n} `), typed];
-    }
-    if (option.type === ApplicationCommandOptionType.Boolean)
-      return [['true ', 'false '].filter((v) => v.startsWith(folded)), typed];
-    const fixed = limits.choices ?? [];
-    if (fixed.length > 0)
-      return [
-        fixed
-          .filter(
-            (c) => c.name.toLowerCase().includes(folded) || String(c.value).toLowerCase().includes(folded),
-          )
-          .map((c) => `${c.name} `),
-        typed,
-      ];
-    if (limits.autocomplete === true && autocomplete) {
-      const handle = emulator.autocomplete(path.join(' '), option.name, { [option.name]: typed.trim() });
-      const body = (await handle.response()).body as {
-        data?: { choices?: APIApplicationCommandOptionChoice[] };
-      };
-      // Shown as the rest is, and so typed back: `offered` maps the name shown to the value.
-      const choices = (body.data?.choices ?? []).map((c) => ({ ...c, name: visible(c.name) }));
-      offered.set(`${path.join(' ')} ${option.name}`, choices);
-      return [choices.map((c) => c.name), typed];
-    }
-    return [[], typed];
-  }
+  if (option !== undefined && !/\S\s+$/.test(typed))
+    return listed(await valuesFor(emulator, path, option, typed, { offered, autocomplete }), typed);
   const given = new Set(marks.map((m) => m[1]));
   const names = options
     .filter((o) => !given.has(o.name))
     .map((o) => `${o.name}:`)
     .filter((n) => n.startsWith(word));
   return [names, word];
+}
+
+/**
+ * The values Tab offers for `option` with `typed` written: those holding it, not only those starting
+ * with it (a title by any of its words, as Discord's client and the bot's autocomplete match).
+ */
+async function valuesFor(
+  emulator: DiscordEmulator,
+  path: readonly string[],
+  option: APIApplicationCommandOption,
+  typed: string,
+  { offered, autocomplete }: { offered: Offered; autocomplete: boolean },
+): Promise<string[]> {
+  const folded = typed.trim().toLowerCase();
+  const limits = limitsOf(option);
+  if (option.type === ApplicationCommandOptionType.Channel) {
+    const names = channelsFor(emulator, option).map((c) => `#${c.name}`);
+    return names.filter((n) => n.includes(folded.replace(/^#/, ''))).map((n) => `${n} `);
+  }
+  if (option.type === ApplicationCommandOptionType.Boolean)
+    return ['true ', 'false '].filter((v) => v.startsWith(folded));
+  const fixed = limits.choices ?? [];
+  if (fixed.length > 0)
+    return fixed
+      .filter((c) => c.name.toLowerCase().includes(folded) || String(c.value).toLowerCase().includes(folded))
+      .map((c) => `${c.name} `);
+  if (limits.autocomplete === true && autocomplete) {
+    const handle = emulator.autocomplete(path.join(' '), option.name, { [option.name]: typed.trim() });
+    const body = (await handle.response()).body as {
+      data?: { choices?: APIApplicationCommandOptionChoice[] };
+    };
+    // Shown as the rest is, and so typed back: `offered` maps the name shown to the value.
+    const choices = (body.data?.choices ?? []).map((c) => ({ ...c, name: visible(c.name) }));
+    offered.set(`${path.join(' ')} ${option.name}`, choices);
+    return choices.map((c) => c.name);
+  }
+  return [];
+}
+
+/**
+ * Values as readline is to take them. It writes the common start of the values in place of the typed
+ * text, and lists them only when there is none to write: a start that does not go on from the text
+ * (`How to lead ` for `lead`, of two titles) would replace it, and the list would never show. Then the
+ * text is among the values too, which leaves no common start, and the values are listed. One value,
+ * or values that go on from the text (whatever its case), are written in as before.
+ */
+export function listed(values: string[], typed: string): [string[], string] {
+  if (values.length < 2) return [values, typed];
+  const start = values.reduce((common, value) => {
+    let at = 0;
+    while (at < common.length && common[at] === value[at]) at++;
+    return common.slice(0, at);
+  });
+  const goesOn = start.toLowerCase().startsWith(typed.toLowerCase()) || typed.startsWith(start);
+  return [goesOn ? values : [...values, typed], typed];
 }
 
 /** The permissions a command asks of a member by default (its `default_member_permissions`), if any. */

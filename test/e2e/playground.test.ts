@@ -9,13 +9,16 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { PassThrough } from 'node:stream';
 import { SlashCommandBuilder } from 'discord.js';
 import { ApplicationCommandType, type APIApplicationCommand } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS } from '../../emulator/emulator.js';
-import { complete, parseCommand, visible, type Offered } from '../../scripts/playground.js';
+import { complete, listed, parseCommand, visible, type Offered } from '../../scripts/playground.js';
 import { articleSource, validFront } from '../helpers/articles.js';
 import { PROJECT_ROOT, SEED_ARTICLE } from '../helpers/paths.js';
 import { startEmulator, startStack, type Stack } from './harness.js';
@@ -365,6 +368,62 @@ describe('npm run playground', () => {
     }
   }, 60_000);
 
+  it("GIVEN a real bot's .env in the folder it runs from THEN it reads the content settings alone: the bot starts on the emulator, and problems name files from there", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'playground-env-'));
+    const temporary = mkdtempSync(join(tmpdir(), 'playground-tmp-'));
+    // A port in use, as a production bot's HTTP_PORT on the same machine.
+    const server = createServer();
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    const { port } = server.address() as { port: number };
+    try {
+      mkdirSync(join(folder, 'content'));
+      copyFileSync(SEED_ARTICLE, join(folder, 'content', 'seed.md'));
+      symlinkSync('missing.md', join(folder, 'content', 'broken.md'));
+      writeFileSync(
+        join(folder, '.env'),
+        [
+          'DISCORD_TOKEN=not-for-the-playground',
+          'DISCORD_APPLICATION_ID=123456789012345678',
+          `HTTP_PORT=${String(port)}`,
+          'SHARD_COUNT=2',
+          'SHARD_IDS=1',
+          `CONTENT_CACHE=${join(folder, 'cache.sqlite')}`,
+          'CONTENT_DIR=content',
+          'SITE_URL=https://blog.example',
+          '',
+        ].join('\n'),
+      );
+      const child = spawn(
+        process.execPath,
+        [join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), join(PROJECT_ROOT, 'scripts/playground.ts')],
+        { cwd: folder, env: { PATH: process.env.PATH ?? '', TMPDIR: temporary } },
+      );
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      child.stdin.end('/tips\nexit\n');
+      try {
+        expect(await exited).toBe(0);
+      } finally {
+        child.kill('SIGKILL');
+      }
+      expect(output).toMatch(/Career tips bot playground: 1 article\(s\)/);
+      expect(output).toMatch(
+        /Tips · From Software Engineer to Engineering Leader https:\/\/blog\.example\/blog\/software-engineer-to-engineering-leader/,
+      );
+      expect(output).toMatch(/! skipped: content\/broken\.md: a link to nothing \(missing\.md\)/);
+      expect(output).not.toMatch(/Could not register|HTTP_PORT|did not start|not running/);
+      expect(readdirSync(folder).sort()).toEqual(['.env', 'content']);
+      // Its temporary folder removed (tsx keeps its cache there too).
+      expect(readdirSync(temporary).filter((name) => name.startsWith('playground-'))).toEqual([]);
+    } finally {
+      server.close();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(temporary, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("GIVEN option values Discord's client would not send THEN the prompt refuses them with why, and a choice goes by its name", async () => {
     const schedule = '/schedule set channel:#general time:09:00 timezone:UTC';
     const { code, output } = await playground(
@@ -421,7 +480,18 @@ describe('the playground prompt, on the registered commands and the running bot'
   const offered: Offered = new Map();
   const tab = (line: string) => complete(stack.emulator, line, { offered, autocomplete: true });
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({
+      articles: {
+        'coach-a-team.md': articleSource(
+          validFront({ title: 'How to coach a team' }),
+          '## Tips\n\n- **Listen:** Listen first.',
+        ),
+        'coach-new-hires.md': articleSource(
+          validFront({ title: 'How to coach new hires' }),
+          '## Tips\n\n- **Agenda:** Send one.',
+        ),
+      },
+    });
   }, 60_000);
   afterAll(async () => {
     await stack.stop();
@@ -450,6 +520,11 @@ describe('the playground prompt, on the registered commands and the running bot'
       commandLine: 'tips',
       values: { article: 'software-engineer-to-engineering-leader' },
     });
+    // Titles holding the text, not starting with it: listed, the text kept (see the readline test below).
+    expect(await tab('/tips article:coach')).toEqual([
+      ['How to coach a team', 'How to coach new hires', 'coach'],
+      'coach',
+    ]);
     const [tags] = await tab('/articles tag:engineering');
     expect(tags).toEqual(['engineering leadership (1 article)']);
     expect(
@@ -457,6 +532,54 @@ describe('the playground prompt, on the registered commands and the running bot'
     ).toEqual({
       tag: 'engineering leadership',
     });
+  });
+
+  it('GIVEN Tab twice in a terminal on a title typed by a word inside it THEN readline lists the titles and keeps the text, and one title is written in', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
+    const rl = createInterface({
+      input,
+      output,
+      terminal: true,
+      completer: (line: string, callback: (error: null, result: [string[], string]) => void) => {
+        void tab(line).then((result) => callback(null, result));
+      },
+    });
+    try {
+      input.write('/tips article:coach\t');
+      input.write('\t');
+      await until(() => shown.includes('How to coach new hires'), 10_000, 'the titles listed');
+      expect(shown).toMatch(/How to coach a team/);
+      expect(rl.line).toBe('/tips article:coach');
+
+      // Ctrl-U empties the line.
+      input.write('\x15/tips article:leader\t');
+      await until(() => rl.line !== '/tips article:leader', 10_000, 'the title written in');
+      expect(rl.line).toBe('/tips article:From Software Engineer to Engineering Leader');
+    } finally {
+      rl.close();
+    }
+  });
+});
+
+describe('listed', () => {
+  it('GIVEN values whose common start does not go on from the typed text THEN adds the text, so that readline lists them', () => {
+    expect(listed(['How to lead a team', 'How to lead meetings'], 'lead')).toEqual([
+      ['How to lead a team', 'How to lead meetings', 'lead'],
+      'lead',
+    ]);
+  });
+
+  it('GIVEN one value, values going on from the text (in any case), or none in common THEN leaves them', () => {
+    expect(listed(['From Software Engineer'], 'soft')).toEqual([['From Software Engineer'], 'soft']);
+    expect(listed(['weekdays ', 'weekly '], 'Week')).toEqual([['weekdays ', 'weekly '], 'Week']);
+    expect(listed(['Tuesday ', 'Thursday ', 'Saturday '], 't')).toEqual([
+      ['Tuesday ', 'Thursday ', 'Saturday '],
+      't',
+    ]);
+    expect(listed(['#general ', '#gen-2 '], '#gen')).toEqual([['#general ', '#gen-2 '], '#gen']);
   });
 });
 
