@@ -4,6 +4,7 @@ import {
   DiscordAPIError,
   InteractionContextType,
   PermissionFlagsBits,
+  RESTJSONErrorCodes,
   type ChatInputCommandInteraction,
   type Guild,
   type GuildBasedChannel,
@@ -150,7 +151,7 @@ export default {
     const answer = answerInTime(interaction);
     try {
       const permissions = memberPermissions(interaction);
-      if (permissions === undefined) throw new UserFacingError(NOT_ALLOWED);
+      if (permissions === undefined) throw new UserFacingError(UNKNOWN_MEMBER_PERMISSIONS);
       if (!permissions.has(REQUIRED)) await assertAllowedByServer(interaction, deps, permissions);
       const sub = interaction.options.getSubcommand();
       if (sub === 'set') {
@@ -180,6 +181,7 @@ export default {
           if (current.paused === undefined) throw new UserFacingError(NOT_PAUSED);
           const channel = await serverChannel(interaction.guild, current.channelId);
           if (channel === 'gone') throw new UserFacingError(SCHEDULE_TEXT.channelGone);
+          if (channel === 'hidden') throw new UserFacingError(cannotSee(current.channelId));
           // A channel that cannot be looked up now is resumed unchecked, as one whose permissions cannot.
           const blockers =
             channel === undefined
@@ -223,6 +225,8 @@ export default {
 
 const NOT_ALLOWED =
   'Only members with the **Manage Server** permission, or whom the server’s Integrations settings allow, can use `/schedule`: ask a server admin to set the schedule for you, to give you that permission, or to allow you in Server Settings → Integrations.';
+const UNKNOWN_MEMBER_PERMISSIONS =
+  'I could not check your permissions in this server just now (`/schedule` needs **Manage Server**, or the server’s Integrations settings allowing you): try again in a moment.';
 const UNCHECKED =
   'I could not check the server’s Integrations settings just now: if they allow you to use `/schedule`, try again in a moment.';
 const CHANNEL_OFF =
@@ -318,12 +322,17 @@ async function set(
   permissions: Readonly<PermissionsBitField>,
 ): Promise<void> {
   // The channel as resolved by Discord, else by its id: `resolved` is optional in an interaction.
-  const pickedId =
-    interaction.options.getChannel('channel')?.id ?? String(interaction.options.get('channel', true).value);
-  const channel = await serverChannel(interaction.guild, pickedId);
+  const picked = interaction.options.getChannel('channel');
+  const pickedId = picked?.id ?? String(interaction.options.get('channel', true).value);
+  // Read afresh: a channel known only from `resolved` (a GUILD_CREATE without channels) lacks its
+  // permission overwrites, which the checks below need.
+  const channel = await serverChannel(interaction.guild, pickedId, { fresh: true });
   if (channel === undefined)
     throw new UserFacingError(`I could not look up <#${pickedId}> just now. Try again in a moment.`);
-  if (channel === 'gone' || !(POSTABLE as readonly ChannelType[]).includes(channel.type)) {
+  if (channel === 'gone')
+    throw new UserFacingError(`<#${pickedId}> no longer exists: choose another channel.`);
+  if (channel === 'hidden') throw new UserFacingError(cannotSee(pickedId));
+  if (!(POSTABLE as readonly ChannelType[]).includes(channel.type)) {
     throw new UserFacingError(
       'Choose a text or announcement channel: tips cannot be posted in voice channels, categories, forums or threads.',
     );
@@ -332,7 +341,8 @@ async function set(
   // the channels they may post in themselves: those settings say where /schedule is typed, not where
   // the bot posts (a staff channel, or an announcement channel whose posts reach other servers).
   if (!permissions.has(REQUIRED)) {
-    const mine = permissionsIn(channel, interaction.member);
+    // Discord's own figure, overwrites included, where it sends one (it does, with the option).
+    const mine = picked?.permissions ?? permissionsIn(channel, interaction.member);
     if (mine === undefined)
       throw new UserFacingError(
         `I could not check that you can post in <#${channel.id}> yourself, as members without **Manage Server** must to schedule tips there: try again in a moment, or ask a server admin.`,
@@ -460,20 +470,20 @@ async function ownMember(interaction: ChatInputCommandInteraction<'cached'>): Pr
 }
 
 /**
- * `member`'s permissions in `channel`, or undefined if they cannot be told: discord.js reads the
- * server's @everyone role, which a server known only from READY (unavailable) or from a GUILD_CREATE
- * without it lacks, and throws a TypeError then.
+ * Whether a member's permissions can be worked out from the cache: from the server's roles, of which
+ * discord.js needs @everyone (its id is the server's), which a server known only from READY
+ * (unavailable) or from a GUILD_CREATE without it lacks.
  */
+function rolesKnown(guild: Guild): boolean {
+  return guild.roles.cache.has(guild.id);
+}
+
+/** `member`'s permissions in `channel`, or undefined if they cannot be told (see rolesKnown). */
 function permissionsIn(
   channel: GuildBasedChannel,
   member: GuildMember,
 ): Readonly<PermissionsBitField> | undefined {
-  try {
-    return channel.permissionsFor(member);
-  } catch (error) {
-    if (error instanceof TypeError) return undefined;
-    throw error;
-  }
+  return rolesKnown(channel.guild) ? channel.permissionsFor(member) : undefined;
 }
 
 /**
@@ -485,28 +495,37 @@ function memberPermissions(
 ): Readonly<PermissionsBitField> | undefined {
   const sent = interaction.memberPermissions as Readonly<PermissionsBitField> | null;
   if (sent !== null) return sent;
-  try {
-    return interaction.member.permissions;
-  } catch (error) {
-    // The @everyone role is not known, as in permissionsIn.
-    if (error instanceof TypeError) return undefined;
-    throw error;
-  }
+  return rolesKnown(interaction.guild) ? interaction.member.permissions : undefined;
 }
 
 /**
- * The server's channel `id`: from the cache, else fetched (a GUILD_CREATE may leave channels out).
- * 'gone' only if Discord says there is no such channel; undefined if that cannot be told now.
+ * The server's channel `id`: from the cache, else (or with `fresh`, always) fetched; a GUILD_CREATE
+ * may leave channels out. 'gone' only if Discord says there is no such channel, 'hidden' if it says
+ * the bot cannot see it; the one cached, or undefined, if the fetch tells nothing (a bare 404 from a
+ * Discord-like server without the route, a 5xx).
  */
-async function serverChannel(guild: Guild, id: string): Promise<GuildBasedChannel | 'gone' | undefined> {
+async function serverChannel(
+  guild: Guild,
+  id: string,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<GuildBasedChannel | 'gone' | 'hidden' | undefined> {
   const cached = guild.channels.cache.get(id);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined && !fresh) return cached;
   try {
-    return (await guild.channels.fetch(id)) ?? undefined;
+    return (await guild.channels.fetch(id, { force: true })) ?? cached;
   } catch (error) {
-    if (error instanceof DiscordAPIError && (error.status === 404 || error.code === 10003)) return 'gone';
-    return undefined;
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return 'gone';
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess) return 'hidden';
+    return cached;
   }
+}
+
+/** The refusal for a channel Discord says the bot cannot see (403 Missing Access on fetching it). */
+function cannotSee(channelId: string): string {
+  return (
+    renderCannotPost(channelId, { missing: ['View Channel'] }, 0) ??
+    `I cannot see <#${channelId}>: grant me **View Channel** there, then try again.`
+  );
 }
 
 /** Why an answer says nothing of the bot's permissions: a post Discord refuses pauses the schedule, with the reason. */
@@ -541,6 +560,7 @@ async function channelCheck(
 ): Promise<ChannelCheck | undefined> {
   const channel = await serverChannel(interaction.guild, record.channelId);
   if (channel === 'gone') return { kind: 'gone' };
+  if (channel === 'hidden') return { kind: 'missing', permissions: ['View Channel'] };
   if (channel === undefined) return undefined;
   const blockers = await postBlockers(channel, interaction, now);
   if (blockers === undefined) return undefined;

@@ -7,11 +7,13 @@ import {
   GatewayOpcodes,
   InteractionType,
   MessageFlags,
+  OverwriteType,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
   type APIApplicationCommandPermission,
   type APIGuildApplicationCommandPermissions,
   type APIMessage,
+  type APIOverwrite,
 } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { choiceProblems, messageProblems, type MessageBody } from './limits.js';
@@ -198,6 +200,31 @@ export const IDS = {
 } as const;
 
 const ALL_PERMISSIONS = '2248473465835073';
+const ADMINISTRATOR = 1n << 3n;
+/** What @everyone may in the emulator's servers: View Channel, Send Messages, Read Message History. */
+const EVERYONE_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 16n);
+
+/**
+ * A channel's permission overwrites, as GUILD_CREATE and GET /channels/{id} send them: what it denies
+ * @everyone, and the bot's own (which allows back what @everyone lost but the bot is not denied).
+ */
+function overwritesOf(guild: GuildSpec, c: ChannelSpec): APIOverwrite[] {
+  return [
+    ...(c.everyoneDeny === undefined
+      ? []
+      : [{ id: guild.id, type: OverwriteType.Role, allow: '0', deny: String(c.everyoneDeny) }]),
+    ...(c.botDeny === undefined && c.everyoneDeny === undefined
+      ? []
+      : [
+          {
+            id: IDS.application,
+            type: OverwriteType.Member,
+            allow: String((c.everyoneDeny ?? 0n) & ~(c.botDeny ?? 0n)),
+            deny: String(c.botDeny ?? 0n),
+          },
+        ]),
+  ];
+}
 /** A server admin's: everything a member has, plus Administrator and Manage Server. */
 export const ADMIN_PERMISSIONS = String(BigInt(ALL_PERMISSIONS) | (1n << 3n) | (1n << 5n));
 const INTERACTION_ROUTE = /^\/(interactions|webhooks)\//;
@@ -586,7 +613,7 @@ export class DiscordEmulator extends EventEmitter {
     }
     let nested: Record<string, unknown>[] = options;
     for (const level of [...wrap].reverse()) nested = [{ ...level, options: nested }];
-    const resolved = this.resolvedFor(options, definitions);
+    const resolved = this.resolvedFor(options, definitions, context.memberPermissions ?? ALL_PERMISSIONS);
     return this.dispatchInteraction(
       type,
       {
@@ -601,10 +628,15 @@ export class DiscordEmulator extends EventEmitter {
     );
   }
 
-  /** Channel options need `resolved.channels`, as Discord sends it. */
+  /**
+   * Channel options need `resolved.channels`, as Discord sends it, with the member's permissions in
+   * each channel: @everyone's and `memberPermissions`, less what the channel denies @everyone (the
+   * emulator's only overwrite for members), unless an Administrator.
+   */
   private resolvedFor(
     options: Record<string, unknown>[],
     definitions: readonly APIApplicationCommandOption[],
+    memberPermissions: string,
   ): object | undefined {
     const channels: Record<string, object> = {};
     for (const option of options) {
@@ -616,7 +648,11 @@ export class DiscordEmulator extends EventEmitter {
         id,
         type: found?.channel.type ?? ChannelType.GuildText,
         name: found?.channel.name ?? 'unknown',
-        permissions: ALL_PERMISSIONS,
+        permissions: String(
+          (BigInt(memberPermissions) & ADMINISTRATOR) !== 0n
+            ? BigInt(ALL_PERMISSIONS)
+            : (EVERYONE_PERMISSIONS | BigInt(memberPermissions)) & ~(found?.channel.everyoneDeny ?? 0n),
+        ),
         guild_id: found?.guild.id ?? IDS.guild,
       };
     }
@@ -1015,7 +1051,7 @@ export class DiscordEmulator extends EventEmitter {
         {
           id: guild.id,
           name: '@everyone',
-          permissions: '68608',
+          permissions: String(EVERYONE_PERMISSIONS),
           position: 0,
           color: 0,
           hoist: false,
@@ -1042,21 +1078,7 @@ export class DiscordEmulator extends EventEmitter {
         type: c.type,
         guild_id: guild.id,
         position,
-        permission_overwrites: [
-          ...(c.everyoneDeny === undefined
-            ? []
-            : [{ id: guild.id, type: 0, allow: '0', deny: String(c.everyoneDeny) }]),
-          ...(c.botDeny === undefined && c.everyoneDeny === undefined
-            ? []
-            : [
-                {
-                  id: IDS.application,
-                  type: 1,
-                  allow: String((c.everyoneDeny ?? 0n) & ~(c.botDeny ?? 0n)),
-                  deny: String(c.botDeny ?? 0n),
-                },
-              ]),
-        ],
+        permission_overwrites: overwritesOf(guild, c),
       })),
       threads: [],
       member_count: 2,
@@ -1336,7 +1358,8 @@ export class DiscordEmulator extends EventEmitter {
       if (((found.channel.botDeny ?? 0n) & (1n << 10n)) !== 0n)
         return [403, { message: 'Missing Access', code: 50001 }];
       const { id, name, type } = found.channel;
-      return [200, { id, name, type, guild_id: found.guild.id, position: 0, permission_overwrites: [] }];
+      const permission_overwrites = overwritesOf(found.guild, found.channel);
+      return [200, { id, name, type, guild_id: found.guild.id, position: 0, permission_overwrites }];
     }
     if (method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const channel = this.findChannel(m[1] ?? '')?.channel;

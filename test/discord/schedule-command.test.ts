@@ -58,11 +58,30 @@ function schedule(
   timedOutUntil: number | null = null,
 ) {
   const interaction = chatInput('schedule', values);
+  const guild = {
+    id: GUILD,
+    // The @everyone role (its id is the server's), which working out permissions needs.
+    roles: { cache: new Map([[GUILD, {}]]) },
+    channels: {
+      cache: new Map<string, unknown>(),
+      // Fetched when missing from the cache, and afresh by set: Discord answers 404 Unknown Channel
+      // for one deleted.
+      fetch: (id: string) =>
+        id === CHANNEL && denied !== 'gone'
+          ? Promise.resolve(channel)
+          : Promise.reject(
+              new DiscordAPIError({ message: 'Unknown Channel', code: 10003 }, 10003, 404, 'GET', '', {}),
+            ),
+    },
+    members: { me: { communicationDisabledUntilTimestamp: timedOutUntil } },
+  };
   const channel = {
     id: CHANNEL,
     type: ChannelType.GuildText,
+    guild,
     permissionsFor: () => ({ has: (flag: bigint) => denied === 'gone' || !denied.includes(flag) }),
   };
+  if (denied !== 'gone') guild.channels.cache.set(CHANNEL, channel);
   Object.assign(interaction, {
     guildId: GUILD,
     user: { id: ADMIN },
@@ -70,17 +89,7 @@ function schedule(
     memberPermissions: {
       has: (flag: bigint) => manageServer || flag !== PermissionFlagsBits.ManageGuild,
     },
-    guild: {
-      channels: {
-        cache: new Map(denied === 'gone' ? [] : [[CHANNEL, channel]]),
-        // A channel not in the cache is fetched: Discord answers 404 Unknown Channel for one deleted.
-        fetch: () =>
-          Promise.reject(
-            new DiscordAPIError({ message: 'Unknown Channel', code: 10003 }, 10003, 404, 'GET', '', {}),
-          ),
-      },
-      members: { me: { communicationDisabledUntilTimestamp: timedOutUntil } },
-    },
+    guild,
     options: {
       getSubcommand: () => sub,
       getString: (name: string) => values[name] ?? null,

@@ -38,6 +38,8 @@ const NO_CHANNELS_B = '1100000000000000042';
 /** A server without `channels` in GUILD_CREATE whose schedule's channel was deleted. */
 const NO_CHANNELS_GONE = '1100000000000000043';
 const DELETED_CHANNEL = '1100000000000000044';
+/** In NO_CHANNELS, a channel where the bot may not send messages. */
+const NO_CHANNELS_MUTED = '1100000000000000047';
 
 const ADMINISTRATOR = 1n << 3n;
 const SEND_MESSAGES = 1n << 11n;
@@ -125,7 +127,11 @@ beforeAll(async () => {
         id: NO_CHANNELS,
         name: 'No channels',
         omitChannels: true,
-        channels: [text(NO_CHANNELS_A), text(NO_CHANNELS_B)],
+        channels: [
+          text(NO_CHANNELS_A),
+          text(NO_CHANNELS_B),
+          { ...text(NO_CHANNELS_MUTED, 'muted'), botDeny: SEND_MESSAGES },
+        ],
       },
       { id: NO_CHANNELS_GONE, name: 'Gone', omitChannels: true, channels: [text('1100000000000000046')] },
     ],
@@ -198,12 +204,14 @@ describe('a server whose roles lack @everyone, or that is never created', () => 
     );
   });
 
-  it('GIVEN no member.permissions THEN the member’s are read from the cache (the owner may); when they cannot be, the answer is the usual refusal', async () => {
+  it('GIVEN no member.permissions THEN the member’s are read from the cache (the owner may); when they cannot be, the answer says they could not be checked', async () => {
     const owner = await run('schedule show', {}, { userId: IDS.admin, shape: withoutMemberPermissions });
     expect(owner).toBe('This server has no tip schedule yet. Create one with `/schedule set`.');
     expect(await run('schedule show', {}, { shape: withoutMemberPermissions })).toMatch(NOT_ALLOWED);
     const unknown = { guildId: NO_EVERYONE, channelId: NO_EVERYONE_A, shape: withoutMemberPermissions };
-    expect(await run('schedule show', {}, unknown)).toMatch(NOT_ALLOWED);
+    expect(await run('schedule show', {}, unknown)).toMatch(
+      /^I could not check your permissions in this server just now/,
+    );
   });
 });
 
@@ -237,14 +245,23 @@ describe("a server whose GUILD_CREATE leaves out the bot's member, which cannot 
 });
 
 describe('interactions without resolved, servers without channels', () => {
-  it('GIVEN a channel not in the cache THEN resume and show fetch it: a failed fetch cannot tell (resumed with a note), only Unknown Channel is gone', async () => {
+  it('GIVEN a channel not in the cache THEN resume and show fetch it: a failed fetch cannot tell (resumed with a note), Missing Access is a channel the bot cannot see, only Unknown Channel is gone', async () => {
     const here = { guildId: NO_CHANNELS, channelId: NO_CHANNELS_B };
-    emulator.failNext({
-      method: 'GET',
-      path: new RegExp(`^/channels/${NO_CHANNELS_A}$`),
-      status: 403,
-      code: 50001,
-    });
+    const fetchFails = (status: 403 | 404 | 500, code: number, times = 1) =>
+      emulator.failNext({
+        method: 'GET',
+        path: new RegExp(`^/channels/${NO_CHANNELS_A}$`),
+        status,
+        code,
+        times,
+      });
+    fetchFails(403, 50001, 2);
+    expect(await run('schedule show', {}, here)).toMatch(/I am missing \*\*View Channel\*\* in <#\d+>/);
+    expect(await run('schedule resume', {}, here)).toMatch(
+      new RegExp(`^I cannot post in <#${NO_CHANNELS_A}>: I am missing \\*\\*View Channel\\*\\*`),
+    );
+    // A bare 404 (a Discord-like server without the route) tells nothing, as a 5xx.
+    fetchFails(404, 0);
     const resumed = await run('schedule resume', {}, here);
     expect(resumed).toMatch(/^Tip posts resumed\./);
     expect(resumed).toContain(unchecked(NO_CHANNELS_A, 'next'));
@@ -255,6 +272,13 @@ describe('interactions without resolved, servers without channels', () => {
     expect(await run('schedule show', {}, gone)).toMatch(/The channel no longer exists: choose another/);
     expect(await run('schedule resume', {}, gone)).toBe(
       'The channel of this schedule no longer exists. Choose another with `/schedule set`.',
+    );
+  });
+
+  it('GIVEN a server without channels in GUILD_CREATE THEN set reads the picked channel afresh, its overwrites included: one denying the bot Send Messages is refused', async () => {
+    const here = { guildId: NO_CHANNELS, channelId: NO_CHANNELS_B };
+    expect(await run('schedule set', daily(NO_CHANNELS_MUTED), here)).toMatch(
+      new RegExp(`^I cannot post in <#${NO_CHANNELS_MUTED}>: I am missing \\*\\*Send Messages\\*\\*`),
     );
   });
 
