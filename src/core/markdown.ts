@@ -506,9 +506,14 @@ export function toDiscordMarkdown(
 
 /** A tree written as Discord-flavoured Markdown (see {@link DISCORD_MARKDOWN}), trimmed, no more than one blank line in a row. */
 export function writeDiscordMarkdown(root: Root, options: Options = DISCORD_MARKDOWN): string {
-  return toMarkdown(root, options)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    toMarkdown(root, options)
+      .replace(/\n{3,}/g, '\n\n')
+      // A quote's blank line (between its paragraphs) is `> `: Discord reads a bare `>` as text,
+      // which would end the quote and show the mark.
+      .replace(/^((?:> ?)*>)$/gm, '$1 ')
+      .trim()
+  );
 }
 
 /**
