@@ -532,6 +532,8 @@ const MAY_NEED_ESCAPE = /[\t\r\n&*<[\\\]_`]/;
  */
 export const text: Handle = (node: Text, parent, state, info) => {
   if (state.stack.includes('autolink')) return defaultHandlers.text(node, parent, state, info);
+  // A link's label, where Discord shows a backslash as written.
+  if (state.stack.includes('label')) return linkLabel(node.value);
   const written =
     /^\p{L}/u.test(node.value) && !/[\s!#\\]$/.test(node.value) && !MAY_NEED_ESCAPE.test(node.value)
       ? node.value
@@ -547,6 +549,45 @@ export const text: Handle = (node: Text, parent, state, info) => {
  */
 const DISCORD_MARKUP =
   /\|{2,}|<(?:@[!&]?\d+|#\d+|a?:[^\s:<>]+:\d+|\/[^<>\n:]+:\d+|t:-?\d+(?::[A-Za-z])?|id:[\w-]+(?::\d+)?)>/g;
+
+/**
+ * Plain text as a masked link's label (`[label](url)`), where Discord shows a backslash as written
+ * (its escapes are off there): nothing is escaped, so marks in the text may format it; a bracket
+ * without its pair, which would end the label early or keep the link from forming, becomes its
+ * full-width look-alike (`［`, `］`), and Discord's own markup (`||`, `<@123>`) is broken up (see
+ * breakDiscordMarkup).
+ */
+export function linkLabel(text: string): string {
+  // Brackets are ASCII: their places are code units, and the text between them is kept whole.
+  const replaced = new Map<number, string>();
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '[') {
+      // One level of brackets is a label's own; another opened before this one closed is not.
+      if (open >= 0) replaced.set(open, '［');
+      open = i;
+    } else if (text[i] === ']') {
+      if (open >= 0) open = -1;
+      else replaced.set(i, '］');
+    }
+  }
+  if (open >= 0) replaced.set(open, '［');
+  let label = text;
+  for (const [at, bracket] of [...replaced].sort(([a], [b]) => b - a))
+    label = label.slice(0, at) + bracket + label.slice(at + 1);
+  return breakDiscordMarkup(label);
+}
+
+/**
+ * Text with {@link DISCORD_MARKUP} broken by a zero-width space (`<\u200B@123>`, `|\u200B|`), for
+ * where Discord shows a backslash as written (a masked link's label), so that it shows as text.
+ */
+export function breakDiscordMarkup(text: string): string {
+  if (!text.includes('||') && !text.includes('<')) return text;
+  return text.replace(DISCORD_MARKUP, (found: string) =>
+    found[0] === '<' ? `<\u200B${found.slice(1)}` : found.replace(/\|(?=\|)/g, '|\u200B'),
+  );
+}
 
 /**
  * Markdown text with {@link DISCORD_MARKUP} escaped, so that Discord shows it as written, as the blog

@@ -191,16 +191,24 @@ describe('rendering long content', () => {
     expect(listed[0]).toMatch(/\/22\)$/);
   });
 
-  it('GIVEN a title with Markdown characters and an address with parentheses THEN the link stays one link', () => {
-    const article = mustParse(
-      articleSource(
-        validFront({ title: 'Leads [and] *managers*', url: '/blog/lead_(role)' }),
-        '## Tips\n\n- x',
-      ),
+  it('GIVEN a title with Markdown characters and an address with parentheses THEN the link stays one link, its label unescaped (Discord shows a backslash there as written)', () => {
+    const listed = (title: string): string => {
+      const article = mustParse(
+        articleSource(validFront({ title, url: '/blog/lead_(role)' }), '## Tips\n\n- x'),
+      );
+      const payload = renderArticles({ tag: undefined, page: 0 }, buildIndex([article]).index, BLOG);
+      return payload.embeds?.[0]?.description?.split('\n')[0] ?? '';
+    };
+    const url = 'https://blog.example/blog/lead_%28role%29';
+    expect(listed('Leads [and] *managers*')).toBe(`**[Leads [and] *managers*](${url})**`);
+    expect(listed('Snake_case Feedback: the [Updated] Guide')).toBe(
+      `**[Snake_case Feedback: the [Updated] Guide](${url})**`,
     );
-    const payload = renderArticles({ tag: undefined, page: 0 }, buildIndex([article]).index, BLOG);
-    expect(payload.embeds?.[0]?.description).toMatch(
-      /^\*\*\[Leads \\\[and\\\] \\\*managers\\\*\]\(https:\/\/blog\.example\/blog\/lead_%28role%29\)\*\*/,
+    // A bracket without its pair would end the label or keep the link from forming.
+    expect(listed('A] b [c [d] e [f')).toBe(`**[A］ b ［c [d] e ［f](${url})**`);
+    // Discord's own markup shows as text, as elsewhere (where it is escaped).
+    expect(listed('Hide ||this|| from <@123456789012345678>')).toBe(
+      `**[Hide |\u200B|this|\u200B| from <\u200B@123456789012345678>](${url})**`,
     );
   });
 

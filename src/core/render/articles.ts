@@ -11,6 +11,7 @@ import {
   truncateInline,
   truncateMarkdown,
 } from '../text.js';
+import { linkLabel } from '../markdown.js';
 import { sendableUrl } from '../urls.js';
 
 /** Articles per page: enough to scan, few enough to read. */
@@ -26,10 +27,10 @@ export function tagNames(labels: readonly string[]): string {
  * lines text: a heading or quote there would break up the list.
  */
 function entry(article: Article): string {
-  const title = escapeInline(article.title);
   // Encoded parentheses keep an address like `/a_(b)` from ending the masked link early.
   const url = sendableUrl(article.url)?.replace(/\(/g, '%28').replace(/\)/g, '%29');
-  const heading = url === undefined ? `**${title}**` : `**[${title}](${url})**`;
+  const heading =
+    url === undefined ? `**${escapeInline(article.title)}**` : `**[${linkLabel(article.title)}](${url})**`;
   const date = article.date === undefined ? '' : ` · ${article.date}`;
   const summary = article.summary.trim();
   return summary === '' ? heading + date : `${heading}${date}\n${escapeBlockStarts(summary)}`;
