@@ -17,10 +17,9 @@ export function fetchWith(client: Client): FetchOverrides {
     try {
       return await application.commands.permissions.fetch({ guild: guildId });
     } catch (error) {
-      // Discord's answer for "no overrides" on a single command's route; none for the list. Any other
-      // 404 (a Discord-like server without the route) is read alike: without overrides the defaults
-      // hold, which let no more members in than Discord's own defaults do.
-      // So is a 405 or 501 (a route not implemented).
+      // Discord's answer for "no overrides" on a single command's route; none for the list. A bare 404,
+      // 405 or 501 (a Discord-like server without the route) is read alike: without overrides the
+      // defaults hold, which let no more members in than Discord's own defaults do.
       const { code, status } = error as { code?: unknown; status?: unknown };
       if (
         code === RESTJSONErrorCodes.UnknownApplicationCommandPermissions ||
