@@ -520,12 +520,12 @@ async function serverChannel(
   }
 }
 
-/** The refusal for a channel Discord says the bot cannot see (403 Missing Access on fetching it). */
+/** What blocks the bot's posts in a channel Discord says it cannot see (403 Missing Access on fetching it). */
+const CANNOT_SEE: PostBlockers = { missing: ['View Channel'] };
+
+/** The refusal for a channel the bot cannot see: a permission missing, never a timeout (so no time). */
 function cannotSee(channelId: string): string {
-  return (
-    renderCannotPost(channelId, { missing: ['View Channel'] }, 0) ??
-    `I cannot see <#${channelId}>: grant me **View Channel** there, then try again.`
-  );
+  return renderCannotPost(channelId, CANNOT_SEE, 0) ?? '';
 }
 
 /** Why an answer says nothing of the bot's permissions: a post Discord refuses pauses the schedule, with the reason. */
@@ -560,7 +560,7 @@ async function channelCheck(
 ): Promise<ChannelCheck | undefined> {
   const channel = await serverChannel(interaction.guild, record.channelId);
   if (channel === 'gone') return { kind: 'gone' };
-  if (channel === 'hidden') return { kind: 'missing', permissions: ['View Channel'] };
+  if (channel === 'hidden') return { kind: 'missing', permissions: CANNOT_SEE.missing };
   if (channel === undefined) return undefined;
   const blockers = await postBlockers(channel, interaction, now);
   if (blockers === undefined) return undefined;
