@@ -3,7 +3,8 @@ import { rewriteOutsideCode } from './outside-code.js';
 /**
  * A post's text without the marker lines of Docusaurus's admonitions (`:::tip Title`, `:::note`,
  * `:::warning[Title]` … `:::`): the Markdown between them stays
- * as it is, and a title becomes a bold line (`**Title**`), as the page shows it above the text. Only a
+ * as it is, and a title becomes a bold line (`**Title**`, a hard line break after it), as the page
+ * shows it above the text. Only a
  * pair counts: an opening line of exactly `:::word` (with a title or `[title]`, and `{attributes}`,
  * after it) closed by a line of only colons, at least as many; inner pairs nest. Lines outside a pair,
  * and lines in code, are left as written; lines keep their numbers.
@@ -97,9 +98,13 @@ export function readAdmonitions(
   return { text: out.join(''), titleLines: linesOf(text, titles) };
 }
 
-/** A title in bold; one the author already made bold (`**Heads up**`) is not made bold twice. */
+/**
+ * A title in bold, on a line of its own: two spaces after it make a hard line break, so that the text
+ * below, which a message joins to it (see toDiscordMarkdown), starts on the next line, as on the page.
+ * One the author already made bold (`**Heads up**`) is not made bold twice.
+ */
 function bold(title: string): string {
-  return /^(\*\*|__)[^*_].*\1$/.test(title) ? title : `**${title}**`;
+  return `${/^(\*\*|__)[^*_].*\1$/.test(title) ? title : `**${title}**`}  `;
 }
 
 /** An alert's kind as its title: `TIP` and `tip` read as `Tip`. */
@@ -149,7 +154,8 @@ function noHeading(line: string): string {
   let end = words.length;
   while (end > 0 && words[end - 1] === '#') end--;
   if (end === 0 || words[end - 1] === ' ' || words[end - 1] === '\t') words = words.slice(0, end).trim();
-  return words === '' ? '' : `${indent}**${words}**`;
+  // On a line of its own, as the heading was (see bold).
+  return words === '' ? '' : `${indent}**${words}**  `;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import { isAttention, plainText, toDiscordMarkdown } from './markdown.js';
 import { footnoteMarker, type Footnotes } from './markdown-tree.js';
+import { oneLine } from './white-space.js';
 
 /*
  * Footnotes as an item shows them: its text with each reference's marker (see toDiscordMarkdown),
@@ -57,10 +58,7 @@ export class ItemNotes {
     if (known !== undefined) return known;
     const children = this.footnotes[label];
     if (children === undefined) return undefined;
-    const note = toDiscordMarkdown([{ type: 'paragraph', children }], this.siteUrl).replace(
-      /[ \t]*\n\s*/g,
-      ' ',
-    );
+    const note = oneLine(toDiscordMarkdown([{ type: 'paragraph', children }], this.siteUrl));
     this.written.set(label, note);
     return note;
   }

@@ -16,6 +16,7 @@ import type {
 import { TAG_TRACE } from './mdx.js';
 import { withoutBidiControls } from './shown-text.js';
 import { firstAtOrAfter } from './sorted.js';
+import { oneLine, withoutTrailingBlanks } from './white-space.js';
 
 /*
  * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
@@ -443,13 +444,6 @@ function phrasing(
   return root.children;
 }
 
-/** `value` without the spaces and tabs it ends with; a loop, as a regular expression backtracks over every run. */
-function withoutTrailingBlanks(value: string): string {
-  let end = value.length;
-  while (end > 0 && (value[end - 1] === ' ' || value[end - 1] === '\t')) end--;
-  return end === value.length ? value : value.slice(0, end);
-}
-
 function attribute(token: Token, name: string): string | undefined {
   return token.attrGet(name) ?? undefined;
 }
@@ -559,7 +553,7 @@ function noteLine(tokens: readonly Token[]): PhrasingContent[] {
         break;
       case 'fence':
       case 'code_block': {
-        const code = token.content.trim().replace(/\s*\n\s*/g, ' ');
+        const code = oneLine(token.content);
         if (code !== '') append([{ type: 'inlineCode', value: code }]);
         break;
       }

@@ -19,6 +19,7 @@ import { footnoteMarker, markdownTree, noteParagraphs } from './markdown-tree.js
 import { TAG_TRACE } from './mdx.js';
 import { rewriteOutsideCode, type Replacement } from './outside-code.js';
 import { isHttpUrl, resolveUrl } from './urls.js';
+import { joinedLines, withoutTrailingBlanks } from './white-space.js';
 
 /**
  * How deep Markdown may nest: lists, quotes, emphasis and links together. The Markdown tools walk the
@@ -492,15 +493,23 @@ export function containsHtml(nodes: readonly RootContent[]): boolean {
  * Discord shows neither images nor HTML in messages: an image becomes a link to it (or its alt
  * text), and raw HTML (comments, tags) is left out while the text between inline tags stays.
  * Discord's own markup in text (`||`, `<@123>`: see escapeDiscordMarkup) is escaped, shown as written.
+ * A paragraph's lines are joined, as the page joins them (see joinLines): Discord breaks a line at
+ * every line ending, so hard-wrapped Markdown would break mid-sentence; `lines: 'kept'` keeps them.
  * The nodes must come from {@link parseMarkdown}, whose bound on nesting keeps this recursion shallow.
  */
 export function toDiscordMarkdown(
   nodes: readonly RootContent[],
   siteUrl: string | undefined,
-  { markers = true }: { markers?: boolean } = {},
+  { markers = true, lines = 'joined' }: { markers?: boolean; lines?: 'joined' | 'kept' } = {},
 ): string {
   return escapeLoneSpoilers(
-    writeDiscordMarkdown(resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl, false, markers)),
+    writeDiscordMarkdown(
+      resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl, {
+        inLink: false,
+        markers,
+        joinLines: lines === 'joined',
+      }),
+    ),
   );
 }
 
@@ -677,17 +686,21 @@ export function isLineBreak(node: Nodes): boolean {
   return node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim()));
 }
 
-/**
- * `inLink`: the nodes are a link's text, where an image may not become a link (Discord shows no link
- * in a link). `markers`: footnote references show as their markers (see placeMarkers), else nothing.
- */
-function resolveLinks<T extends Nodes>(
-  node: T,
-  siteUrl: string | undefined,
-  inLink = false,
-  markers = true,
-): T {
+interface Resolving {
+  /** The nodes are a link's text, where an image may not become a link (Discord shows no link in a link). */
+  readonly inLink: boolean;
+  /** Footnote references show as their markers (see placeMarkers), else nothing. */
+  readonly markers: boolean;
+  /** A paragraph's lines are joined (see joinLines). */
+  readonly joinLines: boolean;
+}
+
+function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, given: Resolving): T {
   if (!('children' in node)) return node;
+  // A table's rows stay lines: joined, they would read as one row.
+  const resolving =
+    given.joinLines && node.type === 'paragraph' && isTable(node) ? { ...given, joinLines: false } : given;
+  const { inLink, markers } = resolving;
   const children: Nodes[] = [];
   for (const child of placeMarkers(node.children, markers)) {
     if (child.type === 'html') {
@@ -701,7 +714,8 @@ function resolveLinks<T extends Nodes>(
     }
     if (child.type === 'image') {
       const url = inLink ? undefined : resolveUrl(child.url, siteUrl);
-      const text = child.alt?.trim() || 'image';
+      // On one line: a link's label that a line ending cuts is no link.
+      const text = child.alt?.trim().replaceAll('\n', ' ') || 'image';
       children.push(
         url === undefined
           ? { type: 'text', value: text }
@@ -711,12 +725,10 @@ function resolveLinks<T extends Nodes>(
       // An empty address is a link whose template tag (`{{< ref "x.md" >}}`) was left out: its text stays.
       const url = child.url.trim() === '' ? undefined : resolveUrl(child.url, siteUrl);
       // Its text as any phrasing's: without HTML, its own links resolved.
-      const inside = resolveLinks(
-        { type: 'paragraph', children: child.children },
-        siteUrl,
-        inLink || url !== undefined,
-        markers,
-      ).children;
+      const inside = resolveLinks({ type: 'paragraph', children: child.children }, siteUrl, {
+        ...resolving,
+        inLink: inLink || url !== undefined,
+      }).children;
       if (url === undefined) {
         // A loop, not push(...): a link may hold more nodes than a call takes arguments.
         for (const c of mailText(child.url, inside) ?? inside) children.push(c);
@@ -727,16 +739,46 @@ function resolveLinks<T extends Nodes>(
         children.push({ ...child, url, children: [{ type: 'text', value: url }] });
       else children.push({ ...child, url, children: inside });
     } else {
-      const resolved = resolveLinks(child, siteUrl, inLink, markers);
+      const resolved = resolveLinks(child, siteUrl, resolving);
       // A quote or list item that held only HTML would show as a bare `>` or `-`.
       if (!isBlank(resolved)) children.push(resolved);
     }
   }
   const joined = joinTexts(children);
+  if (resolving.joinLines) joinLines(joined);
   // What was left out at a paragraph's edges leaves no space there, which would be escaped.
   if (node.type === 'paragraph' || node.type === 'heading') trimEdges(joined);
   return { ...node, children: joined };
 }
+
+/**
+ * Texts with each line ending (a soft line break, the spaces around it too) made a space, as a page
+ * shows a paragraph written over several lines (changed in place). Hard breaks (`<br>`, two spaces or
+ * `\\` at a line's end) are `break` nodes, and stay.
+ */
+function joinLines(nodes: Nodes[]): void {
+  for (const [i, node] of nodes.entries()) {
+    if (node.type === 'text' && node.value.includes('\n')) nodes[i] = { ...node, value: joinedLines(node.value) };
+  }
+}
+
+/**
+ * Whether a paragraph is a table, as GFM reads one (CommonMark, read here, has none): a line of its
+ * text is a delimiter row (`| --- | :-: |`, `---|---`). Such a row holds no markup, so it is all in
+ * one text.
+ */
+function isTable(paragraph: Paragraph): boolean {
+  return paragraph.children.some(
+    (child) => child.type === 'text' && child.value.includes('|') && DELIMITER_ROW.test(child.value),
+  );
+}
+
+/**
+ * A table's delimiter row on a line of its own: cells of dashes, a colon at either end, a `|` between.
+ * Written so that no two parts can take the same spaces: a line is read in linear time.
+ */
+const DELIMITER_ROW =
+  /(?:^|\n)[ \t]*(?:\|[ \t]*)?:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)+[ \t]*(?:\|[ \t]*)?(?:\n|$)/;
 
 /**
  * What a `mailto:` link (`[write to me](mailto:me@example.com)`) shows, as Discord links only http(s):
@@ -916,14 +958,15 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
       const value = last?.type === 'break' ? node.value.replace(/^\s+/, '') : node.value;
       if (value === '') continue;
       if (last?.type === 'text') {
-        const before = value.startsWith('\n') ? last.value.replace(/[ \t]+$/, '') : last.value;
+        const before = value.startsWith('\n') ? withoutTrailingBlanks(last.value) : last.value;
         joined[joined.length - 1] = { ...last, value: before + value };
       } else {
         joined.push({ ...node, value });
       }
     } else if (node.type === 'break') {
       if (last?.type === 'text') {
-        const value = last.value.replace(/\s+$/, '');
+        // trimEnd, not `/\s+$/` (see white-space.ts).
+        const value = last.value.trimEnd();
         if (value === '') joined.pop();
         else joined[joined.length - 1] = { ...last, value };
       }
@@ -955,7 +998,7 @@ function trimEdges(nodes: Nodes[]): void {
   }
   const last = nodes[nodes.length - 1];
   if (last?.type === 'text') {
-    const value = last.value.replace(/\s+$/, '');
+    const value = last.value.trimEnd();
     if (value === '') nodes.pop();
     else nodes[nodes.length - 1] = { ...last, value };
   }

@@ -51,6 +51,7 @@ import { rewriteOutsideCode } from './outside-code.js';
 import { searchableText } from './search-text.js';
 import { htmlAsText, withoutControls, withoutHtmlTags } from './shown-text.js';
 import { isNo, isYes } from './yes-no.js';
+import { oneLine, withoutEndMark, withoutTrailing } from './white-space.js';
 import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
 
 export interface ArticleSource {
@@ -185,8 +186,7 @@ function isPlainLine(text: string): boolean {
 }
 
 function oneLineText(text: string): string {
-  const line = text
-    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
+  const line = oneLine(text, /[\r\n\u2028\u2029]/)
     .replace(new RegExp(UNPRINTABLE.source, 'gu'), '')
     .trim();
   return line.length <= MAX_PROBLEM_TEXT ? line : `${line.slice(0, MAX_PROBLEM_TEXT - 1)}…`;
@@ -612,7 +612,10 @@ function summaryMarkdown(
   const parsed = parseMarkdown(literalLines(escapeBlockStarts(summary)));
   if (!parsed.ok) return parsed;
   if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
-  return { ok: true, text: toDiscordMarkdown(parsed.root.children, siteUrl, { markers: false }) || summary };
+  return {
+    ok: true,
+    text: toDiscordMarkdown(parsed.root.children, siteUrl, { markers: false, lines: 'kept' }) || summary,
+  };
 }
 
 /**
@@ -1365,7 +1368,7 @@ function parseBody(
       });
     }
     // "Tips:" reads as "Tips" in a title, "3. Tips" as "Tips" (its number is no part of its name).
-    const written = plainText(section.heading).replace(/[\s:–—-]+$/, '');
+    const written = withoutTrailing(plainText(section.heading), HEADING_END);
     const heading = written.replace(HEADING_NUMBER, '') || written;
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
@@ -1456,17 +1459,16 @@ function leadOf(
 /**
  * A paragraph without the admonition's title its first line holds (`**Pro tip**`, from `:::tip Pro
  * tip`), or undefined when that is all it holds; any other paragraph as it is. The title is the bold
- * the line is made of, so the text after it starts on the next line.
+ * the line is made of, and the hard break that ends it.
  */
 function withoutTitle(paragraph: Paragraph, titleLines: ReadonlySet<number>): Paragraph | undefined {
   const line = paragraph.position?.start.line;
   const [title, next, ...rest] = paragraph.children;
   if (line === undefined || !titleLines.has(line) || title?.type !== 'strong') return paragraph;
   if (next === undefined) return undefined;
-  const after = next.type === 'text' ? /^[ \t]*\r?\n/.exec(next.value) : null;
-  if (next.type !== 'text' || after === null) return paragraph;
-  const value = next.value.slice(after[0].length);
-  return { ...paragraph, children: value === '' ? rest : [{ ...next, value }, ...rest] };
+  // The title's line ends in a hard break (see readAdmonitions), the text after it.
+  if (next.type !== 'break') return paragraph;
+  return rest.length === 0 ? undefined : { ...paragraph, children: rest };
 }
 
 /** An image, a link around nothing but images, or the blank or break between them. */
@@ -1605,10 +1607,7 @@ function buildSection(
     const nameAt = number !== undefined && unnumbered.length === 0 ? boldAfterNumber(paragraph.children) : 0;
     const named = nameAt === 0 ? unnumbered : paragraph.children.slice(nameAt, nameAt + 1);
     const others = paragraph.children.slice(nameAt + 1);
-    const name = plainText({ type: 'paragraph', children: named })
-      .trim()
-      .replace(/\s*[.。:：\-–—]$/, '')
-      .trim();
+    const name = withoutEndMark(plainText({ type: 'paragraph', children: named }), /[.。:：\-–—]$/);
     // Bold alone with nothing after it is a tip written in bold, as `- **Be patient**` is.
     if ((name === '' && number === undefined) || (others.length === 0 && nodes.length === 0)) {
       const shown = { ...paragraph, children: [...named, ...others] };
@@ -1706,6 +1705,9 @@ function numbered(item: SectionItem, number: number | undefined): SectionItem {
 
 /** `2. ` or `2) ` opening a sub-heading or a bold lead: a numbered list written so (`### 2. Read widely`). */
 const HEADING_NUMBER = /^(\d{1,9})[.)][ \t]+/;
+
+/** What ends a section's heading but no part of its name (`Tips:`, `Tips —`): white space, a colon or a dash. */
+const HEADING_END = /[\s:–—-]/;
 
 /** A number alone in a sub-heading or a bold lead (`### 2.`, `**2.**`): a numbered item without a name. */
 const HEADING_NUMBER_ALONE = /^(\d{1,9})[.)][ \t]*$/;
@@ -1807,10 +1809,7 @@ function listItemToItem(
       (lead?.type === 'emphasis' && (/[:：]\s*$/.test(plainText(lead)) || colonAfter)) ||
       (lead?.type === 'inlineCode' && colonAfter);
     if (lead !== undefined && named) {
-      const name = (lead.type === 'inlineCode' ? lead.value : plainText(lead))
-        .trim()
-        .replace(/\s*[:：\-–—]$/, '')
-        .trim();
+      const name = withoutEndMark(lead.type === 'inlineCode' ? lead.value : plainText(lead), /[:：\-–—]$/);
       // `- **Be patient**` alone is a tip written in bold, not a name waiting for its text;
       // `- **Name:**` alone is one.
       const waiting = /[:：]\s*$/.test(plainText(lead));

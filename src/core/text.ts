@@ -611,10 +611,12 @@ function breakStrength(before: Leaf | undefined, after: Leaf | undefined): Stren
 
 /** Inside phrasing, only white space at the end of a word is a place to break (see {@link partsOf}). */
 function textBreak(before: Leaf): Strength {
-  const space = /\s+$/.exec(before.part ?? '')?.[0];
-  if (space === undefined) return 0;
-  if (space.includes('\n')) return 3;
-  return /[.!?]["'”’)\]*_]*\s+$/.test(before.part ?? '') ? 2 : 1;
+  const part = before.part ?? '';
+  // trimEnd, not `/\s+$/` (see white-space.ts).
+  const word = part.trimEnd();
+  if (word.length === part.length) return 0;
+  if (part.includes('\n', word.length)) return 3;
+  return /[.!?]["'”’)\]*_]*$/.test(word) ? 2 : 1;
 }
 
 /**

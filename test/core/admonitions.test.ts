@@ -16,26 +16,26 @@ describe('stripAdmonitions', () => {
       ':::',
     ];
     expect(stripAdmonitions(source.join('\n')).split('\n')).toEqual([
-      '**Ask early**',
+      '**Ask early**  ',
       'Text *here*.',
       '',
       '- a list',
       '',
-      '**In brackets**',
+      '**In brackets**  ',
       'x',
       '',
     ]);
     expect(stripAdmonitions(':::warning\r\ntext\r\n:::\r\n')).toBe('\r\ntext\r\n\r\n');
     // VitePress writes a space after the colons.
-    expect(stripAdmonitions('::: tip Heads up\ntext\n:::\n')).toBe('**Heads up**\ntext\n\n');
+    expect(stripAdmonitions('::: tip Heads up\ntext\n:::\n')).toBe('**Heads up**  \ntext\n\n');
     // A title already bold stays so, not `****Heads up****`.
-    expect(stripAdmonitions(':::tip **Heads up**\ntext\n:::')).toBe('**Heads up**\ntext\n');
+    expect(stripAdmonitions(':::tip **Heads up**\ntext\n:::')).toBe('**Heads up**  \ntext\n');
   });
 
   it('GIVEN nested pairs THEN each closing line closes the innermost, which it must be at least as long as', () => {
     const source = ['::::info Outer', '  :::danger', '  inner', '  :::', 'after', '::::'];
     expect(stripAdmonitions(source.join('\n')).split('\n')).toEqual([
-      '**Outer**',
+      '**Outer**  ',
       '',
       '  inner',
       '',
@@ -201,26 +201,26 @@ describe('GitHub alerts and Obsidian callouts', () => {
     ];
     expect(readAdmonitions(source.join('\n'))).toEqual({
       text: [
-        '**Tip**',
+        '**Tip**  ',
         'Ask for feedback early.',
         '',
         '- a list',
         '',
-        '**Mind the gap**',
+        '**Mind the gap**  ',
         'text',
         '',
-        '**Folded away**',
+        '**Folded away**  ',
         'body',
         '',
-        '**Important**',
+        '**Important**  ',
         'x',
         '',
-        '**Heads up**',
+        '**Heads up**  ',
         'y',
       ].join('\n'),
       titleLines: [1, 6, 9, 12, 15],
     });
-    expect(stripAdmonitions('> [!CAUTION]\r\n> text\r\n\r\nafter')).toBe('**Caution**\r\ntext\r\n\r\nafter');
+    expect(stripAdmonitions('> [!CAUTION]\r\n> text\r\n\r\nafter')).toBe('**Caution**  \r\ntext\r\n\r\nafter');
   });
 
   it('GIVEN an alert in a list item or in another quote THEN only its own quote goes, the item and the outer quote stay', () => {
@@ -228,21 +228,21 @@ describe('GitHub alerts and Obsidian callouts', () => {
     expect(stripAdmonitions(item.join('\n')).split('\n')).toEqual([
       '- **Ask:** for help.',
       '',
-      '  **Early**',
+      '  **Early**  ',
       '  Before it is late.',
       '- Next',
     ]);
-    expect(stripAdmonitions('- > [!NOTE]\n  > text')).toBe('- **Note**\n  text');
+    expect(stripAdmonitions('- > [!NOTE]\n  > text')).toBe('- **Note**  \n  text');
     expect(stripAdmonitions('> Quoted:\n>\n> > [!NOTE]\n> > text\n> more')).toBe(
-      '> Quoted:\n>\n> **Note**\n> text\n> more',
+      '> Quoted:\n>\n> **Note**  \n> text\n> more',
     );
   });
 
   it('GIVEN a quote ending THEN so does the alert: a blank line or a line without its `>` is not unquoted', () => {
-    expect(stripAdmonitions('> [!TIP]\n> a\n\n> a quote')).toBe('**Tip**\na\n\n> a quote');
-    expect(stripAdmonitions('> [!TIP]\n> a\nlazy\n> b')).toBe('**Tip**\na\nlazy\n> b');
+    expect(stripAdmonitions('> [!TIP]\n> a\n\n> a quote')).toBe('**Tip**  \na\n\n> a quote');
+    expect(stripAdmonitions('> [!TIP]\n> a\nlazy\n> b')).toBe('**Tip**  \na\nlazy\n> b');
     // Code in the alert is its text, unquoted with it.
-    expect(stripAdmonitions('> [!TIP]\n> ```\n> > [!NOTE]\n> ```')).toBe('**Tip**\n```\n> [!NOTE]\n```');
+    expect(stripAdmonitions('> [!TIP]\n> ```\n> > [!NOTE]\n> ```')).toBe('**Tip**  \n```\n> [!NOTE]\n```');
   });
 
   it('GIVEN alert markers in code, not first in their quote, or not alone in their brackets THEN they stay as written', () => {
@@ -265,7 +265,7 @@ describe('GitHub alerts and Obsidian callouts', () => {
     expect(readAdmonitions(source)).toEqual({ text: source, titleLines: [] });
     const indented = 'Text\n\n    > [!TIP]\n    > x\n';
     expect(stripAdmonitions(indented, { indentedCode: true })).toBe(indented);
-    expect(stripAdmonitions(indented)).toBe('Text\n\n    **Tip**\n    x\n');
+    expect(stripAdmonitions(indented)).toBe('Text\n\n    **Tip**  \n    x\n');
   });
 
   it('GIVEN a megabyte of quote marks and alert markers THEN time grows with the size only', () => {

@@ -187,7 +187,7 @@ describe('markdownTree', () => {
     expect(written('a\n<br>\nb')).toBe('a\nb');
     expect(written('- a<br>\n- b')).toBe('- a\n- b');
     expect(written('**a<br>** b')).toBe('**a** b');
-    expect(written('one\t\ntwo')).toBe('one\ntwo');
+    expect(written('one\t\ntwo')).toBe('one two');
     expect(written('[a <b>x</b>\n<br>](https://x.example/)')).toBe('[a x](https://x.example/)');
   });
 

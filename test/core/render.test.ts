@@ -461,7 +461,8 @@ describe('Markdown as Discord reads it', () => {
       '- ~~struck first~~ unnamed item.',
       '- **D:** ~~~ three tildes.',
       '- **H:** # not a heading.',
-      '- **S:** text',
+      // After a hard break, a line of its own in the message; a soft one would be a space.
+      '- **S:** text\\',
       '  -# small text line',
     ].join('\n');
     const article = mustParse(articleSource(validFront(), body));

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { markdownTree } from '../../src/core/markdown-tree.js';
+import { toDiscordMarkdown } from '../../src/core/markdown.js';
+import { parseArticle } from '../../src/core/parse-article.js';
+import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+import { growth, LINEAR } from './growth.js';
+
+/*
+ * Markdown written over several lines (hard-wrapped at 80 columns, as many editors and authors do):
+ * the page joins a paragraph's lines, and Discord breaks a message's line at every line ending, so a
+ * tip would break mid-sentence where the source happened to wrap.
+ */
+describe('a paragraph written over several lines', () => {
+  const sections = (body: string) => mustParse(articleSource(validFront(), body)).sections;
+
+  it('GIVEN hard-wrapped tips, named or not, in a list, as bold-led paragraphs or under sub-headings THEN each reads as one line', () => {
+    const listed = sections(
+      [
+        '## Tips',
+        '',
+        '- **Ask early:** Questions asked in the first week',
+        '  cost nothing; in the sixth month they',
+        '  cost a little pride.',
+        '- Write things down, even the ones',
+        '  you think you will remember.',
+      ].join('\n'),
+    ).tips;
+    expect(listed?.items.map((item) => [item.name, item.text])).toEqual([
+      [
+        'Ask early',
+        'Questions asked in the first week cost nothing; in the sixth month they cost a little pride.',
+      ],
+      [undefined, 'Write things down, even the ones you think you will remember.'],
+    ]);
+    const bold = sections(
+      [
+        '## Skills',
+        '',
+        '**Listening.**',
+        'Hear what is said,',
+        'and what is not.',
+        '',
+        '**Writing:** Clear docs',
+        'scale you.',
+      ].join('\n'),
+    ).skills;
+    expect(bold?.items.map((item) => [item.name, item.text])).toEqual([
+      ['Listening', 'Hear what is said, and what is not.'],
+      ['Writing', 'Clear docs scale you.'],
+    ]);
+    const headed = sections(
+      ['## Tips', '', '### Delegate', '', 'Give away the work', 'you are best at.', '', 'Then coach.'].join(
+        '\n',
+      ),
+    ).tips;
+    // Paragraphs stay apart: only the lines inside one are joined.
+    expect(headed?.items).toMatchObject([
+      { name: 'Delegate', text: 'Give away the work you are best at.\n\nThen coach.' },
+    ]);
+  });
+
+  it('GIVEN a hard-wrapped lead-in and quote THEN their lines are joined too, the quote still a quote', () => {
+    const motivations = sections(
+      [
+        '## Motivations',
+        '',
+        'Leading is a skill you',
+        'can learn.',
+        '',
+        '> Management is doing things right;',
+        '> leadership is doing the right things.',
+      ].join('\n'),
+    ).motivations;
+    expect(motivations?.text).toBe(
+      'Leading is a skill you can learn.\n\n> Management is doing things right; leadership is doing the right things.',
+    );
+  });
+
+  it('GIVEN hard line breaks (two spaces, a backslash, <br>) THEN each stays a line break', () => {
+    const tips = sections(
+      [
+        '## Tips',
+        '',
+        '- Roses are red,  ',
+        '  violets are blue,\\',
+        '  sugar is sweet,<br>',
+        '  and so are you.',
+      ].join('\n'),
+    ).tips;
+    expect(tips?.items[0]?.text).toBe('Roses are red,\nviolets are blue,\nsugar is sweet,\nand so are you.');
+  });
+
+  it('GIVEN a table (which Discord shows as written) THEN its rows stay lines', () => {
+    const table = ['| Level | Scope |', '| --- | :-: |', '| Senior | team |', '| Staff | org |'];
+    const headerless = ['Level | Scope', '---|---', 'Senior | team'];
+    for (const rows of [table, headerless]) {
+      const text = sections(['## Tips', '', 'Scope by level:', '', ...rows, '', '- One'].join('\n')).tips
+        ?.text;
+      // A row opening with `-` is escaped (`\-`), which Discord shows as `-`.
+      expect(text?.replace(/\\(?=-)/g, '')).toBe(`Scope by level:\n\n${rows.join('\n')}`);
+    }
+  });
+
+  it('GIVEN an admonition or an alert with a title over hard-wrapped text THEN the title keeps its line, the text is joined', () => {
+    const admonition = sections(
+      ['## Tips', '', ':::tip Heads up', 'Read them', 'all.', ':::', '', '- One'].join('\n'),
+    ).tips?.text;
+    expect(admonition).toBe('**Heads up**\nRead them all.');
+    const alert = sections(['## Tips', '', '> [!NOTE]', '> Read them', '> all.', '', '- One'].join('\n')).tips
+      ?.text;
+    expect(alert).toBe('**Note**\nRead them all.');
+    const heading = sections(
+      ['## Tips', '', '> [!TIP]', '> ## Mistakes', '> Avoid', '> them.', '', '- One'].join('\n'),
+    ).tips?.text;
+    expect(heading).toBe('**Tip**\n**Mistakes**\nAvoid them.');
+  });
+
+  it("GIVEN a summary written over several lines THEN its lines are kept, as the author's own", () => {
+    const article = mustParse(
+      articleSource(validFront({ summary: 'Line one,\nline *two*.' }), '## Tips\n\n- One'),
+    );
+    expect(article.summary).toBe('Line one,\nline *two*.');
+  });
+
+  it('GIVEN lines kept on request THEN the soft breaks are line endings, as before', () => {
+    const nodes = markdownTree('one\ntwo').children;
+    expect(toDiscordMarkdown(nodes, undefined)).toBe('one two');
+    expect(toDiscordMarkdown(nodes, undefined, { lines: 'kept' })).toBe('one\ntwo');
+  });
+
+  it('GIVEN a megabyte of spaces in a tip, a name, a heading or a note THEN the time to read the post grows with the size only', () => {
+    const front = validFront();
+    const inputs = [
+      (size: number) => `## Tips\n\n- **Na${' '.repeat(size)}me:** a\n- **Two:** b${' '.repeat(size)}c.`,
+      (size: number) => `## Tips\n\n**A${' '.repeat(size)}b.** text\n\n**3.** c${'\t'.repeat(size)}d`,
+      (size: number) => `## Tips:${' '.repeat(size)}x\n\n- one`,
+      (size: number) =>
+        `## Tips\n\n- a[^1]\n\n[^1]: x${' '.repeat(size)}y<br>z\n\n    \`\`\`\n    x${' '.repeat(size)}y\n    \`\`\``,
+    ];
+    for (const input of inputs)
+      expect(
+        growth(
+          (body) => parseArticle({ file: 'content/a.md', source: body }),
+          (size) => articleSource(front, input(size)),
+        ),
+      ).toBeLessThan(LINEAR);
+  });
+
+  it('GIVEN a megabyte of spaces around line endings, or of table-like rows THEN time grows with the size only', () => {
+    const inputs = [
+      (size: number) => `a${' '.repeat(size)}b\nc`,
+      (size: number) => `a\n${' \t'.repeat(size / 2)}b`,
+      (size: number) => `a\n${'|-'.repeat(size / 2)} x\n`,
+      (size: number) => `a\n|${' '.repeat(size)}x\n`,
+      (size: number) => `a\n${'- | '.repeat(size / 4)}x`,
+    ];
+    const write = (text: string) => toDiscordMarkdown(markdownTree(text).children, undefined);
+    for (const input of inputs) expect(growth(write, input)).toBeLessThan(LINEAR);
+  });
+});
