@@ -758,7 +758,8 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
  */
 function joinLines(nodes: Nodes[]): void {
   for (const [i, node] of nodes.entries()) {
-    if (node.type === 'text' && node.value.includes('\n')) nodes[i] = { ...node, value: joinedLines(node.value) };
+    if (node.type === 'text' && node.value.includes('\n'))
+      nodes[i] = { ...node, value: joinedLines(node.value) };
   }
 }
 
@@ -777,8 +778,7 @@ function isTable(paragraph: Paragraph): boolean {
  * A table's delimiter row on a line of its own: cells of dashes, a colon at either end, a `|` between.
  * Written so that no two parts can take the same spaces: a line is read in linear time.
  */
-const DELIMITER_ROW =
-  /(?:^|\n)[ \t]*(?:\|[ \t]*)?:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)+[ \t]*(?:\|[ \t]*)?(?:\n|$)/;
+const DELIMITER_ROW = /(?:^|\n)[ \t]*(?:\|[ \t]*)?:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)+[ \t]*(?:\|[ \t]*)?(?:\n|$)/;
 
 /**
  * What a `mailto:` link (`[write to me](mailto:me@example.com)`) shows, as Discord links only http(s):

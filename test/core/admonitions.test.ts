@@ -220,7 +220,9 @@ describe('GitHub alerts and Obsidian callouts', () => {
       ].join('\n'),
       titleLines: [1, 6, 9, 12, 15],
     });
-    expect(stripAdmonitions('> [!CAUTION]\r\n> text\r\n\r\nafter')).toBe('**Caution**  \r\ntext\r\n\r\nafter');
+    expect(stripAdmonitions('> [!CAUTION]\r\n> text\r\n\r\nafter')).toBe(
+      '**Caution**  \r\ntext\r\n\r\nafter',
+    );
   });
 
   it('GIVEN an alert in a list item or in another quote THEN only its own quote goes, the item and the outer quote stay', () => {
