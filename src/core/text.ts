@@ -368,6 +368,42 @@ function openFence(markdown: string): { closer: string; onFenceLine: boolean } |
  * {@link discordLines}).
  */
 export function splitText(text: string, max: number): string[] {
+  const chunks = splitGreedily(text, max);
+  const last = chunks.at(-1);
+  if (chunks.length < 2 || chunks.length > MAX_BALANCED || last === undefined) return chunks;
+  if (codePointLength(last) * SMALL_LAST >= max) return chunks;
+  // A text just past a multiple of `max` (a run-on tip of 1,030 characters) would end in a chunk of a
+  // word or two: shown alone, as a field "(continued)", it reads as a mistake. The smallest limit that
+  // makes no more chunks, and takes nothing apart that these keep whole (an address, a word), shares
+  // the text out evenly.
+  const shown = withoutWhiteSpace(chunks);
+  let best = chunks;
+  // Fewer than the text's length over the chunks' count makes more chunks: the search starts there.
+  let low = Math.max(0, Math.floor((codePointLength(text.trim()) - chunks.length) / chunks.length) - 1);
+  let high = max;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    const split = splitGreedily(text, middle);
+    if (split.length <= chunks.length && withoutWhiteSpace(split) === shown) {
+      high = middle;
+      best = split;
+    } else low = middle;
+  }
+  return best;
+}
+
+/** What chunks show, but where lines and words break: the same for a split that takes nothing apart. */
+function withoutWhiteSpace(chunks: readonly string[]): string {
+  return chunks.join('').replace(/\s+/g, '');
+}
+
+/** Chunks made at most this many are shared out evenly (see splitText); more are split once, the last left as it is. */
+const MAX_BALANCED = 8;
+/** A last chunk shorter than `max` over this is shared out with those before it. */
+const SMALL_LAST = 4;
+
+/** {@link splitText}'s chunks, each as long as it may be: the last may be short. */
+function splitGreedily(text: string, max: number): string[] {
   const trimmed = discordLines(text.trim());
   if (trimmed === '') return [];
   if (codePointLength(trimmed) <= max) return [trimmed];

@@ -234,7 +234,8 @@ describe('splitText', () => {
 
   it('GIVEN a link, code or bold across the limit THEN the chunk ends before it and the next holds it whole', () => {
     const link = '[a link with many words inside it](https://example.com/x)';
-    const tip = `${words(186)} ${link} and **bold words here** and \`some code\` then ${words(20)}`;
+    // Enough after the limit that the chunks are not shared out evenly (see the test after).
+    const tip = `${words(186)} ${link} and **bold words here** and \`some code\` then ${words(80)}`;
     const at = tip.indexOf(link);
     expect(at).toBeLessThan(1024);
     expect(at + link.length).toBeGreaterThan(1024);
@@ -251,6 +252,24 @@ describe('splitText', () => {
         expect(chunk.split('[').length, chunk).toBe(chunk.split('](').length);
       }
     }
+  });
+
+  it('GIVEN a run-on text just past a multiple of the limit THEN its chunks are shared out evenly, the last no word or two', () => {
+    for (const count of [206, 410, 620]) {
+      const text = words(count);
+      const greedy = Math.ceil(codePointLength(text) / 1024);
+      const chunks = splitText(text, 1024);
+      // No more chunks than filling each would make, none longer than the limit, none far shorter than the others.
+      expect(chunks).toHaveLength(greedy);
+      const lengths = chunks.map(codePointLength);
+      expect(Math.max(...lengths)).toBeLessThanOrEqual(1024);
+      expect(Math.min(...lengths)).toBeGreaterThan(Math.max(...lengths) / 2);
+      expect(chunks.join(' ')).toBe(text);
+    }
+    // A last chunk long enough is left as filling makes it.
+    const fair = splitText(words(300), 1024);
+    expect(fair).toHaveLength(2);
+    expect(codePointLength(fair[0] ?? '')).toBeGreaterThan(1000);
   });
 
   it('GIVEN a fenced code block longer than a chunk THEN each chunk closes it and the next reopens it with its language', () => {
