@@ -413,6 +413,9 @@ export class ContentLibrary {
 
   async #refresh(paths: readonly string[], rescanAsked: boolean, force: boolean): Promise<ContentUpdate> {
     const started = performance.now();
+    // Asked for everything again (SIGHUP, the playground's reload): a problem that lasts is said again,
+    // so that whoever reloads sees what is still to fix.
+    if (force) this.#logged = new Set();
     const { dir } = this.#options;
     const root = await realpath(dir).catch(() => dir);
     // The files the events name, read whatever their signature says.
@@ -760,7 +763,10 @@ export class ContentLibrary {
     }, wait).unref();
   }
 
-  /** Logs each problem once while it lasts; one that is fixed and comes back is logged again. */
+  /**
+   * Logs each problem once while it lasts (but after a forced refresh); one that is fixed and comes
+   * back is logged again.
+   */
   #logNewProblems(): void {
     const now = new Set<string>();
     const log = (problem: ContentProblem, how: string): void => {

@@ -164,6 +164,21 @@ describe('ContentLibrary.refresh', () => {
     expect(said()).toHaveLength(1);
   });
 
+  it('GIVEN a file still broken at a forced reload (SIGHUP, the playground) THEN its problem is said again; at an edit of another, not', async () => {
+    const lib = await open();
+    put('c.md', 'no front matter\n');
+    put('d.md', articleSource(validFront({ title: 'Delta', date: '2024-02-30' }), '## Tips\n\n- x'));
+    await lib.refresh({ rescan: true });
+    const said = () => logs.filter((l) => l.level === 40).map((l) => l.file);
+    expect(said().sort()).toEqual([rel('c.md'), rel('d.md')]);
+    put('b.md', article('Beta, again'));
+    await lib.refresh({ paths: [join(dir, 'b.md')] });
+    expect(said()).toHaveLength(2);
+    await lib.refresh({ rescan: true, force: true });
+    expect(said().sort()).toEqual([rel('c.md'), rel('c.md'), rel('d.md'), rel('d.md')]);
+    expect(lib.problems).toHaveLength(2);
+  });
+
   it('GIVEN a new file broken from the start THEN it is skipped and named; a file removed or made a draft leaves', async () => {
     const lib = await open();
     put('c.md', 'no front matter\n');
