@@ -260,8 +260,11 @@ async function main(): Promise<void> {
     busy = true;
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) await handle(next);
     busy = false;
-    if (closed) await shutdown();
-    else rl.prompt();
+    if (closed) {
+      await shutdown();
+      // `quit` with the input still open (a pipe whose writer waits): nothing else would end the process.
+      process.stdin.destroy();
+    } else rl.prompt();
   };
   rl.on('line', (input) => {
     queue.push(input);

@@ -65,7 +65,8 @@ export function readAdmonitions(
       if (!line.trimStart().startsWith(':::')) return undefined;
       const opening = OPENING.exec(line);
       if (opening !== null) {
-        const title = (opening[4] ?? opening[5] ?? '').trim();
+        // Untitled, a kind of the page's own (`:::warning`) is titled by it, as the page shows it.
+        const title = (opening[4] ?? opening[5] ?? '').trim() || kindTitle(opening[3] ?? '');
         open.push({
           start,
           colons: opening[2]?.length ?? 3,
@@ -105,6 +106,17 @@ export function readAdmonitions(
  */
 function bold(title: string): string {
   return `${/^(\*\*|__)[^*_].*\1$/.test(title) ? title : `**${title}**`}  `;
+}
+
+/**
+ * The kinds that Docusaurus and VitePress title by their name when written without a title
+ * (`:::warning` shows "Warning"); another word (VitePress's `::: code-group`) shows no title.
+ */
+const TITLED_KINDS = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'details']);
+
+/** An untitled admonition's title: its kind's, when it is one of {@link TITLED_KINDS}. */
+function kindTitle(kind: string): string {
+  return TITLED_KINDS.has(kind.toLowerCase()) ? capitalized(kind) : '';
 }
 
 /** An alert's kind as its title: `TIP` and `tip` read as `Tip`. */

@@ -699,7 +699,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
   if (!('children' in node)) return node;
   // A table's rows stay lines: joined, they would read as one row.
   const resolving =
-    given.joinLines && node.type === 'paragraph' && isTable(node) ? { ...given, joinLines: false } : given;
+    given.joinLines && node.type === 'paragraph' && keepsLines(node) ? { ...given, joinLines: false } : given;
   const { inLink, markers } = resolving;
   const children: Nodes[] = [];
   for (const child of placeMarkers(node.children, markers)) {
@@ -764,21 +764,38 @@ function joinLines(nodes: Nodes[]): void {
 }
 
 /**
- * Whether a paragraph is a table, as GFM reads one (CommonMark, read here, has none): a line of its
- * text is a delimiter row (`| --- | :-: |`, `---|---`). Such a row holds no markup, so it is all in
- * one text.
+ * Whether a paragraph's lines are its structure, which joined would read as one line: a table, as
+ * GFM reads one (a line of its text a delimiter row, `| --- | :-: |`, `---|---`), or a definition
+ * list, as kramdown (Jekyll) and goldmark (Hugo) read one (a line opening with `: `). CommonMark, read
+ * here, has neither. Such a line holds no markup, so it is all in one text.
  */
-function isTable(paragraph: Paragraph): boolean {
+function keepsLines(paragraph: Paragraph): boolean {
   return paragraph.children.some(
-    (child) => child.type === 'text' && child.value.includes('|') && DELIMITER_ROW.test(child.value),
+    (child) =>
+      child.type === 'text' &&
+      (DEFINITION.test(child.value) ||
+        (child.value.includes('|') && child.value.split('\n').some(isDelimiterRow))),
   );
 }
 
+/** A definition's line in a definition list: `: ` after a line ending. */
+const DEFINITION = /\n[ \t]{0,3}:[ \t]/;
+
 /**
- * A table's delimiter row on a line of its own: cells of dashes, a colon at either end, a `|` between.
- * Written so that no two parts can take the same spaces: a line is read in linear time.
+ * A table's delimiter row: cells of dashes, a colon at either end, `|` between them or at the ends
+ * (`| --- |`, `:-: | ---`). Read cell by cell: no regular expression backtracks over a long line.
  */
-const DELIMITER_ROW = /(?:^|\n)[ \t]*(?:\|[ \t]*)?:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)+[ \t]*(?:\|[ \t]*)?(?:\n|$)/;
+function isDelimiterRow(line: string): boolean {
+  const row = line.trim();
+  if (!row.includes('|') || !row.includes('-')) return false;
+  const cells = row.split('|');
+  // A pipe at either end opens or closes the row: no cell there.
+  if (cells[0]?.trim() === '') cells.shift();
+  if (cells.at(-1)?.trim() === '') cells.pop();
+  return cells.length > 0 && cells.every((cell) => DELIMITER_CELL.test(cell.trim()));
+}
+
+const DELIMITER_CELL = /^:?-+:?$/;
 
 /**
  * What a `mailto:` link (`[write to me](mailto:me@example.com)`) shows, as Discord links only http(s):

@@ -1368,7 +1368,7 @@ function parseBody(
       });
     }
     // "Tips:" reads as "Tips" in a title, "3. Tips" as "Tips" (its number is no part of its name).
-    const written = withoutTrailing(plainText(section.heading), HEADING_END);
+    const written = withoutTrailing(oneLine(plainText(section.heading)), HEADING_END);
     const heading = written.replace(HEADING_NUMBER, '') || written;
     sections[section.kind] = { kind: section.kind, heading, line, text, items };
   }
@@ -1569,7 +1569,8 @@ function buildSection(
     else {
       // `### 3.` alone names nothing: the item is numbered, without a name ("Tip 3"); nor does
       // `### ****` (bold around a control character, dropped before the Markdown was read).
-      const name = plainText(paragraph).trim();
+      // Written over several lines (a setext heading, or wrapped): one line, as the page shows it.
+      const name = oneLine(plainText(paragraph));
       addItem(
         numbered(
           {
@@ -1607,7 +1608,7 @@ function buildSection(
     const nameAt = number !== undefined && unnumbered.length === 0 ? boldAfterNumber(paragraph.children) : 0;
     const named = nameAt === 0 ? unnumbered : paragraph.children.slice(nameAt, nameAt + 1);
     const others = paragraph.children.slice(nameAt + 1);
-    const name = withoutEndMark(plainText({ type: 'paragraph', children: named }), /[.。:：\-–—]$/);
+    const name = withoutEndMark(oneLine(plainText({ type: 'paragraph', children: named })), /[.。:：\-–—]$/);
     // Bold alone with nothing after it is a tip written in bold, as `- **Be patient**` is.
     if ((name === '' && number === undefined) || (others.length === 0 && nodes.length === 0)) {
       const shown = { ...paragraph, children: [...named, ...others] };
@@ -1638,14 +1639,27 @@ function buildSection(
         // A rule between sub-items (`---`) separates them: Discord would show it as written.
         if (node.type !== 'thematicBreak') subItem.nodes.push(node);
       } else if (node.type === 'list') {
+        const read = (listItem: ListItem, phrases: boolean): ReadItem =>
+          listItemToItem(listItem, siteUrl, notes, lineOf(listItem), {
+            numberedByList: node.ordered === true,
+            phrases,
+          });
+        let items = node.children.map((listItem) => read(listItem, true));
+        // A phrase before a colon names items where most of the list is named: in a list of sentences,
+        // a few with a colon in them (`Write the notes yourself: you will catch …`) are no names.
+        const named = items.filter(({ item }) => item.name !== undefined).length;
+        if (named * 2 <= items.length && items.some(({ byPhrase }) => byPhrase))
+          items = items.map((first, i) => {
+            const listItem = node.children[i];
+            return first.byPhrase && listItem !== undefined ? read(listItem, false) : first;
+          });
         // An ordered list's items keep the numbers the page shows, whichever of them are left out.
-        node.children.forEach((listItem, i) => {
-          const item = listItemToItem(listItem, siteUrl, notes, lineOf(listItem), node.ordered === true);
+        items.forEach(({ item }, i) =>
           addItem(
             numbered(item, node.ordered === true ? (node.start ?? 1) + i : undefined),
-            listItem.children,
-          );
-        });
+            node.children[i]?.children ?? [],
+          ),
+        );
       } else {
         prose.push(node);
       }
@@ -1771,13 +1785,19 @@ function lastLineOf(node: RootContent, lineOf: (node: RootContent) => number): n
  * that does not number its items, a number opening the bold (`- **3.** text`, `- **3. Name:** text`)
  * numbers the item as a sub-heading's does; an ordered list's own number is the one its page shows.
  */
+/** A list item read as an item, and whether a phrase before a colon named it (see nameBeforeColon). */
+interface ReadItem {
+  readonly item: SectionItem;
+  readonly byPhrase: boolean;
+}
+
 function listItemToItem(
   listItem: ListItem,
   siteUrl: string | undefined,
   notes: ItemNotes,
   line: number,
-  numberedByList = false,
-): SectionItem {
+  { numberedByList = false, phrases = true }: { numberedByList?: boolean; phrases?: boolean } = {},
+): ReadItem {
   const [written, ...rest] = listItem.children;
   if (written?.type === 'paragraph') {
     // A task's box opens its name (`- [ ] \`npm ci\`: install` is named `⬜ npm ci`): what follows
@@ -1794,10 +1814,11 @@ function listItemToItem(
             : [...numberedLead, ...first.children.slice(1)];
         const opening: PhrasingContent[] = box === '' ? [] : [{ type: 'text', value: box }];
         const paragraph = { ...first, children: [...opening, ...without] };
-        return {
-          ...listItemToItem({ ...listItem, children: [paragraph, ...rest] }, siteUrl, notes, line, true),
-          number,
-        };
+        const read = listItemToItem({ ...listItem, children: [paragraph, ...rest] }, siteUrl, notes, line, {
+          numberedByList: true,
+          phrases,
+        });
+        return { ...read, item: { ...read.item, number } };
       }
     }
     const next = first.children[1];
@@ -1809,32 +1830,35 @@ function listItemToItem(
       (lead?.type === 'emphasis' && (/[:：]\s*$/.test(plainText(lead)) || colonAfter)) ||
       (lead?.type === 'inlineCode' && colonAfter);
     if (lead !== undefined && named) {
-      const name = withoutEndMark(lead.type === 'inlineCode' ? lead.value : plainText(lead), /[:：\-–—]$/);
+      const name = withoutEndMark(
+        oneLine(lead.type === 'inlineCode' ? lead.value : plainText(lead)),
+        /[:：\-–—]$/,
+      );
       // `- **Be patient**` alone is a tip written in bold, not a name waiting for its text;
       // `- **Name:**` alone is one.
       const waiting = /[:：]\s*$/.test(plainText(lead));
       if (name !== '' && (first.children.length > 1 || rest.length > 0 || waiting)) {
         const text = itemText([dropLeadingInline(first, 1), ...rest], siteUrl, notes, listItem.children);
-        return { name: box + name, text, line };
+        return { item: { name: box + name, text, line }, byPhrase: false };
       }
     }
-    const phrase = nameBeforeColon(first.children);
+    const phrase = phrases ? nameBeforeColon(first.children) : undefined;
     if (phrase?.name !== undefined) {
       const remaining = { ...first, children: phrase.rest };
-      return {
-        name: box + phrase.name,
-        text: itemText([remaining, ...rest], siteUrl, notes, listItem.children),
-        line,
-      };
+      const text = itemText([remaining, ...rest], siteUrl, notes, listItem.children);
+      return { item: { name: box + phrase.name, text, line }, byPhrase: true };
     }
     // Named by nothing: an item without a name, its text what follows the colon (after the box).
     if (phrase !== undefined) {
       const opening: PhrasingContent[] = box === '' ? [] : [{ type: 'text', value: box }];
       const remaining = { ...first, children: [...opening, ...phrase.rest] };
-      return { text: itemText([remaining, ...rest], siteUrl, notes, listItem.children), line };
+      return {
+        item: { text: itemText([remaining, ...rest], siteUrl, notes, listItem.children), line },
+        byPhrase: false,
+      };
     }
   }
-  return { text: itemText(listItem.children, siteUrl, notes), line };
+  return { item: { text: itemText(listItem.children, siteUrl, notes), line }, byPhrase: false };
 }
 
 /** A task item's first paragraph without the box that opens it (see markTask), and the box; `''` for none. */
@@ -1883,8 +1907,9 @@ function nameBeforeColon(
     if (!PHRASE_PARTS.has(child.type)) return undefined;
     const colon = child.type === 'text' ? child.value.search(/[:：]/) : -1;
     if (child.type !== 'text' || colon === -1) {
-      // `<br>` is a line break in a message (see toDiscordMarkdown): the phrase is more than a line.
-      const value = isLineBreak(child) ? '\n' : plainText(child);
+      // `<br>` is a line break in a message (see toDiscordMarkdown): the phrase is more than a line. A
+      // soft one is a space there, as on the page: where the source wraps names nothing.
+      const value = isLineBreak(child) ? '\n' : plainText(child).replaceAll('\n', ' ');
       phrase += value;
       if (phrase.length > 80 || NOT_IN_PHRASE.test(value)) return undefined;
       continue;
@@ -1893,7 +1918,8 @@ function nameBeforeColon(
     // Written, but showing nothing (`**\u001c**`, whose control was dropped before the Markdown was
     // read, is `****`; an icon's empty `<i>`): the item is named by nothing, its text after the colon
     // (if any: else it is empty, as a nameless item with nothing in it).
-    const before = phrase + child.value.slice(0, colon);
+    const value = child.value.replaceAll('\n', ' ');
+    const before = phrase + value.slice(0, colon);
     if ((i > 0 || colon > 0) && isMarksOnly(before)) {
       const separator = /^(?::(?:\s+|$)|：\s*)/.exec(child.value.slice(colon));
       if (separator === null) return undefined;
@@ -1901,7 +1927,7 @@ function nameBeforeColon(
       return { name: undefined, rest: after === '' ? rest : [{ ...child, value: after }, ...rest] };
     }
     // The phrase and its colon: one not followed by a space names nothing.
-    const match = NAME_BEFORE_COLON.exec(phrase + child.value.slice(0, colon + 80));
+    const match = NAME_BEFORE_COLON.exec(phrase + value.slice(0, colon + 80));
     const name = match?.[1]?.trim() ?? '';
     if (match === null || name === '') return undefined;
     const after = child.value.slice(match[0].length - phrase.length);

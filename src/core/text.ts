@@ -365,12 +365,17 @@ function openFence(markdown: string): { closer: string; onFenceLine: boolean } |
  * split inside, each chunk whole Markdown: emphasis and quotes are closed and opened again, fenced
  * code closed and reopened with its language, a list goes on at its number; a link keeps only its
  * text, a bare address only its host and `…` (see shortAddress), and a single word is cut. Chunks are trimmed, and read in Discord as written (see
- * {@link discordLines}).
+ * {@link discordLines}). `balanced`, for chunks shown alike (fields, pages): a text just past a multiple of
+ * `max` is shared out evenly rather than ending in a word or two.
  */
-export function splitText(text: string, max: number): string[] {
+export function splitText(
+  text: string,
+  max: number,
+  { balanced = false }: { balanced?: boolean } = {},
+): string[] {
   const chunks = splitGreedily(text, max);
   const last = chunks.at(-1);
-  if (chunks.length < 2 || chunks.length > MAX_BALANCED || last === undefined) return chunks;
+  if (!balanced || chunks.length < 2 || chunks.length > MAX_BALANCED || last === undefined) return chunks;
   if (codePointLength(last) * SMALL_LAST >= max) return chunks;
   // A text just past a multiple of `max` (a run-on tip of 1,030 characters) would end in a chunk of a
   // word or two: shown alone, as a field "(continued)", it reads as a mistake. The smallest limit that
@@ -392,9 +397,12 @@ export function splitText(text: string, max: number): string[] {
   return best;
 }
 
-/** What chunks show, but where lines and words break: the same for a split that takes nothing apart. */
+/**
+ * What chunks show, white space made one space, and a space between chunks: the same for a split
+ * that takes nothing apart (a word cut in two, or an escape and what it escapes, shows a space more).
+ */
 function withoutWhiteSpace(chunks: readonly string[]): string {
-  return chunks.join('').replace(/\s+/g, '');
+  return chunks.join(' ').replace(/\s+/g, ' ');
 }
 
 /** Chunks made at most this many are shared out evenly (see splitText); more are split once, the last left as it is. */

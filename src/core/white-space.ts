@@ -12,34 +12,66 @@ export function withoutTrailingBlanks(value: string): string {
 }
 
 /**
- * A text's lines joined by a space, without the spaces and tabs around each line ending (a paragraph's
- * soft line breaks, as a page shows them).
+ * A text's lines joined, without the spaces and tabs around each line ending (a paragraph's soft line
+ * breaks, as a page shows them): by a space, but between two wide characters (Chinese, Japanese and
+ * their punctuation), which a page joins without one (see {@link joinLines}).
  */
 export function joinedLines(text: string): string {
   if (!text.includes('\n')) return text;
   const lines = text.split('\n');
   const last = lines.length - 1;
-  return lines
-    .map((line, i) => {
-      let start = 0;
-      let end = line.length;
-      if (i > 0) while (start < end && isBlank(line[start])) start++;
-      if (i < last) while (end > start && isBlank(line[end - 1])) end--;
-      return line.slice(start, end);
-    })
-    .join(' ');
+  return joinLines(
+    lines
+      .map((line, i) => {
+        let start = 0;
+        let end = line.length;
+        if (i > 0) while (start < end && isBlank(line[start])) start++;
+        if (i < last) while (end > start && isBlank(line[end - 1])) end--;
+        return line.slice(start, end);
+      })
+      // A line left empty inside (a tag on its own line, left out) joins nothing; at either end, the
+      // line ending is a space next to what is before or after the text.
+      .filter((line, i) => line !== '' || i === 0 || i === last),
+  );
 }
 
 /**
  * A text on one line: each run of line endings (`lineEnd`, one character) and the white space around
- * it is one space, and the text is trimmed.
+ * it joined as {@link joinedLines} joins lines, and the text trimmed.
  */
 export function oneLine(text: string, lineEnd: RegExp = /\n/): string {
-  return text
-    .split(lineEnd)
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join(' ');
+  return joinLines(
+    text
+      .split(lineEnd)
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+  );
+}
+
+/**
+ * Lines joined by a space, or by nothing between two wide characters: CSS (Text level 3) and Hugo's
+ * `eastAsianLineBreaks` drop a line ending there, where a space would read as a typo.
+ */
+function joinLines(lines: readonly string[]): string {
+  let joined = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const before = joined.codePointAt(joined.length - 1);
+    // The last code point: a character past U+FFFF (Han's extensions) ends in its second half.
+    const end =
+      before !== undefined && before >= 0xdc00 && before <= 0xdfff
+        ? joined.codePointAt(joined.length - 2)
+        : before;
+    joined += isWide(end) && isWide(line.codePointAt(0)) ? line : ` ${line}`;
+  }
+  return joined;
+}
+
+/** Han, kana, and the punctuation and full-width forms written among them. */
+const WIDE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\u3000-\u303F\uFF01-\uFF60\uFFE0-\uFFE6]/u;
+
+function isWide(codePoint: number | undefined): boolean {
+  return codePoint !== undefined && WIDE.test(String.fromCodePoint(codePoint));
 }
 
 /**

@@ -25,7 +25,9 @@ describe('stripAdmonitions', () => {
       'x',
       '',
     ]);
-    expect(stripAdmonitions(':::warning\r\ntext\r\n:::\r\n')).toBe('\r\ntext\r\n\r\n');
+    // Untitled, a kind the page titles is titled by it; another word (VitePress's `code-group`) is not.
+    expect(stripAdmonitions(':::warning\r\ntext\r\n:::\r\n')).toBe('**Warning**  \r\ntext\r\n\r\n');
+    expect(stripAdmonitions('::: code-group\ntext\n:::\n')).toBe('\ntext\n\n');
     // VitePress writes a space after the colons.
     expect(stripAdmonitions('::: tip Heads up\ntext\n:::\n')).toBe('**Heads up**  \ntext\n\n');
     // A title already bold stays so, not `****Heads up****`.
@@ -36,7 +38,7 @@ describe('stripAdmonitions', () => {
     const source = ['::::info Outer', '  :::danger', '  inner', '  :::', 'after', '::::'];
     expect(stripAdmonitions(source.join('\n')).split('\n')).toEqual([
       '**Outer**  ',
-      '',
+      '  **Danger**  ',
       '  inner',
       '',
       'after',
@@ -62,7 +64,7 @@ describe('stripAdmonitions', () => {
     // In Markdown, four spaces after a blank line are code.
     const indented = ':::tip\ntext\n\n    :::\n';
     expect(stripAdmonitions(indented, { indentedCode: true })).toBe(indented);
-    expect(stripAdmonitions(indented)).toBe('\ntext\n\n\n');
+    expect(stripAdmonitions(indented)).toBe('**Tip**  \ntext\n\n\n');
   });
 
   it('GIVEN titled pairs THEN the lines their titles are on are told, from 1, in order', () => {
@@ -80,7 +82,7 @@ describe('stripAdmonitions', () => {
     ];
     expect(readAdmonitions(source.join('\n'))).toEqual({
       text: stripAdmonitions(source.join('\n')),
-      titleLines: [2, 3],
+      titleLines: [2, 3, 6],
     });
     expect(readAdmonitions('no markers').titleLines).toEqual([]);
   });
@@ -117,7 +119,7 @@ describe('admonitions in posts', () => {
     'GIVEN admonitions in a section of %s THEN no marker shows: the title is a bold line, the text a lead-in, the list items items',
     (file) => {
       const tips = mustParse(articleSource(validFront(), body), file).sections.tips;
-      expect(tips?.text).toBe('**Before you start**\nRead the **whole** list.');
+      expect(tips?.text).toBe('**Before you start**\nRead the **whole** list.\n\n**Warning**');
       expect(tips?.items.map(({ text, line }) => ({ text, line }))).toEqual([
         { text: 'One', line: 14 },
         { text: 'Two', line: 18 },

@@ -484,6 +484,8 @@ describe('task lists', () => {
       '- [ ] Ask for feedback early.',
       '- [x] **Mentor:** find one.',
       '- [ ] Reading: one book a month.',
+      // Most of the list named, a phrase before a colon names too (see the rule's own test).
+      '- [x] Feedback: ask early.',
       '- Steps:',
       '  - [x] one',
       '  - [ ] two',
@@ -493,6 +495,7 @@ describe('task lists', () => {
       { name: undefined, text: '⬜ Ask for feedback early.' },
       { name: '✅ Mentor', text: 'find one.' },
       { name: '⬜ Reading', text: 'one book a month.' },
+      { name: '✅ Feedback', text: 'ask early.' },
       { name: undefined, text: 'Steps:\n\n- ✅ one\n- ⬜ two' },
     ]);
   });

@@ -101,6 +101,81 @@ describe('a paragraph written over several lines', () => {
     }
   });
 
+  it('GIVEN a name wrapped over two lines THEN it is one line, and named as the same name on one line is', () => {
+    const tips = sections(
+      [
+        '## Tips',
+        '',
+        '- **Find your peers, the other',
+        '  new managers:** they are your team now.',
+        '- Seek out',
+        '  mentorship: it helps.',
+        '- *Write it',
+        '  down:* all of it.',
+      ].join('\n'),
+    ).tips;
+    expect(tips?.items.map((item) => [item.name, item.text])).toEqual([
+      ['Find your peers, the other new managers', 'they are your team now.'],
+      ['Seek out mentorship', 'it helps.'],
+      ['Write it down', 'all of it.'],
+    ]);
+    const bold = sections(
+      ['## Skills', '', '**Hear what is', 'said.** And not.', '', '**Write.** Clearly.'].join('\n'),
+    ).skills;
+    expect(bold?.items.map((item) => item.name)).toEqual(['Hear what is said', 'Write']);
+  });
+
+  it('GIVEN Chinese or Japanese wrapped between wide characters THEN the lines join without a space, as the page shows them', () => {
+    const tips = sections(
+      [
+        '## Tips',
+        '',
+        '- 希望在哪些方面成长，',
+        '  然后再去联系合适的人。',
+        '- 读书。',
+        '  Then English',
+        '  words.',
+      ].join('\n'),
+    ).tips;
+    expect(tips?.items.map((item) => item.text)).toEqual([
+      '希望在哪些方面成长，然后再去联系合适的人。',
+      '读书。 Then English words.',
+    ]);
+  });
+
+  it('GIVEN a definition list, a one-column table, or a tag left out on its own line THEN lines stay, or join with one space', () => {
+    const text = (body: string) => sections(['## Tips', '', body, '', '- One'].join('\n')).tips?.text;
+    expect(text('Mentor\n: someone who has done it before.')).toBe(
+      'Mentor\n: someone who has done it before.',
+    );
+    expect(text('| Level |\n| --- |\n| Senior |')).toBe('| Level |\n| --- |\n| Senior |');
+    expect(text('Before\n<img src="x.png">\nafter.')).toBe('Before after.');
+  });
+
+  it('GIVEN a list of sentences, a few with a colon in them THEN no item is named by the words before its colon', () => {
+    const tips = sections(
+      [
+        '## Tips',
+        '',
+        '1. Write the meeting notes yourself: you will catch your own mistakes.',
+        '2. Ask people to repeat back what they heard.',
+        '3. Learn the idioms: keep a list.',
+        '4. Use search before you ask.',
+      ].join('\n'),
+    ).tips;
+    expect(tips?.items.map((item) => [item.name, item.text])).toEqual([
+      [undefined, 'Write the meeting notes yourself: you will catch your own mistakes.'],
+      [undefined, 'Ask people to repeat back what they heard.'],
+      [undefined, 'Learn the idioms: keep a list.'],
+      [undefined, 'Use search before you ask.'],
+    ]);
+    // Most of a list named so: each such phrase names its item.
+    const named = sections(
+      ['## Tips', '', '- Plan: a week ahead.', '- Review: on Fridays.', '- Rest.'].join('\n'),
+    ).tips;
+    expect(named?.items.map((item) => item.name)).toEqual(['Plan', 'Review', undefined]);
+  });
+
   it('GIVEN an admonition or an alert with a title over hard-wrapped text THEN the title keeps its line, the text is joined', () => {
     const admonition = sections(
       ['## Tips', '', ':::tip Heads up', 'Read them', 'all.', ':::', '', '- One'].join('\n'),
@@ -133,7 +208,8 @@ describe('a paragraph written over several lines', () => {
     const inputs = [
       (size: number) => `## Tips\n\n- **Na${' '.repeat(size)}me:** a\n- **Two:** b${' '.repeat(size)}c.`,
       (size: number) => `## Tips\n\n**A${' '.repeat(size)}b.** text\n\n**3.** c${'\t'.repeat(size)}d`,
-      (size: number) => `## Tips:${' '.repeat(size)}x\n\n- one`,
+      // Still the Tips section (`!` is no word, as `x` would be), whose heading is trimmed for its name.
+      (size: number) => `## Tips:${' '.repeat(size)}!\n\n- one`,
       (size: number) =>
         `## Tips\n\n- a[^1]\n\n[^1]: x${' '.repeat(size)}y<br>z\n\n    \`\`\`\n    x${' '.repeat(size)}y\n    \`\`\``,
     ];

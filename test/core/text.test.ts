@@ -258,7 +258,7 @@ describe('splitText', () => {
     for (const count of [206, 410, 620]) {
       const text = words(count);
       const greedy = Math.ceil(codePointLength(text) / 1024);
-      const chunks = splitText(text, 1024);
+      const chunks = splitText(text, 1024, { balanced: true });
       // No more chunks than filling each would make, none longer than the limit, none far shorter than the others.
       expect(chunks).toHaveLength(greedy);
       const lengths = chunks.map(codePointLength);
@@ -266,8 +266,15 @@ describe('splitText', () => {
       expect(Math.min(...lengths)).toBeGreaterThan(Math.max(...lengths) / 2);
       expect(chunks.join(' ')).toBe(text);
     }
+    // Unasked (a tip's description, whose rest goes on in fields), each chunk is filled.
+    expect(splitText(words(206), 1024).map(codePointLength)[0]).toBeGreaterThan(1000);
+    // Nothing is taken apart to share out: a word cut in two, an escape parted from what it escapes.
+    const long = `${'x'.repeat(1000)} ${'y'.repeat(30)}`;
+    expect(splitText(long, 1024, { balanced: true })).toEqual(['x'.repeat(1000), 'y'.repeat(30)]);
+    const escapes = `${'a\\_'.repeat(340)} ${words(10)}`;
+    expect(splitText(escapes, 1024, { balanced: true })).toEqual(splitText(escapes, 1024));
     // A last chunk long enough is left as filling makes it.
-    const fair = splitText(words(300), 1024);
+    const fair = splitText(words(300), 1024, { balanced: true });
     expect(fair).toHaveLength(2);
     expect(codePointLength(fair[0] ?? '')).toBeGreaterThan(1000);
   });

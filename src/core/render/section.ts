@@ -41,7 +41,7 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     page = { fields: [] };
     used = 0;
   };
-  for (const chunk of splitText(section.text, L.embedDescription)) {
+  for (const chunk of splitText(section.text, L.embedDescription, { balanced: true })) {
     startPage();
     page.description = chunk;
     used = codePointLength(chunk);
@@ -51,7 +51,7 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     // A field's name reads Markdown as the title does: an item named `__init__` shows as written. A
     // name too long for it opens the text with what it could not show.
     const { name, text } = fitName(labels[i] ?? '', item.text, LABEL_MAX);
-    splitText(text, L.fieldValue).forEach((value, part) => {
+    splitText(text, L.fieldValue, { balanced: true }).forEach((value, part) => {
       const field = { name: part === 0 ? name : `${name}${CONTINUED}`, value };
       const cost = codePointLength(field.name) + codePointLength(field.value);
       if (page.fields.length >= L.embedFields || used + cost > budget) startPage();

@@ -16,7 +16,7 @@ function tipNumber(tip: ItemRef): number {
 
 /** Chunks split again to fit fields, each when it is reached: of a tip of a megabyte, a message shows a few. */
 function* fieldValues(chunks: readonly string[]): Generator<string> {
-  for (const chunk of chunks) yield* splitText(chunk, L.fieldValue);
+  for (const chunk of chunks) yield* splitText(chunk, L.fieldValue, { balanced: true });
 }
 
 /** A single tip with the article it comes from. */
