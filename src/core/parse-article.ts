@@ -1608,7 +1608,7 @@ function buildSection(
     const nameAt = number !== undefined && unnumbered.length === 0 ? boldAfterNumber(paragraph.children) : 0;
     const named = nameAt === 0 ? unnumbered : paragraph.children.slice(nameAt, nameAt + 1);
     const others = paragraph.children.slice(nameAt + 1);
-    const name = withoutEndMark(oneLine(plainText({ type: 'paragraph', children: named })), /[.。:：\-–—]$/);
+    const name = withoutEndMark(oneLine(plainText({ type: 'paragraph', children: named })), NAME_END);
     // Bold alone with nothing after it is a tip written in bold, as `- **Be patient**` is.
     if ((name === '' && number === undefined) || (others.length === 0 && nodes.length === 0)) {
       const shown = { ...paragraph, children: [...named, ...others] };
@@ -1719,6 +1719,12 @@ function numbered(item: SectionItem, number: number | undefined): SectionItem {
 
 /** `2. ` or `2) ` opening a sub-heading or a bold lead: a numbered list written so (`### 2. Read widely`). */
 const HEADING_NUMBER = /^(\d{1,9})[.)][ \t]+/;
+
+/**
+ * A mark that ends a bold name but is no part of it (`**Ask early.**`, `**Ask:**`, `**Rest** —`); an
+ * ellipsis's last dot (`**Wait...**`) is its own.
+ */
+const NAME_END = /(?<!\.)[.。:：\-–—]$/;
 
 /** What ends a section's heading but no part of its name (`Tips:`, `Tips —`): white space, a colon or a dash. */
 const HEADING_END = /[\s:–—-]/;
@@ -1832,7 +1838,7 @@ function listItemToItem(
     if (lead !== undefined && named) {
       const name = withoutEndMark(
         oneLine(lead.type === 'inlineCode' ? lead.value : plainText(lead)),
-        /[:：\-–—]$/,
+        NAME_END,
       );
       // `- **Be patient**` alone is a tip written in bold, not a name waiting for its text;
       // `- **Name:**` alone is one.

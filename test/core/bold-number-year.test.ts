@@ -32,7 +32,8 @@ describe('a year in bold or in a sub-heading', () => {
       { number: 3, name: undefined, text: 'y' },
     ]);
     expect(numberedTips('- **2024.** a good year.\n- **3.** x')).toEqual([
-      { number: undefined, name: '2024.', text: 'a good year.' },
+      // A full stop ends a name as it ends a bold paragraph's (`**Ask early.** …`).
+      { number: undefined, name: '2024', text: 'a good year.' },
       { number: 3, name: undefined, text: 'x' },
     ]);
   });

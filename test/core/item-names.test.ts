@@ -165,7 +165,7 @@ describe('a number written inside a bold name', () => {
       { number: 5, name: undefined, text: 'more' },
     ]);
     // The page shows the list's own number before the bold: it is the item's, the bold its name, as before.
-    expect(numberedTips('1. **3.** text')).toEqual([{ number: 1, name: '3.', text: 'text' }]);
+    expect(numberedTips('1. **3.** text')).toEqual([{ number: 1, name: '3', text: 'text' }]);
   });
 
   it('GIVEN `### **3.** Name` THEN numbered 3 and named Name, as `### 3. Name` is', () => {

@@ -125,6 +125,15 @@ describe('a paragraph written over several lines', () => {
     expect(bold?.items.map((item) => item.name)).toEqual(['Hear what is said', 'Write']);
   });
 
+  it("GIVEN a list item's bold name ending in a full stop THEN the stop goes, as a bold paragraph's does; an ellipsis stays", () => {
+    const listed = sections(
+      ['## Tips', '', "- **Don't rewrite the roadmap.** Listen first.", '- **Wait...** then act.'].join('\n'),
+    ).tips;
+    expect(listed?.items.map((item) => item.name)).toEqual(["Don't rewrite the roadmap", 'Wait...']);
+    const bold = sections(['## Tips', '', '**Wait...** then act.', '', '**Go.** Now.'].join('\n')).tips;
+    expect(bold?.items.map((item) => item.name)).toEqual(['Wait...', 'Go']);
+  });
+
   it('GIVEN Chinese or Japanese wrapped between wide characters THEN the lines join without a space, as the page shows them', () => {
     const tips = sections(
       [
