@@ -859,7 +859,12 @@ function quoteClosedEarly(text: string): string | undefined {
  * The innermost `[` or `{` a YAML block leaves open, with its file line (the block's line 0 is the
  * file's `---` line); brackets in text, quotes and comments are skipped.
  */
-function unclosedBracket(lines: readonly string[]): { bracket: string; line: number } | undefined {
+function unclosedBracket(
+  lines: readonly string[],
+  { toml = false }: { toml?: boolean } = {},
+): { bracket: string; line: number } | undefined {
+  // Where a value starts: after YAML's `key:`, `- ` or `,`, or TOML's `key =`.
+  const valueStart = toml ? '=,[{' : ':,-[{';
   const open: { bracket: string; line: number }[] = [];
   for (const [index, text] of lines.entries()) {
     let quote: string | undefined;
@@ -880,7 +885,7 @@ function unclosedBracket(lines: readonly string[]): { bracket: string; line: num
       // A bracket opens a collection where a value starts (`title: a [b` is text), or inside one.
       else if (
         (char === '[' || char === '{') &&
-        (open.length > 0 || before === '' || ':,-[{'.includes(before))
+        (open.length > 0 || before === '' || valueStart.includes(before))
       )
         open.push({ bracket: char, line: index + 1 });
       else if (char === ']' || char === '}') open.pop();
@@ -910,6 +915,15 @@ function readToml(block: string): object {
     const unclosed =
       reason === 'unfinished string' ||
       (reason === 'control characters are not allowed in strings' && error.column > written.length);
+    // An array or inline table never closed: smol-toml stops where the next key is, not at its `[`.
+    const open = reason.includes('end of structure')
+      ? unclosedBracket(block.split('\n'), { toml: true })
+      : undefined;
+    if (open !== undefined)
+      throw new DataError(
+        open.line,
+        `invalid TOML in front matter: "${open.bracket}" is never closed: end it with "${open.bracket === '[' ? ']' : '}'}"`,
+      );
     const said = unclosed
       ? 'a text in quotes is never closed: end it with its quote'
       : reason === 'invalid value'

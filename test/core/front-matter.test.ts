@@ -214,6 +214,26 @@ describe('readFrontMatter: what a reader refuses is said with what to do, at its
     expect(!other.ok && other.message).toMatch(/^invalid TOML in front matter: (?!Invalid TOML)/);
   });
 
+  it('GIVEN a TOML array or inline table never closed THEN says so at the line it opens, not the next key', () => {
+    const source =
+      '+++\ntitle = "T"\ntags = ["career", "staff engineer"\ndate = 2024-01-01\nslug = "t"\n+++\nText.\n';
+    expect(readFrontMatter(source)).toEqual({
+      ok: false,
+      line: 3,
+      message: 'invalid TOML in front matter: "[" is never closed: end it with "]"',
+    });
+    expect(
+      readFrontMatter('+++\ntitle = "T"\nextra = { a = 1\ndate = 2024-01-01\n+++\nText.\n'),
+    ).toMatchObject({
+      line: 3,
+      message: 'invalid TOML in front matter: "{" is never closed: end it with "}"',
+    });
+    // Closed over several lines, and brackets in quotes or a comment: no such problem.
+    expect(readFrontMatter('+++\ntags = [\n  "a [b",\n  "c", # ]\n]\n+++\nText.\n')).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('GIVEN TOML with True or a number written oddly THEN the hint fits, or there is none', () => {
     expect(readFrontMatter('+++\ndraft = True\n+++\nText.\n')).toMatchObject({
       message:
