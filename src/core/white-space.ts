@@ -53,18 +53,22 @@ export function oneLine(text: string, lineEnd: RegExp = /\n/): string {
  * `eastAsianLineBreaks` drop a line ending there, where a space would read as a typo.
  */
 function joinLines(lines: readonly string[]): string {
-  let joined = lines[0] ?? '';
+  // Pieces joined once at the end: reading back a string grown line by line copied it at each line.
+  const pieces: string[] = [lines[0] ?? ''];
+  let end = lastCodePoint(lines[0] ?? '');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const before = joined.codePointAt(joined.length - 1);
-    // The last code point: a character past U+FFFF (Han's extensions) ends in its second half.
-    const end =
-      before !== undefined && before >= 0xdc00 && before <= 0xdfff
-        ? joined.codePointAt(joined.length - 2)
-        : before;
-    joined += isWide(end) && isWide(line.codePointAt(0)) ? line : ` ${line}`;
+    const wide = isWide(end) && isWide(line.codePointAt(0));
+    pieces.push(wide ? line : ` ${line}`);
+    end = line === '' ? (wide ? end : 0x20) : lastCodePoint(line);
   }
-  return joined;
+  return pieces.join('');
+}
+
+/** The last code point of `text`: a character past U+FFFF (Han's extensions) ends in its second half. */
+function lastCodePoint(text: string): number | undefined {
+  const last = text.codePointAt(text.length - 1);
+  return last !== undefined && last >= 0xdc00 && last <= 0xdfff ? text.codePointAt(text.length - 2) : last;
 }
 
 /** Han, kana, and the punctuation and full-width forms written among them. */

@@ -235,6 +235,8 @@ describe('a paragraph written over several lines', () => {
     const inputs = [
       (size: number) => `a${' '.repeat(size)}b\nc`,
       (size: number) => `a\n${' \t'.repeat(size / 2)}b`,
+      // A paragraph of short lines: joined once, not copied at each line.
+      (size: number) => `Lead\n${'ab\n'.repeat(size / 3)}`,
       (size: number) => `a\n${'|-'.repeat(size / 2)} x\n`,
       (size: number) => `a\n|${' '.repeat(size)}x\n`,
       (size: number) => `a\n${'- | '.repeat(size / 4)}x`,
