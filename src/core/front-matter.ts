@@ -804,7 +804,7 @@ function yamlMistake(block: string, line: number, reason: string): { line: numbe
     if (open !== undefined)
       return {
         line: open.line,
-        message: `"${open.bracket}" is never closed: end it with "${open.bracket === '[' ? ']' : '}'}"`,
+        message: neverClosed(open.bracket),
       };
   }
   return { line, message: reason };
@@ -894,6 +894,11 @@ function unclosedBracket(
   return open.at(-1);
 }
 
+/** What to do about a `[` or `{` (see unclosedBracket) that YAML or TOML never closes. */
+function neverClosed(bracket: string): string {
+  return `"${bracket}" is never closed: end it with "${bracket === '[' ? ']' : '}'}"`;
+}
+
 /** What an unquoted word in TOML most likely meant: text, or a true or false written otherwise. */
 function valueHint(line: string): string {
   const value = /=\s*(.*)$/.exec(line)?.[1]?.trim() ?? '';
@@ -920,10 +925,7 @@ function readToml(block: string): object {
       ? unclosedBracket(block.split('\n'), { toml: true })
       : undefined;
     if (open !== undefined)
-      throw new DataError(
-        open.line,
-        `invalid TOML in front matter: "${open.bracket}" is never closed: end it with "${open.bracket === '[' ? ']' : '}'}"`,
-      );
+      throw new DataError(open.line, `invalid TOML in front matter: ${neverClosed(open.bracket)}`);
     const said = unclosed
       ? 'a text in quotes is never closed: end it with its quote'
       : reason === 'invalid value'

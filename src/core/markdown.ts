@@ -697,7 +697,7 @@ interface Resolving {
 
 function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, given: Resolving): T {
   if (!('children' in node)) return node;
-  // A table's rows stay lines: joined, they would read as one row.
+  // A table's rows and a definition list's lines stay lines: joined, they would read as one line.
   const resolving =
     given.joinLines && node.type === 'paragraph' && keepsLines(node) ? { ...given, joinLines: false } : given;
   const { inLink, markers } = resolving;
