@@ -447,6 +447,56 @@ const JS_LITERALS: ReadonlyMap<string, string> = new Map(
 /** Front matter is a few lines; a longer block is almost surely one whose closing line is missing. */
 const MAX_BLOCK_LINES = 1000;
 
+/**
+ * The most characters gray-matter's comment search may read over a block's blank runs (see
+ * blankRuns): a few milliseconds. A thousand blank lines in a row are a fifth of it.
+ */
+const MAX_BLANK_COST = 2_000_000;
+
+/**
+ * A block's lines, as a regular expression's `^` finds them (after `\n`, a lone `\r`, U+2028 or
+ * U+2029; a `\r\n` ends one line here, and costs one more start below), and how many characters
+ * `^\s*` reads from all of them together: from each line start to the end of the blank run it is
+ * in. With the 1-based line where the costliest run starts. One pass.
+ */
+function blankRuns(block: string): { lines: number; cost: number; worstLine: number } {
+  let lines = 0;
+  let cost = 0;
+  let worst = 0;
+  let worstLine = 1;
+  let i = 0;
+  while (i < block.length) {
+    if (!/\s/.test(block[i] ?? '')) {
+      i++;
+      continue;
+    }
+    // The run's first whole line: the next one when it starts after text.
+    const runLine = i === 0 || isLineTerminator(block[i - 1]) ? lines + 1 : lines + 2;
+    let end = i;
+    while (end < block.length && /\s/.test(block[end] ?? '')) end++;
+    // Each line start in the run (its first character's, after a line end; each one after a line
+    // end in it) reads on to the run's end.
+    let runCost = i === 0 || isLineTerminator(block[i - 1]) ? end - i : 0;
+    for (let at = i; at < end; at++) {
+      const char = block[at];
+      if (!isLineTerminator(char)) continue;
+      if (!(char === '\r' && block[at + 1] === '\n')) lines++;
+      runCost += end - (at + 1);
+    }
+    cost += runCost;
+    if (runCost > worst) {
+      worst = runCost;
+      worstLine = runLine;
+    }
+    i = end;
+  }
+  return { lines, cost, worstLine };
+}
+
+function isLineTerminator(char: string | undefined): boolean {
+  return char === '\n' || char === '\r' || char === '\u2028' || char === '\u2029';
+}
+
 export type FrontMatterBlock =
   | {
       readonly ok: true;
@@ -523,14 +573,22 @@ export function readFrontMatter(source: string): FrontMatterBlock {
     const close = text.indexOf(`\n${fence}`, 3);
     if (close === -1) return { ok: false, line: 1, message: `front matter: no closing "${fence}"` };
     blockEnd = close;
-    // gray-matter strips comments from the block with a regular expression whose time grows with the
+    // gray-matter strips comments from the block with a regular expression (`/^\s*#[^\n]+/gm`) that
+    // reads on from every line start over the blank characters after it: its time grows with the
     // square of its blank lines. The lines between the opening and closing lines are counted.
-    const blockLines = text.slice(0, close).split('\n', MAX_BLOCK_LINES + 2).length - 1;
-    if (blockLines > MAX_BLOCK_LINES) {
+    const blank = blankRuns(text.slice(0, close));
+    if (blank.lines > MAX_BLOCK_LINES) {
       return {
         ok: false,
         line: 1,
         message: `front matter: longer than ${MAX_BLOCK_LINES} lines; is its closing "${fence}" line missing?`,
+      };
+    }
+    if (blank.cost > MAX_BLANK_COST) {
+      return {
+        ok: false,
+        line: blank.worstLine,
+        message: 'front matter: too many blank lines and spaces in a row; remove them',
       };
     }
   }
@@ -782,23 +840,22 @@ function parentKeyLine(lines: readonly string[], at: number): string | undefined
 function yamlMistake(block: string, line: number, reason: string): { line: number; message: string } {
   const lines = block.split('\n');
   if (reason.startsWith('incomplete explicit mapping pair')) {
-    const colon = /^(\s*[^\s#'"[{][^:]*):[ \t]+([^\s'"[{|>&*!#].*?:(?:[ \t].*)?)\s*$/.exec(
-      lines[line - 1] ?? '',
-    );
-    if (colon !== null) {
-      const [, key = '', value = ''] = colon;
-      const quoted = `"${value.replace(/["\\]/g, '\\$&')}"`;
-      return { line, message: `a value holding ": " must be in quotes: ${key.trim()}: ${quoted}` };
+    const colon = colonInValue(lines[line - 1] ?? '');
+    if (colon !== undefined) {
+      const quoted = `"${colon.value.replace(/["\\]/g, '\\$&')}"`;
+      return { line, message: `a value holding ": " must be in quotes: ${colon.key.trim()}: ${quoted}` };
     }
   }
   // A quote inside a quoted value (`title: 'Don't do this'`) ends it: js-yaml stops at a later line.
-  // Only a line the YAML cannot be read to (not one inside a `>` text that looks alike).
-  const quote = lines
-    .slice(0, line)
-    .findIndex(
-      (text, i) => quoteClosedEarly(text) !== undefined && !readsAsYaml(lines.slice(0, i + 1).join('\n')),
-    );
-  if (quote !== -1) return { line: quote + 1, message: quoteClosedEarly(lines[quote] ?? '') ?? reason };
+  // Only a line the YAML cannot be read to (not one inside a `>` text that looks alike); each such
+  // line reads the block again, so only the first few are tried.
+  let tries = 0;
+  for (const [i, text] of lines.slice(0, line).entries()) {
+    const early = quoteClosedEarly(text);
+    if (early === undefined) continue;
+    if (++tries > MAX_QUOTE_TRIES) break;
+    if (!readsAsYaml(lines.slice(0, i + 1).join('\n'))) return { line: i + 1, message: early };
+  }
   if (/flow collection/.test(reason)) {
     const open = unclosedBracket(lines);
     if (open !== undefined)
@@ -809,6 +866,23 @@ function yamlMistake(block: string, line: number, reason: string): { line: numbe
   }
   return { line, message: reason };
 }
+
+/**
+ * A `key: value` line whose plain value holds `: ` (or ends in `:`), with its key and value. Found
+ * in steps, where one regular expression took time with the square of a long value's colons.
+ */
+function colonInValue(text: string): { key: string; value: string } | undefined {
+  const field = /^(\s*[^\s#'"[{][^:]*):[ \t]+/.exec(text);
+  if (field === null) return undefined;
+  const value = text.slice(field[0].length).trimEnd();
+  // A plain value on one line, its colon after its first character.
+  if (!/^[^\s'"[{|>&*!#]/.test(value) || /[\r\u2028\u2029]/.test(value)) return undefined;
+  if (!/:(?:[ \t]|$)/.test(value.slice(1))) return undefined;
+  return { key: field[1] ?? '', value };
+}
+
+/** How many lines that look like a quote closed early yamlMistake reads the block up to. */
+const MAX_QUOTE_TRIES = 20;
 
 /** Whether `text` is YAML the front matter's reader reads. */
 function readsAsYaml(text: string): boolean {

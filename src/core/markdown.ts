@@ -17,7 +17,7 @@ import { toString } from 'mdast-util-to-string';
 import { isBlockTag } from './html-blocks.js';
 import { footnoteMarker, markdownTree, noteParagraphs } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
-import { rewriteOutsideCode, type Replacement } from './outside-code.js';
+import { rewriteOutsideCode, withoutCodeSpans, type Replacement } from './outside-code.js';
 import { isHttpUrl, resolveUrl } from './urls.js';
 import { joinedLines, withoutTrailingBlanks } from './white-space.js';
 
@@ -265,7 +265,7 @@ function crowdedParagraphLine(
     afterDefinition = definition;
     if (!MARK_CHAR.test(line)) continue;
     // Code spans hold no markup; an underscore inside a word (snake_case) cannot be emphasis.
-    const text = line.replace(CODE_SPAN, '');
+    const text = withoutCodeSpans(line);
     for (const found of text.matchAll(/\*+|_+|\[|\]/g)) {
       const [mark] = found;
       if (
@@ -345,9 +345,6 @@ function isLinkDefinition(line: string): boolean {
 
 /** A character that may be an emphasis mark or a bracket: most lines of prose have none. */
 const MARK_CHAR = /[*_[\]]/;
-
-/** A code span on one line: backticks, anything, the same number of backticks. */
-const CODE_SPAN = /(`+)(?:(?!\1).)*?\1/g;
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
@@ -829,8 +826,18 @@ export function isAttention(node: Nodes | undefined): node is Attention {
   return node?.type === 'emphasis' || node?.type === 'strong' || node?.type === 'delete';
 }
 
-/** A bare address at the end of a text, which Discord would read on into a marker after it. */
-const BARE_URL_END = /(?:https?:\/\/|www\.)\S*$/i;
+/** Where a bare address starts, which Discord would read on into a marker after it. */
+const BARE_URL_START = /https?:\/\/|www\./i;
+
+/**
+ * Whether a text ends with a bare address: its last word (after its last space) holds an address's
+ * start. Found from the end, where a regular expression tried every `www.` of a long word to its end.
+ */
+function endsInBareUrl(text: string): boolean {
+  let start = text.length;
+  while (start > 0 && !/\s/.test(text[start - 1] ?? '')) start--;
+  return BARE_URL_START.test(text.slice(start));
+}
 
 /**
  * A level of nodes with each run of footnote references (`[^1][^2]`) as the text of its markers,
@@ -864,7 +871,7 @@ function placeMarkers(given: readonly Nodes[], markers: boolean): Nodes[] {
       placed[placed.length - 1] = { ...before, children: [...before.children, marker] };
     else if (isAttention(after)) {
       nodes[i + 1] = { ...after, children: [marker, ...after.children] };
-    } else if (before?.type === 'text' && BARE_URL_END.test(before.value))
+    } else if (before?.type === 'text' && endsInBareUrl(before.value))
       placed.push({ ...marker, value: ` ${marker.value}` });
     else placed.push(marker);
   }

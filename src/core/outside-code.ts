@@ -291,6 +291,27 @@ function codeSpans(text: string, from: number, end: number): Runs {
 }
 
 /**
+ * `line` without its code spans (backticks, anything, a run of as many backticks), each run paired
+ * with the next of its length as {@link codeSpans} does: in linear time, where a regular expression
+ * took time with the square of a run of backticks.
+ */
+export function withoutCodeSpans(line: string): string {
+  if (!line.includes('`')) return line;
+  const { starts, ends } = codeSpans(line, 0, line.length);
+  const kept: string[] = [];
+  let from = 0;
+  for (const [k, start] of starts.entries()) {
+    const end = ends[k] ?? -1;
+    // A run inside a span already left out, or one that opens none.
+    if (start < from || end === -1) continue;
+    kept.push(line.slice(from, start));
+    from = end;
+  }
+  kept.push(line.slice(from));
+  return kept.join('');
+}
+
+/**
  * `from`–`to` removed: only its line breaks are left, so that lines keep their numbers; and one
  * space more when it is a phrase between spaces (`Use {{ x }} here`), so that no double space is.
  * `blankBefore` says a space is before it where removals in a row start (`a {{ x }}{{ y }} b`).

@@ -5,12 +5,14 @@ import { formOf } from '../../src/adapters/parse-file.js';
 import type { Article } from '../../src/core/article.js';
 import { messageLimitViolations } from '../../src/core/check-limits.js';
 import { buildIndex } from '../../src/core/content-index.js';
-import { footnoteMarker } from '../../src/core/markdown-tree.js';
+import { toDiscordMarkdown } from '../../src/core/markdown.js';
+import { footnoteMarker, markdownTree } from '../../src/core/markdown-tree.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import { parseArticle, type ParseResult } from '../../src/core/parse-article.js';
 import { renderSectionView } from '../../src/core/render/section.js';
 import { renderTip } from '../../src/core/render/tip.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
+import { growth, LINEAR } from './growth.js';
 
 const parse = (body: string) => mustParse(articleSource(validFront(), body));
 
@@ -251,6 +253,16 @@ describe('footnotes', () => {
         '[^2]: Two.',
       ])?.map((item) => item.text),
     ).toEqual(['Read https://example.com/guide ¹ first.\n\n¹ One.', 'Both¹,².\n\n¹ One.\n² Two.']);
+  });
+
+  it('GIVEN a marker after a megabyte-long word of "www." THEN the marker is set apart, in time that grows with the size only', () => {
+    const write = (text: string) => toDiscordMarkdown(markdownTree(text).children, undefined);
+    expect(write('a www.www.www.[^1] b\n\n[^1]: n')).toBe('a www.www.www. ¹ b');
+    const inputs = [
+      (size: number) => `a ${'www.'.repeat(size / 4)} [^1]\n\n[^1]: n`,
+      (size: number) => `a ${'http://'.repeat(size / 7)}[^1] b\n\n[^1]: n`,
+    ];
+    for (const input of inputs) expect(growth(write, input)).toBeLessThan(LINEAR);
   });
 
   it('GIVEN one note cited twice in a row THEN it shows one marker, not ¹,¹', () => {

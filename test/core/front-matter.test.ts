@@ -288,6 +288,45 @@ describe('readFrontMatter: what a reader refuses is said with what to do, at its
   });
 });
 
+describe('front matter that would take gray-matter or the hints time with the square of its size', () => {
+  it('GIVEN a block of thousands of lone \\r, U+2028 or blank lines before long spaces THEN refused at once with its line', () => {
+    expect(readFrontMatter(`---\ntitle: T\n${'\r'.repeat(5000)}x\n---\nText\n`)).toMatchObject({
+      ok: false,
+      message: 'front matter: longer than 1000 lines; is its closing "---" line missing?',
+    });
+    expect(readFrontMatter(`---\ntitle: T\n${'\n'.repeat(900)}${' '.repeat(3000)}x\n---\nText\n`)).toEqual({
+      ok: false,
+      line: 3,
+      message: 'front matter: too many blank lines and spaces in a row; remove them',
+    });
+    // Windows line ends are one line each, and a few hundred blank lines are read.
+    expect(readFrontMatter(`---\r\n${'a: 1\r\n'.repeat(990)}---\r\nText\n`)).toMatchObject({ ok: true });
+    expect(readFrontMatter(`---\ntitle: T\n${'\n'.repeat(990)}---\nText\n`)).toMatchObject({
+      ok: true,
+      data: { title: 'T' },
+    });
+    const inputs = [
+      (size: number) => `---\ntitle: T\n${'\r'.repeat(size)}x\n---\nText\n`,
+      (size: number) => `---\ntitle: T\n${'\u2028'.repeat(size)}x\n---\nText\n`,
+      (size: number) => `---\ntitle: T\n${'\n'.repeat(900)}${' '.repeat(size)}x\n---\nText\n`,
+    ];
+    for (const input of inputs) expect(growth((text) => readFrontMatter(text), input)).toBeLessThan(LINEAR);
+  });
+
+  it('GIVEN a value of thousands of ": " that YAML cannot read THEN the hint or the reason comes in time that grows with the size only', () => {
+    expect(readFrontMatter('---\ntitle: a: b: c  \n---\nT\n')).toEqual({
+      ok: false,
+      line: 2,
+      message: 'invalid YAML in front matter: a value holding ": " must be in quotes: title: "a: b: c"',
+    });
+    const inputs = [
+      (size: number) => `---\ntitle: a: ${'b: '.repeat(size / 3)}\r x\n---\nT\n`,
+      (size: number) => `---\ntitle: a: ${'b: '.repeat(size / 3)}\n---\nT\n`,
+    ];
+    for (const input of inputs) expect(growth((text) => readFrontMatter(text), input)).toBeLessThan(LINEAR);
+  });
+});
+
 describe('a field of the wrong type is said with what to write', () => {
   /** The problems of an article whose front matter block (fences and all) is `front`. */
   const problemsOf = (front: string) => {
