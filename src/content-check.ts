@@ -58,6 +58,7 @@ async function check(): Promise<number> {
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
     ...leftOutTagNotes(index.articles),
+    ...unusedSectionNameNotes(index.articles),
     ...index.articles.flatMap((article) => longNameNotes(article)),
     ...tiplessNotes(index.articles),
     ...staticFileNotes(staticFiles),
@@ -160,6 +161,11 @@ function leftOutTagNotes(articles: readonly Article[]): string[] {
   return articles.flatMap(({ leftOutTags = [] }) =>
     leftOutTags.map((problem) => `${formatProblem(problem)} (left out: the post is read without it)`),
   );
+}
+
+/** Headings a post's `sections` names that it does not have (a typo, a heading renamed): valid, said. */
+function unusedSectionNameNotes(articles: readonly Article[]): string[] {
+  return articles.flatMap(({ unusedSectionNames = [] }) => unusedSectionNames.map(formatProblem));
 }
 
 /**

@@ -60,3 +60,16 @@ describe('content:check on an Eleventy site with ARTICLE_URL unset', () => {
     expect(notEleventy.stdout).not.toContain('Eleventy seldom');
   });
 });
+
+describe('content:check on a post whose sections field names a heading it does not have', () => {
+  it('GIVEN a typo in a name of sections THEN a note with file, line and field, and exit code 0', async () => {
+    const root = folder('sections-typo', {
+      'mapped.md': `---\ntitle: A post\nsections: { tips: Advice for new leads }\n---\n\n## Advice for new lead\n\n- **Ask:** early.\n`,
+    });
+    const result = await runEntry('content-check', { CONTENT_DIR: root }, dir);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toContain(
+      `sections-typo/mapped.md:3: sections: tips: no heading "Advice for new leads" in the post: write the name as its heading is written\n`,
+    );
+  });
+});

@@ -82,6 +82,7 @@ function headOf(article: Article): ArticleHead {
     slugLine,
     addressField,
     leftOutTags,
+    unusedSectionNames,
   } = article;
   return {
     slug,
@@ -100,6 +101,7 @@ function headOf(article: Article): ArticleHead {
     ...(slugLine === undefined ? {} : { slugLine }),
     ...(addressField === undefined ? {} : { addressField }),
     ...(leftOutTags === undefined ? {} : { leftOutTags }),
+    ...(unusedSectionNames === undefined ? {} : { unusedSectionNames }),
     outline: outlineOf(article),
   };
 }

@@ -74,6 +74,11 @@ export interface Article {
    * problem would be: `content:check` notes them; the post is read without them.
    */
   readonly leftOutTags?: readonly ContentProblem[];
+  /**
+   * Kinds the post's own `sections` maps to headings it does not have (a typo, a heading renamed),
+   * each said as a problem would be: `content:check` notes them; the post is read without them.
+   */
+  readonly unusedSectionNames?: readonly ContentProblem[];
   /** May be read from disk on each use (see `outline`): read it when an answer needs the text. */
   readonly sections: Partial<Record<SectionKind, Section>>;
   /**

@@ -569,6 +569,20 @@ function parseSource({
   const body = readBody(meta, url);
   // A post without any of the sections is still an article: /articles lists it.
   if (body.problems.length > 0) return { ok: false, problems: firstProblems(file, body.problems) };
+  // A kind the post's own `sections` maps to names no heading has (a typo, a heading renamed): said.
+  // Not one a Hugo cascade gives, which names the headings of many posts.
+  const sectionsKey = names.get('sections') ?? 'sections';
+  const unusedSectionNames: ContentProblem[] =
+    own['sections'] === undefined
+      ? []
+      : body.unmatched
+          .map(({ kind, names: headings }) => ({
+            file,
+            line: valueLine(frontLines, sectionsKey, kind),
+            field: 'sections',
+            message: `${kind}: no heading ${headings.map((name) => `"${shortName(oneLine(name))}"`).join(' or ')} in the post: write the name as its heading is written`,
+          }))
+          .sort((a, b) => a.line - b.line);
   const article: Article = {
     slug,
     ...(fullSlug === slug ? {} : { fullSlug }),
@@ -578,6 +592,7 @@ function parseSource({
     summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead(), SUMMARY_MAX)),
     tags: eleventy ? meta.tags.filter((tag) => !ELEVENTY_COLLECTIONS.has(tagKey(tag))) : meta.tags,
     ...(leftOutTags.length === 0 ? {} : { leftOutTags }),
+    ...(unusedSectionNames.length === 0 ? {} : { unusedSectionNames }),
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
@@ -1279,6 +1294,8 @@ function parseBody(
   /** The post's lead, written when asked for (see leadOf). */
   lead: () => string;
   searchText: string;
+  /** The kinds `sections` maps names to of which no heading of the post has any, with those names. */
+  unmatched: readonly { kind: SectionKind; names: readonly string[] }[];
 } {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
   const titleSet: ReadonlySet<number> = new Set(titleLines);
@@ -1294,6 +1311,7 @@ function parseBody(
       problems: [{ file, line: parsed.line + lineOffset, message: parsed.message }],
       lead: () => '',
       searchText: '',
+      unmatched: [],
     };
   // The notes, kept beside the tree (see markdownTree): they link from the same page, and their words
   // are searched, as the tips that cite them show them.
@@ -1304,10 +1322,13 @@ function parseBody(
   }
   referencesInEmphasis(parsed.root);
   const notes = new ItemNotes(parsed.root.data?.footnotes ?? {}, content.length, siteUrl);
+  const headings = new Set<string>();
   for (const node of parsed.root.children) {
     if (node.type === 'heading') {
       // A heading naming a section always starts it; any other heading ends a section at its depth or above.
-      const kind = kindOf(plainText(node));
+      const text = plainText(node);
+      const kind = kindOf(text);
+      headings.add(headingKey(text));
       if (current !== undefined && (kind !== undefined || node.depth <= current.depth)) {
         const span = current.spans.at(-1);
         if (span !== undefined) span[1] = lineOf(node) - 1;
@@ -1385,6 +1406,14 @@ function parseBody(
     problems,
     lead: () => leadOf(parsed.root.children, siteUrl, inSections, titleSet),
     searchText,
+    unmatched: SECTION_KINDS.flatMap((kind) => {
+      const names = mappedNames(meta)
+        .filter((mapped) => mapped.kind === kind)
+        .map(({ name }) => name);
+      return names.length === 0 || names.some((name) => headings.has(headingKey(name)))
+        ? []
+        : [{ kind, names }];
+    }),
   };
 }
 
@@ -1488,17 +1517,27 @@ function isImageOnly(node: PhrasingContent): boolean {
   }
 }
 
+/** A name quoted in a problem: its first 60 characters. */
+function shortName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name;
+}
+
+/** The headings `sections` names, each with its kind, in the order of the kinds. */
+function mappedNames(meta: Pick<FrontMatter, 'sections'>): { kind: SectionKind; name: string }[] {
+  return SECTION_KINDS.flatMap((kind) => {
+    const mapped = meta.sections?.[kind];
+    const names = mapped === undefined ? [] : typeof mapped === 'string' ? [mapped] : mapped;
+    return names.map((name) => ({ kind, name }));
+  });
+}
+
 function headingMatcher(meta: Pick<FrontMatter, 'sections'>): (heading: string) => SectionKind | undefined {
   const byName = new Map<string, SectionKind>();
   const add = (name: string, kind: SectionKind): void => {
     if (!byName.has(headingKey(name))) byName.set(headingKey(name), kind);
   };
   // Every kind's mapped names before any default: `sections: { tips: Skills }` makes `## Skills` tips.
-  for (const kind of SECTION_KINDS) {
-    const mapped = meta.sections?.[kind];
-    for (const name of mapped === undefined ? [] : typeof mapped === 'string' ? [mapped] : mapped)
-      add(name, kind);
-  }
+  for (const { kind, name } of mappedNames(meta)) add(name, kind);
   for (const kind of SECTION_KINDS) for (const name of DEFAULT_HEADINGS[kind]) add(name, kind);
   return (heading) => byName.get(headingKey(heading));
 }

@@ -164,6 +164,24 @@ describe('ContentLibrary.refresh', () => {
     expect(said()).toHaveLength(1);
   });
 
+  it('GIVEN a post whose sections field names a heading it does not have THEN it is read, and the name logged with its file and line', async () => {
+    const lib = await open();
+    put(
+      'c.md',
+      articleSource(validFront({ title: 'Gamma', sections: { tips: 'Advice' } }), '## Advise\n\nText.'),
+    );
+    await lib.refresh({ paths: [join(dir, 'c.md')] });
+    expect(lib.current.bySlug('c')?.title).toBe('Gamma');
+    expect(logs.filter((l) => l.level === 40 && l.file === rel('c.md'))).toEqual([
+      expect.objectContaining({
+        line: expect.any(Number) as number,
+        msg: expect.stringMatching(
+          /^the post read without the section its sections field names: .*c\.md:\d+: sections: tips: no heading "Advice"/,
+        ) as string,
+      }),
+    ]);
+  });
+
   it('GIVEN a file still broken at a forced reload (SIGHUP, the playground) THEN its problem is said again; at an edit of another, not', async () => {
     const lib = await open();
     put('c.md', 'no front matter\n');

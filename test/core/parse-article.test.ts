@@ -143,6 +143,64 @@ describe('finding sections', () => {
     expect(article.sections.skills?.items[0]?.name).toBeUndefined();
   });
 
+  it('GIVEN sections naming a heading the post does not have THEN the post is read, and the name is noted at its line', () => {
+    const source = [
+      '---',
+      'title: A',
+      'sections:',
+      '  tips: Advice for new leads',
+      '  skills: [What it takes, Skills to build]',
+      '  motivations: Why',
+      '---',
+      '',
+      '## Advice for new lead',
+      '',
+      '- **One:** do it.',
+      '',
+      '## What it takes',
+      '',
+      '- Patience',
+      '',
+      '## Tips',
+      '',
+      '- **Two:** ask.',
+    ].join('\n');
+    const article = mustParse(source);
+    expect(article.sections.tips?.items.map((item) => item.name)).toEqual(['Two']);
+    // A list of names is of alternatives: one heading found is enough.
+    expect(article.unusedSectionNames).toEqual([
+      {
+        file: 'content/a.md',
+        line: 4,
+        field: 'sections',
+        message:
+          'tips: no heading "Advice for new leads" in the post: write the name as its heading is written',
+      },
+      {
+        file: 'content/a.md',
+        line: 6,
+        field: 'sections',
+        message: 'motivations: no heading "Why" in the post: write the name as its heading is written',
+      },
+    ]);
+    // Names found (case and a number opening the heading do not count), or none given: nothing said.
+    expect(
+      mustParse(articleSource(validFront({ sections: { tips: 'Advice' } }), '## 1. ADVICE\n\n- x'))
+        .unusedSectionNames,
+    ).toBeUndefined();
+    expect(mustParse(articleSource(validFront(), 'Text.')).unusedSectionNames).toBeUndefined();
+  });
+
+  it("GIVEN sections a Hugo cascade gives, whose headings a post lacks THEN nothing is said: it names many posts' headings", () => {
+    const result = parseArticle({
+      file: 'content/posts/a.md',
+      source: articleSource(validFront(), '## Tips\n\n- x'),
+      hugo: true,
+      cascade: { sections: { skills: 'What it takes' } },
+    });
+    expect(result.ok && result.article.unusedSectionNames).toBeUndefined();
+  });
+
   it('GIVEN sections mapping a default heading of one kind to another THEN the mapping wins over every default', () => {
     const article = mustParse(
       articleSource(
