@@ -42,17 +42,18 @@ export function isRealDay(day: string): boolean {
 }
 
 /**
- * YAML's timestamp (its time zone may have a one-digit hour, `-5`, and may follow spaces), with a
- * two-digit month and day, and seconds optional as blogs write them.
+ * YAML's timestamp (its time zone may have a one-digit hour, `-5`, and may follow spaces), and
+ * seconds optional as blogs write them. A one-digit month or day (`2024-9-5`) is read as Jekyll's
+ * YAML reader reads it, a day.
  */
 const DATE_OR_DATE_TIME =
-  /^(\d{4}-\d{2}-\d{2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?))?)?$/i;
+  /^(\d{4}-\d{1,2}-\d{1,2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?))?)?$/i;
 
 /**
  * A day then text whose time is no timestamp: Jekyll reads `2023-01-29 18:30:22 2023 -0800` with
  * Ruby's lenient Time.parse and publishes the post, on the day written.
  */
-const DAY_THEN_TEXT = /^(\d{4}-\d{2}-\d{2})(?:T|[ \t]+)\S/i;
+const DAY_THEN_TEXT = /^(\d{4}-\d{1,2}-\d{1,2})(?:T|[ \t]+)\S/i;
 
 const MONTHS = [
   'january',
@@ -93,12 +94,19 @@ function namedDay(value: string): string | undefined {
   return isRealDay(day) ? day : undefined;
 }
 
+/** `2024-9-5` as `2024-09-05`. */
+function twoDigitDay(written: string): string {
+  const [year = '', month = '', dayOfMonth = ''] = written.split('-');
+  return `${year}-${month.padStart(2, '0')}-${dayOfMonth.padStart(2, '0')}`;
+}
+
 /**
  * The day (`YYYY-MM-DD`) a date names as {@link day} reads it: a real day, opening a timestamp or
  * other text, or written with its month's name. Undefined when it names none.
  */
 export function dayOf(value: string): string | undefined {
-  const opening = (DATE_OR_DATE_TIME.exec(value) ?? DAY_THEN_TEXT.exec(value))?.[1];
+  const written = (DATE_OR_DATE_TIME.exec(value) ?? DAY_THEN_TEXT.exec(value))?.[1];
+  const opening = written === undefined ? undefined : twoDigitDay(written);
   if (opening !== undefined) return isRealDay(opening) ? opening : undefined;
   return namedDay(value);
 }
@@ -112,8 +120,9 @@ export function dayOf(value: string): string | undefined {
  */
 export function instantOf(value: string, timeZone?: string): string | undefined {
   const named = namedDay(value);
-  const [, day = named, hour = '0', minute = '00', second = '00', fraction = '', zone] =
+  const [, written = named, hour = '0', minute = '00', second = '00', fraction = '', zone] =
     (named === undefined ? DATE_OR_DATE_TIME.exec(value) : undefined) ?? [];
+  const day = written === undefined ? undefined : twoDigitDay(written);
   if (day === undefined || !isRealDay(day)) return undefined;
   // YAML's zones may be `-5` or `+0530`; Date.parse reads only `-05:00`.
   const [, sign, zoneHour = '', zoneMinute = '00'] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone ?? '') ?? [];
