@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import type { Nodes, RootContent } from 'mdast';
 import { isBlockTag } from './html-blocks.js';
 
@@ -34,8 +35,11 @@ export function searchableText(nodes: readonly RootContent[]): string {
       continue;
     }
     if (node.type === 'html') {
-      // A block element's tag (`<li>Plan</li><li>Do</li>`) keeps the words around it apart.
-      if (isBlockTag(node.value)) parts.push(' ');
+      // The words of an HTML block (`<p class="note">Ask early.</p>`), which the page shows; a block
+      // element's tag (`<li>Plan</li><li>Do</li>`) keeps the words around it apart.
+      const words = htmlWords(node.value);
+      if (words.trim() !== '') parts.push(` ${words} `);
+      else if (isBlockTag(node.value)) parts.push(' ');
       continue;
     }
     if (node.type === 'break') parts.push('\n');
@@ -45,4 +49,52 @@ export function searchableText(nodes: readonly RootContent[]): string {
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   return parts.join('');
+}
+
+/** A tag's name after its `<`, lowercase: `script` and `style` hold no words of the page. */
+const TAG_NAME = /^<([a-z][a-z\d-]*)/;
+
+/**
+ * The words raw HTML shows: its tags (each a space), comments and what `<script>` and `<style>`
+ * hold left out, entities decoded. A `<` not followed by a letter, `/`, `!` or `?` is text. Linear:
+ * each search goes forward from where the last one ended.
+ */
+export function htmlWords(html: string): string {
+  if (!html.includes('<')) return decodeHTMLStrict(html);
+  const lower = html.toLowerCase();
+  const out: string[] = [];
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) {
+      out.push(html.slice(i));
+      break;
+    }
+    out.push(html.slice(i, lt));
+    if (!/[a-z/!?]/.test(lower[lt + 1] ?? '')) {
+      out.push('<');
+      i = lt + 1;
+      continue;
+    }
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end === -1 ? html.length : end + 3;
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1);
+    // No `>` after it, nor after any later `<`: the rest is text.
+    if (gt === -1) {
+      out.push(html.slice(lt));
+      break;
+    }
+    out.push(' ');
+    i = gt + 1;
+    const name = TAG_NAME.exec(lower.slice(lt, lt + 12))?.[1];
+    if (name === 'script' || name === 'style') {
+      const close = lower.indexOf(`</${name}`, i);
+      const end = close === -1 ? -1 : html.indexOf('>', close);
+      i = end === -1 ? html.length : end + 1;
+    }
+  }
+  return decodeHTMLStrict(out.join(''));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Section, SectionKind } from '../../src/core/article.js';
 import { MOST_READINGS, searchTerms, wordsOf } from '../../src/core/article-search.js';
 import { parseArticle } from '../../src/core/parse-article.js';
+import { htmlWords } from '../../src/core/search-text.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { formOf } from '../../src/adapters/parse-file.js';
@@ -252,6 +253,40 @@ describe('ArticleSearch ranking', () => {
     const search = store.searchOf(kept);
     for (const word of ['plan', 'check', 'because', 'unbelievable'])
       expect(slugs(search.search(word)), word).toEqual(['a']);
+  });
+
+  it('GIVEN an HTML block THEN the words it shows are searched, not its attributes, comments or scripts', () => {
+    const store = ContentStore.memory(createLogger({ level: 'silent' }));
+    const body = [
+      'Intro.',
+      '',
+      '<div class="callout">',
+      '<p>Delegation &amp; <strong>ownership</strong> matter.</p>',
+      '<!-- draft: rewrite -->',
+      '<script>const telemetry = 1;</script>',
+      '</div>',
+    ].join('\n');
+    const source = `---\ntitle: T\n---\n\n${body}\n`;
+    const kept = store
+      .putAll([
+        { key: 'a', form: formOf(parseArticle({ file: 'content/a.md', source, siteUrl: undefined })) },
+      ])
+      .flatMap((result) => (result.ok ? [result.article] : []));
+    const search = store.searchOf(kept);
+    for (const word of ['delegation', 'ownership', 'matter'])
+      expect(slugs(search.search(word)), word).toEqual(['a']);
+    for (const word of ['callout', 'draft', 'rewrite', 'telemetry'])
+      expect(slugs(search.search(word)), word).toEqual([]);
+  });
+
+  it('GIVEN a megabyte of HTML tags never closed, or of lone "<" THEN its words are read in time that grows with the size only', () => {
+    const inputs = [
+      (size: number) => `<p>${'<a '.repeat(size / 3)}`,
+      (size: number) => `<p>${'< b '.repeat(size / 4)}</p>`,
+      (size: number) => `${'<script>'.repeat(size / 8)}`,
+      (size: number) => `${'<!--'.repeat(size / 4)}`,
+    ];
+    for (const input of inputs) expect(growth(htmlWords, input)).toBeLessThan(LINEAR);
   });
 
   it('GIVEN list items, quoted paragraphs, table cells and hard line breaks THEN their words stay apart', () => {
