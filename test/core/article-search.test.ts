@@ -283,8 +283,8 @@ describe('ArticleSearch ranking', () => {
     const inputs = [
       (size: number) => `<p>${'<a '.repeat(size / 3)}`,
       (size: number) => `<p>${'< b '.repeat(size / 4)}</p>`,
-      (size: number) => `${'<script>'.repeat(size / 8)}`,
-      (size: number) => `${'<!--'.repeat(size / 4)}`,
+      (size: number) => '<script>'.repeat(size / 8),
+      (size: number) => '<!--'.repeat(size / 4),
     ];
     for (const input of inputs) expect(growth(htmlWords, input)).toBeLessThan(LINEAR);
   });
