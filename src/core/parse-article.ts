@@ -1871,7 +1871,7 @@ function listItemToItem(
     // Bold, or italic or code closed by a colon (`- *Name:* text`, `` - `name`: text ``): an italic
     // first word without one is emphasis, not a name.
     const named =
-      lead?.type === 'strong' ||
+      (lead?.type === 'strong' && !sentenceGoesOn(lead, next)) ||
       (lead?.type === 'emphasis' && (/[:：]\s*$/.test(plainText(lead)) || colonAfter)) ||
       (lead?.type === 'inlineCode' && colonAfter);
     if (lead !== undefined && named) {
@@ -1904,6 +1904,16 @@ function listItemToItem(
     }
   }
   return { item: { text: itemText(listItem.children, siteUrl, notes), line }, byPhrase: false };
+}
+
+/**
+ * Whether the bold opening an item is a word of its sentence, not its name: the text after it goes
+ * on with a lowercase word or a comma (`- **Don't** skip retros.`, `- **Review PRs first**, before
+ * …`), and the bold does not end as a name does (`**Ask.** then`).
+ */
+function sentenceGoesOn(lead: PhrasingContent, next: PhrasingContent | undefined): boolean {
+  if (next?.type !== 'text' || /[.!?:。：！？…\-–—]["'”’)\]]*$/.test(plainText(lead).trim())) return false;
+  return /^(?:[ \t]*[,;，、]|[ \t]+\p{Ll}|['’]\p{Ll})/u.test(next.value);
 }
 
 /** A task item's first paragraph without the box that opens it (see markTask), and the box; `''` for none. */

@@ -27,6 +27,42 @@ describe('item names', () => {
     ]);
   });
 
+  it('GIVEN bold opening a sentence that goes on (a lowercase word, a comma) THEN it is emphasis, and the item has no name', () => {
+    expect(
+      tips(
+        [
+          "- **Don't** skip retros.",
+          '- **Communication** is the most important skill.',
+          "- **Review their PRs first**, before anyone else's.",
+          "- **Team**'s needs first.",
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { name: undefined, text: "**Don't** skip retros." },
+      { name: undefined, text: '**Communication** is the most important skill.' },
+      { name: undefined, text: "**Review their PRs first**, before anyone else's." },
+      { name: undefined, text: "**Team**'s needs first." },
+    ]);
+    // Bold that ends as a name, a separator after it, or a new sentence after it: a name.
+    expect(
+      tips(
+        [
+          '- **Ask.** then wait.',
+          '- **Listen** — to them.',
+          '- **Seek mentorship** Find someone.',
+          '- **Pair**: often.',
+          '- **名前** テキスト',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { name: 'Ask', text: 'then wait.' },
+      { name: 'Listen', text: 'to them.' },
+      { name: 'Seek mentorship', text: 'Find someone.' },
+      { name: 'Pair', text: 'often.' },
+      { name: '名前', text: 'テキスト' },
+    ]);
+  });
+
   it('GIVEN a link or formatting in the phrase before a colon THEN the phrase names the item, links read as their text, as in bold', () => {
     const items = [
       '- [Linked name](https://example.com/x): text after.',
