@@ -213,6 +213,7 @@ export function fieldText(article: Article, field: SearchField): string {
         .flatMap((section) => [
           section.text,
           ...section.items.flatMap((item) => [item.name ?? '', item.text]),
+          ...(section.interludes ?? []).map((interlude) => interlude.text),
         ])
         .join('\n');
   }

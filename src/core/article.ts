@@ -23,10 +23,21 @@ export interface Section {
   readonly kind: SectionKind;
   /** The heading as the author wrote it. */
   readonly heading: string;
-  /** Prose of the section that is not an item (lead-in and follow-up), Markdown. May be empty. */
+  /** Prose of the section before its first item (its lead-in), Markdown. May be empty. */
   readonly text: string;
   readonly items: readonly SectionItem[];
+  /**
+   * Prose written after an item (its index in `items`) and before the next one, or closing the
+   * section, Markdown: shown there, not above the items (`Managers need:` before their skills).
+   */
+  readonly interludes?: readonly Interlude[];
   readonly line: number;
+}
+
+export interface Interlude {
+  /** The index of the item it follows. */
+  readonly after: number;
+  readonly text: string;
 }
 
 export interface Article {

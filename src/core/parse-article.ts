@@ -1,5 +1,5 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import type { Article, ContentProblem, Section, SectionItem, SectionKind } from './article.js';
+import type { Article, ContentProblem, Interlude, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
 import { readAdmonitions, stripAdmonitions } from './admonitions.js';
 import { stripAttributeLists } from './attribute-lists.js';
@@ -1357,7 +1357,14 @@ function parseBody(
 
   const sections: Partial<Record<SectionKind, Section>> = {};
   for (const section of open) {
-    const { text, items, dropped } = buildSection(section, siteUrl, lineOf, leftOut, titleSet, notes);
+    const { text, items, interludes, dropped } = buildSection(
+      section,
+      siteUrl,
+      lineOf,
+      leftOut,
+      titleSet,
+      notes,
+    );
     const line = lineOf(section.heading);
     if (text === '' && items.length === 0) {
       // All it held was what Discord cannot show (a figure, a video): the page has it, the bot not.
@@ -1391,7 +1398,14 @@ function parseBody(
     // "Tips:" reads as "Tips" in a title, "3. Tips" as "Tips" (its number is no part of its name).
     const written = withoutTrailing(oneLine(plainText(section.heading)), HEADING_END);
     const heading = written.replace(HEADING_NUMBER, '') || written;
-    sections[section.kind] = { kind: section.kind, heading, line, text, items };
+    sections[section.kind] = {
+      kind: section.kind,
+      heading,
+      line,
+      text,
+      items,
+      ...(interludes.length === 0 ? {} : { interludes }),
+    };
   }
   const searchText = searchableText([
     ...parsed.root.children.filter(
@@ -1583,8 +1597,10 @@ function buildSection(
   leftOut: (from: number, to: number) => boolean,
   titleLines: ReadonlySet<number>,
   notes: ItemNotes,
-): { text: string; items: SectionItem[]; dropped: boolean } {
+): { text: string; items: SectionItem[]; interludes: Interlude[]; dropped: boolean } {
   const prose: RootContent[] = [];
+  // Prose after an item, by the index of the item it follows, in order.
+  const after = new Map<number, RootContent[]>();
   const items: SectionItem[] = [];
   let dropped = false;
   // An item left empty because all it held was what Discord cannot show (HTML, a template tag, a
@@ -1699,15 +1715,26 @@ function buildSection(
             node.children[i]?.children ?? [],
           ),
         );
-      } else {
+      } else if (items.length === 0) {
         prose.push(node);
+      } else {
+        const at = items.length - 1;
+        const nodes = after.get(at);
+        if (nodes === undefined) after.set(at, [node]);
+        else nodes.push(node);
       }
     }
     // A sub-item ends with the part it is in.
     closeSubItem();
     closeBoldItem();
   }
-  return { text: withNotes(toDiscordMarkdown(prose, siteUrl), notes.lines(prose)), items, dropped };
+  const written = (nodes: readonly RootContent[]): string =>
+    withNotes(toDiscordMarkdown(nodes, siteUrl), notes.lines(nodes));
+  const interludes = [...after].flatMap(([index, nodes]) => {
+    const text = written(nodes);
+    return text === '' ? [] : [{ after: index, text }];
+  });
+  return { text: written(prose), items, interludes, dropped };
 }
 
 /**

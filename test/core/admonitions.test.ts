@@ -119,7 +119,9 @@ describe('admonitions in posts', () => {
     'GIVEN admonitions in a section of %s THEN no marker shows: the title is a bold line, the text a lead-in, the list items items',
     (file) => {
       const tips = mustParse(articleSource(validFront(), body), file).sections.tips;
-      expect(tips?.text).toBe('**Before you start**\nRead the **whole** list.\n\n**Warning**');
+      expect(tips?.text).toBe('**Before you start**\nRead the **whole** list.');
+      // The warning's title between the items, where it is written.
+      expect(tips?.interludes).toEqual([{ after: 0, text: '**Warning**' }]);
       expect(tips?.items.map(({ text, line }) => ({ text, line }))).toEqual([
         { text: 'One', line: 14 },
         { text: 'Two', line: 18 },

@@ -304,7 +304,7 @@ describe('finding sections', () => {
     ).toBe('**Tip**\n**Mistakes**\nAvoid them.');
     const tips = sections('## Tips\n\n- Ask.\n\n> [!NOTE]\n> Remember\n> ---\n> the basics.').tips;
     expect(tips?.items).toEqual([{ text: 'Ask.', line: 10 }]);
-    expect(tips?.text).toMatch(/Remember \\?-+ the basics\./);
+    expect(tips?.interludes?.[0]?.text).toMatch(/Remember \\?-+ the basics\./);
   });
 
   it('GIVEN prose opening with a bold word, or one note in bold THEN it stays the section text, not items', () => {
@@ -495,7 +495,7 @@ describe('finding sections', () => {
       { name: 'Ask', text: 'for help', line: 13 },
       { text: 'Listen.', line: 14 },
     ]);
-    expect(tips?.text).toBe('After the list.');
+    expect(tips?.interludes).toEqual([{ after: 1, text: 'After the list.' }]);
   });
 
   it('GIVEN a relative link THEN it points at SITE_URL; without SITE_URL only its text is kept', () => {
@@ -2180,12 +2180,14 @@ describe('bad content is reported with file, line and field', () => {
     expect(article.sections.tips).toMatchObject({
       heading: 'Tips',
       line: 10,
-      text: 'Lead in.',
+      text: '',
       items: [
         { text: 'a', line: 12 },
         { name: 'Talk', text: 'Often.', line: 14 },
         { text: 'b', line: 24 },
       ],
+      // The second part's lead-in, before its items.
+      interludes: [{ after: 1, text: 'Lead in.' }],
     });
     // The second part ends where a heading as high as its own comes: Skills is a section of its own.
     expect(article.sections.skills?.items).toEqual([{ text: 'c', line: 28 }]);
@@ -2315,11 +2317,12 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
   it('GIVEN a tag or component over several lines inside a list item THEN the item stays whole, its lines kept', () => {
     const tags = `${front}## Tips\n\n- **Gist:** {{< gist\n  user=a\n  id=b >}} is a gist.\n- Line {% include x.html\n   a=1 %}\n  goes on.\n\n{{< figure\n  src="x" >}}\n\nAfter.\n`;
     expect(mustParse(tags).sections.tips).toMatchObject({
-      text: 'After.',
+      text: '',
       items: [
         { name: 'Gist', text: 'is a gist.', line: 9 },
         { text: 'Line goes on.', line: 12 },
       ],
+      interludes: [{ after: 1, text: 'After.' }],
     });
     const mdx = `${front}## Tips\n\n- **Pic:** see <Image\n  src="x"\n/> here.\n- Two\n`;
     expect(mustParse(mdx, 'content/a.mdx').sections.tips?.items).toEqual([

@@ -693,6 +693,57 @@ describe('GitHub alerts and task lists in rendered messages', () => {
     expect(ask?.text).toMatch(/^for feedback early\.\n\n\*\*Mind the gap\*\*\n(?!>)/);
     expect(mentor?.text).toBe('✅ Find a mentor.');
     // In code, as written.
-    expect(article.sections.tips?.text).toBe('**Tip**\nPick one.\n\n```md\n> [!NOTE]\n- [ ] as written\n```');
+    expect(article.sections.tips?.text).toBe('**Tip**\nPick one.');
+    expect(article.sections.tips?.interludes?.map(({ text }) => text)).toEqual([
+      '```md\n> [!NOTE]\n- [ ] as written\n```',
+    ]);
+  });
+});
+
+describe('prose between and after the items of a section', () => {
+  const body = [
+    '## Skills',
+    '',
+    'Both roles need different things.',
+    '',
+    'Staff engineers need:',
+    '',
+    '- **Depth:** know the systems.',
+    '- **Reach:** work across teams.',
+    '',
+    'Managers need:',
+    '',
+    '- **Care:** know the people.',
+    '',
+    'See also my post on one-on-ones.',
+  ].join('\n');
+  const article = mustParse(articleSource(validFront(), body));
+  const { index } = buildIndex([article]);
+
+  it('GIVEN prose between lists and after the last item THEN each shows where it is written, in a field without a name', () => {
+    const skills = article.sections.skills;
+    expect(skills?.text).toBe('Both roles need different things.\n\nStaff engineers need:');
+    expect(skills?.interludes).toEqual([
+      { after: 1, text: 'Managers need:' },
+      { after: 2, text: 'See also my post on one-on-ones.' },
+    ]);
+    const payload = renderSectionView({ kind: 'skills', scope: 'one', article, page: 0 }, index);
+    expect(payload.embeds?.[0]?.description).toBe(
+      'Both roles need different things.\n\nStaff engineers need:',
+    );
+    expect(fieldsOf(payload).map(({ name, value }) => [name, value])).toEqual([
+      ['Depth', 'know the systems.'],
+      ['Reach', 'work across teams.'],
+      ['\u200b', 'Managers need:'],
+      ['Care', 'know the people.'],
+      ['\u200b', 'See also my post on one-on-ones.'],
+    ]);
+    expect(messageLimitViolations(payload)).toEqual([]);
+  });
+
+  it('GIVEN one of those items alone (/tip) THEN the prose around it is no part of it', () => {
+    expect(JSON.stringify(index.items('skills').map((ref) => renderTip(ref)))).not.toMatch(
+      /Managers need|See also/,
+    );
   });
 });

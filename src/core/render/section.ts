@@ -14,6 +14,11 @@ const ITEM_NOUN: Record<SectionKind, string> = { motivations: 'Motivation', skil
 const FOOTER_BUDGET = 64;
 /** After an item's name in the fields that go on with its text. */
 const CONTINUED = ' (continued)';
+/**
+ * The name of a field of prose between items: a zero-width space, as Discord needs a name and
+ * shows this one as none.
+ */
+const UNNAMED = '\u200b';
 /** Room for an item's name in a field's name, with the number before it and room for CONTINUED after it. */
 const LABEL_MAX = L.fieldName - CONTINUED.length;
 
@@ -47,17 +52,25 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     used = codePointLength(chunk);
   }
   const labels = itemLabels(section);
+  const addField = (field: APIEmbedField): void => {
+    const cost = codePointLength(field.name) + codePointLength(field.value);
+    if (page.fields.length >= L.embedFields || used + cost > budget) startPage();
+    page.fields.push(field);
+    used += cost;
+  };
+  const interludes = new Map((section.interludes ?? []).map(({ after, text }) => [after, text]));
   section.items.forEach((item, i) => {
     // A field's name reads Markdown as the title does: an item named `__init__` shows as written. A
     // name too long for it opens the text with what it could not show.
     const { name, text } = fitName(labels[i] ?? '', item.text, LABEL_MAX);
     splitText(text, L.fieldValue, { balanced: true }).forEach((value, part) => {
-      const field = { name: part === 0 ? name : `${name}${CONTINUED}`, value };
-      const cost = codePointLength(field.name) + codePointLength(field.value);
-      if (page.fields.length >= L.embedFields || used + cost > budget) startPage();
-      page.fields.push(field);
-      used += cost;
+      addField({ name: part === 0 ? name : `${name}${CONTINUED}`, value });
     });
+    // Prose written after the item, where it was written: a field without a name of its own.
+    const interlude = interludes.get(i);
+    if (interlude !== undefined)
+      for (const value of splitText(interlude, L.fieldValue, { balanced: true }))
+        addField({ name: UNNAMED, value });
   });
   startPage();
   pageCache.set(section, pages);
