@@ -58,7 +58,7 @@ async function check(): Promise<number> {
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
     ...leftOutTagNotes(index.articles),
-    ...unusedSectionNameNotes(index.articles),
+    ...headingNoteLines(index.articles),
     ...index.articles.flatMap((article) => longNameNotes(article)),
     ...tiplessNotes(index.articles),
     ...staticFileNotes(staticFiles),
@@ -164,8 +164,8 @@ function leftOutTagNotes(articles: readonly Article[]): string[] {
 }
 
 /** Headings a post's `sections` names that it does not have (a typo, a heading renamed): valid, said. */
-function unusedSectionNameNotes(articles: readonly Article[]): string[] {
-  return articles.flatMap(({ unusedSectionNames = [] }) => unusedSectionNames.map(formatProblem));
+function headingNoteLines(articles: readonly Article[]): string[] {
+  return articles.flatMap(({ headingNotes = [] }) => headingNotes.map(formatProblem));
 }
 
 /**

@@ -784,9 +784,8 @@ export class ContentLibrary {
       // A tag the bot cannot show: the post is read without it (see Article.leftOutTags).
       for (const problem of state.article?.leftOutTags ?? [])
         log(problem, 'tag left out, the post read without it: ');
-      // A heading its `sections` names that it does not have (see Article.unusedSectionNames).
-      for (const problem of state.article?.unusedSectionNames ?? [])
-        log(problem, 'the post read without the section its sections field names: ');
+      // What is said of its headings (see Article.headingNotes).
+      for (const problem of state.article?.headingNotes ?? []) log(problem, 'a note on its headings: ');
     }
     for (const problem of this.#indexProblems) log(problem, 'skipped: ');
     this.#logged = now;

@@ -283,7 +283,7 @@ export class StoredArticle implements Article {
   readonly slugLine?: number;
   readonly addressField?: NonNullable<Article['addressField']>;
   readonly leftOutTags?: NonNullable<Article['leftOutTags']>;
-  readonly unusedSectionNames?: NonNullable<Article['unusedSectionNames']>;
+  readonly headingNotes?: NonNullable<Article['headingNotes']>;
   readonly #store: ContentStore;
 
   constructor(
@@ -308,7 +308,7 @@ export class StoredArticle implements Article {
     if (head.slugLine !== undefined) this.slugLine = head.slugLine;
     if (head.addressField !== undefined) this.addressField = head.addressField;
     if (head.leftOutTags !== undefined) this.leftOutTags = head.leftOutTags;
-    if (head.unusedSectionNames !== undefined) this.unusedSectionNames = head.unusedSectionNames;
+    if (head.headingNotes !== undefined) this.headingNotes = head.headingNotes;
     this.#store = store;
   }
 

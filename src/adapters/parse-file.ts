@@ -82,7 +82,7 @@ function headOf(article: Article): ArticleHead {
     slugLine,
     addressField,
     leftOutTags,
-    unusedSectionNames,
+    headingNotes,
   } = article;
   return {
     slug,
@@ -101,7 +101,7 @@ function headOf(article: Article): ArticleHead {
     ...(slugLine === undefined ? {} : { slugLine }),
     ...(addressField === undefined ? {} : { addressField }),
     ...(leftOutTags === undefined ? {} : { leftOutTags }),
-    ...(unusedSectionNames === undefined ? {} : { unusedSectionNames }),
+    ...(headingNotes === undefined ? {} : { headingNotes }),
     outline: outlineOf(article),
   };
 }

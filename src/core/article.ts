@@ -86,10 +86,11 @@ export interface Article {
    */
   readonly leftOutTags?: readonly ContentProblem[];
   /**
-   * Kinds the post's own `sections` maps to headings it does not have (a typo, a heading renamed),
-   * each said as a problem would be: `content:check` notes them; the post is read without them.
+   * What is said of the post's headings, each as a problem would be: a kind its own `sections` maps
+   * to headings it does not have (a typo, a heading renamed), and a heading that names a kind but is
+   * not read as it (`## 5 tips for new managers`). `content:check` notes them; the post is read as it is.
    */
-  readonly unusedSectionNames?: readonly ContentProblem[];
+  readonly headingNotes?: readonly ContentProblem[];
   /** May be read from disk on each use (see `outline`): read it when an answer needs the text. */
   readonly sections: Partial<Record<SectionKind, Section>>;
   /**

@@ -572,7 +572,7 @@ function parseSource({
   // A kind the post's own `sections` maps to names no heading has (a typo, a heading renamed): said.
   // Not one a Hugo cascade gives, which names the headings of many posts.
   const sectionsKey = names.get('sections') ?? 'sections';
-  const unusedSectionNames: ContentProblem[] =
+  const unmatched: ContentProblem[] =
     own['sections'] === undefined
       ? []
       : body.unmatched
@@ -583,6 +583,17 @@ function parseSource({
             message: `${kind}: no heading ${headings.map((name) => `"${shortName(oneLine(name))}"`).join(' or ')} in the post: write the name as its heading is written`,
           }))
           .sort((a, b) => a.line - b.line);
+  // A heading that names a kind the post has no section of, and that `sections` does not map: what
+  // to write to make it that section.
+  const nearMisses: ContentProblem[] = body.nearMisses
+    .filter(({ kind }) => meta.sections?.[kind] === undefined)
+    .map(({ kind, heading, line }) => ({
+      file,
+      line,
+      field: kind,
+      message: `the heading "${shortName(heading)}" is not read as the ${kind} section (headed "${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)}"): to read it as one, write sections: { ${kind}: ${heading.length > 100 ? 'its heading' : JSON.stringify(heading)} } in the front matter`,
+    }));
+  const headingNotes = [...unmatched, ...nearMisses];
   const article: Article = {
     slug,
     ...(fullSlug === slug ? {} : { fullSlug }),
@@ -592,7 +603,7 @@ function parseSource({
     summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead(), SUMMARY_MAX)),
     tags: eleventy ? meta.tags.filter((tag) => !ELEVENTY_COLLECTIONS.has(tagKey(tag))) : meta.tags,
     ...(leftOutTags.length === 0 ? {} : { leftOutTags }),
-    ...(unusedSectionNames.length === 0 ? {} : { unusedSectionNames }),
+    ...(headingNotes.length === 0 ? {} : { headingNotes }),
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),
     ...(date === undefined ? {} : { date }),
@@ -1296,6 +1307,8 @@ function parseBody(
   searchText: string;
   /** The kinds `sections` maps names to of which no heading of the post has any, with those names. */
   unmatched: readonly { kind: SectionKind; names: readonly string[] }[];
+  /** For each kind, the first heading outside the sections whose words name it, with its file line. */
+  nearMisses: readonly { kind: SectionKind; heading: string; line: number }[];
 } {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
   const titleSet: ReadonlySet<number> = new Set(titleLines);
@@ -1312,6 +1325,7 @@ function parseBody(
       lead: () => '',
       searchText: '',
       unmatched: [],
+      nearMisses: [],
     };
   // The notes, kept beside the tree (see markdownTree): they link from the same page, and their words
   // are searched, as the tips that cite them show them.
@@ -1323,17 +1337,24 @@ function parseBody(
   referencesInEmphasis(parsed.root);
   const notes = new ItemNotes(parsed.root.data?.footnotes ?? {}, content.length, siteUrl);
   const headings = new Set<string>();
+  const nearMisses = new Map<SectionKind, { kind: SectionKind; heading: string; line: number }>();
   for (const node of parsed.root.children) {
     if (node.type === 'heading') {
       // A heading naming a section always starts it; any other heading ends a section at its depth or above.
       const text = plainText(node);
       const kind = kindOf(text);
-      headings.add(headingKey(text));
+      const key = headingKey(text);
+      headings.add(key);
       if (current !== undefined && (kind !== undefined || node.depth <= current.depth)) {
         const span = current.spans.at(-1);
         if (span !== undefined) span[1] = lineOf(node) - 1;
         current = undefined;
       }
+      // Outside any section (inside one, it is an item's name), a heading naming a kind is not read
+      // as its section: said, with what to write.
+      const named = kind === undefined && current === undefined ? kindNamedIn(key) : undefined;
+      if (named !== undefined && !nearMisses.has(named))
+        nearMisses.set(named, { kind: named, heading: oneLine(text).trim(), line: lineOf(node) });
       if (kind !== undefined) {
         // A second heading of a kind goes on with it (tips for new managers, then for staff
         // engineers; or two headings that `sections` maps to one kind).
@@ -1420,6 +1441,7 @@ function parseBody(
     problems,
     lead: () => leadOf(parsed.root.children, siteUrl, inSections, titleSet),
     searchText,
+    nearMisses: [...nearMisses.values()],
     unmatched: SECTION_KINDS.flatMap((kind) => {
       const names = mappedNames(meta)
         .filter((mapped) => mapped.kind === kind)
@@ -1554,6 +1576,15 @@ function headingMatcher(meta: Pick<FrontMatter, 'sections'>): (heading: string) 
   for (const { kind, name } of mappedNames(meta)) add(name, kind);
   for (const kind of SECTION_KINDS) for (const name of DEFAULT_HEADINGS[kind]) add(name, kind);
   return (heading) => byName.get(headingKey(heading));
+}
+
+/**
+ * The kind a heading's words name, when it is no section's name (`5 tips for new managers`, `Tips &
+ * tricks`): a kind's default name as one of its words.
+ */
+function kindNamedIn(key: string): SectionKind | undefined {
+  const words = key.split(' ');
+  return SECTION_KINDS.find((kind) => DEFAULT_HEADINGS[kind].some((name) => words.includes(name)));
 }
 
 /** A heading compared as a name: case, marks and a number opening it (`## 3. Tips`) left out. */

@@ -176,7 +176,7 @@ describe('ContentLibrary.refresh', () => {
       expect.objectContaining({
         line: expect.any(Number) as number,
         msg: expect.stringMatching(
-          /^the post read without the section its sections field names: .*c\.md:\d+: sections: tips: no heading "Advice"/,
+          /^a note on its headings: .*c\.md:\d+: sections: tips: no heading "Advice"/,
         ) as string,
       }),
     ]);

@@ -168,7 +168,7 @@ describe('finding sections', () => {
     const article = mustParse(source);
     expect(article.sections.tips?.items.map((item) => item.name)).toEqual(['Two']);
     // A list of names is of alternatives: one heading found is enough.
-    expect(article.unusedSectionNames).toEqual([
+    expect(article.headingNotes).toEqual([
       {
         file: 'content/a.md',
         line: 4,
@@ -186,9 +186,61 @@ describe('finding sections', () => {
     // Names found (case and a number opening the heading do not count), or none given: nothing said.
     expect(
       mustParse(articleSource(validFront({ sections: { tips: 'Advice' } }), '## 1. ADVICE\n\n- x'))
-        .unusedSectionNames,
+        .headingNotes,
     ).toBeUndefined();
-    expect(mustParse(articleSource(validFront(), 'Text.')).unusedSectionNames).toBeUndefined();
+    expect(mustParse(articleSource(validFront(), 'Text.')).headingNotes).toBeUndefined();
+  });
+
+  it('GIVEN a heading outside the sections that names a kind (5 tips for new managers) THEN it is noted with what to write, not read as the section', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        [
+          '## 5 tips for new managers',
+          '',
+          '- **Listen:** first.',
+          '',
+          '## Skills & tools',
+          '',
+          '- x',
+          '',
+          '## Tips',
+          '',
+          '- **Ask:** early.',
+          '',
+          '### More tips',
+          '',
+          'Inside the section: an item.',
+        ].join('\n'),
+      ),
+    );
+    expect(article.sections.tips?.items.map((item) => item.name)).toEqual(['Ask', 'More tips']);
+    expect(article.sections.skills).toBeUndefined();
+    expect(article.headingNotes).toEqual([
+      {
+        file: 'content/a.md',
+        line: 8,
+        field: 'tips',
+        message:
+          'the heading "5 tips for new managers" is not read as the tips section (headed "Tips"): to read it as one, write sections: { tips: "5 tips for new managers" } in the front matter',
+      },
+      {
+        file: 'content/a.md',
+        line: 12,
+        field: 'skills',
+        message:
+          'the heading "Skills & tools" is not read as the skills section (headed "Skills"): to read it as one, write sections: { skills: "Skills & tools" } in the front matter',
+      },
+    ]);
+    // Mapped as the note says: read as the section, and nothing said.
+    const mapped = mustParse(
+      articleSource(
+        validFront({ sections: { tips: '5 tips for new managers' } }),
+        '## 5 tips for new managers\n\n- **Listen:** first.',
+      ),
+    );
+    expect(mapped.sections.tips?.items.map((item) => item.name)).toEqual(['Listen']);
+    expect(mapped.headingNotes).toBeUndefined();
   });
 
   it("GIVEN sections a Hugo cascade gives, whose headings a post lacks THEN nothing is said: it names many posts' headings", () => {
@@ -198,7 +250,7 @@ describe('finding sections', () => {
       hugo: true,
       cascade: { sections: { skills: 'What it takes' } },
     });
-    expect(result.ok && result.article.unusedSectionNames).toBeUndefined();
+    expect(result.ok && result.article.headingNotes).toBeUndefined();
   });
 
   it('GIVEN sections mapping a default heading of one kind to another THEN the mapping wins over every default', () => {
