@@ -3,6 +3,7 @@ import { loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
+import { DEFAULT_BLOG_URL, DEFAULT_TAG_URL, type BlogLinks } from './core/blog-links.js';
 import { sharedAddressNotes, siteUrlNote, unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { longNameNotes } from './core/render/section.js';
@@ -54,6 +55,7 @@ async function check(): Promise<number> {
   const notes = [
     ...siteNotes(site),
     ...eleventyAddressNote(site.eleventy, articleUrl, index.articles),
+    ...blogLinkNote(site, blogLinks),
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
@@ -116,6 +118,28 @@ function siteNotes({ hugo, eleventy, notes: configNotes }: LoadedContent['site']
       'Read as an Eleventy site (its configuration is in or above the folder): a text tags is one tag, and _posts a folder like any other.',
     );
   return notes;
+}
+
+/**
+ * A Hugo, Jekyll or Eleventy site linked with the bot's default pages (`/blog`, `/blog?tag=…`), which
+ * none of them makes: the buttons of `/articles` and `/search` would lead to no page. Said with
+ * where each generator puts them (the README's table).
+ */
+function blogLinkNote({ hugo, jekyll, eleventy }: LoadedContent['site'], links: BlogLinks): string[] {
+  if (links.siteUrl === undefined || links.blog !== DEFAULT_BLOG_URL || links.tag !== DEFAULT_TAG_URL)
+    return [];
+  const where =
+    hugo !== undefined
+      ? "a Hugo site's are BLOG_URL=/posts/ (its posts' section) and TAG_URL=/tags/:tagslug/"
+      : jekyll
+        ? 'a Jekyll site lists its posts on its home page (BLOG_URL=/ with the default theme) and makes no tag pages by itself (TAG_URL=none, or the path a plugin gives them, like /tag/:tagslugify/)'
+        : eleventy
+          ? "Eleventy's starter blog lists its posts at BLOG_URL=/blog/ and makes no tag pages by itself (TAG_URL=none, or the path the site gives them)"
+          : undefined;
+  if (where === undefined) return [];
+  return [
+    `The buttons of /articles and /search link SITE_URL${DEFAULT_BLOG_URL} and SITE_URL${DEFAULT_TAG_URL}, BLOG_URL and TAG_URL being unset; ${where} (see the README, "Use your blog's content").`,
+  ];
 }
 
 /**

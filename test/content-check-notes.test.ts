@@ -73,3 +73,30 @@ describe('content:check on a post whose sections field names a heading it does n
     );
   });
 });
+
+describe("content:check on a generator's site linked with the bot's default blog pages", () => {
+  it('GIVEN a Jekyll or Hugo site, SITE_URL set and BLOG_URL and TAG_URL unset THEN a note says where the site puts them; set, none', async () => {
+    const jekyll = folder('jekyll-links', {
+      '_config.yml': 'title: Blog\n',
+      '_posts/2024-01-02-first.md': post(''),
+    });
+    const hugo = folder('hugo-links', {
+      'hugo.toml': 'title = "Blog"\n',
+      'content/posts/first.md': post(''),
+    });
+    const noted = async (env: Record<string, string>): Promise<string | undefined> => {
+      const result = await runEntry('content-check', { SITE_URL: 'https://blog.example', ...env }, dir);
+      expect([result.code, result.stderr]).toEqual([0, '']);
+      return result.stdout.split('\n').find((line) => line.startsWith('The buttons of /articles'));
+    };
+    expect(await noted({ CONTENT_DIR: jekyll })).toMatch(
+      /BLOG_URL and TAG_URL being unset; a Jekyll site lists its posts on its home page \(BLOG_URL=\/ /,
+    );
+    expect(await noted({ CONTENT_DIR: join(hugo, 'content') })).toMatch(
+      /a Hugo site's are BLOG_URL=\/posts\/ \(its posts' section\) and TAG_URL=\/tags\/:tagslug\//,
+    );
+    expect(await noted({ CONTENT_DIR: jekyll, BLOG_URL: '/', TAG_URL: 'none' })).toBeUndefined();
+    // A plain folder of posts is no generator's: nothing to say.
+    expect(await noted({ CONTENT_DIR: folder('plain-links', { 'first.md': post('') }) })).toBeUndefined();
+  });
+});
