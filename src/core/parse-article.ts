@@ -278,10 +278,14 @@ function parseSource({
   const folders = contentPath === undefined || !jekyllPost ? [] : folderCategories(contentPath);
   const categorized = folders.length === 0 ? fields : withCategories(fields, folders);
   // Eleventy keeps a text `tags` whole, one tag (`tags: my tag`), where Jekyll splits it on spaces.
-  const data =
+  const tagged =
     eleventy && typeof categorized['tags'] === 'string'
       ? { ...categorized, tags: [categorized['tags']] }
       : categorized;
+  // Eleventy's `permalink: /blog/{{ page.fileSlug }}/`: the one template value the bot fills itself.
+  const templated = tagged['permalink'];
+  const filled = eleventy && typeof templated === 'string' ? withFileSlug(templated, file) : undefined;
+  const data = filled === undefined ? tagged : { ...tagged, permalink: filled };
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
   // Eleventy's `eleventyExcludeFromCollections: true` (a 404 or thank-you page) is in no list of
@@ -1551,6 +1555,25 @@ function isImageOnly(node: PhrasingContent): boolean {
     default:
       return false;
   }
+}
+
+/** `{{ page.fileSlug }}` in Liquid or Nunjucks, spaces or none, and a whitespace-control dash or none. */
+const FILE_SLUG = /\{\{-?\s*page\.fileSlug\s*-?\}\}/;
+
+/**
+ * An Eleventy permalink whose only template values are `{{ page.fileSlug }}`, filled as Eleventy
+ * fills it: the file's name without its extension and a `YYYY-MM-DD-` date before it; its folder's
+ * name for an `index` file. Undefined for any other permalink (another value is left to ARTICLE_URL).
+ */
+function withFileSlug(permalink: string, file: string): string | undefined {
+  if (!FILE_SLUG.test(permalink)) return undefined;
+  const filled = permalink.replace(new RegExp(FILE_SLUG, 'g'), () => {
+    const parts = file.split('/');
+    const name = (parts.at(-1) ?? '').replace(/\.[^.]*$/, '');
+    const stem = name === 'index' && parts.length > 1 ? (parts.at(-2) ?? name) : name;
+    return stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+  });
+  return /\{\{|\{%/.test(filled) ? undefined : filled;
 }
 
 /** A name quoted in a problem: its first 60 characters. */

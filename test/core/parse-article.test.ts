@@ -788,6 +788,29 @@ describe("real blogs' file names and front matter", () => {
     ]);
   });
 
+  it("GIVEN an Eleventy permalink whose only template value is page.fileSlug THEN it is filled as Eleventy fills it: no date, an index file's folder", () => {
+    const url = (permalink: string, file: string) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ title: 'T', permalink }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        articleUrl: '/posts/:slug/',
+        eleventy: true,
+      });
+      return result.ok ? result.article.url : result.problems;
+    };
+    expect(url('/blog/{{ page.fileSlug }}/', 'content/blog/2024-05-12-tech-lead.md')).toBe(
+      'https://blog.example/blog/tech-lead/',
+    );
+    expect(url('/p/{{-page.fileSlug-}}/', 'content/blog/my-post/index.md')).toBe(
+      'https://blog.example/p/my-post/',
+    );
+    // Another value beside it: the template is left to ARTICLE_URL, as any other.
+    expect(url('/{{ page.fileSlug }}/{{ title | slugify }}/', 'content/blog/2024-05-12-tech-lead.md')).toBe(
+      'https://blog.example/posts/tech-lead/',
+    );
+  });
+
   it("GIVEN Eleventy's permalinks THEN a template is no address (ARTICLE_URL makes it), false is no article, a relative one is on the site's root", () => {
     const file = 'content/posts/2024-01-07-templated.md';
     for (const permalink of ['/blog/{{ page.fileSlug }}/', '/{{ title | slugify }}/', '{% link x %}'])
