@@ -29,7 +29,7 @@ describe('content:check on an Eleventy site with ARTICLE_URL unset', () => {
       'eleventy.config.js': 'export default function () {}\n',
       'posts/first-post.md': post(''),
       // A template is left to ARTICLE_URL, as the README says: it counts as none of its own.
-      'posts/templated.md': post('permalink: "/{{ page.fileSlug }}/"\n'),
+      'posts/templated.md': post('permalink: "/{{ title | slugify }}/"\n'),
       'posts/own-address.md': post('permalink: /own/\n'),
     });
 

@@ -17,6 +17,9 @@ import { runEntry } from '../emulator/run-bot.js';
 import { CONTENT_DIR, PROJECT_ROOT } from './helpers/paths.js';
 import { FAKE_TOKEN as TOKEN } from './helpers/tokens.js';
 
+/** Where the site lists its posts and tags, set: else content:check notes the bot's defaults. */
+const SITE_PAGES = { BLOG_URL: '/posts/', TAG_URL: '/tags/:tagslug/' };
+
 let dir: string;
 
 beforeAll(() => {
@@ -241,6 +244,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
           CONTENT_DIR: join(PROJECT_ROOT, 'test/fixtures/blogs', folder),
           SITE_URL: 'https://blog.example',
           ARTICLE_URL: articleUrl,
+          ...SITE_PAGES,
         },
         dir,
       );
@@ -268,6 +272,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
         CONTENT_DIR: join(site, 'content'),
         SITE_URL: 'https://blog.example',
         ARTICLE_URL: '/:sections/:slugorfilename/',
+        ...SITE_PAGES,
       },
       dir,
     );
@@ -290,7 +295,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
     writeFileSync(join(site, 'content/search.md'), '---\ntitle: Search\nlayout: search\n---\n');
     const result = await runEntry(
       'content-check',
-      { CONTENT_DIR: join(site, 'content'), SITE_URL: 'https://blog.example' },
+      { CONTENT_DIR: join(site, 'content'), SITE_URL: 'https://blog.example', ...SITE_PAGES },
       dir,
     );
     expect([result.code, result.stderr]).toEqual([0, '']);

@@ -28,6 +28,9 @@ function view(article: Article) {
           line: section.line,
           text: section.text,
           items: section.items.map((item) => [item.name, item.text, item.line]),
+          ...(section.interludes === undefined
+            ? {}
+            : { interludes: section.interludes.map(({ after, text }) => [after, text]) }),
         },
       ]),
     ),
@@ -46,6 +49,7 @@ function articlesOf(loaded: LoadedContent) {
         section.heading,
         section.text,
         ...section.items.flatMap((item) => [item.name ?? '', item.text]),
+        ...(section.interludes ?? []).map(({ text }) => text),
       ]),
     ];
     for (const text of texts) {
@@ -107,7 +111,9 @@ describe('a blog as its generator lays it out loads without editing a file', () 
           tips: {
             heading: 'Tips',
             line: 23,
-            text: 'These work best in the first month.\n\n```go\nnotes := map[string]string{"goal": "staff engineer"}\n```',
+            text: 'These work best in the first month.',
+            // The code after the last tip stays after it.
+            interludes: [[2, '```go\nnotes := map[string]string{"goal": "staff engineer"}\n```']],
             items: [
               ['Ask about goals', 'Start with where they want to be in a year.', 29],
               ['Let them set the agenda', 'Bring your own items last.', 30],
@@ -182,7 +188,8 @@ describe('a blog as its generator lays it out loads without editing a file', () 
           tips: {
             heading: 'Tips',
             line: 20,
-            text: '```ruby\ndef first_week = listen\n```',
+            text: '',
+            interludes: [[2, '```ruby\ndef first_week = listen\n```']],
             items: [
               ['Meet everyone', 'Book a short chat with each person on the team.', 22],
               [
@@ -458,7 +465,8 @@ describe('a blog as its generator lays it out loads without editing a file', () 
           tips: {
             heading: 'Tips',
             line: 16,
-            text: '```js\nconst owner = task.owner ?? "you";\n```',
+            text: '',
+            interludes: [[1, '```js\nconst owner = task.owner ?? "you";\n```']],
             items: [
               ['Start small', 'Hand over one task with a clear end, then a project.', 18],
               ['Check in, not over', 'Agree when you will look, say on Fridays and keep to it.', 19],
@@ -487,7 +495,8 @@ describe('a blog as its generator lays it out loads without editing a file', () 
             heading: 'Tips',
             line: 12,
             // Indented inside a component, prose; in a code block, as written.
-            text: 'Let the new hire drive; you navigate.\n\n```jsx\n<Callout>{kept as written}</Callout>\n```',
+            text: 'Let the new hire drive; you navigate.',
+            interludes: [[1, '```jsx\n<Callout>{kept as written}</Callout>\n```']],
             items: [
               ['Drive second', 'Take the keyboard only when asked.', 18],
               ['Explain the why', 'E.g. why the test is slow, not only that it is.', 19],
