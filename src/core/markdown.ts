@@ -692,6 +692,47 @@ interface Resolving {
   readonly joinLines: boolean;
 }
 
+/** What `<sup>` and `<sub>` may hold to be written in Unicode's superscript or subscript characters. */
+const SCRIPTS: Readonly<Record<'sup' | 'sub', Readonly<Record<string, string>>>> = {
+  sup: Object.fromEntries(
+    [...'0123456789+-−=()ni'].map((char, i) => [char, [...'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ'][i] ?? char]),
+  ),
+  sub: Object.fromEntries(
+    [...'0123456789+-−=()'].map((char, i) => [char, [...'₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎'][i] ?? char]),
+  ),
+};
+
+/**
+ * A level of nodes with each `<sup>…</sup>` or `<sub>…</sub>` around text of digits and signs written
+ * in Unicode's small characters (`mc<sup>2</sup>` is `mc²`, `H<sub>2</sub>O` is `H₂O`): left out as
+ * any tag, `mc2` would say another thing. Other text between them (`4<sup>th</sup>`) stays as it is.
+ */
+function withScripts(nodes: readonly Nodes[]): readonly Nodes[] {
+  if (!nodes.some((node) => node.type === 'html')) return nodes;
+  const out: Nodes[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node === undefined) continue;
+    const tag =
+      node.type === 'html' ? /^<(sup|sub)>$/i.exec(node.value.trim())?.[1]?.toLowerCase() : undefined;
+    const text = nodes[i + 1];
+    const close = nodes[i + 2];
+    const map = tag === 'sup' || tag === 'sub' ? SCRIPTS[tag] : undefined;
+    if (
+      map !== undefined &&
+      text?.type === 'text' &&
+      close?.type === 'html' &&
+      close.value.trim().toLowerCase() === `</${tag}>` &&
+      text.value !== '' &&
+      [...text.value].every((char) => map[char] !== undefined)
+    ) {
+      out.push({ type: 'text', value: [...text.value].map((char) => map[char]).join('') });
+      i += 2;
+    } else out.push(node);
+  }
+  return out;
+}
+
 function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, given: Resolving): T {
   if (!('children' in node)) return node;
   // A table's rows and a definition list's lines stay lines: joined, they would read as one line.
@@ -699,7 +740,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
     given.joinLines && node.type === 'paragraph' && keepsLines(node) ? { ...given, joinLines: false } : given;
   const { inLink, markers } = resolving;
   const children: Nodes[] = [];
-  for (const child of placeMarkers(node.children, markers)) {
+  for (const child of withScripts(placeMarkers(node.children, markers))) {
     if (child.type === 'html') {
       // `<br>` is the one tag whose meaning a message can show: a line break, not glued words (a
       // space in a heading, which a line break would turn into another kind of heading).
