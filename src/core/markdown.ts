@@ -695,10 +695,10 @@ interface Resolving {
 /** What `<sup>` and `<sub>` may hold to be written in Unicode's superscript or subscript characters. */
 const SCRIPTS: Readonly<Record<'sup' | 'sub', Readonly<Record<string, string>>>> = {
   sup: Object.fromEntries(
-    [...'0123456789+-−=()ni'].map((char, i) => [char, [...'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ'][i] ?? char]),
+    Array.from('0123456789+-−=()ni', (char, i) => [char, Array.from('⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ')[i] ?? char]),
   ),
   sub: Object.fromEntries(
-    [...'0123456789+-−=()'].map((char, i) => [char, [...'₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎'][i] ?? char]),
+    Array.from('0123456789+-−=()', (char, i) => [char, Array.from('₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎')[i] ?? char]),
   ),
 };
 
@@ -724,9 +724,9 @@ function withScripts(nodes: readonly Nodes[]): readonly Nodes[] {
       close?.type === 'html' &&
       close.value.trim().toLowerCase() === `</${tag}>` &&
       text.value !== '' &&
-      [...text.value].every((char) => map[char] !== undefined)
+      Array.from(text.value).every((char) => map[char] !== undefined)
     ) {
-      out.push({ type: 'text', value: [...text.value].map((char) => map[char]).join('') });
+      out.push({ type: 'text', value: Array.from(text.value, (char) => map[char]).join('') });
       i += 2;
     } else out.push(node);
   }
