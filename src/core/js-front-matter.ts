@@ -34,6 +34,23 @@ export type LiteralHint = (lowercaseName: string) => string | undefined;
  */
 const MAX_NESTING = 64;
 
+/**
+ * How many values a `---js` block may declare or list, counted by the commas and semicolons between
+ * them (wherever they are). A post's data has tens; acorn's time grows with the square of the names
+ * one scope declares (a megabyte of them took 43 s), and 10,000 take it a fraction of a second.
+ */
+const MAX_JS_VALUES = 10_000;
+
+/** How many commas and semicolons `block` holds. */
+function separators(block: string): number {
+  let count = 0;
+  for (let at = 0; at < block.length; at++) {
+    const code = block.charCodeAt(at);
+    if (code === 44 || code === 59) count++;
+  }
+  return count;
+}
+
 /** A value that is code: left out of the data, never run. */
 const CODE: unique symbol = Symbol('code');
 
@@ -60,6 +77,12 @@ const PARSE_OPTIONS = { ecmaVersion: 'latest', locations: true, allowHashBang: t
  * that field (see `hintFor`). `block` is the text after `---js`, so that its lines are the file's.
  */
 export function readJsFrontMatter(block: string, name: string, hintFor: LiteralHint): JsFrontMatter {
+  if (separators(block) > MAX_JS_VALUES)
+    return {
+      ok: false,
+      line: 1,
+      message: `front matter: "---${name}" block declares or lists more than ${MAX_JS_VALUES.toLocaleString('en')} values; keep the post's data in it, and the rest in the site's data files`,
+    };
   // Eleventy reads a block that opens with `{` as one object literal, any other as a program.
   const objectForm = block.trimStart().startsWith('{');
   let parsed: ObjectExpression | Program;
@@ -85,8 +108,9 @@ export function readJsFrontMatter(block: string, name: string, hintFor: LiteralH
   }
   const entries: Entry[] = [];
   try {
-    if (parsed.type === 'ObjectExpression') entries.push(...propertiesOf(parsed, 0));
-    else for (const statement of parsed.body) entries.push(...declared(statement));
+    // One at a time: a spread of a hundred thousand names would overflow the call stack.
+    const found = parsed.type === 'ObjectExpression' ? [propertiesOf(parsed, 0)] : parsed.body.map(declared);
+    for (const some of found) for (const entry of some) entries.push(entry);
   } catch (error) {
     if (error instanceof TooDeep) return { ok: false, line: error.line, message: error.message };
     throw error;

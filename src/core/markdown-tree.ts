@@ -74,7 +74,10 @@ function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
     md.disable('code');
     anyIndentation(md);
   }
-  return md.use(footnote).use(abbr);
+  // Abbreviations are read only so that their definitions are left out: nothing marks their uses in a
+  // message, and the plugin's marking rebuilds a paragraph's tokens at each use (a paragraph of
+  // thousands of them took minutes).
+  return md.use(footnote).use(abbr).disable('abbr_replace');
 }
 
 /** The block rules that refuse a block four columns or more in, where indented code would be. */

@@ -62,6 +62,14 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
         : `more than ${MAX_INLINE_MARKS} emphasis marks or brackets, or brackets nested more than ${MAX_BRACKET_DEPTH} deep, in one paragraph; simplify it`,
     };
   }
+  const notesLine = crowdedNotesLine(lines, code);
+  if (notesLine !== undefined) {
+    return {
+      ok: false,
+      line: notesLine,
+      message: `more than ${MAX_FOOTNOTES} footnotes; keep the notes a reader needs, or make the rest text`,
+    };
+  }
   const root = markdownTree(source, { mdx });
   // The notes are phrasing kept beside the tree (see Footnotes): as deep as any paragraph may be.
   const deepNode = deepNodeLine(root) ?? deepNodeLine({ type: 'root', children: noteParagraphs(root) });
@@ -264,10 +272,12 @@ function crowdedParagraphLine(
     }
     afterDefinition = definition;
     if (!MARK_CHAR.test(line)) continue;
-    // Code spans hold no markup; an underscore inside a word (snake_case) cannot be emphasis.
+    // Code spans hold no markup; an underscore inside a word (snake_case) cannot be emphasis; an
+    // escaped mark (`\[`, `\*`) is text, and an escaped backslash (`\\`) escapes nothing after it.
     const text = withoutCodeSpans(line);
-    for (const found of text.matchAll(/\*+|_+|\[|\]/g)) {
+    for (const found of text.matchAll(/\\[^]|\*+|_+|\[|\]/g)) {
       const [mark] = found;
+      if (mark.startsWith('\\')) continue;
       if (
         mark.startsWith('_') &&
         isWordChar(text[found.index - 1]) &&
@@ -283,6 +293,31 @@ function crowdedParagraphLine(
       if (marks > MAX_INLINE_MARKS || depth > MAX_BRACKET_DEPTH) return { line: start + 1, table: false };
       if (tableMarks > MAX_TABLE_MARKS) return { line: tableStart + 1, table: true };
     }
+  }
+  return undefined;
+}
+
+/**
+ * How many footnotes a document may define or write inline (`^[…]`). The footnotes plugin copies the
+ * whole document once for each note it lists, so its time grows with notes times length (a quarter
+ * of a megabyte of notes took 45 s); the longest posts have a few hundred.
+ */
+export const MAX_FOOTNOTES = 1000;
+
+/** A footnote's definition (`[^1]: …`), indented by at most three columns or inside quotes and lists. */
+const NOTE_DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*\[\^[^\]\s]+\]:/;
+
+/**
+ * The line of the note past {@link MAX_FOOTNOTES} (a definition, or an inline note `^[…]` outside code
+ * spans), outside fenced code. An estimate on the safe side: a definition that cites nothing counts.
+ */
+function crowdedNotesLine(lines: readonly string[], code: readonly boolean[]): number | undefined {
+  let notes = 0;
+  for (const [index, line] of lines.entries()) {
+    if (code[index] === true || !line.includes('^')) continue;
+    if (NOTE_DEFINITION.test(line)) notes++;
+    if (line.includes('^[')) notes += withoutCodeSpans(line).split('^[').length - 1;
+    if (notes > MAX_FOOTNOTES) return index + 1;
   }
   return undefined;
 }

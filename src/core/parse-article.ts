@@ -284,7 +284,8 @@ function parseSource({
       : categorized;
   // Eleventy's `permalink: /blog/{{ page.fileSlug }}/`: the one template value the bot fills itself.
   const templated = tagged['permalink'];
-  const filled = eleventy && typeof templated === 'string' ? withFileSlug(templated, file) : undefined;
+  const filled =
+    eleventy && typeof templated === 'string' ? withFileSlug(templated, contentPath ?? file) : undefined;
   const data = filled === undefined ? tagged : { ...tagged, permalink: filled };
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
@@ -1563,16 +1564,19 @@ const FILE_SLUG = /\{\{-?\s*page\.fileSlug\s*-?\}\}/;
 /**
  * An Eleventy permalink whose only template values are `{{ page.fileSlug }}`, filled as Eleventy
  * fills it: the file's name without its extension and a `YYYY-MM-DD-` date before it; its folder's
- * name for an `index` file. Undefined for any other permalink (another value is left to ARTICLE_URL).
+ * name for an `index` file. Eleventy writes the name as it is (`My Post.md` is `/blog/My Post/`), so
+ * it goes into the address percent-encoded, as a browser sends it. Undefined for any other permalink
+ * (another value is left to ARTICLE_URL), and for an `index` file with no folder of its own in the
+ * content folder (`path`: the file's path inside it).
  */
-function withFileSlug(permalink: string, file: string): string | undefined {
+function withFileSlug(permalink: string, path: string): string | undefined {
   if (!FILE_SLUG.test(permalink)) return undefined;
-  const filled = permalink.replace(new RegExp(FILE_SLUG, 'g'), () => {
-    const parts = file.split('/');
-    const name = (parts.at(-1) ?? '').replace(/\.[^.]*$/, '');
-    const stem = name === 'index' && parts.length > 1 ? (parts.at(-2) ?? name) : name;
-    return stem.replace(/^\d{4}-\d{2}-\d{2}-/, '');
-  });
+  const parts = path.split(/[\\/]/);
+  const undated = (name: string) => name.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+  const name = undated((parts.at(-1) ?? '').replace(/\.[^.]*$/, ''));
+  const stem = name === 'index' ? (parts.length > 1 ? undated(parts.at(-2) ?? '') : '') : name;
+  if (stem === '') return undefined;
+  const filled = permalink.replace(new RegExp(FILE_SLUG, 'g'), () => encodeURIComponent(stem));
   return /\{\{|\{%/.test(filled) ? undefined : filled;
 }
 
@@ -1771,7 +1775,8 @@ function buildSection(
         );
       } else if (items.length === 0) {
         prose.push(node);
-      } else {
+      } else if (node.type !== 'thematicBreak') {
+        // A rule between two lists separates them, as it does sub-items: no text of its own.
         const at = items.length - 1;
         const nodes = after.get(at);
         if (nodes === undefined) after.set(at, [node]);

@@ -5,7 +5,7 @@ import { formOf } from '../../src/adapters/parse-file.js';
 import type { Article } from '../../src/core/article.js';
 import { messageLimitViolations } from '../../src/core/check-limits.js';
 import { buildIndex } from '../../src/core/content-index.js';
-import { toDiscordMarkdown } from '../../src/core/markdown.js';
+import { MAX_FOOTNOTES, toDiscordMarkdown } from '../../src/core/markdown.js';
 import { footnoteMarker, markdownTree } from '../../src/core/markdown-tree.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import { parseArticle, type ParseResult } from '../../src/core/parse-article.js';
@@ -375,5 +375,41 @@ describe('footnotes in search', () => {
     expect(last).toContain(
       `${footnoteMarker(count)} Smith et al., [*Study ${count}*](https://example.com/${count}), 2019.`,
     );
+  });
+});
+
+describe('footnotes and abbreviations past what a post needs', () => {
+  it(`GIVEN more than ${MAX_FOOTNOTES} footnotes THEN the line of the first one too many is named; ${MAX_FOOTNOTES} are read`, () => {
+    // One inline note, then a tip citing each defined note.
+    const lines = (defined: number) => [
+      '## Tips',
+      '',
+      '- Inline.^[An inline note.]',
+      ...Array.from({ length: defined }, (_, i) => `- Claim ${i + 1}.[^${i + 1}]`),
+      '',
+      ...Array.from({ length: defined }, (_, i) => `[^${i + 1}]: Note ${i + 1}.`),
+    ];
+    const read = (defined: number) =>
+      parseArticle({ file: 'content/a.md', source: articleSource(validFront(), lines(defined).join('\n')) });
+    const result = read(MAX_FOOTNOTES - 1);
+    expect(result.ok ? result.article.sections.tips?.items.at(-1)?.text : result.problems).toContain(
+      `Note ${MAX_FOOTNOTES - 1}.`,
+    );
+    const tooMany = read(MAX_FOOTNOTES);
+    const bodyStart = articleSource(validFront(), 'BODY').split('\n').indexOf('BODY') + 1;
+    const lastDefinition = bodyStart + lines(MAX_FOOTNOTES).length - 1;
+    expect(tooMany.ok ? [] : tooMany.problems).toEqual([
+      {
+        file: 'content/a.md',
+        line: lastDefinition,
+        message: `more than ${MAX_FOOTNOTES} footnotes; keep the notes a reader needs, or make the rest text`,
+      },
+    ]);
+  });
+
+  it('GIVEN an abbreviation used thousands of times in one paragraph THEN the time grows linearly and the words stay', () => {
+    const input = (size: number) => `*[AB]: A Bee\n\n${'AB\n'.repeat(size / 3)}`;
+    expect(growth((text) => markdownTree(text), input)).toBeLessThan(LINEAR);
+    expect(toDiscordMarkdown(markdownTree(input(30)).children, undefined).match(/\bAB\b/g)).toHaveLength(10);
   });
 });

@@ -248,6 +248,21 @@ describe('hostile `---js` front matter is never run and never fatal', () => {
     ]);
   });
 
+  it('GIVEN a block declaring more than 10,000 names THEN it is refused at line 1, unparsed; 9,000 are read', () => {
+    const names = (count: number) =>
+      `var ${Array.from({ length: count }, (_, i) => `n${i} = ${i}`).join(', ')};`;
+    expect(problemsOf(`---js\nconst title = "T";\n${names(10_000)}\n---\n${BODY}`)).toEqual([
+      {
+        file: 'content/blog/post.md',
+        line: 1,
+        message:
+          'front matter: "---js" block declares or lists more than 10,000 values; keep the post\'s data in it, and the rest in the site\'s data files',
+      },
+    ]);
+    const data = dataOf(`---js\nconst title = "T";\n${names(9000)}\n---\n`) as Record<string, unknown>;
+    expect([Object.keys(data).length, data['n8999']]).toEqual([9001, 8999]);
+  });
+
   it('GIVEN "---coffee" THEN it is still refused as no data format', () => {
     expect(problemsOf(`---coffee\ntitle: "T"\n---\n${BODY}`)).toMatchObject([
       {

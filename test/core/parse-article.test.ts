@@ -550,6 +550,17 @@ describe('finding sections', () => {
     expect(tips?.interludes).toEqual([{ after: 1, text: 'After the list.' }]);
   });
 
+  it('GIVEN a rule (---) between two lists of a section THEN it separates them and is no text after an item', () => {
+    const tips = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n- Ask for help.\n\n---\n\n- Listen.\n\n***\n\nAfter the lists.\n',
+      ),
+    ).sections.tips;
+    expect(tips?.items.map(({ text }) => text)).toEqual(['Ask for help.', 'Listen.']);
+    expect(tips?.interludes).toEqual([{ after: 1, text: 'After the lists.' }]);
+  });
+
   it('GIVEN a relative link THEN it points at SITE_URL; without SITE_URL only its text is kept', () => {
     const source = articleSource(
       validFront(),
@@ -809,6 +820,29 @@ describe("real blogs' file names and front matter", () => {
     expect(url('/{{ page.fileSlug }}/{{ title | slugify }}/', 'content/blog/2024-05-12-tech-lead.md')).toBe(
       'https://blog.example/posts/tech-lead/',
     );
+  });
+
+  it('GIVEN page.fileSlug from a file name that is no plain URL path THEN the address has it percent-encoded, as a browser asks for it', () => {
+    const url = (file: string, contentPath?: string) => {
+      const result = parseArticle({
+        file,
+        ...(contentPath === undefined ? {} : { contentPath }),
+        source: articleSource({ title: 'T', permalink: '/blog/{{ page.fileSlug }}/' }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        articleUrl: '/posts/:slug/',
+        eleventy: true,
+      });
+      return result.ok ? result.article.url : result.problems;
+    };
+    expect(url('content/blog/My Post.md')).toBe('https://blog.example/blog/My%20Post/');
+    expect(url('content/blog/c#-tips.md')).toBe('https://blog.example/blog/c%23-tips/');
+    expect(url('content/blog/why?.md')).toBe('https://blog.example/blog/why%3F/');
+    // A dated folder of an index file loses its date as a dated file does.
+    expect(url('content/2024-05-12-lead/index.md', '2024-05-12-lead/index.md')).toBe(
+      'https://blog.example/blog/lead/',
+    );
+    // An index file at the top of the content folder has no folder name to give: ARTICLE_URL makes it.
+    expect(url('content/index.md', 'index.md')).toBe('https://blog.example/posts/content/');
   });
 
   it("GIVEN Eleventy's permalinks THEN a template is no address (ARTICLE_URL makes it), false is no article, a relative one is on the site's root", () => {
@@ -3186,6 +3220,15 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
       '- **One:** first',
     ].join('\n');
     expect(mustParse(withTips(body)).sections.tips?.items.map((item) => item.name)).toEqual(['One']);
+  });
+
+  it('GIVEN escaped marks (\\[ \\* \\_) in a paragraph THEN they are text, not markup to count; an escaped backslash escapes nothing', () => {
+    const escaped = `Arrays: ${'\\['.repeat(12)}x${'\\]'.repeat(12)} and ${'\\*'.repeat(140)}.`;
+    expect(mustParse(withTips(`${escaped}\n\n- **One:** first`)).sections.tips?.text).toContain('Arrays:');
+    // `\\[` is a backslash, then a bracket that counts.
+    expect(problemsOf(withTips(`Lead-in.\n\n${'\\\\['.repeat(9)}x`))).toEqual([
+      { file: 'content/bad.md', line: 12, message: CROWDED },
+    ]);
   });
 
   // As hugoDocs' emoji table and the Rust blog's project goals have them: each row, or definition, alone is far below the bound.
