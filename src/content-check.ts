@@ -55,7 +55,7 @@ async function check(): Promise<number> {
   const notes = [
     ...siteNotes(site),
     ...eleventyAddressNote(site.eleventy, articleUrl, index.articles),
-    ...blogLinkNote(site, blogLinks),
+    ...blogLinkNote(site, blogLinks, index.articles),
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
@@ -125,21 +125,45 @@ function siteNotes({ hugo, eleventy, notes: configNotes }: LoadedContent['site']
  * none of them makes: the buttons of `/articles` and `/search` would lead to no page. Said with
  * where each generator puts them (the README's table).
  */
-function blogLinkNote({ hugo, jekyll, eleventy }: LoadedContent['site'], links: BlogLinks): string[] {
+function blogLinkNote(
+  { hugo, jekyll, eleventy }: LoadedContent['site'],
+  links: BlogLinks,
+  articles: readonly Article[],
+): string[] {
   if (links.siteUrl === undefined || links.blog !== DEFAULT_BLOG_URL || links.tag !== DEFAULT_TAG_URL)
     return [];
+  // Hugo lists a section's pages at its name: the section most posts' addresses are in.
+  const section = hugo === undefined ? undefined : mostCommonSection(articles, links.siteUrl);
   const where =
     hugo !== undefined
-      ? "a Hugo site's are BLOG_URL=/posts/ (its posts' section) and TAG_URL=/tags/:tagslug/"
+      ? `a Hugo site lists its tags at TAG_URL=/tags/:tagslug/ and a section's posts at the section's name (${
+          section === undefined
+            ? 'BLOG_URL=/posts/ for posts in content/posts'
+            : `BLOG_URL=/${section}/, where most of these posts are${section === 'blog' ? ', as BLOG_URL unset gives' : ''}`
+        })`
       : jekyll
         ? 'a Jekyll site lists its posts on its home page (BLOG_URL=/ with the default theme) and makes no tag pages by itself (TAG_URL=none, or the path a plugin gives them, like /tag/:tagslugify/)'
         : eleventy
-          ? "Eleventy's starter blog lists its posts at BLOG_URL=/blog/ and makes no tag pages by itself (TAG_URL=none, or the path the site gives them)"
+          ? "Eleventy's starter blog lists its posts at BLOG_URL=/blog/ and its tags at TAG_URL=/tags/:tagslugify/; Eleventy makes no tag pages by itself (TAG_URL=none, or the path the site gives them)"
           : undefined;
   if (where === undefined) return [];
   return [
     `The buttons of /articles and /search link SITE_URL${DEFAULT_BLOG_URL} and SITE_URL${DEFAULT_TAG_URL}, BLOG_URL and TAG_URL being unset; ${where} (see the README, "Use your blog's content").`,
   ];
+}
+
+/** The first folder of the site's path that most articles' addresses on `siteUrl` have, if any has one. */
+function mostCommonSection(articles: readonly Article[], siteUrl: string): string | undefined {
+  const root = siteUrl.replace(/\/*$/, '/');
+  const counts = new Map<string, number>();
+  for (const { url } of articles) {
+    const folder =
+      url?.startsWith(root) === true ? /^([^/?#]+)\//.exec(url.slice(root.length))?.[1] : undefined;
+    if (folder !== undefined) counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;
+  return best?.[0];
 }
 
 /**

@@ -93,7 +93,17 @@ describe("content:check on a generator's site linked with the bot's default blog
       /BLOG_URL and TAG_URL being unset; a Jekyll site lists its posts on its home page \(BLOG_URL=\/ /,
     );
     expect(await noted({ CONTENT_DIR: join(hugo, 'content') })).toMatch(
-      /a Hugo site's are BLOG_URL=\/posts\/ \(its posts' section\) and TAG_URL=\/tags\/:tagslug\//,
+      /a Hugo site lists its tags at TAG_URL=\/tags\/:tagslug\/ and a section's posts at the section's name \(BLOG_URL=\/posts\/, where most of these posts are\)/,
+    );
+    // Posts in content/blog: the default BLOG_URL is right, and the note says so.
+    const hugoBlog = folder('hugo-blog-links', {
+      'hugo.toml': 'title = "Blog"\n',
+      'content/blog/first.md': post(''),
+      'content/blog/second.md': post(''),
+      'content/notes/third.md': post(''),
+    });
+    expect(await noted({ CONTENT_DIR: join(hugoBlog, 'content') })).toMatch(
+      /\(BLOG_URL=\/blog\/, where most of these posts are, as BLOG_URL unset gives\)/,
     );
     expect(await noted({ CONTENT_DIR: jekyll, BLOG_URL: '/', TAG_URL: 'none' })).toBeUndefined();
     // A plain folder of posts is no generator's: nothing to say.
