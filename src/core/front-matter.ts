@@ -458,7 +458,7 @@ const MAX_BLOCK_LINES = 1000;
 
 /**
  * The most characters gray-matter's comment search may read over a block's blank runs (see
- * blankRuns): a few milliseconds. A thousand blank lines in a row are a fifth of it.
+ * blankRuns): a few milliseconds. A thousand blank lines in a row are a quarter of it.
  */
 const MAX_BLANK_COST = 2_000_000;
 

@@ -588,8 +588,8 @@ function parseSource({
             message: `${kind}: no heading ${headings.map((name) => `"${shortName(oneLine(name))}"`).join(' or ')} in the post: write the name as its heading is written`,
           }))
           .sort((a, b) => a.line - b.line);
-  // A heading that names a kind the post has no section of, and that `sections` does not map: what
-  // to write to make it that section.
+  // A heading outside the sections whose words name a kind (`5 tips for new managers`) that `sections`
+  // does not map, the first of each kind: what to write to make it that section.
   const nearMisses: ContentProblem[] = body.nearMisses
     .filter(({ kind }) => meta.sections?.[kind] === undefined)
     .map(({ kind, heading, line }) => ({
@@ -1957,7 +1957,7 @@ function listItemToItem(
     // Bold, or italic or code closed by a colon (`- *Name:* text`, `` - `name`: text ``): an italic
     // first word without one is emphasis, not a name.
     const named =
-      (lead?.type === 'strong' && !sentenceGoesOn(lead, next)) ||
+      (lead?.type === 'strong' && !sentenceGoesOn(lead, first.children.slice(1, 3))) ||
       (lead?.type === 'emphasis' && (/[:：]\s*$/.test(plainText(lead)) || colonAfter)) ||
       (lead?.type === 'inlineCode' && colonAfter);
     if (lead !== undefined && named) {
@@ -1997,9 +1997,13 @@ function listItemToItem(
  * on with a lowercase word or a comma (`- **Don't** skip retros.`, `- **Review PRs first**, before
  * …`), and the bold does not end as a name does (`**Ask.** then`).
  */
-function sentenceGoesOn(lead: PhrasingContent, next: PhrasingContent | undefined): boolean {
+function sentenceGoesOn(lead: PhrasingContent, after: readonly PhrasingContent[]): boolean {
+  const [next, then] = after;
   if (next?.type !== 'text' || /[.!?:。：！？…\-–—]["'”’)\]]*$/.test(plainText(lead).trim())) return false;
-  return /^(?:[ \t]*[,;，、]|[ \t]+\p{Ll}|['’]\p{Ll})/u.test(next.value);
+  // A word in italics goes on with it as well (`- **Don't** _ever_ skip retros.`).
+  const text =
+    /^[ \t]+$/.test(next.value) && then?.type === 'emphasis' ? next.value + plainText(then) : next.value;
+  return /^(?:[ \t]*[,;，、]|[ \t]+\p{Ll}|['’]\p{Ll})/u.test(text);
 }
 
 /** A task item's first paragraph without the box that opens it (see markTask), and the box; `''` for none. */

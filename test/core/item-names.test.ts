@@ -35,6 +35,7 @@ describe('item names', () => {
           '- **Communication** is the most important skill.',
           "- **Review their PRs first**, before anyone else's.",
           "- **Team**'s needs first.",
+          "- **Don't** _ever_ skip retros.",
         ].join('\n'),
       ),
     ).toEqual([
@@ -42,6 +43,7 @@ describe('item names', () => {
       { name: undefined, text: '**Communication** is the most important skill.' },
       { name: undefined, text: "**Review their PRs first**, before anyone else's." },
       { name: undefined, text: "**Team**'s needs first." },
+      { name: undefined, text: "**Don't** *ever* skip retros." },
     ]);
     // Bold that ends as a name, a separator after it, or a new sentence after it: a name.
     expect(
@@ -52,6 +54,7 @@ describe('item names', () => {
           '- **Seek mentorship** Find someone.',
           '- **Pair**: often.',
           '- **名前** テキスト',
+          '- **Pace** *Slow* down.',
         ].join('\n'),
       ),
     ).toEqual([
@@ -60,6 +63,7 @@ describe('item names', () => {
       { name: 'Seek mentorship', text: 'Find someone.' },
       { name: 'Pair', text: 'often.' },
       { name: '名前', text: 'テキスト' },
+      { name: 'Pace', text: '*Slow* down.' },
     ]);
   });
 
