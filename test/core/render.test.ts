@@ -741,6 +741,27 @@ describe('prose between and after the items of a section', () => {
     expect(messageLimitViolations(payload)).toEqual([]);
   });
 
+  it('GIVEN prose leading into a list that starts on the next page THEN the prose goes to that page with it', () => {
+    const many = [
+      '## Skills',
+      '',
+      ...Array.from({ length: 24 }, (_, i) => `- **Skill ${i + 1}:** practise it.`),
+      '',
+      'Managers need:',
+      '',
+      '- **Care:** know the people.',
+    ].join('\n');
+    const paged = mustParse(articleSource(validFront(), many));
+    const built = buildIndex([paged]).index;
+    const page = (n: number) =>
+      fieldsOf(renderSectionView({ kind: 'skills', scope: 'one', article: paged, page: n }, built)).map(
+        ({ name }) => name,
+      );
+    expect(page(0)).toHaveLength(24);
+    expect(page(0).at(-1)).toBe('Skill 24');
+    expect(page(1)).toEqual(['\u200b', 'Care']);
+  });
+
   it('GIVEN one of those items alone (/tip) THEN the prose around it is no part of it', () => {
     const shown = index.items('skills').map((ref) => JSON.stringify(renderTip(ref)));
     expect(shown.map((tip) => /know the systems|work across teams|know the people/.exec(tip)?.[0])).toEqual([

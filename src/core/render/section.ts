@@ -52,9 +52,31 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     used = codePointLength(chunk);
   }
   const labels = itemLabels(section);
-  const addField = (field: APIEmbedField): void => {
-    const cost = codePointLength(field.name) + codePointLength(field.value);
-    if (page.fields.length >= L.embedFields || used + cost > budget) startPage();
+  const costOf = (field: APIEmbedField): number => codePointLength(field.name) + codePointLength(field.value);
+  // The fields of prose after an item, which lead into the next one (`Managers need:`).
+  const interludeFields = new Set<APIEmbedField>();
+  const addField = (field: APIEmbedField, opensItem = false): void => {
+    const cost = costOf(field);
+    if (page.fields.length >= L.embedFields || used + cost > budget) {
+      // Prose that leads into an item goes to the next page with it, where it fits beside it and
+      // something else stays on this page.
+      let carried: APIEmbedField[] = [];
+      if (opensItem) {
+        let from = page.fields.length;
+        while (from > 0 && interludeFields.has(page.fields[from - 1] as APIEmbedField)) from--;
+        carried = page.fields.slice(from);
+        const carriedCost = carried.reduce((sum, moved) => sum + costOf(moved), 0);
+        if (from > 0 && carriedCost + cost <= budget && carried.length < L.embedFields) {
+          page.fields.length = from;
+          used -= carriedCost;
+        } else carried = [];
+      }
+      startPage();
+      for (const moved of carried) {
+        page.fields.push(moved);
+        used += costOf(moved);
+      }
+    }
     page.fields.push(field);
     used += cost;
   };
@@ -64,13 +86,16 @@ export function sectionPages(article: Article, section: Section): readonly PageB
     // name too long for it opens the text with what it could not show.
     const { name, text } = fitName(labels[i] ?? '', item.text, LABEL_MAX);
     splitText(text, L.fieldValue, { balanced: true }).forEach((value, part) => {
-      addField({ name: part === 0 ? name : `${name}${CONTINUED}`, value });
+      addField({ name: part === 0 ? name : `${name}${CONTINUED}`, value }, part === 0);
     });
     // Prose written after the item, where it was written: a field without a name of its own.
     const interlude = interludes.get(i);
     if (interlude !== undefined)
-      for (const value of splitText(interlude, L.fieldValue, { balanced: true }))
-        addField({ name: UNNAMED, value });
+      for (const value of splitText(interlude, L.fieldValue, { balanced: true })) {
+        const field = { name: UNNAMED, value };
+        interludeFields.add(field);
+        addField(field);
+      }
   });
   startPage();
   pageCache.set(section, pages);
