@@ -645,19 +645,16 @@ export class ContentLibrary {
     if (!first && (targets.length > 0 || gone.length > 0)) this.#schedulePrune();
     // An article the index leaves out (a second one at a page another has, a post not out yet or
     // expired) was no article there: counted by the files of the index's articles.
-    const filesOf = (index: ContentIndex): ReadonlySet<string> =>
-      new Set(changes.length === 0 && !buildsChanged ? [] : index.articles.map((article) => article.file));
-    const inBefore = filesOf(indexBefore);
-    const inAfter = this.#index === indexBefore ? inBefore : filesOf(this.#index);
+    const inBefore = membership(indexBefore);
+    const inAfter = this.#index === indexBefore ? inBefore : membership(this.#index);
     let added = 0;
     let changed = 0;
     let removed = 0;
     let broken = 0;
     let unchanged = 0;
     for (const change of changes) {
-      const before =
-        change.before !== undefined && inBefore.has(change.before.file) ? change.before : undefined;
-      const after = change.after !== undefined && inAfter.has(change.after.file) ? change.after : undefined;
+      const before = change.before !== undefined && inBefore.has(change.before) ? change.before : undefined;
+      const after = change.after !== undefined && inAfter.has(change.after) ? change.after : undefined;
       if (change.broken) broken++;
       else if (before === undefined && after !== undefined) added++;
       else if (before !== undefined && after === undefined) removed++;
@@ -671,8 +668,9 @@ export class ContentLibrary {
     // What the site builds changed (`buildFuture`, `future`, …): posts not read again come in or leave.
     if (buildsChanged) {
       const read = new Set(changes.flatMap((change) => [change.before?.file, change.after?.file]));
-      for (const file of inAfter) if (!inBefore.has(file) && !read.has(file)) added++;
-      for (const file of inBefore) if (!inAfter.has(file) && !read.has(file)) removed++;
+      const [filesBefore, filesAfter] = [inBefore.files(), inAfter.files()];
+      for (const file of filesAfter) if (!filesBefore.has(file) && !read.has(file)) added++;
+      for (const file of filesBefore) if (!filesAfter.has(file) && !read.has(file)) removed++;
     }
     const update = {
       added,
@@ -834,4 +832,18 @@ async function folderIdentity(path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether an index lists a file's article (any article of that file: a second one at a taken slug
+ * is listed under a slug made for it). Found by its slug, as nearly all are; the set of the index's
+ * files is made only for one that is not, so that an edit costs no walk over a large blog's articles.
+ */
+function membership(index: ContentIndex): { has(article: Article): boolean; files(): ReadonlySet<string> } {
+  let files: ReadonlySet<string> | undefined;
+  const all = (): ReadonlySet<string> => (files ??= new Set(index.articles.map((article) => article.file)));
+  return {
+    has: (article) => index.bySlug(article.slug)?.file === article.file || all().has(article.file),
+    files: all,
+  };
 }
