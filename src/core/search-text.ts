@@ -51,11 +51,42 @@ export function searchableText(nodes: readonly RootContent[]): string {
   return parts.join('');
 }
 
+/**
+ * Where the tag that opens before `from` ends: its first `>` outside a quoted attribute value
+ * (`<a title="a > b">`); -1 when none does. A quote never closed ends nowhere: the first `>` ends
+ * the tag. `unclosed` remembers the quotes found nowhere after a point, so that no search for one
+ * goes over the rest of the text twice.
+ */
+function tagEnd(html: string, from: number, unclosed: Set<string>): number {
+  let at = from;
+  for (;;) {
+    const gt = html.indexOf('>', at);
+    if (gt === -1) return -1;
+    const quoted = /=\s*(["'])/.exec(html.slice(at, gt));
+    const quote = quoted?.[1];
+    if (quoted === null || quote === undefined || unclosed.has(quote)) return gt;
+    const close = html.indexOf(quote, at + quoted.index + quoted[0].length);
+    if (close === -1) {
+      unclosed.add(quote);
+      return gt;
+    }
+    at = close + 1;
+  }
+}
+
+/** The HTML elements that mark up words within a line, whose tags part no words. */
+const PHRASING: ReadonlySet<string> = new Set(
+  'a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var'.split(
+    ' ',
+  ),
+);
+
 /** A tag's name after its `<`, lowercase: `script` and `style` hold no words of the page. */
 const TAG_NAME = /^<([a-z][a-z\d-]*)/;
 
 /**
- * The words raw HTML shows: its tags (each a space), comments and what `<script>` and `<style>`
+ * The words raw HTML shows: its tags (each a space, but the tags of phrasing elements such as `<b>`
+ * and `<a>`, which may sit inside a word), comments and what `<script>` and `<style>`
  * hold left out, entities decoded. A `<` not followed by a letter, `/`, `!` or `?` is text. Linear:
  * each search goes forward from where the last one ended.
  */
@@ -63,6 +94,7 @@ export function htmlWords(html: string): string {
   if (!html.includes('<')) return decodeHTMLStrict(html);
   const lower = html.toLowerCase();
   const out: string[] = [];
+  const unclosed = new Set<string>();
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -81,15 +113,18 @@ export function htmlWords(html: string): string {
       i = end === -1 ? html.length : end + 3;
       continue;
     }
-    const gt = html.indexOf('>', lt + 1);
+    const gt = tagEnd(html, lt + 1, unclosed);
     // No `>` after it, nor after any later `<`: the rest is text.
     if (gt === -1) {
       out.push(html.slice(lt));
       break;
     }
-    out.push(' ');
     i = gt + 1;
     const name = TAG_NAME.exec(lower.slice(lt, lt + 12))?.[1];
+    // Phrasing tags sit inside words as well as between them (`<b>Re</b>act`); others part them.
+    const closing =
+      lower[lt + 1] === '/' ? TAG_NAME.exec(`<${lower.slice(lt + 2, lt + 13)}`)?.[1] : undefined;
+    out.push(PHRASING.has(name ?? closing ?? '') ? '' : ' ');
     if (name === 'script' || name === 'style') {
       const close = lower.indexOf(`</${name}`, i);
       const end = close === -1 ? -1 : html.indexOf('>', close);

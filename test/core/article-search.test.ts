@@ -279,12 +279,22 @@ describe('ArticleSearch ranking', () => {
       expect(slugs(search.search(word)), word).toEqual([]);
   });
 
+  it('GIVEN phrasing tags inside a word and block tags between words THEN the word stays whole and the blocks apart', () => {
+    expect(htmlWords('<p><b>Re</b>act and <EM>Vue</EM>.js</p><p>Next</p><div>One<br>Two</div>')).toBe(
+      ' React and Vue.js  Next  One Two ',
+    );
+    // A `>` inside a quoted attribute value ends no tag; a quote never closed, the first `>` does.
+    expect(htmlWords('<a title="a > b" href=\'/x>y\'>Link</a> <img alt="open>Text')).toBe('Link  Text');
+  });
+
   it('GIVEN a megabyte of HTML tags never closed, or of lone "<" THEN its words are read in time that grows with the size only', () => {
     const inputs = [
       (size: number) => `<p>${'<a '.repeat(size / 3)}`,
       (size: number) => `<p>${'< b '.repeat(size / 4)}</p>`,
       (size: number) => '<script>'.repeat(size / 8),
       (size: number) => '<!--'.repeat(size / 4),
+      (size: number) => `<a x=">${"<b y='>".repeat(size / 8)}`,
+      (size: number) => `${'<a t="> b'.repeat(size / 16)}${"<i u='>".repeat(size / 16)}`,
     ];
     for (const input of inputs) expect(growth(htmlWords, input)).toBeLessThan(LINEAR);
   });
