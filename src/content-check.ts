@@ -152,14 +152,18 @@ function blogLinkNote(
   ];
 }
 
-/** The first folder of the site's path that most articles' addresses on `siteUrl` have, if any has one. */
+/**
+ * The first folder of the addresses on `siteUrl` that most articles are in, counting only a folder
+ * their file is in too (`content/blog/x.md` at `/blog/x/`): not a slug at the site's root, nor a year.
+ */
 function mostCommonSection(articles: readonly Article[], siteUrl: string): string | undefined {
   const root = siteUrl.replace(/\/*$/, '/');
   const counts = new Map<string, number>();
-  for (const { url } of articles) {
-    const folder =
-      url?.startsWith(root) === true ? /^([^/?#]+)\//.exec(url.slice(root.length))?.[1] : undefined;
-    if (folder !== undefined) counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  for (const { url, file } of articles) {
+    if (url?.startsWith(root) !== true) continue;
+    const folder = /^([^/?#]+)\/[^/?#]/.exec(url.slice(root.length))?.[1];
+    const folders = file.split(/[\\/]/).slice(0, -1);
+    if (folder !== undefined && folders.includes(folder)) counts.set(folder, (counts.get(folder) ?? 0) + 1);
   }
   let best: [string, number] | undefined;
   for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;

@@ -105,6 +105,14 @@ describe("content:check on a generator's site linked with the bot's default blog
     expect(await noted({ CONTENT_DIR: join(hugoBlog, 'content') })).toMatch(
       /\(BLOG_URL=\/blog\/, where most of these posts are, as BLOG_URL unset gives\)/,
     );
+    // Posts at the site's root: no folder of theirs to name, only the rule.
+    const hugoRoot = folder('hugo-root-links', {
+      'hugo.toml': 'title = "Blog"\n[permalinks]\nposts = "/:slug/"\n',
+      'content/posts/first.md': post(''),
+    });
+    expect(await noted({ CONTENT_DIR: join(hugoRoot, 'content') })).toMatch(
+      /\(BLOG_URL=\/posts\/ for posts in content\/posts\)/,
+    );
     expect(await noted({ CONTENT_DIR: jekyll, BLOG_URL: '/', TAG_URL: 'none' })).toBeUndefined();
     // A plain folder of posts is no generator's: nothing to say.
     expect(await noted({ CONTENT_DIR: folder('plain-links', { 'first.md': post('') }) })).toBeUndefined();

@@ -35,18 +35,21 @@ export type LiteralHint = (lowercaseName: string) => string | undefined;
 const MAX_NESTING = 64;
 
 /**
- * How many values a `---js` block may declare or list, counted by the commas and semicolons between
- * them (wherever they are). A post's data has tens; acorn's time grows with the square of the names
- * one scope declares (a megabyte of them took 43 s), and 10,000 take it a fraction of a second.
+ * How many values a `---js` block may declare or list, counted by the commas, semicolons and closing
+ * braces after them (wherever they are): on one line, a name is declared only after one of those
+ * (`var a, b;`, `class A {} class B {}`) or a line break, and the block has at most 1,000 lines
+ * (U+2028 and U+2029 counted as breaks, as JavaScript reads them). A post's data has
+ * tens; acorn's time grows with the square of the names one scope declares (a megabyte of them took
+ * 43 s), and 10,000 take it a fraction of a second.
  */
 const MAX_JS_VALUES = 10_000;
 
-/** How many commas and semicolons `block` holds. */
+/** How many commas, semicolons and closing braces `block` holds. */
 function separators(block: string): number {
   let count = 0;
   for (let at = 0; at < block.length; at++) {
     const code = block.charCodeAt(at);
-    if (code === 44 || code === 59) count++;
+    if (code === 44 || code === 59 || code === 125) count++;
   }
   return count;
 }

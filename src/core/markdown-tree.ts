@@ -1,4 +1,4 @@
-import markdownIt, { type MarkdownIt, type Options, type Token } from 'markdown-it';
+import markdownIt, { type MarkdownIt, type Options, type StateCore, type Token } from 'markdown-it';
 import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import footnote from 'markdown-it-footnote';
@@ -77,7 +77,61 @@ function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
   // Abbreviations are read only so that their definitions are left out: nothing marks their uses in a
   // message, and the plugin's marking rebuilds a paragraph's tokens at each use (a paragraph of
   // thousands of them took minutes).
-  return md.use(footnote).use(abbr).disable('abbr_replace');
+  md.use(footnote).use(abbr).disable('abbr_replace');
+  md.core.ruler.at('footnote_tail', footnoteTail);
+  return md;
+}
+
+/** What markdown-it-footnote keeps of a cited note: its label, or the inline note's own tokens. */
+interface NoteEntry {
+  readonly label?: string;
+  readonly tokens?: Token[];
+  readonly content?: string;
+}
+
+/**
+ * markdown-it-footnote's last step, done as it does it but in time that grows with the document:
+ * the notes' blocks, taken out of the document where they were written, go after it, each cited
+ * note once in the order of its first citation. The plugin's own copies the whole token list once
+ * per note (a quarter megabyte of notes took 45 s). It adds no back-links: nothing here reads them.
+ */
+function footnoteTail(state: StateCore): void {
+  const env = state.env as { footnotes?: { list?: NoteEntry[] } };
+  if (env.footnotes === undefined) return;
+  const kept: Token[] = [];
+  const written = new Map<string, Token[]>();
+  let note: Token[] | undefined;
+  for (const token of state.tokens) {
+    if (token.type === 'footnote_reference_open') {
+      note = [];
+      written.set(String((token.meta as { label?: unknown }).label), note);
+    } else if (token.type === 'footnote_reference_close') note = undefined;
+    else (note ?? kept).push(token);
+  }
+  state.tokens = kept;
+  const list = env.footnotes.list;
+  if (list === undefined) return;
+  kept.push(new state.Token('footnote_block_open', '', 1));
+  list.forEach((entry, id) => {
+    const open = new state.Token('footnote_open', '', 1);
+    open.meta = { id, label: entry.label };
+    kept.push(open);
+    if (entry.tokens !== undefined) {
+      const paragraph = new state.Token('paragraph_open', 'p', 1);
+      paragraph.block = true;
+      const inline = new state.Token('inline', '', 0);
+      inline.children = entry.tokens;
+      inline.content = entry.content ?? '';
+      const close = new state.Token('paragraph_close', 'p', -1);
+      close.block = true;
+      kept.push(paragraph, inline, close);
+    } else if (entry.label !== undefined) {
+      // A loop, not push(...): a note may hold more tokens than a call takes arguments.
+      for (const token of written.get(entry.label) ?? []) kept.push(token);
+    }
+    kept.push(new state.Token('footnote_close', '', -1));
+  });
+  kept.push(new state.Token('footnote_block_close', '', -1));
 }
 
 /** The block rules that refuse a block four columns or more in, where indented code would be. */
@@ -160,9 +214,50 @@ const markdown = parser({ indentedCode: true });
 /** MDX has no indented code: text indented inside a component (`<Tabs>`, then four spaces) is prose. */
 const mdx = parser({ indentedCode: false });
 
+/** The blocks whose lines markdown-it reads no Markdown in: code, and raw HTML. */
+const RAW_BLOCKS: ReadonlySet<string> = new Set(['fence', 'code_block', 'html_block']);
+
+/** A document read into blocks, before any text in them is read (see {@link readBlocks}). */
+export interface BlockRead {
+  /** Whether each line (from 0) is in code or an HTML block, where no Markdown is read. */
+  readonly rawLines: readonly boolean[];
+  /** Reads the blocks' text, and gives the tree (see {@link markdownTree}). */
+  tree(): Root;
+}
+
+/**
+ * Reads `source` into blocks (linear, and bounded in depth: see MAX_TOKEN_NESTING), so that what is
+ * in them can be checked before their text, whose reading may take far longer, is read.
+ */
+export function readBlocks(source: string, { mdx: isMdx = false }: { mdx?: boolean } = {}): BlockRead {
+  const md = isMdx ? mdx : markdown;
+  const state = new md.core.State(source, md, {});
+  const [normalize, block, ...rest] = md.core.ruler.getRules('');
+  // markdown-it's core chain opens with these two, and plugins add theirs after its inline rule.
+  if (normalize?.name !== 'normalize' || block?.name !== 'block')
+    throw new Error("markdown-it's core rules do not open with normalize and block");
+  normalize(state);
+  block(state);
+  const rawLines: (true | undefined)[] = [];
+  for (const token of state.tokens) {
+    if (!RAW_BLOCKS.has(token.type) || token.map === null) continue;
+    for (let line = token.map[0]; line < token.map[1]; line++) rawLines[line] = true;
+  }
+  return {
+    rawLines: Array.from(rawLines, (raw) => raw === true),
+    tree: () => {
+      for (const rule of rest) rule(state);
+      return treeOf(state.tokens, isMdx);
+    },
+  };
+}
+
 /** The mdast tree of `source`: lines in positions are 1-based; inline nodes have their block's. */
-export function markdownTree(source: string, { mdx: isMdx = false }: { mdx?: boolean } = {}): Root {
-  const tokens = (isMdx ? mdx : markdown).parse(source, {});
+export function markdownTree(source: string, options: { mdx?: boolean } = {}): Root {
+  return readBlocks(source, options).tree();
+}
+
+function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
   const root: Root = { type: 'root', children: [] };
   // The open containers, innermost last, each with the lines its children span (for `spread`).
   const stack: Open[] = [{ node: root, spans: [], span: { start: 0, end: 0 } }];

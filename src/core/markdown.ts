@@ -15,7 +15,7 @@ import markdownIt from 'markdown-it';
 import { defaultHandlers, toMarkdown, type Handle, type Options, type State } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { isBlockTag } from './html-blocks.js';
-import { footnoteMarker, markdownTree, noteParagraphs } from './markdown-tree.js';
+import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
 import { rewriteOutsideCode, withoutCodeSpans, type Replacement } from './outside-code.js';
 import { isHttpUrl, resolveUrl } from './urls.js';
@@ -41,9 +41,10 @@ export type ParsedMarkdown =
  * deep after it; either way before any recursive walk of the tree.
  */
 export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean } = {}): ParsedMarkdown {
-  // Both scans read the same lines and skip the same fenced code.
+  // Both scans read the same lines and skip the lines markdown-it reads no Markdown in (code, HTML).
   const lines = source.split(source.includes('\r') ? /\r\n?|\n/ : '\n');
-  const code = fencedLines(lines);
+  const blocks = readBlocks(source, { mdx });
+  const code = blocks.rawLines;
   const deepLine = deepContainerLine(lines, code, mdx);
   if (deepLine !== undefined) {
     return {
@@ -62,15 +63,7 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
         : `more than ${MAX_INLINE_MARKS} emphasis marks or brackets, or brackets nested more than ${MAX_BRACKET_DEPTH} deep, in one paragraph; simplify it`,
     };
   }
-  const notesLine = crowdedNotesLine(lines, code);
-  if (notesLine !== undefined) {
-    return {
-      ok: false,
-      line: notesLine,
-      message: `more than ${MAX_FOOTNOTES} footnotes; keep the notes a reader needs, or make the rest text`,
-    };
-  }
-  const root = markdownTree(source, { mdx });
+  const root = blocks.tree();
   // The notes are phrasing kept beside the tree (see Footnotes): as deep as any paragraph may be.
   const deepNode = deepNodeLine(root) ?? deepNodeLine({ type: 'root', children: noteParagraphs(root) });
   if (deepNode !== undefined) {
@@ -298,31 +291,6 @@ function crowdedParagraphLine(
 }
 
 /**
- * How many footnotes a document may define or write inline (`^[…]`). The footnotes plugin copies the
- * whole document once for each note it lists, so its time grows with notes times length (a quarter
- * of a megabyte of notes took 45 s); the longest posts have a few hundred.
- */
-export const MAX_FOOTNOTES = 1000;
-
-/** A footnote's definition (`[^1]: …`), indented by at most three columns or inside quotes and lists. */
-const NOTE_DEFINITION = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)*\[\^[^\]\s]+\]:/;
-
-/**
- * The line of the note past {@link MAX_FOOTNOTES} (a definition, or an inline note `^[…]` outside code
- * spans), outside fenced code. An estimate on the safe side: a definition that cites nothing counts.
- */
-function crowdedNotesLine(lines: readonly string[], code: readonly boolean[]): number | undefined {
-  let notes = 0;
-  for (const [index, line] of lines.entries()) {
-    if (code[index] === true || !line.includes('^')) continue;
-    if (NOTE_DEFINITION.test(line)) notes++;
-    if (line.includes('^[')) notes += withoutCodeSpans(line).split('^[').length - 1;
-    if (notes > MAX_FOOTNOTES) return index + 1;
-  }
-  return undefined;
-}
-
-/**
  * Whether `line` is a table's header row, `next` its delimiter row (`| --- | :-: |`), as
  * markdown-it's GFM table rule reads them: as many cells in both, each delimiter cell dashes with
  * an optional colon at either end.
@@ -383,38 +351,6 @@ const MARK_CHAR = /[*_[\]]/;
 
 function isWordChar(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}]/u.test(char);
-}
-
-/** An opening or closing fence of a top-level fenced code block: up to three spaces, then ``` or ~~~. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-
-/**
- * Which lines belong to a top-level fenced code block (its fences included): code, where nothing
- * nests. Only top-level fences are followed, because only they end exactly where a fence says: one
- * inside a list or quote also ends with its container, which this scan does not track.
- */
-function fencedLines(lines: readonly string[]): boolean[] {
-  const inside: boolean[] = [];
-  let open: string | undefined;
-  for (const line of lines) {
-    const fence = FENCE.exec(line);
-    if (open === undefined) {
-      // A backtick fence's info string has no backtick (else it is a code span).
-      if (fence?.[1] !== undefined && !(fence[1].startsWith('`') && (fence[2] ?? '').includes('`')))
-        open = fence[1];
-      inside.push(open !== undefined);
-    } else {
-      inside.push(true);
-      if (
-        fence?.[1] !== undefined &&
-        fence[1][0] === open[0] &&
-        fence[1].length >= open.length &&
-        (fence[2] ?? '').trim() === ''
-      )
-        open = undefined;
-    }
-  }
-  return inside;
 }
 
 /** `---`, `* * *` or `___` (after any quotes): three or more of one mark, spaces between them. */

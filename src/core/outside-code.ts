@@ -292,7 +292,8 @@ function codeSpans(text: string, from: number, end: number): Runs {
 
 /**
  * `line` without its code spans (backticks, anything, a run of as many backticks), each run paired
- * with the next of its length as {@link codeSpans} does: in linear time, where a regular expression
+ * with the next of its length as {@link codeSpans} does, but for a run after a backslash, which opens
+ * none: in linear time, where a regular expression
  * took time with the square of a run of backticks.
  */
 export function withoutCodeSpans(line: string): string {
@@ -302,8 +303,9 @@ export function withoutCodeSpans(line: string): string {
   let from = 0;
   for (const [k, start] of starts.entries()) {
     const end = ends[k] ?? -1;
-    // A run inside a span already left out, or one that opens none.
-    if (start < from || end === -1) continue;
+    // A run inside a span already left out, or one that opens none; nor does one after a backslash
+    // (`` \` `` is a backtick), whose text is then kept: more counted, never less.
+    if (start < from || end === -1 || line[start - 1] === '\\') continue;
     kept.push(line.slice(from, start));
     from = end;
   }

@@ -284,8 +284,7 @@ function parseSource({
       : categorized;
   // Eleventy's `permalink: /blog/{{ page.fileSlug }}/`: the one template value the bot fills itself.
   const templated = tagged['permalink'];
-  const filled =
-    eleventy && typeof templated === 'string' ? withFileSlug(templated, contentPath ?? file) : undefined;
+  const filled = eleventy && typeof templated === 'string' ? withFileSlug(templated, file) : undefined;
   const data = filled === undefined ? tagged : { ...tagged, permalink: filled };
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
@@ -1563,18 +1562,18 @@ const FILE_SLUG = /\{\{-?\s*page\.fileSlug\s*-?\}\}/;
 
 /**
  * An Eleventy permalink whose only template values are `{{ page.fileSlug }}`, filled as Eleventy
- * fills it: the file's name without its extension and a `YYYY-MM-DD-` date before it; its folder's
- * name for an `index` file. Eleventy writes the name as it is (`My Post.md` is `/blog/My Post/`), so
- * it goes into the address percent-encoded, as a browser sends it. Undefined for any other permalink
- * (another value is left to ARTICLE_URL), and for an `index` file with no folder of its own in the
- * content folder (`path`: the file's path inside it).
+ * fills it: the file's name without its extension, and without a `YYYY-MM-DD-` date and what is
+ * before it (Eleventy's pattern is not anchored); its folder's name for an `index` file. Eleventy
+ * writes the name as it is (`My Post.md` is `/blog/My Post/`), so it goes into the address
+ * percent-encoded, as a browser sends it. Undefined for any other permalink (another value is left
+ * to ARTICLE_URL).
  */
-function withFileSlug(permalink: string, path: string): string | undefined {
+function withFileSlug(permalink: string, file: string): string | undefined {
   if (!FILE_SLUG.test(permalink)) return undefined;
-  const parts = path.split(/[\\/]/);
-  const undated = (name: string) => name.replace(/^\d{4}-\d{2}-\d{2}-/, '');
+  const parts = file.split(/[\\/]/);
+  const undated = (name: string) => /\d{4}-\d{2}-\d{2}-(.*)/.exec(name)?.[1] ?? name;
   const name = undated((parts.at(-1) ?? '').replace(/\.[^.]*$/, ''));
-  const stem = name === 'index' ? (parts.length > 1 ? undated(parts.at(-2) ?? '') : '') : name;
+  const stem = name === 'index' ? undated(parts.at(-2) ?? '') : name;
   if (stem === '') return undefined;
   const filled = permalink.replace(new RegExp(FILE_SLUG, 'g'), () => encodeURIComponent(stem));
   return /\{\{|\{%/.test(filled) ? undefined : filled;

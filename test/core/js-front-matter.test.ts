@@ -259,6 +259,11 @@ describe('hostile `---js` front matter is never run and never fatal', () => {
           'front matter: "---js" block declares or lists more than 10,000 values; keep the post\'s data in it, and the rest in the site\'s data files',
       },
     ]);
+    // Classes on one line have no comma or semicolon between them: their braces count.
+    expect(dataOf(`---js\n${'class A {}'.repeat(10_001)}\n---\n`)).toMatchObject({
+      line: 1,
+      message: expect.stringContaining('more than 10,000 values') as string,
+    });
     const data = dataOf(`---js\nconst title = "T";\n${names(9000)}\n---\n`) as Record<string, unknown>;
     expect([Object.keys(data).length, data['n8999']]).toEqual([9001, 8999]);
   });

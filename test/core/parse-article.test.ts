@@ -834,15 +834,16 @@ describe("real blogs' file names and front matter", () => {
       });
       return result.ok ? result.article.url : result.problems;
     };
-    expect(url('content/blog/My Post.md')).toBe('https://blog.example/blog/My%20Post/');
     expect(url('content/blog/c#-tips.md')).toBe('https://blog.example/blog/c%23-tips/');
     expect(url('content/blog/why?.md')).toBe('https://blog.example/blog/why%3F/');
     // A dated folder of an index file loses its date as a dated file does.
     expect(url('content/2024-05-12-lead/index.md', '2024-05-12-lead/index.md')).toBe(
       'https://blog.example/blog/lead/',
     );
-    // An index file at the top of the content folder has no folder name to give: ARTICLE_URL makes it.
-    expect(url('content/index.md', 'index.md')).toBe('https://blog.example/posts/content/');
+    // Eleventy's date pattern is not anchored: what is before the date goes with it.
+    expect(url('content/blog/notes-2024-01-01-x.md')).toBe('https://blog.example/blog/x/');
+    // An index file without a folder has no name to give: ARTICLE_URL makes it.
+    expect(url('index.md', 'index.md')).toBe('https://blog.example/posts/index/');
   });
 
   it("GIVEN Eleventy's permalinks THEN a template is no address (ARTICLE_URL makes it), false is no article, a relative one is on the site's root", () => {
@@ -3220,6 +3221,21 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
       '- **One:** first',
     ].join('\n');
     expect(mustParse(withTips(body)).sections.tips?.items.map((item) => item.name)).toEqual(['One']);
+  });
+
+  it('GIVEN a fence markdown-it reads as no code (in an HTML comment, an escaped backtick) THEN the paragraphs after it are still checked', () => {
+    const crowded = '*a* '.repeat(70);
+    for (const [before, line] of [
+      ['<!--\n~~~\n-->\n', 16],
+      ['- item\n\n  ~~~\n  code\n\nOut of the list.\n', 19],
+      [`\\\` ${crowded}\``, 12],
+    ] as const)
+      expect(problemsOf(withTips(`Lead-in.\n\n${before}\n${crowded}`)), before).toEqual([
+        { file: 'content/bad.md', line, message: CROWDED },
+      ]);
+    // Code in a list item, as markdown-it reads it: its marks are no markup.
+    const code = `- Run:\n\n  \`\`\`py\n  ${'f(**kw) '.repeat(80)}\n  \`\`\`\n- Done.`;
+    expect(mustParse(withTips(code)).sections.tips?.items).toHaveLength(2);
   });
 
   it('GIVEN escaped marks (\\[ \\* \\_) in a paragraph THEN they are text, not markup to count; an escaped backslash escapes nothing', () => {
