@@ -43,6 +43,14 @@ export type ParsedMarkdown =
 export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean } = {}): ParsedMarkdown {
   // Both scans read the same lines and skip the lines markdown-it reads no Markdown in (code, HTML).
   const lines = source.split(source.includes('\r') ? /\r\n?|\n/ : '\n');
+  const manyLine = manyBlocksLine(lines);
+  if (manyLine !== undefined) {
+    return {
+      ok: false,
+      line: manyLine,
+      message: `more than ${MAX_BLOCKS.toLocaleString('en')} paragraphs, list items and headings in one post; split it`,
+    };
+  }
   const blocks = readBlocks(source, { mdx });
   const code = blocks.rawLines;
   const deepLine = deepContainerLine(lines, code, mdx);
@@ -209,6 +217,30 @@ export const MAX_TABLE_MARKS = 4096;
  */
 const BLOCK_START = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)|\[\^[^\]\s]+\]:|[⁰¹²³⁴-⁹]+ )/;
 
+/**
+ * How many blocks (paragraphs, list items, headings, quotes) a post may have. Each costs the parser
+ * and the writer a few hundred bytes and tens of microseconds: a megabyte of one-word list items took
+ * 9 s and more than 512 MB. A long post has a few hundred; a changelog of years, a few thousand.
+ */
+export const MAX_BLOCKS = 20_000;
+
+/**
+ * The line where the post's blocks pass {@link MAX_BLOCKS}, counted before anything is parsed: a
+ * line that opens a list item, a heading or a quote, or the first of its text after a blank line.
+ * An estimate on the safe side: lines of code that look like it count too.
+ */
+function manyBlocksLine(lines: readonly string[]): number | undefined {
+  let blocks = 0;
+  let afterBlank = true;
+  for (const [index, line] of lines.entries()) {
+    const blank = line.trim() === '';
+    if (!blank && (afterBlank || BLOCK_START.test(line) || /^[ \t]*>/.test(line))) blocks++;
+    if (blocks > MAX_BLOCKS) return index + 1;
+    afterBlank = blank;
+  }
+  return undefined;
+}
+
 /** A kramdown abbreviation's definition (`*[HTML]: HyperText…`), which is left out: no marks of a paragraph. */
 const ABBREVIATION = /^ {0,3}\*\[(?:[^[\]\\]|\\.)+\]:[ \t]*\S/;
 
@@ -238,8 +270,8 @@ function crowdedParagraphLine(
   for (const [index, line] of lines.entries()) {
     // What is left of a line of MDX tags ends a paragraph, as the blank line it once was did.
     const blank = line.trim() === '' || line.trim() === TAG_TRACE;
-    if (code[index] === true || blank || ABBREVIATION.test(line)) {
-      // A blank line, a code block or an abbreviation ends a paragraph; the next one starts on the line after it.
+    if (code[index] === true || blank || ABBREVIATION.test(line) || isThematicBreak(line)) {
+      // A blank line, a code block, an abbreviation or a rule ends a paragraph; the next one starts on the line after it.
       start = index + 1;
       marks = 0;
       depth = 0;

@@ -3223,6 +3223,27 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     expect(mustParse(withTips(body)).sections.tips?.items.map((item) => item.name)).toEqual(['One']);
   });
 
+  it('GIVEN more than 20,000 list items, paragraphs or headings THEN the line where they pass it is named before parsing; lines of one paragraph are one', () => {
+    const items = '- a\n'.repeat(20_001);
+    expect(problemsOf(withTips(items))).toEqual([
+      {
+        file: 'content/bad.md',
+        // The heading is a block too: the 20,000th item passes the bound.
+        line: 10 + 19_999,
+        message: 'more than 20,000 paragraphs, list items and headings in one post; split it',
+      },
+    ]);
+    expect(problemsOf(withTips('a\n\n'.repeat(20_001)))).toHaveLength(1);
+    const lines = `Lead-in.\n\n${'word\n'.repeat(25_000)}\n- **One:** first`;
+    expect(mustParse(withTips(lines)).sections.tips?.items).toHaveLength(1);
+  });
+
+  it('GIVEN rules (***) line after line THEN they are no emphasis marks of a paragraph', () => {
+    expect(mustParse(withTips(`${'***\n'.repeat(60)}\n- **One:** first`)).sections.tips?.items).toHaveLength(
+      1,
+    );
+  });
+
   it('GIVEN a fence markdown-it reads as no code (in an HTML comment, an escaped backtick) THEN the paragraphs after it are still checked', () => {
     const crowded = '*a* '.repeat(70);
     for (const [before, line] of [
