@@ -36,9 +36,11 @@ export type ParsedMarkdown =
   | { readonly ok: false; readonly line: number; readonly message: string };
 
 /**
- * Parses Markdown, or says where it nests deeper than {@link MAX_NESTING} levels. Deep lists and
- * quotes are found before parsing (a parser's time may grow faster than their depth), anything else
- * deep after it; either way before any recursive walk of the tree.
+ * Parses Markdown, or says where it holds more than it may: too many blocks (counted before any
+ * parsing), lists and quotes nested deeper than {@link MAX_NESTING} levels or paragraphs crowded with
+ * marks (found once the blocks are read, in linear time, and before their text is: its reading may
+ * take time growing faster than those), and anything else deep after it; all before any recursive
+ * walk of the tree.
  */
 export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean } = {}): ParsedMarkdown {
   // Both scans read the same lines and skip the lines markdown-it reads no Markdown in (code, HTML).
