@@ -767,11 +767,11 @@ export class ContentLibrary {
    */
   #logNewProblems(): void {
     const now = new Set<string>();
-    const log = (problem: ContentProblem, how: string): void => {
+    const log = (problem: ContentProblem, how: string, level: 'warn' | 'info' = 'warn'): void => {
       const text = formatProblem(problem);
       now.add(text);
       if (this.#logged.has(text)) return;
-      this.#options.logger.warn({ file: problem.file, line: problem.line }, `${how}${text}`);
+      this.#options.logger[level]({ file: problem.file, line: problem.line }, `${how}${text}`);
     };
     // A problem of the site's configuration skips nothing: it says what is read instead.
     for (const problem of this.#walkProblems)
@@ -782,8 +782,10 @@ export class ContentLibrary {
       // A tag the bot cannot show: the post is read without it (see Article.leftOutTags).
       for (const problem of state.article?.leftOutTags ?? [])
         log(problem, 'tag left out, the post read without it: ');
-      // What is said of its headings (see Article.headingNotes).
-      for (const problem of state.article?.headingNotes ?? []) log(problem, 'a note on its headings: ');
+      // What is said of its headings (see Article.headingNotes): a name its own `sections` gives that
+      // no heading has is a mistake; a heading whose words name a kind (`5 tips for …`), a suggestion.
+      for (const problem of state.article?.headingNotes ?? [])
+        log(problem, 'a note on its headings: ', problem.field === 'sections' ? 'warn' : 'info');
     }
     for (const problem of this.#indexProblems) log(problem, 'skipped: ');
     this.#logged = now;

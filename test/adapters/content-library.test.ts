@@ -182,6 +182,21 @@ describe('ContentLibrary.refresh', () => {
     ]);
   });
 
+  it('GIVEN a heading whose words name a kind (5 tips for new managers) THEN the suggestion is logged once, at info, not as a warning', async () => {
+    const lib = await open();
+    put('c.md', articleSource(validFront({ title: 'Gamma' }), '## 5 tips for new managers\n\n- x'));
+    await lib.refresh({ paths: [join(dir, 'c.md')] });
+    const about = (level: number) => logs.filter((l) => l.level === level && l.file === rel('c.md'));
+    expect(about(40)).toEqual([]);
+    expect(about(30)).toEqual([
+      expect.objectContaining({
+        msg: expect.stringMatching(
+          /^a note on its headings: .*c\.md:\d+: tips: the heading "5 tips for new managers"/,
+        ) as string,
+      }),
+    ]);
+  });
+
   it('GIVEN a file still broken at a forced reload (SIGHUP, the playground) THEN its problem is said again; at an edit of another, not', async () => {
     const lib = await open();
     put('c.md', 'no front matter\n');
