@@ -80,7 +80,8 @@ export interface ArticleSource {
   readonly eleventy?: boolean | undefined;
   /**
    * Whether the file is in a Hugo site's content: one without front matter is a page all the same
-   * (Hugo publishes it, with no title: the bot titles it from its name).
+   * (Hugo publishes it, with no title: the bot titles it from its name), and a text `tags` or
+   * `categories` is one term (`tags = "career advice"`), as Hugo reads it.
    */
   readonly hugo?: boolean | undefined;
   /**
@@ -125,6 +126,16 @@ export type ParseResult =
  * in the list of posts), not topics: left out, as Eleventy's starter blog leaves them out of its tags.
  */
 const ELEVENTY_COLLECTIONS: ReadonlySet<string> = new Set(['all', 'nav', 'post', 'posts']);
+
+/** Hugo's taxonomies the bot reads as tags: a text in one is one term (Hugo's ToStringSlicePreserveString). */
+const HUGO_TERM_FIELDS = ['tags', 'categories'];
+
+/** The `fields` of `data` that are texts, each as a list of itself. */
+function textsAsLists(data: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const lists: Record<string, unknown> = {};
+  for (const field of fields) if (typeof data[field] === 'string') lists[field] = [data[field]];
+  return lists;
+}
 
 /** Heading names that mark each section when the front matter maps none (compared case-insensitively). */
 const DEFAULT_HEADINGS: Record<SectionKind, readonly string[]> = {
@@ -277,11 +288,12 @@ function parseSource({
   // Jekyll's categories from the folders above `_posts`, first: checked and counted with the others.
   const folders = contentPath === undefined || !jekyllPost ? [] : folderCategories(contentPath);
   const categorized = folders.length === 0 ? fields : withCategories(fields, folders);
-  // Eleventy keeps a text `tags` whole, one tag (`tags: my tag`), where Jekyll splits it on spaces.
-  const tagged =
-    eleventy && typeof categorized['tags'] === 'string'
-      ? { ...categorized, tags: [categorized['tags']] }
-      : categorized;
+  // Eleventy keeps a text `tags` whole, one tag (`tags: my tag`), and Hugo a text `tags` or
+  // `categories` (one term), where Jekyll splits them on spaces.
+  const wholeFields = hugo ? HUGO_TERM_FIELDS : eleventy ? ['tags'] : [];
+  const tagged = wholeFields.some((field) => typeof categorized[field] === 'string')
+    ? { ...categorized, ...textsAsLists(categorized, wholeFields) }
+    : categorized;
   // Eleventy's `permalink: /blog/{{ page.fileSlug }}/`: the one template value the bot fills itself.
   const templated = tagged['permalink'];
   const filled = eleventy && typeof templated === 'string' ? withFileSlug(templated, file) : undefined;

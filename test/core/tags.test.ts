@@ -183,6 +183,23 @@ describe('tags as the site generator reads them', () => {
     expect(tagsOf('2024', true)).toEqual(['2024']);
   });
 
+  it('GIVEN a text tags or categories in a Hugo site THEN one term each, as Hugo keeps a text; a list is read as anywhere', () => {
+    const hugoTags = (front: string) => {
+      const result = parseArticle({
+        file: 'posts/a.md',
+        source: `+++\ntitle = "A"\n${front}\n+++\n\nText.\n`,
+        hugo: true,
+      });
+      return result.ok ? result.article.tags : result.problems;
+    };
+    expect(hugoTags('tags = "career advice"')).toEqual(['career advice']);
+    expect(hugoTags('categories = "engineering management"')).toEqual(['engineering management']);
+    expect(hugoTags('tags = "a, b"\ncategories = ["c d", "e"]')).toEqual(['a, b', 'c d', 'e']);
+    expect(hugoTags('tags = ["career", "my tag"]')).toEqual(['career', 'my tag']);
+    // Outside Hugo (and Eleventy), the same text is split as Jekyll splits it.
+    expect(tagsOf('"career advice"', false)).toEqual(['career', 'advice']);
+  });
+
   it("GIVEN an Eleventy site's collection tags (posts, post, all, nav) THEN they are no topics: left out there, kept elsewhere", () => {
     expect(tagsOf('[posts, Career, post, all, nav]', true)).toEqual(['Career']);
     expect(tagsOf('posts', true)).toEqual([]);
