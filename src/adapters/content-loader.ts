@@ -1042,15 +1042,44 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
 
 /**
  * Whether the folder `site`, holding `names`, is a Hugo site's: a `hugo.toml` (`.yaml`, `.yml`,
- * `.json`), or a `config.toml` (…) with Hugo's `archetypes`, `layouts` or `themes` folder beside it,
- * or a `config/_default` folder.
+ * `.json`); or a `config.toml` (…) with Hugo's `archetypes`, `layouts` or `themes` folder beside it,
+ * or with a `content` folder beside it and Hugo's `baseURL` or `theme` key in it (a site whose theme
+ * is a Hugo module has none of those folders); or a `config/_default` folder.
  */
 async function isHugoSite(site: string, names: readonly string[]): Promise<boolean> {
   if (names.some(isHugoConfig)) return true;
+  const configs = names.filter(isOldHugoConfig);
   const hugoFolders = names.some((name) => ['archetypes', 'layouts', 'themes'].includes(name));
-  if (names.some(isOldHugoConfig) && hugoFolders) return true;
+  if (configs.length > 0 && hugoFolders) return true;
+  if (configs.length > 0 && names.includes('content')) {
+    for (const name of configs) {
+      const text = await readConfigStart(join(site, name));
+      if (text !== undefined && HUGO_CONFIG_KEY.test(text)) return true;
+    }
+  }
   if (!names.includes('config')) return false;
   return (await stat(join(site, 'config', '_default')).catch(() => undefined))?.isDirectory() === true;
+}
+
+/** A top-level `baseURL` or `theme` key, as TOML, YAML or JSON write it (Hugo reads keys in any case). */
+const HUGO_CONFIG_KEY = /^[ \t]*["']?(?:baseurl|theme)["']?[ \t]*[=:]/im;
+
+/** How much of a configuration file is searched for its keys: a site's is a few kilobytes. */
+const CONFIG_START_BYTES = 64 * 1024;
+
+/** The start of the file at `path`, as text; undefined when it cannot be read. */
+async function readConfigStart(path: string): Promise<string | undefined> {
+  const file = await open(path, 'r').catch(() => undefined);
+  if (file === undefined) return undefined;
+  try {
+    const buffer = Buffer.alloc(CONFIG_START_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, CONFIG_START_BYTES, 0);
+    return buffer.toString('utf8', 0, bytesRead);
+  } catch {
+    return undefined;
+  } finally {
+    await file.close();
+  }
 }
 
 /** Hugo's configuration files, in the order it looks for them (`hugo.*` before `config.*`). */

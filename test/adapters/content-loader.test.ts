@@ -577,6 +577,23 @@ describe("findArticles in a Hugo site's content", () => {
     expect((await found()).files).toEqual(pages);
   });
 
+  it("GIVEN config.toml (.yaml, .json) with Hugo's baseURL or theme beside the content folder, no Hugo folders (a theme as a module) THEN a Hugo site", async () => {
+    unlinkSync(join(site, 'hugo.toml'));
+    for (const [name, text] of [
+      ['config.toml', 'title = "A blog"\nbaseURL = "https://example.org/"\n'],
+      ['config.toml', '[module]\n[[module.imports]]\npath = "github.com/x/theme"\ntheme = "x"\n'],
+      ['config.yaml', 'title: A blog\nBaseURL: https://example.org/\n'],
+      ['config.json', '{\n  "baseURL": "https://example.org/",\n  "title": "A blog"\n}\n'],
+    ] as const) {
+      put(name, text);
+      expect((await found()).files, text).toEqual(pages);
+      unlinkSync(join(site, name));
+    }
+    // Neither key: any tool's configuration, the tree read whole.
+    put('config.toml', 'title = "A blog"\nbase = "https://example.org/"\n');
+    expect((await found()).files).toHaveLength(pages.length + resources.length);
+  });
+
   it('GIVEN CONTENT_DIR at content/posts, or at the site with its hugo.toml THEN the bundles are found there too; the content folder is never one', async () => {
     expect((await found('content/posts')).files).toEqual(
       pages.filter((file) => file.startsWith('posts/')).map((file) => file.slice('posts/'.length)),
