@@ -1,3 +1,9 @@
+import {
+  eleventyDataAt,
+  isDataFileName,
+  NO_ELEVENTY_DATA,
+  type EleventyData,
+} from './eleventy-data-files.js';
 import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -116,6 +122,7 @@ export class ContentLibrary {
   #bundles: ReadonlySet<string> = new Set();
   /** What Hugo's configuration and `_index.md` files cascade, as the last walk read them (see findArticles). */
   #cascades: HugoCascades = NO_CASCADES;
+  #eleventyData: EleventyData = NO_ELEVENTY_DATA;
   /** Whether the last walk found an Eleventy site, which reads tags and `_posts` its own way (see findArticles). */
   #eleventy = false;
   /** The folders of the site's configuration above the content folder, as the last walk found them (see findArticles). */
@@ -447,8 +454,12 @@ export class ContentLibrary {
       }
       if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#jekyll, this.#bundles, this.#hugo))
         continue;
-      // A Hugo `_index.md` written, added or removed: what it cascades to the pages below changes.
-      if (this.#hugo !== undefined && isCascadeIndex(basename(inside))) {
+      // A Hugo `_index.md` written, added or removed: what it cascades to the pages below changes;
+      // so does what an Eleventy data file (`posts/posts.json`) gives its posts.
+      if (
+        (this.#hugo !== undefined && isCascadeIndex(basename(inside))) ||
+        (this.#eleventy && isDataFileName(basename(inside)))
+      ) {
         rescan = true;
         continue;
       }
@@ -488,7 +499,8 @@ export class ContentLibrary {
         }
         if (!isMainSection(section, main)) continue;
       }
-      const cascade = cascadeAt(inside, this.#cascades, this.#hugo);
+      const cascade =
+        cascadeAt(inside, this.#cascades, this.#hugo) ?? eleventyDataAt(inside, this.#eleventyData);
       const file: ArticleFile = {
         path: join(root, inside),
         file: displayName(dir, inside),
@@ -523,6 +535,7 @@ export class ContentLibrary {
       this.#hugo = found.hugo;
       this.#bundles = found.bundles;
       this.#cascades = found.cascades;
+      this.#eleventyData = found.eleventyData;
       this.#eleventy = found.eleventy;
       this.#builds = found.builds;
       this.#timeZone = found.timeZone;

@@ -38,6 +38,14 @@ import {
 import type { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
+import {
+  eleventyDataAt,
+  isDataFileName,
+  NO_ELEVENTY_DATA,
+  readEleventyData,
+  templateKey,
+  type EleventyData,
+} from './eleventy-data-files.js';
 import { eleventyIgnored } from './eleventy-ignore.js';
 import { isYes } from '../core/yes-no.js';
 import { canonicalZone, either } from '../core/zoned-time.js';
@@ -481,6 +489,8 @@ export interface FoundArticles {
   readonly bundles: ReadonlySet<string>;
   /** In a Hugo site, what its configuration and `_index.md` files cascade (see {@link HugoCascades}). */
   readonly cascades: HugoCascades;
+  /** In an Eleventy site, what its JSON data files give its posts (see {@link EleventyData}). */
+  readonly eleventyData: EleventyData;
   /**
    * What the site's configuration says it builds of the posts its generator would leave out: Hugo's
    * `buildFuture` and `buildExpired`, Jekyll's `future` (see {@link hugoConfigOf}, {@link jekyllConfigOf}).
@@ -535,7 +545,10 @@ export interface ArticleFile {
   readonly path: string;
   /** How to name it in problems: as found under `dir`, relative to the working directory. */
   readonly file: string;
-  /** In a Hugo site, what the `_index.md` files above it cascade to it (see {@link cascadeAt}). */
+  /**
+   * In a Hugo site, what the `_index.md` files above it cascade to it (see {@link cascadeAt}); in an
+   * Eleventy site, what its JSON data files give it (see eleventyDataAt).
+   */
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
 }
 
@@ -697,6 +710,7 @@ export async function findArticles(
       eleventy: false,
       bundles: new Set(),
       cascades: NO_CASCADES,
+      eleventyData: NO_ELEVENTY_DATA,
       builds: DEFAULT_BUILDS,
       timeZone: undefined,
       settingFolders: [],
@@ -723,8 +737,10 @@ export async function findArticles(
   let permalinks = NO_PERMALINKS;
   const notes: string[] = [];
   const bundles = new Set<string>();
-  // Hugo's `_index.md` files in its content, read once the walk is done.
+  // Hugo's `_index.md` files in its content, and an Eleventy site's JSON files (its data files
+  // among them), read once the walk is done.
   const indexes: string[] = [];
+  const jsonFiles: string[] = [];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let entries: Dirent[];
     // Watched (by a caller that watches) before it is read: what is added after the read is heard.
@@ -780,6 +796,8 @@ export async function findArticles(
         indexes.push(inside);
       } else if (ignored?.(join(root, inside)) === true) {
         // Left out by the site's .eleventyignore, as Eleventy leaves it out.
+      } else if (eleventy && entry.isFile() && isDataFileName(entry.name)) {
+        jsonFiles.push(inside);
       } else if (isArticlePath(inside, jekyll, bundles, hugo)) {
         if (entry.isFile()) direct.set(join(root, inside), inside);
         // Named as an article but no file to read (a FIFO would wait for a writer): said, not read.
@@ -806,6 +824,16 @@ export async function findArticles(
     ...(above === undefined ? {} : { above: await cascadesAbove(above, problems) }),
   };
   const pages = [...direct, ...byLink].map(([path, inside]) => ({ path, inside }));
+  const eleventyData =
+    jsonFiles.length === 0
+      ? NO_ELEVENTY_DATA
+      : await readEleventyData(
+          root,
+          jsonFiles.sort(compare),
+          new Set(pages.map(({ inside }) => templateKey(inside))),
+          name,
+          problems,
+        );
   // At Hugo's content folder (or the site's), the pages of its main sections: see HugoMainSections.
   const sections =
     hugoSite === undefined || hugoSite.above !== undefined || hugoSite.languageDirs
@@ -824,7 +852,7 @@ export async function findArticles(
     })
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }): ArticleFile => {
-      const cascade = cascadeAt(inside, cascades, hugo);
+      const cascade = cascadeAt(inside, cascades, hugo) ?? eleventyDataAt(inside, eleventyData);
       return cascade === undefined ? { path, file: name(inside) } : { path, file: name(inside), cascade };
     });
   return {
@@ -837,6 +865,7 @@ export async function findArticles(
     eleventy,
     bundles,
     cascades,
+    eleventyData,
     builds,
     timeZone,
     settingFolders,

@@ -1022,17 +1022,22 @@ function readJson(block: string): object {
   try {
     return JSON.parse(block) as object;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
     // Counted from the block's start on the file's first line, as for YAML.
-    const line = jsonErrorLine(block, message);
-    // V8 appends the position, or quotes the block (or ten characters either side of the mistake,
-    // `...` marking a cut) over several lines: the line says where.
-    const reason = message.replace(
-      / in JSON at position \d+.*$|, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s,
-      '',
-    );
+    const { line, reason } = jsonMistake(block, error);
     throw new DataError(line, `invalid JSON in front matter: ${reason}`);
   }
+}
+
+/** Where in `text` JSON.parse's `error` is (a 1-based line), and what it says, on one line. */
+export function jsonMistake(text: string, error: unknown): { line: number; reason: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  // V8 appends the position, or quotes the block (or ten characters either side of the mistake,
+  // `...` marking a cut) over several lines: the line says where.
+  const reason = message.replace(
+    / in JSON at position \d+.*$|, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s,
+    '',
+  );
+  return { line: jsonErrorLine(text, message), reason };
 }
 
 /** Either side of the mistake, the characters V8 quotes of a longer JSON text (json-parser.cc). */

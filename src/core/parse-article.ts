@@ -2,6 +2,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent }
 import type { Article, ContentProblem, Interlude, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
 import { readAdmonitions, stripAdmonitions } from './admonitions.js';
+import { joinedTags } from './eleventy-data.js';
 import { stripAttributeLists } from './attribute-lists.js';
 import { showsNothing as showsNoText } from './invisible.js';
 import {
@@ -86,7 +87,8 @@ export interface ArticleSource {
   readonly hugo?: boolean | undefined;
   /**
    * In a Hugo site, the fields the `_index.md` files above the page cascade to it (see
-   * mergeCascades), their keys in lower case: defaults for its own front matter.
+   * mergeCascades); in an Eleventy site, those its data files give it (see mergeDataLevels). Their
+   * keys in lower case: defaults for its own front matter.
    */
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
   /**
@@ -260,8 +262,11 @@ function parseSource({
     };
   }
   const { fields: own, names } = lowerKeys(isFields(block.data) ? block.data : {});
-  // What Hugo's `cascade` passes down is the page's own unless it sets the key itself.
-  const written = cascade === undefined ? own : { ...cascade, ...own };
+  // What Hugo's `cascade` and Eleventy's data files pass down is the page's own unless it sets the
+  // key itself; Eleventy joins their tags to its own.
+  const joined = eleventy && cascade !== undefined ? joinedTags(cascade['tags'], own['tags']) : undefined;
+  const written =
+    cascade === undefined ? own : { ...cascade, ...own, ...(joined === undefined ? {} : { tags: joined }) };
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
   // stops publishing it at the first of its expiry keys.
   // An empty one is none, as Hugo takes it: the next says.

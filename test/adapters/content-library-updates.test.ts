@@ -141,6 +141,24 @@ describe("the site's configuration edited while the bot runs", () => {
   });
 });
 
+describe("an Eleventy site's data file edited while the bot runs", () => {
+  it('GIVEN posts/posts.json written, added or removed, watched THEN the posts below it take what it now gives', async () => {
+    put('package.json', '{}\n');
+    put('eleventy.config.js', 'export default function () {}\n');
+    put('posts/2024-01-05-Hello.md', post('Hello', '2024-01-05'));
+    put('posts/posts.json', JSON.stringify({ permalink: '/blog/{{ page.fileSlug }}/' }));
+    const lib = await open(site, { watch: true });
+    const urls = (): (string | undefined)[] => lib.current.articles.map((a) => a.url);
+    expect(urls()).toEqual(['https://blog.example/blog/Hello/']);
+    put('posts/posts.json', JSON.stringify({ permalink: '/notes/{{ page.fileSlug }}/', tags: ['Notes'] }));
+    await eventually(() => expect(urls()).toEqual(['https://blog.example/notes/Hello/']));
+    expect(lib.current.articles[0]?.tags).toEqual(['Notes', 'testing']);
+    rmSync(join(site, 'posts/posts.json'));
+    await eventually(() => expect(urls()).not.toEqual(['https://blog.example/notes/Hello/']));
+    expect(lib.current.articles[0]?.tags).toEqual(['testing']);
+  });
+});
+
 describe("an edit read again to the same result (an _index.md's cascade, say)", () => {
   const page = (title: string, front = ''): string =>
     `---\ntitle: ${title}\nsummary: What it says.\n${front}---\n\n## Tips\n\n- **Ask:** questions.\n`;

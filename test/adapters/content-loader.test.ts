@@ -801,6 +801,80 @@ describe('findArticles and loadContent in an Eleventy site', () => {
     ]);
   });
 
+  describe("its JSON data files (a folder's posts.json, a template's own)", () => {
+    const article =
+      (slug: string) =>
+      async (dir = join(site, 'src')) => {
+        const loaded = await loadContent(dir, 'https://blog.example');
+        const found = loaded.index.articles.find((entry) => entry.file.endsWith(slug));
+        return { found, problems: loaded.problems.map(formatProblem) };
+      };
+
+    beforeEach(() => put('eleventy.config.js', 'export default function () {}\n'));
+
+    it('GIVEN a folder data file with a fileSlug permalink and collection tags THEN its posts take them, the case of the file name kept; front matter overrides, its tags joined', async () => {
+      put(
+        'src/posts/posts.json',
+        JSON.stringify({
+          permalink: '/blog/{{ page.fileSlug }}/',
+          tags: ['posts', 'Writing'],
+          layout: 'post.njk',
+        }),
+      );
+      put('src/posts/2024-02-10-Code-Review.md', '---\ntitle: Code review\ntags: career\n---\n\nText.\n');
+      put('src/posts/2024-02-11-own.md', '---\ntitle: Own\npermalink: /own/\n---\n\nText.\n');
+      const { found, problems } = await article('Code-Review.md')();
+      expect(problems).toEqual([]);
+      expect(found?.url).toBe('https://blog.example/blog/Code-Review/');
+      // `posts` is a collection, no topic; the data file's tag and the post's own are joined.
+      expect(found?.tags).toEqual(['Writing', 'career']);
+      expect((await article('own.md')()).found?.url).toBe('https://blog.example/own/');
+      // The data file's tags reach the posts that write none.
+      expect((await article('one.md')()).found?.tags).toEqual(['Writing', 'career']);
+    });
+
+    it('GIVEN posts.11tydata.json beside posts.json, a data file above, and a template data file THEN the nearer wins key by key, tags joined', async () => {
+      put('src/src.json', JSON.stringify({ draft: false, tags: 'site' }));
+      put('src/posts/posts.json', JSON.stringify({ permalink: '/a/{{ page.fileSlug }}/', tags: ['json'] }));
+      put('src/posts/posts.11tydata.json', JSON.stringify({ permalink: '/b/{{ page.fileSlug }}/' }));
+      put('src/posts/2024-01-06-one.json', JSON.stringify({ Title: 'From its data', tags: ['own'] }));
+      const { found, problems } = await article('one.md')();
+      expect(problems).toEqual([]);
+      expect(found?.url).toBe('https://blog.example/b/one/');
+      // Its own front matter's title wins over its data file's.
+      expect(found?.title).toBe('An article');
+      expect(found?.tags).toEqual(['site', 'json', 'own', 'career']);
+      // A JSON file named after neither its folder nor a post gives nothing.
+      put('src/posts/other.json', JSON.stringify({ permalink: '/c/' }));
+      expect((await article('spaced.md')()).found?.url).toBe('https://blog.example/b/spaced/');
+    });
+
+    it('GIVEN a data file that is no JSON, or a draft: true in one THEN a problem at its line, the posts read without it; the draft leaves its posts out', async () => {
+      put('src/posts/posts.json', '{\n  "permalink": "/x/",\n  "tags": [posts]\n}\n');
+      const { found, problems } = await article('one.md')();
+      expect(found).toBeDefined();
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /^.*src\/posts\/posts\.json:3: not valid JSON \(.+\): the fields it gives its posts are not read$/,
+        ),
+      ]);
+      put('src/posts/posts.json', JSON.stringify({ draft: true }));
+      expect((await article('one.md')()).found).toBeUndefined();
+    });
+
+    it('GIVEN CONTENT_DIR at the folder holding its data file THEN read there too', async () => {
+      put('src/posts/posts.json', JSON.stringify({ permalink: '/blog/{{ page.fileSlug }}/' }));
+      const { found } = await article('one.md')(join(site, 'src/posts'));
+      expect(found?.url).toBe('https://blog.example/blog/one/');
+    });
+
+    it('GIVEN no Eleventy site THEN a posts.json gives nothing', async () => {
+      rmSync(join(site, 'eleventy.config.js'));
+      put('src/posts/posts.json', JSON.stringify({ permalink: '/blog/{{ page.fileSlug }}/' }));
+      expect((await article('one.md')()).found?.url).not.toContain('/blog/one/');
+    });
+  });
+
   it("GIVEN an Eleventy configuration above the project's folder (its package.json) THEN not its site", async () => {
     put('.eleventy.js', 'module.exports = () => {};\n');
     put('src/package.json', '{}\n');
