@@ -306,12 +306,14 @@ function parseSource({
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
   // Eleventy's `eleventyExcludeFromCollections: true` (a 404 or thank-you page) is in no list of
-  // posts: the key is Eleventy's own, so it is read wherever it is written.
+  // posts, and a page with `eleventyNavigation` (its starter blog's About and Home) is one of the
+  // site's menu, no post: the keys are Eleventy's own, so they are read wherever they are written.
   if (
     isYes(data['draft']) ||
     isNo(data['published']) ||
     data['permalink'] === false ||
     isYes(data['eleventyexcludefromcollections']) ||
+    (data['eleventynavigation'] !== undefined && data['eleventynavigation'] !== null) ||
     isUnrendered(data)
   )
     return { ok: false, problems: [], unpublished: true };

@@ -3579,6 +3579,19 @@ describe('empty fields, dates and pages as the generators read them', () => {
     expect(parsed('---\ntitle: T\neleventyExcludeFromCollections: false\n---\nBody.\n').ok).toBe(true);
   });
 
+  it("GIVEN Eleventy's eleventyNavigation (a page of the site's menu: About, Home) THEN no article and no problem; without it, or empty, an article", () => {
+    // As Eleventy's starter blog writes its about page.
+    const about =
+      '---\neleventyNavigation:\n  key: About\n  order: 3\n---\n# About Me\n\nI am a person that writes stuff.\n';
+    for (const site of [{ eleventy: true }, {}])
+      expect(parsed(about, 'content/about/index.md', site)).toEqual({
+        ok: false,
+        problems: [],
+        unpublished: true,
+      });
+    expect(parsed('---\ntitle: T\neleventyNavigation:\n---\nBody.\n').ok).toBe(true);
+  });
+
   it('GIVEN a page without front matter in an Eleventy site THEN an article titled from its file name, as Eleventy publishes it; elsewhere a problem', () => {
     const source = '# Local installation\n\nInstall Eleventy.\n';
     const page = parsed(source, 'src/docs/local-installation.md', {
