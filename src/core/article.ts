@@ -51,6 +51,12 @@ export interface Article {
   readonly summary: string;
   /** The front matter's tags and categories as the author wrote them, each once (by `tagKey`); may be none. */
   readonly tags: readonly string[];
+  /**
+   * Those of {@link Article.tags} that only its categories name (`categories`, `category`, a Jekyll
+   * post's folders): the blog's tag pages (Hugo's `/tags/x/`, jekyll-archives' `/tag/x/`) do not list it
+   * under them. Absent when none.
+   */
+  readonly categoryTags?: readonly string[];
   /** Absolute http(s) address of the article, when one can be formed. */
   readonly url?: string;
   /**

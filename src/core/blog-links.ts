@@ -44,14 +44,17 @@ const madeUrls = new WeakMap<BlogLinks, (label: string | undefined) => string | 
 /** At most this many tags' addresses kept per links (a blog's tags, mostly). */
 const MADE_URLS_MAX = 1024;
 
-/** The address of the blog's page for `tag`, or of the blog itself (no tag, or no tag pages). */
+/**
+ * The address of the blog's page for `tag`, or of the blog itself (no tag, no tag pages, or a tag
+ * only categories name, which the tag pages do not list: Hugo's `/tags/x/` has no page for it).
+ */
 export function blogUrl(links: BlogLinks, tag?: TagEntry): string | undefined {
   let made = madeUrls.get(links);
   if (made === undefined) {
     made = kept((label: string | undefined) => makeBlogUrl(links, label), MADE_URLS_MAX);
     madeUrls.set(links, made);
   }
-  return made(tag?.label);
+  return made(tag?.categoryOnly === true ? undefined : tag?.label);
 }
 
 function makeBlogUrl(links: BlogLinks, label: string | undefined): string | undefined {

@@ -20,6 +20,11 @@ export interface TagEntry {
   readonly key: string;
   /** Newest first. */
   readonly articles: readonly Article[];
+  /**
+   * True when only categories name it (see Article.categoryTags): the blog's tag pages have no page
+   * for it, and it is linked to the blog itself.
+   */
+  readonly categoryOnly?: true;
 }
 
 export interface ItemRef {
@@ -142,16 +147,18 @@ export function buildIndex(
   // A tag's label is its most used spelling; on a tie, the one of the oldest article.
   const tags = new Map<
     string,
-    { label: string; key: string; articles: Article[]; spellings: Map<string, number> }
+    { label: string; key: string; articles: Article[]; spellings: Map<string, number>; tagged: boolean }
   >();
   for (let i = articles.length - 1; i >= 0; i--) {
     const article = articles[i] as Article;
-    for (const [spelling, key] of derive(article).tags) {
+    const { tags: spelled, categories } = derive(article);
+    for (const [spelling, key] of spelled) {
       let entry = tags.get(key);
       if (entry === undefined) {
-        entry = { label: spelling, key, articles: [], spellings: new Map<string, number>() };
+        entry = { label: spelling, key, articles: [], spellings: new Map<string, number>(), tagged: false };
         tags.set(key, entry);
       }
+      if (categories?.has(key) !== true) entry.tagged = true;
       // Oldest first here; an article with two spellings of one tag is listed once.
       if (entry.articles.at(-1) !== article) entry.articles.push(article);
       const count = (entry.spellings.get(spelling) ?? 0) + 1;
@@ -160,7 +167,14 @@ export function buildIndex(
     }
   }
   const tagList: TagEntry[] = [...tags.values()]
-    .map(({ label, key, articles: tagged }) => ({ label, key, articles: tagged.reverse() }))
+    .map(
+      ({ label, key, articles: listed, tagged }): TagEntry => ({
+        label,
+        key,
+        articles: listed.reverse(),
+        ...(tagged ? {} : { categoryOnly: true as const }),
+      }),
+    )
     .sort((a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label));
   const tagsByKey = new Map(tagList.map((entry) => [entry.key, entry]));
 
@@ -254,6 +268,8 @@ function withSlug(article: Article, slug: string): Article {
 interface Derived {
   /** Each spelling once, with its key. */
   readonly tags: readonly (readonly [spelling: string, key: string])[];
+  /** The keys of the tags only its categories name (see Article.categoryTags), when there are any. */
+  readonly categories?: ReadonlySet<string>;
   /** Made when first asked for: most indexes list few articles' items, or none. */
   items?: Partial<Record<SectionKind, readonly ItemRef[]>>;
 }
@@ -268,7 +284,11 @@ function derive(article: Article): Derived {
   let found = derived.get(article);
   if (found === undefined) {
     const spellings = [...new Set(article.tags)];
-    found = { tags: spellings.map((spelling) => [spelling, tagKey(spelling)] as const) };
+    const { categoryTags } = article;
+    found = {
+      tags: spellings.map((spelling) => [spelling, tagKey(spelling)] as const),
+      ...(categoryTags === undefined ? {} : { categories: new Set(categoryTags.map(tagKey)) }),
+    };
     derived.set(article, found);
   }
   return found;

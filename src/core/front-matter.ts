@@ -375,15 +375,23 @@ function namedKeys(keys: readonly string[]): string {
 
 /**
  * The front matter, with `tags`, `categories` and `category` made one list: each tag once (as
- * {@link tagKey} compares them), spelled as first written, the first TAGS_MAX of them.
+ * {@link tagKey} compares them), spelled as first written, the first TAGS_MAX of them; and which of
+ * them only its categories name (`categoryTags`), which the blog's tag pages do not list.
  */
 export const frontMatterSchema = fields.transform(({ categories, category, ...front }) => {
   const byKey = new Map<string, string>();
-  for (const name of [...(front.tags ?? []), ...(categories ?? []), ...(category ?? [])]) {
+  for (const name of front.tags ?? []) {
     if (byKey.size === TAGS_MAX) break;
     if (!byKey.has(tagKey(name))) byKey.set(tagKey(name), name);
   }
-  return { ...front, tags: [...byKey.values()] };
+  const fromTags = byKey.size;
+  for (const name of [...(categories ?? []), ...(category ?? [])]) {
+    if (byKey.size === TAGS_MAX) break;
+    if (!byKey.has(tagKey(name))) byKey.set(tagKey(name), name);
+  }
+  const tags = [...byKey.values()];
+  const categoryTags = tags.slice(fromTags);
+  return { ...front, tags, ...(categoryTags.length === 0 ? {} : { categoryTags }) };
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -625,6 +625,7 @@ function parseSource({
     // Listed with others in one message: nothing left open in it may run on into the next entries.
     summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead(), SUMMARY_MAX)),
     tags: eleventy ? meta.tags.filter((tag) => !ELEVENTY_COLLECTIONS.has(tagKey(tag))) : meta.tags,
+    ...(meta.categoryTags === undefined ? {} : { categoryTags: meta.categoryTags }),
     ...(leftOutTags.length === 0 ? {} : { leftOutTags }),
     ...(headingNotes.length === 0 ? {} : { headingNotes }),
     ...(url === undefined ? {} : { url }),

@@ -14,6 +14,12 @@ describe('the blog links of /articles and /search', () => {
     );
   });
 
+  it('GIVEN a tag only categories name THEN the blog itself: the tag pages do not list it', () => {
+    const links = { siteUrl: SITE, blog: '/posts/', tag: '/tags/:tagslug/' };
+    expect(blogUrl(links, { ...tag('Career'), categoryOnly: true })).toBe('https://blog.example/posts/');
+    expect(blogUrl(links, tag('Career'))).toBe('https://blog.example/tags/career/');
+  });
+
   it("GIVEN Hugo's tag pages THEN :tagslug is the tag as Hugo makes its path", () => {
     const links = { siteUrl: SITE, blog: '/posts/', tag: '/tags/:tagslug/' };
     expect(blogUrl(links)).toBe('https://blog.example/posts/');

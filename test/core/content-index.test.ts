@@ -330,6 +330,21 @@ describe('buildIndex', () => {
     expect(index.tag('unknown')).toBeUndefined();
   });
 
+  it('GIVEN a term some posts tag and others only categorize, and one only categories name THEN only that one is categoryOnly', () => {
+    const a = make('a', { tags: ['Leadership'], categories: ['Career', 'news'], date: '2024-01-02' });
+    const b = make('b', { tags: [], categories: ['leadership', 'News'], date: '2024-01-01' });
+    expect(a.categoryTags).toEqual(['Career', 'news']);
+    expect(b.categoryTags).toEqual(['leadership', 'News']);
+    expect(make('c', { tags: ['x'] }).categoryTags).toBeUndefined();
+    const { index } = buildIndex([a, b]);
+    // (On a tie, the oldest post's spelling.)
+    expect(index.tags.map((t) => [t.label, t.categoryOnly ?? false])).toEqual([
+      ['leadership', false],
+      ['News', true],
+      ['Career', true],
+    ]);
+  });
+
   it('GIVEN a tag written with an emoji variation selector THEN the tag without it finds it, shown as written', () => {
     const { index } = buildIndex([
       make('phone', { tags: ['\u2764\uFE0F'] }),

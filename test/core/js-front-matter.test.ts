@@ -153,7 +153,7 @@ describe('a `---js` field the bot reads that is code', () => {
   it("GIVEN a literal field the schema refuses THEN the problem is at its declaration's line, not a nested key's", () => {
     expect(
       problemsOf(
-        `---js\n{\n  eleventyNavigation: {\n    date: "soon",\n  },\n  date: "2024-02-30",\n}\n---\n${BODY}`,
+        `---js\n{\n  seo: {\n    date: "soon",\n  },\n  date: "2024-02-30",\n}\n---\n${BODY}`,
       ),
     ).toEqual([
       {
