@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadContent, type LoadedContent } from './adapters/content-loader.js';
+import { configuredSiteAddress, loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
@@ -34,7 +34,11 @@ async function check(): Promise<number> {
     process.env.CONTENT_DIR = resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
   const settings = settingsFromEnvironment(loadContentConfig, 'content:check');
   if (settings === undefined) return 1;
-  const { contentDir, siteUrl, blogLinks, articleUrl, contentLanguage } = settings;
+  const { contentDir, articleUrl, contentLanguage } = settings;
+  // SITE_URL unset: the blog's own address, as its Hugo or Jekyll configuration gives it (as the bot takes it).
+  const siteAddress = settings.siteUrl === undefined ? await configuredSiteAddress(contentDir) : undefined;
+  const siteUrl = settings.siteUrl ?? siteAddress?.url;
+  const blogLinks = { ...settings.blogLinks, siteUrl };
   const { index, problems, fileCount, staticFiles, expired, upcoming, site, addressPattern } =
     await loadContent(contentDir, siteUrl, articleUrl, contentLanguage);
   const lines = problems.map(formatProblem);
@@ -53,6 +57,11 @@ async function check(): Promise<number> {
   // files Jekyll copies as they are, expired posts and those not published yet, and items named too
   // long to show whole: said, no failure.
   const notes = [
+    ...(siteAddress === undefined
+      ? []
+      : [
+          `SITE_URL is unset: posts are linked on ${siteAddress.url}, the address ${siteAddress.setting} gives (set SITE_URL to link them elsewhere).`,
+        ]),
     ...siteNotes(site),
     ...eleventyAddressNote(site.eleventy, articleUrl, index.articles),
     ...blogLinkNote(site, blogLinks, index.articles),

@@ -4,6 +4,7 @@ import { fetchWith, OverrideCache } from './adapters/command-overrides.js';
 import { ContentStore } from './adapters/content-store.js';
 import { collectGarbage } from './adapters/heap.js';
 import { ContentLibrary } from './adapters/content-library.js';
+import { configuredSiteAddress } from './adapters/content-loader.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact, type Logger } from './adapters/logger.js';
 import { HealthServer } from './adapters/health-server.js';
@@ -137,9 +138,18 @@ async function main(): Promise<number> {
     else hangUp.reload();
   };
   process.on('SIGHUP', onHangUp);
+  // SITE_URL unset: the blog's own address, as its Hugo or Jekyll configuration gives it.
+  const siteAddress =
+    config.siteUrl === undefined ? await configuredSiteAddress(config.contentDir) : undefined;
+  if (siteAddress !== undefined)
+    logger.info(
+      { siteUrl: siteAddress.url, from: siteAddress.setting },
+      "SITE_URL is unset: the site's configuration gives its address",
+    );
+  const siteUrl = config.siteUrl ?? siteAddress?.url;
   // Everything an article is made from besides its file: what is stored is kept only while they are the same.
   const settings = {
-    siteUrl: config.siteUrl,
+    siteUrl,
     articleUrl: config.articleUrl,
     dir: config.contentDir,
     language: config.contentLanguage,
@@ -222,7 +232,7 @@ async function main(): Promise<number> {
     lastTips,
     schedules,
     logger,
-    blog: config.blogLinks,
+    blog: { ...config.blogLinks, siteUrl },
     random: Math.random,
     clock: Date.now,
     overrides,

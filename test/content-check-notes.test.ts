@@ -118,3 +118,45 @@ describe("content:check on a generator's site linked with the bot's default blog
     expect(await noted({ CONTENT_DIR: folder('plain-links', { 'first.md': post('') }) })).toBeUndefined();
   });
 });
+
+describe('content:check with SITE_URL unset on a site whose configuration gives its address', () => {
+  it("GIVEN Hugo's baseURL THEN its posts are linked there, and the note says so; SITE_URL set wins, a placeholder gives none", async () => {
+    const site = folder('hugo-base', {
+      'hugo.toml': 'baseURL = "https://jane.dev/"\ntitle = "Blog"\n',
+      'content/posts/first.md': post('date: 2024-01-05\n'),
+    });
+    const unset = await runEntry('content-check', { CONTENT_DIR: join(site, 'content') }, dir);
+    expect(unset.code).toBe(0);
+    expect(unset.stdout).toContain(
+      'SITE_URL is unset: posts are linked on https://jane.dev, the address hugo.toml baseURL gives (set SITE_URL to link them elsewhere).',
+    );
+    expect(unset.stdout).not.toContain('not linked');
+
+    const set = await runEntry(
+      'content-check',
+      { CONTENT_DIR: join(site, 'content'), SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect(set.stdout).not.toContain('SITE_URL is unset');
+
+    const placeholder = folder('hugo-placeholder', {
+      'hugo.toml': "baseURL = 'https://example.org/'\n",
+      'content/posts/first.md': post('date: 2024-01-05\n'),
+    });
+    const none = await runEntry('content-check', { CONTENT_DIR: join(placeholder, 'content') }, dir);
+    expect(none.stdout).not.toContain('SITE_URL is unset: posts are linked');
+    expect(none.stdout).toContain('not linked: SITE_URL is unset');
+  });
+
+  it("GIVEN Jekyll's url and baseurl THEN the address is both, named so", async () => {
+    const site = folder('jekyll-base', {
+      '_config.yml': 'url: "https://jane.dev"\nbaseurl: "/notes"\n',
+      '_posts/2024-01-05-first.md': post(''),
+    });
+    const result = await runEntry('content-check', { CONTENT_DIR: site }, dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'SITE_URL is unset: posts are linked on https://jane.dev/notes, the address _config.yml url and baseurl gives',
+    );
+  });
+});

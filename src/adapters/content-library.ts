@@ -2,6 +2,7 @@ import {
   eleventyDataAt,
   isDataFileName,
   NO_ELEVENTY_DATA,
+  templateKey,
   type EleventyData,
 } from './eleventy-data-files.js';
 import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
@@ -481,6 +482,14 @@ export class ContentLibrary {
         continue;
       }
       if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo)) continue;
+      // An Eleventy post added (or gone) beside its own data file (`b.json` for `b.md`): read with it.
+      if (
+        this.#eleventyData.waiting.has(templateKey(inside)) ||
+        this.#eleventyData.templates.has(templateKey(inside))
+      ) {
+        rescan = true;
+        continue;
+      }
       // Whether a Hugo site's pages at the top are posts may change (see HugoMainSections), which
       // only a walk tells: at its first post in a section; at one there gone while pages at the top
       // are left out (perhaps its last); at a page at the top while sections hold posts (perhaps

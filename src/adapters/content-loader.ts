@@ -38,6 +38,7 @@ import {
 import type { ContentStore } from './content-store.js';
 import { resultOf, type FileBytes, type ReadParsed } from './parse-file.js';
 import { ParsePool } from './parse-pool.js';
+import { siteAddressOf, type SiteAddress } from '../core/site-address.js';
 import {
   eleventyDataAt,
   isDataFileName,
@@ -829,6 +830,8 @@ export async function findArticles(
       ? NO_ELEVENTY_DATA
       : await readEleventyData(
           root,
+          // As the site names the folder: a link's name, not where it leads.
+          basename(resolve(dir)),
           jsonFiles.sort(compare),
           new Set(pages.map(({ inside }) => templateKey(inside))),
           name,
@@ -874,6 +877,22 @@ export async function findArticles(
     hugoMain,
     sitePages: sitePages.sort(compare),
   };
+}
+
+/**
+ * The blog's address as the configuration of the site the content folder `dir` is (or is in) gives
+ * it: a Hugo site's `baseURL`, a Jekyll site's `url` (and `baseurl`), as findArticles finds the site;
+ * undefined when there is none, or it is no published address (see siteAddressOf). What SITE_URL is
+ * taken as when it is unset.
+ */
+export async function configuredSiteAddress(dir: string): Promise<SiteAddress | undefined> {
+  const root = await realpath(dir).catch(() => undefined);
+  const entries =
+    root === undefined ? undefined : await readdir(root, { withFileTypes: true }).catch(() => undefined);
+  if (root === undefined || entries === undefined) return undefined;
+  const jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
+  const hugo = jekyll ? undefined : await findHugoSite(root, entries);
+  return hugo !== undefined ? hugo.address : (await jekyllConfigOf(root, entries, jekyll)).address;
 }
 
 /**
@@ -1020,6 +1039,8 @@ interface HugoSite {
   readonly builds: SiteBuilds;
   /** Its configuration's `timeZone` (see {@link FoundArticles.timeZone}). */
   readonly zone: SiteZone;
+  /** Its configuration's `baseURL`, when it is a published site's address (see siteAddressOf). */
+  readonly address?: SiteAddress;
   /** What its configuration cascades to every page (see {@link HugoCascades}). */
   readonly cascade: readonly Cascade[];
   /** Its configuration's `params.mainSections` (see {@link HugoMainSections}). */
@@ -1072,8 +1093,8 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
 /**
  * Whether the folder `site`, holding `names`, is a Hugo site's: a `hugo.toml` (`.yaml`, `.yml`,
  * `.json`); or a `config.toml` (…) with Hugo's `archetypes`, `layouts` or `themes` folder beside it,
- * or with a `content` folder beside it and Hugo's `baseURL` or `theme` key in it (a site whose theme
- * is a Hugo module has none of those folders); or a `config/_default` folder.
+ * or with a `content` folder beside it and Hugo's `baseURL` key at its top (a site whose theme is a
+ * Hugo module has none of those folders; Zola's is `base_url`); or a `config/_default` folder.
  */
 async function isHugoSite(site: string, names: readonly string[]): Promise<boolean> {
   if (names.some(isHugoConfig)) return true;
@@ -1083,15 +1104,23 @@ async function isHugoSite(site: string, names: readonly string[]): Promise<boole
   if (configs.length > 0 && names.includes('content')) {
     for (const name of configs) {
       const text = await readConfigStart(join(site, name));
-      if (text !== undefined && HUGO_CONFIG_KEY.test(text)) return true;
+      if (text !== undefined && hasBaseUrl(name, text)) return true;
     }
   }
   if (!names.includes('config')) return false;
   return (await stat(join(site, 'config', '_default')).catch(() => undefined))?.isDirectory() === true;
 }
 
-/** A top-level `baseURL` or `theme` key, as TOML, YAML or JSON write it (Hugo reads keys in any case). */
-const HUGO_CONFIG_KEY = /^[ \t]*["']?(?:baseurl|theme)["']?[ \t]*[=:]/im;
+/**
+ * Whether the configuration `text` of the file `name` sets Hugo's `baseURL` at its top level (Hugo
+ * reads keys in any case): in TOML before any table, unindented in YAML; a key of that name in a
+ * table (`[extra]`) is another tool's.
+ */
+function hasBaseUrl(name: string, text: string): boolean {
+  if (name.endsWith('.toml')) return /^["']?baseurl["']?[ \t]*=/im.test(text.split(/^[ \t]*\[/m)[0] ?? '');
+  if (name.endsWith('.json')) return /^[ \t]*"baseurl"[ \t]*:/im.test(text);
+  return /^["']?baseurl["']?[ \t]*:/im.test(text);
+}
 
 /** How much of a configuration file is searched for its keys: a site's is a few kilobytes. */
 const CONFIG_START_BYTES = 64 * 1024;
@@ -1129,6 +1158,7 @@ async function hugoConfigOf(
   contentDir: string;
   builds: SiteBuilds;
   zone: SiteZone;
+  address?: SiteAddress;
   cascade: readonly Cascade[];
   permalinks: PermalinksRead;
   mainSections: readonly string[] | undefined;
@@ -1168,8 +1198,13 @@ async function hugoConfigOf(
       .find((setting) => setting !== undefined);
   const setting = (name: string): unknown => found(name)?.value;
   const zone = found('timezone');
+  const base = found('baseurl');
+  const address = siteAddressOf(base?.value);
   return {
     contentDir: configs.map(({ data }) => contentDirOf(data)).find((dir) => dir !== undefined) ?? 'content',
+    ...(base === undefined || address === undefined
+      ? {}
+      : { address: { url: address, setting: `${basename(base.path)} ${base.key}` } }),
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
     cascade: await configCascade(found('cascade'), problems),
@@ -1436,6 +1471,7 @@ async function jekyllConfigOf(
   builds: SiteBuilds;
   zone: SiteZone;
   permalinks: PermalinksRead;
+  address?: SiteAddress;
   site?: string;
   problems: readonly ConfigProblem[];
 }> {
@@ -1450,7 +1486,12 @@ async function jekyllConfigOf(
   const data = path === undefined || text === undefined ? undefined : await configData(path, text, problems);
   const zone = data?.['timezone'];
   const permalink = jekyllPermalink(data?.['permalink']);
+  const address = siteAddressOf(data?.['url'], data?.['baseurl']);
+  const based = address !== undefined && address !== siteAddressOf(data?.['url']);
   return {
+    ...(address === undefined || file === undefined
+      ? {}
+      : { address: { url: address, setting: `${file} url${based ? ' and baseurl' : ''}` } }),
     // Jekyll reads YAML 1.1, where `future: yes` is true too.
     builds: { ...DEFAULT_BUILDS, future: isYes(data?.['future']) },
     zone:

@@ -271,6 +271,7 @@ export class StoredArticle implements Article {
   readonly title: string;
   readonly summary: string;
   readonly tags: readonly string[];
+  readonly categoryTags?: readonly string[];
   readonly url?: string;
   readonly address?: string;
   readonly date?: string;
@@ -296,6 +297,7 @@ export class StoredArticle implements Article {
     this.title = head.title;
     this.summary = head.summary;
     this.tags = head.tags;
+    if (head.categoryTags !== undefined) this.categoryTags = head.categoryTags;
     if (head.url !== undefined) this.url = head.url;
     if (head.address !== undefined) this.address = head.address;
     if (head.date !== undefined) this.date = head.date;

@@ -3,6 +3,7 @@ import { basename, dirname, join, sep } from 'node:path';
 import pMap from 'p-map';
 import type { ContentProblem } from '../core/article.js';
 import { dataFileRole, mergeDataLevels, readDataFile } from '../core/eleventy-data.js';
+import { jsonKeyLines } from '../core/key-line.js';
 import { MAX_FILE_BYTES, readFailure } from './article-bytes.js';
 
 /** What an Eleventy site's JSON data files give its templates (see eleventy-data.ts). */
@@ -11,15 +12,24 @@ export interface EleventyData {
   readonly folders: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** By template (its path relative to the content folder, without extension): what its own give. */
   readonly templates: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /**
+   * The templates a JSON file would be the data file of, were they there (`b.json` without `b.md`):
+   * a post added there while the bot runs has the folder walked again, which reads it.
+   */
+  readonly waiting: ReadonlySet<string>;
 }
 
-export const NO_ELEVENTY_DATA: EleventyData = { folders: new Map(), templates: new Map() };
+export const NO_ELEVENTY_DATA: EleventyData = {
+  folders: new Map(),
+  templates: new Map(),
+  waiting: new Set(),
+};
 
 const READ_CONCURRENCY = 32;
 
 /** Whether `name` may be an Eleventy data file (see dataFileRole): a walk keeps these to read after. */
 export function isDataFileName(name: string): boolean {
-  return /\.json$/i.test(name);
+  return name.endsWith('.json');
 }
 
 /** A template's path without its extension: what its own data file is named after. */
@@ -29,30 +39,35 @@ export function templateKey(inside: string): string {
 
 /**
  * Reads the data files among `candidates` (JSON files found by the walk, relative to the content
- * folder at `root`): each folder's, and those of the `templates` (paths without extension) read as
- * articles. One that cannot be read is a problem at its line, and gives nothing.
+ * folder at `root`, which the site names `rootName`): each folder's, and those of the `templates`
+ * (paths without extension) read as articles. One that cannot be read is a problem at its line, and
+ * gives nothing; a field of one that no post could be read with is a problem at its line, left out.
  */
 export async function readEleventyData(
   root: string,
+  rootName: string,
   candidates: readonly string[],
   templates: ReadonlySet<string>,
   name: (inside: string) => string,
   problems: ContentProblem[],
 ): Promise<EleventyData> {
-  const chosen = candidates
-    .map((inside) => {
-      const folder = dirname(inside) === '.' ? '' : dirname(inside);
-      const role = dataFileRole(basename(inside), basename(join(root, folder)));
-      if (role === undefined) return undefined;
-      if ('folder' in role) return { inside, key: folder, folder: true };
-      const key = join(folder, role.template);
-      return templates.has(key) ? { inside, key, folder: false } : undefined;
-    })
-    .filter((file) => file !== undefined)
-    // `posts.json` before `posts.11tydata.json`, which overrides it, as Eleventy ranks them.
-    .sort(
-      (a, b) => Number(/\.11tydata\.json$/i.test(a.inside)) - Number(/\.11tydata\.json$/i.test(b.inside)),
-    );
+  const waiting = new Set<string>();
+  const chosen: { inside: string; key: string; folder: boolean }[] = [];
+  for (const inside of candidates) {
+    const folder = dirname(inside) === '.' ? '' : dirname(inside);
+    const role = dataFileRole(basename(inside), folder === '' ? rootName : basename(folder));
+    if (role === undefined) continue;
+    if ('folder' in role) {
+      chosen.push({ inside, key: folder, folder: true });
+      continue;
+    }
+    const key = join(folder, role.template);
+    if (templates.has(key)) chosen.push({ inside, key, folder: false });
+    else waiting.add(key);
+  }
+  // `posts.json` before `posts.11tydata.json`, which overrides it, as Eleventy ranks them.
+  const ranked = (inside: string): number => Number(inside.endsWith('.11tydata.json'));
+  chosen.sort((a, b) => ranked(a.inside) - ranked(b.inside));
   const read = await pMap(chosen, async ({ inside }) => readOne(join(root, inside)), {
     concurrency: READ_CONCURRENCY,
   });
@@ -69,6 +84,13 @@ export async function readEleventyData(
       });
       continue;
     }
+    for (const { line, key, message } of outcome.problems)
+      problems.push({
+        file: name(file.inside),
+        ...(line === undefined ? {} : { line }),
+        field: key,
+        message: `${message}: its posts are read without it`,
+      });
     const byKey = file.folder ? folders : own;
     byKey.set(file.key, [...(byKey.get(file.key) ?? []), outcome.fields]);
   }
@@ -79,12 +101,17 @@ export async function readEleventyData(
         return fields === undefined ? [] : [[key, fields] as const];
       }),
     );
-  return { folders: merged(folders), templates: merged(own) };
+  return { folders: merged(folders), templates: merged(own), waiting };
 }
 
-async function readOne(
-  path: string,
-): Promise<{ fields: Record<string, unknown> } | { problem: string; line?: number } | undefined> {
+type DataFileRead =
+  | {
+      readonly fields: Record<string, unknown>;
+      readonly problems: readonly { line: number | undefined; key: string; message: string }[];
+    }
+  | { readonly problem: string; readonly line?: number };
+
+async function readOne(path: string): Promise<DataFileRead | undefined> {
   let text: string;
   try {
     const info = await stat(path);
@@ -97,8 +124,12 @@ async function readOne(
     return reason === undefined ? undefined : { problem: reason };
   }
   const data = readDataFile(text);
-  if (data.ok) return { fields: { ...data.fields } };
-  return { problem: `not valid JSON (${data.reason})`, line: data.line };
+  if (!data.ok) return { problem: `not valid JSON (${data.reason})`, line: data.line };
+  const lines = data.problems.length === 0 ? undefined : jsonKeyLines(text.replace(/\r\n?/g, '\n'));
+  return {
+    fields: { ...data.fields },
+    problems: data.problems.map(({ key, message }) => ({ line: lines?.get(key), key, message })),
+  };
 }
 
 /**

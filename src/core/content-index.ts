@@ -167,14 +167,12 @@ export function buildIndex(
     }
   }
   const tagList: TagEntry[] = [...tags.values()]
-    .map(
-      ({ label, key, articles: listed, tagged }): TagEntry => ({
-        label,
-        key,
-        articles: listed.reverse(),
-        ...(tagged ? {} : { categoryOnly: true as const }),
-      }),
-    )
+    .map(({ label, key, articles: listed, tagged }): TagEntry => ({
+      label,
+      key,
+      articles: listed.reverse(),
+      ...(tagged ? {} : { categoryOnly: true as const }),
+    }))
     .sort((a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label));
   const tagsByKey = new Map(tagList.map((entry) => [entry.key, entry]));
 

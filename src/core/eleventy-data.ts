@@ -1,5 +1,5 @@
 import { isFields } from './cascade.js';
-import { jsonMistake } from './front-matter.js';
+import { frontMatterSchema, jsonMistake } from './front-matter.js';
 
 /**
  * Eleventy's data files: a folder's `posts/posts.json` (or `posts.11tydata.json`) gives every template
@@ -7,26 +7,64 @@ import { jsonMistake } from './front-matter.js';
  * them to it; its front matter overrides both. Only JSON is read: a `.11tydata.js` is code, never run.
  */
 
+/** A field of a data file the bot reads, by its key in lower case, as front matter's are read. */
+type FieldReader = (value: unknown) => { readonly value: unknown } | { readonly problem: string } | undefined;
+
+/** A list of tags as far as tags are read of one (see front-matter.ts): no list past it costs anything. */
+const TAG_ENTRIES_READ = 1000;
+
+/** Checked as front matter checks the field: its problem, else the value as written. */
+const checked =
+  (key: keyof typeof frontMatterSchema.in.shape): FieldReader =>
+  (value) => {
+    const read = frontMatterSchema.in.shape[key].safeParse(value);
+    return read.success ? { value } : { problem: read.error.issues[0]?.message ?? 'not read' };
+  };
+
+/** Yes or no as written (`true`, `"yes"`): anything else is no setting of these. */
+const yesOrNo: FieldReader = (value) =>
+  typeof value === 'boolean' || typeof value === 'string' || typeof value === 'number'
+    ? { value }
+    : undefined;
+
 /**
- * The fields the bot reads of a data file, their keys in lower case as front matter's are read: a
- * data file may hold anything (a listing's data), and what is kept goes with every post below it.
+ * Tags as Eleventy joins them: a text or a number, or a list of those (its other entries are left
+ * out), `null` as none (an empty list, as Eleventy makes it).
  */
-const READ_KEYS: ReadonlySet<string> = new Set([
-  'title',
-  'slug',
-  'tags',
-  'categories',
-  'category',
-  'url',
-  'permalink',
-  'summary',
-  'description',
-  'excerpt',
-  'date',
-  'draft',
-  'published',
-  'eleventyexcludefromcollections',
-  'sections',
+const tagsField: FieldReader = (value) => {
+  if (value === null || typeof value === 'string' || typeof value === 'number') return { value };
+  if (Array.isArray(value))
+    return {
+      value: value
+        .slice(0, TAG_ENTRIES_READ)
+        .filter((entry) => typeof entry === 'string' || typeof entry === 'number'),
+    };
+  return { problem: 'expected a list of tags, like ["posts", "career"], or a text' };
+};
+
+/**
+ * What the bot reads of a data file, and how: what would go wrong in every post below is said once,
+ * at the data file, and left out. What a post needs no more of than its presence (Eleventy's
+ * navigation) is kept as `true`: a data file's value goes with every post below it. An address from
+ * a data file would be every post's (Eleventy takes none from `url`, and a `slug` there names them
+ * all): neither is read. A `permalink` that is no text (Eleventy's object of one per output) is left
+ * to ARTICLE_URL, as a template is; `false` keeps its posts off the site.
+ */
+const READERS: ReadonlyMap<string, FieldReader> = new Map<string, FieldReader>([
+  ['title', checked('title')],
+  ['tags', tagsField],
+  ['categories', tagsField],
+  ['category', tagsField],
+  ['permalink', (value) => (typeof value === 'string' || value === false ? { value } : undefined)],
+  ['summary', checked('summary')],
+  ['description', checked('description')],
+  ['excerpt', checked('excerpt')],
+  ['date', checked('date')],
+  ['sections', checked('sections')],
+  ['draft', yesOrNo],
+  ['published', yesOrNo],
+  ['eleventyexcludefromcollections', yesOrNo],
+  ['eleventynavigation', (value) => (value === null || value === undefined ? undefined : { value: true })],
 ]);
 
 /** What a data file's name says it serves: its folder's templates, or one template (by name, without extension). */
@@ -35,22 +73,35 @@ export type DataFileRole = { readonly folder: true } | { readonly template: stri
 /**
  * Whether `name`, a file in the folder named `folderName`, is an Eleventy data file, and for what:
  * `posts.json` and `posts.11tydata.json` in `posts`, else `a.json` or `a.11tydata.json` for the
- * template `a` (whether `a.md` is there is for the caller to know).
+ * template `a` (whether `a.md` is there is for the caller to know). Named as Eleventy names them,
+ * case and all.
  */
 export function dataFileRole(name: string, folderName: string): DataFileRole | undefined {
-  const stem = /^(.+?)(?:\.11tydata)?\.json$/i.exec(name)?.[1];
+  const stem = /^(.+?)(?:\.11tydata)?\.json$/.exec(name)?.[1];
   if (stem === undefined) return undefined;
   return stem === folderName ? { folder: true } : { template: stem };
 }
 
-/** A data file's text read as fields to pass down, or why it cannot be. */
-export function readDataFile(
-  text: string,
-):
-  | { readonly ok: true; readonly fields: Readonly<Record<string, unknown>> }
+/** A field of a data file the bot cannot read: its key as written, and why. */
+export interface DataFieldProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+/**
+ * A data file's text read as the fields it passes down (see READERS), with what is wrong in a field
+ * it reads (left out); or where it is no JSON. An empty file is no fields, as Eleventy reads it.
+ */
+export function readDataFile(text: string):
+  | {
+      readonly ok: true;
+      readonly fields: Readonly<Record<string, unknown>>;
+      readonly problems: readonly DataFieldProblem[];
+    }
   | { readonly ok: false; readonly line: number; readonly reason: string } {
-  let data: unknown;
   const json = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (json.trim() === '') return { ok: true, fields: {}, problems: [] };
+  let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
@@ -58,12 +109,16 @@ export function readDataFile(
   }
   // A list or a value is no fields: nothing passed down, as Eleventy merges nothing of it.
   const fields: Record<string, unknown> = {};
+  const problems: DataFieldProblem[] = [];
   if (isFields(data))
     for (const [key, value] of Object.entries(data)) {
       const lower = key.toLowerCase();
-      if (READ_KEYS.has(lower)) fields[lower] = value;
+      const read = READERS.get(lower)?.(value);
+      if (read === undefined) continue;
+      if ('problem' in read) problems.push({ key, message: read.problem });
+      else fields[lower] = read.value;
     }
-  return { ok: true, fields };
+  return { ok: true, fields, problems };
 }
 
 /**
@@ -88,8 +143,9 @@ export function mergeDataLevels(
  * a list or text (the nearer's value, whatever it is, then stands).
  */
 export function joinedTags(farther: unknown, nearer: unknown): unknown[] | undefined {
+  // Eleventy makes a `null` (`tags:` written empty) an empty list before it joins them.
   const list = (value: unknown): unknown[] | undefined =>
-    Array.isArray(value) ? value : typeof value === 'string' ? [value] : undefined;
+    Array.isArray(value) ? value : typeof value === 'string' ? [value] : value === null ? [] : undefined;
   const a = list(farther);
   const b = list(nearer);
   if (a === undefined || b === undefined) return undefined;

@@ -157,6 +157,17 @@ describe("an Eleventy site's data file edited while the bot runs", () => {
     await eventually(() => expect(urls()).not.toEqual(['https://blog.example/notes/Hello/']));
     expect(lib.current.articles[0]?.tags).toEqual(['testing']);
   });
+
+  it('GIVEN a post added beside its own data file (b.json before b.md), watched THEN it is read with it', async () => {
+    put('package.json', '{}\n');
+    put('eleventy.config.js', 'export default function () {}\n');
+    put('posts/a.md', post('A', '2024-01-05'));
+    put('posts/b.json', JSON.stringify({ tags: ['own-b'] }));
+    const lib = await open(site, { watch: true });
+    put('posts/b.md', post('B', '2024-01-06'));
+    await eventually(() => expect(titles(lib)).toEqual(['A', 'B']));
+    expect(lib.current.bySlug('b')?.tags).toEqual(['own-b', 'testing']);
+  });
 });
 
 describe("an edit read again to the same result (an _index.md's cascade, say)", () => {

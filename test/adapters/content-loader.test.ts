@@ -577,11 +577,14 @@ describe("findArticles in a Hugo site's content", () => {
     expect((await found()).files).toEqual(pages);
   });
 
-  it("GIVEN config.toml (.yaml, .json) with Hugo's baseURL or theme beside the content folder, no Hugo folders (a theme as a module) THEN a Hugo site", async () => {
+  it("GIVEN config.toml (.yaml, .json) with Hugo's baseURL at its top beside the content folder, no Hugo folders (a theme as a module) THEN a Hugo site", async () => {
     unlinkSync(join(site, 'hugo.toml'));
     for (const [name, text] of [
       ['config.toml', 'title = "A blog"\nbaseURL = "https://example.org/"\n'],
-      ['config.toml', '[module]\n[[module.imports]]\npath = "github.com/x/theme"\ntheme = "x"\n'],
+      [
+        'config.toml',
+        'BaseURL = "https://example.org/"\n[module]\n[[module.imports]]\npath = "github.com/x/theme"\n',
+      ],
       ['config.yaml', 'title: A blog\nBaseURL: https://example.org/\n'],
       ['config.json', '{\n  "baseURL": "https://example.org/",\n  "title": "A blog"\n}\n'],
     ] as const) {
@@ -589,8 +592,16 @@ describe("findArticles in a Hugo site's content", () => {
       expect((await found()).files, text).toEqual(pages);
       unlinkSync(join(site, name));
     }
-    // Neither key: any tool's configuration, the tree read whole.
-    put('config.toml', 'title = "A blog"\nbase = "https://example.org/"\n');
+    // No such key at the top: any tool's configuration (Zola's), the tree read whole.
+    for (const text of [
+      'title = "A blog"\nbase_url = "https://example.org/"\ntheme = "after-dark"\n',
+      'title = "A blog"\n[extra]\nbaseURL = "https://example.org/"\n',
+      '  baseURL = "https://example.org/"\n',
+    ]) {
+      put('config.toml', text);
+      expect((await found()).files, text).toHaveLength(pages.length + resources.length);
+    }
+    put('config.yaml', 'extra:\n  baseURL: https://example.org/\n');
     expect((await found()).files).toHaveLength(pages.length + resources.length);
   });
 
@@ -860,6 +871,15 @@ describe('findArticles and loadContent in an Eleventy site', () => {
       ]);
       put('src/posts/posts.json', JSON.stringify({ draft: true }));
       expect((await article('one.md')()).found).toBeUndefined();
+    });
+
+    it('GIVEN a field in a data file no post could be read with THEN one problem at the data file, at its line; the posts read without it', async () => {
+      put('src/posts/posts.json', '{\n  "permalink": "/blog/{{ page.fileSlug }}/",\n  "date": "soon"\n}\n');
+      const { found, problems } = await article('one.md')();
+      expect(found?.url).toBe('https://blog.example/blog/one/');
+      expect(problems).toEqual([
+        expect.stringMatching(/src\/posts\/posts\.json:3: date: expected .+: its posts are read without it$/),
+      ]);
     });
 
     it('GIVEN CONTENT_DIR at the folder holding its data file THEN read there too', async () => {

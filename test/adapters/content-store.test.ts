@@ -324,3 +324,31 @@ describe('ContentStore', () => {
     await library.close();
   });
 });
+
+describe('an article as the store keeps it', () => {
+  it('GIVEN an article with every field of its head THEN the stored article has each, as parsed, and its sections', async () => {
+    const { parseArticle } = await import('../../src/core/parse-article.js');
+    const { formOf } = await import('../../src/adapters/parse-file.js');
+    const parsed = parseArticle({
+      file: 'content/2024-01-05-a-very-long-slug.md',
+      source:
+        '---\ntitle: T\nslug: a\nsummary: S\ntags: [go, "~~"]\ncategories: [career]\npermalink: /x/\ndate: 2024-01-05T10:00:00Z\nexpiryDate: 2030-01-01\n---\n\n## 5 tips for new managers\n\nText.\n\n## Tips\n\n- **A:** one\n',
+      siteUrl: 'https://blog.example',
+      hugo: true,
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const store = ContentStore.memory(createLogger({ level: 'silent' }));
+    const [kept] = store.putAll([{ key: 'k', form: formOf(parsed) }]);
+    if (kept?.ok !== true) throw new Error('not kept');
+    expect(kept.article).toBeInstanceOf(StoredArticle);
+    const { sections, ...head } = parsed.article;
+    // Every optional field this article has is one a stored article must keep (a field left out of
+    // StoredArticle's constructor would be lost on every start with a store).
+    expect(Object.keys(head).sort()).toEqual(
+      expect.arrayContaining(['categoryTags', 'leftOutTags', 'headingNotes', 'slugLine', 'addressField']),
+    );
+    expect({ ...kept.article, id: undefined, outline: undefined }).toEqual({ ...head, outline: undefined });
+    expect(kept.article.sections).toEqual(sections);
+    store.close();
+  });
+});

@@ -10,20 +10,50 @@ describe("Eleventy's data files", () => {
     // Code is never run: a .11tydata.js is no data file here.
     expect(dataFileRole('posts.11tydata.js', 'posts')).toBeUndefined();
     expect(dataFileRole('posts.yaml', 'posts')).toBeUndefined();
+    // Named as Eleventy names them, case and all.
+    expect(dataFileRole('posts.JSON', 'posts')).toBeUndefined();
+    expect(dataFileRole('Posts.json', 'posts')).toEqual({ template: 'Posts' });
   });
 
-  it('GIVEN a data file THEN the fields the bot reads, keys in lower case; others, a list or a value give nothing', () => {
+  it('GIVEN a data file THEN the fields the bot reads, keys in lower case; others, a list, a value or nothing give nothing', () => {
     expect(
       readDataFile('\uFEFF{"Permalink": "/x/", "layout": "post", "TAGS": ["a"], "items": [1, 2]}'),
-    ).toEqual({
-      ok: true,
-      fields: { permalink: '/x/', tags: ['a'] },
-    });
-    expect(readDataFile('[1, 2]')).toEqual({ ok: true, fields: {} });
-    expect(readDataFile('"text"')).toEqual({ ok: true, fields: {} });
+    ).toEqual({ ok: true, fields: { permalink: '/x/', tags: ['a'] }, problems: [] });
+    for (const text of ['[1, 2]', '"text"', '', ' \n'])
+      expect(readDataFile(text), text).toEqual({ ok: true, fields: {}, problems: [] });
     // A prototype key is data like any other, never the object's prototype.
     const read = readDataFile('{"__proto__": {"title": "x"}, "title": "T"}');
-    expect(read).toEqual({ ok: true, fields: { title: 'T' } });
+    expect(read).toEqual({ ok: true, fields: { title: 'T' }, problems: [] });
+  });
+
+  it("GIVEN fields every post below would share THEN an address, a slug or Eleventy's object permalink are not read; navigation is kept as present", () => {
+    expect(
+      readDataFile(
+        '{"url": "/x/", "slug": "x", "permalink": {"build": "/x/"}, "eleventyNavigation": {"key": "About"}}',
+      ),
+    ).toEqual({ ok: true, fields: { eleventynavigation: true }, problems: [] });
+    expect(readDataFile('{"permalink": false, "draft": "yes", "published": {}}')).toEqual({
+      ok: true,
+      fields: { permalink: false, draft: 'yes' },
+      problems: [],
+    });
+  });
+
+  it('GIVEN a field no post could be read with THEN a problem by its key as written, the field left out; tags keep their texts', () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const read = readDataFile(
+      `{"Date": "nonsense", "title": {}, "sections": {"tips": 5}, "tags": ["a", {}, 3, ${deep}], "categories": {"x": 1}}`,
+    );
+    expect(read).toMatchObject({
+      ok: true,
+      fields: { tags: ['a', 3] },
+      problems: [
+        { key: 'Date', message: expect.stringMatching(/^expected/) as string },
+        { key: 'title', message: 'expected a title (text)' },
+        { key: 'sections', message: expect.any(String) as string },
+        { key: 'categories', message: 'expected a list of tags, like ["posts", "career"], or a text' },
+      ],
+    });
   });
 
   it('GIVEN a data file that is no JSON THEN the line of the mistake, counted from 1, and why', () => {
@@ -48,5 +78,8 @@ describe("Eleventy's data files", () => {
     expect(mergeDataLevels([{ tags: ['a'] }, { tags: 3 }])).toEqual({ tags: 3 });
     expect(joinedTags(undefined, ['a'])).toBeUndefined();
     expect(joinedTags('a', 'b c')).toEqual(['a', 'b c']);
+    // `tags:` written empty is no tags of its own, as Eleventy reads it: the others stay.
+    expect(joinedTags(['keep'], null)).toEqual(['keep']);
+    expect(mergeDataLevels([{ tags: ['keep'] }, { tags: null }])).toEqual({ tags: ['keep'] });
   });
 });

@@ -152,9 +152,7 @@ describe('a `---js` field the bot reads that is code', () => {
 
   it("GIVEN a literal field the schema refuses THEN the problem is at its declaration's line, not a nested key's", () => {
     expect(
-      problemsOf(
-        `---js\n{\n  seo: {\n    date: "soon",\n  },\n  date: "2024-02-30",\n}\n---\n${BODY}`,
-      ),
+      problemsOf(`---js\n{\n  seo: {\n    date: "soon",\n  },\n  date: "2024-02-30",\n}\n---\n${BODY}`),
     ).toEqual([
       {
         file: 'content/blog/post.md',
