@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import pMap from 'p-map';
 import type { ContentProblem } from '../core/article.js';
@@ -111,17 +112,31 @@ type DataFileRead =
     }
   | { readonly problem: string; readonly line?: number };
 
+/**
+ * Reads the data file at `path`, found by the walk as a file: opened without following a link or
+ * waiting on a FIFO (either may have taken its place since), and no further than the bytes read.
+ */
 async function readOne(path: string): Promise<DataFileRead | undefined> {
   let text: string;
+  let file: FileHandle | undefined;
   try {
-    const info = await stat(path);
+    file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    const info = await file.stat();
     if (!info.isFile()) return undefined;
-    if (info.size > MAX_FILE_BYTES)
-      return { problem: `the data file has ${info.size} bytes, more than the ${MAX_FILE_BYTES} read` };
-    text = await readFile(path, 'utf8');
+    const tooLarge = (size: number) => ({
+      problem: `the data file has ${size} bytes, more than the ${MAX_FILE_BYTES} read`,
+    });
+    if (info.size > MAX_FILE_BYTES) return tooLarge(info.size);
+    const bytes = await file.readFile();
+    if (bytes.length > MAX_FILE_BYTES) return tooLarge(bytes.length);
+    text = bytes.toString('utf8');
   } catch (error) {
+    // A link put in its place since the walk: not followed, as the walk follows none to a data file.
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return undefined;
     const reason = readFailure(error);
     return reason === undefined ? undefined : { problem: reason };
+  } finally {
+    await file?.close();
   }
   const data = readDataFile(text);
   if (!data.ok) return { problem: `not valid JSON (${data.reason})`, line: data.line };

@@ -882,6 +882,20 @@ describe('findArticles and loadContent in an Eleventy site', () => {
       ]);
     });
 
+    it('GIVEN a data file over 1 MiB, or a link to one outside the folder THEN the first is a problem naming it, the second not read', async () => {
+      put('src/posts/posts.json', `{"title": "${'x'.repeat(1024 * 1024)}"}`);
+      const outside = join(site, 'outside.json');
+      writeFileSync(outside, JSON.stringify({ permalink: '/stolen/{{ page.fileSlug }}/' }));
+      symlinkSync(outside, join(site, 'src', 'src.json'));
+      const { found, problems } = await article('one.md')();
+      expect(found?.url).not.toContain('/stolen/');
+      expect(problems).toEqual([
+        expect.stringMatching(
+          /src\/posts\/posts\.json: the data file has \d+ bytes, more than the 1048576 read: the fields it gives its posts are not read$/,
+        ),
+      ]);
+    });
+
     it('GIVEN CONTENT_DIR at the folder holding its data file THEN read there too', async () => {
       put('src/posts/posts.json', JSON.stringify({ permalink: '/blog/{{ page.fileSlug }}/' }));
       const { found } = await article('one.md')(join(site, 'src/posts'));
