@@ -482,10 +482,12 @@ export class ContentLibrary {
         continue;
       }
       if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo)) continue;
-      // An Eleventy post added (or gone) beside its own data file (`b.json` for `b.md`): read with it.
+      // An Eleventy post added beside its own data file (`b.json` for `b.md`): read with it; one gone
+      // from beside it leaves the data file waiting for it.
+      const template = templateKey(inside);
       if (
-        this.#eleventyData.waiting.has(templateKey(inside)) ||
-        this.#eleventyData.templates.has(templateKey(inside))
+        this.#eleventyData.waiting.has(template) ||
+        (info === undefined && this.#eleventyData.templates.has(template))
       ) {
         rescan = true;
         continue;

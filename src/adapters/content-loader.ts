@@ -890,9 +890,11 @@ export async function configuredSiteAddress(dir: string): Promise<SiteAddress | 
   const entries =
     root === undefined ? undefined : await readdir(root, { withFileTypes: true }).catch(() => undefined);
   if (root === undefined || entries === undefined) return undefined;
+  // As findArticles reads the site: Hugo's configuration first.
+  const hugo = await findHugoSite(root, entries);
+  if (hugo !== undefined) return hugo.address;
   const jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
-  const hugo = jekyll ? undefined : await findHugoSite(root, entries);
-  return hugo !== undefined ? hugo.address : (await jekyllConfigOf(root, entries, jekyll)).address;
+  return (await jekyllConfigOf(root, entries, jekyll)).address;
 }
 
 /**
@@ -1114,7 +1116,8 @@ async function isHugoSite(site: string, names: readonly string[]): Promise<boole
 /**
  * Whether the configuration `text` of the file `name` sets Hugo's `baseURL` at its top level (Hugo
  * reads keys in any case): in TOML before any table, unindented in YAML; a key of that name in a
- * table (`[extra]`) is another tool's.
+ * table (`[extra]`) is another tool's. In JSON, a `"baseURL"` key anywhere (its nesting is not told
+ * apart by its indentation).
  */
 function hasBaseUrl(name: string, text: string): boolean {
   if (name.endsWith('.toml')) return /^["']?baseurl["']?[ \t]*=/im.test(text.split(/^[ \t]*\[/m)[0] ?? '');

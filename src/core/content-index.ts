@@ -166,12 +166,14 @@ export function buildIndex(
       if (count > (entry.spellings.get(entry.label) ?? 0)) entry.label = spelling;
     }
   }
+  // A blog whose posts name no tags, only categories, has its TAG_URL set for those: none is apart.
+  const anyTagged = [...tags.values()].some((entry) => entry.tagged);
   const tagList: TagEntry[] = [...tags.values()]
     .map(({ label, key, articles: listed, tagged }): TagEntry => ({
       label,
       key,
       articles: listed.reverse(),
-      ...(tagged ? {} : { categoryOnly: true as const }),
+      ...(tagged || !anyTagged ? {} : { categoryOnly: true as const }),
     }))
     .sort((a, b) => b.articles.length - a.articles.length || a.label.localeCompare(b.label));
   const tagsByKey = new Map(tagList.map((entry) => [entry.key, entry]));

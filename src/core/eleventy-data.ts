@@ -32,12 +32,15 @@ const yesOrNo: FieldReader = (value) =>
  * out), `null` as none (an empty list, as Eleventy makes it).
  */
 const tagsField: FieldReader = (value) => {
-  if (value === null || typeof value === 'string' || typeof value === 'number') return { value };
+  if (value === null || (typeof value === 'string' && value.trim() !== '') || typeof value === 'number')
+    return { value };
+  // A blank text is none, as Eleventy reads `tags: ""`.
+  if (typeof value === 'string' && value.trim() === '') return { value: [] };
   if (Array.isArray(value))
     return {
       value: value
         .slice(0, TAG_ENTRIES_READ)
-        .filter((entry) => typeof entry === 'string' || typeof entry === 'number'),
+        .filter((entry) => (typeof entry === 'string' && entry.trim() !== '') || typeof entry === 'number'),
     };
   return { problem: 'expected a list of tags, like ["posts", "career"], or a text' };
 };
@@ -132,11 +135,26 @@ export function mergeDataLevels(
   let merged: Record<string, unknown> | undefined;
   for (const level of levels) {
     if (Object.keys(level).length === 0) continue;
-    const tags = joinedTags(merged?.['tags'], level['tags']);
-    merged = { ...merged, ...level, ...(tags === undefined ? {} : { tags }) };
+    merged = { ...merged, ...level, ...joinedLists(merged ?? {}, level) };
   }
   return merged;
 }
+
+/** The tag fields (`tags`, `categories`, `category`) of two levels, joined where both have one (see joinedTags). */
+export function joinedLists(
+  farther: Readonly<Record<string, unknown>>,
+  nearer: Readonly<Record<string, unknown>>,
+): Record<string, unknown[]> {
+  const joined: Record<string, unknown[]> = {};
+  for (const field of JOINED_FIELDS) {
+    const list = joinedTags(farther[field], nearer[field]);
+    if (list !== undefined) joined[field] = list;
+  }
+  return joined;
+}
+
+/** The fields whose lists Eleventy joins from level to level that the bot reads: its tag fields. */
+const JOINED_FIELDS = ['tags', 'categories', 'category'] as const;
 
 /**
  * Tags of two levels joined, as Eleventy joins them (a text is one tag): undefined when neither has

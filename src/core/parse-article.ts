@@ -2,7 +2,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent }
 import type { Article, ContentProblem, Interlude, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
 import { readAdmonitions, stripAdmonitions } from './admonitions.js';
-import { joinedTags } from './eleventy-data.js';
+import { joinedLists } from './eleventy-data.js';
 import { stripAttributeLists } from './attribute-lists.js';
 import { showsNothing as showsNoText } from './invisible.js';
 import {
@@ -128,6 +128,17 @@ export type ParseResult =
  * in the list of posts), not topics: left out, as Eleventy's starter blog leaves them out of its tags.
  */
 const ELEVENTY_COLLECTIONS: ReadonlySet<string> = new Set(['all', 'nav', 'post', 'posts']);
+
+/** An Eleventy page in the site's menu (`eleventyNavigation`) dated neither by its fields nor by its name. */
+function isMenuPage(data: Record<string, unknown>, file: string): boolean {
+  const navigation = data['eleventynavigation'];
+  if (navigation === undefined || navigation === null) return false;
+  const dated = !isBlank(data['date']) || DATED_NAME.test(file.split('/').pop() ?? '');
+  return !dated;
+}
+
+/** A file name Eleventy (and the bot) dates a page by: `2024-01-05-title.md`. */
+const DATED_NAME = /^\d{4}-\d{1,2}-\d{1,2}-/;
 
 /** Hugo's taxonomies the bot reads as tags: a text in one is one term (Hugo's ToStringSlicePreserveString). */
 const HUGO_TERM_FIELDS = ['tags', 'categories'];
@@ -263,10 +274,9 @@ function parseSource({
   }
   const { fields: own, names } = lowerKeys(isFields(block.data) ? block.data : {});
   // What Hugo's `cascade` and Eleventy's data files pass down is the page's own unless it sets the
-  // key itself; Eleventy joins their tags to its own.
-  const joined = eleventy && cascade !== undefined ? joinedTags(cascade['tags'], own['tags']) : undefined;
+  // key itself; Eleventy joins their tags (and categories) to its own.
   const written =
-    cascade === undefined ? own : { ...cascade, ...own, ...(joined === undefined ? {} : { tags: joined }) };
+    cascade === undefined ? own : { ...cascade, ...own, ...(eleventy ? joinedLists(cascade, own) : {}) };
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
   // stops publishing it at the first of its expiry keys.
   // An empty one is none, as Hugo takes it: the next says.
@@ -306,14 +316,15 @@ function parseSource({
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
   // Eleventy's `eleventyExcludeFromCollections: true` (a 404 or thank-you page) is in no list of
-  // posts, and a page with `eleventyNavigation` (its starter blog's About and Home) is one of the
-  // site's menu, no post: the keys are Eleventy's own, so they are read wherever they are written.
+  // posts: the key is Eleventy's own, so it is read wherever it is written. In an Eleventy site, an
+  // undated page in its menu (`eleventyNavigation`: its starter blog's About and Home) is no post
+  // either; a dated one (a post with breadcrumbs) is.
   if (
     isYes(data['draft']) ||
     isNo(data['published']) ||
     data['permalink'] === false ||
     isYes(data['eleventyexcludefromcollections']) ||
-    (data['eleventynavigation'] !== undefined && data['eleventynavigation'] !== null) ||
+    (eleventy && isMenuPage(data, file)) ||
     isUnrendered(data)
   )
     return { ok: false, problems: [], unpublished: true };

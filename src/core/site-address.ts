@@ -38,7 +38,10 @@ export function siteAddressOf(url: unknown, baseurl?: unknown): string | undefin
   const base = typeof baseurl === 'string' ? baseurl.trim().replace(/^\/+|\/+$/g, '') : '';
   const joined = `${parsed.href.replace(/\/+$/, '')}${base === '' ? '' : `/${base}`}`;
   try {
-    return new URL(joined).href.replace(/\/+$/, '');
+    const address = new URL(joined);
+    // A baseurl with `?` or `#` would put every path after a query or a fragment.
+    if (address.search !== '' || address.hash !== '') return undefined;
+    return address.href.replace(/\/+$/, '');
   } catch {
     return undefined;
   }

@@ -13,6 +13,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import {
+  configuredSiteAddress,
   displayName,
   compare,
   findArticles,
@@ -1319,5 +1320,30 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     put('_config.yml', 'title: A blog\ntimezone: America/New_York\n');
     expect(await publishes()).toEqual(['2024-03-01T06:00:00.000Z']);
     store.close();
+  });
+});
+
+describe("configuredSiteAddress: the site's own address, as findArticles reads the site", () => {
+  let site: string;
+  beforeEach(() => {
+    site = mkdtempSync(join(tmpdir(), 'site-address-'));
+    mkdirSync(join(site, 'content', 'posts'), { recursive: true });
+  });
+  afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+  it("GIVEN a folder with Hugo's configuration and a _config.yml THEN Hugo's baseURL, as the site is read as Hugo's", async () => {
+    writeFileSync(join(site, 'hugo.toml'), 'baseURL = "https://hugo.dev/"\n');
+    writeFileSync(join(site, '_config.yml'), 'url: https://jekyll.dev\n');
+    expect(await configuredSiteAddress(site)).toEqual({
+      url: 'https://hugo.dev',
+      setting: 'hugo.toml baseURL',
+    });
+    expect((await configuredSiteAddress(join(site, 'content')))?.url).toBe('https://hugo.dev');
+    rmSync(join(site, 'hugo.toml'));
+    expect(await configuredSiteAddress(site)).toEqual({
+      url: 'https://jekyll.dev',
+      setting: '_config.yml url',
+    });
+    expect(await configuredSiteAddress(join(site, 'missing'))).toBeUndefined();
   });
 });

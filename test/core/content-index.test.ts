@@ -345,6 +345,14 @@ describe('buildIndex', () => {
     ]);
   });
 
+  it('GIVEN a blog whose posts name only categories, no tags THEN none is categoryOnly: TAG_URL is set for them', () => {
+    const { index } = buildIndex([
+      make('a', { tags: [], categories: ['career'] }),
+      make('b', { tags: [], categories: ['news'] }),
+    ]);
+    expect(index.tags.map((t) => t.categoryOnly ?? false)).toEqual([false, false]);
+  });
+
   it('GIVEN a tag written with an emoji variation selector THEN the tag without it finds it, shown as written', () => {
     const { index } = buildIndex([
       make('phone', { tags: ['\u2764\uFE0F'] }),

@@ -81,5 +81,14 @@ describe("Eleventy's data files", () => {
     // `tags:` written empty is no tags of its own, as Eleventy reads it: the others stay.
     expect(joinedTags(['keep'], null)).toEqual(['keep']);
     expect(mergeDataLevels([{ tags: ['keep'] }, { tags: null }])).toEqual({ tags: ['keep'] });
+    // Categories are lists Eleventy joins as well.
+    expect(mergeDataLevels([{ categories: ['a'] }, { categories: 'b', category: 'c' }])).toEqual({
+      categories: ['a', 'b'],
+      category: 'c',
+    });
+    // A blank tags text is none; blank entries are left out.
+    expect(readDataFile('{"tags": "", "categories": ["", " ", "x"]}')).toMatchObject({
+      fields: { tags: [], categories: ['x'] },
+    });
   });
 });

@@ -3579,17 +3579,23 @@ describe('empty fields, dates and pages as the generators read them', () => {
     expect(parsed('---\ntitle: T\neleventyExcludeFromCollections: false\n---\nBody.\n').ok).toBe(true);
   });
 
-  it("GIVEN Eleventy's eleventyNavigation (a page of the site's menu: About, Home) THEN no article and no problem; without it, or empty, an article", () => {
+  it("GIVEN Eleventy's eleventyNavigation on an undated page (a page of the site's menu: About, Home) THEN no article and no problem there; a dated one, or outside Eleventy, an article", () => {
     // As Eleventy's starter blog writes its about page.
     const about =
       '---\neleventyNavigation:\n  key: About\n  order: 3\n---\n# About Me\n\nI am a person that writes stuff.\n';
-    for (const site of [{ eleventy: true }, {}])
-      expect(parsed(about, 'content/about/index.md', site)).toEqual({
-        ok: false,
-        problems: [],
-        unpublished: true,
-      });
-    expect(parsed('---\ntitle: T\neleventyNavigation:\n---\nBody.\n').ok).toBe(true);
+    expect(parsed(about, 'content/about/index.md', { eleventy: true })).toEqual({
+      ok: false,
+      problems: [],
+      unpublished: true,
+    });
+    expect(parsed(about, 'content/about/index.md', {}).ok).toBe(true);
+    // A post with breadcrumbs is dated, by its field or its name.
+    const crumbs = '---\ntitle: T\neleventyNavigation:\n  key: T\n  parent: Blog\n';
+    expect(parsed(`${crumbs}date: 2024-01-05\n---\nBody.\n`, 'posts/t.md', { eleventy: true }).ok).toBe(true);
+    expect(parsed(`${crumbs}---\nBody.\n`, 'posts/2024-01-05-t.md', { eleventy: true }).ok).toBe(true);
+    expect(
+      parsed('---\ntitle: T\neleventyNavigation:\n---\nBody.\n', 'posts/t.md', { eleventy: true }).ok,
+    ).toBe(true);
   });
 
   it('GIVEN a page without front matter in an Eleventy site THEN an article titled from its file name, as Eleventy publishes it; elsewhere a problem', () => {

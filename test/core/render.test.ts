@@ -212,6 +212,22 @@ describe('rendering long content', () => {
     );
   });
 
+  it("GIVEN a tag only categories name, on Hugo's tag pages THEN its list's button opens the blog, and says so; a tag's says see them", () => {
+    const links = { siteUrl: 'https://blog.example', blog: '/posts/', tag: '/tags/:tagslug/' };
+    const { index } = buildIndex([
+      mustParse(articleSource(validFront({ tags: ['go'], categories: ['career'] }), '## Tips\n\n- x')),
+    ]);
+    const button = (key: string) =>
+      (renderArticles({ tag: index.tag(key), page: 0 }, index, links).components?.[0]?.components ?? []).find(
+        (component) => 'url' in component,
+      );
+    expect(button('career')).toMatchObject({ label: 'Open the blog', url: 'https://blog.example/posts/' });
+    expect(button('go')).toMatchObject({
+      label: 'See them on the blog',
+      url: 'https://blog.example/tags/go/',
+    });
+  });
+
   it('GIVEN a tip of 20,000 characters THEN the reply fits and points to the article for the rest', () => {
     const article = mustParse(
       articleSource(validFront(), `## Tips\n\n- **Huge:** ${prose(3500)}`),

@@ -16,6 +16,8 @@ describe("the blog's address from its configuration", () => {
     expect(siteAddressOf('https://jane.dev', '/')).toBe('https://jane.dev');
     expect(siteAddressOf('https://jane.dev', '/my notes')).toBe('https://jane.dev/my%20notes');
     expect(siteAddressOf('https://jane.dev', 3)).toBe('https://jane.dev');
+    expect(siteAddressOf('https://jane.dev', '?a=b')).toBeUndefined();
+    expect(siteAddressOf('https://jane.dev', 'notes#x')).toBeUndefined();
   });
 
   it("GIVEN no published address (a path, a placeholder, the machine's own, another scheme, none) THEN none", () => {

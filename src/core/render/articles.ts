@@ -177,8 +177,9 @@ export function parseArticlesCustomId(customId: string, index: ContentIndex): Ar
 /** The list of articles (with a tag, or all), newest first, one page of it. */
 export function renderArticles(view: ArticlesView, index: ContentIndex, links: BlogLinks): MessagePayload {
   const { tag } = view;
-  // Without tag pages, the blog's own: the list shows the tag's articles anyway.
-  const tagPage = tag !== undefined && links.tag !== undefined;
+  // Without tag pages (or for a tag only categories name, which they do not list), the blog's own:
+  // the list shows the tag's articles anyway.
+  const tagPage = tag !== undefined && links.tag !== undefined && tag.categoryOnly !== true;
   return renderArticleList({
     title: tag === undefined ? 'All articles' : `Articles tagged “${tag.label}”`,
     articles: tag?.articles ?? index.articles,
