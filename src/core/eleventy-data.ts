@@ -58,7 +58,11 @@ const READERS: ReadonlyMap<string, FieldReader> = new Map<string, FieldReader>([
   ['tags', tagsField],
   ['categories', tagsField],
   ['category', tagsField],
-  ['permalink', (value) => (typeof value === 'string' || value === false ? { value } : undefined)],
+  [
+    'permalink',
+    (value) =>
+      value === false ? { value } : typeof value === 'string' ? checked('permalink')(value) : undefined,
+  ],
   ['summary', checked('summary')],
   ['description', checked('description')],
   ['excerpt', checked('excerpt')],

@@ -54,6 +54,11 @@ describe("Eleventy's data files", () => {
         { key: 'categories', message: 'expected a list of tags, like ["posts", "career"], or a text' },
       ],
     });
+    // An address too long for any post is said once, at the data file.
+    expect(readDataFile(`{"permalink": "/${'x'.repeat(600)}/"}`)).toMatchObject({
+      fields: {},
+      problems: [{ key: 'permalink' }],
+    });
   });
 
   it('GIVEN a data file that is no JSON THEN the line of the mistake, counted from 1, and why', () => {
