@@ -19,7 +19,7 @@ import {
   type APIMessage,
 } from 'discord-api-types/v10';
 import { loadContentConfig, settingsFromEnvironment } from '../src/config.js';
-import { configuredSiteAddress } from '../src/adapters/content-loader.js';
+import { linkedSiteUrl } from '../src/adapters/content-loader.js';
 import { codePointLength } from '../src/core/text.js';
 import {
   ADMIN_PERMISSIONS,
@@ -98,9 +98,9 @@ async function main(): Promise<void> {
   const settings = settingsFromEnvironment(loadContentConfig, 'The playground');
   if (settings === undefined) process.exit(1);
   const contentDir = resolve(settings.contentDir);
-  // Links need an address to show as links: the site's own, as the bot takes it (see
-  // configuredSiteAddress), else one made up.
-  const siteUrl = settings.siteUrl ?? (await configuredSiteAddress(contentDir))?.url ?? 'https://example.com';
+  // Links need an address to show as links: SITE_URL, or the site's own as the bot takes it (see
+  // linkedSiteUrl), else one made up.
+  const siteUrl = (await linkedSiteUrl(settings.siteUrl, contentDir)).url ?? 'https://example.com';
   const dir = mkdtempSync(join(tmpdir(), 'playground-'));
   const emulator = await new DiscordEmulator({ validator: specValidator() }).start();
   // The content settings read above and the emulator's, nothing else: deploy-commands and the bot run

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { configuredSiteAddress, loadContent, type LoadedContent } from './adapters/content-loader.js';
+import { linkedSiteUrl, loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
@@ -36,8 +36,7 @@ async function check(): Promise<number> {
   if (settings === undefined) return 1;
   const { contentDir, articleUrl, contentLanguage } = settings;
   // SITE_URL unset: the blog's own address, as its Hugo or Jekyll configuration gives it (as the bot takes it).
-  const siteAddress = settings.siteUrl === undefined ? await configuredSiteAddress(contentDir) : undefined;
-  const siteUrl = settings.siteUrl ?? siteAddress?.url;
+  const { url: siteUrl, configured: siteAddress } = await linkedSiteUrl(settings.siteUrl, contentDir);
   const blogLinks = { ...settings.blogLinks, siteUrl };
   const { index, problems, fileCount, staticFiles, expired, upcoming, site, addressPattern } =
     await loadContent(contentDir, siteUrl, articleUrl, contentLanguage);

@@ -4,7 +4,7 @@ import { fetchWith, OverrideCache } from './adapters/command-overrides.js';
 import { ContentStore } from './adapters/content-store.js';
 import { collectGarbage } from './adapters/heap.js';
 import { ContentLibrary } from './adapters/content-library.js';
-import { configuredSiteAddress } from './adapters/content-loader.js';
+import { linkedSiteUrl } from './adapters/content-loader.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact, type Logger } from './adapters/logger.js';
 import { HealthServer } from './adapters/health-server.js';
@@ -139,14 +139,12 @@ async function main(): Promise<number> {
   };
   process.on('SIGHUP', onHangUp);
   // SITE_URL unset: the blog's own address, as its Hugo or Jekyll configuration gives it.
-  const siteAddress =
-    config.siteUrl === undefined ? await configuredSiteAddress(config.contentDir) : undefined;
-  if (siteAddress !== undefined)
+  const { url: siteUrl, configured } = await linkedSiteUrl(config.siteUrl, config.contentDir);
+  if (configured !== undefined)
     logger.info(
-      { siteUrl: siteAddress.url, from: siteAddress.setting },
+      { siteUrl: configured.url, from: configured.setting },
       "SITE_URL is unset: the site's configuration gives its address",
     );
-  const siteUrl = config.siteUrl ?? siteAddress?.url;
   // Everything an article is made from besides its file: what is stored is kept only while they are the same.
   const settings = {
     siteUrl,

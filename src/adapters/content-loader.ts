@@ -898,6 +898,19 @@ export async function configuredSiteAddress(dir: string): Promise<SiteAddress | 
 }
 
 /**
+ * The address posts are linked on: SITE_URL (`siteUrl`) when set, else the one the configuration of
+ * the site at `dir` gives (see configuredSiteAddress), which is then `configured` too, to be said.
+ */
+export async function linkedSiteUrl(
+  siteUrl: string | undefined,
+  dir: string,
+): Promise<{ readonly url: string | undefined; readonly configured?: SiteAddress }> {
+  if (siteUrl !== undefined) return { url: siteUrl };
+  const configured = await configuredSiteAddress(dir);
+  return configured === undefined ? { url: undefined } : { url: configured.url, configured };
+}
+
+/**
  * The section in Hugo's content (`hugo`: see {@link FoundArticles.hugo}) of the page at `inside`
  * (relative to the content folder), see hugoSectionOf; `''` outside a Hugo site.
  */

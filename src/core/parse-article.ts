@@ -133,12 +133,11 @@ const ELEVENTY_COLLECTIONS: ReadonlySet<string> = new Set(['all', 'nav', 'post',
 function isMenuPage(data: Record<string, unknown>, file: string): boolean {
   const navigation = data['eleventynavigation'];
   if (navigation === undefined || navigation === null) return false;
-  const dated = !isBlank(data['date']) || DATED_NAME.test(file.split('/').pop() ?? '');
-  return !dated;
+  if (!isBlank(data['date'])) return false;
+  // Dated by its own name (`2024-01-05-title.md`, not its folder's), as fileName reads it, a day or not.
+  const { date, notADay } = fileName(file.split('/').pop() ?? file);
+  return date === undefined && notADay === undefined;
 }
-
-/** A file name Eleventy (and the bot) dates a page by: `2024-01-05-title.md`. */
-const DATED_NAME = /^\d{4}-\d{1,2}-\d{1,2}-/;
 
 /** Hugo's taxonomies the bot reads as tags: a text in one is one term (Hugo's ToStringSlicePreserveString). */
 const HUGO_TERM_FIELDS = ['tags', 'categories'];
