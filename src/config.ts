@@ -29,6 +29,22 @@ const httpUrl = (example: string) =>
     .url({ protocol: /^https?$/, error: `expected an http(s) address, like ${example}` })
     .transform((url) => url.replace(/\/+$/, ''));
 
+/**
+ * The site's address: every link is made by adding a path to it, so a query or a fragment there
+ * would put each path after it (`https://x.example/?a#b/blog/post`, the home page for every post).
+ */
+const siteUrl = (example: string) =>
+  httpUrl(example).refine((url) => {
+    const { search, hash, username, password } = new URL(url);
+    return search === '' && hash === '' && username === '' && password === '';
+  }, `expected the site's address without ?, # or a user name, like ${example} or ${example}/blog`);
+
+/**
+ * A path on SITE_URL or an http(s) address: `//host/…` is neither, and would link to another host
+ * as the path of the link it makes.
+ */
+const PATH_OR_URL = String.raw`\/(?!\/)\S*|https?:\/\/\S*`;
+
 /** 1 to `max`: one message for text, fractions, zero and negatives alike. */
 const positiveWholeNumber = (max: number) => {
   const error = `expected a positive whole number, at most ${max.toLocaleString('en')}`;
@@ -57,7 +73,7 @@ const envSchema = z.object({
   DISCORD_APPLICATION_ID: optional(z.string().trim().regex(SNOWFLAKE, 'expected the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().trim().regex(SNOWFLAKE, 'expected a numeric server (guild) id')),
   DISCORD_API_URL: optional(httpUrl('https://discord.com/api')),
-  SITE_URL: optional(httpUrl('https://example.com')),
+  SITE_URL: optional(siteUrl('https://example.com')),
   CONTENT_DIR: optional(z.string().trim()),
   ARTICLE_URL: optional(
     z
@@ -66,7 +82,7 @@ const envSchema = z.object({
       // A Jekyll permalink style copied from _config.yml (`pretty`) is read as the pattern it names:
       // here, so that the bot and content:check read it alike.
       .overwrite(expandArticleUrl)
-      .regex(/^(\/|https?:\/\/)\S*$/, {
+      .regex(new RegExp(`^(?:${PATH_OR_URL})$`), {
         error:
           "expected a path on SITE_URL (or an http(s) address) with :slug, :year, :month or :day, like /blog/:slug, or Jekyll's date, pretty or none",
         abort: true,
@@ -93,7 +109,7 @@ const envSchema = z.object({
       .string()
       .trim()
       .regex(
-        /^(\/|https?:\/\/)\S*$/,
+        new RegExp(`^(?:${PATH_OR_URL})$`),
         'expected a path on SITE_URL (or an http(s) address), like /blog or /posts/',
       ),
   ),
@@ -102,7 +118,7 @@ const envSchema = z.object({
     z
       .string()
       .trim()
-      .regex(/^(none|\/\S*|https?:\/\/\S*)$/i, {
+      .regex(new RegExp(`^(?:none|${PATH_OR_URL})$`, 'i'), {
         error:
           'expected a path on SITE_URL (or an http(s) address) with :tag, :tagslug or :tagslugify, like /tags/:tagslug/, or none',
         abort: true,

@@ -195,6 +195,22 @@ describe('loadConfig', () => {
     expect(formatConfigProblems(bad.ok ? [] : bad.problems, 'content:check')).toMatch(
       /^content:check cannot start/,
     );
+    // Every link adds a path to it: after a query or a fragment, each would open the home page.
+    for (const value of [
+      'https://blog.example?x=1',
+      'https://blog.example/#top',
+      'https://me:pw@blog.example',
+    ])
+      expect(loadContentConfig({ SITE_URL: value })).toEqual({
+        ok: false,
+        problems: [
+          "SITE_URL: expected the site's address without ?, # or a user name, like https://example.com or https://example.com/blog",
+        ],
+      });
+    expect(loadContentConfig({ SITE_URL: 'https://blog.example/en/' })).toMatchObject({
+      ok: true,
+      config: { siteUrl: 'https://blog.example/en' },
+    });
   });
 
   it('GIVEN an ARTICLE_URL with a token the bot does not fill THEN refuses it, naming the token; the known ones pass', () => {
@@ -251,6 +267,18 @@ describe('loadConfig', () => {
     const blog = readAlike('BLOG_URL', 'blogLinks');
     expect(blog('/posts/')).toEqual({ siteUrl: undefined, blog: '/posts/', tag: '/blog?tag=:tag' });
     expect(blog('posts')).toEqual([expect.stringMatching(/^BLOG_URL: expected a path on SITE_URL/)]);
+    // `//host/…` is no path on SITE_URL: a link made of it opens another host.
+    expect(blog('//other.example/posts')).toEqual([
+      expect.stringMatching(/^BLOG_URL: expected a path on SITE_URL/),
+    ]);
+    expect(links('//other.example/:tag')).toEqual([
+      expect.stringMatching(/^TAG_URL: expected a path on SITE_URL/),
+    ]);
+    expect(loadContentConfig({ ARTICLE_URL: '//other.example/:slug' })).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^ARTICLE_URL: expected a path on SITE_URL/)],
+    });
+    expect(blog('/')).toEqual({ siteUrl: undefined, blog: '/', tag: '/blog?tag=:tag' });
   });
 
   it('GIVEN CONTENT_LANGUAGE THEN the bot and content:check read it alike, lowercased; a value that is no language code is refused', () => {

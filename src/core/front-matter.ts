@@ -15,8 +15,10 @@ import { isHttpUrl } from './urls.js';
 export { SLUG_PATTERN } from './slug.js';
 const TAG_MAX = 50;
 
-const headingNames = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)], {
-  error: 'expected a heading name or a list of heading names',
+const HEADING_NAMES = 'expected a heading name or a list of heading names, like Advice or [Advice, Tips]';
+const headingName = z.string().trim().min(1, HEADING_NAMES);
+const headingNames = z.union([headingName, z.array(headingName).min(1, HEADING_NAMES)], {
+  error: HEADING_NAMES,
 });
 
 const DAY_EXPECTED =

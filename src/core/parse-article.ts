@@ -626,7 +626,17 @@ function parseSource({
       field: kind,
       message: `the heading "${shortName(heading)}" is not read as the ${kind} section (headed "${kind[0]?.toUpperCase() ?? ''}${kind.slice(1)}"): to read it as one, write sections: { ${kind}: ${heading.length > 100 ? 'its heading' : JSON.stringify(heading)} } in the front matter`,
     }));
-  const headingNotes = [...unmatched, ...nearMisses];
+  // A heading name `sections` maps to two kinds is read as the first (see headingMatcher): said.
+  const shared: ContentProblem[] =
+    own['sections'] === undefined
+      ? []
+      : sharedHeadings(meta).map(({ kind, name, readAs }) => ({
+          file,
+          line: valueLine(frontLines, sectionsKey, kind),
+          field: 'sections',
+          message: `${kind}: "${shortName(oneLine(name))}" is mapped to ${readAs} too, and a heading is one section: it is read as ${readAs}; map it to one kind`,
+        }));
+  const headingNotes = [...unmatched, ...shared, ...nearMisses];
   const article: Article = {
     slug,
     ...(fullSlug === slug ? {} : { fullSlug }),
@@ -1624,6 +1634,18 @@ function mappedNames(meta: Pick<FrontMatter, 'sections'>): { kind: SectionKind; 
   });
 }
 
+/** Names `sections` maps to a kind after another (as headingKey compares them): `readAs`, the one they are read as. */
+function sharedHeadings(
+  meta: Pick<FrontMatter, 'sections'>,
+): { kind: SectionKind; name: string; readAs: SectionKind }[] {
+  const first = new Map<string, SectionKind>();
+  return mappedNames(meta).flatMap(({ kind, name }) => {
+    const readAs = first.get(headingKey(name));
+    if (readAs === undefined) first.set(headingKey(name), kind);
+    return readAs === undefined || readAs === kind ? [] : [{ kind, name, readAs }];
+  });
+}
+
 function headingMatcher(meta: Pick<FrontMatter, 'sections'>): (heading: string) => SectionKind | undefined {
   const byName = new Map<string, SectionKind>();
   const add = (name: string, kind: SectionKind): void => {
@@ -1882,7 +1904,7 @@ const HEADING_NUMBER = /^(\d{1,9})[.)][ \t]+/;
 const NAME_END = /(?<!\.)[.。:：\-–—]$/;
 
 /** What ends a section's heading but no part of its name (`Tips:`, `Tips —`): white space, a colon or a dash. */
-const HEADING_END = /[\s:–—-]/;
+const HEADING_END = /[\s:：–—-]/;
 
 /** A number alone in a sub-heading or a bold lead (`### 2.`, `**2.**`): a numbered item without a name. */
 const HEADING_NUMBER_ALONE = /^(\d{1,9})[.)][ \t]*$/;

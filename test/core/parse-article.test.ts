@@ -130,6 +130,11 @@ describe('finding sections', () => {
       'Motivations',
       'Tips',
     ]);
+    // A full-width colon ends a heading as a colon does.
+    expect(
+      mustParse(articleSource(validFront(), '## 技巧\n\nx\n\n## Tips：\n\n- **One:** first')).sections.tips
+        ?.heading,
+    ).toBe('Tips');
   });
 
   it('GIVEN front matter that maps other headings THEN those headings are sections', () => {
@@ -189,6 +194,39 @@ describe('finding sections', () => {
         .headingNotes,
     ).toBeUndefined();
     expect(mustParse(articleSource(validFront(), 'Text.')).headingNotes).toBeUndefined();
+  });
+
+  it('GIVEN sections mapping one heading to two kinds THEN it is read as the first kind (motivations, skills, tips) and noted at the other', () => {
+    const article = mustParse(
+      [
+        '---',
+        'title: T',
+        'sections:',
+        '  tips: [Advice, Do this]',
+        '  skills: advice',
+        '---',
+        '',
+        '## Advice',
+        '',
+        '- **A:** x.',
+        '',
+      ].join('\n'),
+    );
+    expect(Object.keys(article.sections)).toEqual(['skills']);
+    expect(article.headingNotes).toEqual([
+      {
+        file: 'content/a.md',
+        line: 4,
+        field: 'sections',
+        message:
+          'tips: "Advice" is mapped to skills too, and a heading is one section: it is read as skills; map it to one kind',
+      },
+    ]);
+    // One name twice under one kind says nothing.
+    expect(
+      mustParse(articleSource(validFront({ sections: { tips: ['Advice', 'advice'] } }), '## Advice\n\n- x'))
+        .headingNotes,
+    ).toBeUndefined();
   });
 
   it('GIVEN a heading outside the sections that names a kind (5 tips for new managers) THEN it is noted with what to write, not read as the section', () => {
@@ -3481,9 +3519,23 @@ describe('empty fields, dates and pages as the generators read them', () => {
         file: 'content/bad.md',
         line: 4,
         field: 'sections.tips',
-        message: 'expected a heading name or a list of heading names',
+        message: 'expected a heading name or a list of heading names, like Advice or [Advice, Tips]',
       },
     ]);
+    // No name at all, or an empty one in the list: the same, never zod's own words.
+    for (const [sections, field] of [
+      ['{ tips: [] }', 'sections.tips'],
+      ['{ tips: [Advice, ""] }', 'sections.tips.1'],
+      ['{ tips: "" }', 'sections.tips'],
+    ])
+      expect(problemsOf(`---\ntitle: T\nsections: ${sections}\n---\nBody.\n`)).toEqual([
+        {
+          file: 'content/bad.md',
+          line: 3,
+          field,
+          message: 'expected a heading name or a list of heading names, like Advice or [Advice, Tips]',
+        },
+      ]);
     expect(problemsOf('---\ntitle: T\ndescription: [a, b]\n---\nBody.\n')).toEqual([
       { file: 'content/bad.md', line: 3, field: 'description', message: 'expected a description (text)' },
     ]);
