@@ -10,6 +10,7 @@ import {
   hugoPermalinks,
   jekyllPermalink,
   NO_PERMALINKS,
+  jekyllDefaults,
   sitePermalinkOf,
   type SitePermalink,
   type SitePermalinks,
@@ -202,7 +203,7 @@ function addressChoice(
         ? contentPath
         : `${hugoPrefix}/${contentPath}`
       : undefined;
-  const own = permalinks === undefined ? undefined : sitePermalinkOf(permalinks, hugoPath);
+  const own = permalinks === undefined ? undefined : sitePermalinkOf(permalinks, hugoPath, contentPath);
   const generator = permalinks?.generator;
   // A generator's own pattern, filled by its rules.
   const byGenerator = (pattern: string | null, setting: string): AddressChoice => ({
@@ -1501,7 +1502,16 @@ async function jekyllConfigOf(
   const problems: ConfigProblem[] = [];
   const data = path === undefined || text === undefined ? undefined : await configData(path, text, problems);
   const zone = data?.['timezone'];
-  const permalink = jekyllPermalink(data?.['permalink']);
+  // The posts collection's permalink, where the configuration sets one, is theirs rather than the site's.
+  const collections = data?.['collections'];
+  const posts = isFields(collections) && isFields(collections['posts']) ? collections['posts'] : undefined;
+  const postsPermalink = posts?.['permalink'];
+  const ownPermalink = typeof postsPermalink === 'string' && postsPermalink.trim() !== '';
+  const permalink = jekyllPermalink(ownPermalink ? postsPermalink : data?.['permalink']);
+  const defaults = jekyllDefaults(data?.['defaults']);
+  const scoped = defaults.some((entry) => entry.permalink !== undefined)
+    ? { jekyllDefaults: defaults, jekyllPrefix: site === root ? '' : basename(root) }
+    : {};
   const address = siteAddressOf(data?.['url'], data?.['baseurl']);
   const based = address !== undefined && address !== siteAddressOf(data?.['url']);
   return {
@@ -1518,12 +1528,33 @@ async function jekyllConfigOf(
     permalinks:
       path === undefined || text === undefined
         ? NO_PERMALINKS_READ
-        : permalink === undefined
-          ? { permalinks: { generator: 'jekyll' }, notes: [] }
-          : {
-              permalinks: { jekyll: permalink, generator: 'jekyll' },
-              notes: permalinkNotes({ path, text, key: 'permalink' }, permalink, 'permalink', 'its posts'),
+        : {
+            permalinks: {
+              ...(permalink === undefined ? {} : { jekyll: permalink }),
+              ...scoped,
+              generator: 'jekyll',
             },
+            notes: [
+              ...(permalink === undefined
+                ? []
+                : permalinkNotes(
+                    { path, text, key: ownPermalink ? 'collections' : 'permalink' },
+                    permalink,
+                    ownPermalink ? 'collections posts permalink' : 'permalink',
+                    'its posts',
+                  )),
+              ...defaults.flatMap(({ permalink: given, path: scope }) =>
+                given === undefined
+                  ? []
+                  : permalinkNotes(
+                      { path, text, key: 'defaults' },
+                      given,
+                      'defaults permalink',
+                      scope === '' ? 'its posts' : `its posts in ${scope}`,
+                    ),
+              ),
+            ],
+          },
     // Above the content folder (its `_posts`): watched for edits to its configuration.
     ...(site === root ? {} : { site }),
     problems,

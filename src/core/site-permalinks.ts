@@ -20,8 +20,15 @@ export type SitePermalink =
 export interface SitePermalinks {
   /** Hugo's, by section (its folder's name, lowercased, as Hugo's configuration keys are). */
   readonly hugo?: ReadonlyMap<string, SitePermalink>;
-  /** Jekyll's. */
+  /** Jekyll's: its `collections.posts.permalink`, else its `permalink`. */
   readonly jekyll?: SitePermalink;
+  /**
+   * Jekyll's front matter `defaults` for posts, in the configuration's order: a `permalink` there is
+   * the post's own, before {@link jekyll} (the Chirpy theme sets its posts' addresses so).
+   */
+  readonly jekyllDefaults?: readonly JekyllDefault[];
+  /** Where the content folder is in the Jekyll site (`_posts`, or '' at its root): what scope paths start from. */
+  readonly jekyllPrefix?: string;
   /**
    * The generator whose site it is (Hugo's, or Jekyll's with a `_config.yml`): its own default
    * address serves the posts that neither the configuration nor ARTICLE_URL place.
@@ -66,6 +73,92 @@ export function jekyllPermalink(value: unknown): SitePermalink | undefined {
   return sitePermalink(expandArticleUrl(value.trim()), value.trim());
 }
 
+/** An entry of Jekyll's `defaults` that may apply to posts: its scope, and the permalink it gives, if any. */
+export interface JekyllDefault {
+  /** The scope's `path`, without slashes around it: '' for the whole site. May hold `*` and `?`. */
+  readonly path: string;
+  /** Whether the scope names a type (`posts`): between two paths alike, it takes precedence. */
+  readonly typed: boolean;
+  readonly permalink?: SitePermalink;
+  /** The permalink as written, for notes. */
+  readonly written?: string;
+}
+
+/**
+ * Jekyll's `defaults` that may apply to posts: a scope without a type or of type `posts` (those of
+ * pages, drafts and other collections are no posts'). Kept with or without a permalink, as each one
+ * that applies decides whether the next takes precedence (see jekyllDefaultPermalink).
+ */
+export function jekyllDefaults(value: unknown): JekyllDefault[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry): JekyllDefault[] => {
+    if (!isFields(entry) || !isFields(entry['values'])) return [];
+    const scope = isFields(entry['scope']) ? entry['scope'] : {};
+    const type = scope['type'];
+    if (type !== undefined && type !== null && type !== 'posts') return [];
+    const path = typeof scope['path'] === 'string' ? scope['path'].trim().replace(/^\/+|\/+$/g, '') : '';
+    const written = entry['values']['permalink'];
+    const permalink = typeof written === 'string' ? written.trim() : '';
+    return [
+      {
+        path,
+        typed: type !== undefined && type !== null,
+        ...(permalink === ''
+          ? {}
+          : { permalink: sitePermalink(expandArticleUrl(permalink), permalink), written: permalink }),
+      },
+    ];
+  });
+}
+
+/**
+ * The permalink Jekyll's `defaults` give the post at `sitePath` (its path in the site, `_posts/x.md`),
+ * merged as Jekyll merges them: a scope whose path is longer, or as long and with a type, takes
+ * precedence over the ones before it; else the ones before keep what they set.
+ */
+export function jekyllDefaultPermalink(
+  defaults: readonly JekyllDefault[],
+  sitePath: string,
+): JekyllDefault | undefined {
+  let chosen: JekyllDefault | undefined;
+  let before: JekyllDefault | undefined;
+  for (const entry of defaults) {
+    if (!appliesTo(entry.path, sitePath)) continue;
+    const precedes =
+      before === undefined ||
+      (entry.path.length !== before.path.length
+        ? entry.path.length > before.path.length
+        : entry.typed || !before.typed);
+    if (precedes) {
+      if (entry.permalink !== undefined) chosen = entry;
+      before = entry;
+    } else if (chosen === undefined && entry.permalink !== undefined) chosen = entry;
+  }
+  return chosen;
+}
+
+/** Whether a scope's path is the post's path or a folder above it, by whole names (`*` and `?` within one). */
+function appliesTo(scope: string, sitePath: string): boolean {
+  if (scope === '') return true;
+  const parts = sitePath.split('/');
+  const pattern = scope.includes('*') || scope.includes('?') ? globPattern(scope) : undefined;
+  for (let end = parts.length; end > 0; end--) {
+    const above = parts.slice(0, end).join('/');
+    if (pattern === undefined ? above === scope : pattern.test(above)) return true;
+  }
+  return false;
+}
+
+function globPattern(glob: string): RegExp {
+  const source = glob
+    .split('')
+    .map((char) =>
+      char === '*' ? '[^/]*' : char === '?' ? '[^/]' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
 /** `pattern` (`written` so, a style's name) as the bot takes it: filled, or why not. */
 function sitePermalink(pattern: string, written = pattern): SitePermalink {
   const unknown = unknownArticleUrlTokens(pattern);
@@ -79,12 +172,20 @@ function sitePermalink(pattern: string, written = pattern): SitePermalink {
 
 /**
  * The pattern the site's configuration gives the post at `hugoPath` (its path in Hugo's content:
- * the first folder is its section), or in a Jekyll site any post; undefined when it gives none.
+ * the first folder is its section), or in a Jekyll site the post at `contentPath` (in the content
+ * folder): its `defaults`' for it, else the site's; undefined when it gives none.
  */
 export function sitePermalinkOf(
   permalinks: SitePermalinks,
   hugoPath: string | undefined,
+  contentPath?: string,
 ): SitePermalink | undefined {
+  const { jekyllDefaults: defaults, jekyllPrefix: prefix = '' } = permalinks;
+  const scoped =
+    defaults === undefined || contentPath === undefined
+      ? undefined
+      : jekyllDefaultPermalink(defaults, prefix === '' ? contentPath : `${prefix}/${contentPath}`);
+  if (scoped?.permalink !== undefined) return scoped.permalink;
   if (permalinks.jekyll !== undefined) return permalinks.jekyll;
   if (permalinks.hugo === undefined || hugoPath === undefined) return undefined;
   const parts = hugoPath.split('/');

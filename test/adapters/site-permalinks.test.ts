@@ -174,6 +174,52 @@ describe("Jekyll's permalink", () => {
     ]);
   });
 
+  it("GIVEN a permalink in _config.yml's defaults for posts (the Chirpy theme's) THEN its posts are there, the most specific scope first, before the site's permalink; a post's own permalink wins", async () => {
+    put(
+      '_config.yml',
+      [
+        'url: https://ignored.example',
+        'permalink: /site/:title/',
+        'defaults:',
+        '  - scope: { path: "", type: posts }',
+        '    values: { layout: post, permalink: /posts/:title/ }',
+        '  - scope: { path: "", type: pages }',
+        '    values: { permalink: /pages/:title/ }',
+        '  - scope: { path: "_posts/work*" }',
+        '    values: { permalink: "/work/:year/:title/" }',
+        '  - scope: { path: "_posts/work/deep" }',
+        '    values: { comments: true }',
+      ].join('\n'),
+    );
+    put('_posts/work/2024-02-01-at-work.md', yaml('title: At Work'));
+    put('_posts/work/deep/2024-02-02-deeper.md', yaml('title: Deeper'));
+    put('_posts/2024-03-01-own.md', yaml('title: Own\npermalink: /mine/'));
+    const expected = {
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/posts/jekyll-one/',
+      '_posts/work/2024-02-01-at-work.md': 'https://blog.example/work/2024/at-work/',
+      // A scope more specific that sets no permalink keeps the one before it.
+      '_posts/work/deep/2024-02-02-deeper.md': 'https://blog.example/work/2024/deeper/',
+      '_posts/2024-03-01-own.md': 'https://blog.example/mine/',
+    };
+    expect(await addresses('.', '/elsewhere/:slug')).toEqual(expected);
+    expect(await addresses('_posts')).toEqual(expected);
+  });
+
+  it("GIVEN collections: posts: permalink THEN its posts are there rather than at the site's permalink", async () => {
+    put(
+      '_config.yml',
+      'permalink: /site/:title/\ncollections:\n  posts:\n    output: true\n    permalink: /articles/:year/:title/\n',
+    );
+    expect(await addresses('.')).toEqual({
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/articles/2024/jekyll-one/',
+    });
+    // A list of collections names them only.
+    put('_config.yml', 'permalink: /site/:title/\ncollections: [posts, recipes]\n');
+    expect(await addresses('.')).toEqual({
+      '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/site/jekyll-one/',
+    });
+  });
+
   it('GIVEN no permalink in _config.yml THEN ARTICLE_URL serves, as before', async () => {
     put('_config.yml', 'title: x\n');
     expect(await addresses('.', '/:year/:title/')).toEqual({
