@@ -279,7 +279,9 @@ function parseSource({
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
   // stops publishing it at the first of its expiry keys.
   // An empty one is none, as Hugo takes it: the next says.
-  const dateKey = DATE_KEYS.find((key) => !isBlank(written[key]) && !isYesOrNo(written[key]));
+  const dateKey = (hugo ? HUGO_DATE_KEYS : DATE_KEYS).find(
+    (key) => !isBlank(written[key]) && !isYesOrNo(written[key]),
+  );
   const expiryKey = EXPIRY_KEYS.find((key) => !isBlank(written[key]));
   // Hugo publishes a post from its publishDate (or pubdate, published), else its date: read apart
   // only when it is another field than the date's.
@@ -724,10 +726,16 @@ const AUTOLINK =
   /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\p{Cc}]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/uy;
 
 /**
- * Where Hugo reads a post's date, in its order (`lastmod` and `modified` are not the day it was
- * published), named in lowercase as {@link lowerKeys} gives them (`publishDate` is `publishdate`).
+ * Where a post's date is read, in Hugo's order, named in lowercase as {@link lowerKeys} gives them
+ * (`publishDate` is `publishdate`).
  */
 const DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published'] as const;
+
+/**
+ * Hugo's: its default `[frontmatter] date` ends with `lastmod` and `modified`, so that a post with only
+ * those is dated by them (elsewhere they are not the day a post was published).
+ */
+const HUGO_DATE_KEYS = [...DATE_KEYS, 'lastmod', 'modified'] as const;
 
 /** Where Hugo reads when it stops publishing a post, in its order, named as {@link lowerKeys} gives them. */
 const EXPIRY_KEYS = ['expirydate', 'unpublishdate'] as const;

@@ -1065,6 +1065,29 @@ describe("real blogs' file names and front matter", () => {
     expect(wrong.ok ? [] : wrong.problems.map(({ field, line }) => ({ field, line }))).toEqual([
       { field: 'publishDate', line: 4 },
     ]);
+    // Hugo's default order ends with lastmod and modified: a Hugo post with only those is dated by
+    // them (and published then); elsewhere they are no day of publication.
+    const hugo = (front: Record<string, unknown>) =>
+      parseArticle({
+        file: 'content/posts/a.md',
+        source: articleSource({ title: 'T', ...front }, 'Text.'),
+        hugo: true,
+      });
+    expect(hugo({ lastmod: '2024-05-01' })).toMatchObject({
+      ok: true,
+      article: { date: '2024-05-01', publishes: '2024-05-01T00:00:00.000Z' },
+    });
+    expect(hugo({ modified: '2024-05-02', lastMod: '2024-05-03' })).toMatchObject({
+      article: { date: '2024-05-03' },
+    });
+    expect(hugo({ date: '2024-01-01', lastmod: '2024-05-01' })).toMatchObject({
+      article: { date: '2024-01-01' },
+    });
+    expect(hugo({ lastmod: '2024-13-01' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'lastmod', line: 3 }],
+    });
+    expect(Object.hasOwn(article({ title: 'T', lastmod: '2024-05-01' }, 'content/a.md'), 'date')).toBe(false);
   });
 
   it("GIVEN Hugo's expiryDate (or expirydate, unpublishdate, in any case) THEN the article keeps the instant, in UTC, whatever the time now; a wrong one is a problem on its line", () => {
