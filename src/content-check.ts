@@ -171,7 +171,9 @@ function mostCommonSection(articles: readonly Article[], siteUrl: string): strin
     if (url?.startsWith(root) !== true) continue;
     const folder = /^([^/?#]+)\/[^/?#]/.exec(url.slice(root.length))?.[1];
     const folders = file.split(/[\\/]/).slice(0, -1);
-    if (folder !== undefined && folders.includes(folder)) counts.set(folder, (counts.get(folder) ?? 0) + 1);
+    // A year's folder (`content/posts/2024/` under `/:year/…`) is no section: Hugo lists none there.
+    if (folder !== undefined && !/^\d+$/.test(folder) && folders.includes(folder))
+      counts.set(folder, (counts.get(folder) ?? 0) + 1);
   }
   let best: [string, number] | undefined;
   for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;

@@ -113,6 +113,14 @@ describe("content:check on a generator's site linked with the bot's default blog
     expect(await noted({ CONTENT_DIR: join(hugoRoot, 'content') })).toMatch(
       /\(BLOG_URL=\/posts\/ for posts in content\/posts\)/,
     );
+    // Posts in a year's folder at a dated address: the year is no section, nor a page Hugo makes.
+    const hugoYears = folder('hugo-year-links', {
+      'hugo.toml': 'title = "Blog"\n[permalinks]\nposts = "/:year/:month/:slug/"\n',
+      'content/posts/2024/first.md': post('date: 2024-01-02\n'),
+    });
+    expect(await noted({ CONTENT_DIR: join(hugoYears, 'content') })).toMatch(
+      /\(BLOG_URL=\/posts\/ for posts in content\/posts\)/,
+    );
     expect(await noted({ CONTENT_DIR: jekyll, BLOG_URL: '/', TAG_URL: 'none' })).toBeUndefined();
     // A plain folder of posts is no generator's: nothing to say.
     expect(await noted({ CONTENT_DIR: folder('plain-links', { 'first.md': post('') }) })).toBeUndefined();
