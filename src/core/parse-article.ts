@@ -271,7 +271,11 @@ function parseSource({
       ],
     };
   }
-  const { fields: own, names } = lowerKeys(isFields(block.data) ? block.data : {});
+  const read = lowerKeys(isFields(block.data) ? block.data : {});
+  const { names } = read;
+  // The front matter's lines (it is at most a thousand), split once for every problem's line.
+  const frontLines: KeyedLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
+  const own = writtenNumbers(read.fields, names, frontLines);
   // What Hugo's `cascade` and Eleventy's data files pass down is the page's own unless it sets the
   // key itself; Eleventy joins their tags (and categories) to its own.
   const written =
@@ -330,8 +334,6 @@ function parseSource({
   )
     return { ok: false, problems: [], unpublished: true };
   let front = frontMatterSchema.safeParse(data);
-  // The front matter's lines (it is at most a thousand), split once for every problem's line.
-  const frontLines: KeyedLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
   /**
    * The body read by the headings `meta` names (see parseBody), with links relative to the page at
    * `pageUrl`. What the generator would have expanded or compiled away is left out first.
@@ -969,6 +971,52 @@ function textInQuotes(
   return `write it in quotes, ${key.replace(/\s*[:=]$/, '')}${key.endsWith('=') ? ' = ' : ': '}"${written}"`;
 }
 
+/** Fields of text (or of texts) where YAML may read a number that is not what is written. */
+const TEXT_FIELDS = ['title', 'slug', 'summary', 'description', 'excerpt', 'tags', 'categories', 'category'];
+
+/**
+ * `fields` with each number of a text field, or of its list, as written on its line where the reader
+ * read it otherwise (YAML 1.1's `slug: 010` is 8, `1:20` is 80, `1e400` Infinity; a title of 30
+ * digits loses its last ones): the author means the text. One not on a line of its own (in a flow
+ * list `[a, 010]`) stays as read.
+ */
+function writtenNumbers(
+  fields: Record<string, unknown>,
+  names: ReadonlyMap<string, string>,
+  frontLines: KeyedLines,
+): Record<string, unknown> {
+  let kept = fields;
+  const asWritten = (value: unknown, key: string, child?: number): unknown => {
+    if (typeof value !== 'number') return value;
+    const line = child === undefined ? lastKeyLine(frontLines, key) : childValueLine(frontLines, key, child);
+    const [, , written = ''] = WRITTEN_VALUE.exec(frontLines.lines[(line ?? 0) - 1] ?? '') ?? [];
+    return written === '' || written === String(value) ? value : written;
+  };
+  for (const field of TEXT_FIELDS) {
+    const value = fields[field];
+    const key = names.get(field) ?? field;
+    const written = Array.isArray(value)
+      ? value.map((entry, i) => asWritten(entry, key, i))
+      : asWritten(value, key);
+    const same =
+      Array.isArray(value) && Array.isArray(written)
+        ? written.every((entry, i) => entry === value[i])
+        : written === value;
+    if (!same) kept = { ...kept, [field]: written };
+  }
+  return kept;
+}
+
+/** The line of `key`'s `child` (see {@link valueLine}) where it is written on a line of its own, else undefined. */
+function childValueLine(frontLines: KeyedLines, key: string, child: string | number): number | undefined {
+  const line = foundKeyLine(frontLines, key);
+  // A reader's key lines (`---js`, JSON) are the top level's only; of a key written twice, YAML
+  // keeps the last: where each child is, is then not looked for.
+  if (line === undefined || frontLines.keyLines?.has(key) === true) return undefined;
+  if (foundKeyLine(frontLines, key, line) !== undefined) return undefined;
+  return childLine(frontLines.lines, line, child);
+}
+
 /** The field that gave an article its address, named as written, and its line (see `Article.addressField`). */
 function addressFieldOf(
   key: 'url' | 'permalink' | undefined,
@@ -992,11 +1040,7 @@ function keyLine(frontLines: KeyedLines, key: string): number {
 function valueLine(frontLines: KeyedLines, key: string, child: string | number | undefined): number {
   const line = foundKeyLine(frontLines, key);
   if (line === undefined) return 1;
-  // A reader's key lines (`---js`, JSON) are the top level's only; of a key written twice, YAML
-  // keeps the last: where each child is, is then not looked for.
-  if (child === undefined || frontLines.keyLines?.has(key) === true) return line;
-  if (foundKeyLine(frontLines, key, line) !== undefined) return line;
-  return childLine(frontLines.lines, line, child) ?? line;
+  return (child === undefined ? undefined : childValueLine(frontLines, key, child)) ?? line;
 }
 
 /**

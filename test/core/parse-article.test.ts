@@ -1052,6 +1052,35 @@ describe("real blogs' file names and front matter", () => {
       expect(parse({ title: 'T', ...front }, 'content/a.md').ok, JSON.stringify(front)).toBe(true);
   });
 
+  it('GIVEN a number in a text field that YAML reads otherwise (010, 1:20, 1e400, 30 digits) THEN it is the text as written; one read as written stays', () => {
+    const front = (fields: string) =>
+      parseArticle({
+        file: 'content/a.md',
+        source: `---\n${fields}\n---\n\nText.\n`,
+        siteUrl: 'https://blog.example',
+      });
+    expect(front('title: 123456789012345678901234567890\nslug: 010')).toMatchObject({
+      ok: true,
+      article: { title: '123456789012345678901234567890', slug: '010', url: 'https://blog.example/blog/010' },
+    });
+    for (const [written, slug] of [
+      ['1:20', '1-20'],
+      ['1e400', '1e400'],
+      ['0x1F', '0x1f'],
+      ['1_000', '1-000'],
+      ['2024', '2024'],
+    ])
+      expect(front(`title: T\nslug: ${written} # a comment`), written).toMatchObject({ article: { slug } });
+    expect(front('title: .inf')).toMatchObject({ article: { title: '.inf' } });
+    // In a list of tags, line by line; in a flow list, as read.
+    expect(front('title: T\ntags:\n  - 99999999999999999999\n  - 010\n  - 7')).toMatchObject({
+      article: { tags: ['99999999999999999999', '010', '7'] },
+    });
+    expect(front('title: T\ntags: [010, x]')).toMatchObject({ article: { tags: ['8', 'x'] } });
+    // Of a key written twice, the last, as YAML reads it.
+    expect(front('title: T\nslug: 010\nslug: 011')).toMatchObject({ article: { slug: '011' } });
+  });
+
   it("GIVEN Hugo's other date fields THEN the first of date, publishDate, pubdate and published dates the post", () => {
     expect(article({ title: 'T', publishDate: '2024-01-05' }, 'content/a.md').date).toBe('2024-01-05');
     expect(article({ title: 'T', pubdate: '2024-01-06T10:00:00Z' }, 'content/a.md').date).toBe('2024-01-06');
