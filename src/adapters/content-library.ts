@@ -1,10 +1,4 @@
-import {
-  eleventyDataAt,
-  isDataFileName,
-  NO_ELEVENTY_DATA,
-  templateKey,
-  type EleventyData,
-} from './eleventy-data-files.js';
+import { isDataFileName, NO_ELEVENTY_DATA, templateKey, type EleventyData } from './eleventy-data-files.js';
 import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +13,7 @@ import { isMainSection, type HugoMainSections } from '../core/hugo-sections.js';
 import type { ContentStore } from './content-store.js';
 import { FolderWatcher } from './folder-watcher.js';
 import {
-  cascadeAt,
+  cascadeOf,
   compare,
   displayName,
   fileSignature,
@@ -124,6 +118,8 @@ export class ContentLibrary {
   /** What Hugo's configuration and `_index.md` files cascade, as the last walk read them (see findArticles). */
   #cascades: HugoCascades = NO_CASCADES;
   #eleventyData: EleventyData = NO_ELEVENTY_DATA;
+  /** What a Jekyll site's configuration gives every post, as the last walk read it (see findArticles). */
+  #jekyllFields: Readonly<Record<string, unknown>> | undefined;
   /** Whether the last walk found an Eleventy site, which reads tags and `_posts` its own way (see findArticles). */
   #eleventy = false;
   /** The folders of the site's configuration above the content folder, as the last walk found them (see findArticles). */
@@ -510,8 +506,12 @@ export class ContentLibrary {
         }
         if (!isMainSection(section, main)) continue;
       }
-      const cascade =
-        cascadeAt(inside, this.#cascades, this.#hugo) ?? eleventyDataAt(inside, this.#eleventyData);
+      const cascade = cascadeOf(inside, {
+        cascades: this.#cascades,
+        hugo: this.#hugo,
+        eleventyData: this.#eleventyData,
+        jekyllFields: this.#jekyllFields,
+      });
       const file: ArticleFile = {
         path: join(root, inside),
         file: displayName(dir, inside),
@@ -547,6 +547,7 @@ export class ContentLibrary {
       this.#bundles = found.bundles;
       this.#cascades = found.cascades;
       this.#eleventyData = found.eleventyData;
+      this.#jekyllFields = found.jekyllFields;
       this.#eleventy = found.eleventy;
       this.#builds = found.builds;
       this.#timeZone = found.timeZone;

@@ -493,6 +493,8 @@ export interface FoundArticles {
   readonly cascades: HugoCascades;
   /** In an Eleventy site, what its JSON data files give its posts (see {@link EleventyData}). */
   readonly eleventyData: EleventyData;
+  /** In a Jekyll site, what its configuration gives every post as its front matter would (`excerpt_separator`). */
+  readonly jekyllFields?: Readonly<Record<string, unknown>> | undefined;
   /**
    * What the site's configuration says it builds of the posts its generator would leave out: Hugo's
    * `buildFuture` and `buildExpired`, Jekyll's `future` (see {@link hugoConfigOf}, {@link jekyllConfigOf}).
@@ -552,6 +554,21 @@ export interface ArticleFile {
    * Eleventy site, what its JSON data files give it (see eleventyDataAt).
    */
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * What the site gives the page at `inside` (relative to the content folder) as its front matter would:
+ * a Hugo site's cascades, an Eleventy site's data files, a Jekyll site's configuration.
+ */
+export function cascadeOf(
+  inside: string,
+  found: Pick<FoundArticles, 'cascades' | 'hugo' | 'eleventyData' | 'jekyllFields'>,
+): Readonly<Record<string, unknown>> | undefined {
+  return (
+    cascadeAt(inside, found.cascades, found.hugo) ??
+    eleventyDataAt(inside, found.eleventyData) ??
+    found.jekyllFields
+  );
 }
 
 /** What a Hugo site cascades to its pages (see cascadesOf). */
@@ -737,6 +754,8 @@ export async function findArticles(
   let hugoSite: HugoSite | undefined;
   let settingFolders: readonly string[] = [];
   let permalinks = NO_PERMALINKS;
+  /** What a Jekyll site's configuration gives every post as its front matter would (see jekyllConfigOf). */
+  let jekyllFields: Readonly<Record<string, unknown>> | undefined;
   const notes: string[] = [];
   const bundles = new Set<string>();
   // Hugo's `_index.md` files in its content, and an Eleventy site's JSON files (its data files
@@ -775,6 +794,7 @@ export async function findArticles(
       builds = config.builds;
       timeZone = config.zone.timeZone;
       permalinks = config.permalinks.permalinks;
+      jekyllFields = 'posts' in config ? config.posts : undefined;
       for (const { path, line, text } of config.permalinks.notes)
         notes.push(`${name(relative(root, path))}${line === undefined ? '' : `:${line}`}: ${text}`);
       const wrong = config.zone.problem;
@@ -856,7 +876,7 @@ export async function findArticles(
     })
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }): ArticleFile => {
-      const cascade = cascadeAt(inside, cascades, hugo) ?? eleventyDataAt(inside, eleventyData);
+      const cascade = cascadeOf(inside, { cascades, hugo, eleventyData, jekyllFields });
       return cascade === undefined ? { path, file: name(inside) } : { path, file: name(inside), cascade };
     });
   return {
@@ -870,6 +890,7 @@ export async function findArticles(
     bundles,
     cascades,
     eleventyData,
+    ...(jekyllFields === undefined ? {} : { jekyllFields }),
     builds,
     timeZone,
     settingFolders,
@@ -1490,6 +1511,8 @@ async function jekyllConfigOf(
   permalinks: PermalinksRead;
   address?: SiteAddress;
   site?: string;
+  /** Its `excerpt_separator`, which each post reads as its own unless it sets one. */
+  posts?: Readonly<Record<string, unknown>>;
   problems: readonly ConfigProblem[];
 }> {
   const site = jekyll ? root : basename(root) === '_posts' ? dirname(root) : undefined;
@@ -1509,6 +1532,7 @@ async function jekyllConfigOf(
   const ownPermalink = typeof postsPermalink === 'string' && postsPermalink.trim() !== '';
   const permalink = jekyllPermalink(ownPermalink ? postsPermalink : data?.['permalink']);
   const defaults = jekyllDefaults(data?.['defaults']);
+  const separator = data?.['excerpt_separator'];
   const scoped = defaults.some((entry) => entry.permalink !== undefined)
     ? { jekyllDefaults: defaults, jekyllPrefix: site === root ? '' : basename(root) }
     : {};
@@ -1557,6 +1581,9 @@ async function jekyllConfigOf(
           },
     // Above the content folder (its `_posts`): watched for edits to its configuration.
     ...(site === root ? {} : { site }),
+    ...(typeof separator === 'string' && separator.trim() !== ''
+      ? { posts: { excerpt_separator: separator } }
+      : {}),
     problems,
   };
 }

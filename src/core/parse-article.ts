@@ -338,6 +338,10 @@ function parseSource({
    * The body read by the headings `meta` names (see parseBody), with links relative to the page at
    * `pageUrl`. What the generator would have expanded or compiled away is left out first.
    */
+  // Jekyll's own divider of a post's excerpt, where the post or its site sets one: an HTML comment
+  // (`<!-- excerpt -->`), as `<!--more-->` is (text written as one is left to Jekyll).
+  const separator = hugo || eleventy ? undefined : written['excerpt_separator'];
+  const more = typeof separator === 'string' && separator.trim() !== '' ? separator.trim() : undefined;
   const readBody = (meta: Pick<FrontMatter, 'sections'>, pageUrl: string | undefined) => {
     const mdx = /\.mdx$/i.test(file);
     // Before anything reads it: the MDX reader marks its removals with NUL (see stripMdx).
@@ -354,7 +358,7 @@ function parseSource({
       { written: asWritten, content: shown, titleLines },
       block.bodyLine,
       meta,
-      { siteUrl, pageUrl },
+      { siteUrl, pageUrl, more },
       mdx,
     );
   };
@@ -1394,7 +1398,16 @@ function parseBody(
   },
   lineOffset: number,
   meta: Pick<FrontMatter, 'sections'>,
-  { siteUrl, pageUrl }: { siteUrl: string | undefined; pageUrl: string | undefined },
+  {
+    siteUrl,
+    pageUrl,
+    more,
+  }: {
+    siteUrl: string | undefined;
+    pageUrl: string | undefined;
+    /** Jekyll's `excerpt_separator`, the post's or its site's, where one is set (see leadOf). */
+    more?: string | undefined;
+  },
   mdx: boolean,
 ): {
   sections: Partial<Record<SectionKind, Section>>;
@@ -1536,7 +1549,7 @@ function parseBody(
   return {
     sections,
     problems,
-    lead: () => leadOf(parsed.root.children, siteUrl, inSections, titleSet),
+    lead: () => leadOf(parsed.root.children, siteUrl, inSections, titleSet, more),
     searchText,
     nearMisses: [...nearMisses.values()],
     unmatched: SECTION_KINDS.flatMap((kind) => {
@@ -1567,9 +1580,10 @@ function leadOf(
   siteUrl: string | undefined,
   inSections: ReadonlySet<RootContent>,
   titleLines: ReadonlySet<number>,
+  more?: string,
 ): string {
   const isMore = (node: RootContent | PhrasingContent): boolean =>
-    node.type === 'html' && MORE.test(node.value.trim());
+    node.type === 'html' && (MORE.test(node.value.trim()) || node.value.trim() === more);
   const divider = nodes.findIndex(
     (node) => isMore(node) || (node.type === 'paragraph' && node.children.some(isMore)),
   );

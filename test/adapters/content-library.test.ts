@@ -126,6 +126,28 @@ describe('ContentLibrary.refresh', () => {
     expect(lib.current.bySlug('c')?.sections.tips?.items[0]?.text).toBe('Hold them weekly.');
   });
 
+  it("GIVEN a Jekyll site whose _config.yml sets excerpt_separator THEN a post's summary is what comes before it, at start and after an edit; a post's own wins", async () => {
+    put('_config.yml', 'title: Blog\nexcerpt_separator: "<!-- excerpt -->"\n');
+    mkdirSync(join(dir, '_posts'));
+    const post = (first: string, own = '') =>
+      `---\ntitle: Post\n${own}---\n\n${first}\n\nPara two.\n\n<!-- excerpt -->\n\nBody.\n\n<!--cut-->\n\nEnd.\n`;
+    put('_posts/2024-01-10-post.md', post('Para one.'));
+    const lib = await open();
+    const summary = () => lib.current.bySlug('post')?.summary;
+    expect(summary()).toBe('Para one.\nPara two.');
+    put('_posts/2024-01-10-post.md', post('Para uno.'));
+    await lib.refresh({ paths: [join(dir, '_posts/2024-01-10-post.md')] });
+    expect(summary()).toBe('Para uno.\nPara two.');
+    put('_posts/2024-01-10-post.md', post('Para one.', 'excerpt_separator: <!--cut-->\n'));
+    await lib.refresh({ paths: [join(dir, '_posts/2024-01-10-post.md')] });
+    expect(summary()).toBe('Para one.\nPara two.\nBody.');
+    // Without one, the first paragraph, as Jekyll's default.
+    put('_config.yml', 'title: Blog\n');
+    put('_posts/2024-01-10-post.md', post('Para one.'));
+    await lib.refresh({ rescan: true });
+    expect(summary()).toBe('Para one.');
+  });
+
   it('GIVEN a broken edit THEN the last good version stays, and the problem is logged with its file and line', async () => {
     const lib = await open();
     // Line 6 of the file: title, tags, url, summary, then the date.
