@@ -550,8 +550,9 @@ export interface ArticleFile {
   /** How to name it in problems: as found under `dir`, relative to the working directory. */
   readonly file: string;
   /**
-   * In a Hugo site, what the `_index.md` files above it cascade to it (see {@link cascadeAt}); in an
-   * Eleventy site, what its JSON data files give it (see eleventyDataAt).
+   * What the site gives it as its front matter would (see {@link cascadeOf}): in a Hugo site, what the
+   * `_index.md` files above it cascade; in an Eleventy site, its JSON data files' fields; in a Jekyll
+   * site, its configuration's `excerpt_separator`.
    */
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
 }

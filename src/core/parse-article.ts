@@ -87,8 +87,9 @@ export interface ArticleSource {
   readonly hugo?: boolean | undefined;
   /**
    * In a Hugo site, the fields the `_index.md` files above the page cascade to it (see
-   * mergeCascades); in an Eleventy site, those its data files give it (see mergeDataLevels). Their
-   * keys in lower case: defaults for its own front matter.
+   * mergeCascades); in an Eleventy site, those its data files give it (see mergeDataLevels); in a
+   * Jekyll site, its configuration's `excerpt_separator`. Their keys in lower case: defaults for its
+   * own front matter.
    */
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
   /**
