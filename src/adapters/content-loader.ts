@@ -540,9 +540,15 @@ export function isSettingsFile(folder: string, name: string): boolean {
     isHugoConfig(name) ||
     isOldHugoConfig(name) ||
     isJekyllConfig(name) ||
-    (basename(folder) === '_default' && basename(dirname(folder)) === 'config')
+    (HUGO_CONFIG_FOLDERS.includes(basename(folder)) && basename(dirname(folder)) === 'config')
   );
 }
+
+/**
+ * Hugo's folders of configuration under `config/`: `production`'s, which `hugo` builds the site with
+ * unless told another environment, over `_default`'s.
+ */
+const HUGO_CONFIG_FOLDERS = ['production', '_default'];
 
 export interface ArticleFile {
   /** Where to read it: its real path. */
@@ -946,9 +952,11 @@ export function hugoSection(inside: string, hugo: string | undefined, bundles: R
 /** The folders of a site's configuration above the content folder (see {@link FoundArticles.settingFolders}). */
 async function settingFoldersOf(site: string | undefined): Promise<readonly string[]> {
   if (site === undefined) return [];
-  const defaults = join(site, 'config', '_default');
-  const isFolder = (await stat(defaults).catch(() => undefined))?.isDirectory() === true;
-  return isFolder ? [site, defaults] : [site];
+  const folders = await pMap(HUGO_CONFIG_FOLDERS, async (name) => {
+    const folder = join(site, 'config', name);
+    return (await stat(folder).catch(() => undefined))?.isDirectory() === true ? [folder] : [];
+  });
+  return [site, ...folders.flat()];
 }
 
 /**
@@ -1205,18 +1213,20 @@ async function hugoConfigOf(
   problems: readonly ConfigProblem[];
 }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`, where a
-  // file named by a key holds that key's value (`permalinks.toml`).
+  // file named by a key holds that key's value (`permalinks.toml`); `config/production`'s over them
+  // all, as `hugo` builds the site (its `baseURL` where `_default`'s is `localhost` for `hugo server`).
+  const folderFiles = (folder: string): { file: string; key?: string }[] => [
+    ...HUGO_CONFIG_FILES.map((name) => ({ file: join('config', folder, name) })),
+    ...['permalinks', 'params'].flatMap((key) =>
+      ['toml', 'yaml', 'yml', 'json'].map((ext) => ({ file: join('config', folder, `${key}.${ext}`), key })),
+    ),
+  ];
   const files: { file: string; key?: string }[] = [
+    ...folderFiles('production'),
     ...HUGO_CONFIG_FILES.filter((name) => names.includes(name))
       .slice(0, 1)
       .map((file) => ({ file })),
-    ...HUGO_CONFIG_FILES.map((name) => ({ file: join('config', '_default', name) })),
-    ...['permalinks', 'params'].flatMap((key) =>
-      ['toml', 'yaml', 'yml', 'json'].map((ext) => ({
-        file: join('config', '_default', `${key}.${ext}`),
-        key,
-      })),
-    ),
+    ...folderFiles('_default'),
   ];
   const configs: { path: string; text: string; data: Record<string, unknown> }[] = [];
   const problems: ConfigProblem[] = [];
@@ -1243,7 +1253,9 @@ async function hugoConfigOf(
     contentDir: configs.map(({ data }) => contentDirOf(data)).find((dir) => dir !== undefined) ?? 'content',
     ...(base === undefined || address === undefined
       ? {}
-      : { address: { url: address, setting: `${basename(base.path)} ${base.key}` } }),
+      : {
+          address: { url: address, setting: `${relative(site, base.path).split(sep).join('/')} ${base.key}` },
+        }),
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
     cascade: await configCascade(found('cascade'), problems),

@@ -1346,4 +1346,23 @@ describe("configuredSiteAddress: the site's own address, as findArticles reads t
     });
     expect(await configuredSiteAddress(join(site, 'missing'))).toBeUndefined();
   });
+
+  it("GIVEN config/production over config/_default (localhost there, for hugo server) THEN production's, as hugo builds the site; its permalinks too", async () => {
+    mkdirSync(join(site, 'config', '_default'), { recursive: true });
+    mkdirSync(join(site, 'config', 'production'));
+    writeFileSync(join(site, 'config', '_default', 'hugo.toml'), 'baseURL = "http://localhost:1313/"\n');
+    writeFileSync(
+      join(site, 'content', 'posts', 'first.md'),
+      '+++\ntitle = "First"\ndate = 2024-03-05\n+++\nText.\n',
+    );
+    expect(await configuredSiteAddress(site)).toBeUndefined();
+    writeFileSync(join(site, 'config', 'production', 'hugo.toml'), 'baseURL = "https://gus.codes/"\n');
+    writeFileSync(join(site, 'config', 'production', 'permalinks.toml'), 'posts = "/:year/:slug/"\n');
+    expect(await configuredSiteAddress(site)).toEqual({
+      url: 'https://gus.codes',
+      setting: 'config/production/hugo.toml baseURL',
+    });
+    const { index } = await loadContent(site, 'https://gus.codes');
+    expect(index.articles.map((article) => article.url)).toEqual(['https://gus.codes/2024/first/']);
+  });
 });
