@@ -181,7 +181,7 @@ function mostCommonSection(articles: readonly Article[], siteUrl: string): strin
 }
 
 /**
- * An Eleventy site's posts without a url or permalink of their own, under the bot's default ARTICLE_URL
+ * An Eleventy site's posts without a url or permalink the bot fills, under the bot's default ARTICLE_URL
  * (`/blog/:slug`, a guess): Eleventy puts a post at its file's path, so these links are most likely
  * 404s. Valid all the same; said with the patterns of the README's table for Eleventy.
  */
@@ -195,7 +195,7 @@ function eleventyAddressNote(
   if (defaulted.length === 0) return [];
   const example = defaulted.find((article) => article.url !== undefined)?.url;
   return [
-    `${defaulted.length} article(s) without a url or permalink of their own are at the bot's default address, SITE_URL/blog/<slug>${example === undefined ? '' : ` (${example})`}, ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
+    `${defaulted.length} article(s) without a url or permalink the bot can fill (a template other than {{ page.fileSlug }} or {{ title | slugify }}, or none) are at the bot's default address, SITE_URL/blog/<slug>${example === undefined ? '' : ` (${example})`}, ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
   ];
 }
 

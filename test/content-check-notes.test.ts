@@ -28,8 +28,10 @@ describe('content:check on an Eleventy site with ARTICLE_URL unset', () => {
       'package.json': '{}\n',
       'eleventy.config.js': 'export default function () {}\n',
       'posts/first-post.md': post(''),
-      // A template is left to ARTICLE_URL, as the README says: it counts as none of its own.
-      'posts/templated.md': post('permalink: "/{{ title | slugify }}/"\n'),
+      // A template the bot does not fill is left to ARTICLE_URL, as the README says: it counts as none.
+      'posts/templated.md': post('permalink: "/{{ page.date | date }}/"\n'),
+      // One it fills is the post's own.
+      'posts/slugified.md': post('permalink: "/{{ title | slugify }}/"\n'),
       'posts/own-address.md': post('permalink: /own/\n'),
     });
 
@@ -41,10 +43,10 @@ describe('content:check on an Eleventy site with ARTICLE_URL unset', () => {
     );
     expect([result.code, result.stderr]).toEqual([0, '']);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toMatch(/^3 article\(s\) in 3 file\(s\): all valid/);
+    expect(lines[0]).toMatch(/^4 article\(s\) in 4 file\(s\): all valid/);
     expect(lines[1]).toMatch(/^Read as an Eleventy site/);
     expect(lines[2]).toBe(
-      `2 article(s) without a url or permalink of their own are at the bot's default address, SITE_URL/blog/<slug> (https://blog.example/blog/first-post), ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
+      `2 article(s) without a url or permalink the bot can fill (a template other than {{ page.fileSlug }} or {{ title | slugify }}, or none) are at the bot's default address, SITE_URL/blog/<slug> (https://blog.example/blog/first-post), ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
     );
   });
 

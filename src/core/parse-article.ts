@@ -1,4 +1,5 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import slugify from '@sindresorhus/slugify';
 import type { Article, ContentProblem, Interlude, Section, SectionItem, SectionKind } from './article.js';
 import { SECTION_KINDS } from './article.js';
 import { readAdmonitions, stripAdmonitions } from './admonitions.js';
@@ -317,7 +318,8 @@ function parseSource({
     : categorized;
   // Eleventy's `permalink: /blog/{{ page.fileSlug }}/`: the one template value the bot fills itself.
   const templated = tagged['permalink'];
-  const filled = eleventy && typeof templated === 'string' ? withFileSlug(templated, file) : undefined;
+  const filled =
+    eleventy && typeof templated === 'string' ? withFileSlug(templated, file, tagged['title']) : undefined;
   const data = filled === undefined ? tagged : { ...tagged, permalink: filled };
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
@@ -1666,25 +1668,35 @@ function isImageOnly(node: PhrasingContent): boolean {
 }
 
 /** `{{ page.fileSlug }}` in Liquid or Nunjucks, spaces or none, and a whitespace-control dash or none. */
-const FILE_SLUG = /\{\{-?\s*page\.fileSlug\s*-?\}\}/;
+/**
+ * The template values of an Eleventy permalink the bot fills: `page.fileSlug`, and it or the `title`
+ * through Eleventy's own `slugify` filter (`{{ title | slugify }}`, as blogs often write it).
+ */
+const ELEVENTY_VALUE = /\{\{-?\s*(page\.fileSlug|title)\s*(\|\s*slugify\s*)?-?\}\}/g;
 
 /**
- * An Eleventy permalink whose only template values are `{{ page.fileSlug }}`, filled as Eleventy
- * fills it: the file's name without its extension, and without a `YYYY-MM-DD-` date and what is
- * before it (Eleventy's pattern is not anchored); its folder's name for an `index` file. Eleventy
- * writes the name as it is (`My Post.md` is `/blog/My Post/`), so it goes into the address
- * percent-encoded, as a browser sends it. Undefined for any other permalink (another value is left
- * to ARTICLE_URL).
+ * An Eleventy permalink whose only template values are those of {@link ELEVENTY_VALUE}, filled as
+ * Eleventy fills them. `page.fileSlug`: the file's name without its extension, and without a
+ * `YYYY-MM-DD-` date and what is before it (Eleventy's pattern is not anchored); its folder's name for
+ * an `index` file. Eleventy writes the name as it is (`My Post.md` is `/blog/My Post/`), so it goes into
+ * the address percent-encoded, as a browser sends it. `slugify`: @sindresorhus/slugify, as Eleventy
+ * calls it (camel case kept a word). Undefined for any other permalink (another value is left to
+ * ARTICLE_URL), and for a title that is no text.
  */
-function withFileSlug(permalink: string, file: string): string | undefined {
-  if (!FILE_SLUG.test(permalink)) return undefined;
+function withFileSlug(permalink: string, file: string, title: unknown): string | undefined {
+  if (!new RegExp(ELEVENTY_VALUE.source).test(permalink)) return undefined;
   const parts = file.split(/[\\/]/);
   const undated = (name: string) => /\d{4}-\d{2}-\d{2}-(.*)/.exec(name)?.[1] ?? name;
   const name = undated((parts.at(-1) ?? '').replace(/\.[^.]*$/, ''));
   const stem = name === 'index' ? undated(parts.at(-2) ?? '') : name;
-  if (stem === '') return undefined;
-  const filled = permalink.replace(new RegExp(FILE_SLUG, 'g'), () => encodeURIComponent(stem));
-  return /\{\{|\{%/.test(filled) ? undefined : filled;
+  const made: string[] = [];
+  const filled = permalink.replace(ELEVENTY_VALUE, (_, value: string, slugified?: string) => {
+    const text =
+      value !== 'title' ? stem : typeof title === 'string' || typeof title === 'number' ? String(title) : '';
+    made.push(slugified === undefined ? text : slugify(text, { decamelize: false }));
+    return encodeURIComponent(made.at(-1) ?? '');
+  });
+  return made.includes('') || /\{\{|\{%/.test(filled) ? undefined : filled;
 }
 
 /** A name quoted in a problem: its first 60 characters. */

@@ -837,7 +837,7 @@ describe("real blogs' file names and front matter", () => {
     ]);
   });
 
-  it("GIVEN an Eleventy permalink whose only template value is page.fileSlug THEN it is filled as Eleventy fills it: no date, an index file's folder", () => {
+  it("GIVEN an Eleventy permalink whose only template values are page.fileSlug and the title, slugified or not THEN it is filled as Eleventy fills it: no date, an index file's folder", () => {
     const url = (permalink: string, file: string) => {
       const result = parseArticle({
         file,
@@ -854,10 +854,31 @@ describe("real blogs' file names and front matter", () => {
     expect(url('/p/{{-page.fileSlug-}}/', 'content/blog/my-post/index.md')).toBe(
       'https://blog.example/p/my-post/',
     );
-    // Another value beside it: the template is left to ARTICLE_URL, as any other.
+    // The title or the name through Eleventy's slugify filter (@sindresorhus/slugify, camel case kept).
     expect(url('/{{ page.fileSlug }}/{{ title | slugify }}/', 'content/blog/2024-05-12-tech-lead.md')).toBe(
-      'https://blog.example/posts/tech-lead/',
+      'https://blog.example/tech-lead/t/',
     );
+    const titled = (title: string, permalink = '/articles/{{ title | slugify }}/') =>
+      parseArticle({
+        file: 'content/blog/2024-05-12-Tech Lead.md',
+        source: articleSource({ title, permalink }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        articleUrl: '/posts/:slug/',
+        eleventy: true,
+      });
+    expect(titled('Déjà Vu: C++ & JavaScript!')).toMatchObject({
+      article: { url: 'https://blog.example/articles/deja-vu-c-and-javascript/' },
+    });
+    expect(titled('x', '/p/{{page.fileSlug | slugify}}/')).toMatchObject({
+      article: { url: 'https://blog.example/p/tech-lead/' },
+    });
+    // Another value beside them, or a title that slugifies to nothing: left to ARTICLE_URL, as any other.
+    expect(titled('T', '/{{ page.date }}/{{ title | slugify }}/')).toMatchObject({
+      article: { url: 'https://blog.example/posts/tech-lead/' },
+    });
+    expect(titled('🙂', '/articles/{{ title | slugify }}/')).toMatchObject({
+      article: { url: 'https://blog.example/posts/tech-lead/' },
+    });
   });
 
   it('GIVEN page.fileSlug from a file name that is no plain URL path THEN the address has it percent-encoded, as a browser asks for it', () => {
