@@ -28,7 +28,7 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
  */
 export type ReadAs = Pick<
   ArticleSource,
-  'contentPath' | 'eleventy' | 'hugo' | 'cascade' | 'timeZone' | 'articleUrl' | 'urlRules'
+  'contentPath' | 'eleventy' | 'hugo' | 'cascade' | 'timeZone' | 'articleUrl' | 'urlRules' | 'fileNameDates'
 >;
 
 /**
@@ -45,6 +45,7 @@ export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): s
     readAs.timeZone ?? null,
     // ARTICLE_URL keys the whole store; a pattern of the site's configuration, the file.
     readAs.urlRules === undefined ? null : [readAs.urlRules, readAs.articleUrl ?? null],
+    readAs.fileNameDates ?? null,
   ]);
   return createHash('sha256')
     .update(how)

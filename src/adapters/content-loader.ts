@@ -182,7 +182,7 @@ export function parseSettingsOf(
 
 /** How a file's address is made (see {@link addressOf}), and what set its pattern, as notes name it. */
 interface AddressChoice {
-  readonly source: Pick<ArticleSource, 'articleUrl' | 'contentPath' | 'urlRules'>;
+  readonly source: Pick<ArticleSource, 'articleUrl' | 'contentPath' | 'urlRules' | 'fileNameDates'>;
   readonly setting: string;
 }
 
@@ -206,10 +206,12 @@ function addressChoice(
   const own = permalinks === undefined ? undefined : sitePermalinkOf(permalinks, hugoPath, contentPath);
   const generator = permalinks?.generator;
   // A generator's own pattern, filled by its rules.
+  const fileNameDates = hugo === true ? permalinks?.fileNameDates : undefined;
+  const dates = fileNameDates === undefined ? {} : { fileNameDates };
   const byGenerator = (pattern: string | null, setting: string): AddressChoice => ({
     source:
       generator === 'hugo'
-        ? { articleUrl: pattern, contentPath: hugoPath, urlRules: 'hugo' }
+        ? { articleUrl: pattern, contentPath: hugoPath, urlRules: 'hugo', ...dates }
         : { articleUrl: pattern, contentPath, urlRules: 'jekyll' },
     setting,
   });
@@ -217,7 +219,7 @@ function addressChoice(
   // In a Hugo site, its tokens (`:sections`) count from its content folder, as Hugo's do, wherever in
   // it CONTENT_DIR is (`content/posts` gives the same addresses as `content`).
   if (articleUrl !== undefined || generator === undefined)
-    return { source: { articleUrl, contentPath: hugoPath ?? contentPath }, setting: 'ARTICLE_URL' };
+    return { source: { articleUrl, contentPath: hugoPath ?? contentPath, ...dates }, setting: 'ARTICLE_URL' };
   // The site's own pattern the bot cannot fill, and no ARTICLE_URL: no link rather than a wrong one
   // (the rules keep such a parse apart from one under ARTICLE_URL in the store).
   if (own !== undefined) return byGenerator(null, "the site's permalink");
@@ -1262,6 +1264,7 @@ async function hugoConfigOf(
     permalinks: hugoPermalinksRead(found('permalinks'), {
       ugly: found('uglyurls'),
       cased: found('disablepathtolower'),
+      dates: found('frontmatter'),
     }),
     // Hugo merges `params` from every file: the first that sets `mainSections`.
     mainSections: configs
@@ -1291,7 +1294,11 @@ async function hugoConfigOf(
  */
 function hugoPermalinksRead(
   found: ConfigSetting | undefined,
-  { ugly, cased }: { ugly: ConfigSetting | undefined; cased: ConfigSetting | undefined },
+  {
+    ugly,
+    cased,
+    dates,
+  }: { ugly: ConfigSetting | undefined; cased: ConfigSetting | undefined; dates: ConfigSetting | undefined },
 ): PermalinksRead {
   const hugo = found === undefined ? new Map<string, SitePermalink>() : hugoPermalinks(found.value);
   const notes =
@@ -1321,9 +1328,25 @@ function hugoPermalinksRead(
       generator: 'hugo',
       // uglyURLs = true: every page at `….html`, not `…/`.
       ...(ugly?.value === true ? { ugly: true } : {}),
+      ...fileNameDatesOf(dates?.value),
     },
     notes,
   };
+}
+
+/** Whether and where Hugo's `[frontmatter] date` reads the file name (see SitePermalinks.fileNameDates). */
+function fileNameDatesOf(frontmatter: unknown): Pick<SitePermalinks, 'fileNameDates'> {
+  const order = isFields(frontmatter) ? fieldOf(frontmatter, 'date') : undefined;
+  const handlers = (Array.isArray(order) ? order : [order]).map((handler) =>
+    typeof handler === 'string' ? handler.trim().toLowerCase() : '',
+  );
+  const at = handlers.indexOf(':filename');
+  if (at === -1) return {};
+  // Before the front matter's own date, unless `:default` or a date key comes first.
+  const before = handlers
+    .slice(0, at)
+    .some((handler) => handler !== '' && handler !== ':filemodtime' && handler !== ':git');
+  return { fileNameDates: before ? 'last' : 'first' };
 }
 
 /** The note for a pattern of the site's configuration that the bot cannot fill (none for one it fills). */

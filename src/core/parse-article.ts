@@ -104,6 +104,12 @@ export interface ArticleSource {
    * file's place say (see fillArticleUrl).
    */
   readonly urlRules?: 'hugo' | 'jekyll' | undefined;
+  /**
+   * In a Hugo site whose `[frontmatter] date` reads the file name (see SitePermalinks.fileNameDates):
+   * the name's `YYYY-MM-DD-` date dates the post (`first`: before its front matter's), and the name
+   * after it is its slug when it sets none.
+   */
+  readonly fileNameDates?: 'first' | 'last' | undefined;
 }
 
 export type ParseResult =
@@ -246,6 +252,7 @@ function parseSource({
   cascade,
   timeZone,
   urlRules,
+  fileNameDates,
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
@@ -531,13 +538,18 @@ function parseSource({
       ],
       meta,
     );
-  const date = meta.date ?? named.date;
+  // Hugo reads a date from the file name only where its `[frontmatter]` says so.
+  const nameDate = hugo && fileNameDates === undefined ? undefined : named.date;
+  const date = fileNameDates === 'first' ? (nameDate ?? meta.date) : (meta.date ?? named.date);
   // When the generator publishes it, for those that leave a post dated in the future out until then:
   // Hugo (by its front matter only) and Jekyll (a post's date, from its name too).
   // The date's key as written: its line says how Jekyll reads it (see jekyllDateZone).
   const dateField = names.get(dateKey ?? 'date') ?? dateKey ?? 'date';
   const publishes = hugo
-    ? (instantIn(meta.publishdate, timeZone) ?? dateInstant(data['date'], meta.date, timeZone))
+    ? (instantIn(meta.publishdate, timeZone) ??
+      (fileNameDates === 'first' && nameDate !== undefined
+        ? dateInstant(undefined, nameDate, timeZone)
+        : dateInstant(data['date'], meta.date ?? nameDate, timeZone)))
     : jekyllPost
       ? dateInstant(data['date'], date, jekyllDateZone(frontLines, dateField, timeZone))
       : undefined;
@@ -545,7 +557,8 @@ function parseSource({
   const dated = hugo || jekyllPost ? undefined : dateInstant(data['date'], date, timeZone);
   const expires = instantIn(meta.expirydate, timeZone);
   const urlParts: UrlParts = {
-    ownSlug: meta.slug,
+    // Hugo's `:filename` date handler makes the name after the date the slug of a post without one.
+    ownSlug: meta.slug ?? (fileNameDates !== undefined && nameDate !== undefined ? named.stem : undefined),
     nameSlug: named.fullSlug,
     stem: named.stem,
     title: meta.title,

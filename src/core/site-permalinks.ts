@@ -36,6 +36,12 @@ export interface SitePermalinks {
   readonly generator?: 'hugo' | 'jekyll';
   /** Hugo's `uglyURLs = true`: its default addresses end in `.html`. */
   readonly ugly?: boolean;
+  /**
+   * Hugo's `[frontmatter] date` with `:filename` (`[":filename", ":default"]`, as a site moved from
+   * Jekyll sets it): a post dated by its file name (`2024-01-05-first-steps.md`) and without a `slug`
+   * has the name after the date as its slug; `first` when the name's date comes before the front matter's.
+   */
+  readonly fileNameDates?: 'first' | 'last';
 }
 
 export const NO_PERMALINKS: SitePermalinks = {};

@@ -252,6 +252,39 @@ describe("a generator's own default address, with ARTICLE_URL unset", () => {
     expect(await addresses('content')).toEqual({ 'content/about.md': 'https://blog.example/about/' });
   });
 
+  it("GIVEN Hugo's [frontmatter] date with :filename THEN a dated file name dates the post and, without a slug, the name after the date is its slug, as Hugo makes them", async () => {
+    put('content/post/2024-01-05-first-steps.md', toml('title = "First Steps"'));
+    put('content/post/2024-01-06-own-slug.md', toml('title = "Own"\nslug = "mine"'));
+    put('content/post/2024-01-07-dated.md', toml('title = "Dated"\ndate = 2023-12-31'));
+    put('content/post/undated-name.md', toml('title = "Undated"\ndate = 2024-02-01'));
+    const loaded = async () =>
+      Object.fromEntries(
+        (await loadContent(join(site, 'content'), 'https://blog.example')).index.articles.map((article) => [
+          article.file.slice(article.file.lastIndexOf('/') + 1),
+          [article.url, article.date],
+        ]),
+      );
+    put('hugo.toml', 'title = "Blog"\n[frontmatter]\ndate = [":filename", ":default"]\n');
+    expect(await loaded()).toEqual({
+      '2024-01-05-first-steps.md': ['https://blog.example/post/first-steps/', '2024-01-05'],
+      '2024-01-06-own-slug.md': ['https://blog.example/post/mine/', '2024-01-06'],
+      '2024-01-07-dated.md': ['https://blog.example/post/dated/', '2024-01-07'],
+      'undated-name.md': ['https://blog.example/post/undated-name/', '2024-02-01'],
+    });
+    // The front matter's date first: the name's only where the post has none.
+    put('hugo.toml', 'title = "Blog"\n[frontmatter]\ndate = [":default", ":filename"]\n');
+    expect((await loaded())['2024-01-07-dated.md']).toEqual([
+      'https://blog.example/post/dated/',
+      '2023-12-31',
+    ]);
+    // Without it, Hugo's default: the file's name is its address.
+    put('hugo.toml', 'title = "Blog"\n');
+    expect((await loaded())['2024-01-05-first-steps.md']).toEqual([
+      'https://blog.example/post/2024-01-05-first-steps/',
+      '2024-01-05',
+    ]);
+  });
+
   it("GIVEN a Jekyll site whose _config.yml sets no permalink THEN its posts are at Jekyll's date style; without a _config.yml, and in any other folder, at /blog/:slug", async () => {
     put('_posts/2024-01-05-jekyll-one.md', yaml('title: Jekyll One\ncategories: [Work]'));
     put('_config.yml', 'title: x\n');
