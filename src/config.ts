@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { loadDotEnv } from './env.js';
+import { isBareAddress } from './core/site-address.js';
 import { z } from 'zod';
 import {
   ARTICLE_URL_TOKENS,
@@ -34,10 +35,10 @@ const httpUrl = (example: string) =>
  * would put each path after it (`https://x.example/?a#b/blog/post`, the home page for every post).
  */
 const siteUrl = (example: string) =>
-  httpUrl(example).refine((url) => {
-    const { search, hash, username, password } = new URL(url);
-    return search === '' && hash === '' && username === '' && password === '';
-  }, `expected the site's address without ?, # or a user name, like ${example} or ${example}/blog`);
+  httpUrl(example).refine(
+    isBareAddress,
+    `expected the site's address without ?, # or a user name, like ${example} or ${example}/blog`,
+  );
 
 /**
  * A path on SITE_URL or an http(s) address: `//host/…` is neither, and would link to another host

@@ -195,7 +195,7 @@ function eleventyAddressNote(
   if (defaulted.length === 0) return [];
   const example = defaulted.find((article) => article.url !== undefined)?.url;
   return [
-    `${defaulted.length} article(s) without a url or permalink the bot can fill (a template other than {{ page.fileSlug }} or {{ title | slugify }}, or none) are at the bot's default address, SITE_URL/blog/<slug>${example === undefined ? '' : ` (${example})`}, ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
+    `${defaulted.length} article(s) without a url or permalink the bot can fill (none, or a template with other values than {{ page.fileSlug }} and {{ title }}, or filters than slugify) are at the bot's default address, SITE_URL/blog/<slug>${example === undefined ? '' : ` (${example})`}, ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
   ];
 }
 

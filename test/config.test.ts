@@ -200,6 +200,8 @@ describe('loadConfig', () => {
       'https://blog.example?x=1',
       'https://blog.example/#top',
       'https://me:pw@blog.example',
+      'https://blog.example/#',
+      'https://blog.example?',
     ])
       expect(loadContentConfig({ SITE_URL: value })).toEqual({
         ok: false,

@@ -46,7 +46,7 @@ describe('content:check on an Eleventy site with ARTICLE_URL unset', () => {
     expect(lines[0]).toMatch(/^4 article\(s\) in 4 file\(s\): all valid/);
     expect(lines[1]).toMatch(/^Read as an Eleventy site/);
     expect(lines[2]).toBe(
-      `2 article(s) without a url or permalink the bot can fill (a template other than {{ page.fileSlug }} or {{ title | slugify }}, or none) are at the bot's default address, SITE_URL/blog/<slug> (https://blog.example/blog/first-post), ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
+      `2 article(s) without a url or permalink the bot can fill (none, or a template with other values than {{ page.fileSlug }} and {{ title }}, or filters than slugify) are at the bot's default address, SITE_URL/blog/<slug> (https://blog.example/blog/first-post), ARTICLE_URL being unset; Eleventy seldom puts a post there. Set ARTICLE_URL to where the site puts them: /:filepath/ (Eleventy's default, the file's path), /posts/:filepath/ with CONTENT_DIR at the site's posts folder, or /:year/:month/:day/:slug/ as blogs often set it (see the README, "Use your blog's content").`,
     );
   });
 

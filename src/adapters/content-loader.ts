@@ -1341,11 +1341,10 @@ function fileNameDatesOf(frontmatter: unknown): Pick<SitePermalinks, 'fileNameDa
     typeof handler === 'string' ? handler.trim().toLowerCase() : '',
   );
   const at = handlers.indexOf(':filename');
-  if (at === -1) return {};
+  // A file's modification time always gives a date: a `:filename` after it is never reached.
+  if (at === -1 || handlers.slice(0, at).includes(':filemodtime')) return {};
   // Before the front matter's own date, unless `:default` or a date key comes first.
-  const before = handlers
-    .slice(0, at)
-    .some((handler) => handler !== '' && handler !== ':filemodtime' && handler !== ':git');
+  const before = handlers.slice(0, at).some((handler) => handler !== '' && handler !== ':git');
   return { fileNameDates: before ? 'last' : 'first' };
 }
 

@@ -323,7 +323,7 @@ function parseSource({
   const tagged = wholeFields.some((field) => typeof categorized[field] === 'string')
     ? { ...categorized, ...textsAsLists(categorized, wholeFields) }
     : categorized;
-  // Eleventy's `permalink: /blog/{{ page.fileSlug }}/`: the one template value the bot fills itself.
+  // Eleventy's `permalink: /blog/{{ page.fileSlug }}/` or `/{{ title | slugify }}/`: the template values the bot fills itself.
   const templated = tagged['permalink'];
   const filled =
     eleventy && typeof templated === 'string' ? withFileSlug(templated, file, tagged['title']) : undefined;
@@ -350,7 +350,7 @@ function parseSource({
    */
   // Jekyll's own divider of a post's excerpt, where the post or its site sets one: an HTML comment
   // (`<!-- excerpt -->`), as `<!--more-->` is (text written as one is left to Jekyll).
-  const separator = hugo || eleventy ? undefined : written['excerpt_separator'];
+  const separator = jekyllPost ? written['excerpt_separator'] : undefined;
   const more = typeof separator === 'string' && separator.trim() !== '' ? separator.trim() : undefined;
   const readBody = (meta: Pick<FrontMatter, 'sections'>, pageUrl: string | undefined) => {
     const mdx = /\.mdx$/i.test(file);
@@ -538,18 +538,22 @@ function parseSource({
       ],
       meta,
     );
-  // Hugo reads a date from the file name only where its `[frontmatter]` says so.
-  const nameDate = hugo && fileNameDates === undefined ? undefined : named.date;
-  const date = fileNameDates === 'first' ? (nameDate ?? meta.date) : (meta.date ?? named.date);
+  // Hugo's `:filename` date handler, where its `[frontmatter] date` lists it, dates the post by its
+  // name when it runs (first, or after the front matter found no date) and the name has a date; and
+  // then makes the name after the date its slug. (Its listing date falls back on the name anyway.)
+  const fileNamed =
+    hugo &&
+    named.date !== undefined &&
+    (fileNameDates === 'first' || (fileNameDates === 'last' && dateKey === undefined));
+  const date = fileNamed && fileNameDates === 'first' ? named.date : (meta.date ?? named.date);
   // When the generator publishes it, for those that leave a post dated in the future out until then:
   // Hugo (by its front matter only) and Jekyll (a post's date, from its name too).
   // The date's key as written: its line says how Jekyll reads it (see jekyllDateZone).
   const dateField = names.get(dateKey ?? 'date') ?? dateKey ?? 'date';
   const publishes = hugo
-    ? (instantIn(meta.publishdate, timeZone) ??
-      (fileNameDates === 'first' && nameDate !== undefined
-        ? dateInstant(undefined, nameDate, timeZone)
-        : dateInstant(data['date'], meta.date ?? nameDate, timeZone)))
+    ? // Hugo's publishDate reads the front matter's date before the one its handler gave.
+      (instantIn(meta.publishdate, timeZone) ??
+      dateInstant(data['date'], meta.date ?? (fileNamed ? named.date : undefined), timeZone))
     : jekyllPost
       ? dateInstant(data['date'], date, jekyllDateZone(frontLines, dateField, timeZone))
       : undefined;
@@ -558,7 +562,7 @@ function parseSource({
   const expires = instantIn(meta.expirydate, timeZone);
   const urlParts: UrlParts = {
     // Hugo's `:filename` date handler makes the name after the date the slug of a post without one.
-    ownSlug: meta.slug ?? (fileNameDates !== undefined && nameDate !== undefined ? named.stem : undefined),
+    ownSlug: meta.slug ?? (fileNamed ? named.stem : undefined),
     nameSlug: named.fullSlug,
     stem: named.stem,
     title: meta.title,
@@ -1015,9 +1019,17 @@ function writtenNumbers(
   for (const field of TEXT_FIELDS) {
     const value = fields[field];
     const key = names.get(field) ?? field;
-    const written = Array.isArray(value)
-      ? value.map((entry, i) => asWritten(entry, key, i))
-      : asWritten(value, key);
+    // A flow list (`tags: [010, x]`) holds its entries on the key's line, and a list longer than the
+    // front matter (an alias's) cannot have each on a line of its own: not looked for.
+    const flow =
+      Array.isArray(value) &&
+      (value.length > frontLines.lines.length ||
+        /[:=]\s*\[/.test(frontLines.lines[(lastKeyLine(frontLines, key) ?? 0) - 1] ?? ''));
+    const written = flow
+      ? value
+      : Array.isArray(value)
+        ? value.map((entry, i) => asWritten(entry, key, i))
+        : asWritten(value, key);
     const same =
       Array.isArray(value) && Array.isArray(written)
         ? written.every((entry, i) => entry === value[i])
@@ -1680,10 +1692,10 @@ function isImageOnly(node: PhrasingContent): boolean {
   }
 }
 
-/** `{{ page.fileSlug }}` in Liquid or Nunjucks, spaces or none, and a whitespace-control dash or none. */
 /**
- * The template values of an Eleventy permalink the bot fills: `page.fileSlug`, and it or the `title`
- * through Eleventy's own `slugify` filter (`{{ title | slugify }}`, as blogs often write it).
+ * The template values of an Eleventy permalink the bot fills, in Liquid or Nunjucks, spaces or none, a
+ * whitespace-control dash or none: `page.fileSlug` and the `title`, each perhaps through Eleventy's own
+ * `slugify` filter (`{{ title | slugify }}`, as blogs often write it).
  */
 const ELEVENTY_VALUE = /\{\{-?\s*(page\.fileSlug|title)\s*(\|\s*slugify\s*)?-?\}\}/g;
 
@@ -1707,7 +1719,8 @@ function withFileSlug(permalink: string, file: string, title: unknown): string |
     const text =
       value !== 'title' ? stem : typeof title === 'string' || typeof title === 'number' ? String(title) : '';
     made.push(slugified === undefined ? text : slugify(text, { decamelize: false }));
-    return encodeURIComponent(made.at(-1) ?? '');
+    // A `/` in a title is a folder of the path Eleventy writes, as in any permalink.
+    return (made.at(-1) ?? '').split('/').map(encodeURIComponent).join('/');
   });
   return made.includes('') || /\{\{|\{%/.test(filled) ? undefined : filled;
 }

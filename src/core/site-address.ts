@@ -33,16 +33,28 @@ export function siteAddressOf(url: unknown, baseurl?: unknown): string | undefin
     return undefined;
   }
   if (!/^https?:$/.test(parsed.protocol) || NOT_PUBLISHED.test(parsed.hostname)) return undefined;
-  if (parsed.search !== '' || parsed.hash !== '' || parsed.username !== '' || parsed.password !== '')
-    return undefined;
+  if (!isBareAddress(url.trim())) return undefined;
   const base = typeof baseurl === 'string' ? baseurl.trim().replace(/^\/+|\/+$/g, '') : '';
   const joined = `${parsed.href.replace(/\/+$/, '')}${base === '' ? '' : `/${base}`}`;
   try {
     const address = new URL(joined);
     // A baseurl with `?` or `#` would put every path after a query or a fragment.
-    if (address.search !== '' || address.hash !== '') return undefined;
+    if (!isBareAddress(joined)) return undefined;
     return address.href.replace(/\/+$/, '');
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Whether an address is one paths can be added to: no query or fragment, even an empty one (`/?`,
+ * `/#`, which URL drops from `search` and `hash`), nor a user name or password.
+ */
+export function isBareAddress(address: string): boolean {
+  try {
+    const { username, password } = new URL(address);
+    return !/[?#]/.test(address) && username === '' && password === '';
+  } catch {
+    return false;
   }
 }

@@ -81,7 +81,7 @@ export function jekyllPermalink(value: unknown): SitePermalink | undefined {
 
 /** An entry of Jekyll's `defaults` that may apply to posts: its scope, and the permalink it gives, if any. */
 export interface JekyllDefault {
-  /** The scope's `path`, without slashes around it: '' for the whole site. May hold `*` and `?`. */
+  /** The scope's `path`, without slashes around it: '' for the whole site. May hold `*` (a glob). */
   readonly path: string;
   /** Whether the scope names a type (`posts`): between two paths alike, it takes precedence. */
   readonly typed: boolean;
@@ -101,7 +101,8 @@ export function jekyllDefaults(value: unknown): JekyllDefault[] {
     if (!isFields(entry) || !isFields(entry['values'])) return [];
     const scope = isFields(entry['scope']) ? entry['scope'] : {};
     const type = scope['type'];
-    if (type !== undefined && type !== null && type !== 'posts') return [];
+    // Jekyll reads the old singular `post` as `posts`.
+    if (type !== undefined && type !== null && type !== 'posts' && type !== 'post') return [];
     const path = typeof scope['path'] === 'string' ? scope['path'].trim().replace(/^\/+|\/+$/g, '') : '';
     const written = entry['values']['permalink'];
     const permalink = typeof written === 'string' ? written.trim() : '';
@@ -143,26 +144,53 @@ export function jekyllDefaultPermalink(
   return chosen;
 }
 
-/** Whether a scope's path is the post's path or a folder above it, by whole names (`*` and `?` within one). */
+/**
+ * Whether a scope's path applies to the post at `sitePath`, as Jekyll 4 tests it: the post's path
+ * starts with it (`_posts/2024` applies to `_posts/2024-01-05-x.md` too); a path with `*` is a glob
+ * of files and folders (`*` within a name, `**` across folders), one of which the post's path starts
+ * with.
+ */
 function appliesTo(scope: string, sitePath: string): boolean {
   if (scope === '') return true;
+  if (!scope.includes('*')) return sitePath.startsWith(scope);
+  const glob = scope.split('/');
   const parts = sitePath.split('/');
-  const pattern = scope.includes('*') || scope.includes('?') ? globPattern(scope) : undefined;
-  for (let end = parts.length; end > 0; end--) {
-    const above = parts.slice(0, end).join('/');
-    if (pattern === undefined ? above === scope : pattern.test(above)) return true;
-  }
+  for (let end = parts.length; end > 0; end--) if (globMatches(glob, parts.slice(0, end))) return true;
   return false;
 }
 
-function globPattern(glob: string): RegExp {
-  const source = glob
-    .split('')
-    .map((char) =>
-      char === '*' ? '[^/]*' : char === '?' ? '[^/]' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
-    )
-    .join('');
-  return new RegExp(`^${source}$`);
+/** Whether a path's names match a glob's: `**` any number of folders, `*` any part of one name. */
+function globMatches(glob: readonly string[], names: readonly string[]): boolean {
+  const [first, ...rest] = glob;
+  if (first === undefined) return names.length === 0;
+  if (first === '**') return names.some((_, i) => globMatches(rest, names.slice(i))) || globMatches(rest, []);
+  const [name, ...others] = names;
+  return name !== undefined && nameMatches(first, name) && globMatches(rest, others);
+}
+
+/**
+ * Whether a name matches a pattern whose `*` stand for any characters: the usual wildcard walk,
+ * going back only to the last `*`, so that it takes at most the product of the two lengths.
+ */
+function nameMatches(pattern: string, name: string): boolean {
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let after = 0;
+  while (n < name.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      after = n;
+    } else if (p < pattern.length && pattern[p] === name[n]) {
+      p++;
+      n++;
+    } else if (star !== -1) {
+      p = star + 1;
+      n = ++after;
+    } else return false;
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** `pattern` (`written` so, a style's name) as the bot takes it: filled, or why not. */

@@ -189,16 +189,26 @@ describe("Jekyll's permalink", () => {
         '    values: { permalink: "/work/:year/:title/" }',
         '  - scope: { path: "_posts/work/deep" }',
         '    values: { comments: true }',
+        // A path is a start of the post's (Jekyll 4's test), and the old singular type is posts'.
+        '  - scope: { path: "_posts/2024-03", type: post }',
+        '    values: { permalink: /march/:title/ }',
+        // A glob: `**` any folders, `*` within a name; shorter than the path above, it comes after it.
+        '  - scope: { path: "**/deep/*.md" }',
+        '    values: { permalink: /deep/:title/ }',
       ].join('\n'),
     );
     put('_posts/work/2024-02-01-at-work.md', yaml('title: At Work'));
     put('_posts/work/deep/2024-02-02-deeper.md', yaml('title: Deeper'));
     put('_posts/2024-03-01-own.md', yaml('title: Own\npermalink: /mine/'));
+    put('_posts/2024-03-02-march.md', yaml('title: March'));
+    put('_posts/other/deep/2024-04-01-glob.md', yaml('title: Glob'));
     const expected = {
       '_posts/2024-01-05-jekyll-one.md': 'https://blog.example/posts/jekyll-one/',
       '_posts/work/2024-02-01-at-work.md': 'https://blog.example/work/2024/at-work/',
       // A scope more specific that sets no permalink keeps the one before it.
       '_posts/work/deep/2024-02-02-deeper.md': 'https://blog.example/work/2024/deeper/',
+      '_posts/2024-03-02-march.md': 'https://blog.example/march/march/',
+      '_posts/other/deep/2024-04-01-glob.md': 'https://blog.example/deep/glob/',
       '_posts/2024-03-01-own.md': 'https://blog.example/mine/',
     };
     expect(await addresses('.', '/elsewhere/:slug')).toEqual(expected);
@@ -271,12 +281,12 @@ describe("a generator's own default address, with ARTICLE_URL unset", () => {
       '2024-01-07-dated.md': ['https://blog.example/post/dated/', '2024-01-07'],
       'undated-name.md': ['https://blog.example/post/undated-name/', '2024-02-01'],
     });
-    // The front matter's date first: the name's only where the post has none.
+    // The front matter's date first: the name's handler runs, and names the slug, only where the post has none.
     put('hugo.toml', 'title = "Blog"\n[frontmatter]\ndate = [":default", ":filename"]\n');
-    expect((await loaded())['2024-01-07-dated.md']).toEqual([
-      'https://blog.example/post/dated/',
-      '2023-12-31',
-    ]);
+    expect(await loaded()).toMatchObject({
+      '2024-01-05-first-steps.md': ['https://blog.example/post/first-steps/', '2024-01-05'],
+      '2024-01-07-dated.md': ['https://blog.example/post/2024-01-07-dated/', '2023-12-31'],
+    });
     // Without it, Hugo's default: the file's name is its address.
     put('hugo.toml', 'title = "Blog"\n');
     expect((await loaded())['2024-01-05-first-steps.md']).toEqual([

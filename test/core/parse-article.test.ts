@@ -869,6 +869,13 @@ describe("real blogs' file names and front matter", () => {
     expect(titled('Déjà Vu: C++ & JavaScript!')).toMatchObject({
       article: { url: 'https://blog.example/articles/deja-vu-c-and-javascript/' },
     });
+    // A `/` in the title is a folder, as Eleventy writes the path; a curly apostrophe a break, as Eleventy 3's slugify makes it.
+    expect(titled('CI/CD tips', '/blog/{{ title }}/')).toMatchObject({
+      article: { url: 'https://blog.example/blog/CI/CD%20tips/' },
+    });
+    expect(titled('Don’t Panic')).toMatchObject({
+      article: { url: 'https://blog.example/articles/don-t-panic/' },
+    });
     expect(titled('x', '/p/{{page.fileSlug | slugify}}/')).toMatchObject({
       article: { url: 'https://blog.example/p/tech-lead/' },
     });
@@ -1138,6 +1145,16 @@ describe("real blogs' file names and front matter", () => {
       problems: [{ field: 'lastmod', line: 3 }],
     });
     expect(Object.hasOwn(article({ title: 'T', lastmod: '2024-05-01' }, 'content/a.md'), 'date')).toBe(false);
+    // [frontmatter] date = [":filename", ":default"]: the name dates the post, but Hugo publishes it by
+    // the front matter's date (its publishDate reads that first).
+    expect(
+      parseArticle({
+        file: 'content/posts/2030-01-01-x.md',
+        source: articleSource({ title: 'T', date: '2024-01-01' }, 'Text.'),
+        hugo: true,
+        fileNameDates: 'first',
+      }),
+    ).toMatchObject({ article: { date: '2030-01-01', publishes: '2024-01-01T00:00:00.000Z' } });
   });
 
   it("GIVEN Hugo's expiryDate (or expirydate, unpublishdate, in any case) THEN the article keeps the instant, in UTC, whatever the time now; a wrong one is a problem on its line", () => {

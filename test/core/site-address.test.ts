@@ -18,6 +18,9 @@ describe("the blog's address from its configuration", () => {
     expect(siteAddressOf('https://jane.dev', 3)).toBe('https://jane.dev');
     expect(siteAddressOf('https://jane.dev', '?a=b')).toBeUndefined();
     expect(siteAddressOf('https://jane.dev', 'notes#x')).toBeUndefined();
+    // Even an empty query or fragment, which URL leaves out of search and hash.
+    expect(siteAddressOf('https://jane.dev/#')).toBeUndefined();
+    expect(siteAddressOf('https://jane.dev', 'notes?')).toBeUndefined();
   });
 
   it("GIVEN no published address (a path, a placeholder, the machine's own, another scheme, none) THEN none", () => {
