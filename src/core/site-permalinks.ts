@@ -86,8 +86,6 @@ export interface JekyllDefault {
   /** Whether the scope names a type (`posts`): between two paths alike, it takes precedence. */
   readonly typed: boolean;
   readonly permalink?: SitePermalink;
-  /** The permalink as written, for notes. */
-  readonly written?: string;
 }
 
 /**
@@ -110,9 +108,7 @@ export function jekyllDefaults(value: unknown): JekyllDefault[] {
       {
         path,
         typed: type !== undefined && type !== null,
-        ...(permalink === ''
-          ? {}
-          : { permalink: sitePermalink(expandArticleUrl(permalink), permalink), written: permalink }),
+        ...(permalink === '' ? {} : { permalink: sitePermalink(expandArticleUrl(permalink), permalink) }),
       },
     ];
   });
@@ -159,13 +155,28 @@ function appliesTo(scope: string, sitePath: string): boolean {
   return false;
 }
 
-/** Whether a path's names match a glob's: `**` any number of folders, `*` any part of one name. */
+/**
+ * Whether a path's names match a glob's: `**` any number of folders, `*` any part of one name. Each
+ * pair of places in the two is tried once, so that many `**` take no longer than one.
+ */
 function globMatches(glob: readonly string[], names: readonly string[]): boolean {
-  const [first, ...rest] = glob;
-  if (first === undefined) return names.length === 0;
-  if (first === '**') return names.some((_, i) => globMatches(rest, names.slice(i))) || globMatches(rest, []);
-  const [name, ...others] = names;
-  return name !== undefined && nameMatches(first, name) && globMatches(rest, others);
+  const tried = new Map<number, boolean>();
+  const from = (g: number, n: number): boolean => {
+    const key = g * (names.length + 1) + n;
+    const known = tried.get(key);
+    if (known !== undefined) return known;
+    const part = glob[g];
+    const name = names[n];
+    const matches =
+      part === undefined
+        ? n === names.length
+        : part === '**'
+          ? from(g + 1, n) || (name !== undefined && from(g, n + 1))
+          : name !== undefined && nameMatches(part, name) && from(g + 1, n + 1);
+    tried.set(key, matches);
+    return matches;
+  };
+  return from(0, 0);
 }
 
 /**
