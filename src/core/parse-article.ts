@@ -326,7 +326,9 @@ function parseSource({
   // Eleventy's `permalink: /blog/{{ page.fileSlug }}/` or `/{{ title | slugify }}/`: the template values the bot fills itself.
   const templated = tagged['permalink'];
   const filled =
-    eleventy && typeof templated === 'string' ? withFileSlug(templated, file, tagged['title']) : undefined;
+    eleventy && typeof templated === 'string'
+      ? eleventyPermalink(templated, file, tagged['title'])
+      : undefined;
   const data = filled === undefined ? tagged : { ...tagged, permalink: filled };
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
@@ -1708,7 +1710,7 @@ const ELEVENTY_VALUE = /\{\{-?\s*(page\.fileSlug|title)\s*(\|\s*slugify\s*)?-?\}
  * calls it (camel case kept a word). Undefined for any other permalink (another value is left to
  * ARTICLE_URL), and for a title that is no text.
  */
-function withFileSlug(permalink: string, file: string, title: unknown): string | undefined {
+function eleventyPermalink(permalink: string, file: string, title: unknown): string | undefined {
   if (!new RegExp(ELEVENTY_VALUE.source).test(permalink)) return undefined;
   const parts = file.split(/[\\/]/);
   const undated = (name: string) => /\d{4}-\d{2}-\d{2}-(.*)/.exec(name)?.[1] ?? name;
