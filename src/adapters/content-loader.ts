@@ -53,6 +53,7 @@ import { isYes } from '../core/yes-no.js';
 import { canonicalZone, either } from '../core/zoned-time.js';
 import { meantBy } from '../core/schedule.js';
 import { jsonKeyLines, lastKeyLine } from '../core/key-line.js';
+import { mayEscapeSurrogates, wellFormedData } from '../core/well-formed.js';
 
 /** Files read at the same time: enough to keep libuv's thread pool busy, few enough for any ulimit. */
 const READ_CONCURRENCY = 32;
@@ -1433,6 +1434,7 @@ async function configData(
     });
     return undefined;
   }
+  if (mayEscapeSurrogates(text)) data = wellFormedData(data);
   return typeof data === 'object' && data !== null && !Array.isArray(data)
     ? (data as Record<string, unknown>)
     : undefined;

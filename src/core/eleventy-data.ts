@@ -1,5 +1,6 @@
 import { isFields } from './cascade.js';
 import { frontMatterSchema, jsonMistake } from './front-matter.js';
+import { mayEscapeSurrogates, wellFormedData } from './well-formed.js';
 
 /**
  * Eleventy's data files: a folder's `posts/posts.json` (or `posts.11tydata.json`) gives every template
@@ -111,6 +112,7 @@ export function readDataFile(text: string):
   let data: unknown;
   try {
     data = JSON.parse(json);
+    if (mayEscapeSurrogates(json)) data = wellFormedData(data);
   } catch (error) {
     return { ok: false, ...jsonMistake(json, error) };
   }

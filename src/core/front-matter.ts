@@ -11,6 +11,7 @@ import { deepestTomlLine, parseTomlData } from './toml-data.js';
 import { DataShapeError, dataShapeMessage, deepestLine } from './data-shape.js';
 import { zonedInstant } from './zoned-time.js';
 import { isHttpUrl } from './urls.js';
+import { mayEscapeSurrogates, wellFormedData } from './well-formed.js';
 
 export { SLUG_PATTERN } from './slug.js';
 const TAG_MAX = 50;
@@ -663,7 +664,7 @@ function blockOf(
   const before = text.slice(0, bodyStart);
   return {
     ok: true,
-    data,
+    data: mayEscapeSurrogates(before) ? wellFormedData(data) : data,
     body: text.slice(bodyStart),
     bodyLine: before.split('\n').length - 1,
     blockLines: opened ? before.replace(/\r?\n$/, '').split('\n').length : 0,
