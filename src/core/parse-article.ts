@@ -55,6 +55,7 @@ import { htmlAsText, withoutControls, withoutHtmlTags } from './shown-text.js';
 import { isNo, isYes } from './yes-no.js';
 import { oneLine, withoutEndMark, withoutTrailing } from './white-space.js';
 import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
+import { dayIn } from './zoned-time.js';
 
 export interface ArticleSource {
   /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
@@ -570,7 +571,10 @@ function parseSource({
     title: meta.title,
     jekyll: jekyllPost,
     rules: urlRules,
-    date,
+    // Jekyll makes the address's day from the post's instant in the site's zone (UTC without one): a
+    // date written with another zone (`2024-01-05 20:32:14 -0500`, as `jekyll new` writes it) may be
+    // on the next day there.
+    date: jekyllPost && publishes !== undefined ? dayIn(Date.parse(publishes), timeZone ?? 'UTC') : date,
     categories: () => categoriesOf(data),
     sections: place === undefined ? [] : sectionsOf(place),
     baseName: baseName(place ?? ownName),

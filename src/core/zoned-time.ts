@@ -28,6 +28,11 @@ function offsetAt(instant: number, timeZone: string): number {
   return sign === '-' ? -size : size;
 }
 
+/** The day (`2024-01-06`) clocks in `timeZone` show at `instant` (ms since the epoch). */
+export function dayIn(instant: number, timeZone: string): string {
+  return new Date(instant + offsetAt(instant, timeZone)).toISOString().slice(0, 10);
+}
+
 /**
  * The instant (ms since the epoch) at which clocks in `timeZone` (a name Intl reads) show `wall`, a
  * wall time given as the ms since the epoch it would be in UTC. As Temporal's `compatible` reads

@@ -1155,7 +1155,7 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
     });
   });
 
-  it('GIVEN a Jekyll site with timezone THEN a post dated by its front matter or its name is that day and time there, from the _posts folder too; the address keeps the day written', async () => {
+  it('GIVEN a Jekyll site with timezone THEN a post dated by its front matter or its name is that day and time there, from the _posts folder too; the address has the day there', async () => {
     put('_config.yml', 'title: A blog\ntimezone: Asia/Tokyo\n');
     put('_posts/2024-03-01-tokyo.md', post({ title: 'Tokyo', date: '2024-03-01 01:00' }));
     put('_posts/2024-03-02-named.md', post({ title: 'Named' }));
@@ -1293,14 +1293,41 @@ describe("the site's time zone (Hugo's timeZone, Jekyll's timezone) for dates wr
       zoned: '2024-03-01T00:00:00.000Z',
       twice: '2024-03-01T01:00:00.000Z',
     });
-    // The address keeps the day written.
+    // The day shown is the day written; the address's is the instant's in New York, as Jekyll makes it.
     expect(new Set(loaded.index.articles.map(({ date }) => date))).toEqual(new Set(['2024-03-01']));
+    const days = Object.fromEntries(
+      loaded.index.articles.map(({ slug, url }) => [slug, /\/(\d{4}\/\d\d\/\d\d)\//.exec(url ?? '')?.[1]]),
+    );
+    expect(days).toEqual({
+      plain: '2024/02/29',
+      'plain-t': '2024/02/29',
+      quoted: '2024/03/01',
+      single: '2024/03/01',
+      minutes: '2024/03/01',
+      'quoted-minutes': '2024/03/01',
+      zoned: '2024/02/29',
+      twice: '2024/02/29',
+    });
 
     // In a Hugo site, the same line is New York's time.
     put('hugo.toml', 'title = "A blog"\ntimeZone = "America/New_York"\n');
     put('content/posts/plain.md', `---\ntitle: plain\ntags: [a]\n${dates.plain}\n---\n\n## Tips\n\n- x\n`);
     const hugo = await loadContent(join(site, 'content'), undefined);
     expect(hugo.index.articles.map(({ publishes }) => publishes)).toEqual(['2024-03-01T06:00:00.000Z']);
+  });
+
+  it('GIVEN a Jekyll site without timezone and a post dated as `jekyll new` writes it (with its offset) THEN its address has the day in UTC', async () => {
+    put('_config.yml', 'title: A blog\n');
+    put(
+      '_posts/2024-01-05-welcome-to-jekyll.markdown',
+      '---\nlayout: post\ntitle: "Welcome to Jekyll!"\ndate: 2024-01-05 20:32:14 -0500\ncategories: jekyll update\n---\n\nHello.\n',
+    );
+    // Jekyll's own permalink (`date`: /:categories/:year/:month/:day/:title:output_ext).
+    const loaded = await loadContent(site, 'https://blog.example');
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.index.articles.map(({ date, url }) => [date, url])).toEqual([
+      ['2024-01-05', 'https://blog.example/jekyll/update/2024/01/06/welcome-to-jekyll.html'],
+    ]);
   });
 
   it('GIVEN a store that parsed a post in one zone THEN the post read in another zone is parsed anew, not taken from it', async () => {
