@@ -325,12 +325,17 @@ function parseSource({
     ? { ...categorized, ...textsAsLists(categorized, wholeFields) }
     : categorized;
   // Eleventy's `permalink: /blog/{{ page.fileSlug }}/` or `/{{ title | slugify }}/`: the template values the bot fills itself.
+  // Its page's address drops a last `index.html` (`/blog/x/index.html` is at `/blog/x/`), as
+  // Eleventy's page.url does.
   const templated = tagged['permalink'];
   const filled =
     eleventy && typeof templated === 'string'
-      ? eleventyPermalink(templated, file, tagged['title'])
-      : undefined;
-  const data = filled === undefined ? tagged : { ...tagged, permalink: filled };
+      ? (eleventyPermalink(templated, file, tagged['title']) ?? templated).replace(
+          /(?:^|\/)index\.html$/,
+          '/',
+        )
+      : templated;
+  const data = filled === templated ? tagged : { ...tagged, permalink: filled };
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
   // Eleventy's `eleventyExcludeFromCollections: true` (a 404 or thank-you page) is in no list of

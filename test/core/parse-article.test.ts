@@ -854,6 +854,12 @@ describe("real blogs' file names and front matter", () => {
     expect(url('/p/{{-page.fileSlug-}}/', 'content/blog/my-post/index.md')).toBe(
       'https://blog.example/p/my-post/',
     );
+    // A last index.html is left out, as Eleventy's page.url leaves it: filled or as written.
+    expect(url('blog/{{ page.fileSlug }}/index.html', 'content/blog/2024-01-05-Hello-World.md')).toBe(
+      'https://blog.example/blog/Hello-World/',
+    );
+    expect(url('/about/index.html', 'content/about.md')).toBe('https://blog.example/about/');
+    expect(url('/blog/myindex.html', 'content/a.md')).toBe('https://blog.example/blog/myindex.html');
     // The title or the name through Eleventy's slugify filter (@sindresorhus/slugify, camel case kept).
     expect(url('/{{ page.fileSlug }}/{{ title | slugify }}/', 'content/blog/2024-05-12-tech-lead.md')).toBe(
       'https://blog.example/tech-lead/t/',
