@@ -580,7 +580,7 @@ function parseSource({
     // date written with another zone (`2024-01-05 20:32:14 -0500`, as `jekyll new` writes it) may be
     // on the next day there.
     date: jekyllPost && publishes !== undefined ? dayIn(Date.parse(publishes), timeZone ?? 'UTC') : date,
-    categories: () => categoriesOf(data),
+    categories: () => (jekyllPost ? jekyllCategories(written, folders) : categoriesOf(data)),
     sections: place === undefined ? [] : sectionsOf(place),
     baseName: baseName(place ?? ownName),
     filePath: filePathOf(contentPath ?? file.split('/').pop() ?? file),
@@ -1341,6 +1341,24 @@ function categoriesOf(fields: Record<string, unknown>): readonly string[] {
     const read = frontMatterSchema.in.shape[key].safeParse(fields[key]);
     return read.success ? (read.data ?? []) : [];
   });
+}
+
+/**
+ * A Jekyll post's categories as Jekyll puts them in its address: its folders' (see folderCategories),
+ * then its front matter's, where a text `categories` is split at spaces, commas kept
+ * (`categories: Web Development, Career` is `web/development,/career`), and `category` is one.
+ */
+function jekyllCategories(written: Record<string, unknown>, folders: readonly string[]): readonly string[] {
+  const own = (key: 'categories' | 'category'): string[] => {
+    const value = written[key];
+    if (key === 'categories' && typeof value === 'string')
+      return value.split(/\s+/).filter((name) => name !== '');
+    const names = Array.isArray(value) ? (value as unknown[]) : [value];
+    return names.flatMap((name) =>
+      typeof name === 'string' || typeof name === 'number' ? [String(name).trim()] : [],
+    );
+  };
+  return [...folders, ...own('categories'), ...own('category')];
 }
 
 const categoriesSchema = frontMatterSchema.in.shape.categories;

@@ -1031,6 +1031,13 @@ describe("real blogs' file names and front matter", () => {
     );
     // Without categories, no `//`, as Jekyll squeezes it.
     expect(url({ permalink: '/:categories/:title.html' })).toBe('https://blog.example/My-Post.html');
+    // A text `categories` is split at spaces, commas kept, as Jekyll splits it; `category` is one.
+    expect(url({ permalink: '/:categories/:title/', categories: 'Web Development, Career' })).toBe(
+      'https://blog.example/web/development%2C/career/My-Post/',
+    );
+    expect(url({ permalink: '/:categories/:title/', category: 'Team News', categories: [2024] })).toBe(
+      'https://blog.example/2024/team%20news/My-Post/',
+    );
     expect(url({ permalink: '/:year/:i_month/:slug:output_ext' })).toBe(
       'https://blog.example/2024/1/my-post.html',
     );
