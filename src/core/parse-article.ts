@@ -56,6 +56,7 @@ import { isNo, isYes } from './yes-no.js';
 import { oneLine, withoutEndMark, withoutTrailing } from './white-space.js';
 import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
 import { dayIn } from './zoned-time.js';
+import { openMarkdownBlocks } from './markdown-blocks.js';
 
 export interface ArticleSource {
   /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
@@ -368,7 +369,10 @@ function parseSource({
       stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }),
       { indentedCode: !mdx },
     );
-    const shown = stripAttributeLists(mdx ? stripMdx(markdown) : markdown);
+    // kramdown reads a Jekyll post's `<div markdown="1">` as Markdown.
+    const shown = stripAttributeLists(
+      mdx ? stripMdx(markdown) : jekyllPost ? openMarkdownBlocks(markdown) : markdown,
+    );
     // Attribute lists and admonitions' marker lines are no content: an item of only `{: .x}` is empty as written.
     const asWritten = () => stripAttributeLists(stripAdmonitions(bodyText, { indentedCode: !mdx }));
     return parseBody(
