@@ -50,7 +50,28 @@ export function isRealDay(day: string): boolean {
  * YAML reader reads it, a day.
  */
 const DATE_OR_DATE_TIME =
-  /^(\d{4}-\d{1,2}-\d{1,2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?))?)?$/i;
+  /^(\d{4}-\d{1,2}-\d{1,2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)(?:[ \t]+[a-z]{1,5})?)?)?$/i;
+// After an offset, its zone's name may follow, as Go's Time.String writes a date and Hugo reads it
+// (`2024-01-05 10:00:00 +0000 UTC`): the offset says the instant.
+
+/**
+ * An e-mail's and a feed's date (RFC 2822, Go's RFC1123Z), as posts imported from WordPress or a feed
+ * have it and Hugo reads it: `Fri, 05 Jan 2024 10:00:00 +0000`, its weekday optional, its zone an
+ * offset or UT, UTC, GMT or Z (a name such as EST is no one zone).
+ */
+const FEED_DATE =
+  /^(?:[a-z]{3},?[ \t]+)?(\d{1,2})[ \t]+([a-z]{3,9})[ \t]+(\d{4})[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?[ \t]+([+-]\d{4}|gmt|ut|utc|z)$/i;
+
+/** A {@link FEED_DATE} written as YAML's timestamp (`2024-01-05T10:00:00+00:00`), or undefined. */
+function fromFeedDate(value: string): string | undefined {
+  const [, dayOfMonth = '', monthName = '', year = '', hour = '', minute = '', second = '00', zone = ''] =
+    FEED_DATE.exec(value) ?? [];
+  const month = monthOf(monthName);
+  if (month === undefined) return undefined;
+  const offset = /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(3)}` : 'Z';
+  const day = `${year}-${String(month).padStart(2, '0')}-${dayOfMonth.padStart(2, '0')}`;
+  return `${day}T${hour.padStart(2, '0')}:${minute}:${second}${offset}`;
+}
 
 /**
  * A day then text whose time is no timestamp: Jekyll reads `2023-01-29 18:30:22 2023 -0800` with
@@ -107,7 +128,8 @@ function twoDigitDay(written: string): string {
  * The day (`YYYY-MM-DD`) a date names as {@link day} reads it: a real day, opening a timestamp or
  * other text, or written with its month's name. Undefined when it names none.
  */
-export function dayOf(value: string): string | undefined {
+export function dayOf(asWritten: string): string | undefined {
+  const value = fromFeedDate(asWritten) ?? asWritten;
   const written = (DATE_OR_DATE_TIME.exec(value) ?? DAY_THEN_TEXT.exec(value))?.[1];
   const opening = written === undefined ? undefined : twoDigitDay(written);
   if (opening !== undefined) return isRealDay(opening) ? opening : undefined;
@@ -121,7 +143,8 @@ export function dayOf(value: string): string | undefined {
  * `-05:00`) is kept. Undefined when it names none (a day followed by text that is no time: see
  * {@link dayOf}).
  */
-export function instantOf(value: string, timeZone?: string): string | undefined {
+export function instantOf(asWritten: string, timeZone?: string): string | undefined {
+  const value = fromFeedDate(asWritten) ?? asWritten;
   const named = namedDay(value);
   const [, written = named, hour = '0', minute = '00', second = '00', fraction = '', zone] =
     (named === undefined ? DATE_OR_DATE_TIME.exec(value) : undefined) ?? [];

@@ -188,6 +188,23 @@ describe('dayOf and instantOf: the days blogs write', () => {
     }
   });
 
+  it("GIVEN a feed's date (RFC 2822, as a WordPress import writes it) or Go's with its zone's name THEN the day written and the instant, as Hugo reads them", () => {
+    for (const [written, day, instant] of [
+      ['Fri, 05 Jan 2024 10:00:00 +0000', '2024-01-05', '2024-01-05T10:00:00.000Z'],
+      ['5 January 2024 23:30 -0500', '2024-01-05', '2024-01-06T04:30:00.000Z'],
+      ['Fri, 05 Jan 2024 10:00:00 GMT', '2024-01-05', '2024-01-05T10:00:00.000Z'],
+      ['2024-01-05 10:00:00 +0000 UTC', '2024-01-05', '2024-01-05T10:00:00.000Z'],
+      ['2024-01-05 10:00:00.5 -0700 MST', '2024-01-05', '2024-01-05T17:00:00.500Z'],
+    ] as const) {
+      expect(dayOf(written), written).toBe(day);
+      // The offset written, not the site's zone.
+      expect(instantOf(written, 'Asia/Tokyo'), written).toBe(instant);
+    }
+    // A zone's name alone is no one zone; a day that does not exist is none.
+    for (const written of ['Fri, 05 Jan 2024 10:00:00 EST', 'Sat, 31 Feb 2024 10:00:00 +0000'])
+      expect([dayOf(written), instantOf(written)], written).toEqual([undefined, undefined]);
+  });
+
   it("GIVEN a real day then text that is no time (Jekyll reads it with Ruby's Time.parse) THEN the day, but no instant", () => {
     expect(dayOf('2023-01-29 18:30:22 2023 -0800')).toBe('2023-01-29');
     expect(dayOf('2023-01-29Tnoon')).toBe('2023-01-29');
