@@ -1,6 +1,7 @@
 import type {
   Break,
   Code,
+  Delete,
   FootnoteReference,
   InlineCode,
   Nodes,
@@ -9,10 +10,19 @@ import type {
   PhrasingContent,
   Root,
   RootContent,
+  Strong,
   Text,
 } from 'mdast';
 import markdownIt from 'markdown-it';
-import { defaultHandlers, toMarkdown, type Handle, type Options, type State } from 'mdast-util-to-markdown';
+import {
+  defaultHandlers,
+  toMarkdown,
+  type AttentionInfo,
+  type Handle,
+  type Info,
+  type Options,
+  type State,
+} from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { isBlockTag } from './html-blocks.js';
 import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
@@ -505,12 +515,14 @@ export function toDiscordMarkdown(
   { markers = true, lines = 'joined' }: { markers?: boolean; lines?: 'joined' | 'kept' } = {},
 ): string {
   return escapeLoneSpoilers(
-    writeDiscordMarkdown(
-      resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl, {
-        inLink: false,
-        markers,
-        joinLines: lines === 'joined',
-      }),
+    escapeLoneStrikes(
+      writeDiscordMarkdown(
+        resolveLinks<Root>({ type: 'root', children: [...nodes] }, siteUrl, {
+          inLink: false,
+          markers,
+          joinLines: lines === 'joined',
+        }),
+      ),
     ),
   );
 }
@@ -563,10 +575,12 @@ const DISCORD_MARKUP =
 
 /**
  * Plain text as a masked link's label (`[label](url)`), where Discord shows a backslash as written
- * (its escapes are off there): nothing is escaped, so marks in the text may format it; a bracket
- * without its pair, which would end the label early or keep the link from forming, becomes its
- * full-width look-alike (`［`, `］`), and Discord's own markup (`||`, `<@123>`) is broken up (see
- * breakDiscordMarkup).
+ * (its escapes are off there): nothing is escaped. A bracket without its pair, which would end the
+ * label early or keep the link from forming, becomes its full-width look-alike (`［`, `］`); a `*`
+ * becomes `∗`, as Discord's bold around a link (`**[label](url)**`) would close at a `**` in the label
+ * and leave its own to pair with the next one in the message; runs of `_` and `~` (underline,
+ * strikethrough) and Discord's own markup (`||`, `<@123>`) are broken up by a zero-width space (see
+ * breakDiscordMarkup). Emphasis around a label's text (`[*tips*](…)`) is no text: it keeps its `*`.
  */
 export function linkLabel(text: string): string {
   // Brackets are ASCII: their places are code units, and the text between them is kept whole.
@@ -586,7 +600,9 @@ export function linkLabel(text: string): string {
   let label = text;
   for (const [at, bracket] of [...replaced].sort(([a], [b]) => b - a))
     label = label.slice(0, at) + bracket + label.slice(at + 1);
-  return breakDiscordMarkup(label);
+  return breakDiscordMarkup(label)
+    .replaceAll('*', '∗')
+    .replace(/([_~])(?=\1)/g, '$1\u200B');
 }
 
 /**
@@ -664,7 +680,39 @@ export const inlineCode: Handle = Object.assign(
   { peek: () => '`' },
 );
 
-/** How Discord's Markdown is written: `-` bullets, `*` emphasis, ``` code fences, plain line breaks. */
+/**
+ * Strong emphasis as Discord reads it: always `**`, as `__` is Discord's underline. Beside a `*` the
+ * library would pick `__` to keep CommonMark's runs apart (`*__bold__ rest*`); Discord's italics take
+ * `**` inside them (`***bold** rest*` is bold in italics), and CommonMark reads that alike.
+ */
+export const strong: Handle = Object.assign(
+  // Called alone (phrasing asks `attention` for the marks instead): written as a paragraph's only child.
+  (node: Strong, _: Parents | undefined, state: State, info: Info) =>
+    state.containerPhrasing({ type: 'paragraph', children: [node] }, info),
+  {
+    attention: (): AttentionInfo => ({ construct: 'strong', markers: ['*'], sizes: [2] }),
+    peek: () => '*',
+  },
+);
+
+/**
+ * Strikethrough (which CommonMark, read here, has not: splitText makes it of `~~` pairs) as Discord
+ * reads it, `~~` around its text. Written as it is, not as attention: Discord pairs `~~` whatever is
+ * around them, where the library's CommonMark rules would encode a space or letter next to them.
+ */
+export const strikethrough: Handle = Object.assign(
+  (node: Delete, _: Parents | undefined, state: State, info: Info) => {
+    const tracker = state.createTracker(info);
+    const exit = state.enter('phrasing');
+    const open = tracker.move('~~');
+    const inside = state.containerPhrasing(node, { ...tracker.current(), before: '~', after: '~' });
+    exit();
+    return inside === '' ? '' : open + inside + '~~';
+  },
+  { peek: () => '~' },
+);
+
+/** How Discord's Markdown is written: `-` bullets, `*` emphasis, `**` strong, ``` code fences, plain line breaks. */
 export const DISCORD_MARKDOWN: Options = {
   bullet: '-',
   emphasis: '*',
@@ -672,7 +720,7 @@ export const DISCORD_MARKDOWN: Options = {
   rule: '-',
   fences: true,
   fence: '`',
-  handlers: { text, break: lineBreak, code, inlineCode, footnoteReference },
+  handlers: { text, break: lineBreak, code, inlineCode, footnoteReference, strong, delete: strikethrough },
 };
 
 /**
@@ -1158,6 +1206,93 @@ export function escapeLoneSpoilers(text: string): string {
 
 /** An autolink as CommonMark reads one (`<https://…>`): its address is no text either. */
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
+
+/**
+ * `markdown` with a strikethrough mark (`~~`) that has no pair escaped (`\~\~`), so that it shows as
+ * written: Discord strikes from a `~~` to the next one, across lines, so one left open in an entry of
+ * a list would strike the entries after it. Marks are paired as Discord pairs them, from the first on,
+ * the next `~~` closing (content of one character at least; not one before `_`): any two tildes side
+ * by side, a `\~~` too, which closes (Discord's rule reads no escape inside) and opens at a line's
+ * start (discordLines drops its `\`). Marks in code, in a link's address or an autolink, in a bare
+ * address, or escaped one by one (`\~\~`) are no marks. Linear in the text's length.
+ */
+export function escapeLoneStrikes(markdown: string): string {
+  if (!markdown.includes('~~')) return markdown;
+  // The runs of two tildes or more, where they start and end.
+  const runs: Run[] = [];
+  let noAddressBefore = 0;
+  // Only the walk is wanted, not what it rewrites: what it passes over is left out of that.
+  const skip = (end: number): Replacement => ({ end, text: '' });
+  rewriteOutsideCode(markdown, {
+    triggers: '~\\\\\\]<hH',
+    construct: (start) => {
+      const char = markdown[start];
+      if (char === '~') {
+        let end = start;
+        while (markdown[end] === '~') end++;
+        if (end - start > 1) runs.push({ start, end });
+        return skip(end);
+      }
+      // `\~~`: its first tilde is escaped, the run is read from it on (above).
+      if (char === '\\') return markdown.startsWith('~~', start + 1) ? undefined : skip(start + 2);
+      if (char === ']') {
+        if (markdown[start + 1] !== '(' || start < noAddressBefore) return undefined;
+        const end = destinationEnd(markdown, start + 1);
+        if (end >= 0) return skip(end + 1);
+        noAddressBefore = -end;
+        return undefined;
+      }
+      const address = char === '<' ? AUTOLINK : BARE_URL;
+      address.lastIndex = start;
+      return address.test(markdown) ? skip(address.lastIndex) : undefined;
+    },
+  });
+  // Whether a run closes a strikethrough opened before it: one of three tildes or more always can.
+  const closes = (run: Run): boolean => run.end - run.start > 2 || markdown[run.end] !== '_';
+  // From each run on, the first that can close one; past the last, none.
+  const nextCloser = new Array<number>(runs.length + 1).fill(runs.length);
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const run = runs[r];
+    nextCloser[r] = run !== undefined && closes(run) ? r : (nextCloser[r + 1] ?? runs.length);
+  }
+  const lone: Run[] = [];
+  // Where the text after the last strikethrough closed starts.
+  let from = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r];
+    const open = Math.max(run?.start ?? 0, from);
+    if (run === undefined || run.end - open < 2) continue;
+    // Its closing `~~` starts a character or more after it: in this run, or the next one that can close.
+    const inRun = open + 5 < run.end || (open + 5 === run.end && markdown[run.end] !== '_');
+    const closer = inRun ? r : (nextCloser[r + 1] ?? runs.length);
+    const closing = runs[closer];
+    if (closing === undefined) {
+      lone.push({ start: open, end: run.end });
+      continue;
+    }
+    from = (inRun ? open + 3 : closing.start) + 2;
+    r = closer - 1;
+  }
+  if (lone.length === 0) return markdown;
+  let escaped = '';
+  let done = 0;
+  for (const { start, end } of lone) {
+    // A tilde escaped already (`\~~`) keeps its one backslash.
+    const first = isEscaped(markdown, start) ? '~' : '\\~';
+    escaped += markdown.slice(done, start) + first + '\\~'.repeat(end - start - 1);
+    done = end;
+  }
+  return escaped + markdown.slice(done);
+}
+
+/** Where a run of tildes starts and ends. */
+interface Run {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A bare address, as Discord links one in text: its tildes are the address's. */
+const BARE_URL = /https?:\/\/[^\s<]+[^<.,:;"')\]\s]/iy;
 
 /**
  * Where the link address opened by the `(` at `open` ends: its `)`, parentheses inside paired; or,

@@ -1,8 +1,9 @@
-import type { ListItem, Nodes, Parents, Root, Text } from 'mdast';
+import type { Delete, ListItem, Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
 import type { Handle } from 'mdast-util-to-markdown';
 import {
   DISCORD_MARKDOWN,
   escapeDiscordMarkup,
+  MAX_INLINE_MARKS,
   parseMarkdown,
   plainText,
   text as discordText,
@@ -12,10 +13,10 @@ import {
 /** Length in Unicode code points, the unit Discord counts its limits in. */
 export function codePointLength(text: string): number {
   let n = 0;
-  // Every UTF-16 unit but the low half of a surrogate pair starts a code point.
+  // As startsCodePoint, inline: every text sent is counted, some a megabyte long.
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit < 0xdc00 || unit > 0xdfff) n++;
+    if (unit < 0xdc00 || unit > 0xdfff || !isHighSurrogate(text.charCodeAt(i - 1))) n++;
   }
   return n;
 }
@@ -24,13 +25,26 @@ export function codePointLength(text: string): number {
 function codePointEnd(text: string, points: number): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xdc00 || unit > 0xdfff) {
+    if (startsCodePoint(text, i)) {
       if (n === points) return i;
       n++;
     }
   }
   return text.length;
+}
+
+/**
+ * Whether a code point starts at UTF-16 unit `i`: every unit but the low half of a surrogate pair. A
+ * low surrogate without its high half is a character of its own, as Discord counts it: counted as
+ * nothing, text of them would fit any limit and never be cut.
+ */
+function startsCodePoint(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  return unit < 0xdc00 || unit > 0xdfff || !isHighSurrogate(text.charCodeAt(i - 1));
+}
+
+function isHighSurrogate(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -245,8 +259,7 @@ function* inWordCuts(text: string, end: number): Generator<number> {
   for (let i = 0; i < IN_WORD_CUTS_TRIED && at > 0; i++) {
     yield at;
     // One code point back, then to its grapheme's start.
-    const low = text.charCodeAt(at - 1);
-    at = graphemeStart(text, at - (low >= 0xdc00 && low <= 0xdfff && at > 1 ? 2 : 1));
+    at = graphemeStart(text, at - (startsCodePoint(text, at - 1) ? 1 : 2));
   }
 }
 
@@ -417,9 +430,74 @@ function splitGreedily(text: string, max: number): string[] {
   if (codePointLength(trimmed) <= max) return [trimmed];
   const parsed = parseMarkdown(trimmed);
   // Nesting too deep to walk is no article's (content:check names it): split it as plain text.
-  const chunks = parsed.ok ? splitTree(parsed.root, trimmed, max) : splitPlain(trimmed, max);
+  const chunks = parsed.ok
+    ? splitTree(withStrikethrough(parsed.root), trimmed, max)
+    : splitPlain(trimmed, max);
   // Only what no wrapping fits in (a limit shorter than a code fence) is cut as plain text.
   return chunks.flatMap((chunk) => (codePointLength(chunk) <= max ? [chunk] : splitPlain(chunk, max)));
+}
+
+/**
+ * The tree with the `~~` marks in the texts of each paragraph (or heading, emphasis, link) paired as
+ * Discord pairs them, from the first on, the next closing (a character or more after it, and not
+ * before `_`), and what is between them made a strikethrough: CommonMark, read here, has none, and
+ * as text one split into chunks would be open in one and closed in the next, both showing their
+ * tildes. As a node it is closed and opened again, as emphasis is. Marks of different paragraphs,
+ * or inside and outside emphasis, are no pair. Changed in place; walked without recursion.
+ */
+function withStrikethrough(root: Root): Root {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!('children' in node)) continue;
+    if (node.children.some((child) => child.type === 'text' && child.value.includes('~~')))
+      node.children = struck(node.children as PhrasingContent[]);
+    for (const child of node.children) stack.push(child);
+  }
+  return root;
+}
+
+/** Phrasing with each pair of `~~` in its texts made a strikethrough around what is between them (see withStrikethrough). */
+function struck(children: readonly PhrasingContent[]): PhrasingContent[] {
+  // The marks that pair, by turns opening and closing: the child they are in, and where.
+  const marks: { child: number; at: number }[] = [];
+  for (const [child, node] of children.entries()) {
+    if (node.type !== 'text') continue;
+    for (let at = node.value.indexOf('~~'); at >= 0;) {
+      const opens = marks.length % 2 === 0;
+      if (!opens && node.value[at + 2] === '_') {
+        at = node.value.indexOf('~~', at + 1);
+        continue;
+      }
+      marks.push({ child, at });
+      // Crowded with marks, it stays text, as one crowded with emphasis is (see MAX_INLINE_MARKS):
+      // writing its nodes would cost each chunk more than the split costs.
+      if (marks.length > MAX_INLINE_MARKS + 1) return [...children];
+      at = node.value.indexOf('~~', at + (opens ? 3 : 2));
+    }
+  }
+  if (marks.length % 2 === 1) marks.pop();
+  if (marks.length === 0) return [...children];
+  const level: PhrasingContent[] = [];
+  let into = level;
+  let m = 0;
+  for (const [child, node] of children.entries()) {
+    if (node.type !== 'text' || marks[m]?.child !== child) {
+      into.push(node);
+      continue;
+    }
+    let from = 0;
+    for (let mark = marks[m]; mark?.child === child; mark = marks[++m]) {
+      if (mark.at > from) into.push({ type: 'text', value: node.value.slice(from, mark.at) });
+      if (into === level) {
+        const strikethrough: Delete = { type: 'delete', children: [] };
+        level.push(strikethrough);
+        into = strikethrough.children;
+      } else into = level;
+      from = mark.at + 2;
+    }
+    if (from < node.value.length) into.push({ type: 'text', value: node.value.slice(from) });
+  }
+  return level;
 }
 
 /**
@@ -967,12 +1045,13 @@ function fenceAfter(open: string | undefined, rest: string): string | undefined 
  * Markdown written for CommonMark made to read the same in Discord, whose Markdown differs at a
  * line's start: `-# ` is Discord's subtext (plain text to CommonMark), so it is escaped; and the `\`
  * CommonMark needs before a `~` there (`~~~` opens code) is dropped before one or two tildes, as
- * Discord would show `\~~old~~` as tildes, not struck text. Idempotent.
+ * Discord would show `\~~old~~` as tildes, not struck text. Tildes escaped one by one (`\~\~`, a
+ * strikethrough mark without its pair: see escapeLoneStrikes) keep their escapes. Idempotent.
  */
 export function discordLines(markdown: string): string {
   if (!/-#|\\~/.test(markdown)) return markdown;
   return mapLineStarts(markdown, CONTAINERS, (rest) =>
-    rest.replace(/^-#(?=\s|$)/, '\\-#').replace(/^\\(~{1,2})(?!~)/, '$1'),
+    rest.replace(/^-#(?=\s|$)/, '\\-#').replace(/^\\(~{1,2})(?!~|\\~)/, '$1'),
   );
 }
 

@@ -200,7 +200,8 @@ describe('rendering long content', () => {
       return payload.embeds?.[0]?.description?.split('\n')[0] ?? '';
     };
     const url = 'https://blog.example/blog/lead_%28role%29';
-    expect(listed('Leads [and] *managers*')).toBe(`**[Leads [and] *managers*](${url})**`);
+    // A `*` is its look-alike: a `**` in the label would close the bold around the link.
+    expect(listed('Leads [and] *managers*')).toBe(`**[Leads [and] ∗managers∗](${url})**`);
     expect(listed('Snake_case Feedback: the [Updated] Guide')).toBe(
       `**[Snake_case Feedback: the [Updated] Guide](${url})**`,
     );
@@ -488,7 +489,8 @@ describe('Markdown as Discord reads it', () => {
     expect(fieldsOf(payload).map((field) => field.value)).toEqual([
       '~~old~~ new.',
       '~~struck first~~ unnamed item.',
-      '\\~~~ three tildes.',
+      // Without a pair, escaped one by one: after `\~`, `~~` would strike on to the next `~~`.
+      '\\~\\~\\~ three tildes.',
       '\\# not a heading.',
       'text\n\\-# small text line',
     ]);

@@ -11,7 +11,7 @@ import {
   truncateInline,
   truncateMarkdown,
 } from '../text.js';
-import { linkLabel } from '../markdown.js';
+import { escapeLoneStrikes, linkLabel } from '../markdown.js';
 import { sendableUrl } from '../urls.js';
 
 /** Articles per page: enough to scan, few enough to read. */
@@ -24,7 +24,8 @@ export function tagNames(labels: readonly string[]): string {
 
 /**
  * One entry: the title linked to the article, the date, and the summary (if any) under them, its
- * lines text: a heading or quote there would break up the list.
+ * lines text: a heading or quote there would break up the list. Nothing left open in it may run on
+ * into the next entries: the summary, cut short, may have lost a strikethrough's closing `~~`.
  */
 function entry(article: Article): string {
   // Encoded parentheses keep an address like `/a_(b)` from ending the masked link early.
@@ -33,7 +34,9 @@ function entry(article: Article): string {
     url === undefined ? `**${escapeInline(article.title)}**` : `**[${linkLabel(article.title)}](${url})**`;
   const date = article.date === undefined ? '' : ` · ${article.date}`;
   const summary = article.summary.trim();
-  return summary === '' ? heading + date : `${heading}${date}\n${escapeBlockStarts(summary)}`;
+  return summary === ''
+    ? heading + date
+    : `${heading}${date}\n${escapeBlockStarts(escapeLoneStrikes(summary))}`;
 }
 
 /** Each article's entry length, so that paging a long list (all articles, a search) renders only one page. */
