@@ -1265,6 +1265,7 @@ async function hugoConfigOf(
     permalinks: hugoPermalinksRead(found('permalinks'), {
       ugly: found('uglyurls'),
       cased: found('disablepathtolower'),
+      inSubdir: found('defaultcontentlanguageinsubdir'),
       dates: found('frontmatter'),
     }),
     // Hugo merges `params` from every file: the first that sets `mainSections`.
@@ -1298,8 +1299,14 @@ function hugoPermalinksRead(
   {
     ugly,
     cased,
+    inSubdir,
     dates,
-  }: { ugly: ConfigSetting | undefined; cased: ConfigSetting | undefined; dates: ConfigSetting | undefined },
+  }: {
+    ugly: ConfigSetting | undefined;
+    cased: ConfigSetting | undefined;
+    inSubdir: ConfigSetting | undefined;
+    dates: ConfigSetting | undefined;
+  },
 ): PermalinksRead {
   const hugo = found === undefined ? new Map<string, SitePermalink>() : hugoPermalinks(found.value);
   const notes =
@@ -1309,10 +1316,12 @@ function hugoPermalinksRead(
           permalinkNotes(found, permalink, `${found.key}.${section}`, `posts in ${section}/`),
         );
   // Settings that change where Hugo puts posts and that the bot does not follow, said so that
-  // ARTICLE_URL (or each post's url) can: uglyURLs by section (`{ posts = true }`), disablePathToLower.
+  // ARTICLE_URL (or each post's url) can: uglyURLs by section (`{ posts = true }`), disablePathToLower,
+  // and defaultContentLanguageInSubdir (every page under its language's folder, `/en/posts/x/`).
   const unfollowed = [
     ugly !== undefined && typeof ugly.value === 'object' && ugly.value !== null ? ugly : undefined,
     cased !== undefined && isTrue(cased.value) ? cased : undefined,
+    inSubdir !== undefined && isTrue(inSubdir.value) ? inSubdir : undefined,
   ];
   for (const setting of unfollowed) {
     if (setting === undefined) continue;

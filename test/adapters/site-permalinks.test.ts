@@ -108,21 +108,27 @@ describe("Hugo's permalinks", () => {
     ]);
   });
 
-  it('GIVEN config/_default/permalinks.toml, or uglyURLs = true THEN they are read; disablePathToLower or uglyURLs by section is noted as not followed', async () => {
+  it('GIVEN config/_default/permalinks.toml, or uglyURLs = true THEN they are read; disablePathToLower, uglyURLs by section or defaultContentLanguageInSubdir is noted as not followed', async () => {
     put('config/_default/hugo.toml', 'title = "A blog"\nuglyURLs = true\n');
     put('config/_default/permalinks.toml', 'notes = "/n/:year/:slug/"\n');
     const found = await addresses('.');
     expect(found['content/notes/n1.md']).toBe('https://blog.example/n/2024/a-note/');
     expect(found['content/posts/first.md']).toBe('https://blog.example/posts/first.html');
     expect(found['content/about.md']).toBeUndefined();
-    put('config/_default/hugo.toml', 'disablePathToLower = true\n[uglyURLs]\nposts = true\n');
+    put(
+      'config/_default/hugo.toml',
+      'disablePathToLower = true\ndefaultContentLanguageInSubdir = true\n[uglyURLs]\nposts = true\n',
+    );
     const loaded = await loadContent(join(site, 'content'), 'https://blog.example');
     expect(loaded.index.articles.find((a) => a.slug === 'first')?.url).toBe(
       'https://blog.example/posts/first/',
     );
     expect(loaded.site.notes).toEqual([
-      expect.stringMatching(/hugo\.toml:2: uglyURLs is not followed: .*set ARTICLE_URL/),
+      expect.stringMatching(/hugo\.toml:3: uglyURLs is not followed: .*set ARTICLE_URL/),
       expect.stringMatching(/hugo\.toml:1: disablePathToLower is not followed/),
+      expect.stringMatching(
+        /hugo\.toml:2: defaultContentLanguageInSubdir is not followed: .*set ARTICLE_URL/,
+      ),
     ]);
   });
 
