@@ -471,8 +471,7 @@ function phrasing(
     siblings().push(node);
     stack.push(node);
   };
-  const htmlAttention = pairedHtmlAttention(tokens);
-  for (const [at, token] of tokens.entries()) {
+  for (const token of tokens) {
     switch (token.type) {
       case 'text':
         // Those of the source are gone before it is read (see withoutControls); an entity may write one.
@@ -505,13 +504,9 @@ function phrasing(
       case 'code_inline':
         siblings().push({ type: 'inlineCode', value: token.content, position });
         break;
-      case 'html_inline': {
-        const attention = htmlAttention.get(at);
-        if (attention === 'close') stack.pop();
-        else if (attention !== undefined) open({ type: attention, children: [], position });
-        else siblings().push({ type: 'html', value: token.content, position });
+      case 'html_inline':
+        siblings().push({ type: 'html', value: token.content, position });
         break;
-      }
       case 'em_open':
         open({ type: 'emphasis', children: [], position });
         break;
@@ -545,43 +540,6 @@ function phrasing(
   }
   for (const [node, parts] of pieces) node.value = parts.join('');
   return root.children;
-}
-
-/** An HTML tag that marks text as Markdown's strong or emphasis does: `<strong>`, `<b>`, `<em>`, `<i>`. */
-const HTML_ATTENTION = /^<(\/?)(strong|b|em|i)(?:\s[^<>]*)?>$/i;
-
-/**
- * The inline tokens that open and close an HTML element read as strong or emphasis, by their places:
- * `<strong>Name:</strong> text` (a post imported from WordPress or Medium) is named as `**Name:** text`
- * is, and shows in bold. Only a pair closed inside what it opened in (no Markdown emphasis or link
- * crossing it, nor another such tag); any other tag stays HTML.
- */
-function pairedHtmlAttention(tokens: readonly Token[]): Map<number, 'strong' | 'emphasis' | 'close'> {
-  const paired = new Map<number, 'strong' | 'emphasis' | 'close'>();
-  const opened: { at: number; name: string; depth: number }[] = [];
-  let depth = 0;
-  for (const [at, token] of tokens.entries()) {
-    if (token.type === 'em_open' || token.type === 'strong_open' || token.type === 'link_open') depth++;
-    else if (token.type === 'em_close' || token.type === 'strong_close' || token.type === 'link_close')
-      depth--;
-    else if (token.type === 'html_inline') {
-      const [, closing, tag] = HTML_ATTENTION.exec(token.content.trim()) ?? [];
-      if (tag === undefined) continue;
-      const name = tag.toLowerCase();
-      if (closing === '') {
-        opened.push({ at, name, depth });
-        depth++;
-        continue;
-      }
-      const last = opened.at(-1);
-      if (last?.name !== name || last.depth !== depth - 1) continue;
-      opened.pop();
-      depth--;
-      paired.set(last.at, name === 'strong' || name === 'b' ? 'strong' : 'emphasis');
-      paired.set(at, 'close');
-    }
-  }
-  return paired;
 }
 
 function attribute(token: Token, name: string): string | undefined {

@@ -148,24 +148,6 @@ describe('item names', () => {
     ]);
   });
 
-  it('GIVEN a name in HTML bold or italic tags (a WordPress import) THEN it names the item as Markdown bold does, and the tags show as bold or italic', () => {
-    const items = [
-      '- <strong>Seek mentorship:</strong> Find a mentor.',
-      '- <B>Read</B>: books <i>daily</i>, <b>and</b> <em>notes</em>.',
-      '- <em>Listen:</em> first.',
-      // Crossing Markdown emphasis, or never closed: no pair, the tags left out as any other.
-      '- <b>a *c</b> d* e',
-      '- <strong>Unclosed: x',
-    ];
-    expect(tips(items.join('\n'))).toEqual([
-      { name: 'Seek mentorship', text: 'Find a mentor.' },
-      { name: 'Read', text: 'books *daily*, **and** *notes*.' },
-      { name: 'Listen', text: 'first.' },
-      { name: undefined, text: 'a *c d* e' },
-      { name: 'Unclosed', text: 'x' },
-    ]);
-  });
-
   it('GIVEN a line break tag, or only tags, before a colon THEN the item has no name', () => {
     const items = ['- Line one<br>line two: text after.', '- <kbd></kbd>: text after.'];
     expect(tips(items.join('\n'))?.map(({ name }) => name)).toEqual([undefined, undefined]);

@@ -2855,7 +2855,7 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
 
   it('GIVEN the same text in an .md post THEN no MDX is read: imports are text, HTML is left out as before', () => {
     const article = mustParse(
-      "---\ntitle: T\n---\nimport x from 'y'\n\n## Tips\n\n- **Ask:** <Note>for</Note> feedback {year}\n",
+      "---\ntitle: T\n---\nimport x from 'y'\n\n## Tips\n\n- **Ask:** <Em>for</Em> feedback {year}\n",
       'content/my-post.md',
     );
     expect([article.summary, article.sections.tips?.items[0]?.text]).toEqual([
