@@ -2261,6 +2261,15 @@ function nameBeforeColon(
       const after = child.value.slice(colon + separator[0].length);
       return { name: undefined, rest: after === '' ? rest : [{ ...child, value: after }, ...rest] };
     }
+    // `<strong>Name:</strong> text`, as a post imported from WordPress has it: the colon ends the
+    // text, and the tags closing after it stand before the space.
+    const closed = colon === value.length - 1 ? closingTags(rest) : 0;
+    const next = rest[closed];
+    if (closed > 0 && next?.type === 'text' && /^\s+\S/.test(next.value)) {
+      const named = NAME_BEFORE_COLON.exec(`${phrase}${value} `)?.[1]?.trim() ?? '';
+      if (named !== '')
+        return { name: named, rest: [{ ...next, value: next.value.trimStart() }, ...rest.slice(closed + 1)] };
+    }
     // The phrase and its colon: one not followed by a space names nothing.
     const match = NAME_BEFORE_COLON.exec(phrase + value.slice(0, colon + 80));
     const name = match?.[1]?.trim() ?? '';
@@ -2270,6 +2279,16 @@ function nameBeforeColon(
     return { name, rest: after === '' ? rest : [{ ...child, value: after }, ...rest] };
   }
   return undefined;
+}
+
+/** How many of `nodes`, from the first, are HTML closing tags (`</strong>`). */
+function closingTags(nodes: readonly PhrasingContent[]): number {
+  let count = 0;
+  for (const node of nodes) {
+    if (node.type !== 'html' || !/^<\/[A-Za-z][A-Za-z\d-]*\s*>$/.test(node.value.trim())) break;
+    count++;
+  }
+  return count;
 }
 
 /**

@@ -148,6 +148,22 @@ describe('item names', () => {
     ]);
   });
 
+  it('GIVEN a name in HTML tags with its colon inside them (a WordPress import) THEN it names the item; the tags are left out', () => {
+    const items = [
+      '- <strong>Seek mentorship:</strong> Find a mentor.',
+      '- <B><i>Read:</i></B> books <i>daily</i>.',
+      '- <strong>Note: </strong>Be careful.',
+      // Nothing after it: a tip that is only the phrase.
+      '- <strong>Listen:</strong>',
+    ];
+    expect(tips(items.join('\n'))).toEqual([
+      { name: 'Seek mentorship', text: 'Find a mentor.' },
+      { name: 'Read', text: 'books daily.' },
+      { name: 'Note', text: 'Be careful.' },
+      { name: undefined, text: 'Listen:' },
+    ]);
+  });
+
   it('GIVEN a line break tag, or only tags, before a colon THEN the item has no name', () => {
     const items = ['- Line one<br>line two: text after.', '- <kbd></kbd>: text after.'];
     expect(tips(items.join('\n'))?.map(({ name }) => name)).toEqual([undefined, undefined]);
