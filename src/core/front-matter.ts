@@ -50,9 +50,9 @@ export function isRealDay(day: string): boolean {
  * YAML reader reads it, a day.
  */
 const DATE_OR_DATE_TIME =
-  /^(\d{4}-\d{1,2}-\d{1,2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)(?:[ \t]+[a-z]{1,5})?)?)?$/i;
+  /^(\d{4}-\d{1,2}-\d{1,2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)(?:[ \t]+(?:[a-z]{1,5}|[+-]\d{2}(?:\d{2})?))?)?)?$/i;
 // After an offset, its zone's name may follow, as Go's Time.String writes a date and Hugo reads it
-// (`2024-01-05 10:00:00 +0000 UTC`): the offset says the instant.
+// (`2024-01-05 10:00:00 +0000 UTC`, or `-0300 -03` for a zone without a name): the offset says the instant.
 
 /**
  * An e-mail's and a feed's date (RFC 2822, Go's RFC1123Z), as posts imported from WordPress or a feed

@@ -1,10 +1,9 @@
 import { rewriteOutsideCode, type Replacement } from './outside-code.js';
 
-/** An opening tag alone on its line whose `markdown="1"` (or `block`) asks kramdown to read what it holds as Markdown. */
-const MARKDOWN_OPEN =
-  /^ {0,3}<([A-Za-z][A-Za-z\d-]*)(?=[\s>])[^<>]*?\smarkdown\s*=\s*(?:"(?:1|block)"|'(?:1|block)'|(?:1|block)(?=[\s>]))[^<>]*>[ \t]*$/i;
-/** Any opening tag alone on its line: the same element nested inside one. */
-const OPEN_TAG = /^ {0,3}<([A-Za-z][A-Za-z\d-]*)(?=[\s>])[^<>]*>[ \t]*$/;
+/** Any opening tag alone on its line. Matched without backtracking: a line may be a megabyte long. */
+const OPEN_TAG = /^ {0,3}<([A-Za-z][A-Za-z\d-]*)(?=[\s>])([^<>]*)>[ \t]*$/;
+/** In an opening tag's attributes: `markdown="1"` (or `block`), which asks kramdown to read what it holds as Markdown. */
+const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=\s*(?:"(?:1|block)"|'(?:1|block)'|(?:1|block)(?![^\s/]))/i;
 /** A closing tag alone on its line. */
 const CLOSE_TAG = /^ {0,3}<\/([A-Za-z][A-Za-z\d-]*)\s*>[ \t]*$/;
 
@@ -23,8 +22,8 @@ export function openMarkdownBlocks(text: string): string {
     const lineEnd = text.indexOf('\n', start);
     const end = lineEnd === -1 ? text.length : lineEnd;
     const line = text.slice(start, end);
-    const opening = MARKDOWN_OPEN.exec(line)?.[1];
-    if (opening !== undefined) {
+    const [, opening, attributes = ''] = OPEN_TAG.exec(line) ?? [];
+    if (opening !== undefined && MARKDOWN_ATTRIBUTE.test(attributes)) {
       open.push({ name: opening.toLowerCase(), nested: 0 });
       return { end, text: '' };
     }
@@ -38,7 +37,7 @@ export function openMarkdownBlocks(text: string): string {
       open.pop();
       return { end, text: '' };
     }
-    if (OPEN_TAG.exec(line)?.[1]?.toLowerCase() === top.name) top.nested++;
+    if (opening?.toLowerCase() === top.name) top.nested++;
     return undefined;
   };
   return rewriteOutsideCode(text, {

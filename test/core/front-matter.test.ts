@@ -195,6 +195,8 @@ describe('dayOf and instantOf: the days blogs write', () => {
       ['Fri, 05 Jan 2024 10:00:00 GMT', '2024-01-05', '2024-01-05T10:00:00.000Z'],
       ['2024-01-05 10:00:00 +0000 UTC', '2024-01-05', '2024-01-05T10:00:00.000Z'],
       ['2024-01-05 10:00:00.5 -0700 MST', '2024-01-05', '2024-01-05T17:00:00.500Z'],
+      // A zone without a name, as Go writes it (São Paulo's).
+      ['2024-01-05 22:00:00 -0300 -03', '2024-01-05', '2024-01-06T01:00:00.000Z'],
     ] as const) {
       expect(dayOf(written), written).toBe(day);
       // The offset written, not the site's zone.
