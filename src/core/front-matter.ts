@@ -47,12 +47,12 @@ export function isRealDay(day: string): boolean {
 /**
  * YAML's timestamp (its time zone may have a one-digit hour, `-5`, and may follow spaces), and
  * seconds optional as blogs write them. A one-digit month or day (`2024-9-5`) is read as Jekyll's
- * YAML reader reads it, a day.
+ * YAML reader reads it, a day. After an offset, its zone's name may follow, as Go's Time.String
+ * writes a date and Hugo reads it (`2024-01-05 10:00:00 +0000 UTC`, or `-0300 -03` for a zone
+ * without a name): the offset says the instant.
  */
 const DATE_OR_DATE_TIME =
   /^(\d{4}-\d{1,2}-\d{1,2})(?:(?:T|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(\.\d*)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)(?:[ \t]+(?:[a-z]{1,5}|[+-]\d{2}(?:\d{2})?))?)?)?$/i;
-// After an offset, its zone's name may follow, as Go's Time.String writes a date and Hugo reads it
-// (`2024-01-05 10:00:00 +0000 UTC`, or `-0300 -03` for a zone without a name): the offset says the instant.
 
 /**
  * An e-mail's and a feed's date (RFC 2822, Go's RFC1123Z), as posts imported from WordPress or a feed
@@ -64,8 +64,10 @@ const FEED_DATE =
 
 /** A {@link FEED_DATE} written as YAML's timestamp (`2024-01-05T10:00:00+00:00`), or undefined. */
 function fromFeedDate(value: string): string | undefined {
+  const match = FEED_DATE.exec(value);
+  if (match === null) return undefined;
   const [, dayOfMonth = '', monthName = '', year = '', hour = '', minute = '', second = '00', zone = ''] =
-    FEED_DATE.exec(value) ?? [];
+    match;
   const month = monthOf(monthName);
   if (month === undefined) return undefined;
   const offset = /^[+-]/.test(zone) ? `${zone.slice(0, 3)}:${zone.slice(3)}` : 'Z';
