@@ -530,13 +530,40 @@ export function toDiscordMarkdown(
 /** A tree written as Discord-flavoured Markdown (see {@link DISCORD_MARKDOWN}), trimmed, no more than one blank line in a row. */
 export function writeDiscordMarkdown(root: Root, options: Options = DISCORD_MARKDOWN): string {
   return (
-    toMarkdown(root, options)
+    ((options === DISCORD_MARKDOWN ? plainParagraphs(root) : undefined) ?? toMarkdown(root, options))
       .replace(/\n{3,}/g, '\n\n')
       // A quote's blank line (between its paragraphs) is `> `: Discord reads a bare `>` as text,
       // which would end the quote and show the mark.
       .replace(/^((?:> ?)*>)$/gm, '$1 ')
       .trim()
   );
+}
+
+/**
+ * A tree of paragraphs of plain text, which the {@link text} handler writes as it is (see
+ * {@link isWrittenAsIs}), as toMarkdown writes it with DISCORD_MARKDOWN, without calling it: each call
+ * costs some 10 µs of set-up (its handlers and patterns copied), more than writing such a tree, and a
+ * first start calls it for every item of 10,000 articles. Undefined for any other tree. Checked
+ * against toMarkdown in test/core/markdown-tree.test.ts.
+ */
+function plainParagraphs(root: Root): string | undefined {
+  if (root.children.length === 0) return undefined;
+  const paragraphs: string[] = [];
+  for (const node of root.children) {
+    if (node.type !== 'paragraph' || node.children.length === 0) return undefined;
+    let written = '';
+    for (const child of node.children) {
+      if (child.type !== 'text' || !isWrittenAsIs(child.value)) return undefined;
+      written += escapeDiscordMarkup(child.value);
+    }
+    paragraphs.push(written);
+  }
+  return `${paragraphs.join('\n\n')}\n`;
+}
+
+/** Whether the {@link text} handler writes this text as it is: nothing in it can need an escape. */
+function isWrittenAsIs(value: string): boolean {
+  return /^\p{L}/u.test(value) && !/[\s!#\\]$/.test(value) && !MAY_NEED_ESCAPE.test(value);
 }
 
 /**
@@ -557,10 +584,7 @@ export const text: Handle = (node: Text, parent, state, info) => {
   if (state.stack.includes('autolink')) return defaultHandlers.text(node, parent, state, info);
   // A link's label, where Discord shows a backslash as written.
   if (state.stack.includes('label')) return linkLabel(node.value);
-  const written =
-    /^\p{L}/u.test(node.value) && !/[\s!#\\]$/.test(node.value) && !MAY_NEED_ESCAPE.test(node.value)
-      ? node.value
-      : defaultHandlers.text(node, parent, state, info);
+  const written = isWrittenAsIs(node.value) ? node.value : defaultHandlers.text(node, parent, state, info);
   // Text in code is no text node: Discord shows the markup in code as written already.
   return escapeDiscordMarkup(written);
 };
