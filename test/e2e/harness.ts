@@ -82,14 +82,18 @@ export async function withSchedules<T>(
   }
 }
 
-/** Starts the bot and waits until discord.js is ready. */
+/**
+ * Starts the bot and waits until discord.js is ready: within `readyMs`, longer for a start that waits
+ * on Discord by design.
+ */
 export async function startBot(
   emulator: DiscordEmulator,
   env: Record<string, string>,
   cwd: string,
+  readyMs?: number,
 ): Promise<BotProcess> {
   const bot = new BotProcess(env, cwd);
-  await bot.waitForLog(/connected to Discord/);
+  await bot.waitForLog(/connected to Discord/, readyMs);
   await emulator.waitForSession();
   return bot;
 }

@@ -161,8 +161,9 @@ beforeAll(async () => {
     status: 501,
     lastsMs: 3_600_000,
   });
-  // discord.js waits for the GUILD_CREATE that never comes (15 s) before it is ready.
-  bot = await startBot(emulator, env, space.dir);
+  // discord.js waits for the GUILD_CREATE that never comes (15 s) before it is ready: the usual 20 s
+  // to be ready left too little for a start on busy cores.
+  bot = await startBot(emulator, env, space.dir, 60_000);
 }, 90_000);
 
 afterAll(async () => {
