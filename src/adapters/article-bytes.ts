@@ -28,7 +28,15 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
  */
 export type ReadAs = Pick<
   ArticleSource,
-  'contentPath' | 'eleventy' | 'hugo' | 'cascade' | 'timeZone' | 'articleUrl' | 'urlRules' | 'fileNameDates'
+  | 'contentPath'
+  | 'eleventy'
+  | 'hugo'
+  | 'cascade'
+  | 'timeZone'
+  | 'articleUrl'
+  | 'urlRules'
+  | 'fileNameDates'
+  | 'hugoSections'
 >;
 
 /**
@@ -46,6 +54,7 @@ export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): s
     // ARTICLE_URL keys the whole store; a pattern of the site's configuration, the file.
     readAs.urlRules === undefined ? null : [readAs.urlRules, readAs.articleUrl ?? null],
     readAs.fileNameDates ?? null,
+    readAs.hugoSections ?? null,
   ]);
   return createHash('sha256')
     .update(how)

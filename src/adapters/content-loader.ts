@@ -7,6 +7,7 @@ import type { ArticleSource, ParseResult } from '../core/parse-article.js';
 import { DEFAULT_ARTICLE_URL } from '../core/article-url.js';
 import {
   GENERATOR_DEFAULTS,
+  hugoPermalinkSections,
   hugoPermalinks,
   jekyllPermalink,
   NO_PERMALINKS,
@@ -183,7 +184,10 @@ export function parseSettingsOf(
 
 /** How a file's address is made (see {@link addressOf}), and what set its pattern, as notes name it. */
 interface AddressChoice {
-  readonly source: Pick<ArticleSource, 'articleUrl' | 'contentPath' | 'urlRules' | 'fileNameDates'>;
+  readonly source: Pick<
+    ArticleSource,
+    'articleUrl' | 'contentPath' | 'urlRules' | 'fileNameDates' | 'hugoSections'
+  >;
   readonly setting: string;
 }
 
@@ -209,14 +213,26 @@ function addressChoice(
   // A generator's own pattern, filled by its rules.
   const fileNameDates = hugo === true ? permalinks?.fileNameDates : undefined;
   const dates = fileNameDates === undefined ? {} : { fileNameDates };
-  const byGenerator = (pattern: string | null, setting: string): AddressChoice => ({
+  const byGenerator = (
+    pattern: string | null,
+    setting: string,
+    sections?: Pick<ArticleSource, 'hugoSections'>,
+  ): AddressChoice => ({
     source:
       generator === 'hugo'
-        ? { articleUrl: pattern, contentPath: hugoPath, urlRules: 'hugo', ...dates }
+        ? { articleUrl: pattern, contentPath: hugoPath, urlRules: 'hugo', ...dates, ...sections }
         : { articleUrl: pattern, contentPath, urlRules: 'jekyll' },
     setting,
   });
-  if (own !== undefined && 'pattern' in own) return byGenerator(own.pattern, "the site's permalink");
+  // Hugo's `:sections` in its permalinks is the page's section's path (see hugoPermalinkSections).
+  if (own !== undefined && 'pattern' in own)
+    return byGenerator(
+      own.pattern,
+      "the site's permalink",
+      generator === 'hugo' && hugoPath !== undefined && own.pattern.includes(':sections')
+        ? { hugoSections: hugoPermalinkSections(hugoPath, permalinks?.hugoSections ?? []) }
+        : undefined,
+    );
   // In a Hugo site, its tokens (`:sections`) count from its content folder, as Hugo's do, wherever in
   // it CONTENT_DIR is (`content/posts` gives the same addresses as `content`).
   if (articleUrl !== undefined || generator === undefined)
@@ -849,6 +865,16 @@ export async function findArticles(
     }
   }
   const above = hugoSite?.above;
+  // Hugo's nested sections, which its permalinks' `:sections` counts (see SitePermalinks.hugoSections).
+  if (hugo !== undefined && (permalinks.hugo?.size ?? 0) > 0) {
+    const hugoSections = indexes
+      .map((inside) => {
+        const folder = dirname(hugo === '' ? inside : relative(hugo, inside));
+        return (above === undefined ? folder : join(above.prefix, folder)).split(sep).join('/');
+      })
+      .filter((folder) => folder.includes('/'));
+    permalinks = { ...permalinks, hugoSections: [...new Set(hugoSections)].sort(compare) };
+  }
   const cascades: HugoCascades = {
     site: hugoSite?.cascade ?? [],
     folders:

@@ -112,6 +112,11 @@ export interface ArticleSource {
    * after it is its slug when it sets none.
    */
   readonly fileNameDates?: 'first' | 'last' | undefined;
+  /**
+   * Under a Hugo site's `permalinks`, the page's `:sections` as Hugo fills them there (see
+   * hugoPermalinkSections): its section's path, not every folder of its own.
+   */
+  readonly hugoSections?: readonly string[] | undefined;
 }
 
 export type ParseResult =
@@ -255,6 +260,7 @@ function parseSource({
   timeZone,
   urlRules,
   fileNameDates,
+  hugoSections,
 }: ArticleSource): ParseResult {
   const block = readFrontMatter(source);
   if (!block.ok) return { ok: false, problems: [{ file, line: block.line, message: block.message }] };
@@ -585,7 +591,7 @@ function parseSource({
     // on the next day there.
     date: jekyllPost && publishes !== undefined ? dayIn(Date.parse(publishes), timeZone ?? 'UTC') : date,
     categories: () => (jekyllPost ? jekyllCategories(written, folders) : categoriesOf(data)),
-    sections: place === undefined ? [] : sectionsOf(place),
+    sections: hugoSections ?? (place === undefined ? [] : sectionsOf(place)),
     baseName: baseName(place ?? ownName),
     filePath: filePathOf(contentPath ?? file.split('/').pop() ?? file),
   };
@@ -1395,8 +1401,8 @@ function withCategories(
 /**
  * Hugo's sections of a file in the content folder: its folders (`posts`, `2024` for
  * `posts/2024/x.md`), but for a page bundle's own (`posts/x/index.md` is in `posts`); none at the
- * top level. Each folder is one, where Hugo counts a folder below the first only if it has an
- * `_index.md`.
+ * top level. Each folder is one, as Hugo's default addresses follow them (its `permalinks` count a
+ * folder below the first only if it has an `_index.md`: see ArticleSource.hugoSections).
  */
 function sectionsOf(contentPath: string): readonly string[] {
   const folders = contentPath.split('/').slice(0, -1);

@@ -42,6 +42,12 @@ export interface SitePermalinks {
    * has the name after the date as its slug; `first` when the name's date comes before the front matter's.
    */
   readonly fileNameDates?: 'first' | 'last';
+  /**
+   * In a Hugo site with `permalinks`, its folders below a section's own (from the top of its content,
+   * `posts/tutorials`) that hold an `_index.md`, sorted: the nested sections, which alone Hugo's
+   * `:sections` counts in a permalink (see {@link hugoPermalinkSections}).
+   */
+  readonly hugoSections?: readonly string[];
 }
 
 export const NO_PERMALINKS: SitePermalinks = {};
@@ -237,6 +243,25 @@ export function sitePermalinkOf(
   // A page at the top of the content folder is in no section.
   if (parts.length < 2) return undefined;
   return permalinks.hugo.get((parts[0] ?? '').toLowerCase());
+}
+
+/**
+ * Hugo's `:sections` in a permalink, for the page at `hugoPath` (its path in Hugo's content): the path
+ * of the page's own section, the nearest folder above it that is one (its first folder, or one of
+ * `nested`, which hold an `_index.md`). `posts/2024/x.md` is in `posts` when `posts/2024` has none,
+ * as Hugo fills `:sections` with `.CurrentSection.SectionsPath`; Hugo's default addresses follow the
+ * file's whole path instead.
+ */
+export function hugoPermalinkSections(hugoPath: string, nested: readonly string[]): readonly string[] {
+  const folders = hugoPath.split('/').slice(0, -1);
+  let depth = Math.min(folders.length, 1);
+  for (let at = folders.length; at > 1; at--) {
+    if (nested.includes(folders.slice(0, at).join('/'))) {
+      depth = at;
+      break;
+    }
+  }
+  return folders.slice(0, depth);
 }
 
 function isFields(value: unknown): value is Record<string, unknown> {

@@ -90,6 +90,25 @@ describe("Hugo's permalinks", () => {
     });
   });
 
+  it("GIVEN :sections in [permalinks] THEN it is the post's section's path, as Hugo fills it: a folder below the first counts only with an _index.md, from CONTENT_DIR at content or content/posts; Hugo's default address keeps every folder", async () => {
+    put('hugo.toml', '[permalinks]\nposts = "/:sections/:filename/"\n');
+    put('content/posts/2024/plain.md', toml('title = "Plain"\ndate = 2024-01-02'));
+    put('content/posts/Guides/_index.md', toml('title = "Guides"'));
+    put('content/posts/Guides/go/intro.md', toml('title = "Intro"\ndate = 2024-01-03'));
+    put('content/posts/Guides/go/bundled/index.md', toml('title = "Bundled Go"\ndate = 2024-01-04'));
+    put('content/notes/2024/n2.md', toml('title = "Note 2"\ndate = 2024-01-05'));
+    const expected = {
+      'content/posts/2024/plain.md': 'https://blog.example/posts/plain/',
+      'content/posts/Guides/go/intro.md': 'https://blog.example/posts/guides/intro/',
+      'content/posts/Guides/go/bundled/index.md': 'https://blog.example/posts/guides/bundled/',
+    };
+    const fromContent = await addresses('content');
+    expect(fromContent).toMatchObject(expected);
+    // No permalinks for notes: Hugo's default, the file's path.
+    expect(fromContent['content/notes/2024/n2.md']).toBe('https://blog.example/notes/2024/n2/');
+    expect(await addresses('content/posts')).toMatchObject(expected);
+  });
+
   it('GIVEN a pattern with a token the bot does not fill THEN its posts take ARTICLE_URL, and content:check notes it at its line, with what to do', async () => {
     put('hugo.toml', 'title = "A blog"\n[permalinks]\n  notes = "/n/:monthname/:slug/"\n');
     const loaded = await loadContent(join(site, 'content'), 'https://blog.example', '/x/:slug/');
