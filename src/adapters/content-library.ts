@@ -511,6 +511,7 @@ export class ContentLibrary {
         hugo: this.#hugo,
         eleventyData: this.#eleventyData,
         jekyllFields: this.#jekyllFields,
+        permalinks: this.#permalinks,
       });
       const file: ArticleFile = {
         path: join(root, inside),

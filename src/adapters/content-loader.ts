@@ -12,6 +12,7 @@ import {
   jekyllPermalink,
   NO_PERMALINKS,
   jekyllDefaults,
+  jekyllDefaultValues,
   sitePermalinkOf,
   type SitePermalink,
   type SitePermalinks,
@@ -577,7 +578,7 @@ export interface ArticleFile {
   /**
    * What the site gives it as its front matter would (see {@link cascadeOf}): in a Hugo site, what the
    * `_index.md` files above it cascade; in an Eleventy site, its JSON data files' fields; in a Jekyll
-   * site, its configuration's `excerpt_separator`.
+   * site, its configuration's `excerpt_separator` and its `defaults`' values for the post.
    */
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
 }
@@ -588,13 +589,30 @@ export interface ArticleFile {
  */
 export function cascadeOf(
   inside: string,
-  found: Pick<FoundArticles, 'cascades' | 'hugo' | 'eleventyData' | 'jekyllFields'>,
+  found: Pick<FoundArticles, 'cascades' | 'hugo' | 'eleventyData' | 'jekyllFields' | 'permalinks'>,
 ): Readonly<Record<string, unknown>> | undefined {
   return (
     cascadeAt(inside, found.cascades, found.hugo) ??
     eleventyDataAt(inside, found.eleventyData) ??
-    found.jekyllFields
+    jekyllFieldsAt(inside, found)
   );
+}
+
+/**
+ * What a Jekyll site's configuration gives the post at `inside`: its `excerpt_separator`, then what
+ * its `defaults` give the post's path (see jekyllDefaultValues), nearer.
+ */
+function jekyllFieldsAt(
+  inside: string,
+  { jekyllFields, permalinks }: Pick<FoundArticles, 'jekyllFields' | 'permalinks'>,
+): Readonly<Record<string, unknown>> | undefined {
+  const { jekyllDefaults: defaults, jekyllPrefix: prefix = '' } = permalinks;
+  const path = inside.split(sep).join('/');
+  const values =
+    defaults === undefined
+      ? undefined
+      : jekyllDefaultValues(defaults, prefix === '' ? path : `${prefix}/${path}`);
+  return values === undefined ? jekyllFields : { ...jekyllFields, ...values };
 }
 
 /** What a Hugo site cascades to its pages (see cascadesOf). */
@@ -912,7 +930,7 @@ export async function findArticles(
     })
     .sort((a, b) => compare(a.inside, b.inside))
     .map(({ path, inside }): ArticleFile => {
-      const cascade = cascadeOf(inside, { cascades, hugo, eleventyData, jekyllFields });
+      const cascade = cascadeOf(inside, { cascades, hugo, eleventyData, jekyllFields, permalinks });
       return cascade === undefined ? { path, file: name(inside) } : { path, file: name(inside), cascade };
     });
   return {
@@ -1605,7 +1623,7 @@ async function jekyllConfigOf(
   const permalink = jekyllPermalink(ownPermalink ? postsPermalink : data?.['permalink']);
   const defaults = jekyllDefaults(data?.['defaults']);
   const separator = data?.['excerpt_separator'];
-  const scoped = defaults.some((entry) => entry.permalink !== undefined)
+  const scoped = defaults.some((entry) => entry.permalink !== undefined || entry.values !== undefined)
     ? { jekyllDefaults: defaults, jekyllPrefix: site === root ? '' : basename(root) }
     : {};
   const address = siteAddressOf(data?.['url'], data?.['baseurl']);

@@ -91,8 +91,8 @@ export interface ArticleSource {
   /**
    * In a Hugo site, the fields the `_index.md` files above the page cascade to it (see
    * mergeCascades); in an Eleventy site, those its data files give it (see mergeDataLevels); in a
-   * Jekyll site, its configuration's `excerpt_separator`. Their keys in lower case: defaults for its
-   * own front matter.
+   * Jekyll site, its configuration's `excerpt_separator` and what its `defaults` give the post (see
+   * jekyllDefaultValues). Their keys in lower case: defaults for its own front matter.
    */
   readonly cascade?: Readonly<Record<string, unknown>> | undefined;
   /**
@@ -296,7 +296,13 @@ function parseSource({
   // What Hugo's `cascade` and Eleventy's data files pass down is the page's own unless it sets the
   // key itself; Eleventy joins their tags (and categories) to its own.
   const written =
-    cascade === undefined ? own : { ...cascade, ...own, ...(eleventy ? joinedLists(cascade, own) : {}) };
+    cascade === undefined
+      ? own
+      : {
+          ...cascade,
+          ...own,
+          ...(eleventy ? joinedLists(cascade, own) : jekyllPost ? jekyllJoinedCategories(cascade, own) : {}),
+        };
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
   // stops publishing it at the first of its expiry keys.
   // An empty one is none, as Hugo takes it: the next says.
@@ -1381,6 +1387,22 @@ function folderCategories(contentPath: string): readonly string[] {
   const folders = contentPath.split('/').slice(0, -1);
   const posts = folders.indexOf('_posts');
   return posts <= 0 ? [] : folders.slice(0, posts).filter((name) => name !== '');
+}
+
+/**
+ * The `categories` Jekyll's `defaults` give a post (`farther`) joined to its own, each once, the
+ * defaults' first, as Jekyll merges them (a text split at spaces); nothing when either has none, or
+ * either is no list or text (the post's own value then stands, for the schema to judge).
+ */
+function jekyllJoinedCategories(
+  farther: Readonly<Record<string, unknown>>,
+  nearer: Readonly<Record<string, unknown>>,
+): { categories?: unknown[] } {
+  const list = (value: unknown): unknown[] | undefined =>
+    Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : undefined;
+  const a = list(farther['categories']);
+  const b = list(nearer['categories']);
+  return a === undefined || b === undefined ? {} : { categories: [...new Set([...a, ...b])] };
 }
 
 /**

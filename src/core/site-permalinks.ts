@@ -92,7 +92,31 @@ export interface JekyllDefault {
   /** Whether the scope names a type (`posts`): between two paths alike, it takes precedence. */
   readonly typed: boolean;
   readonly permalink?: SitePermalink;
+  /**
+   * The other values it gives that the bot reads as Jekyll does ({@link JEKYLL_DEFAULT_FIELDS}), keys
+   * in lower case: a post takes them as its front matter's, unless it sets them (see jekyllDefaultValues).
+   */
+  readonly values?: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * The fields of Jekyll's `defaults` given to posts as their own front matter's: those the bot reads
+ * and Jekyll means alike (`published: false` leaves a folder's posts out; `categories` are in
+ * `:categories`). Any other (`layout`, `author`, `comments`) is the theme's.
+ */
+const JEKYLL_DEFAULT_FIELDS = new Set([
+  'title',
+  'slug',
+  'date',
+  'published',
+  'tags',
+  'categories',
+  'category',
+  'summary',
+  'description',
+  'excerpt',
+  'excerpt_separator',
+]);
 
 /**
  * Jekyll's `defaults` that may apply to posts: a scope without a type or of type `posts` (those of
@@ -110,11 +134,15 @@ export function jekyllDefaults(value: unknown): JekyllDefault[] {
     const path = typeof scope['path'] === 'string' ? scope['path'].trim().replace(/^\/+|\/+$/g, '') : '';
     const written = entry['values']['permalink'];
     const permalink = typeof written === 'string' ? written.trim() : '';
+    const values = Object.entries(entry['values'])
+      .map(([key, value]) => [key.toLowerCase(), value] as const)
+      .filter(([key]) => JEKYLL_DEFAULT_FIELDS.has(key));
     return [
       {
         path,
         typed: type !== undefined && type !== null,
         ...(permalink === '' ? {} : { permalink: sitePermalink(expandArticleUrl(permalink), permalink) }),
+        ...(values.length === 0 ? {} : { values: Object.fromEntries(values) }),
       },
     ];
   });
@@ -133,17 +161,44 @@ export function jekyllDefaultPermalink(
   let before: JekyllDefault | undefined;
   for (const entry of defaults) {
     if (!appliesTo(entry.path, sitePath)) continue;
-    const precedes =
-      before === undefined ||
-      (entry.path.length !== before.path.length
-        ? entry.path.length > before.path.length
-        : entry.typed || !before.typed);
-    if (precedes) {
+    if (precedes(entry, before)) {
       if (entry.permalink !== undefined) chosen = entry;
       before = entry;
     } else if (chosen === undefined && entry.permalink !== undefined) chosen = entry;
   }
   return chosen;
+}
+
+/**
+ * The values Jekyll's `defaults` give the post at `sitePath` (see {@link JekyllDefault.values}),
+ * merged as Jekyll merges them (see jekyllDefaultPermalink); undefined when they give none.
+ */
+export function jekyllDefaultValues(
+  defaults: readonly JekyllDefault[],
+  sitePath: string,
+): Readonly<Record<string, unknown>> | undefined {
+  let merged: Record<string, unknown> | undefined;
+  let before: JekyllDefault | undefined;
+  for (const entry of defaults) {
+    if (!appliesTo(entry.path, sitePath)) continue;
+    const values = entry.values ?? {};
+    if (precedes(entry, before)) {
+      merged = { ...merged, ...values };
+      before = entry;
+    } else merged = { ...values, ...merged };
+  }
+  return merged === undefined || Object.keys(merged).length === 0 ? undefined : merged;
+}
+
+/**
+ * Whether a scope that applies takes precedence over the one that did before it, as Jekyll decides:
+ * a longer path, or one as long with a type (or neither with one).
+ */
+function precedes(entry: JekyllDefault, before: JekyllDefault | undefined): boolean {
+  if (before === undefined) return true;
+  return entry.path.length !== before.path.length
+    ? entry.path.length > before.path.length
+    : entry.typed || !before.typed;
 }
 
 /**

@@ -240,6 +240,34 @@ describe("Jekyll's permalink", () => {
     expect(await addresses('_posts')).toEqual(expected);
   });
 
+  it("GIVEN _config.yml's defaults with published, categories or tags THEN the posts in their scope take them as Jekyll merges them: published: false leaves them out, categories join the post's own (in :categories), tags stand unless the post sets its own", async () => {
+    put(
+      '_config.yml',
+      [
+        'permalink: /:categories/:title/',
+        'defaults:',
+        '  - scope: { path: "", type: posts }',
+        '    values: { layout: post, tags: [site] }',
+        '  - scope: { path: "_posts/dev" }',
+        '    values: { categories: dev notes, Tags: [code] }',
+        '  - scope: { path: "_posts/old" }',
+        '    values: { published: false }',
+      ].join('\n'),
+    );
+    put('_posts/dev/2024-02-01-plain.md', yaml('title: Plain'));
+    put('_posts/dev/2024-02-02-own.md', yaml('title: Own\ncategories: [Go]\ntags: [mine]'));
+    put('_posts/old/2019-01-01-gone.md', yaml('title: Gone'));
+    for (const dir of ['.', '_posts']) {
+      const { index } = await loadContent(join(site, dir), 'https://blog.example');
+      const read = Object.fromEntries(index.articles.map((a) => [a.slug, [a.url, a.tags]]));
+      expect(read).toEqual({
+        'jekyll-one': ['https://blog.example/work/jekyll-one/', ['site', 'Work']],
+        plain: ['https://blog.example/dev/notes/plain/', ['code', 'dev', 'notes']],
+        own: ['https://blog.example/dev/notes/go/own/', ['mine', 'dev', 'notes', 'Go']],
+      });
+    }
+  });
+
   it("GIVEN collections: posts: permalink THEN its posts are there rather than at the site's permalink", async () => {
     put(
       '_config.yml',
