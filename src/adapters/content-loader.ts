@@ -13,6 +13,7 @@ import {
   NO_PERMALINKS,
   jekyllDefaults,
   jekyllDefaultValues,
+  jekyllSitePath,
   sitePermalinkOf,
   type SitePermalink,
   type SitePermalinks,
@@ -202,7 +203,10 @@ function addressChoice(
   { articleUrl, dir, hugo, permalinks, hugoPrefix }: ParseSettings,
   file: string,
 ): AddressChoice {
-  const contentPath = contentPathOf(dir, file);
+  const inContent = contentPathOf(dir, file);
+  // A Jekyll post's path as Jekyll counts it: its folders are its categories.
+  const contentPath =
+    inContent === undefined || permalinks === undefined ? inContent : jekyllSitePath(permalinks, inContent);
   const hugoPath =
     hugo === true && contentPath !== undefined
       ? hugoPrefix === undefined || hugoPrefix === ''
@@ -607,7 +611,7 @@ function jekyllFieldsAt(
   { jekyllFields, permalinks }: Pick<FoundArticles, 'jekyllFields' | 'permalinks'>,
 ): Readonly<Record<string, unknown>> | undefined {
   const { jekyllDefaults: defaults, jekyllPrefix: prefix = '' } = permalinks;
-  const path = inside.split(sep).join('/');
+  const path = jekyllSitePath(permalinks, inside.split(sep).join('/'));
   const values =
     defaults === undefined
       ? undefined
@@ -1626,6 +1630,11 @@ async function jekyllConfigOf(
   const scoped = defaults.some((entry) => entry.permalink !== undefined || entry.values !== undefined)
     ? { jekyllDefaults: defaults, jekyllPrefix: site === root ? '' : basename(root) }
     : {};
+  const collectionsDir = data?.['collections_dir'];
+  const collectionsFolder =
+    typeof collectionsDir === 'string' && site === root
+      ? collectionsDir.trim().replace(/^(?:\.\/)?\/*|\/+$/g, '')
+      : '';
   const address = siteAddressOf(data?.['url'], data?.['baseurl']);
   const based = address !== undefined && address !== siteAddressOf(data?.['url']);
   return {
@@ -1646,6 +1655,7 @@ async function jekyllConfigOf(
             permalinks: {
               ...(permalink === undefined ? {} : { jekyll: permalink }),
               ...scoped,
+              ...(collectionsFolder === '' ? {} : { jekyllCollectionsDir: collectionsFolder }),
               generator: 'jekyll',
             },
             notes: [

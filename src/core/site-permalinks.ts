@@ -30,6 +30,11 @@ export interface SitePermalinks {
   /** Where the content folder is in the Jekyll site (`_posts`, or '' at its root): what scope paths start from. */
   readonly jekyllPrefix?: string;
   /**
+   * Jekyll's `collections_dir` (`my_collections`), at the site's folder: the folder its `_posts` are in,
+   * which is no part of their paths, as Jekyll counts them (see jekyllSitePath).
+   */
+  readonly jekyllCollectionsDir?: string;
+  /**
    * The generator whose site it is (Hugo's, or Jekyll's with a `_config.yml`): its own default
    * address serves the posts that neither the configuration nor ARTICLE_URL place.
    */
@@ -317,6 +322,18 @@ export function hugoPermalinkSections(hugoPath: string, nested: readonly string[
     }
   }
   return folders.slice(0, depth);
+}
+
+/**
+ * The path of a post in a Jekyll site from the folder at `contentPath` (in the content folder), as
+ * Jekyll counts it: without the site's `collections_dir` (`my_collections/_posts/x.md` is
+ * `_posts/x.md`), which gives its posts no categories and is not in the scopes of its `defaults`.
+ */
+export function jekyllSitePath(permalinks: SitePermalinks, contentPath: string): string {
+  const folder = permalinks.jekyllCollectionsDir;
+  return folder !== undefined && contentPath.startsWith(`${folder}/`)
+    ? contentPath.slice(folder.length + 1)
+    : contentPath;
 }
 
 function isFields(value: unknown): value is Record<string, unknown> {

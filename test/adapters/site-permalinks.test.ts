@@ -268,6 +268,27 @@ describe("Jekyll's permalink", () => {
     }
   });
 
+  it("GIVEN collections_dir THEN its _posts are the site's, its name no category of theirs (Jekyll counts their paths from it), and defaults scoped to _posts/… apply to them", async () => {
+    put(
+      '_config.yml',
+      [
+        'collections_dir: my_collections',
+        'permalink: /:categories/:title/',
+        'defaults:',
+        '  - scope: { path: "_posts/dev" }',
+        '    values: { categories: [dev] }',
+      ].join('\n'),
+    );
+    put('my_collections/_posts/2024-02-01-moved.md', yaml('title: Moved\ncategories: [Go]'));
+    put('my_collections/_posts/dev/2024-02-02-dev.md', yaml('title: Dev'));
+    const { index } = await loadContent(site, 'https://blog.example');
+    const read = Object.fromEntries(index.articles.map((a) => [a.slug, [a.url, a.tags]]));
+    expect(read).toMatchObject({
+      moved: ['https://blog.example/go/moved/', ['Go']],
+      dev: ['https://blog.example/dev/dev/', ['dev']],
+    });
+  });
+
   it("GIVEN collections: posts: permalink THEN its posts are there rather than at the site's permalink", async () => {
     put(
       '_config.yml',
