@@ -1142,7 +1142,10 @@ interface HugoSite {
   readonly cascade: readonly Cascade[];
   /** Its configuration's `params.mainSections` (see {@link HugoMainSections}). */
   readonly mainSections: readonly string[] | undefined;
-  /** Whether its configuration gives a language its own content folder (`languages.en.contentDir`). */
+  /**
+   * Whether its configuration gives a language its own content folder (`languages.en.contentDir`),
+   * and the content folder is not one of them (see findHugoSite).
+   */
   readonly languageDirs: boolean;
   /** Its folder, when above the content folder (see {@link FoundArticles.settingFolders}). */
   readonly site?: string;
@@ -1176,10 +1179,21 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
-      const { contentDir, ...config } = await hugoConfigOf(site, names);
-      const content = join(site, contentDir);
+      const { contentDir, languageFolders, ...config } = await hugoConfigOf(site, names);
+      // In a language's own content folder (`content/english`, as `languages.en.contentDir` sets it),
+      // Hugo's paths start there: `content/english/blog/x.md` is at `/blog/x/`, in the section `blog`.
+      const language = languageFolders
+        .filter((folder) => folder !== '')
+        .map((folder) => join(site, folder))
+        .find((folder) => isInside(folder, root));
+      const content = language ?? join(site, contentDir);
       const prefix = relative(content, root);
-      const found = { ...config, content: '', site };
+      const found = {
+        ...config,
+        ...(language === undefined ? {} : { languageDirs: false }),
+        content: '',
+        site,
+      };
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
       return prefix !== '' && isInside(content, root) ? { ...found, above: { content, prefix } } : found;
     }
@@ -1261,6 +1275,7 @@ async function hugoConfigOf(
   permalinks: PermalinksRead;
   mainSections: readonly string[] | undefined;
   languageDirs: boolean;
+  languageFolders: readonly string[];
   problems: readonly ConfigProblem[];
 }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`, where a
@@ -1299,6 +1314,15 @@ async function hugoConfigOf(
   const setting = (name: string): unknown => found(name)?.value;
   const zone = found('timezone');
   const base = found('baseurl');
+  const languageFolders = configs.flatMap(({ data }) => {
+    const languages = fieldOf(data, 'languages');
+    if (!isFields(languages)) return [];
+    return Object.values(languages).flatMap((language) => {
+      if (!isFields(language) || fieldOf(language, 'contentdir') === undefined) return [];
+      // One that names no folder in the site still makes the site's content per language.
+      return [contentDirOf({ contentdir: fieldOf(language, 'contentdir') }) ?? ''];
+    });
+  });
   const address = siteAddressOf(base?.value);
   return {
     contentDir: configs.map(({ data }) => contentDirOf(data)).find((dir) => dir !== undefined) ?? 'content',
@@ -1325,15 +1349,8 @@ async function hugoConfigOf(
       .find((names) => names !== undefined),
     // A content folder per language (`[languages.en] contentDir = "content/en"`): a page's first
     // folder is its language's, no section.
-    languageDirs: configs.some(({ data }) => {
-      const languages = fieldOf(data, 'languages');
-      return (
-        isFields(languages) &&
-        Object.values(languages).some(
-          (language) => isFields(language) && fieldOf(language, 'contentdir') !== undefined,
-        )
-      );
-    }),
+    languageDirs: languageFolders.length > 0,
+    languageFolders: [...new Set(languageFolders)],
     problems,
   };
 }

@@ -109,6 +109,21 @@ describe("Hugo's permalinks", () => {
     expect(await addresses('content/posts')).toMatchObject(expected);
   });
 
+  it("GIVEN CONTENT_DIR at a language's own content folder (languages.en.contentDir) THEN Hugo's paths start there: its sections, permalinks and default addresses are Hugo's, and its top pages are no posts", async () => {
+    put(
+      'hugo.toml',
+      '[languages.en]\ncontentDir = "content/english"\n[languages.fr]\ncontentDir = "content/french"\n[permalinks]\nblog = "/blog/:slug/"\n',
+    );
+    put('content/english/blog/post-1.md', yaml('title: English Post\ndate: 2024-01-01'));
+    put('content/english/notes/n.md', yaml('title: A Note\ndate: 2024-01-02'));
+    put('content/english/about.md', yaml('title: About'));
+    put('content/french/blog/post-1.md', yaml('title: Article\ndate: 2024-01-01'));
+    expect(await addresses('content/english')).toEqual({
+      'content/english/blog/post-1.md': 'https://blog.example/blog/english-post/',
+      'content/english/notes/n.md': 'https://blog.example/notes/n/',
+    });
+  });
+
   it('GIVEN a pattern with a token the bot does not fill THEN its posts take ARTICLE_URL, and content:check notes it at its line, with what to do', async () => {
     put('hugo.toml', 'title = "A blog"\n[permalinks]\n  notes = "/n/:monthname/:slug/"\n');
     const loaded = await loadContent(join(site, 'content'), 'https://blog.example', '/x/:slug/');
