@@ -330,7 +330,17 @@ function parseSource({
         };
   // Jekyll's categories from the folders above `_posts`, first: checked and counted with the others.
   const folders = contentPath === undefined || !jekyllPost ? [] : folderCategories(contentPath);
-  const categorized = folders.length === 0 ? fields : withCategories(fields, folders);
+  // Jekyll reads a post's singular `tag` in place of its `tags`, a text as one tag (`tag: career advice`).
+  // Any other value (null, a map) is none, left to `tags`.
+  const jekyllTag = jekyllPost ? fields['tag'] : undefined;
+  const tagFields =
+    !Array.isArray(jekyllTag) && typeof jekyllTag !== 'string' && typeof jekyllTag !== 'number'
+      ? fields
+      : {
+          ...fields,
+          tags: typeof jekyllTag === 'string' || typeof jekyllTag === 'number' ? [jekyllTag] : jekyllTag,
+        };
+  const categorized = folders.length === 0 ? tagFields : withCategories(tagFields, folders);
   // Eleventy keeps a text `tags` whole, one tag (`tags: my tag`), and Hugo a text `tags` or
   // `categories` (one term), where Jekyll splits them on spaces.
   const wholeFields = hugo ? HUGO_TERM_FIELDS : eleventy ? ['tags'] : [];

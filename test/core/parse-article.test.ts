@@ -1466,6 +1466,14 @@ describe("Jekyll's singular category", () => {
     expect(tagsOf('categories: growth\ncategory: career advice')).toEqual(['growth', 'career advice']);
   });
 
+  it("GIVEN a Jekyll post's singular tag THEN it is read in place of tags, a text as one tag, as Jekyll reads it; elsewhere it is no field the bot reads", () => {
+    const post = (fields: string) => mustParse(front(fields), '_posts/2024-01-05-x.md').tags;
+    expect(post('tag: career advice')).toEqual(['career advice']);
+    expect(post('tag: [work, life]\ntags: [ignored]')).toEqual(['work', 'life']);
+    expect(post('tag:\ntags: [kept]')).toEqual(['kept']);
+    expect(tagsOf('tag: career advice')).toEqual([]);
+  });
+
   it('GIVEN a bad category THEN the problem names the field and its line; past 100 tags it is left out', () => {
     const many = (count: number) => `[${Array.from({ length: count }, (_, i) => `t${i}`).join(', ')}]`;
     expect(problemsOf(front('category: "~~"'))).toEqual([
