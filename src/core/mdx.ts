@@ -2,10 +2,13 @@ import {
   endsParagraph,
   followsBlankLine,
   forwardSearch,
+  GLUE,
   lineBreaks,
   removal,
   restIsBlank,
   rewriteOutsideCode,
+  spaceThenPunctuation,
+  unglued,
   type Replacement,
 } from './outside-code.js';
 
@@ -82,36 +85,6 @@ export function stripMdx(text: string): string {
 
   const stripped = unglued(rewriteOutsideCode(text, { triggers: '{<', construct, lineStart }));
   return spans.length === 0 && stripped === text ? stripped : traced(text, stripped, spans);
-}
-
-/** Stands for a removal that the spaces before it go with: see {@link unglued}. */
-const GLUE = '\u0000';
-
-/** Punctuation that closes what comes before it, written without a space: `.`, `,`, `)`, `。`, …. */
-const CLOSING_PUNCTUATION = /[.,;:!?…)\]}。、，．！？：；）」』】]/u;
-
-/** Whether the removal `start`–`end` follows a space after text on its line and comes before punctuation. */
-function spaceThenPunctuation(text: string, start: number, end: number): boolean {
-  const before = text[start - 1];
-  return (before === ' ' || before === '\t') && CLOSING_PUNCTUATION.test(text[end] ?? '');
-}
-
-/**
- * `stripped` without its {@link GLUE} marks, and without the spaces and tabs before each when text
- * is before them on the line (`and {x}.` is `and.`); a line's indentation stays. Linear: each part is
- * looked at from its end back to its last non-space only.
- */
-function unglued(stripped: string): string {
-  if (!stripped.includes(GLUE)) return stripped;
-  const parts = stripped.split(GLUE);
-  for (let k = 0; k < parts.length - 1; k++) {
-    const part = parts[k] ?? '';
-    let i = part.length;
-    while (i > 0 && (part[i - 1] === ' ' || part[i - 1] === '\t')) i--;
-    // Indentation, or the spaces after an earlier mark, stay: no text of this part is before them.
-    if (i > 0 && part[i - 1] !== '\n') parts[k] = part.slice(0, i);
-  }
-  return parts.join('');
 }
 
 /**

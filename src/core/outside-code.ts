@@ -315,7 +315,8 @@ export function withoutCodeSpans(line: string): string {
 
 /**
  * `from`–`to` removed: only its line breaks are left, so that lines keep their numbers; and one
- * space more when it is a phrase between spaces (`Use {{ x }} here`), so that no double space is.
+ * space more when it is a phrase between spaces (`Use {{ x }} here`), so that no double space is, or
+ * after an opening bracket (`({{ x }} here)`), so that none opens the brackets.
  * `blankBefore` says a space is before it where removals in a row start (`a {{ x }}{{ y }} b`).
  * In Markdown (`inParagraph`), a removal over several lines that starts after text on its line is
  * inside a paragraph or list item, which the blank lines left would end there (the rest of the item
@@ -329,11 +330,52 @@ export function removal(
 ): Replacement {
   const before = blankBefore ? ' ' : text[from - 1];
   const after = text[to];
-  const end = (before === ' ' || before === '\t') && (after === ' ' || after === '\t') ? to + 1 : to;
+  const end =
+    (before === ' ' || before === '\t' || before === '(' || before === '[') &&
+    (after === ' ' || after === '\t')
+      ? to + 1
+      : to;
   const breaks = lineBreaks(text, from, end);
   if (inParagraph && breaks !== '' && afterText(text.slice(text.lastIndexOf('\n', from - 1) + 1, from)))
     return { end, text: `<!--${breaks.replaceAll('\n', '\nx')}-->` };
   return { end, text: breaks };
+}
+
+/**
+ * Stands for a removal that the spaces before it go with (`and {x}.`: the space before the full stop
+ * is already out of reach when the removal is made): see {@link unglued}. Never in a post's text,
+ * whose control characters are dropped first.
+ */
+export const GLUE = '\u0000';
+
+/** Punctuation that closes what comes before it, written without a space: `.`, `,`, `)`, `。`, …. */
+const CLOSING_PUNCTUATION = /[.,;:!?…)\]}。、，．！？：；）」』】]/u;
+
+/**
+ * Whether the removal `start`–`end` follows a space (or `blankBefore`, where removals in a row
+ * start after one) and comes before punctuation: the space would stand before the punctuation.
+ */
+export function spaceThenPunctuation(text: string, start: number, end: number, blankBefore = false): boolean {
+  const before = text[start - 1];
+  return (blankBefore || before === ' ' || before === '\t') && CLOSING_PUNCTUATION.test(text[end] ?? '');
+}
+
+/**
+ * `stripped` without its {@link GLUE} marks, and without the spaces and tabs before each when text
+ * is before them on the line (`and {x}.` is `and.`); a line's indentation stays. Linear: each part is
+ * looked at from its end back to its last non-space only.
+ */
+export function unglued(stripped: string): string {
+  if (!stripped.includes(GLUE)) return stripped;
+  const parts = stripped.split(GLUE);
+  for (let k = 0; k < parts.length - 1; k++) {
+    const part = parts[k] ?? '';
+    let i = part.length;
+    while (i > 0 && (part[i - 1] === ' ' || part[i - 1] === '\t')) i--;
+    // Indentation, or the spaces after an earlier mark, stay: no text of this part is before them.
+    if (i > 0 && part[i - 1] !== '\n') parts[k] = part.slice(0, i);
+  }
+  return parts.join('');
 }
 
 /** Quote marks and list markers that may open a line, one inside the other (`> - `, `1. `). */

@@ -1,5 +1,14 @@
 import { DEFINITION_LABEL } from './markdown.js';
-import { forwardSearch, lineBreaks, removal, rewriteOutsideCode, type Replacement } from './outside-code.js';
+import {
+  forwardSearch,
+  GLUE,
+  lineBreaks,
+  removal,
+  rewriteOutsideCode,
+  spaceThenPunctuation,
+  unglued,
+  type Replacement,
+} from './outside-code.js';
 import { tagCloseSearch } from './tag-close.js';
 
 /**
@@ -18,12 +27,17 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
   // Where the last tag removed without a trace ended, and whether a space was before it (or before
   // the tags removed right before it): tags in a row (`a {{< x >}}{{< y >}} b`) leave one space, as one does.
   let removed = { to: -1, blankBefore: false };
+  // A text holding the mark itself (it never should: control characters are dropped first) keeps its spaces.
+  const glue = !text.includes(GLUE);
   const remove = (from: number, to: number): Replacement => {
     const blankBefore =
       from === removed.to ? removed.blankBefore : text[from - 1] === ' ' || text[from - 1] === '\t';
     const replaced = removal(text, from, to, { inParagraph: markdown, blankBefore });
     removed = replaced.text === '' ? { to: replaced.end, blankBefore } : { to: -1, blankBefore: false };
-    return replaced;
+    // `and {{< ref "x" >}}.`: the space before the tag goes too, as the full stop would stand alone (see unglued).
+    return glue && replaced.text === '' && spaceThenPunctuation(text, from, to, blankBefore)
+      ? { end: replaced.end, text: GLUE }
+      : replaced;
   };
   // A tag ends at its first closer outside the strings of its arguments (`{{< a ">}}" >}}`): Liquid's
   // and Nunjucks's are in '…' or "…", a Hugo shortcode's in "…" or `…` (see tagCloseSearch).
@@ -135,7 +149,7 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
     return drop(start, end);
   };
 
-  return rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode });
+  return unglued(rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode }));
 }
 
 /** Jekyll's `site.url` and `site.baseurl`, whose address is the site's: SITE_URL. */

@@ -107,6 +107,8 @@ describe('stripMdx', () => {
     expect(stripMdx('(as of {year}) 「{title}」 and {a}\t{b}:')).toBe('(as of) 「」 and:');
     // Indentation stays; so do a space the author put before the punctuation, and an opening tag's.
     expect(stripMdx('  {x}.\nok {a} ; end <B>.</B>')).toBe('  .\nok ; end .');
+    // After an opening bracket, the space after it goes: none opens the brackets.
+    expect(stripMdx('A (<Icon /> new) and [{year} report](/r).')).toBe('A (new) and [report](/r).');
   });
 
   it("GIVEN an expression before a full stop in an .mdx post's first paragraph THEN its summary has no space before the stop", () => {

@@ -44,7 +44,7 @@ describe('stripTemplateTags, quoted arguments', () => {
     expect(strip('a {{ x }}{% y %}{# z #} b')).toBe('a b');
     expect(strip('a {{< a />}} {{<a>}} {{- x -}} {%- y -%} {{< /a >}} b')).toBe('a b');
     expect(strip('[link {{< a ">}}" >}}](https://example.com) after')).toBe(
-      '[link ](https://example.com) after',
+      '[link](https://example.com) after',
     );
     expect(strip('# Head {{% a "%}}" %}}\n\ntext')).toBe('# Head \n\ntext');
     const over = '- item {{< a "x\n  >}}" >}}\n- next';

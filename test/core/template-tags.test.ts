@@ -7,7 +7,7 @@ const lines = (text: string): number => text.split('\n').length;
 describe('stripTemplateTags', () => {
   it('GIVEN Hugo shortcodes THEN the tags go and the text between a pair stays', () => {
     expect(stripTemplateTags('See {{< youtube w7Ft2ymGmfc >}} or {{< figure src="a.png" />}}.')).toBe(
-      'See or .',
+      'See or.',
     );
     expect(stripTemplateTags('{{< note >}}Keep **this**{{< /note >}}')).toBe('Keep **this**');
     expect(stripTemplateTags('{{% notice tip "Title" %}}\n*Markdown* here\n{{% /notice %}}')).toBe(
@@ -19,11 +19,33 @@ describe('stripTemplateTags', () => {
   it('GIVEN Liquid and Nunjucks tags and outputs THEN they go, leaving no double space', () => {
     expect(
       stripTemplateTags('Use {{ site.url }} here, {%- include toc.html -%} there {# a note #}and {{- x -}}.'),
-    ).toBe('Use here, there and .');
+    ).toBe('Use here, there and.');
     expect(stripTemplateTags('[About]({{ site.baseurl }}/about/)')).toBe('[About](/about/)');
     expect(stripTemplateTags('{% if page.tips %}\n- **Tip:** do it\n{% endif %}')).toBe(
       '\n- **Tip:** do it\n',
     );
+  });
+
+  it('GIVEN a tag between a space and punctuation THEN the space goes with it, no space before the punctuation', () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
+    expect(strip('Read this and {{< ref "x" >}}.')).toBe('Read this and.');
+    expect(stripTemplateTags('Read this and {{< ref "x" >}}.')).toBe('Read this and.');
+    // Tags in a row, apart or together, and each closing mark.
+    expect(
+      strip('a {{< x >}} {{< y >}}. b {{ x }}{% y %}, c {# z #}; d {{% e %}}: f {{ g }}! h {{ i }}? j'),
+    ).toBe('a. b, c; d: f! h? j');
+    expect(strip('(see {{< x >}}) [a {{ y }}] 文字 {{< z >}}。')).toBe('(see) [a] 文字。');
+    // After an opening bracket, the space after the tag goes: none opens the brackets.
+    expect(strip('({{< icon >}} optional) and [{{ x }} text](/a)')).toBe('(optional) and [text](/a)');
+    // Punctuation written after a space keeps it; indentation stays; code is as written.
+    expect(strip('a {{< x >}} ; b\n  {{< y >}}.\n`c {{< z >}}.` d {{< w >}}.')).toBe(
+      'a ; b\n  .\n`c {{< z >}}.` d.',
+    );
+    expect(strip('```\ne {{< x >}}.\n```\n\n    f {{< y >}}.')).toBe(
+      '```\ne {{< x >}}.\n```\n\n    f {{< y >}}.',
+    );
+    // A tag over several lines in a paragraph leaves its lines, and the space, as before.
+    expect(strip('g {{< x\n y >}}.')).toBe('g <!--\nx-->.');
   });
 
   // As jekyllrb.com's news posts write them: the site makes https://github.com/jekyll/jekyll/issues/1794 of the first.
