@@ -79,7 +79,36 @@ function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
   // thousands of them took minutes).
   md.use(footnote).use(abbr).disable('abbr_replace');
   md.core.ruler.at('footnote_tail', footnoteTail);
+  md.core.ruler.before('text_join', 'literal_tildes', literalTildes);
   return md;
+}
+
+/** A zero-width space, which keeps tildes apart where Discord would read them as one mark. */
+const TILDE_BREAK = '\u200B';
+
+/**
+ * Tildes written as text (`\~\~`, `&#126;`) kept apart from the tildes beside them by a zero-width
+ * space: the tree has no strikethrough (see withStrikethrough in text.ts), and joined into the text
+ * they would make a `~~` that Discord strikes with, where the blog shows two tildes. Run before
+ * markdown-it joins the escapes into the texts around them, while they are tokens of their own.
+ */
+function literalTildes(state: StateCore): void {
+  for (const block of state.tokens) {
+    const tokens = block.type === 'inline' ? block.children : null;
+    if (tokens === null) continue;
+    for (const [i, token] of tokens.entries()) {
+      if (token.type !== 'text_special' || token.content !== '~') continue;
+      const before = tokens[i - 1];
+      const after = tokens[i + 1];
+      if (isText(before) && before.content.endsWith('~')) token.content = TILDE_BREAK + token.content;
+      if (isText(after) && after.content.startsWith('~')) token.content += TILDE_BREAK;
+    }
+  }
+}
+
+/** Whether a token is text, before markdown-it joins escapes and entities into the texts around them. */
+function isText(token: Token | undefined): token is Token {
+  return token?.type === 'text' || token?.type === 'text_special';
 }
 
 /** What markdown-it-footnote keeps of a cited note: its label, or the inline note's own tokens. */

@@ -104,6 +104,34 @@ describe('a strikethrough mark without its pair', () => {
   });
 });
 
+describe("an author's escaped tildes", () => {
+  it('GIVEN `\\~\\~` (or `&#126;`) beside a tilde THEN a zero-width space keeps them apart: Discord strikes nothing', () => {
+    expect(
+      itemTexts(['- Write \\~\\~ for two tildes, \\~\\~ again.', '- \\~\\~done\\~\\~ and ~~real~~']),
+    ).toEqual([
+      'Write ~\u200B~ for two tildes, ~\u200B~ again.',
+      // CommonMark's escape at a line's start (`~~~` opens code), which discordLines drops.
+      '\\~\u200B~done~\u200B~ and ~~real~~',
+    ]);
+    // One escaped beside one as written, three, an entity; a lone escaped tilde stays as it is.
+    expect(written('a ~\\~ b \\~~ c \\~\\~\\~ d &#126;&#126; e \\~5')).toBe(
+      'a ~\u200B~ b ~\u200B~ c ~\u200B~\u200B~ d ~\u200B~ e ~5',
+    );
+    expect(written('[a \\~\\~ b](https://x.example/a)')).toBe('[a ~\u200B~ b](https://x.example/a)');
+  });
+
+  it('GIVEN escaped tildes in a summary and in a tip split over fields THEN no `~~` is left to pair', () => {
+    expect(listed([{ title: 'Post 0', summary: 'Use \\~\\~ for tildes, ~~not~~ this.' }])).toBe(
+      '**[Post 0](https://blog.example/blog/p0)** · 2024-01-01\nUse ~\u200B~ for tildes, ~~not~~ this.',
+    );
+    const long = `- ${'word \\~\\~ '.repeat(150)}end`;
+    const article = mustParse(articleSource(validFront(), `## Tips\n\n${long}`));
+    const fields = splitText(article.sections.tips?.items[0]?.text ?? '', 1024, { balanced: true });
+    expect(fields.length).toBeGreaterThan(1);
+    for (const field of fields) expect(field.match(LIVE_STRIKE)).toBeNull();
+  });
+});
+
 describe('Markdown marks in a link label', () => {
   it('GIVEN `*`, `__` and `~~` as text THEN look-alikes and zero-width spaces: Discord shows a backslash there', () => {
     expect(linkLabel('C** pointers')).toBe('C∗∗ pointers');
