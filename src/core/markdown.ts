@@ -27,7 +27,12 @@ import { toString } from 'mdast-util-to-string';
 import { isBlockTag } from './html-blocks.js';
 import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
-import { rewriteOutsideCode, withoutCodeSpans, type Replacement } from './outside-code.js';
+import {
+  CLOSING_PUNCTUATION,
+  rewriteOutsideCode,
+  withoutCodeSpans,
+  type Replacement,
+} from './outside-code.js';
 import { isHttpUrl, resolveUrl } from './urls.js';
 import { joinedLines, withoutTrailingBlanks } from './white-space.js';
 
@@ -810,6 +815,31 @@ function withScripts(nodes: readonly Nodes[]): readonly Nodes[] {
   return out;
 }
 
+/** An inline `<script>` or `<style>` tag, whose text is code, not words: the page shows none of it. */
+const SCRIPT_OPEN = /^<(script|style)(?:\s[^>]*)?>$/i;
+
+/**
+ * A level of nodes without what is between an inline `<script>` or `<style>` and its closing tag
+ * (`<script>alert(1)</script>`), which the page runs or applies but never shows; the tags themselves
+ * go as any HTML does. A tag without its closing one at this level keeps what follows it.
+ */
+function withoutScriptText(nodes: readonly Nodes[]): readonly Nodes[] {
+  if (!nodes.some((node) => node.type === 'html' && SCRIPT_OPEN.test(node.value.trim()))) return nodes;
+  const out: Nodes[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node === undefined) continue;
+    out.push(node);
+    const tag = node.type === 'html' ? SCRIPT_OPEN.exec(node.value.trim())?.[1]?.toLowerCase() : undefined;
+    if (tag === undefined) continue;
+    const close = nodes.findIndex(
+      (later, k) => k > i && later.type === 'html' && later.value.trim().toLowerCase() === `</${tag}>`,
+    );
+    if (close !== -1) i = close - 1;
+  }
+  return out;
+}
+
 function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, given: Resolving): T {
   if (!('children' in node)) return node;
   // A table's rows and a definition list's lines stay lines: joined, they would read as one line.
@@ -817,7 +847,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
     given.joinLines && node.type === 'paragraph' && keepsLines(node) ? { ...given, joinLines: false } : given;
   const { inLink, markers } = resolving;
   const children: Nodes[] = [];
-  for (const child of withScripts(placeMarkers(node.children, markers))) {
+  for (const child of withScripts(withoutScriptText(placeMarkers(node.children, markers)))) {
     if (child.type === 'html') {
       // `<br>` is the one tag whose meaning a message can show: a line break, not glued words (a
       // space in a heading, which a line break would turn into another kind of heading).
@@ -1100,8 +1130,15 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
       const value = last?.type === 'break' ? node.value.replace(/^\s+/, '') : node.value;
       if (value === '') continue;
       if (last?.type === 'text') {
-        const before = value.startsWith('\n') ? withoutTrailingBlanks(last.value) : last.value;
-        joined[joined.length - 1] = { ...last, value: before + value };
+        let before = value.startsWith('\n') ? withoutTrailingBlanks(last.value) : last.value;
+        let after = value;
+        // What was left out between them (`a <!-- c --> b`, `and <img …>.`) leaves one space, and
+        // none before punctuation.
+        if (/[ \t]$/.test(before)) {
+          if (/^[ \t]/.test(after)) after = after.replace(/^[ \t]+/, '');
+          else if (CLOSING_PUNCTUATION.test(after[0] ?? '')) before = withoutTrailingBlanks(before);
+        }
+        joined[joined.length - 1] = { ...last, value: before + after };
       } else {
         joined.push({ ...node, value });
       }

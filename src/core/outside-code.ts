@@ -349,7 +349,7 @@ export function removal(
 export const GLUE = '\u0000';
 
 /** Punctuation that closes what comes before it, written without a space: `.`, `,`, `)`, `。`, …. */
-const CLOSING_PUNCTUATION = /[.,;:!?…)\]}。、，．！？：；）」』】]/u;
+export const CLOSING_PUNCTUATION = /[.,;:!?…)\]}。、，．！？：；）」』】]/u;
 
 /**
  * Whether the removal `start`–`end` follows a space (or `blankBefore`, where removals in a row

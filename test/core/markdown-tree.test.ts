@@ -210,6 +210,14 @@ describe('markdownTree', () => {
     expect(written('un<em>believ</em>able <span>x</span>y<!-- c -->z <kbd>K</kbd><sup>th</sup>')).toBe(
       'unbelievable xyz Kth',
     );
+    // What is left out between spaces leaves one, and none before punctuation.
+    expect(written('a <!-- c --> b <img src="x.png"> c <span></span>. d <!-- e -->, f\t<!-- g -->\th')).toBe(
+      'a b c. d, f\th',
+    );
+    // A script's or style's text is code the page never shows.
+    expect(written('a <script>alert(1)</script>b <style>.x { color: red }</style>c <SCRIPT type="x">d')).toBe(
+      'a b c d',
+    );
     // A heading, a link's text.
     expect(written('## One<hr>Two')).toBe('## One Two');
     expect(written('[a<p>b](https://x.example/)')).toBe('[a b](https://x.example/)');
@@ -432,9 +440,9 @@ describe('links and emphasis around nothing', () => {
   });
 
   it('GIVEN a link without text that points nowhere, or emphasis around only HTML THEN nothing of it is written', () => {
-    // The spaces on either side stay, as around any HTML left out.
-    expect(written('See [](/guide) now.')).toBe('See  now.');
-    expect(written('a **<b></b>** b')).toBe('a  b');
+    // One space of those on either side stays, as around any HTML left out.
+    expect(written('See [](/guide) now.')).toBe('See now.');
+    expect(written('a **<b></b>** b')).toBe('a b');
   });
 
   it('GIVEN nodes of only marks, rules, empty code or empty links THEN they show nothing; text, code or an image shows', () => {
