@@ -591,8 +591,27 @@ export const text: Handle = (node: Text, parent, state, info) => {
   if (state.stack.includes('label')) return linkLabel(node.value);
   const written = isWrittenAsIs(node.value) ? node.value : defaultHandlers.text(node, parent, state, info);
   // Text in code is no text node: Discord shows the markup in code as written already.
-  return escapeDiscordMarkup(written);
+  return escapeDiscordMarkup(escapeUnderlines(written));
 };
+
+/**
+ * Markdown text with each run of two underscores or more escaped underscore by underscore (`\_\_`),
+ * but in a bare address: Discord underlines from a `__` to the next one, inside a word too
+ * (`word__init__word`, or `x\_\_y\_\_z` as the author escaped it), where CommonMark, which wrote the
+ * text, reads no mark (a pair it reads is strong emphasis, written `**`). An underscore escaped
+ * already keeps its one backslash. Linear in the text's length.
+ */
+function escapeUnderlines(markdown: string): string {
+  if (!markdown.includes('__')) return markdown;
+  return markdown.replace(UNDERLINE_OR_ADDRESS, (found: string, at: number) => {
+    if (found[0] !== '_') return found;
+    const first = isEscaped(markdown, at) ? '_' : '\\_';
+    return first + '\\_'.repeat(found.length - 1);
+  });
+}
+
+/** A run of two underscores or more, or a bare address (as Discord links one), which is kept whole. */
+const UNDERLINE_OR_ADDRESS = /https?:\/\/[^\s<]+[^<.,:;"')\]\s]|_{2,}/gi;
 
 /**
  * Discord's own markup, which CommonMark reads as text: spoiler marks (`||`), and mentions of users,

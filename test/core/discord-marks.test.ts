@@ -132,6 +132,17 @@ describe("an author's escaped tildes", () => {
   });
 });
 
+describe('underscores that Discord would read as underline', () => {
+  it('GIVEN `__` in text, in a word or escaped by the author THEN escaped underscore by underscore; addresses and code as written', () => {
+    expect(
+      itemTexts(['- Call word__init__word or x\\_\\_y\\_\\_z, snake_case stays.', '- a __ b __ c']),
+    ).toEqual(['Call word\\_\\_init\\_\\_word or x\\_\\_y\\_\\_z, snake_case stays.', 'a \\_\\_ b \\_\\_ c']);
+    expect(written('https://x.example/a__b and `c__d` and __bold__ and a\\\\__b')).toBe(
+      'https://x.example/a__b and `c__d` and **bold** and a\\\\\\_\\_b',
+    );
+  });
+});
+
 describe('Markdown marks in a link label', () => {
   it('GIVEN `*`, `__` and `~~` as text THEN look-alikes and zero-width spaces: Discord shows a backslash there', () => {
     expect(linkLabel('C** pointers')).toBe('C∗∗ pointers');
