@@ -1,7 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { HTML_TAG_RE } from 'markdown-it/lib/common/html_re.mjs';
 import { isBlockTag } from './html-blocks.js';
-import { rewriteOutsideCode } from './outside-code.js';
+import { GLUE, rewriteOutsideCode, spaceThenPunctuation, unglued } from './outside-code.js';
 
 /*
  * Front matter and body text as a reader sees it: without what Discord drops or turns around, and,
@@ -152,8 +152,10 @@ export function withoutHtmlTags(markdown: string): string {
   });
   const markup = markupOf([...tags.values()]);
   const markupAt = new Map([...tags].filter((_, i) => markup[i]));
+  // A text holding the mark itself (it never should: control characters are dropped first) keeps its spaces.
+  const glue = !read.includes(GLUE);
   // The second walks as the first, and leaves the markup out.
-  return rewriteOutsideCode(read, {
+  const left = rewriteOutsideCode(read, {
     triggers: '<',
     construct: (start) => {
       const first = tags.get(start);
@@ -171,7 +173,10 @@ export function withoutHtmlTags(markdown: string): string {
       if (/[ \t]/.test(read[start - 1] ?? '')) while (read[end] === ' ' || read[end] === '\t') end++;
       // A block's tag (`<p>`) keeps the words around it apart, with one space between words.
       const apart = block && /\S/.test(read[start - 1] ?? '') && /\S/.test(read[end] ?? '');
-      return { end, text: apart ? ' ' : '' };
+      // `and <em></em>.`: the space before them goes too, as the full stop would stand alone (see unglued).
+      const glued = glue && !apart && spaceThenPunctuation(read, start, end);
+      return { end, text: apart ? ' ' : glued ? GLUE : '' };
     },
   });
+  return unglued(left);
 }

@@ -27,6 +27,10 @@ describe('front matter written with HTML, as the blog page shows it', () => {
     expect(withoutHtmlTags('<p>First idea.</p><p>Second idea.</p>')).toBe('First idea. Second idea.');
     expect(withoutHtmlTags('A <div>B</div> C<center>D</center>')).toBe('A B C D');
     expect(withoutHtmlTags('un<em>believ</em>able <p>x</p>')).toBe('unbelievable x');
+    // Markup left out before punctuation takes the space before it; markup around text leaves it.
+    expect(
+      withoutHtmlTags('Read <!-- c --> this and <em></em>. Also <span class="x"></span>, and <em>x</em>.'),
+    ).toBe('Read this and. Also, and x.');
     expect(shown({ title: '<p>Plan</p><p>Do</p>', summary: 'One.<p>Two.</p>' })).toMatchObject({
       title: 'Plan Do',
       summary: 'One. Two.',
