@@ -20,3 +20,7 @@ export function isBlockTag(html: string): boolean {
   const name = TAG_NAME.exec(html.trim())?.[1];
   return name !== undefined && BLOCK_ELEMENTS.has(name.toLowerCase());
 }
+
+/** An opening tag of an element that holds text (not a void one, `<img>`, `<br>`, `<wbr>`, …). */
+export const OPENING_TAG =
+  /^<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b)[a-z][\w-]*(?:\s[^>]*)?(?<!\/)>$/i;

@@ -24,7 +24,7 @@ import {
   type State,
 } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
-import { isBlockTag } from './html-blocks.js';
+import { isBlockTag, OPENING_TAG } from './html-blocks.js';
 import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
 import {
@@ -844,17 +844,24 @@ const SCRIPT_OPEN = /^<(script|style)(?:\s[^>]*)?>$/i;
  */
 function withoutScriptText(nodes: readonly Nodes[]): readonly Nodes[] {
   if (!nodes.some((node) => node.type === 'html' && SCRIPT_OPEN.test(node.value.trim()))) return nodes;
+  // Where each closing tag is, in order: found once, so that many tags never closed cost no more.
+  const closes = { script: [] as number[], style: [] as number[] };
+  for (const [k, node] of nodes.entries()) {
+    const close = node.type === 'html' ? /^<\/(script|style)\s*>$/i.exec(node.value.trim())?.[1] : undefined;
+    if (close !== undefined) closes[close.toLowerCase() as 'script' | 'style'].push(k);
+  }
+  const next = { script: 0, style: 0 };
   const out: Nodes[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     if (node === undefined) continue;
     out.push(node);
     const tag = node.type === 'html' ? SCRIPT_OPEN.exec(node.value.trim())?.[1]?.toLowerCase() : undefined;
-    if (tag === undefined) continue;
-    const close = nodes.findIndex(
-      (later, k) => k > i && later.type === 'html' && later.value.trim().toLowerCase() === `</${tag}>`,
-    );
-    if (close !== -1) i = close - 1;
+    if (tag !== 'script' && tag !== 'style') continue;
+    const after = closes[tag];
+    while ((after[next[tag]] ?? Infinity) <= i) next[tag]++;
+    const close = after[next[tag]];
+    if (close !== undefined) i = close - 1;
   }
   return out;
 }
@@ -874,6 +881,10 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
         children.push(node.type === 'heading' ? { type: 'text', value: ' ' } : { type: 'break' });
       // A block element's tag in a text (`<li>Plan</li><li>Do</li>`) keeps the words around it apart.
       else if (PHRASING_PARENTS.has(node.type) && isBlockTag(child.value)) children.push(SEPARATOR);
+      // An element's text follows its opening tag: `I love <strong>.NET</strong>` keeps its space.
+      else if (OPENING_TAG.test(child.value.trim())) children.push(OPENED);
+      // …but an element closed at once held none (`and <span></span>.`).
+      else if (children.at(-1) === OPENED && /^<\/[a-z][\w-]*\s*>$/i.test(child.value.trim())) children.pop();
       continue;
     }
     if (child.type === 'image') {
@@ -1109,6 +1120,12 @@ const PHRASING_PARENTS: ReadonlySet<string> = new Set([
 const SEPARATOR: Text = { type: 'text', value: ' ' };
 
 /**
+ * Where an element's opening tag was left out: the text after it is the element's, so a space before
+ * it stays, even before punctuation (see joinTexts). Told apart from text by identity.
+ */
+const OPENED: Text = { type: 'text', value: '' };
+
+/**
  * A container left with nothing to show (its children already resolved, so checked one level down):
  * emphasis around what was left out too, which would be written as `****` and shown so.
  */
@@ -1137,11 +1154,19 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
   const joined: Nodes[] = [];
   // A separator seen (see SEPARATOR): a space before the next node, if it needs one.
   let separate = false;
+  // An element's opening tag left out just before (see OPENED).
+  let opened = false;
   for (const node of nodes) {
     if (node === SEPARATOR) {
       separate = true;
       continue;
     }
+    if (node === OPENED) {
+      opened = true;
+      continue;
+    }
+    const afterOpening = opened;
+    opened = false;
     if (separate && needsSpace(joined[joined.length - 1], node)) joined.push({ type: 'text', value: ' ' });
     separate = false;
     const last = joined[joined.length - 1];
@@ -1155,7 +1180,8 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
         // none before punctuation.
         if (/[ \t]$/.test(before)) {
           if (/^[ \t]/.test(after)) after = after.replace(/^[ \t]+/, '');
-          else if (CLOSING_PUNCTUATION.test(after[0] ?? '')) before = withoutTrailingBlanks(before);
+          else if (!afterOpening && CLOSING_PUNCTUATION.test(after[0] ?? ''))
+            before = withoutTrailingBlanks(before);
         }
         joined[joined.length - 1] = { ...last, value: before + after };
       } else {

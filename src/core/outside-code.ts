@@ -372,10 +372,22 @@ export function unglued(stripped: string): string {
     const part = parts[k] ?? '';
     let i = part.length;
     while (i > 0 && (part[i - 1] === ' ' || part[i - 1] === '\t')) i--;
-    // Indentation, or the spaces after an earlier mark, stay: no text of this part is before them.
-    if (i > 0 && part[i - 1] !== '\n') parts[k] = part.slice(0, i);
+    // Indentation, or the spaces after an earlier mark, stay: no text of this part is before them;
+    // so do those after a line's block marks (`## {x}: Launch` stays a heading, `- {x}, 2024` an item).
+    if (i > 0 && part[i - 1] !== '\n' && !marksOnly(part, k === 0)) parts[k] = part.slice(0, i);
   }
   return parts.join('');
+}
+
+/**
+ * Whether the last line of `part` holds only the marks that open a block (`## `, `- `, `> 1. `) and
+ * spaces; one with no line ending counts only when it is the first part (`first`), the text's start.
+ */
+function marksOnly(part: string, first: boolean): boolean {
+  const lineEnd = part.lastIndexOf('\n');
+  if (lineEnd === -1 && !first) return false;
+  const rest = part.slice(lineEnd + 1).replace(CONTAINER_MARKS, '');
+  return rest === '' || /^#{1,6}[ \t]*$/.test(rest);
 }
 
 /** Quote marks and list markers that may open a line, one inside the other (`> - `, `1. `). */

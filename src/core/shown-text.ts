@@ -1,6 +1,6 @@
 import { decodeHTMLStrict } from 'entities';
 import { HTML_TAG_RE } from 'markdown-it/lib/common/html_re.mjs';
-import { isBlockTag } from './html-blocks.js';
+import { isBlockTag, OPENING_TAG } from './html-blocks.js';
 import { GLUE, rewriteOutsideCode, spaceThenPunctuation, unglued } from './outside-code.js';
 
 /*
@@ -165,16 +165,19 @@ export function withoutHtmlTags(markdown: string): string {
       // The markup that follows it (`<span></span>`) goes with it, but a `<br>`.
       let end = start + first.length;
       let block = isBlockTag(first);
+      let last = first;
       for (let tag = markupAt.get(end); tag !== undefined && !BR.test(tag); tag = markupAt.get(end)) {
         block ||= isBlockTag(tag);
         end += tag.length;
+        last = tag;
       }
       // A blank before them stands for those after them.
       if (/[ \t]/.test(read[start - 1] ?? '')) while (read[end] === ' ' || read[end] === '\t') end++;
       // A block's tag (`<p>`) keeps the words around it apart, with one space between words.
       const apart = block && /\S/.test(read[start - 1] ?? '') && /\S/.test(read[end] ?? '');
       // `and <em></em>.`: the space before them goes too, as the full stop would stand alone (see unglued).
-      const glued = glue && !apart && spaceThenPunctuation(read, start, end);
+      // Not when an element's text follows (`Migrating to <code>.NET 8</code>` keeps its space).
+      const glued = glue && !apart && !OPENING_TAG.test(last) && spaceThenPunctuation(read, start, end);
       return { end, text: apart ? ' ' : glued ? GLUE : '' };
     },
   });

@@ -11,6 +11,11 @@ import {
 } from './outside-code.js';
 import { tagCloseSearch } from './tag-close.js';
 
+/** The name of a shortcode or Liquid tag (`{{< kbd >}}`, `{% raw %}`): a pair's opening one, if closed later. */
+const TAG_NAME = /^\{(?:\{[<%]-?|%-?)[ \t]*([\w.-]+)/;
+/** A pair's closing tag: Hugo's `{{< /kbd >}}` (or `{{% /kbd %}}`), Liquid's and Nunjucks's `{% endraw %}`. */
+const CLOSING_TAG = /\{\{[<%]-?[ \t]*\/[ \t]*([\w.-]+)|\{%-?[ \t]*end([\w.-]+)/g;
+
 /**
  * A post's text without the template tags its generator would have expanded, which Discord would
  * show as they are written: Hugo's shortcodes (`{{< name >}}`, `{{% name %}}`; the text between a
@@ -34,10 +39,28 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
       from === removed.to ? removed.blankBefore : text[from - 1] === ' ' || text[from - 1] === '\t';
     const replaced = removal(text, from, to, { inParagraph: markdown, blankBefore });
     removed = replaced.text === '' ? { to: replaced.end, blankBefore } : { to: -1, blankBefore: false };
-    // `and {{< ref "x" >}}.`: the space before the tag goes too, as the full stop would stand alone (see unglued).
-    return glue && replaced.text === '' && spaceThenPunctuation(text, from, to, blankBefore)
+    // `and {{< ref "x" >}}.`: the space before the tag goes too, as the full stop would stand alone
+    // (see unglued); not when the tag opens a pair whose text follows (`{{< kbd >}}.{{< /kbd >}}`).
+    return glue &&
+      replaced.text === '' &&
+      spaceThenPunctuation(text, from, to, blankBefore) &&
+      !opensPair(text.slice(from, to), to)
       ? { end: replaced.end, text: GLUE }
       : replaced;
+  };
+  // Where each name's last closing tag is (`{{< /kbd >}}`, `{% endraw %}`), found at the first need.
+  let closers: Map<string, number> | undefined;
+  const opensPair = (tag: string, end: number): boolean => {
+    const name = TAG_NAME.exec(tag)?.[1]?.toLowerCase();
+    if (name === undefined) return false;
+    if (closers === undefined) {
+      closers = new Map();
+      for (const found of text.matchAll(CLOSING_TAG)) {
+        const closed = (found[1] ?? found[2] ?? '').toLowerCase();
+        closers.set(closed, found.index);
+      }
+    }
+    return (closers.get(name) ?? -1) >= end;
   };
   // A tag ends at its first closer outside the strings of its arguments (`{{< a ">}}" >}}`): Liquid's
   // and Nunjucks's are in '…' or "…", a Hugo shortcode's in "…" or `…` (see tagCloseSearch).

@@ -15,7 +15,7 @@ import { stripMdx } from '../../src/core/mdx.js';
 import { resolveUrl } from '../../src/core/urls.js';
 import { articleSource, mustParse, validFront } from '../helpers/articles.js';
 import { seededRandom } from '../helpers/random.js';
-import { cpuMs } from './growth.js';
+import { cpuMs, growth, LINEAR } from './growth.js';
 
 /** The tree without positions, to compare shapes. */
 function shape(root: Root): unknown {
@@ -214,6 +214,10 @@ describe('markdownTree', () => {
     expect(written('a <!-- c --> b <img src="x.png"> c <span></span>. d <!-- e -->, f\t<!-- g -->\th')).toBe(
       'a b c. d, f\th',
     );
+    // An element's text that opens with punctuation keeps the space before it.
+    expect(
+      written('I love <strong>.NET</strong>, use <code>.env</code> files; press <kbd>?</kbd> for help'),
+    ).toBe('I love .NET, use .env files; press ? for help');
     // A script's or style's text is code the page never shows.
     expect(written('a <script>alert(1)</script>b <style>.x { color: red }</style>c <SCRIPT type="x">d')).toBe(
       'a b c d',
@@ -292,6 +296,13 @@ describe('markdownTree', () => {
       ok: false,
       line: 33,
     });
+  });
+
+  it('GIVEN a paragraph of script and style tags never closed THEN reading it grows linearly', () => {
+    const input = (size: number): string => 'a <style><script>'.repeat(Math.ceil(size / 17)).slice(0, size);
+    expect(growth((text) => toDiscordMarkdown(markdownTree(text).children, undefined), input)).toBeLessThan(
+      LINEAR,
+    );
   });
 
   it('GIVEN nesting as deep as parseMarkdown lets through THEN nothing after it is lost', () => {

@@ -31,6 +31,9 @@ describe('front matter written with HTML, as the blog page shows it', () => {
     expect(
       withoutHtmlTags('Read <!-- c --> this and <em></em>. Also <span class="x"></span>, and <em>x</em>.'),
     ).toBe('Read this and. Also, and x.');
+    expect(withoutHtmlTags('Migrating to <code>.NET 8</code>, press <kbd>?</kbd>')).toBe(
+      'Migrating to .NET 8, press ?',
+    );
     expect(shown({ title: '<p>Plan</p><p>Do</p>', summary: 'One.<p>Two.</p>' })).toMatchObject({
       title: 'Plan Do',
       summary: 'One. Two.',

@@ -46,6 +46,14 @@ describe('stripTemplateTags', () => {
     );
     // A tag over several lines in a paragraph leaves its lines, and the space, as before.
     expect(strip('g {{< x\n y >}}.')).toBe('g <!--\nx-->.');
+    // A pair's opening tag before its own text keeps the space: the text is the pair's.
+    expect(
+      strip('Use {{< kbd >}}.{{< /kbd >}} to repeat, {% raw %}.x{% endraw %} or {{% KBD %}}?{{% /kbd %}}'),
+    ).toBe('Use . to repeat, .x or ?');
+    // A block's marks keep the space after them: the line stays a heading, an item.
+    expect(strip('## {{< icon "rocket" >}}: Launch\n\n- {{ page.author }}, 2024\n> 1. {{< x >}}.')).toBe(
+      '## : Launch\n\n- , 2024\n> 1. .',
+    );
   });
 
   // As jekyllrb.com's news posts write them: the site makes https://github.com/jekyll/jekyll/issues/1794 of the first.
