@@ -1642,16 +1642,22 @@ async function jekyllConfigOf(
   const postsPermalink = posts?.['permalink'];
   const ownPermalink = typeof postsPermalink === 'string' && postsPermalink.trim() !== '';
   const permalink = jekyllPermalink(ownPermalink ? postsPermalink : data?.['permalink']);
-  const defaults = jekyllDefaults(data?.['defaults']);
-  const separator = data?.['excerpt_separator'];
-  const scoped = defaults.some((entry) => entry.permalink !== undefined || entry.values !== undefined)
-    ? { jekyllDefaults: defaults, jekyllPrefix: site === root ? '' : basename(root) }
-    : {};
   const collectionsDir = data?.['collections_dir'];
   const collectionsFolder =
     typeof collectionsDir === 'string' && site === root
       ? collectionsDir.trim().replace(/^(?:\.\/)?\/*|\/+$/g, '')
       : '';
+  // A scope's path is counted without collections_dir too, as the posts' paths are (Jekyll's
+  // strip_collections_dir): `my_collections/_posts` is `_posts`.
+  const defaults = jekyllDefaults(data?.['defaults']).map((entry) =>
+    collectionsFolder !== '' && entry.path.startsWith(`${collectionsFolder}/`)
+      ? { ...entry, path: entry.path.slice(collectionsFolder.length + 1) }
+      : entry,
+  );
+  const separator = data?.['excerpt_separator'];
+  const scoped = defaults.some((entry) => entry.permalink !== undefined || entry.values !== undefined)
+    ? { jekyllDefaults: defaults, jekyllPrefix: site === root ? '' : basename(root) }
+    : {};
   const address = siteAddressOf(data?.['url'], data?.['baseurl']);
   const based = address !== undefined && address !== siteAddressOf(data?.['url']);
   return {

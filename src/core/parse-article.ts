@@ -294,13 +294,14 @@ function parseSource({
   const frontLines: KeyedLines = { lines: source.split('\n', block.blockLines), keyLines: block.keyLines };
   const own = writtenNumbers(read.fields, names, frontLines);
   // What Hugo's `cascade` and Eleventy's data files pass down is the page's own unless it sets the
-  // key itself; Eleventy joins their tags (and categories) to its own.
+  // key itself; Eleventy joins their tags (and categories) to its own. A Jekyll post's key left
+  // blank (`categories:`) keeps what its defaults give, as Jekyll's merge_values does.
   const written =
     cascade === undefined
       ? own
       : {
           ...cascade,
-          ...own,
+          ...(jekyllPost ? withoutBlankKeys(own) : own),
           ...(eleventy ? joinedLists(cascade, own) : jekyllPost ? jekyllJoinedCategories(cascade, own) : {}),
         };
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
@@ -918,6 +919,13 @@ function tagEntryPlaces(
 }
 
 /** Nothing after the key (YAML's null), or blank text: as absent, as the generators read it. */
+/** The fields but those whose value is null (a key written without one). */
+function withoutBlankKeys(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== null && value !== undefined),
+  );
+}
+
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }

@@ -272,6 +272,9 @@ describe("Jekyll's permalink", () => {
     put('_posts/dev/2024-02-01-plain.md', yaml('title: Plain'));
     put('_posts/dev/2024-02-02-own.md', yaml('title: Own\ncategories: [Go]\ntags: [mine]'));
     put('_posts/old/2019-01-01-gone.md', yaml('title: Gone'));
+    // Keys left blank, as post templates leave them, keep what the defaults give (Jekyll's merge_values).
+    put('_posts/old/2019-01-02-blank.md', yaml('title: Blank\npublished:'));
+    put('_posts/dev/2024-02-03-blank.md', yaml('title: Empty\ncategories:\ntags:'));
     for (const dir of ['.', '_posts']) {
       const { index } = await loadContent(join(site, dir), 'https://blog.example');
       const read = Object.fromEntries(index.articles.map((a) => [a.slug, [a.url, a.tags]]));
@@ -279,6 +282,7 @@ describe("Jekyll's permalink", () => {
         'jekyll-one': ['https://blog.example/work/jekyll-one/', ['site', 'Work']],
         plain: ['https://blog.example/dev/notes/plain/', ['code', 'dev', 'notes']],
         own: ['https://blog.example/dev/notes/go/own/', ['mine', 'dev', 'notes', 'Go']],
+        blank: ['https://blog.example/dev/notes/blank/', ['code', 'dev', 'notes']],
       });
     }
   });
@@ -292,15 +296,20 @@ describe("Jekyll's permalink", () => {
         'defaults:',
         '  - scope: { path: "_posts/dev" }',
         '    values: { categories: [dev] }',
+        // Written with collections_dir, as Jekyll takes it too (strip_collections_dir).
+        '  - scope: { path: "my_collections/_posts/ops" }',
+        '    values: { permalink: /ops/:title/ }',
       ].join('\n'),
     );
     put('my_collections/_posts/2024-02-01-moved.md', yaml('title: Moved\ncategories: [Go]'));
     put('my_collections/_posts/dev/2024-02-02-dev.md', yaml('title: Dev'));
+    put('my_collections/_posts/ops/2024-02-03-ops.md', yaml('title: Ops'));
     const { index } = await loadContent(site, 'https://blog.example');
     const read = Object.fromEntries(index.articles.map((a) => [a.slug, [a.url, a.tags]]));
     expect(read).toMatchObject({
       moved: ['https://blog.example/go/moved/', ['Go']],
       dev: ['https://blog.example/dev/dev/', ['dev']],
+      ops: ['https://blog.example/ops/ops/', []],
     });
   });
 
