@@ -93,8 +93,14 @@ export async function startBot(
   readyMs?: number,
 ): Promise<BotProcess> {
   const bot = new BotProcess(env, cwd);
-  await bot.waitForLog(/connected to Discord/, readyMs);
-  await emulator.waitForSession();
+  try {
+    await bot.waitForLog(/connected to Discord/, readyMs);
+    await emulator.waitForSession();
+  } catch (err) {
+    // Its test never gets it to stop: a bot left running would outlive the suite.
+    await bot.kill();
+    throw err;
+  }
   return bot;
 }
 
