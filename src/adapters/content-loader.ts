@@ -14,6 +14,7 @@ import {
   jekyllDefaults,
   jekyllDefaultValues,
   jekyllSitePath,
+  withoutCollectionsDir,
   sitePermalinkOf,
   type SitePermalink,
   type SitePermalinks,
@@ -1649,11 +1650,10 @@ async function jekyllConfigOf(
       : '';
   // A scope's path is counted without collections_dir too, as the posts' paths are (Jekyll's
   // strip_collections_dir): `my_collections/_posts` is `_posts`.
-  const defaults = jekyllDefaults(data?.['defaults']).map((entry) =>
-    collectionsFolder !== '' && entry.path.startsWith(`${collectionsFolder}/`)
-      ? { ...entry, path: entry.path.slice(collectionsFolder.length + 1) }
-      : entry,
-  );
+  const defaults = jekyllDefaults(data?.['defaults']).map((entry) => ({
+    ...entry,
+    path: withoutCollectionsDir(collectionsFolder, entry.path),
+  }));
   const separator = data?.['excerpt_separator'];
   const scoped = defaults.some((entry) => entry.permalink !== undefined || entry.values !== undefined)
     ? { jekyllDefaults: defaults, jekyllPrefix: site === root ? '' : basename(root) }

@@ -24,3 +24,6 @@ export function isBlockTag(html: string): boolean {
 /** An opening tag of an element that holds text (not a void one, `<img>`, `<br>`, `<wbr>`, …). */
 export const OPENING_TAG =
   /^<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b)[a-z][\w-]*(?:\s[^>]*)?(?<!\/)>$/i;
+
+/** A closing tag (`</strong>`), as markdown-it reads one in a paragraph. */
+export const CLOSING_TAG = /^<\/[A-Za-z][A-Za-z\d-]*\s*>$/;

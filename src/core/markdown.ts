@@ -24,7 +24,7 @@ import {
   type State,
 } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
-import { isBlockTag, OPENING_TAG } from './html-blocks.js';
+import { CLOSING_TAG, isBlockTag, OPENING_TAG } from './html-blocks.js';
 import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
 import {
@@ -884,7 +884,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
       // An element's text follows its opening tag: `I love <strong>.NET</strong>` keeps its space.
       else if (OPENING_TAG.test(child.value.trim())) children.push(OPENED);
       // …but an element closed at once held none (`and <span></span>.`).
-      else if (children.at(-1) === OPENED && /^<\/[a-z][\w-]*\s*>$/i.test(child.value.trim())) children.pop();
+      else if (children.at(-1) === OPENED && CLOSING_TAG.test(child.value.trim())) children.pop();
       continue;
     }
     if (child.type === 'image') {

@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import slugify from '@sindresorhus/slugify';
 import type { Article, ContentProblem, Interlude, Section, SectionItem, SectionKind } from './article.js';
+import { CLOSING_TAG } from './html-blocks.js';
 import { SECTION_KINDS } from './article.js';
 import { readAdmonitions, stripAdmonitions } from './admonitions.js';
 import { joinedLists } from './eleventy-data.js';
@@ -2331,7 +2332,7 @@ function nameBeforeColon(
 function closingTags(nodes: readonly PhrasingContent[]): number {
   let count = 0;
   for (const node of nodes) {
-    if (node.type !== 'html' || !/^<\/[A-Za-z][A-Za-z\d-]*\s*>$/.test(node.value.trim())) break;
+    if (node.type !== 'html' || !CLOSING_TAG.test(node.value.trim())) break;
     count++;
   }
   return count;

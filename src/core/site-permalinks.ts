@@ -330,10 +330,17 @@ export function hugoPermalinkSections(hugoPath: string, nested: readonly string[
  * `_posts/x.md`), which gives its posts no categories and is not in the scopes of its `defaults`.
  */
 export function jekyllSitePath(permalinks: SitePermalinks, contentPath: string): string {
-  const folder = permalinks.jekyllCollectionsDir;
-  return folder !== undefined && contentPath.startsWith(`${folder}/`)
-    ? contentPath.slice(folder.length + 1)
-    : contentPath;
+  return withoutCollectionsDir(permalinks.jekyllCollectionsDir, contentPath);
+}
+
+/**
+ * A path in a Jekyll site without its `collections_dir` (`folder`) before it, as Jekyll's
+ * strip_collections_dir gives both posts' paths and `defaults` scopes' (`my_collections/_posts` is `_posts`).
+ */
+export function withoutCollectionsDir(folder: string | undefined, path: string): string {
+  return folder !== undefined && folder !== '' && path.startsWith(`${folder}/`)
+    ? path.slice(folder.length + 1)
+    : path;
 }
 
 function isFields(value: unknown): value is Record<string, unknown> {
