@@ -73,6 +73,17 @@ const READERS: ReadonlyMap<string, FieldReader> = new Map<string, FieldReader>([
   ['published', yesOrNo],
   ['eleventyexcludefromcollections', yesOrNo],
   ['eleventynavigation', (value) => (value === null || value === undefined ? undefined : { value: true })],
+  // Of computed data, only a `permalink` written as is (Eleventy sets it over the post's own).
+  [
+    'eleventycomputed',
+    (value) => {
+      const permalink = isFields(value) ? value['permalink'] : undefined;
+      if (permalink === false) return { value: { permalink } };
+      if (typeof permalink !== 'string') return undefined;
+      const read = checked('permalink')(permalink);
+      return read !== undefined && 'problem' in read ? read : { value: { permalink } };
+    },
+  ],
 ]);
 
 /** What a data file's name says it serves: its folder's templates, or one template (by name, without extension). */

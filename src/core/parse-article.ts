@@ -352,7 +352,11 @@ function parseSource({
   // Eleventy's `permalink: /blog/{{ page.fileSlug }}/` or `/{{ title | slugify }}/`: the template values the bot fills itself.
   // Its page's address drops a last `index.html` (`/blog/x/index.html` is at `/blog/x/`), as
   // Eleventy's page.url does.
-  const templated = tagged['permalink'];
+  // Eleventy sets its computed data last, over the rest of its cascade: `eleventyComputed.permalink`
+  // (the post's own, else its data files') is the page's, whatever `permalink` says.
+  const ownComputed = eleventy ? computedPermalink(own['eleventycomputed']) : undefined;
+  const computed = eleventy ? (ownComputed ?? computedPermalink(cascade?.['eleventycomputed'])) : undefined;
+  const templated = computed === undefined ? tagged['permalink'] : computed;
   const filled =
     eleventy && typeof templated === 'string'
       ? (eleventyPermalink(templated, file, tagged['title']) ?? templated).replace(
@@ -360,7 +364,7 @@ function parseSource({
           '/',
         )
       : templated;
-  const data = filled === templated ? tagged : { ...tagged, permalink: filled };
+  const data = filled === tagged['permalink'] ? tagged : { ...tagged, permalink: filled };
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
   // Eleventy writes no page for `permalink: false`, Hugo none for a page it is told not to render).
   // Eleventy's `eleventyExcludeFromCollections: true` (a 404 or thank-you page) is in no list of
@@ -424,7 +428,12 @@ function parseSource({
     const { issues } = front.error;
     const problems = issues.slice(0, MAX_FIELD_PROBLEMS).flatMap((issue): FieldProblem[] => {
       // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
-      const path = issue.path.map((key, i) => {
+      // A permalink of the post's own computed data is named where it is written.
+      const at =
+        ownComputed !== undefined && issue.path[0] === 'permalink'
+          ? ['eleventycomputed', ...issue.path]
+          : issue.path;
+      const path = at.map((key, i) => {
         const read =
           key === 'date'
             ? (dateKey ?? key)
@@ -631,10 +640,9 @@ function parseSource({
   // A written address Discord would refuse is the author's to shorten (one ARTICLE_URL makes is
   // left unlinked instead, and content:check lists it: see unlinkedNotes).
   const tooLong = ownField === undefined || path === undefined ? undefined : overlong(url, path);
-  if (ownField !== undefined && tooLong !== undefined) {
-    const name = names.get(ownField) ?? ownField;
-    return refused([{ file, line: keyLine(frontLines, name), field: name, message: tooLong }], meta);
-  }
+  const ownPlace = addressPlace(ownField, ownComputed !== undefined, names, frontLines);
+  if (ownPlace !== undefined && tooLong !== undefined)
+    return refused([{ file, line: ownPlace.line, field: ownPlace.name, message: tooLong }], meta);
   // Where the blog publishes it, when the blog's own rule says (its url or permalink, or the
   // ARTICLE_URL the admin set; not the default, a guess): two posts at one are one page on the blog,
   // whether or not the bot is told where the blog is (on a stand-in site without SITE_URL).
@@ -725,7 +733,7 @@ function parseSource({
     sections: body.sections,
     file,
     ...(meta.slug === undefined ? {} : { slugLine: keyLine(frontLines, names.get('slug') ?? 'slug') }),
-    ...(address === undefined ? {} : addressFieldOf(ownField, names, frontLines)),
+    ...(address === undefined || ownPlace === undefined ? {} : { addressField: ownPlace }),
   };
   // Its strings may be slices of the whole file, which they keep alive: what is kept is its stored
   // form (see formOf), written afresh as JSON; a copy here took a twentieth of the parse.
@@ -1096,14 +1104,19 @@ function childValueLine(frontLines: KeyedLines, key: string, child: string | num
 }
 
 /** The field that gave an article its address, named as written, and its line (see `Article.addressField`). */
-function addressFieldOf(
+function addressPlace(
   key: 'url' | 'permalink' | undefined,
+  computed: boolean,
   names: ReadonlyMap<string, string>,
   frontLines: KeyedLines,
-): Pick<Article, 'addressField'> {
-  if (key === undefined) return {};
+): Article['addressField'] {
+  if (key === undefined) return undefined;
+  if (key === 'permalink' && computed) {
+    const parent = names.get('eleventycomputed') ?? 'eleventycomputed';
+    return { name: `${parent}.permalink`, line: valueLine(frontLines, parent, 'permalink') };
+  }
   const name = names.get(key) ?? key;
-  return { addressField: { name, line: keyLine(frontLines, name) } };
+  return { name, line: keyLine(frontLines, name) };
 }
 
 /** Line of `key` inside the front matter block (see {@link foundKeyLine}), or 1 when the key is absent. */
@@ -1803,6 +1816,13 @@ function eleventyPermalink(permalink: string, file: string, title: unknown): str
     return (made.at(-1) ?? '').split('/').map(encodeURIComponent).join('/');
   });
   return made.includes('') || /\{\{|\{%/.test(filled) ? undefined : filled;
+}
+
+/** The `permalink` of Eleventy's `eleventyComputed` data, when it is one Eleventy writes as is (text or false). */
+function computedPermalink(computed: unknown): unknown {
+  if (!isFields(computed)) return undefined;
+  const permalink = computed['permalink'];
+  return typeof permalink === 'string' || permalink === false ? permalink : undefined;
 }
 
 /** A name quoted in a problem: its first 60 characters. */

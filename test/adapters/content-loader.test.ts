@@ -861,6 +861,17 @@ describe('findArticles and loadContent in an Eleventy site', () => {
       expect((await article('spaced.md')()).found?.url).toBe('https://blog.example/b/spaced/');
     });
 
+    it("GIVEN a folder data file's eleventyComputed.permalink THEN its posts are there, over their own permalink, as Eleventy sets computed data last", async () => {
+      put(
+        'src/posts/posts.json',
+        JSON.stringify({ eleventyComputed: { permalink: '/notes/{{ page.fileSlug }}/' } }),
+      );
+      put('src/posts/2024-02-11-own.md', '---\ntitle: Own\npermalink: /own/\n---\n\nText.\n');
+      const { found, problems } = await article('own.md')();
+      expect(problems).toEqual([]);
+      expect(found?.url).toBe('https://blog.example/notes/own/');
+    });
+
     it('GIVEN a data file that is no JSON, or a draft: true in one THEN a problem at its line, the posts read without it; the draft leaves its posts out', async () => {
       put('src/posts/posts.json', '{\n  "permalink": "/x/",\n  "tags": [posts]\n}\n');
       const { found, problems } = await article('one.md')();

@@ -39,6 +39,25 @@ describe("Eleventy's data files", () => {
     });
   });
 
+  it("GIVEN eleventyComputed THEN only its permalink written as is (text or false) is read; a function's or a bad one's is not", () => {
+    expect(
+      readDataFile('{"eleventyComputed": {"permalink": "/p/{{ page.fileSlug }}/", "title": "x"}}'),
+    ).toEqual({
+      ok: true,
+      fields: { eleventycomputed: { permalink: '/p/{{ page.fileSlug }}/' } },
+      problems: [],
+    });
+    expect(readDataFile('{"eleventyComputed": {"permalink": false}}')).toMatchObject({
+      fields: { eleventycomputed: { permalink: false } },
+    });
+    for (const text of ['{"eleventyComputed": {"title": "x"}}', '{"eleventyComputed": "x"}'])
+      expect(readDataFile(text), text).toEqual({ ok: true, fields: {}, problems: [] });
+    expect(readDataFile(`{"eleventyComputed": {"permalink": "/${'x'.repeat(600)}/"}}`)).toMatchObject({
+      fields: {},
+      problems: [{ key: 'eleventyComputed' }],
+    });
+  });
+
   it('GIVEN a field no post could be read with THEN a problem by its key as written, the field left out; tags keep their texts', () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const read = readDataFile(

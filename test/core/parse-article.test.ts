@@ -894,6 +894,56 @@ describe("real blogs' file names and front matter", () => {
     });
   });
 
+  it("GIVEN Eleventy's eleventyComputed.permalink, the post's own or its data files' THEN it is the address over any permalink, filled alike; elsewhere it is not read", () => {
+    const parse = (front: Record<string, unknown>, cascade?: Record<string, unknown>, eleventy = true) =>
+      parseArticle({
+        file: 'content/blog/2024-05-12-tech-lead.md',
+        source: articleSource({ title: 'T', ...front }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        articleUrl: '/posts/:slug/',
+        eleventy,
+        cascade,
+      });
+    const computed = { permalink: '/c/{{ page.fileSlug }}/' };
+    expect(parse({ permalink: '/own/', eleventyComputed: computed })).toMatchObject({
+      article: { url: 'https://blog.example/c/tech-lead/' },
+    });
+    // The data files' computed permalink is set over the post's own permalink too, as Eleventy sets it last.
+    expect(parse({ permalink: '/own/' }, { eleventycomputed: computed })).toMatchObject({
+      article: { url: 'https://blog.example/c/tech-lead/' },
+    });
+    expect(
+      parse({ eleventyComputed: { permalink: '/mine/' } }, { eleventycomputed: computed }),
+    ).toMatchObject({ article: { url: 'https://blog.example/mine/' } });
+    expect(parse({ eleventyComputed: { permalink: false } })).toEqual({
+      ok: false,
+      problems: [],
+      unpublished: true,
+    });
+    // Computed title only, or another generator's site: the permalink (or ARTICLE_URL) as before.
+    expect(parse({ permalink: '/own/', eleventyComputed: { title: 'x' } })).toMatchObject({
+      article: { url: 'https://blog.example/own/' },
+    });
+    expect(parse({ eleventyComputed: computed }, undefined, false)).toMatchObject({
+      article: { url: 'https://blog.example/posts/tech-lead/' },
+    });
+    // Named where it is written: its problems, and the field that gave the address.
+    const nested = (permalink: string) =>
+      parseArticle({
+        file: 'a.md',
+        source: `---\ntitle: T\neleventyComputed:\n  permalink: "${permalink}"\n---\n\nText.\n`,
+        siteUrl: 'https://blog.example',
+        eleventy: true,
+      });
+    expect(nested('/has space/')).toMatchObject({
+      ok: false,
+      problems: [{ line: 4, field: 'eleventyComputed.permalink' }],
+    });
+    expect(nested('/ok/')).toMatchObject({
+      article: { addressField: { name: 'eleventyComputed.permalink', line: 4 } },
+    });
+  });
+
   it('GIVEN page.fileSlug from a file name that is no plain URL path THEN the address has it percent-encoded, as a browser asks for it', () => {
     const url = (file: string, contentPath?: string) => {
       const result = parseArticle({
