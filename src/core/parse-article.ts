@@ -57,6 +57,7 @@ import { isNo, isYes } from './yes-no.js';
 import { oneLine, withoutEndMark, withoutTrailing } from './white-space.js';
 import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
 import { dayIn } from './zoned-time.js';
+import { strftimeUtc } from './strftime.js';
 import { openMarkdownBlocks } from './markdown-blocks.js';
 
 export interface ArticleSource {
@@ -359,10 +360,7 @@ function parseSource({
   const templated = computed === undefined ? tagged['permalink'] : computed;
   const filled =
     eleventy && typeof templated === 'string'
-      ? (eleventyPermalink(templated, file, tagged['title']) ?? templated).replace(
-          /(?:^|\/)index\.html$/,
-          '/',
-        )
+      ? pageUrlOf(eleventyPermalink(templated, file, tagged['title']) ?? templated)
       : templated;
   const data = filled === tagged['permalink'] ? tagged : { ...tagged, permalink: filled };
   // What the blog does not publish is no article either (Hugo, Jekyll and Eleventy write it so;
@@ -604,6 +602,22 @@ function parseSource({
       : undefined;
   // Eleventy and the bot's own folder hold no post back, but list a day's posts by their full date.
   const dated = hugo || jekyllPost ? undefined : dateInstant(data['date'], date, timeZone);
+  // An Eleventy permalink with the page's date (`{{ page.date | date: "%Y/%m/%d" }}`) is filled now
+  // that the date is known, and checked as one written so.
+  const datedPermalink =
+    eleventy && meta.permalink === undefined && typeof templated === 'string' && dated !== undefined
+      ? eleventyPermalink(templated, file, tagged['title'], dated)
+      : undefined;
+  const checkedPermalink =
+    datedPermalink === undefined
+      ? undefined
+      : frontMatterSchema.in.shape.permalink.safeParse(pageUrlOf(datedPermalink));
+  if (checkedPermalink?.success === false) {
+    const place = addressPlace('permalink', ownComputed !== undefined, names, frontLines);
+    const message = checkedPermalink.error.issues[0]?.message ?? 'not an address';
+    return refused([{ file, line: place?.line ?? 1, field: place?.name ?? 'permalink', message }], meta);
+  }
+  const ownPermalink = meta.permalink ?? checkedPermalink?.data;
   const expires = instantIn(meta.expirydate, timeZone);
   const urlParts: UrlParts = {
     // Hugo's `:filename` date handler makes the name after the date the slug of a post without one.
@@ -625,18 +639,18 @@ function parseSource({
   // A Jekyll post's own permalink is filled as Jekyll fills it (`/custom/:title/`), with its tokens
   // only; Hugo's `url` and Eleventy's permalink are addresses as written.
   const permalink =
-    meta.permalink !== undefined && jekyllPost
-      ? fillArticleUrl(meta.permalink, urlParts, JEKYLL_URL_TOKEN)
-      : meta.permalink;
+    ownPermalink !== undefined && jekyllPost
+      ? fillArticleUrl(ownPermalink, urlParts, JEKYLL_URL_TOKEN)
+      : ownPermalink;
   const path =
     meta.url ??
-    (meta.permalink !== undefined
+    (ownPermalink !== undefined
       ? permalink
       : articleUrl === null
         ? undefined
         : fillArticleUrl(articleUrl, urlParts));
   const url = path === undefined ? undefined : resolveUrl(path, siteUrl);
-  const ownField = meta.url !== undefined ? 'url' : meta.permalink !== undefined ? 'permalink' : undefined;
+  const ownField = meta.url !== undefined ? 'url' : ownPermalink !== undefined ? 'permalink' : undefined;
   // A written address Discord would refuse is the author's to shorten (one ARTICLE_URL makes is
   // left unlinked instead, and content:check lists it: see unlinkedNotes).
   const tooLong = ownField === undefined || path === undefined ? undefined : overlong(url, path);
@@ -648,7 +662,7 @@ function parseSource({
   // whether or not the bot is told where the blog is (on a stand-in site without SITE_URL).
   const known =
     meta.url !== undefined ||
-    meta.permalink !== undefined ||
+    ownPermalink !== undefined ||
     urlRules !== undefined ||
     articleUrl !== DEFAULT_ARTICLE_URL;
   const address = known && path !== undefined ? (url ?? onStandIn(path)) : undefined;
@@ -1792,6 +1806,14 @@ function isImageOnly(node: PhrasingContent): boolean {
  */
 const ELEVENTY_VALUE = /\{\{-?\s*(page\.fileSlug|title)\s*(\|\s*slugify\s*)?-?\}\}/g;
 
+/** The page's date through Liquid's `date` filter, its format quoted: `{{ page.date | date: "%Y/%m/%d" }}`. */
+const ELEVENTY_DATE = /\{\{-?\s*page\.date\s*\|\s*date:\s*(?:"([^"]*)"|'([^']*)')\s*-?\}\}/g;
+
+/** Eleventy's page address of a permalink: without a last `index.html`, as its page.url is. */
+function pageUrlOf(permalink: string): string {
+  return permalink.replace(/(?:^|\/)index\.html$/, '/');
+}
+
 /**
  * An Eleventy permalink whose only template values are those of {@link ELEVENTY_VALUE}, filled as
  * Eleventy fills them. `page.fileSlug`: the file's name without its extension, and without a
@@ -1801,8 +1823,14 @@ const ELEVENTY_VALUE = /\{\{-?\s*(page\.fileSlug|title)\s*(\|\s*slugify\s*)?-?\}
  * calls it (camel case kept a word). Undefined for any other permalink (another value is left to
  * ARTICLE_URL), and for a title that is no text.
  */
-function eleventyPermalink(permalink: string, file: string, title: unknown): string | undefined {
-  if (!new RegExp(ELEVENTY_VALUE.source).test(permalink)) return undefined;
+function eleventyPermalink(
+  permalink: string,
+  file: string,
+  title: unknown,
+  dated?: string,
+): string | undefined {
+  const withDate = dated !== undefined && new RegExp(ELEVENTY_DATE.source).test(permalink);
+  if (!withDate && !new RegExp(ELEVENTY_VALUE.source).test(permalink)) return undefined;
   const parts = file.split(/[\\/]/);
   const undated = (name: string) => /\d{4}-\d{2}-\d{2}-(.*)/.exec(name)?.[1] ?? name;
   const name = undated((parts.at(-1) ?? '').replace(/\.[^.]*$/, ''));
@@ -1815,7 +1843,16 @@ function eleventyPermalink(permalink: string, file: string, title: unknown): str
     // A `/` in a title is a folder of the path Eleventy writes, as in any permalink.
     return (made.at(-1) ?? '').split('/').map(encodeURIComponent).join('/');
   });
-  return made.includes('') || /\{\{|\{%/.test(filled) ? undefined : filled;
+  const day = dated === undefined ? undefined : new Date(dated);
+  const dayFilled =
+    day === undefined
+      ? filled
+      : filled.replace(ELEVENTY_DATE, (_, double?: string, single?: string) => {
+          const text = strftimeUtc(double ?? single ?? '', day);
+          made.push(text ?? '');
+          return (text ?? '').split('/').map(encodeURIComponent).join('/');
+        });
+  return made.includes('') || /\{\{|\{%/.test(dayFilled) ? undefined : dayFilled;
 }
 
 /** The `permalink` of Eleventy's `eleventyComputed` data, when it is one Eleventy writes as is (text or false). */

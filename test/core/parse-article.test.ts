@@ -894,6 +894,47 @@ describe("real blogs' file names and front matter", () => {
     });
   });
 
+  it("GIVEN an Eleventy permalink with the page's date through Liquid's date filter THEN it is filled with the post's date in UTC; a format or a date it cannot fill is left to ARTICLE_URL", () => {
+    const url = (
+      permalink: string,
+      front: Record<string, unknown> = {},
+      file = 'content/blog/2024-05-02-tech-lead.md',
+    ) => {
+      const result = parseArticle({
+        file,
+        source: articleSource({ title: 'T', permalink, ...front }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        articleUrl: '/posts/:slug/',
+        eleventy: true,
+      });
+      return result.ok ? result.article.url : result.problems;
+    };
+    // The date of the file's name, or of its front matter (an instant in another zone is UTC's day).
+    expect(url('/{{ page.date | date: "%Y/%m/%d" }}/{{ page.fileSlug }}/')).toBe(
+      'https://blog.example/2024/05/02/tech-lead/',
+    );
+    expect(
+      url("/{{page.date | date: '%Y/%-m/%-d'}}/{{ title | slugify }}/index.html", {
+        date: '2023-02-03T23:30:00-05:00',
+      }),
+    ).toBe('https://blog.example/2023/2/4/t/');
+    expect(url('/{{ page.date | date: "%B-%y-%j-%a" }}/x/')).toBe('https://blog.example/May-24-123-Thu/x/');
+    // Through eleventyComputed too.
+    expect(
+      url('/own/', { eleventyComputed: { permalink: '/{{ page.date | date: "%Y" }}/{{ page.fileSlug }}/' } }),
+    ).toBe('https://blog.example/2024/tech-lead/');
+    // A directive not read here, another filter, or no date: ARTICLE_URL's.
+    expect(url('/{{ page.date | date: "%Q" }}/x/')).toBe('https://blog.example/posts/tech-lead/');
+    expect(url('/{{ page.date | postDate }}/x/')).toBe('https://blog.example/posts/tech-lead/');
+    expect(url('/{{ page.date | date: "%Y" }}/x/', {}, 'content/blog/undated.md')).toBe(
+      'https://blog.example/posts/undated/',
+    );
+    // Filled too long for Discord: a problem at the permalink, as one written so.
+    expect(url(`/{{ page.date | date: "%Y" }}/${'x'.repeat(600)}/`)).toEqual([
+      expect.objectContaining({ line: 3, field: 'permalink', message: 'at most 512 characters' }),
+    ]);
+  });
+
   it("GIVEN Eleventy's eleventyComputed.permalink, the post's own or its data files' THEN it is the address over any permalink, filled alike; elsewhere it is not read", () => {
     const parse = (front: Record<string, unknown>, cascade?: Record<string, unknown>, eleventy = true) =>
       parseArticle({
