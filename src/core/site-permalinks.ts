@@ -115,6 +115,8 @@ const JEKYLL_DEFAULT_FIELDS = new Set([
   'date',
   'published',
   'tags',
+  // Jekyll's singular `tag`, read in place of `tags` once the defaults and the post's own are merged.
+  'tag',
   'categories',
   'category',
   'summary',

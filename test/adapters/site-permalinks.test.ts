@@ -287,6 +287,34 @@ describe("Jekyll's permalink", () => {
     }
   });
 
+  it("GIVEN _config.yml's defaults with a singular tag THEN it is one tag, spaces and all, read in place of tags as Jekyll reads the merged data: over the defaults' and the post's own tags, unless the post sets its own tag", async () => {
+    put(
+      '_config.yml',
+      [
+        'defaults:',
+        '  - scope: { path: "", type: posts }',
+        '    values: { tags: [site] }',
+        '  - scope: { path: "_posts/news" }',
+        '    values: { Tag: release notes }',
+      ].join('\n'),
+    );
+    put('_posts/news/2024-02-01-plain.md', yaml('title: Plain'));
+    put('_posts/news/2024-02-02-tags.md', yaml('title: Tags\ntags: [mine]'));
+    put('_posts/news/2024-02-03-own.md', yaml('title: Own\ntag: [a, b]'));
+    put('_posts/news/2024-02-04-blank.md', yaml('title: Blank\ntag:'));
+    put('_posts/2024-02-05-other.md', yaml('title: Other\ntag: career advice'));
+    const { index } = await loadContent(site, 'https://blog.example');
+    const read = Object.fromEntries(index.articles.map((a) => [a.slug, a.tags]));
+    expect(read).toEqual({
+      'jekyll-one': ['site', 'Work'],
+      plain: ['release notes'],
+      tags: ['release notes'],
+      own: ['a', 'b'],
+      blank: ['release notes'],
+      other: ['career advice'],
+    });
+  });
+
   it("GIVEN collections_dir THEN its _posts are the site's, its name no category of theirs (Jekyll counts their paths from it), and defaults scoped to _posts/… apply to them", async () => {
     put(
       '_config.yml',
