@@ -1,6 +1,7 @@
 import { compileTarget, fieldOf, isFields, MAX_CASCADES, MAX_TARGET_PATH, type Cascade } from './cascade.js';
 import { dataShapeProblem, shapeMessage, type DataShapeProblem } from './data-shape.js';
 import { frontMatterSchema } from './front-matter.js';
+import { unixDate, unixDateProblem } from './unix-dates.js';
 
 /*
  * Reading an `_index.md`'s (or the configuration's) `cascade`, apart from cascade.ts: this checks the
@@ -100,11 +101,17 @@ function fieldProblem(key: string, value: unknown): string | undefined {
   // Hugo's other names of its dates are read as the dates are (see parseSource).
   const name = key === 'pubdate' ? 'publishdate' : key === 'unpublishdate' ? 'expirydate' : key;
   if (!Object.hasOwn(SHAPE, name) || (name === 'permalink' && value === false)) return undefined;
+  // A date written as a number is Unix seconds, read on the page (see unixDate).
+  if (typeof value === 'number' && DATES.has(name))
+    return unixDate(value) === undefined ? unixDateProblem(value) : undefined;
   const read = SHAPE[name as keyof typeof SHAPE].safeParse(value);
   return read.success ? undefined : (read.error.issues[0]?.message ?? 'not a value the page can hold');
 }
 
 const SHAPE = frontMatterSchema.in.shape;
+
+/** The fields of the schema that are dates. */
+const DATES: ReadonlySet<string> = new Set(['date', 'publishdate', 'expirydate']);
 
 /**
  * A target's path glob; undefined when it limits nothing (none, or an empty one); false when it

@@ -58,6 +58,7 @@ import { oneLine, withoutEndMark, withoutTrailing } from './white-space.js';
 import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
 import { dayIn } from './zoned-time.js';
 import { strftimeUtc } from './strftime.js';
+import { unixDate, unixDateProblem } from './unix-dates.js';
 import { openMarkdownBlocks } from './markdown-blocks.js';
 
 export interface ArticleSource {
@@ -298,7 +299,7 @@ function parseSource({
   // What Hugo's `cascade` and Eleventy's data files pass down is the page's own unless it sets the
   // key itself; Eleventy joins their tags (and categories) to its own. A Jekyll post's key left
   // blank (`categories:`) keeps what its defaults give, as Jekyll's merge_values does.
-  const written =
+  const merged =
     cascade === undefined
       ? own
       : {
@@ -306,6 +307,8 @@ function parseSource({
           ...(jekyllPost ? withoutBlankKeys(own) : own),
           ...(eleventy ? joinedLists(cascade, own) : jekyllPost ? jekyllJoinedCategories(cascade, own) : {}),
         };
+  // Hugo reads a date written as a whole number as Unix seconds (`date = 1704448800`).
+  const written = hugo ? withUnixDates(merged, timeZone) : merged;
   // Hugo dates a post by the first of these it has (`published` only when it is no yes or no), and
   // stops publishing it at the first of its expiry keys.
   // An empty one is none, as Hugo takes it: the next says.
@@ -475,7 +478,13 @@ function parseSource({
         ];
       }
       const field = place || undefined;
-      const message = empty ? 'empty' : `${issue.message}${advice}`;
+      // A Hugo date written as a number that is no Unix time (see withUnixDates).
+      const number = hugo && DATE_FIELDS.has(issue.path[0] ?? '') ? valueAt(data, issue.path) : undefined;
+      const message = empty
+        ? 'empty'
+        : typeof number === 'number'
+          ? unixDateProblem(number)
+          : `${issue.message}${advice}`;
       return [{ file, line, ...(field === undefined ? {} : { field }), message, alike: message }];
     });
     // Past those, the places are only counted: a hundred bad tags are one problem and a number.
@@ -829,6 +838,27 @@ const EXPIRY_KEYS = ['expirydate', 'unpublishdate'] as const;
 
 /** Where Hugo reads when it publishes a post (its `[frontmatter] publishDate` default), in its order. */
 const PUBLISH_KEYS = ['publishdate', 'pubdate', 'published', 'date'] as const;
+
+/** Hugo's keys of a date, named as {@link lowerKeys} gives them: each one written as a number is Unix seconds. */
+const HUGO_DATE_FIELDS = [...HUGO_DATE_KEYS, ...EXPIRY_KEYS];
+
+/**
+ * `fields` with each of Hugo's dates written as a whole number (`date = 1704448800`) the timestamp
+ * it names, in the site's `timeZone` (else UTC), as Hugo reads it (see unixDate). Another number (a
+ * fraction, one past the year 9999) is left for the schema to refuse (see unixDateProblem).
+ */
+function withUnixDates(
+  fields: Record<string, unknown>,
+  timeZone: string | undefined,
+): Record<string, unknown> {
+  let kept = fields;
+  for (const key of HUGO_DATE_FIELDS) {
+    const value = fields[key];
+    const date = typeof value === 'number' ? unixDate(value, timeZone) : undefined;
+    if (date !== undefined) kept = { ...kept, [key]: date };
+  }
+  return kept;
+}
 
 /**
  * The instant a post's date names, `written` as the front matter has it (`day` its day, read from it

@@ -70,7 +70,13 @@ describe('cascadesOf', () => {
 
   it("GIVEN a cascaded field the page's front matter could not hold THEN it is named once, here, and left out; the other fields pass down", () => {
     const read = cascadesOf({
-      cascade: { Date: 'soon', unpublishDate: 3, draft: false, publishDate: '2024-02-02', permalink: false },
+      cascade: {
+        Date: 'soon',
+        unpublishDate: 3.5,
+        draft: false,
+        publishDate: '2024-02-02',
+        permalink: false,
+      },
     });
     expect(read).toMatchObject({
       ok: true,
@@ -81,6 +87,15 @@ describe('cascadesOf', () => {
       'unpublishDate',
     ]);
     expect(read.ok && read.problems?.[0]).toMatch(/\(not passed down\)$/);
+    expect(read.ok && read.problems?.[1]).toMatch(/^unpublishDate: 3\.5 is no whole number of seconds/);
+  });
+
+  it('GIVEN a cascaded date written as a whole number THEN it passes down as Unix seconds, as Hugo reads it; one past the year 9999 is named', () => {
+    const read = cascadesOf({ cascade: { date: 1704448800, expiryDate: 1e15 } });
+    expect(read).toMatchObject({ ok: true, cascades: [{ values: { date: 1704448800 } }] });
+    expect(read.ok && read.problems).toEqual([
+      'expiryDate: 1000000000000000 is past the year 9999 as Unix seconds: write the day, like "2024-01-05" (not passed down)',
+    ]);
   });
 });
 

@@ -1336,6 +1336,70 @@ describe("real blogs' file names and front matter", () => {
     ]);
   });
 
+  it("GIVEN a Hugo page's date as a whole number (date = 1704448800) THEN it is Unix seconds, as Hugo reads it: the day is UTC's, or the site's time zone's; a fraction or a number past 9999 is a problem on its line; elsewhere a number is no date", () => {
+    const body = '## Tips\n\n- x\n';
+    const hugo = (source: string, more: object = {}) =>
+      parseArticle({ file: 'content/posts/a.md', source, hugo: true, ...more });
+    const dated = (source: string, more: object = {}) => {
+      const result = hugo(source, more);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const { date, publishes, expires } = result.article;
+      return { date, publishes, expires };
+    };
+    // 2024-01-05T10:00:00Z, in TOML, YAML and JSON alike.
+    const at = { date: '2024-01-05', publishes: '2024-01-05T10:00:00.000Z', expires: undefined };
+    expect(dated(`+++\ntitle = "T"\ndate = 1704448800\n+++\n${body}`)).toEqual(at);
+    expect(dated(`---\ntitle: T\ndate: 1704448800\n---\n${body}`)).toEqual(at);
+    expect(dated(`{"title": "T", "date": 1704448800}\n${body}`)).toEqual(at);
+    // 2024-01-05T01:00:00Z is still the 4th in Los Angeles: the instant stays.
+    expect(
+      dated(`+++\ntitle = "T"\ndate = 1704416400\n+++\n${body}`, { timeZone: 'America/Los_Angeles' }),
+    ).toEqual({ date: '2024-01-04', publishes: '2024-01-05T01:00:00.000Z', expires: undefined });
+    expect(dated(`+++\ntitle = "T"\ndate = 1704416400\n+++\n${body}`).date).toBe('2024-01-05');
+    // The other dates too (publishDate, lastmod, expiryDate), and one a section's cascade gives.
+    expect(
+      dated(
+        `+++\ntitle = "T"\ndate = "2024-01-01"\npublishDate = 1704448800\nexpiryDate = 1735689600\n+++\n${body}`,
+      ),
+    ).toEqual({
+      date: '2024-01-01',
+      publishes: '2024-01-05T10:00:00.000Z',
+      expires: '2025-01-01T00:00:00.000Z',
+    });
+    expect(dated(`+++\ntitle = "T"\nlastmod = 0\n+++\n${body}`).date).toBe('1970-01-01');
+    expect(dated(`+++\ntitle = "T"\n+++\n${body}`, { cascade: { date: 1704448800 } })).toEqual(at);
+    // What no Unix time is: a problem at its line, that says what to write.
+    const problems = (source: string) => {
+      const result = hugo(source);
+      return result.ok ? [] : result.problems.map(({ field, line, message }) => ({ field, line, message }));
+    };
+    expect(problems(`+++\ntitle = "T"\ndate = 1704448800.5\n+++\n${body}`)).toEqual([
+      {
+        field: 'date',
+        line: 3,
+        message:
+          '1704448800.5 is no whole number of seconds: a date written as a number is Unix seconds (Hugo\'s `date = 1704448800`); write whole seconds, or the day, like "2024-01-05"',
+      },
+    ]);
+    expect(problems(`---\ntitle: T\npublishDate: 1704448800000\n---\n${body}`)).toEqual([
+      {
+        field: 'publishDate',
+        line: 3,
+        message:
+          '1704448800000 is past the year 9999 as Unix seconds: if it is milliseconds, write seconds, 1704448800, or the day, like "2024-01-05"',
+      },
+    ]);
+    // Outside Hugo, a number is no date, as before.
+    const jekyll = parseArticle({
+      file: '_posts/2024-01-05-a.md',
+      source: `---\ntitle: T\ndate: 1704448800\n---\n${body}`,
+    });
+    expect(jekyll.ok ? [] : jekyll.problems.map(({ field }) => field)).toEqual(['date']);
+    expect(jekyll.ok ? '' : jekyll.problems[0]?.message).toMatch(
+      /^expected a real day written as YYYY-MM-DD/,
+    );
+  });
+
   it("GIVEN a Jekyll post THEN it keeps when Jekyll publishes it, its date (from its front matter, else its name), as an instant in UTC; other sites' posts none", () => {
     const publishes = (front: Record<string, unknown>, file: string, site: object = {}) => {
       const result = parseArticle({
