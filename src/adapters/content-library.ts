@@ -533,6 +533,7 @@ export class ContentLibrary {
         beforeRead: (folder) => {
           if (!this.#closed) this.#watcher?.add(folder);
         },
+        language: this.#options.language ?? DEFAULT_CONTENT_LANGUAGE,
       });
       this.#walkProblems = found.problems;
       // Every file is parsed anew when how the site is read changed (an Eleventy configuration

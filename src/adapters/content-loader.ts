@@ -98,7 +98,7 @@ export async function loadContent(
   articleUrl?: string,
   language?: string,
 ): Promise<LoadedContent> {
-  const found = await findArticles(dir);
+  const found = await findArticles(dir, language === undefined ? {} : { language });
   const { files, problems } = found;
   const articles: Article[] = [];
   const staticFiles: string[] = [];
@@ -219,6 +219,12 @@ function addressChoice(
   // A generator's own pattern, filled by its rules.
   const fileNameDates = hugo === true ? permalinks?.fileNameDates : undefined;
   const dates = fileNameDates === undefined ? {} : { fileNameDates };
+  // Hugo puts a language's pages under its folder (`/fr/posts/x/`): see SitePermalinks.languagePrefix.
+  const language = generator === 'hugo' ? permalinks?.languagePrefix : undefined;
+  const inLanguage = (pattern: string | null): string | null =>
+    pattern === null || language === undefined
+      ? pattern
+      : `/${language}${pattern.startsWith('/') ? '' : '/'}${pattern}`;
   const byGenerator = (
     pattern: string | null,
     setting: string,
@@ -226,7 +232,7 @@ function addressChoice(
   ): AddressChoice => ({
     source:
       generator === 'hugo'
-        ? { articleUrl: pattern, contentPath: hugoPath, urlRules: 'hugo', ...dates, ...sections }
+        ? { articleUrl: inLanguage(pattern), contentPath: hugoPath, urlRules: 'hugo', ...dates, ...sections }
         : { articleUrl: pattern, contentPath, urlRules: 'jekyll' },
     setting,
   });
@@ -754,7 +760,14 @@ async function readCascades(
  */
 export async function findArticles(
   dir: string,
-  { beforeRead }: { beforeRead?: (folder: string) => void } = {},
+  {
+    beforeRead,
+    language = DEFAULT_CONTENT_LANGUAGE,
+  }: {
+    beforeRead?: (folder: string) => void;
+    /** CONTENT_LANGUAGE: in a Hugo site with a content folder per language, the one read (see findHugoSite). */
+    language?: string;
+  } = {},
 ): Promise<FoundArticles> {
   const problems: ContentProblem[] = [];
   let root: string;
@@ -834,7 +847,7 @@ export async function findArticles(
     // The content folder is read first: its entries say which folders below are walked.
     if (folder === '') {
       jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
-      hugoSite = await findHugoSite(root, entries);
+      hugoSite = await findHugoSite(root, entries, language);
       hugo = hugoSite?.content;
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
       if (eleventy) ignored = await eleventyIgnored(root);
@@ -1163,11 +1176,19 @@ interface HugoSite {
  * parent, or that of the `content` folder it is in (`CONTENT_DIR` at `content/posts`). The folder
  * inside the content folder that is Hugo's content, and what the site builds; or undefined.
  */
-async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<HugoSite | undefined> {
+async function findHugoSite(
+  root: string,
+  entries: readonly Dirent[],
+  language: string = DEFAULT_CONTENT_LANGUAGE,
+): Promise<HugoSite | undefined> {
+  const wanted = language;
   const own = entries.map((entry) => entry.name);
   if (await isHugoSite(root, own)) {
-    const { contentDir, ...config } = await hugoConfigOf(root, own);
-    return { content: contentDir, ...config };
+    const { contentDir, languages, ...config } = await hugoConfigOf(root, own);
+    // A content folder per language: the one CONTENT_LANGUAGE reads is Hugo's content.
+    const chosen = languageContent(languages, wanted);
+    if (chosen === undefined) return { content: contentDir, ...config };
+    return { ...inLanguage(config, languages, chosen.language), content: chosen.folder, languageDirs: false };
   }
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
@@ -1180,26 +1201,90 @@ async function findHugoSite(root: string, entries: readonly Dirent[]): Promise<H
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
-      const { contentDir, languageFolders, ...config } = await hugoConfigOf(site, names);
+      const { contentDir, languageFolders, languages, ...config } = await hugoConfigOf(site, names);
       // In a language's own content folder (`content/english`, as `languages.en.contentDir` sets it),
       // Hugo's paths start there: `content/english/blog/x.md` is at `/blog/x/`, in the section `blog`.
       const language = languageFolders
         .filter((folder) => folder !== '')
         .map((folder) => join(site, folder))
         .find((folder) => isInside(folder, root));
-      const content = language ?? join(site, contentDir);
+      if (language !== undefined) {
+        const code = [...languages.folders].find(([, folder]) => join(site, folder) === language)?.[0];
+        const found = {
+          ...(code === undefined ? config : inLanguage(config, languages, code)),
+          languageDirs: false,
+          content: '',
+          site,
+        };
+        const prefix = relative(language, root);
+        return prefix === '' ? found : { ...found, above: { content: language, prefix } };
+      }
+      // Above the languages' folders (`content`, with `content/en` and `content/fr`): only the one of
+      // CONTENT_LANGUAGE is read, as Hugo's content of that language.
+      const chosen = languageContent(languages, wanted);
+      const folder = chosen === undefined ? undefined : join(site, chosen.folder);
+      if (chosen !== undefined && folder !== undefined && folder !== root && isInside(root, folder))
+        return {
+          ...inLanguage(config, languages, chosen.language),
+          languageDirs: false,
+          content: relative(root, folder),
+          site,
+        };
+      const content = join(site, contentDir);
       const prefix = relative(content, root);
-      const found = {
-        ...config,
-        ...(language === undefined ? {} : { languageDirs: false }),
-        content: '',
-        site,
-      };
+      const found = { ...config, content: '', site };
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
       return prefix !== '' && isInside(content, root) ? { ...found, above: { content, prefix } } : found;
     }
   }
   return undefined;
+}
+
+/** Hugo's languages (see {@link hugoConfigOf}): each one's content folder, and the default language. */
+interface HugoLanguages {
+  /** By language code, lowercased as Hugo reads them: its `contentDir`, from the site's folder. */
+  readonly folders: ReadonlyMap<string, string>;
+  /** `defaultContentLanguage`, lowercased (`en` by default, as Hugo's). */
+  readonly defaultLanguage: string;
+  /** `defaultContentLanguageInSubdir = true`: the default language's pages are under its folder too. */
+  readonly inSubdir: boolean;
+}
+
+/**
+ * The content folder of `wanted` (CONTENT_LANGUAGE) among the site's languages, else the default
+ * language's, with its language; undefined when neither has one of its own.
+ */
+function languageContent(
+  { folders, defaultLanguage }: HugoLanguages,
+  wanted: string,
+): { folder: string; language: string } | undefined {
+  for (const language of [wanted.toLowerCase().replace('_', '-'), defaultLanguage]) {
+    const folder = folders.get(language);
+    if (folder !== undefined && folder !== '') return { folder, language };
+  }
+  return undefined;
+}
+
+/**
+ * The site's configuration as read for the pages of `language`'s content folder: Hugo puts a language
+ * other than the default under its folder (`/fr/posts/x/`), and the default one too with
+ * `defaultContentLanguageInSubdir = true` (`/en/posts/x/`), which is then followed, not noted.
+ */
+function inLanguage<T extends { readonly permalinks: PermalinksRead }>(
+  config: T,
+  { defaultLanguage, inSubdir }: HugoLanguages,
+  language: string,
+): T {
+  const { permalinks, notes } = config.permalinks;
+  const followed = notes.filter((note) => !/^defaultcontentlanguageinsubdir /i.test(note.text));
+  const prefixed = language !== defaultLanguage || inSubdir;
+  return {
+    ...config,
+    permalinks: {
+      permalinks: prefixed ? { ...permalinks, languagePrefix: language } : permalinks,
+      notes: followed,
+    },
+  };
 }
 
 /**
@@ -1277,6 +1362,7 @@ async function hugoConfigOf(
   mainSections: readonly string[] | undefined;
   languageDirs: boolean;
   languageFolders: readonly string[];
+  languages: HugoLanguages;
   problems: readonly ConfigProblem[];
 }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`, where a
@@ -1284,7 +1370,7 @@ async function hugoConfigOf(
   // all, as `hugo` builds the site (its `baseURL` where `_default`'s is `localhost` for `hugo server`).
   const folderFiles = (folder: string): { file: string; key?: string }[] => [
     ...HUGO_CONFIG_FILES.map((name) => ({ file: join('config', folder, name) })),
-    ...['permalinks', 'params'].flatMap((key) =>
+    ...['permalinks', 'params', 'languages'].flatMap((key) =>
       ['toml', 'yaml', 'yml', 'json'].map((ext) => ({ file: join('config', folder, `${key}.${ext}`), key })),
     ),
   ];
@@ -1315,15 +1401,21 @@ async function hugoConfigOf(
   const setting = (name: string): unknown => found(name)?.value;
   const zone = found('timezone');
   const base = found('baseurl');
+  // Each language's content folder, from the first file that gives it one.
+  const folders = new Map<string, string>();
   const languageFolders = configs.flatMap(({ data }) => {
     const languages = fieldOf(data, 'languages');
     if (!isFields(languages)) return [];
-    return Object.values(languages).flatMap((language) => {
+    return Object.entries(languages).flatMap(([code, language]) => {
       if (!isFields(language) || fieldOf(language, 'contentdir') === undefined) return [];
       // One that names no folder in the site still makes the site's content per language.
-      return [contentDirOf({ contentdir: fieldOf(language, 'contentdir') }) ?? ''];
+      const folder = contentDirOf({ contentdir: fieldOf(language, 'contentdir') }) ?? '';
+      const key = code.toLowerCase();
+      if (!folders.has(key)) folders.set(key, folder);
+      return [folder];
     });
   });
+  const defaultLanguage = setting('defaultcontentlanguage');
   const address = siteAddressOf(base?.value);
   return {
     contentDir: configs.map(({ data }) => contentDirOf(data)).find((dir) => dir !== undefined) ?? 'content',
@@ -1352,6 +1444,14 @@ async function hugoConfigOf(
     // folder is its language's, no section.
     languageDirs: languageFolders.length > 0,
     languageFolders: [...new Set(languageFolders)],
+    languages: {
+      folders,
+      defaultLanguage:
+        typeof defaultLanguage === 'string' && defaultLanguage.trim() !== ''
+          ? defaultLanguage.trim().toLowerCase()
+          : DEFAULT_CONTENT_LANGUAGE,
+      inSubdir: isTrue(setting('defaultcontentlanguageinsubdir')),
+    },
     problems,
   };
 }

@@ -53,6 +53,12 @@ export interface SitePermalinks {
    * `:sections` counts in a permalink (see {@link hugoPermalinkSections}).
    */
   readonly hugoSections?: readonly string[];
+  /**
+   * In a Hugo site with a content folder per language, the language whose folder is read when Hugo
+   * puts its pages under its own folder (`fr`: `/fr/posts/x/`): a language other than the default,
+   * or any with `defaultContentLanguageInSubdir = true`. Hugo's own addresses start with it.
+   */
+  readonly languagePrefix?: string;
 }
 
 export const NO_PERMALINKS: SitePermalinks = {};

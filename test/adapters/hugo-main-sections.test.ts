@@ -78,7 +78,7 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     expect(await titlesIn('content')).toEqual(['First one-on-ones', 'On delegation', 'The staff path']);
   });
 
-  it('GIVEN a content folder per language (languages.en.contentDir) THEN no page is left out: its first folder is a language, no section', async () => {
+  it("GIVEN a content folder per language (languages.en.contentDir) THEN CONTENT_LANGUAGE's is Hugo's content: its first folder is no section, its top pages are no posts", async () => {
     rmSync(join(site, 'content'), { recursive: true });
     put(
       'hugo.toml',
@@ -86,7 +86,8 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     );
     put('content/en/posts/one.md', post('One'));
     put('content/en/about.md', post('About'));
-    expect(await titlesIn('content')).toEqual(['About', 'One']);
+    put('content/fr/posts/un.md', post('Un'));
+    expect(await titlesIn('content')).toEqual(['One']);
   });
 
   it('GIVEN no Hugo configuration THEN every page is read, as in any content folder', async () => {

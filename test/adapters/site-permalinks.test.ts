@@ -124,6 +124,66 @@ describe("Hugo's permalinks", () => {
     });
   });
 
+  it("GIVEN CONTENT_DIR at content (or the site's folder) with a content folder per language THEN only CONTENT_LANGUAGE's is read, as Hugo's content (its folder no section), and a language other than the default is under its own folder, as Hugo puts it", async () => {
+    rmSync(join(site, 'content'), { recursive: true });
+    put(
+      'hugo.toml',
+      '[languages.en]\ncontentDir = "content/en"\n[languages.FR]\ncontentDir = "content/fr/"\n[permalinks]\nblog = "/blog/:slug/"\n',
+    );
+    put('content/en/posts/one.md', yaml('title: One\ndate: 2024-01-01'));
+    put('content/en/blog/two.md', yaml('title: Two\ndate: 2024-01-02'));
+    put('content/en/about.md', yaml('title: About'));
+    put('content/fr/posts/un.md', yaml('title: Un\ndate: 2024-01-01'));
+    const english = {
+      'content/en/posts/one.md': 'https://blog.example/posts/one/',
+      'content/en/blog/two.md': 'https://blog.example/blog/two/',
+    };
+    expect(await addresses('content')).toEqual(english);
+    expect(await addresses('.')).toEqual(english);
+    const inFrench = async (dir: string) => {
+      const { index } = await loadContent(join(site, dir), 'https://blog.example', undefined, 'fr');
+      return index.articles.map((article) => [article.slug, article.url]);
+    };
+    expect(await inFrench('content')).toEqual([['un', 'https://blog.example/fr/posts/un/']]);
+    expect(await inFrench('.')).toEqual([['un', 'https://blog.example/fr/posts/un/']]);
+    // At the French folder itself, its pages are French whatever CONTENT_LANGUAGE says.
+    expect(await addresses('content/fr')).toEqual({
+      'content/fr/posts/un.md': 'https://blog.example/fr/posts/un/',
+    });
+    // ARTICLE_URL is the address as set: no language is put before it.
+    const set = await loadContent(join(site, 'content'), 'https://blog.example', '/x/:slug/', 'fr');
+    expect(set.index.articles.map((article) => article.url)).toEqual(['https://blog.example/x/un/']);
+  });
+
+  it('GIVEN languages in config/_default/languages.toml, defaultContentLanguage and defaultContentLanguageInSubdir = true THEN the default language is under its folder too, and no note says it is not followed', async () => {
+    rmSync(join(site, 'content'), { recursive: true });
+    put(
+      'config/_default/hugo.toml',
+      'defaultContentLanguage = "fr"\ndefaultContentLanguageInSubdir = true\n',
+    );
+    put(
+      'config/_default/languages.toml',
+      '[en]\ncontentDir = "content/en"\n[fr]\ncontentDir = "content/fr"\n',
+    );
+    put('content/en/posts/one.md', yaml('title: One\ndate: 2024-01-01'));
+    put('content/fr/posts/un.md', yaml('title: Un\ndate: 2024-01-01'));
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example');
+    expect(loaded.index.articles.map((article) => article.url)).toEqual([
+      'https://blog.example/en/posts/one/',
+    ]);
+    expect(loaded.site.notes).toEqual([]);
+    // Without it, the default language (fr) is at the top, the others under their folder.
+    put('config/_default/hugo.toml', 'defaultContentLanguage = "fr"\n');
+    const french = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'fr');
+    expect(french.index.articles.map((article) => article.url)).toEqual(['https://blog.example/posts/un/']);
+    expect(await addresses('content')).toEqual({
+      'content/en/posts/one.md': 'https://blog.example/en/posts/one/',
+    });
+    // A language without a folder of its own: the default language's is read.
+    const german = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'de');
+    expect(german.index.articles.map((article) => article.url)).toEqual(['https://blog.example/posts/un/']);
+  });
+
   it('GIVEN a pattern with a token the bot does not fill THEN its posts take ARTICLE_URL, and content:check notes it at its line, with what to do', async () => {
     put('hugo.toml', 'title = "A blog"\n[permalinks]\n  notes = "/n/:monthname/:slug/"\n');
     const loaded = await loadContent(join(site, 'content'), 'https://blog.example', '/x/:slug/');
