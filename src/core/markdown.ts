@@ -24,6 +24,7 @@ import {
   type State,
 } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
+import { convertHtmlBlocks } from './html-block-nodes.js';
 import { CLOSING_TAG, isBlockTag, OPENING_TAG } from './html-blocks.js';
 import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
@@ -55,9 +56,13 @@ export type ParsedMarkdown =
  * parsing), lists and quotes nested deeper than {@link MAX_NESTING} levels or paragraphs crowded with
  * marks (found once the blocks are read, in linear time, and before their text is: its reading may
  * take time growing faster than those), and anything else deep after it; all before any recursive
- * walk of the tree.
+ * walk of the tree. HTML blocks are read as the Markdown nodes they stand for (see
+ * convertHtmlBlocks), but in MDX or where `rawHtml` keeps them as `html` nodes.
  */
-export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean } = {}): ParsedMarkdown {
+export function parseMarkdown(
+  source: string,
+  { mdx = false, rawHtml = false }: { mdx?: boolean; rawHtml?: boolean } = {},
+): ParsedMarkdown {
   // Both scans read the same lines and skip the lines markdown-it reads no Markdown in (code, HTML).
   const lines = source.split(source.includes('\r') ? /\r\n?|\n/ : '\n');
   const manyLine = manyBlocksLine(lines);
@@ -98,6 +103,9 @@ export function parseMarkdown(source: string, { mdx = false }: { mdx?: boolean }
       message: `nesting deeper than ${MAX_NESTING} levels (lists, quotes, emphasis or links); flatten it`,
     };
   }
+  // HTML blocks (`<p>`, `<ul>`) as the Markdown they stand for; MDX's are components, and `rawHtml`
+  // keeps them as written (Discord's own text, split or cut by the lines it is written on).
+  if (!mdx && !rawHtml) convertHtmlBlocks(root, { maxNesting: MAX_NESTING });
   return { ok: true, root };
 }
 

@@ -216,7 +216,7 @@ export function truncateMarkdown(text: string, max: number): string {
   if (codePointLength(text) <= max) return text;
   // Without spans it is cut as written Markdown is: never after a lone marker or inside an escape.
   if (!SPAN_MARK.test(text)) return truncateWritten(text, max);
-  const parsed = parseMarkdown(text);
+  const parsed = parseMarkdown(text, { rawHtml: true });
   if (!parsed.ok) return truncateWritten(text, max);
   const shown = plainText(parsed.root);
   const end = headEnd(text, max);
@@ -225,7 +225,7 @@ export function truncateMarkdown(text: string, max: number): string {
     if (++tried > MAX_CUTS_TRIED) break;
     const kept = dropHalfEscape(text.slice(0, cut)).trimEnd();
     // Cut inside a span, its opening mark shows as text, which the whole text does not show there.
-    const part = parseMarkdown(kept);
+    const part = parseMarkdown(kept, { rawHtml: true });
     const partShown = part.ok ? plainText(part.root) : '';
     if (partShown.trim() === '' || !shown.startsWith(partShown)) continue;
     // A code block closed after the cut may not fit: an earlier cut is tried.
@@ -428,7 +428,7 @@ function splitGreedily(text: string, max: number): string[] {
   const trimmed = discordLines(text.trim());
   if (trimmed === '') return [];
   if (codePointLength(trimmed) <= max) return [trimmed];
-  const parsed = parseMarkdown(trimmed);
+  const parsed = parseMarkdown(trimmed, { rawHtml: true });
   // Nesting too deep to walk is no article's (content:check names it): split it as plain text.
   const chunks = parsed.ok
     ? splitTree(withStrikethrough(parsed.root), trimmed, max)

@@ -614,14 +614,14 @@ describe('finding sections', () => {
     expect(bare.ok && bare.article.url).toBeUndefined();
   });
 
-  it('GIVEN images and raw HTML THEN an image becomes a link to it, HTML is left out but inline text kept', () => {
+  it('GIVEN images and raw HTML THEN an image becomes a link to it, a comment is left out, the text of inline tags and HTML blocks kept', () => {
     const source = articleSource(
       validFront(),
       '## Tips:\n\n<!-- draft -->\n<div class="note">aside</div>\n\n- **Look:** ![a chart](/c.png) and <kbd>Ctrl</kbd> ![](https://x.example/i.png)',
     );
     const tips = mustParse(source).sections.tips;
     expect(tips?.heading).toBe('Tips');
-    expect(tips?.text).toBe('');
+    expect(tips?.text).toBe('aside');
     expect(tips?.items[0]?.text).toBe(
       '[a chart](https://blog.example/c.png) and Ctrl [image](https://x.example/i.png)',
     );
@@ -2628,7 +2628,7 @@ describe('bad content is reported with file, line and field', () => {
     ]);
   });
 
-  it('GIVEN items made only of HTML THEN they are left out (the page shows them, Discord cannot); an item empty as written is reported', () => {
+  it("GIVEN items made only of HTML that shows no text THEN they are left out; an HTML block's text is an item; an item empty as written is reported", () => {
     const source = articleSource(
       validFront(),
       '## Tips\n\n- <div>hi</div>\n- <br>\n- <!-- later -->\n-\n- **Kept:** text\n- **Lonely:** <br>',
@@ -2643,6 +2643,7 @@ describe('bad content is reported with file, line and field', () => {
     ]);
     const article = mustParse(source.replace('\n-\n', '\n- Listen.\n'));
     expect(article.sections.tips?.items).toEqual([
+      { text: 'hi', line: 10 },
       { text: 'Listen.', line: 13 },
       { name: 'Kept', text: 'text', line: 14 },
     ]);
@@ -2691,9 +2692,14 @@ describe('bad content is reported with file, line and field', () => {
 
   it('GIVEN a section made only of HTML or template tags THEN the article has no such section; an empty one as written is reported', () => {
     const only = (body: string) => mustParse(articleSource(validFront(), body)).sections;
-    expect(only('## Tips\n\n<figure><img src="x.png"></figure>\n\n## Skills\n\n- Listen')).toEqual({
-      skills: expect.objectContaining({ items: [{ text: 'Listen', line: 14 }] }) as unknown,
+    const html = '<div class="clear"></div>\n<script>track()</script>';
+    expect(only(`## Tips\n\n${html}\n\n## Skills\n\n- Listen`)).toEqual({
+      skills: expect.objectContaining({ items: [{ text: 'Listen', line: 15 }] }) as unknown,
     });
+    // An image in HTML is one as in Markdown: a link to it.
+    expect(only('## Tips\n\n<figure><img src="/x.png"></figure>').tips?.text).toBe(
+      '[image](https://blog.example/x.png)',
+    );
     expect(only('## Tips\n\n{{< youtube id="x" >}}\n\n## Other\n\nText.')).toEqual({});
     expect(only('## Tips\n\n- {{< figure src="a" >}}\n- {% include b.html\n  c=1 %}\n')).toEqual({});
     expect(problemsOf(articleSource(validFront(), '## Tips\n\n## Other\n\nText.'))).toEqual([

@@ -435,7 +435,7 @@ describe('numbered and unnumbered items together', () => {
       '## Tips',
       '',
       '3. **Start at three:** the third.',
-      '4. <div>only html</div>',
+      '4. <div class="spacer"></div>',
       '5. Keep going.',
       '',
       '## Tips',

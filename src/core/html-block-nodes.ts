@@ -1,0 +1,352 @@
+import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Html, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
+
+/*
+ * Raw HTML blocks read as the Markdown they stand for: a blog exported from WordPress, or a Hugo or
+ * Jekyll post, writes paragraphs and lists as HTML (`<p>…</p>`, `<ul><li>…</li></ul>`), which a
+ * message would otherwise leave out. Each block is parsed as an HTML fragment (hast-util-from-html,
+ * the WHATWG parser) and turned into mdast (hast-util-to-mdast): `<p>` a paragraph, `<ul>`/`<ol>`
+ * a list, `<h2>` a heading, `<b>`, `<em>`, `<a href>`, `<code>` their phrasing, `<pre>` code.
+ */
+
+/**
+ * How much HTML one post may have read so, beyond which a block stays raw HTML (left out, as before):
+ * the blocks' text, the blocks, their elements, and how deep elements nest. Both libraries walk the
+ * tree recursively (the hast one overflows the stack some 2,000 elements deep), and no article's
+ * HTML comes near any of these.
+ */
+export const HTML_BLOCK_BUDGET = {
+  characters: 64 * 1024,
+  blocks: 512,
+  elements: 4096,
+  depth: 64,
+} as const;
+
+/** In an opening tag: `markdown=` (kramdown's `markdown="1"`), whose blocks are read elsewhere, or left as they are. */
+const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=/i;
+
+/** A block that opens with a comment, a declaration or a processing instruction (`<!--more-->`, `<!DOCTYPE>`, `<?php`): kept. */
+const NOT_ELEMENTS = /^\s*<[!?]/;
+
+/** The containers whose children may be HTML blocks. */
+const CONTAINERS: ReadonlySet<string> = new Set(['root', 'list', 'listItem', 'blockquote']);
+
+/** Parents that add no level of nesting, as parseMarkdown counts levels. */
+const FLAT_PARENTS: ReadonlySet<string> = new Set(['root', 'list', 'paragraph', 'heading']);
+
+/**
+ * Replaces, in place, each HTML block of the tree (a child of the root, a list item or a quote) by
+ * the mdast nodes it stands for, each on the lines of the block it was written on. Left as they are:
+ * comments (`<!--more-->` divides a summary), blocks holding `markdown=` (kramdown's), blocks that
+ * show no text once read (a `<script>`, an empty `<div>`), and blocks past {@link HTML_BLOCK_BUDGET}
+ * (spent in the order the blocks are written) or that would nest more than `maxNesting` levels with
+ * their container. Walked without recursion; never throws.
+ */
+export function convertHtmlBlocks(root: Root, { maxNesting }: { maxNesting: number }): void {
+  const budget: Budget = { ...HTML_BLOCK_BUDGET };
+  // Each block's nodes, by its parent, found in document order.
+  const replaced = new Map<Parents, Map<Nodes, RootContent[]>>();
+  const stack: { node: Nodes; parent: Parents | undefined; depth: number }[] = [
+    { node: root, parent: undefined, depth: 0 },
+  ];
+  for (let top = stack.pop(); top !== undefined && budget.blocks > 0; top = stack.pop()) {
+    const { node, parent, depth } = top;
+    if (node.type === 'html' && parent !== undefined) {
+      const nodes = converted(node, budget, maxNesting - depth);
+      if (nodes === undefined) continue;
+      const blocks = replaced.get(parent) ?? new Map<Nodes, RootContent[]>();
+      blocks.set(node, nodes);
+      replaced.set(parent, blocks);
+    } else if (CONTAINERS.has(node.type) && 'children' in node) {
+      const inside = FLAT_PARENTS.has(node.type) ? depth : depth + 1;
+      // Reversed, so that nodes come off the stack in document order.
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const child = node.children[i];
+        if (child !== undefined) stack.push({ node: child, parent: node, depth: inside });
+      }
+    }
+  }
+  for (const [parent, blocks] of replaced) {
+    const children: Nodes[] = [];
+    for (const child of parent.children) {
+      // A loop, not push(...): a block may give more nodes than a call takes arguments.
+      for (const node of blocks.get(child) ?? [child]) children.push(node);
+    }
+    (parent as { children: Nodes[] }).children = children;
+  }
+}
+
+interface Budget {
+  characters: number;
+  blocks: number;
+  elements: number;
+  depth: number;
+}
+
+/**
+ * An HTML block's nodes, or undefined when it is to stay as it is (see convertHtmlBlocks). `levels`
+ * is how many levels of nesting are left below its container.
+ */
+function converted(html: Html, budget: Budget, levels: number): RootContent[] | undefined {
+  const { value } = html;
+  if (value.length > budget.characters || NOT_ELEMENTS.test(value) || MARKDOWN_ATTRIBUTE.test(value))
+    return undefined;
+  // Counted before parsing: the parser's tree is built recursively.
+  if (elementBound(value, budget.elements, budget.depth) === undefined) return undefined;
+  budget.characters -= value.length;
+  budget.blocks--;
+  let nodes: RootContent[];
+  try {
+    const hast = fromHtml(value, { fragment: true });
+    const elements = elementCount(hast, budget.depth);
+    if (elements === undefined || elements > budget.elements) return undefined;
+    budget.elements -= elements;
+    const tree = toMdast(hast);
+    // A hast root is an mdast root.
+    if (tree.type !== 'root') return undefined;
+    nodes = tree.children;
+  } catch {
+    // Nothing a block of text holds should make either library throw; if one does, the block stays.
+    return undefined;
+  }
+  const kept = readyNodes(nodes, html, levels);
+  return kept !== undefined && kept.some(showsText) ? kept : undefined;
+}
+
+/** Elements whose text is no markup: tags inside them are text. */
+const RAW_TEXT: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'plaintext',
+]);
+
+/** Elements without content or closing tag. */
+const VOID: ReadonlySet<string> = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
+
+/** Where the parser stops looking for an element to close (see IMPLIED_END): tables, lists, sections. */
+const SCOPE_ENDS: ReadonlySet<string> = new Set(
+  (
+    'applet article aside blockquote button caption dl fieldset figure footer form header main marquee ' +
+    'nav object ol section select table tbody td template tfoot th thead tr ul'
+  ).split(' '),
+);
+
+/** Elements that an opening tag closes where HTML lets their end tag out (`<li>a<li>b`, `<p>a<div>`). */
+const IMPLIED_END: Readonly<Record<string, ReadonlySet<string>>> = {
+  li: new Set(['li']),
+  dt: new Set(['dt', 'dd']),
+  dd: new Set(['dt', 'dd']),
+  tr: new Set(['tr']),
+  td: new Set(['td', 'th']),
+  th: new Set(['td', 'th']),
+  option: new Set(['option']),
+};
+
+/** Block elements, whose opening tag closes an open `<p>`. */
+const CLOSES_P: ReadonlySet<string> = new Set(
+  (
+    'address article aside blockquote dd details div dl dt fieldset figcaption figure footer form h1 h2 ' +
+    'h3 h4 h5 h6 header hr li main menu nav ol p pre section table ul'
+  ).split(' '),
+);
+
+const P: ReadonlySet<string> = new Set(['p']);
+
+/**
+ * Formatting elements, which the parser opens again, with all such elements closed only by what
+ * held them, in what follows (`<b>a<p>b<p>c`: each `<p>` holds a new `<b>`): left so by the
+ * thousand, they make its work grow with the square of their count (2,000 took 40 s).
+ */
+const FORMATTING: ReadonlySet<string> = new Set(
+  'a b big code em font i nobr s small strike strong tt u'.split(' '),
+);
+
+/** How many formatting elements may be open, or left for the parser to open again, at once: a few, in any article. */
+const MAX_OPEN_FORMATTING = 16;
+
+/** A tag's name, and whether it closes (at `lastIndex`); its attributes read up to the next `<` or `>`. */
+const TAG = /<(\/?)([A-Za-z][A-Za-z\d-]*)[^<>]*>/y;
+
+/**
+ * How many elements the parser makes of the HTML, or undefined when they may be more than
+ * `maxElements`, nest more than `maxDepth` deep, or hold more than {@link MAX_OPEN_FORMATTING}
+ * formatting elements open. An estimate on the safe side, read from the tags as the parser reads
+ * them: end tags HTML lets out (`<li>a<li>b`, `<p>a<div>`) close what they close, the formatting
+ * elements an end tag closes with what held them are opened again at the next text or inline tag,
+ * and counted again. Linear in the text's length.
+ */
+function elementBound(html: string, maxElements: number, maxDepth: number): number | undefined {
+  const lower = html.toLowerCase();
+  const open: string[] = [];
+  // Formatting elements opened and not closed by their own end tag, and those of them closed with
+  // what held them, which the parser opens again.
+  let formatting = 0;
+  let reopened: string[] = [];
+  let elements = 0;
+  /** Closes the elements from `at` on: formatting ones are to be opened again. */
+  const closeFrom = (at: number): void => {
+    for (const name of open.splice(at)) if (FORMATTING.has(name)) reopened.push(name);
+  };
+  /** Opens again what closeFrom closed, as the parser does at text or a tag. */
+  const reopen = (): boolean => {
+    if (reopened.length === 0) return true;
+    elements += reopened.length;
+    for (const name of reopened) open.push(name);
+    reopened = [];
+    return elements <= maxElements && open.length <= maxDepth;
+  };
+  /** Closes the innermost of `names` open, with what it holds, unless a table, list or section is in between. */
+  const closeImplied = (names: ReadonlySet<string>): void => {
+    for (let k = open.length - 1; k >= 0; k--) {
+      const inside = open[k] ?? '';
+      if (names.has(inside)) {
+        closeFrom(k);
+        return;
+      }
+      if (SCOPE_ENDS.has(inside)) return;
+    }
+  };
+  let done = 0;
+  let i = lower.indexOf('<');
+  while (i !== -1) {
+    if (i > done && !reopen()) return undefined;
+    if (lower.startsWith('<!--', i)) {
+      const end = lower.indexOf('-->', i + 4);
+      if (end === -1) return elements;
+      done = end + 3;
+      i = lower.indexOf('<', done);
+      continue;
+    }
+    TAG.lastIndex = i;
+    const [tag, closing, name = ''] = TAG.exec(lower) ?? [];
+    if (tag === undefined) {
+      i = lower.indexOf('<', i + 1);
+      continue;
+    }
+    done = TAG.lastIndex;
+    if (closing === '/') {
+      const at = open.lastIndexOf(name);
+      if (FORMATTING.has(name)) {
+        const left = reopened.lastIndexOf(name);
+        if (at !== -1 || left !== -1) formatting--;
+        if (at === -1 && left !== -1) reopened.splice(left, 1);
+      }
+      if (at !== -1) {
+        closeFrom(at + 1);
+        open.pop();
+      } else if ((name === 'p' || name === 'br') && ++elements > maxElements) return undefined;
+    } else {
+      // A block element is opened before them, and holds them (`</div>` closes them again).
+      if (!CLOSES_P.has(name) && !reopen()) return undefined;
+      if (++elements > maxElements) return undefined;
+      if (FORMATTING.has(name) && ++formatting > MAX_OPEN_FORMATTING) return undefined;
+      const implied = IMPLIED_END[name];
+      if (implied !== undefined) closeImplied(implied);
+      if (CLOSES_P.has(name)) closeImplied(P);
+      // `/>` closes an element only inside SVG or MathML: `<div/>` opens one, as the parser reads it.
+      const selfClosing = tag.endsWith('/>') && (open.includes('svg') || open.includes('math'));
+      if (!VOID.has(name) && !selfClosing) {
+        if (RAW_TEXT.has(name)) {
+          const end = lower.indexOf(`</${name}`, done);
+          done = end === -1 ? lower.length : end;
+        } else open.push(name);
+      }
+      if (open.length > maxDepth) return undefined;
+    }
+    i = lower.indexOf('<', done);
+  }
+  return done < lower.length && !reopen() ? undefined : elements;
+}
+
+/** How many elements a parsed fragment has, or undefined when they nest more than `maxDepth` deep. Walked without recursion. */
+function elementCount(root: HastRoot, maxDepth: number): number | undefined {
+  let elements = 0;
+  const stack: { node: HastNodes; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node } = top;
+    const depth = node.type === 'element' ? top.depth + 1 : top.depth;
+    if (node.type === 'element') elements++;
+    if (depth > maxDepth) return undefined;
+    // A template's content is a fragment of its own (not among its children), which to-mdast leaves out.
+    if ('children' in node) for (const child of node.children) stack.push({ node: child, depth });
+  }
+  return elements;
+}
+
+/**
+ * The nodes as the rest of the core reads them, or undefined when they nest more than `levels`
+ * levels: lines set from the block's (their own lines in it where the parser has them, else the
+ * block's), and each table made a paragraph, a line per row, its cells apart (` | `), as the
+ * Markdown read here (CommonMark, without tables) keeps a table's rows. Walked without recursion.
+ */
+function readyNodes(nodes: RootContent[], html: Html, levels: number): RootContent[] | undefined {
+  const first = html.position?.start.line;
+  const last = html.position?.end.line ?? first;
+  const root: Root = { type: 'root', children: nodes };
+  const stack: { node: Nodes; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node } = top;
+    if (node !== root) placeLines(node, html, first, last);
+    if (!('children' in node)) continue;
+    const depth = FLAT_PARENTS.has(node.type) ? top.depth : top.depth + 1;
+    if (depth > levels) return undefined;
+    const children = node.children as Nodes[];
+    for (const [i, child] of children.entries()) {
+      if (child.type === 'table') children[i] = tableLines(child);
+    }
+    for (const child of children) stack.push({ node: child, depth });
+  }
+  return root.children;
+}
+
+/** Sets a node's lines from where it is in the block, which starts on the file's line `first`. */
+function placeLines(node: Nodes, html: Html, first: number | undefined, last: number | undefined): void {
+  const { start, end } = node.position ?? {};
+  if (first === undefined || last === undefined || start === undefined || end === undefined) {
+    if (html.position === undefined) delete node.position;
+    else node.position = { start: { ...html.position.start }, end: { ...html.position.end } };
+    return;
+  }
+  const line = (at: number): number => Math.min(last, first + at - 1);
+  node.position = { start: { line: line(start.line), column: 1 }, end: { line: line(end.line), column: 1 } };
+}
+
+/**
+ * A table as a paragraph: a line per row that shows text, its cells' phrasing apart (` | `); the
+ * empty header row to-mdast adds to a table without one shows none.
+ */
+function tableLines(table: Table): RootContent {
+  const children: PhrasingContent[] = [];
+  for (const row of table.children) {
+    const cells = row.children.filter((cell) => cell.children.some(showsText));
+    if (cells.length === 0) continue;
+    if (children.length > 0) children.push({ type: 'break' });
+    for (const [i, cell] of cells.entries()) {
+      if (i > 0) children.push({ type: 'text', value: ' | ' });
+      for (const child of cell.children) children.push(child);
+    }
+  }
+  return { type: 'paragraph', children, ...(table.position ? { position: table.position } : {}) };
+}
+
+/** Whether a node shows text: words, code, or an image (shown as a link). Walked without recursion. */
+function showsText(node: Nodes): boolean {
+  const stack: Nodes[] = [node];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (next.type === 'text' || next.type === 'inlineCode' || next.type === 'code') {
+      if (next.value.trim() !== '') return true;
+    } else if (next.type === 'image') return true;
+    else if ('children' in next) for (const child of next.children) stack.push(child);
+  }
+  return false;
+}
