@@ -46,6 +46,7 @@ const FLAT_PARENTS: ReadonlySet<string> = new Set(['root', 'list', 'paragraph', 
  */
 export function convertHtmlBlocks(root: Root, { maxNesting }: { maxNesting: number }): void {
   const budget: Budget = { ...HTML_BLOCK_BUDGET };
+  joinSplitBlocks(root);
   // Each block's nodes, by its parent, found in document order.
   const replaced = new Map<Parents, Map<Nodes, RootContent[]>>();
   const stack: { node: Nodes; parent: Parents | undefined; depth: number }[] = [
@@ -78,6 +79,54 @@ export function convertHtmlBlocks(root: Root, { maxNesting }: { maxNesting: numb
   }
 }
 
+/** Elements that hold blocks, and whose blank lines end a CommonMark HTML block early. */
+const BLOCK_HOLDERS = 'ul|ol|dl|table|div|blockquote|section|article|aside|details|figure';
+const OPENS_HOLDER = new RegExp(`<(?:${BLOCK_HOLDERS})(?=[\\s/>])`, 'gi');
+const CLOSES_HOLDER = new RegExp(`</(?:${BLOCK_HOLDERS})\\s*>`, 'gi');
+
+/** How many more block-holding elements the HTML opens than it closes. */
+function unclosedHolders(html: string): number {
+  return (html.match(OPENS_HOLDER)?.length ?? 0) - (html.match(CLOSES_HOLDER)?.length ?? 0);
+}
+
+/**
+ * Each run of HTML blocks that only blank lines split (`<ul>`, a blank line, `<li>b</li></ul>`: a
+ * CommonMark HTML block ends at a blank line) made one block, with its blank lines, so that the
+ * element is read whole: the run goes on while what it opened is not closed. Where Markdown comes
+ * between, the blocks stay apart. Walked without recursion.
+ */
+function joinSplitBlocks(root: Root): void {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!CONTAINERS.has(node.type) || !('children' in node)) continue;
+    const children = node.children as Nodes[];
+    const joined: Nodes[] = [];
+    for (let i = 0; i < children.length; i++) {
+      let child = children[i] as Nodes;
+      if (child.type === 'html' && child.position !== undefined) {
+        let open = unclosedHolders(child.value);
+        let value = child.value;
+        let end = child.position.end;
+        for (
+          let next = children[i + 1];
+          open > 0 && next?.type === 'html' && next.position;
+          next = children[i + 1]
+        ) {
+          value += '\n'.repeat(Math.max(1, next.position.start.line - end.line)) + next.value;
+          open += unclosedHolders(next.value);
+          end = next.position.end;
+          i++;
+        }
+        if (value !== child.value)
+          child = { type: 'html', value, position: { start: child.position.start, end } };
+      }
+      joined.push(child);
+      stack.push(child);
+    }
+    (node as { children: Nodes[] }).children = joined;
+  }
+}
+
 interface Budget {
   characters: number;
   blocks: number;
@@ -103,6 +152,7 @@ function converted(html: Html, budget: Budget, levels: number): RootContent[] | 
     const elements = elementCount(hast, budget.depth);
     if (elements === undefined || elements > budget.elements) return undefined;
     budget.elements -= elements;
+    shownOnly(hast);
     const tree = toMdast(hast);
     // A hast root is an mdast root.
     if (tree.type !== 'root') return undefined;
@@ -113,6 +163,43 @@ function converted(html: Html, budget: Budget, levels: number): RootContent[] | 
   }
   const kept = readyNodes(nodes, html, levels);
   return kept !== undefined && kept.some(showsText) ? kept : undefined;
+}
+
+/**
+ * What a page does not show, or shows as a form's field: a `<noscript>`'s fallback (beside the
+ * lazy-loaded image it repeats), an element marked `hidden`, a form's fields (to-mdast would write
+ * their values). An image with no `src` but a lazy-loader's (`data-src`, WordPress's `data-lazy-src`)
+ * takes that one. Walked without recursion.
+ */
+const UNSHOWN: ReadonlySet<string> = new Set([
+  'noscript',
+  'textarea',
+  'select',
+  'input',
+  'option',
+  'datalist',
+]);
+
+function shownOnly(root: HastRoot): void {
+  const stack: HastNodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (!('children' in node)) continue;
+    node.children = node.children.filter(
+      (child) =>
+        child.type !== 'element' ||
+        !(
+          UNSHOWN.has(child.tagName) ||
+          (child.properties.hidden !== undefined && child.properties.hidden !== false)
+        ),
+    );
+    for (const child of node.children) {
+      if (child.type === 'element' && child.tagName === 'img' && !child.properties.src) {
+        const lazy = child.properties.dataLazySrc ?? child.properties.dataSrc;
+        if (typeof lazy === 'string' && lazy.trim() !== '') child.properties.src = lazy;
+      }
+      stack.push(child);
+    }
+  }
 }
 
 /** Elements whose text is no markup: tags inside them are text. */
@@ -300,13 +387,105 @@ function readyNodes(nodes: RootContent[], html: Html, levels: number): RootConte
     if (!('children' in node)) continue;
     const depth = FLAT_PARENTS.has(node.type) ? top.depth : top.depth + 1;
     if (depth > levels) return undefined;
-    const children = node.children as Nodes[];
+    const children = tidied(node.children as Nodes[]);
+    (node as { children: Nodes[] }).children = children;
     for (const [i, child] of children.entries()) {
       if (child.type === 'table') children[i] = tableLines(child);
     }
     for (const child of children) stack.push({ node: child, depth });
   }
   return root.children;
+}
+
+type Mark = Extract<Nodes, { type: 'emphasis' | 'strong' | 'delete' }>;
+
+const isMark = (node: Nodes | undefined): node is Mark =>
+  node?.type === 'emphasis' || node?.type === 'strong' || node?.type === 'delete';
+
+/** Not a word's character, as CommonMark reads emphasis next to it: white space, punctuation or a symbol. */
+const NO_WORD = /[\s\p{P}\p{S}]/u;
+
+/**
+ * Children as Markdown can write them, which HTML's need not be: neighbours of one kind joined
+ * (`<b>x</b><b>y</b>` would be written `**x****y**`, `<code>a</code><code>b</code>` one span of
+ * ``), an image without an address left out (it would link to the site), and a space between a
+ * word and emphasis whose text starts or ends with punctuation (`<b>Note:</b>Text`), or a space,
+ * which CommonMark reads as no emphasis: the writer would encode the letter (`&#x54;ext`).
+ */
+function tidied(children: readonly Nodes[]): Nodes[] {
+  const kept: Nodes[] = [];
+  for (const child of children) {
+    if (child.type === 'image' && child.url.trim() === '') continue;
+    const last = kept[kept.length - 1];
+    if (isMark(last) && isMark(child) && last.type === child.type) {
+      kept[kept.length - 1] = { ...last, children: [...last.children, ...child.children] };
+    } else if (last?.type === 'inlineCode' && child.type === 'inlineCode') {
+      kept[kept.length - 1] = { ...last, value: last.value + child.value };
+    } else kept.push(child);
+  }
+  const spaced: Nodes[] = [];
+  for (const [i, child] of kept.entries()) {
+    const before = spaced[spaced.length - 1];
+    const after = kept[i + 1];
+    if (!isMark(child) || child.type === 'delete') {
+      spaced.push(child);
+      continue;
+    }
+    // Spaces at its edges go outside it (`<b>Note: </b>Text`): inside, they would be encoded.
+    const opensWithSpace = trimEdge(child, 0);
+    const endsWithSpace = trimEdge(child, -1);
+    const space = (): void => {
+      const last = spaced[spaced.length - 1];
+      if (last !== undefined && !(last.type === 'text' && /\s$/.test(last.value)))
+        spaced.push({ type: 'text', value: ' ' });
+    };
+    // Emphasis of nothing (`<b> </b>`) would show its marks: its spaces stay.
+    if (!showsText(child)) {
+      if (opensWithSpace || endsWithSpace) space();
+      continue;
+    }
+    const wordBefore = before?.type === 'text' && /[^\s\p{P}\p{S}]$/u.test(before.value);
+    if (opensWithSpace || (wordBefore && NO_WORD.test(edgeChar(child, 0)))) space();
+    spaced.push(child);
+    const wordAfter = after?.type === 'text' && /^[^\s\p{P}\p{S}]/u.test(after.value);
+    const spaceAfter = after?.type === 'text' && /^\s/.test(after.value);
+    if (
+      (endsWithSpace && after !== undefined && !spaceAfter) ||
+      (wordAfter && NO_WORD.test(edgeChar(child, -1)))
+    )
+      space();
+  }
+  return spaced;
+}
+
+/** The text at the start (`at` 0) or end of emphasis, inside emphasis in it too; undefined when another node is there. */
+function edgeText(node: Mark, at: 0 | -1): Nodes | undefined {
+  let edge: Nodes | undefined = node.children.at(at);
+  while (isMark(edge)) edge = edge.children.at(at);
+  return edge;
+}
+
+/** Takes the white space off emphasis's start (`at` 0) or end: whether there was any. */
+function trimEdge(node: Mark, at: 0 | -1): boolean {
+  const edge = edgeText(node, at);
+  if (edge?.type !== 'text') return false;
+  const trimmed = at === 0 ? edge.value.trimStart() : edge.value.trimEnd();
+  if (trimmed === edge.value) return false;
+  edge.value = trimmed;
+  return true;
+}
+
+/**
+ * The first (`at` 0) or last character of emphasis as written: punctuation for anything but text at
+ * its edge (a mark, a link's bracket).
+ */
+function edgeChar(node: Mark, at: 0 | -1): string {
+  const edge = edgeText(node, at);
+  // Emphasis inside at its edge: its mark is the edge, punctuation.
+  if (edge?.type !== 'text' || edge.value === '' || isMark(node.children.at(at))) return '*';
+  // A whole character: an emoji is two code units (and a symbol, as CommonMark reads it).
+  const char = at === 0 ? /^./su.exec(edge.value) : /.$/su.exec(edge.value);
+  return char?.[0] ?? '*';
 }
 
 /** Sets a node's lines from where it is in the block, which starts on the file's line `first`. */

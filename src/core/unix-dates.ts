@@ -25,7 +25,7 @@ export function unixDate(seconds: number, timeZone?: string): string | undefined
   const offset = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * 60_000;
   const wall = new Date(instant + offset).toISOString();
   // A second at either end of the years written with four digits is in another year in some zones.
-  if (!/^\d{4}-/.test(wall)) return undefined;
+  if (!/^\d{4}-/.test(wall) || wall.startsWith('0000')) return undefined;
   return `${wall.slice(0, 19)}${sign}${hours}:${minutes}`;
 }
 

@@ -200,4 +200,42 @@ describe('HTML blocks past the budget', () => {
     });
     expect(article.ok).toBe(true);
   });
+
+  it('GIVEN emphasis against a word, or beside emphasis of its kind THEN it is written so Discord shows it: no character reference, no `****`', () => {
+    const summary = (html: string): string => mustParse(articleSource(FRONT, html)).summary;
+    expect(summary('<p><strong>Note:</strong>Text, <em>(aside)</em>and <b>“quoted”</b>word.</p>')).toBe(
+      '**Note:** Text, *(aside)* and **“quoted”** word.',
+    );
+    expect(summary('<p>a<b>😀</b>b and me<i><a href="https://x.example/">x</a></i></p>')).toBe(
+      'a **😀** b and me *[x](https://x.example/)*',
+    );
+    expect(summary('<p><em>a</em><em>b</em> <b>x</b><b>y</b> <code>a</code><code>b</code></p>')).toBe(
+      '*ab* **xy** `ab`',
+    );
+    expect(summary('<p><b>Note: </b>Text, <b> </b>then<i><b>Deep: </b></i>z; Plan<b>ahead</b>now</p>')).toBe(
+      '**Note:** Text, then ***Deep:*** z; Plan**ahead**now',
+    );
+  });
+
+  it('GIVEN an HTML list that a blank line splits THEN it is read whole: every item is one', () => {
+    const body = ['## Tips', '', '<ul>', '<li>a</li>', '', '<li>b</li>', '', '', '<li>c</li>', '</ul>'].join(
+      '\n',
+    );
+    // The front matter takes 5 lines and a blank one: `<ul>` is on line 9.
+    expect(mustParse(articleSource(FRONT, body)).sections.tips?.items).toEqual([
+      { text: 'a', line: 10 },
+      { text: 'b', line: 12 },
+      { text: 'c', line: 15 },
+    ]);
+    // Markdown between blocks keeps them apart, as before: the `<div>`s show nothing.
+    const apart = ['## Tips', '', '<div>', '', '- a', '', '</div>'].join('\n');
+    expect(mustParse(articleSource(FRONT, apart)).sections.tips?.items).toEqual([{ text: 'a', line: 11 }]);
+  });
+
+  it('GIVEN what a page does not show, and lazy-loaded images THEN no text of it, and one link per image', () => {
+    const body =
+      '<p>See <img data-src="/a.png" alt="chart"><noscript><img src="/a.png" alt="chart"></noscript>' +
+      ' <img alt="nowhere"><span hidden>hid</span><textarea>ta</textarea><select><option>o1</option></select><input value="v"> end</p>';
+    expect(mustParse(articleSource(FRONT, body)).summary).toBe('See [chart](https://blog.example/a.png) end');
+  });
 });

@@ -16,6 +16,9 @@ describe('unixDate', () => {
     for (const value of [1.5, 253402300800, -62135596801, Number.NaN, Number.POSITIVE_INFINITY])
       expect(unixDate(value), String(value)).toBeUndefined();
     expect(unixDate(253402300799, 'Asia/Tokyo')).toBeUndefined();
+    // The first second of the year 1 is in the year 0 west of UTC.
+    expect(unixDate(-62135596800, 'America/New_York')).toBeUndefined();
+    expect(unixDate(-62135596800)).toBe('0001-01-01T00:00:00Z');
     expect(unixDateProblem(1.5)).toMatch(/^1\.5 is no whole number of seconds/);
     expect(unixDateProblem(1704448800000)).toBe(
       '1704448800000 is past the year 9999 as Unix seconds: if it is milliseconds, write seconds, 1704448800, or the day, like "2024-01-05"',
