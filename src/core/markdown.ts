@@ -29,7 +29,11 @@ import { CLOSING_TAG, isBlockTag, OPENING_TAG } from './html-blocks.js';
 import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
 import {
+  afterRemovals,
+  BREAK,
   CLOSING_PUNCTUATION,
+  HELD,
+  REMOVED,
   rewriteOutsideCode,
   withoutCodeSpans,
   type Replacement,
@@ -883,16 +887,22 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
   const children: Nodes[] = [];
   for (const child of withScripts(withoutScriptText(placeMarkers(node.children, markers)))) {
     if (child.type === 'html') {
+      // In a text, what is left out leaves a mark: brackets or quotes that held only it go too (see
+      // withoutEmptiedPairs).
+      const phrasing = PHRASING_PARENTS.has(node.type);
       // `<br>` is the one tag whose meaning a message can show: a line break, not glued words (a
       // space in a heading, which a line break would turn into another kind of heading).
-      if (isLineBreak(child) && node.type !== 'root')
+      if (isLineBreak(child) && node.type !== 'root') {
+        if (phrasing) children.push(LEFT_OUT);
         children.push(node.type === 'heading' ? { type: 'text', value: ' ' } : { type: 'break' });
+      }
       // A block element's tag in a text (`<li>Plan</li><li>Do</li>`) keeps the words around it apart.
-      else if (PHRASING_PARENTS.has(node.type) && isBlockTag(child.value)) children.push(SEPARATOR);
+      else if (phrasing && isBlockTag(child.value)) children.push(LEFT_OUT, SEPARATOR);
       // An element's text follows its opening tag: `I love <strong>.NET</strong>` keeps its space.
-      else if (OPENING_TAG.test(child.value.trim())) children.push(OPENED);
+      else if (OPENING_TAG.test(child.value.trim())) children.push(...(phrasing ? [LEFT_OUT] : []), OPENED);
       // …but an element closed at once held none (`and <span></span>.`).
       else if (children.at(-1) === OPENED && CLOSING_TAG.test(child.value.trim())) children.pop();
+      else if (phrasing) children.push(LEFT_OUT);
       continue;
     }
     if (child.type === 'image') {
@@ -927,7 +937,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
       if (!isBlank(resolved)) children.push(resolved);
     }
   }
-  const joined = joinTexts(children);
+  const joined = withoutEmptiedPairsOf(joinTexts(children));
   if (resolving.joinLines) joinLines(joined);
   // What was left out at a paragraph's edges leaves no space there, which would be escaped.
   if (node.type === 'paragraph' || node.type === 'heading') trimEdges(joined);
@@ -1134,6 +1144,59 @@ const SEPARATOR: Text = { type: 'text', value: ' ' };
 const OPENED: Text = { type: 'text', value: '' };
 
 /**
+ * Where HTML was left out of a text: a {@link REMOVED} mark at the join of the texts around it (see
+ * joinTexts, withoutEmptiedPairsOf). Told apart from text by identity.
+ */
+const LEFT_OUT: Text = { type: 'text', value: '' };
+
+/**
+ * Whether a bracket or quote that may open a pair ends `text`, but for blanks and marks after it: a
+ * mark anywhere else would empty none (see withoutEmptiedPairs), and is not made. Only the last 64
+ * characters are looked at, so that a text joined again and again is not read again and again.
+ */
+function opensBefore(text: string, previous?: Nodes): boolean {
+  const stop = Math.max(0, text.length - 64);
+  let i = text.length - 1;
+  while (i >= stop && (text[i] === ' ' || text[i] === '\t' || text[i] === REMOVED)) i--;
+  // Only blanks: a separator's space (see SEPARATOR), after the text before it.
+  if (i === -1 && previous?.type === 'text') return opensBefore(previous.value.slice(-64));
+  return i >= stop && OPENERS.includes(text[i] ?? '');
+}
+
+const OPENERS = '([{"\'“‘«';
+
+/**
+ * Joined nodes (see joinTexts) without the brackets and quotes that held only what was left out
+ * (`tip (<img src="x.png">) here` → `tip here`; see withoutEmptiedPairs), and without the marks.
+ * Each node but text is held in place, never looked past: a pair is within one text, or around a
+ * line break left by `<br>` (`“<br>”`).
+ */
+function withoutEmptiedPairsOf(nodes: Nodes[]): Nodes[] {
+  if (!nodes.some((node) => node.type === 'text' && node.value.includes(REMOVED))) return nodes;
+  const held: Nodes[] = [];
+  const written = nodes
+    .map((node) => {
+      if (node.type === 'text') return node.value;
+      if (node.type === 'break') return BREAK;
+      held.push(node);
+      return HELD;
+    })
+    .join('');
+  const left = afterRemovals(written);
+  const out: Nodes[] = [];
+  let k = 0;
+  for (const part of left.split(new RegExp(`([${BREAK}${HELD}])`))) {
+    if (part === BREAK) out.push({ type: 'break' });
+    else if (part === HELD) {
+      const node = held[k++];
+      if (node !== undefined) out.push(node);
+    } else if (part !== '') out.push({ type: 'text', value: part });
+  }
+  // Again, for the spaces next to a line break.
+  return joinTexts(out);
+}
+
+/**
  * A container left with nothing to show (its children already resolved, so checked one level down):
  * emphasis around what was left out too, which would be written as `****` and shown so.
  */
@@ -1164,6 +1227,8 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
   let separate = false;
   // An element's opening tag left out just before (see OPENED).
   let opened = false;
+  // HTML left out since the last text (see LEFT_OUT): a mark where the next one joins.
+  let mark = '';
   for (const node of nodes) {
     if (node === SEPARATOR) {
       separate = true;
@@ -1173,11 +1238,15 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
       opened = true;
       continue;
     }
+    if (node === LEFT_OUT) {
+      mark = REMOVED;
+      continue;
+    }
     const afterOpening = opened;
     opened = false;
     if (separate && needsSpace(joined[joined.length - 1], node)) joined.push({ type: 'text', value: ' ' });
     separate = false;
-    const last = joined[joined.length - 1];
+    let last = joined[joined.length - 1];
     if (node.type === 'text') {
       const value = last?.type === 'break' ? node.value.replace(/^\s+/, '') : node.value;
       if (value === '') continue;
@@ -1191,11 +1260,21 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
           else if (!afterOpening && CLOSING_PUNCTUATION.test(after[0] ?? ''))
             before = withoutTrailingBlanks(before);
         }
-        joined[joined.length - 1] = { ...last, value: before + after };
+        joined[joined.length - 1] = {
+          ...last,
+          value: before + (opensBefore(before, joined.at(-2)) ? mark : '') + after,
+        };
       } else {
         joined.push({ ...node, value });
       }
-    } else if (node.type === 'break') {
+      mark = '';
+      continue;
+    }
+    // Before anything else, the mark ends the text before it.
+    if (mark !== '' && last?.type === 'text' && opensBefore(last.value, joined.at(-2)))
+      joined[joined.length - 1] = last = { ...last, value: last.value + mark };
+    mark = '';
+    if (node.type === 'break') {
       if (last?.type === 'text') {
         // trimEnd, not `/\s+$/` (see white-space.ts).
         const value = last.value.trimEnd();

@@ -1,14 +1,16 @@
 import {
+  afterRemovals,
   endsParagraph,
   followsBlankLine,
   forwardSearch,
   GLUE,
+  holdsMarks,
   lineBreaks,
+  marked,
   removal,
   restIsBlank,
   rewriteOutsideCode,
   spaceThenPunctuation,
-  unglued,
   type Replacement,
 } from './outside-code.js';
 
@@ -16,7 +18,8 @@ import {
  * An MDX post as the Markdown it holds: `import` and `export` statements, JSX tags (`<Callout
  * type="info">`, `<YouTube id="x" />`, `</Callout>`) and expressions (`{year}`, `{/* note *\/}`) are
  * left out, and the text between a pair of tags stays; a space before an expression or a self-closing
- * tag goes with it when punctuation follows (`and {x}.` is `and.`). Code is left as written, and lines
+ * tag goes with it when punctuation follows (`and {x}.` is `and.`), and brackets or quotes left empty
+ * by them go too (`(<Icon />)`). Code is left as written, and lines
  * keep their numbers. Nothing is run: the code is skipped over, never read as JavaScript.
  *
  * A tag or expression that does not end before its paragraph does (MDX would refuse it) is kept as
@@ -27,8 +30,8 @@ import {
  * (a `<Tabs>` at column 0 ends the list before it), as a blank line would not.
  */
 export function stripMdx(text: string): string {
-  // A text holding the mark itself (it never should) keeps its spaces.
-  const glue = !text.includes(GLUE);
+  // A text holding the marks itself (it never should) keeps its spaces, and its brackets.
+  const glue = !holdsMarks(text);
   const commentEnd = forwardSearch(text, /\*\/\s*\}/);
   // Where each removal over several lines starts and ends, in order: the lines after its first are inside it.
   const spans: number[] = [];
@@ -60,17 +63,24 @@ export function stripMdx(text: string): string {
     if (!end.ok) return { end: end.at, text: text.slice(start, end.at) };
     const removed = removal(text, start, end.at, { inParagraph: true });
     // A tag's text follows it (`<Kbd>.</Kbd>`) or precedes it: only one closed at once (`<Demo />`) stands alone.
-    return text[start] === '{' || text[end.at - 2] === '/' ? glued(start, end.at, removed) : removed;
+    return text[start] === '{' || text[end.at - 2] === '/'
+      ? glued(start, end.at, removed)
+      : glue
+        ? marked(removed)
+        : removed;
   };
   /**
    * `and {x}.`, `see <Demo />,`: the space before what went (`start`–`to`) would stand before the
-   * full stop. A mark says so, for that space is already out of reach; {@link unglued} takes both out.
-   * Punctuation after a space (`{x} ;`) keeps its space, as written.
+   * full stop. A mark says so, for that space is already out of reach; unglued takes both out.
+   * Punctuation after a space (`{x} ;`) keeps its space, as written. Else another mark, so that
+   * brackets or quotes it leaves empty go too (`(<Icon />)`: see withoutEmptiedPairs).
    */
-  const glued = (start: number, to: number, removed: Replacement): Replacement =>
-    glue && removed.text === '' && spaceThenPunctuation(text, start, to)
+  const glued = (start: number, to: number, removed: Replacement): Replacement => {
+    if (!glue) return removed;
+    return removed.text === '' && spaceThenPunctuation(text, start, to)
       ? { end: removed.end, text: GLUE }
-      : removed;
+      : marked(removed);
+  };
   const construct = (start: number): Replacement | undefined => spanning(start, tagOrExpression(start));
 
   /** `import …` and `export …` at a block's start, with the lines after it up to a blank line. */
@@ -83,7 +93,7 @@ export function stripMdx(text: string): string {
     return spanning(start, { end: to, text: lineBreaks(text, start, to) });
   };
 
-  const stripped = unglued(rewriteOutsideCode(text, { triggers: '{<', construct, lineStart }));
+  const stripped = afterRemovals(rewriteOutsideCode(text, { triggers: '{<', construct, lineStart }));
   return spans.length === 0 && stripped === text ? stripped : traced(text, stripped, spans);
 }
 

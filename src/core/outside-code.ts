@@ -348,6 +348,168 @@ export function removal(
  */
 export const GLUE = '\u0000';
 
+/**
+ * Stands where something was left out (a template tag, an MDX expression, an HTML tag): a pair of
+ * brackets or quotes that holds nothing else, but blanks, is left out too (see
+ * {@link withoutEmptiedPairs}). Never in a post's text, whose control characters are dropped first.
+ */
+export const REMOVED = '\u0001';
+
+/**
+ * A line break where `<br>` was left out: as {@link REMOVED}, and a line break when not inside a pair
+ * that goes (`“<br>”`). Left to the caller, which writes it as its kind of line break.
+ */
+export const BREAK = '\u0002';
+
+/**
+ * What {@link withoutEmptiedPairs} never looks past, nor takes out: code, or a node of a tree that is
+ * not text. Left to the caller, which puts back what it stands for.
+ */
+export const HELD = '\u0003';
+
+/** Whether a text holds any of the marks (it never should, control characters being dropped first): then it gets none. */
+export function holdsMarks(text: string): boolean {
+  return [GLUE, REMOVED, BREAK, HELD].some((mark) => text.includes(mark));
+}
+
+/** `replaced`, when it leaves nothing, as a {@link REMOVED} mark. */
+export function marked(replaced: Replacement): Replacement {
+  return replaced.text === '' ? { end: replaced.end, text: REMOVED } : replaced;
+}
+
+/** The closing bracket or quote of each opening one. */
+const CLOSER: Readonly<Record<string, string>> = {
+  '(': ')',
+  '[': ']',
+  '{': '}',
+  '"': '"',
+  "'": "'",
+  '“': '”',
+  '‘': '’',
+  '«': '»',
+};
+
+/** Quotes that are also apostrophes or inch marks (`authors' {x} 'quote'`): only between a blank (or a bracket) and a word's end. */
+const AMBIGUOUS = new Set(['"', "'", '’']);
+
+const isMark = (char: string | undefined): boolean => char === REMOVED || char === GLUE || char === BREAK;
+const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
+
+/** Whether the bracket or quote `char`, after `before`, opens a pair. */
+function opensPair(char: string, before: string | undefined): boolean {
+  if (!(char in CLOSER) || before === '\\') return false;
+  // `[text](…)`'s address, an image's `![…]`, a reference's `[text][…]`.
+  if ((char === '(' || char === '[') && before === ']') return false;
+  if (char === '[' && before === '!') return false;
+  return !AMBIGUOUS.has(char) || before === undefined || isMark(before) || /[\s([{“‘«]/.test(before);
+}
+
+/** Whether the bracket or quote at `text[at]` closes one opened by `open`. */
+function closesPair(text: string, at: number, open: string): boolean {
+  const char = text[at] ?? '';
+  if (char !== CLOSER[open]) return false;
+  const after = text[at + 1];
+  // `[…](address)`, `[…][label]`, a reference definition's `[…]:`.
+  if (char === ']' && after !== undefined && '([:'.includes(after)) return false;
+  return !AMBIGUOUS.has(char) || after === undefined || !/[\p{L}\p{N}_]/u.test(after);
+}
+
+/** Where the last character of `chunk` up to `end` that is neither a blank nor a mark is, plus one; 0 when none is. */
+function solidEnd(chunk: string, end = chunk.length): number {
+  let at = end;
+  while (at > 0 && (isMark(chunk[at - 1]) || isBlank(chunk[at - 1]))) at--;
+  return at;
+}
+
+/**
+ * `text` without the pairs of brackets or quotes (`()`, `[]`, `{}`, `""`, `''`, `“”`, `‘’`, `«»`) that
+ * hold only blanks and what was left out ({@link REMOVED}, {@link GLUE}, {@link BREAK}): `tip
+ * ({{< x >}}) here` would show as `tip () here`. A pair so emptied inside another goes too (`("…")`);
+ * one written empty (`f()`, `""`) stays, as does one that opens a link (`[…](…)`). One of the blanks
+ * around it goes with it (`tip here`), or, before punctuation or a line's end, all those before it (a
+ * {@link GLUE} mark, for {@link unglued}). The {@link REMOVED} marks go; {@link GLUE}, {@link BREAK}
+ * and {@link HELD} stay, for the caller. The marks are outside code, and so are the brackets next to
+ * them (only blanks between): code is never touched. Linear: the text is kept in pieces, each with
+ * where its last character not a blank nor a mark is; a piece cut short is searched back from the cut
+ * only, past characters that no later cut reaches again.
+ */
+export function withoutEmptiedPairs(text: string): string {
+  if (!MARK.test(text)) return text;
+  const marks = new RegExp(MARK.source, 'g');
+  // The text kept, in pieces; for each, where its last character not a blank nor a mark is, plus one.
+  const out: string[] = [];
+  const solid: number[] = [];
+  const keep = (piece: string): void => {
+    if (piece === '') return;
+    out.push(piece);
+    solid.push(solidEnd(piece));
+  };
+  /** The piece holding the last character kept that is not a blank nor a mark, or -1. */
+  const lastSolid = (): number => {
+    let k = out.length - 1;
+    while (k >= 0 && solid[k] === 0) k--;
+    return k;
+  };
+  let i = 0;
+  while (i < text.length) {
+    marks.lastIndex = i;
+    const found = marks.exec(text);
+    if (found === null) {
+      keep(text.slice(i));
+      break;
+    }
+    keep(text.slice(i, found.index));
+    // Past the last closing bracket or quote taken out.
+    let end = found.index;
+    let emptied = false;
+    for (;;) {
+      let j = end;
+      while (isMark(text[j]) || isBlank(text[j])) j++;
+      const k = lastSolid();
+      const piece = out[k] ?? '';
+      const at = (solid[k] ?? 0) - 1;
+      const open = piece[at] ?? '';
+      const before = at > 0 ? piece[at - 1] : out[k - 1]?.at(-1);
+      if (k === -1 || !opensPair(open, before) || !closesPair(text, j, open)) {
+        // None: a REMOVED mark has done its part (a GLUE or BREAK mark is the caller's).
+        if (!emptied) {
+          keep(text.slice(end, j).replaceAll(REMOVED, ''));
+          end = j;
+        }
+        break;
+      }
+      out.length = solid.length = k;
+      keep(piece.slice(0, at));
+      end = j + 1;
+      emptied = true;
+    }
+    i = end;
+    if (!emptied) continue;
+    // One blank around it goes: after it, as `removal` takes one; before punctuation or a line's
+    // end, those before it (`*x (<img …>)*` is `*x*`).
+    const before = out.at(-1)?.at(-1);
+    const after = text[i];
+    if (
+      isBlank(after) &&
+      (before === undefined || isBlank(before) || '\n([{'.includes(before) || before === BREAK)
+    )
+      i++;
+    else if (
+      isBlank(before) &&
+      (after === undefined || after === '\n' || after === '\r' || CLOSING_PUNCTUATION.test(after))
+    )
+      keep(GLUE);
+  }
+  return out.join('');
+}
+
+const MARK = new RegExp(`[${GLUE}${REMOVED}${BREAK}]`);
+
+/** `text` after its removals: without the pairs they emptied ({@link withoutEmptiedPairs}), then {@link unglued}. */
+export function afterRemovals(text: string): string {
+  return unglued(withoutEmptiedPairs(text));
+}
+
 /** Punctuation that closes what comes before it, written without a space: `.`, `,`, `)`, `。`, …. */
 export const CLOSING_PUNCTUATION = /[.,;:!?…)\]}。、，．！？：；）」』】]/u;
 

@@ -1,6 +1,7 @@
 import { decodeHTMLStrict } from 'entities';
 import type { Nodes, RootContent } from 'mdast';
 import { isBlockTag } from './html-blocks.js';
+import { afterRemovals, HELD, REMOVED } from './outside-code.js';
 
 /** Nodes whose text stands apart from the next one's: a list's items, a quote's paragraphs, a table's cells. */
 const BLOCKS: ReadonlySet<string> = new Set([
@@ -20,7 +21,8 @@ const BLOCKS: ReadonlySet<string> = new Set([
 
 /**
  * The words of nodes as search reads them: their text without markup (an image's alt text too), raw
- * HTML left out as a message leaves it out (a block element's tag leaves a space), with a line between blocks and at hard line breaks so
+ * HTML left out as a message leaves it out (a block element's tag leaves a space, and brackets or
+ * quotes that held only what is left out go too), with a line between blocks and at hard line breaks so
  * that no two words run together (`Kubernetes` and `Terraform` in two items are two words). Walked
  * without recursion.
  */
@@ -37,18 +39,21 @@ export function searchableText(nodes: readonly RootContent[]): string {
     if (node.type === 'html') {
       // The words of an HTML block (`<p class="note">Ask early.</p>`), which the page shows; a block
       // element's tag (`<li>Plan</li><li>Do</li>`) keeps the words around it apart.
+      // What shows nothing leaves a mark: brackets or quotes that held only it go too, as in a message.
       const words = htmlWords(node.value);
       if (words.trim() !== '') parts.push(` ${words} `);
-      else if (isBlockTag(node.value)) parts.push(' ');
+      else parts.push(isBlockTag(node.value) ? ` ${REMOVED}` : REMOVED);
       continue;
     }
     if (node.type === 'break') parts.push('\n');
-    else if (node.type === 'image' || node.type === 'imageReference') parts.push(node.alt ?? '');
+    else if (node.type === 'image' || node.type === 'imageReference') parts.push(node.alt || REMOVED);
+    // Code is held apart from the marks: its brackets stay.
+    else if (node.type === 'inlineCode' || node.type === 'code') parts.push(HELD, node.value, HELD);
     else if ('value' in node) parts.push(node.value);
     if (BLOCKS.has(node.type)) stack.push(undefined);
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
-  return parts.join('');
+  return afterRemovals(parts.join('')).replaceAll(HELD, '');
 }
 
 /**

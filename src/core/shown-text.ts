@@ -1,7 +1,15 @@
 import { decodeHTMLStrict } from 'entities';
 import { HTML_TAG_RE } from 'markdown-it/lib/common/html_re.mjs';
 import { isBlockTag, OPENING_TAG } from './html-blocks.js';
-import { GLUE, rewriteOutsideCode, spaceThenPunctuation, unglued } from './outside-code.js';
+import {
+  afterRemovals,
+  BREAK,
+  GLUE,
+  holdsMarks,
+  REMOVED,
+  rewriteOutsideCode,
+  spaceThenPunctuation,
+} from './outside-code.js';
 
 /*
  * Front matter and body text as a reader sees it: without what Discord drops or turns around, and,
@@ -110,7 +118,8 @@ const HTML_READ = 4096;
  * (minima) and Eleventy's Nunjucks escape a title, and show it as written; a theme that prints it raw
  * (Liquid's `{{ page.title }}` without `| escape`) reads it as HTML. The bot cannot tell which, so it
  * reads what an author writes only for such a page (entities, markup), and keeps what reads as text
- * in both (`<div>` alone, `Vec<T>`). What follows the first {@link HTML_READ} characters is cut.
+ * in both (`<div>` alone, `Vec<T>`); brackets or quotes that held only markup go too. What follows
+ * the first {@link HTML_READ} characters is cut.
  */
 export function htmlAsText(text: string): string {
   const read = text.length > HTML_READ ? text.slice(0, HTML_READ) : text;
@@ -118,21 +127,24 @@ export function htmlAsText(text: string): string {
   const markup = markupOf(read.match(HTML_TAG) ?? []);
   // The same tags in the same order: the n-th one replaced is the n-th one matched.
   let n = 0;
+  // Each left out with a mark, so that brackets or quotes it leaves empty go too (`Tips (<img …>)`);
+  // not in a text that holds one (never, control characters being dropped first).
+  const mark = holdsMarks(read) ? '' : REMOVED;
   // Markup joins the text around it (`<em>guide</em>`); `<br>` and a block's tag (`<p>`) break it, a
   // space on one line. Only entities closed by `;`: a browser reads `&notes` as `¬es`, which no author
   // of `R&D &notes` means.
-  return decodeHTMLStrict(
-    read.replace(HTML_TAG, (tag) => (!markup[n++] ? tag : BR.test(tag) || isBlockTag(tag) ? ' ' : '')),
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
+  const left = read.replace(HTML_TAG, (tag) =>
+    !markup[n++] ? tag : BR.test(tag) || isBlockTag(tag) ? ` ${mark}` : mark,
+  );
+  return decodeHTMLStrict(afterRemovals(left)).replace(/\s+/g, ' ').trim();
 }
 
 /**
  * Markdown written with inline HTML, as a page that prints it raw shows it: markup (see
  * {@link markupOf}) outside code left out, its text kept, `<br>` a line break, a block's tag (`<p>`) a
- * space between words, and the blanks on both sides of markup one (`Learn <b></b> more` → `Learn
- * more`). Entities are left to the Markdown reader, which decodes them outside code as a page does. What follows the first {@link HTML_READ} characters is cut.
+ * space between words, the blanks on both sides of markup one (`Learn <b></b> more` → `Learn
+ * more`), and brackets or quotes that held only markup left out too (`tip (<img src="x.png">) here`
+ * → `tip here`). Entities are left to the Markdown reader, which decodes them outside code as a page does. What follows the first {@link HTML_READ} characters is cut.
  */
 export function withoutHtmlTags(markdown: string): string {
   const read = markdown.length > HTML_READ ? markdown.slice(0, HTML_READ) : markdown;
@@ -152,8 +164,11 @@ export function withoutHtmlTags(markdown: string): string {
   });
   const markup = markupOf([...tags.values()]);
   const markupAt = new Map([...tags].filter((_, i) => markup[i]));
-  // A text holding the mark itself (it never should: control characters are dropped first) keeps its spaces.
-  const glue = !read.includes(GLUE);
+  // A text holding the marks itself (it never should: control characters are dropped first) keeps its
+  // spaces, and its brackets.
+  const glue = !holdsMarks(read);
+  // Each left out with a mark, so that brackets or quotes it leaves empty go too (see withoutEmptiedPairs).
+  const mark = glue ? REMOVED : '';
   // The second walks as the first, and leaves the markup out.
   const left = rewriteOutsideCode(read, {
     triggers: '<',
@@ -161,7 +176,7 @@ export function withoutHtmlTags(markdown: string): string {
       const first = tags.get(start);
       if (first === undefined) return undefined;
       if (!markupAt.has(start)) return { end: start + first.length, text: first };
-      if (BR.test(first)) return { end: start + first.length, text: '\n' };
+      if (BR.test(first)) return { end: start + first.length, text: glue ? BREAK : '\n' };
       // The markup that follows it (`<span></span>`) goes with it, but a `<br>`.
       let end = start + first.length;
       let block = isBlockTag(first);
@@ -178,8 +193,8 @@ export function withoutHtmlTags(markdown: string): string {
       // `and <em></em>.`: the space before them goes too, as the full stop would stand alone (see unglued).
       // Not when an element's text follows (`Migrating to <code>.NET 8</code>` keeps its space).
       const glued = glue && !apart && !OPENING_TAG.test(last) && spaceThenPunctuation(read, start, end);
-      return { end, text: apart ? ' ' : glued ? GLUE : '' };
+      return { end, text: apart ? ` ${mark}` : glued ? GLUE : mark };
     },
   });
-  return unglued(left);
+  return afterRemovals(left).replaceAll(BREAK, '\n');
 }

@@ -1,12 +1,14 @@
 import { DEFINITION_LABEL } from './markdown.js';
 import {
+  afterRemovals,
   forwardSearch,
   GLUE,
+  holdsMarks,
   lineBreaks,
+  marked,
   removal,
   rewriteOutsideCode,
   spaceThenPunctuation,
-  unglued,
   type Replacement,
 } from './outside-code.js';
 import { tagCloseSearch } from './tag-close.js';
@@ -32,8 +34,9 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
   // Where the last tag removed without a trace ended, and whether a space was before it (or before
   // the tags removed right before it): tags in a row (`a {{< x >}}{{< y >}} b`) leave one space, as one does.
   let removed = { to: -1, blankBefore: false };
-  // A text holding the mark itself (it never should: control characters are dropped first) keeps its spaces.
-  const glue = !text.includes(GLUE);
+  // A text holding the marks itself (it never should: control characters are dropped first) keeps its
+  // spaces, and its brackets.
+  const glue = !holdsMarks(text);
   const remove = (from: number, to: number): Replacement => {
     const blankBefore =
       from === removed.to ? removed.blankBefore : text[from - 1] === ' ' || text[from - 1] === '\t';
@@ -41,12 +44,13 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
     removed = replaced.text === '' ? { to: replaced.end, blankBefore } : { to: -1, blankBefore: false };
     // `and {{< ref "x" >}}.`: the space before the tag goes too, as the full stop would stand alone
     // (see unglued); not when the tag opens a pair whose text follows (`{{< kbd >}}.{{< /kbd >}}`).
-    return glue &&
-      replaced.text === '' &&
+    // Else a mark, so that brackets or quotes it leaves empty go too (`("{{< ref "x" >}}")`).
+    if (!glue) return replaced;
+    return replaced.text === '' &&
       spaceThenPunctuation(text, from, to, blankBefore) &&
       !opensPair(text.slice(from, to), to)
       ? { end: replaced.end, text: GLUE }
-      : replaced;
+      : marked(replaced);
   };
   // Where each name's last closing tag is (`{{< /kbd >}}`, `{% endraw %}`), found at the first need.
   let closers: Map<string, number> | undefined;
@@ -172,7 +176,7 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
     return drop(start, end);
   };
 
-  return unglued(rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode }));
+  return afterRemovals(rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode }));
 }
 
 /** Jekyll's `site.url` and `site.baseurl`, whose address is the site's: SITE_URL. */

@@ -111,6 +111,15 @@ describe('stripMdx', () => {
     expect(stripMdx('A (<Icon /> new) and [{year} report](/r).')).toBe('A (new) and [report](/r).');
   });
 
+  it('GIVEN brackets or quotes that held only a component or an expression THEN they go too; those written empty or in code stay', () => {
+    expect(stripMdx('Tip (<Icon />) here, "{year}" and (<Kbd>K</Kbd>) and ({/* c */}).')).toBe(
+      'Tip here, and (K) and.',
+    );
+    expect(stripMdx('f() and "" stay, `(<Icon />)` too')).toBe('f() and "" stay, `(<Icon />)` too');
+    // A line left with nothing is a trace, as one of only tags is.
+    expect(stripMdx('(<A />)\n\nb')).toBe('<!---->\n\nb');
+  });
+
   it("GIVEN an expression before a full stop in an .mdx post's first paragraph THEN its summary has no space before the stop", () => {
     const front = validFront();
     delete front.summary;

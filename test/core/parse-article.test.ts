@@ -627,6 +627,42 @@ describe('finding sections', () => {
     );
   });
 
+  it('GIVEN brackets or quotes that held only HTML, an image without alt text or a template tag THEN they go too, one space with them; those written empty or in code stay', () => {
+    const body = [
+      '## Tips',
+      '',
+      '- Markdown tip (<img src="x.png">) here',
+      '- See ("{{< ref "x.md" >}}"), [<span></span>] and “<br>” then',
+      '- x (<img src="a.png">)**b** and *y (<img src="a.png">)* z (<b></b>).',
+      '- f() and "" stay, `(<img src="a.png">)` too, and (<b>kept</b>)',
+      '- A chart (![](/c.png)) is a link',
+    ].join('\n');
+    const result = parseArticle({
+      file: 'a.md',
+      source: articleSource(validFront({ summary: 'Read (<img src="x.png">) this.' }), body),
+      siteUrl: 'https://blog.example',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.sections.tips?.items.map((item) => item.text)).toEqual([
+      'Markdown tip here',
+      'See, and then',
+      'x **b** and *y* z.',
+      'f() and "" stay, `(<img src="a.png">)` too, and (kept)',
+      'A chart ([image](https://blog.example/c.png)) is a link',
+    ]);
+    expect(result.article.summary).toBe('Read this.');
+    // Search reads them so too: an image without alt text is no word there.
+    const lines = result.searchText?.split('\n').filter((line) => line !== '');
+    expect(lines?.slice(-5)).toEqual([
+      'Markdown tip here',
+      'See, and then',
+      'x b and y z.',
+      'f() and "" stay, (<img src="a.png">) too, and (kept)',
+      'A chart is a link',
+    ]);
+  });
+
   it('GIVEN a summary with a relative link THEN it points at SITE_URL', () => {
     const article = mustParse(
       articleSource(validFront({ summary: 'See [the guide](/guide).' }), '## Tips\n\n- x'),

@@ -91,6 +91,16 @@ describe('front matter written with HTML, as the blog page shows it', () => {
     );
   });
 
+  it('GIVEN brackets or quotes that held only markup in a title or summary THEN they go too; those written empty stay', () => {
+    expect(shown({ title: 'Tips (<img src="x.png">) for you' }).title).toBe('Tips for you');
+    expect(
+      shown({ summary: 'Tip (<img src="x.png">) here, “<br>” and [<span></span>] (<b></b>).' }).summary,
+    ).toBe('Tip here, and.');
+    expect(htmlAsText('f() "" (<em>a</em>) (“<b></b>”)')).toBe('f() "" (a)');
+    // In a summary's code they stay, as written.
+    expect(withoutHtmlTags('`(<b></b>)` f() x (<img src="a">)**b**')).toBe('`(<b></b>)` f() x **b**');
+  });
+
   it('GIVEN a megabyte of tags THEN the first 4,096 characters are read', () => {
     expect(htmlAsText('<b>'.repeat(350_000))).toBe(`${'<b>'.repeat(1365)}<`);
     expect(htmlAsText(`${'<b></b> '.repeat(150_000)}x`)).toBe('');

@@ -232,6 +232,32 @@ describe('stripTemplateTags', () => {
     expect(lines(stripTemplateTags(source))).toBe(lines(source));
   });
 
+  it('GIVEN brackets or quotes that held only a tag THEN they go with it, one space with them; those written empty, in code, or of a link stay', () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
+    expect(strip('- Markdown tip ({{< icon "x" >}}) here')).toBe('- Markdown tip here');
+    expect(strip('See ("{{< ref "x.md" >}}") and [{{ x }}] or “{% include y %}”, then ({{ a }}).')).toBe(
+      'See and or, then.',
+    );
+    // Nested, with blanks inside, and a pair of tags with nothing between.
+    expect(
+      strip('Nested (“{{ x }}”) one, ( {{ x }} ) two, « {{ x }} » three ({{< kbd >}}{{< /kbd >}})'),
+    ).toBe('Nested one, two, three');
+    expect(strip('x ({{ x }})**b**, ({{< kbd >}}K{{< /kbd >}}), f({{ x }}) goes')).toBe(
+      'x **b**, (K), f goes',
+    );
+    // As written, or in code, they stay; so do a link's, an image's and a reference's brackets.
+    expect(strip('f() and "" and [] stay, `({{ x }})` too\n\n```\n({{ x }})\n```\n')).toBe(
+      'f() and "" and [] stay, `({{ x }})` too\n\n```\n({{ x }})\n```\n',
+    );
+    expect(strip('[{{ x }}](https://a.example), ![{{ x }}](a.png), [{{ x }}][ref]')).toBe(
+      '[](https://a.example), ![](a.png), [][ref]',
+    );
+    // An apostrophe is no quote, nor is an attribute's quote.
+    expect(strip("The authors' {{ x }} 'quote', ‘{{ x }}’s <img src=\"{{ x }}\">")).toBe(
+      "The authors' 'quote', ‘’s <img src=\"\">",
+    );
+  });
+
   it('GIVEN a megabyte of openings that never close, or of tags, code spans and fences THEN time grows with the size only', () => {
     const inputs = [
       (size: number) => '{{'.repeat(size / 2),
@@ -251,6 +277,15 @@ describe('stripTemplateTags', () => {
       // Runs of backticks of every length, none closing another.
       (size: number) =>
         Array.from({ length: Math.sqrt(2 * size) }, (_, i) => `${'`'.repeat(i + 1)}{{`).join(''),
+    ];
+    for (const input of inputs) expect(growth((text) => stripTemplateTags(text), input)).toBeLessThan(LINEAR);
+  });
+
+  it('GIVEN a megabyte of brackets a tag empties, nested or after long blanks THEN time grows with the size only', () => {
+    const inputs = [
+      (size: number) => 'a ({{ x }}) '.repeat(size / 12),
+      (size: number) => `${'(“'.repeat(size / 16)} {{ x }} ${'”)'.repeat(size / 16)}`,
+      (size: number) => `a${' '.repeat(size / 2)}${'({{ x }})'.repeat(size / 18)}`,
     ];
     for (const input of inputs) expect(growth((text) => stripTemplateTags(text), input)).toBeLessThan(LINEAR);
   });
