@@ -450,10 +450,38 @@ function deepNodeLine(root: Root): number | undefined {
 
 /**
  * The text of nodes without their markup, and without raw HTML, which a message does not show:
- * `## Tips <!-- c -->` reads as "Tips ", and so names the tips section.
+ * `## Tips <!-- c -->` reads as "Tips ", and so names the tips section. Brackets or quotes that held
+ * only HTML, or an image without alt text, go too (`## Tips (<img src="x.png">)` reads as "Tips"; see
+ * withoutEmptiedPairs). Walked without recursion.
  */
 export function plainText(value: unknown): string {
-  return toString(value, { includeHtml: false });
+  const text = toString(value, { includeHtml: false });
+  const roots = (Array.isArray(value) ? value : [value]) as Nodes[];
+  if (!containsHtml(roots as RootContent[]) && !roots.some(holdsBareImage)) return text;
+  const parts: string[] = [];
+  const stack: Nodes[] = [...roots].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'html') parts.push(REMOVED);
+    else if (node.type === 'inlineCode') parts.push(HELD, node.value, HELD);
+    else if (node.type === 'image' || node.type === 'imageReference') parts.push(node.alt || REMOVED);
+    else if ('value' in node) parts.push(node.value);
+    else if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const child = node.children[i];
+        if (child !== undefined) stack.push(child);
+      }
+  }
+  return afterRemovals(parts.join('')).replaceAll(HELD, '');
+}
+
+/** Whether a node holds an image without alt text. */
+function holdsBareImage(root: Nodes): boolean {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if ((node.type === 'image' || node.type === 'imageReference') && !node.alt) return true;
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return false;
 }
 
 /**

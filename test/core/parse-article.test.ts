@@ -652,6 +652,15 @@ describe('finding sections', () => {
       'A chart ([image](https://blog.example/c.png)) is a link',
     ]);
     expect(result.article.summary).toBe('Read this.');
+    // A heading's and an item's name too; a code span's stay.
+    const named = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips (<img src="x.png">)\n\n- **Name (<b></b>):** a\n- **Code `(<b></b>)`:** b',
+      ),
+    ).sections.tips;
+    expect(named?.heading).toBe('Tips');
+    expect(named?.items.map((item) => item.name)).toEqual(['Name', 'Code (<b></b>)']);
     // Search reads them so too: an image without alt text is no word there.
     const lines = result.searchText?.split('\n').filter((line) => line !== '');
     expect(lines?.slice(-5)).toEqual([
