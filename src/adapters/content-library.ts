@@ -115,6 +115,8 @@ export class ContentLibrary {
   /** Hugo's content folder and leaf bundles, as the last walk found them (see findArticles). */
   #hugo: string | undefined;
   #bundles: ReadonlySet<string> = new Set();
+  /** The other languages' folders the last walk left out (see FoundArticles.otherLanguages). */
+  #otherLanguages: ReadonlySet<string> = new Set();
   /** What Hugo's configuration and `_index.md` files cascade, as the last walk read them (see findArticles). */
   #cascades: HugoCascades = NO_CASCADES;
   #eleventyData: EleventyData = NO_ELEVENTY_DATA;
@@ -449,7 +451,10 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#jekyll, this.#bundles, this.#hugo))
+      if (
+        inside.split(sep)[0] === '..' ||
+        !isWalked(inside, this.#jekyll, this.#bundles, this.#hugo, this.#otherLanguages)
+      )
         continue;
       // A Hugo `_index.md` written, added or removed: what it cascades to the pages below changes;
       // so does what an Eleventy data file (`posts/posts.json`) gives its posts.
@@ -546,6 +551,7 @@ export class ContentLibrary {
         !isDeepStrictEqual(found.permalinks, this.#permalinks);
       this.#jekyll = found.jekyll;
       this.#hugo = found.hugo;
+      this.#otherLanguages = found.otherLanguages;
       this.#bundles = found.bundles;
       this.#cascades = found.cascades;
       this.#eleventyData = found.eleventyData;

@@ -514,6 +514,11 @@ export interface FoundArticles {
    */
   readonly hugo: string | undefined;
   /**
+   * In a Hugo site with a content folder per language, the other languages' folders inside the one read
+   * (`content/fr` in `content`, English's), relative to the content folder: not walked (see findHugoSite).
+   */
+  readonly otherLanguages: ReadonlySet<string>;
+  /**
    * Whether the content folder is in an Eleventy site (see {@link isInEleventySite}), and no Jekyll
    * or Hugo site's: a text `tags` is one tag, and a `_posts` folder is a folder like any other.
    */
@@ -788,6 +793,7 @@ export async function findArticles(
       folders: [],
       jekyll: false,
       hugo: undefined,
+      otherLanguages: NO_FOLDERS,
       eleventy: false,
       bundles: new Set(),
       cascades: NO_CASCADES,
@@ -809,6 +815,7 @@ export async function findArticles(
   const folders = [''];
   let jekyll = false;
   let hugo: string | undefined;
+  let otherLanguages: ReadonlySet<string> = NO_FOLDERS;
   let eleventy = false;
   let ignored: ((path: string) => boolean) | undefined;
   let builds = DEFAULT_BUILDS;
@@ -849,6 +856,7 @@ export async function findArticles(
       jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
       hugoSite = await findHugoSite(root, entries, language);
       hugo = hugoSite?.content;
+      otherLanguages = hugoSite?.otherLanguages ?? NO_FOLDERS;
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
       if (eleventy) ignored = await eleventyIgnored(root);
       const config = hugoSite ?? (await jekyllConfigOf(root, entries, jekyll));
@@ -868,7 +876,7 @@ export async function findArticles(
     for (const entry of entries) {
       const inside = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (isWalkedFolder(inside, jekyll, bundles, hugo)) folders.push(inside);
+        if (isWalkedFolder(inside, jekyll, bundles, hugo, otherLanguages)) folders.push(inside);
       } else if (entry.isSymbolicLink()) {
         links.push(inside);
       } else if (
@@ -892,7 +900,7 @@ export async function findArticles(
   // A link to a file also reached as itself, or through another link, is read once under one name.
   const byLink = new Map<string, string>();
   for (const inside of links.sort(compare)) {
-    const outcome = await followLink(root, inside, jekyll, bundles, hugo);
+    const outcome = await followLink(root, inside, jekyll, bundles, hugo, otherLanguages);
     if (outcome === undefined) continue;
     if ('skipped' in outcome) {
       problems.push({ file: name(inside), message: `skipped: ${outcome.skipped}` });
@@ -958,6 +966,7 @@ export async function findArticles(
     folders: walked,
     jekyll,
     hugo,
+    otherLanguages,
     eleventy,
     bundles,
     cascades,
@@ -1035,6 +1044,7 @@ async function followLink(
   jekyll: boolean,
   bundles: ReadonlySet<string>,
   hugo: string | undefined,
+  otherLanguages: ReadonlySet<string>,
 ): Promise<{ target: string } | { skipped: string } | undefined> {
   const path = join(root, inside);
   let target: string;
@@ -1049,7 +1059,7 @@ async function followLink(
     return { skipped: `a link to nothing (${await readlink(path).catch(() => '?')})` };
   }
   const walked = isFolder
-    ? isWalkedFolder(inside, jekyll, bundles, hugo)
+    ? isWalkedFolder(inside, jekyll, bundles, hugo, otherLanguages)
     : isArticlePath(inside, jekyll, bundles, hugo);
   if (!walked) return undefined;
   const written = await readlink(path).catch(() => target);
@@ -1057,7 +1067,7 @@ async function followLink(
   // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`);
   // one the walk leaves out (`.private`, `node_modules`) is read through no link either.
   if (isFolder) {
-    const read = isWalked(relative(root, target), jekyll, bundles, hugo);
+    const read = isWalked(relative(root, target), jekyll, bundles, hugo, otherLanguages);
     return { skipped: `a link to a folder ${read ? 'already read' : 'that is not read'} (${written})` };
   }
   return { target };
@@ -1161,6 +1171,8 @@ interface HugoSite {
    * and the content folder is not one of them (see findHugoSite).
    */
   readonly languageDirs: boolean;
+  /** The other languages' content folders inside the one read: see {@link FoundArticles.otherLanguages}. */
+  readonly otherLanguages?: ReadonlySet<string>;
   /** Its folder, when above the content folder (see {@link FoundArticles.settingFolders}). */
   readonly site?: string;
   /** Its configuration files that could not be read. */
@@ -1188,7 +1200,12 @@ async function findHugoSite(
     // A content folder per language: the one CONTENT_LANGUAGE reads is Hugo's content.
     const chosen = languageContent(languages, wanted);
     if (chosen === undefined) return { content: contentDir, ...config };
-    return { ...inLanguage(config, languages, chosen.language), content: chosen.folder, languageDirs: false };
+    return {
+      ...inLanguage(config, languages, chosen.language),
+      content: chosen.folder,
+      languageDirs: false,
+      otherLanguages: otherLanguagesIn(root, root, languages, chosen.language),
+    };
   }
   const sites = [dirname(root)];
   for (let folder = root; dirname(folder) !== folder; folder = dirname(folder)) {
@@ -1202,34 +1219,38 @@ async function findHugoSite(
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
       const { contentDir, languageFolders, languages, ...config } = await hugoConfigOf(site, names);
+      // Above the languages' folders (`content`, with `content/en` and `content/fr`, or `content` itself
+      // English's): only the one of CONTENT_LANGUAGE is read, as Hugo's content of that language.
+      const chosen = languageContent(languages, wanted);
+      const folder = chosen === undefined ? undefined : join(site, chosen.folder);
+      if (chosen !== undefined && folder !== undefined && isInside(root, folder))
+        return {
+          ...inLanguage(config, languages, chosen.language),
+          languageDirs: false,
+          content: relative(root, folder),
+          otherLanguages: otherLanguagesIn(site, root, languages, chosen.language),
+          site,
+        };
       // In a language's own content folder (`content/english`, as `languages.en.contentDir` sets it),
-      // Hugo's paths start there: `content/english/blog/x.md` is at `/blog/x/`, in the section `blog`.
+      // the innermost (`content/fr` in `content`, English's), Hugo's paths start there:
+      // `content/english/blog/x.md` is at `/blog/x/`, in the section `blog`.
       const language = languageFolders
         .filter((folder) => folder !== '')
         .map((folder) => join(site, folder))
-        .find((folder) => isInside(folder, root));
+        .filter((folder) => isInside(folder, root))
+        .sort((a, b) => b.length - a.length)[0];
       if (language !== undefined) {
         const code = [...languages.folders].find(([, folder]) => join(site, folder) === language)?.[0];
         const found = {
           ...(code === undefined ? config : inLanguage(config, languages, code)),
           languageDirs: false,
           content: '',
+          ...(code === undefined ? {} : { otherLanguages: otherLanguagesIn(site, root, languages, code) }),
           site,
         };
         const prefix = relative(language, root);
         return prefix === '' ? found : { ...found, above: { content: language, prefix } };
       }
-      // Above the languages' folders (`content`, with `content/en` and `content/fr`): only the one of
-      // CONTENT_LANGUAGE is read, as Hugo's content of that language.
-      const chosen = languageContent(languages, wanted);
-      const folder = chosen === undefined ? undefined : join(site, chosen.folder);
-      if (chosen !== undefined && folder !== undefined && folder !== root && isInside(root, folder))
-        return {
-          ...inLanguage(config, languages, chosen.language),
-          languageDirs: false,
-          content: relative(root, folder),
-          site,
-        };
       const content = join(site, contentDir);
       const prefix = relative(content, root);
       const found = { ...config, content: '', site };
@@ -1263,6 +1284,28 @@ function languageContent(
     if (folder !== undefined && folder !== '') return { folder, language };
   }
   return undefined;
+}
+
+/**
+ * The content folders of the languages other than `language` inside its own (`content/fr` in `content`,
+ * as `[languages.en] contentDir = "content"` sets it), relative to the content folder at `root` (of
+ * the site at `site`): those the walk leaves out (see {@link FoundArticles.otherLanguages}).
+ */
+function otherLanguagesIn(
+  site: string,
+  root: string,
+  { folders }: HugoLanguages,
+  language: string,
+): ReadonlySet<string> {
+  const own = folders.get(language);
+  if (own === undefined || own === '') return NO_FOLDERS;
+  const others = [...folders]
+    .filter(([code, folder]) => code !== language && folder !== '' && folder !== own)
+    .map(([, folder]) => join(site, folder))
+    .filter((folder) => folder !== join(site, own) && isInside(join(site, own), folder))
+    .map((folder) => relative(root, folder))
+    .filter((folder) => folder !== '' && !folder.startsWith('..'));
+  return others.length === 0 ? NO_FOLDERS : new Set(others);
 }
 
 /**
@@ -1686,6 +1729,7 @@ function folderOf(inside: string): string {
 }
 
 const NO_BUNDLES: ReadonlySet<string> = new Set();
+const NO_FOLDERS: ReadonlySet<string> = new Set();
 
 /** Whether the path `inside` is `folder` or inside it, part by part (both relative, as walked). */
 function isWithin(inside: string, folder: string): boolean {
@@ -1905,7 +1949,8 @@ export function isJekyllConfig(inside: string): boolean {
  * Whether the walk enters the folder at `inside` (relative to the content folder), the folders above
  * it being entered: not one that holds no articles (see {@link isSkippedFolder}), nor one in a Hugo
  * leaf bundle (in `bundles`: its resources), nor Eleventy's (see {@link GENERATOR_FOLDERS}); at a Hugo
- * site's own folder, only its content folder (`hugo`, see {@link isHugoContentWay}). In a Jekyll site
+ * site's own folder, only its content folder (`hugo`, see {@link isHugoContentWay}), and in it not the
+ * other languages' content folders (`otherLanguages`, see {@link FoundArticles.otherLanguages}). In a Jekyll site
  * (`jekyll`), outside a `_posts` folder, neither a folder Jekyll does not publish as posts (`_site`,
  * `_drafts`, `_layouts`, collections: any `_` folder but `_posts`) nor the top `vendor`, where Jekyll's
  * default exclusions keep installed gems (many a README.md): what is walked is also what is watched.
@@ -1915,11 +1960,12 @@ export function isWalkedFolder(
   jekyll: boolean,
   bundles: ReadonlySet<string> = NO_BUNDLES,
   hugo?: string,
+  otherLanguages: ReadonlySet<string> = NO_FOLDERS,
 ): boolean {
   const above = inside.split(sep);
   const name = above.pop() ?? '';
   if (isSkippedFolder(name) || GENERATOR_FOLDERS.has(name) || bundles.has(above.join(sep))) return false;
-  if (!isHugoContentWay(inside, hugo)) return false;
+  if (!isHugoContentWay(inside, hugo) || otherLanguages.has(inside)) return false;
   if (!jekyll) return true;
   if (name === '_posts' || above.includes('_posts')) return true;
   return !name.startsWith('_') && !(above.length === 0 && name === 'vendor');
@@ -1929,19 +1975,26 @@ export function isWalkedFolder(
  * Whether what is at `inside` is where the walk goes: every folder on its way, and itself, one it
  * enters (a file whose name fails this, like `.x.md` or a Jekyll site's top `_x.md`, is no article);
  * in a Hugo leaf bundle (in `bundles`), only its page (see {@link isBundleIndex}); at a Hugo site's
- * own folder, only what is in its content folder (`hugo`).
+ * own folder, only what is in its content folder (`hugo`), not in another language's (`otherLanguages`).
  */
 export function isWalked(
   inside: string,
   jekyll: boolean,
   bundles: ReadonlySet<string> = NO_BUNDLES,
   hugo?: string,
+  otherLanguages: ReadonlySet<string> = NO_FOLDERS,
 ): boolean {
   const parts = inside.split(sep);
   const last = parts.length - 1;
   return (
     parts.every((_, i) =>
-      isWalkedFolder(parts.slice(0, i + 1).join(sep), jekyll, i < last ? bundles : NO_BUNDLES, hugo),
+      isWalkedFolder(
+        parts.slice(0, i + 1).join(sep),
+        jekyll,
+        i < last ? bundles : NO_BUNDLES,
+        hugo,
+        otherLanguages,
+      ),
     ) &&
     (!bundles.has(folderOf(inside)) || isBundleIndex(parts[last] ?? ''))
   );

@@ -90,6 +90,25 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     expect(await titlesIn('content')).toEqual(['One']);
   });
 
+  it('GIVEN the default language\'s content folder holding another\'s ([languages.en] contentDir = "content", [languages.fr] contentDir = "content/fr") THEN the French folder is no section of English: its pages are not read, its top pages still left out', async () => {
+    put(
+      'hugo.toml',
+      'title = "A blog"\n[languages.en]\n  contentDir = "content"\n[languages.fr]\n  contentDir = "content/fr"\n',
+    );
+    put('content/fr/posts/un.md', post('Un'));
+    put('content/fr/a-propos.md', post('À propos'));
+    const found = await findArticles(join(site, 'content'));
+    expect(found.folders.some((folder) => folder.startsWith(join(site, 'content', 'fr')))).toBe(false);
+    expect(found.sitePages).toEqual(
+      ['about.md', 'archives.md', 'contact/index.md', 'search.md'].map((file) => join(site, 'content', file)),
+    );
+    const english = ['First one-on-ones', 'On delegation', 'The staff path'];
+    expect(await titlesIn('content')).toEqual(english);
+    expect(await titlesIn('.')).toEqual(english);
+    // At French's own folder, its own top pages are left out as any Hugo content's are.
+    expect(await titlesIn('content/fr')).toEqual(['Un']);
+  });
+
   it('GIVEN no Hugo configuration THEN every page is read, as in any content folder', async () => {
     unlinkSync(join(site, 'hugo.toml'));
     expect(await titlesIn('content')).toHaveLength(7);

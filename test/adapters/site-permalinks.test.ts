@@ -155,6 +155,47 @@ describe("Hugo's permalinks", () => {
     expect(set.index.articles.map((article) => article.url)).toEqual(['https://blog.example/x/un/']);
   });
 
+  it('GIVEN the default language\'s content folder holding the others\' ([languages.en] contentDir = "content", [languages.fr] contentDir = "content/fr") THEN at the site\'s folder or at content only English is read, content/fr left out (not read, not watched); at content/fr, or with CONTENT_LANGUAGE=fr, French under /fr/', async () => {
+    rmSync(join(site, 'content'), { recursive: true });
+    put('hugo.toml', '[languages.en]\ncontentDir = "content"\n[languages.fr]\ncontentDir = "content/fr"\n');
+    put('content/posts/a.md', yaml('title: A\ndate: 2024-01-01'));
+    put('content/fr/posts/a.md', yaml('title: Un A\ndate: 2024-01-01'));
+    put('content/fr/_index.md', yaml('title: Français'));
+    const english = { 'content/posts/a.md': 'https://blog.example/posts/a/' };
+    expect(await addresses('.')).toEqual(english);
+    expect(await addresses('content')).toEqual(english);
+    const french = { 'content/fr/posts/a.md': 'https://blog.example/fr/posts/a/' };
+    expect(await addresses('content/fr')).toEqual(french);
+    // Inside French's folder, its pages are still French: Hugo's paths start at content/fr.
+    expect(await addresses('content/fr/posts')).toEqual(french);
+    const inFrench = async (dir: string) => {
+      const { index } = await loadContent(join(site, dir), 'https://blog.example', undefined, 'fr');
+      return index.articles.map((article) => [article.title, article.url]);
+    };
+    expect(await inFrench('content')).toEqual([['Un A', 'https://blog.example/fr/posts/a/']]);
+    expect(await inFrench('.')).toEqual([['Un A', 'https://blog.example/fr/posts/a/']]);
+
+    const logger = createLogger({ level: 'silent' });
+    library = await ContentLibrary.open(
+      {
+        dir: join(site, 'content'),
+        siteUrl: 'https://blog.example',
+        logger,
+        store: ContentStore.memory(logger),
+      },
+      { watch: true },
+    );
+    const lib = library;
+    const titles = (): string[] => lib.current.articles.map((article) => article.title).sort();
+    expect(titles()).toEqual(['A']);
+    // A French post written, and an English one: only the English one is read.
+    put('content/fr/posts/b.md', yaml('title: Un B\ndate: 2024-01-02'));
+    put('content/posts/b.md', yaml('title: B\ndate: 2024-01-02'));
+    await eventually(() => expect(titles()).toEqual(['A', 'B']));
+    await new Promise((done) => setTimeout(done, 300));
+    expect(titles()).toEqual(['A', 'B']);
+  });
+
   it('GIVEN languages in config/_default/languages.toml, defaultContentLanguage and defaultContentLanguageInSubdir = true THEN the default language is under its folder too, and no note says it is not followed', async () => {
     rmSync(join(site, 'content'), { recursive: true });
     put(
