@@ -360,6 +360,10 @@ function parseSource({
   // (the post's own, else its data files') is the page's, whatever `permalink` says.
   const ownComputed = eleventy ? computedPermalink(own['eleventycomputed']) : undefined;
   const computed = eleventy ? (ownComputed ?? computedPermalink(cascade?.['eleventycomputed'])) : undefined;
+  // Whose computed permalink makes the address: the post's own, named where it is written, or its
+  // data files', which are not in the post (see addressPlace).
+  const computedFrom: ComputedFrom =
+    ownComputed !== undefined ? 'own' : computed !== undefined ? 'data' : undefined;
   const templated = computed === undefined ? tagged['permalink'] : computed;
   const filled =
     eleventy && typeof templated === 'string'
@@ -429,7 +433,15 @@ function parseSource({
     const { issues } = front.error;
     const problems = issues.slice(0, MAX_FIELD_PROBLEMS).flatMap((issue): FieldProblem[] => {
       // A date read from Hugo's `publishDate` (say), or a `Title`, is named as written.
-      // A permalink of the post's own computed data is named where it is written.
+      // A permalink of the post's own computed data is named where it is written; one of its data
+      // files' as theirs, at the front matter's start (see addressPlace).
+      if (computedFrom === 'data' && issue.path[0] === 'permalink') {
+        const place = addressPlace('permalink', computedFrom, names, frontLines);
+        if (place === undefined || places.has(place.name)) return [];
+        places.add(place.name);
+        const message = `${issue.message}${FROM_DATA_FILES}`;
+        return [{ file, line: place.line, field: place.name, message, alike: message }];
+      }
       const at =
         ownComputed !== undefined && issue.path[0] === 'permalink'
           ? ['eleventycomputed', ...issue.path]
@@ -622,8 +634,8 @@ function parseSource({
       ? undefined
       : frontMatterSchema.in.shape.permalink.safeParse(pageUrlOf(datedPermalink));
   if (checkedPermalink?.success === false) {
-    const place = addressPlace('permalink', ownComputed !== undefined, names, frontLines);
-    const message = checkedPermalink.error.issues[0]?.message ?? 'not an address';
+    const place = addressPlace('permalink', computedFrom, names, frontLines);
+    const message = `${checkedPermalink.error.issues[0]?.message ?? 'not an address'}${computedFrom === 'data' ? FROM_DATA_FILES : ''}`;
     return refused([{ file, line: place?.line ?? 1, field: place?.name ?? 'permalink', message }], meta);
   }
   const ownPermalink = meta.permalink ?? checkedPermalink?.data;
@@ -663,9 +675,11 @@ function parseSource({
   // A written address Discord would refuse is the author's to shorten (one ARTICLE_URL makes is
   // left unlinked instead, and content:check lists it: see unlinkedNotes).
   const tooLong = ownField === undefined || path === undefined ? undefined : overlong(url, path);
-  const ownPlace = addressPlace(ownField, ownComputed !== undefined, names, frontLines);
-  if (ownPlace !== undefined && tooLong !== undefined)
-    return refused([{ file, line: ownPlace.line, field: ownPlace.name, message: tooLong }], meta);
+  const ownPlace = addressPlace(ownField, computedFrom, names, frontLines);
+  if (ownPlace !== undefined && tooLong !== undefined) {
+    const message = `${tooLong}${ownField === 'permalink' && computedFrom === 'data' ? FROM_DATA_FILES : ''}`;
+    return refused([{ file, line: ownPlace.line, field: ownPlace.name, message }], meta);
+  }
   // Where the blog publishes it, when the blog's own rule says (its url or permalink, or the
   // ARTICLE_URL the admin set; not the default, a guess): two posts at one are one page on the blog,
   // whether or not the bot is told where the blog is (on a stand-in site without SITE_URL).
@@ -1147,15 +1161,30 @@ function childValueLine(frontLines: KeyedLines, key: string, child: string | num
   return childLine(frontLines.lines, line, child);
 }
 
-/** The field that gave an article its address, named as written, and its line (see `Article.addressField`). */
+/**
+ * Where an Eleventy post's `eleventyComputed.permalink` is, which makes its address over any
+ * `permalink`: in its own front matter, or in its data files (`posts.json`), which the post does not
+ * name; else none.
+ */
+type ComputedFrom = 'own' | 'data' | undefined;
+
+/** Said of a problem in the computed permalink a post's data files give it, which is not in the post. */
+const FROM_DATA_FILES = " (Eleventy's eleventyComputed.permalink from the post's data files)";
+
+/**
+ * The field that gave an article its address, named as written, and its line (see `Article.addressField`).
+ * A computed permalink from the data files is named as Eleventy's, at the front matter's start: the post
+ * has no line of it, and its own `permalink` (if any) is not what made the address.
+ */
 function addressPlace(
   key: 'url' | 'permalink' | undefined,
-  computed: boolean,
+  computed: ComputedFrom,
   names: ReadonlyMap<string, string>,
   frontLines: KeyedLines,
 ): Article['addressField'] {
   if (key === undefined) return undefined;
-  if (key === 'permalink' && computed) {
+  if (key === 'permalink' && computed === 'data') return { name: 'eleventyComputed.permalink', line: 1 };
+  if (key === 'permalink' && computed === 'own') {
     const parent = names.get('eleventycomputed') ?? 'eleventycomputed';
     return { name: `${parent}.permalink`, line: valueLine(frontLines, parent, 'permalink') };
   }

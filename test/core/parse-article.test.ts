@@ -1030,6 +1030,38 @@ describe("real blogs' file names and front matter", () => {
     });
   });
 
+  it("GIVEN eleventyComputed.permalink from the data files THEN its problems, and the field that gave the address, are named as the data files', at the front matter's start, not at the post's own unused permalink", () => {
+    const parse = (front: string, permalink: string) =>
+      parseArticle({
+        file: 'a.md',
+        source: `---\ntitle: T\ndate: 2024-05-12\n${front}---\n\nText.\n`,
+        siteUrl: 'https://blog.example',
+        eleventy: true,
+        cascade: { eleventycomputed: { permalink } },
+      });
+    const long = `/c/${'a'.repeat(600)}/`;
+    const problem = {
+      line: 1,
+      field: 'eleventyComputed.permalink',
+      message: "at most 512 characters (Eleventy's eleventyComputed.permalink from the post's data files)",
+    };
+    // With a permalink of its own (line 4), fine and unused, and without one.
+    for (const front of ['permalink: /own/\n', '', 'eleventyComputed:\n  title: x\n'])
+      expect(parse(front, long)).toMatchObject({ ok: false, problems: [problem] });
+    // Too long for Discord once filled (page.date): the same place.
+    expect(parse('permalink: /own/\n', `/{{ page.date | date: "%Y" }}/${'a'.repeat(600)}/`)).toMatchObject({
+      ok: false,
+      problems: [problem],
+    });
+    for (const front of ['permalink: /own/\n', ''])
+      expect(parse(front, '/c/{{ page.fileSlug }}/')).toMatchObject({
+        article: {
+          url: 'https://blog.example/c/a/',
+          addressField: { name: 'eleventyComputed.permalink', line: 1 },
+        },
+      });
+  });
+
   it('GIVEN page.fileSlug from a file name that is no plain URL path THEN the address has it percent-encoded, as a browser asks for it', () => {
     const url = (file: string, contentPath?: string) => {
       const result = parseArticle({
