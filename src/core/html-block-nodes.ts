@@ -86,7 +86,12 @@ const CLOSES_HOLDER = new RegExp(`</(?:${BLOCK_HOLDERS})\\s*>`, 'gi');
 
 /** How many more block-holding elements the HTML opens than it closes. */
 function unclosedHolders(html: string): number {
-  return (html.match(OPENS_HOLDER)?.length ?? 0) - (html.match(CLOSES_HOLDER)?.length ?? 0);
+  // A comment's tags are no elements (`<!-- close the <div> -->`), nor those in raw text.
+  const tags = html.replace(
+    /<!--[\s\S]*?(?:-->|$)|<(script|style|pre|textarea)\b[\s\S]*?(?:<\/\1\s*>|$)/gi,
+    '',
+  );
+  return (tags.match(OPENS_HOLDER)?.length ?? 0) - (tags.match(CLOSES_HOLDER)?.length ?? 0);
 }
 
 /**
@@ -103,13 +108,14 @@ function joinSplitBlocks(root: Root): void {
     const joined: Nodes[] = [];
     for (let i = 0; i < children.length; i++) {
       let child = children[i] as Nodes;
-      if (child.type === 'html' && child.position !== undefined) {
+      if (child.type === 'html' && child.position !== undefined && !NOT_ELEMENTS.test(child.value)) {
         let open = unclosedHolders(child.value);
         let value = child.value;
         let end = child.position.end;
+        // A comment ends the run: `<!--more-->` divides the summary, read as it is.
         for (
           let next = children[i + 1];
-          open > 0 && next?.type === 'html' && next.position;
+          open > 0 && next?.type === 'html' && next.position && !NOT_ELEMENTS.test(next.value);
           next = children[i + 1]
         ) {
           value += '\n'.repeat(Math.max(1, next.position.start.line - end.line)) + next.value;
@@ -402,15 +408,13 @@ type Mark = Extract<Nodes, { type: 'emphasis' | 'strong' | 'delete' }>;
 const isMark = (node: Nodes | undefined): node is Mark =>
   node?.type === 'emphasis' || node?.type === 'strong' || node?.type === 'delete';
 
-/** Not a word's character, as CommonMark reads emphasis next to it: white space, punctuation or a symbol. */
-const NO_WORD = /[\s\p{P}\p{S}]/u;
-
 /**
  * Children as Markdown can write them, which HTML's need not be: neighbours of one kind joined
  * (`<b>x</b><b>y</b>` would be written `**x****y**`, `<code>a</code><code>b</code>` one span of
- * ``), an image without an address left out (it would link to the site), and a space between a
- * word and emphasis whose text starts or ends with punctuation (`<b>Note:</b>Text`), or a space,
- * which CommonMark reads as no emphasis: the writer would encode the letter (`&#x54;ext`).
+ * ``), an image without an address left out (it would link to the site), spaces at emphasis's
+ * edges moved outside it, and a space between emphasis and a word (see wordish): in
+ * `<b>Note:</b>Text`, CommonMark reads no emphasis, and the writer would encode the letter
+ * (`&#x54;ext`).
  */
 function tidied(children: readonly Nodes[]): Nodes[] {
   const kept: Nodes[] = [];
@@ -444,16 +448,10 @@ function tidied(children: readonly Nodes[]): Nodes[] {
       if (opensWithSpace || endsWithSpace) space();
       continue;
     }
-    const wordBefore = before?.type === 'text' && /[^\s\p{P}\p{S}]$/u.test(before.value);
-    if (opensWithSpace || (wordBefore && NO_WORD.test(edgeChar(child, 0)))) space();
+    if (opensWithSpace || wordish(before, -1)) space();
     spaced.push(child);
-    const wordAfter = after?.type === 'text' && /^[^\s\p{P}\p{S}]/u.test(after.value);
     const spaceAfter = after?.type === 'text' && /^\s/.test(after.value);
-    if (
-      (endsWithSpace && after !== undefined && !spaceAfter) ||
-      (wordAfter && NO_WORD.test(edgeChar(child, -1)))
-    )
-      space();
+    if ((endsWithSpace && after !== undefined && !spaceAfter) || wordish(after, 0)) space();
   }
   return spaced;
 }
@@ -476,16 +474,19 @@ function trimEdge(node: Mark, at: 0 | -1): boolean {
 }
 
 /**
- * The first (`at` 0) or last character of emphasis as written: punctuation for anything but text at
- * its edge (a mark, a link's bracket).
+ * Whether a neighbour of emphasis (`at` -1: the one before it, its end; 0: the one after, its start)
+ * would make CommonMark read its marks as no emphasis, which the writer would then encode
+ * (`a&#x62;**…`): a word's character there (a letter, a digit, or an emoji, which the writer takes
+ * for one), or a node that is written as text (an image in a link becomes its alt text). Punctuation
+ * (`(<b>x</b>)`), white space and code are not. Against a word, emphasis goes apart with a space:
+ * HTML writes it inside words seldom, and the writer would encode it in some of them.
  */
-function edgeChar(node: Mark, at: 0 | -1): string {
-  const edge = edgeText(node, at);
-  // Emphasis inside at its edge: its mark is the edge, punctuation.
-  if (edge?.type !== 'text' || edge.value === '' || isMark(node.children.at(at))) return '*';
-  // A whole character: an emoji is two code units (and a symbol, as CommonMark reads it).
-  const char = at === 0 ? /^./su.exec(edge.value) : /.$/su.exec(edge.value);
-  return char?.[0] ?? '*';
+function wordish(node: Nodes | undefined, at: 0 | -1): boolean {
+  if (node === undefined || node.type === 'inlineCode' || node.type === 'break') return false;
+  if (node.type !== 'text') return true;
+  const char = (at === 0 ? /^./su : /.$/su).exec(node.value)?.[0];
+  if (char === undefined) return false;
+  return (char.codePointAt(0) ?? 0) > 0xffff || /[^\s\p{P}\p{S}]/u.test(char);
 }
 
 /** Sets a node's lines from where it is in the block, which starts on the file's line `first`. */

@@ -499,11 +499,15 @@ export function withoutEmptiedPairs(text: string): string {
       (after === undefined || after === '\n' || after === '\r' || CLOSING_PUNCTUATION.test(after))
     )
       keep(GLUE);
+    // Between two words (`a(<img …>)b`), a space keeps them apart.
+    else if (WORD_CHAR.test(before ?? '') && WORD_CHAR.test(after ?? '')) keep(' ');
   }
   return out.join('');
 }
 
 const MARK = new RegExp(`[${GLUE}${REMOVED}${BREAK}]`);
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
 /** `text` after its removals: without the pairs they emptied ({@link withoutEmptiedPairs}), then {@link unglued}. */
 export function afterRemovals(text: string): string {

@@ -2323,7 +2323,8 @@ function listItemToItem(
       const waiting = /[:：]\s*$/.test(plainText(lead));
       if (name !== '' && (first.children.length > 1 || rest.length > 0 || waiting)) {
         const text = itemText([dropLeadingInline(first, 1), ...rest], siteUrl, notes, listItem.children);
-        return { item: { name: box + name, text, line }, byPhrase: false };
+        // Only what a message cannot show after it (`- **Use git** (<img …>)`): a tip in bold, as alone.
+        if (text.trim() !== '' || waiting) return { item: { name: box + name, text, line }, byPhrase: false };
       }
     }
     const phrase = phrases ? nameBeforeColon(first.children) : undefined;

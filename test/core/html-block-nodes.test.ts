@@ -213,8 +213,15 @@ describe('HTML blocks past the budget', () => {
       '*ab* **xy** `ab`',
     );
     expect(summary('<p><b>Note: </b>Text, <b> </b>then<i><b>Deep: </b></i>z; Plan<b>ahead</b>now</p>')).toBe(
-      '**Note:** Text, then ***Deep:*** z; Plan**ahead**now',
+      '**Note:** Text, then ***Deep:*** z; Plan **ahead** now',
     );
+    // Emphasis in emphasis, an emoji, an image's alt text in a link: the writer would encode a letter.
+    expect(
+      summary(
+        '<p>a<b>x<i>y</i></b>b, Go 😀<b>:</b> x <a href="https://e.example/"><img src="/x.png" alt="q"><i>.</i></a></p>',
+      ),
+    ).toBe('a **x _y_** b, Go 😀 **:** x [q *.*](https://e.example/)');
+    expect(summary('<p>(<b>x</b>) “<i>y</i>”</p>')).toBe('(**x**) “*y*”');
   });
 
   it('GIVEN an HTML list that a blank line splits THEN it is read whole: every item is one', () => {
@@ -228,6 +235,21 @@ describe('HTML blocks past the budget', () => {
       { text: 'c', line: 15 },
     ]);
     // Markdown between blocks keeps them apart, as before: the `<div>`s show nothing.
+    // A comment's tags open nothing, and a comment ends the run: the blocks after it are read apart.
+    const comments = [
+      '<!-- <ul> -->',
+      '',
+      '<p>Intro</p>',
+      '',
+      '<!-- close <div> -->',
+      '',
+      '## Tips',
+      '',
+      '<ul><li>a</li></ul>',
+    ];
+    const commented = mustParse(articleSource(FRONT, comments.join('\n')));
+    expect(commented.summary).toBe('Intro');
+    expect(commented.sections.tips?.items).toEqual([{ text: 'a', line: 15 }]);
     const apart = ['## Tips', '', '<div>', '', '- a', '', '</div>'].join('\n');
     expect(mustParse(articleSource(FRONT, apart)).sections.tips?.items).toEqual([{ text: 'a', line: 11 }]);
   });
@@ -237,5 +259,18 @@ describe('HTML blocks past the budget', () => {
       '<p>See <img data-src="/a.png" alt="chart"><noscript><img src="/a.png" alt="chart"></noscript>' +
       ' <img alt="nowhere"><span hidden>hid</span><textarea>ta</textarea><select><option>o1</option></select><input value="v"> end</p>';
     expect(mustParse(articleSource(FRONT, body)).summary).toBe('See [chart](https://blog.example/a.png) end');
+  });
+
+  it('GIVEN a bold tip followed only by what is left out, or a pair emptied between two words THEN the tip stays, the words apart', () => {
+    const body = [
+      '## Tips',
+      '',
+      '- **Use git** (<img src="x.png">)',
+      '- a(<img src="x.png">)b, f() as written',
+    ].join('\n');
+    expect(mustParse(articleSource(FRONT, body)).sections.tips?.items).toEqual([
+      { text: '**Use git**', line: 9 },
+      { text: 'a b, f() as written', line: 10 },
+    ]);
   });
 });
