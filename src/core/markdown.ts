@@ -33,6 +33,7 @@ import {
   BREAK,
   CLOSING_PUNCTUATION,
   HELD,
+  OPENERS,
   REMOVED,
   rewriteOutsideCode,
   withoutCodeSpans,
@@ -1190,8 +1191,6 @@ function opensBefore(text: string, previous?: Nodes): boolean {
   if (i === -1 && previous?.type === 'text') return opensBefore(previous.value.slice(-64));
   return i >= stop && OPENERS.includes(text[i] ?? '');
 }
-
-const OPENERS = '([{"\'“‘«';
 
 /**
  * Joined nodes (see joinTexts) without the brackets and quotes that held only what was left out

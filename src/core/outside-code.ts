@@ -389,6 +389,9 @@ const CLOSER: Readonly<Record<string, string>> = {
   '«': '»',
 };
 
+/** The brackets and quotes that open a pair (see CLOSER). */
+export const OPENERS = Object.keys(CLOSER).join('');
+
 /** Quotes that are also apostrophes or inch marks (`authors' {x} 'quote'`): only between a blank (or a bracket) and a word's end. */
 const AMBIGUOUS = new Set(['"', "'", '’']);
 

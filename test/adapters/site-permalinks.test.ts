@@ -19,6 +19,20 @@ const put = (name: string, text: string): void => {
 const toml = (fields: string): string => `+++\n${fields}\n+++\n\nA post.\n`;
 const yaml = (fields: string): string => `---\n${fields}\n---\n\nA post.\n`;
 /** Each article's address by its file's path in the site, as loaded from `dir` with ARTICLE_URL `articleUrl`. */
+/** The site's content as the bot reads and watches it, in memory. */
+async function watchedContent(): Promise<ContentLibrary> {
+  const logger = createLogger({ level: 'silent' });
+  return ContentLibrary.open(
+    {
+      dir: join(site, 'content'),
+      siteUrl: 'https://blog.example',
+      logger,
+      store: ContentStore.memory(logger),
+    },
+    { watch: true },
+  );
+}
+
 async function addresses(dir: string, articleUrl?: string): Promise<Record<string, string | undefined>> {
   const { index } = await loadContent(join(site, dir), 'https://blog.example', articleUrl);
   return Object.fromEntries(
@@ -175,16 +189,7 @@ describe("Hugo's permalinks", () => {
     expect(await inFrench('content')).toEqual([['Un A', 'https://blog.example/fr/posts/a/']]);
     expect(await inFrench('.')).toEqual([['Un A', 'https://blog.example/fr/posts/a/']]);
 
-    const logger = createLogger({ level: 'silent' });
-    library = await ContentLibrary.open(
-      {
-        dir: join(site, 'content'),
-        siteUrl: 'https://blog.example',
-        logger,
-        store: ContentStore.memory(logger),
-      },
-      { watch: true },
-    );
+    library = await watchedContent();
     const lib = library;
     const titles = (): string[] => lib.current.articles.map((article) => article.title).sort();
     expect(titles()).toEqual(['A']);
@@ -269,16 +274,7 @@ describe("Hugo's permalinks", () => {
 
   it('GIVEN hugo.toml edited while the bot runs THEN the addresses follow the new permalinks', async () => {
     put('hugo.toml', '[permalinks]\nposts = "/:year/:slug/"\n');
-    const logger = createLogger({ level: 'silent' });
-    library = await ContentLibrary.open(
-      {
-        dir: join(site, 'content'),
-        siteUrl: 'https://blog.example',
-        logger,
-        store: ContentStore.memory(logger),
-      },
-      { watch: true },
-    );
+    library = await watchedContent();
     const lib = library;
     const firstUrl = (): string | undefined => lib.current.articles.find((a) => a.slug === 'first')?.url;
     expect(firstUrl()).toBe('https://blog.example/2024/my-first-post/');
