@@ -242,7 +242,10 @@ export interface Config {
    * Hugo or Jekyll site, else DEFAULT_ARTICLE_URL (see site-permalinks.ts).
    */
   readonly articleUrl: string | undefined;
-  /** The language read of a post's translations (`post.fr.md` is French); undefined: `en`, as Hugo's default. */
+  /**
+   * The language read of a post's translations (`post.fr.md` is French); undefined: the Hugo site's
+   * `defaultContentLanguage`, else `en` (see FoundArticles.language).
+   */
   readonly contentLanguage: string | undefined;
   readonly storeUrl: string;
   /** The file that remembers parsed articles between starts; undefined when turned off. */

@@ -22,13 +22,15 @@ export function signatureOf(info: { ino: number; size: number; mtimeMs: number }
 
 /**
  * What a file's parse depends on besides its name, its bytes and the settings (which key the whole
- * store): its path in the content folder (Hugo's sections, Jekyll's categories), whether it is in an
- * Eleventy or a Hugo site, what Hugo's `_index.md` files above it cascade to it, the site's time
- * zone and the address pattern its configuration gives the file (both read at each walk).
+ * store): its path in the content folder (Hugo's sections, Jekyll's categories), the language read
+ * of translations, whether it is in an Eleventy or a Hugo site, what Hugo's `_index.md` files above
+ * it cascade to it, the site's time zone and the address pattern its configuration gives the file
+ * (all read at each walk).
  */
 export type ReadAs = Pick<
   ArticleSource,
   | 'contentPath'
+  | 'language'
   | 'eleventy'
   | 'hugo'
   | 'cascade'
@@ -55,6 +57,8 @@ export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): s
     readAs.urlRules === undefined ? null : [readAs.urlRules, readAs.articleUrl ?? null],
     readAs.fileNameDates ?? null,
     readAs.hugoSections ?? null,
+    // The language read, which may be the site's default (see FoundArticles.language): a post's name.
+    readAs.language ?? null,
   ]);
   return createHash('sha256')
     .update(how)

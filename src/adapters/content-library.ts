@@ -117,6 +117,8 @@ export class ContentLibrary {
   #bundles: ReadonlySet<string> = new Set();
   /** The other languages' folders the last walk left out (see FoundArticles.otherLanguages). */
   #otherLanguages: ReadonlySet<string> = new Set();
+  /** The language read of translations, as the last walk found it (see FoundArticles.language). */
+  #language: string = DEFAULT_CONTENT_LANGUAGE;
   /** What Hugo's configuration and `_index.md` files cascade, as the last walk read them (see findArticles). */
   #cascades: HugoCascades = NO_CASCADES;
   #eleventyData: EleventyData = NO_ELEVENTY_DATA;
@@ -538,7 +540,7 @@ export class ContentLibrary {
         beforeRead: (folder) => {
           if (!this.#closed) this.#watcher?.add(folder);
         },
-        language: this.#options.language ?? DEFAULT_CONTENT_LANGUAGE,
+        language: this.#options.language,
       });
       this.#walkProblems = found.problems;
       // Every file is parsed anew when how the site is read changed (an Eleventy configuration
@@ -548,10 +550,12 @@ export class ContentLibrary {
         found.eleventy !== this.#eleventy ||
         found.hugo !== this.#hugo ||
         found.timeZone !== this.#timeZone ||
+        found.language !== this.#language ||
         !isDeepStrictEqual(found.permalinks, this.#permalinks);
       this.#jekyll = found.jekyll;
       this.#hugo = found.hugo;
       this.#otherLanguages = found.otherLanguages;
+      this.#language = found.language;
       this.#bundles = found.bundles;
       this.#cascades = found.cascades;
       this.#eleventyData = found.eleventyData;
@@ -609,13 +613,16 @@ export class ContentLibrary {
 
     const outcomes = await readArticles(
       targets,
-      parseSettingsOf(this.#options, {
-        hugo: this.#hugo,
-        eleventy: this.#eleventy,
-        timeZone: this.#timeZone,
-        permalinks: this.#permalinks,
-        cascades: this.#cascades,
-      }),
+      parseSettingsOf(
+        { ...this.#options, language: this.#language },
+        {
+          hugo: this.#hugo,
+          eleventy: this.#eleventy,
+          timeZone: this.#timeZone,
+          permalinks: this.#permalinks,
+          cascades: this.#cascades,
+        },
+      ),
       this.#options.store,
     );
     const next = new Map(this.#files);
@@ -747,9 +754,9 @@ export class ContentLibrary {
     const articles = [...sorted.values()].flatMap((state) =>
       state.article === undefined ? [] : [state.article],
     );
-    const { store, language = DEFAULT_CONTENT_LANGUAGE } = this.#options;
+    const { store } = this.#options;
     const { next, expired, upcoming, ...built } = publishedIndex(articles, {
-      language,
+      language: this.#language,
       now: Date.now(),
       builds: this.#builds,
       searchOf: store === undefined ? undefined : (indexed) => store.searchOf(indexed),

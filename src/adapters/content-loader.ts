@@ -16,6 +16,7 @@ import {
   jekyllSitePath,
   withoutCollectionsDir,
   sitePermalinkOf,
+  translationFolder,
   type SitePermalink,
   type SitePermalinks,
 } from '../core/site-permalinks.js';
@@ -98,11 +99,11 @@ export async function loadContent(
   articleUrl?: string,
   language?: string,
 ): Promise<LoadedContent> {
-  const found = await findArticles(dir, language === undefined ? {} : { language });
+  const found = await findArticles(dir, { language });
   const { files, problems } = found;
   const articles: Article[] = [];
   const staticFiles: string[] = [];
-  const settings = parseSettingsOf({ siteUrl, articleUrl, dir, language }, found);
+  const settings = parseSettingsOf({ siteUrl, articleUrl, dir, language: found.language }, found);
   for (const outcome of await readArticles(files, settings)) {
     if (outcome.kind === 'article') articles.push(outcome.article);
     else if (outcome.kind === 'problems') problems.push(...outcome.problems);
@@ -115,7 +116,7 @@ export async function loadContent(
     expired,
     upcoming,
   } = publishedIndex(articles, {
-    language: language ?? DEFAULT_CONTENT_LANGUAGE,
+    language: found.language,
     now: Date.now(),
     builds: found.builds,
   });
@@ -143,7 +144,7 @@ export interface ParseSettings {
   readonly articleUrl?: string | undefined;
   /** The content folder, which the files' names start with: what is inside it gives ARTICLE_URL's `:section`. */
   readonly dir?: string | undefined;
-  /** CONTENT_LANGUAGE (default `en`): which of a post's translations (`post.fr.md`) are read. */
+  /** The language read of a post's translations (`post.fr.md`): see FoundArticles.language. */
   readonly language?: string | undefined;
   /** Whether the content folder is in an Eleventy site (see {@link FoundArticles.eleventy}). */
   readonly eleventy?: boolean | undefined;
@@ -219,8 +220,12 @@ function addressChoice(
   // A generator's own pattern, filled by its rules.
   const fileNameDates = hugo === true ? permalinks?.fileNameDates : undefined;
   const dates = fileNameDates === undefined ? {} : { fileNameDates };
-  // Hugo puts a language's pages under its folder (`/fr/posts/x/`): see SitePermalinks.languagePrefix.
-  const language = generator === 'hugo' ? permalinks?.languagePrefix : undefined;
+  // Hugo puts a language's pages under its folder (`/fr/posts/x/`): see SitePermalinks.languagePrefix
+  // and SitePermalinks.translations.
+  const language =
+    generator === 'hugo'
+      ? (permalinks?.languagePrefix ?? translationFolder(permalinks?.translations, file))
+      : undefined;
   const inLanguage = (pattern: string | null): string | null =>
     pattern === null || language === undefined
       ? pattern
@@ -415,6 +420,7 @@ async function readChunk(
     (file) =>
       readArticle(file, store, {
         ...addressOf(settings, file.file),
+        language,
         eleventy,
         hugo,
         cascade: file.cascade,
@@ -565,6 +571,11 @@ export interface FoundArticles {
   readonly hugoMain: HugoMainSections | undefined;
   /** The pages of that site left out as no post (`about.md`), as files are named. */
   readonly sitePages: readonly string[];
+  /**
+   * The language read of a Hugo site's translations (see content-language.ts): CONTENT_LANGUAGE, else
+   * the site's `defaultContentLanguage`, else `en`.
+   */
+  readonly language: string;
 }
 
 /**
@@ -767,11 +778,14 @@ export async function findArticles(
   dir: string,
   {
     beforeRead,
-    language = DEFAULT_CONTENT_LANGUAGE,
+    language: wanted,
   }: {
     beforeRead?: (folder: string) => void;
-    /** CONTENT_LANGUAGE: in a Hugo site with a content folder per language, the one read (see findHugoSite). */
-    language?: string;
+    /**
+     * CONTENT_LANGUAGE: in a Hugo site with a content folder per language, the one read (see
+     * findHugoSite). Unset: the site's default language (see {@link FoundArticles.language}).
+     */
+    language?: string | undefined;
   } = {},
 ): Promise<FoundArticles> {
   const problems: ContentProblem[] = [];
@@ -805,6 +819,7 @@ export async function findArticles(
       notes: [],
       hugoMain: undefined,
       sitePages: [],
+      language: wanted ?? DEFAULT_CONTENT_LANGUAGE,
     };
   }
   const unread: string[] = [];
@@ -854,7 +869,7 @@ export async function findArticles(
     // The content folder is read first: its entries say which folders below are walked.
     if (folder === '') {
       jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
-      hugoSite = await findHugoSite(root, entries, language);
+      hugoSite = await findHugoSite(root, entries, wanted);
       hugo = hugoSite?.content;
       otherLanguages = hugoSite?.otherLanguages ?? NO_FOLDERS;
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
@@ -979,6 +994,7 @@ export async function findArticles(
     notes,
     hugoMain,
     sitePages: sitePages.sort(compare),
+    language: wanted ?? hugoSite?.languages.defaultLanguage ?? DEFAULT_CONTENT_LANGUAGE,
   };
 }
 
@@ -1173,6 +1189,8 @@ interface HugoSite {
   readonly languageDirs: boolean;
   /** The other languages' content folders inside the one read: see {@link FoundArticles.otherLanguages}. */
   readonly otherLanguages?: ReadonlySet<string>;
+  /** Its configuration's languages. */
+  readonly languages: HugoLanguages;
   /** Its folder, when above the content folder (see {@link FoundArticles.settingFolders}). */
   readonly site?: string;
   /** Its configuration files that could not be read. */
@@ -1191,15 +1209,16 @@ interface HugoSite {
 async function findHugoSite(
   root: string,
   entries: readonly Dirent[],
-  language: string = DEFAULT_CONTENT_LANGUAGE,
+  /** CONTENT_LANGUAGE; unset, the site's default language. */
+  wanted?: string,
 ): Promise<HugoSite | undefined> {
-  const wanted = language;
   const own = entries.map((entry) => entry.name);
   if (await isHugoSite(root, own)) {
-    const { contentDir, languages, ...config } = await hugoConfigOf(root, own);
+    const { contentDir, ...config } = await hugoConfigOf(root, own);
+    const { languages } = config;
     // A content folder per language: the one CONTENT_LANGUAGE reads is Hugo's content.
     const chosen = languageContent(languages, wanted);
-    if (chosen === undefined) return { content: contentDir, ...config };
+    if (chosen === undefined) return { content: contentDir, ...translatedByName(config) };
     return {
       ...inLanguage(config, languages, chosen.language),
       content: chosen.folder,
@@ -1218,7 +1237,8 @@ async function findHugoSite(
     if (site === root) continue;
     const names = await readdir(site).catch(() => [] as string[]);
     if (await isHugoSite(site, names)) {
-      const { contentDir, languageFolders, languages, ...config } = await hugoConfigOf(site, names);
+      const { contentDir, languageFolders, ...config } = await hugoConfigOf(site, names);
+      const { languages } = config;
       // Above the languages' folders (`content`, with `content/en` and `content/fr`, or `content` itself
       // English's): only the one of CONTENT_LANGUAGE is read, as Hugo's content of that language.
       const chosen = languageContent(languages, wanted);
@@ -1253,7 +1273,7 @@ async function findHugoSite(
       }
       const content = join(site, contentDir);
       const prefix = relative(content, root);
-      const found = { ...config, content: '', site };
+      const found = { ...translatedByName(config), content: '', site };
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
       return prefix !== '' && isInside(content, root) ? { ...found, above: { content, prefix } } : found;
     }
@@ -1267,6 +1287,8 @@ interface HugoLanguages {
   readonly folders: ReadonlyMap<string, string>;
   /** `defaultContentLanguage`, lowercased (`en` by default, as Hugo's). */
   readonly defaultLanguage: string;
+  /** Every language its `languages` sets up, lowercased, `_` read as `-` (`pt-br`), sorted. */
+  readonly codes: readonly string[];
   /** `defaultContentLanguageInSubdir = true`: the default language's pages are under its folder too. */
   readonly inSubdir: boolean;
 }
@@ -1277,9 +1299,9 @@ interface HugoLanguages {
  */
 function languageContent(
   { folders, defaultLanguage }: HugoLanguages,
-  wanted: string,
+  wanted: string | undefined,
 ): { folder: string; language: string } | undefined {
-  for (const language of [wanted.toLowerCase().replace('_', '-'), defaultLanguage]) {
+  for (const language of [wanted?.toLowerCase().replace('_', '-') ?? defaultLanguage, defaultLanguage]) {
     const folder = folders.get(language);
     if (folder !== undefined && folder !== '') return { folder, language };
   }
@@ -1326,6 +1348,27 @@ function inLanguage<T extends { readonly permalinks: PermalinksRead }>(
     permalinks: {
       permalinks: prefixed ? { ...permalinks, languagePrefix: language } : permalinks,
       notes: followed,
+    },
+  };
+}
+
+/**
+ * The site's configuration for a site of several languages whose translations are named by file
+ * (`post.fr.md`): Hugo puts a page in a language other than the default under its folder
+ * (`/fr/posts/x/`), and the default one's too with `defaultContentLanguageInSubdir = true`, which is
+ * then followed, not noted. A site of one language is as configured.
+ */
+function translatedByName<
+  T extends { readonly permalinks: PermalinksRead; readonly languages: HugoLanguages },
+>(config: T): T {
+  const { codes, defaultLanguage, inSubdir } = config.languages;
+  if (codes.length === 0) return config;
+  const { permalinks, notes } = config.permalinks;
+  return {
+    ...config,
+    permalinks: {
+      permalinks: { ...permalinks, translations: { languages: codes, defaultLanguage, inSubdir } },
+      notes: notes.filter((note) => !/^defaultcontentlanguageinsubdir /i.test(note.text)),
     },
   };
 }
@@ -1446,10 +1489,12 @@ async function hugoConfigOf(
   const base = found('baseurl');
   // Each language's content folder, from the first file that gives it one.
   const folders = new Map<string, string>();
+  const codes = new Set<string>();
   const languageFolders = configs.flatMap(({ data }) => {
     const languages = fieldOf(data, 'languages');
     if (!isFields(languages)) return [];
     return Object.entries(languages).flatMap(([code, language]) => {
+      if (isFields(language)) codes.add(code.toLowerCase().replace('_', '-'));
       if (!isFields(language) || fieldOf(language, 'contentdir') === undefined) return [];
       // One that names no folder in the site still makes the site's content per language.
       const folder = contentDirOf({ contentdir: fieldOf(language, 'contentdir') }) ?? '';
@@ -1493,6 +1538,7 @@ async function hugoConfigOf(
         typeof defaultLanguage === 'string' && defaultLanguage.trim() !== ''
           ? defaultLanguage.trim().toLowerCase()
           : DEFAULT_CONTENT_LANGUAGE,
+      codes: [...codes].sort(compare),
       inSubdir: isTrue(setting('defaultcontentlanguageinsubdir')),
     },
     problems,

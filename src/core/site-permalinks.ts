@@ -4,6 +4,7 @@ import {
   JEKYLL_PERMALINK_STYLES,
   unknownArticleUrlTokens,
 } from './article-url.js';
+import { splitLanguage } from './content-language.js';
 
 /*
  * The addresses a site's own configuration gives its posts: Hugo's `permalinks`, by top-level
@@ -59,6 +60,33 @@ export interface SitePermalinks {
    * or any with `defaultContentLanguageInSubdir = true`. Hugo's own addresses start with it.
    */
   readonly languagePrefix?: string;
+  /**
+   * In a Hugo site of several languages whose translations are named by file (`post.fr.md`), no
+   * folder per language: its languages (see content-loader.ts's HugoLanguages), by which a page's
+   * name says its language and Hugo the folder it puts the page under (see {@link translationFolder}).
+   */
+  readonly translations?: {
+    readonly languages: readonly string[];
+    readonly defaultLanguage: string;
+    readonly inSubdir: boolean;
+  };
+}
+
+/**
+ * The language folder Hugo puts the page of `file` under in a site whose translations are named by
+ * file: the language its name carries, when the site has it (`post.fr.md`: `fr`; `socket.io.md` in a
+ * site without `io` is in the default language), unless it is the default language, whose pages are
+ * at the top but with `defaultContentLanguageInSubdir`. Undefined: at the top.
+ */
+export function translationFolder(
+  translations: SitePermalinks['translations'],
+  file: string,
+): string | undefined {
+  if (translations === undefined) return undefined;
+  const { languages, defaultLanguage, inSubdir } = translations;
+  const { language } = splitLanguage(file);
+  const own = language !== undefined && languages.includes(language) ? language : defaultLanguage;
+  return own !== defaultLanguage || inSubdir ? own : undefined;
 }
 
 export const NO_PERMALINKS: SitePermalinks = {};

@@ -201,7 +201,7 @@ describe("Hugo's permalinks", () => {
     expect(titles()).toEqual(['A', 'B']);
   });
 
-  it('GIVEN languages in config/_default/languages.toml, defaultContentLanguage and defaultContentLanguageInSubdir = true THEN the default language is under its folder too, and no note says it is not followed', async () => {
+  it('GIVEN languages in config/_default/languages.toml, defaultContentLanguage and defaultContentLanguageInSubdir = true THEN CONTENT_LANGUAGE unset reads the default language, under its folder too, and no note says it is not followed', async () => {
     rmSync(join(site, 'content'), { recursive: true });
     put(
       'config/_default/hugo.toml',
@@ -215,14 +215,21 @@ describe("Hugo's permalinks", () => {
     put('content/fr/posts/un.md', yaml('title: Un\ndate: 2024-01-01'));
     const loaded = await loadContent(join(site, 'content'), 'https://blog.example');
     expect(loaded.index.articles.map((article) => article.url)).toEqual([
-      'https://blog.example/en/posts/one/',
+      'https://blog.example/fr/posts/un/',
     ]);
     expect(loaded.site.notes).toEqual([]);
+    const english = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'en');
+    expect(english.index.articles.map((article) => article.url)).toEqual([
+      'https://blog.example/en/posts/one/',
+    ]);
     // Without it, the default language (fr) is at the top, the others under their folder.
     put('config/_default/hugo.toml', 'defaultContentLanguage = "fr"\n');
     const french = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'fr');
     expect(french.index.articles.map((article) => article.url)).toEqual(['https://blog.example/posts/un/']);
     expect(await addresses('content')).toEqual({
+      'content/fr/posts/un.md': 'https://blog.example/posts/un/',
+    });
+    expect(await addresses('content/en')).toEqual({
       'content/en/posts/one.md': 'https://blog.example/en/posts/one/',
     });
     // A language without a folder of its own: the default language's is read.
@@ -280,6 +287,76 @@ describe("Hugo's permalinks", () => {
     expect(firstUrl()).toBe('https://blog.example/2024/my-first-post/');
     put('hugo.toml', '[permalinks]\nposts = "/p/:slug/"\n');
     await eventually(() => expect(firstUrl()).toBe('https://blog.example/p/my-first-post/'));
+  });
+});
+
+describe("Hugo's translations named by file (post.en.md beside post.md)", () => {
+  const frenchSite = (extra = ''): void =>
+    put(
+      'hugo.toml',
+      `defaultContentLanguage = "fr"\n${extra}[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n`,
+    );
+  beforeEach(() => {
+    put('content/posts/un.md', yaml('title: Un\ndate: 2024-01-01'));
+    put('content/posts/un.en.md', yaml('title: One\ndate: 2024-01-01'));
+    put('content/posts/seul.md', yaml('title: Seul\ndate: 2024-01-02'));
+    // `io` is no language of the site: a post named so, in the default language.
+    put('content/posts/socket.io.md', yaml('title: Socket\ndate: 2024-01-03'));
+  });
+  const titled = (articles: readonly { title: string; url?: string | undefined }[]) =>
+    Object.fromEntries(articles.map((article) => [article.title, article.url]));
+
+  it("GIVEN CONTENT_LANGUAGE unset THEN the site's defaultContentLanguage is read, at the top of the site", async () => {
+    frenchSite();
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example');
+    expect(titled(loaded.index.articles)).toEqual({
+      Un: 'https://blog.example/posts/un/',
+      Seul: 'https://blog.example/posts/seul/',
+      Socket: 'https://blog.example/posts/socket.io/',
+    });
+    expect(loaded.problems).toEqual([]);
+  });
+
+  it('GIVEN CONTENT_LANGUAGE another of its languages THEN its translations are under its folder (/en/), and a post not translated is linked at its own page', async () => {
+    frenchSite();
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'en');
+    expect(titled(loaded.index.articles)).toEqual({
+      One: 'https://blog.example/en/posts/un/',
+      Seul: 'https://blog.example/posts/seul/',
+      Socket: 'https://blog.example/posts/socket.io/',
+    });
+  });
+
+  it('GIVEN defaultContentLanguageInSubdir = true THEN the default language is under its folder too, and no note says it is not followed; a site of one language is as before', async () => {
+    frenchSite('defaultContentLanguageInSubdir = true\n');
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example');
+    expect(titled(loaded.index.articles)).toEqual({
+      Un: 'https://blog.example/fr/posts/un/',
+      Seul: 'https://blog.example/fr/posts/seul/',
+      Socket: 'https://blog.example/fr/posts/socket.io/',
+    });
+    expect(loaded.site.notes).toEqual([]);
+    put('hugo.toml', 'defaultContentLanguageInSubdir = true\n');
+    const single = await loadContent(join(site, 'content'), 'https://blog.example');
+    expect(titled(single.index.articles)).toMatchObject({ One: 'https://blog.example/posts/un/' });
+    expect(single.site.notes).toEqual([
+      expect.stringMatching(/defaultContentLanguageInSubdir is not followed/),
+    ]);
+  });
+
+  it("GIVEN the site's defaultContentLanguage edited while the bot runs THEN the translations read follow it", async () => {
+    frenchSite();
+    library = await watchedContent();
+    const lib = library;
+    expect(titled(lib.current.articles)).toMatchObject({ Un: 'https://blog.example/posts/un/' });
+    put(
+      'hugo.toml',
+      'defaultContentLanguage = "en"\n[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n',
+    );
+    // English the default now: `un.md`, without a language in its name, is English's, and `un.en.md` too.
+    await eventually(() =>
+      expect(Object.keys(titled(lib.current.articles)).sort()).toEqual(['One', 'Seul', 'Socket']),
+    );
   });
 });
 
