@@ -23,8 +23,8 @@ const CLOSING_TAG = /\{\{[<%]-?[ \t]*\/[ \t]*([\w.-]+)|\{%-?[ \t]*end([\w.-]+)/g
  * show as they are written: Hugo's shortcodes (`{{< name >}}`, `{{% name %}}`; the text between a
  * pair stays), Liquid's and Nunjucks's tags and outputs (`{% … %}`, `{{ … }}`, `{# … #}`; Jekyll,
  * Eleventy). `{% raw %}` keeps its text as written and `{% comment %}` drops it; `{% highlight ruby %}`
- * and Hugo's `{{< highlight go >}}` become fenced code. Code is left as written, but for Hugo's escaped
- * shortcodes (`{{</* name *\/>}}` shows as `{{< name >}}`) and `{% raw %}` marks: fenced code and code
+ * and Hugo's `{{< highlight go >}}` become fenced code; Hugo's escaped shortcodes show as written
+ * (`{{</* name *\/>}}` as `{{< name >}}`). Code is left as written, but for those and `{% raw %}` marks: fenced code and code
  * spans, and indented code blocks with `indentedCode` (a Markdown post's body; in MDX indented text
  * is prose). Lines keep their numbers; nothing is ever run. With `markdown` (a post's body, not a
  * summary), a tag over several lines inside a paragraph leaves it whole (see removal).
@@ -131,7 +131,10 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
       if (close === undefined) return undefined;
       const end = close + 3;
       const inner = text.slice(start + 3, close);
-      // A closing `{{< /name >}}`, and the escaped `{{</* name */>}}` that shows one in code, have no name here.
+      // Escaped (`{{</* name */>}}`): Hugo shows the shortcode as written, in prose as in code.
+      if (/^\/\*[\s\S]*\*\/$/.test(inner))
+        return { end, text: `{{${kind}${inner.slice(2, -2)}${kind === '<' ? '>' : '%'}}}` };
+      // A closing `{{< /name >}}` has no name here.
       const name = /^\s*([\w.-]+)/.exec(inner);
       if (name?.[1] === 'highlight') {
         const after = fenced(start, end, inner.slice(name[0].length), find.hugoEndHighlight(end));

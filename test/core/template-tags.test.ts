@@ -146,9 +146,9 @@ describe('stripTemplateTags', () => {
     expect(stripTemplateTags('Run {% highlight sh %}ls{% endhighlight %} now')).toBe('Run ls now');
   });
 
-  it('GIVEN code THEN it is left as written, but Hugo shortcodes escaped to be shown and raw marks', () => {
+  it('GIVEN code THEN it is left as written, but Hugo shortcodes escaped to be shown and raw marks; an escaped shortcode shows in prose too, as Hugo shows it', () => {
     const source = [
-      'Write `{{</* note */>}}` or `{{ page.title }}`; outside code {{</* note */>}} is nothing.',
+      'Write `{{</* note */>}}` or `{{ page.title }}`; outside code {{</* note */>}} shows, {{< note >}} is nothing.',
       '```go-html-template',
       '{{</* note */>}}text{{%/* /note */%}}',
       '{{ .Title }} {% if x %}',
@@ -163,7 +163,7 @@ describe('stripTemplateTags', () => {
     ].join('\n');
     expect(stripTemplateTags(source)).toBe(
       [
-        'Write `{{< note >}}` or `{{ page.title }}`; outside code is nothing.',
+        'Write `{{< note >}}` or `{{ page.title }}`; outside code {{< note >}} shows, is nothing.',
         '```go-html-template',
         '{{< note >}}text{{% /note %}}',
         '{{ .Title }} {% if x %}',
