@@ -146,7 +146,10 @@ const envSchema = z.object({
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z]{2}(?:[-_][a-z\d]{2,8})?$/, 'expected a language code, like en, fr or pt-br'),
+      .regex(
+        /^[a-z]{2}(?:[-_][a-z\d]{2,8}){0,2}$/,
+        'expected a language code, like en, fr, pt-br or zh-hant-tw',
+      ),
   ),
   STORE_URL: optional(
     z

@@ -289,7 +289,10 @@ describe('loadConfig', () => {
     expect(language('pt-BR')).toBe('pt-br');
     expect(language('')).toBeUndefined();
     expect(language(undefined)).toBeUndefined();
-    expect(language('French')).toEqual(['CONTENT_LANGUAGE: expected a language code, like en, fr or pt-br']);
+    expect(language('zh-Hant-TW')).toBe('zh-hant-tw');
+    expect(language('French')).toEqual([
+      'CONTENT_LANGUAGE: expected a language code, like en, fr, pt-br or zh-hant-tw',
+    ]);
   });
 
   it("GIVEN a Jekyll permalink style's name, as in _config.yml THEN its pattern, for the bot and content:check alike", () => {

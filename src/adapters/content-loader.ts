@@ -27,7 +27,7 @@ import {
   mainSectionsOf,
   type HugoMainSections,
 } from '../core/hugo-sections.js';
-import { DEFAULT_CONTENT_LANGUAGE, splitLanguage } from '../core/content-language.js';
+import { DEFAULT_CONTENT_LANGUAGE, languageCode, splitLanguage } from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
 import { deepestTomlLine, parseTomlData } from '../core/toml-data.js';
 import { DataShapeError, deepestLine } from '../core/data-shape.js';
@@ -819,7 +819,7 @@ export async function findArticles(
       notes: [],
       hugoMain: undefined,
       sitePages: [],
-      language: wanted ?? DEFAULT_CONTENT_LANGUAGE,
+      language: wanted === undefined ? DEFAULT_CONTENT_LANGUAGE : languageCode(wanted),
     };
   }
   const unread: string[] = [];
@@ -994,7 +994,10 @@ export async function findArticles(
     notes,
     hugoMain,
     sitePages: sitePages.sort(compare),
-    language: wanted ?? hugoSite?.languages.defaultLanguage ?? DEFAULT_CONTENT_LANGUAGE,
+    language:
+      wanted === undefined
+        ? (hugoSite?.languages.defaultLanguage ?? DEFAULT_CONTENT_LANGUAGE)
+        : languageCode(wanted),
   };
 }
 
@@ -1301,7 +1304,7 @@ function languageContent(
   { folders, defaultLanguage }: HugoLanguages,
   wanted: string | undefined,
 ): { folder: string; language: string } | undefined {
-  for (const language of [wanted?.toLowerCase().replace('_', '-') ?? defaultLanguage, defaultLanguage]) {
+  for (const language of [wanted === undefined ? defaultLanguage : languageCode(wanted), defaultLanguage]) {
     const folder = folders.get(language);
     if (folder !== undefined && folder !== '') return { folder, language };
   }
@@ -1494,11 +1497,11 @@ async function hugoConfigOf(
     const languages = fieldOf(data, 'languages');
     if (!isFields(languages)) return [];
     return Object.entries(languages).flatMap(([code, language]) => {
-      if (isFields(language)) codes.add(code.toLowerCase().replace('_', '-'));
+      if (isFields(language)) codes.add(languageCode(code));
       if (!isFields(language) || fieldOf(language, 'contentdir') === undefined) return [];
       // One that names no folder in the site still makes the site's content per language.
       const folder = contentDirOf({ contentdir: fieldOf(language, 'contentdir') }) ?? '';
-      const key = code.toLowerCase();
+      const key = languageCode(code);
       if (!folders.has(key)) folders.set(key, folder);
       return [folder];
     });
@@ -1536,7 +1539,7 @@ async function hugoConfigOf(
       folders,
       defaultLanguage:
         typeof defaultLanguage === 'string' && defaultLanguage.trim() !== ''
-          ? defaultLanguage.trim().toLowerCase()
+          ? languageCode(defaultLanguage.trim())
           : DEFAULT_CONTENT_LANGUAGE,
       codes: [...codes].sort(compare),
       inSubdir: isTrue(setting('defaultcontentlanguageinsubdir')),

@@ -7,8 +7,11 @@
  * named so, not translations (Hugo knows the site's languages; the bot does not).
  */
 
-/** A language before the extension: two letters, and a region or script (`pt-br`, `zh-hans`). */
-const SUFFIX = /^(.+)\.([a-z]{2}(?:[-_][a-z\d]{2,8})?)\.(md|markdown|mdx)$/i;
+/**
+ * A language before the extension: two letters, and up to two subtags, a script or region
+ * (`pt-br`, `zh-hans`, `zh-hant-tw`).
+ */
+const SUFFIX = /^(.+)\.([a-z]{2}(?:[-_][a-z\d]{2,8}){0,2})\.(md|markdown|mdx)$/i;
 
 // Only names the locale data knows are languages: `notes.js.md` is no translation. Made at the first
 // name that may be one, as its locale data takes a while to load.
@@ -17,14 +20,15 @@ let names: Intl.DisplayNames | undefined;
 /** Hugo's `defaultContentLanguage` unless the site sets another: what CONTENT_LANGUAGE defaults to. */
 export const DEFAULT_CONTENT_LANGUAGE = 'en';
 
-function normal(code: string): string {
-  return code.toLowerCase().replace('_', '-');
+/** A language code as the bot compares it: `pt_BR` is `pt-br`. */
+export function languageCode(code: string): string {
+  return code.toLowerCase().replaceAll('_', '-');
 }
 
 function isLanguage(code: string): boolean {
   try {
     names ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-    return names.of(normal(code)) !== undefined;
+    return names.of(languageCode(code)) !== undefined;
   } catch {
     return false;
   }
@@ -35,7 +39,7 @@ export function splitLanguage(path: string): { name: string; language?: string }
   const [, base, code, extension] = SUFFIX.exec(path) ?? [];
   if (base === undefined || code === undefined || extension === undefined || !isLanguage(code))
     return { name: path };
-  return { name: `${base}.${extension}`, language: normal(code) };
+  return { name: `${base}.${extension}`, language: languageCode(code) };
 }
 
 /**
@@ -45,7 +49,7 @@ export function splitLanguage(path: string): { name: string; language?: string }
 export function nameOf(path: string, wanted: string): string {
   const { name, language } = splitLanguage(path);
   if (language === undefined) return path;
-  return language === normal(wanted) || /(^|\/)index\.[^./]+$/i.test(name) ? name : path;
+  return language === languageCode(wanted) || /(^|\/)index\.[^./]+$/i.test(name) ? name : path;
 }
 
 /**
@@ -57,7 +61,7 @@ export function inLanguage<T extends { readonly file: string }>(
   articles: readonly T[],
   wanted: string,
 ): readonly T[] {
-  const want = normal(wanted);
+  const want = languageCode(wanted);
   // Each file's name without its language, and the language, split once (every index swap asks).
   const split = articles.map(({ file }) => splitLanguage(file));
   // Most blogs have no translations: nothing more to do.

@@ -344,6 +344,21 @@ describe("Hugo's translations named by file (post.en.md beside post.md)", () => 
     ]);
   });
 
+  it("GIVEN a language of three parts (zh-hant-tw) in a bundle's index THEN it is one of the translations, read under its folder", async () => {
+    put(
+      'config/_default/languages.toml',
+      '[en]\nweight = 1\n[zh-hant-tw]\nweight = 2\n[zh-hant-tw.params]\nsubtitle = "x"\n',
+    );
+    put('config/_default/hugo.toml', '[permalinks]\nposts = "/p/:slug/"\n');
+    put('content/posts/bundle/index.md', yaml('title: Bundle\ndate: 2024-01-04'));
+    put('content/posts/bundle/index.zh-hant-tw.md', yaml('title: 套件\nslug: bundle\ndate: 2024-01-04'));
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'zh-hant-tw');
+    expect(titled(loaded.index.articles)).toMatchObject({
+      套件: 'https://blog.example/zh-hant-tw/p/bundle/',
+    });
+    expect(titled(loaded.index.articles)['Bundle']).toBeUndefined();
+  });
+
   it("GIVEN the site's defaultContentLanguage edited while the bot runs THEN the translations read follow it", async () => {
     frenchSite();
     library = await watchedContent();

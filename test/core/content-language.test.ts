@@ -6,6 +6,8 @@ describe("Hugo's translations by file name", () => {
     expect(splitLanguage('posts/my-post.fr.md')).toEqual({ name: 'posts/my-post.md', language: 'fr' });
     expect(splitLanguage('x/index.pt-BR.markdown')).toEqual({ name: 'x/index.markdown', language: 'pt-br' });
     expect(splitLanguage('a/b.zh_Hans.mdx')).toEqual({ name: 'a/b.mdx', language: 'zh-hans' });
+    expect(splitLanguage('p/index.zh-Hant-TW.md')).toEqual({ name: 'p/index.md', language: 'zh-hant-tw' });
+    expect(splitLanguage('p/index.sr_Latn_RS.md')).toEqual({ name: 'p/index.md', language: 'sr-latn-rs' });
     for (const name of [
       'my-post.md',
       'state-of.js.md',
@@ -14,6 +16,7 @@ describe("Hugo's translations by file name", () => {
       'fr.md',
       'a.fr.txt',
       'a.eng.md',
+      'a.zh-hant-tw-x.md',
     ])
       expect(splitLanguage(name)).toEqual({ name });
   });
