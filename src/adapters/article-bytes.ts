@@ -31,6 +31,7 @@ export type ReadAs = Pick<
   ArticleSource,
   | 'contentPath'
   | 'language'
+  | 'languages'
   | 'eleventy'
   | 'hugo'
   | 'cascade'
@@ -59,6 +60,7 @@ export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): s
     readAs.hugoSections ?? null,
     // The language read, which may be the site's default (see FoundArticles.language): a post's name.
     readAs.language ?? null,
+    readAs.languages ?? null,
   ]);
   return createHash('sha256')
     .update(how)

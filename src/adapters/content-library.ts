@@ -119,6 +119,8 @@ export class ContentLibrary {
   #otherLanguages: ReadonlySet<string> = new Set();
   /** The language read of translations, as the last walk found it (see FoundArticles.language). */
   #language: string = DEFAULT_CONTENT_LANGUAGE;
+  /** The languages the site's configuration sets up, as the last walk found them. */
+  #languages: readonly string[] = [];
   /** What Hugo's configuration and `_index.md` files cascade, as the last walk read them (see findArticles). */
   #cascades: HugoCascades = NO_CASCADES;
   #eleventyData: EleventyData = NO_ELEVENTY_DATA;
@@ -543,6 +545,8 @@ export class ContentLibrary {
         language: this.#options.language,
       });
       this.#walkProblems = found.problems;
+      // A configuration being fixed does not switch a running bot to another language's posts.
+      const language = found.languageUnread === true && this.#built ? this.#language : found.language;
       // Every file is parsed anew when how the site is read changed (an Eleventy configuration
       // added, a Hugo site's content folder elsewhere: its sections; another time zone: its dates).
       const readAll =
@@ -550,12 +554,14 @@ export class ContentLibrary {
         found.eleventy !== this.#eleventy ||
         found.hugo !== this.#hugo ||
         found.timeZone !== this.#timeZone ||
-        found.language !== this.#language ||
+        language !== this.#language ||
+        !isDeepStrictEqual(found.languages, this.#languages) ||
         !isDeepStrictEqual(found.permalinks, this.#permalinks);
       this.#jekyll = found.jekyll;
       this.#hugo = found.hugo;
       this.#otherLanguages = found.otherLanguages;
-      this.#language = found.language;
+      this.#language = language;
+      this.#languages = found.languages;
       this.#bundles = found.bundles;
       this.#cascades = found.cascades;
       this.#eleventyData = found.eleventyData;
@@ -614,7 +620,7 @@ export class ContentLibrary {
     const outcomes = await readArticles(
       targets,
       parseSettingsOf(
-        { ...this.#options, language: this.#language },
+        { ...this.#options, language: this.#language, languages: this.#languages },
         {
           hugo: this.#hugo,
           eleventy: this.#eleventy,
@@ -757,6 +763,7 @@ export class ContentLibrary {
     const { store } = this.#options;
     const { next, expired, upcoming, ...built } = publishedIndex(articles, {
       language: this.#language,
+      languages: this.#languages,
       now: Date.now(),
       builds: this.#builds,
       searchOf: store === undefined ? undefined : (indexed) => store.searchOf(indexed),

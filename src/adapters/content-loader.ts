@@ -103,7 +103,10 @@ export async function loadContent(
   const { files, problems } = found;
   const articles: Article[] = [];
   const staticFiles: string[] = [];
-  const settings = parseSettingsOf({ siteUrl, articleUrl, dir, language: found.language }, found);
+  const settings = parseSettingsOf(
+    { siteUrl, articleUrl, dir, language: found.language, languages: found.languages },
+    found,
+  );
   for (const outcome of await readArticles(files, settings)) {
     if (outcome.kind === 'article') articles.push(outcome.article);
     else if (outcome.kind === 'problems') problems.push(...outcome.problems);
@@ -117,6 +120,7 @@ export async function loadContent(
     upcoming,
   } = publishedIndex(articles, {
     language: found.language,
+    languages: found.languages,
     now: Date.now(),
     builds: found.builds,
   });
@@ -146,6 +150,8 @@ export interface ParseSettings {
   readonly dir?: string | undefined;
   /** The language read of a post's translations (`post.fr.md`): see FoundArticles.language. */
   readonly language?: string | undefined;
+  /** The languages the site's configuration sets up: see FoundArticles.languages. */
+  readonly languages?: readonly string[] | undefined;
   /** Whether the content folder is in an Eleventy site (see {@link FoundArticles.eleventy}). */
   readonly eleventy?: boolean | undefined;
   /** Whether it is (or is in) a Hugo site's content (see {@link FoundArticles.hugo}). */
@@ -354,7 +360,7 @@ async function readAndParseChunk(
   pool: ParsePool,
   store: ContentStore | undefined,
 ): Promise<FileOutcome[] | undefined> {
-  const { siteUrl, language, eleventy, hugo, timeZone } = settings;
+  const { siteUrl, language, languages, eleventy, hugo, timeZone } = settings;
   const read = await pool.readAndParse(
     files.map(({ path, file, cascade }) => ({
       path,
@@ -363,6 +369,7 @@ async function readAndParseChunk(
       siteUrl,
       ...addressOf(settings, file),
       language,
+      languages,
       eleventy,
       hugo,
       timeZone,
@@ -414,13 +421,14 @@ async function readChunk(
   settings: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
-  const { siteUrl, language, eleventy, hugo, timeZone } = settings;
+  const { siteUrl, language, languages, eleventy, hugo, timeZone } = settings;
   const read = await pMap(
     files,
     (file) =>
       readArticle(file, store, {
         ...addressOf(settings, file.file),
         language,
+        languages,
         eleventy,
         hugo,
         cascade: file.cascade,
@@ -440,6 +448,7 @@ async function readChunk(
       siteUrl,
       ...addressOf(settings, file),
       language,
+      languages,
       eleventy,
       hugo,
       timeZone,
@@ -576,6 +585,13 @@ export interface FoundArticles {
    * the site's `defaultContentLanguage`, else `en`.
    */
   readonly language: string;
+  /**
+   * CONTENT_LANGUAGE unset, and the Hugo site's configuration could not be read (a typo being
+   * fixed): `language` is a guess, which a running bot does not switch to (see ContentLibrary).
+   */
+  readonly languageUnread?: true;
+  /** The languages a Hugo site's configuration sets up (`[languages.fr]`), lowercased; else none. */
+  readonly languages: readonly string[];
 }
 
 /**
@@ -820,6 +836,7 @@ export async function findArticles(
       hugoMain: undefined,
       sitePages: [],
       language: wanted === undefined ? DEFAULT_CONTENT_LANGUAGE : languageCode(wanted),
+      languages: [],
     };
   }
   const unread: string[] = [];
@@ -996,8 +1013,10 @@ export async function findArticles(
     sitePages: sitePages.sort(compare),
     language:
       wanted === undefined
-        ? (hugoSite?.languages.defaultLanguage ?? DEFAULT_CONTENT_LANGUAGE)
+        ? (hugoSite?.language ?? hugoSite?.languages.defaultLanguage ?? DEFAULT_CONTENT_LANGUAGE)
         : languageCode(wanted),
+    ...(wanted === undefined && hugoSite?.languages.readable === false ? { languageUnread: true } : {}),
+    languages: hugoSite?.languages.codes ?? [],
   };
 }
 
@@ -1194,6 +1213,8 @@ interface HugoSite {
   readonly otherLanguages?: ReadonlySet<string>;
   /** Its configuration's languages. */
   readonly languages: HugoLanguages;
+  /** The language of the content folder read, in a site with a content folder per language. */
+  readonly language?: string;
   /** Its folder, when above the content folder (see {@link FoundArticles.settingFolders}). */
   readonly site?: string;
   /** Its configuration files that could not be read. */
@@ -1227,6 +1248,7 @@ async function findHugoSite(
       content: chosen.folder,
       languageDirs: false,
       otherLanguages: otherLanguagesIn(root, root, languages, chosen.language),
+      language: chosen.language,
     };
   }
   const sites = [dirname(root)];
@@ -1252,6 +1274,7 @@ async function findHugoSite(
           languageDirs: false,
           content: relative(root, folder),
           otherLanguages: otherLanguagesIn(site, root, languages, chosen.language),
+          language: chosen.language,
           site,
         };
       // In a language's own content folder (`content/english`, as `languages.en.contentDir` sets it),
@@ -1268,7 +1291,9 @@ async function findHugoSite(
           ...(code === undefined ? config : inLanguage(config, languages, code)),
           languageDirs: false,
           content: '',
-          ...(code === undefined ? {} : { otherLanguages: otherLanguagesIn(site, root, languages, code) }),
+          ...(code === undefined
+            ? {}
+            : { otherLanguages: otherLanguagesIn(site, root, languages, code), language: code }),
           site,
         };
         const prefix = relative(language, root);
@@ -1290,8 +1315,10 @@ interface HugoLanguages {
   readonly folders: ReadonlyMap<string, string>;
   /** `defaultContentLanguage`, lowercased (`en` by default, as Hugo's). */
   readonly defaultLanguage: string;
-  /** Every language its `languages` sets up, lowercased, `_` read as `-` (`pt-br`), sorted. */
+  /** Every language its `languages` sets up, lowercased as Hugo names their folders (`pt_br`), sorted. */
   readonly codes: readonly string[];
+  /** False when a configuration file could not be read: `defaultLanguage` may not be the site's. */
+  readonly readable: boolean;
   /** `defaultContentLanguageInSubdir = true`: the default language's pages are under its folder too. */
   readonly inSubdir: boolean;
 }
@@ -1304,9 +1331,10 @@ function languageContent(
   { folders, defaultLanguage }: HugoLanguages,
   wanted: string | undefined,
 ): { folder: string; language: string } | undefined {
-  for (const language of [wanted === undefined ? defaultLanguage : languageCode(wanted), defaultLanguage]) {
-    const folder = folders.get(language);
-    if (folder !== undefined && folder !== '') return { folder, language };
+  for (const language of [wanted ?? defaultLanguage, defaultLanguage]) {
+    // As the configuration writes it (`pt_br`), whichever way CONTENT_LANGUAGE does (`pt-br`).
+    const found = [...folders].find(([code]) => languageCode(code) === languageCode(language));
+    if (found !== undefined && found[1] !== '') return { folder: found[1], language: found[0] };
   }
   return undefined;
 }
@@ -1345,7 +1373,7 @@ function inLanguage<T extends { readonly permalinks: PermalinksRead }>(
 ): T {
   const { permalinks, notes } = config.permalinks;
   const followed = notes.filter((note) => !/^defaultcontentlanguageinsubdir /i.test(note.text));
-  const prefixed = language !== defaultLanguage || inSubdir;
+  const prefixed = languageCode(language) !== languageCode(defaultLanguage) || inSubdir;
   return {
     ...config,
     permalinks: {
@@ -1472,10 +1500,13 @@ async function hugoConfigOf(
   ];
   const configs: { path: string; text: string; data: Record<string, unknown> }[] = [];
   const problems: ConfigProblem[] = [];
+  // A file there that cannot be read (a typo being fixed) leaves the site's default language unknown.
+  let unreadable = false;
   for (const { file, key } of files) {
     const path = join(site, file);
     const text = await readFile(path, 'utf8').catch(() => undefined);
     const data = text === undefined ? undefined : await configData(path, text, problems);
+    if (text !== undefined && data === undefined) unreadable = true;
     if (text !== undefined && data !== undefined)
       configs.push({ path, text, data: key === undefined ? data : { [key]: data } });
   }
@@ -1497,11 +1528,11 @@ async function hugoConfigOf(
     const languages = fieldOf(data, 'languages');
     if (!isFields(languages)) return [];
     return Object.entries(languages).flatMap(([code, language]) => {
-      if (isFields(language)) codes.add(languageCode(code));
+      if (isFields(language)) codes.add(code.toLowerCase());
       if (!isFields(language) || fieldOf(language, 'contentdir') === undefined) return [];
       // One that names no folder in the site still makes the site's content per language.
       const folder = contentDirOf({ contentdir: fieldOf(language, 'contentdir') }) ?? '';
-      const key = languageCode(code);
+      const key = code.toLowerCase();
       if (!folders.has(key)) folders.set(key, folder);
       return [folder];
     });
@@ -1539,10 +1570,11 @@ async function hugoConfigOf(
       folders,
       defaultLanguage:
         typeof defaultLanguage === 'string' && defaultLanguage.trim() !== ''
-          ? languageCode(defaultLanguage.trim())
+          ? defaultLanguage.trim().toLowerCase()
           : DEFAULT_CONTENT_LANGUAGE,
       codes: [...codes].sort(compare),
       inSubdir: isTrue(setting('defaultcontentlanguageinsubdir')),
+      readable: !unreadable,
     },
     problems,
   };

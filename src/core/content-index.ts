@@ -66,16 +66,28 @@ export function publishedIndex(
   articles: readonly Article[],
   {
     language,
+    languages,
     now,
     builds,
     searchOf,
-  }: { language: string; now: number; builds?: SiteBuilds | undefined; searchOf?: SearchFactory | undefined },
+  }: {
+    language: string;
+    /** The languages the site's configuration sets up (see inLanguage). */
+    languages?: readonly string[] | undefined;
+    now: number;
+    builds?: SiteBuilds | undefined;
+    searchOf?: SearchFactory | undefined;
+  },
 ): ReturnType<typeof buildIndex> & {
   expired: readonly Article[];
   upcoming: readonly Article[];
   next: number | undefined;
 } {
-  const { live, expired, upcoming, next } = splitPublished(inLanguage(articles, language), now, builds);
+  const { live, expired, upcoming, next } = splitPublished(
+    inLanguage(articles, language, languages),
+    now,
+    builds,
+  );
   return { ...buildIndex(live, searchOf), expired, upcoming, next };
 }
 

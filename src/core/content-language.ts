@@ -34,22 +34,34 @@ function isLanguage(code: string): boolean {
   }
 }
 
-/** `posts/my-post.fr.md` → `{ name: 'posts/my-post.md', language: 'fr' }`; one without is as it was. */
-export function splitLanguage(path: string): { name: string; language?: string } {
+/**
+ * `posts/my-post.fr.md` → `{ name: 'posts/my-post.md', language: 'fr' }`; one without is as it was.
+ * With `languages`, those a site's configuration sets up (Hugo's `[languages]`), only they are
+ * languages, as Hugo reads names; without, any the locale data knows.
+ */
+export function splitLanguage(
+  path: string,
+  languages: readonly string[] = [],
+): { name: string; language?: string } {
   const [, base, code, extension] = SUFFIX.exec(path) ?? [];
-  if (base === undefined || code === undefined || extension === undefined || !isLanguage(code))
-    return { name: path };
-  return { name: `${base}.${extension}`, language: languageCode(code) };
+  if (base === undefined || code === undefined || extension === undefined) return { name: path };
+  const language = languageCode(code);
+  const known =
+    languages.length === 0 ? isLanguage(code) : languages.some((one) => languageCode(one) === language);
+  return known ? { name: `${base}.${extension}`, language } : { name: path };
 }
 
 /**
  * The file's name as the post's name: without its language when that is the bot's (`my-post.en.md`
- * → `my-post.md`), or when it is a page bundle's `index` (`index.fr.md`: no post is named "index").
+ * → `my-post.md`), or when it is a page bundle's `index` (`index.fr.md`: no post is named "index"),
+ * or one of the site's `languages` (see splitLanguage), which Hugo never counts in a name.
  */
-export function nameOf(path: string, wanted: string): string {
-  const { name, language } = splitLanguage(path);
+export function nameOf(path: string, wanted: string, languages: readonly string[] = []): string {
+  const { name, language } = splitLanguage(path, languages);
   if (language === undefined) return path;
-  return language === languageCode(wanted) || /(^|\/)index\.[^./]+$/i.test(name) ? name : path;
+  return language === languageCode(wanted) || languages.length > 0 || /(^|\/)index\.[^./]+$/i.test(name)
+    ? name
+    : path;
 }
 
 /**
@@ -60,10 +72,12 @@ export function nameOf(path: string, wanted: string): string {
 export function inLanguage<T extends { readonly file: string }>(
   articles: readonly T[],
   wanted: string,
+  /** The site's languages, when its configuration sets them up (see splitLanguage). */
+  languages: readonly string[] = [],
 ): readonly T[] {
   const want = languageCode(wanted);
   // Each file's name without its language, and the language, split once (every index swap asks).
-  const split = articles.map(({ file }) => splitLanguage(file));
+  const split = articles.map(({ file }) => splitLanguage(file, languages));
   // Most blogs have no translations: nothing more to do.
   if (split.every(({ language }) => language === undefined)) return articles;
   // Each file's post (its name without language and extension) and language.

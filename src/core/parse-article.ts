@@ -77,8 +77,13 @@ export interface ArticleSource {
    * (the first the `:section`), and those above a `_posts` folder its first categories (Jekyll).
    */
   readonly contentPath?: string | undefined;
-  /** CONTENT_LANGUAGE (default `en`): a file named in it (`post.fr.md`) is named without it (see nameOf). */
+  /** The language read (default `en`): a file named in it (`post.fr.md`) is named without it (see nameOf). */
   readonly language?: string | undefined;
+  /**
+   * The languages a Hugo site's configuration sets up (`[languages.fr]`): a file named in any of them
+   * is named without it, and only they are languages in a name (see nameOf).
+   */
+  readonly languages?: readonly string[] | undefined;
   /**
    * Whether the file is in an Eleventy site: a text `tags` is then one tag (`tags: my tag`), as
    * Eleventy reads it, a `_posts` folder is no Jekyll's, and a file without front matter is a page
@@ -257,6 +262,7 @@ function parseSource({
   articleUrl = DEFAULT_ARTICLE_URL,
   contentPath,
   language = DEFAULT_CONTENT_LANGUAGE,
+  languages,
   eleventy = false,
   hugo = false,
   cascade,
@@ -532,7 +538,7 @@ function parseSource({
   }
   const meta = front.data;
   // What the name says, without the language of a translation (see nameOf).
-  const ownName = nameOf(file, language);
+  const ownName = nameOf(file, language, languages);
   const named = fileName(ownName);
   // Jekyll stops at such a name ("Invalid date") unless the front matter dates the post, as Eleventy
   // then does too: the name's prefix is not read at all.
@@ -549,7 +555,7 @@ function parseSource({
       meta,
     );
   }
-  const place = contentPath === undefined ? undefined : nameOf(contentPath, language);
+  const place = contentPath === undefined ? undefined : nameOf(contentPath, language, languages);
   // The key commands and buttons use: the front matter's slug (as the generators accept it) or the
   // file's name, made a slug; the address is made from them whole (see fillArticleUrl).
   const slug = meta.slug === undefined ? named.slug : slugOf(meta.slug);

@@ -4,7 +4,7 @@ import {
   JEKYLL_PERMALINK_STYLES,
   unknownArticleUrlTokens,
 } from './article-url.js';
-import { splitLanguage } from './content-language.js';
+import { languageCode, splitLanguage } from './content-language.js';
 
 /*
  * The addresses a site's own configuration gives its posts: Hugo's `permalinks`, by top-level
@@ -84,9 +84,11 @@ export function translationFolder(
 ): string | undefined {
   if (translations === undefined) return undefined;
   const { languages, defaultLanguage, inSubdir } = translations;
-  const { language } = splitLanguage(file);
-  const own = language !== undefined && languages.includes(language) ? language : defaultLanguage;
-  return own !== defaultLanguage || inSubdir ? own : undefined;
+  const { language } = splitLanguage(file, languages);
+  const isDefault = language === undefined || language === languageCode(defaultLanguage);
+  if (isDefault) return inSubdir ? defaultLanguage : undefined;
+  // Its folder as the configuration writes the language (`pt_br`), as Hugo names it.
+  return languages.find((one) => languageCode(one) === language);
 }
 
 export const NO_PERMALINKS: SitePermalinks = {};

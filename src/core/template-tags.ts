@@ -131,8 +131,8 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
       if (close === undefined) return undefined;
       const end = close + 3;
       const inner = text.slice(start + 3, close);
-      // Escaped (`{{</* name */>}}`): Hugo shows the shortcode as written, in prose as in code.
-      if (/^\/\*[\s\S]*\*\/$/.test(inner))
+      // Escaped (`{{</* name */>}}`): in a post's text, Hugo shows the shortcode, in prose as in code.
+      if (markdown && /^\/\*[\s\S]*\*\/$/.test(inner))
         return { end, text: `{{${kind}${inner.slice(2, -2)}${kind === '<' ? '>' : '%'}}}` };
       // A closing `{{< /name >}}` has no name here.
       const name = /^\s*([\w.-]+)/.exec(inner);

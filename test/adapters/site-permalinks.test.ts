@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentLibrary } from '../../src/adapters/content-library.js';
-import { loadContent } from '../../src/adapters/content-loader.js';
+import { findArticles, loadContent } from '../../src/adapters/content-loader.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { hugoPermalinks, jekyllPermalink, sitePermalinkOf } from '../../src/core/site-permalinks.js';
@@ -232,6 +232,8 @@ describe("Hugo's permalinks", () => {
     expect(await addresses('content/en')).toEqual({
       'content/en/posts/one.md': 'https://blog.example/en/posts/one/',
     });
+    // CONTENT_DIR at a language's folder: that language is read.
+    expect((await findArticles(join(site, 'content/en'))).language).toBe('en');
     // A language without a folder of its own: the default language's is read.
     const german = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'de');
     expect(german.index.articles.map((article) => article.url)).toEqual(['https://blog.example/posts/un/']);
@@ -357,6 +359,41 @@ describe("Hugo's translations named by file (post.en.md beside post.md)", () => 
       套件: 'https://blog.example/zh-hant-tw/p/bundle/',
     });
     expect(titled(loaded.index.articles)['Bundle']).toBeUndefined();
+  });
+
+  it("GIVEN a post only in another of the site's languages, or named in the default one THEN its language is no part of its slug or address, as Hugo names it", async () => {
+    frenchSite();
+    put('content/posts/only.en.md', yaml('title: Only\ndate: 2024-01-05'));
+    put('content/posts/named.fr.md', yaml('title: Named\ndate: 2024-01-06'));
+    const french = await loadContent(join(site, 'content'), 'https://blog.example');
+    expect(titled(french.index.articles)).toMatchObject({
+      Only: 'https://blog.example/en/posts/only/',
+      Named: 'https://blog.example/posts/named/',
+    });
+    expect(french.index.articles.find((a) => a.title === 'Only')?.slug).toBe('only');
+    const english = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'en');
+    expect(titled(english.index.articles)).toMatchObject({
+      Only: 'https://blog.example/en/posts/only/',
+      Named: 'https://blog.example/posts/named/',
+    });
+  });
+
+  it('GIVEN a language key written pt_BR THEN its posts are under /pt_br/, as Hugo names the folder; CONTENT_LANGUAGE=pt-br reads it', async () => {
+    put('hugo.toml', '[languages.en]\nweight = 1\n[languages.pt_BR]\nweight = 2\n');
+    put('content/posts/tres.pt_br.md', yaml('title: Tres\ndate: 2024-01-07'));
+    const loaded = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'pt-br');
+    expect(titled(loaded.index.articles)).toMatchObject({ Tres: 'https://blog.example/pt_br/posts/tres/' });
+  });
+
+  it("GIVEN the site's configuration broken while the bot runs THEN it keeps reading the language it read", async () => {
+    frenchSite();
+    library = await watchedContent();
+    const lib = library;
+    put('hugo.toml', 'defaultContentLanguage = "fr"\n[languages.fr\n');
+    put('content/posts/nouveau.md', yaml('title: Nouveau\ndate: 2024-01-08'));
+    await eventually(() => expect(titled(lib.current.articles)).toHaveProperty('Nouveau'));
+    expect(titled(lib.current.articles)).toHaveProperty('Un');
+    expect(titled(lib.current.articles)).not.toHaveProperty('One');
   });
 
   it("GIVEN the site's defaultContentLanguage edited while the bot runs THEN the translations read follow it", async () => {

@@ -146,9 +146,17 @@ describe('stripTemplateTags', () => {
     expect(stripTemplateTags('Run {% highlight sh %}ls{% endhighlight %} now')).toBe('Run ls now');
   });
 
-  it('GIVEN code THEN it is left as written, but Hugo shortcodes escaped to be shown and raw marks; an escaped shortcode shows in prose too, as Hugo shows it', () => {
+  it("GIVEN an escaped shortcode in a post's text THEN it shows, as Hugo shows it; in a summary of the front matter, which Hugo shows as written, it is left out", () => {
+    const text = 'Write {{</* figure src="x" */>}} or {{%/* note */%}}; {{< note >}} is nothing.';
+    expect(stripTemplateTags(text, { markdown: true })).toBe(
+      'Write {{< figure src="x" >}} or {{% note %}}; is nothing.',
+    );
+    expect(stripTemplateTags(text)).toBe('Write or; is nothing.');
+  });
+
+  it('GIVEN code THEN it is left as written, but Hugo shortcodes escaped to be shown and raw marks', () => {
     const source = [
-      'Write `{{</* note */>}}` or `{{ page.title }}`; outside code {{</* note */>}} shows, {{< note >}} is nothing.',
+      'Write `{{</* note */>}}` or `{{ page.title }}`; outside code {{</* note */>}} is nothing.',
       '```go-html-template',
       '{{</* note */>}}text{{%/* /note */%}}',
       '{{ .Title }} {% if x %}',
@@ -163,7 +171,7 @@ describe('stripTemplateTags', () => {
     ].join('\n');
     expect(stripTemplateTags(source)).toBe(
       [
-        'Write `{{< note >}}` or `{{ page.title }}`; outside code {{< note >}} shows, is nothing.',
+        'Write `{{< note >}}` or `{{ page.title }}`; outside code is nothing.',
         '```go-html-template',
         '{{< note >}}text{{% /note %}}',
         '{{ .Title }} {% if x %}',
