@@ -27,7 +27,12 @@ import {
   mainSectionsOf,
   type HugoMainSections,
 } from '../core/hugo-sections.js';
-import { DEFAULT_CONTENT_LANGUAGE, languageCode, splitLanguage } from '../core/content-language.js';
+import {
+  DEFAULT_CONTENT_LANGUAGE,
+  inLanguage as translationsIn,
+  languageCode,
+  splitLanguage,
+} from '../core/content-language.js';
 import { publishedIndex, type ContentIndex } from '../core/content-index.js';
 import { deepestTomlLine, parseTomlData } from '../core/toml-data.js';
 import { DataShapeError, deepestLine } from '../core/data-shape.js';
@@ -991,6 +996,11 @@ export async function findArticles(
       const cascade = cascadeOf(inside, { cascades, hugo, eleventyData, jekyllFields, permalinks });
       return cascade === undefined ? { path, file: name(inside) } : { path, file: name(inside), cascade };
     });
+  const language =
+    wanted === undefined
+      ? (hugoSite?.language ?? hugoSite?.languages.defaultLanguage ?? DEFAULT_CONTENT_LANGUAGE)
+      : languageCode(wanted);
+  const languages = hugoSite?.languages.codes ?? [];
   return {
     files,
     problems,
@@ -1010,13 +1020,17 @@ export async function findArticles(
     permalinks,
     notes,
     hugoMain,
-    sitePages: sitePages.sort(compare),
-    language:
-      wanted === undefined
-        ? (hugoSite?.language ?? hugoSite?.languages.defaultLanguage ?? DEFAULT_CONTENT_LANGUAGE)
-        : languageCode(wanted),
+    // Of a page's translations (`about/index.fr.md`), the one in the language read, as its posts.
+    sitePages: translationsIn(
+      sitePages.map((file) => ({ file })),
+      language,
+      languages,
+    )
+      .map(({ file }) => file)
+      .sort(compare),
+    language,
     ...(wanted === undefined && hugoSite?.languages.readable === false ? { languageUnread: true } : {}),
-    languages: hugoSite?.languages.codes ?? [],
+    languages,
   };
 }
 

@@ -52,6 +52,18 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     expect(await titlesIn('.')).toEqual(['First one-on-ones', 'On delegation', 'The staff path']);
   });
 
+  it("GIVEN a site page's translations (about/index.fr.md) THEN only the one in the language read is named as left out", async () => {
+    put('content/about/index.md', post('About'));
+    put('content/about/index.fr.md', post('À propos'));
+    put('hugo.toml', 'title = "A blog"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n');
+    const english = await findArticles(join(site, 'content'));
+    expect(english.sitePages).toContain(join(site, 'content/about/index.md'));
+    expect(english.sitePages).not.toContain(join(site, 'content/about/index.fr.md'));
+    const french = await findArticles(join(site, 'content'), { language: 'fr' });
+    expect(french.sitePages).toContain(join(site, 'content/about/index.fr.md'));
+    expect(french.sitePages).not.toContain(join(site, 'content/about/index.md'));
+  });
+
   it('GIVEN CONTENT_DIR inside the content (a section) THEN every page there is read, its top ones too', async () => {
     put('content/posts/welcome.md', post('Welcome'));
     expect(await titlesIn('content/posts')).toEqual(['First one-on-ones', 'The staff path', 'Welcome']);
