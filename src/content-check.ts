@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { linkedSiteUrl, loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
@@ -63,7 +63,7 @@ async function check(): Promise<number> {
         ]),
     ...siteNotes(site),
     ...eleventyAddressNote(site.eleventy, articleUrl, index.articles),
-    ...blogLinkNote(site, blogLinks, index.articles),
+    ...blogLinkNote(site, blogLinks, index.articles, contentDir),
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
@@ -137,11 +137,16 @@ function blogLinkNote(
   { hugo, jekyll, eleventy }: LoadedContent['site'],
   links: BlogLinks,
   articles: readonly Article[],
+  contentDir: string,
 ): string[] {
   if (links.siteUrl === undefined || links.blog !== DEFAULT_BLOG_URL || links.tag !== DEFAULT_TAG_URL)
     return [];
-  // Hugo lists a section's pages at its name: the section most posts' addresses are in.
-  const section = hugo === undefined ? undefined : mostCommonSection(articles, links.siteUrl);
+  // Hugo lists a section's pages at its name: the section most posts' addresses are in, else (posts
+  // at their permalinks' `/p/:slug/`) the one most of their files are in.
+  const section =
+    hugo === undefined
+      ? undefined
+      : (mostCommonSection(articles, links.siteUrl) ?? mostCommonFolder(articles, join(contentDir, hugo)));
   const where =
     hugo !== undefined
       ? `a Hugo site lists its tags at TAG_URL=/tags/:tagslug/ and a section's posts at the section's name (${
@@ -173,6 +178,19 @@ function mostCommonSection(articles: readonly Article[], siteUrl: string): strin
     const folders = file.split(/[\\/]/).slice(0, -1);
     // A year's folder (`content/posts/2024/` under `/:year/…`) is no section: Hugo lists none there.
     if (folder !== undefined && !/^\d+$/.test(folder) && folders.includes(folder))
+      counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;
+  return best?.[0];
+}
+
+/** The folder right inside `content` (Hugo's content folder) that holds most articles' files, if any does. */
+function mostCommonFolder(articles: readonly Article[], content: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const { file } of articles) {
+    const [folder, ...rest] = relative(content, file).split(sep);
+    if (folder !== undefined && folder !== '..' && rest.length > 0)
       counts.set(folder, (counts.get(folder) ?? 0) + 1);
   }
   let best: [string, number] | undefined;

@@ -107,12 +107,20 @@ describe("content:check on a generator's site linked with the bot's default blog
     expect(await noted({ CONTENT_DIR: join(hugoBlog, 'content') })).toMatch(
       /\(BLOG_URL=\/blog\/, where most of these posts are, as BLOG_URL unset gives\)/,
     );
-    // Posts at the site's root: no folder of theirs to name, only the rule.
+    // Posts at the site's root (or at /p/): the section their files are in, which Hugo lists at its name.
     const hugoRoot = folder('hugo-root-links', {
-      'hugo.toml': 'title = "Blog"\n[permalinks]\nposts = "/:slug/"\n',
-      'content/posts/first.md': post(''),
+      'hugo.toml': 'title = "Blog"\n[permalinks]\npost = "/:slug/"\n',
+      'content/post/first.md': post(''),
     });
     expect(await noted({ CONTENT_DIR: join(hugoRoot, 'content') })).toMatch(
+      /\(BLOG_URL=\/post\/, where most of these posts are\)/,
+    );
+    // No section at all: only the rule.
+    const hugoTop = folder('hugo-top-links', {
+      'hugo.toml': 'title = "Blog"\n',
+      'content/first.md': post(''),
+    });
+    expect(await noted({ CONTENT_DIR: join(hugoTop, 'content') })).toMatch(
       /\(BLOG_URL=\/posts\/ for posts in content\/posts\)/,
     );
     // Posts in a year's folder at a dated address: the year is no section, nor a page Hugo makes.
@@ -121,7 +129,7 @@ describe("content:check on a generator's site linked with the bot's default blog
       'content/posts/2024/first.md': post('date: 2024-01-02\n'),
     });
     expect(await noted({ CONTENT_DIR: join(hugoYears, 'content') })).toMatch(
-      /\(BLOG_URL=\/posts\/ for posts in content\/posts\)/,
+      /\(BLOG_URL=\/posts\/, where most of these posts are\)/,
     );
     expect(await noted({ CONTENT_DIR: jekyll, BLOG_URL: '/', TAG_URL: 'none' })).toBeUndefined();
     // A plain folder of posts is no generator's: nothing to say.
