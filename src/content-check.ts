@@ -231,8 +231,8 @@ function sitePageNotes({ hugoMain, sitePages }: LoadedContent['site']): string[]
   if (sitePages.length === 0 || hugoMain === undefined) return [];
   const why =
     hugoMain.named === undefined
-      ? "at the top of the Hugo site's content, not articles: like its about or search page, they are in no section, where its posts are (its params.mainSections chooses the sections read)"
-      : `outside the Hugo site's main sections (${hugoMain.named.join(', ')}: its params.mainSections), not articles`;
+      ? "at the top of the Hugo site's content, not articles: like its about or search page, they are in no section, where its posts are (its mainSections, or params.mainSections, chooses the sections read)"
+      : `outside the Hugo site's main sections (${hugoMain.named.join(', ')}: its mainSections), not articles`;
   return [`${sitePages.length} page(s) ${why}:`, ...sitePages.map((file) => `  ${file}`)];
 }
 

@@ -579,7 +579,7 @@ export class ContentLibrary {
       if (found.sitePages.length > 0 && !isDeepStrictEqual(found.sitePages, this.#sitePages))
         this.#options.logger.info(
           { pages: found.sitePages.slice(0, MAX_NAMED), count: found.sitePages.length },
-          "the Hugo site's pages in no section (about, search), or outside its params.mainSections, are not posts: not read",
+          "the Hugo site's pages in no section (about, search), or outside its mainSections, are not posts: not read",
         );
       this.#sitePages = found.sitePages;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).

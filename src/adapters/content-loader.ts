@@ -1216,7 +1216,7 @@ interface HugoSite {
   readonly address?: SiteAddress;
   /** What its configuration cascades to every page (see {@link HugoCascades}). */
   readonly cascade: readonly Cascade[];
-  /** Its configuration's `params.mainSections` (see {@link HugoMainSections}). */
+  /** Its configuration's `mainSections` or `params.mainSections` (see {@link HugoMainSections}). */
   readonly mainSections: readonly string[] | undefined;
   /**
    * Whether its configuration gives a language its own content folder (`languages.en.contentDir`),
@@ -1569,13 +1569,16 @@ async function hugoConfigOf(
       inSubdir: found('defaultcontentlanguageinsubdir'),
       dates: found('frontmatter'),
     }),
-    // Hugo merges `params` from every file: the first that sets `mainSections`.
-    mainSections: configs
-      .map(({ data }) => {
-        const params = fieldOf(data, 'params');
-        return isFields(params) ? mainSectionsOf(fieldOf(params, 'mainsections')) : undefined;
-      })
-      .find((names) => names !== undefined),
+    // The configuration's own `mainSections` (Hugo's since 0.112), else the older `params.mainSections`
+    // (Hugo merges `params` from every file): the first file's that sets it.
+    mainSections:
+      mainSectionsOf(setting('mainsections')) ??
+      configs
+        .map(({ data }) => {
+          const params = fieldOf(data, 'params');
+          return isFields(params) ? mainSectionsOf(fieldOf(params, 'mainsections')) : undefined;
+        })
+        .find((names) => names !== undefined),
     // A content folder per language (`[languages.en] contentDir = "content/en"`): a page's first
     // folder is its language's, no section.
     languageDirs: languageFolders.length > 0,

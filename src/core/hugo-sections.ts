@@ -1,12 +1,12 @@
 /**
  * Which of a Hugo site's pages are its posts. Hugo lists on a blog's home page the pages of its main
- * sections (`params.mainSections`, else the section with the most pages): a page at the top of its
+ * sections (`mainSections` or `params.mainSections`, else the section with the most pages): a page at the top of its
  * content (`about.md`, a theme's `search.md` and `archives.md`) is in no section, a page of the site
  * rather than a post. Without `mainSections`, every section's pages are read, and the top's too when
  * the blog has no sections (a blog of top-level posts).
  */
 export interface HugoMainSections {
-  /** The configuration's `params.mainSections`, lowercased; undefined when it sets none. */
+  /** The configuration's `mainSections` (or `params.mainSections`), lowercased; undefined when it sets none. */
   readonly named: readonly string[] | undefined;
   /** Whether any page of the content is in a section. */
   readonly sectioned: boolean;

@@ -74,7 +74,7 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     expect(await titlesIn('content')).toEqual(['About me', 'Archive', 'Contact', 'Search']);
   });
 
-  it("GIVEN params.mainSections (hugo.toml, any case; or config/_default/params.*) THEN only those sections' pages are articles", async () => {
+  it("GIVEN mainSections or params.mainSections (hugo.toml, any case; or config/_default/params.*) THEN only those sections' pages are articles", async () => {
     put(
       'hugo.toml',
       'baseURL = "https://blog.example/"\ntitle = "A blog"\n[Params]\n  MainSections = ["Posts"]\n',
@@ -88,6 +88,10 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     // Not a list of names: as if unset.
     put('config/_default/params.yaml', 'mainSections: 3\n');
     expect(await titlesIn('content')).toEqual(['First one-on-ones', 'On delegation', 'The staff path']);
+    // Hugo 0.112's own key, at the top of the configuration, over the older one in params.
+    put('config/_default/hugo.yaml', 'title: A blog\nmainSections: [posts]\n');
+    put('config/_default/params.yaml', 'mainSections:\n  - notes\n');
+    expect(await titlesIn('content')).toEqual(['First one-on-ones', 'The staff path']);
   });
 
   it("GIVEN a content folder per language (languages.en.contentDir) THEN CONTENT_LANGUAGE's is Hugo's content: its first folder is no section, its top pages are no posts", async () => {
