@@ -2104,7 +2104,8 @@ export function isWalked(
  * {@link isBundleIndex}), at a Hugo site's own folder one in its content folder (`hugo`), and in
  * a Jekyll site one in a `_posts` folder whose name starts with a date (see {@link isJekyllPostName}),
  * as Jekyll publishes only those as posts (not its pages, like `about.md` or `README.md`, nor an
- * undated `_posts/notes.md`).
+ * undated `_posts/notes.md`). There, a post written in HTML (`.html`, `.htm`: jekyll-import writes a
+ * WordPress blog's so) is one too; HTML files anywhere else are the site's pages or templates.
  */
 export function isArticlePath(
   inside: string,
@@ -2116,7 +2117,8 @@ export function isArticlePath(
   const name = folders.pop() ?? '';
   if (bundles.has(folders.join(sep)) && !isBundleIndex(name)) return false;
   if (hugo !== undefined && hugo !== '' && !isWithin(folders.join(sep), hugo)) return false;
-  return isArticleName(name) && (!jekyll || (folders.includes('_posts') && isJekyllPostName(name)));
+  if (!jekyll) return isArticleName(name);
+  return (isArticleName(name) || isHtmlName(name)) && folders.includes('_posts') && isJekyllPostName(name);
 }
 
 /**
@@ -2139,6 +2141,12 @@ export function isArticleName(name: string): boolean {
     !/^_index\.(md|markdown|mdx)$/.test(splitLanguage(lower).name) &&
     !lower.startsWith('.')
   );
+}
+
+/** An HTML file (`.html`, `.htm`), but a hidden one. */
+function isHtmlName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return /\.html?$/.test(lower) && !lower.startsWith('.');
 }
 
 /** Code-unit order, as `Array.prototype.sort` gave before: the same on every disk and locale. */

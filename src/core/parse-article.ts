@@ -44,6 +44,7 @@ import { ItemNotes, referencesInEmphasis } from './footnotes.js';
 import { noteParagraphs, taskBox } from './markdown-tree.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { stripMdx } from './mdx.js';
+import { parseHtmlBody } from './html-body.js';
 import { slugOf } from './slug.js';
 import { tagKey } from './tags.js';
 import { firstAtOrAfter } from './sorted.js';
@@ -401,9 +402,20 @@ function parseSource({
   const separator = jekyllPost ? written['excerpt_separator'] : undefined;
   const more = typeof separator === 'string' && separator.trim() !== '' ? separator.trim() : undefined;
   const readBody = (meta: Pick<FrontMatter, 'sections'>, pageUrl: string | undefined) => {
-    const mdx = /\.mdx$/i.test(file);
+    const format = bodyFormat(file, jekyllPost);
+    const mdx = format === 'mdx';
     // Before anything reads it: the MDX reader marks its removals with NUL (see stripMdx).
     const bodyText = withoutControls(block.body);
+    // HTML has no code blocks by indentation, nor Markdown's admonitions, attribute lists or kramdown's blocks.
+    if (format === 'html')
+      return parseBody(
+        file,
+        { written: () => bodyText, content: stripTemplateTags(bodyText), titleLines: [] },
+        block.bodyLine,
+        meta,
+        { siteUrl, pageUrl, more },
+        format,
+      );
     const { text: markdown, titleLines } = readAdmonitions(
       stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }),
       { indentedCode: !mdx },
@@ -420,7 +432,7 @@ function parseSource({
       block.bodyLine,
       meta,
       { siteUrl, pageUrl, more },
-      mdx,
+      format,
     );
   };
   /**
@@ -1293,7 +1305,7 @@ function fileName(file: string): {
   title: string;
 } {
   const parts = file.split('/');
-  let name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
+  let name = (parts.pop() ?? '').replace(/\.(md|markdown|mdx|html?)$/i, '');
   if (name.toLowerCase() === 'index' && parts.length > 0) name = parts.pop() ?? name;
   // As Jekyll reads it, the month and day may have one digit (`2024-1-5-my-post.md`).
   const prefix = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(name);
@@ -1549,6 +1561,17 @@ function baseName(path: string): string {
   return isBundle(path) ? (parts.pop() ?? name) : name;
 }
 
+/**
+ * How a post's body is written: MDX, HTML (a Jekyll post named `.html` or `.htm`, which Jekyll
+ * converts with no Markdown converter), or Markdown.
+ */
+type BodyFormat = 'markdown' | 'mdx' | 'html';
+
+function bodyFormat(file: string, jekyllPost: boolean): BodyFormat {
+  if (/\.mdx$/i.test(file)) return 'mdx';
+  return jekyllPost && /\.html?$/i.test(file) ? 'html' : 'markdown';
+}
+
 /** Whether the file is in a `_posts` folder, where Jekyll reads posts. */
 function isJekyllPost(path: string): boolean {
   return path.split('/').slice(0, -1).includes('_posts');
@@ -1608,7 +1631,7 @@ function parseBody(
     /** Jekyll's `excerpt_separator`, the post's or its site's, where one is set (see leadOf). */
     more?: string | undefined;
   },
-  mdx: boolean,
+  format: BodyFormat,
 ): {
   sections: Partial<Record<SectionKind, Section>>;
   problems: ContentProblem[];
@@ -1627,7 +1650,10 @@ function parseBody(
   const open: OpenSection[] = [];
   let current: OpenSection | undefined;
 
-  const parsed = parseMarkdown(content, { mdx });
+  const parsed =
+    format === 'html'
+      ? parseHtmlBody(content, { divides: (comment) => isDivider(comment, more) })
+      : parseMarkdown(content, { mdx: format === 'mdx' });
   if (!parsed.ok)
     return {
       sections: {},
@@ -1763,6 +1789,11 @@ function parseBody(
   };
 }
 
+/** Whether an HTML comment (trimmed) divides a post's summary: {@link MORE}, or the site's own `more` (see leadOf). */
+function isDivider(comment: string, more: string | undefined): boolean {
+  return MORE.test(comment) || comment === more;
+}
+
 /** Hugo's summary divider (`<!--more-->`, Jekyll's and Eleventy's excerpt separator as many blogs set it), and Docusaurus's (`<!-- truncate -->`). */
 const MORE = /^<!--\s*(more|truncate)\s*-->$/i;
 
@@ -1783,7 +1814,7 @@ function leadOf(
   more?: string,
 ): string {
   const isMore = (node: RootContent | PhrasingContent): boolean =>
-    node.type === 'html' && (MORE.test(node.value.trim()) || node.value.trim() === more);
+    node.type === 'html' && isDivider(node.value.trim(), more);
   const divider = nodes.findIndex(
     (node) => isMore(node) || (node.type === 'paragraph' && node.children.some(isMore)),
   );

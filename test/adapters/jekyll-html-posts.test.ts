@@ -1,0 +1,156 @@
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentLibrary } from '../../src/adapters/content-library.js';
+import { loadContent } from '../../src/adapters/content-loader.js';
+import { ContentStore } from '../../src/adapters/content-store.js';
+import { createLogger } from '../../src/adapters/logger.js';
+import { formatProblem, type Article } from '../../src/core/article.js';
+import { defaultBlogLinks } from '../../src/core/blog-links.js';
+import { renderedMessages } from '../../src/core/render/all.js';
+
+let site: string;
+let library: ContentLibrary | undefined;
+
+const put = (name: string, text: string): void => {
+  mkdirSync(dirname(join(site, name)), { recursive: true });
+  writeFileSync(join(site, name), text);
+};
+
+/** A post as jekyll-import writes a WordPress one: front matter, then HTML (line 9 is `<h2>Tips</h2>`). */
+const HTML_POST = [
+  '---',
+  'title: Growing as a manager',
+  'date: 2015-04-06 10:00:00',
+  'tags: [leadership, career]',
+  'categories: [management]',
+  '---',
+  '<p>Managing people is a *skill* you_can_learn, {{ site.title }} says.</p>',
+  '<!--more-->',
+  '<h2>Tips</h2>',
+  '<ul>',
+  '<li><strong>Listen:</strong> ask before you tell. {% include note.html %}</li>',
+  '    <li><strong>Delegate:</strong> let go of',
+  '    the work you did.</li>',
+  '</ul>',
+  '<div class="aside">',
+  '<p>First part.</p>',
+  '',
+  '    <p>Second part, after a blank line.</p>',
+  '</div>',
+  '',
+].join('\n');
+
+const summaryOf = (article: Article | undefined): string | undefined => article?.summary;
+
+beforeEach(() => {
+  site = mkdtempSync(join(tmpdir(), 'jekyll-html-'));
+});
+afterEach(async () => {
+  await library?.close();
+  library = undefined;
+  rmSync(site, { recursive: true, force: true });
+});
+
+describe('a Jekyll post written in HTML', () => {
+  it('GIVEN _posts/YYYY-MM-DD-name.html with front matter THEN an article: its summary, tips from <h2>/<li> on their lines, address, tags; Liquid left out; indented lines and blank lines are HTML; messages within limits', async () => {
+    put('_config.yml', 'title: A blog\n');
+    put('_posts/2015-04-06-growing-as-a-manager.html', HTML_POST);
+    const { index, problems } = await loadContent(site, 'https://blog.example');
+    expect(problems.map(formatProblem)).toEqual([]);
+    const [article] = index.articles;
+    expect(index.articles).toHaveLength(1);
+    expect(article).toMatchObject({
+      slug: 'growing-as-a-manager',
+      title: 'Growing as a manager',
+      url: 'https://blog.example/management/2015/04/06/growing-as-a-manager.html',
+    });
+    expect(article?.tags).toEqual(expect.arrayContaining(['leadership', 'career']));
+    // `*` and `_` in HTML text are no emphasis; the Liquid output is left out.
+    expect(summaryOf(article)).toBe('Managing people is a \\*skill\\* you_can_learn, says.');
+    const tips = article?.sections.tips;
+    expect(tips?.items.map(({ name, text, line }) => ({ name, text, line }))).toEqual([
+      { name: 'Listen', text: 'ask before you tell.', line: 11 },
+      { name: 'Delegate', text: 'let go of the work you did.', line: 12 },
+    ]);
+    // The indented lines and the blank line inside the <div> are HTML, not a code block.
+    expect(tips?.interludes).toEqual([{ after: 1, text: 'First part.\n\nSecond part, after a blank line.' }]);
+    const all = JSON.stringify(index.articles);
+    expect(all).not.toMatch(/\{%|\{\{|<li>|<p>/);
+    for (const { violations } of renderedMessages(index, defaultBlogLinks('https://blog.example')))
+      expect(violations).toEqual([]);
+  });
+
+  it('GIVEN .html outside _posts, undated in _posts, or in a site that is not Jekyll THEN not read', async () => {
+    put('_config.yml', 'title: A blog\n');
+    put('about.html', HTML_POST);
+    put('_layouts/post.html', HTML_POST);
+    put('_posts/notes.html', HTML_POST);
+    put('_posts/2015-04-06-kept.htm', HTML_POST);
+    const jekyll = await loadContent(site, undefined);
+    expect(jekyll.index.articles.map(({ slug }) => slug)).toEqual(['kept']);
+
+    for (const config of ['hugo.toml', 'eleventy.config.js', undefined]) {
+      rmSync(site, { recursive: true, force: true });
+      mkdirSync(site);
+      if (config !== undefined)
+        put(config, config.endsWith('.js') ? 'export default {};\n' : 'title = "A"\n');
+      put('_posts/2015-04-06-a.html', HTML_POST);
+      put('content/_posts/2015-04-06-b.html', HTML_POST);
+      const other = await loadContent(site, undefined);
+      expect([config, other.index.articles, other.fileCount]).toEqual([config, [], 0]);
+    }
+  });
+
+  it('GIVEN an .html file in _posts without front matter THEN a static file Jekyll copies, not a post nor a problem', async () => {
+    put('_config.yml', 'title: A blog\n');
+    put('_posts/2015-04-06-page.html', '<p>Just a page.</p>\n');
+    const { index, problems, staticFiles } = await loadContent(site, undefined);
+    expect([index.articles, problems]).toEqual([[], []]);
+    expect(staticFiles).toEqual([expect.stringMatching(/2015-04-06-page\.html$/) as unknown]);
+  });
+
+  it('GIVEN HTML past what is read THEN a problem naming the file and the line, not an empty article', async () => {
+    put('_config.yml', 'title: A blog\n');
+    const big = `<p>${'word '.repeat(14_000)}</p>\n`;
+    put('_posts/2015-04-06-big.html', `---\ntitle: Big\n---\n<h2>Tips</h2>\n${big}`);
+    const { index, problems } = await loadContent(site, undefined);
+    expect(index.articles).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /_posts\/2015-04-06-big\.html:4: HTML that cannot be read whole \(more than 64 KB/,
+      ) as unknown,
+    ]);
+  });
+
+  it("GIVEN the site's excerpt_separator THEN the summary is what comes before it", async () => {
+    put('_config.yml', 'title: A blog\nexcerpt_separator: <!-- excerpt -->\n');
+    put(
+      '_posts/2015-04-06-a.html',
+      '---\ntitle: A\n---\n<p>One.</p>\n<p>Two.</p>\n<!-- excerpt -->\n<p>Three.</p>\n',
+    );
+    const { index } = await loadContent(site, undefined);
+    expect(summaryOf(index.articles[0])).toBe('One.\nTwo.');
+  });
+
+  it('GIVEN the library watching a Jekyll site THEN an .html post added, edited and removed is read live', async () => {
+    put('_config.yml', 'title: A blog\n');
+    const logger = createLogger({ level: 'silent' }, { write: () => undefined });
+    const lib = await ContentLibrary.open(
+      { dir: site, siteUrl: 'https://blog.example', logger, store: ContentStore.memory(logger) },
+      { watch: false },
+    );
+    library = lib;
+    const path = join(site, '_posts/2015-04-06-live.html');
+    put('_posts/2015-04-06-live.html', HTML_POST);
+    await lib.refresh({ paths: [path] });
+    expect(lib.current.articles.map(({ title }) => title)).toEqual(['Growing as a manager']);
+    put('_posts/2015-04-06-live.html', HTML_POST.replace('Growing as a manager', 'Edited'));
+    await lib.refresh({ paths: [path] });
+    expect(lib.current.articles.map(({ title }) => title)).toEqual(['Edited']);
+    unlinkSync(path);
+    await lib.refresh({ paths: [path] });
+    expect(lib.current.articles).toEqual([]);
+  });
+});
