@@ -42,9 +42,13 @@ const FLAT_PARENTS: ReadonlySet<string> = new Set(['root', 'list', 'paragraph', 
  * comments (`<!--more-->` divides a summary), blocks holding `markdown=` (kramdown's), blocks that
  * show no text once read (a `<script>`, an empty `<div>`), and blocks past {@link HTML_BLOCK_BUDGET}
  * (spent in the order the blocks are written) or that would nest more than `maxNesting` levels with
- * their container. Walked without recursion; never throws.
+ * their container. In a post written all in HTML (`allHtml`), which no kramdown reads, `markdown=` is
+ * an attribute like any other, and a block opening with a declaration is read too (a comment shows nothing). Walked without recursion; never throws.
  */
-export function convertHtmlBlocks(root: Root, { maxNesting }: { maxNesting: number }): void {
+export function convertHtmlBlocks(
+  root: Root,
+  { maxNesting, allHtml = false }: { maxNesting: number; allHtml?: boolean },
+): void {
   const budget: Budget = { ...HTML_BLOCK_BUDGET };
   joinSplitBlocks(root);
   // Each block's nodes, by its parent, found in document order.
@@ -55,7 +59,7 @@ export function convertHtmlBlocks(root: Root, { maxNesting }: { maxNesting: numb
   for (let top = stack.pop(); top !== undefined && budget.blocks > 0; top = stack.pop()) {
     const { node, parent, depth } = top;
     if (node.type === 'html' && parent !== undefined) {
-      const nodes = converted(node, budget, maxNesting - depth);
+      const nodes = converted(node, budget, maxNesting - depth, allHtml);
       if (nodes === undefined) continue;
       const blocks = replaced.get(parent) ?? new Map<Nodes, RootContent[]>();
       blocks.set(node, nodes);
@@ -144,9 +148,12 @@ interface Budget {
  * An HTML block's nodes, or undefined when it is to stay as it is (see convertHtmlBlocks). `levels`
  * is how many levels of nesting are left below its container.
  */
-function converted(html: Html, budget: Budget, levels: number): RootContent[] | undefined {
+function converted(html: Html, budget: Budget, levels: number, allHtml: boolean): RootContent[] | undefined {
   const { value } = html;
-  if (value.length > budget.characters || NOT_ELEMENTS.test(value) || MARKDOWN_ATTRIBUTE.test(value))
+  if (
+    value.length > budget.characters ||
+    (!allHtml && (NOT_ELEMENTS.test(value) || MARKDOWN_ATTRIBUTE.test(value)))
+  )
     return undefined;
   // Counted before parsing: the parser's tree is built recursively.
   if (elementBound(value, budget.elements, budget.depth) === undefined) return undefined;

@@ -41,7 +41,7 @@ export function parseHtmlBody(
     for (const node of [part, divider]) if (node !== undefined) root.children.push(node);
     from = to;
   }
-  convertHtmlBlocks(root, { maxNesting: MAX_NESTING });
+  convertHtmlBlocks(root, { maxNesting: MAX_NESTING, allHtml: true });
   const unread = root.children.find(
     (node): node is Html => node.type === 'html' && parts.has(node) && showsWords(node.value),
   );

@@ -410,7 +410,7 @@ function parseSource({
     if (format === 'html')
       return parseBody(
         file,
-        { written: () => bodyText, content: stripTemplateTags(bodyText), titleLines: [] },
+        { written: () => bodyText, content: stripTemplateTags(bodyText, { html: true }), titleLines: [] },
         block.bodyLine,
         meta,
         { siteUrl, pageUrl, more },

@@ -27,9 +27,13 @@ const CLOSING_TAG = /\{\{[<%]-?[ \t]*\/[ \t]*([\w.-]+)|\{%-?[ \t]*end([\w.-]+)/g
  * (`{{</* name *\/>}}` as `{{< name >}}`). Code is left as written, but for those and `{% raw %}` marks: fenced code and code
  * spans, and indented code blocks with `indentedCode` (a Markdown post's body; in MDX indented text
  * is prose). Lines keep their numbers; nothing is ever run. With `markdown` (a post's body, not a
- * summary), a tag over several lines inside a paragraph leaves it whole (see removal).
+ * summary), a tag over several lines inside a paragraph leaves it whole (see removal). With `html`
+ * (a post written in HTML), a highlight is HTML's code block, `<pre><code>`, on the same lines.
  */
-export function stripTemplateTags(text: string, { indentedCode = false, markdown = false } = {}): string {
+export function stripTemplateTags(
+  text: string,
+  { indentedCode = false, markdown = false, html = false } = {},
+): string {
   if (!text.includes('{')) return text;
   // Where the last tag removed without a trace ended, and whether a space was before it (or before
   // the tags removed right before it): tags in a row (`a {{< x >}}{{< y >}} b`) leave one space, as one does.
@@ -117,6 +121,12 @@ export function stripTemplateTags(text: string, { indentedCode = false, markdown
     for (const run of body.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
     const fence = '`'.repeat(longest + 1);
     const language = /^\s*["']?([\w+#.-]{1,40})/.exec(args)?.[1] ?? '';
+    if (html) {
+      // The line break inside the tag: one after `<code>` would be the code's first line.
+      const open = `<pre><code${language === '' ? '' : ` class="language-${language}"`}\n>`;
+      const code = escapeHtml(asShown(body) + text.slice(closeLine, close.index));
+      return { end: closeEnd, text: `${open}${code}</code></pre>` };
+    }
     return {
       end: closeEnd,
       text: `${fence}${language}\n${asShown(body)}${text.slice(closeLine, close.index)}${fence}`,
@@ -314,6 +324,11 @@ function addressEnd(
 const HUGO_ESCAPE = /\{\{([<%])\/\*|\*\/([>%])\}\}/g;
 /** Liquid's and Nunjucks's marks of text to keep as written. */
 const RAW_MARK = /\{%-?[ \t]*(?:end)?(?:raw|verbatim)[ \t]*-?%\}/g;
+
+/** Text as HTML shows it as written: `<`, `>` and `&` escaped. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 /** Code as the blog shows it. */
 function asShown(code: string): string {

@@ -82,6 +82,36 @@ describe('a Jekyll post written in HTML', () => {
       expect(violations).toEqual([]);
   });
 
+  it('GIVEN Liquid\'s highlight, raw and a markdown="1" attribute in an HTML post THEN code, its text, and HTML (no kramdown reads it)', async () => {
+    put('_config.yml', 'title: A blog\n');
+    put(
+      '_posts/2015-04-06-code.html',
+      [
+        '---',
+        'title: Code',
+        '---',
+        '<p>Write {% raw %}{{ y }}{% endraw %}.</p>',
+        '<h2>Tips</h2>',
+        '<ul>',
+        '<li><strong>Compare:</strong> like so.',
+        '{% highlight ruby %}',
+        'x < 1 && y',
+        '{% endhighlight %}',
+        '</li>',
+        '<li><div markdown="1">*as written*</div></li>',
+        '</ul>',
+        '',
+      ].join('\n'),
+    );
+    const { index, problems } = await loadContent(site, undefined);
+    expect(problems).toEqual([]);
+    expect(index.articles[0]?.summary).toBe('Write {{ y }}.');
+    expect(index.articles[0]?.sections.tips?.items).toEqual([
+      { name: 'Compare', text: 'like so.\n\n```ruby\nx < 1 && y\n```', line: 7 },
+      { text: '\\*as written\\*', line: 12 },
+    ]);
+  });
+
   it('GIVEN .html outside _posts, undated in _posts, or in a site that is not Jekyll THEN not read', async () => {
     put('_config.yml', 'title: A blog\n');
     put('about.html', HTML_POST);
