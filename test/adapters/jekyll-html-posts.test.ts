@@ -112,6 +112,28 @@ describe('a Jekyll post written in HTML', () => {
     ]);
   });
 
+  it("GIVEN _config.yml's defaults for posts and a permalink THEN the HTML post has them, as a Markdown one", async () => {
+    put(
+      '_config.yml',
+      [
+        'title: A blog',
+        'permalink: /:year/:title/',
+        'defaults:',
+        '  - scope: { path: "", type: posts }',
+        '    values: { tags: [imported], draft: false }',
+        '',
+      ].join('\n'),
+    );
+    put('_posts/2015-04-06-one.html', '---\ntitle: One\n---\n<p>Hi.</p>\n');
+    put('_posts/2015-04-06-two.md', '---\ntitle: Two\n---\nHi.\n');
+    put('_posts/2015-04-07-gone.html', '---\ntitle: Gone\npublished: false\n---\n<p>Hi.</p>\n');
+    const { index } = await loadContent(site, 'https://blog.example');
+    expect(index.articles.map(({ slug, url, tags, summary }) => ({ slug, url, tags, summary }))).toEqual([
+      { slug: 'two', url: 'https://blog.example/2015/two/', tags: ['imported'], summary: 'Hi.' },
+      { slug: 'one', url: 'https://blog.example/2015/one/', tags: ['imported'], summary: 'Hi.' },
+    ]);
+  });
+
   it('GIVEN .html outside _posts, undated in _posts, or in a site that is not Jekyll THEN not read', async () => {
     put('_config.yml', 'title: A blog\n');
     put('about.html', HTML_POST);
