@@ -49,7 +49,7 @@ async function check(): Promise<number> {
   if (index.articles.length === 0)
     lines.push(
       fileCount === 0 && problems.length === 0
-        ? `${contentDir}: no valid article: no Markdown file (.md, .markdown, .mdx) found there. Write articles there, or set CONTENT_DIR to your blog's content folder (see the README, "Use your blog's content").`
+        ? `${contentDir}: no valid article: no Markdown file (.md, .markdown, .mdx; in a Jekyll site's _posts, .html too) found there. Write articles there, or set CONTENT_DIR to your blog's content folder (see the README, "Use your blog's content").`
         : `${contentDir}: no valid article`,
     );
   // Posts left unlinked (undated under a dated ARTICLE_URL, or their name empty) are valid, and so are

@@ -445,7 +445,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
     const result = await runEntry('content-check', { CONTENT_DIR: content }, dir);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(
-      /empty: no valid article: no Markdown file \(\.md, \.markdown, \.mdx\) found there\. Write articles there, or set CONTENT_DIR/,
+      /empty: no valid article: no Markdown file \(\.md, \.markdown, \.mdx; in a Jekyll site's _posts, \.html too\) found there\. Write articles there, or set CONTENT_DIR/,
     );
     expect(result.stdout.trim()).toBe('0 article(s) in 0 file(s).');
   });

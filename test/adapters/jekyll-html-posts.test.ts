@@ -9,6 +9,7 @@ import { createLogger } from '../../src/adapters/logger.js';
 import { formatProblem, type Article } from '../../src/core/article.js';
 import { defaultBlogLinks } from '../../src/core/blog-links.js';
 import { renderedMessages } from '../../src/core/render/all.js';
+import { eventually } from '../helpers/eventually.js';
 
 let site: string;
 let library: ContentLibrary | undefined;
@@ -186,7 +187,7 @@ describe('a Jekyll post written in HTML', () => {
     expect(summaryOf(index.articles[0])).toBe('One.\nTwo.');
   });
 
-  it('GIVEN the library watching a Jekyll site THEN an .html post added, edited and removed is read live', async () => {
+  it("GIVEN the library refreshing an .html post's path THEN its adding, edit and removal are read", async () => {
     put('_config.yml', 'title: A blog\n');
     const logger = createLogger({ level: 'silent' }, { write: () => undefined });
     const lib = await ContentLibrary.open(
@@ -204,5 +205,23 @@ describe('a Jekyll post written in HTML', () => {
     unlinkSync(path);
     await lib.refresh({ paths: [path] });
     expect(lib.current.articles).toEqual([]);
+  });
+
+  it('GIVEN the library watching a Jekyll site THEN an .html post written in _posts is read, and one outside is not', async () => {
+    put('_config.yml', 'title: A blog\n');
+    put('_posts/2015-04-05-first.md', '---\ntitle: First\n---\nHi.\n');
+    const logger = createLogger({ level: 'silent' }, { write: () => undefined });
+    library = await ContentLibrary.open(
+      { dir: site, siteUrl: 'https://blog.example', logger, store: ContentStore.memory(logger) },
+      { watch: true },
+    );
+    const lib = library;
+    put('about.html', HTML_POST);
+    put('_posts/2015-04-06-live.html', HTML_POST);
+    await eventually(() =>
+      expect(lib.current.articles.map(({ title }) => title)).toEqual(['Growing as a manager', 'First']),
+    );
+    rmSync(join(site, '_posts/2015-04-06-live.html'));
+    await eventually(() => expect(lib.current.articles.map(({ title }) => title)).toEqual(['First']));
   });
 });
