@@ -135,6 +135,36 @@ describe('a Jekyll post written in HTML', () => {
     ]);
   });
 
+  it("GIVEN WordPress's block comments around every block THEN left out, the blocks read, lines kept", async () => {
+    put('_config.yml', 'title: A blog\n');
+    put(
+      '_posts/2020-01-02-wp.html',
+      [
+        '---',
+        'title: WordPress',
+        '---',
+        '<!-- wp:paragraph -->',
+        '<p>The lead.</p>',
+        '<!-- /wp:paragraph -->',
+        '<!-- wp:heading -->',
+        '<h2>Tips</h2>',
+        '<!-- /wp:heading -->',
+        '<!-- wp:list --><ul>',
+        '<!-- wp:list-item --><li>Ask.</li><!-- /wp:list-item -->',
+        '<!-- wp:list-item -->',
+        '<li>Listen.</li><!-- /wp:list-item --></ul><!-- /wp:list -->',
+        '',
+      ].join('\n'),
+    );
+    const { index, problems } = await loadContent(site, undefined);
+    expect(problems).toEqual([]);
+    expect(index.articles[0]?.summary).toBe('The lead.');
+    expect(index.articles[0]?.sections.tips?.items).toEqual([
+      { text: 'Ask.', line: 11 },
+      { text: 'Listen.', line: 13 },
+    ]);
+  });
+
   it('GIVEN .html outside _posts, undated in _posts, or in a site that is not Jekyll THEN not read', async () => {
     put('_config.yml', 'title: A blog\n');
     put('about.html', HTML_POST);
