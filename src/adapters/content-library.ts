@@ -112,6 +112,7 @@ export class ContentLibrary {
   #walkProblems: readonly ContentProblem[] = [];
   /** Whether the last walk found a Jekyll site's folder: which files are read then (see findArticles). */
   #jekyll = false;
+  #htmlPosts = false;
   /** Hugo's content folder and leaf bundles, as the last walk found them (see findArticles). */
   #hugo: string | undefined;
   #bundles: ReadonlySet<string> = new Set();
@@ -486,7 +487,7 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo)) continue;
+      if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo, this.#htmlPosts)) continue;
       // An Eleventy post added beside its own data file (`b.json` for `b.md`): read with it; one gone
       // from beside it leaves the data file waiting for it.
       const template = templateKey(inside);
@@ -558,6 +559,7 @@ export class ContentLibrary {
         !isDeepStrictEqual(found.languages, this.#languages) ||
         !isDeepStrictEqual(found.permalinks, this.#permalinks);
       this.#jekyll = found.jekyll;
+      this.#htmlPosts = found.htmlPosts ?? found.jekyll;
       this.#hugo = found.hugo;
       this.#otherLanguages = found.otherLanguages;
       this.#language = language;

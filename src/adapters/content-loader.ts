@@ -528,6 +528,11 @@ export interface FoundArticles {
   /** Whether the content folder is a Jekyll site's (see {@link isJekyllConfig}): only its posts are read. */
   readonly jekyll: boolean;
   /**
+   * Whether posts written in HTML are read (see {@link isArticlePath}): in a Jekyll site's folder, or
+   * its `_posts` folder (beside its configuration).
+   */
+  readonly htmlPosts?: boolean;
+  /**
    * In a Hugo site's content (see {@link findHugoContent}), the folder inside the content folder
    * that is Hugo's own (`''`, or `content`, its `contentDir`, when the content folder is the site's);
    * else undefined.
@@ -851,6 +856,7 @@ export async function findArticles(
   const links: string[] = [];
   const folders = [''];
   let jekyll = false;
+  let htmlPosts = false;
   let hugo: string | undefined;
   let otherLanguages: ReadonlySet<string> = NO_FOLDERS;
   let eleventy = false;
@@ -895,6 +901,7 @@ export async function findArticles(
       hugo = hugoSite?.content;
       otherLanguages = hugoSite?.otherLanguages ?? NO_FOLDERS;
       eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
+      htmlPosts = jekyll || (hugo === undefined && !eleventy && (await isJekyllPostsFolder(root)));
       if (eleventy) ignored = await eleventyIgnored(root);
       const config = hugoSite ?? (await jekyllConfigOf(root, entries, jekyll));
       settingFolders = await settingFoldersOf(config.site);
@@ -927,7 +934,7 @@ export async function findArticles(
         // Left out by the site's .eleventyignore, as Eleventy leaves it out.
       } else if (eleventy && entry.isFile() && isDataFileName(entry.name)) {
         jsonFiles.push(inside);
-      } else if (isArticlePath(inside, jekyll, bundles, hugo)) {
+      } else if (isArticlePath(inside, jekyll, bundles, hugo, htmlPosts)) {
         if (entry.isFile()) direct.set(join(root, inside), inside);
         // Named as an article but no file to read (a FIFO would wait for a writer): said, not read.
         else problems.push({ file: name(inside), message: `skipped: not a regular file (${kindOf(entry)})` });
@@ -937,7 +944,7 @@ export async function findArticles(
   // A link to a file also reached as itself, or through another link, is read once under one name.
   const byLink = new Map<string, string>();
   for (const inside of links.sort(compare)) {
-    const outcome = await followLink(root, inside, jekyll, bundles, hugo, otherLanguages);
+    const outcome = await followLink(root, inside, jekyll, bundles, hugo, otherLanguages, htmlPosts);
     if (outcome === undefined) continue;
     if ('skipped' in outcome) {
       problems.push({ file: name(inside), message: `skipped: ${outcome.skipped}` });
@@ -1007,6 +1014,7 @@ export async function findArticles(
     unread,
     folders: walked,
     jekyll,
+    htmlPosts,
     hugo,
     otherLanguages,
     eleventy,
@@ -1097,6 +1105,7 @@ async function followLink(
   bundles: ReadonlySet<string>,
   hugo: string | undefined,
   otherLanguages: ReadonlySet<string>,
+  htmlPosts: boolean,
 ): Promise<{ target: string } | { skipped: string } | undefined> {
   const path = join(root, inside);
   let target: string;
@@ -1112,7 +1121,7 @@ async function followLink(
   }
   const walked = isFolder
     ? isWalkedFolder(inside, jekyll, bundles, hugo, otherLanguages)
-    : isArticlePath(inside, jekyll, bundles, hugo);
+    : isArticlePath(inside, jekyll, bundles, hugo, htmlPosts);
   if (!walked) return undefined;
   const written = await readlink(path).catch(() => target);
   if (!isInside(root, target)) return { skipped: `a link out of the content folder (${written})` };
@@ -2105,19 +2114,21 @@ export function isWalked(
  * a Jekyll site one in a `_posts` folder whose name starts with a date (see {@link isJekyllPostName}),
  * as Jekyll publishes only those as posts (not its pages, like `about.md` or `README.md`, nor an
  * undated `_posts/notes.md`). There, a post written in HTML (`.html`, `.htm`: jekyll-import writes a
- * WordPress blog's so) is one too; HTML files anywhere else are the site's pages or templates.
+ * WordPress blog's so) is one too, and in a Jekyll site's `_posts` folder read as the content folder
+ * (`htmlPosts`); HTML files anywhere else are the site's pages or templates.
  */
 export function isArticlePath(
   inside: string,
   jekyll: boolean,
   bundles: ReadonlySet<string> = NO_BUNDLES,
   hugo?: string,
+  htmlPosts = jekyll,
 ): boolean {
   const folders = inside.split(sep);
   const name = folders.pop() ?? '';
   if (bundles.has(folders.join(sep)) && !isBundleIndex(name)) return false;
   if (hugo !== undefined && hugo !== '' && !isWithin(folders.join(sep), hugo)) return false;
-  if (!jekyll) return isArticleName(name);
+  if (!jekyll) return isArticleName(name) || (htmlPosts && isHtmlName(name) && isJekyllPostName(name));
   return (isArticleName(name) || isHtmlName(name)) && folders.includes('_posts') && isJekyllPostName(name);
 }
 
@@ -2141,6 +2152,13 @@ export function isArticleName(name: string): boolean {
     !/^_index\.(md|markdown|mdx)$/.test(splitLanguage(lower).name) &&
     !lower.startsWith('.')
   );
+}
+
+/** Whether the content folder is a `_posts` folder beside a Jekyll site's configuration. */
+async function isJekyllPostsFolder(root: string): Promise<boolean> {
+  if (basename(root) !== '_posts') return false;
+  const names = await readdir(dirname(root)).catch((): string[] => []);
+  return names.some((name) => isJekyllConfig(name));
 }
 
 /** An HTML file (`.html`, `.htm`), but a hidden one. */

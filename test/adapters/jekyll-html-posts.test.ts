@@ -173,6 +173,9 @@ describe('a Jekyll post written in HTML', () => {
     put('_posts/2015-04-06-kept.htm', HTML_POST);
     const jekyll = await loadContent(site, undefined);
     expect(jekyll.index.articles.map(({ slug }) => slug)).toEqual(['kept']);
+    // The _posts folder as CONTENT_DIR: the same.
+    const posts = await loadContent(join(site, '_posts'), undefined);
+    expect(posts.index.articles.map(({ slug }) => slug)).toEqual(['kept']);
 
     for (const config of ['hugo.toml', 'eleventy.config.js', undefined]) {
       rmSync(site, { recursive: true, force: true });
@@ -183,6 +186,9 @@ describe('a Jekyll post written in HTML', () => {
       put('content/_posts/2015-04-06-b.html', HTML_POST);
       const other = await loadContent(site, undefined);
       expect([config, other.index.articles, other.fileCount]).toEqual([config, [], 0]);
+      // A _posts folder as CONTENT_DIR with no Jekyll configuration beside it: a folder like any other.
+      const posts = await loadContent(join(site, '_posts'), undefined);
+      expect([config, posts.index.articles]).toEqual([config, []]);
     }
   });
 
