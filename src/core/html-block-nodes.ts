@@ -43,7 +43,7 @@ const FLAT_PARENTS: ReadonlySet<string> = new Set(['root', 'list', 'paragraph', 
  * show no text once read (a `<script>`, an empty `<div>`), and blocks past {@link HTML_BLOCK_BUDGET}
  * (spent in the order the blocks are written) or that would nest more than `maxNesting` levels with
  * their container. In a post written all in HTML (`allHtml`), which no kramdown reads, `markdown=` is
- * an attribute like any other, and a block opening with a declaration is read too (a comment shows nothing). Walked without recursion; never throws.
+ * an attribute like any other. Walked without recursion; never throws.
  */
 export function convertHtmlBlocks(
   root: Root,
@@ -152,7 +152,8 @@ function converted(html: Html, budget: Budget, levels: number, allHtml: boolean)
   const { value } = html;
   if (
     value.length > budget.characters ||
-    (!allHtml && (NOT_ELEMENTS.test(value) || MARKDOWN_ATTRIBUTE.test(value)))
+    NOT_ELEMENTS.test(value) ||
+    (!allHtml && MARKDOWN_ATTRIBUTE.test(value))
   )
     return undefined;
   // Counted before parsing: the parser's tree is built recursively.

@@ -1,6 +1,7 @@
 import type { Html, Root } from 'mdast';
 import { convertHtmlBlocks, HTML_BLOCK_BUDGET } from './html-block-nodes.js';
 import { MAX_NESTING, type ParsedMarkdown } from './markdown.js';
+import { firstAtOrAfter } from './sorted.js';
 
 /*
  * A Jekyll post written in HTML (`_posts/2015-04-06-x.html`, as jekyll-import writes a WordPress or
@@ -9,8 +10,11 @@ import { MAX_NESTING, type ParsedMarkdown } from './markdown.js';
  * `*` and `_` no emphasis, and blank lines split nothing.
  */
 
-/** An HTML comment, an unclosed one to the end, as the HTML parser reads it. */
-const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/**
+ * An HTML comment, an unclosed one to the end, as the HTML parser reads it; or a declaration or
+ * processing instruction (`<!DOCTYPE html>`, `<?php … ?>`), which it reads as one.
+ */
+const COMMENT = /<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>?/g;
 
 /**
  * The body as a tree: its HTML read as the Markdown nodes it stands for, on the lines it is written
@@ -24,20 +28,25 @@ export function parseHtmlBody(
   source: string,
   { divides }: { divides: (comment: string) => boolean },
 ): ParsedMarkdown {
-  // Comments left out but for their line breaks, so that what follows stays on its line; dividers kept.
+  // Comments left out but for their line breaks, so that what follows stays on its line (a part
+  // opening with one would stay unread: see convertHtmlBlocks); dividers kept.
   const dividers: (readonly [number, number])[] = [];
   const read = source.replace(COMMENT, (comment: string, at: number) => {
     if (!divides(comment.trim())) return comment.replace(/[^\n]/g, ' ');
     dividers.push([at, at + comment.length]);
     return comment;
   });
+  // Where each line ends: a node's line is found in them, however many dividers there are.
+  const breaks: number[] = [];
+  for (let i = read.indexOf('\n'); i !== -1; i = read.indexOf('\n', i + 1)) breaks.push(i);
+  const lineAt = (at: number): number => firstAtOrAfter(breaks, at) + 1;
   const root: Root = { type: 'root', children: [] };
   const parts = new Set<Html>();
   let from = 0;
   for (const [at, to] of [...dividers, [read.length, read.length] as const]) {
-    const part = htmlNode(read, from, at);
+    const part = htmlNode(read, from, at, lineAt);
     if (part !== undefined) parts.add(part);
-    const divider = htmlNode(read, at, to);
+    const divider = htmlNode(read, at, to, lineAt);
     for (const node of [part, divider]) if (node !== undefined) root.children.push(node);
     from = to;
   }
@@ -49,18 +58,22 @@ export function parseHtmlBody(
     return {
       ok: false,
       line: unread.position?.start.line ?? 1,
-      message: `HTML that cannot be read whole (more than ${HTML_BLOCK_BUDGET.characters / 1024} KB, ${HTML_BLOCK_BUDGET.elements.toLocaleString('en')} elements, or nested ${HTML_BLOCK_BUDGET.depth} elements deep); split the post or simplify its HTML`,
+      message: `HTML that cannot be read whole (more than ${HTML_BLOCK_BUDGET.characters / 1024} KB, ${HTML_BLOCK_BUDGET.elements.toLocaleString('en')} elements, elements nested ${HTML_BLOCK_BUDGET.depth} deep or lists and quotes ${MAX_NESTING}, or many formatting tags such as <b> left open); split the post or simplify its HTML`,
     };
   return { ok: true, root };
 }
 
 /** The HTML from `from` to `to`, without the blank space around it, as a node with its lines; undefined when blank. */
-function htmlNode(source: string, from: number, to: number): Html | undefined {
+function htmlNode(
+  source: string,
+  from: number,
+  to: number,
+  lineAt: (at: number) => number,
+): Html | undefined {
   const text = source.slice(from, to);
   const start = from + (text.length - text.trimStart().length);
   const value = source.slice(start, from + text.trimEnd().length);
   if (value === '') return undefined;
-  const lineAt = (at: number): number => lineCount(source, at);
   const end = start + value.length;
   return {
     type: 'html',
@@ -70,13 +83,6 @@ function htmlNode(source: string, from: number, to: number): Html | undefined {
       end: { line: lineAt(end), column: 1, offset: end },
     },
   };
-}
-
-/** The line (from 1) the character at `at` is on. */
-function lineCount(text: string, at: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 /** Whether HTML shows words: text outside its tags, scripts and styles. */
