@@ -33,6 +33,7 @@ import {
   type FileOutcome,
   type HugoCascades,
   type ParseSettings,
+  type SiteWalk,
 } from './content-loader.js';
 import type { Logger } from './logger.js';
 
@@ -112,6 +113,7 @@ export class ContentLibrary {
   #walkProblems: readonly ContentProblem[] = [];
   /** Whether the last walk found a Jekyll site's folder: which files are read then (see findArticles). */
   #jekyll = false;
+  /** Whether posts written in HTML are read (see FoundArticles.htmlPosts). */
   #htmlPosts = false;
   /** Hugo's content folder and leaf bundles, as the last walk found them (see findArticles). */
   #hugo: string | undefined;
@@ -456,11 +458,7 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      if (
-        inside.split(sep)[0] === '..' ||
-        !isWalked(inside, this.#jekyll, this.#bundles, this.#hugo, this.#otherLanguages)
-      )
-        continue;
+      if (inside.split(sep)[0] === '..' || !isWalked(inside, this.#walk())) continue;
       // A Hugo `_index.md` written, added or removed: what it cascades to the pages below changes;
       // so does what an Eleventy data file (`posts/posts.json`) gives its posts.
       if (
@@ -487,7 +485,7 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      if (!isArticlePath(inside, this.#jekyll, this.#bundles, this.#hugo, this.#htmlPosts)) continue;
+      if (!isArticlePath(inside, this.#walk())) continue;
       // An Eleventy post added beside its own data file (`b.json` for `b.md`): read with it; one gone
       // from beside it leaves the data file waiting for it.
       const template = templateKey(inside);
@@ -753,6 +751,17 @@ export class ContentLibrary {
       case 'problems':
         return { file, signature, key, article: before, problems: outcome.problems };
     }
+  }
+
+  /** How the last walk read the site: which folders and files an event is about (see SiteWalk). */
+  #walk(): SiteWalk {
+    return {
+      jekyll: this.#jekyll,
+      htmlPosts: this.#htmlPosts,
+      bundles: this.#bundles,
+      hugo: this.#hugo,
+      otherLanguages: this.#otherLanguages,
+    };
   }
 
   /** Builds the next index whole from every file's article, in file order, and puts it in place. */

@@ -920,7 +920,7 @@ export async function findArticles(
     for (const entry of entries) {
       const inside = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (isWalkedFolder(inside, jekyll, bundles, hugo, otherLanguages)) folders.push(inside);
+        if (isWalkedFolder(inside, { jekyll, bundles, hugo, otherLanguages })) folders.push(inside);
       } else if (entry.isSymbolicLink()) {
         links.push(inside);
       } else if (
@@ -934,7 +934,7 @@ export async function findArticles(
         // Left out by the site's .eleventyignore, as Eleventy leaves it out.
       } else if (eleventy && entry.isFile() && isDataFileName(entry.name)) {
         jsonFiles.push(inside);
-      } else if (isArticlePath(inside, jekyll, bundles, hugo, htmlPosts)) {
+      } else if (isArticlePath(inside, { jekyll, bundles, hugo, htmlPosts })) {
         if (entry.isFile()) direct.set(join(root, inside), inside);
         // Named as an article but no file to read (a FIFO would wait for a writer): said, not read.
         else problems.push({ file: name(inside), message: `skipped: not a regular file (${kindOf(entry)})` });
@@ -944,7 +944,7 @@ export async function findArticles(
   // A link to a file also reached as itself, or through another link, is read once under one name.
   const byLink = new Map<string, string>();
   for (const inside of links.sort(compare)) {
-    const outcome = await followLink(root, inside, jekyll, bundles, hugo, otherLanguages, htmlPosts);
+    const outcome = await followLink(root, inside, { jekyll, bundles, hugo, otherLanguages, htmlPosts });
     if (outcome === undefined) continue;
     if ('skipped' in outcome) {
       problems.push({ file: name(inside), message: `skipped: ${outcome.skipped}` });
@@ -1101,11 +1101,7 @@ async function settingFoldersOf(site: string | undefined): Promise<readonly stri
 async function followLink(
   root: string,
   inside: string,
-  jekyll: boolean,
-  bundles: ReadonlySet<string>,
-  hugo: string | undefined,
-  otherLanguages: ReadonlySet<string>,
-  htmlPosts: boolean,
+  walk: SiteWalk,
 ): Promise<{ target: string } | { skipped: string } | undefined> {
   const path = join(root, inside);
   let target: string;
@@ -1119,16 +1115,14 @@ async function followLink(
     if (code !== 'ENOENT') return { skipped: `a link that cannot be followed (${code ?? 'error'})` };
     return { skipped: `a link to nothing (${await readlink(path).catch(() => '?')})` };
   }
-  const walked = isFolder
-    ? isWalkedFolder(inside, jekyll, bundles, hugo, otherLanguages)
-    : isArticlePath(inside, jekyll, bundles, hugo, htmlPosts);
+  const walked = isFolder ? isWalkedFolder(inside, walk) : isArticlePath(inside, walk);
   if (!walked) return undefined;
   const written = await readlink(path).catch(() => target);
   if (!isInside(root, target)) return { skipped: `a link out of the content folder (${written})` };
   // Every folder inside is walked as itself, so a link to one would read it twice, or forever (`..`);
   // one the walk leaves out (`.private`, `node_modules`) is read through no link either.
   if (isFolder) {
-    const read = isWalked(relative(root, target), jekyll, bundles, hugo, otherLanguages);
+    const read = isWalked(relative(root, target), walk);
     return { skipped: `a link to a folder ${read ? 'already read' : 'that is not read'} (${written})` };
   }
   return { target };
@@ -2053,6 +2047,23 @@ export function isJekyllConfig(inside: string): boolean {
 }
 
 /**
+ * How the walk reads the content folder's site, as it found it (see findArticles): which folders it
+ * enters, and which files in them are posts.
+ */
+export interface SiteWalk {
+  /** A Jekyll site's folder: only its `_posts` hold posts (see {@link isJekyllConfig}). */
+  readonly jekyll: boolean;
+  /** Whether posts written in HTML are read (see {@link FoundArticles.htmlPosts}); Jekyll's by default. */
+  readonly htmlPosts?: boolean;
+  /** Hugo's leaf bundles (see {@link FoundArticles.bundles}). */
+  readonly bundles?: ReadonlySet<string>;
+  /** Hugo's content folder in the content folder (see {@link FoundArticles.hugo}). */
+  readonly hugo?: string | undefined;
+  /** The other languages' folders left out (see {@link FoundArticles.otherLanguages}). */
+  readonly otherLanguages?: ReadonlySet<string>;
+}
+
+/**
  * Whether the walk enters the folder at `inside` (relative to the content folder), the folders above
  * it being entered: not one that holds no articles (see {@link isSkippedFolder}), nor one in a Hugo
  * leaf bundle (in `bundles`: its resources), nor Eleventy's (see {@link GENERATOR_FOLDERS}); at a Hugo
@@ -2064,10 +2075,7 @@ export function isJekyllConfig(inside: string): boolean {
  */
 export function isWalkedFolder(
   inside: string,
-  jekyll: boolean,
-  bundles: ReadonlySet<string> = NO_BUNDLES,
-  hugo?: string,
-  otherLanguages: ReadonlySet<string> = NO_FOLDERS,
+  { jekyll, bundles = NO_BUNDLES, hugo, otherLanguages = NO_FOLDERS }: SiteWalk,
 ): boolean {
   const above = inside.split(sep);
   const name = above.pop() ?? '';
@@ -2084,24 +2092,16 @@ export function isWalkedFolder(
  * in a Hugo leaf bundle (in `bundles`), only its page (see {@link isBundleIndex}); at a Hugo site's
  * own folder, only what is in its content folder (`hugo`), not in another language's (`otherLanguages`).
  */
-export function isWalked(
-  inside: string,
-  jekyll: boolean,
-  bundles: ReadonlySet<string> = NO_BUNDLES,
-  hugo?: string,
-  otherLanguages: ReadonlySet<string> = NO_FOLDERS,
-): boolean {
+export function isWalked(inside: string, walk: SiteWalk): boolean {
   const parts = inside.split(sep);
   const last = parts.length - 1;
+  const bundles = walk.bundles ?? NO_BUNDLES;
   return (
     parts.every((_, i) =>
-      isWalkedFolder(
-        parts.slice(0, i + 1).join(sep),
-        jekyll,
-        i < last ? bundles : NO_BUNDLES,
-        hugo,
-        otherLanguages,
-      ),
+      isWalkedFolder(parts.slice(0, i + 1).join(sep), {
+        ...walk,
+        bundles: i < last ? bundles : NO_BUNDLES,
+      }),
     ) &&
     (!bundles.has(folderOf(inside)) || isBundleIndex(parts[last] ?? ''))
   );
@@ -2119,10 +2119,7 @@ export function isWalked(
  */
 export function isArticlePath(
   inside: string,
-  jekyll: boolean,
-  bundles: ReadonlySet<string> = NO_BUNDLES,
-  hugo?: string,
-  htmlPosts = jekyll,
+  { jekyll, bundles = NO_BUNDLES, hugo, htmlPosts = jekyll }: SiteWalk,
 ): boolean {
   const folders = inside.split(sep);
   const name = folders.pop() ?? '';

@@ -643,11 +643,13 @@ describe("findArticles in a Hugo site's content", () => {
     ).toBe(true);
     // The watcher's events are judged by the same rules.
     for (const file of others) {
-      expect(isWalked(file.split('/').join(sep), false, new Set(), 'content')).toBe(false);
-      expect(isArticlePath(file.split('/').join(sep), false, new Set(), 'content')).toBe(false);
+      expect(isWalked(file.split('/').join(sep), { jekyll: false, hugo: 'content' })).toBe(false);
+      expect(isArticlePath(file.split('/').join(sep), { jekyll: false, hugo: 'content' })).toBe(false);
     }
-    expect(isWalked(join('content', 'posts', 'plain.md'), false, new Set(), 'content')).toBe(true);
-    expect(isArticlePath(join('content', 'posts', 'plain.md'), false, new Set(), 'content')).toBe(true);
+    expect(isWalked(join('content', 'posts', 'plain.md'), { jekyll: false, hugo: 'content' })).toBe(true);
+    expect(isArticlePath(join('content', 'posts', 'plain.md'), { jekyll: false, hugo: 'content' })).toBe(
+      true,
+    );
     expect((await loadContent(site, undefined)).problems).toEqual([]);
   });
 
@@ -668,7 +670,7 @@ describe("findArticles in a Hugo site's content", () => {
       { file: join(site, 'content/posts/home'), message: 'skipped: a link to a folder already read (../..)' },
     ]);
     // The watcher judges the site's folder itself as the walk does.
-    expect(isWalked('', false, new Set(), 'content')).toBe(true);
+    expect(isWalked('', { jekyll: false, hugo: 'content' })).toBe(true);
   });
 
   it("GIVEN CONTENT_DIR at the site's folder THEN a post's sections start at its content folder, as Hugo's do, and a store's parse of it from content/ is not reused", async () => {
@@ -956,10 +958,10 @@ describe('findArticles in an Eleventy input folder', () => {
 
   it("GIVEN Eleventy's folders inside a Jekyll site's _posts THEN they are not walked either", () => {
     input = mkdtempSync(join(tmpdir(), 'jekyll-'));
-    expect(isWalkedFolder(join('_posts', '_includes'), true)).toBe(false);
-    expect(isWalkedFolder(join('a', '_posts', '_data'), true)).toBe(false);
-    expect(isWalkedFolder(join('_posts', '2024'), true)).toBe(true);
-    expect(isWalkedFolder(join('_posts', '_notes'), true)).toBe(true);
+    expect(isWalkedFolder(join('_posts', '_includes'), { jekyll: true })).toBe(false);
+    expect(isWalkedFolder(join('a', '_posts', '_data'), { jekyll: true })).toBe(false);
+    expect(isWalkedFolder(join('_posts', '2024'), { jekyll: true })).toBe(true);
+    expect(isWalkedFolder(join('_posts', '_notes'), { jekyll: true })).toBe(true);
   });
 
   it('GIVEN _includes, _layouts, _data and _site THEN none is walked, at any depth; other _ folders are', async () => {
