@@ -24,6 +24,17 @@ export const HTML_BLOCK_BUDGET = {
   depth: 64,
 } as const;
 
+/**
+ * What one post written all in HTML may have read (see parseHtmlBody): its whole text is HTML, a
+ * long post's hundreds of paragraphs (about 0.8 s to read at most, once: the content store keeps it).
+ */
+export const HTML_BODY_BUDGET = {
+  characters: 256 * 1024,
+  blocks: 512,
+  elements: 16_384,
+  depth: 64,
+} as const;
+
 /** In an opening tag: `markdown=` (kramdown's `markdown="1"`), whose blocks are read elsewhere, or left as they are. */
 const MARKDOWN_ATTRIBUTE = /\smarkdown\s*=/i;
 
@@ -49,7 +60,7 @@ export function convertHtmlBlocks(
   root: Root,
   { maxNesting, allHtml = false }: { maxNesting: number; allHtml?: boolean },
 ): void {
-  const budget: Budget = { ...HTML_BLOCK_BUDGET };
+  const budget: Budget = { ...(allHtml ? HTML_BODY_BUDGET : HTML_BLOCK_BUDGET) };
   joinSplitBlocks(root);
   // Each block's nodes, by its parent, found in document order.
   const replaced = new Map<Parents, Map<Nodes, RootContent[]>>();
@@ -167,6 +178,7 @@ function converted(html: Html, budget: Budget, levels: number, allHtml: boolean)
     if (elements === undefined || elements > budget.elements) return undefined;
     budget.elements -= elements;
     shownOnly(hast);
+    blocksOutOfFormatting(hast);
     const tree = toMdast(hast);
     // A hast root is an mdast root.
     if (tree.type !== 'root') return undefined;
@@ -213,6 +225,43 @@ function shownOnly(root: HastRoot): void {
       }
       stack.push(child);
     }
+  }
+}
+
+/** Elements that format text (HTML's parser reopens its formatting elements in every block after one left open). */
+const TEXT_FORMATTING: ReadonlySet<string> = new Set(
+  'a b big code em font i mark nobr s small span strike strong sub sup tt u'.split(' '),
+);
+
+/**
+ * Formatting that holds blocks left out, its blocks kept: a `<b>` left open before `<h2>Tips</h2><ul>…`
+ * holds the list (HTML's parser reopens it at the text between the blocks), which would be written
+ * as one bold paragraph, not a list of tips. Walked without recursion.
+ */
+function blocksOutOfFormatting(root: HastRoot): void {
+  const holdsBlock = (node: HastNodes): boolean => {
+    const stack = [node];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+      if (next !== node && next.type === 'element' && CLOSES_P.has(next.tagName)) return true;
+      if ('children' in next) stack.push(...next.children);
+    }
+    return false;
+  };
+  const parents: HastNodes[] = [root];
+  for (let parent = parents.pop(); parent !== undefined; parent = parents.pop()) {
+    if (!('children' in parent)) continue;
+    const kept: HastNodes[] = [];
+    // Reversed: the last pushed is the next in document order.
+    const pending: HastNodes[] = [...parent.children].reverse();
+    for (let child = pending.pop(); child !== undefined; child = pending.pop()) {
+      if (child.type === 'element' && TEXT_FORMATTING.has(child.tagName) && holdsBlock(child)) {
+        for (let i = child.children.length - 1; i >= 0; i--) pending.push(child.children[i] as HastNodes);
+        continue;
+      }
+      kept.push(child);
+      parents.push(child);
+    }
+    (parent as { children: HastNodes[] }).children = kept;
   }
 }
 

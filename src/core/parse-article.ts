@@ -44,7 +44,7 @@ import { ItemNotes, referencesInEmphasis } from './footnotes.js';
 import { noteParagraphs, taskBox } from './markdown-tree.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { stripMdx } from './mdx.js';
-import { parseHtmlBody } from './html-body.js';
+import { parseHtmlBody, withoutWordPressShortcodes } from './html-body.js';
 import { slugOf } from './slug.js';
 import { tagKey } from './tags.js';
 import { firstAtOrAfter } from './sorted.js';
@@ -410,7 +410,11 @@ function parseSource({
     if (format === 'html')
       return parseBody(
         file,
-        { written: () => bodyText, content: stripTemplateTags(bodyText, { html: true }), titleLines: [] },
+        {
+          written: () => bodyText,
+          content: withoutWordPressShortcodes(stripTemplateTags(bodyText, { html: true })),
+          titleLines: [],
+        },
         block.bodyLine,
         meta,
         { siteUrl, pageUrl, more },

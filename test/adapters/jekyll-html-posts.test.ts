@@ -202,13 +202,13 @@ describe('a Jekyll post written in HTML', () => {
 
   it('GIVEN HTML past what is read THEN a problem naming the file and the line, not an empty article', async () => {
     put('_config.yml', 'title: A blog\n');
-    const big = `<p>${'word '.repeat(14_000)}</p>\n`;
+    const big = `<p>${'word '.repeat(54_000)}</p>\n`;
     put('_posts/2015-04-06-big.html', `---\ntitle: Big\n---\n<h2>Tips</h2>\n${big}`);
     const { index, problems } = await loadContent(site, undefined);
     expect(index.articles).toEqual([]);
     expect(problems.map(formatProblem)).toEqual([
       expect.stringMatching(
-        /_posts\/2015-04-06-big\.html:4: HTML that cannot be read whole \(more than 64 KB/,
+        /_posts\/2015-04-06-big\.html:4: HTML that cannot be read whole \(more than 256 KB/,
       ) as unknown,
     ]);
   });
