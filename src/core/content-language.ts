@@ -1,10 +1,11 @@
 /**
  * Hugo's translations by file name: `my-post.fr.md` beside `my-post.md`, a bundle's `index.en.md`
- * beside `index.fr.md`. The bot reads one language (CONTENT_LANGUAGE): of a post's translations it
- * keeps the one in that language, else the one without a language in its name (the site's default
- * language). A name's last part is taken for a language only among translations like these, or
- * when it is the bot's own language: `socket.io.md`, `dev.to.md` or `deno.ts.md` alone are posts
- * named so, not translations (Hugo knows the site's languages; the bot does not).
+ * beside `index.fr.md`. The bot reads one language (CONTENT_LANGUAGE, else the site's default): of a
+ * post's translations it keeps the one in that language, else the one without a language in its name
+ * (the site's default language). Where the site's configuration sets up its languages, only those
+ * are languages in a name, as Hugo reads it; where it sets up none, a name's last part is taken for a
+ * language only among translations like these, or when it is the bot's own language: `socket.io.md`,
+ * `dev.to.md` or `deno.ts.md` alone are posts named so, not translations.
  */
 
 /**
