@@ -178,7 +178,8 @@ function converted(html: Html, budget: Budget, levels: number, allHtml: boolean)
     if (elements === undefined || elements > budget.elements) return undefined;
     budget.elements -= elements;
     shownOnly(hast);
-    blocksOutOfFormatting(hast);
+    // In a post all of HTML, a tag left open spreads to its end; in Markdown, a blank line ends it.
+    if (allHtml) blocksOutOfFormatting(hast);
     const tree = toMdast(hast);
     // A hast root is an mdast root.
     if (tree.type !== 'root') return undefined;
@@ -236,7 +237,8 @@ const TEXT_FORMATTING: ReadonlySet<string> = new Set(
 /**
  * Formatting that holds blocks left out, its blocks kept: a `<b>` left open before `<h2>Tips</h2><ul>…`
  * holds the list (HTML's parser reopens it at the text between the blocks), which would be written
- * as one bold paragraph, not a list of tips. Walked without recursion.
+ * as one bold paragraph, not a list of tips. A link around blocks (`<a href><div>…</div></a>`, valid
+ * HTML) loses its address so. Walked without recursion.
  */
 function blocksOutOfFormatting(root: HastRoot): void {
   const holdsBlock = (node: HastNodes): boolean => {

@@ -47,6 +47,18 @@ describe('HTML blocks read as Markdown', () => {
     ]);
   });
 
+  it('GIVEN a link around a block in a Markdown post (<a href><div>…</div></a>) THEN it keeps its address', () => {
+    const article = mustParse(
+      articleSource(
+        FRONT,
+        'Intro.\n\n## Tips\n\n<ul>\n<li><a href="/guide"><div>Read the guide</div></a> first.</li>\n</ul>',
+      ),
+    );
+    expect(article.sections.tips?.items.map((item) => item.text)).toEqual([
+      '[Read the guide](https://blog.example/guide)\n\nfirst.',
+    ]);
+  });
+
   it('GIVEN an <h2> naming a section and an <ol> of named items THEN they are the section and its items, each at its line', () => {
     const body = [
       '<h2>Skills</h2>',
