@@ -171,28 +171,31 @@ function blogLinkNote(
  */
 function mostCommonSection(articles: readonly Article[], siteUrl: string): string | undefined {
   const root = siteUrl.replace(/\/*$/, '/');
-  const counts = new Map<string, number>();
-  for (const { url, file } of articles) {
-    if (url?.startsWith(root) !== true) continue;
-    const folder = /^([^/?#]+)\/[^/?#]/.exec(url.slice(root.length))?.[1];
-    const folders = file.split(/[\\/]/).slice(0, -1);
-    // A year's folder (`content/posts/2024/` under `/:year/…`) is no section: Hugo lists none there.
-    if (folder !== undefined && !/^\d+$/.test(folder) && folders.includes(folder))
-      counts.set(folder, (counts.get(folder) ?? 0) + 1);
-  }
-  let best: [string, number] | undefined;
-  for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;
-  return best?.[0];
+  return mostCommon(
+    articles.map(({ url, file }) => {
+      if (url?.startsWith(root) !== true) return undefined;
+      const folder = /^([^/?#]+)\/[^/?#]/.exec(url.slice(root.length))?.[1];
+      const folders = file.split(/[\\/]/).slice(0, -1);
+      // A year's folder (`content/posts/2024/` under `/:year/…`) is no section: Hugo lists none there.
+      return folder !== undefined && !/^\d+$/.test(folder) && folders.includes(folder) ? folder : undefined;
+    }),
+  );
 }
 
 /** The folder right inside `content` (Hugo's content folder) that holds most articles' files, if any does. */
 function mostCommonFolder(articles: readonly Article[], content: string): string | undefined {
+  return mostCommon(
+    articles.map(({ file }) => {
+      const [folder, ...rest] = relative(content, file).split(sep);
+      return folder !== undefined && folder !== '..' && rest.length > 0 ? folder : undefined;
+    }),
+  );
+}
+
+/** The name given most often (the first of those given as often), if any. */
+function mostCommon(names: readonly (string | undefined)[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const { file } of articles) {
-    const [folder, ...rest] = relative(content, file).split(sep);
-    if (folder !== undefined && folder !== '..' && rest.length > 0)
-      counts.set(folder, (counts.get(folder) ?? 0) + 1);
-  }
+  for (const name of names) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
   let best: [string, number] | undefined;
   for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;
   return best?.[0];

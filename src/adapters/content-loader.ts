@@ -1388,16 +1388,9 @@ function inLanguage<T extends { readonly permalinks: PermalinksRead }>(
   { defaultLanguage, inSubdir }: HugoLanguages,
   language: string,
 ): T {
-  const { permalinks, notes } = config.permalinks;
-  const followed = notes.filter((note) => !/^defaultcontentlanguageinsubdir /i.test(note.text));
+  const { permalinks } = config.permalinks;
   const prefixed = languageCode(language) !== languageCode(defaultLanguage) || inSubdir;
-  return {
-    ...config,
-    permalinks: {
-      permalinks: prefixed ? { ...permalinks, languagePrefix: language } : permalinks,
-      notes: followed,
-    },
-  };
+  return placedByLanguage(config, prefixed ? { ...permalinks, languagePrefix: language } : permalinks);
 }
 
 /**
@@ -1411,14 +1404,25 @@ function translatedByName<
 >(config: T): T {
   const { codes, defaultLanguage, inSubdir } = config.languages;
   if (codes.length === 0) return config;
-  const { permalinks, notes } = config.permalinks;
-  return {
-    ...config,
-    permalinks: {
-      permalinks: { ...permalinks, translations: { languages: codes, defaultLanguage, inSubdir } },
-      notes: notes.filter((note) => !/^defaultcontentlanguageinsubdir /i.test(note.text)),
-    },
-  };
+  const { permalinks } = config.permalinks;
+  return placedByLanguage(config, {
+    ...permalinks,
+    translations: { languages: codes, defaultLanguage, inSubdir },
+  });
+}
+
+/**
+ * `config` with `permalinks` that place pages by their language: `defaultContentLanguageInSubdir`
+ * is then followed, and its note that it is not goes.
+ */
+function placedByLanguage<T extends { readonly permalinks: PermalinksRead }>(
+  config: T,
+  permalinks: SitePermalinks,
+): T {
+  const notes = config.permalinks.notes.filter(
+    (note) => !/^defaultcontentlanguageinsubdir /i.test(note.text),
+  );
+  return { ...config, permalinks: { permalinks, notes } };
 }
 
 /**
