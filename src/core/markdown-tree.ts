@@ -13,6 +13,7 @@ import type {
   RootContent,
   Text,
 } from 'mdast';
+import { pairedElements } from './inline-html.js';
 import { TAG_TRACE } from './mdx.js';
 import { withoutBidiControls } from './shown-text.js';
 import { firstAtOrAfter } from './sorted.js';
@@ -500,7 +501,27 @@ function phrasing(
     siblings().push(node);
     stack.push(node);
   };
-  for (const token of tokens) {
+  // Inline HTML elements read as the Markdown they stand for (see inline-html.ts); code's, at its
+  // closing tag, as the text it holds.
+  const paired = pairedElements(tokens);
+  const codes = new Set<object>();
+  const plain = (nodes: readonly PhrasingContent[]): string =>
+    nodes
+      .map((node) =>
+        node.type === 'text'
+          ? (pieces.get(node)?.join('') ?? node.value)
+          : node.type === 'inlineCode'
+            ? node.value
+            : node.type === 'break'
+              ? '\n'
+              : 'children' in node
+                ? plain(node.children)
+                : '',
+      )
+      .join('');
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token === undefined) continue;
     switch (token.type) {
       case 'text':
         // Those of the source are gone before it is read (see withoutControls); an entity may write one.
@@ -533,9 +554,33 @@ function phrasing(
       case 'code_inline':
         siblings().push({ type: 'inlineCode', value: token.content, position });
         break;
-      case 'html_inline':
-        siblings().push({ type: 'html', value: token.content, position });
+      case 'html_inline': {
+        const element = paired.get(index);
+        if (element === undefined) siblings().push({ type: 'html', value: token.content, position });
+        else if (element === 'close') {
+          const closed = stack.pop();
+          const list = siblings();
+          if (closed !== undefined && codes.has(closed))
+            list[list.length - 1] = { type: 'inlineCode', value: plain(closed.children), position };
+        } else if (element.kind === 'link')
+          open({
+            type: 'link',
+            url: element.url ?? '',
+            title: element.title ?? null,
+            children: [],
+            position,
+          });
+        else if (element.kind === 'inlineCode') {
+          const code: PhrasingContent & { children: PhrasingContent[] } = {
+            type: 'emphasis',
+            children: [],
+            position,
+          };
+          codes.add(code);
+          open(code);
+        } else open({ type: element.kind, children: [], position });
         break;
+      }
       case 'em_open':
         open({ type: 'emphasis', children: [], position });
         break;

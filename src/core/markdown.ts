@@ -1178,17 +1178,21 @@ const OPENED: Text = { type: 'text', value: '' };
  */
 const LEFT_OUT: Text = { type: 'text', value: '' };
 
+/** How far from its end {@link opensBefore} reads a text. */
+const OPENER_REACH = 64;
+
 /**
  * Whether a bracket or quote that may open a pair ends `text`, but for blanks and marks after it: a
  * mark anywhere else would empty none (see withoutEmptiedPairs), and is not made. Only the last 64
  * characters are looked at, so that a text joined again and again is not read again and again.
  */
+
 function opensBefore(text: string, previous?: Nodes): boolean {
-  const stop = Math.max(0, text.length - 64);
+  const stop = Math.max(0, text.length - OPENER_REACH);
   let i = text.length - 1;
   while (i >= stop && (text[i] === ' ' || text[i] === '\t' || text[i] === REMOVED)) i--;
   // Only blanks: a separator's space (see SEPARATOR), after the text before it.
-  if (i === -1 && previous?.type === 'text') return opensBefore(previous.value.slice(-64));
+  if (i === -1 && previous?.type === 'text') return opensBefore(previous.value.slice(-OPENER_REACH));
   return i >= stop && OPENERS.includes(text[i] ?? '');
 }
 
@@ -1256,6 +1260,17 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
   let opened = false;
   // HTML left out since the last text (see LEFT_OUT): a mark where the next one joins.
   let mark = '';
+  // The last of `joined` while it is a text, in pieces (see Joining).
+  let run: Joining | undefined;
+  const settle = (): void => {
+    if (run !== undefined) joined[joined.length - 1] = run.text();
+    run = undefined;
+  };
+  const add = (node: Nodes): void => {
+    settle();
+    joined.push(node);
+    if (node.type === 'text') run = new Joining(node);
+  };
   for (const node of nodes) {
     if (node === SEPARATOR) {
       separate = true;
@@ -1271,59 +1286,107 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
     }
     const afterOpening = opened;
     opened = false;
-    if (separate && needsSpace(joined[joined.length - 1], node)) joined.push({ type: 'text', value: ' ' });
+    if (separate && needsSpace(run?.end(1) ?? joined[joined.length - 1], node))
+      add({ type: 'text', value: ' ' });
     separate = false;
-    let last = joined[joined.length - 1];
     if (node.type === 'text') {
-      const value = last?.type === 'break' ? node.value.replace(/^\s+/, '') : node.value;
+      const value = joined[joined.length - 1]?.type === 'break' ? node.value.replace(/^\s+/, '') : node.value;
       if (value === '') continue;
-      if (last?.type === 'text') {
-        let before = value.startsWith('\n') ? withoutTrailingBlanks(last.value) : last.value;
+      if (run !== undefined) {
+        if (value.startsWith('\n')) run.trimEnd(withoutTrailingBlanks);
         let after = value;
         // What was left out between them (`a <!-- c --> b`, `and <img …>.`) leaves one space, and
         // none before punctuation.
-        if (/[ \t]$/.test(before)) {
+        if (/[ \t]$/.test(run.end(1))) {
           if (/^[ \t]/.test(after)) after = after.replace(/^[ \t]+/, '');
           else if (!afterOpening && CLOSING_PUNCTUATION.test(after[0] ?? ''))
-            before = withoutTrailingBlanks(before);
+            run.trimEnd(withoutTrailingBlanks);
         }
-        joined[joined.length - 1] = {
-          ...last,
-          value: before + (opensBefore(before, joined.at(-2)) ? mark : '') + after,
-        };
-      } else {
-        joined.push({ ...node, value });
-      }
+        if (mark !== '' && opensBefore(run.end(OPENER_REACH + 1), joined[joined.length - 2])) run.add(mark);
+        run.add(after);
+      } else add({ ...node, value });
       mark = '';
       continue;
     }
     // Before anything else, the mark ends the text before it.
-    if (mark !== '' && last?.type === 'text' && opensBefore(last.value, joined.at(-2)))
-      joined[joined.length - 1] = last = { ...last, value: last.value + mark };
+    if (mark !== '' && run !== undefined && opensBefore(run.end(OPENER_REACH + 1), joined[joined.length - 2]))
+      run.add(mark);
     mark = '';
     if (node.type === 'break') {
-      if (last?.type === 'text') {
+      if (run !== undefined) {
         // trimEnd, not `/\s+$/` (see white-space.ts).
-        const value = last.value.trimEnd();
-        if (value === '') joined.pop();
-        else joined[joined.length - 1] = { ...last, value };
+        run.trimEnd((piece) => piece.trimEnd());
+        if (run.isEmpty()) {
+          joined.pop();
+          run = undefined;
+        }
       }
-      if (joined.length > 0) joined.push(node);
+      if (joined.length > 0) add(node);
     } else {
-      joined.push(node);
+      add(node);
     }
   }
+  settle();
   if (joined[joined.length - 1]?.type === 'break') joined.pop();
   return joined;
 }
 
+/**
+ * A text that joinTexts is joining: its pieces, joined once it is done, and its end read without
+ * joining them. A text joined again and again, and read at its end each time, took time that grew
+ * with the square of its length (a paragraph of 50,000 tags: a minute).
+ */
+class Joining {
+  readonly #node: Text;
+  readonly #pieces: string[];
+
+  constructor(node: Text) {
+    this.#node = node;
+    this.#pieces = [node.value];
+  }
+
+  add(piece: string): void {
+    this.#pieces.push(piece);
+  }
+
+  /** Its last `length` characters, or all of it when it is shorter. */
+  end(length: number): string {
+    let end = '';
+    for (let i = this.#pieces.length - 1; i >= 0 && end.length < length; i--)
+      end = (this.#pieces[i] ?? '').slice(-(length - end.length)) + end;
+    return end;
+  }
+
+  /** Its end cut as `trim` cuts a text's end, across pieces that it empties. */
+  trimEnd(trim: (piece: string) => string): void {
+    for (let last = this.#pieces.pop(); last !== undefined; last = this.#pieces.pop()) {
+      const trimmed = trim(last);
+      if (trimmed !== '') {
+        this.#pieces.push(trimmed);
+        return;
+      }
+    }
+  }
+
+  isEmpty(): boolean {
+    return this.#pieces.every((piece) => piece === '');
+  }
+
+  text(): Text {
+    return { ...this.#node, value: this.#pieces.join('') };
+  }
+}
+
 /** Whether two nodes, side by side, show no space or line break between them, nor at an end. */
-function needsSpace(before: Nodes | undefined, after: Nodes): boolean {
-  if (before === undefined || before.type === 'break' || after.type === 'break') return false;
-  return (
-    !(before.type === 'text' && /\s$/.test(before.value)) &&
-    !(after.type === 'text' && /^\s/.test(after.value))
-  );
+function needsSpace(before: Nodes | string | undefined, after: Nodes): boolean {
+  if (
+    before === undefined ||
+    (typeof before !== 'string' && before.type === 'break') ||
+    after.type === 'break'
+  )
+    return false;
+  const end = typeof before === 'string' ? before : before.type === 'text' ? before.value : '';
+  return !/\s$/.test(end) && !(after.type === 'text' && /^\s/.test(after.value));
 }
 
 /** The first text's leading and the last text's trailing white space removed (in place). */

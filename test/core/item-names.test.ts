@@ -148,19 +148,18 @@ describe('item names', () => {
     ]);
   });
 
-  it('GIVEN a name in HTML tags with its colon inside them (a WordPress import) THEN it names the item; the tags are left out', () => {
+  it('GIVEN a name in HTML tags with its colon inside them (a WordPress import) THEN it names the item, as in Markdown', () => {
     const items = [
       '- <strong>Seek mentorship:</strong> Find a mentor.',
       '- <B><i>Read:</i></B> books <i>daily</i>.',
       '- <strong>Note: </strong>Be careful.',
-      // Nothing after it: a tip that is only the phrase.
-      '- <strong>Listen:</strong>',
+      '- <span class="x">Plan:</span> ahead.',
     ];
     expect(tips(items.join('\n'))).toEqual([
       { name: 'Seek mentorship', text: 'Find a mentor.' },
-      { name: 'Read', text: 'books daily.' },
+      { name: 'Read', text: 'books *daily*.' },
       { name: 'Note', text: 'Be careful.' },
-      { name: undefined, text: 'Listen:' },
+      { name: 'Plan', text: 'ahead.' },
     ]);
   });
 

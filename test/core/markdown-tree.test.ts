@@ -45,9 +45,7 @@ describe('markdownTree', () => {
               { type: 'text', value: ' ' },
               { type: 'image', url: 'i.png', title: null, alt: 'alt x' },
               { type: 'text', value: ' ' },
-              { type: 'html', value: '<b>' },
-              { type: 'text', value: 'h' },
-              { type: 'html', value: '</b>' },
+              { type: 'strong', children: [{ type: 'text', value: 'h' }] },
             ],
           },
         ],
@@ -189,7 +187,7 @@ describe('markdownTree', () => {
     expect(written('- a<br>\n- b')).toBe('- a\n- b');
     expect(written('**a<br>** b')).toBe('**a** b');
     expect(written('one\t\ntwo')).toBe('one two');
-    expect(written('[a <b>x</b>\n<br>](https://x.example/)')).toBe('[a x](https://x.example/)');
+    expect(written('[a <b>x</b>\n<br>](https://x.example/)')).toBe('[a **x**](https://x.example/)');
   });
 
   it('GIVEN inline HTML of block elements THEN a space where each tag stood, one at most, none at the ends; inline tags leave nothing', () => {
@@ -206,9 +204,9 @@ describe('markdownTree', () => {
     expect(written('A<div>**B**</div>C')).toBe('A **B** C');
     expect(written('- **Steps:** <ol><li>Plan</li><LI>Do</LI></ol>\n- b')).toBe('- **Steps:** Plan Do\n- b');
     expect(written('a<p><br>b')).toBe('a\nb');
-    // Inline elements' tags, and comments, join the text around them.
+    // Inline elements' tags, and comments, join the text around them (those Markdown can say, as it).
     expect(written('un<em>believ</em>able <span>x</span>y<!-- c -->z <kbd>K</kbd><sup>th</sup>')).toBe(
-      'unbelievable xyz Kth',
+      'un*believ*able xyz `K`th',
     );
     // What is left out between spaces leaves one, and none before punctuation.
     expect(written('a <!-- c --> b <img src="x.png"> c <span></span>. d <!-- e -->, f\t<!-- g -->\th')).toBe(
@@ -217,7 +215,8 @@ describe('markdownTree', () => {
     // An element's text that opens with punctuation keeps the space before it.
     expect(
       written('I love <strong>.NET</strong>, use <code>.env</code> files; press <kbd>?</kbd> for help'),
-    ).toBe('I love .NET, use .env files; press ? for help');
+    ).toBe('I love **.NET**, use `.env` files; press `?` for help');
+    expect(written('I love <span>.NET</span>, <u>.env</u>')).toBe('I love .NET, .env');
     // A script's or style's text is code the page never shows.
     expect(written('a <script>alert(1)</script>b <style>.x { color: red }</style>c <SCRIPT type="x">d')).toBe(
       'a b c d',

@@ -614,7 +614,7 @@ describe('finding sections', () => {
     expect(bare.ok && bare.article.url).toBeUndefined();
   });
 
-  it('GIVEN images and raw HTML THEN an image becomes a link to it, a comment is left out, the text of inline tags and HTML blocks kept', () => {
+  it('GIVEN images and raw HTML THEN an image becomes a link to it, a comment is left out, inline elements read as Markdown, the text of HTML blocks kept', () => {
     const source = articleSource(
       validFront(),
       '## Tips:\n\n<!-- draft -->\n<div class="note">aside</div>\n\n- **Look:** ![a chart](/c.png) and <kbd>Ctrl</kbd> ![](https://x.example/i.png)',
@@ -623,7 +623,7 @@ describe('finding sections', () => {
     expect(tips?.heading).toBe('Tips');
     expect(tips?.text).toBe('aside');
     expect(tips?.items[0]?.text).toBe(
-      '[a chart](https://blog.example/c.png) and Ctrl [image](https://x.example/i.png)',
+      '[a chart](https://blog.example/c.png) and `Ctrl` [image](https://x.example/i.png)',
     );
   });
 
@@ -648,7 +648,7 @@ describe('finding sections', () => {
       'Markdown tip here',
       'See, and then',
       'x **b** and *y* z.',
-      'f() and "" stay, `(<img src="a.png">)` too, and (kept)',
+      'f() and "" stay, `(<img src="a.png">)` too, and (**kept**)',
       'A chart ([image](https://blog.example/c.png)) is a link',
     ]);
     expect(result.article.summary).toBe('Read this.');
@@ -3099,14 +3099,14 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     });
   });
 
-  it('GIVEN the same text in an .md post THEN no MDX is read: imports are text, HTML is left out as before', () => {
+  it('GIVEN the same text in an .md post THEN no MDX is read: imports are text, a tag is HTML (`<Em>` is emphasis)', () => {
     const article = mustParse(
       "---\ntitle: T\n---\nimport x from 'y'\n\n## Tips\n\n- **Ask:** <Em>for</Em> feedback {year}\n",
       'content/my-post.md',
     );
     expect([article.summary, article.sections.tips?.items[0]?.text]).toEqual([
       "import x from 'y'",
-      'for feedback {year}',
+      '*for* feedback {year}',
     ]);
   });
 });

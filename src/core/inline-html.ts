@@ -1,0 +1,120 @@
+import { decodeHTMLStrict } from 'entities';
+import type { Token } from 'markdown-it';
+
+/*
+ * Inline HTML in a Markdown text (`<a href="…" target="_blank">`, `<strong>`, `<del>`, `<kbd>`), as
+ * blogs write it where Markdown has no way to say it: the elements whose meaning a message can show,
+ * paired with their closing tags, so that they are read as the Markdown they stand for. Left out as
+ * any other tag, a link lost its address and struck-out advice read as advice.
+ */
+
+/** What an element is read as: its mdast node (code as `inlineCode`, its text only). */
+export type InlineKind = 'strong' | 'emphasis' | 'delete' | 'link' | 'inlineCode';
+
+/** An element opened: what it is read as, and for a link, its address and title as written. */
+export interface InlineElement {
+  readonly kind: InlineKind;
+  readonly url?: string;
+  readonly title?: string | null;
+}
+
+const KINDS: Readonly<Record<string, InlineKind>> = {
+  b: 'strong',
+  strong: 'strong',
+  i: 'emphasis',
+  em: 'emphasis',
+  cite: 'emphasis',
+  dfn: 'emphasis',
+  var: 'emphasis',
+  del: 'delete',
+  s: 'delete',
+  strike: 'delete',
+  a: 'link',
+  code: 'inlineCode',
+  kbd: 'inlineCode',
+  samp: 'inlineCode',
+  tt: 'inlineCode',
+};
+
+/**
+ * How many such elements may be open inside one another in a text: past it an opening tag is left
+ * out as before, so that a post of nested tags builds no tree deeper than its walks can take.
+ */
+const MAX_OPEN = 32;
+
+const OPENING = /^<([A-Za-z][A-Za-z\d-]*)(\s[^>]*)?>$/;
+const CLOSING = /^<\/([A-Za-z][A-Za-z\d-]*)\s*>$/;
+
+/**
+ * The inline tokens of one block (markdown-it's) whose `html_inline` tag opens or closes one of the
+ * elements above, by their index: the element an opening tag opens, or `close` for its closing tag.
+ * Tags are paired as a browser nests them, inside the Markdown emphasis or link they are in (a pair
+ * never spans its edge); a tag without its pair is not listed (and is left out, as before), nor an
+ * `<a>` without `href`, nor a pair with nothing between. Linear in the tokens: each open tag is closed or dropped once.
+ */
+export function pairedElements(tokens: readonly Token[]): Map<number, InlineElement | 'close'> {
+  const paired = new Map<number, InlineElement | 'close'>();
+  if (!tokens.some((token) => token.type === 'html_inline')) return paired;
+  interface Opened {
+    readonly tag: string;
+    readonly index: number;
+    readonly element: InlineElement | undefined;
+  }
+  // One stack of open tags for each Markdown element the tokens are in (the text's own first).
+  const frames: { open: Opened[]; counts: Map<string, number> }[] = [{ open: [], counts: new Map() }];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token === undefined) continue;
+    if (token.nesting === 1) frames.push({ open: [], counts: new Map() });
+    else if (token.nesting === -1 && frames.length > 1) frames.pop();
+    const frame = frames[frames.length - 1];
+    if (token.type !== 'html_inline' || frame === undefined) continue;
+    const html = token.content.trim();
+    const opening = OPENING.exec(html);
+    const tag = (opening ?? CLOSING.exec(html))?.[1]?.toLowerCase();
+    const kind = tag === undefined ? undefined : KINDS[tag];
+    if (tag === undefined || kind === undefined) continue;
+    const { open, counts } = frame;
+    if (opening !== null) {
+      // `<br/>`-like self-closing tags hold nothing.
+      if (html.endsWith('/>') || open.length >= MAX_OPEN) continue;
+      open.push({ tag, index, element: elementOf(kind, opening[2] ?? '') });
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      continue;
+    }
+    if ((counts.get(tag) ?? 0) === 0) continue;
+    // Tags opened inside it and not closed are closed with it, as a browser does: left out.
+    for (let top = open.pop(); top !== undefined; top = open.pop()) {
+      counts.set(top.tag, (counts.get(top.tag) ?? 1) - 1);
+      if (top.tag !== tag) continue;
+      // One that holds nothing (an icon's `<i></i>`) is left out with its tags, as before.
+      if (top.element !== undefined && index > top.index + 1) {
+        paired.set(top.index, top.element);
+        paired.set(index, 'close');
+      }
+      break;
+    }
+  }
+  return paired;
+}
+
+/** The element of `kind` with the attributes written `attributes`; none for an `<a>` without `href`. */
+function elementOf(kind: InlineKind, attributes: string): InlineElement | undefined {
+  if (kind !== 'link') return { kind };
+  const values = attributeValues(attributes);
+  const url = values.get('href');
+  return url === undefined ? undefined : { kind, url, title: values.get('title') ?? null };
+}
+
+/** An attribute as CommonMark's inline HTML writes one: a name, and a value quoted or not. */
+const ATTRIBUTE = /([A-Za-z_:][\w.:-]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** The attributes of a tag, by name in lower case, their entities decoded; the first of a name counts. */
+function attributeValues(attributes: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [, name = '', double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
+    const key = name.toLowerCase();
+    if (!values.has(key)) values.set(key, decodeHTMLStrict(double ?? single ?? bare ?? ''));
+  }
+  return values;
+}
