@@ -100,7 +100,9 @@ async function main(): Promise<void> {
   const contentDir = resolve(settings.contentDir);
   // Links need an address to show as links: SITE_URL, or the site's own as the bot takes it (see
   // linkedSiteUrl), else one made up.
-  const siteUrl = (await linkedSiteUrl(settings.siteUrl, contentDir)).url ?? 'https://example.com';
+  const siteUrl =
+    (await linkedSiteUrl(settings.siteUrl, contentDir, settings.contentLanguage)).url ??
+    'https://example.com';
   const dir = mkdtempSync(join(tmpdir(), 'playground-'));
   const emulator = await new DiscordEmulator({ validator: specValidator() }).start();
   // The content settings read above and the emulator's, nothing else: deploy-commands and the bot run

@@ -36,7 +36,11 @@ async function check(): Promise<number> {
   if (settings === undefined) return 1;
   const { contentDir, articleUrl, contentLanguage } = settings;
   // SITE_URL unset: the blog's own address, as its Hugo or Jekyll configuration gives it (as the bot takes it).
-  const { url: siteUrl, configured: siteAddress } = await linkedSiteUrl(settings.siteUrl, contentDir);
+  const { url: siteUrl, configured: siteAddress } = await linkedSiteUrl(
+    settings.siteUrl,
+    contentDir,
+    contentLanguage,
+  );
   const blogLinks = { ...settings.blogLinks, siteUrl };
   const { index, problems, fileCount, staticFiles, expired, upcoming, site, addressPattern } =
     await loadContent(contentDir, siteUrl, articleUrl, contentLanguage);

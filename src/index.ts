@@ -139,7 +139,11 @@ async function main(): Promise<number> {
   };
   process.on('SIGHUP', onHangUp);
   // SITE_URL unset: the blog's own address, as its Hugo or Jekyll configuration gives it.
-  const { url: siteUrl, configured } = await linkedSiteUrl(config.siteUrl, config.contentDir);
+  const { url: siteUrl, configured } = await linkedSiteUrl(
+    config.siteUrl,
+    config.contentDir,
+    config.contentLanguage,
+  );
   if (configured !== undefined)
     logger.info(
       { siteUrl: configured.url, from: configured.setting },

@@ -17,6 +17,7 @@ import {
   withoutCollectionsDir,
   sitePermalinkOf,
   translationFolder,
+  translationHost,
   type SitePermalink,
   type SitePermalinks,
 } from '../core/site-permalinks.js';
@@ -237,10 +238,16 @@ function addressChoice(
     generator === 'hugo'
       ? (permalinks?.languagePrefix ?? translationFolder(permalinks?.translations, file))
       : undefined;
+  // …or at the top of its language's own host (see SitePermalinks.translations).
+  const host = generator === 'hugo' ? translationHost(permalinks?.translations, file) : undefined;
   const inLanguage = (pattern: string | null): string | null =>
-    pattern === null || language === undefined
+    pattern === null
       ? pattern
-      : `/${language}${pattern.startsWith('/') ? '' : '/'}${pattern}`;
+      : host !== undefined
+        ? `${host.replace(/\/+$/, '')}${pattern.startsWith('/') ? '' : '/'}${pattern}`
+        : language === undefined
+          ? pattern
+          : `/${language}${pattern.startsWith('/') ? '' : '/'}${pattern}`;
   const byGenerator = (
     pattern: string | null,
     setting: string,
@@ -1048,13 +1055,17 @@ export async function findArticles(
  * undefined when there is none, or it is no published address (see siteAddressOf). What SITE_URL is
  * taken as when it is unset.
  */
-export async function configuredSiteAddress(dir: string): Promise<SiteAddress | undefined> {
+export async function configuredSiteAddress(
+  dir: string,
+  /** CONTENT_LANGUAGE: in a Hugo site whose languages have hosts of their own, the one read. */
+  language?: string,
+): Promise<SiteAddress | undefined> {
   const root = await realpath(dir).catch(() => undefined);
   const entries =
     root === undefined ? undefined : await readdir(root, { withFileTypes: true }).catch(() => undefined);
   if (root === undefined || entries === undefined) return undefined;
   // As findArticles reads the site: Hugo's configuration first.
-  const hugo = await findHugoSite(root, entries);
+  const hugo = await findHugoSite(root, entries, language);
   if (hugo !== undefined) return hugo.address;
   const jekyll = entries.some((entry) => !entry.isDirectory() && isJekyllConfig(entry.name));
   return (await jekyllConfigOf(root, entries, jekyll)).address;
@@ -1067,9 +1078,11 @@ export async function configuredSiteAddress(dir: string): Promise<SiteAddress | 
 export async function linkedSiteUrl(
   siteUrl: string | undefined,
   dir: string,
+  /** CONTENT_LANGUAGE (see configuredSiteAddress). */
+  language?: string,
 ): Promise<{ readonly url: string | undefined; readonly configured?: SiteAddress }> {
   if (siteUrl !== undefined) return { url: siteUrl };
-  const configured = await configuredSiteAddress(dir);
+  const configured = await configuredSiteAddress(dir, language);
   return configured === undefined ? { url: undefined } : { url: configured.url, configured };
 }
 
@@ -1259,7 +1272,7 @@ async function findHugoSite(
     const { languages } = config;
     // A content folder per language: the one CONTENT_LANGUAGE reads is Hugo's content.
     const chosen = languageContent(languages, wanted);
-    if (chosen === undefined) return { content: contentDir, ...translatedByName(config) };
+    if (chosen === undefined) return { content: contentDir, ...translatedByName(config, wanted) };
     return {
       ...inLanguage(config, languages, chosen.language),
       content: chosen.folder,
@@ -1318,7 +1331,7 @@ async function findHugoSite(
       }
       const content = join(site, contentDir);
       const prefix = relative(content, root);
-      const found = { ...translatedByName(config), content: '', site };
+      const found = { ...translatedByName(config, wanted), content: '', site };
       // Only a folder inside Hugo's content (`content/posts`) has pages whose Hugo path it begins.
       return prefix !== '' && isInside(content, root) ? { ...found, above: { content, prefix } } : found;
     }
@@ -1338,6 +1351,11 @@ interface HugoLanguages {
   readonly readable: boolean;
   /** `defaultContentLanguageInSubdir = true`: the default language's pages are under its folder too. */
   readonly inSubdir: boolean;
+  /**
+   * By language code, lowercased, the address its own `baseURL` gives it (Hugo's multihost: each
+   * language published at the top of its own host).
+   */
+  readonly hosts: ReadonlyMap<string, SiteAddress>;
 }
 
 /**
@@ -1383,14 +1401,32 @@ function otherLanguagesIn(
  * other than the default under its folder (`/fr/posts/x/`), and the default one too with
  * `defaultContentLanguageInSubdir = true` (`/en/posts/x/`), which is then followed, not noted.
  */
-function inLanguage<T extends { readonly permalinks: PermalinksRead }>(
-  config: T,
-  { defaultLanguage, inSubdir }: HugoLanguages,
-  language: string,
-): T {
+function inLanguage<T extends HostedConfig>(config: T, languages: HugoLanguages, language: string): T {
+  const { defaultLanguage, inSubdir } = languages;
   const { permalinks } = config.permalinks;
+  const hosted = onOwnHost(config, languages, language);
+  if (hosted !== undefined) return hosted;
   const prefixed = languageCode(language) !== languageCode(defaultLanguage) || inSubdir;
   return placedByLanguage(config, prefixed ? { ...permalinks, languagePrefix: language } : permalinks);
+}
+
+/** What a site's configuration holds that says where a language's pages are published. */
+type HostedConfig = { readonly permalinks: PermalinksRead; readonly address?: SiteAddress };
+
+/**
+ * The configuration for `language`'s pages where it has a `baseURL` of its own (Hugo's multihost:
+ * `[languages.fr] baseURL = "https://fr.example.com/"`): at the top of that host, under no language
+ * folder, whichever language is the default; undefined where it has none.
+ */
+function onOwnHost<T extends HostedConfig>(
+  config: T,
+  languages: HugoLanguages,
+  language: string,
+): T | undefined {
+  const host = [...languages.hosts].find(([code]) => languageCode(code) === languageCode(language))?.[1];
+  return host === undefined
+    ? undefined
+    : { ...placedByLanguage(config, config.permalinks.permalinks), address: host };
 }
 
 /**
@@ -1399,16 +1435,24 @@ function inLanguage<T extends { readonly permalinks: PermalinksRead }>(
  * (`/fr/posts/x/`), and the default one's too with `defaultContentLanguageInSubdir = true`, which is
  * then followed, not noted. A site of one language is as configured.
  */
-function translatedByName<
-  T extends { readonly permalinks: PermalinksRead; readonly languages: HugoLanguages },
->(config: T): T {
-  const { codes, defaultLanguage, inSubdir } = config.languages;
+function translatedByName<T extends HostedConfig & { readonly languages: HugoLanguages }>(
+  config: T,
+  /** CONTENT_LANGUAGE; unset, the site's default language. */
+  wanted: string | undefined,
+): T {
+  const { codes, defaultLanguage, inSubdir, hosts } = config.languages;
   if (codes.length === 0) return config;
   const { permalinks } = config.permalinks;
-  return placedByLanguage(config, {
-    ...permalinks,
-    translations: { languages: codes, defaultLanguage, inSubdir },
-  });
+  const read = wanted ?? defaultLanguage;
+  const hosted = onOwnHost(config, config.languages, read);
+  const translations = { languages: codes, defaultLanguage, inSubdir };
+  if (hosted === undefined) return placedByLanguage(config, { ...permalinks, translations });
+  // Each language at the top of its own host: a page not translated links to its language's.
+  const urls = Object.fromEntries([...hosts].map(([code, { url }]) => [code, url]));
+  return {
+    ...placedByLanguage(config, { ...permalinks, translations: { ...translations, hosts: { read, urls } } }),
+    address: hosted.address,
+  };
 }
 
 /**
@@ -1545,11 +1589,18 @@ async function hugoConfigOf(
   // Each language's content folder, from the first file that gives it one.
   const folders = new Map<string, string>();
   const codes = new Set<string>();
-  const languageFolders = configs.flatMap(({ data }) => {
+  const hosts = new Map<string, SiteAddress>();
+  const languageFolders = configs.flatMap(({ path, data }) => {
     const languages = fieldOf(data, 'languages');
     if (!isFields(languages)) return [];
     return Object.entries(languages).flatMap(([code, language]) => {
       if (isFields(language)) codes.add(code.toLowerCase());
+      const host = isFields(language) ? siteAddressOf(fieldOf(language, 'baseurl')) : undefined;
+      if (host !== undefined && !hosts.has(code.toLowerCase()))
+        hosts.set(code.toLowerCase(), {
+          url: host,
+          setting: `${settingFile(site, path)} languages.${code}.baseURL`,
+        });
       if (!isFields(language) || fieldOf(language, 'contentdir') === undefined) return [];
       // One that names no folder in the site still makes the site's content per language.
       const folder = contentDirOf({ contentdir: fieldOf(language, 'contentdir') }) ?? '';
@@ -1565,7 +1616,7 @@ async function hugoConfigOf(
     ...(base === undefined || address === undefined
       ? {}
       : {
-          address: { url: address, setting: `${relative(site, base.path).split(sep).join('/')} ${base.key}` },
+          address: { url: address, setting: `${settingFile(site, base.path)} ${base.key}` },
         }),
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
@@ -1599,6 +1650,7 @@ async function hugoConfigOf(
       codes: [...codes].sort(compare),
       inSubdir: isTrue(setting('defaultcontentlanguageinsubdir')),
       readable: !unreadable,
+      hosts,
     },
     problems,
   };
@@ -2258,4 +2310,9 @@ async function cascadeReaders(): Promise<{
     import('../core/cascade-read.js'),
   ]);
   return { readFrontMatter, cascadesOf };
+}
+
+/** A configuration file's path from the site's folder, as a setting's name says it (`config/_default/hugo.toml`). */
+function settingFile(site: string, path: string): string {
+  return relative(site, path).split(sep).join('/');
 }

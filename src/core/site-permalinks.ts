@@ -69,6 +69,12 @@ export interface SitePermalinks {
     readonly languages: readonly string[];
     readonly defaultLanguage: string;
     readonly inSubdir: boolean;
+    /**
+     * Where the site's languages have hosts of their own (Hugo's multihost: `[languages.fr] baseURL`),
+     * the language read, whose pages are at the top of SITE_URL, and each language's host: a page
+     * in another language is at the top of its own (see {@link translationHost}), under no folder.
+     */
+    readonly hosts?: { readonly read: string; readonly urls: Readonly<Record<string, string>> };
   };
 }
 
@@ -82,13 +88,29 @@ export function translationFolder(
   translations: SitePermalinks['translations'],
   file: string,
 ): string | undefined {
-  if (translations === undefined) return undefined;
+  if (translations === undefined || translations.hosts !== undefined) return undefined;
   const { languages, defaultLanguage, inSubdir } = translations;
   const { language } = splitLanguage(file, languages);
   const isDefault = language === undefined || language === languageCode(defaultLanguage);
   if (isDefault) return inSubdir ? defaultLanguage : undefined;
   // Its folder as the configuration writes the language (`pt_br`), as Hugo names it.
   return languages.find((one) => languageCode(one) === language);
+}
+
+/**
+ * In a site whose languages have hosts of their own (see SitePermalinks.translations), the host of the
+ * page of `file` when its name says another language than the one read (`seul.md`, not translated,
+ * read in English, is at the French host's `/posts/seul/`); undefined for the language read's own.
+ */
+export function translationHost(
+  translations: SitePermalinks['translations'],
+  file: string,
+): string | undefined {
+  if (translations?.hosts === undefined) return undefined;
+  const { languages, defaultLanguage, hosts } = translations;
+  const language = splitLanguage(file, languages).language ?? languageCode(defaultLanguage);
+  if (language === languageCode(hosts.read)) return undefined;
+  return Object.entries(hosts.urls).find(([code]) => languageCode(code) === language)?.[1];
 }
 
 export const NO_PERMALINKS: SitePermalinks = {};

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentLibrary } from '../../src/adapters/content-library.js';
-import { findArticles, loadContent } from '../../src/adapters/content-loader.js';
+import { configuredSiteAddress, findArticles, loadContent } from '../../src/adapters/content-loader.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
 import { hugoPermalinks, jekyllPermalink, sitePermalinkOf } from '../../src/core/site-permalinks.js';
@@ -344,6 +344,41 @@ describe("Hugo's translations named by file (post.en.md beside post.md)", () => 
     expect(single.site.notes).toEqual([
       expect.stringMatching(/defaultContentLanguageInSubdir is not followed/),
     ]);
+  });
+
+  it('GIVEN languages on hosts of their own (Hugo multihost: [languages.en] baseURL) THEN the language read is at the top of its host, under no folder, and that host is the address SITE_URL defaults to', async () => {
+    put(
+      'hugo.toml',
+      'baseURL = "https://exemple.fr/"\ndefaultContentLanguage = "fr"\ndefaultContentLanguageInSubdir = true\n' +
+        '[languages.fr]\nbaseURL = "https://exemple.fr/"\n[languages.en]\nbaseURL = "https://english.blog/"\n',
+    );
+    const english = await loadContent(join(site, 'content'), 'https://english.blog', undefined, 'en');
+    // A post not translated is linked at its own page, on its language's host.
+    expect(titled(english.index.articles)).toEqual({
+      One: 'https://english.blog/posts/un/',
+      Seul: 'https://exemple.fr/posts/seul/',
+      Socket: 'https://exemple.fr/posts/socket.io/',
+    });
+    expect(english.site.notes).toEqual([]);
+    const french = await loadContent(join(site, 'content'), 'https://exemple.fr');
+    expect(titled(french.index.articles)).toMatchObject({
+      Un: 'https://exemple.fr/posts/un/',
+      Seul: 'https://exemple.fr/posts/seul/',
+    });
+    expect(await configuredSiteAddress(site, 'en')).toEqual({
+      url: 'https://english.blog',
+      setting: 'hugo.toml languages.en.baseURL',
+    });
+    expect((await configuredSiteAddress(join(site, 'content')))?.url).toBe('https://exemple.fr');
+    // A language folder per language, each on its host: the same.
+    put(
+      'hugo.toml',
+      '[languages.en]\ncontentDir = "content/en"\nbaseURL = "https://english.blog/"\n[languages.fr]\ncontentDir = "content/fr"\nbaseURL = "https://exemple.fr/"\n',
+    );
+    put('content/fr/posts/deux.md', yaml('title: Deux\ndate: 2024-02-01'));
+    const folder = await loadContent(join(site, 'content'), 'https://exemple.fr', undefined, 'fr');
+    expect(titled(folder.index.articles)).toEqual({ Deux: 'https://exemple.fr/posts/deux/' });
+    expect((await configuredSiteAddress(site, 'fr'))?.url).toBe('https://exemple.fr');
   });
 
   it("GIVEN a language of three parts (zh-hant-tw) in a bundle's index THEN it is one of the translations, read under its folder", async () => {
