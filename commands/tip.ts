@@ -18,9 +18,12 @@ export default {
 
   async execute(interaction, { content, lastTips, random }) {
     const tips = content.items('tips');
-    // "In a row" is per channel: where people read the tips.
-    const { chosen, persist } = await lastTips.choose(interaction.channelId, (last) =>
-      pickTip(tips, last, random),
+    const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+    // "In a row" is per channel: where people read the tips. A private one the channel never saw.
+    const { chosen, persist } = await lastTips.choose(
+      interaction.channelId,
+      (last) => pickTip(tips, last, random),
+      { toChannel: !ephemeral },
     );
     if (chosen === undefined) {
       // Only the commands that have something to show: most blogs have none of the three sections.
@@ -31,9 +34,7 @@ export default {
         `There are no tips yet.${others.length > 0 ? ` Try ${others.map((kind) => `/${kind}`).join(' or ')}.` : ' Try /articles or /search.'}`,
       );
     }
-    await interaction.reply(
-      replyOptions(renderTip(chosen), interaction.options.getBoolean(PRIVATE_OPTION) ?? false),
-    );
+    await interaction.reply(replyOptions(renderTip(chosen), ephemeral));
     persist();
   },
 } satisfies Command;

@@ -43,15 +43,16 @@ export class LastTips {
   /**
    * Calls `choose` with the channel's last tip id and remembers what it chose. `persist` has it
    * stored within a second; call it once the choice was shown (a tip whose answer failed was never
-   * seen).
+   * seen). A tip shown only to its asker (`toChannel` false) is not the channel's: not remembered.
    */
   choose<T extends { readonly id: string }>(
     place: string,
     choose: (last: string | undefined) => T | undefined,
+    { toChannel = true }: { toChannel?: boolean } = {},
   ): Promise<{ chosen: T | undefined; persist: () => void }> {
     return this.serial(place, async () => {
       const chosen = choose(await this.last(place));
-      if (chosen === undefined) return { chosen, persist: () => undefined };
+      if (chosen === undefined || !toChannel) return { chosen, persist: () => undefined };
       this.remember(place, chosen.id);
       // The channel's latest choice, whichever answer comes back first.
       const persist = (): void => {

@@ -32,6 +32,31 @@ describe('LastTips', () => {
     ).toEqual(tip('b'));
   });
 
+  it("GIVEN a tip shown only to its asker (private) THEN it is not the channel's last: the next public one differs from the last the channel saw", async () => {
+    const stored = new Map<string, string>();
+    const store: KeyValue<string> = {
+      get: (key) => Promise.resolve(stored.get(key)),
+      set: (key, value) => {
+        stored.set(key, value);
+        return Promise.resolve(true);
+      },
+    };
+    const tips = new LastTips(store, logger);
+    (await tips.choose('channel', () => tip('a'))).persist();
+    const hidden = await tips.choose('channel', () => tip('b'), { toChannel: false });
+    hidden.persist();
+    const seen: (string | undefined)[] = [];
+    (
+      await tips.choose('channel', (last) => {
+        seen.push(last);
+        return tip('c');
+      })
+    ).persist();
+    expect([hidden.chosen, seen]).toEqual([tip('b'), ['a']]);
+    await tips.flush();
+    expect(stored.get('channel')).toBe('c');
+  });
+
   it('GIVEN many /tip in a channel within a second THEN one write, of the last choice, a second after the first', async () => {
     vi.useFakeTimers();
     const writes: [string, string][] = [];
