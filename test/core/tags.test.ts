@@ -16,6 +16,13 @@ describe('tag matching', () => {
     }
   });
 
+  it('GIVEN a hashtag (#management, as people type a tag) THEN its # is no part of it; a # alone or after a name is', () => {
+    expect(tagKey('#management')).toBe(tagKey('Management'));
+    expect(tagKey('# Engineering-Leadership')).toBe(tagKey('engineering leadership'));
+    expect(tagKey('C#')).not.toBe(tagKey('C'));
+    expect(tagKey('#')).toBe('#');
+  });
+
   it('GIVEN different words THEN the tags differ', () => {
     expect(tagKey('engineering')).not.toBe(tagKey('engineering leadership'));
   });
