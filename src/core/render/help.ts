@@ -18,7 +18,9 @@ export function renderHelp(
   // Only some commands take `private` (/schedule always answers privately): named by their `[private]`.
   const anyPrivate = commands.some((command) => command.options?.some((option) => option.name === 'private'));
   const description = [
-    `I share career advice from ${articleCount} article${articleCount === 1 ? '' : 's'} for engineers: why to make a move, the skills it takes, and tips for getting there.`,
+    articleCount === 0
+      ? `I share career advice for engineers from a blog's articles, but none is loaded yet: whoever runs the bot adds them to its content folder (\`npm run content:check\` says what it reads there).`
+      : `I share career advice from ${articleCount} article${articleCount === 1 ? '' : 's'} for engineers: why to make a move, the skills it takes, and tips for getting there.`,
     '',
     ...lines,
     ...(anyPrivate
