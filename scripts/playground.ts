@@ -700,7 +700,7 @@ function listCommands(emulator: DiscordEmulator): string {
     .join('\n');
 }
 
-/** Channel mentions and timestamps as Discord's client shows them. */
+/** Channel and user mentions and timestamps as Discord's client shows them. */
 function asShown(emulator: DiscordEmulator, text: string): string {
   const channels = emulator.guilds.flatMap((g) => g.channels);
   return (
@@ -710,6 +710,8 @@ function asShown(emulator: DiscordEmulator, text: string): string {
         const channel = channels.find((c) => c.id === id);
         return channel === undefined ? whole : blue(`#${channel.name}`);
       })
+      // The one user here is whoever types at the prompt (`paused by @you`).
+      .replace(/(?<!\\)<@!?(\d+)>/g, (whole, id: string) => (id === IDS.user ? blue('@you') : whole))
       .replace(/(?<!\\)<t:(-?\d+)(?::[tTdDfFR])?>/g, (_, seconds: string) =>
         blue(
           new Date(Number(seconds) * 1000).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short' }),

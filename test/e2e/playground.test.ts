@@ -114,7 +114,7 @@ describe('npm run playground', () => {
   it('GIVEN typed slash commands and a button number THEN prints the replies readably and exits cleanly', async () => {
     const { code, output } = await playground(
       'commands\n/tips\n1\n/articles tag:Engineering-Leadership\n/articles tag:nope\n/bogus\n' +
-        '/schedule\n/schedule set channel:#general time:9:30 timezone:europe/berlin frequency:daily\n/schedule show\nexit\n',
+        '/schedule\n/schedule set channel:#general time:9:30 timezone:europe/berlin frequency:daily\n/schedule show\n/schedule pause\n/schedule show\nexit\n',
     );
     expect(code).toBe(0);
     expect(output).toMatch(/\/articles \[tag:\] \[private:\]/);
@@ -136,6 +136,9 @@ describe('npm run playground', () => {
       /Tips will be posted in #general every day at 09:30 \(Europe\/Berlin\)\. Next post: \w+ \d+ \w+ \d{4}, 09:30 \(Europe\/Berlin\); your time: \w+, \d+ \w+ \d{4} at \d\d:30\./,
     );
     expect(output).toMatch(/Tips are posted in #general every day at 09:30[\s\S]*Nothing posted yet\./);
+    // A user's mention as Discord shows it: who paused the schedule.
+    expect(output).toMatch(/paused by @you/i);
+    expect(output).not.toMatch(/<@!?\d+>/);
     expect(output).not.toMatch(/Discord would reject/);
   }, 60_000);
 
