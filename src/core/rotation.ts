@@ -1,4 +1,5 @@
 import type { ItemRef } from './content-index.js';
+import { fnv1a } from './list-stamp.js';
 
 /**
  * A server's walk through all tips: a shuffled order (given by `seed`) and the tips already
@@ -12,12 +13,7 @@ export interface Rotation {
 
 /** FNV-1a: a cheap, stable hash that orders the tips differently for each seed. */
 function rank(seed: number, id: string): number {
-  let hash = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return fnv1a(id, 0x811c9dc5 ^ seed) >>> 0;
 }
 
 /** The next tip of the rotation, and the rotation to save once it is posted. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { choiceLimitViolations, messageLimitViolations } from '../../src/core/check-limits.js';
 import { titleChoices } from '../../src/core/choices.js';
+import type { ContentIndex } from '../../src/core/content-index.js';
 import { searchableIndex } from '../helpers/search.js';
 import type { MessagePayload } from '../../src/core/payload.js';
 import { renderArticles } from '../../src/core/render/articles.js';
@@ -18,6 +19,10 @@ import { codePointLength } from '../../src/core/text.js';
 import { defaultBlogLinks } from '../../src/core/blog-links.js';
 
 const SITE = 'https://blog.example';
+
+/** The custom_id of a button to `page` of what `query` finds in `index` now. */
+const idFor = (query: string, page: number, in_: ContentIndex): string =>
+  searchCustomId({ query, results: searchResults(query, in_) }, page);
 
 /** As long as an article's fields may be: a 200-character title of emoji and Markdown, a 500-character summary, a long address. */
 function longArticle(i: number): Article {
@@ -73,12 +78,12 @@ describe('/search rendering', () => {
     expect(listed[0]).toBe('/segment/22)');
     expect(pages).toBeGreaterThan(23 / 5);
     expect(payload.embeds?.[0]?.footer?.text).toBe(`Page ${pages}/${pages} · 23 articles`);
-    expect(enabledId(payload, 'Previous')).toBe(searchCustomId(query, pages - 2));
+    expect(enabledId(payload, 'Previous')).toBe(idFor(query, pages - 2, index));
   });
 
-  it('GIVEN the longest query and a page number of twelve digits THEN the custom_id fits 100 characters', () => {
+  it('GIVEN the longest query and a page number of six digits THEN the custom_id fits 100 characters', () => {
     const query = searchQuery('🚀'.repeat(200));
-    expect(codePointLength(searchCustomId(query, 999_999_999_999))).toBeLessThanOrEqual(100);
+    expect(codePointLength(searchCustomId({ query, results: [] }, 999_999))).toBeLessThanOrEqual(100);
   });
 
   it('GIVEN results THEN they are rendered as /articles renders a list: linked titles with date and summary, a link to the blog', () => {
@@ -103,12 +108,21 @@ describe('/search rendering', () => {
   });
 
   it('GIVEN a button whose page or query no longer leads anywhere THEN it does not parse (the buttons have expired)', () => {
-    expect(parseSearchCustomId(searchCustomId('long title', 4), index)).toBeDefined();
-    expect(parseSearchCustomId(searchCustomId('long title', 99), index)).toBeUndefined();
-    expect(parseSearchCustomId(searchCustomId('xylophone', 0), index)).toBeUndefined();
+    expect(parseSearchCustomId(idFor('long title', 4, index), index)).toBeDefined();
+    expect(parseSearchCustomId(idFor('long title', 99, index), index)).toBeUndefined();
+    expect(parseSearchCustomId(idFor('xylophone', 0, index), index)).toBeUndefined();
     expect(parseSearchCustomId('search:none:next', index)).toBeUndefined();
     expect(parseSearchCustomId('search:0:', index)).toBeUndefined();
     expect(parseSearchCustomId('articles:0:long', index)).toBeUndefined();
+    // The results changed since the message was sent (a newer article found first): the page would
+    // skip one, so the buttons expire; content whose results are the same keeps them.
+    const sent = idFor('long title', 1, index);
+    const grown = searchableIndex(Array.from({ length: 24 }, (_, i) => longArticle(i)));
+    expect(parseSearchCustomId(sent, grown)).toBeUndefined();
+    const same = searchableIndex(Array.from({ length: 23 }, (_, i) => longArticle(i)));
+    expect(parseSearchCustomId(sent, same)?.page).toBe(1);
+    // An id sent before the stamp was part of it: expired, not misread.
+    expect(parseSearchCustomId('search:1:long title', index)).toBeUndefined();
   });
 
   it('GIVEN a query of no word (an emoji) THEN the articles tagged it and those whose title holds it, and its buttons page through them', () => {
@@ -118,7 +132,7 @@ describe('/search rendering', () => {
       { ...longArticle(3), slug: 'other', title: 'The art and craft of quiet weeks', tags: ['calm'] },
     ]);
     expect(searchResults('🚀', emoji).map((article) => article.slug)).toEqual(['tagged', 'titled']);
-    expect(parseSearchCustomId(searchCustomId('🚀', 0), emoji)?.results.map((a) => a.slug)).toEqual([
+    expect(parseSearchCustomId(idFor('🚀', 0, emoji), emoji)?.results.map((a) => a.slug)).toEqual([
       'tagged',
       'titled',
     ]);
@@ -143,9 +157,9 @@ describe('/search rendering', () => {
     expect(found('🚀 -javascript')).toEqual(['tagged', 'titled']);
     // Every 🚀 article's summary holds "trust".
     expect(found('🚀 -trust')).toEqual([]);
-    expect(parseSearchCustomId(searchCustomId('🚀 -shipping', 0), emoji)?.results.map((a) => a.slug)).toEqual(
-      ['tagged'],
-    );
+    expect(parseSearchCustomId(idFor('🚀 -shipping', 0, emoji), emoji)?.results.map((a) => a.slug)).toEqual([
+      'tagged',
+    ]);
     // Only what to leave out is still no search.
     expect(found('-shipping')).toEqual([]);
   });
@@ -161,7 +175,7 @@ describe('/search rendering', () => {
     expect(found('🚀 -nodejs')).toEqual(['tagged', 'java']);
     expect(found('🚀 -node.js')).toEqual(['tagged', 'java']);
     expect(found('🚀 -nodejs -java')).toEqual(['tagged']);
-    expect(parseSearchCustomId(searchCustomId('🚀 -nodejs', 0), emoji)?.results.map((a) => a.slug)).toEqual([
+    expect(parseSearchCustomId(idFor('🚀 -nodejs', 0, emoji), emoji)?.results.map((a) => a.slug)).toEqual([
       'tagged',
       'java',
     ]);
@@ -191,7 +205,7 @@ describe('/search rendering', () => {
     for (const article of titled.articles) {
       const [picked] = titleChoices([article], SEARCH_QUERY_MAX);
       expect(searchResults(searchQuery(picked?.value ?? ''), titled)[0]).toBe(article);
-      expect(parseSearchCustomId(searchCustomId(picked?.value ?? '', 0), titled)?.results[0]).toBe(article);
+      expect(parseSearchCustomId(idFor(picked?.value ?? '', 0, titled), titled)?.results[0]).toBe(article);
     }
     // Typed, not a title, the operators count.
     expect(searchResults('retros NOT skip', titled)).toEqual([]);

@@ -1,4 +1,5 @@
 import type { APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
+import { listStamp } from '../../src/core/list-stamp.js';
 import { describe, expect, it } from 'vitest';
 import type { SectionKind } from '../../src/core/article.js';
 import { choiceLimitViolations, messageLimitViolations } from '../../src/core/check-limits.js';
@@ -168,7 +169,11 @@ describe('rendering long content', () => {
     expect(parseSectionCustomId('tips', `tips:all:${LONG_SLUG}:999`, index)).toBeUndefined();
     expect(parseSectionCustomId('tips', 'skills:all:article-1:0', index)).toBeUndefined();
     expect(parseArticlesCustomId('articles:0:nosuchtag', index)).toBeUndefined();
-    expect(parseArticlesCustomId('articles:99:', index)).toBeUndefined();
+    expect(parseArticlesCustomId(`articles:99:${listStamp(index.articles)}:`, index)).toBeUndefined();
+    expect(parseArticlesCustomId(`articles:1:${listStamp(index.articles)}:`, index)?.page).toBe(1);
+    // Sent before an article was added or removed (another list now), or before ids had a stamp.
+    expect(parseArticlesCustomId(`articles:1:${listStamp(index.articles.slice(1))}:`, index)).toBeUndefined();
+    expect(parseArticlesCustomId('articles:1:', index)).toBeUndefined();
   });
 
   it('GIVEN 23 articles with a tag THEN the list pages through all of them, newest first, with the tag page link', () => {

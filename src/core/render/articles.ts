@@ -2,6 +2,7 @@ import type { Article } from '../article.js';
 import { blogUrl, type BlogLinks } from '../blog-links.js';
 import type { ContentIndex, TagEntry } from '../content-index.js';
 import { DISCORD_LIMITS as L } from '../limits.js';
+import { listStamp } from '../list-stamp.js';
 import { navigationRow, type LinkButton } from '../navigation.js';
 import { EMBED_COLOR, type MessagePayload } from '../payload.js';
 import {
@@ -159,22 +160,25 @@ export interface ArticlesView {
 }
 
 /**
- * `articles:<page>:<tag>`, the tag as spelled (last: it may hold ":"). Not its key: NFKC makes one
- * character up to 18 (a tag of 50 × U+FDFA has a key of 750), past a custom_id's 100, while a tag has
- * at most 50 (TAG_MAX in front-matter.ts). Any spelling is read back to the same key, so the button
- * leads to the tag after a reload too, whatever its label then; ids sent with the key still do.
+ * `articles:<page>:<stamp>:<tag>`: the stamp of the list paged (see listStamp), and the tag as spelled
+ * (last: it may hold ":"). Not its key: NFKC makes one character up to 18 (a tag of 50 × U+FDFA has a
+ * key of 750), past a custom_id's 100, while a tag has at most 50 (TAG_MAX in front-matter.ts). Any
+ * spelling is read back to the same key, so the button leads to the tag after a reload too, whatever
+ * its label then, as long as its list is the same.
  */
-export function articlesCustomId(view: ArticlesView): string {
-  return `articles:${view.page}:${view.tag?.label ?? ''}`;
+export function articlesCustomId(view: ArticlesView, index: ContentIndex): string {
+  return `articles:${view.page}:${listStamp(view.tag?.articles ?? index.articles)}:${view.tag?.label ?? ''}`;
 }
 
+/** The page a button shows; undefined when its list is no longer the one it paged (see listStamp). */
 export function parseArticlesCustomId(customId: string, index: ContentIndex): ArticlesView | undefined {
-  const match = /^articles:(\d+):(.*)$/s.exec(customId);
-  if (match?.[1] === undefined || match[2] === undefined) return undefined;
-  const tag = match[2] === '' ? undefined : index.tag(match[2]);
-  if (match[2] !== '' && tag === undefined) return undefined;
+  const match = /^articles:(\d+):([^:]*):(.*)$/s.exec(customId);
+  if (match?.[1] === undefined || match[2] === undefined || match[3] === undefined) return undefined;
+  const tag = match[3] === '' ? undefined : index.tag(match[3]);
+  if (match[3] !== '' && tag === undefined) return undefined;
+  const articles = tag?.articles ?? index.articles;
   const page = Number(match[1]);
-  return page < articlePageCount(tag?.articles ?? index.articles) ? { tag, page } : undefined;
+  return page < articlePageCount(articles) && match[2] === listStamp(articles) ? { tag, page } : undefined;
 }
 
 /** The list of articles (with a tag, or all), newest first, one page of it. */
@@ -187,7 +191,7 @@ export function renderArticles(view: ArticlesView, index: ContentIndex, links: B
     title: tag === undefined ? 'All articles' : `Articles tagged “${tag.label}”`,
     articles: tag?.articles ?? index.articles,
     page: view.page,
-    pageId: (page) => articlesCustomId({ tag, page }),
+    pageId: (page) => articlesCustomId({ tag, page }, index),
     prefix: 'articles',
     link: { label: tagPage ? 'See them on the blog' : 'Open the blog', url: blogUrl(links, tag) },
   });

@@ -8,12 +8,14 @@ import type { MessagePayload } from '../payload.js';
 import { plainLine } from '../text.js';
 import { blogUrl, type BlogLinks } from '../blog-links.js';
 import { articlePageCount, renderArticleList } from './articles.js';
+import { listStamp } from '../list-stamp.js';
 
 const PREFIX = 'search';
 
 /**
  * The longest query, in code points. The paging buttons carry it in their custom_id
- * (`search:<page>:<query>`, at most 100), which leaves room for a page number of up to 12 digits.
+ * (`search:<page>:<stamp>:<query>`, at most 100), which leaves room for a page number of up to 6
+ * digits: a million pages.
  */
 export const SEARCH_QUERY_MAX = 80;
 
@@ -30,22 +32,28 @@ export interface SearchView {
   readonly page: number;
 }
 
-/** `search:<page>:<query>`; the query goes last because it may hold ":". */
-export function searchCustomId(query: string, page: number): string {
-  return `${PREFIX}:${page}:${query}`;
+/**
+ * `search:<page>:<stamp>:<query>`, the stamp of the results paged (see listStamp); the query goes
+ * last because it may hold ":".
+ */
+export function searchCustomId(view: Pick<SearchView, 'query' | 'results'>, page: number): string {
+  return `${PREFIX}:${page}:${listStamp(view.results)}:${view.query}`;
 }
 
 /**
  * The page a button shows, searched again in the current content; undefined when the button no
- * longer leads anywhere (the query finds fewer pages, or nothing, since the message was sent).
+ * longer leads anywhere: the query finds other articles, or in another order, than when the message
+ * was sent (see listStamp), or fewer pages, or nothing.
  */
 export function parseSearchCustomId(customId: string, index: ContentIndex): SearchView | undefined {
-  const match = /^search:(\d+):(.+)$/s.exec(customId);
-  if (match?.[1] === undefined || match[2] === undefined) return undefined;
-  const query = searchQuery(match[2]);
+  const match = /^search:(\d+):([^:]*):(.+)$/s.exec(customId);
+  if (match?.[1] === undefined || match[2] === undefined || match[3] === undefined) return undefined;
+  const query = searchQuery(match[3]);
   const page = Number(match[1]);
   const results = searchResults(query, index);
-  return page < articlePageCount(results) ? { query, results, page } : undefined;
+  return page < articlePageCount(results) && match[2] === listStamp(results)
+    ? { query, results, page }
+    : undefined;
 }
 
 /** Whether a query has no letter nor digit (an emoji): found as a tag and in titles, not by words. */
@@ -183,7 +191,7 @@ export function renderSearch(view: SearchView, links: BlogLinks): MessagePayload
     title: `Articles matching “${view.query}”`,
     articles: view.results,
     page: view.page,
-    pageId: (page) => searchCustomId(view.query, page),
+    pageId: (page) => searchCustomId(view, page),
     prefix: PREFIX,
     link: { label: 'Open the blog', url: blogUrl(links) },
   });
