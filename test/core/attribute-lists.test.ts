@@ -60,6 +60,20 @@ describe('stripAttributeLists', () => {
     expect(stripAttributeLists('a {::comment} b')).toBe('a {::comment} b');
   });
 
+  it("GIVEN kramdown's table of contents (a list, then {:toc}) THEN the list goes with the marker, lines kept; other lists stay", () => {
+    expect(stripAttributeLists('* TOC\n{:toc}\n\n## Tips')).toBe('\n\n\n## Tips');
+    expect(stripAttributeLists('Intro.\n\n1. Contents\n   * sub\n{: toc}\n- kept')).toBe(
+      'Intro.\n\n\n\n\n- kept',
+    );
+    // A blank line between: the marker ends no list (it goes alone, as any IAL).
+    expect(stripAttributeLists('- kept\n\n{:toc}')).toBe('- kept\n\n');
+    expect(stripAttributeLists('- kept\n- too\n\nText.\n\n* TOC\n{:toc}')).toBe(
+      '- kept\n- too\n\nText.\n\n\n',
+    );
+    // In code, as written.
+    expect(stripAttributeLists('```\n* TOC\n{:toc}\n```')).toBe('```\n* TOC\n{:toc}\n```');
+  });
+
   it('GIVEN attribute lists in code THEN the code is left as written', () => {
     const text = '```md\n## T {#t}\n{: .x}\n```\n`{: .x}` and `## x {#y}`\n\n## a `{#c}`\n';
     expect(stripAttributeLists(text)).toBe(text);
@@ -92,6 +106,8 @@ describe('stripAttributeLists', () => {
       (size: number) => 'x {#a}\n'.repeat(size / 7),
       (size: number) => '{::comment}'.repeat(size / 11),
       (size: number) => '` {: .x} '.repeat(size / 9),
+      // List items, each far from a table of contents' marker past a blank line.
+      (size: number) => `${'- a\n'.repeat(size / 8)}\n{:toc}\n`,
     ];
     for (const input of inputs)
       expect(growth((text) => stripAttributeLists(text), input)).toBeLessThan(LINEAR);
