@@ -39,7 +39,7 @@ import {
   withoutCodeSpans,
   type Replacement,
 } from './outside-code.js';
-import { isHttpUrl, resolveUrl } from './urls.js';
+import { isHttpUrl, resolveLink } from './urls.js';
 import { joinedLines, withoutTrailingBlanks } from './white-space.js';
 
 /**
@@ -935,7 +935,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
       continue;
     }
     if (child.type === 'image') {
-      const url = inLink ? undefined : resolveUrl(child.url, siteUrl);
+      const url = inLink ? undefined : resolveLink(child.url, siteUrl);
       // On one line: a link's label that a line ending cuts is no link.
       const text = child.alt?.trim().replaceAll('\n', ' ') || 'image';
       children.push(
@@ -945,7 +945,7 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
       );
     } else if (child.type === 'link') {
       // An empty address is a link whose template tag (`{{< ref "x.md" >}}`) was left out: its text stays.
-      const url = child.url.trim() === '' ? undefined : resolveUrl(child.url, siteUrl);
+      const url = child.url.trim() === '' ? undefined : resolveLink(child.url, siteUrl);
       // Its text as any phrasing's: without HTML, its own links resolved.
       const inside = resolveLinks({ type: 'paragraph', children: child.children }, siteUrl, {
         ...resolving,

@@ -30,6 +30,21 @@ export function resolveUrl(value: string, siteUrl: string | undefined): string |
   return isHttpUrl(resolved.href) ? asUri(resolved) : undefined;
 }
 
+/**
+ * A link's address in an article (see resolveUrl), but one from the site's root that already starts
+ * with SITE_URL's own path (`/blog/about/` on `https://x.example/blog`, as a post on a site under a
+ * path writes its links) is on SITE_URL's host as written, not under that path again.
+ */
+export function resolveLink(value: string, siteUrl: string | undefined): string | undefined {
+  if (siteUrl === undefined || !value.startsWith('/') || value.startsWith('//'))
+    return resolveUrl(value, siteUrl);
+  const base = URL.canParse(siteUrl) ? new URL(siteUrl) : undefined;
+  const path = base?.pathname.replace(/\/+$/, '') ?? '';
+  const next = value[path.length];
+  const own = path !== '' && value.startsWith(path) && (next === undefined || '/?#'.includes(next));
+  return own && base !== undefined ? resolveUrl(value, base.origin) : resolveUrl(value, siteUrl);
+}
+
 /** An http(s) URI as RFC 3986 writes one (its pieces as below), host and all. */
 const HTTP_URI =
   /^https?:\/\/(?:(?:[\w\-.~!$&'()*+,;=:]|%[\dA-Fa-f]{2})*@)?(?:\[[\dA-Fa-f:.]+\]|(?:[\w\-.~!$&'()*+,;=]|%[\dA-Fa-f]{2})*)(?::\d*)?(?:\/(?:[\w\-.~!$&'()*+,;=:@]|%[\dA-Fa-f]{2})*)*(?:\?(?:[\w\-.~!$&'()*+,;=:@/?]|%[\dA-Fa-f]{2})*)?(?:#(?:[\w\-.~!$&'()*+,;=:@/?]|%[\dA-Fa-f]{2})*)?$/i;

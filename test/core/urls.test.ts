@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../helpers/random.js';
 import { blogUrl, defaultBlogLinks } from '../../src/core/blog-links.js';
 import type { TagEntry } from '../../src/core/content-index.js';
-import { resolveUrl } from '../../src/core/urls.js';
+import { resolveLink, resolveUrl } from '../../src/core/urls.js';
 
 const SITE = 'https://blog.example';
 
@@ -132,5 +132,21 @@ describe('resolveUrl on random Unicode paths', () => {
           expect(resource(made), JSON.stringify(written)).toEqual(resource(new URL(asked, `${SITE}/`).href));
       }
     }
+  });
+});
+
+describe('resolveLink: a link in an article', () => {
+  it("GIVEN a link from the site's root that starts with SITE_URL's own path THEN it is on the host as written, not under the path again", () => {
+    const site = 'https://samwrites.example/blog';
+    expect(resolveLink('/blog/about/', site)).toBe('https://samwrites.example/blog/about/');
+    expect(resolveLink('/blog', `${site}/`)).toBe('https://samwrites.example/blog');
+    expect(resolveLink('/blog?x=1', site)).toBe('https://samwrites.example/blog?x=1');
+    // Any other path from the root is on SITE_URL, as documented; so are a site without a path's.
+    expect(resolveLink('/feed.xml', site)).toBe('https://samwrites.example/blog/feed.xml');
+    expect(resolveLink('/blogroll/', site)).toBe('https://samwrites.example/blog/blogroll/');
+    expect(resolveLink('/about/', 'https://samwrites.example')).toBe('https://samwrites.example/about/');
+    expect(resolveLink('about/', site)).toBe(resolveUrl('about/', site));
+    expect(resolveLink('//cdn.example/x.png', site)).toBe(resolveUrl('//cdn.example/x.png', site));
+    expect(resolveLink('/blog/about/', undefined)).toBeUndefined();
   });
 });
