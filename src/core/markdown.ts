@@ -75,7 +75,7 @@ export function parseMarkdown(
     return {
       ok: false,
       line: manyLine,
-      message: `more than ${MAX_BLOCKS.toLocaleString('en')} paragraphs, list items and headings in one post; split it`,
+      message: `more than ${MAX_BLOCKS.toLocaleString('en')} paragraphs, list items, quotes and headings in one post; split it`,
     };
   }
   const blocks = readBlocks(source, { mdx });
@@ -256,20 +256,28 @@ export const MAX_BLOCKS = 20_000;
 
 /**
  * The line where the post's blocks pass {@link MAX_BLOCKS}, counted before anything is parsed: a
- * line that opens a list item, a heading or a quote, or the first of its text after a blank line.
- * An estimate on the safe side: lines of code that look like it count too.
+ * line that opens a list item, a heading or a quote (each quote it is in: `> > x` is two, as a
+ * thousand lines 31 quotes deep made the parser hold 500 MB), or the first of its text after a blank
+ * line. An estimate on the safe side: lines of code that look like it count too.
  */
 function manyBlocksLine(lines: readonly string[]): number | undefined {
   let blocks = 0;
   let afterBlank = true;
   for (const [index, line] of lines.entries()) {
     const blank = line.trim() === '';
-    if (!blank && (afterBlank || BLOCK_START.test(line) || /^[ \t]*>/.test(line))) blocks++;
+    const quotes = QUOTE_MARKS.exec(line)?.[0].replace(/[^>]/g, '').length ?? 0;
+    // Deeper than may be: that problem is the one to name (see deepContainerLine), not the count.
+    if (quotes > MAX_NESTING) return undefined;
+    if (quotes > 0) blocks += quotes;
+    else if (!blank && (afterBlank || BLOCK_START.test(line))) blocks++;
     if (blocks > MAX_BLOCKS) return index + 1;
     afterBlank = blank;
   }
   return undefined;
 }
+
+/** The quote marks that open a line (`> > `), with the white space between them. */
+const QUOTE_MARKS = /^[ \t]*(?:>[ \t]*)+/;
 
 /** A kramdown abbreviation's definition (`*[HTML]: HyperText…`), which is left out: no marks of a paragraph. */
 const ABBREVIATION = /^ {0,3}\*\[(?:[^[\]\\]|\\.)+\]:[ \t]*\S/;
@@ -432,14 +440,14 @@ function isThematicBreak(line: string): boolean {
 /** Parents that add no level of their own: a list nests through its items, a paragraph through its text. */
 const FLAT_PARENTS: ReadonlySet<string> = new Set(['root', 'list', 'paragraph', 'heading']);
 
-/** The line of the first node nested deeper than {@link MAX_NESTING} levels, walked without recursion. */
-function deepNodeLine(root: Root): number | undefined {
+/** The line of the first node nested deeper than `levels` levels, walked without recursion. */
+export function deepNodeLine(root: Root, levels = MAX_NESTING): number | undefined {
   const stack: { node: Nodes; depth: number }[] = [{ node: root, depth: 0 }];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { node } = top;
     if (!('children' in node)) continue;
     const depth = FLAT_PARENTS.has(node.type) ? top.depth : top.depth + 1;
-    if (depth > MAX_NESTING) return node.position?.start.line ?? 1;
+    if (depth > levels) return node.position?.start.line ?? 1;
     // Reversed, so that nodes come off the stack in document order and the first deep line is named.
     for (let i = node.children.length - 1; i >= 0; i--) {
       const child = node.children[i];

@@ -1,6 +1,7 @@
 import type { Delete, ListItem, Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
 import type { Handle } from 'mdast-util-to-markdown';
 import {
+  deepNodeLine,
   DISCORD_MARKDOWN,
   escapeDiscordMarkup,
   MAX_INLINE_MARKS,
@@ -423,16 +424,25 @@ const MAX_BALANCED = 8;
 /** A last chunk shorter than `max` over this is shared out with those before it. */
 const SMALL_LAST = 4;
 
+/** Levels of lists, quotes and emphasis past which a text is split as plain text (see splitGreedily). */
+const SPLIT_NESTING = 8;
+/** A line indented, or quoted, as deep as {@link SPLIT_NESTING} levels of lists or quotes. */
+const DEEP_LINE = new RegExp(`^(?: {${2 * SPLIT_NESTING}}|(?:> ?){${SPLIT_NESTING}})`, 'm');
+
 /** {@link splitText}'s chunks, each as long as it may be: the last may be short. */
 function splitGreedily(text: string, max: number): string[] {
   const trimmed = discordLines(text.trim());
   if (trimmed === '') return [];
   if (codePointLength(trimmed) <= max) return [trimmed];
-  const parsed = parseMarkdown(trimmed, { rawHtml: true });
-  // Nesting too deep to walk is no article's (content:check names it): split it as plain text.
-  const chunks = parsed.ok
-    ? splitTree(withStrikethrough(parsed.root), trimmed, max)
-    : splitPlain(trimmed, max);
+  // Nesting too deep to walk is no article's (content:check names it): split it as plain text. So
+  // is nesting deeper than Discord shows, whose every chunk would open its levels again: a tip of a
+  // list 31 levels deep took 150 ms to split into chunks of a few words. Seen in its lines' indents
+  // before it is parsed, as lists are written (two columns or more a level), or else in its tree.
+  const parsed = DEEP_LINE.test(trimmed) ? undefined : parseMarkdown(trimmed, { rawHtml: true });
+  const chunks =
+    parsed?.ok === true && deepNodeLine(parsed.root, SPLIT_NESTING) === undefined
+      ? splitTree(withStrikethrough(parsed.root), trimmed, max)
+      : splitPlain(trimmed, max);
   // Only what no wrapping fits in (a limit shorter than a code fence) is cut as plain text.
   return chunks.flatMap((chunk) => (codePointLength(chunk) <= max ? [chunk] : splitPlain(chunk, max)));
 }

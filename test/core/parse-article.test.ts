@@ -3610,17 +3610,22 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
     expect(mustParse(withTips(body)).sections.tips?.items.map((item) => item.name)).toEqual(['One']);
   });
 
-  it('GIVEN more than 20,000 list items, paragraphs or headings THEN the line where they pass it is named before parsing; lines of one paragraph are one', () => {
+  it('GIVEN more than 20,000 list items, paragraphs, quotes or headings THEN the line where they pass it is named before parsing; lines of one paragraph are one', () => {
     const items = '- a\n'.repeat(20_001);
     expect(problemsOf(withTips(items))).toEqual([
       {
         file: 'content/bad.md',
         // The heading is a block too: the 20,000th item passes the bound.
         line: 10 + 19_999,
-        message: 'more than 20,000 paragraphs, list items and headings in one post; split it',
+        message: 'more than 20,000 paragraphs, list items, quotes and headings in one post; split it',
       },
     ]);
     expect(problemsOf(withTips('a\n\n'.repeat(20_001)))).toHaveLength(1);
+    // Each quote a line is in counts: 700 paragraphs 31 quotes deep are 21,700.
+    expect(problemsOf(withTips(`${'> '.repeat(31)}x\n\n`.repeat(700)))).toHaveLength(1);
+    expect(
+      mustParse(withTips(`${'> '.repeat(3)}x\n\n`.repeat(700) + '- **One:** first')).sections.tips?.items,
+    ).toHaveLength(1);
     const lines = `Lead-in.\n\n${'word\n'.repeat(25_000)}\n- **One:** first`;
     expect(mustParse(withTips(lines)).sections.tips?.items).toHaveLength(1);
   });

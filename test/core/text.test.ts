@@ -540,3 +540,22 @@ describe('escapeLoneSpoilers', () => {
     for (const input of inputs) expect(growth(escapeLoneSpoilers, input)).toBeLessThan(LINEAR);
   });
 });
+
+describe('splitText of nesting deeper than Discord shows', () => {
+  it('GIVEN a list 31 levels deep, or quotes 10 deep THEN it is split as plain text: few chunks, each within the limit, every word kept', () => {
+    const list = Array.from({ length: 31 }, (_, k) => `${'  '.repeat(k)}- **L${k}:** x`).join('\n');
+    const quotes = Array.from(
+      { length: 40 },
+      (_, k) => `${'> '.repeat(10)}line ${k} ${'word '.repeat(10)}`,
+    ).join('\n');
+    for (const [text, last] of [
+      [`Lead.\n${list}`, 'L30'],
+      [quotes, 'line 39'],
+    ] as const) {
+      const chunks = splitText(text, 1024, { balanced: true });
+      expect(chunks.length).toBeLessThanOrEqual(Math.ceil(text.length / 1024) + 1);
+      for (const chunk of chunks) expect(codePointLength(chunk)).toBeLessThanOrEqual(1024);
+      expect(chunks.join(' ')).toContain(last);
+    }
+  });
+});
