@@ -61,11 +61,13 @@ export function zoneNote(typed: string, zone: string): string | undefined {
   // Some ICU versions write the minus sign (U+2212): written as the Etc note writes it.
   const offset = (month: number) => offsetName(Date.UTC(year, month, 1), zone).replace('\u2212', '-');
   const fixed = offset(0) === offset(6);
-  const abbreviation = !name.includes('/') && zone.includes('/');
-  if (!fixed || !abbreviation) return `“${name}” is read as ${zone}.`;
   const city = SUMMER_CLOCKS[name.toUpperCase()];
+  // GMT is read as UTC, which has no '/', yet a UK admin lives by Europe/London's summer time.
+  const abbreviation = (!name.includes('/') && zone.includes('/')) || city !== undefined;
+  if (!fixed || !abbreviation) return `“${name}” is read as ${zone}.`;
   const advice = city === undefined ? '' : ` To follow a city's clock, choose its zone, e.g. ${city}.`;
-  return `“${name}” is ${zone}'s time, ${offset(0).replace('GMT', 'UTC')} all year (no daylight saving).${advice}`;
+  const clock = zone === 'UTC' ? 'UTC' : `${zone}'s time, ${offset(0).replace('GMT', 'UTC')}`;
+  return `“${name}” is ${clock} all year (no daylight saving).${advice}`;
 }
 
 /**
@@ -75,6 +77,7 @@ export function zoneNote(typed: string, zone: string): string | undefined {
  */
 const SUMMER_CLOCKS: Readonly<Record<string, string>> = {
   EST: 'America/New_York',
+  GMT: 'Europe/London',
   MST: 'America/Denver',
 };
 
@@ -141,10 +144,14 @@ export function abbreviationHint(typed: string): string | undefined {
 
 /**
  * The autocomplete's zones for `typed`: matchingZones, but an abbreviation that names no single zone
- * (`bst`) offers the zones meant by it, and not the one ICU reads it as (Asia/Dhaka) unless meant too.
+ * (`bst`) offers the zones meant by it, and not the one ICU reads it as (Asia/Dhaka) unless meant too;
+ * one read as a zone without daylight saving by those who live by one with it (`gmt`) offers that first.
  */
 export function scheduleZones(typed: string, limit = 25): string[] {
   const meant = meantBy(typed);
+  // The zone zoneNote recommends for it (`est`: America/New_York), first: the note tells admins to pick it.
+  const city = SUMMER_CLOCKS[typed.trim().toUpperCase()];
+  if (city !== undefined) return [...new Set([city, ...matchingZones(typed, limit)])].slice(0, limit);
   if (meant === undefined) return matchingZones(typed, limit);
   const read = canonicalZone(typed);
   const others = matchingZones(typed, limit).filter((zone) => zone !== read);

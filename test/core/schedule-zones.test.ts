@@ -44,6 +44,13 @@ describe('time zone abbreviations for a schedule', () => {
     expect(scheduleZones('')).toHaveLength(25);
   });
 
+  it('GIVEN an abbreviation whose note names a city zone typed in the autocomplete THEN that zone comes first, then the zone it is read as', () => {
+    expect(scheduleZones('gmt').slice(0, 2)).toEqual(['Europe/London', 'UTC']);
+    expect(scheduleZones(' EST ').slice(0, 2)).toEqual(['America/New_York', 'America/Panama']);
+    expect(scheduleZones('mst')[0]).toBe('America/Denver');
+    expect(scheduleZones('est').length).toBeLessThanOrEqual(25);
+  });
+
   it('GIVEN every zone offered for an abbreviation THEN each is one a schedule takes as written', () => {
     for (const typed of [
       'BST',
@@ -67,6 +74,11 @@ describe('time zone abbreviations for a schedule', () => {
   it('GIVEN an abbreviation read as a zone without daylight saving THEN the note names a city zone only where people live by one with it', () => {
     expect(zoneNote('MST', 'America/Phoenix')).toMatch(/e\.g\. America\/Denver\.$/);
     expect(zoneNote('est', 'America/Panama')).toMatch(/e\.g\. America\/New_York\.$/);
+    // GMT is read as UTC, which the UK's clock is not in summer.
+    expect(zoneNote(' gmt ', 'UTC')).toBe(
+      "“gmt” is UTC all year (no daylight saving). To follow a city's clock, choose its zone, e.g. Europe/London.",
+    );
+    expect(zoneNote('UTC', 'UTC')).toBeUndefined();
     expect(zoneNote('JST', 'Asia/Tokyo')).toBe(
       "“JST” is Asia/Tokyo's time, UTC+09:00 all year (no daylight saving).",
     );
