@@ -321,6 +321,9 @@ async function set(
   answer: ReturnType<typeof answerInTime>,
   permissions: Readonly<PermissionsBitField>,
 ): Promise<void> {
+  // Read first, without a request: an admin who mistyped the time and picked a bad channel learns both
+  // in two tries at most, the options' mistakes before a lookup that may fail or take long.
+  const rule = readRule(interaction);
   // The channel as resolved by Discord, else by its id: `resolved` is optional in an interaction.
   const picked = interaction.options.getChannel('channel');
   const pickedId = picked?.id ?? String(interaction.options.get('channel', true).value);
@@ -353,7 +356,6 @@ async function set(
         `You may schedule tips only in a channel where you can post yourself, and you lack ${lacking.join(' and ')} in <#${channel.id}>: choose another channel, or ask a server admin.`,
       );
   }
-  const rule = readRule(interaction);
   const settings = {
     guildId: interaction.guildId,
     channelId: channel.id,

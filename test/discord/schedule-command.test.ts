@@ -379,6 +379,28 @@ describe('/schedule set', () => {
     expect(privateAnswer(weekly)).toMatch(/every Friday at 09:00 \(Europe\/Berlin\)/);
   });
 
+  it('GIVEN a mistyped time or zone and a channel that is gone or lacks a permission THEN refuses for the option first, without looking the channel up', async () => {
+    const { route, schedules } = await setup();
+    for (const denied of ['gone' as const, [PermissionFlagsBits.SendMessages]]) {
+      const time = schedule('set', { ...base, time: '9am', frequency: 'daily' }, true, denied);
+      const fetched: string[] = [];
+      const channels = (time as unknown as { guild: { channels: { fetch: (id: string) => unknown } } }).guild
+        .channels;
+      const fetch = channels.fetch;
+      channels.fetch = (id) => {
+        fetched.push(id);
+        return fetch(id);
+      };
+      await route(time);
+      expect(privateAnswer(time)).toMatch(/^“9am” is not a time\. Write it as 24-hour HH:MM/);
+      expect(fetched).toEqual([]);
+      const zone = schedule('set', { ...base, timezone: 'Mars/Olympus', frequency: 'weekly' }, true, denied);
+      await route(zone);
+      expect(privateAnswer(zone)).toMatch(/^“Mars\/Olympus” is not a time zone I know\./);
+    }
+    expect(await schedules.get(GUILD)).toBeUndefined();
+  });
+
   it('GIVEN a text or an announcement channel THEN the schedule keeps which, so that any process knows whether to publish its posts', async () => {
     const { route, schedules } = await setup();
     const text = schedule('set', { ...base, frequency: 'daily' });
