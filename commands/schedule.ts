@@ -40,9 +40,7 @@ import {
   scheduleZones,
   WEEKDAYS,
   zoneNote,
-  type Frequency,
   type ScheduleRule,
-  type Weekday,
 } from '../src/core/schedule.js';
 import { commandRefusal, type CommandRefusal } from '../src/core/command-permissions.js';
 import { withoutInvisible } from '../src/core/invisible.js';
@@ -424,10 +422,16 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
       `${zoneText.trim() === '' ? 'The time zone is empty' : `${quote(zoneText)} is not a time zone I know`}.${hint === undefined ? '' : ` ${hint}`} Use an IANA name such as Europe/Berlin or America/New_York (start typing to pick one).`,
     );
   }
-  const frequency = interaction.options.getString('frequency', true) as Frequency;
-  if (!FREQUENCIES.includes(frequency)) throw new UserFacingError('Choose daily, weekdays or weekly.');
-  const day = (interaction.options.getString('day') ?? undefined) as Weekday | undefined;
-  if (frequency === 'weekly' && (day === undefined || !WEEKDAYS.includes(day)))
+  // Discord's client sends the choices' values as given; other clients may send `Weekly` or `Monday`.
+  const frequency = choice(interaction.options.getString('frequency', true), FREQUENCIES);
+  if (frequency === undefined) throw new UserFacingError('Choose daily, weekdays or weekly.');
+  const dayText = interaction.options.getString('day');
+  const day = dayText === null ? undefined : choice(dayText, WEEKDAYS);
+  if (dayText !== null && day === undefined)
+    throw new UserFacingError(
+      `${withoutInvisible(dayText).trim() === '' ? 'The day is empty' : `${quote(dayText)} is not a day`}: choose one of ${DAYS_IN_ORDER}.`,
+    );
+  if (frequency === 'weekly' && day === undefined)
     throw new UserFacingError('Weekly posts need a `day`, e.g. monday.');
   // A day with daily or weekdays would be dropped: the admin meant something the rule cannot say.
   if (frequency !== 'weekly' && day !== undefined)
@@ -441,6 +445,15 @@ function readRule(interaction: ChatInputCommandInteraction): ScheduleRule {
     day: frequency === 'weekly' ? day : undefined,
   };
 }
+
+/** `text` as one of `values`, case and spaces aside (`Monday` is monday), or undefined. */
+function choice<T extends string>(text: string, values: readonly T[]): T | undefined {
+  const typed = withoutInvisible(text).trim().toLowerCase();
+  return values.find((value) => value === typed);
+}
+
+/** The days as an admin reads them, Monday first. */
+const DAYS_IN_ORDER = `${WEEKDAYS.slice(1).join(', ')} or ${WEEKDAYS[0]}`;
 
 /**
  * What may stop the bot's posts in `channel`: the permissions it lacks there, by name, and its

@@ -401,6 +401,29 @@ describe('/schedule set', () => {
     expect(await schedules.get(GUILD)).toBeUndefined();
   });
 
+  it('GIVEN choice values in another case (a client other than Discord’s) THEN they are read as the choices', async () => {
+    const { route, schedules } = await setup();
+    const interaction = schedule('set', { ...base, frequency: 'Weekly', day: ' MONDAY ' });
+    await route(interaction);
+    expect(privateAnswer(interaction)).toMatch(/every Monday at 09:00 \(Europe\/Berlin\)/);
+    expect(await schedules.get(GUILD)).toMatchObject({ frequency: 'weekly', day: 'monday' });
+  });
+
+  it('GIVEN a day that is no day, with any frequency THEN refuses, naming the days (not echoing it as one)', async () => {
+    const { route, schedules } = await setup();
+    for (const frequency of ['daily', 'weekly']) {
+      const interaction = schedule('set', { ...base, frequency, day: 'funday' });
+      await route(interaction);
+      expect(privateAnswer(interaction)).toBe(
+        '“funday” is not a day: choose one of monday, tuesday, wednesday, thursday, friday, saturday or sunday.',
+      );
+    }
+    const empty = schedule('set', { ...base, frequency: 'weekly', day: ' ' });
+    await route(empty);
+    expect(privateAnswer(empty)).toMatch(/^The day is empty: choose one of monday, /);
+    expect(await schedules.get(GUILD)).toBeUndefined();
+  });
+
   it('GIVEN a text or an announcement channel THEN the schedule keeps which, so that any process knows whether to publish its posts', async () => {
     const { route, schedules } = await setup();
     const text = schedule('set', { ...base, frequency: 'daily' });
