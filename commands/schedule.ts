@@ -12,7 +12,9 @@ import {
   type PermissionsBitField,
 } from 'discord.js';
 import {
+  renderAlreadyPaused,
   renderCannotPost,
+  renderSchedulePaused,
   renderSchedulePreview,
   renderScheduleResumed,
   renderScheduleSet,
@@ -168,11 +170,15 @@ export default {
           return;
         }
         case 'pause': {
-          const { seen } = await changeSeen(deps, guildId, (r) => pauseSchedule(r, interaction.user.id, now));
+          const { seen, stored } = await changeSeen(deps, guildId, (r) =>
+            pauseSchedule(r, interaction.user.id, now),
+          );
           // Removed since it was read (a /schedule remove sent at the same time): nothing was paused.
-          if (seen === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
-          if (seen.paused !== undefined) throw new UserFacingError(alreadyPaused(seen.paused));
-          await answer.send(ephemeralText(SCHEDULE_TEXT.paused));
+          if (seen === undefined || stored === undefined) throw new UserFacingError(SCHEDULE_TEXT.noSchedule);
+          // Checked as show checks it: resume refuses while the channel is gone or a permission is missing.
+          const check = await channelCheck(interaction, stored, now);
+          if (seen.paused !== undefined) throw new UserFacingError(renderAlreadyPaused(stored, now, check));
+          await answer.send(ephemeralText(renderSchedulePaused(stored, now, check)));
           return;
         }
         case 'resume': {
@@ -286,11 +292,6 @@ async function serverRefusal(
 
 /** How old the overrides that refuse a member may be before they are read again. */
 const RECHECK_REFUSAL_MS = 5_000;
-
-/** Why `/schedule pause` changed nothing: the schedule had stopped already, and why. */
-function alreadyPaused(paused: NonNullable<ScheduleRecord['paused']>): string {
-  return `Tip posts are already paused, since ${discordTimestamp(new Date(paused.at))}: ${paused.reason}. Nothing changed; \`/schedule resume\` starts them again.`;
-}
 
 const NOT_PAUSED =
   'Tip posts are not paused, so there is nothing to resume. `/schedule show` says when the next one goes out; `/schedule pause` stops them.';

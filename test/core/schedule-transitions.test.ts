@@ -699,7 +699,6 @@ describe('the /schedule texts', () => {
 
   it('GIVEN the fixed answers THEN their wording is the one users and tests know', () => {
     expect(SCHEDULE_TEXT).toEqual({
-      paused: 'Tip posts are paused. `/schedule resume` starts them again.',
       removed: 'The tip schedule is removed. Nothing more will be posted.',
       noSchedule: 'This server has no tip schedule yet. Create one with `/schedule set`.',
       channelGone: 'The channel of this schedule no longer exists. Choose another with `/schedule set`.',

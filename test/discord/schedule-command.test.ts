@@ -117,9 +117,30 @@ describe('/schedule pause and resume', () => {
     const interaction = schedule('pause');
     await route(interaction);
     expect(privateAnswer(interaction)).toBe(
-      `Tip posts are already paused, since <t:${SLOT / 1000}:F>: Discord refused the channel (Missing Permissions). Nothing changed; \`/schedule resume\` starts them again.`,
+      `Tip posts are already paused, since <t:${SLOT / 1000}:F>: Discord refused the channel (Missing Permissions). Nothing changed. \`/schedule resume\` starts posting again.`,
     );
     expect(await schedules.get(GUILD)).toEqual(paused);
+    // Still lacking the permission: resume would refuse, so pause names the fix, as show does.
+    const lacking = schedule('pause', {}, true, [PermissionFlagsBits.SendMessages]);
+    await route(lacking);
+    expect(privateAnswer(lacking)).toBe(
+      `Tip posts are already paused, since <t:${SLOT / 1000}:F>: Discord refused the channel (Missing Permissions). Nothing changed. I am missing **Send Messages** in <#${CHANNEL}>. Grant me that permission in the channel's settings (Edit Channel → Permissions), then \`/schedule resume\` starts posting again.`,
+    );
+  });
+
+  it('GIVEN a schedule whose channel was deleted THEN pause (and pause again) advises /schedule set, not resume, which would refuse', async () => {
+    const { route, schedules } = await setup([RECORD]);
+    const advice =
+      'The channel no longer exists: choose another with `/schedule set`, which starts posting again.';
+    const pause = schedule('pause', {}, true, 'gone');
+    await route(pause);
+    expect(privateAnswer(pause)).toBe(`Tip posts are paused. ${advice}`);
+    expect((await schedules.get(GUILD))?.paused?.reason).toBe(`paused by <@${ADMIN}>`);
+    const again = schedule('pause', {}, true, 'gone');
+    await route(again);
+    expect(privateAnswer(again)).toBe(
+      `Tip posts are already paused, since <t:${(SLOT + HOUR) / 1000}:F>: paused by <@${ADMIN}>. Nothing changed. ${advice}`,
+    );
   });
 
   it('GIVEN a running schedule with a slot waiting for a retry THEN resume says it is not paused and keeps the slot', async () => {
@@ -160,7 +181,7 @@ describe('/schedule pause and resume', () => {
     const { route, schedules } = await setup([RECORD]);
     const pause = schedule('pause');
     await route(pause);
-    expect(privateAnswer(pause)).toMatch(/^Tip posts are paused\./);
+    expect(privateAnswer(pause)).toBe('Tip posts are paused. `/schedule resume` starts posting again.');
     expect((await schedules.get(GUILD))?.paused).toEqual({
       reason: `paused by <@${ADMIN}>`,
       at: SLOT + HOUR,

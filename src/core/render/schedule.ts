@@ -8,7 +8,6 @@ import { renderTip } from './tip.js';
 
 /** The /schedule answers that say the same every time. */
 export const SCHEDULE_TEXT = {
-  paused: 'Tip posts are paused. `/schedule resume` starts them again.',
   removed: 'The tip schedule is removed. Nothing more will be posted.',
   noSchedule: 'This server has no tip schedule yet. Create one with `/schedule set`.',
   channelGone: 'The channel of this schedule no longer exists. Choose another with `/schedule set`.',
@@ -118,6 +117,23 @@ export function renderCannotPost(
 /** Said by `/schedule set` and `resume` while the bot is timed out, the timeout ending before the first post. */
 export function renderTimeoutNote(until: number): string {
   return `${timedOut(until)}; the first post is due after that, so it goes out as usual.`;
+}
+
+/**
+ * The answer to `/schedule pause`, with what starts posts again as show advises it (given `channel`,
+ * what the bot may do there now): resume refuses while the channel is gone or a permission is missing.
+ */
+export function renderSchedulePaused(record: ScheduleRecord, now: number, channel?: ChannelCheck): string {
+  return `Tip posts are paused. ${resumeAdvice(record, channel, now)}`;
+}
+
+/** Why `/schedule pause` changed nothing: the schedule had stopped already, why, and what starts it again. */
+export function renderAlreadyPaused(record: ScheduleRecord, now: number, channel?: ChannelCheck): string {
+  const since =
+    record.paused === undefined
+      ? ''
+      : `, since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}`;
+  return `Tip posts are already paused${since}. Nothing changed. ${resumeAdvice(record, channel, now)}`;
 }
 
 /** What makes a paused schedule post again, given what the channel allows now (`now`: when resumed). */
