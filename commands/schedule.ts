@@ -209,7 +209,9 @@ export default {
         case 'preview': {
           const next = nextInRotation(deps.content.items('tips'), current.rotation);
           if (next === undefined) throw new UserFacingError(SCHEDULE_TEXT.noTips);
-          await answer.send(replyOptions(renderSchedulePreview(current, next.tip), true));
+          // Checked as show checks it: a paused schedule, or one whose next post fails, posts no tip soon.
+          const check = await channelCheck(interaction, current, now);
+          await answer.send(replyOptions(renderSchedulePreview(current, next.tip, now, check), true));
           return;
         }
         default:

@@ -691,10 +691,23 @@ describe('the /schedule texts', () => {
   });
 
   it('GIVEN preview THEN the next tip under a line naming the channel', () => {
-    expect(renderSchedulePreview(RECORD, tip(3))).toEqual({
+    expect(renderSchedulePreview(RECORD, tip(3), SLOT, { kind: 'ok' })).toEqual({
       ...renderTip(tip(3)),
       content: 'The next tip for <#1100000000000000003>:',
     });
+  });
+
+  it('GIVEN preview of a paused schedule, or of one whose channel is gone THEN says so above the tip, and what to do', () => {
+    const paused = { ...RECORD, paused: { reason: 'paused by <@1>', at: SLOT } };
+    expect(renderSchedulePreview(paused, tip(3), SLOT).content).toBe(
+      `**Tip posts are paused** since <t:${SLOT / 1000}:F>: paused by <@1>. \`/schedule resume\` starts posting again.\nThe next tip once posting starts again:`,
+    );
+    expect(renderSchedulePreview(paused, tip(3), SLOT, { kind: 'gone' }).content).toMatch(
+      /: paused by <@1>\. The channel no longer exists: choose another with `\/schedule set`, which starts posting again\.\n/,
+    );
+    expect(renderSchedulePreview(RECORD, tip(3), SLOT, { kind: 'gone' }).content).toBe(
+      '**The channel no longer exists**: the next post will fail and pause tip posts. Choose another with `/schedule set`.\nThe next tip for <#1100000000000000003>:',
+    );
   });
 
   it('GIVEN the fixed answers THEN their wording is the one users and tests know', () => {

@@ -365,6 +365,27 @@ describe('/schedule show of a schedule Discord paused', () => {
     expect(privateAnswer(resume)).toMatch(/^Tip posts resumed\./);
   });
 
+  it('GIVEN preview of it THEN says it is paused, why and what to do, above the tip; running, whether the next post will fail', async () => {
+    const paused: ScheduleRecord = { ...RECORD, paused: { reason: reasons.gone, at: SLOT } };
+    const { route } = await setup([paused]);
+    const preview = schedule('preview', {}, true, 'gone');
+    await route(preview);
+    const options = preview.calls[0]?.options as InteractionReplyOptions;
+    expect(options.flags).toBe(MessageFlags.Ephemeral);
+    expect(options.content).toBe(
+      `**Tip posts are paused** since <t:${SLOT / 1000}:F>: ${reasons.gone}. The channel no longer exists: choose another with \`/schedule set\`, which starts posting again.\nThe next tip once posting starts again:`,
+    );
+    expect(options.embeds).toHaveLength(1);
+    const { route: running } = await setup([RECORD]);
+    const lacking = schedule('preview', {}, true, [PermissionFlagsBits.EmbedLinks]);
+    await running(lacking);
+    expect((lacking.calls[0]?.options as InteractionReplyOptions).content).toMatch(
+      new RegExp(
+        `^\\*\\*The next post will fail\\*\\*: I am missing \\*\\*Embed Links\\*\\* in <#${CHANNEL}>\\. .*\\nThe next tip for <#${CHANNEL}>:$`,
+      ),
+    );
+  });
+
   it('GIVEN set to a channel lacking two permissions THEN the refusal names both, and where to grant them', async () => {
     const { route, schedules } = await setup();
     const denied = [PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.ReadMessageHistory];

@@ -235,7 +235,24 @@ export function renderScheduleShow(
   return lines.join('\n');
 }
 
-/** `/schedule preview`: the tip the schedule posts next, under a line naming the channel. */
-export function renderSchedulePreview(record: ScheduleRecord, tip: ItemRef): MessagePayload {
-  return { ...renderTip(tip), content: `The next tip for <#${record.channelId}>:` };
+/**
+ * `/schedule preview`: the tip the schedule posts next, under a line naming the channel; above it, as
+ * show says it (given `channel`, what the bot may do there now), that posts are paused, why and what
+ * starts them again, or what stops the next post, so that the preview is not read as a coming post.
+ */
+export function renderSchedulePreview(
+  record: ScheduleRecord,
+  tip: ItemRef,
+  now: number,
+  channel?: ChannelCheck,
+): MessagePayload {
+  const next = `The next tip for <#${record.channelId}>:`;
+  const lines =
+    record.paused === undefined
+      ? [postWarning(record, channel), next]
+      : [
+          `**Tip posts are paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. ${resumeAdvice(record, channel, now)}`,
+          `The next tip once posting starts again:`,
+        ];
+  return { ...renderTip(tip), content: lines.filter((line) => line !== undefined).join('\n') };
 }
