@@ -231,6 +231,42 @@ export function formatInZone(date: Date, timezone: string): string {
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${timezone})`;
 }
 
+/** Minutes since local midnight of `date` in `timezone`. */
+function localMinutes(date: Date, timezone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return part('hour') * 60 + part('minute');
+}
+
+/**
+ * The local time (`03:00`) a post at `next` goes out at instead of the rule's time, when the clocks
+ * went forward over that time just before `next` (02:30 on Europe/Berlin's spring-forward day, which
+ * nextRun moves to 03:00); undefined on any other day.
+ */
+export function skippedTime(rule: ScheduleRule, next: Date): string | undefined {
+  const time = parseTime(rule.time);
+  if (time === undefined) return undefined;
+  const at = localMinutes(next, rule.timezone);
+  const before = localMinutes(new Date(next.getTime() - 60_000), rule.timezone);
+  const DAY = 24 * 60;
+  // No jump of the clock in the minute before the post: the rule's time is the post's.
+  if ((before + 1) % DAY === at) return undefined;
+  // A jump over midnight (America/Santiago's clocks go from 24:00 to 01:00) is counted on.
+  let target = time.hour * 60 + time.minute;
+  let to = at;
+  if (to < before) {
+    to += DAY;
+    if (target < before) target += DAY;
+  }
+  if (!(before < target && target < to)) return undefined;
+  return `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+}
+
 /** Discord's timestamp markup, shown in each reader's own zone: `<t:1764576000:F>`. */
 export function discordTimestamp(date: Date, style: 'F' | 'R' = 'F'): string {
   return `<t:${Math.floor(date.getTime() / 1000)}:${style}>`;

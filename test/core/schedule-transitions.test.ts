@@ -432,6 +432,24 @@ describe('the /schedule texts', () => {
     );
   });
 
+  it('GIVEN the next post on a day the clocks skip its time THEN says so, and when it posts instead', () => {
+    // 28 March 2027, 03:00 in Berlin (01:00 UTC): 02:30 does not exist that day.
+    const record = {
+      ...RECORD,
+      time: '02:30',
+      timezone: 'Europe/Berlin',
+      nextRunAt: Date.UTC(2027, 2, 28, 1),
+    };
+    const line = renderNextPost(record);
+    expect(line).toBe(
+      'Next post: Sunday 28 March 2027, 03:00 (Europe/Berlin); your time: <t:1806195600:F>. 02:30 does not exist on that day in Europe/Berlin (clocks go forward): it posts at 03:00.',
+    );
+    expect(renderScheduleSet(record)).toContain(line);
+    expect(renderNextPost({ ...record, nextRunAt: Date.UTC(2027, 2, 29, 0, 30) })).not.toMatch(
+      /does not exist/,
+    );
+  });
+
   it('GIVEN set and resume THEN they confirm with the next post', () => {
     expect(renderScheduleSet(RECORD)).toBe(
       `Tips will be posted in <#1100000000000000003> every day at 09:00 (UTC). ${NEXT}`,

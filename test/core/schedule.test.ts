@@ -9,6 +9,7 @@ import {
   formatInZone,
   matchingZones,
   nextRun,
+  skippedTime,
   parseTime,
   RENAMED_ZONES,
   slotId,
@@ -128,6 +129,21 @@ describe('next run, in the server zone', () => {
     expect(
       runs({ time: '02:30', timezone: 'Europe/Berlin', frequency: 'daily' }, '2026-03-28T12:00:00Z', 2),
     ).toEqual(['2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z']);
+  });
+
+  it('GIVEN a time the clocks skip on the next post’s day THEN skippedTime gives the time it posts at; on other days, and at times that exist, nothing', () => {
+    const skipped = (time: string, timezone: string, fromIso: string) => {
+      const rule: ScheduleRule = { time, timezone, frequency: 'daily' };
+      return skippedTime(rule, nextRun(rule, at(fromIso)));
+    };
+    expect(skipped('02:30', 'Europe/Berlin', '2027-03-27T12:00:00Z')).toBe('03:00');
+    expect(skipped('02:00', 'Europe/Berlin', '2027-03-27T12:00:00Z')).toBe('03:00');
+    expect(skipped('03:00', 'Europe/Berlin', '2027-03-27T12:00:00Z')).toBeUndefined();
+    expect(skipped('02:30', 'Europe/Berlin', '2027-03-28T12:00:00Z')).toBeUndefined();
+    // Happening twice is no skip; a gap at midnight and a half-hour one are.
+    expect(skipped('02:30', 'Europe/Berlin', '2026-10-24T12:00:00Z')).toBeUndefined();
+    expect(skipped('00:30', 'America/Santiago', '2026-09-05T12:00:00Z')).toBe('01:00');
+    expect(skipped('02:15', 'Australia/Lord_Howe', '2026-10-03T00:00:00Z')).toBe('02:30');
   });
 
   it('GIVEN Europe/Berlin fall back (25 October 2026) THEN 02:30, which happens twice, posts once', () => {

@@ -1,7 +1,7 @@
 import type { ContentIndex, ItemRef } from '../content-index.js';
 import type { MessagePayload } from '../payload.js';
 import type { ScheduleRecord } from '../schedule-record.js';
-import { describeRule, discordTimestamp, formatInZone } from '../schedule.js';
+import { describeRule, discordTimestamp, formatInZone, skippedTime } from '../schedule.js';
 import { resumeSchedule } from '../schedule-transitions.js';
 import { truncateInline } from '../text.js';
 import { renderTip } from './tip.js';
@@ -20,10 +20,17 @@ export const SCHEDULE_TEXT = {
 /** The most of a tip's name that `/schedule show` gives, escapes counted. */
 const NAME_MAX = 200;
 
-/** `Next post: Monday 30 November 2026, 09:00 (Europe/Berlin); your time: <t:1796025600:F>.` (Discord shows each reader their own.) */
+/**
+ * `Next post: Monday 30 November 2026, 09:00 (Europe/Berlin); your time: <t:1796025600:F>.` (Discord
+ * shows each reader their own), and why it is not at the rule's time when the clocks skip that time.
+ */
 export function renderNextPost(record: ScheduleRecord): string {
   const next = new Date(record.nextRunAt);
-  return `Next post: ${formatInZone(next, record.timezone)}; your time: ${discordTimestamp(next)}.`;
+  const line = `Next post: ${formatInZone(next, record.timezone)}; your time: ${discordTimestamp(next)}.`;
+  const moved = skippedTime(record, next);
+  return moved === undefined
+    ? line
+    : `${line} ${record.time} does not exist on that day in ${record.timezone} (clocks go forward): it posts at ${moved}.`;
 }
 
 /** The answer to `/schedule set`: where, when, and the first post. */
