@@ -25,6 +25,7 @@ import {
 } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { convertHtmlBlocks } from './html-block-nodes.js';
+import { INVISIBLE_CHARS } from './invisible.js';
 import { CLOSING_TAG, isBlockTag, OPENING_TAG } from './html-blocks.js';
 import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
 import { TAG_TRACE } from './mdx.js';
@@ -497,7 +498,7 @@ function holdsBareImage(root: Nodes): boolean {
  * Text that shows nothing of its own: white space, invisible characters (a zero-width space), and
  * emphasis, code and escape marks with nothing between them (`**`, `~~`, a lone `\`).
  */
-const MARKS_ONLY = /^[\s\p{Cf}*_~`\\]*$/u;
+const MARKS_ONLY = new RegExp(`^[\\s${INVISIBLE_CHARS}*_~\`\\\\]*$`, 'u');
 
 /** Whether `text` shows nothing of its own (see {@link MARKS_ONLY}): `****`, where a phrase's bold held only what was dropped. */
 export function isMarksOnly(text: string): boolean {

@@ -2362,7 +2362,8 @@ function listItemToItem(
       // `- **Be patient**` alone is a tip written in bold, not a name waiting for its text;
       // `- **Name:**` alone is one.
       const waiting = /[:：]\s*$/.test(plainText(lead));
-      if (name !== '' && (first.children.length > 1 || rest.length > 0 || waiting)) {
+      // A name that shows nothing (only blanks such as U+3164) names nothing: read as the phrase below.
+      if (!isMarksOnly(name) && (first.children.length > 1 || rest.length > 0 || waiting)) {
         const text = itemText([dropLeadingInline(first, 1), ...rest], siteUrl, notes, listItem.children);
         // Only what a message cannot show after it (`- **Use git** (<img …>)`): a tip in bold, as alone.
         if (text.trim() !== '' || waiting) return { item: { name: box + name, text, line }, byPhrase: false };

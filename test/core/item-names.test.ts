@@ -254,3 +254,25 @@ describe('a number written inside a bold name', () => {
     ]);
   });
 });
+
+describe('characters that show as blanks (Hangul fillers, the blank Braille pattern)', () => {
+  it('GIVEN a title or an item name of only such characters THEN the title is reported as showing nothing, the name names nothing', () => {
+    const blank = '\u2060\u180e\u3164\u115f\u2800';
+    const result = parseArticle({
+      file: 'a.md',
+      source: articleSource(validFront({ title: blank }), '## Tips\n\n- a'),
+    });
+    expect(result.ok ? [] : result.problems.map(({ field, message }) => [field, message])).toEqual([
+      ['title', expect.stringMatching(/shows nothing/)],
+    ]);
+    // As a zero-width space's: no name, the item its text.
+    const [item] = tips(`- **\u3164\u2800:** text after.`) ?? [];
+    expect(item?.name).toBeUndefined();
+    expect(tips(`- **\u3164\u2800:** text after.`)).toEqual(
+      tips(`- **\u200b:** text after.`)?.map(({ text }) => ({
+        name: undefined,
+        text: text.replace('\u200b', '\u3164\u2800'),
+      })),
+    );
+  });
+});
