@@ -138,7 +138,7 @@ function siteNotes({ hugo, eleventy, notes: configNotes }: LoadedContent['site']
  * where each generator puts them (the README's table).
  */
 function blogLinkNote(
-  { hugo, jekyll, eleventy }: LoadedContent['site'],
+  { hugo, jekyll, eleventy, hugoPrefix }: LoadedContent['site'],
   links: BlogLinks,
   articles: readonly Article[],
   contentDir: string,
@@ -150,7 +150,8 @@ function blogLinkNote(
   const section =
     hugo === undefined
       ? undefined
-      : (mostCommonSection(articles, links.siteUrl) ?? mostCommonFolder(articles, join(contentDir, hugo)));
+      : (mostCommonSection(articles, links.siteUrl) ??
+        mostCommonFolder(articles, join(contentDir, hugo), hugoPrefix));
   const where =
     hugo !== undefined
       ? `a Hugo site lists its tags at TAG_URL=/tags/:tagslug/ and a section's posts at the section's name (${
@@ -187,10 +188,15 @@ function mostCommonSection(articles: readonly Article[], siteUrl: string): strin
 }
 
 /** The folder right inside `content` (Hugo's content folder) that holds most articles' files, if any does. */
-function mostCommonFolder(articles: readonly Article[], content: string): string | undefined {
+function mostCommonFolder(
+  articles: readonly Article[],
+  content: string,
+  /** Where `content` is in Hugo's content (`posts` for `content/posts`): its sections start there. */
+  prefix = '',
+): string | undefined {
   return mostCommon(
     articles.map(({ file }) => {
-      const [folder, ...rest] = relative(content, file).split(sep);
+      const [folder, ...rest] = join(prefix, relative(content, file)).split(sep);
       return folder !== undefined && folder !== '..' && rest.length > 0 ? folder : undefined;
     }),
   );

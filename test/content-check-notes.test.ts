@@ -131,6 +131,17 @@ describe("content:check on a generator's site linked with the bot's default blog
     expect(await noted({ CONTENT_DIR: join(hugoYears, 'content') })).toMatch(
       /\(BLOG_URL=\/posts\/, where most of these posts are\)/,
     );
+    // CONTENT_DIR at content/posts: its sections count from content, not from there (a bundle's
+    // folder, the most common one below posts, is no section).
+    const hugoInside = folder('hugo-inside-links', {
+      'hugo.toml': 'title = "Blog"\n[permalinks]\nposts = "/:year/:month/:slug/"\n',
+      'content/posts/first.md': post('date: 2024-01-02\nslug: first\n'),
+      'content/posts/trip/index.md': post('date: 2024-01-03\nslug: trip\n'),
+      'content/posts/trip/notes.md': post('date: 2024-01-04\nslug: notes\n'),
+    });
+    expect(await noted({ CONTENT_DIR: join(hugoInside, 'content', 'posts') })).toMatch(
+      /\(BLOG_URL=\/posts\/, where most of these posts are\)/,
+    );
     expect(await noted({ CONTENT_DIR: jekyll, BLOG_URL: '/', TAG_URL: 'none' })).toBeUndefined();
     // A plain folder of posts is no generator's: nothing to say.
     expect(await noted({ CONTENT_DIR: folder('plain-links', { 'first.md': post('') }) })).toBeUndefined();

@@ -88,7 +88,10 @@ export interface LoadedContent {
   readonly site: Pick<
     FoundArticles,
     'jekyll' | 'hugo' | 'eleventy' | 'notes' | 'timeZone' | 'hugoMain' | 'sitePages'
-  >;
+  > & {
+    /** Where the content folder is in Hugo's content, when inside it (`posts` for `content/posts`). */
+    readonly hugoPrefix?: string;
+  };
   /** The pattern a file's address is made from, and what set it, as notes name it (`ARTICLE_URL`). */
   readonly addressPattern: (
     file: string,
@@ -138,7 +141,18 @@ export async function loadContent(
     staticFiles,
     expired,
     upcoming,
-    site: { jekyll, hugo, eleventy, notes, timeZone, hugoMain, sitePages },
+    site: {
+      jekyll,
+      hugo,
+      eleventy,
+      notes,
+      timeZone,
+      hugoMain,
+      sitePages,
+      ...(settings.hugoPrefix === undefined || settings.hugoPrefix === ''
+        ? {}
+        : { hugoPrefix: settings.hugoPrefix }),
+    },
     addressPattern: (file) => {
       const { source, setting } = addressChoice(settings, file);
       // None: the configuration's note says why.
