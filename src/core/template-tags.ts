@@ -22,8 +22,8 @@ const CLOSING_TAG = /\{\{[<%]-?[ \t]*\/[ \t]*([\w.-]+)|\{%-?[ \t]*end([\w.-]+)/g
  * A post's text without the template tags its generator would have expanded, which Discord would
  * show as they are written: Hugo's shortcodes (`{{< name >}}`, `{{% name %}}`; the text between a
  * pair stays), Liquid's and Nunjucks's tags and outputs (`{% … %}`, `{{ … }}`, `{# … #}`; Jekyll,
- * Eleventy). `{% raw %}` keeps its text as written, `{% comment %}` and `{% capture %}` (or a
- * `{% set %}` block) drop it; `{% highlight ruby %}` and Hugo's `{{< highlight go >}}` become fenced code; Hugo's escaped shortcodes show as written
+ * Eleventy). `{% raw %}` keeps its text as written and `{% comment %}` drops it; `{% highlight ruby %}`
+ * and Hugo's `{{< highlight go >}}` become fenced code; Hugo's escaped shortcodes show as written
  * (`{{</* name *\/>}}` as `{{< name >}}`). Code is left as written, but for those and `{% raw %}` marks: fenced code and code
  * spans, and indented code blocks with `indentedCode` (a Markdown post's body; in MDX indented text
  * is prose). Lines keep their numbers; nothing is ever run. With `markdown` (a post's body, not a
@@ -81,8 +81,6 @@ export function stripTemplateTags(
     endraw: forwardSearch(text, /\{%-?\s*endraw\s*-?%\}/),
     endverbatim: forwardSearch(text, /\{%-?\s*endverbatim\s*-?%\}/),
     endcomment: forwardSearch(text, /\{%-?\s*endcomment\s*-?%\}/),
-    endcapture: forwardSearch(text, /\{%-?\s*endcapture\s*-?%\}/),
-    endset: forwardSearch(text, /\{%-?\s*endset\s*-?%\}/),
     endhighlight: forwardSearch(text, /\{%-?\s*endhighlight\s*-?%\}/),
     hugoEndHighlight: forwardSearch(text, /\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/),
   };
@@ -179,15 +177,6 @@ export function stripTemplateTags(
       }
       case 'comment': {
         const endTag = find.endcomment(end);
-        if (endTag === undefined) break;
-        return remove(start, endTag.index + endTag[0].length);
-      }
-      // Text kept in a variable (Liquid's `{% capture x %}`, Nunjucks's `{% set x %}` block), which the
-      // page shows only where a tag writes the variable: as any tag's output, not at all.
-      case 'capture':
-      case 'set': {
-        if (name[1] === 'set' && inner.includes('=')) break;
-        const endTag = find[name[1] === 'capture' ? 'endcapture' : 'endset'](end);
         if (endTag === undefined) break;
         return remove(start, endTag.index + endTag[0].length);
       }

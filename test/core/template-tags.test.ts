@@ -130,17 +130,6 @@ describe('stripTemplateTags', () => {
     );
   });
 
-  it('GIVEN text captured in a variable ({% capture %}, a {% set %} block) THEN it goes, as the page shows it only where written out', () => {
-    expect(
-      stripTemplateTags('a\n{% capture note %}\nThis is a **captured** note.\n{% endcapture %}\nb'),
-    ).toBe('a\n\n\n\nb');
-    expect(stripTemplateTags('a {%- set intro -%}Hi{%- endset -%} b')).toBe('a b');
-    // An assignment is a tag like any other, the text after it kept.
-    expect(stripTemplateTags('a {% set x = 1 %}b {% endset %}')).toBe('a b ');
-    // Never closed: the tag alone goes.
-    expect(stripTemplateTags('a {% capture x %} b')).toBe('a b');
-  });
-
   it('GIVEN a highlight block (Jekyll, Eleventy, Hugo) THEN it is fenced code with its language, kept as written', () => {
     expect(
       stripTemplateTags(
