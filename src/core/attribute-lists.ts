@@ -6,8 +6,8 @@ import { forwardSearch, removal, restIsBlank, rewriteOutsideCode, type Replaceme
  * kramdown's block IALs and ALDs alone on their line (`{: .note}`, `{:#id}`, `{:ref: .wide}`), which
  * end a paragraph there as kramdown ends it; its list items' IALs (`- {: .done} Ship it`); its span
  * IALs right after a span (`*this*{: .x}`, `` `code`{: .language-ruby} ``); and its extensions
- * (`{::options … /}`, and `{::comment}…{:/comment}` with what it holds); the list a `{:toc}` marks, which
- * kramdown replaces by the page's table of contents. Code is left as written,
+ * (`{::options … /}`, and `{::comment}…{:/comment}` with what it holds); the list item a `{:toc}` on
+ * the next line marks, which kramdown replaces by the page's table of contents. Code is left as written,
  * and lines keep their numbers. Linear time: each line is looked at once from its end back to its
  * last brace, and each `{:` only up to the next brace.
  */
@@ -21,8 +21,6 @@ export function stripAttributeLists(text: string): string {
   let lineText = -1;
   let itemText = -1;
   let heading: HeadingList | undefined;
-  const tocMarker = forwardSearch(text, TOC_MARKER);
-  const blankLine = forwardSearch(text, /\n[ \t>]*(?:\n|$)/);
 
   const lineStart = (start: number): Replacement | undefined => {
     let i = start;
@@ -33,11 +31,15 @@ export function stripAttributeLists(text: string): string {
     if (LIST_ITEM.test(text)) {
       itemText = LIST_ITEM.lastIndex;
       while (text[itemText] === ' ' || text[itemText] === '\t') itemText++;
-      // kramdown's table of contents (`* TOC` then `{:toc}`): the list the marker ends is replaced by
-      // the page's headings, which a message has no place for. Both go, lines kept.
-      const toc = tocMarker(start);
-      if (toc !== undefined && (blankLine(start)?.index ?? Number.POSITIVE_INFINITY) >= toc.index - 1)
-        return removal(text, start, toc.index + toc[0].length);
+      // kramdown's table of contents (`* TOC` then `{:toc}` on the next line): the item is replaced by
+      // the page's headings, which a message has no place for. Both go, lines kept. Indented four
+      // columns or more, the item is code or in a list: left as it is.
+      const end = text.indexOf('\n', itemText);
+      const after = end === -1 ? -1 : text.indexOf('\n', end + 1);
+      const next = after === -1 ? text.length : after;
+      // A marker's line is short: a longer one is not read.
+      if (end !== -1 && i - start < 4 && next - end <= 64 && TOC_MARKER.test(text.slice(end + 1, next)))
+        return removal(text, start, next);
     }
     heading = headingList(text, start, i);
     return undefined;
@@ -83,7 +85,7 @@ const IAL = new RegExp(
   'u',
 );
 /** kramdown's table of contents marker alone on its line: an IAL naming `toc` (`{:toc}`, `{: toc}`). */
-const TOC_MARKER = /^[ \t>]*\{:[ \t]*toc[ \t]*\}[ \t]*$/m;
+const TOC_MARKER = /^[ \t>]*\{:[ \t]*toc[ \t]*\}[ \t]*$/;
 /** A kramdown extension's tag: `{::options key="value" /}`, `{::nomarkdown}`, or a closing `{:/}`. */
 const EXTENSION = /^(?:::[A-Za-z]\w*(?:[ \t][^]*)?|:\/[A-Za-z]*)$/;
 /** A comment, which runs to its `{:/comment}` or `{:/}` (`{::comment /}` is an empty one). */

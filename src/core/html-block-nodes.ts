@@ -475,7 +475,7 @@ const isMark = (node: Nodes | undefined): node is Mark =>
  * `<b>Note:</b>Text`, CommonMark reads no emphasis, and the writer would encode the letter
  * (`&#x54;ext`).
  */
-function tidied(children: readonly Nodes[]): Nodes[] {
+export function tidied(children: readonly Nodes[]): Nodes[] {
   const kept: Nodes[] = [];
   for (const child of children) {
     if (child.type === 'image' && child.url.trim() === '') continue;

@@ -37,10 +37,10 @@ const KINDS: Readonly<Record<string, InlineKind>> = {
 };
 
 /**
- * How many such elements may be open inside one another in a text: past it an opening tag is left
- * out as before, so that a post of nested tags builds no tree deeper than its walks can take.
+ * How many such elements may be open inside one another in a text, whatever Markdown is between: past
+ * it an opening tag is left out as before, so that nested tags never make a post too deep to read.
  */
-const MAX_OPEN = 32;
+const MAX_OPEN = 8;
 
 const OPENING = /^<([A-Za-z][A-Za-z\d-]*)(\s[^>]*)?>$/;
 const CLOSING = /^<\/([A-Za-z][A-Za-z\d-]*)\s*>$/;
@@ -60,13 +60,32 @@ export function pairedElements(tokens: readonly Token[]): Map<number, InlineElem
     readonly index: number;
     readonly element: InlineElement | undefined;
   }
-  // One stack of open tags for each Markdown element the tokens are in (the text's own first).
-  const frames: { open: Opened[]; counts: Map<string, number> }[] = [{ open: [], counts: new Map() }];
+  // One stack of open tags for each Markdown element the tokens are in (the text's own first), and
+  // how many are open in all, and in links (a link in a link is none: Discord shows its brackets).
+  interface Frame {
+    readonly open: Opened[];
+    readonly counts: Map<string, number>;
+    readonly link: boolean;
+  }
+  const frames: Frame[] = [{ open: [], counts: new Map(), link: false }];
+  let openInAll = 0;
+  let links = 0;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token === undefined) continue;
-    if (token.nesting === 1) frames.push({ open: [], counts: new Map() });
-    else if (token.nesting === -1 && frames.length > 1) frames.pop();
+    if (token.nesting === 1) {
+      const link = token.type === 'link_open';
+      if (link) links++;
+      frames.push({ open: [], counts: new Map(), link });
+    } else if (token.nesting === -1 && frames.length > 1) {
+      const closed = frames.pop();
+      if (closed?.link === true) links--;
+      // Its tags left open are left out: no longer open.
+      for (const one of closed?.open ?? []) {
+        openInAll--;
+        if (one.element?.kind === 'link') links--;
+      }
+    }
     const frame = frames[frames.length - 1];
     if (token.type !== 'html_inline' || frame === undefined) continue;
     const html = token.content.trim();
@@ -77,14 +96,20 @@ export function pairedElements(tokens: readonly Token[]): Map<number, InlineElem
     const { open, counts } = frame;
     if (opening !== null) {
       // `<br/>`-like self-closing tags hold nothing.
-      if (html.endsWith('/>') || open.length >= MAX_OPEN) continue;
-      open.push({ tag, index, element: elementOf(kind, opening[2] ?? '') });
+      if (html.endsWith('/>') || openInAll >= MAX_OPEN) continue;
+      // An `<a>` in a link (or in another `<a>`, which a browser closes first) is its text.
+      const element = kind === 'link' && links > 0 ? undefined : elementOf(kind, opening[2] ?? '');
+      open.push({ tag, index, element });
+      openInAll++;
+      if (element?.kind === 'link') links++;
       counts.set(tag, (counts.get(tag) ?? 0) + 1);
       continue;
     }
     if ((counts.get(tag) ?? 0) === 0) continue;
     // Tags opened inside it and not closed are closed with it, as a browser does: left out.
     for (let top = open.pop(); top !== undefined; top = open.pop()) {
+      openInAll--;
+      if (top.element?.kind === 'link') links--;
       counts.set(top.tag, (counts.get(top.tag) ?? 1) - 1);
       if (top.tag !== tag) continue;
       // One that holds nothing (an icon's `<i></i>`) is left out with its tags, as before.

@@ -13,6 +13,7 @@ import type {
   RootContent,
   Text,
 } from 'mdast';
+import { tidied } from './html-block-nodes.js';
 import { pairedElements } from './inline-html.js';
 import { TAG_TRACE } from './mdx.js';
 import { withoutBidiControls } from './shown-text.js';
@@ -505,6 +506,8 @@ function phrasing(
   // closing tag, as the text it holds.
   const paired = pairedElements(tokens);
   const codes = new Set<object>();
+  // The levels that hold such elements: tidied as HTML blocks' are (see tidied), once their texts are.
+  const holders = new Set<PhrasingContent[]>();
   const plain = (nodes: readonly PhrasingContent[]): string =>
     nodes
       .map((node) =>
@@ -512,8 +515,8 @@ function phrasing(
           ? (pieces.get(node)?.join('') ?? node.value)
           : node.type === 'inlineCode'
             ? node.value
-            : node.type === 'break'
-              ? '\n'
+            : node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim()))
+              ? ' '
               : 'children' in node
                 ? plain(node.children)
                 : '',
@@ -562,23 +565,32 @@ function phrasing(
           const list = siblings();
           if (closed !== undefined && codes.has(closed))
             list[list.length - 1] = { type: 'inlineCode', value: plain(closed.children), position };
-        } else if (element.kind === 'link')
-          open({
-            type: 'link',
-            url: element.url ?? '',
-            title: element.title ?? null,
-            children: [],
-            position,
-          });
-        else if (element.kind === 'inlineCode') {
-          const code: PhrasingContent & { children: PhrasingContent[] } = {
-            type: 'emphasis',
-            children: [],
-            position,
-          };
-          codes.add(code);
-          open(code);
-        } else open({ type: element.kind, children: [], position });
+        } else {
+          holders.add(siblings());
+          if (element.kind === 'link')
+            open({
+              type: 'link',
+              url: element.url ?? '',
+              title: element.title ?? null,
+              children: [],
+              position,
+            });
+          else if (element.kind === 'inlineCode') {
+            const code: PhrasingContent & { children: PhrasingContent[] } = {
+              type: 'emphasis',
+              children: [],
+              position,
+            };
+            codes.add(code);
+            open(code);
+          } else {
+            // Bold in bold (`<b><strong>x</strong></b>`) is one bold: its marks written twice show.
+            const top = stack[stack.length - 1];
+            if (top !== root && top !== undefined && 'type' in top && top.type === element.kind)
+              stack.push(top);
+            else open({ type: element.kind, children: [], position });
+          }
+        }
         break;
       }
       case 'em_open':
@@ -613,6 +625,11 @@ function phrasing(
     }
   }
   for (const [node, parts] of pieces) node.value = parts.join('');
+  for (const level of holders) {
+    const tidy = tidied(level) as PhrasingContent[];
+    level.length = 0;
+    for (const node of tidy) level.push(node);
+  }
   return root.children;
 }
 

@@ -267,9 +267,9 @@ function manyBlocksLine(lines: readonly string[]): number | undefined {
   for (const [index, line] of lines.entries()) {
     const blank = line.trim() === '';
     const quotes = QUOTE_MARKS.exec(line)?.[0].replace(/[^>]/g, '').length ?? 0;
-    // Deeper than may be: that problem is the one to name (see deepContainerLine), not the count.
-    if (quotes > MAX_NESTING) return undefined;
-    if (quotes > 0) blocks += quotes;
+    // Deeper than may be (or code that looks so): one, that problem being named later if it is one
+    // (see deepContainerLine), not the count.
+    if (quotes > 0) blocks += quotes > MAX_NESTING ? 1 : quotes;
     else if (!blank && (afterBlank || BLOCK_START.test(line))) blocks++;
     if (blocks > MAX_BLOCKS) return index + 1;
     afterBlank = blank;
@@ -954,7 +954,8 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
       );
     } else if (child.type === 'link') {
       // An empty address is a link whose template tag (`{{< ref "x.md" >}}`) was left out: its text stays.
-      const url = child.url.trim() === '' ? undefined : resolveLink(child.url, siteUrl);
+      // A link in a link is its text: Discord would show the outer one's brackets around it.
+      const url = inLink || child.url.trim() === '' ? undefined : resolveLink(child.url, siteUrl);
       // Its text as any phrasing's: without HTML, its own links resolved.
       const inside = resolveLinks({ type: 'paragraph', children: child.children }, siteUrl, {
         ...resolving,

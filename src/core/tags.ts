@@ -8,14 +8,15 @@ const LEFT_OUT = new RegExp(`[\\s\\-_${INVISIBLE_CHARS}]+`, 'gu');
  * Tags match ignoring case, spaces, hyphens and underscores, and invisible characters (a zero-width
  * space, an emoji's variation selector): "engineering leadership" = "Engineering-Leadership", and
  * `❤️` = `❤`, which differ by a U+FE0F that keyboards add or leave out. A hashtag's `#` before it
- * (`#management`, as people type a tag) is no part of it either; a `#` alone, or after (`C#`), is.
+ * (`#management`, as people type a tag) is no part of it either; a `#` alone, after (`C#`) or a
+ * keycap's (`#️⃣`) is.
  */
 export function tagKey(tag: string): string {
   return tag.normalize('NFKC').toLowerCase().replace(LEFT_OUT, '').replace(HASH_SIGN, '');
 }
 
 /** The `#` signs that open a hashtag, with something after them. */
-const HASH_SIGN = /^#+(?=.)/su;
+const HASH_SIGN = /^#+(?=[^\u20E3])/su;
 
 /**
  * How many tags, at most, are searched for a typo from one of their words' starts: those lacking the

@@ -426,8 +426,14 @@ const SMALL_LAST = 4;
 
 /** Levels of lists, quotes and emphasis past which a text is split as plain text (see splitGreedily). */
 const SPLIT_NESTING = 8;
-/** A line indented, or quoted, as deep as {@link SPLIT_NESTING} levels of lists or quotes. */
-const DEEP_LINE = new RegExp(`^(?: {${2 * SPLIT_NESTING}}|(?:> ?){${SPLIT_NESTING}})`, 'm');
+/**
+ * A list item indented, or a line quoted, as deep as {@link SPLIT_NESTING} levels of lists or
+ * quotes; looked for only in a text without fenced code, whose lines may be indented so too.
+ */
+const DEEP_LINE = new RegExp(
+  `^(?: {${2 * SPLIT_NESTING},}(?:[-+*]|\\d{1,9}[.)])[ \\t]|(?:> ?){${SPLIT_NESTING}})`,
+  'm',
+);
 
 /** {@link splitText}'s chunks, each as long as it may be: the last may be short. */
 function splitGreedily(text: string, max: number): string[] {
@@ -438,7 +444,8 @@ function splitGreedily(text: string, max: number): string[] {
   // is nesting deeper than Discord shows, whose every chunk would open its levels again: a tip of a
   // list 31 levels deep took 150 ms to split into chunks of a few words. Seen in its lines' indents
   // before it is parsed, as lists are written (two columns or more a level), or else in its tree.
-  const parsed = DEEP_LINE.test(trimmed) ? undefined : parseMarkdown(trimmed, { rawHtml: true });
+  const deep = !/```|~~~/.test(trimmed) && DEEP_LINE.test(trimmed);
+  const parsed = deep ? undefined : parseMarkdown(trimmed, { rawHtml: true });
   const chunks =
     parsed?.ok === true && deepNodeLine(parsed.root, SPLIT_NESTING) === undefined
       ? splitTree(withStrikethrough(parsed.root), trimmed, max)

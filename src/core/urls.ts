@@ -39,9 +39,12 @@ export function resolveLink(value: string, siteUrl: string | undefined): string 
   if (siteUrl === undefined || !value.startsWith('/') || value.startsWith('//'))
     return resolveUrl(value, siteUrl);
   const base = URL.canParse(siteUrl) ? new URL(siteUrl) : undefined;
-  const path = base?.pathname.replace(/\/+$/, '') ?? '';
-  const next = value[path.length];
-  const own = path !== '' && value.startsWith(path) && (next === undefined || '/?#'.includes(next));
+  // Percent-encoded as URL keeps it, or as a link may write it (`/café/`).
+  const encoded = base?.pathname.replace(/\/+$/, '') ?? '';
+  const own = [encoded, safeDecode(encoded)].some((path) => {
+    const next = value[path.length];
+    return path !== '' && value.startsWith(path) && (next === undefined || '/?#'.includes(next));
+  });
   return own && base !== undefined ? resolveUrl(value, base.origin) : resolveUrl(value, siteUrl);
 }
 
@@ -131,4 +134,13 @@ const fitsLink = kept((url: string) => encodedLength(url) <= DISCORD_LIMITS.link
  */
 export function sendableUrl(url: string | undefined): string | undefined {
   return url !== undefined && fitsLink(url) ? url : undefined;
+}
+
+/** `text` percent-decoded, or as it is where it does not decode (a lone `%`). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

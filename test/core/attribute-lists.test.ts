@@ -60,18 +60,19 @@ describe('stripAttributeLists', () => {
     expect(stripAttributeLists('a {::comment} b')).toBe('a {::comment} b');
   });
 
-  it("GIVEN kramdown's table of contents (a list, then {:toc}) THEN the list goes with the marker, lines kept; other lists stay", () => {
+  it("GIVEN kramdown's table of contents (an item, then {:toc} on the next line) THEN the item goes with the marker, lines kept; other lists and blocks stay", () => {
     expect(stripAttributeLists('* TOC\n{:toc}\n\n## Tips')).toBe('\n\n\n## Tips');
-    expect(stripAttributeLists('Intro.\n\n1. Contents\n   * sub\n{: toc}\n- kept')).toBe(
-      'Intro.\n\n\n\n\n- kept',
-    );
-    // A blank line between: the marker ends no list (it goes alone, as any IAL).
+    expect(stripAttributeLists('Intro.\n\n1. Contents\n{: toc}\n- kept')).toBe('Intro.\n\n\n\n- kept');
+    // Not right after an item: the marker goes alone, as any IAL, and what comes before stays.
     expect(stripAttributeLists('- kept\n\n{:toc}')).toBe('- kept\n\n');
-    expect(stripAttributeLists('- kept\n- too\n\nText.\n\n* TOC\n{:toc}')).toBe(
-      '- kept\n- too\n\nText.\n\n\n',
+    expect(stripAttributeLists('- item one\n## Heading\nParagraph\n{:toc}\nmore')).toBe(
+      '- item one\n## Heading\nParagraph\n\nmore',
     );
-    // In code, as written.
-    expect(stripAttributeLists('```\n* TOC\n{:toc}\n```')).toBe('```\n* TOC\n{:toc}\n```');
+    // In code, fenced or indented four columns, as written.
+    expect(stripAttributeLists('- step\n```md\n* TOC\n{:toc}\n```\nafter')).toBe(
+      '- step\n```md\n* TOC\n{:toc}\n```\nafter',
+    );
+    expect(stripAttributeLists('Text.\n\n    * TOC\n{:toc}')).toBe('Text.\n\n    * TOC\n');
   });
 
   it('GIVEN attribute lists in code THEN the code is left as written', () => {
@@ -106,8 +107,8 @@ describe('stripAttributeLists', () => {
       (size: number) => 'x {#a}\n'.repeat(size / 7),
       (size: number) => '{::comment}'.repeat(size / 11),
       (size: number) => '` {: .x} '.repeat(size / 9),
-      // List items, each far from a table of contents' marker past a blank line.
-      (size: number) => `${'- a\n'.repeat(size / 8)}\n{:toc}\n`,
+      // List items, each before a line as long as a marker's may be.
+      (size: number) => `- a\n${'x'.repeat(60)}\n`.repeat(size / 66),
     ];
     for (const input of inputs)
       expect(growth((text) => stripAttributeLists(text), input)).toBeLessThan(LINEAR);

@@ -42,10 +42,33 @@ describe('inline HTML in a Markdown text', () => {
 
   it('GIVEN tags left open, crossed or empty THEN what they hold is kept and nothing after them is swallowed', () => {
     expect(written('<b>open and never closed. Then *more*.')).toBe('open and never closed. Then *more*.');
-    expect(written('<b>x<i>y</b>z</i>')).toBe('**xy**z');
+    expect(written('<b>x<i>y</b>z</i>')).toBe('**xy** z');
     expect(written('an icon <i class="fa fa-star"></i> here')).toBe('an icon here');
     // A pair never spans the edge of Markdown's own emphasis.
     expect(written('<b>a *b</b> c*')).toBe('a *b c*');
+  });
+
+  it("GIVEN spaces at an element's edges, marks against a word, neighbours of one kind or nested THEN written as Discord shows them: no character references, no ****", () => {
+    expect(written('<b>Note: </b>text')).toBe('**Note:** text');
+    expect(written('a <em>b </em>c and a <b> </b> b')).toBe('a *b* c and a b');
+    expect(written('x<b>[</b>y')).toBe('x **\\[** y');
+    expect(written('<b>x</b><b>y</b> <s>a</s><del>b</del>')).toBe('**xy** ~~ab~~');
+    expect(written(`${'<b>'.repeat(3)}deep${'</b>'.repeat(3)}`)).toBe('**deep**');
+    expect(written('<code>x<br>y</code>')).toBe('`x y`');
+    for (const text of ['<b>Note: </b>text', 'x<b> a </b>y', 'x<b>[</b>y'])
+      expect(written(text)).not.toMatch(/&#x/);
+  });
+
+  it('GIVEN an <a> in a link, or a link in an <a> THEN one link: Discord shows no link in a link', () => {
+    expect(written('[x <a href="https://y.example">y</a> z](https://x.example)')).toBe(
+      '[x y z](https://x.example)',
+    );
+    expect(written('<a href="https://x.example">a [b](https://y.example) c</a>')).toBe(
+      '[a b c](https://x.example)',
+    );
+    expect(written('<a href="https://x.example">a <a href="https://y.example">b</a> c</a>')).toBe(
+      '[a b c](https://x.example)',
+    );
   });
 
   it('GIVEN an item named in HTML tags with nothing after it THEN it is the problem the same item in Markdown is', () => {
@@ -66,6 +89,12 @@ describe('inline HTML in a Markdown text', () => {
   it('GIVEN tags nested thousands deep, or thousands left open THEN it reads in linear time, nesting capped, text kept', () => {
     const deep = `${'<b>'.repeat(5000)}core${'</b>'.repeat(5000)}`;
     expect(written(deep)).toContain('core');
+    // Forty levels of tags in a tip: no deeper than a post may be, so the post stays valid.
+    const tip = `## Tips\n\n- ${'<b><i>'.repeat(20)}core${'</i></b>'.repeat(20)} here`;
+    expect(mustParse(articleSource(validFront(), tip)).sections.tips?.items[0]).toMatchObject({
+      name: 'core',
+      text: 'here',
+    });
     const input = (size: number): string => {
       const unit = '<b>x <i>y ';
       return `${unit.repeat(size / unit.length / 2)}${'</i> z '.repeat(size / 14)}`;

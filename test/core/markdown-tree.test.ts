@@ -204,9 +204,10 @@ describe('markdownTree', () => {
     expect(written('A<div>**B**</div>C')).toBe('A **B** C');
     expect(written('- **Steps:** <ol><li>Plan</li><LI>Do</LI></ol>\n- b')).toBe('- **Steps:** Plan Do\n- b');
     expect(written('a<p><br>b')).toBe('a\nb');
-    // Inline elements' tags, and comments, join the text around them (those Markdown can say, as it).
+    // Inline elements' tags, and comments, join the text around them (those Markdown can say, as it,
+    // set apart from a word as in an HTML block).
     expect(written('un<em>believ</em>able <span>x</span>y<!-- c -->z <kbd>K</kbd><sup>th</sup>')).toBe(
-      'un*believ*able xyz `K`th',
+      'un *believ* able xyz `K`th',
     );
     // What is left out between spaces leaves one, and none before punctuation.
     expect(written('a <!-- c --> b <img src="x.png"> c <span></span>. d <!-- e -->, f\t<!-- g -->\th')).toBe(
