@@ -6,16 +6,24 @@ import type { KeyValue } from '../../src/adapters/store.js';
 const logger = createLogger({ level: 'silent' });
 const tip = (id: string) => ({ id });
 
-describe('LastTips', () => {
-  it('GIVEN two choices whose answers come back in the other order THEN the store ends with the later choice', async () => {
-    const stored = new Map<string, string>();
-    const store: KeyValue<string> = {
+/** A store in memory, and what it holds. */
+function memoryStore(): { stored: Map<string, string>; store: KeyValue<string> } {
+  const stored = new Map<string, string>();
+  return {
+    stored,
+    store: {
       get: (key) => Promise.resolve(stored.get(key)),
       set: (key, value) => {
         stored.set(key, value);
         return Promise.resolve(true);
       },
-    };
+    },
+  };
+}
+
+describe('LastTips', () => {
+  it('GIVEN two choices whose answers come back in the other order THEN the store ends with the later choice', async () => {
+    const { stored, store } = memoryStore();
     const tips = new LastTips(store, logger);
     const first = await tips.choose('channel', () => tip('a'));
     const second = await tips.choose('channel', (last) => (last === 'a' ? tip('b') : tip('a')));
@@ -33,14 +41,7 @@ describe('LastTips', () => {
   });
 
   it("GIVEN a tip shown only to its asker (private) THEN it is not the channel's last: the next public one differs from the last the channel saw", async () => {
-    const stored = new Map<string, string>();
-    const store: KeyValue<string> = {
-      get: (key) => Promise.resolve(stored.get(key)),
-      set: (key, value) => {
-        stored.set(key, value);
-        return Promise.resolve(true);
-      },
-    };
+    const { stored, store } = memoryStore();
     const tips = new LastTips(store, logger);
     (await tips.choose('channel', () => tip('a'))).persist();
     const hidden = await tips.choose('channel', () => tip('b'), { toChannel: false });
