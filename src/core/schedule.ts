@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { canonicalZone, either, matchingZones, offsetName } from './zoned-time.js';
+import { canonicalZone, either, matchingZones, minutesIn, offsetName } from './zoned-time.js';
 
 // The zones' names are read in zoned-time (which the content loader imports without croner).
 export { canonicalZone, matchingZones, RENAMED_ZONES } from './zoned-time.js';
@@ -231,18 +231,6 @@ export function formatInZone(date: Date, timezone: string): string {
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${timezone})`;
 }
 
-/** Minutes since local midnight of `date` in `timezone`. */
-function localMinutes(date: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return part('hour') * 60 + part('minute');
-}
-
 /**
  * The local time (`03:00`) a post at `next` goes out at instead of the rule's time, when the clocks
  * went forward over that time just before `next` (02:30 on Europe/Berlin's spring-forward day, which
@@ -251,8 +239,8 @@ function localMinutes(date: Date, timezone: string): number {
 export function skippedTime(rule: ScheduleRule, next: Date): string | undefined {
   const time = parseTime(rule.time);
   if (time === undefined) return undefined;
-  const at = localMinutes(next, rule.timezone);
-  const before = localMinutes(new Date(next.getTime() - 60_000), rule.timezone);
+  const at = minutesIn(next.getTime(), rule.timezone);
+  const before = minutesIn(next.getTime() - 60_000, rule.timezone);
   const DAY = 24 * 60;
   // No jump of the clock in the minute before the post: the rule's time is the post's.
   if ((before + 1) % DAY === at) return undefined;

@@ -28,6 +28,12 @@ function offsetAt(instant: number, timeZone: string): number {
   return sign === '-' ? -size : size;
 }
 
+/** The minutes since midnight (`150` for 02:30) clocks in `timeZone` show at `instant` (ms since the epoch). */
+export function minutesIn(instant: number, timeZone: string): number {
+  const wall = instant + offsetAt(instant, timeZone);
+  return Math.floor((((wall % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
+}
+
 /** The day (`2024-01-06`) clocks in `timeZone` show at `instant` (ms since the epoch). */
 export function dayIn(instant: number, timeZone: string): string {
   return new Date(instant + offsetAt(instant, timeZone)).toISOString().slice(0, 10);
