@@ -418,7 +418,7 @@ async function readAndParseChunk(
 
 /** The path of `file` (as problems name it) inside the content folder `dir`: see ArticleSource.contentPath. */
 function contentPathOf(dir: string | undefined, file: string): string | undefined {
-  return dir === undefined ? undefined : relative(dir, file).split(sep).join('/');
+  return dir === undefined ? undefined : posixRelative(dir, file);
 }
 
 function outcomeOf(
@@ -1613,7 +1613,7 @@ async function hugoConfigOf(
       if (host !== undefined && !hosts.has(code.toLowerCase()))
         hosts.set(code.toLowerCase(), {
           url: host,
-          setting: `${settingFile(site, path)} languages.${code}.baseURL`,
+          setting: `${posixRelative(site, path)} languages.${code}.baseURL`,
         });
       if (!isFields(language) || fieldOf(language, 'contentdir') === undefined) return [];
       // One that names no folder in the site still makes the site's content per language.
@@ -1630,7 +1630,7 @@ async function hugoConfigOf(
     ...(base === undefined || address === undefined
       ? {}
       : {
-          address: { url: address, setting: `${settingFile(site, base.path)} ${base.key}` },
+          address: { url: address, setting: `${posixRelative(site, base.path)} ${base.key}` },
         }),
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
@@ -2326,7 +2326,7 @@ async function cascadeReaders(): Promise<{
   return { readFrontMatter, cascadesOf };
 }
 
-/** A configuration file's path from the site's folder, as a setting's name says it (`config/_default/hugo.toml`). */
-function settingFile(site: string, path: string): string {
-  return relative(site, path).split(sep).join('/');
+/** The path of `to` from the folder `from`, with `/` whatever the system's separator (`config/_default/hugo.toml`). */
+function posixRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
 }

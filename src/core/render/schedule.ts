@@ -136,11 +136,13 @@ export function renderSchedulePaused(record: ScheduleRecord, now: number, channe
 
 /** Why `/schedule pause` changed nothing: the schedule had stopped already, why, and what starts it again. */
 export function renderAlreadyPaused(record: ScheduleRecord, now: number, channel?: ChannelCheck): string {
-  const since =
-    record.paused === undefined
-      ? ''
-      : `, since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}`;
+  const since = record.paused === undefined ? '' : `, ${pausedSince(record.paused)}`;
   return `Tip posts are already paused${since}. Nothing changed. ${resumeAdvice(record, channel, now)}`;
+}
+
+/** `since <t:…:F>: <why>`: when and why a schedule stopped, as every answer about it says. */
+function pausedSince(paused: NonNullable<ScheduleRecord['paused']>): string {
+  return `since ${discordTimestamp(new Date(paused.at))}: ${paused.reason}`;
 }
 
 /** What makes a paused schedule post again, given what the channel allows now (`now`: when resumed). */
@@ -218,10 +220,7 @@ export function renderScheduleShow(
     lines.push(renderNextPost(record));
     const warning = postWarning(record, channel);
     if (warning !== undefined) lines.push(warning);
-  } else
-    lines.push(
-      `**Paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. ${resumeAdvice(record, channel, now)}`,
-    );
+  } else lines.push(`**Paused** ${pausedSince(record.paused)}. ${resumeAdvice(record, channel, now)}`);
   // As set says it: each slot would be skipped, running or resumed, until an article has tips.
   if (content.items('tips').length === 0) lines.push(SCHEDULE_TEXT.noTipsYet);
   if (record.lastPost === undefined) lines.push('Nothing posted yet.');
@@ -258,7 +257,7 @@ export function renderSchedulePreview(
     record.paused === undefined
       ? [postWarning(record, channel), next]
       : [
-          `**Tip posts are paused** since ${discordTimestamp(new Date(record.paused.at))}: ${record.paused.reason}. ${resumeAdvice(record, channel, now)}`,
+          `**Tip posts are paused** ${pausedSince(record.paused)}. ${resumeAdvice(record, channel, now)}`,
           `The next tip once posting starts again:`,
         ];
   return { ...renderTip(tip), content: lines.filter((line) => line !== undefined).join('\n') };
