@@ -347,7 +347,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
     );
     writeFileSync(
       join(content, 'deep-emphasis.md'),
-      `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\n---\n## Tips\n\n- ${'*'.repeat(5000)}x${'*'.repeat(5000)}\n`,
+      `---\ntitle: T\ntags: [a]\nurl: /x\nsummary: S\n---\n## Tips\n\n${'- '.repeat(32)}*${'**'.repeat(5000)}x${'**'.repeat(5000)}*\n`,
     );
     mkdirSync(join(content, 'sub'));
     symlinkSync('..', join(content, 'sub', 'loop'));

@@ -506,6 +506,14 @@ function phrasing(
   // closing tag, as the text it holds.
   const paired = pairedElements(tokens);
   const codes = new Set<object>();
+  // Bold in bold (`<b>**x**</b>`, `**a **b** c**`) is one bold, italic in italic one italic: written
+  // twice, their marks would show or end the outer one. The inner one's text goes in the node it is
+  // in (pushed again, so that its closing pops it).
+  const mark = (kind: 'strong' | 'emphasis' | 'delete'): void => {
+    const within = stack.some((node) => 'type' in node && node.type === kind && !codes.has(node));
+    if (within) stack.push(stack[stack.length - 1] ?? root);
+    else open({ type: kind, children: [], position });
+  };
   // The levels that hold such elements: tidied as HTML blocks' are (see tidied), once their texts are.
   const holders = new Set<PhrasingContent[]>();
   const plain = (nodes: readonly PhrasingContent[]): string =>
@@ -563,7 +571,8 @@ function phrasing(
         else if (element === 'close') {
           const closed = stack.pop();
           const list = siblings();
-          if (closed !== undefined && codes.has(closed))
+          // Not when it was pushed again for a bold in bold (see mark): its own closing is later.
+          if (closed !== undefined && codes.has(closed) && list !== closed.children)
             list[list.length - 1] = { type: 'inlineCode', value: plain(closed.children), position };
         } else {
           holders.add(siblings());
@@ -583,21 +592,15 @@ function phrasing(
             };
             codes.add(code);
             open(code);
-          } else {
-            // Bold in bold (`<b><strong>x</strong></b>`) is one bold: its marks written twice show.
-            const top = stack[stack.length - 1];
-            if (top !== root && top !== undefined && 'type' in top && top.type === element.kind)
-              stack.push(top);
-            else open({ type: element.kind, children: [], position });
-          }
+          } else mark(element.kind);
         }
         break;
       }
       case 'em_open':
-        open({ type: 'emphasis', children: [], position });
+        mark('emphasis');
         break;
       case 'strong_open':
-        open({ type: 'strong', children: [], position });
+        mark('strong');
         break;
       case 'link_open':
         open({

@@ -59,6 +59,16 @@ describe('inline HTML in a Markdown text', () => {
       expect(written(text)).not.toMatch(/&#x/);
   });
 
+  it('GIVEN Markdown bold in an HTML bold, or bold in bold, italic in italic THEN one bold, one italic: no **** and no mark ending the outer one', () => {
+    expect(written('<b>**Listen** first</b> then talk')).toBe('**Listen first** then talk');
+    expect(written('<strong>Be __kind__</strong> always')).toBe('**Be kind** always');
+    expect(written('**a **b** c** d and *a *b* c* d')).toBe('**a b c** d and *a b c* d');
+    expect(written('<em>*so*</em> and <i>_it_</i>')).toBe('*so* and *it*');
+    expect(written('<b>a <i>b **c**</i></b>')).toBe('**a _b c_**');
+    // Code in bold keeps all it holds, a bold in it too.
+    expect(written('<b>a <kbd>b <b>c</b> d</kbd> e</b> f')).toBe('**a `b c d` e** f');
+    expect(written('<kbd>x <b>y <b>z</b></b></kbd>')).toBe('`x y z`');
+  });
   it('GIVEN an <a> in a link, or a link in an <a> THEN one link: Discord shows no link in a link', () => {
     expect(written('[x <a href="https://y.example">y</a> z](https://x.example)')).toBe(
       '[x y z](https://x.example)',
