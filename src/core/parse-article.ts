@@ -2183,6 +2183,17 @@ function buildSection(
   }
   const written = (nodes: readonly RootContent[]): string =>
     withNotes(toDiscordMarkdown(nodes, siteUrl), notes.lines(nodes));
+  // The last item of a list named with nothing after its name (`- **Step one:**`, then a fence at the
+  // margin, as blogs write a step and its command) has the blocks after it, up to the next list, as its
+  // text: the page shows them under its name. Not an empty item, nor text between items.
+  for (const [index, nodes] of after) {
+    const item = items[index];
+    if (item?.name === undefined || item.text !== '') continue;
+    const text = itemText(nodes, siteUrl, notes);
+    if (text === '') continue;
+    items[index] = { ...item, text };
+    after.delete(index);
+  }
   const interludes = [...after].flatMap(([index, nodes]) => {
     const text = written(nodes);
     return text === '' ? [] : [{ after: index, text }];

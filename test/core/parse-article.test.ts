@@ -4089,6 +4089,25 @@ describe('list items that would show nothing but marks are empty items', () => {
     ]);
   });
 
+  it('GIVEN a named item ending its list, then a code block or paragraphs at the margin THEN they are its text, as the page shows them under it', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n- **Step one:**\n\n```bash\nmake build\n```\n\n- **Step two:** run it.\n- **Four:**\n\nA paragraph after.\n\nAnd one more.\n\n- **Five:** x',
+      ),
+    );
+    expect(article.sections.tips?.items).toEqual([
+      { name: 'Step one', text: '```bash\nmake build\n```', line: 10 },
+      { name: 'Step two', text: 'run it.', line: 16 },
+      { name: 'Four', text: 'A paragraph after.\n\nAnd one more.', line: 17 },
+      { name: 'Five', text: 'x', line: 23 },
+    ]);
+    expect(article.sections.tips?.interludes).toBeUndefined();
+    // One inside its list still has nothing: the next item is not its text.
+    expect(
+      problemsOf(articleSource(validFront(), '## Tips\n\n- **Name:**\n- **Next:** x\n\nAfter.')),
+    ).toEqual([named(10, 'Name')]);
+  });
   it('GIVEN an item of only HTML or only an image THEN it is still left out or shown as today', () => {
     const article = mustParse(
       articleSource(
