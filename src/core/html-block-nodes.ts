@@ -94,6 +94,42 @@ export function convertHtmlBlocks(
   }
 }
 
+/**
+ * The lines of each `<details>` element at the top of the document whose Markdown comes between its
+ * tags (`<details>`, `<summary>…</summary>`, a blank line, a list, `</details>`): what it holds is
+ * folded away under its summary on the page, so that its lists are no items of a section. Read before
+ * the HTML blocks are replaced; one left open runs to the next heading.
+ */
+export function foldedSpans(root: Root): [number, number][] {
+  const spans: [number, number][] = [];
+  let open: { start: number; depth: number } | undefined;
+  for (const node of root.children) {
+    const balance = node.type === 'html' ? detailsBalance(node.value) : 0;
+    const line = node.position?.start.line;
+    if (line === undefined) continue;
+    // One left open ends at the next heading: a slip of the writer's should not swallow a section.
+    if (open !== undefined && node.type === 'heading') {
+      spans.push([open.start, line - 1]);
+      open = undefined;
+    }
+    if (open === undefined && balance <= 0) continue;
+    open ??= { start: line, depth: 0 };
+    open.depth += balance;
+    if (open.depth <= 0) {
+      spans.push([open.start, node.position?.end.line ?? line]);
+      open = undefined;
+    }
+  }
+  if (open !== undefined) spans.push([open.start, Infinity]);
+  return spans;
+}
+
+/** How many `<details>` elements an HTML block opens, less those it closes (comments' tags are none). */
+function detailsBalance(html: string): number {
+  const tags = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  return (tags.match(/<details(?=[\s>])/gi)?.length ?? 0) - (tags.match(/<\/details\s*>/gi)?.length ?? 0);
+}
+
 /** Elements that hold blocks, and whose blank lines end a CommonMark HTML block early. */
 const BLOCK_HOLDERS = 'ul|ol|dl|table|div|blockquote|section|article|aside|details|figure';
 const OPENS_HOLDER = new RegExp(`<(?:${BLOCK_HOLDERS})(?=[\\s/>])`, 'gi');

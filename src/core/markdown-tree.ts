@@ -33,6 +33,8 @@ declare module 'mdast' {
   interface RootData {
     /** The document's footnotes (see {@link Footnotes}). */
     footnotes?: Footnotes;
+    /** The lines (first and last) of each `<details>` element at the top of the document (see foldedSpans). */
+    folded?: readonly (readonly [number, number])[];
   }
 }
 

@@ -24,7 +24,7 @@ import {
   type State,
 } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
-import { convertHtmlBlocks } from './html-block-nodes.js';
+import { convertHtmlBlocks, foldedSpans } from './html-block-nodes.js';
 import { INVISIBLE_CHARS } from './invisible.js';
 import { CLOSING_TAG, isBlockTag, OPENING_TAG } from './html-blocks.js';
 import { footnoteMarker, noteParagraphs, readBlocks } from './markdown-tree.js';
@@ -111,7 +111,11 @@ export function parseMarkdown(
   }
   // HTML blocks (`<p>`, `<ul>`) as the Markdown they stand for; MDX's are components, and `rawHtml`
   // keeps them as written (Discord's own text, split or cut by the lines it is written on).
-  if (!mdx && !rawHtml) convertHtmlBlocks(root, { maxNesting: MAX_NESTING });
+  if (!mdx && !rawHtml) {
+    const folded = foldedSpans(root);
+    if (folded.length > 0) root.data = { ...root.data, folded };
+    convertHtmlBlocks(root, { maxNesting: MAX_NESTING });
+  }
   return { ok: true, root };
 }
 

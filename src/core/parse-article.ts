@@ -1725,6 +1725,7 @@ function parseBody(
       leftOut,
       titleSet,
       notes,
+      parsed.root.data?.folded,
     );
     const line = lineOf(section.heading);
     if (text === '' && items.length === 0) {
@@ -2049,6 +2050,7 @@ function buildSection(
   leftOut: (from: number, to: number) => boolean,
   titleLines: ReadonlySet<number>,
   notes: ItemNotes,
+  foldedLines: readonly (readonly [number, number])[] = [],
 ): { text: string; items: SectionItem[]; interludes: Interlude[]; dropped: boolean } {
   const prose: RootContent[] = [];
   // Prose after an item, by the index of the item it follows, in order.
@@ -2132,8 +2134,31 @@ function buildSection(
     addItem(numbered({ ...(name === '' ? {} : { name }), text, line }, number), [paragraph, ...nodes]);
   };
 
+  // What a `<details>` element holds is folded away under its summary on the page: never items, even
+  // its lists; it goes with the blocks around it (an item's text, or text between items), whole.
+  let folded: { nodes: RootContent[]; span: readonly [number, number] } | undefined;
+  const foldedSpan = (node: RootContent): readonly [number, number] | undefined => {
+    const line = node.position?.start.line;
+    return line === undefined ? undefined : foldedLines.find(([from, to]) => line >= from && line <= to);
+  };
+  const unfold = (): void => {
+    if (folded === undefined) return;
+    const { nodes } = folded;
+    folded = undefined;
+    const holder = boldItem ?? subItem;
+    if (holder !== undefined) holder.nodes.push(...nodes);
+    else if (items.length === 0) prose.push(...nodes);
+    else after.set(items.length - 1, [...(after.get(items.length - 1) ?? []), ...nodes]);
+  };
   for (const part of section.parts) {
     for (const node of part) {
+      const span = foldedSpan(node);
+      if (span !== folded?.span) unfold();
+      if (span !== undefined) {
+        folded ??= { nodes: [], span };
+        folded.nodes.push(node);
+        continue;
+      }
       if (boldLed && isItemStart(node)) {
         closeBoldItem();
         boldItem = { paragraph: node, line: lineOf(node), nodes: [] };
@@ -2177,6 +2202,8 @@ function buildSection(
         else nodes.push(node);
       }
     }
+    // A details element left open ends with the part it is in, as a sub-item does.
+    unfold();
     // A sub-item ends with the part it is in.
     closeSubItem();
     closeBoldItem();

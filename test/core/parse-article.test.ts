@@ -4089,6 +4089,35 @@ describe('list items that would show nothing but marks are empty items', () => {
     ]);
   });
 
+  it('GIVEN a <details> element holding a list, a code block or text between tips THEN it is text between them, or the named item’s text: never tips', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n3. Start.\n4. Ask.\n\n<details>\n<summary>Our template</summary>\n\n- Summary\n- Impact\n</details>\n\n5. Last.\n\n<details><summary>More</summary>\nHidden text.\n</details>\n\n- **Six:**\n\n<details>\n<summary>The command</summary>\n\n```sh\nmake\n```\n\n</details>\n\n- Seven.',
+      ),
+    );
+    expect(article.sections.tips?.items.map(({ name, text, number }) => ({ name, text, number }))).toEqual([
+      { name: undefined, text: 'Start.', number: 3 },
+      { name: undefined, text: 'Ask.', number: 4 },
+      { name: undefined, text: 'Last.', number: 5 },
+      { name: 'Six', text: 'The command\n\n```sh\nmake\n```', number: undefined },
+      { name: undefined, text: 'Seven.', number: undefined },
+    ]);
+    expect(article.sections.tips?.interludes).toEqual([
+      { after: 1, text: 'Our template\n\n- Summary\n- Impact' },
+      { after: 2, text: 'More\n\nHidden text.' },
+    ]);
+    // Left open, it holds the rest of its section, not the next.
+    const open = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n- One.\n\n<details>\n<summary>S</summary>\n\n- Two\n\n## Skills\n\n- Three',
+      ),
+    );
+    expect(open.sections.tips?.items.map((item) => item.text)).toEqual(['One.']);
+    expect(open.sections.skills?.items.map((item) => item.text)).toEqual(['Three']);
+  });
+
   it('GIVEN a named item ending its list, then a code block or paragraphs at the margin THEN they are its text, as the page shows them under it', () => {
     const article = mustParse(
       articleSource(
