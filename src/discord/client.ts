@@ -5,6 +5,7 @@ import {
   GatewayIntentBits,
   Options,
   REST,
+  type RateLimitData,
   type ResponseLike,
 } from 'discord.js';
 
@@ -28,7 +29,12 @@ export function createClient(
     ...(shards?.ids === undefined ? {} : { shards: [...shards.ids] }),
     allowedMentions: { parse: [], repliedUser: false },
     // discord.js spaces requests to stay under the global limit, so fan-outs provoke no 429s.
-    rest: { api: apiUrl, globalRequestsPerSecond: requestsPerSecond, makeRequest: readableAnswers },
+    rest: {
+      api: apiUrl,
+      globalRequestsPerSecond: requestsPerSecond,
+      makeRequest: readableAnswers,
+      rejectOnRateLimit: tooLateToAnswer,
+    },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
       MessageManager: 0,
@@ -39,6 +45,18 @@ export function createClient(
   // Heard before discord.js builds the interaction from the same object: its own handling comes after.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, completeInteraction);
   return client;
+}
+
+/** The longest wait for a rate limit before an interaction's first answer: Discord takes it within 3 s. */
+const ANSWER_WAIT_MS = 2000;
+
+/**
+ * Whether a rate limit's wait would send an interaction's first answer after Discord's 3 s, when it
+ * refuses it (Unknown interaction): then the answer is given up (the router says nothing more), as
+ * a later one is only another refused request. Other requests wait, as discord.js makes them.
+ */
+export function tooLateToAnswer({ route, retryAfter }: RateLimitData): boolean {
+  return route === '/interactions/:id/:token/callback' && retryAfter > ANSWER_WAIT_MS;
 }
 
 /**

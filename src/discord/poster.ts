@@ -22,6 +22,8 @@ const REFUSALS: Readonly<Record<number, string>> = {
   10004: 'the bot is no longer in the server (Unknown Guild)',
   50001: 'the bot cannot see the channel (Missing Access)',
   50013: 'the bot lacks a permission to post there (Missing Permissions)',
+  50008: 'the channel takes no messages (a voice, category or forum channel)',
+  160005: 'the thread is locked',
 };
 
 /** Why Discord refused a post itself, where its own message is no help to a server's admin. */
@@ -39,6 +41,8 @@ const POST_REFUSALS: Readonly<Record<number, string>> = {
 function postRefusal(error: unknown): PostRefusedError | undefined {
   if (!(error instanceof DiscordAPIError)) return undefined;
   const code = typeof error.code === 'number' && error.code > 0 ? error.code : undefined;
+  // The channel's refusal (a locked thread's 400), not the post's.
+  if (code !== undefined && REFUSALS[code] !== undefined) return undefined;
   if (!((error.status === 400 && code !== undefined) || error.status === 413)) return undefined;
   const known = code === undefined ? undefined : POST_REFUSALS[code];
   const said = `${error.message.split('\n')[0] ?? ''}${code === undefined ? '' : `, code ${code}`}`;

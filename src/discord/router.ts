@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DiscordjsErrorCodes, DiscordjsTypeError, type Interaction } from 'discord.js';
+import {
+  DiscordAPIError,
+  DiscordjsErrorCodes,
+  DiscordjsTypeError,
+  RateLimitError,
+  type Interaction,
+} from 'discord.js';
 import { UserFacingError, type Command, type Deps } from './command.js';
 import type { InteractionKind, Outcome } from '../adapters/metrics.js';
 import { ephemeralText } from './reply.js';
@@ -92,6 +98,10 @@ function described(interaction: Interaction): { kind: InteractionKind; name: str
   return undefined;
 }
 
+/** Unknown Interaction, and Interaction has already been acknowledged. */
+const SPENT: ReadonlySet<number> = new Set([10062, 40060]);
+const UNKNOWN_MESSAGE = 10008;
+
 async function answerError(interaction: Interaction, error: unknown, deps: Deps): Promise<void> {
   const context = {
     interactionId: interaction.id,
@@ -99,8 +109,30 @@ async function answerError(interaction: Interaction, error: unknown, deps: Deps)
     ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
     ...(interaction.isMessageComponent() ? { customId: interaction.customId } : {}),
   };
+  // The interaction can take no answer any more: it expired (answered after Discord's 3 s, or its
+  // 15 minutes), or it was answered (a reply Discord took, then sent again). Another try is only
+  // one more refused request.
+  if (error instanceof DiscordAPIError && SPENT.has(Number(error.code))) {
+    deps.logger.warn({ ...context, code: error.code, err: error }, 'the interaction could take no answer');
+    return;
+  }
+  // Waiting out a rate limit would answer past Discord's 3 s (see createClient): nothing to tell.
+  if (error instanceof RateLimitError) {
+    deps.logger.warn(
+      { ...context, retryAfter: error.retryAfter },
+      'rate limited: the interaction went unanswered',
+    );
+    return;
+  }
   let message: string;
-  if (error instanceof UserFacingError) {
+  if (
+    error instanceof DiscordAPIError &&
+    error.code === UNKNOWN_MESSAGE &&
+    interaction.isMessageComponent()
+  ) {
+    deps.logger.debug({ ...context }, 'the message of a button was deleted');
+    message = 'That message is gone. Run the command again.';
+  } else if (error instanceof UserFacingError) {
     deps.logger.debug({ ...context, reason: error.message }, 'refused an interaction');
     message = error.message;
   } else {

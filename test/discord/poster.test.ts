@@ -30,6 +30,9 @@ describe('restPoster', () => {
     [10004, 404, 'the bot is no longer in the server (Unknown Guild)'],
     [50001, 403, 'the bot cannot see the channel (Missing Access)'],
     [50013, 403, 'the bot lacks a permission to post there (Missing Permissions)'],
+    // Its 400s are about the channel, not the post: every later post would get the same.
+    [50008, 400, 'the channel takes no messages (a voice, category or forum channel)'],
+    [160005, 400, 'the thread is locked'],
   ])(
     'GIVEN Discord answers %i THEN the channel is refused for good, with why',
     async (code, status, reason) => {

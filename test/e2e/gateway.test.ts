@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
+import { ComponentType, InteractionType } from 'discord-api-types/v10';
 import type { DiscordEmulator, InteractionHandle } from '../../emulator/emulator.js';
 import { BotProcess as Bot } from '../../emulator/bot-process.js';
 import { botEnv, startEmulator, startStack, workspace, type Stack } from './harness.js';
@@ -73,6 +74,49 @@ describe('rate limits and server errors on replies', () => {
     await interaction.response();
     expect(delivered(interaction)).toBe(1);
     expect(interaction.requests().filter((r) => r.status >= 500)).toHaveLength(2);
+  });
+
+  it.each([
+    ['an expired interaction (10062)', 404, 10062],
+    ['an answer Discord already took (40060)', 400, 40060],
+  ])('GIVEN %s on the reply THEN it is not answered again', async (_, status, code) => {
+    const from = stack.bot.logs.length;
+    emulator.failNext({ path: /\/callback$/, status, code });
+    const interaction = emulator.chatInput('help');
+    await stack.bot.waitForLog(/the interaction could take no answer/, 10_000, from);
+    // The next interaction's answer comes after anything this one could still send.
+    await answered();
+    expect(interaction.requests().filter((r) => r.path.endsWith('/callback'))).toHaveLength(1);
+  });
+
+  it('GIVEN a 429 on the reply whose wait passes Discord’s 3 s THEN the answer is given up, not sent late', async () => {
+    const from = stack.bot.logs.length;
+    emulator.failNext({ path: /\/callback$/, status: 429, retryAfter: 4, global: true });
+    const interaction = emulator.chatInput('help');
+    await stack.bot.waitForLog(/rate limited: the interaction went unanswered/, 3_000, from);
+    expect(interaction.requests().filter((r) => r.path.endsWith('/callback'))).toHaveLength(1);
+  });
+
+  it('GIVEN a button whose message was deleted (10008 on the update) THEN a private answer says so', async () => {
+    const shown = emulator.chatInput('tips');
+    await shown.response();
+    const message = shown.message();
+    // The Next button a list of several articles has (this one has one, whose slug ends its link): as
+    // on the message when more articles were loaded.
+    const slug = message?.embeds[0]?.url?.split('/').pop();
+    assert(message !== undefined && slug !== undefined, 'a /tips message linking its article');
+    emulator.failNext({ path: /\/callback$/, status: 404, code: 10008 });
+    const press = emulator.unregistered(
+      InteractionType.MessageComponent,
+      { custom_id: `tips:all:${slug}:0`, component_type: ComponentType.Button },
+      message,
+    );
+    await until(() => delivered(press) === 1, 10_000, 'an answer');
+    const answer = press.requests().find((r) => r.path.endsWith('/callback') && r.status < 300);
+    expect(answer?.body).toMatchObject({
+      type: 4,
+      data: { content: 'That message is gone. Run the command again.', flags: 64 },
+    });
   });
 
   it('GIVEN everything above THEN no request broke Discord rules', () => {
