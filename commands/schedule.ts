@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import {
+  ApplicationIntegrationType,
   ChannelType,
   DiscordAPIError,
   InteractionContextType,
@@ -83,6 +84,9 @@ export default {
     .setName('schedule')
     .setDescription('Post a tip to a channel on a schedule (Manage Server)')
     .setContexts(InteractionContextType.Guild)
+    // Only where the bot is a member: an app a user installs for themselves shows its commands in
+    // servers the bot is not in, where a schedule has no channel to post to.
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setDefaultMemberPermissions(REQUIRED)
     .addSubcommand((sub) =>
       sub

@@ -107,6 +107,14 @@ function privateAnswer(interaction: ReturnType<typeof schedule>): string {
   return String(options.content);
 }
 
+describe('/schedule where it is offered', () => {
+  it('GIVEN its definition THEN only in servers, and only where the bot is installed in the server (not a user’s own install)', () => {
+    const schedule = COMMANDS.find((command) => command.data.name === 'schedule')?.data.toJSON();
+    expect(schedule?.contexts).toEqual([0]);
+    expect(schedule?.integration_types).toEqual([0]);
+  });
+});
+
 describe('/schedule pause and resume', () => {
   it('GIVEN a schedule the bot paused THEN pause says it is already paused and why, and keeps the reason', async () => {
     const paused: ScheduleRecord = {

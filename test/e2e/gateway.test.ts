@@ -77,8 +77,8 @@ describe('rate limits and server errors on replies', () => {
   });
 
   it.each([
-    ['an expired interaction (10062)', 404, 10062],
-    ['an answer Discord already took (40060)', 400, 40060],
+    ['an expired interaction (10062)', 404 as const, 10062],
+    ['an answer Discord already took (40060)', 400 as const, 40060],
   ])('GIVEN %s on the reply THEN it is not answered again', async (_, status, code) => {
     const from = stack.bot.logs.length;
     emulator.failNext({ path: /\/callback$/, status, code });
