@@ -662,6 +662,10 @@ function parseSource({
   }
   const ownPermalink = meta.permalink ?? checkedPermalink?.data;
   const expires = instantIn(meta.expirydate, timeZone);
+  // Jekyll reads a post's date as its instant in the site's zone (UTC without one), for its address
+  // and its pages alike: a date written with another zone (`2024-01-05 20:32:14 -0500`, as `jekyll
+  // new` writes it) may be on the next day there, as the post's link and its page say it.
+  const day = jekyllPost && publishes !== undefined ? dayIn(Date.parse(publishes), timeZone ?? 'UTC') : date;
   const urlParts: UrlParts = {
     // Hugo's `:filename` date handler makes the name after the date the slug of a post without one.
     ownSlug: meta.slug ?? (fileNamed ? named.stem : undefined),
@@ -670,10 +674,7 @@ function parseSource({
     title: meta.title,
     jekyll: jekyllPost,
     rules: urlRules,
-    // Jekyll makes the address's day from the post's instant in the site's zone (UTC without one): a
-    // date written with another zone (`2024-01-05 20:32:14 -0500`, as `jekyll new` writes it) may be
-    // on the next day there.
-    date: jekyllPost && publishes !== undefined ? dayIn(Date.parse(publishes), timeZone ?? 'UTC') : date,
+    date: day,
     categories: () => (jekyllPost ? jekyllCategories(written, folders) : categoriesOf(data)),
     sections: hugoSections ?? (place === undefined ? [] : sectionsOf(place)),
     baseName: baseName(place ?? ownName),
@@ -784,7 +785,7 @@ function parseSource({
     ...(headingNotes.length === 0 ? {} : { headingNotes }),
     ...(url === undefined ? {} : { url }),
     ...(address === undefined ? {} : { address }),
-    ...(date === undefined ? {} : { date }),
+    ...(day === undefined ? {} : { date: day }),
     ...(publishes === undefined ? {} : { publishes }),
     ...(dated === undefined ? {} : { dated }),
     ...(hugo ? { hugo: true as const } : {}),
