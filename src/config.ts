@@ -284,6 +284,7 @@ function blogLinksOf(env: {
     siteUrl: env.SITE_URL,
     blog: env.BLOG_URL ?? DEFAULT_BLOG_URL,
     tag: env.TAG_URL?.toLowerCase() === 'none' ? undefined : (env.TAG_URL ?? DEFAULT_TAG_URL),
+    unset: { blog: env.BLOG_URL === undefined, tag: env.TAG_URL === undefined },
   };
 }
 

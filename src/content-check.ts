@@ -1,9 +1,10 @@
-import { join, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { linkedSiteUrl, loadContent, type LoadedContent } from './adapters/content-loader.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
-import { DEFAULT_BLOG_URL, DEFAULT_TAG_URL, type BlogLinks } from './core/blog-links.js';
+import { DEFAULT_BLOG_URL, DEFAULT_TAG_URL } from './core/blog-links.js';
+import { siteBlogLinks, type SiteBlogLinks } from './adapters/site-blog-links.js';
 import { sharedAddressNotes, siteUrlNote, unlinkedNotes } from './core/article-url.js';
 import { renderedMessages } from './core/render/all.js';
 import { longNameNotes } from './core/render/section.js';
@@ -41,9 +42,11 @@ async function check(): Promise<number> {
     contentDir,
     contentLanguage,
   );
-  const blogLinks = { ...settings.blogLinks, siteUrl };
   const { index, problems, fileCount, staticFiles, expired, upcoming, site, addressPattern } =
     await loadContent(contentDir, siteUrl, articleUrl, contentLanguage);
+  // As the bot links them: the generator's pages where BLOG_URL or TAG_URL is unset.
+  const blog = siteBlogLinks({ ...settings.blogLinks, siteUrl }, site, index.articles, contentDir);
+  const blogLinks = blog.links;
   const lines = problems.map(formatProblem);
   let overLimits = 0;
   for (const { what, violations } of renderedMessages(index, blogLinks)) {
@@ -67,7 +70,7 @@ async function check(): Promise<number> {
         ]),
     ...siteNotes(site),
     ...eleventyAddressNote(site.eleventy, articleUrl, index.articles),
-    ...blogLinkNote(site, blogLinks, index.articles, contentDir),
+    ...blogLinkNote(site, blog),
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),
@@ -133,82 +136,33 @@ function siteNotes({ hugo, eleventy, notes: configNotes }: LoadedContent['site']
 }
 
 /**
- * A Hugo, Jekyll or Eleventy site linked with the bot's default pages (`/blog`, `/blog?tag=…`), which
- * none of them makes: the buttons of `/articles` and `/search` would lead to no page. Said with
- * where each generator puts them (the README's table).
+ * Where the buttons of `/articles` and `/search` lead on a generator's site, BLOG_URL or TAG_URL
+ * being unset: the pages a Hugo or Jekyll site makes (see siteBlogLinks), said so that a theme that
+ * puts them elsewhere is set; on an Eleventy site, still the bot's own `/blog`, which it makes no
+ * page of, said with where its starter blog puts them (the README's table).
  */
-function blogLinkNote(
-  { hugo, jekyll, eleventy, hugoPrefix }: LoadedContent['site'],
-  links: BlogLinks,
-  articles: readonly Article[],
-  contentDir: string,
-): string[] {
-  if (links.siteUrl === undefined || links.blog !== DEFAULT_BLOG_URL || links.tag !== DEFAULT_TAG_URL)
-    return [];
-  // Hugo lists a section's pages at its name: the section most posts' addresses are in, else (posts
-  // at their permalinks' `/p/:slug/`) the one most of their files are in.
-  const section =
-    hugo === undefined
-      ? undefined
-      : (mostCommonSection(articles, links.siteUrl) ??
-        mostCommonFolder(articles, join(contentDir, hugo), hugoPrefix));
-  const where =
-    hugo !== undefined
-      ? `a Hugo site lists its tags at TAG_URL=/tags/:tagslug/ and a section's posts at the section's name (${
-          section === undefined
-            ? 'BLOG_URL=/posts/ for posts in content/posts'
-            : `BLOG_URL=/${section}/, where most of these posts are${section === 'blog' ? ', as BLOG_URL unset gives' : ''}`
-        })`
-      : jekyll
-        ? 'a Jekyll site lists its posts on its home page (BLOG_URL=/ with the default theme) and makes no tag pages by itself (TAG_URL=none, or the path a plugin gives them, like /tag/:tagslugify/)'
-        : eleventy
-          ? "Eleventy's starter blog lists its posts at BLOG_URL=/blog/ and its tags at TAG_URL=/tags/:tagslugify/; Eleventy makes no tag pages by itself (TAG_URL=none, or the path the site gives them)"
-          : undefined;
-  if (where === undefined) return [];
+function blogLinkNote(site: LoadedContent['site'], { links, from }: SiteBlogLinks): string[] {
+  if (links.siteUrl === undefined || links.unset === undefined) return [];
+  const unset = [links.unset.blog ? 'BLOG_URL' : '', links.unset.tag ? 'TAG_URL' : ''].filter(Boolean);
+  if (unset.length === 0) return [];
+  const being = `${unset.join(' and ')} being unset`;
+  if (from !== undefined) {
+    const tags = links.tag === undefined ? 'no tag pages' : `tags at ${links.tag}`;
+    const blog = `posts at ${links.blog}${
+      from.generator === 'Hugo'
+        ? from.section === undefined
+          ? ' (its home page: the posts are in no section)'
+          : ` (the section ${from.section}, where most of these posts are)`
+        : ' (its home page)'
+    }`;
+    return [
+      `The buttons of /articles and /search link where a ${from.generator} site lists ${blog} and ${tags}, ${being}; set them if the site's theme puts them elsewhere (see the README, "Use your blog's content").`,
+    ];
+  }
+  if (!site.eleventy || !links.unset.blog || !links.unset.tag) return [];
   return [
-    `The buttons of /articles and /search link SITE_URL${DEFAULT_BLOG_URL} and SITE_URL${DEFAULT_TAG_URL}, BLOG_URL and TAG_URL being unset; ${where} (see the README, "Use your blog's content").`,
+    `The buttons of /articles and /search link SITE_URL${DEFAULT_BLOG_URL} and SITE_URL${DEFAULT_TAG_URL}, ${being}; Eleventy's starter blog lists its posts at BLOG_URL=/blog/ and its tags at TAG_URL=/tags/:tagslugify/; Eleventy makes no tag pages by itself (TAG_URL=none, or the path the site gives them) (see the README, "Use your blog's content").`,
   ];
-}
-
-/**
- * The first folder of the addresses on `siteUrl` that most articles are in, counting only a folder
- * their file is in too (`content/blog/x.md` at `/blog/x/`): not a slug at the site's root, nor a year.
- */
-function mostCommonSection(articles: readonly Article[], siteUrl: string): string | undefined {
-  const root = siteUrl.replace(/\/*$/, '/');
-  return mostCommon(
-    articles.map(({ url, file }) => {
-      if (url?.startsWith(root) !== true) return undefined;
-      const folder = /^([^/?#]+)\/[^/?#]/.exec(url.slice(root.length))?.[1];
-      const folders = file.split(/[\\/]/).slice(0, -1);
-      // A year's folder (`content/posts/2024/` under `/:year/…`) is no section: Hugo lists none there.
-      return folder !== undefined && !/^\d+$/.test(folder) && folders.includes(folder) ? folder : undefined;
-    }),
-  );
-}
-
-/** The folder right inside `content` (Hugo's content folder) that holds most articles' files, if any does. */
-function mostCommonFolder(
-  articles: readonly Article[],
-  content: string,
-  /** Where `content` is in Hugo's content (`posts` for `content/posts`): its sections start there. */
-  prefix = '',
-): string | undefined {
-  return mostCommon(
-    articles.map(({ file }) => {
-      const [folder, ...rest] = join(prefix, relative(content, file)).split(sep);
-      return folder !== undefined && folder !== '..' && rest.length > 0 ? folder : undefined;
-    }),
-  );
-}
-
-/** The name given most often (the first of those given as often), if any. */
-function mostCommon(names: readonly (string | undefined)[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const name of names) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
-  let best: [string, number] | undefined;
-  for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;
-  return best?.[0];
 }
 
 /**

@@ -24,6 +24,7 @@ import { pacer } from './core/pace.js';
 import { createRouter } from './discord/router.js';
 import { Scheduler } from './schedules/scheduler.js';
 import { leftServer } from './core/schedule-transitions.js';
+import { siteBlogLinks } from './adapters/site-blog-links.js';
 
 /** How long a login may take before the log says it still waits for Discord. */
 const SLOW_LOGIN_MS = 15_000;
@@ -226,6 +227,18 @@ async function main(): Promise<number> {
   });
   // A new session (after a disconnect that could not resume) replays no update missed meanwhile.
   client.on(Events.ShardReady, () => overrides.forgetAll());
+  // Unset, the pages a Hugo or Jekyll site makes, as the content first loaded shows the site.
+  const blog = siteBlogLinks(
+    { ...config.blogLinks, siteUrl },
+    library.site,
+    library.current.articles,
+    config.contentDir,
+  );
+  if (blog.from !== undefined)
+    logger.info(
+      { blogUrl: blog.links.blog, tagUrl: blog.links.tag ?? 'none', generator: blog.from.generator },
+      "BLOG_URL or TAG_URL is unset: the buttons link the site's generator's pages",
+    );
   const deps: Deps = {
     // Each interaction reads the index of the moment once (see ContentLibrary).
     get content() {
@@ -234,7 +247,7 @@ async function main(): Promise<number> {
     lastTips,
     schedules,
     logger,
-    blog: { ...config.blogLinks, siteUrl },
+    blog: blog.links,
     random: Math.random,
     clock: Date.now,
     overrides,

@@ -21,6 +21,11 @@ function readAlike(variable: string, key: keyof ContentConfig) {
   };
 }
 
+/** Which of BLOG_URL and TAG_URL were left to their defaults (a generator's site gives its own). */
+const BOTH_UNSET = { blog: true, tag: true };
+const TAG_SET = { blog: true, tag: false };
+const BLOG_SET = { blog: false, tag: true };
+
 describe('loadConfig', () => {
   it('GIVEN only the token THEN uses the documented defaults', () => {
     const result = loadConfig({ DISCORD_TOKEN: TOKEN });
@@ -32,7 +37,7 @@ describe('loadConfig', () => {
         guildId: undefined,
         apiUrl: DEFAULT_API_URL,
         siteUrl: undefined,
-        blogLinks: { siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' },
+        blogLinks: { siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag', unset: BOTH_UNSET },
         contentDir: './content',
         // Unset: the site generator's default, else /blog/:slug, once the content folder is read.
         articleUrl: undefined,
@@ -175,7 +180,7 @@ describe('loadConfig', () => {
       config: {
         contentDir: './content',
         siteUrl: undefined,
-        blogLinks: { siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' },
+        blogLinks: { siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag', unset: BOTH_UNSET },
         articleUrl: undefined,
       },
     });
@@ -184,7 +189,12 @@ describe('loadConfig', () => {
       config: {
         contentDir: 'posts',
         siteUrl: 'https://blog.example',
-        blogLinks: { siteUrl: 'https://blog.example', blog: '/blog', tag: '/blog?tag=:tag' },
+        blogLinks: {
+          siteUrl: 'https://blog.example',
+          blog: '/blog',
+          tag: '/blog?tag=:tag',
+          unset: BOTH_UNSET,
+        },
         articleUrl: undefined,
       },
     });
@@ -244,13 +254,24 @@ describe('loadConfig', () => {
 
   it('GIVEN BLOG_URL and TAG_URL THEN the bot and content:check read them alike; none means no tag pages; unknown tokens, or none at all, are refused', () => {
     const links = readAlike('TAG_URL', 'blogLinks');
-    expect(links(undefined)).toEqual({ siteUrl: undefined, blog: '/blog', tag: '/blog?tag=:tag' });
-    expect(links(' /tags/:tagslug/ ')).toEqual({ siteUrl: undefined, blog: '/blog', tag: '/tags/:tagslug/' });
-    expect(links('None')).toEqual({ siteUrl: undefined, blog: '/blog', tag: undefined });
+    expect(links(undefined)).toEqual({
+      siteUrl: undefined,
+      blog: '/blog',
+      tag: '/blog?tag=:tag',
+      unset: BOTH_UNSET,
+    });
+    expect(links(' /tags/:tagslug/ ')).toEqual({
+      siteUrl: undefined,
+      blog: '/blog',
+      tag: '/tags/:tagslug/',
+      unset: TAG_SET,
+    });
+    expect(links('None')).toEqual({ siteUrl: undefined, blog: '/blog', tag: undefined, unset: TAG_SET });
     expect(links('/tag/:tagslugify/')).toEqual({
       siteUrl: undefined,
       blog: '/blog',
       tag: '/tag/:tagslugify/',
+      unset: TAG_SET,
     });
     expect(links('/tags/:name/')).toEqual([
       'TAG_URL: unknown :name; the tokens are :tag, :tagslug, :tagslugify',
@@ -265,9 +286,15 @@ describe('loadConfig', () => {
       siteUrl: undefined,
       blog: '/blog',
       tag: 'https://blog.example:8080/tags/:TagSlug/',
+      unset: TAG_SET,
     });
     const blog = readAlike('BLOG_URL', 'blogLinks');
-    expect(blog('/posts/')).toEqual({ siteUrl: undefined, blog: '/posts/', tag: '/blog?tag=:tag' });
+    expect(blog('/posts/')).toEqual({
+      siteUrl: undefined,
+      blog: '/posts/',
+      tag: '/blog?tag=:tag',
+      unset: BLOG_SET,
+    });
     expect(blog('posts')).toEqual([expect.stringMatching(/^BLOG_URL: expected a path on SITE_URL/)]);
     // `//host/…` is no path on SITE_URL: a link made of it opens another host.
     expect(blog('//other.example/posts')).toEqual([
@@ -280,7 +307,7 @@ describe('loadConfig', () => {
       ok: false,
       problems: [expect.stringMatching(/^ARTICLE_URL: expected a path on SITE_URL/)],
     });
-    expect(blog('/')).toEqual({ siteUrl: undefined, blog: '/', tag: '/blog?tag=:tag' });
+    expect(blog('/')).toEqual({ siteUrl: undefined, blog: '/', tag: '/blog?tag=:tag', unset: BLOG_SET });
   });
 
   it('GIVEN CONTENT_LANGUAGE THEN the bot and content:check read it alike, lowercased; a value that is no language code is refused', () => {

@@ -77,7 +77,7 @@ describe('content:check on a post whose sections field names a heading it does n
 });
 
 describe("content:check on a generator's site linked with the bot's default blog pages", () => {
-  it('GIVEN a Jekyll or Hugo site, SITE_URL set and BLOG_URL and TAG_URL unset THEN a note says where the site puts them; set, none', async () => {
+  it('GIVEN a Jekyll or Hugo site, SITE_URL set and BLOG_URL and TAG_URL unset THEN they link the pages the generator makes, and a note says so; set, none', async () => {
     const jekyll = folder('jekyll-links', {
       '_config.yml': 'title: Blog\n',
       '_posts/2024-01-02-first.md': post(''),
@@ -91,11 +91,15 @@ describe("content:check on a generator's site linked with the bot's default blog
       expect([result.code, result.stderr]).toEqual([0, '']);
       return result.stdout.split('\n').find((line) => line.startsWith('The buttons of /articles'));
     };
-    expect(await noted({ CONTENT_DIR: jekyll })).toMatch(
-      /BLOG_URL and TAG_URL being unset; a Jekyll site lists its posts on its home page \(BLOG_URL=\/ /,
+    expect(await noted({ CONTENT_DIR: jekyll })).toBe(
+      `The buttons of /articles and /search link where a Jekyll site lists posts at / (its home page) and no tag pages, BLOG_URL and TAG_URL being unset; set them if the site's theme puts them elsewhere (see the README, "Use your blog's content").`,
     );
-    expect(await noted({ CONTENT_DIR: join(hugo, 'content') })).toMatch(
-      /a Hugo site lists its tags at TAG_URL=\/tags\/:tagslug\/ and a section's posts at the section's name \(BLOG_URL=\/posts\/, where most of these posts are\)/,
+    expect(await noted({ CONTENT_DIR: join(hugo, 'content') })).toBe(
+      `The buttons of /articles and /search link where a Hugo site lists posts at /posts/ (the section posts, where most of these posts are) and tags at /tags/:tagslug/, BLOG_URL and TAG_URL being unset; set them if the site's theme puts them elsewhere (see the README, "Use your blog's content").`,
+    );
+    // One set: the other is the generator's.
+    expect(await noted({ CONTENT_DIR: join(hugo, 'content'), BLOG_URL: '/writing/' })).toMatch(
+      /lists posts at \/writing\/ .* and tags at \/tags\/:tagslug\/, TAG_URL being unset;/,
     );
     // Posts in content/blog: the default BLOG_URL is right, and the note says so.
     const hugoBlog = folder('hugo-blog-links', {
@@ -105,7 +109,7 @@ describe("content:check on a generator's site linked with the bot's default blog
       'content/notes/third.md': post(''),
     });
     expect(await noted({ CONTENT_DIR: join(hugoBlog, 'content') })).toMatch(
-      /\(BLOG_URL=\/blog\/, where most of these posts are, as BLOG_URL unset gives\)/,
+      /posts at \/blog\/ \(the section blog, where most of these posts are\)/,
     );
     // Posts at the site's root (or at /p/): the section their files are in, which Hugo lists at its name.
     const hugoRoot = folder('hugo-root-links', {
@@ -113,7 +117,7 @@ describe("content:check on a generator's site linked with the bot's default blog
       'content/post/first.md': post(''),
     });
     expect(await noted({ CONTENT_DIR: join(hugoRoot, 'content') })).toMatch(
-      /\(BLOG_URL=\/post\/, where most of these posts are\)/,
+      /posts at \/post\/ \(the section post, where most of these posts are\)/,
     );
     // No section at all: only the rule.
     const hugoTop = folder('hugo-top-links', {
@@ -121,7 +125,7 @@ describe("content:check on a generator's site linked with the bot's default blog
       'content/first.md': post(''),
     });
     expect(await noted({ CONTENT_DIR: join(hugoTop, 'content') })).toMatch(
-      /\(BLOG_URL=\/posts\/ for posts in content\/posts\)/,
+      /posts at \/ \(its home page: the posts are in no section\)/,
     );
     // Posts in a year's folder at a dated address: the year is no section, nor a page Hugo makes.
     const hugoYears = folder('hugo-year-links', {
@@ -129,7 +133,7 @@ describe("content:check on a generator's site linked with the bot's default blog
       'content/posts/2024/first.md': post('date: 2024-01-02\n'),
     });
     expect(await noted({ CONTENT_DIR: join(hugoYears, 'content') })).toMatch(
-      /\(BLOG_URL=\/posts\/, where most of these posts are\)/,
+      /posts at \/posts\/ \(the section posts, where most of these posts are\)/,
     );
     // CONTENT_DIR at content/posts: its sections count from content, not from there (a bundle's
     // folder, the most common one below posts, is no section).
@@ -140,7 +144,7 @@ describe("content:check on a generator's site linked with the bot's default blog
       'content/posts/trip/notes.md': post('date: 2024-01-04\nslug: notes\n'),
     });
     expect(await noted({ CONTENT_DIR: join(hugoInside, 'content', 'posts') })).toMatch(
-      /\(BLOG_URL=\/posts\/, where most of these posts are\)/,
+      /posts at \/posts\/ \(the section posts, where most of these posts are\)/,
     );
     expect(await noted({ CONTENT_DIR: jekyll, BLOG_URL: '/', TAG_URL: 'none' })).toBeUndefined();
     // A plain folder of posts is no generator's: nothing to say.

@@ -36,6 +36,7 @@ import {
   type SiteWalk,
 } from './content-loader.js';
 import type { Logger } from './logger.js';
+import type { SiteKind } from './site-blog-links.js';
 
 /** How often a removed content folder is looked for again. */
 const REWATCH_MS = 1000;
@@ -210,6 +211,16 @@ export class ContentLibrary {
   };
 
   /** The index to answer from now. Read it once per answer. */
+  /** Which generator's site the folder is, as the last walk found it (see siteBlogLinks). */
+  get site(): SiteKind {
+    const prefix = this.#cascades.above?.prefix.split(sep).join('/');
+    return {
+      jekyll: this.#jekyll,
+      hugo: this.#hugo,
+      ...(prefix === undefined ? {} : { hugoPrefix: prefix }),
+    };
+  }
+
   get current(): ContentIndex {
     return this.#index;
   }

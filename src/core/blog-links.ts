@@ -14,6 +14,8 @@ export interface BlogLinks {
   readonly blog: string;
   /** TAG_URL with `:tag`, `:tagslug` or `:tagslugify`; undefined (`TAG_URL=none`): the blog has no tag pages. */
   readonly tag: string | undefined;
+  /** Which of them were left unset (their defaults above): a generator's site gives its own (see siteBlogLinks). */
+  readonly unset?: { readonly blog: boolean; readonly tag: boolean };
 }
 
 export const DEFAULT_BLOG_URL = '/blog';

@@ -44,4 +44,11 @@ describe('SITE_URL unset on a Hugo site whose configuration gives its address', 
       '[Delegation](https://jane.dev/posts/delegation/)',
     );
   });
+
+  it('GIVEN BLOG_URL and TAG_URL unset THEN the buttons lead to the pages Hugo makes: the section and the tag', async () => {
+    const all = await emulator.chatInput('articles', {}).response();
+    expect(JSON.stringify(all.body)).toContain('"url":"https://jane.dev/posts/"');
+    const tagged = await emulator.chatInput('articles', { tag: 'management' }).response();
+    expect(JSON.stringify(tagged.body)).toContain('"url":"https://jane.dev/tags/management/"');
+  });
 });
