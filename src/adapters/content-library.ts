@@ -507,19 +507,16 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      // Whether a Hugo site's pages at the top are posts may change (see HugoMainSections), which
-      // only a walk tells: at its first post in a section; at one there gone while pages at the top
-      // are left out (perhaps its last); at a page at the top while sections hold posts (perhaps
-      // none any more). Other edits change nothing of it.
+      // Which of a Hugo site's pages are posts may change (see HugoMainSections), which only a walk
+      // tells: at a page added to a section or gone from one; at a page at the top while sections
+      // hold posts (perhaps none any more). Other edits change nothing of it.
       const main = this.#hugoMain;
       if (main !== undefined) {
         const section = hugoSection(inside, this.#hugo, this.#bundles);
-        if (
-          main.named === undefined &&
-          (section !== ''
-            ? !main.sectioned || (info === undefined && this.#sitePages.length > 0)
-            : main.sectioned)
-        ) {
+        // Without mainSections, which section has the most pages may change at any page added to a
+        // section or gone from one (a page of a section not read is none of the files).
+        const counted = info === undefined || !this.#files.has(displayName(dir, inside));
+        if (main.named === undefined && (section !== '' ? !main.sectioned || counted : main.sectioned)) {
           rescan = true;
           continue;
         }

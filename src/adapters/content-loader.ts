@@ -25,6 +25,7 @@ import { fieldOf, hugoPagePath, isFields, mergeCascades, type Cascade } from '..
 import {
   hugoSectionOf,
   isMainSection,
+  largestSection,
   mainSectionsOf,
   type HugoMainSections,
 } from '../core/hugo-sections.js';
@@ -1008,10 +1009,16 @@ export async function findArticles(
     hugoSite === undefined || hugoSite.above !== undefined || hugoSite.languageDirs
       ? undefined
       : pages.map(({ inside }) => hugoSection(inside, hugo, bundles));
+  const largest =
+    sections === undefined || hugoSite?.mainSections !== undefined ? undefined : largestSection(sections);
   const hugoMain: HugoMainSections | undefined =
     sections === undefined || hugoSite === undefined
       ? undefined
-      : { named: hugoSite.mainSections, sectioned: sections.some((section) => section !== '') };
+      : {
+          named: hugoSite.mainSections,
+          sectioned: sections.some((section) => section !== ''),
+          ...(largest === undefined ? {} : { largest }),
+        };
   const sitePages: string[] = [];
   const files = pages
     .filter(({ inside }, i) => {

@@ -1,15 +1,27 @@
 /**
  * Which of a Hugo site's pages are its posts. Hugo lists on a blog's home page the pages of its main
- * sections (`mainSections` or `params.mainSections`, else the section with the most pages): a page at the top of its
- * content (`about.md`, a theme's `search.md` and `archives.md`) is in no section, a page of the site
- * rather than a post. Without `mainSections`, every section's pages are read, and the top's too when
- * the blog has no sections (a blog of top-level posts).
+ * sections (`mainSections` or `params.mainSections`, else the top-level section with the most pages,
+ * as `.Site.MainSections` falls back to): a page at the top of its content (`about.md`, a theme's
+ * `search.md` and `archives.md`) is in no section, a page of the site rather than a post, and so is
+ * a theme's `content/page/` of about, archives and search pages beside `content/post/`. A blog
+ * with no sections (a blog of top-level posts) has the pages at the top read.
  */
 export interface HugoMainSections {
   /** The configuration's `mainSections` (or `params.mainSections`), lowercased; undefined when it sets none. */
   readonly named: readonly string[] | undefined;
   /** Whether any page of the content is in a section. */
   readonly sectioned: boolean;
+  /** Without `named`, the section with the most pages (the first in file order of those with as many). */
+  readonly largest?: string;
+}
+
+/** The section with the most pages of `sections` (each page's, `''` at the top), the first of equals. */
+export function largestSection(sections: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const section of sections) if (section !== '') counts.set(section, (counts.get(section) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;
+  return best?.[0];
 }
 
 /**
@@ -25,6 +37,7 @@ export function hugoSectionOf(parts: readonly string[], isBundle: (top: string) 
 /** Whether a page of `section` is one of the site's posts (see {@link HugoMainSections}). */
 export function isMainSection(section: string, main: HugoMainSections): boolean {
   if (main.named !== undefined) return main.named.includes(section.toLowerCase());
+  if (main.largest !== undefined) return section === main.largest;
   return section !== '' || !main.sectioned;
 }
 
