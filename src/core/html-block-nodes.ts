@@ -474,8 +474,8 @@ function elementCount(root: HastRoot, maxDepth: number): number | undefined {
 /**
  * The nodes as the rest of the core reads them, or undefined when they nest more than `levels`
  * levels: lines set from the block's (their own lines in it where the parser has them, else the
- * block's), and each table made a paragraph, a line per row, its cells apart (` | `), as the
- * Markdown read here (CommonMark, without tables) keeps a table's rows. Walked without recursion.
+ * block's), and each table made a paragraph, a line per row, its cells apart (` | `), as a Markdown
+ * table is read (see treeOf in markdown-tree.ts). Walked without recursion.
  */
 function readyNodes(nodes: RootContent[], html: Html, levels: number): RootContent[] | undefined {
   const first = html.position?.start.line;

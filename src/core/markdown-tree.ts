@@ -23,7 +23,7 @@ import { oneLine, withoutTrailingBlanks } from './white-space.js';
 /*
  * Markdown read by markdown-it, CommonMark's fastest JavaScript parser (about ten times micromark's
  * speed on articles), into the mdast tree that the rest of the core walks and mdast-util-to-markdown
- * writes back. What CommonMark has (no tables, no linkify, no typographer), and the footnotes and
+ * writes back. What CommonMark has (no linkify, no typographer), GFM's tables, and the footnotes and
  * abbreviations that kramdown (Jekyll) and goldmark (Hugo) read: abbreviations so that they are left
  * out (`*[HTML]: …` would otherwise show as written), footnotes so that an item can show the notes it
  * cites (see {@link Footnotes}).
@@ -82,6 +82,9 @@ function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
   // message, and the plugin's marking rebuilds a paragraph's tokens at each use (a paragraph of
   // thousands of them took minutes).
   md.use(footnote).use(abbr).disable('abbr_replace');
+  // GFM's tables, as Hugo's goldmark, kramdown and Eleventy's markdown-it read them: written as rows
+  // of cells (see treeOf), not as the lines they are written on with their `|---|` rule.
+  md.enable('table');
   md.core.ruler.at('footnote_tail', footnoteTail);
   md.core.ruler.before('text_join', 'literal_tildes', literalTildes);
   return md;
@@ -318,6 +321,10 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
       closed.node.spread = blankBetween(closed.spans);
   };
 
+  // A table is one paragraph, a line per row that shows text, its cells apart (` | `), as an HTML
+  // table is written (see tableLines in html-block-nodes.ts): the row open, and how many rows show.
+  let row: { cells: number } | undefined;
+  let rows = 0;
   // Inside the footnotes' list, read by NoteNumbers and kept on the root, not in its blocks.
   let footnotes = 0;
   for (const token of tokens) {
@@ -353,8 +360,31 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
       case 'list_item_close':
         close();
         break;
+      case 'table_open':
+        open({ type: 'paragraph', children: [], position }, token);
+        rows = 0;
+        break;
+      case 'tr_open':
+        row = { cells: 0 };
+        break;
+      case 'tr_close':
+        row = undefined;
+        break;
+      case 'table_close':
+        row = undefined;
+        close();
+        break;
       case 'inline': {
         const nodes = phrasing(token.children ?? [], position, { cite: (ref) => notes.cite(ref) });
+        if (row !== undefined) {
+          if (nodes.length === 0) break;
+          const line = top().node.children as PhrasingContent[];
+          if (row.cells > 0) line.push({ type: 'text', value: ' | ', position });
+          else if (rows++ > 0) line.push({ type: 'break', position });
+          row.cells++;
+          for (const node of nodes) line.push(node);
+          break;
+        }
         const item = stack[stack.length - 2]?.node;
         if (item?.type === 'listItem' && item.children.length === 1) markTask(item, token, nodes);
         // A loop, not push(...): a paragraph may hold more nodes than a call takes arguments.

@@ -239,8 +239,8 @@ export const MAX_INLINE_MARKS = 128;
 
 /**
  * Emphasis marks and brackets a whole table may hold, each row counting to {@link MAX_INLINE_MARKS}
- * alone. The parser here (CommonMark's, without tables) reads a table as one paragraph: flat, but its
- * time still grows faster than its marks (24 s for a 900 KB table of marks, 13 s for the same rows as
+ * alone. A table is read as one paragraph of its rows (see treeOf in markdown-tree.ts): flat, but
+ * its time grew faster than its marks (24 s for a 900 KB table of marks, 13 s for the same rows as
  * paragraphs). Tables of links a few hundred rows long (hugoDocs' emoji tables) hold a few hundred.
  */
 export const MAX_TABLE_MARKS = 4096;

@@ -90,15 +90,29 @@ describe('a paragraph written over several lines', () => {
     expect(tips?.items[0]?.text).toBe('Roses are red,\nviolets are blue,\nsugar is sweet,\nand so are you.');
   });
 
-  it('GIVEN a table (which Discord shows as written) THEN its rows stay lines', () => {
-    const table = ['| Level | Scope |', '| --- | :-: |', '| Senior | team |', '| Staff | org |'];
+  it('GIVEN a table (which Discord has none of) THEN a line per row, its cells apart, without its rule: as an HTML table', () => {
+    const table = ['| Level | Scope |', '| --- | :-: |', '| **Senior** | team |', '| Staff | `ab` \\| c |'];
     const headerless = ['Level | Scope', '---|---', 'Senior | team'];
-    for (const rows of [table, headerless]) {
-      const text = sections(['## Tips', '', 'Scope by level:', '', ...rows, '', '- One'].join('\n')).tips
-        ?.text;
-      // A row opening with `-` is escaped (`\-`), which Discord shows as `-`.
-      expect(text?.replace(/\\(?=-)/g, '')).toBe(`Scope by level:\n\n${rows.join('\n')}`);
-    }
+    const text = (rows: string[]) =>
+      sections(['## Tips', '', 'Scope by level:', '', ...rows, '', '- One'].join('\n')).tips?.text;
+    expect(text(table)).toBe('Scope by level:\n\nLevel | Scope\n**Senior** | team\nStaff | `ab` | c');
+    expect(text(headerless)).toBe('Scope by level:\n\nLevel | Scope\nSenior | team');
+    expect(text(['| a | b |', '|---|---|', '|  | x |', '| | |'])).toBe('Scope by level:\n\na | b\nx');
+    expect(text(table)).toBe(
+      sections(
+        [
+          '## Tips',
+          '',
+          'Scope by level:',
+          '',
+          '<table><tr><th>Level</th><th>Scope</th></tr>',
+          '<tr><td><b>Senior</b></td><td>team</td></tr>',
+          '<tr><td>Staff</td><td><code>ab</code> | c</td></tr></table>',
+          '',
+          '- One',
+        ].join('\n'),
+      ).tips?.text,
+    );
   });
 
   it('GIVEN a name wrapped over two lines THEN it is one line, and named as the same name on one line is', () => {
@@ -157,7 +171,7 @@ describe('a paragraph written over several lines', () => {
     expect(text('Mentor\n: someone who has done it before.')).toBe(
       'Mentor\n: someone who has done it before.',
     );
-    expect(text('| Level |\n| --- |\n| Senior |')).toBe('| Level |\n| --- |\n| Senior |');
+    expect(text('| Level |\n| --- |\n| Senior |')).toBe('Level\nSenior');
     expect(text('Before\n<img src="x.png">\nafter.')).toBe('Before after.');
   });
 
