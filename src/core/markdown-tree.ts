@@ -1,6 +1,7 @@
 import markdownIt, { type MarkdownIt, type Options, type StateCore, type Token } from 'markdown-it';
 import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
+import deflist from 'markdown-it-deflist';
 import footnote from 'markdown-it-footnote';
 import type {
   FootnoteReference,
@@ -85,6 +86,8 @@ function parser({ indentedCode }: { indentedCode: boolean }): MarkdownIt {
   // GFM's tables, as Hugo's goldmark, kramdown and Eleventy's markdown-it read them: written as rows
   // of cells (see treeOf), not as the lines they are written on with their `|---|` rule.
   md.enable('table');
+  // Definition lists (`Term`, then `: definition`), which goldmark and kramdown read: named items.
+  md.use(deflist);
   md.core.ruler.at('footnote_tail', footnoteTail);
   md.core.ruler.before('text_join', 'literal_tildes', literalTildes);
   return md;
@@ -325,16 +328,51 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
   // table is written (see tableLines in html-block-nodes.ts): the row open, and how many rows show.
   let row: { cells: number } | undefined;
   let rows = 0;
+  // A definition list is a list whose items are named by their term in bold (`- **Term**: its
+  // definition`), as a list of named skills or tips is written: the term's paragraph stays open for
+  // the definition's first one (`defining`), which goes on in it.
+  let term = false;
+  let defining = false;
   // Inside the footnotes' list, read by NoteNumbers and kept on the root, not in its blocks.
   let footnotes = 0;
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     if (token.type === 'footnote_block_open') footnotes++;
     if (token.type === 'footnote_block_close') footnotes--;
     if (footnotes > 0) continue;
     const position = positionOf(token);
     switch (token.type) {
       case 'paragraph_open':
+        if (defining) {
+          defining = false;
+          (top().node.children as PhrasingContent[]).push({ type: 'text', value: ': ', position });
+        } else open({ type: 'paragraph', children: [], position }, token);
+        break;
+      case 'dl_open':
+        open({ type: 'list', ordered: false, start: null, spread: false, children: [], position }, token);
+        break;
+      case 'dt_open':
+        // The item before ends at the next term.
+        if (top().node.type === 'listItem') close();
+        open({ type: 'listItem', spread: false, checked: null, children: [], position }, token);
         open({ type: 'paragraph', children: [], position }, token);
+        term = true;
+        break;
+      case 'dt_close':
+        term = false;
+        defining = true;
+        break;
+      case 'dd_open':
+        // A definition that opens with no paragraph (a list, code) leaves the term alone on its line.
+        if (defining && tokens[index + 1]?.type !== 'paragraph_open') {
+          defining = false;
+          close();
+        }
+        break;
+      case 'dl_close':
+        if (defining) close();
+        defining = false;
+        if (top().node.type === 'listItem') close();
+        close();
         break;
       case 'heading_open':
         open({ type: 'heading', depth: headingDepth(token.tag), children: [], position }, token);
@@ -376,6 +414,12 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
         break;
       case 'inline': {
         const nodes = phrasing(token.children ?? [], position, { cite: (ref) => notes.cite(ref) });
+        // A definition's term, in bold: one bold with its own (bold in bold would show its marks).
+        if (term) {
+          const children = nodes.flatMap((node) => (node.type === 'strong' ? node.children : [node]));
+          (top().node.children as PhrasingContent[]).push({ type: 'strong', children, position });
+          break;
+        }
         if (row !== undefined) {
           if (nodes.length === 0) break;
           const line = top().node.children as PhrasingContent[];

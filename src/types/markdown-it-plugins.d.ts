@@ -1,4 +1,4 @@
-// The two plugins ship no types: each is a plugin taking the parser and nothing else.
+// The plugins ship no types: each is a plugin taking the parser and nothing else.
 declare module 'markdown-it-footnote' {
   import type { MarkdownIt } from 'markdown-it';
   const footnote: (md: MarkdownIt) => void;
@@ -9,4 +9,10 @@ declare module 'markdown-it-abbr' {
   import type { MarkdownIt } from 'markdown-it';
   const abbr: (md: MarkdownIt) => void;
   export default abbr;
+}
+
+declare module 'markdown-it-deflist' {
+  import type { MarkdownIt } from 'markdown-it';
+  const deflist: (md: MarkdownIt) => void;
+  export default deflist;
 }

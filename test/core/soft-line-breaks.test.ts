@@ -166,11 +166,35 @@ describe('a paragraph written over several lines', () => {
     ]);
   });
 
-  it('GIVEN a definition list, a one-column table, or a tag left out on its own line THEN lines stay, or join with one space', () => {
+  it('GIVEN a definition list THEN an item per term, named by it, its definition the text: as goldmark and kramdown read it', () => {
+    const tips = sections(
+      [
+        '## Tips',
+        '',
+        'Mentor',
+        ': someone who has done it *before*.',
+        '',
+        '**Sponsor**',
+        ': someone who speaks for you.',
+        '',
+        '  In the rooms you are not in.',
+        '',
+        'Why?',
+        ': - a list',
+        '',
+        '- One',
+      ].join('\n'),
+    ).tips;
+    expect(tips?.items.map(({ name, text }) => [name, text])).toEqual([
+      ['Mentor', 'someone who has done it *before*.'],
+      ['Sponsor', 'someone who speaks for you.\n\nIn the rooms you are not in.'],
+      ['Why?', '- a list'],
+      [undefined, 'One'],
+    ]);
+  });
+
+  it('GIVEN a one-column table, or a tag left out on its own line THEN lines stay, or join with one space', () => {
     const text = (body: string) => sections(['## Tips', '', body, '', '- One'].join('\n')).tips?.text;
-    expect(text('Mentor\n: someone who has done it before.')).toBe(
-      'Mentor\n: someone who has done it before.',
-    );
     expect(text('| Level |\n| --- |\n| Senior |')).toBe('Level\nSenior');
     expect(text('Before\n<img src="x.png">\nafter.')).toBe('Before after.');
   });
