@@ -165,7 +165,7 @@ export interface JekyllDefault {
 /**
  * The fields of Jekyll's `defaults` given to posts as their own front matter's: those the bot reads
  * and Jekyll means alike (`published: false` leaves a folder's posts out; `categories` are in
- * `:categories`). Any other (`layout`, `author`, `comments`) is the theme's.
+ * `:categories`), and the bot's own `sections`. Any other (`layout`, `author`, `comments`) is the theme's.
  */
 const JEKYLL_DEFAULT_FIELDS = new Set([
   'title',
@@ -181,6 +181,8 @@ const JEKYLL_DEFAULT_FIELDS = new Set([
   'description',
   'excerpt',
   'excerpt_separator',
+  // The bot's own: which headings name its sections, for a site written in another language.
+  'sections',
 ]);
 
 /**
