@@ -94,33 +94,41 @@ export function convertHtmlBlocks(
   }
 }
 
+/** A `<details>` element's lines (first and last), and whether it opens with a `<summary>`. */
+export interface FoldedSpan {
+  readonly from: number;
+  readonly to: number;
+  readonly summary: boolean;
+}
+
 /**
  * The lines of each `<details>` element at the top of the document whose Markdown comes between its
  * tags (`<details>`, `<summary>…</summary>`, a blank line, a list, `</details>`): what it holds is
- * folded away under its summary on the page, so that its lists are no items of a section. Read before
- * the HTML blocks are replaced; one left open runs to the next heading.
+ * folded away under its summary on the page, so that its lists and headings are no items of a
+ * section (see buildSection). Read before the HTML blocks are replaced. One never closed ends at the
+ * first heading after it: a slip of the writer's should not swallow the sections after it.
  */
-export function foldedSpans(root: Root): [number, number][] {
-  const spans: [number, number][] = [];
-  let open: { start: number; depth: number } | undefined;
+export function foldedSpans(root: Root): FoldedSpan[] {
+  const spans: FoldedSpan[] = [];
+  let open: { from: number; depth: number; summary: boolean } | undefined;
   for (const node of root.children) {
     const balance = node.type === 'html' ? detailsBalance(node.value) : 0;
     const line = node.position?.start.line;
-    if (line === undefined) continue;
-    // One left open ends at the next heading: a slip of the writer's should not swallow a section.
-    if (open !== undefined && node.type === 'heading') {
-      spans.push([open.start, line - 1]);
-      open = undefined;
-    }
-    if (open === undefined && balance <= 0) continue;
-    open ??= { start: line, depth: 0 };
+    if (line === undefined || (open === undefined && balance <= 0)) continue;
+    open ??= { from: line, depth: 0, summary: node.type === 'html' && /<summary[\s>]/i.test(node.value) };
     open.depth += balance;
     if (open.depth <= 0) {
-      spans.push([open.start, node.position?.end.line ?? line]);
+      spans.push({ from: open.from, to: node.position?.end.line ?? line, summary: open.summary });
       open = undefined;
     }
   }
-  if (open !== undefined) spans.push([open.start, Infinity]);
+  if (open !== undefined) {
+    const from = open.from;
+    const heading = root.children.find(
+      (node) => node.type === 'heading' && (node.position?.start.line ?? 0) > from,
+    );
+    spans.push({ from, to: (heading?.position?.start.line ?? Infinity) - 1, summary: open.summary });
+  }
   return spans;
 }
 
@@ -611,7 +619,12 @@ function tableLines(table: Table): RootContent {
       for (const child of cell.children) children.push(child);
     }
   }
-  return { type: 'paragraph', children, ...(table.position ? { position: table.position } : {}) };
+  return {
+    type: 'paragraph',
+    children,
+    data: { table: true },
+    ...(table.position ? { position: table.position } : {}),
+  };
 }
 
 /** Whether a node shows text: words, code, or an image (shown as a link). Walked without recursion. */

@@ -2,6 +2,7 @@ import markdownIt, { type MarkdownIt, type Options, type StateCore, type Token }
 import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import deflist from 'markdown-it-deflist';
+import type { FoldedSpan } from './html-block-nodes.js';
 import footnote from 'markdown-it-footnote';
 import type {
   FootnoteReference,
@@ -31,11 +32,15 @@ import { oneLine, withoutTrailingBlanks } from './white-space.js';
  */
 
 declare module 'mdast' {
+  interface ParagraphData {
+    /** Written from a table (Markdown's or HTML's), a line per row: no item's name opens it. */
+    table?: true;
+  }
   interface RootData {
     /** The document's footnotes (see {@link Footnotes}). */
     footnotes?: Footnotes;
-    /** The lines (first and last) of each `<details>` element at the top of the document (see foldedSpans). */
-    folded?: readonly (readonly [number, number])[];
+    /** The lines of each `<details>` element at the top of the document (see foldedSpans). */
+    folded?: readonly FoldedSpan[];
   }
 }
 
@@ -399,7 +404,7 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
         close();
         break;
       case 'table_open':
-        open({ type: 'paragraph', children: [], position }, token);
+        open({ type: 'paragraph', children: [], position, data: { table: true } }, token);
         rows = 0;
         break;
       case 'tr_open':

@@ -76,7 +76,7 @@ export function parseMarkdown(
     return {
       ok: false,
       line: manyLine,
-      message: `more than ${MAX_BLOCKS.toLocaleString('en')} paragraphs, list items, quotes and headings in one post; split it`,
+      message: `more than ${MAX_BLOCKS.toLocaleString('en')} paragraphs, list items, quotes, headings and table rows in one post; split it`,
     };
   }
   const blocks = readBlocks(source, { mdx });
@@ -239,9 +239,9 @@ export const MAX_INLINE_MARKS = 128;
 
 /**
  * Emphasis marks and brackets a whole table may hold, each row counting to {@link MAX_INLINE_MARKS}
- * alone. A table is read as one paragraph of its rows (see treeOf in markdown-tree.ts): flat, but
+ * alone. A table is written as one paragraph of its rows (see treeOf in markdown-tree.ts): flat, but
  * its time grew faster than its marks (24 s for a 900 KB table of marks, 13 s for the same rows as
- * paragraphs). Tables of links a few hundred rows long (hugoDocs' emoji tables) hold a few hundred.
+ * paragraphs, with micromark). Tables of links a few hundred rows long (hugoDocs' emoji tables) hold a few hundred.
  */
 export const MAX_TABLE_MARKS = 4096;
 
@@ -253,7 +253,7 @@ export const MAX_TABLE_MARKS = 4096;
 const BLOCK_START = /^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)|\[\^[^\]\s]+\]:|[⁰¹²³⁴-⁹]+ )/;
 
 /**
- * How many blocks (paragraphs, list items, headings, quotes) a post may have. Each costs the parser
+ * How many blocks (paragraphs, list items, headings, quotes, a table's rows) a post may have. Each costs the parser
  * and the writer a few hundred bytes and tens of microseconds: a megabyte of one-word list items took
  * 9 s and more than 512 MB. A long post has a few hundred; a changelog of years, a few thousand.
  */
@@ -274,7 +274,8 @@ function manyBlocksLine(lines: readonly string[]): number | undefined {
     // Deeper than may be (or code that looks so): one, that problem being named later if it is one
     // (see deepContainerLine), not the count.
     if (quotes > 0) blocks += quotes > MAX_NESTING ? 1 : quotes;
-    else if (!blank && (afterBlank || BLOCK_START.test(line))) blocks++;
+    // A table's rows count one by one: each is read as a row of its own (see treeOf in markdown-tree.ts).
+    else if (!blank && (afterBlank || BLOCK_START.test(line) || line.includes('|'))) blocks++;
     if (blocks > MAX_BLOCKS) return index + 1;
     afterBlank = blank;
   }
@@ -295,7 +296,7 @@ export const MAX_BRACKET_DEPTH = 8;
  * brackets open more than {@link MAX_BRACKET_DEPTH} deep, or of a table with more than
  * {@link MAX_TABLE_MARKS}. A table's rows and link reference definitions (`[Name]: https://…`) count
  * one by one: GFM parsers read a table's cells alone, and a definition is no paragraph. Brackets open
- * across a table's rows still count: the parser here reads the table as one paragraph.
+ * across a table's rows still count, as they may across a paragraph's lines that only look like one.
  */
 function crowdedParagraphLine(
   lines: readonly string[],
@@ -335,7 +336,8 @@ function crowdedParagraphLine(
     if (blockStart || table || definition || afterDefinition) {
       start = index;
       marks = 0;
-      // A table is one paragraph to the parser here, whose brackets may span its rows.
+      // Lines that look like a table's rows may be a paragraph's (no `| --- |` rule under the first),
+      // whose brackets span them.
       if (!table) depth = 0;
     }
     afterDefinition = definition;

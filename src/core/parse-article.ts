@@ -58,6 +58,7 @@ import { isNo, isYes } from './yes-no.js';
 import { oneLine, withoutEndMark, withoutTrailing } from './white-space.js';
 import { foundKeyLine, lastKeyLine, startsWithKey, type KeyedLines } from './key-line.js';
 import { dayIn } from './zoned-time.js';
+import type { FoldedSpan } from './html-block-nodes.js';
 import { strftimeUtc } from './strftime.js';
 import { unixDate, unixDateProblem } from './unix-dates.js';
 import { openMarkdownBlocks } from './markdown-blocks.js';
@@ -2051,7 +2052,7 @@ function buildSection(
   leftOut: (from: number, to: number) => boolean,
   titleLines: ReadonlySet<number>,
   notes: ItemNotes,
-  foldedLines: readonly (readonly [number, number])[] = [],
+  foldedLines: readonly FoldedSpan[] = [],
 ): { text: string; items: SectionItem[]; interludes: Interlude[]; dropped: boolean } {
   const prose: RootContent[] = [];
   // Prose after an item, by the index of the item it follows, in order.
@@ -2099,9 +2100,23 @@ function buildSection(
   // blogs write them, are items only where nothing else makes any (a lead-in in bold above a list
   // stays text), and where at least two paragraphs open so: one (`**Note:** these assume …`), or
   // prose that opens with a bold word (`**Every** engineer …`), is the section's text.
+  // What a `<details>` element holds (see foldedSpans) is folded away under its summary on the page:
+  // none of it makes items as the blocks around it do.
+  const foldedSpan = (node: RootContent): FoldedSpan | undefined => {
+    const line = node.position?.start.line;
+    return line === undefined ? undefined : foldedLines.find(({ from, to }) => line >= from && line <= to);
+  };
+  const shown = section.parts.map((part) => part.filter((node) => foldedSpan(node) === undefined));
   const boldLed =
-    !section.parts.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
-    section.parts.reduce((count, part) => count + part.filter(isItemStart).length, 0) >= 2;
+    !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
+    shown.reduce((count, part) => count + part.filter(isItemStart).length, 0) >= 2;
+  // Where nothing else makes items, each element is one (an accordion of tips, as FAQ posts write
+  // them): named by its summary, its text what it folds. Elsewhere it goes, whole, with the blocks
+  // around it: text between items (a template under the tips), or a named item's text.
+  const accordion =
+    foldedLines.length > 0 &&
+    !boldLed &&
+    !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading'));
   // An admonition's or an alert's title (`**Tip**`, `**Why?**`) is no tip's name: its text is a note.
   function isItemStart(node: RootContent): node is Paragraph {
     return isBoldItemStart(node) && !titleLines.has(node.position?.start.line ?? 0);
@@ -2135,17 +2150,15 @@ function buildSection(
     addItem(numbered({ ...(name === '' ? {} : { name }), text, line }, number), [paragraph, ...nodes]);
   };
 
-  // What a `<details>` element holds is folded away under its summary on the page: never items, even
-  // its lists; it goes with the blocks around it (an item's text, or text between items), whole.
-  let folded: { nodes: RootContent[]; span: readonly [number, number] } | undefined;
-  const foldedSpan = (node: RootContent): readonly [number, number] | undefined => {
-    const line = node.position?.start.line;
-    return line === undefined ? undefined : foldedLines.find(([from, to]) => line >= from && line <= to);
-  };
+  let folded: { nodes: RootContent[]; span: FoldedSpan } | undefined;
   const unfold = (): void => {
     if (folded === undefined) return;
-    const { nodes } = folded;
+    const { nodes, span } = folded;
     folded = undefined;
+    if (accordion) {
+      addItem(foldedItem(nodes, span, lineOf(nodes[0] ?? section.heading), siteUrl, notes), nodes);
+      return;
+    }
     const holder = boldItem ?? subItem;
     if (holder !== undefined) holder.nodes.push(...nodes);
     else if (items.length === 0) prose.push(...nodes);
@@ -2230,13 +2243,32 @@ function buildSection(
 }
 
 /**
+ * A `<details>` element as an item: named by its summary (the paragraph it opens with), its text what
+ * it folds; one that folds nothing shown is its summary alone, a tip without a name.
+ */
+function foldedItem(
+  nodes: readonly RootContent[],
+  span: FoldedSpan,
+  line: number,
+  siteUrl: string | undefined,
+  notes: ItemNotes,
+): SectionItem {
+  const [first, ...rest] = nodes;
+  const summary = span.summary && first?.type === 'paragraph' ? first : undefined;
+  const text = itemText(summary === undefined ? nodes : rest, siteUrl, notes, nodes);
+  if (summary === undefined || text === '') return { text: itemText(nodes, siteUrl, notes), line };
+  const name = withoutEndMark(oneLine(plainText(summary)), NAME_END);
+  return { ...(name === '' ? {} : { name }), text, line };
+}
+
+/**
  * A paragraph opening with a bold (or bold italic: `***Rest.***`) phrase that ends as a name does: with
  * `.`, `:`, `!`, `?` or a dash in it, a separator after it (`**Read widely**: …`, `**Rest** — …`), the
  * end of its line (the text on the next), or alone. `**Every** engineer …` is prose opening with a
  * bold word.
  */
 function isBoldItemStart(node: RootContent): node is Paragraph {
-  if (node.type !== 'paragraph') return false;
+  if (node.type !== 'paragraph' || node.data?.table === true) return false;
   const [lead, next] = node.children;
   if (lead === undefined || !isBold(lead)) return false;
   // Ended inside the bold (a closing quote or bracket may follow its mark), or by a dash; or a number

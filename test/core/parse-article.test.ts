@@ -3627,10 +3627,13 @@ describe('Markdown nested deeper than the tools can walk is reported, never thro
         file: 'content/bad.md',
         // The heading is a block too: the 20,000th item passes the bound.
         line: 10 + 19_999,
-        message: 'more than 20,000 paragraphs, list items, quotes and headings in one post; split it',
+        message:
+          'more than 20,000 paragraphs, list items, quotes, headings and table rows in one post; split it',
       },
     ]);
     expect(problemsOf(withTips('a\n\n'.repeat(20_001)))).toHaveLength(1);
+    // A table's rows count one by one: each is read as a row.
+    expect(problemsOf(withTips(`|a|\n|-|\n${'|x\n'.repeat(20_001)}`))).toHaveLength(1);
     // Each quote a line is in counts: 700 paragraphs 31 quotes deep are 21,700.
     expect(problemsOf(withTips(`${'> '.repeat(31)}x\n\n`.repeat(700)))).toHaveLength(1);
     expect(
@@ -4116,6 +4119,33 @@ describe('list items that would show nothing but marks are empty items', () => {
     );
     expect(open.sections.tips?.items.map((item) => item.text)).toEqual(['One.']);
     expect(open.sections.skills?.items.map((item) => item.text)).toEqual(['Three']);
+  });
+
+  it('GIVEN <details> elements and nothing else making items (an accordion of tips) THEN each is an item named by its summary', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n<details>\n<summary><strong>Ask early.</strong></summary>\n\nDo this first.\n\n</details>\n\n<details>\n<summary>Write it down</summary>\n\nAll of it.\n\n</details>',
+      ),
+    );
+    expect(article.sections.tips?.items.map(({ name, text }) => [name, text])).toEqual([
+      ['Ask early', 'Do this first.'],
+      ['Write it down', 'All of it.'],
+    ]);
+  });
+
+  it('GIVEN headings in a closed <details>, or a list in one beside bold-led tips THEN neither makes items, nor keeps the tips from being items', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        '## Tips\n\n- One.\n- Two.\n\n<details><summary>Template</summary>\n\n#### Summary\n\nWhat changed.\n\n</details>\n\n## Skills\n\n**Tip one.** Do a thing.\n\n**Tip two.** Do another.\n\n<details><summary>More</summary>\n\n- a note\n\n</details>',
+      ),
+    );
+    expect(article.sections.tips?.items.map((item) => item.text)).toEqual(['One.', 'Two.']);
+    expect(article.sections.skills?.items.map(({ name, text }) => [name, text])).toEqual([
+      ['Tip one', 'Do a thing.'],
+      ['Tip two', 'Do another.\n\nMore\n\n- a note'],
+    ]);
   });
 
   it('GIVEN a named item ending its list, then a code block or paragraphs at the margin THEN they are its text, as the page shows them under it', () => {

@@ -98,6 +98,11 @@ describe('a paragraph written over several lines', () => {
     expect(text(table)).toBe('Scope by level:\n\nLevel | Scope\n**Senior** | team\nStaff | `ab` | c');
     expect(text(headerless)).toBe('Scope by level:\n\nLevel | Scope\nSenior | team');
     expect(text(['| a | b |', '|---|---|', '|  | x |', '| | |'])).toBe('Scope by level:\n\na | b\nx');
+    // A bold cell opening it names no item, as a bold phrase opening a paragraph may.
+    const bold = ['| **Tip:** | Why |', '|---|---|', '| Listen | It helps |'];
+    const twice = sections(['## Tips', '', ...bold, '', ...bold].join('\n')).tips;
+    expect(twice?.items).toEqual([]);
+    expect(twice?.text).toBe('**Tip:** | Why\nListen | It helps\n\n**Tip:** | Why\nListen | It helps');
     expect(text(table)).toBe(
       sections(
         [
