@@ -147,16 +147,21 @@ function blogLinkNote(site: LoadedContent['site'], { links, from }: SiteBlogLink
   if (unset.length === 0) return [];
   const being = `${unset.join(' and ')} being unset`;
   if (from !== undefined) {
-    const tags = links.tag === undefined ? 'no tag pages' : `tags at ${links.tag}`;
-    const blog = `posts at ${links.blog}${
-      from.generator === 'Hugo'
-        ? from.section === undefined
-          ? ' (its home page: the posts are in no section)'
-          : ` (the section ${from.section}, where most of these posts are)`
-        : ' (its home page)'
-    }`;
+    // Only what was left unset: the one set is the admin's own.
+    const where = [
+      links.unset.blog
+        ? `posts at ${links.blog}${
+            from.generator === 'Jekyll'
+              ? ' (its home page)'
+              : from.section === undefined
+                ? ' (its home page: the posts are in no section)'
+                : ` (the section ${from.section}, where most of these posts are)`
+          }`
+        : '',
+      links.unset.tag ? (links.tag === undefined ? 'no tag pages' : `tags at ${links.tag}`) : '',
+    ].filter(Boolean);
     return [
-      `The buttons of /articles and /search link where a ${from.generator} site lists ${blog} and ${tags}, ${being}; set them if the site's theme puts them elsewhere (see the README, "Use your blog's content").`,
+      `The buttons of /articles and /search link where a ${from.generator} site lists ${where.join(' and ')}, ${being}; set ${unset.length === 1 ? 'it' : 'them'} if the site's theme puts them elsewhere (see the README, "Use your blog's content").`,
     ];
   }
   if (!site.eleventy || !links.unset.blog || !links.unset.tag) return [];
@@ -196,10 +201,12 @@ function staticFileNotes(files: readonly string[]): string[] {
 /** A Hugo site's pages that are no posts (see HugoMainSections): said with what made them so. */
 function sitePageNotes({ hugoMain, sitePages }: LoadedContent['site']): string[] {
   if (sitePages.length === 0 || hugoMain === undefined) return [];
+  // Without mainSections, pages are left out only where some section holds pages: then the main
+  // section is the one with the most (see HugoMainSections).
   const why =
-    hugoMain.named === undefined
-      ? "at the top of the Hugo site's content, not articles: like its about or search page, they are in no section, where its posts are (its mainSections, or params.mainSections, chooses the sections read)"
-      : `outside the Hugo site's main sections (${hugoMain.named.join(', ')}: its mainSections), not articles`;
+    hugoMain.named !== undefined
+      ? `outside the Hugo site's main sections (${hugoMain.named.join(', ')}: its mainSections), not articles`
+      : `outside the Hugo site's main section (${hugoMain.largest ?? ''}: the one with the most pages, as Hugo takes it without mainSections), not articles: like its about or search page, they are in no section or in another (its mainSections, or params.mainSections, chooses the sections read)`;
   return [`${sitePages.length} page(s) ${why}:`, ...sitePages.map((file) => `  ${file}`)];
 }
 

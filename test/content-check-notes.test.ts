@@ -97,9 +97,9 @@ describe("content:check on a generator's site linked with the bot's default blog
     expect(await noted({ CONTENT_DIR: join(hugo, 'content') })).toBe(
       `The buttons of /articles and /search link where a Hugo site lists posts at /posts/ (the section posts, where most of these posts are) and tags at /tags/:tagslug/, BLOG_URL and TAG_URL being unset; set them if the site's theme puts them elsewhere (see the README, "Use your blog's content").`,
     );
-    // One set: the other is the generator's.
-    expect(await noted({ CONTENT_DIR: join(hugo, 'content'), BLOG_URL: '/writing/' })).toMatch(
-      /lists posts at \/writing\/ .* and tags at \/tags\/:tagslug\/, TAG_URL being unset;/,
+    // One set: the other is the generator's, and only it is said.
+    expect(await noted({ CONTENT_DIR: join(hugo, 'content'), BLOG_URL: '/writing/' })).toBe(
+      `The buttons of /articles and /search link where a Hugo site lists tags at /tags/:tagslug/, TAG_URL being unset; set it if the site's theme puts them elsewhere (see the README, "Use your blog's content").`,
     );
     // Posts in content/blog: the default BLOG_URL is right, and the note says so.
     const hugoBlog = folder('hugo-blog-links', {

@@ -18,6 +18,7 @@ import {
   displayName,
   fileSignature,
   findArticles,
+  hugoPrefixOf,
   hugoSection,
   isArticlePath,
   isBundleIndex,
@@ -210,10 +211,9 @@ export class ContentLibrary {
     ms: 0,
   };
 
-  /** The index to answer from now. Read it once per answer. */
   /** Which generator's site the folder is, as the last walk found it (see siteBlogLinks). */
   get site(): SiteKind {
-    const prefix = this.#cascades.above?.prefix.split(sep).join('/');
+    const prefix = hugoPrefixOf(this.#cascades);
     return {
       jekyll: this.#jekyll,
       hugo: this.#hugo,
@@ -221,6 +221,7 @@ export class ContentLibrary {
     };
   }
 
+  /** The index to answer from now. Read it once per answer. */
   get current(): ContentIndex {
     return this.#index;
   }
@@ -587,7 +588,7 @@ export class ContentLibrary {
       if (found.sitePages.length > 0 && !isDeepStrictEqual(found.sitePages, this.#sitePages))
         this.#options.logger.info(
           { pages: found.sitePages.slice(0, MAX_NAMED), count: found.sitePages.length },
-          "the Hugo site's pages in no section (about, search), or outside its mainSections, are not posts: not read",
+          "the Hugo site's pages in no section (about, search), or outside its main sections (its mainSections, else its section with the most pages), are not posts: not read",
         );
       this.#sitePages = found.sitePages;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).

@@ -209,8 +209,13 @@ export function parseSettingsOf(
     hugo: hugo !== undefined,
     timeZone,
     permalinks,
-    hugoPrefix: cascades?.above?.prefix.split(sep).join('/'),
+    hugoPrefix: hugoPrefixOf(cascades),
   };
+}
+
+/** Where the content folder is in Hugo's content, as a path with `/` (`posts` for `content/posts`), if inside it. */
+export function hugoPrefixOf(cascades: Pick<HugoCascades, 'above'> | undefined): string | undefined {
+  return cascades?.above?.prefix.split(sep).join('/');
 }
 
 /** How a file's address is made (see {@link addressOf}), and what set its pattern, as notes name it. */

@@ -1,6 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import type { Article } from '../core/article.js';
 import type { BlogLinks } from '../core/blog-links.js';
+import { mostCommon } from '../core/hugo-sections.js';
 
 /** What the walk found the content folder to be: the generators whose pages the bot knows. */
 export interface SiteKind {
@@ -91,13 +92,4 @@ function mostCommonFolder(articles: readonly Article[], content: string, prefix:
       return folder !== undefined && folder !== '..' && rest.length > 0 ? folder : undefined;
     }),
   );
-}
-
-/** The name given most often (the first of those given as often), if any. */
-function mostCommon(names: readonly (string | undefined)[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const name of names) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
-  let best: [string, number] | undefined;
-  for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;
-  return best?.[0];
 }

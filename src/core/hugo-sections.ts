@@ -11,16 +11,26 @@ export interface HugoMainSections {
   readonly named: readonly string[] | undefined;
   /** Whether any page of the content is in a section. */
   readonly sectioned: boolean;
-  /** Without `named`, the section with the most pages (the first in file order of those with as many). */
+  /** Without `named`, the section with the most pages (see largestSection). */
   readonly largest?: string;
 }
 
-/** The section with the most pages of `sections` (each page's, `''` at the top), the first of equals. */
+/** The section with the most pages of `sections` (each page's, `''` at the top). */
 export function largestSection(sections: readonly string[]): string | undefined {
+  return mostCommon(sections.map((section) => (section === '' ? undefined : section)));
+}
+
+/**
+ * The name given most often, if any; of those given as often, the first in code-point order, so that
+ * the order files are found in (the file system's) never decides.
+ */
+export function mostCommon(names: readonly (string | undefined)[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const section of sections) if (section !== '') counts.set(section, (counts.get(section) ?? 0) + 1);
+  for (const name of names) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
   let best: [string, number] | undefined;
-  for (const entry of counts) if (best === undefined || entry[1] > best[1]) best = entry;
+  for (const entry of counts)
+    if (best === undefined || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0]))
+      best = entry;
   return best?.[0];
 }
 
