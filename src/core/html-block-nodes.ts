@@ -489,21 +489,44 @@ function readyNodes(nodes: RootContent[], html: Html, levels: number): RootConte
   const first = html.position?.start.line;
   const last = html.position?.end.line ?? first;
   const root: Root = { type: 'root', children: nodes };
-  const stack: { node: Nodes; depth: number }[] = [{ node: root, depth: 0 }];
+  const stack: { node: Nodes; depth: number; marks: ReadonlySet<string> }[] = [
+    { node: root, depth: 0, marks: NO_MARKS },
+  ];
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { node } = top;
     if (node !== root) placeLines(node, html, first, last);
     if (!('children' in node)) continue;
     const depth = FLAT_PARENTS.has(node.type) ? top.depth : top.depth + 1;
     if (depth > levels) return undefined;
-    const children = tidied(node.children as Nodes[]);
+    const marks = isMark(node) && !top.marks.has(node.type) ? new Set([...top.marks, node.type]) : top.marks;
+    const children = tidied(unwrapped(node.children as Nodes[], marks));
     (node as { children: Nodes[] }).children = children;
     for (const [i, child] of children.entries()) {
       if (child.type === 'table') children[i] = tableLines(child);
     }
-    for (const child of children) stack.push({ node: child, depth });
+    for (const child of children) stack.push({ node: child, depth, marks });
   }
   return root.children;
+}
+
+const NO_MARKS: ReadonlySet<string> = new Set();
+
+/**
+ * Children without the marks of a kind they are already in (`marks`), their content in their place:
+ * bold in bold (`<b><strong>x</strong> y</b>`) is one bold, as in Markdown (see mark in
+ * markdown-tree.ts); written twice, its marks would show. Walked without recursion.
+ */
+function unwrapped(children: readonly Nodes[], marks: ReadonlySet<string>): Nodes[] {
+  if (marks.size === 0 || !children.some((child) => isMark(child) && marks.has(child.type)))
+    return [...children];
+  const kept: Nodes[] = [];
+  const stack: Nodes[] = [...children].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (isMark(node) && marks.has(node.type))
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    else kept.push(node);
+  }
+  return kept;
 }
 
 type Mark = Extract<Nodes, { type: 'emphasis' | 'strong' | 'delete' }>;

@@ -227,6 +227,13 @@ describe('HTML blocks past the budget', () => {
     expect(summary('<p><b>Note: </b>Text, <b> </b>then<i><b>Deep: </b></i>z; Plan<b>ahead</b>now</p>')).toBe(
       '**Note:** Text, then ***Deep:*** z; Plan **ahead** now',
     );
+    // Bold in bold is one bold, italic in italic one italic, as in Markdown.
+    expect(summary('<p><b><strong>Listen</strong> first</b> and <em><i>w</i> v</em></p>')).toBe(
+      '**Listen first** and *w v*',
+    );
+    expect(summary('<p><b>a <b>b</b> c</b> and <b>a <i>b <b>c</b></i></b></p>')).toBe(
+      '**a b c** and **a _b c_**',
+    );
     // Emphasis in emphasis, an emoji, an image's alt text in a link: the writer would encode a letter.
     expect(
       summary(
