@@ -2096,17 +2096,15 @@ function buildSection(
     }
   };
 
+  // What a `<details>` element holds (see foldedSpans) is folded away under its summary on the page:
+  // none of it makes items as the blocks around it do.
+  const foldedSpan = (node: RootContent): FoldedSpan | undefined =>
+    spanAt(foldedLines, node.position?.start.line);
+  const shown = section.parts.map((part) => part.filter((node) => foldedSpan(node) === undefined));
   // Tips written as paragraphs that open in a bold phrase (`**Seek mentorship.** Find …`), as many
   // blogs write them, are items only where nothing else makes any (a lead-in in bold above a list
   // stays text), and where at least two paragraphs open so: one (`**Note:** these assume …`), or
   // prose that opens with a bold word (`**Every** engineer …`), is the section's text.
-  // What a `<details>` element holds (see foldedSpans) is folded away under its summary on the page:
-  // none of it makes items as the blocks around it do.
-  const foldedSpan = (node: RootContent): FoldedSpan | undefined => {
-    const line = node.position?.start.line;
-    return line === undefined ? undefined : foldedLines.find(({ from, to }) => line >= from && line <= to);
-  };
-  const shown = section.parts.map((part) => part.filter((node) => foldedSpan(node) === undefined));
   const boldLed =
     !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
     shown.reduce((count, part) => count + part.filter(isItemStart).length, 0) >= 2;
@@ -2240,6 +2238,22 @@ function buildSection(
     return text === '' ? [] : [{ after: index, text }];
   });
   return { text: written(prose), items, interludes, dropped };
+}
+
+/** The span holding `line`, of spans in document order that do not overlap (a binary search). */
+function spanAt(spans: readonly FoldedSpan[], line: number | undefined): FoldedSpan | undefined {
+  if (line === undefined || spans.length === 0) return undefined;
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle];
+    if (span === undefined) return undefined;
+    if (line < span.from) high = middle - 1;
+    else if (line > span.to) low = middle + 1;
+    else return span;
+  }
+  return undefined;
 }
 
 /**
