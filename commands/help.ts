@@ -16,9 +16,15 @@ export default {
     ),
 
   async execute(interaction, { content, commandDefinitions }) {
+    // Only the commands offered where it is asked: in a DM, not /schedule (servers only).
+    const { context } = interaction;
+    const here =
+      context == null
+        ? commandDefinitions
+        : commandDefinitions.filter((definition) => definition.contexts?.includes(context) ?? true);
     await interaction.reply(
       replyOptions(
-        renderHelp(commandDefinitions, content.articles.length),
+        renderHelp(here, content.articles.length),
         interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
       ),
     );

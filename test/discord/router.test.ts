@@ -527,6 +527,20 @@ describe('/help', () => {
   });
 });
 
+describe('/help in a DM', () => {
+  it('GIVEN /help asked in a DM (context 1) THEN /schedule, offered in servers only, is not listed; in a server it is', async () => {
+    const { route } = setup();
+    const dm = Object.assign(chatInput('help'), { context: 1 });
+    await route(dm);
+    const listed = onlyReply(dm).embeds?.[0]?.description ?? '';
+    expect(listed).toContain('**/tips');
+    expect(listed).not.toContain('/schedule');
+    const server = Object.assign(chatInput('help'), { context: 0 });
+    await route(server);
+    expect(onlyReply(server).embeds?.[0]?.description).toContain('**/schedule** — ');
+  });
+});
+
 describe('the error boundary', () => {
   const throwing = (error: unknown, replyFirst = false): Command => ({
     data: { name: 'boom', toJSON: () => ({ name: 'boom', description: 'x' }) },
