@@ -201,12 +201,10 @@ function staticFileNotes(files: readonly string[]): string[] {
 /** A Hugo site's pages that are no posts (see HugoMainSections): said with what made them so. */
 function sitePageNotes({ hugoMain, sitePages }: LoadedContent['site']): string[] {
   if (sitePages.length === 0 || hugoMain === undefined) return [];
-  // Without mainSections, pages are left out only where some section holds pages: then the main
-  // section is the one with the most (see HugoMainSections).
   const why =
-    hugoMain.named !== undefined
-      ? `outside the Hugo site's main sections (${hugoMain.named.join(', ')}: its mainSections), not articles`
-      : `outside the Hugo site's main section (${hugoMain.largest ?? ''}: the one with the most pages, as Hugo takes it without mainSections), not articles: like its about or search page, they are in no section or in another (its mainSections, or params.mainSections, chooses the sections read)`;
+    hugoMain.named === undefined
+      ? "at the top of the Hugo site's content, not articles: like its about or search page, they are in no section, where its posts are (its mainSections, or params.mainSections, chooses the sections read)"
+      : `outside the Hugo site's main sections (${hugoMain.named.join(', ')}: its mainSections), not articles`;
   return [`${sitePages.length} page(s) ${why}:`, ...sitePages.map((file) => `  ${file}`)];
 }
 

@@ -301,7 +301,7 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect([result.code, result.stderr]).toEqual([0, '']);
     expect(result.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(/^1 article\(s\) in 1 file\(s\): all valid/) as string,
-      "2 page(s) outside the Hugo site's main section (posts: the one with the most pages, as Hugo takes it without mainSections), not articles: like its about or search page, they are in no section or in another (its mainSections, or params.mainSections, chooses the sections read):",
+      "2 page(s) at the top of the Hugo site's content, not articles: like its about or search page, they are in no section, where its posts are (its mainSections, or params.mainSections, chooses the sections read):",
       expect.stringMatching(/^ {2}\S*hugo-pages\/content\/about\.md$/) as string,
       expect.stringMatching(/^ {2}\S*hugo-pages\/content\/search\.md$/) as string,
     ]);

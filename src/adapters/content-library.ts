@@ -508,16 +508,19 @@ export class ContentLibrary {
         rescan = true;
         continue;
       }
-      // Which of a Hugo site's pages are posts may change (see HugoMainSections), which only a walk
-      // tells: at a page added to a section or gone from one; at a page at the top while sections
-      // hold posts (perhaps none any more). Other edits change nothing of it.
+      // Whether a Hugo site's pages at the top are posts may change (see HugoMainSections), which
+      // only a walk tells: at its first post in a section; at one there gone while pages at the top
+      // are left out (perhaps its last); at a page at the top while sections hold posts (perhaps
+      // none any more). Other edits change nothing of it.
       const main = this.#hugoMain;
       if (main !== undefined) {
         const section = hugoSection(inside, this.#hugo, this.#bundles);
-        // Without mainSections, which section has the most pages may change at any page added to a
-        // section or gone from one (a page of a section not read is none of the files).
-        const counted = info === undefined || !this.#files.has(displayName(dir, inside));
-        if (main.named === undefined && (section !== '' ? !main.sectioned || counted : main.sectioned)) {
+        if (
+          main.named === undefined &&
+          (section !== ''
+            ? !main.sectioned || (info === undefined && this.#sitePages.length > 0)
+            : main.sectioned)
+        ) {
           rescan = true;
           continue;
         }
@@ -588,7 +591,7 @@ export class ContentLibrary {
       if (found.sitePages.length > 0 && !isDeepStrictEqual(found.sitePages, this.#sitePages))
         this.#options.logger.info(
           { pages: found.sitePages.slice(0, MAX_NAMED), count: found.sitePages.length },
-          "the Hugo site's pages in no section (about, search), or outside its main sections (its mainSections, else its section with the most pages), are not posts: not read",
+          "the Hugo site's pages in no section (about, search), or outside its mainSections, are not posts: not read",
         );
       this.#sitePages = found.sitePages;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).

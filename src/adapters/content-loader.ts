@@ -25,7 +25,6 @@ import { fieldOf, hugoPagePath, isFields, mergeCascades, type Cascade } from '..
 import {
   hugoSectionOf,
   isMainSection,
-  largestSection,
   mainSectionsOf,
   type HugoMainSections,
 } from '../core/hugo-sections.js';
@@ -1014,16 +1013,10 @@ export async function findArticles(
     hugoSite === undefined || hugoSite.above !== undefined || hugoSite.languageDirs
       ? undefined
       : pages.map(({ inside }) => hugoSection(inside, hugo, bundles));
-  const largest =
-    sections === undefined || hugoSite?.mainSections !== undefined ? undefined : largestSection(sections);
   const hugoMain: HugoMainSections | undefined =
     sections === undefined || hugoSite === undefined
       ? undefined
-      : {
-          named: hugoSite.mainSections,
-          sectioned: sections.some((section) => section !== ''),
-          ...(largest === undefined ? {} : { largest }),
-        };
+      : { named: hugoSite.mainSections, sectioned: sections.some((section) => section !== '') };
   const sitePages: string[] = [];
   const files = pages
     .filter(({ inside }, i) => {

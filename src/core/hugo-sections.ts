@@ -1,23 +1,15 @@
 /**
  * Which of a Hugo site's pages are its posts. Hugo lists on a blog's home page the pages of its main
- * sections (`mainSections` or `params.mainSections`, else the top-level section with the most pages,
- * as `.Site.MainSections` falls back to): a page at the top of its content (`about.md`, a theme's
- * `search.md` and `archives.md`) is in no section, a page of the site rather than a post, and so is
- * a theme's `content/page/` of about, archives and search pages beside `content/post/`. A blog
- * with no sections (a blog of top-level posts) has the pages at the top read.
+ * sections (`mainSections` or `params.mainSections`, else the section with the most pages): a page at the top of its
+ * content (`about.md`, a theme's `search.md` and `archives.md`) is in no section, a page of the site
+ * rather than a post. Without `mainSections`, every section's pages are read, and the top's too when
+ * the blog has no sections (a blog of top-level posts).
  */
 export interface HugoMainSections {
   /** The configuration's `mainSections` (or `params.mainSections`), lowercased; undefined when it sets none. */
   readonly named: readonly string[] | undefined;
   /** Whether any page of the content is in a section. */
   readonly sectioned: boolean;
-  /** Without `named`, the section with the most pages (see largestSection). */
-  readonly largest?: string;
-}
-
-/** The section with the most pages of `sections` (each page's, `''` at the top). */
-export function largestSection(sections: readonly string[]): string | undefined {
-  return mostCommon(sections.map((section) => (section === '' ? undefined : section)));
 }
 
 /**
@@ -47,7 +39,6 @@ export function hugoSectionOf(parts: readonly string[], isBundle: (top: string) 
 /** Whether a page of `section` is one of the site's posts (see {@link HugoMainSections}). */
 export function isMainSection(section: string, main: HugoMainSections): boolean {
   if (main.named !== undefined) return main.named.includes(section.toLowerCase());
-  if (main.largest !== undefined) return section === main.largest;
   return section !== '' || !main.sectioned;
 }
 

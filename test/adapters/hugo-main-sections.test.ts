@@ -6,12 +6,7 @@ import { ContentLibrary } from '../../src/adapters/content-library.js';
 import { findArticles, loadContent } from '../../src/adapters/content-loader.js';
 import { ContentStore } from '../../src/adapters/content-store.js';
 import { createLogger } from '../../src/adapters/logger.js';
-import {
-  hugoSectionOf,
-  isMainSection,
-  largestSection,
-  mainSectionsOf,
-} from '../../src/core/hugo-sections.js';
+import { hugoSectionOf, isMainSection, mainSectionsOf } from '../../src/core/hugo-sections.js';
 import { articleSource } from '../helpers/articles.js';
 import { eventually } from '../helpers/eventually.js';
 
@@ -42,27 +37,19 @@ beforeEach(() => {
 afterEach(() => rmSync(site, { recursive: true, force: true }));
 
 describe("a Hugo site's posts are the pages of its sections", () => {
-  it('GIVEN pages at the top of a sectioned content folder (about, search, a top-level bundle), and no mainSections THEN the section with the most pages holds the articles; the others are the site’s pages, and said so', async () => {
+  it('GIVEN pages at the top of a sectioned content folder (about, search, a top-level bundle) THEN they are the site’s pages, not articles, and said so', async () => {
     const found = await findArticles(join(site, 'content'));
     expect(found.files.map((file) => file.file).sort()).toEqual(
-      ['posts/first-one-on-ones.md', 'posts/staff-path/index.md'].map((file) => join(site, 'content', file)),
-    );
-    expect(found.sitePages).toEqual(
-      ['about.md', 'archives.md', 'contact/index.md', 'notes/delegation.md', 'search.md'].map((file) =>
+      ['notes/delegation.md', 'posts/first-one-on-ones.md', 'posts/staff-path/index.md'].map((file) =>
         join(site, 'content', file),
       ),
     );
-    expect(await titlesIn('content')).toEqual(['First one-on-ones', 'The staff path']);
+    expect(found.sitePages).toEqual(
+      ['about.md', 'archives.md', 'contact/index.md', 'search.md'].map((file) => join(site, 'content', file)),
+    );
+    expect(await titlesIn('content')).toEqual(['First one-on-ones', 'On delegation', 'The staff path']);
     // At the site's folder alike: its `content` is Hugo's content.
-    expect(await titlesIn('.')).toEqual(['First one-on-ones', 'The staff path']);
-  });
-
-  it('GIVEN a theme’s content/page/ (about, archives, search) beside its posts, and no mainSections THEN only the posts, as Hugo’s .Site.MainSections falls back to its largest section', async () => {
-    for (const page of ['about', 'archives', 'search', 'links'])
-      put(`content/page/${page}/index.md`, themePage(page, page));
-    for (const title of ['One', 'Two', 'Three', 'Four', 'Five'])
-      put(`content/post/${title.toLowerCase()}/index.md`, post(title));
-    expect(await titlesIn('content')).toEqual(['Five', 'Four', 'One', 'Three', 'Two']);
+    expect(await titlesIn('.')).toEqual(['First one-on-ones', 'On delegation', 'The staff path']);
   });
 
   it("GIVEN a site page's translations (about/index.fr.md) THEN only the one in the language read is named as left out", async () => {
@@ -98,9 +85,9 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     put('config/_default/hugo.yaml', 'title: A blog\n');
     put('config/_default/params.yaml', 'mainSections:\n  - notes\n');
     expect(await titlesIn('content')).toEqual(['On delegation']);
-    // Not a list of names: as if unset (the section with the most pages).
+    // Not a list of names: as if unset.
     put('config/_default/params.yaml', 'mainSections: 3\n');
-    expect(await titlesIn('content')).toEqual(['First one-on-ones', 'The staff path']);
+    expect(await titlesIn('content')).toEqual(['First one-on-ones', 'On delegation', 'The staff path']);
     // Hugo 0.112's own key, at the top of the configuration, over the older one in params.
     put('config/_default/hugo.yaml', 'title: A blog\nmainSections: [posts]\n');
     put('config/_default/params.yaml', 'mainSections:\n  - notes\n');
@@ -129,11 +116,9 @@ describe("a Hugo site's posts are the pages of its sections", () => {
     const found = await findArticles(join(site, 'content'));
     expect(found.folders.some((folder) => folder.startsWith(join(site, 'content', 'fr')))).toBe(false);
     expect(found.sitePages).toEqual(
-      ['about.md', 'archives.md', 'contact/index.md', 'notes/delegation.md', 'search.md'].map((file) =>
-        join(site, 'content', file),
-      ),
+      ['about.md', 'archives.md', 'contact/index.md', 'search.md'].map((file) => join(site, 'content', file)),
     );
-    const english = ['First one-on-ones', 'The staff path'];
+    const english = ['First one-on-ones', 'On delegation', 'The staff path'];
     expect(await titlesIn('content')).toEqual(english);
     expect(await titlesIn('.')).toEqual(english);
     // At French's own folder, its own top pages are left out as any Hugo content's are.
@@ -151,27 +136,6 @@ describe("a watched Hugo site's sections", () => {
   afterEach(async () => {
     await library?.close();
     library = undefined;
-  });
-
-  it('GIVEN no mainSections and pages added to another section until it has the most THEN its pages are the articles; removed, the first’s again', async () => {
-    const logger = createLogger({ level: 'silent' });
-    library = await ContentLibrary.open(
-      {
-        dir: join(site, 'content'),
-        siteUrl: 'https://blog.example',
-        logger,
-        store: ContentStore.memory(logger),
-      },
-      { watch: true },
-    );
-    const titles = (): string[] => (library?.current.articles ?? []).map((a) => a.title).sort();
-    expect(titles()).toEqual(['First one-on-ones', 'The staff path']);
-    put('content/notes/feedback.md', post('On feedback'));
-    put('content/notes/hiring.md', post('On hiring'));
-    await eventually(() => expect(titles()).toEqual(['On delegation', 'On feedback', 'On hiring']));
-    unlinkSync(join(site, 'content/notes/hiring.md'));
-    unlinkSync(join(site, 'content/notes/feedback.md'));
-    await eventually(() => expect(titles()).toEqual(['First one-on-ones', 'The staff path']));
   });
 
   it('GIVEN a blog of top-level posts gets its first post in a section THEN the top pages leave; with it gone, they are read again', async () => {
@@ -215,10 +179,6 @@ describe('hugo-sections (pure)', () => {
     expect(isMainSection('', { named: undefined, sectioned: true })).toBe(false);
     expect(isMainSection('', { named: undefined, sectioned: false })).toBe(true);
     expect(isMainSection('notes', { named: undefined, sectioned: true })).toBe(true);
-    expect(isMainSection('notes', { named: undefined, sectioned: true, largest: 'posts' })).toBe(false);
-    expect(isMainSection('posts', { named: undefined, sectioned: true, largest: 'posts' })).toBe(true);
-    expect(largestSection(['', 'notes', 'posts', 'posts', 'notes', ''])).toBe('notes');
-    expect(largestSection(['', ''])).toBeUndefined();
     expect(isMainSection('Posts', { named: ['posts'], sectioned: true })).toBe(true);
     expect(isMainSection('notes', { named: ['posts'], sectioned: true })).toBe(false);
     expect(mainSectionsOf(['Posts', ' notes '])).toEqual(['posts', 'notes']);
