@@ -3,6 +3,7 @@ import type { RuleBlock } from 'markdown-it/lib/parser_block.mjs';
 import abbr from 'markdown-it-abbr';
 import deflist from 'markdown-it-deflist';
 import type { FoldedSpan } from './html-block-nodes.js';
+import { TextPieces } from './text-pieces.js';
 import footnote from 'markdown-it-footnote';
 import type {
   FootnoteReference,
@@ -563,19 +564,18 @@ function phrasing(
   const root: { children: PhrasingContent[] } = { children: [] };
   const stack: { children: PhrasingContent[] }[] = [root];
   const siblings = (): PhrasingContent[] => (stack[stack.length - 1] ?? root).children;
-  // The pieces of each text, joined once at the end: trimming a text grown line by line at every
-  // line ending took time that grew with the square of a paragraph's lines.
-  const pieces = new Map<Text, string[]>();
+  // The pieces of each text, joined once at the end (see TextPieces).
+  const pieces = new Map<Text, TextPieces>();
   const text = (value: string): void => {
     // markdown-it leaves empty texts where emphasis markers were.
     if (value === '') return;
     const list = siblings();
     const last = list[list.length - 1];
     const parts = last?.type === 'text' ? pieces.get(last) : undefined;
-    if (parts !== undefined) parts.push(value);
+    if (parts !== undefined) parts.add(value);
     else {
       const node: Text = { type: 'text', value: '', position };
-      pieces.set(node, [value]);
+      pieces.set(node, new TextPieces(value));
       list.push(node);
     }
   };
@@ -601,7 +601,7 @@ function phrasing(
     nodes
       .map((node) =>
         node.type === 'text'
-          ? (pieces.get(node)?.join('') ?? node.value)
+          ? (pieces.get(node)?.text() ?? node.value)
           : node.type === 'inlineCode'
             ? node.value
             : node.type === 'break' || (node.type === 'html' && /^<br\s*\/?>$/i.test(node.value.trim()))
@@ -622,15 +622,7 @@ function phrasing(
       case 'softbreak': {
         // markdown-it drops the spaces before a line ending, but not the tabs (CommonMark drops both).
         const last = siblings().at(-1);
-        const parts = last?.type === 'text' ? pieces.get(last) : undefined;
-        while (parts !== undefined && parts.length > 0) {
-          const trimmed = withoutTrailingBlanks(parts[parts.length - 1] ?? '');
-          if (trimmed !== '') {
-            parts[parts.length - 1] = trimmed;
-            break;
-          }
-          parts.pop();
-        }
+        if (last?.type === 'text') pieces.get(last)?.trimEnd(withoutTrailingBlanks);
         text(oneLine ? ' ' : '\n');
         break;
       }
@@ -708,7 +700,7 @@ function phrasing(
         break;
     }
   }
-  for (const [node, parts] of pieces) node.value = parts.join('');
+  for (const [node, parts] of pieces) node.value = parts.text();
   for (const level of holders) {
     const tidy = tidied(level) as PhrasingContent[];
     level.length = 0;

@@ -41,6 +41,7 @@ import {
   type Replacement,
 } from './outside-code.js';
 import { isHttpUrl, resolveLink } from './urls.js';
+import { TextPieces } from './text-pieces.js';
 import { joinedLines, withoutTrailingBlanks } from './white-space.js';
 
 /**
@@ -1199,10 +1200,10 @@ const OPENER_REACH = 64;
 
 /**
  * Whether a bracket or quote that may open a pair ends `text`, but for blanks and marks after it: a
- * mark anywhere else would empty none (see withoutEmptiedPairs), and is not made. Only the last 64
- * characters are looked at, so that a text joined again and again is not read again and again.
+ * mark anywhere else would empty none (see withoutEmptiedPairs), and is not made. Only the last
+ * {@link OPENER_REACH} characters are looked at, so that a text joined again and again is not read
+ * again and again.
  */
-
 function opensBefore(text: string, previous?: Nodes): boolean {
   const stop = Math.max(0, text.length - OPENER_REACH);
   let i = text.length - 1;
@@ -1276,16 +1277,18 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
   let opened = false;
   // HTML left out since the last text (see LEFT_OUT): a mark where the next one joins.
   let mark = '';
-  // The last of `joined` while it is a text, in pieces (see Joining).
-  let run: Joining | undefined;
+  // The last of `joined` while it is a text, in pieces (see TextPieces).
+  let run: TextPieces | undefined;
   const settle = (): void => {
-    if (run !== undefined) joined[joined.length - 1] = run.text();
+    const last = joined[joined.length - 1];
+    if (run !== undefined && last?.type === 'text')
+      joined[joined.length - 1] = { ...last, value: run.text() };
     run = undefined;
   };
   const add = (node: Nodes): void => {
     settle();
     joined.push(node);
-    if (node.type === 'text') run = new Joining(node);
+    if (node.type === 'text') run = new TextPieces(node.value);
   };
   for (const node of nodes) {
     if (node === SEPARATOR) {
@@ -1345,52 +1348,6 @@ function joinTexts(nodes: readonly Nodes[]): Nodes[] {
   settle();
   if (joined[joined.length - 1]?.type === 'break') joined.pop();
   return joined;
-}
-
-/**
- * A text that joinTexts is joining: its pieces, joined once it is done, and its end read without
- * joining them. A text joined again and again, and read at its end each time, took time that grew
- * with the square of its length (a paragraph of 50,000 tags: a minute).
- */
-class Joining {
-  readonly #node: Text;
-  readonly #pieces: string[];
-
-  constructor(node: Text) {
-    this.#node = node;
-    this.#pieces = [node.value];
-  }
-
-  add(piece: string): void {
-    this.#pieces.push(piece);
-  }
-
-  /** Its last `length` characters, or all of it when it is shorter. */
-  end(length: number): string {
-    let end = '';
-    for (let i = this.#pieces.length - 1; i >= 0 && end.length < length; i--)
-      end = (this.#pieces[i] ?? '').slice(-(length - end.length)) + end;
-    return end;
-  }
-
-  /** Its end cut as `trim` cuts a text's end, across pieces that it empties. */
-  trimEnd(trim: (piece: string) => string): void {
-    for (let last = this.#pieces.pop(); last !== undefined; last = this.#pieces.pop()) {
-      const trimmed = trim(last);
-      if (trimmed !== '') {
-        this.#pieces.push(trimmed);
-        return;
-      }
-    }
-  }
-
-  isEmpty(): boolean {
-    return this.#pieces.every((piece) => piece === '');
-  }
-
-  text(): Text {
-    return { ...this.#node, value: this.#pieces.join('') };
-  }
 }
 
 /** Whether two nodes, side by side, show no space or line break between them, nor at an end. */
