@@ -25,5 +25,5 @@ export function isBlockTag(html: string): boolean {
 export const OPENING_TAG =
   /^<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b)[a-z][\w-]*(?:\s[^>]*)?(?<!\/)>$/i;
 
-/** A closing tag (`</strong>`), as markdown-it reads one in a paragraph. */
-export const CLOSING_TAG = /^<\/[A-Za-z][A-Za-z\d-]*\s*>$/;
+/** A closing tag (`</strong>`), as markdown-it reads one in a paragraph; its name the first group. */
+export const CLOSING_TAG = /^<\/([A-Za-z][A-Za-z\d-]*)\s*>$/;

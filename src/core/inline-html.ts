@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities';
 import type { Token } from 'markdown-it';
+import { CLOSING_TAG } from './html-blocks.js';
 
 /*
  * Inline HTML in a Markdown text (`<a href="…" target="_blank">`, `<strong>`, `<del>`, `<kbd>`), as
@@ -42,8 +43,8 @@ const KINDS: Readonly<Record<string, InlineKind>> = {
  */
 const MAX_OPEN = 8;
 
+/** An opening tag: its name, and its attributes as written. */
 const OPENING = /^<([A-Za-z][A-Za-z\d-]*)(\s[^>]*)?>$/;
-const CLOSING = /^<\/([A-Za-z][A-Za-z\d-]*)\s*>$/;
 
 /**
  * The inline tokens of one block (markdown-it's) whose `html_inline` tag opens or closes one of the
@@ -90,7 +91,7 @@ export function pairedElements(tokens: readonly Token[]): Map<number, InlineElem
     if (token.type !== 'html_inline' || frame === undefined) continue;
     const html = token.content.trim();
     const opening = OPENING.exec(html);
-    const tag = (opening ?? CLOSING.exec(html))?.[1]?.toLowerCase();
+    const tag = (opening ?? CLOSING_TAG.exec(html))?.[1]?.toLowerCase();
     const kind = tag === undefined ? undefined : KINDS[tag];
     if (tag === undefined || kind === undefined) continue;
     const { open, counts } = frame;
