@@ -1,4 +1,5 @@
 import type { Article } from './article.js';
+import { fnv1a, FNV_OFFSET } from './fnv1a.js';
 
 /**
  * A short mark of a list of articles as it is paged through: their slugs, in order. A paging button
@@ -9,7 +10,7 @@ import type { Article } from './article.js';
 export function listStamp(articles: readonly Pick<Article, 'slug'>[]): string {
   let stamp = stamps.get(articles);
   if (stamp === undefined) {
-    let hash = 0x811c9dc5;
+    let hash = FNV_OFFSET;
     for (const { slug } of articles) hash = fnv1a(`${slug}\n`, hash);
     stamp = (hash >>> 0).toString(36).padStart(STAMP_LENGTH, '0').slice(-STAMP_LENGTH);
     stamps.set(articles, stamp);
@@ -22,13 +23,3 @@ const STAMP_LENGTH = 5;
 
 /** Each list's stamp: an index's lists stay the same arrays until the content changes. */
 const stamps = new WeakMap<readonly Pick<Article, 'slug'>[], string>();
-
-/** FNV-1a of `text`, from `hash`: a cheap, stable hash. */
-export function fnv1a(text: string, hash: number): number {
-  let next = hash;
-  for (let i = 0; i < text.length; i++) {
-    next ^= text.charCodeAt(i);
-    next = Math.imul(next, 0x01000193);
-  }
-  return next;
-}

@@ -1,5 +1,5 @@
 import type { ItemRef } from './content-index.js';
-import { fnv1a } from './list-stamp.js';
+import { fnv1a, FNV_OFFSET } from './fnv1a.js';
 
 /**
  * A server's walk through all tips: a shuffled order (given by `seed`) and the tips already
@@ -13,7 +13,7 @@ export interface Rotation {
 
 /** FNV-1a: a cheap, stable hash that orders the tips differently for each seed. */
 function rank(seed: number, id: string): number {
-  return fnv1a(id, 0x811c9dc5 ^ seed) >>> 0;
+  return fnv1a(id, FNV_OFFSET ^ seed) >>> 0;
 }
 
 /** The next tip of the rotation, and the rotation to save once it is posted. */
