@@ -3,6 +3,7 @@ import type {
   Code,
   Delete,
   FootnoteReference,
+  Heading,
   InlineCode,
   Nodes,
   Parents,
@@ -825,8 +826,25 @@ export const DISCORD_MARKDOWN: Options = {
   rule: '-',
   fences: true,
   fence: '`',
-  handlers: { text, break: lineBreak, code, inlineCode, footnoteReference, strong, delete: strikethrough },
+  handlers: {
+    text,
+    break: lineBreak,
+    code,
+    inlineCode,
+    footnoteReference,
+    strong,
+    delete: strikethrough,
+    heading,
+  },
 };
+
+/**
+ * A heading in a text (one folded in `<details>`, say) as one Discord draws: it draws `#` to `###`
+ * and shows a deeper one's `####` as written, so that one is its smallest, `###`.
+ */
+function heading(node: Heading, parent: Parents | undefined, state: State, info: Info): string {
+  return defaultHandlers.heading(node.depth > 3 ? { ...node, depth: 3 } : node, parent, state, info);
+}
 
 /**
  * A footnote reference as its marker, for a tree not made ready by toDiscordMarkdown (which places

@@ -4142,6 +4142,10 @@ describe('list items that would show nothing but marks are empty items', () => {
       ),
     );
     expect(article.sections.tips?.items.map((item) => item.text)).toEqual(['One.', 'Two.']);
+    // Written as the smallest heading Discord draws: it shows a `####` as written.
+    expect(article.sections.tips?.interludes).toEqual([
+      { after: 1, text: 'Template\n\n### Summary\n\nWhat changed.' },
+    ]);
     expect(article.sections.skills?.items.map(({ name, text }) => [name, text])).toEqual([
       ['Tip one', 'Do a thing.'],
       ['Tip two', 'Do another.\n\nMore\n\n- a note'],
