@@ -1539,6 +1539,9 @@ async function readConfigStart(path: string): Promise<string | undefined> {
   }
 }
 
+/** A file of Hugo's configuration folder that holds one language's settings: `languages.de.toml`. */
+const LANGUAGE_CONFIG_FILE = /^languages\.([^.]+)\.(?:toml|yaml|yml|json)$/i;
+
 /** Hugo's configuration files, in the order it looks for them (`hugo.*` before `config.*`). */
 const HUGO_CONFIG_FILES = ['hugo', 'config'].flatMap((name) =>
   ['toml', 'yaml', 'yml', 'json'].map((ext) => `${name}.${ext}`),
@@ -1567,32 +1570,49 @@ async function hugoConfigOf(
   problems: readonly ConfigProblem[];
 }> {
   // Hugo reads the first of its files in the site's folder, and those of `config/_default`, where a
-  // file named by a key holds that key's value (`permalinks.toml`); `config/production`'s over them
-  // all, as `hugo` builds the site (its `baseURL` where `_default`'s is `localhost` for `hugo server`).
-  const folderFiles = (folder: string): { file: string; key?: string }[] => [
-    ...HUGO_CONFIG_FILES.map((name) => ({ file: join('config', folder, name) })),
-    ...['permalinks', 'params', 'languages'].flatMap((key) =>
-      ['toml', 'yaml', 'yml', 'json'].map((ext) => ({ file: join('config', folder, `${key}.${ext}`), key })),
-    ),
-  ];
-  const files: { file: string; key?: string }[] = [
-    ...folderFiles('production'),
+  // file named by a key holds that key's value (`permalinks.toml`), and one named by `languages` and
+  // a language that language's (`languages.de.toml`, as Blowfish and Congo set theirs up);
+  // `config/production`'s over them all, as `hugo` builds the site (its `baseURL` where `_default`'s
+  // is `localhost` for `hugo server`).
+  const folderFiles = async (folder: string): Promise<{ file: string; keys?: string[] }[]> => {
+    const perLanguage = (await readdir(join(site, 'config', folder)).catch(() => []))
+      .map((name) => LANGUAGE_CONFIG_FILE.exec(name))
+      .filter((match) => match !== null)
+      .map(([name, code = '']) => ({ file: join('config', folder, name), keys: ['languages', code] }))
+      .sort((a, b) => compare(a.file, b.file));
+    return [
+      ...HUGO_CONFIG_FILES.map((name) => ({ file: join('config', folder, name) })),
+      ...['permalinks', 'params', 'languages'].flatMap((key) =>
+        ['toml', 'yaml', 'yml', 'json'].map((ext) => ({
+          file: join('config', folder, `${key}.${ext}`),
+          keys: [key],
+        })),
+      ),
+      ...perLanguage,
+    ];
+  };
+  const files: { file: string; keys?: string[] }[] = [
+    ...(await folderFiles('production')),
     ...HUGO_CONFIG_FILES.filter((name) => names.includes(name))
       .slice(0, 1)
       .map((file) => ({ file })),
-    ...folderFiles('_default'),
+    ...(await folderFiles('_default')),
   ];
   const configs: { path: string; text: string; data: Record<string, unknown> }[] = [];
   const problems: ConfigProblem[] = [];
   // A file there that cannot be read (a typo being fixed) leaves the site's default language unknown.
   let unreadable = false;
-  for (const { file, key } of files) {
+  for (const { file, keys = [] } of files) {
     const path = join(site, file);
     const text = await readFile(path, 'utf8').catch(() => undefined);
     const data = text === undefined ? undefined : await configData(path, text, problems);
     if (text !== undefined && data === undefined) unreadable = true;
     if (text !== undefined && data !== undefined)
-      configs.push({ path, text, data: key === undefined ? data : { [key]: data } });
+      configs.push({
+        path,
+        text,
+        data: keys.reduceRight<Record<string, unknown>>((value, key) => ({ [key]: value }), data),
+      });
   }
   // Hugo reads its keys in any case (`buildFuture`, `buildfuture`): the first file's that sets it.
   const found = (name: string) =>

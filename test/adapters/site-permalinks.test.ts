@@ -396,6 +396,29 @@ describe("Hugo's translations named by file (post.en.md beside post.md)", () => 
     expect(titled(loaded.index.articles)['Bundle']).toBeUndefined();
   });
 
+  it('GIVEN one file per language in config/_default (languages.de.toml, as Blowfish sets them up) THEN those are the languages: a German post is under /de/, with its own baseURL where it has one', async () => {
+    put(
+      'config/_default/hugo.toml',
+      'defaultContentLanguage = "en"\n[permalinks]\nposts = "/:year/:month/:slug/"\n',
+    );
+    put('config/_default/languages.en.toml', 'languageCode = "en"\nweight = 1\n[params]\nisoCode = "en"\n');
+    put('config/_default/languages.de.toml', 'languageCode = "de"\nweight = 2\n');
+    put('content/posts/wechsel.de.md', yaml('title: Wechsel\ndate: 2024-07-01'));
+    put('content/posts/change.md', yaml('title: Change\ndate: 2024-07-02'));
+    const german = await loadContent(join(site, 'content'), 'https://blog.example', undefined, 'de');
+    expect(titled(german.index.articles)).toMatchObject({
+      Wechsel: 'https://blog.example/de/2024/07/wechsel/',
+    });
+    // Read in English, a post only in German is the German one, at its address (not `wechsel.de`).
+    const english = await loadContent(join(site, 'content'), 'https://blog.example');
+    expect(titled(english.index.articles)).toMatchObject({
+      Change: 'https://blog.example/2024/07/change/',
+      Wechsel: 'https://blog.example/de/2024/07/wechsel/',
+    });
+    put('config/_default/languages.de.yaml', 'baseURL: https://beispiel.de/\n');
+    expect((await configuredSiteAddress(site, 'de'))?.url).toBe('https://beispiel.de');
+  });
+
   it("GIVEN a post only in another of the site's languages, or named in the default one THEN its language is no part of its slug or address, as Hugo names it", async () => {
     frenchSite();
     put('content/posts/only.en.md', yaml('title: Only\ndate: 2024-01-05'));
