@@ -71,7 +71,12 @@ const READERS: ReadonlyMap<string, FieldReader> = new Map<string, FieldReader>([
   ['sections', checked('sections')],
   ['draft', yesOrNo],
   ['published', yesOrNo],
-  ['eleventyexcludefromcollections', yesOrNo],
+  // Or, as Eleventy 3 writes it, the collections left (`["posts"]`).
+  [
+    'eleventyexcludefromcollections',
+    (value) =>
+      Array.isArray(value) ? { value: value.filter((name) => typeof name === 'string') } : yesOrNo(value),
+  ],
   ['eleventynavigation', (value) => (value === null || value === undefined ? undefined : { value: true })],
   // Of computed data, only a `permalink` written as is (Eleventy sets it over the post's own).
   [

@@ -388,7 +388,7 @@ function parseSource({
     isYes(data['draft']) ||
     isNo(data['published']) ||
     data['permalink'] === false ||
-    isYes(data['eleventyexcludefromcollections']) ||
+    isExcludedFromPosts(data['eleventyexcludefromcollections']) ||
     (eleventy && isMenuPage(data, file)) ||
     isUnrendered(data)
   )
@@ -1019,6 +1019,16 @@ function withoutBlankKeys(fields: Record<string, unknown>): Record<string, unkno
 
 function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Whether Eleventy's `eleventyExcludeFromCollections` keeps a page out of the blog's list: `true`
+ * (every collection), or, as Eleventy 3 writes it, a list of collections naming `posts` or `post`,
+ * the collection of posts in its starters and docs (`["posts"]`, a "now" page).
+ */
+function isExcludedFromPosts(value: unknown): boolean {
+  if (!Array.isArray(value)) return isYes(value);
+  return value.some((name) => typeof name === 'string' && /^posts?$/i.test(name.trim()));
 }
 
 function isYesOrNo(value: unknown): boolean {

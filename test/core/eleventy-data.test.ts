@@ -37,6 +37,12 @@ describe("Eleventy's data files", () => {
       fields: { permalink: false, draft: 'yes' },
       problems: [],
     });
+    // Eleventy 3's list of the collections a page is left out of: its names.
+    expect(readDataFile('{"eleventyExcludeFromCollections": ["posts", 3]}')).toEqual({
+      ok: true,
+      fields: { eleventyexcludefromcollections: ['posts'] },
+      problems: [],
+    });
   });
 
   it("GIVEN eleventyComputed THEN only its permalink written as is (text or false) is read; a function's or a bad one's is not", () => {

@@ -3996,6 +3996,14 @@ describe('empty fields, dates and pages as the generators read them', () => {
         unpublished: true,
       });
     expect(parsed('---\ntitle: T\neleventyExcludeFromCollections: false\n---\nBody.\n').ok).toBe(true);
+    // Eleventy 3's list of the collections left: out of the posts, or only out of another one.
+    const excluded = (list: string) =>
+      parsed(`---\ntitle: Now\neleventyExcludeFromCollections: ${list}\n---\nWhat I do now.\n`, 'now.md', {
+        eleventy: true,
+      });
+    expect(excluded('["posts"]')).toEqual({ ok: false, problems: [], unpublished: true });
+    expect(excluded('[sitemap, Post]')).toEqual({ ok: false, problems: [], unpublished: true });
+    expect(excluded('["sitemap"]').ok).toBe(true);
   });
 
   it("GIVEN Eleventy's eleventyNavigation on an undated page (a page of the site's menu: About, Home) THEN no article and no problem there; a dated one, or outside Eleventy, an article", () => {
