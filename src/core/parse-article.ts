@@ -1837,7 +1837,7 @@ function leadOf(
   );
   const lead = (node: RootContent): string => {
     const text = node.type === 'paragraph' ? withoutTitle(node, titleLines) : undefined;
-    return text === undefined || text.children.every(isImageOnly)
+    return text === undefined || text.children.every(isImageOnly) || isCaptionedPicture(text.children)
       ? ''
       : toDiscordMarkdown([text], siteUrl, { markers: false }).replace(/\s+/g, ' ').trim();
   };
@@ -1864,7 +1864,10 @@ function leadOf(
   }
   // Not a lead-in or a tip, which the sections' own commands show, while the post has text of its own.
   const outside = nodes.filter((node) => !inSections.has(node));
-  for (const node of outside) {
+  for (const [i, node] of outside.entries()) {
+    // A picture's caption, in italics below it, is no more the post's lead than the picture is.
+    const previous = outside[i - 1];
+    if (previous?.type === 'paragraph' && previous.children.every(isImageOnly) && isCaption(node)) continue;
     const text = lead(node);
     if (text !== '') return text;
   }
@@ -1893,6 +1896,29 @@ function withoutTitle(paragraph: Paragraph, titleLines: ReadonlySet<number>): Pa
   // The title's line ends in a hard break (see readAdmonitions), the text after it.
   if (next.type !== 'break') return paragraph;
   return rest.length === 0 ? undefined : { ...paragraph, children: rest };
+}
+
+/**
+ * Whether a paragraph is a picture and its caption: images first, then only italics (and the line
+ * break before them), as blogs write a photo's caption on the line below it.
+ */
+function isCaptionedPicture(children: readonly PhrasingContent[]): boolean {
+  const caption = children.findIndex((child) => !isImageOnly(child));
+  return caption > 0 && isCaption({ type: 'paragraph', children: children.slice(caption) });
+}
+
+/** Whether a node is a paragraph of italics alone (a caption), blanks and breaks between them. */
+function isCaption(node: RootContent): boolean {
+  return (
+    node.type === 'paragraph' &&
+    node.children.some((child) => child.type === 'emphasis') &&
+    node.children.every(
+      (child) =>
+        child.type === 'emphasis' ||
+        child.type === 'break' ||
+        (child.type === 'text' && child.value.trim() === ''),
+    )
+  );
 }
 
 /** An image, a link around nothing but images, or the blank or break between them. */

@@ -2059,6 +2059,11 @@ describe('bad content is reported with file, line and field', () => {
     expect(lead('<span></span>')).toBe('Real *intro*.');
     // A paragraph with text beside its image is the lead.
     expect(lead('![Cover](/c.jpg) The intro.')).toBe('[Cover](https://blog.example/c.jpg) The intro.');
+    // A photo's caption in italics below it, on the next line or as a paragraph, goes with it.
+    expect(lead('![Offsite](/o.jpg)\n*Our 2023 offsite in Lisbon.*')).toBe('Real *intro*.');
+    expect(lead('![Offsite](/o.jpg)\n\n_Our offsite._ *Lisbon.*')).toBe('Real *intro*.');
+    // Italics opening a post without a picture above are its lead.
+    expect(lead('*Italic intro.*')).toBe('*Italic intro.*');
   });
 
   it('GIVEN no summary and a <!--more--> divider THEN the paragraphs before it are the summary, as Hugo makes it', () => {
