@@ -1621,6 +1621,11 @@ interface OpenSection {
   parts: RootContent[][];
   /** The file's lines each part spans, after its heading (the last part's end is open). */
   spans: Array<[number, number]>;
+  /**
+   * For a section made of headings that each name one item of its kind (`### Tip 1: Ask`, see
+   * numberedItemHeading), under no heading of the kind: their depth. Another heading as high ends it.
+   */
+  itemDepth?: number | undefined;
 }
 
 function parseBody(
@@ -1697,10 +1702,39 @@ function parseBody(
       const kind = kindOf(text);
       const key = headingKey(text);
       headings.add(key);
-      if (current !== undefined && (kind !== undefined || node.depth <= current.depth)) {
+      const numbered = kind === undefined ? numberedItemHeading(node) : undefined;
+      if (
+        current !== undefined &&
+        (kind !== undefined ||
+          node.depth <= current.depth ||
+          (current.itemDepth !== undefined &&
+            node.depth <= current.itemDepth &&
+            (numbered?.kind !== current.kind || node.depth < current.itemDepth)))
+      ) {
         const span = current.spans.at(-1);
         if (span !== undefined) span[1] = lineOf(node) - 1;
         current = undefined;
+      }
+      // Headings that each name an item of a kind (`### Tip 1: Ask`, `### Tip 2: Listen`) outside any
+      // section are that section, each heading an item numbered as it says.
+      if (numbered !== undefined && current === undefined) {
+        const { kind: itemKind, heading } = numbered;
+        const span: [number, number] = [lineOf(node), Infinity];
+        const depth = node.depth - 1;
+        current = open.find((section) => section.kind === itemKind);
+        if (current === undefined) {
+          const name = `${itemKind[0]?.toUpperCase() ?? ''}${itemKind.slice(1)}`;
+          const named: Heading = { ...node, depth: 1, children: [{ type: 'text', value: name }] };
+          current = { kind: itemKind, heading: named, depth, parts: [[]], spans: [span] };
+          open.push(current);
+        } else {
+          current.depth = depth;
+          current.parts.push([]);
+          current.spans.push(span);
+        }
+        current.itemDepth = node.depth;
+        current.parts.at(-1)?.push(heading);
+        continue;
       }
       // Outside any section (inside one, it is an item's name), a heading naming a kind is not read
       // as its section: said, with what to write.
@@ -1718,9 +1752,15 @@ function parseBody(
           open.push(current);
         } else {
           current.depth = node.depth;
+          current.itemDepth = undefined;
           current.parts.push([]);
           current.spans.push(span);
         }
+        continue;
+      }
+      // In a section of its kind (`## Tips`, then `### Tip 1: Ask`), such a heading names its item too.
+      if (numbered !== undefined && numbered.kind === current?.kind) {
+        current.parts.at(-1)?.push(numbered.heading);
         continue;
       }
     }
@@ -2046,6 +2086,25 @@ function kindNamedIn(key: string): SectionKind | undefined {
   const words = key.split(' ');
   return SECTION_KINDS.find((kind) => DEFAULT_HEADINGS[kind].some((name) => words.includes(name)));
 }
+
+/**
+ * A heading that names one numbered item of a kind (`Tip 1: Ask early`, `Skill #2 - Writing`, `Tip 3.
+ * Listen`): the kind, and the heading as an item's sub-heading numbers it (`1. Ask early`).
+ */
+function numberedItemHeading(node: Heading): { kind: SectionKind; heading: Heading } | undefined {
+  const [first, ...rest] = node.children;
+  const match = first?.type === 'text' ? NUMBERED_ITEM.exec(first.value) : null;
+  if (first?.type !== 'text' || match === null) return undefined;
+  const word = (match[1] ?? '').toLowerCase();
+  const kind = SECTION_KINDS.find((one) => DEFAULT_HEADINGS[one].includes(word));
+  if (kind === undefined) return undefined;
+  const value = `${match[2] ?? ''}. ${first.value.slice(match[0].length)}`;
+  return { kind, heading: { ...node, children: [{ ...first, value }, ...rest] } };
+}
+
+/** `Tip 1: `, `Tip #2 - `, `Skill 3. `, `Motivation No. 4 — `, before an item's name. */
+const NUMBERED_ITEM =
+  /^(tip|skill|motivation)[ \t]*(?:#|no\.?[ \t]*)?(\d{1,3})[ \t]*(?:[:.)]|[-–—])[ \t]+(?=\S)/i;
 
 /** A heading compared as a name: case, marks and a number opening it (`## 3. Tips`) left out. */
 function headingKey(heading: string): string {

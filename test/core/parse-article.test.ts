@@ -318,6 +318,51 @@ describe('finding sections', () => {
     ]);
   });
 
+  it('GIVEN headings that each name a numbered tip (### Tip 1: …) under no Tips heading THEN they are the tips section, each an item with its number; a heading as high that names none ends it', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        [
+          'Hiring is hard.',
+          '',
+          '### Tip 1: Write the job description last',
+          'Decide first.',
+          '',
+          '### Tip #2 - Use a work sample',
+          'Under two hours.',
+          '',
+          '### Conclusion',
+          '',
+          'Hire well.',
+          '',
+          '## Skill 1. Writing',
+          '',
+          'Write well.',
+          '',
+          '## Skills',
+          '',
+          '### Skill 2: Reading',
+          '',
+          'Read well.',
+          '',
+          '## Tip: not numbered',
+          '',
+          'A heading without a number names no item.',
+        ].join('\n'),
+      ),
+    );
+    expect(article.sections.tips?.heading).toBe('Tips');
+    expect(article.sections.tips?.items).toEqual([
+      { name: 'Write the job description last', text: 'Decide first.', line: 10, number: 1 },
+      { name: 'Use a work sample', text: 'Under two hours.', line: 13, number: 2 },
+    ]);
+    expect(article.sections.skills?.items.map(({ name, number }) => [name, number])).toEqual([
+      ['Writing', 1],
+      ['Reading', 2],
+    ]);
+    expect(article.headingNotes?.map((note) => note.line)).toEqual([30]);
+  });
+
   it('GIVEN a section of paragraphs that open with bold THEN each is an item named by its bold phrase, the paragraphs after it its text', () => {
     const body = [
       '## Tips',
