@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { linkedSiteUrl, loadContent, type LoadedContent } from './adapters/content-loader.js';
+import { eleventyInputFolder } from './adapters/eleventy-input-folder.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
 import { formatProblem, type Article } from './core/article.js';
@@ -35,7 +36,10 @@ async function check(): Promise<number> {
     process.env.CONTENT_DIR = resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
   const settings = settingsFromEnvironment(loadContentConfig, 'content:check');
   if (settings === undefined) return 1;
-  const { contentDir, articleUrl, contentLanguage } = settings;
+  const { articleUrl, contentLanguage } = settings;
+  // At an Eleventy project's folder, its input folder, as the bot reads it (see eleventyInputFolder).
+  const input = await eleventyInputFolder(settings.contentDir);
+  const contentDir = input?.dir ?? settings.contentDir;
   // SITE_URL unset: the blog's own address, as its Hugo or Jekyll configuration gives it (as the bot takes it).
   const { url: siteUrl, configured: siteAddress } = await linkedSiteUrl(
     settings.siteUrl,
@@ -67,6 +71,11 @@ async function check(): Promise<number> {
       ? []
       : [
           `SITE_URL is unset: posts are linked on ${siteAddress.url}, the address ${siteAddress.setting} gives (set SITE_URL to link them elsewhere).`,
+        ]),
+    ...(input === undefined
+      ? []
+      : [
+          `Read as an Eleventy project's folder: only its input folder, ${contentDir} (${input.setting}), holds posts.`,
         ]),
     ...siteNotes(site),
     ...eleventyAddressNote(site.eleventy, articleUrl, index.articles),

@@ -5,6 +5,7 @@ import { ContentStore } from './adapters/content-store.js';
 import { collectGarbage } from './adapters/heap.js';
 import { ContentLibrary } from './adapters/content-library.js';
 import { linkedSiteUrl } from './adapters/content-loader.js';
+import { eleventyInputFolder } from './adapters/eleventy-input-folder.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact, type Logger } from './adapters/logger.js';
 import { HealthServer } from './adapters/health-server.js';
@@ -139,10 +140,18 @@ async function main(): Promise<number> {
     else hangUp.reload();
   };
   process.on('SIGHUP', onHangUp);
+  // At an Eleventy project's folder, its input folder (see eleventyInputFolder).
+  const input = await eleventyInputFolder(config.contentDir);
+  const contentDir = input?.dir ?? config.contentDir;
+  if (input !== undefined)
+    logger.info(
+      { contentDir, from: input.setting },
+      "CONTENT_DIR is an Eleventy project's folder: its input folder holds the posts",
+    );
   // SITE_URL unset: the blog's own address, as its Hugo or Jekyll configuration gives it.
   const { url: siteUrl, configured } = await linkedSiteUrl(
     config.siteUrl,
-    config.contentDir,
+    contentDir,
     config.contentLanguage,
   );
   if (configured !== undefined)
@@ -154,7 +163,7 @@ async function main(): Promise<number> {
   const settings = {
     siteUrl,
     articleUrl: config.articleUrl,
-    dir: config.contentDir,
+    dir: contentDir,
     language: config.contentLanguage,
   };
   const contentStore = await ContentStore.open(config.contentCache, settings, logger);
@@ -170,12 +179,12 @@ async function main(): Promise<number> {
     console.error(
       library.problems.length > 0
         ? [
-            `No valid article in ${config.contentDir} (${found}):`,
+            `No valid article in ${contentDir} (${found}):`,
             ...library.problems.map((problem) => `  - ${formatProblem(problem)}`),
           ].join('\n')
         : library.fileCount === 0
-          ? `No Markdown file in ${config.contentDir}: write articles there (see "Write an article" in the README).`
-          : `No valid article in ${config.contentDir} (${found}).`,
+          ? `No Markdown file in ${contentDir}: write articles there (see "Write an article" in the README).`
+          : `No valid article in ${contentDir} (${found}).`,
     );
     return 1;
   }
@@ -183,7 +192,7 @@ async function main(): Promise<number> {
     { articles: library.current.articles.length, skipped: library.problems.length },
     'content loaded',
   );
-  if (library.watching) logger.info({ dir: config.contentDir }, 'watching the content folder');
+  if (library.watching) logger.info({ dir: contentDir }, 'watching the content folder');
   hangUp.reload = () => {
     library.refresh({ rescan: true, force: true }).then(
       (update) => logger.info(update, 'content reloaded'),
@@ -232,7 +241,7 @@ async function main(): Promise<number> {
     { ...config.blogLinks, siteUrl },
     library.site,
     library.current.articles,
-    config.contentDir,
+    contentDir,
   );
   if (blog.from !== undefined)
     logger.info(

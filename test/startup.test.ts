@@ -331,6 +331,21 @@ describe('starting the bot (the entry point npm start runs)', () => {
       expect.stringMatching(/^3 article\(s\) in 3 file\(s\): all valid/),
       expect.stringMatching(/^Read as an Eleventy site \(its configuration is in or above the folder\)/),
     ]);
+
+    // At the project's own folder, whose configuration names its input folder: only that folder is read
+    // (not the project's README), and a post's path starts there, as Eleventy's does.
+    writeFileSync(
+      join(project, 'eleventy.config.js'),
+      'export default function () {}\nexport const config = { dir: { input: "src", output: "_site" } };\n',
+    );
+    writeFileSync(join(project, 'README.md'), '# My blog\n\n## Tips\n\n- Run `npm start`.\n');
+    const atProject = await runEntry('content-check', { CONTENT_DIR: project }, dir);
+    expect([atProject.code, atProject.stderr]).toEqual([0, '']);
+    expect(atProject.stdout.split('\n').slice(0, 3)).toEqual([
+      expect.stringMatching(/^3 article\(s\) in 3 file\(s\): all valid/),
+      `Read as an Eleventy project's folder: only its input folder, ${join(project, 'src')} (eleventy.config.js dir.input), holds posts.`,
+      expect.stringMatching(/^Read as an Eleventy site \(its configuration is in or above the folder\)/),
+    ]);
   });
 
   it('GIVEN a content folder with hostile files beside a good article THEN content:check names each one, runs nothing and exits 1', async () => {

@@ -1871,14 +1871,18 @@ function contentDirOf(data: Record<string, unknown>): string | undefined {
   return dir === '..' || dir.startsWith(`..${sep}`) ? undefined : dir;
 }
 
-/** Eleventy's configuration files, by their default names (`eleventy.config.ts` run through tsx). */
-const ELEVENTY_CONFIGS: ReadonlySet<string> = new Set([
+/**
+ * Eleventy's configuration files, by their default names (`eleventy.config.ts` run through tsx), in
+ * the order it looks for one.
+ */
+export const ELEVENTY_CONFIG_NAMES = [
   '.eleventy.js',
   'eleventy.config.js',
   'eleventy.config.mjs',
   'eleventy.config.cjs',
   'eleventy.config.ts',
-]);
+] as const;
+const ELEVENTY_CONFIGS: ReadonlySet<string> = new Set(ELEVENTY_CONFIG_NAMES);
 
 export function isEleventyConfig(name: string): boolean {
   return ELEVENTY_CONFIGS.has(name);

@@ -1,0 +1,49 @@
+import { open, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join, normalize, sep } from 'node:path';
+import { eleventyInputOf } from '../core/eleventy-input.js';
+import { ELEVENTY_CONFIG_NAMES } from './content-loader.js';
+
+/** A configuration larger than this is not read for its input folder (one is a few kilobytes). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** The input folder of the Eleventy project at a content folder, and the setting that names it. */
+export interface EleventyInput {
+  /** The folder to read: the content folder's own `dir.input`. */
+  readonly dir: string;
+  /** Where it is set, to say so: `eleventy.config.js dir.input`. */
+  readonly setting: string;
+}
+
+/**
+ * At an Eleventy project's own folder (its configuration in it), the input folder that configuration
+ * sets, when that is a folder inside it (`dir: { input: "content" }`): Eleventy makes pages of nothing
+ * else, so the project's README.md and the like are no posts, and a post's `:filepath` starts there.
+ * Undefined when the configuration sets none as plain text, or the folder is the project's own.
+ */
+export async function eleventyInputFolder(dir: string): Promise<EleventyInput | undefined> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const config = ELEVENTY_CONFIG_NAMES.find((name) => names.includes(name));
+  if (config === undefined) return undefined;
+  const text = await readSmall(join(dir, config));
+  const input = text === undefined ? undefined : eleventyInputOf(text);
+  if (input === undefined || input.trim() === '' || isAbsolute(input)) return undefined;
+  const folder = normalize(input.trim()).replace(/[\\/]+$/, '');
+  if (folder === '.' || folder === '..' || folder.startsWith(`..${sep}`)) return undefined;
+  const path = join(dir, folder);
+  if ((await stat(path).catch(() => undefined))?.isDirectory() !== true) return undefined;
+  return { dir: path, setting: `${config} dir.input` };
+}
+
+async function readSmall(path: string): Promise<string | undefined> {
+  const file = await open(path, 'r').catch(() => undefined);
+  if (file === undefined) return undefined;
+  try {
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+    return bytesRead > MAX_CONFIG_BYTES ? undefined : buffer.toString('utf8', 0, bytesRead);
+  } catch {
+    return undefined;
+  } finally {
+    await file.close();
+  }
+}
