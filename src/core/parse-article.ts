@@ -2206,6 +2206,10 @@ function buildSection(
   // Where nothing else makes items, each element is one (an accordion of tips, as FAQ posts write
   // them): named by its summary, its text what it folds. Elsewhere it goes, whole, with the blocks
   // around it: text between items (a template under the tips), or a named item's text.
+  // Sub-headings that each hold a list of named items (`### For new managers`, then `- **Listen
+  // first.** …`) group the items: the items are the list's, and each sub-heading is text between
+  // them, in bold, as the page shows a group's heading above its tips.
+  const grouped = groupsNamedLists(shown);
   const accordion =
     foldedLines.length > 0 &&
     !boldLed &&
@@ -2271,7 +2275,7 @@ function buildSection(
         boldItem = { paragraph: node, line: lineOf(node), nodes: [] };
       } else if (boldItem !== undefined) {
         if (node.type !== 'thematicBreak') boldItem.nodes.push(node);
-      } else if (node.type === 'heading') {
+      } else if (node.type === 'heading' && !grouped) {
         closeSubItem();
         subItem = { heading: node, ...headingNumber(node), line: lineOf(node), nodes: [] };
       } else if (subItem !== undefined) {
@@ -2299,14 +2303,17 @@ function buildSection(
             node.children[i]?.children ?? [],
           ),
         );
-      } else if (items.length === 0) {
-        prose.push(node);
-      } else if (node.type !== 'thematicBreak') {
-        // A rule between two lists separates them, as it does sub-items: no text of its own.
-        const at = items.length - 1;
-        const nodes = after.get(at);
-        if (nodes === undefined) after.set(at, [node]);
-        else nodes.push(node);
+      } else {
+        const text = node.type === 'heading' ? groupHeading(node) : node;
+        if (items.length === 0) {
+          prose.push(text);
+        } else if (node.type !== 'thematicBreak') {
+          // A rule between two lists separates them, as it does sub-items: no text of its own.
+          const at = items.length - 1;
+          const nodes = after.get(at);
+          if (nodes === undefined) after.set(at, [text]);
+          else nodes.push(text);
+        }
       }
     }
     // A details element left open ends with the part it is in, as a sub-item does.
@@ -2392,6 +2399,49 @@ function isBoldItemStart(node: RootContent): node is Paragraph {
   // Or by its line (the text below it, a hard break, `<br>`), or a separator after it.
   if (isLineBreak(next)) return true;
   return next.type === 'text' && /^(?:[ \t]*\n|\s*(?:[:：.—–]|--?\s))/.test(next.value);
+}
+
+/**
+ * Whether a section's sub-headings group its items (see buildSection): each holds a list, every item
+ * of its lists opening with a bold name (`- **Listen first.** Ask …`); paragraphs beside them are
+ * the group's text.
+ */
+function groupsNamedLists(parts: readonly (readonly RootContent[])[]): boolean {
+  let groups = 0;
+  for (const part of parts) {
+    // What each sub-heading of the part holds, from the first.
+    let group: RootContent[] | undefined;
+    const holdsNamedList = (): boolean =>
+      group === undefined ||
+      (group.some((node) => node.type === 'list') &&
+        group.every(
+          (node) =>
+            node.type !== 'list' ||
+            node.children.every(
+              (item) => item.children[0] !== undefined && isBoldItemStart(item.children[0]),
+            ),
+        ));
+    for (const node of part) {
+      if (node.type !== 'heading') {
+        group?.push(node);
+        continue;
+      }
+      if (!holdsNamedList()) return false;
+      group = [];
+      groups++;
+    }
+    if (!holdsNamedList()) return false;
+  }
+  return groups > 0;
+}
+
+/** A group's sub-heading (see groupsNamedLists) as the text it is between items: a line in bold. */
+function groupHeading(heading: Heading): Paragraph {
+  const text = oneLine(plainText(heading)).trim();
+  return {
+    type: 'paragraph',
+    children: text === '' ? [] : [{ type: 'strong', children: [{ type: 'text', value: text }] }],
+  };
 }
 
 /**

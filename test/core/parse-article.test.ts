@@ -363,6 +363,48 @@ describe('finding sections', () => {
     expect(article.headingNotes?.map((note) => note.line)).toEqual([30]);
   });
 
+  it('GIVEN sub-headings that each hold a list of named tips (### For new managers) THEN the tips are the items, each sub-heading text between them in bold; a sub-heading over a plain list stays one item', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        [
+          '## Tips',
+          '',
+          'By stage.',
+          '',
+          '### For new managers',
+          '- **Listen first.** Ask questions.',
+          '- **Don’t change everything.** Keep what works.',
+          '',
+          '### For experienced managers',
+          '',
+          'Later on:',
+          '',
+          '- **Grow other leaders.** Delegate.',
+          '',
+          '## Skills',
+          '',
+          '### Writing',
+          '',
+          '- Design docs',
+          '- **Reviews:** kind ones',
+        ].join('\n'),
+      ),
+    );
+    const tips = article.sections.tips;
+    expect(tips?.text).toBe('By stage.\n\n**For new managers**');
+    expect(tips?.items.map(({ name, text }) => [name, text])).toEqual([
+      ['Listen first', 'Ask questions.'],
+      ['Don’t change everything', 'Keep what works.'],
+      ['Grow other leaders', 'Delegate.'],
+    ]);
+    expect(tips?.interludes).toEqual([{ after: 1, text: '**For experienced managers**\n\nLater on:' }]);
+    // Not every item named: the sub-heading names one item, the list its text.
+    expect(article.sections.skills?.items.map(({ name, text }) => [name, text])).toEqual([
+      ['Writing', '- Design docs\n- **Reviews:** kind ones'],
+    ]);
+  });
+
   it('GIVEN a section of paragraphs that open with bold THEN each is an item named by its bold phrase, the paragraphs after it its text', () => {
     const body = [
       '## Tips',
