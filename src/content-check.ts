@@ -208,13 +208,24 @@ function staticFileNotes(files: readonly string[]): string[] {
 }
 
 /** A Hugo site's pages that are no posts (see HugoMainSections): said with what made them so. */
-function sitePageNotes({ hugoMain, sitePages }: LoadedContent['site']): string[] {
-  if (sitePages.length === 0 || hugoMain === undefined) return [];
+function sitePageNotes({ hugoMain, sitePages, hugoSectionsRead }: LoadedContent['site']): string[] {
+  // Every section read, of a site that names none its posts' (a docs section beside the blog's).
+  const sections =
+    hugoSectionsRead === undefined
+      ? []
+      : [
+          `Every section of the Hugo site is read, its mainSections being unset: ${hugoSectionsRead
+            .map(({ name, pages }) => `${name} (${pages} page(s))`)
+            .join(
+              ', ',
+            )}. If some are not posts (docs, projects), set mainSections (or params.mainSections) in the site's configuration to the sections of posts.`,
+        ];
+  if (sitePages.length === 0 || hugoMain === undefined) return sections;
   const why =
     hugoMain.named === undefined
       ? "at the top of the Hugo site's content, not articles: like its about or search page, they are in no section, where its posts are (its mainSections, or params.mainSections, chooses the sections read)"
       : `outside the Hugo site's main sections (${hugoMain.named.join(', ')}: its mainSections), not articles`;
-  return [`${sitePages.length} page(s) ${why}:`, ...sitePages.map((file) => `  ${file}`)];
+  return [...sections, `${sitePages.length} page(s) ${why}:`, ...sitePages.map((file) => `  ${file}`)];
 }
 
 /** Tags the bot cannot show (empty, too long, without a letter): the post is read without them. */

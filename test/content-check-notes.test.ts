@@ -193,3 +193,46 @@ describe('content:check with SITE_URL unset on a site whose configuration gives 
     );
   });
 });
+
+describe('content:check on a Hugo site without mainSections', () => {
+  it('GIVEN pages in several sections (posts, docs) THEN it notes every section read, with its pages, and mainSections to set; set, or one section, no such note', async () => {
+    const files = {
+      'hugo.toml': 'title = "Blog"\n',
+      'content/posts/first.md': post('date: 2024-01-05\n'),
+      'content/posts/second.md': post('date: 2024-01-06\n'),
+      'content/docs/onboarding.md': post(''),
+    };
+    const several = await runEntry(
+      'content-check',
+      { CONTENT_DIR: join(folder('hugo-sections', files), 'content'), SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect(several.code).toBe(0);
+    expect(several.stdout.split('\n')).toContain(
+      "Every section of the Hugo site is read, its mainSections being unset: docs (1 page(s)), posts (2 page(s)). If some are not posts (docs, projects), set mainSections (or params.mainSections) in the site's configuration to the sections of posts.",
+    );
+
+    const named = folder('hugo-sections-named', {
+      ...files,
+      'hugo.toml': 'title = "Blog"\nmainSections = ["posts"]\n',
+    });
+    const set = await runEntry(
+      'content-check',
+      { CONTENT_DIR: join(named, 'content'), SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect(set.stdout).not.toContain('Every section');
+    expect(set.stdout).toMatch(/^2 article\(s\)/);
+
+    const oneSection = Object.fromEntries(Object.entries(files).filter(([path]) => !path.includes('docs')));
+    const one = await runEntry(
+      'content-check',
+      {
+        CONTENT_DIR: join(folder('hugo-one-section', oneSection), 'content'),
+        SITE_URL: 'https://blog.example',
+      },
+      dir,
+    );
+    expect(one.stdout).not.toContain('Every section');
+  });
+});

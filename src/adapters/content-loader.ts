@@ -87,7 +87,7 @@ export interface LoadedContent {
   /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
   readonly site: Pick<
     FoundArticles,
-    'jekyll' | 'hugo' | 'eleventy' | 'notes' | 'timeZone' | 'hugoMain' | 'sitePages'
+    'jekyll' | 'hugo' | 'eleventy' | 'notes' | 'timeZone' | 'hugoMain' | 'sitePages' | 'hugoSectionsRead'
   > & {
     /** Where the content folder is in Hugo's content, when inside it (`posts` for `content/posts`). */
     readonly hugoPrefix?: string;
@@ -133,7 +133,7 @@ export async function loadContent(
     now: Date.now(),
     builds: found.builds,
   });
-  const { jekyll, hugo, eleventy, notes, timeZone, hugoMain, sitePages } = found;
+  const { jekyll, hugo, eleventy, notes, timeZone, hugoMain, sitePages, hugoSectionsRead } = found;
   return {
     index,
     problems: [...problems, ...indexProblems],
@@ -149,6 +149,7 @@ export async function loadContent(
       timeZone,
       hugoMain,
       sitePages,
+      ...(hugoSectionsRead === undefined ? {} : { hugoSectionsRead }),
       ...(settings.hugoPrefix === undefined || settings.hugoPrefix === ''
         ? {}
         : { hugoPrefix: settings.hugoPrefix }),
@@ -617,6 +618,11 @@ export interface FoundArticles {
   /** The pages of that site left out as no post (`about.md`), as files are named. */
   readonly sitePages: readonly string[];
   /**
+   * Of a Hugo site without `mainSections` whose pages are in several sections, each section read and
+   * how many pages it holds, by name: a docs section is read as posts too, which content:check says.
+   */
+  readonly hugoSectionsRead?: readonly { readonly name: string; readonly pages: number }[];
+  /**
    * The language read of a Hugo site's translations (see content-language.ts): CONTENT_LANGUAGE, else
    * the site's `defaultContentLanguage`, else `en`.
    */
@@ -1018,10 +1024,14 @@ export async function findArticles(
       ? undefined
       : { named: hugoSite.mainSections, sectioned: sections.some((section) => section !== '') };
   const sitePages: string[] = [];
+  const sectionPages = new Map<string, number>();
   const files = pages
     .filter(({ inside }, i) => {
-      const post = hugoMain === undefined || isMainSection(sections?.[i] ?? '', hugoMain);
+      const section = sections?.[i] ?? '';
+      const post = hugoMain === undefined || isMainSection(section, hugoMain);
       if (!post) sitePages.push(name(inside));
+      else if (hugoMain?.named === undefined && section !== '')
+        sectionPages.set(section, (sectionPages.get(section) ?? 0) + 1);
       return post;
     })
     .sort((a, b) => compare(a.inside, b.inside))
@@ -1054,6 +1064,13 @@ export async function findArticles(
     permalinks,
     notes,
     hugoMain,
+    ...(sectionPages.size < 2
+      ? {}
+      : {
+          hugoSectionsRead: [...sectionPages]
+            .map(([section, count]) => ({ name: section, pages: count }))
+            .sort((a, b) => compare(a.name, b.name)),
+        }),
     // Of a page's translations (`about/index.fr.md`), the one in the language read, as its posts.
     sitePages: translationsIn(
       sitePages.map((file) => ({ file })),
