@@ -36,6 +36,7 @@ export type ReadAs = Pick<
   | 'hugo'
   | 'cascade'
   | 'timeZone'
+  | 'emoji'
   | 'articleUrl'
   | 'urlRules'
   | 'fileNameDates'
@@ -54,6 +55,7 @@ export function fileKey(file: string, bytes: Uint8Array, readAs: ReadAs = {}): s
     // An `_index.md` edited changes the pages below it as much as their own bytes.
     readAs.cascade ?? null,
     readAs.timeZone ?? null,
+    readAs.emoji === true,
     // ARTICLE_URL keys the whole store; a pattern of the site's configuration, the file.
     readAs.urlRules === undefined ? null : [readAs.urlRules, readAs.articleUrl ?? null],
     readAs.fileNameDates ?? null,

@@ -139,6 +139,7 @@ export class ContentLibrary {
   #builds: SiteBuilds = DEFAULT_BUILDS;
   /** The site's time zone, as the last walk read it (see findArticles). */
   #timeZone: string | undefined;
+  #emoji = false;
   /** The addresses the site's configuration gives its posts, as the last walk read them (see findArticles). */
   #permalinks: SitePermalinks = NO_PERMALINKS;
   /** Which of a Hugo site's pages are posts, as the last walk found (see FoundArticles.hugoMain). */
@@ -565,6 +566,7 @@ export class ContentLibrary {
         found.eleventy !== this.#eleventy ||
         found.hugo !== this.#hugo ||
         found.timeZone !== this.#timeZone ||
+        found.emoji !== this.#emoji ||
         language !== this.#language ||
         !isDeepStrictEqual(found.languages, this.#languages) ||
         !isDeepStrictEqual(found.permalinks, this.#permalinks);
@@ -581,6 +583,7 @@ export class ContentLibrary {
       this.#eleventy = found.eleventy;
       this.#builds = found.builds;
       this.#timeZone = found.timeZone;
+      this.#emoji = found.emoji;
       if (found.notes.length > 0 && !isDeepStrictEqual(found.permalinks, this.#permalinks))
         this.#options.logger.warn(
           { notes: found.notes },
@@ -637,6 +640,7 @@ export class ContentLibrary {
           hugo: this.#hugo,
           eleventy: this.#eleventy,
           timeZone: this.#timeZone,
+          emoji: this.#emoji,
           permalinks: this.#permalinks,
           cascades: this.#cascades,
         },

@@ -179,6 +179,8 @@ export interface ParseSettings {
   readonly hugo?: boolean | undefined;
   /** The site's time zone (see {@link FoundArticles.timeZone}): undefined for UTC. */
   readonly timeZone?: string | undefined;
+  /** Whether emoji shortcodes are emoji (see {@link FoundArticles.emoji}). */
+  readonly emoji?: boolean | undefined;
   /** The addresses the site's configuration gives its posts (see {@link FoundArticles.permalinks}). */
   readonly permalinks?: SitePermalinks | undefined;
   /** In a Hugo site's content, the path of the content folder there (`posts` for `content/posts`). */
@@ -195,9 +197,10 @@ export function parseSettingsOf(
     hugo,
     eleventy,
     timeZone,
+    emoji,
     permalinks,
     cascades,
-  }: Pick<FoundArticles, 'hugo' | 'eleventy' | 'timeZone' | 'permalinks'> & {
+  }: Pick<FoundArticles, 'hugo' | 'eleventy' | 'timeZone' | 'emoji' | 'permalinks'> & {
     readonly cascades?: Pick<HugoCascades, 'above'>;
   },
 ): ParseSettings {
@@ -208,6 +211,7 @@ export function parseSettingsOf(
     eleventy,
     hugo: hugo !== undefined,
     timeZone,
+    emoji,
     permalinks,
     hugoPrefix: hugoPrefixOf(cascades),
   };
@@ -392,7 +396,7 @@ async function readAndParseChunk(
   pool: ParsePool,
   store: ContentStore | undefined,
 ): Promise<FileOutcome[] | undefined> {
-  const { siteUrl, language, languages, eleventy, hugo, timeZone } = settings;
+  const { siteUrl, language, languages, eleventy, hugo, timeZone, emoji } = settings;
   const read = await pool.readAndParse(
     files.map(({ path, file, cascade }) => ({
       path,
@@ -405,6 +409,7 @@ async function readAndParseChunk(
       eleventy,
       hugo,
       timeZone,
+      emoji,
     })),
   );
   if (read === undefined) return undefined;
@@ -453,7 +458,7 @@ async function readChunk(
   settings: ParseSettings,
   store: ContentStore | undefined,
 ): Promise<ReadChunk> {
-  const { siteUrl, language, languages, eleventy, hugo, timeZone } = settings;
+  const { siteUrl, language, languages, eleventy, hugo, timeZone, emoji } = settings;
   const read = await pMap(
     files,
     (file) =>
@@ -465,6 +470,7 @@ async function readChunk(
         hugo,
         cascade: file.cascade,
         timeZone,
+        emoji,
       }),
     { concurrency: READ_CONCURRENCY },
   );
@@ -484,6 +490,7 @@ async function readChunk(
       eleventy,
       hugo,
       timeZone,
+      emoji,
     });
     missingKeys.push(outcome.key);
   }
@@ -615,6 +622,12 @@ export interface FoundArticles {
    * folder per language.
    */
   readonly hugoMain: HugoMainSections | undefined;
+  /**
+   * Whether the site turns emoji shortcodes into emoji (see ArticleSource.emoji): a Hugo site's
+   * `enableEmoji`, a Jekyll site's jemoji plugin, an Eleventy site's markdown-it-emoji; true in a
+   * folder of no generator's.
+   */
+  readonly emoji: boolean;
   /** The pages of that site left out as no post (`about.md`), as files are named. */
   readonly sitePages: readonly string[];
   /**
@@ -876,6 +889,7 @@ export async function findArticles(
       permalinks: NO_PERMALINKS,
       notes: [],
       hugoMain: undefined,
+      emoji: false,
       sitePages: [],
       language: wanted === undefined ? DEFAULT_CONTENT_LANGUAGE : languageCode(wanted),
       languages: [],
@@ -895,6 +909,7 @@ export async function findArticles(
   let ignored: ((path: string) => boolean) | undefined;
   let builds = DEFAULT_BUILDS;
   let timeZone: string | undefined;
+  let emoji = false;
   let hugoSite: HugoSite | undefined;
   let settingFolders: readonly string[] = [];
   let permalinks = NO_PERMALINKS;
@@ -932,13 +947,16 @@ export async function findArticles(
       hugoSite = await findHugoSite(root, entries, wanted);
       hugo = hugoSite?.content;
       otherLanguages = hugoSite?.otherLanguages ?? NO_FOLDERS;
-      eleventy = !jekyll && hugo === undefined && (await isInEleventySite(root, entries));
+      const eleventyConfig = jekyll || hugo !== undefined ? undefined : await eleventyConfigOf(root, entries);
+      eleventy = eleventyConfig !== undefined;
       htmlPosts = jekyll || (hugo === undefined && !eleventy && (await isJekyllPostsFolder(root)));
       if (eleventy) ignored = await eleventyIgnored(root);
       const config = hugoSite ?? (await jekyllConfigOf(root, entries, jekyll));
       settingFolders = await settingFoldersOf(config.site);
       builds = config.builds;
       timeZone = config.zone.timeZone;
+      // Emoji shortcodes are emoji where the site's generator makes them so; in a folder of none's.
+      emoji = config.emoji ?? (eleventyConfig === undefined ? true : await usesEleventyEmoji(eleventyConfig));
       permalinks = config.permalinks.permalinks;
       jekyllFields = 'posts' in config ? config.posts : undefined;
       for (const { path, line, text } of config.permalinks.notes)
@@ -1064,6 +1082,7 @@ export async function findArticles(
     permalinks,
     notes,
     hugoMain,
+    emoji,
     ...(sectionPages.size < 2
       ? {}
       : {
@@ -1264,6 +1283,8 @@ interface HugoSite {
   readonly builds: SiteBuilds;
   /** Its configuration's `timeZone` (see {@link FoundArticles.timeZone}). */
   readonly zone: SiteZone;
+  /** Its configuration's `enableEmoji` (see {@link FoundArticles.emoji}). */
+  readonly emoji: boolean;
   /** Its configuration's `baseURL`, when it is a published site's address (see siteAddressOf). */
   readonly address?: SiteAddress;
   /** What its configuration cascades to every page (see {@link HugoCascades}). */
@@ -1581,6 +1602,7 @@ async function hugoConfigOf(
   cascade: readonly Cascade[];
   permalinks: PermalinksRead;
   mainSections: readonly string[] | undefined;
+  emoji: boolean;
   languageDirs: boolean;
   languageFolders: readonly string[];
   languages: HugoLanguages;
@@ -1676,6 +1698,7 @@ async function hugoConfigOf(
         }),
     builds: { future: isTrue(setting('buildfuture')), expired: isTrue(setting('buildexpired')) },
     zone: zone === undefined ? UTC : zoneSetting(zone),
+    emoji: isTrue(setting('enableemoji')),
     cascade: await configCascade(found('cascade'), problems),
     permalinks: hugoPermalinksRead(found('permalinks'), {
       ugly: found('uglyurls'),
@@ -1911,13 +1934,29 @@ export function isEleventyConfig(name: string): boolean {
  * holding a `package.json` or `.git`), where Eleventy looks for it.
  */
 export async function isInEleventySite(root: string, entries: readonly Dirent[]): Promise<boolean> {
+  return (await eleventyConfigOf(root, entries)) !== undefined;
+}
+
+/**
+ * Whether an Eleventy configuration has markdown-it read emoji shortcodes: it names markdown-it-emoji,
+ * the plugin that does (read as text, never run).
+ */
+async function usesEleventyEmoji(config: string): Promise<boolean> {
+  const text = await readFile(config, 'utf8').catch(() => '');
+  return text.includes('markdown-it-emoji');
+}
+
+/** The Eleventy configuration the content folder at `root` is read with (see {@link isInEleventySite}). */
+async function eleventyConfigOf(root: string, entries: readonly Dirent[]): Promise<string | undefined> {
   for (let folder = root; ; folder = dirname(folder)) {
     const names =
       folder === root
         ? entries.map((entry) => entry.name)
         : await readdir(folder).catch(() => [] as string[]);
-    if (names.some(isEleventyConfig)) return true;
-    if (names.includes('package.json') || names.includes('.git') || dirname(folder) === folder) return false;
+    const config = ELEVENTY_CONFIG_NAMES.find((name) => names.includes(name));
+    if (config !== undefined) return join(folder, config);
+    if (names.includes('package.json') || names.includes('.git') || dirname(folder) === folder)
+      return undefined;
   }
 }
 
@@ -1986,6 +2025,8 @@ async function jekyllConfigOf(
   site?: string;
   /** Its `excerpt_separator`, which each post reads as its own unless it sets one. */
   posts?: Readonly<Record<string, unknown>>;
+  /** Whether its plugins (or the older `gems`) have jemoji, which makes emoji of shortcodes; none for no site. */
+  emoji?: boolean;
   problems: readonly ConfigProblem[];
 }> {
   const site = jekyll ? root : basename(root) === '_posts' ? dirname(root) : undefined;
@@ -2021,7 +2062,11 @@ async function jekyllConfigOf(
     : {};
   const address = siteAddressOf(data?.['url'], data?.['baseurl']);
   const based = address !== undefined && address !== siteAddressOf(data?.['url']);
+  const plugins = [data?.['plugins'], data?.['gems']].flatMap((list: unknown): unknown[] =>
+    Array.isArray(list) ? list : [],
+  );
   return {
+    emoji: plugins.includes('jemoji'),
     ...(address === undefined || file === undefined
       ? {}
       : { address: { url: address, setting: `${file} url${based ? ' and baseurl' : ''}` } }),

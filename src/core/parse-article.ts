@@ -1,3 +1,4 @@
+import { emojifyTexts } from './emoji.js';
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import slugify from '@sindresorhus/slugify';
 import type { Article, ContentProblem, Interlude, Section, SectionItem, SectionKind } from './article.js';
@@ -110,6 +111,12 @@ export interface ArticleSource {
    * written without a zone is that wall time there. Without one, in UTC.
    */
   readonly timeZone?: string | undefined;
+  /**
+   * Whether the site turns emoji shortcodes (`:wave:`) in its posts into emoji, as the bot then does
+   * (see emoji.ts): Hugo's `enableEmoji`, Jekyll's jemoji, Eleventy's markdown-it-emoji; a folder of
+   * no generator's too. False by default.
+   */
+  readonly emoji?: boolean | undefined;
   /**
    * Whose rules fill `articleUrl` when it is the site's own (Hugo's `permalinks`, Jekyll's
    * `permalink`: see site-permalinks.ts), as that generator fills it; otherwise its tokens and the
@@ -269,6 +276,7 @@ function parseSource({
   hugo = false,
   cascade,
   timeZone,
+  emoji = false,
   urlRules,
   fileNameDates,
   hugoSections,
@@ -418,7 +426,7 @@ function parseSource({
         },
         block.bodyLine,
         meta,
-        { siteUrl, pageUrl, more },
+        { siteUrl, pageUrl, more, emoji },
         format,
       );
     const { text: markdown, titleLines } = readAdmonitions(
@@ -436,7 +444,7 @@ function parseSource({
       { written: asWritten, content: shown, titleLines },
       block.bodyLine,
       meta,
-      { siteUrl, pageUrl, more },
+      { siteUrl, pageUrl, more, emoji },
       format,
     );
   };
@@ -1646,11 +1654,14 @@ function parseBody(
     siteUrl,
     pageUrl,
     more,
+    emoji,
   }: {
     siteUrl: string | undefined;
     pageUrl: string | undefined;
     /** Jekyll's `excerpt_separator`, the post's or its site's, where one is set (see leadOf). */
     more?: string | undefined;
+    /** Whether its emoji shortcodes are emoji (see ArticleSource.emoji). */
+    emoji: boolean;
   },
   format: BodyFormat,
 ): {
@@ -1687,6 +1698,7 @@ function parseBody(
   // The notes, kept beside the tree (see markdownTree): they link from the same page, and their words
   // are searched, as the tips that cite them show them.
   const noteBlocks = noteParagraphs(parsed.root);
+  if (emoji) emojifyTexts([parsed.root, ...noteBlocks]);
   if (pageUrl !== undefined) {
     resolveRelativeLinks(parsed.root, pageUrl);
     resolveRelativeLinks({ type: 'root', children: noteBlocks }, pageUrl);

@@ -1,0 +1,63 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/adapters/content-loader.js';
+
+let site: string;
+beforeEach(() => {
+  site = mkdtempSync(join(tmpdir(), 'emoji-sites-'));
+});
+afterEach(() => rmSync(site, { recursive: true, force: true }));
+
+const put = (name: string, text: string): void => {
+  mkdirSync(dirname(join(site, name)), { recursive: true });
+  writeFileSync(join(site, name), text);
+};
+const post =
+  '---\ntitle: Hi\ndate: 2024-01-05\n---\n\n:wave: Hello.\n\n## Tips\n\n- Never cancel :x:, reschedule. `:x:` in code.\n';
+
+/** What the bot shows of the post in `dir`: its summary and its tip. */
+async function shown(dir: string): Promise<string[]> {
+  const { index, problems } = await loadContent(join(site, dir), 'https://blog.example');
+  expect(problems).toEqual([]);
+  const [article] = index.articles;
+  return [article?.summary ?? '', article?.sections.tips?.items[0]?.text ?? ''];
+}
+
+const EMOJI = ['👋 Hello.', 'Never cancel ❌, reschedule. `:x:` in code.'];
+const WRITTEN = [':wave: Hello.', 'Never cancel :x:, reschedule. `:x:` in code.'];
+
+describe('emoji shortcodes', () => {
+  it('GIVEN a Hugo site THEN they are emoji where its enableEmoji is true, as Hugo shows them, else as written', async () => {
+    put('hugo.toml', 'enableEmoji = true\n');
+    put('content/posts/hi.md', post);
+    expect(await shown('content')).toEqual(EMOJI);
+    put('hugo.toml', 'title = "Blog"\n');
+    expect(await shown('content')).toEqual(WRITTEN);
+  });
+
+  it('GIVEN a Jekyll site THEN they are emoji where its plugins (or gems) have jemoji, else as written', async () => {
+    put('_config.yml', 'plugins:\n  - jekyll-feed\n  - jemoji\n');
+    put('_posts/2024-01-05-hi.md', post);
+    expect(await shown('.')).toEqual(EMOJI);
+    put('_config.yml', 'gems: [jemoji]\n');
+    expect(await shown('_posts')).toEqual(EMOJI);
+    put('_config.yml', 'plugins: [jekyll-feed]\n');
+    expect(await shown('.')).toEqual(WRITTEN);
+  });
+
+  it('GIVEN an Eleventy site THEN they are emoji where its configuration uses markdown-it-emoji; in a folder of no generator, emoji', async () => {
+    put('eleventy/package.json', '{}\n');
+    put(
+      'eleventy/eleventy.config.js',
+      'import { full as emoji } from "markdown-it-emoji";\nexport default function (c) { c.amendLibrary("md", (md) => md.use(emoji)); }\n',
+    );
+    put('eleventy/posts/hi.md', post);
+    expect(await shown('eleventy/posts')).toEqual(EMOJI);
+    put('eleventy/eleventy.config.js', 'export default function () {}\n');
+    expect(await shown('eleventy/posts')).toEqual(WRITTEN);
+    put('plain/hi.md', post);
+    expect(await shown('plain')).toEqual(EMOJI);
+  });
+});
