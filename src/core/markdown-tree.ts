@@ -18,6 +18,7 @@ import type {
 } from 'mdast';
 import { tidied } from './html-block-nodes.js';
 import { pairedElements } from './inline-html.js';
+import { toString } from 'mdast-util-to-string';
 import { TAG_TRACE } from './mdx.js';
 import { withoutBidiControls } from './shown-text.js';
 import { firstAtOrAfter } from './sorted.js';
@@ -36,6 +37,11 @@ declare module 'mdast' {
   interface ParagraphData {
     /** Written from a table (Markdown's or HTML's), a line per row: no item's name opens it. */
     table?: true;
+    /**
+     * A Markdown table's rows below its head, each cell's nodes (those of the paragraph's children),
+     * and its head's cells' text: what makes a table of named items (see parse-article's buildSection).
+     */
+    rows?: { readonly head: readonly string[]; readonly body: readonly (readonly PhrasingContent[])[][] };
   }
   interface RootData {
     /** The document's footnotes (see {@link Footnotes}). */
@@ -332,8 +338,10 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
 
   // A table is one paragraph, a line per row that shows text, its cells apart (` | `), as an HTML
   // table is written (see tableLines in html-block-nodes.ts): the row open, and how many rows show.
-  let row: { cells: number } | undefined;
+  let row: { cells: number; head: boolean; read: PhrasingContent[][] } | undefined;
   let rows = 0;
+  let head: string[] = [];
+  let body: PhrasingContent[][][] = [];
   // A definition list is a list whose items are named by their term in bold (`- **Term**: its
   // definition`), as a list of named skills or tips is written: the term's paragraph stays open for
   // the definition's first one (`defining`), which goes on in it.
@@ -407,17 +415,26 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
       case 'table_open':
         open({ type: 'paragraph', children: [], position, data: { table: true } }, token);
         rows = 0;
+        head = [];
+        body = [];
+        break;
+      case 'thead_open':
+        row = undefined;
         break;
       case 'tr_open':
-        row = { cells: 0 };
+        row = { cells: 0, head: tokens[index - 1]?.type === 'thead_open', read: [] };
         break;
       case 'tr_close':
+        if (row !== undefined && !row.head) body.push(row.read);
         row = undefined;
         break;
-      case 'table_close':
+      case 'table_close': {
         row = undefined;
+        const table = top().node;
+        if (table.type === 'paragraph' && body.length > 0) table.data = { table: true, rows: { head, body } };
         close();
         break;
+      }
       case 'inline': {
         const nodes = phrasing(token.children ?? [], position, { cite: (ref) => notes.cite(ref) });
         // A definition's term, in bold: one bold with its own (bold in bold would show its marks).
@@ -427,6 +444,8 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
           break;
         }
         if (row !== undefined) {
+          if (row.head) head.push(toString({ type: 'paragraph', children: nodes }).trim());
+          else row.read.push(nodes);
           if (nodes.length === 0) break;
           const line = top().node.children as PhrasingContent[];
           if (row.cells > 0) line.push({ type: 'text', value: ' | ', position });

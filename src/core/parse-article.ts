@@ -2222,6 +2222,12 @@ function buildSection(
   // first.** …`) group the items: the items are the list's, and each sub-heading is text between
   // them, in bold, as the page shows a group's heading above its tips.
   const grouped = groupsNamedLists(shown);
+  // A table whose first column names things (`| Delegation | You can't review every PR |`), where
+  // nothing else makes items, as a Skills section is sometimes written: a row is an item.
+  const tabled =
+    !boldLed &&
+    !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
+    shown.some((part) => part.some(isItemTable));
   const accordion =
     foldedLines.length > 0 &&
     !boldLed &&
@@ -2315,6 +2321,32 @@ function buildSection(
             node.children[i]?.children ?? [],
           ),
         );
+      } else if (tabled && isItemTable(node)) {
+        const { head, body } = node.data?.rows ?? { head: [], body: [] };
+        body.forEach((cells, row) => {
+          const [first = [], ...others] = cells;
+          const name = withoutEndMark(
+            oneLine(plainText({ type: 'paragraph', children: [...first] })),
+            NAME_END,
+          );
+          // The other cells, each a paragraph, named by its column where the table has more than two.
+          const paragraphs: Paragraph[] = others
+            .map((cell, i): Paragraph => {
+              const column = others.length > 1 ? (head[i + 1] ?? '') : '';
+              const label: PhrasingContent[] = column === '' ? [] : [{ type: 'text', value: `${column}: ` }];
+              return { type: 'paragraph', children: cell.length === 0 ? [] : [...label, ...cell] };
+            })
+            .filter((paragraph) => paragraph.children.length > 0);
+          // The table's head and its rule are its first two lines.
+          const line = lineOf(node) + 2 + row;
+          const named = name !== '' && paragraphs.length > 0;
+          const shownNodes = named
+            ? paragraphs
+            : [{ type: 'paragraph' as const, children: [...first] }, ...paragraphs];
+          addItem({ ...(named ? { name } : {}), text: itemText(shownNodes, siteUrl, notes, [node]), line }, [
+            node,
+          ]);
+        });
       } else {
         const text = node.type === 'heading' ? groupHeading(node) : node;
         if (items.length === 0) {
@@ -2445,6 +2477,16 @@ function groupsNamedLists(parts: readonly (readonly RootContent[])[]): boolean {
     if (!holdsNamedList()) return false;
   }
   return groups > 0;
+}
+
+/** Whether a node is a Markdown table of two columns or more (see buildSection's `tabled`). */
+function isItemTable(node: RootContent): node is Paragraph {
+  const rows = node.type === 'paragraph' ? node.data?.rows : undefined;
+  return (
+    rows !== undefined &&
+    rows.head.length >= 2 &&
+    rows.body.some(([first = []]) => plainText({ type: 'paragraph', children: [...first] }).trim() !== '')
+  );
 }
 
 /** A group's sub-heading (see groupsNamedLists) as the text it is between items: a line in bold. */

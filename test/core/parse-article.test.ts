@@ -405,6 +405,46 @@ describe('finding sections', () => {
     ]);
   });
 
+  it('GIVEN a section of a table alone (| Skill | Why it matters |) THEN each row below its head is an item named by its first cell, the others its text, named by their column where there are several', () => {
+    const article = mustParse(
+      articleSource(
+        validFront(),
+        [
+          '## Skills',
+          '',
+          '| Skill | Why it matters |',
+          '| --- | --- |',
+          '| **Delegation** | You can’t review every PR |',
+          '|  | Unnamed. |',
+          '',
+          '## Tips',
+          '',
+          '| Tip | When | Why |',
+          '|-----|------|-----|',
+          '| Ask early | Week 1 | Trust |',
+          '| Listen | | Always |',
+          '',
+          '## Motivations',
+          '',
+          '| One column |',
+          '| --- |',
+          '| Text |',
+        ].join('\n'),
+      ),
+    );
+    expect(article.sections.skills?.items).toEqual([
+      { name: 'Delegation', text: 'You can’t review every PR', line: 12 },
+      { text: 'Unnamed.', line: 13 },
+    ]);
+    expect(article.sections.tips?.items.map(({ name, text, line }) => [name, text, line])).toEqual([
+      ['Ask early', 'When: Week 1\n\nWhy: Trust', 19],
+      ['Listen', 'Why: Always', 20],
+    ]);
+    // A table of one column names nothing: text.
+    expect(article.sections.motivations?.items).toEqual([]);
+    expect(article.sections.motivations?.text).toBe('One column\nText');
+  });
+
   it('GIVEN a section of paragraphs that open with bold THEN each is an item named by its bold phrase, the paragraphs after it its text', () => {
     const body = [
       '## Tips',

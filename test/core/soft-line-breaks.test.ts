@@ -100,9 +100,15 @@ describe('a paragraph written over several lines', () => {
     expect(text(['| a | b |', '|---|---|', '|  | x |', '| | |'])).toBe('Scope by level:\n\na | b\nx');
     // A bold cell opening it names no item, as a bold phrase opening a paragraph may.
     const bold = ['| **Tip:** | Why |', '|---|---|', '| Listen | It helps |'];
-    const twice = sections(['## Tips', '', ...bold, '', ...bold].join('\n')).tips;
-    expect(twice?.items).toEqual([]);
+    const twice = sections(['## Tips', '', ...bold, '', ...bold, '', '- One'].join('\n')).tips;
+    expect(twice?.items.map((item) => item.text)).toEqual(['One']);
     expect(twice?.text).toBe('**Tip:** | Why\nListen | It helps\n\n**Tip:** | Why\nListen | It helps');
+    // Alone in its section, a table's rows are its items (see parse-article.test.ts).
+    const alone = sections(['## Tips', '', ...bold, '', ...bold].join('\n')).tips;
+    expect(alone?.items.map(({ name, text }) => [name, text])).toEqual([
+      ['Listen', 'It helps'],
+      ['Listen', 'It helps'],
+    ]);
     expect(text(table)).toBe(
       sections(
         [
