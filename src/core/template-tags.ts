@@ -50,6 +50,10 @@ export function stripTemplateTags(
     // (see unglued); not when the tag opens a pair whose text follows (`{{< kbd >}}.{{< /kbd >}}`).
     // Else a mark, so that brackets or quotes it leaves empty go too (`("{{< ref "x" >}}")`).
     if (!glue) return replaced;
+    // Between two words (`feedback{{< sidenote >}}Situation…`), which the page shows apart (a
+    // margin note, an icon), a space, so that they do not read as one.
+    if (replaced.text === '' && betweenWords(text, from, replaced.end))
+      return { end: replaced.end, text: ' ' };
     return replaced.text === '' &&
       spaceThenPunctuation(text, from, to, blankBefore) &&
       !opensPair(text.slice(from, to), to)
@@ -191,6 +195,19 @@ export function stripTemplateTags(
 
   return afterRemovals(rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode }));
 }
+
+/**
+ * Whether a letter or digit is on each side of `from`–`to`, but between two of scripts written
+ * without spaces (Chinese, Japanese), which keep none.
+ */
+function betweenWords(text: string, from: number, to: number): boolean {
+  const before = /[\p{L}\p{N}]$/u.exec(text.slice(Math.max(0, from - 2), from))?.[0];
+  const after = /^[\p{L}\p{N}]/u.exec(text.slice(to, to + 2))?.[0];
+  return before !== undefined && after !== undefined && !(UNSPACED.test(before) && UNSPACED.test(after));
+}
+
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /** Jekyll's `site.url` and `site.baseurl`, whose address is the site's: SITE_URL. */
 const SITE_ADDRESS = /^-?\s*site\.(?:url|baseurl)\s*-?$/;

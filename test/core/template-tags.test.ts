@@ -16,6 +16,14 @@ describe('stripTemplateTags', () => {
     expect(stripTemplateTags('A {{< figure\n  src="a.png"\n  caption="b" >}}\nafter')).toBe('A \n\n\nafter');
   });
 
+  it('GIVEN a tag between two words (a margin note, an icon) THEN a space parts them, but in Chinese or Japanese', () => {
+    expect(
+      stripTemplateTags('for feedback{{< sidenote >}}Situation, Behavior, Impact{{< /sidenote >}}.'),
+    ).toBe('for feedback Situation, Behavior, Impact.');
+    expect(stripTemplateTags('Ship{{< icon "rocket" >}}fast, v{{ version }}.0')).toBe('Ship fast, v.0');
+    expect(stripTemplateTags('中文{{< x >}}中文')).toBe('中文中文');
+  });
+
   it('GIVEN Liquid and Nunjucks tags and outputs THEN they go, leaving no double space', () => {
     expect(
       stripTemplateTags('Use {{ site.url }} here, {%- include toc.html -%} there {# a note #}and {{- x -}}.'),
