@@ -215,7 +215,7 @@ function sitePageNotes({ hugoMain, sitePages, hugoSectionsRead }: LoadedContent[
       ? []
       : [
           `Every section of the Hugo site is read, its mainSections being unset: ${hugoSectionsRead
-            .map(({ name, pages }) => `${name} (${pages} page(s))`)
+            .map(({ name, pages }) => `${name} (${pages} file(s))`)
             .join(
               ', ',
             )}. If some are not posts (docs, projects), set mainSections (or params.mainSections) in the site's configuration to the sections of posts.`,

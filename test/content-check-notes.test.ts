@@ -209,7 +209,7 @@ describe('content:check on a Hugo site without mainSections', () => {
     );
     expect(several.code).toBe(0);
     expect(several.stdout.split('\n')).toContain(
-      "Every section of the Hugo site is read, its mainSections being unset: docs (1 page(s)), posts (2 page(s)). If some are not posts (docs, projects), set mainSections (or params.mainSections) in the site's configuration to the sections of posts.",
+      "Every section of the Hugo site is read, its mainSections being unset: docs (1 file(s)), posts (2 file(s)). If some are not posts (docs, projects), set mainSections (or params.mainSections) in the site's configuration to the sections of posts.",
     );
 
     const named = folder('hugo-sections-named', {

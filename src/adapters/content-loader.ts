@@ -1563,7 +1563,7 @@ function hasBaseUrl(name: string, text: string): boolean {
 const CONFIG_START_BYTES = 64 * 1024;
 
 /** The start of the file at `path`, as text; undefined when it cannot be read. */
-async function readConfigStart(path: string): Promise<string | undefined> {
+export async function readConfigStart(path: string): Promise<string | undefined> {
   const file = await open(path, 'r').catch(() => undefined);
   if (file === undefined) return undefined;
   try {
@@ -1578,7 +1578,7 @@ async function readConfigStart(path: string): Promise<string | undefined> {
 }
 
 /** A file of Hugo's configuration folder that holds one language's settings: `languages.de.toml`. */
-const LANGUAGE_CONFIG_FILE = /^languages\.([^.]+)\.(?:toml|yaml|yml|json)$/i;
+const LANGUAGE_CONFIG_FILE = /^languages\.([^.]+)\.(?:toml|yaml|yml|json)$/;
 
 /** Hugo's configuration files, in the order it looks for them (`hugo.*` before `config.*`). */
 const HUGO_CONFIG_FILES = ['hugo', 'config'].flatMap((name) =>
@@ -1942,8 +1942,7 @@ export async function isInEleventySite(root: string, entries: readonly Dirent[])
  * the plugin that does (read as text, never run).
  */
 async function usesEleventyEmoji(config: string): Promise<boolean> {
-  const text = await readFile(config, 'utf8').catch(() => '');
-  return text.includes('markdown-it-emoji');
+  return (await readConfigStart(config))?.includes('markdown-it-emoji') === true;
 }
 
 /** The Eleventy configuration the content folder at `root` is read with (see {@link isInEleventySite}). */

@@ -1,10 +1,7 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { eleventyInputOf } from '../core/eleventy-input.js';
-import { ELEVENTY_CONFIG_NAMES } from './content-loader.js';
-
-/** A configuration larger than this is not read for its input folder (one is a few kilobytes). */
-const MAX_CONFIG_BYTES = 1024 * 1024;
+import { ELEVENTY_CONFIG_NAMES, readConfigStart } from './content-loader.js';
 
 /** The input folder of the Eleventy project at a content folder, and the setting that names it. */
 export interface EleventyInput {
@@ -24,7 +21,8 @@ export async function eleventyInputFolder(dir: string): Promise<EleventyInput | 
   const names = await readdir(dir).catch(() => [] as string[]);
   const config = ELEVENTY_CONFIG_NAMES.find((name) => names.includes(name));
   if (config === undefined) return undefined;
-  const text = await readSmall(join(dir, config));
+  // Its first 64 KB, as other configurations are read: a site's is a few kilobytes.
+  const text = await readConfigStart(join(dir, config));
   const input = text === undefined ? undefined : eleventyInputOf(text);
   if (input === undefined || input.trim() === '' || isAbsolute(input)) return undefined;
   const folder = normalize(input.trim()).replace(/[\\/]+$/, '');
@@ -32,18 +30,4 @@ export async function eleventyInputFolder(dir: string): Promise<EleventyInput | 
   const path = join(dir, folder);
   if ((await stat(path).catch(() => undefined))?.isDirectory() !== true) return undefined;
   return { dir: path, setting: `${config} dir.input` };
-}
-
-async function readSmall(path: string): Promise<string | undefined> {
-  const file = await open(path, 'r').catch(() => undefined);
-  if (file === undefined) return undefined;
-  try {
-    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1);
-    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-    return bytesRead > MAX_CONFIG_BYTES ? undefined : buffer.toString('utf8', 0, bytesRead);
-  } catch {
-    return undefined;
-  } finally {
-    await file.close();
-  }
 }

@@ -7,36 +7,39 @@ import type { Nodes } from 'mdast';
  * written. Only in text: code shows them as written, as on the page.
  */
 
-/** The longest name between the colons (GitHub's longest is under 40 characters). */
-const MAX_NAME = 48;
+/** GitHub's names, by name: a Map, so that no name of Object's own (`constructor`) is one. */
+const EMOJI: ReadonlyMap<string, string> = new Map(Object.entries(nameToEmoji));
+
+/**
+ * A shortcode apart from the words around it, as jemoji reads one: no letter or digit just before or
+ * after it (`host:dog:file` and an address's `/a:ok:b` are none).
+ */
+const SHORTCODE = /(?<![\p{L}\p{N}]):([\w+-]{1,48}):(?![\p{L}\p{N}])/gu;
 
 /** The text with each shortcode of a known emoji replaced by it; the others as written. */
 export function emojified(text: string): string {
-  let at = text.indexOf(':');
-  if (at === -1) return text;
-  let written = '';
-  let kept = 0;
-  while (at !== -1) {
-    const end = text.indexOf(':', at + 1);
-    if (end === -1) break;
-    const emoji = end - at - 1 <= MAX_NAME ? nameToEmoji[text.slice(at + 1, end)] : undefined;
-    if (emoji === undefined) {
-      // The closing colon may open the next one (`a:b:wave:`).
-      at = end;
-      continue;
-    }
-    written += text.slice(kept, at) + emoji;
-    kept = end + 1;
-    at = text.indexOf(':', kept);
-  }
-  return kept === 0 ? text : written + text.slice(kept);
+  if (!text.includes(':')) return text;
+  return text.replace(SHORTCODE, (found: string, name: string) => EMOJI.get(name) ?? found);
 }
 
-/** Each text node of the trees with its shortcodes replaced (see {@link emojified}), in place. */
+/**
+ * Each text node of the trees with its shortcodes replaced (see {@link emojified}), in place; not
+ * an address shown as itself (`<https://…>`), whose text is its address.
+ */
 export function emojifyTexts(trees: readonly Nodes[]): void {
   const stack: Nodes[] = [...trees];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.type === 'text') node.value = emojified(node.value);
+    else if (
+      node.type === 'link' &&
+      node.children.every((child) => child.type === 'text' && isAddress(child.value))
+    )
+      continue;
     else if ('children' in node) for (const child of node.children) stack.push(child);
   }
+}
+
+/** Whether a link's text is an address (an autolink's, or one written out as its label). */
+function isAddress(text: string): boolean {
+  return /^(?:[a-z][a-z\d+.-]*:\/\/|mailto:|www\.)\S*$/i.test(text.trim());
 }

@@ -1,4 +1,4 @@
-import { emojifyTexts } from './emoji.js';
+import { emojified, emojifyTexts } from './emoji.js';
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import slugify from '@sindresorhus/slugify';
 import type { Article, ContentProblem, Interlude, Section, SectionItem, SectionKind } from './article.js';
@@ -1634,6 +1634,8 @@ interface OpenSection {
    * numberedItemHeading), under no heading of the kind: their depth. Another heading as high ends it.
    */
   itemDepth?: number | undefined;
+  /** Whether such headings opened it: more of them later go on with it, as they go on with no other. */
+  run?: true;
 }
 
 function parseBody(
@@ -1677,7 +1679,7 @@ function parseBody(
 } {
   const lineOf = (node: RootContent): number => (node.position?.start.line ?? 1) + lineOffset;
   const titleSet: ReadonlySet<number> = new Set(titleLines);
-  const kindOf = headingMatcher(meta);
+  const kindOf = headingMatcher(meta, emoji);
   const problems: ContentProblem[] = [];
   const open: OpenSection[] = [];
   let current: OpenSection | undefined;
@@ -1729,15 +1731,19 @@ function parseBody(
       }
       // Headings that each name an item of a kind (`### Tip 1: Ask`, `### Tip 2: Listen`) outside any
       // section are that section, each heading an item numbered as it says.
-      if (numbered !== undefined && current === undefined) {
+      // Not after a section of the kind headed as such (`## Tips`, then a list): its items numbered
+      // as theirs would read as the same tips.
+      const opened =
+        numbered === undefined ? undefined : open.find((section) => section.kind === numbered.kind);
+      if (numbered !== undefined && current === undefined && (opened === undefined || opened.run === true)) {
         const { kind: itemKind, heading } = numbered;
         const span: [number, number] = [lineOf(node), Infinity];
         const depth = node.depth - 1;
-        current = open.find((section) => section.kind === itemKind);
+        current = opened;
         if (current === undefined) {
           const name = `${itemKind[0]?.toUpperCase() ?? ''}${itemKind.slice(1)}`;
           const named: Heading = { ...node, depth: 1, children: [{ type: 'text', value: name }] };
-          current = { kind: itemKind, heading: named, depth, parts: [[]], spans: [span] };
+          current = { kind: itemKind, heading: named, depth, parts: [[]], spans: [span], run: true };
           open.push(current);
         } else {
           current.depth = depth;
@@ -1851,7 +1857,7 @@ function parseBody(
       const names = mappedNames(meta)
         .filter((mapped) => mapped.kind === kind)
         .map(({ name }) => name);
-      return names.length === 0 || names.some((name) => headings.has(headingKey(name)))
+      return names.length === 0 || names.some((name) => headings.has(mappedKey(name, emoji)))
         ? []
         : [{ kind, names }];
     }),
@@ -2079,10 +2085,14 @@ function sharedHeadings(
   });
 }
 
-function headingMatcher(meta: Pick<FrontMatter, 'sections'>): (heading: string) => SectionKind | undefined {
+function headingMatcher(
+  meta: Pick<FrontMatter, 'sections'>,
+  emoji: boolean,
+): (heading: string) => SectionKind | undefined {
   const byName = new Map<string, SectionKind>();
   const add = (name: string, kind: SectionKind): void => {
-    if (!byName.has(headingKey(name))) byName.set(headingKey(name), kind);
+    const key = mappedKey(name, emoji);
+    if (!byName.has(key)) byName.set(key, kind);
   };
   // Every kind's mapped names before any default: `sections: { tips: Skills }` makes `## Skills` tips.
   for (const { kind, name } of mappedNames(meta)) add(name, kind);
@@ -2110,13 +2120,24 @@ function numberedItemHeading(node: Heading): { kind: SectionKind; heading: Headi
   const word = (match[1] ?? '').toLowerCase();
   const kind = SECTION_KINDS.find((one) => DEFAULT_HEADINGS[one].includes(word));
   if (kind === undefined) return undefined;
-  const value = `${match[2] ?? ''}. ${first.value.slice(match[0].length)}`;
+  const name = first.value.slice(match[0].length);
+  // Its name may open in code, a link or bold (`Tip 2: \`git bisect\` finds it`); without any
+  // (`Tip 3`), the item is numbered without a name, its text what is under it.
+  const value = name === '' && rest.length === 0 ? `${match[2] ?? ''}.` : `${match[2] ?? ''}. ${name}`;
   return { kind, heading: { ...node, children: [{ ...first, value }, ...rest] } };
 }
 
-/** `Tip 1: `, `Tip #2 - `, `Skill 3. `, `Motivation No. 4 — `, before an item's name. */
+/** `Tip 1: `, `Tip #2 - `, `Skill 3. `, `Motivation No. 4 — `, before an item's name; or `Tip 3` alone. */
 const NUMBERED_ITEM =
-  /^(tip|skill|motivation)[ \t]*(?:#|no\.?[ \t]*)?(\d{1,3})[ \t]*(?:[:.)]|[-–—])[ \t]+(?=\S)/i;
+  /^(tip|skill|motivation)[ \t]*(?:#|no\.?[ \t]*)?(\d{1,3})(?:[ \t]*(?:[:.)]|[-–—])(?:[ \t]+(?=\S)|[ \t]*$)|[ \t]*$)/i;
+
+/**
+ * A name `sections` maps, as the heading it names is compared: with its emoji shortcodes made emoji,
+ * as the heading's are where the site makes them so (`:bulb: Quick wins` names `## :bulb: Quick wins`).
+ */
+function mappedKey(name: string, emoji: boolean): string {
+  return headingKey(emoji ? emojified(name) : name);
+}
 
 /** A heading compared as a name: case, marks and a number opening it (`## 3. Tips`) left out. */
 function headingKey(heading: string): string {
@@ -2470,7 +2491,8 @@ function groupsNamedLists(parts: readonly (readonly RootContent[])[]): boolean {
         group?.push(node);
         continue;
       }
-      if (!holdsNamedList()) return false;
+      // A numbered sub-heading (`### 1. Prepare`, `### Tip 1: Prepare`) names its item, the list its text.
+      if (!holdsNamedList() || headingNumber(node).number !== undefined) return false;
       group = [];
       groups++;
     }

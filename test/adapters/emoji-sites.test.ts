@@ -60,4 +60,16 @@ describe('emoji shortcodes', () => {
     put('plain/hi.md', post);
     expect(await shown('plain')).toEqual(EMOJI);
   });
+
+  it('GIVEN emoji made so THEN a sections name written with a shortcode names the heading written so, and an autolink keeps its text', async () => {
+    put(
+      'plain/quick.md',
+      '---\ntitle: Quick\nsections:\n  tips: ":bulb: Quick wins"\n---\n\nSee <https://x.example/:tada:/>.\n\n## :bulb: Quick wins\n\n- Ship :rocket:.\n',
+    );
+    const { index } = await loadContent(join(site, 'plain'), 'https://blog.example');
+    const [article] = index.articles;
+    expect(article?.summary).toBe('See <https://x.example/:tada:/>.');
+    expect(article?.sections.tips?.items.map((item) => item.text)).toEqual(['Ship 🚀.']);
+    expect(article?.headingNotes).toBeUndefined();
+  });
 });

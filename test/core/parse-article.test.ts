@@ -363,6 +363,48 @@ describe('finding sections', () => {
     expect(article.headingNotes?.map((note) => note.line)).toEqual([30]);
   });
 
+  it('GIVEN "Tip N:" headings whose names open in code, a link or bold, or a number alone THEN each is an item; over lists of named tips, the lists are their text; after a Tips heading of its own, they are no more tips', () => {
+    const tips = (body: string[]) => mustParse(articleSource(validFront(), body.join('\n'))).sections.tips;
+    expect(
+      tips([
+        '### Tip 1: `git bisect` finds bugs',
+        'A.',
+        '### Tip 2: [Read the docs](https://x.example)',
+        'B.',
+        '### Tip 3: **Commit often**',
+        'C.',
+        '### Tip 4',
+        'D.',
+      ])?.items.map(({ name, text, number }) => [name, text, number]),
+    ).toEqual([
+      ['git bisect finds bugs', 'A.', 1],
+      ['Read the docs', 'B.', 2],
+      ['Commit often', 'C.', 3],
+      [undefined, 'D.', 4],
+    ]);
+    expect(
+      tips([
+        '### Tip 1: Prepare',
+        '- **Research the company.** Read.',
+        '- **Practice.** Out loud.',
+        '### Tip 2: Follow up',
+        '- **Send a thank-you.** Same day.',
+      ])?.items.map(({ name, number }) => [name, number]),
+    ).toEqual([
+      ['Prepare', 1],
+      ['Follow up', 2],
+    ]);
+    const apart = mustParse(
+      articleSource(
+        validFront(),
+        ['## Tips', '', '- Be kind.', '', '## Interview process', '', '### Tip 1: Write it', '', 'W.'].join(
+          '\n',
+        ),
+      ),
+    );
+    expect(apart.sections.tips?.items.map((item) => item.text)).toEqual(['Be kind.']);
+  });
+
   it('GIVEN sub-headings that each hold a list of named tips (### For new managers) THEN the tips are the items, each sub-heading text between them in bold; a sub-heading over a plain list stays one item', () => {
     const article = mustParse(
       articleSource(
