@@ -166,6 +166,23 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.stderr).toMatch(/untitled\.md:2: title: expected a title \(text\)/);
   });
 
+  it("GIVEN CONTENT_DIR at an Eleventy project's folder whose configuration names its input folder THEN the bot reads that folder only, not the project's README", async () => {
+    const project = join(dir, 'eleventy-index');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'package.json'), '{}\n');
+    writeFileSync(join(project, 'eleventy.config.js'), 'export const config = { dir: { input: "src" } };\n');
+    writeFileSync(join(project, 'README.md'), '# My blog\n\n## Tips\n\n- Run `npm start`.\n');
+    writeFileSync(join(project, 'src', 'broken.md'), '---\ntitle: [oops\n---\n## Tips\n- x\n');
+    const result = await runEntry(
+      'index',
+      { DISCORD_TOKEN: TOKEN, CONTENT_DIR: project, STORE_URL: `sqlite://${join(dir, 'eleventy.sqlite')}` },
+      dir,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("CONTENT_DIR is an Eleventy project's folder");
+    expect(result.stderr).toContain(`No valid article in ${join(project, 'src')} (1 Markdown file found)`);
+  });
+
   it("GIVEN the README's first step (.env copied from .env.example) THEN content:check reads ./content and passes", async () => {
     const project = join(dir, 'fresh');
     mkdirSync(project);
