@@ -79,7 +79,8 @@ async function check(): Promise<number> {
         ]),
     ...siteNotes(site),
     ...eleventyAddressNote(site.eleventy, articleUrl, index.articles),
-    ...blogLinkNote(site, blog),
+    // Which pages list the posts is said of posts read: of none, it would be a guess.
+    ...(index.articles.length === 0 ? [] : blogLinkNote(site, blog)),
     ...siteUrlNote(index.articles, siteUrl),
     ...addressNotes(index.articles, addressPattern, siteUrl),
     ...sharedAddressNotes(index.articles),

@@ -480,5 +480,17 @@ describe('starting the bot (the entry point npm start runs)', () => {
       /empty: no valid article: no Markdown file \(\.md, \.markdown, \.mdx; in a Jekyll site's _posts, \.html too\) found there\. Write articles there, or set CONTENT_DIR/,
     );
     expect(result.stdout.trim()).toBe('0 article(s) in 0 file(s).');
+    // A Hugo site of no valid post: no guess at the pages that list its posts.
+    const hugo = join(dir, 'hugo-none');
+    mkdirSync(join(hugo, 'content', 'posts'), { recursive: true });
+    writeFileSync(join(hugo, 'hugo.toml'), 'title = "Blog"\n');
+    writeFileSync(join(hugo, 'content', 'posts', 'broken.md'), '---\ntitle: [oops\n---\n');
+    const none = await runEntry(
+      'content-check',
+      { CONTENT_DIR: hugo, SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect(none.code).toBe(1);
+    expect(none.stdout).not.toContain('The buttons of');
   });
 });
