@@ -16,11 +16,25 @@ const EMOJI: ReadonlyMap<string, string> = new Map(Object.entries(nameToEmoji));
  */
 const SHORTCODE = /(?<![\p{L}\p{N}]):([\w+-]{1,48}):(?![\p{L}\p{N}])/gu;
 
-/** The text with each shortcode of a known emoji replaced by it; the others as written. */
+/**
+ * The text with each shortcode of a known emoji replaced by it; the others as written, and a part of
+ * a path (`std::thread::spawn`, `a::b::c`): one right after a word's `:`, but the `:` that closed an
+ * emoji before it (`:tada::tada:`).
+ */
 export function emojified(text: string): string {
   if (!text.includes(':')) return text;
-  return text.replace(SHORTCODE, (found: string, name: string) => EMOJI.get(name) ?? found);
+  let emojiEnd = -1;
+  return text.replace(SHORTCODE, (found: string, name: string, at: number) => {
+    const emoji = EMOJI.get(name);
+    const inPath = text[at - 1] === ':' && WORD_END.test(text.slice(Math.max(0, at - 3), at - 1));
+    if (emoji === undefined || (inPath && emojiEnd !== at)) return found;
+    emojiEnd = at + found.length;
+    return emoji;
+  });
 }
+
+/** A letter, digit or `_` ending a text: a word, as a path's parts are. */
+const WORD_END = /[\p{L}\p{N}_]$/u;
 
 /**
  * Each text node of the trees with its shortcodes replaced (see {@link emojified}), in place; not

@@ -1781,6 +1781,12 @@ function parseBody(
         current.parts.at(-1)?.push(numbered.heading);
         continue;
       }
+      // A heading under one of them (`### Questions to ask` under `## Tip 1: Meet everyone`) is part of
+      // its tip's text, a line in bold, not a tip of its own.
+      if (current?.itemDepth !== undefined && node.depth > current.itemDepth) {
+        current.parts.at(-1)?.push(boldLine(node));
+        continue;
+      }
     }
     current?.parts.at(-1)?.push(node);
   }
@@ -1922,10 +1928,7 @@ function leadOf(
   }
   // Not a lead-in or a tip, which the sections' own commands show, while the post has text of its own.
   const outside = nodes.filter((node) => !inSections.has(node));
-  for (const [i, node] of outside.entries()) {
-    // A picture's caption, in italics below it, is no more the post's lead than the picture is.
-    const previous = outside[i - 1];
-    if (previous?.type === 'paragraph' && previous.children.every(isImageOnly) && isCaption(node)) continue;
+  for (const node of outside) {
     const text = lead(node);
     if (text !== '') return text;
   }
@@ -1957,13 +1960,18 @@ function withoutTitle(paragraph: Paragraph, titleLines: ReadonlySet<number>): Pa
 }
 
 /**
- * Whether a paragraph is a picture and its caption: images first, then only italics (and the line
- * break before them), as blogs write a photo's caption on the line below it.
+ * Whether a paragraph is a picture and its caption: images first, then a short line of italics alone
+ * (and the line break before it), as blogs write a photo's caption on the line below it. A longer one
+ * is an intro written in italics.
  */
 function isCaptionedPicture(children: readonly PhrasingContent[]): boolean {
   const caption = children.findIndex((child) => !isImageOnly(child));
-  return caption > 0 && isCaption({ type: 'paragraph', children: children.slice(caption) });
+  const rest: Paragraph = { type: 'paragraph', children: children.slice(caption) };
+  return caption > 0 && isCaption(rest) && plainText(rest).trim().length <= CAPTION_MAX;
 }
+
+/** The longest caption: a line under a photo; past it, italics are the post's own words. */
+const CAPTION_MAX = 100;
 
 /** Whether a node is a paragraph of italics alone (a caption), blanks and breaks between them. */
 function isCaption(node: RootContent): boolean {
@@ -2121,15 +2129,20 @@ function numberedItemHeading(node: Heading): { kind: SectionKind; heading: Headi
   const kind = SECTION_KINDS.find((one) => DEFAULT_HEADINGS[one].includes(word));
   if (kind === undefined) return undefined;
   const name = first.value.slice(match[0].length);
+  const number = match[2];
   // Its name may open in code, a link or bold (`Tip 2: \`git bisect\` finds it`); without any
-  // (`Tip 3`), the item is numbered without a name, its text what is under it.
-  const value = name === '' && rest.length === 0 ? `${match[2] ?? ''}.` : `${match[2] ?? ''}. ${name}`;
+  // (`Tip 3`), the item is numbered without a name, its text what is under it. `Tip: Ask` is named Ask.
+  const value =
+    number === undefined ? name : name === '' && rest.length === 0 ? `${number}.` : `${number}. ${name}`;
   return { kind, heading: { ...node, children: [{ ...first, value }, ...rest] } };
 }
 
-/** `Tip 1: `, `Tip #2 - `, `Skill 3. `, `Motivation No. 4 — `, before an item's name; or `Tip 3` alone. */
+/**
+ * `Tip 1: `, `Tip #2 - `, `Skill 3. `, `Motivation No. 4 — `, before an item's name; `Tip 3` alone; or
+ * `Tip: ` without a number, before a name.
+ */
 const NUMBERED_ITEM =
-  /^(tip|skill|motivation)[ \t]*(?:#|no\.?[ \t]*)?(\d{1,3})(?:[ \t]*(?:[:.)]|[-–—])(?:[ \t]+(?=\S)|[ \t]*$)|[ \t]*$)/i;
+  /^(tip|skill|motivation)(?:[ \t]*(?:#|no\.?[ \t]*)?(\d{1,3})(?:[ \t]*(?:[:.)]|[-–—])(?:[ \t]+(?=\S)|[ \t]*$)|[ \t]*$)|[ \t]*:[ \t]+(?=\S))/i;
 
 /**
  * A name `sections` maps, as the heading it names is compared: with its emoji shortcodes made emoji,
@@ -2239,16 +2252,12 @@ function buildSection(
   // Where nothing else makes items, each element is one (an accordion of tips, as FAQ posts write
   // them): named by its summary, its text what it folds. Elsewhere it goes, whole, with the blocks
   // around it: text between items (a template under the tips), or a named item's text.
-  // Sub-headings that each hold a list of named items (`### For new managers`, then `- **Listen
-  // first.** …`) group the items: the items are the list's, and each sub-heading is text between
-  // them, in bold, as the page shows a group's heading above its tips.
-  const grouped = groupsNamedLists(shown);
-  // A table whose first column names things (`| Delegation | You can't review every PR |`), where
-  // nothing else makes items, as a Skills section is sometimes written: a row is an item.
+  // A table whose first column is headed by the kind (`| Skill | Why it matters |`), where nothing
+  // else makes items, as a Skills section is sometimes written: a row is an item.
   const tabled =
     !boldLed &&
     !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
-    shown.some((part) => part.some(isItemTable));
+    shown.some((part) => part.some((node) => isItemTable(node, section.kind)));
   const accordion =
     foldedLines.length > 0 &&
     !boldLed &&
@@ -2314,7 +2323,7 @@ function buildSection(
         boldItem = { paragraph: node, line: lineOf(node), nodes: [] };
       } else if (boldItem !== undefined) {
         if (node.type !== 'thematicBreak') boldItem.nodes.push(node);
-      } else if (node.type === 'heading' && !grouped) {
+      } else if (node.type === 'heading') {
         closeSubItem();
         subItem = { heading: node, ...headingNumber(node), line: lineOf(node), nodes: [] };
       } else if (subItem !== undefined) {
@@ -2342,7 +2351,7 @@ function buildSection(
             node.children[i]?.children ?? [],
           ),
         );
-      } else if (tabled && isItemTable(node)) {
+      } else if (tabled && isItemTable(node, section.kind)) {
         const { head, body } = node.data?.rows ?? { head: [], body: [] };
         body.forEach((cells, row) => {
           const [first = [], ...others] = cells;
@@ -2364,21 +2373,20 @@ function buildSection(
           const shownNodes = named
             ? paragraphs
             : [{ type: 'paragraph' as const, children: [...first] }, ...paragraphs];
-          addItem({ ...(named ? { name } : {}), text: itemText(shownNodes, siteUrl, notes, [node]), line }, [
-            node,
-          ]);
+          // The notes the row cites, not the whole table's.
+          addItem(
+            { ...(named ? { name } : {}), text: itemText(shownNodes, siteUrl, notes, shownNodes), line },
+            [node],
+          );
         });
-      } else {
-        const text = node.type === 'heading' ? groupHeading(node) : node;
-        if (items.length === 0) {
-          prose.push(text);
-        } else if (node.type !== 'thematicBreak') {
-          // A rule between two lists separates them, as it does sub-items: no text of its own.
-          const at = items.length - 1;
-          const nodes = after.get(at);
-          if (nodes === undefined) after.set(at, [text]);
-          else nodes.push(text);
-        }
+      } else if (items.length === 0) {
+        prose.push(node);
+      } else if (node.type !== 'thematicBreak') {
+        // A rule between two lists separates them, as it does sub-items: no text of its own.
+        const at = items.length - 1;
+        const nodes = after.get(at);
+        if (nodes === undefined) after.set(at, [node]);
+        else nodes.push(node);
       }
     }
     // A details element left open ends with the part it is in, as a sub-item does.
@@ -2467,52 +2475,22 @@ function isBoldItemStart(node: RootContent): node is Paragraph {
 }
 
 /**
- * Whether a section's sub-headings group its items (see buildSection): each holds a list, every item
- * of its lists opening with a bold name (`- **Listen first.** Ask …`); paragraphs beside them are
- * the group's text.
+ * Whether a node is a Markdown table of two columns or more whose first column is headed by the
+ * section's kind (`| Skill | Why it matters |` in Skills): its rows name items. Other tables (`| Do |
+ * Don't |`, `| # | Tip |`, a schedule, a comparison) are text, as the page shows them.
  */
-function groupsNamedLists(parts: readonly (readonly RootContent[])[]): boolean {
-  let groups = 0;
-  for (const part of parts) {
-    // What each sub-heading of the part holds, from the first.
-    let group: RootContent[] | undefined;
-    const holdsNamedList = (): boolean =>
-      group === undefined ||
-      (group.some((node) => node.type === 'list') &&
-        group.every(
-          (node) =>
-            node.type !== 'list' ||
-            node.children.every(
-              (item) => item.children[0] !== undefined && isBoldItemStart(item.children[0]),
-            ),
-        ));
-    for (const node of part) {
-      if (node.type !== 'heading') {
-        group?.push(node);
-        continue;
-      }
-      // A numbered sub-heading (`### 1. Prepare`, `### Tip 1: Prepare`) names its item, the list its text.
-      if (!holdsNamedList() || headingNumber(node).number !== undefined) return false;
-      group = [];
-      groups++;
-    }
-    if (!holdsNamedList()) return false;
-  }
-  return groups > 0;
-}
-
-/** Whether a node is a Markdown table of two columns or more (see buildSection's `tabled`). */
-function isItemTable(node: RootContent): node is Paragraph {
+function isItemTable(node: RootContent, kind: SectionKind): node is Paragraph {
   const rows = node.type === 'paragraph' ? node.data?.rows : undefined;
   return (
     rows !== undefined &&
     rows.head.length >= 2 &&
+    DEFAULT_HEADINGS[kind].includes(headingKey(rows.head[0] ?? '')) &&
     rows.body.some(([first = []]) => plainText({ type: 'paragraph', children: [...first] }).trim() !== '')
   );
 }
 
-/** A group's sub-heading (see groupsNamedLists) as the text it is between items: a line in bold. */
-function groupHeading(heading: Heading): Paragraph {
+/** A heading as a line of text in bold (see parseBody's "Tip N:" headings). */
+function boldLine(heading: Heading): Paragraph {
   const text = oneLine(plainText(heading)).trim();
   return {
     type: 'paragraph',

@@ -13,6 +13,10 @@ describe('emojified', () => {
     expect(emojified('MyClass::constructor::call, :toString:, :__proto__:, :hasOwnProperty:')).toBe(
       'MyClass::constructor::call, :toString:, :__proto__:, :hasOwnProperty:',
     );
+    // Nor a part of a path, but after an emoji.
+    expect(emojified('std::thread::spawn, serde::de::Error, a::b::c, :tada::tada:')).toBe(
+      'std::thread::spawn, serde::de::Error, a::b::c, 🎉🎉',
+    );
     expect(emojified('no colon')).toBe('no colon');
   });
 });
