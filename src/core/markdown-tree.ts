@@ -418,9 +418,6 @@ function treeOf(tokens: readonly Token[], isMdx: boolean): Root {
         head = [];
         body = [];
         break;
-      case 'thead_open':
-        row = undefined;
-        break;
       case 'tr_open':
         row = { cells: 0, head: tokens[index - 1]?.type === 'thead_open', read: [] };
         break;

@@ -1730,9 +1730,8 @@ function parseBody(
         current = undefined;
       }
       // Headings that each name an item of a kind (`### Tip 1: Ask`, `### Tip 2: Listen`) outside any
-      // section are that section, each heading an item numbered as it says.
-      // Not after a section of the kind headed as such (`## Tips`, then a list): its items numbered
-      // as theirs would read as the same tips.
+      // section are that section, each heading an item numbered as it says; not after a section of
+      // the kind under its own heading (`## Tips`, then a list), whose items they would number again.
       const opened =
         numbered === undefined ? undefined : open.find((section) => section.kind === numbered.kind);
       if (numbered !== undefined && current === undefined && (opened === undefined || opened.run === true)) {
@@ -2118,8 +2117,9 @@ function kindNamedIn(key: string): SectionKind | undefined {
 }
 
 /**
- * A heading that names one numbered item of a kind (`Tip 1: Ask early`, `Skill #2 - Writing`, `Tip 3.
- * Listen`): the kind, and the heading as an item's sub-heading numbers it (`1. Ask early`).
+ * A heading that names one item of a kind (`Tip 1: Ask early`, `Skill #2 - Writing`, `Tip 3.
+ * Listen`, `Tip 4`, `Tip: Rest`): the kind, and the heading as an item's sub-heading writes it
+ * (`1. Ask early`, `4.`, `Rest`).
  */
 function numberedItemHeading(node: Heading): { kind: SectionKind; heading: Heading } | undefined {
   const [first, ...rest] = node.children;
@@ -2249,15 +2249,15 @@ function buildSection(
   const boldLed =
     !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
     shown.reduce((count, part) => count + part.filter(isItemStart).length, 0) >= 2;
-  // Where nothing else makes items, each element is one (an accordion of tips, as FAQ posts write
-  // them): named by its summary, its text what it folds. Elsewhere it goes, whole, with the blocks
-  // around it: text between items (a template under the tips), or a named item's text.
   // A table whose first column is headed by the kind (`| Skill | Why it matters |`), where nothing
   // else makes items, as a Skills section is sometimes written: a row is an item.
   const tabled =
     !boldLed &&
     !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
     shown.some((part) => part.some((node) => isItemTable(node, section.kind)));
+  // Where nothing else makes items, each element is one (an accordion of tips, as FAQ posts write
+  // them): named by its summary, its text what it folds. Elsewhere it goes, whole, with the blocks
+  // around it: text between items (a template under the tips), or a named item's text.
   const accordion =
     foldedLines.length > 0 &&
     !boldLed &&
