@@ -578,7 +578,7 @@ export interface FoundArticles {
    */
   readonly otherLanguages: ReadonlySet<string>;
   /**
-   * Whether the content folder is in an Eleventy site (see {@link isInEleventySite}), and no Jekyll
+   * Whether the content folder is in an Eleventy site (see eleventyConfigOf), and no Jekyll
    * or Hugo site's: a text `tags` is one tag, and a `_posts` folder is a folder like any other.
    */
   readonly eleventy: boolean;
@@ -1915,7 +1915,7 @@ function contentDirOf(data: Record<string, unknown>): string | undefined {
  * Eleventy's configuration files, by their default names (`eleventy.config.ts` run through tsx), in
  * the order it looks for one.
  */
-export const ELEVENTY_CONFIG_NAMES = [
+const ELEVENTY_CONFIG_NAMES = [
   '.eleventy.js',
   'eleventy.config.js',
   'eleventy.config.mjs',
@@ -1928,13 +1928,9 @@ export function isEleventyConfig(name: string): boolean {
   return ELEVENTY_CONFIGS.has(name);
 }
 
-/**
- * Whether the content folder at `root` (real path; `entries` its own) is in an Eleventy site: an
- * Eleventy configuration in it or in a folder above, up to the project's own folder (the nearest
- * holding a `package.json` or `.git`), where Eleventy looks for it.
- */
-export async function isInEleventySite(root: string, entries: readonly Dirent[]): Promise<boolean> {
-  return (await eleventyConfigOf(root, entries)) !== undefined;
+/** The Eleventy configuration a folder holding `names` has: the first Eleventy looks for. */
+export function eleventyConfigIn(names: readonly string[]): string | undefined {
+  return ELEVENTY_CONFIG_NAMES.find((name) => names.includes(name));
 }
 
 /**
@@ -1945,14 +1941,18 @@ async function usesEleventyEmoji(config: string): Promise<boolean> {
   return (await readConfigStart(config))?.includes('markdown-it-emoji') === true;
 }
 
-/** The Eleventy configuration the content folder at `root` is read with (see {@link isInEleventySite}). */
+/**
+ * The Eleventy configuration the content folder at `root` (real path; `entries` its own) is read
+ * with, if it is in an Eleventy site: one in it or in a folder above, up to the project's own folder
+ * (the nearest holding a `package.json` or `.git`), where Eleventy looks for it.
+ */
 async function eleventyConfigOf(root: string, entries: readonly Dirent[]): Promise<string | undefined> {
   for (let folder = root; ; folder = dirname(folder)) {
     const names =
       folder === root
         ? entries.map((entry) => entry.name)
         : await readdir(folder).catch(() => [] as string[]);
-    const config = ELEVENTY_CONFIG_NAMES.find((name) => names.includes(name));
+    const config = eleventyConfigIn(names);
     if (config !== undefined) return join(folder, config);
     if (names.includes('package.json') || names.includes('.git') || dirname(folder) === folder)
       return undefined;

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { eleventyInputOf } from '../core/eleventy-input.js';
-import { ELEVENTY_CONFIG_NAMES, readConfigStart } from './content-loader.js';
+import { eleventyConfigIn, readConfigStart } from './content-loader.js';
 
 /** The input folder of the Eleventy project at a content folder, and the setting that names it. */
 export interface EleventyInput {
@@ -19,7 +19,7 @@ export interface EleventyInput {
  */
 export async function eleventyInputFolder(dir: string): Promise<EleventyInput | undefined> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  const config = ELEVENTY_CONFIG_NAMES.find((name) => names.includes(name));
+  const config = eleventyConfigIn(names);
   if (config === undefined) return undefined;
   // Its first 64 KB, as other configurations are read: a site's is a few kilobytes.
   const text = await readConfigStart(join(dir, config));
