@@ -285,6 +285,7 @@ export class StoredArticle implements Article {
   readonly addressField?: NonNullable<Article['addressField']>;
   readonly leftOutTags?: NonNullable<Article['leftOutTags']>;
   readonly headingNotes?: NonNullable<Article['headingNotes']>;
+  readonly pageRefs?: true;
   readonly #store: ContentStore;
 
   constructor(
@@ -311,6 +312,7 @@ export class StoredArticle implements Article {
     if (head.addressField !== undefined) this.addressField = head.addressField;
     if (head.leftOutTags !== undefined) this.leftOutTags = head.leftOutTags;
     if (head.headingNotes !== undefined) this.headingNotes = head.headingNotes;
+    if (head.pageRefs !== undefined) this.pageRefs = head.pageRefs;
     this.#store = store;
   }
 

@@ -84,6 +84,7 @@ function headOf(article: Article): ArticleHead {
     addressField,
     leftOutTags,
     headingNotes,
+    pageRefs,
   } = article;
   return {
     slug,
@@ -104,6 +105,7 @@ function headOf(article: Article): ArticleHead {
     ...(addressField === undefined ? {} : { addressField }),
     ...(leftOutTags === undefined ? {} : { leftOutTags }),
     ...(headingNotes === undefined ? {} : { headingNotes }),
+    ...(pageRefs === undefined ? {} : { pageRefs }),
     outline: outlineOf(article),
   };
 }

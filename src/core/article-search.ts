@@ -1,5 +1,6 @@
 import type { Article } from './article.js';
 import type { QueryPart } from './search-query.js';
+import { withoutPageRefs } from './page-refs.js';
 
 /**
  * Full-text search over one index's articles: titles, tags, summaries and their whole text. The engine
@@ -203,8 +204,10 @@ const STOP_WORDS = new Set(
 export function fieldText(article: Article, field: SearchField): string {
   switch (field) {
     case 'title':
+      return article.title;
     case 'summary':
-      return article[field];
+      // A link to another post by its file is searched by its text, not by the path it names.
+      return withoutPageRefs(article.summary);
     case 'tags':
       return article.tags.join(' ');
     case 'text':

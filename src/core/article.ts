@@ -113,6 +113,11 @@ export interface Article {
    * where an address another file has is reported. Absent when ARTICLE_URL made it.
    */
   readonly addressField?: { readonly name: string; readonly line: number };
+  /**
+   * Its summary or sections link to other posts by their files (`{{< ref "b.md" >}}`): the index
+   * fills in their addresses (see resolvePageRefs). Absent when they do not.
+   */
+  readonly pageRefs?: true;
 }
 
 /** The sections an article has, and the number of items in each. */

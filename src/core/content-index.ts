@@ -2,6 +2,7 @@ import {
   outlineOf,
   type Article,
   type ContentProblem,
+  type Section,
   type SectionItem,
   type SectionKind,
 } from './article.js';
@@ -9,6 +10,7 @@ import { NO_SEARCH, type ArticleSearch, type SearchFactory } from './article-sea
 import { inLanguage } from './content-language.js';
 import { splitPublished, type SiteBuilds } from './publication.js';
 import { compareNewestFirst } from './newest-first.js';
+import { refResolver, resolvePageRefs, resolveSectionRefs } from './page-refs.js';
 import { cutSlug, SLUG_MAX } from './slug.js';
 import { tagKey } from './tags.js';
 
@@ -154,6 +156,16 @@ export function buildIndex(
     taken.add(slug);
     slugs.set(slug, withSlug(article, slug));
   }
+  // Links to other posts by their files lead to the addresses of the posts indexed here.
+  if (candidates.some((article) => article.pageRefs === true)) {
+    const addressOf = refResolver([...slugs.values()]);
+    for (const [slug, article] of slugs)
+      if (article.pageRefs === true)
+        slugs.set(
+          slug,
+          withPageRefs(article, (target) => addressOf(target, article.file)),
+        );
+  }
   const articles = [...slugs.values()].sort(compareNewestFirst);
 
   // A tag's label is its most used spelling; on a tie, the one of the oldest article.
@@ -274,6 +286,27 @@ function withSlug(article: Article, slug: string): Article {
     get: () => article.sections,
     enumerable: true,
   });
+}
+
+/**
+ * The article with its links to posts by their files leading where `addressOf` says (see
+ * resolvePageRefs): its sections read from it, and filled in, at each use, as they may be on disk.
+ */
+function withPageRefs(article: Article, addressOf: (target: string) => string | undefined): Article {
+  const resolve = (sections: Article['sections']): Article['sections'] => {
+    const resolved: Partial<Record<SectionKind, Section>> = {};
+    for (const [kind, section] of Object.entries(sections) as [SectionKind, Section][])
+      resolved[kind] = resolveSectionRefs(section, addressOf);
+    return resolved;
+  };
+  let summary: string | undefined;
+  return Object.defineProperties(
+    { ...article },
+    {
+      summary: { get: () => (summary ??= resolvePageRefs(article.summary, addressOf)), enumerable: true },
+      sections: { get: () => resolve(article.sections), enumerable: true },
+    },
+  );
 }
 
 /** What an index needs of an article beyond the article itself. */

@@ -41,6 +41,7 @@ import {
   withoutCodeSpans,
   type Replacement,
 } from './outside-code.js';
+import { isRefMark, REF_LINK_START, refMark } from './page-refs.js';
 import { isHttpUrl, resolveLink } from './urls.js';
 import { TextPieces } from './text-pieces.js';
 import { joinedLines, withoutTrailingBlanks } from './white-space.js';
@@ -978,9 +979,12 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
           : { type: 'link', url, children: [{ type: 'text', value: text }] },
       );
     } else if (child.type === 'link') {
-      // An empty address is a link whose template tag (`{{< ref "x.md" >}}`) was left out: its text stays.
+      // An empty address is a link whose template tag (`{{ site.repository }}/x`) was left out: its text stays.
       // A link in a link is its text: Discord would show the outer one's brackets around it.
-      const url = inLink || child.url.trim() === '' ? undefined : resolveLink(child.url, siteUrl);
+      // A link to a post by its file keeps its mark, which the index fills in (see resolvePageRefs).
+      const ref = !inLink && isRefMark(child.url);
+      const url =
+        inLink || child.url.trim() === '' ? undefined : ref ? child.url : resolveLink(child.url, siteUrl);
       // Its text as any phrasing's: without HTML, its own links resolved.
       const inside = resolveLinks({ type: 'paragraph', children: child.children }, siteUrl, {
         ...resolving,
@@ -991,9 +995,11 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
         for (const c of mailText(child.url, inside) ?? inside) children.push(c);
       }
       // Discord shows a link without text (`[](https://…)`) as written: its address is its text,
-      // written as `<https://…>`. One that points nowhere is left out with its (empty) text, above.
-      else if (showsNothing(inside))
-        children.push({ ...child, url, children: [{ type: 'text', value: url }] });
+      // written as `<https://…>`. One that points nowhere is left out with its (empty) text, above;
+      // so is one to a post by its file, whose address is not known here.
+      else if (showsNothing(inside)) {
+        if (!ref) children.push({ ...child, url, children: [{ type: 'text', value: url }] });
+      } else if (ref) children.push({ ...child, url, children: [REF_LINK_OPENING, ...inside] });
       else children.push({ ...child, url, children: inside });
     } else {
       const resolved = resolveLinks(child, siteUrl, resolving);
@@ -1212,6 +1218,8 @@ const OPENED: Text = { type: 'text', value: '' };
  * joinTexts, withoutEmptiedPairsOf). Told apart from text by identity.
  */
 const LEFT_OUT: Text = { type: 'text', value: '' };
+/** Opens the text of a link to a post by its file (see resolvePageRefs). */
+const REF_LINK_OPENING: Text = { type: 'text', value: REF_LINK_START };
 
 /** How far from its end {@link opensBefore} reads a text. */
 const OPENER_REACH = 64;
@@ -1399,16 +1407,37 @@ function trimEdges(nodes: Nodes[]): void {
 /**
  * Makes the links and images whose address is relative to the page (`../older/`, `#tips`,
  * `photo.png`, not `/blog/x`, which is on the site: see resolveUrl) absolute against `pageUrl`, the
- * address the post is published at. Walked without recursion; the nodes are changed in place.
+ * address the post is published at. A link to a Markdown file (`[x](../b/index.md)`, `[x](b.md#why)`)
+ * is to the post written in it, as Hugo's and Docusaurus's links read it: marked for the index to
+ * fill in its address (see refMark), with or without `pageUrl`. Walked without recursion; the nodes
+ * are changed in place.
  */
-export function resolveRelativeLinks(root: Root, pageUrl: string): void {
+export function resolveRelativeLinks(root: Root, pageUrl: string | undefined): void {
   const stack: Nodes[] = [root];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if ((node.type === 'link' || node.type === 'image') && isPageRelative(node.url)) {
+      const file = node.type === 'link' ? MARKDOWN_FILE_LINK.exec(node.url.trim()) : null;
+      if (file !== null) {
+        const path = safeDecodeUri(file[1] ?? '');
+        node.url = refMark(`${/^\.\.?\//.test(path) ? '' : './'}${path}${file[2] ?? ''}`);
+        continue;
+      }
+      if (pageUrl === undefined) continue;
       const url = URL.canParse(node.url, pageUrl) ? new URL(node.url, pageUrl).href : undefined;
       if (url !== undefined && isHttpUrl(url)) node.url = url;
     }
     if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+}
+
+/** A link's address to a Markdown file: its path, and its `#part`. */
+const MARKDOWN_FILE_LINK = /^([^?#]+\.(?:md|markdown|mdx))(?:\?[^#]*)?(#.*)?$/i;
+
+function safeDecodeUri(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

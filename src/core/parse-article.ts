@@ -63,6 +63,7 @@ import type { FoldedSpan } from './html-block-nodes.js';
 import { strftimeUtc } from './strftime.js';
 import { unixDate, unixDateProblem } from './unix-dates.js';
 import { openMarkdownBlocks } from './markdown-blocks.js';
+import { holdsPageRefs, sectionsHoldRefs } from './page-refs.js';
 
 export interface ArticleSource {
   /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
@@ -781,13 +782,14 @@ function parseSource({
           message: `${kind}: "${shortName(oneLine(name))}" is mapped to ${readAs} too, and a heading is one section: it is read as ${readAs}; map it to one kind`,
         }));
   const headingNotes = [...unmatched, ...shared, ...nearMisses];
+  // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
+  // Listed with others in one message: nothing left open in it may run on into the next entries.
+  const shortSummary = escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead(), SUMMARY_MAX));
   const article: Article = {
     slug,
     ...(fullSlug === slug ? {} : { fullSlug }),
     title,
-    // Shown under the title in /articles: the author's summary, or else the post's first paragraph.
-    // Listed with others in one message: nothing left open in it may run on into the next entries.
-    summary: escapeLoneSpoilers(truncateMarkdown(summary.text || body.lead(), SUMMARY_MAX)),
+    summary: shortSummary,
     tags: eleventy ? meta.tags.filter((tag) => !ELEVENTY_COLLECTIONS.has(tagKey(tag))) : meta.tags,
     ...(meta.categoryTags === undefined ? {} : { categoryTags: meta.categoryTags }),
     ...(leftOutTags.length === 0 ? {} : { leftOutTags }),
@@ -803,6 +805,7 @@ function parseSource({
     file,
     ...(meta.slug === undefined ? {} : { slugLine: keyLine(frontLines, names.get('slug') ?? 'slug') }),
     ...(address === undefined || ownPlace === undefined ? {} : { addressField: ownPlace }),
+    ...(holdsPageRefs(shortSummary) || sectionsHoldRefs(body.sections) ? { pageRefs: true as const } : {}),
   };
   // Its strings may be slices of the whole file, which they keep alive: what is kept is its stored
   // form (see formOf), written afresh as JSON; a copy here took a twentieth of the parse.
@@ -826,7 +829,7 @@ function summaryMarkdown(
   // Its lines are text under a title (see escapeBlockStarts): `# x` or `- x` opens no block here.
   const parsed = parseMarkdown(literalLines(escapeBlockStarts(summary)));
   if (!parsed.ok) return parsed;
-  if (pageUrl !== undefined) resolveRelativeLinks(parsed.root, pageUrl);
+  resolveRelativeLinks(parsed.root, pageUrl);
   return {
     ok: true,
     text: toDiscordMarkdown(parsed.root.children, siteUrl, { markers: false, lines: 'kept' }) || summary,
@@ -1701,10 +1704,8 @@ function parseBody(
   // are searched, as the tips that cite them show them.
   const noteBlocks = noteParagraphs(parsed.root);
   if (emoji) emojifyTexts([parsed.root, ...noteBlocks]);
-  if (pageUrl !== undefined) {
-    resolveRelativeLinks(parsed.root, pageUrl);
-    resolveRelativeLinks({ type: 'root', children: noteBlocks }, pageUrl);
-  }
+  resolveRelativeLinks(parsed.root, pageUrl);
+  resolveRelativeLinks({ type: 'root', children: noteBlocks }, pageUrl);
   referencesInEmphasis(parsed.root);
   const notes = new ItemNotes(parsed.root.data?.footnotes ?? {}, content.length, siteUrl);
   const headings = new Set<string>();

@@ -11,6 +11,7 @@ import {
   spaceThenPunctuation,
   type Replacement,
 } from './outside-code.js';
+import { refMark, refTarget } from './page-refs.js';
 import { tagCloseSearch } from './tag-close.js';
 
 /** The name of a shortcode or Liquid tag (`{{< kbd >}}`, `{% raw %}`): a pair's opening one, if closed later. */
@@ -259,6 +260,16 @@ function linkAddress(
     }
     return { end: Math.max(end, kept), text: path + text.slice(kept, end) };
   }
+  // A link to another post by its file (`{{< ref "b.md" >}}`, `{% post_url 2024-01-02-b %}`, a
+  // `#part` after it): marked, for the index to fill in with that post's address (see refMark).
+  const target = site === undefined && tags.length === 0 ? refTarget(text.slice(from, to)) : undefined;
+  const rest = text.slice(to, end);
+  if (
+    target !== undefined &&
+    (rest === '' || REF_FRAGMENT.test(rest)) &&
+    !text.slice(from, end).includes('\n')
+  )
+    return { end, text: refMark(target + rest) };
   let after = end;
   if (inline && !angled) {
     // Past the white space (one line break at most) after the address: a `)`, a title, or more of
@@ -276,6 +287,9 @@ function linkAddress(
     return { end: end + 1, text: `)<!--${breaks.replaceAll('\n', '\nx')}-->` };
   return { end, text: empty + breaks };
 }
+
+/** The part of a page a link names after its address: `#why`. */
+const REF_FRAGMENT = /^#[^\s#]*$/;
 
 /** Past the spaces and tabs from `from`, and one line break among them. */
 function skipSpace(text: string, from: number): number {

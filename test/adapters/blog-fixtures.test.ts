@@ -117,7 +117,11 @@ describe('a blog as its generator lays it out loads without editing a file', () 
             items: [
               ['Ask about goals', 'Start with where they want to be in a year.', 29],
               ['Let them set the agenda', 'Bring your own items last.', 30],
-              ['Write it down', 'Keep shared notes, as the previous post explains.', 31],
+              [
+                'Write it down',
+                'Keep shared notes, as the [previous post](https://blog.example/posts/staff-engineer-path/) explains.',
+                31,
+              ],
             ],
           },
         },

@@ -3009,13 +3009,34 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
     ]);
   });
 
-  it("GIVEN a link to a template tag (Hugo's ref, Jekyll's link) THEN its text stays, not a link to the site", () => {
-    const article = mustParse(
+  it("GIVEN a link to a template tag naming another post (Hugo's ref, Jekyll's link) THEN it links to that post, or else keeps its text", () => {
+    const linking = mustParse(
       `${front}## Tips\n\n- Read [the first post]({{< ref "first.md" >}}) and [this]({% link _posts/x.md %}).\n- [Home](/)\n`,
+      'content/posts/a.md',
     );
-    expect(article.sections.tips?.items.map((item) => item.text)).toEqual([
-      'Read the first post and this.',
+    expect(linking.pageRefs).toBe(true);
+    const first = mustParse('---\ntitle: First\nslug: one\n---\nHi.\n', 'content/posts/first.md');
+    const { index } = buildIndex([linking, first]);
+    expect(index.bySlug('a')?.sections.tips?.items.map((item) => item.text)).toEqual([
+      'Read [the first post](https://blog.example/blog/one) and this.',
       '[Home](https://blog.example/)',
+    ]);
+    // The post itself, as parsed, holds no address that another index would not share.
+    expect(mustParse(`${front}Hi.\n`).pageRefs).toBeUndefined();
+  });
+
+  // Hugo's and Docusaurus's links to a Markdown file are to the post written in it.
+  it('GIVEN a relative link to a Markdown file THEN it links to the post in that file, else keeps its text', () => {
+    const linking = mustParse(
+      `${front}## Tips\n\n- See [b](b.md#why), [up](../posts/b.markdown), [c](./c/index.md) and [gone](./gone.md).\n- ![chart](chart.png) and [notes](notes.txt).\n`,
+      'content/posts/a.md',
+    );
+    const b = mustParse('---\ntitle: B\n---\nB.\n', 'content/posts/b.markdown');
+    const c = mustParse('---\ntitle: C\n---\nC.\n', 'content/posts/c/index.md');
+    const { index } = buildIndex([linking, b, c]);
+    expect(index.bySlug('a')?.sections.tips?.items.map((item) => item.text)).toEqual([
+      'See [b](https://blog.example/blog/b#why), [up](https://blog.example/blog/b), [c](https://blog.example/blog/c) and gone.',
+      '[chart](https://blog.example/chart.png) and [notes](https://blog.example/notes.txt).',
     ]);
   });
 
@@ -3032,9 +3053,11 @@ describe('what a generator expands or compiles is left out, lines kept', () => {
       '',
       '[jekyll-1]: {% post_url 2013-05-06-jekyll-1-0-0-released %}',
     ].join('\n');
-    const article = mustParse(`${front.replace('summary: S\n', '')}${body}\n`);
-    expect(article.summary).toBe('Fixes a critical bug and, we released Jekyll 1.0.0.');
-    expect(article.sections.tips?.items).toEqual([
+    const article = buildIndex([mustParse(`${front.replace('summary: S\n', '')}${body}\n`)]).index
+      .articles[0];
+    // No post of that name: its text alone.
+    expect(article?.summary).toBe('Fixes a critical bug and, we released Jekyll 1.0.0.');
+    expect(article?.sections.tips?.items).toEqual([
       { text: 'Exit codes (#1338) and [About](https://blog.example/about/).', line: 10 },
       { text: 'Last.', line: 12 },
     ]);

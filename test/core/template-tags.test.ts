@@ -70,15 +70,29 @@ describe('stripTemplateTags', () => {
     expect(strip('A [critical bug]({{ site.repository }}/issues/1794) fixed.')).toBe(
       'A [critical bug]() fixed.',
     );
-    expect(strip('[a]({% link _posts/x.md %}#part) [b]({{< ref "x" >}}) [c](<{{ x }}/c d>)')).toBe(
-      '[a]() [b]() [c](<>)',
-    );
+    expect(strip('[c](<{{ x }}/c d>) [d]({% link _posts/x.md %}/more)')).toBe('[c](<>) [d]()');
     // Tags later in the address are passed over whole; a title stays a title.
     expect(strip('[a]({{ site.repository }}/{{ page.id }}/b(c) "Title") after')).toBe(
       '[a](<> "Title") after',
     );
     // The site's own address is SITE_URL: what follows it is a path on the site.
     expect(strip('[b]({{site.url}}{{ site.baseurl }}/blog/b/)')).toBe('[b](/blog/b/)');
+  });
+
+  // Hugo and Jekyll write the address of the post they name: the index knows it (see resolvePageRefs).
+  it('GIVEN a link whose whole address is a ref to another post (ref, relref, post_url, link) THEN it is marked with the path it names', () => {
+    const strip = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
+    expect(
+      strip(
+        '[a]({% link _posts/x.md %}#part) [b]({{< ref "x" >}}) [c]({{% relref `/posts/c (1).md` %}}) [d](<{{< ref "d" >}}>) [e]({% post_url 2024-01-02-e %} "T")',
+      ),
+    ).toBe(
+      '[a](x-post-ref:_posts%2Fx.md%23part) [b](x-post-ref:x) [c](x-post-ref:%2Fposts%2Fc%20%281%29.md) [d](<x-post-ref:d>) [e](x-post-ref:2024-01-02-e "T")',
+    );
+    // A ref to the page itself, or with more of an address after it, or over two lines: no post to name.
+    expect(strip('[f]({{< ref "#why" >}}) [g]({{< ref "g" >}}/x) [h]({{< ref\n"h" >}})')).toBe(
+      '[f]() [g]() [h]()<!--\nx-->',
+    );
   });
 
   it("GIVEN the site's own address, then a tag later in the path THEN the address goes whole, the link keeps its text", () => {
@@ -108,7 +122,9 @@ describe('stripTemplateTags', () => {
         '[we released Jekyll 1.0.0][jekyll-1].\n\n[jekyll-1]: {% post_url 2013-05-06-jekyll-1-0-0-released %}\n' +
           '[#2633]: {{ site.repository }}/issues/2633 "Issue"\n   [r]: <{{ x }}/y>',
       ),
-    ).toBe('[we released Jekyll 1.0.0][jekyll-1].\n\n[jekyll-1]: <>\n[#2633]: <> "Issue"\n   [r]: <>');
+    ).toBe(
+      '[we released Jekyll 1.0.0][jekyll-1].\n\n[jekyll-1]: x-post-ref:2013-05-06-jekyll-1-0-0-released\n[#2633]: <> "Issue"\n   [r]: <>',
+    );
     // Not a definition: a footnote, text before the label, a colon in a sentence, a blank label.
     expect(strip('[^1]: {{ a }}/x\nsee [a]: {{ b }}/y\nWhy: {{ c }}/z\n[ ]: {{ d }}/w')).toBe(
       '[^1]: /x\nsee [a]: /y\nWhy: /z\n[ ]: /w',
