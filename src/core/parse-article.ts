@@ -621,7 +621,10 @@ function parseSource({
       meta,
     );
   }
-  const title = truncatePlain(shownTitle || withoutControls(named.title).trim(), TITLE_MAX);
+  // jemoji makes emoji of the whole page a Jekyll post is in, its title's heading too; Hugo's and
+  // Eleventy's make them of the post's text alone.
+  const titled = shownTitle || withoutControls(named.title).trim();
+  const title = truncatePlain(emoji && jekyllPost ? emojified(titled) : titled, TITLE_MAX);
   if (title === '')
     return refused(
       [

@@ -61,6 +61,23 @@ describe('emoji shortcodes', () => {
     expect(await shown('plain')).toEqual(EMOJI);
   });
 
+  // jemoji makes emoji of the page's whole body, the post's heading in its layout too.
+  it("GIVEN a title with a shortcode THEN it is emoji in a jemoji site's posts alone, as their pages show it", async () => {
+    const titled = post.replace('title: Hi', 'title: "Mentoring :seedling: juniors"');
+    const title = async (dir: string) =>
+      (await loadContent(join(site, dir), 'https://blog.example')).index.articles[0]?.title;
+    put('jekyll/_config.yml', 'plugins: [jemoji]\n');
+    put('jekyll/_posts/2024-01-05-hi.md', titled);
+    expect(await title('jekyll')).toBe('Mentoring 🌱 juniors');
+    put('jekyll/_config.yml', 'plugins: [jekyll-feed]\n');
+    expect(await title('jekyll')).toBe('Mentoring :seedling: juniors');
+    put('hugo.toml', 'enableEmoji = true\n');
+    put('content/posts/hi.md', titled);
+    expect(await title('content')).toBe('Mentoring :seedling: juniors');
+    put('plain/hi.md', titled);
+    expect(await title('plain')).toBe('Mentoring :seedling: juniors');
+  });
+
   it('GIVEN emoji made so THEN a sections name written with a shortcode names the heading written so, and an autolink keeps its text', async () => {
     put(
       'plain/quick.md',
