@@ -61,6 +61,9 @@ export function stripMdx(text: string): string {
     }
     const end = jsxEnd(text, start);
     if (!end.ok) return { end: end.at, text: text.slice(start, end.at) };
+    // A number or a text written as an expression (`Time-box to {45} minutes`) shows as its value.
+    const literal = text[start] === '{' ? literalText(text.slice(start + 1, end.at - 1)) : undefined;
+    if (literal !== undefined) return { end: end.at, text: literal };
     const removed = removal(text, start, end.at, { inParagraph: true });
     // A tag's text follows it (`<Kbd>.</Kbd>`) or precedes it: only one closed at once (`<Demo />`) stands alone.
     return text[start] === '{' || text[end.at - 2] === '/'
@@ -95,6 +98,17 @@ export function stripMdx(text: string): string {
 
   const stripped = afterRemovals(rewriteOutsideCode(text, { triggers: '{<', construct, lineStart }));
   return spans.length === 0 && stripped === text ? stripped : traced(text, stripped, spans);
+}
+
+/** A number, or a text in quotes without escapes or `${}` (on one line), as JSX shows it. */
+const LITERAL = /^[ \t]*(?:(-?\d+(?:\.\d+)?)|"([^"\\\n]*)"|'([^'\\\n]*)'|`([^`\\\n$]*)`)[ \t]*$/;
+
+/** What an expression that is a literal shows (Markdown's marks in a text escaped: JSX shows them as written). */
+function literalText(expression: string): string | undefined {
+  const match = LITERAL.exec(expression);
+  if (match === null) return undefined;
+  const value = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
+  return value.replace(/[\\`*_[\]<>{}#|~!&]/g, '\\$&');
 }
 
 /**

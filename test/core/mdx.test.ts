@@ -102,6 +102,16 @@ describe('stripMdx', () => {
     expect(stripMdx('Sum: { /* } */ a + "}" + `}` // }\n}!')).toBe('Sum: <!--\nx-->!');
   });
 
+  // MDX shows a literal's value: `{45}` is 45, `{"a *b*"}` is a *b*, its asterisks as written.
+  it('GIVEN an expression that is a number or a text in quotes THEN it shows as its value', () => {
+    expect(stripMdx('Time-box to {45} minutes, {-1.5}, {"a *b*"}, {\'c\'} and { `d` }.')).toBe(
+      'Time-box to 45 minutes, -1.5, a \\*b\\*, c and d.',
+    );
+    // Anything else is no literal: `${}`, an escape, a sum, a name.
+    expect(stripMdx('{`${x}`} {"a\\"b"} {1 + 2} {x}.')).toBe(' .');
+    expect(stripMdx('Over lines {\n45\n}.')).toBe('Over lines <!--\nx\nx-->.');
+  });
+
   it('GIVEN an expression or a self-closing tag right before punctuation THEN the space before it goes too', () => {
     expect(stripMdx('Thanks {name} and {/* who */}. See <Demo />, then {x}!')).toBe('Thanks and. See, then!');
     expect(stripMdx('(as of {year}) 「{title}」 and {a}\t{b}:')).toBe('(as of) 「」 and:');
