@@ -23,7 +23,7 @@ const headingNames = z.union([headingName, z.array(headingName).min(1, HEADING_N
 });
 
 const DAY_EXPECTED =
-  'expected a real day written as YYYY-MM-DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"';
+  'expected a real day written as YYYY-MM-DD or YYYY/MM/DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"';
 
 /**
  * A calendar day written `YYYY-MM-DD`, or a date-time that starts with one, as blogs, YAML and TOML
@@ -61,6 +61,23 @@ const DATE_OR_DATE_TIME =
  */
 const FEED_DATE =
   /^(?:[a-z]{3},?[ \t]+)?(\d{1,2})[ \t]+([a-z]{3,9})[ \t]+(\d{4})[ \t]+(\d{1,2}):(\d{2})(?::(\d{2}))?[ \t]+([+-]\d{4}|gmt|ut|utc|z)$/i;
+
+/**
+ * A day written with slashes (`2024/03/15`), or with its month's name, then a time (`March 3, 2024
+ * 10:00`), as Astro's `z.coerce.date()` reads them (JavaScript's Date): as `2024-03-15` and
+ * `2024-03-03 10:00` are read, in the site's zone. Not `03/15/2024`, whose order is a guess.
+ */
+function fromJsDate(value: string): string | undefined {
+  const slashed = SLASHED_DAY.exec(value);
+  if (slashed !== null)
+    return `${slashed[1] ?? ''}-${slashed[2] ?? ''}-${slashed[3] ?? ''}${slashed[4] ?? ''}`;
+  const timed = NAMED_DAY_TIME.exec(value);
+  const day = timed === null ? undefined : namedDay(timed[1] ?? '');
+  return day === undefined || timed === null ? undefined : `${day} ${timed[2] ?? ''}`;
+}
+
+const SLASHED_DAY = /^(\d{4})\/(\d{1,2})\/(\d{1,2})((?:T|[ \t]+)\d.*)?$/;
+const NAMED_DAY_TIME = /^(.+?)[ \t]+(\d{1,2}:\d{2}(?::\d{2})?)$/;
 
 /** A {@link FEED_DATE} written as YAML's timestamp (`2024-01-05T10:00:00+00:00`), or undefined. */
 function fromFeedDate(value: string): string | undefined {
@@ -131,7 +148,7 @@ function twoDigitDay(written: string): string {
  * other text, or written with its month's name. Undefined when it names none.
  */
 export function dayOf(asWritten: string): string | undefined {
-  const value = fromFeedDate(asWritten) ?? asWritten;
+  const value = fromFeedDate(asWritten) ?? fromJsDate(asWritten) ?? asWritten;
   const written = (DATE_OR_DATE_TIME.exec(value) ?? DAY_THEN_TEXT.exec(value))?.[1];
   const opening = written === undefined ? undefined : twoDigitDay(written);
   if (opening !== undefined) return isRealDay(opening) ? opening : undefined;
@@ -146,7 +163,7 @@ export function dayOf(asWritten: string): string | undefined {
  * {@link dayOf}).
  */
 export function instantOf(asWritten: string, timeZone?: string): string | undefined {
-  const value = fromFeedDate(asWritten) ?? asWritten;
+  const value = fromFeedDate(asWritten) ?? fromJsDate(asWritten) ?? asWritten;
   const named = namedDay(value);
   const [, written = named, hour = '0', minute = '00', second = '00', fraction = '', zone] =
     (named === undefined ? DATE_OR_DATE_TIME.exec(value) : undefined) ?? [];

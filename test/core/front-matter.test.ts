@@ -175,7 +175,7 @@ describe('dayOf and instantOf: the days blogs write', () => {
       'Feb 30 2024',
       'Jun 31, 2024',
       'Jul 0 2022',
-      'Jul 08 2022 12:00',
+      'Jul 08 2022 noon',
       'Mon Jul 08 2022',
       'Julyy 8 2022',
       'Ju 8 2022',
@@ -186,6 +186,23 @@ describe('dayOf and instantOf: the days blogs write', () => {
       expect(dayOf(written), written).toBeUndefined();
       expect(instantOf(written), written).toBeUndefined();
     }
+  });
+
+  // Astro's blog starter reads pubDate with z.coerce.date(): JavaScript's Date, which reads these.
+  it('GIVEN a day with slashes, or a named day then a time THEN that day, the time in the site zone', () => {
+    for (const [written, day, instant] of [
+      ['2024/03/15', '2024-03-15', '2024-03-15T04:00:00.000Z'],
+      ['2024/3/5 10:00', '2024-03-05', '2024-03-05T15:00:00.000Z'],
+      ['2024/03/15T10:00:00Z', '2024-03-15', '2024-03-15T10:00:00.000Z'],
+      ['March 3, 2024 10:00', '2024-03-03', '2024-03-03T15:00:00.000Z'],
+      ['Jul 08 2022 9:05:07', '2022-07-08', '2022-07-08T13:05:07.000Z'],
+    ] as const) {
+      expect(dayOf(written), written).toBe(day);
+      expect(instantOf(written, 'America/New_York'), written).toBe(instant);
+    }
+    // A day in an order that is a guess (03/15 or 15/03), or that does not exist: none.
+    for (const written of ['03/15/2024', '15/03/2024', '2024/02/30', '2024/03/15 noon', 'Feb 30 2024 10:00'])
+      expect([dayOf(written), instantOf(written)], written).toEqual([undefined, undefined]);
   });
 
   it("GIVEN a feed's date (RFC 2822, as a WordPress import writes it) or Go's with its zone's name THEN the day written and the instant, as Hugo reads them", () => {
@@ -421,7 +438,7 @@ describe('a field of the wrong type is said with what to write', () => {
 
   it('GIVEN a date the reader took for a number THEN it says every form a date is written in, as for any other bad date', () => {
     const said =
-      'expected a real day written as YYYY-MM-DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"';
+      'expected a real day written as YYYY-MM-DD or YYYY/MM/DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"';
     expect(problemsOf('---\ntitle: T\ndate: 20240101\nexpiryDate: 20250101\n---')).toEqual([
       { line: 3, field: 'date', message: said },
       { line: 4, field: 'expiryDate', message: said },

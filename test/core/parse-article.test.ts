@@ -4116,13 +4116,16 @@ describe('empty fields, dates and pages as the generators read them', () => {
       ['"dec 31 1999"', '1999-12-31'],
       ['SEPTEMBER 1 2024', '2024-09-01'],
       ['29 Feb 2024', '2024-02-29'],
+      // As JavaScript's Date reads them, which Astro's z.coerce.date() is.
+      ['Jul 08 2022 10:00', '2022-07-08'],
+      ["'2024/03/15'", '2024-03-15'],
     ])
       expect(mustParse(`---\ntitle: T\ndate: ${written}\n---\nBody.\n`).date, written).toBe(day);
     for (const written of [
       'Feb 30 2024',
       '29 Feb 2023',
       'Fri, Jul 08 2022',
-      'Jul 08 2022 10:00',
+      'Jul 08 2022 at 10:00',
       'Sept 8 2022',
       'Jul 08 22',
       '8th July 2022',
@@ -4135,7 +4138,7 @@ describe('empty fields, dates and pages as the generators read them', () => {
           line: 3,
           field: 'date',
           message:
-            'expected a real day written as YYYY-MM-DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"',
+            'expected a real day written as YYYY-MM-DD or YYYY/MM/DD (a time may follow), or like "Jul 8, 2022" or "8 July 2022"',
         },
       ]);
     // A Hugo post published then starts that day, in UTC.
