@@ -9,6 +9,7 @@ import {
   GENERATOR_DEFAULTS,
   hugoPermalinkSections,
   hugoPermalinks,
+  hugoPublishedPattern,
   jekyllPermalink,
   NO_PERMALINKS,
   jekyllDefaults,
@@ -283,10 +284,11 @@ function addressChoice(
         : { articleUrl: pattern, contentPath, urlRules: 'jekyll' },
     setting,
   });
-  // Hugo's `:sections` in its permalinks is the page's section's path (see hugoPermalinkSections).
+  // Hugo's `:sections` in its permalinks is the page's section's path (see hugoPermalinkSections),
+  // and its pages are where Hugo writes them, not as the pattern ends (see hugoPublishedPattern).
   if (own !== undefined && 'pattern' in own)
     return byGenerator(
-      own.pattern,
+      generator === 'hugo' ? hugoPublishedPattern(own.pattern, permalinks?.ugly === true) : own.pattern,
       "the site's permalink",
       generator === 'hugo' && hugoPath !== undefined && own.pattern.includes(':sections')
         ? { hugoSections: hugoPermalinkSections(hugoPath, permalinks?.hugoSections ?? []) }

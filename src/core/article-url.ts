@@ -204,6 +204,15 @@ export function siteUrlNote(
 }
 
 /**
+ * Where Hugo publishes a page whose front matter's `url` is the path `path` (`/2020/05/adrs`): with no
+ * `.` in it, a folder with an `index.html`, linked with a `/` after it (`/2020/05/adrs/`), `uglyURLs`
+ * or not; with one (`/old/post.html`), the file it names, as written.
+ */
+export function hugoUrlPath(path: string): string {
+  return path.endsWith('/') || path.includes('.') ? path : `${path}/`;
+}
+
+/**
  * What Hugo keeps of a name in a path (helpers' paths.Sanitize): letters, marks, digits,
  * `./\_#+~-@`, and `%` before two hex digits (an escape written into the name).
  */

@@ -25,6 +25,7 @@ import {
   DEFAULT_ARTICLE_URL,
   ARTICLE_NAME_TOKENS,
   hugoPathName,
+  hugoUrlPath,
   JEKYLL_URL_TOKENS,
   jekyllSlug,
 } from './article-url.js';
@@ -694,13 +695,15 @@ function parseSource({
     filePath: filePathOf(contentPath ?? file.split('/').pop() ?? file),
   };
   // A Jekyll post's own permalink is filled as Jekyll fills it (`/custom/:title/`), with its tokens
-  // only; Hugo's `url` and Eleventy's permalink are addresses as written.
+  // only; Eleventy's permalink is an address as written, and Hugo's `url` a path Hugo may end with
+  // a `/` (see hugoUrlPath).
   const permalink =
     ownPermalink !== undefined && jekyllPost
       ? fillArticleUrl(ownPermalink, urlParts, JEKYLL_URL_TOKEN)
       : ownPermalink;
+  const ownUrl = hugo && meta.url?.startsWith('/') === true ? hugoUrlPath(meta.url) : meta.url;
   const path =
-    meta.url ??
+    ownUrl ??
     (ownPermalink !== undefined
       ? permalink
       : articleUrl === null

@@ -126,6 +126,17 @@ export const GENERATOR_DEFAULTS = {
 } as const;
 
 /**
+ * Where Hugo publishes the pages of a `permalinks` pattern, as a pattern: Hugo drops a last `/` of the
+ * filled pattern, then writes a folder with an `index.html`, linked with a `/` after it (`/:year/:title`
+ * at `/2024/x/`), whatever its last name (`/:title.html` at `/x.html/`); with `uglyURLs = true`, a
+ * file, `.html` after its last name (`/:year/:title/` at `/2024/x.html`).
+ */
+export function hugoPublishedPattern(pattern: string, ugly: boolean): string {
+  const cleaned = pattern.replace(/\/+$/, '');
+  return ugly ? `${cleaned}.html` : `${cleaned}/`;
+}
+
+/**
  * Hugo's `permalinks` setting: the pattern of each section's pages, from `[permalinks.page]`, or else
  * (the older form) the texts directly under `[permalinks]`. Its keys in any case. `section`, `term`
  * and `taxonomy` patterns are for list pages, which are no articles.

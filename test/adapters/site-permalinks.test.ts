@@ -73,6 +73,24 @@ describe("Hugo's permalinks", () => {
     });
   });
 
+  it("GIVEN a pattern without a last / (or with .html in it) THEN its posts' addresses end with a /, as Hugo publishes them (a folder's index.html); with uglyURLs = true, with .html", async () => {
+    put('hugo.toml', '[permalinks]\n  posts = ":filename"\n  notes = "/:year/:month/:title"\n');
+    expect(await addresses('.')).toMatchObject({
+      'content/posts/first.md': 'https://blog.example/first/',
+      'content/posts/bundle/index.md': 'https://blog.example/bundle/',
+      'content/notes/n1.md': 'https://blog.example/2024/04/a-note/',
+    });
+    put('hugo.toml', '[permalinks]\n  posts = "/:year/:slug.html"\n');
+    expect((await addresses('.'))['content/posts/first.md']).toBe(
+      'https://blog.example/2024/my-first-post.html/',
+    );
+    put('hugo.toml', 'uglyURLs = true\n[permalinks]\n  posts = "/:year/:slug/"\n  notes = "/:year/:title"\n');
+    expect(await addresses('.')).toMatchObject({
+      'content/posts/first.md': 'https://blog.example/2024/my-first-post.html',
+      'content/notes/n1.md': 'https://blog.example/2024/a-note.html',
+    });
+  });
+
   it('GIVEN ARTICLE_URL with :sections and CONTENT_DIR at content/posts THEN the same addresses as at content, as Hugo counts sections from it', async () => {
     put('hugo.toml', 'title = "A blog"\n');
     const url = '/:sections/:slugorfilename/';
@@ -261,7 +279,8 @@ describe("Hugo's permalinks", () => {
     put('config/_default/hugo.toml', 'title = "A blog"\nuglyURLs = true\n');
     put('config/_default/permalinks.toml', 'notes = "/n/:year/:slug/"\n');
     const found = await addresses('.');
-    expect(found['content/notes/n1.md']).toBe('https://blog.example/n/2024/a-note/');
+    // Ugly, a permalink's page is a file too, as Hugo writes it.
+    expect(found['content/notes/n1.md']).toBe('https://blog.example/n/2024/a-note.html');
     expect(found['content/posts/first.md']).toBe('https://blog.example/posts/first.html');
     expect(found['content/about.md']).toBeUndefined();
     put(

@@ -1373,6 +1373,27 @@ describe("real blogs' file names and front matter", () => {
     expect(url({ url: '/x/:title/', permalink: '/y/' })).toBe('https://blog.example/x/:title/');
   });
 
+  it("GIVEN a Hugo page's url without a dot THEN it ends with a /, as Hugo publishes it (a folder's index.html); one with a dot, or a full address, or elsewhere stays as written", () => {
+    const url = (written: string, hugo = true) => {
+      const result = parseArticle({
+        file: 'content/posts/a.md',
+        source: articleSource({ title: 'T', url: written }, 'Text.'),
+        siteUrl: 'https://blog.example',
+        hugo,
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      return result.article.url;
+    };
+    expect(url('/2020/05/adrs')).toBe('https://blog.example/2020/05/adrs/');
+    // Without its leading `/`, on the site's root all the same.
+    expect(url('2020/05/adrs')).toBe('https://blog.example/2020/05/adrs/');
+    expect(url('/2020/05/adrs/')).toBe('https://blog.example/2020/05/adrs/');
+    expect(url('/old/post.html')).toBe('https://blog.example/old/post.html');
+    expect(url('/v1.2/notes')).toBe('https://blog.example/v1.2/notes');
+    expect(url('https://elsewhere.example/x')).toBe('https://elsewhere.example/x');
+    expect(url('/2020/05/adrs', false)).toBe('https://blog.example/2020/05/adrs');
+  });
+
   it('GIVEN a Jekyll name with a one-digit month or day THEN its date as Jekyll reads it; a slug past 200 characters is refused', () => {
     const post = article({}, 'content/_posts/2024-1-5-my-post.md', '/:year/:month/:day/:title.html');
     expect([post.slug, post.title, post.date, post.url]).toEqual([
