@@ -500,6 +500,7 @@ const JS_LITERALS: ReadonlyMap<string, string> = new Map(
     published: `${YES_OR_NO}, or ${DAY}`,
     draft: YES_OR_NO,
     headless: YES_OR_NO,
+    unlisted: YES_OR_NO,
     eleventyexcludefromcollections: YES_OR_NO,
     build: 'an object, like { render: "never" }',
     _build: 'an object, like { render: "never" }',

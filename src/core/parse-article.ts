@@ -393,14 +393,16 @@ function parseSource({
   // Eleventy's `eleventyExcludeFromCollections: true` (a 404 or thank-you page) is in no list of
   // posts: the key is Eleventy's own, so it is read wherever it is written. In an Eleventy site, an
   // undated page in its menu (`eleventyNavigation`: its starter blog's About and Home) is no post
-  // either; a dated one (a post with breadcrumbs) is.
+  // either; a dated one (a post with breadcrumbs) is. Nor is one the blog keeps out of its lists
+  // (see isUnlisted).
   if (
     isYes(data['draft']) ||
     isNo(data['published']) ||
     data['permalink'] === false ||
     isExcludedFromPosts(data['eleventyexcludefromcollections']) ||
     (eleventy && isMenuPage(data, file)) ||
-    isUnrendered(data)
+    isUnrendered(data) ||
+    isUnlisted(data)
   )
     return { ok: false, problems: [], unpublished: true };
   let front = frontMatterSchema.safeParse(data);
@@ -992,11 +994,31 @@ function lowerKeys(fields: Record<string, unknown>): {
  */
 function isUnrendered(data: Record<string, unknown>): boolean {
   if (isYes(data['headless'])) return true;
-  return ['build', '_build'].some((key) => {
+  const render = buildOption(data, 'render');
+  return render.some(
+    (value) => isNo(value) || (typeof value === 'string' && /^(never|link)$/i.test(value.trim())),
+  );
+}
+
+/**
+ * Whether the blog keeps the post out of its lists, though it may publish its page: Hugo's build
+ * options say `list: never` (or `false`, as they once did), or Docusaurus's `unlisted` is yes (a
+ * page only its link leads to). The bot, which lists and sends posts, treats it as a draft.
+ */
+function isUnlisted(data: Record<string, unknown>): boolean {
+  if (isYes(data['unlisted'])) return true;
+  return buildOption(data, 'list').some(
+    (value) => isNo(value) || (typeof value === 'string' && value.trim().toLowerCase() === 'never'),
+  );
+}
+
+/** The values of Hugo's build option `name` (its key in any case), in `build` and `_build` (before Hugo 0.123). */
+function buildOption(data: Record<string, unknown>, name: string): unknown[] {
+  return ['build', '_build'].flatMap((key) => {
     const options = data[key];
-    if (!isFields(options)) return false;
-    const render = Object.entries(options).find(([name]) => name.toLowerCase() === 'render')?.[1];
-    return isNo(render) || (typeof render === 'string' && /^(never|link)$/i.test(render.trim()));
+    if (!isFields(options)) return [];
+    const found = Object.entries(options).find(([option]) => option.toLowerCase() === name);
+    return found === undefined ? [] : [found[1]];
   });
 }
 

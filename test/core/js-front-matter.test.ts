@@ -123,13 +123,22 @@ describe('a `---js` field the bot reads that is code', () => {
     ]);
   });
 
-  it('GIVEN a draft, a date and tags that are code THEN the first one is named, with the literal to write', () => {
+  it('GIVEN a draft, unlisted, a date and tags that are code THEN the first one is named, with the literal to write', () => {
     expect(problemsOf(`---js\nconst title = "T";\nconst draft = isDraft();\n---\n${BODY}`)).toEqual([
       {
         file: 'content/blog/post.md',
         line: 3,
         message:
           'front matter: draft: its value is JavaScript, which the bot never runs; write it as a literal (true or false)',
+      },
+    ]);
+    // Whether the post is listed, as draft says whether it is published.
+    expect(problemsOf(`---js\nconst title = "T";\nconst unlisted = hidden();\n---\n${BODY}`)).toEqual([
+      {
+        file: 'content/blog/post.md',
+        line: 3,
+        message:
+          'front matter: unlisted: its value is JavaScript, which the bot never runs; write it as a literal (true or false)',
       },
     ]);
     expect(problemsOf(`---js\n{\n  title: "T",\n  date: new Date(),\n}\n---\n${BODY}`)).toEqual([

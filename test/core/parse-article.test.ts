@@ -1425,12 +1425,37 @@ describe("real blogs' file names and front matter", () => {
       { headless: true },
     ])
       expect(parse({ title: 'T', ...front }, 'content/a.md'), JSON.stringify(front)).toEqual(unpublished);
+    for (const front of [{ build: { render: 'always' } }, { _build: { render: true } }, { headless: false }])
+      expect(parse({ title: 'T', ...front }, 'content/a.md').ok, JSON.stringify(front)).toBe(true);
+  });
+
+  it("GIVEN a post its blog keeps out of its lists (Hugo's build list never or false, Docusaurus's unlisted yes) THEN no article, as a draft is; unlisted no, or list always or local, is one", () => {
+    const unpublished = { ok: false, problems: [], unpublished: true };
     for (const front of [
       { build: { render: 'always', list: 'never' } },
-      { _build: { render: true } },
-      { headless: false },
+      { build: { List: 'Never' } },
+      { _build: { list: false } },
+      { _build: { list: 'false' } },
+      { unlisted: true },
+      { Unlisted: 'yes' },
+    ])
+      expect(parse({ title: 'T', ...front }, 'content/a.md'), JSON.stringify(front)).toEqual(unpublished);
+    for (const front of [
+      { build: { list: 'always' } },
+      { build: { list: 'local' } },
+      { _build: { list: true } },
+      { unlisted: false },
+      { unlisted: 'soon' },
     ])
       expect(parse({ title: 'T', ...front }, 'content/a.md').ok, JSON.stringify(front)).toBe(true);
+    // In a Hugo site, in TOML, as Hugo's own front matter writes it.
+    expect(
+      parseArticle({
+        file: 'content/posts/a.md',
+        source: '+++\ntitle = "T"\n[build]\n  list = "never"\n+++\nText.\n',
+        hugo: true,
+      }),
+    ).toEqual(unpublished);
   });
 
   it('GIVEN a number in a text field that YAML reads otherwise (010, 1:20, 1e400, 30 digits) THEN it is the text as written; one read as written stays', () => {
