@@ -269,15 +269,28 @@ const ENTRIES_READ = 10 * TAGS_MAX;
  */
 const tagText = (value: string): string => oneLine(withoutControls(value));
 
+/**
+ * A tag written as a map with a text `label` (Docusaurus's `{ label: Remote, permalink: /remote }`):
+ * that label, the name the blog shows; any other entry as written.
+ */
+function tagLabel(entry: unknown): unknown {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return entry;
+  const label: unknown = (entry as Record<string, unknown>)['label'];
+  return typeof label === 'string' || typeof label === 'number' ? label : entry;
+}
+
 /** One tag: checked only once the list is cut to what is read. */
-const tag = asText(
-  z
-    .string('each tag must be text')
-    .overwrite(tagText)
-    .min(1, 'a tag is empty: write it, or remove it')
-    .max(TAG_MAX, `a tag may have at most ${TAG_MAX} characters: shorten it`)
-    // An emoji is a tag as Hugo and Jekyll publish it (`🚀`); punctuation alone (`~~`) is a slip.
-    .regex(/[\p{L}\p{N}\p{So}]/u, 'a tag needs at least one letter, digit or emoji'),
+const tag = z.preprocess(
+  tagLabel,
+  asText(
+    z
+      .string('each tag must be text')
+      .overwrite(tagText)
+      .min(1, 'a tag is empty: write it, or remove it')
+      .max(TAG_MAX, `a tag may have at most ${TAG_MAX} characters: shorten it`)
+      // An emoji is a tag as Hugo and Jekyll publish it (`🚀`); punctuation alone (`~~`) is a slip.
+      .regex(/[\p{L}\p{N}\p{So}]/u, 'a tag needs at least one letter, digit or emoji'),
+  ),
 );
 
 /**
@@ -299,7 +312,7 @@ function firstTags(value: unknown): unknown {
   const keys = new Set<unknown>();
   let end = 0;
   while (end < value.length && end < ENTRIES_READ && keys.size < TAGS_MAX) {
-    const entry: unknown = value[end++];
+    const entry = tagLabel(value[end++]);
     // What is no text is a problem of its own place: counted once, whatever it is.
     keys.add(typeof entry === 'string' || typeof entry === 'number' ? tagKey(tagText(String(entry))) : end);
   }

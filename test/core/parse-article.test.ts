@@ -1752,6 +1752,34 @@ describe('tags and categories', () => {
     expect(tagsOf('tags: 2024')).toEqual(['2024']);
   });
 
+  it("GIVEN a tag written as a map with a text label (Docusaurus's { label, permalink }) THEN it is that label, in tags and categories, in any site; a map without one is no tag, left out and noted", () => {
+    expect(tagsOf('tags:\n  - label: Remote\n    permalink: /remote\n  - leadership')).toEqual([
+      'Remote',
+      'leadership',
+    ]);
+    expect(tagsOf('tags: [{ label: Remote }, remote]\ncategories: [{ label: 2024 }]')).toEqual([
+      'Remote',
+      '2024',
+    ]);
+    const hugo = parseArticle({
+      file: 'content/posts/a.md',
+      source: '+++\ntitle = "T"\ncategories = [{ label = "Career Advice" }]\n+++\nText.\n',
+      hugo: true,
+    });
+    expect(hugo).toMatchObject({ ok: true, article: { tags: ['Career Advice'] } });
+    const unlabelled = parseArticle({
+      file: 'content/a.md',
+      source: '---\ntitle: T\ntags: [{ permalink: /remote }, { label: [x] }, ok]\n---\nText.\n',
+    });
+    expect(unlabelled).toMatchObject({
+      ok: true,
+      article: {
+        tags: ['ok'],
+        leftOutTags: [{ line: 3, field: 'tags', message: 'each tag must be text (2 entries)' }],
+      },
+    });
+  });
+
   it('GIVEN tags and categories THEN one list, each tag once as first spelt, tags first', () => {
     expect(
       tagsOf(
