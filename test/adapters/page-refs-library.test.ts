@@ -69,6 +69,11 @@ describe("links to other posts by their files (Hugo's ref, a .md link)", () => {
       'Read [how to delegate](https://blog.example/2023/handing-off/#why) first.',
       'Then [the follow-up](https://blog.example/2023/handing-off/).',
     ]);
+    // Found by search as any post, by its link's text and not by the path the link names.
+    expect(library.current.search.search('one-on-ones').map((article) => article.summary)).toEqual([
+      'Start with [delegation](https://blog.example/2023/handing-off/).',
+    ]);
+    expect(library.current.search.search('relref').map((article) => article.slug)).toEqual([]);
     // Its sections read from the store, the links filled in the same.
     await library.close();
     const restarted = await open(storePath);
