@@ -20,14 +20,27 @@ export function stripAdmonitions(text: string, { indentedCode = false } = {}): s
 }
 
 /**
- * {@link stripAdmonitions}'s text, and the lines (from 1, in order) that hold a title in it: a title is
- * the admonition's label, never the post's text (its summary, say).
+ * An admonition or an alert at the post's own level (not in a list or a quote), by its lines (from 1):
+ * its marker's and its last. One shows a box on the page where it has a title, its author's (`titled`)
+ * or its kind's (`:::warning`, `> [!TIP]`); a pair with neither (`::: code-group`) is none. Boxes inside
+ * another are its text, and not listed.
+ */
+export interface AdmonitionBox {
+  readonly from: number;
+  readonly to: number;
+  /** Whether its author wrote its title (`:::tip[Title]`, `> [!TIP] Title`), rather than its kind's. */
+  readonly titled: boolean;
+}
+
+/**
+ * {@link stripAdmonitions}'s text, the lines (from 1, in order) that hold a title in it (a title is
+ * the admonition's label, never the post's text: its summary, say), and its boxes, in order.
  */
 export function readAdmonitions(
   text: string,
   { indentedCode = false } = {},
-): { text: string; titleLines: readonly number[] } {
-  if (!text.includes(':::') && !text.includes('[!')) return { text, titleLines: [] };
+): { text: string; titleLines: readonly number[]; boxes: readonly AdmonitionBox[] } {
+  if (!text.includes(':::') && !text.includes('[!')) return { text, titleLines: [], boxes: [] };
   /** The line at `start`, without its line break (`\r\n` too). */
   const lineAt = (start: number): string => {
     const end = text.indexOf('\n', start);
@@ -38,7 +51,9 @@ export function readAdmonitions(
   // the innermost opening); for an alert, its lines, read on from its marker's.
   const markers = new Map<number, string>();
   const titles: number[] = [];
-  const open: { start: number; colons: number; title: string }[] = [];
+  // Boxes by the offsets of their first line and of their last.
+  const found: { start: number; end: number; titled: boolean }[] = [];
+  const open: { start: number; colons: number; title: string; titled: boolean }[] = [];
   // Where the last alert's lines end.
   let alertEnd = 0;
   rewriteOutsideCode(text, {
@@ -56,9 +71,12 @@ export function readAdmonitions(
         const above =
           start === 0 ? 0 : quotesOf(lineAt(start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1), true);
         if (alert !== null && above < depth) {
-          markers.set(start, `${head}${bold(alert[4]?.trim() || capitalized(alert[2] ?? ''))}`);
+          const title = alert[4]?.trim() ?? '';
+          markers.set(start, `${head}${bold(title || capitalized(alert[2] ?? ''))}`);
           titles.push(start);
           alertEnd = unquoteAlert(text, start, depth, lineAt, markers);
+          // One in a list or a quote is that block's text.
+          if (head.trim() === '') found.push({ start, end: alertEnd - 1, titled: title !== '' });
         }
         return undefined;
       }
@@ -66,11 +84,13 @@ export function readAdmonitions(
       const opening = OPENING.exec(line);
       if (opening !== null) {
         // Untitled, a kind of the page's own (`:::warning`) is titled by it, as the page shows it.
-        const title = (opening[4] ?? opening[5] ?? '').trim() || kindTitle(opening[3] ?? '');
+        const own = (opening[4] ?? opening[5] ?? '').trim();
+        const title = own || kindTitle(opening[3] ?? '');
         open.push({
           start,
           colons: opening[2]?.length ?? 3,
           title: title && `${opening[1] ?? ''}${bold(title)}`,
+          titled: own !== '',
         });
         return undefined;
       }
@@ -79,14 +99,17 @@ export function readAdmonitions(
       if (closing !== null && inner !== undefined && (closing[1]?.length ?? 0) >= inner.colons) {
         open.pop();
         markers.set(inner.start, inner.title);
-        if (inner.title) titles.push(inner.start);
+        if (inner.title) {
+          titles.push(inner.start);
+          found.push({ start: inner.start, end: start, titled: inner.titled });
+        }
         markers.set(start, '');
       }
       return undefined;
     },
     indentedCode,
   });
-  if (markers.size === 0) return { text, titleLines: [] };
+  if (markers.size === 0) return { text, titleLines: [], boxes: [] };
 
   // Then each of those lines replaced, the rest kept.
   const out: string[] = [];
@@ -96,7 +119,23 @@ export function readAdmonitions(
     done = start + lineAt(start).length;
   }
   out.push(text.slice(done));
-  return { text: out.join(''), titleLines: linesOf(text, titles) };
+  return { text: out.join(''), titleLines: linesOf(text, titles), boxes: outermost(text, found) };
+}
+
+/** The boxes found (by offsets) that no other holds, by their lines, in order. */
+function outermost(
+  text: string,
+  found: readonly { start: number; end: number; titled: boolean }[],
+): AdmonitionBox[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  const kept: typeof sorted = [];
+  for (const box of sorted) if (box.start > (kept.at(-1)?.end ?? -1)) kept.push(box);
+  // In order already: each box ends before the next starts.
+  const lines = linesOf(
+    text,
+    kept.flatMap(({ start, end }) => [start, end]),
+  );
+  return kept.map(({ titled }, i) => ({ from: lines[2 * i] ?? 1, to: lines[2 * i + 1] ?? 1, titled }));
 }
 
 /**

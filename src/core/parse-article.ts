@@ -4,7 +4,7 @@ import slugify from '@sindresorhus/slugify';
 import type { Article, ContentProblem, Interlude, Section, SectionItem, SectionKind } from './article.js';
 import { CLOSING_TAG } from './html-blocks.js';
 import { SECTION_KINDS } from './article.js';
-import { readAdmonitions, stripAdmonitions } from './admonitions.js';
+import { readAdmonitions, stripAdmonitions, type AdmonitionBox } from './admonitions.js';
 import { joinedLists } from './eleventy-data.js';
 import { stripAttributeLists } from './attribute-lists.js';
 import { showsNothing as showsNoText } from './invisible.js';
@@ -427,16 +427,20 @@ function parseSource({
           written: () => bodyText,
           content: withoutWordPressShortcodes(stripTemplateTags(bodyText, { html: true })),
           titleLines: [],
+          boxes: [],
         },
         block.bodyLine,
         meta,
         { siteUrl, pageUrl, more, emoji },
         format,
       );
-    const { text: markdown, titleLines } = readAdmonitions(
-      stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }),
-      { indentedCode: !mdx },
-    );
+    const {
+      text: markdown,
+      titleLines,
+      boxes,
+    } = readAdmonitions(stripTemplateTags(bodyText, { indentedCode: !mdx, markdown: true }), {
+      indentedCode: !mdx,
+    });
     // kramdown reads a Jekyll post's `<div markdown="1">` as Markdown.
     const shown = stripAttributeLists(
       mdx ? stripMdx(markdown) : jekyllPost ? openMarkdownBlocks(markdown) : markdown,
@@ -445,7 +449,7 @@ function parseSource({
     const asWritten = () => stripAttributeLists(stripAdmonitions(bodyText, { indentedCode: !mdx }));
     return parseBody(
       file,
-      { written: asWritten, content: shown, titleLines },
+      { written: asWritten, content: shown, titleLines, boxes },
       block.bodyLine,
       meta,
       { siteUrl, pageUrl, more, emoji },
@@ -1675,11 +1679,14 @@ function parseBody(
     written,
     content,
     titleLines,
+    boxes,
   }: {
     written: () => string;
     content: string;
     /** The lines of `content` (from 1) that hold an admonition's title: no summary. */
     titleLines: readonly number[];
+    /** The admonitions' boxes in `content`: in a section, each is read on its own (see buildSection). */
+    boxes: readonly AdmonitionBox[];
   },
   lineOffset: number,
   meta: Pick<FrontMatter, 'sections'>,
@@ -1828,6 +1835,7 @@ function parseBody(
       lineOf,
       leftOut,
       titleSet,
+      boxes,
       notes,
       parsed.root.data?.folded,
     );
@@ -2221,6 +2229,7 @@ function buildSection(
   lineOf: (node: RootContent) => number,
   leftOut: (from: number, to: number) => boolean,
   titleLines: ReadonlySet<number>,
+  boxes: readonly AdmonitionBox[],
   notes: ItemNotes,
   foldedLines: readonly FoldedSpan[] = [],
 ): { text: string; items: SectionItem[]; interludes: Interlude[]; dropped: boolean } {
@@ -2271,26 +2280,29 @@ function buildSection(
   const foldedSpan = (node: RootContent): FoldedSpan | undefined =>
     spanAt(foldedLines, node.position?.start.line);
   const shown = section.parts.map((part) => part.filter((node) => foldedSpan(node) === undefined));
+  // The admonitions' boxes, each read whole (see readBox); the blocks outside them, and the lists and
+  // tables of those read as text, make items as the section's other blocks do.
+  const boxed = boxedNodes(shown, boxes, titleLines);
+  const loose = shown.flat().filter((node) => boxed.get(node) === undefined);
+  const blocks = [...loose, ...shown.flat().filter((node) => boxed.get(node)?.reads === 'text')];
+  const listed = blocks.some((node) => node.type === 'list' || node.type === 'heading');
   // Tips written as paragraphs that open in a bold phrase (`**Seek mentorship.** Find …`), as many
   // blogs write them, are items only where nothing else makes any (a lead-in in bold above a list
   // stays text), and where at least two paragraphs open so: one (`**Note:** these assume …`), or
   // prose that opens with a bold word (`**Every** engineer …`), is the section's text.
+  // A box titled by its kind whose text opens so (`> [!TIP]`, then `**Ask early**`) counts as one.
   const boldLed =
-    !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
-    shown.reduce((count, part) => count + part.filter(isItemStart).length, 0) >= 2;
+    !listed &&
+    loose.filter(isItemStart).length +
+      [...new Set(boxed.values())].filter((box) => box.reads === 'named').length >=
+      2;
   // A table whose first column is headed by the kind (`| Skill | Why it matters |`), where nothing
   // else makes items, as a Skills section is sometimes written: a row is an item.
-  const tabled =
-    !boldLed &&
-    !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading')) &&
-    shown.some((part) => part.some((node) => isItemTable(node, section.kind)));
+  const tabled = !boldLed && !listed && blocks.some((node) => isItemTable(node, section.kind));
   // Where nothing else makes items, each element is one (an accordion of tips, as FAQ posts write
   // them): named by its summary, its text what it folds. Elsewhere it goes, whole, with the blocks
   // around it: text between items (a template under the tips), or a named item's text.
-  const accordion =
-    foldedLines.length > 0 &&
-    !boldLed &&
-    !shown.some((part) => part.some((node) => node.type === 'list' || node.type === 'heading'));
+  const accordion = foldedLines.length > 0 && !boldLed && !listed;
   // An admonition's or an alert's title (`**Tip**`, `**Why?**`) is no tip's name: its text is a note.
   function isItemStart(node: RootContent): node is Paragraph {
     return isBoldItemStart(node) && !titleLines.has(node.position?.start.line ?? 0);
@@ -2338,6 +2350,123 @@ function buildSection(
     else if (items.length === 0) prose.push(...nodes);
     else after.set(items.length - 1, [...(after.get(items.length - 1) ?? []), ...nodes]);
   };
+  const readList = (node: List): void => {
+    const read = (listItem: ListItem, phrases: boolean): ReadItem =>
+      listItemToItem(listItem, siteUrl, notes, lineOf(listItem), {
+        numberedByList: node.ordered === true,
+        phrases,
+      });
+    let items = node.children.map((listItem) => read(listItem, true));
+    // A phrase before a colon names items where most of the list is named: in a list of sentences,
+    // a few with a colon in them (`Write the notes yourself: you will catch …`) are no names.
+    const named = items.filter(({ item }) => item.name !== undefined).length;
+    if (named * 2 <= items.length && items.some(({ byPhrase }) => byPhrase))
+      items = items.map((first, i) => {
+        const listItem = node.children[i];
+        return first.byPhrase && listItem !== undefined ? read(listItem, false) : first;
+      });
+    // An ordered list's items keep the numbers the page shows, whichever of them are left out.
+    items.forEach(({ item }, i) =>
+      addItem(
+        numbered(item, node.ordered === true ? (node.start ?? 1) + i : undefined),
+        node.children[i]?.children ?? [],
+      ),
+    );
+  };
+  const readTable = (node: Paragraph): void => {
+    const { head, body } = node.data?.rows ?? { head: [], body: [] };
+    body.forEach((cells, row) => {
+      const [first = [], ...others] = cells;
+      const name = withoutEndMark(oneLine(plainText({ type: 'paragraph', children: [...first] })), NAME_END);
+      // The other cells, each a paragraph, named by its column where the table has more than two.
+      const paragraphs: Paragraph[] = others
+        .map((cell, i): Paragraph => {
+          const column = others.length > 1 ? (head[i + 1] ?? '') : '';
+          const label: PhrasingContent[] = column === '' ? [] : [{ type: 'text', value: `${column}: ` }];
+          return { type: 'paragraph', children: cell.length === 0 ? [] : [...label, ...cell] };
+        })
+        .filter((paragraph) => paragraph.children.length > 0);
+      // The table's head and its rule are its first two lines.
+      const line = lineOf(node) + 2 + row;
+      const named = name !== '' && paragraphs.length > 0;
+      const shownNodes = named
+        ? paragraphs
+        : [{ type: 'paragraph' as const, children: [...first] }, ...paragraphs];
+      // The notes the row cites, not the whole table's.
+      addItem({ ...(named ? { name } : {}), text: itemText(shownNodes, siteUrl, notes, shownNodes), line }, [
+        node,
+      ]);
+    });
+  };
+  /** A block that makes no item: the lead-in before the first item, or text after the last so far. */
+  const asText = (node: RootContent): void => {
+    if (items.length === 0) prose.push(node);
+    else if (node.type !== 'thematicBreak') {
+      // A rule between two lists separates them, as it does sub-items: no text of its own.
+      const at = items.length - 1;
+      const nodes = after.get(at);
+      if (nodes === undefined) after.set(at, [node]);
+      else nodes.push(node);
+    }
+  };
+  // Whether anything but boxes makes items: a titled box above them is the section's lead-in.
+  const othersMakeItems = listed || boldLed || tabled || accordion;
+  /**
+   * An admonition's box, the page's own block: never part of the item before it. One the author titled
+   * is an item named by its title (a "Tip 1:" before it read as a heading's), its text the box's; but
+   * above the first of the section's other items (its list, its sub-headings) it is the lead-in
+   * (`:::tip[Before you start]`), as a paragraph there is. One titled by its kind whose text opens
+   * with a bold name (`> [!TIP]`, then `**Ask early**`) is read as such a paragraph is: an item where
+   * they make items. Another (`:::warning`, a line of advice or a note) is text, before the items or
+   * between them, its lists items as any list is.
+   */
+  const readBox = (box: BoxedBlocks): void => {
+    if (
+      box.reads === 'titled' &&
+      othersMakeItems &&
+      items.length === 0 &&
+      subItem === undefined &&
+      boldItem === undefined
+    ) {
+      prose.push(...box.nodes);
+      return;
+    }
+    closeSubItem();
+    closeBoldItem();
+    const [first] = box.nodes;
+    const line = first === undefined ? lineOf(section.heading) : lineOf(first);
+    if (box.reads === 'text' || (box.reads === 'named' && !boldLed)) {
+      for (const node of box.nodes)
+        if (node.type === 'list') readList(node);
+        else if (tabled && isItemTable(node, section.kind)) readTable(node);
+        else asText(node);
+      return;
+    }
+    const [opening, ...rest] = box.body;
+    if (box.reads === 'named' && opening?.type === 'paragraph') {
+      boldItem = { paragraph: opening, line, nodes: rest };
+      closeBoldItem();
+      return;
+    }
+    // As a sub-heading names its item (see closeSubItem): `Tip 1: Ask` is item 1, Ask.
+    let heading: Heading = { type: 'heading', depth: 6, children: box.title };
+    const numberedTitle = numberedItemHeading(heading);
+    if (numberedTitle?.kind === section.kind) heading = numberedTitle.heading;
+    const { title, number } = headingNumber(heading);
+    const paragraph: Paragraph = { type: 'paragraph', children: title };
+    if (box.body.length === 0) {
+      addItem(numbered({ text: itemText([paragraph], siteUrl, notes, box.nodes), line }, number), box.nodes);
+      return;
+    }
+    const name = oneLine(plainText(paragraph));
+    addItem(
+      numbered(
+        { ...(isMarksOnly(name) ? {} : { name }), text: itemText(box.body, siteUrl, notes, box.nodes), line },
+        number,
+      ),
+      box.nodes,
+    );
+  };
   for (const part of section.parts) {
     for (const node of part) {
       const span = foldedSpan(node);
@@ -2345,6 +2474,12 @@ function buildSection(
       if (span !== undefined) {
         folded ??= { nodes: [], span };
         folded.nodes.push(node);
+        continue;
+      }
+      const box = boxed.get(node);
+      if (box !== undefined) {
+        // Read whole at its first block.
+        if (node === box.nodes[0]) readBox(box);
         continue;
       }
       if (boldLed && isItemStart(node)) {
@@ -2359,64 +2494,10 @@ function buildSection(
         // A rule between sub-items (`---`) separates them: Discord would show it as written.
         if (node.type !== 'thematicBreak') subItem.nodes.push(node);
       } else if (node.type === 'list') {
-        const read = (listItem: ListItem, phrases: boolean): ReadItem =>
-          listItemToItem(listItem, siteUrl, notes, lineOf(listItem), {
-            numberedByList: node.ordered === true,
-            phrases,
-          });
-        let items = node.children.map((listItem) => read(listItem, true));
-        // A phrase before a colon names items where most of the list is named: in a list of sentences,
-        // a few with a colon in them (`Write the notes yourself: you will catch …`) are no names.
-        const named = items.filter(({ item }) => item.name !== undefined).length;
-        if (named * 2 <= items.length && items.some(({ byPhrase }) => byPhrase))
-          items = items.map((first, i) => {
-            const listItem = node.children[i];
-            return first.byPhrase && listItem !== undefined ? read(listItem, false) : first;
-          });
-        // An ordered list's items keep the numbers the page shows, whichever of them are left out.
-        items.forEach(({ item }, i) =>
-          addItem(
-            numbered(item, node.ordered === true ? (node.start ?? 1) + i : undefined),
-            node.children[i]?.children ?? [],
-          ),
-        );
+        readList(node);
       } else if (tabled && isItemTable(node, section.kind)) {
-        const { head, body } = node.data?.rows ?? { head: [], body: [] };
-        body.forEach((cells, row) => {
-          const [first = [], ...others] = cells;
-          const name = withoutEndMark(
-            oneLine(plainText({ type: 'paragraph', children: [...first] })),
-            NAME_END,
-          );
-          // The other cells, each a paragraph, named by its column where the table has more than two.
-          const paragraphs: Paragraph[] = others
-            .map((cell, i): Paragraph => {
-              const column = others.length > 1 ? (head[i + 1] ?? '') : '';
-              const label: PhrasingContent[] = column === '' ? [] : [{ type: 'text', value: `${column}: ` }];
-              return { type: 'paragraph', children: cell.length === 0 ? [] : [...label, ...cell] };
-            })
-            .filter((paragraph) => paragraph.children.length > 0);
-          // The table's head and its rule are its first two lines.
-          const line = lineOf(node) + 2 + row;
-          const named = name !== '' && paragraphs.length > 0;
-          const shownNodes = named
-            ? paragraphs
-            : [{ type: 'paragraph' as const, children: [...first] }, ...paragraphs];
-          // The notes the row cites, not the whole table's.
-          addItem(
-            { ...(named ? { name } : {}), text: itemText(shownNodes, siteUrl, notes, shownNodes), line },
-            [node],
-          );
-        });
-      } else if (items.length === 0) {
-        prose.push(node);
-      } else if (node.type !== 'thematicBreak') {
-        // A rule between two lists separates them, as it does sub-items: no text of its own.
-        const at = items.length - 1;
-        const nodes = after.get(at);
-        if (nodes === undefined) after.set(at, [node]);
-        else nodes.push(node);
-      }
+        readTable(node);
+      } else asText(node);
     }
     // A details element left open ends with the part it is in, as a sub-item does.
     unfold();
@@ -2444,14 +2525,70 @@ function buildSection(
   return { text: written(prose), items, interludes, dropped };
 }
 
+/**
+ * An admonition's box in a section, by the blocks it holds: what its title (the bold its first line
+ * opens with) leaves, and how it reads (see buildSection's readBox): as an item named by its title
+ * (`titled`), as one named by the bold its text opens with (`named`), or as text.
+ */
+interface BoxedBlocks {
+  readonly nodes: readonly RootContent[];
+  readonly title: PhrasingContent[];
+  readonly body: readonly RootContent[];
+  readonly reads: 'titled' | 'named' | 'text';
+}
+
+/**
+ * The section's blocks that boxes hold, each to its box: a box is its blocks from the one on its first
+ * line, its title's (a box inside a list item, whose list starts above it, holds none of the
+ * section's own).
+ */
+function boxedNodes(
+  parts: readonly (readonly RootContent[])[],
+  boxes: readonly AdmonitionBox[],
+  titleLines: ReadonlySet<number>,
+): Map<RootContent, BoxedBlocks> {
+  const boxed = new Map<RootContent, BoxedBlocks>();
+  if (boxes.length === 0) return boxed;
+  const read = (span: AdmonitionBox, nodes: RootContent[]): void => {
+    const [first, ...others] = nodes;
+    const [title] = first?.type === 'paragraph' ? first.children : [];
+    const rest = first?.type === 'paragraph' ? withoutTitle(first, titleLines) : undefined;
+    const body = rest === undefined ? others : [rest, ...others];
+    let reads: BoxedBlocks['reads'] = 'text';
+    if (title?.type === 'strong' && rest !== first) {
+      if (span.titled) reads = 'titled';
+      else if (body[0] !== undefined && isBoldItemStart(body[0])) reads = 'named';
+    }
+    const box = { nodes, title: title?.type === 'strong' ? title.children : [], body, reads };
+    for (const node of nodes) boxed.set(node, box);
+  };
+  for (const part of parts) {
+    let open: { span: AdmonitionBox; nodes: RootContent[] } | undefined;
+    for (const node of part) {
+      const line = node.position?.start.line;
+      const span = spanAt(boxes, line);
+      if (span !== open?.span) {
+        if (open !== undefined) read(open.span, open.nodes);
+        open = span !== undefined && line === span.from ? { span, nodes: [] } : undefined;
+      }
+      open?.nodes.push(node);
+    }
+    if (open !== undefined) read(open.span, open.nodes);
+  }
+  return boxed;
+}
+
 /** The span holding `line`, of spans in document order that do not overlap (a binary search). */
-function spanAt(spans: readonly FoldedSpan[], line: number | undefined): FoldedSpan | undefined {
+function spanAt<Span extends { readonly from: number; readonly to: number }>(
+  spans: readonly Span[],
+  line: number | undefined,
+): Span | undefined {
   if (line === undefined || spans.length === 0) return undefined;
   let low = 0;
   let high = spans.length - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const span = spans[middle];
+    const span: Span | undefined = spans[middle];
     if (span === undefined) return undefined;
     if (line < span.from) high = middle - 1;
     else if (line > span.to) low = middle + 1;

@@ -24,7 +24,8 @@ const CLOSING_TAG = /\{\{[<%]-?[ \t]*\/[ \t]*([\w.-]+)|\{%-?[ \t]*end([\w.-]+)/g
  * show as they are written: Hugo's shortcodes (`{{< name >}}`, `{{% name %}}`; the text between a
  * pair stays), Liquid's and Nunjucks's tags and outputs (`{% … %}`, `{{ … }}`, `{# … #}`; Jekyll,
  * Eleventy). `{% raw %}` keeps its text as written and `{% comment %}` drops it; `{% highlight ruby %}`
- * and Hugo's `{{< highlight go >}}` become fenced code; Hugo's escaped shortcodes show as written
+ * and Hugo's `{{< highlight go >}}` become fenced code; with `markdown`, a pair of LoveIt's and DoIt's
+ * `{{< admonition tip "Title" >}}` becomes the admonition Docusaurus writes (see hugoAdmonition); Hugo's escaped shortcodes show as written
  * (`{{</* name *\/>}}` as `{{< name >}}`). Code is left as written, but for those and `{% raw %}` marks: fenced code and code
  * spans, and indented code blocks with `indentedCode` (a Markdown post's body; in MDX indented text
  * is prose). Lines keep their numbers; nothing is ever run. With `markdown` (a post's body, not a
@@ -138,6 +139,24 @@ export function stripTemplateTags(
     };
   };
 
+  // The admonitions' pairs, found at the first need: by their opening tag's start, the closing tag's.
+  let admonitionPairs: Map<number, number> | undefined;
+  // The closing tags of the pairs rewritten: only theirs become marker lines.
+  const admonitionEnds = new Set<number>();
+  /**
+   * A pair's tag, each alone on its line, as an admonition's marker line (`:::tip Title`, `:::`), which
+   * readAdmonitions reads as it reads Docusaurus's; anything else is not rewritten (undefined).
+   */
+  const admonition = (start: number, end: number, inner: string): Replacement | undefined => {
+    if (!markdown || html || !aloneOnLine(text, start, end)) return undefined;
+    if (/^\s*\//.test(inner)) return admonitionEnds.delete(start) ? { end, text: ':::' } : undefined;
+    admonitionPairs ??= tagPairs(text, 'admonition', find);
+    const close = admonitionPairs.get(start);
+    if (close === undefined) return undefined;
+    admonitionEnds.add(close);
+    return { end, text: hugoAdmonition(inner.replace(/^\s*admonition/, '')) };
+  };
+
   const construct = (start: number): Replacement | undefined => {
     if (text[start + 1] === '{' && (text[start + 2] === '<' || text[start + 2] === '%')) {
       // A Hugo shortcode: {{< name args >}} or {{% name args %}}.
@@ -153,6 +172,10 @@ export function stripTemplateTags(
       const name = /^\s*([\w.-]+)/.exec(inner);
       if (name?.[1] === 'highlight') {
         const after = fenced(start, end, inner.slice(name[0].length), find.hugoEndHighlight(end));
+        if (after !== undefined) return after;
+      }
+      if (/^\s*\/?\s*admonition\s*(?:\s|$)/.test(inner)) {
+        const after = admonition(start, end, inner);
         if (after !== undefined) return after;
       }
       return drop(start, end);
@@ -196,6 +219,52 @@ export function stripTemplateTags(
 
   return afterRemovals(rewriteOutsideCode(text, { triggers: '{', construct, code: asShown, indentedCode }));
 }
+
+/** A Hugo shortcode's tag's closing delimiter from where its inside starts (see tagCloseSearch). */
+type CloseSearch = Record<'<' | '%', (from: number) => number | undefined>;
+
+/**
+ * The pairs of the shortcode `name` whose tags are each alone on their line, the opening tag's start
+ * to the closing tag's: a closing tag closes the innermost one open, as Hugo reads them. Found in one
+ * walk through the text.
+ */
+function tagPairs(text: string, name: string, find: CloseSearch): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: { start: number; alone: boolean }[] = [];
+  for (const tag of text.matchAll(new RegExp(`\\{\\{([<%])[ \\t]*(/)?[ \\t]*${name}(?![\\w.-])`, 'g'))) {
+    const close = find[tag[1] === '%' ? '%' : '<'](tag.index + 3);
+    if (close === undefined) continue;
+    const alone = aloneOnLine(text, tag.index, close + 3);
+    if (tag[2] === undefined) open.push({ start: tag.index, alone });
+    else {
+      const opening = open.pop();
+      if (opening?.alone === true && alone) pairs.set(opening.start, tag.index);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * LoveIt's, DoIt's and FixIt's admonition (`{{< admonition tip "Title" >}}`, `{{< admonition type=tip
+ * title="Title" open=false >}}`) by its arguments, as Docusaurus writes one: `:::tip Title`. Its title
+ * is an argument, which the page shows above the text; without one the page shows its kind's (`note`
+ * unless given), as `:::tip` is read (see readAdmonitions).
+ */
+function hugoAdmonition(args: string): string {
+  const named = new Map<string, string>();
+  const positional: string[] = [];
+  for (const arg of args.matchAll(SHORTCODE_ARG)) {
+    const value = arg[2] !== undefined ? arg[2].replace(/\\(["\\])/g, '$1') : (arg[3] ?? arg[4] ?? '');
+    if (arg[1] === undefined) positional.push(value);
+    else named.set(arg[1], value);
+  }
+  const kind = (named.size > 0 ? named.get('type') : positional[0]) ?? '';
+  const title = ((named.size > 0 ? named.get('title') : positional[1]) ?? '').replace(/\s+/g, ' ').trim();
+  return `:::${/^[A-Za-z][\w-]*$/.test(kind) ? kind : 'note'}${title === '' ? '' : ` ${title}`}`;
+}
+
+/** A shortcode's argument: its name, if named (`title=`), and its value, in `"…"`, in `` `…` `` or bare. */
+const SHORTCODE_ARG = /(?:([\w-]+)=)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/g;
 
 /**
  * Whether a letter or digit is on each side of `from`–`to`, but between two of scripts written

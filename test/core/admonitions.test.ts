@@ -83,6 +83,8 @@ describe('stripAdmonitions', () => {
     expect(readAdmonitions(source.join('\n'))).toEqual({
       text: stripAdmonitions(source.join('\n')),
       titleLines: [2, 3, 6],
+      // The outer pair only, which holds the others; the open one is no pair.
+      boxes: [{ from: 2, to: 9, titled: true }],
     });
     expect(readAdmonitions('no markers').titleLines).toEqual([]);
   });
@@ -223,6 +225,13 @@ describe('GitHub alerts and Obsidian callouts', () => {
         'y',
       ].join('\n'),
       titleLines: [1, 6, 9, 12, 15],
+      boxes: [
+        { from: 1, to: 4, titled: false },
+        { from: 6, to: 7, titled: true },
+        { from: 9, to: 10, titled: true },
+        { from: 12, to: 13, titled: false },
+        { from: 15, to: 16, titled: true },
+      ],
     });
     expect(stripAdmonitions('> [!CAUTION]\r\n> text\r\n\r\nafter')).toBe(
       '**Caution**  \r\ntext\r\n\r\nafter',
@@ -242,6 +251,16 @@ describe('GitHub alerts and Obsidian callouts', () => {
     expect(stripAdmonitions('> Quoted:\n>\n> > [!NOTE]\n> > text\n> more')).toBe(
       '> Quoted:\n>\n> **Note**  \n> text\n> more',
     );
+  });
+
+  it('GIVEN an alert in a list item or in another quote, or a pair that shows no title THEN no box of the post', () => {
+    expect(readAdmonitions('- > [!NOTE] Title\n  > text').boxes).toEqual([]);
+    expect(readAdmonitions('> Quoted:\n>\n> > [!NOTE]\n> > text').boxes).toEqual([]);
+    expect(readAdmonitions('::: code-group\ntext\n:::').boxes).toEqual([]);
+    expect(readAdmonitions('> [!TIP]\n> a\n\n::: tip\nb\n:::').boxes).toEqual([
+      { from: 1, to: 2, titled: false },
+      { from: 4, to: 6, titled: false },
+    ]);
   });
 
   it('GIVEN a quote ending THEN so does the alert: a blank line or a line without its `>` is not unquoted', () => {
@@ -268,7 +287,7 @@ describe('GitHub alerts and Obsidian callouts', () => {
       '> [!a b]',
       'Text [!TIP] here',
     ].join('\n');
-    expect(readAdmonitions(source)).toEqual({ text: source, titleLines: [] });
+    expect(readAdmonitions(source)).toEqual({ text: source, titleLines: [], boxes: [] });
     const indented = 'Text\n\n    > [!TIP]\n    > x\n';
     expect(stripAdmonitions(indented, { indentedCode: true })).toBe(indented);
     expect(stripAdmonitions(indented)).toBe('Text\n\n    **Tip**  \n    x\n');

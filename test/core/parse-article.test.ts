@@ -508,7 +508,7 @@ describe('finding sections', () => {
     expect(sections.motivations).toMatchObject({ text: '**Growth.** You learn *fast*.', items: [] });
   });
 
-  it('GIVEN bold names ended by their line, a dash, a quote or a full stop after them THEN items; alert titles THEN no items', () => {
+  it('GIVEN bold names ended by their line, a dash, a quote or a full stop after them THEN items; titled alerts THEN an item each', () => {
     const tips = (body: string) =>
       mustParse(articleSource(validFront(), `## Tips\n\n${body}`)).sections.tips?.items.map(
         ({ name, text }) => [name, text],
@@ -527,14 +527,179 @@ describe('finding sections', () => {
       ['"Ship it."', 'Then iterate.'],
       ['Walk', 'Daily.'],
     ]);
-    // Alerts' titles are notes, not tips.
+    // A titled alert is a box of its own, named by its title (see "admonition boxes in a section").
     const alerts = mustParse(
       articleSource(
         validFront(),
         '## Tips\n\n- Ask.\n\n## Skills\n\n> [!NOTE] Why?\n> Because.\n\n> [!NOTE] How?\n> Like so.',
       ),
     ).sections.skills;
-    expect(alerts?.items).toEqual([]);
+    expect(alerts?.items.map(({ name, text }) => [name, text])).toEqual([
+      ['Why?', 'Because.'],
+      ['How?', 'Like so.'],
+    ]);
+  });
+
+  describe('admonition boxes in a section', () => {
+    const section = (body: string, file?: string) =>
+      mustParse(articleSource(validFront(), body), file).sections;
+    const named = (items: readonly { name?: string; text: string; number?: number }[] | undefined) =>
+      items?.map(({ name, text, number }) => [number, name, text]);
+
+    it('GIVEN LoveIt\'s admonitions under Tips, titled "Tip N:" or not THEN one item each, numbered and named by its title', () => {
+      const body = [
+        '## Tips',
+        '',
+        '{{< admonition tip "Tip 1: Let them set the agenda" >}}',
+        "It's *their* meeting.",
+        '{{< /admonition >}}',
+        '',
+        '{{< admonition type=tip title="Tip 2: Never cancel, reschedule" open=false >}}',
+        'Cancelling tells people they matter less.',
+        '{{< /admonition >}}',
+        '',
+        '{{% admonition tip "Ask about career" true %}}',
+        'Once a month.',
+        '{{% /admonition %}}',
+      ].join('\n');
+      const result = parseArticle({ file: 'content/posts/a.md', source: articleSource(validFront(), body) });
+      assert(result.ok);
+      // No text of the section's own (content:check said "Tips has text but no tip").
+      expect(result.article.sections.tips?.text).toBe('');
+      expect(named(result.article.sections.tips?.items)).toEqual([
+        [1, 'Let them set the agenda', "It's *their* meeting."],
+        [2, 'Never cancel, reschedule', 'Cancelling tells people they matter less.'],
+        [undefined, 'Ask about career', 'Once a month.'],
+      ]);
+      expect(result.article.sections.tips?.items[0]?.line).toBe(10);
+    });
+
+    it('GIVEN a titled admonition after tips written as headings THEN an item of its own, never glued to the tip above', () => {
+      const body = [
+        '### Tip #1 - Say no to the idea',
+        '',
+        'Frame it around priorities.',
+        '',
+        '### Tip #2 - Offer a trade',
+        '',
+        '"I can do X if we drop Y."',
+        '',
+        '{{< admonition question "What about my boss?" false >}}',
+        'Same rules, more context.',
+        '{{< /admonition >}}',
+      ].join('\n');
+      expect(named(section(body).tips?.items)).toEqual([
+        [1, 'Say no to the idea', 'Frame it around priorities.'],
+        [2, 'Offer a trade', '"I can do X if we drop Y."'],
+        [undefined, 'What about my boss?', 'Same rules, more context.'],
+      ]);
+    });
+
+    it("GIVEN Docusaurus's titled admonitions and GitHub's titled alerts THEN items as bold-named paragraphs are; an untitled one after them THEN text between them", () => {
+      const docusaurus = section(
+        [
+          '## Tips',
+          '',
+          ':::tip[Keep a brag document]',
+          'Write down your wins weekly.',
+          ':::',
+          '',
+          ':::tip[Find a sponsor]',
+          'A sponsor argues for you.',
+          ':::',
+          '',
+          ':::warning',
+          "Don't chase the title.",
+          ':::',
+        ].join('\n'),
+        'content/a.mdx',
+      ).tips;
+      const expected = [
+        [undefined, 'Keep a brag document', 'Write down your wins weekly.'],
+        [undefined, 'Find a sponsor', 'A sponsor argues for you.'],
+      ];
+      expect(named(docusaurus?.items)).toEqual(expected);
+      expect(docusaurus?.interludes).toEqual([{ after: 1, text: "**Warning**\nDon't chase the title." }]);
+      const alerts = section(
+        [
+          '## Tips',
+          '',
+          '> [!TIP] Keep a brag document',
+          '> Write down your wins weekly.',
+          '',
+          '> [!TIP] Find a sponsor',
+          '> A sponsor argues for you.',
+        ].join('\n'),
+      ).tips;
+      expect(named(alerts?.items)).toEqual(expected);
+      // As the same text written without the boxes reads.
+      const bold = section(
+        '## Tips\n\n**Keep a brag document**\nWrite down your wins weekly.\n\n**Find a sponsor**\nA sponsor argues for you.',
+      ).tips;
+      expect(named(bold?.items)).toEqual(expected);
+    });
+
+    it('GIVEN untitled boxes THEN read as their text would be: bold names make items where two or more do, else text, never glued to an item', () => {
+      const untitled = (text: string) => `> [!TIP]\n> ${text.split('\n').join('\n> ')}`;
+      const two = section(
+        `## Tips\n\n${untitled('**Ask early**\nBefore it is late.')}\n\n${untitled('**Rest**\nSleep well.')}`,
+      ).tips;
+      expect(named(two?.items)).toEqual([
+        [undefined, 'Ask early', 'Before it is late.'],
+        [undefined, 'Rest', 'Sleep well.'],
+      ]);
+      // One alone, as one bold paragraph alone, is the section's text.
+      const one = section(`## Tips\n\n${untitled('**Ask early**\nBefore it is late.')}`).tips;
+      expect(one).toMatchObject({ items: [], text: '**Tip**\n**Ask early** Before it is late.' });
+      // Under a tip's heading, text after the tip, not the tip's own.
+      const headed = section(`## Tips\n\n### Ask\n\nEarly.\n\n${untitled('Mind the gap.')}`).tips;
+      expect(named(headed?.items)).toEqual([[undefined, 'Ask', 'Early.']]);
+      expect(headed?.interludes).toEqual([{ after: 0, text: '**Tip**\nMind the gap.' }]);
+      // Its list's items are items, as before.
+      const listed = section('## Tips\n\n:::tip\n- One\n- Two\n:::').tips;
+      expect(listed).toMatchObject({ text: '**Tip**', items: [{ text: 'One' }, { text: 'Two' }] });
+    });
+
+    it('GIVEN titled boxes above a list, between its items, in a list item, titled alone or "Skill 1:" under Tips THEN each read where it is', () => {
+      // Above the section's list: its lead-in.
+      const lead = section(
+        ':::note[Heads up]\nRead them all.\n:::\n\n- One'.replace(/^/, '## Tips\n\n'),
+      ).tips;
+      expect(lead).toMatchObject({ text: '**Heads up**\nRead them all.', items: [{ text: 'One' }] });
+      // After the first item: an item.
+      const after = section('## Tips\n\n- One\n\n:::tip[Two]\nSecond.\n:::\n\n- Three').tips;
+      expect(named(after?.items)).toEqual([
+        [undefined, undefined, 'One'],
+        [undefined, 'Two', 'Second.'],
+        [undefined, undefined, 'Three'],
+      ]);
+      // In a list item: that item's text.
+      const inItem = section('## Tips\n\n- **Ask:** early.\n\n  > [!TIP] Why\n  > It helps.\n- Rest').tips;
+      expect(named(inItem?.items)).toEqual([
+        [undefined, 'Ask', 'early.\n\n**Why**\nIt helps.'],
+        [undefined, undefined, 'Rest'],
+      ]);
+      // A title alone is the tip; another kind's "Skill 1:" is its name as written.
+      const alone = section('## Tips\n\n> [!TIP] Ask early\n\n> [!TIP] Skill 1: Rest\n> Sleep.').tips;
+      expect(named(alone?.items)).toEqual([
+        [undefined, undefined, 'Ask early'],
+        [undefined, 'Skill 1: Rest', 'Sleep.'],
+      ]);
+    });
+
+    it('GIVEN boxes outside the sections THEN no section, and the summary skips their titles, as before', () => {
+      const front = validFront();
+      delete front.summary;
+      const article = mustParse(
+        articleSource(
+          front,
+          '{{< admonition type=note title="Who this is for" >}}\nNew managers.\n{{< /admonition >}}\n\n## Closing\n\n:::tip[Try it]\nThis week.\n:::\n\n## Tips\n\n- One',
+        ),
+      );
+      expect(article.summary).toBe('New managers.');
+      expect(Object.keys(article.sections)).toEqual(['tips']);
+      expect(named(article.sections.tips?.items)).toEqual([[undefined, undefined, 'One']]);
+    });
   });
 
   it('GIVEN a heading or a setext underline inside a GitHub alert THEN the section goes on, the heading in bold', () => {

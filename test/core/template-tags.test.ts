@@ -170,6 +170,43 @@ describe('stripTemplateTags', () => {
     expect(stripTemplateTags('Run {% highlight sh %}ls{% endhighlight %} now')).toBe('Run ls now');
   });
 
+  it("GIVEN LoveIt's admonition pairs in a post's body, each tag alone on its line THEN Docusaurus's marker lines, with the title; elsewhere only the tags go, as before", () => {
+    const body = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
+    // Its arguments by position or by name, in `{{< >}}` or `{{% %}}`; a title with a quote in it.
+    expect(body('{{< admonition tip "Tip 1: Say \\"no\\"" false >}}\nText.\n{{< /admonition >}}')).toBe(
+      ':::tip Tip 1: Say "no"\nText.\n:::',
+    );
+    expect(
+      body('{{% admonition type=warning title=`Mind  the gap` open=true %}}\nText.\n{{% /admonition %}}'),
+    ).toBe(':::warning Mind the gap\nText.\n:::');
+    // Without a title, or a kind: the page shows the kind's (`note` unless given).
+    expect(
+      body(
+        '{{< admonition >}}\nA.\n{{< /admonition >}}\n  {{< admonition tip >}}\n  B.\n  {{< /admonition >}}',
+      ),
+    ).toBe(':::note\nA.\n:::\n  :::tip\n  B.\n  :::');
+    // Nested pairs, each its own.
+    expect(
+      body(
+        '{{< admonition info "Out" >}}\n{{< admonition tip "In" >}}\nx\n{{< /admonition >}}\n{{< /admonition >}}',
+      ),
+    ).toBe(':::info Out\n:::tip In\nx\n:::\n:::');
+    // A tag not alone on its line, one without its pair, one in code: only the tags go, as before.
+    expect(body('{{< admonition tip "T" >}}Text.{{< /admonition >}}')).toBe('Text.');
+    expect(body('{{< admonition tip "T" >}}\nText. {{< /admonition >}}')).toBe('\nText. ');
+    expect(body('{{< admonition tip "T" >}}\nText.')).toBe('\nText.');
+    expect(body('Text.\n{{< /admonition >}}')).toBe('Text.\n');
+    expect(body('```\n{{< admonition tip "T" >}}\n```\n{{< /admonition >}}')).toBe(
+      '```\n{{< admonition tip "T" >}}\n```\n',
+    );
+    // A summary, or a post written in HTML, shows no admonition's markers.
+    const pair = '{{< admonition tip "T" >}}\nText.\n{{< /admonition >}}';
+    expect(stripTemplateTags(pair)).toBe('\nText.\n');
+    expect(stripTemplateTags(pair, { html: true, markdown: true })).toBe('\nText.\n');
+    // A shortcode named otherwise keeps its text only.
+    expect(body('{{< admonitions tip "T" >}}\nText.\n{{< /admonitions >}}')).toBe('\nText.\n');
+  });
+
   it("GIVEN an escaped shortcode in a post's text THEN it shows, as Hugo shows it; in a summary of the front matter, which Hugo shows as written, it is left out", () => {
     const text = 'Write {{</* figure src="x" */>}} or {{%/* note */%}}; {{< note >}} is nothing.';
     expect(stripTemplateTags(text, { markdown: true })).toBe(
