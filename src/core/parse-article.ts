@@ -2412,27 +2412,22 @@ function buildSection(
   // Whether anything but boxes makes items: a titled box above them is the section's lead-in.
   const othersMakeItems = listed || boldLed || tabled || accordion;
   /**
-   * An admonition's box, the page's own block: never part of the item before it. One the author titled
-   * is an item named by its title (a "Tip 1:" before it read as a heading's), its text the box's; but
-   * above the first of the section's other items (its list, its sub-headings) it is the lead-in
-   * (`:::tip[Before you start]`), as a paragraph there is. One titled by its kind whose text opens
+   * An admonition's box, the page's own block: never part of the item before it. Where boxes alone
+   * make the section's items, one the author titled is an item named by its title (a "Tip 1:" before
+   * it read as a heading's), its text the box's; where a list, sub-headings or bold names make them,
+   * it is an aside (`:::tip[Before you start]`, `{{< admonition question "What about my boss?" >}}`):
+   * the lead-in above them, text between them after. One titled by its kind whose text opens
    * with a bold name (`> [!TIP]`, then `**Ask early**`) is read as such a paragraph is: an item where
    * they make items. Another (`:::warning`, a line of advice or a note) is text, before the items or
    * between them, its lists items as any list is.
    */
   const readBox = (box: BoxedBlocks): void => {
-    if (
-      box.reads === 'titled' &&
-      othersMakeItems &&
-      items.length === 0 &&
-      subItem === undefined &&
-      boldItem === undefined
-    ) {
-      prose.push(...box.nodes);
-      return;
-    }
     closeSubItem();
     closeBoldItem();
+    if (box.reads === 'titled' && othersMakeItems) {
+      for (const node of box.nodes) asText(node);
+      return;
+    }
     const [first] = box.nodes;
     const line = first === undefined ? lineOf(section.heading) : lineOf(first);
     if (box.reads === 'text' || (box.reads === 'named' && !boldLed)) {

@@ -574,7 +574,7 @@ describe('finding sections', () => {
       expect(result.article.sections.tips?.items[0]?.line).toBe(10);
     });
 
-    it('GIVEN a titled admonition after tips written as headings THEN an item of its own, never glued to the tip above', () => {
+    it('GIVEN a titled admonition after tips written as headings THEN an aside after the tip above, never glued to it', () => {
       const body = [
         '### Tip #1 - Say no to the idea',
         '',
@@ -588,10 +588,13 @@ describe('finding sections', () => {
         'Same rules, more context.',
         '{{< /admonition >}}',
       ].join('\n');
-      expect(named(section(body).tips?.items)).toEqual([
+      const tips = section(body).tips;
+      expect(named(tips?.items)).toEqual([
         [1, 'Say no to the idea', 'Frame it around priorities.'],
         [2, 'Offer a trade', '"I can do X if we drop Y."'],
-        [undefined, 'What about my boss?', 'Same rules, more context.'],
+      ]);
+      expect(tips?.interludes).toEqual([
+        { after: 1, text: '**What about my boss?**\nSame rules, more context.' },
       ]);
     });
 
@@ -666,13 +669,13 @@ describe('finding sections', () => {
         ':::note[Heads up]\nRead them all.\n:::\n\n- One'.replace(/^/, '## Tips\n\n'),
       ).tips;
       expect(lead).toMatchObject({ text: '**Heads up**\nRead them all.', items: [{ text: 'One' }] });
-      // After the first item: an item.
+      // After the first item: an aside between the items.
       const after = section('## Tips\n\n- One\n\n:::tip[Two]\nSecond.\n:::\n\n- Three').tips;
       expect(named(after?.items)).toEqual([
         [undefined, undefined, 'One'],
-        [undefined, 'Two', 'Second.'],
         [undefined, undefined, 'Three'],
       ]);
+      expect(after?.interludes).toEqual([{ after: 0, text: '**Two**\nSecond.' }]);
       // In a list item: that item's text.
       const inItem = section('## Tips\n\n- **Ask:** early.\n\n  > [!TIP] Why\n  > It helps.\n- Rest').tips;
       expect(named(inItem?.items)).toEqual([
