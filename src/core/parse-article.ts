@@ -2280,29 +2280,27 @@ function buildSection(
   const foldedSpan = (node: RootContent): FoldedSpan | undefined =>
     spanAt(foldedLines, node.position?.start.line);
   const shown = section.parts.map((part) => part.filter((node) => foldedSpan(node) === undefined));
-  // The admonitions' boxes, each read whole (see readBox); the blocks outside them, and the lists and
-  // tables of those read as text, make items as the section's other blocks do.
-  const boxed = boxedNodes(shown, boxes, titleLines);
-  const loose = shown.flat().filter((node) => boxed.get(node) === undefined);
-  const blocks = [...loose, ...shown.flat().filter((node) => boxed.get(node)?.reads === 'text')];
-  const listed = blocks.some((node) => node.type === 'list' || node.type === 'heading');
+  const all = shown.flat();
+  const listed = all.some((node) => node.type === 'list' || node.type === 'heading');
   // Tips written as paragraphs that open in a bold phrase (`**Seek mentorship.** Find …`), as many
   // blogs write them, are items only where nothing else makes any (a lead-in in bold above a list
   // stays text), and where at least two paragraphs open so: one (`**Note:** these assume …`), or
   // prose that opens with a bold word (`**Every** engineer …`), is the section's text.
-  // A box titled by its kind whose text opens so (`> [!TIP]`, then `**Ask early**`) counts as one.
-  const boldLed =
-    !listed &&
-    loose.filter(isItemStart).length +
-      [...new Set(boxed.values())].filter((box) => box.reads === 'named').length >=
-      2;
+  const boldLed = !listed && all.filter(isItemStart).length >= 2;
   // A table whose first column is headed by the kind (`| Skill | Why it matters |`), where nothing
   // else makes items, as a Skills section is sometimes written: a row is an item.
-  const tabled = !boldLed && !listed && blocks.some((node) => isItemTable(node, section.kind));
+  const tabled = !boldLed && !listed && all.some((node) => isItemTable(node, section.kind));
   // Where nothing else makes items, each element is one (an accordion of tips, as FAQ posts write
   // them): named by its summary, its text what it folds. Elsewhere it goes, whole, with the blocks
   // around it: text between items (a template under the tips), or a named item's text.
   const accordion = foldedLines.length > 0 && !boldLed && !listed;
+  // Where none of those make the items, each admonition's box the author titled is one (see readBox).
+  // Elsewhere a box is read where it is, as any block: under a tip's heading, part of that tip (its
+  // example, its caveat), as the page shows it.
+  const boxed =
+    listed || boldLed || tabled || accordion
+      ? new Map<RootContent, BoxedBlocks>()
+      : boxedNodes(shown, boxes, titleLines);
   // An admonition's or an alert's title (`**Tip**`, `**Why?**`) is no tip's name: its text is a note.
   function isItemStart(node: RootContent): node is Paragraph {
     return isBoldItemStart(node) && !titleLines.has(node.position?.start.line ?? 0);
@@ -2409,38 +2407,25 @@ function buildSection(
       else nodes.push(node);
     }
   };
-  // Whether anything but boxes makes items: a titled box above them is the section's lead-in.
-  const othersMakeItems = listed || boldLed || tabled || accordion;
+  // Boxes titled by their kind whose text opens with a bold name (`> [!TIP]`, then `**Ask early**`).
+  const namedBoxes = [...new Set(boxed.values())].filter((box) => box.reads === 'named').length;
   /**
-   * An admonition's box, the page's own block: never part of the item before it. Where boxes alone
-   * make the section's items, one the author titled is an item named by its title (a "Tip 1:" before
-   * it read as a heading's), its text the box's; where a list, sub-headings or bold names make them,
-   * it is an aside (`:::tip[Before you start]`, `{{< admonition question "What about my boss?" >}}`):
-   * the lead-in above them, text between them after. One titled by its kind whose text opens
-   * with a bold name (`> [!TIP]`, then `**Ask early**`) is read as such a paragraph is: an item where
-   * they make items. Another (`:::warning`, a line of advice or a note) is text, before the items or
-   * between them, its lists items as any list is.
+   * An admonition's box, in a section whose items only boxes make (see boxed): one the author titled
+   * is an item named by its title (a "Tip 1:" before it read as a heading's), its text the box's; one
+   * titled by its kind whose text opens with a bold name is an item so named, as such a paragraph is,
+   * where two or more are; another (`> [!NOTE]`, `:::warning`) is text, before the items or between them.
    */
   const readBox = (box: BoxedBlocks): void => {
-    closeSubItem();
-    closeBoldItem();
-    if (box.reads === 'titled' && othersMakeItems) {
-      for (const node of box.nodes) asText(node);
-      return;
-    }
     const [first] = box.nodes;
     const line = first === undefined ? lineOf(section.heading) : lineOf(first);
-    if (box.reads === 'text' || (box.reads === 'named' && !boldLed)) {
-      for (const node of box.nodes)
-        if (node.type === 'list') readList(node);
-        else if (tabled && isItemTable(node, section.kind)) readTable(node);
-        else asText(node);
-      return;
-    }
     const [opening, ...rest] = box.body;
-    if (box.reads === 'named' && opening?.type === 'paragraph') {
+    if (box.reads === 'named' && namedBoxes >= 2 && opening?.type === 'paragraph') {
       boldItem = { paragraph: opening, line, nodes: rest };
       closeBoldItem();
+      return;
+    }
+    if (box.reads !== 'titled') {
+      for (const node of box.nodes) asText(node);
       return;
     }
     // As a sub-heading names its item (see closeSubItem): `Tip 1: Ask` is item 1, Ask.

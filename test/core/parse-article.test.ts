@@ -574,7 +574,8 @@ describe('finding sections', () => {
       expect(result.article.sections.tips?.items[0]?.line).toBe(10);
     });
 
-    it('GIVEN a titled admonition after tips written as headings THEN an aside after the tip above, never glued to it', () => {
+    // The regression hunt's: a tip's example or caveat is in a box under its heading (LoveIt's habit).
+    it("GIVEN a titled admonition under a tip's heading THEN part of that tip, as the page shows it", () => {
       const body = [
         '### Tip #1 - Say no to the idea',
         '',
@@ -591,10 +592,19 @@ describe('finding sections', () => {
       const tips = section(body).tips;
       expect(named(tips?.items)).toEqual([
         [1, 'Say no to the idea', 'Frame it around priorities.'],
-        [2, 'Offer a trade', '"I can do X if we drop Y."'],
+        [
+          2,
+          'Offer a trade',
+          '"I can do X if we drop Y."\n\n**What about my boss?**\nSame rules, more context.',
+        ],
       ]);
-      expect(tips?.interludes).toEqual([
-        { after: 1, text: '**What about my boss?**\nSame rules, more context.' },
+      // A box in the middle of a tip keeps the tip's text after it in the tip.
+      const middle = section(
+        '## Tips\n\n### Lead with the answer\n\nFirst line.\n\n> [!TIP]\n> Try BLUF.\n\nThen context.\n\n### Next\n\nMore.',
+      ).tips;
+      expect(named(middle?.items)).toEqual([
+        [undefined, 'Lead with the answer', 'First line.\n\n**Tip**\nTry BLUF.\n\nThen context.'],
+        [undefined, 'Next', 'More.'],
       ]);
     });
 
@@ -654,10 +664,9 @@ describe('finding sections', () => {
       // One alone, as one bold paragraph alone, is the section's text.
       const one = section(`## Tips\n\n${untitled('**Ask early**\nBefore it is late.')}`).tips;
       expect(one).toMatchObject({ items: [], text: '**Tip**\n**Ask early** Before it is late.' });
-      // Under a tip's heading, text after the tip, not the tip's own.
+      // Under a tip's heading, part of that tip, as the page shows it.
       const headed = section(`## Tips\n\n### Ask\n\nEarly.\n\n${untitled('Mind the gap.')}`).tips;
-      expect(named(headed?.items)).toEqual([[undefined, 'Ask', 'Early.']]);
-      expect(headed?.interludes).toEqual([{ after: 0, text: '**Tip**\nMind the gap.' }]);
+      expect(named(headed?.items)).toEqual([[undefined, 'Ask', 'Early.\n\n**Tip**\nMind the gap.']]);
       // Its list's items are items, as before.
       const listed = section('## Tips\n\n:::tip\n- One\n- Two\n:::').tips;
       expect(listed).toMatchObject({ text: '**Tip**', items: [{ text: 'One' }, { text: 'Two' }] });
