@@ -41,7 +41,7 @@ import {
   withoutCodeSpans,
   type Replacement,
 } from './outside-code.js';
-import { isRefMark, REF_LINK_START, refMark } from './page-refs.js';
+import { isRefMark, REF_LINK_START, REF_SCHEME, refMark, withoutStrayMarks } from './page-refs.js';
 import { isHttpUrl, resolveLink } from './urls.js';
 import { TextPieces } from './text-pieces.js';
 import { joinedLines, withoutTrailingBlanks } from './white-space.js';
@@ -1001,6 +1001,9 @@ function resolveLinks<T extends Nodes>(node: T, siteUrl: string | undefined, giv
         if (!ref) children.push({ ...child, url, children: [{ type: 'text', value: url }] });
       } else if (ref) children.push({ ...child, url, children: [REF_LINK_OPENING, ...inside] });
       else children.push({ ...child, url, children: inside });
+    } else if (child.type === 'text' && child.value.includes(REF_SCHEME)) {
+      // A link to a post by its file where Markdown read none (`\[x]({{< ref "b" >}})`): no mark shows.
+      children.push({ ...child, value: withoutStrayMarks(child.value) });
     } else {
       const resolved = resolveLinks(child, siteUrl, resolving);
       // A quote or list item that held only HTML would show as a bare `>` or `-`.

@@ -55,8 +55,21 @@ export function holdsPageRefs(text: string): boolean {
   return text.includes(REF_SCHEME) || text.includes(REF_LINK_START);
 }
 
-/** A written link to a post by its file: `[` and the mark opening its text, to its `(address)`. */
-const REF_LINK = new RegExp(`\\[${REF_LINK_START}|\\]\\((${REF_SCHEME}[^)\\s]*)\\)`, 'g');
+/**
+ * A written link to a post by its file: `[` and the mark opening its text, to its `(address)` and
+ * the title after it, in the quotes or brackets mdast-util-to-markdown writes it in.
+ */
+const REF_LINK = new RegExp(
+  `\\[${REF_LINK_START}|\\]\\((${REF_SCHEME}[^)\\s]*)((?:[ \\t]+(?:"(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|\\((?:[^()\\\\]|\\\\.)*\\)))?)\\)`,
+  'g',
+);
+/** A mark where Markdown read no link (`\\[x](…)`, a link in an HTML block): what goes of it. */
+const STRAY_MARK = new RegExp(`${REF_SCHEME}[^\\s)\\]]*`, 'g');
+
+/** `text` without marks left where Markdown read no link (see refMark): as a tag there was, before. */
+export function withoutStrayMarks(text: string): string {
+  return text.includes(REF_SCHEME) ? text.replace(STRAY_MARK, '') : text;
+}
 
 /**
  * `text` with each link to a post by its file made a link to its address, which `addressOf` gives
@@ -78,13 +91,23 @@ export function resolvePageRefs(text: string, addressOf: (target: string) => str
       continue;
     }
     const address = addressOf(safeDecode(mark.slice(REF_SCHEME.length)));
-    if (address !== undefined) out += `](${linkAddress(address)})`;
-    else if (open !== undefined) out = out.slice(0, open - 1) + out.slice(open);
-    else out += `](${mark})`;
+    if (address !== undefined) out += `](${linkAddress(address)}${match[2] ?? ''})`;
+    else if (open !== undefined) {
+      // Its text alone, escaped where it opens a line: `[# big](…)` is no heading.
+      const lineStart = open === 1 || out[open - 2] === '\n';
+      const shown = out.slice(open);
+      out = out.slice(0, open - 1) + (lineStart ? escapedLineStart(shown) : shown);
+    }
     open = undefined;
   }
   // A link's text kept without its address (a summary cut short in it) keeps no mark.
   return (out + text.slice(kept)).replaceAll(REF_LINK_START, '');
+}
+
+/** Text at a line's start that Discord would read as a block's mark (`#`, `>`, `-`, `1.`): escaped. */
+function escapedLineStart(text: string): string {
+  if (/^(?:#|>|[-+*][ \t]|-#)/.test(text)) return `\\${text}`;
+  return text.replace(/^(\d+)([.)])(?=[ \t]|$)/, '$1\\$2');
 }
 
 /** `text` with its links to posts by their files as their text alone. */
@@ -137,12 +160,11 @@ export function refResolver(
     };
     for (const post of posts) {
       if (post.url === undefined) continue;
-      const bare = post.file.replace(ENDING, '').toLowerCase();
-      add(lastPart(bare), { post, path: bare });
-      if (BUNDLE_INDEX.test(bare)) {
-        const folder = bare.replace(BUNDLE_INDEX, '');
-        add(lastPart(folder), { post, path: folder });
-      }
+      const path = bareTarget(post.file.toLowerCase());
+      add(lastPart(path), { post, path });
+      // A translation (`b.fr.md`, `index.fr.md`) by its name without its language too, as Hugo finds it.
+      const untranslated = bareTarget(post.file.toLowerCase().replace(TRANSLATED, '$1'));
+      if (untranslated !== path) add(lastPart(untranslated), { post, path: untranslated });
     }
     return map;
   };
@@ -150,7 +172,7 @@ export function refResolver(
     const hash = target.indexOf('#');
     const path = (hash === -1 ? target : target.slice(0, hash)).trim();
     const fragment = hash === -1 ? '' : target.slice(hash);
-    const bare = path.replace(ENDING, '').replace(/\/+$/, '');
+    const bare = bareTarget(path);
     const folder = from.includes('/') ? from.slice(0, from.lastIndexOf('/')) : '';
     const relative = bare.startsWith('./') || bare.startsWith('../');
     const wanted = (relative ? joinPath(folder, bare) : bare.replace(/^\/+/, '')).toLowerCase();
@@ -166,6 +188,18 @@ export function refResolver(
     return found?.url === undefined ? undefined : found.url + fragment;
   };
 }
+
+/**
+ * A path without its file's ending, and a page bundle's `index` or `_index` file named by its folder
+ * (`posts/b/index.md` is `posts/b`): how posts and the paths links give are compared.
+ */
+function bareTarget(path: string): string {
+  const bare = path.replace(ENDING, '').replace(/\/+$/, '');
+  return BUNDLE_INDEX.test(bare) ? bare.replace(BUNDLE_INDEX, '') : bare;
+}
+
+/** A translation's language before its file's ending (`b.fr.md`, `index.pt-br.md`). */
+const TRANSLATED = /\.[a-z]{2,3}(?:-[a-z\d]{2,8})?(\.(?:md|markdown|mdx|html?))$/i;
 
 function lastPart(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -64,7 +64,7 @@ import type { FoldedSpan } from './html-block-nodes.js';
 import { strftimeUtc } from './strftime.js';
 import { unixDate, unixDateProblem } from './unix-dates.js';
 import { openMarkdownBlocks } from './markdown-blocks.js';
-import { holdsPageRefs, sectionsHoldRefs } from './page-refs.js';
+import { holdsPageRefs, sectionsHoldRefs, withoutStrayMarks } from './page-refs.js';
 
 export interface ArticleSource {
   /** Path used in messages (relative to the working directory, e.g. `content/posts/first.md`); gives the slug and date. */
@@ -1881,12 +1881,15 @@ function parseBody(
       ...(interludes.length === 0 ? {} : { interludes }),
     };
   }
-  const searchText = searchableText([
-    ...parsed.root.children.filter(
-      (node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined,
-    ),
-    ...noteBlocks,
-  ]);
+  // A link to a post by its file where Markdown read none leaves its mark in the text: not searched.
+  const searchText = withoutStrayMarks(
+    searchableText([
+      ...parsed.root.children.filter(
+        (node) => node.type !== 'heading' || kindOf(plainText(node)) === undefined,
+      ),
+      ...noteBlocks,
+    ]),
+  );
   const inSections = new Set(open.flatMap((section) => section.parts.flat()));
   // Written only for a post whose front matter gives no summary.
   return {

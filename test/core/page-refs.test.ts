@@ -1,6 +1,7 @@
 import { assert, describe, expect, it } from 'vitest';
 import { messageLimitViolations } from '../../src/core/check-limits.js';
 import { buildIndex } from '../../src/core/content-index.js';
+import { parseArticle } from '../../src/core/parse-article.js';
 import { fieldText } from '../../src/core/article-search.js';
 import {
   REF_LINK_START,
@@ -138,5 +139,74 @@ describe('a long text linking to posts by their files, rendered', () => {
       expect(messageLimitViolations(payload)).toEqual([]);
     }
     for (const tip of index.items('tips')) expect(messageLimitViolations(renderTip(tip))).toEqual([]);
+  });
+});
+
+describe('what the diff review found', () => {
+  const posts = [
+    { file: 'content/posts/b.fr.md', url: 'https://blog.example/fr/posts/b/' },
+    { file: 'content/posts/bun/index.fr.md', url: 'https://blog.example/fr/posts/bun/' },
+    ...Array.from({ length: 3 }, (_, i) => ({
+      file: `content/posts/x${i}/index.md`,
+      url: `https://blog.example/posts/x${i}/`,
+    })),
+  ];
+  const resolve = refResolver(posts);
+
+  it('GIVEN a translation (b.fr.md, index.fr.md) THEN a link to b, b.md or the bundle finds it, as Hugo does', () => {
+    for (const target of ['b', 'b.md', 'posts/b', './b.fr.md'])
+      expect(resolve(target, 'content/posts/a.fr.md'), target).toBe('https://blog.example/fr/posts/b/');
+    expect(resolve('bun', 'content/posts/a.fr.md')).toBe('https://blog.example/fr/posts/bun/');
+    expect(resolve('posts/bun/index.md', 'content/posts/a.fr.md')).toBe('https://blog.example/fr/posts/bun/');
+  });
+
+  it('GIVEN a link to a bundle by its index.md THEN the bundle, found by its folder', () => {
+    expect(resolve('../x1/index.md', 'content/posts/x0/index.md')).toBe('https://blog.example/posts/x1/');
+    expect(resolve('x2/index.md#top', 'content/x.md')).toBe('https://blog.example/posts/x2/#top');
+    expect(resolve('index.md', 'content/x.md')).toBeUndefined();
+  });
+
+  it('GIVEN a link with a title THEN it keeps its title when found, its text alone when not', () => {
+    const titled = (title: string) =>
+      `[${REF_LINK_START}a](${refMark('b')} ${title}) and [${REF_LINK_START}c](${refMark('none')} ${title})`;
+    for (const title of ['"T"', "'T'", '(T)', '"a \\"q\\" b"'])
+      expect(resolvePageRefs(titled(title), () => 'https://blog.example/b/')).toBe(
+        `[a](https://blog.example/b/ ${title}) and [c](https://blog.example/b/ ${title})`,
+      );
+    expect(
+      resolvePageRefs(titled('"T"'), (target) => (target === 'b' ? 'https://blog.example/b/' : undefined)),
+    ).toBe('[a](https://blog.example/b/ "T") and c');
+  });
+
+  it("GIVEN a link's text left alone at a line's start THEN what would open a block there is escaped", () => {
+    const alone = (text: string) =>
+      resolvePageRefs(`[${REF_LINK_START}${text}](${refMark('none')}) more`, () => undefined);
+    expect(alone('# big')).toBe('\\# big more');
+    expect(alone('> quoted')).toBe('\\> quoted more');
+    expect(alone('1. one')).toBe('1\\. one more');
+    expect(alone('- dash')).toBe('\\- dash more');
+    expect(alone('plain')).toBe('plain more');
+    expect(resolvePageRefs(`x [${REF_LINK_START}# mid](${refMark('none')})`, () => undefined)).toBe(
+      'x # mid',
+    );
+  });
+
+  it('GIVEN a ref where Markdown reads no link (escaped, in an HTML block, a space before its #part) THEN no mark shows or is searched', () => {
+    for (const body of [
+      '\\[y]({% post_url 2023-05-06-b %}) end.',
+      '<div>See [x]({{< ref "b" >}}).</div>\n\nend.',
+      '[d]({{< ref "b" >}} #x) end.',
+      '[e]({{< ref "b" >}}#x y) end.',
+    ]) {
+      const parsed = parseArticle({
+        file: 'content/a.md',
+        source: `---\ntitle: A\n---\n## Tips\n\n- ${body}\n- Two.\n`,
+        siteUrl: 'https://blog.example',
+      });
+      assert(parsed.ok);
+      const article = buildIndex([parsed.article]).index.articles[0];
+      expect(JSON.stringify(article?.sections), body).not.toContain('x-post-ref');
+      expect(parsed.searchText, body).not.toContain('x-post-ref');
+    }
   });
 });
