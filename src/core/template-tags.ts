@@ -319,6 +319,22 @@ function linkAddress(
   if (!inline && !(text[at] === ':' && definitionLabel(text, at))) return undefined;
   const tags: Span[] = [];
   let end = addressEnd(text, to, angled, skipTag, tags);
+  // Jekyll's `{{ site.baseurl }}{% post_url 2024-01-02-b %}`, as its docs write it: the post's address,
+  // which holds the site's own (see refMark).
+  const last = tags.at(-1);
+  if (site !== undefined && last !== undefined) {
+    const target = refTarget(text.slice(last[0], last[1]));
+    const spans: Span[] = [[from, to], ...tags];
+    const rest = text.slice(last[1], end);
+    if (
+      target !== undefined &&
+      tags.slice(0, -1).every(([tag, tagEnd]) => isSiteAddress(text, tag, tagEnd)) &&
+      spans.every((span, i) => i === 0 || span[0] === spans[i - 1]?.[1]) &&
+      (rest === '' || REF_FRAGMENT.test(rest)) &&
+      !text.slice(from, end).includes('\n')
+    )
+      return { end, text: refMark(target + rest) };
+  }
   if (site !== undefined && tags.every(([tag, tagEnd]) => isSiteAddress(text, tag, tagEnd))) {
     // The whole address is written here, once: else each `]({{ site.url }}` in a long one would read it again.
     let path = site.text;

@@ -89,6 +89,12 @@ describe('stripTemplateTags', () => {
     ).toBe(
       '[a](x-post-ref:_posts%2Fx.md%23part) [b](x-post-ref:x) [c](x-post-ref:%2Fposts%2Fc%20%281%29.md) [d](<x-post-ref:d>) [e](x-post-ref:2024-01-02-e "T")',
     );
+    // After the site's own address, as Jekyll's docs write it: the post's address holds it.
+    expect(
+      strip(
+        '[a]({{ site.baseurl }}{% post_url 2024-01-02-a %}) [b]({{ site.url }}{{ site.baseurl }}{% link _posts/b.md %}#x) [c]({{ site.baseurl }}/x/{% post_url c %})',
+      ),
+    ).toBe('[a](x-post-ref:2024-01-02-a) [b](x-post-ref:_posts%2Fb.md%23x) [c]()');
     // A ref to the page itself, or with more of an address after it, or over two lines: no post to name.
     expect(strip('[f]({{< ref "#why" >}}) [g]({{< ref "g" >}}/x) [h]({{< ref\n"h" >}})')).toBe(
       '[f]() [g]() [h]()<!--\nx-->',
