@@ -73,11 +73,17 @@ function fromJsDate(value: string): string | undefined {
     return `${slashed[1] ?? ''}-${slashed[2] ?? ''}-${slashed[3] ?? ''}${slashed[4] ?? ''}`;
   const timed = NAMED_DAY_TIME.exec(value);
   const day = timed === null ? undefined : namedDay(timed[1] ?? '');
-  return day === undefined || timed === null ? undefined : `${day} ${timed[2] ?? ''}`;
+  if (day === undefined || timed === null) return undefined;
+  const [, , hour = '', rest = '', half] = timed;
+  if (half === undefined) return `${day} ${hour}${rest}`;
+  // `10:00 PM`, as JavaScript's Date reads it: an hour from 1 to 12.
+  const twelve = Number(hour);
+  if (twelve < 1 || twelve > 12) return undefined;
+  return `${day} ${(twelve % 12) + (/^p/i.test(half) ? 12 : 0)}${rest}`;
 }
 
 const SLASHED_DAY = /^(\d{4})\/(\d{1,2})\/(\d{1,2})((?:T|[ \t]+)\d.*)?$/;
-const NAMED_DAY_TIME = /^(.+?)[ \t]+(\d{1,2}:\d{2}(?::\d{2})?)$/;
+const NAMED_DAY_TIME = /^(.+?),?[ \t]+(\d{1,2})(:\d{2}(?::\d{2})?)(?:[ \t]*([ap])\.?m\.?)?$/i;
 
 /** A {@link FEED_DATE} written as YAML's timestamp (`2024-01-05T10:00:00+00:00`), or undefined. */
 function fromFeedDate(value: string): string | undefined {

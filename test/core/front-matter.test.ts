@@ -196,12 +196,21 @@ describe('dayOf and instantOf: the days blogs write', () => {
       ['2024/03/15T10:00:00Z', '2024-03-15', '2024-03-15T10:00:00.000Z'],
       ['March 3, 2024 10:00', '2024-03-03', '2024-03-03T15:00:00.000Z'],
       ['Jul 08 2022 9:05:07', '2022-07-08', '2022-07-08T13:05:07.000Z'],
+      ['March 3, 2024, 10:00 PM', '2024-03-03', '2024-03-04T03:00:00.000Z'],
+      ['March 3, 2024 12:30am', '2024-03-03', '2024-03-03T05:30:00.000Z'],
     ] as const) {
       expect(dayOf(written), written).toBe(day);
       expect(instantOf(written, 'America/New_York'), written).toBe(instant);
     }
     // A day in an order that is a guess (03/15 or 15/03), or that does not exist: none.
-    for (const written of ['03/15/2024', '15/03/2024', '2024/02/30', '2024/03/15 noon', 'Feb 30 2024 10:00'])
+    for (const written of [
+      '03/15/2024',
+      '15/03/2024',
+      '2024/02/30',
+      '2024/03/15 noon',
+      'Feb 30 2024 10:00',
+      'March 3, 2024 13:00 PM',
+    ])
       expect([dayOf(written), instantOf(written)], written).toEqual([undefined, undefined]);
   });
 
