@@ -10,7 +10,7 @@
 /** The scheme of a link's address that names a post by its file (see refMark). */
 export const REF_SCHEME = 'x-post-ref:';
 /**
- * Opens the text of a link with a ref's address in a written text (see markLinkText): what tells
+ * Opens the text of a link with a ref's address in a written text (see resolveLinks in markdown.ts): what tells
  * where the link starts, to leave its text alone when the address is not found.
  */
 export const REF_LINK_START = '\uE000';
@@ -79,7 +79,7 @@ export function resolvePageRefs(text: string, addressOf: (target: string) => str
   if (!text.includes(REF_SCHEME)) return text.replaceAll(REF_LINK_START, '');
   let out = '';
   let kept = 0;
-  // Where the text of the link now open starts in `out`, after its `[` (see markLinkText).
+  // Where the text of the link now open starts in `out`, after its `[` (see REF_LINK_START).
   let open: number | undefined;
   for (const match of text.matchAll(REF_LINK)) {
     out += text.slice(kept, match.index);
@@ -148,8 +148,8 @@ const BUNDLE_INDEX = /\/_?index$/;
 export function refResolver(
   posts: readonly RefTarget[],
 ): (target: string, from: string) => string | undefined {
-  // By the last part of their paths, without endings (a bundle's by its folder's name too): made
-  // at the first link followed, as most indexes follow none.
+  // By the last part of their paths, without endings, a bundle by its folder's name (see bareTarget):
+  // made at the first link followed, as most indexes follow none.
   let byName: Map<string, { post: RefTarget; path: string }[]> | undefined;
   const index = (): Map<string, { post: RefTarget; path: string }[]> => {
     const map = new Map<string, { post: RefTarget; path: string }[]>();

@@ -187,7 +187,9 @@ describe('a blog as its generator lays it out loads without editing a file', () 
         url: 'https://blog.example/engineering/2015/04/06/first-week-as-a-lead.html',
         tags: ['leadership', 'career', 'Engineering'],
         // A link to a Liquid tag keeps its text.
-        summary: 'The first week as a lead is mostly listening (more on that).',
+        // `{{ site.baseurl }}{% link _posts/… %}`: the post's address, as Jekyll writes it.
+        summary:
+          'The first week as a lead is mostly listening ([more on that](https://blog.example/engineering/management/2018/01/16/why-engineers-lead.html)).',
         sections: {
           tips: {
             heading: 'Tips',
