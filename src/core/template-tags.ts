@@ -319,22 +319,21 @@ function linkAddress(
   if (!inline && !(text[at] === ':' && definitionLabel(text, at))) return undefined;
   const tags: Span[] = [];
   let end = addressEnd(text, to, angled, skipTag, tags);
-  // Jekyll's `{{ site.baseurl }}{% post_url 2024-01-02-b %}`, as its docs write it: the post's address,
-  // which holds the site's own (see refMark).
-  const last = tags.at(-1);
-  if (site !== undefined && last !== undefined) {
-    const target = refTarget(text.slice(last[0], last[1]));
-    const spans: Span[] = [[from, to], ...tags];
-    const rest = text.slice(last[1], end);
-    if (
-      target !== undefined &&
-      tags.slice(0, -1).every(([tag, tagEnd]) => isSiteAddress(text, tag, tagEnd)) &&
-      spans.every((span, i) => i === 0 || span[0] === spans[i - 1]?.[1]) &&
-      (rest === '' || REF_FRAGMENT.test(rest)) &&
-      !text.slice(from, end).includes('\n')
-    )
-      return { end, text: refMark(target + rest) };
-  }
+  // A link to another post by its file (`{{< ref "b.md" >}}`, `{% post_url 2024-01-02-b %}`, a
+  // `#part` after it; Jekyll's docs write the site's own address before it, `{{ site.baseurl }}`, which
+  // the post's holds): marked, for the index to fill in with that post's address (see refMark).
+  const spans: Span[] = [[from, to], ...tags];
+  const [refFrom, refTo] = spans[spans.length - 1] ?? [from, to];
+  const target = refTarget(text.slice(refFrom, refTo));
+  const rest = text.slice(refTo, end);
+  if (
+    target !== undefined &&
+    spans.slice(0, -1).every(([tag, tagEnd]) => isSiteAddress(text, tag, tagEnd)) &&
+    spans.every((span, i) => i === 0 || span[0] === spans[i - 1]?.[1]) &&
+    (rest === '' || REF_FRAGMENT.test(rest)) &&
+    !text.slice(from, end).includes('\n')
+  )
+    return { end, text: refMark(target + rest) };
   if (site !== undefined && tags.every(([tag, tagEnd]) => isSiteAddress(text, tag, tagEnd))) {
     // The whole address is written here, once: else each `]({{ site.url }}` in a long one would read it again.
     let path = site.text;
@@ -345,16 +344,6 @@ function linkAddress(
     }
     return { end: Math.max(end, kept), text: path + text.slice(kept, end) };
   }
-  // A link to another post by its file (`{{< ref "b.md" >}}`, `{% post_url 2024-01-02-b %}`, a
-  // `#part` after it): marked, for the index to fill in with that post's address (see refMark).
-  const target = site === undefined && tags.length === 0 ? refTarget(text.slice(from, to)) : undefined;
-  const rest = text.slice(to, end);
-  if (
-    target !== undefined &&
-    (rest === '' || REF_FRAGMENT.test(rest)) &&
-    !text.slice(from, end).includes('\n')
-  )
-    return { end, text: refMark(target + rest) };
   let after = end;
   if (inline && !angled) {
     // Past the white space (one line break at most) after the address: a `)`, a title, or more of
