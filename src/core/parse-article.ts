@@ -2337,6 +2337,17 @@ function buildSection(
     addItem(numbered({ ...(name === '' ? {} : { name }), text, line }, number), [paragraph, ...nodes]);
   };
 
+  /** Blocks that make no item: the lead-in before the first item, or text after the last so far. */
+  const addText = (nodes: readonly RootContent[]): void => {
+    if (items.length === 0) {
+      prose.push(...nodes);
+      return;
+    }
+    const held = after.get(items.length - 1);
+    if (held === undefined) after.set(items.length - 1, [...nodes]);
+    else held.push(...nodes);
+  };
+
   let folded: { nodes: RootContent[]; span: FoldedSpan } | undefined;
   const unfold = (): void => {
     if (folded === undefined) return;
@@ -2348,8 +2359,7 @@ function buildSection(
     }
     const holder = boldItem ?? subItem;
     if (holder !== undefined) holder.nodes.push(...nodes);
-    else if (items.length === 0) prose.push(...nodes);
-    else after.set(items.length - 1, [...(after.get(items.length - 1) ?? []), ...nodes]);
+    else addText(nodes);
   };
   const readList = (node: List): void => {
     const read = (listItem: ListItem, phrases: boolean): ReadItem =>
@@ -2401,14 +2411,8 @@ function buildSection(
   };
   /** A block that makes no item: the lead-in before the first item, or text after the last so far. */
   const asText = (node: RootContent): void => {
-    if (items.length === 0) prose.push(node);
-    else if (node.type !== 'thematicBreak') {
-      // A rule between two lists separates them, as it does sub-items: no text of its own.
-      const at = items.length - 1;
-      const nodes = after.get(at);
-      if (nodes === undefined) after.set(at, [node]);
-      else nodes.push(node);
-    }
+    // A rule between two lists separates them, as it does sub-items: no text of its own.
+    if (items.length === 0 || node.type !== 'thematicBreak') addText([node]);
   };
   // Boxes titled by their kind whose text opens with a bold name (`> [!TIP]`, then `**Ask early**`).
   const namedBoxes = [...new Set(boxed.values())].filter((box) => box.reads === 'named').length;
