@@ -1,3 +1,5 @@
+import { escapedBlockStart } from './block-starts.js';
+
 /**
  * Links to another post by its file, which the generator turns into that post's address: Hugo's
  * `[x]({{< ref "posts/b.md" >}})` (and `relref`), Jekyll's `[x]({% post_url 2024-01-02-b %})` and
@@ -96,18 +98,12 @@ export function resolvePageRefs(text: string, addressOf: (target: string) => str
       // Its text alone, escaped where it opens a line: `[# big](…)` is no heading.
       const lineStart = open === 1 || out[open - 2] === '\n';
       const shown = out.slice(open);
-      out = out.slice(0, open - 1) + (lineStart ? escapedLineStart(shown) : shown);
+      out = out.slice(0, open - 1) + (lineStart ? escapedBlockStart(shown) : shown);
     }
     open = undefined;
   }
   // A link's text kept without its address (a summary cut short in it) keeps no mark.
   return (out + text.slice(kept)).replaceAll(REF_LINK_START, '');
-}
-
-/** Text at a line's start that Discord would read as a block's mark (`#`, `>`, `-`, `1.`): escaped. */
-function escapedLineStart(text: string): string {
-  if (/^(?:#|>|[-+*][ \t]|-#)/.test(text)) return `\\${text}`;
-  return text.replace(/^(\d+)([.)])(?=[ \t]|$)/, '$1\\$2');
 }
 
 /** `text` with its links to posts by their files as their text alone. */

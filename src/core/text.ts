@@ -10,6 +10,7 @@ import {
   text as discordText,
   writeDiscordMarkdown,
 } from './markdown.js';
+import { escapedBlockStart } from './block-starts.js';
 
 /** Length in Unicode code points, the unit Discord counts its limits in. */
 export function codePointLength(text: string): number {
@@ -1078,11 +1079,7 @@ export function discordLines(markdown: string): string {
  * `1\. step`), and spans (emphasis, links, code) are kept. What is already escaped stays as it is.
  */
 export function escapeBlockStarts(markdown: string): string {
-  const escaped = mapLineStarts(markdown, INDENT, (rest) =>
-    rest
-      .replace(/^(?:#{1,6}(?=\s|$)|-#(?=\s|$)|>|[-*+](?=\s|$))/, '\\$&')
-      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'),
-  );
+  const escaped = mapLineStarts(markdown, INDENT, escapedBlockStart);
   return discordLines(escaped);
 }
 
