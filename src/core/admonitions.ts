@@ -30,6 +30,8 @@ export interface AdmonitionBox {
   readonly to: number;
   /** Whether its author wrote its title (`:::tip[Title]`, `> [!TIP] Title`), rather than its kind's. */
   readonly titled: boolean;
+  /** Its kind, in lower case: `tip` for `:::tip` and `> [!TIP]`. */
+  readonly kind: string;
 }
 
 /**
@@ -52,8 +54,8 @@ export function readAdmonitions(
   const markers = new Map<number, string>();
   const titles: number[] = [];
   // Boxes by the offsets of their first line and of their last.
-  const found: { start: number; end: number; titled: boolean }[] = [];
-  const open: { start: number; colons: number; title: string; titled: boolean }[] = [];
+  const found: { start: number; end: number; titled: boolean; kind: string }[] = [];
+  const open: { start: number; colons: number; title: string; titled: boolean; kind: string }[] = [];
   // Where the last alert's lines end.
   let alertEnd = 0;
   rewriteOutsideCode(text, {
@@ -76,7 +78,13 @@ export function readAdmonitions(
           titles.push(start);
           alertEnd = unquoteAlert(text, start, depth, lineAt, markers);
           // One in a list or a quote is that block's text.
-          if (head.trim() === '') found.push({ start, end: alertEnd - 1, titled: title !== '' });
+          if (head.trim() === '')
+            found.push({
+              start,
+              end: alertEnd - 1,
+              titled: title !== '',
+              kind: (alert[2] ?? '').toLowerCase(),
+            });
         }
         return undefined;
       }
@@ -91,6 +99,7 @@ export function readAdmonitions(
           colons: opening[2]?.length ?? 3,
           title: title && `${opening[1] ?? ''}${bold(title)}`,
           titled: own !== '',
+          kind: (opening[3] ?? '').toLowerCase(),
         });
         return undefined;
       }
@@ -101,7 +110,7 @@ export function readAdmonitions(
         markers.set(inner.start, inner.title);
         if (inner.title) {
           titles.push(inner.start);
-          found.push({ start: inner.start, end: start, titled: inner.titled });
+          found.push({ start: inner.start, end: start, titled: inner.titled, kind: inner.kind });
         }
         markers.set(start, '');
       }
@@ -125,7 +134,7 @@ export function readAdmonitions(
 /** The boxes found (by offsets) that no other holds, by their lines, in order. */
 function outermost(
   text: string,
-  found: readonly { start: number; end: number; titled: boolean }[],
+  found: readonly { start: number; end: number; titled: boolean; kind: string }[],
 ): AdmonitionBox[] {
   const sorted = [...found].sort((a, b) => a.start - b.start);
   const kept: typeof sorted = [];
@@ -135,7 +144,12 @@ function outermost(
     text,
     kept.flatMap(({ start, end }) => [start, end]),
   );
-  return kept.map(({ titled }, i) => ({ from: lines[2 * i] ?? 1, to: lines[2 * i + 1] ?? 1, titled }));
+  return kept.map(({ titled, kind }, i) => ({
+    from: lines[2 * i] ?? 1,
+    to: lines[2 * i + 1] ?? 1,
+    titled,
+    kind,
+  }));
 }
 
 /**

@@ -2303,7 +2303,7 @@ function buildSection(
   const boxed =
     listed || boldLed || tabled || accordion
       ? new Map<RootContent, BoxedBlocks>()
-      : boxedNodes(shown, boxes, titleLines);
+      : boxedNodes(shown, boxes, titleLines, section.kind);
   // An admonition's or an alert's title (`**Tip**`, `**Why?**`) is no tip's name: its text is a note.
   function isItemStart(node: RootContent): node is Paragraph {
     return isBoldItemStart(node) && !titleLines.has(node.position?.start.line ?? 0);
@@ -2521,7 +2521,7 @@ interface BoxedBlocks {
   readonly nodes: readonly RootContent[];
   readonly title: PhrasingContent[];
   readonly body: readonly RootContent[];
-  readonly reads: 'titled' | 'named' | 'text';
+  reads: 'titled' | 'named' | 'text';
 }
 
 /**
@@ -2533,9 +2533,11 @@ function boxedNodes(
   parts: readonly (readonly RootContent[])[],
   boxes: readonly AdmonitionBox[],
   titleLines: ReadonlySet<number>,
+  sectionKind: SectionKind,
 ): Map<RootContent, BoxedBlocks> {
   const boxed = new Map<RootContent, BoxedBlocks>();
   if (boxes.length === 0) return boxed;
+  const titled: { box: BoxedBlocks; kind: string }[] = [];
   const read = (span: AdmonitionBox, nodes: RootContent[]): void => {
     const [first, ...others] = nodes;
     const [title] = first?.type === 'paragraph' ? first.children : [];
@@ -2548,6 +2550,7 @@ function boxedNodes(
     }
     const box = { nodes, title: title?.type === 'strong' ? title.children : [], body, reads };
     for (const node of nodes) boxed.set(node, box);
+    if (reads === 'titled') titled.push({ box, kind: span.kind });
   };
   for (const part of parts) {
     let open: { span: AdmonitionBox; nodes: RootContent[] } | undefined;
@@ -2561,6 +2564,18 @@ function boxedNodes(
       open?.nodes.push(node);
     }
     if (open !== undefined) read(open.span, open.nodes);
+  }
+  // Tips written as `:::tip` boxes, then a `:::note Key takeaway`: a box of another kind than most
+  // titled boxes is the section's text, not an item, unless its title numbers it as one ("Tip 3: …").
+  const counts = new Map<string, number>();
+  for (const { kind } of titled) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const [most = 0, next = 0] = [...counts.values()].sort((a, b) => b - a);
+  if (most >= 2 && most > next) {
+    for (const { box, kind } of titled) {
+      if (counts.get(kind) === most) continue;
+      const heading: Heading = { type: 'heading', depth: 6, children: box.title };
+      if (numberedItemHeading(heading)?.kind !== sectionKind) box.reads = 'text';
+    }
   }
   return boxed;
 }

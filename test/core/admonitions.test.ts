@@ -84,7 +84,7 @@ describe('stripAdmonitions', () => {
       text: stripAdmonitions(source.join('\n')),
       titleLines: [2, 3, 6],
       // The outer pair only, which holds the others; the open one is no pair.
-      boxes: [{ from: 2, to: 9, titled: true }],
+      boxes: [{ from: 2, to: 9, titled: true, kind: 'info' }],
     });
     expect(readAdmonitions('no markers').titleLines).toEqual([]);
   });
@@ -226,11 +226,11 @@ describe('GitHub alerts and Obsidian callouts', () => {
       ].join('\n'),
       titleLines: [1, 6, 9, 12, 15],
       boxes: [
-        { from: 1, to: 4, titled: false },
-        { from: 6, to: 7, titled: true },
-        { from: 9, to: 10, titled: true },
-        { from: 12, to: 13, titled: false },
-        { from: 15, to: 16, titled: true },
+        { from: 1, to: 4, titled: false, kind: 'tip' },
+        { from: 6, to: 7, titled: true, kind: 'warning' },
+        { from: 9, to: 10, titled: true, kind: 'faq' },
+        { from: 12, to: 13, titled: false, kind: 'important' },
+        { from: 15, to: 16, titled: true, kind: 'note' },
       ],
     });
     expect(stripAdmonitions('> [!CAUTION]\r\n> text\r\n\r\nafter')).toBe(
@@ -258,8 +258,8 @@ describe('GitHub alerts and Obsidian callouts', () => {
     expect(readAdmonitions('> Quoted:\n>\n> > [!NOTE]\n> > text').boxes).toEqual([]);
     expect(readAdmonitions('::: code-group\ntext\n:::').boxes).toEqual([]);
     expect(readAdmonitions('> [!TIP]\n> a\n\n::: tip\nb\n:::').boxes).toEqual([
-      { from: 1, to: 2, titled: false },
-      { from: 4, to: 6, titled: false },
+      { from: 1, to: 2, titled: false, kind: 'tip' },
+      { from: 4, to: 6, titled: false, kind: 'tip' },
     ]);
   });
 

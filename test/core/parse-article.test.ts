@@ -574,6 +574,45 @@ describe('finding sections', () => {
       expect(result.article.sections.tips?.items[0]?.line).toBe(10);
     });
 
+    it('GIVEN tips in `:::tip` boxes and a titled box of another kind THEN that box is text after them, unless its title numbers it', () => {
+      const tips = (closing: string) =>
+        section(
+          [
+            '## Tips',
+            '',
+            ':::tip Tip 1: Let them set the agenda',
+            'It is their meeting.',
+            ':::',
+            '',
+            '> [!TIP] Take notes',
+            '> Write down what you promised.',
+            '',
+            closing,
+          ].join('\n'),
+        ).tips;
+      const takeaway = tips(':::note Key takeaway\nOne-on-ones are for them.\n:::');
+      expect(named(takeaway?.items)).toEqual([
+        [1, 'Let them set the agenda', 'It is their meeting.'],
+        [undefined, 'Take notes', 'Write down what you promised.'],
+      ]);
+      expect(takeaway?.interludes).toEqual([
+        { after: 1, text: '**Key takeaway**\nOne-on-ones are for them.' },
+      ]);
+      // Numbered as a tip, a warning box is the third tip.
+      expect(named(tips(':::warning Tip 3: Never cancel\nReschedule.\n:::')?.items)).toEqual([
+        [1, 'Let them set the agenda', 'It is their meeting.'],
+        [undefined, 'Take notes', 'Write down what you promised.'],
+        [3, 'Never cancel', 'Reschedule.'],
+      ]);
+      // As many of each kind: no kind is the tips', each box is one.
+      expect(
+        named(section('## Tips\n\n:::tip Ask\nOften.\n:::\n\n:::note Listen\nMore.\n:::').tips?.items),
+      ).toEqual([
+        [undefined, 'Ask', 'Often.'],
+        [undefined, 'Listen', 'More.'],
+      ]);
+    });
+
     // The regression hunt's: a tip's example or caveat is in a box under its heading (LoveIt's habit).
     it("GIVEN a titled admonition under a tip's heading THEN part of that tip, as the page shows it", () => {
       const body = [
