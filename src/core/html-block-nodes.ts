@@ -2,6 +2,7 @@ import type { Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Html, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { QUOTES } from './inline-html.js';
 
 /*
  * Raw HTML blocks read as the Markdown they stand for: a blog exported from WordPress, or a Hugo or
@@ -224,7 +225,8 @@ function converted(html: Html, budget: Budget, levels: number, allHtml: boolean)
     shownOnly(hast);
     // In a post all of HTML, a tag left open spreads to its end; in Markdown, a blank line ends it.
     if (allHtml) blocksOutOfFormatting(hast);
-    const tree = toMdast(hast);
+    // `<q>` in quotation marks as a Markdown paragraph's (see inline-html.ts) and a browser show it.
+    const tree = toMdast(hast, { quotes: QUOTES });
     // A hast root is an mdast root.
     if (tree.type !== 'root') return undefined;
     nodes = tree.children;

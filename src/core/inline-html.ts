@@ -9,8 +9,11 @@ import { CLOSING_TAG } from './html-blocks.js';
  * any other tag, a link lost its address and struck-out advice read as advice.
  */
 
-/** What an element is read as: its mdast node (code as `inlineCode`, its text only). */
-export type InlineKind = 'strong' | 'emphasis' | 'delete' | 'link' | 'inlineCode';
+/**
+ * What an element is read as: its mdast node (code as `inlineCode`, its text only), or its text in
+ * quotation marks (`<q>`, which a browser shows so).
+ */
+export type InlineKind = 'strong' | 'emphasis' | 'delete' | 'link' | 'inlineCode' | 'quote';
 
 /** An element opened: what it is read as, and for a link, its address and title as written. */
 export interface InlineElement {
@@ -18,6 +21,9 @@ export interface InlineElement {
   readonly url?: string;
   readonly title?: string | null;
 }
+
+/** A quotation's marks (`<q>`), double and single by turns as they nest, as a browser shows them. */
+export const QUOTES = ['“”', '‘’'];
 
 const KINDS: Readonly<Record<string, InlineKind>> = {
   b: 'strong',
@@ -35,6 +41,7 @@ const KINDS: Readonly<Record<string, InlineKind>> = {
   kbd: 'inlineCode',
   samp: 'inlineCode',
   tt: 'inlineCode',
+  q: 'quote',
 };
 
 /**

@@ -17,7 +17,8 @@ import type {
   Text,
 } from 'mdast';
 import { tidied } from './html-block-nodes.js';
-import { pairedElements } from './inline-html.js';
+import { pairedElements, QUOTES } from './inline-html.js';
+import { CLOSING_TAG } from './html-blocks.js';
 import { toString } from 'mdast-util-to-string';
 import { TAG_TRACE } from './mdx.js';
 import { withoutBidiControls } from './shown-text.js';
@@ -613,6 +614,8 @@ function phrasing(
   };
   // The levels that hold such elements: tidied as HTML blocks' are (see tidied), once their texts are.
   const holders = new Set<PhrasingContent[]>();
+  // Quotations open (`<q>`): one in another takes single marks, as a browser shows it.
+  let quotes = 0;
   const plain = (nodes: readonly PhrasingContent[]): string =>
     nodes
       .map((node) =>
@@ -659,13 +662,23 @@ function phrasing(
         if (element === undefined) siblings().push({ type: 'html', value: token.content, position });
         else if (element === 'close') {
           const closed = stack.pop();
+          if (CLOSING_TAG.exec(token.content.trim())?.[1]?.toLowerCase() === 'q') {
+            quotes--;
+            text(QUOTES[quotes % 2]?.[1] ?? '');
+            break;
+          }
           const list = siblings();
           // Not when it was pushed again for a bold in bold (see mark): its own closing is later.
           if (closed !== undefined && codes.has(closed) && list !== closed.children)
             list[list.length - 1] = { type: 'inlineCode', value: plain(closed.children), position };
         } else {
           holders.add(siblings());
-          if (element.kind === 'link')
+          if (element.kind === 'quote') {
+            text(QUOTES[quotes % 2]?.[0] ?? '');
+            quotes++;
+            // Its text goes where it is (pushed again, so that its closing pops it).
+            stack.push(stack[stack.length - 1] ?? root);
+          } else if (element.kind === 'link')
             open({
               type: 'link',
               url: element.url ?? '',

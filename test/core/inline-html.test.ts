@@ -40,6 +40,18 @@ describe('inline HTML in a Markdown text', () => {
     );
   });
 
+  it('GIVEN a quotation (<q>) THEN its text in quotation marks, single ones in another, as a browser shows it', () => {
+    expect(written('She said <q>ship it, <Q>now</Q></q> and left.')).toBe(
+      'She said “ship it, ‘now’” and left.',
+    );
+    expect(written('Ask <q>**what**</q>, not <q>why</q>.')).toBe('Ask “**what**”, not “why”.');
+    // Empty, or without its closing tag, it shows nothing, as other tags so written.
+    expect(written('An empty <q></q> pair, a lone <q>open tag.')).toBe('An empty pair, a lone open tag.');
+    expect(written('Type <code><q>x</q></code>.')).toBe('Type `“x”`.');
+    // In an HTML block, as in a paragraph.
+    expect(written('<p>She said <q>ship it, <q>now</q></q>.</p>')).toBe('She said “ship it, ‘now’”.');
+  });
+
   it('GIVEN tags left open, crossed or empty THEN what they hold is kept and nothing after them is swallowed', () => {
     expect(written('<b>open and never closed. Then *more*.')).toBe('open and never closed. Then *more*.');
     expect(written('<b>x<i>y</b>z</i>')).toBe('**xy** z');
