@@ -49,7 +49,10 @@ describe('inline HTML in a Markdown text', () => {
     expect(written('An empty <q></q> pair, a lone <q>open tag.')).toBe('An empty pair, a lone open tag.');
     expect(written('Type <code><q>x</q></code>.')).toBe('Type `“x”`.');
     // In an HTML block, as in a paragraph.
-    expect(written('<p>She said <q>ship it, <q>now</q></q>.</p>')).toBe('She said “ship it, ‘now’”.');
+    const block = mustParse(
+      articleSource({ title: 'Quotes' }, '<p>She said <q>ship it, <q>now</q></q>.</p>'),
+    );
+    expect(block.summary).toBe('She said “ship it, ‘now’”.');
   });
 
   it('GIVEN tags left open, crossed or empty THEN what they hold is kept and nothing after them is swallowed', () => {
