@@ -42,7 +42,8 @@ export function readAdmonitions(
   text: string,
   { indentedCode = false } = {},
 ): { text: string; titleLines: readonly number[]; boxes: readonly AdmonitionBox[] } {
-  if (!text.includes(':::') && !text.includes('[!')) return { text, titleLines: [], boxes: [] };
+  if (!text.includes(':::') && !text.includes('[!') && !text.includes('{:'))
+    return { text, titleLines: [], boxes: [] };
   /** The line at `start`, without its line break (`\r\n` too). */
   const lineAt = (start: number): string => {
     const end = text.indexOf('\n', start);
@@ -85,6 +86,16 @@ export function readAdmonitions(
               titled: title !== '',
               kind: (alert[2] ?? '').toLowerCase(),
             });
+        }
+        return undefined;
+      }
+      if (PROMPT_QUOTE.test(line)) {
+        const prompt = promptAt(text, start, lineAt);
+        if (prompt !== undefined) {
+          for (const [at, unquoted] of prompt.lines) markers.set(at, unquoted);
+          // Titled by an icon alone: its text is all its blocks, as an untitled alert's.
+          found.push({ start, end: prompt.end - 1, titled: false, kind: prompt.kind });
+          alertEnd = prompt.end;
         }
         return undefined;
       }
@@ -176,6 +187,42 @@ function kindTitle(kind: string): string {
 function capitalized(kind: string): string {
   return kind.charAt(0).toUpperCase() + kind.slice(1).toLowerCase();
 }
+
+/**
+ * A quote at the post's own level (the line above it is none of a quote) that the attribute list on
+ * the line after it makes a box: Chirpy's prompts (`> text`, then `{: .prompt-tip }`) and Minimal
+ * Mistakes' notices (`{: .notice--info}`). Its lines without their `>` (see unquoteAlert), where they
+ * end (the attribute list's line), and its kind (`tip`; a plain notice is a `note`).
+ */
+function promptAt(
+  text: string,
+  start: number,
+  lineAt: (start: number) => string,
+): { lines: Map<number, string>; end: number; kind: string } | undefined {
+  if (start > 0 && quotesOf(lineAt(start < 2 ? 0 : text.lastIndexOf('\n', start - 2) + 1)) > 0)
+    return undefined;
+  const lines = new Map<number, string>();
+  const first = lineAt(start);
+  const marker = first.indexOf('>');
+  lines.set(start, noHeading(first.slice(first[marker + 1] === ' ' ? marker + 2 : marker + 1)));
+  const end = unquoteAlert(text, start, 1, lineAt, lines);
+  if (end >= text.length) return undefined;
+  const list = PROMPT_LIST.exec(lineAt(end));
+  if (list === null) return undefined;
+  const kind = list[1] ?? (list[2] === undefined ? 'note' : (list[3] ?? 'note'));
+  return { lines, end, kind: kind.toLowerCase() };
+}
+
+/** A quote's first line, at the post's own level (indented less than code). */
+const PROMPT_QUOTE = /^ {0,3}>/;
+
+/**
+ * A kramdown attribute list on a line of its own whose classes make the block above it a box:
+ * `{: .prompt-tip }` (Chirpy's tip, info, warning and danger), `{: .notice--info}` or `{: .notice}`
+ * (Minimal Mistakes'). Its kind, for a prompt; whether a notice, and its kind.
+ */
+const PROMPT_LIST =
+  /^ {0,3}\{:[^}\n]*?\.(?:prompt-(tip|info|warning|danger)|(notice)(?:--(primary|info|warning|danger|success))?)(?![\w-])[^}\n]*\}[ \t]*$/i;
 
 /**
  * The lines after an alert's marker line (at `start`) that go on with its quote, `depth` quotes in,

@@ -263,6 +263,64 @@ describe('GitHub alerts and Obsidian callouts', () => {
     ]);
   });
 
+  it("GIVEN a quote with Chirpy's prompt or Minimal Mistakes' notice class on the line after it THEN a box of that kind, unquoted, without a title", () => {
+    const source = [
+      'Intro',
+      '',
+      '> **Ask early.** Often.',
+      '> ## Why',
+      '{: .prompt-tip }',
+      '',
+      '> A notice.',
+      '{: .notice--Warning}',
+      '',
+      '>Plain',
+      '{: .notice }',
+      '',
+      '> Just a quote.',
+      '',
+      '> Quoted',
+      '> > nested',
+      '{: .prompt-danger}',
+      '',
+      '> Not this class',
+      '{: .prompt-tipping }',
+    ].join('\n');
+    const read = readAdmonitions(source);
+    expect(read.text.split('\n')).toEqual([
+      'Intro',
+      '',
+      '**Ask early.** Often.',
+      '**Why**  ',
+      '{: .prompt-tip }',
+      '',
+      'A notice.',
+      '{: .notice--Warning}',
+      '',
+      'Plain',
+      '{: .notice }',
+      '',
+      '> Just a quote.',
+      '',
+      'Quoted',
+      '> nested',
+      '{: .prompt-danger}',
+      '',
+      '> Not this class',
+      '{: .prompt-tipping }',
+    ]);
+    expect(read.titleLines).toEqual([]);
+    expect(read.boxes).toEqual([
+      { from: 3, to: 4, titled: false, kind: 'tip' },
+      { from: 7, to: 7, titled: false, kind: 'warning' },
+      { from: 10, to: 10, titled: false, kind: 'note' },
+      { from: 15, to: 16, titled: false, kind: 'danger' },
+    ]);
+    // In a list item or in code: as written.
+    expect(readAdmonitions('- > in a list\n  {: .prompt-tip }').boxes).toEqual([]);
+    expect(readAdmonitions('```\n> x\n{: .prompt-tip }\n```').boxes).toEqual([]);
+  });
+
   it('GIVEN a quote ending THEN so does the alert: a blank line or a line without its `>` is not unquoted', () => {
     expect(stripAdmonitions('> [!TIP]\n> a\n\n> a quote')).toBe('**Tip**  \na\n\n> a quote');
     expect(stripAdmonitions('> [!TIP]\n> a\nlazy\n> b')).toBe('**Tip**  \na\nlazy\n> b');

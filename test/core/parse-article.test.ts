@@ -574,6 +574,35 @@ describe('finding sections', () => {
       expect(result.article.sections.tips?.items[0]?.line).toBe(10);
     });
 
+    it("GIVEN tips in Chirpy's prompts (a quote, then `{: .prompt-tip }`) THEN one item each, named by its bold", () => {
+      const tips = section(
+        [
+          '## Tips',
+          '',
+          '> **Let them set the agenda.** It is their meeting, not yours.',
+          '{: .prompt-tip }',
+          '',
+          '> **Never cancel, reschedule.** Cancelling tells them they are not a priority.',
+          '{: .prompt-tip }',
+          '',
+          '## Skills',
+          '',
+          '- **Listening:** hear it.',
+          '',
+          '> **Note:** practice.',
+          '{: .notice--info}',
+        ].join('\n'),
+        'content/_posts/2024-01-08-a.md',
+      );
+      expect(named(tips.tips?.items)).toEqual([
+        [undefined, 'Let them set the agenda', 'It is their meeting, not yours.'],
+        [undefined, 'Never cancel, reschedule', 'Cancelling tells them they are not a priority.'],
+      ]);
+      expect(tips.tips?.text).toBe('');
+      // After a list, text after its items, as the page shows the box: no quote, no class.
+      expect(tips.skills?.interludes).toEqual([{ after: 0, text: '**Note:** practice.' }]);
+    });
+
     it('GIVEN tips in `:::tip` boxes and a titled box of another kind THEN that box is text after them, unless its title numbers it', () => {
       const tips = (closing: string) =>
         section(
