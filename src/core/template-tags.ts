@@ -88,7 +88,11 @@ export function stripTemplateTags(
     endverbatim: forwardSearch(text, /\{%-?\s*endverbatim\s*-?%\}/),
     endcomment: forwardSearch(text, /\{%-?\s*endcomment\s*-?%\}/),
     endhighlight: forwardSearch(text, /\{%-?\s*endhighlight\s*-?%\}/),
-    hugoEndHighlight: forwardSearch(text, /\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/),
+    hugoEnd: {
+      highlight: forwardSearch(text, /\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/),
+      code: forwardSearch(text, /\{\{[<%]\s*\/\s*code\s*[>%]\}\}/),
+      mermaid: forwardSearch(text, /\{\{[<%]\s*\/\s*mermaid\s*[>%]\}\}/),
+    },
   };
   const skipTag = (from: number): number | undefined => {
     const close = (text[from + 1] === '%' ? find.tag : find.output)(from + 2);
@@ -170,8 +174,14 @@ export function stripTemplateTags(
         return { end, text: `{{${kind}${inner.slice(2, -2)}${kind === '<' ? '>' : '%'}}}` };
       // A closing `{{< /name >}}` has no name here.
       const name = /^\s*([\w.-]+)/.exec(inner);
-      if (name?.[1] === 'highlight') {
-        const after = fenced(start, end, inner.slice(name[0].length), find.hugoEndHighlight(end));
+      const code = name?.[1];
+      if (code === 'highlight' || code === 'code' || code === 'mermaid') {
+        // Shortcodes whose text is code: `highlight go`, the Terminal theme's `code language="yaml"`,
+        // and a Mermaid diagram (Blowfish, Congo), shown as its source as a ```mermaid fence is.
+        const args = inner.slice(name?.[0].length);
+        const language =
+          code === 'highlight' ? args : code === 'mermaid' ? 'mermaid' : (LANGUAGE_ARG.exec(args)?.[1] ?? '');
+        const after = fenced(start, end, language, find.hugoEnd[code](end));
         if (after !== undefined) return after;
       }
       if (/^\s*\/?\s*admonition\s*(?:\s|$)/.test(inner)) {
@@ -262,6 +272,9 @@ function hugoAdmonition(args: string): string {
   const title = ((named.size > 0 ? named.get('title') : positional[1]) ?? '').replace(/\s+/g, ' ').trim();
   return `:::${/^[A-Za-z][\w-]*$/.test(kind) ? kind : 'note'}${title === '' ? '' : ` ${title}`}`;
 }
+
+/** A shortcode's `language="yaml"` (or `lang=`): the language's name. */
+const LANGUAGE_ARG = /(?:^|\s)(?:language|lang)\s*=\s*["'`]?([\w+#.-]{1,40})/;
 
 /** A shortcode's argument: its name, if named (`title=`), and its value, in `"…"`, in `` `…` `` or bare. */
 const SHORTCODE_ARG = /(?:([\w-]+)=)?(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/g;

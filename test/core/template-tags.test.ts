@@ -176,6 +176,20 @@ describe('stripTemplateTags', () => {
     expect(stripTemplateTags('Run {% highlight sh %}ls{% endhighlight %} now')).toBe('Run ls now');
   });
 
+  it("GIVEN Hugo themes' code shortcodes (Terminal's `code`, Blowfish's `mermaid`) THEN fenced code, as `highlight`", () => {
+    expect(
+      stripTemplateTags(
+        '{{< code language="yaml" title="Checklist" isCollapsed="true" >}}\n- declare severity\n{{< /code >}}',
+      ),
+    ).toBe('```yaml\n- declare severity\n```');
+    expect(stripTemplateTags('{{< mermaid >}}\ngraph TD; A-->B;\n{{< /mermaid >}}')).toBe(
+      '```mermaid\ngraph TD; A-->B;\n```',
+    );
+    // Without a language, code all the same; a closing tag of another shortcode closes none.
+    expect(stripTemplateTags('{{< code >}}\nls\n{{< /code >}}')).toBe('```\nls\n```');
+    expect(stripTemplateTags('{{< code >}}\nls\n{{< /highlight >}}')).toBe('\nls\n');
+  });
+
   it("GIVEN LoveIt's admonition pairs in a post's body, each tag alone on its line THEN Docusaurus's marker lines, with the title; elsewhere only the tags go, as before", () => {
     const body = (text: string) => stripTemplateTags(text, { indentedCode: true, markdown: true });
     // Its arguments by position or by name, in `{{< >}}` or `{{% %}}`; a title with a quote in it.
