@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { linkedSiteUrl, loadContent, type LoadedContent } from './adapters/content-loader.js';
+import {
+  linkedSiteUrl,
+  loadContent,
+  undatedPostsNote,
+  type LoadedContent,
+} from './adapters/content-loader.js';
 import { eleventyInputFolder } from './adapters/eleventy-input-folder.js';
 import { loadContentConfig, settingsFromEnvironment } from './config.js';
 import { describeProblemPaths, problemPaths } from './content-check-summary.js';
@@ -59,7 +64,7 @@ async function check(): Promise<number> {
   }
   if (index.articles.length === 0)
     lines.push(
-      fileCount === 0 && problems.length === 0
+      fileCount === 0 && problems.length === 0 && site.undatedPosts === undefined
         ? `${contentDir}: no valid article: no Markdown file (.md, .markdown, .mdx; in a Jekyll site's _posts, .html too) found there. Write articles there, or set CONTENT_DIR to your blog's content folder (see the README, "Use your blog's content").`
         : `${contentDir}: no valid article`,
     );
@@ -134,8 +139,11 @@ function addressNotes(
 }
 
 /** How the site found around the folder changes what is read, which its files alone do not show. */
-function siteNotes({ hugo, eleventy, notes: configNotes }: LoadedContent['site']): string[] {
-  const notes: string[] = [...configNotes];
+function siteNotes({ hugo, eleventy, notes: configNotes, undatedPosts }: LoadedContent['site']): string[] {
+  const notes: string[] = [
+    ...configNotes,
+    ...(undatedPosts === undefined ? [] : [undatedPostsNote(undatedPosts)]),
+  ];
   if (hugo !== undefined && hugo !== '')
     notes.push(`Read as a Hugo site's folder: only its ${hugo}/ folder holds posts.`);
   if (eleventy)

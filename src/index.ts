@@ -4,7 +4,7 @@ import { fetchWith, OverrideCache } from './adapters/command-overrides.js';
 import { ContentStore } from './adapters/content-store.js';
 import { collectGarbage } from './adapters/heap.js';
 import { ContentLibrary } from './adapters/content-library.js';
-import { linkedSiteUrl } from './adapters/content-loader.js';
+import { linkedSiteUrl, undatedPostsNote } from './adapters/content-loader.js';
 import { eleventyInputFolder } from './adapters/eleventy-input-folder.js';
 import { LastTips } from './adapters/last-tips.js';
 import { createLogger, redact, type Logger } from './adapters/logger.js';
@@ -182,9 +182,11 @@ async function main(): Promise<number> {
             `No valid article in ${contentDir} (${found}):`,
             ...library.problems.map((problem) => `  - ${formatProblem(problem)}`),
           ].join('\n')
-        : library.fileCount === 0
-          ? `No Markdown file in ${contentDir}: write articles there (see "Write an article" in the README).`
-          : `No valid article in ${contentDir} (${found}).`,
+        : library.undatedPosts.length > 0
+          ? `No valid article in ${contentDir}: ${undatedPostsNote(library.undatedPosts)}.`
+          : library.fileCount === 0
+            ? `No Markdown file in ${contentDir}: write articles there (see "Write an article" in the README).`
+            : `No valid article in ${contentDir} (${found}).`,
     );
     return 1;
   }

@@ -235,4 +235,37 @@ describe('content:check on a Hugo site without mainSections', () => {
     );
     expect(one.stdout).not.toContain('Every section');
   });
+
+  it("GIVEN Markdown files in a Jekyll site's _posts not named with a date THEN a note names them and says why they are no posts; none left, the message says so, not that there is no file", async () => {
+    const site = folder('jekyll-undated', {
+      '_config.yml': 'title: Blog\n',
+      '_posts/2024-01-05-dated.md': post('date: 2024-01-05\n'),
+      '_posts/hello-world.md': post(''),
+      '_posts/team/rituals.md': post(''),
+      'about.md': post(''),
+    });
+    const result = await runEntry(
+      'content-check',
+      { CONTENT_DIR: site, SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toContain(
+      `jekyll-undated/_posts/hello-world.md and 1 more file in _posts: not named as Jekyll names a post (YYYY-MM-DD-title.md), so Jekyll publishes no post of them, nor does the bot: rename them, or, for another generator's posts folder (Hexo's source/_posts), set CONTENT_DIR to that folder`,
+    );
+
+    const none = folder('hexo', {
+      '_config.yml': 'title: Blog\nnew_post_name: :title.md\n',
+      'source/_posts/hello-world.md': post(''),
+    });
+    const empty = await runEntry(
+      'content-check',
+      { CONTENT_DIR: none, SITE_URL: 'https://blog.example' },
+      dir,
+    );
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).not.toContain('no Markdown file');
+    expect(empty.stdout).toContain('hexo/source/_posts/hello-world.md: not named as Jekyll names a post');
+    expect(empty.stdout).toContain('set CONTENT_DIR to that folder');
+  });
 });

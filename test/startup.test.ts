@@ -166,6 +166,25 @@ describe('starting the bot (the entry point npm start runs)', () => {
     expect(result.stderr).toMatch(/untitled\.md:2: title: expected a title \(text\)/);
   });
 
+  it('GIVEN a Jekyll site (a Hexo one looks alike) whose _posts hold only files not named with a date THEN the bot says why none is an article, not that there is no file', async () => {
+    const site = join(dir, 'hexo-like');
+    mkdirSync(join(site, 'source', '_posts'), { recursive: true });
+    writeFileSync(join(site, '_config.yml'), 'title: Blog\nnew_post_name: :title.md\n');
+    writeFileSync(
+      join(site, 'source', '_posts', 'hello.md'),
+      '---\ntitle: Hello\n---\n\n## Tips\n\n- Ask.\n',
+    );
+    const result = await runEntry(
+      'index',
+      { DISCORD_TOKEN: TOKEN, CONTENT_DIR: site, STORE_URL: `sqlite://${join(dir, 'hexo.sqlite')}` },
+      dir,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`No valid article in ${site}: `);
+    expect(result.stderr).toContain('hello.md: not named as Jekyll names a post (YYYY-MM-DD-title.md)');
+    expect(result.stderr).not.toContain('No Markdown file');
+  });
+
   it("GIVEN CONTENT_DIR at an Eleventy project's folder whose configuration names its input folder THEN the bot reads that folder only, not the project's README", async () => {
     const project = join(dir, 'eleventy-index');
     mkdirSync(join(project, 'src'), { recursive: true });

@@ -35,6 +35,7 @@ import {
   type HugoCascades,
   type ParseSettings,
   type SiteWalk,
+  undatedPostsNote,
 } from './content-loader.js';
 import type { Logger } from './logger.js';
 import type { SiteKind } from './site-blog-links.js';
@@ -146,6 +147,8 @@ export class ContentLibrary {
   #hugoMain: HugoMainSections | undefined;
   /** Its pages that are no posts, as the last walk found (see FoundArticles.sitePages). */
   #sitePages: readonly string[] = [];
+  /** The files of a Jekyll site's `_posts` that are no posts, as last said (see FoundArticles.undatedPosts). */
+  #undatedPosts: readonly string[] = [];
   /** How many posts the index leaves out as expired, and as not published yet. */
   #leftOut = { expired: 0, upcoming: 0 };
   #indexProblems: readonly ContentProblem[] = [];
@@ -239,6 +242,11 @@ export class ContentLibrary {
   /** Markdown files found. */
   get fileCount(): number {
     return this.#files.size;
+  }
+
+  /** Markdown files of a Jekyll site's `_posts` that are no posts (see FoundArticles.undatedPosts). */
+  get undatedPosts(): readonly string[] {
+    return this.#undatedPosts;
   }
 
   /**
@@ -597,6 +605,10 @@ export class ContentLibrary {
           "the Hugo site's pages in no section (about, search), or outside its mainSections, are not posts: not read",
         );
       this.#sitePages = found.sitePages;
+      const undated = found.undatedPosts ?? [];
+      if (undated.length > 0 && !isDeepStrictEqual(undated, this.#undatedPosts))
+        this.#options.logger.warn({ count: undated.length }, undatedPostsNote(undated));
+      this.#undatedPosts = undated;
       // Watched as walked; not when part of the tree could not be read this time (kept as it was).
       this.#settingFolders = found.settingFolders;
       if (!this.#closed && found.unread.length === 0)

@@ -88,7 +88,15 @@ export interface LoadedContent {
   /** Which generator's site the folder was found to be (see {@link FoundArticles}). */
   readonly site: Pick<
     FoundArticles,
-    'jekyll' | 'hugo' | 'eleventy' | 'notes' | 'timeZone' | 'hugoMain' | 'sitePages' | 'hugoSectionsRead'
+    | 'jekyll'
+    | 'hugo'
+    | 'eleventy'
+    | 'notes'
+    | 'timeZone'
+    | 'hugoMain'
+    | 'sitePages'
+    | 'hugoSectionsRead'
+    | 'undatedPosts'
   > & {
     /** Where the content folder is in Hugo's content, when inside it (`posts` for `content/posts`). */
     readonly hugoPrefix?: string;
@@ -134,7 +142,8 @@ export async function loadContent(
     now: Date.now(),
     builds: found.builds,
   });
-  const { jekyll, hugo, eleventy, notes, timeZone, hugoMain, sitePages, hugoSectionsRead } = found;
+  const { jekyll, hugo, eleventy, notes, timeZone, hugoMain, sitePages, hugoSectionsRead, undatedPosts } =
+    found;
   return {
     index,
     problems: [...problems, ...indexProblems],
@@ -151,6 +160,7 @@ export async function loadContent(
       hugoMain,
       sitePages,
       ...(hugoSectionsRead === undefined ? {} : { hugoSectionsRead }),
+      ...(undatedPosts === undefined ? {} : { undatedPosts }),
       ...(settings.hugoPrefix === undefined || settings.hugoPrefix === ''
         ? {}
         : { hugoPrefix: settings.hugoPrefix }),
@@ -619,6 +629,11 @@ export interface FoundArticles {
    */
   readonly notes: readonly string[];
   /**
+   * The Markdown files of a Jekyll site's `_posts` that Jekyll publishes as no post, their names
+   * without a date (see isJekyllPostName), sorted; said by {@link undatedPostsNote}.
+   */
+  readonly undatedPosts?: readonly string[];
+  /**
    * At a Hugo site's content folder (or its own), which of its pages are posts (see
    * {@link HugoMainSections}); undefined elsewhere, where every page is, and in a site with a content
    * folder per language.
@@ -918,6 +933,8 @@ export async function findArticles(
   /** What a Jekyll site's configuration gives every post as its front matter would (see jekyllConfigOf). */
   let jekyllFields: Readonly<Record<string, unknown>> | undefined;
   const notes: string[] = [];
+  // Markdown files in a Jekyll site's `_posts` that Jekyll publishes as no post (see isJekyllPostName).
+  const undatedPosts: string[] = [];
   const bundles = new Set<string>();
   // Hugo's `_index.md` files in its content, and an Eleventy site's JSON files (its data files
   // among them), read once the walk is done.
@@ -990,6 +1007,8 @@ export async function findArticles(
         if (entry.isFile()) direct.set(join(root, inside), inside);
         // Named as an article but no file to read (a FIFO would wait for a writer): said, not read.
         else problems.push({ file: name(inside), message: `skipped: not a regular file (${kindOf(entry)})` });
+      } else if (jekyll && isArticleName(entry.name) && folder.split(sep).includes('_posts')) {
+        undatedPosts.push(name(inside));
       }
     }
   }
@@ -1083,6 +1102,7 @@ export async function findArticles(
     settingFolders,
     permalinks,
     notes,
+    ...(undatedPosts.length === 0 ? {} : { undatedPosts: undatedPosts.sort(compare) }),
     hugoMain,
     emoji,
     ...(sectionPages.size < 2
@@ -1104,6 +1124,14 @@ export async function findArticles(
     ...(wanted === undefined && hugoSite?.languages.readable === false ? { languageUnread: true } : {}),
     languages,
   };
+}
+
+/** What the bot says of a Jekyll site's files in `_posts` that are no posts (see FoundArticles.undatedPosts). */
+export function undatedPostsNote([first, ...others]: readonly string[]): string {
+  const them = others.length === 0 ? 'it' : 'them';
+  const more =
+    others.length === 0 ? '' : ` and ${others.length} more file${others.length === 1 ? '' : 's'} in _posts`;
+  return `${first ?? '_posts'}${more}: not named as Jekyll names a post (YYYY-MM-DD-title.md), so Jekyll publishes no post of ${them}, nor does the bot: rename ${them}, or, for another generator's posts folder (Hexo's source/_posts), set CONTENT_DIR to that folder`;
 }
 
 /**
