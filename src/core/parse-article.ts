@@ -741,7 +741,10 @@ function parseSource({
     (key) => [key, withoutHtmlTags(stripTemplateTags(withoutControls(meta[key] ?? ''))).trim()] as const,
   ).find(([, text]) => text !== '' && !showsNoText(htmlAsText(text))) ?? ['summary', ''];
   const summary =
-    shortText === '' ? { ok: true as const, text: '' } : summaryMarkdown(shortText, siteUrl, url);
+    shortText === ''
+      ? { ok: true as const, text: '' }
+      : // jemoji makes emoji of the whole page, where the post's excerpt is shown too (see the title's).
+        summaryMarkdown(shortText, siteUrl, url, emoji && jekyllPost);
   if (!summary.ok) {
     return refused(
       [
@@ -834,13 +837,17 @@ function summaryMarkdown(
   summary: string,
   siteUrl: string | undefined,
   pageUrl: string | undefined,
+  emoji: boolean,
 ): { ok: true; text: string } | { ok: false; message: string } {
   // Written again as Discord reads it, a mark left open (`**`, a backtick, a fence) is escaped: the
   // summaries of a list share one message, where it would run on into the next entries.
-  if (!/[\\`*_~[\]<>&#|]/.test(summary) && !summary.includes('\n')) return { ok: true, text: summary };
+  if (!/[\\`*_~[\]<>&#|]/.test(summary) && !summary.includes('\n'))
+    return { ok: true, text: emoji ? emojified(summary) : summary };
   // Its lines are text under a title (see escapeBlockStarts): `# x` or `- x` opens no block here.
   const parsed = parseMarkdown(literalLines(escapeBlockStarts(summary)));
   if (!parsed.ok) return parsed;
+  // Its shortcodes outside code, as the post's text's (see emojifyTexts).
+  if (emoji) emojifyTexts([parsed.root]);
   resolveRelativeLinks(parsed.root, pageUrl);
   return {
     ok: true,

@@ -78,6 +78,18 @@ describe('emoji shortcodes', () => {
     expect(await title('plain')).toBe('Mentoring :seedling: juniors');
   });
 
+  it("GIVEN an excerpt with a shortcode THEN it is emoji in a jemoji site's posts alone, in code as written", async () => {
+    const summary = async (dir: string, excerpt: string) => {
+      const text = post.replace('title: Hi', `title: Hi\nexcerpt: "${excerpt}"`);
+      put(`${dir}/${dir === 'jekyll' ? '_posts/2024-01-05-hi.md' : 'hi.md'}`, text);
+      return (await loadContent(join(site, dir), 'https://blog.example')).index.articles[0]?.summary;
+    };
+    put('jekyll/_config.yml', 'plugins: [jemoji]\n');
+    expect(await summary('jekyll', 'Ship :rocket: today')).toBe('Ship 🚀 today');
+    expect(await summary('jekyll', 'Ship :rocket: *now*, not `:x:`')).toBe('Ship 🚀 *now*, not `:x:`');
+    expect(await summary('plain', 'Ship :rocket: today')).toBe('Ship :rocket: today');
+  });
+
   it('GIVEN emoji made so THEN a sections name written with a shortcode names the heading written so, and an autolink keeps its text', async () => {
     put(
       'plain/quick.md',
