@@ -1458,6 +1458,15 @@ function isPageRelative(url: string): boolean {
  */
 export function dropLeadingInline(paragraph: Paragraph, count: number): Paragraph {
   const rest: PhrasingContent[] = paragraph.children.slice(count);
+  // Tags a message leaves out between the name and its separator (VitePress's `**Name** <Badge … />: text`)
+  // go with the separator.
+  const shown = rest.findIndex(
+    (node) =>
+      !(node.type === 'html' && !/^<br\s*\/?>$/i.test(node.value.trim())) &&
+      !(node.type === 'text' && node.value.trim() === ''),
+  );
+  const after = rest[shown];
+  if (shown > 0 && after?.type === 'text' && /^\s*[:：\-–—]/.test(after.value)) rest.splice(0, shown);
   const first = rest[0];
   if (first?.type === 'text') {
     const named = /[:：\-–—]\s*$/.test(

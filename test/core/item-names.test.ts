@@ -128,6 +128,22 @@ describe('item names', () => {
     ]);
   });
 
+  it('GIVEN a tag a message leaves out between a name and its separator (a Vue component) THEN the separator goes with it', () => {
+    expect(
+      tips(
+        [
+          '- **Ask about obstacles** <Badge type="info" text="core" />: what slows you down?',
+          '- **Wait** <span class="x"></span> — a bit.',
+          '- **Offset** <Badge text="new" /> -5 minutes.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { name: 'Ask about obstacles', text: 'what slows you down?' },
+      { name: 'Wait', text: 'a bit.' },
+      { name: 'Offset', text: '-5 minutes.' },
+    ]);
+  });
+
   it('GIVEN a full-width colon THEN it ends the name as a colon does, bold or not', () => {
     expect(tips('- **メンターを見つける：** 毎週会う。\n- 記録する：毎日書く。')).toEqual([
       { name: 'メンターを見つける', text: '毎週会う。' },
