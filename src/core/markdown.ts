@@ -1415,9 +1415,13 @@ function trimEdges(nodes: Nodes[]): void {
  * fill in its address (see refMark), with or without `pageUrl`. Walked without recursion; the nodes
  * are changed in place.
  */
-export function resolveRelativeLinks(root: Root, pageUrl: string | undefined): void {
+export function resolveRelativeLinks(root: Root, pageUrl: string | undefined, mediaPath?: string): void {
   const stack: Nodes[] = [root];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    // Chirpy's `media_subpath` goes before an image's address without a scheme, `/` first or not, as
+    // its layout writes it (its `media-url` include: the two joined by a `/`, doubled ones made one).
+    if (node.type === 'image' && mediaPath !== undefined && node.url.trim() !== '' && !node.url.includes(':'))
+      node.url = `${mediaPath}/${node.url.trim()}`.replace(/\/{2,}/g, '/');
     if ((node.type === 'link' || node.type === 'image') && isPageRelative(node.url)) {
       const file = node.type === 'link' ? MARKDOWN_FILE_LINK.exec(node.url.trim()) : null;
       if (file !== null) {

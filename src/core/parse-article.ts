@@ -414,6 +414,10 @@ function parseSource({
   // (`<!-- excerpt -->`), as `<!--more-->` is (text written as one is left to Jekyll).
   const separator = jekyllPost ? written['excerpt_separator'] : undefined;
   const more = typeof separator === 'string' && separator.trim() !== '' ? separator.trim() : undefined;
+  // Chirpy's folder of a post's images (`media_subpath`, `img_path` before its version 7), its own or
+  // its site's defaults': its layout puts it before every image's address without a scheme.
+  const media = jekyllPost ? (written['media_subpath'] ?? written['img_path']) : undefined;
+  const mediaPath = typeof media === 'string' && media.trim() !== '' ? media.trim() : undefined;
   const readBody = (meta: Pick<FrontMatter, 'sections'>, pageUrl: string | undefined) => {
     const format = bodyFormat(file, jekyllPost);
     const mdx = format === 'mdx';
@@ -431,7 +435,7 @@ function parseSource({
         },
         block.bodyLine,
         meta,
-        { siteUrl, pageUrl, more, emoji },
+        { siteUrl, pageUrl, more, emoji, mediaPath },
         format,
       );
     const {
@@ -452,7 +456,7 @@ function parseSource({
       { written: asWritten, content: shown, titleLines, boxes },
       block.bodyLine,
       meta,
-      { siteUrl, pageUrl, more, emoji },
+      { siteUrl, pageUrl, more, emoji, mediaPath },
       format,
     );
   };
@@ -1702,6 +1706,7 @@ function parseBody(
     pageUrl,
     more,
     emoji,
+    mediaPath,
   }: {
     siteUrl: string | undefined;
     pageUrl: string | undefined;
@@ -1709,6 +1714,8 @@ function parseBody(
     more?: string | undefined;
     /** Whether its emoji shortcodes are emoji (see ArticleSource.emoji). */
     emoji: boolean;
+    /** Where its images are (Chirpy's `media_subpath`; see resolveRelativeLinks). */
+    mediaPath?: string | undefined;
   },
   format: BodyFormat,
 ): {
@@ -1746,8 +1753,8 @@ function parseBody(
   // are searched, as the tips that cite them show them.
   const noteBlocks = noteParagraphs(parsed.root);
   if (emoji) emojifyTexts([parsed.root, ...noteBlocks]);
-  resolveRelativeLinks(parsed.root, pageUrl);
-  resolveRelativeLinks({ type: 'root', children: noteBlocks }, pageUrl);
+  resolveRelativeLinks(parsed.root, pageUrl, mediaPath);
+  resolveRelativeLinks({ type: 'root', children: noteBlocks }, pageUrl, mediaPath);
   referencesInEmphasis(parsed.root);
   const notes = new ItemNotes(parsed.root.data?.footnotes ?? {}, content.length, siteUrl);
   const headings = new Set<string>();

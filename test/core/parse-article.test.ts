@@ -1010,6 +1010,27 @@ describe('finding sections', () => {
     expect(bare.ok && bare.article.url).toBeUndefined();
   });
 
+  it("GIVEN a Jekyll post's media_subpath (Chirpy's; img_path before) THEN its images without a scheme are there, as Chirpy's layout links them; links are not", () => {
+    const tip = (front: Record<string, unknown>, file = 'site/_posts/2024-01-05-a.md') =>
+      mustParse(
+        articleSource(
+          validFront(front),
+          '## Tips\n\n- **Map:** ![map](streams.png), ![b](/b.png), ![c](https://x.example/c.png), [doc](d.pdf).',
+        ),
+        file,
+      ).sections.tips?.items[0]?.text;
+    const text = tip({ media_subpath: '/assets/img/posts/topologies/' });
+    expect(text).toContain('[map](https://blog.example/assets/img/posts/topologies/streams.png), ');
+    expect(text).toContain('[b](https://blog.example/assets/img/posts/topologies/b.png), ');
+    expect(text).toContain('[c](https://x.example/c.png), ');
+    // A link is relative to the post's page (ARTICLE_URL's /blog/:slug here), as any.
+    expect(text).toContain('[doc](https://blog.example/blog/d.pdf)');
+    expect(text).not.toContain('topologies/d.pdf');
+    expect(tip({ img_path: '/img' })).toContain('[map](https://blog.example/img/streams.png)');
+    // Not a Jekyll post's: as written.
+    expect(tip({ media_subpath: '/img' }, 'content/a.md')).toContain('[b](https://blog.example/b.png)');
+  });
+
   it('GIVEN images and raw HTML THEN an image becomes a link to it, a comment is left out, inline elements read as Markdown, the text of HTML blocks kept', () => {
     const source = articleSource(
       validFront(),
